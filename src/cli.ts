@@ -1,0 +1,48 @@
+// The command-line twin of the extension: the same core, text or JSON out, exit codes for CI.
+import { TOOL_NAME, TOOL_VERSION } from './core/version';
+import { UsageError } from './cli/args';
+import { runScan } from './cli/scanCommand';
+import { runRules } from './cli/rulesCommand';
+
+const HELP = `${TOOL_NAME} ${TOOL_VERSION}: what does the AI coding assistant code on this machine actually do?
+
+Usage:
+  ${TOOL_NAME} scan PATH... [--json] [--rules a,b] [--fail-on SEVERITY] [--strict]
+  ${TOOL_NAME} rules [--json]
+  ${TOOL_NAME} --version | --help
+
+Run \`${TOOL_NAME} COMMAND --help\` for a command's options.
+Never runs, requires or imports the code it scans.`;
+
+const COMMANDS: Record<string, (argv: string[]) => number> = {
+  scan: runScan,
+  rules: runRules,
+};
+
+function main(argv: string[]): number {
+  const [command, ...rest] = argv;
+  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+    process.stdout.write(`${HELP}\n`);
+    return command === undefined ? 2 : 0;
+  }
+  if (command === '--version' || command === '-v') {
+    process.stdout.write(`${TOOL_VERSION}\n`);
+    return 0;
+  }
+  const run = COMMANDS[command];
+  if (!run) {
+    process.stderr.write(`${TOOL_NAME}: unknown command "${command}"\n\n${HELP}\n`);
+    return 2;
+  }
+  try {
+    return run(rest);
+  } catch (e) {
+    if (e instanceof UsageError) {
+      process.stderr.write(`${TOOL_NAME} ${command}: ${e.message}\nRun \`${TOOL_NAME} ${command} --help\` for usage.\n`);
+      return 2;
+    }
+    throw e;
+  }
+}
+
+process.exitCode = main(process.argv.slice(2));

@@ -1,0 +1,76 @@
+// Human-readable output: findings grouped by target and file, `file:line:col`, severity,
+// rule and a short excerpt. Scanned text passes through `printable` first: a finding's
+// excerpt is hostile input and must not drive the terminal.
+import * as os from 'node:os';
+import type { Finding, Severity, TargetResult } from '../core/model';
+import { severityRank } from '../core/model';
+import { printable } from '../core/report/safeText';
+import { formatMB } from '../core/scan/files';
+
+export interface TextStyle {
+  color: boolean;
+  home?: string;
+}
+
+export function styleFor(stream: NodeJS.WriteStream): TextStyle {
+  return { color: !!stream.isTTY && !('NO_COLOR' in process.env), home: os.homedir() };
+}
+
+const SEVERITY_COLOR: Record<Severity, string> = { high: '31;1', medium: '33', low: '36', info: '2' };
+
+export function paint(style: TextStyle, code: string, s: string): string {
+  return style.color ? `\u001b[${code}m${s}\u001b[0m` : s;
+}
+
+export function displayPath(p: string, style: TextStyle): string {
+  if (style.home && (p === style.home || p.startsWith(style.home + '/'))) return `~${p.slice(style.home.length)}`;
+  return p;
+}
+
+export function formatTarget(t: TargetResult, style: TextStyle, hidden = 0, minSeverity: Severity = 'info'): string {
+  const out: string[] = [];
+  const version = t.version ? ` ${t.version}` : '';
+  const counts = countBySeverity(t.findings);
+  out.push(paint(style, '1', `${printable(t.name)}${printable(version)}`) + `  (${t.kind}) ${displayPath(t.root, style)}`);
+  const hiddenNote = hidden ? ` (${hidden} below ${minSeverity} not shown; --min-severity info shows them)` : '';
+  out.push(`  ${t.filesScanned} file(s), ${formatMB(t.bytesScanned)} scanned; findings: ${summary(counts)}${hiddenNote}`);
+  const byFile = new Map<string, Finding[]>();
+  for (const f of t.findings) {
+    const key = f.entry ? `${f.file} :: ${f.entry}` : f.file;
+    let list = byFile.get(key);
+    if (!list) byFile.set(key, (list = []));
+    list.push(f);
+  }
+  for (const [file, findings] of byFile) {
+    out.push('', `  ${paint(style, '4', printable(file))}`);
+    findings.sort((a, b) => a.line - b.line || a.column - b.column);
+    for (const f of findings) {
+      const where = `${f.line}:${f.column}`;
+      const sev = paint(style, SEVERITY_COLOR[f.severity], f.severity.padEnd(6));
+      out.push(`    ${where.padEnd(12)} ${sev} ${f.ruleId.padEnd(22)} ${printable(f.message)}`);
+      if (f.evidence.length) out.push(`${' '.repeat(17)}evidence: ${printable(f.evidence.slice(0, 8).join('; '))}${f.evidence.length > 8 ? `; … (${f.evidence.length - 8} more)` : ''}`);
+      if (f.excerpt) out.push(`${' '.repeat(17)}${paint(style, '2', printable(f.excerpt))}`);
+      for (const r of f.related) out.push(`${' '.repeat(17)}-> ${r.line}:${r.column} ${printable(r.message)}`);
+    }
+  }
+  if (t.errors.length) {
+    out.push('', `  errors (${t.errors.length}):`);
+    for (const e of t.errors) out.push(`    ${printable(e.entry ? `${e.file} :: ${e.entry}` : e.file)}: ${printable(e.message)}`);
+  }
+  return out.join('\n');
+}
+
+export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { high: 0, medium: 0, low: 0, info: 0 };
+  for (const f of findings) counts[f.severity]++;
+  return counts;
+}
+
+function summary(counts: Record<Severity, number>): string {
+  const parts = (['high', 'medium', 'low', 'info'] as const).filter(s => counts[s]).map(s => `${counts[s]} ${s}`);
+  return parts.length ? parts.join(', ') : 'none';
+}
+
+export function reachesSeverity(findings: readonly Finding[], threshold: Severity): boolean {
+  return findings.some(f => severityRank(f.severity) >= severityRank(threshold));
+}

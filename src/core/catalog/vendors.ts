@@ -1,0 +1,126 @@
+// AI and cloud vendors, with the words that name them in code. Data, not logic: the matcher
+// in keywords.ts reads it. Countries are ISO 3166-1 alpha-2.
+//
+// `ambiguous` words are short or common English/other-domain words (spark, ark, yi, glm...).
+// They count only inside a host name, or in a list that also names another vendor by an
+// unambiguous word (see keywords.ts).
+
+export interface VendorKeyword {
+  word: string;
+  ambiguous?: boolean;
+}
+
+export interface Vendor {
+  id: string;
+  name: string;
+  country: string;
+  keywords: VendorKeyword[];
+  /** Hosts the vendor serves its own APIs from (first-party endpoints). */
+  hosts: string[];
+  /** npm scopes or package names the vendor publishes assistants under. */
+  npm: string[];
+}
+
+const kw = (...words: string[]): VendorKeyword[] => words.map(word => ({ word }));
+const amb = (...words: string[]): VendorKeyword[] => words.map(word => ({ word, ambiguous: true }));
+
+export const VENDORS: Vendor[] = [
+  // China
+  {
+    id: 'alibaba', name: 'Alibaba (Qwen, Tongyi, Lingma, Qoder)', country: 'CN',
+    keywords: [...kw('alibaba', 'aliyun', 'aliyuncs', 'dashscope', 'qwen', 'tongyi', 'lingma', 'qoder', 'bailian', 'modelscope', 'alibabacloud')],
+    hosts: ['dashscope.aliyuncs.com', 'dashscope-intl.aliyuncs.com', 'aliyuncs.com', 'qoder.com', 'lingma.aliyun.com'],
+    npm: ['@qwen-code', '@qoder-ai'],
+  },
+  { id: 'deepseek', name: 'DeepSeek', country: 'CN', keywords: kw('deepseek'), hosts: ['api.deepseek.com'], npm: [] },
+  {
+    id: 'moonshot', name: 'Moonshot AI (Kimi)', country: 'CN',
+    keywords: [...kw('moonshotai'), ...amb('moonshot', 'kimi')],
+    hosts: ['api.moonshot.cn', 'api.moonshot.ai', 'kimi.com'], npm: ['@moonshot-ai'],
+  },
+  {
+    id: 'minimax', name: 'MiniMax', country: 'CN',
+    keywords: [...kw('minimaxi', 'xaminim'), ...amb('minimax', 'abab', 'hailuo')],
+    hosts: ['api.minimax.chat', 'api.minimaxi.com', 'api.minimax.io'], npm: [],
+  },
+  {
+    id: 'zhipu', name: 'Zhipu AI (GLM, BigModel, Z.ai)', country: 'CN',
+    keywords: [...kw('zhipu', 'zhipuai', 'bigmodel', 'chatglm', 'codegeex'), ...amb('glm')],
+    hosts: ['open.bigmodel.cn', 'api.z.ai', 'codegeex.cn'], npm: [],
+  },
+  {
+    id: 'baidu', name: 'Baidu (ERNIE, Qianfan, Comate)', country: 'CN',
+    keywords: [...kw('baidu', 'qianfan', 'wenxin', 'baidubce', 'comate'), ...amb('ernie')],
+    hosts: ['qianfan.baidubce.com', 'aip.baidubce.com', 'comate.baidu.com'], npm: [],
+  },
+  {
+    id: 'tencent', name: 'Tencent (Hunyuan, CodeBuddy)', country: 'CN',
+    keywords: kw('tencent', 'hunyuan', 'codebuddy', 'tencentcloud', 'tencentcloudapi'),
+    hosts: ['hunyuan.tencentcloudapi.com', 'api.hunyuan.cloud.tencent.com', 'codebuddy.ai', 'copilot.tencent.com'],
+    npm: ['@tencent-ai'],
+  },
+  {
+    id: 'bytedance', name: 'ByteDance (Doubao, Volcengine, Trae, MarsCode)', country: 'CN',
+    keywords: [...kw('bytedance', 'doubao', 'volcengine', 'volces', 'marscode', 'byteplus'), ...amb('ark', 'trae')],
+    hosts: ['ark.cn-beijing.volces.com', 'volces.com', 'volcengine.com', 'marscode.com', 'trae.ai'], npm: [],
+  },
+  { id: 'siliconflow', name: 'SiliconFlow', country: 'CN', keywords: kw('siliconflow', 'siliconcloud'), hosts: ['api.siliconflow.cn', 'api.siliconflow.com'], npm: [] },
+  { id: 'stepfun', name: 'StepFun', country: 'CN', keywords: kw('stepfun'), hosts: ['api.stepfun.com'], npm: [] },
+  { id: 'baichuan', name: 'Baichuan', country: 'CN', keywords: kw('baichuan'), hosts: ['api.baichuan-ai.com'], npm: [] },
+  { id: '01ai', name: '01.AI (Yi)', country: 'CN', keywords: [...kw('01ai', 'lingyiwanwu'), ...amb('yi')], hosts: ['api.lingyiwanwu.com', 'api.01.ai'], npm: [] },
+  {
+    id: 'iflytek', name: 'iFlytek (Spark, iFlyCode)', country: 'CN',
+    keywords: [...kw('iflytek', 'xfyun', 'iflycode', 'xunfei'), ...amb('spark')],
+    hosts: ['spark-api-open.xf-yun.com', 'xfyun.cn', 'iflyrec.com'], npm: [],
+  },
+  { id: 'sensetime', name: 'SenseTime (SenseNova)', country: 'CN', keywords: kw('sensetime', 'sensenova', 'sensecore'), hosts: ['api.sensenova.cn'], npm: [] },
+  { id: 'meituan', name: 'Meituan (LongCat)', country: 'CN', keywords: [...kw('meituan', 'longcat', 'sankuai')], hosts: ['api.longcat.chat'], npm: [] },
+  { id: 'xiaomi', name: 'Xiaomi (MiMo)', country: 'CN', keywords: [...kw('xiaomi'), ...amb('mimo')], hosts: ['api.xiaomimimo.com'], npm: [] },
+  { id: 'kuaishou', name: 'Kuaishou (KwaiPilot)', country: 'CN', keywords: kw('kuaishou', 'kwaipilot'), hosts: ['kwaipilot.ai'], npm: [] },
+
+  // United States, Europe, Canada
+  {
+    id: 'openai', name: 'OpenAI', country: 'US',
+    keywords: [...kw('openai', 'chatgpt'), ...amb('gpt', 'codex')],
+    hosts: ['api.openai.com', 'chatgpt.com', 'auth.openai.com'], npm: ['@openai'],
+  },
+  {
+    id: 'anthropic', name: 'Anthropic (Claude)', country: 'US',
+    keywords: kw('anthropic', 'claude'),
+    hosts: ['api.anthropic.com', 'claude.ai', 'console.anthropic.com', 'statsig.anthropic.com'], npm: ['@anthropic-ai'],
+  },
+  {
+    id: 'google', name: 'Google (Gemini, Vertex AI)', country: 'US',
+    keywords: [...kw('gemini', 'vertexai', 'generativelanguage', 'aiplatform'), ...amb('vertex', 'bard')],
+    hosts: ['generativelanguage.googleapis.com', 'aiplatform.googleapis.com', 'cloudcode-pa.googleapis.com', 'oauth2.googleapis.com'],
+    npm: ['@google', '@google-cloud'],
+  },
+  {
+    id: 'microsoft', name: 'Microsoft (Azure OpenAI, GitHub Copilot)', country: 'US',
+    keywords: kw('azure', 'githubcopilot'),
+    hosts: ['api.githubcopilot.com', 'copilot-proxy.githubusercontent.com', 'openai.azure.com', 'api.github.com'],
+    npm: ['@github', '@microsoft', '@vscode'],
+  },
+  { id: 'amazon', name: 'Amazon (Bedrock, Q)', country: 'US', keywords: [...amb('bedrock')], hosts: ['amazonaws.com'], npm: ['@aws', '@aws-sdk'] },
+  { id: 'mistral', name: 'Mistral AI', country: 'FR', keywords: kw('mistral', 'codestral'), hosts: ['api.mistral.ai', 'codestral.mistral.ai'], npm: ['@mistralai'] },
+  { id: 'cohere', name: 'Cohere', country: 'CA', keywords: [...amb('cohere')], hosts: ['api.cohere.com', 'api.cohere.ai'], npm: ['cohere-ai'] },
+  { id: 'xai', name: 'xAI (Grok)', country: 'US', keywords: [...amb('xai', 'grok')], hosts: ['api.x.ai'], npm: [] },
+  { id: 'meta', name: 'Meta (Llama)', country: 'US', keywords: [...amb('llama')], hosts: ['api.llama.com'], npm: [] },
+  { id: 'groq', name: 'Groq', country: 'US', keywords: kw('groq'), hosts: ['api.groq.com'], npm: ['groq-sdk'] },
+  { id: 'perplexity', name: 'Perplexity', country: 'US', keywords: [...amb('perplexity')], hosts: ['api.perplexity.ai'], npm: [] },
+  { id: 'openrouter', name: 'OpenRouter', country: 'US', keywords: kw('openrouter'), hosts: ['openrouter.ai'], npm: ['@openrouter'] },
+  { id: 'together', name: 'Together AI', country: 'US', keywords: kw('togetherai'), hosts: ['api.together.xyz', 'api.together.ai'], npm: [] },
+  { id: 'fireworks', name: 'Fireworks AI', country: 'US', keywords: [...kw('fireworksai'), ...amb('fireworks')], hosts: ['api.fireworks.ai'], npm: [] },
+  { id: 'huggingface', name: 'Hugging Face', country: 'US', keywords: kw('huggingface'), hosts: ['huggingface.co', 'api-inference.huggingface.co'], npm: ['@huggingface'] },
+];
+
+export function vendorById(id: string): Vendor | undefined {
+  return VENDORS.find(v => v.id === id);
+}
+
+/** Vendors that publish an npm package, by scope (`@anthropic-ai/...`) or exact name. */
+export function vendorsForPackage(packageName: string | undefined): string[] {
+  if (!packageName) return [];
+  const scope = packageName.startsWith('@') ? packageName.split('/')[0] : undefined;
+  return VENDORS.filter(v => v.npm.some(n => n === packageName || n === scope)).map(v => v.id);
+}

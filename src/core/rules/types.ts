@@ -1,0 +1,86 @@
+// The rule contract (see DESIGN.md): a rule is data plus visitors, one file per rule.
+import type { Category, Severity } from '../model';
+import type { AstNode } from '../scan/ast';
+import type { KeywordMatcher } from '../catalog/keywords';
+
+/** What the scanned code belongs to, so rules can tell first-party from foreign. */
+export interface TargetContext {
+  /** Vendor ids from the catalog (e.g. "anthropic") that publish the scanned assistant. */
+  ownVendors: string[];
+}
+
+/**
+ * A fact is what correlation reasons over: a probe reads something that says where the user
+ * is or where requests go; a match compares a value with vendor or region data.
+ */
+export type FactKind =
+  | 'probe:timezone'
+  | 'probe:locale'
+  | 'probe:endpoint'
+  | 'match:vendor'
+  | 'match:region-timezone'
+  | 'match:region-locale';
+
+export interface Fact {
+  kind: FactKind;
+  /** Vendor ids named, for match:vendor. */
+  vendors?: string[];
+}
+
+export interface Span {
+  start: number;
+  end: number;
+}
+
+export interface ReportOptions {
+  evidence?: string[];
+  /** Overrides the rule's default when one finding is weaker or stronger than the rest. */
+  severity?: Severity;
+  facts?: Fact[];
+}
+
+export interface RuleContext {
+  /** The whole source of the file or module being scanned. */
+  readonly text: string;
+  readonly target: TargetContext;
+  readonly keywords: KeywordMatcher;
+  /** The node being visited is the last element; its parent the one before. */
+  readonly path: readonly AstNode[];
+  /** The parent of the node being visited (depth 1), or a further ancestor. */
+  parent(depth?: number): AstNode | undefined;
+  /** The innermost function around the node being visited. */
+  enclosingFunction(): AstNode | undefined;
+  /**
+   * What an identifier was last bound to in the innermost function scope that binds it
+   * (`const o = x.resolvedOptions()` then `o.timeZone`), in walk order. Undefined if unknown.
+   */
+  resolve(node: AstNode): AstNode | undefined;
+  report(span: Span, message: string, options?: ReportOptions): void;
+}
+
+export type Visitor = (node: AstNode, ctx: RuleContext) => void;
+
+export interface Rule {
+  id: string;
+  category: Category;
+  severity: Severity;
+  title: string;
+  /** One sentence for `ai-tool-audit rules`; the long form is docs/rules/<id>.md. */
+  description: string;
+  /** The rule runs on a file only if one of these occurs in its text. Empty: always runs. */
+  triggers: string[];
+  triggersIgnoreCase?: boolean;
+  /** Node type -> visitor; `Type:exit` runs after the node's children. */
+  visitors: Record<string, Visitor>;
+}
+
+/** Rules that exist only as correlations of other rules' facts; listed for docs and policy. */
+export interface CorrelationRule {
+  id: string;
+  category: Category;
+  severity: Severity;
+  title: string;
+  description: string;
+  /** Rules whose facts it correlates: selecting it runs them too. */
+  needs: string[];
+}

@@ -1,0 +1,91 @@
+// Small, loosely typed helpers over acorn's ESTree nodes. Rules read nodes of every shape
+// (minified bundles use all of them), so a permissive node type keeps rules short.
+import { base } from 'acorn-walk';
+
+export interface AstNode {
+  type: string;
+  start: number;
+  end: number;
+  // ESTree fields vary by node type; rules check `type` before reading them.
+  [field: string]: any;
+}
+
+const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+
+export function isFunction(node: AstNode | null | undefined): boolean {
+  return !!node && FUNCTION_TYPES.has(node.type);
+}
+
+/**
+ * The direct children of a node, in source order, using acorn-walk's `base` table so that
+ * every ESTree node type acorn produces is covered. acorn-walk routes some children through
+ * abstract types ("Expression", "Pattern", ...); we follow those until a concrete node comes
+ * out. Identifiers in binding patterns are kept (acorn-walk ignores them) because rules
+ * about identifiers need them.
+ */
+export function childrenOf(node: AstNode, into: AstNode[]): void {
+  const visit = (child: AstNode, _state: unknown, override?: string): void => {
+    if (!child) return;
+    if (override && override !== child.type) {
+      if (override === 'VariablePattern') {
+        into.push(child);
+        return;
+      }
+      const router = (base as Record<string, Function>)[override];
+      if (router) {
+        router(child, null, visit);
+        return;
+      }
+    }
+    into.push(child);
+  };
+  const own = (base as Record<string, Function>)[node.type];
+  if (own) own(node, null, visit);
+}
+
+/** Name of a member access when it is static: `a.b` and `a["b"]` both give "b". */
+export function propertyName(member: AstNode): string | undefined {
+  if (member.type !== 'MemberExpression') return undefined;
+  const p = member.property;
+  if (!member.computed && p.type === 'Identifier') return p.name;
+  return staticString(p);
+}
+
+/** A string literal or a template literal with no substitutions. */
+export function staticString(node: AstNode | null | undefined): string | undefined {
+  if (!node) return undefined;
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value?.cooked ?? undefined;
+  return undefined;
+}
+
+/** The called member name in `x.name(...)`, `x?.name(...)`, `x["name"](...)`. */
+export function calledMethod(call: AstNode): string | undefined {
+  if (call.type !== 'CallExpression') return undefined;
+  const callee = unwrapChain(call.callee);
+  return callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+}
+
+export function unwrapChain(node: AstNode): AstNode {
+  return node.type === 'ChainExpression' ? node.expression : node;
+}
+
+/** `a.b.c` as "a.b.c" when every step is static, else undefined. */
+export function memberPath(node: AstNode): string | undefined {
+  node = unwrapChain(node);
+  if (node.type === 'Identifier') return node.name;
+  if (node.type === 'MemberExpression') {
+    const head = memberPath(node.object);
+    const name = propertyName(node);
+    return head !== undefined && name !== undefined ? `${head}.${name}` : undefined;
+  }
+  return undefined;
+}
+
+/** Key name of an object property or pattern property, when static. */
+export function propertyKeyName(prop: AstNode): string | undefined {
+  if (prop.type !== 'Property') return undefined;
+  if (!prop.computed && prop.key.type === 'Identifier') return prop.key.name;
+  if (prop.key.type === 'Literal') return String(prop.key.value);
+  return staticString(prop.key);
+}

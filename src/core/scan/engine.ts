@@ -1,0 +1,302 @@
+// Scans one file's (or one embedded module's) text: parse once, walk once, dispatch each
+// node to the rules that asked for its type, correlate, then locate. A pure function of its
+// inputs whose result is plain data, so it can run in a worker and be cached.
+import { createHash } from 'node:crypto';
+import type { Finding, ScanError, Severity } from '../model';
+import type { Rule, RuleContext, ReportOptions, Span, TargetContext, Visitor } from '../rules/types';
+import { defaultKeywordMatcher, type KeywordMatcher } from '../catalog/keywords';
+import { childrenOf, isFunction, type AstNode } from './ast';
+import { parseSource } from './parse';
+import { LineIndex } from './locate';
+import { correlate } from './correlate';
+import { WRAPPER_SIZE, type FunctionInfo, type RawFinding } from './raw';
+
+export interface ScanSourceOptions {
+  /** Path relative to the target root (the binary's path for embedded modules). */
+  file: string;
+  entry?: string;
+  rules: readonly Rule[];
+  target?: TargetContext;
+  keywords?: KeywordMatcher;
+}
+
+export interface SourceScanResult {
+  findings: Finding[];
+  errors: ScanError[];
+  partial: boolean;
+  stats: { parsed: boolean; parseMs: number; walkMs: number; nodes: number };
+}
+
+const EXIT = 1;
+
+export function scanSource(text: string, options: ScanSourceOptions): SourceScanResult {
+  const errors: ScanError[] = [];
+  const stats = { parsed: false, parseMs: 0, walkMs: 0, nodes: 0 };
+  const active = activeRules(text, options.rules);
+  if (active.length === 0) return { findings: [], errors, partial: false, stats };
+
+  const t0 = performance.now();
+  const parsed = parseSource(text);
+  stats.parseMs = performance.now() - t0;
+  const where = { file: options.file, ...(options.entry ? { entry: options.entry } : {}) };
+  if (!parsed.ast) {
+    errors.push({ ...where, message: `not parsed: ${parsed.error}` });
+    return { findings: [], errors, partial: false, stats };
+  }
+  stats.parsed = true;
+  if (parsed.partial) errors.push({ ...where, message: `parsed with the loose parser, findings are partial: ${parsed.error}` });
+
+  const t1 = performance.now();
+  const walk = walkWithRules(parsed.ast, text, active, options, errors);
+  stats.walkMs = performance.now() - t1;
+  stats.nodes = walk.nodes;
+
+  const raw = [...walk.findings, ...correlate(walk.findings, walk.functions, text, options.target ?? { ownVendors: [] })];
+  const findings = locateFindings(raw, text, walk.functions, options, parsed.partial);
+  return { findings, errors, partial: parsed.partial, stats };
+}
+
+function activeRules(text: string, rules: readonly Rule[]): Rule[] {
+  let lower: string | undefined;
+  return rules.filter(rule => {
+    if (rule.triggers.length === 0) return true;
+    if (rule.triggersIgnoreCase) {
+      lower ??= text.toLowerCase();
+      const hay = lower;
+      return rule.triggers.some(t => triggerForms(t.toLowerCase()).some(f => hay.includes(f)));
+    }
+    return rule.triggers.some(t => triggerForms(t).some(f => text.includes(f)));
+  });
+}
+
+/** A trigger plus the escaped spellings bundlers use for its non-ASCII characters. */
+export function triggerForms(trigger: string): string[] {
+  if (!/[^\x00-\x7f]/.test(trigger)) return [trigger];
+  const escape = (upper: boolean) =>
+    [...trigger]
+      .map(ch => {
+        const cp = ch.codePointAt(0)!;
+        if (cp < 0x80) return ch;
+        const hex = cp.toString(16);
+        const h = upper ? hex.toUpperCase() : hex;
+        return cp > 0xffff ? `\\u{${h}}` : `\\u${h.padStart(4, '0')}`;
+      })
+      .join('');
+  return [...new Set([trigger, escape(false), escape(true)])];
+}
+
+interface WalkResult {
+  findings: RawFinding[];
+  functions: FunctionInfo[];
+  nodes: number;
+}
+
+function walkWithRules(
+  ast: AstNode,
+  text: string,
+  rules: readonly Rule[],
+  options: ScanSourceOptions,
+  errors: ScanError[],
+): WalkResult {
+  const enter = new Map<string, Array<[Rule, Visitor]>>();
+  const exit = new Map<string, Array<[Rule, Visitor]>>();
+  for (const rule of rules) {
+    for (const [key, visitor] of Object.entries(rule.visitors)) {
+      const isExit = key.endsWith(':exit');
+      const table = isExit ? exit : enter;
+      const type = isExit ? key.slice(0, -5) : key;
+      let list = table.get(type);
+      if (!list) table.set(type, (list = []));
+      list.push([rule, visitor]);
+    }
+  }
+
+  const findings: RawFinding[] = [];
+  const functions: FunctionInfo[] = [];
+  const fnStack: number[] = [];
+  // One binding scope per function, plus the module scope at index 0.
+  const scopes: Array<Map<string, AstNode | undefined>> = [new Map()];
+  const path: AstNode[] = [];
+  const failed = new Set<Rule>();
+  let current: Rule | undefined;
+
+  const ctx: RuleContext = {
+    text,
+    target: options.target ?? { ownVendors: [] },
+    keywords: options.keywords ?? defaultKeywordMatcher(),
+    path,
+    parent: (depth = 1) => path[path.length - 1 - depth],
+    enclosingFunction() {
+      for (let i = path.length - 1; i >= 0; i--) if (isFunction(path[i])) return path[i];
+      return undefined;
+    },
+    resolve(node) {
+      if (node.type !== 'Identifier') return undefined;
+      for (let i = scopes.length - 1; i >= 0; i--) {
+        if (scopes[i].has(node.name)) return scopes[i].get(node.name);
+      }
+      return undefined;
+    },
+    report(span: Span, message: string, opts: ReportOptions = {}) {
+      const rule = current!;
+      findings.push({
+        ruleId: rule.id,
+        category: rule.category,
+        severity: opts.severity ?? rule.severity,
+        message,
+        start: span.start,
+        end: span.end,
+        evidence: opts.evidence ?? [],
+        facts: opts.facts ?? [],
+        fn: fnStack.length ? fnStack[fnStack.length - 1] : -1,
+        related: [],
+      });
+    },
+  };
+
+  const run = (handlers: Array<[Rule, Visitor]> | undefined, node: AstNode) => {
+    if (!handlers) return;
+    for (const [rule, visitor] of handlers) {
+      if (failed.has(rule)) continue;
+      current = rule;
+      try {
+        visitor(node, ctx);
+      } catch (e) {
+        failed.add(rule);
+        errors.push({
+          file: options.file,
+          ...(options.entry ? { entry: options.entry } : {}),
+          message: `rule ${rule.id} failed at offset ${node.start} and was skipped for this file: ${e instanceof Error ? e.message : String(e)}`,
+        });
+      }
+    }
+    current = undefined;
+  };
+
+  const nodes: AstNode[] = [ast];
+  const marks: number[] = [0];
+  const children: AstNode[] = [];
+  let count = 0;
+  while (nodes.length) {
+    const node = nodes.pop()!;
+    const mark = marks.pop()!;
+    if (mark === EXIT) {
+      run(exit.get(node.type), node);
+      if (isFunction(node)) {
+        fnStack.pop();
+        scopes.pop();
+      }
+      path.pop();
+      continue;
+    }
+    count++;
+    path.push(node);
+    if (isFunction(node)) enterFunction(node);
+    else recordBinding(node);
+    run(enter.get(node.type), node);
+    nodes.push(node);
+    marks.push(EXIT);
+    children.length = 0;
+    childrenOf(node, children);
+    for (let i = children.length - 1; i >= 0; i--) {
+      nodes.push(children[i]);
+      marks.push(0);
+    }
+  }
+  return { findings, functions, nodes: count };
+
+  function enterFunction(node: AstNode) {
+    const parentNode = path[path.length - 2];
+    if (node.type === 'FunctionDeclaration' && node.id) scopes[scopes.length - 1].set(node.id.name, node);
+    const index = functions.length;
+    functions.push({
+      start: node.start,
+      end: node.end,
+      parent: fnStack.length ? fnStack[fnStack.length - 1] : -1,
+      wrapper: isWrapper(node, parentNode, fnStack.length),
+    });
+    fnStack.push(index);
+    const scope = new Map<string, AstNode | undefined>();
+    // Parameters shadow outer bindings of the same (often one-letter) name.
+    for (const p of node.params) if (p.type === 'Identifier') scope.set(p.name, undefined);
+    scopes.push(scope);
+  }
+
+  function recordBinding(node: AstNode) {
+    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier') {
+      scopes[scopes.length - 1].set(node.id.name, node.init ?? undefined);
+    } else if (node.type === 'AssignmentExpression' && node.operator === '=' && node.left.type === 'Identifier') {
+      const name = node.left.name;
+      let i = scopes.length - 1;
+      while (i > 0 && !scopes[i].has(name)) i--;
+      scopes[i].set(name, node.right);
+    }
+  }
+}
+
+/**
+ * Module and bundle wrappers: esbuild's lazy `L(() => {...})` and CommonJS factories are
+ * functions passed to a call at module level; anything over WRAPPER_SIZE counts as one too.
+ */
+function isWrapper(node: AstNode, parentNode: AstNode | undefined, depth: number): boolean {
+  if (node.end - node.start > WRAPPER_SIZE) return true;
+  return depth === 0 && !!parentNode && (parentNode.type === 'CallExpression' || parentNode.type === 'NewExpression');
+}
+
+function locateFindings(
+  raw: RawFinding[],
+  text: string,
+  functions: FunctionInfo[],
+  options: ScanSourceOptions,
+  partial: boolean,
+): Finding[] {
+  const lines = new LineIndex(text);
+  return raw.map(r => {
+    const start = lines.positionAt(r.start);
+    const end = lines.positionAt(r.end);
+    const fn = r.fn >= 0 ? functions[r.fn] : undefined;
+    const finding: Finding = {
+      ruleId: r.ruleId,
+      category: r.category,
+      severity: r.severity,
+      message: r.message,
+      file: options.file,
+      ...(options.entry ? { entry: options.entry } : {}),
+      line: start.line,
+      column: start.column,
+      endLine: end.line,
+      endColumn: end.column,
+      evidence: r.evidence,
+      related: r.related.map(rel => {
+        const a = lines.positionAt(rel.start);
+        const b = lines.positionAt(rel.end);
+        return {
+          file: options.file,
+          ...(options.entry ? { entry: options.entry } : {}),
+          line: a.line,
+          column: a.column,
+          endLine: b.line,
+          endColumn: b.column,
+          message: rel.message,
+        };
+      }),
+      offset: r.start,
+      endOffset: r.end,
+      confidence: 'exact',
+      ...(partial ? { partial: true } : {}),
+      ...(fn ? { functionRange: [fn.start, fn.end] as [number, number] } : {}),
+      excerpt: excerptOf(lines, r.start),
+      fingerprint: fingerprintOf(r.ruleId, options.entry ? `${options.file}#${options.entry}` : options.file, text.slice(r.start, r.end)),
+    };
+    return finding;
+  });
+}
+
+function excerptOf(lines: LineIndex, offset: number): string {
+  const cut = lines.excerptAt(offset);
+  return `${cut.cutStart ? '…' : ''}${cut.text}${cut.cutEnd ? '…' : ''}`;
+}
+
+export function fingerprintOf(ruleId: string, where: string, flagged: string): string {
+  return createHash('sha256').update(`${ruleId}\0${where}\0${flagged}`).digest('hex').slice(0, 32);
+}

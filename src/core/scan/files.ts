@@ -1,0 +1,159 @@
+// Which shipped files of a target get scanned, and reading them safely. Everything that goes
+// wrong with one file (permissions, broken links, binary content, size) becomes an error
+// entry for that file; the walk goes on.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ScanError } from '../model';
+
+export interface FileEntry {
+  absPath: string;
+  /** Relative to the target root, with forward slashes. */
+  rel: string;
+  size: number;
+  /** Under a node_modules folder: vendored third-party code. */
+  dependency: boolean;
+}
+
+export interface CollectOptions {
+  /** Test folders and *.test.js / *.spec.js files. */
+  includeTests?: boolean;
+  /** Per-file size limit in bytes; larger files become an error entry. */
+  maxFileBytes: number;
+  /** Stop after this many directory entries (a safety net for pathological trees). */
+  maxEntries?: number;
+}
+
+export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
+const JS_EXTENSIONS = new Set(['.js', '.cjs', '.mjs']);
+const TEST_DIRS = new Set(['test', 'tests', '__tests__', '__test__', 'spec', '__mocks__', 'fixtures', '__fixtures__']);
+const TEST_FILE = /\.(test|spec)\.[cm]?js$/;
+const SKIPPED_DIRS = new Set(['.git', '.hg', '.svn']);
+
+export interface CollectResult {
+  files: FileEntry[];
+  errors: ScanError[];
+}
+
+/** JS files under root (or root itself when it is a file), sorted by path. */
+export function collectFiles(root: string, options: CollectOptions): CollectResult {
+  const files: FileEntry[] = [];
+  const errors: ScanError[] = [];
+  const maxEntries = options.maxEntries ?? 2_000_000;
+  let seen = 0;
+  const rootStat = safeStat(root, errors, '.');
+  if (!rootStat) return { files, errors };
+  if (rootStat.isFile()) {
+    addFile(root, path.basename(root), rootStat.size, false);
+    return { files, errors };
+  }
+  const extraEntries = packageEntryFiles(root);
+  const pending: Array<{ dir: string; rel: string; dependency: boolean }> = [{ dir: root, rel: '', dependency: false }];
+  while (pending.length) {
+    const { dir, rel, dependency } = pending.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true });
+    } catch (e) {
+      errors.push({ file: rel || '.', message: `cannot read directory: ${describeFsError(e)}` });
+      continue;
+    }
+    for (const entry of entries) {
+      if (++seen > maxEntries) {
+        errors.push({ file: rel || '.', message: `stopped after ${maxEntries} directory entries` });
+        return finish();
+      }
+      const abs = path.join(dir, entry.name);
+      const relPath = rel ? `${rel}/${entry.name}` : entry.name;
+      if (entry.isDirectory()) {
+        if (SKIPPED_DIRS.has(entry.name)) continue;
+        if (!options.includeTests && TEST_DIRS.has(entry.name)) continue;
+        pending.push({ dir: abs, rel: relPath, dependency: dependency || entry.name === 'node_modules' });
+        continue;
+      }
+      const wanted = JS_EXTENSIONS.has(path.extname(entry.name)) || extraEntries.has(relPath);
+      if (!wanted) continue;
+      if (!options.includeTests && TEST_FILE.test(entry.name)) continue;
+      // Symlinked directories are not followed (no loops); symlinked files are read through.
+      const stat = entry.isSymbolicLink() ? safeStat(abs, errors, relPath) : safeLstat(abs, errors, relPath);
+      if (!stat || !stat.isFile()) continue;
+      addFile(abs, relPath, stat.size, dependency);
+    }
+  }
+  return finish();
+
+  function finish(): CollectResult {
+    files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
+    return { files, errors };
+  }
+
+  function addFile(abs: string, rel: string, size: number, dependency: boolean) {
+    if (size > options.maxFileBytes) {
+      errors.push({ file: rel, message: `skipped: ${formatMB(size)} is over the ${formatMB(options.maxFileBytes)} per-file limit` });
+      return;
+    }
+    files.push({ absPath: abs, rel, size, dependency });
+  }
+}
+
+/** `bin` and `main` files of a package.json at root that lack a .js extension. */
+function packageEntryFiles(root: string): Set<string> {
+  const found = new Set<string>();
+  try {
+    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
+    const bins = typeof pkg.bin === 'string' ? [pkg.bin] : pkg.bin && typeof pkg.bin === 'object' ? Object.values(pkg.bin) : [];
+    for (const p of [...bins, pkg.main]) {
+      if (typeof p === 'string') found.add(path.posix.normalize(p.replace(/\\/g, '/')).replace(/^\.\//, ''));
+    }
+  } catch {
+    // No or unreadable package.json: only extensions decide.
+  }
+  return found;
+}
+
+export type ReadResult = { text: string } | { error: string };
+
+/** Reads a JS file as text, refusing binary content. */
+export function readSourceFile(absPath: string): ReadResult {
+  let buf: Buffer;
+  try {
+    buf = fs.readFileSync(absPath);
+  } catch (e) {
+    return { error: `cannot read: ${describeFsError(e)}` };
+  }
+  const head = buf.subarray(0, 8192);
+  if (head.includes(0)) return { error: 'binary content (NUL bytes), not JavaScript text: skipped' };
+  let text = buf.toString('utf8');
+  if (text.charCodeAt(0) === 0xfeff) text = ` ${text.slice(1)}`; // keep offsets: BOM becomes a space
+  return { text };
+}
+
+function safeStat(p: string, errors: ScanError[], rel: string): fs.Stats | undefined {
+  try {
+    return fs.statSync(p);
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    errors.push({ file: rel, message: code === 'ENOENT' ? 'broken symbolic link or missing file' : `cannot stat: ${describeFsError(e)}` });
+    return undefined;
+  }
+}
+
+function safeLstat(p: string, errors: ScanError[], rel: string): fs.Stats | undefined {
+  try {
+    return fs.lstatSync(p);
+  } catch (e) {
+    errors.push({ file: rel, message: `cannot stat: ${describeFsError(e)}` });
+    return undefined;
+  }
+}
+
+export function describeFsError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err?.code === 'EACCES' || err?.code === 'EPERM') return 'permission denied';
+  if (err?.code === 'ENOENT') return 'no such file or directory';
+  if (err?.code === 'ELOOP') return 'too many levels of symbolic links';
+  return err?.message ?? String(e);
+}
+
+export function formatMB(bytes: number): string {
+  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
+}

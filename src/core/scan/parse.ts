@@ -1,0 +1,49 @@
+// acorn with fallbacks. Shipped code is whatever the vendor's bundler emitted: ESM or CJS,
+// hashbangs, top-level await or return. We try module, then script, then acorn-loose,
+// and never throw: a file nobody can parse is an error entry, not a crash.
+import * as acorn from 'acorn';
+import * as acornLoose from 'acorn-loose';
+import type { AstNode } from './ast';
+
+export interface ParseResult {
+  ast?: AstNode;
+  /** Only acorn-loose could read it: findings are marked partial. */
+  partial: boolean;
+  /** Why the strict parsers failed (set when partial, or when nothing parsed). */
+  error?: string;
+}
+
+const baseOptions: acorn.Options = {
+  ecmaVersion: 'latest',
+  allowHashBang: true,
+  allowReturnOutsideFunction: true,
+  allowAwaitOutsideFunction: true,
+  allowImportExportEverywhere: true,
+  locations: false,
+};
+
+export function parseSource(text: string): ParseResult {
+  let firstError: unknown;
+  for (const sourceType of ['module', 'script'] as const) {
+    try {
+      return { ast: acorn.parse(text, { ...baseOptions, sourceType }) as unknown as AstNode, partial: false };
+    } catch (e) {
+      firstError ??= e;
+      // A stack overflow on deeply nested code will not get better with another parser mode.
+      if (e instanceof RangeError) break;
+    }
+  }
+  const error = describeParseError(firstError);
+  try {
+    const ast = acornLoose.parse(text, { ...baseOptions, sourceType: 'module' }) as unknown as AstNode;
+    return { ast, partial: true, error };
+  } catch (e) {
+    return { partial: false, error: `${error}; loose parser also failed: ${describeParseError(e)}` };
+  }
+}
+
+function describeParseError(e: unknown): string {
+  if (e instanceof RangeError) return 'nesting too deep to parse (stack exhausted)';
+  if (e instanceof SyntaxError) return `syntax error: ${e.message}`;
+  return e instanceof Error ? e.message : String(e);
+}

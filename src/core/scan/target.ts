@@ -1,0 +1,122 @@
+// Scans one target (a package folder, an extension, or a single file): collect its files,
+// scan each, and gather findings and errors as plain data.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { TargetKind, TargetResult } from '../model';
+import type { Rule, TargetContext } from '../rules/types';
+import { vendorsForPackage } from '../catalog/vendors';
+import { collectFiles, DEFAULT_MAX_FILE_BYTES, readSourceFile } from './files';
+import { scanSource } from './engine';
+
+/** What to scan: discovery produces these; the CLI makes one from a PATH. */
+export interface TargetSpec {
+  id: string;
+  name: string;
+  kind: TargetKind;
+  /** Absolute; a file for a single-file scan, else a folder. */
+  root: string;
+  instanceId?: string;
+  version?: string;
+  vendor?: string;
+  country?: string;
+  editor?: string;
+  why?: string[];
+  /** Catalog vendor ids of the publisher, for first-party checks. */
+  ownVendors?: string[];
+}
+
+export interface ScanOptions {
+  rules: readonly Rule[];
+  /** Keep only findings of these rule ids (a `--rules` selection). */
+  keep?: ReadonlySet<string>;
+  maxFileBytes?: number;
+  includeTests?: boolean;
+  /** Called before each file; return false to stop (cancellation). */
+  onFile?: (rel: string, size: number) => boolean | void;
+  onFileDone?: (rel: string, stats: FileStats) => void;
+}
+
+export interface FileStats {
+  bytes: number;
+  parseMs: number;
+  walkMs: number;
+  nodes: number;
+}
+
+export function scanTarget(spec: TargetSpec, options: ScanOptions): TargetResult {
+  const isFile = safeIsFile(spec.root);
+  const root = isFile ? path.dirname(spec.root) : spec.root;
+  const result: TargetResult = {
+    id: spec.id,
+    ...(spec.instanceId ? { instanceId: spec.instanceId } : {}),
+    name: spec.name,
+    kind: spec.kind,
+    ...(spec.vendor ? { vendor: spec.vendor } : {}),
+    ...(spec.country ? { country: spec.country } : {}),
+    ...(spec.editor ? { editor: spec.editor } : {}),
+    ...(spec.version ? { version: spec.version } : {}),
+    root,
+    ...(spec.why ? { why: spec.why } : {}),
+    filesScanned: 0,
+    bytesScanned: 0,
+    errors: [],
+    findings: [],
+  };
+  const target: TargetContext = { ownVendors: spec.ownVendors ?? [] };
+  const collected = collectFiles(spec.root, {
+    maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
+    includeTests: options.includeTests,
+  });
+  result.errors.push(...collected.errors);
+  for (const file of collected.files) {
+    if (options.onFile?.(file.rel, file.size) === false) {
+      result.errors.push({ file: file.rel, message: 'scan cancelled before this file' });
+      break;
+    }
+    const read = readSourceFile(file.absPath);
+    if ('error' in read) {
+      result.errors.push({ file: file.rel, message: read.error });
+      continue;
+    }
+    const scanned = scanSource(read.text, { file: file.rel, rules: options.rules, target });
+    result.filesScanned++;
+    result.bytesScanned += file.size;
+    result.errors.push(...scanned.errors);
+    for (const f of scanned.findings) if (!options.keep || options.keep.has(f.ruleId)) result.findings.push(f);
+    options.onFileDone?.(file.rel, { bytes: file.size, parseMs: scanned.stats.parseMs, walkMs: scanned.stats.walkMs, nodes: scanned.stats.nodes });
+  }
+  return result;
+}
+
+/** A target for a PATH given on the command line: named after its package.json if it has one. */
+export function targetForPath(inputPath: string): TargetSpec {
+  const abs = path.resolve(inputPath);
+  const dir = safeIsFile(abs) ? path.dirname(abs) : abs;
+  const pkg = readPackageJson(dir);
+  const name = typeof pkg?.name === 'string' ? pkg.name : path.basename(abs);
+  return {
+    id: name,
+    name,
+    kind: 'path',
+    root: abs,
+    ...(typeof pkg?.version === 'string' ? { version: pkg.version } : {}),
+    ownVendors: vendorsForPackage(typeof pkg?.name === 'string' ? pkg.name : undefined),
+  };
+}
+
+function readPackageJson(dir: string): Record<string, unknown> | undefined {
+  try {
+    const parsed = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
+    return parsed && typeof parsed === 'object' ? parsed : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+function safeIsFile(p: string): boolean {
+  try {
+    return fs.statSync(p).isFile();
+  } catch {
+    return false;
+  }
+}

@@ -1,0 +1,65 @@
+import * as assert from 'node:assert/strict';
+import { RULES } from '../../src/core/rules';
+import { scanWith } from '../helpers/ruleTester';
+
+const gates = (code: string, own: string[] = []) =>
+  scanWith(RULES, code, { ownVendors: own }).filter(f => f.ruleId === 'region-gating' || f.ruleId === 'endpoint-check');
+
+describe('correlation: region-gating', () => {
+  it('flags a minified function that reads the timezone and compares it with a region', () => {
+    const code = 'var a=1;function q(){let K=Intl.DateTimeFormat().resolvedOptions().timeZone;return K==="Asia/Shanghai"||K==="Asia/Urumqi"}';
+    const [g, ...rest] = gates(code);
+    assert.equal(rest.length, 0);
+    assert.equal(g.ruleId, 'region-gating');
+    assert.equal(g.severity, 'high');
+    assert.equal(g.column, code.indexOf('"Asia/Shanghai"') + 1);
+    assert.deepEqual(g.related.map(r => r.column), [code.indexOf('Intl') + 1, code.indexOf('"Asia/Urumqi"') + 1]);
+    assert.match(g.message, /timezone.*region timezones/);
+  });
+
+  it('flags an endpoint read compared with another vendor in a nested closure', () => {
+    const code = 'function f(){let h=new URL(process.env.ANTHROPIC_BASE_URL).hostname;return ()=>["deepseek","qwen"].some(k=>h.includes(k))}';
+    const [g] = gates(code, ['anthropic']);
+    assert.equal(g.ruleId, 'region-gating');
+    assert.ok(g.evidence.some(e => e.includes('DeepSeek (CN)')));
+    assert.ok(g.related.some(r => r.message.includes('ANTHROPIC_BASE_URL')));
+  });
+
+  it("reports a comparison with the assistant's own host as a low first-party check", () => {
+    const code = 'function f(){let q=process.env.ANTHROPIC_BASE_URL;let K=new URL(q).host;return["api.anthropic.com"].includes(K)}';
+    const [g] = gates(code, ['anthropic']);
+    assert.equal(g.ruleId, 'endpoint-check');
+    assert.equal(g.severity, 'low');
+  });
+
+  it('treats the same own-host check as gating when the assistant is not that vendor', () => {
+    const code = 'function f(){let q=process.env.OPENAI_BASE_URL;return q.includes("dashscope")}';
+    assert.equal(gates(code, ['openai'])[0].ruleId, 'region-gating');
+  });
+
+  it('does not call localisation (locale compared with a language tag) gating', () => {
+    const code = 'function f(){const l=Intl.DateTimeFormat().resolvedOptions().locale;return l==="zh-CN"?"你好":"hi"}';
+    assert.deepEqual(gates(code), []);
+  });
+
+  it('does not correlate a probe and a comparison in unrelated functions of a big bundle', () => {
+    const filler = `var pad="${'x'.repeat(70000)}";`;
+    const code = `${filler}function a(){return Intl.DateTimeFormat().resolvedOptions().timeZone}\nfunction b(K){return K==="Asia/Shanghai"}`;
+    assert.deepEqual(gates(code), []);
+  });
+
+  it('does not widen the scope through an esbuild lazy-module wrapper', () => {
+    const code = `var M=L(()=>{function a(){return Intl.DateTimeFormat().resolvedOptions().timeZone}function b(K){return K==="Asia/Shanghai"}});`;
+    assert.deepEqual(gates(code), []);
+  });
+
+  it('correlates module-level code in a small file', () => {
+    const code = 'const tz=Intl.DateTimeFormat().resolvedOptions().timeZone;\nif(tz==="Asia/Shanghai")mark();';
+    assert.equal(gates(code).length, 1);
+  });
+
+  it('reports one gate for a function and its closure, not two', () => {
+    const code = 'function f(){const t=Intl.DateTimeFormat().resolvedOptions().timeZone;return function g(){return t==="Asia/Shanghai"}}';
+    assert.equal(gates(code).length, 1);
+  });
+});

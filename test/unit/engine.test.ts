@@ -1,0 +1,81 @@
+import * as assert from 'node:assert/strict';
+import { scanSource, triggerForms } from '../../src/core/scan/engine';
+import { parseSource } from '../../src/core/scan/parse';
+import { RULES } from '../../src/core/rules';
+import type { Rule } from '../../src/core/rules/types';
+import { timezoneProbe } from '../../src/core/rules/timezone-probe';
+
+const TZ = 'Intl.DateTimeFormat().resolvedOptions().timeZone';
+
+describe('scan engine', () => {
+  it('parses ES modules, scripts with legacy syntax, hashbangs and top-level return', () => {
+    assert.equal(parseSource('import x from "y"; export const a = await x;').partial, false);
+    assert.equal(parseSource('with (o) { x = 010 }').partial, false);
+    assert.equal(parseSource('#!/usr/bin/env node\nreturn 1').partial, false);
+  });
+
+  it('falls back to the loose parser and marks findings partial', () => {
+    const text = `function f(){ return ${TZ} }\nconst = = broken (`;
+    const r = scanSource(text, { file: 'a.js', rules: [timezoneProbe] });
+    assert.equal(r.partial, true);
+    assert.equal(r.findings.length, 1);
+    assert.equal(r.findings[0].partial, true);
+    assert.match(r.errors[0].message, /loose parser/);
+  });
+
+  it('records an error instead of throwing on text nothing can parse', () => {
+    const deep = `x=${'['.repeat(200000)}${TZ}`;
+    const r = scanSource(deep, { file: 'deep.js', rules: [timezoneProbe] });
+    assert.equal(r.findings.length, 0);
+    assert.equal(r.errors.length, 1);
+    assert.match(r.errors[0].message, /not parsed/);
+  });
+
+  it('skips parsing when no rule trigger occurs in the text', () => {
+    const r = scanSource('const a = 1 + 2;', { file: 'a.js', rules: [timezoneProbe] });
+    assert.equal(r.stats.parsed, false);
+  });
+
+  it('matches non-ASCII triggers in their escaped forms', () => {
+    assert.deepEqual(triggerForms('’'), ['’', '\\u2019']);
+    assert.ok(triggerForms('ʹ').includes('\\u02b9') && triggerForms('ʹ').includes('\\u02B9'));
+    assert.deepEqual(triggerForms('abc'), ['abc']);
+  });
+
+  it('counts columns in UTF-16 code units and lines as VS Code does (\\r\\n, \\r, \\n)', () => {
+    const text = `a\r\nb\rc\n/*😀*/${TZ}`;
+    const [f] = scanSource(text, { file: 'a.js', rules: [timezoneProbe] }).findings;
+    assert.equal(f.line, 4);
+    assert.equal(f.column, 7); // "/*" 2 + "😀" 2 units + "*/" 2 -> column 7
+    assert.equal(f.endLine, 4);
+    assert.equal(f.endColumn, 7 + TZ.length);
+    assert.equal(f.offset, text.indexOf('Intl'));
+  });
+
+  it('gives each finding its enclosing function, an excerpt and a stable fingerprint', () => {
+    const text = `function outer(){ return ${TZ} }`;
+    const [a] = scanSource(text, { file: 'a.js', rules: [timezoneProbe] }).findings;
+    const [b] = scanSource(`\n\n${text}`, { file: 'a.js', rules: [timezoneProbe] }).findings;
+    assert.deepEqual(a.functionRange, [0, text.length]);
+    assert.ok(a.excerpt?.includes('resolvedOptions'));
+    assert.equal(a.fingerprint, b.fingerprint, 'the fingerprint does not depend on the line');
+    const [c] = scanSource(text, { file: 'other.js', rules: [timezoneProbe] }).findings;
+    assert.notEqual(a.fingerprint, c.fingerprint);
+  });
+
+  it('keeps scanning with other rules when one rule throws', () => {
+    const broken: Rule = {
+      id: 'broken', category: 'region', severity: 'low', title: 'x', description: 'x', triggers: [],
+      visitors: { Identifier() { throw new Error('boom'); } },
+    };
+    const r = scanSource(`f(${TZ})`, { file: 'a.js', rules: [broken, timezoneProbe] });
+    assert.equal(r.findings.length, 1);
+    assert.match(r.errors[0].message, /rule broken failed .*boom/);
+  });
+
+  it('walks deeply nested code without exhausting the stack', () => {
+    const text = `x=${'a+'.repeat(3000)}${TZ}`;
+    const r = scanSource(text, { file: 'a.js', rules: RULES });
+    assert.equal(r.findings.filter(f => f.ruleId === 'timezone-probe').length, 1);
+  });
+});

@@ -1,0 +1,79 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { collectFiles, describeFsError, readSourceFile } from '../../src/core/scan/files';
+import { scanTarget } from '../../src/core/scan/target';
+import { RULES } from '../../src/core/rules';
+
+const TZ = 'module.exports=()=>Intl.DateTimeFormat().resolvedOptions().timeZone;\n';
+
+function tree(files: Record<string, string | Buffer>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-files-'));
+  for (const [rel, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), content);
+  }
+  return root;
+}
+
+describe('which files are scanned', () => {
+  it('takes .js/.cjs/.mjs and extensionless package bins, tags node_modules as dependencies, skips tests and maps', () => {
+    const root = tree({
+      'package.json': JSON.stringify({ name: 'x', bin: { x: 'bin/x' } }),
+      'bin/x': '#!/usr/bin/env node\nrequire("../a.js")',
+      'a.js': TZ, 'b.cjs': TZ, 'c.mjs': TZ, 'd.ts': TZ, 'e.js.map': '{}', 'types.d.ts': '',
+      'node_modules/dep/index.js': TZ,
+      'test/a.test.js': TZ, 'src/thing.spec.js': TZ, '__tests__/t.js': TZ,
+    });
+    const { files, errors } = collectFiles(root, { maxFileBytes: 1 << 20 });
+    assert.deepEqual(errors, []);
+    assert.deepEqual(files.map(f => f.rel), ['a.js', 'b.cjs', 'bin/x', 'c.mjs', 'node_modules/dep/index.js']);
+    assert.deepEqual(files.filter(f => f.dependency).map(f => f.rel), ['node_modules/dep/index.js']);
+    const withTests = collectFiles(root, { maxFileBytes: 1 << 20, includeTests: true }).files.map(f => f.rel);
+    assert.ok(withTests.includes('test/a.test.js') && withTests.includes('src/thing.spec.js'));
+  });
+
+  it('reports a broken symlink, a too-big file and a binary file, and scans the rest', () => {
+    const root = tree({ 'ok.js': TZ, 'big.js': `${TZ}//${'x'.repeat(5000)}`, 'bin.js': Buffer.from([0x7f, 0x45, 0x4c, 0x46, 0, 0, 1]) });
+    fs.symlinkSync(path.join(root, 'missing.js'), path.join(root, 'dangling.js'));
+    const result = scanTarget({ id: 'x', name: 'x', kind: 'path', root }, { rules: RULES, maxFileBytes: 4096 });
+    const byFile = Object.fromEntries(result.errors.map(e => [e.file, e.message]));
+    assert.match(byFile['dangling.js'], /broken symbolic link/);
+    assert.match(byFile['big.js'], /over the 0\.0 MB per-file limit/);
+    assert.match(byFile['bin.js'], /binary content/);
+    assert.equal(result.filesScanned, 1);
+    assert.equal(result.findings.filter(f => f.ruleId === 'timezone-probe').length, 1);
+    assert.equal(result.findings[0].file, 'ok.js');
+  });
+
+  it('records unparsable files and goes on', () => {
+    const root = tree({ 'a.js': 'function (((( { timeZone', 'b.js': TZ });
+    const result = scanTarget({ id: 'x', name: 'x', kind: 'path', root }, { rules: RULES });
+    assert.equal(result.filesScanned, 2);
+    assert.ok(result.errors.some(e => e.file === 'a.js'));
+    assert.ok(result.findings.some(f => f.file === 'b.js'));
+  });
+
+  it('does not follow symlinked directories (no loops)', () => {
+    const root = tree({ 'a.js': TZ });
+    fs.symlinkSync(root, path.join(root, 'loop'));
+    assert.deepEqual(collectFiles(root, { maxFileBytes: 1 << 20 }).files.map(f => f.rel), ['a.js']);
+  });
+
+  it('describes permission errors plainly', () => {
+    const err = Object.assign(new Error('EACCES: permission denied, open x'), { code: 'EACCES' });
+    assert.equal(describeFsError(err), 'permission denied');
+    if (process.getuid?.() !== 0) {
+      const root = tree({ 'a.js': TZ });
+      fs.chmodSync(path.join(root, 'a.js'), 0);
+      assert.deepEqual(readSourceFile(path.join(root, 'a.js')), { error: 'cannot read: permission denied' });
+    }
+  });
+
+  it('keeps offsets when a file starts with a byte order mark', () => {
+    const root = tree({ 'a.js': `\ufeff${TZ}` });
+    const result = scanTarget({ id: 'x', name: 'x', kind: 'path', root }, { rules: RULES });
+    assert.equal(result.findings[0].column, TZ.indexOf('Intl') + 2);
+  });
+});

@@ -1,0 +1,22 @@
+import { endpointConfigRead } from '../../../src/core/rules/endpoint-config-read';
+import { runRuleTable } from '../../helpers/ruleTester';
+
+runRuleTable(endpointConfigRead, {
+  invalid: [
+    { name: 'a vendor base URL variable', code: 'let q=process.env.ANTHROPIC_BASE_URL;', at: ['process'], evidence: ['ANTHROPIC_BASE_URL'], severity: 'low' },
+    { name: 'API_BASE, ENDPOINT and API_URL variables', code: 'a=process.env.OPENAI_API_BASE;b=process.env.AZURE_OPENAI_ENDPOINT;c=process.env["GEMINI_API_URL"]', at: ['process', 'process', 'process'] },
+    { name: 'proxies in any case', code: 'p=process.env.https_proxy||process.env.HTTPS_PROXY||process.env.ALL_PROXY||process.env.no_proxy', at: ['process', 'process', 'process', 'process'] },
+    { name: 'npm proxy configuration', code: 'p=process.env.npm_config_https_proxy', at: ['process'] },
+    { name: 'an alias of process.env', code: 'function f(){const e=process.env;return e.OPENAI_BASE_URL}', at: ['e.OPENAI'] },
+    { name: 'Bun.env and import.meta.env', code: 'a=Bun.env.OPENAI_BASE_URL;b=import.meta.env.DEEPSEEK_BASE_URL', at: ['Bun', 'import'] },
+    { name: 'destructuring', code: 'const {ANTHROPIC_BASE_URL: u, HOME} = process.env', at: ['ANTHROPIC_BASE_URL'] },
+    { name: 'the http.proxy setting', code: 'v.workspace.getConfiguration().get("http.proxy");const c=v.workspace.getConfiguration("http");c.get("proxy")', at: ['v.workspace.getConfiguration().get', 'c.get'] },
+  ],
+  valid: [
+    { name: 'a bare BASE_URL (Vite)', code: 'import.meta.env.BASE_URL' },
+    { name: 'unrelated variables', code: 'process.env.HOME; process.env.ANTHROPIC_API_KEY; process.env.PROXY_TIMEOUT_MS' },
+    { name: 'the name in a string', code: 'log("set ANTHROPIC_BASE_URL to use a proxy")' },
+    { name: 'a proxy key on another configuration', code: 'cfg.get("proxy"); getConfiguration("editor").get("proxy")' },
+    { name: 'an object that is not the environment', code: 'settings.ANTHROPIC_BASE_URL' },
+  ],
+});

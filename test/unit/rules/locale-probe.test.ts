@@ -1,0 +1,21 @@
+import { localeProbe } from '../../../src/core/rules/locale-probe';
+import { runRuleTable } from '../../helpers/ruleTester';
+
+runRuleTable(localeProbe, {
+  invalid: [
+    { name: 'resolvedOptions().locale', code: 'let q=Intl.DateTimeFormat().resolvedOptions().locale', at: ['Intl'], severity: 'low' },
+    { name: 'destructured locale', code: 'const {locale} = new Intl.NumberFormat().resolvedOptions()', at: ['locale}'] },
+    { name: 'navigator.language and languages', code: 'a=navigator.language;b=window.navigator.languages', at: ['navigator.language', 'window.navigator'] },
+    { name: 'Intl.Locale', code: 'x=new Intl.Locale(q).language', at: ['Intl.Locale'] },
+    { name: 'LANG, LC_ALL and LC_MESSAGES', code: 'e=process.env.LANG||process.env.LC_ALL||process.env["LC_MESSAGES"]', at: ['process.env.LANG', 'process.env.LC_ALL', 'process.env["LC'] },
+    { name: 'vscode.env.language in a bundle', code: 'var v=require("vscode");const l=v.env.language;', at: ['v.env.language'] },
+    { name: 'Electron app.getLocale()', code: 'const {app}=require("electron");app.getLocale();e.app.getSystemLocale()', at: ['app.getLocale', 'e.app'] },
+  ],
+  valid: [
+    { name: 'an i18n library getLocale', code: 'i18n.getLocale()' },
+    { name: 'process.env.language is not the editor language', code: 'process.env.language' },
+    { name: 'LC_TERMINAL is not a locale variable', code: 'process.env.LC_TERMINAL==="iTerm2"' },
+    { name: 'a locale option passed in', code: 'new Intl.DateTimeFormat(locale, {locale: "en"})' },
+    { name: 'a language field of some object', code: 'doc.language; editor.document.language' },
+  ],
+});

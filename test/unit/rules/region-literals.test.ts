@@ -1,0 +1,23 @@
+import { regionLiterals } from '../../../src/core/rules/region-literals';
+import { runRuleTable } from '../../helpers/ruleTester';
+
+runRuleTable(regionLiterals, {
+  invalid: [
+    { name: 'timezone equality', code: '_=K==="Asia/Shanghai"||K==="Asia/Urumqi"', at: ['"Asia/Shanghai"', '"Asia/Urumqi"'], severity: 'medium', evidence: ['Asia/Shanghai (CN)'] },
+    { name: 'a short list of region timezones', code: 'const R=["Asia/Shanghai","Asia/Hong_Kong","Asia/Macau"];', at: ['"Asia/Shanghai"', '"Asia/Hong_Kong"', '"Asia/Macau"'] },
+    { name: 'PRC and the Windows zone name in a switch', code: 'switch(z){case "PRC":case "China Standard Time":x()}', at: ['"PRC"', '"China'] },
+    { name: 'startsWith / includes', code: 'tz.includes("Asia/Chongqing")', at: ['"Asia'] },
+    { name: 'language tags at low severity', code: 'if(l==="zh-CN"||l==="zh_CN")x()', at: ['"zh-CN"', '"zh_CN"'], severity: 'low' },
+    { name: 'the UTC+8 offset compared with getTimezoneOffset', code: 'if(new Date().getTimezoneOffset()===-480)x()', at: ['new Date'], evidence: ['-480'] },
+    { name: 'the offset through a variable', code: 'function f(){const o=d.getTimezoneOffset();return o==-480}', at: ['o==-480'] },
+    { name: 'a template literal', code: 'x=z===`Asia/Shanghai`', at: ['`Asia'] },
+  ],
+  valid: [
+    { name: 'a timezone table (long array)', code: `const all=[${Array.from({ length: 20 }, (_, i) => `"Asia/Zone${i}"`).join(',')},"Asia/Shanghai"]` },
+    { name: 'translation keys', code: 'const m={"zh-CN":{hello:"你好"},"en":{hello:"hi"}}' },
+    { name: 'other timezones', code: 'tz==="Asia/Tokyo"||tz==="Europe/Berlin"' },
+    { name: 'a region name in a message', code: 'log("Asia/Shanghai is UTC+8")' },
+    { name: '-480 compared with something else', code: 'if(width===-480)x()' },
+    { name: 'a timezone option passed in', code: 'new Intl.DateTimeFormat("en",{timeZone:"Asia/Shanghai"})' },
+  ],
+});

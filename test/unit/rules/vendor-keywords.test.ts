@@ -1,0 +1,29 @@
+import { vendorKeywords } from '../../../src/core/rules/vendor-keywords';
+import { runRuleTable } from '../../helpers/ruleTester';
+
+const claude = { ownVendors: ['anthropic'] };
+
+runRuleTable(vendorKeywords, {
+  invalid: [
+    { name: 'a string array naming two vendors', code: 'const L=["deepseek","moonshot","qwen"];', at: ['['], evidence: ['deepseek -> DeepSeek (CN)'] },
+    { name: 'ambiguous words inside a list with a firm one', code: 'x=["glm","kimi","doubao"]', at: ['['], evidence: ['glm -> Zhipu'] },
+    { name: 'a one-element list that is compared', code: 'r=["dashscope"].includes(h)', at: ['['] },
+    { name: 'a regex literal', code: 'if(/deepseek|qwen/i.test(h))x()', at: ['/deepseek'] },
+    { name: 'new RegExp with a string', code: 'const r=new RegExp("(zhipu|bigmodel)")', at: ['new RegExp'] },
+    { name: 'a switch over vendor names', code: 'switch(p){case "deepseek":a();break;case "qwen":b()}', at: ['p)'] },
+    { name: 'includes / startsWith / endsWith / indexOf', code: 'h.includes("deepseek");h.startsWith("dashscope");h.endsWith(".volces.com");h.indexOf("siliconflow")', at: ['h.includes', 'h.startsWith', 'h.endsWith', 'h.indexOf'] },
+    { name: 'an equality', code: 'if(h==="api.deepseek.com")x()', at: ['h==='] },
+    { name: 'an ambiguous word in the registrable part of a host', code: 'h.endsWith("kimi.com")', at: ['h.endsWith'] },
+    { name: "the assistant's own vendor, at info", code: 'm.startsWith("claude-3")', at: ['m.startsWith'], severity: 'info', target: claude },
+    { name: 'word boundaries allow version suffixes', code: 'x=["qwen2.5-coder","glm-4"]', at: ['['] },
+  ],
+  valid: [
+    { name: 'a word inside another word', code: 'x=["glmatrix","bernie","sparkle","arkose"]' },
+    { name: 'an ambiguous word compared alone', code: 'if(mode==="spark"||name.includes("ark"))x()' },
+    { name: 'an ambiguous word in a subdomain of another domain', code: 'u.includes("spark.apache.org")' },
+    { name: 'a single vendor in an uncompared array', code: 'const models=["gemini-2.5-pro","gemini-2.5-flash"]' },
+    { name: 'environment variable names', code: 'x=["DEEPSEEK_API_KEY","QWEN_API_KEY"];k.startsWith("VERTEX_REGION_CLAUDE_")' },
+    { name: 'a message string that is not compared', code: 'log("Falling back to deepseek and qwen")' },
+    { name: 'a plain regex', code: 'x=/^[a-z]+$/.test(y)' },
+  ],
+});
