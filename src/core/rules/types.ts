@@ -2,6 +2,7 @@
 import type { Category, Severity } from '../model';
 import type { AstNode } from '../scan/ast';
 import type { KeywordMatcher } from '../catalog/keywords';
+import type { RawFinding } from '../scan/raw';
 
 /** What the scanned code belongs to, so rules can tell first-party from foreign. */
 export interface TargetContext {
@@ -83,4 +84,14 @@ export interface CorrelationRule {
   description: string;
   /** Rules whose facts it correlates: selecting it runs them too. */
   needs: string[];
+}
+
+/**
+ * Looks at the findings of one correlation scope (a function and its closure, see
+ * scan/correlate.ts) and says what they amount to. `about` lists the findings the result is
+ * about, so that an enclosing scope with the same findings does not report it twice.
+ */
+export interface Correlator {
+  rules: CorrelationRule[];
+  detect(members: readonly RawFinding[], target: TargetContext): { finding: RawFinding; about: RawFinding[] } | undefined;
 }
