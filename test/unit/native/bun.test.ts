@@ -88,6 +88,17 @@ describe('Bun single-file executables', () => {
     assert.equal(modules[0].bytecode, true);
   });
 
+  it('tells file assets by their bytes: JS text is scanned, a zstd-compressed .js is not', () => {
+    const zstd = Buffer.from([0x28, 0xb5, 0x2f, 0xfd, 0x24, 0x05, 0x29, 0x00]);
+    const { modules, texts } = inspect(elf({ sections: [{ name: '.bun', data: bunSection(bunGraph([
+      { name: '/$bunfs/root/cli.js', text: 'main()' },
+      { name: '/$bunfs/root/worker.js', text: 'postMessage(1)', encoding: 'binary', loader: 5 },
+      { name: '/$bunfs/root/mermaid.min.js', bytes: zstd, encoding: 'binary', loader: 5 },
+    ])) }] }));
+    assert.deepEqual(modules.map(m => m.language), ['js', 'js', 'other']);
+    assert.equal(texts[1], 'postMessage(1)');
+  });
+
   it('leaves a binary without a graph to the strings pass', () => {
     const { inspection, modules } = inspect(elf({ body: Buffer.from('just a Rust program') }));
     assert.equal(inspection.format, 'strings');

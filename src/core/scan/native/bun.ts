@@ -165,11 +165,12 @@ function execArgvOf(reader: BinaryReader, region: Region): string[] {
 
 const JS_LOADERS = 3; // jsx, js, ts, tsx: the first four values of Bun's Loader enum in every release
 
-export function bunModuleInfo(record: BunModuleRecord, entryPoint: boolean): EmbeddedModule {
+/** `head`: the first bytes of the contents, which decide what a non-JS-loader file holds. */
+export function bunModuleInfo(record: BunModuleRecord, entryPoint: boolean, head: () => Buffer): EmbeddedModule {
   return {
     name: record.name,
     size: record.contents.size,
-    language: record.loader <= JS_LOADERS ? 'js' : languageOf(record.name),
+    language: record.loader <= JS_LOADERS ? 'js' : languageOf(record.name, head()),
     encoding: encodingOf(record),
     ...(record.moduleFormat === 1 ? { format: 'esm' as const } : record.moduleFormat === 2 ? { format: 'cjs' as const } : {}),
     ...(entryPoint ? { entryPoint: true } : {}),

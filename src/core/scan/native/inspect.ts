@@ -72,7 +72,7 @@ export function inspectNative(reader: BinaryReader, name: string, options: Inspe
 
 function* bunModules(reader: BinaryReader, graph: BunGraph): Generator<ModuleSource> {
   for (const [i, record] of graph.modules.entries()) {
-    const module = bunModuleInfo(record, i === graph.entryPoint);
+    const module = bunModuleInfo(record, i === graph.entryPoint, () => reader.read(record.contents.offset, Math.min(record.contents.size, 8), `module ${record.name}`));
     yield module.language === 'js' ? { module, text: () => bunModuleText(reader, record) } : { module };
   }
 }

@@ -8,6 +8,8 @@ export function languageOf(name: string, head?: Buffer): ModuleLanguage {
     const magic = head.readUInt32BE(0);
     if (magic === 0x0061736d) return 'wasm';
     if (magic === 0x7f454c46 || head.readUInt32LE(0) === 0xfeedfacf || magic === 0xcafebabe || (head[0] === 0x4d && head[1] === 0x5a)) return 'native';
+    // zstd or gzip: `chart.umd.min.js` stored compressed is not JavaScript text.
+    if (magic === 0x28b52ffd || head.readUInt16BE(0) === 0x1f8b) return isArchiveName(name) ? 'archive' : 'other';
   }
   if (JS.test(name)) return 'js';
   if (/\.json$/i.test(name)) return 'json';
