@@ -52,7 +52,7 @@ export function readBunGraph(reader: BinaryReader, section: Region | undefined):
     reader.check(section.offset, section.size, 'Bun section');
     const end = sectionPayloadEnd(reader, section);
     if (end === undefined) throw new CorruptBinaryError(`the Bun section (${section.size} bytes) holds no module graph trailer`);
-    return parseGraph(reader, end, section, 'section');
+    return parseGraph(reader, end, { ...section, name: 'the Bun section' }, 'section');
   }
   if (reader.size >= BUN_TRAILER.length + 8 && reader.read(reader.size - 8 - BUN_TRAILER.length, BUN_TRAILER.length, 'Bun trailer').equals(BUN_TRAILER)) {
     return parseGraph(reader, reader.size - 8, { offset: 0, size: reader.size }, 'appended');
@@ -94,7 +94,7 @@ function parseGraph(reader: BinaryReader, end: number, window: Region, layout: B
 function parseWithOffsets(reader: BinaryReader, offsetsAt: number, offsetsSize: number, window: Region, layout: BunGraph['layout']): BunGraph {
   const o = new Fields(reader.read(offsetsAt, offsetsSize, 'Bun graph offsets', window), true, 'Bun graph offsets');
   const byteCount = o.u64(0);
-  const data: Region = { offset: offsetsAt - byteCount, size: byteCount };
+  const data: Region = { offset: offsetsAt - byteCount, size: byteCount, name: 'the module graph' };
   reader.check(data.offset, data.size, 'Bun module graph', window);
   const within = (offset: number, length: number, what: string): Region => {
     reader.check(data.offset + offset, length, what, data);

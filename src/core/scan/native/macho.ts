@@ -25,7 +25,7 @@ export function isMachO(head: Buffer): boolean {
 /** Sections of every 64-bit slice, with offsets in the whole file. */
 export function readMachO(reader: BinaryReader): MachOSection[] {
   const head = reader.read(0, 8, 'Mach-O header');
-  if (head.readUInt32LE(0) === MH_MAGIC_64) return sliceSections(reader, { offset: 0, size: reader.size });
+  if (head.readUInt32LE(0) === MH_MAGIC_64) return sliceSections(reader, { offset: 0, size: reader.size, name: 'the file' });
   const magic = head.readUInt32BE(0);
   const is64 = magic === FAT_MAGIC_64;
   if (magic !== FAT_MAGIC && !is64) throw new CorruptBinaryError('not a Mach-O file');
@@ -36,8 +36,9 @@ export function readMachO(reader: BinaryReader): MachOSection[] {
   const found: MachOSection[] = [];
   for (let i = 0; i < count; i++) {
     const base = i * entry;
-    const slice = is64 ? { offset: table.u64(base + 8), size: table.u64(base + 16) } : { offset: table.u32(base + 8), size: table.u32(base + 12) };
-    reader.check(slice.offset, slice.size, `Mach-O slice ${i}`);
+    const [offset, size] = is64 ? [table.u64(base + 8), table.u64(base + 16)] : [table.u32(base + 8), table.u32(base + 12)];
+    const slice: Region = { offset, size, name: `Mach-O slice ${i}` };
+    reader.check(slice.offset, slice.size, slice.name!);
     const sliceHead = reader.read(slice.offset, 4, `Mach-O slice ${i} header`);
     if (sliceHead.readUInt32LE(0) === MH_MAGIC_64) found.push(...sliceSections(reader, slice)); // 32-bit slices hold no Bun or SEA data we know of
   }

@@ -52,7 +52,7 @@ export function readPe(reader: BinaryReader): PeLayout {
   function rcdata(wanted: string): Region | undefined {
     if (!resourceDir || resourceDir.size === 0) return undefined;
     const base = fileOffset(resourceDir.rva, resourceDir.size, 'PE resource directory');
-    const tree: Region = { offset: base, size: resourceDir.size };
+    const tree: Region = { offset: base, size: resourceDir.size, name: 'the resource directory' };
     const entries = (dirAt: number) => {
       const d = new Fields(reader.read(base + dirAt, 16, 'PE resource directory', tree), true, 'PE resource directory');
       const count = d.u16(12) + d.u16(14);

@@ -6,10 +6,11 @@ import * as fs from 'node:fs';
 
 export class CorruptBinaryError extends Error {}
 
-/** A contiguous range of the file. */
+/** A contiguous range of the file; `name` says what it is in error messages. */
 export interface Region {
   offset: number;
   size: number;
+  name?: string;
 }
 
 /** Reads larger than this in one call are refused (module texts have their own, lower limit). */
@@ -55,7 +56,7 @@ export class BinaryReader {
       offset >= within.offset &&
       offset + length <= within.offset + within.size;
     if (!ok) {
-      const where = within.offset === 0 && within.size === this.size ? `the file (${this.size} bytes)` : `its container (0x${hex(within.offset)}+${within.size})`;
+      const where = within.name ? `${within.name} (offset 0x${hex(within.offset)}, ${within.size} bytes)` : `the file (${this.size} bytes)`;
       throw new CorruptBinaryError(`${what} (offset 0x${hex(offset)}, ${length} bytes) lies outside ${where}`);
     }
   }

@@ -37,8 +37,9 @@ export interface SeaBlob {
   execArgv: string[];
 }
 
-export function readSeaBlob(reader: BinaryReader, blob: Region): SeaBlob {
-  reader.check(blob.offset, blob.size, 'SEA blob');
+export function readSeaBlob(reader: BinaryReader, region: Region): SeaBlob {
+  reader.check(region.offset, region.size, 'SEA blob');
+  const blob = { ...region, name: 'the SEA blob' };
   const head = reader.read(blob.offset, Math.min(blob.size, 10), 'SEA header');
   if (head.length < 8) throw new CorruptBinaryError(`SEA blob is only ${blob.size} bytes`);
   const le = head.readUInt32LE(0) === SEA_MAGIC;
