@@ -117,6 +117,39 @@ describe('real native assistant binaries (corpus)', function () {
     }
   });
 
+  for (const [spec, file, container, entry] of [
+    ['@anthropic-ai/claude-code-darwin-arm64@2.1.112', 'claude', 'mach-o', '/$bunfs/root/src/entrypoints/cli.js'],
+    ['@anthropic-ai/claude-code-win32-x64@2.1.112', 'claude.exe', 'pe', 'B:/~BUN/root/src/entrypoints/cli.js'],
+  ]) {
+    it(`Claude Code 2.1.112 as ${container} (Bun section)`, function () {
+      const { reader, inspection, modules, errors } = open(this, spec, file);
+      try {
+        assert.deepEqual([inspection.container, inspection.format, errors.length], [container, 'bun', 0]);
+        const cli = modules.find(m => m.module.entryPoint)!;
+        assert.equal(cli.module.name, entry);
+        assert.ok(cli.text!().includes('"Asia/Shanghai"'));
+      } finally {
+        reader.close();
+      }
+    });
+  }
+
+  for (const [spec, file, container] of [
+    ['@github/copilot-darwin-arm64@1.0.102', 'copilot', 'mach-o'],
+    ['@github/copilot-win32-x64@1.0.102', 'copilot.exe', 'pe'],
+  ]) {
+    it(`GitHub Copilot CLI as ${container} (SEA in a ${container === 'pe' ? 'resource' : 'section'})`, function () {
+      const { reader, inspection, modules, errors } = open(this, spec, file);
+      try {
+        assert.deepEqual([inspection.container, inspection.format, errors.length], [container, 'node-sea', 0]);
+        assert.equal(modules[0].module.name, 'sea-loader.js');
+        assert.equal(modules.find(m => m.module.name === 'copilot.tgz!/package/cli-main.js')!.module.language, 'js');
+      } finally {
+        reader.close();
+      }
+    });
+  }
+
   it('Codex (Rust: no embedded JavaScript, left to the strings pass)', function () {
     const { reader, inspection, modules } = open(this, '@openai/codex@0.171.0-linux-x64', 'vendor/x86_64-unknown-linux-musl/bin/codex');
     try {
