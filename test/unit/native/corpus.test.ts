@@ -5,34 +5,39 @@ import * as path from 'node:path';
 import { cachedCorpusPackage } from '../../../scripts/corpusList';
 import { RULES } from '../../../src/core/rules';
 import { scanSource } from '../../../src/core/scan/engine';
-import { inspectNative, type ModuleSource } from '../../../src/core/scan/native/inspect';
+import { inspectNative, type ModuleSource, type NativeInspection } from '../../../src/core/scan/native/inspect';
 import { BinaryReader } from '../../../src/core/scan/native/reader';
 
 type WithModule = Extract<ModuleSource, { module: unknown }>;
 
-function open(ctx: Mocha.Context, spec: string, file: string) {
+interface Opened {
+  inspection: NativeInspection;
+  modules: WithModule[];
+  errors: ModuleSource[];
+}
+
+/** Opens `file` of the cached package `spec` (or skips the test, saying why) and runs `check` on it. */
+function withBinary(ctx: Mocha.Context, spec: string, file: string, check: (opened: Opened) => void): void {
   const dir = cachedCorpusPackage(spec);
   if (!dir) {
     console.log(`      skipped: ${spec} is not in .cache/corpus (run \`npm run corpus\`)`);
     ctx.skip();
   }
   const reader = BinaryReader.open(path.join(dir!, file));
-  const inspection = inspectNative(reader, path.basename(file), { maxModuleBytes: 64 * 1024 * 1024 })!;
-  const sources = [...inspection.modules()];
-  return {
-    reader,
-    inspection,
-    modules: sources.filter((s): s is WithModule => 'module' in s),
-    errors: sources.filter(s => 'error' in s),
-  };
+  try {
+    const inspection = inspectNative(reader, path.basename(file), { maxModuleBytes: 64 * 1024 * 1024 })!;
+    const sources = [...inspection.modules()];
+    check({ inspection, modules: sources.filter((s): s is WithModule => 'module' in s), errors: sources.filter(s => 'error' in s) });
+  } finally {
+    reader.close();
+  }
 }
 
 describe('real native assistant binaries (corpus)', function () {
   this.timeout(60_000);
 
   it('Claude Code 2.1.112 (Bun, ELF .bun section): the 12.9 MB CLI module, and the region check inside it', function () {
-    const { reader, inspection, modules, errors } = open(this, '@anthropic-ai/claude-code-linux-x64@2.1.112', 'claude');
-    try {
+    withBinary(this, '@anthropic-ai/claude-code-linux-x64@2.1.112', 'claude', ({ inspection, modules, errors }) => {
       assert.equal(inspection.format, 'bun');
       assert.deepEqual(errors, []);
       assert.deepEqual(modules.map(m => m.module.name), [
@@ -52,14 +57,11 @@ describe('real native assistant binaries (corpus)', function () {
       const shanghai = findings.find(f => f.evidence.some(e => e.includes('Asia/Shanghai')))!;
       assert.deepEqual([shanghai.line, shanghai.column], [949, 11907]);
       assert.equal(text.split('\n')[948].slice(11906, 11921), '"Asia/Shanghai"');
-    } finally {
-      reader.close();
-    }
+    });
   });
 
   it('Claude Code 2.1.332 (Bun, 3,914 modules with bytecode, 52-byte records)', function () {
-    const { reader, inspection, modules, errors } = open(this, '@anthropic-ai/claude-code-linux-x64@2.1.332', 'claude');
-    try {
+    withBinary(this, '@anthropic-ai/claude-code-linux-x64@2.1.332', 'claude', ({ inspection, modules, errors }) => {
       assert.equal(inspection.format, 'bun');
       assert.deepEqual(errors, []);
       assert.equal(modules.length, 3914);
@@ -70,39 +72,30 @@ describe('real native assistant binaries (corpus)', function () {
       assert.equal(entry.module.name, '/$bunfs/root/cli');
       assert.ok(entry.text!().startsWith('// @bun @bytecode\n'));
       assert.ok(inspection.execArgv && inspection.execArgv.length > 0);
-    } finally {
-      reader.close();
-    }
+    });
   });
 
   it('Amp (Bun, UTF-16 source)', function () {
-    const { reader, modules } = open(this, '@ampcode/cli-linux-x64@0.0.1790142911-g7618fb', 'amp');
-    try {
+    withBinary(this, '@ampcode/cli-linux-x64@0.0.1790142911-g7618fb', 'amp', ({ modules }) => {
       const main = modules[0];
       assert.deepEqual([main.module.name, main.module.encoding, main.module.size], ['/$bunfs/root/amp-linux-x64', 'utf16le', 13644002]);
       const text = main.text!();
       assert.equal(text.length, 13644002 / 2);
       assert.ok(text.startsWith('// @bun\n'));
       assert.deepEqual(modules.slice(1).map(m => m.module.language), ['native', 'native']);
-    } finally {
-      reader.close();
-    }
+    });
   });
 
   it('opencode (Bun, 1,318 modules, exec argv)', function () {
-    const { reader, inspection, modules } = open(this, 'opencode-linux-x64@1.18.34', 'bin/opencode');
-    try {
+    withBinary(this, 'opencode-linux-x64@1.18.34', 'bin/opencode', ({ inspection, modules }) => {
       assert.equal(modules.length, 1318);
       assert.equal(modules.filter(m => m.module.language === 'js').length, 1178);
       assert.deepEqual(inspection.execArgv, ['--user-agent=opencode/1.18.34', '--use-system-ca', '--']);
-    } finally {
-      reader.close();
-    }
+    });
   });
 
   it('GitHub Copilot CLI (Node SEA in an ELF note, the app in a tarball asset)', function () {
-    const { reader, inspection, modules, errors } = open(this, '@github/copilot-linux-x64@1.0.102', 'copilot');
-    try {
+    withBinary(this, '@github/copilot-linux-x64@1.0.102', 'copilot', ({ inspection, modules, errors }) => {
       assert.equal(inspection.format, 'node-sea');
       assert.deepEqual(errors, []);
       assert.ok(inspection.execArgv!.includes('--no-warnings'));
@@ -112,9 +105,7 @@ describe('real native assistant binaries (corpus)', function () {
       assert.equal(cliMain.module.size, 8278277);
       assert.ok(cliMain.text!().trimEnd().endsWith('//# sourceMappingURL=cli-main.js.map'));
       assert.equal(modules.filter(m => m.module.language === 'js').length, 70);
-    } finally {
-      reader.close();
-    }
+    });
   });
 
   for (const [spec, file, container, entry] of [
@@ -122,15 +113,12 @@ describe('real native assistant binaries (corpus)', function () {
     ['@anthropic-ai/claude-code-win32-x64@2.1.112', 'claude.exe', 'pe', 'B:/~BUN/root/src/entrypoints/cli.js'],
   ]) {
     it(`Claude Code 2.1.112 as ${container} (Bun section)`, function () {
-      const { reader, inspection, modules, errors } = open(this, spec, file);
-      try {
+      withBinary(this, spec, file, ({ inspection, modules, errors }) => {
         assert.deepEqual([inspection.container, inspection.format, errors.length], [container, 'bun', 0]);
         const cli = modules.find(m => m.module.entryPoint)!;
         assert.equal(cli.module.name, entry);
         assert.ok(cli.text!().includes('"Asia/Shanghai"'));
-      } finally {
-        reader.close();
-      }
+      });
     });
   }
 
@@ -139,25 +127,19 @@ describe('real native assistant binaries (corpus)', function () {
     ['@github/copilot-win32-x64@1.0.102', 'copilot.exe', 'pe'],
   ]) {
     it(`GitHub Copilot CLI as ${container} (SEA in a ${container === 'pe' ? 'resource' : 'section'})`, function () {
-      const { reader, inspection, modules, errors } = open(this, spec, file);
-      try {
+      withBinary(this, spec, file, ({ inspection, modules, errors }) => {
         assert.deepEqual([inspection.container, inspection.format, errors.length], [container, 'node-sea', 0]);
         assert.equal(modules[0].module.name, 'sea-loader.js');
         assert.equal(modules.find(m => m.module.name === 'copilot.tgz!/package/cli-main.js')!.module.language, 'js');
-      } finally {
-        reader.close();
-      }
+      });
     });
   }
 
   it('Codex (Rust: no embedded JavaScript, left to the strings pass)', function () {
-    const { reader, inspection, modules } = open(this, '@openai/codex@0.171.0-linux-x64', 'vendor/x86_64-unknown-linux-musl/bin/codex');
-    try {
+    withBinary(this, '@openai/codex@0.171.0-linux-x64', 'vendor/x86_64-unknown-linux-musl/bin/codex', ({ inspection, modules }) => {
       assert.equal(inspection.format, 'strings');
       assert.equal(inspection.error, undefined);
       assert.deepEqual(modules, []);
-    } finally {
-      reader.close();
-    }
+    });
   });
 });

@@ -1,13 +1,12 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { RULES, selectRules } from '../../../src/core/rules';
 import { collectFiles } from '../../../src/core/scan/files';
 import { scanTarget } from '../../../src/core/scan/target';
 import { LineIndex } from '../../../src/core/scan/locate';
 import { bunGraph, bunSection, elf, seaBlob, tgz } from '../../helpers/nativeFixtures';
+import { tempTree } from '../../helpers/tempTree';
 
 const PROBE = 'Intl.DateTimeFormat().resolvedOptions().timeZone';
 // A bundle-like module: the probe sits on line 3 after an astral character (two UTF-16 units).
@@ -20,14 +19,7 @@ function where(text: string, needle: string) {
   return new LineIndex(text).positionAt(text.indexOf(needle));
 }
 
-function write(files: Record<string, Buffer | string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-native-'));
-  for (const [rel, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), content);
-  }
-  return root;
-}
+const write = (files: Record<string, Buffer | string>) => tempTree(files, 'ata-native-');
 
 function bunExecutable(): Buffer {
   return elf({

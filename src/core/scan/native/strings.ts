@@ -66,20 +66,13 @@ function visitMatches(found: NativeString[], needle: RegExp, visit: (s: NativeSt
   }
   const joined = found.map(s => s.text).join('\n');
   const hit = new Set<number>();
+  let i = 0; // matches come in order, so the string holding each one is found walking forward
   needle.lastIndex = 0;
-  for (let m = needle.exec(joined); m; m = needle.exec(joined)) hit.add(indexAt(starts, m.index));
-  [...hit].map(i => found[i]).sort((a, b) => a.offset - b.offset).forEach(visit);
-}
-
-function indexAt(starts: number[], offset: number): number {
-  let lo = 0;
-  let hi = starts.length - 1;
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >>> 1;
-    if (starts[mid] <= offset) lo = mid;
-    else hi = mid - 1;
+  for (let m = needle.exec(joined); m; m = needle.exec(joined)) {
+    while (i + 1 < starts.length && starts[i + 1] <= m.index) i++;
+    hit.add(i);
   }
-  return lo;
+  [...hit].map(k => found[k]).sort((a, b) => a.offset - b.offset).forEach(visit);
 }
 
 function needlePattern(needles: readonly string[]): RegExp | undefined {
