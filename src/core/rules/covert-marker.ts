@@ -112,7 +112,10 @@ export const covertMarker: Rule = {
         reportChooser(parent!, ctx);
         return;
       }
-      if (isMarkerChoice([a, b])) report(ctx, node, 'Conditional expression', [a, b], [node.test]);
+      // `s.startsWith("\uFEFF") ? "\uFEFF" : ""` keeps what the data already had: not a marker.
+      const testText = ctx.text.slice(node.test.start, node.test.end);
+      const echoes = [node.consequent, node.alternate].some(n => staticString(n) !== '' && testText.includes(ctx.text.slice(n.start, n.end)));
+      if (!echoes && isMarkerChoice([a, b])) report(ctx, node, 'Conditional expression', [a, b], [node.test]);
     },
     MemberExpression(node, ctx) {
       // ["'", "’", "ʼ", "ʹ"][i]: a table indexed by a computed value

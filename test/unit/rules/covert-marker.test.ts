@@ -19,5 +19,6 @@ runRuleTable(covertMarker, {
     { name: 'different visible strings', code: 'const s=c?"yes":"no";function f(q){return q?"’s":"s"}' },
     { name: 'a single fixed return', code: 'function q(){return"\\u2019"}' },
     { name: 'a lookup with a literal index', code: 'const a=["\'","\\u2019"][1]' },
+    { name: 'keeping a byte order mark the input already had', code: 'const bom=content.startsWith("\\uFEFF")?"\\uFEFF":""' },
   ],
 });

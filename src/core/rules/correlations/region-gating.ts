@@ -34,38 +34,48 @@ interface Flowed {
 }
 
 /**
- * Probes whose value reaches a match's subject: `K` in `K === "Asia/Shanghai"` bound to
- * `_F6()`, which returns the cached `Intl…timeZone`.
+ * Which matches count, and the probes that reach them. A comparison whose compared value is
+ * known (`K` in `K === "Asia/Shanghai"`) counts only if that value comes from a probe: read
+ * in the function, or returned by a callee to depth 3 (`K = _F6()`). A list whose use is not
+ * known counts by sitting in the same scope as a probe.
  */
-function flowedProbes(matches: readonly RawFinding[], flows: Flows | undefined): Flowed[] {
-  if (!flows) return [];
-  const out: Flowed[] = [];
+function flowingMatches(matches: readonly RawFinding[], ownProbes: readonly RawFinding[], flows: Flows | undefined): { counted: RawFinding[]; flowed: Flowed[] } {
+  const counted: RawFinding[] = [];
+  const flowed: Flowed[] = [];
   for (const m of matches) {
-    for (const fact of m.facts) {
-      if (!fact.subject) continue;
-      const sources = flows.sourcesOf(fact.subject, m.fn);
+    const subjects = m.facts.filter(x => x.kind.startsWith('match:') && x.subject).map(x => x.subject!);
+    if (subjects.length === 0 || !flows) {
+      if (ownProbes.length) counted.push(m);
+      continue;
+    }
+    let reached = false;
+    for (const subject of subjects) {
+      const sources = flows.sourcesOf(subject, m.fn);
       for (const probe of sources.probes) {
-        if (!out.some(x => x.probe === probe)) out.push({ probe, calls: sources.calls });
+        reached = true;
+        if (!flowed.some(x => x.probe === probe)) flowed.push({ probe, calls: sources.calls });
       }
     }
+    if (reached) counted.push(m);
   }
-  return out;
+  return { counted, flowed };
 }
 
 function gateOf(members: readonly RawFinding[], target: TargetContext, flows?: Flows): { finding: RawFinding; about: RawFinding[] } | undefined {
-  const anyMatch = members.filter(f => f.facts.some(x => x.kind.startsWith('match:')));
-  const flowed = flowedProbes(anyMatch, flows);
-  const probes = [...members.filter(f => has(f, PROBES)), ...flowed.map(x => x.probe).filter(p => !members.includes(p))];
+  const ownProbes = members.filter(f => has(f, PROBES));
+  const anyMatch = members.filter(f => f.facts.some(x => x.kind.startsWith('match:')) && !ownProbes.includes(f));
+  const { counted, flowed } = flowingMatches(anyMatch, ownProbes, flows);
+  const probes = [...new Set([...flowed.map(x => x.probe), ...(counted.some(m => !m.facts.some(x => x.subject)) ? ownProbes : [])])];
   if (probes.length === 0) return undefined;
   const readsRegion = probes.some(f => has(f, ['probe:timezone', 'probe:endpoint']));
   // A locale compared with a language tag is localisation, not gating.
   const matchKinds: FactKind[] = readsRegion
     ? ['match:vendor', 'match:region-timezone', 'match:region-locale']
     : ['match:vendor', 'match:region-timezone'];
-  const matches = anyMatch.filter(f => has(f, matchKinds) && !probes.includes(f)).sort((a, b) => a.start - b.start);
+  const matches = counted.filter(f => has(f, matchKinds)).sort((a, b) => a.start - b.start);
   if (matches.length === 0) return undefined;
 
-  const facts = [...members, ...probes].flatMap(f => f.facts);
+  const facts = [...matches, ...probes].flatMap(f => f.facts);
   const regionMatched = matches.some(f => has(f, ['match:region-timezone', 'match:region-locale']));
   const own = new Set(target.ownVendors);
   const foreignVendor = facts.some(x => x.kind === 'match:vendor' && (x.vendors ?? []).some(v => !own.has(v)));
@@ -91,7 +101,7 @@ function gateOf(members: readonly RawFinding[], target: TargetContext, flows?: F
         : `Reads ${reads.join(' and ')}${through} and compares with ${compared.join(' and ')}`,
     start: site.start,
     end: site.end,
-    evidence: [...new Set([...members, ...probes].flatMap(f => f.evidence))],
+    evidence: [...new Set([...matches, ...probes].flatMap(f => f.evidence))],
     facts: [{ kind: 'gate' }],
     fn: site.fn,
     related: dedupeRelated(related),
