@@ -11,7 +11,7 @@
 // functions far apart is still one gate.
 import type { Flows, TargetContext } from '../rules/types';
 import { CORRELATORS } from '../rules/correlations';
-import { linkCovertMarkers } from '../rules/correlations/covert-link';
+import { followGates, linkCovertMarkers } from '../rules/correlations/where-it-goes';
 import { WRAPPER_SIZE, type FunctionInfo, type RawFinding } from './raw';
 import type { ModuleIndex } from './moduleIndex';
 import type { CallGraph } from './callgraph';
@@ -45,6 +45,7 @@ export function correlate(findings: readonly RawFinding[], index: ModuleIndex, g
       out.push(hit.finding);
     }
   }
+  followGates(out, index, graph);
   linkCovertMarkers([...findings, ...out], index, graph);
   return out;
 }

@@ -102,3 +102,22 @@ describe('hidden gate spread over small functions (the 2026 case, minified)', ()
     assert.equal(scan(chain(4)).filter(f => f.ruleId === 'region-gating').length, 0);
   });
 });
+
+describe('calls between functions of one module', () => {
+  const gate = (code: string) => scanSource(code, { file: 'm.js', rules: RULES, target: { ownVendors: [] } }).findings.filter(f => f.ruleId === 'region-gating');
+
+  it('resolves `var f = function`, arrow constants and object-literal methods', () => {
+    assert.equal(gate('var t=function(){return Intl.DateTimeFormat().resolvedOptions().timeZone};function g(){let K=t();return K==="Asia/Shanghai"}').length, 1);
+    assert.equal(gate('const t=()=>Intl.DateTimeFormat().resolvedOptions().timeZone;function g(){return t()==="Asia/Shanghai"}').length, 1);
+    assert.equal(gate('var o={tz(){return Intl.DateTimeFormat().resolvedOptions().timeZone}};function g(){let K=o.tz();return K==="PRC"}').length, 1);
+  });
+
+  it('says where a gate result goes, up to two callers', () => {
+    const code = 'function g(){let K=Intl.DateTimeFormat().resolvedOptions().timeZone;return K==="Asia/Shanghai"}\nfunction c(){let r=g();return{systemPrompt:`x ${r}`}}';
+    const [f] = gate(code);
+    const steps = f.related.map(r => r.message);
+    assert.ok(steps.includes('the result is used here'), steps.join('\n'));
+    assert.ok(steps.some(s => s.startsWith('reaches: the text `x ${r}`')), steps.join('\n'));
+    assert.ok(steps.some(s => s === 'reaches: property `systemPrompt` of an object (likely text given to the model)'), steps.join('\n'));
+  });
+});

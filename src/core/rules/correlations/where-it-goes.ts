@@ -1,7 +1,7 @@
-// Links a covert marker to a gate and says where the marker goes. DESIGN.md: a marker is
-// linked when, in one of up to two same-module callers, the marker's condition takes its
-// arguments from the gate's result; then it is high. Its value is followed up to two callers
-// to where it ends (a sentence, an object property, an argument of a call), each step a
+// Where a gate's result and a covert marker go. DESIGN.md: a marker is linked to a gate when,
+// in one of up to two same-module callers, the marker's condition takes its arguments from
+// the gate's result; then it is high. Gate results and markers are followed up to two callers
+// to where they end (a sentence, an object property, an argument of a call), each step a
 // related location.
 import { childrenOf, isFunction, propertyKeyName, type AstNode } from '../../scan/ast';
 import type { CallGraph, CallStep } from '../../scan/callgraph';
@@ -12,6 +12,17 @@ const MAX_CALLERS = 2;
 /** Functions larger than this are not walked for value flow. */
 const MAX_FLOW_FUNCTION = 64 * 1024;
 const NETWORK_CALLS = /^(fetch|request|post|put|send|write|writeFile|writeFileSync|appendFile|appendFileSync|create|stream)$/;
+const PROMPT_WORDS = /prompt|system|messages?$|instruction|userContext/i;
+
+/** Adds where each gate's result goes to its related locations. */
+export function followGates(findings: readonly RawFinding[], index: ModuleIndex, graph: CallGraph): void {
+  for (const gate of findings) {
+    if (gate.ruleId !== 'region-gating' || gate.fn < 0) continue;
+    for (const caller of firstCallers(graph.callersOf(gate.fn))) {
+      gate.related.push({ start: caller.call.start, end: caller.call.end, message: 'the result is used here' }, ...whereItGoes(caller.call, caller.fn, index, graph, 1));
+    }
+  }
+}
 
 export function linkCovertMarkers(findings: readonly RawFinding[], index: ModuleIndex, graph: CallGraph): void {
   const markers = findings.filter(f => f.facts.some(x => x.kind === 'covert:marker'));
@@ -103,13 +114,15 @@ function whereItGoes(node: AstNode, fn: number, index: ModuleIndex, graph: CallG
         continue;
       }
       if (parent.type === 'Property' && parent.value === current) {
-        out.push({ start: parent.start, end: parent.end, message: `reaches: property \`${propertyKeyName(parent) ?? '?'}\` of an object` });
+        const key = propertyKeyName(parent) ?? '?';
+        out.push({ start: parent.start, end: parent.end, message: `reaches: property \`${key}\` of an object${PROMPT_WORDS.test(key) ? ' (likely text given to the model)' : ''}` });
         continue;
       }
       if (parent.type === 'CallExpression' && parent.arguments.includes(current)) {
         const callee = index.sourceOf(parent.callee);
         const name = callee.split('.').pop() ?? '';
-        out.push({ start: parent.start, end: parent.end, message: `reaches: an argument of ${clip(callee)}(…)${NETWORK_CALLS.test(name) ? ' (a network or file call)' : ''}` });
+        const kind = NETWORK_CALLS.test(name) ? ' (a network or file call)' : PROMPT_WORDS.test(name) ? ' (likely text given to the model)' : '';
+        out.push({ start: parent.start, end: parent.end, message: `reaches: an argument of ${clip(callee)}(…)${kind}` });
         break;
       }
       if (parent.type === 'ReturnStatement' || (isFunction(parent) && parent.body === current)) {
@@ -175,5 +188,6 @@ function functionName(node: AstNode): string {
 
 function clip(s: string): string {
   const one = s.replace(/\s+/g, ' ');
-  return `\`${one.length > 100 ? `${one.slice(0, 100)}…` : one}\``;
+  const cut = one.length > 100 ? `${one.slice(0, 100)}…` : one;
+  return cut.startsWith('`') ? cut : `\`${cut}\``;
 }
