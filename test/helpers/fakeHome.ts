@@ -334,12 +334,23 @@ export function buildFakeHome(): FakeHome {
   return { home, env, expected, expectedErrors };
 }
 
-/** Adds `count` ordinary (non-AI) extensions to a folder, as a busy editor has. */
+/**
+ * Adds `count` ordinary (non-AI) extensions to an editor's folder, as a busy editor has, and
+ * lists them in its extensions.json when it has one. Manifests are the size of real ones
+ * (a few hundred contributed settings), so parsing cost is realistic.
+ */
 export function addPlainExtensions(dir: string, count: number): void {
+  const listFile = path.join(dir, 'extensions.json');
+  const listed = fs.existsSync(listFile) ? (JSON.parse(fs.readFileSync(listFile, 'utf8')) as unknown[]) : undefined;
+  const properties = Object.fromEntries(Array.from({ length: 200 }, (_, k) => [`plain.setting${k}`, { type: 'string', default: '', description: 'A setting with a description of ordinary length, as manifests have.' }]));
   for (let i = 0; i < count; i++) {
-    const folder = path.join(dir, `filler${i % 7}.plain-extension-${i}-1.${i}.0`);
-    fs.mkdirSync(path.join(folder, 'dist'), { recursive: true });
-    fs.writeFileSync(path.join(folder, 'package.json'), JSON.stringify({ ...ESLINT, name: `plain-extension-${i}`, publisher: `filler${i % 7}`, version: `1.${i}.0`, main: './dist/extension.js' }));
-    fs.writeFileSync(path.join(folder, 'dist', 'extension.js'), '"use strict";\n');
+    const id = `filler${i % 7}.plain-extension-${i}`;
+    const folder = `${id}-1.${i}.0`;
+    fs.mkdirSync(path.join(dir, folder, 'dist'), { recursive: true });
+    const manifest = { ...ESLINT, name: `plain-extension-${i}`, publisher: `filler${i % 7}`, version: `1.${i}.0`, main: './dist/extension.js', contributes: { configuration: { title: 'Plain', properties } } };
+    fs.writeFileSync(path.join(dir, folder, 'package.json'), JSON.stringify(manifest, null, 2));
+    fs.writeFileSync(path.join(dir, folder, 'dist', 'extension.js'), '"use strict";\n');
+    listed?.push(extensionsJsonEntry(dir, folder, id, `1.${i}.0`));
   }
+  if (listed) fs.writeFileSync(listFile, JSON.stringify(listed));
 }
