@@ -86,7 +86,9 @@ export function measure(root: string, extras?: readonly string[]): number | unde
   const base = diskSize(root);
   if (!base.complete && base.bytes === 0) return undefined;
   const dir = isFile(root) ? path.dirname(root) : root;
-  return (extras ?? []).reduce((n, extra) => n + diskSize(path.resolve(dir, extra)).bytes, base.bytes);
+  // Extras nested under the root (an npm-nested platform package) are already counted.
+  const outside = (extras ?? []).filter(extra => extra.startsWith('../'));
+  return outside.reduce((n, extra) => n + diskSize(path.resolve(dir, extra)).bytes, base.bytes);
 }
 
 /** `bin` as [command, relative file] pairs (a string `bin` is named after the package). */
