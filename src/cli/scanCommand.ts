@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import { SEVERITIES, severityRank, type Severity, type TargetResult } from '../core/model';
 import { selectRules } from '../core/rules';
 import { auditResult, toJson } from '../core/report/json';
-import { scanTarget, targetForPath, type TargetSpec } from '../core/scan/target';
+import { emptyResult, scanTarget, targetForPath, type TargetSpec } from '../core/scan/target';
 import { discover, type Assistant } from '../core/discovery';
 import { PYTHON_NOTE } from '../core/discovery/python';
 import { printable } from '../core/report/safeText';
@@ -97,33 +97,19 @@ export function runScan(argv: string[]): number {
 function installedTargets(home: string | undefined, only: string[] | undefined): Array<TargetSpec | Assistant> {
   const { assistants } = discover(discoveryOptions(home));
   if (!only) return assistants;
-  const names = (a: Assistant) => [a.id, a.instanceId, a.catalogId, a.extensionId?.toLowerCase(), a.packageName].filter(Boolean);
-  const unknown = only.filter(o => !assistants.some(a => names(a).includes(o.toLowerCase()) || names(a).includes(o)));
+  const names = (a: Assistant) => [a.id, a.instanceId, a.catalogId, a.extensionId, a.packageName].filter((n): n is string => !!n).map(n => n.toLowerCase());
+  const named = (a: Assistant, o: string) => names(a).includes(o.toLowerCase());
+  const unknown = only.filter(o => !assistants.some(a => named(a, o)));
   if (unknown.length) {
     const available = [...new Set(assistants.flatMap(a => [a.id, a.instanceId]))].join(', ') || 'none';
     throw new UsageError(`--only: no installed assistant named ${unknown.join(', ')} (installed: ${available})`);
   }
-  return assistants.filter(a => only.some(o => names(a).includes(o) || names(a).includes(o.toLowerCase())));
+  return assistants.filter(a => only.some(o => named(a, o)));
 }
 
 /** A target listed but not scanned, with the reason as its only error. */
 function notScanned(spec: TargetSpec, reason: string): TargetResult {
-  return {
-    id: spec.id,
-    ...(spec.instanceId ? { instanceId: spec.instanceId } : {}),
-    name: spec.name,
-    kind: spec.kind,
-    ...(spec.vendor ? { vendor: spec.vendor } : {}),
-    ...(spec.country ? { country: spec.country } : {}),
-    ...(spec.editor ? { editor: spec.editor } : {}),
-    ...(spec.version ? { version: spec.version } : {}),
-    root: spec.root,
-    ...(spec.why ? { why: spec.why } : {}),
-    filesScanned: 0,
-    bytesScanned: 0,
-    errors: [{ file: '.', message: reason }],
-    findings: [],
-  };
+  return { ...emptyResult(spec), errors: [{ file: '.', message: reason }] };
 }
 
 function severityOption(value: string | undefined, name: string): Severity | undefined {

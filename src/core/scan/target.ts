@@ -51,22 +51,7 @@ export interface FileStats {
 export function scanTarget(spec: TargetSpec, options: ScanOptions): TargetResult {
   const isFile = safeIsFile(spec.root);
   const root = isFile ? path.dirname(spec.root) : spec.root;
-  const result: TargetResult = {
-    id: spec.id,
-    ...(spec.instanceId ? { instanceId: spec.instanceId } : {}),
-    name: spec.name,
-    kind: spec.kind,
-    ...(spec.vendor ? { vendor: spec.vendor } : {}),
-    ...(spec.country ? { country: spec.country } : {}),
-    ...(spec.editor ? { editor: spec.editor } : {}),
-    ...(spec.version ? { version: spec.version } : {}),
-    root,
-    ...(spec.why ? { why: spec.why } : {}),
-    filesScanned: 0,
-    bytesScanned: 0,
-    errors: [],
-    findings: [],
-  };
+  const result = emptyResult(spec, root);
   const target: TargetContext = { ownVendors: spec.ownVendors ?? [] };
   const collectOptions = { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, includeTests: options.includeTests };
   const collected = collectFiles(spec.root, collectOptions);
@@ -90,6 +75,26 @@ export function scanTarget(spec: TargetSpec, options: ScanOptions): TargetResult
     options.onFileDone?.(file.rel, { bytes: file.size, parseMs: scanned.stats.parseMs, walkMs: scanned.stats.walkMs, nodes: scanned.stats.nodes });
   }
   return result;
+}
+
+/** A target's result before any file is scanned: what the spec says, no findings, no errors. */
+export function emptyResult(spec: TargetSpec, root = spec.root): TargetResult {
+  return {
+    id: spec.id,
+    ...(spec.instanceId ? { instanceId: spec.instanceId } : {}),
+    name: spec.name,
+    kind: spec.kind,
+    ...(spec.vendor ? { vendor: spec.vendor } : {}),
+    ...(spec.country ? { country: spec.country } : {}),
+    ...(spec.editor ? { editor: spec.editor } : {}),
+    ...(spec.version ? { version: spec.version } : {}),
+    root,
+    ...(spec.why ? { why: spec.why } : {}),
+    filesScanned: 0,
+    bytesScanned: 0,
+    errors: [],
+    findings: [],
+  };
 }
 
 /** Adds an extra path's files to `collected`, named relative to the target root. */
