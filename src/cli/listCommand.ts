@@ -1,6 +1,7 @@
 // `ai-tool-audit list`: the AI assistants installed here (or in another home), with why each
 // was recognised. Reads files only.
 import { discover, type Assistant } from '../core/discovery';
+import { editorName } from '../core/discovery/editors';
 import { TOOL_NAME, TOOL_VERSION } from '../core/version';
 import { printable } from '../core/report/safeText';
 import { formatMB } from '../core/scan/files';
@@ -48,7 +49,7 @@ export function formatList(assistants: readonly Assistant[], style: TextStyle): 
   const extensions = assistants.filter(a => a.kind === 'extension').length;
   const out = [`${assistants.length} AI assistant(s): ${extensions} editor extension(s), ${assistants.length - extensions} command-line`];
   for (const a of assistants) {
-    const where = a.kind === 'extension' ? `extension in ${a.editor}` : `cli via ${a.install}`;
+    const where = a.kind === 'extension' ? `extension in ${editorName(a.editor ?? '')}` : `cli via ${a.install}`;
     const vendor = a.vendor ? `  ${a.vendor}${a.country ? ` (${a.country})` : ''}` : '';
     const size = a.size !== undefined ? `, ${formatMB(a.size)}` : '';
     out.push('', `${paint(style, '1', printable(a.name))} ${printable(a.version ?? '')}  [${where}]${vendor}`);

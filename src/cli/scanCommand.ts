@@ -83,7 +83,7 @@ export function runScan(argv: string[]): number {
   const result = auditResult(targets);
   if (args.flags.has('json')) {
     process.stdout.write(toJson(result));
-  } else {
+  } else if (targets.length) {
     const style = styleFor(process.stdout);
     process.stdout.write(`${targets.map((t, i) => formatTarget(t, style, hidden[i], minSeverity)).join('\n\n')}\n`);
   }

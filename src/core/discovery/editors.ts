@@ -41,7 +41,11 @@ const HOME_FOLDER_EDITORS: Array<{ editor: string; name: string; folder: string;
   { editor: 'openvscode-server', name: 'OpenVSCode Server', folder: '.openvscode-server', remote: true },
 ];
 
-export const EDITOR_IDS = [...HOME_FOLDER_EDITORS.map(e => e.editor), 'code-server'];
+/** The display name of an editor id (`cursor` -> `Cursor`); unknown ids are returned as they are. */
+export function editorName(editor: string): string {
+  if (editor === 'code-server') return 'code-server';
+  return HOME_FOLDER_EDITORS.find(e => e.editor === editor)?.name ?? editor;
+}
 
 /** Every extensions folder to look in, for this platform and environment (pure). */
 export function editorExtensionDirs(places: Places, only?: readonly string[]): EditorLocation[] {

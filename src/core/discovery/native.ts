@@ -64,7 +64,7 @@ export function assistantFromNative(entry: CatalogEntry, root: string, install: 
     name: entry.product,
     root,
     install,
-    language: head && executableFormat(head) ? 'native' : file ? 'javascript' : 'native',
+    language: file ? (head && executableFormat(head) ? 'native' : 'javascript') : listDir(root).some(e => /\.[cm]?js$/.test(e.name)) ? 'javascript' : 'native',
     recognised: { entry, why: [catalogWhy(entry, why)] },
     ...(version ? { version } : {}),
     ...(program ? { entry: program } : {}),
@@ -92,7 +92,8 @@ export function nativeAssistants(places: Places, errors: ScanError[]): Assistant
       }
     }
     const launched = spot.launcher && exists(spot.launcher) ? realPath(spot.launcher) : undefined;
-    if (spot.launcher && !launched && isLink(spot.launcher)) {
+    // A dangling launcher on PATH is reported by the PATH walk; report it here only otherwise.
+    if (spot.launcher && !launched && isLink(spot.launcher) && !pathEntries(places).includes(path.dirname(spot.launcher))) {
       errors.push({ file: spot.launcher, message: 'broken symbolic link: the installer\'s launcher points to a missing file' });
     }
     if (launched) {

@@ -160,6 +160,7 @@ describe('the list command', () => {
     assert.match(r.stdout, /^18 AI assistant\(s\): 9 editor extension\(s\), 9 command-line$/m);
     assert.match(r.stdout, /Claude Code 2\.1\.332 {2}\[cli via npm\] {2}anthropic \(US\)/);
     assert.match(r.stdout, /why: contributes chat participants: @helper; depends on LLM SDKs: @anthropic-ai\/sdk/);
+    assert.match(r.stdout, /Roo Code 3\.28\.0 {2}\[extension in Cursor\] {2}roocode \(US\)/);
     assert.match(r.stdout, /4 problem\(s\) while looking:/);
   });
 
