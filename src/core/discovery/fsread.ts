@@ -125,19 +125,12 @@ export function executableFormat(head: Buffer): ExecutableFormat | undefined {
 }
 
 /**
- * Bytes under a folder (or a file's size), not following symlinks. Stops counting after
- * `maxEntries` so a pathological tree cannot stall discovery; `complete` says whether it did.
+ * Calls `visit` for each file under a folder, not following symlinks, and stops after
+ * `maxEntries` directory entries so a pathological tree cannot stall discovery. Returns
+ * whether the whole tree was seen.
  */
-export function diskSize(root: string, maxEntries = 200_000): { bytes: number; complete: boolean } {
-  let bytes = 0;
+export function forEachFile(root: string, maxEntries: number, visit: (abs: string, name: string) => void): boolean {
   let seen = 0;
-  let rootStat: fs.Stats;
-  try {
-    rootStat = fs.lstatSync(root);
-  } catch {
-    return { bytes: 0, complete: false };
-  }
-  if (!rootStat.isDirectory()) return { bytes: rootStat.size, complete: true };
   const pending = [root];
   while (pending.length) {
     const dir = pending.pop()!;
@@ -148,17 +141,31 @@ export function diskSize(root: string, maxEntries = 200_000): { bytes: number; c
       continue;
     }
     for (const e of entries) {
-      if (++seen > maxEntries) return { bytes, complete: false };
+      if (++seen > maxEntries) return false;
       const abs = path.join(dir, e.name);
       if (e.isDirectory()) pending.push(abs);
-      else if (e.isFile()) {
-        try {
-          bytes += fs.lstatSync(abs).size;
-        } catch {
-          // Vanished or unreadable: not counted.
-        }
-      }
+      else if (e.isFile()) visit(abs, e.name);
     }
   }
-  return { bytes, complete: true };
+  return true;
+}
+
+/** Bytes under a folder (or a file's size); `complete` is false when the walk was cut short. */
+export function diskSize(root: string, maxEntries = 200_000): { bytes: number; complete: boolean } {
+  let rootStat: fs.Stats;
+  try {
+    rootStat = fs.lstatSync(root);
+  } catch {
+    return { bytes: 0, complete: false };
+  }
+  if (!rootStat.isDirectory()) return { bytes: rootStat.size, complete: true };
+  let bytes = 0;
+  const complete = forEachFile(root, maxEntries, abs => {
+    try {
+      bytes += fs.lstatSync(abs).size;
+    } catch {
+      // Vanished or unreadable: not counted.
+    }
+  });
+  return { bytes, complete };
 }

@@ -1,7 +1,6 @@
 // npm packages that are assistants, wherever they were installed, with the per-platform binary
 // packages their optionalDependencies pulled in (Claude Code, Codex, Copilot CLI, opencode,
 // Kilo and Amp ship their real program there).
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ScanError } from '../model';
 import { CATALOG } from '../catalog/assistants';
@@ -9,7 +8,7 @@ import type { CatalogEntry } from '../catalog/types';
 import { isPlatformPackage } from '../catalog/lookup';
 import type { Manifest } from '../catalog/traits';
 import type { Assistant, InstallMethod } from './types';
-import { executableFormat, isDir, readHead, readJson, realPath } from './fsread';
+import { executableFormat, forEachFile, isDir, readHead, readJson, realPath } from './fsread';
 import { binEntries, makeAssistant, measure, recognisePackage, resolveEntry } from './recognise';
 
 /** Reads a package folder and returns it as an assistant, or undefined when it is not one. */
@@ -105,27 +104,12 @@ const TEXT_EXTENSIONS = new Set(['.js', '.cjs', '.mjs', '.json', '.md', '.txt', 
 const LIBRARY = /\.(so(\.\d+)*|dylib|dll|node)$/i;
 
 /** ELF, Mach-O and PE programs in a (small) platform package. */
-function nativeExecutables(dir: string, maxEntries = 2000): string[] {
+function nativeExecutables(dir: string): string[] {
   const found: string[] = [];
-  const pending = [dir];
-  let seen = 0;
-  while (pending.length && seen < maxEntries) {
-    const current = pending.pop()!;
-    let entries: fs.Dirent[];
-    try {
-      entries = fs.readdirSync(current, { withFileTypes: true });
-    } catch {
-      continue;
-    }
-    for (const e of entries) {
-      if (++seen > maxEntries) break;
-      const abs = path.join(current, e.name);
-      if (e.isDirectory()) pending.push(abs);
-      else if (e.isFile() && !TEXT_EXTENSIONS.has(path.extname(e.name).toLowerCase()) && !LIBRARY.test(e.name)) {
-        const head = readHead(abs, 8);
-        if (head && executableFormat(head)) found.push(abs);
-      }
-    }
-  }
+  forEachFile(dir, 2000, (abs, name) => {
+    if (TEXT_EXTENSIONS.has(path.extname(name).toLowerCase()) || LIBRARY.test(name)) return;
+    const head = readHead(abs, 8);
+    if (head && executableFormat(head)) found.push(abs);
+  });
   return found.sort();
 }

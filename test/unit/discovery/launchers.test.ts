@@ -1,11 +1,13 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { findLaunchers, resolveLauncher, shimTargets } from '../../../src/core/discovery/launchers';
 import { placesFor } from '../../../src/core/discovery/places';
 import { discover } from '../../../src/core/discovery';
 import { FAKE_ELF } from '../../helpers/fakeHome';
+import { tree as files } from '../../helpers/tree';
+
+const tree = (content: Record<string, string | Buffer>) => files(content, 0o755);
 
 // npm's cmd-shim output, verbatim in shape (the package path is the only variable part).
 const NPM_CMD_SHIM = `@ECHO off\r\nGOTO start\r\n:find_dp0\r\nSET dp0=%~dp0\r\nEXIT /b\r\n:start\r\nSETLOCAL\r\nCALL :find_dp0\r\n\r\nIF EXIST "%dp0%\\node.exe" (\r\n  SET "_prog=%dp0%\\node.exe"\r\n) ELSE (\r\n  SET "_prog=node"\r\n  SET PATHEXT=%PATHEXT:;.JS;=;%\r\n)\r\n\r\nendLocal & goto #_undefined_# 2>NUL || title %COMSPEC% & "%_prog%"  "%dp0%\\node_modules\\@openai\\codex\\bin\\codex.js" %*\r\n`;
@@ -13,14 +15,6 @@ const NPM_PS1_SHIM = `#!/usr/bin/env pwsh\n$basedir=Split-Path $MyInvocation.MyC
 const NPM_SH_SHIM = `#!/bin/sh\nbasedir=$(dirname "$(echo "$0" | sed -e 's,\\\\,/,g')")\n\ncase \`uname\` in\n    *CYGWIN*|*MINGW*|*MSYS*)\n        if command -v cygpath > /dev/null 2>&1; then\n            basedir=\`cygpath -w "$basedir"\`\n        fi\n    ;;\nesac\n\nif [ -x "$basedir/node" ]; then\n  exec "$basedir/node"  "$basedir/node_modules/@openai/codex/bin/codex.js" "$@"\nelse \n  exec node  "$basedir/node_modules/@openai/codex/bin/codex.js" "$@"\nfi\n`;
 const ASDF_SHIM = `#!/usr/bin/env bash\n# asdf-plugin: nodejs 22.11.0\nexec /home/ada/.asdf/bin/asdf exec "claude" "$@" # asdf_allow: ' asdf '\n`;
 
-function tree(files: Record<string, string | Buffer>): string {
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ata-launch-')));
-  for (const [rel, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), content, { mode: 0o755 });
-  }
-  return root;
-}
 
 describe('shims', () => {
   it('reads the script path out of npm\'s .cmd, .ps1 and shell shims, skipping node itself', () => {

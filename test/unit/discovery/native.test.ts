@@ -1,18 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { discover } from '../../../src/core/discovery';
 import { FAKE_ELF } from '../../helpers/fakeHome';
+import { tree as files } from '../../helpers/tree';
 
-function tree(files: Record<string, string | Buffer>): string {
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ata-native-')));
-  for (const [rel, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), content, { mode: 0o755 });
-  }
-  return root;
-}
+const tree = (content: Record<string, string | Buffer>) => files(content, 0o755);
+
 
 const summary = (home: string, env: Record<string, string> = {}) => {
   const found = discover({ env, home, platform: 'linux', editors: [] });

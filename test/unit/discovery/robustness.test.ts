@@ -1,20 +1,12 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { discover } from '../../../src/core/discovery';
 import { RULES } from '../../../src/core/rules';
 import { scanTarget } from '../../../src/core/scan/target';
 import { FAKE_ELF } from '../../helpers/fakeHome';
+import { tree } from '../../helpers/tree';
 
-function tree(files: Record<string, string | Buffer>): string {
-  const root = fs.realpathSync(fs.mkdtempSync(path.join(os.tmpdir(), 'ata-robust-')));
-  for (const [rel, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), content);
-  }
-  return root;
-}
 
 const CHAT_EXTENSION = JSON.stringify({ name: 'helper', publisher: 'acme', version: '1.0.0', main: './x.js', contributes: { chatParticipants: [{ id: 'a', name: 'helper' }] } });
 
