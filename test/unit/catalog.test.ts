@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { CATALOG, CLIS, EXTENSIONS } from '../../src/core/catalog/assistants';
-import { catalogForBinary, catalogForExtension, catalogForNpm, ownVendorsOf } from '../../src/core/catalog/lookup';
+import { catalogForBinary, catalogForExtension, catalogForNpm, isPlatformPackage, ownVendorsOf } from '../../src/core/catalog/lookup';
 import { aiTraits } from '../../src/core/catalog/traits';
 import { VENDORS, vendorById } from '../../src/core/catalog/vendors';
 
@@ -40,6 +40,17 @@ describe('the assistant catalog', () => {
 
   it('adds publisher-only vendors without keywords, so vendor-keyword rules are unchanged by them', () => {
     for (const id of ['cline', 'kilocode', 'tabnine', 'sourcegraph', 'anysphere', 'sst', 'block']) assert.deepEqual(vendorById(id)?.keywords, [], id);
+  });
+
+  it('tells per-platform binary packages from other packages of the same family', () => {
+    const claude = catalogForNpm('@anthropic-ai/claude-code')!;
+    const copilot = catalogForNpm('@github/copilot')!;
+    assert.ok(isPlatformPackage(claude, '@anthropic-ai/claude-code-linux-x64-musl'));
+    assert.ok(isPlatformPackage(copilot, '@github/copilot-linuxmusl-arm64'));
+    assert.ok(isPlatformPackage(catalogForNpm('opencode-ai')!, 'opencode-windows-x64-baseline'));
+    assert.ok(!isPlatformPackage(copilot, '@github/copilot-language-server'));
+    assert.ok(!isPlatformPackage(catalogForNpm('@openai/codex')!, '@openai/codex-sdk'));
+    assert.ok(!isPlatformPackage(catalogForNpm('opencode-ai')!, 'opencode-anthropic-auth'));
   });
 
   it('gives first-party vendors: the publisher and the models the product is built for', () => {

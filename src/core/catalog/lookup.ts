@@ -57,7 +57,15 @@ export function vendorOf(entry: CatalogEntry): { vendor?: string; country?: stri
   return vendor ? { vendor: vendor.id, country: vendor.country } : {};
 }
 
+/** `linux-x64`, `darwin-arm64`, `linuxmusl-x64`, `windows-x64-baseline`...: what follows a platform package's prefix. */
+const PLATFORM_SUFFIX = /^(darwin|linux|linuxmusl|win32|windows|freebsd|openbsd|android)(-|$)/;
+
+/** `name-<platform>`: a per-platform package of `name` (not `name-sdk` or `name-language-server`). */
+export function isPlatformVariant(prefix: string, packageName: string): boolean {
+  return packageName.startsWith(prefix) && PLATFORM_SUFFIX.test(packageName.slice(prefix.length));
+}
+
 /** The npm package is one of the entry's per-platform binary packages. */
 export function isPlatformPackage(entry: CatalogEntry, packageName: string): boolean {
-  return (entry.platformPackages ?? []).some(prefix => packageName.startsWith(prefix));
+  return (entry.platformPackages ?? []).some(prefix => isPlatformVariant(prefix, packageName));
 }

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { ScanError } from '../model';
 import { CATALOG } from '../catalog/assistants';
 import type { CatalogEntry } from '../catalog/types';
-import { isPlatformPackage } from '../catalog/lookup';
+import { isPlatformPackage, isPlatformVariant } from '../catalog/lookup';
 import type { Manifest } from '../catalog/traits';
 import type { Assistant, InstallMethod } from './types';
 import { executableFormat, forEachFile, isDir, readHead, readJson, realPath } from './fsread';
@@ -71,7 +71,7 @@ export function followPlatformPackages(root: string, manifest: Manifest, entry: 
   const optional = manifest.optionalDependencies;
   if (!optional || typeof optional !== 'object') return { extraPaths: [], why: [] };
   const name = String(manifest.name);
-  const isOwnPlatform = (dep: string) => (entry ? isPlatformPackage(entry, dep) : dep.startsWith(`${name}-`));
+  const isOwnPlatform = (dep: string) => (entry ? isPlatformPackage(entry, dep) : isPlatformVariant(`${name}-`, dep));
   const extraPaths: string[] = [];
   const why: string[] = [];
   for (const dep of Object.keys(optional).filter(isOwnPlatform)) {

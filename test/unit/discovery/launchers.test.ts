@@ -15,7 +15,6 @@ const NPM_PS1_SHIM = `#!/usr/bin/env pwsh\n$basedir=Split-Path $MyInvocation.MyC
 const NPM_SH_SHIM = `#!/bin/sh\nbasedir=$(dirname "$(echo "$0" | sed -e 's,\\\\,/,g')")\n\ncase \`uname\` in\n    *CYGWIN*|*MINGW*|*MSYS*)\n        if command -v cygpath > /dev/null 2>&1; then\n            basedir=\`cygpath -w "$basedir"\`\n        fi\n    ;;\nesac\n\nif [ -x "$basedir/node" ]; then\n  exec "$basedir/node"  "$basedir/node_modules/@openai/codex/bin/codex.js" "$@"\nelse \n  exec node  "$basedir/node_modules/@openai/codex/bin/codex.js" "$@"\nfi\n`;
 const ASDF_SHIM = `#!/usr/bin/env bash\n# asdf-plugin: nodejs 22.11.0\nexec /home/ada/.asdf/bin/asdf exec "claude" "$@" # asdf_allow: ' asdf '\n`;
 
-
 describe('shims', () => {
   it('reads the script path out of npm\'s .cmd, .ps1 and shell shims, skipping node itself', () => {
     const expected = ['/shims/node_modules/@openai/codex/bin/codex.js'];

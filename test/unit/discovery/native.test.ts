@@ -7,7 +7,6 @@ import { tree as files } from '../../helpers/tree';
 
 const tree = (content: Record<string, string | Buffer>) => files(content, 0o755);
 
-
 const summary = (home: string, env: Record<string, string> = {}) => {
   const found = discover({ env, home, platform: 'linux', editors: [] });
   return {

@@ -7,7 +7,6 @@ import { scanTarget } from '../../../src/core/scan/target';
 import { FAKE_ELF } from '../../helpers/fakeHome';
 import { tree } from '../../helpers/tree';
 
-
 const CHAT_EXTENSION = JSON.stringify({ name: 'helper', publisher: 'acme', version: '1.0.0', main: './x.js', contributes: { chatParticipants: [{ id: 'a', name: 'helper' }] } });
 
 describe('discovery on malformed input', () => {
