@@ -13,7 +13,7 @@ export type LauncherTarget =
   | { type: 'package'; root: string }
   /** A version manager's shim: the package is among that manager's global packages. */
   | { type: 'managed'; manager: 'volta' | 'mise' | 'asdf'; nodeVersion?: string }
-  /** An executable outside node_modules (a vendor installer's binary, a cask). */
+  /** A program outside node_modules: a native executable (a vendor installer's, a cask) or a lone script file. */
   | { type: 'native'; file: string }
   /** A program in a Python venv (pipx, uv). */
   | { type: 'python'; venv: string }
