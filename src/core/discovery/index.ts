@@ -37,8 +37,11 @@ function discoverExtensions(places: Places, editors: readonly string[] | undefin
   return out;
 }
 
-/** An installed extension as an assistant, when the catalog or its manifest says it is one. */
-export function assistantFromExtension(ext: InstalledExtension, install: InstallMethod, measureSize = true): Assistant | undefined {
+/**
+ * An installed extension as an assistant, when the catalog or its manifest says it is one.
+ * With `readDisk` false nothing is read (the running-editor merge): no size, entry as declared.
+ */
+export function assistantFromExtension(ext: InstalledExtension, install: InstallMethod, readDisk = true): Assistant | undefined {
   const recognised = recogniseExtension(ext.id, ext.manifest);
   if (!recognised) return undefined;
   return makeAssistant({
@@ -52,8 +55,8 @@ export function assistantFromExtension(ext: InstalledExtension, install: Install
     ...(ext.version ? { version: ext.version } : {}),
     editor: ext.editor,
     extensionId: ext.id,
-    entry: measureSize ? resolveEntry(ext.path, ext.manifest.main ?? ext.manifest.browser) : declaredEntry(ext.manifest),
-    ...(measureSize ? { size: measure(ext.path) } : {}),
+    entry: readDisk ? resolveEntry(ext.path, ext.manifest.main ?? ext.manifest.browser) : declaredEntry(ext.manifest),
+    ...(readDisk ? { size: measure(ext.path) } : {}),
   });
 }
 
