@@ -45,6 +45,7 @@ export interface FileStats {
   bytes: number;
   parseMs: number;
   walkMs: number;
+  decodeMs: number;
   nodes: number;
 }
 
@@ -72,7 +73,7 @@ export function scanTarget(spec: TargetSpec, options: ScanOptions): TargetResult
     result.bytesScanned += file.size;
     result.errors.push(...scanned.errors);
     for (const f of scanned.findings) if (!options.keep || options.keep.has(f.ruleId)) result.findings.push(f);
-    options.onFileDone?.(file.rel, { bytes: file.size, parseMs: scanned.stats.parseMs, walkMs: scanned.stats.walkMs, nodes: scanned.stats.nodes });
+    options.onFileDone?.(file.rel, { bytes: file.size, ...scanned.stats });
   }
   return result;
 }
