@@ -13,6 +13,7 @@ import { scanTarget, targetForPath } from '../src/core/scan/target';
 function measure(path: string): void {
   let parseMs = 0;
   let walkMs = 0;
+  let decodeMs = 0;
   let nodes = 0;
   const t0 = performance.now();
   const result = scanTarget(targetForPath(path), {
@@ -20,6 +21,7 @@ function measure(path: string): void {
     onFileDone: (_rel, s) => {
       parseMs += s.parseMs;
       walkMs += s.walkMs;
+      decodeMs += s.decodeMs;
       nodes += s.nodes;
     },
   });
@@ -30,6 +32,7 @@ function measure(path: string): void {
     mb: +(result.bytesScanned / 1024 / 1024).toFixed(2),
     parseMs: Math.round(parseMs),
     walkRulesMs: Math.round(walkMs),
+    decodeMs: Math.round(decodeMs),
     totalMs: Math.round(totalMs),
     nodes,
     findings: result.findings.length,
@@ -84,7 +87,7 @@ function main(argv: string[]): void {
   }
   const header = extract
     ? ['format', 'modules', 'js modules', 'JS Mchars', 'extract ms', 'added RSS MB', 'binary']
-    : ['files', 'MB', 'parse ms', 'walk+rules ms', 'total ms', 'nodes', 'findings', 'peak RSS MB', 'path'];
+    : ['files', 'MB', 'parse ms', 'walk+rules ms', 'decode+link ms', 'total ms', 'nodes', 'findings', 'peak RSS MB', 'path'];
   process.stdout.write(`${header.join('\t')}\n`);
   for (const p of paths) {
     const child = spawnSync(process.execPath, [__filename, extract ? '--child-extract' : '--child', p], { encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -96,7 +99,7 @@ function main(argv: string[]): void {
       const r = JSON.parse(line);
       const cells = extract
         ? [r.format, r.modules, r.js, r.jsMChars, r.extractMs, r.addedRssMb, r.path]
-        : [r.files, r.mb, r.parseMs, r.walkRulesMs, r.totalMs, r.nodes, r.findings, r.peakRssMb, r.path];
+        : [r.files, r.mb, r.parseMs, r.walkRulesMs, r.decodeMs, r.totalMs, r.nodes, r.findings, r.peakRssMb, r.path];
       process.stdout.write(`${cells.join('\t')}\n`);
     }
   }

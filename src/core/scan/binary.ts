@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { Finding, NativeBinary, ScanError } from '../model';
 import type { Rule, TargetContext } from '../rules/types';
 import { defaultKeywordMatcher } from '../catalog/keywords';
-import { scanSource } from './engine';
+import { scanSource, type SourceScanResult } from './engine';
 import { describeFsError, formatMB, type FileEntry } from './files';
 import { inspectNative } from './native/inspect';
 import { BinaryReader, CorruptBinaryError } from './native/reader';
@@ -20,7 +20,7 @@ export interface BinaryScanOptions {
   maxModuleBytes: number;
   /** Called before each embedded module; return false to stop (cancellation). */
   onModule?: (label: string, size: number) => boolean | void;
-  onModuleDone?: (label: string, stats: { bytes: number; parseMs: number; walkMs: number; nodes: number }) => void;
+  onModuleDone?: (label: string, stats: { bytes: number } & Omit<SourceScanResult['stats'], 'parsed'>) => void;
 }
 
 export interface BinaryScanResult {
@@ -91,7 +91,7 @@ export function scanBinary(file: FileEntry, options: BinaryScanOptions): BinaryS
       result.bytesScanned += module.size;
       result.errors.push(...scanned.errors);
       for (const f of scanned.findings) if (!options.keep || options.keep.has(f.ruleId)) result.findings.push(f);
-      options.onModuleDone?.(`${file.rel} :: ${module.name}`, { bytes: module.size, parseMs: scanned.stats.parseMs, walkMs: scanned.stats.walkMs, nodes: scanned.stats.nodes });
+      options.onModuleDone?.(`${file.rel} :: ${module.name}`, { bytes: module.size, ...scanned.stats });
     }
     markShippedSourceMaps(binary);
     if (binary.format === 'strings' && !result.cancelled) runStringsPass(reader, binary, options, result);

@@ -4,15 +4,27 @@ import type { BinaryContainer, BinaryKind } from '../../model';
 import { readElf } from './elf';
 import { isMachO, readMachO } from './macho';
 import { isPe, readPe } from './pe';
-import { BinaryReader, type Region } from './reader';
+import type { BinaryReader, Region } from './reader';
+
+/** Enough of a file's start to hold every magic number, including a PE header's offset. */
+export const HEAD_BYTES = 4096;
+
+/**
+ * The container a file's first bytes announce. A PE needs its `PE\0\0` signature inside
+ * `head` when `head` reaches that far; with fewer than 64 bytes, `MZ` alone counts.
+ */
+export function containerFromHead(head: Buffer): BinaryContainer | undefined {
+  if (head.length < 4) return undefined;
+  const magic = head.readUInt32BE(0);
+  if (magic === 0x7f454c46) return 'elf';
+  if (magic === 0x0061736d) return 'wasm';
+  if (isMachO(head)) return 'mach-o';
+  if (isPe(head)) return 'pe';
+  return undefined;
+}
 
 export function containerOf(reader: BinaryReader): BinaryContainer | undefined {
-  const head = reader.readUpTo(0, 64, 'file header');
-  if (head.length >= 4 && head.readUInt32BE(0) === 0x7f454c46) return 'elf';
-  if (head.length >= 4 && head.readUInt32BE(0) === 0x0061736d) return 'wasm';
-  if (isMachO(head)) return 'mach-o';
-  if (isPe(reader, head)) return 'pe';
-  return undefined;
+  return containerFromHead(reader.readUpTo(0, HEAD_BYTES, 'file header'));
 }
 
 /** By name: the container says how it is laid out, the name what it is for. */

@@ -8,6 +8,7 @@ export interface MachOSection extends Region {
 }
 
 const MH_MAGIC_64 = 0xfeedfacf;
+const THIN_MAGICS = [0xfeedface, MH_MAGIC_64];
 const FAT_MAGIC = 0xcafebabe;
 const FAT_MAGIC_64 = 0xcafebabf;
 const LC_SEGMENT_64 = 0x19;
@@ -15,17 +16,19 @@ const LC_SEGMENT_64 = 0x19;
 const MAX_SLICES = 32;
 const MAX_SIZEOFCMDS = 16 * 1024 * 1024;
 
+/** Thin images of either width and byte order, and universal files (only 64-bit little-endian slices are parsed). */
 export function isMachO(head: Buffer): boolean {
-  if (head.length < 8) return false;
-  if (head.readUInt32LE(0) === MH_MAGIC_64) return true;
+  if (head.length < 4) return false;
+  if (THIN_MAGICS.includes(head.readUInt32LE(0)) || THIN_MAGICS.includes(head.readUInt32BE(0))) return true;
   const magic = head.readUInt32BE(0);
-  return (magic === FAT_MAGIC || magic === FAT_MAGIC_64) && head.readUInt32BE(4) > 0 && head.readUInt32BE(4) <= MAX_SLICES;
+  return (magic === FAT_MAGIC || magic === FAT_MAGIC_64) && head.length >= 8 && head.readUInt32BE(4) > 0 && head.readUInt32BE(4) <= MAX_SLICES;
 }
 
 /** Sections of every 64-bit slice, with offsets in the whole file. */
 export function readMachO(reader: BinaryReader): MachOSection[] {
   const head = reader.read(0, 8, 'Mach-O header');
   if (head.readUInt32LE(0) === MH_MAGIC_64) return sliceSections(reader, { offset: 0, size: reader.size, name: 'the file' });
+  if (THIN_MAGICS.includes(head.readUInt32LE(0)) || THIN_MAGICS.includes(head.readUInt32BE(0))) return []; // 32-bit or big-endian: no Bun or SEA data we know of
   const magic = head.readUInt32BE(0);
   const is64 = magic === FAT_MAGIC_64;
   if (magic !== FAT_MAGIC && !is64) throw new CorruptBinaryError('not a Mach-O file');

@@ -18,10 +18,12 @@ const RT_RCDATA = 10;
 const RESOURCE_DIRECTORY = 2;
 const MAX_RESOURCE_ENTRIES = 4096;
 
-export function isPe(reader: BinaryReader, head: Buffer): boolean {
-  if (head.length < 64 || head[0] !== 0x4d || head[1] !== 0x5a) return false;
+/** `MZ`, and the `PE\0\0` signature where the DOS header points when `head` reaches it. */
+export function isPe(head: Buffer): boolean {
+  if (head.length < 2 || head[0] !== 0x4d || head[1] !== 0x5a) return false;
+  if (head.length < 64) return true;
   const lfanew = head.readUInt32LE(0x3c);
-  return reader.contains(lfanew, 4) && reader.read(lfanew, 4, 'PE signature').equals(Buffer.from('PE\0\0', 'latin1'));
+  return lfanew + 4 <= head.length && head.toString('latin1', lfanew, lfanew + 4) === 'PE\0\0';
 }
 
 export function readPe(reader: BinaryReader): PeLayout {
