@@ -97,8 +97,8 @@ export function scanBinary(file: FileEntry, options: BinaryScanOptions): BinaryS
     if (binary.format === 'strings' && !result.cancelled) runStringsPass(reader, binary, options, result);
     return result;
   } catch (e) {
-    if (!(e instanceof CorruptBinaryError)) throw e;
-    error(`could not be read to the end: ${e.message}`);
+    // A shape of damage the extractors did not foresee is still this file's problem only.
+    error(e instanceof CorruptBinaryError ? `could not be read to the end: ${e.message}` : `reading failed (a bug, please report): ${e instanceof Error ? e.message : String(e)}`);
     return result;
   } finally {
     reader.close();

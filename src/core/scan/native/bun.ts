@@ -144,7 +144,7 @@ function parseRecords(
     }
     if (name.size === 0 || name.size > MAX_NAME) throw new CorruptBinaryError(`Bun module ${i} has a ${name.size}-byte name`);
     const rawName = reader.read(name.offset, name.size, `Bun module ${i} name`);
-    if (rawName.some(b => b < 0x20 || b === 0x7f)) throw new CorruptBinaryError(`Bun module ${i} name at 0x${hex(name.offset)} holds control bytes`);
+    if (rawName.some(b => b < 0x20 || b === 0x7f)) throw new CorruptBinaryError(`Bun module ${i} name at ${hex(name.offset)} holds control bytes`);
     modules.push({
       name: rawName.toString('utf8'),
       contents,

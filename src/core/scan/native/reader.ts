@@ -47,17 +47,18 @@ export class BinaryReader {
     return Number.isSafeInteger(offset) && Number.isSafeInteger(length) && offset >= 0 && length >= 0 && offset + length <= this.size;
   }
 
-  /** Throws a CorruptBinaryError naming `what` unless the range lies inside `within` (default: the file). */
+  /** Throws a CorruptBinaryError naming `what` unless the range lies inside `within` and inside the file. */
   check(offset: number, length: number, what: string, within: Region = { offset: 0, size: this.size }): void {
     const ok =
       Number.isSafeInteger(offset) &&
       Number.isSafeInteger(length) &&
       length >= 0 &&
       offset >= within.offset &&
-      offset + length <= within.offset + within.size;
+      offset + length <= within.offset + within.size &&
+      this.contains(offset, length);
     if (!ok) {
-      const where = within.name ? `${within.name} (offset 0x${hex(within.offset)}, ${within.size} bytes)` : `the file (${this.size} bytes)`;
-      throw new CorruptBinaryError(`${what} (offset 0x${hex(offset)}, ${length} bytes) lies outside ${where}`);
+      const where = within.name && this.contains(offset, length) ? `${within.name} (offset ${hex(within.offset)}, ${within.size} bytes)` : `the file (${this.size} bytes)`;
+      throw new CorruptBinaryError(`${what} (offset ${hex(offset)}, ${length} bytes) lies outside ${where}`);
     }
   }
 
@@ -81,8 +82,9 @@ export class BinaryReader {
   }
 }
 
+/** `0x1a2b` for an offset read from the file; values past 2^53 (see Fields.u64) say so. */
 export function hex(n: number): string {
-  return n.toString(16);
+  return Number.isFinite(n) ? `0x${n.toString(16)}` : 'past 2^53';
 }
 
 /** A little- or big-endian view over a small header buffer; reads past its end throw. */
