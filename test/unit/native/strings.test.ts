@@ -70,6 +70,13 @@ describe('strings-pass findings', () => {
     assert.equal(host.endOffset, 512 + 2 * 'api.openai.com'.length, 'UTF-16 offsets count bytes');
   });
 
+  it('gives each endpoint of one string its own finding and fingerprint', () => {
+    const { findings } = run(binaryWith(512, [[10, 'https://a.example.com/x https://b.example.com/y', 'ascii']]));
+    const urls = findings.filter(f => f.ruleId === 'network-endpoint');
+    assert.deepEqual(urls.map(f => f.offset), [10, 10 + 'https://a.example.com/x '.length]);
+    assert.notEqual(urls[0].fingerprint, urls[1].fingerprint);
+  });
+
   it("marks the assistant's own vendor as info", () => {
     const { findings } = run(binaryWith(512, [[10, 'OpenAI Codex v1.0', 'ascii']]), ['openai']);
     assert.deepEqual(findings.map(f => [f.ruleId, f.severity]), [['vendor-keywords', 'info']]);

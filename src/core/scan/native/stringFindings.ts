@@ -64,7 +64,7 @@ export function stringFindings(reader: BinaryReader, options: StringsPassOptions
     const ownOnly = vendors.every(v => options.target.ownVendors.includes(v.id));
     const at = wordIndex(s.text, hits[0].word);
     add(
-      base(s, vendorKeywords.id, vendorKeywords.category, ownOnly ? 'info' : vendorKeywords.severity, at, at + hits[0].word.length, {
+      base(s, vendorKeywords.id, vendorKeywords.category, ownOnly ? 'info' : vendorKeywords.severity, at, at + hits[0].word.length, s.text, {
         message: `String in native code naming ${vendors.length === 1 ? 'a vendor' : `${vendors.length} vendors`}: ${vendors.map(v => `${v.name} (${v.country})`).join(', ')}`,
         evidence: describeHits(hits),
       }),
@@ -73,14 +73,23 @@ export function stringFindings(reader: BinaryReader, options: StringsPassOptions
   }
 
   function endpointFinding(s: NativeString, kind: 'url' | 'host', value: string, host: string, start: number, end: number): Finding {
-    return base(s, NETWORK_ENDPOINT.id, NETWORK_ENDPOINT.category, NETWORK_ENDPOINT.severity, start, end, {
+    return base(s, NETWORK_ENDPOINT.id, NETWORK_ENDPOINT.category, NETWORK_ENDPOINT.severity, start, end, value, {
       message: `${kind === 'url' ? 'URL' : 'Host name'} in native code: ${value}`,
       evidence: [host],
     });
   }
 
-  /** A finding for characters [start, end) of string `s`, located by byte offset; identified by the whole string. */
-  function base(s: NativeString, ruleId: string, category: Finding['category'], severity: Finding['severity'], start: number, end: number, what: { message: string; evidence: string[] }): Finding {
+  /** A finding for characters [start, end) of string `s`, located by byte offset; `identity` is what its fingerprint hashes. */
+  function base(
+    s: NativeString,
+    ruleId: string,
+    category: Finding['category'],
+    severity: Finding['severity'],
+    start: number,
+    end: number,
+    identity: string,
+    what: { message: string; evidence: string[] },
+  ): Finding {
     const width = s.encoding === 'utf16le' ? 2 : 1;
     const from = Math.max(0, start - 60);
     const to = Math.min(s.text.length, end + 100);
@@ -96,7 +105,7 @@ export function stringFindings(reader: BinaryReader, options: StringsPassOptions
       endOffset: s.offset + end * width,
       confidence: 'approximate',
       excerpt: `${from > 0 ? '…' : ''}${s.text.slice(from, to)}${to < s.text.length ? '…' : ''}`,
-      fingerprint: fingerprintOf(ruleId, options.file, s.text),
+      fingerprint: fingerprintOf(ruleId, options.file, identity),
     };
   }
 }
