@@ -5,6 +5,8 @@ import { RULES, selectRules } from '../../../src/core/rules';
 import { collectFiles } from '../../../src/core/scan/files';
 import { scanTarget } from '../../../src/core/scan/target';
 import { LineIndex } from '../../../src/core/scan/locate';
+import { embeddedModuleText } from '../../../src/core/scan/native/inspect';
+import { BinaryReader } from '../../../src/core/scan/native/reader';
 import { bunGraph, bunSection, elf, seaBlob, tgz } from '../../helpers/nativeFixtures';
 import { tempTree } from '../../helpers/tempTree';
 
@@ -86,6 +88,23 @@ describe('scanning JavaScript inside native binaries', () => {
     const f = probes.find(p => p.entry === 'app.tgz!/package/entry.js')!;
     assert.equal(f.file, 'bin/sea-app');
     assert.deepEqual({ line: f.line, column: f.column }, where(SEA_ENTRY, PROBE));
+  });
+
+  it('reads a module back by its entry name, and the finding points at the probe in it', () => {
+    for (const f of probes.filter(p => p.entry)) {
+      const reader = BinaryReader.open(path.join(root, f.file));
+      try {
+        const read = embeddedModuleText(reader, path.basename(f.file), f.entry!, { maxModuleBytes: 1 << 20 });
+        assert.ok('text' in read, JSON.stringify(read));
+        assert.equal(new LineIndex(read.text).lineText(f.line!).slice(f.column! - 1, f.column! - 1 + PROBE.length), PROBE, f.entry);
+      } finally {
+        reader.close();
+      }
+    }
+    const reader = BinaryReader.open(path.join(root, 'bin/app'));
+    assert.deepEqual(embeddedModuleText(reader, 'app', '/$bunfs/root/keyring.node', { maxModuleBytes: 1 << 20 }), { error: '/$bunfs/root/keyring.node is not JavaScript text (native)' });
+    assert.deepEqual(embeddedModuleText(reader, 'app', '/$bunfs/root/nope.js', { maxModuleBytes: 1 << 20 }), { error: 'no module /$bunfs/root/nope.js in this binary' });
+    reader.close();
   });
 
   it('lists every native file with its format, kind and modules', () => {

@@ -115,3 +115,25 @@ function* archiveModules(reader: BinaryReader, asset: SeaBlob['assets'][number],
     yield { entry: asset.name, error: `archive asset could not be read to the end: ${e.message}` };
   }
 }
+
+/**
+ * The text of one embedded JS module, by the name a finding's `entry` carries: what a viewer
+ * opens to show a finding in place. Reads only up to that module (an archive is inflated up
+ * to its entry).
+ */
+export function embeddedModuleText(reader: BinaryReader, fileName: string, entry: string, options: InspectOptions): { text: string } | { error: string } {
+  try {
+    const inspection = inspectNative(reader, fileName, options);
+    if (!inspection) return { error: 'not a native file' };
+    for (const source of inspection.modules()) {
+      if (!('module' in source) || source.module.name !== entry) continue;
+      if (source.module.size > options.maxModuleBytes) return { error: `${entry} is over the per-module limit` };
+      return source.text ? { text: source.text() } : { error: `${entry} is not JavaScript text (${source.module.language})` };
+    }
+    return { error: inspection.error ?? `no module ${entry} in this binary` };
+  } catch (e) {
+    if (!(e instanceof CorruptBinaryError)) throw e;
+    return { error: e.message };
+  }
+}
+
