@@ -131,7 +131,7 @@ describe('Node single executable applications', () => {
     });
 
     it('a corrupt gzip asset: the entries before it are kept, the error is reported', () => {
-      const archive = tgz([['package/a.js', `let a = "${noise(40000, 1)}";\n`], ['package/b.js', `let b = "${noise(40000, 2)}";\n`]]);
+      const archive = tgz([['package/a.js', `let a = "${noise(120000, 1)}";\n`], ['package/b.js', `let b = "${noise(120000, 2)}";\n`]]);
       archive.fill(0x41, archive.length - 3000, archive.length - 2000);
       const { modules, errors } = inspect(asElfNote({ main: MAIN, assets: [['app.tgz', archive], ['after.js', Buffer.from('1')]] }));
       assert.match(errors[0].error, /archive asset could not be read to the end: archive: gzip data is corrupt/);

@@ -13,7 +13,7 @@ export interface TarEntry {
 
 const CHUNK = 1024 * 1024;
 /** Compressed bytes per inflate call: on corrupt data zlib reports nothing of that call's output, so keep calls small. */
-const INFLATE_INPUT = 16 * 1024;
+const INFLATE_INPUT = 64 * 1024;
 const BLOCK = 512;
 /** Stops a decompression bomb long before it costs minutes. */
 const MAX_EXPANDED = 2 * 1024 * 1024 * 1024;
