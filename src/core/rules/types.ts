@@ -12,7 +12,9 @@ export interface TargetContext {
 
 /**
  * A fact is what correlation reasons over: a probe reads something that says where the user
- * is or where requests go; a match compares a value with vendor or region data.
+ * is or where requests go; a match compares a value with vendor or region data; a source
+ * reads data worth protecting; a sink sends, writes or runs something; a target names a
+ * place whose change persists (shell start-up files, another tool's configuration).
  */
 export type FactKind =
   | 'probe:timezone'
@@ -20,12 +22,25 @@ export type FactKind =
   | 'probe:endpoint'
   | 'match:vendor'
   | 'match:region-timezone'
-  | 'match:region-locale';
+  | 'match:region-locale'
+  | 'source:env'
+  | 'source:credential'
+  | 'source:fingerprint'
+  | 'sink:network'
+  | 'sink:write'
+  | 'sink:exec'
+  | 'sink:eval'
+  | 'endpoint'
+  | 'target:startup'
+  | 'target:tool-config'
+  | 'target:assistant-config';
 
 export interface Fact {
   kind: FactKind;
   /** Vendor ids named, for match:vendor. */
   vendors?: string[];
+  /** A short description for correlation messages: the host of an endpoint, the file a target names. */
+  detail?: string;
 }
 
 export interface Span {
@@ -54,6 +69,9 @@ export interface RuleContext {
   /**
    * What an identifier was last bound to in the innermost function scope that binds it
    * (`const o = x.resolvedOptions()` then `o.timeZone`), in walk order. Undefined if unknown.
+   * A destructured name resolves to a member expression over the initialiser
+   * (`const {spawn: s} = x`: `s` is `x.spawn`); an imported name to an `ImportBinding` node
+   * with `source` and `imported` (`default`, `*` or the name).
    */
   resolve(node: AstNode): AstNode | undefined;
   report(span: Span, message: string, options?: ReportOptions): void;
@@ -94,4 +112,31 @@ export interface CorrelationRule {
 export interface Correlator {
   rules: CorrelationRule[];
   detect(members: readonly RawFinding[], target: TargetContext): { finding: RawFinding; about: RawFinding[] } | undefined;
+}
+
+/** A JSON value as JSON.parse returns it. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export interface ManifestContext {
+  readonly target: TargetContext;
+  /** `engines.vscode` is set: the package is an editor extension. */
+  readonly isExtension: boolean;
+  /**
+   * Where a value sits in package.json: `['scripts', 'postinstall']`, `['activationEvents', 0]`.
+   * `key` gives the property name instead of its value. Undefined if absent.
+   */
+  locate(path: ReadonlyArray<string | number>, part?: 'key' | 'value'): Span | undefined;
+  /** The first bytes of a file of the package (relative path), to tell executables from scripts. */
+  fileHead(relPath: string): Buffer | undefined;
+  report(span: Span, message: string, options?: ReportOptions): void;
+}
+
+/** A rule over the package manifest (package.json) rather than over code. */
+export interface ManifestRule {
+  id: string;
+  category: Category;
+  severity: Severity;
+  title: string;
+  description: string;
+  check(manifest: { [key: string]: JsonValue }, ctx: ManifestContext): void;
 }

@@ -5,7 +5,7 @@ import { createHash } from 'node:crypto';
 import type { Finding, ScanError, Severity } from '../model';
 import type { Rule, RuleContext, ReportOptions, Span, TargetContext, Visitor } from '../rules/types';
 import { defaultKeywordMatcher, type KeywordMatcher } from '../catalog/keywords';
-import { childrenOf, isFunction, type AstNode } from './ast';
+import { childrenOf, isFunction, propertyKeyName, type AstNode } from './ast';
 import { parseSource } from './parse';
 import { LineIndex } from './locate';
 import { correlate } from './correlate';
@@ -133,7 +133,10 @@ function walkWithRules(
     resolve(node) {
       if (node.type !== 'Identifier') return undefined;
       for (let i = scopes.length - 1; i >= 0; i--) {
-        if (scopes[i].has(node.name)) return scopes[i].get(node.name);
+        if (!scopes[i].has(node.name)) continue;
+        const bound = scopes[i].get(node.name);
+        // In `K = join(K, "x")` the K inside is the previous value, not the join around it.
+        return bound && bound.start <= node.start && node.end <= bound.end ? undefined : bound;
       }
       return undefined;
     },
@@ -225,6 +228,10 @@ function walkWithRules(
   function recordBinding(node: AstNode) {
     if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier') {
       scopes[scopes.length - 1].set(node.id.name, node.init ?? undefined);
+    } else if (node.type === 'VariableDeclarator' && node.id.type === 'ObjectPattern') {
+      for (const [name, bound] of destructuredBindings(node.id, node.init)) scopes[scopes.length - 1].set(name, bound);
+    } else if (node.type === 'ImportDeclaration') {
+      for (const [name, bound] of importBindings(node)) scopes[0].set(name, bound);
     } else if (node.type === 'AssignmentExpression' && node.operator === '=' && node.left.type === 'Identifier') {
       const name = node.left.name;
       let i = scopes.length - 1;
@@ -232,6 +239,38 @@ function walkWithRules(
       scopes[i].set(name, node.right);
     }
   }
+}
+
+/**
+ * `const {spawn: s, env} = x` binds `s` to what `x.spawn` is: a member expression over the
+ * initialiser spanning the pattern property, so rules resolve `s(...)` like `x.spawn(...)`.
+ * Names bound under computed keys or nested patterns shadow outer bindings as unknown.
+ */
+function destructuredBindings(pattern: AstNode, init: AstNode | null): Array<[string, AstNode | undefined]> {
+  const out: Array<[string, AstNode | undefined]> = [];
+  for (const prop of pattern.properties) {
+    const target = prop.type === 'Property' && prop.value.type === 'AssignmentPattern' ? prop.value.left : prop.type === 'Property' ? prop.value : prop.argument;
+    if (target?.type !== 'Identifier') continue;
+    const key = prop.type === 'Property' && !prop.computed ? propertyKeyName(prop) : undefined;
+    const member = init && key !== undefined
+      ? { type: 'MemberExpression', object: init, property: { type: 'Identifier', name: key, start: prop.key.start, end: prop.key.end }, computed: false, optional: false, start: prop.start, end: prop.end }
+      : undefined;
+    out.push([target.name, member]);
+  }
+  return out;
+}
+
+/**
+ * `import {request as r} from "https"` binds `r` to an `ImportBinding` node naming the
+ * module and the imported name (`default` or `*` for default and namespace imports).
+ */
+function importBindings(decl: AstNode): Array<[string, AstNode]> {
+  const source = typeof decl.source?.value === 'string' ? decl.source.value : undefined;
+  if (source === undefined) return [];
+  return decl.specifiers.map((s: AstNode): [string, AstNode] => {
+    const imported = s.type === 'ImportNamespaceSpecifier' ? '*' : s.type === 'ImportDefaultSpecifier' ? 'default' : s.imported.type === 'Identifier' ? s.imported.name : String(s.imported.value);
+    return [s.local.name, { type: 'ImportBinding', source, imported, start: s.start, end: s.end }];
+  });
 }
 
 /**
@@ -243,11 +282,12 @@ function isWrapper(node: AstNode, parentNode: AstNode | undefined, depth: number
   return depth === 0 && !!parentNode && (parentNode.type === 'CallExpression' || parentNode.type === 'NewExpression');
 }
 
-function locateFindings(
+/** Raw findings to located ones: lines, columns, excerpt and fingerprint (also used for package.json). */
+export function locateFindings(
   raw: RawFinding[],
   text: string,
   functions: FunctionInfo[],
-  options: ScanSourceOptions,
+  options: Pick<ScanSourceOptions, 'file' | 'entry'>,
   partial: boolean,
 ): Finding[] {
   const lines = new LineIndex(text);

@@ -1,0 +1,86 @@
+// Names of places that hold credentials: SSH keys, cloud and registry tokens, browser
+// profiles, keychains, and other assistants' key stores. Spelled as literals, templates or
+// path joins (`join(homedir(), ".aws", "credentials")`). Reading one's own key store is
+// normal (info); another assistant's is high.
+import { calledMethod, staticString, type AstNode } from '../scan/ast';
+import { CREDENTIAL_STORES, SECRET_STORE_METHODS, type CredentialStore } from '../catalog/credentials';
+import { vendorById } from '../catalog/vendors';
+import type { Severity } from '../model';
+import type { Rule, RuleContext } from './types';
+import { isJoinArgument, isPathJoin, isProse, listRole, spelledPath } from './util/paths';
+
+export function credentialStoreFor(path: string): CredentialStore | undefined {
+  if (path.length < 4 || path.length > 1024) return undefined;
+  return CREDENTIAL_STORES.find(s => s.pattern.test(path));
+}
+
+/** A keychain command naming the assistant's own service (`-s "Claude Code-credentials"`). */
+function namesOwnVendor(ctx: RuleContext): boolean {
+  const around = ctx.path.slice(-3).find(n => n.type === 'ArrayExpression' || n.type === 'TemplateLiteral' || n.type === 'CallExpression');
+  const node = around ?? ctx.path[ctx.path.length - 1];
+  if (node.end - node.start > 1000) return false;
+  return ctx.keywords.find(ctx.text.slice(node.start, node.end)).some(h => ctx.target.ownVendors.includes(h.vendor.id));
+}
+
+function check(node: AstNode, ctx: RuleContext) {
+  const spelled = spelledPath(node, ctx);
+  if (spelled === undefined) return;
+  const store = credentialStoreFor(spelled);
+  if (store && !store.command && isProse(spelled)) return;
+  const role = store && listRole(ctx);
+  if (!store || role === 'data') return;
+  if (role === 'patterns') {
+    ctx.report(node, `Lists a credential file among file patterns (an ignore or deny list): ${store.label}`, {
+      severity: 'info',
+      evidence: [`path ${spelled.slice(0, 200)}`, `store ${store.label}`],
+    });
+    return;
+  }
+  const own = store.vendor ? ctx.target.ownVendors.includes(store.vendor) : namesOwnVendor(ctx);
+  let severity: Severity = 'medium';
+  let whose = '';
+  if (own) {
+    severity = 'info';
+    whose = ' (the assistant\'s own)';
+  } else if (store.vendor) {
+    severity = 'high';
+    whose = ` (another assistant's: ${vendorById(store.vendor)?.name ?? store.vendor})`;
+  }
+  ctx.report(node, `Names a credential location: ${store.label}${whose}`, {
+    severity,
+    evidence: [`path ${spelled.length > 200 ? `${spelled.slice(0, 200)}…` : spelled}`, `store ${store.label}`],
+    facts: [{ kind: 'source:credential', detail: store.label, ...(store.vendor ? { vendors: [store.vendor] } : {}) }],
+  });
+}
+
+export const credentialRead: Rule = {
+  id: 'credential-read',
+  category: 'secrets',
+  severity: 'medium',
+  title: 'Names a credential store',
+  description: 'SSH keys, ~/.aws/credentials, .npmrc, .git-credentials, .netrc, gh hosts.yml, Docker/Kubernetes/cloud CLI tokens, browser profiles, keychain commands (security find-generic-password, secret-tool), keytar-style getPassword, and other assistants\' key stores (~/.claude/.credentials.json, ~/.codex/auth.json, ...).',
+  triggers: ['.ssh', 'id_rsa', 'id_ed25519', '.aws', 'npmrc', 'yarnrc', 'git-credentials', 'netrc', 'hosts.yml', '.docker', '.kube', 'pypirc', 'gcloud', '.azure', 'Login Data', 'Cookies', 'Web Data', 'key4.db', 'logins.json', 'cookies.sqlite',
+    'Chrome', 'Chromium', 'Brave', 'Edge', 'firefox', 'Firefox', '.credentials.json', '.claude.json', 'auth.json', 'oauth_creds', 'google_accounts', 'github-copilot',
+    'find-generic-password', 'find-internet-password', 'dump-keychain', 'secret-tool', 'cmdkey', 'CredRead', 'CredEnumerate', ...SECRET_STORE_METHODS],
+  visitors: {
+    Literal(node, ctx) {
+      if (typeof node.value === 'string' && !isJoinArgument(ctx)) check(node, ctx);
+    },
+    TemplateLiteral(node, ctx) {
+      if (!isJoinArgument(ctx)) check(node, ctx);
+    },
+    CallExpression(node, ctx) {
+      if (isPathJoin(node, ctx)) return check(node, ctx);
+      const method = calledMethod(node);
+      if (method && SECRET_STORE_METHODS.has(method) && node.arguments.length === 2 && staticString(node.arguments[0]) !== undefined) {
+        const service = staticString(node.arguments[0])!;
+        const own = ctx.keywords.find(service).some(h => ctx.target.ownVendors.includes(h.vendor.id));
+        ctx.report(node, `Reads a secret from the system keychain (${method}("${service}", …))`, {
+          severity: own ? 'info' : 'medium',
+          evidence: [`keychain service ${service}`, `call ${method}`],
+          facts: [{ kind: 'source:credential', detail: `keychain ${service}` }],
+        });
+      }
+    },
+  },
+};

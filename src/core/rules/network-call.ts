@@ -1,0 +1,81 @@
+// Calls that open a connection or send a request: fetch, http/https/http2 request and get,
+// net/tls connect, dns lookups, WebSocket/EventSource/XMLHttpRequest, sendBeacon, and the
+// axios/got/node-fetch/undici clients when their import is visible. Presence is normal for
+// an assistant (info); the call is the sink the exfiltration and download-exec
+// correlations look for.
+import { memberPath, unwrapChain, type AstNode } from '../scan/ast';
+import type { Rule, RuleContext } from './types';
+import { calleeRef, moduleRef, refName, type ModuleRef } from './util/modules';
+import { parseUrl } from './util/hosts';
+import { spelledPath } from './util/paths';
+
+const GLOBAL_FETCH = new Set(['fetch', 'globalThis.fetch', 'window.fetch', 'self.fetch', 'global.fetch']);
+const HTTP_CALLS = new Set(['request', 'get', 'connect']);
+const SOCKET_CALLS = new Set(['connect', 'createConnection']);
+const DNS_CALLS = new Set(['lookup', 'lookupService', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveTxt', 'resolveMx', 'resolveCname', 'resolveSrv', 'resolveNs', 'reverse']);
+const CLIENT_MODULES = new Set(['axios', 'got', 'node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch', 'ky', 'superagent', 'request', 'ws']);
+const CLIENT_CALLS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'request', 'fetch', 'stream']);
+const CONSTRUCTORS = new Set(['WebSocket', 'EventSource', 'XMLHttpRequest']);
+
+/** What kind of network call a module member is, or undefined. */
+export function networkCallKind(ref: ModuleRef): string | undefined {
+  const last = ref.path[ref.path.length - 1];
+  switch (ref.module) {
+    case 'http':
+    case 'https':
+    case 'http2':
+      return HTTP_CALLS.has(last) ? 'HTTP request' : undefined;
+    case 'net':
+    case 'tls':
+      return SOCKET_CALLS.has(last) ? 'socket connection' : undefined;
+    case 'dns':
+      return DNS_CALLS.has(last) ? 'DNS lookup' : undefined;
+    case 'dgram':
+      return last === 'createSocket' ? 'UDP socket' : undefined;
+    default:
+      if (!CLIENT_MODULES.has(ref.module)) return undefined;
+      if (ref.path.length === 0 || CLIENT_CALLS.has(last)) return `${ref.module} request`;
+      return undefined;
+  }
+}
+
+function report(ctx: RuleContext, node: AstNode, what: string, call: string, target: AstNode | undefined) {
+  const spelled = target ? spelledPath(target, ctx) : undefined;
+  const url = spelled ? parseUrl(spelled) : undefined;
+  ctx.report(node, `${what}${url ? ` to ${url.host}` : ''} (${call})`, {
+    evidence: [`call ${call}`, ...(url ? [`host ${url.host}`] : [])],
+    facts: [{ kind: 'sink:network', detail: url?.host }],
+  });
+}
+
+export const networkCall: Rule = {
+  id: 'network-call',
+  category: 'network',
+  severity: 'info',
+  title: 'Makes a network call',
+  description: 'fetch, http/https request and get, net/tls connect, dns lookups, WebSocket, EventSource, XMLHttpRequest, sendBeacon, and axios/got/node-fetch/undici calls whose import is visible.',
+  triggers: ['fetch', 'request', 'connect', 'WebSocket', 'EventSource', 'XMLHttpRequest', 'sendBeacon', 'lookup', 'resolve', 'http', 'axios', 'got', 'dgram'],
+  visitors: {
+    CallExpression(node, ctx) {
+      const callee = unwrapChain(node.callee);
+      if (callee.type === 'Identifier' || callee.type === 'MemberExpression') {
+        const path = memberPath(callee);
+        if (path && GLOBAL_FETCH.has(path) && !(callee.type === 'Identifier' && ctx.resolve(callee))) {
+          return report(ctx, node, 'HTTP request', 'fetch', node.arguments[0]);
+        }
+        if (path?.endsWith('navigator.sendBeacon')) return report(ctx, node, 'Beacon', 'navigator.sendBeacon', node.arguments[0]);
+      }
+      const ref = callee.type === 'Identifier' ? moduleRef(callee, ctx) : calleeRef(node, ctx);
+      const kind = ref && networkCallKind(ref);
+      if (kind) report(ctx, node, kind, refName(ref), node.arguments[0]);
+    },
+    NewExpression(node, ctx) {
+      const callee = unwrapChain(node.callee);
+      if (callee.type === 'Identifier' && CONSTRUCTORS.has(callee.name) && !ctx.resolve(callee)) {
+        return report(ctx, node, callee.name === 'XMLHttpRequest' ? 'HTTP request' : `${callee.name} connection`, `new ${callee.name}`, node.arguments[0]);
+      }
+      const ref = moduleRef(callee, ctx);
+      if (ref?.module === 'ws') report(ctx, node, 'WebSocket connection', 'new ws', node.arguments[0]);
+    },
+  },
+};

@@ -1,0 +1,104 @@
+// File paths as far as the code spells them out: literals, templates, `a + "/b"` and
+// `path.join(os.homedir(), ".aws", "credentials")`. Parts computed at run time become `*`
+// and the home directory `~`, so rules can match `*/.aws/credentials` or `~/.zshrc`.
+import { staticString, unwrapChain, type AstNode } from '../../scan/ast';
+import type { RuleContext } from '../types';
+import { calleeRef } from './modules';
+
+const JOINERS = new Set(['join', 'resolve']);
+const HOME_CALLS = new Set(['homedir']);
+const MAX_PARTS = 12;
+const MAX_LIST = 200;
+
+/** `path.join(...)`/`path.resolve(...)` in any bundler spelling. */
+export function isPathJoin(call: AstNode, ctx: RuleContext): boolean {
+  const ref = calleeRef(call, ctx);
+  if (!ref || ref.module !== 'path') return false;
+  return JOINERS.has(ref.path[ref.path.length - 1]);
+}
+
+/** The path a node spells out, `\\` turned into `/`, with `*` for unknown parts. */
+export function spelledPath(node: AstNode | undefined, ctx: RuleContext): string | undefined {
+  return spelledText(node, ctx)?.replace(/\\/g, '/');
+}
+
+/**
+ * The string a node spells out (literal, template, concatenation, path join), with `*` for
+ * parts computed at run time and `~` for the home directory; undefined if it spells nothing.
+ */
+export function spelledText(node: AstNode | undefined, ctx: RuleContext, depth = 0): string | undefined {
+  if (!node || depth > 4) return undefined;
+  node = unwrapChain(node);
+  const literal = staticString(node);
+  if (literal !== undefined) return literal;
+  if (node.type === 'Identifier') {
+    const bound = ctx.resolve(node);
+    return bound && bound.type !== 'Identifier' ? spelledText(bound, ctx, depth + 1) : undefined;
+  }
+  if (node.type === 'TemplateLiteral') {
+    let out = '';
+    node.quasis.forEach((q: AstNode, i: number) => {
+      out += q.value.cooked ?? '';
+      if (i < node.expressions.length) out += partOf(node.expressions[i], ctx, depth);
+    });
+    return out;
+  }
+  if (node.type === 'BinaryExpression' && node.operator === '+') {
+    const left = spelledText(node.left, ctx, depth + 1) ?? partOf(node.left, ctx, depth);
+    const right = spelledText(node.right, ctx, depth + 1) ?? partOf(node.right, ctx, depth);
+    const joined = `${left}${right}`;
+    return /[^*~/]/.test(joined) ? joined : undefined;
+  }
+  if (node.type === 'CallExpression' && node.arguments.length <= MAX_PARTS && isPathJoin(node, ctx)) {
+    const parts = node.arguments.map((a: AstNode) => spelledText(a, ctx, depth + 1) ?? partOf(a, ctx, depth));
+    if (!parts.some((p: string) => /[^*~]/.test(p))) return undefined;
+    return parts.join('/').replace(/\/+/g, '/');
+  }
+  return undefined;
+}
+
+function partOf(node: AstNode, ctx: RuleContext, depth: number): string {
+  node = unwrapChain(node);
+  if (node.type === 'CallExpression') {
+    const ref = calleeRef(node, ctx);
+    if (ref?.module === 'os' && HOME_CALLS.has(ref.path[ref.path.length - 1])) return '~';
+  }
+  if (node.type === 'Identifier' && depth < 3) {
+    const bound = ctx.resolve(node);
+    if (bound && bound.type !== 'Identifier') return spelledText(bound, ctx, depth + 1) ?? partOf(bound, ctx, depth + 1);
+  }
+  return '*';
+}
+
+/** True when `node` is an argument of a path join that spells a path (the join is reported instead). */
+export function isJoinArgument(ctx: RuleContext): boolean {
+  const node = ctx.path[ctx.path.length - 1];
+  const parent = ctx.parent();
+  return parent?.type === 'CallExpression' && parent.arguments.includes(node) && isPathJoin(parent, ctx);
+}
+
+/**
+ * A literal in a large array is table data (tokenizer vocabularies, word lists), and one in
+ * a list that also holds glob patterns (`"*.pem"`, `"!x"`) is a file-pattern list: an ignore
+ * or deny list, not a path the code opens.
+ */
+export function listRole(ctx: RuleContext): 'data' | 'patterns' | undefined {
+  const parent = ctx.parent();
+  if (parent?.type !== 'ArrayExpression') return undefined;
+  if (parent.elements.length > MAX_LIST) return 'data';
+  const patterns = parent.elements.some((e: AstNode | null) => {
+    const v = e ? staticString(e) : undefined;
+    return v !== undefined && (v.includes('*') || v.startsWith('!'));
+  });
+  return patterns ? 'patterns' : undefined;
+}
+
+/**
+ * Prose is a message or help text, not a path: several lines, or many words that do not
+ * start like a path ("SSH host ... from ~/.ssh/config").
+ */
+export function isProse(text: string): boolean {
+  if (text.includes('\n') || text.length > 400) return true;
+  if (/^(?:[/~*.\\]|[A-Za-z]:[\\/]|%\w+%)/.test(text)) return false;
+  return text.trim().split(/\s+/).length > 5 || /[a-z][.!?:,]\s+[A-Za-z]/.test(text);
+}

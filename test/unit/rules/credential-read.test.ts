@@ -1,0 +1,22 @@
+import { credentialRead } from '../../../src/core/rules/credential-read';
+import { runRuleTable } from '../../helpers/ruleTester';
+
+runRuleTable(credentialRead, {
+  invalid: [
+    { name: 'a path join to ~/.aws/credentials', code: 'const p=require("path"),o=require("os");f(p.join(o.homedir(),".aws","credentials"))', at: ['p.join'], severity: 'medium', evidence: ['path ~/.aws/credentials'] },
+    { name: 'SSH keys as a template and a literal', code: 'r(`${h}/.ssh/id_rsa`);r("/home/u/.ssh/id_ed25519")', at: ['`', '"/home'] },
+    { name: '.netrc, .npmrc and .git-credentials', code: 'a=h+"/.netrc";b="~/.npmrc";c=`${h}/.git-credentials`', at: ['"/.netrc"', '"~/.npmrc"', '`'] },
+    { name: 'browser profile data', code: 'x="Library/Application Support/Google/Chrome/Default/Login Data"', at: ['"Library'] },
+    { name: "another assistant's key store (high)", code: 'readFile(`${home}/.codex/auth.json`)', at: ['`'], severity: 'high', message: /another assistant/ },
+    { name: "the assistant's own key store (info)", code: 'readFile(`${home}/.claude/.credentials.json`)', at: ['`'], target: { ownVendors: ['anthropic'] }, severity: 'info' },
+    { name: 'a keychain read as command arguments', code: 'w1("security",["find-generic-password","-a",u,"-w","-s",q])', at: ['"find'], severity: 'medium' },
+    { name: 'a keytar-style secret store read', code: 'await k.getPassword("openai","default")', at: ['k.get'], evidence: ['keychain service openai'] },
+    { name: 'a credential file among glob patterns is an ignore list (info)', code: 'skip=["*.pem","*.p12","id_rsa",".npmrc"]', at: ['"id_rsa"', '".npmrc"'], severity: 'info' },
+  ],
+  valid: [
+    { name: 'prose mentioning ~/.ssh/config', code: 'd("SSH host in format user@hostname, or a host alias from ~/.ssh/config")' },
+    { name: 'browser executables and app names', code: 'b=["google-chrome","/mnt/c/Program Files/Google/Chrome/Application/chrome.exe","Chromium"]' },
+    { name: 'a word list (tokenizer vocabulary)', code: `v=[${Array.from({ length: 300 }, (_, i) => `"w${i}"`).join(',')},".npmrc"]` },
+    { name: 'similar names', code: 'a="ssh-agent";b=".sshrc.bak";c="aws-credentials-helper";d="netrc-parser"' },
+  ],
+});

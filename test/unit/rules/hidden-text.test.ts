@@ -1,0 +1,20 @@
+import { hiddenText } from '../../../src/core/rules/hidden-text';
+import { runRuleTable } from '../../helpers/ruleTester';
+
+runRuleTable(hiddenText, {
+  invalid: [
+    { name: 'a raw right-to-left override in a string (high)', code: 'const access = "user\u202E \u2066// admin\u2069\u2066";', at: ['"user'], severity: 'high', evidence: ['U+202E'] },
+    { name: 'a zero-width space inside visible text (medium)', code: 'p = "Today\u200B is the date";', at: ['"Today'], severity: 'medium', evidence: ['U+200B ZERO WIDTH SPACE'] },
+    { name: 'Unicode tag characters (hidden instructions)', code: `s = "hello${String.fromCodePoint(0xe0069, 0xe0067)}";`, at: ['"hello'], severity: 'high', evidence: ['TAG "i"'] },
+    { name: 'in a template and in an identifier', code: 'let a\u200Cb = `x\u200By`;', at: ['a\u200Cb', 'x\u200By'] },
+    { name: 'a string holding only the invisible character is a named constant (info)', code: 'if (H === "\u200C") x();', at: ['"\u200C"'], severity: 'info' },
+    { name: 'an identifier mixing Latin with Cyrillic look-alikes', code: 'const p\u0430ssword = 1;', at: ['p\u0430ssword'], severity: 'medium' },
+  ],
+  valid: [
+    { name: 'escaped forms are visible in the source', code: 'const z = "\\u200b"; const r = /[\\u200B-\\u200D]/;' },
+    { name: 'emoji ZWJ sequences and Persian ZWNJ', code: 'a = "👨\u200D👩\u200D👧"; b = "می\u200Cخواهم";' },
+    { name: 'a zero-width character in a regex (what strips it)', code: 'x = s.replace(/\u200B/g, "");' },
+    { name: 'a raw range in a character-class source', code: 'v="_A-Za-z\u037F-\u1FFF\u200C-\u200D\u2070"' },
+    { name: 'Greek and Cyrillic identifiers without Latin', code: 'const Δ = 1, π = 2, имя = 3;' },
+  ],
+});
