@@ -43,7 +43,7 @@ describe('host classification (shared with the strings pass over native binaries
   });
 
   it('does not report example, reserved and namespace hosts', () => {
-    for (const h of ['example.com', 'api.example.org', 'foo.test', 'www.w3.org', 'json-schema.org']) assert.equal(classifyHost(h, claude).kind, 'reserved', h);
+    for (const h of ['example.com', 'api.example.org', 'foo.test', 'www.w3.org', 'json-schema.org', 'in-memory']) assert.equal(classifyHost(h, claude).kind, 'reserved', h);
   });
 
   it('parses whole-string URLs only', () => {

@@ -1,7 +1,7 @@
 // Where credentials live on a developer machine: files (matched on spelled paths, `*` for
-// computed parts), keychain commands, and other assistants' key stores (with the vendor that
-// owns them, so reading one's own store is not reported as foreign). Data for the
-// credential-read rule.
+// computed parts), keychain commands, and other assistants' key stores. Stores carry the
+// vendor that owns them, so a tool reading its own vendor's store is not reported as
+// foreign. Data for the credential-read rule.
 
 export interface CredentialStore {
   /** Matched against a path or command string with forward slashes. */
@@ -9,15 +9,17 @@ export interface CredentialStore {
   /** The pattern is a command (keychain tools), not a file path. */
   command?: boolean;
   label: string;
-  /** Catalog vendor id when the store belongs to an AI assistant. */
+  /** Catalog vendor id owning the store: reading one's own is not reported as foreign. */
   vendor?: string;
+  /** Another AI assistant's key store (reading one is high). */
+  assistant?: boolean;
 }
 
 const seg = (s: string) => `(?:^|/|~)${s}(?:$|/)`;
 
 export const CREDENTIAL_STORES: CredentialStore[] = [
   { pattern: new RegExp(`${seg('\\.ssh')}|(?:^|/)id_(?:rsa|dsa|ecdsa|ed25519)(?:\\.pub)?$`), label: 'SSH keys (~/.ssh)' },
-  { pattern: /(?:^|\/)\.aws\/(?:credentials|sso\/cache)/, label: 'AWS credentials (~/.aws/credentials)' },
+  { pattern: /(?:^|\/)\.aws\/(?:credentials|sso\/cache)/, label: 'AWS credentials (~/.aws/credentials)', vendor: 'amazon' },
   { pattern: /(?:^|\/|~)\.npmrc$/, label: 'npm configuration with registry tokens (.npmrc)' },
   { pattern: /(?:^|\/|~)\.yarnrc\.yml$/, label: 'Yarn configuration with registry tokens (.yarnrc.yml)' },
   { pattern: /(?:^|\/|~)\.git-credentials$/, label: 'git stored credentials (.git-credentials)' },
@@ -26,15 +28,15 @@ export const CREDENTIAL_STORES: CredentialStore[] = [
   { pattern: /(?:^|\/)\.docker\/config\.json$/, label: 'Docker registry credentials (~/.docker/config.json)' },
   { pattern: /(?:^|\/)\.kube\/config$/, label: 'Kubernetes credentials (~/.kube/config)' },
   { pattern: /(?:^|\/|~)\.pypirc$/, label: 'PyPI tokens (.pypirc)' },
-  { pattern: /(?:^|\/)gcloud\/(?:credentials\.db|access_tokens\.db|application_default_credentials\.json)$/, label: 'Google Cloud credentials (gcloud)' },
-  { pattern: /(?:^|\/)\.azure\/(?:accessTokens\.json|msal_token_cache)/, label: 'Azure CLI tokens (~/.azure)' },
+  { pattern: /(?:^|\/)gcloud\/(?:credentials\.db|access_tokens\.db|application_default_credentials\.json)$/, label: 'Google Cloud credentials (gcloud)', vendor: 'google' },
+  { pattern: /(?:^|\/)\.azure\/(?:accessTokens\.json|msal_token_cache)/, label: 'Azure CLI tokens (~/.azure)', vendor: 'microsoft' },
   { pattern: /\/(?:Login Data|Cookies|Web Data|key4\.db|logins\.json|cookies\.sqlite)$/, label: 'browser saved passwords or cookies' },
   { pattern: /(?:^|\/)(?:Google\/Chrome|google-chrome|Chromium|chromium|BraveSoftware\/Brave-Browser|Microsoft\/Edge|Microsoft Edge)\/(?:User Data|Default|Profile \d+|Local State)(?:\/|$)|(?:^|\/)(?:\.mozilla\/firefox|Firefox\/Profiles)(?:\/|$)/, label: 'browser profile data' },
-  { pattern: /(?:^|\/)\.claude\/\.credentials\.json$|(?:^|\/)\.claude\.json$/, label: 'Claude Code credentials (~/.claude)', vendor: 'anthropic' },
-  { pattern: /(?:^|\/)\.codex\/auth\.json$/, label: 'Codex CLI credentials (~/.codex/auth.json)', vendor: 'openai' },
-  { pattern: /(?:^|\/)\.gemini\/(?:oauth_creds\.json|google_accounts\.json)$/, label: 'Gemini CLI credentials (~/.gemini)', vendor: 'google' },
-  { pattern: /(?:^|\/)\.qwen\/oauth_creds\.json$/, label: 'Qwen Code credentials (~/.qwen)', vendor: 'alibaba' },
-  { pattern: /(?:^|\/)github-copilot\/(?:hosts|apps)\.json$/, label: 'GitHub Copilot tokens (github-copilot/hosts.json)', vendor: 'microsoft' },
+  { pattern: /(?:^|\/)\.claude\/\.credentials\.json$|(?:^|\/)\.claude\.json$/, label: 'Claude Code credentials (~/.claude)', vendor: 'anthropic', assistant: true },
+  { pattern: /(?:^|\/)\.codex\/auth\.json$/, label: 'Codex CLI credentials (~/.codex/auth.json)', vendor: 'openai', assistant: true },
+  { pattern: /(?:^|\/)\.gemini\/(?:oauth_creds\.json|google_accounts\.json)$/, label: 'Gemini CLI credentials (~/.gemini)', vendor: 'google', assistant: true },
+  { pattern: /(?:^|\/)\.qwen\/oauth_creds\.json$/, label: 'Qwen Code credentials (~/.qwen)', vendor: 'alibaba', assistant: true },
+  { pattern: /(?:^|\/)github-copilot\/(?:hosts|apps)\.json$/, label: 'GitHub Copilot tokens (github-copilot/hosts.json)', vendor: 'microsoft', assistant: true },
   // Keychains and secret services, as commands or their arguments.
   { pattern: /\b(?:find-generic-password|find-internet-password|dump-keychain)\b/, label: 'macOS keychain (security find-*-password)', command: true },
   { pattern: /\bsecret-tool\s+(?:lookup|search)\b/, label: 'libsecret (secret-tool lookup)', command: true },

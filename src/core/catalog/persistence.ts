@@ -45,7 +45,8 @@ export const PERSISTENCE_LOCATIONS: PersistenceLocation[] = [
   { pattern: /(?:^|\/)\.github\/copilot-instructions\.md$|(?:^|\/)github-copilot\/(?:hosts|apps|config)\.json$/, kind: 'tool-config', label: 'GitHub Copilot configuration', vendor: 'microsoft', assistant: true },
   // Editors, git, npm.
   { pattern: /(?:^|\/)(?:Code|Code - Insiders|VSCodium|Cursor|Windsurf)\/User\/(?:settings|keybindings|mcp)\.json$/, kind: 'tool-config', label: 'editor user settings' },
-  { pattern: /(?:^|\/|~)\.gitconfig$|(?:^|\/)\.config\/git\/config$/, kind: 'tool-config', label: 'global git configuration' },
+  // Only in the home directory: a `.gitconfig` in some other folder is a private git set-up.
+  { pattern: /^(?:~|\$HOME|\/home\/[^/]+|\/Users\/[^/]+)\/(?:\.gitconfig|\.config\/git\/config)$/, kind: 'tool-config', label: 'global git configuration' },
 ];
 
 export function persistenceLocationFor(text: string): PersistenceLocation | undefined {

@@ -10,6 +10,8 @@ export interface TelemetryService {
   purpose: 'analytics' | 'errors' | 'logs' | 'traces and metrics' | 'feature flags' | 'feature flags and analytics';
   /** Registrable hosts (subdomains included). */
   hosts: string[];
+  /** The service's own website among `hosts` (with `www.`): links to it are not collectors. */
+  websites?: string[];
   /** npm packages of its SDKs: matched exactly and as a prefix followed by `/`. */
   packages: string[];
   /** Strings specific to its SDK code: matched as substrings of string literals. */
@@ -22,54 +24,63 @@ export const TELEMETRY_SERVICES: TelemetryService[] = [
   {
     id: 'statsig', name: 'Statsig', purpose: 'feature flags and analytics',
     hosts: ['statsig.com', 'statsigapi.net', 'featuregates.org', 'featureassets.org', 'prodregistryv2.org', 'statsig.anthropic.com'],
+    websites: ['statsig.com'],
     packages: ['statsig-node', 'statsig-js', '@statsig/js-client', '@statsig/statsig-node-core', 'statsig-react'],
     markers: ['STATSIG-API-KEY', 'statsig-api-key', 'STATSIG-CLIENT-TIME'],
   },
   {
     id: 'sentry', name: 'Sentry', purpose: 'errors',
     hosts: ['sentry.io', 'sentry-cdn.com'],
+    websites: ['sentry.io'],
     packages: ['@sentry/node', '@sentry/browser', '@sentry/core', '@sentry/electron', '@sentry/react'],
     markers: ['__SENTRY__', 'sentry.javascript.', 'X-Sentry-Auth', 'sentry_key='],
   },
   {
     id: 'datadog', name: 'Datadog', purpose: 'logs',
     hosts: ['datadoghq.com', 'datadoghq.eu', 'ddog-gov.com', 'datadoghq.us'],
+    websites: ['datadoghq.com'],
     packages: ['dd-trace', '@datadog/browser-logs', '@datadog/browser-rum', '@datadog/datadog-api-client'],
     markers: ['DD-API-KEY', 'dd-api-key', 'browser-intake-datadoghq'],
   },
   {
     id: 'segment', name: 'Segment', purpose: 'analytics',
     hosts: ['segment.io', 'segment.com', 'segmentapis.com'],
+    websites: ['segment.com', 'segment.io'],
     packages: ['analytics-node', '@segment/analytics-node', '@segment/analytics-next'],
     markers: ['api.segment.io'],
   },
   {
     id: 'posthog', name: 'PostHog', purpose: 'feature flags and analytics',
     hosts: ['posthog.com'],
+    websites: ['posthog.com'],
     packages: ['posthog-node', 'posthog-js'],
     markers: ['$feature_flag_called', 'i.posthog.com'],
   },
   {
     id: 'amplitude', name: 'Amplitude', purpose: 'analytics',
     hosts: ['amplitude.com'],
+    websites: ['amplitude.com'],
     packages: ['amplitude-js', '@amplitude/analytics-node', '@amplitude/analytics-browser', '@amplitude/node'],
     markers: ['api2.amplitude.com'],
   },
   {
     id: 'mixpanel', name: 'Mixpanel', purpose: 'analytics',
     hosts: ['mixpanel.com'],
+    websites: ['mixpanel.com'],
     packages: ['mixpanel', 'mixpanel-browser'],
     markers: ['api.mixpanel.com', 'api-js.mixpanel.com'],
   },
   {
     id: 'growthbook', name: 'GrowthBook', purpose: 'feature flags',
     hosts: ['growthbook.io'],
+    websites: ['growthbook.io'],
     packages: ['@growthbook/growthbook'],
     markers: ['cdn.growthbook.io', 'remoteEval on GrowthBook Cloud', '_growthbook'],
   },
   {
     id: 'launchdarkly', name: 'LaunchDarkly', purpose: 'feature flags',
     hosts: ['launchdarkly.com'],
+    websites: ['launchdarkly.com'],
     packages: ['launchdarkly-node-server-sdk', 'launchdarkly-js-client-sdk', '@launchdarkly/node-server-sdk', '@launchdarkly/js-client-sdk'],
     markers: ['X-LaunchDarkly-', 'clientstream.launchdarkly.com'],
   },
@@ -110,8 +121,10 @@ export const TELEMETRY_SERVICES: TelemetryService[] = [
   },
 ];
 
-/** The service receiving data on this host, if any (exact host or a subdomain). */
+/** The service receiving data on this host, if any (exact host or a subdomain, not its website). */
 export function telemetryServiceForHost(host: string): TelemetryService | undefined {
   const h = host.toLowerCase();
-  return TELEMETRY_SERVICES.find(s => s.hosts.some(d => h === d || h.endsWith(`.${d}`)));
+  const service = TELEMETRY_SERVICES.find(s => s.hosts.some(d => h === d || h.endsWith(`.${d}`)));
+  if (service?.websites?.some(w => h === w || h === `www.${w}`)) return undefined;
+  return service;
 }

@@ -114,6 +114,8 @@ export const VENDORS: Vendor[] = [
   { id: 'openrouter', name: 'OpenRouter', country: 'US', keywords: kw('openrouter'), hosts: ['openrouter.ai'], npm: ['@openrouter'] },
   { id: 'together', name: 'Together AI', country: 'US', keywords: kw('togetherai'), hosts: ['api.together.xyz', 'api.together.ai'], npm: [] },
   { id: 'fireworks', name: 'Fireworks AI', country: 'US', keywords: [...kw('fireworksai'), ...amb('fireworks')], hosts: ['api.fireworks.ai'], npm: [] },
+  { id: 'augment', name: 'Augment Code', country: 'US', keywords: kw('augmentcode'), hosts: ['augmentcode.com'], npm: ['@augmentcode'] },
+  { id: 'continue', name: 'Continue', country: 'US', keywords: kw('continuedev'), hosts: ['continue.dev'], npm: ['@continuedev'] },
   { id: 'huggingface', name: 'Hugging Face', country: 'US', keywords: kw('huggingface'), hosts: ['huggingface.co', 'api-inference.huggingface.co'], npm: ['@huggingface'] },
 ];
 

@@ -4,7 +4,6 @@
 // normal (info); another assistant's is high.
 import { calledMethod, staticString, type AstNode } from '../scan/ast';
 import { CREDENTIAL_STORES, SECRET_STORE_METHODS, type CredentialStore } from '../catalog/credentials';
-import { vendorById } from '../catalog/vendors';
 import type { Severity } from '../model';
 import type { Rule, RuleContext } from './types';
 import { isJoinArgument, isPathJoin, isProse, listRole, spelledPath } from './util/paths';
@@ -41,10 +40,10 @@ function check(node: AstNode, ctx: RuleContext) {
   let whose = '';
   if (own) {
     severity = 'info';
-    whose = ' (the assistant\'s own)';
-  } else if (store.vendor) {
+    whose = " (the assistant's own vendor)";
+  } else if (store.assistant) {
     severity = 'high';
-    whose = ` (another assistant's: ${vendorById(store.vendor)?.name ?? store.vendor})`;
+    whose = " (another assistant's key store)";
   }
   ctx.report(node, `Names a credential location: ${store.label}${whose}`, {
     severity,

@@ -3,11 +3,11 @@
 // axios/got/node-fetch/undici clients when their import is visible. Presence is normal for
 // an assistant (info); the call is the sink the exfiltration and download-exec
 // correlations look for.
-import { memberPath, unwrapChain, type AstNode } from '../scan/ast';
+import { calledMethod, memberPath, unwrapChain, type AstNode } from '../scan/ast';
 import type { Rule, RuleContext } from './types';
 import { calleeRef, moduleRef, refName, type ModuleRef } from './util/modules';
 import { parseUrl } from './util/hosts';
-import { spelledPath } from './util/paths';
+import { spelledPath, spelledText } from './util/paths';
 
 const GLOBAL_FETCH = new Set(['fetch', 'globalThis.fetch', 'window.fetch', 'self.fetch', 'global.fetch']);
 const HTTP_CALLS = new Set(['request', 'get', 'connect']);
@@ -39,6 +39,18 @@ export function networkCallKind(ref: ModuleRef): string | undefined {
   }
 }
 
+/**
+ * A bundled HTTP client whose import is gone (`Z1.post(`${base}/api/x`, body)`): a request
+ * method whose first argument spells a URL, or for writes a path under a computed base.
+ */
+function isClientRequest(method: string, args: AstNode[], ctx: RuleContext): boolean {
+  if (!CLIENT_CALLS.has(method) || args.length === 0 || args.length > 3) return false;
+  const spelled = spelledText(args[0], ctx);
+  if (!spelled) return false;
+  if (/^(?:https?|wss?):\/\//i.test(spelled)) return true;
+  return method !== 'get' && method !== 'head' && /^\*\/[\w.-]+\//.test(spelled);
+}
+
 function report(ctx: RuleContext, node: AstNode, what: string, call: string, target: AstNode | undefined) {
   const spelled = target ? spelledPath(target, ctx) : undefined;
   const url = spelled ? parseUrl(spelled) : undefined;
@@ -54,7 +66,7 @@ export const networkCall: Rule = {
   severity: 'info',
   title: 'Makes a network call',
   description: 'fetch, http/https request and get, net/tls connect, dns lookups, WebSocket, EventSource, XMLHttpRequest, sendBeacon, and axios/got/node-fetch/undici calls whose import is visible.',
-  triggers: ['fetch', 'request', 'connect', 'WebSocket', 'EventSource', 'XMLHttpRequest', 'sendBeacon', 'lookup', 'resolve', 'http', 'axios', 'got', 'dgram'],
+  triggers: ['fetch', 'request', 'connect', 'WebSocket', 'EventSource', 'XMLHttpRequest', 'sendBeacon', 'lookup', 'resolve', 'http', 'axios', 'got', 'dgram', 'get', 'post', 'put', 'patch', 'delete'],
   visitors: {
     CallExpression(node, ctx) {
       const callee = unwrapChain(node.callee);
@@ -67,7 +79,9 @@ export const networkCall: Rule = {
       }
       const ref = callee.type === 'Identifier' ? moduleRef(callee, ctx) : calleeRef(node, ctx);
       const kind = ref && networkCallKind(ref);
-      if (kind) report(ctx, node, kind, refName(ref), node.arguments[0]);
+      if (kind) return report(ctx, node, kind, refName(ref), node.arguments[0]);
+      const method = calledMethod(node);
+      if (method && isClientRequest(method, node.arguments, ctx)) report(ctx, node, 'HTTP request', `.${method}(url)`, node.arguments[0]);
     },
     NewExpression(node, ctx) {
       const callee = unwrapChain(node.callee);

@@ -2,7 +2,7 @@
 // bundling: the package name (imports, requires, SDK metadata strings), the service's hosts in
 // URLs, and strings specific to the SDK's code. One finding per SDK per file.
 import { staticString, type AstNode } from '../scan/ast';
-import { TELEMETRY_SERVICES, type TelemetryService } from '../catalog/telemetry';
+import { TELEMETRY_SERVICES, telemetryServiceForHost, type TelemetryService } from '../catalog/telemetry';
 import type { Rule, RuleContext } from './types';
 import { parseUrl } from './util/hosts';
 
@@ -26,7 +26,7 @@ export function telemetryMatch(value: string): Needle | undefined {
   if (value.length < 5 || value.length > 4096) return undefined;
   const url = value.includes('://') ? parseUrl(value) : undefined;
   if (url) {
-    const service = TELEMETRY_SERVICES.find(s => s.hosts.some(d => url.host === d || url.host.endsWith(`.${d}`)));
+    const service = telemetryServiceForHost(url.host);
     if (service) return { text: url.host, service, how: 'host' };
   }
   const m = MARKERS.exec(value);

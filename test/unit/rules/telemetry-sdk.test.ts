@@ -11,6 +11,7 @@ runRuleTable(telemetrySdk, {
     { name: "the vendor's own telemetry is low (Google Clearcut in Gemini CLI)", code: 'var CLEARCUT_URL="https://play.googleapis.com/log?format=json"', at: ['"https'], target: { ownVendors: ['google'] }, severity: 'low' },
   ],
   valid: [
+    { name: 'a table of third-party websites (homepages are not collectors)', code: 'e=[{name:"Sentry",homepage:"https://sentry.io/",domains:["*.sentry.io"]},{name:"Segment",homepage:"https://www.segment.com/"}]' },
     { name: 'a package name inside prose', code: 'log("install @sentry/node to report errors")' },
     { name: 'unrelated hosts and words', code: 'fetch("https://api.anthropic.com");x="segment";y="statsig"' },
   ],

@@ -21,7 +21,7 @@ export interface HostClass {
   scope?: 'public' | 'private' | 'link-local';
 }
 
-/** Hosts that only name things (XML namespaces, schemas) or are reserved for examples. */
+/** Hosts that only name things (XML namespaces, schemas) or are reserved for examples and local use. */
 const RESERVED_HOSTS = ['w3.org', 'json-schema.org', 'schemas.xmlsoap.org', 'purl.org', 'ns.adobe.com', 'schemas.microsoft.com', 'schemas.openxmlformats.org', 'xmlns.com'];
 const RESERVED_TLDS = ['example', 'test', 'invalid', 'local', 'localdomain'];
 const EXAMPLE_DOMAINS = ['example.com', 'example.org', 'example.net'];
@@ -89,6 +89,8 @@ function knownSuffix(host: string): string | undefined {
 }
 
 function isReserved(host: string): boolean {
+  // A single label (`https://in-memory`, `http://proxy`) is a placeholder or a local name.
+  if (!host.includes('.')) return true;
   const tld = host.slice(host.lastIndexOf('.') + 1);
   if (RESERVED_TLDS.includes(tld)) return true;
   const under = (d: string) => host === d || host.endsWith(`.${d}`);
