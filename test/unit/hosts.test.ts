@@ -47,8 +47,8 @@ describe('host classification (shared with the strings pass over native binaries
   });
 
   it('parses whole-string URLs only', () => {
-    assert.deepEqual(parseUrl('https://user:pw@Api.X.io:8443/v1?q#f'), { scheme: 'https', host: 'api.x.io' });
-    assert.deepEqual(parseUrl('http://[fd00:ec2::254]/latest'), { scheme: 'http', host: '[fd00:ec2::254]' });
+    assert.deepEqual(parseUrl('https://user:pw@Api.X.io:8443/v1?q#f'), { scheme: 'https', host: 'api.x.io', credentials: true });
+    assert.deepEqual(parseUrl('http://[fd00:ec2::254]/latest'), { scheme: 'http', host: '[fd00:ec2::254]', credentials: false });
     assert.equal(parseUrl('see https://x.io for more'), undefined);
     assert.equal(parseUrl('https://...'), undefined);
     assert.equal(parseUrl('file:///etc/passwd'), undefined);

@@ -14,7 +14,10 @@ export interface TelemetryService {
   websites?: string[];
   /** npm packages of its SDKs: matched exactly and as a prefix followed by `/`. */
   packages: string[];
-  /** Strings specific to its SDK code: matched as substrings of string literals. */
+  /**
+   * Strings specific to its SDK code, matched as substrings of string literals. Hosts are not
+   * markers: they count only as URLs (data tables list bare collector hosts).
+   */
   markers: string[];
   /** Catalog vendor id when the service is the vendor's own (Google's Clearcut). */
   vendor?: string;
@@ -40,49 +43,49 @@ export const TELEMETRY_SERVICES: TelemetryService[] = [
     hosts: ['datadoghq.com', 'datadoghq.eu', 'ddog-gov.com', 'datadoghq.us'],
     websites: ['datadoghq.com'],
     packages: ['dd-trace', '@datadog/browser-logs', '@datadog/browser-rum', '@datadog/datadog-api-client'],
-    markers: ['DD-API-KEY', 'dd-api-key', 'browser-intake-datadoghq'],
+    markers: ['DD-API-KEY', 'dd-api-key'],
   },
   {
     id: 'segment', name: 'Segment', purpose: 'analytics',
     hosts: ['segment.io', 'segment.com', 'segmentapis.com'],
     websites: ['segment.com', 'segment.io'],
     packages: ['analytics-node', '@segment/analytics-node', '@segment/analytics-next'],
-    markers: ['api.segment.io'],
+    markers: [],
   },
   {
     id: 'posthog', name: 'PostHog', purpose: 'feature flags and analytics',
     hosts: ['posthog.com'],
     websites: ['posthog.com'],
     packages: ['posthog-node', 'posthog-js'],
-    markers: ['$feature_flag_called', 'i.posthog.com'],
+    markers: ['$feature_flag_called'],
   },
   {
     id: 'amplitude', name: 'Amplitude', purpose: 'analytics',
     hosts: ['amplitude.com'],
     websites: ['amplitude.com'],
     packages: ['amplitude-js', '@amplitude/analytics-node', '@amplitude/analytics-browser', '@amplitude/node'],
-    markers: ['api2.amplitude.com'],
+    markers: [],
   },
   {
     id: 'mixpanel', name: 'Mixpanel', purpose: 'analytics',
     hosts: ['mixpanel.com'],
     websites: ['mixpanel.com'],
     packages: ['mixpanel', 'mixpanel-browser'],
-    markers: ['api.mixpanel.com', 'api-js.mixpanel.com'],
+    markers: [],
   },
   {
     id: 'growthbook', name: 'GrowthBook', purpose: 'feature flags',
     hosts: ['growthbook.io'],
     websites: ['growthbook.io'],
     packages: ['@growthbook/growthbook'],
-    markers: ['cdn.growthbook.io', 'remoteEval on GrowthBook Cloud', '_growthbook'],
+    markers: ['remoteEval on GrowthBook Cloud', '_growthbook'],
   },
   {
     id: 'launchdarkly', name: 'LaunchDarkly', purpose: 'feature flags',
     hosts: ['launchdarkly.com'],
     websites: ['launchdarkly.com'],
     packages: ['launchdarkly-node-server-sdk', 'launchdarkly-js-client-sdk', '@launchdarkly/node-server-sdk', '@launchdarkly/js-client-sdk'],
-    markers: ['X-LaunchDarkly-', 'clientstream.launchdarkly.com'],
+    markers: ['X-LaunchDarkly-'],
   },
   {
     id: 'opentelemetry', name: 'OpenTelemetry OTLP exporter', purpose: 'traces and metrics',
@@ -102,14 +105,14 @@ export const TELEMETRY_SERVICES: TelemetryService[] = [
     id: 'vscode-extension-telemetry', name: '@vscode/extension-telemetry (1DS)', purpose: 'analytics',
     hosts: ['events.data.microsoft.com', 'vortex.data.microsoft.com'],
     packages: ['@vscode/extension-telemetry', 'vscode-extension-telemetry', '@microsoft/1ds-core-js', '@microsoft/1ds-post-js'],
-    markers: ['mobile.events.data.microsoft.com', 'browser.events.data.microsoft.com'],
+    markers: [],
     vendor: 'microsoft',
   },
   {
     id: 'clearcut', name: 'Google Clearcut', purpose: 'analytics',
     hosts: ['play.googleapis.com'],
     packages: [],
-    markers: ['play.googleapis.com/log'],
+    markers: [],
     vendor: 'google',
   },
   {
@@ -121,10 +124,13 @@ export const TELEMETRY_SERVICES: TelemetryService[] = [
   },
 ];
 
-/** The service receiving data on this host, if any (exact host or a subdomain, not its website). */
-export function telemetryServiceForHost(host: string): TelemetryService | undefined {
+/**
+ * The service receiving data on this host, if any (exact host or a subdomain). Its website
+ * does not count unless `collector` says the URL is one anyway (a DSN with a key).
+ */
+export function telemetryServiceForHost(host: string, collector = false): TelemetryService | undefined {
   const h = host.toLowerCase();
   const service = TELEMETRY_SERVICES.find(s => s.hosts.some(d => h === d || h.endsWith(`.${d}`)));
-  if (service?.websites?.some(w => h === w || h === `www.${w}`)) return undefined;
+  if (!collector && service?.websites?.some(w => h === w || h === `www.${w}`)) return undefined;
   return service;
 }

@@ -14,6 +14,14 @@ function report(ctx: RuleContext, node: AstNode, how: string) {
   ctx.report(node, `Reads the clipboard (${how})`, { evidence: [how] });
 }
 
+const BARE_PROGRAM = /^(?:pbpaste|wl-paste)$/;
+
+function isArgument(ctx: RuleContext): boolean {
+  const node = ctx.path[ctx.path.length - 1];
+  const parent = ctx.parent();
+  return (parent?.type === 'CallExpression' && parent.arguments.includes(node)) || parent?.type === 'ArrayExpression' || parent?.type === 'Property';
+}
+
 /** `xclip`/`xsel` as a program name with an output flag among the call's arguments. */
 function isClipboardProgram(ctx: RuleContext, name: string): boolean {
   if (name !== 'xclip' && name !== 'xsel') return false;
@@ -42,6 +50,8 @@ export const clipboardRead: Rule = {
     },
     Literal(node, ctx) {
       if (typeof node.value !== 'string' || node.value.length > 500) return;
+      // A bare program name counts where it is run, not where an error's command is compared.
+      if (BARE_PROGRAM.test(node.value) && !isArgument(ctx)) return;
       if (COMMAND.test(node.value) || isClipboardProgram(ctx, node.value)) report(ctx, node, `command ${JSON.stringify(node.value.slice(0, 120))}`);
     },
     TemplateLiteral(node, ctx) {

@@ -26,7 +26,7 @@ export function telemetryMatch(value: string): Needle | undefined {
   if (value.length < 5 || value.length > 4096) return undefined;
   const url = value.includes('://') ? parseUrl(value) : undefined;
   if (url) {
-    const service = telemetryServiceForHost(url.host);
+    const service = telemetryServiceForHost(url.host, url.credentials);
     if (service) return { text: url.host, service, how: 'host' };
   }
   const m = MARKERS.exec(value);

@@ -128,6 +128,8 @@ export interface ParsedUrl {
   scheme: string;
   /** Lower-case host, `*` for computed parts, no port or credentials. */
   host: string;
+  /** `user[:password]@` before the host (a Sentry DSN carries its key so). */
+  credentials: boolean;
 }
 
 const URL_START = /^(https?|wss?|ftp):\/\/([^/?#\s]*)/i;
@@ -146,7 +148,7 @@ export function parseUrl(value: string): ParsedUrl | undefined {
   if (at >= 0) authority = authority.slice(at + 1);
   const host = authority.startsWith('[') ? authority.slice(0, authority.indexOf(']') + 1) : authority.replace(/:[^:]*$/, '');
   if (!HOST_SHAPE.test(host)) return undefined;
-  return { scheme: m[1].toLowerCase(), host: host.toLowerCase() };
+  return { scheme: m[1].toLowerCase(), host: host.toLowerCase(), credentials: at >= 0 };
 }
 
 /** A bare host name or IP (`api.example.com`, `10.0.0.1`, `localhost`), as given to connect calls. */
