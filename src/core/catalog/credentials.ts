@@ -3,11 +3,19 @@
 // vendor that owns them, so a tool reading its own vendor's store is not reported as
 // foreign. Data for the credential-read rule.
 
+import type { Severity } from '../model';
+
 export interface CredentialStore {
   /** Matched against a path or command string with forward slashes. */
   pattern: RegExp;
   /** The pattern is a command (keychain tools), not a file path. */
   command?: boolean;
+  /**
+   * Configuration that holds tokens among other settings, read by its own tools by design
+   * (package managers, cloud SDK credential chains, sandboxes listing what to protect): low.
+   * Secrets proper (private keys, stored passwords, cookies, keychains) stay medium.
+   */
+  config?: boolean;
   label: string;
   /** Catalog vendor id owning the store: reading one's own is not reported as foreign. */
   vendor?: string;
@@ -18,18 +26,19 @@ export interface CredentialStore {
 const seg = (s: string) => `(?:^|/|~)${s}(?:$|/)`;
 
 export const CREDENTIAL_STORES: CredentialStore[] = [
-  { pattern: new RegExp(`${seg('\\.ssh')}|(?:^|/)id_(?:rsa|dsa|ecdsa|ed25519)(?:\\.pub)?$`), label: 'SSH keys (~/.ssh)' },
-  { pattern: /(?:^|\/)\.aws\/(?:credentials|sso\/cache)/, label: 'AWS credentials (~/.aws/credentials)', vendor: 'amazon' },
-  { pattern: /(?:^|\/|~)\.npmrc$/, label: 'npm configuration with registry tokens (.npmrc)' },
-  { pattern: /(?:^|\/|~)\.yarnrc\.yml$/, label: 'Yarn configuration with registry tokens (.yarnrc.yml)' },
+  { pattern: /(?:^|\/)id_(?:rsa|dsa|ecdsa|ed25519)$/, label: 'SSH private key' },
+  { pattern: new RegExp(`${seg('\\.ssh')}`), label: 'SSH directory (~/.ssh)', config: true },
+  { pattern: /(?:^|\/)\.aws\/(?:credentials|sso\/cache)/, label: 'AWS credentials (~/.aws/credentials)', vendor: 'amazon', config: true },
+  { pattern: /(?:^|\/|~)\.npmrc$/, label: 'npm configuration with registry tokens (.npmrc)', config: true },
+  { pattern: /(?:^|\/|~)\.yarnrc\.yml$/, label: 'Yarn configuration with registry tokens (.yarnrc.yml)', config: true },
   { pattern: /(?:^|\/|~)\.git-credentials$/, label: 'git stored credentials (.git-credentials)' },
   { pattern: /(?:^|\/|~)[._]netrc$/, label: 'netrc passwords (.netrc)' },
   { pattern: /(?:^|\/)gh\/hosts\.yml$/, label: 'GitHub CLI tokens (gh/hosts.yml)' },
-  { pattern: /(?:^|\/)\.docker\/config\.json$/, label: 'Docker registry credentials (~/.docker/config.json)' },
-  { pattern: /(?:^|\/)\.kube\/config$/, label: 'Kubernetes credentials (~/.kube/config)' },
+  { pattern: /(?:^|\/)\.docker\/config\.json$/, label: 'Docker registry credentials (~/.docker/config.json)', config: true },
+  { pattern: /(?:^|\/)\.kube\/config$/, label: 'Kubernetes credentials (~/.kube/config)', config: true },
   { pattern: /(?:^|\/|~)\.pypirc$/, label: 'PyPI tokens (.pypirc)' },
-  { pattern: /(?:^|\/)gcloud\/(?:credentials\.db|access_tokens\.db|application_default_credentials\.json)$/, label: 'Google Cloud credentials (gcloud)', vendor: 'google' },
-  { pattern: /(?:^|\/)\.azure\/(?:accessTokens\.json|msal_token_cache)/, label: 'Azure CLI tokens (~/.azure)', vendor: 'microsoft' },
+  { pattern: /(?:^|\/)gcloud\/(?:credentials\.db|access_tokens\.db|application_default_credentials\.json)$/, label: 'Google Cloud credentials (gcloud)', vendor: 'google', config: true },
+  { pattern: /(?:^|\/)\.azure\/(?:accessTokens\.json|msal_token_cache)/, label: 'Azure CLI tokens (~/.azure)', vendor: 'microsoft', config: true },
   { pattern: /\/(?:Login Data|Cookies|Web Data|key4\.db|logins\.json|cookies\.sqlite)$/, label: 'browser saved passwords or cookies' },
   { pattern: /(?:^|\/)(?:Google\/Chrome|google-chrome|Chromium|chromium|BraveSoftware\/Brave-Browser|Microsoft\/Edge|Microsoft Edge)\/(?:User Data|Default|Profile \d+|Local State)(?:\/|$)|(?:^|\/)(?:\.mozilla\/firefox|Firefox\/Profiles)(?:\/|$)/, label: 'browser profile data' },
   { pattern: /(?:^|\/)\.claude\/\.credentials\.json$|(?:^|\/)\.claude\.json$/, label: 'Claude Code credentials (~/.claude)', vendor: 'anthropic', assistant: true },

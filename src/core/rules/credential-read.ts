@@ -36,7 +36,7 @@ function check(node: AstNode, ctx: RuleContext) {
     return;
   }
   const own = store.vendor ? ctx.target.ownVendors.includes(store.vendor) : namesOwnVendor(ctx);
-  let severity: Severity = 'medium';
+  let severity: Severity = store.config ? 'low' : 'medium';
   let whose = '';
   if (own) {
     severity = 'info';

@@ -29,10 +29,15 @@ function isChildEnv(ctx: RuleContext, objectDepth: number): boolean {
   return false;
 }
 
-/** `{...process.env, GIT_TERMINAL_PROMPT: "0"}`: an environment being prepared for a program. */
+/**
+ * `{...process.env, GIT_TERMINAL_PROMPT: "0"}` or `{...process.env, ...extra}`: an environment
+ * being prepared for a program.
+ */
 function setsVariables(object: AstNode): boolean {
-  return object.properties.some((p: AstNode) => p.type === 'Property' && ENV_NAME.test(propertyKeyName(p) ?? ''));
+  return object.properties.some((p: AstNode) => (p.type === 'Property' && ENV_NAME.test(propertyKeyName(p) ?? '')) || (p.type === 'SpreadElement' && !isEnvSpread(p)));
 }
+
+const isEnvSpread = (p: AstNode) => p.argument.type === 'MemberExpression' && /(?:^|\.)env$/.test(memberPath(p.argument) ?? '');
 
 export const envHarvest: Rule = {
   id: 'env-harvest',

@@ -4,9 +4,10 @@ import { runRuleTable } from '../../helpers/ruleTester';
 runRuleTable(credentialRead, {
   invalid: [
     { name: "its own vendor's cloud credentials (gcloud in a Google tool) are info", code: 'const p=require("path");f(p.join(l,"gcloud","application_default_credentials.json"))', at: ['p.join'], target: { ownVendors: ['google'] }, severity: 'info' },
-    { name: "another vendor's cloud credentials are medium, not high", code: 'const p=require("path");f(p.join(l,"gcloud","application_default_credentials.json"))', at: ['p.join'], target: { ownVendors: ['anthropic'] }, severity: 'medium' },
-    { name: 'a path join to ~/.aws/credentials', code: 'const p=require("path"),o=require("os");f(p.join(o.homedir(),".aws","credentials"))', at: ['p.join'], severity: 'medium', evidence: ['path ~/.aws/credentials'] },
-    { name: 'SSH keys as a template and a literal', code: 'r(`${h}/.ssh/id_rsa`);r("/home/u/.ssh/id_ed25519")', at: ['`', '"/home'] },
+    { name: "another vendor's cloud credentials are low, not high", code: 'const p=require("path");f(p.join(l,"gcloud","application_default_credentials.json"))', at: ['p.join'], target: { ownVendors: ['anthropic'] }, severity: 'low' },
+    { name: 'a path join to ~/.aws/credentials (configuration read by credential chains: low)', code: 'const p=require("path"),o=require("os");f(p.join(o.homedir(),".aws","credentials"))', at: ['p.join'], severity: 'low', evidence: ['path ~/.aws/credentials'] },
+    { name: 'SSH private keys as a template and a literal (medium)', code: 'r(`${h}/.ssh/id_rsa`);r("/home/u/.ssh/id_ed25519")', at: ['`', '"/home'], severity: 'medium' },
+    { name: 'the SSH directory (low)', code: 'const p=require("path");ro.push(p.join(home,".ssh"))', at: ['p.join'], severity: 'low' },
     { name: '.netrc, .npmrc and .git-credentials', code: 'a=h+"/.netrc";b="~/.npmrc";c=`${h}/.git-credentials`', at: ['"/.netrc"', '"~/.npmrc"', '`'] },
     { name: 'browser profile data', code: 'x="Library/Application Support/Google/Chrome/Default/Login Data"', at: ['"Library'] },
     { name: "another assistant's key store (high)", code: 'readFile(`${home}/.codex/auth.json`)', at: ['`'], severity: 'high', message: /another assistant/ },
