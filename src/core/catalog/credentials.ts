@@ -41,7 +41,7 @@ export const CREDENTIAL_STORES: CredentialStore[] = [
   { pattern: /(?:^|\/)\.azure\/(?:accessTokens\.json|msal_token_cache)/, label: 'Azure CLI tokens (~/.azure)', vendor: 'microsoft', config: true },
   { pattern: /\/(?:Login Data|Cookies|Web Data|key4\.db|logins\.json|cookies\.sqlite)$/, label: 'browser saved passwords or cookies' },
   { pattern: /(?:^|\/)(?:Google\/Chrome|google-chrome|Chromium|chromium|BraveSoftware\/Brave-Browser|Microsoft\/Edge|Microsoft Edge)\/(?:User Data|Default|Profile \d+|Local State)(?:\/|$)|(?:^|\/)(?:\.mozilla\/firefox|Firefox\/Profiles)(?:\/|$)/, label: 'browser profile data' },
-  { pattern: /(?:^|\/)\.claude\/\.credentials\.json$|(?:^|\/)\.claude\.json$/, label: 'Claude Code credentials (~/.claude)', vendor: 'anthropic', assistant: true },
+  { pattern: /(?:^|\/)\.claude\/\.credentials\.json$/, label: 'Claude Code credentials (~/.claude)', vendor: 'anthropic', assistant: true },
   { pattern: /(?:^|\/)\.codex\/auth\.json$/, label: 'Codex CLI credentials (~/.codex/auth.json)', vendor: 'openai', assistant: true },
   { pattern: /(?:^|\/)\.gemini\/(?:oauth_creds\.json|google_accounts\.json)$/, label: 'Gemini CLI credentials (~/.gemini)', vendor: 'google', assistant: true },
   { pattern: /(?:^|\/)\.qwen\/oauth_creds\.json$/, label: 'Qwen Code credentials (~/.qwen)', vendor: 'alibaba', assistant: true },

@@ -59,7 +59,7 @@ export const credentialRead: Rule = {
   title: 'Names a credential store',
   description: 'SSH keys, ~/.aws/credentials, .npmrc, .git-credentials, .netrc, gh hosts.yml, Docker/Kubernetes/cloud CLI tokens, browser profiles, keychain commands (security find-generic-password, secret-tool), keytar-style getPassword, and other assistants\' key stores (~/.claude/.credentials.json, ~/.codex/auth.json, ...).',
   triggers: ['.ssh', 'id_rsa', 'id_ed25519', '.aws', 'npmrc', 'yarnrc', 'git-credentials', 'netrc', 'hosts.yml', '.docker', '.kube', 'pypirc', 'gcloud', '.azure', 'Login Data', 'Cookies', 'Web Data', 'key4.db', 'logins.json', 'cookies.sqlite',
-    'Chrome', 'Chromium', 'Brave', 'Edge', 'firefox', 'Firefox', '.credentials.json', '.claude.json', 'auth.json', 'oauth_creds', 'google_accounts', 'github-copilot',
+    'Chrome', 'Chromium', 'Brave', 'Edge', 'firefox', 'Firefox', '.credentials.json', 'auth.json', 'oauth_creds', 'google_accounts', 'github-copilot',
     'find-generic-password', 'find-internet-password', 'dump-keychain', 'secret-tool', 'cmdkey', 'CredRead', 'CredEnumerate', ...SECRET_STORE_METHODS],
   visitors: {
     Literal(node, ctx) {

@@ -48,22 +48,34 @@ export function hiddenCharacters(raw: string): string[] {
   return [...found];
 }
 
-function check(ctx: RuleContext, node: AstNode, what: string, regex = false) {
-  const raw = ctx.text.slice(node.start, node.end);
+/** `[...]` sets: characters listed in a class are what a pattern matches or strips. */
+const CHARACTER_CLASS = /\[(?:\\.|[^\]\\])*\]/g;
+
+function check(ctx: RuleContext, node: AstNode, what: string, pattern = false) {
+  let raw = ctx.text.slice(node.start, node.end);
   // Fast exit: only non-ASCII text can hide anything.
   if (!/[^\x00-\x7f]/.test(raw)) return;
+  if (pattern || isRegExpSource(ctx)) raw = raw.replace(CHARACTER_CLASS, '[]');
   let chars = hiddenCharacters(raw);
   // A zero-width character in a regex is what strips it; only bidi and tags hide anything there.
-  if (regex) chars = chars.filter(c => /EMBEDDING|OVERRIDE|ISOLATE|POP|TAG/.test(c));
+  if (pattern) chars = chars.filter(c => /EMBEDDING|OVERRIDE|ISOLATE|POP|TAG/.test(c));
   if (chars.length === 0) return;
-  const visible = raw.replace(INVISIBLE, '').replace(/^["'`/]|["'`/]$/g, '');
-  // A string that is only the invisible character is a named constant of text-processing code.
+  const visible = raw.replace(INVISIBLE, '').replace(/^["'`/]|["'`/]$/g, '').trim();
+  // A string of only invisible characters and spaces is a named constant of text-processing code.
   const severity: Severity =
     visible.length === 0 && what !== 'identifier' ? 'info' : BIDI.test(raw) || TAGS.test(raw) || what === 'identifier' ? 'high' : 'medium';
   ctx.report(node, `Invisible characters in ${what === 'identifier' ? 'an identifier' : `a ${what}`}: ${chars.join(', ')}`, {
     severity,
     evidence: chars,
   });
+}
+
+/** A string or template given to `RegExp(...)` / `new RegExp(...)`. */
+function isRegExpSource(ctx: RuleContext): boolean {
+  for (const n of ctx.path.slice(-3, -1)) {
+    if ((n.type === 'NewExpression' || n.type === 'CallExpression') && n.callee.type === 'Identifier' && n.callee.name === 'RegExp') return true;
+  }
+  return false;
 }
 
 export const hiddenText: Rule = {

@@ -10,7 +10,8 @@ export const terminalSendText: Rule = {
   severity: 'low',
   title: 'Types commands into the terminal',
   description: 'Terminal.sendText(...) in a VS Code extension: the text runs in the user\'s shell. Medium when the text is computed at run time.',
-  triggers: ['sendText'],
+  // Only in code that uses the editor's terminals (Playwright has a sendText of its own).
+  triggers: ['createTerminal', 'activeTerminal', 'onDidOpenTerminal'],
   visitors: {
     CallExpression(node: AstNode, ctx: RuleContext) {
       if (calledMethod(node) !== 'sendText' || node.arguments.length === 0 || node.arguments.length > 2) return;

@@ -21,6 +21,6 @@ export const configTamperCorrelator: Correlator = {
     if (targets.length === 0 || writes.length === 0) return undefined;
     const assistant = targets.some(f => f.facts.some(x => x.kind === 'target:assistant-config'));
     const message = `Writes a file in the same function that names ${list(detailsOf(targets, ['target:startup', 'target:tool-config', 'target:assistant-config']))}`;
-    return { finding: correlated(configTamper, writes[0], [...targets, ...writes], message, assistant ? 'high' : 'medium'), about: [...targets, ...writes] };
+    return { finding: correlated(configTamper, writes[0], [...targets, ...writes], message, assistant ? 'high' : 'medium'), about: targets };
   },
 };

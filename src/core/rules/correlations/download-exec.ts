@@ -21,12 +21,12 @@ export const downloadExecCorrelator: Correlator = {
     const evals = withFact(members, ['sink:eval']).filter(f => f.severity === 'medium' || f.severity === 'high');
     if (evals.length) {
       const message = `Makes a network call and runs code built at run time (${list(detailsOf(evals, ['sink:eval']))}) in the same function`;
-      return { finding: correlated(downloadExec, evals[0], [...network, ...evals], message, 'high'), about: [...network, ...evals] };
+      return { finding: correlated(downloadExec, evals[0], [...network, ...evals], message, 'high'), about: evals };
     }
     const writes = withFact(members, ['sink:write']);
     const execs = withFact(members, ['sink:exec']);
     if (writes.length === 0 || execs.length === 0) return undefined;
     const message = `Makes a network call, writes ${list(detailsOf(writes, ['sink:write']), 2)} and runs ${list(detailsOf(execs, ['sink:exec']), 2)} in the same function`;
-    return { finding: correlated(downloadExec, execs[0], [...network, ...writes, ...execs], message, 'medium'), about: [...network, ...writes, ...execs] };
+    return { finding: correlated(downloadExec, execs[0], [...network, ...writes, ...execs], message, 'medium'), about: execs };
   },
 };

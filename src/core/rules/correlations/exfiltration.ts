@@ -25,6 +25,6 @@ export const exfiltrationCorrelator: Correlator = {
     const hosts = detailsOf(members, ['sink:network', 'endpoint']);
     const endpoints = withFact(members, ['endpoint']);
     const message = `Reads ${list(read)} and makes a network call${hosts.length ? ` (${list(hosts)})` : ''} in the same function`;
-    return { finding: correlated(exfiltration, sinks[0], [...sources, ...sinks, ...endpoints], message, secret ? 'high' : 'medium'), about: [...sources, ...sinks] };
+    return { finding: correlated(exfiltration, sinks[0], [...sources, ...sinks, ...endpoints], message, secret ? 'high' : 'medium'), about: sources };
   },
 };

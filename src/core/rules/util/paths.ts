@@ -4,6 +4,7 @@
 import { staticString, unwrapChain, type AstNode } from '../../scan/ast';
 import type { RuleContext } from '../types';
 import { calleeRef } from './modules';
+import { envReadOf } from './env';
 
 const JOINERS = new Set(['join', 'resolve']);
 const HOME_CALLS = new Set(['homedir']);
@@ -31,43 +32,54 @@ export function spelledText(node: AstNode | undefined, ctx: RuleContext, depth =
   node = unwrapChain(node);
   const literal = staticString(node);
   if (literal !== undefined) return literal;
-  if (node.type === 'Identifier') {
-    const bound = ctx.resolve(node);
-    return bound && bound.type !== 'Identifier' ? spelledText(bound, ctx, depth + 1) : undefined;
-  }
+  if (node.type === 'Identifier') return constantOf(node, ctx);
   if (node.type === 'TemplateLiteral') {
     let out = '';
     node.quasis.forEach((q: AstNode, i: number) => {
       out += q.value.cooked ?? '';
-      if (i < node.expressions.length) out += partOf(node.expressions[i], ctx, depth);
+      if (i < node.expressions.length) out += partOf(node.expressions[i], ctx);
     });
     return out;
   }
   if (node.type === 'BinaryExpression' && node.operator === '+') {
-    const left = spelledText(node.left, ctx, depth + 1) ?? partOf(node.left, ctx, depth);
-    const right = spelledText(node.right, ctx, depth + 1) ?? partOf(node.right, ctx, depth);
+    const left = spelledText(node.left, ctx, depth + 1) ?? partOf(node.left, ctx);
+    const right = spelledText(node.right, ctx, depth + 1) ?? partOf(node.right, ctx);
     const joined = `${left}${right}`;
     return /[^*~/]/.test(joined) ? joined : undefined;
   }
   if (node.type === 'CallExpression' && node.arguments.length <= MAX_PARTS && isPathJoin(node, ctx)) {
-    const parts = node.arguments.map((a: AstNode) => spelledText(a, ctx, depth + 1) ?? partOf(a, ctx, depth));
+    const parts = node.arguments.map((a: AstNode) => spelledText(a, ctx, depth + 1) ?? partOf(a, ctx));
     if (!parts.some((p: string) => /[^*~]/.test(p))) return undefined;
     return parts.join('/').replace(/\/+/g, '/');
   }
   return undefined;
 }
 
-function partOf(node: AstNode, ctx: RuleContext, depth: number): string {
+function partOf(node: AstNode, ctx: RuleContext): string {
+  return isHome(node, ctx) ? '~' : node.type === 'Identifier' ? constantOf(node, ctx) ?? '*' : '*';
+}
+
+/**
+ * What a name holds when that is a fixed string or the home directory. A name bound to a
+ * computed path is not followed: walk order gives its last assignment, which need not be the
+ * value at this point (`rcFile = zshrc` in one branch, `bashrc` in another).
+ */
+function constantOf(node: AstNode, ctx: RuleContext): string | undefined {
+  const bound = ctx.resolve(node);
+  if (!bound) return undefined;
+  return staticString(bound) ?? (isHome(bound, ctx) ? '~' : undefined);
+}
+
+/** `os.homedir()`, `process.env.HOME`/`USERPROFILE`, or `a || b` of those. */
+function isHome(node: AstNode, ctx: RuleContext): boolean {
   node = unwrapChain(node);
+  if (node.type === 'LogicalExpression') return isHome(node.left, ctx) || isHome(node.right, ctx);
   if (node.type === 'CallExpression') {
     const ref = calleeRef(node, ctx);
-    if (ref?.module === 'os' && HOME_CALLS.has(ref.path[ref.path.length - 1])) return '~';
+    return ref?.module === 'os' && HOME_CALLS.has(ref.path[ref.path.length - 1]);
   }
-  if (node.type === 'Identifier' && depth < 3) {
-    const bound = ctx.resolve(node);
-    if (bound && bound.type !== 'Identifier') return spelledText(bound, ctx, depth + 1) ?? partOf(bound, ctx, depth + 1);
-  }
-  return '*';
+  const read = node.type === 'MemberExpression' ? envReadOf(node, ctx) : undefined;
+  return read?.name === 'HOME' || read?.name === 'USERPROFILE';
 }
 
 /** True when `node` is an argument of a path join that spells a path (the join is reported instead). */
