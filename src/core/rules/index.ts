@@ -33,6 +33,8 @@ import { nativeBinary } from './native-binary';
 import { activationStartup } from './activation-startup';
 import { untrustedWorkspace } from './untrusted-workspace';
 import { proposedApi } from './proposed-api';
+import { encodedList } from './encoded-list';
+import { covertMarker } from './covert-marker';
 import { CORRELATION_RULES } from './correlations';
 
 export const RULES: Rule[] = [
@@ -43,7 +45,7 @@ export const RULES: Rule[] = [
   machineId, hostInfo, gitIdentity,
   childProcess, dynamicCode, dynamicRequire, nativeLoad, terminalSendText,
   fileWrite, persistenceLocation,
-  encodedPayload, jsObfuscator, hiddenText,
+  encodedPayload, jsObfuscator, hiddenText, encodedList, covertMarker,
   clipboardRead,
 ];
 

@@ -9,8 +9,6 @@ const HEX_NAMES = /\b_0x[0-9a-f]{4,8}\b/g;
 /** A bundle that only quotes one `_0x` name is not obfuscated. */
 const MIN_NAMES = 20;
 
-const reported = new WeakMap<RuleContext, boolean>();
-
 function obfuscatedFile(ctx: RuleContext): boolean {
   let count = 0;
   HEX_NAMES.lastIndex = 0;
@@ -18,11 +16,12 @@ function obfuscatedFile(ctx: RuleContext): boolean {
   return count >= MIN_NAMES;
 }
 
+/** The first candidate decides for the whole file; only one finding per file. */
 function once(ctx: RuleContext, node: AstNode, message: string, evidence: string) {
-  if (reported.get(ctx) !== undefined) return;
-  const yes = obfuscatedFile(ctx);
-  reported.set(ctx, yes);
-  if (yes) ctx.report(node, message, { evidence: [evidence, `at least ${MIN_NAMES} _0x identifiers`] });
+  const state = ctx.memo('js-obfuscator:state', () => ({ decided: false }));
+  if (state.decided) return;
+  state.decided = true;
+  if (obfuscatedFile(ctx)) ctx.report(node, message, { evidence: [evidence, `at least ${MIN_NAMES} _0x identifiers`] });
 }
 
 /** `a.push(a.shift())` or `a["push"](a["shift"]())` over the same `_0x` array. */

@@ -37,13 +37,11 @@ export function telemetryMatch(value: string): Needle | undefined {
   return needle;
 }
 
-const seen = new WeakMap<RuleContext, Set<string>>();
-
 function check(node: AstNode, value: string, ctx: RuleContext) {
   const hit = telemetryMatch(value);
   if (!hit) return;
-  let found = seen.get(ctx);
-  if (!found) seen.set(ctx, (found = new Set()));
+  // One finding per SDK per file.
+  const found = ctx.memo('telemetry-sdk:found', () => new Set<string>());
   if (found.has(hit.service.id)) return;
   found.add(hit.service.id);
   const own = !!hit.service.vendor && ctx.target.ownVendors.includes(hit.service.vendor);
