@@ -25,6 +25,20 @@ describe('correlation: exfiltration', () => {
     assert.equal(only('exfiltration', code)[0].severity, 'medium');
   });
 
+  it('follows a machine id returned by another function into the request it is sent with (as Continue CLI does)', () => {
+    const code = 'const m=require("node-machine-id");function aIo(){return m.machineIdSync()}\nasync function SCt(e){let t=aIo(),n=await fetch(`https://api.continue.dev/cn/info?id=${encodeURIComponent(t)}`,{signal:e});return n}';
+    const [x] = only('exfiltration', code);
+    assert.equal(x.severity, 'medium');
+    assert.deepEqual([x.line, x.column], [2, code.split('\n')[1].indexOf('fetch') + 1]);
+    assert.ok(x.related.some(r => r.line === 1 && r.message.startsWith('machine-id')));
+    assert.match(x.message, /machine id .*api\.continue\.dev.*flowing into the call/);
+  });
+
+  it('does not link a source in another function that the call does not use', () => {
+    const code = 'const m=require("node-machine-id");function a(){return m.machineIdSync()}\nasync function b(u){return fetch(u)}';
+    assert.deepEqual(only('exfiltration', code), []);
+  });
+
   it("does not count the assistant's own key store next to its own API call", () => {
     const code = 'async function l(h){const c=await readFile(`${h}/.claude/.credentials.json`);return fetch("https://api.anthropic.com/v1/x",c)}';
     assert.deepEqual(only('exfiltration', code, ['anthropic']), []);

@@ -56,7 +56,8 @@ function report(ctx: RuleContext, node: AstNode, what: string, call: string, tar
   const url = spelled ? parseUrl(spelled) : undefined;
   ctx.report(node, `${what}${url ? ` to ${url.host}` : ''} (${call})`, {
     evidence: [`call ${call}`, ...(url ? [`host ${url.host}`] : [])],
-    facts: [{ kind: 'sink:network', detail: url?.host }],
+    // The call is the subject: correlation asks what flows into it through same-module calls.
+    facts: [{ kind: 'sink:network', detail: url?.host, subject: node }],
   });
 }
 

@@ -1,7 +1,9 @@
 // Data worth protecting (the whole environment, a credential store, machine or user
-// identifiers) read in the same function or closure as a network call. Co-location is not
+// identifiers) read in the same function or closure as a network call, or returned by a
+// same-module function (to depth 3) whose value flows into the call. Co-location is not
 // proof that the data is sent; the related steps say where to read.
-import type { CorrelationRule, Correlator } from '../types';
+import type { CorrelationRule, Correlator, FactKind, Flows } from '../types';
+import type { RawFinding } from '../../scan/raw';
 import { correlated, detailsOf, list, withFact } from './build';
 
 export const exfiltration: CorrelationRule = {
@@ -13,18 +15,38 @@ export const exfiltration: CorrelationRule = {
   needs: ['env-harvest', 'credential-read', 'machine-id', 'host-info', 'git-identity', 'network-call', 'network-endpoint'],
 };
 
+const SOURCE_KINDS: FactKind[] = ['source:env', 'source:credential', 'source:fingerprint'];
+
+/** Sources whose values reach a sink's call through names and same-module calls (depth 3), by sink. */
+function flowingSources(sinks: readonly RawFinding[], flows: Flows | undefined): Map<RawFinding, RawFinding[]> {
+  const out = new Map<RawFinding, RawFinding[]>();
+  if (!flows) return out;
+  for (const sink of sinks) {
+    const reached = sink.facts.flatMap(x => (x.kind === 'sink:network' && x.subject ? flows.sourcesOf(x.subject, sink.fn).sources : []));
+    if (reached.length) out.set(sink, reached);
+  }
+  return out;
+}
+
 export const exfiltrationCorrelator: Correlator = {
   rules: [exfiltration],
-  detect(members) {
-    // The assistant's own key store (info) next to its own API call is how it logs in.
-    const sources = withFact(members, ['source:env', 'source:credential', 'source:fingerprint']).filter(f => f.severity !== 'info');
+  detect(members, _target, flows) {
     const sinks = withFact(members, ['sink:network']);
-    if (sources.length === 0 || sinks.length === 0) return undefined;
+    if (sinks.length === 0) return undefined;
+    // The assistant's own key store (info) next to its own API call is how it logs in.
+    const local = withFact(members, SOURCE_KINDS);
+    const flowing = flowingSources(sinks, flows);
+    const sources = [...new Set([...local, ...[...flowing.values()].flat()])]
+      .filter(f => f.severity !== 'info')
+      .sort((a, b) => a.start - b.start);
+    if (sources.length === 0) return undefined;
+    const site = local.some(f => f.severity !== 'info') ? sinks[0] : [...flowing.keys()].find(k => flowing.get(k)!.some(f => sources.includes(f))) ?? sinks[0];
     const secret = sources.some(f => f.facts.some(x => x.kind === 'source:env' || x.kind === 'source:credential'));
-    const read = detailsOf(sources, ['source:env', 'source:credential', 'source:fingerprint']);
+    const read = detailsOf(sources, SOURCE_KINDS);
     const hosts = detailsOf(members, ['sink:network', 'endpoint']);
     const endpoints = withFact(members, ['endpoint']);
-    const message = `Reads ${list(read)} and makes a network call${hosts.length ? ` (${list(hosts)})` : ''} in the same function`;
-    return { finding: correlated(exfiltration, sinks[0], [...sources, ...sinks, ...endpoints], message, secret ? 'high' : 'medium'), about: sources };
+    const near = sources.every(f => members.includes(f)) ? 'in the same function' : 'with what it reads flowing into the call';
+    const message = `Reads ${list(read)} and makes a network call${hosts.length ? ` (${list(hosts)})` : ''} ${near}`;
+    return { finding: correlated(exfiltration, site, [...sources, ...sinks, ...endpoints], message, secret ? 'high' : 'medium'), about: sources };
   },
 };
