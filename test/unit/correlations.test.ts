@@ -26,7 +26,7 @@ describe('correlation: exfiltration', () => {
   });
 
   it('follows a machine id returned by another function into the request it is sent with (as Continue CLI does)', () => {
-    const code = 'const m=require("node-machine-id");function aIo(){return m.machineIdSync()}\nasync function SCt(e){let t=aIo(),n=await fetch(`https://api.continue.dev/cn/info?id=${encodeURIComponent(t)}`,{signal:e});return n}';
+    const code = 'const m=require("node-machine-id");function aIo(){return m.machineIdSync()}\nasync function SCt(e){try{let t=aIo(),n=await fetch(`https://api.continue.dev/cn/info?id=${encodeURIComponent(t)}`,{signal:e});return n}catch(t){return null}}';
     const [x] = only('exfiltration', code);
     assert.equal(x.severity, 'medium');
     assert.deepEqual([x.line, x.column], [2, code.split('\n')[1].indexOf('fetch') + 1]);

@@ -128,9 +128,13 @@ export class ModuleIndex {
         if (value !== undefined && looksEncoded(value)) this.recordEncoded(node, path);
         break;
       }
-      case 'CatchClause':
-        if (node.param?.type === 'Identifier') this.scopes[this.scopes.length - 1].set(node.param.name, undefined);
+      case 'CatchClause': {
+        // Scopes here are per function, not per block: a catch parameter named like a binding
+        // of the function (`let t=f();…catch(t){}`, common in minified code) must not erase it.
+        const scope = this.scopes[this.scopes.length - 1];
+        if (node.param?.type === 'Identifier' && !scope.has(node.param.name)) scope.set(node.param.name, undefined);
         break;
+      }
     }
   }
 
