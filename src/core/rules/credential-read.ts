@@ -52,18 +52,22 @@ function check(node: AstNode, ctx: RuleContext) {
   });
 }
 
+const TRIGGERS = ['.ssh', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', '.aws', 'npmrc', 'yarnrc', 'git-credentials', 'netrc', 'hosts.yml', '.docker', '.kube', 'pypirc', 'gcloud', '.azure',
+  'Login Data', 'Cookies', 'Web Data', 'key4.db', 'logins.json', 'cookies.sqlite', 'Chrome', 'chrome', 'Chromium', 'chromium', 'Brave', 'Edge', 'firefox', 'Firefox',
+  '.credentials.json', 'auth.json', 'oauth_creds', 'google_accounts', 'github-copilot', 'find-generic-password', 'find-internet-password', 'dump-keychain', 'secret-tool', 'cmdkey', 'CredRead', 'CredEnumerate'];
+/** Most string literals name no credential store: skip them before spelling anything out. */
+const HINT = new RegExp(TRIGGERS.map(t => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+
 export const credentialRead: Rule = {
   id: 'credential-read',
   category: 'secrets',
   severity: 'medium',
   title: 'Names a credential store',
   description: 'SSH keys, ~/.aws/credentials, .npmrc, .git-credentials, .netrc, gh hosts.yml, Docker/Kubernetes/cloud CLI tokens, browser profiles, keychain commands (security find-generic-password, secret-tool), keytar-style getPassword, and other assistants\' key stores (~/.claude/.credentials.json, ~/.codex/auth.json, ...).',
-  triggers: ['.ssh', 'id_rsa', 'id_ed25519', '.aws', 'npmrc', 'yarnrc', 'git-credentials', 'netrc', 'hosts.yml', '.docker', '.kube', 'pypirc', 'gcloud', '.azure', 'Login Data', 'Cookies', 'Web Data', 'key4.db', 'logins.json', 'cookies.sqlite',
-    'Chrome', 'Chromium', 'Brave', 'Edge', 'firefox', 'Firefox', '.credentials.json', 'auth.json', 'oauth_creds', 'google_accounts', 'github-copilot',
-    'find-generic-password', 'find-internet-password', 'dump-keychain', 'secret-tool', 'cmdkey', 'CredRead', 'CredEnumerate', ...SECRET_STORE_METHODS],
+  triggers: [...TRIGGERS, ...SECRET_STORE_METHODS],
   visitors: {
     Literal(node, ctx) {
-      if (typeof node.value === 'string' && !isJoinArgument(ctx)) check(node, ctx);
+      if (typeof node.value === 'string' && HINT.test(node.value) && !isJoinArgument(ctx)) check(node, ctx);
     },
     TemplateLiteral(node, ctx) {
       if (!isJoinArgument(ctx)) check(node, ctx);

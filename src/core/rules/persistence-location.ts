@@ -20,6 +20,9 @@ function check(node: AstNode, ctx: RuleContext) {
   });
 }
 
+/** Most string literals name no such place: skip them before spelling anything out. */
+const HINT = /rc\b|rc$|profile|zsh|zlogin|etc\/|fish|Launch|systemd|autostart|Startup|\bRun|cron|schtasks|launchctl|systemctl|hooks|\.claude|claude_desktop|\.codex|\.gemini|\.qwen|\.cursor|windsurf|\.continue|copilot|\/User\/|gitconfig|git\/config/i;
+
 export const persistenceLocation: Rule = {
   id: 'persistence-location',
   category: 'persistence',
@@ -30,7 +33,7 @@ export const persistenceLocation: Rule = {
     '.claude', 'claude_desktop', '.codex', '.gemini', '.qwen', '.cursor', 'windsurf', '.continue', 'copilot', 'User', 'gitconfig', 'git/config'],
   visitors: {
     Literal(node, ctx) {
-      if (typeof node.value === 'string' && !isJoinArgument(ctx)) check(node, ctx);
+      if (typeof node.value === 'string' && HINT.test(node.value) && !isJoinArgument(ctx)) check(node, ctx);
     },
     TemplateLiteral(node, ctx) {
       if (!isJoinArgument(ctx)) check(node, ctx);

@@ -32,13 +32,22 @@ export function normaliseModule(specifier: string): ModuleRef {
 
 const MAX_DEPTH = 8;
 
-export function moduleRef(node: AstNode | undefined, ctx: RuleContext, depth = 0): ModuleRef | undefined {
+/** Many rules ask about the same callee: answers are kept per node for the file. */
+export function moduleRef(node: AstNode | undefined, ctx: RuleContext): ModuleRef | undefined {
+  if (!node) return undefined;
+  const cache = ctx.memo('modules:ref', () => new Map<AstNode, ModuleRef | null>());
+  let ref = cache.get(node);
+  if (ref === undefined) cache.set(node, (ref = resolveModule(node, ctx, 0) ?? null));
+  return ref ?? undefined;
+}
+
+function resolveModule(node: AstNode | undefined, ctx: RuleContext, depth: number): ModuleRef | undefined {
   if (!node || depth > MAX_DEPTH) return undefined;
   node = unwrapChain(node);
   switch (node.type) {
     case 'Identifier': {
       const bound = ctx.resolve(node);
-      if (bound) return moduleRef(bound, ctx, depth + 1);
+      if (bound) return resolveModule(bound, ctx, depth + 1);
       return SELF_NAMED.has(node.name) ? normaliseModule(SELF_NAMED_MODULE[node.name] ?? node.name) : undefined;
     }
     case 'ImportBinding': {
@@ -46,7 +55,7 @@ export function moduleRef(node: AstNode | undefined, ctx: RuleContext, depth = 0
       return node.imported === 'default' || node.imported === '*' ? ref : { module: ref.module, path: [...ref.path, node.imported] };
     }
     case 'MemberExpression': {
-      const base = moduleRef(node.object, ctx, depth + 1);
+      const base = resolveModule(node.object, ctx, depth + 1);
       const name = staticKey(node, ctx);
       if (!base || name === undefined) return undefined;
       if (name === 'default' && base.path.length === 0) return base;
@@ -99,7 +108,7 @@ export function isRequireFunction(callee: AstNode, ctx: RuleContext, depth = 0):
 
 function isCreateRequireCall(node: AstNode, ctx: RuleContext, depth: number): boolean {
   if (node.type !== 'CallExpression') return false;
-  const ref = moduleRef(node.callee, ctx, depth);
+  const ref = resolveModule(node.callee, ctx, depth);
   return ref?.module === 'module' && ref.path.join('.') === 'createRequire';
 }
 
