@@ -1,7 +1,7 @@
 // Programs started from the code: child_process exec/execSync/spawn/spawnSync/execFile/fork,
 // Bun.spawn, execa and cross-spawn when their import is visible. The command is evidence
 // when it is spelled out; a shell running a command computed at run time is the risky shape.
-import { memberPath, propertyKeyName, staticString, unwrapChain, type AstNode } from '../scan/ast';
+import { memberPath, propertyKeyName, propertyName, staticString, unwrapChain, type AstNode } from '../scan/ast';
 import type { Rule, RuleContext } from './types';
 import { moduleRef, refName, type ModuleRef } from './util/modules';
 import { spelledText } from './util/paths';
@@ -65,7 +65,8 @@ export const childProcess: Rule = {
   visitors: {
     CallExpression(node, ctx) {
       const callee = unwrapChain(node.callee);
-      const path = callee.type === 'MemberExpression' ? memberPath(callee) : undefined;
+      const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+      const path = method === 'spawn' || method === 'spawnSync' ? memberPath(callee) : undefined;
       if (path && BUN_SPAWN.has(path)) {
         const first = unwrapChain(node.arguments[0] ?? callee);
         const args = first.type === 'ArrayExpression' ? [first.elements[0], { type: 'ArrayExpression', elements: first.elements.slice(1), start: first.start, end: first.end }] : node.arguments;

@@ -1,7 +1,7 @@
 // Code built from strings at run time: eval, new Function / Function(...), the vm module,
 // string timers. What runs cannot be read in the shipped file; when the string is known it
 // is shown (`Function("return this")` is the usual globalThis polyfill, info).
-import { memberPath, staticString, unwrapChain, type AstNode } from '../scan/ast';
+import { memberPath, propertyName, staticString, unwrapChain, type AstNode } from '../scan/ast';
 import type { Severity } from '../model';
 import type { Rule, RuleContext } from './types';
 import { moduleRef, refName } from './util/modules';
@@ -34,6 +34,7 @@ function report(ctx: RuleContext, node: AstNode, what: string, code: AstNode[]) 
 function isGlobal(node: AstNode, name: string, ctx: RuleContext): boolean {
   node = unwrapChain(node);
   if (node.type === 'Identifier') return node.name === name && !ctx.resolve(node);
+  if (propertyName(node) !== name) return false;
   const path = memberPath(node);
   return path === `globalThis.${name}` || path === `window.${name}` || path === `global.${name}`;
 }
@@ -52,8 +53,8 @@ export const dynamicCode: Rule = {
       if (callee.type === 'SequenceExpression') callee = callee.expressions[callee.expressions.length - 1];
       if (isGlobal(callee, 'eval', ctx)) return report(ctx, node, 'eval', node.arguments.slice(0, 1));
       if (isGlobal(callee, 'Function', ctx)) return report(ctx, node, 'Function(...)', node.arguments);
-      const path = memberPath(callee);
-      if (path && TIMERS.has(path) && stringArg(node.arguments[0]) && (callee.type !== 'Identifier' || !ctx.resolve(callee))) {
+      const path = stringArg(node.arguments[0]) ? memberPath(callee) : undefined;
+      if (path && TIMERS.has(path) && (callee.type !== 'Identifier' || !ctx.resolve(callee))) {
         return report(ctx, node, `${path} with a string`, node.arguments.slice(0, 1));
       }
       const ref = moduleRef(callee, ctx);

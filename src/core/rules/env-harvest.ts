@@ -9,6 +9,8 @@ import { isEnvObject } from './util/env';
 import { calleeRef } from './util/modules';
 
 const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
+/** Methods of the calls this rule looks at, checked before building member paths. */
+const CALLS = new Set(['keys', 'entries', 'values', 'getOwnPropertyNames', 'ownKeys', 'stringify', 'inspect', 'assign']);
 const ENUMERATE = new Set(['Object.keys', 'Object.entries', 'Object.values', 'Object.getOwnPropertyNames', 'Reflect.ownKeys']);
 
 function report(ctx: RuleContext, node: AstNode, message: string, evidence: string, severity?: Severity) {
@@ -51,6 +53,9 @@ export const envHarvest: Rule = {
       const arg = node.arguments[0];
       if (!arg) return;
       const callee = unwrapChain(node.callee);
+      // Named imports (`inspect(...)`) are checked below; members only with a known method name.
+      const method = callee.type === 'Identifier' ? undefined : propertyName(callee);
+      if (callee.type !== 'Identifier' && (!method || !CALLS.has(method))) return;
       const path = memberPath(callee);
       if (path && ENUMERATE.has(path) && isEnvObject(arg, ctx)) {
         // Object.keys(process.env).filter(k => /^DEBUG_/.test(k)) picks out one namespace.

@@ -3,7 +3,7 @@
 // axios/got/node-fetch/undici clients when their import is visible. Presence is normal for
 // an assistant (info); the call is the sink the exfiltration and download-exec
 // correlations look for.
-import { calledMethod, memberPath, unwrapChain, type AstNode } from '../scan/ast';
+import { calledMethod, memberPath, propertyName, unwrapChain, type AstNode } from '../scan/ast';
 import type { Rule, RuleContext } from './types';
 import { calleeRef, moduleRef, refName, type ModuleRef } from './util/modules';
 import { parseUrl } from './util/hosts';
@@ -71,7 +71,8 @@ export const networkCall: Rule = {
   visitors: {
     CallExpression(node, ctx) {
       const callee = unwrapChain(node.callee);
-      if (callee.type === 'Identifier' || callee.type === 'MemberExpression') {
+      const name = callee.type === 'Identifier' ? callee.name : propertyName(callee);
+      if (name === 'fetch' || name === 'sendBeacon') {
         const path = memberPath(callee);
         if (path && GLOBAL_FETCH.has(path) && !(callee.type === 'Identifier' && ctx.resolve(callee))) {
           return report(ctx, node, 'HTTP request', 'fetch', node.arguments[0]);

@@ -7,7 +7,7 @@ runRuleTable(envHarvest, {
     { name: 'enumerating it', code: 'for(const k of Object.keys(process.env))send(k);for(let k in process.env)x(k)', at: ['Object', 'for(let'], severity: 'low' },
     { name: 'through an alias, with Object.entries', code: 'function f(){const e=process.env;return Object.entries(e)}', at: ['Object'] },
     { name: 'copying it into a payload', code: 'post({data:{...process.env},id:1});b=Object.assign({},process.env)', at: ['...process', 'Object'] },
-    { name: 'util.inspect of it', code: 'const u=require("util");log(u.inspect(process.env))', at: ['u.inspect'], severity: 'medium' },
+    { name: 'util.inspect of it, also as a named import', code: 'const u=require("util");log(u.inspect(process.env));import{inspect as i}from"node:util";i(process.env)', at: ['u.inspect', 'i(process'], severity: 'medium' },
     { name: 'enumerating to filter one namespace (info)', code: 'o=Object.keys(process.env).filter(t=>/^debug_/i.test(t))', at: ['Object'], severity: 'info' },
   ],
   valid: [
