@@ -24,7 +24,8 @@ export function spelledPath(node: AstNode | undefined, ctx: RuleContext): string
 }
 
 /**
- * The string a node spells out (literal, template, concatenation, path join), with `*` for
+ * The string a node spells out (literal, template, concatenation, path join, the spelled side
+ * of `a || b`), with `*` for
  * parts computed at run time and `~` for the home directory; undefined if it spells nothing.
  */
 export function spelledText(node: AstNode | undefined, ctx: RuleContext, depth = 0): string | undefined {
@@ -33,6 +34,8 @@ export function spelledText(node: AstNode | undefined, ctx: RuleContext, depth =
   const literal = staticString(node);
   if (literal !== undefined) return literal;
   if (node.type === 'Identifier') return constantOf(node, ctx);
+  // `process.env.X ?? join(__dirname, "x.node")`: the default spells the path.
+  if (node.type === 'LogicalExpression') return spelledText(node.left, ctx, depth + 1) ?? spelledText(node.right, ctx, depth + 1);
   if (node.type === 'TemplateLiteral') {
     let out = '';
     node.quasis.forEach((q: AstNode, i: number) => {
