@@ -6,7 +6,7 @@ import { calledMethod, staticString, type AstNode } from '../scan/ast';
 import { CREDENTIAL_STORES, SECRET_STORE_METHODS, type CredentialStore } from '../catalog/credentials';
 import type { Severity } from '../model';
 import type { Rule, RuleContext } from './types';
-import { isJoinArgument, isPathJoin, isProse, listRole, spelledPath } from './util/paths';
+import { isProse, listRole, pathVisitors, spelledPath } from './util/paths';
 
 export function credentialStoreFor(path: string): CredentialStore | undefined {
   if (path.length < 4 || path.length > 1024) return undefined;
@@ -58,6 +58,8 @@ const TRIGGERS = ['.ssh', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', '.aws', 
 /** Most string literals name no credential store: skip them before spelling anything out. */
 const HINT = new RegExp(TRIGGERS.map(t => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
 
+const paths = pathVisitors(HINT, check);
+
 export const credentialRead: Rule = {
   id: 'credential-read',
   category: 'secrets',
@@ -66,14 +68,9 @@ export const credentialRead: Rule = {
   description: 'SSH keys, ~/.aws/credentials, .npmrc, .git-credentials, .netrc, gh hosts.yml, Docker/Kubernetes/cloud CLI tokens, browser profiles, keychain commands (security find-generic-password, secret-tool), keytar-style getPassword, and other assistants\' key stores (~/.claude/.credentials.json, ~/.codex/auth.json, ...).',
   triggers: [...TRIGGERS, ...SECRET_STORE_METHODS],
   visitors: {
-    Literal(node, ctx) {
-      if (typeof node.value === 'string' && HINT.test(node.value) && !isJoinArgument(ctx)) check(node, ctx);
-    },
-    TemplateLiteral(node, ctx) {
-      if (!isJoinArgument(ctx)) check(node, ctx);
-    },
+    ...paths,
     CallExpression(node, ctx) {
-      if (isPathJoin(node, ctx)) return check(node, ctx);
+      paths.CallExpression(node, ctx);
       const method = calledMethod(node);
       if (method && SECRET_STORE_METHODS.has(method) && node.arguments.length === 2 && staticString(node.arguments[0]) !== undefined) {
         const service = staticString(node.arguments[0])!;

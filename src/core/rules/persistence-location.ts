@@ -5,7 +5,7 @@ import { vendorById } from '../catalog/vendors';
 import { persistenceLocationFor } from '../catalog/persistence';
 import type { AstNode } from '../scan/ast';
 import type { Rule, RuleContext } from './types';
-import { isJoinArgument, isPathJoin, isProse, listRole, spelledPath } from './util/paths';
+import { isProse, listRole, pathVisitors, spelledPath } from './util/paths';
 
 function check(node: AstNode, ctx: RuleContext) {
   const spelled = spelledPath(node, ctx);
@@ -31,15 +31,5 @@ export const persistenceLocation: Rule = {
   description: 'Shell rc files, launchd/systemd/autostart/Run keys/crontab/scheduled tasks, git hooks, and the configuration of other assistants (Claude, Codex, Gemini, Qwen, Cursor, Windsurf, Continue, Copilot), editors and git.',
   triggers: ['rc', 'profile', 'zshenv', 'zlogin', 'fish', 'Launch', 'systemd', 'autostart', 'Startup', 'Run', 'cron', 'schtasks', 'launchctl', 'systemctl', 'hooks', 'hooksPath',
     '.claude', 'claude_desktop', '.codex', '.gemini', '.qwen', '.cursor', 'windsurf', '.continue', 'copilot', 'User', 'gitconfig', 'git/config'],
-  visitors: {
-    Literal(node, ctx) {
-      if (typeof node.value === 'string' && HINT.test(node.value) && !isJoinArgument(ctx)) check(node, ctx);
-    },
-    TemplateLiteral(node, ctx) {
-      if (!isJoinArgument(ctx)) check(node, ctx);
-    },
-    CallExpression(node, ctx) {
-      if (isPathJoin(node, ctx)) check(node, ctx);
-    },
-  },
+  visitors: pathVisitors(HINT, check),
 };

@@ -2,7 +2,7 @@
 // `path.join(os.homedir(), ".aws", "credentials")`. Parts computed at run time become `*`
 // and the home directory `~`, so rules can match `*/.aws/credentials` or `~/.zshrc`.
 import { staticString, unwrapChain, type AstNode } from '../../scan/ast';
-import type { RuleContext } from '../types';
+import type { RuleContext, Visitor } from '../types';
 import { calleeRef } from './modules';
 import { envReadOf } from './env';
 
@@ -116,4 +116,23 @@ export function isProse(text: string): boolean {
   if (text.includes('\n') || text.length > 400) return true;
   if (/^(?:[/~*.\\]|[A-Za-z]:[\\/]|%\w+%)/.test(text)) return false;
   return text.trim().split(/\s+/).length > 5 || /[a-z][.!?:,]\s+[A-Za-z]/.test(text);
+}
+
+/**
+ * Visitors for rules about named paths: string literals that pass the `hint` prefilter,
+ * templates and path joins, each spelled out once (a literal inside a join is left to the
+ * join, so a path is reported once).
+ */
+export function pathVisitors(hint: RegExp, check: (node: AstNode, ctx: RuleContext) => void): Record<'Literal' | 'TemplateLiteral' | 'CallExpression', Visitor> {
+  return {
+    Literal(node, ctx) {
+      if (typeof node.value === 'string' && hint.test(node.value) && !isJoinArgument(ctx)) check(node, ctx);
+    },
+    TemplateLiteral(node, ctx) {
+      if (!isJoinArgument(ctx)) check(node, ctx);
+    },
+    CallExpression(node, ctx) {
+      if (isPathJoin(node, ctx)) check(node, ctx);
+    },
+  };
 }
