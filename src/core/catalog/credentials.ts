@@ -3,8 +3,6 @@
 // vendor that owns them, so a tool reading its own vendor's store is not reported as
 // foreign. Data for the credential-read rule.
 
-import type { Severity } from '../model';
-
 export interface CredentialStore {
   /** Matched against a path or command string with forward slashes. */
   pattern: RegExp;

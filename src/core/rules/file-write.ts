@@ -1,6 +1,6 @@
 // File writes: the sink of config-tamper and of download-exec. Info on their own (every
 // assistant writes files); the path is evidence when it is spelled out.
-import { memberPath, staticString, unwrapChain, type AstNode } from '../scan/ast';
+import { memberPath, propertyName, staticString, unwrapChain, type AstNode } from '../scan/ast';
 import type { Rule, RuleContext } from './types';
 import { moduleRef, refName } from './util/modules';
 import { spelledPath } from './util/paths';
@@ -35,7 +35,7 @@ export const fileWrite: Rule = {
   visitors: {
     CallExpression(node, ctx) {
       const callee = unwrapChain(node.callee);
-      if (memberPath(callee) === 'Bun.write') return report(ctx, node, 'Bun.write', node.arguments[0]);
+      if (propertyName(callee) === 'write' && memberPath(callee) === 'Bun.write') return report(ctx, node, 'Bun.write', node.arguments[0]);
       const ref = moduleRef(callee, ctx);
       if (ref?.module !== 'fs') return;
       const last = ref.path[ref.path.length - 1];

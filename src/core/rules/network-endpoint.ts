@@ -6,6 +6,7 @@ import { calledMethod, propertyKeyName, propertyName, staticString, unwrapChain,
 import type { Rule, RuleContext } from './types';
 import { classifyHost, hostSeverity, isHostName, parseUrl } from './util/hosts';
 import { calleeRef } from './util/modules';
+import { networkCallKind } from './network-call';
 
 const URL_KEYS = /^(?:url|uri|href|baseurl|base_url|baseuri|endpoint|apiurl|api_url|apihost|apibase|apiendpoint|host|hostname|server|serverurl|origin|target|registry|proxy|webhook|collectorurl|ingesturl|dsn)$/i;
 const URL_NAME = /(?:url|uri|endpoint|host|origin|base|server)$/i;
@@ -30,8 +31,10 @@ function isRequestTarget(ctx: RuleContext): boolean {
     case 'CallExpression': {
       if (!parent.arguments.includes(node)) return false;
       const callee = unwrapChain(parent.callee);
-      if (callee.type === 'Identifier') return callee.name === 'fetch' || !!calleeRef(parent, ctx);
-      return REQUEST_METHODS.has(calledMethod(parent) ?? '') || !!calleeRef(parent, ctx);
+      const ref = calleeRef(parent, ctx);
+      const network = !!ref && !!networkCallKind(ref);
+      if (callee.type === 'Identifier') return callee.name === 'fetch' || network;
+      return REQUEST_METHODS.has(calledMethod(parent) ?? '') || network;
     }
     case 'NewExpression': {
       // new URL(path, "http://x") parses against a base; only the first argument is a target.

@@ -5,6 +5,7 @@ const anthropic = { ownVendors: ['anthropic'] };
 
 runRuleTable(networkEndpoint, {
   invalid: [
+    { name: 'a URL given to a module function that is not a network call is only named (info)', code: 'import{join as j}from"node:path";j("https://third.party.io/x",y)', at: ['"https'], severity: 'info', message: /^URL/ },
     { name: "the assistant's own API as a fetch target (info)", code: 'fetch("https://api.anthropic.com/v1/messages",o)', at: ['"https://api.anthropic.com'], target: anthropic, severity: 'info', evidence: ['host api.anthropic.com'], message: /own vendor/ },
     { name: 'another vendor as a baseURL option (low)', code: 'new C({baseURL:"https://api.deepseek.com/v1"})', at: ['"https'], target: anthropic, severity: 'low', evidence: ['host api.deepseek.com'], message: /DeepSeek/ },
     { name: 'a third-party telemetry host anywhere (medium)', code: 'var oE_="https://http-intake.logs.us5.datadoghq.com/api/v2/logs"', at: ['"https'], severity: 'medium', evidence: ['host http-intake.logs.us5.datadoghq.com'], message: /Datadog/ },
