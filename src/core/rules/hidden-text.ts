@@ -49,6 +49,8 @@ export function hiddenCharacters(raw: string): string[] {
 }
 
 /** `[...]` sets: characters listed in a class are what a pattern matches or strips. */
+/** Character ranges as class bodies write them: `A-Z`, `0-9`, or between two non-ASCII letters. */
+const RANGE = /A-Z|a-z|0-9|[^\x00-\x7f]-[^\x00-\x7f]/g;
 const CHARACTER_CLASS = /\[(?:\\.|[^\]\\])*\]/g;
 
 function check(ctx: RuleContext, node: AstNode, what: string, pattern = false) {
@@ -56,6 +58,8 @@ function check(ctx: RuleContext, node: AstNode, what: string, pattern = false) {
   // Fast exit: only non-ASCII text can hide anything.
   if (!/[^\x00-\x7f]/.test(raw)) return;
   if (pattern || isRegExpSource(ctx)) raw = raw.replace(CHARACTER_CLASS, '[]');
+  // A string of character ranges (`"_A-Za-z\u00C0-\u00D6…"`) is the body of a class built later.
+  else if ((raw.match(RANGE) ?? []).length >= 2) return;
   let chars = hiddenCharacters(raw);
   // A zero-width character in a regex is what strips it; only bidi and tags hide anything there.
   if (pattern) chars = chars.filter(c => /EMBEDDING|OVERRIDE|ISOLATE|POP|TAG/.test(c));
