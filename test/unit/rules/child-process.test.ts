@@ -9,6 +9,7 @@ runRuleTable(childProcess, {
     { name: 'spawn with shell: true and a computed command', code: 'const cp=require("child_process");cp.spawn(cmd,[],{shell:!0})', at: ['cp.spawn'], severity: 'medium', evidence: ['call child_process.spawn'] },
     { name: 'spawn without a shell', code: 'const cp=require("child_process");cp.spawn(cmd,args,{shell:!1});cp.fork(m)', at: ['cp.spawn', 'cp.fork'], severity: 'low' },
     { name: 'a command held in a constant', code: 'const{execFileSync:y}=require("child_process");function f(){const N="npm";return y(N,["prefix","-g"])}', at: ['y(N'], evidence: ['command npm prefix -g'] },
+    { name: 'a command built in a const template', code: 'const{execSync:e}=require("child_process");function g(n){const cmd=`nmcli device status | grep ${n}`;return e(cmd)}', at: ['e(cmd'], severity: 'low', allEvidence: ['command nmcli device status | grep *'] },
     { name: 'Bun.spawn with an argument array', code: 'Bun.spawn(["rg","--files"],{cwd:d})', at: ['Bun'], evidence: ['command rg --files'] },
     { name: 'execa when its import is visible', code: 'import {execa} from "execa";await execa("gh",["auth","token"])', at: ['execa("gh"'] },
   ],

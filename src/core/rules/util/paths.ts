@@ -33,7 +33,13 @@ export function spelledText(node: AstNode | undefined, ctx: RuleContext, depth =
   node = unwrapChain(node);
   const literal = staticString(node);
   if (literal !== undefined) return literal;
-  if (node.type === 'Identifier') return constantOf(node, ctx);
+  if (node.type === 'Identifier') {
+    // `const cmd = \`nmcli … ${x}\`; exec(cmd)`: follow a name to a string it is built as, but
+    // not to a computed path or call (see constantOf).
+    const bound = ctx.resolve(node);
+    if (bound && (bound.type === 'TemplateLiteral' || (bound.type === 'BinaryExpression' && bound.operator === '+'))) return spelledText(bound, ctx, depth + 1);
+    return constantOf(node, ctx);
+  }
   // `process.env.X ?? join(__dirname, "x.node")`: the default spells the path.
   if (node.type === 'LogicalExpression') return spelledText(node.left, ctx, depth + 1) ?? spelledText(node.right, ctx, depth + 1);
   if (node.type === 'TemplateLiteral') {
