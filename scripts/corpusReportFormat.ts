@@ -1,7 +1,7 @@
 // Turns scans of the pinned corpus into docs/corpus-report.md: findings per rule, the hosts
 // the code names, the telemetry SDKs it ships, the correlations, and where to read sample
 // hits. Pure functions over scan results, so the format is tested without the corpus.
-import { SEVERITIES, severityRank, type Finding, type Severity, type TargetResult } from '../src/core/model';
+import { byPosition, SEVERITIES, severityRank, type Finding, type Severity, type TargetResult } from '../src/core/model';
 import { printable } from '../src/core/report/safeText';
 
 export interface PackageScan {
@@ -87,7 +87,7 @@ export function cell(s: string, max = 110): string {
 function samples(findings: readonly Finding[], rule: string): Finding[] {
   return findings
     .filter(f => f.ruleId === rule)
-    .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column)
+    .sort((a, b) => severityRank(b.severity) - severityRank(a.severity) || a.file.localeCompare(b.file) || byPosition(a, b))
     .slice(0, SAMPLES_PER_RULE);
 }
 

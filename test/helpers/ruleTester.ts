@@ -1,7 +1,7 @@
 // A RuleTester in the spirit of ESLint's: tables of code a rule must flag (with the exact
 // spot) and look-alikes it must leave alone; the same for package.json and manifest rules.
 import * as assert from 'node:assert/strict';
-import type { Finding, Severity } from '../../src/core/model';
+import { byPosition, type Finding, type Severity } from '../../src/core/model';
 import type { ManifestRule, Rule, TargetContext } from '../../src/core/rules/types';
 import { scanManifestText } from '../../src/core/scan/manifest';
 import { scanSource } from '../../src/core/scan/engine';
@@ -103,7 +103,7 @@ export function runManifestTable(rule: ManifestRule, table: { valid: ManifestCas
           from = offset + 1;
           return lines.positionAt(offset);
         });
-        const actual = findings.map(f => ({ line: f.line, column: f.column })).sort((a, b) => a.line - b.line || a.column - b.column);
+        const actual = [...findings].sort(byPosition).map(f => ({ line: f.line, column: f.column }));
         assert.deepEqual(actual, expected, `findings: ${JSON.stringify(findings.map(f => f.message))}`);
         for (const f of findings) {
           assert.equal(f.file, 'package.json');
