@@ -44,24 +44,7 @@ export interface FileStats {
 }
 
 export function scanTarget(spec: TargetSpec, options: ScanOptions): TargetResult {
-  const isFile = safeIsFile(spec.root);
-  const root = isFile ? path.dirname(spec.root) : spec.root;
-  const result: TargetResult = {
-    id: spec.id,
-    ...(spec.instanceId ? { instanceId: spec.instanceId } : {}),
-    name: spec.name,
-    kind: spec.kind,
-    ...(spec.vendor ? { vendor: spec.vendor } : {}),
-    ...(spec.country ? { country: spec.country } : {}),
-    ...(spec.editor ? { editor: spec.editor } : {}),
-    ...(spec.version ? { version: spec.version } : {}),
-    root,
-    ...(spec.why ? { why: spec.why } : {}),
-    filesScanned: 0,
-    bytesScanned: 0,
-    errors: [],
-    findings: [],
-  };
+  const result = newTargetResult(spec);
   const target: TargetContext = { ownVendors: spec.ownVendors ?? [] };
   const collected = collectFiles(spec.root, {
     maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
@@ -86,6 +69,26 @@ export function scanTarget(spec: TargetSpec, options: ScanOptions): TargetResult
     options.onFileDone?.(file.rel, { bytes: file.size, parseMs: scanned.stats.parseMs, walkMs: scanned.stats.walkMs, nodes: scanned.stats.nodes });
   }
   return result;
+}
+
+/** The result of a target before any file is scanned; `root` is a single file's folder. */
+export function newTargetResult(spec: TargetSpec): TargetResult {
+  return {
+    id: spec.id,
+    ...(spec.instanceId ? { instanceId: spec.instanceId } : {}),
+    name: spec.name,
+    kind: spec.kind,
+    ...(spec.vendor ? { vendor: spec.vendor } : {}),
+    ...(spec.country ? { country: spec.country } : {}),
+    ...(spec.editor ? { editor: spec.editor } : {}),
+    ...(spec.version ? { version: spec.version } : {}),
+    root: safeIsFile(spec.root) ? path.dirname(spec.root) : spec.root,
+    ...(spec.why ? { why: spec.why } : {}),
+    filesScanned: 0,
+    bytesScanned: 0,
+    errors: [],
+    findings: [],
+  };
 }
 
 /** A target for a PATH given on the command line: named after its package.json if it has one. */

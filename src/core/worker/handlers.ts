@@ -1,0 +1,78 @@
+// What the scan worker does with a job. Synchronous and free of worker_threads, so unit
+// tests call it directly; src/worker.ts only connects it to the thread's port.
+import * as path from 'node:path';
+import { RULES, ruleCatalog, selectRules } from '../rules';
+import { scanTarget } from '../scan/target';
+import { readSourceFile, type ReadResult } from '../scan/files';
+import { fingerprintOf } from '../scan/engine';
+import { LineIndex } from '../scan/locate';
+import { readableContext } from '../print/readableContext';
+import type { AuditJob, ContextJob, ModuleJob, WorkerJob, WorkerMessage } from './protocol';
+
+export type Post = (message: WorkerMessage) => void;
+
+export function handleJob(job: WorkerJob, post: Post): void {
+  try {
+    if (job.kind === 'audit') audit(job, post);
+    else if (job.kind === 'context') context(job, post);
+    else if (job.kind === 'module') moduleText(job, post);
+    else post({ type: 'failed', message: `unknown job ${(job as { kind: unknown }).kind}` });
+  } catch (e) {
+    post({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
+  }
+  post({ type: 'done' });
+}
+
+function audit(job: AuditJob, post: Post): void {
+  const disabled = new Set(job.disabledRules ?? []);
+  const wanted = ruleCatalog().map(r => r.id).filter(id => !disabled.has(id));
+  const selection = disabled.size ? selectRules(wanted) : { rules: RULES, keep: undefined };
+  job.targets.forEach((spec, index) => {
+    const started = performance.now();
+    const result = scanTarget(spec, {
+      rules: selection.rules,
+      keep: selection.keep,
+      maxFileBytes: job.maxFileBytes,
+      onFile: (file, size) => void post({ type: 'file', index, file, size }),
+    });
+    post({ type: 'target', index, result, ms: performance.now() - started });
+  });
+}
+
+function context(job: ContextJob, post: Post): void {
+  const started = performance.now();
+  const read = readSource(job.root, job.file, job.entry);
+  if ('error' in read) {
+    post({ type: 'failed', message: read.error });
+    return;
+  }
+  const readMs = performance.now() - started;
+  const { text } = read;
+  const { span } = job;
+  const where = job.entry ? `${job.file}#${job.entry}` : job.file;
+  const stale = span.end > text.length || (!!job.fingerprint && fingerprintOf(job.ruleId, where, text.slice(span.start, span.end)) !== job.fingerprint);
+  const lines = new LineIndex(text);
+  const related = (job.related ?? []).map(r => ({
+    start: lines.offsetAt(r.line, r.column),
+    end: lines.offsetAt(r.endLine ?? r.line, r.endColumn ?? r.column),
+    message: r.message,
+  }));
+  const result = readableContext(text, { span, functionRange: job.functionRange, related });
+  const shownFrom = lines.positionAt(result.shown.start);
+  post({ type: 'context', reply: { ...result, shownFrom, stale, readMs } });
+}
+
+function moduleText(job: ModuleJob, post: Post): void {
+  const read = readEmbeddedModule(job.binary, job.entry);
+  post('error' in read ? { type: 'failed', message: read.error } : { type: 'module', text: read.text });
+}
+
+function readSource(root: string, file: string, entry: string | undefined): ReadResult {
+  const abs = path.join(root, file);
+  return entry ? readEmbeddedModule(abs, entry) : readSourceFile(abs);
+}
+
+/** The text of a module inside an executable: the extractors of the binaries issue plug in here. */
+function readEmbeddedModule(binary: string, entry: string): ReadResult {
+  return { error: `cannot show ${entry} from ${binary}: reading modules embedded in executables is not built yet` };
+}
