@@ -173,7 +173,9 @@ function targetItem(target: AuditedTarget, hasVisible: boolean): vscode.TreeItem
     printable(target.spec.name),
     r && (hasVisible || r.errors.length) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
   );
-  item.id = `target:${target.key}`;
+  // A new id once scanned: the tree then applies the expanded state instead of keeping the
+  // childless item it showed while the target was queued.
+  item.id = r ? `target:${target.key}` : `target:${target.key}:${target.state}`;
   item.contextValue = 'target';
   const version = target.spec.version ? `${printable(target.spec.version)} · ` : '';
   if (target.state === 'queued') {

@@ -1,0 +1,153 @@
+#!/usr/bin/env node
+// npm run test:e2e: a real browser (Debian's chromium, driven by playwright-core) against a
+// real editor (code-server) with the packaged .vsix installed and assistants planted in
+// HOME. Clicks through the UI as a person would: activity bar -> audit -> tree -> finding ->
+// editor at the flagged line -> readable context; screenshots go to test/e2e/artifacts/.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { ensureTestHost } from '../../scripts/test-host/install.mjs';
+import { plantHome, FIXTURE_EXTENSION } from '../../scripts/test-host/plantHome.mjs';
+import { startCodeServer } from '../../scripts/test-host/codeServer.mjs';
+import { launchBrowser, workbenchUrl } from '../../scripts/test-host/browser.mjs';
+import { CODE_SERVER, NODE24, REPO, RUNS, TOOLS } from '../../scripts/test-host/paths.mjs';
+
+const ARTIFACTS = join(REPO, 'test', 'e2e', 'artifacts');
+const started = Date.now();
+const log = (...a) => console.log(`[${String(Date.now() - started).padStart(6)} ms]`, ...a);
+let passed = 0;
+let failed = 0;
+function check(name, ok, detail = '') {
+  if (ok) passed++;
+  else failed++;
+  log(ok ? 'PASS' : 'FAIL', name, detail);
+}
+
+ensureTestHost();
+mkdirSync(RUNS, { recursive: true });
+mkdirSync(ARTIFACTS, { recursive: true });
+const run = mkdtempSync(join(RUNS, 'e2e-'));
+const home = plantHome(join(run, 'home'), { slow: true });
+const workspace = join(run, 'workspace');
+mkdirSync(workspace);
+writeFileSync(join(workspace, 'README.md'), 'The folder the E2E test opens.\n');
+
+log('packaging the extension');
+const vsix = join(run, 'ai-tool-audit.vsix');
+execFileSync(join(TOOLS, '.bin', 'vsce'), ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '-o', vsix], { cwd: REPO, stdio: 'ignore' });
+execFileSync(NODE24, [CODE_SERVER, '--extensions-dir', join(run, 'ext'), '--user-data-dir', join(run, 'data'), '--install-extension', vsix], {
+  env: { ...process.env, HOME: home, EXTENSIONS_GALLERY: '{}' },
+  stdio: 'ignore',
+});
+
+let server;
+let browser;
+try {
+  server = await startCodeServer({ run, workspace, home });
+  log('code-server up at', server.url);
+  browser = await launchBrowser(run);
+  const { page } = browser;
+  await page.goto(workbenchUrl(server.url, workspace));
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+  const icon = page.locator('.activitybar [aria-label^="AI Tool Audit"]').first();
+  await icon.waitFor({ timeout: 60000 });
+  log('workbench usable');
+  await icon.click();
+  await widenSideBar(page, 560);
+  const welcome = page.locator('.welcome-view-content a, .welcome-view-content .monaco-button', { hasText: 'Audit AI tools' }).first();
+  await welcome.waitFor({ timeout: 30000 });
+  check('the view opens on a welcome with an "Audit AI tools" button', await welcome.isVisible());
+
+  await scanFolder(page, join(home, FIXTURE_EXTENSION), 'package.json');
+
+  const gateRow = page.locator('.monaco-list-row', { hasText: 'Region or vendor gating' }).filter({ hasText: 'extension.js:21' });
+  await gateRow.waitFor({ timeout: 60000 });
+  const targetRow = page.locator('.monaco-list-row', { hasText: 'region-gate' }).first();
+  check('the tree shows the planted assistant with its counts', /1\.0\.0 · 2 high, 6 medium, 6 low/.test((await targetRow.textContent()) ?? ''), await targetRow.textContent());
+  const badge = page.locator('.activitybar [aria-label^="AI Tool Audit"] .badge-content').first();
+  check('the activity bar badge counts the high findings', ((await badge.textContent().catch(() => '')) ?? '').trim() === '2', await badge.textContent().catch(() => 'none'));
+  const status = page.locator('.statusbar-item', { hasText: '2 high' }).first();
+  check('the status bar shows "2 high"', await status.isVisible().catch(() => false));
+
+  await gateRow.click();
+  await page.locator('.tab', { hasText: 'extension.js' }).first().waitFor({ timeout: 30000 });
+  const selection = page.locator('[id="status.editor.selection"]');
+  // The cursor ends the selection: 'Asia/Shanghai' with its quotes is 21:30 to 21:45.
+  const flagged = /Ln 21, Col 45 \(15 selected\)/;
+  await page.waitForFunction(re => new RegExp(re).test(document.getElementById('status.editor.selection')?.textContent ?? ''), flagged.source, { timeout: 15000 }).catch(() => {});
+  const at = (await selection.textContent())?.trim() ?? '';
+  check("clicking the finding opens extension.js with 'Asia/Shanghai' (21:30-21:45) selected", flagged.test(at), at);
+  const line = page.locator('.monaco-editor .view-line', { hasText: "const chinaZone = zone === 'Asia/Shanghai'" });
+  check('the editor shows the flagged line', (await line.count()) === 1);
+  await page.screenshot({ path: join(ARTIFACTS, 'tree-and-finding.png') });
+  log('screenshot', join(ARTIFACTS, 'tree-and-finding.png'));
+
+  // The same finding in the minified bundle: its inline action opens the readable context.
+  const minifiedRow = page.locator('.monaco-list-row', { hasText: 'Region or vendor gating' }).filter({ hasText: 'dist/bundle.min.js:1' });
+  await minifiedRow.hover();
+  await minifiedRow.locator('.action-label[aria-label="Show in Readable Context"]').click();
+  await page.locator('.tab', { hasText: '(readable).js' }).first().waitFor({ timeout: 30000 });
+  const reprinted = page.locator('.monaco-editor .view-line', { hasText: 'const e = a(), t = b(), n = t === "Asia/Shanghai"' });
+  await reprinted.waitFor({ timeout: 15000 });
+  check('the readable context shows the minified function reprinted line by line', (await page.locator('.monaco-editor .view-line', { hasText: 'function c() {' }).count()) === 1);
+  await page.waitForFunction(() => /\(15 selected\)/.test(document.getElementById('status.editor.selection')?.textContent ?? ''), null, { timeout: 15000 }).catch(() => {});
+  const inContext = (await selection.textContent())?.trim() ?? '';
+  check('the readable context selects the flagged "Asia/Shanghai"', /\(15 selected\)/.test(inContext), inContext);
+  await page.screenshot({ path: join(ARTIFACTS, 'readable-context.png') });
+  log('screenshot', join(ARTIFACTS, 'readable-context.png'));
+
+  // A long audit shows a progress notification whose Cancel button stops it.
+  await scanFolder(page, join(home, 'slow-target'), 'chunk-00.js');
+  const toast = page.locator('.notification-toast', { hasText: 'scanning slow-target' }).first();
+  await toast.waitFor({ timeout: 30000 });
+  await toast.locator('.monaco-button', { hasText: 'Cancel' }).click();
+  const cancelled = page.locator('.monaco-list-row', { hasText: 'slow-target' }).filter({ hasText: 'not scanned (cancelled)' });
+  await cancelled.waitFor({ timeout: 15000 }).catch(() => {});
+  check('the Cancel button of the progress notification stops the audit', (await cancelled.count()) === 1);
+} catch (e) {
+  failed++;
+  log('ERROR', e.stack ?? e.message);
+  await browser?.page.screenshot({ path: join(ARTIFACTS, 'error.png') }).catch(() => {});
+} finally {
+  if (browser) writeFileSync(join(run, 'browser-console.log'), browser.consoleLines.join('\n'));
+  await browser?.close();
+  await server?.stop();
+}
+if (failed === 0) rmSync(run, { recursive: true, force: true });
+else log(`run folder kept for inspection: ${run}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
+
+/**
+ * "Scan a Folder or File..." through code-server's file dialog, a quick input that starts
+ * with the workspace path: type the folder, wait until it lists `shows`, press Scan.
+ */
+async function scanFolder(page, folder, shows) {
+  await runCommand(page, 'AI Tool Audit: Scan a Folder or File...');
+  const input = page.locator('.quick-input-widget input');
+  await page.waitForFunction(() => (document.querySelector('.quick-input-widget input')?.value ?? '').startsWith('/'), null, { timeout: 15000 });
+  await input.fill(`${folder}/`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: shows }).first().waitFor({ timeout: 15000 });
+  await page.locator('.quick-input-widget .monaco-button', { hasText: 'Scan' }).first().click();
+}
+
+/** Drags the sash between the side bar and the editor so tree rows show in full. */
+async function widenSideBar(page, x) {
+  const sash = page.locator('.part.sidebar').first();
+  const box = await sash.boundingBox();
+  if (!box) return;
+  const edge = box.x + box.width + 2;
+  await page.mouse.move(edge, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(x, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+}
+
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 15000 });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15000 });
+  await page.keyboard.press('Enter');
+}
