@@ -1,6 +1,6 @@
 #!/usr/bin/env node
 // npm run test:integration: the mocha suite in test/integration runs inside a real VS Code
-// extension host. @vscode/test-electron's runTests drives it, with code-shim.mjs standing in
+// extension host (with --bench: the editor benchmark in test/integration/bench instead). @vscode/test-electron's runTests drives it, with code-shim.mjs standing in
 // for the desktop executable. Each run gets its own folder (HOME with planted assistants,
 // user data, extensions), removed when the run passes.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -10,6 +10,12 @@ import { ensureTestHost } from './install.mjs';
 import { plantHome } from './plantHome.mjs';
 import { REPO, RUNS } from './paths.mjs';
 
+const bench = process.argv.includes('--bench');
+const BENCH_BUNDLE = join(REPO, '.cache', 'corpus', 'anthropic-ai_claude-code_2.1.112', 'package', 'cli.js');
+if (bench && !existsSync(BENCH_BUNDLE)) {
+  console.error(`bench:editor needs ${BENCH_BUNDLE}: run npm run corpus`);
+  process.exit(2);
+}
 ensureTestHost();
 const suite = join(REPO, 'out', 'test', 'integration', 'index.js');
 if (!existsSync(suite) || !existsSync(join(REPO, 'dist', 'worker.js'))) {
@@ -18,7 +24,7 @@ if (!existsSync(suite) || !existsSync(join(REPO, 'dist', 'worker.js'))) {
 }
 mkdirSync(RUNS, { recursive: true });
 const run = mkdtempSync(join(RUNS, 'integration-'));
-const home = plantHome(join(run, 'home'), { slow: true });
+const home = plantHome(join(run, 'home'), { slow: !bench });
 const workspace = join(run, 'workspace');
 mkdirSync(workspace);
 writeFileSync(join(workspace, 'README.md'), 'The folder the integration tests open.\n');
@@ -32,7 +38,12 @@ try {
     extensionDevelopmentPath: REPO,
     extensionTestsPath: suite,
     launchArgs: [workspace, `--extensions-dir=${join(run, 'ext')}`, `--user-data-dir=${join(run, 'data')}`],
-    extensionTestsEnv: { HOME: home, TEST_HOST_RUN: run, AI_TOOL_AUDIT_TEST_RESULTS: resultsFile },
+    extensionTestsEnv: {
+      HOME: home,
+      TEST_HOST_RUN: run,
+      AI_TOOL_AUDIT_TEST_RESULTS: resultsFile,
+      ...(bench ? { AI_TOOL_AUDIT_SUITE: 'bench', AI_TOOL_AUDIT_BENCH_BUNDLE: BENCH_BUNDLE } : {}),
+    },
   });
 } catch (e) {
   console.error(`integration: ${e.message}`);

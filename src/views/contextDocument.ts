@@ -39,6 +39,8 @@ export interface OpenedContext {
   highlight?: vscode.Range;
   /** From the command to the editor showing the reprint. */
   ms: number;
+  /** What the worker spent reading the file, parsing the slice and reprinting it. */
+  worker?: { readMs: number; parseMs: number; printMs: number };
 }
 
 export function canReprint(f: Finding): boolean {
@@ -79,7 +81,14 @@ export class ContextDocuments implements vscode.TextDocumentContentProvider, vsc
       editor.revealRange(r.highlight, vscode.TextEditorRevealType.InCenter);
     }
     this.decorate(editor);
-    return { editor, mode: r?.reply.mode ?? 'raw', scope: r?.reply.scope ?? 'raw', highlight: r?.highlight, ms: Date.now() - started };
+    return {
+      editor,
+      mode: r?.reply.mode ?? 'raw',
+      scope: r?.reply.scope ?? 'raw',
+      highlight: r?.highlight,
+      ms: Date.now() - started,
+      ...(r ? { worker: { readMs: r.reply.readMs, parseMs: r.reply.parseMs, printMs: r.reply.printMs } } : {}),
+    };
   }
 
   async provideTextDocumentContent(uri: vscode.Uri, token: vscode.CancellationToken): Promise<string> {

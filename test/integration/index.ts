@@ -7,7 +7,9 @@ import Mocha from 'mocha';
 
 export function run(): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60000, reporter: 'spec' });
-  for (const f of fs.readdirSync(__dirname).sort()) if (f.endsWith('.test.js')) mocha.addFile(path.join(__dirname, f));
+  // The editor benchmark (npm run bench:editor) runs bench/*.bench.js through the same runner.
+  const dir = process.env.AI_TOOL_AUDIT_SUITE === 'bench' ? path.join(__dirname, 'bench') : __dirname;
+  for (const f of fs.readdirSync(dir).sort()) if (/\.(test|bench)\.js$/.test(f)) mocha.addFile(path.join(dir, f));
   const results = { passed: [] as string[], failed: [] as Array<{ title: string; error: string }> };
   return new Promise((resolve, reject) => {
     const runner = mocha.run(failures => {
