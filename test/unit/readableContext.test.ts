@@ -49,6 +49,21 @@ describe('readable context', () => {
     assert.equal(textAt(r.code, r.related[0]), '"Asia/Urumqi"');
   });
 
+  it('prints a comma sequence used as a statement as one statement per line', () => {
+    const text = 'function s(){a=1,b(),c=q.timeZone;return c}';
+    const start = text.indexOf('q.timeZone');
+    const r = readableContext(text, { span: { start, end: start + 10 }, functionRange: [0, text.length] });
+    assert.equal(r.code, 'function s() {\n  a = 1;\n  b();\n  c = q.timeZone;\n  return c;\n}');
+    assert.equal(textAt(r.code, r.highlight), 'q.timeZone');
+  });
+
+  it('keeps a comma sequence whole where splitting it would change what runs', () => {
+    const text = 'function s(){if(x)a=1,b=q.timeZone}';
+    const start = text.indexOf('q.timeZone');
+    const r = readableContext(text, { span: { start, end: start + 10 }, functionRange: [0, text.length] });
+    assert.equal(r.code, 'function s() {\n  if (x) (a = 1, b = q.timeZone);\n}');
+  });
+
   it('keeps literals as written, escapes included', () => {
     const text = 'function q(s){return s.replace("\'","\\u2019")}';
     const r = readableContext(text, request(text, '"\\u2019"', 'function q', ')}'));
