@@ -3,20 +3,15 @@
 // the readable context.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { RelatedLocation } from '../core/model';
 import { toRange } from './positions';
 import { moduleUri } from './moduleDocument';
 
-/** Where a finding (or one of its steps) is, as the audit reported it. */
-export interface FindingLocation {
+/** Where a finding (or one of its steps) is, as the audit reported it, plus the target root. */
+export type FindingLocation = Omit<RelatedLocation, 'message'> & {
   /** Absolute target root; `file` is relative to it. */
   root: string;
-  file: string;
-  entry?: string;
-  line: number;
-  column: number;
-  endLine?: number;
-  endColumn?: number;
-}
+};
 
 /** Longer lines are minified code: VS Code stops rendering at 10,000 characters by default. */
 export const MINIFIED_LINE = 5000;
