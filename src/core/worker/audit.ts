@@ -2,7 +2,7 @@
 // of memory on a hostile file, say), the target it was scanning gets an error entry and the
 // targets after it go on in a fresh worker.
 import type { TargetResult } from '../model';
-import { newTargetResult } from '../scan/target';
+import { emptyResult, targetRoot } from '../scan/target';
 import type { AuditJob } from './protocol';
 import type { WorkerRunner } from './runner';
 
@@ -49,7 +49,7 @@ export async function runAudit(runner: WorkerRunner, job: AuditJob, events: Audi
     if (lost === undefined) return { status: 'done', crashes };
     const reason = outcome.error ?? 'the scan worker stopped';
     crashes.push(reason);
-    const result = newTargetResult(job.targets[lost]);
+    const result = emptyResult(job.targets[lost], targetRoot(job.targets[lost]));
     result.errors.push({ file: lastFile ?? '.', message: `scan stopped: ${reason}; the rest of this target was not scanned` });
     events.onTarget?.(lost, result, 0);
     remaining = batch.filter(i => !finished.has(i) && i !== lost);
