@@ -41,6 +41,7 @@ try {
     home: process.env.HOME,
     userDataDir: flag('user-data-dir'),
     extensionsDir: flag('extensions-dir'),
+    settings: JSON.parse(process.env.TEST_HOST_SETTINGS ?? '{}'),
     args: ['--vscode-option', 'enable-smoke-test-driver'],
   });
   browser = await launchBrowser(run, { width: 1280, height: 800 });

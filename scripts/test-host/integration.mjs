@@ -1,6 +1,7 @@
 #!/usr/bin/env node
 // npm run test:integration: the mocha suite in test/integration runs inside a real VS Code
-// extension host (with --bench: the editor benchmark in test/integration/bench instead). @vscode/test-electron's runTests drives it, with code-shim.mjs standing in
+// extension host (with --bench: the editor benchmark in test/integration/bench instead;
+// --grep=TEXT runs the tests whose title holds TEXT). @vscode/test-electron's runTests drives it, with code-shim.mjs standing in
 // for the desktop executable. Each run gets its own folder (HOME with planted assistants,
 // user data, extensions), removed when the run passes.
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
@@ -8,9 +9,11 @@ import { join } from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { ensureTestHost } from './install.mjs';
 import { plantHome } from './plantHome.mjs';
+import { packageVsix } from './vsix.mjs';
 import { REPO, RUNS } from './paths.mjs';
 
 const bench = process.argv.includes('--bench');
+const grep = process.argv.find(a => a.startsWith('--grep='))?.slice(7);
 const BENCH_BUNDLE = join(REPO, '.cache', 'corpus', 'anthropic-ai_claude-code_2.1.112', 'package', 'cli.js');
 if (bench && !existsSync(BENCH_BUNDLE)) {
   console.error(`bench:editor needs ${BENCH_BUNDLE}: run npm run corpus`);
@@ -29,6 +32,8 @@ const workspace = join(run, 'workspace');
 mkdirSync(workspace);
 writeFileSync(join(workspace, 'README.md'), 'The folder the integration tests open.\n');
 const resultsFile = join(run, 'results.json');
+// An AI extension the tests install while the editor runs (extensions.onDidChange).
+const lateVsix = packageVsix(join(REPO, 'test', 'fixtures', 'late-extension'), join(run, 'late-arrival.vsix'));
 
 const started = Date.now();
 let code;
@@ -42,7 +47,9 @@ try {
       HOME: home,
       TEST_HOST_RUN: run,
       AI_TOOL_AUDIT_TEST_RESULTS: resultsFile,
+      AI_TOOL_AUDIT_LATE_VSIX: lateVsix,
       ...(bench ? { AI_TOOL_AUDIT_SUITE: 'bench', AI_TOOL_AUDIT_BENCH_BUNDLE: BENCH_BUNDLE } : {}),
+      ...(grep ? { AI_TOOL_AUDIT_TEST_GREP: grep } : {}),
     },
   });
 } catch (e) {

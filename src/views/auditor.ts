@@ -10,7 +10,10 @@ import { runAudit } from '../core/worker/audit';
 import type { WorkerRunner } from '../core/worker/runner';
 import type { AuditResults } from './auditResults';
 import type { AuditSummary } from './statusBar';
-import { readSettings } from './settings';
+import { readSettings, type AuditSettings } from './settings';
+
+/** Finds what to audit when the audit starts (discovery); undefined when cancelled. */
+export type Finder = (settings: AuditSettings, token: vscode.CancellationToken) => Promise<TargetSpec[] | undefined>;
 
 export interface AuditOutcome {
   status: 'done' | 'cancelled';
@@ -42,8 +45,11 @@ export class Auditor {
     await current.finished;
   }
 
-  /** Audits `specs`; `replace` clears targets from earlier audits (a full audit does). */
-  async audit(specs: TargetSpec[], title: string, replace: boolean): Promise<AuditOutcome> {
+  /**
+   * Audits `specs`, or what `find` returns (discovery runs under the same progress and
+   * cancellation); `replace` clears targets from earlier audits (a full audit does).
+   */
+  async audit(specs: TargetSpec[] | Finder, title: string, replace: boolean): Promise<AuditOutcome> {
     await this.cancel();
     const stop = new vscode.CancellationTokenSource();
     const finished = Promise.resolve(
@@ -68,13 +74,21 @@ export class Auditor {
   }
 
   private async run(
-    specs: TargetSpec[],
+    find: TargetSpec[] | Finder,
     replace: boolean,
     progress: vscode.Progress<{ message?: string; increment?: number }>,
     token: vscode.CancellationToken,
   ): Promise<AuditOutcome> {
     const started = Date.now();
     const settings = readSettings();
+    let specs: TargetSpec[];
+    if (Array.isArray(find)) specs = find;
+    else {
+      progress.report({ message: 'looking for AI assistants…' });
+      const found = await find(settings, token);
+      if (!found) return { status: 'cancelled', results: [], ms: Date.now() - started };
+      specs = found;
+    }
     this.warnUnknownRules(settings.disabledRules);
     this.results.begin(specs, replace);
     this.log.info(printable(`audit of ${specs.length} target(s) started: ${specs.map(s => s.name).join(', ')}`));

@@ -4,7 +4,11 @@ import { SEVERITIES, type Severity } from '../core/model';
 import { ruleCatalog } from '../core/rules';
 import { targetForPath, type TargetSpec } from '../core/scan/target';
 import { printable } from '../core/report/safeText';
+import type { Discovery } from '../core/discovery';
+import { editorName } from '../core/discovery/editors';
 import type { AuditContext } from './context';
+import { discoverAssistants } from './discovery';
+import { readSettings } from './settings';
 import { GROUP_BY, findingPlace, type FindingNode, type GroupBy, type TreeNode } from './auditTree';
 import { canReprint } from './contextDocument';
 import { isMinifiedAt, openLocation, type FindingLocation } from './openFinding';
@@ -12,6 +16,8 @@ import { isMinifiedAt, openLocation, type FindingLocation } from './openFinding'
 type Command = (ctx: AuditContext) => (...args: any[]) => unknown;
 
 export const COMMANDS: Record<string, Command> = {
+  'aiToolAudit.auditAll': ctx => () => auditAll(ctx),
+  'aiToolAudit.quickScan': ctx => (id?: string) => quickScan(ctx, id),
   'aiToolAudit.scanPath': ctx => (uri?: vscode.Uri, selected?: vscode.Uri[]) => scanPath(ctx, selected?.length ? selected : uri ? [uri] : undefined),
   'aiToolAudit.reaudit': ctx => () => reaudit(ctx),
   'aiToolAudit.cancelAudit': ctx => () => ctx.auditor.cancel(),
@@ -22,6 +28,61 @@ export const COMMANDS: Record<string, Command> = {
   'aiToolAudit.filterSeverity': ctx => (value?: Severity) => filterSeverity(ctx, value),
   'aiToolAudit.showLog': ctx => () => ctx.log.show(),
 };
+
+async function auditAll(ctx: AuditContext) {
+  void vscode.commands.executeCommand('aiToolAudit.findings.focus');
+  ctx.view.message = undefined;
+  const outcome = await ctx.auditor.audit(
+    async (settings, token) => {
+      const discovery = await discoverAssistants(ctx.runner, settings, token);
+      if (!discovery) return undefined;
+      logDiscovery(ctx, discovery);
+      ctx.lastDiscovery = discovery;
+      return discovery.assistants;
+    },
+    `AI Tool Audit: auditing the AI assistants on ${ctx.machine}`,
+    true,
+  );
+  if (outcome.status === 'done' && ctx.results.all().length === 0) ctx.view.message = `No AI assistants found on ${ctx.machine}.`;
+  return outcome;
+}
+
+async function quickScan(ctx: AuditContext, id?: string) {
+  const discovery = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Window, title: 'AI Tool Audit: looking for AI assistants' },
+    () => discoverAssistants(ctx.runner, readSettings()),
+  );
+  if (!discovery) return undefined;
+  logDiscovery(ctx, discovery);
+  if (!discovery.assistants.length) {
+    void vscode.window.showInformationMessage(`No AI assistants found on ${ctx.machine}.`);
+    return undefined;
+  }
+  const chosen = id
+    ? discovery.assistants.find(a => [a.instanceId, a.id, a.extensionId, a.packageName].some(n => n?.toLowerCase() === id.toLowerCase()))
+    : (
+        await vscode.window.showQuickPick(
+          discovery.assistants.map(a => ({
+            label: `$(${a.kind === 'cli' ? 'terminal' : 'extensions'}) ${printable(a.name)}`,
+            description: printable([a.kind, a.version, a.editor ? editorName(a.editor) : a.install].filter(Boolean).join(' · ')),
+            detail: printable(a.root),
+            assistant: a,
+          })),
+          { title: 'Quick Scan: pick an AI assistant to audit', matchOnDescription: true, matchOnDetail: true },
+        )
+      )?.assistant;
+  if (!chosen) return undefined;
+  void vscode.commands.executeCommand('aiToolAudit.findings.focus');
+  return ctx.auditor.audit([chosen], `AI Tool Audit: scanning ${chosen.name}`, false);
+}
+
+function logDiscovery(ctx: AuditContext, discovery: Discovery): void {
+  ctx.log.info(`found ${discovery.assistants.length} AI assistant(s) on ${ctx.machine}`);
+  for (const a of discovery.assistants) {
+    ctx.log.info(printable(`  ${a.name}${a.version ? ` ${a.version}` : ''} (${a.kind}, ${a.editor ?? a.install}) at ${a.root}: ${a.why.join('; ')}`));
+  }
+  for (const e of discovery.errors) ctx.log.warn(printable(`discovery: ${e.file}: ${e.message}`));
+}
 
 async function scanPath(ctx: AuditContext, uris: vscode.Uri[] | undefined) {
   const picked =
@@ -36,9 +97,10 @@ async function scanPath(ctx: AuditContext, uris: vscode.Uri[] | undefined) {
   return ctx.auditor.audit(specs, `AI Tool Audit: scanning ${specs.map(s => s.name).join(', ')}`, false);
 }
 
+/** After "Audit AI tools", discovers again (new assistants show up); otherwise rescans what is shown. */
 async function reaudit(ctx: AuditContext) {
   const specs: TargetSpec[] = ctx.results.all().map(t => t.spec);
-  if (!specs.length) return vscode.commands.executeCommand('aiToolAudit.auditAll');
+  if (!specs.length || ctx.lastDiscovery) return auditAll(ctx);
   return ctx.auditor.audit(specs, 'AI Tool Audit: re-auditing', false);
 }
 

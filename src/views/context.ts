@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { WorkerRunner } from '../core/worker/runner';
+import type { Discovery } from '../core/discovery';
 import { AuditResults } from './auditResults';
 import { AuditTreeProvider, type TreeNode } from './auditTree';
 import { AuditSummary } from './statusBar';
@@ -10,6 +11,7 @@ import { Auditor } from './auditor';
 import { CONTEXT_SCHEME, ContextDocuments } from './contextDocument';
 import { MODULE_SCHEME, ModuleDocuments } from './moduleDocument';
 import { machineLabel } from './machine';
+import { watchExtensions } from './extensionWatcher';
 
 /** Notifications that ask the user something, replaceable in integration tests. */
 export interface Notifier {
@@ -29,6 +31,8 @@ export interface AuditContext {
   /** Which machine the audit covers (the extension host's). */
   readonly machine: string;
   notify: Notifier;
+  /** What the last "Audit AI tools" found: extension changes are compared with it. */
+  lastDiscovery?: Discovery;
 }
 
 export function createContext(extension: vscode.ExtensionContext): AuditContext {
@@ -54,7 +58,7 @@ export function createContext(extension: vscode.ExtensionContext): AuditContext 
     vscode.workspace.registerTextDocumentContentProvider(MODULE_SCHEME, new ModuleDocuments(runner)),
     { dispose: () => void auditor.cancel() },
   );
-  return {
+  const ctx: AuditContext = {
     extension,
     log,
     runner,
@@ -67,4 +71,6 @@ export function createContext(extension: vscode.ExtensionContext): AuditContext 
     machine,
     notify: { info: (message, ...actions) => vscode.window.showInformationMessage(message, ...actions) },
   };
+  extension.subscriptions.push(watchExtensions(ctx));
+  return ctx;
 }

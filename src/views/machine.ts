@@ -16,6 +16,7 @@ export function machineLabel(remoteName: string | undefined, hostname = os.hostn
     case 'codespaces':
       return `codespace: ${hostname}`;
     default:
-      return `${remoteName}: ${hostname}`;
+      // Other remotes, code-server among them (its remote name is the server's host:port).
+      return `remote host ${hostname} (${remoteName})`;
   }
 }

@@ -1,16 +1,19 @@
 #!/usr/bin/env node
 // npm run test:e2e: a real browser (Debian's chromium, driven by playwright-core) against a
 // real editor (code-server) with the packaged .vsix installed and assistants planted in
-// HOME. Clicks through the UI as a person would: activity bar -> audit -> tree -> finding ->
-// editor at the flagged line -> readable context; screenshots go to test/e2e/artifacts/.
+// HOME. Clicks through the UI as a person would: activity bar -> "Audit AI tools" -> tree ->
+// finding -> editor at the flagged line -> readable context -> a long scan cancelled from its
+// progress notification; screenshots go to test/e2e/artifacts/.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { ensureTestHost } from '../../scripts/test-host/install.mjs';
-import { plantHome, FIXTURE_EXTENSION } from '../../scripts/test-host/plantHome.mjs';
+import { plantHome } from '../../scripts/test-host/plantHome.mjs';
 import { startCodeServer } from '../../scripts/test-host/codeServer.mjs';
 import { launchBrowser, workbenchUrl } from '../../scripts/test-host/browser.mjs';
-import { CODE_SERVER, NODE24, REPO, RUNS, TOOLS } from '../../scripts/test-host/paths.mjs';
+import { CODE_SERVER, NODE24, REPO, RUNS } from '../../scripts/test-host/paths.mjs';
+import { packageVsix } from '../../scripts/test-host/vsix.mjs';
 
 const ARTIFACTS = join(REPO, 'test', 'e2e', 'artifacts');
 const started = Date.now();
@@ -34,7 +37,7 @@ writeFileSync(join(workspace, 'README.md'), 'The folder the E2E test opens.\n');
 
 log('packaging the extension');
 const vsix = join(run, 'ai-tool-audit.vsix');
-execFileSync(join(TOOLS, '.bin', 'vsce'), ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '-o', vsix], { cwd: REPO, stdio: 'ignore' });
+packageVsix(REPO, vsix);
 execFileSync(NODE24, [CODE_SERVER, '--extensions-dir', join(run, 'ext'), '--user-data-dir', join(run, 'data'), '--install-extension', vsix], {
   env: { ...process.env, HOME: home, EXTENSIONS_GALLERY: '{}' },
   stdio: 'ignore',
@@ -57,17 +60,20 @@ try {
   const welcome = page.locator('.welcome-view-content a, .welcome-view-content .monaco-button', { hasText: 'Audit AI tools' }).first();
   await welcome.waitFor({ timeout: 30000 });
   check('the view opens on a welcome with an "Audit AI tools" button', await welcome.isVisible());
-
-  await scanFolder(page, join(home, FIXTURE_EXTENSION), 'package.json');
+  await welcome.click();
 
   const gateRow = page.locator('.monaco-list-row', { hasText: 'Region or vendor gating' }).filter({ hasText: 'extension.js:21' });
   await gateRow.waitFor({ timeout: 60000 });
-  const targetRow = page.locator('.monaco-list-row', { hasText: 'region-gate' }).first();
-  check('the tree shows the planted assistant with its counts', /1\.0\.0 · 2 high, 6 medium, 6 low/.test((await targetRow.textContent()) ?? ''), await targetRow.textContent());
+  const extensionRow = page.locator('.monaco-list-row', { hasText: 'FakeAI Assistant (test fixture)' }).first();
+  check('the tree shows the planted extension with its counts', /1\.0\.0 · 2 high, 6 medium, 6 low/.test((await extensionRow.textContent()) ?? ''), await extensionRow.textContent());
+  const cliRow = page.locator('.monaco-list-row', { hasText: 'fake-agent' }).first();
+  check('the tree shows the planted command-line assistant with its counts', /0\.3\.0 · 1 high, 2 medium, 1 low/.test((await cliRow.textContent()) ?? ''), await cliRow.textContent());
+  const title = (await page.locator('.pane-header', { hasText: 'Findings' }).first().textContent()) ?? '';
+  check('the view says which machine it audits', title.includes(hostname()), title);
   const badge = page.locator('.activitybar [aria-label^="AI Tool Audit"] .badge-content').first();
-  check('the activity bar badge counts the high findings', ((await badge.textContent().catch(() => '')) ?? '').trim() === '2', await badge.textContent().catch(() => 'none'));
-  const status = page.locator('.statusbar-item', { hasText: '2 high' }).first();
-  check('the status bar shows "2 high"', await status.isVisible().catch(() => false));
+  check('the activity bar badge counts the high findings', ((await badge.textContent().catch(() => '')) ?? '').trim() === '3', await badge.textContent().catch(() => 'none'));
+  const status = page.locator('.statusbar-item', { hasText: '3 high' }).first();
+  check('the status bar shows "3 high"', await status.isVisible().catch(() => false));
 
   await gateRow.click();
   await page.locator('.tab', { hasText: 'extension.js' }).first().waitFor({ timeout: 30000 });

@@ -6,7 +6,8 @@ import * as path from 'node:path';
 import Mocha from 'mocha';
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60000, reporter: 'spec' });
+  const grep = process.env.AI_TOOL_AUDIT_TEST_GREP;
+  const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60000, reporter: 'spec', ...(grep ? { grep } : {}) });
   // The editor benchmark (npm run bench:editor) runs bench/*.bench.js through the same runner.
   const dir = process.env.AI_TOOL_AUDIT_SUITE === 'bench' ? path.join(__dirname, 'bench') : __dirname;
   for (const f of fs.readdirSync(dir).sort()) if (/\.(test|bench)\.js$/.test(f)) mocha.addFile(path.join(dir, f));

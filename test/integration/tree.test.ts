@@ -36,7 +36,9 @@ describe('the findings tree', () => {
     const at = positionOf(source, "'Asia/Shanghai'");
     assert.equal(label(ctx, gate), 'Region or vendor gating');
     assert.equal(description(ctx, gate), `extension.js:${at.line}`);
-    assert.match(String(ctx.tree.getTreeItem(gate).tooltip), /^high · region-gating\nReads the API endpoint/);
+    const tooltip = String(ctx.tree.getTreeItem(gate).tooltip);
+    assert.ok(tooltip.startsWith(`high · region-gating\n${gate.finding.message}\nevidence:\n  `), tooltip);
+    assert.match(tooltip, /\nstep: region-literals: Compares with the region timezone "Asia\/Urumqi" \(extension\.js:21:58\)\n/);
   });
 
   it('opens a finding with its exact range selected and revealed', async () => {

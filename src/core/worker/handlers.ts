@@ -2,18 +2,22 @@
 // tests call it directly; src/worker.ts only connects it to the thread's port.
 import * as path from 'node:path';
 import { RULES, ruleCatalog, selectRules } from '../rules';
-import { scanTarget } from '../scan/target';
+import { emptyResult, scanTarget, targetRoot } from '../scan/target';
+import { discover, type Assistant } from '../discovery';
+import { mergeRunningExtensions } from '../discovery/running';
+import { PYTHON_NOTE } from '../discovery/python';
 import { readSourceFile, type ReadResult } from '../scan/files';
 import { fingerprintOf } from '../scan/engine';
 import { LineIndex } from '../scan/locate';
 import { readableContext } from '../print/readableContext';
-import type { AuditJob, ContextJob, ModuleJob, WorkerJob, WorkerMessage } from './protocol';
+import type { AuditJob, ContextJob, DiscoverJob, ModuleJob, WorkerJob, WorkerMessage } from './protocol';
 
 export type Post = (message: WorkerMessage) => void;
 
 export function handleJob(job: WorkerJob, post: Post): void {
   try {
-    if (job.kind === 'audit') audit(job, post);
+    if (job.kind === 'discover') discoverJob(job, post);
+    else if (job.kind === 'audit') audit(job, post);
     else if (job.kind === 'context') context(job, post);
     else if (job.kind === 'module') moduleText(job, post);
     else post({ type: 'failed', message: `unknown job ${(job as { kind: unknown }).kind}` });
@@ -23,12 +27,24 @@ export function handleJob(job: WorkerJob, post: Post): void {
   post({ type: 'done' });
 }
 
+function discoverJob(job: DiscoverJob, post: Post): void {
+  const found = discover(job.options);
+  const discovery = job.running ? mergeRunningExtensions(found, job.running.extensions, job.running.editor) : found;
+  post({ type: 'discovered', discovery });
+}
+
 function audit(job: AuditJob, post: Post): void {
   const disabled = new Set(job.disabledRules ?? []);
   const wanted = ruleCatalog().map(r => r.id).filter(id => !disabled.has(id));
   const selection = disabled.size ? selectRules(wanted) : { rules: RULES, keep: undefined };
   job.targets.forEach((spec, index) => {
     const started = performance.now();
+    if ((spec as Partial<Assistant>).language === 'python') {
+      const result = emptyResult(spec, targetRoot(spec));
+      result.errors.push({ file: '.', message: PYTHON_NOTE });
+      post({ type: 'target', index, result, ms: 0 });
+      return;
+    }
     const result = scanTarget(spec, {
       rules: selection.rules,
       keep: selection.keep,

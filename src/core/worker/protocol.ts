@@ -2,7 +2,16 @@
 // crosses a worker_threads boundary by structured clone.
 import type { TargetResult } from '../model';
 import type { TargetSpec } from '../scan/target';
+import type { DiscoverOptions, Discovery } from '../discovery';
+import type { RunningExtension } from '../discovery/running';
 import type { ReadableContext } from '../print/readableContext';
+
+/** Find the installed assistants, plus the AI extensions the running editor reports. */
+export interface DiscoverJob {
+  kind: 'discover';
+  options: DiscoverOptions;
+  running?: { extensions: RunningExtension[]; editor: string };
+}
 
 /** Scan these targets, one after the other, reporting each as soon as it is done. */
 export interface AuditJob {
@@ -37,7 +46,7 @@ export interface ModuleJob {
   entry: string;
 }
 
-export type WorkerJob = AuditJob | ContextJob | ModuleJob;
+export type WorkerJob = DiscoverJob | AuditJob | ContextJob | ModuleJob;
 
 /** Where the reprinted part sits in the file: 1-based line and UTF-16 column. */
 export interface SourcePoint {
@@ -53,6 +62,7 @@ export interface ContextReply extends ReadableContext {
 }
 
 export type WorkerMessage =
+  | { type: 'discovered'; discovery: Discovery }
   | { type: 'file'; index: number; file: string; size: number }
   | { type: 'target'; index: number; result: TargetResult; ms: number }
   | { type: 'context'; reply: ContextReply }
