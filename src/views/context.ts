@@ -43,7 +43,7 @@ export function createContext(extension: vscode.ExtensionContext): AuditContext 
   const view = vscode.window.createTreeView('aiToolAudit.findings', { treeDataProvider: tree, showCollapseAll: true });
   const machine = machineLabel(vscode.env.remoteName);
   view.description = machine;
-  const summary = new AuditSummary(results, view);
+  const summary = new AuditSummary(results, view, machine);
   const auditor = new Auditor(runner, results, summary, log);
   const contexts = new ContextDocuments(runner);
   extension.subscriptions.push(

@@ -1,5 +1,6 @@
 // `$(shield) 3 high` in the status bar and the high count as the view's badge; both open
-// the view. Hidden until something was audited.
+// the view. Hidden until something was audited. Above the tree, which machine it is about
+// (a view alone in its container shows no description).
 import * as vscode from 'vscode';
 import type { AuditResults } from './auditResults';
 import type { TreeNode } from './auditTree';
@@ -12,6 +13,7 @@ export class AuditSummary implements vscode.Disposable {
   constructor(
     private readonly results: AuditResults,
     private readonly view: vscode.TreeView<TreeNode>,
+    private readonly machine: string,
   ) {
     this.item.name = 'AI Tool Audit';
     this.item.command = 'workbench.view.extension.aiToolAudit';
@@ -26,6 +28,7 @@ export class AuditSummary implements vscode.Disposable {
   private update(): void {
     const counts = this.results.countBySeverity();
     this.view.badge = counts.high ? { value: counts.high, tooltip: `${counts.high} high-severity findings` } : undefined;
+    if (this.results.all().length) this.view.message = `Assistants on ${this.machine}`;
     if (this.results.all().length === 0 && !this.running) {
       this.item.hide();
       return;

@@ -15,6 +15,7 @@ describe('Audit AI tools', () => {
     const outcome = await vscode.commands.executeCommand<AuditOutcome>('aiToolAudit.auditAll');
     assert.equal(outcome.status, 'done');
     assert.deepEqual(ctx.lastDiscovery?.assistants.map(a => a.instanceId), ['fakeai.region-gate@vscode', 'fake-agent@npm']);
+    assert.equal(ctx.view.message, `Assistants on ${ctx.machine}`);
     assert.match(description(ctx, targetNode(ctx, 'FakeAI Assistant (test fixture)')), /^1\.0\.0 · 2 high, 6 medium, 6 low$/);
     assert.match(description(ctx, targetNode(ctx, 'fake-agent')), /^0\.3\.0 · 1 high, 2 medium, 1 low$/);
   });
