@@ -56,7 +56,7 @@ export function createContext(extension: vscode.ExtensionContext): AuditContext 
     vscode.workspace.registerTextDocumentContentProvider(CONTEXT_SCHEME, contexts),
     vscode.languages.registerDocumentLinkProvider({ scheme: CONTEXT_SCHEME }, contexts),
     vscode.workspace.registerTextDocumentContentProvider(MODULE_SCHEME, new ModuleDocuments(runner)),
-    { dispose: () => void auditor.cancel() },
+    { dispose: () => void auditor.cancel().then(() => runner.dispose()) },
   );
   const ctx: AuditContext = {
     extension,

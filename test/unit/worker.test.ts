@@ -110,6 +110,29 @@ describe('worker threads', () => {
     assert.equal(runner.liveWorkers, 0);
   });
 
+  it('serve readable contexts from one warm worker, which a cancel stops and the next job replaces', async () => {
+    const dir = tempTarget({ 'gate.js': GATE });
+    const finding = findingsOf(dir).find(f => f.ruleId === 'region-literals')!;
+    const runner = new WorkerRunner(WORKER);
+    const replies: string[] = [];
+    const onMessage = (m: WorkerMessage) => void (m.type === 'context' && replies.push(m.reply.code));
+    assert.deepEqual(await runner.run(contextJob(dir, finding), { onMessage }), { status: 'done' });
+    const thread = runner.warmThreadId;
+    assert.ok(thread);
+    assert.deepEqual(await runner.run(contextJob(dir, finding), { onMessage }), { status: 'done' });
+    assert.equal(runner.warmThreadId, thread, 'the second job ran in the same thread');
+    assert.equal(replies.length, 2);
+    assert.equal(replies[0], replies[1]);
+    const abort = new AbortController();
+    const cancelled = runner.run(contextJob(dir, finding), { signal: abort.signal, onMessage });
+    abort.abort();
+    assert.deepEqual(await cancelled, { status: 'cancelled' });
+    assert.deepEqual(await runner.run(contextJob(dir, finding), { onMessage }), { status: 'done' });
+    assert.notEqual(runner.warmThreadId, thread, 'a new warm worker took over');
+    assert.equal(runner.liveWorkers, 0);
+    runner.dispose();
+  });
+
   it('go on in a fresh worker after one dies, with an error entry for the target it was scanning', async () => {
     const big = tempTarget({ 'huge.js': `// timeZone\n${Array.from({ length: 60000 }, (_, i) => `var a${i}={b:[${i},"x${i}"],c:function(){return ${i}}};`).join('\n')}` });
     const small = tempTarget({ 'gate.js': GATE });

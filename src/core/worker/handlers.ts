@@ -1,12 +1,13 @@
 // What the scan worker does with a job. Synchronous and free of worker_threads, so unit
 // tests call it directly; src/worker.ts only connects it to the thread's port.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { RULES, ruleCatalog, selectRules } from '../rules';
 import { emptyResult, scanTarget, targetRoot } from '../scan/target';
 import { discover, type Assistant } from '../discovery';
 import { mergeRunningExtensions } from '../discovery/running';
 import { PYTHON_NOTE } from '../discovery/python';
-import { readSourceFile, type ReadResult } from '../scan/files';
+import { describeFsError, readSourceFile, type ReadResult } from '../scan/files';
 import { fingerprintOf } from '../scan/engine';
 import { LineIndex } from '../scan/locate';
 import { readableContext } from '../print/readableContext';
@@ -83,9 +84,22 @@ function moduleText(job: ModuleJob, post: Post): void {
   post('error' in read ? { type: 'failed', message: read.error } : { type: 'module', text: read.text });
 }
 
+/** The last file read, kept while unchanged: readable contexts often come from one bundle. */
+let lastRead: { abs: string; mtimeMs: number; size: number; text: string } | undefined;
+
 function readSource(root: string, file: string, entry: string | undefined): ReadResult {
   const abs = path.join(root, file);
-  return entry ? readEmbeddedModule(abs, entry) : readSourceFile(abs);
+  if (entry) return readEmbeddedModule(abs, entry);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(abs);
+  } catch (e) {
+    return { error: `cannot read: ${describeFsError(e)}` };
+  }
+  if (lastRead?.abs === abs && lastRead.mtimeMs === stat.mtimeMs && lastRead.size === stat.size) return { text: lastRead.text };
+  const read = readSourceFile(abs);
+  lastRead = 'text' in read ? { abs, mtimeMs: stat.mtimeMs, size: stat.size, text: read.text } : undefined;
+  return read;
 }
 
 /** The text of a module inside an executable: the extractors of the binaries issue plug in here. */
