@@ -1,7 +1,10 @@
 // A per-run HOME with planted fixture assistants: the committed tree test/fixtures/home, plus
-// generated files too repetitive to commit: a minified one-line bundle of the same region
-// check, and (for the cancellation test) a target big enough to take seconds to scan.
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+// generated files: a minified one-line bundle of the same region check, a command-line
+// assistant shipped as a Bun executable (built with the native-fixture helper of the unit
+// tests, so `npm run build` comes first), and for the cancellation test a target big enough
+// to take seconds to scan.
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { REPO } from './paths.mjs';
 
@@ -33,12 +36,30 @@ function slowTarget(dir, files = 12, kb = 1000) {
   }
 }
 
+export const FIXTURE_BUN_CLI = '.npm-global/lib/node_modules/fake-native';
+export const FIXTURE_BUN_MODULE = '/$bunfs/root/fake-native.js';
+
+/** An npm package whose command is a Bun single-file executable embedding the region check. */
+function bunCli(dir) {
+  const native = createRequire(import.meta.url)(join(REPO, 'out', 'test', 'helpers', 'nativeFixtures.js'));
+  const text = readFileSync(join(REPO, 'test', 'fixtures', 'home', FIXTURE_EXTENSION, 'extension.js'), 'utf8');
+  const graph = native.bunGraph([{ name: FIXTURE_BUN_MODULE, text }]);
+  const executable = native.elf({ body: Buffer.from('a stand-in for the Bun runtime'), sections: [{ name: '.bun', data: native.bunSection(graph) }] });
+  mkdirSync(join(dir, 'bin'), { recursive: true });
+  writeFileSync(join(dir, 'bin', 'fake-native'), executable, { mode: 0o755 });
+  writeFileSync(
+    join(dir, 'package.json'),
+    JSON.stringify({ name: 'fake-native', version: '2.0.0', description: 'A planted assistant shipped as a Bun executable.', bin: { 'fake-native': 'bin/fake-native' }, dependencies: { openai: '^4.0.0' } }, null, 1),
+  );
+}
+
 export function plantHome(home, { slow = false } = {}) {
   mkdirSync(home, { recursive: true });
   cpSync(join(REPO, 'test', 'fixtures', 'home'), home, { recursive: true });
   const dist = join(home, FIXTURE_EXTENSION, 'dist');
   mkdirSync(dist, { recursive: true });
   writeFileSync(join(dist, 'bundle.min.js'), minifiedBundle());
+  bunCli(join(home, FIXTURE_BUN_CLI));
   if (slow) slowTarget(join(home, 'slow-target'));
   return home;
 }

@@ -277,7 +277,8 @@ function compareFindings(a: FindingNode, b: FindingNode): number {
   return (
     severityRank(b.finding.severity) - severityRank(a.finding.severity) ||
     a.finding.file.localeCompare(b.finding.file) ||
-    a.finding.line - b.finding.line ||
-    a.finding.column - b.finding.column
+    (a.finding.line ?? 0) - (b.finding.line ?? 0) ||
+    (a.finding.column ?? 0) - (b.finding.column ?? 0) ||
+    (a.finding.offset ?? 0) - (b.finding.offset ?? 0)
   );
 }

@@ -109,14 +109,13 @@ function isFindingNode(value: unknown): value is FindingNode {
 }
 
 async function openFinding(ctx: AuditContext, target: FindingNode | FindingLocation) {
-  const loc: FindingLocation = isFindingNode(target) ? { ...target.finding, root: target.target.root } : target;
-  if (!loc.line) {
-    const f = isFindingNode(target) ? target.finding : undefined;
+  if (isFindingNode(target) && (target.finding.line === undefined || target.finding.column === undefined)) {
     void vscode.window.showInformationMessage(
-      printable(`This finding is in native code (${f ? findingPlace(f) : loc.file}): it has a byte offset, not a line, and cannot be opened as text.`),
+      printable(`This finding is in native code (${findingPlace(target.finding)}): it has a byte offset, not a line, and cannot be opened as text.`),
     );
     return undefined;
   }
+  const loc: FindingLocation = isFindingNode(target) ? { ...target.finding, line: target.finding.line!, column: target.finding.column!, root: target.target.root } : target;
   const editor = await openLocation(loc);
   if (isFindingNode(target) && canReprint(target.finding) && isMinifiedAt(editor)) {
     const length = editor.document.lineAt(editor.selection.start.line).text.length;

@@ -43,8 +43,11 @@ export interface OpenedContext {
   worker?: { readMs: number; parseMs: number; printMs: number };
 }
 
-export function canReprint(f: Finding): boolean {
-  return f.offset !== undefined && f.endOffset !== undefined && f.line > 0;
+/** A finding with a place in JS text; strings-pass findings in native code have none. */
+export type ReprintableFinding = Finding & { line: number; column: number; offset: number; endOffset: number };
+
+export function canReprint(f: Finding): f is ReprintableFinding {
+  return f.offset !== undefined && f.endOffset !== undefined && f.line !== undefined && f.column !== undefined;
 }
 
 export class ContextDocuments implements vscode.TextDocumentContentProvider, vscode.DocumentLinkProvider, vscode.Disposable {
@@ -70,7 +73,7 @@ export class ContextDocuments implements vscode.TextDocumentContentProvider, vsc
     );
   }
 
-  async show(target: TargetResult, finding: Finding): Promise<OpenedContext> {
+  async show(target: TargetResult, finding: ReprintableFinding): Promise<OpenedContext> {
     const started = Date.now();
     const uri = contextUri(sourceOf(target, finding));
     const doc = await vscode.workspace.openTextDocument(uri);
@@ -145,7 +148,7 @@ export class ContextDocuments implements vscode.TextDocumentContentProvider, vsc
   }
 }
 
-function sourceOf(target: TargetResult, f: Finding): ContextSource {
+function sourceOf(target: TargetResult, f: ReprintableFinding): ContextSource {
   return {
     root: target.root,
     file: f.file,
@@ -158,8 +161,8 @@ function sourceOf(target: TargetResult, f: Finding): ContextSource {
     severity: f.severity,
     message: f.message,
     ...(f.fingerprint ? { fingerprint: f.fingerprint } : {}),
-    offset: f.offset ?? 0,
-    endOffset: f.endOffset ?? f.offset ?? 0,
+    offset: f.offset,
+    endOffset: f.endOffset,
     ...(f.functionRange ? { functionRange: f.functionRange } : {}),
     related: f.related
       .filter(r => r.file === f.file && r.entry === f.entry)

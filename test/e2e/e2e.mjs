@@ -71,9 +71,9 @@ try {
   const machine = page.locator('.part.sidebar .message', { hasText: `Assistants on remote host ${hostname()}` }).first();
   check('the view says which machine it audits', await machine.isVisible().catch(() => false), await machine.textContent().catch(() => 'no message'));
   const badge = page.locator('.activitybar [aria-label^="AI Tool Audit"] .badge-content').first();
-  check('the activity bar badge counts the high findings', ((await badge.textContent().catch(() => '')) ?? '').trim() === '3', await badge.textContent().catch(() => 'none'));
-  const status = page.locator('.statusbar-item', { hasText: '3 high' }).first();
-  check('the status bar shows "3 high"', await status.isVisible().catch(() => false));
+  check('the activity bar badge counts the high findings', ((await badge.textContent().catch(() => '')) ?? '').trim() === '4', await badge.textContent().catch(() => 'none'));
+  const status = page.locator('.statusbar-item', { hasText: '4 high' }).first();
+  check('the status bar shows "4 high"', await status.isVisible().catch(() => false));
 
   await gateRow.click();
   await page.locator('.tab', { hasText: 'extension.js' }).first().waitFor({ timeout: 30000 });

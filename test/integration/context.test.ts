@@ -65,6 +65,6 @@ describe('readable context of minified code', () => {
     await vscode.commands.executeCommand(command, ...JSON.parse(query));
     const editor = vscode.window.activeTextEditor!;
     assert.equal(editor.document.uri.fsPath, bundle);
-    assert.equal(editor.selection.start.character, gate.finding.column - 1);
+    assert.equal(editor.selection.start.character, gate.finding.column! - 1);
   });
 });

@@ -10,14 +10,15 @@ describe('Audit AI tools', () => {
     ctx = await extensionContext();
   });
 
-  it('discovers the planted extension and CLI and audits each', async function () {
+  it('discovers the planted extension and CLIs (one a Bun executable) and audits each', async function () {
     this.timeout(180000);
     const outcome = await vscode.commands.executeCommand<AuditOutcome>('aiToolAudit.auditAll');
     assert.equal(outcome.status, 'done');
-    assert.deepEqual(ctx.lastDiscovery?.assistants.map(a => a.instanceId), ['fakeai.region-gate@vscode', 'fake-agent@npm']);
+    assert.deepEqual(ctx.lastDiscovery?.assistants.map(a => a.instanceId), ['fakeai.region-gate@vscode', 'fake-agent@npm', 'fake-native@npm']);
     assert.equal(ctx.view.message, `Assistants on ${ctx.machine}`);
     assert.match(description(ctx, targetNode(ctx, 'FakeAI Assistant (test fixture)')), /^1\.0\.0 · 2 high, 6 medium, 6 low$/);
     assert.match(description(ctx, targetNode(ctx, 'fake-agent')), /^0\.3\.0 · 1 high, 2 medium, 1 low$/);
+    assert.match(description(ctx, targetNode(ctx, 'fake-native')), /^2\.0\.0 · 1 high, 3 medium, 3 low$/);
   });
 
   it('says in the tooltip where each assistant is and why it was recognised', () => {

@@ -11,6 +11,8 @@ export const EXTENSION_ID = 'ai-tool-audit.ai-tool-audit';
 const HOME = process.env.HOME ?? '';
 export const FIXTURE_EXTENSION = path.join(HOME, '.vscode/extensions/fakeai.region-gate-1.0.0');
 export const SLOW_TARGET = path.join(HOME, 'slow-target');
+/** The command-line assistant shipped as a Bun executable (see scripts/test-host/plantHome.mjs). */
+export const FIXTURE_BUN_MODULE = '/$bunfs/root/fake-native.js';
 
 export async function extensionContext(): Promise<AuditContext> {
   const ext = vscode.extensions.getExtension<AuditContext>(EXTENSION_ID);

@@ -7,7 +7,9 @@ import { emptyResult, scanTarget, targetRoot } from '../scan/target';
 import { discover, type Assistant } from '../discovery';
 import { mergeRunningExtensions } from '../discovery/running';
 import { PYTHON_NOTE } from '../discovery/python';
-import { describeFsError, readSourceFile, type ReadResult } from '../scan/files';
+import { DEFAULT_MAX_FILE_BYTES, describeFsError, readSourceFile, type ReadResult } from '../scan/files';
+import { BinaryReader } from '../scan/native/reader';
+import { embeddedModuleText } from '../scan/native/inspect';
 import { fingerprintOf } from '../scan/engine';
 import { LineIndex } from '../scan/locate';
 import { readableContext } from '../print/readableContext';
@@ -102,7 +104,18 @@ function readSource(root: string, file: string, entry: string | undefined): Read
   return read;
 }
 
-/** The text of a module inside an executable: the extractors of the binaries issue plug in here. */
-function readEmbeddedModule(binary: string, entry: string): ReadResult {
-  return { error: `cannot show ${entry} from ${binary}: reading modules embedded in executables is not built yet` };
+/** The text of a module inside an executable, read with positional reads (never loaded whole). */
+function readEmbeddedModule(binary: string, entry: string, maxModuleBytes = DEFAULT_MAX_FILE_BYTES): ReadResult {
+  let reader: BinaryReader;
+  try {
+    reader = BinaryReader.open(binary);
+  } catch (e) {
+    return { error: `cannot read ${binary}: ${describeFsError(e)}` };
+  }
+  try {
+    const read = embeddedModuleText(reader, path.basename(binary), entry, { maxModuleBytes });
+    return 'text' in read ? read : { error: `cannot show ${entry} from ${binary}: ${read.error}` };
+  } finally {
+    reader.close();
+  }
 }

@@ -22,7 +22,7 @@ describe('hidden gate spread over small functions (the 2026 case, minified)', ()
     describe(`lists hidden with ${technique.name}`, () => {
       const code = gateModule(technique);
       const findings = scan(code);
-      const pos = (f: { line: number; column: number }) => `${f.line}:${f.column}`;
+      const pos = (f: { line?: number; column?: number }) => `${f.line}:${f.column}`;
 
       it('decodes both lists where the helper is called, with the recipe', () => {
         const decoded = findings.filter(f => f.ruleId === 'vendor-keywords' && f.message.startsWith('Decoded list'));
