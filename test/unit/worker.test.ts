@@ -7,6 +7,8 @@ import { WorkerRunner } from '../../src/core/worker/runner';
 import { runAudit } from '../../src/core/worker/audit';
 import type { WorkerMessage } from '../../src/core/worker/protocol';
 import type { TargetResult } from '../../src/core/model';
+import type { TargetSpec } from '../../src/core/scan/target';
+import { bunGraph, bunSection, elf } from '../helpers/nativeFixtures';
 
 const WORKER = path.resolve('dist/worker.js');
 const GATE = [
@@ -70,6 +72,43 @@ describe('scan worker jobs', () => {
     fs.writeFileSync(path.join(dir, 'gate.js'), GATE.replace("'Asia/Shanghai'", "'Europe/Berlin'"));
     const reply = run(contextJob(dir, finding)).flatMap(m => (m.type === 'context' ? [m.reply] : []))[0];
     assert.equal(reply.stale, true);
+  });
+
+  it('discovers assistants in a home and merges the AI extensions the running editor reports', () => {
+    const home = tempTarget({});
+    const ext = path.join(home, '.vscode', 'extensions', 'acme.chat-1.0.0');
+    fs.mkdirSync(ext, { recursive: true });
+    const manifest = { name: 'chat', publisher: 'acme', version: '1.0.0', engines: { vscode: '^1.90.0' }, contributes: { chatParticipants: [{ id: 'acme.chat', name: 'acme' }] } };
+    fs.writeFileSync(path.join(ext, 'package.json'), JSON.stringify(manifest));
+    const running = { id: 'other.helper', extensionPath: path.join(home, 'elsewhere'), packageJSON: { ...manifest, name: 'helper', publisher: 'other' } };
+    const messages = run({ kind: 'discover', options: { env: {}, home, platform: 'linux', clis: false }, running: { extensions: [running], editor: 'code-server' } });
+    const discovery = messages.flatMap(m => (m.type === 'discovered' ? [m.discovery] : []))[0];
+    assert.deepEqual(discovery.assistants.map(a => a.instanceId), ['acme.chat@vscode', 'other.helper@code-server']);
+  });
+
+  it('lists a Python assistant without scanning it', () => {
+    const dir = tempTarget({ 'tool.py': 'print(1)' });
+    const messages = run({ kind: 'audit', targets: [{ id: 'aider', name: 'aider', kind: 'cli', root: dir, language: 'python' } as TargetSpec] });
+    const result = messages.flatMap(m => (m.type === 'target' ? [m.result] : []))[0];
+    assert.equal(result.filesScanned, 0);
+    assert.match(result.errors[0].message, /^Python tool: its code is not JavaScript and is not scanned/);
+  });
+
+  it('reads the text of a module embedded in a Bun executable, and reprints code from it', () => {
+    const dir = tempTarget({});
+    const binary = path.join(dir, 'agent');
+    const graph = bunGraph([{ name: '/$bunfs/root/agent.js', text: GATE }]);
+    fs.writeFileSync(binary, elf({ body: Buffer.from('runtime'), sections: [{ name: '.bun', data: bunSection(graph) }] }));
+    const text = run({ kind: 'module', binary, entry: '/$bunfs/root/agent.js' }).flatMap(m => (m.type === 'module' ? [m.text] : []))[0];
+    assert.equal(text, GATE);
+    const start = GATE.indexOf("'Asia/Shanghai'");
+    const fn = GATE.indexOf('function gate');
+    const reply = run({ kind: 'context', root: dir, file: 'agent', entry: '/$bunfs/root/agent.js', ruleId: 'region-literals', span: { start, end: start + 15 }, functionRange: [fn, GATE.length] })
+      .flatMap(m => (m.type === 'context' ? [m.reply] : []))[0];
+    assert.match(reply.code, /^function gate\(\) \{/);
+    const missing = run({ kind: 'module', binary, entry: '/$bunfs/root/other.js' });
+    assert.equal(missing[0].type, 'failed');
+    assert.match((missing[0] as { message: string }).message, /no module \/\$bunfs\/root\/other\.js in this binary/);
   });
 
   it('reports a file it cannot read as a failed job, not a crash', () => {
