@@ -37,6 +37,11 @@ export class Auditor {
     return this.current !== undefined;
   }
 
+  /** Resolves once no audit runs (at once if none does). */
+  async settled(): Promise<void> {
+    while (this.current) await this.current.finished.catch(() => undefined);
+  }
+
   /** Stops the running audit and resolves once its worker has exited. */
   async cancel(): Promise<void> {
     const current = this.current;

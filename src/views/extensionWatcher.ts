@@ -20,7 +20,8 @@ export function watchExtensions(ctx: AuditContext): vscode.Disposable {
 }
 
 export async function reauditChangedExtensions(ctx: AuditContext): Promise<string[]> {
-  if (!ctx.lastDiscovery || ctx.auditor.running) return [];
+  await ctx.auditor.settled();
+  if (!ctx.lastDiscovery) return [];
   const discovery = await discoverAssistants(ctx.runner, readSettings());
   if (!discovery) return [];
   const now = discovery.assistants.filter(a => a.kind === 'extension');
