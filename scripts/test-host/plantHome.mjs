@@ -25,7 +25,7 @@ export function minifiedBundle() {
  * `files` modules of ~`kb` KB each: a comment naming `timeZone` makes the engine parse and
  * walk every one of them, and nothing in them is a finding.
  */
-function slowTarget(dir, files = 12, kb = 1000) {
+export function slowTarget(dir, files = 12, kb = 1000) {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), JSON.stringify({ name: 'slow-target', version: '0.0.1' }));
   const unit = i => `function g${i}(o){var z=o.q${i};return o&&o.k${i}?[z,${i},"v${i}"]:{a:${i},b:[${i},${i + 1}]}}\n`;

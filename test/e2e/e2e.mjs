@@ -9,7 +9,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { ensureTestHost } from '../../scripts/test-host/install.mjs';
-import { plantHome } from '../../scripts/test-host/plantHome.mjs';
+import { plantHome, slowTarget } from '../../scripts/test-host/plantHome.mjs';
 import { startCodeServer } from '../../scripts/test-host/codeServer.mjs';
 import { launchBrowser, workbenchUrl } from '../../scripts/test-host/browser.mjs';
 import { CODE_SERVER, NODE24, REPO, RUNS } from '../../scripts/test-host/paths.mjs';
@@ -30,9 +30,10 @@ ensureTestHost();
 mkdirSync(RUNS, { recursive: true });
 mkdirSync(ARTIFACTS, { recursive: true });
 const run = mkdtempSync(join(RUNS, 'e2e-'));
-const home = plantHome(join(run, 'home'), { slow: true });
+const home = plantHome(join(run, 'home'));
 const workspace = join(run, 'workspace');
 mkdirSync(workspace);
+slowTarget(join(workspace, 'slow-target'));
 writeFileSync(join(workspace, 'README.md'), 'The folder the E2E test opens.\n');
 
 log('packaging the extension');
@@ -102,14 +103,23 @@ try {
   await page.screenshot({ path: join(ARTIFACTS, 'readable-context.png') });
   log('screenshot', join(ARTIFACTS, 'readable-context.png'));
 
-  // A long audit shows a progress notification whose Cancel button stops it.
-  await scanFolder(page, join(home, 'slow-target'), 'chunk-00.js');
+  // A long audit, started from the Explorer's context menu, shows a progress notification
+  // whose Cancel button stops it.
+  await page.locator('.activitybar [aria-label^="Explorer"]').first().click();
+  const folderRow = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'slow-target' }).first();
+  await folderRow.click({ button: 'right' });
+  await page.locator('.monaco-menu .action-label', { hasText: 'Scan a Folder or File...' }).first().click();
   const toast = page.locator('.notification-toast', { hasText: 'scanning slow-target' }).first();
   await toast.waitFor({ timeout: 30000 });
   await toast.locator('.monaco-button', { hasText: 'Cancel' }).click();
+  // The scan command brings its view forward; the activity bar icon would toggle it away again.
+  const view = page.locator('.part.sidebar', { hasText: 'AI Tool Audit' }).first();
+  if (!(await view.isVisible().catch(() => false))) await icon.click();
+  await page.locator('.part.sidebar .action-label[aria-label="Collapse All"]').first().click();
   const cancelled = page.locator('.monaco-list-row', { hasText: 'slow-target' }).filter({ hasText: 'not scanned (cancelled)' });
   await cancelled.waitFor({ timeout: 15000 }).catch(() => {});
-  check('the Cancel button of the progress notification stops the audit', (await cancelled.count()) === 1);
+  check('the Cancel button of the progress notification stops an audit started from the Explorer', (await cancelled.count()) === 1);
+  await page.screenshot({ path: join(ARTIFACTS, 'cancelled.png') });
 } catch (e) {
   failed++;
   log('ERROR', e.stack ?? e.message);
@@ -123,23 +133,6 @@ if (failed === 0) rmSync(run, { recursive: true, force: true });
 else log(`run folder kept for inspection: ${run}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
-
-/**
- * "Scan a Folder or File..." through code-server's file dialog, a quick input that starts
- * with a starting folder: type the folder, wait until it lists `shows`, press Scan.
- */
-async function scanFolder(page, folder, shows) {
-  await runCommand(page, 'AI Tool Audit: Scan a Folder or File...');
-  const input = page.locator('.quick-input-widget input');
-  await page.waitForFunction(() => (document.querySelector('.quick-input-widget input')?.value ?? '').startsWith('/'), null, { timeout: 15000 });
-  // The dialog may set its starting folder after it appears: type again until it lists `shows`.
-  const listed = page.locator('.quick-input-list .monaco-list-row', { hasText: shows }).first();
-  for (let attempt = 0; attempt < 5; attempt++) {
-    await input.fill(`${folder}/`);
-    if (await listed.waitFor({ timeout: 3000 }).then(() => true, () => false)) break;
-  }
-  await page.locator('.quick-input-widget .monaco-button', { hasText: 'Scan' }).first().click();
-}
 
 /** Drags the sash between the side bar and the editor so tree rows show in full. */
 async function widenSideBar(page, x) {
