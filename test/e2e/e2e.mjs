@@ -108,7 +108,11 @@ try {
   await page.locator('.activitybar [aria-label^="Explorer"]').first().click();
   const folderRow = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'slow-target' }).first();
   await folderRow.click({ button: 'right' });
-  await page.locator('.monaco-menu .action-label', { hasText: 'Scan a Folder or File...' }).first().click();
+  // Menus ignore a click that comes too soon after they open.
+  const menuItem = page.locator('.monaco-menu .action-label', { hasText: 'Scan a Folder or File...' }).first();
+  await menuItem.hover();
+  await page.waitForTimeout(400);
+  await menuItem.click();
   const toast = page.locator('.notification-toast', { hasText: 'scanning slow-target' }).first();
   await toast.waitFor({ timeout: 30000 });
   await toast.locator('.monaco-button', { hasText: 'Cancel' }).click();
