@@ -5,7 +5,7 @@ import { spawn } from 'node:child_process';
 import { mkdirSync, openSync, writeFileSync, existsSync } from 'node:fs';
 import net from 'node:net';
 import { join } from 'node:path';
-import { CODE_SERVER, NODE24 } from './paths.mjs';
+import { CODE_SERVER, NODE24, withoutNpmVariables } from './paths.mjs';
 
 const QUIET_SETTINGS = {
   'chat.disableAIFeatures': true,
@@ -54,6 +54,7 @@ export async function startCodeServer({ run, workspace, home, userDataDir, exten
     {
       // HOME reaches the extension host: the planted assistants live there.
       // EXTENSIONS_GALLERY={} leaves code-server without a gallery: nothing tries the network.
+      // Without npm_config_* from `npm run`: discovery in the editor must see the planted HOME.
       env: { ...withoutNpmVariables(process.env), ...env, EXTENSIONS_GALLERY: '{}', HOME: homeDir, XDG_CONFIG_HOME: join(run, 'xdg'), XDG_DATA_HOME: join(run, 'xdg'), XDG_CACHE_HOME: join(run, 'xdg') },
       detached: true,
       stdio: ['ignore', log, log],
@@ -69,14 +70,6 @@ export async function startCodeServer({ run, workspace, home, userDataDir, exten
   }
   await server.stop();
   throw new Error(`code-server did not answer on ${url}; see ${join(run, 'code-server.log')}`);
-}
-
-/**
- * `npm run` exports npm_config_* (userconfig, prefix, ...): left in, discovery inside the
- * editor would look at the developer's npm setup instead of the planted HOME.
- */
-function withoutNpmVariables(env) {
-  return Object.fromEntries(Object.entries(env).filter(([k]) => !/^npm_/i.test(k)));
 }
 
 /** TERM, then KILL after 5 s, to the process group we started (never by name). */

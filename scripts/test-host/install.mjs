@@ -7,7 +7,7 @@
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
-import { CHROMIUM, CODE_SERVER, HOST, NODE24, NODE24_DIR, TOOLS, VERSIONS } from './paths.mjs';
+import { CHROMIUM, CODE_SERVER, HOST, NODE24, NODE24_DIR, TOOLS, VERSIONS, withoutNpmVariables } from './paths.mjs';
 
 function installed(part, version) {
   try {
@@ -17,7 +17,7 @@ function installed(part, version) {
   }
 }
 
-function npmInstall(part, marker, specs, env = process.env) {
+function npmInstall(part, marker, specs, env = withoutNpmVariables(process.env)) {
   const dir = join(HOST, part);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
@@ -65,7 +65,7 @@ export function ensureTestHost() {
     // modules: run npm under Node 24 with its headers (npm_config_nodedir overrides a nodedir
     // in ~/.npmrc that would point node-gyp at the system Node's headers).
     npmInstall('code-server', cs, ['--foreground-scripts', cs], {
-      ...process.env,
+      ...withoutNpmVariables(process.env),
       PATH: `${join(NODE24_DIR, 'bin')}:${process.env.PATH}`,
       npm_config_nodedir: NODE24_DIR,
     });

@@ -15,3 +15,12 @@ export const CODE_SERVER = join(CODE_SERVER_DIR, 'out', 'node', 'entry.js');
 export const TOOLS = join(HOST, 'tools', 'node_modules');
 export const CHROMIUM = '/usr/bin/chromium';
 export const RUNS = join(HOST, 'runs');
+
+/**
+ * The environment without the npm_* variables `npm run` exports (user agent, userconfig,
+ * prefix...): a nested npm would report the outer Node version, and discovery in the editor
+ * would look at the developer's npm setup instead of the planted HOME.
+ */
+export function withoutNpmVariables(env) {
+  return Object.fromEntries(Object.entries(env).filter(([k]) => !/^npm_/i.test(k)));
+}
