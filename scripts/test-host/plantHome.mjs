@@ -1,4 +1,5 @@
-// A per-run HOME with planted fixture assistants: the committed tree test/fixtures/home, plus
+// A per-run HOME with planted fixture assistants: the committed tree test/fixtures/home, the
+// npm-global CLI test/fixtures/fake-agent (with ~/.npmrc's prefix=~/.npm-global), plus
 // generated files: a minified one-line bundle of the same region check, a command-line
 // assistant shipped as a Bun executable (built with the native-fixture helper of the unit
 // tests, so `npm run build` comes first), and for the cancellation test a target big enough
@@ -59,6 +60,8 @@ export function plantHome(home, { slow = false } = {}) {
   const dist = join(home, FIXTURE_EXTENSION, 'dist');
   mkdirSync(dist, { recursive: true });
   writeFileSync(join(dist, 'bundle.min.js'), minifiedBundle());
+  // npm-global packages live under node_modules/, which git ignores: copied in here.
+  cpSync(join(REPO, 'test', 'fixtures', 'fake-agent'), join(home, '.npm-global', 'lib', 'node_modules', 'fake-agent'), { recursive: true });
   bunCli(join(home, FIXTURE_BUN_CLI));
   if (slow) slowTarget(join(home, 'slow-target'));
   return home;
