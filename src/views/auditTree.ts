@@ -2,7 +2,7 @@
 // scan errors of each assistant. Scanned code is untrusted: every label, description and
 // tooltip is plain text with invisible and control characters made visible.
 import * as vscode from 'vscode';
-import { CATEGORIES, SEVERITIES, severityRank, type Finding, type ScanError, type Severity, type TargetResult } from '../core/model';
+import { CATEGORIES, SEVERITIES, byPosition, severityRank, type Finding, type ScanError, type Severity, type TargetResult } from '../core/model';
 import { ruleCatalog } from '../core/rules';
 import { printable } from '../core/report/safeText';
 import { formatMB } from '../core/scan/files';
@@ -277,8 +277,6 @@ function compareFindings(a: FindingNode, b: FindingNode): number {
   return (
     severityRank(b.finding.severity) - severityRank(a.finding.severity) ||
     a.finding.file.localeCompare(b.finding.file) ||
-    (a.finding.line ?? 0) - (b.finding.line ?? 0) ||
-    (a.finding.column ?? 0) - (b.finding.column ?? 0) ||
-    (a.finding.offset ?? 0) - (b.finding.offset ?? 0)
+    byPosition(a.finding, b.finding)
   );
 }
