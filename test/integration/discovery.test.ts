@@ -18,7 +18,7 @@ describe('Audit AI tools', () => {
     assert.equal(ctx.view.message, `Assistants on ${ctx.machine}`);
     assert.match(description(ctx, targetNode(ctx, 'FakeAI Assistant (test fixture)')), /^1\.0\.0 · 2 high, 6 medium, 6 low$/);
     assert.match(description(ctx, targetNode(ctx, 'fake-agent')), /^0\.3\.0 · 1 high, 2 medium, 1 low$/);
-    assert.match(description(ctx, targetNode(ctx, 'fake-native')), /^2\.0\.0 · 1 high, 3 medium, 3 low$/);
+    assert.match(description(ctx, targetNode(ctx, 'fake-native')), /^2\.0\.0 · 1 high, 4 medium, 3 low$/);
   });
 
   it('says in the tooltip where each assistant is and why it was recognised', () => {
