@@ -51,6 +51,13 @@ export class LineIndex {
     return { line: lo + 1, column: clamped - starts[lo] + 1 };
   }
 
+  /** The offset of a 1-based line and column, clamped to the text. */
+  offsetAt(line: number, column: number): number {
+    const starts = this.lineStarts();
+    const start = starts[Math.max(0, Math.min(line, starts.length) - 1)];
+    return Math.min(this.text.length, start + Math.max(0, column - 1));
+  }
+
   /** The text of the 1-based line, without its terminator. */
   lineText(line: number): string {
     const starts = this.lineStarts();
