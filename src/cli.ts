@@ -1,6 +1,7 @@
 // The command-line twin of the extension: the same core, text or JSON out, exit codes for CI.
 import { TOOL_NAME, TOOL_VERSION } from './core/version';
 import { UsageError } from './cli/args';
+import { printable } from './core/report/safeText';
 import { runScan } from './cli/scanCommand';
 import { runRules } from './cli/rulesCommand';
 import { runList } from './cli/listCommand';
@@ -36,18 +37,23 @@ function main(argv: string[]): number {
   }
   const run = COMMANDS[command];
   if (!run) {
-    process.stderr.write(`${TOOL_NAME}: unknown command "${command}"\n\n${HELP}\n`);
+    process.stderr.write(`${TOOL_NAME}: unknown command "${printable(command)}"\n\n${HELP}\n`);
     return 2;
   }
   try {
     return run(rest);
   } catch (e) {
     if (e instanceof UsageError) {
-      process.stderr.write(`${TOOL_NAME} ${command}: ${e.message}\nRun \`${TOOL_NAME} ${command} --help\` for usage.\n`);
+      // Usage errors can quote what was found on disk (ids, names): escape before printing.
+      process.stderr.write(`${TOOL_NAME} ${command}: ${printable(e.message)}\nRun \`${TOOL_NAME} ${command} --help\` for usage.\n`);
       return 2;
     }
-    throw e;
+    // Not 1: that code means findings or policy violations, and CI acts on it.
+    process.stderr.write(`${TOOL_NAME} ${command}: internal error, please report: ${printable(e instanceof Error ? e.message : String(e))}\n`);
+    return INTERNAL_ERROR;
   }
 }
+
+const INTERNAL_ERROR = 3;
 
 process.exitCode = main(process.argv.slice(2));

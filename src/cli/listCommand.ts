@@ -39,7 +39,7 @@ export function runList(argv: string[]): number {
   process.stdout.write(`${formatList(found.assistants, style)}\n`);
   if (found.errors.length) {
     process.stdout.write(`\n${found.errors.length} problem(s) while looking:\n`);
-    for (const e of found.errors) process.stdout.write(`  ${displayPath(printable(e.file), style)}: ${printable(e.message)}\n`);
+    for (const e of found.errors) process.stdout.write(`  ${displayPath(e.file, style)}: ${printable(e.message)}\n`);
   }
   return 0;
 }
@@ -53,9 +53,9 @@ export function formatList(assistants: readonly Assistant[], style: TextStyle): 
     const vendor = a.vendor ? `  ${a.vendor}${a.country ? ` (${a.country})` : ''}` : '';
     const size = a.size !== undefined ? `, ${formatMB(a.size)}` : '';
     out.push('', `${paint(style, '1', printable(a.name))} ${printable(a.version ?? '')}  [${where}]${vendor}`);
-    out.push(`    ${a.instanceId}  ${displayPath(printable(a.root), style)}${size}`);
+    out.push(`    ${printable(a.instanceId)}  ${displayPath(a.root, style)}${size}`);
     out.push(`    why: ${printable(a.why.join('; '))}`);
-    if (a.launchers?.length) out.push(`    runs as: ${a.launchers.map(l => displayPath(printable(l), style)).join(', ')}`);
+    if (a.launchers?.length) out.push(`    runs as: ${a.launchers.map(l => displayPath(l, style)).join(', ')}`);
     if (a.note) out.push(`    note: ${printable(a.note)}`);
   }
   return out.join('\n');

@@ -22,7 +22,9 @@ export function paint(style: TextStyle, code: string, s: string): string {
   return style.color ? `\u001b[${code}m${s}\u001b[0m` : s;
 }
 
+/** A path for the terminal: escaped (names on disk can hold anything) and `~` for the home. */
 export function displayPath(p: string, style: TextStyle): string {
+  p = printable(p);
   if (style.home && (p === style.home || p.startsWith(style.home + '/'))) return `~${p.slice(style.home.length)}`;
   return p;
 }

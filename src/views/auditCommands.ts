@@ -1,7 +1,7 @@
 // Commands that start an audit: of everything discovered, of one assistant, of a path, again.
 import * as vscode from 'vscode';
 import { targetForPath, type TargetSpec } from '../core/scan/target';
-import { printable } from '../core/report/safeText';
+import { plainLabel, printable } from '../core/report/safeText';
 import type { Discovery } from '../core/discovery';
 import { editorName } from '../core/discovery/editors';
 import type { AuditContext } from './context';
@@ -42,9 +42,9 @@ export async function quickScan(ctx: AuditContext, id?: string) {
     : (
         await vscode.window.showQuickPick(
           discovery.assistants.map(a => ({
-            label: `$(${a.kind === 'cli' ? 'terminal' : 'extensions'}) ${printable(a.name)}`,
-            description: printable([a.kind, a.version, a.editor ? editorName(a.editor) : a.install].filter(Boolean).join(' · ')),
-            detail: printable(a.root),
+            label: `$(${a.kind === 'cli' ? 'terminal' : 'extensions'}) ${plainLabel(a.name)}`,
+            description: plainLabel([a.kind, a.version, a.editor ? editorName(a.editor) : a.install].filter(Boolean).join(' · ')),
+            detail: plainLabel(a.root),
             assistant: a,
           })),
           { title: 'Quick Scan: pick an AI assistant to audit', matchOnDescription: true, matchOnDetail: true },

@@ -171,7 +171,7 @@ function sourceOf(target: TargetResult, f: ReprintableFinding): ContextSource {
 }
 
 function contextUri(source: ContextSource): vscode.Uri {
-  const name = path.posix.basename((source.entry ?? source.file).replace(/\\/g, '/'));
+  const name = printable(path.posix.basename((source.entry ?? source.file).replace(/\\/g, '/')));
   return vscode.Uri.from({
     scheme: CONTEXT_SCHEME,
     path: `/${name} @ ${source.line}:${source.column} (readable).js`,

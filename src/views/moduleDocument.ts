@@ -1,5 +1,6 @@
 // Modules embedded in an executable (a Bun or Node single-file build) have no file of their
 // own: they open as read-only virtual documents whose text the scan worker extracts.
+import { printable } from '../core/report/safeText';
 import * as vscode from 'vscode';
 import type { WorkerRunner } from '../core/worker/runner';
 
@@ -7,7 +8,8 @@ export const MODULE_SCHEME = 'ai-tool-audit-module';
 
 /** The path is the entry name, for the tab title; the query carries what to read. */
 export function moduleUri(binary: string, entry: string): vscode.Uri {
-  const shown = entry.replace(/\\/g, '/');
+  // The tab title shows the path: no control or bidi characters from a hostile module name.
+  const shown = printable(entry.replace(/\\/g, '/'));
   return vscode.Uri.from({
     scheme: MODULE_SCHEME,
     path: shown.startsWith('/') ? shown : `/${shown}`,

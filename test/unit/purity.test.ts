@@ -6,6 +6,11 @@ function files(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => (e.isDirectory() ? files(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
+/** Comment lines quote code in prose (`import {request as r} from "https"`). */
+const withoutComments = (text: string) => text.replace(/^\s*(\/\/|\*|\/\*).*$/gm, '');
+const NETWORK_OR_PROCESS = /(?:from\s+|require\(\s*|import\(\s*)['"](?:node:)?(?:http|https|http2|net|tls|dgram|dns|child_process|undici|ws)['"]/;
+const DYNAMIC_IMPORT = /\bimport\(\s*[^'"\s)]/;
+
 describe('the pure core', () => {
   it('never imports vscode', () => {
     const offenders = files('src/core')
@@ -20,4 +25,21 @@ describe('the pure core', () => {
       .filter(f => /\beval\s*\(|new Function\s*\(|\bvm\.|require\(\s*[^'"\s)]/.test(fs.readFileSync(f, 'utf8')));
     assert.deepEqual(offenders, []);
   });
+
+  it('loads nothing it scans: no dynamic import() anywhere in src', () => {
+    const offenders = files('src')
+      .filter(f => f.endsWith('.ts'))
+      .filter(f => DYNAMIC_IMPORT.test(withoutComments(fs.readFileSync(f, 'utf8'))));
+    assert.deepEqual(offenders, []);
+  });
 });
+
+describe('the extension and the CLI', () => {
+  it('send nothing anywhere and start no process: no network or child_process module imported in src', () => {
+    const offenders = files('src')
+      .filter(f => f.endsWith('.ts'))
+      .filter(f => NETWORK_OR_PROCESS.test(withoutComments(fs.readFileSync(f, 'utf8'))));
+    assert.deepEqual(offenders, []);
+  });
+});
+

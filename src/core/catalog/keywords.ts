@@ -34,6 +34,8 @@ export class KeywordMatcher {
     if (text.length < 2) return [];
     const hits: KeywordHit[] = [];
     let hostRanges: Array<[number, number]> | undefined;
+    // Hits and host ranges both come in text order: one pointer moves forward through both.
+    let next = 0;
     this.pattern.lastIndex = 0;
     for (let m = this.pattern.exec(text); m; m = this.pattern.exec(text)) {
       const word = m[0].toLowerCase();
@@ -41,7 +43,9 @@ export class KeywordMatcher {
       if (!entry) continue;
       hostRanges ??= hostRangesOf(text);
       const at = m.index;
-      const inHost = hostRanges.some(([s, e]) => at >= s && at + word.length <= e);
+      while (next < hostRanges.length && hostRanges[next][1] <= at) next++;
+      const range = hostRanges[next];
+      const inHost = !!range && at >= range[0] && at + word.length <= range[1];
       hits.push({ word, vendor: entry.vendor, ambiguous: entry.ambiguous, inHost });
     }
     return hits;

@@ -94,15 +94,40 @@ export function iterate(v: Value): Value[] | undefined {
   return undefined;
 }
 
-/** A regex we are willing to run: no quantified groups, no backreferences, no lookbehind. */
+/**
+ * A regex we are willing to run on decoded text: no groups with quantifiers, no
+ * backreferences or lookbehind, and at most one quantifier outside character classes.
+ * Patterns such as /a*a*a*c/ backtrack catastrophically; decoders need nothing of the kind
+ * (/-/g, /[^a-z]/g, /.{2}/g).
+ */
 export function safeRegExp(pattern: string, flags: string): RegExp | undefined {
   if (pattern.length > 200 || !/^[gimsuy]*$/.test(flags)) return undefined;
-  if (/\\[1-9]|\(\?<[=!]|\)[*+?{]|\]\{\d*,\d*\}[*+]/.test(pattern)) return undefined;
+  if (/\\[1-9k]|\(\?<[=!]|\)[*+?{]/.test(pattern)) return undefined;
+  if (quantifiersOutsideClasses(pattern) > 1) return undefined;
   try {
     return new RegExp(pattern, flags);
   } catch {
     return undefined;
   }
+}
+
+function quantifiersOutsideClasses(pattern: string): number {
+  let count = 0;
+  let inClass = false;
+  for (let i = 0; i < pattern.length; i++) {
+    const c = pattern[i];
+    if (c === '\\') {
+      i++;
+      continue;
+    }
+    if (inClass) {
+      if (c === ']') inClass = false;
+      continue;
+    }
+    if (c === '[') inClass = true;
+    else if (c === '*' || c === '+' || c === '{' || (c === '?' && pattern[i - 1] !== '(')) count++;
+  }
+  return count;
 }
 
 export function callBuiltin(name: string, args: Value[], host: Host, isNew = false): Value {

@@ -17,7 +17,8 @@ export interface Budget {
   depth: number;
 }
 
-export const DEFAULT_BUDGET: Budget = { steps: 2_000_000, depth: 12 };
+/** Per decoding site. The 147-host list of the 2026 case decodes in about 30,000 steps. */
+export const DEFAULT_BUDGET: Budget = { steps: 500_000, depth: 12 };
 
 class OutOfBudget extends Error {}
 class Thrown extends Error {}
@@ -30,6 +31,8 @@ const MAX_HELPER_SIZE = 4000;
 
 export interface Evaluation {
   value: Value;
+  /** The step or depth budget ran out. */
+  exhausted: boolean;
   /** Decoding steps in the order first seen, e.g. ["base64", "xor 0x5b", "split \",\""]. */
   recipe: string[];
   steps: number;
@@ -42,13 +45,15 @@ export interface Evaluation {
 export function evaluate(node: AstNode, fn: number, index: ModuleIndex, budget: Budget = DEFAULT_BUDGET): Evaluation {
   const run = new Interpreter(index, budget);
   let value: Value;
+  let exhausted = false;
   try {
     value = run.expr(node, new Env(), fn);
   } catch (e) {
-    if (e instanceof OutOfBudget || e instanceof TooBig || e instanceof Thrown || e instanceof RangeError) value = UNKNOWN;
-    else throw e;
+    if (!(e instanceof OutOfBudget || e instanceof TooBig || e instanceof Thrown || e instanceof RangeError)) throw e;
+    value = UNKNOWN;
+    exhausted = e instanceof RangeError || run.steps > budget.steps;
   }
-  return { value, recipe: run.recipe, steps: run.steps };
+  return { value, exhausted, recipe: run.recipe, steps: run.steps };
 }
 
 class Interpreter implements Host {

@@ -25,6 +25,8 @@ export interface DecodedValue {
 /** Literals larger than this are data (images, wasm), not worth a key search. */
 const MAX_KEY_SEARCH = 256 * 1024;
 const MAX_SITES = 2000;
+/** Evaluation steps for a whole module: hostile helpers called thousands of times stop here. */
+const MODULE_STEPS = 8_000_000;
 
 /**
  * `calleeOf` resolves a call to the same-module function it calls (callgraph.ts); it is used
@@ -34,11 +36,18 @@ export function decodeModule(index: ModuleIndex, calleeOf: (call: AstNode, fn: n
   const out: DecodedValue[] = [];
   const decodedLiterals = new Set<AstNode>();
   const tried = new Set<AstNode>();
+  // Helpers that ran out of budget once will again: their other call sites are skipped.
+  const exhausted = new Set<number>();
+  let steps = 0;
 
   const trySite = (site: AstNode, fn: number, literal?: AstNode) => {
-    if (tried.has(site) || tried.size >= MAX_SITES) return;
+    if (tried.has(site) || tried.size >= MAX_SITES || steps >= MODULE_STEPS) return;
     tried.add(site);
+    const callee = site.type === 'CallExpression' ? calleeOf(site, fn) : undefined;
+    if (callee !== undefined && exhausted.has(callee)) return;
     const result = evaluate(site, fn, index);
+    steps += result.steps;
+    if (result.exhausted && callee !== undefined) exhausted.add(callee);
     const value = asStrings(result.value);
     if (value === undefined || !hidesText(result.recipe, value)) return;
     if (literal && typeof value === 'string' && value === literal.value) return;

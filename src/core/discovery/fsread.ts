@@ -3,7 +3,6 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ScanError } from '../model';
-import { describeFsError } from '../scan/files';
 import { containerFromHead } from '../scan/native/executable';
 
 /** Manifests larger than this are not JSON anyone ships; refuse rather than parse megabytes. */
@@ -164,4 +163,12 @@ export function diskSize(root: string, maxEntries = 200_000): { bytes: number; c
     }
   });
   return { bytes, complete };
+}
+
+export function describeFsError(e: unknown): string {
+  const err = e as NodeJS.ErrnoException;
+  if (err?.code === 'EACCES' || err?.code === 'EPERM') return 'permission denied';
+  if (err?.code === 'ENOENT') return 'no such file or directory';
+  if (err?.code === 'ELOOP') return 'too many levels of symbolic links';
+  return err?.message ?? String(e);
 }

@@ -52,6 +52,12 @@ export interface ReadableContext {
   printMs: number;
 }
 
+/**
+ * Module-level code is reprinted by parsing the whole file, so only for small files (DESIGN.md:
+ * the readable context never parses a bundle; a finding outside any function gets raw text).
+ */
+const MAX_FILE_PARSE = 64 * 1024;
+
 export function readableContext(text: string, request: ContextRequest): ReadableContext {
   const maxParse = request.maxParseChars ?? MAX_PARSE_CHARS;
   const { span } = request;
@@ -62,13 +68,14 @@ export function readableContext(text: string, request: ContextRequest): Readable
     const printed = printSlice(text, { start: fn[0], end: fn[1] }, request, 'function');
     if (printed) return printed;
     reason = 'the enclosing function could not be parsed on its own';
-  } else if (!fnHoldsSpan && text.length <= maxParse) {
+  } else if (!fnHoldsSpan && text.length <= Math.min(maxParse, MAX_FILE_PARSE)) {
     const printed = printSlice(text, { start: 0, end: text.length }, request, 'file');
     if (printed) return printed;
     reason = 'the file could not be parsed';
   } else {
     const size = fnHoldsSpan ? fn[1] - fn[0] : text.length;
-    reason = `the ${fnHoldsSpan ? 'enclosing function' : 'file'} is ${kb(size)}, over the ${kb(maxParse)} limit for reprinting`;
+    const limit = fnHoldsSpan ? maxParse : Math.min(maxParse, MAX_FILE_PARSE);
+    reason = `the ${fnHoldsSpan ? 'enclosing function' : 'file'} is ${kb(size)}, over the ${kb(limit)} limit for reprinting`;
   }
   return rawWindow(text, request, reason);
 }

@@ -16,3 +16,11 @@ export function hasUnsafeCharacters(s: string): boolean {
   UNSAFE.lastIndex = 0;
   return UNSAFE.test(s);
 }
+
+/**
+ * For VS Code labels that render `$(icon)` codicon syntax (QuickPick, tree labels): scanned
+ * names must not inject icons, so their `$(` is escaped, after `printable`.
+ */
+export function plainLabel(s: string): string {
+  return printable(s).replace(/\$\(/g, '\\$(');
+}

@@ -50,13 +50,12 @@ export function hiddenCharacters(raw: string): string[] {
 /** `[...]` sets: characters listed in a class are what a pattern matches or strips. */
 /** Character ranges as class bodies write them: `A-Z`, `0-9`, or between two non-ASCII letters. */
 const RANGE = /A-Z|a-z|0-9|[^\x00-\x7f]-[^\x00-\x7f]/g;
-const CHARACTER_CLASS = /\[(?:\\.|[^\]\\])*\]/g;
 
 function check(ctx: RuleContext, node: AstNode, what: string, pattern = false) {
   let raw = ctx.text.slice(node.start, node.end);
   // Fast exit: only non-ASCII text can hide anything.
   if (!/[^\x00-\x7f]/.test(raw)) return;
-  if (pattern || isRegExpSource(ctx)) raw = raw.replace(CHARACTER_CLASS, '[]');
+  if (pattern || isRegExpSource(ctx)) raw = emptyCharacterClasses(raw);
   // A string of character ranges (`"_A-Za-z\u00C0-\u00D6…"`) is the body of a class built later.
   else if ((raw.match(RANGE) ?? []).length >= 2) return;
   let chars = hiddenCharacters(raw);
@@ -105,6 +104,25 @@ function textSeverity(raw: string): Severity {
 }
 
 const SEVERITY_ORDER: Severity[] = ['info', 'low', 'medium', 'high'];
+
+/**
+ * `[...]` sets emptied in one pass (a regex restarting at every `[` is quadratic on `[[[[…`).
+ * An unclosed `[` keeps the rest as it is.
+ */
+function emptyCharacterClasses(raw: string): string {
+  let out = '';
+  let i = 0;
+  while (i < raw.length) {
+    const open = raw.indexOf('[', i);
+    if (open === -1) break;
+    let j = open + 1;
+    while (j < raw.length && raw[j] !== ']') j += raw[j] === '\\' ? 2 : 1;
+    if (j >= raw.length) break;
+    out += `${raw.slice(i, open)}[]`;
+    i = j + 1;
+  }
+  return out + raw.slice(i);
+}
 
 /** A string or template given to `RegExp(...)` / `new RegExp(...)`. */
 function isRegExpSource(ctx: RuleContext): boolean {

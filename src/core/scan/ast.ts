@@ -80,17 +80,26 @@ export function unwrapChain(node: AstNode): AstNode {
   return node.type === 'ChainExpression' ? node.expression : node;
 }
 
-/** `a.b.c` as "a.b.c" when every step is static, else undefined. */
+/**
+ * `a.b.c` as "a.b.c" when every step is static, else undefined. Paths longer than any API's
+ * (MAX_PATH) are undefined too: asked at every link of a 30,000-link chain, they would make
+ * a scan quadratic.
+ */
 export function memberPath(node: AstNode): string | undefined {
+  const names: string[] = [];
   node = unwrapChain(node);
-  if (node.type === 'Identifier') return node.name;
-  if (node.type === 'MemberExpression') {
-    const head = memberPath(node.object);
+  while (node.type === 'MemberExpression') {
     const name = propertyName(node);
-    return head !== undefined && name !== undefined ? `${head}.${name}` : undefined;
+    if (name === undefined || names.length >= MAX_PATH) return undefined;
+    names.push(name);
+    node = unwrapChain(node.object);
   }
-  return undefined;
+  if (node.type !== 'Identifier') return undefined;
+  names.push(node.name);
+  return names.reverse().join('.');
 }
+
+const MAX_PATH = 32;
 
 /** Key name of an object property or pattern property, when static. */
 export function propertyKeyName(prop: AstNode): string | undefined {

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { Finding, NativeBinary, ScanError } from '../model';
 import type { Rule, TargetContext } from '../rules/types';
 import { defaultKeywordMatcher } from '../catalog/keywords';
-import { scanSource, type SourceScanResult } from './engine';
+import { scanSourceSafely, type SourceScanResult } from './engine';
 import { describeFsError, formatMB, type FileEntry } from './files';
 import { inspectNative } from './native/inspect';
 import { BinaryReader, CorruptBinaryError } from './native/reader';
@@ -87,7 +87,7 @@ export function scanBinary(file: FileEntry, options: BinaryScanOptions): BinaryS
         continue;
       }
       module.sourceMap ??= sourceMapReference(text);
-      const scanned = scanSource(text, { file: file.rel, entry: module.name, rules: options.rules, target: options.target });
+      const scanned = scanSourceSafely(text, { file: file.rel, entry: module.name, rules: options.rules, target: options.target });
       result.bytesScanned += module.size;
       result.errors.push(...scanned.errors);
       for (const f of scanned.findings) if (!options.keep || options.keep.has(f.ruleId)) result.findings.push(f);

@@ -12,6 +12,8 @@ import { singleValue } from '../decode/evaluate';
 export const CALL_DEPTH = 3;
 /** Expressions larger than this are not searched for sources (module-sized code). */
 const MAX_EXPRESSION = 4000;
+/** Names followed when asking where one value comes from. */
+const MAX_NAMES = 256;
 
 export interface CallStep {
   call: AstNode;
@@ -107,42 +109,43 @@ export class CallGraph {
   /**
    * What the value of `expr` (written in function `fn`) derives from: probe findings inside
    * it, decoded values, the values of the names it uses (local or module bindings, all of
-   * their assignments), and the return values of same-module functions it calls.
+   * their assignments), and the return values of same-module functions it calls. A work list,
+   * not recursion: a chain of 20,000 `var a2=a1` must not exhaust the stack.
    */
-  sourcesOf(expr: AstNode, fn: number, depth = CALL_DEPTH, seen = new Set<string>()): ValueSources {
+  sourcesOf(expr: AstNode, fn: number, depth = CALL_DEPTH): ValueSources {
     const out = empty();
-    this.within(expr, out);
-    if (expr.end - expr.start > MAX_EXPRESSION) return out;
-    const stack = [expr];
+    const seen = new Set<string>();
+    const work: Array<[AstNode, number]> = [[expr, fn]];
     const kids: AstNode[] = [];
-    while (stack.length) {
-      const node = stack.pop()!;
-      if (node !== expr && isFunction(node)) continue; // a callback's body is not this value
-      if (node.type === 'Identifier') this.fromName(node.name, fn, depth, seen, out);
-      else if (node.type === 'CallExpression' && depth > 0) {
-        const callee = this.calleeOf(node, fn);
-        if (callee !== undefined) {
-          const r = this.returnsOf(callee, depth - 1);
-          if (r.probes.length || r.sources.length || r.decoded.length) out.calls.push({ call: node, fn, callee });
-          merge(out, r);
+    while (work.length) {
+      const [value, where] = work.pop()!;
+      this.within(value, out);
+      if (value.end - value.start > MAX_EXPRESSION) continue;
+      const stack = [value];
+      while (stack.length) {
+        const node = stack.pop()!;
+        if (node !== value && isFunction(node)) continue; // a callback's body is not this value
+        if (node.type === 'Identifier') {
+          const bound = this.index.binding(node.name, where);
+          const key = bound && `${node.name}@${bound.scope}`;
+          if (key && !seen.has(key) && seen.size < MAX_NAMES) {
+            seen.add(key);
+            for (const v of bound.values) if (!isFunction(v.node)) work.push([v.node, v.fn]);
+          }
+        } else if (node.type === 'CallExpression' && depth > 0) {
+          const callee = this.calleeOf(node, where);
+          if (callee !== undefined) {
+            const r = this.returnsOf(callee, depth - 1);
+            if (r.probes.length || r.sources.length || r.decoded.length) out.calls.push({ call: node, fn: where, callee });
+            merge(out, r);
+          }
         }
+        kids.length = 0;
+        childrenOf(node, kids);
+        stack.push(...kids);
       }
-      kids.length = 0;
-      childrenOf(node, kids);
-      stack.push(...kids);
     }
     return out;
-  }
-
-  private fromName(name: string, fn: number, depth: number, seen: Set<string>, out: ValueSources): void {
-    const bound = this.index.binding(name, fn);
-    if (!bound) return;
-    const key = `${name}@${bound.scope}`;
-    if (seen.has(key)) return;
-    seen.add(key);
-    for (const v of bound.values) {
-      if (!isFunction(v.node)) merge(out, this.sourcesOf(v.node, v.fn, depth, seen));
-    }
   }
 
   /** Probe and source findings and decoded sites whose span lies inside `expr`. */

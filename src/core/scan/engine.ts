@@ -55,22 +55,46 @@ export function scanSource(text: string, options: ScanSourceOptions): SourceScan
   stats.walkMs = performance.now() - t1;
   stats.nodes = walk.nodes;
 
-  const t2 = performance.now();
   const target = options.target ?? { ownVendors: [] };
-  const graph = new CallGraph(walk.index, walk.findings);
-  const decoded = walk.index.encoded.length || walk.index.decoderChains.length || walk.index.decoderFunctions.size ? decodeModule(walk.index, (call, fn) => graph.calleeOf(call, fn)) : [];
-  graph.addDecoded(decoded);
-  const sites: DecodedSite[] = [...decoded.map(d => ({ decoded: d })), ...(decoded.length ? decodedUses(walk.index, graph) : [])];
-  if (sites.length) {
-    const hooked = options.rules.filter(r => r.decoded && (active.includes(r) || triggeredBy(r, decodedText(decoded))));
-    walk.findings.push(...runDecodedHooks(sites, hooked, text, target, options, errors));
+  let raw = walk.findings;
+  try {
+    const t2 = performance.now();
+    const graph = new CallGraph(walk.index, walk.findings);
+    const decoded = walk.index.encoded.length || walk.index.decoderChains.length || walk.index.decoderFunctions.size ? decodeModule(walk.index, (call, fn) => graph.calleeOf(call, fn)) : [];
+    graph.addDecoded(decoded);
+    const sites: DecodedSite[] = [...decoded.map(d => ({ decoded: d })), ...(decoded.length ? decodedUses(walk.index, graph) : [])];
+    if (sites.length) {
+      const hooked = options.rules.filter(r => r.decoded && (active.includes(r) || triggeredBy(r, decodedText(decoded))));
+      walk.findings.push(...runDecodedHooks(sites, hooked, text, target, options, errors));
+    }
+    const t3 = performance.now();
+    stats.decodeMs = t3 - t2;
+    raw = [...walk.findings, ...correlate(walk.findings, walk.index, graph, text, target)];
+    stats.linkMs = performance.now() - t3;
+  } catch (e) {
+    // Hostile input can still find a limit we did not think of: keep what the walk found.
+    errors.push({ ...where, message: `decoding and correlation stopped, findings of the walk are kept: ${e instanceof Error ? e.message : String(e)}` });
   }
-  const t3 = performance.now();
-  stats.decodeMs = t3 - t2;
-  const raw = [...walk.findings, ...correlate(walk.findings, walk.index, graph, text, target)];
-  stats.linkMs = performance.now() - t3;
   const findings = locateFindings(raw, text, walk.index.functions, options, parsed.partial);
   return { findings, errors, partial: parsed.partial, stats };
+}
+
+/**
+ * scanSource with a net under it: anything it did not expect becomes this file's (or module's)
+ * error entry instead of ending the scan of everything else.
+ */
+export function scanSourceSafely(text: string, options: ScanSourceOptions): SourceScanResult {
+  try {
+    return scanSource(text, options);
+  } catch (e) {
+    const where = { file: options.file, ...(options.entry ? { entry: options.entry } : {}) };
+    return {
+      findings: [],
+      errors: [{ ...where, message: `scan failed (a bug, please report): ${e instanceof Error ? e.message : String(e)}` }],
+      partial: false,
+      stats: { parsed: false, parseMs: 0, walkMs: 0, decodeMs: 0, linkMs: 0, nodes: 0 },
+    };
+  }
 }
 
 function decodedText(decoded: readonly DecodedValue[]): string {
@@ -180,6 +204,7 @@ function walkWithRules(
   const index = new ModuleIndex(text);
   const path: AstNode[] = [];
   const failed = new Set<Rule>();
+  const deep = new Set<Rule>();
   const memos = new Map<string, unknown>();
   let current: Rule | undefined;
 
@@ -228,12 +253,15 @@ function walkWithRules(
       try {
         visitor(node, ctx);
       } catch (e) {
+        const where = { file: options.file, ...(options.entry ? { entry: options.entry } : {}) };
+        if (e instanceof RangeError) {
+          // A node nested too deeply for the rule: skip that node, keep the rule for the rest.
+          if (!deep.has(rule)) errors.push({ ...where, message: `rule ${rule.id} skipped a node nested too deeply at offset ${node.start} (and any more such nodes)` });
+          deep.add(rule);
+          continue;
+        }
         failed.add(rule);
-        errors.push({
-          file: options.file,
-          ...(options.entry ? { entry: options.entry } : {}),
-          message: `rule ${rule.id} failed at offset ${node.start} and was skipped for this file: ${e instanceof Error ? e.message : String(e)}`,
-        });
+        errors.push({ ...where, message: `rule ${rule.id} failed at offset ${node.start} and was skipped for this file: ${e instanceof Error ? e.message : String(e)}` });
       }
     }
     current = undefined;

@@ -8,6 +8,9 @@ import * as path from 'node:path';
 import type { BinaryContainer, ScanError } from '../model';
 import { containerOf } from './native/executable';
 import { BinaryReader } from './native/reader';
+import { describeFsError, readJson } from '../discovery/fsread';
+
+export { describeFsError };
 
 export interface FileEntry {
   absPath: string;
@@ -114,14 +117,12 @@ export function collectFiles(root: string, options: CollectOptions): CollectResu
 /** `bin` and `main` files of a package.json at root that lack a .js extension. */
 function packageEntryFiles(root: string): Set<string> {
   const found = new Set<string>();
-  try {
-    const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8'));
-    const bins = typeof pkg.bin === 'string' ? [pkg.bin] : pkg.bin && typeof pkg.bin === 'object' ? Object.values(pkg.bin) : [];
-    for (const p of [...bins, pkg.main]) {
-      if (typeof p === 'string') found.add(path.posix.normalize(p.replace(/\\/g, '/')).replace(/^\.\//, ''));
-    }
-  } catch {
-    // No or unreadable package.json: only extensions decide.
+  // No or unreadable package.json: only extensions decide (the manifest scan reports it).
+  const pkg = readJson(path.join(root, 'package.json'), undefined, 'package.json');
+  if (!pkg) return found;
+  const bins = typeof pkg.bin === 'string' ? [pkg.bin] : pkg.bin && typeof pkg.bin === 'object' ? Object.values(pkg.bin) : [];
+  for (const p of [...bins, pkg.main]) {
+    if (typeof p === 'string') found.add(path.posix.normalize(p.replace(/\\/g, '/')).replace(/^\.\//, ''));
   }
   return found;
 }
@@ -183,13 +184,6 @@ function safeLstat(p: string, errors: ScanError[], rel: string): fs.Stats | unde
   }
 }
 
-export function describeFsError(e: unknown): string {
-  const err = e as NodeJS.ErrnoException;
-  if (err?.code === 'EACCES' || err?.code === 'EPERM') return 'permission denied';
-  if (err?.code === 'ENOENT') return 'no such file or directory';
-  if (err?.code === 'ELOOP') return 'too many levels of symbolic links';
-  return err?.message ?? String(e);
-}
 
 export function formatMB(bytes: number): string {
   return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;

@@ -327,6 +327,7 @@ function importBindings(decl: AstNode): Array<[string, AstNode]> {
   });
 }
 
+const MAX_CHAIN = 64;
 const DECODER_CALLS = new Set(['fromCharCode', 'fromCodePoint', 'reverse', 'atob', 'unescape']);
 
 /** `Buffer.from(s, "base64")`, `parseInt(h, 16)`, `s.charCodeAt(i)`, `b.toString("hex")`. */
@@ -355,7 +356,8 @@ const LIST_COMPARISONS = new Set(['some', 'every', 'includes', 'indexOf', 'find'
  */
 function chainRoot(path: readonly AstNode[]): AstNode {
   let root = path[path.length - 1];
-  for (let i = path.length - 2; i >= 0; i--) {
+  // Decoder chains are a few calls long; a 40,000-call chain must not cost 40,000 steps per call.
+  for (let i = path.length - 2; i >= Math.max(0, path.length - 2 - MAX_CHAIN); i--) {
     const p = path[i];
     if (p.type === 'CallExpression' || p.type === 'NewExpression') root = p;
     else if (p.type !== 'MemberExpression' && p.type !== 'SpreadElement' && p.type !== 'ArrayExpression' && p.type !== 'ChainExpression') break;

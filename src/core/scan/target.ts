@@ -1,16 +1,16 @@
 // Scans one target (a package folder, an extension, or a single file): collect its files,
 // scan each (the JavaScript modules inside native binaries too), and gather findings,
 // binaries and errors as plain data.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TargetKind, TargetResult } from '../model';
 import type { ManifestRule, Rule, TargetContext } from '../rules/types';
 import { MANIFEST_RULES } from '../rules';
 import { vendorsForPackage } from '../catalog/vendors';
 import { collectFiles, DEFAULT_MAX_FILE_BYTES, readSourceFile, type CollectOptions, type CollectResult } from './files';
-import { scanSource } from './engine';
+import { scanSourceSafely } from './engine';
 import { scanBinary } from './binary';
 import { scanPackageManifest } from './manifest';
+import { isFile, readJson } from '../discovery/fsread';
 
 /** What to scan: discovery produces these; the CLI makes one from a PATH. */
 export interface TargetSpec {
@@ -58,8 +58,8 @@ export interface FileStats {
 }
 
 export function scanTarget(spec: TargetSpec, options: ScanOptions): TargetResult {
-  const isFile = safeIsFile(spec.root);
-  const root = isFile ? path.dirname(spec.root) : spec.root;
+  const rootIsFile = isFile(spec.root);
+  const root = rootIsFile ? path.dirname(spec.root) : spec.root;
   const result = emptyResult(spec, root);
   const target: TargetContext = { ownVendors: spec.ownVendors ?? [] };
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
@@ -67,7 +67,7 @@ export function scanTarget(spec: TargetSpec, options: ScanOptions): TargetResult
   const collected = collectFiles(spec.root, collectOptions);
   for (const extra of spec.extraPaths ?? []) addExtra(collected, root, extra, collectOptions);
   result.errors.push(...collected.errors);
-  if (!isFile) {
+  if (!rootIsFile) {
     const manifest = scanPackageManifest(root, options.manifestRules ?? MANIFEST_RULES, target);
     result.errors.push(...manifest.errors);
     for (const f of manifest.findings) if (!options.keep || options.keep.has(f.ruleId)) result.findings.push(f);
@@ -101,7 +101,7 @@ export function scanTarget(spec: TargetSpec, options: ScanOptions): TargetResult
       result.errors.push({ file: file.rel, message: read.error });
       continue;
     }
-    const scanned = scanSource(read.text, { file: file.rel, rules: options.rules, target });
+    const scanned = scanSourceSafely(read.text, { file: file.rel, rules: options.rules, target });
     result.filesScanned++;
     result.bytesScanned += file.size;
     result.errors.push(...scanned.errors);
@@ -113,7 +113,7 @@ export function scanTarget(spec: TargetSpec, options: ScanOptions): TargetResult
 
 /** The folder findings are relative to: the root, or the folder of a single-file target. */
 export function targetRoot(spec: TargetSpec): string {
-  return safeIsFile(spec.root) ? path.dirname(spec.root) : spec.root;
+  return isFile(spec.root) ? path.dirname(spec.root) : spec.root;
 }
 
 /** A target's result before any file is scanned: what the spec says, no findings, no errors. */
@@ -142,7 +142,7 @@ function addExtra(collected: CollectResult, root: string, extra: string, options
   const abs = path.resolve(root, extra);
   const more = collectFiles(abs, options);
   const known = new Set(collected.files.map(f => f.absPath));
-  const extraIsFile = safeIsFile(abs);
+  const extraIsFile = isFile(abs);
   for (const f of more.files) {
     if (known.has(f.absPath)) continue;
     collected.files.push({ ...f, rel: path.relative(root, f.absPath).split(path.sep).join('/') });
@@ -153,8 +153,8 @@ function addExtra(collected: CollectResult, root: string, extra: string, options
 /** A target for a PATH given on the command line: named after its package.json if it has one. */
 export function targetForPath(inputPath: string): TargetSpec {
   const abs = path.resolve(inputPath);
-  const dir = safeIsFile(abs) ? path.dirname(abs) : abs;
-  const pkg = readPackageJson(dir);
+  const dir = isFile(abs) ? path.dirname(abs) : abs;
+  const pkg = readJson(path.join(dir, 'package.json'), undefined, 'package.json');
   const name = typeof pkg?.name === 'string' ? pkg.name : path.basename(abs);
   return {
     id: name,
@@ -166,19 +166,3 @@ export function targetForPath(inputPath: string): TargetSpec {
   };
 }
 
-function readPackageJson(dir: string): Record<string, unknown> | undefined {
-  try {
-    const parsed = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8'));
-    return parsed && typeof parsed === 'object' ? parsed : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-function safeIsFile(p: string): boolean {
-  try {
-    return fs.statSync(p).isFile();
-  } catch {
-    return false;
-  }
-}

@@ -66,31 +66,36 @@ function firstCallers(steps: CallStep[]): CallStep[] {
   });
 }
 
-/** Does the value of `expr` (in function `fn`) come from calling a function that holds a gate? */
-function reachesGate(expr: AstNode, fn: number, index: ModuleIndex, graph: CallGraph, gates: Map<number, RawFinding>, seen = new Set<string>()): RawFinding | undefined {
-  if (expr.end - expr.start > 4000) return undefined;
-  const stack = [expr];
+/**
+ * Does the value of `expr` (in function `fn`) come from calling a function that holds a gate?
+ * A work list over names, bounded, so that long chains of assignments cannot exhaust the stack.
+ */
+function reachesGate(expr: AstNode, fn: number, index: ModuleIndex, graph: CallGraph, gates: Map<number, RawFinding>): RawFinding | undefined {
+  const seen = new Set<string>();
+  const work: Array<[AstNode, number]> = [[expr, fn]];
   const kids: AstNode[] = [];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node !== expr && isFunction(node)) continue;
-    if (node.type === 'CallExpression') {
-      const callee = graph.calleeOf(node, fn);
-      if (callee !== undefined && gates.has(callee)) return gates.get(callee);
-    } else if (node.type === 'Identifier') {
-      const bound = index.binding(node.name, fn);
-      const key = `${node.name}@${bound?.scope}`;
-      if (bound && !seen.has(key)) {
-        seen.add(key);
-        for (const v of bound.values) {
-          const found = reachesGate(v.node, v.fn, index, graph, gates, seen);
-          if (found) return found;
+  while (work.length) {
+    const [value, where] = work.pop()!;
+    if (value.end - value.start > 4000) continue;
+    const stack = [value];
+    while (stack.length) {
+      const node = stack.pop()!;
+      if (node !== value && isFunction(node)) continue;
+      if (node.type === 'CallExpression') {
+        const callee = graph.calleeOf(node, where);
+        if (callee !== undefined && gates.has(callee)) return gates.get(callee);
+      } else if (node.type === 'Identifier') {
+        const bound = index.binding(node.name, where);
+        const key = bound && `${node.name}@${bound.scope}`;
+        if (key && !seen.has(key) && seen.size < 256) {
+          seen.add(key);
+          for (const v of bound.values) work.push([v.node, v.fn]);
         }
       }
+      kids.length = 0;
+      childrenOf(node, kids);
+      stack.push(...kids);
     }
-    kids.length = 0;
-    childrenOf(node, kids);
-    stack.push(...kids);
   }
   return undefined;
 }
