@@ -40,8 +40,8 @@ describe('hostile input', () => {
     const calls = Array.from({ length: 300 }, () => `d("${data}")`).join(';');
     const r = scan(`function d(q){let s=Buffer.from(q,"base64").toString();while(true)s+="x";return s}\n${calls}`);
     // The literals are still seen as base64 text; the endless helper produced nothing.
-    assert.deepEqual(r.findings.filter(f => f.message.startsWith('Decoded list')), []);
-    assert.ok(r.findings.filter(f => f.ruleId === 'encoded-list').every(f => f.evidence[0] === 'recipe: base64'));
+    const recipes = new Set(r.findings.flatMap(f => f.evidence.filter(e => e.startsWith('recipe:'))));
+    assert.deepEqual([...recipes], ['recipe: base64']);
   });
 
   it('handles 40,000 chained .reverse() calls, 40,000 unclosed [ in a RegExp source and 40,000 host hits', () => {
