@@ -7,7 +7,7 @@ import { runRules } from './cli/rulesCommand';
 const HELP = `${TOOL_NAME} ${TOOL_VERSION}: what does the AI coding assistant code on this machine actually do?
 
 Usage:
-  ${TOOL_NAME} scan PATH... [--json] [--rules a,b] [--fail-on SEVERITY] [--strict]
+  ${TOOL_NAME} scan PATH... [--json] [--rules a,b] [--fail-on SEVERITY] [--strict] [--policy FILE]
   ${TOOL_NAME} rules [--json]
   ${TOOL_NAME} --version | --help
 

@@ -255,6 +255,7 @@ function locateFindings(
     const start = lines.positionAt(r.start);
     const end = lines.positionAt(r.end);
     const fn = r.fn >= 0 ? functions[r.fn] : undefined;
+    const flagged = text.slice(r.start, r.end);
     const finding: Finding = {
       ruleId: r.ruleId,
       category: r.category,
@@ -286,7 +287,8 @@ function locateFindings(
       ...(partial ? { partial: true } : {}),
       ...(fn ? { functionRange: [fn.start, fn.end] as [number, number] } : {}),
       excerpt: excerptOf(lines, r.start),
-      fingerprint: fingerprintOf(r.ruleId, options.entry ? `${options.file}#${options.entry}` : options.file, text.slice(r.start, r.end)),
+      fingerprint: fingerprintOf(r.ruleId, options.entry ? `${options.file}#${options.entry}` : options.file, flagged),
+      contentHash: contentHashOf(flagged),
     };
     return finding;
   });
@@ -295,6 +297,10 @@ function locateFindings(
 function excerptOf(lines: LineIndex, offset: number): string {
   const cut = lines.excerptAt(offset);
   return `${cut.cutStart ? '…' : ''}${cut.text}${cut.cutEnd ? '…' : ''}`;
+}
+
+export function contentHashOf(flagged: string): string {
+  return createHash('sha256').update(flagged).digest('hex');
 }
 
 export function fingerprintOf(ruleId: string, where: string, flagged: string): string {
