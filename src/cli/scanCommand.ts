@@ -2,14 +2,14 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TOOL_NAME } from '../core/version';
-import { SEVERITIES, severityRank, type Severity, type TargetResult } from '../core/model';
+import { SEVERITIES, severityRank, type Finding, type Severity, type TargetResult } from '../core/model';
 import { selectRules } from '../core/rules';
 import { auditResult, toJson } from '../core/report/json';
 import { scanTarget, targetForPath } from '../core/scan/target';
 import { DEFAULT_MAX_FILE_BYTES, formatMB } from '../core/scan/files';
 import { evaluatePolicy } from '../core/policy/evaluate';
 import { findPolicyFile, readPolicyFile } from '../core/policy/load';
-import type { Policy } from '../core/policy/types';
+import type { Policy, PolicyReport } from '../core/policy/types';
 import { listValue, parseArgs, UsageError } from './args';
 import { formatTarget, reachesSeverity, styleFor } from './text';
 import { formatPolicyReport, formatProblem, shownPolicyPath } from './policyText';
@@ -78,15 +78,19 @@ export function runScan(argv: string[]): number {
   }
 
   // The policy sees every finding, also those below --min-severity that the output hides.
-  const report = policy && evaluatePolicy(policy, { targets });
+  const evaluated = policy && evaluatePolicy(policy, { targets });
   const findings = targets.flatMap(t => t.findings);
-  const hidden = targets.map(t => hideBelow(t, minSeverity));
+  const before = targets.map(t => t.findings);
+  const notes = evaluated ? suppressionNotes(evaluated, before) : new Map<Finding, string>();
+  const referenced = new Set([...(evaluated?.violations ?? []).flatMap(v => (v.finding ? [before[v.assistant.index][v.finding.index]] : [])), ...notes.keys()]);
+  const hidden = targets.map(t => hideBelow(t, minSeverity, referenced));
+  const report = evaluated && reindex(evaluated, before, targets);
   const result = { ...auditResult(targets), ...(report ? { policy: report } : {}) };
   if (args.flags.has('json')) {
     process.stdout.write(toJson(result));
   } else {
     const style = styleFor(process.stdout);
-    const parts = targets.map((t, i) => formatTarget(t, style, hidden[i], minSeverity));
+    const parts = targets.map((t, i) => formatTarget(t, style, hidden[i], minSeverity, notes));
     if (report && policy?.file) parts.push(formatPolicyReport(report, shownPolicyPath(policy.file), style));
     process.stdout.write(`${parts.join('\n\n')}\n`);
   }
@@ -128,9 +132,27 @@ function severityOption(value: string | undefined, name: string): Severity | und
   return value as Severity;
 }
 
-/** Drops findings below `min` from the target, returning how many were dropped. */
-function hideBelow(t: TargetResult, min: Severity): number {
+/**
+ * Drops findings below `min` from the target, returning how many were dropped. Findings the
+ * policy report points at stay: a violation must show the finding that caused it.
+ */
+function hideBelow(t: TargetResult, min: Severity, keep: ReadonlySet<Finding>): number {
   const before = t.findings.length;
-  t.findings = t.findings.filter(f => severityRank(f.severity) >= severityRank(min));
+  t.findings = t.findings.filter(f => keep.has(f) || severityRank(f.severity) >= severityRank(min));
   return before - t.findings.length;
+}
+
+function suppressionNotes(report: PolicyReport, findings: Finding[][]): Map<Finding, string> {
+  return new Map(report.suppressed.map(s => [findings[s.assistantIndex][s.findingIndex], `suppressed by ${s.suppression}`]));
+}
+
+/** The report with finding indices into the findings as printed (after hiding). */
+function reindex(report: PolicyReport, before: Finding[][], targets: TargetResult[]): PolicyReport {
+  const maps = targets.map(t => new Map(t.findings.map((f, i) => [f, i])));
+  const at = (ti: number, fi: number) => maps[ti].get(before[ti][fi])!;
+  return {
+    ...report,
+    violations: report.violations.map(v => (v.finding ? { ...v, finding: { ...v.finding, index: at(v.assistant.index, v.finding.index) } } : v)),
+    suppressed: report.suppressed.map(s => ({ ...s, findingIndex: at(s.assistantIndex, s.findingIndex) })),
+  };
 }
