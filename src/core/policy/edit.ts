@@ -2,16 +2,8 @@
 // line endings) stays as the team wrote it, so the change reviews as a few added lines.
 import type { Finding, TargetResult } from '../model';
 import { parseJsonTree, type JsonNode } from './jsonTree';
+import type { SuppressionEntry } from './types';
 
-/** A suppression as it is written in the file, keys in this order. */
-export interface SuppressionEntry {
-  rule: string;
-  assistant: string;
-  file: string;
-  entry?: string;
-  hash: string;
-  reason: string;
-}
 
 export function suppressionFor(target: Pick<TargetResult, 'id'>, finding: Finding, reason: string): SuppressionEntry {
   if (!finding.contentHash) throw new Error('this finding has no content hash, so a suppression could not tell when its code changes');

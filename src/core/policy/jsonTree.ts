@@ -121,16 +121,7 @@ export function parseJsonTree(text: string): JsonParse {
       skipSpace();
       const v = value(depth + 1);
       properties.push({ key, keyStart, keyEnd, value: v });
-      skipSpace();
-      if (text[pos] === ',') {
-        pos++;
-        continue;
-      }
-      if (text[pos] === '}') {
-        pos++;
-        return { type: 'object', properties, start, end: pos };
-      }
-      throw new Fail(pos >= text.length ? 'unexpected end of file: the object is not closed with "}"' : `expected "," or "}" after a property, found ${describe(pos)}`, pos);
+      if (closes('}', 'a property', 'object')) return { type: 'object', properties, start, end: pos };
     }
   }
 
@@ -146,17 +137,18 @@ export function parseJsonTree(text: string): JsonParse {
       skipSpace();
       if (text[pos] === ']' && items.length) throw new Fail('trailing comma before "]" is not allowed in JSON', lastComma(pos));
       items.push(value(depth + 1));
-      skipSpace();
-      if (text[pos] === ',') {
-        pos++;
-        continue;
-      }
-      if (text[pos] === ']') {
-        pos++;
-        return { type: 'array', items, start, end: pos };
-      }
-      throw new Fail(pos >= text.length ? 'unexpected end of file: the array is not closed with "]"' : `expected "," or "]" after an item, found ${describe(pos)}`, pos);
+      if (closes(']', 'an item', 'array')) return { type: 'array', items, start, end: pos };
     }
+  }
+
+  /** After a member: true when the closing bracket follows (consumed), false after a comma. */
+  function closes(close: '}' | ']', member: string, container: string): boolean {
+    skipSpace();
+    if (text[pos] === ',' || text[pos] === close) return text[pos++] === close;
+    throw new Fail(
+      pos >= text.length ? `unexpected end of file: the ${container} is not closed with "${close}"` : `expected "," or "${close}" after ${member}, found ${describe(pos)}`,
+      pos,
+    );
   }
 
   function string(): string {
@@ -223,9 +215,4 @@ export function parseJsonTree(text: string): JsonParse {
     // Only printable ASCII is quoted as is: the message reaches terminals and the editor.
     return cp >= 0x20 && cp < 0x7f ? `"${text[at]}"` : `character U+${cp.toString(16).toUpperCase().padStart(4, '0')}`;
   }
-}
-
-/** The property named `key` of an object node. */
-export function propertyOf(node: JsonObject, key: string): JsonProperty | undefined {
-  return node.properties.find(p => p.key === key);
 }

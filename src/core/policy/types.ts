@@ -44,7 +44,8 @@ export interface HostPattern extends Clause {
   glob: string;
 }
 
-export interface Suppression extends Clause {
+/** A suppression as written in the policy file, keys in this order. */
+export interface SuppressionEntry {
   rule: string;
   assistant: string;
   file: string;
@@ -53,6 +54,8 @@ export interface Suppression extends Clause {
   hash: string;
   reason: string;
 }
+
+export interface Suppression extends Clause, SuppressionEntry {}
 
 export interface Policy {
   /** Where it was read from (absolute), when it came from a file. */
