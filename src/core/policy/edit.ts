@@ -4,7 +4,6 @@ import type { Finding, TargetResult } from '../model';
 import { parseJsonTree, type JsonNode } from './jsonTree';
 import type { SuppressionEntry } from './types';
 
-
 export function suppressionFor(target: Pick<TargetResult, 'id'>, finding: Finding, reason: string): SuppressionEntry {
   if (!finding.contentHash) throw new Error('this finding has no content hash, so a suppression could not tell when its code changes');
   if (!reason.trim()) throw new Error('a suppression needs a reason');
