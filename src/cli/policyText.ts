@@ -1,7 +1,8 @@
 // The policy part of the CLI's output: problems in the policy file as `file:line:col:` lines
 // (editors and CI annotate those), and violations grouped by the clause they break.
 import * as path from 'node:path';
-import type { PolicyProblem, PolicyReport, PolicyViolation } from '../core/policy/types';
+import type { PolicyProblem, PolicyReport } from '../core/policy/types';
+import { violationsByClause } from '../core/policy/diagnostics';
 import { printable } from '../core/report/safeText';
 import { paint, type TextStyle } from './text';
 
@@ -22,13 +23,7 @@ export function formatPolicyReport(report: PolicyReport, shownFile: string, styl
   const headline = n ? paint(style, '31;1', `${n} violation(s)`) : 'no violations';
   out.push(`${paint(style, '1', 'Policy')} ${printable(shownFile)}: ${headline}${suppressed}`);
 
-  const byClause = new Map<string, PolicyViolation[]>();
-  for (const v of report.violations) {
-    let list = byClause.get(v.clause.path);
-    if (!list) byClause.set(v.clause.path, (list = []));
-    list.push(v);
-  }
-  for (const [clausePath, list] of byClause) {
+  for (const [clausePath, list] of violationsByClause(report.violations)) {
     const c = list[0].clause;
     out.push(`  ${printable(clausePath)} "${printable(c.text)}" (${shownFile}:${c.at.line}:${c.at.column})`);
     for (const v of list) out.push(`    ${printable(v.message)}`);
