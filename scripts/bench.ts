@@ -8,6 +8,7 @@ import { scanTarget, targetForPath } from '../src/core/scan/target';
 function measure(path: string): void {
   let parseMs = 0;
   let walkMs = 0;
+  let decodeMs = 0;
   let nodes = 0;
   const t0 = performance.now();
   const result = scanTarget(targetForPath(path), {
@@ -15,6 +16,7 @@ function measure(path: string): void {
     onFileDone: (_rel, s) => {
       parseMs += s.parseMs;
       walkMs += s.walkMs;
+      decodeMs += s.decodeMs;
       nodes += s.nodes;
     },
   });
@@ -25,6 +27,7 @@ function measure(path: string): void {
     mb: +(result.bytesScanned / 1024 / 1024).toFixed(2),
     parseMs: Math.round(parseMs),
     walkRulesMs: Math.round(walkMs),
+    decodeMs: Math.round(decodeMs),
     totalMs: Math.round(totalMs),
     nodes,
     findings: result.findings.length,
@@ -42,7 +45,7 @@ function main(argv: string[]): void {
     process.exitCode = 2;
     return;
   }
-  const header = ['files', 'MB', 'parse ms', 'walk+rules ms', 'total ms', 'nodes', 'findings', 'peak RSS MB', 'path'];
+  const header = ['files', 'MB', 'parse ms', 'walk+rules ms', 'decode+link ms', 'total ms', 'nodes', 'findings', 'peak RSS MB', 'path'];
   process.stdout.write(`${header.join('\t')}\n`);
   for (const p of paths) {
     const child = spawnSync(process.execPath, [__filename, '--child', p], { encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -51,7 +54,7 @@ function main(argv: string[]): void {
       continue;
     }
     const r = JSON.parse(child.stdout);
-    process.stdout.write(`${[r.files, r.mb, r.parseMs, r.walkRulesMs, r.totalMs, r.nodes, r.findings, r.peakRssMb, r.path].join('\t')}\n`);
+    process.stdout.write(`${[r.files, r.mb, r.parseMs, r.walkRulesMs, r.decodeMs, r.totalMs, r.nodes, r.findings, r.peakRssMb, r.path].join('\t')}\n`);
   }
 }
 

@@ -3,18 +3,23 @@ import { TOOL_NAME, TOOL_VERSION } from './core/version';
 import { UsageError } from './cli/args';
 import { runScan } from './cli/scanCommand';
 import { runRules } from './cli/rulesCommand';
+import { runList } from './cli/listCommand';
 
 const HELP = `${TOOL_NAME} ${TOOL_VERSION}: what does the AI coding assistant code on this machine actually do?
 
 Usage:
-  ${TOOL_NAME} scan PATH... [--json] [--rules a,b] [--fail-on SEVERITY] [--strict] [--policy FILE]
+  ${TOOL_NAME} list [--json] [--home DIR]
+  ${TOOL_NAME} scan [PATH...] [--only ID,...] [--home DIR] [--json] [--rules a,b] [--fail-on SEVERITY] [--strict] [--policy FILE]
   ${TOOL_NAME} rules [--json]
+
+\`scan\` without PATH audits every AI assistant installed for this user.
   ${TOOL_NAME} --version | --help
 
 Run \`${TOOL_NAME} COMMAND --help\` for a command's options.
 Never runs, requires or imports the code it scans.`;
 
 const COMMANDS: Record<string, (argv: string[]) => number> = {
+  list: runList,
   scan: runScan,
   rules: runRules,
 };

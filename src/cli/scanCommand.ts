@@ -5,7 +5,11 @@ import { TOOL_NAME } from '../core/version';
 import { SEVERITIES, severityRank, type Finding, type Severity, type TargetResult } from '../core/model';
 import { selectRules } from '../core/rules';
 import { auditResult, toJson } from '../core/report/json';
-import { scanTarget, targetForPath } from '../core/scan/target';
+import { emptyResult, scanTarget, targetForPath, type TargetSpec } from '../core/scan/target';
+import { discover, type Assistant } from '../core/discovery';
+import { PYTHON_NOTE } from '../core/discovery/python';
+import { printable } from '../core/report/safeText';
+import { discoveryOptions } from './discoveryOptions';
 import { DEFAULT_MAX_FILE_BYTES, formatMB } from '../core/scan/files';
 import { evaluatePolicy } from '../core/policy/evaluate';
 import { findPolicyFile, readPolicyFile } from '../core/policy/load';
@@ -14,12 +18,17 @@ import { listValue, parseArgs, UsageError } from './args';
 import { formatTarget, reachesSeverity, styleFor } from './text';
 import { formatPolicyReport, formatProblem, shownPolicyPath } from './policyText';
 
-export const SCAN_HELP = `Usage: ai-tool-audit scan PATH... [options]
+export const SCAN_HELP = `Usage: ai-tool-audit scan [PATH...] [options]
 
-Scans the shipped JavaScript of each PATH (a file, or a package folder with everything
-under it, node_modules included) and prints findings with file:line:col.
+Without PATH, scans every AI assistant installed for this user (see \`ai-tool-audit list\`).
+With PATH, scans the shipped JavaScript of each PATH (a file, or a package folder with
+everything under it, node_modules included). Prints findings with file:line:col.
 
 Options:
+  --only ID,...       without PATH: scan only these assistants (catalog id such as
+                      claude-code, instance id such as claude-code@npm, extension id
+                      or package name)
+  --home DIR          without PATH: audit the assistants of another home
   --json              print the JSON result (schemaVersion 1) on stdout
   --rules a,b         run only these rules (ids from \`ai-tool-audit rules\`)
   --min-severity SEV  show findings of this severity and above (default low;
@@ -41,13 +50,13 @@ Exit codes: 0 done, 1 policy violations or --fail-on or --strict reached,
 export function runScan(argv: string[]): number {
   const args = parseArgs(argv, {
     flags: ['json', 'strict', 'include-tests', 'no-policy', 'help'],
-    values: ['rules', 'fail-on', 'min-severity', 'max-file-mb', 'policy'],
+    values: ['rules', 'fail-on', 'min-severity', 'max-file-mb', 'only', 'home', 'policy'],
   });
   if (args.flags.has('help')) {
     process.stdout.write(`${SCAN_HELP}\n`);
     return 0;
   }
-  if (args.positionals.length === 0) throw new UsageError('scan needs at least one PATH (a file or a package folder)');
+  if (args.positionals.length && (args.values.has('only') || args.values.has('home'))) throw new UsageError('--only and --home select installed assistants; they do not go with a PATH');
   const failOn = severityOption(args.values.get('fail-on'), 'fail-on');
   const minSeverity = severityOption(args.values.get('min-severity'), 'min-severity') ?? 'low';
   const maxMb = args.values.get('max-file-mb');
@@ -60,22 +69,28 @@ export function runScan(argv: string[]): number {
   }
   const policy = loadPolicy(args.values.get('policy'), args.flags.has('no-policy'));
   if (policy === 'invalid') return 2;
+  const specs = args.positionals.length ? args.positionals.map(targetForPath) : installedTargets(args.values.get('home'), listValue(args.values.get('only')));
 
   const progress = process.stderr.isTTY;
   const targets: TargetResult[] = [];
-  for (const p of args.positionals) {
-    const spec = targetForPath(p);
+  for (const spec of specs) {
+    if ((spec as Partial<Assistant>).language === 'python') {
+      targets.push(notScanned(spec, PYTHON_NOTE));
+      continue;
+    }
+    const label = spec.instanceId ?? spec.id;
     targets.push(
       scanTarget(spec, {
         rules: selection.rules,
         keep: selection.keep,
         maxFileBytes,
         includeTests: args.flags.has('include-tests'),
-        onFile: progress ? (rel, size) => void process.stderr.write(`\r\u001b[Kscanning ${rel} (${formatMB(size)})`) : undefined,
+        onFile: progress ? (rel, size) => void process.stderr.write(`\r\u001b[Kscanning ${printable(label)}: ${printable(rel)} (${formatMB(size)})`) : undefined,
       }),
     );
     if (progress) process.stderr.write('\r\u001b[K');
   }
+  if (targets.length === 0) process.stderr.write('No AI assistants found to scan (see `ai-tool-audit list`).\n');
 
   // The policy sees every finding, also those below --min-severity that the output hides.
   const evaluated = policy && evaluatePolicy(policy, { targets });
@@ -92,7 +107,7 @@ export function runScan(argv: string[]): number {
     const style = styleFor(process.stdout);
     const parts = targets.map((t, i) => formatTarget(t, style, hidden[i], minSeverity, notes));
     if (report && policy?.file) parts.push(formatPolicyReport(report, shownPolicyPath(policy.file), style));
-    process.stdout.write(`${parts.join('\n\n')}\n`);
+    if (parts.length) process.stdout.write(`${parts.join('\n\n')}\n`);
   }
   if (report?.violations.length) return 1;
   if (failOn && reachesSeverity(findings, failOn)) return 1;
@@ -124,6 +139,25 @@ function loadPolicy(named: string | undefined, disabled: boolean): Policy | unde
     return 'invalid';
   }
   return loaded.policy;
+}
+
+/** Discovered assistants, narrowed by `--only` (every name must match something). */
+function installedTargets(home: string | undefined, only: string[] | undefined): Array<TargetSpec | Assistant> {
+  const { assistants } = discover(discoveryOptions(home));
+  if (!only) return assistants;
+  const names = (a: Assistant) => [a.id, a.instanceId, a.catalogId, a.extensionId, a.packageName].filter((n): n is string => !!n).map(n => n.toLowerCase());
+  const named = (a: Assistant, o: string) => names(a).includes(o.toLowerCase());
+  const unknown = only.filter(o => !assistants.some(a => named(a, o)));
+  if (unknown.length) {
+    const available = [...new Set(assistants.flatMap(a => [a.id, a.instanceId]))].join(', ') || 'none';
+    throw new UsageError(`--only: no installed assistant named ${unknown.join(', ')} (installed: ${available})`);
+  }
+  return assistants.filter(a => only.some(o => named(a, o)));
+}
+
+/** A target listed but not scanned, with the reason as its only error. */
+function notScanned(spec: TargetSpec, reason: string): TargetResult {
+  return { ...emptyResult(spec), errors: [{ file: '.', message: reason }] };
 }
 
 function severityOption(value: string | undefined, name: string): Severity | undefined {

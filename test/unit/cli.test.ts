@@ -62,7 +62,7 @@ describe('the CLI', () => {
   });
 
   it('exits 2 on bad usage', () => {
-    assert.equal(run('scan').status, 2);
+    assert.equal(run('scan', '--only', 'no-such-assistant').status, 2);
     assert.equal(run('scan', '/no/such/path').status, 2);
     assert.equal(run('scan', '.', '--rules', 'nope').status, 2);
     assert.equal(run('scan', '.', '--bogus').status, 2);

@@ -37,6 +37,16 @@ describe('correlation: region-gating', () => {
     assert.equal(gates(code, ['openai'])[0].ruleId, 'region-gating');
   });
 
+  it('does not gate on a comparison of some other value that sits next to an endpoint read', () => {
+    const code = 'function v(m,c){let u=process.env.OPENAI_BASE_URL;if(m==="openai"||m==="deepseek")return check(u,c)}';
+    assert.deepEqual(gates(code, ['alibaba']), []);
+  });
+
+  it('counts a vendor list whose use is not seen when it sits in the function that reads the endpoint', () => {
+    const code = 'function v(){let h=new URL(process.env.OPENAI_BASE_URL).host;const L=["deepseek","qwen"];return match(L,h)}';
+    assert.equal(gates(code, ['openai'])[0].ruleId, 'region-gating');
+  });
+
   it('does not call localisation (locale compared with a language tag) gating', () => {
     const code = 'function f(){const l=Intl.DateTimeFormat().resolvedOptions().locale;return l==="zh-CN"?"你好":"hi"}';
     assert.deepEqual(gates(code), []);

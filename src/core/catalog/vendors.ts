@@ -30,7 +30,7 @@ export const VENDORS: Vendor[] = [
     id: 'alibaba', name: 'Alibaba (Qwen, Tongyi, Lingma, Qoder)', country: 'CN',
     keywords: [...kw('alibaba', 'aliyun', 'aliyuncs', 'dashscope', 'qwen', 'tongyi', 'lingma', 'qoder', 'bailian', 'modelscope', 'alibabacloud')],
     hosts: ['dashscope.aliyuncs.com', 'dashscope-intl.aliyuncs.com', 'aliyuncs.com', 'qoder.com', 'lingma.aliyun.com'],
-    npm: ['@qwen-code', '@qoder-ai'],
+    npm: ['@qwen-code', '@qoder-ai', '@iflow-ai'],
   },
   { id: 'deepseek', name: 'DeepSeek', country: 'CN', keywords: kw('deepseek'), hosts: ['api.deepseek.com'], npm: [] },
   {
@@ -112,6 +112,32 @@ export const VENDORS: Vendor[] = [
   { id: 'together', name: 'Together AI', country: 'US', keywords: kw('togetherai'), hosts: ['api.together.xyz', 'api.together.ai'], npm: [] },
   { id: 'fireworks', name: 'Fireworks AI', country: 'US', keywords: [...kw('fireworksai'), ...amb('fireworks')], hosts: ['api.fireworks.ai'], npm: [] },
   { id: 'huggingface', name: 'Hugging Face', country: 'US', keywords: kw('huggingface'), hosts: ['huggingface.co', 'api-inference.huggingface.co'], npm: ['@huggingface'] },
+
+  // Companies that publish assistants but serve no models of their own. They have no keywords:
+  // code naming them is not a check against a model vendor. They exist so that a discovered
+  // assistant has a vendor and country, and its own hosts count as first-party.
+  // Countries are where the company is headquartered, per its public company profile.
+  { id: 'cline', name: 'Cline Bot Inc. (Cline)', country: 'US', keywords: [], hosts: ['cline.bot', 'api.cline.bot'], npm: ['cline'] },
+  { id: 'roocode', name: 'Roo Code, Inc.', country: 'US', keywords: [], hosts: ['roocode.com'], npm: [] },
+  { id: 'kilocode', name: 'Kilo Code', country: 'US', keywords: [], hosts: ['kilocode.ai', 'kilo.ai'], npm: ['@kilocode'] },
+  { id: 'continue', name: 'Continue Dev, Inc.', country: 'US', keywords: [], hosts: ['continue.dev', 'api.continue.dev'], npm: ['@continuedev'] },
+  { id: 'tabnine', name: 'Tabnine', country: 'IL', keywords: [], hosts: ['tabnine.com'], npm: [] },
+  { id: 'windsurf', name: 'Windsurf (formerly Codeium)', country: 'US', keywords: [], hosts: ['codeium.com', 'windsurf.com'], npm: [] },
+  { id: 'sourcegraph', name: 'Sourcegraph / Amp (Cody, Amp)', country: 'US', keywords: [], hosts: ['sourcegraph.com', 'ampcode.com'], npm: ['@sourcegraph', '@ampcode'] },
+  { id: 'augment', name: 'Augment Code', country: 'US', keywords: [], hosts: ['augmentcode.com'], npm: ['@augmentcode'] },
+  { id: 'anysphere', name: 'Anysphere (Cursor, Supermaven)', country: 'US', keywords: [], hosts: ['cursor.com', 'cursor.sh', 'supermaven.com'], npm: [] },
+  { id: 'qodo', name: 'Qodo (formerly CodiumAI)', country: 'IL', keywords: [], hosts: ['qodo.ai', 'codium.ai'], npm: ['@qodo'] },
+  { id: 'sourcery', name: 'Sourcery', country: 'GB', keywords: [], hosts: ['sourcery.ai'], npm: [] },
+  { id: 'bito', name: 'Bito', country: 'US', keywords: [], hosts: ['bito.ai'], npm: [] },
+  { id: 'tabbyml', name: 'TabbyML', country: 'US', keywords: [], hosts: ['tabbyml.com'], npm: [] },
+  { id: 'zencoder', name: 'Zencoder', country: 'US', keywords: [], hosts: ['zencoder.ai'], npm: [] },
+  { id: 'phind', name: 'Phind', country: 'US', keywords: [], hosts: ['phind.com'], npm: [] },
+  { id: 'coderabbit', name: 'CodeRabbit', country: 'US', keywords: [], hosts: ['coderabbit.ai'], npm: [] },
+  { id: 'fitten', name: 'Fitten Tech (Fitten Code)', country: 'CN', keywords: [], hosts: ['fittenlab.cn'], npm: [] },
+  { id: 'sst', name: 'SST / Anomaly (opencode)', country: 'US', keywords: [], hosts: ['opencode.ai'], npm: ['opencode-ai'] },
+  { id: 'block', name: 'Block (goose)', country: 'US', keywords: [], hosts: [], npm: [] },
+  { id: 'charm', name: 'Charm (Crush)', country: 'US', keywords: [], hosts: ['charm.sh'], npm: ['@charmland'] },
+  { id: 'factory', name: 'Factory (Droid)', country: 'US', keywords: [], hosts: ['factory.ai'], npm: ['@factory', 'droid'] },
 ];
 
 export function vendorById(id: string): Vendor | undefined {

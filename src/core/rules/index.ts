@@ -6,9 +6,11 @@ import { localeProbe } from './locale-probe';
 import { endpointConfigRead } from './endpoint-config-read';
 import { vendorKeywords } from './vendor-keywords';
 import { regionLiterals } from './region-literals';
+import { encodedList } from './encoded-list';
+import { covertMarker } from './covert-marker';
 import { CORRELATION_RULES } from './correlations';
 
-export const RULES: Rule[] = [timezoneProbe, localeProbe, endpointConfigRead, vendorKeywords, regionLiterals];
+export const RULES: Rule[] = [timezoneProbe, localeProbe, endpointConfigRead, vendorKeywords, regionLiterals, encodedList, covertMarker];
 
 export type RuleInfo = Pick<Rule, 'id' | 'category' | 'severity' | 'title' | 'description'> & { correlation: boolean };
 

@@ -2,8 +2,9 @@
 // Chinese locale tags, and the UTC+8 offset (-480) compared with a timezone offset.
 // Only literals that are compared or listed count; timezone tables and translation keys do not.
 import { staticString, unwrapChain, type AstNode } from '../scan/ast';
-import type { FactKind, Rule, RuleContext } from './types';
-import { comparisonUse, EQUALITY } from './util/values';
+import type { FactKind, Rule, RuleContext, Span } from './types';
+import type { RawRelated } from '../scan/raw';
+import { comparisonSubject, comparisonUse, EQUALITY } from './util/values';
 
 const TIMEZONES = new Map<string, string>([
   ['Asia/Shanghai', 'CN'],
@@ -32,21 +33,30 @@ const LOCALES = new Map<string, string>([
 
 const COMPARISON = new Set([...EQUALITY, '<', '<=', '>', '>=']);
 
+/** A region marker and where it points: a timezone (medium) or a language tag (low). */
+export function regionMarkerOf(value: string): { kind: 'timezone' | 'locale'; region: string } | undefined {
+  const tz = TIMEZONES.get(value);
+  if (tz) return { kind: 'timezone', region: tz };
+  const locale = LOCALES.get(value.toLowerCase());
+  return locale ? { kind: 'locale', region: locale } : undefined;
+}
+
 function reportMarker(ctx: RuleContext, node: AstNode, value: string) {
   const use = comparisonUse(ctx);
   if (!use) return;
+  const marker = regionMarkerOf(value);
+  if (!marker) return;
   const how = use === 'list' ? 'Lists' : 'Compares with';
-  const tz = TIMEZONES.get(value);
-  if (tz) {
-    report(ctx, node, `${how} the region timezone ${JSON.stringify(value)}`, [`${value} (${tz})`], 'match:region-timezone', 'medium');
-    return;
+  const subject = comparisonSubject(ctx);
+  if (marker.kind === 'timezone') {
+    report(ctx, node, `${how} the region timezone ${JSON.stringify(value)}`, [`${value} (${marker.region})`], 'match:region-timezone', 'medium', subject);
+  } else {
+    report(ctx, node, `${how} the language tag ${JSON.stringify(value)}`, [`${value} (${marker.region})`], 'match:region-locale', 'low', subject);
   }
-  const locale = LOCALES.get(value.toLowerCase());
-  if (locale) report(ctx, node, `${how} the language tag ${JSON.stringify(value)}`, [`${value} (${locale})`], 'match:region-locale', 'low');
 }
 
-function report(ctx: RuleContext, node: AstNode, message: string, evidence: string[], kind: FactKind, severity: 'low' | 'medium') {
-  ctx.report(node, message, { evidence, severity, facts: [{ kind }] });
+function report(ctx: Pick<RuleContext, 'report'>, node: Span, message: string, evidence: string[], kind: FactKind, severity: 'low' | 'medium', subject?: AstNode, related: RawRelated[] = []) {
+  ctx.report(node, message, { evidence, severity, facts: [{ kind, ...(subject ? { subject } : {}) }], related });
 }
 
 /** -480 (UTC+8 in getTimezoneOffset's sign convention) */
@@ -82,7 +92,22 @@ export const regionLiterals: Rule = {
       if (!COMPARISON.has(node.operator)) return;
       const [offset, other] = isUtcPlus8Offset(node.right) ? [node.right, node.left] : isUtcPlus8Offset(node.left) ? [node.left, node.right] : [];
       if (!offset || !mentionsOffset(ctx, other)) return;
-      report(ctx, node, 'Compares the UTC offset with -480 (UTC+8: China, Hong Kong, Singapore, ...)', ['offset -480 (UTC+8)'], 'match:region-timezone', 'medium');
+      report(ctx, node, 'Compares the UTC offset with -480 (UTC+8: China, Hong Kong, Singapore, ...)', ['offset -480 (UTC+8)'], 'match:region-timezone', 'medium', other);
     },
+  },
+  decoded({ decoded: d, use }, ctx) {
+    const markers = d.entries.filter(e => regionMarkerOf(e));
+    if (markers.length === 0) return;
+    const timezones = markers.filter(e => regionMarkerOf(e)!.kind === 'timezone');
+    const kind: FactKind = timezones.length ? 'match:region-timezone' : 'match:region-locale';
+    const evidence = [`recipe: ${d.recipe.join(' -> ')}`, ...markers.slice(0, 10).map(m => `${m} (${regionMarkerOf(m)!.region})`)];
+    const severity = timezones.length ? 'medium' : 'low';
+    if (use) {
+      report(ctx, use.node, `Compares with region markers decoded from ${use.via} (${d.recipe.join(' -> ')}): ${markers.slice(0, 5).join(', ')}`, evidence, kind, severity, use.subject, [
+        { start: d.site.start, end: d.site.end, message: `decoded here (${d.recipe.join(' -> ')})` },
+      ]);
+    } else {
+      report(ctx, d.site, `Decoded value (${d.recipe.join(' -> ')}) holds region markers: ${markers.slice(0, 5).join(', ')}`, evidence, kind, severity);
+    }
   },
 };

@@ -2,7 +2,9 @@
 import type { Category, Severity } from '../model';
 import type { AstNode } from '../scan/ast';
 import type { KeywordMatcher } from '../catalog/keywords';
-import type { RawFinding } from '../scan/raw';
+import type { RawFinding, RawRelated } from '../scan/raw';
+import type { DecodedValue } from '../decode';
+import type { ValueSources } from '../scan/callgraph';
 
 /** What the scanned code belongs to, so rules can tell first-party from foreign. */
 export interface TargetContext {
@@ -20,12 +22,23 @@ export type FactKind =
   | 'probe:endpoint'
   | 'match:vendor'
   | 'match:region-timezone'
-  | 'match:region-locale';
+  | 'match:region-locale'
+  /** A correlation found a gate here (covert markers link to it). */
+  | 'gate'
+  /** Code that picks one of several look-alike characters depending on a condition. */
+  | 'covert:marker';
 
 export interface Fact {
   kind: FactKind;
   /** Vendor ids named, for match:vendor. */
   vendors?: string[];
+  /**
+   * For a match: the value compared (`K` in `K === "Asia/Shanghai"`, `h` in
+   * `h.includes("deepseek")`). Correlation follows it back to what it was read from.
+   */
+  subject?: AstNode;
+  /** For covert:marker: the condition (or the parameters it depends on). */
+  condition?: AstNode[];
 }
 
 export interface Span {
@@ -38,6 +51,22 @@ export interface ReportOptions {
   /** Overrides the rule's default when one finding is weaker or stronger than the rest. */
   severity?: Severity;
   facts?: Fact[];
+  /** Other places this finding is about (e.g. where an encoded literal is decoded). */
+  related?: RawRelated[];
+}
+
+/** A decoded value as rules see it: where it is decoded, or a place that compares with it. */
+export interface DecodedSite {
+  decoded: DecodedValue;
+  /** Set for a comparison with the decoded list (`Wi_().some(z => q === z)`). */
+  use?: { node: AstNode; fn: number; subject?: AstNode; via: string };
+}
+
+export interface DecodedContext {
+  readonly text: string;
+  readonly target: TargetContext;
+  readonly keywords: KeywordMatcher;
+  report(span: Span, message: string, options?: ReportOptions): void;
 }
 
 export interface RuleContext {
@@ -57,6 +86,8 @@ export interface RuleContext {
    */
   resolve(node: AstNode): AstNode | undefined;
   report(span: Span, message: string, options?: ReportOptions): void;
+  /** Per-file state for a rule, created on first use (e.g. the functions already reported). */
+  memo<T>(key: string, create: () => T): T;
 }
 
 export type Visitor = (node: AstNode, ctx: RuleContext) => void;
@@ -73,6 +104,11 @@ export interface Rule {
   triggersIgnoreCase?: boolean;
   /** Node type -> visitor; `Type:exit` runs after the node's children. */
   visitors: Record<string, Visitor>;
+  /**
+   * Sees the module's statically decoded strings and lists (src/core/decode), after the walk:
+   * a rule reports on the encoded literal or the decoding call like on a literal.
+   */
+  decoded?: (site: DecodedSite, ctx: DecodedContext) => void;
 }
 
 /** Rules that exist only as correlations of other rules' facts; listed for docs and policy. */
@@ -93,5 +129,10 @@ export interface CorrelationRule {
  */
 export interface Correlator {
   rules: CorrelationRule[];
-  detect(members: readonly RawFinding[], target: TargetContext): { finding: RawFinding; about: RawFinding[] } | undefined;
+  detect(members: readonly RawFinding[], target: TargetContext, flows?: Flows): { finding: RawFinding; about: RawFinding[] } | undefined;
+}
+
+/** Where values come from, across same-module calls (scan/callgraph.ts). */
+export interface Flows {
+  sourcesOf(node: AstNode, fn: number): ValueSources;
 }

@@ -3,15 +3,24 @@
 // exfiltration, ...). Found by shape, not by names, so it holds in minified code.
 //
 // Scope (DESIGN.md): the innermost function plus the function enclosing it, unless that one
-// is a module or bundle wrapper; never the whole module. Module-level code counts as one
-// scope only in small files.
-import type { TargetContext } from '../rules/types';
+// is a module or bundle wrapper; never the whole module. Module-level statements (outside any
+// function) count as one scope only in small files.
+//
+// Through calls: a correlator may follow a compared value back to where it was read, across
+// same-module calls to depth 3 (`flows`, see callgraph.ts), so that a gate spread over small
+// functions far apart is still one gate.
+import type { Flows, TargetContext } from '../rules/types';
 import { CORRELATORS } from '../rules/correlations';
+import { followGates, linkCovertMarkers } from '../rules/correlations/where-it-goes';
 import { WRAPPER_SIZE, type FunctionInfo, type RawFinding } from './raw';
+import type { ModuleIndex } from './moduleIndex';
+import type { CallGraph } from './callgraph';
 
 const MODULE = -1;
 
-export function correlate(findings: readonly RawFinding[], functions: readonly FunctionInfo[], text: string, target: TargetContext): RawFinding[] {
+export function correlate(findings: readonly RawFinding[], index: ModuleIndex, graph: CallGraph, text: string, target: TargetContext): RawFinding[] {
+  const functions = index.functions;
+  const flows: Flows = { sourcesOf: (node, fn) => graph.sourcesOf(node, fn) };
   const groups = new Map<number, RawFinding[]>();
   const add = (key: number, f: RawFinding) => {
     let list = groups.get(key);
@@ -30,26 +39,23 @@ export function correlate(findings: readonly RawFinding[], functions: readonly F
   for (const correlator of CORRELATORS) {
     const covered = new Set<RawFinding>();
     for (const [, members] of ordered) {
-      const hit = correlator.detect(members, target);
+      const hit = correlator.detect(members, target, flows);
       if (!hit || hit.about.every(m => covered.has(m))) continue;
       for (const m of hit.about) covered.add(m);
       out.push(hit.finding);
     }
   }
+  followGates(out, index, graph);
+  linkCovertMarkers([...findings, ...out], index, graph);
   return out;
 }
 
 function scopesOf(fn: number, functions: readonly FunctionInfo[], textLength: number): number[] {
-  const moduleIsSmall = textLength <= WRAPPER_SIZE;
-  if (fn === MODULE) return moduleIsSmall ? [MODULE] : [];
+  if (fn === MODULE) return textLength <= WRAPPER_SIZE ? [MODULE] : [];
   const info = functions[fn];
   if (info.wrapper) return [];
   const keys = [fn];
-  if (info.parent === MODULE) {
-    if (moduleIsSmall) keys.push(MODULE);
-  } else if (!functions[info.parent].wrapper) {
-    keys.push(info.parent);
-  }
+  if (info.parent !== MODULE && !functions[info.parent].wrapper) keys.push(info.parent);
   return keys;
 }
 

@@ -3,13 +3,16 @@
 // inputs whose result is plain data, so it can run in a worker and be cached.
 import { createHash } from 'node:crypto';
 import type { Finding, ScanError, Severity } from '../model';
-import type { Rule, RuleContext, ReportOptions, Span, TargetContext, Visitor } from '../rules/types';
+import type { DecodedContext, DecodedSite, Rule, RuleContext, ReportOptions, Span, TargetContext, Visitor } from '../rules/types';
 import { defaultKeywordMatcher, type KeywordMatcher } from '../catalog/keywords';
 import { childrenOf, isFunction, type AstNode } from './ast';
 import { parseSource } from './parse';
 import { LineIndex } from './locate';
 import { correlate } from './correlate';
-import { WRAPPER_SIZE, type FunctionInfo, type RawFinding } from './raw';
+import type { FunctionInfo, RawFinding } from './raw';
+import { ModuleIndex } from './moduleIndex';
+import { CallGraph, decodedUses } from './callgraph';
+import { decodeModule, type DecodedValue } from '../decode';
 
 export interface ScanSourceOptions {
   /** Path relative to the target root (the binary's path for embedded modules). */
@@ -24,14 +27,15 @@ export interface SourceScanResult {
   findings: Finding[];
   errors: ScanError[];
   partial: boolean;
-  stats: { parsed: boolean; parseMs: number; walkMs: number; nodes: number };
+  /** decodeMs covers decoding, the call graph and correlation after the walk. */
+  stats: { parsed: boolean; parseMs: number; walkMs: number; decodeMs: number; nodes: number };
 }
 
 const EXIT = 1;
 
 export function scanSource(text: string, options: ScanSourceOptions): SourceScanResult {
   const errors: ScanError[] = [];
-  const stats = { parsed: false, parseMs: 0, walkMs: 0, nodes: 0 };
+  const stats = { parsed: false, parseMs: 0, walkMs: 0, decodeMs: 0, nodes: 0 };
   const active = activeRules(text, options.rules);
   if (active.length === 0) return { findings: [], errors, partial: false, stats };
 
@@ -51,22 +55,81 @@ export function scanSource(text: string, options: ScanSourceOptions): SourceScan
   stats.walkMs = performance.now() - t1;
   stats.nodes = walk.nodes;
 
-  const raw = [...walk.findings, ...correlate(walk.findings, walk.functions, text, options.target ?? { ownVendors: [] })];
-  const findings = locateFindings(raw, text, walk.functions, options, parsed.partial);
+  const t2 = performance.now();
+  const target = options.target ?? { ownVendors: [] };
+  const graph = new CallGraph(walk.index, walk.findings);
+  const decoded = walk.index.encoded.length || walk.index.decoderChains.length || walk.index.decoderFunctions.size ? decodeModule(walk.index, (call, fn) => graph.calleeOf(call, fn)) : [];
+  graph.addDecoded(decoded);
+  const sites: DecodedSite[] = [...decoded.map(d => ({ decoded: d })), ...(decoded.length ? decodedUses(walk.index, graph) : [])];
+  if (sites.length) {
+    const hooked = options.rules.filter(r => r.decoded && (active.includes(r) || triggeredBy(r, decodedText(decoded))));
+    walk.findings.push(...runDecodedHooks(sites, hooked, text, target, options, errors));
+  }
+  const raw = [...walk.findings, ...correlate(walk.findings, walk.index, graph, text, target)];
+  stats.decodeMs = performance.now() - t2;
+  const findings = locateFindings(raw, text, walk.index.functions, options, parsed.partial);
   return { findings, errors, partial: parsed.partial, stats };
+}
+
+function decodedText(decoded: readonly DecodedValue[]): string {
+  return decoded.map(d => d.entries.join('\n')).join('\n').slice(0, 1 << 20);
+}
+
+/** Rules see decoded values after the walk; their reports sit on the decoding site or use. */
+function runDecodedHooks(
+  sites: readonly DecodedSite[],
+  rules: readonly Rule[],
+  text: string,
+  target: TargetContext,
+  options: ScanSourceOptions,
+  errors: ScanError[],
+): RawFinding[] {
+  const out: RawFinding[] = [];
+  for (const rule of rules) {
+    for (const site of sites) {
+      const fn = site.use ? site.use.fn : site.decoded.fn;
+      const ctx: DecodedContext = {
+        text,
+        target,
+        keywords: options.keywords ?? defaultKeywordMatcher(),
+        report(span, message, opts: ReportOptions = {}) {
+          out.push({
+            ruleId: rule.id,
+            category: rule.category,
+            severity: opts.severity ?? rule.severity,
+            message,
+            start: span.start,
+            end: span.end,
+            evidence: opts.evidence ?? [],
+            facts: opts.facts ?? [],
+            fn,
+            related: opts.related ?? [],
+          });
+        },
+      };
+      try {
+        rule.decoded!(site, ctx);
+      } catch (e) {
+        errors.push({ file: options.file, ...(options.entry ? { entry: options.entry } : {}), message: `rule ${rule.id} failed on a decoded value: ${e instanceof Error ? e.message : String(e)}` });
+        break;
+      }
+    }
+  }
+  return out;
 }
 
 function activeRules(text: string, rules: readonly Rule[]): Rule[] {
   let lower: string | undefined;
-  return rules.filter(rule => {
-    if (rule.triggers.length === 0) return true;
-    if (rule.triggersIgnoreCase) {
-      lower ??= text.toLowerCase();
-      const hay = lower;
-      return rule.triggers.some(t => triggerForms(t.toLowerCase()).some(f => hay.includes(f)));
-    }
-    return rule.triggers.some(t => triggerForms(t).some(f => text.includes(f)));
-  });
+  return rules.filter(rule => triggeredBy(rule, text, () => (lower ??= text.toLowerCase())));
+}
+
+function triggeredBy(rule: Rule, text: string, lowered = () => text.toLowerCase()): boolean {
+  if (rule.triggers.length === 0) return true;
+  if (rule.triggersIgnoreCase) {
+    const hay = lowered();
+    return rule.triggers.some(t => triggerForms(t.toLowerCase()).some(f => hay.includes(f)));
+  }
+  return rule.triggers.some(t => triggerForms(t).some(f => text.includes(f)));
 }
 
 /** A trigger plus the escaped spellings bundlers use for its non-ASCII characters. */
@@ -87,7 +150,7 @@ export function triggerForms(trigger: string): string[] {
 
 interface WalkResult {
   findings: RawFinding[];
-  functions: FunctionInfo[];
+  index: ModuleIndex;
   nodes: number;
 }
 
@@ -112,12 +175,10 @@ function walkWithRules(
   }
 
   const findings: RawFinding[] = [];
-  const functions: FunctionInfo[] = [];
-  const fnStack: number[] = [];
-  // One binding scope per function, plus the module scope at index 0.
-  const scopes: Array<Map<string, AstNode | undefined>> = [new Map()];
+  const index = new ModuleIndex(text);
   const path: AstNode[] = [];
   const failed = new Set<Rule>();
+  const memos = new Map<string, unknown>();
   let current: Rule | undefined;
 
   const ctx: RuleContext = {
@@ -131,11 +192,11 @@ function walkWithRules(
       return undefined;
     },
     resolve(node) {
-      if (node.type !== 'Identifier') return undefined;
-      for (let i = scopes.length - 1; i >= 0; i--) {
-        if (scopes[i].has(node.name)) return scopes[i].get(node.name);
-      }
-      return undefined;
+      return node.type === 'Identifier' ? index.resolveHere(node.name) : undefined;
+    },
+    memo<T>(key: string, create: () => T): T {
+      if (!memos.has(key)) memos.set(key, create());
+      return memos.get(key) as T;
     },
     report(span: Span, message: string, opts: ReportOptions = {}) {
       const rule = current!;
@@ -148,7 +209,7 @@ function walkWithRules(
         end: span.end,
         evidence: opts.evidence ?? [],
         facts: opts.facts ?? [],
-        fn: fnStack.length ? fnStack[fnStack.length - 1] : -1,
+        fn: index.currentFunction,
         related: [],
       });
     },
@@ -182,17 +243,13 @@ function walkWithRules(
     const mark = marks.pop()!;
     if (mark === EXIT) {
       run(exit.get(node.type), node);
-      if (isFunction(node)) {
-        fnStack.pop();
-        scopes.pop();
-      }
+      index.exit(node);
       path.pop();
       continue;
     }
     count++;
     path.push(node);
-    if (isFunction(node)) enterFunction(node);
-    else recordBinding(node);
+    index.enter(node, path);
     run(enter.get(node.type), node);
     nodes.push(node);
     marks.push(EXIT);
@@ -203,44 +260,7 @@ function walkWithRules(
       marks.push(0);
     }
   }
-  return { findings, functions, nodes: count };
-
-  function enterFunction(node: AstNode) {
-    const parentNode = path[path.length - 2];
-    if (node.type === 'FunctionDeclaration' && node.id) scopes[scopes.length - 1].set(node.id.name, node);
-    const index = functions.length;
-    functions.push({
-      start: node.start,
-      end: node.end,
-      parent: fnStack.length ? fnStack[fnStack.length - 1] : -1,
-      wrapper: isWrapper(node, parentNode, fnStack.length),
-    });
-    fnStack.push(index);
-    const scope = new Map<string, AstNode | undefined>();
-    // Parameters shadow outer bindings of the same (often one-letter) name.
-    for (const p of node.params) if (p.type === 'Identifier') scope.set(p.name, undefined);
-    scopes.push(scope);
-  }
-
-  function recordBinding(node: AstNode) {
-    if (node.type === 'VariableDeclarator' && node.id.type === 'Identifier') {
-      scopes[scopes.length - 1].set(node.id.name, node.init ?? undefined);
-    } else if (node.type === 'AssignmentExpression' && node.operator === '=' && node.left.type === 'Identifier') {
-      const name = node.left.name;
-      let i = scopes.length - 1;
-      while (i > 0 && !scopes[i].has(name)) i--;
-      scopes[i].set(name, node.right);
-    }
-  }
-}
-
-/**
- * Module and bundle wrappers: esbuild's lazy `L(() => {...})` and CommonJS factories are
- * functions passed to a call at module level; anything over WRAPPER_SIZE counts as one too.
- */
-function isWrapper(node: AstNode, parentNode: AstNode | undefined, depth: number): boolean {
-  if (node.end - node.start > WRAPPER_SIZE) return true;
-  return depth === 0 && !!parentNode && (parentNode.type === 'CallExpression' || parentNode.type === 'NewExpression');
+  return { findings, index, nodes: count };
 }
 
 function locateFindings(

@@ -4,6 +4,9 @@
 import * as acorn from 'acorn';
 import * as acornLoose from 'acorn-loose';
 import type { AstNode } from './ast';
+import { fastScopes } from './fastScopes';
+
+export const Parser = acorn.Parser.extend(fastScopes);
 
 export interface ParseResult {
   ast?: AstNode;
@@ -26,7 +29,7 @@ export function parseSource(text: string): ParseResult {
   let firstError: unknown;
   for (const sourceType of ['module', 'script'] as const) {
     try {
-      return { ast: acorn.parse(text, { ...baseOptions, sourceType }) as unknown as AstNode, partial: false };
+      return { ast: Parser.parse(text, { ...baseOptions, sourceType }) as unknown as AstNode, partial: false };
     } catch (e) {
       firstError ??= e;
       // A stack overflow on deeply nested code will not get better with another parser mode.

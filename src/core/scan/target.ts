@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { TargetKind, TargetResult } from '../model';
 import type { Rule, TargetContext } from '../rules/types';
 import { vendorsForPackage } from '../catalog/vendors';
-import { collectFiles, DEFAULT_MAX_FILE_BYTES, readSourceFile } from './files';
+import { collectFiles, DEFAULT_MAX_FILE_BYTES, readSourceFile, type CollectOptions, type CollectResult } from './files';
 import { scanSource } from './engine';
 
 /** What to scan: discovery produces these; the CLI makes one from a PATH. */
@@ -23,6 +23,11 @@ export interface TargetSpec {
   why?: string[];
   /** Catalog vendor ids of the publisher, for first-party checks. */
   ownVendors?: string[];
+  /**
+   * More files or folders to scan with this target, relative to root (may start with `../`):
+   * e.g. the native binary of a platform package npm hoisted beside the main package.
+   */
+  extraPaths?: string[];
 }
 
 export interface ScanOptions {
@@ -40,33 +45,18 @@ export interface FileStats {
   bytes: number;
   parseMs: number;
   walkMs: number;
+  decodeMs: number;
   nodes: number;
 }
 
 export function scanTarget(spec: TargetSpec, options: ScanOptions): TargetResult {
   const isFile = safeIsFile(spec.root);
   const root = isFile ? path.dirname(spec.root) : spec.root;
-  const result: TargetResult = {
-    id: spec.id,
-    ...(spec.instanceId ? { instanceId: spec.instanceId } : {}),
-    name: spec.name,
-    kind: spec.kind,
-    ...(spec.vendor ? { vendor: spec.vendor } : {}),
-    ...(spec.country ? { country: spec.country } : {}),
-    ...(spec.editor ? { editor: spec.editor } : {}),
-    ...(spec.version ? { version: spec.version } : {}),
-    root,
-    ...(spec.why ? { why: spec.why } : {}),
-    filesScanned: 0,
-    bytesScanned: 0,
-    errors: [],
-    findings: [],
-  };
+  const result = emptyResult(spec, root);
   const target: TargetContext = { ownVendors: spec.ownVendors ?? [] };
-  const collected = collectFiles(spec.root, {
-    maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES,
-    includeTests: options.includeTests,
-  });
+  const collectOptions = { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, includeTests: options.includeTests };
+  const collected = collectFiles(spec.root, collectOptions);
+  for (const extra of spec.extraPaths ?? []) addExtra(collected, root, extra, collectOptions);
   result.errors.push(...collected.errors);
   for (const file of collected.files) {
     if (options.onFile?.(file.rel, file.size) === false) {
@@ -83,9 +73,42 @@ export function scanTarget(spec: TargetSpec, options: ScanOptions): TargetResult
     result.bytesScanned += file.size;
     result.errors.push(...scanned.errors);
     for (const f of scanned.findings) if (!options.keep || options.keep.has(f.ruleId)) result.findings.push(f);
-    options.onFileDone?.(file.rel, { bytes: file.size, parseMs: scanned.stats.parseMs, walkMs: scanned.stats.walkMs, nodes: scanned.stats.nodes });
+    options.onFileDone?.(file.rel, { bytes: file.size, ...scanned.stats });
   }
   return result;
+}
+
+/** A target's result before any file is scanned: what the spec says, no findings, no errors. */
+export function emptyResult(spec: TargetSpec, root = spec.root): TargetResult {
+  return {
+    id: spec.id,
+    ...(spec.instanceId ? { instanceId: spec.instanceId } : {}),
+    name: spec.name,
+    kind: spec.kind,
+    ...(spec.vendor ? { vendor: spec.vendor } : {}),
+    ...(spec.country ? { country: spec.country } : {}),
+    ...(spec.editor ? { editor: spec.editor } : {}),
+    ...(spec.version ? { version: spec.version } : {}),
+    root,
+    ...(spec.why ? { why: spec.why } : {}),
+    filesScanned: 0,
+    bytesScanned: 0,
+    errors: [],
+    findings: [],
+  };
+}
+
+/** Adds an extra path's files to `collected`, named relative to the target root. */
+function addExtra(collected: CollectResult, root: string, extra: string, options: CollectOptions): void {
+  const abs = path.resolve(root, extra);
+  const more = collectFiles(abs, options);
+  const known = new Set(collected.files.map(f => f.absPath));
+  const extraIsFile = safeIsFile(abs);
+  for (const f of more.files) {
+    if (known.has(f.absPath)) continue;
+    collected.files.push({ ...f, rel: path.relative(root, f.absPath).split(path.sep).join('/') });
+  }
+  for (const e of more.errors) collected.errors.push({ ...e, file: extraIsFile || e.file === '.' ? extra : path.posix.join(extra, e.file) });
 }
 
 /** A target for a PATH given on the command line: named after its package.json if it has one. */

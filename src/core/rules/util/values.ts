@@ -1,6 +1,6 @@
 // Static values the rules look at: member keys (also through a const: `o[k]` with
 // `const k = "timeZone"`), comparison contexts and call shapes shared by several rules.
-import { calledMethod, propertyKeyName, propertyName, staticString, unwrapChain, type AstNode } from '../../scan/ast';
+import { calledMethod, childrenOf, isFunction, propertyKeyName, propertyName, staticString, unwrapChain, type AstNode } from '../../scan/ast';
 import type { RuleContext } from '../types';
 
 /** Static key of a member access, resolving a computed identifier key bound to a string. */
@@ -81,4 +81,53 @@ export function comparisonUse(ctx: RuleContext): 'compare' | 'list' | undefined 
 export function snippet(ctx: RuleContext, node: AstNode, max = 120): string {
   const s = ctx.text.slice(node.start, Math.min(node.end, node.start + max));
   return node.end - node.start > max ? `${s}…` : s;
+}
+
+/**
+ * The value that the node at the end of `ctx.path` is compared with: the other side of
+ * `===`, a switch's discriminant, the receiver of `.includes("…")`, or the argument (or the
+ * callback's free name) of `[…].includes(x)` / `[…].some(k => h.includes(k))`.
+ */
+export function comparisonSubject(ctx: RuleContext): AstNode | undefined {
+  const node = ctx.path[ctx.path.length - 1];
+  const parent = ctx.parent();
+  if (!parent) return undefined;
+  switch (parent.type) {
+    case 'BinaryExpression':
+      return parent.left === node ? parent.right : parent.left;
+    case 'SwitchCase':
+      return ctx.parent(2)?.discriminant;
+    case 'CallExpression': {
+      const callee = unwrapChain(parent.callee);
+      return parent.arguments.includes(node) && callee.type === 'MemberExpression' ? callee.object : undefined;
+    }
+    case 'ArrayExpression':
+      return listSubject(parent, ctx.parent(2), ctx.parent(3));
+    default:
+      return undefined;
+  }
+}
+
+/** For an array literal `list`: what `list.includes(x)` / `list.some(k => …h…)` compares. */
+export function listSubject(list: AstNode, parent: AstNode | undefined, grand: AstNode | undefined): AstNode | undefined {
+  if (parent?.type !== 'MemberExpression' || parent.object !== list || grand?.type !== 'CallExpression') return undefined;
+  const arg = grand.arguments[0];
+  if (!arg) return undefined;
+  return isFunction(arg) ? freeName(arg) : arg;
+}
+
+/** The first identifier a callback uses that is not one of its parameters. */
+export function freeName(callback: AstNode): AstNode | undefined {
+  const params = new Set(callback.params.filter((p: AstNode) => p.type === 'Identifier').map((p: AstNode) => p.name));
+  const stack = [callback.body];
+  const kids: AstNode[] = [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'Identifier' && !params.has(n.name)) return n;
+    if (isFunction(n)) continue;
+    kids.length = 0;
+    childrenOf(n, kids);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+  return undefined;
 }

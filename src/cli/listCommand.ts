@@ -1,0 +1,62 @@
+// `ai-tool-audit list`: the AI assistants installed here (or in another home), with why each
+// was recognised. Reads files only.
+import { discover, type Assistant } from '../core/discovery';
+import { editorName } from '../core/discovery/editors';
+import { TOOL_NAME, TOOL_VERSION } from '../core/version';
+import { printable } from '../core/report/safeText';
+import { formatMB } from '../core/scan/files';
+import { parseArgs } from './args';
+import { discoveryOptions } from './discoveryOptions';
+import { displayPath, paint, styleFor, type TextStyle } from './text';
+
+export const LIST_HELP = `Usage: ai-tool-audit list [--json] [--home DIR]
+
+Lists the AI assistants installed for this user: extensions of VS Code, Insiders,
+VSCodium, Cursor, Windsurf, Trae, Kiro, Positron, Qoder, code-server and the remote
+servers, and command-line agents installed with npm, pnpm, yarn, bun, Volta, nvm, fnm,
+asdf, mise, Homebrew, the vendors' own installers, pipx or uv. Each comes with the
+reason it was recognised (the catalog, or AI traits in its package.json).
+Reads files only: nothing it finds is run.
+
+Options:
+  --json       print { schemaVersion, tool, targets, errors } on stdout
+  --home DIR   look in another home: per-user locations (and PATH entries, npm, nvm,
+               Volta... folders under the current home) move under DIR
+  --help       show this help`;
+
+export function runList(argv: string[]): number {
+  const args = parseArgs(argv, { flags: ['json', 'help'], values: ['home'] });
+  if (args.flags.has('help')) {
+    process.stdout.write(`${LIST_HELP}\n`);
+    return 0;
+  }
+  const found = discover(discoveryOptions(args.values.get('home')));
+  if (args.flags.has('json')) {
+    process.stdout.write(`${JSON.stringify({ schemaVersion: 1, tool: { name: TOOL_NAME, version: TOOL_VERSION }, targets: found.assistants, errors: found.errors }, null, 2)}\n`);
+    return 0;
+  }
+  const style = styleFor(process.stdout);
+  process.stdout.write(`${formatList(found.assistants, style)}\n`);
+  if (found.errors.length) {
+    process.stdout.write(`\n${found.errors.length} problem(s) while looking:\n`);
+    for (const e of found.errors) process.stdout.write(`  ${displayPath(printable(e.file), style)}: ${printable(e.message)}\n`);
+  }
+  return 0;
+}
+
+export function formatList(assistants: readonly Assistant[], style: TextStyle): string {
+  if (assistants.length === 0) return 'No AI assistants found.';
+  const extensions = assistants.filter(a => a.kind === 'extension').length;
+  const out = [`${assistants.length} AI assistant(s): ${extensions} editor extension(s), ${assistants.length - extensions} command-line`];
+  for (const a of assistants) {
+    const where = a.kind === 'extension' ? `extension in ${editorName(a.editor ?? '')}` : `cli via ${a.install}`;
+    const vendor = a.vendor ? `  ${a.vendor}${a.country ? ` (${a.country})` : ''}` : '';
+    const size = a.size !== undefined ? `, ${formatMB(a.size)}` : '';
+    out.push('', `${paint(style, '1', printable(a.name))} ${printable(a.version ?? '')}  [${where}]${vendor}`);
+    out.push(`    ${a.instanceId}  ${displayPath(printable(a.root), style)}${size}`);
+    out.push(`    why: ${printable(a.why.join('; '))}`);
+    if (a.launchers?.length) out.push(`    runs as: ${a.launchers.map(l => displayPath(printable(l), style)).join(', ')}`);
+    if (a.note) out.push(`    note: ${printable(a.note)}`);
+  }
+  return out.join('\n');
+}

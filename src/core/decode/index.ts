@@ -1,0 +1,186 @@
+// Static string decoding for one module: find where encoded-looking literals (and char-code
+// or reversed-string chains) are decoded, evaluate those sites with the bounded evaluator,
+// and, for encoded literals no site decodes, try single-byte XOR keys that occur as numbers
+// in the file (the way FLOSS recovers strings from binaries). Every value carries its recipe.
+import type { AstNode } from '../scan/ast';
+import type { EncodedLiteral, ModuleIndex } from '../scan/moduleIndex';
+import { base64ToBytes, hexToBytes } from './builtins';
+import { evaluate } from './evaluate';
+import { asStrings } from './values';
+
+export interface DecodedValue {
+  /** Where the value is decoded: the decoding call, or the literal itself (key search). */
+  site: AstNode;
+  /** Function of the site (-1 at module level). */
+  fn: number;
+  /** The encoded literal it came from, when there is one. */
+  literal?: AstNode;
+  value: string | string[];
+  /** Steps, e.g. ["base64", "xor 0x5b", "split \",\""]. */
+  recipe: string[];
+  /** The value as list items: array items, or a string split on its separators. */
+  entries: string[];
+}
+
+/** Literals larger than this are data (images, wasm), not worth a key search. */
+const MAX_KEY_SEARCH = 256 * 1024;
+const MAX_SITES = 2000;
+
+/**
+ * `calleeOf` resolves a call to the same-module function it calls (callgraph.ts); it is used
+ * to find calls of decoder helpers with constant arguments: `d(H)`.
+ */
+export function decodeModule(index: ModuleIndex, calleeOf: (call: AstNode, fn: number) => number | undefined): DecodedValue[] {
+  const out: DecodedValue[] = [];
+  const decodedLiterals = new Set<AstNode>();
+  const tried = new Set<AstNode>();
+
+  const trySite = (site: AstNode, fn: number, literal?: AstNode) => {
+    if (tried.has(site) || tried.size >= MAX_SITES) return;
+    tried.add(site);
+    const result = evaluate(site, fn, index);
+    const value = asStrings(result.value);
+    if (value === undefined || !hidesText(result.recipe, value)) return;
+    if (literal && typeof value === 'string' && value === literal.value) return;
+    out.push({ site, fn, ...(literal ? { literal } : {}), value, recipe: result.recipe, entries: entriesOf(value) });
+    if (literal) decodedLiterals.add(literal);
+  };
+
+  // Literals decoded where they stand: atob("…").split(","), D("…").
+  for (const e of index.encoded) if (e.chain) trySite(e.chain, e.fn, e.node);
+
+  // Literals bound to a module-level name and passed to a function elsewhere: D(Xi_); and
+  // helpers that decode (base64, hex, char codes, reversing) called with constant data: d(H).
+  const byName = new Map<string, EncodedLiteral>();
+  for (const e of index.encoded) if (e.boundTo) byName.set(e.boundTo, e);
+  const helperNames = namesOfDecoders(index);
+  if (byName.size || helperNames.size) {
+    for (let i = 0; i < index.calls.length; i++) {
+      const call = index.calls[i];
+      const fn = index.callFns[i];
+      const callee = call.callee;
+      const helper = callee.type === 'Identifier' && helperNames.has(callee.name);
+      for (const arg of call.arguments) {
+        const id = arg.type === 'SpreadElement' ? arg.argument : arg;
+        if (id.type === 'Identifier' && !index.isLocal(id.name, fn)) {
+          const literal = byName.get(id.name);
+          if (literal) trySite(call, fn, literal.node);
+          else if (helper && isConstantData(id.name, index) && index.decoderFunctions.has(calleeOf(call, fn) ?? -2)) trySite(call, fn, singleData(id.name, index));
+        } else if (helper && isDataLiteral(id) && index.decoderFunctions.has(calleeOf(call, fn) ?? -2)) {
+          trySite(call, fn, id);
+        }
+      }
+    }
+  }
+
+  // Char codes and reversed strings need no encoded-looking literal.
+  for (const chain of index.decoderChains) trySite(chain.node, chain.fn);
+
+  // Encoded literals nothing decoded: plain base64/hex text, or single-byte XOR with a key
+  // that is written somewhere in the file.
+  for (const e of index.encoded) {
+    if (decodedLiterals.has(e.node) || e.node.type === 'ArrayExpression') continue;
+    const found = keySearch(String(e.node.value ?? e.node.quasis?.[0]?.value?.cooked ?? ''), index.smallNumbers);
+    if (found) out.push({ site: e.node, fn: e.fn, literal: e.node, value: found.text, recipe: found.recipe, entries: entriesOf(found.text) });
+  }
+  return out;
+}
+
+const HIDING = /^(base64|hex|xor|atob|unescape|decodeURIComponent|decodeURI)/;
+
+/**
+ * A recipe that hid text: base64, hex, XOR, %-escapes, at least four char codes, or a string
+ * reversed character by character. Reversing an array of plain strings hides nothing.
+ */
+export function hidesText(recipe: readonly string[], value: string | string[]): boolean {
+  const text = Array.isArray(value) ? value.join('') : value;
+  if (!/[\p{L}\p{N}].*[\p{L}\p{N}].*[\p{L}\p{N}]/u.test(text)) return false;
+  if (recipe.some(step => HIDING.test(step))) return true;
+  if (recipe.includes('fromCharCode')) return text.length >= 4;
+  return recipe.includes('reverse') && recipe.includes('split into characters');
+}
+
+/** Names bound to functions that decode: the helpers worth calling with constant data. */
+function namesOfDecoders(index: ModuleIndex): Set<string> {
+  const names = new Set<string>();
+  for (const f of index.decoderFunctions) {
+    const node = index.functions[f].node;
+    if (node.id?.type === 'Identifier') names.add(node.id.name);
+  }
+  for (const [name, values] of index.moduleValues) {
+    for (const v of values) {
+      const f = index.functionOf(v.node);
+      if (f !== undefined && index.decoderFunctions.has(f)) names.add(name);
+    }
+  }
+  return names;
+}
+
+/** A string of 8+ characters or an array of 4+ numbers: data worth decoding. */
+function isDataLiteral(node: AstNode): boolean {
+  if (node.type === 'Literal') return typeof node.value === 'string' && node.value.length >= 8;
+  if (node.type === 'ArrayExpression') return node.elements.length >= 4 && node.elements.every((e: AstNode | null) => e?.type === 'Literal' && typeof e.value === 'number');
+  return false;
+}
+
+function singleData(name: string, index: ModuleIndex): AstNode | undefined {
+  const values = index.moduleValues.get(name);
+  return values?.length === 1 ? values[0].node : undefined;
+}
+
+function isConstantData(name: string, index: ModuleIndex): boolean {
+  const node = singleData(name, index);
+  return !!node && !index.moduleMutated.has(name) && isDataLiteral(node);
+}
+
+/** base64 or hex, then (if the bytes are not text) single-byte XOR with a key in `keys`. */
+export function keySearch(literal: string, keys: ReadonlySet<number>): { text: string; recipe: string[] } | undefined {
+  if (literal.length > MAX_KEY_SEARCH) return undefined;
+  const hex = /^[0-9a-fA-F]+$/.test(literal) ? hexToBytes(literal) : undefined;
+  const bytes = hex ?? base64ToBytes(literal);
+  if (!bytes || bytes.length < 8) return undefined;
+  const encoding = hex ? 'hex' : 'base64';
+  if (isText(bytes, 0)) return { text: Buffer.from(bytes).toString('utf8'), recipe: [encoding] };
+  if (new Set(bytes).size < 6) return undefined; // zeros and padding XOR into "text" too
+  for (const key of keys) {
+    if (key === 0 || !isText(bytes, key)) continue;
+    const text = Buffer.from(bytes.map(b => b ^ key)).toString('latin1');
+    if (!looksLikeWords(text)) continue;
+    return { text, recipe: [encoding, `xor 0x${key.toString(16).padStart(2, '0')} (key found as a number in the file)`] };
+  }
+  return undefined;
+}
+
+/** Most of it is runs of three or more letters: words, names, hosts. */
+function looksLikeWords(text: string): boolean {
+  const wordy = (text.match(/[a-z]{3,}/gi) ?? []).join('').length;
+  return wordy >= text.length * 0.5;
+}
+
+/** Printable ASCII (tab/newline allowed) throughout, with letters in it: text, not data. */
+function isText(bytes: Uint8Array, key: number): boolean {
+  const probe = Math.min(bytes.length, 32);
+  for (let i = 0; i < probe; i++) if (!printable(bytes[i] ^ key)) return false;
+  let letters = 0;
+  for (let i = 0; i < bytes.length; i++) {
+    const c = bytes[i] ^ key;
+    if (!printable(c)) return false;
+    if ((c >= 65 && c <= 90) || (c >= 97 && c <= 122)) letters++;
+  }
+  return letters >= bytes.length * 0.4;
+}
+
+function printable(c: number): boolean {
+  return (c >= 32 && c < 127) || c === 9 || c === 10 || c === 13;
+}
+
+const SEPARATORS = [',', '\n', '|', ';', ' '];
+
+export function entriesOf(value: string | string[]): string[] {
+  if (Array.isArray(value)) return value;
+  for (const sep of SEPARATORS) {
+    const parts = value.split(sep).map(s => s.trim()).filter(Boolean);
+    if (parts.length >= 2) return parts;
+  }
+  return [value];
+}

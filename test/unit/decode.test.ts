@@ -1,0 +1,113 @@
+import * as assert from 'node:assert/strict';
+import { parseSource } from '../../src/core/scan/parse';
+import { ModuleIndex } from '../../src/core/scan/moduleIndex';
+import { childrenOf, type AstNode } from '../../src/core/scan/ast';
+import { evaluate } from '../../src/core/decode/evaluate';
+import { hidesText, keySearch } from '../../src/core/decode';
+import { UNKNOWN } from '../../src/core/decode/values';
+
+/** Index a module and return the node of the last expression statement, to evaluate. */
+function setup(code: string): { index: ModuleIndex; last: AstNode } {
+  const ast = parseSource(code).ast!;
+  const index = new ModuleIndex(code);
+  const path: AstNode[] = [];
+  const visit = (node: AstNode) => {
+    path.push(node);
+    index.enter(node, path);
+    const kids: AstNode[] = [];
+    childrenOf(node, kids);
+    kids.forEach(visit);
+    index.exit(node);
+    path.pop();
+  };
+  visit(ast);
+  return { index, last: ast.body[ast.body.length - 1].expression };
+}
+
+const run = (code: string, budget?: { steps: number; depth: number }) => {
+  const { index, last } = setup(code);
+  return evaluate(last, -1, index, budget);
+};
+
+describe('constant evaluator', () => {
+  it('decodes base64 + XOR through a helper and a module-level key declared after use', () => {
+    const data = Buffer.from(Buffer.from('a,b').map(b => b ^ 91)).toString('base64');
+    const r = run(`function D(q){let K=Buffer.from(q,"base64"),_="";for(let z of K)_+=String.fromCharCode(z^k);return _.split(",")}\nvar k=91,X="${data}";\nD(X)`);
+    assert.deepEqual(r.value, ['a', 'b']);
+    assert.deepEqual(r.recipe, ['base64', 'xor 0x5b', 'split ","']);
+  });
+
+  it('handles atob, hex, char codes with spread, charCodeAt shifts, map/join and template literals', () => {
+    assert.equal(run('atob("aGk=")').value, 'hi');
+    assert.equal(run('Buffer.from("6869","hex").toString()').value, 'hi');
+    assert.equal(run('String.fromCharCode(...[104,105])').value, 'hi');
+    assert.equal(run('"ij".split("").map(c=>String.fromCharCode(c.charCodeAt(0)-1)).join("")').value, 'hi');
+    assert.equal(run('`${"h"}${"i"}`').value, 'hi');
+    assert.equal(run('new TextDecoder().decode(Buffer.from("aGk=","base64"))').value, 'hi');
+  });
+
+  it('sees through memoising wrappers it cannot interpret', () => {
+    const r = run('var W=lodashMemoize(()=>atob("YSxi").split(","));W()');
+    assert.deepEqual(r.value, ['a', 'b']);
+  });
+
+  it('gives UNKNOWN for unknown calls, parameters and names assigned twice', () => {
+    assert.equal(run('fetch("x")').value, UNKNOWN);
+    assert.equal(run('function f(q){return atob(q)}f(y)').value, UNKNOWN);
+    assert.equal(run('var s="aGk=";s="eA==";atob(s)').value, UNKNOWN);
+    assert.equal(run('var s="aGk=";s+="";atob(s)').value, UNKNOWN);
+  });
+
+  it('stops on its step budget instead of looping forever', () => {
+    const r = run('function f(){let s="";while(true)s+="a";return s}f()', { steps: 10_000, depth: 12 });
+    assert.equal(r.value, UNKNOWN);
+    assert.ok(r.steps <= 10_001);
+  });
+
+  it('stops on its size budget', () => {
+    assert.equal(run('function f(){let s="ab";for(let i=0;i<40;i++)s+=s;return s}f()').value, UNKNOWN);
+  });
+
+  it('refuses regexes that could backtrack catastrophically', () => {
+    assert.equal(run('"aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!".replace(/(a+)+$/,"x")').value, UNKNOWN);
+    assert.equal(run('"a-b".replace(/-/g,"/")').value, 'a/b');
+  });
+
+  it('never runs scanned code: side effects stay in the interpreter', () => {
+    const before = process.exitCode;
+    const r = run('function f(){process.exitCode=9;globalThis.pwned=1;return atob("aGk=")}f()');
+    assert.equal(r.value, 'hi');
+    assert.equal(process.exitCode, before);
+    assert.equal((globalThis as Record<string, unknown>).pwned, undefined);
+  });
+});
+
+describe('key search (FLOSS-style)', () => {
+  const hosts = Buffer.from(Buffer.from('api.deepseek.com,api.moonshot.cn').map(b => b ^ 42)).toString('base64');
+  it('recovers a single-byte XOR key that occurs as a number in the file', () => {
+    const found = keySearch(hosts, new Set([1, 7, 42]));
+    assert.equal(found?.text, 'api.deepseek.com,api.moonshot.cn');
+    assert.match(found!.recipe[1], /xor 0x2a/);
+  });
+  it('does not guess keys that the file does not contain', () => {
+    assert.equal(keySearch(hosts, new Set([1, 7])), undefined);
+  });
+  it('leaves zeros and random bytes alone', () => {
+    const all = new Set(Array.from({ length: 256 }, (_, i) => i));
+    assert.equal(keySearch('00000000000000000000000000000000', all), undefined);
+    assert.equal(keySearch(Buffer.from(Array.from({ length: 64 }, (_, i) => (i * 197 + 89) % 251)).toString('base64'), all), undefined);
+  });
+});
+
+describe('what counts as hidden', () => {
+  it('accepts base64, hex, XOR, char codes and character reversal', () => {
+    assert.ok(hidesText(['base64'], 'abc'));
+    assert.ok(hidesText(['fromCharCode'], 'abcd'));
+    assert.ok(hidesText(['split into characters', 'reverse', 'join ""'], 'abcd'));
+  });
+  it('rejects array reversal, single characters and empty results', () => {
+    assert.ok(!hidesText(['reverse'], ['a', 'b', 'c']));
+    assert.ok(!hidesText(['fromCharCode'], 'Ν'));
+    assert.ok(!hidesText(['fromCharCode'], '\u0000\u0000\u0000\u0000'));
+  });
+});

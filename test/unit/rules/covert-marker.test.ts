@@ -1,0 +1,24 @@
+import { covertMarker } from '../../../src/core/rules/covert-marker';
+import { runRuleTable } from '../../helpers/ruleTester';
+
+runRuleTable(covertMarker, {
+  invalid: [
+    { name: 'four apostrophes chosen by two flags (escaped)', code: 'function m(q,K){if(!q&&!K)return"\'";if(q&&!K)return"\\u2019";if(!q&&K)return"\\u02BC";return"\\u02B9"}', at: ['m(q,K)'], evidence: ['U+0027 APOSTROPHE'] },
+    { name: 'raw characters in a ternary', code: 'const s=c?"’":"\'";', at: ['c?'] },
+    { name: 'an arrow returning a zero-width choice', code: 'const z=(f)=>f?"\\u200B":"";', at: ['(f)'], evidence: ['U+200B ZERO WIDTH SPACE'] },
+    { name: 'a lookup table indexed by a computed value', code: 'const a=["\'","\\u2019","\\u02BC"][q*2+K];', at: ['["'] },
+    { name: 'homoglyph letters', code: 'const w=flag?"p\\u0430ss":"pass"', at: ['flag'], evidence: ['CYRILLIC LETTER LOOKING LIKE "a"'] },
+    { name: 'a trailing space after a word', code: 'const v=k?"Done ":"Done"', at: ['k?'] },
+    { name: 'a variation selector', code: 'x=isCn?"OK\\uFE0F":"OK"', at: ['isCn'] },
+  ],
+  valid: [
+    { name: 'a fixed typographic apostrophe in a message', code: 'const m="Today’s date is "+d;function f(){return"Don’t stop"}' },
+    { name: 'a smart-quotes converter', code: 'const s=t.replace(/\'/g,"’").replace(/"/g,"”")' },
+    { name: 'i18n messages with typographic quotes', code: 'const msgs={en:"It’s done",fr:"C’est fait",de:"„Fertig“"};function get(l){return msgs[l]}' },
+    { name: 'whitespace formatting choices', code: 'const a=z?": ":":",b=w?"\\r\\n":"\\n",c=p?" ":"",d=q?"\\t":"  "' },
+    { name: 'different visible strings', code: 'const s=c?"yes":"no";function f(q){return q?"’s":"s"}' },
+    { name: 'a single fixed return', code: 'function q(){return"\\u2019"}' },
+    { name: 'a lookup with a literal index', code: 'const a=["\'","\\u2019"][1]' },
+    { name: 'keeping a byte order mark the input already had', code: 'const bom=content.startsWith("\\uFEFF")?"\\uFEFF":""' },
+  ],
+});

@@ -1,0 +1,37 @@
+import { encodedList } from '../../../src/core/rules/encoded-list';
+import { runRuleTable } from '../../helpers/ruleTester';
+import { charCodes, reversed, xorBase64, xorHex } from '../../helpers/hiddenFixtures';
+
+const hosts = ['api.deepseek.com', 'dashscope.aliyuncs.com', 'api.moonshot.cn'];
+const b64 = (s: string) => Buffer.from(s).toString('base64');
+// A PNG header and random-looking bytes: data, not lists.
+const png = Buffer.concat([Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'), Buffer.from(Array.from({ length: 64 }, (_, i) => (i * 73 + 11) % 256))]).toString('base64');
+const random = Buffer.from(Array.from({ length: 96 }, (_, i) => (i * 197 + 89) % 251)).toString('base64');
+const woff = Buffer.concat([Buffer.from('wOF2'), Buffer.from(Array.from({ length: 60 }, (_, i) => (i * 37) % 256))]).toString('base64');
+
+runRuleTable(encodedList, {
+  invalid: [
+    {
+      name: 'base64 + XOR decoded by a helper far away',
+      code: `var k=91,X="${xorBase64(hosts, 91)}";\nfunction f(){}\nfunction D(q){let K=Buffer.from(q,"base64"),_="";for(let z of K)_+=String.fromCharCode(z^k);return _.split(",")}\nvar W=D(X);`,
+      at: ['"'],
+      message: /base64 -> xor 0x5b -> split ","\) decodes to 3 entries: 3 host names/,
+    },
+    { name: 'atob chain in place', code: `const L=atob("${b64('deepseek,qwen,doubao')}").split(",");`, at: ['"'], evidence: ['recipe: base64 -> split ","'] },
+    { name: 'hex + XOR in a for loop', code: `var H="${xorHex(['zhipu', 'baichuan'], 7)}";function d(q){let s="";for(let i=0;i<q.length;i+=2)s+=String.fromCharCode(parseInt(q.substr(i,2),16)^7);return s.split(",")}\nd(H)`, at: ['"'] },
+    { name: 'char codes in an array', code: `var C=[${charCodes('deepseek|qwen')}];function d(q){return String.fromCharCode(...q).split("|")}d(C)`, at: ['['] },
+    { name: 'a reversed string', code: `const r="${reversed('api.deepseek.com;api.moonshot.cn')}".split("").reverse().join("").split(";")`, at: ['"'] },
+    { name: 'region markers hidden in base64', code: `const z=atob("${b64('Asia/Shanghai,Asia/Urumqi')}").split(",")`, at: ['"'], evidence: ['decodes to: Asia/Shanghai, Asia/Urumqi'] },
+    { name: 'XOR key recovered from a number in the file (no decoder call seen)', code: `var key=42;var blob="${xorBase64(hosts, 42)}";opaque(blob,key)`, at: ['"'], message: /xor 0x2a \(key found as a number in the file\)/ },
+  ],
+  valid: [
+    { name: 'a base64 PNG', code: `const img="data:image/png;base64,"+"${png}";const b=Buffer.from("${png}","base64")` },
+    { name: 'a base64 font', code: `const font=Buffer.from("${woff}","base64")` },
+    { name: 'random base64 bytes even with many numbers in the file', code: `var n=[1,2,3,42,91,7,19,77,200,255];const r=atob("${random}")` },
+    { name: 'base64 of plain prose', code: `const t=atob("${b64('Thank you for using this tool. Have a nice day!')}")` },
+    { name: 'a plain (not encoded) host list', code: 'const l=["api.deepseek.com","api.moonshot.cn"]' },
+    { name: 'reversing an array of plain strings', code: 'const l=["api.deepseek.com","api.moonshot.cn"].reverse()' },
+    { name: 'a decoder whose input is not constant', code: 'function d(q){return atob(q).split(",")}export const f=x=>d(x)' },
+    { name: 'a long hex number', code: 'const max="18446744073709551615", zero="0000000000000000000000000000000000"' },
+  ],
+});
