@@ -1,8 +1,13 @@
 // `npm run bench -- PATH...`: speed and memory of a scan, one child process per PATH so that
-// peak RSS belongs to that PATH alone. Prints figures; asserts nothing (targets live in
-// the issue notes, not in tests).
+// peak RSS belongs to that PATH alone. `--extract` measures only reading the JavaScript out of
+// the native binaries under each PATH (every module listed and decoded, nothing parsed).
+// Prints figures; asserts nothing (targets live in the issue notes, not in tests).
 import { spawnSync } from 'node:child_process';
+import * as path from 'node:path';
 import { RULES } from '../src/core/rules';
+import { collectFiles } from '../src/core/scan/files';
+import { inspectNative } from '../src/core/scan/native/inspect';
+import { BinaryReader } from '../src/core/scan/native/reader';
 import { scanTarget, targetForPath } from '../src/core/scan/target';
 
 function measure(path: string): void {
@@ -37,24 +42,66 @@ function measure(path: string): void {
   process.stdout.write(`${JSON.stringify(row)}\n`);
 }
 
+/** One row per native file: list every module and decode every JS one, as a scan would before parsing. */
+function measureExtraction(root: string): void {
+  const { files } = collectFiles(root, { maxFileBytes: 64 * 1024 * 1024 });
+  for (const file of files.filter(f => f.native)) {
+    const baselineRss = process.memoryUsage().rss;
+    const t0 = performance.now();
+    const reader = BinaryReader.open(file.absPath);
+    const inspection = inspectNative(reader, path.basename(file.rel), { maxModuleBytes: 64 * 1024 * 1024 });
+    let modules = 0;
+    let js = 0;
+    let jsBytes = 0;
+    for (const source of inspection?.modules() ?? []) {
+      if (!('module' in source)) continue;
+      modules++;
+      if (!source.text) continue;
+      js++;
+      jsBytes += source.text().length;
+    }
+    reader.close();
+    const row = {
+      path: file.absPath,
+      format: inspection?.format ?? 'not native',
+      modules,
+      js,
+      jsMChars: +(jsBytes / 1e6).toFixed(1),
+      extractMs: Math.round(performance.now() - t0),
+      // Peak RSS of the whole process minus RSS before this binary: what extraction added.
+      addedRssMb: Math.round((process.resourceUsage().maxRSS * 1024 - baselineRss) / 1024 / 1024),
+    };
+    process.stdout.write(`${JSON.stringify(row)}\n`);
+  }
+}
+
 function main(argv: string[]): void {
   if (argv[0] === '--child') return measure(argv[1]);
+  if (argv[0] === '--child-extract') return measureExtraction(argv[1]);
+  const extract = argv.includes('--extract');
   const paths = argv.filter(a => !a.startsWith('--'));
   if (paths.length === 0) {
-    process.stderr.write('usage: npm run bench -- PATH... (a package folder or file; try `npm run corpus` first)\n');
+    process.stderr.write('usage: npm run bench -- [--extract] PATH... (a package folder or file; try `npm run corpus` first)\n');
     process.exitCode = 2;
     return;
   }
-  const header = ['files', 'MB', 'parse ms', 'walk+rules ms', 'decode+link ms', 'total ms', 'nodes', 'findings', 'peak RSS MB', 'path'];
+  const header = extract
+    ? ['format', 'modules', 'js modules', 'JS Mchars', 'extract ms', 'added RSS MB', 'binary']
+    : ['files', 'MB', 'parse ms', 'walk+rules ms', 'decode+link ms', 'total ms', 'nodes', 'findings', 'peak RSS MB', 'path'];
   process.stdout.write(`${header.join('\t')}\n`);
   for (const p of paths) {
-    const child = spawnSync(process.execPath, [__filename, '--child', p], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const child = spawnSync(process.execPath, [__filename, extract ? '--child-extract' : '--child', p], { encoding: 'utf8', maxBuffer: 1 << 26 });
     if (child.status !== 0) {
       process.stdout.write(`failed\t${p}\t${child.stderr.trim().split('\n').pop()}\n`);
       continue;
     }
-    const r = JSON.parse(child.stdout);
-    process.stdout.write(`${[r.files, r.mb, r.parseMs, r.walkRulesMs, r.decodeMs, r.totalMs, r.nodes, r.findings, r.peakRssMb, r.path].join('\t')}\n`);
+    for (const line of child.stdout.trim().split('\n').filter(Boolean)) {
+      const r = JSON.parse(line);
+      const cells = extract
+        ? [r.format, r.modules, r.js, r.jsMChars, r.extractMs, r.addedRssMb, r.path]
+        : [r.files, r.mb, r.parseMs, r.walkRulesMs, r.decodeMs, r.totalMs, r.nodes, r.findings, r.peakRssMb, r.path];
+      process.stdout.write(`${cells.join('\t')}\n`);
+    }
   }
 }
 

@@ -2,7 +2,7 @@
 // rule and a short excerpt. Scanned text passes through `printable` first: a finding's
 // excerpt is hostile input and must not drive the terminal.
 import * as os from 'node:os';
-import type { Finding, Severity, TargetResult } from '../core/model';
+import type { Finding, NativeBinary, Severity, TargetResult } from '../core/model';
 import { severityRank } from '../core/model';
 import { printable } from '../core/report/safeText';
 import { formatMB } from '../core/scan/files';
@@ -34,6 +34,10 @@ export function formatTarget(t: TargetResult, style: TextStyle, hidden = 0, minS
   out.push(paint(style, '1', `${printable(t.name)}${printable(version)}`) + `  (${t.kind}) ${displayPath(t.root, style)}`);
   const hiddenNote = hidden ? ` (${hidden} below ${minSeverity} not shown; --min-severity info shows them)` : '';
   out.push(`  ${t.filesScanned} file(s), ${formatMB(t.bytesScanned)} scanned; findings: ${summary(counts)}${hiddenNote}`);
+  if (t.binaries?.length) {
+    out.push('', `  native code (${t.binaries.length}):`);
+    for (const b of t.binaries) out.push(`    ${printable(b.file)}  ${describeBinary(b)}`);
+  }
   const byFile = new Map<string, Finding[]>();
   for (const f of t.findings) {
     const key = f.entry ? `${f.file} :: ${f.entry}` : f.file;
@@ -43,9 +47,10 @@ export function formatTarget(t: TargetResult, style: TextStyle, hidden = 0, minS
   }
   for (const [file, findings] of byFile) {
     out.push('', `  ${paint(style, '4', printable(file))}`);
-    findings.sort((a, b) => a.line - b.line || a.column - b.column);
+    findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || (a.offset ?? 0) - (b.offset ?? 0));
     for (const f of findings) {
-      const where = `${f.line}:${f.column}`;
+      // Strings-pass findings in native code have a byte offset, not a line.
+      const where = f.line !== undefined ? `${f.line}:${f.column}` : `0x${(f.offset ?? 0).toString(16)}`;
       const sev = paint(style, SEVERITY_COLOR[f.severity], f.severity.padEnd(6));
       const note = notes?.get(f);
       out.push(`    ${where.padEnd(12)} ${sev} ${f.ruleId.padEnd(22)} ${printable(f.message)}${note ? paint(style, '2', ` (${note})`) : ''}`);
@@ -59,6 +64,27 @@ export function formatTarget(t: TargetResult, style: TextStyle, hidden = 0, minS
     for (const e of t.errors) out.push(`    ${printable(e.entry ? `${e.file} :: ${e.entry}` : e.file)}: ${printable(e.message)}`);
   }
   return out.join('\n');
+}
+
+/** `bun, elf executable, 402.3 MB: 3914 modules (js 3900 = 67.0 MB, native 2, other 12)` */
+export function describeBinary(b: NativeBinary): string {
+  const parts = [`${b.format}, ${b.container} ${b.kind}, ${formatMB(b.size)}`];
+  if (b.format === 'strings') {
+    if (b.strings !== undefined) parts.push(`${b.strings} strings read`);
+  } else {
+    const byLanguage = new Map<string, { count: number; bytes: number }>();
+    for (const m of b.modules) {
+      const entry = byLanguage.get(m.language) ?? { count: 0, bytes: 0 };
+      entry.count++;
+      entry.bytes += m.size;
+      byLanguage.set(m.language, entry);
+    }
+    const counts = [...byLanguage].map(([language, { count, bytes }]) => (language === 'js' ? `js ${count} = ${formatMB(bytes)}` : `${language} ${count}`));
+    parts.push(`${b.modules.length} module(s)${counts.length ? ` (${counts.join(', ')})` : ''}`);
+  }
+  if (b.codeCache) parts.push('V8 code cache');
+  if (b.execArgv?.length) parts.push(`exec argv: ${printable(b.execArgv.join(' '))}`);
+  return parts.join('; ');
 }
 
 export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {

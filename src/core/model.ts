@@ -43,11 +43,15 @@ export interface Finding {
   file: string;
   /** Module inside a binary, e.g. `/$bunfs/root/cli.js`. */
   entry?: string;
-  line: number;
-  column: number;
+  /**
+   * Within the file or module. Absent only for strings-pass findings in native code, which
+   * carry byte `offset`/`endOffset` in the binary and `confidence: "approximate"` instead.
+   */
+  line?: number;
+  column?: number;
   /** Exclusive, as in SARIF. */
-  endLine: number;
-  endColumn: number;
+  endLine?: number;
+  endColumn?: number;
   evidence: string[];
   related: RelatedLocation[];
   /** UTF-16 offsets in the file or module (byte offsets in a binary for the strings pass). */
@@ -72,6 +76,52 @@ export interface ScanError {
   message: string;
 }
 
+/** How the code in a native file was read: embedded JS (Bun, Node SEA) or printable strings. */
+export type BinaryFormat = 'bun' | 'node-sea' | 'strings';
+export type BinaryContainer = 'elf' | 'mach-o' | 'pe' | 'wasm';
+export type BinaryKind = 'executable' | 'shared-library' | 'node-addon' | 'wasm';
+export type ModuleLanguage = 'js' | 'json' | 'wasm' | 'native' | 'archive' | 'snapshot' | 'other';
+
+/** A source map that maps a module back to original files; read by a later issue. */
+export type SourceMapInfo =
+  | { kind: 'embedded'; size: number }
+  | { kind: 'inline' }
+  | { kind: 'reference'; url: string; shipped: boolean };
+
+/** A file embedded in a binary: a Bun module, a SEA main script or asset, an archive entry. */
+export interface EmbeddedModule {
+  /** As the runtime names it: `/$bunfs/root/cli.js`, `sea-loader.js`, `copilot.tgz!/package/app.js`. */
+  name: string;
+  /** Bytes in the binary (uncompressed bytes for archive entries). */
+  size: number;
+  language: ModuleLanguage;
+  encoding?: 'latin1' | 'utf8' | 'utf16le' | 'binary';
+  /** Module format declared by the runtime. */
+  format?: 'esm' | 'cjs';
+  entryPoint?: boolean;
+  /** Precompiled bytecode ships beside the source. */
+  bytecode?: boolean;
+  sourceMap?: SourceMapInfo;
+}
+
+/** Native code shipped in a target: executables, `.node` addons, `.wasm`. */
+export interface NativeBinary {
+  /** Relative to the target root. */
+  file: string;
+  format: BinaryFormat;
+  container: BinaryContainer;
+  kind: BinaryKind;
+  size: number;
+  modules: EmbeddedModule[];
+  /** Runtime options baked into the binary (Bun `--compile-exec-argv`, SEA `execArgv`). */
+  execArgv?: string[];
+  /** Node SEA: V8 code cache / startup snapshot shipped instead of (or beside) source. */
+  codeCache?: boolean;
+  snapshot?: boolean;
+  /** Strings pass: how many printable strings were read. */
+  strings?: number;
+}
+
 export interface TargetResult {
   id: string;
   instanceId?: string;
@@ -86,6 +136,8 @@ export interface TargetResult {
   why?: string[];
   filesScanned: number;
   bytesScanned: number;
+  /** Native files found under the root, with the modules read out of them. */
+  binaries?: NativeBinary[];
   errors: ScanError[];
   findings: Finding[];
 }

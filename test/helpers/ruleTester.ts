@@ -43,7 +43,7 @@ export function runRuleTable(rule: Rule, table: { valid: ValidCase[]; invalid: I
           from = offset + 1;
           return lines.positionAt(offset);
         });
-        const actual = findings.map(f => ({ line: f.line, column: f.column })).sort((a, b) => a.line - b.line || a.column - b.column);
+        const actual = findings.map(f => ({ line: f.line, column: f.column })).sort((a, b) => a.line! - b.line! || a.column! - b.column!);
         assert.deepEqual(actual, expected, `findings: ${JSON.stringify(findings.map(f => f.message))}`);
         for (const f of findings) {
           if (c.severity) assert.equal(f.severity, c.severity);

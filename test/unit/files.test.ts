@@ -1,21 +1,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { collectFiles, describeFsError, readSourceFile } from '../../src/core/scan/files';
 import { scanTarget } from '../../src/core/scan/target';
 import { RULES } from '../../src/core/rules';
+import { tempTree } from '../helpers/tempTree';
 
 const TZ = 'module.exports=()=>Intl.DateTimeFormat().resolvedOptions().timeZone;\n';
 
-function tree(files: Record<string, string | Buffer>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-files-'));
-  for (const [rel, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), content);
-  }
-  return root;
-}
+const tree = (files: Record<string, string | Buffer>) => tempTree(files, 'ata-files-');
 
 describe('which files are scanned', () => {
   it('takes .js/.cjs/.mjs and extensionless package bins, tags node_modules as dependencies, skips tests and maps', () => {

@@ -56,7 +56,8 @@ class Interpreter implements Host {
   steps = 0;
   private depth = 0;
   private readonly resolving = new Set<string>();
-  private readonly moduleCache = new Map<string, Value>();
+  /** Values of bindings outside the interpreted code, by `name@scope`. */
+  private readonly cache = new Map<string, Value>();
 
   constructor(
     private readonly index: ModuleIndex,
@@ -167,35 +168,23 @@ class Interpreter implements Host {
     if (name === 'NaN') return NaN;
     if (name === 'Infinity') return Infinity;
     // A name the interpreted code does not bind: a local of the scanned function around the
-    // site, or a module-level binding assigned once.
-    const local = this.index.localBinding(name, fn);
-    if (local) {
-      const key = `${name}@${local.fn}`;
-      if (!local.value || local.mutated || !isConstantShape(local.value) || this.resolving.has(key)) return UNKNOWN;
-      this.resolving.add(key);
-      try {
-        return this.expr(local.value, new Env(), local.fn);
-      } finally {
-        this.resolving.delete(key);
-      }
-    }
-    if (this.index.moduleScope.has(name)) return this.moduleValue(name);
-    return globalBuiltin(name) ?? UNKNOWN;
-  }
-
-  private moduleValue(name: string): Value {
-    const cached = this.moduleCache.get(name);
-    if (cached !== undefined || this.moduleCache.has(name)) return cached;
-    const single = this.index.moduleMutated.has(name) ? undefined : singleValue(this.index.moduleValues.get(name));
-    if (!single || this.resolving.has(name)) return UNKNOWN;
-    this.resolving.add(name);
+    // site, or a module-level (or wrapper-level) binding assigned once.
+    const bound = this.index.binding(name, fn);
+    if (!bound) return globalBuiltin(name) ?? UNKNOWN;
+    const key = `${name}@${bound.scope}`;
+    const cached = this.cache.get(key);
+    if (cached !== undefined || this.cache.has(key)) return cached;
+    const single = bound.mutated ? undefined : bound.moduleLike ? singleValue(bound.values) : bound.values[0];
+    if (!single || this.resolving.has(key)) return UNKNOWN;
+    if (!bound.moduleLike && !isConstantShape(single.node)) return UNKNOWN;
+    this.resolving.add(key);
     let v: Value;
     try {
       v = single.node.type === 'FunctionDeclaration' ? this.closure(single.node, new Env()) : this.expr(single.node, new Env(), single.fn);
     } finally {
-      this.resolving.delete(name);
+      this.resolving.delete(key);
     }
-    this.moduleCache.set(name, v);
+    this.cache.set(key, v);
     return v;
   }
 
@@ -236,7 +225,7 @@ class Interpreter implements Host {
     }
     switch (op) {
       case '^':
-        this.noteXor(node, l, r);
+        this.noteXor(node, l, r, fn);
         return l ^ r;
       case '-':
         return l - r;
@@ -267,8 +256,8 @@ class Interpreter implements Host {
   }
 
   /** The key is the operand written as a constant (a literal or a name bound to one). */
-  private noteXor(node: AstNode, l: number, r: number): void {
-    const constant = (n: AstNode) => n.type === 'Literal' || (n.type === 'Identifier' && this.index.moduleScope.has(n.name));
+  private noteXor(node: AstNode, l: number, r: number, fn: number): void {
+    const constant = (n: AstNode) => n.type === 'Literal' || (n.type === 'Identifier' && !!this.index.binding(n.name, fn)?.moduleLike);
     const key = constant(node.right) ? r : constant(node.left) ? l : undefined;
     if (key === undefined) this.note('xor (computed key)');
     else this.note(`xor 0x${(key & 0xff).toString(16).padStart(2, '0')}`);
@@ -307,7 +296,7 @@ class Interpreter implements Host {
 
   private member(node: AstNode, env: Env, fn: number): Value {
     const objectNode = unwrapChain(node.object);
-    if (objectNode.type === 'Identifier' && !env.has(objectNode.name) && !this.index.localBinding(objectNode.name, fn) && !this.index.moduleScope.has(objectNode.name)) {
+    if (objectNode.type === 'Identifier' && !env.has(objectNode.name) && !this.index.binding(objectNode.name, fn)) {
       const name = propertyName(node);
       if (name !== undefined) {
         const builtin = staticMember(objectNode.name, name);

@@ -3,7 +3,7 @@
 // and, for encoded literals no site decodes, try single-byte XOR keys that occur as numbers
 // in the file (the way FLOSS recovers strings from binaries). Every value carries its recipe.
 import type { AstNode } from '../scan/ast';
-import type { EncodedLiteral, ModuleIndex } from '../scan/moduleIndex';
+import type { Binding, EncodedLiteral, ModuleIndex } from '../scan/moduleIndex';
 import { base64ToBytes, hexToBytes } from './builtins';
 import { evaluate } from './evaluate';
 import { asStrings } from './values';
@@ -52,7 +52,7 @@ export function decodeModule(index: ModuleIndex, calleeOf: (call: AstNode, fn: n
   // Literals bound to a module-level name and passed to a function elsewhere: D(Xi_); and
   // helpers that decode (base64, hex, char codes, reversing) called with constant data: d(H).
   const byName = new Map<string, EncodedLiteral>();
-  for (const e of index.encoded) if (e.boundTo) byName.set(e.boundTo, e);
+  for (const e of index.encoded) if (e.boundTo !== undefined) byName.set(`${e.boundTo}@${e.boundScope}`, e);
   const helperNames = namesOfDecoders(index);
   if (byName.size || helperNames.size) {
     for (let i = 0; i < index.calls.length; i++) {
@@ -62,10 +62,12 @@ export function decodeModule(index: ModuleIndex, calleeOf: (call: AstNode, fn: n
       const helper = callee.type === 'Identifier' && helperNames.has(callee.name);
       for (const arg of call.arguments) {
         const id = arg.type === 'SpreadElement' ? arg.argument : arg;
-        if (id.type === 'Identifier' && !index.isLocal(id.name, fn)) {
-          const literal = byName.get(id.name);
+        const bound = id.type === 'Identifier' ? index.binding(id.name, fn) : undefined;
+        if (bound?.moduleLike) {
+          const literal = byName.get(`${id.name}@${bound.scope}`);
+          const data = constantData(bound);
           if (literal) trySite(call, fn, literal.node);
-          else if (helper && isConstantData(id.name, index) && index.decoderFunctions.has(calleeOf(call, fn) ?? -2)) trySite(call, fn, singleData(id.name, index));
+          else if (helper && data && index.decoderFunctions.has(calleeOf(call, fn) ?? -2)) trySite(call, fn, data);
         } else if (helper && isDataLiteral(id) && index.decoderFunctions.has(calleeOf(call, fn) ?? -2)) {
           trySite(call, fn, id);
         }
@@ -107,7 +109,7 @@ function namesOfDecoders(index: ModuleIndex): Set<string> {
     const node = index.functions[f].node;
     if (node.id?.type === 'Identifier') names.add(node.id.name);
   }
-  for (const [name, values] of index.moduleValues) {
+  for (const [name, values] of index.moduleLikeValues()) {
     for (const v of values) {
       const f = index.functionOf(v.node);
       if (f !== undefined && index.decoderFunctions.has(f)) names.add(name);
@@ -123,14 +125,10 @@ function isDataLiteral(node: AstNode): boolean {
   return false;
 }
 
-function singleData(name: string, index: ModuleIndex): AstNode | undefined {
-  const values = index.moduleValues.get(name);
-  return values?.length === 1 ? values[0].node : undefined;
-}
-
-function isConstantData(name: string, index: ModuleIndex): boolean {
-  const node = singleData(name, index);
-  return !!node && !index.moduleMutated.has(name) && isDataLiteral(node);
+/** The data literal a name is bound to once, if it is one. */
+function constantData(bound: Binding): AstNode | undefined {
+  const node = bound.values.length === 1 && !bound.mutated ? bound.values[0].node : undefined;
+  return node && isDataLiteral(node) ? node : undefined;
 }
 
 /** base64 or hex, then (if the bytes are not text) single-byte XOR with a key in `keys`. */

@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ScanError } from '../model';
 import { describeFsError } from '../scan/files';
+import { containerFromHead } from '../scan/native/executable';
 
 /** Manifests larger than this are not JSON anyone ships; refuse rather than parse megabytes. */
 const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;
@@ -113,15 +114,10 @@ export function readHead(file: string, bytes = 64 * 1024): Buffer | undefined {
 
 export type ExecutableFormat = 'elf' | 'mach-o' | 'pe';
 
-/** ELF, Mach-O (thin or fat) or PE, from the magic number. */
+/** ELF, Mach-O (thin or fat) or PE, from the magic number (the same test the scanner's extractors use). */
 export function executableFormat(head: Buffer): ExecutableFormat | undefined {
-  if (head.length < 4) return undefined;
-  if (head[0] === 0x7f && head[1] === 0x45 && head[2] === 0x4c && head[3] === 0x46) return 'elf';
-  const be = head.readUInt32BE(0);
-  const le = head.readUInt32LE(0);
-  if ([0xfeedface, 0xfeedfacf].includes(le) || [0xfeedface, 0xfeedfacf, 0xcafebabe].includes(be)) return 'mach-o';
-  if (head[0] === 0x4d && head[1] === 0x5a) return 'pe';
-  return undefined;
+  const container = containerFromHead(head);
+  return container === 'wasm' ? undefined : container;
 }
 
 /**

@@ -8,7 +8,6 @@ import type { RawFinding } from './raw';
 import type { DecodedValue } from '../decode';
 import { singleValue } from '../decode/evaluate';
 
-const MODULE = -1;
 /** Calls followed when asking where a value comes from (DESIGN.md: callees to depth 3). */
 export const CALL_DEPTH = 3;
 /** Expressions larger than this are not searched for sources (module-sized code). */
@@ -83,10 +82,9 @@ export class CallGraph {
 
   /** The single value of a local or module binding as seen from `fn`. */
   private bindingValue(name: string, fn: number): { node: AstNode; fn: number } | undefined {
-    const local = this.index.localBinding(name, fn);
-    if (local) return local.value ? { node: local.value, fn: local.fn } : undefined;
-    const single = singleValue(this.index.moduleValues.get(name));
-    return single ? { node: single.node, fn: single.fn } : undefined;
+    const bound = this.index.binding(name, fn);
+    if (!bound) return undefined;
+    return bound.moduleLike ? singleValue(bound.values) : bound.values[0];
   }
 
   /** What a function's return values derive from, through callees to CALL_DEPTH. */
@@ -133,15 +131,12 @@ export class CallGraph {
   }
 
   private fromName(name: string, fn: number, depth: number, seen: Set<string>, out: ValueSources): void {
-    const local = this.index.localBinding(name, fn);
-    const key = `${name}@${local ? local.fn : MODULE}`;
+    const bound = this.index.binding(name, fn);
+    if (!bound) return;
+    const key = `${name}@${bound.scope}`;
     if (seen.has(key)) return;
     seen.add(key);
-    if (local) {
-      if (local.value && !isFunction(local.value)) merge(out, this.sourcesOf(local.value, local.fn, depth, seen));
-      return;
-    }
-    for (const v of this.index.moduleValues.get(name) ?? []) {
+    for (const v of bound.values) {
       if (!isFunction(v.node)) merge(out, this.sourcesOf(v.node, v.fn, depth, seen));
     }
   }
@@ -198,7 +193,7 @@ export class CallGraph {
         if (!set) names.set(fnNode, (set = new Set()));
         set.add(name);
       };
-      for (const [name, values] of this.index.moduleValues) for (const v of values) add(name, v.node);
+      for (const [name, values] of this.index.moduleLikeValues()) for (const v of values) add(name, v.node);
       for (const fnRecord of this.index.functions) for (const [name, value] of fnRecord.locals) if (value) add(name, value);
       this.names = names;
     }
@@ -251,7 +246,7 @@ function freeIdentifier(callback: AstNode, index: ModuleIndex, fn: number): AstN
   const kids: AstNode[] = [];
   while (stack.length) {
     const node = stack.pop()!;
-    if (node.type === 'Identifier' && !params.has(node.name) && (index.isLocal(node.name, fn) || index.moduleScope.has(node.name))) return node;
+    if (node.type === 'Identifier' && !params.has(node.name) && index.binding(node.name, fn)) return node;
     if (isFunction(node)) continue;
     kids.length = 0;
     childrenOf(node, kids);

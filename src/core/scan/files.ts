@@ -1,9 +1,13 @@
 // Which shipped files of a target get scanned, and reading them safely. Everything that goes
 // wrong with one file (permissions, broken links, binary content, size) becomes an error
-// entry for that file; the walk goes on.
+// entry for that file; the walk goes on. Native files (executables, `.node` addons, `.wasm`)
+// are recognised by their magic bytes and never rejected for size: they are read with
+// positional reads, and the size limit applies to each module read out of them.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ScanError } from '../model';
+import type { BinaryContainer, ScanError } from '../model';
+import { containerOf } from './native/executable';
+import { BinaryReader } from './native/reader';
 
 export interface FileEntry {
   absPath: string;
@@ -12,6 +16,8 @@ export interface FileEntry {
   size: number;
   /** Under a node_modules folder: vendored third-party code. */
   dependency: boolean;
+  /** Set for native code, which goes to the binary extractors instead of the JS parser. */
+  native?: BinaryContainer;
 }
 
 export interface CollectOptions {
@@ -28,6 +34,8 @@ const JS_EXTENSIONS = new Set(['.js', '.cjs', '.mjs']);
 const TEST_DIRS = new Set(['test', 'tests', '__tests__', '__test__', 'spec', '__mocks__', 'fixtures', '__fixtures__']);
 const TEST_FILE = /\.(test|spec)\.[cm]?js$/;
 const SKIPPED_DIRS = new Set(['.git', '.hg', '.svn']);
+/** Names that may be native code; files with no extension (most executables) are checked too. */
+const NATIVE_NAME = /\.(node|wasm|exe|dll|dylib|so(\.\d+)*)$/i;
 
 export interface CollectResult {
   files: FileEntry[];
@@ -43,7 +51,10 @@ export function collectFiles(root: string, options: CollectOptions): CollectResu
   const rootStat = safeStat(root, errors, '.');
   if (!rootStat) return { files, errors };
   if (rootStat.isFile()) {
-    addFile(root, path.basename(root), rootStat.size, false);
+    const name = path.basename(root);
+    const native = JS_EXTENSIONS.has(path.extname(name)) ? undefined : sniffNative(root, name, errors, false);
+    if (native) files.push({ absPath: root, rel: name, size: rootStat.size, dependency: false, native });
+    else addFile(root, name, rootStat.size, false);
     return { files, errors };
   }
   const extraEntries = packageEntryFiles(root);
@@ -70,13 +81,18 @@ export function collectFiles(root: string, options: CollectOptions): CollectResu
         pending.push({ dir: abs, rel: relPath, dependency: dependency || entry.name === 'node_modules' });
         continue;
       }
-      const wanted = JS_EXTENSIONS.has(path.extname(entry.name)) || extraEntries.has(relPath);
-      if (!wanted) continue;
+      const ext = path.extname(entry.name);
+      const isJs = JS_EXTENSIONS.has(ext);
+      const isEntry = extraEntries.has(relPath);
+      const maybeNative = !isJs && (ext === '' || isEntry || NATIVE_NAME.test(entry.name));
+      if (!isJs && !isEntry && !maybeNative) continue;
       if (!options.includeTests && TEST_FILE.test(entry.name)) continue;
       // Symlinked directories are not followed (no loops); symlinked files are read through.
       const stat = entry.isSymbolicLink() ? safeStat(abs, errors, relPath) : safeLstat(abs, errors, relPath);
       if (!stat || !stat.isFile()) continue;
-      addFile(abs, relPath, stat.size, dependency);
+      const native = maybeNative ? sniffNative(abs, relPath, errors, !isEntry && NATIVE_NAME.test(entry.name)) : undefined;
+      if (native) files.push({ absPath: abs, rel: relPath, size: stat.size, dependency, native });
+      else if (isJs || isEntry) addFile(abs, relPath, stat.size, dependency);
     }
   }
   return finish();
@@ -108,6 +124,27 @@ function packageEntryFiles(root: string): Set<string> {
     // No or unreadable package.json: only extensions decide.
   }
   return found;
+}
+
+/**
+ * The native container a file is, by its magic bytes. `nativeByName`: the name promises native
+ * code (`.node`, `.so`...), so a read error or a missing header is worth an error entry.
+ */
+function sniffNative(abs: string, rel: string, errors: ScanError[], nativeByName: boolean): BinaryContainer | undefined {
+  let container: BinaryContainer | undefined;
+  try {
+    const reader = BinaryReader.open(abs);
+    try {
+      container = containerOf(reader);
+    } finally {
+      reader.close();
+    }
+  } catch (e) {
+    if (nativeByName) errors.push({ file: rel, message: `cannot read: ${describeFsError(e)}` });
+    return undefined;
+  }
+  if (!container && nativeByName) errors.push({ file: rel, message: 'named like native code but has no ELF, Mach-O, PE or wasm header: skipped' });
+  return container;
 }
 
 export type ReadResult = { text: string } | { error: string };

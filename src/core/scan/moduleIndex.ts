@@ -13,6 +13,23 @@ export interface FunctionRecord extends FunctionInfo {
   returns: AstNode[];
   /** Local names assigned more than once (`i++`, `s += …`, a second `=`): not constants. */
   mutated: Set<string>;
+  /**
+   * For a wrapper (a CommonJS or bundle module function, e.g. Bun's `(function(exports,
+   * require, module, …){…})`): every value assigned to its names, as for the module scope.
+   */
+  values?: Map<string, ModuleValue[]>;
+}
+
+/** A name as seen from some function: where it is bound and what it is assigned. */
+export interface Binding {
+  /** The function that binds it, or -1 for the module scope. */
+  scope: number;
+  /** The module scope or a wrapper's top level: every assigned value is kept. */
+  moduleLike: boolean;
+  /** Every value (module-like scopes), or the last value seen (ordinary functions). */
+  values: ModuleValue[];
+  /** Changed by `+=`, `++`, or (in ordinary functions) assigned twice. */
+  mutated: boolean;
 }
 
 export interface ModuleValue {
@@ -37,8 +54,10 @@ export interface ListComparison {
 export interface EncodedLiteral {
   node: AstNode;
   fn: number;
-  /** The module-level name it is assigned to (`var Xi_="..."`), if any. */
+  /** The module-level (or wrapper-level) name it is assigned to (`var Xi_="..."`), if any. */
   boundTo?: string;
+  /** Where that name is bound: -1 for the module, else the wrapper function. */
+  boundScope?: number;
   /** The outermost call/member chain around it (`atob("...").split(",")`), if any. */
   chain?: AstNode;
 }
@@ -146,21 +165,24 @@ export class ModuleIndex {
     return undefined;
   }
 
-  /** Is `name`, used inside function `fn`, a binding of that function or one around it? */
-  isLocal(name: string, fn: number): boolean {
-    for (let f = fn; f !== MODULE; f = this.functions[f].parent) {
-      if (this.functions[f].locals.has(name)) return true;
-    }
-    return false;
-  }
-
-  /** The local binding of `name` seen from `fn` (the function that binds it and its value). */
-  localBinding(name: string, fn: number): { fn: number; value: AstNode | undefined; mutated: boolean } | undefined {
+  /** How `name`, used inside function `fn`, is bound; undefined for a global. */
+  binding(name: string, fn: number): Binding | undefined {
     for (let f = fn; f !== MODULE; f = this.functions[f].parent) {
       const record = this.functions[f];
-      if (record.locals.has(name)) return { fn: f, value: record.locals.get(name), mutated: record.mutated.has(name) };
+      if (!record.locals.has(name)) continue;
+      const mutated = record.mutated.has(name);
+      if (record.values) return { scope: f, moduleLike: true, values: record.values.get(name) ?? [], mutated };
+      const last = record.locals.get(name);
+      return { scope: f, moduleLike: false, values: last ? [{ node: last, fn: f }] : [], mutated };
     }
-    return undefined;
+    if (!this.moduleScope.has(name)) return undefined;
+    return { scope: MODULE, moduleLike: true, values: this.moduleValues.get(name) ?? [], mutated: this.moduleMutated.has(name) };
+  }
+
+  /** Every name of every module-like scope (module, wrappers) with its values. */
+  *moduleLikeValues(): Iterable<[string, ModuleValue[]]> {
+    yield* this.moduleValues;
+    for (const f of this.functions) if (f.values) yield* f.values;
   }
 
   /** The function a node is (for function nodes), else undefined. */
@@ -173,51 +195,58 @@ export class ModuleIndex {
   }
 
   private enterFunction(node: AstNode, parentNode: AstNode | undefined): void {
-    const scope = this.scopes[this.scopes.length - 1];
-    if (node.type === 'FunctionDeclaration' && node.id) {
-      scope.set(node.id.name, node);
-      if (this.scopes.length === 1) this.addModuleValue(node.id.name, node);
-    }
+    if (node.type === 'FunctionDeclaration' && node.id) this.bind(node.id.name, node, true);
     const index = this.functions.length;
     const locals = new Map<string, AstNode | undefined>();
     // Parameters shadow outer bindings of the same (often one-letter) name.
     for (const p of node.params) collectPatternNames(p, name => locals.set(name, undefined));
+    const wrapper = isWrapper(node, parentNode, this.fnStack.length);
     this.functions.push({
       start: node.start,
       end: node.end,
       parent: this.currentFunction,
-      wrapper: isWrapper(node, parentNode, this.fnStack.length),
+      wrapper,
       node,
       locals,
       returns: node.type === 'ArrowFunctionExpression' && node.expression ? [node.body] : [],
       mutated: new Set(),
+      ...(wrapper ? { values: new Map<string, ModuleValue[]>() } : {}),
     });
     this.fnByNode.set(node, index);
     this.fnStack.push(index);
     this.scopes.push(locals);
+    // A wrapper's names are used by functions declared before them (hoisting): bind them now
+    // so that an assignment inside such a function lands in the wrapper, not the module.
+    if (wrapper && node.body.type === 'BlockStatement') hoistedNames(node.body.body, name => locals.has(name) || locals.set(name, undefined));
   }
 
   private bind(name: string, value: AstNode | undefined, declaration: boolean): void {
+    const i = declaration ? this.scopes.length - 1 : this.scopeIndexOf(name);
+    const scope = this.scopes[i];
+    if (declaration && value === undefined && scope.has(name)) return; // `var x;` again
+    const owner = i === 0 ? undefined : this.functions[this.fnStack[i - 1]];
+    const values = owner ? owner.values : this.moduleValues;
+    // An ordinary function keeps the last value only: a second one makes it no constant.
+    if (!values && scope.get(name) !== undefined) owner!.mutated.add(name);
+    scope.set(name, value);
+    if (value === undefined || !values) return;
+    let list = values.get(name);
+    if (!list) values.set(name, (list = []));
+    list.push({ node: value, fn: this.currentFunction });
+  }
+
+  /** The scope (index into `scopes`) that binds `name` from here; 0 (module) if none does. */
+  private scopeIndexOf(name: string): number {
     let i = this.scopes.length - 1;
-    if (!declaration) while (i > 0 && !this.scopes[i].has(name)) i--;
-    if (declaration && value === undefined && this.scopes[i].has(name)) return; // `var x;` again
-    if (i > 0 && this.scopes[i].get(name) !== undefined) this.functions[this.fnStack[i - 1]].mutated.add(name);
-    this.scopes[i].set(name, value);
-    if (i === 0 && value !== undefined) this.addModuleValue(name, value);
+    while (i > 0 && !this.scopes[i].has(name)) i--;
+    return i;
   }
 
   /** `x += …`, `x++`: the binding that owns x is not a constant. */
   private mutate(name: string): void {
-    let i = this.scopes.length - 1;
-    while (i > 0 && !this.scopes[i].has(name)) i--;
+    const i = this.scopeIndexOf(name);
     if (i === 0) this.moduleMutated.add(name);
     else this.functions[this.fnStack[i - 1]].mutated.add(name);
-  }
-
-  private addModuleValue(name: string, value: AstNode): void {
-    let list = this.moduleValues.get(name);
-    if (!list) this.moduleValues.set(name, (list = []));
-    list.push({ node: value, fn: this.currentFunction });
   }
 
   private recordCall(node: AstNode, path: readonly AstNode[]): void {
@@ -241,18 +270,21 @@ export class ModuleIndex {
 
   private recordEncoded(node: AstNode, path: readonly AstNode[]): void {
     const parent = path[path.length - 2];
-    let boundTo: string | undefined;
-    if (parent?.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') boundTo = parent.id.name;
-    if (parent?.type === 'AssignmentExpression' && parent.right === node && parent.left.type === 'Identifier') boundTo = parent.left.name;
-    if (boundTo !== undefined && this.scopes.length > 1 && this.isBoundLocally(boundTo)) boundTo = undefined;
+    let name: string | undefined;
+    if (parent?.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') name = parent.id.name;
+    if (parent?.type === 'AssignmentExpression' && parent.right === node && parent.left.type === 'Identifier') name = parent.left.name;
     const root = chainRoot(path);
-    const chain = root !== node ? root : undefined;
-    this.encoded.push({ node, fn: this.currentFunction, ...(boundTo ? { boundTo } : {}), ...(chain ? { chain } : {}) });
-  }
-
-  private isBoundLocally(name: string): boolean {
-    for (let i = this.scopes.length - 1; i > 0; i--) if (this.scopes[i].has(name)) return true;
-    return false;
+    const entry: EncodedLiteral = { node, fn: this.currentFunction, ...(root !== node ? { chain: root } : {}) };
+    if (name !== undefined) {
+      // Only names of module-like scopes: a helper far away can use them.
+      const i = this.scopeIndexOf(name);
+      const scope = i === 0 ? MODULE : this.fnStack[i - 1];
+      if (scope === MODULE || this.functions[scope].values) {
+        entry.boundTo = name;
+        entry.boundScope = scope;
+      }
+    }
+    this.encoded.push(entry);
   }
 }
 
@@ -290,6 +322,51 @@ function chainRoot(path: readonly AstNode[]): AstNode {
     else if (p.type !== 'MemberExpression' && p.type !== 'SpreadElement' && p.type !== 'ArrayExpression' && p.type !== 'ChainExpression') break;
   }
   return root;
+}
+
+/** Names declared in a function body: its top-level declarations and every `var` in blocks. */
+function hoistedNames(statements: AstNode[], add: (name: string) => void): void {
+  const nested: AstNode[] = [];
+  for (const s of statements) {
+    const declared = s.type === 'ExportNamedDeclaration' ? s.declaration : s;
+    if (declared?.type === 'VariableDeclaration') for (const d of declared.declarations) collectPatternNames(d.id, add);
+    else if ((declared?.type === 'FunctionDeclaration' || declared?.type === 'ClassDeclaration') && declared.id) add(declared.id.name);
+    else if (declared) nested.push(declared);
+  }
+  while (nested.length) {
+    const s = nested.pop();
+    if (!s) continue;
+    switch (s.type) {
+      case 'VariableDeclaration':
+        if (s.kind === 'var') for (const d of s.declarations) collectPatternNames(d.id, add);
+        break;
+      case 'BlockStatement':
+      case 'StaticBlock':
+        nested.push(...s.body);
+        break;
+      case 'IfStatement':
+        nested.push(s.consequent, s.alternate);
+        break;
+      case 'ForStatement':
+        nested.push(s.body, s.init);
+        break;
+      case 'ForInStatement':
+      case 'ForOfStatement':
+        nested.push(s.body, s.left);
+        break;
+      case 'WhileStatement':
+      case 'DoWhileStatement':
+      case 'LabeledStatement':
+        nested.push(s.body);
+        break;
+      case 'TryStatement':
+        nested.push(s.block, s.handler?.body, s.finalizer);
+        break;
+      case 'SwitchStatement':
+        for (const c of s.cases) nested.push(...c.consequent);
+        break;
+    }
+  }
 }
 
 function collectPatternNames(p: AstNode, add: (name: string) => void): void {

@@ -1,5 +1,6 @@
 // Scans one target (a package folder, an extension, or a single file): collect its files,
-// scan each, and gather findings and errors as plain data.
+// scan each (the JavaScript modules inside native binaries too), and gather findings,
+// binaries and errors as plain data.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TargetKind, TargetResult } from '../model';
@@ -7,6 +8,7 @@ import type { Rule, TargetContext } from '../rules/types';
 import { vendorsForPackage } from '../catalog/vendors';
 import { collectFiles, DEFAULT_MAX_FILE_BYTES, readSourceFile, type CollectOptions, type CollectResult } from './files';
 import { scanSource } from './engine';
+import { scanBinary } from './binary';
 
 /** What to scan: discovery produces these; the CLI makes one from a PATH. */
 export interface TargetSpec {
@@ -34,9 +36,10 @@ export interface ScanOptions {
   rules: readonly Rule[];
   /** Keep only findings of these rule ids (a `--rules` selection). */
   keep?: ReadonlySet<string>;
+  /** Per JS file and per module embedded in a binary; binaries themselves have no limit. */
   maxFileBytes?: number;
   includeTests?: boolean;
-  /** Called before each file; return false to stop (cancellation). */
+  /** Called before each file and each embedded module (`binary :: module`); return false to stop (cancellation). */
   onFile?: (rel: string, size: number) => boolean | void;
   onFileDone?: (rel: string, stats: FileStats) => void;
 }
@@ -54,7 +57,8 @@ export function scanTarget(spec: TargetSpec, options: ScanOptions): TargetResult
   const root = isFile ? path.dirname(spec.root) : spec.root;
   const result = emptyResult(spec, root);
   const target: TargetContext = { ownVendors: spec.ownVendors ?? [] };
-  const collectOptions = { maxFileBytes: options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES, includeTests: options.includeTests };
+  const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+  const collectOptions = { maxFileBytes, includeTests: options.includeTests };
   const collected = collectFiles(spec.root, collectOptions);
   for (const extra of spec.extraPaths ?? []) addExtra(collected, root, extra, collectOptions);
   result.errors.push(...collected.errors);
@@ -62,6 +66,25 @@ export function scanTarget(spec: TargetSpec, options: ScanOptions): TargetResult
     if (options.onFile?.(file.rel, file.size) === false) {
       result.errors.push({ file: file.rel, message: 'scan cancelled before this file' });
       break;
+    }
+    if (file.native) {
+      const scanned = scanBinary(file, {
+        rules: options.rules,
+        keep: options.keep,
+        target,
+        maxModuleBytes: maxFileBytes,
+        onModule: options.onFile,
+        onModuleDone: options.onFileDone,
+      });
+      if (scanned.binary) {
+        (result.binaries ??= []).push(scanned.binary);
+        result.filesScanned++;
+      }
+      result.bytesScanned += scanned.bytesScanned;
+      result.findings.push(...scanned.findings);
+      result.errors.push(...scanned.errors);
+      if (scanned.cancelled) break;
+      continue;
     }
     const read = readSourceFile(file.absPath);
     if ('error' in read) {
@@ -93,6 +116,7 @@ export function emptyResult(spec: TargetSpec, root = spec.root): TargetResult {
     ...(spec.why ? { why: spec.why } : {}),
     filesScanned: 0,
     bytesScanned: 0,
+    binaries: [],
     errors: [],
     findings: [],
   };

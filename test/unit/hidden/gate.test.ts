@@ -22,7 +22,7 @@ describe('hidden gate spread over small functions (the 2026 case, minified)', ()
     describe(`lists hidden with ${technique.name}`, () => {
       const code = gateModule(technique);
       const findings = scan(code);
-      const pos = (f: { line: number; column: number }) => `${f.line}:${f.column}`;
+      const pos = (f: { line?: number; column?: number }) => `${f.line}:${f.column}`;
 
       it('decodes both lists where the helper is called, with the recipe', () => {
         const decoded = findings.filter(f => f.ruleId === 'vendor-keywords' && f.message.startsWith('Decoded list'));
@@ -119,5 +119,19 @@ describe('calls between functions of one module', () => {
     assert.ok(steps.includes('the result is used here'), steps.join('\n'));
     assert.ok(steps.some(s => s.startsWith('reaches: the text `x ${r}`')), steps.join('\n'));
     assert.ok(steps.some(s => s === 'reaches: property `systemPrompt` of an object (likely text given to the model)'), steps.join('\n'));
+  });
+});
+
+describe('the same gate inside a CommonJS module wrapper (as Bun --compile stores modules)', () => {
+  const body = gateModule(TECHNIQUES[0]).replace('export async function', 'async function');
+  const code = `(function(exports, require, module, __filename, __dirname) {var pad="${'x'.repeat(70000)}";\n${body}\n})`;
+  const findings = scanSource(code, { file: 'claude', entry: '/$bunfs/root/cli.js', rules: RULES, target: { ownVendors: ['openai'] } }).findings;
+
+  it('treats the wrapper top level like module scope: lists decoded, gate found, marker linked', () => {
+    assert.equal(findings.filter(f => f.ruleId === 'encoded-list').length, 2);
+    const [gate] = findings.filter(f => f.ruleId === 'region-gating');
+    assert.match(gate.message, /timezone and the API endpoint or proxy setting \(through t\(\), h\(\)\)/);
+    assert.equal(findings.find(f => f.ruleId === 'covert-marker')?.severity, 'high');
+    assert.ok(findings.every(f => f.entry === '/$bunfs/root/cli.js'));
   });
 });

@@ -78,12 +78,14 @@ function reachesGate(expr: AstNode, fn: number, index: ModuleIndex, graph: CallG
       const callee = graph.calleeOf(node, fn);
       if (callee !== undefined && gates.has(callee)) return gates.get(callee);
     } else if (node.type === 'Identifier') {
-      const local = index.localBinding(node.name, fn);
-      const key = `${node.name}@${local?.fn ?? -1}`;
-      if (local?.value && !seen.has(key)) {
+      const bound = index.binding(node.name, fn);
+      const key = `${node.name}@${bound?.scope}`;
+      if (bound && !seen.has(key)) {
         seen.add(key);
-        const found = reachesGate(local.value, local.fn, index, graph, gates, seen);
-        if (found) return found;
+        for (const v of bound.values) {
+          const found = reachesGate(v.node, v.fn, index, graph, gates, seen);
+          if (found) return found;
+        }
       }
     }
     kids.length = 0;

@@ -1,0 +1,139 @@
+// One native file: what container it is, which runtime's JavaScript it embeds (Bun module
+// graph, Node SEA blob, or none: then it gets the strings pass), and its modules, each with a
+// way to read its text. Nothing here runs or loads the binary.
+import * as path from 'node:path';
+import type { BinaryContainer, BinaryFormat, BinaryKind, EmbeddedModule } from '../../model';
+import { bunModuleInfo, bunModuleText, readBunGraph, type BunGraph } from './bun';
+import { containerOf, embeddedRegions, kindOf, type EmbeddedRegions } from './executable';
+import { isArchiveName, languageOf } from './language';
+import { BinaryReader, CorruptBinaryError } from './reader';
+import { readSeaBlob, type SeaBlob } from './sea';
+import { tarEntries } from './tar';
+
+/** A module with a reader for JS text, or a problem met while listing modules. */
+export type ModuleSource = { module: EmbeddedModule; text?: () => string } | { entry: string; error: string };
+
+export interface NativeInspection {
+  container: BinaryContainer;
+  kind: BinaryKind;
+  format: BinaryFormat;
+  execArgv?: string[];
+  codeCache?: boolean;
+  snapshot?: boolean;
+  /** Why the embedded code could not be read, when a graph or blob is there but broken. */
+  error?: string;
+  modules(): Iterable<ModuleSource>;
+}
+
+export interface InspectOptions {
+  /** Archive entries over this size are listed but not kept in memory (the caller reports them). */
+  maxModuleBytes: number;
+}
+
+/** Undefined when the file is not a native container we know (ELF, Mach-O, PE, wasm). */
+export function inspectNative(reader: BinaryReader, name: string, options: InspectOptions): NativeInspection | undefined {
+  const container = containerOf(reader);
+  if (!container) return undefined;
+  const base = { container, kind: kindOf(name, container) };
+  // Broken headers hide sections, not an appended Bun graph: look for that one anyway.
+  let regions: EmbeddedRegions = {};
+  let headerError: string | undefined;
+  try {
+    regions = embeddedRegions(reader, container);
+  } catch (e) {
+    if (!(e instanceof CorruptBinaryError)) throw e;
+    headerError = `${container} headers are corrupt (${e.message}); read as strings only`;
+  }
+  try {
+    const graph = readBunGraph(reader, regions.bunSection);
+    if (graph) return { ...base, format: 'bun', ...(graph.execArgv.length ? { execArgv: graph.execArgv } : {}), modules: () => bunModules(reader, graph) };
+  } catch (e) {
+    if (!(e instanceof CorruptBinaryError)) throw e;
+    return { ...base, format: 'bun', error: `Bun module graph is corrupt: ${e.message}`, modules: () => [] };
+  }
+  if (regions.seaBlob) {
+    try {
+      const sea = readSeaBlob(reader, regions.seaBlob);
+      return {
+        ...base,
+        format: 'node-sea',
+        ...(sea.execArgv.length ? { execArgv: sea.execArgv } : {}),
+        ...(sea.codeCache ? { codeCache: true } : {}),
+        ...(sea.snapshot ? { snapshot: true } : {}),
+        modules: () => seaModules(reader, sea, options),
+      };
+    } catch (e) {
+      if (!(e instanceof CorruptBinaryError)) throw e;
+      return { ...base, format: 'node-sea', error: `Node SEA blob is corrupt: ${e.message}`, modules: () => [] };
+    }
+  }
+  return { ...base, format: 'strings', ...(headerError ? { error: headerError } : {}), modules: () => [] };
+}
+
+function* bunModules(reader: BinaryReader, graph: BunGraph): Generator<ModuleSource> {
+  for (const [i, record] of graph.modules.entries()) {
+    const module = bunModuleInfo(record, i === graph.entryPoint, () => reader.read(record.contents.offset, Math.min(record.contents.size, 8), `module ${record.name}`));
+    yield module.language === 'js' ? { module, text: () => bunModuleText(reader, record) } : { module };
+  }
+}
+
+function* seaModules(reader: BinaryReader, sea: SeaBlob, options: InspectOptions): Generator<ModuleSource> {
+  const main: EmbeddedModule = {
+    name: sea.codePath || '(main script)',
+    size: sea.main.size,
+    language: sea.snapshot ? 'snapshot' : 'js',
+    encoding: 'utf8',
+    ...(sea.mainFormat ? { format: sea.mainFormat } : {}),
+    entryPoint: true,
+  };
+  if (sea.snapshot) {
+    yield { module: main };
+    yield { entry: main.name, error: 'the main script is a V8 startup snapshot: its JavaScript is not readable, not scanned' };
+  } else {
+    yield { module: main, text: () => reader.read(sea.main.offset, sea.main.size, 'SEA main script').toString('utf8') };
+  }
+  for (const asset of sea.assets) {
+    const head = reader.read(asset.data.offset, Math.min(asset.data.size, 8), `SEA asset ${asset.name}`);
+    const gzipOrTar = isArchiveName(asset.name) || (head.length >= 2 && head.readUInt16BE(0) === 0x1f8b);
+    const module: EmbeddedModule = { name: asset.name, size: asset.data.size, language: gzipOrTar ? 'archive' : languageOf(asset.name, head) };
+    yield module.language === 'js' ? { module, text: () => reader.read(asset.data.offset, asset.data.size, `SEA asset ${asset.name}`).toString('utf8') } : { module };
+    if (gzipOrTar) yield* archiveModules(reader, asset, options);
+  }
+}
+
+/** Entries of an archive asset, named `<asset>!/<path in archive>`. */
+function* archiveModules(reader: BinaryReader, asset: SeaBlob['assets'][number], options: InspectOptions): Generator<ModuleSource> {
+  const wanted = (name: string, size: number) => languageOf(name) === 'js' && size <= options.maxModuleBytes;
+  try {
+    for (const entry of tarEntries(reader, asset.data, wanted)) {
+      const module: EmbeddedModule = { name: `${asset.name}!/${path.posix.normalize(entry.name)}`, size: entry.size, language: languageOf(entry.name, entry.data?.subarray(0, 8)) };
+      const data = entry.data;
+      yield data && module.language === 'js' ? { module, text: () => data.toString('utf8') } : { module };
+    }
+  } catch (e) {
+    if (!(e instanceof CorruptBinaryError)) throw e;
+    yield { entry: asset.name, error: `archive asset could not be read to the end: ${e.message}` };
+  }
+}
+
+/**
+ * The text of one embedded JS module, by the name a finding's `entry` carries: what a viewer
+ * opens to show a finding in place. Reads only up to that module (an archive is inflated up
+ * to its entry).
+ */
+export function embeddedModuleText(reader: BinaryReader, fileName: string, entry: string, options: InspectOptions): { text: string } | { error: string } {
+  try {
+    const inspection = inspectNative(reader, fileName, options);
+    if (!inspection) return { error: 'not a native file' };
+    for (const source of inspection.modules()) {
+      if (!('module' in source) || source.module.name !== entry) continue;
+      if (source.module.size > options.maxModuleBytes) return { error: `${entry} is over the per-module limit` };
+      return source.text ? { text: source.text() } : { error: `${entry} is not JavaScript text (${source.module.language})` };
+    }
+    return { error: inspection.error ?? `no module ${entry} in this binary` };
+  } catch (e) {
+    if (!(e instanceof CorruptBinaryError)) throw e;
+    return { error: e.message };
+  }
+}
+
