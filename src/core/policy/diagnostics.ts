@@ -68,7 +68,8 @@ export function reportDiagnostics(report: PolicyReport, targets: readonly Target
 function spotOf(v: PolicyViolation, targets: readonly TargetResult[]): RelatedSpot[] {
   const target = targets[v.assistant.index];
   const finding = v.finding && target?.findings[v.finding.index];
-  if (!target || !finding) return [];
+  // Strings-pass findings in native code have a byte offset, not a place an editor can show.
+  if (!target || !finding || finding.line === undefined || finding.column === undefined) return [];
   return [
     {
       root: target.root,
@@ -76,8 +77,8 @@ function spotOf(v: PolicyViolation, targets: readonly TargetResult[]): RelatedSp
       ...(finding.entry ? { entry: finding.entry } : {}),
       line: finding.line,
       column: finding.column,
-      endLine: finding.endLine,
-      endColumn: finding.endColumn,
+      endLine: finding.endLine ?? finding.line,
+      endColumn: finding.endColumn ?? finding.column,
       message: `${target.id}: ${finding.ruleId} (${finding.severity})`,
     },
   ];

@@ -49,7 +49,7 @@ export function evaluatePolicy(policy: Policy, result: Pick<AuditResult, 'target
         return;
       }
       const at = findingRef(finding, fi);
-      const where = `${finding.entry ? `${finding.file} :: ${finding.entry}` : finding.file}:${finding.line}:${finding.column}`;
+      const where = placeOf(finding);
       for (const s of policy.rules.block) {
         const hit = s.match.by === 'rule' ? finding.ruleId === s.match.ruleId : finding.category === s.match.category;
         if (hit) add({ kind: 'rule-blocked', message: `${who}: ${finding.ruleId} at ${where} is blocked by "${s.text}"`, finding: at, clause: clauseOf(s, s.text) });
@@ -114,10 +114,16 @@ function findingRef(f: Finding, index: number): NonNullable<PolicyViolation['fin
     severity: f.severity,
     file: f.file,
     ...(f.entry ? { entry: f.entry } : {}),
-    line: f.line,
-    column: f.column,
+    ...(f.line !== undefined ? { line: f.line, column: f.column } : f.offset !== undefined ? { offset: f.offset } : {}),
     ...(f.fingerprint ? { fingerprint: f.fingerprint } : {}),
   };
+}
+
+/** `file:line:col`, `file :: module:line:col`, or `file@byte N` for native strings. */
+function placeOf(f: Finding): string {
+  const file = f.entry ? `${f.file} :: ${f.entry}` : f.file;
+  if (f.line !== undefined) return `${file}:${f.line}:${f.column}`;
+  return f.offset !== undefined ? `${file}@byte ${f.offset}` : file;
 }
 
 function describeTarget(t: TargetResult): string {

@@ -92,8 +92,10 @@ export interface PolicyViolation {
     severity: Severity;
     file: string;
     entry?: string;
-    line: number;
-    column: number;
+    /** Absent for strings-pass findings in native code, which have a byte `offset` instead. */
+    line?: number;
+    column?: number;
+    offset?: number;
     fingerprint?: string;
   };
   /** The clause broken, with its text as written (`country:CN`, `secrets: medium`, `allow`). */

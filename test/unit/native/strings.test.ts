@@ -62,10 +62,10 @@ describe('strings-pass findings', () => {
     assert.equal(vendor.line, undefined);
     assert.equal(vendor.severity, 'low');
     assert.match(vendor.message, /DeepSeek \(CN\)/);
-    const url = findings.find(f => f.ruleId === 'network-endpoint' && f.evidence[0] === 'api.deepseek.com')!;
+    const url = findings.find(f => f.ruleId === 'network-endpoint' && f.evidence[0] === 'host api.deepseek.com')!;
     assert.equal(url.offset, 64 + 'base_url = '.length);
     assert.equal(url.message, 'URL in native code: https://api.deepseek.com/v1');
-    const host = findings.find(f => f.ruleId === 'network-endpoint' && f.evidence[0] === 'api.openai.com')!;
+    const host = findings.find(f => f.ruleId === 'network-endpoint' && f.evidence[0] === 'host api.openai.com')!;
     assert.equal(host.offset, 512);
     assert.equal(host.endOffset, 512 + 2 * 'api.openai.com'.length, 'UTF-16 offsets count bytes');
   });

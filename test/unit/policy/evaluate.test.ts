@@ -133,6 +133,14 @@ describe('evaluating a policy', () => {
       assert.match(r.violations[0].message, /host api\.deepseek\.com at cli\.js:3:7 is not in the allowed hosts/);
     });
 
+    it('judges hosts found in native code, placed by byte offset', () => {
+      const native = finding('network-endpoint', 'network', 'info', { file: 'bin/codex', line: undefined, column: undefined, endLine: undefined, endColumn: undefined, offset: 4096, confidence: 'approximate', evidence: ['host api.deepseek.com'] });
+      const r = evaluatePolicy(policyOf('{"hosts": {"allow": ["*.openai.com"]}}'), { targets: [{ ...claude, findings: [native] }] });
+      assert.equal(r.violations.length, 1);
+      assert.match(r.violations[0].message, /host api\.deepseek\.com at bin\/codex@byte 4096 is not in the allowed hosts/);
+      assert.deepEqual(r.violations[0].finding, { index: 0, ruleId: 'network-endpoint', severity: 'info', file: 'bin/codex', offset: 4096 });
+    });
+
     it('looks only at network-endpoint findings that name a host', () => {
       const t = { ...claude, findings: [finding('vendor-keywords', 'vendor', 'low', { evidence: ['host api.deepseek.com'] }), finding('network-endpoint', 'network', 'low', { evidence: ['dynamic'] })] };
       assert.deepEqual(evaluatePolicy(policyOf('{"hosts": {"allow": ["*.anthropic.com"]}}'), { targets: [t] }).violations, []);

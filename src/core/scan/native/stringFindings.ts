@@ -12,7 +12,7 @@ import { describeHits, distinctVendors, type KeywordHit, type KeywordMatcher } f
 import type { TargetContext } from '../../rules/types';
 import { vendorKeywords } from '../../rules/vendor-keywords';
 import { BARE_HOST_TLDS, extractEndpoints } from '../endpoints';
-import { fingerprintOf } from '../engine';
+import { contentHashOf, fingerprintOf } from '../engine';
 import { BinaryReader } from './reader';
 import { stringsPass, type NativeString } from './strings';
 
@@ -75,7 +75,8 @@ export function stringFindings(reader: BinaryReader, options: StringsPassOptions
   function endpointFinding(s: NativeString, kind: 'url' | 'host', value: string, host: string, start: number, end: number): Finding {
     return base(s, NETWORK_ENDPOINT.id, NETWORK_ENDPOINT.category, NETWORK_ENDPOINT.severity, start, end, value, {
       message: `${kind === 'url' ? 'URL' : 'Host name'} in native code: ${value}`,
-      evidence: [host],
+      // `host <name>` first, as the JavaScript network-endpoint rule writes it: policy host globs read it.
+      evidence: [`host ${host}`],
     });
   }
 
@@ -106,6 +107,7 @@ export function stringFindings(reader: BinaryReader, options: StringsPassOptions
       confidence: 'approximate',
       excerpt: `${from > 0 ? '…' : ''}${s.text.slice(from, to)}${to < s.text.length ? '…' : ''}`,
       fingerprint: fingerprintOf(ruleId, options.file, identity),
+      contentHash: contentHashOf(identity),
     };
   }
 }
