@@ -14,7 +14,9 @@ function measure(path: string): void {
   let parseMs = 0;
   let walkMs = 0;
   let decodeMs = 0;
+  let linkMs = 0;
   let nodes = 0;
+  const cpu0 = process.cpuUsage();
   const t0 = performance.now();
   const result = scanTarget(targetForPath(path), {
     rules: RULES,
@@ -22,10 +24,12 @@ function measure(path: string): void {
       parseMs += s.parseMs;
       walkMs += s.walkMs;
       decodeMs += s.decodeMs;
+      linkMs += s.linkMs;
       nodes += s.nodes;
     },
   });
   const totalMs = performance.now() - t0;
+  const cpu = process.cpuUsage(cpu0);
   const row = {
     path,
     files: result.filesScanned,
@@ -33,7 +37,9 @@ function measure(path: string): void {
     parseMs: Math.round(parseMs),
     walkRulesMs: Math.round(walkMs),
     decodeMs: Math.round(decodeMs),
+    linkMs: Math.round(linkMs),
     totalMs: Math.round(totalMs),
+    cpuMs: Math.round((cpu.user + cpu.system) / 1000),
     nodes,
     findings: result.findings.length,
     errors: result.errors.length,
@@ -87,7 +93,7 @@ function main(argv: string[]): void {
   }
   const header = extract
     ? ['format', 'modules', 'js modules', 'JS Mchars', 'extract ms', 'added RSS MB', 'binary']
-    : ['files', 'MB', 'parse ms', 'walk+rules ms', 'decode+link ms', 'total ms', 'nodes', 'findings', 'peak RSS MB', 'path'];
+    : ['files', 'MB', 'parse ms', 'walk+rules ms', 'decode ms', 'link ms', 'total ms', 'CPU ms', 'nodes', 'findings', 'peak RSS MB', 'path'];
   process.stdout.write(`${header.join('\t')}\n`);
   for (const p of paths) {
     const child = spawnSync(process.execPath, [__filename, extract ? '--child-extract' : '--child', p], { encoding: 'utf8', maxBuffer: 1 << 26 });
@@ -99,7 +105,7 @@ function main(argv: string[]): void {
       const r = JSON.parse(line);
       const cells = extract
         ? [r.format, r.modules, r.js, r.jsMChars, r.extractMs, r.addedRssMb, r.path]
-        : [r.files, r.mb, r.parseMs, r.walkRulesMs, r.decodeMs, r.totalMs, r.nodes, r.findings, r.peakRssMb, r.path];
+        : [r.files, r.mb, r.parseMs, r.walkRulesMs, r.decodeMs, r.linkMs, r.totalMs, r.cpuMs, r.nodes, r.findings, r.peakRssMb, r.path];
       process.stdout.write(`${cells.join('\t')}\n`);
     }
   }

@@ -82,6 +82,8 @@ function suspicious(s: string | undefined): s is string {
  * or `""`) are formatting.
  */
 function isMarkerChoice(values: string[]): boolean {
+  // A byte order mark written or not (`bom ? "\uFEFF" : ""`) is a file format, not text.
+  if (values.every(v => v === '' || v === '\uFEFF')) return false;
   if (!areLookAlikes(values)) return false;
   return values.some(v => hasConfusable(v)) || values.some(v => TRAILING_SPACE.test(v));
 }

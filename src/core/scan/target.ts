@@ -49,6 +49,7 @@ export interface FileStats {
   parseMs: number;
   walkMs: number;
   decodeMs: number;
+  linkMs: number;
   nodes: number;
 }
 

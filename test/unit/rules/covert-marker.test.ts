@@ -19,6 +19,8 @@ runRuleTable(covertMarker, {
     { name: 'different visible strings', code: 'const s=c?"yes":"no";function f(q){return q?"’s":"s"}' },
     { name: 'a single fixed return', code: 'function q(){return"\\u2019"}' },
     { name: 'a lookup with a literal index', code: 'const a=["\'","\\u2019"][1]' },
+    { name: 'opening or closing quotes chosen by position', code: 'const q=o?"\\u2026\\u201D":"\\u201C\\u2026";const s=a?"\\u2018":"\\u2019"' },
+    { name: 'writing a byte order mark or not', code: 'const t=(W?.bom?"\\uFEFF":"")+body' },
     { name: 'keeping a byte order mark the input already had', code: 'const bom=content.startsWith("\\uFEFF")?"\\uFEFF":""' },
   ],
 });

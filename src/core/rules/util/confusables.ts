@@ -11,10 +11,13 @@ function group(to: string, chars: Array<[number, string]>): void {
   }
 }
 
+// Opening quotes mirror the closing ones: choosing “ or ” by position is typography, so
+// they get skeletons of their own.
+group('\u2018', [[0x2018, 'LEFT SINGLE QUOTATION MARK'], [0x201b, 'SINGLE HIGH-REVERSED-9 QUOTATION MARK']]);
+group('\u201c', [[0x201c, 'LEFT DOUBLE QUOTATION MARK'], [0x201e, 'DOUBLE LOW-9 QUOTATION MARK']]);
 group("'", [
   [0x27, 'APOSTROPHE'],
   [0x2019, 'RIGHT SINGLE QUOTATION MARK'],
-  [0x2018, 'LEFT SINGLE QUOTATION MARK'],
   [0x02bc, 'MODIFIER LETTER APOSTROPHE'],
   [0x02b9, 'MODIFIER LETTER PRIME'],
   [0x02bb, 'MODIFIER LETTER TURNED COMMA'],
@@ -24,13 +27,10 @@ group("'", [
   [0xff07, 'FULLWIDTH APOSTROPHE'],
   [0x2032, 'PRIME'],
   [0x02c8, 'MODIFIER LETTER VERTICAL LINE'],
-  [0x201b, 'SINGLE HIGH-REVERSED-9 QUOTATION MARK'],
 ]);
 group('"', [
   [0x22, 'QUOTATION MARK'],
-  [0x201c, 'LEFT DOUBLE QUOTATION MARK'],
   [0x201d, 'RIGHT DOUBLE QUOTATION MARK'],
-  [0x201e, 'DOUBLE LOW-9 QUOTATION MARK'],
   [0xff02, 'FULLWIDTH QUOTATION MARK'],
   [0x02ba, 'MODIFIER LETTER DOUBLE PRIME'],
   [0x2033, 'DOUBLE PRIME'],
