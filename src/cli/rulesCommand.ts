@@ -19,7 +19,7 @@ export function runRules(argv: string[]): number {
     return 0;
   }
   for (const r of rules) {
-    process.stdout.write(`${r.id.padEnd(24)} ${r.category.padEnd(12)} ${r.severity.padEnd(7)} ${r.title}${r.correlation ? ' (correlation)' : ''}\n`);
+    process.stdout.write(`${r.id.padEnd(24)} ${r.category.padEnd(12)} ${r.severity.padEnd(7)} ${r.title}${r.kind === 'code' ? '' : ` (${r.kind})`}\n`);
     process.stdout.write(`${' '.repeat(46)}${r.description}\n`);
   }
   return 0;

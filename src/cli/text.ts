@@ -3,7 +3,7 @@
 // excerpt is hostile input and must not drive the terminal.
 import * as os from 'node:os';
 import type { Finding, NativeBinary, Severity, TargetResult } from '../core/model';
-import { severityRank } from '../core/model';
+import { byPosition, severityRank } from '../core/model';
 import { printable } from '../core/report/safeText';
 import { formatMB } from '../core/scan/files';
 
@@ -47,7 +47,7 @@ export function formatTarget(t: TargetResult, style: TextStyle, hidden = 0, minS
   }
   for (const [file, findings] of byFile) {
     out.push('', `  ${paint(style, '4', printable(file))}`);
-    findings.sort((a, b) => (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || (a.offset ?? 0) - (b.offset ?? 0));
+    findings.sort(byPosition);
     for (const f of findings) {
       // Strings-pass findings in native code have a byte offset, not a line.
       const where = f.line !== undefined ? `${f.line}:${f.column}` : `0x${(f.offset ?? 0).toString(16)}`;

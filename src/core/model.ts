@@ -153,3 +153,8 @@ export interface AuditResult {
 export function severityRank(s: Severity): number {
   return SEVERITIES.indexOf(s);
 }
+
+/** Orders findings by where they are: line and column, or byte offset for the strings pass. */
+export function byPosition(a: Finding, b: Finding): number {
+  return (a.line ?? 0) - (b.line ?? 0) || (a.column ?? 0) - (b.column ?? 0) || (a.offset ?? 0) - (b.offset ?? 0);
+}

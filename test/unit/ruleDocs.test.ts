@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import { ruleCatalog, RULES } from '../../src/core/rules';
+import { MANIFEST_RULES, ruleCatalog, RULES } from '../../src/core/rules';
 
 describe('every rule', () => {
   for (const rule of ruleCatalog()) {
@@ -13,7 +13,7 @@ describe('every rule', () => {
       }
     });
   }
-  for (const rule of RULES) {
+  for (const rule of [...RULES, ...MANIFEST_RULES]) {
     it(`${rule.id} has a fixture table`, () => {
       assert.ok(fs.existsSync(`test/unit/rules/${rule.id}.test.ts`), `test/unit/rules/${rule.id}.test.ts is missing`);
     });

@@ -15,7 +15,10 @@ export interface Vendor {
   name: string;
   country: string;
   keywords: VendorKeyword[];
-  /** Hosts the vendor serves its own APIs from (first-party endpoints). */
+  /**
+   * Hosts the vendor serves its APIs and products from (first-party endpoints); each also
+   * covers its subdomains (rules/util/hosts.ts).
+   */
   hosts: string[];
   /** npm scopes or package names the vendor publishes assistants under. */
   npm: string[];
@@ -32,7 +35,7 @@ export const VENDORS: Vendor[] = [
     hosts: ['dashscope.aliyuncs.com', 'dashscope-intl.aliyuncs.com', 'aliyuncs.com', 'qoder.com', 'lingma.aliyun.com'],
     npm: ['@qwen-code', '@qoder-ai', '@iflow-ai'],
   },
-  { id: 'deepseek', name: 'DeepSeek', country: 'CN', keywords: kw('deepseek'), hosts: ['api.deepseek.com'], npm: [] },
+  { id: 'deepseek', name: 'DeepSeek', country: 'CN', keywords: kw('deepseek'), hosts: ['api.deepseek.com', 'deepseek.com'], npm: [] },
   {
     id: 'moonshot', name: 'Moonshot AI (Kimi)', country: 'CN',
     keywords: [...kw('moonshotai'), ...amb('moonshot', 'kimi')],
@@ -82,27 +85,27 @@ export const VENDORS: Vendor[] = [
   {
     id: 'openai', name: 'OpenAI', country: 'US',
     keywords: [...kw('openai', 'chatgpt'), ...amb('gpt', 'codex')],
-    hosts: ['api.openai.com', 'chatgpt.com', 'auth.openai.com'], npm: ['@openai'],
+    hosts: ['api.openai.com', 'chatgpt.com', 'auth.openai.com', 'openai.com'], npm: ['@openai'],
   },
   {
     id: 'anthropic', name: 'Anthropic (Claude)', country: 'US',
     keywords: kw('anthropic', 'claude'),
-    hosts: ['api.anthropic.com', 'claude.ai', 'console.anthropic.com', 'statsig.anthropic.com'], npm: ['@anthropic-ai'],
+    hosts: ['api.anthropic.com', 'claude.ai', 'console.anthropic.com', 'statsig.anthropic.com', 'anthropic.com', 'claude.com', 'clau.de'], npm: ['@anthropic-ai'],
   },
   {
     id: 'google', name: 'Google (Gemini, Vertex AI)', country: 'US',
     keywords: [...kw('gemini', 'vertexai', 'generativelanguage', 'aiplatform'), ...amb('vertex', 'bard')],
-    hosts: ['generativelanguage.googleapis.com', 'aiplatform.googleapis.com', 'cloudcode-pa.googleapis.com', 'oauth2.googleapis.com'],
+    hosts: ['generativelanguage.googleapis.com', 'aiplatform.googleapis.com', 'cloudcode-pa.googleapis.com', 'oauth2.googleapis.com', 'googleapis.com', 'google.com', 'google.dev', 'goo.gle', 'geminicli.com'],
     npm: ['@google', '@google-cloud'],
   },
   {
     id: 'microsoft', name: 'Microsoft (Azure OpenAI, GitHub Copilot)', country: 'US',
     keywords: kw('azure', 'githubcopilot'),
-    hosts: ['api.githubcopilot.com', 'copilot-proxy.githubusercontent.com', 'openai.azure.com', 'api.github.com'],
+    hosts: ['api.githubcopilot.com', 'copilot-proxy.githubusercontent.com', 'openai.azure.com', 'api.github.com', 'githubcopilot.com', 'cognitiveservices.azure.com', 'services.ai.azure.com'],
     npm: ['@github', '@microsoft', '@vscode'],
   },
   { id: 'amazon', name: 'Amazon (Bedrock, Q)', country: 'US', keywords: [...amb('bedrock')], hosts: ['amazonaws.com'], npm: ['@aws', '@aws-sdk'] },
-  { id: 'mistral', name: 'Mistral AI', country: 'FR', keywords: kw('mistral', 'codestral'), hosts: ['api.mistral.ai', 'codestral.mistral.ai'], npm: ['@mistralai'] },
+  { id: 'mistral', name: 'Mistral AI', country: 'FR', keywords: kw('mistral', 'codestral'), hosts: ['api.mistral.ai', 'codestral.mistral.ai', 'mistral.ai'], npm: ['@mistralai'] },
   { id: 'cohere', name: 'Cohere', country: 'CA', keywords: [...amb('cohere')], hosts: ['api.cohere.com', 'api.cohere.ai'], npm: ['cohere-ai'] },
   { id: 'xai', name: 'xAI (Grok)', country: 'US', keywords: [...amb('xai', 'grok')], hosts: ['api.x.ai'], npm: [] },
   { id: 'meta', name: 'Meta (Llama)', country: 'US', keywords: [...amb('llama')], hosts: ['api.llama.com'], npm: [] },
@@ -149,4 +152,10 @@ export function vendorsForPackage(packageName: string | undefined): string[] {
   if (!packageName) return [];
   const scope = packageName.startsWith('@') ? packageName.split('/')[0] : undefined;
   return VENDORS.filter(v => v.npm.some(n => n === packageName || n === scope)).map(v => v.id);
+}
+
+/** The vendor serving this host (exact host or a subdomain of one of its hosts). */
+export function vendorForHost(host: string): Vendor | undefined {
+  const h = host.toLowerCase();
+  return VENDORS.find(v => v.hosts.some(d => h === d || h.endsWith(`.${d}`)));
 }

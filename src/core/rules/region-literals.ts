@@ -48,8 +48,10 @@ function reportMarker(ctx: RuleContext, node: AstNode, value: string) {
   if (!marker) return;
   const how = use === 'list' ? 'Lists' : 'Compares with';
   const subject = comparisonSubject(ctx);
+  // A list nobody is seen comparing with is weaker evidence than a comparison.
+  const listedOnly = use === 'list' && !subject;
   if (marker.kind === 'timezone') {
-    report(ctx, node, `${how} the region timezone ${JSON.stringify(value)}`, [`${value} (${marker.region})`], 'match:region-timezone', 'medium', subject);
+    report(ctx, node, `${how} the region timezone ${JSON.stringify(value)}`, [`${value} (${marker.region})`], 'match:region-timezone', listedOnly ? 'low' : 'medium', subject);
   } else {
     report(ctx, node, `${how} the language tag ${JSON.stringify(value)}`, [`${value} (${marker.region})`], 'match:region-locale', 'low', subject);
   }

@@ -14,7 +14,9 @@ export interface TargetContext {
 
 /**
  * A fact is what correlation reasons over: a probe reads something that says where the user
- * is or where requests go; a match compares a value with vendor or region data.
+ * is or where requests go; a match compares a value with vendor or region data; a source
+ * reads data worth protecting; a sink sends, writes or runs something; a target names a
+ * place whose change persists (shell start-up files, another tool's configuration).
  */
 export type FactKind =
   | 'probe:timezone'
@@ -23,6 +25,17 @@ export type FactKind =
   | 'match:vendor'
   | 'match:region-timezone'
   | 'match:region-locale'
+  | 'source:env'
+  | 'source:credential'
+  | 'source:fingerprint'
+  | 'sink:network'
+  | 'sink:write'
+  | 'sink:exec'
+  | 'sink:eval'
+  | 'endpoint'
+  | 'target:startup'
+  | 'target:tool-config'
+  | 'target:assistant-config'
   /** A correlation found a gate here (covert markers link to it). */
   | 'gate'
   /** Code that picks one of several look-alike characters depending on a condition. */
@@ -32,6 +45,8 @@ export interface Fact {
   kind: FactKind;
   /** Vendor ids named, for match:vendor. */
   vendors?: string[];
+  /** A short description for correlation messages: the host of an endpoint, the file a target names. */
+  detail?: string;
   /**
    * For a match: the value compared (`K` in `K === "Asia/Shanghai"`, `h` in
    * `h.includes("deepseek")`). Correlation follows it back to what it was read from.
@@ -83,6 +98,9 @@ export interface RuleContext {
   /**
    * What an identifier was last bound to in the innermost function scope that binds it
    * (`const o = x.resolvedOptions()` then `o.timeZone`), in walk order. Undefined if unknown.
+   * A destructured name resolves to a member expression over the initialiser
+   * (`const {spawn: s} = x`: `s` is `x.spawn`); an imported name to an `ImportBinding` node
+   * with `source` and `imported` (`default`, `*` or the name).
    */
   resolve(node: AstNode): AstNode | undefined;
   report(span: Span, message: string, options?: ReportOptions): void;
@@ -135,4 +153,31 @@ export interface Correlator {
 /** Where values come from, across same-module calls (scan/callgraph.ts). */
 export interface Flows {
   sourcesOf(node: AstNode, fn: number): ValueSources;
+}
+
+/** A JSON value as JSON.parse returns it. */
+export type JsonValue = string | number | boolean | null | JsonValue[] | { [key: string]: JsonValue };
+
+export interface ManifestContext {
+  readonly target: TargetContext;
+  /** `engines.vscode` is set: the package is an editor extension. */
+  readonly isExtension: boolean;
+  /**
+   * Where a value sits in package.json: `['scripts', 'postinstall']`, `['activationEvents', 0]`.
+   * `key` gives the property name instead of its value. Undefined if absent.
+   */
+  locate(path: ReadonlyArray<string | number>, part?: 'key' | 'value'): Span | undefined;
+  /** The first bytes of a file of the package (relative path), to tell executables from scripts. */
+  fileHead(relPath: string): Buffer | undefined;
+  report(span: Span, message: string, options?: ReportOptions): void;
+}
+
+/** A rule over the package manifest (package.json) rather than over code. */
+export interface ManifestRule {
+  id: string;
+  category: Category;
+  severity: Severity;
+  title: string;
+  description: string;
+  check(manifest: { [key: string]: JsonValue }, ctx: ManifestContext): void;
 }

@@ -22,15 +22,18 @@ export interface CallStep {
 
 export interface ValueSources {
   probes: RawFinding[];
+  /** Findings that read data worth protecting (`source:*` facts: environment, credentials, identifiers). */
+  sources: RawFinding[];
   decoded: DecodedValue[];
   /** Same-module calls the value went through, outermost first. */
   calls: CallStep[];
 }
 
-const empty = (): ValueSources => ({ probes: [], decoded: [], calls: [] });
+const empty = (): ValueSources => ({ probes: [], sources: [], decoded: [], calls: [] });
 
 export class CallGraph {
   private readonly probes: RawFinding[];
+  private readonly sources: RawFinding[];
   private decodedSites: DecodedValue[] = [];
   private readonly returnsMemo = new Map<number, ValueSources>();
   private readonly inProgress = new Set<number>();
@@ -40,6 +43,7 @@ export class CallGraph {
     findings: readonly RawFinding[],
   ) {
     this.probes = findings.filter(f => f.facts.some(x => x.kind.startsWith('probe:'))).sort((a, b) => a.start - b.start);
+    this.sources = findings.filter(f => f.facts.some(x => x.kind.startsWith('source:'))).sort((a, b) => a.start - b.start);
   }
 
   /** Decoding runs after the graph exists (it uses calleeOf); its results join here. */
@@ -119,7 +123,7 @@ export class CallGraph {
         const callee = this.calleeOf(node, fn);
         if (callee !== undefined) {
           const r = this.returnsOf(callee, depth - 1);
-          if (r.probes.length || r.decoded.length) out.calls.push({ call: node, fn, callee });
+          if (r.probes.length || r.sources.length || r.decoded.length) out.calls.push({ call: node, fn, callee });
           merge(out, r);
         }
       }
@@ -141,10 +145,13 @@ export class CallGraph {
     }
   }
 
-  /** Probe findings and decoded sites whose span lies inside `expr`. */
+  /** Probe and source findings and decoded sites whose span lies inside `expr`. */
   private within(expr: AstNode, out: ValueSources): void {
     for (let i = lowerBound(this.probes, expr.start, f => f.start); i < this.probes.length && this.probes[i].start < expr.end; i++) {
       if (this.probes[i].end <= expr.end) out.probes.push(this.probes[i]);
+    }
+    for (let i = lowerBound(this.sources, expr.start, f => f.start); i < this.sources.length && this.sources[i].start < expr.end; i++) {
+      if (this.sources[i].end <= expr.end) out.sources.push(this.sources[i]);
     }
     for (let i = lowerBound(this.decodedSites, expr.start, d => d.site.start); i < this.decodedSites.length && this.decodedSites[i].site.start < expr.end; i++) {
       if (this.decodedSites[i].site.end <= expr.end) out.decoded.push(this.decodedSites[i]);
@@ -203,6 +210,7 @@ export class CallGraph {
 
 function merge(into: ValueSources, from: ValueSources): void {
   for (const p of from.probes) if (!into.probes.includes(p)) into.probes.push(p);
+  for (const p of from.sources) if (!into.sources.includes(p)) into.sources.push(p);
   for (const d of from.decoded) if (!into.decoded.includes(d)) into.decoded.push(d);
   for (const c of from.calls) if (!into.calls.some(x => x.call === c.call)) into.calls.push(c);
 }

@@ -194,7 +194,10 @@ function walkWithRules(
       return undefined;
     },
     resolve(node) {
-      return node.type === 'Identifier' ? index.resolveHere(node.name) : undefined;
+      if (node.type !== 'Identifier') return undefined;
+      const bound = index.resolveHere(node.name);
+      // In `K = join(K, "x")` the K inside is the previous value, not the join around it.
+      return bound && bound.start <= node.start && node.end <= bound.end ? undefined : bound;
     },
     memo<T>(key: string, create: () => T): T {
       if (!memos.has(key)) memos.set(key, create());
@@ -265,11 +268,12 @@ function walkWithRules(
   return { findings, index, nodes: count };
 }
 
-function locateFindings(
+/** Raw findings to located ones: lines, columns, excerpt and fingerprint (also used for package.json). */
+export function locateFindings(
   raw: RawFinding[],
   text: string,
   functions: FunctionInfo[],
-  options: ScanSourceOptions,
+  options: Pick<ScanSourceOptions, 'file' | 'entry'>,
   partial: boolean,
 ): Finding[] {
   const lines = new LineIndex(text);

@@ -2,7 +2,7 @@
 // second walk: its functions (with their local bindings and return values), the values
 // assigned to module-level names, every call, and the literals that look encoded.
 // All of it is dropped with the AST when the file is done.
-import { isFunction, propertyName, staticString, unwrapChain, type AstNode } from './ast';
+import { isFunction, propertyKeyName, propertyName, staticString, unwrapChain, type AstNode } from './ast';
 import { WRAPPER_SIZE, type FunctionInfo } from './raw';
 
 export interface FunctionRecord extends FunctionInfo {
@@ -112,7 +112,11 @@ export class ModuleIndex {
     switch (node.type) {
       case 'VariableDeclarator':
         if (node.id.type === 'Identifier') this.bind(node.id.name, node.init ?? undefined, true);
+        else if (node.id.type === 'ObjectPattern' && node.init) this.bindDestructured(node.id, node.init);
         else collectPatternNames(node.id, name => this.scopes[this.scopes.length - 1].set(name, undefined));
+        break;
+      case 'ImportDeclaration':
+        for (const [name, binding] of importBindings(node)) this.moduleScope.set(name, binding);
         break;
       case 'AssignmentExpression':
         if (node.left.type !== 'Identifier') break;
@@ -143,9 +147,13 @@ export class ModuleIndex {
         if (value !== undefined && looksEncoded(value)) this.recordEncoded(node, path);
         break;
       }
-      case 'CatchClause':
-        if (node.param?.type === 'Identifier') this.scopes[this.scopes.length - 1].set(node.param.name, undefined);
+      case 'CatchClause': {
+        // Scopes here are per function, not per block: a catch parameter named like a binding
+        // of the function (`let t=f();…catch(t){}`, common in minified code) must not erase it.
+        const scope = this.scopes[this.scopes.length - 1];
+        if (node.param?.type === 'Identifier' && !scope.has(node.param.name)) scope.set(node.param.name, undefined);
         break;
+      }
     }
   }
 
@@ -242,6 +250,24 @@ export class ModuleIndex {
     return i;
   }
 
+  /**
+   * `const {spawn: s, env} = x` binds `s` to what `x.spawn` is: a member expression over the
+   * initialiser spanning the pattern property, so rules resolve `s(...)` like `x.spawn(...)`.
+   * Names under computed keys or nested patterns shadow outer bindings as unknown.
+   */
+  private bindDestructured(pattern: AstNode, init: AstNode): void {
+    for (const prop of pattern.properties) {
+      const target = prop.type === 'Property' ? (prop.value.type === 'AssignmentPattern' ? prop.value.left : prop.value) : undefined;
+      const key = prop.type === 'Property' && !prop.computed ? propertyKeyName(prop) : undefined;
+      if (target?.type !== 'Identifier' || key === undefined) {
+        collectPatternNames(prop.type === 'RestElement' ? prop : prop.value, name => this.scopes[this.scopes.length - 1].set(name, undefined));
+        continue;
+      }
+      const member = { type: 'MemberExpression', object: init, property: { type: 'Identifier', name: key, start: prop.key.start, end: prop.key.end }, computed: false, optional: false, start: prop.start, end: prop.end };
+      this.scopes[this.scopes.length - 1].set(target.name, member);
+    }
+  }
+
   /** `x += …`, `x++`: the binding that owns x is not a constant. */
   private mutate(name: string): void {
     const i = this.scopeIndexOf(name);
@@ -286,6 +312,19 @@ export class ModuleIndex {
     }
     this.encoded.push(entry);
   }
+}
+
+/**
+ * `import {request as r} from "https"` binds `r` to an `ImportBinding` node naming the
+ * module and the imported name (`default` or `*` for default and namespace imports).
+ */
+function importBindings(decl: AstNode): Array<[string, AstNode]> {
+  const source = typeof decl.source?.value === 'string' ? decl.source.value : undefined;
+  if (source === undefined) return [];
+  return decl.specifiers.map((s: AstNode): [string, AstNode] => {
+    const imported = s.type === 'ImportNamespaceSpecifier' ? '*' : s.type === 'ImportDefaultSpecifier' ? 'default' : s.imported.type === 'Identifier' ? s.imported.name : String(s.imported.value);
+    return [s.local.name, { type: 'ImportBinding', source, imported, start: s.start, end: s.end }];
+  });
 }
 
 const DECODER_CALLS = new Set(['fromCharCode', 'fromCodePoint', 'reverse', 'atob', 'unescape']);

@@ -4,11 +4,13 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TargetKind, TargetResult } from '../model';
-import type { Rule, TargetContext } from '../rules/types';
+import type { ManifestRule, Rule, TargetContext } from '../rules/types';
+import { MANIFEST_RULES } from '../rules';
 import { vendorsForPackage } from '../catalog/vendors';
 import { collectFiles, DEFAULT_MAX_FILE_BYTES, readSourceFile, type CollectOptions, type CollectResult } from './files';
 import { scanSource } from './engine';
 import { scanBinary } from './binary';
+import { scanPackageManifest } from './manifest';
 
 /** What to scan: discovery produces these; the CLI makes one from a PATH. */
 export interface TargetSpec {
@@ -34,6 +36,8 @@ export interface TargetSpec {
 
 export interface ScanOptions {
   rules: readonly Rule[];
+  /** Rules over package.json at a package root (default: all). */
+  manifestRules?: readonly ManifestRule[];
   /** Keep only findings of these rule ids (a `--rules` selection). */
   keep?: ReadonlySet<string>;
   /** Per JS file and per module embedded in a binary; binaries themselves have no limit. */
@@ -63,6 +67,11 @@ export function scanTarget(spec: TargetSpec, options: ScanOptions): TargetResult
   const collected = collectFiles(spec.root, collectOptions);
   for (const extra of spec.extraPaths ?? []) addExtra(collected, root, extra, collectOptions);
   result.errors.push(...collected.errors);
+  if (!isFile) {
+    const manifest = scanPackageManifest(root, options.manifestRules ?? MANIFEST_RULES, target);
+    result.errors.push(...manifest.errors);
+    for (const f of manifest.findings) if (!options.keep || options.keep.has(f.ruleId)) result.findings.push(f);
+  }
   for (const file of collected.files) {
     if (options.onFile?.(file.rel, file.size) === false) {
       result.errors.push({ file: file.rel, message: 'scan cancelled before this file' });

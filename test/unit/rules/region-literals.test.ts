@@ -4,7 +4,8 @@ import { runRuleTable } from '../../helpers/ruleTester';
 runRuleTable(regionLiterals, {
   invalid: [
     { name: 'timezone equality', code: '_=K==="Asia/Shanghai"||K==="Asia/Urumqi"', at: ['"Asia/Shanghai"', '"Asia/Urumqi"'], severity: 'medium', evidence: ['Asia/Shanghai (CN)'] },
-    { name: 'a short list of region timezones', code: 'const R=["Asia/Shanghai","Asia/Hong_Kong","Asia/Macau"];', at: ['"Asia/Shanghai"', '"Asia/Hong_Kong"', '"Asia/Macau"'] },
+    { name: 'a short list of region timezones (low: no comparison seen)', code: 'const R=["Asia/Shanghai","Asia/Hong_Kong","Asia/Macau"];', at: ['"Asia/Shanghai"', '"Asia/Hong_Kong"', '"Asia/Macau"'], severity: 'low' },
+    { name: 'a short list compared with a value (medium)', code: 'if(["Asia/Shanghai","PRC"].includes(tz))x()', at: ['"Asia/Shanghai"', '"PRC"'], severity: 'medium' },
     { name: 'PRC and the Windows zone name in a switch', code: 'switch(z){case "PRC":case "China Standard Time":x()}', at: ['"PRC"', '"China'] },
     { name: 'startsWith / includes', code: 'tz.includes("Asia/Chongqing")', at: ['"Asia'] },
     { name: 'language tags at low severity', code: 'if(l==="zh-CN"||l==="zh_CN")x()', at: ['"zh-CN"', '"zh_CN"'], severity: 'low' },
@@ -14,6 +15,7 @@ runRuleTable(regionLiterals, {
   ],
   valid: [
     { name: 'a timezone table (long array)', code: `const all=[${Array.from({ length: 20 }, (_, i) => `"Asia/Zone${i}"`).join(',')},"Asia/Shanghai"]` },
+    { name: 'rows of a table', code: 'const T=new Map([["Asia/Shanghai","CN"],["Asia/Tokyo","JP"]])' },
     { name: 'translation keys', code: 'const m={"zh-CN":{hello:"你好"},"en":{hello:"hi"}}' },
     { name: 'other timezones', code: 'tz==="Asia/Tokyo"||tz==="Europe/Berlin"' },
     { name: 'a region name in a message', code: 'log("Asia/Shanghai is UTC+8")' },

@@ -45,12 +45,24 @@ export function envDestructured(declarator: AstNode, ctx: RuleContext): EnvRead[
   return reads;
 }
 
-/** Every env read at this node: a member read, or each name of a destructuring. */
+const NONE: EnvRead[] = [];
+
+/**
+ * Every env read at this node: a member read, or each name of a destructuring. Several rules
+ * ask at every member expression; the answer is computed once per node.
+ */
 export function envReadsAt(node: AstNode, ctx: RuleContext): EnvRead[] {
+  if (node.type !== 'MemberExpression' && node.type !== 'VariableDeclarator') return NONE;
+  const cache = ctx.memo('env:reads', () => new Map<AstNode, EnvRead[]>());
+  let reads = cache.get(node);
+  if (!reads) cache.set(node, (reads = computeEnvReads(node, ctx)));
+  return reads;
+}
+
+function computeEnvReads(node: AstNode, ctx: RuleContext): EnvRead[] {
   if (node.type === 'MemberExpression') {
     const read = envReadOf(node, ctx);
-    return read ? [read] : [];
+    return read ? [read] : NONE;
   }
-  if (node.type === 'VariableDeclarator') return envDestructured(node, ctx);
-  return [];
+  return envDestructured(node, ctx);
 }

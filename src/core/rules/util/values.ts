@@ -71,7 +71,8 @@ export function comparisonUse(ctx: RuleContext): 'compare' | 'list' | undefined 
     case 'CallExpression':
       return parent.arguments.includes(node) && COMPARE_METHODS.has(calledMethod(parent) ?? '') ? 'compare' : undefined;
     case 'ArrayExpression':
-      return parent.elements.length <= SMALL_LIST ? 'list' : undefined;
+      // A row of a table (`[["Asia/Shanghai", "CN"], …]`) is data, not a list of choices.
+      return parent.elements.length <= SMALL_LIST && ctx.parent(2)?.type !== 'ArrayExpression' ? 'list' : undefined;
     default:
       return undefined;
   }

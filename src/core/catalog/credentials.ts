@@ -1,0 +1,54 @@
+// Where credentials live on a developer machine: files (matched on spelled paths, `*` for
+// computed parts), keychain commands, and other assistants' key stores. Stores carry the
+// vendor that owns them, so a tool reading its own vendor's store is not reported as
+// foreign. Data for the credential-read rule.
+
+export interface CredentialStore {
+  /** Matched against a path or command string with forward slashes. */
+  pattern: RegExp;
+  /** The pattern is a command (keychain tools), not a file path. */
+  command?: boolean;
+  /**
+   * Configuration that holds tokens among other settings, read by its own tools by design
+   * (package managers, cloud SDK credential chains, sandboxes listing what to protect): low.
+   * Secrets proper (private keys, stored passwords, cookies, keychains) stay medium.
+   */
+  config?: boolean;
+  label: string;
+  /** Catalog vendor id owning the store: reading one's own is not reported as foreign. */
+  vendor?: string;
+  /** Another AI assistant's key store (reading one is high). */
+  assistant?: boolean;
+}
+
+const seg = (s: string) => `(?:^|/|~)${s}(?:$|/)`;
+
+export const CREDENTIAL_STORES: CredentialStore[] = [
+  { pattern: /(?:^|\/)id_(?:rsa|dsa|ecdsa|ed25519)$/, label: 'SSH private key' },
+  { pattern: new RegExp(`${seg('\\.ssh')}`), label: 'SSH directory (~/.ssh)', config: true },
+  { pattern: /(?:^|\/)\.aws\/(?:credentials|sso\/cache)/, label: 'AWS credentials (~/.aws/credentials)', vendor: 'amazon', config: true },
+  { pattern: /(?:^|\/|~)\.npmrc$/, label: 'npm configuration with registry tokens (.npmrc)', config: true },
+  { pattern: /(?:^|\/|~)\.yarnrc\.yml$/, label: 'Yarn configuration with registry tokens (.yarnrc.yml)', config: true },
+  { pattern: /(?:^|\/|~)\.git-credentials$/, label: 'git stored credentials (.git-credentials)' },
+  { pattern: /(?:^|\/|~)[._]netrc$/, label: 'netrc passwords (.netrc)' },
+  { pattern: /(?:^|\/)gh\/hosts\.yml$/, label: 'GitHub CLI tokens (gh/hosts.yml)' },
+  { pattern: /(?:^|\/)\.docker\/config\.json$/, label: 'Docker registry credentials (~/.docker/config.json)', config: true },
+  { pattern: /(?:^|\/)\.kube\/config$/, label: 'Kubernetes credentials (~/.kube/config)', config: true },
+  { pattern: /(?:^|\/|~)\.pypirc$/, label: 'PyPI tokens (.pypirc)' },
+  { pattern: /(?:^|\/)gcloud\/(?:credentials\.db|access_tokens\.db|application_default_credentials\.json)$/, label: 'Google Cloud credentials (gcloud)', vendor: 'google', config: true },
+  { pattern: /(?:^|\/)\.azure\/(?:accessTokens\.json|msal_token_cache)/, label: 'Azure CLI tokens (~/.azure)', vendor: 'microsoft', config: true },
+  { pattern: /\/(?:Login Data|Cookies|Web Data|key4\.db|logins\.json|cookies\.sqlite)$/, label: 'browser saved passwords or cookies' },
+  { pattern: /(?:^|\/)(?:Google\/Chrome|google-chrome|Chromium|chromium|BraveSoftware\/Brave-Browser|Microsoft\/Edge|Microsoft Edge)\/(?:User Data|Default|Profile \d+|Local State)(?:\/|$)|(?:^|\/)(?:\.mozilla\/firefox|Firefox\/Profiles)(?:\/|$)/, label: 'browser profile data' },
+  { pattern: /(?:^|\/)\.claude\/\.credentials\.json$/, label: 'Claude Code credentials (~/.claude)', vendor: 'anthropic', assistant: true },
+  { pattern: /(?:^|\/)\.codex\/auth\.json$/, label: 'Codex CLI credentials (~/.codex/auth.json)', vendor: 'openai', assistant: true },
+  { pattern: /(?:^|\/)\.gemini\/(?:oauth_creds\.json|google_accounts\.json)$/, label: 'Gemini CLI credentials (~/.gemini)', vendor: 'google', assistant: true },
+  { pattern: /(?:^|\/)\.qwen\/oauth_creds\.json$/, label: 'Qwen Code credentials (~/.qwen)', vendor: 'alibaba', assistant: true },
+  { pattern: /(?:^|\/)github-copilot\/(?:hosts|apps)\.json$/, label: 'GitHub Copilot tokens (github-copilot/hosts.json)', vendor: 'microsoft', assistant: true },
+  // Keychains and secret services, as commands or their arguments.
+  { pattern: /\b(?:find-generic-password|find-internet-password|dump-keychain)\b/, label: 'macOS keychain (security find-*-password)', command: true },
+  { pattern: /\bsecret-tool\s+(?:lookup|search)\b/, label: 'libsecret (secret-tool lookup)', command: true },
+  { pattern: /\bcmdkey\s+\/list\b|\bCredRead[AW]?\b|\bCredEnumerate[AW]?\b/, label: 'Windows Credential Manager', command: true },
+];
+
+/** Keytar-style secret store calls, by method name. */
+export const SECRET_STORE_METHODS = new Set(['getPassword', 'findPassword', 'findCredentials']);

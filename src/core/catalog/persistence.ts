@@ -1,0 +1,55 @@
+// Places whose change outlives the process: shell start-up files, autostart entries, git
+// hooks, and the configuration of other tools (assistants, editors, git, npm). Matched on
+// spelled paths and command strings (forward slashes, `*` for computed parts, `~` for home).
+// `vendor` names the catalog vendor owning an assistant's configuration, so an assistant
+// touching its own is not reported.
+
+export interface PersistenceLocation {
+  pattern: RegExp;
+  kind: 'startup' | 'tool-config';
+  label: string;
+  /** Catalog vendor id of the assistant owning the configuration. */
+  vendor?: string;
+  /** Another AI assistant's configuration (reported higher than an editor's or git's). */
+  assistant?: boolean;
+}
+
+const file = (name: string) => new RegExp(`(?:^|/|~)${name}$`);
+
+export const PERSISTENCE_LOCATIONS: PersistenceLocation[] = [
+  // Shell start-up files.
+  { pattern: file('\\.(?:bashrc|bash_profile|bash_login|profile|zshrc|zprofile|zshenv|zlogin|kshrc|cshrc|tcshrc)'), kind: 'startup', label: 'shell start-up file' },
+  { pattern: /(?:^|\/)fish\/config\.fish$|(?:^|\/)fish\/conf\.d\//, kind: 'startup', label: 'fish start-up file' },
+  { pattern: /(?:^|\/)Microsoft\.PowerShell_profile\.ps1$|(?:^|\/)profile\.ps1$/, kind: 'startup', label: 'PowerShell profile' },
+  { pattern: /^\/etc\/(?:profile\.d\/|profile$|bash\.bashrc$|zshrc$|environment$)/, kind: 'startup', label: 'system shell start-up file' },
+  // Autostart.
+  { pattern: /(?:^|\/)Library\/(?:LaunchAgents|LaunchDaemons)(?:\/|$)/, kind: 'startup', label: 'macOS launchd agent' },
+  { pattern: /(?:^|\/)(?:\.config\/systemd\/user|etc\/systemd\/system)(?:\/|$)/, kind: 'startup', label: 'systemd unit' },
+  { pattern: /(?:^|\/)\.config\/autostart(?:\/|$)/, kind: 'startup', label: 'desktop autostart entry' },
+  { pattern: /Start Menu\/Programs\/Startup(?:\/|$)/i, kind: 'startup', label: 'Windows Startup folder' },
+  { pattern: /CurrentVersion\/Run(?:Once)?(?:$|\/|\s)/i, kind: 'startup', label: 'Windows Run registry key' },
+  { pattern: /(?:^|\s|\/)crontab(?:\s|$)|^\/(?:etc|var\/spool)\/cron/, kind: 'startup', label: 'crontab' },
+  { pattern: /\bschtasks(?:\.exe)?\s+\/create\b/i, kind: 'startup', label: 'Windows scheduled task' },
+  { pattern: /\blaunchctl\s+(?:load|bootstrap|enable)\b/, kind: 'startup', label: 'launchctl load' },
+  { pattern: /\bsystemctl\s+--user\s+enable\b/, kind: 'startup', label: 'systemd user unit enable' },
+  // Git hooks.
+  { pattern: /(?:^|\/)\.git\/hooks(?:\/|$)|\bcore\.hooksPath\b/, kind: 'startup', label: 'git hook' },
+  // Other assistants.
+  { pattern: /(?:^|\/)\.claude\/(?:settings(?:\.local)?\.json|commands\/|agents\/|hooks)|(?:^|\/|~)\.claude\.json$|claude_desktop_config\.json$/, kind: 'tool-config', label: 'Claude Code / Claude Desktop configuration', vendor: 'anthropic', assistant: true },
+  { pattern: /(?:^|\/)\.codex\/(?:config\.toml|instructions\.md)$/, kind: 'tool-config', label: 'Codex CLI configuration', vendor: 'openai', assistant: true },
+  { pattern: /(?:^|\/)\.gemini\/settings\.json$/, kind: 'tool-config', label: 'Gemini CLI configuration', vendor: 'google', assistant: true },
+  { pattern: /(?:^|\/)\.qwen\/settings\.json$/, kind: 'tool-config', label: 'Qwen Code configuration', vendor: 'alibaba', assistant: true },
+  { pattern: /(?:^|\/)\.cursor\/(?:mcp\.json|rules(?:\/|$))|(?:^|\/|~)\.cursorrules$/, kind: 'tool-config', label: 'Cursor configuration', assistant: true },
+  { pattern: /(?:^|\/)\.codeium\/windsurf\/|(?:^|\/|~)\.windsurfrules$/, kind: 'tool-config', label: 'Windsurf configuration', assistant: true },
+  { pattern: /(?:^|\/)\.continue\/config\.(?:json|yaml)$/, kind: 'tool-config', label: 'Continue configuration', assistant: true },
+  { pattern: /(?:^|\/)\.github\/copilot-instructions\.md$|(?:^|\/)github-copilot\/(?:hosts|apps|config)\.json$/, kind: 'tool-config', label: 'GitHub Copilot configuration', vendor: 'microsoft', assistant: true },
+  // Editors, git, npm.
+  { pattern: /(?:^|\/)(?:Code|Code - Insiders|VSCodium|Cursor|Windsurf)\/User\/(?:settings|keybindings|mcp)\.json$/, kind: 'tool-config', label: 'editor user settings' },
+  // Only in the home directory: a `.gitconfig` in some other folder is a private git set-up.
+  { pattern: /^(?:~|\$HOME|\/home\/[^/]+|\/Users\/[^/]+)\/(?:\.gitconfig|\.config\/git\/config)$/, kind: 'tool-config', label: 'global git configuration' },
+];
+
+export function persistenceLocationFor(text: string): PersistenceLocation | undefined {
+  if (text.length < 5 || text.length > 1024) return undefined;
+  return PERSISTENCE_LOCATIONS.find(l => l.pattern.test(text));
+}

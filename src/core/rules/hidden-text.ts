@@ -1,0 +1,114 @@
+// Characters a reader cannot see, written raw into string, template and regex literals and
+// identifiers: bidirectional controls (Trojan Source), zero-width characters, Unicode tag
+// characters (text invisible to people but read by models), and identifiers mixing Latin
+// with look-alike Cyrillic or Greek letters. Escapes (`"\u200b"`) are visible in the source
+// and are not reported; comments are not in the AST.
+import type { AstNode } from '../scan/ast';
+import type { Severity } from '../model';
+import type { Rule, RuleContext } from './types';
+
+const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
+const TAGS = /\uDB40[\uDC00-\uDC7F]/;
+const INVISIBLE = /[\u200B-\u200F\u2060-\u2064\uFEFF\u180E\u202A-\u202E\u2066-\u2069]|\uDB40[\uDC00-\uDC7F]/g;
+/** Latin look-alikes in Cyrillic and Greek. */
+const CONFUSABLE = /[\u0430\u0435\u043E\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u0410\u0412\u0415\u041A\u041C\u041D\u041E\u0420\u0421\u0422\u0425\u03BF\u03B1\u03BD\u0391\u0392\u0395\u0396\u0397\u0399\u039A\u039C\u039D\u039F\u03A1\u03A4\u03A5\u03A7]/;
+const EMOJI_OR_SCRIPT = /[\p{Extended_Pictographic}\u{FE0F}\u{1F3FB}-\u{1F3FF}]|[^\P{L}\u0000-\u02FF]/u;
+
+const NAMES: Record<string, string> = {
+  '\u200b': 'ZERO WIDTH SPACE', '\u200c': 'ZERO WIDTH NON-JOINER', '\u200d': 'ZERO WIDTH JOINER', '\u200e': 'LEFT-TO-RIGHT MARK', '\u200f': 'RIGHT-TO-LEFT MARK',
+  '\u2060': 'WORD JOINER', '\ufeff': 'ZERO WIDTH NO-BREAK SPACE', '\u180e': 'MONGOLIAN VOWEL SEPARATOR',
+  '\u202a': 'LEFT-TO-RIGHT EMBEDDING', '\u202b': 'RIGHT-TO-LEFT EMBEDDING', '\u202c': 'POP DIRECTIONAL FORMATTING', '\u202d': 'LEFT-TO-RIGHT OVERRIDE', '\u202e': 'RIGHT-TO-LEFT OVERRIDE',
+  '\u2066': 'LEFT-TO-RIGHT ISOLATE', '\u2067': 'RIGHT-TO-LEFT ISOLATE', '\u2068': 'FIRST STRONG ISOLATE', '\u2069': 'POP DIRECTIONAL ISOLATE',
+};
+
+function describe(ch: string): string {
+  const cp = ch.codePointAt(0)!;
+  const name = NAMES[ch] ?? (cp >= 0xe0000 ? `TAG ${cp >= 0xe0020 && cp < 0xe007f ? `"${String.fromCharCode(cp - 0xe0000)}"` : 'CONTROL'}` : 'INVISIBLE');
+  return `U+${cp.toString(16).toUpperCase().padStart(4, '0')} ${name}`;
+}
+
+/**
+ * Invisible characters in raw text, minus the legitimate ones: joiners inside emoji sequences
+ * and in scripts that need them (Persian, Indic), and a BOM at the start of the text.
+ */
+export function hiddenCharacters(raw: string): string[] {
+  const found = new Set<string>();
+  INVISIBLE.lastIndex = 0;
+  for (let m = INVISIBLE.exec(raw); m; m = INVISIBLE.exec(raw)) {
+    const ch = m[0];
+    // A raw range endpoint (`"\u200c-\u200d"` written raw) is a character-class source, not hidden text.
+    if (raw[m.index - 1] === '-' || raw[m.index + ch.length] === '-') continue;
+    if (ch === '\u200d' || ch === '\u200c') {
+      const before = [...raw.slice(Math.max(0, m.index - 2), m.index)].pop() ?? '';
+      const after = [...raw.slice(m.index + 1, m.index + 3)][0] ?? '';
+      if (EMOJI_OR_SCRIPT.test(before) || EMOJI_OR_SCRIPT.test(after)) continue;
+    }
+    found.add(describe(ch));
+  }
+  return [...found];
+}
+
+/** `[...]` sets: characters listed in a class are what a pattern matches or strips. */
+/** Character ranges as class bodies write them: `A-Z`, `0-9`, or between two non-ASCII letters. */
+const RANGE = /A-Z|a-z|0-9|[^\x00-\x7f]-[^\x00-\x7f]/g;
+const CHARACTER_CLASS = /\[(?:\\.|[^\]\\])*\]/g;
+
+function check(ctx: RuleContext, node: AstNode, what: string, pattern = false) {
+  let raw = ctx.text.slice(node.start, node.end);
+  // Fast exit: only non-ASCII text can hide anything.
+  if (!/[^\x00-\x7f]/.test(raw)) return;
+  if (pattern || isRegExpSource(ctx)) raw = raw.replace(CHARACTER_CLASS, '[]');
+  // A string of character ranges (`"_A-Za-z\u00C0-\u00D6…"`) is the body of a class built later.
+  else if ((raw.match(RANGE) ?? []).length >= 2) return;
+  let chars = hiddenCharacters(raw);
+  // A zero-width character in a regex is what strips it; only bidi and tags hide anything there.
+  if (pattern) chars = chars.filter(c => /EMBEDDING|OVERRIDE|ISOLATE|POP|TAG/.test(c));
+  if (chars.length === 0) return;
+  const visible = raw.replace(INVISIBLE, '').replace(/^["'`/]|["'`/]$/g, '').trim();
+  // A string of only invisible characters and spaces is a named constant of text-processing code.
+  const severity: Severity =
+    visible.length === 0 && what !== 'identifier' ? 'info' : BIDI.test(raw) || TAGS.test(raw) || what === 'identifier' ? 'high' : 'medium';
+  ctx.report(node, `Invisible characters in ${what === 'identifier' ? 'an identifier' : `a ${what}`}: ${chars.join(', ')}`, {
+    severity,
+    evidence: chars,
+  });
+}
+
+/** A string or template given to `RegExp(...)` / `new RegExp(...)`. */
+function isRegExpSource(ctx: RuleContext): boolean {
+  for (const n of ctx.path.slice(-3, -1)) {
+    if ((n.type === 'NewExpression' || n.type === 'CallExpression') && n.callee.type === 'Identifier' && n.callee.name === 'RegExp') return true;
+  }
+  return false;
+}
+
+export const hiddenText: Rule = {
+  id: 'hidden-text',
+  category: 'obfuscation',
+  severity: 'medium',
+  title: 'Invisible or look-alike characters in code',
+  description: 'Raw bidirectional controls, zero-width characters and Unicode tag characters in string, template and regex literals and identifiers, and identifiers mixing Latin with look-alike Cyrillic or Greek letters. Escaped forms and comments are not reported.',
+  triggers: ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u2060', '\u2061', '\u2062', '\u2063', '\u2064', '\ufeff', '\u180e', '\udb40',
+    'а', 'е', 'о', 'р', 'с', 'у', 'х', 'і', 'ј', 'ѕ', 'А', 'В', 'Е', 'К', 'М', 'Н', 'О', 'Р', 'С', 'Т', 'Х', 'ο', 'α', 'ν', 'Α', 'Β', 'Ε', 'Ζ', 'Η', 'Ι', 'Κ', 'Μ', 'Ν', 'Ο', 'Ρ', 'Τ', 'Υ', 'Χ'],
+  visitors: {
+    Literal(node, ctx) {
+      if (typeof node.value === 'string') check(ctx, node, 'string');
+      else if (node.regex) check(ctx, node, 'regular expression', true);
+    },
+    TemplateElement(node, ctx) {
+      check(ctx, node, 'template');
+    },
+    Identifier(node, ctx) {
+      const name: string = node.name;
+      if (name.charCodeAt(0) < 0x80 && /^[\x00-\x7f]*$/.test(name)) return;
+      const raw = ctx.text.slice(node.start, node.end);
+      if (CONFUSABLE.test(raw) && /[A-Za-z]/.test(raw)) {
+        ctx.report(node, `Identifier mixes Latin with look-alike Cyrillic or Greek letters: ${JSON.stringify(raw)}`, {
+          evidence: [...raw].filter(c => CONFUSABLE.test(c)).map(c => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} looks like Latin`),
+        });
+        return;
+      }
+      check(ctx, node, 'identifier');
+    },
+  },
+};

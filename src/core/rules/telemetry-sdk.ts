@@ -1,0 +1,70 @@
+// Telemetry, analytics, error-reporting and feature-flag SDKs, found by what survives
+// bundling: the package name (imports, requires, SDK metadata strings), the service's hosts in
+// URLs, and strings specific to the SDK's code. One finding per SDK per file.
+import { staticString, type AstNode } from '../scan/ast';
+import { TELEMETRY_SERVICES, telemetryServiceForHost, type TelemetryService } from '../catalog/telemetry';
+import type { Rule, RuleContext } from './types';
+import { parseUrl } from './util/hosts';
+
+interface Needle {
+  text: string;
+  service: TelemetryService;
+  how: 'package' | 'host' | 'marker';
+}
+
+const NEEDLES: Needle[] = TELEMETRY_SERVICES.flatMap(service => [
+  ...service.packages.map(text => ({ text, service, how: 'package' as const })),
+  ...service.markers.map(text => ({ text, service, how: 'marker' as const })),
+]);
+
+const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+const MARKERS = new RegExp(NEEDLES.map(n => escape(n.text)).join('|'));
+const BY_TEXT = new Map(NEEDLES.map(n => [n.text, n]));
+
+/** The SDK a string points at: a package name (or a subpath of one), a marker, or a service host. */
+export function telemetryMatch(value: string): Needle | undefined {
+  if (value.length < 5 || value.length > 4096) return undefined;
+  const url = value.includes('://') ? parseUrl(value) : undefined;
+  if (url) {
+    const service = telemetryServiceForHost(url.host, url.credentials);
+    if (service) return { text: url.host, service, how: 'host' };
+  }
+  const m = MARKERS.exec(value);
+  if (!m) return undefined;
+  const needle = BY_TEXT.get(m[0])!;
+  // A package name counts only as the whole string or a subpath (`@sentry/node/cjs`), not inside prose.
+  if (needle.how === 'package' && !(value === m[0] || (m.index === 0 && value[m[0].length] === '/'))) return undefined;
+  return needle;
+}
+
+function check(node: AstNode, value: string, ctx: RuleContext) {
+  const hit = telemetryMatch(value);
+  if (!hit) return;
+  // One finding per SDK per file.
+  const found = ctx.memo('telemetry-sdk:found', () => new Set<string>());
+  if (found.has(hit.service.id)) return;
+  found.add(hit.service.id);
+  const own = !!hit.service.vendor && ctx.target.ownVendors.includes(hit.service.vendor);
+  ctx.report(node, `Ships the ${hit.service.name} SDK or client (${hit.service.purpose})${own ? ', the vendor\'s own service' : ''}`, {
+    evidence: [`sdk ${hit.service.name}`, `${hit.how} ${JSON.stringify(hit.text)}`],
+    severity: own ? 'low' : 'medium',
+  });
+}
+
+export const telemetrySdk: Rule = {
+  id: 'telemetry-sdk',
+  category: 'telemetry',
+  severity: 'medium',
+  title: 'Telemetry or analytics SDK',
+  description: 'Statsig, Sentry, Datadog, Segment, PostHog, Amplitude, Mixpanel, GrowthBook, LaunchDarkly, OpenTelemetry OTLP exporters, Application Insights, @vscode/extension-telemetry, Google Clearcut: by package name, service host or SDK-specific strings; one finding per SDK per file.',
+  triggers: [...new Set([...NEEDLES.map(n => n.text), ...TELEMETRY_SERVICES.flatMap(s => s.hosts)])],
+  visitors: {
+    Literal(node, ctx) {
+      if (typeof node.value === 'string') check(node, node.value, ctx);
+    },
+    TemplateLiteral(node, ctx) {
+      const value = staticString(node) ?? node.quasis.map((q: AstNode) => q.value.cooked ?? '').join('*');
+      check(node, value, ctx);
+    },
+  },
+};

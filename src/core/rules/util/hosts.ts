@@ -1,0 +1,159 @@
+// Where a URL or host literal points, classified by what the scanned assistant is: its own
+// vendor's API, another AI vendor, a telemetry or analytics service, a third party, a raw IP,
+// localhost, or a host computed at run time. Pure functions over strings, so the strings pass
+// over native binaries can classify the hosts it finds the same way.
+import type { Severity } from '../../model';
+import type { TargetContext } from '../types';
+import { vendorForHost } from '../../catalog/vendors';
+import { telemetryServiceForHost } from '../../catalog/telemetry';
+
+export type HostKind = 'vendor-api' | 'telemetry' | 'third-party' | 'raw-ip' | 'localhost' | 'dynamic' | 'reserved';
+
+export interface HostClass {
+  kind: HostKind;
+  /** For vendor-api and telemetry: the service belongs to one of the assistant's own vendors. */
+  own: boolean;
+  /** Human label: "Anthropic (own vendor API)", "Datadog (logs)", "public IP". */
+  label: string;
+  /** Catalog vendor or telemetry service id. */
+  service?: string;
+  /** raw-ip: where the address routes. */
+  scope?: 'public' | 'private' | 'link-local';
+}
+
+/** Hosts that only name things (XML namespaces, schemas) or are reserved for examples and local use. */
+const RESERVED_HOSTS = ['w3.org', 'json-schema.org', 'schemas.xmlsoap.org', 'purl.org', 'ns.adobe.com', 'schemas.microsoft.com', 'schemas.openxmlformats.org', 'xmlns.com'];
+const RESERVED_TLDS = ['example', 'test', 'invalid', 'local', 'localdomain'];
+const EXAMPLE_DOMAINS = ['example.com', 'example.org', 'example.net'];
+
+/**
+ * Classifies a host name or IP as found in code. A `*` marks a part computed at run time
+ * (`*.googleapis.com` from `https://${region}.googleapis.com`); a host that is all `*` is dynamic.
+ */
+export function classifyHost(rawHost: string, target: TargetContext): HostClass {
+  const host = rawHost.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
+  if (host === '' || /^\*+$/.test(host)) return { kind: 'dynamic', own: false, label: 'computed at run time' };
+  const known = host.includes('*') ? knownSuffix(host) : host;
+  if (known === undefined) return { kind: 'dynamic', own: false, label: 'computed at run time' };
+
+  const ip = ipScope(known);
+  if (ip === 'loopback') return { kind: 'localhost', own: false, label: 'this machine' };
+  const resolver = PUBLIC_RESOLVERS[known];
+  if (resolver) return { kind: 'raw-ip', own: false, scope: 'public', service: 'resolver', label: `${resolver} public DNS resolver (connectivity checks)` };
+  if (ip) return { kind: 'raw-ip', own: false, scope: ip, label: ip === 'link-local' ? 'link-local IP (cloud metadata service)' : `${ip} IP address` };
+  if (known === 'localhost' || known.endsWith('.localhost')) return { kind: 'localhost', own: false, label: 'this machine' };
+  if (isReserved(known)) return { kind: 'reserved', own: false, label: 'example or namespace, not contacted' };
+
+  const own = new Set(target.ownVendors);
+  const service = telemetryServiceForHost(known);
+  const vendor = vendorForHost(known);
+  if (service) {
+    const isOwn = (!!service.vendor && own.has(service.vendor)) || (!!vendor && own.has(vendor.id));
+    return { kind: 'telemetry', own: isOwn, service: service.id, label: `${service.name} (${service.purpose})${isOwn ? ', own vendor' : ''}` };
+  }
+  if (vendor) {
+    const isOwn = own.has(vendor.id);
+    return { kind: 'vendor-api', own: isOwn, service: vendor.id, label: `${vendor.name}, ${vendor.country}${isOwn ? ' (own vendor)' : ' (another vendor)'}` };
+  }
+  return { kind: 'third-party', own: false, label: 'third party' };
+}
+
+/**
+ * Default severity by risk: a raw public IP is high; third-party telemetry medium; the own
+ * vendor, localhost and computed hosts info. `requested` says the literal is used as a request
+ * target (fetch argument, `url`/`baseURL` option): mere links and names stay at info.
+ */
+export function hostSeverity(c: HostClass, requested: boolean): Severity {
+  switch (c.kind) {
+    case 'raw-ip':
+      if (c.service === 'resolver') return 'low';
+      return c.scope === 'public' ? 'high' : c.scope === 'link-local' ? 'medium' : 'low';
+    case 'telemetry':
+      return c.own ? 'low' : 'medium';
+    case 'vendor-api':
+      return c.own || !requested ? 'info' : 'low';
+    case 'third-party':
+      return requested ? 'low' : 'info';
+    default:
+      return 'info';
+  }
+}
+
+/** The literal tail of a partly computed host: `*-aiplatform.googleapis.com` gives googleapis.com. */
+function knownSuffix(host: string): string | undefined {
+  const tail = host.slice(host.lastIndexOf('*') + 1);
+  const dot = tail.indexOf('.');
+  const rest = dot === 0 ? tail.slice(1) : tail.startsWith('-') || tail === '' ? tail.slice(dot + 1) : tail;
+  if (dot < 0 || !rest.includes('.')) return undefined;
+  return rest;
+}
+
+function isReserved(host: string): boolean {
+  // A single label (`https://in-memory`, `http://proxy`) is a placeholder or a local name.
+  if (!host.includes('.')) return true;
+  const tld = host.slice(host.lastIndexOf('.') + 1);
+  if (RESERVED_TLDS.includes(tld)) return true;
+  const under = (d: string) => host === d || host.endsWith(`.${d}`);
+  return RESERVED_HOSTS.some(under) || EXAMPLE_DOMAINS.some(under);
+}
+
+/** Well-known anycast resolvers: a request to one is a connectivity or DNS check. */
+const PUBLIC_RESOLVERS: Record<string, string> = {
+  '1.1.1.1': 'Cloudflare', '1.0.0.1': 'Cloudflare', '8.8.8.8': 'Google', '8.8.4.4': 'Google', '9.9.9.9': 'Quad9', '208.67.222.222': 'OpenDNS',
+};
+
+const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
+
+/** Loopback, private, link-local or public for an IPv4/IPv6 literal; undefined for names. */
+export function ipScope(host: string): 'loopback' | 'public' | 'private' | 'link-local' | undefined {
+  const m = IPV4.exec(host);
+  if (m) {
+    const [a, b] = [Number(m[1]), Number(m[2])];
+    if (m.slice(1).some(x => Number(x) > 255)) return undefined;
+    if (a === 127 || (a === 0 && host === '0.0.0.0')) return 'loopback';
+    if (a === 169 && b === 254) return 'link-local';
+    if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || a === 0 || a >= 224) return 'private';
+    return 'public';
+  }
+  if (host.includes(':') && /^[0-9a-f:.]+$/.test(host)) {
+    if (host === '::1' || host === '::') return 'loopback';
+    if (host.startsWith('fe80')) return 'link-local';
+    if (/^f[cd]/.test(host)) return 'private';
+    return 'public';
+  }
+  return undefined;
+}
+
+export interface ParsedUrl {
+  scheme: string;
+  /** Lower-case host, `*` for computed parts, no port or credentials. */
+  host: string;
+  /** `user[:password]@` before the host (a Sentry DSN carries its key so). */
+  credentials: boolean;
+}
+
+const URL_START = /^(https?|wss?|ftp):\/\/([^/?#\s]*)/i;
+const HOST_SHAPE = /^(?:\[[0-9a-f:.*]+\]|[a-z0-9*_](?:[a-z0-9*_-]*[a-z0-9*_])?(?:\.[a-z0-9*_](?:[a-z0-9*_-]*[a-z0-9*_])?)*)$/i;
+
+/**
+ * A whole-string URL: `https://host[:port][/...]` with no spaces (a URL inside prose is a
+ * link in a message, not an endpoint). `*` in the input stands for computed parts.
+ */
+export function parseUrl(value: string): ParsedUrl | undefined {
+  if (value.length > 2048 || /\s/.test(value)) return undefined;
+  const m = URL_START.exec(value);
+  if (!m) return undefined;
+  let authority = m[2];
+  const at = authority.lastIndexOf('@');
+  if (at >= 0) authority = authority.slice(at + 1);
+  const host = authority.startsWith('[') ? authority.slice(0, authority.indexOf(']') + 1) : authority.replace(/:[^:]*$/, '');
+  if (!HOST_SHAPE.test(host)) return undefined;
+  return { scheme: m[1].toLowerCase(), host: host.toLowerCase(), credentials: at >= 0 };
+}
+
+/** A bare host name or IP (`api.example.com`, `10.0.0.1`, `localhost`), as given to connect calls. */
+export function isHostName(value: string): boolean {
+  if (value === 'localhost') return true;
+  if (IPV4.test(value)) return ipScope(value) !== undefined;
+  return value.length <= 253 && /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/i.test(value);
+}

@@ -1,0 +1,144 @@
+// File paths as far as the code spells them out: literals, templates, `a + "/b"` and
+// `path.join(os.homedir(), ".aws", "credentials")`. Parts computed at run time become `*`
+// and the home directory `~`, so rules can match `*/.aws/credentials` or `~/.zshrc`.
+import { staticString, unwrapChain, type AstNode } from '../../scan/ast';
+import type { RuleContext, Visitor } from '../types';
+import { calleeRef } from './modules';
+import { envReadOf } from './env';
+
+const JOINERS = new Set(['join', 'resolve']);
+const HOME_CALLS = new Set(['homedir']);
+const MAX_PARTS = 12;
+const MAX_LIST = 200;
+
+/** `path.join(...)`/`path.resolve(...)` in any bundler spelling. */
+export function isPathJoin(call: AstNode, ctx: RuleContext): boolean {
+  const ref = calleeRef(call, ctx);
+  if (!ref || ref.module !== 'path') return false;
+  return JOINERS.has(ref.path[ref.path.length - 1]);
+}
+
+/** The path a node spells out, `\\` turned into `/`, with `*` for unknown parts. */
+export function spelledPath(node: AstNode | undefined, ctx: RuleContext): string | undefined {
+  return spelledText(node, ctx)?.replace(/\\/g, '/');
+}
+
+/**
+ * The string a node spells out (literal, template, concatenation, path join, the spelled side
+ * of `a || b`), with `*` for
+ * parts computed at run time and `~` for the home directory; undefined if it spells nothing.
+ */
+export function spelledText(node: AstNode | undefined, ctx: RuleContext, depth = 0): string | undefined {
+  if (!node || depth > 4) return undefined;
+  node = unwrapChain(node);
+  const literal = staticString(node);
+  if (literal !== undefined) return literal;
+  if (node.type === 'Identifier') {
+    // `const cmd = \`nmcli … ${x}\`; exec(cmd)`: follow a name to a string it is built as, but
+    // not to a computed path or call (see constantOf).
+    const bound = ctx.resolve(node);
+    if (bound && (bound.type === 'TemplateLiteral' || (bound.type === 'BinaryExpression' && bound.operator === '+'))) return spelledText(bound, ctx, depth + 1);
+    return constantOf(node, ctx);
+  }
+  // `process.env.X ?? join(__dirname, "x.node")`: the default spells the path.
+  if (node.type === 'LogicalExpression') return spelledText(node.left, ctx, depth + 1) ?? spelledText(node.right, ctx, depth + 1);
+  if (node.type === 'TemplateLiteral') {
+    let out = '';
+    node.quasis.forEach((q: AstNode, i: number) => {
+      out += q.value.cooked ?? '';
+      if (i < node.expressions.length) out += partOf(node.expressions[i], ctx);
+    });
+    return out;
+  }
+  if (node.type === 'BinaryExpression' && node.operator === '+') {
+    const left = spelledText(node.left, ctx, depth + 1) ?? partOf(node.left, ctx);
+    const right = spelledText(node.right, ctx, depth + 1) ?? partOf(node.right, ctx);
+    const joined = `${left}${right}`;
+    return /[^*~/]/.test(joined) ? joined : undefined;
+  }
+  if (node.type === 'CallExpression' && node.arguments.length <= MAX_PARTS && isPathJoin(node, ctx)) {
+    const parts = node.arguments.map((a: AstNode) => spelledText(a, ctx, depth + 1) ?? partOf(a, ctx));
+    if (!parts.some((p: string) => /[^*~]/.test(p))) return undefined;
+    return parts.join('/').replace(/\/+/g, '/');
+  }
+  return undefined;
+}
+
+function partOf(node: AstNode, ctx: RuleContext): string {
+  return isHome(node, ctx) ? '~' : node.type === 'Identifier' ? constantOf(node, ctx) ?? '*' : '*';
+}
+
+/**
+ * What a name holds when that is a fixed string or the home directory. A name bound to a
+ * computed path is not followed: walk order gives its last assignment, which need not be the
+ * value at this point (`rcFile = zshrc` in one branch, `bashrc` in another).
+ */
+function constantOf(node: AstNode, ctx: RuleContext): string | undefined {
+  const bound = ctx.resolve(node);
+  if (!bound) return undefined;
+  return staticString(bound) ?? (isHome(bound, ctx) ? '~' : undefined);
+}
+
+/** `os.homedir()`, `process.env.HOME`/`USERPROFILE`, or `a || b` of those. */
+function isHome(node: AstNode, ctx: RuleContext): boolean {
+  node = unwrapChain(node);
+  if (node.type === 'LogicalExpression') return isHome(node.left, ctx) || isHome(node.right, ctx);
+  if (node.type === 'CallExpression') {
+    const ref = calleeRef(node, ctx);
+    return ref?.module === 'os' && HOME_CALLS.has(ref.path[ref.path.length - 1]);
+  }
+  const read = node.type === 'MemberExpression' ? envReadOf(node, ctx) : undefined;
+  return read?.name === 'HOME' || read?.name === 'USERPROFILE';
+}
+
+/** True when `node` is an argument of a path join that spells a path (the join is reported instead). */
+export function isJoinArgument(ctx: RuleContext): boolean {
+  const node = ctx.path[ctx.path.length - 1];
+  const parent = ctx.parent();
+  return parent?.type === 'CallExpression' && parent.arguments.includes(node) && isPathJoin(parent, ctx);
+}
+
+/**
+ * A literal in a large array is table data (tokenizer vocabularies, word lists), and one in
+ * a list that also holds glob patterns (`"*.pem"`, `"!x"`) is a file-pattern list: an ignore
+ * or deny list, not a path the code opens.
+ */
+export function listRole(ctx: RuleContext): 'data' | 'patterns' | undefined {
+  const parent = ctx.parent();
+  if (parent?.type !== 'ArrayExpression') return undefined;
+  if (parent.elements.length > MAX_LIST) return 'data';
+  const patterns = parent.elements.some((e: AstNode | null) => {
+    const v = e ? staticString(e) : undefined;
+    return v !== undefined && (v.includes('*') || v.startsWith('!'));
+  });
+  return patterns ? 'patterns' : undefined;
+}
+
+/**
+ * Prose is a message or help text, not a path: several lines, or many words that do not
+ * start like a path ("SSH host ... from ~/.ssh/config").
+ */
+export function isProse(text: string): boolean {
+  if (text.includes('\n') || text.length > 400) return true;
+  if (/^(?:[/~*.\\]|[A-Za-z]:[\\/]|%\w+%)/.test(text)) return false;
+  return text.trim().split(/\s+/).length > 5 || /[a-z][.!?:,]\s+[A-Za-z]/.test(text);
+}
+
+/**
+ * Visitors for rules about named paths: string literals that pass the `hint` prefilter,
+ * templates and path joins, each spelled out once (a literal inside a join is left to the
+ * join, so a path is reported once).
+ */
+export function pathVisitors(hint: RegExp, check: (node: AstNode, ctx: RuleContext) => void): Record<'Literal' | 'TemplateLiteral' | 'CallExpression', Visitor> {
+  return {
+    Literal(node, ctx) {
+      if (typeof node.value === 'string' && hint.test(node.value) && !isJoinArgument(ctx)) check(node, ctx);
+    },
+    TemplateLiteral(node, ctx) {
+      if (!isJoinArgument(ctx)) check(node, ctx);
+    },
+    CallExpression(node, ctx) {
+      if (isPathJoin(node, ctx)) check(node, ctx);
+    },
+  };
+}

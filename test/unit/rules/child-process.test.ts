@@ -1,0 +1,20 @@
+import { childProcess } from '../../../src/core/rules/child-process';
+import { runRuleTable } from '../../helpers/ruleTester';
+
+runRuleTable(childProcess, {
+  invalid: [
+    { name: 'execFile with a literal command and arguments (low)', code: 'const{execFile:e}=require("child_process");e("git",["remote","get-url","origin"],cb)', at: ['e("git"'], severity: 'low', allEvidence: ['call child_process.execFile', 'command git remote get-url origin'] },
+    { name: 'exec runs a shell; a computed command is medium', code: 'import{exec as x}from"node:child_process";function f(c){x(c,cb)}', at: ['x(c'], severity: 'medium', evidence: ['call child_process.exec'], message: /shell command/ },
+    { name: 'a literal shell command with a computed part (low)', code: 'import{execSync as s}from"child_process";s(`pkill -P ${n}`)', at: ['s(`'], severity: 'low', evidence: ['command pkill -P *'] },
+    { name: 'spawn with shell: true and a computed command', code: 'const cp=require("child_process");cp.spawn(cmd,[],{shell:!0})', at: ['cp.spawn'], severity: 'medium', evidence: ['call child_process.spawn'] },
+    { name: 'spawn without a shell', code: 'const cp=require("child_process");cp.spawn(cmd,args,{shell:!1});cp.fork(m)', at: ['cp.spawn', 'cp.fork'], severity: 'low' },
+    { name: 'a command held in a constant', code: 'const{execFileSync:y}=require("child_process");function f(){const N="npm";return y(N,["prefix","-g"])}', at: ['y(N'], evidence: ['command npm prefix -g'] },
+    { name: 'a command built in a const template', code: 'const{execSync:e}=require("child_process");function g(n){const cmd=`nmcli device status | grep ${n}`;return e(cmd)}', at: ['e(cmd'], severity: 'low', allEvidence: ['command nmcli device status | grep *'] },
+    { name: 'Bun.spawn with an argument array', code: 'Bun.spawn(["rg","--files"],{cwd:d})', at: ['Bun'], evidence: ['command rg --files'] },
+    { name: 'execa when its import is visible', code: 'import {execa} from "execa";await execa("gh",["auth","token"])', at: ['execa("gh"'] },
+  ],
+  valid: [
+    { name: 'exec of a regex or a database', code: '/a/.exec(s);db.exec("select 1");p.spawn()' },
+    { name: 'an unrelated module with spawn', code: 'const w=require("worker-pool");w.spawn(x)' },
+  ],
+});

@@ -1,0 +1,25 @@
+import { credentialRead } from '../../../src/core/rules/credential-read';
+import { runRuleTable } from '../../helpers/ruleTester';
+
+runRuleTable(credentialRead, {
+  invalid: [
+    { name: "its own vendor's cloud credentials (gcloud in a Google tool) are info", code: 'const p=require("path");f(p.join(l,"gcloud","application_default_credentials.json"))', at: ['p.join'], target: { ownVendors: ['google'] }, severity: 'info' },
+    { name: "another vendor's cloud credentials are low, not high", code: 'const p=require("path");f(p.join(l,"gcloud","application_default_credentials.json"))', at: ['p.join'], target: { ownVendors: ['anthropic'] }, severity: 'low' },
+    { name: 'a path join to ~/.aws/credentials (configuration read by credential chains: low)', code: 'const p=require("path"),o=require("os");f(p.join(o.homedir(),".aws","credentials"))', at: ['p.join'], severity: 'low', evidence: ['path ~/.aws/credentials'] },
+    { name: 'SSH private keys as a template and a literal (medium)', code: 'r(`${h}/.ssh/id_rsa`);r("/home/u/.ssh/id_ed25519")', at: ['`', '"/home'], severity: 'medium' },
+    { name: 'the SSH directory (low)', code: 'const p=require("path");ro.push(p.join(home,".ssh"))', at: ['p.join'], severity: 'low' },
+    { name: '.netrc, .npmrc and .git-credentials', code: 'a=h+"/.netrc";b="~/.npmrc";c=`${h}/.git-credentials`', at: ['"/.netrc"', '"~/.npmrc"', '`'] },
+    { name: 'browser profile data', code: 'x="Library/Application Support/Google/Chrome/Default/Login Data"', at: ['"Library'] },
+    { name: "another assistant's key store (high)", code: 'readFile(`${home}/.codex/auth.json`)', at: ['`'], severity: 'high', message: /another assistant/ },
+    { name: "the assistant's own key store (info)", code: 'readFile(`${home}/.claude/.credentials.json`)', at: ['`'], target: { ownVendors: ['anthropic'] }, severity: 'info' },
+    { name: 'a keychain read as command arguments', code: 'w1("security",["find-generic-password","-a",u,"-w","-s",q])', at: ['"find'], severity: 'medium' },
+    { name: 'a keytar-style secret store read', code: 'await k.getPassword("openai","default")', at: ['k.get'], evidence: ['keychain service openai'] },
+    { name: 'a credential file among glob patterns is an ignore list (info)', code: 'skip=["*.pem","*.p12","id_rsa",".npmrc"]', at: ['"id_rsa"', '".npmrc"'], severity: 'info' },
+  ],
+  valid: [
+    { name: 'prose mentioning ~/.ssh/config', code: 'd("SSH host in format user@hostname, or a host alias from ~/.ssh/config")' },
+    { name: 'browser executables and app names', code: 'b=["google-chrome","/mnt/c/Program Files/Google/Chrome/Application/chrome.exe","Chromium"]' },
+    { name: 'a word list (tokenizer vocabulary)', code: `v=[${Array.from({ length: 300 }, (_, i) => `"w${i}"`).join(',')},".npmrc"]` },
+    { name: 'similar names', code: 'a="ssh-agent";b=".sshrc.bak";c="aws-credentials-helper";d="netrc-parser"' },
+  ],
+});

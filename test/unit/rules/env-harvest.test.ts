@@ -1,0 +1,19 @@
+import { envHarvest } from '../../../src/core/rules/env-harvest';
+import { runRuleTable } from '../../helpers/ruleTester';
+
+runRuleTable(envHarvest, {
+  invalid: [
+    { name: 'serialising the whole environment (medium)', code: 'fetch(u,{body:JSON.stringify(process.env)})', at: ['JSON'], severity: 'medium' },
+    { name: 'enumerating it', code: 'for(const k of Object.keys(process.env))send(k);for(let k in process.env)x(k)', at: ['Object', 'for(let'], severity: 'low' },
+    { name: 'through an alias, with Object.entries', code: 'function f(){const e=process.env;return Object.entries(e)}', at: ['Object'] },
+    { name: 'copying it into a payload', code: 'post({data:{...process.env},id:1});b=Object.assign({},process.env)', at: ['...process', 'Object'] },
+    { name: 'util.inspect of it, also as a named import', code: 'const u=require("util");log(u.inspect(process.env));import{inspect as i}from"node:util";i(process.env)', at: ['u.inspect', 'i(process'], severity: 'medium' },
+    { name: 'enumerating to filter one namespace (info)', code: 'o=Object.keys(process.env).filter(t=>/^debug_/i.test(t))', at: ['Object'], severity: 'info' },
+  ],
+  valid: [
+    { name: 'a child process environment', code: 'spawn(c,a,{env:{...process.env,FORCE_COLOR:"1"}});execa(c,{env:Object.assign({},process.env)})' },
+    { name: 'an environment built in a variable and passed as env', code: 'function r(){const e={...process.env};e.X=1;return spawn(c,[],{env:e})}' },
+    { name: 'an environment prepared with extra variables', code: 'function P(){return{...process.env,GIT_TERMINAL_PROMPT:"0"}}' },
+    { name: 'single variables', code: 'a=process.env.HOME;Object.keys(config)' },
+  ],
+});

@@ -1,0 +1,14 @@
+import { gitIdentity } from '../../../src/core/rules/git-identity';
+import { runRuleTable } from '../../helpers/ruleTester';
+
+runRuleTable(gitIdentity, {
+  invalid: [
+    { name: 'git config commands as strings', code: 'run("git config --get user.name");run("git config user.email")', at: ['"git config --get', '"git config user'], severity: 'low' },
+    { name: 'git config arguments', code: 'spawn("git",["config","--get","user.email"])', at: ['"user.email"'], evidence: ['git config user.email'] },
+    { name: 'a template with a working directory', code: 'x(`git -C ${d} config user.email`)', at: ['`'] },
+  ],
+  valid: [
+    { name: 'setting keys in objects', code: 'o={"user.name":n};p.get("user.email")' },
+    { name: 'other git config keys', code: 'run("git config core.autocrlf");spawn("git",["config","user.signingkey"])' },
+  ],
+});

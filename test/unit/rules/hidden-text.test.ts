@@ -1,0 +1,25 @@
+import { hiddenText } from '../../../src/core/rules/hidden-text';
+import { runRuleTable } from '../../helpers/ruleTester';
+
+runRuleTable(hiddenText, {
+  invalid: [
+    { name: 'a space and an invisible separator is a constant too (math typesetting, info)', code: 'this.character = " \u2063";', at: ['" '], severity: 'info' },
+    { name: 'a raw right-to-left override in a string (high)', code: 'const access = "user\u202E \u2066// admin\u2069\u2066";', at: ['"user'], severity: 'high', evidence: ['U+202E'] },
+    { name: 'a zero-width space inside visible text (medium)', code: 'p = "Today\u200B is the date";', at: ['"Today'], severity: 'medium', evidence: ['U+200B ZERO WIDTH SPACE'] },
+    { name: 'hyphenated prose is not a character class', code: 'p = "an up-to-date, built-in, well-known\u200B tool";', at: ['"an'], severity: 'medium' },
+    { name: 'Unicode tag characters (hidden instructions)', code: `s = "hello${String.fromCodePoint(0xe0069, 0xe0067)}";`, at: ['"hello'], severity: 'high', evidence: ['TAG "i"'] },
+    { name: 'in a template and in an identifier', code: 'let a\u200Cb = `x\u200By`;', at: ['a\u200Cb', 'x\u200By'] },
+    { name: 'a string holding only the invisible character is a named constant (info)', code: 'if (H === "\u200C") x();', at: ['"\u200C"'], severity: 'info' },
+    { name: 'an identifier mixing Latin with Cyrillic look-alikes', code: 'const p\u0430ssword = 1;', at: ['p\u0430ssword'], severity: 'medium' },
+  ],
+  valid: [
+    { name: 'escaped forms are visible in the source', code: 'const z = "\\u200b"; const r = /[\\u200B-\\u200D]/;' },
+    { name: 'emoji ZWJ sequences and Persian ZWNJ', code: 'a = "👨\u200D👩\u200D👧"; b = "می\u200Cخواهم";' },
+    { name: 'a zero-width character in a regex (what strips it)', code: 'x = s.replace(/\u200B/g, "");' },
+    { name: 'a raw range in a character-class source', code: 'v="_A-Za-z\u037F-\u1FFF\u200C-\u200D\u2070"' },
+    { name: 'invisible characters listed in a string of character ranges', code: 'T="-._A-Za-z0-9\u00B7\u00C0-\u00D6\u00D8-\u00F6\u1FFF\u200C\u200D\u203F"' },
+    { name: 'bidi controls listed in a regex character class (a stripper)', code: 'const r = /[\u200E\u200F\u2066\u2067\u2068\u2069\u202A-\u202E]/g;' },
+    { name: 'a RegExp source with a class of invisible characters', code: 'const r = new RegExp(`[\\0-\\b\u200B\u200E\u202D]`, "g");' },
+    { name: 'Greek and Cyrillic identifiers without Latin', code: 'const Δ = 1, π = 2, имя = 3;' },
+  ],
+});

@@ -1,0 +1,18 @@
+import { machineId } from '../../../src/core/rules/machine-id';
+import { runRuleTable } from '../../helpers/ruleTester';
+
+runRuleTable(machineId, {
+  invalid: [
+    { name: 'vscode.env.machineId as bundled', code: 'const v=require("vscode");t.id=v.env.machineId;d=v.env.devDeviceId', at: ['v.env.machineId', 'v.env.devDeviceId'], severity: 'medium' },
+    { name: '/etc/machine-id and the dbus copy', code: 'let q=["/etc/machine-id","/var/lib/dbus/machine-id"]', at: ['"/etc', '"/var'] },
+    { name: 'the macOS IOPlatformUUID', code: 'exec(\'ioreg -rd1 -c "IOPlatformExpertDevice"\');o.find(l=>l.includes("IOPlatformUUID"))', at: ["'ioreg", '"IOPlatformUUID"'] },
+    { name: 'the Windows MachineGuid', code: 'reg("HKLM\\\\SOFTWARE\\\\Microsoft\\\\Cryptography","MachineGuid")', at: ['"MachineGuid"'] },
+    { name: 'node-machine-id imported and called', code: 'import{machineIdSync as m}from"node-machine-id";id=m(true)', at: ['"node-machine-id"', 'm(true)'] },
+    { name: 'machineIdSync and getDeviceId by name', code: 'a=lib.machineIdSync();b=await d.getDeviceId()', at: ['lib', 'd.get'] },
+  ],
+  valid: [
+    { name: 'process.env.machineId is not the editor id', code: 'x=process.env.machineId' },
+    { name: 'a bare machineId() of unknown origin', code: 'x=machineId()' },
+    { name: 'the words inside prose', code: 'log("reset your machine-id with systemd-machine-id-setup")' },
+  ],
+});

@@ -1,0 +1,26 @@
+import { networkCall } from '../../../src/core/rules/network-call';
+import { runRuleTable } from '../../helpers/ruleTester';
+
+runRuleTable(networkCall, {
+  invalid: [
+    { name: 'a bundled HTTP client posting to a path under a computed base', code: 'A=await Z1.post(`${Y}/api/auth/trusted_devices`,{d:1},{headers:h})', at: ['Z1.post'], allEvidence: ['call .post(url)'] },
+    { name: 'a client get of a literal URL', code: 'c.get("https://api.x.io/v1/me")', at: ['c.get'], allEvidence: ['host api.x.io'] },
+    { name: 'global fetch with a literal URL', code: 'async function f(){return fetch("https://api.x.io/v1")}', at: ['fetch('], severity: 'info', allEvidence: ['call fetch', 'host api.x.io'] },
+    { name: 'https.request through require', code: 'const h=require("https");h.request({host:"x"})', at: ['h.request'], evidence: ['call https.request'] },
+    { name: 'an esbuild createRequire alias (d6("https"))', code: 'import{createRequire as c}from"node:module";var d6=c(import.meta.url);function f(){var L=d6("https");return L.get(u)}', at: ['L.get'], evidence: ['call https.get'] },
+    { name: 'a named import of request', code: 'import{request as r}from"node:http";r(o)', at: ['r(o)'], evidence: ['call http.request'] },
+    { name: 'destructured net.connect and tls.connect', code: 'const{connect:c}=require("net");c(1);require("tls").connect({})', at: ['c(1)', 'require("tls")'] },
+    { name: 'dns lookups through dns/promises', code: 'import{lookup as l}from"dns/promises";await l("x.io")', at: ['l("x.io")'], evidence: ['call dns.promises.lookup'] },
+    { name: 'WebSocket, EventSource and XMLHttpRequest', code: 'new WebSocket("wss://a.io");new EventSource(u);new XMLHttpRequest()', at: ['new WebSocket', 'new EventSource', 'new XMLHttpRequest'] },
+    { name: 'axios and node-fetch when their import is visible', code: 'import a from "axios";import nf from "node-fetch";a.post(u,b);nf(u)', at: ['a.post', 'nf(u)'] },
+    { name: 'an interop-wrapped require (__toESM)', code: 'var h=__toESM(require("http"));h.default.get(u)', at: ['h.default.get'] },
+    { name: 'sendBeacon', code: 'navigator.sendBeacon("/log",d)', at: ['navigator'] },
+  ],
+  valid: [
+    { name: 'map and cache calls with path-like keys', code: 'cache.get(`${d}/file`);m.delete(`${k}/x`);s.post(1)' },
+    { name: 'a local function named fetch', code: 'function f(){const fetch=load;return fetch(x)}' },
+    { name: 'get on an object that is not an http module', code: 'map.get(k);cache.request(x);store.connect()' },
+    { name: 'fs calls', code: 'require("fs").readFile(p)' },
+    { name: 'the word in a string', code: 'log("fetch https.request net.connect")' },
+  ],
+});

@@ -1,0 +1,29 @@
+import { networkEndpoint } from '../../../src/core/rules/network-endpoint';
+import { runRuleTable } from '../../helpers/ruleTester';
+
+const anthropic = { ownVendors: ['anthropic'] };
+
+runRuleTable(networkEndpoint, {
+  invalid: [
+    { name: 'a URL given to a module function that is not a network call is only named (info)', code: 'import{join as j}from"node:path";j("https://third.party.io/x",y)', at: ['"https'], severity: 'info', message: /^URL/ },
+    { name: "the assistant's own API as a fetch target (info)", code: 'fetch("https://api.anthropic.com/v1/messages",o)', at: ['"https://api.anthropic.com'], target: anthropic, severity: 'info', evidence: ['host api.anthropic.com'], message: /own vendor/ },
+    { name: 'another vendor as a baseURL option (low)', code: 'new C({baseURL:"https://api.deepseek.com/v1"})', at: ['"https'], target: anthropic, severity: 'low', evidence: ['host api.deepseek.com'], message: /DeepSeek/ },
+    { name: 'a third-party telemetry host anywhere (medium)', code: 'var oE_="https://http-intake.logs.us5.datadoghq.com/api/v2/logs"', at: ['"https'], severity: 'medium', evidence: ['host http-intake.logs.us5.datadoghq.com'], message: /Datadog/ },
+    { name: 'a raw public IP (high)', code: 'q.head("http://203.0.113.9:8080/x")', at: ['"http'], severity: 'high', evidence: ['host 203.0.113.9'] },
+    { name: 'a public DNS resolver used for a connectivity check (low)', code: 'await q.head("http://1.1.1.1",{signal:s})', at: ['"http'], severity: 'low', message: /Cloudflare/ },
+    { name: 'the cloud metadata address (medium)', code: 'I3.HOST_ADDRESS="http://169.254.169.254"', at: ['"http'], severity: 'medium', message: /metadata/ },
+    { name: 'a template literal with a literal host', code: 'fetch(`https://api.github.com/repos/${o}/${r}`)', at: ['`https'], evidence: ['host api.github.com'] },
+    { name: 'a partly computed host keeps its literal part as a glob', code: 'u=`https://${region}-aiplatform.googleapis.com/v1`', at: ['`https'], evidence: ['host *-aiplatform.googleapis.com'], message: /Google/ },
+    { name: 'a host computed at run time (info)', code: 'x=new URL(`http://${t}`)', at: ['`http'], severity: 'info', evidence: ['host *'] },
+    { name: 'a bare host given as hostname and to net.connect', code: 'const net=require("net");h.request({hostname:"api.example.io",port:443});net.connect(443,"10.0.0.5")', at: ['"api.example.io"', '"10.0.0.5"'], evidence: ['host api.example.io', 'host 10.0.0.5'] },
+    { name: 'credentials and port are not part of the host', code: 'var a="https://key@o45.ingest.us.sentry.io:443/12"', at: ['"https'], evidence: ['host o45.ingest.us.sentry.io'] },
+    { name: 'a third-party link that is not requested (info)', code: 'log("see", "https://github.com/anthropics/claude-code/issues")', at: ['"https'], severity: 'info' },
+  ],
+  valid: [
+    { name: 'a URL inside a sentence (a message, not an endpoint)', code: 'throw Error("Download it from https://example.io/get and retry")' },
+    { name: 'XML namespaces and JSON schema ids', code: 'a="http://www.w3.org/2000/svg";b={$schema:"http://json-schema.org/draft-07/schema#"}' },
+    { name: 'example and reserved domains', code: 'fetch("https://api.example.com/v1");fetch("http://foo.test/")' },
+    { name: 'a URL-looking string with no host shape', code: 'x="https://...";y="http://"' },
+    { name: 'a bare host-like string that is not given to a connect call', code: 'name="api.example.io";file="index.js"' },
+  ],
+});

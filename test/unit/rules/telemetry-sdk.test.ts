@@ -1,0 +1,20 @@
+import { telemetrySdk } from '../../../src/core/rules/telemetry-sdk';
+import { runRuleTable } from '../../helpers/ruleTester';
+
+runRuleTable(telemetrySdk, {
+  invalid: [
+    { name: 'an old-style Sentry DSN on the bare domain', code: 'var d="https://a6bb0da87ee048cc9ae2a345fc09ab2e:63a7@sentry.io/174697"', at: ['"https'], evidence: ['sdk Sentry'] },
+    { name: 'a require of the Sentry SDK', code: 'const S=require("@sentry/node");S.init({})', at: ['"@sentry/node"'], severity: 'medium', evidence: ['sdk Sentry'] },
+    { name: 'one finding per SDK per file, at the first marker', code: 'i.sdk={name:`sentry.javascript.node`};x.__SENTRY__={};', at: ['`sentry'], evidence: ['sdk Sentry'] },
+    { name: 'a service host in a URL (GrowthBook)', code: 'let K=q.apiHost||"https://cdn.growthbook.io";', at: ['"https'], evidence: ['sdk GrowthBook'] },
+    { name: 'an OpenTelemetry OTLP exporter kept as an export name', code: 'Object.defineProperty(exports,"OTLPTraceExporter",{get(){}})', at: ['"OTLPTraceExporter"'], evidence: ['sdk OpenTelemetry'] },
+    { name: 'several SDKs in one bundle', code: 'a="https://api.segment.io/v1/batch";b=import("posthog-node");c="https://api2.amplitude.com/2/httpapi"', at: ['"https://api.segment', '"posthog-node"', '"https://api2'] },
+    { name: "the vendor's own telemetry is low (Google Clearcut in Gemini CLI)", code: 'var CLEARCUT_URL="https://play.googleapis.com/log?format=json"', at: ['"https'], target: { ownVendors: ['google'] }, severity: 'low' },
+  ],
+  valid: [
+    { name: 'collector hosts listed in a data table', code: 't={name:"Segment",examples:["cdn.segment.com","api.segment.io"]};u=["//api.mixpanel.com/track/"]' },
+    { name: 'a table of third-party websites (homepages are not collectors)', code: 'e=[{name:"Sentry",homepage:"https://sentry.io/",domains:["*.sentry.io"]},{name:"Segment",homepage:"https://www.segment.com/"}]' },
+    { name: 'a package name inside prose', code: 'log("install @sentry/node to report errors")' },
+    { name: 'unrelated hosts and words', code: 'fetch("https://api.anthropic.com");x="segment";y="statsig"' },
+  ],
+});

@@ -1,0 +1,69 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { RULES } from '../../src/core/rules';
+import { scanTarget } from '../../src/core/scan/target';
+import { scanSource } from '../../src/core/scan/engine';
+import { childProcess } from '../../src/core/rules/child-process';
+
+function tree(files: Record<string, string>): string {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-target-'));
+  for (const [rel, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
+    fs.writeFileSync(path.join(root, rel), content);
+  }
+  return root;
+}
+
+const RISKY = 'fetch(u,{body:JSON.stringify(process.env)});eval(s);';
+
+describe('what a package scan reports', () => {
+  it('runs the manifest rules on package.json with exact positions, honouring --rules', () => {
+    const json = '{\n  "name": "x",\n  "scripts": {\n    "postinstall": "node install.cjs"\n  }\n}\n';
+    const root = tree({ 'package.json': json, 'a.js': 'x=1' });
+    const all = scanTarget({ id: 'x', name: 'x', kind: 'path', root }, { rules: RULES });
+    const [f] = all.findings.filter(x => x.ruleId === 'install-script');
+    assert.deepEqual([f.file, f.line, f.column, f.endLine, f.endColumn], ['package.json', 4, 20, 4, 38]);
+    const picked = scanTarget({ id: 'x', name: 'x', kind: 'path', root }, { rules: [], keep: new Set(['timezone-probe']) });
+    assert.deepEqual(picked.findings, []);
+  });
+
+  it('reports a broken package.json as an error entry and scans the code', () => {
+    const root = tree({ 'package.json': '{"name": ', 'a.js': RISKY });
+    const result = scanTarget({ id: 'x', name: 'x', kind: 'path', root }, { rules: RULES });
+    assert.ok(result.errors.some(e => e.file === 'package.json' && /not valid JSON/.test(e.message)));
+    assert.ok(result.findings.some(f => f.ruleId === 'env-harvest'));
+  });
+
+  it('reports nothing from comments, .d.ts, .map or test files unless tests are asked for', () => {
+    const root = tree({
+      'a.js': `// ${RISKY}\n/* ${RISKY} */\nconst ok = 1;`,
+      'types.d.ts': RISKY,
+      'a.js.map': JSON.stringify({ sourcesContent: [RISKY] }),
+      'test/t.js': RISKY,
+      'src/x.spec.js': RISKY,
+      '__tests__/y.js': RISKY,
+    });
+    const quiet = scanTarget({ id: 'x', name: 'x', kind: 'path', root }, { rules: RULES });
+    assert.deepEqual(quiet.findings.map(f => `${f.file} ${f.ruleId}`), []);
+    const withTests = scanTarget({ id: 'x', name: 'x', kind: 'path', root }, { rules: RULES, includeTests: true });
+    assert.deepEqual([...new Set(withTests.findings.map(f => f.file))].sort(), ['__tests__/y.js', 'src/x.spec.js', 'test/t.js']);
+  });
+});
+
+describe('bindings the rules resolve through', () => {
+  const commands = (code: string) => scanSource(code, { file: 'a.js', rules: [childProcess] }).findings.map(f => f.evidence[0]);
+
+  it('follows destructuring, imports, createRequire aliases and interop wrappers to the module', () => {
+    assert.deepEqual(commands('const{spawn:s}=require("child_process");s("ls")'), ['call child_process.spawn']);
+    assert.deepEqual(commands('import * as cp from "node:child_process";cp.execSync("ls")'), ['call child_process.execSync']);
+    assert.deepEqual(commands('import{createRequire as c}from"module";const r=c(import.meta.url);r("child_process").fork("w.js")'), ['call child_process.fork']);
+    assert.deepEqual(commands('var m=__toESM(require("child_process"));m.default.exec("ls")'), ['call child_process.exec']);
+  });
+
+  it('does not resolve a name to the expression that reassigns it', () => {
+    const r = scanSource('function f(K){K=require("path").join(K,".ssh");return K}', { file: 'a.js', rules: RULES });
+    assert.ok(r.findings.some(f => f.ruleId === 'credential-read' && f.evidence[0] === 'path */.ssh'));
+  });
+});
