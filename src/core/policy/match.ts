@@ -47,6 +47,32 @@ export function versionSatisfies(version: string, range: string): boolean {
   return satisfies(version, range, { includePrerelease: true, loose: true });
 }
 
+/**
+ * Whether a host the scanner reported can be one the glob allows. Hosts built at run time
+ * come with `*` for the unknown part (`sts.*`, `*`, `[*]`): such a host breaks an allow list
+ * only when no concrete host it stands for could match, so `bedrock-runtime.*.amazonaws.com`
+ * is outside `*.anthropic.com`, while `iamcredentials.*` may be inside `*.googleapis.com`.
+ */
+export function hostMayMatch(glob: string, host: string): boolean {
+  if (!host.includes('*')) return globMatches(glob, host);
+  const a = glob.toLowerCase();
+  const b = host.toLowerCase();
+  const memo = new Map<number, boolean>();
+  // Can a[i..] and b[j..] match one common string? `*` on either side, `?` only in the glob.
+  const can = (i: number, j: number): boolean => {
+    const key = i * (b.length + 1) + j;
+    let r = memo.get(key);
+    if (r !== undefined) return r;
+    if (i === a.length && j === b.length) r = true;
+    else if (a[i] === '*') r = can(i + 1, j) || (j < b.length && can(i, j + 1));
+    else if (b[j] === '*') r = can(i, j + 1) || (i < a.length && can(i + 1, j));
+    else r = i < a.length && j < b.length && (a[i] === '?' || a[i] === b[j]) && can(i + 1, j + 1);
+    memo.set(key, r);
+    return r;
+  };
+  return can(0, 0);
+}
+
 /** The rule that reports hosts; `hosts.allow` clauses apply to its findings. */
 export const HOST_RULE = 'network-endpoint';
 

@@ -141,6 +141,12 @@ describe('evaluating a policy', () => {
       assert.deepEqual(r.violations[0].finding, { index: 0, ruleId: 'network-endpoint', severity: 'info', file: 'bin/codex', offset: 4096 });
     });
 
+    it('flags a host built at run time only when no allowed host could be it', () => {
+      const t = { ...claude, findings: [endpoint('*'), endpoint('iamcredentials.*'), endpoint('bedrock-runtime.*.amazonaws.com')] };
+      const r = evaluatePolicy(policyOf('{"hosts": {"allow": ["*.googleapis.com"]}}'), { targets: [t] });
+      assert.deepEqual(r.violations.map(v => v.finding?.index), [2]);
+    });
+
     it('looks only at network-endpoint findings that name a host', () => {
       const t = { ...claude, findings: [finding('vendor-keywords', 'vendor', 'low', { evidence: ['host api.deepseek.com'] }), finding('network-endpoint', 'network', 'low', { evidence: ['dynamic'] })] };
       assert.deepEqual(evaluatePolicy(policyOf('{"hosts": {"allow": ["*.anthropic.com"]}}'), { targets: [t] }).violations, []);

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { assistantMatches, globMatches, hostOf, versionSatisfies } from '../../../src/core/policy/match';
+import { assistantMatches, globMatches, hostMayMatch, hostOf, versionSatisfies } from '../../../src/core/policy/match';
 import type { TargetResult } from '../../../src/core/model';
 
 const target = (over: Partial<TargetResult>) => ({ id: 'anthropic.claude-code', kind: 'extension' as const, ...over });
@@ -59,6 +59,25 @@ describe('policy matching', () => {
     assert.ok(!assistantMatches(m('>=1.0.0'), at(undefined)), 'an unknown version proves nothing');
     assert.ok(!assistantMatches(m('>=1.0.0'), at('not a version')));
     assert.ok(versionSatisfies('v1.2.3', '1.x'), 'loose versions as VS Code extensions sometimes write them');
+  });
+
+  it('lets a host built at run time break an allow list only when it certainly falls outside it', () => {
+    const table: Array<[string, string, boolean]> = [
+      ['*.anthropic.com', 'bedrock-runtime.*.amazonaws.com', false],
+      ['*.amazonaws.com', 'bedrock-runtime.*.amazonaws.com', true],
+      ['*.googleapis.com', 'iamcredentials.*', true],
+      ['*.googleapis.com', 'sts.*.example.net', false],
+      ['api.github.com', '*', true],
+      ['api.github.com', '[*]', false],
+      ['api.github.com', '*.github.com', true],
+      ['api.github.com', '*.gitlab.com', false],
+      ['api?.example.com', 'api*.example.com', true],
+      ['API.example.com', 'api.*', true],
+      ['*.anthropic.com', 'api.anthropic.com', true],
+      ['*.anthropic.com', 'api.deepseek.com', false],
+    ];
+    for (const [glob, host, expected] of table) assert.equal(hostMayMatch(glob, host), expected, `${glob} vs ${host}`);
+    assert.equal(hostMayMatch('*a*a*a*a*a*a*a*b', `${'a*'.repeat(40)}c`), false, 'no exponential blow-up');
   });
 
   it('reads the host of a network-endpoint finding from its first evidence string', () => {
