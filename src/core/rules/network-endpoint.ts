@@ -3,7 +3,7 @@
 // host computed at run time. The first evidence string is always `host <name>` (policy host
 // globs match on it; `*` marks computed parts).
 import { calledMethod, propertyKeyName, propertyName, staticString, unwrapChain, type AstNode } from '../scan/ast';
-import type { Rule, RuleContext } from './types';
+import type { Rule, RuleContext, Span } from './types';
 import { classifyHost, hostSeverity, isHostName, parseUrl } from './util/hosts';
 import { calleeRef } from './util/modules';
 import { networkCallKind } from './network-call';
@@ -67,15 +67,29 @@ function isHostSlot(ctx: RuleContext): boolean {
   return false;
 }
 
-function report(ctx: RuleContext, node: AstNode, host: string, shown: string, requested: boolean) {
+function report(ctx: Pick<RuleContext, 'report' | 'target'>, node: Span, host: string, shown: string, requested: boolean, how?: string) {
   const c = classifyHost(host, ctx.target);
   if (c.kind === 'reserved') return;
-  const what = requested ? 'Request target' : 'URL';
+  const what = how ?? (requested ? 'Request target' : 'URL');
   ctx.report(node, `${what} ${host}: ${c.kind === 'dynamic' ? 'host computed at run time' : c.label}`, {
     severity: hostSeverity(c, requested),
     evidence: [`host ${host}`, `class ${c.kind}${c.own ? ' (own vendor)' : ''}${c.scope ? ` (${c.scope})` : ''}`, shown.length > 200 ? `${shown.slice(0, 200)}…` : shown],
     facts: [{ kind: 'endpoint', detail: host }],
   });
+}
+
+/** Hosts named by the entries of a decoded list: URLs and bare host names. */
+function decodedHosts(entries: readonly string[]): Array<{ host: string; shown: string }> {
+  const seen = new Set<string>();
+  const out: Array<{ host: string; shown: string }> = [];
+  for (const entry of entries) {
+    const host = entry.includes('://') ? parseUrl(entry)?.host : isHostName(entry) ? entry.toLowerCase() : undefined;
+    if (host && !seen.has(host)) {
+      seen.add(host);
+      out.push({ host, shown: entry });
+    }
+  }
+  return out;
 }
 
 function checkString(node: AstNode, value: string, ctx: RuleContext) {
@@ -108,5 +122,10 @@ export const networkEndpoint: Rule = {
       const url = parseUrl(spelled);
       if (url) report(ctx, node, url.host, spelled, isRequestTarget(ctx));
     },
+  },
+  // Hosts hidden in an encoded list: one finding per host, on the decoding call.
+  decoded({ decoded: d, use }, ctx) {
+    if (use) return;
+    for (const { host, shown } of decodedHosts(d.entries)) report(ctx, d.site, host, shown, false, `Decoded (${d.recipe.join(' -> ')})`);
   },
 };

@@ -23,6 +23,8 @@ function report(ctx: Pick<RuleContext, 'report' | 'target'>, node: Span, what: s
   });
 }
 
+const MAX_LIST = 500;
+
 /** `DEEPSEEK_API_KEY`, `VERTEX_REGION_CLAUDE_3_5`: variable names, not vendor values. */
 const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]*)+$/;
 
@@ -54,6 +56,8 @@ export const vendorKeywords: Rule = {
   triggersIgnoreCase: true,
   visitors: {
     ArrayExpression(node, ctx) {
+      // Vocabularies, emoji and word lists: thousands of entries are data, not a vendor list.
+      if (node.elements.length > MAX_LIST) return;
       const values = node.elements.map((e: AstNode | null) => staticString(e));
       const hits = hitsOfList(values, ctx);
       const vendors = distinctVendors(hits).length;

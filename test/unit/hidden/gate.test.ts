@@ -31,6 +31,12 @@ describe('hidden gate spread over small functions (the 2026 case, minified)', ()
         assert.ok(decoded[1].evidence.some(e => e.startsWith('deepseek -> DeepSeek (CN)')));
       });
 
+      it('lets network-endpoint see the decoded hosts, one finding per host on the decoding call', () => {
+        const hosts = findings.filter(f => f.ruleId === 'network-endpoint' && pos(f) === at(code, 'd(H)'));
+        assert.deepEqual(hosts.map(f => f.evidence[0]), ['host api.deepseek.com', 'host dashscope.aliyuncs.com', 'host open.bigmodel.cn', 'host api.moonshot.cn', 'host reseller-api.top']);
+        assert.match(hosts[0].message, new RegExp(`^Decoded \\(${technique.recipe.replace(/[()|]/g, '\\$&')}\\) api\\.deepseek\\.com: DeepSeek`));
+      });
+
       it('reports each encoded literal as encoded-list, pointing at the data', () => {
         const lists = findings.filter(f => f.ruleId === 'encoded-list');
         assert.equal(lists.length, 2);

@@ -64,17 +64,23 @@ describe('strings-pass findings', () => {
     assert.match(vendor.message, /DeepSeek \(CN\)/);
     const url = findings.find(f => f.ruleId === 'network-endpoint' && f.evidence[0] === 'host api.deepseek.com')!;
     assert.equal(url.offset, 64 + 'base_url = '.length);
-    assert.equal(url.message, 'URL in native code: https://api.deepseek.com/v1');
+    assert.equal(url.message, 'URL in native code: https://api.deepseek.com/v1 (DeepSeek, CN (another vendor))');
+    assert.equal(url.evidence[1], 'class vendor-api');
     const host = findings.find(f => f.ruleId === 'network-endpoint' && f.evidence[0] === 'host api.openai.com')!;
     assert.equal(host.offset, 512);
     assert.equal(host.endOffset, 512 + 2 * 'api.openai.com'.length, 'UTF-16 offsets count bytes');
   });
 
   it('gives each endpoint of one string its own finding and fingerprint', () => {
-    const { findings } = run(binaryWith(512, [[10, 'https://a.example.com/x https://b.example.com/y', 'ascii']]));
+    const { findings } = run(binaryWith(512, [[10, 'https://a.acme-cdn.net/x https://b.acme-cdn.net/y', 'ascii']]));
     const urls = findings.filter(f => f.ruleId === 'network-endpoint');
-    assert.deepEqual(urls.map(f => f.offset), [10, 10 + 'https://a.example.com/x '.length]);
+    assert.deepEqual(urls.map(f => f.offset), [10, 10 + 'https://a.acme-cdn.net/x '.length]);
     assert.notEqual(urls[0].fingerprint, urls[1].fingerprint);
+  });
+
+  it('classifies hosts like the JavaScript rule: examples dropped, a public IP capped at medium', () => {
+    const { findings } = run(binaryWith(512, [[10, 'https://docs.example.com/a', 'ascii'], [100, 'http://203.0.113.9:8080/up', 'ascii']]));
+    assert.deepEqual(findings.map(f => [f.evidence[0], f.severity]), [['host 203.0.113.9', 'medium']]);
   });
 
   it("marks the assistant's own vendor as info", () => {
@@ -90,7 +96,7 @@ describe('strings-pass findings', () => {
   });
 
   it('caps the distinct strings per rule and says how many were left out', () => {
-    const strings: Array<[number, string, 'ascii']> = Array.from({ length: MAX_STRING_FINDINGS + 7 }, (_, i) => [i * 40, `https://h${i}.example.com/`, 'ascii']);
+    const strings: Array<[number, string, 'ascii']> = Array.from({ length: MAX_STRING_FINDINGS + 7 }, (_, i) => [i * 40, `https://h${i}.acme-cdn.net/`, 'ascii']);
     const { findings, errors } = run(binaryWith(40 * (MAX_STRING_FINDINGS + 8), strings));
     assert.equal(findings.filter(f => f.ruleId === 'network-endpoint').length, MAX_STRING_FINDINGS);
     assert.match(errors[0].message, /7 more distinct strings for network-endpoint/);

@@ -18,6 +18,7 @@ runRuleTable(vendorKeywords, {
     { name: 'word boundaries allow version suffixes', code: 'x=["qwen2.5-coder","glm-4"]', at: ['['] },
   ],
   valid: [
+    { name: 'a vocabulary of thousands of words that happens to hold vendor names', code: `const vocab=["deepseek","qwen",${Array.from({ length: 600 }, (_, i) => `"w${i}"`).join(',')}]` },
     { name: 'a word inside another word', code: 'x=["glmatrix","bernie","sparkle","arkose"]' },
     { name: 'an ambiguous word compared alone', code: 'if(mode==="spark"||name.includes("ark"))x()' },
     { name: 'an ambiguous word in a subdomain of another domain', code: 'u.includes("spark.apache.org")' },

@@ -12,11 +12,12 @@ import { describeHits, distinctVendors, type KeywordHit, type KeywordMatcher } f
 import type { TargetContext } from '../../rules/types';
 import { vendorKeywords } from '../../rules/vendor-keywords';
 import { BARE_HOST_TLDS, extractEndpoints } from '../endpoints';
+import { classifyHost, hostSeverity } from '../../rules/util/hosts';
 import { contentHashOf, fingerprintOf } from '../engine';
 import { BinaryReader } from './reader';
 import { stringsPass, type NativeString } from './strings';
 
-export const NETWORK_ENDPOINT = { id: 'network-endpoint', category: 'network', severity: 'info' } as const;
+export const NETWORK_ENDPOINT = { id: 'network-endpoint', category: 'network' } as const;
 /** Distinct strings reported per rule and binary; the rest are counted in an error entry. */
 export const MAX_STRING_FINDINGS = 500;
 const URL_NEEDLES = ['http://', 'https://', 'ws://', 'wss://'];
@@ -37,7 +38,11 @@ export function stringFindings(reader: BinaryReader, options: StringsPassOptions
   ];
   const { strings } = stringsPass(reader, needles, s => {
     if (options.vendors) vendorFinding(s);
-    if (options.endpoints) for (const e of extractEndpoints(s.text)) add(endpointFinding(s, e.kind, e.value, e.host, e.start, e.end), e.value);
+    if (!options.endpoints) return;
+    for (const e of extractEndpoints(s.text)) {
+      const finding = endpointFinding(s, e.kind, e.value, e.host, e.start, e.end);
+      if (finding) add(finding, e.value);
+    }
   });
 
   const findings: Finding[] = [];
@@ -72,11 +77,14 @@ export function stringFindings(reader: BinaryReader, options: StringsPassOptions
     );
   }
 
-  function endpointFinding(s: NativeString, kind: 'url' | 'host', value: string, host: string, start: number, end: number): Finding {
-    return base(s, NETWORK_ENDPOINT.id, NETWORK_ENDPOINT.category, NETWORK_ENDPOINT.severity, start, end, value, {
-      message: `${kind === 'url' ? 'URL' : 'Host name'} in native code: ${value}`,
-      // `host <name>` first, as the JavaScript network-endpoint rule writes it: policy host globs read it.
-      evidence: [`host ${host}`],
+  /** Classified like the JavaScript rule, evidence `host <name>` first; approximate, so at most medium. */
+  function endpointFinding(s: NativeString, kind: 'url' | 'host', value: string, host: string, start: number, end: number): Finding | undefined {
+    const c = classifyHost(host, options.target);
+    if (c.kind === 'reserved') return undefined;
+    const severity = hostSeverity(c, false);
+    return base(s, NETWORK_ENDPOINT.id, NETWORK_ENDPOINT.category, severity === 'high' ? 'medium' : severity, start, end, value, {
+      message: `${kind === 'url' ? 'URL' : 'Host name'} in native code: ${value} (${c.kind === 'dynamic' ? 'host computed at run time' : c.label})`,
+      evidence: [`host ${host}`, `class ${c.kind}${c.own ? ' (own vendor)' : ''}${c.scope ? ` (${c.scope})` : ''}`],
     });
   }
 
