@@ -1,5 +1,6 @@
-// Builds the two shipped bundles (dist/) and a transpile-only copy of src, test and scripts
-// (out/) that mocha and the bench script run. Type-checking is tsc's job, not esbuild's.
+// Builds the three shipped bundles (dist/: extension, CLI, scan worker) and a transpile-only
+// copy of src, test and scripts (out/) that mocha and the bench script run. Type-checking is
+// tsc's job, not esbuild's.
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, rmSync, readFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -34,6 +35,7 @@ const shared = {
 const builds = [
   { ...shared, entryPoints: ['src/extension.ts'], outfile: 'dist/extension.js', external: ['vscode'] },
   { ...shared, entryPoints: ['src/cli.ts'], outfile: 'dist/cli.js', banner: { js: '#!/usr/bin/env node' } },
+  { ...shared, entryPoints: ['src/worker.ts'], outfile: 'dist/worker.js' },
   {
     entryPoints: [...tsFiles('src').filter(f => !f.endsWith('extension.ts') && !f.includes('/views/')), ...tsFiles('test'), ...tsFiles('scripts')],
     outdir: 'out',

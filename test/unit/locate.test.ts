@@ -20,4 +20,13 @@ describe('LineIndex', () => {
     assert.equal(cut.text, `${'x'.repeat(10)}HIT${'y'.repeat(10)}`);
     assert.ok(cut.cutStart && cut.cutEnd);
   });
+  it('maps 1-based lines and columns back to offsets, clamped to the text', () => {
+    const idx = new LineIndex('ab\ncd\r\nef');
+    for (const offset of [0, 1, 3, 4, 7, 8]) {
+      const p = idx.positionAt(offset);
+      assert.equal(idx.offsetAt(p.line, p.column), offset);
+    }
+    assert.equal(idx.offsetAt(9, 1), 7);
+    assert.equal(idx.offsetAt(3, 99), 9);
+  });
 });

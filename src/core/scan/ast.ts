@@ -24,23 +24,33 @@ export function isFunction(node: AstNode | null | undefined): boolean {
  * about identifiers need them.
  */
 export function childrenOf(node: AstNode, into: AstNode[]): void {
-  const visit = (child: AstNode, _state: unknown, override?: string): void => {
-    if (!child) return;
-    if (override && override !== child.type) {
-      if (override === 'VariablePattern') {
-        into.push(child);
-        return;
-      }
-      const router = (base as Record<string, Function>)[override];
-      if (router) {
-        router(child, null, visit);
-        return;
-      }
+  // One visitor for every call (no closure per node: the walk calls this millions of times).
+  const previous = collected;
+  collected = into;
+  try {
+    const own = (base as Record<string, Function>)[node.type];
+    if (own) own(node, null, collect);
+  } finally {
+    collected = previous;
+  }
+}
+
+let collected: AstNode[] = [];
+
+function collect(child: AstNode, _state: unknown, override?: string): void {
+  if (!child) return;
+  if (override && override !== child.type) {
+    if (override === 'VariablePattern') {
+      collected.push(child);
+      return;
     }
-    into.push(child);
-  };
-  const own = (base as Record<string, Function>)[node.type];
-  if (own) own(node, null, visit);
+    const router = (base as Record<string, Function>)[override];
+    if (router) {
+      router(child, null, collect);
+      return;
+    }
+  }
+  collected.push(child);
 }
 
 /** Name of a member access when it is static: `a.b` and `a["b"]` both give "b". */

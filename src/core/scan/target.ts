@@ -111,6 +111,11 @@ export function scanTarget(spec: TargetSpec, options: ScanOptions): TargetResult
   return result;
 }
 
+/** The folder findings are relative to: the root, or the folder of a single-file target. */
+export function targetRoot(spec: TargetSpec): string {
+  return safeIsFile(spec.root) ? path.dirname(spec.root) : spec.root;
+}
+
 /** A target's result before any file is scanned: what the spec says, no findings, no errors. */
 export function emptyResult(spec: TargetSpec, root = spec.root): TargetResult {
   return {

@@ -53,10 +53,14 @@ const NONE: EnvRead[] = [];
  */
 export function envReadsAt(node: AstNode, ctx: RuleContext): EnvRead[] {
   if (node.type !== 'MemberExpression' && node.type !== 'VariableDeclarator') return NONE;
-  const cache = ctx.memo('env:reads', () => new Map<AstNode, EnvRead[]>());
-  let reads = cache.get(node);
-  if (!reads) cache.set(node, (reads = computeEnvReads(node, ctx)));
-  return reads;
+  // Several rules ask about the node being visited, one after another: remember the last
+  // answer only (a map over every member expression of a 13 MB bundle costs more than it saves).
+  const last = ctx.memo('env:reads', () => ({ node: undefined as AstNode | undefined, reads: NONE }));
+  if (last.node !== node) {
+    last.node = node;
+    last.reads = computeEnvReads(node, ctx);
+  }
+  return last.reads;
 }
 
 function computeEnvReads(node: AstNode, ctx: RuleContext): EnvRead[] {

@@ -32,13 +32,15 @@ export function normaliseModule(specifier: string): ModuleRef {
 
 const MAX_DEPTH = 8;
 
-/** Many rules ask about the same callee: answers are kept per node for the file. */
+/** Many rules ask about the callee being visited, one after another: the last answer is kept. */
 export function moduleRef(node: AstNode | undefined, ctx: RuleContext): ModuleRef | undefined {
   if (!node) return undefined;
-  const cache = ctx.memo('modules:ref', () => new Map<AstNode, ModuleRef | null>());
-  let ref = cache.get(node);
-  if (ref === undefined) cache.set(node, (ref = resolveModule(node, ctx, 0) ?? null));
-  return ref ?? undefined;
+  const last = ctx.memo('modules:ref', () => ({ node: undefined as AstNode | undefined, ref: undefined as ModuleRef | undefined }));
+  if (last.node !== node) {
+    last.node = node;
+    last.ref = resolveModule(node, ctx, 0);
+  }
+  return last.ref;
 }
 
 function resolveModule(node: AstNode | undefined, ctx: RuleContext, depth: number): ModuleRef | undefined {

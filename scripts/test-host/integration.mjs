@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// npm run test:integration: the mocha suite in test/integration runs inside a real VS Code
+// extension host (with --bench: the editor benchmark in test/integration/bench instead;
+// --grep=TEXT runs the tests whose title holds TEXT). @vscode/test-electron's runTests drives it, with code-shim.mjs standing in
+// for the desktop executable. Each run gets its own folder (HOME with planted assistants,
+// user data, extensions), removed when the run passes.
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { runTests } from '@vscode/test-electron';
+import { ensureTestHost } from './install.mjs';
+import { plantHome } from './plantHome.mjs';
+import { packageVsix } from './vsix.mjs';
+import { REPO, RUNS } from './paths.mjs';
+
+const bench = process.argv.includes('--bench');
+const grep = process.argv.find(a => a.startsWith('--grep='))?.slice(7);
+const BENCH_BUNDLE = join(REPO, '.cache', 'corpus', 'anthropic-ai_claude-code_2.1.112', 'package', 'cli.js');
+if (bench && !existsSync(BENCH_BUNDLE)) {
+  console.error(`bench:editor needs ${BENCH_BUNDLE}: run npm run corpus`);
+  process.exit(2);
+}
+ensureTestHost();
+const suite = join(REPO, 'out', 'test', 'integration', 'index.js');
+if (!existsSync(suite) || !existsSync(join(REPO, 'dist', 'worker.js'))) {
+  console.error('integration: build first (npm run build)');
+  process.exit(2);
+}
+mkdirSync(RUNS, { recursive: true });
+const run = mkdtempSync(join(RUNS, 'integration-'));
+const home = plantHome(join(run, 'home'), { slow: !bench });
+const workspace = join(run, 'workspace');
+mkdirSync(workspace);
+writeFileSync(join(workspace, 'README.md'), 'The folder the integration tests open.\n');
+const resultsFile = join(run, 'results.json');
+// An AI extension the tests install while the editor runs (extensions.onDidChange).
+const lateVsix = packageVsix(join(REPO, 'test', 'fixtures', 'late-extension'), join(run, 'late-arrival.vsix'));
+
+const started = Date.now();
+let code;
+try {
+  code = await runTests({
+    vscodeExecutablePath: join(REPO, 'scripts', 'test-host', 'code-shim.mjs'),
+    extensionDevelopmentPath: REPO,
+    extensionTestsPath: suite,
+    launchArgs: [workspace, `--extensions-dir=${join(run, 'ext')}`, `--user-data-dir=${join(run, 'data')}`],
+    extensionTestsEnv: {
+      HOME: home,
+      TEST_HOST_RUN: run,
+      AI_TOOL_AUDIT_TEST_RESULTS: resultsFile,
+      AI_TOOL_AUDIT_LATE_VSIX: lateVsix,
+      ...(bench ? { AI_TOOL_AUDIT_SUITE: 'bench', AI_TOOL_AUDIT_BENCH_BUNDLE: BENCH_BUNDLE } : {}),
+      ...(grep ? { AI_TOOL_AUDIT_TEST_GREP: grep } : {}),
+    },
+  });
+} catch (e) {
+  console.error(`integration: ${e.message}`);
+  code = 1;
+}
+let passed = 0;
+let failed = 1;
+if (existsSync(resultsFile)) {
+  const results = JSON.parse(readFileSync(resultsFile, 'utf8'));
+  passed = results.passed.length;
+  failed = results.failed.length;
+  for (const f of results.failed) console.log(`FAILED ${f.title}\n${f.error}\n`);
+} else {
+  console.error(`integration: the suite reported no results; see ${run}`);
+}
+console.log(`integration suite took ${((Date.now() - started) / 1000).toFixed(1)} s`);
+if (code === 0 && failed === 0) rmSync(run, { recursive: true, force: true });
+else console.log(`run folder kept for inspection: ${run}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(code === 0 && failed === 0 ? 0 : 1);

@@ -1,0 +1,58 @@
+// An audit of many targets in a worker, reported target by target. If the worker dies (out
+// of memory on a hostile file, say), the target it was scanning gets an error entry and the
+// targets after it go on in a fresh worker.
+import type { TargetResult } from '../model';
+import { emptyResult, targetRoot } from '../scan/target';
+import type { AuditJob } from './protocol';
+import type { WorkerRunner } from './runner';
+
+export interface AuditEvents {
+  /** `index` is the target's place in the job. */
+  onFile?(index: number, file: string, size: number): void;
+  onTarget?(index: number, result: TargetResult, ms: number): void;
+}
+
+export interface AuditOutcome {
+  status: 'done' | 'cancelled';
+  /** Workers that died on the way, with the reason. */
+  crashes: string[];
+}
+
+export async function runAudit(runner: WorkerRunner, job: AuditJob, events: AuditEvents, signal?: AbortSignal): Promise<AuditOutcome> {
+  const crashes: string[] = [];
+  let remaining = job.targets.map((_, i) => i);
+  while (remaining.length) {
+    const batch = remaining;
+    const finished = new Set<number>();
+    let lastFile: string | undefined;
+    const outcome = await runner.run(
+      { ...job, targets: batch.map(i => job.targets[i]) },
+      {
+        signal,
+        onMessage: m => {
+          if (m.type === 'file') {
+            lastFile = m.file;
+            events.onFile?.(batch[m.index], m.file, m.size);
+          } else if (m.type === 'target') {
+            finished.add(batch[m.index]);
+            events.onTarget?.(batch[m.index], m.result, m.ms);
+          }
+        },
+      },
+    );
+    if (outcome.status === 'cancelled') return { status: 'cancelled', crashes };
+    if (outcome.status === 'done') {
+      if (outcome.error) crashes.push(outcome.error);
+      return { status: 'done', crashes };
+    }
+    const lost = batch.find(i => !finished.has(i));
+    if (lost === undefined) return { status: 'done', crashes };
+    const reason = outcome.error ?? 'the scan worker stopped';
+    crashes.push(reason);
+    const result = emptyResult(job.targets[lost], targetRoot(job.targets[lost]));
+    result.errors.push({ file: lastFile ?? '.', message: `scan stopped: ${reason}; the rest of this target was not scanned` });
+    events.onTarget?.(lost, result, 0);
+    remaining = batch.filter(i => !finished.has(i) && i !== lost);
+  }
+  return { status: 'done', crashes };
+}

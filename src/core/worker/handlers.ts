@@ -1,0 +1,121 @@
+// What the scan worker does with a job. Synchronous and free of worker_threads, so unit
+// tests call it directly; src/worker.ts only connects it to the thread's port.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { RULES, ruleCatalog, selectRules } from '../rules';
+import { emptyResult, scanTarget, targetRoot } from '../scan/target';
+import { discover, type Assistant } from '../discovery';
+import { mergeRunningExtensions } from '../discovery/running';
+import { PYTHON_NOTE } from '../discovery/python';
+import { DEFAULT_MAX_FILE_BYTES, describeFsError, readSourceFile, type ReadResult } from '../scan/files';
+import { BinaryReader } from '../scan/native/reader';
+import { embeddedModuleText } from '../scan/native/inspect';
+import { fingerprintOf } from '../scan/engine';
+import { LineIndex } from '../scan/locate';
+import { readableContext } from '../print/readableContext';
+import type { AuditJob, ContextJob, DiscoverJob, ModuleJob, WorkerJob, WorkerMessage } from './protocol';
+
+export type Post = (message: WorkerMessage) => void;
+
+export function handleJob(job: WorkerJob, post: Post): void {
+  try {
+    if (job.kind === 'discover') discoverJob(job, post);
+    else if (job.kind === 'audit') audit(job, post);
+    else if (job.kind === 'context') context(job, post);
+    else if (job.kind === 'module') moduleText(job, post);
+    else post({ type: 'failed', message: `unknown job ${(job as { kind: unknown }).kind}` });
+  } catch (e) {
+    post({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
+  }
+  post({ type: 'done' });
+}
+
+function discoverJob(job: DiscoverJob, post: Post): void {
+  const found = discover(job.options);
+  const discovery = job.running ? mergeRunningExtensions(found, job.running.extensions, job.running.editor) : found;
+  post({ type: 'discovered', discovery });
+}
+
+function audit(job: AuditJob, post: Post): void {
+  const disabled = new Set(job.disabledRules ?? []);
+  const wanted = ruleCatalog().map(r => r.id).filter(id => !disabled.has(id));
+  const selection = disabled.size ? selectRules(wanted) : { rules: RULES, keep: undefined };
+  job.targets.forEach((spec, index) => {
+    const started = performance.now();
+    if ((spec as Partial<Assistant>).language === 'python') {
+      const result = emptyResult(spec, targetRoot(spec));
+      result.errors.push({ file: '.', message: PYTHON_NOTE });
+      post({ type: 'target', index, result, ms: 0 });
+      return;
+    }
+    const result = scanTarget(spec, {
+      rules: selection.rules,
+      keep: selection.keep,
+      maxFileBytes: job.maxFileBytes,
+      onFile: (file, size) => void post({ type: 'file', index, file, size }),
+    });
+    post({ type: 'target', index, result, ms: performance.now() - started });
+  });
+}
+
+function context(job: ContextJob, post: Post): void {
+  const started = performance.now();
+  const read = readSource(job.root, job.file, job.entry);
+  if ('error' in read) {
+    post({ type: 'failed', message: read.error });
+    return;
+  }
+  const readMs = performance.now() - started;
+  const { text } = read;
+  const { span } = job;
+  const where = job.entry ? `${job.file}#${job.entry}` : job.file;
+  const stale = span.end > text.length || (!!job.fingerprint && fingerprintOf(job.ruleId, where, text.slice(span.start, span.end)) !== job.fingerprint);
+  const lines = new LineIndex(text);
+  const related = (job.related ?? []).map(r => ({
+    start: lines.offsetAt(r.line, r.column),
+    end: lines.offsetAt(r.endLine ?? r.line, r.endColumn ?? r.column),
+    message: r.message,
+  }));
+  const result = readableContext(text, { span, functionRange: job.functionRange, related });
+  const shownFrom = lines.positionAt(result.shown.start);
+  post({ type: 'context', reply: { ...result, shownFrom, stale, readMs } });
+}
+
+function moduleText(job: ModuleJob, post: Post): void {
+  const read = readEmbeddedModule(job.binary, job.entry);
+  post('error' in read ? { type: 'failed', message: read.error } : { type: 'module', text: read.text });
+}
+
+/** The last file read, kept while unchanged: readable contexts often come from one bundle. */
+let lastRead: { abs: string; mtimeMs: number; size: number; text: string } | undefined;
+
+function readSource(root: string, file: string, entry: string | undefined): ReadResult {
+  const abs = path.join(root, file);
+  if (entry) return readEmbeddedModule(abs, entry);
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(abs);
+  } catch (e) {
+    return { error: `cannot read: ${describeFsError(e)}` };
+  }
+  if (lastRead?.abs === abs && lastRead.mtimeMs === stat.mtimeMs && lastRead.size === stat.size) return { text: lastRead.text };
+  const read = readSourceFile(abs);
+  lastRead = 'text' in read ? { abs, mtimeMs: stat.mtimeMs, size: stat.size, text: read.text } : undefined;
+  return read;
+}
+
+/** The text of a module inside an executable, read with positional reads (never loaded whole). */
+function readEmbeddedModule(binary: string, entry: string, maxModuleBytes = DEFAULT_MAX_FILE_BYTES): ReadResult {
+  let reader: BinaryReader;
+  try {
+    reader = BinaryReader.open(binary);
+  } catch (e) {
+    return { error: `cannot read ${binary}: ${describeFsError(e)}` };
+  }
+  try {
+    const read = embeddedModuleText(reader, path.basename(binary), entry, { maxModuleBytes });
+    return 'text' in read ? read : { error: `cannot show ${entry} from ${binary}: ${read.error}` };
+  } finally {
+    reader.close();
+  }
+}

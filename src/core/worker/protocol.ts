@@ -1,0 +1,71 @@
+// What the extension host and the scan worker say to each other. Plain data only: it
+// crosses a worker_threads boundary by structured clone.
+import type { TargetResult } from '../model';
+import type { TargetSpec } from '../scan/target';
+import type { DiscoverOptions, Discovery } from '../discovery';
+import type { RunningExtension } from '../discovery/running';
+import type { ReadableContext } from '../print/readableContext';
+
+/** Find the installed assistants, plus the AI extensions the running editor reports. */
+export interface DiscoverJob {
+  kind: 'discover';
+  options: DiscoverOptions;
+  running?: { extensions: RunningExtension[]; editor: string };
+}
+
+/** Scan these targets, one after the other, reporting each as soon as it is done. */
+export interface AuditJob {
+  kind: 'audit';
+  targets: TargetSpec[];
+  /** Rule or correlation ids whose findings are not wanted. */
+  disabledRules?: string[];
+  maxFileBytes?: number;
+}
+
+/** Reprint the code around one finding (see print/readableContext.ts). */
+export interface ContextJob {
+  kind: 'context';
+  /** Absolute target root; `file` is relative to it (the binary's path when `entry` is set). */
+  root: string;
+  file: string;
+  entry?: string;
+  ruleId: string;
+  /** The finding's fingerprint, to tell whether the file changed since the audit. */
+  fingerprint?: string;
+  span: { start: number; end: number };
+  functionRange?: [number, number];
+  /** Steps of a correlated finding in the same file, by 1-based line and column. */
+  related?: Array<{ line: number; column: number; endLine?: number; endColumn?: number; message: string }>;
+}
+
+/** The text of a module embedded in an executable. */
+export interface ModuleJob {
+  kind: 'module';
+  /** Absolute path of the executable. */
+  binary: string;
+  entry: string;
+}
+
+export type WorkerJob = DiscoverJob | AuditJob | ContextJob | ModuleJob;
+
+/** Where the reprinted part sits in the file: 1-based line and UTF-16 column. */
+export interface SourcePoint {
+  line: number;
+  column: number;
+}
+
+export interface ContextReply extends ReadableContext {
+  shownFrom: SourcePoint;
+  /** The flagged text no longer hashes to the finding's fingerprint: the file changed. */
+  stale: boolean;
+  readMs: number;
+}
+
+export type WorkerMessage =
+  | { type: 'discovered'; discovery: Discovery }
+  | { type: 'file'; index: number; file: string; size: number }
+  | { type: 'target'; index: number; result: TargetResult; ms: number }
+  | { type: 'context'; reply: ContextReply }
+  | { type: 'module'; text: string }
+  | { type: 'failed'; message: string }
+  | { type: 'done' };

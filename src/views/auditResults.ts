@@ -1,0 +1,67 @@
+// What the view shows: every target audited in this window, with its spec (to re-audit it)
+// and, once its worker reported it, its result. Targets stream in one by one.
+import * as vscode from 'vscode';
+import type { Severity, TargetResult } from '../core/model';
+import type { TargetSpec } from '../core/scan/target';
+
+export type TargetState = 'queued' | 'done' | 'cancelled';
+
+export interface AuditedTarget {
+  key: string;
+  spec: TargetSpec;
+  state: TargetState;
+  result?: TargetResult;
+}
+
+export function targetKey(spec: Pick<TargetSpec, 'kind' | 'root' | 'instanceId'>): string {
+  return spec.instanceId ?? `${spec.kind}:${spec.root}`;
+}
+
+export class AuditResults implements vscode.Disposable {
+  private readonly targets = new Map<string, AuditedTarget>();
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChange = this.changed.event;
+
+  all(): AuditedTarget[] {
+    return [...this.targets.values()];
+  }
+
+  /** Queues targets for an audit; `replace` drops every target not among them. */
+  begin(specs: readonly TargetSpec[], replace: boolean): void {
+    if (replace) this.targets.clear();
+    for (const spec of specs) {
+      const key = targetKey(spec);
+      const previous = this.targets.get(key);
+      this.targets.set(key, { key, spec, state: 'queued', ...(previous?.result ? { result: previous.result } : {}) });
+    }
+    this.changed.fire();
+  }
+
+  finish(spec: TargetSpec, result: TargetResult): void {
+    const key = targetKey(spec);
+    this.targets.set(key, { key, spec, state: 'done', result });
+    this.changed.fire();
+  }
+
+  /** Targets still queued when an audit stopped early. */
+  cancelQueued(): AuditedTarget[] {
+    const stopped = this.all().filter(t => t.state === 'queued');
+    for (const t of stopped) t.state = 'cancelled';
+    if (stopped.length) this.changed.fire();
+    return stopped;
+  }
+
+  remove(keys: readonly string[]): void {
+    if (keys.filter(k => this.targets.delete(k)).length) this.changed.fire();
+  }
+
+  countBySeverity(): Record<Severity, number> {
+    const counts: Record<Severity, number> = { info: 0, low: 0, medium: 0, high: 0 };
+    for (const t of this.targets.values()) for (const f of t.result?.findings ?? []) counts[f.severity]++;
+    return counts;
+  }
+
+  dispose(): void {
+    this.changed.dispose();
+  }
+}

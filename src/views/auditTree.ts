@@ -1,0 +1,282 @@
+// The findings tree: assistant -> group (category, severity or rule) -> finding, plus the
+// scan errors of each assistant. Scanned code is untrusted: every label, description and
+// tooltip is plain text with invisible and control characters made visible.
+import * as vscode from 'vscode';
+import { CATEGORIES, SEVERITIES, byPosition, severityRank, type Finding, type ScanError, type Severity, type TargetResult } from '../core/model';
+import { ruleCatalog } from '../core/rules';
+import { printable } from '../core/report/safeText';
+import { formatMB } from '../core/scan/files';
+import type { AuditedTarget, AuditResults } from './auditResults';
+
+export type GroupBy = 'category' | 'severity' | 'rule';
+export const GROUP_BY: readonly GroupBy[] = ['category', 'severity', 'rule'];
+
+export interface TargetNode {
+  kind: 'target';
+  target: AuditedTarget;
+}
+export interface GroupNode {
+  kind: 'group';
+  parent: TargetNode;
+  key: string;
+  label: string;
+  findings: FindingNode[];
+}
+export interface FindingNode {
+  kind: 'finding';
+  parent: GroupNode;
+  target: TargetResult;
+  finding: Finding;
+  /** Index in the target's findings: stable id for the tree. */
+  index: number;
+}
+export interface ErrorsNode {
+  kind: 'errors';
+  parent: TargetNode;
+  errors: ScanError[];
+}
+export interface ErrorNode {
+  kind: 'error';
+  parent: ErrorsNode;
+  error: ScanError;
+  index: number;
+}
+export type TreeNode = TargetNode | GroupNode | FindingNode | ErrorsNode | ErrorNode;
+
+const RULE_TITLES = new Map(ruleCatalog().map(r => [r.id, r.title]));
+
+const SEVERITY_ICONS: Record<Severity, vscode.ThemeIcon> = {
+  high: new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')),
+  medium: new vscode.ThemeIcon('warning', new vscode.ThemeColor('problemsWarningIcon.foreground')),
+  low: new vscode.ThemeIcon('info', new vscode.ThemeColor('problemsInfoIcon.foreground')),
+  info: new vscode.ThemeIcon('circle-outline'),
+};
+
+const KIND_ICONS: Record<TargetResult['kind'], string> = { extension: 'extensions', cli: 'terminal', path: 'folder' };
+
+export function ruleTitle(ruleId: string): string {
+  return RULE_TITLES.get(ruleId) ?? ruleId;
+}
+
+export function findingPlace(f: Finding): string {
+  const where = f.entry ? `${f.file} › ${f.entry}` : f.file;
+  return f.line ? `${where}:${f.line}` : `${where} @ byte ${f.offset ?? 0}`;
+}
+
+export class AuditTreeProvider implements vscode.TreeDataProvider<TreeNode>, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<TreeNode | undefined>();
+  readonly onDidChangeTreeData = this.changed.event;
+  private readonly subscription: vscode.Disposable;
+  private groupByValue: GroupBy;
+  private minSeverityValue: Severity;
+
+  constructor(
+    private readonly results: AuditResults,
+    private readonly memento: vscode.Memento,
+  ) {
+    this.groupByValue = GROUP_BY.includes(memento.get('groupBy') as GroupBy) ? memento.get<GroupBy>('groupBy')! : 'category';
+    this.minSeverityValue = SEVERITIES.includes(memento.get('minSeverity') as Severity) ? memento.get<Severity>('minSeverity')! : 'low';
+    this.subscription = results.onDidChange(() => this.changed.fire(undefined));
+  }
+
+  get groupBy(): GroupBy {
+    return this.groupByValue;
+  }
+
+  get minSeverity(): Severity {
+    return this.minSeverityValue;
+  }
+
+  async setGroupBy(value: GroupBy): Promise<void> {
+    this.groupByValue = value;
+    await this.memento.update('groupBy', value);
+    this.changed.fire(undefined);
+  }
+
+  async setMinSeverity(value: Severity): Promise<void> {
+    this.minSeverityValue = value;
+    await this.memento.update('minSeverity', value);
+    this.changed.fire(undefined);
+  }
+
+  getChildren(node?: TreeNode): TreeNode[] {
+    if (!node) return this.results.all().sort(compareTargets).map(target => ({ kind: 'target', target }));
+    if (node.kind === 'target') return this.targetChildren(node);
+    if (node.kind === 'group') return node.findings;
+    if (node.kind === 'errors') return node.errors.map((error, index) => ({ kind: 'error', parent: node, error, index }));
+    return [];
+  }
+
+  getParent(node: TreeNode): TreeNode | undefined {
+    return node.kind === 'target' ? undefined : node.parent;
+  }
+
+  getTreeItem(node: TreeNode): vscode.TreeItem {
+    switch (node.kind) {
+      case 'target':
+        return targetItem(node.target, this.visible(node.target.result?.findings ?? []).length > 0);
+      case 'group':
+        return groupItem(node);
+      case 'finding':
+        return findingItem(node);
+      case 'errors':
+        return errorsItem(node);
+      case 'error':
+        return errorItem(node);
+    }
+  }
+
+  private visible(findings: readonly Finding[]): Finding[] {
+    const min = severityRank(this.minSeverityValue);
+    return findings.filter(f => severityRank(f.severity) >= min);
+  }
+
+  private targetChildren(node: TargetNode): TreeNode[] {
+    const result = node.target.result;
+    if (!result) return [];
+    const groups = new Map<string, GroupNode>();
+    result.findings.forEach((finding, index) => {
+      if (severityRank(finding.severity) < severityRank(this.minSeverityValue)) return;
+      const [key, label] = this.groupOf(finding);
+      let group = groups.get(key);
+      if (!group) groups.set(key, (group = { kind: 'group', parent: node, key, label, findings: [] }));
+      group.findings.push({ kind: 'finding', parent: group, target: result, finding, index });
+    });
+    const ordered = [...groups.values()].sort((a, b) => this.groupOrder(a) - this.groupOrder(b) || a.label.localeCompare(b.label));
+    for (const g of ordered) g.findings.sort(compareFindings);
+    const children: TreeNode[] = ordered;
+    if (result.errors.length) children.push({ kind: 'errors', parent: node, errors: result.errors });
+    return children;
+  }
+
+  private groupOf(f: Finding): [string, string] {
+    if (this.groupByValue === 'severity') return [f.severity, f.severity];
+    if (this.groupByValue === 'rule') return [f.ruleId, ruleTitle(f.ruleId)];
+    return [f.category, f.category];
+  }
+
+  private groupOrder(g: GroupNode): number {
+    if (this.groupByValue === 'severity') return -severityRank(g.key as Severity);
+    if (this.groupByValue === 'category') return CATEGORIES.indexOf(g.key as (typeof CATEGORIES)[number]);
+    return -Math.max(...g.findings.map(f => severityRank(f.finding.severity)));
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.changed.dispose();
+  }
+}
+
+function targetItem(target: AuditedTarget, hasVisible: boolean): vscode.TreeItem {
+  const r = target.result;
+  const item = new vscode.TreeItem(
+    printable(target.spec.name),
+    r && (hasVisible || r.errors.length) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
+  );
+  // A new id once scanned: the tree then applies the expanded state instead of keeping the
+  // childless item it showed while the target was queued.
+  item.id = r ? `target:${target.key}` : `target:${target.key}:${target.state}`;
+  item.contextValue = 'target';
+  const version = target.spec.version ? `${printable(target.spec.version)} · ` : '';
+  if (target.state === 'queued') {
+    item.iconPath = new vscode.ThemeIcon('loading~spin');
+    item.description = `${version}scanning…`;
+  } else if (target.state === 'cancelled' && !r) {
+    item.iconPath = new vscode.ThemeIcon('circle-slash');
+    item.description = `${version}not scanned (cancelled)`;
+  } else {
+    item.iconPath = new vscode.ThemeIcon(KIND_ICONS[target.spec.kind]);
+    item.description = `${version}${r ? countsText(r.findings) : ''}`;
+  }
+  item.tooltip = targetTooltip(target);
+  return item;
+}
+
+function countsText(findings: readonly Finding[]): string {
+  if (findings.length === 0) return 'no findings';
+  const counts = SEVERITIES.map(s => [s, findings.filter(f => f.severity === s).length] as const).filter(([, n]) => n > 0);
+  return counts.reverse().map(([s, n]) => `${n} ${s}`).join(', ');
+}
+
+function targetTooltip(target: AuditedTarget): string {
+  const s = target.spec;
+  const r = target.result;
+  const lines = [
+    `${s.name}${s.version ? ` ${s.version}` : ''} (${s.kind}${s.editor ? `, ${s.editor}` : ''})`,
+    `id: ${s.id}`,
+    s.vendor ? `vendor: ${s.vendor}${s.country ? ` (${s.country})` : ''}` : undefined,
+    `path: ${s.root}`,
+    s.why?.length ? `recognised by: ${s.why.join('; ')}` : undefined,
+    r ? `scanned: ${r.filesScanned} files, ${formatMB(r.bytesScanned)}; ${r.findings.length} findings, ${r.errors.length} errors` : undefined,
+  ];
+  return lines.filter((l): l is string => !!l).map(printable).join('\n');
+}
+
+function groupItem(node: GroupNode): vscode.TreeItem {
+  const high = node.findings.some(f => f.finding.severity === 'high');
+  const item = new vscode.TreeItem(node.label, high ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = `group:${node.parent.target.key}:${node.key}`;
+  item.description = String(node.findings.length);
+  item.contextValue = 'group';
+  return item;
+}
+
+function findingItem(node: FindingNode): vscode.TreeItem {
+  const f = node.finding;
+  const item = new vscode.TreeItem(ruleTitle(f.ruleId), vscode.TreeItemCollapsibleState.None);
+  item.id = `finding:${node.parent.parent.target.key}:${node.index}`;
+  item.description = printable(findingPlace(f));
+  item.iconPath = SEVERITY_ICONS[f.severity];
+  item.tooltip = findingTooltip(f);
+  item.contextValue = f.offset !== undefined && f.line ? 'finding.reprintable' : 'finding';
+  item.command = { command: 'aiToolAudit.openFinding', title: 'Open Finding', arguments: [node] };
+  return item;
+}
+
+const MAX_EVIDENCE = 12;
+
+function findingTooltip(f: Finding): string {
+  const evidence = f.evidence.slice(0, MAX_EVIDENCE).map(e => (e.length > 200 ? `${e.slice(0, 200)}…` : e));
+  if (f.evidence.length > MAX_EVIDENCE) evidence.push(`… and ${f.evidence.length - MAX_EVIDENCE} more`);
+  const lines = [
+    `${f.severity} · ${f.ruleId}${f.partial ? ' · partial parse' : ''}${f.confidence === 'approximate' ? ' · approximate' : ''}`,
+    f.message,
+    ...(evidence.length ? ['evidence:', ...evidence.map(e => `  ${e}`)] : []),
+    ...f.related.map(r => `step: ${r.message} (${r.file}:${r.line}:${r.column})`),
+    `at ${findingPlace(f)}${f.line ? `:${f.column}` : ''}`,
+  ];
+  return lines.map(printable).join('\n');
+}
+
+function errorsItem(node: ErrorsNode): vscode.TreeItem {
+  const item = new vscode.TreeItem('scan errors', vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = `errors:${node.parent.target.key}`;
+  item.description = String(node.errors.length);
+  item.iconPath = new vscode.ThemeIcon('circle-slash');
+  return item;
+}
+
+function errorItem(node: ErrorNode): vscode.TreeItem {
+  const e = node.error;
+  const item = new vscode.TreeItem(printable(e.entry ? `${e.file} › ${e.entry}` : e.file), vscode.TreeItemCollapsibleState.None);
+  item.id = `error:${node.parent.parent.target.key}:${node.index}`;
+  item.description = printable(e.message);
+  item.tooltip = printable(e.message);
+  return item;
+}
+
+function highest(t: AuditedTarget): number {
+  return Math.max(-1, ...(t.result?.findings ?? []).map(f => severityRank(f.severity)));
+}
+
+function compareTargets(a: AuditedTarget, b: AuditedTarget): number {
+  return highest(b) - highest(a) || a.spec.name.localeCompare(b.spec.name);
+}
+
+function compareFindings(a: FindingNode, b: FindingNode): number {
+  return (
+    severityRank(b.finding.severity) - severityRank(a.finding.severity) ||
+    a.finding.file.localeCompare(b.finding.file) ||
+    byPosition(a.finding, b.finding)
+  );
+}

@@ -1,0 +1,153 @@
+// Runs an audit in the scan worker under a cancellable progress notification, streams each
+// target's result into the view as it finishes, and logs what was scanned and every error.
+import * as vscode from 'vscode';
+import type { TargetResult } from '../core/model';
+import type { TargetSpec } from '../core/scan/target';
+import { formatMB } from '../core/scan/files';
+import { printable } from '../core/report/safeText';
+import { ruleCatalog } from '../core/rules';
+import { runAudit } from '../core/worker/audit';
+import type { WorkerRunner } from '../core/worker/runner';
+import type { AuditResults } from './auditResults';
+import type { AuditSummary } from './statusBar';
+import { readSettings, type AuditSettings } from './settings';
+
+/** Finds what to audit when the audit starts (discovery); undefined when cancelled. */
+export type Finder = (settings: AuditSettings, token: vscode.CancellationToken) => Promise<TargetSpec[] | undefined>;
+
+export interface AuditOutcome {
+  status: 'done' | 'cancelled';
+  results: TargetResult[];
+  ms: number;
+}
+
+const PROGRESS_EVERY_MS = 150;
+
+export class Auditor {
+  private current: { stop: vscode.CancellationTokenSource; finished: Promise<AuditOutcome> } | undefined;
+
+  constructor(
+    private readonly runner: WorkerRunner,
+    private readonly results: AuditResults,
+    private readonly summary: AuditSummary,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
+
+  get running(): boolean {
+    return this.current !== undefined;
+  }
+
+  /** Resolves once no audit runs (at once if none does). */
+  async settled(): Promise<void> {
+    while (this.current) await this.current.finished.catch(() => undefined);
+  }
+
+  /** Stops the running audit and resolves once its worker has exited. */
+  async cancel(): Promise<void> {
+    const current = this.current;
+    if (!current) return;
+    current.stop.cancel();
+    await current.finished;
+  }
+
+  /**
+   * Audits `specs`, or what `find` returns (discovery runs under the same progress and
+   * cancellation); `replace` clears targets from earlier audits (a full audit does).
+   */
+  async audit(specs: TargetSpec[] | Finder, title: string, replace: boolean): Promise<AuditOutcome> {
+    await this.cancel();
+    const stop = new vscode.CancellationTokenSource();
+    const finished = Promise.resolve(
+      vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
+        token.onCancellationRequested(() => stop.cancel());
+        return this.run(specs, replace, progress, stop.token);
+      }),
+    );
+    this.current = { stop, finished };
+    void vscode.commands.executeCommand('setContext', 'aiToolAudit.running', true);
+    this.summary.setRunning(true);
+    try {
+      return await finished;
+    } finally {
+      if (this.current?.finished === finished) {
+        this.current = undefined;
+        void vscode.commands.executeCommand('setContext', 'aiToolAudit.running', false);
+        this.summary.setRunning(false);
+      }
+      stop.dispose();
+    }
+  }
+
+  private async run(
+    find: TargetSpec[] | Finder,
+    replace: boolean,
+    progress: vscode.Progress<{ message?: string; increment?: number }>,
+    token: vscode.CancellationToken,
+  ): Promise<AuditOutcome> {
+    const started = Date.now();
+    const settings = readSettings();
+    let specs: TargetSpec[];
+    if (Array.isArray(find)) specs = find;
+    else {
+      progress.report({ message: 'looking for AI assistants…' });
+      const found = await find(settings, token);
+      if (!found) return { status: 'cancelled', results: [], ms: Date.now() - started };
+      specs = found;
+    }
+    this.warnUnknownRules(settings.disabledRules);
+    this.results.begin(specs, replace);
+    this.log.info(printable(`audit of ${specs.length} target(s) started: ${specs.map(s => s.name).join(', ')}`));
+    const abort = new AbortController();
+    const onCancel = token.onCancellationRequested(() => abort.abort());
+    const done: TargetResult[] = [];
+    let lastReport = 0;
+    try {
+      const outcome = await runAudit(
+        this.runner,
+        { kind: 'audit', targets: specs, disabledRules: settings.disabledRules, maxFileBytes: settings.maxFileBytes },
+        {
+          onFile: (index, file, size) => {
+            this.log.debug(printable(`${specs[index].name}: scanning ${file} (${formatMB(size)})`));
+            const now = Date.now();
+            if (now - lastReport < PROGRESS_EVERY_MS) return;
+            lastReport = now;
+            progress.report({ message: printable(`${done.length + 1}/${specs.length} ${specs[index].name}: ${file}`) });
+          },
+          onTarget: (index, result, ms) => {
+            done.push(result);
+            this.results.finish(specs[index], result);
+            this.logTarget(result, ms);
+            progress.report({ increment: 100 / specs.length });
+          },
+        },
+        abort.signal,
+      );
+      for (const crash of outcome.crashes) this.log.error(`scan worker stopped: ${crash}`);
+      const ms = Date.now() - started;
+      if (outcome.status === 'cancelled') {
+        const skipped = this.results.cancelQueued();
+        this.log.warn(printable(`audit cancelled after ${done.length} of ${specs.length} target(s); not scanned: ${skipped.map(t => t.spec.name).join(', ') || 'none'}`));
+      } else {
+        this.log.info(`audit finished in ${(ms / 1000).toFixed(1)} s: ${done.length} target(s)`);
+      }
+      return { status: outcome.status, results: done, ms };
+    } finally {
+      onCancel.dispose();
+    }
+  }
+
+  private logTarget(r: TargetResult, ms: number): void {
+    const high = r.findings.filter(f => f.severity === 'high').length;
+    this.log.info(
+      printable(`scanned ${r.name}${r.version ? ` ${r.version}` : ''} (${r.kind}) at ${r.root}: ${r.filesScanned} files, ${formatMB(r.bytesScanned)}, ` +
+        `${r.findings.length} findings (${high} high), ${r.errors.length} errors in ${(ms / 1000).toFixed(1)} s`),
+    );
+    for (const e of r.errors) this.log.warn(printable(`${r.name}: ${e.file}${e.entry ? ` › ${e.entry}` : ''}: ${e.message}`));
+  }
+
+  private warnUnknownRules(disabled: readonly string[]): void {
+    const known = new Set(ruleCatalog().map(r => r.id));
+    const unknown = disabled.filter(id => !known.has(id));
+    if (unknown.length) this.log.warn(`aiToolAudit.disabledRules names unknown rule(s): ${unknown.join(', ')}`);
+  }
+}

@@ -1,0 +1,25 @@
+// Every command, as one table of id -> factory(ctx). package.json declares the same ids.
+import type * as vscode from 'vscode';
+import type { Severity } from '../core/model';
+import type { AuditContext } from './context';
+import type { FindingNode, GroupBy, TreeNode } from './auditTree';
+import type { FindingLocation } from './openFinding';
+import { auditAll, quickScan, reaudit, scanPath } from './auditCommands';
+import { openFinding, showReadableContext } from './findingCommands';
+import { filterSeverity, groupBy, showRules } from './viewCommands';
+
+type Command = (ctx: AuditContext) => (...args: any[]) => unknown;
+
+export const COMMANDS: Record<string, Command> = {
+  'aiToolAudit.auditAll': ctx => () => auditAll(ctx),
+  'aiToolAudit.quickScan': ctx => (id?: string) => quickScan(ctx, id),
+  'aiToolAudit.scanPath': ctx => (uri?: vscode.Uri, selected?: vscode.Uri[]) => scanPath(ctx, selected?.length ? selected : uri ? [uri] : undefined),
+  'aiToolAudit.reaudit': ctx => () => reaudit(ctx),
+  'aiToolAudit.cancelAudit': ctx => () => ctx.auditor.cancel(),
+  'aiToolAudit.openFinding': ctx => (target: FindingNode | FindingLocation) => openFinding(ctx, target),
+  'aiToolAudit.showReadableContext': ctx => (node?: TreeNode) => showReadableContext(ctx, node),
+  'aiToolAudit.showRules': ctx => (ruleId?: string) => showRules(ctx, ruleId),
+  'aiToolAudit.groupBy': ctx => (value?: GroupBy) => groupBy(ctx, value),
+  'aiToolAudit.filterSeverity': ctx => (value?: Severity) => filterSeverity(ctx, value),
+  'aiToolAudit.showLog': ctx => () => ctx.log.show(),
+};

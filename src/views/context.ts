@@ -1,0 +1,76 @@
+// The one object the commands share (no globals): the log, the worker runner, the results
+// and the views over them. Built once in activate().
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { WorkerRunner } from '../core/worker/runner';
+import type { Discovery } from '../core/discovery';
+import { AuditResults } from './auditResults';
+import { AuditTreeProvider, type TreeNode } from './auditTree';
+import { AuditSummary } from './statusBar';
+import { Auditor } from './auditor';
+import { CONTEXT_SCHEME, ContextDocuments } from './contextDocument';
+import { MODULE_SCHEME, ModuleDocuments } from './moduleDocument';
+import { machineLabel } from './machine';
+import { watchExtensions } from './extensionWatcher';
+
+/** Notifications that ask the user something, replaceable in integration tests. */
+export interface Notifier {
+  info(message: string, ...actions: string[]): Thenable<string | undefined>;
+}
+
+export interface AuditContext {
+  readonly extension: vscode.ExtensionContext;
+  readonly log: vscode.LogOutputChannel;
+  readonly runner: WorkerRunner;
+  readonly results: AuditResults;
+  readonly tree: AuditTreeProvider;
+  readonly view: vscode.TreeView<TreeNode>;
+  readonly summary: AuditSummary;
+  readonly auditor: Auditor;
+  readonly contexts: ContextDocuments;
+  /** Which machine the audit covers (the extension host's). */
+  readonly machine: string;
+  notify: Notifier;
+  /** What the last "Audit AI tools" found: extension changes are compared with it. */
+  lastDiscovery?: Discovery;
+}
+
+export function createContext(extension: vscode.ExtensionContext): AuditContext {
+  const log = vscode.window.createOutputChannel('AI Tool Audit', { log: true });
+  const runner = new WorkerRunner(path.join(extension.extensionPath, 'dist', 'worker.js'));
+  const results = new AuditResults();
+  const tree = new AuditTreeProvider(results, extension.globalState);
+  const view = vscode.window.createTreeView('aiToolAudit.findings', { treeDataProvider: tree, showCollapseAll: true });
+  const machine = machineLabel(vscode.env.remoteName);
+  view.description = machine;
+  const summary = new AuditSummary(results, view, machine);
+  const auditor = new Auditor(runner, results, summary, log);
+  const contexts = new ContextDocuments(runner);
+  extension.subscriptions.push(
+    log,
+    results,
+    tree,
+    view,
+    summary,
+    contexts,
+    vscode.workspace.registerTextDocumentContentProvider(CONTEXT_SCHEME, contexts),
+    vscode.languages.registerDocumentLinkProvider({ scheme: CONTEXT_SCHEME }, contexts),
+    vscode.workspace.registerTextDocumentContentProvider(MODULE_SCHEME, new ModuleDocuments(runner)),
+    { dispose: () => void auditor.cancel().then(() => runner.dispose()) },
+  );
+  const ctx: AuditContext = {
+    extension,
+    log,
+    runner,
+    results,
+    tree,
+    view,
+    summary,
+    auditor,
+    contexts,
+    machine,
+    notify: { info: (message, ...actions) => vscode.window.showInformationMessage(message, ...actions) },
+  };
+  extension.subscriptions.push(watchExtensions(ctx));
+  return ctx;
+}

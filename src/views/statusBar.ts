@@ -1,0 +1,51 @@
+// `$(shield) 3 high` in the status bar and the high count as the view's badge; both open
+// the view. Hidden until something was audited. Above the tree, which machine it is about
+// (a view alone in its container shows no description).
+import * as vscode from 'vscode';
+import type { AuditResults } from './auditResults';
+import type { TreeNode } from './auditTree';
+
+export class AuditSummary implements vscode.Disposable {
+  private readonly item = vscode.window.createStatusBarItem('aiToolAudit.summary', vscode.StatusBarAlignment.Left, 10);
+  private readonly subscription: vscode.Disposable;
+  private running = false;
+
+  constructor(
+    private readonly results: AuditResults,
+    private readonly view: vscode.TreeView<TreeNode>,
+    private readonly machine: string,
+  ) {
+    this.item.name = 'AI Tool Audit';
+    this.item.command = 'workbench.view.extension.aiToolAudit';
+    this.subscription = results.onDidChange(() => this.update());
+  }
+
+  setRunning(running: boolean): void {
+    this.running = running;
+    this.update();
+  }
+
+  private update(): void {
+    const counts = this.results.countBySeverity();
+    this.view.badge = counts.high ? { value: counts.high, tooltip: `${counts.high} high-severity findings` } : undefined;
+    if (this.results.all().length) this.view.message = `Assistants on ${this.machine}`;
+    if (this.results.all().length === 0 && !this.running) {
+      this.item.hide();
+      return;
+    }
+    this.item.text = this.running ? `$(sync~spin) ${counts.high} high` : `$(shield) ${counts.high} high`;
+    const done = this.results.all().filter(t => t.state === 'done').length;
+    this.item.tooltip = `AI Tool Audit: ${counts.high} high, ${counts.medium} medium, ${counts.low} low in ${done} audited assistants${this.running ? ' (audit running)' : ''}. Click to open the view.`;
+    this.item.show();
+  }
+
+  /** What the status bar shows, for tests. */
+  get text(): string {
+    return this.item.text;
+  }
+
+  dispose(): void {
+    this.subscription.dispose();
+    this.item.dispose();
+  }
+}

@@ -1,0 +1,160 @@
+#!/usr/bin/env node
+// npm run test:e2e: a real browser (Debian's chromium, driven by playwright-core) against a
+// real editor (code-server) with the packaged .vsix installed and assistants planted in
+// HOME. Clicks through the UI as a person would: activity bar -> "Audit AI tools" -> tree ->
+// finding -> editor at the flagged line -> readable context -> a long scan cancelled from its
+// progress notification; screenshots go to test/e2e/artifacts/.
+import { execFileSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { hostname } from 'node:os';
+import { join } from 'node:path';
+import { ensureTestHost } from '../../scripts/test-host/install.mjs';
+import { plantHome, slowTarget } from '../../scripts/test-host/plantHome.mjs';
+import { startCodeServer } from '../../scripts/test-host/codeServer.mjs';
+import { launchBrowser, workbenchUrl } from '../../scripts/test-host/browser.mjs';
+import { CODE_SERVER, NODE24, REPO, RUNS } from '../../scripts/test-host/paths.mjs';
+import { packageVsix } from '../../scripts/test-host/vsix.mjs';
+
+const ARTIFACTS = join(REPO, 'test', 'e2e', 'artifacts');
+const started = Date.now();
+const log = (...a) => console.log(`[${String(Date.now() - started).padStart(6)} ms]`, ...a);
+let passed = 0;
+let failed = 0;
+function check(name, ok, detail = '') {
+  if (ok) passed++;
+  else failed++;
+  log(ok ? 'PASS' : 'FAIL', name, detail);
+}
+
+ensureTestHost();
+mkdirSync(RUNS, { recursive: true });
+mkdirSync(ARTIFACTS, { recursive: true });
+const run = mkdtempSync(join(RUNS, 'e2e-'));
+const home = plantHome(join(run, 'home'));
+const workspace = join(run, 'workspace');
+mkdirSync(workspace);
+slowTarget(join(workspace, 'slow-target'));
+writeFileSync(join(workspace, 'README.md'), 'The folder the E2E test opens.\n');
+
+log('packaging the extension');
+const vsix = join(run, 'ai-tool-audit.vsix');
+packageVsix(REPO, vsix);
+execFileSync(NODE24, [CODE_SERVER, '--extensions-dir', join(run, 'ext'), '--user-data-dir', join(run, 'data'), '--install-extension', vsix], {
+  env: { ...process.env, HOME: home, EXTENSIONS_GALLERY: '{}' },
+  stdio: 'ignore',
+});
+
+let server;
+let browser;
+try {
+  server = await startCodeServer({ run, workspace, home });
+  log('code-server up at', server.url);
+  browser = await launchBrowser(run);
+  const { page } = browser;
+  await page.goto(workbenchUrl(server.url, workspace));
+  await page.locator('.monaco-workbench').waitFor({ timeout: 60000 });
+  const icon = page.locator('.activitybar [aria-label^="AI Tool Audit"]').first();
+  await icon.waitFor({ timeout: 60000 });
+  log('workbench usable');
+  await icon.click();
+  await widenSideBar(page, 560);
+  const welcome = page.locator('.welcome-view-content a, .welcome-view-content .monaco-button', { hasText: 'Audit AI tools' }).first();
+  await welcome.waitFor({ timeout: 30000 });
+  check('the view opens on a welcome with an "Audit AI tools" button', await welcome.isVisible());
+  await welcome.click();
+
+  const gateRow = page.locator('.monaco-list-row', { hasText: 'Region or vendor gating' }).filter({ hasText: 'extension.js:21' });
+  await gateRow.waitFor({ timeout: 60000 });
+  const extensionRow = page.locator('.monaco-list-row', { hasText: 'FakeAI Assistant (test fixture)' }).first();
+  check('the tree shows the planted extension with its counts', /1\.0\.0 · 2 high, 6 medium, 6 low/.test((await extensionRow.textContent()) ?? ''), await extensionRow.textContent());
+  const cliRow = page.locator('.monaco-list-row', { hasText: 'fake-agent' }).first();
+  check('the tree shows the planted command-line assistant with its counts', /0\.3\.0 · 1 high, 2 medium, 1 low/.test((await cliRow.textContent()) ?? ''), await cliRow.textContent());
+  const machine = page.locator('.part.sidebar .message', { hasText: `Assistants on remote host ${hostname()}` }).first();
+  check('the view says which machine it audits', await machine.isVisible().catch(() => false), await machine.textContent().catch(() => 'no message'));
+  const badge = page.locator('.activitybar [aria-label^="AI Tool Audit"] .badge-content').first();
+  check('the activity bar badge counts the high findings', ((await badge.textContent().catch(() => '')) ?? '').trim() === '4', await badge.textContent().catch(() => 'none'));
+  const status = page.locator('.statusbar-item', { hasText: '4 high' }).first();
+  check('the status bar shows "4 high"', await status.isVisible().catch(() => false));
+
+  await gateRow.click();
+  await page.locator('.tab', { hasText: 'extension.js' }).first().waitFor({ timeout: 30000 });
+  const selection = page.locator('[id="status.editor.selection"]');
+  // The cursor ends the selection: 'Asia/Shanghai' with its quotes is 21:30 to 21:45.
+  const flagged = /Ln 21, Col 45 \(15 selected\)/;
+  await page.waitForFunction(re => new RegExp(re).test(document.getElementById('status.editor.selection')?.textContent ?? ''), flagged.source, { timeout: 15000 }).catch(() => {});
+  const at = (await selection.textContent())?.trim() ?? '';
+  check("clicking the finding opens extension.js with 'Asia/Shanghai' (21:30-21:45) selected", flagged.test(at), at);
+  const line = page.locator('.monaco-editor .view-line', { hasText: "const chinaZone = zone === 'Asia/Shanghai'" });
+  check('the editor shows the flagged line', (await line.count()) === 1);
+  await page.screenshot({ path: join(ARTIFACTS, 'tree-and-finding.png') });
+  log('screenshot', join(ARTIFACTS, 'tree-and-finding.png'));
+
+  // The same finding in the minified bundle: its inline action opens the readable context.
+  const minifiedRow = page.locator('.monaco-list-row', { hasText: 'Region or vendor gating' }).filter({ hasText: 'dist/bundle.min.js:1' });
+  await minifiedRow.hover();
+  await minifiedRow.locator('.action-label[aria-label="Show in Readable Context"]').click();
+  await page.locator('.tab', { hasText: '(readable).js' }).first().waitFor({ timeout: 30000 });
+  const reprinted = page.locator('.monaco-editor .view-line', { hasText: 'const e = a(), t = b(), n = t === "Asia/Shanghai"' });
+  await reprinted.waitFor({ timeout: 15000 });
+  check('the readable context shows the minified function reprinted line by line', (await page.locator('.monaco-editor .view-line', { hasText: 'function c() {' }).count()) === 1);
+  await page.waitForFunction(() => /\(15 selected\)/.test(document.getElementById('status.editor.selection')?.textContent ?? ''), null, { timeout: 15000 }).catch(() => {});
+  const inContext = (await selection.textContent())?.trim() ?? '';
+  check('the readable context selects the flagged "Asia/Shanghai"', /\(15 selected\)/.test(inContext), inContext);
+  await page.screenshot({ path: join(ARTIFACTS, 'readable-context.png') });
+  log('screenshot', join(ARTIFACTS, 'readable-context.png'));
+
+  // A long audit, started from the Explorer's context menu, shows a progress notification
+  // whose Cancel button stops it.
+  await page.locator('.activitybar [aria-label^="Explorer"]').first().click();
+  const folderRow = page.locator('.explorer-folders-view .monaco-list-row', { hasText: 'slow-target' }).first();
+  await folderRow.click({ button: 'right' });
+  // Menus ignore a click that comes too soon after they open.
+  const menuItem = page.locator('.monaco-menu .action-label', { hasText: 'Scan a Folder or File...' }).first();
+  await menuItem.hover();
+  await page.waitForTimeout(400);
+  await menuItem.click();
+  const toast = page.locator('.notification-toast', { hasText: 'scanning slow-target' }).first();
+  await toast.waitFor({ timeout: 30000 });
+  await toast.locator('.monaco-button', { hasText: 'Cancel' }).click();
+  // The scan command brings its view forward; the activity bar icon would toggle it away again.
+  const view = page.locator('.part.sidebar', { hasText: 'AI Tool Audit' }).first();
+  if (!(await view.isVisible().catch(() => false))) await icon.click();
+  await page.locator('.part.sidebar .action-label[aria-label="Collapse All"]').first().click();
+  const cancelled = page.locator('.monaco-list-row', { hasText: 'slow-target' }).filter({ hasText: 'not scanned (cancelled)' });
+  await cancelled.waitFor({ timeout: 15000 }).catch(() => {});
+  check('the Cancel button of the progress notification stops an audit started from the Explorer', (await cancelled.count()) === 1);
+  await page.screenshot({ path: join(ARTIFACTS, 'cancelled.png') });
+} catch (e) {
+  failed++;
+  log('ERROR', e.stack ?? e.message);
+  await browser?.page.screenshot({ path: join(ARTIFACTS, 'error.png') }).catch(() => {});
+} finally {
+  if (browser) writeFileSync(join(run, 'browser-console.log'), browser.consoleLines.join('\n'));
+  await browser?.close();
+  await server?.stop();
+}
+if (failed === 0) rmSync(run, { recursive: true, force: true });
+else log(`run folder kept for inspection: ${run}`);
+console.log(`${passed} passed, ${failed} failed`);
+process.exit(failed ? 1 : 0);
+
+/** Drags the sash between the side bar and the editor so tree rows show in full. */
+async function widenSideBar(page, x) {
+  const sash = page.locator('.part.sidebar').first();
+  const box = await sash.boundingBox();
+  if (!box) return;
+  const edge = box.x + box.width + 2;
+  await page.mouse.move(edge, box.y + box.height / 2);
+  await page.mouse.down();
+  await page.mouse.move(x, box.y + box.height / 2, { steps: 5 });
+  await page.mouse.up();
+}
+
+async function runCommand(page, title) {
+  await page.keyboard.press('F1');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor({ timeout: 15000 });
+  await input.fill(`>${title}`);
+  await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor({ timeout: 15000 });
+  await page.keyboard.press('Enter');
+}

@@ -1,0 +1,110 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { AuditContext } from '../../src/views/context';
+import type { TreeNode } from '../../src/views/auditTree';
+import { FIXTURE_EXTENSION, closeAllEditors, description, extensionContext, findingNode, findingNodes, label, positionOf, targetNode } from './helpers';
+
+describe('the findings tree', () => {
+  let ctx: AuditContext;
+  const source = path.join(FIXTURE_EXTENSION, 'extension.js');
+
+  before(async () => {
+    ctx = await extensionContext();
+    await ctx.tree.setGroupBy('category');
+    await ctx.tree.setMinSeverity('low');
+    const outcome = await vscode.commands.executeCommand<{ status: string }>('aiToolAudit.scanPath', vscode.Uri.file(FIXTURE_EXTENSION));
+    assert.equal(outcome?.status, 'done');
+  });
+
+  after(closeAllEditors);
+
+  it('shows the scanned assistant with its version and counts by severity', () => {
+    const target = targetNode(ctx, 'region-gate');
+    assert.match(description(ctx, target), /^1\.0\.0 · 2 high, 6 medium, 6 low$/);
+    const tooltip = String(ctx.tree.getTreeItem(target).tooltip);
+    assert.match(tooltip, new RegExp(`path: ${FIXTURE_EXTENSION.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
+  });
+
+  it('groups findings by category, and lists each with its rule title and file:line', () => {
+    const target = targetNode(ctx, 'region-gate');
+    const groups = ctx.tree.getChildren(target);
+    assert.deepEqual(groups.map(g => label(ctx, g)), ['region', 'vendor', 'network']);
+    const gate = findingNode(ctx, target, 'region-gating', 'extension.js');
+    const at = positionOf(source, "'Asia/Shanghai'");
+    assert.equal(label(ctx, gate), 'Region or vendor gating');
+    assert.equal(description(ctx, gate), `extension.js:${at.line}`);
+    const tooltip = String(ctx.tree.getTreeItem(gate).tooltip);
+    assert.ok(tooltip.startsWith(`high · region-gating\n${gate.finding.message}\nevidence:\n  `), tooltip);
+    assert.match(tooltip, /\nstep: region-literals: Compares with the region timezone "Asia\/Urumqi" \(extension\.js:21:58\)\n/);
+  });
+
+  it('opens a finding with its exact range selected and revealed', async () => {
+    const gate = findingNode(ctx, targetNode(ctx, 'region-gate'), 'region-literals', 'extension.js');
+    await vscode.commands.executeCommand('aiToolAudit.openFinding', gate);
+    const editor = vscode.window.activeTextEditor;
+    assert.ok(editor);
+    assert.equal(editor.document.uri.fsPath, source);
+    const at = positionOf(source, "'Asia/Shanghai'");
+    assert.equal(editor.selection.start.line, at.line - 1);
+    assert.equal(editor.selection.start.character, at.column - 1);
+    assert.equal(editor.document.getText(editor.selection), "'Asia/Shanghai'");
+    assert.ok(editor.visibleRanges.some(r => r.contains(editor.selection)), 'the selection is scrolled into view');
+  });
+
+  it('regroups by severity and by rule, and hides findings below the minimum severity', async () => {
+    const target = () => targetNode(ctx, 'region-gate');
+    await vscode.commands.executeCommand('aiToolAudit.groupBy', 'severity');
+    assert.deepEqual(ctx.tree.getChildren(target()).map(g => label(ctx, g)), ['high', 'medium', 'low']);
+    await vscode.commands.executeCommand('aiToolAudit.groupBy', 'rule');
+    assert.equal(label(ctx, ctx.tree.getChildren(target())[0]), 'Region or vendor gating');
+    await vscode.commands.executeCommand('aiToolAudit.filterSeverity', 'high');
+    const shown = findingNodes(ctx, target());
+    assert.equal(shown.length, 2);
+    assert.ok(shown.every(n => n.finding.severity === 'high'));
+    await vscode.commands.executeCommand('aiToolAudit.filterSeverity', 'low');
+    await vscode.commands.executeCommand('aiToolAudit.groupBy', 'category');
+    assert.equal(findingNodes(ctx, target()).length, 14);
+  });
+
+  it('shows the high count as the view badge and in the status bar', () => {
+    assert.equal(ctx.view.badge?.value, ctx.results.countBySeverity().high);
+    assert.equal(ctx.summary.text, `$(shield) ${ctx.results.countBySeverity().high} high`);
+  });
+
+  it('shows scanned names and messages as plain text with invisible characters made visible', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-hostile-'));
+    const name = 'evil\u202Egnp.js';
+    fs.writeFileSync(path.join(dir, name), 'const z = Intl.DateTimeFormat().resolvedOptions().timeZone;\n');
+    await vscode.commands.executeCommand('aiToolAudit.scanPath', vscode.Uri.file(dir));
+    const target = targetNode(ctx, path.basename(dir));
+    const [node] = findingNodes(ctx, target);
+    const item = ctx.tree.getTreeItem(node);
+    assert.equal(item.description, 'evil\\u{202E}gnp.js:1');
+    assert.equal(typeof item.tooltip, 'string', 'tooltips are plain strings, never markdown');
+    assert.ok(!String(item.tooltip).includes('\u202E'));
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+
+  it('streams results into the tree as each target finishes', async () => {
+    const states: string[] = [];
+    const names = ['region-gate', 'dist'];
+    const sub = ctx.tree.onDidChangeTreeData(() => {
+      const nodes = ctx.tree.getChildren().filter((n): n is TreeNode & { kind: 'target' } => n.kind === 'target' && names.includes(label(ctx, n)));
+      states.push(nodes.map(n => `${label(ctx, n)}=${n.target.state}`).sort().join(' '));
+    });
+    try {
+      await vscode.commands.executeCommand('aiToolAudit.scanPath', undefined, [
+        vscode.Uri.file(FIXTURE_EXTENSION),
+        vscode.Uri.file(path.join(FIXTURE_EXTENSION, 'dist')),
+      ]);
+    } finally {
+      sub.dispose();
+    }
+    assert.ok(states.includes('dist=queued region-gate=queued'), states.join(' | '));
+    assert.ok(states.includes('dist=queued region-gate=done'), `the first target shows before the second is done: ${states.join(' | ')}`);
+    assert.equal(states[states.length - 1], 'dist=done region-gate=done');
+  });
+});
