@@ -57,8 +57,11 @@ if (watch) {
   await Promise.all(builds.map(b => esbuild.build(b)));
 }
 // The transpiled copy in out/ keeps `require('./x.json')`: the JSON data (the policy schema)
-// must sit beside it. The bundles in dist/ inline it.
+// must sit beside it. The bundles in dist/ inline it; the editor reads the schema file itself
+// (contributes.jsonValidation), so dist/ ships a copy.
 for (const f of filesEnding('src', '.json')) {
   mkdirSync(dirname(join('out', f)), { recursive: true });
   copyFileSync(f, join('out', f));
 }
+mkdirSync('dist', { recursive: true });
+copyFileSync('src/core/policy/policy.schema.json', 'dist/policy.schema.json');

@@ -44,12 +44,16 @@ describe('the policy schema', () => {
     assert.ok(!re.test('category:money'));
   });
 
-  it('is registered for both policy locations and ships where package.json says', () => {
+  it('is registered for both policy locations, and the .vsix ships the file package.json names', () => {
     const pkg = JSON.parse(fs.readFileSync('package.json', 'utf8'));
     const [v] = pkg.contributes.jsonValidation;
     assert.deepEqual(v.fileMatch, [...POLICY_LOCATIONS]);
-    assert.equal(path.normalize(v.url), path.normalize(`./${SCHEMA_FILE}`));
+    const shipped = path.normalize(v.url);
+    assert.equal(shipped, 'dist/policy.schema.json');
+    assert.deepEqual(JSON.parse(fs.readFileSync(shipped, 'utf8')), JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8')), 'the build copies the schema');
     assert.deepEqual(JSON.parse(fs.readFileSync(SCHEMA_FILE, 'utf8')), POLICY_SCHEMA);
+    const ignore = fs.readFileSync('.vscodeignore', 'utf8').split('\n').map(l => l.trim());
+    assert.ok(ignore.includes(`!${shipped}`), '.vscodeignore keeps the schema in the package');
   });
 
   it('accepts the example policy in the README', () => {
