@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import type { TargetResult } from '../core/model';
 import { evaluatePolicy } from '../core/policy/evaluate';
-import { parsePolicy, POLICY_LOCATIONS, MAX_POLICY_BYTES, type PolicyLoad } from '../core/policy/load';
+import { parsePolicy, policyFileProblem, POLICY_LOCATIONS, MAX_POLICY_BYTES, type PolicyLoad } from '../core/policy/load';
 import { problemDiagnostics, reportDiagnostics, type PolicyDiagnostic } from '../core/policy/diagnostics';
 import type { PolicyReport, PolicyViolation } from '../core/policy/types';
 import { printable } from '../core/report/safeText';
@@ -242,16 +242,12 @@ async function isFile(uri: vscode.Uri): Promise<boolean> {
 async function readPolicy(uri: vscode.Uri): Promise<PolicyLoad> {
   try {
     const stat = await vscode.workspace.fs.stat(uri);
-    if (stat.size > MAX_POLICY_BYTES) return fileProblem(`the policy file is ${stat.size} bytes; over ${MAX_POLICY_BYTES} bytes is not a policy`);
+    if (stat.size > MAX_POLICY_BYTES) return policyFileProblem(`the policy file is ${stat.size} bytes; over ${MAX_POLICY_BYTES} bytes is not a policy`);
     const text = new TextDecoder('utf-8').decode(await vscode.workspace.fs.readFile(uri));
     return parsePolicy(text, uri.fsPath);
   } catch (e) {
-    return fileProblem(`cannot read the policy file: ${e instanceof Error ? e.message : String(e)}`);
+    return policyFileProblem(`cannot read the policy file: ${e instanceof Error ? e.message : String(e)}`);
   }
-}
-
-function fileProblem(message: string): PolicyLoad {
-  return { ok: false, errors: [{ severity: 'error', message, path: '', line: 1, column: 1, endLine: 1, endColumn: 1 }], warnings: [] };
 }
 
 function toDiagnostic(d: PolicyDiagnostic): vscode.Diagnostic {

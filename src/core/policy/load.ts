@@ -169,24 +169,28 @@ function strings(node: JsonNode | undefined): Array<[string, JsonNode]> {
   return node.items.flatMap(item => (item.type === 'string' ? [[item.value, item] as [string, JsonNode]] : []));
 }
 
+/** A policy file that could not be read at all: one error at its start. */
+export function policyFileProblem(message: string): PolicyLoad {
+  return { ok: false, errors: [{ severity: 'error', message, path: '', line: 1, column: 1, endLine: 1, endColumn: 1 }], warnings: [] };
+}
+
 /** Reads and checks a policy file; an unreadable or oversized file is an error like any other. */
 export function readPolicyFile(file: string, knowledge?: PolicyKnowledge): PolicyLoad {
   const abs = path.resolve(file);
-  const fail = (message: string): PolicyLoad => ({ ok: false, errors: [{ severity: 'error', message, path: '', line: 1, column: 1, endLine: 1, endColumn: 1 }], warnings: [] });
   let size: number;
   try {
     const st = fs.statSync(abs);
-    if (!st.isFile()) return fail('not a file');
+    if (!st.isFile()) return policyFileProblem('not a file');
     size = st.size;
   } catch (e) {
-    return fail(`cannot read the policy file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    return policyFileProblem(`cannot read the policy file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
-  if (size > MAX_POLICY_BYTES) return fail(`the policy file is ${size} bytes; over ${MAX_POLICY_BYTES} bytes is not a policy`);
+  if (size > MAX_POLICY_BYTES) return policyFileProblem(`the policy file is ${size} bytes; over ${MAX_POLICY_BYTES} bytes is not a policy`);
   let text: string;
   try {
     text = fs.readFileSync(abs, 'utf8');
   } catch (e) {
-    return fail(`cannot read the policy file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+    return policyFileProblem(`cannot read the policy file: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
   }
   return parsePolicy(text, abs, knowledge);
 }
