@@ -118,7 +118,9 @@ export class PolicyWarnings implements vscode.Disposable {
     for (const folder of folders) {
       const key = folder.uri.toString();
       if (this.watchers.has(key)) continue;
-      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `{${POLICY_LOCATIONS.join(',')}}`));
+      // `.vscode` itself too: a checkout that creates the folder and the file at once may
+      // report only the folder, and reading then finds the file.
+      const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(folder, `{.vscode,${POLICY_LOCATIONS.join(',')}}`));
       const changed = () => void this.reload();
       this.watchers.set(key, vscode.Disposable.from(watcher, watcher.onDidCreate(changed), watcher.onDidChange(changed), watcher.onDidDelete(changed)));
     }

@@ -50,11 +50,13 @@ describe('the workspace policy in the editor', () => {
   it('warns when the workspace gets a policy that blocks a planted assistant: diagnostic on the clause, notification, status bar', async () => {
     const { shown, notifier } = recordingNotifier();
     ctx.notify = notifier;
+    // Folder and file at once, as a checkout brings them.
     fs.mkdirSync(path.dirname(policyFile), { recursive: true });
     fs.writeFileSync(policyFile, POLICY);
 
-    // The file watcher reads it: nothing calls reload() here.
-    const diagnostics = await waitFor('policy diagnostics', () => ours(policyUri).length >= 2 && ours(policyUri));
+    // The file watcher reads it: nothing calls reload() here. Watcher events can take a
+    // while on a loaded machine.
+    const diagnostics = await waitFor('policy diagnostics', () => ours(policyUri).length >= 2 && ours(policyUri), 60000);
     const blocked = diagnostics.find(d => d.code === 'assistants.block[0]');
     assert.ok(blocked, JSON.stringify(diagnostics.map(d => d.code)));
     assert.equal(blocked.severity, vscode.DiagnosticSeverity.Warning);
