@@ -7,7 +7,6 @@ import type { AstNode } from '../scan/ast';
 import type { Severity } from '../model';
 import type { Rule, RuleContext } from './types';
 
-const BIDI = /[\u202A-\u202E\u2066-\u2069]/;
 const TAGS = /\uDB40[\uDC00-\uDC7F]/;
 const INVISIBLE = /[\u200B-\u200F\u2060-\u2064\uFEFF\u180E\u202A-\u202E\u2066-\u2069]|\uDB40[\uDC00-\uDC7F]/g;
 /** Latin look-alikes in Cyrillic and Greek. */
@@ -66,13 +65,46 @@ function check(ctx: RuleContext, node: AstNode, what: string, pattern = false) {
   if (chars.length === 0) return;
   const visible = raw.replace(INVISIBLE, '').replace(/^["'`/]|["'`/]$/g, '').trim();
   // A string of only invisible characters and spaces is a named constant of text-processing code.
-  const severity: Severity =
-    visible.length === 0 && what !== 'identifier' ? 'info' : BIDI.test(raw) || TAGS.test(raw) || what === 'identifier' ? 'high' : 'medium';
+  const severity: Severity = visible.length === 0 && what !== 'identifier' ? 'info' : what === 'identifier' ? 'high' : textSeverity(raw);
   ctx.report(node, `Invisible characters in ${what === 'identifier' ? 'an identifier' : `a ${what}`}: ${chars.join(', ')}`, {
     severity,
     evidence: chars,
   });
 }
+
+const OVERRIDES = /[\u202A-\u202E]/;
+const ISOLATES_OR_MARKS = /[\u2066-\u2069\u200E\u200F]/;
+const ZERO_WIDTH = /[\u200B\u2060\uFEFF\u180E]/;
+/** Hebrew, Arabic, Syriac, Thaana, N'Ko and their presentation forms. */
+const RTL = /[\u0590-\u08FF\uFB1D-\uFDFF\uFE70-\uFEFC]/;
+/** Scripts written without spaces, where a zero-width space marks word breaks. */
+const NO_SPACE_SCRIPTS = /[\u0E00-\u0EFF\u0F00-\u0FFF\u1000-\u109F\u1780-\u17FF\u3040-\u30FF\u3400-\u9FFF]/;
+const NON_LATIN_LETTER = /[^\P{L}\p{Script=Latin}]/u;
+/** Natural-language text: three words or more. */
+const PROSE = /\p{L}{2,}[\s\u200B]+\p{L}{2,}[\s\u200B]+\p{L}{2,}/u;
+
+/**
+ * How much invisible characters in a string say. Tag characters and bidi overrides or
+ * embeddings (Trojan Source) are high anywhere. Isolates and direction marks are how
+ * right-to-left translations keep `{{placeholders}}` in order: info there. A zero-width
+ * space is a word break in Thai, Khmer, Japanese...: info there, low in translated prose in
+ * other scripts (a translation tool's leftover), medium in Latin text and code-like strings.
+ */
+function textSeverity(raw: string): Severity {
+  if (TAGS.test(raw) || OVERRIDES.test(raw)) return 'high';
+  const rtlOrPlaceholders = RTL.test(raw) || /[\u2066-\u2069]\s*[{%$]/.test(raw);
+  let worst: Severity = 'info';
+  const raise = (s: Severity) => {
+    if (SEVERITY_ORDER.indexOf(s) > SEVERITY_ORDER.indexOf(worst)) worst = s;
+  };
+  if (ISOLATES_OR_MARKS.test(raw)) raise(rtlOrPlaceholders ? 'info' : 'medium');
+  // In an English sentence (prompts are English) a zero-width space is how text is watermarked.
+  if (ZERO_WIDTH.test(raw)) raise(NO_SPACE_SCRIPTS.test(raw) ? 'info' : PROSE.test(raw) && NON_LATIN_LETTER.test(raw) ? 'low' : 'medium');
+  if (/[\u200C\u200D\u2061-\u2064]/.test(raw)) raise('medium');
+  return worst;
+}
+
+const SEVERITY_ORDER: Severity[] = ['info', 'low', 'medium', 'high'];
 
 /** A string or template given to `RegExp(...)` / `new RegExp(...)`. */
 function isRegExpSource(ctx: RuleContext): boolean {

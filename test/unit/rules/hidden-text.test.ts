@@ -5,6 +5,9 @@ runRuleTable(hiddenText, {
   invalid: [
     { name: 'a space and an invisible separator is a constant too (math typesetting, info)', code: 'this.character = " \u2063";', at: ['" '], severity: 'info' },
     { name: 'a raw right-to-left override in a string (high)', code: 'const access = "user\u202E \u2066// admin\u2069\u2066";', at: ['"user'], severity: 'high', evidence: ['U+202E'] },
+    { name: 'bidi isolates around a placeholder in an Arabic translation (info)', code: 'm = {"saved": "تم حفظ الجلسة في \u2068{{filename}}\u2069"};', at: ['"تم'], severity: 'info' },
+    { name: 'a zero-width space as a Khmer word break (info)', code: 'm = "វា\u200bអាច\u200bចូល";', at: ['"វា'], severity: 'info' },
+    { name: 'a doubled zero-width space left in a Bulgarian translation (low)', code: 'm = "Да се \u200b\u200bизтрие ли сесията";', at: ['"Да'], severity: 'low' },
     { name: 'a zero-width space inside visible text (medium)', code: 'p = "Today\u200B is the date";', at: ['"Today'], severity: 'medium', evidence: ['U+200B ZERO WIDTH SPACE'] },
     { name: 'hyphenated prose is not a character class', code: 'p = "an up-to-date, built-in, well-known\u200B tool";', at: ['"an'], severity: 'medium' },
     { name: 'Unicode tag characters (hidden instructions)', code: `s = "hello${String.fromCodePoint(0xe0069, 0xe0067)}";`, at: ['"hello'], severity: 'high', evidence: ['TAG "i"'] },
