@@ -2,23 +2,24 @@
 // copy of src, test and scripts (out/) that mocha and the bench script run. Type-checking is
 // tsc's job, not esbuild's.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, rmSync, readFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { readdirSync, statSync, rmSync, readFileSync, mkdirSync, copyFileSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
 const watch = process.argv.includes('--watch');
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
 const define = { __AI_TOOL_AUDIT_VERSION__: JSON.stringify(version) };
 
-function tsFiles(dir) {
+function filesEnding(dir, ending) {
   const found = [];
   for (const name of readdirSync(dir)) {
     const full = join(dir, name);
     if (name === 'fixtures' || name === 'artifacts' || name === 'node_modules') continue;
-    if (statSync(full).isDirectory()) found.push(...tsFiles(full));
-    else if (name.endsWith('.ts') && !name.endsWith('.d.ts')) found.push(full);
+    if (statSync(full).isDirectory()) found.push(...filesEnding(full, ending));
+    else if (name.endsWith(ending) && !name.endsWith('.d.ts')) found.push(full);
   }
   return found;
 }
+const tsFiles = dir => filesEnding(dir, '.ts');
 
 const shared = {
   bundle: true,
@@ -55,3 +56,12 @@ if (watch) {
 } else {
   await Promise.all(builds.map(b => esbuild.build(b)));
 }
+// The transpiled copy in out/ keeps `require('./x.json')`: the JSON data (the policy schema)
+// must sit beside it. The bundles in dist/ inline it; the editor reads the schema file itself
+// (contributes.jsonValidation), so dist/ ships a copy.
+for (const f of filesEnding('src', '.json')) {
+  mkdirSync(dirname(join('out', f)), { recursive: true });
+  copyFileSync(f, join('out', f));
+}
+mkdirSync('dist', { recursive: true });
+copyFileSync('src/core/policy/policy.schema.json', 'dist/policy.schema.json');

@@ -10,7 +10,7 @@ const HELP = `${TOOL_NAME} ${TOOL_VERSION}: what does the AI coding assistant co
 
 Usage:
   ${TOOL_NAME} list [--json] [--home DIR]
-  ${TOOL_NAME} scan [PATH...] [--only ID,...] [--home DIR] [--json] [--rules a,b] [--fail-on SEVERITY] [--strict]
+  ${TOOL_NAME} scan [PATH...] [--only ID,...] [--home DIR] [--json] [--rules a,b] [--fail-on SEVERITY] [--strict] [--policy FILE]
   ${TOOL_NAME} rules [--json]
 
 \`scan\` without PATH audits every AI assistant installed for this user.

@@ -42,6 +42,7 @@ try {
     userDataDir: flag('user-data-dir'),
     extensionsDir: flag('extensions-dir'),
     settings: JSON.parse(process.env.TEST_HOST_SETTINGS ?? '{}'),
+    untrusted: process.env.TEST_HOST_UNTRUSTED === '1',
     args: ['--vscode-option', 'enable-smoke-test-driver'],
   });
   browser = await launchBrowser(run, { width: 1280, height: 800 });

@@ -32,24 +32,28 @@ export async function freePort() {
   });
 }
 
+/** Workspace Trust on, the folder left untrusted without the startup prompt (restricted mode). */
+const UNTRUSTED_SETTINGS = { 'security.workspace.trust.enabled': true, 'security.workspace.trust.startupPrompt': 'never', 'security.workspace.trust.banner': 'never' };
+
 /**
  * run: folder of this run; its home/, data/, ext/ and code-server.log live there unless
  * `home`, `userDataDir` or `extensionsDir` say otherwise. `args`: extra code-server flags.
+ * `untrusted`: Workspace Trust enabled and the workspace not trusted (it is off otherwise).
  */
-export async function startCodeServer({ run, workspace, home, userDataDir, extensionsDir, settings = {}, args = [], env = {} }) {
+export async function startCodeServer({ run, workspace, home, userDataDir, extensionsDir, settings = {}, args = [], env = {}, untrusted = false }) {
   const data = userDataDir ?? join(run, 'data');
   const ext = extensionsDir ?? join(run, 'ext');
   const homeDir = home ?? join(run, 'home');
   for (const d of [join(data, 'User'), ext, homeDir, join(run, 'xdg')]) mkdirSync(d, { recursive: true });
   const settingsFile = join(data, 'User', 'settings.json');
-  if (!existsSync(settingsFile)) writeFileSync(settingsFile, JSON.stringify({ ...QUIET_SETTINGS, ...settings }, null, 1));
+  if (!existsSync(settingsFile)) writeFileSync(settingsFile, JSON.stringify({ ...QUIET_SETTINGS, ...(untrusted ? UNTRUSTED_SETTINGS : {}), ...settings }, null, 1));
   const port = await freePort();
   writeFileSync(join(run, 'config.yaml'), `bind-addr: 127.0.0.1:${port}\nauth: none\ncert: false\n`);
   const log = openSync(join(run, 'code-server.log'), 'a');
   const child = spawn(
     NODE24,
     [CODE_SERVER, '--config', join(run, 'config.yaml'), '--user-data-dir', data, '--extensions-dir', ext,
-      '--disable-telemetry', '--disable-update-check', '--disable-workspace-trust', '--disable-getting-started-override',
+      '--disable-telemetry', '--disable-update-check', ...(untrusted ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override',
       '--ignore-last-opened', ...args, workspace],
     {
       // HOME reaches the extension host: the planted assistants live there.

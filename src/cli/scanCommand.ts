@@ -1,6 +1,8 @@
 // `ai-tool-audit scan PATH...`: scan files or package folders and print findings.
 import * as fs from 'node:fs';
-import { SEVERITIES, severityRank, type Severity, type TargetResult } from '../core/model';
+import * as path from 'node:path';
+import { TOOL_NAME } from '../core/version';
+import { SEVERITIES, severityRank, type Finding, type Severity, type TargetResult } from '../core/model';
 import { selectRules } from '../core/rules';
 import { auditResult, toJson } from '../core/report/json';
 import { emptyResult, scanTarget, targetForPath, type TargetSpec } from '../core/scan/target';
@@ -9,8 +11,12 @@ import { PYTHON_NOTE } from '../core/discovery/python';
 import { printable } from '../core/report/safeText';
 import { discoveryOptions } from './discoveryOptions';
 import { DEFAULT_MAX_FILE_BYTES, formatMB } from '../core/scan/files';
+import { evaluatePolicy } from '../core/policy/evaluate';
+import { findPolicyFile, readPolicyFile } from '../core/policy/load';
+import type { Policy, PolicyReport } from '../core/policy/types';
 import { listValue, parseArgs, UsageError } from './args';
 import { formatTarget, reachesSeverity, styleFor } from './text';
+import { formatPolicyReport, formatProblem, shownPolicyPath } from './policyText';
 
 export const SCAN_HELP = `Usage: ai-tool-audit scan [PATH...] [options]
 
@@ -32,14 +38,19 @@ Options:
   --strict            exit 1 when a file could not be scanned
   --include-tests     also scan test folders and *.test.js / *.spec.js files
   --max-file-mb N     per-file size limit (default ${DEFAULT_MAX_FILE_BYTES / 1024 / 1024})
+  --policy FILE       check the audit against this workspace policy; without it,
+                      .vscode/ai-tool-audit.json or else ai-tool-audit.json in the
+                      current directory is used when present
+  --no-policy         do not look for a policy file
   --help              show this help
 
-Exit codes: 0 done, 1 --fail-on or --strict reached, 2 bad usage.`;
+Exit codes: 0 done, 1 policy violations or --fail-on or --strict reached,
+2 bad usage or an invalid policy (its errors are printed as file:line:col).`;
 
 export function runScan(argv: string[]): number {
   const args = parseArgs(argv, {
-    flags: ['json', 'strict', 'include-tests', 'help'],
-    values: ['rules', 'fail-on', 'min-severity', 'max-file-mb', 'only', 'home'],
+    flags: ['json', 'strict', 'include-tests', 'no-policy', 'help'],
+    values: ['rules', 'fail-on', 'min-severity', 'max-file-mb', 'only', 'home', 'policy'],
   });
   if (args.flags.has('help')) {
     process.stdout.write(`${SCAN_HELP}\n`);
@@ -56,6 +67,8 @@ export function runScan(argv: string[]): number {
   for (const p of args.positionals) {
     if (!fs.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
   }
+  const policy = loadPolicy(args.values.get('policy'), args.flags.has('no-policy'));
+  if (policy === 'invalid') return 2;
   const specs = args.positionals.length ? args.positionals.map(targetForPath) : installedTargets(args.values.get('home'), listValue(args.values.get('only')));
 
   const progress = process.stderr.isTTY;
@@ -79,18 +92,53 @@ export function runScan(argv: string[]): number {
   }
   if (targets.length === 0) process.stderr.write('No AI assistants found to scan (see `ai-tool-audit list`).\n');
 
-  const hidden = targets.map(t => hideBelow(t, minSeverity));
-  const result = auditResult(targets);
+  // The policy sees every finding, also those below --min-severity that the output hides.
+  const evaluated = policy && evaluatePolicy(policy, { targets });
+  const findings = targets.flatMap(t => t.findings);
+  const before = targets.map(t => t.findings);
+  const notes = evaluated ? suppressionNotes(evaluated, before) : new Map<Finding, string>();
+  const referenced = new Set([...(evaluated?.violations ?? []).flatMap(v => (v.finding ? [before[v.assistant.index][v.finding.index]] : [])), ...notes.keys()]);
+  const hidden = targets.map(t => hideBelow(t, minSeverity, referenced));
+  const report = evaluated && reindex(evaluated, before, targets);
+  const result = { ...auditResult(targets), ...(report ? { policy: report } : {}) };
   if (args.flags.has('json')) {
     process.stdout.write(toJson(result));
-  } else if (targets.length) {
+  } else {
     const style = styleFor(process.stdout);
-    process.stdout.write(`${targets.map((t, i) => formatTarget(t, style, hidden[i], minSeverity)).join('\n\n')}\n`);
+    const parts = targets.map((t, i) => formatTarget(t, style, hidden[i], minSeverity, notes));
+    if (report && policy?.file) parts.push(formatPolicyReport(report, shownPolicyPath(policy.file), style));
+    if (parts.length) process.stdout.write(`${parts.join('\n\n')}\n`);
   }
-  const findings = targets.flatMap(t => t.findings);
+  if (report?.violations.length) return 1;
   if (failOn && reachesSeverity(findings, failOn)) return 1;
   if (args.flags.has('strict') && targets.some(t => t.errors.length)) return 1;
   return 0;
+}
+
+/**
+ * The policy to apply: the file named by --policy, else the workspace's in the current
+ * directory. Problems go to stderr as `file:line:col:`; 'invalid' means exit 2, never a
+ * silent audit without the policy.
+ */
+function loadPolicy(named: string | undefined, disabled: boolean): Policy | undefined | 'invalid' {
+  if (named !== undefined && disabled) throw new UsageError('--policy and --no-policy contradict each other');
+  if (disabled) return undefined;
+  let file = named;
+  if (file === undefined) {
+    const found = findPolicyFile(process.cwd());
+    if (!found.file) return undefined;
+    file = found.file;
+    if (found.shadowed) process.stderr.write(`note: ${shownPolicyPath(found.shadowed)} is ignored: ${shownPolicyPath(found.file)} takes precedence\n`);
+  }
+  const shown = shownPolicyPath(path.resolve(file));
+  const loaded = readPolicyFile(file);
+  for (const w of loaded.warnings) process.stderr.write(`${formatProblem(shown, w)}\n`);
+  if (!loaded.ok) {
+    process.stderr.write(`${TOOL_NAME} scan: invalid policy ${shown}\n`);
+    for (const e of loaded.errors) process.stderr.write(`${formatProblem(shown, e)}\n`);
+    return 'invalid';
+  }
+  return loaded.policy;
 }
 
 /** Discovered assistants, narrowed by `--only` (every name must match something). */
@@ -118,9 +166,27 @@ function severityOption(value: string | undefined, name: string): Severity | und
   return value as Severity;
 }
 
-/** Drops findings below `min` from the target, returning how many were dropped. */
-function hideBelow(t: TargetResult, min: Severity): number {
+/**
+ * Drops findings below `min` from the target, returning how many were dropped. Findings the
+ * policy report points at stay: a violation must show the finding that caused it.
+ */
+function hideBelow(t: TargetResult, min: Severity, keep: ReadonlySet<Finding>): number {
   const before = t.findings.length;
-  t.findings = t.findings.filter(f => severityRank(f.severity) >= severityRank(min));
+  t.findings = t.findings.filter(f => keep.has(f) || severityRank(f.severity) >= severityRank(min));
   return before - t.findings.length;
+}
+
+function suppressionNotes(report: PolicyReport, findings: Finding[][]): Map<Finding, string> {
+  return new Map(report.suppressed.map(s => [findings[s.assistantIndex][s.findingIndex], `suppressed by ${s.suppression}`]));
+}
+
+/** The report with finding indices into the findings as printed (after hiding). */
+function reindex(report: PolicyReport, before: Finding[][], targets: TargetResult[]): PolicyReport {
+  const maps = targets.map(t => new Map(t.findings.map((f, i) => [f, i])));
+  const at = (ti: number, fi: number) => maps[ti].get(before[ti][fi])!;
+  return {
+    ...report,
+    violations: report.violations.map(v => (v.finding ? { ...v, finding: { ...v.finding, index: at(v.assistant.index, v.finding.index) } } : v)),
+    suppressed: report.suppressed.map(s => ({ ...s, findingIndex: at(s.assistantIndex, s.findingIndex) })),
+  };
 }

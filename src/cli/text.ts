@@ -29,7 +29,7 @@ export function displayPath(p: string, style: TextStyle): string {
   return p;
 }
 
-export function formatTarget(t: TargetResult, style: TextStyle, hidden = 0, minSeverity: Severity = 'info'): string {
+export function formatTarget(t: TargetResult, style: TextStyle, hidden = 0, minSeverity: Severity = 'info', notes?: ReadonlyMap<Finding, string>): string {
   const out: string[] = [];
   const version = t.version ? ` ${t.version}` : '';
   const counts = countBySeverity(t.findings);
@@ -54,7 +54,8 @@ export function formatTarget(t: TargetResult, style: TextStyle, hidden = 0, minS
       // Strings-pass findings in native code have a byte offset, not a line.
       const where = f.line !== undefined ? `${f.line}:${f.column}` : `0x${(f.offset ?? 0).toString(16)}`;
       const sev = paint(style, SEVERITY_COLOR[f.severity], f.severity.padEnd(6));
-      out.push(`    ${where.padEnd(12)} ${sev} ${f.ruleId.padEnd(22)} ${printable(f.message)}`);
+      const note = notes?.get(f);
+      out.push(`    ${where.padEnd(12)} ${sev} ${f.ruleId.padEnd(22)} ${printable(f.message)}${note ? paint(style, '2', ` (${note})`) : ''}`);
       if (f.evidence.length) out.push(`${' '.repeat(17)}evidence: ${printable(f.evidence.slice(0, 8).join('; '))}${f.evidence.length > 8 ? `; … (${f.evidence.length - 8} more)` : ''}`);
       if (f.excerpt) out.push(`${' '.repeat(17)}${paint(style, '2', printable(f.excerpt))}`);
       for (const r of f.related) out.push(`${' '.repeat(17)}-> ${r.line}:${r.column} ${printable(r.message)}`);

@@ -1,5 +1,6 @@
 // The plain data that flows from discovery through scanning to views, reports and policy.
 // Everything here must survive JSON.stringify and a worker_threads boundary: no classes, no ASTs.
+import type { PolicyReport } from './policy/types';
 
 export const SEVERITIES = ['info', 'low', 'medium', 'high'] as const;
 export type Severity = (typeof SEVERITIES)[number];
@@ -63,6 +64,8 @@ export interface Finding {
   functionRange?: [number, number];
   /** rule + file/entry + sha256 of the flagged text: stable across machines and versions. */
   fingerprint?: string;
+  /** sha256 (hex) of the flagged text alone: what a policy suppression pins, so it lapses when the code changes. */
+  contentHash?: string;
   /** About 160 characters of the flagged line around the hit (scanned text: untrusted). */
   excerpt?: string;
 }
@@ -143,6 +146,8 @@ export interface AuditResult {
   schemaVersion: 1;
   tool: { name: string; version: string };
   targets: TargetResult[];
+  /** Present when a workspace policy was evaluated against this audit. */
+  policy?: PolicyReport;
 }
 
 export function severityRank(s: Severity): number {

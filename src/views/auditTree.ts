@@ -7,6 +7,7 @@ import { ruleCatalog } from '../core/rules';
 import { printable } from '../core/report/safeText';
 import { formatMB } from '../core/scan/files';
 import type { AuditedTarget, AuditResults } from './auditResults';
+import type { ViolationSet } from './policyWarnings';
 
 export type GroupBy = 'category' | 'severity' | 'rule';
 export const GROUP_BY: readonly GroupBy[] = ['category', 'severity', 'rule'];
@@ -69,6 +70,7 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   private readonly subscription: vscode.Disposable;
   private groupByValue: GroupBy;
   private minSeverityValue: Severity;
+  private violationFilter: (() => ViolationSet) | undefined;
 
   constructor(
     private readonly results: AuditResults,
@@ -99,8 +101,30 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     this.changed.fire(undefined);
   }
 
+  /** Policy violations only (the set is read at each refresh), or everything again. */
+  setViolationFilter(source: (() => ViolationSet) | undefined): void {
+    this.violationFilter = source;
+    void vscode.commands.executeCommand('setContext', 'aiToolAudit.violationsOnly', !!source);
+    this.changed.fire(undefined);
+  }
+
+  get violationsOnly(): boolean {
+    return !!this.violationFilter;
+  }
+
+  refresh(): void {
+    this.changed.fire(undefined);
+  }
+
   getChildren(node?: TreeNode): TreeNode[] {
-    if (!node) return this.results.all().sort(compareTargets).map(target => ({ kind: 'target', target }));
+    if (!node) {
+      const only = this.violationFilter?.().targets;
+      return this.results
+        .all()
+        .filter(t => !only || only.has(t.key))
+        .sort(compareTargets)
+        .map(target => ({ kind: 'target', target }));
+    }
     if (node.kind === 'target') return this.targetChildren(node);
     if (node.kind === 'group') return node.findings;
     if (node.kind === 'errors') return node.errors.map((error, index) => ({ kind: 'error', parent: node, error, index }));
@@ -135,8 +159,10 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     const result = node.target.result;
     if (!result) return [];
     const groups = new Map<string, GroupNode>();
+    // With the violation filter, the findings that break the policy, whatever their severity.
+    const only = this.violationFilter && (this.violationFilter().findings.get(node.target.key) ?? new Set<number>());
     result.findings.forEach((finding, index) => {
-      if (severityRank(finding.severity) < severityRank(this.minSeverityValue)) return;
+      if (only ? !only.has(index) : severityRank(finding.severity) < severityRank(this.minSeverityValue)) return;
       const [key, label] = this.groupOf(finding);
       let group = groups.get(key);
       if (!group) groups.set(key, (group = { kind: 'group', parent: node, key, label, findings: [] }));
@@ -145,7 +171,7 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     const ordered = [...groups.values()].sort((a, b) => this.groupOrder(a) - this.groupOrder(b) || a.label.localeCompare(b.label));
     for (const g of ordered) g.findings.sort(compareFindings);
     const children: TreeNode[] = ordered;
-    if (result.errors.length) children.push({ kind: 'errors', parent: node, errors: result.errors });
+    if (result.errors.length && !only) children.push({ kind: 'errors', parent: node, errors: result.errors });
     return children;
   }
 

@@ -7,6 +7,7 @@ import type { FindingLocation } from './openFinding';
 import { auditAll, quickScan, reaudit, scanPath } from './auditCommands';
 import { openFinding, showReadableContext } from './findingCommands';
 import { filterSeverity, groupBy, showRules } from './viewCommands';
+import { showAllFindings, showViolations, suppress } from './policyCommands';
 
 type Command = (ctx: AuditContext) => (...args: any[]) => unknown;
 
@@ -22,4 +23,7 @@ export const COMMANDS: Record<string, Command> = {
   'aiToolAudit.groupBy': ctx => (value?: GroupBy) => groupBy(ctx, value),
   'aiToolAudit.filterSeverity': ctx => (value?: Severity) => filterSeverity(ctx, value),
   'aiToolAudit.showLog': ctx => () => ctx.log.show(),
+  'aiToolAudit.showViolations': ctx => () => showViolations(ctx),
+  'aiToolAudit.showAllFindings': ctx => () => showAllFindings(ctx),
+  'aiToolAudit.suppress': ctx => (node?: TreeNode) => suppress(ctx, node),
 };

@@ -12,10 +12,14 @@ import { CONTEXT_SCHEME, ContextDocuments } from './contextDocument';
 import { MODULE_SCHEME, ModuleDocuments } from './moduleDocument';
 import { machineLabel } from './machine';
 import { watchExtensions } from './extensionWatcher';
+import { PolicyWarnings } from './policyWarnings';
 
-/** Notifications that ask the user something, replaceable in integration tests. */
+/** Notifications and prompts, replaceable in integration tests (the API cannot read them). */
 export interface Notifier {
   info(message: string, ...actions: string[]): Thenable<string | undefined>;
+  warn(message: string, ...actions: string[]): Thenable<string | undefined>;
+  error(message: string, ...actions: string[]): Thenable<string | undefined>;
+  input(options: vscode.InputBoxOptions): Thenable<string | undefined>;
 }
 
 export interface AuditContext {
@@ -28,6 +32,7 @@ export interface AuditContext {
   readonly summary: AuditSummary;
   readonly auditor: Auditor;
   readonly contexts: ContextDocuments;
+  readonly policy: PolicyWarnings;
   /** Which machine the audit covers (the extension host's). */
   readonly machine: string;
   notify: Notifier;
@@ -58,6 +63,8 @@ export function createContext(extension: vscode.ExtensionContext): AuditContext 
     vscode.workspace.registerTextDocumentContentProvider(MODULE_SCHEME, new ModuleDocuments(runner)),
     { dispose: () => void auditor.cancel().then(() => runner.dispose()) },
   );
+  // The notifier is read when a warning is due, after ctx exists; tests may swap it.
+  const policy = new PolicyWarnings(results, () => ctx.notify, log, () => auditor.running);
   const ctx: AuditContext = {
     extension,
     log,
@@ -69,8 +76,19 @@ export function createContext(extension: vscode.ExtensionContext): AuditContext 
     auditor,
     contexts,
     machine,
-    notify: { info: (message, ...actions) => vscode.window.showInformationMessage(message, ...actions) },
+    policy,
+    notify: {
+      info: (message, ...actions) => vscode.window.showInformationMessage(message, ...actions),
+      warn: (message, ...actions) => vscode.window.showWarningMessage(message, ...actions),
+      error: (message, ...actions) => vscode.window.showErrorMessage(message, ...actions),
+      input: options => vscode.window.showInputBox(options),
+    },
   };
-  extension.subscriptions.push(watchExtensions(ctx));
+  extension.subscriptions.push(watchExtensions(ctx), policy, policy.onDidEvaluate(() => tree.violationsOnly && tree.refresh()));
+  // A workspace with a policy is why the editor activated (workspaceContains): audit once so
+  // the policy can be checked and warn, as it promises every member of the team.
+  void policy.ready.then(() => {
+    if (policy.current.length && !results.all().length && !auditor.running) void vscode.commands.executeCommand('aiToolAudit.auditAll');
+  });
   return ctx;
 }

@@ -3,7 +3,8 @@
 // real editor (code-server) with the packaged .vsix installed and assistants planted in
 // HOME. Clicks through the UI as a person would: activity bar -> "Audit AI tools" -> tree ->
 // finding -> editor at the flagged line -> readable context -> a long scan cancelled from its
-// progress notification; screenshots go to test/e2e/artifacts/.
+// progress notification -> a workspace policy that blocks the planted extension (warning,
+// status bar, "Show", Problems panel); screenshots go to test/e2e/artifacts/.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -124,6 +125,33 @@ try {
   await cancelled.waitFor({ timeout: 15000 }).catch(() => {});
   check('the Cancel button of the progress notification stops an audit started from the Explorer', (await cancelled.count()) === 1);
   await page.screenshot({ path: join(ARTIFACTS, 'cancelled.png') });
+
+  // The team commits a policy that blocks the planted extension: the editor warns at once.
+  mkdirSync(join(workspace, '.vscode'), { recursive: true });
+  writeFileSync(join(workspace, '.vscode', 'ai-tool-audit.json'), '{\n  "assistants": {\n    "block": ["fakeai.region-gate"]\n  }\n}\n');
+  const warning = page.locator('.notification-toast', { hasText: 'workspace policy violation' }).first();
+  await warning.waitFor({ timeout: 30000 }).catch(() => {});
+  check('a policy blocking the planted extension raises a warning notification', await warning.isVisible().catch(() => false));
+  const policyStatus = page.locator('.statusbar-item', { hasText: '1 policy violation' }).first();
+  check('the status bar counts the policy violation', await policyStatus.isVisible().catch(() => false));
+  await page.screenshot({ path: join(ARTIFACTS, 'policy-warning.png') });
+  log('screenshot', join(ARTIFACTS, 'policy-warning.png'));
+  await warning.locator('.monaco-button', { hasText: 'Show' }).click();
+  const filtered = page.locator('.part.sidebar .message', { hasText: 'Showing what breaks the workspace policy' }).first();
+  await filtered.waitFor({ timeout: 15000 }).catch(() => {});
+  const rows = await page.locator('.part.sidebar .monaco-list-row').allTextContents();
+  check('"Show" filters the view to the blocked assistant', (await filtered.isVisible().catch(() => false)) && rows.length >= 1 && rows.every(r => r.includes('FakeAI Assistant')), rows.join(' | '));
+  await runCommand(page, 'View: Focus Problems');
+  const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'is blocked by "fakeai.region-gate"' }).first();
+  await problem.waitFor({ timeout: 15000 }).catch(() => {});
+  check('the Problems panel lists the violation on the policy clause', await problem.isVisible().catch(() => false));
+  const schemaMissing = await page.locator('.markers-panel .monaco-list-row', { hasText: 'Unable to load schema' }).count();
+  check('the packaged extension ships the policy schema VS Code validates the file with', schemaMissing === 0, `${schemaMissing} "Unable to load schema" problem(s)`);
+  await problem.click().catch(() => {});
+  await page.locator('.tab', { hasText: 'ai-tool-audit.json' }).first().waitFor({ timeout: 15000 }).catch(() => {});
+  await page.waitForTimeout(500);
+  await page.screenshot({ path: join(ARTIFACTS, 'policy-diagnostic.png') });
+  log('screenshot', join(ARTIFACTS, 'policy-diagnostic.png'));
 } catch (e) {
   failed++;
   log('ERROR', e.stack ?? e.message);

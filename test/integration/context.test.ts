@@ -19,7 +19,7 @@ describe('readable context of minified code', () => {
   it('offers the readable context when a finding sits on a minified line, and opens it on request', async () => {
     const offers: string[] = [];
     const original = ctx.notify;
-    ctx.notify = { info: async (message, ...actions) => (offers.push(message), actions[0]) };
+    ctx.notify = { ...original, info: async (message, ...actions) => (offers.push(message), actions[0]) };
     try {
       const gate = findingNode(ctx, targetNode(ctx, 'dist'), 'region-literals');
       await vscode.commands.executeCommand('aiToolAudit.openFinding', gate);

@@ -8,8 +8,10 @@ import Mocha from 'mocha';
 export function run(): Promise<void> {
   const grep = process.env.AI_TOOL_AUDIT_TEST_GREP;
   const mocha = new Mocha({ ui: 'bdd', color: false, timeout: 60000, reporter: 'spec', ...(grep ? { grep } : {}) });
-  // The editor benchmark (npm run bench:editor) runs bench/*.bench.js through the same runner.
-  const dir = process.env.AI_TOOL_AUDIT_SUITE === 'bench' ? path.join(__dirname, 'bench') : __dirname;
+  // The editor benchmark (npm run bench:editor) runs bench/*.bench.js through the same runner;
+  // the untrusted-workspace run (Workspace Trust on, folder not trusted) runs untrusted/.
+  const suite = process.env.AI_TOOL_AUDIT_SUITE;
+  const dir = suite === 'bench' || suite === 'untrusted' ? path.join(__dirname, suite) : __dirname;
   for (const f of fs.readdirSync(dir).sort()) if (/\.(test|bench)\.js$/.test(f)) mocha.addFile(path.join(dir, f));
   const results = { passed: [] as string[], failed: [] as Array<{ title: string; error: string }> };
   return new Promise((resolve, reject) => {

@@ -83,3 +83,101 @@ describe('the CLI', () => {
     assert.equal(run('scan', file, '--strict').status, 1);
   });
 });
+
+describe('the CLI with a workspace policy', () => {
+  const runIn = (cwd: string, ...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { cwd, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+
+  function workspace(files: Record<string, string>): string {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-ws-'));
+    for (const [rel, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(dir, rel)), { recursive: true });
+      fs.writeFileSync(path.join(dir, rel), text);
+    }
+    return dir;
+  }
+
+  it('exits 1 on violations and lists them under the clause they break', () => {
+    const ws = workspace({ 'gate.js': GATE, '.vscode/ai-tool-audit.json': '{\n  "rules": { "block": ["region-gating"] }\n}\n' });
+    const r = runIn(ws, 'scan', 'gate.js');
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /Policy \.vscode\/ai-tool-audit\.json: 1 violation\(s\)/);
+    assert.match(r.stdout, /rules\.block\[0\] "region-gating" \(\.vscode\/ai-tool-audit\.json:2:24\)/);
+    assert.match(r.stdout, /gate\.js: region-gating at gate\.js:1:\d+ is blocked by "region-gating"/);
+  });
+
+  it('exits 0 when the audit keeps the policy', () => {
+    const ws = workspace({ 'plain.js': 'let a = 1;\n', 'ai-tool-audit.json': '{"rules": {"block": ["region-gating"]}}' });
+    const r = runIn(ws, 'scan', 'plain.js');
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /Policy ai-tool-audit\.json: no violations/);
+  });
+
+  it('puts the report in --json, with indices into the findings printed', () => {
+    const ws = workspace({ 'gate.js': GATE, 'ai-tool-audit.json': '{"rules": {"block": ["region-gating", "vendor-keywords"]}}' });
+    const r = runIn(ws, 'scan', 'gate.js', '--json', '--min-severity', 'high');
+    assert.equal(r.status, 1);
+    const out = JSON.parse(r.stdout);
+    assert.equal(out.schemaVersion, 1);
+    assert.equal(out.policy.file, path.join(fs.realpathSync(ws), 'ai-tool-audit.json'));
+    assert.deepEqual(out.policy.violations.map((v: any) => v.kind), ['rule-blocked', 'rule-blocked']);
+    for (const v of out.policy.violations) {
+      assert.equal(out.targets[v.assistant.index].findings[v.finding.index].ruleId, v.finding.ruleId, 'index points at the finding in the output');
+    }
+    assert.ok(out.targets[0].findings.some((f: any) => f.ruleId === 'vendor-keywords'), 'a low finding breaking the policy stays visible above --min-severity');
+    assert.deepEqual(out.policy.suppressed, []);
+  });
+
+  it('uses .vscode/ai-tool-audit.json over the root file and says which it ignored', () => {
+    const ws = workspace({ 'gate.js': GATE, '.vscode/ai-tool-audit.json': '{}', 'ai-tool-audit.json': '{"rules": {"block": ["region-gating"]}}' });
+    const r = runIn(ws, 'scan', 'gate.js');
+    assert.equal(r.status, 0);
+    assert.match(r.stderr, /ai-tool-audit\.json is ignored: \.vscode\/ai-tool-audit\.json takes precedence/);
+  });
+
+  it('reads the file --policy names, and none with --no-policy', () => {
+    const ws = workspace({ 'gate.js': GATE, 'ai-tool-audit.json': '{"rules": {"block": ["region-gating"]}}', 'strict.json': '{"rules": {"maxSeverity": {"region": "info"}}}' });
+    const named = runIn(ws, 'scan', 'gate.js', '--policy', 'strict.json');
+    assert.equal(named.status, 1);
+    assert.match(named.stdout, /Policy strict\.json: \d+ violation/);
+    assert.match(named.stdout, /rules\.maxSeverity\.region/);
+    const none = runIn(ws, 'scan', 'gate.js', '--no-policy');
+    assert.equal(none.status, 0);
+    assert.doesNotMatch(none.stdout, /Policy/);
+  });
+
+  it('exits 2 on an invalid policy, printing each error as file:line:col, and does not audit', () => {
+    const ws = workspace({ 'gate.js': GATE, 'ai-tool-audit.json': '{\n  "rules": { "blok": [] },\n  "suppressions": [{ "rule": "region-gating", "assistant": "a", "file": "f", "hash": "' + 'c'.repeat(64) + '" }]\n}\n' });
+    const r = runIn(ws, 'scan', 'gate.js');
+    assert.equal(r.status, 2);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /invalid policy ai-tool-audit\.json/);
+    assert.match(r.stderr, /^ai-tool-audit\.json:2:14: error: rules\.blok: unknown key "blok" \(did you mean "block"\?\)/m);
+    assert.match(r.stderr, /^ai-tool-audit\.json:3:20: error: suppressions\[0\]: missing required key "reason"/m);
+    const badJson = workspace({ 'gate.js': GATE, 'ai-tool-audit.json': '{"rules": {}} // x' });
+    assert.match(runIn(badJson, 'scan', 'gate.js').stderr, /ai-tool-audit\.json:1:15: error: invalid JSON: comments are not allowed/);
+  });
+
+  it('exits 2 when the named policy is missing or the options contradict', () => {
+    const ws = workspace({ 'gate.js': GATE });
+    const missing = runIn(ws, 'scan', 'gate.js', '--policy', 'nope.json');
+    assert.equal(missing.status, 2);
+    assert.match(missing.stderr, /nope\.json:1:1: error: cannot read the policy file: ENOENT/);
+    assert.equal(runIn(ws, 'scan', 'gate.js', '--policy', 'x.json', '--no-policy').status, 2);
+  });
+
+  it('marks suppressed findings and reports suppressions that went stale', () => {
+    const ws = workspace({ 'gate.js': GATE });
+    const audit = JSON.parse(runIn(ws, 'scan', 'gate.js', '--json').stdout);
+    const gate = audit.targets[0].findings.find((f: any) => f.ruleId === 'region-gating');
+    const suppression = { rule: 'region-gating', assistant: audit.targets[0].id, file: 'gate.js', hash: gate.contentHash, reason: 'reviewed' };
+    fs.writeFileSync(path.join(ws, 'ai-tool-audit.json'), JSON.stringify({ rules: { block: ['region-gating'] }, suppressions: [suppression] }));
+    const ok = runIn(ws, 'scan', 'gate.js');
+    assert.equal(ok.status, 0, ok.stdout);
+    assert.match(ok.stdout, /region-gating .*\(suppressed by suppressions\[0\]\)/);
+    assert.match(ok.stdout, /no violations, 1 finding\(s\) suppressed/);
+    fs.writeFileSync(path.join(ws, 'gate.js'), GATE.replace('Asia/Shanghai', 'Asia/Urumqi'));
+    const stale = runIn(ws, 'scan', 'gate.js');
+    assert.equal(stale.status, 1);
+    assert.match(stale.stdout, /suppressions that matched nothing:\n {4}suppressions\[0\] \(ai-tool-audit\.json:1:\d+\): stale/);
+  });
+});

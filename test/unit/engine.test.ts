@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
 import { scanSource, triggerForms } from '../../src/core/scan/engine';
 import { parseSource } from '../../src/core/scan/parse';
 import { RULES } from '../../src/core/rules';
@@ -61,6 +62,13 @@ describe('scan engine', () => {
     assert.equal(a.fingerprint, b.fingerprint, 'the fingerprint does not depend on the line');
     const [c] = scanSource(text, { file: 'other.js', rules: [timezoneProbe] }).findings;
     assert.notEqual(a.fingerprint, c.fingerprint);
+  });
+
+  it('gives each finding the plain sha256 of its flagged text, the same in any file', () => {
+    const [a] = scanSource(`function outer(){ return ${TZ} }`, { file: 'a.js', rules: [timezoneProbe] }).findings;
+    const [c] = scanSource(`let z = ${TZ};`, { file: 'other.js', rules: [timezoneProbe] }).findings;
+    assert.equal(a.contentHash, createHash('sha256').update(TZ).digest('hex'));
+    assert.equal(c.contentHash, a.contentHash);
   });
 
   it('keeps scanning with other rules when one rule throws', () => {

@@ -309,6 +309,7 @@ export function locateFindings(
     const start = lines.positionAt(r.start);
     const end = lines.positionAt(r.end);
     const fn = r.fn >= 0 ? functions[r.fn] : undefined;
+    const flagged = text.slice(r.start, r.end);
     const finding: Finding = {
       ruleId: r.ruleId,
       category: r.category,
@@ -340,7 +341,8 @@ export function locateFindings(
       ...(partial ? { partial: true } : {}),
       ...(fn ? { functionRange: [fn.start, fn.end] as [number, number] } : {}),
       excerpt: excerptOf(lines, r.start),
-      fingerprint: fingerprintOf(r.ruleId, options.entry ? `${options.file}#${options.entry}` : options.file, text.slice(r.start, r.end)),
+      fingerprint: fingerprintOf(r.ruleId, options.entry ? `${options.file}#${options.entry}` : options.file, flagged),
+      contentHash: contentHashOf(flagged),
     };
     return finding;
   });
@@ -349,6 +351,10 @@ export function locateFindings(
 function excerptOf(lines: LineIndex, offset: number): string {
   const cut = lines.excerptAt(offset);
   return `${cut.cutStart ? '…' : ''}${cut.text}${cut.cutEnd ? '…' : ''}`;
+}
+
+export function contentHashOf(flagged: string): string {
+  return createHash('sha256').update(flagged).digest('hex');
 }
 
 export function fingerprintOf(ruleId: string, where: string, flagged: string): string {

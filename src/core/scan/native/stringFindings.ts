@@ -13,7 +13,7 @@ import type { TargetContext } from '../../rules/types';
 import { vendorKeywords } from '../../rules/vendor-keywords';
 import { BARE_HOST_TLDS, extractEndpoints } from '../endpoints';
 import { classifyHost, hostSeverity } from '../../rules/util/hosts';
-import { fingerprintOf } from '../engine';
+import { contentHashOf, fingerprintOf } from '../engine';
 import { BinaryReader } from './reader';
 import { stringsPass, type NativeString } from './strings';
 
@@ -115,6 +115,7 @@ export function stringFindings(reader: BinaryReader, options: StringsPassOptions
       confidence: 'approximate',
       excerpt: `${from > 0 ? '…' : ''}${s.text.slice(from, to)}${to < s.text.length ? '…' : ''}`,
       fingerprint: fingerprintOf(ruleId, options.file, identity),
+      contentHash: contentHashOf(identity),
     };
   }
 }
