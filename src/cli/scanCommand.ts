@@ -31,8 +31,9 @@ Options:
   --home DIR          without PATH: audit the assistants of another home
   --json              print the JSON result (schemaVersion 1) on stdout
   --rules a,b         run only these rules (ids from \`ai-tool-audit rules\`)
-  --min-severity SEV  show findings of this severity and above (default low;
-                      info adds comparisons with the assistant's own vendor)
+  --min-severity SEV  show findings of this severity and above (default: low in
+                      text, everything with --json; info adds, e.g., comparisons
+                      with the assistant's own vendor)
   --fail-on SEVERITY  exit 1 when a finding of this severity or above is found
                       (info, low, medium, high)
   --strict            exit 1 when a file could not be scanned
@@ -45,7 +46,8 @@ Options:
   --help              show this help
 
 Exit codes: 0 done, 1 policy violations or --fail-on or --strict reached,
-2 bad usage or an invalid policy (its errors are printed as file:line:col).`;
+2 bad usage or an invalid policy (its errors are printed as file:line:col),
+3 an internal error (please report it).`;
 
 export function runScan(argv: string[]): number {
   const args = parseArgs(argv, {
@@ -58,7 +60,8 @@ export function runScan(argv: string[]): number {
   }
   if (args.positionals.length && (args.values.has('only') || args.values.has('home'))) throw new UsageError('--only and --home select installed assistants; they do not go with a PATH');
   const failOn = severityOption(args.values.get('fail-on'), 'fail-on');
-  const minSeverity = severityOption(args.values.get('min-severity'), 'min-severity') ?? 'low';
+  // Text for people hides info by default; JSON for tools carries everything unless asked.
+  const minSeverity = severityOption(args.values.get('min-severity'), 'min-severity') ?? (args.flags.has('json') ? 'info' : 'low');
   const maxMb = args.values.get('max-file-mb');
   const maxFileBytes = maxMb === undefined ? DEFAULT_MAX_FILE_BYTES : Number(maxMb) * 1024 * 1024;
   if (!Number.isFinite(maxFileBytes) || maxFileBytes <= 0) throw new UsageError('--max-file-mb takes a positive number');

@@ -55,6 +55,13 @@ describe('the CLI', () => {
     assert.deepEqual(out.targets[0].findings.map((f: any) => f.ruleId), ['region-gating']);
   });
 
+  it('carries info findings in --json unless --min-severity is given, and --fail-on sees them', () => {
+    const file = fixture('zw.js', 'const s="\u200b";\n');
+    assert.equal(JSON.parse(run('scan', file, '--json').stdout).targets[0].findings.length, 1);
+    assert.equal(JSON.parse(run('scan', file, '--json', '--min-severity', 'low').stdout).targets[0].findings.length, 0);
+    assert.equal(run('scan', file, '--fail-on', 'info').status, 1);
+  });
+
   it('exits 1 when --fail-on is reached and 0 when it is not', () => {
     const file = fixture('gate.js', GATE);
     assert.equal(run('scan', file, '--fail-on', 'high').status, 1);
