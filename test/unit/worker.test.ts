@@ -189,6 +189,25 @@ describe('worker threads', () => {
   });
 });
 
+describe('an audit whose job fails part way', () => {
+  it('gives every target without a result an error entry, so none stays scanning', async () => {
+    // A runner whose worker reported the first target, then failed: what handleJob does on a throw.
+    const failing = {
+      run: async (job: { targets: unknown[] }, opts: { onMessage: (m: unknown) => void }) => {
+        opts.onMessage({ type: 'target', index: 0, result: { id: 'a', findings: [], errors: [] }, ms: 1 });
+        return { status: 'done' as const, error: 'Maximum call stack size exceeded' };
+      },
+    } as unknown as WorkerRunner;
+    const targets = ['a', 'b', 'c'].map(id => ({ id, name: id, kind: 'path' as const, root: os.tmpdir() }));
+    const results: TargetResult[] = [];
+    const outcome = await runAudit(failing, { kind: 'audit', targets }, { onTarget: (i, r) => void (results[i] = r) });
+    assert.deepEqual(outcome, { status: 'done', crashes: ['Maximum call stack size exceeded'] });
+    assert.equal(results.length, 3);
+    assert.match(results[1].errors[0].message, /^not scanned: Maximum call stack size exceeded/);
+    assert.match(results[2].errors[0].message, /^not scanned/);
+  });
+});
+
 function findingsOf(dir: string) {
   return run({ kind: 'audit', targets: [{ id: 'a', name: 'a', kind: 'path', root: dir }] }).flatMap(m => (m.type === 'target' ? m.result.findings : []));
 }

@@ -108,7 +108,8 @@ function hostRangesOf(text: string): Array<[number, number]> {
   return ranges;
 }
 
-function escapeRegExp(s: string): string {
+/** `s` as a literal inside a regular expression. */
+export function escapeRegExp(s: string): string {
   return s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 }
 

@@ -5,6 +5,7 @@
 import { calledMethod, staticString, type AstNode } from '../scan/ast';
 import { CREDENTIAL_STORES, SECRET_STORE_METHODS, type CredentialStore } from '../catalog/credentials';
 import type { Severity } from '../model';
+import { escapeRegExp } from '../catalog/keywords';
 import type { Rule, RuleContext } from './types';
 import { isProse, listRole, pathVisitors, spelledPath } from './util/paths';
 
@@ -56,7 +57,7 @@ const TRIGGERS = ['.ssh', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', '.aws', 
   'Login Data', 'Cookies', 'Web Data', 'key4.db', 'logins.json', 'cookies.sqlite', 'Chrome', 'chrome', 'Chromium', 'chromium', 'Brave', 'Edge', 'firefox', 'Firefox',
   '.credentials.json', 'auth.json', 'oauth_creds', 'google_accounts', 'github-copilot', 'find-generic-password', 'find-internet-password', 'dump-keychain', 'secret-tool', 'cmdkey', 'CredRead', 'CredEnumerate'];
 /** Most string literals name no credential store: skip them before spelling anything out. */
-const HINT = new RegExp(TRIGGERS.map(t => t.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|'));
+const HINT = new RegExp(TRIGGERS.map(escapeRegExp).join('|'));
 
 const paths = pathVisitors(HINT, check);
 

@@ -4,7 +4,7 @@
 // with look-alike Cyrillic or Greek letters. Escapes (`"\u200b"`) are visible in the source
 // and are not reported; comments are not in the AST.
 import type { AstNode } from '../scan/ast';
-import type { Severity } from '../model';
+import { severityRank, type Severity } from '../model';
 import type { Rule, RuleContext } from './types';
 
 const TAGS = /\uDB40[\uDC00-\uDC7F]/;
@@ -94,7 +94,7 @@ function textSeverity(raw: string): Severity {
   const rtlOrPlaceholders = RTL.test(raw) || /[\u2066-\u2069]\s*[{%$]/.test(raw);
   let worst: Severity = 'info';
   const raise = (s: Severity) => {
-    if (SEVERITY_ORDER.indexOf(s) > SEVERITY_ORDER.indexOf(worst)) worst = s;
+    if (severityRank(s) > severityRank(worst)) worst = s;
   };
   if (ISOLATES_OR_MARKS.test(raw)) raise(rtlOrPlaceholders ? 'info' : 'medium');
   // In an English sentence (prompts are English) a zero-width space is how text is watermarked.
@@ -102,8 +102,6 @@ function textSeverity(raw: string): Severity {
   if (/[\u200C\u200D\u2061-\u2064]/.test(raw)) raise('medium');
   return worst;
 }
-
-const SEVERITY_ORDER: Severity[] = ['info', 'low', 'medium', 'high'];
 
 /**
  * `[...]` sets emptied in one pass (a regex restarting at every `[` is quadratic on `[[[[…`).

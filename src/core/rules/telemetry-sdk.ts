@@ -3,6 +3,7 @@
 // URLs, and strings specific to the SDK's code. One finding per SDK per file.
 import { staticString, type AstNode } from '../scan/ast';
 import { TELEMETRY_SERVICES, telemetryServiceForHost, type TelemetryService } from '../catalog/telemetry';
+import { escapeRegExp } from '../catalog/keywords';
 import type { Rule, RuleContext } from './types';
 import { parseUrl } from './util/hosts';
 
@@ -17,8 +18,7 @@ const NEEDLES: Needle[] = TELEMETRY_SERVICES.flatMap(service => [
   ...service.markers.map(text => ({ text, service, how: 'marker' as const })),
 ]);
 
-const escape = (s: string) => s.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-const MARKERS = new RegExp(NEEDLES.map(n => escape(n.text)).join('|'));
+const MARKERS = new RegExp(NEEDLES.map(n => escapeRegExp(n.text)).join('|'));
 const BY_TEXT = new Map(NEEDLES.map(n => [n.text, n]));
 
 /** The SDK a string points at: a package name (or a subpath of one), a marker, or a service host. */

@@ -97,6 +97,22 @@ export function scanSourceSafely(text: string, options: ScanSourceOptions): Sour
   }
 }
 
+/** What a rule's report becomes, in the walk and over decoded values alike. */
+function rawFinding(rule: Rule, span: Span, message: string, opts: ReportOptions, fn: number): RawFinding {
+  return {
+    ruleId: rule.id,
+    category: rule.category,
+    severity: opts.severity ?? rule.severity,
+    message,
+    start: span.start,
+    end: span.end,
+    evidence: opts.evidence ?? [],
+    facts: opts.facts ?? [],
+    fn,
+    related: opts.related ?? [],
+  };
+}
+
 function decodedText(decoded: readonly DecodedValue[]): string {
   return decoded.map(d => d.entries.join('\n')).join('\n').slice(0, 1 << 20);
 }
@@ -119,18 +135,7 @@ function runDecodedHooks(
         target,
         keywords: options.keywords ?? defaultKeywordMatcher(),
         report(span, message, opts: ReportOptions = {}) {
-          out.push({
-            ruleId: rule.id,
-            category: rule.category,
-            severity: opts.severity ?? rule.severity,
-            message,
-            start: span.start,
-            end: span.end,
-            evidence: opts.evidence ?? [],
-            facts: opts.facts ?? [],
-            fn,
-            related: opts.related ?? [],
-          });
+          out.push(rawFinding(rule, span, message, opts, fn));
         },
       };
       try {
@@ -230,18 +235,7 @@ function walkWithRules(
     },
     report(span: Span, message: string, opts: ReportOptions = {}) {
       const rule = current!;
-      findings.push({
-        ruleId: rule.id,
-        category: rule.category,
-        severity: opts.severity ?? rule.severity,
-        message,
-        start: span.start,
-        end: span.end,
-        evidence: opts.evidence ?? [],
-        facts: opts.facts ?? [],
-        fn: index.currentFunction,
-        related: [],
-      });
+      findings.push(rawFinding(rule, span, message, opts, index.currentFunction));
     },
   };
 

@@ -43,6 +43,14 @@ export async function runAudit(runner: WorkerRunner, job: AuditJob, events: Audi
     if (outcome.status === 'cancelled') return { status: 'cancelled', crashes };
     if (outcome.status === 'done') {
       if (outcome.error) crashes.push(outcome.error);
+      // A job that failed and still said done: every target without a result gets one, so
+      // that none stays "scanning…" in the view.
+      for (const i of batch) {
+        if (finished.has(i)) continue;
+        const result = emptyResult(job.targets[i], targetRoot(job.targets[i]));
+        result.errors.push({ file: '.', message: `not scanned: ${outcome.error ?? 'the scan worker ended without a result for this target'}` });
+        events.onTarget?.(i, result, 0);
+      }
       return { status: 'done', crashes };
     }
     const lost = batch.find(i => !finished.has(i));

@@ -8,7 +8,7 @@
 // vendor words (`yi`, `kimi`, `spark`) therefore count only inside a host name of a URL or of
 // a bare host, never because the run also names another vendor.
 import type { Finding, ScanError } from '../../model';
-import { describeHits, distinctVendors, type KeywordHit, type KeywordMatcher } from '../../catalog/keywords';
+import { describeHits, distinctVendors, escapeRegExp, type KeywordHit, type KeywordMatcher } from '../../catalog/keywords';
 import type { TargetContext } from '../../rules/types';
 import { vendorKeywords } from '../../rules/vendor-keywords';
 import { BARE_HOST_TLDS, extractEndpoints } from '../endpoints';
@@ -130,6 +130,6 @@ export function countedInString(keywords: KeywordMatcher, text: string): Keyword
 
 /** Where `word` first occurs as the keyword matcher sees it (not glued to letters or digits). */
 function wordIndex(text: string, word: string): number {
-  const m = new RegExp(`(?<![a-z0-9])${word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}(?![a-z])`, 'i').exec(text);
+  const m = new RegExp(`(?<![a-z0-9])${escapeRegExp(word)}(?![a-z])`, 'i').exec(text);
   return m ? m.index : 0;
 }

@@ -6,6 +6,7 @@
 // chunk is read as latin1 (one character per byte, so string index = byte offset), its strings
 // are found with two regular expressions, and the words the caller looks for are searched in
 // the strings' text joined together, one regular expression for the whole chunk.
+import { escapeRegExp } from '../../catalog/keywords';
 import { BinaryReader } from './reader';
 
 export interface NativeString {
@@ -77,7 +78,6 @@ function visitMatches(found: NativeString[], needle: RegExp, visit: (s: NativeSt
 
 function needlePattern(needles: readonly string[]): RegExp | undefined {
   if (needles.length === 0) return undefined;
-  const esc = (s: string) => s.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
   const sorted = [...new Set(needles.map(n => n.toLowerCase()))].sort((a, b) => b.length - a.length);
-  return new RegExp(sorted.map(esc).join('|'), 'gi');
+  return new RegExp(sorted.map(escapeRegExp).join('|'), 'gi');
 }
