@@ -10,11 +10,12 @@ const HELP = `${TOOL_NAME} ${TOOL_VERSION}: what does the AI coding assistant co
 
 Usage:
   ${TOOL_NAME} list [--json] [--home DIR]
-  ${TOOL_NAME} scan [PATH...] [--only ID,...] [--home DIR] [--json] [--rules a,b] [--fail-on SEVERITY] [--strict] [--policy FILE]
+  ${TOOL_NAME} scan [PATH...] [--only ID,...] [--home DIR] [--json] [--rules a,b]
+        [--min-severity SEV] [--fail-on SEV] [--strict] [--policy FILE | --no-policy]
   ${TOOL_NAME} rules [--json]
+  ${TOOL_NAME} --version | --help
 
 \`scan\` without PATH audits every AI assistant installed for this user.
-  ${TOOL_NAME} --version | --help
 
 Run \`${TOOL_NAME} COMMAND --help\` for a command's options.
 Never runs, requires or imports the code it scans.`;

@@ -17,6 +17,10 @@ const QUIET_SETTINGS = {
   'extensions.autoUpdate': false,
   'update.mode': 'none',
   'typescript.disableAutomaticTypeAcquisition': true,
+  // Run folders sit inside the repository: the editor's TypeScript would report on our own
+  // tsconfig.json in the Problems panel the tests look at.
+  'typescript.validate.enable': false,
+  'javascript.validate.enable': false,
   'git.enabled': false,
   'security.workspace.trust.enabled': false,
   'workbench.secondarySideBar.defaultVisibility': 'hidden',

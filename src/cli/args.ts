@@ -48,3 +48,11 @@ export function listValue(v: string | undefined): string[] | undefined {
   if (v === undefined) return undefined;
   return v.split(',').map(s => s.trim()).filter(Boolean);
 }
+
+/**
+ * The folder the user ran the command from. Under `npm run audit -- PATH`, npm changes to the
+ * package folder but keeps the user's folder in INIT_CWD: relative paths mean that one.
+ */
+export function invocationDir(): string {
+  return (process.env.npm_lifecycle_event && process.env.INIT_CWD) || process.cwd();
+}

@@ -14,7 +14,7 @@ import { DEFAULT_MAX_FILE_BYTES, formatMB } from '../core/scan/files';
 import { evaluatePolicy } from '../core/policy/evaluate';
 import { findPolicyFile, readPolicyFile } from '../core/policy/load';
 import type { Policy, PolicyReport } from '../core/policy/types';
-import { listValue, parseArgs, UsageError } from './args';
+import { invocationDir, listValue, parseArgs, UsageError } from './args';
 import { formatTarget, reachesSeverity, styleFor } from './text';
 import { formatPolicyReport, formatProblem, shownPolicyPath } from './policyText';
 
@@ -67,12 +67,13 @@ export function runScan(argv: string[]): number {
   if (!Number.isFinite(maxFileBytes) || maxFileBytes <= 0) throw new UsageError('--max-file-mb takes a positive number');
   const selection = selectRules(listValue(args.values.get('rules')));
   if (selection.unknown.length) throw new UsageError(`unknown rule(s): ${selection.unknown.join(', ')} (see \`ai-tool-audit rules\`)`);
-  for (const p of args.positionals) {
+  const paths = args.positionals.map(p => path.resolve(invocationDir(), p));
+  for (const p of paths) {
     if (!fs.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);
   }
   const policy = loadPolicy(args.values.get('policy'), args.flags.has('no-policy'));
   if (policy === 'invalid') return 2;
-  const specs = args.positionals.length ? args.positionals.map(targetForPath) : installedTargets(args.values.get('home'), listValue(args.values.get('only')));
+  const specs = paths.length ? paths.map(targetForPath) : installedTargets(args.values.get('home'), listValue(args.values.get('only')));
 
   const progress = process.stderr.isTTY;
   const targets: TargetResult[] = [];
@@ -126,9 +127,9 @@ export function runScan(argv: string[]): number {
 function loadPolicy(named: string | undefined, disabled: boolean): Policy | undefined | 'invalid' {
   if (named !== undefined && disabled) throw new UsageError('--policy and --no-policy contradict each other');
   if (disabled) return undefined;
-  let file = named;
+  let file = named === undefined ? undefined : path.resolve(invocationDir(), named);
   if (file === undefined) {
-    const found = findPolicyFile(process.cwd());
+    const found = findPolicyFile(invocationDir());
     if (!found.file) return undefined;
     file = found.file;
     if (found.shadowed) process.stderr.write(`note: ${shownPolicyPath(found.shadowed)} is ignored: ${shownPolicyPath(found.file)} takes precedence\n`);

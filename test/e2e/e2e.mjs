@@ -134,6 +134,8 @@ try {
   check('a policy blocking the planted extension raises a warning notification', await warning.isVisible().catch(() => false));
   const policyStatus = page.locator('.statusbar-item', { hasText: '1 policy violation' }).first();
   check('the status bar counts the policy violation', await policyStatus.isVisible().catch(() => false));
+  // Let the toast finish sliding in before the picture.
+  await page.waitForTimeout(800);
   await page.screenshot({ path: join(ARTIFACTS, 'policy-warning.png') });
   log('screenshot', join(ARTIFACTS, 'policy-warning.png'));
   await warning.locator('.monaco-button', { hasText: 'Show' }).click();

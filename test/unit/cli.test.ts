@@ -62,6 +62,17 @@ describe('the CLI', () => {
     assert.equal(run('scan', file, '--fail-on', 'info').status, 1);
   });
 
+  it('resolves a relative PATH from the folder npm was run in (INIT_CWD), not the package folder', () => {
+    const file = fixture('gate.js', GATE);
+    const r = spawnSync(process.execPath, [CLI, 'scan', 'gate.js', '--json'], {
+      encoding: 'utf8',
+      cwd: os.tmpdir(),
+      env: { ...process.env, npm_lifecycle_event: 'audit', INIT_CWD: path.dirname(file) },
+    });
+    assert.equal(r.status, 0, r.stderr);
+    assert.equal(JSON.parse(r.stdout).targets[0].root, path.dirname(file));
+  });
+
   it('exits 1 when --fail-on is reached and 0 when it is not', () => {
     const file = fixture('gate.js', GATE);
     assert.equal(run('scan', file, '--fail-on', 'high').status, 1);
