@@ -1,4 +1,5 @@
 // A small, strict argument parser: unknown options are usage errors (exit 2), never ignored.
+import * as path from 'node:path';
 
 export interface ArgSpec {
   /** Options without a value, e.g. ["json", "strict"]. */
@@ -50,9 +51,13 @@ export function listValue(v: string | undefined): string[] | undefined {
 }
 
 /**
- * The folder the user ran the command from. Under `npm run audit -- PATH`, npm changes to the
- * package folder but keeps the user's folder in INIT_CWD: relative paths mean that one.
+ * The folder the user ran the command from. Under `npm run audit -- PATH`, npm starts us in
+ * the package folder but keeps the user's folder in INIT_CWD: relative paths mean that one.
+ * Only when we do run in that package folder: a process started elsewhere by an npm script
+ * (a test, say) inherits INIT_CWD but means its own working folder.
  */
 export function invocationDir(): string {
-  return (process.env.npm_lifecycle_event && process.env.INIT_CWD) || process.cwd();
+  const { INIT_CWD, npm_package_json } = process.env;
+  if (INIT_CWD && npm_package_json && path.dirname(path.resolve(npm_package_json)) === process.cwd()) return INIT_CWD;
+  return process.cwd();
 }

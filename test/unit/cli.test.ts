@@ -64,10 +64,11 @@ describe('the CLI', () => {
 
   it('resolves a relative PATH from the folder npm was run in (INIT_CWD), not the package folder', () => {
     const file = fixture('gate.js', GATE);
+    // As npm runs it: in the package folder, with the user's folder in INIT_CWD.
     const r = spawnSync(process.execPath, [CLI, 'scan', 'gate.js', '--json'], {
       encoding: 'utf8',
-      cwd: os.tmpdir(),
-      env: { ...process.env, npm_lifecycle_event: 'audit', INIT_CWD: path.dirname(file) },
+      cwd: path.resolve('.'),
+      env: { ...process.env, npm_package_json: path.resolve('package.json'), INIT_CWD: path.dirname(file) },
     });
     assert.equal(r.status, 0, r.stderr);
     assert.equal(JSON.parse(r.stdout).targets[0].root, path.dirname(file));
