@@ -97,8 +97,8 @@ export function scanSourceSafely(text: string, options: ScanSourceOptions): Sour
   }
 }
 
-/** What a rule's report becomes, in the walk and over decoded values alike. */
-function rawFinding(rule: Rule, span: Span, message: string, opts: ReportOptions, fn: number): RawFinding {
+/** What a rule's report becomes: in the walk, over decoded values, and for package.json. */
+export function rawFinding(rule: Pick<Rule, 'id' | 'category' | 'severity'>, span: Span, message: string, opts: ReportOptions, fn: number): RawFinding {
   return {
     ruleId: rule.id,
     category: rule.category,

@@ -9,7 +9,7 @@ import type { Finding, ScanError } from '../model';
 import type { JsonValue, ManifestContext, ManifestRule, ReportOptions, Span, TargetContext } from '../rules/types';
 import type { AstNode } from './ast';
 import type { RawFinding } from './raw';
-import { locateFindings } from './engine';
+import { locateFindings, rawFinding } from './engine';
 import { describeFsError, readSourceFile } from './files';
 
 const MANIFEST = 'package.json';
@@ -58,19 +58,7 @@ export function scanManifestText(text: string, rules: readonly ManifestRule[], t
     locate: (p, part = 'value') => locate(tree, p, part),
     fileHead: head,
     report(span: Span, message: string, options: ReportOptions = {}) {
-      const rule = current!;
-      raw.push({
-        ruleId: rule.id,
-        category: rule.category,
-        severity: options.severity ?? rule.severity,
-        message,
-        start: span.start,
-        end: span.end,
-        evidence: options.evidence ?? [],
-        facts: options.facts ?? [],
-        fn: -1,
-        related: [],
-      });
+      raw.push(rawFinding(current!, span, message, options, -1));
     },
   };
   for (const rule of rules) {
