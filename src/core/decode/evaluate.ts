@@ -3,7 +3,7 @@
 // string by hand. It never runs scanned code (no eval, no vm, no Function, no require):
 // it walks the scanned AST with its own interpreter, with hard step and size budgets, and
 // gives UNKNOWN for anything it does not model.
-import { calledMethod, propertyName, unwrapChain, type AstNode } from '../scan/ast';
+import { calledMethod, memoThunk, propertyName, unwrapChain, type AstNode } from '../scan/ast';
 import type { ModuleIndex, ModuleValue } from '../scan/moduleIndex';
 import { callBuiltin, callMethod, checkString, globalBuiltin, iterate, safeRegExp, staticMember, TooBig, type Host } from './builtins';
 import { Env, UNKNOWN, isObjectValue, type Closure, type Value } from './values';
@@ -329,7 +329,7 @@ class Interpreter implements Host {
     const calleeNode = unwrapChain(node.callee);
     // A memoising wrapper we cannot interpret, called with a thunk: `X(() => decode(s))`
     // stands for the thunk (lodash.memoize, once(), esbuild's lazy init).
-    const thunk = node.arguments.length === 1 && isThunk(node.arguments[0]) ? node.arguments[0] : undefined;
+    const thunk = node.type === 'CallExpression' ? memoThunk(node) : undefined;
     const callee = this.expr(calleeNode, env, fn);
     if (args === undefined) return UNKNOWN;
     if (callee === UNKNOWN || !isObjectValue(callee)) {
@@ -506,10 +506,6 @@ function compare(op: string, l: number | string, r: number | string): boolean {
     default:
       return l >= r;
   }
-}
-
-function isThunk(node: AstNode): boolean {
-  return (node.type === 'ArrowFunctionExpression' || node.type === 'FunctionExpression') && node.params.length === 0;
 }
 
 /** Initial `null`/`undefined`/`void 0` placeholders of lazy-initialised names do not count. */

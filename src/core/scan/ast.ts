@@ -108,3 +108,32 @@ export function propertyKeyName(prop: AstNode): string | undefined {
   if (prop.key.type === 'Literal') return String(prop.key.value);
   return staticString(prop.key);
 }
+
+/**
+ * The first identifier a callback uses that is not one of its parameters (`q` in
+ * `z => q === z`), and for which `counts` holds (e.g. a name bound in the module).
+ */
+export function freeName(callback: AstNode, counts: (name: string) => boolean = () => true): AstNode | undefined {
+  const params = new Set(callback.params.filter((p: AstNode) => p.type === 'Identifier').map((p: AstNode) => p.name));
+  const stack = [callback.body];
+  const kids: AstNode[] = [];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (n.type === 'Identifier' && !params.has(n.name) && counts(n.name)) return n;
+    if (isFunction(n)) continue;
+    kids.length = 0;
+    childrenOf(n, kids);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+  return undefined;
+}
+
+/**
+ * The function a memoising wrapper stands for: `X(() => decode(s))` (lodash memoize, once(),
+ * esbuild's lazy init) takes one thunk, a function of no parameters.
+ */
+export function memoThunk(node: AstNode): AstNode | undefined {
+  if (node.type !== 'CallExpression' || node.arguments.length !== 1) return undefined;
+  const arg = node.arguments[0];
+  return (arg.type === 'ArrowFunctionExpression' || arg.type === 'FunctionExpression') && arg.params.length === 0 ? arg : undefined;
+}

@@ -2,7 +2,7 @@
 // where values come from: `K` in `K === "Asia/Shanghai"` was bound to `_F6()`, which returns
 // a cached `Intl…timeZone`. Built after the walk from what ModuleIndex recorded, so no second
 // walk: resolving is done on demand, only for the few values correlation asks about.
-import { childrenOf, isFunction, propertyKeyName, propertyName, unwrapChain, type AstNode } from './ast';
+import { childrenOf, freeName, isFunction, memoThunk, propertyKeyName, propertyName, unwrapChain, type AstNode } from './ast';
 import type { ModuleIndex } from './moduleIndex';
 import type { RawFinding } from './raw';
 import type { DecodedValue } from '../decode';
@@ -79,11 +79,8 @@ export class CallGraph {
     if (!node || hops < 0) return undefined;
     if (isFunction(node)) return this.index.functionOf(node);
     if (node.type === 'Identifier') return this.functionNamed(node.name, fn, hops - 1);
-    if (node.type === 'CallExpression' && node.arguments.length === 1) {
-      const thunk = node.arguments[0];
-      if (isFunction(thunk) && thunk.params.length === 0) return this.index.functionOf(thunk);
-    }
-    return undefined;
+    const thunk = memoThunk(node);
+    return thunk ? this.index.functionOf(thunk) : undefined;
   }
 
   /** The single value of a local or module binding as seen from `fn`. */
@@ -197,7 +194,7 @@ export class CallGraph {
     if (!this.names) {
       const names = new Map<AstNode, Set<string>>();
       const add = (name: string, value: AstNode) => {
-        const fnNode = isFunction(value) ? value : value.type === 'CallExpression' && value.arguments.length === 1 && isFunction(value.arguments[0]) ? value.arguments[0] : undefined;
+        const fnNode = isFunction(value) ? value : memoThunk(value);
         if (!fnNode) return;
         let set = names.get(fnNode);
         if (!set) names.set(fnNode, (set = new Set()));
@@ -242,26 +239,10 @@ export function decodedUses(index: ModuleIndex, graph: CallGraph): Array<{ decod
     if (sources.decoded.length === 0) continue;
     const method = propertyName(unwrapChain(cmp.node.callee)) ?? '';
     const arg = cmp.node.arguments[0];
-    const subject = CALLBACK_METHODS.has(method) && arg && isFunction(arg) ? freeIdentifier(arg, index, cmp.fn) : arg;
+    const subject = CALLBACK_METHODS.has(method) && arg && isFunction(arg) ? freeName(arg, name => !!index.binding(name, cmp.fn)) : arg;
     const via = index.sourceOf(cmp.receiver).slice(0, 80);
     for (const decoded of sources.decoded) out.push({ decoded, use: { node: cmp.node, fn: cmp.fn, ...(subject ? { subject } : {}), via } });
   }
   return out;
 }
 
-/** The first name a callback uses that it does not bind itself (`q` in `z => q === z`). */
-function freeIdentifier(callback: AstNode, index: ModuleIndex, fn: number): AstNode | undefined {
-  const params = new Set<string>();
-  for (const p of callback.params) if (p.type === 'Identifier') params.add(p.name);
-  const stack = [callback.body];
-  const kids: AstNode[] = [];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.type === 'Identifier' && !params.has(node.name) && index.binding(node.name, fn)) return node;
-    if (isFunction(node)) continue;
-    kids.length = 0;
-    childrenOf(node, kids);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
-  }
-  return undefined;
-}

@@ -1,6 +1,6 @@
 // Static values the rules look at: member keys (also through a const: `o[k]` with
 // `const k = "timeZone"`), comparison contexts and call shapes shared by several rules.
-import { calledMethod, childrenOf, isFunction, propertyKeyName, propertyName, staticString, unwrapChain, type AstNode } from '../../scan/ast';
+import { calledMethod, freeName, isFunction, propertyKeyName, propertyName, staticString, unwrapChain, type AstNode } from '../../scan/ast';
 import type { RuleContext } from '../types';
 
 /** Static key of a member access, resolving a computed identifier key bound to a string. */
@@ -117,18 +117,3 @@ export function listSubject(list: AstNode, parent: AstNode | undefined, grand: A
   return isFunction(arg) ? freeName(arg) : arg;
 }
 
-/** The first identifier a callback uses that is not one of its parameters. */
-export function freeName(callback: AstNode): AstNode | undefined {
-  const params = new Set(callback.params.filter((p: AstNode) => p.type === 'Identifier').map((p: AstNode) => p.name));
-  const stack = [callback.body];
-  const kids: AstNode[] = [];
-  while (stack.length) {
-    const n = stack.pop()!;
-    if (n.type === 'Identifier' && !params.has(n.name)) return n;
-    if (isFunction(n)) continue;
-    kids.length = 0;
-    childrenOf(n, kids);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
-  }
-  return undefined;
-}
