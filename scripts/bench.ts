@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
 import { RULES } from '../src/core/rules';
 import { collectFiles } from '../src/core/scan/files';
-import { inspectNative } from '../src/core/scan/native/inspect';
-import { BinaryReader } from '../src/core/scan/native/reader';
+import { inspectNative } from '../src/core/native/inspect';
+import { BinaryReader } from '../src/core/native/reader';
 import { scanTarget, targetForPath } from '../src/core/scan/target';
 
 function measure(path: string): void {

@@ -2,7 +2,7 @@
 // the code names, the telemetry SDKs it ships, the correlations, and where to read sample
 // hits. Pure functions over scan results, so the format is tested without the corpus.
 import { byPosition, SEVERITIES, severityRank, type Finding, type Severity, type TargetResult } from '../src/core/model';
-import { printable } from '../src/core/report/safeText';
+import { printable } from '../src/core/text/safeText';
 
 export interface PackageScan {
   spec: string;

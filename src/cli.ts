@@ -1,7 +1,7 @@
 // The command-line twin of the extension: the same core, text or JSON out, exit codes for CI.
 import { TOOL_NAME, TOOL_VERSION } from './core/version';
 import { UsageError } from './cli/args';
-import { printable } from './core/report/safeText';
+import { printable } from './core/text/safeText';
 import { runScan } from './cli/scanCommand';
 import { runRules } from './cli/rulesCommand';
 import { runList } from './cli/listCommand';

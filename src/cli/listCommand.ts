@@ -3,7 +3,7 @@
 import { discover, type Assistant } from '../core/discovery';
 import { editorName } from '../core/discovery/editors';
 import { TOOL_NAME, TOOL_VERSION } from '../core/version';
-import { printable } from '../core/report/safeText';
+import { printable } from '../core/text/safeText';
 import { formatMB } from '../core/scan/files';
 import { parseArgs } from './args';
 import { discoveryOptions } from './discoveryOptions';

@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import type { PolicyProblem, PolicyReport } from '../core/policy/types';
 import { violationsByClause } from '../core/policy/diagnostics';
-import { printable } from '../core/report/safeText';
+import { printable } from '../core/text/safeText';
 import { paint, type TextStyle } from './text';
 
 /** A path as the user typed it would show it: relative to the current directory when inside it. */

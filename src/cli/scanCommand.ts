@@ -8,7 +8,7 @@ import { auditResult, toJson } from '../core/report/json';
 import { emptyResult, scanTarget, targetForPath, type TargetSpec } from '../core/scan/target';
 import { discover, type Assistant } from '../core/discovery';
 import { PYTHON_NOTE } from '../core/discovery/python';
-import { printable } from '../core/report/safeText';
+import { printable } from '../core/text/safeText';
 import { discoveryOptions } from './discoveryOptions';
 import { DEFAULT_MAX_FILE_BYTES, formatMB } from '../core/scan/files';
 import { evaluatePolicy } from '../core/policy/evaluate';

@@ -4,7 +4,7 @@
 import * as os from 'node:os';
 import type { Finding, NativeBinary, Severity, TargetResult } from '../core/model';
 import { byPosition, severityRank } from '../core/model';
-import { printable } from '../core/report/safeText';
+import { printable } from '../core/text/safeText';
 import { formatMB } from '../core/scan/files';
 
 export interface TextStyle {

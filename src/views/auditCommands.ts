@@ -1,7 +1,7 @@
 // Commands that start an audit: of everything discovered, of one assistant, of a path, again.
 import * as vscode from 'vscode';
 import { targetForPath, type TargetSpec } from '../core/scan/target';
-import { plainLabel, printable } from '../core/report/safeText';
+import { plainLabel, printable } from '../core/text/safeText';
 import type { Discovery } from '../core/discovery';
 import { editorName } from '../core/discovery/editors';
 import type { AuditContext } from './context';

@@ -4,7 +4,7 @@
 import * as vscode from 'vscode';
 import { CATEGORIES, SEVERITIES, byPosition, severityRank, type Finding, type ScanError, type Severity, type TargetResult } from '../core/model';
 import { ruleCatalog } from '../core/rules';
-import { printable } from '../core/report/safeText';
+import { printable } from '../core/text/safeText';
 import { formatMB } from '../core/scan/files';
 import type { AuditedTarget, AuditResults } from './auditResults';
 import type { ViolationSet } from './policyWarnings';

@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import type { TargetResult } from '../core/model';
 import type { TargetSpec } from '../core/scan/target';
 import { formatMB } from '../core/scan/files';
-import { printable } from '../core/report/safeText';
+import { printable } from '../core/text/safeText';
 import { ruleCatalog } from '../core/rules';
 import { runAudit } from '../core/worker/audit';
 import type { WorkerRunner } from '../core/worker/runner';

@@ -4,7 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { Finding, TargetResult } from '../core/model';
-import { printable } from '../core/report/safeText';
+import { printable } from '../core/text/safeText';
 import type { ContextReply } from '../core/worker/protocol';
 import type { WorkerRunner } from '../core/worker/runner';
 import { toRange, type OneBasedRange } from './positions';

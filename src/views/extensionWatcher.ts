@@ -2,7 +2,7 @@
 // after an "Audit AI tools", the assistants among the changed extensions are audited again
 // and the removed ones leave the view.
 import * as vscode from 'vscode';
-import { printable } from '../core/report/safeText';
+import { printable } from '../core/text/safeText';
 import type { AuditContext } from './context';
 import { targetKey } from './auditResults';
 import { discoverAssistants } from './discovery';

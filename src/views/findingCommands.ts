@@ -1,6 +1,6 @@
 // Commands on one finding: open it where it is, or in readable context.
 import * as vscode from 'vscode';
-import { printable } from '../core/report/safeText';
+import { printable } from '../core/text/safeText';
 import type { AuditContext } from './context';
 import { findingPlace, type FindingNode, type TreeNode } from './auditTree';
 import { canReprint } from './contextDocument';

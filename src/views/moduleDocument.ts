@@ -1,6 +1,6 @@
 // Modules embedded in an executable (a Bun or Node single-file build) have no file of their
 // own: they open as read-only virtual documents whose text the scan worker extracts.
-import { printable } from '../core/report/safeText';
+import { printable } from '../core/text/safeText';
 import * as vscode from 'vscode';
 import type { WorkerRunner } from '../core/worker/runner';
 

@@ -2,7 +2,7 @@
 // accept one finding by writing a suppression (with its reason) into the policy file.
 import * as vscode from 'vscode';
 import { addSuppression, suppressionFor } from '../core/policy/edit';
-import { printable } from '../core/report/safeText';
+import { printable } from '../core/text/safeText';
 import type { AuditContext } from './context';
 import { findingPlace, type FindingNode, type TreeNode } from './auditTree';
 

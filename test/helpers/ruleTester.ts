@@ -5,7 +5,7 @@ import { byPosition, type Finding, type Severity } from '../../src/core/model';
 import type { ManifestRule, Rule, TargetContext } from '../../src/core/rules/types';
 import { scanManifestText } from '../../src/core/scan/manifest';
 import { scanSource } from '../../src/core/scan/engine';
-import { LineIndex } from '../../src/core/scan/locate';
+import { LineIndex } from '../../src/core/text/lines';
 
 export interface InvalidCase {
   name: string;

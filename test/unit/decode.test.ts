@@ -1,10 +1,10 @@
 import * as assert from 'node:assert/strict';
-import { parseSource } from '../../src/core/scan/parse';
-import { ModuleIndex } from '../../src/core/scan/moduleIndex';
-import { childrenOf, type AstNode } from '../../src/core/scan/ast';
-import { evaluate } from '../../src/core/decode/evaluate';
-import { hidesText, keySearch } from '../../src/core/decode';
-import { UNKNOWN } from '../../src/core/decode/values';
+import { parseSource } from '../../src/core/js/parse';
+import { ModuleIndex } from '../../src/core/js/moduleIndex';
+import { childrenOf, type AstNode } from '../../src/core/js/ast';
+import { evaluate } from '../../src/core/js/decode/evaluate';
+import { hidesText, keySearch } from '../../src/core/js/decode';
+import { UNKNOWN } from '../../src/core/js/decode/values';
 
 /** Index a module and return the node of the last expression statement, to evaluate. */
 function setup(code: string): { index: ModuleIndex; last: AstNode } {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
 import { scanSource, triggerForms } from '../../src/core/scan/engine';
-import { parseSource } from '../../src/core/scan/parse';
+import { parseSource } from '../../src/core/js/parse';
 import { RULES } from '../../src/core/rules';
 import type { Rule } from '../../src/core/rules/types';
 import { timezoneProbe } from '../../src/core/rules/timezone-probe';

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { RULES } from '../../src/core/rules';
 import { scanSource } from '../../src/core/scan/engine';
 import { scanTarget } from '../../src/core/scan/target';
-import { safeRegExp } from '../../src/core/decode/builtins';
+import { safeRegExp } from '../../src/core/js/decode/builtins';
 
 const TZ = 'Intl.DateTimeFormat().resolvedOptions().timeZone';
 const scan = (code: string) => scanSource(code, { file: 'h.js', rules: RULES });

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { classifyHost, hostSeverity, ipScope, isHostName, parseUrl } from '../../src/core/rules/util/hosts';
+import { classifyHost, hostSeverity, ipScope, isHostName, parseUrl } from '../../src/core/net/hosts';
 
 const claude = { ownVendors: ['anthropic'] };
 

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { LineIndex } from '../../src/core/scan/locate';
+import { LineIndex } from '../../src/core/text/lines';
 
 describe('LineIndex', () => {
   it('maps offsets to 1-based lines and UTF-16 columns', () => {

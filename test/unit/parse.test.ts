@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as acorn from 'acorn';
-import { Parser } from '../../src/core/scan/parse';
+import { Parser } from '../../src/core/js/parse';
 
 const outcome = (parse: () => unknown) => {
   try {

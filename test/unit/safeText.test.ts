@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { printable } from '../../src/core/report/safeText';
+import { printable } from '../../src/core/text/safeText';
 
 describe('printable text from scanned code', () => {
   it('shows control, bidi, zero-width and tag characters as escapes', () => {

@@ -1,7 +1,7 @@
 // Telemetry, analytics, error-reporting and feature-flag services: the hosts they receive
 // data on and the strings their SDKs leave in a bundle after minification (package names,
 // global keys, header names, exported class names kept as strings). Data, not logic: the
-// telemetry-sdk rule and the host classifier (rules/util/hosts.ts) read it.
+// telemetry-sdk rule and the host classifier (net/hosts.ts) read it.
 
 export interface TelemetryService {
   id: string;

@@ -17,7 +17,7 @@ export interface Vendor {
   keywords: VendorKeyword[];
   /**
    * Hosts the vendor serves its APIs and products from (first-party endpoints); each also
-   * covers its subdomains (rules/util/hosts.ts).
+   * covers its subdomains (net/hosts.ts).
    */
   hosts: string[];
   /** npm scopes or package names the vendor publishes assistants under. */

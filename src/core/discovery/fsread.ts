@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ScanError } from '../model';
-import { containerFromHead } from '../scan/native/executable';
+import { containerFromHead } from '../native/executable';
 
 /** Manifests larger than this are not JSON anyone ships; refuse rather than parse megabytes. */
 const MAX_MANIFEST_BYTES = 8 * 1024 * 1024;

@@ -8,7 +8,7 @@ import validRange from 'semver/ranges/valid';
 import { CATEGORIES, type Category, type Severity } from '../model';
 import { ruleCatalog } from '../rules';
 import { VENDORS } from '../catalog/vendors';
-import { LineIndex } from '../scan/locate';
+import { LineIndex } from '../text/lines';
 import { parseJsonTree, type JsonNode, type JsonObject } from './jsonTree';
 import { checkAgainstSchema, join, type SchemaNode } from './schemaCheck';
 import { didYouMean } from './didYouMean';

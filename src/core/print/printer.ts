@@ -3,7 +3,7 @@
 // calls back into the table for children, so wrapping each entry sees every node's output
 // start and end: the smallest node covering a span gives that span's place in the reprint.
 import { generate, GENERATOR } from 'astring';
-import type { AstNode } from '../scan/ast';
+import type { AstNode } from '../js/ast';
 import type { Span } from '../rules/types';
 
 export interface Printed {

@@ -4,8 +4,8 @@
 // span and its related steps landed in the reprint. Pure: text in, plain data out.
 import * as acorn from 'acorn';
 import * as acornLoose from 'acorn-loose';
-import { childrenOf, isFunction, type AstNode } from '../scan/ast';
-import { LineIndex } from '../scan/locate';
+import { childrenOf, isFunction, type AstNode } from '../js/ast';
+import { LineIndex } from '../text/lines';
 import type { Span } from '../rules/types';
 import { printNode } from './printer';
 

@@ -1,9 +1,9 @@
 // Programs started from the code: child_process exec/execSync/spawn/spawnSync/execFile/fork,
 // Bun.spawn, execa and cross-spawn when their import is visible. The command is evidence
 // when it is spelled out; a shell running a command computed at run time is the risky shape.
-import { memberPath, propertyKeyName, propertyName, staticString, unwrapChain, type AstNode } from '../scan/ast';
+import { memberPath, propertyKeyName, propertyName, staticString, unwrapChain, type AstNode } from '../js/ast';
 import type { Rule, RuleContext } from './types';
-import { moduleRef, refName, type ModuleRef } from './util/modules';
+import { moduleRef, refName, type ModuleRef } from '../js/modules';
 import { spelledText } from './util/paths';
 
 const SHELL_CALLS = new Set(['exec', 'execSync']);

@@ -1,9 +1,9 @@
 // Reads of the clipboard, which often holds passwords, tokens and private text: the editor
 // and browser clipboard APIs, Electron's clipboard, clipboardy, and the platform commands
 // (pbpaste, xclip -o, xsel -o, wl-paste, Get-Clipboard, osascript "the clipboard").
-import { calledMethod, memberPath, propertyName, staticString, unwrapChain, type AstNode } from '../scan/ast';
+import { calledMethod, memberPath, propertyName, staticString, unwrapChain, type AstNode } from '../js/ast';
 import type { Rule, RuleContext } from './types';
-import { moduleRef } from './util/modules';
+import { moduleRef } from '../js/modules';
 
 const READ_METHODS = new Set(['readText', 'read', 'readImage', 'readHTML', 'readRTF', 'readBookmark', 'readBuffer']);
 /** A command line, not a sentence about one: the program comes first, then flags or a pipe. */

@@ -3,7 +3,7 @@
 // a condition. Put into text sent somewhere, such a choice is an invisible signal: the
 // 2026 case marked its prompt with one of four apostrophes. Fixed typography (a `’` in a
 // message, a smart-quotes `replace`) is not a choice and is not reported.
-import { isFunction, staticString, unwrapChain, type AstNode } from '../scan/ast';
+import { isFunction, staticString, unwrapChain, type AstNode } from '../js/ast';
 import type { Rule, RuleContext } from './types';
 import { areLookAlikes, describeVariants, hasConfusable } from './util/confusables';
 

@@ -2,7 +2,7 @@
 // profiles, keychains, and other assistants' key stores. Spelled as literals, templates or
 // path joins (`join(homedir(), ".aws", "credentials")`). Reading one's own key store is
 // normal (info); another assistant's is high.
-import { calledMethod, staticString, type AstNode } from '../scan/ast';
+import { calledMethod, staticString, type AstNode } from '../js/ast';
 import { CREDENTIAL_STORES, SECRET_STORE_METHODS, type CredentialStore } from '../catalog/credentials';
 import type { Severity } from '../model';
 import { escapeRegExp } from '../catalog/keywords';

@@ -1,10 +1,10 @@
 // Code built from strings at run time: eval, new Function / Function(...), the vm module,
 // string timers. What runs cannot be read in the shipped file; when the string is known it
 // is shown (`Function("return this")` is the usual globalThis polyfill, info).
-import { memberPath, propertyName, staticString, unwrapChain, type AstNode } from '../scan/ast';
+import { memberPath, propertyName, staticString, unwrapChain, type AstNode } from '../js/ast';
 import type { Severity } from '../model';
 import type { Rule, RuleContext } from './types';
-import { moduleRef, refName } from './util/modules';
+import { moduleRef, refName } from '../js/modules';
 import { snippet } from './util/values';
 
 const VM_CALLS = new Set(['runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction', 'Script', 'SourceTextModule']);

@@ -1,8 +1,8 @@
 // Modules loaded by a name computed at run time (require or import of a variable). What gets loaded
 // cannot be read from the shipped file; plugin loaders do this by design.
-import { staticString, unwrapChain, type AstNode } from '../scan/ast';
+import { staticString, unwrapChain, type AstNode } from '../js/ast';
 import type { Rule, RuleContext } from './types';
-import { isRequireFunction } from './util/modules';
+import { isRequireFunction } from '../js/modules';
 import { spelledPath } from './util/paths';
 import { snippet } from './util/values';
 

@@ -1,9 +1,9 @@
 // Long base64, hex or char-code data decoded and then run (eval, Function, vm, require,
 // a child process) or used as a request URL. Minified code encodes nothing this way; hiding
 // code or an address in an encoded literal is a packer or dropper pattern.
-import { calledMethod, memberPath, staticString, unwrapChain, type AstNode } from '../scan/ast';
+import { calledMethod, memberPath, staticString, unwrapChain, type AstNode } from '../js/ast';
 import type { Rule, RuleContext } from './types';
-import { calleeRef, isRequireFunction, moduleRef } from './util/modules';
+import { calleeRef, isRequireFunction, moduleRef } from '../js/modules';
 import { networkCallKind } from './network-call';
 
 const MIN_ENCODED = 40;

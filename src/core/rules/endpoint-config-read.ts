@@ -1,7 +1,7 @@
 // Reads of settings that steer where requests go: API base URLs, endpoints and proxies.
 // Normal configuration on its own; the interesting case is a function that reads one and
 // compares it with vendor lists (see correlate.ts).
-import { calledMethod, staticString, unwrapChain, type AstNode } from '../scan/ast';
+import { calledMethod, staticString, unwrapChain, type AstNode } from '../js/ast';
 import type { Rule, RuleContext } from './types';
 import { envReadsAt } from './util/env';
 

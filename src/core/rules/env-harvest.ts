@@ -2,11 +2,11 @@
 // (JSON.stringify, util.inspect) or copied into an object. Environments hold API keys and
 // tokens; a copy handed to a child process (`env: {...process.env, X: 1}`) is the everyday
 // case and is left alone.
-import { memberPath, propertyKeyName, propertyName, unwrapChain, type AstNode } from '../scan/ast';
+import { memberPath, propertyKeyName, propertyName, unwrapChain, type AstNode } from '../js/ast';
 import type { Severity } from '../model';
 import type { Rule, RuleContext } from './types';
 import { isEnvObject } from './util/env';
-import { calleeRef } from './util/modules';
+import { calleeRef } from '../js/modules';
 
 const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
 /** Methods of the calls this rule looks at, checked before building member paths. */

@@ -1,8 +1,8 @@
 // File writes: the sink of config-tamper and of download-exec. Info on their own (every
 // assistant writes files); the path is evidence when it is spelled out.
-import { memberPath, propertyName, staticString, unwrapChain, type AstNode } from '../scan/ast';
+import { memberPath, propertyName, staticString, unwrapChain, type AstNode } from '../js/ast';
 import type { Rule, RuleContext } from './types';
-import { moduleRef, refName } from './util/modules';
+import { moduleRef, refName } from '../js/modules';
 import { spelledPath } from './util/paths';
 
 const WRITES = new Set(['writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'createWriteStream', 'copyFile', 'copyFileSync', 'cp', 'cpSync', 'rename', 'renameSync', 'symlink', 'symlinkSync', 'link', 'linkSync']);

@@ -3,7 +3,7 @@
 // says it looks for keys it has no use for.
 import { distinctVendors } from '../catalog/keywords';
 import { vendorById } from '../catalog/vendors';
-import type { AstNode } from '../scan/ast';
+import type { AstNode } from '../js/ast';
 import type { Rule, RuleContext } from './types';
 import { envReadsAt } from './util/env';
 

@@ -1,6 +1,6 @@
 // The user's git identity (name and e-mail) read through `git config`: personal data that
 // identifies the person, not just the machine.
-import type { AstNode } from '../scan/ast';
+import type { AstNode } from '../js/ast';
 import type { Rule, RuleContext } from './types';
 
 const KEYS = new Set(['user.email', 'user.name']);

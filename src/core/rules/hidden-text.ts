@@ -3,7 +3,7 @@
 // characters (text invisible to people but read by models), and identifiers mixing Latin
 // with look-alike Cyrillic or Greek letters. Escapes (`"\u200b"`) are visible in the source
 // and are not reported; comments are not in the AST.
-import type { AstNode } from '../scan/ast';
+import type { AstNode } from '../js/ast';
 import { severityRank, type Severity } from '../model';
 import type { Rule, RuleContext } from './types';
 

@@ -1,10 +1,10 @@
 // Facts about the machine and user from the os module: host name, user name, network
 // interfaces (MAC addresses), CPU model. Common in diagnostics; combined with a network call
 // they identify the machine to whoever receives them.
-import { propertyName, type AstNode } from '../scan/ast';
+import { propertyName, type AstNode } from '../js/ast';
 import type { Severity } from '../model';
 import type { Rule, RuleContext } from './types';
-import { calleeRef } from './util/modules';
+import { calleeRef } from '../js/modules';
 
 const OS_CALLS: Record<string, { what: string; severity: Severity }> = {
   hostname: { what: 'the host name', severity: 'low' },

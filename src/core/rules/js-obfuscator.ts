@@ -1,7 +1,7 @@
 // The output of javascript-obfuscator (obfuscator.io): `_0x`-named identifiers, a string
 // array behind a self-replacing accessor function, and a loop rotating that array with
 // `push(shift())` at start-up. Minifiers (esbuild, terser, Bun) produce none of these.
-import { calledMethod, unwrapChain, type AstNode } from '../scan/ast';
+import { calledMethod, unwrapChain, type AstNode } from '../js/ast';
 import type { Rule, RuleContext } from './types';
 
 const HEX_NAME = /^_0x[0-9a-f]{4,8}$/;

@@ -1,6 +1,6 @@
 // Reads of the user's locale or language: where the user is likely to be, and what language
 // they read. Usually localisation; evidence only, low severity unless correlated.
-import { calledMethod, memberPath, propertyName, unwrapChain, type AstNode } from '../scan/ast';
+import { calledMethod, memberPath, propertyName, unwrapChain, type AstNode } from '../js/ast';
 import type { Rule, RuleContext } from './types';
 import { envReadsAt } from './util/env';
 import { resolvedOptionReads } from './util/values';

@@ -1,9 +1,9 @@
 // Persistent machine identifiers: the editor's machineId/devDeviceId, node-machine-id,
 // /etc/machine-id, the macOS IOPlatformUUID, the Windows MachineGuid. An id that survives
 // reinstalls is what ties telemetry to one machine (and user) over time.
-import { calledMethod, memberPath, propertyName, unwrapChain, type AstNode } from '../scan/ast';
+import { calledMethod, memberPath, propertyName, unwrapChain, type AstNode } from '../js/ast';
 import type { Rule, RuleContext } from './types';
-import { moduleRef } from './util/modules';
+import { moduleRef } from '../js/modules';
 
 const ID_STRINGS: Array<[RegExp, string]> = [
   [/(?:^|\/|\s)\/(?:etc|var\/lib\/dbus)\/machine-id\b/, 'the Linux machine id (/etc/machine-id)'],

@@ -1,8 +1,8 @@
 // Native code loaded into the Node process: process.dlopen, require of a `.node` addon,
 // the `bindings` and `node-gyp-build` loaders. Compiled code is opaque to this audit.
-import { memberPath, unwrapChain, type AstNode } from '../scan/ast';
+import { memberPath, unwrapChain, type AstNode } from '../js/ast';
 import type { Rule, RuleContext } from './types';
-import { isRequireFunction, moduleRef } from './util/modules';
+import { isRequireFunction, moduleRef } from '../js/modules';
 import { spelledPath } from './util/paths';
 
 const LOADERS = new Set(['bindings', 'node-gyp-build', 'node-addon-api', 'prebuild-install']);

@@ -3,10 +3,10 @@
 // axios/got/node-fetch/undici clients when their import is visible. Presence is normal for
 // an assistant (info); the call is the sink the exfiltration and download-exec
 // correlations look for.
-import { calledMethod, memberPath, propertyName, unwrapChain, type AstNode } from '../scan/ast';
+import { calledMethod, memberPath, propertyName, unwrapChain, type AstNode } from '../js/ast';
 import type { Rule, RuleContext } from './types';
-import { calleeRef, moduleRef, refName, type ModuleRef } from './util/modules';
-import { parseUrl } from './util/hosts';
+import { calleeRef, moduleRef, refName, type ModuleRef } from '../js/modules';
+import { parseUrl } from '../net/hosts';
 import { spelledPath, spelledText } from './util/paths';
 
 const GLOBAL_FETCH = new Set(['fetch', 'globalThis.fetch', 'window.fetch', 'self.fetch', 'global.fetch']);

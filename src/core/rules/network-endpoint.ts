@@ -2,10 +2,10 @@
 // vendor, another AI vendor, a telemetry service, a third party, a raw IP, localhost, or a
 // host computed at run time. The first evidence string is always `host <name>` (policy host
 // globs match on it; `*` marks computed parts).
-import { calledMethod, propertyKeyName, propertyName, staticString, unwrapChain, type AstNode } from '../scan/ast';
+import { calledMethod, propertyKeyName, propertyName, staticString, unwrapChain, type AstNode } from '../js/ast';
 import type { Rule, RuleContext, Span } from './types';
-import { classifyHost, hostSeverity, isHostName, parseUrl } from './util/hosts';
-import { calleeRef } from './util/modules';
+import { classifyHost, hostSeverity, isHostName, parseUrl } from '../net/hosts';
+import { calleeRef } from '../js/modules';
 import { networkCallKind } from './network-call';
 
 const URL_KEYS = /^(?:url|uri|href|baseurl|base_url|baseuri|endpoint|apiurl|api_url|apihost|apibase|apiendpoint|host|hostname|server|serverurl|origin|target|registry|proxy|webhook|collectorurl|ingesturl|dsn)$/i;

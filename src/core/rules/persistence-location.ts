@@ -3,7 +3,7 @@
 // writing one in the same function is config-tamper (a correlation).
 import { vendorById } from '../catalog/vendors';
 import { persistenceLocationFor } from '../catalog/persistence';
-import type { AstNode } from '../scan/ast';
+import type { AstNode } from '../js/ast';
 import type { Rule, RuleContext } from './types';
 import { isProse, listRole, pathVisitors, spelledPath } from './util/paths';
 

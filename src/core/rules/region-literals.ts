@@ -1,9 +1,9 @@
 // Region markers in comparisons: mainland China / Hong Kong / Macau timezone names, `PRC`,
 // Chinese locale tags, and the UTC+8 offset (-480) compared with a timezone offset.
 // Only literals that are compared or listed count; timezone tables and translation keys do not.
-import { staticString, unwrapChain, type AstNode } from '../scan/ast';
+import { staticString, unwrapChain, type AstNode } from '../js/ast';
 import type { FactKind, Rule, RuleContext, Span } from './types';
-import type { RawRelated } from '../scan/raw';
+import type { RawRelated } from './raw';
 import { comparisonSubject, comparisonUse, EQUALITY } from './util/values';
 
 const TIMEZONES = new Map<string, string>([

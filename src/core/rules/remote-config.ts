@@ -2,7 +2,7 @@
 // Statsig gates and dynamic configs, GrowthBook features, LaunchDarkly variations, PostHog
 // flags, Unleash, Split, ConfigCat, Firebase Remote Config. The vendor can change what the
 // installed code does without a new release; the flag names say what.
-import { calledMethod, staticString } from '../scan/ast';
+import { calledMethod, staticString } from '../js/ast';
 import type { Rule } from './types';
 
 /** Flag-evaluation methods distinctive enough to count with a literal key. */

@@ -1,11 +1,11 @@
 // Telemetry, analytics, error-reporting and feature-flag SDKs, found by what survives
 // bundling: the package name (imports, requires, SDK metadata strings), the service's hosts in
 // URLs, and strings specific to the SDK's code. One finding per SDK per file.
-import { staticString, type AstNode } from '../scan/ast';
+import { staticString, type AstNode } from '../js/ast';
 import { TELEMETRY_SERVICES, telemetryServiceForHost, type TelemetryService } from '../catalog/telemetry';
 import { escapeRegExp } from '../catalog/keywords';
 import type { Rule, RuleContext } from './types';
-import { parseUrl } from './util/hosts';
+import { parseUrl } from '../net/hosts';
 
 interface Needle {
   text: string;

@@ -1,6 +1,6 @@
 // Text typed into the user's integrated terminal (VS Code `Terminal.sendText`): it runs with
 // the user's shell and rights, outside any sandbox the extension host has.
-import { calledMethod, type AstNode } from '../scan/ast';
+import { calledMethod, type AstNode } from '../js/ast';
 import type { Rule, RuleContext } from './types';
 import { spelledText } from './util/paths';
 

@@ -1,7 +1,7 @@
 // Reads of the local timezone. The timezone name says where the user is; with an endpoint
 // read and a region or vendor comparison nearby it becomes a gate (see correlate.ts).
-import type { AstNode } from '../scan/ast';
-import { calledMethod } from '../scan/ast';
+import type { AstNode } from '../js/ast';
+import { calledMethod } from '../js/ast';
 import type { Rule, RuleContext } from './types';
 import { envReadsAt } from './util/env';
 import { resolvedOptionReads } from './util/values';

@@ -1,10 +1,10 @@
 // The rule contract (see DESIGN.md): a rule is data plus visitors, one file per rule.
 import type { Category, Severity } from '../model';
-import type { AstNode } from '../scan/ast';
+import type { AstNode } from '../js/ast';
 import type { KeywordMatcher } from '../catalog/keywords';
-import type { RawFinding, RawRelated } from '../scan/raw';
-import type { DecodedValue } from '../decode';
-import type { ValueSources } from '../scan/callgraph';
+import type { RawFinding, RawRelated } from './raw';
+import type { DecodedValue } from '../js/decode';
+import type { ValueSources } from '../js/callgraph';
 
 /** What the scanned code belongs to, so rules can tell first-party from foreign. */
 export interface TargetContext {
@@ -123,7 +123,7 @@ export interface Rule {
   /** Node type -> visitor; `Type:exit` runs after the node's children. */
   visitors: Record<string, Visitor>;
   /**
-   * Sees the module's statically decoded strings and lists (src/core/decode), after the walk:
+   * Sees the module's statically decoded strings and lists (src/core/js/decode), after the walk:
    * a rule reports on the encoded literal or the decoding call like on a literal.
    */
   decoded?: (site: DecodedSite, ctx: DecodedContext) => void;

@@ -2,11 +2,11 @@
 // `new RegExp("...")`, switch chains, and includes/indexOf/startsWith/endsWith/match or ===
 // against such strings. Naming a vendor is not wrong (provider pickers do it); the finding is
 // evidence for the gate correlation and for a reader asking "where does it check for X?".
-import { calledMethod, staticString, unwrapChain, type AstNode } from '../scan/ast';
+import { calledMethod, staticString, unwrapChain, type AstNode } from '../js/ast';
 import { countedHits, describeHits, distinctVendors, type KeywordHit } from '../catalog/keywords';
 import { defaultKeywordMatcher } from '../catalog/keywords';
 import type { Rule, RuleContext, Span } from './types';
-import type { RawRelated } from '../scan/raw';
+import type { RawRelated } from './raw';
 import { COMPARE_METHODS, EQUALITY, listSubject } from './util/values';
 
 function report(ctx: Pick<RuleContext, 'report' | 'target'>, node: Span, what: string, hits: KeywordHit[], subject?: AstNode, extra: { evidence?: string[]; related?: RawRelated[] } = {}) {

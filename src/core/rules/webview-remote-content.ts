@@ -1,9 +1,9 @@
 // Webview HTML that loads scripts, styles or frames from the network, or a Content Security
 // Policy that allows it. A webview runs with the extension's messaging bridge; remote script
 // in it is code the vendor (or whoever controls that host) can change at any time.
-import type { AstNode } from '../scan/ast';
+import type { AstNode } from '../js/ast';
 import type { Rule, RuleContext } from './types';
-import { classifyHost } from './util/hosts';
+import { classifyHost } from '../net/hosts';
 
 const REMOTE_TAG = /<(script|iframe|frame|link|object|embed)\b[^>]*?\b(?:src|href|data)\s*=\s*["']?(?:https?:)?\/\/([a-z0-9.*-]+)/i;
 const REMOTE_CSP = /\b(script-src|frame-src|default-src|style-src)\b([^;"`]*)/gi;

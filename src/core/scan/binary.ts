@@ -8,10 +8,10 @@ import type { Rule, TargetContext } from '../rules/types';
 import { defaultKeywordMatcher } from '../catalog/keywords';
 import { scanSourceSafely, type SourceScanResult } from './engine';
 import { describeFsError, formatMB, type FileEntry } from './files';
-import { inspectNative } from './native/inspect';
-import { BinaryReader, CorruptBinaryError } from './native/reader';
-import { NETWORK_ENDPOINT, stringFindings } from './native/stringFindings';
-import { sourceMapReference } from './sourceMaps';
+import { inspectNative } from '../native/inspect';
+import { BinaryReader, CorruptBinaryError } from '../native/reader';
+import { NETWORK_ENDPOINT, stringFindings } from '../rules/stringFindings';
+import { sourceMapReference } from '../native/sourceMaps';
 
 export interface BinaryScanOptions {
   rules: readonly Rule[];

@@ -5,14 +5,14 @@ import { createHash } from 'node:crypto';
 import type { Finding, ScanError, Severity } from '../model';
 import type { DecodedContext, DecodedSite, Rule, RuleContext, ReportOptions, Span, TargetContext, Visitor } from '../rules/types';
 import { defaultKeywordMatcher, type KeywordMatcher } from '../catalog/keywords';
-import { childrenOf, isFunction, type AstNode } from './ast';
-import { parseSource } from './parse';
-import { LineIndex } from './locate';
-import { correlate } from './correlate';
-import type { FunctionInfo, RawFinding } from './raw';
-import { ModuleIndex } from './moduleIndex';
-import { CallGraph, decodedUses } from './callgraph';
-import { decodeModule, type DecodedValue } from '../decode';
+import { childrenOf, isFunction, type AstNode } from '../js/ast';
+import { parseSource } from '../js/parse';
+import { LineIndex } from '../text/lines';
+import { correlate } from '../rules/correlate';
+import type { FunctionInfo, RawFinding } from '../rules/raw';
+import { ModuleIndex } from '../js/moduleIndex';
+import { CallGraph, decodedUses } from '../js/callgraph';
+import { decodeModule, type DecodedValue } from '../js/decode';
 
 export interface ScanSourceOptions {
   /** Path relative to the target root (the binary's path for embedded modules). */

@@ -6,8 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BinaryContainer, ScanError } from '../model';
-import { containerOf } from './native/executable';
-import { BinaryReader } from './native/reader';
+import { containerOf } from '../native/executable';
+import { BinaryReader } from '../native/reader';
 import { describeFsError, readJson } from '../discovery/fsread';
 
 export { describeFsError };

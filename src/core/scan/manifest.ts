@@ -7,8 +7,8 @@ import * as path from 'node:path';
 import * as acorn from 'acorn';
 import type { Finding, ScanError } from '../model';
 import type { JsonValue, ManifestContext, ManifestRule, ReportOptions, Span, TargetContext } from '../rules/types';
-import type { AstNode } from './ast';
-import type { RawFinding } from './raw';
+import type { AstNode } from '../js/ast';
+import type { RawFinding } from '../rules/raw';
 import { locateFindings, rawFinding } from './engine';
 import { describeFsError, readSourceFile } from './files';
 

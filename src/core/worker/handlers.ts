@@ -8,10 +8,10 @@ import { discover, type Assistant } from '../discovery';
 import { mergeRunningExtensions } from '../discovery/running';
 import { PYTHON_NOTE } from '../discovery/python';
 import { DEFAULT_MAX_FILE_BYTES, describeFsError, readSourceFile, type ReadResult } from '../scan/files';
-import { BinaryReader } from '../scan/native/reader';
-import { embeddedModuleText } from '../scan/native/inspect';
+import { BinaryReader } from '../native/reader';
+import { embeddedModuleText } from '../native/inspect';
 import { fingerprintOf } from '../scan/engine';
-import { LineIndex } from '../scan/locate';
+import { LineIndex } from '../text/lines';
 import { readableContext } from '../print/readableContext';
 import type { AuditJob, ContextJob, DiscoverJob, ModuleJob, WorkerJob, WorkerMessage } from './protocol';
 

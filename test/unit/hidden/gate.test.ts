@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { RULES } from '../../../src/core/rules';
 import { scanSource } from '../../../src/core/scan/engine';
-import { LineIndex } from '../../../src/core/scan/locate';
+import { LineIndex } from '../../../src/core/text/lines';
 import { gateModule, TECHNIQUES } from '../../helpers/hiddenFixtures';
 
 function scan(code: string, own: string[] = ['openai']) {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { inspectNative, type ModuleSource } from '../../../src/core/scan/native/inspect';
-import { BinaryReader } from '../../../src/core/scan/native/reader';
+import { inspectNative, type ModuleSource } from '../../../src/core/native/inspect';
+import { BinaryReader } from '../../../src/core/native/reader';
 import { appendedBun, bunGraph, bunSection, elf, fat, macho, pe, type BunModuleSpec } from '../../helpers/nativeFixtures';
 
 function inspect(file: Buffer, name = 'app') {

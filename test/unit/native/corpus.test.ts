@@ -5,8 +5,8 @@ import * as path from 'node:path';
 import { cachedCorpusPackage } from '../../../scripts/corpusList';
 import { RULES } from '../../../src/core/rules';
 import { scanSource } from '../../../src/core/scan/engine';
-import { inspectNative, type ModuleSource, type NativeInspection } from '../../../src/core/scan/native/inspect';
-import { BinaryReader } from '../../../src/core/scan/native/reader';
+import { inspectNative, type ModuleSource, type NativeInspection } from '../../../src/core/native/inspect';
+import { BinaryReader } from '../../../src/core/native/reader';
 
 type WithModule = Extract<ModuleSource, { module: unknown }>;
 

@@ -2,8 +2,8 @@
 // or in a CorruptBinaryError-backed error entry, never in another exception, and never reads
 // (allocates) more than the file holds.
 import * as assert from 'node:assert/strict';
-import { inspectNative } from '../../../src/core/scan/native/inspect';
-import { BinaryReader, CorruptBinaryError } from '../../../src/core/scan/native/reader';
+import { inspectNative } from '../../../src/core/native/inspect';
+import { BinaryReader, CorruptBinaryError } from '../../../src/core/native/reader';
 import { appendedBun, bunGraph, bunSection, elf, fat, macho, pe, seaBlob, tgz, type BunModuleSpec } from '../../helpers/nativeFixtures';
 
 const MODULES: BunModuleSpec[] = [

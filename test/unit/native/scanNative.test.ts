@@ -4,9 +4,9 @@ import * as path from 'node:path';
 import { RULES, selectRules } from '../../../src/core/rules';
 import { collectFiles } from '../../../src/core/scan/files';
 import { scanTarget } from '../../../src/core/scan/target';
-import { LineIndex } from '../../../src/core/scan/locate';
-import { embeddedModuleText } from '../../../src/core/scan/native/inspect';
-import { BinaryReader } from '../../../src/core/scan/native/reader';
+import { LineIndex } from '../../../src/core/text/lines';
+import { embeddedModuleText } from '../../../src/core/native/inspect';
+import { BinaryReader } from '../../../src/core/native/reader';
 import { bunGraph, bunSection, elf, seaBlob, tgz } from '../../helpers/nativeFixtures';
 import { tempTree } from '../../helpers/tempTree';
 

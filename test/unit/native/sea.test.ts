@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { inspectNative, type ModuleSource } from '../../../src/core/scan/native/inspect';
-import { BinaryReader } from '../../../src/core/scan/native/reader';
+import { inspectNative, type ModuleSource } from '../../../src/core/native/inspect';
+import { BinaryReader } from '../../../src/core/native/reader';
 import { elf, macho, pe, seaBlob, tarball, tgz, type SeaSpec } from '../../helpers/nativeFixtures';
 
 function inspect(file: Buffer, maxModuleBytes = 1 << 20) {

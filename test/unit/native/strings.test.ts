@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { KeywordMatcher } from '../../../src/core/catalog/keywords';
-import { extractEndpoints } from '../../../src/core/scan/endpoints';
-import { BinaryReader } from '../../../src/core/scan/native/reader';
-import { countedInString, MAX_STRING_FINDINGS, stringFindings } from '../../../src/core/scan/native/stringFindings';
-import { stringsPass, type NativeString } from '../../../src/core/scan/native/strings';
+import { extractEndpoints } from '../../../src/core/net/endpoints';
+import { BinaryReader } from '../../../src/core/native/reader';
+import { countedInString, MAX_STRING_FINDINGS, stringFindings } from '../../../src/core/rules/stringFindings';
+import { stringsPass, type NativeString } from '../../../src/core/native/strings';
 
 /** Binary-looking filler (no printable runs) with strings placed at chosen offsets. */
 function binaryWith(size: number, strings: Array<[number, string, 'ascii' | 'utf16le']>): Buffer {

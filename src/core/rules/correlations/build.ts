@@ -1,6 +1,6 @@
 // Shared by correlators: selecting members by fact and building the correlated finding.
 import type { Severity } from '../../model';
-import type { RawFinding } from '../../scan/raw';
+import type { RawFinding } from '../raw';
 import type { CorrelationRule, FactKind } from '../types';
 
 export function withFact(members: readonly RawFinding[], kinds: readonly FactKind[]): RawFinding[] {

@@ -3,9 +3,9 @@
 // same-module function (to depth 3) whose value flows into the call. Co-location is not
 // proof that the data is sent; the related steps say where to read.
 import type { CorrelationRule, Correlator, FactKind, Flows } from '../types';
-import type { RawFinding } from '../../scan/raw';
+import type { RawFinding } from '../raw';
 import { correlated, detailsOf, list, withFact } from './build';
-import { classifyHost } from '../util/hosts';
+import { classifyHost } from '../../net/hosts';
 
 export const exfiltration: CorrelationRule = {
   id: 'exfiltration',

@@ -2,8 +2,8 @@
 // AND compares values with vendor or region data is a gate: the pattern of the news story.
 // Comparing only with the assistant's own vendor is a first-party endpoint check instead.
 import type { CorrelationRule, Correlator, FactKind, Flows, TargetContext } from '../types';
-import type { RawFinding, RawRelated } from '../../scan/raw';
-import type { CallStep } from '../../scan/callgraph';
+import type { RawFinding, RawRelated } from '../raw';
+import type { CallStep } from '../../js/callgraph';
 
 export const regionGating: CorrelationRule = {
   id: 'region-gating',

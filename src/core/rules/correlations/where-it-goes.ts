@@ -3,10 +3,10 @@
 // the gate's result; then it is high. Gate results and markers are followed up to two callers
 // to where they end (a sentence, an object property, an argument of a call), each step a
 // related location.
-import { childrenOf, isFunction, propertyKeyName, type AstNode } from '../../scan/ast';
-import type { CallGraph, CallStep } from '../../scan/callgraph';
-import type { ModuleIndex } from '../../scan/moduleIndex';
-import type { RawFinding, RawRelated } from '../../scan/raw';
+import { childrenOf, isFunction, propertyKeyName, type AstNode } from '../../js/ast';
+import type { CallGraph, CallStep } from '../../js/callgraph';
+import type { ModuleIndex } from '../../js/moduleIndex';
+import type { RawFinding, RawRelated } from '../raw';
 
 const MAX_CALLERS = 2;
 /** Functions larger than this are not walked for value flow. */

@@ -1,7 +1,7 @@
 // Reads of environment variables in their shipped shapes: `process.env.X`, `process.env["X"]`,
 // `Bun.env.X`, `import.meta.env.X`, an alias (`const e = process.env; e.X`) and destructuring
 // (`const {X: a} = process.env`).
-import { memberPath, propertyKeyName, unwrapChain, type AstNode } from '../../scan/ast';
+import { memberPath, propertyKeyName, unwrapChain, type AstNode } from '../../js/ast';
 import type { RuleContext } from '../types';
 import { staticKey } from './values';
 

@@ -1,9 +1,9 @@
 // File paths as far as the code spells them out: literals, templates, `a + "/b"` and
 // `path.join(os.homedir(), ".aws", "credentials")`. Parts computed at run time become `*`
 // and the home directory `~`, so rules can match `*/.aws/credentials` or `~/.zshrc`.
-import { staticString, unwrapChain, type AstNode } from '../../scan/ast';
+import { staticString, unwrapChain, type AstNode } from '../../js/ast';
 import type { RuleContext, Visitor } from '../types';
-import { calleeRef } from './modules';
+import { calleeRef } from '../../js/modules';
 import { envReadOf } from './env';
 
 const JOINERS = new Set(['join', 'resolve']);

@@ -1,6 +1,6 @@
 // Static values the rules look at: member keys (also through a const: `o[k]` with
 // `const k = "timeZone"`), comparison contexts and call shapes shared by several rules.
-import { calledMethod, freeName, isFunction, propertyKeyName, propertyName, staticString, unwrapChain, type AstNode } from '../../scan/ast';
+import { calledMethod, freeName, isFunction, propertyKeyName, propertyName, staticString, unwrapChain, type AstNode } from '../../js/ast';
 import type { RuleContext } from '../types';
 
 /** Static key of a member access, resolving a computed identifier key bound to a string. */

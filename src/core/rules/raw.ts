@@ -1,7 +1,7 @@
 // What the walk produces before findings are located: offsets, the function they sit in,
 // and the facts correlation reasons over. Shared by engine.ts and correlate.ts.
 import type { Finding, Severity } from '../model';
-import type { Fact, Span } from '../rules/types';
+import type { Fact, Span } from './types';
 
 /** Functions bigger than this are module-sized: they never widen a correlation scope. */
 export const WRAPPER_SIZE = 64 * 1024;

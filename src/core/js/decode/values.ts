@@ -1,7 +1,7 @@
 // The values the constant evaluator works with. Deliberately small: strings, numbers,
 // booleans, null/undefined, byte arrays, arrays, and closures over scanned functions.
 // Anything else is UNKNOWN, and UNKNOWN is contagious.
-import type { AstNode } from '../scan/ast';
+import type { AstNode } from '../ast';
 
 export const UNKNOWN: unique symbol = Symbol('unknown');
 export type Unknown = typeof UNKNOWN;

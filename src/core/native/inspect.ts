@@ -2,7 +2,7 @@
 // graph, Node SEA blob, or none: then it gets the strings pass), and its modules, each with a
 // way to read its text. Nothing here runs or loads the binary.
 import * as path from 'node:path';
-import type { BinaryContainer, BinaryFormat, BinaryKind, EmbeddedModule } from '../../model';
+import type { BinaryContainer, BinaryFormat, BinaryKind, EmbeddedModule } from '../model';
 import { bunModuleInfo, bunModuleText, readBunGraph, type BunGraph } from './bun';
 import { containerOf, embeddedRegions, kindOf, type EmbeddedRegions } from './executable';
 import { isArchiveName, languageOf } from './language';

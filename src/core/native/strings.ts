@@ -6,7 +6,7 @@
 // chunk is read as latin1 (one character per byte, so string index = byte offset), its strings
 // are found with two regular expressions, and the words the caller looks for are searched in
 // the strings' text joined together, one regular expression for the whole chunk.
-import { escapeRegExp } from '../../catalog/keywords';
+import { escapeRegExp } from '../catalog/keywords';
 import { BinaryReader } from './reader';
 
 export interface NativeString {

@@ -1,6 +1,6 @@
 // The plain data that flows from discovery through scanning to views, reports and policy.
 // Everything here must survive JSON.stringify and a worker_threads boundary: no classes, no ASTs.
-import type { PolicyReport } from './policy/types';
+import type { PolicyReport } from '../policy/types';
 
 export const SEVERITIES = ['info', 'low', 'medium', 'high'] as const;
 export type Severity = (typeof SEVERITIES)[number];

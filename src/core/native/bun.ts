@@ -11,7 +11,7 @@
 // its length (u64; u32 in older PE and Mach-O builds), or, in older Linux builds, appended to
 // the file and followed by a u64 total size.
 // Encodings: 0 binary (read as UTF-8), 1 latin1, 2 UTF-16LE (declared "utf8, unused" before).
-import type { EmbeddedModule } from '../../model';
+import type { EmbeddedModule } from '../model';
 import { languageOf } from './language';
 import { BinaryReader, CorruptBinaryError, Fields, hex, type Region } from './reader';
 

@@ -2,10 +2,10 @@
 // vendor's API, another AI vendor, a telemetry or analytics service, a third party, a raw IP,
 // localhost, or a host computed at run time. Pure functions over strings, so the strings pass
 // over native binaries can classify the hosts it finds the same way.
-import type { Severity } from '../../model';
-import type { TargetContext } from '../types';
-import { vendorForHost } from '../../catalog/vendors';
-import { telemetryServiceForHost } from '../../catalog/telemetry';
+import type { Severity } from '../model';
+import type { TargetContext } from '../rules/types';
+import { vendorForHost } from '../catalog/vendors';
+import { telemetryServiceForHost } from '../catalog/telemetry';
 
 export type HostKind = 'vendor-api' | 'telemetry' | 'third-party' | 'raw-ip' | 'localhost' | 'dynamic' | 'reserved';
 

@@ -2,8 +2,8 @@
 // or reversed-string chains) are decoded, evaluate those sites with the bounded evaluator,
 // and, for encoded literals no site decodes, try single-byte XOR keys that occur as numbers
 // in the file (the way FLOSS recovers strings from binaries). Every value carries its recipe.
-import type { AstNode } from '../scan/ast';
-import type { Binding, EncodedLiteral, ModuleIndex } from '../scan/moduleIndex';
+import type { AstNode } from '../ast';
+import type { Binding, EncodedLiteral, ModuleIndex } from '../moduleIndex';
 import { base64ToBytes, hexToBytes } from './builtins';
 import { evaluate } from './evaluate';
 import { asStrings } from './values';

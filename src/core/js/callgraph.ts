@@ -4,9 +4,9 @@
 // walk: resolving is done on demand, only for the few values correlation asks about.
 import { childrenOf, freeName, isFunction, memoThunk, propertyKeyName, propertyName, unwrapChain, type AstNode } from './ast';
 import type { ModuleIndex } from './moduleIndex';
-import type { RawFinding } from './raw';
-import type { DecodedValue } from '../decode';
-import { singleValue } from '../decode/evaluate';
+import type { RawFinding } from '../rules/raw';
+import type { DecodedValue } from './decode';
+import { singleValue } from './decode/evaluate';
 
 /** Calls followed when asking where a value comes from (DESIGN.md: callees to depth 3). */
 export const CALL_DEPTH = 3;

@@ -1,6 +1,6 @@
 // Which container a native file is (by magic, never by name), and where in it the runtimes
 // keep their embedded JavaScript: Bun's module graph section and Node's SEA blob.
-import type { BinaryContainer, BinaryKind } from '../../model';
+import type { BinaryContainer, BinaryKind } from '../model';
 import { readElf } from './elf';
 import { isMachO, readMachO } from './macho';
 import { isPe, readPe } from './pe';

@@ -9,12 +9,12 @@
 // Through calls: a correlator may follow a compared value back to where it was read, across
 // same-module calls to depth 3 (`flows`, see callgraph.ts), so that a gate spread over small
 // functions far apart is still one gate.
-import type { Flows, TargetContext } from '../rules/types';
-import { CORRELATORS } from '../rules/correlations';
-import { followGates, linkCovertMarkers } from '../rules/correlations/where-it-goes';
+import type { Flows, TargetContext } from './types';
+import { CORRELATORS } from './correlations';
+import { followGates, linkCovertMarkers } from './correlations/where-it-goes';
 import { WRAPPER_SIZE, type FunctionInfo, type RawFinding } from './raw';
-import type { ModuleIndex } from './moduleIndex';
-import type { CallGraph } from './callgraph';
+import type { ModuleIndex } from '../js/moduleIndex';
+import type { CallGraph } from '../js/callgraph';
 
 const MODULE = -1;
 

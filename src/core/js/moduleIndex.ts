@@ -3,7 +3,7 @@
 // assigned to module-level names, every call, and the literals that look encoded.
 // All of it is dropped with the AST when the file is done.
 import { isFunction, propertyKeyName, propertyName, staticString, unwrapChain, type AstNode } from './ast';
-import { WRAPPER_SIZE, type FunctionInfo } from './raw';
+import { WRAPPER_SIZE, type FunctionInfo } from '../rules/raw';
 
 export interface FunctionRecord extends FunctionInfo {
   node: AstNode;

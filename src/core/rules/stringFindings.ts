@@ -7,15 +7,15 @@
 // no terminator, so one "string" can run through dozens of unrelated messages. Ambiguous
 // vendor words (`yi`, `kimi`, `spark`) therefore count only inside a host name of a URL or of
 // a bare host, never because the run also names another vendor.
-import type { Finding, ScanError } from '../../model';
-import { describeHits, distinctVendors, escapeRegExp, type KeywordHit, type KeywordMatcher } from '../../catalog/keywords';
-import type { TargetContext } from '../../rules/types';
-import { vendorKeywords } from '../../rules/vendor-keywords';
-import { BARE_HOST_TLDS, extractEndpoints } from '../endpoints';
-import { classifyHost, hostSeverity } from '../../rules/util/hosts';
-import { contentHashOf, fingerprintOf } from '../engine';
-import { BinaryReader } from './reader';
-import { stringsPass, type NativeString } from './strings';
+import type { Finding, ScanError } from '../model';
+import { describeHits, distinctVendors, escapeRegExp, type KeywordHit, type KeywordMatcher } from '../catalog/keywords';
+import type { TargetContext } from './types';
+import { vendorKeywords } from './vendor-keywords';
+import { BARE_HOST_TLDS, extractEndpoints } from '../net/endpoints';
+import { classifyHost, hostSeverity } from '../net/hosts';
+import { contentHashOf, fingerprintOf } from '../scan/engine';
+import { BinaryReader } from '../native/reader';
+import { stringsPass, type NativeString } from '../native/strings';
 
 export const NETWORK_ENDPOINT = { id: 'network-endpoint', category: 'network' } as const;
 /** Distinct strings reported per rule and binary; the rest are counted in an error entry. */

@@ -2,9 +2,9 @@
 // `createRequire(import.meta.url)("x")` (Bun and esbuild ESM bundles), `__toESM(require("x"))`,
 // `import x from "x"`, `await import("x")`, destructuring and `.default`. Rules ask
 // "is this callee `child_process.spawn`?" without caring how the bundler spelled it.
-import { propertyName, staticString, unwrapChain, type AstNode } from '../../scan/ast';
-import type { RuleContext } from '../types';
-import { staticKey } from './values';
+import { propertyName, staticString, unwrapChain, type AstNode } from './ast';
+import type { RuleContext } from '../rules/types';
+import { staticKey } from '../rules/util/values';
 
 export interface ModuleRef {
   /** `fs`, `child_process`, `https`, `axios`... (`node:` and `/promises` folded away). */

@@ -3,8 +3,8 @@
 // string by hand. It never runs scanned code (no eval, no vm, no Function, no require):
 // it walks the scanned AST with its own interpreter, with hard step and size budgets, and
 // gives UNKNOWN for anything it does not model.
-import { calledMethod, memoThunk, propertyName, unwrapChain, type AstNode } from '../scan/ast';
-import type { ModuleIndex, ModuleValue } from '../scan/moduleIndex';
+import { calledMethod, memoThunk, propertyName, unwrapChain, type AstNode } from '../ast';
+import type { ModuleIndex, ModuleValue } from '../moduleIndex';
 import { callBuiltin, callMethod, checkString, globalBuiltin, iterate, safeRegExp, staticMember, TooBig, type Host } from './builtins';
 import { Env, UNKNOWN, isObjectValue, type Closure, type Value } from './values';
 

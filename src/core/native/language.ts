@@ -1,5 +1,5 @@
 // What an embedded file holds, from its name and, when at hand, its first bytes.
-import type { ModuleLanguage } from '../../model';
+import type { ModuleLanguage } from '../model';
 
 const JS = /\.(js|cjs|mjs)$/i;
 
