@@ -1,7 +1,7 @@
 // The policy part of the CLI's output: problems in the policy file as `file:line:col:` lines
 // (editors and CI annotate those), and violations grouped by the clause they break.
 import * as path from 'node:path';
-import type { PolicyProblem, PolicyReport } from '../core/policy/types';
+import type { PolicyProblem, PolicyReport } from '../core/model/policy';
 import { violationsByClause } from '../core/policy/diagnostics';
 import { printable } from '../core/text/safeText';
 import { paint, type TextStyle } from './text';

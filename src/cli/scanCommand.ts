@@ -13,7 +13,7 @@ import { discoveryOptions } from './discoveryOptions';
 import { DEFAULT_MAX_FILE_BYTES, formatMB } from '../core/scan/files';
 import { evaluatePolicy } from '../core/policy/evaluate';
 import { findPolicyFile, readPolicyFile } from '../core/policy/load';
-import type { Policy, PolicyReport } from '../core/policy/types';
+import type { Policy, PolicyReport } from '../core/model/policy';
 import { invocationDir, listValue, parseArgs, UsageError } from './args';
 import { formatTarget, reachesSeverity, styleFor } from './text';
 import { formatPolicyReport, formatProblem, shownPolicyPath } from './policyText';

@@ -10,7 +10,7 @@ import type { TargetResult } from '../core/model';
 import { evaluatePolicy } from '../core/policy/evaluate';
 import { parsePolicy, policyFileProblem, POLICY_LOCATIONS, MAX_POLICY_BYTES, type PolicyLoad } from '../core/policy/load';
 import { problemDiagnostics, reportDiagnostics, type PolicyDiagnostic } from '../core/policy/diagnostics';
-import type { PolicyReport, PolicyViolation } from '../core/policy/types';
+import type { PolicyReport, PolicyViolation } from '../core/model/policy';
 import { printable } from '../core/text/safeText';
 import type { AuditedTarget, AuditResults } from './auditResults';
 import type { Notifier } from './context';

@@ -6,6 +6,7 @@ import type { ManifestRule, Rule, TargetContext } from '../../src/core/rules/typ
 import { scanManifestText } from '../../src/core/scan/manifest';
 import { scanSource } from '../../src/core/scan/engine';
 import { LineIndex } from '../../src/core/text/lines';
+import { MAX_MESSAGE } from '../../src/core/rules/findings';
 
 export interface InvalidCase {
   name: string;
@@ -19,25 +20,33 @@ export interface InvalidCase {
   allEvidence?: string[];
   message?: RegExp;
   target?: TargetContext;
+  /** Other rules to run beside the one under test (facts a correlation needs). */
+  with?: Rule[];
 }
 
 export interface ValidCase {
   name: string;
   code: string;
   target?: TargetContext;
+  with?: Rule[];
 }
 
 export function scanWith(rules: Rule[], code: string, target?: TargetContext): Finding[] {
   const result = scanSource(code, { file: 'fixture.js', rules, target });
   assert.deepEqual(result.errors, [], 'fixture must parse cleanly');
+  for (const f of result.findings) {
+    assert.ok(Object.isFrozen(f), 'findings are frozen');
+    assert.ok(f.message.length <= MAX_MESSAGE, `message over ${MAX_MESSAGE} characters: ${f.message}`);
+  }
   return result.findings;
 }
 
 export function runRuleTable(rule: Rule, table: { valid: ValidCase[]; invalid: InvalidCase[] }): void {
-  describe(`${rule.id}: flags`, () => {
+  const id = rule.meta.id;
+  describe(`${id}: flags`, () => {
     for (const c of table.invalid) {
       it(c.name, () => {
-        const findings = scanWith([rule], c.code, c.target).filter(f => f.ruleId === rule.id);
+        const findings = scanWith([rule, ...(c.with ?? [])], c.code, c.target).filter(f => f.ruleId === id);
         const lines = new LineIndex(c.code);
         let from = 0;
         const expected = c.at.map(s => {
@@ -59,10 +68,10 @@ export function runRuleTable(rule: Rule, table: { valid: ValidCase[]; invalid: I
       });
     }
   });
-  describe(`${rule.id}: leaves alone`, () => {
+  describe(`${id}: leaves alone`, () => {
     for (const c of table.valid) {
       it(c.name, () => {
-        const findings = scanWith([rule], c.code, c.target).filter(f => f.ruleId === rule.id);
+        const findings = scanWith([rule, ...(c.with ?? [])], c.code, c.target).filter(f => f.ruleId === id);
         assert.deepEqual(findings.map(f => `${f.line}:${f.column} ${f.message}`), []);
       });
     }
@@ -91,7 +100,8 @@ export function scanManifestWith(rule: ManifestRule, c: ManifestCase): Finding[]
 
 /** Like runRuleTable, over package.json texts. */
 export function runManifestTable(rule: ManifestRule, table: { valid: ManifestCase[]; invalid: ManifestCase[] }): void {
-  describe(`${rule.id}: flags`, () => {
+  const id = rule.meta.id;
+  describe(`${id}: flags`, () => {
     for (const c of table.invalid) {
       it(c.name, () => {
         const findings = scanManifestWith(rule, c);
@@ -113,7 +123,7 @@ export function runManifestTable(rule: ManifestRule, table: { valid: ManifestCas
       });
     }
   });
-  describe(`${rule.id}: leaves alone`, () => {
+  describe(`${id}: leaves alone`, () => {
     for (const c of table.valid) {
       it(c.name, () => assert.deepEqual(scanManifestWith(rule, c).map(f => `${f.line}:${f.column} ${f.message}`), []));
     }

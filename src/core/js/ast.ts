@@ -1,20 +1,60 @@
-// Small, loosely typed helpers over acorn's ESTree nodes. Rules read nodes of every shape
-// (minified bundles use all of them), so a permissive node type keeps rules short.
+// The AST as acorn types it, plus the few values the scope index binds names to that are not
+// nodes of the tree, and small helpers over them. Every node handled in the analysis is an
+// `AnyNode`: code checks `type` before reading a field, and TypeScript holds it to that.
+import type * as acorn from 'acorn';
 import { base } from 'acorn-walk';
 
-export interface AstNode {
-  type: string;
-  start: number;
-  end: number;
-  // ESTree fields vary by node type; rules check `type` before reading them.
-  [field: string]: any;
+/** `import {request as r} from "https"`: `r` is bound to the module and the name imported (`default`, `*`). */
+export interface ImportBinding extends acorn.Node {
+  type: 'ImportBinding';
+  source: string;
+  imported: string;
 }
 
-const FUNCTION_TYPES = new Set(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+/**
+ * A value taken out of another: `const {spawn: s} = cp` binds `s` to the `spawn` of `cp`;
+ * with no key, an element (`for (const k of list)`, `list.some(k => …)`, `const [a] = xs`).
+ * Spans the pattern property or parameter, where rules report such reads.
+ */
+export interface PropertyOf extends acorn.Node {
+  type: 'PropertyOf';
+  object: acorn.Expression;
+  key?: string;
+}
 
-export function isFunction(node: AstNode | null | undefined): boolean {
+/** A function parameter: its values come from the calls of the function (and its default). */
+export interface Parameter extends acorn.Node {
+  type: 'Parameter';
+  fn: FunctionNode;
+  index: number;
+  default?: acorn.Expression;
+}
+
+declare module 'acorn' {
+  interface NodeTypes {
+    aiToolAudit: ImportBinding | PropertyOf | Parameter;
+  }
+}
+
+export type Node = acorn.AnyNode;
+export type NodeType = Node['type'];
+export type NodeOf<T extends NodeType> = Extract<Node, { type: T }>;
+export type FunctionNode = acorn.FunctionDeclaration | acorn.FunctionExpression | acorn.ArrowFunctionExpression | acorn.AnonymousFunctionDeclaration;
+export type CallLike = acorn.CallExpression | acorn.NewExpression;
+export type { Program, Expression, Pattern, Identifier, MemberExpression, CallExpression } from 'acorn';
+
+const FUNCTION_TYPES = new Set<string>(['FunctionDeclaration', 'FunctionExpression', 'ArrowFunctionExpression']);
+
+export function isFunction(node: Node | null | undefined): node is FunctionNode {
   return !!node && FUNCTION_TYPES.has(node.type);
 }
+
+export function isNode(value: unknown): value is Node {
+  return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
+}
+
+type Visit = (node: Node, state: unknown, override?: string) => void;
+const walkers = base as unknown as Record<string, ((node: Node, state: unknown, visit: Visit) => void) | undefined>;
 
 /**
  * The direct children of a node, in source order, using acorn-walk's `base` table so that
@@ -23,28 +63,27 @@ export function isFunction(node: AstNode | null | undefined): boolean {
  * out. Identifiers in binding patterns are kept (acorn-walk ignores them) because rules
  * about identifiers need them.
  */
-export function childrenOf(node: AstNode, into: AstNode[]): void {
+export function childrenOf(node: Node, into: Node[]): void {
   // One visitor for every call (no closure per node: the walk calls this millions of times).
   const previous = collected;
   collected = into;
   try {
-    const own = (base as Record<string, Function>)[node.type];
-    if (own) own(node, null, collect);
+    walkers[node.type]?.(node, null, collect);
   } finally {
     collected = previous;
   }
 }
 
-let collected: AstNode[] = [];
+let collected: Node[] = [];
 
-function collect(child: AstNode, _state: unknown, override?: string): void {
+function collect(child: Node, _state: unknown, override?: string): void {
   if (!child) return;
   if (override && override !== child.type) {
     if (override === 'VariablePattern') {
       collected.push(child);
       return;
     }
-    const router = (base as Record<string, Function>)[override];
+    const router = walkers[override];
     if (router) {
       router(child, null, collect);
       return;
@@ -53,31 +92,75 @@ function collect(child: AstNode, _state: unknown, override?: string): void {
   collected.push(child);
 }
 
+/**
+ * Every node under `root` (itself included), depth first in source order, without recursion;
+ * `skip` stops the descent below a node (nested functions, huge literals).
+ */
+export function* descendants(root: Node, skip?: (node: Node) => boolean): Generator<Node> {
+  const stack: Node[] = [root];
+  const kids: Node[] = [];
+  while (stack.length) {
+    const node = stack.pop()!;
+    yield node;
+    if (node !== root && skip?.(node)) continue;
+    kids.length = 0;
+    childrenOf(node, kids);
+    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+  }
+}
+
 /** Name of a member access when it is static: `a.b` and `a["b"]` both give "b". */
-export function propertyName(member: AstNode): string | undefined {
+export function propertyName(member: Node): string | undefined {
   if (member.type !== 'MemberExpression') return undefined;
   const p = member.property;
   if (!member.computed && p.type === 'Identifier') return p.name;
+  if (p.type === 'PrivateIdentifier') return undefined;
   return staticString(p);
 }
 
 /** A string literal or a template literal with no substitutions. */
-export function staticString(node: AstNode | null | undefined): string | undefined {
+export function staticString(node: Node | null | undefined): string | undefined {
   if (!node) return undefined;
   if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
-  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value?.cooked ?? undefined;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return node.quasis[0]?.value.cooked ?? undefined;
   return undefined;
 }
 
-/** The called member name in `x.name(...)`, `x?.name(...)`, `x["name"](...)`. */
-export function calledMethod(call: AstNode): string | undefined {
+/** The value of a string or number literal as a string (`0: …` and `"0": …` alike). */
+export function literalKey(node: Node | null | undefined): string | undefined {
+  if (node?.type === 'Literal' && typeof node.value === 'number') return String(node.value);
+  return staticString(node);
+}
+
+/**
+ * The function expression a call really calls, seen through the wrappers bundlers and
+ * minifiers put around it: `(0, x.f)(…)` (esbuild, TypeScript), `x?.f(…)`, `(x.f)(…)`.
+ */
+export function calleeOf(call: CallLike): Node {
+  let callee: Node = unwrapChain(call.callee);
+  while (callee.type === 'SequenceExpression' || callee.type === 'ParenthesizedExpression') {
+    callee = callee.type === 'SequenceExpression' ? unwrapChain(callee.expressions[callee.expressions.length - 1]) : unwrapChain(callee.expression);
+  }
+  return callee;
+}
+
+/** The called member name in `x.name(...)`, `x?.name(...)`, `x["name"](...)`, `(0, x.name)(...)`. */
+export function calledMethod(call: Node): string | undefined {
   if (call.type !== 'CallExpression') return undefined;
-  const callee = unwrapChain(call.callee);
+  const callee = calleeOf(call);
   return callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
 }
 
-export function unwrapChain(node: AstNode): AstNode {
-  return node.type === 'ChainExpression' ? node.expression : node;
+/** The receiver of a method call, `x` in `x.name(...)`. */
+export function receiverOf(call: Node): Node | undefined {
+  if (call.type !== 'CallExpression') return undefined;
+  const callee = calleeOf(call);
+  return callee.type === 'MemberExpression' ? unwrapChain(callee.object) : undefined;
+}
+
+export function unwrapChain(node: Node): Node {
+  while (node.type === 'ChainExpression' || node.type === 'ParenthesizedExpression') node = node.expression;
+  return node;
 }
 
 /**
@@ -85,7 +168,7 @@ export function unwrapChain(node: AstNode): AstNode {
  * (MAX_PATH) are undefined too: asked at every link of a 30,000-link chain, they would make
  * a scan quadratic.
  */
-export function memberPath(node: AstNode): string | undefined {
+export function memberPath(node: Node): string | undefined {
   const names: string[] = [];
   node = unwrapChain(node);
   while (node.type === 'MemberExpression') {
@@ -102,28 +185,26 @@ export function memberPath(node: AstNode): string | undefined {
 const MAX_PATH = 32;
 
 /** Key name of an object property or pattern property, when static. */
-export function propertyKeyName(prop: AstNode): string | undefined {
-  if (prop.type !== 'Property') return undefined;
+export function propertyKeyName(prop: Node): string | undefined {
+  if (prop.type !== 'Property' && prop.type !== 'PropertyDefinition' && prop.type !== 'MethodDefinition') return undefined;
   if (!prop.computed && prop.key.type === 'Identifier') return prop.key.name;
-  if (prop.key.type === 'Literal') return String(prop.key.value);
-  return staticString(prop.key);
+  if (prop.key.type === 'PrivateIdentifier') return undefined;
+  return literalKey(prop.key);
+}
+
+/** The parameter names of a function, in order (undefined for patterns). */
+export function paramNames(fn: FunctionNode): Array<string | undefined> {
+  return fn.params.map(p => (p.type === 'Identifier' ? p.name : p.type === 'AssignmentPattern' && p.left.type === 'Identifier' ? p.left.name : undefined));
 }
 
 /**
  * The first identifier a callback uses that is not one of its parameters (`q` in
  * `z => q === z`), and for which `counts` holds (e.g. a name bound in the module).
  */
-export function freeName(callback: AstNode, counts: (name: string) => boolean = () => true): AstNode | undefined {
-  const params = new Set(callback.params.filter((p: AstNode) => p.type === 'Identifier').map((p: AstNode) => p.name));
-  const stack = [callback.body];
-  const kids: AstNode[] = [];
-  while (stack.length) {
-    const n = stack.pop()!;
+export function freeName(callback: FunctionNode, counts: (name: string) => boolean = () => true): acorn.Identifier | undefined {
+  const params = new Set(paramNames(callback).filter((p): p is string => !!p));
+  for (const n of descendants(callback.body, isFunction)) {
     if (n.type === 'Identifier' && !params.has(n.name) && counts(n.name)) return n;
-    if (isFunction(n)) continue;
-    kids.length = 0;
-    childrenOf(n, kids);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
   }
   return undefined;
 }
@@ -132,8 +213,22 @@ export function freeName(callback: AstNode, counts: (name: string) => boolean = 
  * The function a memoising wrapper stands for: `X(() => decode(s))` (lodash memoize, once(),
  * esbuild's lazy init) takes one thunk, a function of no parameters.
  */
-export function memoThunk(node: AstNode): AstNode | undefined {
+export function memoThunk(node: Node): FunctionNode | undefined {
   if (node.type !== 'CallExpression' || node.arguments.length !== 1) return undefined;
   const arg = node.arguments[0];
   return (arg.type === 'ArrowFunctionExpression' || arg.type === 'FunctionExpression') && arg.params.length === 0 ? arg : undefined;
 }
+
+/** The text of a node, for evidence and messages. */
+export function sourceText(text: string, node: { start: number; end: number }, max = Infinity): string {
+  const end = Math.min(node.end, node.start + max);
+  const s = text.slice(node.start, end);
+  return node.end > end ? `${s}…` : s;
+}
+
+/**
+ * @deprecated Loosely typed node of the rules written before the typed AST; removed once
+ * every rule narrows `Node` by its `type`.
+ */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any
+export type AstNode = { type: string; start: number; end: number; [field: string]: any };

@@ -1,70 +1,81 @@
-// Calls between functions of one module (a file, or one module embedded in a binary), and
-// where values come from: `K` in `K === "Asia/Shanghai"` was bound to `_F6()`, which returns
-// a cached `Intl…timeZone`. Built after the walk from what ModuleIndex recorded, so no second
-// walk: resolving is done on demand, only for the few values correlation asks about.
-import { childrenOf, freeName, isFunction, memoThunk, propertyKeyName, propertyName, unwrapChain, type AstNode } from './ast';
-import type { ModuleIndex } from './moduleIndex';
-import type { RawFinding } from '../rules/raw';
-import type { DecodedValue } from './decode';
-import { singleValue } from './decode/evaluate';
+// Calls between functions of one module (a file, or one module embedded in a binary): which
+// same-module function a call calls, and who calls a function. Built after the walk from what
+// ModuleIndex recorded; resolved on demand, only for the values the analysis asks about.
+import { calleeOf, isFunction, memoThunk, propertyKeyName, propertyName, unwrapChain, type CallLike, type FunctionNode, type Node } from './ast';
+import { MODULE, singleValue, type ModuleIndex, type ModuleValue } from './moduleIndex';
 
-/** Calls followed when asking where a value comes from (DESIGN.md: callees to depth 3). */
-export const CALL_DEPTH = 3;
-/** Expressions larger than this are not searched for sources (module-sized code). */
-const MAX_EXPRESSION = 4000;
-/** Names followed when asking where one value comes from. */
-const MAX_NAMES = 256;
-
+/** A call of a same-module function. */
 export interface CallStep {
-  call: AstNode;
+  call: CallLike;
   /** Function index of the caller (where the call is written). */
   fn: number;
   callee: number;
+  /** `f.call(self, a, b)` passes `a` as the first parameter: arguments start one later. */
+  argOffset: number;
 }
 
-export interface ValueSources {
-  probes: RawFinding[];
-  /** Findings that read data worth protecting (`source:*` facts: environment, credentials, identifiers). */
-  sources: RawFinding[];
-  decoded: DecodedValue[];
-  /** Same-module calls the value went through, outermost first. */
-  calls: CallStep[];
-}
-
-const empty = (): ValueSources => ({ probes: [], sources: [], decoded: [], calls: [] });
+/** Resolved calls of a function, at most this many (a helper called from 5,000 places). */
+const MAX_CALLERS = 64;
 
 export class CallGraph {
-  private readonly probes: RawFinding[];
-  private readonly sources: RawFinding[];
-  private decodedSites: DecodedValue[] = [];
-  private readonly returnsMemo = new Map<number, ValueSources>();
-  private readonly inProgress = new Set<number>();
+  private byName?: Map<string, number[]>;
+  private names?: Map<Node, Set<string>>;
 
-  constructor(
-    private readonly index: ModuleIndex,
-    findings: readonly RawFinding[],
-  ) {
-    this.probes = findings.filter(f => f.facts.some(x => x.kind.startsWith('probe:'))).sort((a, b) => a.start - b.start);
-    this.sources = findings.filter(f => f.facts.some(x => x.kind.startsWith('source:'))).sort((a, b) => a.start - b.start);
-  }
-
-  /** Decoding runs after the graph exists (it uses calleeOf); its results join here. */
-  addDecoded(decoded: readonly DecodedValue[]): void {
-    this.decodedSites = [...decoded].sort((a, b) => a.site.start - b.site.start);
-    this.returnsMemo.clear();
-  }
+  constructor(readonly index: ModuleIndex) {}
 
   /** The same-module function a call calls, if it can be told statically. */
-  calleeOf(call: AstNode, fn: number): number | undefined {
-    const callee = unwrapChain(call.callee);
-    if (callee.type === 'Identifier') return this.functionNamed(callee.name, fn, 3);
-    if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier') {
-      // `obj.m()` on a module object literal with a method m
-      const method = propertyName(callee);
-      const owner = this.bindingValue(callee.object.name, fn);
-      if (method === undefined || owner?.node.type !== 'ObjectExpression') return undefined;
-      const prop = owner.node.properties.find((p: AstNode) => propertyKeyName(p) === method);
-      return prop ? this.functionValue(prop.value, owner.fn, 2) : undefined;
+  calleeOf(call: CallLike, fn: number): number | undefined {
+    return this.target(call, fn)?.callee;
+  }
+
+  /**
+   * What a call invokes and where its arguments start: `f(a)`, `(0, f)(a)`, `o.m(a)` on a
+   * module object literal, `this.m(a)` in a class, `f.call(x, a)`, an IIFE.
+   */
+  target(call: CallLike, fn: number): { callee: number; argOffset: number } | undefined {
+    const callee = calleeOf(call);
+    if (isFunction(callee)) {
+      const f = this.index.functionOf(callee);
+      return f === undefined ? undefined : { callee: f, argOffset: 0 };
+    }
+    if (callee.type === 'Identifier') {
+      const f = this.functionNamed(callee.name, fn, 3);
+      return f === undefined ? undefined : { callee: f, argOffset: 0 };
+    }
+    if (callee.type !== 'MemberExpression') return undefined;
+    const method = propertyName(callee);
+    if (method === undefined) return undefined;
+    const object = unwrapChain(callee.object as Node);
+    if ((method === 'call' || method === 'apply') && call.type === 'CallExpression') {
+      const inner = object.type === 'Identifier' ? this.functionNamed(object.name, fn, 3) : this.methodOf(object, fn);
+      // `.apply(x, args)` spreads an array: its elements are not followed.
+      return inner === undefined ? undefined : { callee: inner, argOffset: method === 'call' ? 1 : Number.POSITIVE_INFINITY };
+    }
+    const f = this.methodOf(callee, fn);
+    return f === undefined ? undefined : { callee: f, argOffset: 0 };
+  }
+
+  /** `o.m` where `o` is a module object literal with a method m, or `this.m` in a class. */
+  private methodOf(member: Node, fn: number): number | undefined {
+    if (member.type !== 'MemberExpression') return undefined;
+    const method = propertyName(member);
+    if (method === undefined) return undefined;
+    const object = unwrapChain(member.object as Node);
+    if (object.type === 'ThisExpression') {
+      const cls = fn === MODULE ? undefined : this.index.functions[fn].cls;
+      const def = cls?.body.body.find(m => m.type === 'MethodDefinition' && propertyKeyName(m) === method);
+      return def?.type === 'MethodDefinition' ? this.index.functionOf(def.value) : undefined;
+    }
+    if (object.type !== 'Identifier') return undefined;
+    const owner = this.bindingValue(object.name, fn);
+    if (!owner) return undefined;
+    if (owner.node.type === 'ObjectExpression') {
+      const prop = owner.node.properties.find(p => p.type === 'Property' && propertyKeyName(p) === method);
+      return prop?.type === 'Property' ? this.functionValue(prop.value, owner.fn, 2) : undefined;
+    }
+    if (owner.node.type === 'ClassDeclaration' || owner.node.type === 'ClassExpression') {
+      const def = owner.node.body.body.find(m => m.type === 'MethodDefinition' && m.static && propertyKeyName(m) === method);
+      return def?.type === 'MethodDefinition' ? this.index.functionOf(def.value) : undefined;
     }
     return undefined;
   }
@@ -75,7 +86,7 @@ export class CallGraph {
     return bound ? this.functionValue(bound.node, bound.fn, hops) : undefined;
   }
 
-  private functionValue(node: AstNode | undefined, fn: number, hops: number): number | undefined {
+  private functionValue(node: Node | undefined, fn: number, hops: number): number | undefined {
     if (!node || hops < 0) return undefined;
     if (isFunction(node)) return this.index.functionOf(node);
     if (node.type === 'Identifier') return this.functionNamed(node.name, fn, hops - 1);
@@ -84,165 +95,94 @@ export class CallGraph {
   }
 
   /** The single value of a local or module binding as seen from `fn`. */
-  private bindingValue(name: string, fn: number): { node: AstNode; fn: number } | undefined {
+  private bindingValue(name: string, fn: number): ModuleValue | undefined {
     const bound = this.index.binding(name, fn);
     if (!bound) return undefined;
     return bound.moduleLike ? singleValue(bound.values) : bound.values[0];
   }
 
-  /** What a function's return values derive from, through callees to CALL_DEPTH. */
-  returnsOf(f: number, depth = CALL_DEPTH): ValueSources {
-    const memo = this.returnsMemo.get(f);
-    if (memo) return memo;
-    if (this.inProgress.has(f)) return empty();
-    this.inProgress.add(f);
-    const out = empty();
-    for (const r of this.index.functions[f].returns) merge(out, this.sourcesOf(r, f, depth));
-    this.inProgress.delete(f);
-    this.returnsMemo.set(f, out);
-    return out;
-  }
-
-  /**
-   * What the value of `expr` (written in function `fn`) derives from: probe findings inside
-   * it, decoded values, the values of the names it uses (local or module bindings, all of
-   * their assignments), and the return values of same-module functions it calls. A work list,
-   * not recursion: a chain of 20,000 `var a2=a1` must not exhaust the stack.
-   */
-  sourcesOf(expr: AstNode, fn: number, depth = CALL_DEPTH): ValueSources {
-    const out = empty();
-    const seen = new Set<string>();
-    const work: Array<[AstNode, number]> = [[expr, fn]];
-    const kids: AstNode[] = [];
-    while (work.length) {
-      const [value, where] = work.pop()!;
-      this.within(value, out);
-      if (value.end - value.start > MAX_EXPRESSION) continue;
-      const stack = [value];
-      while (stack.length) {
-        const node = stack.pop()!;
-        if (node !== value && isFunction(node)) continue; // a callback's body is not this value
-        if (node.type === 'Identifier') {
-          const bound = this.index.binding(node.name, where);
-          const key = bound && `${node.name}@${bound.scope}`;
-          if (key && !seen.has(key) && seen.size < MAX_NAMES) {
-            seen.add(key);
-            for (const v of bound.values) if (!isFunction(v.node)) work.push([v.node, v.fn]);
-          }
-        } else if (node.type === 'CallExpression' && depth > 0) {
-          const callee = this.calleeOf(node, where);
-          if (callee !== undefined) {
-            const r = this.returnsOf(callee, depth - 1);
-            if (r.probes.length || r.sources.length || r.decoded.length) out.calls.push({ call: node, fn: where, callee });
-            merge(out, r);
-          }
-        }
-        kids.length = 0;
-        childrenOf(node, kids);
-        stack.push(...kids);
-      }
-    }
-    return out;
-  }
-
-  /** Probe and source findings and decoded sites whose span lies inside `expr`. */
-  private within(expr: AstNode, out: ValueSources): void {
-    for (let i = lowerBound(this.probes, expr.start, f => f.start); i < this.probes.length && this.probes[i].start < expr.end; i++) {
-      if (this.probes[i].end <= expr.end) out.probes.push(this.probes[i]);
-    }
-    for (let i = lowerBound(this.sources, expr.start, f => f.start); i < this.sources.length && this.sources[i].start < expr.end; i++) {
-      if (this.sources[i].end <= expr.end) out.sources.push(this.sources[i]);
-    }
-    for (let i = lowerBound(this.decodedSites, expr.start, d => d.site.start); i < this.decodedSites.length && this.decodedSites[i].site.start < expr.end; i++) {
-      if (this.decodedSites[i].site.end <= expr.end) out.decoded.push(this.decodedSites[i]);
-    }
-  }
-
-  /** Calls of function `f` within the module, found by the names it is bound to. */
-  callersOf(f: number, limit = 50): CallStep[] {
+  /** Calls of function `f` within the module, found by the names it is bound to (and IIFEs). */
+  callersOf(f: number, limit = MAX_CALLERS): CallStep[] {
     const out: CallStep[] = [];
+    const record = this.index.functions[f];
     for (const name of this.namesOf(f)) {
       for (const i of this.callsNamed().get(name) ?? []) {
         if (out.length >= limit) return out;
         const call = this.index.calls[i];
-        const fn = this.index.callFns[i];
-        if (this.calleeOf(call, fn) === f) out.push({ call, fn, callee: f });
+        const where = this.index.callFns[i];
+        const t = this.target(call, where);
+        if (t?.callee === f) out.push({ call, fn: where, callee: f, argOffset: t.argOffset });
       }
+    }
+    if (out.length === 0 && record) {
+      // An IIFE, `(function(a){…})(x)`: the call sits right around the function.
+      const i = this.iifeCall(record.node);
+      if (i !== undefined) out.push({ call: this.index.calls[i], fn: this.index.callFns[i], callee: f, argOffset: 0 });
     }
     return out.sort((a, b) => a.call.start - b.call.start);
   }
 
-  private byName?: Map<string, number[]>;
-  private names?: Map<AstNode, Set<string>>;
-
-  /** Call indices by the identifier they call, built once on first use. */
-  private callsNamed(): Map<string, number[]> {
-    if (this.byName) return this.byName;
-    this.byName = new Map();
-    this.index.calls.forEach((call, i) => {
-      const callee = unwrapChain(call.callee);
-      if (callee.type !== 'Identifier') return;
-      let list = this.byName!.get(callee.name);
-      if (!list) this.byName!.set(callee.name, (list = []));
-      list.push(i);
-    });
-    return this.byName;
+  private iifeCall(node: FunctionNode): number | undefined {
+    const calls = this.index.calls;
+    // Calls are recorded in walk order: the IIFE's call is entered just before its callee.
+    let lo = 0;
+    let hi = calls.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (calls[mid].start < node.start) lo = mid + 1;
+      else hi = mid;
+    }
+    for (let i = Math.max(0, lo - 2); i < Math.min(calls.length, lo + 1); i++) if (calleeOf(calls[i]) === node) return i;
+    return undefined;
   }
 
-  /** The names a function is bound to (declaration, `const f = …`, memo `X(() => …)`). */
+  /** Call indices by the identifier they call (`f`, `f.call`, `(0, f)`), built once on first use. */
+  private callsNamed(): Map<string, number[]> {
+    if (this.byName) return this.byName;
+    const byName = new Map<string, number[]>();
+    this.index.calls.forEach((call, i) => {
+      let callee = calleeOf(call);
+      if (callee.type === 'MemberExpression') {
+        const m = propertyName(callee);
+        callee = m === 'call' || m === 'apply' ? unwrapChain(callee.object as Node) : callee;
+      }
+      const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+      if (name === undefined) return;
+      let list = byName.get(name);
+      if (!list) byName.set(name, (list = []));
+      list.push(i);
+    });
+    this.byName = byName;
+    return byName;
+  }
+
+  /** The names a function is bound to (declaration, `const f = …`, memo, object and class methods). */
   private namesOf(f: number): Set<string> {
     if (!this.names) {
-      const names = new Map<AstNode, Set<string>>();
-      const add = (name: string, value: AstNode) => {
+      const names = new Map<Node, Set<string>>();
+      const add = (name: string, value: Node) => {
         const fnNode = isFunction(value) ? value : memoThunk(value);
         if (!fnNode) return;
         let set = names.get(fnNode);
         if (!set) names.set(fnNode, (set = new Set()));
         set.add(name);
       };
-      for (const [name, values] of this.index.moduleLikeValues()) for (const v of values) add(name, v.node);
-      for (const fnRecord of this.index.functions) for (const [name, value] of fnRecord.locals) if (value) add(name, value);
+      for (const [name, values] of this.index.moduleLikeValues()) {
+        for (const v of values) {
+          add(name, v.node);
+          if (v.node.type === 'ObjectExpression') for (const p of v.node.properties) if (p.type === 'Property' && propertyKeyName(p)) add(propertyKeyName(p)!, p.value);
+        }
+      }
+      for (const fnRecord of this.index.functions) {
+        for (const [name, value] of fnRecord.locals) if (value) add(name, value);
+        if (fnRecord.cls) {
+          const def = fnRecord.cls.body.body.find(m => m.type === 'MethodDefinition' && m.value === fnRecord.node);
+          const key = def && propertyKeyName(def);
+          if (key) add(key, fnRecord.node);
+        }
+      }
       this.names = names;
     }
     return this.names.get(this.index.functions[f].node) ?? new Set();
   }
 }
-
-function merge(into: ValueSources, from: ValueSources): void {
-  for (const p of from.probes) if (!into.probes.includes(p)) into.probes.push(p);
-  for (const p of from.sources) if (!into.sources.includes(p)) into.sources.push(p);
-  for (const d of from.decoded) if (!into.decoded.includes(d)) into.decoded.push(d);
-  for (const c of from.calls) if (!into.calls.some(x => x.call === c.call)) into.calls.push(c);
-}
-
-function lowerBound<T>(items: readonly T[], value: number, key: (t: T) => number): number {
-  let lo = 0;
-  let hi = items.length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (key(items[mid]) < value) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}
-
-const CALLBACK_METHODS = new Set(['some', 'every', 'find', 'findIndex', 'filter']);
-
-/**
- * Places that compare a value with a list decoded elsewhere: `Wi_().some(z => q === z)`
- * where `Wi_` returns a decoded list. The subject is what is compared (`q`).
- */
-export function decodedUses(index: ModuleIndex, graph: CallGraph): Array<{ decoded: DecodedValue; use: { node: AstNode; fn: number; subject?: AstNode; via: string } }> {
-  const out: Array<{ decoded: DecodedValue; use: { node: AstNode; fn: number; subject?: AstNode; via: string } }> = [];
-  for (const cmp of index.listComparisons) {
-    const sources = graph.sourcesOf(cmp.receiver, cmp.fn);
-    if (sources.decoded.length === 0) continue;
-    const method = propertyName(unwrapChain(cmp.node.callee)) ?? '';
-    const arg = cmp.node.arguments[0];
-    const subject = CALLBACK_METHODS.has(method) && arg && isFunction(arg) ? freeName(arg, name => !!index.binding(name, cmp.fn)) : arg;
-    const via = index.sourceOf(cmp.receiver).slice(0, 80);
-    for (const decoded of sources.decoded) out.push({ decoded, use: { node: cmp.node, fn: cmp.fn, ...(subject ? { subject } : {}), via } });
-  }
-  return out;
-}
-

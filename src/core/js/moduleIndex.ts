@@ -1,16 +1,30 @@
-// What the single walk remembers about a module so that later stages can link it without a
-// second walk: its functions (with their local bindings and return values), the values
-// assigned to module-level names, every call, and the literals that look encoded.
+// What the single walk remembers about a module so that later stages can follow values
+// without a second walk: its functions (with their local bindings, parameters and return
+// values), every value assigned to module-level names and to properties of named objects
+// and of `this` in classes, every call and comparison, and the literals that look encoded.
 // All of it is dropped with the AST when the file is done.
-import { isFunction, propertyKeyName, propertyName, staticString, unwrapChain, type AstNode } from './ast';
-import { WRAPPER_SIZE, type FunctionInfo } from '../rules/raw';
+import type * as acorn from 'acorn';
+import { isFunction, literalKey, propertyKeyName, propertyName, staticString, unwrapChain, calleeOf, type FunctionNode, type ImportBinding, type Node, type Parameter, type PropertyOf } from './ast';
 
-export interface FunctionRecord extends FunctionInfo {
-  node: AstNode;
+/** Functions bigger than this are module-sized: they never widen a correlation scope. */
+export const WRAPPER_SIZE = 64 * 1024;
+/** The function index of code outside any function. */
+export const MODULE = -1;
+
+export type ClassNode = acorn.ClassDeclaration | acorn.ClassExpression | acorn.AnonymousClassDeclaration;
+
+export interface FunctionRecord {
+  start: number;
+  end: number;
+  /** Index of the enclosing function, MODULE at module level. */
+  parent: number;
+  /** A module or bundle wrapper: its top level is treated like module scope. */
+  wrapper: boolean;
+  node: FunctionNode;
   /** Names bound in this function (params, declarations) -> the last value seen, if any. */
-  locals: Map<string, AstNode | undefined>;
+  locals: Map<string, Node | undefined>;
   /** Return arguments, and the body of an expression-bodied arrow. */
-  returns: AstNode[];
+  returns: Node[];
   /** Local names assigned more than once (`i++`, `s += …`, a second `=`): not constants. */
   mutated: Set<string>;
   /**
@@ -18,11 +32,16 @@ export interface FunctionRecord extends FunctionInfo {
    * require, module, …){…})`): every value assigned to its names, as for the module scope.
    */
   values?: Map<string, ModuleValue[]>;
+  /** The class this function is a method (or field initialiser) of: what `this` is. */
+  cls?: ClassNode;
+  /** Passed inline to a call (`list.some(k => …)`, `p.then(r => …)`): part of the function around it. */
+  callback: boolean;
 }
 
 /** A name as seen from some function: where it is bound and what it is assigned. */
 export interface Binding {
-  /** The function that binds it, or -1 for the module scope. */
+  name: string;
+  /** The function that binds it, or MODULE for the module scope. */
   scope: number;
   /** The module scope or a wrapper's top level: every assigned value is kept. */
   moduleLike: boolean;
@@ -33,69 +52,118 @@ export interface Binding {
 }
 
 export interface ModuleValue {
-  node: AstNode;
-  /** The function the assignment happens in (-1 at module level). */
+  node: Node;
+  /** The function the assignment happens in (MODULE at module level). */
   fn: number;
+}
+
+/** Two values compared: `a === b`, `a.includes(b)`, `re.test(a)`, `switch (a) { case b: }`, `k in o`. */
+export interface Comparison {
+  /** The comparing expression (the case test for a switch). */
+  node: Node;
+  left: Node;
+  right: Node;
+  fn: number;
+  /** `===`, `includes`, `switch`, `in`, ... */
+  how: string;
 }
 
 /** A call chain that decodes something (`String.fromCharCode(...)`, `s.split("").reverse()...`). */
 export interface DecoderChain {
-  node: AstNode;
+  node: Node;
   fn: number;
 }
 
 /** `x.some(...)`, `x.includes(...)`, ... on a value the walk cannot see: maybe a decoded list. */
 export interface ListComparison {
-  node: AstNode;
-  receiver: AstNode;
+  node: acorn.CallExpression;
+  receiver: Node;
   fn: number;
 }
 
 export interface EncodedLiteral {
-  node: AstNode;
+  node: acorn.Literal | acorn.TemplateLiteral | acorn.ArrayExpression;
   fn: number;
   /** The module-level (or wrapper-level) name it is assigned to (`var Xi_="..."`), if any. */
   boundTo?: string;
-  /** Where that name is bound: -1 for the module, else the wrapper function. */
+  /** Where that name is bound: MODULE for the module, else the wrapper function. */
   boundScope?: number;
   /** The outermost call/member chain around it (`atob("...").split(",")`), if any. */
-  chain?: AstNode;
+  chain?: Node;
 }
 
-const MODULE = -1;
-const BASE64ISH = /^[A-Za-z0-9+/_-]{16,}={0,2}$/;
-const HEXISH = /^(?:[0-9a-fA-F]{2}){8,}$/;
+/** A webpack module table: `{12345: (e, t, n) => {…}, …}` (or an array of factories). */
+export interface ModuleTable {
+  node: acorn.ObjectExpression | acorn.ArrayExpression;
+  factories: Map<string, FunctionNode>;
+}
 
 /** A string that could be base64 or hex data rather than text, a number or an identifier. */
 export function looksEncoded(s: string): boolean {
   if (s.length < 16) return false;
-  if (HEXISH.test(s)) return /[a-f]/i.test(s) && /[0-9]/.test(s);
-  if (!BASE64ISH.test(s)) return false;
+  // One linear pass, no regex: a multi-megabyte literal must not cost more than reading it.
+  let lower = false;
+  let upper = false;
+  let digit = false;
+  let other = false;
+  let hex = s.length % 2 === 0;
+  let padding = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s.charCodeAt(i);
+    if (padding) {
+      if (c !== 61 || ++padding > 3) return false;
+      continue;
+    }
+    if (c >= 97 && c <= 122) {
+      lower = true;
+      if (c > 102) hex = false;
+    } else if (c >= 65 && c <= 90) {
+      upper = true;
+      if (c > 70) hex = false;
+    } else if (c >= 48 && c <= 57) digit = true;
+    else if (c === 43 || c === 47 || c === 95 || c === 45) {
+      other = true;
+      hex = false;
+    } else if (c === 61 && i >= 16) {
+      padding = 1;
+      hex = false;
+    } else return false;
+  }
+  if (hex) return (lower || upper) && digit;
   // Base64 of anything mixes cases and digits; identifiers and words rarely do all three.
-  return /[a-z]/.test(s) && /[A-Z]/.test(s) && /[0-9+/]/.test(s);
+  return lower && upper && (digit || other);
 }
 
 export class ModuleIndex {
   readonly functions: FunctionRecord[] = [];
-  readonly fnByNode = new Map<AstNode, number>();
+  readonly fnByNode = new Map<Node, number>();
   /** Bindings of the module scope: name -> last value (as the walk sees them). */
-  readonly moduleScope = new Map<string, AstNode | undefined>();
+  readonly moduleScope = new Map<string, Node | undefined>();
   /** Every value ever assigned to a module-level name, in walk order. */
   readonly moduleValues = new Map<string, ModuleValue[]>();
   /** Module-level names changed by `+=`, `++` and the like: never constants. */
   readonly moduleMutated = new Set<string>();
+  /** `o.p = v` for a named `o`: by `name@scope`, then property. */
+  readonly memberValues = new Map<string, Map<string, ModuleValue[]>>();
+  /** `this.p = v` in a class's methods and `p = v` fields: by class, then property. */
+  readonly classMembers = new Map<ClassNode, Map<string, ModuleValue[]>>();
+  readonly comparisons: Comparison[] = [];
   readonly decoderChains: DecoderChain[] = [];
   /** Functions whose body decodes something (base64, hex, char codes, reversing): helpers. */
   readonly decoderFunctions = new Set<number>();
   readonly listComparisons: ListComparison[] = [];
-  readonly calls: AstNode[] = [];
+  readonly calls: Array<acorn.CallExpression | acorn.NewExpression> = [];
   readonly callFns: number[] = [];
   readonly encoded: EncodedLiteral[] = [];
   /** Small integers (0..255) that occur as numeric literals: candidate XOR keys. */
   readonly smallNumbers = new Set<number>();
+  /** Short string literals passed as a second argument or default parameter: candidate XOR keys. */
+  readonly keyStrings = new Set<string>();
+  readonly moduleTables: ModuleTable[] = [];
 
   private readonly fnStack: number[] = [];
-  private readonly scopes: Array<Map<string, AstNode | undefined>> = [this.moduleScope];
+  private readonly scopes: Array<Map<string, Node | undefined>> = [this.moduleScope];
+  private readonly classStack: ClassNode[] = [];
 
   constructor(private readonly text: string) {}
 
@@ -104,7 +172,7 @@ export class ModuleIndex {
   }
 
   /** Called by the walker on entering every node, with the path down to it. */
-  enter(node: AstNode, path: readonly AstNode[]): void {
+  enter(node: Node, path: readonly Node[]): void {
     if (isFunction(node)) {
       this.enterFunction(node, path[path.length - 2]);
       return;
@@ -112,16 +180,27 @@ export class ModuleIndex {
     switch (node.type) {
       case 'VariableDeclarator':
         if (node.id.type === 'Identifier') this.bind(node.id.name, node.init ?? undefined, true);
-        else if (node.id.type === 'ObjectPattern' && node.init) this.bindDestructured(node.id, node.init);
-        else collectPatternNames(node.id, name => this.scopes[this.scopes.length - 1].set(name, undefined));
+        else if (node.init && (node.id.type === 'ObjectPattern' || node.id.type === 'ArrayPattern')) this.bindPattern(node.id, node.init, true);
+        else collectPatternNames(node.id, name => this.declare(name));
         break;
       case 'ImportDeclaration':
         for (const [name, binding] of importBindings(node)) this.moduleScope.set(name, binding);
         break;
+      case 'ClassDeclaration':
+        if (node.id) this.bind(node.id.name, node, true);
+        this.classStack.push(node);
+        break;
+      case 'ClassExpression':
+        this.classStack.push(node);
+        break;
+      case 'PropertyDefinition': {
+        const cls = this.classStack[this.classStack.length - 1];
+        const key = propertyKeyName(node);
+        if (cls && key !== undefined && node.value) this.addClassMember(cls, key, node.value);
+        break;
+      }
       case 'AssignmentExpression':
-        if (node.left.type !== 'Identifier') break;
-        if (node.operator === '=') this.bind(node.left.name, node.right, false);
-        else this.mutate(node.left.name);
+        this.assignment(node);
         break;
       case 'UpdateExpression':
         if (node.argument.type === 'Identifier') this.mutate(node.argument.name);
@@ -129,8 +208,26 @@ export class ModuleIndex {
       case 'ReturnStatement':
         if (node.argument && this.fnStack.length) this.functions[this.currentFunction].returns.push(node.argument);
         break;
+      case 'ForOfStatement':
+      case 'ForInStatement':
+        this.loopVariable(node);
+        break;
       case 'CallExpression':
+      case 'NewExpression':
         this.recordCall(node, path);
+        break;
+      case 'BinaryExpression':
+        if (COMPARISONS.has(node.operator) && node.left.type !== 'PrivateIdentifier') {
+          this.comparisons.push({ node, left: node.left, right: node.right, fn: this.currentFunction, how: node.operator });
+        }
+        break;
+      case 'SwitchStatement':
+        for (const c of node.cases) if (c.test) this.comparisons.push({ node: c.test, left: node.discriminant, right: c.test, fn: this.currentFunction, how: 'switch' });
+        break;
+      case 'ObjectExpression':
+      case 'ArrayExpression':
+        if (node.type === 'ArrayExpression' && isCharCodeArray(node)) this.recordEncoded(node, path);
+        this.recordModuleTable(node);
         break;
       case 'Literal':
         if (typeof node.value === 'number') {
@@ -138,9 +235,6 @@ export class ModuleIndex {
         } else if (typeof node.value === 'string' && looksEncoded(node.value)) {
           this.recordEncoded(node, path);
         }
-        break;
-      case 'ArrayExpression':
-        if (isCharCodeArray(node)) this.recordEncoded(node, path);
         break;
       case 'TemplateLiteral': {
         const value = staticString(node);
@@ -158,19 +252,27 @@ export class ModuleIndex {
   }
 
   /** Called by the walker when it leaves a node. */
-  exit(node: AstNode): void {
+  exit(node: Node): void {
     if (isFunction(node)) {
       this.fnStack.pop();
       this.scopes.pop();
+    } else if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') {
+      this.classStack.pop();
     }
   }
 
   /** The value last bound to `name` as seen from the walk's current position. */
-  resolveHere(name: string): AstNode | undefined {
+  resolveHere(name: string): Node | undefined {
     for (let i = this.scopes.length - 1; i >= 0; i--) {
       if (this.scopes[i].has(name)) return this.scopes[i].get(name);
     }
     return undefined;
+  }
+
+  /** Whether `name` is bound anywhere around the walk's current position (shadowing a global). */
+  isBoundHere(name: string): boolean {
+    for (let i = this.scopes.length - 1; i >= 0; i--) if (this.scopes[i].has(name)) return true;
+    return false;
   }
 
   /** How `name`, used inside function `fn`, is bound; undefined for a global. */
@@ -179,12 +281,29 @@ export class ModuleIndex {
       const record = this.functions[f];
       if (!record.locals.has(name)) continue;
       const mutated = record.mutated.has(name);
-      if (record.values) return { scope: f, moduleLike: true, values: record.values.get(name) ?? [], mutated };
+      if (record.values) {
+        const values = record.values.get(name) ?? [];
+        const param = record.locals.get(name);
+        return { name, scope: f, moduleLike: true, values: param?.type === 'Parameter' ? [{ node: param, fn: f }, ...values] : values, mutated };
+      }
       const last = record.locals.get(name);
-      return { scope: f, moduleLike: false, values: last ? [{ node: last, fn: f }] : [], mutated };
+      return { name, scope: f, moduleLike: false, values: last ? [{ node: last, fn: f }] : [], mutated };
     }
     if (!this.moduleScope.has(name)) return undefined;
-    return { scope: MODULE, moduleLike: true, values: this.moduleValues.get(name) ?? [], mutated: this.moduleMutated.has(name) };
+    const imported = this.moduleScope.get(name);
+    const values = this.moduleValues.get(name) ?? (imported?.type === 'ImportBinding' ? [{ node: imported, fn: MODULE }] : []);
+    return { name, scope: MODULE, moduleLike: true, values, mutated: this.moduleMutated.has(name) };
+  }
+
+  /** Values assigned to `o.key` for the binding `o` (`o.key = v` anywhere in the module). */
+  memberAssignments(binding: Binding, key: string): ModuleValue[] {
+    return this.memberValues.get(`${binding.name}@${binding.scope}`)?.get(key) ?? [];
+  }
+
+  /** Values of `this.key` in a method of the class around function `fn`. */
+  thisMember(fn: number, key: string): ModuleValue[] {
+    const cls = fn === MODULE ? undefined : this.functions[fn].cls;
+    return (cls && this.classMembers.get(cls)?.get(key)) ?? [];
   }
 
   /** Every name of every module-like scope (module, wrappers) with its values. */
@@ -193,22 +312,30 @@ export class ModuleIndex {
     for (const f of this.functions) if (f.values) yield* f.values;
   }
 
+  /** The function a callback belongs to: itself unless it is passed inline to a call inside another function. */
+  ownerOf(fn: number): number {
+    let f = fn;
+    while (f !== MODULE && this.functions[f].callback && this.functions[f].parent !== MODULE && !this.functions[this.functions[f].parent].wrapper) f = this.functions[f].parent;
+    return f;
+  }
+
   /** The function a node is (for function nodes), else undefined. */
-  functionOf(node: AstNode): number | undefined {
+  functionOf(node: Node): number | undefined {
     return this.fnByNode.get(node);
   }
 
-  sourceOf(node: AstNode): string {
+  sourceOf(node: { start: number; end: number }): string {
     return this.text.slice(node.start, node.end);
   }
 
-  private enterFunction(node: AstNode, parentNode: AstNode | undefined): void {
+  private enterFunction(node: FunctionNode, parentNode: Node | undefined): void {
     if (node.type === 'FunctionDeclaration' && node.id) this.bind(node.id.name, node, true);
     const index = this.functions.length;
-    const locals = new Map<string, AstNode | undefined>();
-    // Parameters shadow outer bindings of the same (often one-letter) name.
-    for (const p of node.params) collectPatternNames(p, name => locals.set(name, undefined));
+    const locals = new Map<string, Node | undefined>();
     const wrapper = isWrapper(node, parentNode, this.fnStack.length);
+    const enclosing = this.fnStack.length ? this.functions[this.currentFunction] : undefined;
+    const method = parentNode?.type === 'MethodDefinition' || parentNode?.type === 'PropertyDefinition';
+    const cls = method ? this.classStack[this.classStack.length - 1] : node.type === 'ArrowFunctionExpression' ? enclosing?.cls : undefined;
     this.functions.push({
       start: node.start,
       end: node.end,
@@ -219,23 +346,54 @@ export class ModuleIndex {
       returns: node.type === 'ArrowFunctionExpression' && node.expression ? [node.body] : [],
       mutated: new Set(),
       ...(wrapper ? { values: new Map<string, ModuleValue[]>() } : {}),
+      ...(cls ? { cls } : {}),
+      callback: !wrapper && (parentNode?.type === 'CallExpression' || parentNode?.type === 'NewExpression') && (parentNode.arguments as Node[]).includes(node),
     });
     this.fnByNode.set(node, index);
     this.fnStack.push(index);
     this.scopes.push(locals);
+    this.bindParameters(node, parentNode);
     // A wrapper's names are used by functions declared before them (hoisting): bind them now
     // so that an assignment inside such a function lands in the wrapper, not the module.
     if (wrapper && node.body.type === 'BlockStatement') hoistedNames(node.body.body, name => locals.has(name) || locals.set(name, undefined));
   }
 
-  private bind(name: string, value: AstNode | undefined, declaration: boolean): void {
+  /**
+   * Parameters shadow outer bindings of the same (often one-letter) name. Each is bound to a
+   * Parameter value (its values come from the calls), destructured ones to a property of it;
+   * the first parameter of a callback given to `list.some/every/find/filter/map/forEach`
+   * is an element of the list.
+   */
+  private bindParameters(node: FunctionNode, parentNode: Node | undefined): void {
+    const locals = this.scopes[this.scopes.length - 1];
+    const element = elementSource(node, parentNode);
+    node.params.forEach((p, index) => {
+      const target = p.type === 'AssignmentPattern' ? p.left : p;
+      const param: Parameter = { type: 'Parameter', fn: node, index, start: p.start, end: p.end, ...(p.type === 'AssignmentPattern' ? { default: p.right } : {}) };
+      if (p.type === 'AssignmentPattern' && typeof staticString(p.right) === 'string' && staticString(p.right)!.length <= 64) this.keyStrings.add(staticString(p.right)!);
+      if (target.type === 'Identifier') {
+        locals.set(target.name, index === 0 && element ? element : param);
+      } else if (target.type === 'ObjectPattern' || target.type === 'ArrayPattern') {
+        this.bindPattern(target, param, true);
+      } else {
+        collectPatternNames(target, name => locals.set(name, undefined));
+      }
+    });
+  }
+
+  private declare(name: string): void {
+    const scope = this.scopes[this.scopes.length - 1];
+    if (!scope.has(name)) scope.set(name, undefined);
+  }
+
+  private bind(name: string, value: Node | undefined, declaration: boolean): void {
     const i = declaration ? this.scopes.length - 1 : this.scopeIndexOf(name);
     const scope = this.scopes[i];
     if (declaration && value === undefined && scope.has(name)) return; // `var x;` again
     const owner = i === 0 ? undefined : this.functions[this.fnStack[i - 1]];
     const values = owner ? owner.values : this.moduleValues;
     // An ordinary function keeps the last value only: a second one makes it no constant.
-    if (!values && scope.get(name) !== undefined) owner!.mutated.add(name);
+    if (!values && scope.get(name) !== undefined && scope.get(name)?.type !== 'Parameter') owner!.mutated.add(name);
     scope.set(name, value);
     if (value === undefined || !values) return;
     let list = values.get(name);
@@ -250,22 +408,89 @@ export class ModuleIndex {
     return i;
   }
 
+  /** `name@scope` of the binding `name` has from here, as memberValues keys it. */
+  private bindingKeyHere(name: string): string {
+    const i = this.scopeIndexOf(name);
+    return `${name}@${i === 0 ? MODULE : this.fnStack[i - 1]}`;
+  }
+
   /**
-   * `const {spawn: s, env} = x` binds `s` to what `x.spawn` is: a member expression over the
-   * initialiser spanning the pattern property, so rules resolve `s(...)` like `x.spawn(...)`.
-   * Names under computed keys or nested patterns shadow outer bindings as unknown.
+   * `const {spawn: s, env} = x` binds `s` to the `spawn` of `x`, `const [a, b] = x` binds each
+   * to an element of x. Names under computed keys shadow outer bindings as unknown.
    */
-  private bindDestructured(pattern: AstNode, init: AstNode): void {
+  private bindPattern(pattern: acorn.ObjectPattern | acorn.ArrayPattern, init: Node, declaration: boolean): void {
+    const object = init as acorn.Expression;
+    if (pattern.type === 'ArrayPattern') {
+      for (const el of pattern.elements) {
+        if (!el) continue;
+        const target = el.type === 'AssignmentPattern' ? el.left : el;
+        if (target.type === 'Identifier') this.bind(target.name, { type: 'PropertyOf', object, start: el.start, end: el.end }, declaration);
+        else collectPatternNames(target, name => this.declare(name));
+      }
+      return;
+    }
     for (const prop of pattern.properties) {
-      const target = prop.type === 'Property' ? (prop.value.type === 'AssignmentPattern' ? prop.value.left : prop.value) : undefined;
-      const key = prop.type === 'Property' && !prop.computed ? propertyKeyName(prop) : undefined;
-      if (target?.type !== 'Identifier' || key === undefined) {
-        collectPatternNames(prop.type === 'RestElement' ? prop : prop.value, name => this.scopes[this.scopes.length - 1].set(name, undefined));
+      if (prop.type === 'RestElement') {
+        collectPatternNames(prop, name => this.declare(name));
         continue;
       }
-      const member = { type: 'MemberExpression', object: init, property: { type: 'Identifier', name: key, start: prop.key.start, end: prop.key.end }, computed: false, optional: false, start: prop.start, end: prop.end };
-      this.scopes[this.scopes.length - 1].set(target.name, member);
+      const target = prop.value.type === 'AssignmentPattern' ? prop.value.left : prop.value;
+      const key = prop.computed ? undefined : propertyKeyName(prop);
+      if (key === undefined) {
+        collectPatternNames(prop.value, name => this.declare(name));
+        continue;
+      }
+      const member: PropertyOf = { type: 'PropertyOf', object, key, start: prop.start, end: prop.end };
+      if (target.type === 'Identifier') this.bind(target.name, member, declaration);
+      else if (target.type === 'ObjectPattern' || target.type === 'ArrayPattern') this.bindPattern(target, member, declaration);
+      else collectPatternNames(target, name => this.declare(name));
     }
+  }
+
+  private assignment(node: acorn.AssignmentExpression): void {
+    const left = node.left;
+    if (left.type === 'Identifier') {
+      if (node.operator === '=') this.bind(left.name, node.right, false);
+      else if (node.operator === '||=' || node.operator === '??=' || node.operator === '&&=') {
+        this.bind(left.name, node.right, false);
+        this.mutate(left.name);
+      } else this.mutate(left.name);
+      return;
+    }
+    if (left.type === 'MemberExpression' && node.operator === '=') {
+      const key = propertyName(left);
+      const object = unwrapChain(left.object as Node);
+      if (key === undefined) return;
+      if (object.type === 'ThisExpression') {
+        const cls = this.functions[this.currentFunction]?.cls;
+        if (cls) this.addClassMember(cls, key, node.right);
+      } else if (object.type === 'Identifier') {
+        const bindingKey = this.bindingKeyHere(object.name);
+        let byKey = this.memberValues.get(bindingKey);
+        if (!byKey) this.memberValues.set(bindingKey, (byKey = new Map()));
+        let list = byKey.get(key);
+        if (!list) byKey.set(key, (list = []));
+        list.push({ node: node.right, fn: this.currentFunction });
+      }
+      return;
+    }
+    if ((left.type === 'ObjectPattern' || left.type === 'ArrayPattern') && node.operator === '=') this.bindPattern(left, node.right, false);
+  }
+
+  private addClassMember(cls: ClassNode, key: string, value: Node): void {
+    let byKey = this.classMembers.get(cls);
+    if (!byKey) this.classMembers.set(cls, (byKey = new Map()));
+    let list = byKey.get(key);
+    if (!list) byKey.set(key, (list = []));
+    list.push({ node: value, fn: this.currentFunction });
+  }
+
+  /** `for (const k of list)`: k is an element of the list (`for…in`: a key, unknown). */
+  private loopVariable(node: acorn.ForOfStatement | acorn.ForInStatement): void {
+    const left = node.left.type === 'VariableDeclaration' ? node.left.declarations[0]?.id : node.left;
+    if (left?.type !== 'Identifier') return;
+    const element: Node | undefined = node.type === 'ForOfStatement' ? { type: 'PropertyOf', object: node.right, start: left.start, end: left.end } : undefined;
+    this.bind(left.name, element, node.left.type === 'VariableDeclaration');
   }
 
   /** `x += …`, `x++`: the binding that owns x is not a constant. */
@@ -275,26 +500,46 @@ export class ModuleIndex {
     else this.functions[this.fnStack[i - 1]].mutated.add(name);
   }
 
-  private recordCall(node: AstNode, path: readonly AstNode[]): void {
+  private recordCall(node: acorn.CallExpression | acorn.NewExpression, path: readonly Node[]): void {
     this.calls.push(node);
     this.callFns.push(this.currentFunction);
-    const callee = unwrapChain(node.callee);
+    if (node.type === 'NewExpression') return;
+    const callee = calleeOf(node);
     const method = callee.type === 'MemberExpression' ? propertyName(callee) : callee.type === 'Identifier' ? callee.name : undefined;
     if (method === undefined) return;
+    this.recordComparisonCall(node, callee, method);
+    const second = node.arguments[1];
+    if (second && second.type === 'Literal' && typeof second.value === 'string' && second.value.length >= 2 && second.value.length <= 64) this.keyStrings.add(second.value);
     if (DECODER_CALLS.has(method)) {
       this.decoderChains.push({ node: chainRoot(path), fn: this.currentFunction });
       if (this.fnStack.length) this.decoderFunctions.add(this.currentFunction);
     } else if (this.fnStack.length && isDecodingCall(method, node)) {
       this.decoderFunctions.add(this.currentFunction);
     } else if (LIST_COMPARISONS.has(method) && callee.type === 'MemberExpression') {
-      const receiver = unwrapChain(callee.object);
+      const receiver = unwrapChain(callee.object as Node);
       if (receiver.type === 'CallExpression' || receiver.type === 'Identifier') {
         this.listComparisons.push({ node, receiver, fn: this.currentFunction });
       }
     }
   }
 
-  private recordEncoded(node: AstNode, path: readonly AstNode[]): void {
+  /** `a.includes(b)`, `re.test(a)`, `Object.hasOwn(o, k)`: two values compared by a call. */
+  private recordComparisonCall(node: acorn.CallExpression, callee: Node, method: string): void {
+    const [a, b] = node.arguments;
+    if (!a || a.type === 'SpreadElement') return;
+    if (callee.type === 'MemberExpression') {
+      const receiver = callee.object as Node;
+      if (COMPARE_METHODS.has(method)) {
+        this.comparisons.push({ node, left: receiver, right: a, fn: this.currentFunction, how: method });
+        return;
+      }
+      if (method === 'hasOwn' && b && b.type !== 'SpreadElement' && receiver.type === 'Identifier' && receiver.name === 'Object') {
+        this.comparisons.push({ node, left: b, right: a, fn: this.currentFunction, how: 'hasOwn' });
+      }
+    }
+  }
+
+  private recordEncoded(node: EncodedLiteral['node'], path: readonly Node[]): void {
     const parent = path[path.length - 2];
     let name: string | undefined;
     if (parent?.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') name = parent.id.name;
@@ -312,16 +557,50 @@ export class ModuleIndex {
     }
     this.encoded.push(entry);
   }
+
+  /**
+   * webpack keeps modules in a table keyed by numeric id whose values are factories
+   * `(module, exports, require) => {…}`; `require(id)` inside them loads another. Recorded
+   * when most of the first entries have that shape.
+   */
+  private recordModuleTable(node: acorn.ObjectExpression | acorn.ArrayExpression): void {
+    const entries: Array<[string, Node | null]> =
+      node.type === 'ObjectExpression'
+        ? node.properties.map((p): [string, Node | null] => (p.type === 'Property' && !p.computed ? [literalKey(p.key) ?? '', p.value] : ['', null]))
+        : node.elements.map((e, i): [string, Node | null] => [String(i), e]);
+    if (entries.length < 2) return;
+    const probe = entries.slice(0, 8);
+    const factoryLike = (v: Node | null) => isFunction(v) && v.params.length >= 1 && v.params.length <= 3;
+    if (!probe.every(([k, v]) => /^\d+$/.test(k) && factoryLike(v))) return;
+    const factories = new Map<string, FunctionNode>();
+    for (const [k, v] of entries) if (/^\d+$/.test(k) && isFunction(v)) factories.set(k, v);
+    this.moduleTables.push({ node, factories });
+  }
+}
+
+const COMPARISONS = new Set(['==', '===', '!=', '!==', 'in', '<', '<=', '>', '>=']);
+/** Methods that compare their receiver with their first argument (or test it). */
+export const COMPARE_METHODS = new Set(['includes', 'indexOf', 'lastIndexOf', 'startsWith', 'endsWith', 'has', 'get', 'match', 'matchAll', 'search', 'test', 'exec', 'localeCompare', 'hasOwnProperty']);
+/** Array methods whose callback's first parameter is an element of the receiver. */
+const ELEMENT_CALLBACKS = new Set(['some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'filter', 'map', 'forEach', 'flatMap']);
+
+/** For the first parameter of `list.some(k => …)`: the element it is bound to. */
+function elementSource(fn: FunctionNode, parent: Node | undefined): PropertyOf | undefined {
+  if (parent?.type !== 'CallExpression' || parent.arguments[0] !== fn || fn.params.length === 0) return undefined;
+  const callee = calleeOf(parent);
+  if (callee.type !== 'MemberExpression' || !ELEMENT_CALLBACKS.has(propertyName(callee) ?? '')) return undefined;
+  const first = fn.params[0];
+  return { type: 'PropertyOf', object: callee.object as acorn.Expression, start: first.start, end: first.end };
 }
 
 /**
- * `import {request as r} from "https"` binds `r` to an `ImportBinding` node naming the
- * module and the imported name (`default` or `*` for default and namespace imports).
+ * `import {request as r} from "https"` binds `r` to an `ImportBinding` naming the module and
+ * the imported name (`default` or `*` for default and namespace imports).
  */
-function importBindings(decl: AstNode): Array<[string, AstNode]> {
-  const source = typeof decl.source?.value === 'string' ? decl.source.value : undefined;
+function importBindings(decl: acorn.ImportDeclaration): Array<[string, ImportBinding]> {
+  const source = typeof decl.source.value === 'string' ? decl.source.value : undefined;
   if (source === undefined) return [];
-  return decl.specifiers.map((s: AstNode): [string, AstNode] => {
+  return decl.specifiers.map((s): [string, ImportBinding] => {
     const imported = s.type === 'ImportNamespaceSpecifier' ? '*' : s.type === 'ImportDefaultSpecifier' ? 'default' : s.imported.type === 'Identifier' ? s.imported.name : String(s.imported.value);
     return [s.local.name, { type: 'ImportBinding', source, imported, start: s.start, end: s.end }];
   });
@@ -329,9 +608,10 @@ function importBindings(decl: AstNode): Array<[string, AstNode]> {
 
 const MAX_CHAIN = 64;
 const DECODER_CALLS = new Set(['fromCharCode', 'fromCodePoint', 'reverse', 'atob', 'unescape']);
+const LIST_COMPARISONS = new Set(['some', 'every', 'includes', 'indexOf', 'find', 'findIndex', 'filter', 'has']);
 
 /** `Buffer.from(s, "base64")`, `parseInt(h, 16)`, `s.charCodeAt(i)`, `b.toString("hex")`. */
-function isDecodingCall(method: string, call: AstNode): boolean {
+function isDecodingCall(method: string, call: acorn.CallExpression): boolean {
   if (method === 'charCodeAt' || method === 'decodeURIComponent') return true;
   const second = call.arguments[1];
   const enc = second?.type === 'Literal' ? second.value : undefined;
@@ -340,7 +620,7 @@ function isDecodingCall(method: string, call: AstNode): boolean {
 }
 
 /** Eight or more integer literals in the char-code range: maybe text in disguise. */
-function isCharCodeArray(node: AstNode): boolean {
+function isCharCodeArray(node: acorn.ArrayExpression): boolean {
   const els = node.elements;
   if (els.length < 8) return false;
   for (const e of els) {
@@ -348,13 +628,12 @@ function isCharCodeArray(node: AstNode): boolean {
   }
   return true;
 }
-const LIST_COMPARISONS = new Set(['some', 'every', 'includes', 'indexOf', 'find', 'findIndex', 'filter', 'has']);
 
 /**
  * The outermost call of the chain of calls and member accesses that the node at the end of
  * `path` feeds, e.g. the `.join("")` call of `"…".split("").reverse().join("")`.
  */
-function chainRoot(path: readonly AstNode[]): AstNode {
+function chainRoot(path: readonly Node[]): Node {
   let root = path[path.length - 1];
   // Decoder chains are a few calls long; a 40,000-call chain must not cost 40,000 steps per call.
   for (let i = path.length - 2; i >= Math.max(0, path.length - 2 - MAX_CHAIN); i--) {
@@ -366,13 +645,12 @@ function chainRoot(path: readonly AstNode[]): AstNode {
 }
 
 /** Names declared in a function body: its top-level declarations and every `var` in blocks. */
-function hoistedNames(statements: AstNode[], add: (name: string) => void): void {
-  const nested: AstNode[] = [];
+function hoistedNames(statements: acorn.Statement[], add: (name: string) => void): void {
+  const nested: Array<acorn.Statement | acorn.Pattern | acorn.VariableDeclaration | acorn.Expression | null | undefined> = [];
   for (const s of statements) {
-    const declared = s.type === 'ExportNamedDeclaration' ? s.declaration : s;
-    if (declared?.type === 'VariableDeclaration') for (const d of declared.declarations) collectPatternNames(d.id, add);
-    else if ((declared?.type === 'FunctionDeclaration' || declared?.type === 'ClassDeclaration') && declared.id) add(declared.id.name);
-    else if (declared) nested.push(declared);
+    if (s.type === 'VariableDeclaration') for (const d of s.declarations) collectPatternNames(d.id, add);
+    else if ((s.type === 'FunctionDeclaration' || s.type === 'ClassDeclaration') && s.id) add(s.id.name);
+    else nested.push(s);
   }
   while (nested.length) {
     const s = nested.pop();
@@ -382,7 +660,6 @@ function hoistedNames(statements: AstNode[], add: (name: string) => void): void 
         if (s.kind === 'var') for (const d of s.declarations) collectPatternNames(d.id, add);
         break;
       case 'BlockStatement':
-      case 'StaticBlock':
         nested.push(...s.body);
         break;
       case 'IfStatement':
@@ -410,7 +687,7 @@ function hoistedNames(statements: AstNode[], add: (name: string) => void): void 
   }
 }
 
-function collectPatternNames(p: AstNode, add: (name: string) => void): void {
+function collectPatternNames(p: Node, add: (name: string) => void): void {
   switch (p.type) {
     case 'Identifier':
       add(p.name);
@@ -432,9 +709,26 @@ function collectPatternNames(p: AstNode, add: (name: string) => void): void {
 
 /**
  * Module and bundle wrappers: esbuild's lazy `L(() => {...})` and CommonJS factories are
- * functions passed to a call at module level; anything over WRAPPER_SIZE counts as one too.
+ * functions passed to a call at module level, webpack factories sit in its module table;
+ * anything over WRAPPER_SIZE counts as one too.
  */
-function isWrapper(node: AstNode, parentNode: AstNode | undefined, depth: number): boolean {
+function isWrapper(node: FunctionNode, parentNode: Node | undefined, depth: number): boolean {
   if (node.end - node.start > WRAPPER_SIZE) return true;
-  return depth === 0 && !!parentNode && (parentNode.type === 'CallExpression' || parentNode.type === 'NewExpression');
+  if (depth === 0 && !!parentNode && (parentNode.type === 'CallExpression' || parentNode.type === 'NewExpression')) return true;
+  // A webpack module factory, `12345: (e, t, n) => {…}` in the bundle's module table.
+  return depth <= 2 && parentNode?.type === 'Property' && parentNode.value === node && /^\d+$/.test(literalKey(parentNode.key) ?? '') && node.params.length <= 3;
+}
+
+/** Initial `null`/`undefined`/`void 0` placeholders of lazy-initialised names do not count. */
+function isPlaceholder(node: Node): boolean {
+  if (node.type === 'Literal' && node.value === null) return true;
+  if (node.type === 'Identifier' && node.name === 'undefined') return true;
+  return node.type === 'UnaryExpression' && node.operator === 'void';
+}
+
+/** The one value a module-level name is assigned, ignoring placeholders and parameters; else undefined. */
+export function singleValue(values: readonly ModuleValue[] | undefined): ModuleValue | undefined {
+  if (!values) return undefined;
+  const real = values.filter(v => !isPlaceholder(v.node) && v.node.type !== 'Parameter');
+  return real.length === 1 ? real[0] : undefined;
 }

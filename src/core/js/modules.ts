@@ -1,10 +1,13 @@
-// Which module a value comes from, in the shapes shipped code leaves: `require("x")`,
-// `createRequire(import.meta.url)("x")` (Bun and esbuild ESM bundles), `__toESM(require("x"))`,
-// `import x from "x"`, `await import("x")`, destructuring and `.default`. Rules ask
-// "is this callee `child_process.spawn`?" without caring how the bundler spelled it.
-import { propertyName, staticString, unwrapChain, type AstNode } from './ast';
-import type { RuleContext } from '../rules/types';
-import { staticKey } from '../rules/util/values';
+// Which module a value comes from, in every shape shipped code leaves: `require("x")`,
+// `createRequire(import.meta.url)("x")`, Bun's `import.meta.require("x")`, esbuild's
+// `__require` and `__toESM(require("x"))`, TypeScript and rollup interop helpers, webpack
+// modules loaded by numeric id (`n(35317)` whose factory is `e.exports = require("x")`),
+// `import x from "x"`, `await import("x")`, destructuring, `.default`, and the wrappers
+// that keep a function's meaning: `promisify(exec)`, `exec.bind(cp)`, `(0, x.spawn)`.
+// Rules ask "is this callee child_process.spawn?" without caring how the bundler spelled it.
+import type * as acorn from 'acorn';
+import { calleeOf, isFunction, literalKey, memberPath, propertyName, staticString, unwrapChain, type CallLike, type FunctionNode, type Node } from './ast';
+import type { ModuleIndex } from './moduleIndex';
 
 export interface ModuleRef {
   /** `fs`, `child_process`, `https`, `axios`... (`node:` and `/promises` folded away). */
@@ -13,14 +16,26 @@ export interface ModuleRef {
   path: string[];
 }
 
+/** How names are resolved: during the walk (walk order) or after it (every value). */
+export interface ModuleLookup {
+  /** What an identifier used at `node` is bound to (undefined for a global). */
+  resolve(id: acorn.Identifier): Node | undefined;
+  /** Whether the identifier is bound at all (a local `require` or `fetch` shadows the global). */
+  isBound(id: acorn.Identifier): boolean;
+  readonly index: ModuleIndex;
+}
+
 const BUILTINS = new Set([
   'child_process', 'fs', 'os', 'http', 'https', 'http2', 'net', 'tls', 'dns', 'dgram', 'vm', 'path', 'crypto', 'module',
-  'worker_threads', 'process', 'url', 'zlib', 'stream', 'timers', 'util', 'readline', 'cluster', 'inspector',
+  'worker_threads', 'process', 'url', 'zlib', 'stream', 'timers', 'util', 'readline', 'cluster', 'inspector', 'querystring',
 ]);
 
 /** Unminified code often names the module after itself: `fs.writeFileSync` with `fs` unresolved. */
-const SELF_NAMED = new Set(['fs', 'fsp', 'os', 'http', 'https', 'net', 'tls', 'dns', 'vm', 'path', 'child_process', 'childProcess']);
-const SELF_NAMED_MODULE: Record<string, string> = { fsp: 'fs/promises', childProcess: 'child_process' };
+const SELF_NAMED = new Set(['fs', 'fsp', 'os', 'http', 'https', 'net', 'tls', 'dns', 'vm', 'path', 'child_process', 'childProcess', 'cp']);
+const SELF_NAMED_MODULE: Record<string, string> = { fsp: 'fs/promises', childProcess: 'child_process', cp: 'child_process' };
+/** Names bundlers and compilers give their require and interop helpers. */
+const REQUIRE_NAMES = new Set(['require', '__require', '__nccwpck_require__', '__webpack_require__']);
+const INTEROP = /^(?:__toESM|__importStar|__importDefault|_interopRequireDefault|_interopRequireWildcard|_interopNamespace(?:Default|Compat)?|__toCommonJS|_interop_require_default|_interop_require_wildcard|interopDefault)$/;
 
 /** `node:fs/promises` -> fs + ['promises']; packages stay whole (`@scope/name`). */
 export function normaliseModule(specifier: string): ModuleRef {
@@ -30,98 +45,220 @@ export function normaliseModule(specifier: string): ModuleRef {
   return { module: name, path: [] };
 }
 
-const MAX_DEPTH = 8;
-
-/** Many rules ask about the callee being visited, one after another: the last answer is kept. */
-export function moduleRef(node: AstNode | undefined, ctx: RuleContext): ModuleRef | undefined {
-  if (!node) return undefined;
-  const last = ctx.memo('modules:ref', () => ({ node: undefined as AstNode | undefined, ref: undefined as ModuleRef | undefined }));
-  if (last.node !== node) {
-    last.node = node;
-    last.ref = resolveModule(node, ctx, 0);
-  }
-  return last.ref;
-}
-
-function resolveModule(node: AstNode | undefined, ctx: RuleContext, depth: number): ModuleRef | undefined {
-  if (!node || depth > MAX_DEPTH) return undefined;
-  node = unwrapChain(node);
-  switch (node.type) {
-    case 'Identifier': {
-      const bound = ctx.resolve(node);
-      if (bound) return resolveModule(bound, ctx, depth + 1);
-      return SELF_NAMED.has(node.name) ? normaliseModule(SELF_NAMED_MODULE[node.name] ?? node.name) : undefined;
-    }
-    case 'ImportBinding': {
-      const ref = normaliseModule(node.source);
-      return node.imported === 'default' || node.imported === '*' ? ref : { module: ref.module, path: [...ref.path, node.imported] };
-    }
-    case 'MemberExpression': {
-      const base = resolveModule(node.object, ctx, depth + 1);
-      const name = staticKey(node, ctx);
-      if (!base || name === undefined) return undefined;
-      if (name === 'default' && base.path.length === 0) return base;
-      return { module: base.module, path: [...base.path, name] };
-    }
-    case 'CallExpression': {
-      const required = requiredModule(node, ctx, depth);
-      if (required !== undefined) return normaliseModule(required);
-      // Interop wrappers: __toESM(require("x"), 1), __importStar(require("x")).
-      const first = node.arguments[0];
-      if (node.arguments.length <= 2 && first?.type === 'CallExpression' && node.callee.type === 'Identifier') {
-        const inner = requiredModule(first, ctx, depth);
-        if (inner !== undefined) return normaliseModule(inner);
-      }
-      return undefined;
-    }
-    case 'AwaitExpression':
-      return node.argument.type === 'ImportExpression' ? importedModule(node.argument) : undefined;
-    default:
-      return undefined;
-  }
-}
-
-function importedModule(node: AstNode): ModuleRef | undefined {
-  const source = staticString(node.source);
-  return source === undefined ? undefined : normaliseModule(source);
-}
-
-/** The module named by a require-like call: `require("x")`, `__require("x")`, `d6("x")` with `d6 = createRequire(...)`. */
-export function requiredModule(call: AstNode, ctx: RuleContext, depth = 0): string | undefined {
-  if (call.type !== 'CallExpression' || call.arguments.length !== 1) return undefined;
-  const name = staticString(call.arguments[0]);
-  if (name === undefined) return undefined;
-  return isRequireFunction(call.callee, ctx, depth) ? name : undefined;
-}
-
-export function isRequireFunction(callee: AstNode, ctx: RuleContext, depth = 0): boolean {
-  callee = unwrapChain(callee);
-  if (callee.type === 'Identifier') {
-    if (callee.name === 'require' || callee.name === '__require') return true;
-    const bound = ctx.resolve(callee);
-    return !!bound && depth < MAX_DEPTH && isCreateRequireCall(bound, ctx, depth + 1);
-  }
-  if (callee.type === 'MemberExpression' && propertyName(callee) === 'require') {
-    const owner = unwrapChain(callee.object);
-    return owner.type === 'Identifier' && owner.name === 'module';
-  }
-  return false;
-}
-
-function isCreateRequireCall(node: AstNode, ctx: RuleContext, depth: number): boolean {
-  if (node.type !== 'CallExpression') return false;
-  const ref = resolveModule(node.callee, ctx, depth);
-  return ref?.module === 'module' && ref.path.join('.') === 'createRequire';
-}
+const MAX_DEPTH = 10;
 
 /** `module.a.b` as written, e.g. "child_process.spawn" or "fs.promises.writeFile". */
 export function refName(ref: ModuleRef): string {
   return [ref.module, ...ref.path].join('.');
 }
 
-/** The module member a call invokes: `spawn(...)` imported from child_process gives child_process.spawn. */
-export function calleeRef(call: AstNode, ctx: RuleContext): ModuleRef | undefined {
-  if (call.type !== 'CallExpression' && call.type !== 'NewExpression') return undefined;
-  const ref = moduleRef(call.callee, ctx);
+/** The module member a node stands for, e.g. `child_process.spawn` for `(0, import_cp.spawn)`. */
+export function moduleRefOf(node: Node | undefined, lookup: ModuleLookup, depth = 0): ModuleRef | undefined {
+  if (!node || depth > MAX_DEPTH) return undefined;
+  node = unwrapChain(node);
+  switch (node.type) {
+    case 'Identifier': {
+      const bound = lookup.resolve(node);
+      if (bound) return moduleRefOf(bound, lookup, depth + 1);
+      return !lookup.isBound(node) && SELF_NAMED.has(node.name) ? normaliseModule(SELF_NAMED_MODULE[node.name] ?? node.name) : undefined;
+    }
+    case 'ImportBinding': {
+      const ref = normaliseModule(node.source);
+      return node.imported === 'default' || node.imported === '*' ? ref : { module: ref.module, path: [...ref.path, node.imported] };
+    }
+    case 'PropertyOf': {
+      const base = moduleRefOf(node.object, lookup, depth + 1);
+      if (!base || node.key === undefined) return undefined;
+      return member(base, node.key);
+    }
+    case 'MemberExpression': {
+      const base = moduleRefOf(node.object as Node, lookup, depth + 1);
+      const name = staticKey(node, lookup);
+      if (!base || name === undefined) return undefined;
+      return member(base, name);
+    }
+    case 'SequenceExpression':
+      return moduleRefOf(node.expressions[node.expressions.length - 1], lookup, depth + 1);
+    case 'AwaitExpression':
+      return moduleRefOf(node.argument, lookup, depth + 1);
+    case 'ImportExpression': {
+      const source = staticString(node.source);
+      return source === undefined ? undefined : normaliseModule(source);
+    }
+    case 'CallExpression':
+      return callRef(node, lookup, depth);
+    default:
+      return undefined;
+  }
+}
+
+function member(base: ModuleRef, name: string): ModuleRef {
+  // `__toESM(require("x")).default` and `import_x.default` are the module itself.
+  if (name === 'default' && base.path.length === 0) return base;
+  return { module: base.module, path: [...base.path, name] };
+}
+
+/** What a call returns when that is a module or a module member. */
+function callRef(node: acorn.CallExpression, lookup: ModuleLookup, depth: number): ModuleRef | undefined {
+  const required = requiredModule(node, lookup, depth);
+  if (required !== undefined) return typeof required === 'string' ? normaliseModule(required) : required;
+  const callee = calleeOf(node);
+  const first = node.arguments[0];
+  if (!first || first.type === 'SpreadElement') return undefined;
+  // `exec.bind(cp)` is exec.
+  if (callee.type === 'MemberExpression' && propertyName(callee) === 'bind') return moduleRefOf(callee.object as Node, lookup, depth + 1);
+  // `promisify(exec)`, `util.promisify(cp.execFile)`: the promise form of the same function.
+  if (isPromisify(callee, lookup, depth)) return moduleRefOf(first, lookup, depth + 1);
+  // Interop wrappers around a module: __toESM(require("x"), 1), __importStar(x), minified j(require("x")).
+  if (node.arguments.length <= 2 && callee.type === 'Identifier') {
+    const inner = moduleRefOf(first, lookup, depth + 1);
+    if (inner && inner.path.length === 0 && (first.type === 'CallExpression' || INTEROP.test(callee.name))) return inner;
+  }
+  return undefined;
+}
+
+function isPromisify(callee: Node, lookup: ModuleLookup, depth: number): boolean {
+  if (callee.type === 'Identifier') {
+    const ref = lookup.resolve(callee) ? moduleRefOf(callee, lookup, depth + 1) : undefined;
+    return ref ? ref.module === 'util' && ref.path.join('.') === 'promisify' : callee.name === 'promisify';
+  }
+  if (propertyName(callee) !== 'promisify') return false;
+  const ref = moduleRefOf(callee, lookup, depth + 1);
+  return !ref || ref.module === 'util';
+}
+
+/** Static key of a member access, also through a name bound to a string (`o[k]`, `const k = "spawn"`). */
+export function staticKey(member: acorn.MemberExpression, lookup: Pick<ModuleLookup, 'resolve'>): string | undefined {
+  const direct = propertyName(member);
+  if (direct !== undefined) return direct;
+  if (member.computed && member.property.type === 'Identifier') return staticString(lookup.resolve(member.property));
+  return undefined;
+}
+
+/**
+ * The module a require-like call loads: `require("x")`, `__require("x")`, `d6("x")` with
+ * `d6 = createRequire(...)`, `import.meta.require("x")`, or a webpack `n(123)` whose
+ * factory re-exports a module (a ModuleRef then, which may carry a member path).
+ */
+export function requiredModule(call: acorn.CallExpression, lookup: ModuleLookup, depth = 0): string | ModuleRef | undefined {
+  if (call.arguments.length !== 1) return undefined;
+  const arg = call.arguments[0];
+  if (arg.type === 'SpreadElement') return undefined;
+  const callee = calleeOf(call);
+  const name = staticString(arg);
+  if (name !== undefined) return isRequireFunction(callee, lookup, depth) ? name : undefined;
+  const id = literalKey(arg);
+  if (id !== undefined && /^\d+$/.test(id)) return webpackModule(callee, id, lookup, depth);
+  return undefined;
+}
+
+export function isRequireFunction(callee: Node, lookup: ModuleLookup, depth = 0): boolean {
+  callee = unwrapChain(callee);
+  if (callee.type === 'Identifier') {
+    if (REQUIRE_NAMES.has(callee.name)) return true;
+    const bound = lookup.resolve(callee);
+    return !!bound && depth < MAX_DEPTH && (isCreateRequireCall(bound, lookup, depth + 1) || isRequireAlias(bound));
+  }
+  if (callee.type === 'MemberExpression' && propertyName(callee) === 'require') {
+    const owner = unwrapChain(callee.object as Node);
+    // module.require, import.meta.require (Bun)
+    return (owner.type === 'Identifier' && owner.name === 'module') || owner.type === 'MetaProperty';
+  }
+  return false;
+}
+
+function isCreateRequireCall(node: Node, lookup: ModuleLookup, depth: number): boolean {
+  if (node.type !== 'CallExpression') return false;
+  const ref = moduleRefOf(calleeOf(node), lookup, depth);
+  return ref?.module === 'module' && ref.path.join('.') === 'createRequire';
+}
+
+/**
+ * esbuild's `__require` once minified: `var X = (e => typeof require < "u" ? require : …)(…)`
+ * or `typeof require !== "undefined" ? require : …`, a name bound to `require` itself.
+ */
+function isRequireAlias(node: Node): boolean {
+  if (node.type === 'Identifier') return node.name === 'require';
+  if (node.type === 'ConditionalExpression') return isRequireAlias(unwrapChain(node.consequent));
+  if (node.type === 'CallExpression' && node.arguments.length === 1) {
+    const fn = calleeOf(node);
+    const body = isFunction(fn) && fn.body.type !== 'BlockStatement' ? unwrapChain(fn.body) : undefined;
+    return !!body && body.type === 'ConditionalExpression' && isRequireAlias(unwrapChain(body.consequent));
+  }
+  return false;
+}
+
+/**
+ * `n(123)` in a webpack bundle, where `n` is the require parameter of a module factory (its
+ * third) or the bundle's own require function, and factory 123 is `e.exports = require("x")`
+ * (an external such as child_process) or re-exports another module by id.
+ */
+function webpackModule(callee: Node, id: string, lookup: ModuleLookup, depth: number): ModuleRef | undefined {
+  if (callee.type !== 'Identifier' || depth > MAX_DEPTH) return undefined;
+  const bound = lookup.resolve(callee);
+  const tables = lookup.index.moduleTables;
+  if (tables.length === 0) return undefined;
+  const isFactoryRequire = bound?.type === 'Parameter' && bound.index === 2 && tables.some(t => [...t.factories.values()].includes(bound.fn));
+  const isBundleRequire = (bound && isFunction(bound) && isWebpackRequire(bound)) || callee.name === '__webpack_require__';
+  if (!isFactoryRequire && !isBundleRequire) return undefined;
+  for (const table of tables) {
+    const factory = table.factories.get(id);
+    if (factory) return factoryExports(factory, lookup, depth + 1);
+  }
+  return undefined;
+}
+
+/** `function n(e){…; return t[e](r, r.exports, n), r.exports}`: webpack's require, by shape. */
+function isWebpackRequire(fn: FunctionNode): boolean {
+  if (fn.params.length !== 1 || fn.end - fn.start > 2000) return false;
+  const text = JSON.stringify(fn.body, (k, v) => (k === 'start' || k === 'end' ? undefined : v));
+  return text.includes('"name":"exports"') && /"type":"MemberExpression"[^]*"computed":true/.test(text);
+}
+
+/** What a webpack factory exports when it is a plain re-export: `e.exports = require("x")`. */
+function factoryExports(factory: FunctionNode, lookup: ModuleLookup, depth: number): ModuleRef | undefined {
+  const moduleParam = factory.params[0];
+  if (moduleParam?.type !== 'Identifier' || factory.body.type !== 'BlockStatement') return undefined;
+  for (const statement of factory.body.body.slice(0, 4)) {
+    if (statement.type !== 'ExpressionStatement') continue;
+    const e = unwrapChain(statement.expression);
+    if (e.type !== 'AssignmentExpression' || e.left.type !== 'MemberExpression') continue;
+    if (memberPath(e.left) !== `${moduleParam.name}.exports`) continue;
+    const value = unwrapChain(e.right);
+    if (value.type !== 'CallExpression') return undefined;
+    const required = requiredModule(value, lookup, depth);
+    return typeof required === 'string' ? normaliseModule(required) : required;
+  }
+  return undefined;
+}
+
+/**
+ * The module member a call invokes (`spawn(...)` imported from child_process gives
+ * child_process.spawn), seen through `.call`/`.apply`; undefined for a module itself.
+ */
+export function calleeRefOf(call: CallLike, lookup: ModuleLookup): ModuleRef | undefined {
+  let callee = calleeOf(call);
+  if (call.type === 'CallExpression' && callee.type === 'MemberExpression') {
+    const m = propertyName(callee);
+    if (m === 'call' || m === 'apply') callee = unwrapChain(callee.object as Node);
+  }
+  const ref = moduleRefOf(callee, lookup);
   return ref && ref.path.length > 0 ? ref : undefined;
+}
+
+/**
+ * The arguments the called function receives: `f.call(self, a, b)` gives [a, b], `f.apply(self,
+ * [a, b])` the elements of the array literal.
+ */
+export function argumentsOf(call: CallLike): Node[] {
+  const callee = calleeOf(call);
+  const args = call.arguments.map(a => (a.type === 'SpreadElement' ? a.argument : a));
+  if (call.type !== 'CallExpression' || callee.type !== 'MemberExpression') return args;
+  const m = propertyName(callee);
+  if (m === 'call') return args.slice(1);
+  if (m === 'apply') {
+    const list = args[1] && unwrapChain(args[1]);
+    return list?.type === 'ArrayExpression' ? list.elements.filter((e): e is acorn.Expression => !!e && e.type !== 'SpreadElement') : [];
+  }
+  return args;
 }

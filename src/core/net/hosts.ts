@@ -3,7 +3,7 @@
 // localhost, or a host computed at run time. Pure functions over strings, so the strings pass
 // over native binaries can classify the hosts it finds the same way.
 import type { Severity } from '../model';
-import type { TargetContext } from '../rules/types';
+import { ipScope } from './url';
 import { vendorForHost } from '../catalog/vendors';
 import { telemetryServiceForHost } from '../catalog/telemetry';
 
@@ -30,7 +30,7 @@ const EXAMPLE_DOMAINS = ['example.com', 'example.org', 'example.net'];
  * Classifies a host name or IP as found in code. A `*` marks a part computed at run time
  * (`*.googleapis.com` from `https://${region}.googleapis.com`); a host that is all `*` is dynamic.
  */
-export function classifyHost(rawHost: string, target: TargetContext): HostClass {
+export function classifyHost(rawHost: string, ownVendors: readonly string[]): HostClass {
   const host = rawHost.toLowerCase().replace(/^\[|\]$/g, '').replace(/\.$/, '');
   if (host === '' || /^\*+$/.test(host)) return { kind: 'dynamic', own: false, label: 'computed at run time' };
   const known = host.includes('*') ? knownSuffix(host) : host;
@@ -44,18 +44,33 @@ export function classifyHost(rawHost: string, target: TargetContext): HostClass 
   if (known === 'localhost' || known.endsWith('.localhost')) return { kind: 'localhost', own: false, label: 'this machine' };
   if (isReserved(known)) return { kind: 'reserved', own: false, label: 'example or namespace, not contacted' };
 
-  const own = new Set(target.ownVendors);
+  const own = new Set(ownVendors);
   const service = telemetryServiceForHost(known);
   const vendor = vendorForHost(known);
   if (service) {
     const isOwn = (!!service.vendor && own.has(service.vendor)) || (!!vendor && own.has(vendor.id));
     return { kind: 'telemetry', own: isOwn, service: service.id, label: `${service.name} (${service.purpose})${isOwn ? ', own vendor' : ''}` };
   }
+  if (vendor && TELEMETRY_LABEL.test(known.slice(0, known.length - vendorDomainLength(known, vendor.hosts)))) {
+    // `telemetry.vendor.com`, `otel-collector.vendor.ai`: the vendor's own collector.
+    const isOwn = own.has(vendor.id);
+    return { kind: 'telemetry', own: isOwn, service: vendor.id, label: `${vendor.name} telemetry${isOwn ? ', own vendor' : ''}` };
+  }
   if (vendor) {
     const isOwn = own.has(vendor.id);
     return { kind: 'vendor-api', own: isOwn, service: vendor.id, label: `${vendor.name}, ${vendor.country}${isOwn ? ' (own vendor)' : ' (another vendor)'}` };
   }
   return { kind: 'third-party', own: false, label: 'third party' };
+}
+
+/** Subdomain labels that name a collector of usage data. */
+const TELEMETRY_LABEL = /(?:^|[.-])(?:telemetry|analytics|metrics|events?|collector|otel|otlp|tracking|track|stats|beacon|rum|ingest|logs?)(?:[.-]|$)/;
+
+/** How much of `host` is the vendor's own domain it matched (`anthropic.com` in `statsig.anthropic.com`). */
+function vendorDomainLength(host: string, domains: readonly string[]): number {
+  let best = 0;
+  for (const d of domains) if ((host === d || host.endsWith(`.${d}`)) && d.length > best) best = d.length;
+  return best;
 }
 
 /**
@@ -102,58 +117,3 @@ const PUBLIC_RESOLVERS: Record<string, string> = {
   '1.1.1.1': 'Cloudflare', '1.0.0.1': 'Cloudflare', '8.8.8.8': 'Google', '8.8.4.4': 'Google', '9.9.9.9': 'Quad9', '208.67.222.222': 'OpenDNS',
 };
 
-const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
-
-/** Loopback, private, link-local or public for an IPv4/IPv6 literal; undefined for names. */
-export function ipScope(host: string): 'loopback' | 'public' | 'private' | 'link-local' | undefined {
-  const m = IPV4.exec(host);
-  if (m) {
-    const [a, b] = [Number(m[1]), Number(m[2])];
-    if (m.slice(1).some(x => Number(x) > 255)) return undefined;
-    if (a === 127 || (a === 0 && host === '0.0.0.0')) return 'loopback';
-    if (a === 169 && b === 254) return 'link-local';
-    if (a === 10 || (a === 172 && b >= 16 && b <= 31) || (a === 192 && b === 168) || (a === 100 && b >= 64 && b <= 127) || a === 0 || a >= 224) return 'private';
-    return 'public';
-  }
-  if (host.includes(':') && /^[0-9a-f:.]+$/.test(host)) {
-    if (host === '::1' || host === '::') return 'loopback';
-    if (host.startsWith('fe80')) return 'link-local';
-    if (/^f[cd]/.test(host)) return 'private';
-    return 'public';
-  }
-  return undefined;
-}
-
-export interface ParsedUrl {
-  scheme: string;
-  /** Lower-case host, `*` for computed parts, no port or credentials. */
-  host: string;
-  /** `user[:password]@` before the host (a Sentry DSN carries its key so). */
-  credentials: boolean;
-}
-
-const URL_START = /^(https?|wss?|ftp):\/\/([^/?#\s]*)/i;
-const HOST_SHAPE = /^(?:\[[0-9a-f:.*]+\]|[a-z0-9*_](?:[a-z0-9*_-]*[a-z0-9*_])?(?:\.[a-z0-9*_](?:[a-z0-9*_-]*[a-z0-9*_])?)*)$/i;
-
-/**
- * A whole-string URL: `https://host[:port][/...]` with no spaces (a URL inside prose is a
- * link in a message, not an endpoint). `*` in the input stands for computed parts.
- */
-export function parseUrl(value: string): ParsedUrl | undefined {
-  if (value.length > 2048 || /\s/.test(value)) return undefined;
-  const m = URL_START.exec(value);
-  if (!m) return undefined;
-  let authority = m[2];
-  const at = authority.lastIndexOf('@');
-  if (at >= 0) authority = authority.slice(at + 1);
-  const host = authority.startsWith('[') ? authority.slice(0, authority.indexOf(']') + 1) : authority.replace(/:[^:]*$/, '');
-  if (!HOST_SHAPE.test(host)) return undefined;
-  return { scheme: m[1].toLowerCase(), host: host.toLowerCase(), credentials: at >= 0 };
-}
-
-/** A bare host name or IP (`api.example.com`, `10.0.0.1`, `localhost`), as given to connect calls. */
-export function isHostName(value: string): boolean {
-  if (value === 'localhost') return true;
-  if (IPV4.test(value)) return ipScope(value) !== undefined;
-  return value.length <= 253 && /^(?:[a-z0-9](?:[a-z0-9-]*[a-z0-9])?\.)+[a-z]{2,}$/i.test(value);
-}

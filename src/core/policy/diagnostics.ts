@@ -2,7 +2,7 @@
 // (its violations listed, each finding as a related location), the file's own problems, and
 // suppressions that matched nothing. The vscode layer only maps these to vscode types.
 import type { TargetResult } from '../model';
-import type { PolicyProblem, PolicyRange, PolicyReport, PolicyViolation } from './types';
+import type { PolicyProblem, PolicyRange, PolicyReport, PolicyViolation } from '../model/policy';
 
 export interface RelatedSpot extends PolicyRange {
   /** Absolute root of the assistant; `file` is relative to it, `entry` a module inside it. */

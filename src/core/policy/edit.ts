@@ -2,7 +2,7 @@
 // line endings) stays as the team wrote it, so the change reviews as a few added lines.
 import type { Finding, TargetResult } from '../model';
 import { parseJsonTree, type JsonNode } from './jsonTree';
-import type { SuppressionEntry } from './types';
+import type { SuppressionEntry } from '../model/policy';
 
 export function suppressionFor(target: Pick<TargetResult, 'id'>, finding: Finding, reason: string): SuppressionEntry {
   if (!finding.contentHash) throw new Error('this finding has no content hash, so a suppression could not tell when its code changes');

@@ -8,7 +8,7 @@
 // and categories, the severity caps, and the allowed hosts.
 import { severityRank, type AuditResult, type Finding, type TargetResult } from '../model';
 import { assistantMatches, globMatches, hostMayMatch, hostOf, HOST_RULE } from './match';
-import type { Clause, Policy, PolicyReport, PolicyViolation, SuppressedFinding, Suppression, UnusedSuppression } from './types';
+import type { Clause, Policy, PolicyReport, PolicyViolation, SuppressedFinding, Suppression, UnusedSuppression } from '../model/policy';
 
 export function evaluatePolicy(policy: Policy, result: Pick<AuditResult, 'targets'>): PolicyReport {
   const violations: PolicyViolation[] = [];

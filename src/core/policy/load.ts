@@ -14,7 +14,7 @@ import { checkAgainstSchema, join, type SchemaNode } from './schemaCheck';
 import { didYouMean } from './didYouMean';
 import { HOST_RULE } from './match';
 import schema from './policy.schema.json';
-import type { AssistantMatch, AssistantSelector, Clause, HostPattern, Policy, PolicyProblem, RuleSelector, SeverityCap, Suppression } from './types';
+import type { AssistantMatch, AssistantSelector, Clause, HostPattern, Policy, PolicyProblem, RuleSelector, SeverityCap, Suppression } from '../model/policy';
 
 export const POLICY_SCHEMA = schema as SchemaNode;
 

@@ -7,7 +7,7 @@
 // `claude-code@>=2.1.90 <2.1.113` means exactly what it means in a package.json.
 import satisfies from 'semver/functions/satisfies';
 import type { TargetResult } from '../model';
-import type { AssistantMatch } from './types';
+import type { AssistantMatch } from '../model/policy';
 
 const compiled = new Map<string, RegExp>();
 

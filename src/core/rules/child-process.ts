@@ -1,9 +1,10 @@
 // Programs started from the code: child_process exec/execSync/spawn/spawnSync/execFile/fork,
-// Bun.spawn, execa and cross-spawn when their import is visible. The command is evidence
+// Bun.spawn, execa and cross-spawn, in every spelling bundlers leave (`(0, cp.spawn)(…)`,
+// `promisify(exec)`, `spawn.call(null, …)`, webpack's `n(123).spawn`). The command is evidence
 // when it is spelled out; a shell running a command computed at run time is the risky shape.
-import { memberPath, propertyKeyName, propertyName, staticString, unwrapChain, type AstNode } from '../js/ast';
+import { calleeOf, memberPath, propertyKeyName, propertyName, staticString, unwrapChain, type Node } from '../js/ast';
+import { argumentsOf, refName, type ModuleRef } from '../js/modules';
 import type { Rule, RuleContext } from './types';
-import { moduleRef, refName, type ModuleRef } from '../js/modules';
 import { spelledText } from './util/paths';
 
 const SHELL_CALLS = new Set(['exec', 'execSync']);
@@ -15,17 +16,20 @@ const BUN_SPAWN = new Set(['Bun.spawn', 'Bun.spawnSync']);
 function processCall(ref: ModuleRef): 'shell' | 'spawn' | undefined {
   const last = ref.path[ref.path.length - 1];
   if (ref.module === 'child_process') return SHELL_CALLS.has(last) ? 'shell' : SPAWN_CALLS.has(last) ? 'spawn' : undefined;
-  if (PACKAGES.has(ref.module)) return ref.module === 'shelljs' ? (last === 'exec' ? 'shell' : undefined) : 'spawn';
+  if (PACKAGES.has(ref.module)) {
+    if (ref.module === 'shelljs') return last === 'exec' ? 'shell' : undefined;
+    return ref.path.length === 0 || ['sync', 'command', 'commandSync', 'execa', 'execaSync', 'execaCommand', '$'].includes(last) ? 'spawn' : undefined;
+  }
   return undefined;
 }
 
 /** `{shell: true}` (or a shell path) in the options argument. */
-function hasShellOption(args: AstNode[]): boolean {
+function hasShellOption(args: readonly Node[]): boolean {
   for (const a of args) {
     const o = unwrapChain(a);
     if (o.type !== 'ObjectExpression') continue;
     for (const p of o.properties) {
-      if (propertyKeyName(p) !== 'shell') continue;
+      if (p.type !== 'Property' || propertyKeyName(p) !== 'shell') continue;
       const v = p.value;
       if (v.type === 'Literal') return !!v.value;
       // `!0` is how minifiers write true; anything computed may be true.
@@ -35,47 +39,64 @@ function hasShellOption(args: AstNode[]): boolean {
   return false;
 }
 
-function commandOf(args: AstNode[], ctx: RuleContext): string | undefined {
+function commandOf(args: readonly Node[], ctx: RuleContext): string | undefined {
   const head = args[0] ? spelledText(args[0], ctx) : undefined;
   if (head === undefined) return undefined;
-  const list = args[1] && unwrapChain(args[1]).type === 'ArrayExpression' ? unwrapChain(args[1]).elements : [];
-  const rest = list.map((e: AstNode | null) => (e && staticString(e)) ?? '*');
-  const command = [head, ...rest].join(' ');
-  return command.length > 200 ? `${command.slice(0, 200)}…` : command;
+  const second = args[1] && unwrapChain(args[1]);
+  const list = second?.type === 'ArrayExpression' ? second.elements : [];
+  const rest = list.map(e => (e && staticString(e)) ?? '*');
+  return [head, ...rest].join(' ');
 }
 
-function report(ctx: RuleContext, node: AstNode, call: string, shell: boolean, args: AstNode[]) {
+function report(ctx: RuleContext, node: Node, call: string, shell: boolean, args: readonly Node[]) {
   const command = commandOf(args, ctx);
-  const computed = command === undefined || command.startsWith('*');
-  const what = shell ? 'Runs a shell command' : 'Starts a program';
-  ctx.report(node, `${what} (${call})${command ? `: ${command}` : computed ? ' computed at run time' : ''}`, {
+  const computed = command === undefined || /^\*/.test(command);
+  const kind = shell ? 'shell' : 'program';
+  ctx.report({
+    node,
+    messageId: computed ? `${kind}Computed` : kind,
+    data: { call, command: command ?? '' },
     severity: shell && computed ? 'medium' : 'low',
-    evidence: [`call ${call}`, ...(command ? [`command ${command}`] : []), ...(shell ? ['shell'] : [])],
-    facts: [{ kind: 'sink:exec', detail: command ?? call }],
+    evidence: [`call ${call}`, ...(command ? [`command ${command.slice(0, 200)}`] : []), ...(shell ? ['shell'] : [])],
+    facts: [{ kind: 'sink', sink: 'exec', detail: command ?? call, payload: [...args] }],
   });
 }
 
 export const childProcess: Rule = {
-  id: 'child-process',
-  category: 'execution',
-  severity: 'low',
-  title: 'Starts a process',
-  description: 'child_process exec/execSync (shell), spawn/spawnSync/execFile/fork (shell when shell: true), Bun.spawn, execa, cross-spawn; the command when spelled out. Medium when a shell runs a command computed at run time.',
-  triggers: ['child_process', 'spawn', 'exec', 'fork', 'execa', 'shelljs'],
-  visitors: {
-    CallExpression(node, ctx) {
-      const callee = unwrapChain(node.callee);
-      const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
-      const path = method === 'spawn' || method === 'spawnSync' ? memberPath(callee) : undefined;
-      if (path && BUN_SPAWN.has(path)) {
-        const first = unwrapChain(node.arguments[0] ?? callee);
-        const args = first.type === 'ArrayExpression' ? [first.elements[0], { type: 'ArrayExpression', elements: first.elements.slice(1), start: first.start, end: first.end }] : node.arguments;
-        return report(ctx, node, path, false, args.filter(Boolean));
-      }
-      const ref = moduleRef(callee, ctx);
-      const kind = ref && processCall(ref);
-      if (!kind) return;
-      report(ctx, node, refName(ref), kind === 'shell' || hasShellOption(node.arguments), node.arguments);
+  meta: {
+    id: 'child-process',
+    category: 'execution',
+    severity: 'low',
+    title: 'Starts a process',
+    description: 'child_process exec/execSync (shell), spawn/spawnSync/execFile/fork (shell when shell: true), Bun.spawn, execa, cross-spawn, also through promisify, .call/.apply/.bind and bundlers\' module wrappers; the command when spelled out. Medium when a shell runs a command computed at run time.',
+    messages: {
+      shell: 'Runs a shell command ({{call}}): {{command}}',
+      shellComputed: 'Runs a shell command ({{call}}) computed at run time',
+      program: 'Starts a program ({{call}}): {{command}}',
+      programComputed: 'Starts a program ({{call}}) computed at run time',
     },
+  },
+  triggers: ['child_process', 'spawn', 'exec', 'fork', 'execa', 'shelljs'],
+  create(ctx) {
+    return {
+      CallExpression(node) {
+        const callee = calleeOf(node);
+        const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+        const path = method === 'spawn' || method === 'spawnSync' ? memberPath(callee) : undefined;
+        if (path && BUN_SPAWN.has(path)) {
+          const first = node.arguments[0] && node.arguments[0].type !== 'SpreadElement' ? unwrapChain(node.arguments[0]) : undefined;
+          const args: Node[] = first?.type === 'ArrayExpression' && first.elements[0] && first.elements[0].type !== 'SpreadElement' ? [first.elements[0], { ...first, elements: first.elements.slice(1) }] : argumentsOf(node);
+          return report(ctx, node, path, false, args);
+        }
+        // `.bind` makes a function, it does not call one.
+        if (method === 'bind') return;
+        const viaCall = method === 'call' || method === 'apply' ? unwrapChain(callee.type === 'MemberExpression' ? (callee.object as Node) : callee) : callee;
+        const ref = ctx.moduleRef(viaCall);
+        const kind = ref && processCall(ref);
+        if (!kind) return;
+        const args = argumentsOf(node);
+        report(ctx, node, refName(ref), kind === 'shell' || hasShellOption(args), args);
+      },
+    };
   },
 };

@@ -3,59 +3,75 @@
 // a condition. Put into text sent somewhere, such a choice is an invisible signal: the
 // 2026 case marked its prompt with one of four apostrophes. Fixed typography (a `’` in a
 // message, a smart-quotes `replace`) is not a choice and is not reported.
-import { isFunction, staticString, unwrapChain, type AstNode } from '../js/ast';
+import { isFunction, staticString, unwrapChain, type FunctionNode, type Node } from '../js/ast';
 import type { Rule, RuleContext } from './types';
 import { areLookAlikes, describeVariants, hasConfusable } from './util/confusables';
 
 /** Functions larger than this are not small choosers; their returns are not compared. */
 const MAX_CHOOSER = 6000;
 
-function report(ctx: RuleContext, node: AstNode, what: string, values: string[], condition: AstNode[]) {
-  ctx.report(node, `${what} chooses between ${new Set(values).size} look-alike strings depending on a condition`, {
+function report(ctx: RuleContext, node: Node, what: string, values: string[], condition: Node[]) {
+  ctx.report({
+    node,
+    messageId: 'choice',
+    data: { what, count: new Set(values).size },
     evidence: describeVariants(values),
-    facts: [{ kind: 'covert:marker', condition }],
+    facts: [{ kind: 'marker', condition }],
   });
 }
 
-/** A function whose returns are look-alike variants, reported once, at its name or head. */
-function reportChooser(fn: AstNode, ctx: RuleContext): void {
-  if (fn.end - fn.start > MAX_CHOOSER) return;
-  const seen = ctx.memo('covert-marker', () => new Set<AstNode>());
-  if (seen.has(fn)) return;
-  seen.add(fn);
-  const values = stringReturns(fn);
-  if (!isMarkerChoice(values)) return;
-  report(ctx, fn.type === 'FunctionDeclaration' && fn.id ? fn.id : fn, 'Function', values, fn.params.length ? fn.params : [fn]);
-}
-
 /** Static string returns of a function, not looking into nested functions. */
-function stringReturns(fn: AstNode): string[] {
+function stringReturns(fn: FunctionNode): string[] {
   const values: string[] = [];
-  if (fn.expression) {
+  if (fn.body.type !== 'BlockStatement') {
     collectBranches(fn.body, values);
     return values;
   }
-  const stack: AstNode[] = [fn.body];
+  const stack: Node[] = [fn.body];
   while (stack.length) {
     const node = stack.pop()!;
-    if (!node || typeof node !== 'object') continue;
     if (node !== fn.body && isFunction(node)) continue;
     if (node.type === 'ReturnStatement') {
       if (node.argument) collectBranches(node.argument, values);
       continue;
     }
     // Pushed in reverse so that returns come out in source order.
-    for (const key of ['cases', 'finalizer', 'handler', 'block', 'alternate', 'consequent', 'body']) {
-      const child = node[key];
-      if (Array.isArray(child)) stack.push(...[...child].reverse());
-      else if (child && typeof child === 'object') stack.push(child);
-    }
+    for (const child of [...statementChildren(node)].reverse()) stack.push(child);
   }
   return values;
 }
 
+/** The statements (and clauses) directly inside a statement, where returns can sit. */
+function statementChildren(node: Node): Node[] {
+  switch (node.type) {
+    case 'BlockStatement':
+    case 'StaticBlock':
+      return node.body;
+    case 'IfStatement':
+      return [node.consequent, ...(node.alternate ? [node.alternate] : [])];
+    case 'SwitchStatement':
+      return node.cases;
+    case 'SwitchCase':
+      return node.consequent;
+    case 'TryStatement':
+      return [node.block, ...(node.handler ? [node.handler] : []), ...(node.finalizer ? [node.finalizer] : [])];
+    case 'CatchClause':
+      return [node.body];
+    case 'ForStatement':
+    case 'ForInStatement':
+    case 'ForOfStatement':
+    case 'WhileStatement':
+    case 'DoWhileStatement':
+    case 'LabeledStatement':
+    case 'WithStatement':
+      return [node.body];
+    default:
+      return [];
+  }
+}
+
 /** The static strings an expression can evaluate to through ?: branches. */
-function collectBranches(node: AstNode, into: string[]): void {
+function collectBranches(node: Node, into: string[]): void {
   node = unwrapChain(node);
   if (node.type === 'ConditionalExpression') {
     collectBranches(node.consequent, into);
@@ -89,42 +105,59 @@ function isMarkerChoice(values: string[]): boolean {
 }
 
 export const covertMarker: Rule = {
-  id: 'covert-marker',
-  category: 'covert',
-  severity: 'medium',
-  title: 'Chooses between look-alike characters',
-  description: 'A conditional choice between characters a reader cannot tell apart (apostrophe and quote variants, zero-width characters, variation selectors, homoglyphs, trailing spaces): an invisible marker.',
+  meta: {
+    id: 'covert-marker',
+    category: 'covert',
+    severity: 'medium',
+    title: 'Chooses between look-alike characters',
+    description: 'A conditional choice between characters a reader cannot tell apart (apostrophe and quote variants, zero-width characters, variation selectors, homoglyphs, trailing spaces): an invisible marker. High when the condition comes from a region or vendor gate.',
+    messages: {
+      choice: '{{what}} chooses between {{count}} look-alike strings depending on a condition',
+      linked: '{{what}} chooses between {{count}} look-alike strings depending on a condition, linked to a region/vendor gate',
+    },
+  },
   // Trailing-space variants are plain ASCII, so there is no text to trigger on.
   triggers: [],
-  visitors: {
-    ReturnStatement(node, ctx) {
-      const returned: string[] = [];
-      if (node.argument) collectBranches(node.argument, returned);
-      if (!returned.some(suspicious)) return;
-      const fn = ctx.enclosingFunction();
-      if (fn) reportChooser(fn, ctx);
-    },
-    ConditionalExpression(node, ctx) {
-      const a = staticString(node.consequent);
-      const b = staticString(node.alternate);
-      if (a === undefined || b === undefined || !(suspicious(a) || suspicious(b))) return;
-      const parent = ctx.parent();
-      if (parent?.type === 'ReturnStatement') return; // the function form reports it
-      if (isFunction(parent) && parent!.body === node) {
-        reportChooser(parent!, ctx);
-        return;
-      }
-      // `s.startsWith("\uFEFF") ? "\uFEFF" : ""` keeps what the data already had: not a marker.
-      const testText = ctx.text.slice(node.test.start, node.test.end);
-      const echoes = [node.consequent, node.alternate].some(n => staticString(n) !== '' && testText.includes(ctx.text.slice(n.start, n.end)));
-      if (!echoes && isMarkerChoice([a, b])) report(ctx, node, 'Conditional expression', [a, b], [node.test]);
-    },
-    MemberExpression(node, ctx) {
-      // ["'", "’", "ʼ", "ʹ"][i]: a table indexed by a computed value
-      if (!node.computed || node.object.type !== 'ArrayExpression' || node.property.type === 'Literal') return;
-      const values = node.object.elements.map((e: AstNode | null) => (e ? staticString(e) : undefined));
-      if (values.length < 2 || values.some((v: string | undefined) => v === undefined)) return;
-      if (isMarkerChoice(values as string[])) report(ctx, node, 'Lookup table', values, [node.property]);
-    },
+  create(ctx) {
+    const seen = new Set<Node>();
+    /** A function whose returns are look-alike variants, reported once, at its name or head. */
+    const reportChooser = (fn: FunctionNode) => {
+      if (fn.end - fn.start > MAX_CHOOSER || seen.has(fn)) return;
+      seen.add(fn);
+      const values = stringReturns(fn);
+      if (!isMarkerChoice(values)) return;
+      report(ctx, fn.type === 'FunctionDeclaration' && fn.id ? fn.id : fn, 'Function', values, fn.params.length ? fn.params : [fn]);
+    };
+    return {
+      ReturnStatement(node) {
+        const returned: string[] = [];
+        if (node.argument) collectBranches(node.argument, returned);
+        if (!returned.some(suspicious)) return;
+        const fn = ctx.enclosingFunction();
+        if (fn) reportChooser(fn);
+      },
+      ConditionalExpression(node) {
+        const a = staticString(node.consequent);
+        const b = staticString(node.alternate);
+        if (a === undefined || b === undefined || !(suspicious(a) || suspicious(b))) return;
+        const parent = ctx.parent();
+        if (parent?.type === 'ReturnStatement') return; // the function form reports it
+        if (isFunction(parent) && parent.body === node) {
+          reportChooser(parent);
+          return;
+        }
+        // `s.startsWith("\uFEFF") ? "\uFEFF" : ""` keeps what the data already had: not a marker.
+        const testText = ctx.text.slice(node.test.start, node.test.end);
+        const echoes = [node.consequent, node.alternate].some(n => staticString(n) !== '' && testText.includes(ctx.text.slice(n.start, n.end)));
+        if (!echoes && isMarkerChoice([a, b])) report(ctx, node, 'Conditional expression', [a, b], [node.test]);
+      },
+      MemberExpression(node) {
+        // ["'", "’", "ʼ", "ʹ"][i]: a table indexed by a computed value
+        if (!node.computed || node.object.type !== 'ArrayExpression' || node.property.type === 'Literal') return;
+        const values = node.object.elements.map(e => (e ? staticString(e) : undefined));
+        if (values.length < 2 || values.some(v => v === undefined)) return;
+        if (isMarkerChoice(values as string[])) report(ctx, node, 'Lookup table', values as string[], [node.property as Node]);
+      },
+    };
   },
 };

@@ -3,7 +3,7 @@
 // vendor list is base64+XOR. Data blobs (images, fonts, wasm, source maps, random bytes) do
 // not decode to such lists and do not fire.
 import { countedHits, describeHits, distinctVendors } from '../catalog/keywords';
-import type { DecodedContext, DecodedSite, Rule } from './types';
+import type { Rule, RuleContext } from './types';
 import { regionMarkerOf } from './region-literals';
 
 const HOST = /^(?:\*\.)?(?:[a-z0-9](?:[a-z0-9-]{0,61}[a-z0-9])?\.)+[a-z]{2,24}$/i;
@@ -16,7 +16,7 @@ export interface ListContent {
 }
 
 /** What a decoded list holds that matters: host names, region markers, vendor keywords. */
-export function listContent(entries: readonly string[], ctx: Pick<DecodedContext, 'keywords'>): ListContent {
+export function listContent(entries: readonly string[], ctx: Pick<RuleContext, 'keywords'>): ListContent {
   const short = entries.filter(e => e.length <= 253);
   return {
     hosts: short.filter(e => HOST.test(e)),
@@ -44,22 +44,36 @@ export function sampleEvidence(entries: readonly string[]): string {
 }
 
 export const encodedList: Rule = {
-  id: 'encoded-list',
-  category: 'obfuscation',
-  severity: 'medium',
-  title: 'Encoded list of hosts, vendors or regions',
-  description: 'A base64, hex, XOR, char-code or reversed literal that decodes statically to host names, vendor names or region markers.',
+  meta: {
+    id: 'encoded-list',
+    category: 'obfuscation',
+    severity: 'medium',
+    title: 'Encoded list of hosts, vendors or regions',
+    description: 'A base64, hex, XOR, char-code or reversed literal that decodes statically to host names, vendor names or region markers.',
+    messages: {
+      list: 'Encoded list ({{recipe}}) decodes to {{content}}',
+    },
+  },
   triggers: [],
-  visitors: {},
-  decoded(site: DecodedSite, ctx: DecodedContext) {
-    if (site.use) return;
-    const d = site.decoded;
-    const content = listContent(d.entries, ctx);
-    if (!matters(content)) return;
-    const at = d.literal ?? d.site;
-    ctx.report(at, `Encoded list (${d.recipe.join(' -> ')}) decodes to ${describeList(d.entries, content)}`, {
-      evidence: [`recipe: ${d.recipe.join(' -> ')}`, sampleEvidence(d.entries), ...describeHits(content.hits)],
-      related: d.site !== at ? [{ start: d.site.start, end: d.site.end, message: `decoded here (${d.recipe.join(' -> ')})` }] : [],
-    });
+  create(ctx) {
+    return {
+      decoded({ decoded: d, use }) {
+        if (use) return;
+        const content = listContent(d.entries, ctx);
+        if (!matters(content)) return;
+        const at = d.literal ?? d.site;
+        const recipe = d.recipe.join(' -> ');
+        const vendors = distinctVendors(content.hits);
+        ctx.report({
+          node: at,
+          messageId: 'list',
+          data: { recipe, content: describeList(d.entries, content) },
+          evidence: [`recipe: ${recipe}`, sampleEvidence(d.entries), ...describeHits(content.hits)],
+          related: d.site !== at ? [{ start: d.site.start, end: d.site.end, message: `decoded here (${recipe})` }] : [],
+          decodedFrom: recipe,
+          ...(vendors.length ? { vendor: vendors.map(v => v.id), country: [...new Set(vendors.map(v => v.country))] } : {}),
+        });
+      },
+    };
   },
 };

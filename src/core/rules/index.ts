@@ -1,6 +1,6 @@
 // Every rule, in the order reports list them. Add a rule here, with its docs page
 // (docs/rules/<id>.md) and its fixture tests (test/unit/rules/<id>.test.ts).
-import type { CorrelationRule, ManifestRule, Rule } from './types';
+import type { CorrelationRule, ManifestRule, Rule, RuleMeta } from './types';
 import { timezoneProbe } from './timezone-probe';
 import { localeProbe } from './locale-probe';
 import { endpointConfigRead } from './endpoint-config-read';
@@ -8,52 +8,23 @@ import { vendorKeywords } from './vendor-keywords';
 import { regionLiterals } from './region-literals';
 import { networkEndpoint } from './network-endpoint';
 import { networkCall } from './network-call';
-import { webviewRemoteContent } from './webview-remote-content';
-import { telemetrySdk } from './telemetry-sdk';
-import { remoteConfig } from './remote-config';
-import { envHarvest } from './env-harvest';
-import { credentialRead } from './credential-read';
-import { foreignApiKeyRead } from './foreign-api-key-read';
-import { machineId } from './machine-id';
-import { hostInfo } from './host-info';
-import { gitIdentity } from './git-identity';
 import { childProcess } from './child-process';
-import { dynamicCode } from './dynamic-code';
-import { dynamicRequire } from './dynamic-require';
-import { nativeLoad } from './native-load';
-import { terminalSendText } from './terminal-send-text';
-import { fileWrite } from './file-write';
-import { persistenceLocation } from './persistence-location';
-import { encodedPayload } from './encoded-payload';
-import { jsObfuscator } from './js-obfuscator';
-import { hiddenText } from './hidden-text';
-import { clipboardRead } from './clipboard-read';
-import { installScript } from './install-script';
-import { nativeBinary } from './native-binary';
-import { activationStartup } from './activation-startup';
-import { untrustedWorkspace } from './untrusted-workspace';
-import { proposedApi } from './proposed-api';
 import { encodedList } from './encoded-list';
 import { covertMarker } from './covert-marker';
 import { CORRELATION_RULES } from './correlations';
 
 export const RULES: Rule[] = [
   timezoneProbe, localeProbe, endpointConfigRead, vendorKeywords, regionLiterals,
-  networkEndpoint, networkCall, webviewRemoteContent,
-  telemetrySdk, remoteConfig,
-  envHarvest, credentialRead, foreignApiKeyRead,
-  machineId, hostInfo, gitIdentity,
-  childProcess, dynamicCode, dynamicRequire, nativeLoad, terminalSendText,
-  fileWrite, persistenceLocation,
-  encodedPayload, jsObfuscator, hiddenText, encodedList, covertMarker,
-  clipboardRead,
+  networkEndpoint, networkCall,
+  childProcess,
+  encodedList, covertMarker,
 ];
 
 /** Rules over package.json (scan/manifest.ts runs them once per package). */
-export const MANIFEST_RULES: ManifestRule[] = [installScript, nativeBinary, activationStartup, untrustedWorkspace, proposedApi];
+export const MANIFEST_RULES: ManifestRule[] = [];
 
-export type RuleInfo = Pick<Rule, 'id' | 'category' | 'severity' | 'title' | 'description'> & {
-  /** `code`: a visitor over JavaScript; `manifest`: over package.json; `correlation`: over other rules' facts. */
+export type RuleInfo = Pick<RuleMeta, 'id' | 'category' | 'severity' | 'title' | 'description'> & {
+  /** `code`: handlers over JavaScript; `manifest`: over package.json; `correlation`: over other rules' facts. */
   kind: 'code' | 'manifest' | 'correlation';
   correlation: boolean;
 };
@@ -61,11 +32,11 @@ export type RuleInfo = Pick<Rule, 'id' | 'category' | 'severity' | 'title' | 'de
 /** Rules, manifest rules and correlations, as `ai-tool-audit rules` lists them. */
 export function ruleCatalog(): RuleInfo[] {
   const info = (r: Rule | ManifestRule | CorrelationRule, kind: RuleInfo['kind']): RuleInfo => ({
-    id: r.id,
-    category: r.category,
-    severity: r.severity,
-    title: r.title,
-    description: r.description,
+    id: r.meta.id,
+    category: r.meta.category,
+    severity: r.meta.severity,
+    title: r.meta.title,
+    description: r.meta.description,
     kind,
     correlation: kind === 'correlation',
   });
@@ -80,9 +51,9 @@ export function selectRules(names: readonly string[] | undefined): { rules: Rule
   if (!names || names.length === 0) return { rules: RULES, unknown: [] };
   const known = new Set(ruleCatalog().map(r => r.id));
   const run = new Set(names);
-  for (const c of CORRELATION_RULES) if (run.has(c.id)) c.needs.forEach(n => run.add(n));
+  for (const c of CORRELATION_RULES) if (run.has(c.meta.id)) c.needs.forEach(n => run.add(n));
   return {
-    rules: RULES.filter(r => run.has(r.id)),
+    rules: RULES.filter(r => run.has(r.meta.id)),
     keep: new Set(names),
     unknown: names.filter(n => !known.has(n)),
   };

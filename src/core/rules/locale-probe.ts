@@ -1,74 +1,68 @@
 // Reads of the user's locale or language: where the user is likely to be, and what language
-// they read. Usually localisation; evidence only, low severity unless correlated.
-import { calledMethod, memberPath, propertyName, unwrapChain, type AstNode } from '../js/ast';
+// they read. Usually localisation; evidence only, low severity unless a gate compares it with
+// region time zones or vendor names.
+import { calledMethod, calleeOf, memberPath, propertyName, unwrapChain, type Node } from '../js/ast';
 import type { Rule, RuleContext } from './types';
 import { envReadsAt } from './util/env';
 import { resolvedOptionReads } from './util/values';
 
 const LOCALE_ENV = /^(LANG|LANGUAGE|LC_(ALL|CTYPE|COLLATE|MESSAGES|MONETARY|NUMERIC|TIME|ADDRESS|IDENTIFICATION|MEASUREMENT|NAME|PAPER|TELEPHONE))$/;
-const fact = [{ kind: 'probe:locale' as const }];
 
-function report(ctx: RuleContext, node: AstNode, message: string, evidence: string) {
-  ctx.report(node, message, { evidence: [evidence], facts: fact });
-}
-
-function isNavigator(node: AstNode): boolean {
+function isNavigator(node: Node): boolean {
   const path = memberPath(node);
   return path === 'navigator' || !!path?.endsWith('.navigator');
 }
 
 /** `vscode.env` in any spelling a bundler leaves (`x.env`, but not `process.env`). */
-function isEditorEnv(node: AstNode): boolean {
+function isEditorEnv(node: Node): boolean {
   node = unwrapChain(node);
   if (node.type !== 'MemberExpression' || propertyName(node) !== 'env') return false;
-  const owner = memberPath(node.object);
+  const owner = memberPath(node.object as Node);
   return owner !== 'process' && owner !== 'Bun' && node.object.type !== 'MetaProperty' && !owner?.endsWith('.process');
 }
 
-function isElectronApp(node: AstNode): boolean {
+function isElectronApp(node: Node): boolean {
   const path = memberPath(node);
   return path === 'app' || !!path?.endsWith('.app');
 }
 
 export const localeProbe: Rule = {
-  id: 'locale-probe',
-  category: 'region',
-  severity: 'low',
-  title: 'Reads the user locale or language',
-  description: 'Reads the locale (Intl resolvedOptions().locale, Intl.Locale, navigator.language, vscode.env.language, app.getLocale(), LANG/LC_* variables).',
+  meta: {
+    id: 'locale-probe',
+    category: 'region',
+    severity: 'low',
+    title: 'Reads the user locale or language',
+    description: 'Reads the locale (Intl resolvedOptions().locale, Intl.Locale, navigator.language, vscode.env.language, app.getLocale(), LANG/LC_* variables).',
+    messages: {
+      read: 'Reads {{what}}',
+    },
+  },
   triggers: ['locale', 'Locale', 'language', 'LANG', 'LC_'],
-  visitors: {
-    MemberExpression(node, ctx) {
-      for (const site of resolvedOptionReads(node, 'locale', ctx)) {
-        report(ctx, site, 'Reads the locale (Intl resolvedOptions().locale)', 'resolvedOptions().locale');
-      }
-      const name = propertyName(node);
-      if ((name === 'language' || name === 'languages') && isNavigator(node.object)) {
-        report(ctx, node, `Reads navigator.${name}`, `navigator.${name}`);
-      } else if (name === 'language' && isEditorEnv(node.object)) {
-        report(ctx, node, 'Reads the editor display language (vscode.env.language)', 'vscode.env.language');
-      } else if (name === 'Locale' && memberPath(node.object) === 'Intl') {
-        report(ctx, node, 'Uses Intl.Locale', 'Intl.Locale');
-      }
+  create(ctx: RuleContext) {
+    const report = (node: Node, what: string, evidence: string) => ctx.report({ node, messageId: 'read', data: { what }, evidence: [evidence], facts: [{ kind: 'probe', probe: 'locale' }] });
+    const reads = (node: Node) => {
+      for (const site of resolvedOptionReads(node, 'locale', ctx)) report(site, 'the locale (Intl resolvedOptions().locale)', 'resolvedOptions().locale');
       for (const read of envReadsAt(node, ctx)) {
-        if (LOCALE_ENV.test(read.name)) report(ctx, read.node, `Reads the ${read.name} environment variable (locale)`, `env ${read.name}`);
+        if (LOCALE_ENV.test(read.name)) report(read.node, `the ${read.name} environment variable (locale)`, `env ${read.name}`);
       }
-    },
-    VariableDeclarator(node, ctx) {
-      for (const site of resolvedOptionReads(node, 'locale', ctx)) {
-        report(ctx, site, 'Reads the locale (Intl resolvedOptions().locale)', 'resolvedOptions().locale');
-      }
-      for (const read of envReadsAt(node, ctx)) {
-        if (LOCALE_ENV.test(read.name)) report(ctx, read.node, `Reads the ${read.name} environment variable (locale)`, `env ${read.name}`);
-      }
-    },
-    CallExpression(node, ctx) {
-      const method = calledMethod(node);
-      if (method === 'getSystemLocale' || method === 'getPreferredSystemLanguages') {
-        report(ctx, node, `Reads the system locale (${method})`, `${method}()`);
-      } else if (method === 'getLocale' && isElectronApp(unwrapChain(node.callee).object)) {
-        report(ctx, node, 'Reads the application locale (app.getLocale)', 'app.getLocale()');
-      }
-    },
+    };
+    return {
+      MemberExpression(node) {
+        reads(node);
+        const name = propertyName(node);
+        if ((name === 'language' || name === 'languages') && isNavigator(node.object as Node)) report(node, `navigator.${name}`, `navigator.${name}`);
+        else if (name === 'language' && isEditorEnv(node.object as Node)) report(node, 'the editor display language (vscode.env.language)', 'vscode.env.language');
+        else if (name === 'Locale' && memberPath(node.object as Node) === 'Intl') report(node, 'the locale through Intl.Locale', 'Intl.Locale');
+      },
+      VariableDeclarator: reads,
+      CallExpression(node) {
+        const method = calledMethod(node);
+        if (method === 'getSystemLocale' || method === 'getPreferredSystemLanguages') report(node, `the system locale (${method})`, `${method}()`);
+        else if (method === 'getLocale') {
+          const callee = calleeOf(node);
+          if (callee.type === 'MemberExpression' && isElectronApp(callee.object as Node)) report(node, 'the application locale (app.getLocale)', 'app.getLocale()');
+        }
+      },
+    };
   },
 };

@@ -1,12 +1,12 @@
 // Calls that open a connection or send a request: fetch, http/https/http2 request and get,
 // net/tls connect, dns lookups, WebSocket/EventSource/XMLHttpRequest, sendBeacon, and the
 // axios/got/node-fetch/undici clients when their import is visible. Presence is normal for
-// an assistant (info); the call is the sink the exfiltration and download-exec
-// correlations look for.
-import { calledMethod, memberPath, propertyName, unwrapChain, type AstNode } from '../js/ast';
+// an assistant (info); the call is the sink the exfiltration and download-exec correlations
+// follow values into, and the request target network-endpoint follows URLs into.
+import { calledMethod, calleeOf, memberPath, propertyName, type CallLike, type Node } from '../js/ast';
+import { argumentsOf, refName, type ModuleRef } from '../js/modules';
+import { parseUrl } from '../net/url';
 import type { Rule, RuleContext } from './types';
-import { calleeRef, moduleRef, refName, type ModuleRef } from '../js/modules';
-import { parseUrl } from '../net/hosts';
 import { spelledPath, spelledText } from './util/paths';
 
 const GLOBAL_FETCH = new Set(['fetch', 'globalThis.fetch', 'window.fetch', 'self.fetch', 'global.fetch']);
@@ -43,7 +43,7 @@ export function networkCallKind(ref: ModuleRef): string | undefined {
  * A bundled HTTP client whose import is gone (`Z1.post(`${base}/api/x`, body)`): a request
  * method whose first argument spells a URL, or for writes a path under a computed base.
  */
-function isClientRequest(method: string, args: AstNode[], ctx: RuleContext): boolean {
+function isClientRequest(method: string, args: readonly Node[], ctx: RuleContext): boolean {
   if (!CLIENT_CALLS.has(method) || args.length === 0 || args.length > 3) return false;
   const spelled = spelledText(args[0], ctx);
   if (!spelled) return false;
@@ -51,47 +51,62 @@ function isClientRequest(method: string, args: AstNode[], ctx: RuleContext): boo
   return method !== 'get' && method !== 'head' && /^\*\/[\w.-]+\//.test(spelled);
 }
 
-function report(ctx: RuleContext, node: AstNode, what: string, call: string, target: AstNode | undefined) {
-  const spelled = target ? spelledPath(target, ctx) : undefined;
+/** The kind and name of a network call, or undefined: shared with network-endpoint, which follows URLs into these. */
+export function networkCallAt(node: CallLike, ctx: RuleContext): { what: string; call: string } | undefined {
+  const callee = calleeOf(node);
+  if (node.type === 'NewExpression') {
+    if (callee.type === 'Identifier' && CONSTRUCTORS.has(callee.name) && !ctx.isBound(callee)) {
+      return { what: callee.name === 'XMLHttpRequest' ? 'HTTP request' : `${callee.name} connection`, call: `new ${callee.name}` };
+    }
+    const ref = ctx.moduleRef(callee);
+    return ref?.module === 'ws' ? { what: 'WebSocket connection', call: 'new ws' } : undefined;
+  }
+  const name = callee.type === 'Identifier' ? callee.name : propertyName(callee);
+  if (name === 'fetch' || name === 'sendBeacon') {
+    const path = memberPath(callee);
+    if (path && GLOBAL_FETCH.has(path) && !(callee.type === 'Identifier' && ctx.isBound(callee))) return { what: 'HTTP request', call: 'fetch' };
+    if (path?.endsWith('navigator.sendBeacon')) return { what: 'Beacon', call: 'navigator.sendBeacon' };
+  }
+  const ref = callee.type === 'Identifier' ? ctx.moduleRef(callee) : ctx.calleeRef(node);
+  const kind = ref && networkCallKind(ref);
+  if (kind) return { what: kind, call: refName(ref) };
+  const method = calledMethod(node);
+  if (method && isClientRequest(method, argumentsOf(node), ctx)) return { what: 'HTTP request', call: `.${method}(url)` };
+  return undefined;
+}
+
+function report(ctx: RuleContext, node: CallLike, found: { what: string; call: string }) {
+  const args = argumentsOf(node);
+  const spelled = args[0] ? spelledPath(args[0], ctx) : undefined;
   const url = spelled ? parseUrl(spelled) : undefined;
-  ctx.report(node, `${what}${url ? ` to ${url.host}` : ''} (${call})`, {
-    evidence: [`call ${call}`, ...(url ? [`host ${url.host}`] : [])],
-    // The call is the subject: correlation asks what flows into it through same-module calls.
-    facts: [{ kind: 'sink:network', detail: url?.host, subject: node }],
+  ctx.report({
+    node,
+    messageId: url ? 'to' : 'call',
+    data: { what: found.what, call: found.call, host: url?.host ?? '' },
+    evidence: [`call ${found.call}`, ...(url ? [`host ${url.host}`] : [])],
+    facts: [{ kind: 'sink', sink: 'network', detail: url?.host ?? found.call, payload: args, ...(args[0] ? { target: args[0] } : {}) }],
+    ...(url ? { host: url.host } : {}),
   });
 }
 
 export const networkCall: Rule = {
-  id: 'network-call',
-  category: 'network',
-  severity: 'info',
-  title: 'Makes a network call',
-  description: 'fetch, http/https request and get, net/tls connect, dns lookups, WebSocket, EventSource, XMLHttpRequest, sendBeacon, and axios/got/node-fetch/undici calls whose import is visible.',
+  meta: {
+    id: 'network-call',
+    category: 'network',
+    severity: 'info',
+    title: 'Makes a network call',
+    description: 'fetch, http/https request and get, net/tls connect, dns lookups, WebSocket, EventSource, XMLHttpRequest, sendBeacon, and axios/got/node-fetch/undici calls whose import is visible.',
+    messages: {
+      call: '{{what}} ({{call}})',
+      to: '{{what}} to {{host}} ({{call}})',
+    },
+  },
   triggers: ['fetch', 'request', 'connect', 'WebSocket', 'EventSource', 'XMLHttpRequest', 'sendBeacon', 'lookup', 'resolve', 'http', 'axios', 'got', 'dgram', 'get', 'post', 'put', 'patch', 'delete'],
-  visitors: {
-    CallExpression(node, ctx) {
-      const callee = unwrapChain(node.callee);
-      const name = callee.type === 'Identifier' ? callee.name : propertyName(callee);
-      if (name === 'fetch' || name === 'sendBeacon') {
-        const path = memberPath(callee);
-        if (path && GLOBAL_FETCH.has(path) && !(callee.type === 'Identifier' && ctx.resolve(callee))) {
-          return report(ctx, node, 'HTTP request', 'fetch', node.arguments[0]);
-        }
-        if (path?.endsWith('navigator.sendBeacon')) return report(ctx, node, 'Beacon', 'navigator.sendBeacon', node.arguments[0]);
-      }
-      const ref = callee.type === 'Identifier' ? moduleRef(callee, ctx) : calleeRef(node, ctx);
-      const kind = ref && networkCallKind(ref);
-      if (kind) return report(ctx, node, kind, refName(ref), node.arguments[0]);
-      const method = calledMethod(node);
-      if (method && isClientRequest(method, node.arguments, ctx)) report(ctx, node, 'HTTP request', `.${method}(url)`, node.arguments[0]);
-    },
-    NewExpression(node, ctx) {
-      const callee = unwrapChain(node.callee);
-      if (callee.type === 'Identifier' && CONSTRUCTORS.has(callee.name) && !ctx.resolve(callee)) {
-        return report(ctx, node, callee.name === 'XMLHttpRequest' ? 'HTTP request' : `${callee.name} connection`, `new ${callee.name}`, node.arguments[0]);
-      }
-      const ref = moduleRef(callee, ctx);
-      if (ref?.module === 'ws') report(ctx, node, 'WebSocket connection', 'new ws', node.arguments[0]);
-    },
+  create(ctx) {
+    const visit = (node: CallLike) => {
+      const found = networkCallAt(node, ctx);
+      if (found) report(ctx, node, found);
+    };
+    return { CallExpression: visit, NewExpression: visit };
   },
 };

@@ -1,131 +1,235 @@
-// URL and host literals, each classified by who receives the request: the assistant's own
-// vendor, another AI vendor, a telemetry service, a third party, a raw IP, localhost, or a
-// host computed at run time. The first evidence string is always `host <name>` (policy host
-// globs match on it; `*` marks computed parts).
-import { calledMethod, propertyKeyName, propertyName, staticString, unwrapChain, type AstNode } from '../js/ast';
-import type { Rule, RuleContext, Span } from './types';
-import { classifyHost, hostSeverity, isHostName, parseUrl } from '../net/hosts';
-import { calleeRef } from '../js/modules';
-import { networkCallKind } from './network-call';
+// Hosts the code names, and which of them it sends requests to. A URL (or a bare host given to
+// a connect call) is a request target when its value flows into a request: a fetch, http or
+// https request, a WebSocket, an axios/got/undici call, or an SDK's `baseURL`-like option,
+// followed backwards from the call through names, properties and same-module calls. Hosts
+// that are only listed (allow lists, link tables, decoded lists) are reported once per list;
+// a single URL nobody requests is reported as a URL. Each host is classified: own vendor,
+// another AI vendor, telemetry, third party, raw IP, localhost, or computed at run time.
+import type * as acorn from 'acorn';
+import { propertyKeyName, staticString, unwrapChain, type CallLike, type Node } from '../js/ast';
+import { argumentsOf } from '../js/modules';
+import { classifyHost, hostSeverity, type HostClass } from '../net/hosts';
+import { extractEndpoints, isHostName, parseUrl } from '../net/url';
+import { severityRank, type Severity } from '../model';
+import type { Rule, RuleContext } from './types';
+import { networkCallAt } from './network-call';
 
-const URL_KEYS = /^(?:url|uri|href|baseurl|base_url|baseuri|endpoint|apiurl|api_url|apihost|apibase|apiendpoint|host|hostname|server|serverurl|origin|target|registry|proxy|webhook|collectorurl|ingesturl|dsn)$/i;
-const URL_NAME = /(?:url|uri|endpoint|host|origin|base|server)$/i;
-const METADATA_KEYS = new Set(['repository', 'bugs', 'funding', 'author', 'contributors', 'maintainers', 'license']);
-const HOST_KEYS = new Set(['host', 'hostname', 'servername', 'apiHost']);
-const REQUEST_METHODS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'request', 'fetch', 'connect', 'stream', 'send', 'open']);
-const REQUEST_CONSTRUCTORS = new Set(['URL', 'WebSocket', 'EventSource', 'Request']);
+/** Option keys whose value is where an SDK or client sends its requests. */
+const REQUEST_KEYS = /^(?:base_?url|base_?uri|api_?base(?:_?url)?|api_?url|api_?endpoint|api_?host|endpoint|server_?url|webhook(?:_?url)?|collector_?url|ingest(?:ion)?_?url|dsn|proxy_?url|ws_?url|socket_?url|telemetry_?url|events_?url)$/i;
+const HOST_KEYS = new Set(['host', 'hostname', 'servername']);
 const CONNECT_MODULES = new Set(['net', 'tls', 'dns', 'http', 'https', 'http2']);
+const METADATA_KEYS = new Set(['repository', 'bugs', 'funding', 'author', 'contributors', 'maintainers', 'license', 'homepage']);
+/** A list of this many hosts or more is reported as one list. */
+const LIST_MIN = 2;
+const LIST_SHOWN = 6;
 
-/** `repository: {url: "https://github.com/..."}`: package metadata bundled with the code. */
-function isPackageMetadata(ctx: RuleContext): boolean {
-  const holder = ctx.parent(3);
-  return holder?.type === 'Property' && METADATA_KEYS.has(propertyKeyName(holder) ?? '');
-}
-
-/** Whether the literal at the end of `ctx.path` is used as the target of a request. */
-function isRequestTarget(ctx: RuleContext): boolean {
-  const node = ctx.path[ctx.path.length - 1];
-  const parent = ctx.parent();
-  if (!parent) return false;
-  switch (parent.type) {
-    case 'CallExpression': {
-      if (!parent.arguments.includes(node)) return false;
-      const callee = unwrapChain(parent.callee);
-      const ref = calleeRef(parent, ctx);
-      const network = !!ref && !!networkCallKind(ref);
-      if (callee.type === 'Identifier') return callee.name === 'fetch' || network;
-      return REQUEST_METHODS.has(calledMethod(parent) ?? '') || network;
-    }
-    case 'NewExpression': {
-      // new URL(path, "http://x") parses against a base; only the first argument is a target.
-      const callee = unwrapChain(parent.callee);
-      return parent.arguments[0] === node && callee.type === 'Identifier' && REQUEST_CONSTRUCTORS.has(callee.name);
-    }
-    case 'Property':
-      return parent.value === node && URL_KEYS.test(propertyKeyName(parent) ?? '') && !isPackageMetadata(ctx);
-    case 'AssignmentExpression': {
-      const left = unwrapChain(parent.left);
-      const name = left.type === 'Identifier' ? left.name : propertyName(left);
-      return parent.right === node && !!name && (URL_KEYS.test(name) || URL_NAME.test(name));
-    }
-    case 'VariableDeclarator':
-      return parent.init === node && parent.id.type === 'Identifier' && parent.id.name.length > 3 && URL_NAME.test(parent.id.name);
-    default:
-      return false;
-  }
+interface Candidate {
+  node: Node;
+  host: string;
+  shown: string;
+  /** Given directly as a request's target or an SDK option. */
+  requested: boolean;
+  /** The list it sits in (an array or an object of URLs), if any. */
+  list?: Node;
 }
 
 /** A bare host given as `host:`/`hostname:` or to net/tls/dns calls. */
-function isHostSlot(ctx: RuleContext): boolean {
-  const node = ctx.path[ctx.path.length - 1];
+function isHostSlot(node: Node, ctx: RuleContext): boolean {
   const parent = ctx.parent();
   if (parent?.type === 'Property') return parent.value === node && HOST_KEYS.has(propertyKeyName(parent) ?? '');
-  if (parent?.type === 'CallExpression' && parent.arguments.includes(node)) {
-    const ref = calleeRef(parent, ctx);
+  if (parent?.type === 'CallExpression' && (parent.arguments as Node[]).includes(node)) {
+    const ref = ctx.calleeRef(parent);
     return !!ref && CONNECT_MODULES.has(ref.module);
   }
   return false;
 }
 
-function report(ctx: Pick<RuleContext, 'report' | 'target'>, node: Span, host: string, shown: string, requested: boolean, how?: string) {
-  const c = classifyHost(host, ctx.target);
-  if (c.kind === 'reserved') return;
-  const what = how ?? (requested ? 'Request target' : 'URL');
-  ctx.report(node, `${what} ${host}: ${c.kind === 'dynamic' ? 'host computed at run time' : c.label}`, {
-    severity: hostSeverity(c, requested),
-    evidence: [`host ${host}`, `class ${c.kind}${c.own ? ' (own vendor)' : ''}${c.scope ? ` (${c.scope})` : ''}`, shown.length > 200 ? `${shown.slice(0, 200)}…` : shown],
-    facts: [{ kind: 'endpoint', detail: host }],
-  });
+/** Where the URL sits: an SDK option (requested), package metadata (skipped), or a list. */
+function placeOf(node: Node, ctx: RuleContext): { requested: boolean; list?: Node; metadata?: boolean } {
+  const parent = ctx.parent();
+  if (parent?.type === 'Property' && parent.value === node) {
+    const key = propertyKeyName(parent) ?? '';
+    const object = ctx.parent(2);
+    const holder = ctx.parent(3);
+    if (holder?.type === 'Property' && METADATA_KEYS.has(propertyKeyName(holder) ?? '')) return { requested: false, metadata: true };
+    if (REQUEST_KEYS.test(key)) return { requested: true };
+    return object?.type === 'ObjectExpression' && object.properties.length >= LIST_MIN ? { requested: false, list: object } : { requested: false };
+  }
+  if (parent?.type === 'AssignmentExpression' && parent.right === node) {
+    const left = unwrapChain(parent.left as Node);
+    const name = left.type === 'Identifier' ? left.name : left.type === 'MemberExpression' && !left.computed && left.property.type === 'Identifier' ? left.property.name : '';
+    return { requested: REQUEST_KEYS.test(name) };
+  }
+  if (parent?.type === 'ArrayExpression') return { requested: false, list: parent };
+  return { requested: false };
 }
 
-/** Hosts named by the entries of a decoded list: URLs and bare host names. */
-function decodedHosts(entries: readonly string[]): Array<{ host: string; shown: string }> {
-  const seen = new Set<string>();
-  const out: Array<{ host: string; shown: string }> = [];
-  for (const entry of entries) {
-    const host = entry.includes('://') ? parseUrl(entry)?.host : isHostName(entry) ? entry.toLowerCase() : undefined;
-    if (host && !seen.has(host)) {
-      seen.add(host);
-      out.push({ host, shown: entry });
-    }
-  }
-  return out;
+function describeClass(c: HostClass): string {
+  return c.kind === 'dynamic' ? 'host computed at run time' : c.label;
 }
 
-function checkString(node: AstNode, value: string, ctx: RuleContext) {
-  if (value.includes('://')) {
-    const url = parseUrl(value);
-    if (url) report(ctx, node, url.host, value, isRequestTarget(ctx));
-    return;
-  }
-  if (value.length >= 4 && isHostName(value) && isHostSlot(ctx)) report(ctx, node, value.toLowerCase(), value, true);
+function classEvidence(c: HostClass): string {
+  return `class ${c.kind}${c.own ? ' (own vendor)' : ''}${c.scope ? ` (${c.scope})` : ''}`;
+}
+
+/** A host only named, never seen requested: a raw public IP is no longer high. */
+function listedSeverity(c: HostClass): Severity {
+  const s = hostSeverity(c, false);
+  return s === 'high' ? 'medium' : s;
 }
 
 export const networkEndpoint: Rule = {
-  id: 'network-endpoint',
-  category: 'network',
-  severity: 'low',
-  title: 'URL or host the code contacts',
-  description: 'Whole-string URL literals, templates with a literal host and bare hosts given to connect calls, classified as own vendor API, another AI vendor, telemetry, third party, raw IP, localhost or computed at run time.',
-  triggers: ['://', 'host', 'connect', 'lookup'],
-  visitors: {
-    Literal(node, ctx) {
-      if (typeof node.value === 'string') checkString(node, node.value, ctx);
-    },
-    TemplateLiteral(node, ctx) {
-      const plain = staticString(node);
-      if (plain !== undefined) return checkString(node, plain, ctx);
-      const first: string = node.quasis[0].value.cooked ?? '';
-      if (!first.includes('://')) return;
-      // `https://${region}-api.example.com/v1`: computed parts become `*`.
-      const spelled = node.quasis.map((q: AstNode) => q.value.cooked ?? '').join('*');
-      const url = parseUrl(spelled);
-      if (url) report(ctx, node, url.host, spelled, isRequestTarget(ctx));
+  meta: {
+    id: 'network-endpoint',
+    category: 'network',
+    severity: 'low',
+    title: 'URL or host the code contacts',
+    description: 'Hosts whose URL flows into a request (fetch, http/https, WebSocket, axios, undici, got, SDK baseURL options) are request targets; hosts only listed are reported once per list; each classified as own vendor API, another AI vendor, telemetry, third party, raw IP, localhost or computed at run time.',
+    messages: {
+      request: 'Request target {{host}}: {{label}}',
+      url: 'URL {{host}}: {{label}}',
+      list: 'Lists {{count}} hosts ({{hosts}})',
+      decoded: 'Decoded ({{recipe}}) list of {{count}} hosts ({{hosts}})',
+      native: '{{what}} in native code: {{value}} ({{label}})',
     },
   },
-  // Hosts hidden in an encoded list: one finding per host, on the decoding call.
-  decoded({ decoded: d, use }, ctx) {
-    if (use) return;
-    for (const { host, shown } of decodedHosts(d.entries)) report(ctx, d.site, host, shown, false, `Decoded (${d.recipe.join(' -> ')})`);
+  triggers: ['://', 'host', 'connect', 'lookup'],
+  create(ctx) {
+    const own = ctx.target.ownVendors;
+    const candidates: Candidate[] = [];
+    const targets: Array<{ node: Node; fn: number }> = [];
+
+    const addUrl = (node: Node, value: string) => {
+      const url = parseUrl(value);
+      if (!url) return;
+      const place = placeOf(node, ctx);
+      if (place.metadata) return;
+      const direct = isRequestArgument(node, ctx);
+      candidates.push({ node, host: url.host, shown: value, requested: place.requested || direct, ...(place.list ? { list: place.list } : {}) });
+    };
+
+    const visitCall = (node: CallLike) => {
+      if (!networkCallAt(node, ctx)) return;
+      const first = argumentsOf(node)[0];
+      if (first) targets.push({ node: first, fn: ctx.functionIndex() });
+    };
+
+    const report = (c: Candidate, requested: boolean) => {
+      const cls = classifyHost(c.host, own);
+      if (cls.kind === 'reserved') return;
+      ctx.report({
+        node: c.node,
+        messageId: requested ? 'request' : 'url',
+        data: { host: c.host, label: describeClass(cls) },
+        severity: requested ? hostSeverity(cls, true) : listedSeverity(cls),
+        evidence: [`host ${c.host}`, classEvidence(cls), c.shown.length > 200 ? `${c.shown.slice(0, 200)}…` : c.shown],
+        facts: [{ kind: 'endpoint', host: c.host }],
+        ...(requested ? { host: c.host } : {}),
+        ...vendorFields(cls),
+      });
+    };
+
+    const reportList = (list: Node, members: Candidate[], messageId: 'list' | 'decoded', recipe?: string) => {
+      const classes = members.map(m => ({ m, cls: classifyHost(m.host, own) })).filter(x => x.cls.kind !== 'reserved');
+      if (classes.length === 0) return;
+      const hosts = [...new Set(classes.map(x => x.m.host))];
+      const severity = classes.map(x => listedSeverity(x.cls)).reduce((a, b) => (severityRank(b) > severityRank(a) ? b : a), 'info' as Severity);
+      ctx.report({
+        node: list,
+        messageId,
+        data: { count: hosts.length, hosts: hosts.slice(0, LIST_SHOWN).join(', ') + (hosts.length > LIST_SHOWN ? ', …' : ''), recipe: recipe ?? '' },
+        severity,
+        evidence: classes.slice(0, 20).map(x => `host ${x.m.host} (${x.cls.kind}${x.cls.own ? ', own vendor' : ''})`),
+        facts: hosts.map(host => ({ kind: 'endpoint' as const, host })),
+        ...(recipe ? { decodedFrom: recipe } : {}),
+        ...mergeVendorFields(classes.map(x => x.cls)),
+      });
+    };
+
+    return {
+      Literal(node) {
+        if (typeof node.value !== 'string') return;
+        if (node.value.includes('://')) return addUrl(node, node.value);
+        if (node.value.length >= 4 && isHostName(node.value) && isHostSlot(node, ctx)) {
+          candidates.push({ node, host: node.value.toLowerCase(), shown: node.value, requested: true });
+        }
+      },
+      TemplateLiteral(node) {
+        const plain = staticString(node);
+        if (plain !== undefined) return plain.includes('://') ? addUrl(node, plain) : undefined;
+        const first = node.quasis[0].value.cooked ?? '';
+        if (!first.includes('://')) return;
+        // `https://${region}-api.example.com/v1`: computed parts become `*`.
+        addUrl(node, node.quasis.map(q => q.value.cooked ?? '').join('*'));
+      },
+      CallExpression: visitCall,
+      NewExpression: visitCall,
+      'Program:exit'() {
+        if (candidates.length === 0) return;
+        // Which URLs flow into a request: followed back from each request's target.
+        const byNode = new Map<Node, Candidate>(candidates.map(c => [c.node, c]));
+        const { flow } = ctx.analysis();
+        const requested = new Set<Candidate>(candidates.filter(c => c.requested));
+        for (const t of targets) {
+          for (const r of flow.origins(t.node, t.fn, n => byNode.get(n))) requested.add(r.mark);
+        }
+        const lists = new Map<Node, Candidate[]>();
+        for (const c of candidates) {
+          if (requested.has(c)) report(c, true);
+          else if (c.list) lists.set(c.list, [...(lists.get(c.list) ?? []), c]);
+          else report(c, false);
+        }
+        for (const [list, members] of lists) {
+          if (members.length >= LIST_MIN) reportList(list, members, 'list');
+          else report(members[0], false);
+        }
+      },
+      // Hosts hidden in an encoded list: one finding for the list, on the decoding call.
+      decoded({ decoded: d, use }) {
+        if (use) return;
+        const seen = new Set<string>();
+        const members: Candidate[] = [];
+        for (const entry of d.entries) {
+          const host = entry.includes('://') ? parseUrl(entry)?.host : isHostName(entry) ? entry.toLowerCase() : undefined;
+          if (!host || seen.has(host)) continue;
+          seen.add(host);
+          members.push({ node: d.site, host, shown: entry, requested: false });
+        }
+        if (members.length) reportList(d.site, members, 'decoded', d.recipe.join(' -> '));
+      },
+      nativeString(s) {
+        const endpoints = extractEndpoints(s.text);
+        for (const e of endpoints) {
+          const cls = classifyHost(e.host, own);
+          if (cls.kind === 'reserved') continue;
+          const severity = hostSeverity(cls, false);
+          ctx.report({
+            node: { start: e.start, end: e.end },
+            messageId: 'native',
+            data: { what: e.kind === 'url' ? 'URL' : 'Host name', value: e.value, label: describeClass(cls) },
+            severity: severity === 'high' ? 'medium' : severity,
+            evidence: [`host ${e.host}`, classEvidence(cls)],
+            facts: [{ kind: 'endpoint', host: e.host }],
+            ...vendorFields(cls),
+          });
+        }
+      },
+    };
   },
 };
+
+/** The literal is itself the first argument of a request (`fetch("https://…")`). */
+function isRequestArgument(node: Node, ctx: RuleContext): boolean {
+  const parent = ctx.parent();
+  if (parent?.type !== 'CallExpression' && parent?.type !== 'NewExpression') return false;
+  return argumentsOf(parent as acorn.CallExpression)[0] === node && !!networkCallAt(parent, ctx);
+}
+
+function vendorFields(c: HostClass): { vendor?: string[] } {
+  return c.kind === 'vendor-api' && c.service ? { vendor: [c.service] } : {};
+}
+
+function mergeVendorFields(classes: HostClass[]): { vendor?: string[] } {
+  const vendors = [...new Set(classes.flatMap(c => (c.kind === 'vendor-api' && c.service ? [c.service] : [])))];
+  return vendors.length ? { vendor: vendors } : {};
+}

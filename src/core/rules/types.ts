@@ -1,10 +1,16 @@
-// The rule contract (see DESIGN.md): a rule is data plus visitors, one file per rule.
-import type { Category, Severity } from '../model';
-import type { AstNode } from '../js/ast';
+// The rule contract (DESIGN.md), in ESLint's shape: a rule is metadata plus `create(ctx)`,
+// which returns handlers for node types and for the module's decoded values. Rules report
+// through `ctx.report` with a message template and its data; the engine turns reports into
+// findings with one builder.
+import type { Category, Severity, Span } from '../model';
+import type { Node, NodeOf, NodeType } from '../js/ast';
 import type { KeywordMatcher } from '../catalog/keywords';
-import type { RawFinding, RawRelated } from './raw';
 import type { DecodedValue } from '../js/decode';
-import type { ValueSources } from '../js/callgraph';
+import type { ModuleLookup, ModuleRef } from '../js/modules';
+import type { ModuleIndex } from '../js/moduleIndex';
+import type { CallGraph } from '../js/callgraph';
+import type { ValueFlow } from '../js/flow';
+import type { Fact } from './facts';
 
 /** What the scanned code belongs to, so rules can tell first-party from foreign. */
 export interface TargetContext {
@@ -12,76 +18,40 @@ export interface TargetContext {
   ownVendors: string[];
 }
 
-/**
- * A fact is what correlation reasons over: a probe reads something that says where the user
- * is or where requests go; a match compares a value with vendor or region data; a source
- * reads data worth protecting; a sink sends, writes or runs something; a target names a
- * place whose change persists (shell start-up files, another tool's configuration).
- */
-export type FactKind =
-  | 'probe:timezone'
-  | 'probe:locale'
-  | 'probe:endpoint'
-  | 'match:vendor'
-  | 'match:region-timezone'
-  | 'match:region-locale'
-  | 'source:env'
-  | 'source:credential'
-  | 'source:fingerprint'
-  | 'sink:network'
-  | 'sink:write'
-  | 'sink:exec'
-  | 'sink:eval'
-  | 'endpoint'
-  | 'target:startup'
-  | 'target:tool-config'
-  | 'target:assistant-config'
-  /** A correlation found a gate here (covert markers link to it). */
-  | 'gate'
-  /** Code that picks one of several look-alike characters depending on a condition. */
-  | 'covert:marker';
-
-export interface Fact {
-  kind: FactKind;
-  /** Vendor ids named, for match:vendor. */
-  vendors?: string[];
-  /** A short description for correlation messages: the host of an endpoint, the file a target names. */
-  detail?: string;
-  /**
-   * For a match: the value compared (`K` in `K === "Asia/Shanghai"`, `h` in
-   * `h.includes("deepseek")`). Correlation follows it back to what it was read from.
-   */
-  subject?: AstNode;
-  /** For covert:marker: the condition (or the parameters it depends on). */
-  condition?: AstNode[];
+export interface RuleMeta {
+  id: string;
+  category: Category;
+  severity: Severity;
+  title: string;
+  /** One sentence for `ai-tool-audit rules`; the long form is docs/rules/<id>.md. */
+  description: string;
+  /** Message templates by id: `{{name}}` takes `data.name`, cut so the message stays short. */
+  messages: Readonly<Record<string, string>>;
 }
 
-export interface Span {
-  start: number;
-  end: number;
+/** Another place a finding is about (where a list is decoded, a step of a correlation). */
+export interface RelatedSpan extends Span {
+  message: string;
 }
 
-export interface ReportOptions {
-  evidence?: string[];
+/** Structured fields a finding carries beside its text (policy, reports and views read these). */
+export interface FindingFields {
+  host?: string;
+  vendor?: string[];
+  country?: string[];
+  decodedFrom?: string;
+}
+
+export interface ReportDescriptor extends FindingFields {
+  /** Where: a node, or any span of the file. */
+  node: Span;
+  messageId: string;
+  data?: Readonly<Record<string, string | number>>;
   /** Overrides the rule's default when one finding is weaker or stronger than the rest. */
   severity?: Severity;
-  facts?: Fact[];
-  /** Other places this finding is about (e.g. where an encoded literal is decoded). */
-  related?: RawRelated[];
-}
-
-/** A decoded value as rules see it: where it is decoded, or a place that compares with it. */
-export interface DecodedSite {
-  decoded: DecodedValue;
-  /** Set for a comparison with the decoded list (`Wi_().some(z => q === z)`). */
-  use?: { node: AstNode; fn: number; subject?: AstNode; via: string };
-}
-
-export interface DecodedContext {
-  readonly text: string;
-  readonly target: TargetContext;
-  readonly keywords: KeywordMatcher;
-  report(span: Span, message: string, options?: ReportOptions): void;
+  evidence?: readonly string[];
+  facts?: readonly Fact[];
+  related?: readonly RelatedSpan[];
 }
 
 export interface RuleContext {
@@ -90,69 +60,78 @@ export interface RuleContext {
   readonly target: TargetContext;
   readonly keywords: KeywordMatcher;
   /** The node being visited is the last element; its parent the one before. */
-  readonly path: readonly AstNode[];
+  readonly path: readonly Node[];
   /** The parent of the node being visited (depth 1), or a further ancestor. */
-  parent(depth?: number): AstNode | undefined;
+  parent(depth?: number): Node | undefined;
+  /** The index of the innermost function around the node being visited (-1 at module level), for `analysis()` queries. */
+  functionIndex(): number;
   /** The innermost function around the node being visited. */
-  enclosingFunction(): AstNode | undefined;
+  enclosingFunction(): NodeOf<'FunctionDeclaration' | 'FunctionExpression' | 'ArrowFunctionExpression'> | undefined;
   /**
    * What an identifier was last bound to in the innermost function scope that binds it
-   * (`const o = x.resolvedOptions()` then `o.timeZone`), in walk order. Undefined if unknown.
-   * A destructured name resolves to a member expression over the initialiser
-   * (`const {spawn: s} = x`: `s` is `x.spawn`); an imported name to an `ImportBinding` node
-   * with `source` and `imported` (`default`, `*` or the name).
+   * (`const o = x.resolvedOptions()` then `o.timeZone`), in walk order. Undefined if unknown
+   * or unbound. A destructured name resolves to a `PropertyOf` its source, an imported name
+   * to an `ImportBinding`, a parameter to a `Parameter`.
    */
-  resolve(node: AstNode): AstNode | undefined;
-  report(span: Span, message: string, options?: ReportOptions): void;
-  /** Per-file state for a rule, created on first use (e.g. the functions already reported). */
-  memo<T>(key: string, create: () => T): T;
+  resolve(node: Node): Node | undefined;
+  /** Whether an identifier is bound at all here: a local `Function`, `eval` or `fetch` is not the global. */
+  isBound(node: Node): boolean;
+  /** The module member a node stands for (`child_process.spawn`), in any bundler's spelling. */
+  moduleRef(node: Node | undefined): ModuleRef | undefined;
+  /** The module member a call invokes, seen through `.call`, `.apply`, `promisify`, `.bind`. */
+  calleeRef(node: Node): ModuleRef | undefined;
+  report(descriptor: ReportDescriptor): void;
+  /** The module as a whole, to follow values: complete once the walk is over (`Program:exit`, `decoded`). */
+  analysis(): ModuleAnalysis;
 }
 
-export type Visitor = (node: AstNode, ctx: RuleContext) => void;
+/** What correlators and post-walk handlers reason over: the module's scopes, calls and value flow. */
+export interface ModuleAnalysis {
+  readonly text: string;
+  readonly target: TargetContext;
+  readonly keywords: KeywordMatcher;
+  readonly index: ModuleIndex;
+  readonly graph: CallGraph;
+  readonly flow: ValueFlow;
+  /** Names as seen from function `fn` after the walk, for module references. */
+  lookup(fn: number): ModuleLookup;
+}
+
+/** A decoded value as rules see it: where it is decoded, or a place that compares with it. */
+export interface DecodedSite {
+  decoded: DecodedValue;
+  /** Set for a comparison with the decoded list (`Wi_().some(z => q === z)`). */
+  use?: { node: Node; fn: number; subject?: Node; via: string };
+}
+
+/** A printable string read out of native code (the strings pass), with its place in the binary. */
+export type { NativeString } from '../native/strings';
+import type { NativeString } from '../native/strings';
+
+type Handler<T extends NodeType> = (node: NodeOf<T>) => void;
+export type NodeHandlers = { [T in NodeType]?: Handler<T> } & { [T in NodeType as `${T}:exit`]?: Handler<T> };
+
+export interface RuleHandlers extends NodeHandlers {
+  /** The module's statically decoded strings and lists (js/decode), after the walk. */
+  decoded?: (site: DecodedSite) => void;
+  /** A string from native code with no JavaScript to parse; report with `node` = its character span. */
+  nativeString?: (s: NativeString) => void;
+}
 
 export interface Rule {
-  id: string;
-  category: Category;
-  severity: Severity;
-  title: string;
-  /** One sentence for `ai-tool-audit rules`; the long form is docs/rules/<id>.md. */
-  description: string;
+  meta: RuleMeta;
   /** The rule runs on a file only if one of these occurs in its text. Empty: always runs. */
-  triggers: string[];
+  triggers: readonly string[];
   triggersIgnoreCase?: boolean;
-  /** Node type -> visitor; `Type:exit` runs after the node's children. */
-  visitors: Record<string, Visitor>;
-  /**
-   * Sees the module's statically decoded strings and lists (src/core/js/decode), after the walk:
-   * a rule reports on the encoded literal or the decoding call like on a literal.
-   */
-  decoded?: (site: DecodedSite, ctx: DecodedContext) => void;
+  /** Called once per file or module; state kept in the closure lives as long as the file's scan. */
+  create(ctx: RuleContext): RuleHandlers;
 }
 
 /** Rules that exist only as correlations of other rules' facts; listed for docs and policy. */
 export interface CorrelationRule {
-  id: string;
-  category: Category;
-  severity: Severity;
-  title: string;
-  description: string;
+  meta: RuleMeta;
   /** Rules whose facts it correlates: selecting it runs them too. */
   needs: string[];
-}
-
-/**
- * Looks at the findings of one correlation scope (a function and its closure, see
- * scan/correlate.ts) and says what they amount to. `about` lists the findings the result is
- * about, so that an enclosing scope with the same findings does not report it twice.
- */
-export interface Correlator {
-  rules: CorrelationRule[];
-  detect(members: readonly RawFinding[], target: TargetContext, flows?: Flows): { finding: RawFinding; about: RawFinding[] } | undefined;
-}
-
-/** Where values come from, across same-module calls (scan/callgraph.ts). */
-export interface Flows {
-  sourcesOf(node: AstNode, fn: number): ValueSources;
 }
 
 /** A JSON value as JSON.parse returns it. */
@@ -169,15 +148,14 @@ export interface ManifestContext {
   locate(path: ReadonlyArray<string | number>, part?: 'key' | 'value'): Span | undefined;
   /** The first bytes of a file of the package (relative path), to tell executables from scripts. */
   fileHead(relPath: string): Buffer | undefined;
-  report(span: Span, message: string, options?: ReportOptions): void;
+  report(descriptor: ReportDescriptor): void;
 }
 
 /** A rule over the package manifest (package.json) rather than over code. */
 export interface ManifestRule {
-  id: string;
-  category: Category;
-  severity: Severity;
-  title: string;
-  description: string;
+  meta: RuleMeta;
   check(manifest: { [key: string]: JsonValue }, ctx: ManifestContext): void;
 }
+
+/** Any rule's metadata, as catalogs, docs and policy list them. */
+export type AnyRule = Rule | ManifestRule | CorrelationRule;

@@ -1,40 +1,60 @@
 // Code that names AI or cloud vendors in a list or a comparison: string arrays, regexes,
 // `new RegExp("...")`, switch chains, and includes/indexOf/startsWith/endsWith/match or ===
-// against such strings. Naming a vendor is not wrong (provider pickers do it); the finding is
-// evidence for the gate correlation and for a reader asking "where does it check for X?".
-import { calledMethod, staticString, unwrapChain, type AstNode } from '../js/ast';
-import { countedHits, describeHits, distinctVendors, type KeywordHit } from '../catalog/keywords';
-import { defaultKeywordMatcher } from '../catalog/keywords';
-import type { Rule, RuleContext, Span } from './types';
-import type { RawRelated } from './raw';
-import { COMPARE_METHODS, EQUALITY, listSubject } from './util/values';
-
-function report(ctx: Pick<RuleContext, 'report' | 'target'>, node: Span, what: string, hits: KeywordHit[], subject?: AstNode, extra: { evidence?: string[]; related?: RawRelated[] } = {}) {
-  const vendors = distinctVendors(hits);
-  const names = vendors.map(v => `${v.name} (${v.country})`).join(', ');
-  // Naming only its own vendor (Claude Code matching "claude-") is everyday code: keep it as
-  // evidence for first-party checks, at info.
-  const ownOnly = vendors.every(v => ctx.target.ownVendors.includes(v.id));
-  ctx.report(node, `${what} naming ${vendors.length === 1 ? 'a vendor' : `${vendors.length} vendors`}: ${names}`, {
-    evidence: [...(extra.evidence ?? []), ...describeHits(hits)],
-    facts: [{ kind: 'match:vendor', vendors: vendors.map(v => v.id), ...(subject ? { subject } : {}) }],
-    ...(ownOnly ? { severity: 'info' as const } : {}),
-    ...(extra.related ? { related: extra.related } : {}),
-  });
-}
+// against such strings. Naming a vendor is not wrong (provider pickers do it): a list naming
+// several foreign vendors is low, a single comparison info. Every such place carries vendor
+// data for region-gating, which reports it high only when the compared value comes from an
+// endpoint, timezone or locale read.
+import type * as acorn from 'acorn';
+import { calledMethod, calleeOf, staticString, type Node } from '../js/ast';
+import { countedHits, describeHits, distinctVendors, defaultKeywordMatcher, type KeywordHit } from '../catalog/keywords';
+import type { Severity } from '../model';
+import type { RelatedSpan, Rule, RuleContext } from './types';
+import { COMPARE_METHODS, EQUALITY } from './util/values';
 
 const MAX_LIST = 500;
 
 /** `DEEPSEEK_API_KEY`, `VERTEX_REGION_CLAUDE_3_5`: variable names, not vendor values. */
 const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]*)+$/;
 
-function hitsOfList(values: Array<string | undefined>, ctx: Pick<RuleContext, 'keywords'>): KeywordHit[] {
+interface Named {
+  node: { start: number; end: number };
+  messageId: 'list' | 'regex' | 'switch' | 'call' | 'compare' | 'decoded' | 'decodedUse' | 'native';
+  data: Record<string, string | number>;
+  hits: KeywordHit[];
+  /** A list or pattern (several values), not one comparison. */
+  list: boolean;
+  evidence?: string[];
+  related?: RelatedSpan[];
+  decodedFrom?: string;
+}
+
+function report(ctx: RuleContext, n: Named): void {
+  const vendors = distinctVendors(n.hits);
+  if (vendors.length === 0) return;
+  const own = ctx.target.ownVendors;
+  const foreign = vendors.filter(v => !own.includes(v.id));
+  // A list naming several foreign vendors is worth reading; one name, or only the assistant's own, is everyday code.
+  const severity: Severity = n.list && foreign.length >= 2 ? 'low' : n.decodedFrom && foreign.length ? 'low' : 'info';
+  ctx.report({
+    node: n.node,
+    messageId: n.messageId,
+    data: { ...n.data, count: vendors.length, vendors: vendors.map(v => `${v.name} (${v.country})`).join(', ') },
+    severity,
+    evidence: [...(n.evidence ?? []), ...describeHits(n.hits)],
+    facts: [{ kind: 'data', vendors: vendors.map(v => v.id), countries: [...new Set(vendors.map(v => v.country))], own: foreign.length === 0 }],
+    ...(n.related ? { related: n.related } : {}),
+    vendor: vendors.map(v => v.id),
+    country: [...new Set(vendors.map(v => v.country))],
+    ...(n.decodedFrom ? { decodedFrom: n.decodedFrom } : {}),
+  });
+}
+
+function hitsOfList(values: Array<string | undefined>, ctx: RuleContext): KeywordHit[] {
   return countedHits(values.flatMap(v => (v === undefined || ENV_NAME.test(v) ? [] : ctx.keywords.find(v))), true);
 }
 
-function isRegExpConstructor(node: AstNode): boolean {
-  if (node.type !== 'NewExpression' && node.type !== 'CallExpression') return false;
-  const callee = unwrapChain(node.callee);
+function isRegExpConstructor(node: acorn.NewExpression | acorn.CallExpression): boolean {
+  const callee = calleeOf(node);
   return callee.type === 'Identifier' && callee.name === 'RegExp';
 }
 
@@ -42,93 +62,108 @@ function isRegExpConstructor(node: AstNode): boolean {
 function isComparedArray(ctx: RuleContext): boolean {
   const parent = ctx.parent();
   const grand = ctx.parent(2);
-  if (parent?.type !== 'MemberExpression' || grand?.type !== 'CallExpression' || unwrapChain(grand.callee) !== parent) return false;
+  if (parent?.type !== 'MemberExpression' || grand?.type !== 'CallExpression' || calleeOf(grand) !== parent) return false;
   return ['includes', 'indexOf', 'some', 'find', 'findIndex', 'every', 'filter'].includes(calledMethod(grand) ?? '');
-}
-
-export const vendorKeywords: Rule = {
-  id: 'vendor-keywords',
-  category: 'vendor',
-  severity: 'low',
-  title: 'Compares values with vendor names',
-  description: 'String lists, regexes, switch chains and string comparisons that name AI or cloud vendors (keyword table in the catalog, with vendor and country).',
-  triggers: defaultKeywordMatcher().words(),
-  triggersIgnoreCase: true,
-  visitors: {
-    ArrayExpression(node, ctx) {
-      // Vocabularies, emoji and word lists: thousands of entries are data, not a vendor list.
-      if (node.elements.length > MAX_LIST) return;
-      const values = node.elements.map((e: AstNode | null) => staticString(e));
-      const hits = hitsOfList(values, ctx);
-      const vendors = distinctVendors(hits).length;
-      if (vendors >= 2 || (vendors === 1 && isComparedArray(ctx))) {
-        report(ctx, node, `List of ${node.elements.length} strings`, hits, listSubject(node, ctx.parent(), ctx.parent(2)));
-      }
-    },
-    Literal(node, ctx) {
-      if (!node.regex) return;
-      const hits = countedHits(ctx.keywords.find(node.regex.pattern), true);
-      if (hits.length) report(ctx, node, 'Regular expression', hits, regexSubject(ctx));
-    },
-    NewExpression(node, ctx) {
-      if (!isRegExpConstructor(node)) return;
-      const pattern = staticString(node.arguments[0]);
-      const hits = pattern === undefined ? [] : countedHits(ctx.keywords.find(pattern), true);
-      if (hits.length) report(ctx, node, 'new RegExp', hits);
-    },
-    SwitchStatement(node, ctx) {
-      const hits = hitsOfList(node.cases.map((c: AstNode) => staticString(c.test)), ctx);
-      if (hits.length) report(ctx, node.discriminant, `switch over ${node.cases.length} cases`, hits, node.discriminant);
-    },
-    CallExpression(node, ctx) {
-      if (isRegExpConstructor(node)) {
-        const pattern = staticString(node.arguments[0]);
-        const hits = pattern === undefined ? [] : countedHits(ctx.keywords.find(pattern), true);
-        if (hits.length) report(ctx, node, 'RegExp', hits);
-        return;
-      }
-      const method = calledMethod(node);
-      if (!method || !COMPARE_METHODS.has(method) || method === 'test') return;
-      const value = staticString(node.arguments[0]);
-      if (value === undefined || ENV_NAME.test(value)) return;
-      const hits = countedHits(ctx.keywords.find(value), false);
-      const callee = unwrapChain(node.callee);
-      if (hits.length) report(ctx, node, `.${method}(${quoted(value)})`, hits, callee.type === 'MemberExpression' ? callee.object : undefined);
-    },
-    BinaryExpression(node, ctx) {
-      if (!EQUALITY.has(node.operator)) return;
-      const value = staticString(node.left) ?? staticString(node.right);
-      if (value === undefined || ENV_NAME.test(value)) return;
-      const hits = countedHits(ctx.keywords.find(value), false);
-      if (hits.length) report(ctx, node, `Comparison with ${quoted(value)}`, hits, staticString(node.left) === undefined ? node.left : node.right);
-    },
-  },
-  decoded({ decoded: d, use }, ctx) {
-    const hits = hitsOfList(d.entries, ctx);
-    if (distinctVendors(hits).length === 0) return;
-    const evidence = [`recipe: ${d.recipe.join(' -> ')}`];
-    const decodedAt = { start: d.site.start, end: d.site.end, message: `decoded here (${d.recipe.join(' -> ')}), ${d.entries.length} entries` };
-    if (use) {
-      report(ctx, use.node, `Compares ${use.subject ? `\`${ctx.text.slice(use.subject.start, use.subject.end).slice(0, 40)}\`` : 'a value'} with a decoded list from ${use.via} (${d.entries.length} entries)`, hits, use.subject, { evidence, related: [decodedAt] });
-    } else {
-      report(ctx, d.site, `Decoded list (${d.recipe.join(' -> ')}) of ${d.entries.length} entries`, hits, undefined, { evidence });
-    }
-  },
-};
-
-/** `/deepseek/.test(h)` or `h.match(/deepseek/)`: the string the regex is run on. */
-function regexSubject(ctx: RuleContext): AstNode | undefined {
-  const node = ctx.path[ctx.path.length - 1];
-  const parent = ctx.parent();
-  const grand = ctx.parent(2);
-  if (parent?.type === 'MemberExpression' && parent.object === node && grand?.type === 'CallExpression') return grand.arguments[0];
-  if (parent?.type === 'CallExpression' && parent.arguments[0] === node) {
-    const callee = unwrapChain(parent.callee);
-    return callee.type === 'MemberExpression' ? callee.object : undefined;
-  }
-  return undefined;
 }
 
 function quoted(value: string): string {
   return JSON.stringify(value.length > 60 ? `${value.slice(0, 60)}…` : value);
 }
+
+export const vendorKeywords: Rule = {
+  meta: {
+    id: 'vendor-keywords',
+    category: 'vendor',
+    severity: 'low',
+    title: 'Compares values with vendor names',
+    description: 'String lists, regexes, switch chains and string comparisons that name AI or cloud vendors (keyword table in the catalog, with vendor and country). Low for a list naming several foreign vendors, info for one comparison; high only as region-gating.',
+    messages: {
+      list: 'List of {{length}} strings naming {{count}} vendor(s): {{vendors}}',
+      regex: 'Regular expression naming {{count}} vendor(s): {{vendors}}',
+      switch: 'switch over {{cases}} cases naming {{count}} vendor(s): {{vendors}}',
+      call: '.{{method}}({{value}}) naming {{count}} vendor(s): {{vendors}}',
+      compare: 'Comparison with {{value}} naming {{count}} vendor(s): {{vendors}}',
+      decoded: 'Decoded list ({{recipe}}) of {{entries}} entries naming {{count}} vendor(s): {{vendors}}',
+      decodedUse: 'Compares {{subject}} with a decoded list from {{via}} ({{entries}} entries) naming {{count}} vendor(s): {{vendors}}',
+      native: 'String in native code naming {{count}} vendor(s): {{vendors}}',
+    },
+  },
+  triggers: defaultKeywordMatcher().words(),
+  triggersIgnoreCase: true,
+  create(ctx) {
+    return {
+      ArrayExpression(node) {
+        // Vocabularies, emoji and word lists: thousands of entries are data, not a vendor list.
+        if (node.elements.length > MAX_LIST) return;
+        const hits = hitsOfList(node.elements.map(e => staticString(e)), ctx);
+        const vendors = distinctVendors(hits).length;
+        if (vendors >= 2 || (vendors === 1 && isComparedArray(ctx))) report(ctx, { node, messageId: 'list', data: { length: node.elements.length }, hits, list: true });
+      },
+      Literal(node) {
+        if (!node.regex) return;
+        report(ctx, { node, messageId: 'regex', data: {}, hits: countedHits(ctx.keywords.find(node.regex.pattern), true), list: true });
+      },
+      NewExpression(node) {
+        if (!isRegExpConstructor(node)) return;
+        const pattern = staticString(node.arguments[0]);
+        if (pattern !== undefined) report(ctx, { node, messageId: 'regex', data: {}, hits: countedHits(ctx.keywords.find(pattern), true), list: true });
+      },
+      SwitchStatement(node) {
+        const hits = hitsOfList(node.cases.map(c => staticString(c.test)), ctx);
+        report(ctx, { node: node.discriminant, messageId: 'switch', data: { cases: node.cases.length }, hits, list: distinctVendors(hits).length >= 2 });
+      },
+      CallExpression(node) {
+        if (isRegExpConstructor(node)) {
+          const pattern = staticString(node.arguments[0]);
+          if (pattern !== undefined) report(ctx, { node, messageId: 'regex', data: {}, hits: countedHits(ctx.keywords.find(pattern), true), list: true });
+          return;
+        }
+        const method = calledMethod(node);
+        if (!method || !COMPARE_METHODS.has(method) || method === 'test' || method === 'get') return;
+        const value = staticString(node.arguments[0]);
+        if (value === undefined || ENV_NAME.test(value)) return;
+        report(ctx, { node: node.arguments[0], messageId: 'call', data: { method, value: quoted(value) }, hits: countedHits(ctx.keywords.find(value), false), list: false });
+      },
+      BinaryExpression(node) {
+        if (!EQUALITY.has(node.operator)) return;
+        const literal = staticString(node.left as Node) !== undefined ? (node.left as Node) : staticString(node.right) !== undefined ? node.right : undefined;
+        const value = literal && staticString(literal);
+        if (!literal || value === undefined || ENV_NAME.test(value)) return;
+        report(ctx, { node: literal, messageId: 'compare', data: { value: quoted(value) }, hits: countedHits(ctx.keywords.find(value), false), list: false });
+      },
+      decoded({ decoded: d, use }) {
+        const hits = hitsOfList(d.entries, ctx);
+        const recipe = d.recipe.join(' -> ');
+        if (use) {
+          const subject = use.subject ? `\`${ctx.text.slice(use.subject.start, use.subject.end).slice(0, 40)}\`` : 'a value';
+          const decodedAt = { start: d.site.start, end: d.site.end, message: `decoded here (${recipe}), ${d.entries.length} entries` };
+          report(ctx, { node: use.node, messageId: 'decodedUse', data: { subject, via: use.via, entries: d.entries.length }, hits, list: true, evidence: [`recipe: ${recipe}`], related: [decodedAt] });
+        } else {
+          report(ctx, { node: d.site, messageId: 'decoded', data: { recipe, entries: d.entries.length }, hits, list: true, evidence: [`recipe: ${recipe}`], decodedFrom: recipe });
+        }
+      },
+      nativeString(s) {
+        const hits = countedInString(ctx, s.text);
+        if (hits.length === 0) return;
+        const at = wordIndex(s.text, hits[0].word);
+        report(ctx, { node: { start: at, end: at + hits[0].word.length }, messageId: 'native', data: {}, hits, list: false });
+      },
+    };
+  },
+};
+
+/** Unambiguous vendor words, and ambiguous ones only where they name a host in the string. */
+function countedInString(ctx: RuleContext, text: string): KeywordHit[] {
+  const hits = ctx.keywords.find(text);
+  if (hits.every(h => !h.ambiguous)) return hits;
+  return hits.filter(h => !h.ambiguous || h.inHost);
+}
+
+/** Where `word` first occurs as the keyword matcher sees it (not glued to letters or digits). */
+function wordIndex(text: string, word: string): number {
+  const lower = text.toLowerCase();
+  let i = lower.indexOf(word);
+  while (i > 0 && /[a-z0-9]/.test(lower[i - 1])) i = lower.indexOf(word, i + 1);
+  return Math.max(0, i);
+}
+

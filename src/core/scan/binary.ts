@@ -10,7 +10,7 @@ import { scanSourceSafely, type SourceScanResult } from './engine';
 import { describeFsError, formatMB, type FileEntry } from './files';
 import { inspectNative } from '../native/inspect';
 import { BinaryReader, CorruptBinaryError } from '../native/reader';
-import { NETWORK_ENDPOINT, stringFindings } from '../rules/stringFindings';
+import { scanStrings } from './strings';
 import { sourceMapReference } from '../native/sourceMaps';
 
 export interface BinaryScanOptions {
@@ -106,11 +106,8 @@ export function scanBinary(file: FileEntry, options: BinaryScanOptions): BinaryS
 }
 
 function runStringsPass(reader: BinaryReader, binary: NativeBinary, options: BinaryScanOptions, result: BinaryScanResult): void {
-  const wanted = (id: string) => !options.keep || options.keep.has(id);
-  const vendors = wanted('vendor-keywords') && options.rules.some(r => r.id === 'vendor-keywords');
-  const endpoints = wanted(NETWORK_ENDPOINT.id);
-  if (!vendors && !endpoints) return;
-  const pass = stringFindings(reader, { file: binary.file, keywords: defaultKeywordMatcher(), target: options.target, vendors, endpoints });
+  const rules = options.rules.filter(r => !options.keep || options.keep.has(r.meta.id));
+  const pass = scanStrings(reader, { file: binary.file, rules, keywords: defaultKeywordMatcher(), target: options.target });
   binary.strings = pass.strings;
   result.bytesScanned += reader.size;
   result.findings.push(...pass.findings);

@@ -1,18 +1,24 @@
-// Scans one file's (or one embedded module's) text: parse once, walk once, dispatch each
-// node to the rules that asked for its type, correlate, then locate. A pure function of its
-// inputs whose result is plain data, so it can run in a worker and be cached.
-import { createHash } from 'node:crypto';
-import type { Finding, ScanError, Severity } from '../model';
-import type { DecodedContext, DecodedSite, Rule, RuleContext, ReportOptions, Span, TargetContext, Visitor } from '../rules/types';
+// Scans one file's (or one embedded module's) text: parse once, walk once dispatching each
+// node to the rules that asked for its type, decode hidden values, correlate facts by
+// following values, then build the findings once. A pure function of its inputs whose result
+// is plain data, so it can run in a worker and be cached. Every pass that fails loses only
+// itself: its error is recorded and what the other passes found is still reported.
+import type { Finding, ScanError } from '../model';
+import type { DecodedSite, Rule, RuleContext, RuleHandlers, TargetContext } from '../rules/types';
 import { defaultKeywordMatcher, type KeywordMatcher } from '../catalog/keywords';
-import { childrenOf, isFunction, type AstNode } from '../js/ast';
+import { isFunction, type Node } from '../js/ast';
 import { parseSource } from '../js/parse';
-import { LineIndex } from '../text/lines';
-import { correlate } from '../rules/correlate';
-import type { FunctionInfo, RawFinding } from '../rules/raw';
+import { walk } from '../js/walker';
 import { ModuleIndex } from '../js/moduleIndex';
-import { CallGraph, decodedUses } from '../js/callgraph';
+import { CallGraph } from '../js/callgraph';
+import { ValueFlow } from '../js/flow';
+import { calleeRefOf, moduleRefOf, type ModuleLookup } from '../js/modules';
 import { decodeModule, type DecodedValue } from '../js/decode';
+import { decodedUses } from '../js/decodedUses';
+import { lookupAt, moduleDerivation } from '../js/derivation';
+import { buildFindings, draftOf, type Draft } from '../rules/findings';
+import { correlate } from '../rules/correlate';
+import type { ModuleAnalysis } from '../rules/types';
 
 export interface ScanSourceOptions {
   /** Path relative to the target root (the binary's path for embedded modules). */
@@ -31,51 +37,63 @@ export interface SourceScanResult {
   stats: { parsed: boolean; parseMs: number; walkMs: number; decodeMs: number; linkMs: number; nodes: number };
 }
 
-const EXIT = 1;
-
 export function scanSource(text: string, options: ScanSourceOptions): SourceScanResult {
   const errors: ScanError[] = [];
   const stats = { parsed: false, parseMs: 0, walkMs: 0, decodeMs: 0, linkMs: 0, nodes: 0 };
+  const where = { file: options.file, ...(options.entry ? { entry: options.entry } : {}) };
+  const fail = (message: string) => errors.push({ ...where, message });
   const active = activeRules(text, options.rules);
   if (active.length === 0) return { findings: [], errors, partial: false, stats };
 
   const t0 = performance.now();
   const parsed = parseSource(text);
   stats.parseMs = performance.now() - t0;
-  const where = { file: options.file, ...(options.entry ? { entry: options.entry } : {}) };
   if (!parsed.ast) {
-    errors.push({ ...where, message: `not parsed: ${parsed.error}` });
+    fail(`not parsed: ${parsed.error}`);
     return { findings: [], errors, partial: false, stats };
   }
   stats.parsed = true;
-  if (parsed.partial) errors.push({ ...where, message: `parsed with the loose parser, findings are partial: ${parsed.error}` });
-
-  const t1 = performance.now();
-  const walk = walkWithRules(parsed.ast, text, active, options, errors);
-  stats.walkMs = performance.now() - t1;
-  stats.nodes = walk.nodes;
+  if (parsed.partial) fail(`parsed with the loose parser, findings are partial: ${parsed.error}`);
 
   const target = options.target ?? { ownVendors: [] };
-  let raw = walk.findings;
+  const keywords = options.keywords ?? defaultKeywordMatcher();
+  const index = new ModuleIndex(text);
+  const graph = new CallGraph(index);
+  const flow = new ValueFlow(index, graph, moduleDerivation(index));
+  const analysis: ModuleAnalysis = { text, target, keywords, index, graph, flow, lookup: fn => lookupAt(index, fn) };
+  const session = new RuleSession(text, target, keywords, index, analysis, active, fail);
+
+  const t1 = performance.now();
+  stats.nodes = walk(parsed.ast, session);
+  stats.walkMs = performance.now() - t1;
+
+  const t2 = performance.now();
+  let decoded: DecodedValue[] = [];
   try {
-    const t2 = performance.now();
-    const graph = new CallGraph(walk.index, walk.findings);
-    const decoded = walk.index.encoded.length || walk.index.decoderChains.length || walk.index.decoderFunctions.size ? decodeModule(walk.index, (call, fn) => graph.calleeOf(call, fn)) : [];
-    graph.addDecoded(decoded);
-    const sites: DecodedSite[] = [...decoded.map(d => ({ decoded: d })), ...(decoded.length ? decodedUses(walk.index, graph) : [])];
-    if (sites.length) {
-      const hooked = options.rules.filter(r => r.decoded && (active.includes(r) || triggeredBy(r, decodedText(decoded))));
-      walk.findings.push(...runDecodedHooks(sites, hooked, text, target, options, errors));
-    }
-    const t3 = performance.now();
-    stats.decodeMs = t3 - t2;
-    raw = [...walk.findings, ...correlate(walk.findings, walk.index, graph, text, target)];
-    stats.linkMs = performance.now() - t3;
+    if (index.encoded.length || index.decoderChains.length || index.decoderFunctions.size) decoded = decodeModule(index, (call, fn) => graph.calleeOf(call, fn));
   } catch (e) {
-    // Hostile input can still find a limit we did not think of: keep what the walk found.
-    errors.push({ ...where, message: `decoding and correlation stopped, findings of the walk are kept: ${e instanceof Error ? e.message : String(e)}` });
+    fail(`static decoding stopped, the rest of the file is reported: ${describe(e)}`);
   }
-  const findings = locateFindings(raw, text, walk.index.functions, options, parsed.partial);
+  if (decoded.length) {
+    let sites: DecodedSite[] = decoded.map(d => ({ decoded: d }));
+    try {
+      sites = [...sites, ...decodedUses(index, flow, decoded)];
+    } catch (e) {
+      fail(`linking decoded lists to their uses stopped: ${describe(e)}`);
+    }
+    session.decodedHooks(sites, options.rules.filter(r => !active.includes(r) && triggeredBy(r, decodedText(decoded))));
+  }
+  stats.decodeMs = performance.now() - t2;
+
+  const t3 = performance.now();
+  let drafts = session.drafts;
+  try {
+    drafts = correlate(session.drafts, analysis, decoded, fail);
+  } catch (e) {
+    fail(`correlation stopped, the rules' own findings are reported: ${describe(e)}`);
+  }
+  stats.linkMs = performance.now() - t3;
+  const findings = buildFindings(drafts, { ...where, text, functions: index.functions, partial: parsed.partial });
   return { findings, errors, partial: parsed.partial, stats };
 }
 
@@ -90,63 +108,181 @@ export function scanSourceSafely(text: string, options: ScanSourceOptions): Sour
     const where = { file: options.file, ...(options.entry ? { entry: options.entry } : {}) };
     return {
       findings: [],
-      errors: [{ ...where, message: `scan failed (a bug, please report): ${e instanceof Error ? e.message : String(e)}` }],
+      errors: [{ ...where, message: `scan failed (a bug, please report): ${describe(e)}` }],
       partial: false,
       stats: { parsed: false, parseMs: 0, walkMs: 0, decodeMs: 0, linkMs: 0, nodes: 0 },
     };
   }
 }
 
-/** What a rule's report becomes: in the walk, over decoded values, and for package.json. */
-export function rawFinding(rule: Pick<Rule, 'id' | 'category' | 'severity'>, span: Span, message: string, opts: ReportOptions, fn: number): RawFinding {
-  return {
-    ruleId: rule.id,
-    category: rule.category,
-    severity: opts.severity ?? rule.severity,
-    message,
-    start: span.start,
-    end: span.end,
-    evidence: opts.evidence ?? [],
-    facts: opts.facts ?? [],
-    fn,
-    related: opts.related ?? [],
-  };
+function describe(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}
+
+type Dispatch = Map<string, Array<{ rule: RuleState; handler: (node: Node) => void }>>;
+
+interface RuleState {
+  rule: Rule;
+  handlers: RuleHandlers;
+  ctx: RuleContext;
+  failed: boolean;
+  deep: boolean;
+}
+
+/**
+ * The rules of one file: each created once with a context of its own, each node dispatched to
+ * the handlers that asked for its type, every report kept as a draft. A handler that throws
+ * loses that rule for the rest of the file, with an error entry; one that runs out of stack on
+ * a deeply nested node skips that node only.
+ */
+class RuleSession {
+  readonly drafts: Draft[] = [];
+  private readonly states: RuleState[] = [];
+  private readonly enterHandlers: Dispatch = new Map();
+  private readonly exitHandlers: Dispatch = new Map();
+  private path: readonly Node[] = [];
+  private currentFn = -1;
+
+  constructor(
+    private readonly text: string,
+    private readonly target: TargetContext,
+    private readonly keywords: KeywordMatcher,
+    private readonly index: ModuleIndex,
+    private readonly analysis: ModuleAnalysis,
+    rules: readonly Rule[],
+    private readonly fail: (message: string) => void,
+  ) {
+    for (const rule of rules) this.add(rule);
+  }
+
+  private add(rule: Rule): RuleState | undefined {
+    const state: RuleState = { rule, handlers: {}, ctx: this.contextFor(rule), failed: false, deep: false };
+    try {
+      state.handlers = rule.create(state.ctx);
+    } catch (e) {
+      this.fail(`rule ${rule.meta.id} could not start and was skipped for this file: ${describe(e)}`);
+      return undefined;
+    }
+    this.states.push(state);
+    for (const [key, handler] of Object.entries(state.handlers)) {
+      if (key === 'decoded' || key === 'nativeString' || typeof handler !== 'function') continue;
+      const exit = key.endsWith(':exit');
+      const table = exit ? this.exitHandlers : this.enterHandlers;
+      const type = exit ? key.slice(0, -5) : key;
+      let list = table.get(type);
+      if (!list) table.set(type, (list = []));
+      list.push({ rule: state, handler: handler as (node: Node) => void });
+    }
+    return state;
+  }
+
+  private contextFor(rule: Rule): RuleContext {
+    const session = this;
+    const lookup: ModuleLookup = {
+      index: this.index,
+      resolve: id => (id.type === 'Identifier' ? resolveHere(this.index, id) : undefined),
+      isBound: id => id.type === 'Identifier' && this.index.isBoundHere(id.name),
+    };
+    let lastRefNode: Node | undefined;
+    let lastRef: ReturnType<typeof moduleRefOf>;
+    return {
+      text: this.text,
+      target: this.target,
+      keywords: this.keywords,
+      get path() {
+        return session.path;
+      },
+      parent: (depth = 1) => this.path[this.path.length - 1 - depth],
+      functionIndex: () => this.currentFn,
+      enclosingFunction: () => {
+        for (let i = this.path.length - 1; i >= 0; i--) {
+          const n = this.path[i];
+          if (isFunction(n) && n.type !== 'FunctionDeclaration') return n;
+          if (n.type === 'FunctionDeclaration' && n.id) return n;
+        }
+        return undefined;
+      },
+      resolve: node => (node.type === 'Identifier' ? resolveHere(this.index, node) : undefined),
+      isBound: node => node.type === 'Identifier' && this.index.isBoundHere(node.name),
+      moduleRef: node => {
+        // Several rules ask about the callee being visited, one after another.
+        if (node !== lastRefNode) {
+          lastRefNode = node;
+          lastRef = node ? moduleRefOf(node, lookup) : undefined;
+        }
+        return lastRef;
+      },
+      calleeRef: node => (node.type === 'CallExpression' || node.type === 'NewExpression' ? calleeRefOf(node, lookup) : undefined),
+      report: d => {
+        this.drafts.push(draftOf(rule.meta, d, this.currentFn));
+      },
+      analysis: () => this.analysis,
+    };
+  }
+
+  enter(node: Node, path: readonly Node[]): void {
+    this.path = path;
+    this.index.enter(node, path);
+    this.currentFn = this.index.currentFunction;
+    this.run(this.enterHandlers.get(node.type), node);
+  }
+
+  exit(node: Node, path: readonly Node[]): void {
+    this.path = path;
+    this.currentFn = this.index.currentFunction;
+    this.run(this.exitHandlers.get(node.type), node);
+    this.index.exit(node);
+  }
+
+  private run(handlers: Array<{ rule: RuleState; handler: (node: Node) => void }> | undefined, node: Node): void {
+    if (!handlers) return;
+    for (const { rule, handler } of handlers) {
+      if (rule.failed) continue;
+      try {
+        handler(node);
+      } catch (e) {
+        if (e instanceof RangeError) {
+          // A node nested too deeply for the rule: skip that node, keep the rule for the rest.
+          if (!rule.deep) this.fail(`rule ${rule.rule.meta.id} skipped a node nested too deeply at offset ${node.start} (and any more such nodes)`);
+          rule.deep = true;
+          continue;
+        }
+        rule.failed = true;
+        this.fail(`rule ${rule.rule.meta.id} failed at offset ${node.start} and was skipped for this file: ${describe(e)}`);
+      }
+    }
+  }
+
+  /** Rules see decoded values after the walk; their reports sit on the decoding site or use. */
+  decodedHooks(sites: readonly DecodedSite[], moreRules: readonly Rule[]): void {
+    for (const rule of moreRules) this.add(rule);
+    for (const state of this.states) {
+      const hook = state.handlers.decoded;
+      if (!hook || state.failed) continue;
+      for (const site of sites) {
+        this.currentFn = site.use ? site.use.fn : site.decoded.fn;
+        try {
+          hook(site);
+        } catch (e) {
+          this.fail(`rule ${state.rule.meta.id} failed on a decoded value: ${describe(e)}`);
+          break;
+        }
+      }
+    }
+  }
+}
+
+/**
+ * What an identifier means where the walk is: the value it was last bound to, unless the use
+ * sits inside that value (`K = join(K, "x")`: the K inside is the previous value).
+ */
+function resolveHere(index: ModuleIndex, node: Node & { type: 'Identifier' }): Node | undefined {
+  const bound = index.resolveHere(node.name);
+  return bound && bound.start <= node.start && node.end <= bound.end ? undefined : bound;
 }
 
 function decodedText(decoded: readonly DecodedValue[]): string {
   return decoded.map(d => d.entries.join('\n')).join('\n').slice(0, 1 << 20);
-}
-
-/** Rules see decoded values after the walk; their reports sit on the decoding site or use. */
-function runDecodedHooks(
-  sites: readonly DecodedSite[],
-  rules: readonly Rule[],
-  text: string,
-  target: TargetContext,
-  options: ScanSourceOptions,
-  errors: ScanError[],
-): RawFinding[] {
-  const out: RawFinding[] = [];
-  for (const rule of rules) {
-    for (const site of sites) {
-      const fn = site.use ? site.use.fn : site.decoded.fn;
-      const ctx: DecodedContext = {
-        text,
-        target,
-        keywords: options.keywords ?? defaultKeywordMatcher(),
-        report(span, message, opts: ReportOptions = {}) {
-          out.push(rawFinding(rule, span, message, opts, fn));
-        },
-      };
-      try {
-        rule.decoded!(site, ctx);
-      } catch (e) {
-        errors.push({ file: options.file, ...(options.entry ? { entry: options.entry } : {}), message: `rule ${rule.id} failed on a decoded value: ${e instanceof Error ? e.message : String(e)}` });
-        break;
-      }
-    }
-  }
-  return out;
 }
 
 function activeRules(text: string, rules: readonly Rule[]): Rule[] {
@@ -177,180 +313,4 @@ export function triggerForms(trigger: string): string[] {
       })
       .join('');
   return [...new Set([trigger, escape(false), escape(true)])];
-}
-
-interface WalkResult {
-  findings: RawFinding[];
-  index: ModuleIndex;
-  nodes: number;
-}
-
-function walkWithRules(
-  ast: AstNode,
-  text: string,
-  rules: readonly Rule[],
-  options: ScanSourceOptions,
-  errors: ScanError[],
-): WalkResult {
-  const enter = new Map<string, Array<[Rule, Visitor]>>();
-  const exit = new Map<string, Array<[Rule, Visitor]>>();
-  for (const rule of rules) {
-    for (const [key, visitor] of Object.entries(rule.visitors)) {
-      const isExit = key.endsWith(':exit');
-      const table = isExit ? exit : enter;
-      const type = isExit ? key.slice(0, -5) : key;
-      let list = table.get(type);
-      if (!list) table.set(type, (list = []));
-      list.push([rule, visitor]);
-    }
-  }
-
-  const findings: RawFinding[] = [];
-  const index = new ModuleIndex(text);
-  const path: AstNode[] = [];
-  const failed = new Set<Rule>();
-  const deep = new Set<Rule>();
-  const memos = new Map<string, unknown>();
-  let current: Rule | undefined;
-
-  const ctx: RuleContext = {
-    text,
-    target: options.target ?? { ownVendors: [] },
-    keywords: options.keywords ?? defaultKeywordMatcher(),
-    path,
-    parent: (depth = 1) => path[path.length - 1 - depth],
-    enclosingFunction() {
-      for (let i = path.length - 1; i >= 0; i--) if (isFunction(path[i])) return path[i];
-      return undefined;
-    },
-    resolve(node) {
-      if (node.type !== 'Identifier') return undefined;
-      const bound = index.resolveHere(node.name);
-      // In `K = join(K, "x")` the K inside is the previous value, not the join around it.
-      return bound && bound.start <= node.start && node.end <= bound.end ? undefined : bound;
-    },
-    memo<T>(key: string, create: () => T): T {
-      if (!memos.has(key)) memos.set(key, create());
-      return memos.get(key) as T;
-    },
-    report(span: Span, message: string, opts: ReportOptions = {}) {
-      const rule = current!;
-      findings.push(rawFinding(rule, span, message, opts, index.currentFunction));
-    },
-  };
-
-  const run = (handlers: Array<[Rule, Visitor]> | undefined, node: AstNode) => {
-    if (!handlers) return;
-    for (const [rule, visitor] of handlers) {
-      if (failed.has(rule)) continue;
-      current = rule;
-      try {
-        visitor(node, ctx);
-      } catch (e) {
-        const where = { file: options.file, ...(options.entry ? { entry: options.entry } : {}) };
-        if (e instanceof RangeError) {
-          // A node nested too deeply for the rule: skip that node, keep the rule for the rest.
-          if (!deep.has(rule)) errors.push({ ...where, message: `rule ${rule.id} skipped a node nested too deeply at offset ${node.start} (and any more such nodes)` });
-          deep.add(rule);
-          continue;
-        }
-        failed.add(rule);
-        errors.push({ ...where, message: `rule ${rule.id} failed at offset ${node.start} and was skipped for this file: ${e instanceof Error ? e.message : String(e)}` });
-      }
-    }
-    current = undefined;
-  };
-
-  const nodes: AstNode[] = [ast];
-  const marks: number[] = [0];
-  const children: AstNode[] = [];
-  let count = 0;
-  while (nodes.length) {
-    const node = nodes.pop()!;
-    const mark = marks.pop()!;
-    if (mark === EXIT) {
-      run(exit.get(node.type), node);
-      index.exit(node);
-      path.pop();
-      continue;
-    }
-    count++;
-    path.push(node);
-    index.enter(node, path);
-    run(enter.get(node.type), node);
-    nodes.push(node);
-    marks.push(EXIT);
-    children.length = 0;
-    childrenOf(node, children);
-    for (let i = children.length - 1; i >= 0; i--) {
-      nodes.push(children[i]);
-      marks.push(0);
-    }
-  }
-  return { findings, index, nodes: count };
-}
-
-/** Raw findings to located ones: lines, columns, excerpt and fingerprint (also used for package.json). */
-export function locateFindings(
-  raw: RawFinding[],
-  text: string,
-  functions: FunctionInfo[],
-  options: Pick<ScanSourceOptions, 'file' | 'entry'>,
-  partial: boolean,
-): Finding[] {
-  const lines = new LineIndex(text);
-  return raw.map(r => {
-    const start = lines.positionAt(r.start);
-    const end = lines.positionAt(r.end);
-    const fn = r.fn >= 0 ? functions[r.fn] : undefined;
-    const flagged = text.slice(r.start, r.end);
-    const finding: Finding = {
-      ruleId: r.ruleId,
-      category: r.category,
-      severity: r.severity,
-      message: r.message,
-      file: options.file,
-      ...(options.entry ? { entry: options.entry } : {}),
-      line: start.line,
-      column: start.column,
-      endLine: end.line,
-      endColumn: end.column,
-      evidence: r.evidence,
-      related: r.related.map(rel => {
-        const a = lines.positionAt(rel.start);
-        const b = lines.positionAt(rel.end);
-        return {
-          file: options.file,
-          ...(options.entry ? { entry: options.entry } : {}),
-          line: a.line,
-          column: a.column,
-          endLine: b.line,
-          endColumn: b.column,
-          message: rel.message,
-        };
-      }),
-      offset: r.start,
-      endOffset: r.end,
-      confidence: 'exact',
-      ...(partial ? { partial: true } : {}),
-      ...(fn ? { functionRange: [fn.start, fn.end] as [number, number] } : {}),
-      excerpt: excerptOf(lines, r.start),
-      fingerprint: fingerprintOf(r.ruleId, options.entry ? `${options.file}#${options.entry}` : options.file, flagged),
-      contentHash: contentHashOf(flagged),
-    };
-    return finding;
-  });
-}
-
-function excerptOf(lines: LineIndex, offset: number): string {
-  const cut = lines.excerptAt(offset);
-  return `${cut.cutStart ? '…' : ''}${cut.text}${cut.cutEnd ? '…' : ''}`;
-}
-
-export function contentHashOf(flagged: string): string {
-  return createHash('sha256').update(flagged).digest('hex');
-}
-
-export function fingerprintOf(ruleId: string, where: string, flagged: string): string {
-  return createHash('sha256').update(`${ruleId}\0${where}\0${flagged}`).digest('hex').slice(0, 32);
 }

@@ -5,11 +5,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as acorn from 'acorn';
-import type { Finding, ScanError } from '../model';
-import type { JsonValue, ManifestContext, ManifestRule, ReportOptions, Span, TargetContext } from '../rules/types';
-import type { AstNode } from '../js/ast';
-import type { RawFinding } from '../rules/raw';
-import { locateFindings, rawFinding } from './engine';
+import type { Finding, ScanError, Span } from '../model';
+import type { JsonValue, ManifestContext, ManifestRule, TargetContext } from '../rules/types';
+import { literalKey, type Node } from '../js/ast';
+import { buildFindings, draftOf, type Draft } from '../rules/findings';
 import { describeFsError, readSourceFile } from './files';
 
 const MANIFEST = 'package.json';
@@ -40,25 +39,32 @@ export function scanPackageManifest(root: string, rules: readonly ManifestRule[]
 export function scanManifestText(text: string, rules: readonly ManifestRule[], target: TargetContext, head: (rel: string) => Buffer | undefined = () => undefined): ManifestScanResult {
   const errors: ScanError[] = [];
   let manifest: JsonValue;
-  let tree: AstNode;
   try {
     manifest = JSON.parse(text);
-    tree = (acorn.parse(`(${text})`, { ecmaVersion: 'latest' }) as unknown as AstNode).body[0].expression;
   } catch (e) {
     return { findings: [], errors: [{ file: MANIFEST, message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` }] };
   }
+  let tree: Node | undefined;
+  try {
+    const program = acorn.parse(`(${text})`, { ecmaVersion: 'latest' });
+    const first = program.body[0];
+    tree = first?.type === 'ExpressionStatement' ? first.expression : undefined;
+  } catch (e) {
+    // Valid JSON too deeply nested to locate in: findings point at the start of the file.
+    errors.push({ file: MANIFEST, message: `positions in package.json are not available (${e instanceof RangeError ? 'nested too deeply' : e instanceof Error ? e.message : String(e)}): findings point at its start` });
+  }
   if (!manifest || typeof manifest !== 'object' || Array.isArray(manifest)) return { findings: [], errors: [{ file: MANIFEST, message: 'not a JSON object' }] };
 
-  const raw: RawFinding[] = [];
+  const drafts: Draft[] = [];
   let current: ManifestRule | undefined;
   const engines = manifest.engines;
   const ctx: ManifestContext = {
     target,
     isExtension: !!engines && typeof engines === 'object' && !Array.isArray(engines) && typeof engines.vscode === 'string',
-    locate: (p, part = 'value') => locate(tree, p, part),
+    locate: (p, part = 'value') => (tree ? locate(tree, p, part) : { start: 0, end: 0 }),
     fileHead: head,
-    report(span: Span, message: string, options: ReportOptions = {}) {
-      raw.push(rawFinding(current!, span, message, options, -1));
+    report(descriptor) {
+      drafts.push(draftOf(current!.meta, descriptor, -1));
     },
   };
   for (const rule of rules) {
@@ -66,20 +72,21 @@ export function scanManifestText(text: string, rules: readonly ManifestRule[], t
     try {
       rule.check(manifest, ctx);
     } catch (e) {
-      errors.push({ file: MANIFEST, message: `rule ${rule.id} failed and was skipped: ${e instanceof Error ? e.message : String(e)}` });
+      errors.push({ file: MANIFEST, message: `rule ${rule.meta.id} failed and was skipped: ${e instanceof Error ? e.message : String(e)}` });
     }
   }
-  return { findings: locateFindings(raw, text, [], { file: MANIFEST }, false), errors };
+  return { findings: buildFindings(drafts, { file: MANIFEST, text, functions: [], partial: false }), errors };
 }
 
 /** Offsets in the JSON text (the parsed text has one leading parenthesis). */
-function locate(tree: AstNode, keys: ReadonlyArray<string | number>, part: 'key' | 'value'): Span | undefined {
-  let node: AstNode | undefined = tree;
-  let key: AstNode | undefined;
+function locate(tree: Node, keys: ReadonlyArray<string | number>, part: 'key' | 'value'): Span | undefined {
+  let node: Node | undefined = tree;
+  let key: Node | undefined;
   for (const k of keys) {
     if (node?.type === 'ObjectExpression' && typeof k === 'string') {
       // JSON.parse keeps the last duplicate key; so do we.
-      const prop: AstNode | undefined = [...node.properties].reverse().find((p: AstNode) => p.key.type === 'Literal' && p.key.value === k);
+      const props: Node[] = [...node.properties].reverse();
+      const prop = props.find((p): p is Extract<Node, { type: 'Property' }> => p.type === 'Property' && literalKey(p.key) === k);
       key = prop?.key;
       node = prop?.value;
     } else if (node?.type === 'ArrayExpression' && typeof k === 'number') {

@@ -10,7 +10,7 @@ import { PYTHON_NOTE } from '../discovery/python';
 import { DEFAULT_MAX_FILE_BYTES, describeFsError, readSourceFile, type ReadResult } from '../scan/files';
 import { BinaryReader } from '../native/reader';
 import { embeddedModuleText } from '../native/inspect';
-import { fingerprintOf } from '../scan/engine';
+import { fingerprintOf } from '../rules/findings';
 import { LineIndex } from '../text/lines';
 import { readableContext } from '../print/readableContext';
 import type { AuditJob, ContextJob, DiscoverJob, ModuleJob, WorkerJob, WorkerMessage } from './protocol';

@@ -31,10 +31,15 @@ describe('hidden gate spread over small functions (the 2026 case, minified)', ()
         assert.ok(decoded[1].evidence.some(e => e.startsWith('deepseek -> DeepSeek (CN)')));
       });
 
-      it('lets network-endpoint see the decoded hosts, one finding per host on the decoding call', () => {
-        const hosts = findings.filter(f => f.ruleId === 'network-endpoint' && pos(f) === at(code, 'd(H)'));
-        assert.deepEqual(hosts.map(f => f.evidence[0]), ['host api.deepseek.com', 'host dashscope.aliyuncs.com', 'host open.bigmodel.cn', 'host api.moonshot.cn', 'host reseller-api.top']);
-        assert.match(hosts[0].message, new RegExp(`^Decoded \\(${technique.recipe.replace(/[()|]/g, '\\$&')}\\) api\\.deepseek\\.com: DeepSeek`));
+      it('lets network-endpoint see the decoded hosts: one finding for the list, on the decoding call', () => {
+        const lists = findings.filter(f => f.ruleId === 'network-endpoint' && pos(f) === at(code, 'd(H)'));
+        assert.equal(lists.length, 1);
+        const [list] = lists;
+        assert.deepEqual(list.evidence, ['host api.deepseek.com (vendor-api)', 'host dashscope.aliyuncs.com (vendor-api)', 'host open.bigmodel.cn (vendor-api)', 'host api.moonshot.cn (vendor-api)', 'host reseller-api.top (third-party)']);
+        assert.match(list.message, new RegExp(`^Decoded \\(${technique.recipe.replace(/[()|]/g, '\\$&')}\\) list of 5 hosts \\(api\\.deepseek\\.com, `));
+        assert.equal(list.decodedFrom, technique.recipe);
+        assert.deepEqual(list.vendor, ['deepseek', 'alibaba', 'zhipu', 'moonshot']);
+        assert.equal(list.host, undefined, 'a listed host is not a request target');
       });
 
       it('reports each encoded literal as encoded-list, pointing at the data', () => {

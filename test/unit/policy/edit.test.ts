@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { addSuppression, suppressionFor } from '../../../src/core/policy/edit';
-import type { SuppressionEntry } from '../../../src/core/policy/types';
+import type { SuppressionEntry } from '../../../src/core/model/policy';
 import { parsePolicy } from '../../../src/core/policy/load';
 import type { Finding } from '../../../src/core/model';
 

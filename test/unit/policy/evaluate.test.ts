@@ -3,7 +3,7 @@ import type { Finding, Severity, Category, TargetResult } from '../../../src/cor
 import { evaluatePolicy } from '../../../src/core/policy/evaluate';
 import { parsePolicy } from '../../../src/core/policy/load';
 import { addSuppression, suppressionFor } from '../../../src/core/policy/edit';
-import type { Policy } from '../../../src/core/policy/types';
+import type { Policy } from '../../../src/core/model/policy';
 import { scanSource } from '../../../src/core/scan/engine';
 import { RULES } from '../../../src/core/rules';
 

@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { findPolicyFile, parsePolicy, readPolicyFile, type PolicyKnowledge } from '../../../src/core/policy/load';
-import type { PolicyProblem } from '../../../src/core/policy/types';
+import type { PolicyProblem } from '../../../src/core/model/policy';
 
 // Rules as the full catalog will have them, so hosts clauses are enforceable in these tests.
 const KNOWN: PolicyKnowledge = {

@@ -4,13 +4,17 @@ import { runRuleTable } from '../../helpers/ruleTester';
 runRuleTable(regionLiterals, {
   invalid: [
     { name: 'timezone equality', code: '_=K==="Asia/Shanghai"||K==="Asia/Urumqi"', at: ['"Asia/Shanghai"', '"Asia/Urumqi"'], severity: 'medium', evidence: ['Asia/Shanghai (CN)'] },
-    { name: 'a short list of region timezones (low: no comparison seen)', code: 'const R=["Asia/Shanghai","Asia/Hong_Kong","Asia/Macau"];', at: ['"Asia/Shanghai"', '"Asia/Hong_Kong"', '"Asia/Macau"'], severity: 'low' },
-    { name: 'a short list compared with a value (medium)', code: 'if(["Asia/Shanghai","PRC"].includes(tz))x()', at: ['"Asia/Shanghai"', '"PRC"'], severity: 'medium' },
+    { name: 'a short list of region timezones, once for the list (low: no comparison seen)', code: 'const R=["Asia/Shanghai","Asia/Hong_Kong","Asia/Macau"];', at: ['['], severity: 'low', evidence: ['Asia/Shanghai (CN)'] },
+    { name: 'a short list compared with a value (medium)', code: 'if(["Asia/Shanghai","PRC"].includes(tz))x()', at: ['['], severity: 'medium' },
+    { name: 'a Set of lower-case zone names, Windows names included', code: 'const Z=new Set(["asia/shanghai","china standard time","prc","asia/hong_kong"]);Z.has(tz.toLowerCase())', at: ['['], severity: 'medium', evidence: ['asia/shanghai (CN)'] },
+    { name: 'Taipei and upper-case spellings', code: 'if(tz==="ASIA/TAIPEI"||tz==="Asia/Chongqing")x()', at: ['"ASIA', '"Asia'] },
+    { name: 'an object keyed by region zones', code: 'const M={"Asia/Shanghai":1,"Asia/Urumqi":1};if(tz in M)x()', at: ['{'] },
+    { name: 'a regex over region zones', code: 'if(/^Asia\\/(Shanghai|Urumqi|Hong_Kong)$/i.test(tz))x()', at: ['/^Asia'] },
     { name: 'PRC and the Windows zone name in a switch', code: 'switch(z){case "PRC":case "China Standard Time":x()}', at: ['"PRC"', '"China'] },
     { name: 'startsWith / includes', code: 'tz.includes("Asia/Chongqing")', at: ['"Asia'] },
     { name: 'language tags at low severity', code: 'if(l==="zh-CN"||l==="zh_CN")x()', at: ['"zh-CN"', '"zh_CN"'], severity: 'low' },
-    { name: 'the UTC+8 offset compared with getTimezoneOffset', code: 'if(new Date().getTimezoneOffset()===-480)x()', at: ['new Date'], evidence: ['-480'] },
-    { name: 'the offset through a variable', code: 'function f(){const o=d.getTimezoneOffset();return o==-480}', at: ['o==-480'] },
+    { name: 'the UTC+8 offset compared with getTimezoneOffset', code: 'if(new Date().getTimezoneOffset()===-480)x()', at: ['-480'], evidence: ['-480'] },
+    { name: 'the offset through a variable', code: 'function f(){const o=d.getTimezoneOffset();return o==-480}', at: ['-480'] },
     { name: 'a template literal', code: 'x=z===`Asia/Shanghai`', at: ['`Asia'] },
   ],
   valid: [

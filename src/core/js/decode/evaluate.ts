@@ -3,12 +3,12 @@
 // string by hand. It never runs scanned code (no eval, no vm, no Function, no require):
 // it walks the scanned AST with its own interpreter, with hard step and size budgets, and
 // gives UNKNOWN for anything it does not model.
-import { calledMethod, memoThunk, propertyName, unwrapChain, type AstNode } from '../ast';
-import type { ModuleIndex, ModuleValue } from '../moduleIndex';
+import type * as acorn from 'acorn';
+import { calledMethod, calleeOf, memoThunk, propertyName, unwrapChain, type CallLike, type FunctionNode, type Node } from '../ast';
+import { MODULE, singleValue, type ModuleIndex } from '../moduleIndex';
 import { callBuiltin, callMethod, checkString, globalBuiltin, iterate, safeRegExp, staticMember, TooBig, type Host } from './builtins';
 import { Env, UNKNOWN, isObjectValue, type Closure, type Value } from './values';
 
-const MODULE = -1;
 
 export interface Budget {
   /** Nodes evaluated for one decoding site. */
@@ -42,7 +42,7 @@ export interface Evaluation {
  * Evaluates `node` as seen from function `fn` of the module. Module-level names assigned
  * once resolve to their value wherever they are declared.
  */
-export function evaluate(node: AstNode, fn: number, index: ModuleIndex, budget: Budget = DEFAULT_BUDGET): Evaluation {
+export function evaluate(node: Node, fn: number, index: ModuleIndex, budget: Budget = DEFAULT_BUDGET): Evaluation {
   const run = new Interpreter(index, budget);
   let value: Value;
   let exhausted = false;
@@ -85,7 +85,7 @@ class Interpreter implements Host {
     if (++this.steps > this.budget.steps) throw new OutOfBudget();
   }
 
-  expr(node: AstNode, env: Env, fn: number): Value {
+  expr(node: Node, env: Env, fn: number): Value {
     this.tick();
     switch (node.type) {
       case 'Literal':
@@ -163,7 +163,7 @@ class Interpreter implements Host {
     }
   }
 
-  private closure(node: AstNode, env: Env): Closure {
+  private closure(node: FunctionNode, env: Env): Closure {
     return { kind: 'closure', node, env, fn: this.index.functionOf(node) ?? MODULE };
   }
 
@@ -193,7 +193,7 @@ class Interpreter implements Host {
     return v;
   }
 
-  private unary(node: AstNode, env: Env, fn: number): Value {
+  private unary(node: acorn.UnaryExpression, env: Env, fn: number): Value {
     if (node.operator === 'void') return undefined;
     if (node.operator === 'typeof') return UNKNOWN;
     const v = this.expr(node.argument, env, fn);
@@ -212,7 +212,7 @@ class Interpreter implements Host {
     }
   }
 
-  private binary(node: AstNode, env: Env, fn: number): Value {
+  private binary(node: Pick<acorn.BinaryExpression, 'operator' | 'left' | 'right'>, env: Env, fn: number): Value {
     const l = this.expr(node.left, env, fn);
     if (l === UNKNOWN) return UNKNOWN;
     const r = this.expr(node.right, env, fn);
@@ -261,14 +261,14 @@ class Interpreter implements Host {
   }
 
   /** The key is the operand written as a constant (a literal or a name bound to one). */
-  private noteXor(node: AstNode, l: number, r: number, fn: number): void {
-    const constant = (n: AstNode) => n.type === 'Literal' || (n.type === 'Identifier' && !!this.index.binding(n.name, fn)?.moduleLike);
+  private noteXor(node: Pick<acorn.BinaryExpression, 'left' | 'right'>, l: number, r: number, fn: number): void {
+    const constant = (n: Node) => n.type === 'Literal' || (n.type === 'Identifier' && !!this.index.binding(n.name, fn)?.moduleLike);
     const key = constant(node.right) ? r : constant(node.left) ? l : undefined;
     if (key === undefined) this.note('xor (computed key)');
     else this.note(`xor 0x${(key & 0xff).toString(16).padStart(2, '0')}`);
   }
 
-  private assign(node: AstNode, env: Env, fn: number): Value {
+  private assign(node: acorn.AssignmentExpression, env: Env, fn: number): Value {
     const op = node.operator as string;
     if (node.left.type === 'MemberExpression') {
       if (op !== '=') return UNKNOWN;
@@ -292,14 +292,13 @@ class Interpreter implements Host {
       if (keep) return old;
       value = this.expr(node.right, env, fn);
     } else {
-      const fake = { type: 'BinaryExpression', operator: op.slice(0, -1), left: node.left, right: node.right, start: node.start, end: node.end };
-      value = this.binary(fake, env, fn);
+      value = this.binary({ operator: op.slice(0, -1) as acorn.BinaryOperator, left: node.left, right: node.right }, env, fn);
     }
     if (!env.assign(name, value)) return UNKNOWN; // never writes module or outer scanned state
     return value;
   }
 
-  private member(node: AstNode, env: Env, fn: number): Value {
+  private member(node: acorn.MemberExpression, env: Env, fn: number): Value {
     const objectNode = unwrapChain(node.object);
     if (objectNode.type === 'Identifier' && !env.has(objectNode.name) && !this.index.binding(objectNode.name, fn)) {
       const name = propertyName(node);
@@ -310,7 +309,7 @@ class Interpreter implements Host {
     }
     const object = this.expr(node.object, env, fn);
     if (object === UNKNOWN || object === null || object === undefined) return UNKNOWN;
-    const key = node.computed ? this.expr(node.property, env, fn) : node.property.name;
+    const key = node.computed ? this.expr(node.property as Node, env, fn) : propertyName(node);
     if (key === UNKNOWN) return UNKNOWN;
     if (key === 'length' && (typeof object === 'string' || Array.isArray(object) || object instanceof Uint8Array)) return object.length;
     if (typeof key === 'number') {
@@ -324,7 +323,7 @@ class Interpreter implements Host {
     return UNKNOWN;
   }
 
-  private callExpression(node: AstNode, env: Env, fn: number, isNew: boolean): Value {
+  private callExpression(node: CallLike, env: Env, fn: number, isNew: boolean): Value {
     const args = this.args(node.arguments, env, fn);
     const calleeNode = unwrapChain(node.callee);
     // A memoising wrapper we cannot interpret, called with a thunk: `X(() => decode(s))`
@@ -348,7 +347,7 @@ class Interpreter implements Host {
     return UNKNOWN;
   }
 
-  private args(nodes: AstNode[], env: Env, fn: number): Value[] | undefined {
+  private args(nodes: Array<acorn.Expression | acorn.SpreadElement>, env: Env, fn: number): Value[] | undefined {
     const out: Value[] = [];
     for (const a of nodes) {
       if (a.type === 'SpreadElement') {
@@ -368,14 +367,14 @@ class Interpreter implements Host {
     try {
       const node = closure.node;
       const env = new Env(closure.env);
-      node.params.forEach((p: AstNode, i: number) => {
+      node.params.forEach((p: Node, i: number) => {
         if (p.type === 'Identifier') env.declare(p.name, args[i]);
         else if (p.type === 'AssignmentPattern' && p.left.type === 'Identifier') {
           env.declare(p.left.name, args[i] === undefined ? this.expr(p.right, env, closure.fn) : args[i]);
         } else if (p.type === 'RestElement' && p.argument.type === 'Identifier') env.declare(p.argument.name, args.slice(i));
         else throw new OutOfBudget();
       });
-      if (node.expression) return this.expr(node.body, env, closure.fn);
+      if (node.body.type !== 'BlockStatement') return this.expr(node.body, env, closure.fn);
       this.hoist(node.body.body, env);
       const done = this.block(node.body.body, env, closure.fn);
       return done.type === 'return' ? done.value : undefined;
@@ -384,13 +383,13 @@ class Interpreter implements Host {
     }
   }
 
-  private hoist(statements: AstNode[], env: Env): void {
+  private hoist(statements: Node[], env: Env): void {
     for (const s of statements) {
       if (s.type === 'FunctionDeclaration' && s.id) env.declare(s.id.name, this.closure(s, env));
     }
   }
 
-  private block(statements: AstNode[], env: Env, fn: number): Completion {
+  private block(statements: Node[], env: Env, fn: number): Completion {
     for (const s of statements) {
       const c = this.statement(s, env, fn);
       if (c.type !== 'normal') return c;
@@ -398,7 +397,7 @@ class Interpreter implements Host {
     return NORMAL;
   }
 
-  private statement(node: AstNode, env: Env, fn: number): Completion {
+  private statement(node: Node, env: Env, fn: number): Completion {
     this.tick();
     switch (node.type) {
       case 'ExpressionStatement':
@@ -454,7 +453,7 @@ class Interpreter implements Host {
     }
   }
 
-  private forOf(node: AstNode, env: Env, fn: number): Completion {
+  private forOf(node: acorn.ForOfStatement, env: Env, fn: number): Completion {
     const items = iterate(this.expr(node.right, env, fn));
     if (!items) throw new OutOfBudget();
     const left = node.left;
@@ -471,7 +470,7 @@ class Interpreter implements Host {
     return NORMAL;
   }
 
-  private forLoop(node: AstNode, env: Env, fn: number): Completion {
+  private forLoop(node: acorn.ForStatement, env: Env, fn: number): Completion {
     const loopEnv = new Env(env);
     if (node.init) {
       if (node.init.type === 'VariableDeclaration') this.statement(node.init, loopEnv, fn);
@@ -508,22 +507,8 @@ function compare(op: string, l: number | string, r: number | string): boolean {
   }
 }
 
-/** Initial `null`/`undefined`/`void 0` placeholders of lazy-initialised names do not count. */
-function isPlaceholder(node: AstNode): boolean {
-  if (node.type === 'Literal' && node.value === null) return true;
-  if (node.type === 'Identifier' && node.name === 'undefined') return true;
-  return node.type === 'UnaryExpression' && node.operator === 'void';
-}
-
-/** The one value a module-level name is assigned, ignoring placeholders; else undefined. */
-export function singleValue(values: ModuleValue[] | undefined): ModuleValue | undefined {
-  if (!values) return undefined;
-  const real = values.filter(v => !isPlaceholder(v.node));
-  return real.length === 1 ? real[0] : undefined;
-}
-
 /** Local bindings are only trusted when their value cannot depend on the call. */
-function isConstantShape(node: AstNode): boolean {
+function isConstantShape(node: Node): boolean {
   switch (node.type) {
     case 'Literal':
     case 'TemplateLiteral':

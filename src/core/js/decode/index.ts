@@ -2,7 +2,7 @@
 // or reversed-string chains) are decoded, evaluate those sites with the bounded evaluator,
 // and, for encoded literals no site decodes, try single-byte XOR keys that occur as numbers
 // in the file (the way FLOSS recovers strings from binaries). Every value carries its recipe.
-import type { AstNode } from '../ast';
+import { staticString, type CallLike, type Node } from '../ast';
 import type { Binding, EncodedLiteral, ModuleIndex } from '../moduleIndex';
 import { base64ToBytes, hexToBytes } from './builtins';
 import { evaluate } from './evaluate';
@@ -10,11 +10,11 @@ import { asStrings } from './values';
 
 export interface DecodedValue {
   /** Where the value is decoded: the decoding call, or the literal itself (key search). */
-  site: AstNode;
+  site: Node;
   /** Function of the site (-1 at module level). */
   fn: number;
   /** The encoded literal it came from, when there is one. */
-  literal?: AstNode;
+  literal?: Node;
   value: string | string[];
   /** Steps, e.g. ["base64", "xor 0x5b", "split \",\""]. */
   recipe: string[];
@@ -32,15 +32,15 @@ const MODULE_STEPS = 8_000_000;
  * `calleeOf` resolves a call to the same-module function it calls (callgraph.ts); it is used
  * to find calls of decoder helpers with constant arguments: `d(H)`.
  */
-export function decodeModule(index: ModuleIndex, calleeOf: (call: AstNode, fn: number) => number | undefined): DecodedValue[] {
+export function decodeModule(index: ModuleIndex, calleeOf: (call: CallLike, fn: number) => number | undefined): DecodedValue[] {
   const out: DecodedValue[] = [];
-  const decodedLiterals = new Set<AstNode>();
-  const tried = new Set<AstNode>();
+  const decodedLiterals = new Set<Node>();
+  const tried = new Set<Node>();
   // Helpers that ran out of budget once will again: their other call sites are skipped.
   const exhausted = new Set<number>();
   let steps = 0;
 
-  const trySite = (site: AstNode, fn: number, literal?: AstNode) => {
+  const trySite = (site: Node, fn: number, literal?: Node) => {
     if (tried.has(site) || tried.size >= MAX_SITES || steps >= MODULE_STEPS) return;
     tried.add(site);
     const callee = site.type === 'CallExpression' ? calleeOf(site, fn) : undefined;
@@ -50,7 +50,7 @@ export function decodeModule(index: ModuleIndex, calleeOf: (call: AstNode, fn: n
     if (result.exhausted && callee !== undefined) exhausted.add(callee);
     const value = asStrings(result.value);
     if (value === undefined || !hidesText(result.recipe, value)) return;
-    if (literal && typeof value === 'string' && value === literal.value) return;
+    if (literal && typeof value === 'string' && value === staticString(literal)) return;
     out.push({ site, fn, ...(literal ? { literal } : {}), value, recipe: result.recipe, entries: entriesOf(value) });
     if (literal) decodedLiterals.add(literal);
   };
@@ -73,7 +73,7 @@ export function decodeModule(index: ModuleIndex, calleeOf: (call: AstNode, fn: n
         const id = arg.type === 'SpreadElement' ? arg.argument : arg;
         const bound = id.type === 'Identifier' ? index.binding(id.name, fn) : undefined;
         if (bound?.moduleLike) {
-          const literal = byName.get(`${id.name}@${bound.scope}`);
+          const literal = byName.get(`${bound.name}@${bound.scope}`);
           const data = constantData(bound);
           if (literal) trySite(call, fn, literal.node);
           else if (helper && data && index.decoderFunctions.has(calleeOf(call, fn) ?? -2)) trySite(call, fn, data);
@@ -91,7 +91,7 @@ export function decodeModule(index: ModuleIndex, calleeOf: (call: AstNode, fn: n
   // that is written somewhere in the file.
   for (const e of index.encoded) {
     if (decodedLiterals.has(e.node) || e.node.type === 'ArrayExpression') continue;
-    const found = keySearch(String(e.node.value ?? e.node.quasis?.[0]?.value?.cooked ?? ''), index.smallNumbers);
+    const found = keySearch(staticString(e.node) ?? '', index.smallNumbers);
     if (found) out.push({ site: e.node, fn: e.fn, literal: e.node, value: found.text, recipe: found.recipe, entries: entriesOf(found.text) });
   }
   return out;
@@ -128,14 +128,14 @@ function namesOfDecoders(index: ModuleIndex): Set<string> {
 }
 
 /** A string of 8+ characters or an array of 4+ numbers: data worth decoding. */
-function isDataLiteral(node: AstNode): boolean {
+function isDataLiteral(node: Node): boolean {
   if (node.type === 'Literal') return typeof node.value === 'string' && node.value.length >= 8;
-  if (node.type === 'ArrayExpression') return node.elements.length >= 4 && node.elements.every((e: AstNode | null) => e?.type === 'Literal' && typeof e.value === 'number');
+  if (node.type === 'ArrayExpression') return node.elements.length >= 4 && node.elements.every((e: Node | null) => e?.type === 'Literal' && typeof e.value === 'number');
   return false;
 }
 
 /** The data literal a name is bound to once, if it is one. */
-function constantData(bound: Binding): AstNode | undefined {
+function constantData(bound: Binding): Node | undefined {
   const node = bound.values.length === 1 && !bound.mutated ? bound.values[0].node : undefined;
   return node && isDataLiteral(node) ? node : undefined;
 }

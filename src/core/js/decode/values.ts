@@ -1,14 +1,14 @@
 // The values the constant evaluator works with. Deliberately small: strings, numbers,
 // booleans, null/undefined, byte arrays, arrays, and closures over scanned functions.
 // Anything else is UNKNOWN, and UNKNOWN is contagious.
-import type { AstNode } from '../ast';
+import type { FunctionNode } from '../ast';
 
 export const UNKNOWN: unique symbol = Symbol('unknown');
 export type Unknown = typeof UNKNOWN;
 
 export interface Closure {
   kind: 'closure';
-  node: AstNode;
+  node: FunctionNode;
   env: Env;
   /** Function index in the module, to resolve names the closure does not bind. */
   fn: number;

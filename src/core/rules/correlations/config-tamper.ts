@@ -1,26 +1,49 @@
-// A write in the same function (or closure) that names a shell start-up file, an autostart
-// location, a git hook, or another tool's configuration: changes that outlive the process
-// and act on the user's other tools. Another AI assistant's configuration is high.
-import type { CorrelationRule, Correlator } from '../types';
-import { correlated, detailsOf, list, withFact } from './build';
+// A file write whose path comes from a shell start-up file, an autostart location, a git hook
+// or another tool's configuration (persistence-location names them): changes that outlive the
+// process and act on the user's other tools. Another AI assistant's configuration is high.
+// The path is followed backwards from the write; naming such a place near a write is not enough.
+import { draftOf, type Draft } from '../findings';
+import type { CorrelationRule } from '../types';
+import type { Correlator } from './types';
+import { callSteps, inOrder, list, stepAt } from './shared';
 
 export const configTamper: CorrelationRule = {
-  id: 'config-tamper',
-  category: 'persistence',
-  severity: 'medium',
-  title: 'Writes a start-up file or another tool\'s configuration',
-  description: 'One function (or the closure around it) writes a file and names a shell rc file, autostart entry, git hook or another tool\'s configuration; high when it is another AI assistant\'s.',
+  meta: {
+    id: 'config-tamper',
+    category: 'persistence',
+    severity: 'medium',
+    title: "Writes a start-up file or another tool's configuration",
+    description: "A file write whose path comes from a shell rc file, autostart entry, git hook or another tool's configuration (followed through names and same-module calls); high when it is another AI assistant's.",
+    messages: {
+      write: 'Writes {{place}} ({{call}})',
+    },
+  },
   needs: ['persistence-location', 'file-write'],
 };
 
 export const configTamperCorrelator: Correlator = {
   rules: [configTamper],
-  detect(members) {
-    const targets = withFact(members, ['target:startup', 'target:tool-config', 'target:assistant-config']);
-    const writes = withFact(members, ['sink:write']);
-    if (targets.length === 0 || writes.length === 0) return undefined;
-    const assistant = targets.some(f => f.facts.some(x => x.kind === 'target:assistant-config'));
-    const message = `Writes a file in the same function that names ${list(detailsOf(targets, ['target:startup', 'target:tool-config', 'target:assistant-config']))}`;
-    return { finding: correlated(configTamper, writes[0], [...targets, ...writes], message, assistant ? 'high' : 'medium'), about: targets };
+  run({ marks, analysis }) {
+    const added: Draft[] = [];
+    if (marks.all('place').length === 0) return { added };
+    const placeMark = marks.marker('place');
+    for (const sink of marks.all('sink')) {
+      if (sink.fact.sink !== 'write' || !sink.fact.target) continue;
+      const reached = analysis.flow.origins(sink.fact.target, sink.draft.fn, placeMark);
+      if (reached.length === 0) continue;
+      const places = [...new Set(reached.flatMap(r => r.mark))];
+      const assistant = places.some(p => p.fact.place === 'assistant-config');
+      added.push(
+        draftOf(configTamper.meta, {
+          node: sink.draft,
+          messageId: 'write',
+          data: { place: list([...new Set(places.map(p => p.fact.detail))]), call: sink.fact.detail ?? 'a write' },
+          severity: assistant ? 'high' : 'medium',
+          evidence: [...new Set([...sink.draft.evidence, ...places.flatMap(p => p.draft.evidence)])],
+          related: inOrder([...places.map(p => stepAt(p.draft)), ...reached.flatMap(r => callSteps(r.calls, analysis, 'the path passes'))]),
+        }, sink.draft.fn),
+      );
+    }
+    return { added };
   },
 };

@@ -1,32 +1,78 @@
-// Download and run: a network call, a file write and a process start in one function (or
-// its closure), or a network call next to code built from strings at run time. Self-updaters
-// do the first by design (medium); evaluating fetched code is high.
-import type { CorrelationRule, Correlator } from '../types';
-import { correlated, detailsOf, list, withFact } from './build';
+// Download and run: code or a command whose value comes from a network response is evaluated
+// or run (high), or a downloaded file is written and then run from the same path (medium: a
+// self-updater does this by design). Followed backwards from the eval, the process start and
+// the write through names, response methods (`await r.text()`) and same-module calls.
+import type { Node } from '../../js/ast';
+import { draftOf, type Draft } from '../findings';
+import type { CorrelationRule } from '../types';
+import type { Marked } from './marks';
+import type { Correlator } from './types';
+import { callSteps, inOrder, stepAt } from './shared';
 
 export const downloadExec: CorrelationRule = {
-  id: 'download-exec',
-  category: 'execution',
-  severity: 'high',
-  title: 'Downloads and runs code',
-  description: 'One function (or the closure around it) makes a network call, writes a file and starts a process (medium: an updater does this), or makes a network call and evaluates code computed at run time (high).',
-  needs: ['network-call', 'file-write', 'child-process', 'dynamic-code', 'encoded-payload'],
+  meta: {
+    id: 'download-exec',
+    category: 'execution',
+    severity: 'high',
+    title: 'Downloads and runs code',
+    description: 'Code or a command that comes from a network response is evaluated or run (high), or a downloaded file is written and run from the same path (medium: updaters do this).',
+    messages: {
+      runs: 'Runs {{what}} that comes from a network response ({{how}})',
+      writeRun: 'Writes a download to {{path}} and runs it ({{how}})',
+    },
+  },
+  needs: ['network-call', 'file-write', 'child-process', 'dynamic-code'],
 };
 
 export const downloadExecCorrelator: Correlator = {
   rules: [downloadExec],
-  detect(members) {
-    const network = withFact(members, ['sink:network']);
-    if (network.length === 0) return undefined;
-    const evals = withFact(members, ['sink:eval']).filter(f => f.severity === 'medium' || f.severity === 'high');
-    if (evals.length) {
-      const message = `Makes a network call and runs code built at run time (${list(detailsOf(evals, ['sink:eval']))}) in the same function`;
-      return { finding: correlated(downloadExec, evals[0], [...network, ...evals], message, 'high'), about: evals };
+  run({ marks, analysis }) {
+    const added: Draft[] = [];
+    const sinks = marks.all('sink');
+    if (!sinks.some(s => s.fact.sink === 'network')) return { added };
+    const network = marks.marker('sink', m => m.fact.sink === 'network');
+    const fetched = (s: Marked<'sink'>) => s.fact.payload.flatMap(p => analysis.flow.origins(p, s.draft.fn, network));
+    const downloads: Array<{ write: Marked<'sink'>; path: string }> = [];
+    for (const s of sinks) {
+      if (s.fact.sink === 'eval' || s.fact.sink === 'exec') {
+        const reached = fetched(s);
+        if (reached.length === 0) continue;
+        const requests = [...new Set(reached.flatMap(r => r.mark))];
+        added.push(
+          draftOf(downloadExec.meta, {
+            node: s.draft,
+            messageId: 'runs',
+            data: { what: s.fact.sink === 'eval' ? 'code' : 'a command', how: s.fact.detail ?? s.draft.ruleId },
+            severity: 'high',
+            evidence: [...new Set([...s.draft.evidence, ...requests.flatMap(r => r.draft.evidence)])],
+            related: inOrder([...requests.map(r => stepAt(r.draft)), ...reached.flatMap(r => callSteps(r.calls, analysis, 'the response passes'))]),
+          }, s.draft.fn),
+        );
+      } else if (s.fact.sink === 'write' && s.fact.target && fetched(s).length) {
+        downloads.push({ write: s, path: analysis.index.sourceOf(s.fact.target) });
+      }
     }
-    const writes = withFact(members, ['sink:write']);
-    const execs = withFact(members, ['sink:exec']);
-    if (writes.length === 0 || execs.length === 0) return undefined;
-    const message = `Makes a network call, writes ${list(detailsOf(writes, ['sink:write']), 2)} and runs ${list(detailsOf(execs, ['sink:exec']), 2)} in the same function`;
-    return { finding: correlated(downloadExec, execs[0], [...network, ...writes, ...execs], message, 'medium'), about: execs };
+    for (const { write, path } of downloads) {
+      const run = sinks.find(s => s.fact.sink === 'exec' && s.draft.fn === write.draft.fn && s.fact.payload.some(p => mentions(p, path, analysis.index.sourceOf.bind(analysis.index))));
+      if (!run) continue;
+      added.push(
+        draftOf(downloadExec.meta, {
+          node: run.draft,
+          messageId: 'writeRun',
+          data: { path, how: run.fact.detail ?? run.draft.ruleId },
+          severity: 'medium',
+          evidence: [...new Set([...write.draft.evidence, ...run.draft.evidence])],
+          related: inOrder([stepAt(write.draft)]),
+        }, run.draft.fn),
+      );
+    }
+    return { added };
   },
 };
+
+/** The command spells the written path (the same name, or a string built around it). */
+function mentions(arg: Node, path: string, source: (n: Node) => string): boolean {
+  if (path.length < 1 || path.length > 200) return false;
+  const text = source(arg);
+  return text === path || (text.length < 400 && new RegExp(`(^|[^\\w$])${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w$])`).test(text));
+}

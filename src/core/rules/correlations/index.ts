@@ -1,11 +1,13 @@
-// Correlators, one file each: what the facts in one scope amount to. scan/correlate.ts
-// builds the scopes and runs these in order.
-import type { CorrelationRule, Correlator } from '../types';
+// Correlators, one file each, in the order they run: gates first (covert markers link to
+// them), then what flows into requests, processes and writes.
+import type { CorrelationRule } from '../types';
+import type { Correlator } from './types';
 import { gateCorrelator } from './region-gating';
+import { covertLinkCorrelator } from './covert-link';
 import { exfiltrationCorrelator } from './exfiltration';
 import { downloadExecCorrelator } from './download-exec';
 import { configTamperCorrelator } from './config-tamper';
 
-export const CORRELATORS: Correlator[] = [gateCorrelator, exfiltrationCorrelator, downloadExecCorrelator, configTamperCorrelator];
+export const CORRELATORS: Correlator[] = [gateCorrelator, covertLinkCorrelator, exfiltrationCorrelator, downloadExecCorrelator, configTamperCorrelator];
 
 export const CORRELATION_RULES: CorrelationRule[] = CORRELATORS.flatMap(c => c.rules);

@@ -1,12 +1,10 @@
-// Where a gate's result and a covert marker go. DESIGN.md: a marker is linked to a gate when,
-// in one of up to two same-module callers, the marker's condition takes its arguments from
-// the gate's result; then it is high. Gate results and markers are followed up to two callers
-// to where they end (a sentence, an object property, an argument of a call), each step a
-// related location.
-import { childrenOf, isFunction, propertyKeyName, type AstNode } from '../../js/ast';
-import type { CallGraph, CallStep } from '../../js/callgraph';
-import type { ModuleIndex } from '../../js/moduleIndex';
-import type { RawFinding, RawRelated } from '../raw';
+// Where a value ends up, read forwards: a gate's result or a marker, followed up to two
+// callers to where it lands (a sentence, an object property, an argument of a call), each
+// step a related location. This is what tells a reader whether a region check changes text
+// sent to the model or only a log line.
+import { childrenOf, descendants, isFunction, propertyKeyName, sourceText, type Node } from '../../js/ast';
+import type { CallStep } from '../../js/callgraph';
+import type { ModuleAnalysis, RelatedSpan } from '../types';
 
 const MAX_CALLERS = 2;
 /** Functions larger than this are not walked for value flow. */
@@ -14,49 +12,8 @@ const MAX_FLOW_FUNCTION = 64 * 1024;
 const NETWORK_CALLS = /^(fetch|request|post|put|send|write|writeFile|writeFileSync|appendFile|appendFileSync|create|stream)$/;
 const PROMPT_WORDS = /prompt|system|messages?$|instruction|userContext/i;
 
-/** Adds where each gate's result goes to its related locations. */
-export function followGates(findings: readonly RawFinding[], index: ModuleIndex, graph: CallGraph): void {
-  for (const gate of findings) {
-    if (gate.ruleId !== 'region-gating' || gate.fn < 0) continue;
-    for (const caller of firstCallers(graph.callersOf(gate.fn))) {
-      gate.related.push({ start: caller.call.start, end: caller.call.end, message: 'the result is used here' }, ...whereItGoes(caller.call, caller.fn, index, graph, 1));
-    }
-  }
-}
-
-export function linkCovertMarkers(findings: readonly RawFinding[], index: ModuleIndex, graph: CallGraph): void {
-  const markers = findings.filter(f => f.facts.some(x => x.kind === 'covert:marker'));
-  if (markers.length === 0) return;
-  const gates = new Map<number, RawFinding>();
-  for (const f of findings) if (f.ruleId === 'region-gating') gates.set(f.fn, f);
-  for (const marker of markers) {
-    const fact = marker.facts.find(x => x.kind === 'covert:marker')!;
-    const fnNode = marker.fn >= 0 ? index.functions[marker.fn].node : undefined;
-    const isChooser = !!fnNode && (fact.condition ?? []).every(c => c === fnNode || fnNode.params.includes(c));
-    const related: RawRelated[] = [];
-    let gate: RawFinding | undefined;
-    if (isChooser) {
-      const callers = firstCallers(graph.callersOf(marker.fn));
-      for (const caller of callers) {
-        gate ??= caller.call.arguments.map((a: AstNode) => reachesGate(a, caller.fn, index, graph, gates)).find(Boolean);
-        related.push({ start: caller.call.start, end: caller.call.end, message: 'called here' }, ...whereItGoes(caller.call, caller.fn, index, graph, 1));
-      }
-    } else {
-      for (const c of fact.condition ?? []) gate ??= reachesGate(c, marker.fn, index, graph, gates);
-      const node = marker.fn >= 0 ? findNode(index.functions[marker.fn].node, marker) : undefined;
-      if (node) related.push(...whereItGoes(node, marker.fn, index, graph, 2));
-    }
-    if (gate) {
-      marker.severity = 'high';
-      marker.message += ', linked to a region/vendor gate';
-      related.unshift({ start: gate.start, end: gate.end, message: `condition comes from the region/vendor gate: ${gate.message}` });
-    }
-    marker.related.push(...related);
-  }
-}
-
 /** Calls from at most MAX_CALLERS distinct calling functions. */
-function firstCallers(steps: CallStep[]): CallStep[] {
+export function firstCallers(steps: readonly CallStep[]): CallStep[] {
   const fns = new Set<number>();
   return steps.filter(s => {
     if (fns.has(s.fn)) return true;
@@ -66,48 +23,24 @@ function firstCallers(steps: CallStep[]): CallStep[] {
   });
 }
 
-/**
- * Does the value of `expr` (in function `fn`) come from calling a function that holds a gate?
- * A work list over names, bounded, so that long chains of assignments cannot exhaust the stack.
- */
-function reachesGate(expr: AstNode, fn: number, index: ModuleIndex, graph: CallGraph, gates: Map<number, RawFinding>): RawFinding | undefined {
-  const seen = new Set<string>();
-  const work: Array<[AstNode, number]> = [[expr, fn]];
-  const kids: AstNode[] = [];
-  while (work.length) {
-    const [value, where] = work.pop()!;
-    if (value.end - value.start > 4000) continue;
-    const stack = [value];
-    while (stack.length) {
-      const node = stack.pop()!;
-      if (node !== value && isFunction(node)) continue;
-      if (node.type === 'CallExpression') {
-        const callee = graph.calleeOf(node, where);
-        if (callee !== undefined && gates.has(callee)) return gates.get(callee);
-      } else if (node.type === 'Identifier') {
-        const bound = index.binding(node.name, where);
-        const key = bound && `${node.name}@${bound.scope}`;
-        if (key && !seen.has(key) && seen.size < 256) {
-          seen.add(key);
-          for (const v of bound.values) work.push([v.node, v.fn]);
-        }
-      }
-      kids.length = 0;
-      childrenOf(node, kids);
-      stack.push(...kids);
-    }
+/** Where the result of function `fn` is used, in up to two callers. */
+export function resultSteps(fn: number, a: ModuleAnalysis): RelatedSpan[] {
+  if (fn < 0) return [];
+  const out: RelatedSpan[] = [];
+  for (const caller of firstCallers(a.graph.callersOf(fn))) {
+    out.push({ start: caller.call.start, end: caller.call.end, message: 'the result is used here' }, ...whereItGoes(caller.call, caller.fn, a, 1));
   }
-  return undefined;
+  return out;
 }
 
 /** Where the value of `node` (in function `fn`) ends up, following returns up to `hops` callers. */
-function whereItGoes(node: AstNode, fn: number, index: ModuleIndex, graph: CallGraph, hops: number): RawRelated[] {
-  const fnRecord = fn >= 0 ? index.functions[fn] : undefined;
+export function whereItGoes(node: Node, fn: number, a: ModuleAnalysis, hops: number): RelatedSpan[] {
+  const fnRecord = fn >= 0 ? a.index.functions[fn] : undefined;
   if (!fnRecord || fnRecord.end - fnRecord.start > MAX_FLOW_FUNCTION) return [];
   const parents = parentMap(fnRecord.node);
-  const out: RawRelated[] = [];
-  const seen = new Set<AstNode>();
-  const queue: AstNode[] = [node];
+  const out: RelatedSpan[] = [];
+  const seen = new Set<Node>();
+  const queue: Node[] = [node];
   while (queue.length && out.length < 8) {
     let current = queue.shift()!;
     for (let parent = parents.get(current); parent && !seen.has(parent); current = parent, parent = parents.get(current)) {
@@ -117,7 +50,7 @@ function whereItGoes(node: AstNode, fn: number, index: ModuleIndex, graph: CallG
         break;
       }
       if (parent.type === 'TemplateLiteral') {
-        out.push({ start: parent.start, end: parent.end, message: `reaches: the text ${clip(index.sourceOf(parent))}` });
+        out.push({ start: parent.start, end: parent.end, message: `reaches: the text ${clip(sourceText(a.text, parent, 400))}` });
         continue;
       }
       if (parent.type === 'Property' && parent.value === current) {
@@ -125,8 +58,8 @@ function whereItGoes(node: AstNode, fn: number, index: ModuleIndex, graph: CallG
         out.push({ start: parent.start, end: parent.end, message: `reaches: property \`${key}\` of an object${PROMPT_WORDS.test(key) ? ' (likely text given to the model)' : ''}` });
         continue;
       }
-      if (parent.type === 'CallExpression' && parent.arguments.includes(current)) {
-        const callee = index.sourceOf(parent.callee);
+      if (parent.type === 'CallExpression' && (parent.arguments as Node[]).includes(current)) {
+        const callee = sourceText(a.text, parent.callee, 200);
         const name = callee.split('.').pop() ?? '';
         const kind = NETWORK_CALLS.test(name) ? ' (a network or file call)' : PROMPT_WORDS.test(name) ? ' (likely text given to the model)' : '';
         out.push({ start: parent.start, end: parent.end, message: `reaches: an argument of ${clip(callee)}(…)${kind}` });
@@ -135,7 +68,7 @@ function whereItGoes(node: AstNode, fn: number, index: ModuleIndex, graph: CallG
       if (parent.type === 'ReturnStatement' || (isFunction(parent) && parent.body === current)) {
         out.push({ start: current.start, end: current.end, message: `reaches: the return value of ${functionName(fnRecord.node)}` });
         if (hops > 0) {
-          for (const caller of firstCallers(graph.callersOf(fn))) out.push(...whereItGoes(caller.call, caller.fn, index, graph, hops - 1));
+          for (const caller of firstCallers(a.graph.callersOf(fn))) out.push(...whereItGoes(caller.call, caller.fn, a, hops - 1));
         }
         break;
       }
@@ -145,24 +78,16 @@ function whereItGoes(node: AstNode, fn: number, index: ModuleIndex, graph: CallG
   return out;
 }
 
-function usesOf(name: string, root: AstNode, declaration: AstNode): AstNode[] {
-  const uses: AstNode[] = [];
-  const stack = [root];
-  const kids: AstNode[] = [];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node.type === 'Identifier' && node.name === name && node !== declaration) uses.push(node);
-    kids.length = 0;
-    childrenOf(node, kids);
-    stack.push(...kids);
-  }
-  return uses.sort((a, b) => a.start - b.start);
+function usesOf(name: string, root: Node, declaration: Node): Node[] {
+  const uses: Node[] = [];
+  for (const node of descendants(root)) if (node.type === 'Identifier' && node.name === name && node !== declaration) uses.push(node);
+  return uses.sort((x, y) => x.start - y.start);
 }
 
-function parentMap(root: AstNode): Map<AstNode, AstNode> {
-  const parents = new Map<AstNode, AstNode>();
+function parentMap(root: Node): Map<Node, Node> {
+  const parents = new Map<Node, Node>();
   const stack = [root];
-  const kids: AstNode[] = [];
+  const kids: Node[] = [];
   while (stack.length) {
     const node = stack.pop()!;
     kids.length = 0;
@@ -175,22 +100,16 @@ function parentMap(root: AstNode): Map<AstNode, AstNode> {
   return parents;
 }
 
-function findNode(root: AstNode, span: { start: number; end: number }): AstNode | undefined {
-  const stack = [root];
-  const kids: AstNode[] = [];
-  while (stack.length) {
-    const node = stack.pop()!;
+/** Where in a function a node of exactly this span is (a marker's reported node). */
+export function findNode(root: Node, span: { start: number; end: number }): Node | undefined {
+  for (const node of descendants(root, n => n.start > span.start || n.end < span.end)) {
     if (node.start === span.start && node.end === span.end) return node;
-    if (node.start > span.start || node.end < span.end) continue;
-    kids.length = 0;
-    childrenOf(node, kids);
-    stack.push(...kids);
   }
   return undefined;
 }
 
-function functionName(node: AstNode): string {
-  return node.id?.name ?? 'the function';
+function functionName(node: Node): string {
+  return node.type === 'FunctionDeclaration' || node.type === 'FunctionExpression' ? node.id?.name ?? 'the function' : 'the function';
 }
 
 function clip(s: string): string {

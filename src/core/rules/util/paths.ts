@@ -1,9 +1,10 @@
 // File paths as far as the code spells them out: literals, templates, `a + "/b"` and
 // `path.join(os.homedir(), ".aws", "credentials")`. Parts computed at run time become `*`
 // and the home directory `~`, so rules can match `*/.aws/credentials` or `~/.zshrc`.
-import { staticString, unwrapChain, type AstNode } from '../../js/ast';
-import type { RuleContext, Visitor } from '../types';
-import { calleeRef } from '../../js/modules';
+import type * as acorn from 'acorn';
+import { staticString, unwrapChain, type Node } from '../../js/ast';
+import { argumentsOf } from '../../js/modules';
+import type { RuleContext } from '../types';
 import { envReadOf } from './env';
 
 const JOINERS = new Set(['join', 'resolve']);
@@ -12,14 +13,14 @@ const MAX_PARTS = 12;
 const MAX_LIST = 200;
 
 /** `path.join(...)`/`path.resolve(...)` in any bundler spelling. */
-export function isPathJoin(call: AstNode, ctx: RuleContext): boolean {
-  const ref = calleeRef(call, ctx);
+export function isPathJoin(call: Node, ctx: RuleContext): boolean {
+  const ref = ctx.calleeRef(call);
   if (!ref || ref.module !== 'path') return false;
   return JOINERS.has(ref.path[ref.path.length - 1]);
 }
 
 /** The path a node spells out, `\\` turned into `/`, with `*` for unknown parts. */
-export function spelledPath(node: AstNode | undefined, ctx: RuleContext): string | undefined {
+export function spelledPath(node: Node | undefined, ctx: RuleContext): string | undefined {
   return spelledText(node, ctx)?.replace(/\\/g, '/');
 }
 
@@ -28,7 +29,7 @@ export function spelledPath(node: AstNode | undefined, ctx: RuleContext): string
  * of `a || b`), with `*` for
  * parts computed at run time and `~` for the home directory; undefined if it spells nothing.
  */
-export function spelledText(node: AstNode | undefined, ctx: RuleContext, depth = 0): string | undefined {
+export function spelledText(node: Node | undefined, ctx: RuleContext, depth = 0): string | undefined {
   if (!node || depth > 4) return undefined;
   node = unwrapChain(node);
   const literal = staticString(node);
@@ -44,27 +45,27 @@ export function spelledText(node: AstNode | undefined, ctx: RuleContext, depth =
   if (node.type === 'LogicalExpression') return spelledText(node.left, ctx, depth + 1) ?? spelledText(node.right, ctx, depth + 1);
   if (node.type === 'TemplateLiteral') {
     let out = '';
-    node.quasis.forEach((q: AstNode, i: number) => {
+    node.quasis.forEach((q, i) => {
       out += q.value.cooked ?? '';
       if (i < node.expressions.length) out += partOf(node.expressions[i], ctx);
     });
     return out;
   }
   if (node.type === 'BinaryExpression' && node.operator === '+') {
-    const left = spelledText(node.left, ctx, depth + 1) ?? partOf(node.left, ctx);
+    const left = spelledText(node.left as Node, ctx, depth + 1) ?? partOf(node.left as Node, ctx);
     const right = spelledText(node.right, ctx, depth + 1) ?? partOf(node.right, ctx);
     const joined = `${left}${right}`;
     return /[^*~/]/.test(joined) ? joined : undefined;
   }
   if (node.type === 'CallExpression' && node.arguments.length <= MAX_PARTS && isPathJoin(node, ctx)) {
-    const parts = node.arguments.map((a: AstNode) => spelledText(a, ctx, depth + 1) ?? partOf(a, ctx));
+    const parts = argumentsOf(node).map(a => spelledText(a, ctx, depth + 1) ?? partOf(a, ctx));
     if (!parts.some((p: string) => /[^*~]/.test(p))) return undefined;
     return parts.join('/').replace(/\/+/g, '/');
   }
   return undefined;
 }
 
-function partOf(node: AstNode, ctx: RuleContext): string {
+function partOf(node: Node, ctx: RuleContext): string {
   return isHome(node, ctx) ? '~' : node.type === 'Identifier' ? constantOf(node, ctx) ?? '*' : '*';
 }
 
@@ -73,18 +74,18 @@ function partOf(node: AstNode, ctx: RuleContext): string {
  * computed path is not followed: walk order gives its last assignment, which need not be the
  * value at this point (`rcFile = zshrc` in one branch, `bashrc` in another).
  */
-function constantOf(node: AstNode, ctx: RuleContext): string | undefined {
+function constantOf(node: Node, ctx: RuleContext): string | undefined {
   const bound = ctx.resolve(node);
   if (!bound) return undefined;
   return staticString(bound) ?? (isHome(bound, ctx) ? '~' : undefined);
 }
 
 /** `os.homedir()`, `process.env.HOME`/`USERPROFILE`, or `a || b` of those. */
-function isHome(node: AstNode, ctx: RuleContext): boolean {
+function isHome(node: Node, ctx: RuleContext): boolean {
   node = unwrapChain(node);
   if (node.type === 'LogicalExpression') return isHome(node.left, ctx) || isHome(node.right, ctx);
   if (node.type === 'CallExpression') {
-    const ref = calleeRef(node, ctx);
+    const ref = ctx.calleeRef(node);
     return ref?.module === 'os' && HOME_CALLS.has(ref.path[ref.path.length - 1]);
   }
   const read = node.type === 'MemberExpression' ? envReadOf(node, ctx) : undefined;
@@ -95,7 +96,7 @@ function isHome(node: AstNode, ctx: RuleContext): boolean {
 export function isJoinArgument(ctx: RuleContext): boolean {
   const node = ctx.path[ctx.path.length - 1];
   const parent = ctx.parent();
-  return parent?.type === 'CallExpression' && parent.arguments.includes(node) && isPathJoin(parent, ctx);
+  return parent?.type === 'CallExpression' && (parent.arguments as Node[]).includes(node) && isPathJoin(parent, ctx);
 }
 
 /**
@@ -107,7 +108,7 @@ export function listRole(ctx: RuleContext): 'data' | 'patterns' | undefined {
   const parent = ctx.parent();
   if (parent?.type !== 'ArrayExpression') return undefined;
   if (parent.elements.length > MAX_LIST) return 'data';
-  const patterns = parent.elements.some((e: AstNode | null) => {
+  const patterns = parent.elements.some(e => {
     const v = e ? staticString(e) : undefined;
     return v !== undefined && (v.includes('*') || v.startsWith('!'));
   });
@@ -129,16 +130,20 @@ export function isProse(text: string): boolean {
  * templates and path joins, each spelled out once (a literal inside a join is left to the
  * join, so a path is reported once).
  */
-export function pathVisitors(hint: RegExp, check: (node: AstNode, ctx: RuleContext) => void): Record<'Literal' | 'TemplateLiteral' | 'CallExpression', Visitor> {
+export function pathHandlers(ctx: RuleContext, hint: RegExp, check: (node: Node) => void): {
+  Literal(node: acorn.Literal): void;
+  TemplateLiteral(node: acorn.TemplateLiteral): void;
+  CallExpression(node: acorn.CallExpression): void;
+} {
   return {
-    Literal(node, ctx) {
-      if (typeof node.value === 'string' && hint.test(node.value) && !isJoinArgument(ctx)) check(node, ctx);
+    Literal(node) {
+      if (typeof node.value === 'string' && hint.test(node.value) && !isJoinArgument(ctx)) check(node);
     },
-    TemplateLiteral(node, ctx) {
-      if (!isJoinArgument(ctx)) check(node, ctx);
+    TemplateLiteral(node) {
+      if (!isJoinArgument(ctx)) check(node);
     },
-    CallExpression(node, ctx) {
-      if (isPathJoin(node, ctx)) check(node, ctx);
+    CallExpression(node) {
+      if (isPathJoin(node, ctx)) check(node);
     },
   };
 }

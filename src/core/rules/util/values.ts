@@ -1,23 +1,25 @@
 // Static values the rules look at: member keys (also through a const: `o[k]` with
 // `const k = "timeZone"`), comparison contexts and call shapes shared by several rules.
-import { calledMethod, freeName, isFunction, propertyKeyName, propertyName, staticString, unwrapChain, type AstNode } from '../../js/ast';
+import type * as acorn from 'acorn';
+import { calledMethod, freeName, isFunction, propertyKeyName, sourceText, staticString, unwrapChain, calleeOf, type Node } from '../../js/ast';
+import { staticKey as staticKeyOf } from '../../js/modules';
+import { COMPARE_METHODS } from '../../js/moduleIndex';
 import type { RuleContext } from '../types';
 
+export { COMPARE_METHODS };
+
 /** Static key of a member access, resolving a computed identifier key bound to a string. */
-export function staticKey(member: AstNode, ctx: RuleContext): string | undefined {
-  const direct = propertyName(member);
-  if (direct !== undefined) return direct;
-  if (member.computed && member.property.type === 'Identifier') return staticString(ctx.resolve(member.property));
-  return undefined;
+export function staticKey(member: acorn.MemberExpression, ctx: RuleContext): string | undefined {
+  return staticKeyOf(member, { resolve: id => ctx.resolve(id) });
 }
 
 /** `x.resolvedOptions()` (any Intl formatter), directly or through a variable. */
-export function isResolvedOptions(node: AstNode | undefined, ctx: RuleContext): boolean {
-  if (!node) return false;
+export function isResolvedOptions(node: Node | undefined, ctx: RuleContext, depth = 0): boolean {
+  if (!node || depth > 4) return false;
   node = unwrapChain(node);
   if (node.type === 'Identifier') {
     const bound = ctx.resolve(node);
-    return !!bound && bound.type !== 'Identifier' && isResolvedOptions(bound, ctx);
+    return !!bound && bound.type !== 'Identifier' && isResolvedOptions(bound, ctx, depth + 1);
   }
   return node.type === 'CallExpression' && calledMethod(node) === 'resolvedOptions';
 }
@@ -26,29 +28,15 @@ export function isResolvedOptions(node: AstNode | undefined, ctx: RuleContext): 
  * Sites that read `key` from a `resolvedOptions()` result: `….resolvedOptions().timeZone`,
  * `o.timeZone` with `o` bound to it, `o["timeZone"]`, and `const {timeZone} = ….resolvedOptions()`.
  */
-export function resolvedOptionReads(node: AstNode, key: string, ctx: RuleContext): AstNode[] {
+export function resolvedOptionReads(node: Node, key: string, ctx: RuleContext): Node[] {
   if (node.type === 'MemberExpression') {
-    return staticKey(node, ctx) === key && isResolvedOptions(node.object, ctx) ? [node] : [];
+    return staticKey(node, ctx) === key && isResolvedOptions(node.object as Node, ctx) ? [node] : [];
   }
   if (node.type === 'VariableDeclarator' && node.id.type === 'ObjectPattern' && isResolvedOptions(node.init ?? undefined, ctx)) {
-    return node.id.properties.filter((p: AstNode) => propertyKeyName(p) === key);
+    return node.id.properties.filter(p => propertyKeyName(p) === key);
   }
   return [];
 }
-
-export const COMPARE_METHODS = new Set([
-  'includes',
-  'indexOf',
-  'lastIndexOf',
-  'startsWith',
-  'endsWith',
-  'has',
-  'match',
-  'matchAll',
-  'search',
-  'test',
-  'localeCompare',
-]);
 
 export const EQUALITY = new Set(['==', '===', '!=', '!==']);
 
@@ -57,7 +45,8 @@ export const SMALL_LIST = 16;
 
 /**
  * How the node at the end of `ctx.path` is used: compared with something (an equality, a
- * switch case, the argument of includes/startsWith/...), an element of a short list, or not.
+ * switch case, the argument of includes/startsWith/...), an element of a short list, a key
+ * of a small lookup object, or not.
  */
 export function comparisonUse(ctx: RuleContext): 'compare' | 'list' | undefined {
   const node = ctx.path[ctx.path.length - 1];
@@ -69,19 +58,22 @@ export function comparisonUse(ctx: RuleContext): 'compare' | 'list' | undefined 
     case 'SwitchCase':
       return parent.test === node ? 'compare' : undefined;
     case 'CallExpression':
-      return parent.arguments.includes(node) && COMPARE_METHODS.has(calledMethod(parent) ?? '') ? 'compare' : undefined;
+      return (parent.arguments as Node[]).includes(node) && COMPARE_METHODS.has(calledMethod(parent) ?? '') ? 'compare' : undefined;
     case 'ArrayExpression':
       // A row of a table (`[["Asia/Shanghai", "CN"], …]`) is data, not a list of choices.
       return parent.elements.length <= SMALL_LIST && ctx.parent(2)?.type !== 'ArrayExpression' ? 'list' : undefined;
+    case 'Property': {
+      const object = ctx.parent(2);
+      return parent.key === node && !parent.computed && object?.type === 'ObjectExpression' && object.properties.length <= SMALL_LIST ? 'list' : undefined;
+    }
     default:
       return undefined;
   }
 }
 
 /** The source text of a node, cut for evidence. */
-export function snippet(ctx: RuleContext, node: AstNode, max = 120): string {
-  const s = ctx.text.slice(node.start, Math.min(node.end, node.start + max));
-  return node.end - node.start > max ? `${s}…` : s;
+export function snippet(ctx: RuleContext, node: Node, max = 120): string {
+  return sourceText(ctx.text, node, max);
 }
 
 /**
@@ -89,18 +81,20 @@ export function snippet(ctx: RuleContext, node: AstNode, max = 120): string {
  * `===`, a switch's discriminant, the receiver of `.includes("…")`, or the argument (or the
  * callback's free name) of `[…].includes(x)` / `[…].some(k => h.includes(k))`.
  */
-export function comparisonSubject(ctx: RuleContext): AstNode | undefined {
+export function comparisonSubject(ctx: RuleContext): Node | undefined {
   const node = ctx.path[ctx.path.length - 1];
   const parent = ctx.parent();
   if (!parent) return undefined;
   switch (parent.type) {
     case 'BinaryExpression':
-      return parent.left === node ? parent.right : parent.left;
-    case 'SwitchCase':
-      return ctx.parent(2)?.discriminant;
+      return (parent.left === node ? parent.right : parent.left) as Node;
+    case 'SwitchCase': {
+      const sw = ctx.parent(2);
+      return sw?.type === 'SwitchStatement' ? sw.discriminant : undefined;
+    }
     case 'CallExpression': {
-      const callee = unwrapChain(parent.callee);
-      return parent.arguments.includes(node) && callee.type === 'MemberExpression' ? callee.object : undefined;
+      const callee = calleeOf(parent);
+      return (parent.arguments as Node[]).includes(node) && callee.type === 'MemberExpression' ? (callee.object as Node) : undefined;
     }
     case 'ArrayExpression':
       return listSubject(parent, ctx.parent(2), ctx.parent(3));
@@ -110,10 +104,18 @@ export function comparisonSubject(ctx: RuleContext): AstNode | undefined {
 }
 
 /** For an array literal `list`: what `list.includes(x)` / `list.some(k => …h…)` compares. */
-export function listSubject(list: AstNode, parent: AstNode | undefined, grand: AstNode | undefined): AstNode | undefined {
+export function listSubject(list: Node, parent: Node | undefined, grand: Node | undefined): Node | undefined {
   if (parent?.type !== 'MemberExpression' || parent.object !== list || grand?.type !== 'CallExpression') return undefined;
   const arg = grand.arguments[0];
-  if (!arg) return undefined;
+  if (!arg || arg.type === 'SpreadElement') return undefined;
   return isFunction(arg) ? freeName(arg) : arg;
 }
 
+/** A string literal's value, or a template's text with `*` for computed parts. */
+export function spelledTemplate(node: Node): string | undefined {
+  if (node.type === 'Literal') return typeof node.value === 'string' ? node.value : undefined;
+  if (node.type !== 'TemplateLiteral') return undefined;
+  return node.quasis.map(q => q.value.cooked ?? '').join('*');
+}
+
+export { staticString };

@@ -1,7 +1,7 @@
 // A loaded workspace policy and what evaluating it against an audit gives. Plain data (it
 // goes into the JSON result and across the worker boundary), every clause with its place in
 // the policy file so the editor can put a diagnostic on it.
-import type { Category, Severity, TargetKind } from '../model';
+import type { Category, Severity, TargetKind } from './kinds';
 
 /** 1-based line and UTF-16 column in the policy file; end exclusive, as for findings. */
 export interface PolicyRange {

@@ -1,0 +1,44 @@
+// How the results of calls into Node's modules relate to their inputs, for following values:
+// what `fs.readFileSync(p)` returns is made of what `p` names, `execSync(cmd)` of what `cmd`
+// runs, `path.join(a, b)` of both, a hash of what it hashes.
+import { calleeOf, propertyName, type CallLike } from './ast';
+import { defaultDerivation, type Derivation, type DerivationOf } from './flow';
+import type { ModuleIndex } from './moduleIndex';
+import { calleeRefOf, refName, type ModuleLookup } from './modules';
+
+const FROM_ARGUMENTS = new Set([
+  'fs.readFile', 'fs.readFileSync', 'fs.promises.readFile', 'fs.createReadStream',
+  'child_process.execSync', 'child_process.execFileSync', 'child_process.spawnSync', 'child_process.exec', 'child_process.execFile',
+  'path.join', 'path.resolve', 'path.normalize', 'path.basename', 'path.dirname', 'path.relative', 'path.posix.join', 'path.win32.join',
+  'url.parse', 'url.format', 'url.fileURLToPath', 'url.pathToFileURL', 'util.format', 'util.inspect', 'querystring.stringify', 'querystring.parse',
+  'os.hostname', 'os.userInfo', 'os.homedir',
+]);
+
+/** Derivations that need the call's module, seen through the walk's bindings after the walk. */
+export function moduleDerivation(index: ModuleIndex): DerivationOf {
+  return (call: CallLike, fn: number): Derivation => {
+    const plain = defaultDerivation(call);
+    if (plain) return plain;
+    const callee = calleeOf(call);
+    const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+    // crypto: `createHash(a).update(id).digest("hex")` is still the id, made unreadable.
+    if (method === 'update') return 'both';
+    if (method === 'digest') return 'receiver';
+    const ref = calleeRefOf(call, lookupAt(index, fn));
+    return ref && FROM_ARGUMENTS.has(refName(ref)) ? 'arguments' : undefined;
+  };
+}
+
+/** A name means the one value it is assigned (after the walk every assignment is known). */
+export function lookupAt(index: ModuleIndex, fn: number): ModuleLookup {
+  return {
+    index,
+    resolve: id => {
+      const bound = index.binding(id.name, fn);
+      if (!bound) return undefined;
+      const real = bound.values.filter(v => v.node.type !== 'Parameter');
+      return real.length === 1 ? real[0].node : bound.values.length === 1 ? bound.values[0].node : undefined;
+    },
+    isBound: id => !!index.binding(id.name, fn),
+  };
+}

@@ -1,0 +1,264 @@
+// Where a value comes from: followed backwards from an expression through names, object
+// properties and array elements, destructuring, `this` fields, same-module calls (into the
+// callee's returns, out to the callers' arguments), and the string, URL and array transforms
+// that keep a value's meaning (`x.toLowerCase()`, `new URL(x).hostname`, `[...xs]`).
+//
+// Field-sensitive: `cfg.provider` follows only the `provider` of `cfg`, never the `baseURL`
+// that sits beside it. An expression does not take its meaning from everything written
+// inside it: `f(secret)` with `f` unknown is not the secret, but `JSON.stringify({k:
+// secret})` and `"Bearer " + secret` are. Bounded: calls to a depth, names and steps to a
+// budget, so the cost is small and fixed whatever the module's size.
+import type * as acorn from 'acorn';
+import { calleeOf, isFunction, memoThunk, propertyKeyName, propertyName, staticString, unwrapChain, type CallLike, type Node } from './ast';
+import type { CallGraph, CallStep } from './callgraph';
+import { MODULE, type ModuleIndex } from './moduleIndex';
+
+/** DESIGN.md: values are followed through same-module calls to depth 3. */
+export const CALL_DEPTH = 3;
+/** Work items per question: far more than any real value needs, far less than a bundle. */
+const BUDGET = 3000;
+/** Object and array literals larger than this are data tables, not one value. */
+const MAX_LITERAL_PARTS = 64;
+
+/** A marked node the value reaches, and the calls it passed through on the way (outermost first). */
+export interface Reached<M> {
+  mark: M;
+  node: Node;
+  fn: number;
+  calls: CallStep[];
+}
+
+/**
+ * How a call's result relates to its inputs when the callee is not a same-module function:
+ * `receiver` (`s.trim()`), `arguments` (`JSON.stringify(x)`, `path.join(a, b)`), or unknown.
+ */
+export type Derivation = 'receiver' | 'arguments' | 'both' | undefined;
+export type DerivationOf = (call: CallLike, fn: number) => Derivation;
+
+interface Item {
+  node: Node;
+  fn: number;
+  /** Properties still to take from this value, first one first; `*` is any element. */
+  path: readonly string[];
+  calls: CallStep[];
+  depth: number;
+}
+
+export class ValueFlow {
+  constructor(
+    private readonly index: ModuleIndex,
+    private readonly graph: CallGraph,
+    private readonly derivationOf: DerivationOf = defaultDerivation,
+  ) {}
+
+  /**
+   * Every node, among those `mark` recognises, whose value reaches the value of `expr`
+   * (written in function `fn`). A marked node ends the search along its branch.
+   */
+  origins<M>(expr: Node, fn: number, mark: (node: Node, fn: number) => M | undefined, depth = CALL_DEPTH): Array<Reached<M>> {
+    const out: Array<Reached<M>> = [];
+    const seen = new Map<Node, Set<string>>();
+    const work: Item[] = [{ node: expr, fn, path: [], calls: [], depth }];
+    let budget = BUDGET;
+    const push = (node: Node | null | undefined, item: Item, path: readonly string[] = item.path, extra?: Partial<Item>) => {
+      if (node) work.push({ ...item, node, path, ...extra });
+    };
+    while (work.length && budget-- > 0) {
+      const item = work.pop()!;
+      const { node, path } = item;
+      const key = path.join('.');
+      let keys = seen.get(node);
+      if (!keys) seen.set(node, (keys = new Set()));
+      if (keys.has(key)) continue;
+      keys.add(key);
+      const m = mark(node, item.fn);
+      if (m !== undefined) {
+        out.push({ mark: m, node, fn: item.fn, calls: item.calls });
+        continue;
+      }
+      this.step(item, push);
+    }
+    return out;
+  }
+
+  /** One step back from a value to what it is made of. */
+  private step(item: Item, push: (node: Node | null | undefined, item: Item, path?: readonly string[], extra?: Partial<Item>) => void): void {
+    const { node, path } = item;
+    switch (node.type) {
+      case 'ParenthesizedExpression':
+      case 'ChainExpression':
+      case 'AwaitExpression':
+        return push(node.type === 'AwaitExpression' ? node.argument : node.expression, item);
+      case 'SequenceExpression':
+        return push(node.expressions[node.expressions.length - 1], item);
+      case 'AssignmentExpression':
+        push(node.right, item);
+        if (node.operator !== '=' && node.left.type === 'Identifier') push(node.left, item);
+        return;
+      case 'LogicalExpression':
+        push(node.left, item);
+        return push(node.right, item);
+      case 'ConditionalExpression':
+        push(node.consequent, item);
+        return push(node.alternate, item);
+      case 'TemplateLiteral':
+        if (path.length === 0) for (const e of node.expressions) push(e, item);
+        return;
+      case 'BinaryExpression':
+        // Concatenation carries both sides; a comparison's boolean is not the values compared.
+        if (node.operator === '+' && path.length === 0) {
+          push(node.left as Node, item);
+          push(node.right, item);
+        }
+        return;
+      case 'UnaryExpression':
+        if (node.operator === '!' && path.length === 0) push(node.argument, item);
+        return;
+      case 'Identifier':
+        return this.identifier(node, item, push);
+      case 'ThisExpression':
+        return;
+      case 'MemberExpression':
+        return this.member(node, item, push);
+      case 'PropertyOf':
+        return push(node.object, item, [node.key ?? '*', ...path]);
+      case 'Parameter':
+        return this.parameter(node, item, push);
+      case 'ObjectExpression':
+        return this.object(node, item, push);
+      case 'ArrayExpression':
+        if (node.elements.length > MAX_LITERAL_PARTS && path.length === 0) return;
+        for (const [i, e] of node.elements.entries()) {
+          if (!e) continue;
+          if (e.type === 'SpreadElement') push(e.argument, item);
+          else if (path.length === 0) push(e, item);
+          else if (path[0] === '*' || path[0] === String(i)) push(e, item, path.slice(1));
+        }
+        return;
+      case 'CallExpression':
+      case 'NewExpression':
+        return this.call(node, item, push);
+      case 'SpreadElement':
+        return push(node.argument, item);
+      default:
+        return;
+    }
+  }
+
+  private identifier(node: acorn.Identifier, item: Item, push: (node: Node | null | undefined, item: Item, path?: readonly string[], extra?: Partial<Item>) => void): void {
+    const bound = this.index.binding(node.name, item.fn);
+    if (!bound) return;
+    for (const v of bound.values) {
+      if (isFunction(v.node)) continue;
+      push(v.node, item, item.path, { fn: v.fn });
+    }
+    if (item.path.length) for (const v of this.index.memberAssignments(bound, item.path[0])) push(v.node, item, item.path.slice(1), { fn: v.fn });
+  }
+
+  private member(node: acorn.MemberExpression, item: Item, push: (node: Node | null | undefined, item: Item, path?: readonly string[], extra?: Partial<Item>) => void): void {
+    const key = propertyName(node) ?? '*';
+    const object = unwrapChain(node.object as Node);
+    if (object.type === 'ThisExpression') {
+      for (const v of this.index.thisMember(item.fn, key)) push(v.node, item, item.path, { fn: v.fn });
+      return;
+    }
+    push(object, item, [key, ...item.path]);
+  }
+
+  private object(node: acorn.ObjectExpression, item: Item, push: (node: Node | null | undefined, item: Item, path?: readonly string[], extra?: Partial<Item>) => void): void {
+    const [key, ...rest] = item.path;
+    if (key === undefined && node.properties.length > MAX_LITERAL_PARTS) return;
+    // Later properties win; spread objects may hold the key too.
+    for (let i = node.properties.length - 1; i >= 0; i--) {
+      const p = node.properties[i];
+      if (p.type === 'SpreadElement') {
+        push(p.argument, item);
+        continue;
+      }
+      if (isFunction(p.value) || p.kind !== 'init') continue;
+      if (key === undefined) push(p.value, item);
+      else if (key === '*' || propertyKeyName(p) === key) {
+        push(p.value, item, rest);
+        if (key !== '*') return;
+      }
+    }
+  }
+
+  private parameter(node: Extract<Node, { type: 'Parameter' }>, item: Item, push: (node: Node | null | undefined, item: Item, path?: readonly string[], extra?: Partial<Item>) => void): void {
+    if (node.default) push(node.default, item);
+    if (item.depth <= 0) return;
+    const f = this.index.functionOf(node.fn);
+    if (f === undefined) return;
+    for (const caller of this.graph.callersOf(f)) {
+      const arg = caller.call.arguments[node.index + caller.argOffset];
+      if (!arg) continue;
+      push(arg.type === 'SpreadElement' ? arg.argument : arg, item, item.path, { fn: caller.fn, calls: [...item.calls, caller], depth: item.depth - 1 });
+    }
+  }
+
+  private call(node: CallLike, item: Item, push: (node: Node | null | undefined, item: Item, path?: readonly string[], extra?: Partial<Item>) => void): void {
+    const target = this.graph.target(node, item.fn);
+    if (target !== undefined) {
+      if (item.depth <= 0) return;
+      const step: CallStep = { call: node, fn: item.fn, callee: target.callee, argOffset: target.argOffset };
+      for (const r of this.index.functions[target.callee].returns) push(r, item, item.path, { fn: target.callee, calls: [...item.calls, step], depth: item.depth - 1 });
+      return;
+    }
+    const thunk = node.type === 'CallExpression' ? memoThunk(node) : undefined;
+    if (thunk) {
+      const f = this.index.functionOf(thunk);
+      if (f !== undefined) for (const r of this.index.functions[f].returns) push(r, item, item.path, { fn: f });
+      return;
+    }
+    const callee = calleeOf(node);
+    // `list.some(k => host.includes(k))`: the answer comes from the callback's comparisons.
+    if (callee.type === 'MemberExpression' && CALLBACK_RESULTS.has(propertyName(callee) ?? '') && isFunction(node.arguments[0])) {
+      const f = this.index.functionOf(node.arguments[0]);
+      if (f !== undefined && item.path.length === 0) for (const r of this.index.functions[f].returns) push(r, item, [], { fn: f });
+      if (propertyName(callee) !== 'some' && propertyName(callee) !== 'every') push(callee.object as Node, item);
+      return;
+    }
+    const how = this.derivationOf(node, item.fn);
+    if ((how === 'receiver' || how === 'both') && callee.type === 'MemberExpression') push(callee.object as Node, item);
+    if (how === 'arguments' || how === 'both') for (const a of node.arguments) push(a.type === 'SpreadElement' ? a.argument : a, item);
+  }
+}
+
+/** Array methods whose result comes from what their callback returns (and the elements, for find/filter). */
+const CALLBACK_RESULTS = new Set(['some', 'every', 'find', 'findLast', 'filter', 'findIndex']);
+
+/** Methods whose result is their receiver transformed (strings, arrays, URLs, responses). */
+export const RECEIVER_METHODS = new Set([
+  'toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase', 'trim', 'trimStart', 'trimEnd', 'normalize',
+  'slice', 'substring', 'substr', 'split', 'replace', 'replaceAll', 'padStart', 'padEnd', 'concat', 'at', 'charAt', 'toString', 'valueOf',
+  'join', 'map', 'filter', 'flat', 'flatMap', 'reverse', 'sort', 'toSorted', 'toReversed', 'find', 'findLast', 'values', 'keys', 'entries',
+  'text', 'json', 'arrayBuffer', 'blob', 'formData', 'toJSON', 'clone',
+]);
+
+/** Global functions and constructors whose result is made of their arguments. */
+const ARGUMENT_FUNCTIONS = new Set([
+  'String', 'decodeURIComponent', 'decodeURI', 'encodeURIComponent', 'encodeURI', 'unescape', 'escape', 'atob', 'btoa', 'structuredClone',
+  'URL', 'Set', 'Map', 'Array', 'RegExp', 'Request', 'Headers', 'URLSearchParams', 'Blob', 'FormData',
+  'JSON.parse', 'JSON.stringify', 'Object.keys', 'Object.values', 'Object.entries', 'Object.assign', 'Object.freeze', 'Object.fromEntries',
+  'Array.from', 'Array.of', 'Buffer.from', 'Buffer.concat', 'Promise.resolve', 'Promise.all', 'String.raw',
+]);
+
+/** The derivation of calls whose meaning does not depend on imports (see modules.ts for the rest). */
+export function defaultDerivation(call: CallLike): Derivation {
+  const callee = calleeOf(call);
+  if (callee.type === 'Identifier') return ARGUMENT_FUNCTIONS.has(callee.name) ? 'arguments' : undefined;
+  if (callee.type !== 'MemberExpression') return undefined;
+  const method = propertyName(callee);
+  if (method === undefined) return undefined;
+  const owner = unwrapChain(callee.object as Node);
+  if (owner.type === 'Identifier' && ARGUMENT_FUNCTIONS.has(`${owner.name}.${method}`)) return 'arguments';
+  if (RECEIVER_METHODS.has(method) && call.type === 'CallExpression') return 'receiver';
+  return undefined;
+}
+
+/** A literal that holds text (string or template without substitutions). */
+export function isTextLiteral(node: Node): boolean {
+  return staticString(node) !== undefined;
+}
+
+export { MODULE };

@@ -1,0 +1,25 @@
+// The closed lists every layer shares: severities, categories, kinds of target.
+export const SEVERITIES = ['info', 'low', 'medium', 'high'] as const;
+export type Severity = (typeof SEVERITIES)[number];
+
+export const CATEGORIES = [
+  'region',
+  'vendor',
+  'network',
+  'telemetry',
+  'secrets',
+  'fingerprint',
+  'execution',
+  'persistence',
+  'obfuscation',
+  'covert',
+  'clipboard',
+  'manifest',
+] as const;
+export type Category = (typeof CATEGORIES)[number];
+
+export function severityRank(s: Severity): number {
+  return SEVERITIES.indexOf(s);
+}
+
+export type TargetKind = 'extension' | 'cli' | 'path';

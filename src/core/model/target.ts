@@ -1,0 +1,80 @@
+// What was audited and what came of it: targets, the native code inside them, the whole
+// audit. Plain data only, as the JSON result (schemaVersion 1) carries it.
+import type { Finding, ScanError } from './finding';
+import type { TargetKind } from './kinds';
+import type { PolicyReport } from './policy';
+
+
+/** How the code in a native file was read: embedded JS (Bun, Node SEA) or printable strings. */
+export type BinaryFormat = 'bun' | 'node-sea' | 'strings';
+export type BinaryContainer = 'elf' | 'mach-o' | 'pe' | 'wasm';
+export type BinaryKind = 'executable' | 'shared-library' | 'node-addon' | 'wasm';
+export type ModuleLanguage = 'js' | 'json' | 'wasm' | 'native' | 'archive' | 'snapshot' | 'other';
+
+/** A source map that maps a module back to original files; read by a later issue. */
+export type SourceMapInfo =
+  | { kind: 'embedded'; size: number }
+  | { kind: 'inline' }
+  | { kind: 'reference'; url: string; shipped: boolean };
+
+/** A file embedded in a binary: a Bun module, a SEA main script or asset, an archive entry. */
+export interface EmbeddedModule {
+  /** As the runtime names it: `/$bunfs/root/cli.js`, `sea-loader.js`, `copilot.tgz!/package/app.js`. */
+  name: string;
+  /** Bytes in the binary (uncompressed bytes for archive entries). */
+  size: number;
+  language: ModuleLanguage;
+  encoding?: 'latin1' | 'utf8' | 'utf16le' | 'binary';
+  /** Module format declared by the runtime. */
+  format?: 'esm' | 'cjs';
+  entryPoint?: boolean;
+  /** Precompiled bytecode ships beside the source. */
+  bytecode?: boolean;
+  sourceMap?: SourceMapInfo;
+}
+
+/** Native code shipped in a target: executables, `.node` addons, `.wasm`. */
+export interface NativeBinary {
+  /** Relative to the target root. */
+  file: string;
+  format: BinaryFormat;
+  container: BinaryContainer;
+  kind: BinaryKind;
+  size: number;
+  modules: EmbeddedModule[];
+  /** Runtime options baked into the binary (Bun `--compile-exec-argv`, SEA `execArgv`). */
+  execArgv?: string[];
+  /** Node SEA: V8 code cache / startup snapshot shipped instead of (or beside) source. */
+  codeCache?: boolean;
+  snapshot?: boolean;
+  /** Strings pass: how many printable strings were read. */
+  strings?: number;
+}
+
+export interface TargetResult {
+  id: string;
+  instanceId?: string;
+  name: string;
+  kind: TargetKind;
+  vendor?: string;
+  country?: string;
+  editor?: string;
+  version?: string;
+  /** Absolute path; every `file` in findings and errors is relative to it. */
+  root: string;
+  why?: string[];
+  filesScanned: number;
+  bytesScanned: number;
+  /** Native files found under the root, with the modules read out of them. */
+  binaries?: NativeBinary[];
+  errors: ScanError[];
+  findings: Finding[];
+}
+
+export interface AuditResult {
+  schemaVersion: 1;
+  tool: { name: string; version: string };
+  targets: TargetResult[];
+  /** Present when a workspace policy was evaluated against this audit. */
+  policy?: PolicyReport;
+}

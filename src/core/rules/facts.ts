@@ -1,0 +1,42 @@
+// Facts: what a rule's report says about the code, in a form correlators can reason over. A
+// fact sits on the reported node; correlators follow values between facts (js/flow.ts) to
+// decide what they amount to: a probe's value compared with region data is a gate, a
+// source's value sent by a network call is an exfiltration.
+import type { Node } from '../js/ast';
+
+/** A read that says where the user is or where requests go. */
+export type ProbeKind = 'timezone' | 'offset' | 'locale' | 'endpoint' | 'proxy';
+/** Data worth protecting. */
+export type SourceKind = 'env' | 'credential' | 'fingerprint';
+/** Where a value goes out of the code's hands. */
+export type SinkKind = 'network' | 'write' | 'exec' | 'eval';
+/** A place whose change outlives the process. */
+export type PlaceKind = 'startup' | 'tool-config' | 'assistant-config';
+/** What region data names: time zones (and UTC offsets) or language tags. */
+export type RegionKind = 'timezone' | 'locale';
+
+export type Fact =
+  /** The value of the reported node is a timezone, locale, endpoint or proxy read. */
+  | { kind: 'probe'; probe: ProbeKind; detail?: string }
+  /** The reported node holds vendor or region data (a literal, a list, a regex, a decoded value). */
+  | { kind: 'data'; vendors: string[]; countries: string[]; region?: RegionKind; own: boolean }
+  /** The value of the reported node is data worth protecting. */
+  | { kind: 'source'; source: SourceKind; detail: string }
+  /**
+   * The reported call sends, writes, runs or evaluates: `payload` are the values that go out
+   * (request body and headers, file contents, the command), `target` where they go (the
+   * URL, the file path).
+   */
+  | { kind: 'sink'; sink: SinkKind; detail?: string; payload: Node[]; target?: Node }
+  /** The reported node names a start-up file or a tool's configuration. */
+  | { kind: 'place'; place: PlaceKind; detail: string }
+  /** The reported node names a host. */
+  | { kind: 'endpoint'; host: string }
+  /** The reported node chooses between look-alike characters depending on `condition`. */
+  | { kind: 'marker'; condition: Node[] };
+
+export type FactOf<K extends Fact['kind']> = Extract<Fact, { kind: K }>;
+
+export function factOf<K extends Fact['kind']>(facts: readonly Fact[], kind: K): FactOf<K> | undefined {
+  return facts.find((f): f is FactOf<K> => f.kind === kind);
+}
