@@ -4,11 +4,11 @@
 // Prints figures; asserts nothing (targets live in the issue notes, not in tests).
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { RULES } from '../src/core/rules';
+import { auditTargets } from '../src/core/audit';
+import { targetForPath } from '../src/core/discovery/pathTarget';
 import { collectFiles } from '../src/core/scan/files';
 import { inspectNative } from '../src/core/native/inspect';
 import { BinaryReader } from '../src/core/native/reader';
-import { scanTarget, targetForPath } from '../src/core/scan/target';
 
 function measure(path: string): void {
   let parseMs = 0;
@@ -18,9 +18,8 @@ function measure(path: string): void {
   let nodes = 0;
   const cpu0 = process.cpuUsage();
   const t0 = performance.now();
-  const result = scanTarget(targetForPath(path), {
-    rules: RULES,
-    onFileDone: (_rel, s) => {
+  const [result] = auditTargets([targetForPath(path)], {
+    onFileDone: (_target, _rel, s) => {
       parseMs += s.parseMs;
       walkMs += s.walkMs;
       decodeMs += s.decodeMs;

@@ -3,8 +3,9 @@
 // MB/s with acorn), so use --only while iterating.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RULES, ruleCatalog } from '../src/core/rules';
-import { scanTarget, targetForPath } from '../src/core/scan/target';
+import { ruleCatalog } from '../src/core/rules';
+import { auditTargets } from '../src/core/audit';
+import { targetForPath } from '../src/core/discovery/pathTarget';
 import { TOOL_NAME, TOOL_VERSION } from '../src/core/version';
 import { cachedCorpusPackage, corpusEntries } from './corpusList';
 import { renderReport, type PackageScan } from './corpusReportFormat';
@@ -30,7 +31,7 @@ function main(argv: string[]): void {
     }
     process.stderr.write(`scanning ${spec} ...`);
     const t0 = performance.now();
-    const result = scanTarget(targetForPath(dir), { rules: RULES });
+    const [result] = auditTargets([targetForPath(dir)]);
     const seconds = (performance.now() - t0) / 1000;
     process.stderr.write(` ${result.filesScanned} files, ${result.findings.length} findings, ${seconds.toFixed(1)} s\n`);
     packages.push({ spec, why, result, seconds });

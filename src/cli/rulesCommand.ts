@@ -1,5 +1,5 @@
 // `ai-tool-audit rules`: every rule and correlation with its category and severity.
-import { ruleCatalog } from '../core/rules';
+import { RULE_CATALOG } from '../core/rules/catalog';
 import { parseArgs } from './args';
 
 export const RULES_HELP = `Usage: ai-tool-audit rules [--json]
@@ -13,9 +13,9 @@ export function runRules(argv: string[]): number {
     process.stdout.write(`${RULES_HELP}\n`);
     return 0;
   }
-  const rules = ruleCatalog();
+  const rules = RULE_CATALOG;
   if (args.flags.has('json')) {
-    process.stdout.write(`${JSON.stringify(rules, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify(rules.map(r => ({ ...r, correlation: r.kind === 'correlation' })), null, 2)}\n`);
     return 0;
   }
   for (const r of rules) {

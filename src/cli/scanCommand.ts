@@ -3,14 +3,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TOOL_NAME } from '../core/version';
 import { SEVERITIES, severityRank, type Finding, type Severity, type TargetResult } from '../core/model';
-import { selectRules } from '../core/rules';
+import { DEFAULT_MAX_FILE_BYTES, type TargetSpec } from '../core/model';
+import { auditTargets, selectRules } from '../core/audit';
 import { auditResult, toJson } from '../core/report/json';
-import { emptyResult, scanTarget, targetForPath, type TargetSpec } from '../core/scan/target';
+import { targetForPath } from '../core/discovery/pathTarget';
 import { discover, type Assistant } from '../core/discovery';
-import { PYTHON_NOTE } from '../core/discovery/python';
 import { printable } from '../core/text/safeText';
+import { formatMB } from '../core/text/format';
 import { discoveryOptions } from './discoveryOptions';
-import { DEFAULT_MAX_FILE_BYTES, formatMB } from '../core/scan/files';
 import { evaluatePolicy } from '../core/policy/evaluate';
 import { findPolicyFile, readPolicyFile } from '../core/policy/load';
 import type { Policy, PolicyReport } from '../core/model/policy';
@@ -65,7 +65,7 @@ export function runScan(argv: string[]): number {
   const maxMb = args.values.get('max-file-mb');
   const maxFileBytes = maxMb === undefined ? DEFAULT_MAX_FILE_BYTES : Number(maxMb) * 1024 * 1024;
   if (!Number.isFinite(maxFileBytes) || maxFileBytes <= 0) throw new UsageError('--max-file-mb takes a positive number');
-  const selection = selectRules(listValue(args.values.get('rules')));
+  const selection = selectRules({ only: listValue(args.values.get('rules')) });
   if (selection.unknown.length) throw new UsageError(`unknown rule(s): ${selection.unknown.join(', ')} (see \`ai-tool-audit rules\`)`);
   const paths = args.positionals.map(p => path.resolve(invocationDir(), p));
   for (const p of paths) {
@@ -76,24 +76,14 @@ export function runScan(argv: string[]): number {
   const specs = paths.length ? paths.map(targetForPath) : installedTargets(args.values.get('home'), listValue(args.values.get('only')));
 
   const progress = process.stderr.isTTY;
-  const targets: TargetResult[] = [];
-  for (const spec of specs) {
-    if ((spec as Partial<Assistant>).language === 'python') {
-      targets.push(notScanned(spec, PYTHON_NOTE));
-      continue;
-    }
-    const label = spec.instanceId ?? spec.id;
-    targets.push(
-      scanTarget(spec, {
-        rules: selection.rules,
-        keep: selection.keep,
-        maxFileBytes,
-        includeTests: args.flags.has('include-tests'),
-        onFile: progress ? (rel, size) => void process.stderr.write(`\r\u001b[Kscanning ${printable(label)}: ${printable(rel)} (${formatMB(size)})`) : undefined,
-      }),
-    );
-    if (progress) process.stderr.write('\r\u001b[K');
-  }
+  const label = (i: number) => specs[i].instanceId ?? specs[i].id;
+  const targets = auditTargets(specs, {
+    selection,
+    maxFileBytes,
+    includeTests: args.flags.has('include-tests'),
+    onFile: progress ? (i, rel, size) => void process.stderr.write(`\r\u001b[Kscanning ${printable(label(i))}: ${printable(rel)} (${formatMB(size)})`) : undefined,
+    onTarget: progress ? () => void process.stderr.write('\r\u001b[K') : undefined,
+  });
   if (targets.length === 0) process.stderr.write('No AI assistants found to scan (see `ai-tool-audit list`).\n');
 
   // The policy sees every finding, also those below --min-severity that the output hides.
@@ -157,11 +147,6 @@ function installedTargets(home: string | undefined, only: string[] | undefined):
     throw new UsageError(`--only: no installed assistant named ${unknown.join(', ')} (installed: ${available})`);
   }
   return assistants.filter(a => only.some(o => named(a, o)));
-}
-
-/** A target listed but not scanned, with the reason as its only error. */
-function notScanned(spec: TargetSpec, reason: string): TargetResult {
-  return { ...emptyResult(spec), errors: [{ file: '.', message: reason }] };
 }
 
 function severityOption(value: string | undefined, name: string): Severity | undefined {

@@ -1,10 +1,11 @@
 // Commands that start an audit: of everything discovered, of one assistant, of a path, again.
 import * as vscode from 'vscode';
-import { targetForPath, type TargetSpec } from '../core/scan/target';
+import type { TargetSpec } from '../core/model';
+import { targetForPath } from '../core/discovery/pathTarget';
 import { plainLabel, printable } from '../core/text/safeText';
 import type { Discovery } from '../core/discovery';
 import { editorName } from '../core/discovery/editors';
-import type { AuditContext } from './context';
+import type { AuditContext } from './auditContext';
 import { discoverAssistants } from './discovery';
 import { readSettings } from './settings';
 

@@ -2,7 +2,7 @@
 // and, once its worker reported it, its result. Targets stream in one by one.
 import * as vscode from 'vscode';
 import type { Severity, TargetResult } from '../core/model';
-import type { TargetSpec } from '../core/scan/target';
+import type { TargetSpec } from '../core/model';
 
 export type TargetState = 'queued' | 'done' | 'cancelled';
 

@@ -3,9 +3,9 @@
 // tooltip is plain text with invisible and control characters made visible.
 import * as vscode from 'vscode';
 import { CATEGORIES, SEVERITIES, byPosition, severityRank, type Finding, type ScanError, type Severity, type TargetResult } from '../core/model';
-import { ruleCatalog } from '../core/rules';
+import { RULE_CATALOG } from '../core/rules/catalog';
 import { printable } from '../core/text/safeText';
-import { formatMB } from '../core/scan/files';
+import { formatMB } from '../core/text/format';
 import type { AuditedTarget, AuditResults } from './auditResults';
 import type { ViolationSet } from './policyWarnings';
 
@@ -44,7 +44,7 @@ export interface ErrorNode {
 }
 export type TreeNode = TargetNode | GroupNode | FindingNode | ErrorsNode | ErrorNode;
 
-const RULE_TITLES = new Map(ruleCatalog().map(r => [r.id, r.title]));
+const RULE_TITLES = new Map(RULE_CATALOG.map(r => [r.id, r.title]));
 
 const SEVERITY_ICONS: Record<Severity, vscode.ThemeIcon> = {
   high: new vscode.ThemeIcon('error', new vscode.ThemeColor('problemsErrorIcon.foreground')),

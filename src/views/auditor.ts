@@ -2,10 +2,10 @@
 // target's result into the view as it finishes, and logs what was scanned and every error.
 import * as vscode from 'vscode';
 import type { TargetResult } from '../core/model';
-import type { TargetSpec } from '../core/scan/target';
-import { formatMB } from '../core/scan/files';
+import type { TargetSpec } from '../core/model';
+import { formatMB } from '../core/text/format';
 import { printable } from '../core/text/safeText';
-import { ruleCatalog } from '../core/rules';
+import { ruleIds } from '../core/rules/catalog';
 import { runAudit } from '../core/worker/audit';
 import type { WorkerRunner } from '../core/worker/runner';
 import type { AuditResults } from './auditResults';
@@ -146,7 +146,7 @@ export class Auditor {
   }
 
   private warnUnknownRules(disabled: readonly string[]): void {
-    const known = new Set(ruleCatalog().map(r => r.id));
+    const known = ruleIds();
     const unknown = disabled.filter(id => !known.has(id));
     if (unknown.length) this.log.warn(`aiToolAudit.disabledRules names unknown rule(s): ${unknown.join(', ')}`);
   }

@@ -1,7 +1,7 @@
 // Every command, as one table of id -> factory(ctx). package.json declares the same ids.
 import type * as vscode from 'vscode';
 import type { Severity } from '../core/model';
-import type { AuditContext } from './context';
+import type { AuditContext } from './auditContext';
 import type { FindingNode, GroupBy, TreeNode } from './auditTree';
 import type { FindingLocation } from './openFinding';
 import { auditAll, quickScan, reaudit, scanPath } from './auditCommands';

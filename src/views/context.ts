@@ -3,9 +3,8 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { WorkerRunner } from '../core/worker/runner';
-import type { Discovery } from '../core/discovery';
 import { AuditResults } from './auditResults';
-import { AuditTreeProvider, type TreeNode } from './auditTree';
+import { AuditTreeProvider } from './auditTree';
 import { AuditSummary } from './statusBar';
 import { Auditor } from './auditor';
 import { CONTEXT_SCHEME, ContextDocuments } from './contextDocument';
@@ -13,32 +12,10 @@ import { MODULE_SCHEME, ModuleDocuments } from './moduleDocument';
 import { machineLabel } from './machine';
 import { watchExtensions } from './extensionWatcher';
 import { PolicyWarnings } from './policyWarnings';
+import type { AuditContext } from './auditContext';
 
-/** Notifications and prompts, replaceable in integration tests (the API cannot read them). */
-export interface Notifier {
-  info(message: string, ...actions: string[]): Thenable<string | undefined>;
-  warn(message: string, ...actions: string[]): Thenable<string | undefined>;
-  error(message: string, ...actions: string[]): Thenable<string | undefined>;
-  input(options: vscode.InputBoxOptions): Thenable<string | undefined>;
-}
-
-export interface AuditContext {
-  readonly extension: vscode.ExtensionContext;
-  readonly log: vscode.LogOutputChannel;
-  readonly runner: WorkerRunner;
-  readonly results: AuditResults;
-  readonly tree: AuditTreeProvider;
-  readonly view: vscode.TreeView<TreeNode>;
-  readonly summary: AuditSummary;
-  readonly auditor: Auditor;
-  readonly contexts: ContextDocuments;
-  readonly policy: PolicyWarnings;
-  /** Which machine the audit covers (the extension host's). */
-  readonly machine: string;
-  notify: Notifier;
-  /** What the last "Audit AI tools" found: extension changes are compared with it. */
-  lastDiscovery?: Discovery;
-}
+export type { AuditContext } from './auditContext';
+export type { Notifier } from './notifier';
 
 export function createContext(extension: vscode.ExtensionContext): AuditContext {
   const log = vscode.window.createOutputChannel('AI Tool Audit', { log: true });

@@ -3,7 +3,7 @@
 // and the removed ones leave the view.
 import * as vscode from 'vscode';
 import { printable } from '../core/text/safeText';
-import type { AuditContext } from './context';
+import type { AuditContext } from './auditContext';
 import { targetKey } from './auditResults';
 import { discoverAssistants } from './discovery';
 import { readSettings } from './settings';

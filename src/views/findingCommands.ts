@@ -1,7 +1,7 @@
 // Commands on one finding: open it where it is, or in readable context.
 import * as vscode from 'vscode';
 import { printable } from '../core/text/safeText';
-import type { AuditContext } from './context';
+import type { AuditContext } from './auditContext';
 import { findingPlace, type FindingNode, type TreeNode } from './auditTree';
 import { canReprint } from './contextDocument';
 import { isMinifiedAt, openLocation, type FindingLocation } from './openFinding';

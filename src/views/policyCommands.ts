@@ -3,7 +3,7 @@
 import * as vscode from 'vscode';
 import { addSuppression, suppressionFor } from '../core/policy/edit';
 import { printable } from '../core/text/safeText';
-import type { AuditContext } from './context';
+import type { AuditContext } from './auditContext';
 import { findingPlace, type FindingNode, type TreeNode } from './auditTree';
 
 export async function showViolations(ctx: AuditContext) {

@@ -13,7 +13,7 @@ import { problemDiagnostics, reportDiagnostics, type PolicyDiagnostic } from '..
 import type { PolicyReport, PolicyViolation } from '../core/model/policy';
 import { printable } from '../core/text/safeText';
 import type { AuditedTarget, AuditResults } from './auditResults';
-import type { Notifier } from './context';
+import type { Notifier } from './notifier';
 import { toRange } from './positions';
 import { locationUri } from './openFinding';
 

@@ -1,6 +1,6 @@
 // The extension's settings (contributes.configuration in package.json), read in one place.
 import * as vscode from 'vscode';
-import { DEFAULT_MAX_FILE_BYTES } from '../core/scan/files';
+import { DEFAULT_MAX_FILE_BYTES } from '../core/model';
 
 export interface AuditSettings {
   /** Editor ids whose extensions are audited; empty: every editor found. */

@@ -1,16 +1,16 @@
 // Commands about the view: the rules it knows, how it groups and filters findings.
 import * as vscode from 'vscode';
 import { SEVERITIES, type Severity } from '../core/model';
-import { ruleCatalog } from '../core/rules';
-import type { AuditContext } from './context';
+import { RULE_CATALOG } from '../core/rules/catalog';
+import type { AuditContext } from './auditContext';
 import { GROUP_BY, type GroupBy } from './auditTree';
 
 export async function showRules(ctx: AuditContext, ruleId?: string) {
-  const rules = ruleCatalog();
+  const rules = RULE_CATALOG;
   let id = ruleId;
   if (!id) {
     const picked = await vscode.window.showQuickPick(
-      rules.map(r => ({ label: r.title, description: `${r.id} · ${r.category} · ${r.severity}${r.correlation ? ' · correlation' : ''}`, detail: r.description, id: r.id })),
+      rules.map(r => ({ label: r.title, description: `${r.id} · ${r.category} · ${r.severity}${r.kind === 'code' ? '' : ` · ${r.kind}`}`, detail: r.description, id: r.id })),
       { title: 'AI Tool Audit rules', placeHolder: 'Pick a rule to read its documentation', matchOnDescription: true, matchOnDetail: true },
     );
     id = picked?.id;

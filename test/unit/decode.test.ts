@@ -1,27 +1,20 @@
 import * as assert from 'node:assert/strict';
 import { parseSource } from '../../src/core/js/parse';
 import { ModuleIndex } from '../../src/core/js/moduleIndex';
-import { childrenOf, type AstNode } from '../../src/core/js/ast';
+import type { Node } from '../../src/core/js/ast';
+import { walk } from '../../src/core/js/walker';
 import { evaluate } from '../../src/core/js/decode/evaluate';
 import { hidesText, keySearch } from '../../src/core/js/decode';
 import { UNKNOWN } from '../../src/core/js/decode/values';
 
 /** Index a module and return the node of the last expression statement, to evaluate. */
-function setup(code: string): { index: ModuleIndex; last: AstNode } {
+function setup(code: string): { index: ModuleIndex; last: Node } {
   const ast = parseSource(code).ast!;
   const index = new ModuleIndex(code);
-  const path: AstNode[] = [];
-  const visit = (node: AstNode) => {
-    path.push(node);
-    index.enter(node, path);
-    const kids: AstNode[] = [];
-    childrenOf(node, kids);
-    kids.forEach(visit);
-    index.exit(node);
-    path.pop();
-  };
-  visit(ast);
-  return { index, last: ast.body[ast.body.length - 1].expression };
+  walk(ast, { enter: (node, path) => index.enter(node, path), exit: node => index.exit(node) });
+  const last = ast.body[ast.body.length - 1];
+  assert.ok(last.type === 'ExpressionStatement');
+  return { index, last: last.expression };
 }
 
 const run = (code: string, budget?: { steps: number; depth: number }) => {

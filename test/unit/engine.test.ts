@@ -73,8 +73,9 @@ describe('scan engine', () => {
 
   it('keeps scanning with other rules when one rule throws', () => {
     const broken: Rule = {
-      id: 'broken', category: 'region', severity: 'low', title: 'x', description: 'x', triggers: [],
-      visitors: { Identifier() { throw new Error('boom'); } },
+      meta: { id: 'broken', category: 'region', severity: 'low', title: 'x', description: 'x', messages: {} },
+      triggers: [],
+      create: () => ({ Identifier() { throw new Error('boom'); } }),
     };
     const r = scanSource(`f(${TZ})`, { file: 'a.js', rules: [broken, timezoneProbe] });
     assert.equal(r.findings.length, 1);

@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
-import { classifyHost, hostSeverity, ipScope, isHostName, parseUrl } from '../../src/core/net/hosts';
+import { classifyHost, hostSeverity } from '../../src/core/net/hosts';
+import { ipScope, isHostName, parseUrl } from '../../src/core/net/url';
 
-const claude = { ownVendors: ['anthropic'] };
+const claude = ['anthropic'];
 
 describe('host classification (shared with the strings pass over native binaries)', () => {
   it("tells the assistant's own vendor from another vendor", () => {
@@ -19,7 +20,7 @@ describe('host classification (shared with the strings pass over native binaries
     const dd = classifyHost('http-intake.logs.us5.datadoghq.com', claude);
     assert.equal(dd.kind, 'telemetry');
     assert.equal(hostSeverity(dd, false), 'medium');
-    const clearcut = classifyHost('play.googleapis.com', { ownVendors: ['google'] });
+    const clearcut = classifyHost('play.googleapis.com', ['google']);
     assert.deepEqual([clearcut.kind, clearcut.own, hostSeverity(clearcut, true)], ['telemetry', true, 'low']);
     assert.equal(classifyHost('statsig.anthropic.com', claude).own, true);
   });

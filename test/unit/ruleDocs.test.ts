@@ -1,6 +1,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { MANIFEST_RULES, ruleCatalog, RULES } from '../../src/core/rules';
+import { CORRELATION_RULES } from '../../src/core/rules/correlations';
+import { CATALOG_FILE, catalogText } from '../../scripts/rulesCatalog';
 
 describe('every rule', () => {
   for (const rule of ruleCatalog()) {
@@ -14,10 +16,23 @@ describe('every rule', () => {
     });
   }
   for (const rule of [...RULES, ...MANIFEST_RULES]) {
-    it(`${rule.id} has a fixture table`, () => {
-      assert.ok(fs.existsSync(`test/unit/rules/${rule.id}.test.ts`), `test/unit/rules/${rule.id}.test.ts is missing`);
+    it(`${rule.meta.id} has a fixture table`, () => {
+      assert.ok(fs.existsSync(`test/unit/rules/${rule.meta.id}.test.ts`), `test/unit/rules/${rule.meta.id}.test.ts is missing`);
     });
   }
+  for (const rule of [...RULES, ...MANIFEST_RULES, ...CORRELATION_RULES]) {
+    it(`${rule.meta.id} has message templates, each short enough to stay under 200 characters`, () => {
+      const templates = Object.entries(rule.meta.messages);
+      assert.ok(templates.length > 0);
+      for (const [id, t] of templates) {
+        const fixed = t.replace(/\{\{\s*\w+\s*\}\}/g, '');
+        assert.ok(fixed.length < 120, `${rule.meta.id}.${id}: the fixed text alone is ${fixed.length} characters`);
+      }
+    });
+  }
+  it('catalog.json, the metadata the extension host reads, matches the rules (npm run rules-catalog)', () => {
+    assert.equal(fs.readFileSync(CATALOG_FILE, 'utf8'), catalogText());
+  });
   it('ids are unique', () => {
     const ids = ruleCatalog().map(r => r.id);
     assert.equal(new Set(ids).size, ids.length);

@@ -7,7 +7,7 @@ import { WorkerRunner } from '../../src/core/worker/runner';
 import { runAudit } from '../../src/core/worker/audit';
 import type { WorkerMessage } from '../../src/core/worker/protocol';
 import type { TargetResult } from '../../src/core/model';
-import type { TargetSpec } from '../../src/core/scan/target';
+import type { TargetSpec } from '../../src/core/model';
 import { bunGraph, bunSection, elf } from '../helpers/nativeFixtures';
 
 const WORKER = path.resolve('dist/worker.js');

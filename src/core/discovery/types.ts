@@ -1,7 +1,7 @@
 // What discovery hands to scanning, the views and the CLI: every installed assistant as a scan
 // target plus what discovery knows about it. Plain data (JSON-safe, worker-safe).
 import type { ScanError } from '../model';
-import type { TargetSpec } from '../scan/target';
+import type { TargetSpec } from '../model';
 
 /** How an assistant came to be on this machine. */
 export type InstallMethod =

@@ -560,7 +560,7 @@ export class ModuleIndex {
 
   /**
    * webpack keeps modules in a table keyed by numeric id whose values are factories
-   * `(module, exports, require) => {…}`; `require(id)` inside them loads another. Recorded
+   * `(module, exports, require) => {…}`; calling the third with an id loads another. Recorded
    * when most of the first entries have that shape.
    */
   private recordModuleTable(node: acorn.ObjectExpression | acorn.ArrayExpression): void {

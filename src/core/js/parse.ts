@@ -3,13 +3,13 @@
 // and never throw: a file nobody can parse is an error entry, not a crash.
 import * as acorn from 'acorn';
 import * as acornLoose from 'acorn-loose';
-import type { Node } from './ast';
+import type { Program } from 'acorn';
 import { fastScopes } from './fastScopes';
 
 export const Parser = acorn.Parser.extend(fastScopes);
 
 export interface ParseResult {
-  ast?: Node;
+  ast?: Program;
   /** Only acorn-loose could read it: findings are marked partial. */
   partial: boolean;
   /** Why the strict parsers failed (set when partial, or when nothing parsed). */
@@ -29,7 +29,7 @@ export function parseSource(text: string): ParseResult {
   let firstError: unknown;
   for (const sourceType of ['module', 'script'] as const) {
     try {
-      return { ast: Parser.parse(text, { ...baseOptions, sourceType }) as unknown as Node, partial: false };
+      return { ast: Parser.parse(text, { ...baseOptions, sourceType }) , partial: false };
     } catch (e) {
       firstError ??= e;
       // A stack overflow on deeply nested code will not get better with another parser mode.
@@ -38,7 +38,7 @@ export function parseSource(text: string): ParseResult {
   }
   const error = describeParseError(firstError);
   try {
-    const ast = acornLoose.parse(text, { ...baseOptions, sourceType: 'module' }) as unknown as Node;
+    const ast = acornLoose.parse(text, { ...baseOptions, sourceType: 'module' }) ;
     return { ast, partial: true, error };
   } catch (e) {
     return { partial: false, error: `${error}; loose parser also failed: ${describeParseError(e)}` };

@@ -23,3 +23,6 @@ export function severityRank(s: Severity): number {
 }
 
 export type TargetKind = 'extension' | 'cli' | 'path';
+
+/** The largest JavaScript file (or module read out of a binary) scanned by default. */
+export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;

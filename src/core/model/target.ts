@@ -2,6 +2,29 @@
 // audit. Plain data only, as the JSON result (schemaVersion 1) carries it.
 import type { Finding, ScanError } from './finding';
 import type { TargetKind } from './kinds';
+
+/** What to scan: discovery produces these; the CLI makes one from a PATH. */
+export interface TargetSpec {
+  id: string;
+  name: string;
+  kind: TargetKind;
+  /** Absolute; a file for a single-file scan, else a folder. */
+  root: string;
+  instanceId?: string;
+  version?: string;
+  vendor?: string;
+  country?: string;
+  editor?: string;
+  why?: string[];
+  /** Catalog vendor ids of the publisher, for first-party checks. */
+  ownVendors?: string[];
+  /**
+   * More files or folders to scan with this target, relative to root (may start with `../`):
+   * e.g. the native binary of a platform package npm hoisted beside the main package.
+   */
+  extraPaths?: string[];
+}
+
 import type { PolicyReport } from './policy';
 
 
@@ -77,4 +100,25 @@ export interface AuditResult {
   targets: TargetResult[];
   /** Present when a workspace policy was evaluated against this audit. */
   policy?: PolicyReport;
+}
+
+/** A target's result before any file is scanned: what the spec says, no findings, no errors. */
+export function emptyResult(spec: TargetSpec, root: string): TargetResult {
+  return {
+    id: spec.id,
+    ...(spec.instanceId ? { instanceId: spec.instanceId } : {}),
+    name: spec.name,
+    kind: spec.kind,
+    ...(spec.vendor ? { vendor: spec.vendor } : {}),
+    ...(spec.country ? { country: spec.country } : {}),
+    ...(spec.editor ? { editor: spec.editor } : {}),
+    ...(spec.version ? { version: spec.version } : {}),
+    root,
+    ...(spec.why ? { why: spec.why } : {}),
+    filesScanned: 0,
+    bytesScanned: 0,
+    binaries: [],
+    errors: [],
+    findings: [],
+  };
 }

@@ -7,7 +7,7 @@
 // Per finding: suppressions first (a suppressed finding breaks nothing), then blocked rules
 // and categories, the severity caps, and the allowed hosts.
 import { severityRank, type AuditResult, type Finding, type TargetResult } from '../model';
-import { assistantMatches, globMatches, hostMayMatch, hostOf, HOST_RULE } from './match';
+import { assistantMatches, globMatches, hostMayMatch, HOST_RULE } from './match';
 import type { Clause, Policy, PolicyReport, PolicyViolation, SuppressedFinding, Suppression, UnusedSuppression } from '../model/policy';
 
 export function evaluatePolicy(policy: Policy, result: Pick<AuditResult, 'targets'>): PolicyReport {
@@ -64,8 +64,9 @@ export function evaluatePolicy(policy: Policy, result: Pick<AuditResult, 'target
           });
         }
       }
+      // Only hosts the code sends requests to: a host merely listed (an allow list, a link) is not contacted.
       if (policy.hosts.allow.length && finding.ruleId === HOST_RULE) {
-        const host = hostOf(finding.evidence);
+        const host = finding.host;
         if (host !== undefined && !policy.hosts.allow.some(h => hostMayMatch(h.glob, host))) {
           const key = policy.hosts.allowKey ?? policy.hosts.allow[0];
           add({ kind: 'host-not-allowed', message: `${who}: host ${host} at ${where} is not in the allowed hosts`, finding: at, clause: clauseOf(key, 'allow') });

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import validRange from 'semver/ranges/valid';
 import { CATEGORIES, type Category, type Severity } from '../model';
-import { ruleCatalog } from '../rules';
+import { ruleIds as catalogRuleIds } from '../rules/catalog';
 import { VENDORS } from '../catalog/vendors';
 import { LineIndex } from '../text/lines';
 import { parseJsonTree, type JsonNode, type JsonObject } from './jsonTree';
@@ -36,7 +36,7 @@ export type PolicyLoad =
   | { ok: false; errors: PolicyProblem[]; warnings: PolicyProblem[] };
 
 export function parsePolicy(text: string, file?: string, knowledge: PolicyKnowledge = {}): PolicyLoad {
-  const ruleIds = knowledge.ruleIds ?? new Set(ruleCatalog().map(r => r.id));
+  const ruleIds = knowledge.ruleIds ?? catalogRuleIds();
   const vendorIds = knowledge.vendorIds ?? new Set(VENDORS.map(v => v.id));
   const lines = new LineIndex(text);
   const errors: PolicyProblem[] = [];

@@ -75,11 +75,3 @@ export function hostMayMatch(glob: string, host: string): boolean {
 
 /** The rule that reports hosts; `hosts.allow` clauses apply to its findings. */
 export const HOST_RULE = 'network-endpoint';
-
-/** The host a `network-endpoint` finding names: its first evidence string, `host <name>`. */
-export function hostOf(evidence: readonly string[]): string | undefined {
-  const first = evidence[0];
-  if (!first?.startsWith('host ')) return undefined;
-  const host = first.slice(5).trim();
-  return host || undefined;
-}

@@ -3,8 +3,8 @@
 // calls back into the table for children, so wrapping each entry sees every node's output
 // start and end: the smallest node covering a span gives that span's place in the reprint.
 import { generate, GENERATOR } from 'astring';
-import type { AstNode } from '../js/ast';
-import type { Span } from '../rules/types';
+import type { Node } from '../js/ast';
+import type { Span } from '../model';
 
 export interface Printed {
   code: string;
@@ -19,26 +19,26 @@ interface State {
   indentLevel: number;
   lineEnd: string;
 }
-type NodePrinter = (this: Record<string, NodePrinter>, node: AstNode, state: State) => void;
+type NodePrinter = (this: Record<string, NodePrinter>, node: Node, state: State) => void;
 
 /** Statement lists: a statement in them may become several without changing what runs. */
 const STATEMENT_LISTS = new Set(['Program', 'BlockStatement', 'StaticBlock', 'SwitchCase']);
 
-export function printNode(node: AstNode, wanted: readonly Span[]): Printed {
+export function printNode(node: Node, wanted: readonly Span[]): Printed {
   const best: Array<{ size: number; out: Span } | undefined> = wanted.map(() => undefined);
   const astring = GENERATOR as unknown as Record<string, NodePrinter>;
-  const printing: AstNode[] = [];
+  const printing: Node[] = [];
   const base: Record<string, NodePrinter> = {
     ...astring,
     // Minifiers join statements with commas (`a=1,b(),c=2;`): in a statement list such a
     // statement is printed as one statement per line, which runs the same.
     ExpressionStatement(n, state) {
       const parent = printing[printing.length - 2];
-      if (n.expression.type !== 'SequenceExpression' || !parent || !STATEMENT_LISTS.has(parent.type)) {
+      if (n.type !== 'ExpressionStatement' || n.expression.type !== 'SequenceExpression' || !parent || !STATEMENT_LISTS.has(parent.type)) {
         astring.ExpressionStatement.call(this, n, state);
         return;
       }
-      n.expression.expressions.forEach((e: AstNode, i: number) => {
+      n.expression.expressions.forEach((e, i) => {
         if (i > 0) state.write(state.lineEnd + state.indent.repeat(state.indentLevel));
         astring.ExpressionStatement.call(this, { type: 'ExpressionStatement', expression: e, start: e.start, end: e.end }, state);
       });
@@ -46,7 +46,7 @@ export function printNode(node: AstNode, wanted: readonly Span[]): Printed {
   };
   const generator: Record<string, NodePrinter> = {};
   for (const [type, print] of Object.entries(base)) {
-    generator[type] = function (this: Record<string, NodePrinter>, n: AstNode, state: State) {
+    generator[type] = function (this: Record<string, NodePrinter>, n: Node, state: State) {
       const from = state.output.length;
       printing.push(n);
       print.call(this, n, state);

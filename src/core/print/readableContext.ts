@@ -4,9 +4,9 @@
 // span and its related steps landed in the reprint. Pure: text in, plain data out.
 import * as acorn from 'acorn';
 import * as acornLoose from 'acorn-loose';
-import { childrenOf, isFunction, type AstNode } from '../js/ast';
+import { childrenOf, isFunction, type Node } from '../js/ast';
 import { LineIndex } from '../text/lines';
-import type { Span } from '../rules/types';
+import type { Span } from '../model';
 import { printNode } from './printer';
 
 /** The largest slice re-parsed (a function, or a whole small file). */
@@ -133,7 +133,7 @@ function printSlice(text: string, slice: Span, request: ContextRequest, scope: '
 }
 
 interface ParsedSlice {
-  node: AstNode;
+  node: Node;
   /** Characters the wrapper put before the slice. */
   prefix: number;
   partial: boolean;
@@ -167,9 +167,9 @@ const WRAPPERS: Array<[string, string]> = [
 
 function parseFunction(slice: string): ParsedSlice | undefined {
   for (const [before, after] of WRAPPERS) {
-    let ast: AstNode;
+    let ast: Node;
     try {
-      ast = acorn.parse(before + slice + after, OPTIONS) as unknown as AstNode;
+      ast = acorn.parse(before + slice + after, OPTIONS) as unknown as Node;
     } catch {
       continue;
     }
@@ -177,7 +177,7 @@ function parseFunction(slice: string): ParsedSlice | undefined {
     if (node) return { node, prefix: before.length, partial: false };
   }
   try {
-    const ast = acornLoose.parse(`(${slice})`, OPTIONS) as unknown as AstNode;
+    const ast = acornLoose.parse(`(${slice})`, OPTIONS) as unknown as Node;
     const node = functionSpanning(ast, 1, 1 + slice.length);
     return node ? { node, prefix: 1, partial: true } : undefined;
   } catch {
@@ -188,7 +188,7 @@ function parseFunction(slice: string): ParsedSlice | undefined {
 function parseProgram(text: string): ParsedSlice | undefined {
   for (const sourceType of ['module', 'script'] as const) {
     try {
-      return { node: acorn.parse(text, { ...OPTIONS, sourceType }) as unknown as AstNode, prefix: 0, partial: false };
+      return { node: acorn.parse(text, { ...OPTIONS, sourceType }) as unknown as Node, prefix: 0, partial: false };
     } catch {
       // try the next mode
     }
@@ -197,9 +197,9 @@ function parseProgram(text: string): ParsedSlice | undefined {
 }
 
 /** The function node whose range is exactly [start, end), searched near the root only. */
-function functionSpanning(ast: AstNode, start: number, end: number): AstNode | undefined {
+function functionSpanning(ast: Node, start: number, end: number): Node | undefined {
   const pending = [ast];
-  const children: AstNode[] = [];
+  const children: Node[] = [];
   while (pending.length) {
     const node = pending.pop()!;
     if (isFunction(node) && node.start === start && node.end === end) return node;
@@ -214,10 +214,10 @@ function functionSpanning(ast: AstNode, start: number, end: number): AstNode | u
  * Inside a function too big to reprint, the outermost statement (or, failing one, the
  * outermost node) that covers the span and is small enough to reprint.
  */
-function statementAround(root: AstNode, span: Span): AstNode | undefined {
-  let fallback: AstNode | undefined;
-  let node: AstNode | undefined = root;
-  const children: AstNode[] = [];
+function statementAround(root: Node, span: Span): Node | undefined {
+  let fallback: Node | undefined;
+  let node: Node | undefined = root;
+  const children: Node[] = [];
   while (node) {
     const small = node.end - node.start <= MAX_PRINT_CHARS;
     if (small && /Statement$|Declaration$/.test(node.type)) return node;

@@ -1,6 +1,7 @@
 // Every rule, in the order reports list them. Add a rule here, with its docs page
 // (docs/rules/<id>.md) and its fixture tests (test/unit/rules/<id>.test.ts).
-import type { CorrelationRule, ManifestRule, Rule, RuleMeta } from './types';
+import type { CorrelationRule, ManifestRule, Rule } from './types';
+import type { RuleInfo } from './catalog';
 import { timezoneProbe } from './timezone-probe';
 import { localeProbe } from './locale-probe';
 import { endpointConfigRead } from './endpoint-config-read';
@@ -23,13 +24,7 @@ export const RULES: Rule[] = [
 /** Rules over package.json (scan/manifest.ts runs them once per package). */
 export const MANIFEST_RULES: ManifestRule[] = [];
 
-export type RuleInfo = Pick<RuleMeta, 'id' | 'category' | 'severity' | 'title' | 'description'> & {
-  /** `code`: handlers over JavaScript; `manifest`: over package.json; `correlation`: over other rules' facts. */
-  kind: 'code' | 'manifest' | 'correlation';
-  correlation: boolean;
-};
-
-/** Rules, manifest rules and correlations, as `ai-tool-audit rules` lists them. */
+/** Rules, manifest rules and correlations, as `ai-tool-audit rules` lists them (catalog.json is this, generated). */
 export function ruleCatalog(): RuleInfo[] {
   const info = (r: Rule | ManifestRule | CorrelationRule, kind: RuleInfo['kind']): RuleInfo => ({
     id: r.meta.id,
@@ -38,7 +33,7 @@ export function ruleCatalog(): RuleInfo[] {
     title: r.meta.title,
     description: r.meta.description,
     kind,
-    correlation: kind === 'correlation',
+    doc: `docs/rules/${r.meta.id}.md`,
   });
   return [...RULES.map(r => info(r, 'code')), ...MANIFEST_RULES.map(r => info(r, 'manifest')), ...CORRELATION_RULES.map(r => info(r, 'correlation'))];
 }

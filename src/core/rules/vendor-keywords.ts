@@ -6,7 +6,7 @@
 // endpoint, timezone or locale read.
 import type * as acorn from 'acorn';
 import { calledMethod, calleeOf, staticString, type Node } from '../js/ast';
-import { countedHits, describeHits, distinctVendors, defaultKeywordMatcher, type KeywordHit } from '../catalog/keywords';
+import { countedHits, describeHits, distinctVendors, defaultKeywordMatcher, type KeywordHit, type KeywordMatcher } from '../catalog/keywords';
 import type { Severity } from '../model';
 import type { RelatedSpan, Rule, RuleContext } from './types';
 import { COMPARE_METHODS, EQUALITY } from './util/values';
@@ -23,6 +23,8 @@ interface Named {
   hits: KeywordHit[];
   /** A list or pattern (several values), not one comparison. */
   list: boolean;
+  /** A string in native code: any foreign vendor is worth a look (there is no syntax to weigh it by). */
+  native?: boolean;
   evidence?: string[];
   related?: RelatedSpan[];
   decodedFrom?: string;
@@ -34,7 +36,7 @@ function report(ctx: RuleContext, n: Named): void {
   const own = ctx.target.ownVendors;
   const foreign = vendors.filter(v => !own.includes(v.id));
   // A list naming several foreign vendors is worth reading; one name, or only the assistant's own, is everyday code.
-  const severity: Severity = n.list && foreign.length >= 2 ? 'low' : n.decodedFrom && foreign.length ? 'low' : 'info';
+  const severity: Severity = (n.list && foreign.length >= 2) || ((n.decodedFrom || n.native) && foreign.length) ? 'low' : 'info';
   ctx.report({
     node: n.node,
     messageId: n.messageId,
@@ -143,18 +145,18 @@ export const vendorKeywords: Rule = {
         }
       },
       nativeString(s) {
-        const hits = countedInString(ctx, s.text);
+        const hits = countedInString(ctx.keywords, s.text);
         if (hits.length === 0) return;
         const at = wordIndex(s.text, hits[0].word);
-        report(ctx, { node: { start: at, end: at + hits[0].word.length }, messageId: 'native', data: {}, hits, list: false });
+        report(ctx, { node: { start: at, end: at + hits[0].word.length }, messageId: 'native', data: {}, hits, list: false, native: true });
       },
     };
   },
 };
 
 /** Unambiguous vendor words, and ambiguous ones only where they name a host in the string. */
-function countedInString(ctx: RuleContext, text: string): KeywordHit[] {
-  const hits = ctx.keywords.find(text);
+export function countedInString(keywords: KeywordMatcher, text: string): KeywordHit[] {
+  const hits = keywords.find(text);
   if (hits.every(h => !h.ambiguous)) return hits;
   return hits.filter(h => !h.ambiguous || h.inHost);
 }

@@ -6,6 +6,10 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { BinaryContainer, ScanError } from '../model';
+import { formatMB } from '../text/format';
+
+export { DEFAULT_MAX_FILE_BYTES } from '../model';
+export { formatMB };
 import { containerOf } from '../native/executable';
 import { BinaryReader } from '../native/reader';
 import { describeFsError, readJson } from '../discovery/fsread';
@@ -32,7 +36,6 @@ export interface CollectOptions {
   maxEntries?: number;
 }
 
-export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;
 const JS_EXTENSIONS = new Set(['.js', '.cjs', '.mjs']);
 const TEST_DIRS = new Set(['test', 'tests', '__tests__', '__test__', 'spec', '__mocks__', 'fixtures', '__fixtures__']);
 const TEST_FILE = /\.(test|spec)\.[cm]?js$/;
@@ -185,6 +188,3 @@ function safeLstat(p: string, errors: ScanError[], rel: string): fs.Stats | unde
 }
 
 
-export function formatMB(bytes: number): string {
-  return `${(bytes / (1024 * 1024)).toFixed(1)} MB`;
-}

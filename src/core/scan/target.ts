@@ -2,37 +2,14 @@
 // scan each (the JavaScript modules inside native binaries too), and gather findings,
 // binaries and errors as plain data.
 import * as path from 'node:path';
-import type { TargetKind, TargetResult } from '../model';
+import { emptyResult, type TargetResult, type TargetSpec } from '../model';
 import type { ManifestRule, Rule, TargetContext } from '../rules/types';
 import { MANIFEST_RULES } from '../rules';
-import { vendorsForPackage } from '../catalog/vendors';
 import { collectFiles, DEFAULT_MAX_FILE_BYTES, readSourceFile, type CollectOptions, type CollectResult } from './files';
 import { scanSourceSafely } from './engine';
 import { scanBinary } from './binary';
 import { scanPackageManifest } from './manifest';
-import { isFile, readJson } from '../discovery/fsread';
-
-/** What to scan: discovery produces these; the CLI makes one from a PATH. */
-export interface TargetSpec {
-  id: string;
-  name: string;
-  kind: TargetKind;
-  /** Absolute; a file for a single-file scan, else a folder. */
-  root: string;
-  instanceId?: string;
-  version?: string;
-  vendor?: string;
-  country?: string;
-  editor?: string;
-  why?: string[];
-  /** Catalog vendor ids of the publisher, for first-party checks. */
-  ownVendors?: string[];
-  /**
-   * More files or folders to scan with this target, relative to root (may start with `../`):
-   * e.g. the native binary of a platform package npm hoisted beside the main package.
-   */
-  extraPaths?: string[];
-}
+import { isFile } from '../discovery/fsread';
 
 export interface ScanOptions {
   rules: readonly Rule[];
@@ -111,32 +88,6 @@ export function scanTarget(spec: TargetSpec, options: ScanOptions): TargetResult
   return result;
 }
 
-/** The folder findings are relative to: the root, or the folder of a single-file target. */
-export function targetRoot(spec: TargetSpec): string {
-  return isFile(spec.root) ? path.dirname(spec.root) : spec.root;
-}
-
-/** A target's result before any file is scanned: what the spec says, no findings, no errors. */
-export function emptyResult(spec: TargetSpec, root = spec.root): TargetResult {
-  return {
-    id: spec.id,
-    ...(spec.instanceId ? { instanceId: spec.instanceId } : {}),
-    name: spec.name,
-    kind: spec.kind,
-    ...(spec.vendor ? { vendor: spec.vendor } : {}),
-    ...(spec.country ? { country: spec.country } : {}),
-    ...(spec.editor ? { editor: spec.editor } : {}),
-    ...(spec.version ? { version: spec.version } : {}),
-    root,
-    ...(spec.why ? { why: spec.why } : {}),
-    filesScanned: 0,
-    bytesScanned: 0,
-    binaries: [],
-    errors: [],
-    findings: [],
-  };
-}
-
 /** Adds an extra path's files to `collected`, named relative to the target root. */
 function addExtra(collected: CollectResult, root: string, extra: string, options: CollectOptions): void {
   const abs = path.resolve(root, extra);
@@ -148,21 +99,5 @@ function addExtra(collected: CollectResult, root: string, extra: string, options
     collected.files.push({ ...f, rel: path.relative(root, f.absPath).split(path.sep).join('/') });
   }
   for (const e of more.errors) collected.errors.push({ ...e, file: extraIsFile || e.file === '.' ? extra : path.posix.join(extra, e.file) });
-}
-
-/** A target for a PATH given on the command line: named after its package.json if it has one. */
-export function targetForPath(inputPath: string): TargetSpec {
-  const abs = path.resolve(inputPath);
-  const dir = isFile(abs) ? path.dirname(abs) : abs;
-  const pkg = readJson(path.join(dir, 'package.json'), undefined, 'package.json');
-  const name = typeof pkg?.name === 'string' ? pkg.name : path.basename(abs);
-  return {
-    id: name,
-    name,
-    kind: 'path',
-    root: abs,
-    ...(typeof pkg?.version === 'string' ? { version: pkg.version } : {}),
-    ownVendors: vendorsForPackage(typeof pkg?.name === 'string' ? pkg.name : undefined),
-  };
 }
 

@@ -2,7 +2,8 @@
 // of memory on a hostile file, say), the target it was scanning gets an error entry and the
 // targets after it go on in a fresh worker.
 import type { TargetResult } from '../model';
-import { emptyResult, targetRoot } from '../scan/target';
+import { emptyResult } from '../model';
+import { targetRoot } from '../discovery/pathTarget';
 import type { AuditJob } from './protocol';
 import type { WorkerRunner } from './runner';
 

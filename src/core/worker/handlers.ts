@@ -2,12 +2,11 @@
 // tests call it directly; src/worker.ts only connects it to the thread's port.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { RULES, ruleCatalog, selectRules } from '../rules';
-import { emptyResult, scanTarget, targetRoot } from '../scan/target';
-import { discover, type Assistant } from '../discovery';
+import { auditTargets, selectRules } from '../audit';
+import { discover } from '../discovery';
 import { mergeRunningExtensions } from '../discovery/running';
-import { PYTHON_NOTE } from '../discovery/python';
-import { DEFAULT_MAX_FILE_BYTES, describeFsError, readSourceFile, type ReadResult } from '../scan/files';
+import { DEFAULT_MAX_FILE_BYTES } from '../model';
+import { describeFsError, readSourceFile, type ReadResult } from '../scan/files';
 import { BinaryReader } from '../native/reader';
 import { embeddedModuleText } from '../native/inspect';
 import { fingerprintOf } from '../rules/findings';
@@ -37,24 +36,11 @@ function discoverJob(job: DiscoverJob, post: Post): void {
 }
 
 function audit(job: AuditJob, post: Post): void {
-  const disabled = new Set(job.disabledRules ?? []);
-  const wanted = ruleCatalog().map(r => r.id).filter(id => !disabled.has(id));
-  const selection = disabled.size ? selectRules(wanted) : { rules: RULES, keep: undefined };
-  job.targets.forEach((spec, index) => {
-    const started = performance.now();
-    if ((spec as Partial<Assistant>).language === 'python') {
-      const result = emptyResult(spec, targetRoot(spec));
-      result.errors.push({ file: '.', message: PYTHON_NOTE });
-      post({ type: 'target', index, result, ms: 0 });
-      return;
-    }
-    const result = scanTarget(spec, {
-      rules: selection.rules,
-      keep: selection.keep,
-      maxFileBytes: job.maxFileBytes,
-      onFile: (file, size) => void post({ type: 'file', index, file, size }),
-    });
-    post({ type: 'target', index, result, ms: performance.now() - started });
+  auditTargets(job.targets, {
+    selection: selectRules({ disabled: job.disabledRules }),
+    maxFileBytes: job.maxFileBytes,
+    onFile: (index, file, size) => void post({ type: 'file', index, file, size }),
+    onTarget: (index, result, ms) => post({ type: 'target', index, result, ms }),
   });
 }
 

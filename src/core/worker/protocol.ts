@@ -1,7 +1,7 @@
 // What the extension host and the scan worker say to each other. Plain data only: it
 // crosses a worker_threads boundary by structured clone.
 import type { TargetResult } from '../model';
-import type { TargetSpec } from '../scan/target';
+import type { TargetSpec } from '../model';
 import type { DiscoverOptions, Discovery } from '../discovery';
 import type { RunningExtension } from '../discovery/running';
 import type { ReadableContext } from '../print/readableContext';

@@ -53,7 +53,7 @@ describe('real native assistant binaries (corpus)', function () {
       const text = cli.text!();
       assert.ok(text.startsWith('// @bun @bytecode @bun-cjs\n'));
       // The gate of the 2026 story: the timezone compared with two region literals.
-      const { findings } = scanSource(text, { file: 'claude', entry: cli.module.name, rules: RULES.filter(r => r.id === 'region-literals') });
+      const { findings } = scanSource(text, { file: 'claude', entry: cli.module.name, rules: RULES.filter(r => r.meta.id === 'region-literals') });
       const shanghai = findings.find(f => f.evidence.some(e => e.includes('Asia/Shanghai')))!;
       assert.deepEqual([shanghai.line, shanghai.column], [949, 11907]);
       assert.equal(text.split('\n')[948].slice(11906, 11921), '"Asia/Shanghai"');

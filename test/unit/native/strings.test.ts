@@ -1,8 +1,10 @@
 import * as assert from 'node:assert/strict';
 import { KeywordMatcher } from '../../../src/core/catalog/keywords';
-import { extractEndpoints } from '../../../src/core/net/endpoints';
+import { extractEndpoints } from '../../../src/core/net/url';
 import { BinaryReader } from '../../../src/core/native/reader';
-import { countedInString, MAX_STRING_FINDINGS, stringFindings } from '../../../src/core/rules/stringFindings';
+import { MAX_STRING_FINDINGS, scanStrings } from '../../../src/core/scan/strings';
+import { countedInString, vendorKeywords } from '../../../src/core/rules/vendor-keywords';
+import { networkEndpoint } from '../../../src/core/rules/network-endpoint';
 import { stringsPass, type NativeString } from '../../../src/core/native/strings';
 
 /** Binary-looking filler (no printable runs) with strings placed at chosen offsets. */
@@ -50,7 +52,7 @@ describe('the strings pass over native code', () => {
 describe('strings-pass findings', () => {
   const keywords = new KeywordMatcher();
   const run = (buf: Buffer, own: string[] = []) =>
-    stringFindings(BinaryReader.fromBuffer(buf), { file: 'bin/tool', keywords, target: { ownVendors: own }, vendors: true, endpoints: true });
+    scanStrings(BinaryReader.fromBuffer(buf), { file: 'bin/tool', rules: [vendorKeywords, networkEndpoint], keywords, target: { ownVendors: own } });
 
   it('reports vendor names and endpoints with byte offsets, approximate confidence and no line', () => {
     const { findings, errors } = run(binaryWith(2048, [[64, 'base_url = https://api.deepseek.com/v1', 'ascii'], [512, 'api.openai.com', 'utf16le']]));
@@ -92,7 +94,7 @@ describe('strings-pass findings', () => {
     const { findings } = run(binaryWith(1024, [[10, 'use deepseek-chat', 'ascii'], [300, 'use deepseek-chat', 'ascii'], [600, 'use deepseek-chat', 'ascii']]));
     assert.equal(findings.length, 1);
     assert.equal(findings[0].offset, 14);
-    assert.match(findings[0].message, /\(3 occurrences\)$/);
+    assert.equal(findings[0].count, 3);
   });
 
   it('caps the distinct strings per rule and says how many were left out', () => {

@@ -124,7 +124,7 @@ describe('evaluating a policy', () => {
   });
 
   describe('hosts', () => {
-    const endpoint = (host: string) => finding('network-endpoint', 'network', 'info', { evidence: [`host ${host}`, 'class vendor-api'] });
+    const endpoint = (host: string) => finding('network-endpoint', 'network', 'info', { evidence: [`host ${host}`, 'class vendor-api'], host });
 
     it('flags network endpoints whose host no allowed glob matches', () => {
       const t = { ...claude, findings: [endpoint('api.anthropic.com'), endpoint('statsig.anthropic.com'), endpoint('api.deepseek.com'), endpoint('localhost')] };
@@ -133,8 +133,8 @@ describe('evaluating a policy', () => {
       assert.match(r.violations[0].message, /host api\.deepseek\.com at cli\.js:3:7 is not in the allowed hosts/);
     });
 
-    it('judges hosts found in native code, placed by byte offset', () => {
-      const native = finding('network-endpoint', 'network', 'info', { file: 'bin/codex', line: undefined, column: undefined, endLine: undefined, endColumn: undefined, offset: 4096, confidence: 'approximate', evidence: ['host api.deepseek.com'] });
+    it('places a violation in native code by byte offset', () => {
+      const native = finding('network-endpoint', 'network', 'info', { file: 'bin/codex', line: undefined, column: undefined, endLine: undefined, endColumn: undefined, offset: 4096, confidence: 'approximate', evidence: ['host api.deepseek.com'], host: 'api.deepseek.com' });
       const r = evaluatePolicy(policyOf('{"hosts": {"allow": ["*.openai.com"]}}'), { targets: [{ ...claude, findings: [native] }] });
       assert.equal(r.violations.length, 1);
       assert.match(r.violations[0].message, /host api\.deepseek\.com at bin\/codex@byte 4096 is not in the allowed hosts/);
@@ -145,6 +145,12 @@ describe('evaluating a policy', () => {
       const t = { ...claude, findings: [endpoint('*'), endpoint('iamcredentials.*'), endpoint('bedrock-runtime.*.amazonaws.com')] };
       const r = evaluatePolicy(policyOf('{"hosts": {"allow": ["*.googleapis.com"]}}'), { targets: [t] });
       assert.deepEqual(r.violations.map(v => v.finding?.index), [2]);
+    });
+
+    it('judges only hosts the code sends requests to, not hosts it merely lists (an allow list, a string in a binary)', () => {
+      const listed = finding('network-endpoint', 'network', 'info', { evidence: ['host api.deepseek.com (vendor-api)', 'host ripgrep.net (third-party)'] });
+      const url = finding('network-endpoint', 'network', 'info', { evidence: ['host seccomp.example.org', 'class third-party'] });
+      assert.deepEqual(evaluatePolicy(policyOf('{"hosts": {"allow": ["*.anthropic.com"]}}'), { targets: [{ ...claude, findings: [listed, url] }] }).violations, []);
     });
 
     it('looks only at network-endpoint findings that name a host', () => {

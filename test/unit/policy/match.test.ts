@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { assistantMatches, globMatches, hostMayMatch, hostOf, versionSatisfies } from '../../../src/core/policy/match';
+import { assistantMatches, globMatches, hostMayMatch, versionSatisfies } from '../../../src/core/policy/match';
 import type { TargetResult } from '../../../src/core/model';
 
 const target = (over: Partial<TargetResult>) => ({ id: 'anthropic.claude-code', kind: 'extension' as const, ...over });
@@ -80,10 +80,4 @@ describe('policy matching', () => {
     assert.equal(hostMayMatch('*a*a*a*a*a*a*a*b', `${'a*'.repeat(40)}c`), false, 'no exponential blow-up');
   });
 
-  it('reads the host of a network-endpoint finding from its first evidence string', () => {
-    assert.equal(hostOf(['host api.anthropic.com', 'class vendor-api']), 'api.anthropic.com');
-    assert.equal(hostOf(['class vendor-api', 'host api.anthropic.com']), undefined);
-    assert.equal(hostOf(['host ']), undefined);
-    assert.equal(hostOf([]), undefined);
-  });
 });

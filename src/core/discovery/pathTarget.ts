@@ -1,0 +1,28 @@
+// A target for a PATH given on the command line or picked in the editor, and the folder a
+// target's findings are relative to. Reads files only (package.json), light enough for the
+// extension host.
+import * as path from 'node:path';
+import type { TargetSpec } from '../model';
+import { vendorsForPackage } from '../catalog/vendors';
+import { isFile, readJson } from './fsread';
+
+/** The folder findings are relative to: the root, or the folder of a single-file target. */
+export function targetRoot(spec: TargetSpec): string {
+  return isFile(spec.root) ? path.dirname(spec.root) : spec.root;
+}
+
+/** A target for a PATH given on the command line: named after its package.json if it has one. */
+export function targetForPath(inputPath: string): TargetSpec {
+  const abs = path.resolve(inputPath);
+  const dir = isFile(abs) ? path.dirname(abs) : abs;
+  const pkg = readJson(path.join(dir, 'package.json'), undefined, 'package.json');
+  const name = typeof pkg?.name === 'string' ? pkg.name : path.basename(abs);
+  return {
+    id: name,
+    name,
+    kind: 'path',
+    root: abs,
+    ...(typeof pkg?.version === 'string' ? { version: pkg.version } : {}),
+    ownVendors: vendorsForPackage(typeof pkg?.name === 'string' ? pkg.name : undefined),
+  };
+}
