@@ -4,7 +4,8 @@ import { ModuleIndex } from '../../src/core/js/moduleIndex';
 import type { Node } from '../../src/core/js/ast';
 import { walk } from '../../src/core/js/walker';
 import { evaluate } from '../../src/core/js/decode/evaluate';
-import { hidesText, keySearch } from '../../src/core/js/decode';
+import { decodeModule, hidesText, keySearch } from '../../src/core/js/decode';
+import { CallGraph } from '../../src/core/js/callgraph';
 import { UNKNOWN } from '../../src/core/js/decode/values';
 
 /** Index a module and return the node of the last expression statement, to evaluate. */
@@ -102,5 +103,43 @@ describe('what counts as hidden', () => {
     assert.ok(!hidesText(['reverse'], ['a', 'b', 'c']));
     assert.ok(!hidesText(['fromCharCode'], 'Ν'));
     assert.ok(!hidesText(['fromCharCode'], '\u0000\u0000\u0000\u0000'));
+  });
+});
+
+describe('string tables behind a helper', () => {
+  const KEY = 'Zq8LmP2xR4tB';
+  const xorRepeating = (s: string) => Buffer.from([...Buffer.from(s, 'latin1')].map((b, i) => b ^ KEY.charCodeAt(i % KEY.length))).toString('base64');
+  const helper = `function d(s,k="${KEY}"){let o="",b=Buffer.from(s,"base64");for(let i=0;i<b.length;i++)o+=String.fromCharCode(b[i]^k.charCodeAt(i%k.length));return o}`;
+
+  it('decodes every call of a repeating-key XOR helper whose key is a default parameter', () => {
+    const secrets = ['reg query HKLM\\SOFTWARE\\Microsoft\\Cryptography /v MachineGuid', 'ioreg -rd1 -c IOPlatformExpertDevice', 'https://httpdns.example-cdn.cn/d?host='];
+    const filler = Array.from({ length: 3000 }, (_, i) => `message number ${i} for the user`);
+    const calls = [...filler, ...secrets].map((s, i) => `var s${i}=d("${xorRepeating(s)}");`).join('\n');
+    const code = `${helper}\n${calls}`;
+    const ast = parseSource(code).ast!;
+    const index = new ModuleIndex(code);
+    walk(ast, { enter: (node, path) => index.enter(node, path), exit: node => index.exit(node) });
+    const graph = new CallGraph(index);
+    const t0 = performance.now();
+    const { values, stopped } = decodeModule(index, (call, fn) => graph.calleeOf(call, fn));
+    assert.equal(stopped, undefined, `decoding stopped after ${Math.round(performance.now() - t0)} ms`);
+    const texts = values.map(v => v.value);
+    for (const s of secrets) assert.ok(texts.includes(s), `${s} not decoded`);
+    assert.equal(values.length, filler.length + secrets.length);
+    assert.ok(values.every(v => v.recipe.includes('base64') && v.recipe.some(r => r.startsWith('xor'))), JSON.stringify(values[0].recipe));
+  });
+
+  it('finds a repeating key written as a default parameter for a literal no call decodes', () => {
+    const found = keySearch(xorRepeating('api.deepseek.com,api.moonshot.cn'), new Set(), new Set([KEY]));
+    assert.equal(found?.text, 'api.deepseek.com,api.moonshot.cn');
+    assert.match(found!.recipe[1], /repeating key/);
+  });
+
+  it('keeps a guessed single-byte key only when the result means something (hosts, vendors, time zones)', () => {
+    // Garbage that is printable under some key: "cfla.ftg"-like words with no known TLD.
+    const garbage = Buffer.from(Buffer.from('cfla.ftg,qwzx.bnm,pplk.rrt').map(b => b ^ 13)).toString('base64');
+    assert.equal(keySearch(garbage, new Set([13])), undefined);
+    const zones = Buffer.from(Buffer.from('Asia/Shanghai,Asia/Urumqi').map(b => b ^ 13)).toString('base64');
+    assert.equal(keySearch(zones, new Set([13]))?.text, 'Asia/Shanghai,Asia/Urumqi');
   });
 });

@@ -70,7 +70,11 @@ export function scanSource(text: string, options: ScanSourceOptions): SourceScan
   const t2 = performance.now();
   let decoded: DecodedValue[] = [];
   try {
-    if (index.encoded.length || index.decoderChains.length || index.decoderFunctions.size) decoded = decodeModule(index, (call, fn) => graph.calleeOf(call, fn));
+    if (index.encoded.length || index.decoderChains.length || index.decoderFunctions.size) {
+      const decoding = decodeModule(index, (call, fn) => graph.calleeOf(call, fn));
+      decoded = decoding.values;
+      if (decoding.stopped) fail(decoding.stopped);
+    }
   } catch (e) {
     fail(`static decoding stopped, the rest of the file is reported: ${describe(e)}`);
   }

@@ -2,7 +2,9 @@
 // or reversed-string chains) are decoded, evaluate those sites with the bounded evaluator,
 // and, for encoded literals no site decodes, try single-byte XOR keys that occur as numbers
 // in the file (the way FLOSS recovers strings from binaries). Every value carries its recipe.
-import { staticString, type CallLike, type Node } from '../ast';
+import { calleeOf as calleeOfCall, staticString, type CallLike, type Node } from '../ast';
+import { defaultKeywordMatcher } from '../../catalog/keywords';
+import { BARE_HOST_TLDS, isHostName, parseUrl } from '../../net/url';
 import type { Binding, EncodedLiteral, ModuleIndex } from '../moduleIndex';
 import { base64ToBytes, hexToBytes } from './builtins';
 import { evaluate } from './evaluate';
@@ -24,16 +26,27 @@ export interface DecodedValue {
 
 /** Literals larger than this are data (images, wasm), not worth a key search. */
 const MAX_KEY_SEARCH = 256 * 1024;
-const MAX_SITES = 2000;
+/** Decoding sites per module: a string table behind one helper can have 14,000 and more. */
+const MAX_SITES = 50_000;
 /** Evaluation steps for a whole module: hostile helpers called thousands of times stop here. */
-const MODULE_STEPS = 8_000_000;
+const MODULE_STEPS = 60_000_000;
+/** And wall-clock time, whatever the steps cost. */
+const MODULE_MS = 6000;
+
+export interface ModuleDecoding {
+  values: DecodedValue[];
+  /** Why decoding stopped before every site was tried (a budget), for the file's error entry. */
+  stopped?: string;
+}
 
 /**
  * `calleeOf` resolves a call to the same-module function it calls (callgraph.ts); it is used
  * to find calls of decoder helpers with constant arguments: `d(H)`.
  */
-export function decodeModule(index: ModuleIndex, calleeOf: (call: CallLike, fn: number) => number | undefined): DecodedValue[] {
+export function decodeModule(index: ModuleIndex, calleeOf: (call: CallLike, fn: number) => number | undefined): ModuleDecoding {
   const out: DecodedValue[] = [];
+  const deadline = performance.now() + MODULE_MS;
+  let stopped: string | undefined;
   const decodedLiterals = new Set<Node>();
   const tried = new Set<Node>();
   // Helpers that ran out of budget once will again: their other call sites are skipped.
@@ -41,7 +54,11 @@ export function decodeModule(index: ModuleIndex, calleeOf: (call: CallLike, fn: 
   let steps = 0;
 
   const trySite = (site: Node, fn: number, literal?: Node) => {
-    if (tried.has(site) || tried.size >= MAX_SITES || steps >= MODULE_STEPS) return;
+    if (tried.has(site) || stopped) return;
+    if (tried.size >= MAX_SITES || steps >= MODULE_STEPS || (tried.size % 64 === 0 && performance.now() > deadline)) {
+      stopped = `static decoding stopped after ${tried.size} sites (${tried.size >= MAX_SITES ? 'site' : steps >= MODULE_STEPS ? 'step' : 'time'} budget); values at later sites are not decoded`;
+      return;
+    }
     tried.add(site);
     const callee = site.type === 'CallExpression' ? calleeOf(site, fn) : undefined;
     if (callee !== undefined && exhausted.has(callee)) return;
@@ -67,7 +84,7 @@ export function decodeModule(index: ModuleIndex, calleeOf: (call: CallLike, fn: 
     for (let i = 0; i < index.calls.length; i++) {
       const call = index.calls[i];
       const fn = index.callFns[i];
-      const callee = call.callee;
+      const callee = calleeOfCall(call);
       const helper = callee.type === 'Identifier' && helperNames.has(callee.name);
       for (const arg of call.arguments) {
         const id = arg.type === 'SpreadElement' ? arg.argument : arg;
@@ -77,7 +94,7 @@ export function decodeModule(index: ModuleIndex, calleeOf: (call: CallLike, fn: 
           const data = constantData(bound);
           if (literal) trySite(call, fn, literal.node);
           else if (helper && data && index.decoderFunctions.has(calleeOf(call, fn) ?? -2)) trySite(call, fn, data);
-        } else if (helper && isDataLiteral(id) && index.decoderFunctions.has(calleeOf(call, fn) ?? -2)) {
+        } else if (helper && isDataLiteral(id, 4) && index.decoderFunctions.has(calleeOf(call, fn) ?? -2)) {
           trySite(call, fn, id);
         }
       }
@@ -91,10 +108,10 @@ export function decodeModule(index: ModuleIndex, calleeOf: (call: CallLike, fn: 
   // that is written somewhere in the file.
   for (const e of index.encoded) {
     if (decodedLiterals.has(e.node) || e.node.type === 'ArrayExpression') continue;
-    const found = keySearch(staticString(e.node) ?? '', index.smallNumbers);
+    const found = keySearch(staticString(e.node) ?? '', index.smallNumbers, index.keyStrings);
     if (found) out.push({ site: e.node, fn: e.fn, literal: e.node, value: found.text, recipe: found.recipe, entries: entriesOf(found.text) });
   }
-  return out;
+  return { values: out, ...(stopped ? { stopped } : {}) };
 }
 
 const HIDING = /^(base64|hex|xor|atob|unescape|decodeURIComponent|decodeURI)/;
@@ -127,9 +144,9 @@ function namesOfDecoders(index: ModuleIndex): Set<string> {
   return names;
 }
 
-/** A string of 8+ characters or an array of 4+ numbers: data worth decoding. */
-function isDataLiteral(node: Node): boolean {
-  if (node.type === 'Literal') return typeof node.value === 'string' && node.value.length >= 8;
+/** A string of 8+ (or `min`) characters or an array of 4+ numbers: data worth decoding. */
+function isDataLiteral(node: Node, min = 8): boolean {
+  if (node.type === 'Literal') return typeof node.value === 'string' && node.value.length >= min;
   if (node.type === 'ArrayExpression') return node.elements.length >= 4 && node.elements.every((e: Node | null) => e?.type === 'Literal' && typeof e.value === 'number');
   return false;
 }
@@ -140,8 +157,14 @@ function constantData(bound: Binding): Node | undefined {
   return node && isDataLiteral(node) ? node : undefined;
 }
 
-/** base64 or hex, then (if the bytes are not text) single-byte XOR with a key in `keys`. */
-export function keySearch(literal: string, keys: ReadonlySet<number>): { text: string; recipe: string[] } | undefined {
+/**
+ * base64 or hex, then (if the bytes are not text) XOR with a key the file holds: a small number
+ * (single-byte), or a short string given as a helper's second argument or default parameter
+ * (repeating key). A guess is kept only when what comes out is plausible: host names with a
+ * known top-level domain, URLs, vendor names or time zones. Any key turns some bytes into
+ * printable letters; only meaning tells a key from chance.
+ */
+export function keySearch(literal: string, keys: ReadonlySet<number>, keyStrings: ReadonlySet<string> = new Set()): { text: string; recipe: string[] } | undefined {
   if (literal.length > MAX_KEY_SEARCH) return undefined;
   const hex = /^[0-9a-fA-F]+$/.test(literal) ? hexToBytes(literal) : undefined;
   const bytes = hex ?? base64ToBytes(literal);
@@ -152,17 +175,30 @@ export function keySearch(literal: string, keys: ReadonlySet<number>): { text: s
   for (const key of keys) {
     if (key === 0 || !isText(bytes, key)) continue;
     const text = Buffer.from(bytes.map(b => b ^ key)).toString('latin1');
-    if (!looksLikeWords(text)) continue;
+    if (!plausibleText(text)) continue;
     return { text, recipe: [encoding, `xor 0x${key.toString(16).padStart(2, '0')} (key found as a number in the file)`] };
+  }
+  for (const key of keyStrings) {
+    if (key.length < 2 || key.length > 64) continue;
+    const plain = bytes.map((b, i) => b ^ key.charCodeAt(i % key.length));
+    if (!isText(plain, 0)) continue;
+    const text = Buffer.from(plain).toString('latin1');
+    if (!plausibleText(text)) continue;
+    return { text, recipe: [encoding, `xor with the repeating key ${JSON.stringify(key)} (found in the file)`] };
   }
   return undefined;
 }
 
-/** Most of it is runs of three or more letters: words, names, hosts. */
-function looksLikeWords(text: string): boolean {
-  const wordy = (text.match(/[a-z]{3,}/gi) ?? []).join('').length;
-  return wordy >= text.length * 0.5;
+/** Entries that mean something: URLs, host names with a known TLD, vendor names, time zones. */
+function plausibleText(text: string): boolean {
+  const entries = entriesOf(text);
+  const keywords = defaultKeywordMatcher();
+  const good = entries.filter(e => parseUrl(e) !== undefined || (isHostName(e) && KNOWN_TLD.test(e.toLowerCase())) || keywords.find(e).some(h => !h.ambiguous || h.inHost) || TIME_ZONE.test(e));
+  return good.length > 0 && good.length >= entries.length * 0.6;
 }
+
+const KNOWN_TLD = new RegExp(`\\.(?:${BARE_HOST_TLDS.join('|')})$`);
+const TIME_ZONE = /^(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/[A-Za-z_]+$/i;
 
 /** Printable ASCII (tab/newline allowed) throughout, with letters in it: text, not data. */
 function isText(bytes: Uint8Array, key: number): boolean {

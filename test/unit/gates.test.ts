@@ -1,0 +1,88 @@
+// region-gating follows values, not co-location: high only when region or vendor data is
+// compared with a value that comes from a timezone, offset, locale, endpoint or proxy read.
+// Each false positive seen on a real assistant is a case here.
+import * as assert from 'node:assert/strict';
+import { RULES } from '../../src/core/rules';
+import { scanSource } from '../../src/core/scan/engine';
+import { LineIndex } from '../../src/core/text/lines';
+
+const gates = (code: string, own: string[] = []) => {
+  const r = scanSource(code, { file: 'g.js', rules: RULES, target: { ownVendors: own } });
+  assert.deepEqual(r.errors, []);
+  return r.findings.filter(f => f.ruleId === 'region-gating' || f.ruleId === 'endpoint-check');
+};
+const at = (code: string, needle: string) => {
+  const p = new LineIndex(code).positionAt(code.indexOf(needle));
+  return `${p.line}:${p.column}`;
+};
+const where = (f: { line?: number; column?: number }) => `${f.line}:${f.column}`;
+
+describe('region-gating follows the compared value', () => {
+  describe('is not fooled by co-location (false highs seen on real assistants)', () => {
+    it('a provider field compared with a vendor name beside an endpoint read in the same object', () => {
+      const code = 'function pick(opts){const cfg={provider:opts.provider,baseURL:process.env.ANTHROPIC_BASE_URL};if(cfg.provider==="mistral")return 1;return cfg.baseURL}';
+      assert.deepEqual(gates(code), []);
+    });
+    it('a kind compared with an assistant name in a function that reads the timezone', () => {
+      const code = 'function f(t){const z=Intl.DateTimeFormat().resolvedOptions().timeZone;log(z);return t.kind==="claude-code"||t.kind==="deepseek"}';
+      assert.deepEqual(gates(code), []);
+    });
+    it('a vendor list that nobody compares the endpoint with', () => {
+      const code = 'function f(){const u=process.env.OPENAI_BASE_URL;const L=["deepseek","moonshot","qwen"];show(L);return fetch(u)}';
+      assert.deepEqual(gates(code), []);
+    });
+    it('a locale compared with a language tag (localisation)', () => {
+      const code = 'function f(){const l=Intl.DateTimeFormat().resolvedOptions().locale;return l==="zh-CN"?zh:en}';
+      assert.deepEqual(gates(code), []);
+    });
+    it('a parameter of a function nobody calls with a probe', () => {
+      const code = 'function g(q){log(Intl.DateTimeFormat().resolvedOptions().timeZone);return q==="Asia/Shanghai"}';
+      assert.deepEqual(gates(code), []);
+    });
+  });
+
+  describe('finds gates wherever the value travels', () => {
+    it('through a class field set from the environment and tested with a vendor regex', () => {
+      const code = 'class C{constructor(o){this.base=o.baseURL||process.env.OPENAI_BASE_URL}isChina(){return /deepseek|moonshot|dashscope/.test(this.base)}}';
+      const [g] = gates(code, ['openai']);
+      assert.equal(g?.severity, 'high');
+      assert.match(g.message, /API endpoint or proxy setting and compares with vendor names/);
+    });
+    it('through destructuring of a same-module config', () => {
+      const code = 'function getConfig(){return{baseURL:process.env.MY_BASE_URL||"https://api.example.net",model:"x"}}\nfunction f(){const{baseURL}=getConfig();return baseURL.includes("api.deepseek.com")}';
+      const [g] = gates(code);
+      assert.equal(g?.severity, 'high');
+      assert.equal(where(g), at(code, '"api.deepseek.com"'));
+      assert.ok(g.related.some(r => /calls getConfig\(\)/.test(r.message)), JSON.stringify(g.related));
+    });
+    it('a lower-case Set of zone names tested with has(tz.toLowerCase())', () => {
+      const code = 'const Z=new Set(["asia/shanghai","china standard time","prc"]);\nfunction f(){const tz=Intl.DateTimeFormat().resolvedOptions().timeZone;return Z.has(tz.toLowerCase())}';
+      const [g] = gates(code);
+      assert.equal(g?.severity, 'high');
+      assert.match(g.message, /timezone and compares with region timezones/);
+      assert.deepEqual(g.country, ['CN']);
+    });
+    it('the UTC+8 offset', () => {
+      const code = 'function f(){return new Date().getTimezoneOffset()===-480}';
+      const [g] = gates(code);
+      assert.equal(g?.severity, 'high');
+      assert.match(g.message, /UTC offset/);
+    });
+    it('a for...of over a vendor list', () => {
+      const code = 'const V=["deepseek","moonshot"];function f(){const h=new URL(process.env.ANTHROPIC_BASE_URL).hostname;for(const v of V)if(h.includes(v))return true;return false}';
+      assert.equal(gates(code, ['anthropic'])[0]?.severity, 'high');
+    });
+    it('a gate at the top level of a module over 64 KB', () => {
+      const pad = `var pad="${'x'.repeat(70_000)}";\n`;
+      const code = `${pad}var tz=Intl.DateTimeFormat().resolvedOptions().timeZone;\nif(tz==="Asia/Shanghai"||tz==="Asia/Urumqi")region="cn";`;
+      const [g] = gates(code);
+      assert.equal(g?.severity, 'high');
+      assert.equal(where(g), at(code, '"Asia/Shanghai"'));
+    });
+    it("only the assistant's own vendor: a first-party endpoint check, low", () => {
+      const code = 'function f(){const h=new URL(process.env.ANTHROPIC_BASE_URL).hostname;return h==="api.anthropic.com"}';
+      const found = gates(code, ['anthropic']);
+      assert.deepEqual(found.map(f => [f.ruleId, f.severity]), [['endpoint-check', 'low']]);
+    });
+  });
+});
