@@ -105,6 +105,14 @@ function callRef(node: acorn.CallExpression, lookup: ModuleLookup, depth: number
   const callee = calleeOf(node);
   const first = node.arguments[0];
   if (!first || first.type === 'SpreadElement') return undefined;
+  if (callee.type === 'MemberExpression') {
+    const method = propertyName(callee);
+    // webpack's namespace of a module loaded by id: `o.t(421, 19)`.
+    const id = literalKey(first);
+    if (method === 't' && id !== undefined && /^\d+$/.test(id)) return webpackModule(unwrapChain(callee.object as Node), id, lookup, depth + 1);
+    // A dynamic import as bundlers lower it: `Promise.resolve().then(() => require("x"))`.
+    if (method === 'then' && isFunction(first) && first.body.type !== 'BlockStatement') return moduleRefOf(first.body, lookup, depth + 1);
+  }
   // `exec.bind(cp)` is exec.
   if (callee.type === 'MemberExpression' && propertyName(callee) === 'bind') return moduleRefOf(callee.object as Node, lookup, depth + 1);
   // `promisify(exec)`, `util.promisify(cp.execFile)`: the promise form of the same function.
