@@ -42,9 +42,15 @@ describe('correlation: region-gating', () => {
     assert.deepEqual(gates(code, ['alibaba']), []);
   });
 
-  it('counts a vendor list whose use is not seen when it sits in the function that reads the endpoint', () => {
+  it('does not count a vendor list whose comparison is not seen, even beside the endpoint read (co-location is never enough)', () => {
     const code = 'function v(){let h=new URL(process.env.OPENAI_BASE_URL).host;const L=["deepseek","qwen"];return match(L,h)}';
-    assert.equal(gates(code, ['openai'])[0].ruleId, 'region-gating');
+    assert.deepEqual(gates(code, ['openai']), []);
+    assert.ok(scanWith(RULES, code, { ownVendors: ['openai'] }).some(f => f.ruleId === 'vendor-keywords' && f.severity === 'low'), 'the list itself is still reported');
+  });
+
+  it('counts the same list when the comparison is in a same-module helper the values are passed to', () => {
+    const code = 'function match(L,h){return L.some(k=>h.includes(k))}\nfunction v(){let h=new URL(process.env.OPENAI_BASE_URL).host;const L=["deepseek","qwen"];return match(L,h)}';
+    assert.equal(gates(code, ['openai'])[0]?.ruleId, 'region-gating');
   });
 
   it('does not call localisation (locale compared with a language tag) gating', () => {

@@ -12,7 +12,7 @@ describe('correlation: exfiltration', () => {
     assert.equal(x.severity, 'high');
     assert.equal(x.column, code.split('\n')[1].indexOf('fetch') + 1);
     assert.ok(x.related.some(r => r.message.startsWith('credential-read') && r.column === code.split('\n')[1].indexOf('p.join') + 1));
-    assert.match(x.message, /AWS credentials .* network call \(collector\.example\.io\)/);
+    assert.match(x.message, /^Sends AWS credentials .* in a network request to collector\.example\.io$/);
   });
 
   it('flags the whole environment serialised into a request body in a closure', () => {
@@ -31,7 +31,7 @@ describe('correlation: exfiltration', () => {
     assert.equal(x.severity, 'medium');
     assert.deepEqual([x.line, x.column], [2, code.split('\n')[1].indexOf('fetch') + 1]);
     assert.ok(x.related.some(r => r.line === 1 && r.message.startsWith('machine-id')));
-    assert.match(x.message, /machine id .*api\.continue\.dev.*flowing into the call/);
+    assert.match(x.message, /^Sends a machine id .* in a network request to api\.continue\.dev$/);
   });
 
   it('is medium for a secret that only flows in from a helper towards a computed destination, high towards a foreign host', () => {

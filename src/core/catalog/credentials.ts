@@ -37,7 +37,8 @@ export const CREDENTIAL_STORES: CredentialStore[] = [
   { pattern: /(?:^|\/|~)\.pypirc$/, label: 'PyPI tokens (.pypirc)' },
   { pattern: /(?:^|\/)gcloud\/(?:credentials\.db|access_tokens\.db|application_default_credentials\.json)$/, label: 'Google Cloud credentials (gcloud)', vendor: 'google', config: true },
   { pattern: /(?:^|\/)\.azure\/(?:accessTokens\.json|msal_token_cache)/, label: 'Azure CLI tokens (~/.azure)', vendor: 'microsoft', config: true },
-  { pattern: /\/(?:Login Data|Cookies|Web Data|key4\.db|logins\.json|cookies\.sqlite)$/, label: 'browser saved passwords or cookies' },
+  // Only inside a browser profile: "~effect/http/Cookies" or "./Cookies.js" is a module, not a cookie jar.
+  { pattern: /(?:Chrome|Chromium|Brave|Edge|Opera|Vivaldi|User Data|Default|Profile \d+|\.mozilla|Firefox|Mozilla)(?:\/[^/]+)*\/(?:Login Data|Cookies|Web Data|key4\.db|logins\.json|cookies\.sqlite)$/, label: 'browser saved passwords or cookies' },
   { pattern: /(?:^|\/)(?:Google\/Chrome|google-chrome|Chromium|chromium|BraveSoftware\/Brave-Browser|Microsoft\/Edge|Microsoft Edge)\/(?:User Data|Default|Profile \d+|Local State)(?:\/|$)|(?:^|\/)(?:\.mozilla\/firefox|Firefox\/Profiles)(?:\/|$)/, label: 'browser profile data' },
   { pattern: /(?:^|\/)\.claude\/\.credentials\.json$/, label: 'Claude Code credentials (~/.claude)', vendor: 'anthropic', assistant: true },
   { pattern: /(?:^|\/)\.codex\/auth\.json$/, label: 'Codex CLI credentials (~/.codex/auth.json)', vendor: 'openai', assistant: true },

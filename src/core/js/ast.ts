@@ -226,9 +226,3 @@ export function sourceText(text: string, node: { start: number; end: number }, m
   return node.end > end ? `${s}…` : s;
 }
 
-/**
- * @deprecated Loosely typed node of the rules written before the typed AST; removed once
- * every rule narrows `Node` by its `type`.
- */
-// eslint-disable-next-line @typescript-eslint/no-explicit-any
-export type AstNode = { type: string; start: number; end: number; [field: string]: any };

@@ -4,11 +4,17 @@
 import type { ManifestRule } from './types';
 
 export const activationStartup: ManifestRule = {
-  id: 'activation-startup',
-  category: 'manifest',
-  severity: 'low',
-  title: 'Activates on editor start-up',
-  description: 'An extension whose activationEvents include "*" (medium) or "onStartupFinished" (low).',
+  meta: {
+    id: 'activation-startup',
+    category: 'manifest',
+    severity: 'low',
+    title: 'Activates on editor start-up',
+    description: 'An extension whose activationEvents include "*" (medium) or "onStartupFinished" (low).',
+    messages: {
+      star: 'Activates in every window as soon as the editor starts ("*")',
+      startup: 'Activates after every editor start-up (onStartupFinished)',
+    },
+  },
   check(manifest, ctx) {
     const events = manifest.activationEvents;
     if (!ctx.isExtension || !Array.isArray(events)) return;
@@ -16,10 +22,7 @@ export const activationStartup: ManifestRule = {
       if (event !== '*' && event !== 'onStartupFinished') return;
       const at = ctx.locate(['activationEvents', i]);
       if (!at) return;
-      ctx.report(at, event === '*' ? 'Activates in every window as soon as the editor starts ("*")' : 'Activates after every editor start-up (onStartupFinished)', {
-        severity: event === '*' ? 'medium' : 'low',
-        evidence: [`activationEvents ${event}`],
-      });
+      ctx.report({ node: at, messageId: event === '*' ? 'star' : 'startup', severity: event === '*' ? 'medium' : 'low', evidence: [`activationEvents ${event}`] });
     });
   },
 };

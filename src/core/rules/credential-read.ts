@@ -1,56 +1,30 @@
 // Names of places that hold credentials: SSH keys, cloud and registry tokens, browser
 // profiles, keychains, and other assistants' key stores. Spelled as literals, templates or
 // path joins (`join(homedir(), ".aws", "credentials")`). Reading one's own key store is
-// normal (info); another assistant's is high.
-import { calledMethod, staticString, type AstNode } from '../js/ast';
+// normal (info); another assistant's is high. Each is a `source` fact: exfiltration follows
+// what is read into requests.
+import { calledMethod, staticString, type Node } from '../js/ast';
 import { CREDENTIAL_STORES, SECRET_STORE_METHODS, type CredentialStore } from '../catalog/credentials';
 import type { Severity } from '../model';
 import { escapeRegExp } from '../catalog/keywords';
 import type { Rule, RuleContext } from './types';
-import { isProse, listRole, pathVisitors, spelledPath } from './util/paths';
+import { isProse, listRole, pathHandlers, spelledPath } from './util/paths';
 
 export function credentialStoreFor(path: string): CredentialStore | undefined {
   if (path.length < 4 || path.length > 1024) return undefined;
   return CREDENTIAL_STORES.find(s => s.pattern.test(path));
 }
 
-/** A keychain command naming the assistant's own service (`-s "Claude Code-credentials"`). */
+/**
+ * A keychain command naming the assistant's own service (`-s "Claude Code-credentials"`).
+ * Only keychain commands: a home path such as `~/.ssh` never belongs to a vendor, whatever
+ * the code around it names.
+ */
 function namesOwnVendor(ctx: RuleContext): boolean {
   const around = ctx.path.slice(-3).find(n => n.type === 'ArrayExpression' || n.type === 'TemplateLiteral' || n.type === 'CallExpression');
   const node = around ?? ctx.path[ctx.path.length - 1];
   if (node.end - node.start > 1000) return false;
   return ctx.keywords.find(ctx.text.slice(node.start, node.end)).some(h => ctx.target.ownVendors.includes(h.vendor.id));
-}
-
-function check(node: AstNode, ctx: RuleContext) {
-  const spelled = spelledPath(node, ctx);
-  if (spelled === undefined) return;
-  const store = credentialStoreFor(spelled);
-  if (store && !store.command && isProse(spelled)) return;
-  const role = store && listRole(ctx);
-  if (!store || role === 'data') return;
-  if (role === 'patterns') {
-    ctx.report(node, `Lists a credential file among file patterns (an ignore or deny list): ${store.label}`, {
-      severity: 'info',
-      evidence: [`path ${spelled.slice(0, 200)}`, `store ${store.label}`],
-    });
-    return;
-  }
-  const own = store.vendor ? ctx.target.ownVendors.includes(store.vendor) : namesOwnVendor(ctx);
-  let severity: Severity = store.config ? 'low' : 'medium';
-  let whose = '';
-  if (own) {
-    severity = 'info';
-    whose = " (the assistant's own vendor)";
-  } else if (store.assistant) {
-    severity = 'high';
-    whose = " (another assistant's key store)";
-  }
-  ctx.report(node, `Names a credential location: ${store.label}${whose}`, {
-    severity,
-    evidence: [`path ${spelled.length > 200 ? `${spelled.slice(0, 200)}…` : spelled}`, `store ${store.label}`],
-    facts: [{ kind: 'source:credential', detail: store.label, ...(store.vendor ? { vendors: [store.vendor] } : {}) }],
-  });
 }
 
 const TRIGGERS = ['.ssh', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', '.aws', 'npmrc', 'yarnrc', 'git-credentials', 'netrc', 'hosts.yml', '.docker', '.kube', 'pypirc', 'gcloud', '.azure',
@@ -59,29 +33,72 @@ const TRIGGERS = ['.ssh', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', '.aws', 
 /** Most string literals name no credential store: skip them before spelling anything out. */
 const HINT = new RegExp(TRIGGERS.map(escapeRegExp).join('|'));
 
-const paths = pathVisitors(HINT, check);
-
 export const credentialRead: Rule = {
-  id: 'credential-read',
-  category: 'secrets',
-  severity: 'medium',
-  title: 'Names a credential store',
-  description: 'SSH keys, ~/.aws/credentials, .npmrc, .git-credentials, .netrc, gh hosts.yml, Docker/Kubernetes/cloud CLI tokens, browser profiles, keychain commands (security find-generic-password, secret-tool), keytar-style getPassword, and other assistants\' key stores (~/.claude/.credentials.json, ~/.codex/auth.json, ...).',
+  meta: {
+    id: 'credential-read',
+    category: 'secrets',
+    severity: 'medium',
+    title: 'Names a credential store',
+    description: "SSH keys, ~/.aws/credentials, .npmrc, .git-credentials, .netrc, gh hosts.yml, Docker/Kubernetes/cloud CLI tokens, browser profiles, keychain commands (security find-generic-password, secret-tool), keytar-style getPassword, and other assistants' key stores (~/.claude/.credentials.json, ~/.codex/auth.json, ...).",
+    messages: {
+      store: 'Names a credential location: {{label}}{{whose}}',
+      patterns: 'Lists a credential file among file patterns (an ignore or deny list): {{label}}',
+      keychain: 'Reads a secret from the system keychain ({{method}}("{{service}}", …))',
+    },
+  },
   triggers: [...TRIGGERS, ...SECRET_STORE_METHODS],
-  visitors: {
-    ...paths,
-    CallExpression(node, ctx) {
-      paths.CallExpression(node, ctx);
-      const method = calledMethod(node);
-      if (method && SECRET_STORE_METHODS.has(method) && node.arguments.length === 2 && staticString(node.arguments[0]) !== undefined) {
-        const service = staticString(node.arguments[0])!;
+  create(ctx) {
+    const check = (node: Node) => {
+      const spelled = spelledPath(node, ctx);
+      if (spelled === undefined) return;
+      const store = credentialStoreFor(spelled);
+      if (!store || (!store.command && isProse(spelled))) return;
+      const role = listRole(ctx);
+      if (role === 'data') return;
+      const shown = spelled.length > 200 ? `${spelled.slice(0, 200)}…` : spelled;
+      if (role === 'patterns') {
+        ctx.report({ node, messageId: 'patterns', data: { label: store.label }, severity: 'info', evidence: [`path ${shown}`, `store ${store.label}`] });
+        return;
+      }
+      const own = store.vendor ? ctx.target.ownVendors.includes(store.vendor) : store.command ? namesOwnVendor(ctx) : false;
+      let severity: Severity = store.config ? 'low' : 'medium';
+      let whose = '';
+      if (own) {
+        severity = 'info';
+        whose = " (the assistant's own vendor)";
+      } else if (store.assistant) {
+        severity = 'high';
+        whose = " (another assistant's key store)";
+      }
+      ctx.report({
+        node,
+        messageId: 'store',
+        data: { label: store.label, whose },
+        severity,
+        evidence: [`path ${shown}`, `store ${store.label}`],
+        facts: [{ kind: 'source', source: 'credential', detail: store.label }],
+        ...(store.vendor ? { vendor: [store.vendor] } : {}),
+      });
+    };
+    const paths = pathHandlers(ctx, HINT, check);
+    return {
+      Literal: paths.Literal,
+      TemplateLiteral: paths.TemplateLiteral,
+      CallExpression(node) {
+        paths.CallExpression(node);
+        const method = calledMethod(node);
+        const service = staticString(node.arguments[0]);
+        if (!method || !SECRET_STORE_METHODS.has(method) || node.arguments.length !== 2 || service === undefined) return;
         const own = ctx.keywords.find(service).some(h => ctx.target.ownVendors.includes(h.vendor.id));
-        ctx.report(node, `Reads a secret from the system keychain (${method}("${service}", …))`, {
+        ctx.report({
+          node,
+          messageId: 'keychain',
+          data: { method, service },
           severity: own ? 'info' : 'medium',
           evidence: [`keychain service ${service}`, `call ${method}`],
-          facts: [{ kind: 'source:credential', detail: `keychain ${service}` }],
+          facts: [{ kind: 'source', source: 'credential', detail: `keychain ${service}` }],
         });
-      }
-    },
+      },
+    };
   },
 };

@@ -1,9 +1,10 @@
 // Long base64, hex or char-code data decoded and then run (eval, Function, vm, require,
 // a child process) or used as a request URL. Minified code encodes nothing this way; hiding
 // code or an address in an encoded literal is a packer or dropper pattern.
-import { calledMethod, memberPath, staticString, unwrapChain, type AstNode } from '../js/ast';
+import type * as acorn from 'acorn';
+import { calledMethod, calleeOf, memberPath, staticString, unwrapChain, type CallLike, type Node } from '../js/ast';
+import { argumentsOf } from '../js/modules';
 import type { Rule, RuleContext } from './types';
-import { calleeRef, isRequireFunction, moduleRef } from '../js/modules';
 import { networkCallKind } from './network-call';
 
 const MIN_ENCODED = 40;
@@ -17,7 +18,7 @@ interface Decoded {
 }
 
 /** The decoding step an expression ends in, if it decodes a long constant. */
-function decodedValue(node: AstNode | undefined, ctx: RuleContext, depth = 0): Decoded | undefined {
+function decodedValue(node: Node | undefined, ctx: RuleContext, depth = 0): Decoded | undefined {
   if (!node || depth > 4) return undefined;
   node = unwrapChain(node);
   if (node.type === 'Identifier') {
@@ -28,20 +29,21 @@ function decodedValue(node: AstNode | undefined, ctx: RuleContext, depth = 0): D
   if (node.type !== 'CallExpression' && node.type !== 'NewExpression') return undefined;
   const method = calledMethod(node);
   // Buffer.from(x, "base64").toString() / .toString("utf8")
+  const args = argumentsOf(node);
+  const callee = calleeOf(node);
   if (method === 'toString' || method === 'decode') {
-    const inner = decodedValue(unwrapChain(node.callee).object, ctx, depth + 1);
+    const inner = callee.type === 'MemberExpression' ? decodedValue(callee.object as Node, ctx, depth + 1) : undefined;
     if (inner) return inner;
-    if (method === 'decode') return decodedValue(node.arguments[0], ctx, depth + 1);
+    if (method === 'decode') return decodedValue(args[0], ctx, depth + 1);
     return undefined;
   }
-  const callee = unwrapChain(node.callee);
   const path = memberPath(callee);
-  const data = constantString(node.arguments[0], ctx);
+  const data = constantString(args[0], ctx);
   if ((path === 'atob' || path === 'globalThis.atob' || path === 'window.atob') && data && isEncoded(data, 'base64')) {
     return { how: `atob of ${data.length} base64 characters`, preview: preview(Buffer.from(data, 'base64')) };
   }
   if ((path === 'Buffer.from' || (node.type === 'NewExpression' && path === 'Buffer')) && data) {
-    const enc = staticString(node.arguments[1]);
+    const enc = staticString(args[1]);
     if ((enc === 'base64' || enc === 'base64url') && isEncoded(data, 'base64')) return { how: `Buffer.from(…, "${enc}") of ${data.length} characters`, preview: preview(Buffer.from(data, enc)) };
     if (enc === 'hex' && isEncoded(data, 'hex')) return { how: `Buffer.from(…, "hex") of ${data.length} characters`, preview: preview(Buffer.from(data, 'hex')) };
   }
@@ -52,7 +54,7 @@ function decodedValue(node: AstNode | undefined, ctx: RuleContext, depth = 0): D
   return undefined;
 }
 
-function constantString(node: AstNode | undefined, ctx: RuleContext): string | undefined {
+function constantString(node: Node | undefined, ctx: RuleContext): string | undefined {
   if (!node) return undefined;
   const direct = staticString(node);
   if (direct !== undefined) return direct;
@@ -64,8 +66,8 @@ function isEncoded(data: string, how: 'base64' | 'hex'): boolean {
   return data.length >= MIN_ENCODED && (how === 'hex' ? HEX.test(data) : BASE64.test(data));
 }
 
-function charCodes(args: AstNode[], ctx: RuleContext): number[] | undefined {
-  let list = args;
+function charCodes(args: ReadonlyArray<acorn.Expression | acorn.SpreadElement>, ctx: RuleContext): number[] | undefined {
+  let list: ReadonlyArray<acorn.Expression | acorn.SpreadElement | null> = args;
   if (args.length === 1 && args[0].type === 'SpreadElement') {
     const spread = unwrapChain(args[0].argument);
     const arr = spread.type === 'Identifier' ? ctx.resolve(spread) : spread;
@@ -91,45 +93,53 @@ function preview(bytes: Buffer): string {
 type Use = { kind: 'run' | 'url'; how: string };
 
 /** What a call does with its first argument: run it as code, or send a request to it. */
-function sinkOf(node: AstNode, ctx: RuleContext): Use | undefined {
+function sinkOf(node: CallLike | acorn.ImportExpression, ctx: RuleContext): Use | undefined {
   if (node.type === 'ImportExpression') return { kind: 'run', how: 'import()' };
-  let callee = unwrapChain(node.callee);
-  if (callee.type === 'SequenceExpression') callee = callee.expressions[callee.expressions.length - 1];
-  if (callee.type === 'Identifier' && !ctx.resolve(callee)) {
+  const callee = calleeOf(node);
+  if (callee.type === 'Identifier' && !ctx.isBound(callee)) {
     if (callee.name === 'eval' || callee.name === 'Function') return { kind: 'run', how: callee.name };
     if (callee.name === 'fetch') return { kind: 'url', how: 'fetch' };
     if (node.type === 'NewExpression' && (callee.name === 'URL' || callee.name === 'WebSocket')) return { kind: 'url', how: `new ${callee.name}` };
   }
-  if (isRequireFunction(callee, ctx)) return { kind: 'run', how: 'require' };
-  const ref = node.type === 'CallExpression' ? calleeRef(node, ctx) ?? moduleRef(callee, ctx) : moduleRef(callee, ctx);
+  if (ctx.isRequire(callee)) return { kind: 'run', how: 'require' };
+  const ref = ctx.calleeRef(node) ?? ctx.moduleRef(callee);
   if (!ref) return undefined;
   if (ref.module === 'vm' || ref.module === 'child_process') return { kind: 'run', how: [ref.module, ...ref.path].join('.') };
   if (networkCallKind(ref)) return { kind: 'url', how: [ref.module, ...ref.path].join('.') };
   return undefined;
 }
 
-function check(node: AstNode, ctx: RuleContext) {
-  const args: AstNode[] = node.type === 'ImportExpression' ? [node.source] : node.arguments;
-  if (args.length === 0) return;
-  const use = sinkOf(node, ctx);
-  if (!use) return;
-  // Function("a", "b", body): the body is last.
-  const decoded = decodedValue(use.how === 'Function' ? args[args.length - 1] : args[0], ctx);
-  if (!decoded) return;
-  const what = use.kind === 'run' ? 'runs it as code' : 'uses it as a request URL';
-  ctx.report(node, `Decodes an encoded constant and ${what} (${use.how})`, {
-    severity: use.kind === 'run' ? 'high' : 'medium',
-    evidence: [`decoder ${decoded.how}`, `sink ${use.how}`, ...(decoded.preview ? [`decodes to ${decoded.preview}`] : [])],
-    facts: [{ kind: use.kind === 'run' ? 'sink:eval' : 'sink:network', detail: `decoded ${use.kind === 'run' ? 'code' : 'URL'}` }],
-  });
-}
-
 export const encodedPayload: Rule = {
-  id: 'encoded-payload',
-  category: 'obfuscation',
-  severity: 'high',
-  title: 'Runs or contacts an encoded payload',
-  description: 'A long base64, hex or char-code constant decoded (atob, Buffer.from, String.fromCharCode) and then run (eval, Function, vm, require, import, child_process) or used as a request URL.',
+  meta: {
+    id: 'encoded-payload',
+    category: 'obfuscation',
+    severity: 'high',
+    title: 'Runs or contacts an encoded payload',
+    description: 'A long base64, hex or char-code constant decoded (atob, Buffer.from, String.fromCharCode) and then run (eval, Function, vm, require, import, child_process) or used as a request URL.',
+    messages: {
+      run: 'Decodes an encoded constant and runs it as code ({{how}})',
+      url: 'Decodes an encoded constant and uses it as a request URL ({{how}})',
+    },
+  },
   triggers: ['atob', 'base64', 'hex', 'fromCharCode'],
-  visitors: { CallExpression: check, NewExpression: check, ImportExpression: check },
+  create(ctx) {
+    const check = (node: CallLike | acorn.ImportExpression) => {
+      const args: Node[] = node.type === 'ImportExpression' ? [node.source] : argumentsOf(node);
+      if (args.length === 0) return;
+      const use = sinkOf(node, ctx);
+      if (!use) return;
+      // Function("a", "b", body): the body is last.
+      const decoded = decodedValue(use.how === 'Function' ? args[args.length - 1] : args[0], ctx);
+      if (!decoded) return;
+      ctx.report({
+        node,
+        messageId: use.kind,
+        data: { how: use.how },
+        severity: use.kind === 'run' ? 'high' : 'medium',
+        evidence: [`decoder ${decoded.how}`, `sink ${use.how}`, ...(decoded.preview ? [`decodes to ${decoded.preview}`] : [])],
+        facts: [use.kind === 'run' ? { kind: 'sink', sink: 'eval', detail: 'decoded code', payload: args.slice(0, 1) } : { kind: 'sink', sink: 'network', detail: 'decoded URL', payload: args, target: args[0] }],
+      });
+    };
+    return { CallExpression: check, NewExpression: check, ImportExpression: check };
+  },
 };

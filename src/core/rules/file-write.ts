@@ -1,15 +1,18 @@
 // File writes: the sink of config-tamper and of download-exec. Info on their own (every
-// assistant writes files); the path is evidence when it is spelled out.
-import { memberPath, propertyName, staticString, unwrapChain, type AstNode } from '../js/ast';
+// assistant writes files); the path is evidence when it is spelled out. The fact carries the
+// path (`target`) and the data written (`payload`), which correlators follow back.
+import { calleeOf, memberPath, propertyName, staticString, unwrapChain, type Node } from '../js/ast';
+import { argumentsOf, refName } from '../js/modules';
 import type { Rule, RuleContext } from './types';
-import { moduleRef, refName } from '../js/modules';
 import { spelledPath } from './util/paths';
 
 const WRITES = new Set(['writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'createWriteStream', 'copyFile', 'copyFileSync', 'cp', 'cpSync', 'rename', 'renameSync', 'symlink', 'symlinkSync', 'link', 'linkSync']);
 const CHMOD = new Set(['chmod', 'chmodSync']);
+/** copyFile/rename/symlink/link name the new file second, and what is written is the first. */
+const FROM_TO = /^(?:copyFile|cp|rename|symlink|link)/;
 
 /** Octal modes with an execute bit, in the spellings minifiers leave (0o755 = 493). */
-function setsExecutable(mode: AstNode | undefined): boolean {
+function setsExecutable(mode: Node | undefined): boolean {
   if (!mode) return false;
   mode = unwrapChain(mode);
   if (mode.type === 'Literal' && typeof mode.value === 'number') return (mode.value & 0o111) !== 0;
@@ -17,37 +20,51 @@ function setsExecutable(mode: AstNode | undefined): boolean {
   return false;
 }
 
-function report(ctx: RuleContext, node: AstNode, call: string, target: AstNode | undefined, what = 'Writes a file') {
+function report(ctx: RuleContext, node: Node, call: string, target: Node | undefined, payload: Node | undefined, executable = false) {
   const path = target ? spelledPath(target, ctx) : undefined;
-  ctx.report(node, `${what} (${call})${path ? `: ${path.slice(0, 160)}` : ''}`, {
+  ctx.report({
+    node,
+    messageId: executable ? (path ? 'chmodPath' : 'chmod') : path ? 'writePath' : 'write',
+    data: { call, path: path ?? '' },
     evidence: [`call ${call}`, ...(path ? [`path ${path.slice(0, 200)}`] : [])],
-    facts: [{ kind: 'sink:write', detail: what === 'Writes a file' ? path ?? 'a file' : 'makes a file executable' }],
+    facts: [{ kind: 'sink', sink: 'write', detail: executable ? 'makes a file executable' : path ?? call, payload: payload ? [payload] : [], ...(target ? { target } : {}) }],
   });
 }
 
 export const fileWrite: Rule = {
-  id: 'file-write',
-  category: 'persistence',
-  severity: 'info',
-  title: 'Writes a file',
-  description: 'fs writeFile/appendFile/createWriteStream/copyFile/rename/symlink and open for writing (sync, callback and promise forms), Bun.write, and chmod that sets an execute bit.',
-  triggers: ['write', 'append', 'copyFile', 'cp', 'rename', 'symlink', 'link', 'chmod', 'open'],
-  visitors: {
-    CallExpression(node, ctx) {
-      const callee = unwrapChain(node.callee);
-      if (propertyName(callee) === 'write' && memberPath(callee) === 'Bun.write') return report(ctx, node, 'Bun.write', node.arguments[0]);
-      const ref = moduleRef(callee, ctx);
-      if (ref?.module !== 'fs') return;
-      const last = ref.path[ref.path.length - 1];
-      if (WRITES.has(last)) {
-        // copyFile/rename/symlink/link name the new file second.
-        const target = /^(?:copyFile|cp|rename|symlink|link)/.test(last) ? node.arguments[1] : node.arguments[0];
-        report(ctx, node, refName(ref), target);
-      } else if ((last === 'open' || last === 'openSync') && /^[wa]/.test(staticString(node.arguments[1]) ?? '')) {
-        report(ctx, node, refName(ref), node.arguments[0]);
-      } else if (CHMOD.has(last) && setsExecutable(node.arguments[1])) {
-        report(ctx, node, refName(ref), node.arguments[0], 'Makes a file executable');
-      }
+  meta: {
+    id: 'file-write',
+    category: 'persistence',
+    severity: 'info',
+    title: 'Writes a file',
+    description: 'fs writeFile/appendFile/createWriteStream/copyFile/rename/symlink and open for writing (sync, callback and promise forms), Bun.write, and chmod that sets an execute bit.',
+    messages: {
+      write: 'Writes a file ({{call}})',
+      writePath: 'Writes a file ({{call}}): {{path}}',
+      chmod: 'Makes a file executable ({{call}})',
+      chmodPath: 'Makes a file executable ({{call}}): {{path}}',
     },
+  },
+  triggers: ['write', 'append', 'copyFile', 'cp', 'rename', 'symlink', 'link', 'chmod', 'open'],
+  create(ctx) {
+    return {
+      CallExpression(node) {
+        const callee = calleeOf(node);
+        const args = argumentsOf(node);
+        if (propertyName(callee) === 'write' && memberPath(callee) === 'Bun.write') return report(ctx, node, 'Bun.write', args[0], args[1]);
+        const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+        const ref = ctx.moduleRef(method === 'call' || method === 'apply' ? unwrapChain((callee as Extract<Node, { type: 'MemberExpression' }>).object as Node) : callee);
+        if (ref?.module !== 'fs') return;
+        const last = ref.path[ref.path.length - 1];
+        if (WRITES.has(last)) {
+          const fromTo = FROM_TO.test(last);
+          report(ctx, node, refName(ref), fromTo ? args[1] : args[0], fromTo ? args[0] : args[1]);
+        } else if ((last === 'open' || last === 'openSync') && /^[wa]/.test(staticString(args[1]) ?? '')) {
+          report(ctx, node, refName(ref), args[0], undefined);
+        } else if (CHMOD.has(last) && setsExecutable(args[1])) {
+          report(ctx, node, refName(ref), args[0], undefined, true);
+        }
+      },
+    };
   },
 };

@@ -1,10 +1,10 @@
 // Reads of another AI vendor's API key from the environment (`OPENAI_API_KEY` in an
 // Anthropic tool). Multi-provider tools do this by design; for a single-vendor assistant it
 // says it looks for keys it has no use for.
-import { distinctVendors } from '../catalog/keywords';
+import { distinctVendors, type KeywordMatcher } from '../catalog/keywords';
 import { vendorById } from '../catalog/vendors';
-import type { AstNode } from '../js/ast';
-import type { Rule, RuleContext } from './types';
+import type { Node } from '../js/ast';
+import type { Rule } from './types';
 import { envReadsAt } from './util/env';
 
 /** API keys and tokens; client secrets of cloud identity (AZURE_CLIENT_SECRET) are not model API keys. */
@@ -22,30 +22,40 @@ const KEY_VENDORS: Record<string, string> = {
 };
 
 /** Vendor ids an environment variable name holds a key for (empty if it is not a key). */
-export function apiKeyVendors(name: string, ctx: RuleContext): string[] {
+export function apiKeyVendors(name: string, keywords: KeywordMatcher): string[] {
   if (!KEY_NAME.test(name)) return [];
   const known = KEY_VENDORS[name.toUpperCase()];
   if (known) return [known];
-  return distinctVendors(ctx.keywords.find(name.replace(/_/g, ' '))).map(v => v.id);
-}
-
-function check(node: AstNode, ctx: RuleContext) {
-  for (const read of envReadsAt(node, ctx)) {
-    const foreign = apiKeyVendors(read.name, ctx).filter(v => !ctx.target.ownVendors.includes(v));
-    if (foreign.length === 0) continue;
-    const names = foreign.map(v => vendorById(v)?.name ?? v).join(', ');
-    ctx.report(read.node, `Reads another vendor's API key: ${read.name} (${names})`, {
-      evidence: [`env ${read.name}`, ...foreign.map(v => `vendor ${v}`)],
-    });
-  }
+  return distinctVendors(keywords.find(name.replace(/_/g, ' '))).map(v => v.id);
 }
 
 export const foreignApiKeyRead: Rule = {
-  id: 'foreign-api-key-read',
-  category: 'secrets',
-  severity: 'low',
-  title: "Reads another vendor's API key",
-  description: 'Reads an environment variable holding the API key or token of an AI vendor other than the assistant\'s own (OPENAI_API_KEY, DEEPSEEK_API_KEY, GEMINI_API_KEY, ...).',
+  meta: {
+    id: 'foreign-api-key-read',
+    category: 'secrets',
+    severity: 'low',
+    title: "Reads another vendor's API key",
+    description: "Reads an environment variable holding the API key or token of an AI vendor other than the assistant's own (OPENAI_API_KEY, DEEPSEEK_API_KEY, GEMINI_API_KEY, ...).",
+    messages: {
+      read: "Reads another vendor's API key: {{name}} ({{vendors}})",
+    },
+  },
   triggers: ['KEY', 'TOKEN', 'SECRET', 'key', 'token'],
-  visitors: { MemberExpression: check, VariableDeclarator: check },
+  create(ctx) {
+    const check = (node: Node) => {
+      for (const read of envReadsAt(node, ctx)) {
+        const foreign = apiKeyVendors(read.name, ctx.keywords).filter(v => !ctx.target.ownVendors.includes(v));
+        if (foreign.length === 0) continue;
+        ctx.report({
+          node: read.node,
+          messageId: 'read',
+          data: { name: read.name, vendors: foreign.map(v => vendorById(v)?.name ?? v).join(', ') },
+          evidence: [`env ${read.name}`, ...foreign.map(v => `vendor ${v}`)],
+          vendor: foreign,
+          country: [...new Set(foreign.map(v => vendorById(v)?.country).filter((c): c is string => !!c))],
+        });
+      }
+    };
+    return { MemberExpression: check, VariableDeclarator: check };
+  },
 };

@@ -3,7 +3,7 @@
 // characters (text invisible to people but read by models), and identifiers mixing Latin
 // with look-alike Cyrillic or Greek letters. Escapes (`"\u200b"`) are visible in the source
 // and are not reported; comments are not in the AST.
-import type { AstNode } from '../js/ast';
+import type { Node } from '../js/ast';
 import { severityRank, type Severity } from '../model';
 import type { Rule, RuleContext } from './types';
 
@@ -51,7 +51,7 @@ export function hiddenCharacters(raw: string): string[] {
 /** Character ranges as class bodies write them: `A-Z`, `0-9`, or between two non-ASCII letters. */
 const RANGE = /A-Z|a-z|0-9|[^\x00-\x7f]-[^\x00-\x7f]/g;
 
-function check(ctx: RuleContext, node: AstNode, what: string, pattern = false) {
+function check(ctx: RuleContext, node: Node, what: string, pattern = false) {
   let raw = ctx.text.slice(node.start, node.end);
   // Fast exit: only non-ASCII text can hide anything.
   if (!/[^\x00-\x7f]/.test(raw)) return;
@@ -65,10 +65,7 @@ function check(ctx: RuleContext, node: AstNode, what: string, pattern = false) {
   const visible = raw.replace(INVISIBLE, '').replace(/^["'`/]|["'`/]$/g, '').trim();
   // A string of only invisible characters and spaces is a named constant of text-processing code.
   const severity: Severity = visible.length === 0 && what !== 'identifier' ? 'info' : what === 'identifier' ? 'high' : textSeverity(raw);
-  ctx.report(node, `Invisible characters in ${what === 'identifier' ? 'an identifier' : `a ${what}`}: ${chars.join(', ')}`, {
-    severity,
-    evidence: chars,
-  });
+  ctx.report({ node, messageId: 'invisible', data: { where: what === 'identifier' ? 'an identifier' : `a ${what}`, chars: chars.join(', ') }, severity, evidence: chars });
 }
 
 const OVERRIDES = /[\u202A-\u202E]/;
@@ -131,32 +128,43 @@ function isRegExpSource(ctx: RuleContext): boolean {
 }
 
 export const hiddenText: Rule = {
-  id: 'hidden-text',
-  category: 'obfuscation',
-  severity: 'medium',
-  title: 'Invisible or look-alike characters in code',
-  description: 'Raw bidirectional controls, zero-width characters and Unicode tag characters in string, template and regex literals and identifiers, and identifiers mixing Latin with look-alike Cyrillic or Greek letters. Escaped forms and comments are not reported.',
+  meta: {
+    id: 'hidden-text',
+    category: 'obfuscation',
+    severity: 'medium',
+    title: 'Invisible or look-alike characters in code',
+    description: 'Raw bidirectional controls, zero-width characters and Unicode tag characters in string, template and regex literals and identifiers, and identifiers mixing Latin with look-alike Cyrillic or Greek letters. Escaped forms and comments are not reported.',
+    messages: {
+      invisible: 'Invisible characters in {{where}}: {{chars}}',
+      lookAlike: 'Identifier mixes Latin with look-alike Cyrillic or Greek letters: {{name}}',
+    },
+  },
   triggers: ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u2060', '\u2061', '\u2062', '\u2063', '\u2064', '\ufeff', '\u180e', '\udb40',
     'а', 'е', 'о', 'р', 'с', 'у', 'х', 'і', 'ј', 'ѕ', 'А', 'В', 'Е', 'К', 'М', 'Н', 'О', 'Р', 'С', 'Т', 'Х', 'ο', 'α', 'ν', 'Α', 'Β', 'Ε', 'Ζ', 'Η', 'Ι', 'Κ', 'Μ', 'Ν', 'Ο', 'Ρ', 'Τ', 'Υ', 'Χ'],
-  visitors: {
-    Literal(node, ctx) {
-      if (typeof node.value === 'string') check(ctx, node, 'string');
-      else if (node.regex) check(ctx, node, 'regular expression', true);
-    },
-    TemplateElement(node, ctx) {
-      check(ctx, node, 'template');
-    },
-    Identifier(node, ctx) {
-      const name: string = node.name;
-      if (name.charCodeAt(0) < 0x80 && /^[\x00-\x7f]*$/.test(name)) return;
-      const raw = ctx.text.slice(node.start, node.end);
-      if (CONFUSABLE.test(raw) && /[A-Za-z]/.test(raw)) {
-        ctx.report(node, `Identifier mixes Latin with look-alike Cyrillic or Greek letters: ${JSON.stringify(raw)}`, {
-          evidence: [...raw].filter(c => CONFUSABLE.test(c)).map(c => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} looks like Latin`),
-        });
-        return;
-      }
-      check(ctx, node, 'identifier');
-    },
+  create(ctx) {
+    return {
+      Literal(node) {
+        if (typeof node.value === 'string') check(ctx, node, 'string');
+        else if (node.regex) check(ctx, node, 'regular expression', true);
+      },
+      TemplateElement(node) {
+        check(ctx, node, 'template');
+      },
+      Identifier(node) {
+        const name = node.name;
+        if (name.charCodeAt(0) < 0x80 && /^[\x00-\x7f]*$/.test(name)) return;
+        const raw = ctx.text.slice(node.start, node.end);
+        if (CONFUSABLE.test(raw) && /[A-Za-z]/.test(raw)) {
+          ctx.report({
+            node,
+            messageId: 'lookAlike',
+            data: { name: JSON.stringify(raw) },
+            evidence: [...raw].filter(c => CONFUSABLE.test(c)).map(c => `U+${c.codePointAt(0)!.toString(16).toUpperCase().padStart(4, '0')} looks like Latin`),
+          });
+          return;
+        }
+        check(ctx, node, 'identifier');
+      },
+    };
   },
 };

@@ -1,10 +1,9 @@
 // Facts about the machine and user from the os module: host name, user name, network
-// interfaces (MAC addresses), CPU model. Common in diagnostics; combined with a network call
-// they identify the machine to whoever receives them.
-import { propertyName, type AstNode } from '../js/ast';
+// interfaces (MAC addresses), CPU model. Common in diagnostics; sent in a request they identify
+// the machine to whoever receives them (exfiltration follows them).
+import { propertyName } from '../js/ast';
 import type { Severity } from '../model';
-import type { Rule, RuleContext } from './types';
-import { calleeRef } from '../js/modules';
+import type { Rule } from './types';
 
 const OS_CALLS: Record<string, { what: string; severity: Severity }> = {
   hostname: { what: 'the host name', severity: 'low' },
@@ -13,27 +12,37 @@ const OS_CALLS: Record<string, { what: string; severity: Severity }> = {
   cpus: { what: 'the CPU model list', severity: 'low' },
 };
 
-function report(ctx: RuleContext, node: AstNode, what: string, call: string, severity: Severity) {
-  ctx.report(node, `Reads ${what} (${call})`, { severity, evidence: [`call ${call}`], facts: [{ kind: 'source:fingerprint', detail: what }] });
-}
-
 export const hostInfo: Rule = {
-  id: 'host-info',
-  category: 'fingerprint',
-  severity: 'low',
-  title: 'Reads host or user details',
-  description: 'os.hostname(), os.userInfo(), os.networkInterfaces() (MAC addresses), os.cpus() other than for counting cores.',
-  triggers: ['hostname', 'userInfo', 'networkInterfaces', 'cpus'],
-  visitors: {
-    CallExpression(node, ctx) {
-      const ref = calleeRef(node, ctx);
-      if (ref?.module !== 'os' || ref.path.length !== 1) return;
-      const call = OS_CALLS[ref.path[0]];
-      if (!call) return;
-      // os.cpus().length sizes a worker pool: not a fingerprint.
-      const parent = ctx.parent();
-      if (ref.path[0] === 'cpus' && parent?.type === 'MemberExpression' && parent.object === node && propertyName(parent) === 'length') return;
-      report(ctx, node, call.what, `os.${ref.path[0]}()`, call.severity);
+  meta: {
+    id: 'host-info',
+    category: 'fingerprint',
+    severity: 'low',
+    title: 'Reads host or user details',
+    description: 'os.hostname(), os.userInfo(), os.networkInterfaces() (MAC addresses), os.cpus() other than for counting cores.',
+    messages: {
+      read: 'Reads {{what}} ({{call}})',
     },
+  },
+  triggers: ['hostname', 'userInfo', 'networkInterfaces', 'cpus'],
+  create(ctx) {
+    return {
+      CallExpression(node) {
+        const ref = ctx.calleeRef(node);
+        if (ref?.module !== 'os' || ref.path.length !== 1) return;
+        const call = OS_CALLS[ref.path[0]];
+        if (!call) return;
+        // os.cpus().length sizes a worker pool: not a fingerprint.
+        const parent = ctx.parent();
+        if (ref.path[0] === 'cpus' && parent?.type === 'MemberExpression' && parent.object === node && propertyName(parent) === 'length') return;
+        ctx.report({
+          node,
+          messageId: 'read',
+          data: { what: call.what, call: `os.${ref.path[0]}()` },
+          severity: call.severity,
+          evidence: [`call os.${ref.path[0]}()`],
+          facts: [{ kind: 'source', source: 'fingerprint', detail: call.what }],
+        });
+      },
+    };
   },
 };

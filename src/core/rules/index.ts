@@ -9,20 +9,49 @@ import { vendorKeywords } from './vendor-keywords';
 import { regionLiterals } from './region-literals';
 import { networkEndpoint } from './network-endpoint';
 import { networkCall } from './network-call';
+import { webviewRemoteContent } from './webview-remote-content';
+import { telemetrySdk } from './telemetry-sdk';
+import { remoteConfig } from './remote-config';
+import { envHarvest } from './env-harvest';
+import { credentialRead } from './credential-read';
+import { foreignApiKeyRead } from './foreign-api-key-read';
+import { machineId } from './machine-id';
+import { hostInfo } from './host-info';
+import { gitIdentity } from './git-identity';
 import { childProcess } from './child-process';
+import { dynamicCode } from './dynamic-code';
+import { dynamicRequire } from './dynamic-require';
+import { nativeLoad } from './native-load';
+import { terminalSendText } from './terminal-send-text';
+import { fileWrite } from './file-write';
+import { persistenceLocation } from './persistence-location';
+import { encodedPayload } from './encoded-payload';
+import { jsObfuscator } from './js-obfuscator';
+import { hiddenText } from './hidden-text';
+import { clipboardRead } from './clipboard-read';
+import { installScript } from './install-script';
+import { nativeBinary } from './native-binary';
+import { activationStartup } from './activation-startup';
+import { untrustedWorkspace } from './untrusted-workspace';
+import { proposedApi } from './proposed-api';
 import { encodedList } from './encoded-list';
 import { covertMarker } from './covert-marker';
 import { CORRELATION_RULES } from './correlations';
 
 export const RULES: Rule[] = [
   timezoneProbe, localeProbe, endpointConfigRead, vendorKeywords, regionLiterals,
-  networkEndpoint, networkCall,
-  childProcess,
-  encodedList, covertMarker,
+  networkEndpoint, networkCall, webviewRemoteContent,
+  telemetrySdk, remoteConfig,
+  envHarvest, credentialRead, foreignApiKeyRead,
+  machineId, hostInfo, gitIdentity,
+  childProcess, dynamicCode, dynamicRequire, nativeLoad, terminalSendText,
+  fileWrite, persistenceLocation,
+  encodedPayload, jsObfuscator, hiddenText, encodedList, covertMarker,
+  clipboardRead,
 ];
 
 /** Rules over package.json (scan/manifest.ts runs them once per package). */
-export const MANIFEST_RULES: ManifestRule[] = [];
+export const MANIFEST_RULES: ManifestRule[] = [installScript, nativeBinary, activationStartup, untrustedWorkspace, proposedApi];
 
 /** Rules, manifest rules and correlations, as `ai-tool-audit rules` lists them (catalog.json is this, generated). */
 export function ruleCatalog(): RuleInfo[] {
@@ -36,20 +65,4 @@ export function ruleCatalog(): RuleInfo[] {
     doc: `docs/rules/${r.meta.id}.md`,
   });
   return [...RULES.map(r => info(r, 'code')), ...MANIFEST_RULES.map(r => info(r, 'manifest')), ...CORRELATION_RULES.map(r => info(r, 'correlation'))];
-}
-
-/**
- * The rules to run for a selection of ids, and the ids whose findings to keep. A correlation
- * runs the rules it needs; their own findings are kept only if named too.
- */
-export function selectRules(names: readonly string[] | undefined): { rules: Rule[]; keep?: Set<string>; unknown: string[] } {
-  if (!names || names.length === 0) return { rules: RULES, unknown: [] };
-  const known = new Set(ruleCatalog().map(r => r.id));
-  const run = new Set(names);
-  for (const c of CORRELATION_RULES) if (run.has(c.meta.id)) c.needs.forEach(n => run.add(n));
-  return {
-    rules: RULES.filter(r => run.has(r.meta.id)),
-    keep: new Set(names),
-    unknown: names.filter(n => !known.has(n)),
-  };
 }

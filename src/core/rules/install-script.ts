@@ -7,11 +7,17 @@ const INSTALL_SCRIPTS = ['preinstall', 'install', 'postinstall'];
 const RISKY = /\b(?:curl|wget|Invoke-WebRequest|iwr|Invoke-Expression|iex|certutil)\b|\bnode\s+(?:-e|--eval|-p)\b|\|\s*(?:ba|z)?sh\b|\bhttps?:\/\//i;
 
 export const installScript: ManifestRule = {
-  id: 'install-script',
-  category: 'manifest',
-  severity: 'medium',
-  title: 'Runs a script on install',
-  description: 'package.json scripts.preinstall / install / postinstall, which npm runs on installation; high when the script downloads or evaluates code (curl, wget, node -e, a pipe into sh, a URL).',
+  meta: {
+    id: 'install-script',
+    category: 'manifest',
+    severity: 'medium',
+    title: 'Runs a script on install',
+    description: 'package.json scripts.preinstall / install / postinstall, which npm runs on installation; high when the script downloads or evaluates code (curl, wget, node -e, a pipe into sh, a URL).',
+    messages: {
+      plain: 'Runs a {{name}} script when installed: {{script}}',
+      risky: 'Runs a {{name}} script when installed that downloads or evaluates code: {{script}}',
+    },
+  },
   check(manifest, ctx) {
     const scripts = manifest.scripts;
     if (!scripts || typeof scripts !== 'object' || Array.isArray(scripts)) return;
@@ -20,7 +26,10 @@ export const installScript: ManifestRule = {
       const at = ctx.locate(['scripts', name]);
       if (typeof script !== 'string' || !at) continue;
       const risky = RISKY.test(script);
-      ctx.report(at, `Runs a ${name} script when installed${risky ? ' that downloads or evaluates code' : ''}: ${script.slice(0, 160)}`, {
+      ctx.report({
+        node: at,
+        messageId: risky ? 'risky' : 'plain',
+        data: { name, script },
         severity: risky ? 'high' : 'medium',
         evidence: [`script ${name}`, `command ${script.slice(0, 300)}`],
       });

@@ -1,61 +1,80 @@
 // Persistent machine identifiers: the editor's machineId/devDeviceId, node-machine-id,
-// /etc/machine-id, the macOS IOPlatformUUID, the Windows MachineGuid. An id that survives
-// reinstalls is what ties telemetry to one machine (and user) over time.
-import { calledMethod, memberPath, propertyName, unwrapChain, type AstNode } from '../js/ast';
-import type { Rule, RuleContext } from './types';
-import { moduleRef } from '../js/modules';
+// /etc/machine-id, the macOS IOPlatformUUID, the Windows MachineGuid (also through a command
+// spelled in a template literal). An id that survives reinstalls is what ties telemetry to
+// one machine (and user) over time; each is a `source` fact exfiltration follows.
+import { calledMethod, calleeOf, memberPath, propertyName, unwrapChain, type Node } from '../js/ast';
+import type { Rule } from './types';
+import { spelledTemplate } from './util/values';
 
 const ID_STRINGS: Array<[RegExp, string]> = [
   [/(?:^|\/|\s)\/(?:etc|var\/lib\/dbus)\/machine-id\b/, 'the Linux machine id (/etc/machine-id)'],
   [/\bIOPlatformUUID\b|\bIOPlatformExpertDevice\b/, 'the macOS hardware UUID (IOPlatformUUID)'],
   [/\bMachineGuid\b/, 'the Windows MachineGuid'],
   [/\bcsproduct\s+get\s+uuid\b/i, 'the Windows hardware UUID (wmic csproduct)'],
+  [/\bWin32_ComputerSystemProduct\b[^]*\bUUID\b/i, 'the Windows hardware UUID (Win32_ComputerSystemProduct)'],
   [/^node-machine-id$/, 'a machine id through the node-machine-id package'],
   [/^@vscode\/deviceid$/, 'a device id through the @vscode/deviceid package'],
 ];
 
-const fact = (detail: string) => [{ kind: 'source:fingerprint' as const, detail }];
-
-function report(ctx: RuleContext, node: AstNode, what: string, evidence: string) {
-  ctx.report(node, `Reads ${what}`, { evidence: [evidence], facts: fact(what) });
-}
-
 /** `vscode.env` as bundles leave it: `x.env` that is not process.env/Bun.env. */
-function isEditorEnv(node: AstNode): boolean {
+function isEditorEnv(node: Node): boolean {
   node = unwrapChain(node);
   if (node.type !== 'MemberExpression' || propertyName(node) !== 'env') return false;
-  const owner = memberPath(node.object);
+  const owner = memberPath(node.object as Node);
   return owner !== 'process' && owner !== 'Bun' && !owner?.endsWith('.process') && node.object.type !== 'MetaProperty';
 }
 
 export const machineId: Rule = {
-  id: 'machine-id',
-  category: 'fingerprint',
-  severity: 'medium',
-  title: 'Reads a persistent machine identifier',
-  description: 'vscode.env.machineId / devDeviceId, node-machine-id (machineId, machineIdSync), @vscode/deviceid getDeviceId, /etc/machine-id, IOPlatformUUID, MachineGuid, wmic csproduct uuid.',
-  triggers: ['machineId', 'machine-id', 'devDeviceId', 'IOPlatform', 'MachineGuid', 'csproduct', 'deviceid', 'getDeviceId', 'machineIdSync'],
-  visitors: {
-    MemberExpression(node, ctx) {
-      const name = propertyName(node);
-      if ((name === 'machineId' || name === 'devDeviceId') && isEditorEnv(node.object)) {
-        report(ctx, node, `the editor machine id (vscode.env.${name})`, `vscode.env.${name}`);
-      }
+  meta: {
+    id: 'machine-id',
+    category: 'fingerprint',
+    severity: 'medium',
+    title: 'Reads a persistent machine identifier',
+    description: 'vscode.env.machineId / devDeviceId, node-machine-id (machineId, machineIdSync), @vscode/deviceid getDeviceId, /etc/machine-id, IOPlatformUUID, MachineGuid, wmic csproduct uuid, in strings, templates and decoded strings.',
+    messages: {
+      read: 'Reads {{what}}',
     },
-    Literal(node, ctx) {
-      if (typeof node.value !== 'string' || node.value.length > 2000) return;
-      const hit = ID_STRINGS.find(([re]) => re.test(node.value));
-      if (hit) report(ctx, node, hit[1], `string ${JSON.stringify(node.value.slice(0, 120))}`);
-    },
-    CallExpression(node, ctx) {
-      const ref = moduleRef(node.callee, ctx);
-      if (ref && (ref.module === 'node-machine-id' || ref.module === '@vscode/deviceid')) {
-        return report(ctx, node, `a machine id (${ref.module})`, `call ${[ref.module, ...ref.path].join('.')}`);
-      }
-      // Without a visible import, only the distinctive names count (not a bare machineId()).
-      const callee = unwrapChain(node.callee);
-      const name = calledMethod(node) ?? (callee.type === 'Identifier' ? callee.name : undefined);
-      if (name === 'machineIdSync' || name === 'getDeviceId') report(ctx, node, `a machine id (${name}())`, `call ${name}`);
-    },
+  },
+  triggers: ['machineId', 'machine-id', 'devDeviceId', 'IOPlatform', 'MachineGuid', 'csproduct', 'ComputerSystemProduct', 'deviceid', 'getDeviceId', 'machineIdSync'],
+  create(ctx) {
+    const report = (node: { start: number; end: number }, what: string, evidence: string, decodedFrom?: string) =>
+      ctx.report({ node, messageId: 'read', data: { what }, evidence: [evidence], facts: [{ kind: 'source', source: 'fingerprint', detail: what }], ...(decodedFrom ? { decodedFrom } : {}) });
+    const text = (node: Node, value: string) => {
+      if (value.length > 2000) return;
+      const hit = ID_STRINGS.find(([re]) => re.test(value));
+      if (hit) report(node, hit[1], `string ${JSON.stringify(value.slice(0, 120))}`);
+    };
+    return {
+      MemberExpression(node) {
+        const name = propertyName(node);
+        if ((name === 'machineId' || name === 'devDeviceId') && isEditorEnv(node.object as Node)) report(node, `the editor machine id (vscode.env.${name})`, `vscode.env.${name}`);
+      },
+      Literal(node) {
+        if (typeof node.value === 'string') text(node, node.value);
+      },
+      TemplateLiteral(node) {
+        const spelled = spelledTemplate(node);
+        if (spelled !== undefined) text(node, spelled);
+      },
+      CallExpression(node) {
+        const callee = calleeOf(node);
+        const ref = ctx.moduleRef(callee);
+        if (ref && (ref.module === 'node-machine-id' || ref.module === '@vscode/deviceid')) {
+          return report(node, `a machine id (${ref.module})`, `call ${[ref.module, ...ref.path].join('.')}`);
+        }
+        // Without a visible import, only the distinctive names count (not a bare machineId()).
+        const name = calledMethod(node) ?? (callee.type === 'Identifier' ? callee.name : undefined);
+        if (name === 'machineIdSync' || name === 'getDeviceId') report(node, `a machine id (${name}())`, `call ${name}`);
+      },
+      // Commands hidden in a string table (`reg query … /v MachineGuid` decoded by a helper).
+      decoded({ decoded: d, use }) {
+        if (use) return;
+        const recipe = d.recipe.join(' -> ');
+        for (const entry of d.entries.slice(0, 50)) {
+          const hit = entry.length <= 2000 ? ID_STRINGS.find(([re]) => re.test(entry)) : undefined;
+          if (hit) return report(d.site, hit[1], `decoded ${JSON.stringify(entry.slice(0, 120))}`, recipe);
+        }
+      },
+    };
   },
 };

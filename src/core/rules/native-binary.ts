@@ -23,7 +23,7 @@ function checkBins(manifest: { [key: string]: JsonValue }, ctx: ManifestContext)
   for (const [keyPath, file] of entries) {
     const at = ctx.locate(keyPath);
     if (at && isExecutableHead(ctx.fileHead(file))) {
-      ctx.report(at, `Its command ${keyPath[1] ?? manifest.name ?? ''} is a native executable (${file}), not a script`, { evidence: [`bin ${file}`], severity: 'medium' });
+      ctx.report({ node: at, messageId: 'bin', data: { name: keyPath[1] ?? (typeof manifest.name === 'string' ? manifest.name : ''), file }, evidence: [`bin ${file}`], severity: 'medium' });
     }
   }
 }
@@ -37,9 +37,7 @@ function checkDependencies(manifest: { [key: string]: JsonValue }, ctx: Manifest
     const at = ctx.locate([field], 'key');
     if (!at || platform.length + addons.length === 0) continue;
     const names = [...addons, ...platform];
-    ctx.report(at, `${field} pull in native code: ${names.slice(0, 6).join(', ')}${names.length > 6 ? ` and ${names.length - 6} more` : ''}`, {
-      evidence: names.map(n => `package ${n}`),
-    });
+    ctx.report({ node: at, messageId: 'dependencies', data: { field, names: `${names.slice(0, 6).join(', ')}${names.length > 6 ? ` and ${names.length - 6} more` : ''}` }, evidence: names.map(n => `package ${n}`) });
   }
 }
 
@@ -49,20 +47,28 @@ function checkPlatformFields(manifest: { [key: string]: JsonValue }, ctx: Manife
   if (Array.isArray(os) || Array.isArray(cpu)) {
     const at = ctx.locate([Array.isArray(os) ? 'os' : 'cpu'], 'key');
     const where = [...(Array.isArray(os) ? os : []), ...(Array.isArray(cpu) ? cpu : [])].join('/');
-    if (at) ctx.report(at, `Built for one platform (${where}): ships compiled code`, { evidence: [`platform ${where}`] });
+    if (at) ctx.report({ node: at, messageId: 'platform', data: { where }, evidence: [`platform ${where}`] });
   }
   for (const field of ['gypfile', 'binary'] as const) {
     const at = ctx.locate([field], 'key');
-    if (at && manifest[field]) ctx.report(at, `Compiles or downloads a native addon on install (${field})`, { evidence: [`field ${field}`] });
+    if (at && manifest[field]) ctx.report({ node: at, messageId: 'addon', data: { field }, evidence: [`field ${field}`] });
   }
 }
 
 export const nativeBinary: ManifestRule = {
-  id: 'native-binary',
-  category: 'manifest',
-  severity: 'low',
-  title: 'Ships native code',
-  description: 'A bin that is an ELF, Mach-O or PE executable (medium), platform-specific or native-addon dependencies (node-pty, keytar, sharp, *-linux-x64, ...), os/cpu restrictions, gypfile or node-pre-gyp binary fields.',
+  meta: {
+    id: 'native-binary',
+    category: 'manifest',
+    severity: 'low',
+    title: 'Ships native code',
+    description: 'A bin that is an ELF, Mach-O or PE executable (medium), platform-specific or native-addon dependencies (node-pty, keytar, sharp, *-linux-x64, ...), os/cpu restrictions, gypfile or node-pre-gyp binary fields.',
+    messages: {
+      bin: 'Its command {{name}} is a native executable ({{file}}), not a script',
+      dependencies: '{{field}} pull in native code: {{names}}',
+      platform: 'Built for one platform ({{where}}): ships compiled code',
+      addon: 'Compiles or downloads a native addon on install ({{field}})',
+    },
+  },
   check(manifest, ctx) {
     checkBins(manifest, ctx);
     checkDependencies(manifest, ctx);

@@ -37,29 +37,35 @@ const FETCH_METHODS = new Map<string, string>([
 const KILL_SWITCH = /kill|disable|block|shutdown|off_?switch|emergency/i;
 
 export const remoteConfig: Rule = {
-  id: 'remote-config',
-  category: 'telemetry',
-  severity: 'low',
-  title: 'Feature flag or remote configuration',
-  description: 'Evaluates a server-controlled feature flag, experiment or kill switch (Statsig, GrowthBook, LaunchDarkly, PostHog, Split, ConfigCat) or fetches remote configuration (Firebase Remote Config); the flag name is evidence.',
-  triggers: [...FLAG_METHODS.keys(), ...FETCH_METHODS.keys()],
-  visitors: {
-    CallExpression(node, ctx) {
-      const method = calledMethod(node);
-      if (!method) return;
-      const fetched = FETCH_METHODS.get(method);
-      if (fetched) {
-        ctx.report(node, `Fetches ${fetched} at run time (${method})`, { evidence: [`call ${method}`] });
-        return;
-      }
-      const kind = FLAG_METHODS.get(method);
-      const key = kind && staticString(node.arguments[0]);
-      if (!kind || key === undefined || key === '') return;
-      const kill = KILL_SWITCH.test(key);
-      ctx.report(node, `Evaluates the ${kind} ${JSON.stringify(key)}${kill ? ' (reads like a kill switch)' : ''}`, {
-        evidence: [`flag ${key}`, `call ${method}`],
-        ...(kill ? { severity: 'medium' as const } : {}),
-      });
+  meta: {
+    id: 'remote-config',
+    category: 'telemetry',
+    severity: 'low',
+    title: 'Feature flag or remote configuration',
+    description: 'Evaluates a server-controlled feature flag, experiment or kill switch (Statsig, GrowthBook, LaunchDarkly, PostHog, Split, ConfigCat) or fetches remote configuration (Firebase Remote Config); the flag name is evidence.',
+    messages: {
+      fetch: 'Fetches {{what}} at run time ({{method}})',
+      flag: 'Evaluates the {{kind}} {{key}}',
+      killSwitch: 'Evaluates the {{kind}} {{key}} (reads like a kill switch)',
     },
+  },
+  triggers: [...FLAG_METHODS.keys(), ...FETCH_METHODS.keys()],
+  create(ctx) {
+    return {
+      CallExpression(node) {
+        const method = calledMethod(node);
+        if (!method) return;
+        const fetched = FETCH_METHODS.get(method);
+        if (fetched) {
+          ctx.report({ node, messageId: 'fetch', data: { what: fetched, method }, evidence: [`call ${method}`] });
+          return;
+        }
+        const kind = FLAG_METHODS.get(method);
+        const key = kind && staticString(node.arguments[0]);
+        if (!kind || key === undefined || key === '') return;
+        const kill = KILL_SWITCH.test(key);
+        ctx.report({ node, messageId: kill ? 'killSwitch' : 'flag', data: { kind, key: JSON.stringify(key) }, evidence: [`flag ${key}`, `call ${method}`], ...(kill ? { severity: 'medium' as const } : {}) });
+      },
+    };
   },
 };

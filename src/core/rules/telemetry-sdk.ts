@@ -1,11 +1,11 @@
 // Telemetry, analytics, error-reporting and feature-flag SDKs, found by what survives
 // bundling: the package name (imports, requires, SDK metadata strings), the service's hosts in
 // URLs, and strings specific to the SDK's code. One finding per SDK per file.
-import { staticString, type AstNode } from '../js/ast';
+import { staticString, type Node } from '../js/ast';
 import { TELEMETRY_SERVICES, telemetryServiceForHost, type TelemetryService } from '../catalog/telemetry';
 import { escapeRegExp } from '../catalog/keywords';
 import type { Rule, RuleContext } from './types';
-import { parseUrl } from '../net/hosts';
+import { parseUrl } from '../net/url';
 
 interface Needle {
   text: string;
@@ -37,34 +37,42 @@ export function telemetryMatch(value: string): Needle | undefined {
   return needle;
 }
 
-function check(node: AstNode, value: string, ctx: RuleContext) {
-  const hit = telemetryMatch(value);
-  if (!hit) return;
-  // One finding per SDK per file.
-  const found = ctx.memo('telemetry-sdk:found', () => new Set<string>());
-  if (found.has(hit.service.id)) return;
-  found.add(hit.service.id);
-  const own = !!hit.service.vendor && ctx.target.ownVendors.includes(hit.service.vendor);
-  ctx.report(node, `Ships the ${hit.service.name} SDK or client (${hit.service.purpose})${own ? ', the vendor\'s own service' : ''}`, {
-    evidence: [`sdk ${hit.service.name}`, `${hit.how} ${JSON.stringify(hit.text)}`],
-    severity: own ? 'low' : 'medium',
-  });
-}
-
 export const telemetrySdk: Rule = {
-  id: 'telemetry-sdk',
-  category: 'telemetry',
-  severity: 'medium',
-  title: 'Telemetry or analytics SDK',
-  description: 'Statsig, Sentry, Datadog, Segment, PostHog, Amplitude, Mixpanel, GrowthBook, LaunchDarkly, OpenTelemetry OTLP exporters, Application Insights, @vscode/extension-telemetry, Google Clearcut: by package name, service host or SDK-specific strings; one finding per SDK per file.',
+  meta: {
+    id: 'telemetry-sdk',
+    category: 'telemetry',
+    severity: 'medium',
+    title: 'Telemetry or analytics SDK',
+    description: 'Statsig, Sentry, Datadog, Segment, PostHog, Amplitude, Mixpanel, GrowthBook, LaunchDarkly, OpenTelemetry OTLP exporters, Application Insights, @vscode/extension-telemetry, Google Clearcut: by package name, service host or SDK-specific strings; one finding per SDK per file.',
+    messages: {
+      sdk: 'Ships the {{name}} SDK or client ({{purpose}})',
+      ownSdk: "Ships the {{name}} SDK or client ({{purpose}}), the vendor's own service",
+    },
+  },
   triggers: [...new Set([...NEEDLES.map(n => n.text), ...TELEMETRY_SERVICES.flatMap(s => s.hosts)])],
-  visitors: {
-    Literal(node, ctx) {
-      if (typeof node.value === 'string') check(node, node.value, ctx);
-    },
-    TemplateLiteral(node, ctx) {
-      const value = staticString(node) ?? node.quasis.map((q: AstNode) => q.value.cooked ?? '').join('*');
-      check(node, value, ctx);
-    },
+  create(ctx: RuleContext) {
+    // One finding per SDK per file.
+    const found = new Set<string>();
+    const check = (node: Node, value: string) => {
+      const hit = telemetryMatch(value);
+      if (!hit || found.has(hit.service.id)) return;
+      found.add(hit.service.id);
+      const own = !!hit.service.vendor && ctx.target.ownVendors.includes(hit.service.vendor);
+      ctx.report({
+        node,
+        messageId: own ? 'ownSdk' : 'sdk',
+        data: { name: hit.service.name, purpose: hit.service.purpose },
+        evidence: [`sdk ${hit.service.name}`, `${hit.how} ${JSON.stringify(hit.text)}`],
+        severity: own ? 'low' : 'medium',
+      });
+    };
+    return {
+      Literal(node) {
+        if (typeof node.value === 'string') check(node, node.value);
+      },
+      TemplateLiteral(node) {
+        check(node, staticString(node) ?? node.quasis.map(q => q.value.cooked ?? '').join('*'));
+      },
+    };
   },
 };

@@ -80,6 +80,8 @@ export interface RuleContext {
   moduleRef(node: Node | undefined): ModuleRef | undefined;
   /** The module member a call invokes, seen through `.call`, `.apply`, `promisify`, `.bind`. */
   calleeRef(node: Node): ModuleRef | undefined;
+  /** Whether a callee is a require function in any bundler's spelling (`require`, `__require`, a `createRequire` result). */
+  isRequire(callee: Node): boolean;
   report(descriptor: ReportDescriptor): void;
   /** The module as a whole, to follow values: complete once the walk is over (`Program:exit`, `decoded`). */
   analysis(): ModuleAnalysis;

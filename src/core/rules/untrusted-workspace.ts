@@ -4,11 +4,17 @@
 import type { ManifestRule } from './types';
 
 export const untrustedWorkspace: ManifestRule = {
-  id: 'untrusted-workspace',
-  category: 'manifest',
-  severity: 'medium',
-  title: 'Runs in untrusted workspaces',
-  description: 'capabilities.untrustedWorkspaces.supported is true (medium) or "limited" (low) in an extension manifest.',
+  meta: {
+    id: 'untrusted-workspace',
+    category: 'manifest',
+    severity: 'medium',
+    title: 'Runs in untrusted workspaces',
+    description: 'capabilities.untrustedWorkspaces.supported is true (medium) or "limited" (low) in an extension manifest.',
+    messages: {
+      full: 'Declares full support for untrusted workspaces (Restricted Mode)',
+      limited: 'Declares limited support for untrusted workspaces',
+    },
+  },
   check(manifest, ctx) {
     const caps = manifest.capabilities;
     if (!ctx.isExtension || !caps || typeof caps !== 'object' || Array.isArray(caps)) return;
@@ -17,9 +23,6 @@ export const untrustedWorkspace: ManifestRule = {
     const supported = untrusted.supported;
     const at = ctx.locate(['capabilities', 'untrustedWorkspaces', 'supported']);
     if (!at || (supported !== true && supported !== 'limited')) return;
-    ctx.report(at, supported === true ? 'Declares full support for untrusted workspaces (Restricted Mode)' : 'Declares limited support for untrusted workspaces', {
-      severity: supported === true ? 'medium' : 'low',
-      evidence: [`untrustedWorkspaces.supported ${JSON.stringify(supported)}`],
-    });
+    ctx.report({ node: at, messageId: supported === true ? 'full' : 'limited', severity: supported === true ? 'medium' : 'low', evidence: [`untrustedWorkspaces.supported ${JSON.stringify(supported)}`] });
   },
 };

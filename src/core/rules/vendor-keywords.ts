@@ -9,6 +9,7 @@ import { calledMethod, calleeOf, staticString, type Node } from '../js/ast';
 import { countedHits, describeHits, distinctVendors, defaultKeywordMatcher, type KeywordHit, type KeywordMatcher } from '../catalog/keywords';
 import type { Severity } from '../model';
 import type { RelatedSpan, Rule, RuleContext } from './types';
+import { extractEndpoints } from '../net/url';
 import { COMPARE_METHODS, EQUALITY } from './util/values';
 
 const MAX_LIST = 500;
@@ -154,11 +155,15 @@ export const vendorKeywords: Rule = {
   },
 };
 
-/** Unambiguous vendor words, and ambiguous ones only where they name a host in the string. */
+/**
+ * Unambiguous vendor words, and ambiguous ones only where they name a host in the string: a
+ * host with a known top-level domain, as the strings pass reads them (`yi.res` is a file).
+ */
 export function countedInString(keywords: KeywordMatcher, text: string): KeywordHit[] {
   const hits = keywords.find(text);
   if (hits.every(h => !h.ambiguous)) return hits;
-  return hits.filter(h => !h.ambiguous || h.inHost);
+  const hostWords = new Set(extractEndpoints(text).flatMap(e => keywords.find(e.host).filter(h => h.inHost).map(h => h.word)));
+  return hits.filter(h => !h.ambiguous || hostWords.has(h.word));
 }
 
 /** Where `word` first occurs as the keyword matcher sees it (not glued to letters or digits). */

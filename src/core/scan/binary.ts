@@ -108,6 +108,7 @@ export function scanBinary(file: FileEntry, options: BinaryScanOptions): BinaryS
 function runStringsPass(reader: BinaryReader, binary: NativeBinary, options: BinaryScanOptions, result: BinaryScanResult): void {
   const rules = options.rules.filter(r => !options.keep || options.keep.has(r.meta.id));
   const pass = scanStrings(reader, { file: binary.file, rules, keywords: defaultKeywordMatcher(), target: options.target });
+  if (pass.strings === undefined) return;
   binary.strings = pass.strings;
   result.bytesScanned += reader.size;
   result.findings.push(...pass.findings);

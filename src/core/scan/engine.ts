@@ -12,7 +12,7 @@ import { walk } from '../js/walker';
 import { ModuleIndex } from '../js/moduleIndex';
 import { CallGraph } from '../js/callgraph';
 import { ValueFlow } from '../js/flow';
-import { calleeRefOf, moduleRefOf, type ModuleLookup } from '../js/modules';
+import { calleeRefOf, isRequireFunction, moduleRefOf, type ModuleLookup } from '../js/modules';
 import { decodeModule, type DecodedValue } from '../js/decode';
 import { decodedUses } from '../js/decodedUses';
 import { lookupAt, moduleDerivation } from '../js/derivation';
@@ -217,6 +217,7 @@ class RuleSession {
         return lastRef;
       },
       calleeRef: node => (node.type === 'CallExpression' || node.type === 'NewExpression' ? calleeRefOf(node, lookup) : undefined),
+      isRequire: callee => isRequireFunction(callee, lookup),
       report: d => {
         this.drafts.push(draftOf(rule.meta, d, this.currentFn));
       },

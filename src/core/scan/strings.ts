@@ -23,7 +23,8 @@ export interface StringsPassOptions {
   target: TargetContext;
 }
 
-export function scanStrings(reader: BinaryReader, options: StringsPassOptions): { findings: Finding[]; errors: ScanError[]; strings: number } {
+/** `strings` is undefined when no selected rule reads strings (the pass did not run). */
+export function scanStrings(reader: BinaryReader, options: StringsPassOptions): { findings: Finding[]; errors: ScanError[]; strings?: number } {
   const errors: ScanError[] = [];
   const byRule = new Map<string, Map<string, { draft: Draft; s: NativeString; count: number }>>();
   let current: NativeString | undefined;
@@ -41,7 +42,7 @@ export function scanStrings(reader: BinaryReader, options: StringsPassOptions): 
     const handle = rule.create(ctx).nativeString;
     if (handle) handlers.push({ rule, handle });
   }
-  if (handlers.length === 0) return { findings: [], errors, strings: 0 };
+  if (handlers.length === 0) return { findings: [], errors };
   const needles = [...new Set([...handlers.flatMap(h => h.rule.triggers), ...URL_NEEDLES, ...BARE_HOST_TLDS.map(t => `.${t}`)])];
   const failed = new Set<Rule>();
   const { strings } = stringsPass(reader, needles, s => {
@@ -94,6 +95,7 @@ function stringsContext(rule: Rule, options: StringsPassOptions, add: (draft: Dr
     isBound: () => false,
     moduleRef: none,
     calleeRef: none,
+    isRequire: () => false,
     report: d => add(draftOf(rule.meta, d, -1)),
     analysis: () => {
       throw new Error('no module analysis in the strings pass');

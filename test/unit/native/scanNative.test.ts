@@ -1,7 +1,8 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
-import { RULES, selectRules } from '../../../src/core/rules';
+import { RULES } from '../../../src/core/rules';
+import { selectRules } from '../../../src/core/audit';
 import { collectFiles } from '../../../src/core/scan/files';
 import { scanTarget } from '../../../src/core/scan/target';
 import { LineIndex } from '../../../src/core/text/lines';
@@ -143,7 +144,7 @@ describe('scanning JavaScript inside native binaries', () => {
   });
 
   it('skips the strings pass when the selected rules do not need it', () => {
-    const { rules, keep } = selectRules(['timezone-probe']);
+    const { rules, keep } = selectRules({ only: ['timezone-probe'] });
     const only = scanTarget({ id: 'x', name: 'x', kind: 'path', root }, { rules, keep });
     assert.equal(only.findings.filter(f => f.file === 'vendor/tool').length, 0);
     assert.equal(only.binaries!.find(b => b.file === 'vendor/tool')!.strings, undefined);

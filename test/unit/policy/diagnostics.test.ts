@@ -5,7 +5,7 @@ import { parsePolicy } from '../../../src/core/policy/load';
 import { problemDiagnostics, reportDiagnostics } from '../../../src/core/policy/diagnostics';
 
 const endpoint = (host: string, line: number): Finding => ({
-  ruleId: 'network-endpoint', category: 'network', severity: 'info', message: 'm', file: 'dist/extension.js', line, column: 3, endLine: line, endColumn: 9, evidence: [`host ${host}`], related: [],
+  ruleId: 'network-endpoint', category: 'network', severity: 'info', message: 'm', file: 'dist/extension.js', line, column: 3, endLine: line, endColumn: 9, evidence: [`host ${host}`], related: [], host,
 });
 const target = (id: string, over: Partial<TargetResult> = {}): TargetResult => ({
   id, name: id, kind: 'extension', root: `/home/u/.vscode/extensions/${id}`, filesScanned: 1, bytesScanned: 1, errors: [], findings: [], ...over,

@@ -9,11 +9,12 @@ runRuleTable(clipboardRead, {
     { name: 'platform commands', code: 'a=["pbpaste","powershell -NoProfile -Command \\"Get-Clipboard\\""];b="xclip -selection clipboard -o"', at: ['"pbpaste"', '"powershell', '"xclip'] },
     { name: 'xclip with an output flag among its arguments', code: 'run("xclip",["-selection","clipboard","-t","image/png","-o"])', at: ['"xclip"'] },
     { name: 'AppleScript reading the clipboard', code: 'M7("osascript",["-e","the clipboard as «class PNGf»"])', at: ['"the clipboard'] },
+    { name: 'PowerShell Get-Clipboard -Raw inside a longer command (missed on a real assistant)', code: 'run("powershell",["-NoProfile","-Command","$c = Get-Clipboard -Raw; Write-Output $c"]);q(`powershell.exe -c "Get-Clipboard -Raw" | ${x}`)', at: ['"$c', '`'] },
     { name: 'clipboardy when its import is visible', code: 'import c from "clipboardy";s=c.readSync()', at: ['c.readSync'] },
   ],
   valid: [
     { name: 'a failed command compared by name', code: 'if(e.command==="wl-paste"&&/nothing is copied/.test(e.stderr))return""' },
     { name: 'writes to the clipboard', code: 'v.env.clipboard.writeText(s);run("pbcopy");run("xclip",["-selection","clipboard"])' },
-    { name: 'sentences about the clipboard', code: 'e("pbpaste exited with code 1");m("Try installing wl-clipboard and using wl-paste instead.");n("would clear the clipboard anyway")' },
+    { name: 'sentences about the clipboard', code: 'e("pbpaste exited with code 1");m("Try installing wl-clipboard and using wl-paste instead.");n("would clear the clipboard anyway");o("Use Get-Clipboard in PowerShell to paste the value.")' },
   ],
 });

@@ -10,6 +10,8 @@ runRuleTable(credentialRead, {
     { name: 'the SSH directory (low)', code: 'const p=require("path");ro.push(p.join(home,".ssh"))', at: ['p.join'], severity: 'low' },
     { name: '.netrc, .npmrc and .git-credentials', code: 'a=h+"/.netrc";b="~/.npmrc";c=`${h}/.git-credentials`', at: ['"/.netrc"', '"~/.npmrc"', '`'] },
     { name: 'browser profile data', code: 'x="Library/Application Support/Google/Chrome/Default/Login Data"', at: ['"Library'] },
+    { name: 'a Firefox cookie jar', code: 'y=`${h}/.mozilla/firefox/${p}/cookies.sqlite`', at: ['`'] },
+    { name: "~/.ssh is never the assistant's own, whatever the call around it names", code: 'const p=require("path");claudeSync(p.join(home,".ssh","id_ed25519"))', at: ['p.join'], target: { ownVendors: ['anthropic'] }, severity: 'medium', message: /^Names a credential location: SSH private key$/ },
     { name: "another assistant's key store (high)", code: 'readFile(`${home}/.codex/auth.json`)', at: ['`'], severity: 'high', message: /another assistant/ },
     { name: "the assistant's own key store (info)", code: 'readFile(`${home}/.claude/.credentials.json`)', at: ['`'], target: { ownVendors: ['anthropic'] }, severity: 'info' },
     { name: 'a keychain read as command arguments', code: 'w1("security",["find-generic-password","-a",u,"-w","-s",q])', at: ['"find'], severity: 'medium' },
@@ -21,5 +23,6 @@ runRuleTable(credentialRead, {
     { name: 'browser executables and app names', code: 'b=["google-chrome","/mnt/c/Program Files/Google/Chrome/Application/chrome.exe","Chromium"]' },
     { name: 'a word list (tokenizer vocabulary)', code: `v=[${Array.from({ length: 300 }, (_, i) => `"w${i}"`).join(',')},".npmrc"]` },
     { name: 'similar names', code: 'a="ssh-agent";b=".sshrc.bak";c="aws-credentials-helper";d="netrc-parser"' },
+    { name: 'module ids that end in Cookies (seen in a real bundle)', code: 'r("~effect/http/Cookies");i("@effect/platform/Cookies");q("./Cookies.js")' },
   ],
 });

@@ -7,6 +7,8 @@ runRuleTable(machineId, {
     { name: '/etc/machine-id and the dbus copy', code: 'let q=["/etc/machine-id","/var/lib/dbus/machine-id"]', at: ['"/etc', '"/var'] },
     { name: 'the macOS IOPlatformUUID', code: 'exec(\'ioreg -rd1 -c "IOPlatformExpertDevice"\');o.find(l=>l.includes("IOPlatformUUID"))', at: ["'ioreg", '"IOPlatformUUID"'] },
     { name: 'the Windows MachineGuid', code: 'reg("HKLM\\\\SOFTWARE\\\\Microsoft\\\\Cryptography","MachineGuid")', at: ['"MachineGuid"'] },
+    { name: 'the MachineGuid read through a command in a template literal (seen in a real assistant)', code: 'x=await run(`reg query ${key} /v MachineGuid`)', at: ['`'] },
+    { name: 'ioreg in a template', code: 'y=sh(`ioreg -rd1 -c IOPlatformExpertDevice | grep ${f}`)', at: ['`'] },
     { name: 'node-machine-id imported and called', code: 'import{machineIdSync as m}from"node-machine-id";id=m(true)', at: ['"node-machine-id"', 'm(true)'] },
     { name: 'machineIdSync and getDeviceId by name', code: 'a=lib.machineIdSync();b=await d.getDeviceId()', at: ['lib', 'd.get'] },
   ],

@@ -53,16 +53,19 @@ export const downloadExecCorrelator: Correlator = {
       }
     }
     for (const { write, path } of downloads) {
-      const run = sinks.find(s => s.fact.sink === 'exec' && s.draft.fn === write.draft.fn && s.fact.payload.some(p => mentions(p, path, analysis.index.sourceOf.bind(analysis.index))));
+      const source = (n: Node) => analysis.index.sourceOf(n);
+      const run = sinks.find(s => s.fact.sink === 'exec' && s.draft.fn === write.draft.fn && s.fact.payload.some(p => mentions(p, path, source)));
       if (!run) continue;
+      // The chmod +x between the two is part of the story.
+      const onPath = sinks.filter(s => s.fact.sink === 'write' && s.draft.fn === write.draft.fn && s.fact.target && source(s.fact.target) === path);
       added.push(
         draftOf(downloadExec.meta, {
           node: run.draft,
           messageId: 'writeRun',
           data: { path, how: run.fact.detail ?? run.draft.ruleId },
           severity: 'medium',
-          evidence: [...new Set([...write.draft.evidence, ...run.draft.evidence])],
-          related: inOrder([stepAt(write.draft)]),
+          evidence: [...new Set([...onPath.flatMap(w => w.draft.evidence), ...run.draft.evidence])],
+          related: inOrder(onPath.map(w => stepAt(w.draft))),
         }, run.draft.fn),
       );
     }

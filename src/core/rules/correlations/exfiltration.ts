@@ -6,6 +6,7 @@ import { draftOf, type Draft } from '../findings';
 import type { CorrelationRule, RelatedSpan } from '../types';
 import type { Correlator } from './types';
 import { callSteps, inOrder, list, stepAt } from './shared';
+import { classifyHost } from '../../net/hosts';
 
 export const exfiltration: CorrelationRule = {
   meta: {
@@ -13,7 +14,7 @@ export const exfiltration: CorrelationRule = {
     category: 'secrets',
     severity: 'high',
     title: 'Sensitive data sent over the network',
-    description: 'The value of a sensitive read (the whole environment, a credential store of another tool, machine or user identifiers) flows into a network request. High for the environment and credentials, medium for identifiers.',
+    description: "The value of a sensitive read (the whole environment, a credential store, machine or user identifiers) flows into a network request. High for the whole environment, another assistant's key store, or a credential sent to a known host other than the assistant's own; medium for identifiers and for a credential sent to a host computed at run time (how assistants attach their own login to their own API).",
     messages: {
       sent: 'Sends {{what}} in a network request{{to}}',
     },
@@ -33,9 +34,11 @@ export const exfiltrationCorrelator: Correlator = {
       const reached = sink.fact.payload.flatMap(p => analysis.flow.origins(p, sink.draft.fn, sourceMark));
       if (reached.length === 0) continue;
       const sources = [...new Set(reached.flatMap(r => r.mark))];
-      const secret = sources.some(s => s.fact.source === 'env' || s.fact.source === 'credential');
       const what = [...new Set(sources.map(s => s.fact.detail))];
       const host = sink.draft.fields.host;
+      const cls = host ? classifyHost(host, analysis.target.ownVendors) : undefined;
+      const foreignHost = !!cls && cls.kind !== 'localhost' && cls.kind !== 'dynamic' && !cls.own;
+      const high = sources.some(s => s.fact.source === 'env' || (s.fact.source === 'credential' && (s.draft.severity === 'high' || foreignHost)));
       const related: RelatedSpan[] = [
         ...sources.map(s => stepAt(s.draft)),
         ...reached.flatMap(r => callSteps(r.calls, analysis, 'the value passes')),
@@ -45,7 +48,7 @@ export const exfiltrationCorrelator: Correlator = {
           node: sink.draft,
           messageId: 'sent',
           data: { what: list(what), to: host ? ` to ${host}` : '' },
-          severity: secret ? 'high' : 'medium',
+          severity: high ? 'high' : 'medium',
           evidence: [...new Set([...sink.draft.evidence, ...sources.flatMap(s => s.draft.evidence)])],
           related: inOrder(related),
           ...(host ? { host } : {}),

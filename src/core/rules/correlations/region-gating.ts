@@ -168,7 +168,11 @@ function gateDraft(hits: Hit[], probes: Probe[], data: Data[], v: Verdict, input
     ...data.filter(d => d.draft.start !== site.start || d.draft.end !== site.end).map(d => step(d.draft, d.draft.fields.decodedFrom ? `decoded here (${d.draft.fields.decodedFrom})` : `${d.draft.ruleId}: ${d.draft.message}`)),
     ...containingDataDrafts(hits, input).map(d => step(d, `${d.ruleId}: ${d.message}`)),
     ...calls.map(c => ({ start: c.call.start, end: c.call.end, message: `calls ${calleeName(c, analysis)}(), whose return value is compared here: ${describeReads(hits, c)}` })),
-    ...hits.slice(1).map(h => ({ start: h.comparison.node.start, end: h.comparison.node.end, message: 'compares here too' })),
+    // Another comparison of the gate, unless the data it compares with is shown inside it already.
+    ...hits
+      .slice(1)
+      .filter(h => !data.some(d => h.comparison.node.start <= d.draft.start && d.draft.end <= h.comparison.node.end))
+      .map(h => ({ start: h.comparison.node.start, end: h.comparison.node.end, message: 'compares here too' })),
   ].sort((a, b) => a.start - b.start);
   const fn = analysis.index.ownerOf(first.comparison.fn);
   return draftOf(v.rule.meta, {
