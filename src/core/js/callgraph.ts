@@ -20,6 +20,9 @@ const MAX_CALLERS = 64;
 export class CallGraph {
   private byName?: Map<string, number[]>;
   private names?: Map<Node, Set<string>>;
+  /** Answers already worked out: value flow asks about the same calls and callees again and again. */
+  private readonly targets = new Map<CallLike, { callee: number; argOffset: number } | null>();
+  private readonly callers = new Map<number, CallStep[]>();
 
   constructor(readonly index: ModuleIndex) {}
 
@@ -33,6 +36,12 @@ export class CallGraph {
    * module object literal, `this.m(a)` in a class, `f.call(x, a)`, an IIFE.
    */
   target(call: CallLike, fn: number): { callee: number; argOffset: number } | undefined {
+    let known = this.targets.get(call);
+    if (known === undefined) this.targets.set(call, (known = this.resolveTarget(call, fn) ?? null));
+    return known ?? undefined;
+  }
+
+  private resolveTarget(call: CallLike, fn: number): { callee: number; argOffset: number } | undefined {
     const callee = calleeOf(call);
     if (isFunction(callee)) {
       const f = this.index.functionOf(callee);
@@ -102,7 +111,13 @@ export class CallGraph {
   }
 
   /** Calls of function `f` within the module, found by the names it is bound to (and IIFEs). */
-  callersOf(f: number, limit = MAX_CALLERS): CallStep[] {
+  callersOf(f: number): CallStep[] {
+    let known = this.callers.get(f);
+    if (!known) this.callers.set(f, (known = this.findCallers(f, MAX_CALLERS)));
+    return known;
+  }
+
+  private findCallers(f: number, limit: number): CallStep[] {
     const out: CallStep[] = [];
     const record = this.index.functions[f];
     for (const name of this.namesOf(f)) {

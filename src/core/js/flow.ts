@@ -19,6 +19,11 @@ export const CALL_DEPTH = 3;
 const BUDGET = 3000;
 /** Object and array literals larger than this are data tables, not one value. */
 const MAX_LITERAL_PARTS = 64;
+/**
+ * Properties pending at once: `cfg.a.b.c` is three. `x = x.parent` loops would otherwise
+ * grow the path at every turn, each a new question.
+ */
+const MAX_PATH = 6;
 
 /** A marked node the value reaches, and the calls it passed through on the way (outermost first). */
 export interface Reached<M> {
@@ -35,14 +40,21 @@ export interface Reached<M> {
 export type Derivation = 'receiver' | 'arguments' | 'both' | undefined;
 export type DerivationOf = (call: CallLike, fn: number) => Derivation;
 
-interface Item {
-  node: Node;
-  fn: number;
-  /** Properties still to take from this value, first one first; `*` is any element. */
-  path: readonly string[];
-  calls: CallStep[];
-  depth: number;
+/** One value to look at: a node, the properties still to take from it, how it got there. */
+class Item {
+  constructor(
+    readonly node: Node,
+    readonly fn: number,
+    /** Properties still to take from this value, first one first; `*` is any element. */
+    readonly path: readonly string[],
+    readonly calls: readonly CallStep[],
+    readonly depth: number,
+  ) {}
 }
+
+type Push = (node: Node | null | undefined, item: Item, path?: readonly string[], fn?: number, calls?: readonly CallStep[], depth?: number) => void;
+
+const NO_PATH: readonly string[] = [];
 
 export class ValueFlow {
   constructor(
@@ -57,23 +69,31 @@ export class ValueFlow {
    */
   origins<M>(expr: Node, fn: number, mark: (node: Node, fn: number) => M | undefined, depth = CALL_DEPTH): Array<Reached<M>> {
     const out: Array<Reached<M>> = [];
-    const seen = new Map<Node, Set<string>>();
-    const work: Item[] = [{ node: expr, fn, path: [], calls: [], depth }];
+    // Most values are followed with no property pending: a plain set for those, keys for the rest.
+    const seen = new Set<Node>();
+    let seenWithPath: Map<Node, Set<string>> | undefined;
+    const work: Item[] = [new Item(expr, fn, NO_PATH, [], depth)];
     let budget = BUDGET;
-    const push = (node: Node | null | undefined, item: Item, path: readonly string[] = item.path, extra?: Partial<Item>) => {
-      if (node) work.push({ ...item, node, path, ...extra });
+    const push: Push = (node, item, path = item.path, at = item.fn, calls = item.calls, d = item.depth) => {
+      if (node && path.length <= MAX_PATH) work.push(new Item(node, at, path, calls, d));
     };
     while (work.length && budget-- > 0) {
       const item = work.pop()!;
       const { node, path } = item;
-      const key = path.join('.');
-      let keys = seen.get(node);
-      if (!keys) seen.set(node, (keys = new Set()));
-      if (keys.has(key)) continue;
-      keys.add(key);
+      if (path.length === 0) {
+        if (seen.has(node)) continue;
+        seen.add(node);
+      } else {
+        seenWithPath ??= new Map();
+        const key = path.join('.');
+        let keys = seenWithPath.get(node);
+        if (!keys) seenWithPath.set(node, (keys = new Set()));
+        if (keys.has(key)) continue;
+        keys.add(key);
+      }
       const m = mark(node, item.fn);
       if (m !== undefined) {
-        out.push({ mark: m, node, fn: item.fn, calls: item.calls });
+        out.push({ mark: m, node, fn: item.fn, calls: [...item.calls] });
         continue;
       }
       this.step(item, push);
@@ -82,7 +102,7 @@ export class ValueFlow {
   }
 
   /** One step back from a value to what it is made of. */
-  private step(item: Item, push: (node: Node | null | undefined, item: Item, path?: readonly string[], extra?: Partial<Item>) => void): void {
+  private step(item: Item, push: Push): void {
     const { node, path } = item;
     switch (node.type) {
       case 'ParenthesizedExpression':
@@ -145,27 +165,27 @@ export class ValueFlow {
     }
   }
 
-  private identifier(node: acorn.Identifier, item: Item, push: (node: Node | null | undefined, item: Item, path?: readonly string[], extra?: Partial<Item>) => void): void {
+  private identifier(node: acorn.Identifier, item: Item, push: Push): void {
     const bound = this.index.binding(node.name, item.fn);
     if (!bound) return;
     for (const v of bound.values) {
       if (isFunction(v.node)) continue;
-      push(v.node, item, item.path, { fn: v.fn });
+      push(v.node, item, item.path, v.fn);
     }
-    if (item.path.length) for (const v of this.index.memberAssignments(bound, item.path[0])) push(v.node, item, item.path.slice(1), { fn: v.fn });
+    if (item.path.length) for (const v of this.index.memberAssignments(bound, item.path[0])) push(v.node, item, item.path.slice(1), v.fn);
   }
 
-  private member(node: acorn.MemberExpression, item: Item, push: (node: Node | null | undefined, item: Item, path?: readonly string[], extra?: Partial<Item>) => void): void {
+  private member(node: acorn.MemberExpression, item: Item, push: Push): void {
     const key = propertyName(node) ?? '*';
     const object = unwrapChain(node.object as Node);
     if (object.type === 'ThisExpression') {
-      for (const v of this.index.thisMember(item.fn, key)) push(v.node, item, item.path, { fn: v.fn });
+      for (const v of this.index.thisMember(item.fn, key)) push(v.node, item, item.path, v.fn);
       return;
     }
     push(object, item, [key, ...item.path]);
   }
 
-  private object(node: acorn.ObjectExpression, item: Item, push: (node: Node | null | undefined, item: Item, path?: readonly string[], extra?: Partial<Item>) => void): void {
+  private object(node: acorn.ObjectExpression, item: Item, push: Push): void {
     const [key, ...rest] = item.path;
     if (key === undefined && node.properties.length > MAX_LITERAL_PARTS) return;
     // Later properties win; spread objects may hold the key too.
@@ -184,7 +204,7 @@ export class ValueFlow {
     }
   }
 
-  private parameter(node: Extract<Node, { type: 'Parameter' }>, item: Item, push: (node: Node | null | undefined, item: Item, path?: readonly string[], extra?: Partial<Item>) => void): void {
+  private parameter(node: Extract<Node, { type: 'Parameter' }>, item: Item, push: Push): void {
     if (node.default) push(node.default, item);
     if (item.depth <= 0) return;
     const f = this.index.functionOf(node.fn);
@@ -192,29 +212,29 @@ export class ValueFlow {
     for (const caller of this.graph.callersOf(f)) {
       const arg = caller.call.arguments[node.index + caller.argOffset];
       if (!arg) continue;
-      push(arg.type === 'SpreadElement' ? arg.argument : arg, item, item.path, { fn: caller.fn, calls: [...item.calls, caller], depth: item.depth - 1 });
+      push(arg.type === 'SpreadElement' ? arg.argument : arg, item, item.path, caller.fn, [...item.calls, caller], item.depth - 1);
     }
   }
 
-  private call(node: CallLike, item: Item, push: (node: Node | null | undefined, item: Item, path?: readonly string[], extra?: Partial<Item>) => void): void {
+  private call(node: CallLike, item: Item, push: Push): void {
     const target = this.graph.target(node, item.fn);
     if (target !== undefined) {
       if (item.depth <= 0) return;
       const step: CallStep = { call: node, fn: item.fn, callee: target.callee, argOffset: target.argOffset };
-      for (const r of this.index.functions[target.callee].returns) push(r, item, item.path, { fn: target.callee, calls: [...item.calls, step], depth: item.depth - 1 });
+      for (const r of this.index.functions[target.callee].returns) push(r, item, item.path, target.callee, [...item.calls, step], item.depth - 1);
       return;
     }
     const thunk = node.type === 'CallExpression' ? memoThunk(node) : undefined;
     if (thunk) {
       const f = this.index.functionOf(thunk);
-      if (f !== undefined) for (const r of this.index.functions[f].returns) push(r, item, item.path, { fn: f });
+      if (f !== undefined) for (const r of this.index.functions[f].returns) push(r, item, item.path, f);
       return;
     }
     const callee = calleeOf(node);
     // `list.some(k => host.includes(k))`: the answer comes from the callback's comparisons.
     if (callee.type === 'MemberExpression' && CALLBACK_RESULTS.has(propertyName(callee) ?? '') && isFunction(node.arguments[0])) {
       const f = this.index.functionOf(node.arguments[0]);
-      if (f !== undefined && item.path.length === 0) for (const r of this.index.functions[f].returns) push(r, item, [], { fn: f });
+      if (f !== undefined && item.path.length === 0) for (const r of this.index.functions[f].returns) push(r, item, NO_PATH, f);
       if (propertyName(callee) !== 'some' && propertyName(callee) !== 'every') push(callee.object as Node, item);
       return;
     }

@@ -157,8 +157,11 @@ export class ModuleIndex {
   readonly encoded: EncodedLiteral[] = [];
   /** Small integers (0..255) that occur as numeric literals: candidate XOR keys. */
   readonly smallNumbers = new Set<number>();
-  /** Short string literals passed as a second argument or default parameter: candidate XOR keys. */
-  readonly keyStrings = new Set<string>();
+  /**
+   * Short string literals given as a default parameter (with the function) or a call's second
+   * argument (with the callee's name): XOR keys, once it is known which functions decode.
+   */
+  readonly keyCandidates: Array<{ key: string; fn?: number; callee?: string }> = [];
   readonly moduleTables: ModuleTable[] = [];
 
   private readonly fnStack: number[] = [];
@@ -281,11 +284,7 @@ export class ModuleIndex {
       const record = this.functions[f];
       if (!record.locals.has(name)) continue;
       const mutated = record.mutated.has(name);
-      if (record.values) {
-        const values = record.values.get(name) ?? [];
-        const param = record.locals.get(name);
-        return { name, scope: f, moduleLike: true, values: param?.type === 'Parameter' ? [{ node: param, fn: f }, ...values] : values, mutated };
-      }
+      if (record.values) return { name, scope: f, moduleLike: true, values: record.values.get(name) ?? NO_VALUES, mutated };
       const last = record.locals.get(name);
       return { name, scope: f, moduleLike: false, values: last ? [{ node: last, fn: f }] : [], mutated };
     }
@@ -370,9 +369,13 @@ export class ModuleIndex {
     node.params.forEach((p, index) => {
       const target = p.type === 'AssignmentPattern' ? p.left : p;
       const param: Parameter = { type: 'Parameter', fn: node, index, start: p.start, end: p.end, ...(p.type === 'AssignmentPattern' ? { default: p.right } : {}) };
-      if (p.type === 'AssignmentPattern' && typeof staticString(p.right) === 'string' && staticString(p.right)!.length <= 64) this.keyStrings.add(staticString(p.right)!);
+      const key = p.type === 'AssignmentPattern' ? staticString(p.right) : undefined;
+      if (key !== undefined && key.length >= 2 && key.length <= 64) this.keyCandidates.push({ key, fn: this.currentFunction });
       if (target.type === 'Identifier') {
-        locals.set(target.name, index === 0 && element ? element : param);
+        const value = index === 0 && element ? element : param;
+        locals.set(target.name, value);
+        // A wrapper keeps every value of its names, its parameters' among them.
+        this.functions[this.currentFunction].values?.set(target.name, [{ node: value, fn: this.currentFunction }]);
       } else if (target.type === 'ObjectPattern' || target.type === 'ArrayPattern') {
         this.bindPattern(target, param, true);
       } else {
@@ -509,7 +512,9 @@ export class ModuleIndex {
     if (method === undefined) return;
     this.recordComparisonCall(node, callee, method);
     const second = node.arguments[1];
-    if (second && second.type === 'Literal' && typeof second.value === 'string' && second.value.length >= 2 && second.value.length <= 64) this.keyStrings.add(second.value);
+    if (callee.type === 'Identifier' && second?.type === 'Literal' && typeof second.value === 'string' && second.value.length >= 2 && second.value.length <= 64) {
+      this.keyCandidates.push({ key: second.value, callee: callee.name });
+    }
     if (DECODER_CALLS.has(method)) {
       this.decoderChains.push({ node: chainRoot(path), fn: this.currentFunction });
       if (this.fnStack.length) this.decoderFunctions.add(this.currentFunction);
@@ -578,6 +583,7 @@ export class ModuleIndex {
   }
 }
 
+const NO_VALUES: ModuleValue[] = [];
 const COMPARISONS = new Set(['==', '===', '!=', '!==', 'in', '<', '<=', '>', '>=']);
 /** Methods that compare their receiver with their first argument (or test it). */
 export const COMPARE_METHODS = new Set(['includes', 'indexOf', 'lastIndexOf', 'startsWith', 'endsWith', 'has', 'get', 'match', 'matchAll', 'search', 'test', 'exec', 'localeCompare', 'hasOwnProperty']);

@@ -106,9 +106,12 @@ export function decodeModule(index: ModuleIndex, calleeOf: (call: CallLike, fn: 
 
   // Encoded literals nothing decoded: plain base64/hex text, or single-byte XOR with a key
   // that is written somewhere in the file.
+  // Repeating keys only where a decoder takes them: a decoder's default parameter, or the
+  // second argument of a call to a decoder helper.
+  const keys = new Set(index.keyCandidates.filter(k => (k.fn !== undefined && index.decoderFunctions.has(k.fn)) || (k.callee !== undefined && helperNames.has(k.callee))).map(k => k.key));
   for (const e of index.encoded) {
     if (decodedLiterals.has(e.node) || e.node.type === 'ArrayExpression') continue;
-    const found = keySearch(staticString(e.node) ?? '', index.smallNumbers, index.keyStrings);
+    const found = keySearch(staticString(e.node) ?? '', index.smallNumbers, keys);
     if (found) out.push({ site: e.node, fn: e.fn, literal: e.node, value: found.text, recipe: found.recipe, entries: entriesOf(found.text) });
   }
   return { values: out, ...(stopped ? { stopped } : {}) };

@@ -78,6 +78,9 @@ function findHits(input: CorrelationInput): Hit[] {
   if (marks.all('probe').length === 0 || marks.all('data').length === 0) return [];
   const hits: Hit[] = [];
   for (const c of analysis.index.comparisons) {
+    // `x === "text"`, `typeof x == "string"`, `n > 0`: a constant side that is not region or
+    // vendor data leaves nothing to compare a probe with (most comparisons of any bundle).
+    if ((isConstant(c.left) && !dataMark(c.left)) || (isConstant(c.right) && !dataMark(c.right))) continue;
     for (const [dataSide, valueSide] of [
       [c.right, c.left],
       [c.left, c.right],
@@ -93,6 +96,13 @@ function findHits(input: CorrelationInput): Hit[] {
     }
   }
   return hits;
+}
+
+/** A literal, a `typeof`, a negated number: constants. */
+function isConstant(node: Node): boolean {
+  if (node.type === 'Literal' || staticString(node) !== undefined) return true;
+  if (node.type === 'UnaryExpression') return node.operator === 'typeof' || node.operator === 'void' || node.argument.type === 'Literal';
+  return node.type === 'Identifier' && node.name === 'undefined';
 }
 
 /** A literal never carries a probe's value. */
