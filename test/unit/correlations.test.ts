@@ -73,6 +73,22 @@ describe('correlation: download-exec', () => {
     assert.equal(only('download-exec', code)[0].severity, 'high');
   });
 
+  it('calls a self-update that installs the version a registry names medium, not high (seen in a real assistant)', () => {
+    const code = 'const{execFileSync:x}=require("child_process");async function latest(){const r=await fetch("https://registry.npmjs.org/tool");return (await r.json())["dist-tags"].latest}\nasync function up(){const v=await latest();x("npm",["install","-g",`tool@${v}`])}';
+    const found = only('download-exec', code);
+    assert.deepEqual(found.map(f => [f.severity, f.message]), [['medium', 'Runs a program with arguments that come from a network response (npm install -g *)']]);
+  });
+
+  it('runs a shell command taken from a response: high', () => {
+    const code = 'const cp=require("child_process");async function g(u){const{cmd}=await (await fetch(u)).json();cp.execSync(cmd)}';
+    assert.deepEqual(only('download-exec', code).map(f => f.severity), ['high']);
+  });
+
+  it('leaves data from the network given to a fixed program as input (git apply of a fetched patch)', () => {
+    const code = 'async function a(u){const r=await fetch(u);const p=await r.text();const{execFileSync:o}=await import("child_process");o("git",["apply"],{input:p})}';
+    assert.deepEqual(only('download-exec', code), []);
+  });
+
   it('leaves a download that is only saved, and a polyfill eval next to a fetch', () => {
     assert.deepEqual(only('download-exec', 'const fs=require("fs");async function s(u,p){fs.writeFileSync(p,await (await fetch(u)).text())}'), []);
     assert.deepEqual(only('download-exec', 'async function g(u){const G=Function("return this")();return fetch(u)}'), []);
@@ -93,6 +109,13 @@ describe('correlation: config-tamper', () => {
     const [t] = only('config-tamper', code);
     assert.equal(t.severity, 'medium');
     assert.ok(t.related.some(r => r.message.includes('~/.zshrc')));
+  });
+
+  it('follows a path helper only for the call in hand: another call naming ~/.gitconfig does not taint this write (seen in a real bundle)', () => {
+    const code = 'const fs=require("fs"),o=require("os");function at(n){return n.replace("~",o.homedir())}\nfunction g(){return fs.readFileSync(at("~/.gitconfig"),"utf8")}\nfunction w(d){fs.writeFileSync(at("~/.cache/tool.json"),d)}';
+    assert.deepEqual(only('config-tamper', code), []);
+    const tamper = code.replace('at("~/.cache/tool.json")', 'at("~/.zshrc")');
+    assert.deepEqual(only('config-tamper', tamper).map(f => f.severity), ['medium']);
   });
 
   it("leaves the assistant's own configuration and reads of start-up files", () => {

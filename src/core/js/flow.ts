@@ -47,14 +47,21 @@ class Item {
     readonly fn: number,
     /** Properties still to take from this value, first one first; `*` is any element. */
     readonly path: readonly string[],
+    /** The calls passed on the way, outermost first: what a finding shows as steps. */
     readonly calls: readonly CallStep[],
     readonly depth: number,
+    /**
+     * The calls whose callee's returns we are inside, innermost last: a parameter met there is
+     * the argument of that very call, not of every call of the function (context-sensitive).
+     */
+    readonly context: readonly CallStep[],
   ) {}
 }
 
-type Push = (node: Node | null | undefined, item: Item, path?: readonly string[], fn?: number, calls?: readonly CallStep[], depth?: number) => void;
+type Push = (node: Node | null | undefined, item: Item, path?: readonly string[], fn?: number, calls?: readonly CallStep[], depth?: number, context?: readonly CallStep[]) => void;
 
 const NO_PATH: readonly string[] = [];
+const NO_CONTEXT: readonly CallStep[] = [];
 
 export class ValueFlow {
   constructor(
@@ -72,20 +79,20 @@ export class ValueFlow {
     // Most values are followed with no property pending: a plain set for those, keys for the rest.
     const seen = new Set<Node>();
     let seenWithPath: Map<Node, Set<string>> | undefined;
-    const work: Item[] = [new Item(expr, fn, NO_PATH, [], depth)];
+    const work: Item[] = [new Item(expr, fn, NO_PATH, [], depth, [])];
     let budget = BUDGET;
-    const push: Push = (node, item, path = item.path, at = item.fn, calls = item.calls, d = item.depth) => {
-      if (node && path.length <= MAX_PATH) work.push(new Item(node, at, path, calls, d));
+    const push: Push = (node, item, path = item.path, at = item.fn, calls = item.calls, d = item.depth, context = item.context) => {
+      if (node && path.length <= MAX_PATH) work.push(new Item(node, at, path, calls, d, context));
     };
     while (work.length && budget-- > 0) {
       const item = work.pop()!;
       const { node, path } = item;
-      if (path.length === 0) {
+      if (path.length === 0 && item.context.length === 0) {
         if (seen.has(node)) continue;
         seen.add(node);
       } else {
         seenWithPath ??= new Map();
-        const key = path.join('.');
+        const key = `${path.join('.')}|${item.context.map(c => c.call.start).join(',')}`;
         let keys = seenWithPath.get(node);
         if (!keys) seenWithPath.set(node, (keys = new Set()));
         if (keys.has(key)) continue;
@@ -206,13 +213,20 @@ export class ValueFlow {
 
   private parameter(node: Extract<Node, { type: 'Parameter' }>, item: Item, push: Push): void {
     if (node.default) push(node.default, item);
-    if (item.depth <= 0) return;
     const f = this.index.functionOf(node.fn);
     if (f === undefined) return;
+    const entered = item.context[item.context.length - 1];
+    if (entered?.callee === f) {
+      // We came into this function from that call: its argument, back in the caller.
+      const arg = entered.call.arguments[node.index + entered.argOffset];
+      if (arg) push(arg.type === 'SpreadElement' ? arg.argument : arg, item, item.path, entered.fn, item.calls, item.depth, item.context.slice(0, -1));
+      return;
+    }
+    if (item.depth <= 0) return;
     for (const caller of this.graph.callersOf(f)) {
       const arg = caller.call.arguments[node.index + caller.argOffset];
       if (!arg) continue;
-      push(arg.type === 'SpreadElement' ? arg.argument : arg, item, item.path, caller.fn, [...item.calls, caller], item.depth - 1);
+      push(arg.type === 'SpreadElement' ? arg.argument : arg, item, item.path, caller.fn, [...item.calls, caller], item.depth - 1, NO_CONTEXT);
     }
   }
 
@@ -221,7 +235,7 @@ export class ValueFlow {
     if (target !== undefined) {
       if (item.depth <= 0) return;
       const step: CallStep = { call: node, fn: item.fn, callee: target.callee, argOffset: target.argOffset };
-      for (const r of this.index.functions[target.callee].returns) push(r, item, item.path, target.callee, [...item.calls, step], item.depth - 1);
+      for (const r of this.index.functions[target.callee].returns) push(r, item, item.path, target.callee, [...item.calls, step], item.depth - 1, [...item.context, step]);
       return;
     }
     const thunk = node.type === 'CallExpression' ? memoThunk(node) : undefined;

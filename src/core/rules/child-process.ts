@@ -48,6 +48,13 @@ function commandOf(args: readonly Node[], ctx: RuleContext): string | undefined 
   return [head, ...rest].join(' ');
 }
 
+/** The elements of an argument array (`["install", "-g", name]`). */
+function argumentList(node: Node | undefined): Node[] {
+  const list = node && unwrapChain(node);
+  if (list?.type !== 'ArrayExpression') return [];
+  return list.elements.flatMap(e => (!e ? [] : e.type === 'SpreadElement' ? [e.argument] : [e]));
+}
+
 function report(ctx: RuleContext, node: Node, call: string, shell: boolean, args: readonly Node[]) {
   const command = commandOf(args, ctx);
   const computed = command === undefined || /^\*/.test(command);
@@ -58,7 +65,9 @@ function report(ctx: RuleContext, node: Node, call: string, shell: boolean, args
     data: { call, command: command ?? '' },
     severity: shell && computed ? 'medium' : 'low',
     evidence: [`call ${call}`, ...(command ? [`command ${command.slice(0, 200)}`] : []), ...(shell ? ['shell'] : [])],
-    facts: [{ kind: 'sink', sink: 'exec', detail: command ?? call, payload: [...args] }],
+    // What runs (the program or shell command) is the target; the argument list the payload.
+    // Options (`{input, env}`) are neither: data handed to a fixed program is not code run.
+    facts: [{ kind: 'sink', sink: 'exec', detail: command ?? call, target: args[0], payload: argumentList(args[1]) }],
   });
 }
 

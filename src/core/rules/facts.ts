@@ -24,8 +24,8 @@ export type Fact =
   | { kind: 'source'; source: SourceKind; detail: string }
   /**
    * The reported call sends, writes, runs or evaluates: `payload` are the values that go out
-   * (request body and headers, file contents, the command), `target` where they go (the
-   * URL, the file path).
+   * (request arguments, file contents, a program's argument list, code to evaluate), `target`
+   * where they go or what runs (the URL, the file path, the program or shell command).
    */
   | { kind: 'sink'; sink: SinkKind; detail?: string; payload: Node[]; target?: Node }
   /** The reported node names a start-up file or a tool's configuration. */

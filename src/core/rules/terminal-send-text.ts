@@ -62,7 +62,7 @@ export const terminalSendText: Rule = {
             data: { text: text ?? '' },
             severity: computed ? 'medium' : 'low',
             evidence: ['call sendText', ...(computed ? [] : [`text ${text.slice(0, 200)}`])],
-            facts: [{ kind: 'sink', sink: 'exec', detail: computed ? 'terminal text' : text.slice(0, 80), payload: argumentsOf(node).slice(0, 1) }],
+            facts: [{ kind: 'sink', sink: 'exec', detail: computed ? 'terminal text' : text.slice(0, 80), target: argumentsOf(node)[0], payload: [] }],
           });
         }
       },

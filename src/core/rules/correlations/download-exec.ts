@@ -15,9 +15,10 @@ export const downloadExec: CorrelationRule = {
     category: 'execution',
     severity: 'high',
     title: 'Downloads and runs code',
-    description: 'Code or a command that comes from a network response is evaluated or run (high), or a downloaded file is written and run from the same path (medium: updaters do this).',
+    description: 'Code, or the program or shell command to run, comes from a network response (high); a program run with arguments from a network response, or a downloaded file written and run from the same path (medium: updaters do this).',
     messages: {
       runs: 'Runs {{what}} that comes from a network response ({{how}})',
+      arguments: 'Runs a program with arguments that come from a network response ({{how}})',
       writeRun: 'Writes a download to {{path}} and runs it ({{how}})',
     },
   },
@@ -31,30 +32,34 @@ export const downloadExecCorrelator: Correlator = {
     const sinks = marks.all('sink');
     if (!sinks.some(s => s.fact.sink === 'network')) return { added };
     const network = marks.marker('sink', m => m.fact.sink === 'network');
-    const fetched = (s: Marked<'sink'>) => s.fact.payload.flatMap(p => analysis.flow.origins(p, s.draft.fn, network));
+    const fetched = (values: readonly Node[], s: Marked<'sink'>) => values.flatMap(p => analysis.flow.origins(p, s.draft.fn, network));
     const downloads: Array<{ write: Marked<'sink'>; path: string }> = [];
     for (const s of sinks) {
       if (s.fact.sink === 'eval' || s.fact.sink === 'exec') {
-        const reached = fetched(s);
+        // Code to evaluate, or the program or command to run, from the network: high. Only the
+        // arguments of a fixed program (`npm install -g <latest version>`): an updater, medium.
+        const code = s.fact.sink === 'eval' ? fetched(s.fact.payload, s) : s.fact.target ? fetched([s.fact.target], s) : [];
+        const args = s.fact.sink === 'exec' && code.length === 0 ? fetched(s.fact.payload, s) : [];
+        const reached = code.length ? code : args;
         if (reached.length === 0) continue;
         const requests = [...new Set(reached.flatMap(r => r.mark))];
         added.push(
           draftOf(downloadExec.meta, {
             node: s.draft,
-            messageId: 'runs',
+            messageId: code.length ? 'runs' : 'arguments',
             data: { what: s.fact.sink === 'eval' ? 'code' : 'a command', how: s.fact.detail ?? s.draft.ruleId },
-            severity: 'high',
+            severity: code.length ? 'high' : 'medium',
             evidence: [...new Set([...s.draft.evidence, ...requests.flatMap(r => r.draft.evidence)])],
             related: inOrder([...requests.map(r => stepAt(r.draft)), ...reached.flatMap(r => callSteps(r.calls, analysis, 'the response passes'))]),
           }, s.draft.fn),
         );
-      } else if (s.fact.sink === 'write' && s.fact.target && fetched(s).length) {
+      } else if (s.fact.sink === 'write' && s.fact.target && fetched(s.fact.payload, s).length) {
         downloads.push({ write: s, path: analysis.index.sourceOf(s.fact.target) });
       }
     }
     for (const { write, path } of downloads) {
       const source = (n: Node) => analysis.index.sourceOf(n);
-      const run = sinks.find(s => s.fact.sink === 'exec' && s.draft.fn === write.draft.fn && s.fact.payload.some(p => mentions(p, path, source)));
+      const run = sinks.find(s => s.fact.sink === 'exec' && s.draft.fn === write.draft.fn && [s.fact.target, ...s.fact.payload].some(p => p && mentions(p, path, source)));
       if (!run) continue;
       // The chmod +x between the two is part of the story.
       const onPath = sinks.filter(s => s.fact.sink === 'write' && s.draft.fn === write.draft.fn && s.fact.target && source(s.fact.target) === path);
