@@ -42,6 +42,11 @@ describe('correlation: exfiltration', () => {
     assert.deepEqual(foreign.map(f => f.severity), ['high']);
   });
 
+  it('does not call opening a socket to a local interface address sending that address (seen in a real assistant)', () => {
+    const code = 'const net=require("net"),os=require("os");function up(p,h){return net.connect({port:p,host:h})}\nfunction all(p){for(const l of Object.values(os.networkInterfaces()).flat())up(p,l.address)}';
+    assert.deepEqual(only('exfiltration', code), []);
+  });
+
   it('does not link a source in another function that the call does not use', () => {
     const code = 'const m=require("node-machine-id");function a(){return m.machineIdSync()}\nasync function b(u){return fetch(u)}';
     assert.deepEqual(only('exfiltration', code), []);
@@ -116,6 +121,11 @@ describe('correlation: config-tamper', () => {
     assert.deepEqual(only('config-tamper', code), []);
     const tamper = code.replace('at("~/.cache/tool.json")', 'at("~/.zshrc")');
     assert.deepEqual(only('config-tamper', tamper).map(f => f.severity), ['medium']);
+  });
+
+  it('leaves a chmod of a folder on the way to ~/.gitconfig (a sandbox securing it, seen in a real bundle)', () => {
+    const code = 'const fs=require("fs"),p=require("path"),o=require("os");function lock(d){fs.chmodSync(d,448)}\nfunction s(){lock(p.join(o.homedir(),".gitconfig"))}';
+    assert.deepEqual(only('config-tamper', code), []);
   });
 
   it("leaves the assistant's own configuration and reads of start-up files", () => {

@@ -27,7 +27,7 @@ function report(ctx: RuleContext, node: Node, call: string, target: Node | undef
     messageId: executable ? (path ? 'chmodPath' : 'chmod') : path ? 'writePath' : 'write',
     data: { call, path: path ?? '' },
     evidence: [`call ${call}`, ...(path ? [`path ${path.slice(0, 200)}`] : [])],
-    facts: [{ kind: 'sink', sink: 'write', detail: executable ? 'makes a file executable' : path ?? call, payload: payload ? [payload] : [], ...(target ? { target } : {}) }],
+    facts: [{ kind: 'sink', sink: 'write', detail: executable ? 'makes a file executable' : path ?? call, payload: payload ? [payload] : [], ...(target ? { target } : {}), ...(executable ? { permissionsOnly: true } : {}) }],
   });
 }
 

@@ -84,7 +84,9 @@ function report(ctx: RuleContext, node: CallLike, found: { what: string; call: s
     messageId: url ? 'to' : 'call',
     data: { what: found.what, call: found.call, host: url?.host ?? '' },
     evidence: [`call ${found.call}`, ...(url ? [`host ${url.host}`] : [])],
-    facts: [{ kind: 'sink', sink: 'network', detail: url?.host ?? found.call, payload: args, ...(args[0] ? { target: args[0] } : {}) }],
+    // A socket opened to an address sends nothing by opening it (checking a port on a local
+    // interface is not sending that interface anywhere); requests and lookups carry their arguments.
+    facts: [{ kind: 'sink', sink: 'network', detail: url?.host ?? found.call, payload: found.what === 'socket connection' ? [] : args, ...(args[0] ? { target: args[0] } : {}) }],
     ...(url ? { host: url.host } : {}),
   });
 }

@@ -28,7 +28,8 @@ export const configTamperCorrelator: Correlator = {
     if (marks.all('place').length === 0) return { added };
     const placeMark = marks.marker('place');
     for (const sink of marks.all('sink')) {
-      if (sink.fact.sink !== 'write' || !sink.fact.target) continue;
+      // A chmod changes who may use a file, not what the tool it belongs to will read.
+      if (sink.fact.sink !== 'write' || !sink.fact.target || sink.fact.permissionsOnly) continue;
       const reached = analysis.flow.origins(sink.fact.target, sink.draft.fn, placeMark);
       if (reached.length === 0) continue;
       const places = [...new Set(reached.flatMap(r => r.mark))];
