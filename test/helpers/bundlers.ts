@@ -1,0 +1,97 @@
+// Real bundler output for tests: the fixture sources under test/fixtures/bundler-src/<name>
+// bundled by esbuild, webpack or rollup through their Node APIs, as assistants ship them
+// (Node builtins left as requires, minified or not). Outputs are cached in the temp folder by
+// a hash of the inputs, so a second run costs nothing.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export type Bundler = 'esbuild' | 'webpack' | 'rollup';
+
+export interface BundleOptions {
+  bundler: Bundler;
+  minify?: boolean;
+  /** Output module format (rollup and esbuild); webpack always emits its own runtime. */
+  format?: 'cjs' | 'esm';
+}
+
+const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'bundler-src');
+const CACHE = path.join(os.tmpdir(), 'ai-tool-audit-bundles');
+const BUILTINS = /^(?:node:)?(?:child_process|fs|os|path|util|https?|net|tls|dns|crypto|url|events|stream)(?:\/.*)?$/;
+
+export const VARIANTS: BundleOptions[] = [
+  { bundler: 'esbuild', format: 'cjs' },
+  { bundler: 'esbuild', format: 'cjs', minify: true },
+  { bundler: 'esbuild', format: 'esm', minify: true },
+  { bundler: 'webpack' },
+  { bundler: 'webpack', minify: true },
+  { bundler: 'rollup', format: 'cjs' },
+  { bundler: 'rollup', format: 'esm' },
+];
+
+export function describeVariant(o: BundleOptions): string {
+  return `${o.bundler}${o.format ? ` ${o.format}` : ''}${o.minify ? ' minified' : ''}`;
+}
+
+/** The fixture `name` bundled from its `main.mjs`; the output's text. */
+export async function bundleFixture(name: string, options: BundleOptions): Promise<string> {
+  const dir = path.join(FIXTURES, name);
+  const sources = fs.readdirSync(dir).filter(f => /\.(?:m?js)$/.test(f)).sort();
+  const hash = createHash('sha256').update(JSON.stringify(options));
+  for (const f of sources) hash.update(f).update(fs.readFileSync(path.join(dir, f)));
+  const out = path.join(CACHE, `${name}-${hash.digest('hex').slice(0, 16)}.js`);
+  if (fs.existsSync(out)) return fs.readFileSync(out, 'utf8');
+  fs.mkdirSync(CACHE, { recursive: true });
+  const entry = path.join(dir, 'main.mjs');
+  const text = options.bundler === 'esbuild' ? await withEsbuild(entry, options) : options.bundler === 'webpack' ? await withWebpack(entry, options) : await withRollup(entry, options);
+  fs.writeFileSync(out, text);
+  return text;
+}
+
+async function withEsbuild(entry: string, options: BundleOptions): Promise<string> {
+  const esbuild = await import('esbuild');
+  const result = await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: options.format ?? 'cjs', minify: !!options.minify, write: false, logLevel: 'silent' });
+  return result.outputFiles[0].text;
+}
+
+async function withWebpack(entry: string, options: BundleOptions): Promise<string> {
+  const webpack = (await import('webpack')).default;
+  const outDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-webpack-'));
+  try {
+    await new Promise<void>((resolve, reject) => {
+      webpack(
+        {
+          mode: 'production',
+          target: 'node',
+          entry,
+          output: { path: outDir, filename: 'out.js', library: { type: 'commonjs2' } },
+          optimization: { minimize: !!options.minify },
+          externalsPresets: { node: true },
+          infrastructureLogging: { level: 'error' },
+          stats: 'errors-only',
+        },
+        (err, stats) => {
+          if (err) return reject(err);
+          if (stats?.hasErrors()) return reject(new Error(stats.toString('errors-only')));
+          resolve();
+        },
+      );
+    });
+    return fs.readFileSync(path.join(outDir, 'out.js'), 'utf8');
+  } finally {
+    fs.rmSync(outDir, { recursive: true, force: true });
+  }
+}
+
+async function withRollup(entry: string, options: BundleOptions): Promise<string> {
+  const { rollup } = await import('rollup');
+  const commonjs = (await import('@rollup/plugin-commonjs')).default;
+  const bundle = await rollup({ input: entry, external: id => BUILTINS.test(id), plugins: [commonjs()], onwarn: () => undefined });
+  try {
+    const { output } = await bundle.generate({ format: options.format === 'esm' ? 'es' : 'cjs' });
+    return output[0].code;
+  } finally {
+    await bundle.close();
+  }
+}

@@ -1,0 +1,55 @@
+// The rules on real bundler output: the fixture sources of test/fixtures/bundler-src bundled by
+// esbuild, webpack and rollup (minified and not), so the module systems, call forms and value
+// flow are tested on the shapes assistants actually ship, not on hand-written imitations.
+import * as assert from 'node:assert/strict';
+import { RULES } from '../../src/core/rules';
+import { scanSource } from '../../src/core/scan/engine';
+import type { Finding } from '../../src/core/model';
+import { bundleFixture, describeVariant, VARIANTS } from '../helpers/bundlers';
+
+function scan(text: string): Finding[] {
+  const r = scanSource(text, { file: 'bundle.js', rules: RULES, target: { ownVendors: ['anthropic'] } });
+  assert.deepEqual(r.errors, [], 'the bundle scans cleanly');
+  return r.findings;
+}
+
+const PROCESS_COMMANDS = ['whoami', 'id', 'ls -la', 'git status', 'node -v', 'uname -a', 'git log', 'ps aux', 'worker.js'];
+
+describe('rules on real bundler output', function () {
+  this.timeout(120_000);
+
+  for (const variant of VARIANTS) {
+    describe(describeVariant(variant), () => {
+      it('finds all ten process starts: named, namespace and destructured imports, promisify, .call, dynamic import', async () => {
+        const findings = scan(await bundleFixture('process', variant)).filter(f => f.ruleId === 'child-process');
+        assert.equal(findings.length, 10, findings.map(f => f.message).join('\n'));
+        const commands = findings.flatMap(f => f.evidence.filter(e => e.startsWith('command ')).map(e => e.slice(8)));
+        for (const c of PROCESS_COMMANDS) assert.ok(commands.includes(c), `${c} missing from ${JSON.stringify(commands)}`);
+        assert.equal(findings.filter(f => f.severity === 'medium').length, 1, 'exec of a computed command is the one medium');
+      });
+
+      it('finds the gate across modules (a Set of zone names, a reseller host list) and not the provider look-alike', async () => {
+        const findings = scan(await bundleFixture('gate', variant));
+        const gates = findings.filter(f => f.ruleId === 'region-gating');
+        assert.equal(gates.length, 1, gates.map(g => `${g.line}:${g.column} ${g.message}`).join('\n'));
+        assert.equal(gates[0].severity, 'high');
+        assert.match(gates[0].message, /timezone and the API endpoint or proxy setting .*and compares with region timezones and vendor names/);
+        assert.deepEqual([...(gates[0].country ?? [])].sort(), ['CN']);
+        assert.ok(!findings.some(f => f.ruleId === 'region-gating' && /mistral/i.test(f.excerpt ?? '')));
+      });
+
+      it('reports the hosts a request goes to as request targets and documentation links as URLs', async () => {
+        const findings = scan(await bundleFixture('network', variant)).filter(f => f.ruleId === 'network-endpoint');
+        const requested = findings.filter(f => f.host).map(f => f.host).sort();
+        assert.deepEqual(requested, ['telemetry.example-collector.net', 'updates.example-tool.dev']);
+        const docs = findings.filter(f => !f.host);
+        assert.ok(docs.length >= 1 && docs.every(f => f.severity === 'info'), JSON.stringify(docs.map(f => f.message)));
+      });
+
+      it('does not take local bindings named Function or fetch for the globals', async () => {
+        const findings = scan(await bundleFixture('shadow', variant));
+        assert.deepEqual(findings.filter(f => f.ruleId === 'dynamic-code' || f.ruleId === 'network-call').map(f => f.message), []);
+      });
+    });
+  }
+});
