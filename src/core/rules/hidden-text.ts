@@ -58,6 +58,8 @@ function check(ctx: RuleContext, node: Node, what: string, pattern = false) {
   if (pattern || isRegExpSource(ctx)) raw = emptyCharacterClasses(raw);
   // A string of character ranges (`"_A-Za-z\u00C0-\u00D6…"`) is the body of a class built later.
   else if ((raw.match(RANGE) ?? []).length >= 2) return;
+  // Numbers packed into characters (an HTML entity decode table read with charCodeAt): data.
+  if (!pattern && isPackedData(cookedText(node))) return;
   let chars = hiddenCharacters(raw);
   // A zero-width character in a regex is what strips it; only bidi and tags hide anything there.
   if (pattern) chars = chars.filter(c => /EMBEDDING|OVERRIDE|ISOLATE|POP|TAG/.test(c));
@@ -66,6 +68,26 @@ function check(ctx: RuleContext, node: Node, what: string, pattern = false) {
   // A string of only invisible characters and spaces is a named constant of text-processing code.
   const severity: Severity = visible.length === 0 && what !== 'identifier' ? 'info' : what === 'identifier' ? 'high' : textSeverity(raw);
   ctx.report({ node, messageId: 'invisible', data: { where: what === 'identifier' ? 'an identifier' : `a ${what}`, chars: chars.join(', ') }, severity, evidence: chars });
+}
+
+/** The value of a string literal or template element. */
+function cookedText(node: Node): string {
+  if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
+  if (node.type === 'TemplateElement') return node.value.cooked ?? '';
+  return '';
+}
+
+/**
+ * Control characters (other than tab and line breaks) or NULs among the characters: code units
+ * used as numbers, not text anyone reads.
+ */
+function isPackedData(value: string): boolean {
+  let controls = 0;
+  for (let i = 0; i < value.length && controls < 3; i++) {
+    const c = value.charCodeAt(i);
+    if (c < 0x20 && c !== 9 && c !== 10 && c !== 13) controls++;
+  }
+  return controls >= 3;
 }
 
 const OVERRIDES = /[\u202A-\u202E]/;

@@ -16,6 +16,7 @@ runRuleTable(hiddenText, {
     { name: 'an identifier mixing Latin with Cyrillic look-alikes', code: 'const p\u0430ssword = 1;', at: ['p\u0430ssword'], severity: 'medium' },
   ],
   valid: [
+    { name: 'an HTML entity decode table packed into a template (code units as numbers, seen in a real webview bundle)', code: 'var t=new Uint16Array(`\u1d41<\u00d5\u0131\u028a\u202a\u202c\0\0\0\u2060\u200c`.split("").map(e=>e.charCodeAt(0)))'.replace(/\\u([0-9a-f]{4})/g, (_, h) => String.fromCharCode(parseInt(h, 16))) },
     { name: 'escaped forms are visible in the source', code: 'const z = "\\u200b"; const r = /[\\u200B-\\u200D]/;' },
     { name: 'emoji ZWJ sequences and Persian ZWNJ', code: 'a = "👨\u200D👩\u200D👧"; b = "می\u200Cخواهم";' },
     { name: 'a zero-width character in a regex (what strips it)', code: 'x = s.replace(/\u200B/g, "");' },
