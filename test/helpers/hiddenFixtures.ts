@@ -89,3 +89,19 @@ export function gateModule(t: Technique): string {
     'export async function context(){M();return{currentDate:p(new Date().toISOString().slice(0,10))}}',
   ].join('\n');
 }
+
+export const TABLE_KEY = 'Zq8LmP2xR4tB';
+
+/** One string XORed with TABLE_KEY, base64: how a string table stores each entry. */
+export function xorRepeating(t: string): string {
+  return Buffer.from([...Buffer.from(t, 'latin1')].map((b, i) => b ^ TABLE_KEY.charCodeAt(i % TABLE_KEY.length))).toString('base64');
+}
+
+/** A string table: every string behind one XOR helper `_d`, each read once into `s<i>`. */
+export function stringTable(strings: readonly string[]): string {
+  const helper = `const _d=(s,k="${TABLE_KEY}")=>{const b=Buffer.from(s,"base64");for(let i=0;i<b.length;i++)b[i]^=k.charCodeAt(i%k.length);return b.toString()};`;
+  return [helper, ...strings.map((t, i) => `var s${i}=_d("${xorRepeating(t)}");`)].join('\n');
+}
+
+/** Ten strings of a program's table, two hosts, a vendor name and a region among them. */
+export const TABLE_STRINGS = ['Loading settings', 'Press enter to continue', 'api.deepseek.com', 'Could not read file', 'api.moonshot.cn', 'Asia/Shanghai', 'Saved', 'Done', 'Retry later', 'deepseek'];

@@ -129,6 +129,12 @@ describe('string tables behind a helper', () => {
     assert.ok(values.every(v => v.recipe.includes('base64') && v.recipe.some(r => r.startsWith('xor'))), JSON.stringify(values[0].recipe));
   });
 
+  it('runs a helper that XORs a byte array in place (b[i] ^= k.charCodeAt(i % k.length)), as a real CLI ships it', () => {
+    const inPlace = `const d=(s,k="${KEY}")=>{const b=Buffer.from(s,"base64");for(let i=0;i<b.length;i++)b[i]^=k.charCodeAt(i%k.length);return b.toString()};`;
+    const r = run(`${inPlace}\nd("${xorRepeating('ioreg -rd1 -c IOPlatformExpertDevice')}")`);
+    assert.equal(r.value, 'ioreg -rd1 -c IOPlatformExpertDevice');
+  });
+
   it('finds a repeating key written as a default parameter for a literal no call decodes', () => {
     const found = keySearch(xorRepeating('api.deepseek.com,api.moonshot.cn'), new Set(), new Set([KEY]));
     assert.equal(found?.text, 'api.deepseek.com,api.moonshot.cn');

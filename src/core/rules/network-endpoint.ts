@@ -185,8 +185,9 @@ export const networkEndpoint: Rule = {
         }
       },
       // Hosts hidden in an encoded list: one finding for the list, on the decoding call.
-      decoded({ decoded: d, use }) {
-        if (use) return;
+      decoded({ decoded: d, use, table }) {
+        // A string table's hosts are summed up by encoded-list, once per table.
+        if (use || table) return;
         const seen = new Set<string>();
         const members: Candidate[] = [];
         for (const entry of d.entries) {

@@ -104,6 +104,11 @@ export interface DecodedSite {
   decoded: DecodedValue;
   /** Set for a comparison with the decoded list (`Wi_().some(z => q === z)`). */
   use?: { node: Node; fn: number; subject?: Node; via: string };
+  /**
+   * Set when the value is one of many that one helper decodes (a string table, `_$d("…")`
+   * thousands of times): how many. Such values are reported together, not one by one.
+   */
+  table?: number;
 }
 
 /** A printable string read out of native code (the strings pass), with its place in the binary. */
@@ -116,6 +121,8 @@ export type NodeHandlers = { [T in NodeType]?: Handler<T> } & { [T in NodeType a
 export interface RuleHandlers extends NodeHandlers {
   /** The module's statically decoded strings and lists (js/decode), after the walk. */
   decoded?: (site: DecodedSite) => void;
+  /** After the last decoded value: for what is reported about them together (a string table). */
+  decodedEnd?: () => void;
   /** A string from native code with no JavaScript to parse; report with `node` = its character span. */
   nativeString?: (s: NativeString) => void;
 }

@@ -134,7 +134,9 @@ export const vendorKeywords: Rule = {
         if (!literal || value === undefined || ENV_NAME.test(value)) return;
         report(ctx, { node: literal, messageId: 'compare', data: { value: quoted(value) }, hits: countedHits(ctx.keywords.find(value), false), list: false });
       },
-      decoded({ decoded: d, use }) {
+      decoded({ decoded: d, use, table }) {
+        // A string table's vendor names are summed up by encoded-list, once per table.
+        if (table && !use) return;
         const hits = hitsOfList(d.entries, ctx);
         const recipe = d.recipe.join(' -> ');
         if (use) {

@@ -79,7 +79,7 @@ export function scanSource(text: string, options: ScanSourceOptions): SourceScan
     fail(`static decoding stopped, the rest of the file is reported: ${describe(e)}`);
   }
   if (decoded.length) {
-    let sites: DecodedSite[] = decoded.map(d => ({ decoded: d }));
+    let sites = sitesOf(decoded);
     try {
       sites = [...sites, ...decodedUses(index, flow, decoded)];
     } catch (e) {
@@ -169,7 +169,7 @@ class RuleSession {
     }
     this.states.push(state);
     for (const [key, handler] of Object.entries(state.handlers)) {
-      if (key === 'decoded' || key === 'nativeString' || typeof handler !== 'function') continue;
+      if (key === 'decoded' || key === 'decodedEnd' || key === 'nativeString' || typeof handler !== 'function') continue;
       const exit = key.endsWith(':exit');
       const table = exit ? this.exitHandlers : this.enterHandlers;
       const type = exit ? key.slice(0, -5) : key;
@@ -264,14 +264,15 @@ class RuleSession {
     for (const state of this.states) {
       const hook = state.handlers.decoded;
       if (!hook || state.failed) continue;
-      for (const site of sites) {
-        this.currentFn = site.use ? site.use.fn : site.decoded.fn;
-        try {
+      try {
+        for (const site of sites) {
+          this.currentFn = site.use ? site.use.fn : site.decoded.fn;
           hook(site);
-        } catch (e) {
-          this.fail(`rule ${state.rule.meta.id} failed on a decoded value: ${describe(e)}`);
-          break;
         }
+        this.currentFn = -1;
+        state.handlers.decodedEnd?.();
+      } catch (e) {
+        this.fail(`rule ${state.rule.meta.id} failed on a decoded value: ${describe(e)}`);
       }
     }
   }
@@ -284,6 +285,18 @@ class RuleSession {
 function resolveHere(index: ModuleIndex, node: Node & { type: 'Identifier' }): Node | undefined {
   const bound = index.resolveHere(node.name);
   return bound && bound.start <= node.start && node.end <= bound.end ? undefined : bound;
+}
+
+/** Values from one helper or key at least this many times make a string table. */
+const STRING_TABLE = 8;
+
+function sitesOf(decoded: readonly DecodedValue[]): DecodedSite[] {
+  const perGroup = new Map<string, number>();
+  for (const d of decoded) if (d.group !== undefined) perGroup.set(d.group, (perGroup.get(d.group) ?? 0) + 1);
+  return decoded.map(d => {
+    const size = d.group === undefined ? 0 : perGroup.get(d.group) ?? 0;
+    return size >= STRING_TABLE ? { decoded: d, table: size } : { decoded: d };
+  });
 }
 
 function decodedText(decoded: readonly DecodedValue[]): string {

@@ -1,6 +1,6 @@
 import { encodedList } from '../../../src/core/rules/encoded-list';
 import { runRuleTable } from '../../helpers/ruleTester';
-import { charCodes, reversed, xorBase64, xorHex } from '../../helpers/hiddenFixtures';
+import { charCodes, reversed, stringTable, TABLE_STRINGS, xorBase64, xorHex } from '../../helpers/hiddenFixtures';
 
 const hosts = ['api.deepseek.com', 'dashscope.aliyuncs.com', 'api.moonshot.cn'];
 const b64 = (s: string) => Buffer.from(s).toString('base64');
@@ -22,6 +22,14 @@ runRuleTable(encodedList, {
     { name: 'char codes in an array', code: `var C=[${charCodes('deepseek|qwen')}];function d(q){return String.fromCharCode(...q).split("|")}d(C)`, at: ['['] },
     { name: 'a reversed string', code: `const r="${reversed('api.deepseek.com;api.moonshot.cn')}".split("").reverse().join("").split(";")`, at: ['"'] },
     { name: 'region markers hidden in base64', code: `const z=atob("${b64('Asia/Shanghai,Asia/Urumqi')}").split(",")`, at: ['"'], evidence: ['decodes to: Asia/Shanghai, Asia/Urumqi'] },
+    {
+      name: 'a string table behind one helper is one finding, on the first call, naming what matters in it',
+      code: stringTable(TABLE_STRINGS),
+      at: ['_d("'],
+      message: /^String table of 10 encoded strings decoded by one helper; they hold 2 host names; 2 vendors .*region markers Asia\/Shanghai/,
+      evidence: ['recipe: base64 -> xor with the repeating key "Zq8LmP2xR4tB"'],
+      allEvidence: ['decodes to: api.deepseek.com, api.moonshot.cn, Asia/Shanghai, deepseek'],
+    },
     { name: 'XOR key recovered from a number in the file (no decoder call seen)', code: `var key=42;var blob="${xorBase64(hosts, 42)}";opaque(blob,key)`, at: ['"'], message: /xor 0x2a \(key found as a number in the file\)/ },
   ],
   valid: [

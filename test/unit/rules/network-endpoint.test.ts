@@ -1,5 +1,6 @@
 import { networkEndpoint } from '../../../src/core/rules/network-endpoint';
 import { runRuleTable } from '../../helpers/ruleTester';
+import { stringTable, TABLE_STRINGS } from '../../helpers/hiddenFixtures';
 
 const anthropic = { ownVendors: ['anthropic'] };
 
@@ -20,6 +21,7 @@ runRuleTable(networkEndpoint, {
     { name: 'a third-party link that is not requested (info)', code: 'log("see", "https://github.com/anthropics/claude-code/issues")', at: ['"https'], severity: 'info' },
   ],
   valid: [
+    { name: 'the hosts of a string table, summed up once by encoded-list', code: stringTable(TABLE_STRINGS) },
     { name: 'a URL inside a sentence (a message, not an endpoint)', code: 'throw Error("Download it from https://example.io/get and retry")' },
     { name: 'XML namespaces and JSON schema ids', code: 'a="http://www.w3.org/2000/svg";b={$schema:"http://json-schema.org/draft-07/schema#"}' },
     { name: 'example and reserved domains', code: 'fetch("https://api.example.com/v1");fetch("http://foo.test/")' },

@@ -1,5 +1,6 @@
 import { vendorKeywords } from '../../../src/core/rules/vendor-keywords';
 import { runRuleTable } from '../../helpers/ruleTester';
+import { stringTable, TABLE_STRINGS } from '../../helpers/hiddenFixtures';
 
 const claude = { ownVendors: ['anthropic'] };
 
@@ -18,6 +19,7 @@ runRuleTable(vendorKeywords, {
     { name: 'word boundaries allow version suffixes', code: 'x=["qwen2.5-coder","glm-4"]', at: ['['] },
   ],
   valid: [
+    { name: 'the vendor names of a string table, summed up once by encoded-list', code: stringTable(TABLE_STRINGS) },
     { name: 'a vocabulary of thousands of words that happens to hold vendor names', code: `const vocab=["deepseek","qwen",${Array.from({ length: 600 }, (_, i) => `"w${i}"`).join(',')}]` },
     { name: 'a word inside another word', code: 'x=["glmatrix","bernie","sparkle","arkose"]' },
     { name: 'an ambiguous word compared alone', code: 'if(mode==="spark"||name.includes("ark"))x()' },

@@ -72,6 +72,12 @@ class Interpreter implements Host {
   note(step: string): void {
     // After base64/hex/xor, turning bytes into characters is not a step of its own.
     if (step === 'fromCharCode' && this.recipe.some(r => r === 'base64' || r === 'hex' || r.startsWith('xor'))) return;
+    // Reading a key's characters is part of the XOR, not a step of the recipe.
+    if (step.startsWith('xor')) {
+      const at = this.recipe.indexOf('charCodeAt');
+      if (at >= 0) this.recipe.splice(at, 1);
+      if (this.recipe.some(r => r.startsWith('xor'))) return;
+    }
     if (!this.recipe.includes(step)) this.recipe.push(step);
   }
 
@@ -212,10 +218,10 @@ class Interpreter implements Host {
     }
   }
 
-  private binary(node: Pick<acorn.BinaryExpression, 'operator' | 'left' | 'right'>, env: Env, fn: number): Value {
-    const l = this.expr(node.left, env, fn);
+  private binary(node: Pick<acorn.BinaryExpression, 'operator' | 'left' | 'right'>, env: Env, fn: number, leftValue?: Value, rightValue?: Value): Value {
+    const l = leftValue !== undefined ? leftValue : this.expr(node.left as Node, env, fn);
     if (l === UNKNOWN) return UNKNOWN;
-    const r = this.expr(node.right, env, fn);
+    const r = rightValue !== undefined ? rightValue : this.expr(node.right, env, fn);
     if (r === UNKNOWN) return UNKNOWN;
     const op = node.operator as string;
     if (op === '+') {
@@ -230,7 +236,7 @@ class Interpreter implements Host {
     }
     switch (op) {
       case '^':
-        this.noteXor(node, l, r, fn);
+        this.noteXor(node, l, r, fn, env);
         return l ^ r;
       case '-':
         return l - r;
@@ -261,25 +267,35 @@ class Interpreter implements Host {
   }
 
   /** The key is the operand written as a constant (a literal or a name bound to one). */
-  private noteXor(node: Pick<acorn.BinaryExpression, 'left' | 'right'>, l: number, r: number, fn: number): void {
+  private noteXor(node: Pick<acorn.BinaryExpression, 'left' | 'right'>, l: number, r: number, fn: number, env: Env): void {
     const constant = (n: Node) => n.type === 'Literal' || (n.type === 'Identifier' && !!this.index.binding(n.name, fn)?.moduleLike);
     const key = constant(node.right) ? r : constant(node.left) ? l : undefined;
-    if (key === undefined) this.note('xor (computed key)');
-    else this.note(`xor 0x${(key & 0xff).toString(16).padStart(2, '0')}`);
+    if (key !== undefined) return this.note(`xor 0x${(key & 0xff).toString(16).padStart(2, '0')}`);
+    // `k.charCodeAt(i % k.length)` with k a string: a repeating key, worth naming.
+    const repeating = [node.right, node.left].map(n => repeatingKey(n as Node, env)).find(k => k !== undefined);
+    this.note(repeating !== undefined ? `xor with the repeating key ${JSON.stringify(repeating.slice(0, 32))}` : 'xor (computed key)');
   }
 
   private assign(node: acorn.AssignmentExpression, env: Env, fn: number): Value {
     const op = node.operator as string;
     if (node.left.type === 'MemberExpression') {
-      if (op !== '=') return UNKNOWN;
-      const target = this.expr(node.left.object, env, fn);
-      const key = node.left.computed ? this.expr(node.left.property, env, fn) : undefined;
-      const value = this.expr(node.right, env, fn);
-      if (Array.isArray(target) && typeof key === 'number' && key >= 0 && key < 1_000_000) {
-        target[key] = value;
-        return value;
+      // Only arrays and byte arrays the interpreted code made itself: `b[i] ^= k.charCodeAt(i)`.
+      const target = this.expr(node.left.object as Node, env, fn);
+      const key = node.left.computed ? this.expr(node.left.property as Node, env, fn) : undefined;
+      if (!(Array.isArray(target) || target instanceof Uint8Array) || typeof key !== 'number' || key < 0 || key >= 1_000_000 || !Number.isInteger(key)) return UNKNOWN;
+      let value: Value = this.expr(node.right, env, fn);
+      if (op !== '=') {
+        const old = target[key];
+        if (typeof old !== 'number' || typeof value !== 'number' || !COMPOUND.has(op)) return UNKNOWN;
+        value = this.binary({ operator: op.slice(0, -1) as acorn.BinaryOperator, left: node.left, right: node.right }, env, fn, old, value);
       }
-      return UNKNOWN;
+      if (target instanceof Uint8Array) {
+        if (typeof value !== 'number') return UNKNOWN;
+        target[key] = value;
+        return target[key];
+      }
+      target[key] = value;
+      return value;
     }
     if (node.left.type !== 'Identifier') return UNKNOWN;
     const name = node.left.name;
@@ -489,6 +505,19 @@ class Interpreter implements Host {
     }
   }
 }
+
+/** The string `k` of a `k.charCodeAt(…)` the interpreter holds: a repeating XOR key. */
+function repeatingKey(node: Node, env: Env): string | undefined {
+  if (node.type !== 'CallExpression' || calledMethod(node) !== 'charCodeAt') return undefined;
+  const callee = calleeOf(node);
+  const owner = callee.type === 'MemberExpression' ? unwrapChain(callee.object as Node) : undefined;
+  if (owner?.type !== 'Identifier' || !env.has(owner.name)) return undefined;
+  const key = env.get(owner.name);
+  return typeof key === 'string' && key.length >= 2 ? key : undefined;
+}
+
+/** Compound assignments the interpreter applies to array elements. */
+const COMPOUND = new Set(['+=', '-=', '*=', '^=', '&=', '|=', '<<=', '>>=', '>>>=', '%=']);
 
 function isPrimitive(v: Value): v is string | number | boolean | null | undefined {
   return v === null || v === undefined || typeof v === 'string' || typeof v === 'number' || typeof v === 'boolean';

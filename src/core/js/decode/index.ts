@@ -22,6 +22,13 @@ export interface DecodedValue {
   recipe: string[];
   /** The value as list items: array items, or a string split on its separators. */
   entries: string[];
+  /** The same-module helper function whose call decoded it (`d(s)`), when there is one. */
+  helper?: number;
+  /**
+   * What it shares with the other values of a string table: the helper that decodes them, or
+   * the key found in the file that they are all XORed with.
+   */
+  group?: string;
 }
 
 /** Literals larger than this are data (images, wasm), not worth a key search. */
@@ -68,7 +75,7 @@ export function decodeModule(index: ModuleIndex, calleeOf: (call: CallLike, fn: 
     const value = asStrings(result.value);
     if (value === undefined || !hidesText(result.recipe, value)) return;
     if (literal && typeof value === 'string' && value === staticString(literal)) return;
-    out.push({ site, fn, ...(literal ? { literal } : {}), value, recipe: result.recipe, entries: entriesOf(value) });
+    out.push({ site, fn, ...(literal ? { literal } : {}), value, recipe: result.recipe, entries: entriesOf(value), ...(callee !== undefined ? { helper: callee, group: `helper ${callee}` } : {}) });
     if (literal) decodedLiterals.add(literal);
   };
 
@@ -112,7 +119,7 @@ export function decodeModule(index: ModuleIndex, calleeOf: (call: CallLike, fn: 
   for (const e of index.encoded) {
     if (decodedLiterals.has(e.node) || e.node.type === 'ArrayExpression') continue;
     const found = keySearch(staticString(e.node) ?? '', index.smallNumbers, keys);
-    if (found) out.push({ site: e.node, fn: e.fn, literal: e.node, value: found.text, recipe: found.recipe, entries: entriesOf(found.text) });
+    if (found) out.push({ site: e.node, fn: e.fn, literal: e.node, value: found.text, recipe: found.recipe, entries: entriesOf(found.text), ...(found.key ? { group: `key ${found.key}` } : {}) });
   }
   return { values: out, ...(stopped ? { stopped } : {}) };
 }
@@ -167,7 +174,7 @@ function constantData(bound: Binding): Node | undefined {
  * known top-level domain, URLs, vendor names or time zones. Any key turns some bytes into
  * printable letters; only meaning tells a key from chance.
  */
-export function keySearch(literal: string, keys: ReadonlySet<number>, keyStrings: ReadonlySet<string> = new Set()): { text: string; recipe: string[] } | undefined {
+export function keySearch(literal: string, keys: ReadonlySet<number>, keyStrings: ReadonlySet<string> = new Set()): { text: string; recipe: string[]; key?: string } | undefined {
   if (literal.length > MAX_KEY_SEARCH) return undefined;
   const hex = /^[0-9a-fA-F]+$/.test(literal) ? hexToBytes(literal) : undefined;
   const bytes = hex ?? base64ToBytes(literal);
@@ -179,7 +186,7 @@ export function keySearch(literal: string, keys: ReadonlySet<number>, keyStrings
     if (key === 0 || !isText(bytes, key)) continue;
     const text = Buffer.from(bytes.map(b => b ^ key)).toString('latin1');
     if (!plausibleText(text)) continue;
-    return { text, recipe: [encoding, `xor 0x${key.toString(16).padStart(2, '0')} (key found as a number in the file)`] };
+    return { text, recipe: [encoding, `xor 0x${key.toString(16).padStart(2, '0')} (key found as a number in the file)`], key: String(key) };
   }
   for (const key of keyStrings) {
     if (key.length < 2 || key.length > 64) continue;
@@ -187,7 +194,7 @@ export function keySearch(literal: string, keys: ReadonlySet<number>, keyStrings
     if (!isText(plain, 0)) continue;
     const text = Buffer.from(plain).toString('latin1');
     if (!plausibleText(text)) continue;
-    return { text, recipe: [encoding, `xor with the repeating key ${JSON.stringify(key)} (found in the file)`] };
+    return { text, recipe: [encoding, `xor with the repeating key ${JSON.stringify(key)} (found in the file)`], key };
   }
   return undefined;
 }
