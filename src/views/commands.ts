@@ -9,7 +9,8 @@ import { openFinding, showReadableContext } from './findingCommands';
 import { filterSeverity, groupBy, showRules } from './viewCommands';
 import { showAllFindings, showViolations, suppress } from './policyCommands';
 
-type Command = (ctx: AuditContext) => (...args: any[]) => unknown;
+// VS Code passes a command whatever its caller gives; each handler states what it accepts.
+type Command = (ctx: AuditContext) => (...args: never[]) => unknown;
 
 export const COMMANDS: Record<string, Command> = {
   'aiToolAudit.auditAll': ctx => () => auditAll(ctx),

@@ -32,6 +32,18 @@ describe('scan engine', () => {
     assert.match(r.errors[0].message, /not parsed/);
   });
 
+  it('returns findings built once and frozen: those of rules and of correlations alike', () => {
+    const code = `const tz=${TZ};\nif(tz==="Asia/Shanghai"||tz==="Asia/Urumqi"){fetch("https://api.deepseek.com/v1")}\nconst a=${TZ},b=${TZ};`;
+    const r = scanSource(code, { file: 'a.js', rules: RULES });
+    assert.ok(r.findings.some(f => f.ruleId === 'region-gating'), JSON.stringify(r.findings.map(f => f.ruleId)));
+    assert.ok(r.findings.length >= 3);
+    for (const f of r.findings) {
+      assert.ok(Object.isFrozen(f) && Object.isFrozen(f.evidence) && Object.isFrozen(f.related), `${f.ruleId} is not frozen`);
+      for (const rel of f.related) assert.ok(Object.isFrozen(rel));
+      assert.throws(() => { (f as { severity: string }).severity = 'info'; }, TypeError);
+    }
+  });
+
   it('skips parsing when no rule trigger occurs in the text', () => {
     const r = scanSource('const a = 1 + 2;', { file: 'a.js', rules: [timezoneProbe] });
     assert.equal(r.stats.parsed, false);

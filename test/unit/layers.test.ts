@@ -96,6 +96,15 @@ describe('the layers of src/', () => {
     assert.deepEqual(cycles, []);
   });
 
+  it('type every value: no `any` in src/', () => {
+    const loose = /:\s*any\b|\bas any\b|<any>|\bany\[\]/;
+    const offenders = files.filter(f => f.endsWith('.ts')).flatMap(f =>
+      fs.readFileSync(f, 'utf8').split('\n').map((line, i) => [line, i] as const)
+        .filter(([line]) => !/^\s*(\/\/|\/\*|\*)/.test(line) && loose.test(line))
+        .map(([, i]) => `${f}:${i + 1}`));
+    assert.deepEqual(offenders, []);
+  });
+
   it("keep the editor's views away from the rules and the parser: rule metadata only", () => {
     const wrong = [...graph].filter(([f]) => f.startsWith('src/views/') || f === 'src/extension.ts').flatMap(([f, deps]) => deps.filter(d => /^src\/core\/(rules\/(?!catalog)|js\/|scan\/|native\/|audit\.ts)/.test(d)).map(d => `${f} imports ${d}`));
     assert.deepEqual(wrong, []);

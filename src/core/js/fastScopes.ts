@@ -42,7 +42,9 @@ function sets(scope: Scope): Required<Scope> {
 }
 
 export function fastScopes(Base: typeof acorn.Parser): typeof acorn.Parser {
-  return class extends (Base as any) {
+  // The subclass overrides internals the declared Parser type does not have.
+  const Internal = Base as unknown as new (...args: unknown[]) => object;
+  return class extends Internal {
     declareName(this: ParserInternals, name: string, bindingType: number, pos: number): void {
       let redeclared = false;
       if (bindingType === BIND_LEXICAL) {

@@ -20,7 +20,10 @@ export interface Budget {
 /** Per decoding site. The 147-host list of the 2026 case decodes in about 30,000 steps. */
 export const DEFAULT_BUDGET: Budget = { steps: 500_000, depth: 12 };
 
+/** The step or depth budget ran out: the helper may be hostile, its other call sites are skipped. */
 class OutOfBudget extends Error {}
+/** Code the interpreter does not model (labels, patterns, a loop test it cannot know): give up on this site only. */
+class Unsupported extends Error {}
 class Thrown extends Error {}
 
 type Completion = { type: 'normal' } | { type: 'return'; value: Value } | { type: 'break' } | { type: 'continue' };
@@ -49,9 +52,9 @@ export function evaluate(node: Node, fn: number, index: ModuleIndex, budget: Bud
   try {
     value = run.expr(node, new Env(), fn);
   } catch (e) {
-    if (!(e instanceof OutOfBudget || e instanceof TooBig || e instanceof Thrown || e instanceof RangeError)) throw e;
+    if (!(e instanceof OutOfBudget || e instanceof Unsupported || e instanceof TooBig || e instanceof Thrown || e instanceof RangeError)) throw e;
     value = UNKNOWN;
-    exhausted = e instanceof RangeError || run.steps > budget.steps;
+    exhausted = e instanceof RangeError || (e instanceof OutOfBudget && e.message === 'steps');
   }
   return { value, exhausted, recipe: run.recipe, steps: run.steps };
 }
@@ -88,7 +91,7 @@ class Interpreter implements Host {
   }
 
   private tick(): void {
-    if (++this.steps > this.budget.steps) throw new OutOfBudget();
+    if (++this.steps > this.budget.steps) throw new OutOfBudget('steps');
   }
 
   expr(node: Node, env: Env, fn: number): Value {
@@ -378,7 +381,7 @@ class Interpreter implements Host {
   private callClosure(closure: Closure, args: Value[]): Value {
     if (++this.depth > this.budget.depth) {
       this.depth--;
-      throw new OutOfBudget();
+      throw new OutOfBudget('depth');
     }
     try {
       const node = closure.node;
@@ -388,7 +391,7 @@ class Interpreter implements Host {
         else if (p.type === 'AssignmentPattern' && p.left.type === 'Identifier') {
           env.declare(p.left.name, args[i] === undefined ? this.expr(p.right, env, closure.fn) : args[i]);
         } else if (p.type === 'RestElement' && p.argument.type === 'Identifier') env.declare(p.argument.name, args.slice(i));
-        else throw new OutOfBudget();
+        else throw new Unsupported();
       });
       if (node.body.type !== 'BlockStatement') return this.expr(node.body, env, closure.fn);
       this.hoist(node.body.body, env);
@@ -421,7 +424,7 @@ class Interpreter implements Host {
         return NORMAL;
       case 'VariableDeclaration':
         for (const d of node.declarations) {
-          if (d.id.type !== 'Identifier') throw new OutOfBudget();
+          if (d.id.type !== 'Identifier') throw new Unsupported();
           env.declare(d.id.name, d.init ? this.expr(d.init, env, fn) : undefined);
         }
         return NORMAL;
@@ -429,7 +432,7 @@ class Interpreter implements Host {
         return { type: 'return', value: node.argument ? this.expr(node.argument, env, fn) : undefined };
       case 'IfStatement': {
         const test = this.expr(node.test, env, fn);
-        if (test === UNKNOWN) throw new OutOfBudget();
+        if (test === UNKNOWN) throw new Unsupported();
         if (test) return this.statement(node.consequent, env, fn);
         return node.alternate ? this.statement(node.alternate, env, fn) : NORMAL;
       }
@@ -445,7 +448,7 @@ class Interpreter implements Host {
       case 'WhileStatement':
         while (true) {
           const test = this.expr(node.test, env, fn);
-          if (test === UNKNOWN) throw new OutOfBudget();
+          if (test === UNKNOWN) throw new Unsupported();
           if (!test) return NORMAL;
           const c = this.statement(node.body, env, fn);
           if (c.type === 'return') return c;
@@ -455,30 +458,30 @@ class Interpreter implements Host {
       case 'FunctionDeclaration':
         return NORMAL;
       case 'BreakStatement':
-        if (node.label) throw new OutOfBudget();
+        if (node.label) throw new Unsupported();
         return { type: 'break' };
       case 'ContinueStatement':
-        if (node.label) throw new OutOfBudget();
+        if (node.label) throw new Unsupported();
         return { type: 'continue' };
       case 'TryStatement':
         return this.statement(node.block, env, fn);
       case 'ThrowStatement':
         throw new Thrown();
       default:
-        throw new OutOfBudget();
+        throw new Unsupported();
     }
   }
 
   private forOf(node: acorn.ForOfStatement, env: Env, fn: number): Completion {
     const items = iterate(this.expr(node.right, env, fn));
-    if (!items) throw new OutOfBudget();
+    if (!items) throw new Unsupported();
     const left = node.left;
     const name = left.type === 'VariableDeclaration' ? left.declarations[0].id : left;
-    if (name.type !== 'Identifier') throw new OutOfBudget();
+    if (name.type !== 'Identifier') throw new Unsupported();
     for (const item of items) {
       const inner = new Env(env);
       if (left.type === 'VariableDeclaration') inner.declare(name.name, item);
-      else if (!inner.assign(name.name, item)) throw new OutOfBudget();
+      else if (!inner.assign(name.name, item)) throw new Unsupported();
       const c = this.statement(node.body, inner, fn);
       if (c.type === 'return') return c;
       if (c.type === 'break') break;
@@ -495,7 +498,7 @@ class Interpreter implements Host {
     while (true) {
       if (node.test) {
         const test = this.expr(node.test, loopEnv, fn);
-        if (test === UNKNOWN) throw new OutOfBudget();
+        if (test === UNKNOWN) throw new Unsupported();
         if (!test) return NORMAL;
       }
       const c = this.statement(node.body, new Env(loopEnv), fn);
