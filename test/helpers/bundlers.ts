@@ -9,6 +9,43 @@ import * as path from 'node:path';
 
 export type Bundler = 'esbuild' | 'webpack' | 'rollup';
 
+/** How javascript-obfuscator hides the strings: its string-array encodings and wrappers. */
+export interface ObfuscationOptions {
+  encoding: 'none' | 'base64' | 'rc4';
+  /** Aliases of the accessor in each scope (`const g = _0x3a5d`), the obfuscator's default. */
+  wrappers: boolean;
+}
+
+export const OBFUSCATIONS: ObfuscationOptions[] = [
+  { encoding: 'none', wrappers: false },
+  { encoding: 'base64', wrappers: false },
+  { encoding: 'base64', wrappers: true },
+  { encoding: 'rc4', wrappers: true },
+];
+
+/** A bundle run through javascript-obfuscator's string array (rotated, shuffled, index-shifted), cached. */
+export async function obfuscate(text: string, options: ObfuscationOptions): Promise<string> {
+  const hash = createHash('sha256').update(JSON.stringify(options)).update(text).digest('hex').slice(0, 16);
+  const out = path.join(CACHE, `obfuscated-${hash}.js`);
+  if (fs.existsSync(out)) return fs.readFileSync(out, 'utf8');
+  const { obfuscate: run } = (await import('javascript-obfuscator')).default;
+  const code = run(text, {
+    seed: 7,
+    target: 'node',
+    stringArray: true,
+    stringArrayThreshold: 1,
+    rotateStringArray: true,
+    shuffleStringArray: true,
+    stringArrayIndexShift: true,
+    stringArrayEncoding: options.encoding === 'none' ? [] : [options.encoding],
+    stringArrayWrappersCount: options.wrappers ? 1 : 0,
+    stringArrayWrappersType: 'variable',
+  }).getObfuscatedCode();
+  fs.mkdirSync(CACHE, { recursive: true });
+  fs.writeFileSync(out, code);
+  return code;
+}
+
 export interface BundleOptions {
   bundler: Bundler;
   minify?: boolean;

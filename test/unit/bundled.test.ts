@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { RULES } from '../../src/core/rules';
 import { scanSource } from '../../src/core/scan/engine';
 import type { Finding } from '../../src/core/model';
-import { bundleFixture, describeVariant, VARIANTS } from '../helpers/bundlers';
+import { bundleFixture, describeVariant, obfuscate, OBFUSCATIONS, VARIANTS } from '../helpers/bundlers';
 
 function scan(text: string): Finding[] {
   const r = scanSource(text, { file: 'bundle.js', rules: RULES, target: { ownVendors: ['anthropic'] } });
@@ -49,6 +49,37 @@ describe('rules on real bundler output', function () {
       it('does not take local bindings named Function or fetch for the globals', async () => {
         const findings = scan(await bundleFixture('shadow', variant));
         assert.deepEqual(findings.filter(f => f.ruleId === 'dynamic-code' || f.ruleId === 'network-call').map(f => f.message), []);
+      });
+    });
+  }
+});
+
+// The same fixtures bundled by esbuild, then run through javascript-obfuscator's string array:
+// every string, property and method name read through a rotated (and encoded) array. The
+// results must be those of the plain bundle, at the places of the obfuscated text.
+describe('rules on obfuscated bundler output (javascript-obfuscator string arrays)', function () {
+  this.timeout(120_000);
+
+  for (const o of OBFUSCATIONS) {
+    describe(`${o.encoding} encoding${o.wrappers ? ', aliases of the accessor' : ''}`, () => {
+      it('finds all ten process starts with their commands, at the obfuscated calls', async () => {
+        const text = await obfuscate(await bundleFixture('process', { bundler: 'esbuild', format: 'cjs' }), o);
+        const findings = scan(text).filter(f => f.ruleId === 'child-process');
+        assert.equal(findings.length, 10, findings.map(f => f.message).join('\n'));
+        const commands = findings.flatMap(f => f.evidence.filter(e => e.startsWith('command ')).map(e => e.slice(8)));
+        for (const c of PROCESS_COMMANDS) assert.ok(commands.includes(c), `${c} missing from ${JSON.stringify(commands)}`);
+        for (const f of findings) assert.ok(f.evidence.some(e => e.startsWith('with its strings restored: ')), JSON.stringify(f.evidence));
+        assert.ok(findings.every(f => /_0x[0-9a-f]+\(0x[0-9a-f]+/.test(text.slice(f.offset, f.endOffset))), 'each place is an obfuscated call, holding a read of the array');
+      });
+
+      it('finds the gate and not the provider look-alike', async () => {
+        const text = await obfuscate(await bundleFixture('gate', { bundler: 'esbuild', format: 'cjs' }), o);
+        const findings = scan(text);
+        const gates = findings.filter(f => f.ruleId === 'region-gating');
+        assert.equal(gates.length, 1, gates.map(g => `${g.line}:${g.column} ${g.message}`).join('\n'));
+        assert.equal(gates[0].severity, 'high');
+        assert.match(gates[0].message, /timezone and the API endpoint or proxy setting .*and compares with region timezones and vendor names/);
+        assert.ok(findings.some(f => f.ruleId === 'js-obfuscator'));
       });
     });
   }

@@ -66,7 +66,7 @@ export const encodedList: Rule = {
     const tables = new Map<string, DecodedValue[]>();
     return {
       decoded({ decoded: d, use, table }) {
-        if (use) return;
+        if (use || d.within) return;
         if (table && d.group !== undefined) {
           const values = tables.get(d.group) ?? [];
           values.push(d);

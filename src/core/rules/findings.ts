@@ -99,6 +99,16 @@ export interface SourcePlace {
   partial: boolean;
 }
 
+/**
+ * A draft found in a rewritten text (string-array reads replaced by their strings), placed
+ * where its code is in the original text, with the rewritten code it was found in as evidence.
+ */
+export function relocateDraft(draft: Draft, toOriginal: (offset: number, side: 'start' | 'end') => number, restored?: string): Draft {
+  const related = draft.related.map(r => Object.freeze({ ...r, start: toOriginal(r.start, 'start'), end: toOriginal(r.end, 'end') }));
+  const evidence = restored === undefined ? draft.evidence : [...draft.evidence, clip(`with its strings restored: ${restored.replace(/\s+/g, ' ')}`, MAX_EVIDENCE_TEXT)];
+  return Object.freeze({ ...draft, start: toOriginal(draft.start, 'start'), end: toOriginal(draft.end, 'end'), related: Object.freeze(related), evidence: Object.freeze([...evidence]) });
+}
+
 /** The drafts of one file or module as findings, duplicates merged, in source order. */
 export function buildFindings(drafts: readonly Draft[], place: SourcePlace): Finding[] {
   const lines = new LineIndex(place.text);

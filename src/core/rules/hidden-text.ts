@@ -8,6 +8,8 @@ import { severityRank, type Severity } from '../model';
 import type { Rule, RuleContext } from './types';
 
 const TAGS = /\uDB40[\uDC00-\uDC7F]/;
+/** A subdivision flag: a black flag, tag letters and a cancel tag (🏴 + "gbeng" is England). Visible. */
+const FLAG_SEQUENCE = /\u{1F3F4}[\u{E0030}-\u{E0039}\u{E0061}-\u{E007A}]{2,6}\u{E007F}/gu;
 const INVISIBLE = /[\u200B-\u200F\u2060-\u2064\uFEFF\u180E\u202A-\u202E\u2066-\u2069]|\uDB40[\uDC00-\uDC7F]/g;
 /** Latin look-alikes in Cyrillic and Greek. */
 const CONFUSABLE = /[\u0430\u0435\u043E\u0440\u0441\u0443\u0445\u0456\u0458\u0455\u0410\u0412\u0415\u041A\u041C\u041D\u041E\u0420\u0421\u0422\u0425\u03BF\u03B1\u03BD\u0391\u0392\u0395\u0396\u0397\u0399\u039A\u039C\u039D\u039F\u03A1\u03A4\u03A5\u03A7]/;
@@ -55,6 +57,7 @@ function check(ctx: RuleContext, node: Node, what: string, pattern = false) {
   let raw = ctx.text.slice(node.start, node.end);
   // Fast exit: only non-ASCII text can hide anything.
   if (!/[^\x00-\x7f]/.test(raw)) return;
+  if (TAGS.test(raw)) raw = raw.replace(FLAG_SEQUENCE, '\u{1F3F4}');
   if (pattern || isRegExpSource(ctx)) raw = emptyCharacterClasses(raw);
   // A string of character ranges (`"_A-Za-z\u00C0-\u00D6…"`) is the body of a class built later.
   else if ((raw.match(RANGE) ?? []).length >= 2) return;

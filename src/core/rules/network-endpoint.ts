@@ -187,7 +187,7 @@ export const networkEndpoint: Rule = {
       // Hosts hidden in an encoded list: one finding for the list, on the decoding call.
       decoded({ decoded: d, use, table }) {
         // A string table's hosts are summed up by encoded-list, once per table.
-        if (use || table) return;
+        if (use || table || d.within) return;
         const seen = new Set<string>();
         const members: Candidate[] = [];
         for (const entry of d.entries) {

@@ -136,7 +136,8 @@ export const vendorKeywords: Rule = {
       },
       decoded({ decoded: d, use, table }) {
         // A string table's vendor names are summed up by encoded-list, once per table.
-        if (table && !use) return;
+        // An entry of a decoded list (a string array read) is reported with its list.
+        if ((table || d.within) && !use) return;
         const hits = hitsOfList(d.entries, ctx);
         const recipe = d.recipe.join(' -> ');
         if (use) {

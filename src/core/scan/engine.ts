@@ -7,7 +7,7 @@ import type { Finding, ScanError } from '../model';
 import type { DecodedSite, Rule, RuleContext, RuleHandlers, TargetContext } from '../rules/types';
 import { defaultKeywordMatcher, type KeywordMatcher } from '../catalog/keywords';
 import { isFunction, type Node } from '../js/ast';
-import { parseSource } from '../js/parse';
+import { parseSource, type ParseResult } from '../js/parse';
 import { walk } from '../js/walker';
 import { ModuleIndex } from '../js/moduleIndex';
 import { CallGraph } from '../js/callgraph';
@@ -16,7 +16,8 @@ import { calleeRefOf, isRequireFunction, moduleRefOf, type ModuleLookup } from '
 import { decodeModule, type DecodedValue } from '../js/decode';
 import { decodedUses } from '../js/decodedUses';
 import { lookupAt, moduleDerivation } from '../js/derivation';
-import { buildFindings, draftOf, type Draft } from '../rules/findings';
+import { buildFindings, draftOf, relocateDraft, type Draft } from '../rules/findings';
+import { deobfuscateStringArrays, mayHoldStringArray, type Deobfuscated } from '../js/decode/deobfuscate';
 import { correlate } from '../rules/correlate';
 import type { ModuleAnalysis } from '../rules/types';
 
@@ -37,16 +38,17 @@ export interface SourceScanResult {
   stats: { parsed: boolean; parseMs: number; walkMs: number; decodeMs: number; linkMs: number; nodes: number };
 }
 
-export function scanSource(text: string, options: ScanSourceOptions): SourceScanResult {
+export function scanSource(source: string, options: ScanSourceOptions): SourceScanResult {
+  let text = source;
   const errors: ScanError[] = [];
   const stats = { parsed: false, parseMs: 0, walkMs: 0, decodeMs: 0, linkMs: 0, nodes: 0 };
   const where = { file: options.file, ...(options.entry ? { entry: options.entry } : {}) };
   const fail = (message: string) => errors.push({ ...where, message });
-  const active = activeRules(text, options.rules);
+  let active = activeRules(text, options.rules);
   if (active.length === 0) return { findings: [], errors, partial: false, stats };
 
   const t0 = performance.now();
-  const parsed = parseSource(text);
+  let parsed = parseSource(text);
   stats.parseMs = performance.now() - t0;
   if (!parsed.ast) {
     fail(`not parsed: ${parsed.error}`);
@@ -54,6 +56,18 @@ export function scanSource(text: string, options: ScanSourceOptions): SourceScan
   }
   stats.parsed = true;
   if (parsed.partial) fail(`parsed with the loose parser, findings are partial: ${parsed.error}`);
+
+  // Code behind a string array is scanned with its strings restored, findings mapped back.
+  const original = text;
+  const restored = parsed.partial ? undefined : restoreStrings(text, parsed.ast, fail);
+  if (restored) {
+    text = restored.edited.text;
+    parsed = restored.parsed;
+    active = activeRules(text, options.rules);
+    stats.parseMs = performance.now() - t0;
+  }
+  const ast = parsed.ast;
+  if (!ast) return { findings: [], errors, partial: false, stats };
 
   const target = options.target ?? { ownVendors: [] };
   const keywords = options.keywords ?? defaultKeywordMatcher();
@@ -64,13 +78,13 @@ export function scanSource(text: string, options: ScanSourceOptions): SourceScan
   const session = new RuleSession(text, target, keywords, index, analysis, active, fail);
 
   const t1 = performance.now();
-  stats.nodes = walk(parsed.ast, session);
+  stats.nodes = walk(ast, session);
   stats.walkMs = performance.now() - t1;
 
   const t2 = performance.now();
   let decoded: DecodedValue[] = [];
   try {
-    if (index.encoded.length || index.decoderChains.length || index.decoderFunctions.size) {
+    if (index.encoded.length || index.decoderChains.length || index.decoderFunctions.size || mayHoldStringArray(text)) {
       const decoding = decodeModule(index, (call, fn) => graph.calleeOf(call, fn));
       decoded = decoding.values;
       if (decoding.stopped) fail(decoding.stopped);
@@ -97,8 +111,29 @@ export function scanSource(text: string, options: ScanSourceOptions): SourceScan
     fail(`correlation stopped, the rules' own findings are reported: ${describe(e)}`);
   }
   stats.linkMs = performance.now() - t3;
-  const findings = buildFindings(drafts, { ...where, text, functions: index.functions, partial: parsed.partial });
+  let functions: ReadonlyArray<{ start: number; end: number }> = index.functions;
+  if (restored) {
+    const { edited } = restored;
+    drafts = drafts.map(d => relocateDraft(d, edited.toOriginal, edited.touchesEdit(d.start, d.end) ? text.slice(d.start, Math.min(d.end, d.start + 200)) : undefined));
+    functions = index.functions.map(f => ({ start: edited.toOriginal(f.start, 'start'), end: edited.toOriginal(f.end, 'end') }));
+  }
+  const findings = buildFindings(drafts, { ...where, text: original, functions, partial: parsed.partial });
   return { findings, errors, partial: parsed.partial, stats };
+}
+
+/** The text with its string-array reads replaced, parsed; undefined when there is nothing to restore. */
+function restoreStrings(text: string, ast: Node, fail: (message: string) => void): { edited: Deobfuscated; parsed: ParseResult } | undefined {
+  if (!mayHoldStringArray(text)) return undefined;
+  try {
+    const edited = deobfuscateStringArrays(text, ast);
+    if (!edited) return undefined;
+    const parsed = parseSource(edited.text);
+    if (parsed.ast && !parsed.partial) return { edited, parsed };
+    fail(`the string array's reads were resolved but the restored text did not parse; the obfuscated text is scanned: ${parsed.error}`);
+  } catch (e) {
+    fail(`restoring the string array's reads stopped; the obfuscated text is scanned: ${describe(e)}`);
+  }
+  return undefined;
 }
 
 /**

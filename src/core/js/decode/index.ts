@@ -9,6 +9,7 @@ import type { Binding, EncodedLiteral, ModuleIndex } from '../moduleIndex';
 import { base64ToBytes, hexToBytes } from './builtins';
 import { evaluate } from './evaluate';
 import { asStrings } from './values';
+import { accessorResolver, constantRead, entryAt, findStringArrays, type StringArray } from './stringArray';
 
 export interface DecodedValue {
   /** Where the value is decoded: the decoding call, or the literal itself (key search). */
@@ -29,6 +30,11 @@ export interface DecodedValue {
    * the key found in the file that they are all XORed with.
    */
   group?: string;
+  /**
+   * The decoded list this value is one entry of (a javascript-obfuscator string array read at
+   * this call): the list is reported as a whole, the entry is here for the code that uses it.
+   */
+  within?: Node;
 }
 
 /** Literals larger than this are data (images, wasm), not worth a key search. */
@@ -121,7 +127,48 @@ export function decodeModule(index: ModuleIndex, calleeOf: (call: CallLike, fn: 
     const found = keySearch(staticString(e.node) ?? '', index.smallNumbers, keys);
     if (found) out.push({ site: e.node, fn: e.fn, literal: e.node, value: found.text, recipe: found.recipe, entries: entriesOf(found.text), ...(found.key ? { group: `key ${found.key}` } : {}) });
   }
+  const arrays = findStringArrays(index);
+  if (arrays.length) {
+    const arrayOf = accessorResolver(index, arrays);
+    for (const array of arrays) out.push(...stringArrayValues(index, array, arrayOf));
+  }
   return { values: out, ...(stopped ? { stopped } : {}) };
+}
+
+/** Entries read at call sites that are worth a value of their own, per module. */
+const MAX_ARRAY_READS = 5000;
+
+/**
+ * A string array decoded whole (the list: hosts, vendors and regions it holds), and the reads
+ * of it whose entry means something (a URL, a host, a vendor, a time zone) as values at the
+ * reading call, so that code comparing with them is linked like code comparing with literals.
+ * RC4 entries need the key given at each read: the list is what the reads decode.
+ */
+function stringArrayValues(index: ModuleIndex, array: StringArray, arrayOf: (name: string, fn: number) => StringArray | undefined): DecodedValue[] {
+  const recipe = [
+    'javascript-obfuscator string array',
+    ...(array.encoding === 'base64' ? ['base64 (obfuscator alphabet)'] : array.encoding === 'rc4' ? ['base64 (obfuscator alphabet)', 'rc4 with the key given at each read'] : []),
+    array.rotation === undefined ? 'rotation not resolved' : `rotated by ${array.rotation}`,
+  ];
+  const reads: DecodedValue[] = [];
+  const readEntries = new Map<number, string>();
+  for (let i = 0; i < index.calls.length; i++) {
+    const call = index.calls[i];
+    if (call.callee.type !== 'Identifier') continue;
+    const read = constantRead(call);
+    if (!read) continue;
+    const fn = index.callFns[i];
+    if (arrayOf(call.callee.name, fn) !== array) continue;
+    const value = entryAt(array, read.at, read.key);
+    if (value === undefined) continue;
+    readEntries.set(read.at, value);
+    if (array.rotation !== undefined && reads.length < MAX_ARRAY_READS && plausibleText(value)) {
+      reads.push({ site: call, fn, value, recipe, entries: [value], helper: array.accessor, within: array.literal });
+    }
+  }
+  const entries = array.encoding === 'rc4' ? [...readEntries.values()] : array.encoding === 'base64' ? array.raw.map((_, i) => entryAt(array, i + array.offset)).filter((e): e is string => e !== undefined) : [];
+  const whole: DecodedValue[] = entries.length ? [{ site: array.literal, fn: array.fn, literal: array.literal, value: entries, recipe, entries }] : [];
+  return [...whole, ...reads];
 }
 
 const HIDING = /^(base64|hex|xor|atob|unescape|decodeURIComponent|decodeURI)/;
