@@ -35,6 +35,11 @@ describe('region-gating follows the compared value', () => {
       const code = 'function f(){const l=Intl.DateTimeFormat().resolvedOptions().locale;return l==="zh-CN"?zh:en}';
       assert.deepEqual(gates(code), []);
     });
+    it('a Map of every time zone to its offset (a picker table), looked up with the local zone', () => {
+      const zones = ['Africa/Cairo', 'America/New_York', 'America/Chicago', 'Asia/Shanghai', 'Asia/Tokyo', 'Europe/Berlin', 'Europe/London', 'Pacific/Auckland', 'Australia/Sydney', 'America/Sao_Paulo', 'Asia/Kolkata', 'Europe/Paris'];
+      const code = `const M=new Map([${zones.map((z, i) => `["${z}",${i}]`).join(',')}]);\nfunction f(){return M.get(Intl.DateTimeFormat().resolvedOptions().timeZone)}`;
+      assert.deepEqual(gates(code), []);
+    });
     it('a parameter of a function nobody calls with a probe', () => {
       const code = 'function g(q){log(Intl.DateTimeFormat().resolvedOptions().timeZone);return q==="Asia/Shanghai"}';
       assert.deepEqual(gates(code), []);
@@ -61,6 +66,14 @@ describe('region-gating follows the compared value', () => {
       assert.equal(g?.severity, 'high');
       assert.match(g.message, /timezone and compares with region timezones/);
       assert.deepEqual(g.country, ['CN']);
+    });
+    it('a Map keyed by zone names looked up with get(tz) or has(tz)', () => {
+      for (const lookup of ['M.get(tz)', 'M.has(tz)']) {
+        const code = `const M=new Map([["Asia/Shanghai","cn"],["Asia/Urumqi","cn"]]);\nfunction f(){const tz=Intl.DateTimeFormat().resolvedOptions().timeZone;return ${lookup}}`;
+        const [g] = gates(code);
+        assert.equal(g?.severity, 'high', lookup);
+        assert.deepEqual(g.country, ['CN']);
+      }
     });
     it('the UTC+8 offset', () => {
       const code = 'function f(){return new Date().getTimezoneOffset()===-480}';

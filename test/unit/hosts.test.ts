@@ -34,6 +34,11 @@ describe('host classification (shared with the strings pass over native binaries
     assert.equal(classifyHost('[::1]', claude).kind, 'localhost');
     assert.equal(classifyHost('localhost', claude).kind, 'localhost');
     assert.equal(ipScope('999.1.1.1'), undefined);
+    // Public resolvers that connectivity checks ping, in and outside China: low, not a raw-IP high.
+    for (const ip of ['149.112.112.112', '208.67.220.220', '94.140.14.14', '114.114.114.114', '223.5.5.5', '119.29.29.29', '180.76.76.76']) {
+      assert.equal(classifyHost(ip, claude).service, 'resolver', ip);
+      assert.equal(hostSeverity(classifyHost(ip, claude), true), 'low', ip);
+    }
   });
 
   it('classifies partly computed hosts by their literal tail, and wholly computed ones as dynamic', () => {
@@ -50,6 +55,9 @@ describe('host classification (shared with the strings pass over native binaries
   it('parses whole-string URLs only', () => {
     assert.deepEqual(parseUrl('https://user:pw@Api.X.io:8443/v1?q#f'), { scheme: 'https', host: 'api.x.io', credentials: true });
     assert.deepEqual(parseUrl('http://[fd00:ec2::254]/latest'), { scheme: 'http', host: '[fd00:ec2::254]', credentials: false });
+    // The first piece of a split string ('http://0.0' + '.0.0:5432') is no URL.
+    assert.equal(parseUrl('http://0.0'), undefined);
+    assert.equal(parseUrl('http://0.0.0.0:5432')?.host, '0.0.0.0');
     assert.equal(parseUrl('see https://x.io for more'), undefined);
     assert.equal(parseUrl('https://...'), undefined);
     assert.equal(parseUrl('file:///etc/passwd'), undefined);

@@ -114,6 +114,9 @@ function isReserved(host: string): boolean {
 
 /** Well-known anycast resolvers: a request to one is a connectivity or DNS check. */
 const PUBLIC_RESOLVERS: Record<string, string> = {
-  '1.1.1.1': 'Cloudflare', '1.0.0.1': 'Cloudflare', '8.8.8.8': 'Google', '8.8.4.4': 'Google', '9.9.9.9': 'Quad9', '208.67.222.222': 'OpenDNS',
+  '1.1.1.1': 'Cloudflare', '1.0.0.1': 'Cloudflare', '8.8.8.8': 'Google', '8.8.4.4': 'Google', '9.9.9.9': 'Quad9', '149.112.112.112': 'Quad9',
+  '208.67.222.222': 'OpenDNS', '208.67.220.220': 'OpenDNS', '64.6.64.6': 'Neustar UltraDNS', '64.6.65.6': 'Neustar UltraDNS',
+  '76.76.2.0': 'Control D', '76.76.10.0': 'Control D', '94.140.14.14': 'AdGuard', '94.140.15.15': 'AdGuard', '185.228.168.9': 'CleanBrowsing',
+  '114.114.114.114': '114DNS', '223.5.5.5': 'AliDNS', '223.6.6.6': 'AliDNS', '119.29.29.29': 'DNSPod (Tencent)', '180.76.76.76': 'Baidu DNS',
 };
 

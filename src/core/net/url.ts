@@ -105,6 +105,8 @@ export function parseUrl(value: string): ParsedUrl | undefined {
   if (at >= 0) authority = authority.slice(at + 1);
   const host = authority.startsWith('[') ? authority.slice(0, authority.indexOf(']') + 1) : authority.replace(/:[^:]*$/, '');
   if (!HOST_SHAPE.test(host)) return undefined;
+  // Digits and dots are an IPv4 address or nothing (`http://0.0` is the start of a split string).
+  if (/^[\d.]+$/.test(host) && !IPV4.test(host)) return undefined;
   return { scheme: m[1].toLowerCase(), host: host.toLowerCase(), credentials: at >= 0 };
 }
 

@@ -78,6 +78,10 @@ function listedSeverity(c: HostClass): Severity {
   return s === 'high' ? 'medium' : s;
 }
 
+/** The same host the same way this many times in a file is one finding with its places. */
+const REPEATED = 4;
+const RELATED_SHOWN = 20;
+
 export const networkEndpoint: Rule = {
   meta: {
     id: 'network-endpoint',
@@ -88,6 +92,8 @@ export const networkEndpoint: Rule = {
     messages: {
       request: 'Request target {{host}}: {{label}}',
       url: 'URL {{host}}: {{label}}',
+      requestMany: 'Request target {{host}}: {{label}}, in {{count}} places of this file',
+      urlMany: 'URL {{host}}: {{label}}, in {{count}} places of this file',
       list: 'Lists {{count}} hosts ({{hosts}})',
       decoded: 'Decoded ({{recipe}}) list of {{count}} hosts ({{hosts}})',
       native: '{{what}} in native code: {{value}} ({{label}})',
@@ -114,13 +120,17 @@ export const networkEndpoint: Rule = {
       if (first) targets.push({ node: first, fn: ctx.functionIndex() });
     };
 
-    const report = (c: Candidate, requested: boolean) => {
+    // The same host the same way in many places (a model table's `baseUrl` in 400 entries):
+    // one finding at the first, the others as related places.
+    const report = (c: Candidate, requested: boolean, others: readonly Candidate[] = []) => {
       const cls = classifyHost(c.host, own);
       if (cls.kind === 'reserved') return;
+      const many = others.length > 0;
       ctx.report({
         node: c.node,
-        messageId: requested ? 'request' : 'url',
-        data: { host: c.host, label: describeClass(cls) },
+        messageId: requested ? (many ? 'requestMany' : 'request') : many ? 'urlMany' : 'url',
+        data: { host: c.host, label: describeClass(cls), count: others.length + 1 },
+        related: others.slice(0, RELATED_SHOWN).map(o => ({ start: o.node.start, end: o.node.end, message: `also ${o.shown.length > 80 ? `${o.shown.slice(0, 80)}…` : o.shown}` })),
         severity: requested ? hostSeverity(cls, true) : listedSeverity(cls),
         evidence: [`host ${c.host}`, classEvidence(cls), c.shown.length > 200 ? `${c.shown.slice(0, 200)}…` : c.shown],
         facts: [{ kind: 'endpoint', host: c.host }],
@@ -174,14 +184,24 @@ export const networkEndpoint: Rule = {
           for (const r of flow.origins(t.node, t.fn, n => byNode.get(n))) requested.add(r.mark);
         }
         const lists = new Map<Node, Candidate[]>();
+        const single = new Map<string, Candidate[]>();
+        const one = (c: Candidate, isRequested: boolean) => {
+          const key = `${isRequested}\0${c.host}`;
+          single.set(key, [...(single.get(key) ?? []), c]);
+        };
         for (const c of candidates) {
-          if (requested.has(c)) report(c, true);
+          if (requested.has(c)) one(c, true);
           else if (c.list) lists.set(c.list, [...(lists.get(c.list) ?? []), c]);
-          else report(c, false);
+          else one(c, false);
         }
         for (const [list, members] of lists) {
           if (members.length >= LIST_MIN) reportList(list, members, 'list');
-          else report(members[0], false);
+          else one(members[0], false);
+        }
+        for (const [key, group] of single) {
+          const isRequested = key.startsWith('true');
+          if (group.length >= REPEATED) report(group[0], isRequested, group.slice(1));
+          else for (const c of group) report(c, isRequested);
         }
       },
       // Hosts hidden in an encoded list: one finding for the list, on the decoding call.

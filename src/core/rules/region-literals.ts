@@ -26,6 +26,7 @@ const LOCALES = new Map<string, string>([
 
 /** Arrays and objects up to this size are lists of choices (a Set of Chinese time zones), larger ones tables. */
 const MAX_LIST = 64;
+const IANA_ZONE = /^(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/[A-Za-z_]+(?:\/[A-Za-z_]+)?$/;
 
 /** A region marker and where it points: a timezone (medium) or a language tag (low). Any letter case. */
 export function regionMarkerOf(value: string): { kind: RegionKind; region: string } | undefined {
@@ -135,6 +136,9 @@ export const regionLiterals: Rule = {
       const markers = markersOf(values).filter(m => node.type === 'ArrayExpression' || m.kind === 'timezone');
       // A picker of all time zones names one or two of these among many: a table, not a list of regions.
       if (markers.length === 0 || (values.length > SMALL_LIST && markers.length * 2 < values.length)) return;
+      // Zones of every continent with one Chinese zone among them: a picker or offset table.
+      const otherZones = values.filter(v => v !== undefined && IANA_ZONE.test(v) && !regionMarkerOf(v)).length;
+      if (otherZones >= Math.max(3, markers.length * 2)) return;
       // A row of a table (`[["Asia/Shanghai", "CN"], …]`) is data, not a list of choices.
       if (node.type === 'ArrayExpression' && ctx.parent()?.type === 'ArrayExpression') return;
       if (node.type === 'ObjectExpression' && node.properties.some(p => p.type !== 'Property' || (p.value.type !== 'Literal' && p.value.type !== 'Identifier' && p.value.type !== 'UnaryExpression'))) return;
@@ -153,6 +157,13 @@ export const regionLiterals: Rule = {
         if (value !== undefined) single(node, value);
       },
       ArrayExpression(node) {
+        // `new Map([["Asia/Shanghai", "cn"], …])` keyed by region markers only: the keys are the
+        // list a lookup compares with. A table of zones of several regions is data.
+        const parent = ctx.parent();
+        if (parent?.type === 'NewExpression' && parent.callee.type === 'Identifier' && parent.callee.name === 'Map' && !ctx.isBound(parent.callee)) {
+          const keys = node.elements.map(e => (e?.type === 'ArrayExpression' && e.elements.length === 2 ? staticString(e.elements[0]) : undefined));
+          if (keys.every(k => k !== undefined && regionMarkerOf(k))) return list(node, keys);
+        }
         list(node, node.elements.map(e => staticString(e)));
       },
       ObjectExpression(node) {

@@ -6,6 +6,14 @@ const anthropic = { ownVendors: ['anthropic'] };
 
 runRuleTable(networkEndpoint, {
   invalid: [
+    {
+      name: 'one host the same way in many places (a model table) is one finding with the other places related',
+      code: 'const models={a:{baseUrl:"https://openrouter.ai/api",id:1},b:{baseUrl:"https://openrouter.ai/api",id:2},c:{baseUrl:"https://openrouter.ai/api",id:3},d:{baseUrl:"https://openrouter.ai/api",id:4},e:{baseUrl:"https://openrouter.ai/api",id:5}}',
+      at: ['"https'],
+      target: anthropic,
+      message: /^Request target openrouter\.ai: .*, in 5 places of this file$/,
+    },
+    { name: 'three times is still three findings', code: 'f("https://x.example-cdn.net/a");f("https://x.example-cdn.net/b");f("https://x.example-cdn.net/c")', at: ['"https', '"https', '"https'], message: /^URL x\.example-cdn\.net/ },
     { name: 'a URL given to a module function that is not a network call is only named (info)', code: 'import{join as j}from"node:path";j("https://third.party.io/x",y)', at: ['"https'], severity: 'info', message: /^URL/ },
     { name: "the assistant's own API as a fetch target (info)", code: 'fetch("https://api.anthropic.com/v1/messages",o)', at: ['"https://api.anthropic.com'], target: anthropic, severity: 'info', evidence: ['host api.anthropic.com'], message: /own vendor/ },
     { name: 'another vendor as a baseURL option (low)', code: 'new C({baseURL:"https://api.deepseek.com/v1"})', at: ['"https'], target: anthropic, severity: 'low', evidence: ['host api.deepseek.com'], message: /DeepSeek/ },

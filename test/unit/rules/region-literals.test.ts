@@ -8,6 +8,7 @@ runRuleTable(regionLiterals, {
     { name: 'a short list compared with a value (medium)', code: 'if(["Asia/Shanghai","PRC"].includes(tz))x()', at: ['['], severity: 'medium' },
     { name: 'a Set of lower-case zone names, Windows names included', code: 'const Z=new Set(["asia/shanghai","china standard time","prc","asia/hong_kong"]);Z.has(tz.toLowerCase())', at: ['['], severity: 'medium', evidence: ['asia/shanghai (CN)'] },
     { name: 'Taipei and upper-case spellings', code: 'if(tz==="ASIA/TAIPEI"||tz==="Asia/Chongqing")x()', at: ['"ASIA', '"Asia'] },
+    { name: 'a Map keyed by region zones only (a lookup of the local zone)', code: 'const M=new Map([["Asia/Shanghai","cn"],["PRC","cn"]]);M.get(tz)', at: ['[['], evidence: ['Asia/Shanghai (CN)'] },
     { name: 'an object keyed by region zones', code: 'const M={"Asia/Shanghai":1,"Asia/Urumqi":1};if(tz in M)x()', at: ['{'] },
     { name: 'a regex over region zones', code: 'if(/^Asia\\/(Shanghai|Urumqi|Hong_Kong)$/i.test(tz))x()', at: ['/^Asia'] },
     { name: 'PRC and the Windows zone name in a switch', code: 'switch(z){case "PRC":case "China Standard Time":x()}', at: ['"PRC"', '"China'] },
