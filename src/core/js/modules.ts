@@ -183,10 +183,13 @@ function isCreateRequireCall(node: Node, lookup: ModuleLookup, depth: number): b
 
 /**
  * esbuild's `__require` once minified: `var X = (e => typeof require < "u" ? require : …)(…)`
- * or `typeof require !== "undefined" ? require : …`, a name bound to `require` itself.
+ * or `typeof require !== "undefined" ? require : …` (after a comma when the minifier inlined
+ * the function), a name bound to `require` itself.
  */
 function isRequireAlias(node: Node): boolean {
   if (node.type === 'Identifier') return node.name === 'require';
+  // The same once a minifier has inlined its argument: `(A = function…, typeof require < "u" ? require : …)`.
+  if (node.type === 'SequenceExpression') return isRequireAlias(unwrapChain(node.expressions[node.expressions.length - 1]));
   if (node.type === 'ConditionalExpression') return isRequireAlias(unwrapChain(node.consequent));
   if (node.type === 'CallExpression' && node.arguments.length === 1) {
     const fn = calleeOf(node);

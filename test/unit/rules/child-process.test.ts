@@ -11,6 +11,12 @@ runRuleTable(childProcess, {
     { name: 'a command held in a constant', code: 'const{execFileSync:y}=require("child_process");function f(){const N="npm";return y(N,["prefix","-g"])}', at: ['y(N'], evidence: ['command npm prefix -g'] },
     { name: 'a command built in a const template', code: 'const{execSync:e}=require("child_process");function g(n){const cmd=`nmcli device status | grep ${n}`;return e(cmd)}', at: ['e(cmd'], severity: 'low', allEvidence: ['command nmcli device status | grep *'] },
     { name: 'Bun.spawn with an argument array', code: 'Bun.spawn(["rg","--files"],{cwd:d})', at: ['Bun'], evidence: ['command rg --files'] },
+    {
+      name: "esbuild's require shim with its argument inlined by the minifier (A=function…, typeof require<\"u\"?require:…)",
+      code: 'var A,Ue=(A=function(A){if(typeof require<"u")return require.apply(this,arguments);throw Error("Dynamic require")},typeof require<"u"?require:typeof Proxy<"u"?new Proxy(A,{get:(A,e)=>(typeof require<"u"?require:A)[e]}):A);\nvar t=Ue("child_process");function r(c,a){return t.spawn(c,a)}',
+      at: ['t.spawn'],
+      evidence: ['call child_process.spawn'],
+    },
     { name: 'execa when its import is visible', code: 'import {execa} from "execa";await execa("gh",["auth","token"])', at: ['execa("gh"'] },
   ],
   valid: [
