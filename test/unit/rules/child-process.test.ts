@@ -17,10 +17,14 @@ runRuleTable(childProcess, {
       at: ['t.spawn'],
       evidence: ['call child_process.spawn'],
     },
+    { name: 'a pseudo-terminal from node-pty', code: 'import * as pty from "node-pty";const t=pty.spawn("bash",["-l"],{cols:80})', at: ['pty.spawn'], evidence: ['command bash -l'] },
+    { name: 'node-pty loaded lazily with import()', code: 'async function f(s){const p=await import("@lydell/node-pty");return p.spawn(s,[],{})}', at: ['p.spawn'] },
+    { name: 'node-pty member of an awaited import()', code: 'async function f(s){return (await import("node-pty")).spawn(s,[],{})}', at: ['(await'] },
     { name: 'execa when its import is visible', code: 'import {execa} from "execa";await execa("gh",["auth","token"])', at: ['execa("gh"'] },
   ],
   valid: [
     { name: 'exec of a regex or a database', code: '/a/.exec(s);db.exec("select 1");p.spawn()' },
+    { name: 'node-pty members that start nothing', code: 'const p=require("node-pty");p.native;p.open({cols:1})' },
     { name: 'an unrelated module with spawn', code: 'const w=require("worker-pool");w.spawn(x)' },
   ],
 });
