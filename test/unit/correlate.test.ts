@@ -32,9 +32,22 @@ describe('correlation: region-gating', () => {
     assert.equal(g.severity, 'low');
   });
 
-  it('treats the same own-host check as gating when the assistant is not that vendor', () => {
+  it('reports an endpoint compared with one other vendor as a medium endpoint check, not a gate (provider compatibility code)', () => {
     const code = 'function f(){let q=process.env.OPENAI_BASE_URL;return q.includes("dashscope")}';
-    assert.equal(gates(code, ['openai'])[0].ruleId, 'region-gating');
+    const [g, ...rest] = gates(code, ['openai']);
+    assert.equal(rest.length, 0);
+    assert.deepEqual([g.ruleId, g.severity], ['endpoint-check', 'medium']);
+    assert.match(g.message, /one vendor \(Alibaba/);
+  });
+
+  it("does not call a client's check for its API's native host a gate (Qwen Code's isAnthropicNativeBaseUrl)", () => {
+    const code = 'function base(c){if(c?.baseUrl)return c.baseUrl;const e=process.env["ANTHROPIC_BASE_URL"]?.trim();if(e)return e;return "https://api.anthropic.com"}\nfunction isNative(c){try{const h=new URL(base(c)).hostname.toLowerCase();return h==="api.anthropic.com"||h.endsWith(".anthropic.com")}catch{return false}}';
+    assert.deepEqual(gates(code, ['alibaba']).map(f => [f.ruleId, f.severity]), [['endpoint-check', 'medium']]);
+  });
+
+  it('still gates an endpoint compared with two vendors in separate comparisons', () => {
+    const code = 'function f(){let q=process.env.OPENAI_BASE_URL;return q.includes("dashscope")||q.includes("deepseek")}';
+    assert.deepEqual(gates(code, ['openai']).map(f => [f.ruleId, f.severity]), [['region-gating', 'high']]);
   });
 
   it('does not gate on a comparison of some other value that sits next to an endpoint read', () => {

@@ -54,7 +54,7 @@ describe('region-gating follows the compared value', () => {
       assert.match(g.message, /API endpoint or proxy setting and compares with vendor names/);
     });
     it('through destructuring of a same-module config', () => {
-      const code = 'function getConfig(){return{baseURL:process.env.MY_BASE_URL||"https://api.example.net",model:"x"}}\nfunction f(){const{baseURL}=getConfig();return baseURL.includes("api.deepseek.com")}';
+      const code = 'function getConfig(){return{baseURL:process.env.MY_BASE_URL||"https://api.example.net",model:"x"}}\nfunction f(){const{baseURL}=getConfig();return baseURL.includes("api.deepseek.com")||baseURL.includes("api.moonshot.cn")}';
       const [g] = gates(code);
       assert.equal(g?.severity, 'high');
       assert.equal(where(g), at(code, '"api.deepseek.com"'));

@@ -37,9 +37,10 @@ export const endpointCheck: CorrelationRule = {
     category: 'vendor',
     severity: 'low',
     title: 'First-party endpoint check',
-    description: 'Reads the API endpoint or proxy setting and compares it only with the assistant\'s own vendor (for example host === "api.anthropic.com").',
+    description: 'Reads the API endpoint or proxy setting and compares it with the assistant\'s own vendor (host === "api.anthropic.com", low) or with one other vendor and no region (baseURL.includes("dashscope"), medium: usually compatibility handling for that provider).',
     messages: {
       check: "Reads {{reads}}{{through}} and compares it with the assistant's own vendor (first-party check)",
+      oneVendor: 'Reads {{reads}}{{through}} and compares it with one vendor ({{compared}}): code that treats that endpoint differently',
     },
   },
   needs: ['endpoint-config-read', 'vendor-keywords'],
@@ -123,10 +124,16 @@ function verdict(probes: readonly Probe[], data: readonly Data[]): Verdict | und
   const regionTz = facts.some(f => f.region === 'timezone');
   const regionLocale = facts.some(f => f.region === 'locale');
   const foreign = facts.some(f => !f.own && f.vendors.length > 0);
+  const foreignVendors = new Set(facts.flatMap(f => (f.own ? [] : f.vendors)));
   const ownOnly = !foreign && !regionTz && !regionLocale && facts.some(f => f.vendors.length > 0);
   const where = kinds.has('timezone') || kinds.has('offset');
   const endpoint = kinds.has('endpoint') || kinds.has('proxy');
   const compared = [...(regionTz ? ['region timezones'] : []), ...(regionLocale && !where && !endpoint ? [] : regionLocale ? ['region language tags'] : []), ...(foreign ? ['vendor names'] : [])];
+  // An endpoint compared with one vendor and nothing else is how multi-provider clients adapt to
+  // that provider (`isAnthropicNativeBaseUrl`, `baseURL.includes("dashscope")`); a gate checks a list.
+  if (endpoint && !where && !kinds.has('locale') && !regionTz && !regionLocale && foreignVendors.size === 1) {
+    return { rule: endpointCheck, severity: 'medium', compared: [...foreignVendors].map(id => vendorById(id)?.name ?? id) };
+  }
   if ((where && (regionTz || foreign || regionLocale)) || (endpoint && (foreign || regionTz)) || (kinds.has('locale') && regionTz)) {
     return { rule: regionGating, severity: 'high', compared };
   }
@@ -187,7 +194,7 @@ function gateDraft(hits: Hit[], probes: Probe[], data: Data[], v: Verdict, input
   const fn = analysis.index.ownerOf(first.comparison.fn);
   return draftOf(v.rule.meta, {
     node: site,
-    messageId: v.rule === regionGating ? 'gate' : 'check',
+    messageId: v.rule === regionGating ? 'gate' : v.severity === 'medium' ? 'oneVendor' : 'check',
     data: { reads: reads.join(' and '), through, compared: v.compared.join(' and ') },
     severity: v.severity,
     evidence: [...new Set([...data, ...probes].flatMap(m => m.draft.evidence))],
