@@ -128,6 +128,15 @@ describe('correlation: config-tamper', () => {
     assert.deepEqual(only('config-tamper', code), []);
   });
 
+  it("leaves a copy of another assistant's configuration written into a temporary directory (Cline preparing a Claude Code session)", () => {
+    const code = 'import{homedir as H,tmpdir as T}from"os";import{join as j}from"path";import{writeFile as w}from"fs/promises";async function k(src,dst,c){await w(dst,c)}\nasync function r(s){let L=j(T(),`claude-resume-${s}`),O=j(H(),".claude.json");await k(O,j(L,".claude.json"),"{}")}';
+    assert.deepEqual(only('config-tamper', code, ['cline']), []);
+    const real = code.replace('k(O,j(L,".claude.json")', 'k(L,O');
+    assert.deepEqual(only('config-tamper', real, ['cline']).map(f => f.severity), ['high']);
+    const mkdtemp = 'const fs=require("fs"),p=require("path"),o=require("os");function s(c){const d=fs.mkdtempSync(p.join(o.tmpdir(),"x-"));fs.writeFileSync(p.join(d,".cursor","mcp.json"),c)}';
+    assert.deepEqual(only('config-tamper', mkdtemp, ['cline']), []);
+  });
+
   it("leaves the assistant's own configuration and reads of start-up files", () => {
     assert.deepEqual(only('config-tamper', 'const fs=require("fs");function s(h,c){fs.writeFileSync(`${h}/.claude/settings.json`,c)}', ['anthropic']), []);
     assert.deepEqual(only('config-tamper', 'const fs=require("fs");function r(h){return fs.readFileSync(`${h}/.bashrc`,"utf8")}'), []);

@@ -2,8 +2,11 @@
 // or another tool's configuration (persistence-location names them): changes that outlive the
 // process and act on the user's other tools. Another AI assistant's configuration is high.
 // The path is followed backwards from the write; naming such a place near a write is not enough.
+import { argumentsOf, calleeRefOf } from '../../js/modules';
+import type { Node } from '../../js/ast';
 import { draftOf, type Draft } from '../findings';
-import type { CorrelationRule } from '../types';
+import type { Reached } from '../../js/flow';
+import type { CorrelationRule, ModuleAnalysis } from '../types';
 import type { Correlator } from './types';
 import { callSteps, inOrder, list, stepAt } from './shared';
 
@@ -21,6 +24,28 @@ export const configTamper: CorrelationRule = {
   needs: ['persistence-location', 'file-write'],
 };
 
+const TEMP_CALLS = new Set(['tmpdir', 'mkdtemp', 'mkdtempSync']);
+type Root = 'temp' | 'home';
+
+/**
+ * A place spelled as a join whose directory comes from `os.tmpdir()` or `mkdtemp` (and never
+ * from the home directory): a copy the tool prepares for a process it starts (Cline's
+ * `join(join(tmpdir(), "claude-resume-…"), ".claude.json")`), not the user's configuration.
+ */
+function inTemporaryDirectory(place: Reached<unknown>, analysis: ModuleAnalysis): boolean {
+  if (place.node.type !== 'CallExpression') return false;
+  const dir = argumentsOf(place.node)[0];
+  if (!dir) return false;
+  const roots = analysis.flow.origins(dir, place.fn, (node: Node, fn: number): Root | undefined => {
+    if (node.type !== 'CallExpression') return undefined;
+    const ref = calleeRefOf(node, analysis.lookup(fn));
+    const last = ref?.path[ref.path.length - 1];
+    if (ref?.module === 'os') return last === 'tmpdir' ? 'temp' : last === 'homedir' ? 'home' : undefined;
+    return ref && (ref.module === 'fs' || ref.module === 'fs/promises') && last && TEMP_CALLS.has(last) ? 'temp' : undefined;
+  });
+  return roots.some(r => r.mark === 'temp') && !roots.some(r => r.mark === 'home');
+}
+
 export const configTamperCorrelator: Correlator = {
   rules: [configTamper],
   run({ marks, analysis }) {
@@ -30,7 +55,7 @@ export const configTamperCorrelator: Correlator = {
     for (const sink of marks.all('sink')) {
       // A chmod changes who may use a file, not what the tool it belongs to will read.
       if (sink.fact.sink !== 'write' || !sink.fact.target || sink.fact.permissionsOnly) continue;
-      const reached = analysis.flow.origins(sink.fact.target, sink.draft.fn, placeMark);
+      const reached = analysis.flow.origins(sink.fact.target, sink.draft.fn, placeMark).filter(r => !inTemporaryDirectory(r, analysis));
       if (reached.length === 0) continue;
       const places = [...new Set(reached.flatMap(r => r.mark))];
       const assistant = places.some(p => p.fact.place === 'assistant-config');
