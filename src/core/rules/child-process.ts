@@ -42,13 +42,62 @@ function hasShellOption(args: readonly Node[]): boolean {
   return false;
 }
 
-function commandOf(args: readonly Node[], ctx: RuleContext): string | undefined {
-  const head = args[0] ? spelledText(args[0], ctx) : undefined;
-  if (head === undefined) return undefined;
+/**
+ * What runs, as spelled out: one string, or one per branch when the code picks between
+ * commands (`win ? \`where.exe ${c}\` : \`command -v ${c}\``, also returned by a small
+ * same-module helper). Undefined when nothing is spelled out.
+ */
+function commandsOf(args: readonly Node[], ctx: RuleContext, call: Node): string[] | undefined {
+  const first = args[0];
+  if (!first) return undefined;
   const second = args[1] && unwrapChain(args[1]);
   const list = second?.type === 'ArrayExpression' ? second.elements : [];
   const rest = list.map(e => (e && staticString(e)) ?? '*');
-  return [head, ...rest].join(' ');
+  const heads = headsOf(unwrapChain(first), ctx, call);
+  return heads && heads.map(h => [h, ...rest].join(' '));
+}
+
+function headsOf(node: Node, ctx: RuleContext, call: Node): string[] | undefined {
+  if (node.type === 'ConditionalExpression') {
+    const a = headsOf(unwrapChain(node.consequent), ctx, call);
+    const b = headsOf(unwrapChain(node.alternate), ctx, call);
+    return a && b ? [...new Set([...a, ...b])] : undefined;
+  }
+  const spelled = spelledText(node, ctx);
+  if (spelled !== undefined) return [spelled];
+  return node.type === 'CallExpression' ? helperReturns(node, ctx, call) : undefined;
+}
+
+/**
+ * The commands a same-module helper returns (`getCommandExistsCmd(cmd)`), when it is already
+ * walked and returns only literals, templates or a choice of those. Names inside it are not
+ * resolved from here (they belong to its scope): each becomes `*`.
+ */
+function helperReturns(node: Node, ctx: RuleContext, call: Node): string[] | undefined {
+  if (node.type !== 'CallExpression') return undefined;
+  const analysis = ctx.analysis();
+  const fn = analysis.graph.calleeOf(node, ctx.functionIndex());
+  const record = fn === undefined ? undefined : analysis.index.functions[fn];
+  if (!record || record.end > call.start || record.returns.length === 0 || record.returns.length > 3) return undefined;
+  const out: string[] = [];
+  for (const r of record.returns) {
+    const shapes = shapeOf(unwrapChain(r));
+    if (!shapes) return undefined;
+    out.push(...shapes);
+  }
+  return [...new Set(out)];
+}
+
+function shapeOf(node: Node): string[] | undefined {
+  const literal = staticString(node);
+  if (literal !== undefined) return [literal];
+  if (node.type === 'TemplateLiteral') return [node.quasis.map(q => q.value.cooked ?? '').join('*')];
+  if (node.type === 'ConditionalExpression') {
+    const a = shapeOf(unwrapChain(node.consequent));
+    const b = shapeOf(unwrapChain(node.alternate));
+    return a && b ? [...a, ...b] : undefined;
+  }
+  return undefined;
 }
 
 /** The elements of an argument array (`["install", "-g", name]`). */
@@ -59,15 +108,16 @@ function argumentList(node: Node | undefined): Node[] {
 }
 
 function report(ctx: RuleContext, node: Node, call: string, shell: boolean, args: readonly Node[]) {
-  const command = commandOf(args, ctx);
-  const computed = command === undefined || /^\*/.test(command);
+  const commands = commandsOf(args, ctx, node);
+  const command = commands?.join(' or ');
+  const computed = !commands || commands.some(c => /^\*/.test(c));
   const kind = shell ? 'shell' : 'program';
   ctx.report({
     node,
     messageId: computed ? `${kind}Computed` : kind,
     data: { call, command: command ?? '' },
     severity: shell && computed ? 'medium' : 'low',
-    evidence: [`call ${call}`, ...(command ? [`command ${command.slice(0, 200)}`] : []), ...(shell ? ['shell'] : [])],
+    evidence: [`call ${call}`, ...(commands ?? []).slice(0, 3).map(c => `command ${c.slice(0, 200)}`), ...(shell ? ['shell'] : [])],
     // What runs (the program or shell command) is the target; the argument list the payload.
     // Options (`{input, env}`) are neither: data handed to a fixed program is not code run.
     facts: [{ kind: 'sink', sink: 'exec', detail: command ?? call, target: args[0], payload: argumentList(args[1]) }],

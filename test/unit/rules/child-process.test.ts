@@ -20,6 +20,26 @@ runRuleTable(childProcess, {
     { name: 'a pseudo-terminal from node-pty', code: 'import * as pty from "node-pty";const t=pty.spawn("bash",["-l"],{cols:80})', at: ['pty.spawn'], evidence: ['command bash -l'] },
     { name: 'node-pty loaded lazily with import()', code: 'async function f(s){const p=await import("@lydell/node-pty");return p.spawn(s,[],{})}', at: ['p.spawn'] },
     { name: 'node-pty member of an awaited import()', code: 'async function f(s){return (await import("node-pty")).spawn(s,[],{})}', at: ['(await'] },
+    {
+      name: 'a choice between two spelled commands stays low, each command evidence (Qwen Code commandExists)',
+      code: 'const{execSync:e}=require("child_process");function has(c){e(process.platform==="win32"?`where.exe ${c}`:`command -v ${c}`,{stdio:"ignore"})}',
+      at: ['e(process'],
+      severity: 'low',
+      allEvidence: ['call child_process.execSync', 'command where.exe *', 'command command -v *', 'shell'],
+    },
+    {
+      name: 'the command a small same-module helper returns (Gemini CLI getCommandExistsCmd)',
+      code: 'const{execSync:e}=require("child_process");function q(c){return process.platform==="win32"?`where.exe ${c}`:`command -v ${c}`}\nfunction has(c){e(q(c),{stdio:"ignore"})}',
+      at: ['e(q(c)'],
+      severity: 'low',
+      evidence: ['command command -v *'],
+    },
+    {
+      name: 'a helper that returns a computed command is still computed',
+      code: 'const{execSync:e}=require("child_process");function q(c){return `${c} --version`}\nfunction run(c){e(q(c))}',
+      at: ['e(q(c))'],
+      severity: 'medium',
+    },
     { name: 'execa when its import is visible', code: 'import {execa} from "execa";await execa("gh",["auth","token"])', at: ['execa("gh"'] },
   ],
   valid: [

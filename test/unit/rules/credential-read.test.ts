@@ -16,6 +16,13 @@ runRuleTable(credentialRead, {
     { name: "the assistant's own key store (info)", code: 'readFile(`${home}/.claude/.credentials.json`)', at: ['`'], target: { ownVendors: ['anthropic'] }, severity: 'info' },
     { name: 'a keychain read as command arguments', code: 'w1("security",["find-generic-password","-a",u,"-w","-s",q])', at: ['"find'], severity: 'medium' },
     { name: 'a keytar-style secret store read', code: 'await k.getPassword("openai","default")', at: ['k.get'], evidence: ['keychain service openai'] },
+    {
+      name: 'key names mapped to globs inside an exclude list are patterns too (Kimi Code SENSITIVE_GLOBS_TO_EXCLUDE)',
+      code: 'X=["**/.env",...["id_rsa","id_ed25519"].flatMap(n=>[`**/${n}`,`**/${n}[-_]*`]),"**/.aws/credentials"]',
+      at: ['"id_rsa"', '"id_ed25519"', '"**/.aws/credentials"'],
+      severity: 'info',
+    },
+    { name: 'key names mapped to globs on their own', code: 'G=["id_rsa"].map(n=>`**/${n}`)', at: ['"id_rsa"'], severity: 'info' },
     { name: 'a credential file among glob patterns is an ignore list (info)', code: 'skip=["*.pem","*.p12","id_rsa",".npmrc"]', at: ['"id_rsa"', '".npmrc"'], severity: 'info' },
   ],
   valid: [

@@ -102,17 +102,57 @@ export function isJoinArgument(ctx: RuleContext): boolean {
 /**
  * A literal in a large array is table data (tokenizer vocabularies, word lists), and one in
  * a list that also holds glob patterns (`"*.pem"`, `"!x"`) is a file-pattern list: an ignore
- * or deny list, not a path the code opens.
+ * or deny list, not a path the code opens. So is a list spread into such a list, or mapped to
+ * globs (`["id_rsa", "id_ed25519"].flatMap(n => [\`**\/${n}\`])` inside an exclude list).
  */
 export function listRole(ctx: RuleContext): 'data' | 'patterns' | undefined {
   const parent = ctx.parent();
   if (parent?.type !== 'ArrayExpression') return undefined;
   if (parent.elements.length > MAX_LIST) return 'data';
-  const patterns = parent.elements.some(e => {
-    const v = e ? staticString(e) : undefined;
-    return v !== undefined && (v.includes('*') || v.startsWith('!'));
+  if (holdsPatterns(parent)) return 'patterns';
+  // Up from the list through `.map(…)`/`.flatMap(…)`, spreads and enclosing lists.
+  let child: Node = parent;
+  for (let depth = 2; depth <= 7; depth++) {
+    const up = ctx.parent(depth);
+    if (!up) return undefined;
+    if (up.type === 'ArrayExpression') {
+      if (holdsPatterns(up)) return 'patterns';
+    } else if (up.type === 'CallExpression') {
+      // Only a call on the list (`list.flatMap(…)`); the list as an argument is used, not shaped.
+      if (up.callee !== child) return undefined;
+      if (mapsToPatterns(up)) return 'patterns';
+    } else if (up.type !== 'MemberExpression' && up.type !== 'SpreadElement' && up.type !== 'ChainExpression') {
+      return undefined;
+    }
+    child = up;
+  }
+  return undefined;
+}
+
+function holdsPatterns(list: acorn.ArrayExpression): boolean {
+  return list.elements.some(e => {
+    const v = e && e.type !== 'SpreadElement' ? staticString(e) : undefined;
+    if (v !== undefined) return v.includes('*') || v.startsWith('!');
+    return e?.type === 'TemplateLiteral' && e.quasis.some(q => (q.value.cooked ?? '').includes('*'));
   });
-  return patterns ? 'patterns' : undefined;
+}
+
+/** `.map(n => \`**\/${n}\`)` or `.flatMap(n => [\`**\/${n}\`, …])`: names turned into glob patterns. */
+function mapsToPatterns(call: acorn.CallExpression): boolean {
+  const callee = call.callee;
+  if (callee.type !== 'MemberExpression' || callee.property.type !== 'Identifier' || !['map', 'flatMap'].includes(callee.property.name)) return false;
+  const fn = call.arguments[0];
+  if (!fn || (fn.type !== 'ArrowFunctionExpression' && fn.type !== 'FunctionExpression')) return false;
+  const body = fn.body.type === 'BlockStatement' ? fn.body.body.flatMap(st => (st.type === 'ReturnStatement' && st.argument ? [st.argument] : [])) : [fn.body];
+  return body.some(b => templatesWithGlob(b as Node));
+}
+
+function templatesWithGlob(node: Node): boolean {
+  if (node.type === 'TemplateLiteral') return node.quasis.some(q => (q.value.cooked ?? '').includes('*'));
+  if (node.type === 'ArrayExpression') return node.elements.some(e => !!e && templatesWithGlob((e.type === 'SpreadElement' ? e.argument : e) as Node));
+  if (node.type === 'SpreadElement') return templatesWithGlob(node.argument as Node);
+  if (node.type === 'CallExpression') return node.arguments.some(a => a.type === 'ArrowFunctionExpression' && a.body.type !== 'BlockStatement' && templatesWithGlob(a.body as Node));
+  return false;
 }
 
 /**
