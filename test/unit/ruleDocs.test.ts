@@ -6,11 +6,11 @@ import { CATALOG_FILE, catalogText } from '../../scripts/rulesCatalog';
 
 describe('every rule', () => {
   for (const rule of ruleCatalog()) {
-    it(`${rule.id} has a docs page with the four sections`, () => {
+    it(`${rule.id} has a docs page with the six sections`, () => {
       const page = `docs/rules/${rule.id}.md`;
       assert.ok(fs.existsSync(page), `${page} is missing`);
       const text = fs.readFileSync(page, 'utf8');
-      for (const heading of ['## What it finds', '## Why it matters', '## Typical benign uses', '## Example']) {
+      for (const heading of ['## What it finds', '## Why it matters', '## Typical benign uses', '## False positives', '## What to do', '## Example']) {
         assert.ok(text.includes(heading), `${page} lacks "${heading}"`);
       }
     });

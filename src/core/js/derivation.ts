@@ -6,9 +6,14 @@ import { defaultDerivation, type Derivation, type DerivationOf } from './flow';
 import type { ModuleIndex } from './moduleIndex';
 import { calleeRefOf, refName, type ModuleLookup } from './modules';
 
-const FROM_ARGUMENTS = new Set([
+/** Calls whose result is what their argument names: a file's content, a command's output. */
+const READS_CONTENT = new Set([
   'fs.readFile', 'fs.readFileSync', 'fs.promises.readFile', 'fs.createReadStream',
   'child_process.execSync', 'child_process.execFileSync', 'child_process.spawnSync', 'child_process.exec', 'child_process.execFile',
+]);
+
+const FROM_ARGUMENTS = new Set([
+  ...READS_CONTENT,
   'path.join', 'path.resolve', 'path.normalize', 'path.basename', 'path.dirname', 'path.relative', 'path.posix.join', 'path.win32.join',
   'url.parse', 'url.format', 'url.fileURLToPath', 'url.pathToFileURL', 'util.format', 'util.inspect', 'querystring.stringify', 'querystring.parse',
   'os.hostname', 'os.userInfo', 'os.homedir',
@@ -27,6 +32,12 @@ export function moduleDerivation(index: ModuleIndex): DerivationOf {
     const ref = calleeRefOf(call, lookupAt(index, fn));
     return ref && FROM_ARGUMENTS.has(refName(ref)) ? 'arguments' : undefined;
   };
+}
+
+/** `fs.readFileSync(p)`, `execSync(cmd)`: the value is what `p` or `cmd` names, read or run. */
+export function readsContent(call: CallLike, index: ModuleIndex, fn: number): boolean {
+  const ref = calleeRefOf(call, lookupAt(index, fn));
+  return !!ref && READS_CONTENT.has(refName(ref));
 }
 
 /** A name means the one value it is assigned (after the walk every assignment is known). */

@@ -76,7 +76,7 @@ export const credentialRead: Rule = {
         data: { label: store.label, whose },
         severity,
         evidence: [`path ${shown}`, `store ${store.label}`],
-        facts: [{ kind: 'source', source: 'credential', detail: store.label }],
+        facts: [{ kind: 'source', source: 'credential', detail: store.label, named: true }],
         ...(store.vendor ? { vendor: [store.vendor] } : {}),
       });
     };

@@ -20,8 +20,12 @@ export type Fact =
   | { kind: 'probe'; probe: ProbeKind; detail?: string }
   /** The reported node holds vendor or region data (a literal, a list, a regex, a decoded value). */
   | { kind: 'data'; vendors: string[]; countries: string[]; region?: RegionKind; own: boolean }
-  /** The value of the reported node is data worth protecting. */
-  | { kind: 'source'; source: SourceKind; detail: string }
+  /**
+   * The value of the reported node is data worth protecting, or (`named`) the node names where
+   * it is (a credential file's path, a command printing an id): then the data is what reading
+   * that file or running that command returns, and the name alone is no secret.
+   */
+  | { kind: 'source'; source: SourceKind; detail: string; named?: boolean }
   /**
    * The reported call sends, writes, runs or evaluates: `payload` are the values that go out
    * (request arguments, file contents, a program's argument list, code to evaluate), `target`

@@ -39,7 +39,7 @@ export const gitIdentity: Rule = {
         data: { what, key },
         severity: write ? 'info' : 'low',
         evidence: [`git config ${key}${write ? ' VALUE' : ''}`],
-        ...(write ? {} : { facts: [{ kind: 'source' as const, source: 'fingerprint' as const, detail: `git ${key}` }] }),
+        ...(write ? {} : { facts: [{ kind: 'source' as const, source: 'fingerprint' as const, detail: `git ${key}`, named: true }] }),
       });
     };
     const command = (node: Node, text: string) => {

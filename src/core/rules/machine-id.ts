@@ -37,12 +37,12 @@ export const machineId: Rule = {
   },
   triggers: ['machineId', 'machine-id', 'devDeviceId', 'IOPlatform', 'MachineGuid', 'csproduct', 'ComputerSystemProduct', 'deviceid', 'getDeviceId', 'machineIdSync'],
   create(ctx) {
-    const report = (node: { start: number; end: number }, what: string, evidence: string, decodedFrom?: string) =>
-      ctx.report({ node, messageId: 'read', data: { what }, evidence: [evidence], facts: [{ kind: 'source', source: 'fingerprint', detail: what }], ...(decodedFrom ? { decodedFrom } : {}) });
+    const report = (node: { start: number; end: number }, what: string, evidence: string, decodedFrom?: string, named = false) =>
+      ctx.report({ node, messageId: 'read', data: { what }, evidence: [evidence], facts: [{ kind: 'source', source: 'fingerprint', detail: what, ...(named ? { named } : {}) }], ...(decodedFrom ? { decodedFrom } : {}) });
     const text = (node: Node, value: string) => {
       if (value.length > 2000) return;
       const hit = ID_STRINGS.find(([re]) => re.test(value));
-      if (hit) report(node, hit[1], `string ${JSON.stringify(value.slice(0, 120))}`);
+      if (hit) report(node, hit[1], `string ${JSON.stringify(value.slice(0, 120))}`, undefined, true);
     };
     return {
       MemberExpression(node) {
@@ -72,7 +72,7 @@ export const machineId: Rule = {
         const recipe = d.recipe.join(' -> ');
         for (const entry of d.entries.slice(0, 50)) {
           const hit = entry.length <= 2000 ? ID_STRINGS.find(([re]) => re.test(entry)) : undefined;
-          if (hit) return report(d.site, hit[1], `decoded ${JSON.stringify(entry.slice(0, 120))}`, recipe);
+          if (hit) return report(d.site, hit[1], `decoded ${JSON.stringify(entry.slice(0, 120))}`, recipe, true);
         }
       },
     };

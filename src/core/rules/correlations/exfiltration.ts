@@ -7,6 +7,40 @@ import type { CorrelationRule, RelatedSpan } from '../types';
 import type { Correlator } from './types';
 import { callSteps, inOrder, list, stepAt } from './shared';
 import { classifyHost } from '../../net/hosts';
+import { readsContent } from '../../js/derivation';
+import type { Node } from '../../js/ast';
+import type { Marked } from './marks';
+import type { ModuleAnalysis } from '../types';
+import type { Reached } from '../../js/flow';
+
+type Source = Marked<'source'>;
+
+/**
+ * The sources whose data reaches `payload`. A source that names where data is (a credential
+ * file's path, an id command) counts only through a read of that file or a run of that
+ * command: a message quoting "~/.aws/credentials" sends a name, not the credentials.
+ */
+function sourcesReaching(payload: Node, fn: number, analysis: ModuleAnalysis, sourceMark: (node: Node) => Source[] | undefined): Array<Reached<Source[]>> {
+  type Step = { sources: Source[] } | { read: Node };
+  const reached = analysis.flow.origins<Step>(payload, fn, (node, at) => {
+    const found = sourceMark(node)?.filter(s => !s.fact.named);
+    if (found?.length) return { sources: found };
+    if ((node.type === 'CallExpression' || node.type === 'NewExpression') && readsContent(node, analysis.index, at)) return { read: node };
+    return undefined;
+  });
+  const out: Array<Reached<Source[]>> = [];
+  for (const r of reached) {
+    if ('sources' in r.mark) {
+      out.push({ ...r, mark: r.mark.sources });
+      continue;
+    }
+    const call = r.mark.read;
+    if (call.type !== 'CallExpression' || !call.arguments[0]) continue;
+    // What is read or run: the value sources (an env value in a path) and the named ones.
+    for (const inner of analysis.flow.origins(call.arguments[0] as Node, r.fn, sourceMark)) out.push({ ...inner, calls: [...r.calls, ...inner.calls] });
+  }
+  return out;
+}
 
 export const exfiltration: CorrelationRule = {
   meta: {
@@ -31,7 +65,7 @@ export const exfiltrationCorrelator: Correlator = {
     if (marks.all('source').length === 0) return { added };
     for (const sink of marks.all('sink')) {
       if (sink.fact.sink !== 'network') continue;
-      const reached = sink.fact.payload.flatMap(p => analysis.flow.origins(p, sink.draft.fn, sourceMark));
+      const reached = sink.fact.payload.flatMap(p => sourcesReaching(p, sink.draft.fn, analysis, sourceMark));
       if (reached.length === 0) continue;
       const sources = [...new Set(reached.flatMap(r => r.mark))];
       const what = [...new Set(sources.map(s => s.fact.detail))];
