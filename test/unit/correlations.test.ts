@@ -137,6 +137,13 @@ describe('correlation: config-tamper', () => {
     assert.deepEqual(only('config-tamper', code), []);
   });
 
+  it('leaves a backup beside a start-up file (rc + ".bak", `${rc}.orig`): another file', () => {
+    const code = 'const fs=require("fs"),p=require("path"),o=require("os");function b(){const rc=p.join(o.homedir(),".zshrc");fs.copyFileSync(rc,rc+".bak");fs.writeFileSync(`${rc}.orig`,"x")}';
+    assert.deepEqual(only('config-tamper', code), []);
+    const sep = 'const fs=require("fs"),p=require("path"),o=require("os");function b(){fs.writeFileSync(o.homedir()+p.sep+".zshrc","x");fs.appendFileSync(`${o.homedir()}${p.sep}.bashrc`,"y")}';
+    assert.deepEqual(only('config-tamper', sep).map(f => f.severity), ['medium', 'medium'], 'a separator before the name still names the file');
+  });
+
   it("leaves a copy of another assistant's configuration written into a temporary directory (Cline preparing a Claude Code session)", () => {
     const code = 'import{homedir as H,tmpdir as T}from"os";import{join as j}from"path";import{writeFile as w}from"fs/promises";async function k(src,dst,c){await w(dst,c)}\nasync function r(s){let L=j(T(),`claude-resume-${s}`),O=j(H(),".claude.json");await k(O,j(L,".claude.json"),"{}")}';
     assert.deepEqual(only('config-tamper', code, ['cline']), []);

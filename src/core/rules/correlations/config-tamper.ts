@@ -3,7 +3,7 @@
 // process and act on the user's other tools. Another AI assistant's configuration is high.
 // The path is followed backwards from the write; naming such a place near a write is not enough.
 import { argumentsOf, calleeRefOf } from '../../js/modules';
-import type { Node } from '../../js/ast';
+import { staticString, type Node } from '../../js/ast';
 import { draftOf, type Draft } from '../findings';
 import type { Reached } from '../../js/flow';
 import type { CorrelationRule, ModuleAnalysis } from '../types';
@@ -23,6 +23,32 @@ export const configTamper: CorrelationRule = {
   },
   needs: ['persistence-location', 'file-write'],
 };
+
+/**
+ * `rc + ".bak"`, `\`${file}.ccr-tmp\``: a name with a suffix added is another file (a backup
+ * or a temporary copy beside the configuration), whatever the name it is built from.
+ */
+function isSuffixedName(node: Node): boolean {
+  if (node.type === 'BinaryExpression' && node.operator === '+') {
+    const left = node.left as Node;
+    const before = left.type === 'BinaryExpression' && left.operator === '+' ? left.right : left;
+    return isSuffix(staticString(node.right)) && !isSeparator(before);
+  }
+  if (node.type === 'TemplateLiteral' && node.expressions.length > 0 && node.quasis.length >= 2) {
+    return isSuffix(node.quasis[node.quasis.length - 1].value.cooked ?? undefined) && !isSeparator(node.expressions[node.expressions.length - 1] as Node);
+  }
+  return false;
+}
+
+function isSuffix(text: string | undefined): boolean {
+  return text !== undefined && /^[.~_-][\w.~-]*$/.test(text);
+}
+
+/** `path.sep`, `sep`: what comes after it is a file name, not a suffix. */
+function isSeparator(node: Node): boolean {
+  if (node.type === 'Identifier') return node.name === 'sep';
+  return node.type === 'MemberExpression' && node.property.type === 'Identifier' && node.property.name === 'sep';
+}
 
 const TEMP_CALLS = new Set(['tmpdir', 'mkdtemp', 'mkdtempSync']);
 type Root = 'temp' | 'home';
@@ -55,7 +81,8 @@ export const configTamperCorrelator: Correlator = {
     for (const sink of marks.all('sink')) {
       // A chmod changes who may use a file, not what the tool it belongs to will read.
       if (sink.fact.sink !== 'write' || !sink.fact.target || sink.fact.permissionsOnly) continue;
-      const reached = analysis.flow.origins(sink.fact.target, sink.draft.fn, placeMark).filter(r => !inTemporaryDirectory(r, analysis));
+      const found = analysis.flow.origins(sink.fact.target, sink.draft.fn, (node: Node) => placeMark(node) ?? (isSuffixedName(node) ? 'another file' : undefined));
+      const reached = found.flatMap(r => (typeof r.mark === 'string' ? [] : [{ ...r, mark: r.mark }])).filter(r => !inTemporaryDirectory(r, analysis));
       if (reached.length === 0) continue;
       const places = [...new Set(reached.flatMap(r => r.mark))];
       const assistant = places.some(p => p.fact.place === 'assistant-config');

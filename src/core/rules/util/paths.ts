@@ -66,7 +66,10 @@ export function spelledText(node: Node | undefined, ctx: RuleContext, depth = 0)
 }
 
 function partOf(node: Node, ctx: RuleContext): string {
-  return isHome(node, ctx) ? '~' : node.type === 'Identifier' ? constantOf(node, ctx) ?? '*' : '*';
+  if (isHome(node, ctx)) return '~';
+  const ref = node.type === 'Identifier' || node.type === 'MemberExpression' ? ctx.moduleRef(node) : undefined;
+  if (ref?.module === 'path' && ref.path[ref.path.length - 1] === 'sep') return '/';
+  return node.type === 'Identifier' ? constantOf(node, ctx) ?? '*' : '*';
 }
 
 /**
