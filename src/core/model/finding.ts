@@ -66,6 +66,11 @@ export interface Finding {
   decodedFrom?: string;
   /** How many times the same rule reported this very span (merged duplicates); absent for 1. */
   count?: number;
+  /**
+   * How many places of the file the finding stands for when one finding is reported for many
+   * (a host named the same way in 400 entries of a model table); the first are `related`.
+   */
+  places?: number;
 }
 
 export interface ScanError {

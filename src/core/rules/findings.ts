@@ -57,6 +57,7 @@ export function draftOf(meta: Pick<RuleMeta, 'id' | 'category' | 'severity' | 'm
   if (d.vendor?.length) fields.vendor = [...new Set(d.vendor)];
   if (d.country?.length) fields.country = [...new Set(d.country)];
   if (d.decodedFrom !== undefined) fields.decodedFrom = d.decodedFrom;
+  if (d.places !== undefined && d.places > 1) fields.places = d.places;
   return Object.freeze({
     ruleId: meta.id,
     category: meta.category,

@@ -135,6 +135,7 @@ export const networkEndpoint: Rule = {
         evidence: [`host ${c.host}`, classEvidence(cls), c.shown.length > 200 ? `${c.shown.slice(0, 200)}…` : c.shown],
         facts: [{ kind: 'endpoint', host: c.host }],
         ...(requested ? { host: c.host } : {}),
+        ...(many ? { places: others.length + 1 } : {}),
         ...vendorFields(cls),
       });
     };

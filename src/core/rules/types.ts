@@ -40,6 +40,8 @@ export interface FindingFields {
   vendor?: string[];
   country?: string[];
   decodedFrom?: string;
+  /** One finding for this many places (see Finding.places). */
+  places?: number;
 }
 
 export interface ReportDescriptor extends FindingFields {

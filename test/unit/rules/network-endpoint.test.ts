@@ -1,5 +1,6 @@
+import * as assert from 'node:assert/strict';
 import { networkEndpoint } from '../../../src/core/rules/network-endpoint';
-import { runRuleTable } from '../../helpers/ruleTester';
+import { runRuleTable, scanWith } from '../../helpers/ruleTester';
 import { stringTable, TABLE_STRINGS } from '../../helpers/hiddenFixtures';
 
 const anthropic = { ownVendors: ['anthropic'] };
@@ -36,4 +37,15 @@ runRuleTable(networkEndpoint, {
     { name: 'a URL-looking string with no host shape', code: 'x="https://...";y="http://"' },
     { name: 'a bare host-like string that is not given to a connect call', code: 'name="api.example.io";file="index.js"' },
   ],
+});
+
+describe('network-endpoint: one finding for many places', () => {
+  it('says how many places it stands for in `places`, and relates the first 20', () => {
+    const entries = Array.from({ length: 25 }, (_, i) => `m${i}:{baseUrl:"https://openrouter.ai/api/v1",id:${i}}`).join(',');
+    const found = scanWith([networkEndpoint], `const models={${entries}}`, { ownVendors: ['anthropic'] });
+    assert.equal(found.length, 1);
+    assert.equal(found[0].places, 25);
+    assert.equal(found[0].related.length, 20);
+    assert.equal(found[0].count, undefined, 'count is for the same span reported twice, not for many places');
+  });
 });
