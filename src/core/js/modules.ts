@@ -23,6 +23,12 @@ export interface ModuleLookup {
   /** Whether the identifier is bound at all (a local `require` or `fetch` shadows the global). */
   isBound(id: acorn.Identifier): boolean;
   readonly index: ModuleIndex;
+  /**
+   * The lookup as seen from where `node` is written, for names inside a value a name is bound
+   * to: in `let Au = n(35317); function spawn(e, t, n) { Au.spawn(…) }` the `n` of `n(35317)`
+   * is the factory's require, not the inner function's parameter of the same name.
+   */
+  at?(node: Node): ModuleLookup;
 }
 
 const BUILTINS = new Set([
@@ -59,7 +65,7 @@ export function moduleRefOf(node: Node | undefined, lookup: ModuleLookup, depth 
   switch (node.type) {
     case 'Identifier': {
       const bound = lookup.resolve(node);
-      if (bound) return moduleRefOf(bound, lookup, depth + 1);
+      if (bound) return moduleRefOf(bound, lookup.at?.(bound) ?? lookup, depth + 1);
       return !lookup.isBound(node) && SELF_NAMED.has(node.name) ? normaliseModule(SELF_NAMED_MODULE[node.name] ?? node.name) : undefined;
     }
     case 'ImportBinding': {

@@ -9,7 +9,7 @@ import { defaultKeywordMatcher, type KeywordMatcher } from '../catalog/keywords'
 import { isFunction, type Node } from '../js/ast';
 import { parseSource, type ParseResult } from '../js/parse';
 import { walk } from '../js/walker';
-import { ModuleIndex } from '../js/moduleIndex';
+import { MODULE, ModuleIndex } from '../js/moduleIndex';
 import { CallGraph } from '../js/callgraph';
 import { ValueFlow } from '../js/flow';
 import { calleeRefOf, isRequireFunction, moduleRefOf, type ModuleLookup } from '../js/modules';
@@ -221,6 +221,12 @@ class RuleSession {
       index: this.index,
       resolve: id => (id.type === 'Identifier' ? resolveHere(this.index, id) : undefined),
       isBound: id => id.type === 'Identifier' && this.index.isBoundHere(id.name),
+      at: node => {
+        // The innermost function around the current node that also holds `node`.
+        let f = this.currentFn;
+        while (f !== MODULE && !(this.index.functions[f].start <= node.start && node.end <= this.index.functions[f].end)) f = this.index.functions[f].parent;
+        return f === this.currentFn ? lookup : lookupAt(this.index, f);
+      },
     };
     let lastRefNode: Node | undefined;
     let lastRef: ReturnType<typeof moduleRefOf>;

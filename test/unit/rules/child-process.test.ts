@@ -40,6 +40,12 @@ runRuleTable(childProcess, {
       at: ['e(q(c))'],
       severity: 'medium',
     },
+    {
+      name: "a webpack module loaded by id in a factory, used in an inner function whose parameters shadow the factory's (cross-spawn in CodeBuddy)",
+      code: 'var m={35317(e){"use strict";e.exports=require("child_process")},91092(e,t,n){"use strict";let u=n(35317),d=n(8147);function spawn(e,t,n){let p=d(e,t,n);return u.spawn(p.command,p.args,p.options)}e.exports=spawn}};',
+      at: ['u.spawn'],
+      evidence: ['call child_process.spawn'],
+    },
     { name: 'execa when its import is visible', code: 'import {execa} from "execa";await execa("gh",["auth","token"])', at: ['execa("gh"'] },
   ],
   valid: [
