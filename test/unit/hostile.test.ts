@@ -9,6 +9,9 @@ import { RULES } from '../../src/core/rules';
 import { scanSource } from '../../src/core/scan/engine';
 import { scanTarget } from '../../src/core/scan/target';
 import { safeRegExp } from '../../src/core/js/decode/builtins';
+import { nestingDepth } from '../../src/core/js/nesting';
+import { MAX_NESTING } from '../../src/core/js/parse';
+import { bundleFixture, describeVariant, VARIANTS } from '../helpers/bundlers';
 
 const TZ = 'Intl.DateTimeFormat().resolvedOptions().timeZone';
 const scan = (code: string) => scanSource(code, { file: 'h.js', rules: RULES });
@@ -69,5 +72,65 @@ describe('hostile input', () => {
     const r = spawnSync(process.execPath, [path.resolve('dist/cli.js'), 'scan', evil], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     assert.equal(r.status, 0, r.stderr);
     assert.ok(!/[\u001b\u0007\u202e]/.test(r.stdout), 'no raw control or bidi character on stdout');
+  });
+});
+
+describe('hostile input: nesting that could crash the parser', () => {
+  const CLI = path.resolve('dist/cli.js');
+  const forms: Array<[string, (n: number) => string]> = [
+    ['IIFEs', n => `${'(function(){'.repeat(n)}x()${'})()'.repeat(n)}`],
+    ['template literals', n => `x=\`${'${`'.repeat(n)}a${'`}'.repeat(n)}\``],
+    ['arrays', n => `x=${'['.repeat(n)}${']'.repeat(n)}`],
+    ['calls', n => `x=${'f('.repeat(n)}1${')'.repeat(n)}`],
+    ['parentheses', n => `x=${'('.repeat(n)}1${')'.repeat(n)}`],
+    ['blocks of if', n => `${'if(a){'.repeat(n)}b()${'}'.repeat(n)}`],
+    ['if without braces', n => `${'if(a)'.repeat(n)}b();`],
+  ];
+  for (const [name, make] of forms) {
+    for (const n of [300, 3000, 100_000]) {
+      it(`${n} nested ${name}: the process survives, the file is an error entry, its strings and the next file are still reported`, function () {
+        this.timeout(60_000);
+        const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-nest-'));
+        try {
+          fs.writeFileSync(path.join(dir, 'deep.js'), `${make(n)};\nfetch("http://203.0.113.9/deep")`);
+          fs.writeFileSync(path.join(dir, 'next.js'), `const z=${TZ};`);
+          const r = spawnSync(process.execPath, [CLI, 'scan', dir, '--json'], { encoding: 'utf8', maxBuffer: 64 * 1024 * 1024 });
+          assert.equal(r.status, 0, r.stderr.slice(-500));
+          const target = JSON.parse(r.stdout).targets[0];
+          assert.ok(target.findings.some((f: { ruleId: string; file: string }) => f.ruleId === 'timezone-probe' && f.file === 'next.js'));
+          const deep = target.findings.filter((f: { file: string }) => f.file === 'deep.js');
+          const error = target.errors.find((e: { file: string }) => e.file === 'deep.js');
+          // Either parsed (the call is then found in the code) or an error entry with the URL from its strings.
+          if (error) {
+            assert.match(error.message, /not parsed/);
+            assert.ok(deep.some((f: { ruleId: string; message: string }) => f.ruleId === 'network-endpoint' && /203\.0\.113\.9/.test(f.message)), JSON.stringify(deep));
+          } else {
+            assert.ok(deep.some((f: { ruleId: string }) => f.ruleId === 'network-endpoint'), JSON.stringify(deep));
+          }
+        } finally {
+          fs.rmSync(dir, { recursive: true, force: true });
+        }
+      });
+    }
+  }
+});
+
+describe('nesting depth, counted before parsing', () => {
+  it('skips brackets in strings, comments, regular expressions and template text, and counts ${…}', () => {
+    assert.equal(nestingDepth('a=/[(]/;b=x/2/(3);c=`${`${1}`}`;d="((";//((\n/*((*/e=[1]', 100).depth, 2);
+    assert.equal(nestingDepth("f('(((',`[[[`,/\\(/g)", 100).depth, 1);
+  });
+  it('stops as soon as the limit is passed and says where', () => {
+    const r = nestingDepth(`x=${'['.repeat(1_000_000)}`, 250);
+    assert.deepEqual(r, { depth: 251, at: 252 });
+  });
+  it('real esbuild, webpack and rollup output nests far less deeply than the limit', async function () {
+    this.timeout(120_000);
+    for (const name of fs.readdirSync('test/fixtures/bundler-src')) {
+      for (const variant of VARIANTS) {
+        const text = await bundleFixture(name, variant);
+        assert.ok(nestingDepth(text, MAX_NESTING).depth < MAX_NESTING / 4, `${name} ${describeVariant(variant)}`);
+      }
+    }
   });
 });

@@ -15,6 +15,8 @@ export interface NativeString {
   offset: number;
   endOffset: number;
   encoding: 'ascii' | 'utf16le';
+  /** A string literal of JavaScript no parser could read, not a string of native code. */
+  unparsed?: boolean;
 }
 
 export const MIN_STRING = 6;
@@ -80,4 +82,28 @@ function needlePattern(needles: readonly string[]): RegExp | undefined {
   if (needles.length === 0) return undefined;
   const sorted = [...new Set(needles.map(n => n.toLowerCase()))].sort((a, b) => b.length - a.length);
   return new RegExp(sorted.map(escapeRegExp).join('|'), 'gi');
+}
+
+/** A quoted string or template text of source code, at least MIN_STRING long. */
+const LITERAL = new RegExp(`"((?:[^"\\\\\\n]|\\\\.){${MIN_STRING},${MAX_STRING}})"|'((?:[^'\\\\\\n]|\\\\.){${MIN_STRING},${MAX_STRING}})'|\`((?:[^\`\\\\]|\\\\.){${MIN_STRING},${MAX_STRING}})\``, 'g');
+
+/**
+ * The same pass over JavaScript that no parser could read (nested too deep): the text of its
+ * string literals, with their UTF-8 byte offsets in the file.
+ */
+export function literalStringsPass(text: string, needles: readonly string[], visit: (s: NativeString) => void): { strings: number } {
+  const needle = needlePattern(needles);
+  const found: NativeString[] = [];
+  let chars = 0;
+  let bytes = 0;
+  LITERAL.lastIndex = 0;
+  for (let m = LITERAL.exec(text); m; m = LITERAL.exec(text)) {
+    const body = m[1] ?? m[2] ?? m[3] ?? '';
+    const start = m.index + 1;
+    bytes += Buffer.byteLength(text.slice(chars, start), 'utf8');
+    chars = start;
+    found.push({ text: body, offset: bytes, endOffset: bytes + Buffer.byteLength(body, 'utf8'), encoding: 'ascii', unparsed: true });
+  }
+  if (needle && found.length) visitMatches(found, needle, visit);
+  return { strings: found.length };
 }

@@ -96,7 +96,7 @@ export const networkEndpoint: Rule = {
       urlMany: 'URL {{host}}: {{label}}, in {{count}} places of this file',
       list: 'Lists {{count}} hosts ({{hosts}})',
       decoded: 'Decoded ({{recipe}}) list of {{count}} hosts ({{hosts}})',
-      native: '{{what}} in native code: {{value}} ({{label}})',
+      native: '{{what}} in {{place}}: {{value}} ({{label}})',
     },
   },
   triggers: ['://', 'host', 'connect', 'lookup'],
@@ -228,7 +228,7 @@ export const networkEndpoint: Rule = {
           ctx.report({
             node: { start: e.start, end: e.end },
             messageId: 'native',
-            data: { what: e.kind === 'url' ? 'URL' : 'Host name', value: e.value, label: describeClass(cls) },
+            data: { what: e.kind === 'url' ? 'URL' : 'Host name', place: s.unparsed ? 'code too deeply nested to parse' : 'native code', value: e.value, label: describeClass(cls) },
             severity: severity === 'high' ? 'medium' : severity,
             evidence: [`host ${e.host}`, classEvidence(cls)],
             facts: [{ kind: 'endpoint', host: e.host }],

@@ -88,7 +88,7 @@ export const vendorKeywords: Rule = {
       compare: 'Comparison with {{value}} naming {{count}} vendor(s): {{vendors}}',
       decoded: 'Decoded list ({{recipe}}) of {{entries}} entries naming {{count}} vendor(s): {{vendors}}',
       decodedUse: 'Compares {{subject}} with a decoded list from {{via}} ({{entries}} entries) naming {{count}} vendor(s): {{vendors}}',
-      native: 'String in native code naming {{count}} vendor(s): {{vendors}}',
+      native: 'String in {{place}} naming {{count}} vendor(s): {{vendors}}',
     },
   },
   triggers: defaultKeywordMatcher().words(),
@@ -152,7 +152,7 @@ export const vendorKeywords: Rule = {
         const hits = countedInString(ctx.keywords, s.text);
         if (hits.length === 0) return;
         const at = wordIndex(s.text, hits[0].word);
-        report(ctx, { node: { start: at, end: at + hits[0].word.length }, messageId: 'native', data: {}, hits, list: false, native: true });
+        report(ctx, { node: { start: at, end: at + hits[0].word.length }, messageId: 'native', data: { place: s.unparsed ? 'code too deeply nested to parse' : 'native code' }, hits, list: false, native: true });
       },
     };
   },

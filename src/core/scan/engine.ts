@@ -10,6 +10,7 @@ import { isFunction, type Node } from '../js/ast';
 import { parseSource, type ParseResult } from '../js/parse';
 import { walk } from '../js/walker';
 import { MODULE, ModuleIndex } from '../js/moduleIndex';
+import { scanLiteralStrings } from './strings';
 import { CallGraph } from '../js/callgraph';
 import { ValueFlow } from '../js/flow';
 import { calleeRefOf, isRequireFunction, moduleRefOf, type ModuleLookup } from '../js/modules';
@@ -51,8 +52,17 @@ export function scanSource(source: string, options: ScanSourceOptions): SourceSc
   let parsed = parseSource(text);
   stats.parseMs = performance.now() - t0;
   if (!parsed.ast) {
-    fail(`not parsed: ${parsed.error}`);
-    return { findings: [], errors, partial: false, stats };
+    // Still read what can be read without syntax: the strings pass over the file's bytes
+    // (hosts and vendor names, approximate). A module inside a binary has no bytes of its own.
+    if (options.entry) {
+      fail(`not parsed: ${parsed.error}`);
+      return { findings: [], errors, partial: false, stats };
+    }
+    fail(`not parsed: ${parsed.error}; its string literals were scanned instead (approximate findings, byte offsets)`);
+    const target = options.target ?? { ownVendors: [] };
+    const keywords = options.keywords ?? defaultKeywordMatcher();
+    const strings = scanLiteralStrings(source, { file: options.file, rules: options.rules, keywords, target });
+    return { findings: strings.findings, errors: [...errors, ...strings.errors], partial: false, stats };
   }
   stats.parsed = true;
   if (parsed.partial) fail(`parsed with the loose parser, findings are partial: ${parsed.error}`);

@@ -10,7 +10,7 @@ import type { KeywordMatcher } from '../catalog/keywords';
 import { BARE_HOST_TLDS } from '../net/url';
 import { buildApproximate, draftOf, type Draft } from '../rules/findings';
 import type { BinaryReader } from '../native/reader';
-import { stringsPass, type NativeString } from '../native/strings';
+import { literalStringsPass, stringsPass, type NativeString } from '../native/strings';
 
 /** Distinct strings reported per rule and binary; the rest are counted in an error entry. */
 export const MAX_STRING_FINDINGS = 500;
@@ -25,6 +25,17 @@ export interface StringsPassOptions {
 
 /** `strings` is undefined when no selected rule reads strings (the pass did not run). */
 export function scanStrings(reader: BinaryReader, options: StringsPassOptions): { findings: Finding[]; errors: ScanError[]; strings?: number } {
+  return runStringRules((needles, visit) => stringsPass(reader, needles, visit), options);
+}
+
+/** The strings pass over the string literals of JavaScript no parser could read. */
+export function scanLiteralStrings(text: string, options: StringsPassOptions): { findings: Finding[]; errors: ScanError[]; strings?: number } {
+  return runStringRules((needles, visit) => literalStringsPass(text, needles, visit), options);
+}
+
+type StringSource = (needles: readonly string[], visit: (s: NativeString) => void) => { strings: number };
+
+function runStringRules(source: StringSource, options: StringsPassOptions): { findings: Finding[]; errors: ScanError[]; strings?: number } {
   const errors: ScanError[] = [];
   const byRule = new Map<string, Map<string, { draft: Draft; s: NativeString; count: number }>>();
   let current: NativeString | undefined;
@@ -45,7 +56,7 @@ export function scanStrings(reader: BinaryReader, options: StringsPassOptions): 
   if (handlers.length === 0) return { findings: [], errors };
   const needles = [...new Set([...handlers.flatMap(h => h.rule.triggers), ...URL_NEEDLES, ...BARE_HOST_TLDS.map(t => `.${t}`)])];
   const failed = new Set<Rule>();
-  const { strings } = stringsPass(reader, needles, s => {
+  const { strings } = source(needles, s => {
     current = s;
     for (const { rule, handle } of handlers) {
       if (failed.has(rule)) continue;
