@@ -2,7 +2,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TOOL_NAME } from '../core/version';
-import { SEVERITIES, severityRank, type Finding, type Severity, type TargetResult } from '../core/model';
+import { SEVERITIES, severityRank, type Finding, type ScanError, type Severity, type TargetResult } from '../core/model';
 import { DEFAULT_MAX_FILE_BYTES, type TargetSpec } from '../core/model';
 import { auditTargets, selectRules } from '../core/audit';
 import { auditResult, toJson } from '../core/report/json';
@@ -15,7 +15,7 @@ import { evaluatePolicy } from '../core/policy/evaluate';
 import { findPolicyFile, readPolicyFile } from '../core/policy/load';
 import type { Policy, PolicyReport } from '../core/model/policy';
 import { invocationDir, listValue, parseArgs, UsageError } from './args';
-import { formatTarget, reachesSeverity, styleFor } from './text';
+import { displayPath, formatTarget, reachesSeverity, styleFor } from './text';
 import { formatPolicyReport, formatProblem, shownPolicyPath } from './policyText';
 
 export const SCAN_HELP = `Usage: ai-tool-audit scan [PATH...] [options]
@@ -73,7 +73,10 @@ export function runScan(argv: string[]): number {
   }
   const policy = loadPolicy(args.values.get('policy'), args.flags.has('no-policy'));
   if (policy === 'invalid') return 2;
-  const specs = paths.length ? paths.map(targetForPath) : installedTargets(args.values.get('home'), listValue(args.values.get('only')));
+  const installed = paths.length ? undefined : installedTargets(args.values.get('home'), listValue(args.values.get('only')));
+  const specs = installed ? installed.assistants : paths.map(targetForPath);
+  // What discovery could not read (a launcher that is a FIFO, an unreadable folder), as `list` shows it.
+  const discoveryErrors = installed?.errors ?? [];
 
   const progress = process.stderr.isTTY;
   const label = (i: number) => specs[i].instanceId ?? specs[i].id;
@@ -94,7 +97,7 @@ export function runScan(argv: string[]): number {
   const referenced = new Set([...(evaluated?.violations ?? []).flatMap(v => (v.finding ? [before[v.assistant.index][v.finding.index]] : [])), ...notes.keys()]);
   const hidden = targets.map(t => hideBelow(t, minSeverity, referenced));
   const report = evaluated && reindex(evaluated, before, targets);
-  const result = { ...auditResult(targets), ...(report ? { policy: report } : {}) };
+  const result = { ...auditResult(targets), ...(discoveryErrors.length ? { discoveryErrors } : {}), ...(report ? { policy: report } : {}) };
   if (args.flags.has('json')) {
     process.stdout.write(toJson(result));
   } else {
@@ -102,10 +105,14 @@ export function runScan(argv: string[]): number {
     const parts = targets.map((t, i) => formatTarget(t, style, hidden[i], minSeverity, notes));
     if (report && policy?.file) parts.push(formatPolicyReport(report, shownPolicyPath(policy.file), style));
     if (parts.length) process.stdout.write(`${parts.join('\n\n')}\n`);
+    if (discoveryErrors.length) {
+      process.stderr.write(`\n${discoveryErrors.length} problem(s) while looking for assistants:\n`);
+      for (const e of discoveryErrors) process.stderr.write(`  ${displayPath(e.file, style)}: ${printable(e.message)}\n`);
+    }
   }
   if (report?.violations.length) return 1;
   if (failOn && reachesSeverity(findings, failOn)) return 1;
-  if (args.flags.has('strict') && targets.some(t => t.errors.length)) return 1;
+  if (args.flags.has('strict') && (discoveryErrors.length || targets.some(t => t.errors.length))) return 1;
   return 0;
 }
 
@@ -136,9 +143,9 @@ function loadPolicy(named: string | undefined, disabled: boolean): Policy | unde
 }
 
 /** Discovered assistants, narrowed by `--only` (every name must match something). */
-function installedTargets(home: string | undefined, only: string[] | undefined): Array<TargetSpec | Assistant> {
-  const { assistants } = discover(discoveryOptions(home));
-  if (!only) return assistants;
+function installedTargets(home: string | undefined, only: string[] | undefined): { assistants: Array<TargetSpec | Assistant>; errors: ScanError[] } {
+  const { assistants, errors } = discover(discoveryOptions(home));
+  if (!only) return { assistants, errors };
   const names = (a: Assistant) => [a.id, a.instanceId, a.catalogId, a.extensionId, a.packageName].filter((n): n is string => !!n).map(n => n.toLowerCase());
   const named = (a: Assistant, o: string) => names(a).includes(o.toLowerCase());
   const unknown = only.filter(o => !assistants.some(a => named(a, o)));
@@ -146,7 +153,7 @@ function installedTargets(home: string | undefined, only: string[] | undefined):
     const available = [...new Set(assistants.flatMap(a => [a.id, a.instanceId]))].join(', ') || 'none';
     throw new UsageError(`--only: no installed assistant named ${unknown.join(', ')} (installed: ${available})`);
   }
-  return assistants.filter(a => only.some(o => named(a, o)));
+  return { assistants: assistants.filter(a => only.some(o => named(a, o))), errors };
 }
 
 function severityOption(value: string | undefined, name: string): Severity | undefined {

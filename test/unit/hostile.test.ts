@@ -85,6 +85,11 @@ describe('hostile input: nesting that could crash the parser', () => {
     ['parentheses', n => `x=${'('.repeat(n)}1${')'.repeat(n)}`],
     ['blocks of if', n => `${'if(a){'.repeat(n)}b()${'}'.repeat(n)}`],
     ['if without braces', n => `${'if(a)'.repeat(n)}b();`],
+    ['else if', n => `if(a){}${'else if(a){}'.repeat(n)}`],
+    ['negations', n => `x=${'!'.repeat(n)}a`],
+    ['assignments', n => `${'a='.repeat(n)}1`],
+    ['conditionals', n => `x=${'a?1:'.repeat(n)}1`],
+    ['new', n => `x=${'new '.repeat(n)}A`],
   ];
   for (const [name, make] of forms) {
     for (const n of [300, 3000, 100_000]) {
@@ -132,5 +137,70 @@ describe('nesting depth, counted before parsing', () => {
         assert.ok(nestingDepth(text, MAX_NESTING).depth < MAX_NESTING / 4, `${name} ${describeVariant(variant)}`);
       }
     }
+  });
+});
+
+describe('hostile input: files that are not regular files', function () {
+  if (process.platform === 'win32') return;
+  const CLI = path.resolve('dist/cli.js');
+  const run = (args: string[], env: NodeJS.ProcessEnv = process.env) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', timeout: 30_000, env: { ...env, NO_COLOR: '1' } });
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-fifo-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const mkfifo = (p: string) => assert.equal(spawnSync('mkfifo', [p]).status, 0, 'mkfifo');
+
+  it('a FIFO, a link to a device and a link to a folder inside a package are error entries, never opened; the rest is scanned', () => {
+    const pkg = path.join(dir, 'pkg');
+    fs.mkdirSync(path.join(pkg, 'sub'), { recursive: true });
+    mkfifo(path.join(pkg, 'pipe.js'));
+    fs.symlinkSync('/dev/zero', path.join(pkg, 'zero.js'));
+    fs.symlinkSync(path.join(pkg, 'sub'), path.join(pkg, 'loop'));
+    fs.writeFileSync(path.join(pkg, 'ok.js'), `const z=${TZ};`);
+    const r = run(['scan', pkg, '--json']);
+    assert.equal(r.status, 0, r.stderr);
+    const t = JSON.parse(r.stdout).targets[0];
+    assert.ok(t.findings.some((f: { file: string }) => f.file === 'ok.js'));
+    const messages = Object.fromEntries(t.errors.map((e: { file: string; message: string }) => [e.file, e.message]));
+    assert.match(messages['pipe.js'], /FIFO: skipped, never opened/);
+    assert.match(messages['zero.js'], /character device: skipped, never opened/);
+    assert.match(messages['loop'], /symbolic link to a folder: not followed/);
+  });
+
+  it('a FIFO given as the PATH to scan says what it is', () => {
+    mkfifo(path.join(dir, 'p'));
+    const r = run(['scan', path.join(dir, 'p'), '--json']);
+    assert.equal(r.status, 0, r.stderr);
+    const errors = JSON.parse(r.stdout).targets[0].errors;
+    assert.deepEqual(errors.map((e: { message: string }) => e.message), ['a FIFO, not a file or folder: not opened']);
+  });
+
+  it('a launcher on PATH that is a FIFO does not hang list or scan; scan shows the problem and --strict fails on it', () => {
+    fs.mkdirSync(path.join(dir, 'bin'));
+    mkfifo(path.join(dir, 'bin', 'claude'));
+    const env = { ...process.env, HOME: dir, PATH: `${path.join(dir, 'bin')}:/usr/bin:/bin` };
+    const list = run(['list'], env);
+    assert.equal(list.status, 0, list.stderr);
+    assert.match(list.stdout, /launcher is a FIFO: not opened/);
+    const scan = run(['scan'], env);
+    assert.equal(scan.status, 0, scan.stderr);
+    assert.match(scan.stderr, /problem\(s\) while looking for assistants:[^]*launcher is a FIFO/);
+    assert.equal(run(['scan', '--strict'], env).status, 1);
+    const json = JSON.parse(run(['scan', '--json'], env).stdout);
+    assert.match(json.discoveryErrors[0].message, /FIFO/);
+  });
+
+  it("a package whose bin is a FIFO is scanned without opening it", () => {
+    const pkg = path.join(dir, 'agent');
+    fs.mkdirSync(pkg);
+    fs.writeFileSync(path.join(pkg, 'package.json'), JSON.stringify({ name: 'agent', bin: { agent: 'cli' } }));
+    mkfifo(path.join(pkg, 'cli'));
+    fs.writeFileSync(path.join(pkg, 'index.js'), `const z=${TZ};`);
+    const r = run(['scan', pkg, '--json']);
+    assert.equal(r.status, 0, r.stderr);
+    const t = JSON.parse(r.stdout).targets[0];
+    assert.ok(t.findings.some((f: { file: string }) => f.file === 'index.js'));
+    assert.ok(t.errors.some((e: { file: string; message: string }) => e.file === 'cli' && /FIFO/.test(e.message)), JSON.stringify(t.errors));
   });
 });

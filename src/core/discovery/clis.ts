@@ -7,6 +7,7 @@ import type { ScanError } from '../model';
 import { catalogBinaries, catalogById, catalogForBinary } from '../catalog/lookup';
 import type { Assistant, InstallMethod } from './types';
 import { isFile, readJson, realPath } from './fsread';
+import { readRegularFile } from '../text/regularFile';
 import { pathEntries, type Places } from './places';
 import { expandPattern, nodeGlobalRootPatterns, npmrcFiles, npmrcPrefix, packagesIn } from './nodeRoots';
 import { assistantFromPackage } from './packages';
@@ -51,7 +52,7 @@ function globalNodeModules(places: Places): KnownPlace[] {
   const nodeDirs = pathEntries(places).filter(dir => isFile(path.join(dir, nodeName)));
   const npmrcPrefixes = npmrcFiles(places).flatMap(file => {
     try {
-      const prefix = npmrcPrefix(fs.readFileSync(file, 'utf8'), places);
+      const prefix = npmrcPrefix(readRegularFile(file, 'utf8'), places);
       return prefix ? [prefix] : [];
     } catch {
       return [];

@@ -1,6 +1,7 @@
 // Read-only file system helpers for discovery. Nothing here throws: a missing folder is just
 // absent, and anything worth telling the user becomes a ScanError with the absolute path.
 import * as fs from 'node:fs';
+import { NotRegularFile, openRegularFile, readRegularFile } from '../text/regularFile';
 import * as path from 'node:path';
 import type { ScanError } from '../model';
 import { containerFromHead } from '../native/executable';
@@ -20,7 +21,7 @@ export function readJson(file: string, errors: ScanError[] | undefined, what: st
       errors?.push({ file, message: `${what} is ${stat.size} bytes, over the ${MAX_MANIFEST_BYTES}-byte limit: not read` });
       return undefined;
     }
-    text = fs.readFileSync(file, 'utf8');
+    text = readRegularFile(file, 'utf8');
   } catch (e) {
     errors?.push({ file, message: `cannot read ${what}: ${describeFsError(e)}` });
     return undefined;
@@ -38,7 +39,7 @@ export function readJson(file: string, errors: ScanError[] | undefined, what: st
 /** Like readJson, for files that may be any JSON value (extensions.json is an array). */
 export function readJsonValue(file: string, errors: ScanError[], what: string): unknown {
   try {
-    const text = fs.readFileSync(file, 'utf8');
+    const text = readRegularFile(file, 'utf8');
     return JSON.parse(text.charCodeAt(0) === 0xfeff ? text.slice(1) : text);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
@@ -100,7 +101,7 @@ export function realPath(p: string): string | undefined {
 export function readHead(file: string, bytes = 64 * 1024): Buffer | undefined {
   let fd: number | undefined;
   try {
-    fd = fs.openSync(file, 'r');
+    fd = openRegularFile(file);
     const buf = Buffer.alloc(bytes);
     const n = fs.readSync(fd, buf, 0, bytes, 0);
     return buf.subarray(0, n);
@@ -170,5 +171,6 @@ export function describeFsError(e: unknown): string {
   if (err?.code === 'EACCES' || err?.code === 'EPERM') return 'permission denied';
   if (err?.code === 'ENOENT') return 'no such file or directory';
   if (err?.code === 'ELOOP') return 'too many levels of symbolic links';
+  if (e instanceof NotRegularFile) return e.message;
   return err?.message ?? String(e);
 }

@@ -2,11 +2,13 @@
 // code it runs, through symlinks and the shims package managers write (npm and pnpm `.cmd`,
 // `.ps1` and shell shims, Volta's and mise's shim binaries, asdf's shim scripts). Reads files;
 // never runs them.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ScanError } from '../model';
 import { executableFormat, isFile, listDir, readHead, realPath } from './fsread';
 import { pathEntries, type Places } from './places';
 import { venvOf } from './python';
+import { kindOf } from '../text/regularFile';
 
 export type LauncherTarget =
   /** A package folder under node_modules. */
@@ -71,6 +73,17 @@ export function resolveLauncher(file: string, home: string, errors: ScanError[],
   const base = path.basename(real).toLowerCase().replace(/\.exe$/, '');
   if (base === 'volta-shim' || base === 'volta') return { type: 'managed', manager: 'volta' };
   if (base === 'mise') return { type: 'managed', manager: 'mise' };
+  let kind: string | undefined;
+  try {
+    const stat = fs.statSync(real);
+    if (!stat.isFile()) kind = kindOf(stat);
+  } catch {
+    // readHead below says it cannot read it.
+  }
+  if (kind) {
+    errors.push({ file: real, message: `launcher is ${kind}: not opened` });
+    return undefined;
+  }
   const head = readHead(real);
   if (!head) {
     errors.push({ file: real, message: 'cannot read launcher' });

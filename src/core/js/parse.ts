@@ -6,6 +6,7 @@ import * as acornLoose from 'acorn-loose';
 import type { Program } from 'acorn';
 import { fastScopes } from './fastScopes';
 import { nestingDepth } from './nesting';
+import { depthGuard, ParseTooDeep } from './depthGuard';
 
 /**
  * Brackets nested deeper than this are not given to a parser. Real bundles stay under 60
@@ -13,7 +14,7 @@ import { nestingDepth } from './nesting';
  */
 export const MAX_NESTING = 250;
 
-export const Parser = acorn.Parser.extend(fastScopes);
+export const Parser = acorn.Parser.extend(fastScopes, depthGuard);
 
 export interface ParseResult {
   ast?: Program;
@@ -43,8 +44,8 @@ export function parseSource(text: string): ParseResult {
       return { ast: Parser.parse(text, { ...baseOptions, sourceType }) , partial: false };
     } catch (e) {
       firstError ??= e;
-      // A stack overflow on deeply nested code will not get better with another parser mode.
-      if (e instanceof RangeError) break;
+      // Deep nesting will not get better with another mode, and the loose parser has no guard.
+      if (e instanceof RangeError) return { partial: false, error: describeParseError(e) };
     }
   }
   const error = describeParseError(firstError);
@@ -57,6 +58,7 @@ export function parseSource(text: string): ParseResult {
 }
 
 function describeParseError(e: unknown): string {
+  if (e instanceof ParseTooDeep) return e.message;
   if (e instanceof RangeError) return 'nesting too deep to parse (stack exhausted)';
   if (e instanceof SyntaxError) return `syntax error: ${e.message}`;
   return e instanceof Error ? e.message : String(e);

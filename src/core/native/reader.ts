@@ -3,6 +3,7 @@
 // per-read cap) before anything is allocated, so a corrupt header gives a CorruptBinaryError
 // with a message a user can read, never a crash or a multi-gigabyte allocation.
 import * as fs from 'node:fs';
+import { openRegularFile } from '../text/regularFile';
 
 export class CorruptBinaryError extends Error {}
 
@@ -24,7 +25,7 @@ export class BinaryReader {
   ) {}
 
   static open(absPath: string): BinaryReader {
-    const fd = fs.openSync(absPath, 'r');
+    const fd = openRegularFile(absPath);
     try {
       return new BinaryReader(fs.fstatSync(fd).size, fd, undefined);
     } catch (e) {

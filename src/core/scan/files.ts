@@ -4,6 +4,7 @@
 // are recognised by their magic bytes and never rejected for size: they are read with
 // positional reads, and the size limit applies to each module read out of them.
 import * as fs from 'node:fs';
+import { kindOf, readRegularFile } from '../text/regularFile';
 import * as path from 'node:path';
 import type { BinaryContainer, ScanError } from '../model';
 import { formatMB } from '../text/format';
@@ -56,6 +57,10 @@ export function collectFiles(root: string, options: CollectOptions): CollectResu
   let seen = 0;
   const rootStat = safeStat(root, errors, '.');
   if (!rootStat) return { files, errors };
+  if (!rootStat.isFile() && !rootStat.isDirectory()) {
+    errors.push({ file: path.basename(root), message: `${kindOf(rootStat)}, not a file or folder: not opened` });
+    return { files, errors };
+  }
   if (rootStat.isFile()) {
     const name = path.basename(root);
     const native = JS_EXTENSIONS.has(path.extname(name)) ? undefined : sniffNative(root, name, errors, false);
@@ -87,6 +92,12 @@ export function collectFiles(root: string, options: CollectOptions): CollectResu
         pending.push({ dir: abs, rel: relPath, dependency: dependency || entry.name === 'node_modules' });
         continue;
       }
+      if (!entry.isFile() && !entry.isSymbolicLink()) {
+        // A FIFO, socket or device: opening it could block for ever or never end.
+        const stat = safeLstat(abs, errors, relPath);
+        if (stat) errors.push({ file: relPath, message: `${kindOf(stat)}: skipped, never opened` });
+        continue;
+      }
       const ext = path.extname(entry.name);
       const isJs = JS_EXTENSIONS.has(ext);
       const isEntry = extraEntries.has(relPath);
@@ -95,7 +106,11 @@ export function collectFiles(root: string, options: CollectOptions): CollectResu
       if (!options.includeTests && TEST_FILE.test(entry.name)) continue;
       // Symlinked directories are not followed (no loops); symlinked files are read through.
       const stat = entry.isSymbolicLink() ? safeStat(abs, errors, relPath) : safeLstat(abs, errors, relPath);
-      if (!stat || !stat.isFile()) continue;
+      if (!stat) continue;
+      if (!stat.isFile()) {
+        errors.push({ file: relPath, message: stat.isDirectory() ? 'a symbolic link to a folder: not followed (links can loop)' : `a symbolic link to ${kindOf(stat)}: skipped, never opened` });
+        continue;
+      }
       const native = maybeNative ? sniffNative(abs, relPath, errors, !isEntry && NATIVE_NAME.test(entry.name)) : undefined;
       if (native) files.push({ absPath: abs, rel: relPath, size: stat.size, dependency, native });
       else if (isJs || isEntry) addFile(abs, relPath, stat.size, dependency);
@@ -157,7 +172,7 @@ export type ReadResult = { text: string } | { error: string };
 export function readSourceFile(absPath: string): ReadResult {
   let buf: Buffer;
   try {
-    buf = fs.readFileSync(absPath);
+    buf = readRegularFile(absPath);
   } catch (e) {
     return { error: `cannot read: ${describeFsError(e)}` };
   }

@@ -3,6 +3,7 @@
 // exact lines and columns in package.json: acorn parses `(${json})` as an expression, which
 // gives the offset of every key and value without a JSON parser of our own.
 import * as fs from 'node:fs';
+import { openRegularFile } from '../text/regularFile';
 import * as path from 'node:path';
 import * as acorn from 'acorn';
 import type { Finding, ScanError, Span } from '../model';
@@ -26,7 +27,9 @@ export function scanPackageManifest(root: string, rules: readonly ManifestRule[]
   try {
     size = fs.statSync(file).size;
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return { findings: [], errors: [] };
+    // No manifest, or a root that is no folder (its own error entry says what it is).
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code === 'ENOENT' || code === 'ENOTDIR') return { findings: [], errors: [] };
     return { findings: [], errors: [{ file: MANIFEST, message: `cannot stat: ${describeFsError(e)}` }] };
   }
   if (size > MAX_MANIFEST_BYTES) return { findings: [], errors: [{ file: MANIFEST, message: `skipped: package.json of ${size} bytes is not a plausible manifest` }] };
@@ -106,7 +109,7 @@ function readHead(root: string, rel: string): Buffer | undefined {
   if (abs !== root && !abs.startsWith(root + path.sep)) return undefined;
   let fd: number | undefined;
   try {
-    fd = fs.openSync(abs, 'r');
+    fd = openRegularFile(abs);
     const buf = Buffer.alloc(64);
     const n = fs.readSync(fd, buf, 0, 64, 0);
     return buf.subarray(0, n);
