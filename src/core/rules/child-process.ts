@@ -107,8 +107,29 @@ function argumentList(node: Node | undefined): Node[] {
   return list.elements.flatMap(e => (!e ? [] : e.type === 'SpreadElement' ? [e.argument] : [e]));
 }
 
-function report(ctx: RuleContext, node: Node, call: string, shell: boolean, args: readonly Node[]) {
-  const commands = commandsOf(args, ctx, node);
+interface ProcessCall {
+  node: Node;
+  call: string;
+  shell: boolean;
+  args: readonly Node[];
+  /** The function the call is in. */
+  fn: number;
+  /** The command when static decoding found it (a string table's `_$d("…")`). */
+  decoded?: { commands: string[]; recipe: string };
+}
+
+/** The call that makes the command, when it is one (`_$d("…")`, or a name bound to it). */
+function commandCall(args: readonly Node[], ctx: RuleContext): Node | undefined {
+  const first = args[0] && unwrapChain(args[0]);
+  if (first?.type === 'CallExpression') return first;
+  if (first?.type !== 'Identifier') return undefined;
+  const bound = ctx.resolve(first);
+  return bound?.type === 'CallExpression' ? bound : undefined;
+}
+
+function report(ctx: RuleContext, p: ProcessCall) {
+  const { node, call, shell, args } = p;
+  const commands = p.decoded?.commands ?? commandsOf(args, ctx, node);
   const command = commands?.join(' or ');
   const computed = !commands || commands.some(c => /^\*/.test(c));
   const kind = shell ? 'shell' : 'program';
@@ -118,9 +139,11 @@ function report(ctx: RuleContext, node: Node, call: string, shell: boolean, args
     data: { call, command: command ?? '' },
     severity: shell && computed ? 'medium' : 'low',
     evidence: [`call ${call}`, ...(commands ?? []).slice(0, 3).map(c => `command ${c.slice(0, 200)}`), ...(shell ? ['shell'] : [])],
+    ...(p.decoded ? { decodedFrom: p.decoded.recipe } : {}),
     // What runs (the program or shell command) is the target; the argument list the payload.
     // Options (`{input, env}`) are neither: data handed to a fixed program is not code run.
     facts: [{ kind: 'sink', sink: 'exec', detail: command ?? call, target: args[0], payload: argumentList(args[1]) }],
+    fn: p.fn,
   });
 }
 
@@ -140,7 +163,27 @@ export const childProcess: Rule = {
   },
   triggers: ['child_process', 'spawn', 'exec', 'fork', 'execa', 'shelljs', 'node-pty'],
   create(ctx) {
+    // Calls whose command is made by a call: reported once decoding is over, with the command
+    // if a decoder (a string table, `_$d("…")`) turned out to produce it, else as computed.
+    const waiting = new Map<string, ProcessCall>();
+    const start = (p: ProcessCall) => {
+      const maker = commandsOf(p.args, ctx, p.node) ? undefined : commandCall(p.args, ctx);
+      if (maker) waiting.set(`${maker.start}:${maker.end}`, p);
+      else report(ctx, p);
+    };
     return {
+      decoded({ decoded: d, use }) {
+        if (use) return;
+        const p = waiting.get(`${d.site.start}:${d.site.end}`);
+        if (!p || typeof d.value !== 'string') return;
+        const second = p.args[1] && unwrapChain(p.args[1]);
+        const rest = second?.type === 'ArrayExpression' ? second.elements.map(e => (e && staticString(e)) ?? '*') : [];
+        p.decoded = { commands: [[d.value, ...rest].join(' ')], recipe: d.recipe.join(' -> ') };
+      },
+      decodedEnd() {
+        for (const p of waiting.values()) report(ctx, p);
+        waiting.clear();
+      },
       CallExpression(node) {
         const callee = calleeOf(node);
         const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
@@ -148,7 +191,7 @@ export const childProcess: Rule = {
         if (path && BUN_SPAWN.has(path)) {
           const first = node.arguments[0] && node.arguments[0].type !== 'SpreadElement' ? unwrapChain(node.arguments[0]) : undefined;
           const args: Node[] = first?.type === 'ArrayExpression' && first.elements[0] && first.elements[0].type !== 'SpreadElement' ? [first.elements[0], { ...first, elements: first.elements.slice(1) }] : argumentsOf(node);
-          return report(ctx, node, path, false, args);
+          return start({ node, call: path, shell: false, args, fn: ctx.functionIndex() });
         }
         // `.bind` makes a function, it does not call one.
         if (method === 'bind') return;
@@ -157,7 +200,7 @@ export const childProcess: Rule = {
         const kind = ref && processCall(ref);
         if (!kind) return;
         const args = argumentsOf(node);
-        report(ctx, node, refName(ref), kind === 'shell' || hasShellOption(args), args);
+        start({ node, call: refName(ref), shell: kind === 'shell' || hasShellOption(args), args, fn: ctx.functionIndex() });
       },
     };
   },

@@ -54,6 +54,11 @@ export interface ReportDescriptor extends FindingFields {
   evidence?: readonly string[];
   facts?: readonly Fact[];
   related?: readonly RelatedSpan[];
+  /**
+   * The function the node is in (ctx.functionIndex() where it was seen), for a report made
+   * after the walk (in decodedEnd); by default the function being walked.
+   */
+  fn?: number;
 }
 
 export interface RuleContext {

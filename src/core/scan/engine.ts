@@ -110,6 +110,9 @@ export function scanSource(source: string, options: ScanSourceOptions): SourceSc
       fail(`linking decoded lists to their uses stopped: ${describe(e)}`);
     }
     session.decodedHooks(sites, options.rules.filter(r => !active.includes(r) && triggeredBy(r, decodedText(decoded))));
+  } else {
+    // Nothing decoded: rules that wait for decoded values (decodedEnd) still finish.
+    session.decodedHooks([], []);
   }
   stats.decodeMs = performance.now() - t2;
 
@@ -270,7 +273,7 @@ class RuleSession {
       calleeRef: node => (node.type === 'CallExpression' || node.type === 'NewExpression' ? calleeRefOf(node, lookup) : undefined),
       isRequire: callee => isRequireFunction(callee, lookup),
       report: d => {
-        this.drafts.push(draftOf(rule.meta, d, this.currentFn));
+        this.drafts.push(draftOf(rule.meta, d, d.fn ?? this.currentFn));
       },
       analysis: () => this.analysis,
     };

@@ -46,6 +46,14 @@ runRuleTable(childProcess, {
       at: ['u.spawn'],
       evidence: ['call child_process.spawn'],
     },
+    {
+      name: 'a command hidden behind a decoding helper is decoded and stays low (systeminformation in Qoder, behind a string table)',
+      code: 'const cp=require("child_process");function d(s){return Buffer.from(s,"base64").toString()}function f(){let t=d("Y2F0IC9ldGMvb3MtcmVsZWFzZQ==");cp.exec(t,()=>0);cp.exec(d("Y2F0IC9ldGMvb3MtcmVsZWFzZQ=="),()=>0)}',
+      at: ['cp.exec(t', 'cp.exec(d('],
+      severity: 'low',
+      evidence: ['command cat /etc/os-release'],
+    },
+    { name: 'a command made by a call nothing decodes is still computed', code: 'const cp=require("child_process");function f(){cp.exec(g(),()=>0)}', at: ['cp.exec'], severity: 'medium' },
     { name: 'execa when its import is visible', code: 'import {execa} from "execa";await execa("gh",["auth","token"])', at: ['execa("gh"'] },
   ],
   valid: [
