@@ -116,6 +116,8 @@ interface ProcessCall {
   fn: number;
   /** The command when static decoding found it (a string table's `_$d("…")`). */
   decoded?: { commands: string[]; recipe: string };
+  /** For a call of a same-module wrapper: the process call inside it, and its commands spelled here. */
+  via?: { inner: Node; commands?: string[] };
 }
 
 /** The call that makes the command, when it is one (`_$d("…")`, or a name bound to it). */
@@ -129,7 +131,7 @@ function commandCall(args: readonly Node[], ctx: RuleContext): Node | undefined 
 
 function report(ctx: RuleContext, p: ProcessCall) {
   const { node, call, shell, args } = p;
-  const commands = p.decoded?.commands ?? commandsOf(args, ctx, node);
+  const commands = p.via ? p.via.commands : p.decoded?.commands ?? commandsOf(args, ctx, node);
   const command = commands?.join(' or ');
   const computed = !commands || commands.some(c => /^\*/.test(c));
   const kind = shell ? 'shell' : 'program';
@@ -143,8 +145,54 @@ function report(ctx: RuleContext, p: ProcessCall) {
     // What runs (the program or shell command) is the target; the argument list the payload.
     // Options (`{input, env}`) are neither: data handed to a fixed program is not code run.
     facts: [{ kind: 'sink', sink: 'exec', detail: command ?? call, target: args[0], payload: argumentList(args[1]) }],
+    ...(p.via ? { related: [{ start: p.via.inner.start, end: p.via.inner.end, message: 'the wrapper starts the process here' }] } : {}),
     fn: p.fn,
   });
+}
+
+/**
+ * Calls of same-module wrappers (`runner.spawn(cmd, args)`, `bIq.execFile("powershell", […])`):
+ * a process call whose command is a parameter of the function around it makes every call of
+ * that function a process start, with the caller's argument as the command. One level deep;
+ * the arguments are spelled from literals and templates only (names there belong to the
+ * caller's scope, which the walk has left).
+ */
+function wrapperCalls(ctx: RuleContext, started: readonly ProcessCall[]): ProcessCall[] {
+  const analysis = ctx.analysis();
+  const out: ProcessCall[] = [];
+  const seen = new Set<Node>(started.map(p => p.node));
+  for (const p of started) {
+    if (p.via || p.decoded || p.fn < 0) continue;
+    const first = p.args[0] && unwrapChain(p.args[0]);
+    if (first?.type !== 'Identifier') continue;
+    const bound = analysis.index.binding(first.name, p.fn);
+    if (!bound || bound.scope < 0 || bound.moduleLike) continue;
+    const wrapper = analysis.index.functions[bound.scope];
+    const at = wrapper.node.params.findIndex(q => q.type === 'Identifier' && q.name === first.name);
+    if (at < 0) continue;
+    const second = p.args[1] && unwrapChain(p.args[1]);
+    const listAt = second?.type === 'Identifier' ? wrapper.node.params.findIndex(q => q.type === 'Identifier' && q.name === second.name) : -1;
+    for (const step of analysis.graph.callersOf(bound.scope)) {
+      if (seen.has(step.call)) continue;
+      seen.add(step.call);
+      const args = argumentsOf(step.call).slice(step.argOffset);
+      const command = args[at];
+      if (!command || command.type === 'SpreadElement') continue;
+      const head = shapeOf(unwrapChain(command));
+      const list = listAt >= 0 ? args[listAt] && unwrapChain(args[listAt]) : undefined;
+      const rest = list?.type === 'ArrayExpression' ? list.elements.map(e => (e && staticString(e)) ?? '*') : [];
+      const name = analysis.index.sourceOf(calleeOf(step.call));
+      out.push({
+        node: step.call,
+        call: `${p.call} via ${name.length <= 40 ? name : 'a wrapper'}()`,
+        shell: p.shell,
+        args: [command, ...(list ? [list] : [])],
+        fn: step.fn,
+        via: { inner: p.node, ...(head ? { commands: head.map(h => [h, ...rest].join(' ')) } : {}) },
+      });
+    }
+  }
+  return out;
 }
 
 export const childProcess: Rule = {
@@ -166,8 +214,12 @@ export const childProcess: Rule = {
     // Calls whose command is made by a call: reported once decoding is over, with the command
     // if a decoder (a string table, `_$d("…")`) turned out to produce it, else as computed.
     const waiting = new Map<string, ProcessCall>();
+    // Calls whose command is computed: a parameter may make the function around them a wrapper.
+    const computed: ProcessCall[] = [];
     const start = (p: ProcessCall) => {
-      const maker = commandsOf(p.args, ctx, p.node) ? undefined : commandCall(p.args, ctx);
+      const spelled = commandsOf(p.args, ctx, p.node);
+      if (!spelled) computed.push(p);
+      const maker = spelled ? undefined : commandCall(p.args, ctx);
       if (maker) waiting.set(`${maker.start}:${maker.end}`, p);
       else report(ctx, p);
     };
@@ -183,6 +235,7 @@ export const childProcess: Rule = {
       decodedEnd() {
         for (const p of waiting.values()) report(ctx, p);
         waiting.clear();
+        for (const p of wrapperCalls(ctx, computed)) report(ctx, p);
       },
       CallExpression(node) {
         const callee = calleeOf(node);

@@ -1,5 +1,6 @@
+import * as assert from 'node:assert/strict';
 import { childProcess } from '../../../src/core/rules/child-process';
-import { runRuleTable } from '../../helpers/ruleTester';
+import { runRuleTable, scanWith } from '../../helpers/ruleTester';
 
 runRuleTable(childProcess, {
   invalid: [
@@ -54,6 +55,17 @@ runRuleTable(childProcess, {
       evidence: ['command cat /etc/os-release'],
     },
     { name: 'a command made by a call nothing decodes is still computed', code: 'const cp=require("child_process");function f(){cp.exec(g(),()=>0)}', at: ['cp.exec'], severity: 'medium' },
+    {
+      name: "calls of a same-module wrapper whose parameter is the command are process starts with the caller's command (Claude Code's execFile helper, a service's this.spawn)",
+      code: 'const cp=require("child_process");var w={execFile(q,K,_){return new Promise(z=>{cp.execFile(q,K,_,(e,o)=>z(o))})}};class S{spawn(c,a){return cp.spawn(c,a)}run(){return this.spawn("systemd-inhibit",["--help"])}}\nfunction ps(){return w.execFile("powershell.exe",["-NoProfile"],{})}',
+      at: ['cp.execFile', 'cp.spawn', 'this.spawn("systemd', 'w.execFile("powershell'],
+      severity: 'low',
+    },
+    {
+      name: 'a shell wrapper called with a computed command is medium at the call, with the wrapper related',
+      code: 'const cp=require("child_process");function sh(c){return cp.execSync(c)}\nsh(`git log ${x}`);sh(y)',
+      at: ['cp.execSync', 'sh(`git', 'sh(y)'],
+    },
     { name: 'execa when its import is visible', code: 'import {execa} from "execa";await execa("gh",["auth","token"])', at: ['execa("gh"'] },
   ],
   valid: [
@@ -61,4 +73,17 @@ runRuleTable(childProcess, {
     { name: 'node-pty members that start nothing', code: 'const p=require("node-pty");p.native;p.open({cols:1})' },
     { name: 'an unrelated module with spawn', code: 'const w=require("worker-pool");w.spawn(x)' },
   ],
+});
+
+describe('child-process: wrappers', () => {
+  it('reports the call of a wrapper with the command it is given, the wrapper as a related place, and no second finding for the same call', () => {
+    const code = 'const cp=require("child_process");function sh(c){return cp.execSync(c)}\nsh("git status");sh(`git log ${x}`)';
+    const found = scanWith([childProcess], code);
+    const at = (s: string) => found.find(f => f.offset === code.indexOf(s));
+    assert.equal(at('sh("git')?.severity, 'low');
+    assert.deepEqual(at('sh("git')?.evidence, ['call child_process.execSync via sh()', 'command git status', 'shell']);
+    assert.equal(at('sh("git')?.related[0].message, 'the wrapper starts the process here');
+    assert.equal(at('sh(`git')?.severity, 'low', 'a literal command with a computed argument stays low');
+    assert.equal(found.length, 3);
+  });
 });
