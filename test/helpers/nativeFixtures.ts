@@ -41,6 +41,8 @@ export interface BunModuleSpec {
   format?: 0 | 1 | 2;
   sourceMap?: Buffer;
   bytecode?: Buffer;
+  /** Point this record's contents at the bytes of an earlier module (a crafted graph). */
+  sameBytesAs?: number;
 }
 
 export interface BunGraphOptions {
@@ -72,11 +74,13 @@ export function bunGraph(modules: BunModuleSpec[], options: BunGraphOptions = {}
     return [at, b.length] as const;
   };
   const none = [0, 0] as const;
+  const contentsOf: Array<readonly [number, number]> = [];
   const records = modules.map(m => {
     const encoding = m.encoding ?? 'latin1';
     const bytes = m.bytes ?? Buffer.from(m.text ?? '', encoding === 'utf16' ? 'utf16le' : encoding === 'binary' ? 'utf8' : 'latin1');
     const name = append(Buffer.from(m.name, 'utf8'), true);
-    const contents = append(bytes, true, encoding === 'utf16' ? 2 : 1);
+    const contents = m.sameBytesAs !== undefined ? contentsOf[m.sameBytesAs] : append(bytes, true, encoding === 'utf16' ? 2 : 1);
+    contentsOf.push(contents);
     const sourceMap = m.sourceMap ? append(m.sourceMap) : none;
     const bytecode = m.bytecode ? append(m.bytecode, false, 128) : none;
     const pointers = [name, contents, sourceMap, bytecode, ...(recordSize === 52 ? [none, none] : [])];

@@ -204,3 +204,22 @@ describe('hostile input: files that are not regular files', function () {
     assert.ok(t.errors.some((e: { file: string; message: string }) => e.file === 'cli' && /FIFO/.test(e.message)), JSON.stringify(t.errors));
   });
 });
+
+describe('hostile input: encodings', () => {
+  it('reads UTF-16 files by their byte order mark (little and big endian), at the right columns', () => {
+    const code = `let a=1;\nconst z=${TZ};`;
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(code, 'utf16le')]);
+    const be = Buffer.concat([Buffer.from([0xfe, 0xff]), Buffer.from(code, 'utf16le').swap16()]);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-utf16-'));
+    try {
+      fs.writeFileSync(path.join(dir, 'le.js'), le);
+      fs.writeFileSync(path.join(dir, 'be.js'), be);
+      const r = scanTarget({ id: 'x', name: 'x', kind: 'path', root: dir }, { rules: RULES });
+      const probes = r.findings.filter(f => f.ruleId === 'timezone-probe');
+      assert.deepEqual(probes.map(f => [f.file, f.line, f.column]), [['be.js', 2, 9], ['le.js', 2, 9]]);
+      assert.deepEqual(r.errors, []);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+});

@@ -176,6 +176,12 @@ export function readSourceFile(absPath: string): ReadResult {
   } catch (e) {
     return { error: `cannot read: ${describeFsError(e)}` };
   }
+  // UTF-16 text by its byte order mark (its NUL bytes are not binary); the mark becomes a space.
+  if (buf.length >= 2 && buf[0] === 0xff && buf[1] === 0xfe) return { text: ` ${buf.subarray(2).toString('utf16le')}` };
+  if (buf.length >= 2 && buf[0] === 0xfe && buf[1] === 0xff) {
+    const body = Buffer.from(buf.subarray(2, 2 + ((buf.length - 2) & ~1)));
+    return { text: ` ${body.swap16().toString('utf16le')}` };
+  }
   const head = buf.subarray(0, 8192);
   if (head.includes(0)) return { error: 'binary content (NUL bytes), not JavaScript text: skipped' };
   let text = buf.toString('utf8');

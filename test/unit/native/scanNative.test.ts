@@ -216,3 +216,16 @@ describe('scanning JavaScript inside native binaries', () => {
     });
   });
 });
+
+describe('Bun module records that point at the same bytes', () => {
+  it('scans the bytes once and gives every other record an error entry naming the first', () => {
+    const big = `var t=${PROBE};\n${'x=1;\n'.repeat(20_000)}`;
+    const modules = [{ name: '/$bunfs/root/a.js', text: big }, ...Array.from({ length: 100 }, (_, i) => ({ name: `/$bunfs/root/copy${i}.js`, text: '', sameBytesAs: 0 }))];
+    const root = write({ 'bin/app': elf({ sections: [{ name: '.bun', data: bunSection(bunGraph(modules)) }] }) });
+    const result = scanTarget({ id: 'x', name: 'x', kind: 'path', root }, { rules: RULES });
+    assert.equal(result.findings.filter(f => f.ruleId === 'timezone-probe').length, 1);
+    assert.ok(result.bytesScanned < 2 * Buffer.byteLength(big), `${result.bytesScanned} bytes scanned`);
+    const copies = result.errors.filter(e => /same bytes as \/\$bunfs\/root\/a\.js: scanned once/.test(e.message));
+    assert.equal(copies.length, 100);
+  });
+});
