@@ -34,7 +34,7 @@ describe('the findings tree', () => {
     assert.deepEqual(groups.map(g => label(ctx, g)), ['region', 'vendor', 'network']);
     const gate = findingNode(ctx, target, 'region-gating', 'extension.js');
     const at = positionOf(source, "'Asia/Shanghai'");
-    assert.equal(label(ctx, gate), 'Region or vendor gating');
+    assert.equal(label(ctx, gate), 'Region or vendor gate');
     assert.equal(description(ctx, gate), `extension.js:${at.line}`);
     const tooltip = String(ctx.tree.getTreeItem(gate).tooltip);
     assert.ok(tooltip.startsWith(`high · region-gating\n${gate.finding.message}\nevidence:\n  `), tooltip);
@@ -59,7 +59,7 @@ describe('the findings tree', () => {
     await vscode.commands.executeCommand('aiToolAudit.groupBy', 'severity');
     assert.deepEqual(ctx.tree.getChildren(target()).map(g => label(ctx, g)), ['high', 'medium', 'low']);
     await vscode.commands.executeCommand('aiToolAudit.groupBy', 'rule');
-    assert.equal(label(ctx, ctx.tree.getChildren(target())[0]), 'Region or vendor gating');
+    assert.equal(label(ctx, ctx.tree.getChildren(target())[0]), 'Region or vendor gate');
     await vscode.commands.executeCommand('aiToolAudit.filterSeverity', 'high');
     const shown = findingNodes(ctx, target());
     assert.equal(shown.length, 2);
