@@ -38,7 +38,7 @@ describe('the findings tree', () => {
     assert.equal(description(ctx, gate), `extension.js:${at.line}`);
     const tooltip = String(ctx.tree.getTreeItem(gate).tooltip);
     assert.ok(tooltip.startsWith(`high · region-gating\n${gate.finding.message}\nevidence:\n  `), tooltip);
-    assert.match(tooltip, /\nstep: region-literals: Compares with the region timezone "Asia\/Urumqi" \(extension\.js:21:58\)\n/);
+    assert.match(tooltip, /\nstep: region-literals: Compares with the region time zone Asia\/Urumqi \(extension\.js:21:58\)\n/);
   });
 
   it('opens a finding with its exact range selected and revealed', async () => {

@@ -141,6 +141,13 @@ describe('string tables behind a helper', () => {
     assert.match(found!.recipe[1], /repeating key/);
   });
 
+  it('also keeps commands and system paths that read the machine, which string tables hide besides hosts', () => {
+    for (const text of ['cat /etc/*-release; cat /usr/lib/os-release', 'export LC_ALL=C; lscpu; echo; unset LC_ALL', 'reg query HKLM\\SOFTWARE\\Microsoft\\Cryptography /v MachineGuid']) {
+      assert.equal(keySearch(xorRepeating(text), new Set(), new Set([KEY]))?.text, text);
+    }
+    assert.equal(keySearch(xorRepeating('please try again later, thanks'), new Set(), new Set([KEY])), undefined, 'prose is still not worth a finding');
+  });
+
   it('keeps a guessed single-byte key only when the result means something (hosts, vendors, time zones)', () => {
     // Garbage that is printable under some key: "cfla.ftg"-like words with no known TLD.
     const garbage = Buffer.from(Buffer.from('cfla.ftg,qwzx.bnm,pplk.rrt').map(b => b ^ 13)).toString('base64');

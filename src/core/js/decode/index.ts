@@ -248,11 +248,19 @@ export function keySearch(literal: string, keys: ReadonlySet<number>, keyStrings
 
 /** Entries that mean something: URLs, host names with a known TLD, vendor names, time zones. */
 function plausibleText(text: string): boolean {
+  // One command with its arguments (`reg query HKLM\\… /v MachineGuid`) before it is split on spaces.
+  if (SYSTEM_TEXT.test(text.trim())) return true;
   const entries = entriesOf(text);
   const keywords = defaultKeywordMatcher();
-  const good = entries.filter(e => parseUrl(e) !== undefined || (isHostName(e) && KNOWN_TLD.test(e.toLowerCase())) || keywords.find(e).some(h => !h.ambiguous || h.inHost) || TIME_ZONE.test(e));
+  const good = entries.filter(e => parseUrl(e) !== undefined || (isHostName(e) && KNOWN_TLD.test(e.toLowerCase())) || keywords.find(e).some(h => !h.ambiguous || h.inHost) || TIME_ZONE.test(e) || SYSTEM_TEXT.test(e));
   return good.length > 0 && good.length >= entries.length * 0.6;
 }
+
+/**
+ * A command or path that reads the machine: what string tables hide besides hosts (registry
+ * and `ioreg` queries, `/etc/*-release`, `lscpu`). A command word, then an argument or end.
+ */
+const SYSTEM_TEXT = /^(?:(?:cat|ls|lscpu|lsblk|lspci|lsusb|uname|hostname|whoami|ps|grep|awk|sed|echo|export|unset|defaults|security|sysctl|ioreg|system_profiler|sw_vers|scutil|networksetup|dmidecode|lsb_release|nmcli|ifconfig|ipconfig|netsh|reg|wmic|powershell|pwsh|getmac|systeminfo|tasklist|csrutil|spctl|launchctl|curl|wget)(?:\.exe)?(?:\s|$)|\/(?:etc|usr|sys|proc|var|dev|Library|System|opt)\/|HK(?:EY_[A-Z_]+|LM|CU)\\)/;
 
 const KNOWN_TLD = new RegExp(`\\.(?:${BARE_HOST_TLDS.join('|')})$`);
 const TIME_ZONE = /^(?:Africa|America|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/[A-Za-z_]+$/i;
