@@ -13,7 +13,7 @@ import { MODULE, ModuleIndex } from '../js/moduleIndex';
 import { scanLiteralStrings } from './strings';
 import { CallGraph } from '../js/callgraph';
 import { ValueFlow } from '../js/flow';
-import { calleeRefOf, isRequireFunction, moduleRefOf, type ModuleLookup } from '../js/modules';
+import { calleeRefOf, isRequireFunction, moduleRefOf, type ModuleLookup, type ModuleRef } from '../js/modules';
 import { decodeModule, type DecodedValue } from '../js/decode';
 import { decodedUses } from '../js/decodedUses';
 import { lookupAt, moduleDerivation } from '../js/derivation';
@@ -241,8 +241,6 @@ class RuleSession {
         return f === this.currentFn ? lookup : lookupAt(this.index, f);
       },
     };
-    let lastRefNode: Node | undefined;
-    let lastRef: ReturnType<typeof moduleRefOf>;
     return {
       text: this.text,
       target: this.target,
@@ -262,15 +260,22 @@ class RuleSession {
       },
       resolve: node => (node.type === 'Identifier' ? resolveHere(this.index, node) : undefined),
       isBound: node => node.type === 'Identifier' && this.index.isBoundHere(node.name),
+      // Every rule asks about the same callees while a node is visited: answers are shared
+      // between rules until the walk moves on (names resolve by walk position).
       moduleRef: node => {
-        // Several rules ask about the callee being visited, one after another.
-        if (node !== lastRefNode) {
-          lastRefNode = node;
-          lastRef = node ? moduleRefOf(node, lookup) : undefined;
-        }
-        return lastRef;
+        if (!node) return undefined;
+        if (this.refs.has(node)) return this.refs.get(node);
+        const ref = moduleRefOf(node, lookup);
+        this.refs.set(node, ref);
+        return ref;
       },
-      calleeRef: node => (node.type === 'CallExpression' || node.type === 'NewExpression' ? calleeRefOf(node, lookup) : undefined),
+      calleeRef: node => {
+        if (node.type !== 'CallExpression' && node.type !== 'NewExpression') return undefined;
+        if (this.calleeRefs.has(node)) return this.calleeRefs.get(node);
+        const ref = calleeRefOf(node, lookup);
+        this.calleeRefs.set(node, ref);
+        return ref;
+      },
       isRequire: callee => isRequireFunction(callee, lookup),
       report: d => {
         this.drafts.push(draftOf(rule.meta, d, d.fn ?? this.currentFn));
@@ -279,7 +284,17 @@ class RuleSession {
     };
   }
 
+  /** Module references answered while the current node is visited (see contextFor). */
+  private readonly refs = new Map<Node, ModuleRef | undefined>();
+  private readonly calleeRefs = new Map<Node, ModuleRef | undefined>();
+
+  private forgetRefs(): void {
+    if (this.refs.size) this.refs.clear();
+    if (this.calleeRefs.size) this.calleeRefs.clear();
+  }
+
   enter(node: Node, path: readonly Node[]): void {
+    this.forgetRefs();
     this.path = path;
     this.index.enter(node, path);
     this.currentFn = this.index.currentFunction;
@@ -287,6 +302,7 @@ class RuleSession {
   }
 
   exit(node: Node, path: readonly Node[]): void {
+    this.forgetRefs();
     this.path = path;
     this.currentFn = this.index.currentFunction;
     this.run(this.exitHandlers.get(node.type), node);
