@@ -26,9 +26,16 @@ export class AuditResults implements vscode.Disposable {
     return [...this.targets.values()];
   }
 
-  /** Queues targets for an audit; `replace` drops every target not among them. */
+  /**
+   * Queues targets for an audit; `replace` drops every target not among them. A target audited
+   * before keeps its result until the new one replaces it: a cancelled or failed re-audit
+   * never turns into an empty, all-clear view.
+   */
   begin(specs: readonly TargetSpec[], replace: boolean): void {
-    if (replace) this.targets.clear();
+    if (replace) {
+      const keep = new Set(specs.map(targetKey));
+      for (const key of [...this.targets.keys()]) if (!keep.has(key)) this.targets.delete(key);
+    }
     for (const spec of specs) {
       const key = targetKey(spec);
       const previous = this.targets.get(key);
@@ -53,6 +60,11 @@ export class AuditResults implements vscode.Disposable {
 
   remove(keys: readonly string[]): void {
     if (keys.filter(k => this.targets.delete(k)).length) this.changed.fire();
+  }
+
+  /** Whether any shown result is from an earlier audit (its re-audit is queued or was cancelled). */
+  hasPrevious(): boolean {
+    return this.all().some(t => t.state !== 'done' && t.result);
   }
 
   countBySeverity(): Record<Severity, number> {

@@ -206,7 +206,10 @@ function targetItem(target: AuditedTarget, hasVisible: boolean): vscode.TreeItem
   const version = target.spec.version ? `${printable(target.spec.version)} · ` : '';
   if (target.state === 'queued') {
     item.iconPath = new vscode.ThemeIcon('loading~spin');
-    item.description = `${version}scanning…`;
+    item.description = r ? `${version}re-auditing… (showing the previous ${countsText(r.findings)})` : `${version}scanning…`;
+  } else if (target.state === 'cancelled' && r) {
+    item.iconPath = new vscode.ThemeIcon('warning');
+    item.description = `${version}re-audit cancelled: previous results, ${countsText(r.findings)}`;
   } else if (target.state === 'cancelled' && !r) {
     item.iconPath = new vscode.ThemeIcon('circle-slash');
     item.description = `${version}not scanned (cancelled)`;

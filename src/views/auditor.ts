@@ -126,6 +126,8 @@ export class Auditor {
       const ms = Date.now() - started;
       if (outcome.status === 'cancelled') {
         const skipped = this.results.cancelQueued();
+        const kept = skipped.filter(t => t.result).length;
+        this.summary.setEnding(`Audit cancelled: ${done.length} of ${specs.length} audited${kept ? `, ${kept} showing earlier results` : ''}`);
         this.log.warn(printable(`audit cancelled after ${done.length} of ${specs.length} target(s); not scanned: ${skipped.map(t => t.spec.name).join(', ') || 'none'}`));
       } else {
         this.log.info(`audit finished in ${(ms / 1000).toFixed(1)} s: ${done.length} target(s)`);

@@ -9,6 +9,8 @@ export class AuditSummary implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('aiToolAudit.summary', vscode.StatusBarAlignment.Left, 10);
   private readonly subscription: vscode.Disposable;
   private running = false;
+  /** How the last audit ended when that is worth saying above the tree (cancelled). */
+  private ending: string | undefined;
 
   constructor(
     private readonly results: AuditResults,
@@ -22,20 +24,31 @@ export class AuditSummary implements vscode.Disposable {
 
   setRunning(running: boolean): void {
     this.running = running;
+    if (running) this.ending = undefined;
+    this.update();
+  }
+
+  /** Says above the tree how the audit ended (until the next one starts). */
+  setEnding(text: string | undefined): void {
+    this.ending = text;
     this.update();
   }
 
   private update(): void {
     const counts = this.results.countBySeverity();
     this.view.badge = counts.high ? { value: counts.high, tooltip: `${counts.high} high-severity findings` } : undefined;
-    if (this.results.all().length) this.view.message = `Assistants on ${this.machine}`;
+    if (this.results.all().length) this.view.message = this.ending ? `${this.ending} · Assistants on ${this.machine}` : `Assistants on ${this.machine}`;
     if (this.results.all().length === 0 && !this.running) {
       this.item.hide();
       return;
     }
-    this.item.text = this.running ? `$(sync~spin) ${counts.high} high` : `$(shield) ${counts.high} high`;
     const done = this.results.all().filter(t => t.state === 'done').length;
-    this.item.tooltip = `AI Tool Audit: ${counts.high} high, ${counts.medium} medium, ${counts.low} low in ${done} audited assistants${this.running ? ' (audit running)' : ''}. Click to open the view.`;
+    // While an audit runs the counts are incomplete: never show them as if they were final.
+    const previous = this.results.hasPrevious();
+    this.item.text = this.running ? '$(sync~spin) auditing…' : `$(shield) ${counts.high} high${previous ? ' (previous)' : ''}`;
+    this.item.tooltip = this.running
+      ? `AI Tool Audit: audit running; ${done} assistant(s) done so far (${counts.high} high, ${counts.medium} medium, ${counts.low} low${previous ? ', some from the previous audit' : ''}). Click to open the view.`
+      : `AI Tool Audit: ${counts.high} high, ${counts.medium} medium, ${counts.low} low in ${done} audited assistants${previous ? '; some results are from an earlier audit whose re-audit was cancelled' : ''}. Click to open the view.`;
     this.item.show();
   }
 

@@ -33,4 +33,21 @@ describe('long audits', () => {
     assert.equal(outcome.results[0].filesScanned, 12);
     assert.equal(ctx.runner.liveWorkers, 0);
   });
+
+  it('keep the previous results when a re-audit is cancelled, and never count "0 high" while one runs (no false all-clear)', async function () {
+    this.timeout(60000);
+    const before = ctx.results.countBySeverity();
+    const previous = description(ctx, targetNode(ctx, 'slow-target'));
+    assert.doesNotMatch(previous, /scanning|cancelled/, 'the audit above finished this target');
+    const audit = vscode.commands.executeCommand<AuditOutcome>('aiToolAudit.scanPath', vscode.Uri.file(SLOW_TARGET));
+    await waitFor('the scan worker to start', () => ctx.runner.liveWorkers === 1);
+    assert.equal(ctx.summary.text, '$(sync~spin) auditing…', 'counts are not shown while they are incomplete');
+    assert.match(description(ctx, targetNode(ctx, 'slow-target')), /re-auditing… \(showing the previous /);
+    await new Promise(r => setTimeout(r, 400));
+    await vscode.commands.executeCommand('aiToolAudit.cancelAudit');
+    assert.equal((await audit).status, 'cancelled');
+    assert.deepEqual(ctx.results.countBySeverity(), before, 'the previous findings are still counted');
+    assert.match(description(ctx, targetNode(ctx, 'slow-target')), /re-audit cancelled: previous results/);
+    assert.match(ctx.summary.text, /^\$\(shield\) \d+ high \(previous\)$/);
+  });
 });
