@@ -71,6 +71,7 @@ export function makeAssistant(parts: AssistantParts): Assistant {
     install: parts.install,
     language: parts.language,
     ...(entry ? { catalogId: entry.id } : {}),
+    ...(parts.extensionId || parts.packageName ? { names: [parts.extensionId, parts.packageName].filter((n): n is string => !!n) } : {}),
     ...(parts.extensionId ? { extensionId: parts.extensionId } : {}),
     ...(parts.packageName ? { packageName: parts.packageName } : {}),
     ...(parts.entry ? { entry: parts.entry } : {}),

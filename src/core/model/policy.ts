@@ -125,4 +125,14 @@ export interface PolicyReport {
   violations: PolicyViolation[];
   suppressed: SuppressedFinding[];
   unusedSuppressions: UnusedSuppression[];
+  /**
+   * Assistant ids in `assistants.allow` or `block` that name no audited assistant: a typo, or a
+   * name the tool does not know the assistant by, would otherwise fail open without a word.
+   */
+  unmatchedAssistants?: UnmatchedAssistant[];
+}
+
+export interface UnmatchedAssistant extends Clause {
+  text: string;
+  message: string;
 }

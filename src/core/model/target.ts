@@ -11,6 +11,11 @@ export interface TargetSpec {
   /** Absolute; a file for a single-file scan, else a folder. */
   root: string;
   instanceId?: string;
+  /**
+   * Other names the assistant goes by: its extension id (`anthropic.claude-code`) and package
+   * name (`@anthropic-ai/claude-code`). Policy ids match these as well as `id` and `instanceId`.
+   */
+  names?: string[];
   version?: string;
   vendor?: string;
   country?: string;
@@ -77,6 +82,8 @@ export interface NativeBinary {
 export interface TargetResult {
   id: string;
   instanceId?: string;
+  /** See TargetSpec.names. */
+  names?: string[];
   name: string;
   kind: TargetKind;
   vendor?: string;
@@ -107,6 +114,7 @@ export function emptyResult(spec: TargetSpec, root: string): TargetResult {
   return {
     id: spec.id,
     ...(spec.instanceId ? { instanceId: spec.instanceId } : {}),
+    ...(spec.names?.length ? { names: [...spec.names] } : {}),
     name: spec.name,
     kind: spec.kind,
     ...(spec.vendor ? { vendor: spec.vendor } : {}),

@@ -59,6 +59,9 @@ export function reportDiagnostics(report: PolicyReport, targets: readonly Target
       related: list.flatMap(v => spotOf(v, targets)).slice(0, RELATED),
     });
   }
+  for (const u of report.unmatchedAssistants ?? []) {
+    out.push({ range: u.at, severity: 'warning', message: u.message, code: u.path, related: [] });
+  }
   for (const u of report.unusedSuppressions) {
     out.push({ range: u.at, severity: 'info', message: `Suppression matched nothing: ${u.message}`, code: u.path, related: [] });
   }

@@ -7,8 +7,9 @@
 // Per finding: suppressions first (a suppressed finding breaks nothing), then blocked rules
 // and categories, the severity caps, and the allowed hosts.
 import { severityRank, type AuditResult, type Finding, type TargetResult } from '../model';
-import { assistantMatches, globMatches, hostMayMatch, HOST_RULE } from './match';
-import type { Clause, Policy, PolicyReport, PolicyViolation, SuppressedFinding, Suppression, UnusedSuppression } from '../model/policy';
+import { assistantMatches, globMatches, hostMayMatch, HOST_RULE, namesOf } from './match';
+import type { Clause, Policy, PolicyReport, PolicyViolation, SuppressedFinding, Suppression, UnmatchedAssistant, UnusedSuppression } from '../model/policy';
+import { didYouMean } from './didYouMean';
 
 export function evaluatePolicy(policy: Policy, result: Pick<AuditResult, 'targets'>): PolicyReport {
   const violations: PolicyViolation[] = [];
@@ -33,7 +34,7 @@ export function evaluatePolicy(policy: Policy, result: Pick<AuditResult, 'target
     }
     if (!blocking.length && policy.assistants.allow.length && !policy.assistants.allow.some(s => assistantMatches(s.match, target))) {
       const key = policy.assistants.allowKey ?? policy.assistants.allow[0];
-      const versioned = !target.version && policy.assistants.allow.some(s => s.match.by === 'id' && s.match.range && globMatches(s.match.glob, target.id));
+      const versioned = !target.version && policy.assistants.allow.some(s => { const m = s.match; return m.by === 'id' && !!m.range && namesOf(target).some(n => globMatches(m.glob, n)); });
       add({
         kind: 'assistant-not-allowed',
         message: `${who} is not in the allowed assistants${versioned ? ' (its version is unknown, so no version range can allow it)' : ''}`,
@@ -76,17 +77,31 @@ export function evaluatePolicy(policy: Policy, result: Pick<AuditResult, 'target
   });
 
   const unusedSuppressions = policy.suppressions.filter(s => !used.has(s)).map(s => unused(s, result.targets));
-  return { ...(policy.file ? { file: policy.file } : {}), violations, suppressed, unusedSuppressions };
+  const unmatchedAssistants = unmatchedIds(policy, result.targets);
+  return { ...(policy.file ? { file: policy.file } : {}), violations, suppressed, unusedSuppressions, ...(unmatchedAssistants.length ? { unmatchedAssistants } : {}) };
+}
+
+/** Id clauses that name no audited assistant, with the nearest name any of them goes by. */
+function unmatchedIds(policy: Policy, targets: readonly TargetResult[]): UnmatchedAssistant[] {
+  const known = [...new Set(targets.flatMap(t => namesOf(t)))];
+  const out: UnmatchedAssistant[] = [];
+  for (const [list, s] of [...policy.assistants.allow.map(s => ['allow', s] as const), ...policy.assistants.block.map(s => ['block', s] as const)]) {
+    const m = s.match;
+    if (m.by !== 'id' || targets.some(t => namesOf(t).some(n => globMatches(m.glob, n)))) continue;
+    const hint = m.glob.includes('*') || m.glob.includes('?') ? '' : didYouMean(m.glob, known);
+    out.push({ path: s.path, at: s.at, text: s.text, message: `"${s.text}" in assistants.${list} names no audited assistant${hint}; ids match the assistant's id, instance id, extension id or npm package name (ai-tool-audit list --json)` });
+  }
+  return out;
 }
 
 /**
  * A suppression holds one exact piece of flagged code: same rule, assistant, file and module,
  * and the same hash of the flagged text. Change the code and it stops matching.
  */
-export function suppresses(s: Suppression, target: Pick<TargetResult, 'id'>, finding: Finding): boolean {
+export function suppresses(s: Suppression, target: Pick<TargetResult, 'id' | 'instanceId' | 'names'>, finding: Finding): boolean {
   return (
     s.rule === finding.ruleId &&
-    s.assistant.toLowerCase() === target.id.toLowerCase() &&
+    namesOf(target).some(name => name.toLowerCase() === s.assistant.toLowerCase()) &&
     s.file === finding.file &&
     (s.entry ?? undefined) === (finding.entry ?? undefined) &&
     finding.contentHash !== undefined &&

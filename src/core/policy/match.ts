@@ -24,7 +24,7 @@ export function globMatches(glob: string, text: string): boolean {
  * Whether a clause names the target. A clause with a version range never matches a target
  * whose version is unknown: neither allowing nor blocking is proven then.
  */
-export function assistantMatches(match: AssistantMatch, target: Pick<TargetResult, 'id' | 'vendor' | 'country' | 'kind' | 'version'>): boolean {
+export function assistantMatches(match: AssistantMatch, target: Pick<TargetResult, 'id' | 'instanceId' | 'names' | 'vendor' | 'country' | 'kind' | 'version'>): boolean {
   switch (match.by) {
     case 'vendor':
       return target.vendor?.toLowerCase() === match.vendor.toLowerCase();
@@ -33,10 +33,16 @@ export function assistantMatches(match: AssistantMatch, target: Pick<TargetResul
     case 'kind':
       return target.kind === match.kind;
     case 'id':
-      if (!globMatches(match.glob, target.id)) return false;
+      // The catalog id, any instance id, the extension id or the npm package name.
+      if (!namesOf(target).some(name => globMatches(match.glob, name))) return false;
       if (match.range === undefined) return true;
       return target.version !== undefined && versionSatisfies(target.version, match.range);
   }
+}
+
+/** Every name a target goes by, for id clauses. */
+export function namesOf(target: Pick<TargetResult, 'id' | 'instanceId' | 'names'>): string[] {
+  return [target.id, ...(target.instanceId ? [target.instanceId] : []), ...(target.names ?? [])];
 }
 
 /**

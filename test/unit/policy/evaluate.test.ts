@@ -44,6 +44,23 @@ describe('evaluating a policy', () => {
       assert.match(r.violations[1].message, /^qwen-code \(0\.24\.4, cli, vendor alibaba, country CN\) is blocked by "qwen-code"$/);
     });
 
+    it('names an assistant by its npm package name, extension id or instance id too, in clauses and suppressions', () => {
+      const named = target('claude-code', { instanceId: 'claude-code@npm-global', names: ['@anthropic-ai/claude-code'], version: '2.1.112', findings: [finding('timezone-probe', 'region', 'medium', { contentHash: '2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881' })] });
+      const ext = target('claude-code', { kind: 'extension', names: ['anthropic.claude-code'] });
+      const text = `{"assistants": {"block": ["@anthropic-ai/claude-code@>=2.1.90 <2.1.113", "anthropic.claude-code"]}, "suppressions": [{"rule": "timezone-probe", "assistant": "@anthropic-ai/claude-code", "file": "cli.js", "hash": "2d711642b726b04401627ca9fbac32f5c8530fb1903cc4db02258717921a4881", "reason": "reviewed"}]}`;
+      const r = evaluatePolicy(policyOf(text), { targets: [named, ext] });
+      assert.deepEqual(r.violations.map(v => [v.assistant.index, v.clause.text]), [[0, '@anthropic-ai/claude-code@>=2.1.90 <2.1.113'], [1, 'anthropic.claude-code']]);
+      assert.equal(r.suppressed.length, 1);
+      assert.equal(r.unmatchedAssistants, undefined);
+    });
+
+    it('warns about an id that names no audited assistant, with the nearest name (a typo must not fail open)', () => {
+      const named = target('claude-code', { names: ['@anthropic-ai/claude-code'] });
+      const r = evaluatePolicy(policyOf(`{"assistants": {"allow": ["@anthropic-ai/claude-cod", "vendor:nobody"], "block": ["codex*"]}}`), { targets: [named] });
+      assert.deepEqual(r.unmatchedAssistants?.map(u => [u.path, u.text]), [['assistants.allow[0]', '@anthropic-ai/claude-cod'], ['assistants.block[0]', 'codex*']]);
+      assert.match(r.unmatchedAssistants![0].message, /names no audited assistant \(did you mean "@anthropic-ai\/claude-code"\?\)/);
+    });
+
     it('leaves versions outside a blocked range alone', () => {
       const r = evaluatePolicy(policyOf('{"assistants": {"block": ["claude-code@<2.1.90"]}}'), { targets: [claude] });
       assert.deepEqual(r.violations, []);
