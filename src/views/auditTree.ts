@@ -252,27 +252,37 @@ function groupItem(node: GroupNode): vscode.TreeItem {
 
 function findingItem(node: FindingNode): vscode.TreeItem {
   const f = node.finding;
-  const item = new vscode.TreeItem(ruleTitle(f.ruleId), vscode.TreeItemCollapsibleState.None);
+  // Rows tell findings apart by what they say; the rule is in the tooltip and the group.
+  const item = new vscode.TreeItem(printable(f.message), vscode.TreeItemCollapsibleState.None);
   item.id = `finding:${node.parent.parent.target.key}:${node.index}`;
-  item.description = printable(findingPlace(f));
+  const place = `${findingPlace(f)}${f.line ? `:${f.column}` : ''}`;
+  item.description = `${printable(place)} · ${f.severity}`;
   item.iconPath = SEVERITY_ICONS[f.severity];
   item.tooltip = findingTooltip(f);
+  item.accessibilityInformation = { label: printable(`${f.severity} ${ruleTitle(f.ruleId)}: ${f.message}, at ${place.replace(/:(\d+):(\d+)$/, ' line $1 column $2')}`), role: 'treeitem' };
   item.contextValue = f.offset !== undefined && f.line ? 'finding.reprintable' : 'finding';
   item.command = { command: 'aiToolAudit.openFinding', title: 'Open Finding', arguments: [node] };
   return item;
 }
 
-const MAX_EVIDENCE = 12;
+const MAX_EVIDENCE = 6;
+const MAX_STEPS = 10;
+const MAX_LINE = 160;
 
+/** Short enough not to be clipped: the message, the rule, some evidence, the steps, one line each. */
 function findingTooltip(f: Finding): string {
-  const evidence = f.evidence.slice(0, MAX_EVIDENCE).map(e => (e.length > 200 ? `${e.slice(0, 200)}…` : e));
+  const cut = (s: string) => (s.length > MAX_LINE ? `${s.slice(0, MAX_LINE)}…` : s);
+  const evidence = f.evidence.slice(0, MAX_EVIDENCE).map(cut);
   if (f.evidence.length > MAX_EVIDENCE) evidence.push(`… and ${f.evidence.length - MAX_EVIDENCE} more`);
+  const steps = f.related.slice(0, MAX_STEPS).map(r => cut(`step: ${r.message} (${r.file}:${r.line}:${r.column})`));
+  if (f.related.length > MAX_STEPS) steps.push(`… and ${f.related.length - MAX_STEPS} more steps`);
   const lines = [
     `${f.severity} · ${f.ruleId}${f.partial ? ' · partial parse' : ''}${f.confidence === 'approximate' ? ' · approximate' : ''}`,
     f.message,
     ...(evidence.length ? ['evidence:', ...evidence.map(e => `  ${e}`)] : []),
-    ...f.related.map(r => `step: ${r.message} (${r.file}:${r.line}:${r.column})`),
+    ...steps,
     `at ${findingPlace(f)}${f.line ? `:${f.column}` : ''}`,
+    `Right-click: Open Rule Documentation (what it finds, false positives, what to do)`,
   ];
   return lines.map(printable).join('\n');
 }

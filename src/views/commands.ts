@@ -21,6 +21,7 @@ export const COMMANDS: Record<string, Command> = {
   'aiToolAudit.openFinding': ctx => (target: FindingNode | FindingLocation) => openFinding(ctx, target),
   'aiToolAudit.showReadableContext': ctx => (node?: TreeNode) => showReadableContext(ctx, node),
   'aiToolAudit.showRules': ctx => (ruleId?: string) => showRules(ctx, ruleId),
+  'aiToolAudit.openRuleDoc': ctx => (node?: TreeNode) => (node?.kind === 'finding' ? showRules(ctx, node.finding.ruleId) : showRules(ctx)),
   'aiToolAudit.groupBy': ctx => (value?: GroupBy) => groupBy(ctx, value),
   'aiToolAudit.filterSeverity': ctx => (value?: Severity) => filterSeverity(ctx, value),
   'aiToolAudit.showLog': ctx => () => ctx.log.show(),

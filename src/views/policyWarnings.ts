@@ -161,7 +161,9 @@ export class PolicyWarnings implements vscode.Disposable {
       p.targets = done;
       p.report = p.load.ok ? evaluatePolicy(p.load.policy, { targets }) : undefined;
       const problems = p.load.ok ? p.load.warnings : [...p.load.errors, ...p.load.warnings];
-      const specs = [...problemDiagnostics(problems), ...(p.report ? reportDiagnostics(p.report, targets) : [])];
+      // "Names no audited assistant" means something only once the audit is over.
+      const shown = p.report && this.isAuditRunning() ? { ...p.report, unmatchedAssistants: undefined } : p.report;
+      const specs = [...problemDiagnostics(problems), ...(shown ? reportDiagnostics(shown, targets) : [])];
       this.diagnostics.set(p.uri, specs.map(toDiagnostic));
     }
     this.updateStatus();

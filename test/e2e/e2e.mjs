@@ -64,7 +64,7 @@ try {
   check('the view opens on a welcome with an "Audit AI tools" button', await welcome.isVisible());
   await welcome.click();
 
-  const gateRow = page.locator('.monaco-list-row', { hasText: 'Region or vendor gate' }).filter({ hasText: 'extension.js:21' });
+  const gateRow = page.locator('.monaco-list-row', { hasText: 'compares with region timezones' }).filter({ hasText: 'extension.js:21' });
   await gateRow.waitFor({ timeout: 60000 });
   const extensionRow = page.locator('.monaco-list-row', { hasText: 'FakeAI Assistant (test fixture)' }).first();
   check('the tree shows the planted extension with its counts', /1\.0\.0 · 2 high, 6 medium, 6 low/.test((await extensionRow.textContent()) ?? ''), await extensionRow.textContent());
@@ -91,7 +91,7 @@ try {
   log('screenshot', join(ARTIFACTS, 'tree-and-finding.png'));
 
   // The same finding in the minified bundle: its inline action opens the readable context.
-  const minifiedRow = page.locator('.monaco-list-row', { hasText: 'Region or vendor gate' }).filter({ hasText: 'dist/bundle.min.js:1' });
+  const minifiedRow = page.locator('.monaco-list-row', { hasText: 'compares with region' }).filter({ hasText: 'dist/bundle.min.js:1' });
   await minifiedRow.hover();
   await minifiedRow.locator('.action-label[aria-label="Show in Readable Context"]').click();
   await page.locator('.tab', { hasText: '(readable).js' }).first().waitFor({ timeout: 30000 });

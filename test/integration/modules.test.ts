@@ -23,7 +23,7 @@ describe('modules embedded in an executable', () => {
   it('list their findings under the binary and the module name', () => {
     const gate = findingNode(ctx, targetNode(ctx, 'fake-native'), 'region-gating');
     assert.equal(gate.finding.entry, FIXTURE_BUN_MODULE);
-    assert.equal(description(ctx, gate), `bin/fake-native › ${FIXTURE_BUN_MODULE}:21`);
+    assert.equal(description(ctx, gate), `bin/fake-native › ${FIXTURE_BUN_MODULE}:21:30 · high`);
   });
 
   it("open as a virtual document (a content provider's: read-only) with the module's text and the flagged range selected", async () => {

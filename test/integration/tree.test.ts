@@ -28,17 +28,27 @@ describe('the findings tree', () => {
     assert.match(tooltip, new RegExp(`path: ${FIXTURE_EXTENSION.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}`));
   });
 
-  it('groups findings by category, and lists each with its rule title and file:line', () => {
+  it('groups findings by category, and lists each by its message with file:line:col and severity', () => {
     const target = targetNode(ctx, 'region-gate');
     const groups = ctx.tree.getChildren(target);
     assert.deepEqual(groups.map(g => label(ctx, g)), ['region', 'vendor', 'network']);
     const gate = findingNode(ctx, target, 'region-gating', 'extension.js');
     const at = positionOf(source, "'Asia/Shanghai'");
-    assert.equal(label(ctx, gate), 'Region or vendor gate');
-    assert.equal(description(ctx, gate), `extension.js:${at.line}`);
-    const tooltip = String(ctx.tree.getTreeItem(gate).tooltip);
+    assert.equal(label(ctx, gate), gate.finding.message);
+    assert.match(label(ctx, gate), /^Reads the timezone and the API endpoint/);
+    assert.equal(description(ctx, gate), `extension.js:${at.line}:${at.column} · high`);
+    const item = ctx.tree.getTreeItem(gate);
+    assert.equal(item.accessibilityInformation?.label, `high Region or vendor gate: ${gate.finding.message}, at extension.js line ${at.line} column ${at.column}`);
+    const tooltip = String(item.tooltip);
+    assert.ok(tooltip.split('\n').length <= 25, 'a short tooltip');
+    assert.match(tooltip, /Open Rule Documentation/);
     assert.ok(tooltip.startsWith(`high · region-gating\n${gate.finding.message}\nevidence:\n  `), tooltip);
     assert.match(tooltip, /\nstep: region-literals: Compares with the region time zone Asia\/Urumqi \(extension\.js:21:58\)\n/);
+  });
+
+  it("opens a finding's rule documentation from the finding", async () => {
+    const gate = findingNode(ctx, targetNode(ctx, 'region-gate'), 'region-gating', 'extension.js');
+    assert.equal(await vscode.commands.executeCommand('aiToolAudit.openRuleDoc', gate), 'region-gating');
   });
 
   it('opens a finding with its exact range selected and revealed', async () => {
@@ -82,7 +92,8 @@ describe('the findings tree', () => {
     const target = targetNode(ctx, path.basename(dir));
     const [node] = findingNodes(ctx, target);
     const item = ctx.tree.getTreeItem(node);
-    assert.equal(item.description, 'evil\\u{202E}gnp.js:1');
+    assert.equal(item.description, 'evil\\u{202E}gnp.js:1:11 · medium');
+    assert.ok(!String(item.label).includes('\u202E') && !String(item.accessibilityInformation?.label).includes('\u202E'));
     assert.equal(typeof item.tooltip, 'string', 'tooltips are plain strings, never markdown');
     assert.ok(!String(item.tooltip).includes('\u202E'));
     fs.rmSync(dir, { recursive: true, force: true });

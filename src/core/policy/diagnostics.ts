@@ -60,7 +60,7 @@ export function reportDiagnostics(report: PolicyReport, targets: readonly Target
     });
   }
   for (const u of report.unmatchedAssistants ?? []) {
-    out.push({ range: u.at, severity: 'warning', message: u.message, code: u.path, related: [] });
+    out.push({ range: u.at, severity: 'warning', message: u.message, code: `${u.path} (unmatched)`, related: [] });
   }
   for (const u of report.unusedSuppressions) {
     out.push({ range: u.at, severity: 'info', message: `Suppression matched nothing: ${u.message}`, code: u.path, related: [] });

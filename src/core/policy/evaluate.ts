@@ -77,7 +77,8 @@ export function evaluatePolicy(policy: Policy, result: Pick<AuditResult, 'target
   });
 
   const unusedSuppressions = policy.suppressions.filter(s => !used.has(s)).map(s => unused(s, result.targets));
-  const unmatchedAssistants = unmatchedIds(policy, result.targets);
+  // With nothing audited (yet) every id would look unmatched.
+  const unmatchedAssistants = result.targets.length ? unmatchedIds(policy, result.targets) : [];
   return { ...(policy.file ? { file: policy.file } : {}), violations, suppressed, unusedSuppressions, ...(unmatchedAssistants.length ? { unmatchedAssistants } : {}) };
 }
 
