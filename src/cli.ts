@@ -57,4 +57,11 @@ function main(argv: string[]): number {
 
 const INTERNAL_ERROR = 3;
 
+// A reader that stops early (`rules | head`) closes our stdout: end quietly, as Unix tools do,
+// with the exit code the command already chose.
+process.stdout.on('error', (e: NodeJS.ErrnoException) => {
+  if (e.code !== 'EPIPE') throw e;
+  process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
+});
+
 process.exitCode = main(process.argv.slice(2));

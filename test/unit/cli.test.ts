@@ -200,3 +200,19 @@ describe('the CLI with a workspace policy', () => {
     assert.match(stale.stdout, /suppressions that matched nothing:\n {4}suppressions\[0\] \(ai-tool-audit\.json:1:\d+\): stale/);
   });
 });
+
+describe('the CLI when its reader stops early', () => {
+  it('ends quietly when stdout is closed (rules | head), with the exit code of the command', async () => {
+    const { spawn } = await import('node:child_process');
+    for (const [args, expected] of [[['rules'], 0], [['scan', path.resolve('test/fixtures/bundler-src/gate'), '--min-severity', 'info'], 0]] as const) {
+      const child = spawn(process.execPath, [CLI, ...args], { stdio: ['ignore', 'pipe', 'pipe'] });
+      let stderr = '';
+      child.stderr.on('data', d => (stderr += d));
+      // The read end is gone before the first write: every write fails with EPIPE.
+      child.stdout.destroy();
+      const code = await new Promise<number | null>(resolve => child.on('close', c => resolve(c)));
+      assert.doesNotMatch(stderr, /EPIPE|Unhandled/, stderr);
+      assert.equal(code, expected, `${args.join(' ')}: ${stderr}`);
+    }
+  });
+});
