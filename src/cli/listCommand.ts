@@ -37,6 +37,9 @@ export function runList(argv: string[]): number {
   }
   const style = styleFor(process.stdout);
   process.stdout.write(`${formatList(found.assistants, style)}\n`);
+  if (found.assistants.length === 0) {
+    process.stdout.write(`\nLooked in:\n${(found.searched ?? []).map(s => `  ${printable(s)}\n`).join('')}Use --home DIR for another user's home, or \`scan PATH\` for a folder or file anywhere.\n`);
+  }
   if (found.errors.length) {
     process.stdout.write(`\n${found.errors.length} problem(s) while looking:\n`);
     for (const e of found.errors) process.stdout.write(`  ${displayPath(e.file, style)}: ${printable(e.message)}\n`);

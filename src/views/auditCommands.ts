@@ -23,7 +23,11 @@ export async function auditAll(ctx: AuditContext) {
     `AI Tool Audit: auditing the AI assistants on ${ctx.machine}`,
     true,
   );
-  if (outcome.status === 'done' && ctx.results.all().length === 0) ctx.view.message = `No AI assistants found on ${ctx.machine}.`;
+  if (outcome.status === 'done' && ctx.results.all().length === 0) {
+    const searched = ctx.lastDiscovery?.searched ?? [];
+    ctx.view.message = `No AI assistants found on ${ctx.machine}. Looked in ${searched.map(s => s.split(':')[0]).join(' and ') || 'the usual places'} (details in the AI Tool Audit log); settings aiToolAudit.editors, includeClis and extraPaths widen the search.`;
+    for (const s of searched) ctx.log.info(printable(`looked in ${s}`));
+  }
   return outcome;
 }
 

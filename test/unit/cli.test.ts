@@ -216,3 +216,17 @@ describe('the CLI when its reader stops early', () => {
     }
   });
 });
+
+describe('the CLI when nothing is found', () => {
+  it('says where it looked', () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-empty-'));
+    try {
+      fs.mkdirSync(path.join(home, '.vscode', 'extensions'), { recursive: true });
+      const r = spawnSync(process.execPath, [CLI, 'list', '--home', home], { encoding: 'utf8', env: { ...process.env, PATH: '/usr/bin:/bin', NO_COLOR: '1' } });
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /^No AI assistants found\.\n\nLooked in:\n  editor extensions: .*\.vscode\/extensions\n  command-line tools: \d+ PATH folders/);
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+});

@@ -5,12 +5,12 @@ import * as path from 'node:path';
 import type { ScanError } from '../model';
 import type { Manifest } from '../catalog/traits';
 import type { Assistant, Discovery, InstallMethod } from './types';
-import { placesFor, type DiscoverOptions, type Places } from './places';
+import { pathEntries, placesFor, type DiscoverOptions, type Places } from './places';
 import { editorExtensionDirs, readExtensionsDir, type InstalledExtension } from './editors';
 import { discoverClis } from './clis';
 import { assistantFromPackage } from './packages';
 import { packagesIn } from './nodeRoots';
-import { isFile, readJson, realPath } from './fsread';
+import { isDir, isFile, readJson, realPath } from './fsread';
 import { makeAssistant, measure, recogniseExtension, resolveEntry } from './recognise';
 
 export type { DiscoverOptions } from './places';
@@ -23,7 +23,18 @@ export function discover(options: DiscoverOptions): Discovery {
   if (options.editors === undefined || options.editors.length > 0) found.push(...discoverExtensions(places, options.editors, errors));
   if (options.clis !== false) found.push(...discoverClis(places, errors));
   for (const extra of options.extraPaths ?? []) found.push(...discoverExtraPath(extra, errors));
-  return { assistants: finalize(found), errors };
+  return { assistants: finalize(found), errors, searched: searchedPlaces(places, options) };
+}
+
+function searchedPlaces(places: Places, options: DiscoverOptions): string[] {
+  const out: string[] = [];
+  if (options.editors === undefined || options.editors.length > 0) {
+    const dirs = editorExtensionDirs(places, options.editors).filter(l => isDir(l.dir));
+    out.push(dirs.length ? `editor extensions: ${dirs.map(l => l.dir).join(', ')}` : 'editor extensions: no extension folder of a known editor exists');
+  }
+  if (options.clis !== false) out.push(`command-line tools: ${pathEntries(places).length} PATH folders, npm, pnpm, yarn, bun, Volta, nvm, fnm, asdf, mise, Homebrew, pipx, uv and the vendors' installers`);
+  for (const extra of options.extraPaths ?? []) out.push(`extra path: ${extra}`);
+  return out;
 }
 
 function discoverExtensions(places: Places, editors: readonly string[] | undefined, errors: ScanError[]): Assistant[] {

@@ -42,4 +42,9 @@ export interface Assistant extends TargetSpec {
 export interface Discovery {
   assistants: Assistant[];
   errors: ScanError[];
+  /**
+   * Where it looked, for a reader told that nothing was found: the editors' extension folders
+   * that exist, how many PATH folders, the extra paths.
+   */
+  searched?: string[];
 }
