@@ -72,6 +72,8 @@ const VALUE_TYPES = new Set<string>([
   'LogicalExpression', 'ConditionalExpression', 'SequenceExpression', 'TemplateLiteral', 'BinaryExpression', 'ArrayExpression', 'Literal', 'UnaryExpression',
 ]);
 
+const DATA_CALL_DEPTH = 1;
+
 function findHits(input: CorrelationInput): Hit[] {
   const { analysis, marks } = input;
   const dataMark = marks.marker('data');
@@ -88,7 +90,9 @@ function findHits(input: CorrelationInput): Hit[] {
     ] as const) {
       if (!VALUE_TYPES.has(dataSide.type) || !VALUE_TYPES.has(valueSide.type)) continue;
       if (isPlainLiteral(valueSide)) continue;
-      const data = analysis.flow.origins(dataSide, c.fn, dataMark);
+      // Region and vendor data is written near its comparison: one call level is enough (a
+      // list passed to a matcher, a decoded list a helper returns); probes travel further.
+      const data = analysis.flow.origins(dataSide, c.fn, dataMark, DATA_CALL_DEPTH);
       if (data.length === 0) continue;
       const probes = analysis.flow.origins(valueSide, c.fn, probeMark);
       if (probes.length === 0) continue;
