@@ -50,9 +50,7 @@ function hasShellOption(args: readonly Node[]): boolean {
 function commandsOf(args: readonly Node[], ctx: RuleContext, call: Node): string[] | undefined {
   const first = args[0];
   if (!first) return undefined;
-  const second = args[1] && unwrapChain(args[1]);
-  const list = second?.type === 'ArrayExpression' ? second.elements : [];
-  const rest = list.map(e => (e && staticString(e)) ?? '*');
+  const rest = spelledArguments(args[1]);
   const heads = headsOf(unwrapChain(first), ctx, call);
   return heads && heads.map(h => [h, ...rest].join(' '));
 }
@@ -98,6 +96,12 @@ function shapeOf(node: Node): string[] | undefined {
     return a && b ? [...a, ...b] : undefined;
   }
   return undefined;
+}
+
+/** An argument array as written (`["install", "-g", name]` gives install -g *); [] for anything else. */
+function spelledArguments(node: Node | undefined): string[] {
+  const list = node && unwrapChain(node);
+  return list?.type === 'ArrayExpression' ? list.elements.map(e => (e && staticString(e)) ?? '*') : [];
 }
 
 /** The elements of an argument array (`["install", "-g", name]`). */
@@ -180,7 +184,7 @@ function wrapperCalls(ctx: RuleContext, started: readonly ProcessCall[]): Proces
       if (!command || command.type === 'SpreadElement') continue;
       const head = shapeOf(unwrapChain(command));
       const list = listAt >= 0 ? args[listAt] && unwrapChain(args[listAt]) : undefined;
-      const rest = list?.type === 'ArrayExpression' ? list.elements.map(e => (e && staticString(e)) ?? '*') : [];
+      const rest = spelledArguments(list);
       const name = analysis.index.sourceOf(calleeOf(step.call));
       out.push({
         node: step.call,
@@ -228,8 +232,7 @@ export const childProcess: Rule = {
         if (use) return;
         const p = waiting.get(`${d.site.start}:${d.site.end}`);
         if (!p || typeof d.value !== 'string') return;
-        const second = p.args[1] && unwrapChain(p.args[1]);
-        const rest = second?.type === 'ArrayExpression' ? second.elements.map(e => (e && staticString(e)) ?? '*') : [];
+        const rest = spelledArguments(p.args[1]);
         p.decoded = { commands: [[d.value, ...rest].join(' ')], recipe: d.recipe.join(' -> ') };
       },
       decodedEnd() {
