@@ -3,6 +3,7 @@
 import { discover, type Assistant } from '../core/discovery';
 import { editorName } from '../core/discovery/editors';
 import { TOOL_NAME, TOOL_VERSION } from '../core/version';
+import type { ScanError } from '../core/model';
 import { printable } from '../core/text/safeText';
 import { formatMB } from '../core/scan/files';
 import { parseArgs } from './args';
@@ -40,11 +41,13 @@ export function runList(argv: string[]): number {
   if (found.assistants.length === 0) {
     process.stdout.write(`\nLooked in:\n${(found.searched ?? []).map(s => `  ${printable(s)}\n`).join('')}Use --home DIR for another user's home, or \`scan PATH\` for a folder or file anywhere.\n`);
   }
-  if (found.errors.length) {
-    process.stdout.write(`\n${found.errors.length} problem(s) while looking:\n`);
-    for (const e of found.errors) process.stdout.write(`  ${displayPath(e.file, style)}: ${printable(e.message)}\n`);
-  }
+  if (found.errors.length) process.stdout.write(formatDiscoveryProblems(found.errors, style, 'while looking'));
   return 0;
+}
+
+/** What discovery could not read, one line each, after a blank line (`list`, and `scan` on stderr). */
+export function formatDiscoveryProblems(errors: readonly ScanError[], style: TextStyle, heading: string): string {
+  return `\n${errors.length} problem(s) ${heading}:\n${errors.map(e => `  ${displayPath(e.file, style)}: ${printable(e.message)}\n`).join('')}`;
 }
 
 export function formatList(assistants: readonly Assistant[], style: TextStyle): string {

@@ -11,11 +11,12 @@ import { discover, type Assistant } from '../core/discovery';
 import { printable } from '../core/text/safeText';
 import { formatMB } from '../core/text/format';
 import { discoveryOptions } from './discoveryOptions';
+import { formatDiscoveryProblems } from './listCommand';
 import { evaluatePolicy } from '../core/policy/evaluate';
 import { findPolicyFile, readPolicyFile } from '../core/policy/load';
 import type { Policy, PolicyReport } from '../core/model/policy';
 import { invocationDir, listValue, parseArgs, UsageError } from './args';
-import { displayPath, formatTarget, reachesSeverity, styleFor } from './text';
+import { formatTarget, reachesSeverity, styleFor } from './text';
 import { formatPolicyReport, formatProblem, shownPolicyPath } from './policyText';
 
 export const SCAN_HELP = `Usage: ai-tool-audit scan [PATH...] [options]
@@ -105,10 +106,7 @@ export function runScan(argv: string[]): number {
     const parts = targets.map((t, i) => formatTarget(t, style, hidden[i], minSeverity, notes));
     if (report && policy?.file) parts.push(formatPolicyReport(report, shownPolicyPath(policy.file), style));
     if (parts.length) process.stdout.write(`${parts.join('\n\n')}\n`);
-    if (discoveryErrors.length) {
-      process.stderr.write(`\n${discoveryErrors.length} problem(s) while looking for assistants:\n`);
-      for (const e of discoveryErrors) process.stderr.write(`  ${displayPath(e.file, style)}: ${printable(e.message)}\n`);
-    }
+    if (discoveryErrors.length) process.stderr.write(formatDiscoveryProblems(discoveryErrors, style, 'while looking for assistants'));
   }
   if (report?.violations.length) return 1;
   if (failOn && reachesSeverity(findings, failOn)) return 1;
