@@ -94,8 +94,7 @@ export function collectFiles(root: string, options: CollectOptions): CollectResu
       }
       if (!entry.isFile() && !entry.isSymbolicLink()) {
         // A FIFO, socket or device: opening it could block for ever or never end.
-        const stat = safeLstat(abs, errors, relPath);
-        if (stat) errors.push({ file: relPath, message: `${kindOf(stat)}: skipped, never opened` });
+        errors.push({ file: relPath, message: `${kindOf(entry)}: skipped, never opened` });
         continue;
       }
       const ext = path.extname(entry.name);

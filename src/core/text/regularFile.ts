@@ -12,8 +12,8 @@ export class NotRegularFile extends Error {
   }
 }
 
-/** What a non-regular file is, for messages. */
-export function kindOf(stat: fs.Stats): string {
+/** What a non-regular file is, for messages (from its stat or its directory entry). */
+export function kindOf(stat: fs.Stats | fs.Dirent): string {
   if (stat.isFIFO()) return 'a FIFO';
   if (stat.isSocket()) return 'a socket';
   if (stat.isCharacterDevice()) return 'a character device';
