@@ -5,6 +5,7 @@ import { printable } from './core/text/safeText';
 import { runScan } from './cli/scanCommand';
 import { runRules } from './cli/rulesCommand';
 import { runList } from './cli/listCommand';
+import { runDiff } from './cli/diffCommand';
 
 const HELP = `${TOOL_NAME} ${TOOL_VERSION}: what does the AI coding assistant code on this machine actually do?
 
@@ -12,10 +13,14 @@ Usage:
   ${TOOL_NAME} list [--json] [--home DIR]
   ${TOOL_NAME} scan [PATH...] [--only ID,...] [--home DIR] [--json] [--rules a,b]
         [--min-severity SEV] [--fail-on SEV] [--strict] [--policy FILE | --no-policy]
+        [--format text|json|sarif|markdown] [--sarif FILE] [--markdown FILE]
+        [--save-baseline FILE] [--baseline FILE] [--verbose]
+  ${TOOL_NAME} diff PACKAGE OLD NEW [--format text|json|markdown] [--fail-on SEV]
   ${TOOL_NAME} rules [--json]
   ${TOOL_NAME} --version | --help
 
 \`scan\` without PATH audits every AI assistant installed for this user.
+\`diff\` fetches two published versions of an npm package and shows what the newer one added.
 
 Run \`${TOOL_NAME} COMMAND --help\` for a command's options.
 Never runs, requires or imports the code it scans.`;
@@ -24,6 +29,7 @@ const COMMANDS: Record<string, (argv: string[]) => number> = {
   list: runList,
   scan: runScan,
   rules: runRules,
+  diff: runDiff,
 };
 
 function main(argv: string[]): number {

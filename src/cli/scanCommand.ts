@@ -16,7 +16,11 @@ import { evaluatePolicy } from '../core/policy/evaluate';
 import { findPolicyFile, readPolicyFile } from '../core/policy/load';
 import type { Policy, PolicyReport } from '../core/model/policy';
 import { invocationDir, listValue, parseArgs, UsageError } from './args';
-import { formatTarget, reachesSeverity, styleFor } from './text';
+import { formatDelta, formatReport, reachesSeverity, styleFor } from './text';
+import { toSarif } from '../core/report/sarif';
+import { toMarkdown } from '../core/report/markdown';
+import { baselineFor, compare, delta, makeBaseline, parseBaseline, type Baseline, type Comparison, type Delta } from '../core/report/baseline';
+import { pathToFileURL } from 'node:url';
 import { formatPolicyReport, formatProblem, shownPolicyPath } from './policyText';
 
 export const SCAN_HELP = `Usage: ai-tool-audit scan [PATH...] [options]
@@ -30,7 +34,17 @@ Options:
                       claude-code, instance id such as claude-code@npm, extension id
                       or package name)
   --home DIR          without PATH: audit the assistants of another home
-  --json              print the JSON result (schemaVersion 1) on stdout
+  --format FORMAT     what to print on stdout: text (default), json (the JSON
+                      result, schemaVersion 1), sarif (SARIF 2.1.0) or markdown
+  --json              the same as --format json
+  --verbose           text and markdown: every evidence item, whole excerpts, every
+                      correlated step and the native files (else cut with …)
+  --sarif FILE        also write the SARIF 2.1.0 report to FILE
+  --markdown FILE     also write the Markdown report to FILE
+  --save-baseline FILE  write a snapshot of this audit to FILE, to compare with later
+  --baseline FILE     compare with a snapshot written by --save-baseline: findings are
+                      marked new, unchanged or gone (by what they are, not by line),
+                      and what changed is listed per assistant
   --rules a,b         run only these rules (ids from \`ai-tool-audit rules\`)
   --min-severity SEV  show findings of this severity and above (default: low in
                       text, everything with --json; info adds, e.g., comparisons
@@ -52,8 +66,8 @@ Exit codes: 0 done, 1 policy violations or --fail-on or --strict reached,
 
 export function runScan(argv: string[]): number {
   const args = parseArgs(argv, {
-    flags: ['json', 'strict', 'include-tests', 'no-policy', 'help'],
-    values: ['rules', 'fail-on', 'min-severity', 'max-file-mb', 'only', 'home', 'policy'],
+    flags: ['json', 'strict', 'include-tests', 'no-policy', 'verbose', 'help'],
+    values: ['rules', 'fail-on', 'min-severity', 'max-file-mb', 'only', 'home', 'policy', 'format', 'sarif', 'markdown', 'save-baseline', 'baseline'],
   });
   if (args.flags.has('help')) {
     process.stdout.write(`${SCAN_HELP}\n`);
@@ -61,8 +75,11 @@ export function runScan(argv: string[]): number {
   }
   if (args.positionals.length && (args.values.has('only') || args.values.has('home'))) throw new UsageError('--only and --home select installed assistants; they do not go with a PATH');
   const failOn = severityOption(args.values.get('fail-on'), 'fail-on');
-  // Text for people hides info by default; JSON for tools carries everything unless asked.
-  const minSeverity = severityOption(args.values.get('min-severity'), 'min-severity') ?? (args.flags.has('json') ? 'info' : 'low');
+  const format = formatOption(args.values.get('format'), args.flags.has('json'));
+  // Text for people hides info by default; formats for tools carry everything unless asked.
+  const minSeverity = severityOption(args.values.get('min-severity'), 'min-severity') ?? (format === 'text' || format === 'markdown' ? 'low' : 'info');
+  const outputs = outputFiles(args.values);
+  const baseline = args.values.has('baseline') ? readBaseline(path.resolve(invocationDir(), args.values.get('baseline')!)) : undefined;
   const maxMb = args.values.get('max-file-mb');
   const maxFileBytes = maxMb === undefined ? DEFAULT_MAX_FILE_BYTES : Number(maxMb) * 1024 * 1024;
   if (!Number.isFinite(maxFileBytes) || maxFileBytes <= 0) throw new UsageError('--max-file-mb takes a positive number');
@@ -94,20 +111,43 @@ export function runScan(argv: string[]): number {
   const evaluated = policy && evaluatePolicy(policy, { targets });
   const findings = targets.flatMap(t => t.findings);
   const before = targets.map(t => t.findings);
+  // Compared before anything is hidden, so that a finding that fell below --min-severity is
+  // not called gone.
+  const comparisons = baseline ? targets.map(t => comparisonFor(baseline, t)) : undefined;
+  const deltas = comparisons?.map((c, i) => c && delta(targets[i], c));
+  const saved = outputs.saveBaseline ? makeBaseline(auditResult(targets)) : undefined;
   const notes = evaluated ? suppressionNotes(evaluated, before) : new Map<Finding, string>();
   const referenced = new Set([...(evaluated?.violations ?? []).flatMap(v => (v.finding ? [before[v.assistant.index][v.finding.index]] : [])), ...notes.keys()]);
   const hidden = targets.map(t => hideBelow(t, minSeverity, referenced));
   const report = evaluated && reindex(evaluated, before, targets);
-  const result = { ...auditResult(targets), ...(discoveryErrors.length ? { discoveryErrors } : {}), ...(report ? { policy: report } : {}) };
-  if (args.flags.has('json')) {
+  const shownComparisons = comparisons?.map(c => c && { ...c, gone: c.gone.filter(f => severityRank(f.severity) >= severityRank(minSeverity)) });
+  const changes = comparisons && jsonChanges(comparisons, deltas!, targets);
+  const result = { ...auditResult(targets), ...(discoveryErrors.length ? { discoveryErrors } : {}), ...(report ? { policy: report } : {}), ...(changes ? { changes } : {}) };
+  const verbose = args.flags.has('verbose');
+  const sarif = () => `${JSON.stringify(toSarif(result, { ...ruleDocs(), comparisons: shownComparisons }), null, 2)}\n`;
+  const markdown = () => toMarkdown(result, { verbose, comparisons: shownComparisons, deltas, generated: new Date() });
+  if (outputs.sarif) writeOutput(outputs.sarif, sarif());
+  if (outputs.markdown) writeOutput(outputs.markdown, markdown());
+  if (outputs.saveBaseline) writeOutput(outputs.saveBaseline, `${JSON.stringify(saved, null, 2)}\n`);
+  if (format === 'json') {
     process.stdout.write(toJson(result));
+  } else if (format === 'sarif') {
+    process.stdout.write(sarif());
+  } else if (format === 'markdown') {
+    process.stdout.write(markdown());
   } else {
     const style = styleFor(process.stdout);
-    const parts = targets.map((t, i) => formatTarget(t, style, hidden[i], minSeverity, notes));
+    const states = new Map(shownComparisons?.flatMap(c => c?.current ?? []).map(c => [c.finding, c.state]) ?? []);
+    const marks = new Map([...notes].map(([f, n]) => [f, n]));
+    for (const [f, state] of states) if (state === 'new') marks.set(f, marks.has(f) ? `new; ${marks.get(f)}` : 'new');
+    const parts = [formatReport(targets, { style, verbose, hidden, minSeverity, notes: marks })];
+    deltas?.forEach(d => d && parts.push(formatDelta(d, style, minSeverity)));
     if (report && policy?.file) parts.push(formatPolicyReport(report, shownPolicyPath(policy.file), style));
-    if (parts.length) process.stdout.write(`${parts.join('\n\n')}\n`);
+    const text = parts.filter(Boolean).join('\n\n');
+    if (text) process.stdout.write(`${text}\n`);
     if (discoveryErrors.length) process.stderr.write(formatDiscoveryProblems(discoveryErrors, style, 'while looking for assistants'));
   }
+  for (const [kind, file] of Object.entries(outputs)) if (file) process.stderr.write(`${OUTPUT_LABEL[kind as keyof typeof OUTPUT_LABEL]} written to ${printable(file)}\n`);
   if (report?.violations.length) return 1;
   if (failOn && reachesSeverity(findings, failOn)) return 1;
   if (args.flags.has('strict') && (discoveryErrors.length || targets.some(t => t.errors.length))) return 1;
@@ -152,6 +192,81 @@ function installedTargets(home: string | undefined, only: string[] | undefined):
     throw new UsageError(`--only: no installed assistant named ${unknown.join(', ')} (installed: ${available})`);
   }
   return { assistants: assistants.filter(a => only.some(o => named(a, o))), errors };
+}
+
+type Format = 'text' | 'json' | 'sarif' | 'markdown';
+const FORMATS: Format[] = ['text', 'json', 'sarif', 'markdown'];
+
+function formatOption(value: string | undefined, json: boolean): Format {
+  if (value !== undefined && !FORMATS.includes(value as Format)) throw new UsageError(`--format takes one of ${FORMATS.join(', ')}`);
+  if (json && value !== undefined && value !== 'json') throw new UsageError(`--json and --format ${value} contradict each other`);
+  return json ? 'json' : ((value as Format | undefined) ?? 'text');
+}
+
+const OUTPUT_LABEL = { sarif: 'SARIF report', markdown: 'Markdown report', saveBaseline: 'baseline' };
+
+/** Files to write besides stdout, resolved from the folder the user ran the command in. */
+function outputFiles(values: Map<string, string>): { sarif?: string; markdown?: string; saveBaseline?: string } {
+  const at = (name: string) => (values.has(name) ? path.resolve(invocationDir(), values.get(name)!) : undefined);
+  const files = { sarif: at('sarif'), markdown: at('markdown'), saveBaseline: at('save-baseline') };
+  for (const file of Object.values(files)) {
+    if (file && !fs.existsSync(path.dirname(file))) throw new UsageError(`cannot write ${file}: no folder ${path.dirname(file)}`);
+  }
+  return files;
+}
+
+function writeOutput(file: string, text: string): void {
+  try {
+    fs.writeFileSync(file, text);
+  } catch (e) {
+    throw new UsageError(`cannot write ${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+function readBaseline(file: string): Baseline {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (e) {
+    throw new UsageError(`cannot read baseline ${file}: ${(e as NodeJS.ErrnoException).code ?? String(e)}`);
+  }
+  try {
+    return parseBaseline(text);
+  } catch (e) {
+    throw new UsageError(`baseline ${file}: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+function comparisonFor(baseline: Baseline, t: TargetResult): Comparison | undefined {
+  const before = baselineFor(baseline, t);
+  return before && compare(before, t.findings);
+}
+
+/** The JSON form of a comparison: indices into the findings printed, gone findings whole. */
+function jsonChanges(comparisons: ReadonlyArray<Comparison | undefined>, deltas: ReadonlyArray<Delta | undefined>, targets: TargetResult[]) {
+  return comparisons.flatMap((c, i) => {
+    const d = deltas[i];
+    if (!c || !d) return [];
+    const printed = new Map(targets[i].findings.map((f, j) => [f, j]));
+    const fresh = c.current.filter(x => x.state === 'new' && printed.has(x.finding)).map(x => printed.get(x.finding)!);
+    return [{ target: i, from: d.from, to: d.to, newFindings: fresh, gone: c.gone, unchanged: d.unchanged, rulesAdded: d.rulesAdded, rulesRemoved: d.rulesRemoved, hostsAdded: d.hostsAdded, hostsRemoved: d.hostsRemoved, vendorsAdded: d.vendorsAdded, vendorsRemoved: d.vendorsRemoved }];
+  });
+}
+
+/** Where the rule pages ship beside dist/: a file: URL for helpUri and the page as help. */
+function ruleDocs(): { docsBase?: string; ruleDoc?: (id: string) => string | undefined } {
+  const dir = path.join(__dirname, '..', 'docs', 'rules');
+  if (!fs.existsSync(dir)) return {};
+  return {
+    docsBase: `${pathToFileURL(dir).href}/`,
+    ruleDoc: id => {
+      try {
+        return fs.readFileSync(path.join(dir, `${id}.md`), 'utf8');
+      } catch {
+        return undefined;
+      }
+    },
+  };
 }
 
 function severityOption(value: string | undefined, name: string): Severity | undefined {

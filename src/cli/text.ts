@@ -1,11 +1,13 @@
-// Human-readable output: findings grouped by target and file, `file:line:col`, severity,
-// rule and a short excerpt. Scanned text passes through `printable` first: a finding's
+// Human-readable output: a summary first, then each target's findings by severity with
+// `file:line:col`, rule and a short excerpt. Scanned text passes through `printable` first: a finding's
 // excerpt is hostile input and must not drive the terminal.
 import * as os from 'node:os';
 import type { Finding, NativeBinary, Severity, TargetResult } from '../core/model';
-import { byPosition, severityRank } from '../core/model';
+import { severityRank } from '../core/model';
+import { countBySeverity, formatCounts, inReportOrder, locationOf, shorten, summarize, type SeverityCounts } from '../core/report/summary';
 import { printable } from '../core/text/safeText';
-import { formatMB } from '../core/scan/files';
+import { formatMB } from '../core/text/format';
+import type { Delta } from '../core/report/baseline';
 
 export interface TextStyle {
   color: boolean;
@@ -29,43 +31,133 @@ export function displayPath(p: string, style: TextStyle): string {
   return p;
 }
 
-export function formatTarget(t: TargetResult, style: TextStyle, hidden = 0, minSeverity: Severity = 'info', notes?: ReadonlyMap<Finding, string>): string {
+export interface ReportOptions {
+  style: TextStyle;
+  /** Everything: all evidence, whole excerpts, every related step, the native files. */
+  verbose?: boolean;
+  /** Per target: how many findings below `minSeverity` were left out. */
+  hidden?: readonly number[];
+  minSeverity?: Severity;
+  notes?: ReadonlyMap<Finding, string>;
+}
+
+/** Cuts for the terminal without --verbose: enough to judge a finding, never a wall of text. */
+const BRIEF = { evidenceItems: 3, evidenceChars: 120, excerptChars: 240, related: 3, errors: 20 };
+const INDENT = ' '.repeat(6);
+
+/**
+ * The terminal report: a summary of every target first (counts, errors, hosts by class), then
+ * each target's findings, most severe first, by rule, then by place.
+ */
+export function formatReport(targets: readonly TargetResult[], options: ReportOptions): string {
+  if (!targets.length) return '';
+  const parts = [formatSummary(targets, options.style)];
+  targets.forEach((t, i) => parts.push(formatTarget(t, { ...options, hidden: [options.hidden?.[i] ?? 0] })));
+  return parts.join('\n\n');
+}
+
+export function formatSummary(targets: readonly TargetResult[], style: TextStyle): string {
+  const files = targets.reduce((n, t) => n + t.filesScanned, 0);
+  const bytes = targets.reduce((n, t) => n + t.bytesScanned, 0);
+  const out = [paint(style, '1', `Summary: ${targets.length} target(s), ${files} file(s), ${formatMB(bytes)} scanned`)];
+  const names = targets.map(t => `${printable(t.name)}${t.version ? ` ${printable(t.version)}` : ''} (${t.kind})`);
+  const width = Math.min(40, Math.max(...names.map(n => n.length)));
+  targets.forEach((t, i) => {
+    const s = summarize(t);
+    const errors = s.errors ? paint(style, '33', `${s.errors} file(s) not scanned`) : 'nothing lost';
+    out.push(`  ${names[i].padEnd(width)}  ${paintCounts(s.counts, style)} · ${errors}`);
+    for (const g of s.hosts) {
+      const more = g.hosts > g.top.length ? `, … (+${g.hosts - g.top.length})` : '';
+      out.push(`  ${' '.repeat(width)}    hosts ${g.kind} ${g.hosts}: ${g.top.map(h => `${printable(h.host)}${h.count > 1 ? ` ×${h.count}` : ''}`).join(', ')}${more}`);
+    }
+  });
+  return out.join('\n');
+}
+
+export function formatTarget(t: TargetResult, options: ReportOptions): string {
+  const { style, verbose = false, notes } = options;
+  const hidden = options.hidden?.[0] ?? 0;
   const out: string[] = [];
   const version = t.version ? ` ${t.version}` : '';
-  const counts = countBySeverity(t.findings);
   out.push(paint(style, '1', `${printable(t.name)}${printable(version)}`) + `  (${t.kind}) ${displayPath(t.root, style)}`);
-  const hiddenNote = hidden ? ` (${hidden} below ${minSeverity} not shown; --min-severity info shows them)` : '';
-  out.push(`  ${t.filesScanned} file(s), ${formatMB(t.bytesScanned)} scanned; findings: ${summary(counts)}${hiddenNote}`);
+  const hiddenNote = hidden ? ` (${hidden} below ${options.minSeverity ?? 'info'} not shown; --min-severity info shows them)` : '';
+  out.push(`  ${t.filesScanned} file(s), ${formatMB(t.bytesScanned)} scanned; findings: ${formatCounts(countBySeverity(t.findings))}${hiddenNote}`);
   if (t.binaries?.length) {
-    out.push('', `  native code (${t.binaries.length}):`);
-    for (const b of t.binaries) out.push(`    ${printable(b.file)}  ${describeBinary(b)}`);
-  }
-  const byFile = new Map<string, Finding[]>();
-  for (const f of t.findings) {
-    const key = f.entry ? `${f.file} :: ${f.entry}` : f.file;
-    let list = byFile.get(key);
-    if (!list) byFile.set(key, (list = []));
-    list.push(f);
-  }
-  for (const [file, findings] of byFile) {
-    out.push('', `  ${paint(style, '4', printable(file))}`);
-    findings.sort(byPosition);
-    for (const f of findings) {
-      // Strings-pass findings in native code have a byte offset, not a line.
-      const where = f.line !== undefined ? `${f.line}:${f.column}` : `0x${(f.offset ?? 0).toString(16)}`;
-      const sev = paint(style, SEVERITY_COLOR[f.severity], f.severity.padEnd(6));
-      const note = notes?.get(f);
-      out.push(`    ${where.padEnd(12)} ${sev} ${f.ruleId.padEnd(22)} ${printable(f.message)}${note ? paint(style, '2', ` (${note})`) : ''}`);
-      if (f.evidence.length) out.push(`${' '.repeat(17)}evidence: ${printable(f.evidence.slice(0, 8).join('; '))}${f.evidence.length > 8 ? `; … (${f.evidence.length - 8} more)` : ''}`);
-      if (f.excerpt) out.push(`${' '.repeat(17)}${paint(style, '2', printable(f.excerpt))}`);
-      for (const r of f.related) out.push(`${' '.repeat(17)}-> ${r.line}:${r.column} ${printable(r.message)}`);
+    if (verbose) {
+      out.push('', `  native code (${t.binaries.length}):`);
+      for (const b of t.binaries) out.push(`    ${printable(b.file)}  ${describeBinary(b)}`);
+    } else {
+      out.push(`  native code: ${t.binaries.length} file(s), read for embedded JavaScript or strings (--verbose lists them)`);
     }
   }
+  let severity: Severity | undefined;
+  for (const f of inReportOrder(t.findings)) {
+    if (f.severity !== severity) {
+      severity = f.severity;
+      out.push('', `  ${paint(style, SEVERITY_COLOR[f.severity], f.severity.toUpperCase())}`);
+    }
+    out.push(...formatFinding(f, style, verbose, notes?.get(f)));
+  }
   if (t.errors.length) {
-    out.push('', `  errors (${t.errors.length}):`);
-    for (const e of t.errors) out.push(`    ${printable(e.entry ? `${e.file} :: ${e.entry}` : e.file)}: ${printable(e.message)}`);
+    out.push('', `  ${paint(style, '33', `not scanned (${t.errors.length}):`)}`);
+    const shown = verbose ? t.errors : t.errors.slice(0, BRIEF.errors);
+    for (const e of shown) out.push(`    ${printable(e.entry ? `${e.file} :: ${e.entry}` : e.file)}: ${printable(e.message)}`);
+    if (shown.length < t.errors.length) out.push(`    … (+${t.errors.length - shown.length} more; --verbose lists them)`);
   }
   return out.join('\n');
+}
+
+function formatFinding(f: Finding, style: TextStyle, verbose: boolean, note: string | undefined): string[] {
+  const sev = paint(style, SEVERITY_COLOR[f.severity], f.severity.padEnd(6));
+  const times = f.places && f.places > 1 ? ` (${f.places} places)` : f.count && f.count > 1 ? ` (×${f.count})` : '';
+  const out = [`    ${printable(locationOf(f))}  ${sev} ${f.ruleId.padEnd(22)} ${printable(f.message)}${times}${note ? paint(style, '2', ` (${note})`) : ''}`];
+  if (f.evidence.length) {
+    const items = verbose ? f.evidence : f.evidence.slice(0, BRIEF.evidenceItems).map(e => shorten(e, BRIEF.evidenceChars));
+    const more = items.length < f.evidence.length ? `; … (+${f.evidence.length - items.length} more)` : '';
+    out.push(`${INDENT}evidence: ${printable(items.join('; '))}${more}`);
+  }
+  if (f.decodedFrom) out.push(`${INDENT}decoded: ${printable(verbose ? f.decodedFrom : shorten(f.decodedFrom, BRIEF.evidenceChars))}`);
+  // Low findings are many and plain; their excerpt is one --verbose away.
+  if (f.excerpt && (verbose || severityRank(f.severity) >= severityRank('medium'))) {
+    out.push(`${INDENT}${paint(style, '2', printable(verbose ? f.excerpt : shorten(f.excerpt, BRIEF.excerptChars)))}`);
+  }
+  const related = verbose ? f.related : f.related.slice(0, BRIEF.related);
+  for (const r of related) out.push(`${INDENT}-> ${printable(locationOf(r))} ${printable(r.message)}`);
+  if (related.length < f.related.length) out.push(`${INDENT}-> … (+${f.related.length - related.length} more; --verbose shows them)`);
+  return out;
+}
+
+/** "What changed in X old -> new": new kinds of behaviour, hosts and vendors first, then the findings. */
+export function formatDelta(d: Delta, style: TextStyle, minSeverity: Severity = 'low'): string {
+  const out = [paint(style, '1', `What changed in ${printable(d.name)} ${printable(d.from ?? '(baseline)')} -> ${printable(d.to ?? '(now)')}`) + `: ${d.added.length} new, ${d.removed.length} gone, ${d.unchanged} unchanged`];
+  const lists: Array<[string, string[]]> = [
+    ['new kinds of finding', d.rulesAdded],
+    ['kinds no longer found', d.rulesRemoved],
+    ['new hosts', d.hostsAdded],
+    ['hosts no longer named', d.hostsRemoved],
+    ['new vendor names', d.vendorsAdded],
+    ['vendor names no longer found', d.vendorsRemoved],
+  ];
+  for (const [label, items] of lists) if (items.length) out.push(`  ${label}: ${printable(items.join(', '))}`);
+  for (const [label, findings] of [['added', d.added], ['gone', d.removed]] as const) {
+    const shown = inReportOrder(findings.filter(f => severityRank(f.severity) >= Math.max(severityRank('medium'), severityRank(minSeverity))));
+    const rest = findings.filter(f => !shown.includes(f) && severityRank(f.severity) >= severityRank(minSeverity));
+    if (shown.length) {
+      out.push(`  ${label}:`);
+      for (const f of shown) out.push(`    ${paint(style, SEVERITY_COLOR[f.severity], f.severity.padEnd(6))} ${f.ruleId.padEnd(22)} ${printable(locationOf(f))}  ${printable(f.message)}`);
+    }
+    if (rest.length) {
+      const byRule = new Map<string, number>();
+      for (const f of rest) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
+      out.push(`  ${label}, low: ${[...byRule].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r} ${n}`).join(', ')}`);
+    }
+  }
+  return out.join('\n');
+}
+
+function paintCounts(counts: SeverityCounts, style: TextStyle): string {
+  const parts = (['high', 'medium', 'low', 'info'] as const).filter(s => counts[s]).map(s => paint(style, SEVERITY_COLOR[s], `${counts[s]} ${s}`));
+  return parts.length ? parts.join(', ') : 'no findings';
 }
 
 /** `bun, elf executable, 402.3 MB: 3914 modules (js 3900 = 67.0 MB, native 2, other 12)` */
@@ -87,17 +179,6 @@ export function describeBinary(b: NativeBinary): string {
   if (b.codeCache) parts.push('V8 code cache');
   if (b.execArgv?.length) parts.push(`exec argv: ${printable(b.execArgv.join(' '))}`);
   return parts.join('; ');
-}
-
-export function countBySeverity(findings: readonly Finding[]): Record<Severity, number> {
-  const counts: Record<Severity, number> = { high: 0, medium: 0, low: 0, info: 0 };
-  for (const f of findings) counts[f.severity]++;
-  return counts;
-}
-
-function summary(counts: Record<Severity, number>): string {
-  const parts = (['high', 'medium', 'low', 'info'] as const).filter(s => counts[s]).map(s => `${counts[s]} ${s}`);
-  return parts.length ? parts.join(', ') : 'none';
 }
 
 export function reachesSeverity(findings: readonly Finding[], threshold: Severity): boolean {

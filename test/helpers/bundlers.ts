@@ -71,16 +71,16 @@ export function describeVariant(o: BundleOptions): string {
   return `${o.bundler}${o.format ? ` ${o.format}` : ''}${o.minify ? ' minified' : ''}`;
 }
 
-/** The fixture `name` bundled from its `main.mjs`; the output's text. */
-export async function bundleFixture(name: string, options: BundleOptions): Promise<string> {
+/** The fixture `name` bundled from its `main.mjs` (or another entry); the output's text. */
+export async function bundleFixture(name: string, options: BundleOptions, entryFile = 'main.mjs'): Promise<string> {
   const dir = path.join(FIXTURES, name);
   const sources = fs.readdirSync(dir).filter(f => /\.(?:m?js)$/.test(f)).sort();
-  const hash = createHash('sha256').update(JSON.stringify(options));
+  const hash = createHash('sha256').update(JSON.stringify(options)).update(entryFile);
   for (const f of sources) hash.update(f).update(fs.readFileSync(path.join(dir, f)));
   const out = path.join(CACHE, `${name}-${hash.digest('hex').slice(0, 16)}.js`);
   if (fs.existsSync(out)) return fs.readFileSync(out, 'utf8');
   fs.mkdirSync(CACHE, { recursive: true });
-  const entry = path.join(dir, 'main.mjs');
+  const entry = path.join(dir, entryFile);
   const text = options.bundler === 'esbuild' ? await withEsbuild(entry, options) : options.bundler === 'webpack' ? await withWebpack(entry, options) : await withRollup(entry, options);
   fs.writeFileSync(out, text);
   return text;

@@ -36,10 +36,17 @@ describe('the pure core', () => {
 
 describe('the extension and the CLI', () => {
   it('send nothing anywhere and start no process: no network or child_process module imported in src', () => {
+    // One exception, asked for by name: `diff PACKAGE OLD NEW` runs `npm pack` to fetch two
+    // published versions. Nothing else may import that fetcher.
+    const FETCHER = path.join('src', 'cli', 'npmPackages.ts');
     const offenders = files('src')
-      .filter(f => f.endsWith('.ts'))
+      .filter(f => f.endsWith('.ts') && f !== FETCHER)
       .filter(f => NETWORK_OR_PROCESS.test(withoutComments(fs.readFileSync(f, 'utf8'))));
     assert.deepEqual(offenders, []);
+    const importers = files('src')
+      .filter(f => f.endsWith('.ts') && /from '\.\/npmPackages'|from '\.\.\/cli\/npmPackages'|npmPackages'/.test(fs.readFileSync(f, 'utf8')))
+      .map(f => f.split(path.sep).join('/'));
+    assert.deepEqual(importers, ['src/cli/diffCommand.ts'], 'only the diff command fetches packages');
   });
 });
 

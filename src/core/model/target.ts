@@ -90,6 +90,8 @@ export interface TargetResult {
   country?: string;
   editor?: string;
   version?: string;
+  /** See TargetSpec.ownVendors: what a report counts as the assistant's own hosts. */
+  ownVendors?: string[];
   /** Absolute path; every `file` in findings and errors is relative to it. */
   root: string;
   why?: string[];
@@ -121,6 +123,7 @@ export function emptyResult(spec: TargetSpec, root: string): TargetResult {
     ...(spec.country ? { country: spec.country } : {}),
     ...(spec.editor ? { editor: spec.editor } : {}),
     ...(spec.version ? { version: spec.version } : {}),
+    ...(spec.ownVendors?.length ? { ownVendors: [...spec.ownVendors] } : {}),
     root,
     ...(spec.why ? { why: spec.why } : {}),
     filesScanned: 0,

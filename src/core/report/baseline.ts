@@ -1,0 +1,189 @@
+// Baselines: a snapshot of an audit, and what changed since it. A user's real question after
+// an update is "what did this version add?": findings are matched by what they are, never by
+// line, because a minified bundle moves every line on each release.
+import type { AuditResult, Finding, TargetKind, TargetResult } from '../model';
+import { TOOL_NAME, TOOL_VERSION } from '../version';
+
+export const BASELINE_KIND = 'ai-tool-audit-baseline';
+
+export interface BaselineTarget {
+  id: string;
+  instanceId?: string;
+  name: string;
+  kind: TargetKind;
+  version?: string;
+  findings: Finding[];
+}
+
+export interface Baseline {
+  kind: typeof BASELINE_KIND;
+  schemaVersion: 1;
+  tool: { name: string; version: string };
+  /** ISO 8601. */
+  createdAt: string;
+  targets: BaselineTarget[];
+}
+
+/** As SARIF names them; people read `absent` as "gone". */
+export type BaselineState = 'new' | 'unchanged' | 'absent';
+
+export interface Comparison {
+  /** The baseline's target this one was compared with. */
+  before: BaselineTarget;
+  current: Array<{ finding: Finding; state: 'new' | 'unchanged' }>;
+  /** In the baseline, no longer found. */
+  gone: Finding[];
+}
+
+/** What an update changed, in the terms a reviewer asks about. */
+export interface Delta {
+  name: string;
+  from?: string;
+  to?: string;
+  added: Finding[];
+  removed: Finding[];
+  unchanged: number;
+  /** Rules with findings now and none before (new kinds of behaviour), and the reverse. */
+  rulesAdded: string[];
+  rulesRemoved: string[];
+  hostsAdded: string[];
+  hostsRemoved: string[];
+  vendorsAdded: string[];
+  vendorsRemoved: string[];
+}
+
+export function makeBaseline(result: AuditResult, now: Date = new Date()): Baseline {
+  return {
+    kind: BASELINE_KIND,
+    schemaVersion: 1,
+    tool: { name: TOOL_NAME, version: TOOL_VERSION },
+    createdAt: now.toISOString(),
+    targets: result.targets.map(baselineTarget),
+  };
+}
+
+export function baselineTarget(t: TargetResult): BaselineTarget {
+  return {
+    id: t.id,
+    ...(t.instanceId ? { instanceId: t.instanceId } : {}),
+    name: t.name,
+    kind: t.kind,
+    ...(t.version ? { version: t.version } : {}),
+    findings: t.findings,
+  };
+}
+
+/** Reads a baseline file's text; a file that is not one says what is wrong, never half-loads. */
+export function parseBaseline(text: string): Baseline {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (e) {
+    throw new Error(`not JSON (${e instanceof Error ? e.message : String(e)})`);
+  }
+  const b = data as Partial<Baseline> | null;
+  if (!b || typeof b !== 'object' || b.kind !== BASELINE_KIND) throw new Error(`not a baseline: "kind" must be "${BASELINE_KIND}" (write one with --save-baseline)`);
+  if (b.schemaVersion !== 1) throw new Error(`baseline schemaVersion ${String(b.schemaVersion)} is not supported (this tool reads 1)`);
+  if (!Array.isArray(b.targets)) throw new Error('baseline has no "targets" list');
+  b.targets.forEach((t, i) => {
+    if (!t || typeof t.id !== 'string' || typeof t.name !== 'string' || !Array.isArray(t.findings)) throw new Error(`baseline targets[${i}] needs "id", "name" and "findings"`);
+    t.findings.forEach((f, j) => {
+      if (!f || typeof f.ruleId !== 'string' || typeof f.severity !== 'string' || typeof f.message !== 'string' || typeof f.file !== 'string' || !Array.isArray(f.evidence) || !Array.isArray(f.related)) {
+        throw new Error(`baseline targets[${i}].findings[${j}] is not a finding`);
+      }
+    });
+  });
+  return b as Baseline;
+}
+
+/** The baseline's target for this one: same instance, else same assistant, else the only one. */
+export function baselineFor(baseline: Baseline, t: TargetResult): BaselineTarget | undefined {
+  return (
+    baseline.targets.find(b => t.instanceId !== undefined && b.instanceId === t.instanceId) ??
+    baseline.targets.find(b => b.id === t.id) ??
+    (baseline.targets.length === 1 ? baseline.targets[0] : undefined)
+  );
+}
+
+/**
+ * Each current finding is `new` or `unchanged`; baseline findings left over are `gone`.
+ * Matching goes from strict to loose, each finding used once: the same fingerprint (rule,
+ * file, flagged text), then the same rule, message and evidence (the text moved or a
+ * minifier renamed something around it), then the same rule and message in the same file,
+ * then the same message and evidence up to minified names and numbers, then the same
+ * message (so blurred) in any file.
+ */
+export function compare(before: BaselineTarget, now: readonly Finding[]): Comparison {
+  const left = [...before.findings];
+  const states = new Map<Finding, 'new' | 'unchanged'>();
+  for (const key of MATCH_KEYS) {
+    const pool = new Map<string, number[]>();
+    left.forEach((f, i) => {
+      if (!f) return;
+      const k = key(f);
+      if (k === undefined) return;
+      const list = pool.get(k);
+      if (list) list.push(i);
+      else pool.set(k, [i]);
+    });
+    for (const f of now) {
+      if (states.has(f)) continue;
+      const k = key(f);
+      const hit = k === undefined ? undefined : pool.get(k)?.shift();
+      if (hit === undefined) continue;
+      states.set(f, 'unchanged');
+      delete left[hit];
+    }
+  }
+  return {
+    before,
+    current: now.map(f => ({ finding: f, state: states.get(f) ?? 'new' })),
+    gone: left.filter((f): f is Finding => !!f),
+  };
+}
+
+const MATCH_KEYS: Array<(f: Finding) => string | undefined> = [
+  f => (f.fingerprint ? `${f.fingerprint}` : undefined),
+  f => `${f.ruleId}\0${f.message}\0${f.evidence.join('\0')}\0${f.host ?? ''}`,
+  f => `${f.ruleId}\0${f.message}\0${f.file}\0${f.entry ?? ''}`,
+  f => `${f.ruleId}\0${renamed(f.message)}\0${renamed(f.evidence.join('\0'))}\0${f.host ?? ''}`,
+  // Bundlers rename chunks (`chunk-3qgv2tdc.js` -> `chunk-qrtcdw7p.js`) and minified arguments
+  // (`code Bx(yLs)` -> `code kP(cBs)`): last, the same message anywhere. Counted, so a release
+  // with one more such call still shows one new.
+  f => `${f.ruleId}\0${renamed(f.message)}`,
+];
+
+/**
+ * The text with what a rebuild changes by itself blurred: a minifier's short names before a
+ * call or member access (`via Hs()` in one release is `via Ds()` in the next) and numbers
+ * (build folders such as `claude-cli-external-build-2185`). Used last, when nothing closer
+ * matched, so a finding whose command, host or vendor changed is still new.
+ */
+export function renamed(s: string): string {
+  return s.replace(/(?<![\w$])[A-Za-z_$][\w$]{0,3}(?=\(|\.)/g, '·').replace(/\d+/g, '#');
+}
+
+export function delta(t: TargetResult, comparison: Comparison): Delta {
+  const added = comparison.current.filter(c => c.state === 'new').map(c => c.finding);
+  const before = comparison.before.findings;
+  return {
+    name: t.name,
+    ...(comparison.before.version ? { from: comparison.before.version } : {}),
+    ...(t.version ? { to: t.version } : {}),
+    added,
+    removed: comparison.gone,
+    unchanged: comparison.current.length - added.length,
+    ...setChange('rules', before.map(f => [f.ruleId]), t.findings.map(f => [f.ruleId])),
+    ...setChange('hosts', before.map(f => (f.host ? [f.host] : [])), t.findings.map(f => (f.host ? [f.host] : []))),
+    ...setChange('vendors', before.map(f => f.vendor ?? []), t.findings.map(f => f.vendor ?? [])),
+  } as Delta;
+}
+
+function setChange<K extends string>(name: K, before: string[][], now: string[][]): Record<`${K}Added` | `${K}Removed`, string[]> {
+  const a = new Set(before.flat());
+  const b = new Set(now.flat());
+  return {
+    [`${name}Added`]: [...b].filter(x => !a.has(x)).sort(),
+    [`${name}Removed`]: [...a].filter(x => !b.has(x)).sort(),
+  } as Record<`${K}Added` | `${K}Removed`, string[]>;
+}
