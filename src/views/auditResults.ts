@@ -3,6 +3,7 @@
 import * as vscode from 'vscode';
 import type { Severity, TargetResult } from '../core/model';
 import type { TargetSpec } from '../core/model';
+import type { Comparison } from '../core/report/baseline';
 
 export type TargetState = 'queued' | 'done' | 'cancelled';
 
@@ -19,6 +20,8 @@ export function targetKey(spec: Pick<TargetSpec, 'kind' | 'root' | 'instanceId'>
 
 export class AuditResults implements vscode.Disposable {
   private readonly targets = new Map<string, AuditedTarget>();
+  /** Per target key: how its latest result compares with the snapshot of its previous version. */
+  private readonly comparisons = new Map<string, Comparison>();
   private readonly changed = new vscode.EventEmitter<void>();
   readonly onDidChange = this.changed.event;
 
@@ -47,7 +50,20 @@ export class AuditResults implements vscode.Disposable {
   finish(spec: TargetSpec, result: TargetResult): void {
     const key = targetKey(spec);
     this.targets.set(key, { key, spec, state: 'done', result });
+    // A comparison belongs to the result it was made for.
+    this.comparisons.delete(key);
     this.changed.fire();
+  }
+
+  /** Records how a finished result compares with its previous version (ignored if a newer result came since). */
+  setComparison(key: string, result: TargetResult, comparison: Comparison | undefined): void {
+    if (this.targets.get(key)?.result !== result || !comparison) return;
+    this.comparisons.set(key, comparison);
+    this.changed.fire();
+  }
+
+  comparison(key: string): Comparison | undefined {
+    return this.comparisons.get(key);
   }
 
   /** Targets still queued when an audit stopped early. */
@@ -59,6 +75,7 @@ export class AuditResults implements vscode.Disposable {
   }
 
   remove(keys: readonly string[]): void {
+    for (const k of keys) this.comparisons.delete(k);
     if (keys.filter(k => this.targets.delete(k)).length) this.changed.fire();
   }
 

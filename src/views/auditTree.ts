@@ -8,6 +8,7 @@ import { printable } from '../core/text/safeText';
 import { formatMB } from '../core/text/format';
 import type { AuditedTarget, AuditResults } from './auditResults';
 import type { ViolationSet } from './policyWarnings';
+import type { Comparison } from '../core/report/baseline';
 
 export type GroupBy = 'category' | 'severity' | 'rule';
 export const GROUP_BY: readonly GroupBy[] = ['category', 'severity', 'rule'];
@@ -30,6 +31,21 @@ export interface FindingNode {
   finding: Finding;
   /** Index in the target's findings: stable id for the tree. */
   index: number;
+  /** Since the assistant's previous version (absent when there is nothing to compare with). */
+  state?: 'new' | 'unchanged';
+}
+/** Findings of the previous version that this one no longer has. */
+export interface GoneNode {
+  kind: 'gone';
+  parent: TargetNode;
+  from?: string;
+  findings: Finding[];
+}
+export interface GoneFindingNode {
+  kind: 'goneFinding';
+  parent: GoneNode;
+  finding: Finding;
+  index: number;
 }
 export interface ErrorsNode {
   kind: 'errors';
@@ -42,7 +58,7 @@ export interface ErrorNode {
   error: ScanError;
   index: number;
 }
-export type TreeNode = TargetNode | GroupNode | FindingNode | ErrorsNode | ErrorNode;
+export type TreeNode = TargetNode | GroupNode | FindingNode | ErrorsNode | ErrorNode | GoneNode | GoneFindingNode;
 
 const RULE_TITLES = new Map(RULE_CATALOG.map(r => [r.id, r.title]));
 
@@ -128,6 +144,7 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     if (node.kind === 'target') return this.targetChildren(node);
     if (node.kind === 'group') return node.findings;
     if (node.kind === 'errors') return node.errors.map((error, index) => ({ kind: 'error', parent: node, error, index }));
+    if (node.kind === 'gone') return node.findings.map((finding, index) => ({ kind: 'goneFinding', parent: node, finding, index }));
     return [];
   }
 
@@ -138,7 +155,7 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   getTreeItem(node: TreeNode): vscode.TreeItem {
     switch (node.kind) {
       case 'target':
-        return targetItem(node.target, this.visible(node.target.result?.findings ?? []).length > 0);
+        return targetItem(node.target, this.visible(node.target.result?.findings ?? []).length > 0, this.results.comparison(node.target.key));
       case 'group':
         return groupItem(node);
       case 'finding':
@@ -147,6 +164,10 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
         return errorsItem(node);
       case 'error':
         return errorItem(node);
+      case 'gone':
+        return goneItem(node);
+      case 'goneFinding':
+        return goneFindingItem(node);
     }
   }
 
@@ -159,6 +180,8 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     const result = node.target.result;
     if (!result) return [];
     const groups = new Map<string, GroupNode>();
+    const comparison = this.results.comparison(node.target.key);
+    const states = comparison && new Map(comparison.current.map(c => [c.finding, c.state]));
     // With the violation filter, the findings that break the policy, whatever their severity.
     const only = this.violationFilter && (this.violationFilter().findings.get(node.target.key) ?? new Set<number>());
     result.findings.forEach((finding, index) => {
@@ -166,11 +189,14 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       const [key, label] = this.groupOf(finding);
       let group = groups.get(key);
       if (!group) groups.set(key, (group = { kind: 'group', parent: node, key, label, findings: [] }));
-      group.findings.push({ kind: 'finding', parent: group, target: result, finding, index });
+      const state = states?.get(finding);
+      group.findings.push({ kind: 'finding', parent: group, target: result, finding, index, ...(state ? { state } : {}) });
     });
     const ordered = [...groups.values()].sort((a, b) => this.groupOrder(a) - this.groupOrder(b) || a.label.localeCompare(b.label));
     for (const g of ordered) g.findings.sort(compareFindings);
     const children: TreeNode[] = ordered;
+    const gone = comparison?.gone.filter(f => severityRank(f.severity) >= severityRank(this.minSeverityValue)) ?? [];
+    if (gone.length && !only) children.push({ kind: 'gone', parent: node, ...(comparison?.before.version ? { from: comparison.before.version } : {}), findings: gone.sort(compareGone) });
     if (result.errors.length && !only) children.push({ kind: 'errors', parent: node, errors: result.errors });
     return children;
   }
@@ -193,7 +219,7 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 }
 
-function targetItem(target: AuditedTarget, hasVisible: boolean): vscode.TreeItem {
+function targetItem(target: AuditedTarget, hasVisible: boolean, comparison: Comparison | undefined): vscode.TreeItem {
   const r = target.result;
   const item = new vscode.TreeItem(
     printable(target.spec.name),
@@ -215,10 +241,17 @@ function targetItem(target: AuditedTarget, hasVisible: boolean): vscode.TreeItem
     item.description = `${version}not scanned (cancelled)`;
   } else {
     item.iconPath = new vscode.ThemeIcon(KIND_ICONS[target.spec.kind]);
-    item.description = `${version}${r ? countsText(r.findings) : ''}`;
+    item.description = `${version}${r ? countsText(r.findings) : ''}${comparison ? ` · ${changeText(comparison)}` : ''}`;
   }
+  if (comparison && target.state === 'done') item.contextValue = 'target.changed';
   item.tooltip = targetTooltip(target);
   return item;
+}
+
+/** `12 new, 3 gone since 2.1.90` */
+function changeText(c: Comparison): string {
+  const fresh = c.current.filter(x => x.state === 'new').length;
+  return `${fresh} new, ${c.gone.length} gone since ${printable(c.before.version ?? 'the previous audit')}`;
 }
 
 function countsText(findings: readonly Finding[]): string {
@@ -256,10 +289,10 @@ function findingItem(node: FindingNode): vscode.TreeItem {
   const item = new vscode.TreeItem(printable(f.message), vscode.TreeItemCollapsibleState.None);
   item.id = `finding:${node.parent.parent.target.key}:${node.index}`;
   const place = `${findingPlace(f)}${f.line ? `:${f.column}` : ''}`;
-  item.description = `${printable(place)} · ${f.severity}`;
+  item.description = `${node.state === 'new' ? 'new · ' : ''}${printable(place)} · ${f.severity}`;
   item.iconPath = SEVERITY_ICONS[f.severity];
   item.tooltip = findingTooltip(f);
-  item.accessibilityInformation = { label: printable(`${f.severity} ${ruleTitle(f.ruleId)}: ${f.message}, at ${place.replace(/:(\d+):(\d+)$/, ' line $1 column $2')}`), role: 'treeitem' };
+  item.accessibilityInformation = { label: printable(`${node.state === 'new' ? 'new since the previous version, ' : ''}${f.severity} ${ruleTitle(f.ruleId)}: ${f.message}, at ${place.replace(/:(\d+):(\d+)$/, ' line $1 column $2')}`), role: 'treeitem' };
   item.contextValue = f.offset !== undefined && f.line ? 'finding.reprintable' : 'finding';
   item.command = { command: 'aiToolAudit.openFinding', title: 'Open Finding', arguments: [node] };
   return item;
@@ -287,6 +320,27 @@ function findingTooltip(f: Finding): string {
   return lines.map(printable).join('\n');
 }
 
+function goneItem(node: GoneNode): vscode.TreeItem {
+  const item = new vscode.TreeItem(`Gone since ${printable(node.from ?? 'the previous audit')}`, vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = `gone:${node.parent.target.key}`;
+  item.description = String(node.findings.length);
+  item.iconPath = new vscode.ThemeIcon('history');
+  item.tooltip = 'Findings of the previous version that this version no longer has (matched by what they are, not by line).';
+  return item;
+}
+
+/** Not clickable: the code it points at was replaced by the update. */
+function goneFindingItem(node: GoneFindingNode): vscode.TreeItem {
+  const f = node.finding;
+  const item = new vscode.TreeItem(printable(f.message), vscode.TreeItemCollapsibleState.None);
+  item.id = `goneFinding:${node.parent.parent.target.key}:${node.index}`;
+  item.description = `gone · ${printable(findingPlace(f))} · ${f.severity}`;
+  item.iconPath = new vscode.ThemeIcon('circle-slash');
+  item.tooltip = `${findingTooltip(f)}\n(in ${printable(node.parent.from ?? 'the previous version')}; no longer found)`;
+  item.accessibilityInformation = { label: printable(`gone since ${node.parent.from ?? 'the previous version'}: ${f.severity} ${ruleTitle(f.ruleId)}: ${f.message}`), role: 'treeitem' };
+  return item;
+}
+
 function errorsItem(node: ErrorsNode): vscode.TreeItem {
   const item = new vscode.TreeItem('scan errors', vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `errors:${node.parent.target.key}`;
@@ -310,6 +364,10 @@ function highest(t: AuditedTarget): number {
 
 function compareTargets(a: AuditedTarget, b: AuditedTarget): number {
   return highest(b) - highest(a) || a.spec.name.localeCompare(b.spec.name);
+}
+
+function compareGone(a: Finding, b: Finding): number {
+  return severityRank(b.severity) - severityRank(a.severity) || a.ruleId.localeCompare(b.ruleId) || a.file.localeCompare(b.file) || byPosition(a, b);
 }
 
 function compareFindings(a: FindingNode, b: FindingNode): number {

@@ -8,7 +8,8 @@ import { printable } from '../core/text/safeText';
 import { ruleIds } from '../core/rules/catalog';
 import { runAudit } from '../core/worker/audit';
 import type { WorkerRunner } from '../core/worker/runner';
-import type { AuditResults } from './auditResults';
+import { targetKey, type AuditResults } from './auditResults';
+import type { BaselineStore } from './baselines';
 import type { AuditSummary } from './statusBar';
 import { readSettings, type AuditSettings } from './settings';
 
@@ -31,7 +32,21 @@ export class Auditor {
     private readonly results: AuditResults,
     private readonly summary: AuditSummary,
     private readonly log: vscode.LogOutputChannel,
+    private readonly baselines?: BaselineStore,
   ) {}
+
+  /** Marks what changed since the assistant's previous version, once its snapshot is read. */
+  private compareWithEarlier(spec: TargetSpec, result: TargetResult): void {
+    if (!this.baselines) return;
+    const key = targetKey(spec);
+    this.baselines.record(key, result).then(
+      comparison => {
+        if (comparison) this.log.info(printable(`${result.name} ${comparison.before.version ?? ''} -> ${result.version ?? ''}: ${comparison.current.filter(c => c.state === 'new').length} new, ${comparison.gone.length} gone`));
+        this.results.setComparison(key, result, comparison);
+      },
+      e => this.log.warn(printable(`baseline of ${result.name}: ${e instanceof Error ? e.message : String(e)}`)),
+    );
+  }
 
   get running(): boolean {
     return this.current !== undefined;
@@ -116,6 +131,7 @@ export class Auditor {
           onTarget: (index, result, ms) => {
             done.push(result);
             this.results.finish(specs[index], result);
+            this.compareWithEarlier(specs[index], result);
             this.logTarget(result, ms);
             progress.report({ increment: 100 / specs.length });
           },

@@ -8,6 +8,8 @@ import { auditAll, quickScan, reaudit, scanPath } from './auditCommands';
 import { openFinding, showReadableContext } from './findingCommands';
 import { filterSeverity, groupBy, showRules } from './viewCommands';
 import { showAllFindings, showViolations, suppress } from './policyCommands';
+import { exportSarif, openReport, showChanges } from './reportCommands';
+import { focusCell, showMatrix } from './matrixView';
 
 // VS Code passes a command whatever its caller gives; each handler states what it accepts.
 type Command = (ctx: AuditContext) => (...args: never[]) => unknown;
@@ -28,4 +30,9 @@ export const COMMANDS: Record<string, Command> = {
   'aiToolAudit.showViolations': ctx => () => showViolations(ctx),
   'aiToolAudit.showAllFindings': ctx => () => showAllFindings(ctx),
   'aiToolAudit.suppress': ctx => (node?: TreeNode) => suppress(ctx, node),
+  'aiToolAudit.exportSarif': ctx => (target?: vscode.Uri) => exportSarif(ctx, target),
+  'aiToolAudit.openReport': ctx => () => openReport(ctx),
+  'aiToolAudit.showChanges': ctx => (node?: TreeNode) => showChanges(ctx, node),
+  'aiToolAudit.showMatrix': ctx => () => showMatrix(ctx),
+  'aiToolAudit.focusMatrixCell': ctx => (key?: string, category?: string) => (typeof key === 'string' && typeof category === 'string' ? focusCell(ctx, key, category) : false),
 };

@@ -12,6 +12,7 @@ import { MODULE_SCHEME, ModuleDocuments } from './moduleDocument';
 import { machineLabel } from './machine';
 import { watchExtensions } from './extensionWatcher';
 import { PolicyWarnings } from './policyWarnings';
+import { BaselineStore } from './baselines';
 import type { AuditContext } from './auditContext';
 
 export type { AuditContext } from './auditContext';
@@ -26,7 +27,8 @@ export function createContext(extension: vscode.ExtensionContext): AuditContext 
   const machine = machineLabel(vscode.env.remoteName);
   view.description = machine;
   const summary = new AuditSummary(results, view, machine);
-  const auditor = new Auditor(runner, results, summary, log);
+  const baselines = new BaselineStore(path.join(extension.globalStorageUri.fsPath, 'baselines'), log);
+  const auditor = new Auditor(runner, results, summary, log, baselines);
   const contexts = new ContextDocuments(runner);
   extension.subscriptions.push(
     log,

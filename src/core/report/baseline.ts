@@ -81,6 +81,11 @@ export function parseBaseline(text: string): Baseline {
   } catch (e) {
     throw new Error(`not JSON (${e instanceof Error ? e.message : String(e)})`);
   }
+  return checkBaseline(data);
+}
+
+/** Parsed JSON that must be a baseline; throws saying what is wrong. */
+export function checkBaseline(data: unknown): Baseline {
   const b = data as Partial<Baseline> | null;
   if (!b || typeof b !== 'object' || b.kind !== BASELINE_KIND) throw new Error(`not a baseline: "kind" must be "${BASELINE_KIND}" (write one with --save-baseline)`);
   if (b.schemaVersion !== 1) throw new Error(`baseline schemaVersion ${String(b.schemaVersion)} is not supported (this tool reads 1)`);
