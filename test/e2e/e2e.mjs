@@ -104,6 +104,24 @@ try {
   await page.screenshot({ path: join(ARTIFACTS, 'readable-context.png') });
   log('screenshot', join(ARTIFACTS, 'readable-context.png'));
 
+  // The capability matrix: a webview whose cells, built by its own script under a strict CSP,
+  // filter the tree when chosen.
+  await runCommand(page, 'AI Tool Audit: Show Capability Matrix');
+  const matrix = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  const regionCell = matrix.locator('tr', { hasText: 'FakeAI Assistant' }).locator('button.cell.high').first();
+  await regionCell.waitFor({ timeout: 30000 }).catch(() => {});
+  const cellText = (await regionCell.textContent().catch(() => '')) ?? '';
+  check('the capability matrix shows the planted extension with a high cell', /^\d+ \(high\)$/.test(cellText), cellText);
+  await page.screenshot({ path: join(ARTIFACTS, 'capability-matrix.png') });
+  log('screenshot', join(ARTIFACTS, 'capability-matrix.png'));
+  await regionCell.click().catch(() => {});
+  const cellFilter = page.locator('.part.sidebar .message', { hasText: 'Showing the region findings of FakeAI Assistant' }).first();
+  await cellFilter.waitFor({ timeout: 15000 }).catch(() => {});
+  const cellRows = await page.locator('.part.sidebar .monaco-list-row').allTextContents();
+  check('choosing a matrix cell shows just those findings in the view', (await cellFilter.isVisible().catch(() => false)) && cellRows.some(r => r.includes('compares with region timezones')) && !cellRows.some(r => r.includes('fake-agent')), cellRows.join(' | '));
+  await runCommand(page, 'AI Tool Audit: Show All Findings');
+  await runCommand(page, 'View: Close All Editors');
+
   // A long audit, started from the Explorer's context menu, shows a progress notification
   // whose Cancel button stops it.
   await page.locator('.activitybar [aria-label^="Explorer"]').first().click();
