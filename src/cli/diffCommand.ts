@@ -11,7 +11,7 @@ import { baselineTarget, compare, delta, type Delta } from '../core/report/basel
 import { toMarkdown } from '../core/report/markdown';
 import { printable } from '../core/text/safeText';
 import { invocationDir, listValue, parseArgs, UsageError } from './args';
-import { fetchPackage, packageCacheDir, platformDependency } from './npmPackages';
+import { fetchPackage, packageCacheDir } from './npmPackages';
 import { formatDelta, styleFor } from './text';
 
 export const DIFF_HELP = `Usage: ai-tool-audit diff PACKAGE OLD NEW [options]
@@ -77,26 +77,22 @@ export function runDiff(argv: string[]): number {
   } else {
     const style = styleFor(process.stdout);
     const out = [formatDelta({ ...shown, name }, style, minSeverity)];
-    for (const t of [before, after]) if (t.errors.length) out.push(`${name}@${t.version}: ${t.errors.length} file(s) not scanned: ${t.errors.slice(0, 5).map(e => `${printable(e.file)} (${printable(e.message)})`).join('; ')}`);
+    for (const t of [before, after]) if (t.errors.length) out.push(`${name}@${t.version}: ${t.errors.length} file(s) not fully scanned: ${t.errors.slice(0, 5).map(e => `${printable(e.file)} (${printable(e.message)})`).join('; ')}`);
     process.stdout.write(`${out.join('\n')}\n`);
   }
   if (failOn && change.added.some(f => severityRank(f.severity) >= severityRank(failOn))) return 1;
   return 0;
 }
 
-/** The target for one version: the package, plus its native platform package when it has one. */
+/** The target for one version: the package, with its native platform package inside it. */
 function specFor(name: string, version: string, cache: string): TargetSpec {
   let dir: string;
-  let native: string | undefined;
   try {
     dir = fetchPackage(name, version, cache);
-    const platform = platformDependency(dir);
-    if (platform) native = fetchPackage(platform.name, platform.version, cache);
   } catch (e) {
     throw new UsageError(e instanceof Error ? e.message : String(e));
   }
-  const spec = targetForPath(dir);
-  return { ...spec, version, ...(native ? { extraPaths: [path.relative(dir, native)] } : {}) };
+  return { ...targetForPath(dir), version };
 }
 
 function atLeast(d: Delta, min: Severity): Delta {

@@ -23,8 +23,11 @@ export function checkPackageSpec(name: string, version: string): string | undefi
 }
 
 /**
- * The unpacked `package/` folder of name@version, fetched on first use. Throws with npm's own
- * first error line when the registry has no such version or cannot be reached.
+ * The unpacked `package/` folder of name@version, fetched on first use, with this machine's
+ * platform package (see platformDependency) unpacked into its `node_modules/` as npm would
+ * install it: the native code then sits at the same relative path in every version, so its
+ * findings compare across versions. Throws with npm's own first error line when the registry
+ * has no such version or cannot be reached.
  */
 export function fetchPackage(name: string, version: string, cache = packageCacheDir()): string {
   const problem = checkPackageSpec(name, version);
@@ -34,6 +37,25 @@ export function fetchPackage(name: string, version: string, cache = packageCache
   if (fs.existsSync(path.join(dir, '.complete'))) return unpacked;
   fs.rmSync(dir, { recursive: true, force: true });
   fs.mkdirSync(dir, { recursive: true });
+  try {
+    unpackInto(name, version, dir, false);
+    if (!fs.existsSync(unpacked)) throw new Error(`${name}@${version}: the tarball has no package/ folder`);
+    const platform = platformDependency(unpacked);
+    if (platform) {
+      const into = path.join(unpacked, 'node_modules', ...platform.name.split('/'));
+      fs.mkdirSync(into, { recursive: true });
+      unpackInto(platform.name, platform.version, into, true);
+    }
+    fs.writeFileSync(path.join(dir, '.complete'), `${new Date().toISOString()}\n`);
+    return unpacked;
+  } catch (e) {
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw e;
+  }
+}
+
+/** `npm pack` into a temporary folder, then `tar` into `dir` (without the `package/` level when `strip`). */
+function unpackInto(name: string, version: string, dir: string, strip: boolean): void {
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-tool-audit-pack-'));
   try {
     let out: string;
@@ -49,13 +71,7 @@ export function fetchPackage(name: string, version: string, cache = packageCache
       throw new Error(`npm pack ${name}@${version} failed: ${line.replace(/^npm (error|ERR!)\s*/, '')}`);
     }
     const [{ filename }] = JSON.parse(out) as Array<{ filename: string }>;
-    execFileSync('tar', ['xzf', path.join(tmp, path.basename(filename)), '-C', dir], { stdio: ['ignore', 'ignore', 'pipe'] });
-    if (!fs.existsSync(unpacked)) throw new Error(`${name}@${version}: the tarball has no package/ folder`);
-    fs.writeFileSync(path.join(dir, '.complete'), `${new Date().toISOString()}\n`);
-    return unpacked;
-  } catch (e) {
-    fs.rmSync(dir, { recursive: true, force: true });
-    throw e;
+    execFileSync('tar', ['xzf', path.join(tmp, path.basename(filename)), '-C', dir, ...(strip ? ['--strip-components=1'] : [])], { stdio: ['ignore', 'ignore', 'pipe'] });
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
@@ -64,17 +80,22 @@ export function fetchPackage(name: string, version: string, cache = packageCache
 /**
  * The platform package of this machine among a package's optionalDependencies: native builds
  * ship as `<name>-linux-x64`, `@scope/cli-darwin-arm64` and the like, and the code a user runs
- * is in that package, not in the small launcher.
+ * is in that package, not in the small launcher. Only the package's own builds count (same
+ * name prefix or same scope): a library's native part (`@img/sharp-linux-x64`) is not the
+ * assistant's code.
  */
 export function platformDependency(pkgDir: string, platform = process.platform, arch = process.arch): { name: string; version: string } | undefined {
-  let pkg: { optionalDependencies?: Record<string, unknown> };
+  let pkg: { name?: unknown; optionalDependencies?: Record<string, unknown> };
   try {
     pkg = JSON.parse(fs.readFileSync(path.join(pkgDir, 'package.json'), 'utf8'));
   } catch {
     return undefined;
   }
-  const deps = Object.entries(pkg.optionalDependencies ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string');
-  const suffix = `-${platform === 'win32' ? 'win32' : platform}-${arch}`;
+  const own = typeof pkg.name === 'string' ? pkg.name : '';
+  const scope = own.startsWith('@') ? own.slice(0, own.indexOf('/') + 1) : undefined;
+  const ours = (n: string) => !!own && (n.startsWith(`${own}-`) || (!!scope && n.startsWith(scope)));
+  const deps = Object.entries(pkg.optionalDependencies ?? {}).filter((e): e is [string, string] => typeof e[1] === 'string' && ours(e[0]));
+  const suffix = `-${platform}-${arch}`;
   const hit = deps.find(([n]) => n.endsWith(suffix)) ?? deps.find(([n]) => n.includes(`${suffix}-`) && !/musl|baseline/.test(n.slice(n.indexOf(suffix))));
   if (!hit) return undefined;
   const version = hit[1].replace(/^[=^~v]/, '');

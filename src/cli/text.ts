@@ -64,7 +64,7 @@ export function formatSummary(targets: readonly TargetResult[], style: TextStyle
   const width = Math.min(40, Math.max(...names.map(n => n.length)));
   targets.forEach((t, i) => {
     const s = summarize(t);
-    const errors = s.errors ? paint(style, '33', `${s.errors} file(s) not scanned`) : 'nothing lost';
+    const errors = s.errors ? paint(style, '33', `${s.errors} file(s) not fully scanned`) : 'nothing lost';
     out.push(`  ${names[i].padEnd(width)}  ${paintCounts(s.counts, style)} · ${errors}`);
     for (const g of s.hosts) {
       const more = g.hosts > g.top.length ? `, … (+${g.hosts - g.top.length})` : '';
@@ -99,7 +99,7 @@ export function formatTarget(t: TargetResult, options: ReportOptions): string {
     out.push(...formatFinding(f, style, verbose, notes?.get(f)));
   }
   if (t.errors.length) {
-    out.push('', `  ${paint(style, '33', `not scanned (${t.errors.length}):`)}`);
+    out.push('', `  ${paint(style, '33', `not fully scanned (${t.errors.length}):`)}`);
     const shown = verbose ? t.errors : t.errors.slice(0, BRIEF.errors);
     for (const e of shown) out.push(`    ${printable(e.entry ? `${e.file} :: ${e.entry}` : e.file)}: ${printable(e.message)}`);
     if (shown.length < t.errors.length) out.push(`    … (+${t.errors.length - shown.length} more; --verbose lists them)`);

@@ -121,7 +121,7 @@ function matrixHtml(nonce: string): string {
     if (!data.rows.length) { const p = document.createElement('p'); p.textContent = 'Nothing audited yet.'; root.append(p); return; }
     const table = document.createElement('table');
     const head = table.createTHead().insertRow();
-    for (const label of ['Assistant', ...data.categories, 'not scanned']) { const th = document.createElement('th'); th.scope = 'col'; th.textContent = label; head.append(th); }
+    for (const label of ['Assistant', ...data.categories, 'not fully scanned']) { const th = document.createElement('th'); th.scope = 'col'; th.textContent = label; head.append(th); }
     const body = table.createTBody();
     for (const row of data.rows) {
       const tr = body.insertRow();

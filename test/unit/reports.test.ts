@@ -71,6 +71,17 @@ describe('the terminal report', () => {
     assert.match(brief, /native code|z-gate/);
   });
 
+  it('starts with the summary on a real CLI package from npm (mocha, as installed here)', () => {
+    const r = run('scan', path.resolve('node_modules/mocha'));
+    assert.equal(r.status, 0, r.stderr);
+    const lines = r.stdout.split('\n');
+    assert.match(lines[0], /^Summary: 1 target\(s\), \d+ file\(s\), [\d.]+ MB scanned$/);
+    assert.match(lines[1], /^ {2}mocha \d+\.\d+\.\d+ \(path\) +(\d+ (high|medium|low|info)(, )?)+ · (nothing lost|\d+ file\(s\) not fully scanned)$/);
+    const headings = lines.filter(l => /^ {2}(HIGH|MEDIUM|LOW|INFO)$/.test(l)).map(l => l.trim());
+    assert.ok(headings.length >= 1);
+    assert.deepEqual(headings, ['HIGH', 'MEDIUM', 'LOW', 'INFO'].filter(h => headings.includes(h)), 'severity sections in order');
+  });
+
   it('rejects an unknown --format and a --json that contradicts it', () => {
     assert.equal(run('scan', dir, '--format', 'xml').status, 2);
     assert.match(run('scan', dir, '--json', '--format', 'sarif').stderr, /contradict/);
@@ -283,8 +294,10 @@ describe('matching findings across releases', () => {
 
   it("finds this machine's native platform package among optionalDependencies", () => {
     const dir = folder({
-      'package.json': JSON.stringify({ optionalDependencies: { '@acme/cli-linux-x64-musl': '2.0.0', '@acme/cli-linux-x64': '2.0.0', '@acme/cli-darwin-arm64': '2.0.0' } }),
+      'package.json': JSON.stringify({ name: '@acme/cli', optionalDependencies: { '@img/sharp-linux-x64': '0.34.2', '@acme/cli-linux-x64-musl': '2.0.0', '@acme/cli-linux-x64': '2.0.0', '@acme/cli-darwin-arm64': '2.0.0' } }),
     });
+    const library = folder({ 'package.json': JSON.stringify({ name: 'gem', optionalDependencies: { '@img/sharp-linux-x64': '0.34.2', '@lydell/node-pty-linux-x64': '1.1.0' } }) });
+    assert.equal(platformDependency(library, 'linux', 'x64'), undefined, "a library's native build is not the assistant's code");
     assert.deepEqual(platformDependency(dir, 'linux', 'x64'), { name: '@acme/cli-linux-x64', version: '2.0.0' });
     assert.deepEqual(platformDependency(dir, 'darwin', 'arm64'), { name: '@acme/cli-darwin-arm64', version: '2.0.0' });
     assert.equal(platformDependency(dir, 'win32', 'x64'), undefined);

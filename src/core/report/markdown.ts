@@ -30,7 +30,7 @@ export function toMarkdown(result: AuditResult, options: MarkdownOptions = {}): 
   out.push('## Summary', '', ...summaryTable(result.targets), '');
   for (const [i, t] of result.targets.entries()) {
     const s = summarize(t);
-    out.push(`- **${inline(targetTitle(t))}**: ${t.filesScanned} file(s), ${formatMB(t.bytesScanned)} scanned; findings: ${formatCounts(s.counts)}; ${s.errors ? `**${s.errors} file(s) not scanned**` : 'nothing lost'}`);
+    out.push(`- **${inline(targetTitle(t))}**: ${t.filesScanned} file(s), ${formatMB(t.bytesScanned)} scanned; findings: ${formatCounts(s.counts)}; ${s.errors ? `**${s.errors} file(s) not fully scanned**` : 'nothing lost'}`);
     for (const g of s.hosts) out.push(`  - hosts, ${g.kind} (${g.hosts}): ${g.top.map(h => code(h.host)).join(', ')}${g.hosts > g.top.length ? ', …' : ''}`);
     if (options.deltas?.[i]) out.push(`  - changed since ${inline(options.deltas[i]!.from ?? 'the baseline')}: ${options.deltas[i]!.added.length} new, ${options.deltas[i]!.removed.length} gone`);
   }
@@ -46,7 +46,7 @@ export function toMarkdown(result: AuditResult, options: MarkdownOptions = {}): 
 /** Assistants by category: each cell the count and the highest severity, `·` for none. */
 function summaryTable(targets: readonly TargetResult[]): string[] {
   const used = CATEGORIES.filter(c => targets.some(t => t.findings.some(f => f.category === c)));
-  const rows = [`| Assistant | ${used.join(' | ')} | not scanned |`, `|---|${used.map(() => '---:').join('|')}|---:|`];
+  const rows = [`| Assistant | ${used.join(' | ')} | not fully scanned |`, `|---|${used.map(() => '---:').join('|')}|---:|`];
   for (const t of targets) {
     const cells = used.map(c => cell(t.findings.filter(f => f.category === c)));
     rows.push(`| ${inline(targetTitle(t))} | ${cells.join(' | ')} | ${t.errors.length || '·'} |`);
@@ -95,7 +95,7 @@ function targetSection(t: TargetResult, options: MarkdownOptions, comparison: Co
     out.push('');
   }
   if (t.errors.length) {
-    out.push(`### Not scanned (${t.errors.length})`, '');
+    out.push(`### Not fully scanned (${t.errors.length})`, '');
     for (const e of t.errors) out.push(`- ${code(e.entry ? `${e.file} :: ${e.entry}` : e.file)}: ${inline(e.message)}`);
   }
   return out;
