@@ -70,6 +70,11 @@ export function ensureTestHost() {
       npm_config_nodedir: NODE24_DIR,
     });
   }
+  ensureTools();
+}
+
+/** playwright-core (the browser driver, no browser) and @vscode/vsce (packages the .vsix). */
+export function ensureTools() {
   const tools = `playwright-core@${VERSIONS.playwrightCore} @vscode/vsce@${VERSIONS.vsce}`;
   if (!installed('tools', tools) || !existsSync(join(TOOLS, 'playwright-core'))) npmInstall('tools', tools, tools.split(' '));
 }

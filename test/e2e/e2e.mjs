@@ -6,7 +6,7 @@
 // progress notification -> a workspace policy that blocks the planted extension (warning,
 // status bar, "Show", Problems panel); screenshots go to test/e2e/artifacts/.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { ensureTestHost } from '../../scripts/test-host/install.mjs';
@@ -40,6 +40,7 @@ writeFileSync(join(workspace, 'README.md'), 'The folder the E2E test opens.\n');
 log('packaging the extension');
 const vsix = join(run, 'ai-tool-audit.vsix');
 packageVsix(REPO, vsix);
+check('the .vsix (packaged as npm run package does) is under 2 MB', statSync(vsix).size <= 2 * 1024 * 1024, `${(statSync(vsix).size / 1024).toFixed(0)} KB`);
 execFileSync(NODE24, [CODE_SERVER, '--extensions-dir', join(run, 'ext'), '--user-data-dir', join(run, 'data'), '--install-extension', vsix], {
   env: { ...process.env, HOME: home, EXTENSIONS_GALLERY: '{}' },
   stdio: 'ignore',

@@ -36,4 +36,14 @@ describe('auditing ourselves', () => {
     const outside = serious.filter(s => !DETECTION_DATA.test(s.module!));
     assert.deepEqual(outside.map(({ f, module }) => `${module} (${f.file}:${f.line}:${f.column}) ${f.ruleId} ${f.message}`), []);
   });
+
+  it('starts a process in one documented place only: npm pack, for `diff`', () => {
+    const dist = path.resolve('dist');
+    const result = scanTarget({ id: 'ai-tool-audit', name: 'ai-tool-audit', kind: 'path', root: dist }, { rules: RULES });
+    const starts = result.findings.filter(f => f.ruleId === 'child-process');
+    assert.ok(starts.length >= 1, 'the npm pack and tar runs are seen');
+    const where = new Set(starts.map(f => sourceModuleAt(fs.readFileSync(path.join(dist, f.file), 'utf8').split('\n'), f.line ?? 1)));
+    assert.deepEqual([...where], ['src/cli/npmPackages.ts']);
+    assert.ok(starts.every(f => f.file === 'cli.js'), 'never in the extension or its worker');
+  });
 });
