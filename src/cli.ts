@@ -25,14 +25,14 @@ Usage:
 Run \`${TOOL_NAME} COMMAND --help\` for a command's options.
 Never runs, requires or imports the code it scans.`;
 
-const COMMANDS: Record<string, (argv: string[]) => number> = {
+const COMMANDS: Record<string, (argv: string[]) => number | Promise<number>> = {
   list: runList,
   scan: runScan,
   rules: runRules,
   diff: runDiff,
 };
 
-function main(argv: string[]): number {
+async function main(argv: string[]): Promise<number> {
   const [command, ...rest] = argv;
   if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
     process.stdout.write(`${HELP}\n`);
@@ -48,7 +48,7 @@ function main(argv: string[]): number {
     return 2;
   }
   try {
-    return run(rest);
+    return await run(rest);
   } catch (e) {
     if (e instanceof UsageError) {
       // Usage errors can quote what was found on disk (ids, names): escape before printing.
@@ -70,4 +70,6 @@ process.stdout.on('error', (e: NodeJS.ErrnoException) => {
   process.exit(typeof process.exitCode === 'number' ? process.exitCode : 0);
 });
 
-process.exitCode = main(process.argv.slice(2));
+void main(process.argv.slice(2)).then(code => {
+  process.exitCode = code;
+});

@@ -4,7 +4,8 @@
 import * as path from 'node:path';
 import { SEVERITIES, severityRank, type Severity, type TargetSpec } from '../core/model';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/model';
-import { auditTargets, selectRules } from '../core/audit';
+import { selectRules } from '../core/audit';
+import { POOL_HELP, POOL_VALUES, poolChoice, runAudit } from './runAudit';
 import { targetForPath } from '../core/discovery/pathTarget';
 import { auditResult } from '../core/report/json';
 import { baselineTarget, compare, delta, type Delta } from '../core/report/baseline';
@@ -30,16 +31,17 @@ Options:
   --rules a,b         run only these rules
   --max-file-mb N     per-file size limit (default ${DEFAULT_MAX_FILE_BYTES / 1024 / 1024})
   --cache DIR         where fetched packages are kept (default ${packageCacheDir()})
+${POOL_HELP}
   --verbose           markdown: every evidence item and step
   --help              show this help
 
 Exit codes: 0 done, 1 --fail-on reached, 2 bad usage or a version npm cannot fetch,
 3 an internal error.`;
 
-export function runDiff(argv: string[]): number {
+export async function runDiff(argv: string[]): Promise<number> {
   const args = parseArgs(argv, {
     flags: ['json', 'verbose', 'help'],
-    values: ['format', 'min-severity', 'fail-on', 'rules', 'max-file-mb', 'cache'],
+    values: ['format', 'min-severity', 'fail-on', 'rules', 'max-file-mb', 'cache', ...POOL_VALUES],
   });
   if (args.flags.has('help')) {
     process.stdout.write(`${DIFF_HELP}\n`);
@@ -51,7 +53,9 @@ export function runDiff(argv: string[]): number {
   if (!['text', 'json', 'markdown'].includes(format)) throw new UsageError('--format takes one of text, json, markdown');
   const minSeverity = severity(args.values.get('min-severity'), 'min-severity') ?? 'low';
   const failOn = severity(args.values.get('fail-on'), 'fail-on');
-  const selection = selectRules({ only: listValue(args.values.get('rules')) });
+  const ruleChoice = { only: listValue(args.values.get('rules')) };
+  const selection = selectRules(ruleChoice);
+  const pool = poolChoice(args.values);
   if (selection.unknown.length) throw new UsageError(`unknown rule(s): ${selection.unknown.join(', ')} (see \`ai-tool-audit rules\`)`);
   const maxMb = args.values.get('max-file-mb');
   const maxFileBytes = maxMb === undefined ? DEFAULT_MAX_FILE_BYTES : Number(maxMb) * 1024 * 1024;
@@ -60,12 +64,17 @@ export function runDiff(argv: string[]): number {
 
   const specs = [oldVersion, newVersion].map(v => specFor(name, v, cache));
   const progress = process.stderr.isTTY;
-  const [before, after] = auditTargets(specs, {
-    selection,
-    maxFileBytes,
-    onFile: progress ? (i, rel) => void process.stderr.write(`\r\u001b[Kscanning ${name}@${i ? newVersion : oldVersion}: ${printable(rel)}`) : undefined,
-    onTarget: progress ? () => void process.stderr.write('\r\u001b[K') : undefined,
-  });
+  const [before, after] = await runAudit(
+    specs,
+    {
+      rules: ruleChoice,
+      selection,
+      maxFileBytes,
+      onFile: progress ? (i, rel) => void process.stderr.write(`\r\u001b[Kscanning ${name}@${i ? newVersion : oldVersion}: ${printable(rel)}`) : undefined,
+      onTarget: progress ? () => void process.stderr.write('\r\u001b[K') : undefined,
+    },
+    pool,
+  );
   const comparison = compare(baselineTarget(before), after.findings);
   const change = delta(after, comparison);
   const shown = atLeast(change, minSeverity);

@@ -4,7 +4,8 @@ import * as path from 'node:path';
 import { TOOL_NAME } from '../core/version';
 import { SEVERITIES, severityRank, type Finding, type ScanError, type Severity, type TargetResult } from '../core/model';
 import { DEFAULT_MAX_FILE_BYTES, type TargetSpec } from '../core/model';
-import { auditTargets, selectRules } from '../core/audit';
+import { selectRules } from '../core/audit';
+import { POOL_HELP, POOL_VALUES, poolChoice, runAudit } from './runAudit';
 import { auditResult, toJson } from '../core/report/json';
 import { targetForPath } from '../core/discovery/pathTarget';
 import { discover, type Assistant } from '../core/discovery';
@@ -53,6 +54,7 @@ Options:
                       (info, low, medium, high)
   --strict            exit 1 when a file could not be scanned
   --include-tests     also scan test folders and *.test.js / *.spec.js files
+${POOL_HELP}
   --max-file-mb N     per-file size limit (default ${DEFAULT_MAX_FILE_BYTES / 1024 / 1024})
   --policy FILE       check the audit against this workspace policy; without it,
                       .vscode/ai-tool-audit.json or else ai-tool-audit.json in the
@@ -64,10 +66,10 @@ Exit codes: 0 done, 1 policy violations or --fail-on or --strict reached,
 2 bad usage or an invalid policy (its errors are printed as file:line:col),
 3 an internal error (please report it).`;
 
-export function runScan(argv: string[]): number {
+export async function runScan(argv: string[]): Promise<number> {
   const args = parseArgs(argv, {
     flags: ['json', 'strict', 'include-tests', 'no-policy', 'verbose', 'help'],
-    values: ['rules', 'fail-on', 'min-severity', 'max-file-mb', 'only', 'home', 'policy', 'format', 'sarif', 'markdown', 'save-baseline', 'baseline'],
+    values: ['rules', 'fail-on', 'min-severity', 'max-file-mb', 'only', 'home', 'policy', 'format', 'sarif', 'markdown', 'save-baseline', 'baseline', ...POOL_VALUES],
   });
   if (args.flags.has('help')) {
     process.stdout.write(`${SCAN_HELP}\n`);
@@ -83,7 +85,9 @@ export function runScan(argv: string[]): number {
   const maxMb = args.values.get('max-file-mb');
   const maxFileBytes = maxMb === undefined ? DEFAULT_MAX_FILE_BYTES : Number(maxMb) * 1024 * 1024;
   if (!Number.isFinite(maxFileBytes) || maxFileBytes <= 0) throw new UsageError('--max-file-mb takes a positive number');
-  const selection = selectRules({ only: listValue(args.values.get('rules')) });
+  const ruleChoice = { only: listValue(args.values.get('rules')) };
+  const selection = selectRules(ruleChoice);
+  const pool = poolChoice(args.values);
   if (selection.unknown.length) throw new UsageError(`unknown rule(s): ${selection.unknown.join(', ')} (see \`ai-tool-audit rules\`)`);
   const paths = args.positionals.map(p => path.resolve(invocationDir(), p));
   for (const p of paths) {
@@ -98,13 +102,18 @@ export function runScan(argv: string[]): number {
 
   const progress = process.stderr.isTTY;
   const label = (i: number) => specs[i].instanceId ?? specs[i].id;
-  const targets = auditTargets(specs, {
-    selection,
+  const targets = await runAudit(
+    specs,
+    {
+      rules: ruleChoice,
+      selection,
     maxFileBytes,
     includeTests: args.flags.has('include-tests'),
     onFile: progress ? (i, rel, size) => void process.stderr.write(`\r\u001b[Kscanning ${printable(label(i))}: ${printable(rel)} (${formatMB(size)})`) : undefined,
     onTarget: progress ? () => void process.stderr.write('\r\u001b[K') : undefined,
-  });
+    },
+    pool,
+  );
   if (targets.length === 0) process.stderr.write('No AI assistants found to scan (see `ai-tool-audit list`).\n');
 
   // The policy sees every finding, also those below --min-severity that the output hides.

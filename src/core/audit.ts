@@ -6,7 +6,8 @@ import { emptyResult } from './model';
 import { CORRELATION_RULES } from './rules/correlations';
 import { RULES, ruleCatalog } from './rules';
 import type { Rule } from './rules/types';
-import { scanTarget, type FileStats } from './scan/target';
+import { addOutcome, planTarget, scanTarget, type FileOutcome, type FileStats, type TargetPlan } from './scan/target';
+import type { FileEntry } from './scan/files';
 import { targetRoot } from './discovery/pathTarget';
 import { PYTHON_NOTE } from './discovery/python';
 
@@ -83,5 +84,80 @@ export function auditTargets(specs: readonly TargetSpec[], options: AuditOptions
     results.push(result);
     options.onTarget?.(index, result, performance.now() - started);
   });
+  return results;
+}
+
+/** One file of a planned target, as a scanner (a pool of workers, say) receives it. */
+export interface FileTask {
+  target: number;
+  file: FileEntry;
+  plan: TargetPlan;
+}
+
+/** Scans one file somewhere else and answers its outcome; never rejects (a failure is an error entry). */
+export type FileScanner = (task: FileTask) => Promise<FileOutcome>;
+
+export interface ParallelAuditOptions extends Omit<AuditOptions, 'onFileDone'> {
+  scan: FileScanner;
+  /** How many files are scanned at once (the scanner's workers). */
+  concurrency: number;
+}
+
+/**
+ * The same audit with files scanned `concurrency` at a time by `scan`: every target is
+ * planned first, then its files go out largest first across targets, so that the workers
+ * finish together. Outcomes are added in each plan's file order, so the result is the one
+ * `auditTargets` gives. `onFile` returning false stops handing out files; a target whose
+ * files were not all scanned says which in its errors.
+ */
+export async function auditTargetsInParallel(specs: readonly TargetSpec[], options: ParallelAuditOptions): Promise<TargetResult[]> {
+  const selection = options.selection ?? selectRules();
+  const started = specs.map(() => performance.now());
+  const plans: Array<TargetPlan | undefined> = [];
+  const results: TargetResult[] = [];
+  const outcomes: Array<Array<FileOutcome | undefined>> = [];
+  const left: number[] = [];
+  specs.forEach((spec, index) => {
+    if ((spec as MaybePython).language === 'python') {
+      const result = emptyResult(spec, targetRoot(spec));
+      result.errors.push({ file: '.', message: PYTHON_NOTE });
+      results[index] = result;
+      left[index] = 0;
+      return;
+    }
+    const plan = planTarget(spec, { keep: selection.keep, maxFileBytes: options.maxFileBytes, includeTests: options.includeTests });
+    plans[index] = plan;
+    results[index] = plan.result;
+    outcomes[index] = plan.files.map(() => undefined);
+    left[index] = plan.files.length;
+  });
+  const finish = (index: number) => {
+    const plan = plans[index];
+    if (plan) {
+      plan.files.forEach((file, i) => {
+        const outcome = outcomes[index][i];
+        if (outcome) addOutcome(plan.result, outcome);
+        else plan.result.errors.push({ file: file.rel, message: 'scan cancelled before this file' });
+      });
+    }
+    options.onTarget?.(index, results[index], performance.now() - started[index]);
+  };
+  const queue = plans.flatMap((plan, target) => (plan ? plan.files.map((file, i) => ({ target, i, file, plan })) : []));
+  queue.sort((a, b) => b.file.size - a.file.size || a.target - b.target || a.i - b.i);
+  for (let index = 0; index < specs.length; index++) if (left[index] === 0) finish(index);
+  let stopped = false;
+  const worker = async () => {
+    for (let next = queue.shift(); next && !stopped; next = queue.shift()) {
+      if (options.onFile?.(next.target, next.file.rel, next.file.size) === false) {
+        stopped = true;
+        break;
+      }
+      outcomes[next.target][next.i] = await options.scan({ target: next.target, file: next.file, plan: next.plan });
+      if (--left[next.target] === 0) finish(next.target);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
+  // Stopped early: the targets still waiting for files end with what they have.
+  for (let index = 0; index < specs.length; index++) if (left[index] > 0) finish(index);
   return results;
 }

@@ -7,6 +7,7 @@ import { formatMB } from '../core/text/format';
 import { printable } from '../core/text/safeText';
 import { ruleIds } from '../core/rules/catalog';
 import { runAudit } from '../core/worker/audit';
+import { defaultPoolSize } from '../core/worker/pool';
 import type { WorkerRunner } from '../core/worker/runner';
 import { targetKey, type AuditResults } from './auditResults';
 import type { BaselineStore } from './baselines';
@@ -119,7 +120,15 @@ export class Auditor {
     try {
       const outcome = await runAudit(
         this.runner,
-        { kind: 'audit', targets: specs, disabledRules: settings.disabledRules, maxFileBytes: settings.maxFileBytes },
+        {
+          kind: 'audit',
+          targets: specs,
+          disabledRules: settings.disabledRules,
+          maxFileBytes: settings.maxFileBytes,
+          // Files go to a pool of workers the audit worker starts: one file that exhausts its
+          // time or heap costs only itself, and the cores share the work.
+          pool: { script: this.runner.script, size: settings.scanWorkers || defaultPoolSize() },
+        },
         {
           onFile: (index, file, size) => {
             this.log.debug(printable(`${specs[index].name}: scanning ${file} (${formatMB(size)})`));

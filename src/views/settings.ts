@@ -11,6 +11,8 @@ export interface AuditSettings {
   /** Rule or correlation ids whose findings are not wanted. */
   disabledRules: string[];
   maxFileBytes: number;
+  /** Files scanned at once in worker threads; 0 for one per core. */
+  scanWorkers: number;
 }
 
 export function readSettings(): AuditSettings {
@@ -22,6 +24,7 @@ export function readSettings(): AuditSettings {
     extraPaths: strings(c.get('extraPaths')),
     disabledRules: strings(c.get('disabledRules')),
     maxFileBytes: typeof mb === 'number' && mb > 0 ? mb * 1024 * 1024 : DEFAULT_MAX_FILE_BYTES,
+    scanWorkers: Math.max(0, Math.floor(Number(c.get<number>('scanWorkers')) || 0)),
   };
 }
 

@@ -2,10 +2,10 @@
 // scan each (the JavaScript modules inside native binaries too), and gather findings,
 // binaries and errors as plain data.
 import * as path from 'node:path';
-import { emptyResult, type TargetResult, type TargetSpec } from '../model';
+import { emptyResult, type Finding, type NativeBinary, type ScanError, type TargetResult, type TargetSpec } from '../model';
 import type { ManifestRule, Rule, TargetContext } from '../rules/types';
 import { MANIFEST_RULES } from '../rules';
-import { collectFiles, DEFAULT_MAX_FILE_BYTES, readSourceFile, type CollectOptions, type CollectResult } from './files';
+import { collectFiles, DEFAULT_MAX_FILE_BYTES, readSourceFile, type CollectOptions, type CollectResult, type FileEntry } from './files';
 import { scanSourceSafely } from './engine';
 import { scanBinary } from './binary';
 import { scanPackageManifest } from './manifest';
@@ -34,7 +34,41 @@ export interface FileStats {
   nodes: number;
 }
 
+/** A target before its files are scanned: what collection and the manifest found, and the files to scan. */
+export interface TargetPlan {
+  result: TargetResult;
+  files: FileEntry[];
+  target: TargetContext;
+  maxFileBytes: number;
+}
+
+/** What scanning one file (or one binary with its modules) adds to its target's result. */
+export interface FileOutcome {
+  findings: Finding[];
+  errors: ScanError[];
+  binary?: NativeBinary;
+  filesScanned: number;
+  bytesScanned: number;
+  /** The scan stopped on request inside this file (a binary's modules). */
+  cancelled?: boolean;
+}
+
 export function scanTarget(spec: TargetSpec, options: ScanOptions): TargetResult {
+  const plan = planTarget(spec, options);
+  for (const file of plan.files) {
+    if (options.onFile?.(file.rel, file.size) === false) {
+      plan.result.errors.push({ file: file.rel, message: 'scan cancelled before this file' });
+      break;
+    }
+    const outcome = scanFile(file, { ...options, target: plan.target, maxFileBytes: plan.maxFileBytes });
+    addOutcome(plan.result, outcome);
+    if (outcome.cancelled) break;
+  }
+  return plan.result;
+}
+
+/** Collects the files of a target and runs the manifest rules: everything but the per-file scans. */
+export function planTarget(spec: TargetSpec, options: Pick<ScanOptions, 'manifestRules' | 'keep' | 'maxFileBytes' | 'includeTests'>): TargetPlan {
   const rootIsFile = isFile(spec.root);
   const root = rootIsFile ? path.dirname(spec.root) : spec.root;
   const result = emptyResult(spec, root);
@@ -49,43 +83,53 @@ export function scanTarget(spec: TargetSpec, options: ScanOptions): TargetResult
     result.errors.push(...manifest.errors);
     for (const f of manifest.findings) if (!options.keep || options.keep.has(f.ruleId)) result.findings.push(f);
   }
-  for (const file of collected.files) {
-    if (options.onFile?.(file.rel, file.size) === false) {
-      result.errors.push({ file: file.rel, message: 'scan cancelled before this file' });
-      break;
-    }
-    if (file.native) {
-      const scanned = scanBinary(file, {
-        rules: options.rules,
-        keep: options.keep,
-        target,
-        maxModuleBytes: maxFileBytes,
-        onModule: options.onFile,
-        onModuleDone: options.onFileDone,
-      });
-      if (scanned.binary) {
-        (result.binaries ??= []).push(scanned.binary);
-        result.filesScanned++;
-      }
-      result.bytesScanned += scanned.bytesScanned;
-      result.findings.push(...scanned.findings);
-      result.errors.push(...scanned.errors);
-      if (scanned.cancelled) break;
-      continue;
-    }
-    const read = readSourceFile(file.absPath);
-    if ('error' in read) {
-      result.errors.push({ file: file.rel, message: read.error });
-      continue;
-    }
-    const scanned = scanSourceSafely(read.text, { file: file.rel, rules: options.rules, target });
-    result.filesScanned++;
-    result.bytesScanned += file.size;
-    result.errors.push(...scanned.errors);
-    for (const f of scanned.findings) if (!options.keep || options.keep.has(f.ruleId)) result.findings.push(f);
-    options.onFileDone?.(file.rel, { bytes: file.size, ...scanned.stats });
+  return { result, files: collected.files, target, maxFileBytes };
+}
+
+export interface FileScanOptions extends Pick<ScanOptions, 'rules' | 'keep' | 'onFile' | 'onFileDone'> {
+  target: TargetContext;
+  maxFileBytes: number;
+}
+
+/** Scans one file of a plan: a JavaScript file through the engine, a native file through its extractors. */
+export function scanFile(file: FileEntry, options: FileScanOptions): FileOutcome {
+  if (file.native) {
+    const scanned = scanBinary(file, {
+      rules: options.rules,
+      keep: options.keep,
+      target: options.target,
+      maxModuleBytes: options.maxFileBytes,
+      onModule: options.onFile,
+      onModuleDone: options.onFileDone,
+    });
+    return {
+      findings: scanned.findings,
+      errors: scanned.errors,
+      ...(scanned.binary ? { binary: scanned.binary } : {}),
+      filesScanned: scanned.binary ? 1 : 0,
+      bytesScanned: scanned.bytesScanned,
+      ...(scanned.cancelled ? { cancelled: true } : {}),
+    };
   }
-  return result;
+  const read = readSourceFile(file.absPath);
+  if ('error' in read) return { findings: [], errors: [{ file: file.rel, message: read.error }], filesScanned: 0, bytesScanned: 0 };
+  const scanned = scanSourceSafely(read.text, { file: file.rel, rules: options.rules, target: options.target });
+  options.onFileDone?.(file.rel, { bytes: file.size, ...scanned.stats });
+  return {
+    findings: options.keep ? scanned.findings.filter(f => options.keep!.has(f.ruleId)) : scanned.findings,
+    errors: scanned.errors,
+    filesScanned: 1,
+    bytesScanned: file.size,
+  };
+}
+
+/** Adds a file's outcome to its target's result; outcomes are added in the plan's file order. */
+export function addOutcome(result: TargetResult, outcome: FileOutcome): void {
+  if (outcome.binary) (result.binaries ??= []).push(outcome.binary);
+  result.filesScanned += outcome.filesScanned;
+  result.bytesScanned += outcome.bytesScanned;
+  result.findings.push(...outcome.findings);
+  result.errors.push(...outcome.errors);
 }
 
 /** Adds an extra path's files to `collected`, named relative to the target root. */

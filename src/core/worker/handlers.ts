@@ -2,7 +2,9 @@
 // tests call it directly; src/worker.ts only connects it to the thread's port.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { auditTargets, selectRules } from '../audit';
+import { auditTargets, auditTargetsInParallel, selectRules, type RuleSelection } from '../audit';
+import { scanFile } from '../scan/target';
+import { defaultBudgetMs, defaultWorkerMb, ScanPool } from './pool';
 import { discover } from '../discovery';
 import { mergeRunningExtensions } from '../discovery/running';
 import { DEFAULT_MAX_FILE_BYTES } from '../model';
@@ -12,11 +14,21 @@ import { embeddedModuleText } from '../native/inspect';
 import { fingerprintOf } from '../rules/findings';
 import { LineIndex } from '../text/lines';
 import { readableContext } from '../print/readableContext';
-import type { AuditJob, ContextJob, DiscoverJob, ModuleJob, WorkerJob, WorkerMessage } from './protocol';
+import type { AuditJob, ContextJob, DiscoverJob, ModuleJob, PoolReply, PoolRequest, PoolSettings, RuleChoice, WorkerJob, WorkerMessage } from './protocol';
 
 export type Post = (message: WorkerMessage) => void;
 
-export function handleJob(job: WorkerJob, post: Post): void {
+/** Runs a job; an audit in a pool of workers runs asynchronously and posts `done` when it ends. */
+export function handleJob(job: WorkerJob, post: Post): void | Promise<void> {
+  if (job.kind === 'audit' && job.pool) {
+    return auditInPool(job, job.pool, post).then(
+      () => post({ type: 'done' }),
+      e => {
+        post({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
+        post({ type: 'done' });
+      },
+    );
+  }
   try {
     if (job.kind === 'discover') discoverJob(job, post);
     else if (job.kind === 'audit') audit(job, post);
@@ -42,6 +54,44 @@ function audit(job: AuditJob, post: Post): void {
     onFile: (index, file, size) => void post({ type: 'file', index, file, size }),
     onTarget: (index, result, ms) => post({ type: 'target', index, result, ms }),
   });
+}
+
+async function auditInPool(job: AuditJob, settings: PoolSettings, post: Post): Promise<void> {
+  const rules: RuleChoice = { disabled: job.disabledRules };
+  const pool = new ScanPool(settings.script, {
+    size: settings.size,
+    maxWorkerMb: settings.maxWorkerMb ?? defaultWorkerMb(settings.size),
+    budgetMs: settings.fileBudgetMs ? () => settings.fileBudgetMs! : defaultBudgetMs,
+    rules,
+  });
+  try {
+    await auditTargetsInParallel(job.targets, {
+      selection: selectRules(rules),
+      maxFileBytes: job.maxFileBytes,
+      concurrency: pool.size,
+      scan: task => pool.scan(task),
+      onFile: (index, file, size) => void post({ type: 'file', index, file, size }),
+      onTarget: (index, result, ms) => post({ type: 'target', index, result, ms }),
+    });
+  } finally {
+    await pool.close();
+  }
+}
+
+const selections = new Map<string, RuleSelection>();
+
+/** What a pool worker does with one file: the same scan as in a one-by-one audit. */
+export function handlePoolRequest(request: PoolRequest): PoolReply {
+  const key = JSON.stringify(request.rules);
+  let selection = selections.get(key);
+  if (!selection) selections.set(key, (selection = selectRules(request.rules)));
+  try {
+    const outcome = scanFile(request.file, { rules: selection.rules, keep: selection.keep, target: request.target, maxFileBytes: request.maxFileBytes });
+    return { id: request.id, outcome };
+  } catch (e) {
+    // scanFile turns every expected failure into an error entry; this is a bug, still never a lost file.
+    return { id: request.id, outcome: { findings: [], errors: [{ file: request.file.rel, message: `not scanned: ${e instanceof Error ? e.message : String(e)}` }], filesScanned: 0, bytesScanned: 0 } };
+  }
 }
 
 function context(job: ContextJob, post: Post): void {

@@ -5,6 +5,9 @@ import type { TargetSpec } from '../model';
 import type { DiscoverOptions, Discovery } from '../discovery';
 import type { RunningExtension } from '../discovery/running';
 import type { ReadableContext } from '../print/readableContext';
+import type { FileEntry } from '../scan/files';
+import type { FileOutcome } from '../scan/target';
+import type { TargetContext } from '../rules/types';
 
 /** Find the installed assistants, plus the AI extensions the running editor reports. */
 export interface DiscoverJob {
@@ -20,7 +23,36 @@ export interface AuditJob {
   /** Rule or correlation ids whose findings are not wanted. */
   disabledRules?: string[];
   maxFileBytes?: number;
+  /** Scan the files in a pool of workers started from `script` (dist/worker.js); absent: one by one in this worker. */
+  pool?: PoolSettings;
 }
+
+export interface PoolSettings {
+  script: string;
+  size: number;
+  /** Heap limit per worker in MB (default: see worker/pool.ts). */
+  maxWorkerMb?: number;
+  /** Time budget per file in ms (default: two minutes plus ten seconds per MB). */
+  fileBudgetMs?: number;
+}
+
+/** Which rules run: a `--rules` selection or the editor's disabled rules, as ids. */
+export interface RuleChoice {
+  only?: string[];
+  disabled?: string[];
+}
+
+/** One file for a pool worker (see worker/pool.ts). */
+export interface PoolRequest {
+  id: number;
+  file: FileEntry;
+  target: TargetContext;
+  maxFileBytes: number;
+  rules: RuleChoice;
+}
+
+/** `started` when the worker takes the file (the time budget counts from there), then its outcome. */
+export type PoolReply = { id: number; started: true } | { id: number; outcome: FileOutcome };
 
 /** Reprint the code around one finding (see print/readableContext.ts). */
 export interface ContextJob {

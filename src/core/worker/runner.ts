@@ -44,7 +44,7 @@ export class WorkerRunner {
 
   /** `script` is the built worker (dist/worker.js). */
   constructor(
-    private readonly script: string,
+    readonly script: string,
     private readonly resourceLimits?: ResourceLimits,
   ) {}
 

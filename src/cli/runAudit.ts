@@ -1,0 +1,65 @@
+// How the CLI runs an audit: files in a pool of worker threads (dist/worker.js beside
+// dist/cli.js), one per core by default, so that a file that exhausts its time budget or its
+// worker's heap costs only itself; `--jobs 1` scans in this process, one file after another.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { TargetResult, TargetSpec } from '../core/model';
+import { auditTargets, auditTargetsInParallel, type AuditOptions } from '../core/audit';
+import { defaultBudgetMs, defaultPoolSize, defaultWorkerMb, ScanPool } from '../core/worker/pool';
+import type { RuleChoice } from '../core/worker/protocol';
+import { UsageError } from './args';
+
+export const POOL_HELP = `  --jobs N            scan N files at once in worker threads (default: one per
+                      core, here ${defaultPoolSize()}); 1 scans in this process
+  --file-timeout S    give up on a file after S seconds (default: 120 plus 10 per MB);
+                      it gets an error entry and the audit goes on
+  --max-worker-mb N   heap limit of each worker in MB (default: ${defaultWorkerMb(defaultPoolSize())} here); a file that
+                      needs more gets an error entry and the audit goes on`;
+
+export const POOL_VALUES = ['jobs', 'file-timeout', 'max-worker-mb'];
+
+export interface PoolChoice {
+  jobs: number;
+  fileTimeoutMs?: number;
+  maxWorkerMb?: number;
+}
+
+export function poolChoice(values: Map<string, string>): PoolChoice {
+  const positive = (name: string, integer: boolean): number | undefined => {
+    const v = values.get(name);
+    if (v === undefined) return undefined;
+    const n = Number(v);
+    if (!Number.isFinite(n) || n <= 0 || (integer && !Number.isInteger(n))) throw new UsageError(`--${name} takes a positive ${integer ? 'whole ' : ''}number`);
+    return n;
+  };
+  const timeout = positive('file-timeout', false);
+  return {
+    jobs: positive('jobs', true) ?? defaultPoolSize(),
+    ...(timeout !== undefined ? { fileTimeoutMs: timeout * 1000 } : {}),
+    ...(values.has('max-worker-mb') ? { maxWorkerMb: positive('max-worker-mb', true) } : {}),
+  };
+}
+
+/** The worker bundle shipped beside this one; absent when the CLI runs from a transpiled copy. */
+function workerScript(): string | undefined {
+  const script = path.join(__dirname, 'worker.js');
+  return fs.existsSync(script) ? script : undefined;
+}
+
+export async function runAudit(specs: readonly TargetSpec[], options: Omit<AuditOptions, 'onFileDone'> & { rules: RuleChoice }, choice: PoolChoice): Promise<TargetResult[]> {
+  const script = workerScript();
+  // Several workers, or one on its own when a time or heap limit was asked for.
+  const pooled = script && (choice.jobs > 1 || choice.fileTimeoutMs !== undefined || choice.maxWorkerMb !== undefined);
+  if (!pooled) return auditTargets(specs, options);
+  const pool = new ScanPool(script, {
+    size: choice.jobs,
+    maxWorkerMb: choice.maxWorkerMb ?? defaultWorkerMb(choice.jobs),
+    budgetMs: choice.fileTimeoutMs !== undefined ? () => choice.fileTimeoutMs! : defaultBudgetMs,
+    rules: options.rules,
+  });
+  try {
+    return await auditTargetsInParallel(specs, { ...options, concurrency: pool.size, scan: task => pool.scan(task) });
+  } finally {
+    await pool.close();
+  }
+}

@@ -1,0 +1,134 @@
+// Files scanned in a pool of worker threads: as many at once as there are workers, each file
+// under a time budget and each worker under a heap limit. A file that exhausts either costs
+// only its worker: the worker is terminated (or has died), the file gets an error entry
+// saying why, and the next file goes to a fresh worker. The audit goes on.
+import { Worker, type ResourceLimits } from 'node:worker_threads';
+import * as os from 'node:os';
+import type { FileOutcome } from '../scan/target';
+import type { FileEntry } from '../scan/files';
+import type { FileTask } from '../audit';
+import type { PoolReply, PoolRequest, RuleChoice } from './protocol';
+
+export interface PoolOptions {
+  /** Workers, i.e. files scanned at once. */
+  size: number;
+  /** Heap limit of each worker, in MB. */
+  maxWorkerMb: number;
+  /** Time budget of one file, in ms. */
+  budgetMs: (file: FileEntry) => number;
+  /** Which rules run (the same in every worker). */
+  rules: RuleChoice;
+}
+
+/** Workers: one per core (at least 1), as the issue of a 2-core laptop and a 64-core runner alike. */
+export function defaultPoolSize(): number {
+  return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
+}
+
+/** Half the machine's memory shared by the workers, between 1 and 4 GB each. */
+export function defaultWorkerMb(size: number): number {
+  const share = Math.floor(os.totalmem() / 1024 / 1024 / 2 / Math.max(1, size));
+  return Math.min(4096, Math.max(1024, share));
+}
+
+/** Two minutes, plus ten seconds per MB: a 13 MB bundle takes about 10 s, a hostile 100 KB file should not take 2 minutes. */
+export function defaultBudgetMs(file: FileEntry): number {
+  return 120_000 + Math.ceil(file.size / (1024 * 1024)) * 10_000;
+}
+
+/** A worker is replaced after scanning this much, so one long audit does not grow one heap for ever. */
+const RECYCLE_AFTER_BYTES = 512 * 1024 * 1024;
+
+interface PoolWorker {
+  worker: Worker;
+  scanned: number;
+  /** The file being scanned; its timer starts when the worker takes it (a new worker first loads its code). */
+  busy?: { id: number; resolve(outcome: FileOutcome): void; rel: string; budget: number; timer?: NodeJS.Timeout };
+  exitReason?: string;
+}
+
+export class ScanPool {
+  private readonly idle: PoolWorker[] = [];
+  private readonly all = new Set<PoolWorker>();
+  private nextId = 1;
+  private closed = false;
+
+  constructor(
+    private readonly script: string,
+    private readonly options: PoolOptions,
+  ) {}
+
+  get size(): number {
+    return this.options.size;
+  }
+
+  /** Scans one file; resolves with its outcome or, when its worker failed, an error entry. */
+  scan(task: Pick<FileTask, 'file' | 'plan'>): Promise<FileOutcome> {
+    if (this.closed) return Promise.resolve(failed(task.file, 'the audit was stopped'));
+    const w = this.idle.pop() ?? this.start();
+    const id = this.nextId++;
+    const budget = this.options.budgetMs(task.file);
+    return new Promise(resolve => {
+      w.busy = { id, resolve, rel: task.file.rel, budget };
+      const request: PoolRequest = { id, file: task.file, target: task.plan.target, maxFileBytes: task.plan.maxFileBytes, rules: this.options.rules };
+      w.worker.postMessage(request);
+    });
+  }
+
+  /** Stops every worker; files being scanned resolve with an error entry. */
+  async close(): Promise<void> {
+    this.closed = true;
+    await Promise.all([...this.all].map(w => w.worker.terminate()));
+  }
+
+  private start(): PoolWorker {
+    const resourceLimits: ResourceLimits = { maxOldGenerationSizeMb: this.options.maxWorkerMb };
+    const worker = new Worker(this.script, { workerData: { serve: 'pool' }, resourceLimits });
+    const w: PoolWorker = { worker, scanned: 0 };
+    this.all.add(w);
+    worker.on('message', (reply: PoolReply) => {
+      const busy = w.busy;
+      if (!busy || reply.id !== busy.id) return;
+      if ('started' in reply) {
+        busy.timer = setTimeout(() => {
+          w.exitReason = `over its time budget of ${formatSeconds(busy.budget)}`;
+          void w.worker.terminate();
+        }, busy.budget);
+        return;
+      }
+      clearTimeout(busy.timer);
+      w.busy = undefined;
+      w.scanned += reply.outcome.bytesScanned;
+      busy.resolve(reply.outcome);
+      if (w.scanned > RECYCLE_AFTER_BYTES || this.closed) this.retire(w);
+      else this.idle.push(w);
+    });
+    worker.on('error', e => {
+      w.exitReason ??= (e as NodeJS.ErrnoException).code === 'ERR_WORKER_OUT_OF_MEMORY' ? `the scan worker ran out of memory (limit ${this.options.maxWorkerMb} MB)` : `the scan worker failed: ${e.message}`;
+    });
+    worker.on('exit', code => {
+      this.all.delete(w);
+      const at = this.idle.indexOf(w);
+      if (at >= 0) this.idle.splice(at, 1);
+      const busy = w.busy;
+      if (!busy) return;
+      clearTimeout(busy.timer);
+      w.busy = undefined;
+      busy.resolve(failed({ rel: busy.rel }, w.exitReason ?? (this.closed ? 'the audit was stopped' : `the scan worker exited with code ${code}`)));
+    });
+    return w;
+  }
+
+  private retire(w: PoolWorker): void {
+    this.all.delete(w);
+    void w.worker.terminate();
+  }
+}
+
+function formatSeconds(ms: number): string {
+  return ms < 10_000 ? `${(ms / 1000).toFixed(ms < 1000 ? 2 : 1)} s` : `${Math.round(ms / 1000)} s`;
+}
+
+function failed(file: Pick<FileEntry, 'rel'>, reason: string): FileOutcome {
+  return { findings: [], errors: [{ file: file.rel, message: `not scanned: ${reason}; the rest of the audit went on` }], filesScanned: 0, bytesScanned: 0 };
+}

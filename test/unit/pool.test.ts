@@ -1,0 +1,87 @@
+// Files scanned in a pool of worker threads (dist/worker.js): the same result as one by one,
+// and a file that exhausts its time budget or its worker's heap costs only itself.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { TargetSpec } from '../../src/core/model';
+import { auditTargets, auditTargetsInParallel, selectRules } from '../../src/core/audit';
+import { defaultBudgetMs, ScanPool } from '../../src/core/worker/pool';
+import { appendedBun, bunGraph, elf } from '../helpers/nativeFixtures';
+
+const WORKER = path.resolve('dist/worker.js');
+const CLI = path.resolve('dist/cli.js');
+const GATE = 'function f(){let h=new URL(process.env.OPENAI_BASE_URL).hostname,t=Intl.DateTimeFormat().resolvedOptions().timeZone;return t==="Asia/Shanghai"||h.includes("deepseek")}\n';
+
+function folder(files: Record<string, string | Buffer>): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-pool-'));
+  for (const [name, content] of Object.entries(files)) {
+    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
+    fs.writeFileSync(path.join(dir, name), content);
+  }
+  return dir;
+}
+
+/** A large file of ordinary code: many small functions, each reading the environment. */
+function bigCode(mb: number): string {
+  const unit = 'function f$(){return process.env.HOME_$+[1,2,3].map(x=>x*2).join(",")}\n';
+  return Array.from({ length: Math.ceil((mb * 1024 * 1024) / unit.length) }, (_, i) => unit.replace(/\$/g, String(i))).join('');
+}
+
+const spec = (root: string, id = path.basename(root)): TargetSpec => ({ id, name: id, kind: 'path', root });
+
+async function inPool(specs: TargetSpec[], options: { size: number; maxWorkerMb?: number; budgetMs?: (f: { rel: string; size: number }) => number }) {
+  const rules = {};
+  const pool = new ScanPool(WORKER, { size: options.size, maxWorkerMb: options.maxWorkerMb ?? 2048, budgetMs: options.budgetMs ?? defaultBudgetMs, rules });
+  try {
+    return await auditTargetsInParallel(specs, { selection: selectRules(rules), concurrency: pool.size, scan: task => pool.scan(task) });
+  } finally {
+    await pool.close();
+  }
+}
+
+describe('scanning in a pool of workers', function () {
+  this.timeout(120_000);
+
+  it('gives exactly the findings, errors and binaries of a one-by-one audit', async () => {
+    const native = folder({ 'bin/tool': appendedBun(elf(), bunGraph([{ name: '/$bunfs/root/cli.js', text: GATE }])), 'index.js': GATE, 'package.json': '{"name":"n","version":"1.0.0"}' });
+    const specs = [spec(path.resolve('test/fixtures/bundler-src')), spec(path.resolve('node_modules/mocha')), spec(native), spec(path.resolve('test/fixtures/home'))];
+    const one = auditTargets(specs);
+    const pooled = await inPool(specs, { size: 3 });
+    assert.ok(one.reduce((n, t) => n + t.findings.length, 0) > 20, 'a corpus with findings');
+    assert.deepEqual(JSON.parse(JSON.stringify(pooled)), JSON.parse(JSON.stringify(one)));
+  });
+
+  it('records a file over its time budget and reports every other file', async () => {
+    const dir = folder({ 'big.js': bigCode(3), 'gate.js': GATE });
+    const [result] = await inPool([spec(dir)], { size: 2, budgetMs: f => (f.rel === 'big.js' ? 30 : 60_000) });
+    assert.deepEqual(result.errors.map(e => e.file), ['big.js']);
+    assert.match(result.errors[0].message, /^not scanned: over its time budget of 0\.03 s; the rest of the audit went on$/);
+    assert.ok(result.findings.some(f => f.file === 'gate.js' && f.ruleId === 'region-gating'));
+    assert.ok(!result.findings.some(f => f.file === 'big.js'));
+  });
+
+  it("records a file that exhausts its worker's heap, and goes on in a fresh worker", async () => {
+    const dir = folder({ 'a-big.js': bigCode(6), 'b-gate.js': GATE, 'c-gate.js': GATE });
+    const [result] = await inPool([spec(dir)], { size: 1, maxWorkerMb: 48 });
+    assert.deepEqual(result.errors.map(e => e.file), ['a-big.js']);
+    assert.match(result.errors[0].message, /ran out of memory \(limit 48 MB\)/);
+    assert.deepEqual([...new Set(result.findings.filter(f => f.ruleId === 'region-gating').map(f => f.file))], ['b-gate.js', 'c-gate.js'], 'the files after it are scanned by a new worker');
+  });
+
+  it('is how the CLI scans: --jobs 2 prints what --jobs 1 prints, and --file-timeout records a slow file', () => {
+    const run = (...args: string[]) => spawnSync(process.execPath, [CLI, 'scan', ...args], { encoding: 'utf8', maxBuffer: 1 << 26 });
+    const dir = folder({ 'big.js': bigCode(4), 'gate.js': GATE, 'lib/x.js': 'require("child_process").execFileSync("git",["status"]);\n' });
+    const one = run(dir, '--json', '--jobs', '1');
+    const two = run(dir, '--json', '--jobs', '2');
+    assert.equal(one.status, 0, one.stderr);
+    assert.deepEqual(JSON.parse(two.stdout).targets, JSON.parse(one.stdout).targets);
+    const slow = run(dir, '--json', '--file-timeout', '0.2');
+    const t = JSON.parse(slow.stdout).targets[0];
+    assert.ok(t.errors.some((e: { file: string; message: string }) => e.file === 'big.js' && /time budget/.test(e.message)), JSON.stringify(t.errors));
+    assert.ok(t.findings.some((f: { file: string }) => f.file === 'gate.js'));
+    assert.equal(run(dir, '--file-timeout', '0.2', '--strict').status, 1, '--strict counts it');
+    assert.equal(run(dir, '--jobs', '0').status, 2);
+  });
+});
