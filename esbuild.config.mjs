@@ -4,10 +4,15 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, rmSync, readFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
+import { createHash } from 'node:crypto';
 
 const watch = process.argv.includes('--watch');
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
-const define = { __AI_TOOL_AUDIT_VERSION__: JSON.stringify(version) };
+// The build of the engine and rules: cached scan results are keyed by it, so a change to any
+// source file (not only a version bump) invalidates them.
+const buildId = createHash('sha256');
+for (const f of [...filesEnding('src', '.ts'), ...filesEnding('src', '.json')].sort()) buildId.update(f).update(readFileSync(f));
+const define = { __AI_TOOL_AUDIT_VERSION__: JSON.stringify(version), __AI_TOOL_AUDIT_BUILD__: JSON.stringify(buildId.digest('hex').slice(0, 16)) };
 
 function filesEnding(dir, ending) {
   const found = [];

@@ -1,8 +1,15 @@
 // Runs the unit tests (transpiled into out/ by esbuild.config.mjs) with mocha and ends with
 // the line CI reads: `N passed, N failed`.
 import Mocha from 'mocha';
-import { readdirSync, statSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+
+// The CLIs the tests start keep scan results in $XDG_CACHE_HOME: a folder of this run's own,
+// so tests never read (or fill) the user's cache and every run starts cold.
+const cacheHome = mkdtempSync(join(tmpdir(), 'ata-unit-cache-'));
+process.env.XDG_CACHE_HOME = cacheHome;
+process.on('exit', () => rmSync(cacheHome, { recursive: true, force: true }));
 
 function testFiles(dir) {
   const found = [];

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { SEVERITIES, severityRank, type Severity, type TargetSpec } from '../core/model';
 import { DEFAULT_MAX_FILE_BYTES } from '../core/model';
 import { selectRules } from '../core/audit';
-import { POOL_HELP, POOL_VALUES, poolChoice, runAudit } from './runAudit';
+import { POOL_FLAGS, POOL_HELP, POOL_VALUES, poolChoice, runAudit } from './runAudit';
 import { targetForPath } from '../core/discovery/pathTarget';
 import { auditResult } from '../core/report/json';
 import { baselineTarget, compare, delta, type Delta } from '../core/report/baseline';
@@ -40,7 +40,7 @@ Exit codes: 0 done, 1 --fail-on reached, 2 bad usage or a version npm cannot fet
 
 export async function runDiff(argv: string[]): Promise<number> {
   const args = parseArgs(argv, {
-    flags: ['json', 'verbose', 'help'],
+    flags: ['json', 'verbose', 'help', ...POOL_FLAGS],
     values: ['format', 'min-severity', 'fail-on', 'rules', 'max-file-mb', 'cache', ...POOL_VALUES],
   });
   if (args.flags.has('help')) {
@@ -55,7 +55,7 @@ export async function runDiff(argv: string[]): Promise<number> {
   const failOn = severity(args.values.get('fail-on'), 'fail-on');
   const ruleChoice = { only: listValue(args.values.get('rules')) };
   const selection = selectRules(ruleChoice);
-  const pool = poolChoice(args.values);
+  const pool = poolChoice(args.values, args.flags);
   if (selection.unknown.length) throw new UsageError(`unknown rule(s): ${selection.unknown.join(', ')} (see \`ai-tool-audit rules\`)`);
   const maxMb = args.values.get('max-file-mb');
   const maxFileBytes = maxMb === undefined ? DEFAULT_MAX_FILE_BYTES : Number(maxMb) * 1024 * 1024;

@@ -1,10 +1,14 @@
 // How the CLI runs an audit: files in a pool of worker threads (dist/worker.js beside
 // dist/cli.js), one per core by default, so that a file that exhausts its time budget or its
 // worker's heap costs only itself; `--jobs 1` scans in this process, one file after another.
+// Results of files whose bytes were scanned before by this build come from the cache.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TargetResult, TargetSpec } from '../core/model';
-import { auditTargets, auditTargetsInParallel, type AuditOptions } from '../core/audit';
+import { auditTargets, auditTargetsInParallel, selectRules, type AuditOptions, type FileScanner, type FileTask } from '../core/audit';
+import { scanFile } from '../core/scan/target';
+import { defaultResultCacheDir, ResultCache } from '../core/worker/resultCache';
+import { printable } from '../core/text/safeText';
 import { defaultBudgetMs, defaultPoolSize, defaultWorkerMb, ScanPool } from '../core/worker/pool';
 import type { RuleChoice } from '../core/worker/protocol';
 import { UsageError } from './args';
@@ -14,17 +18,23 @@ export const POOL_HELP = `  --jobs N            scan N files at once in worker t
   --file-timeout S    give up on a file after S seconds (default: 120 plus 10 per MB);
                       it gets an error entry and the audit goes on
   --max-worker-mb N   heap limit of each worker in MB (default: ${defaultWorkerMb(defaultPoolSize())} here); a file that
-                      needs more gets an error entry and the audit goes on`;
+                      needs more gets an error entry and the audit goes on
+
+  --no-cache          scan every file again instead of reusing the results of earlier
+                      audits of the same bytes (kept in ${defaultResultCacheDir()})`;
 
 export const POOL_VALUES = ['jobs', 'file-timeout', 'max-worker-mb'];
+export const POOL_FLAGS = ['no-cache'];
 
 export interface PoolChoice {
   jobs: number;
   fileTimeoutMs?: number;
   maxWorkerMb?: number;
+  /** Where earlier results are kept; undefined: no cache. */
+  cacheDir?: string;
 }
 
-export function poolChoice(values: Map<string, string>): PoolChoice {
+export function poolChoice(values: Map<string, string>, flags: Set<string>): PoolChoice {
   const positive = (name: string, integer: boolean): number | undefined => {
     const v = values.get(name);
     if (v === undefined) return undefined;
@@ -37,6 +47,7 @@ export function poolChoice(values: Map<string, string>): PoolChoice {
     jobs: positive('jobs', true) ?? defaultPoolSize(),
     ...(timeout !== undefined ? { fileTimeoutMs: timeout * 1000 } : {}),
     ...(values.has('max-worker-mb') ? { maxWorkerMb: positive('max-worker-mb', true) } : {}),
+    ...(flags.has('no-cache') ? {} : { cacheDir: defaultResultCacheDir() }),
   };
 }
 
@@ -50,16 +61,24 @@ export async function runAudit(specs: readonly TargetSpec[], options: Omit<Audit
   const script = workerScript();
   // Several workers, or one on its own when a time or heap limit was asked for.
   const pooled = script && (choice.jobs > 1 || choice.fileTimeoutMs !== undefined || choice.maxWorkerMb !== undefined);
-  if (!pooled) return auditTargets(specs, options);
-  const pool = new ScanPool(script, {
-    size: choice.jobs,
-    maxWorkerMb: choice.maxWorkerMb ?? defaultWorkerMb(choice.jobs),
-    budgetMs: choice.fileTimeoutMs !== undefined ? () => choice.fileTimeoutMs! : defaultBudgetMs,
-    rules: options.rules,
-  });
+  const problems: string[] = [];
+  const cache = choice.cacheDir ? new ResultCache(choice.cacheDir, options.rules, m => problems.push(m)) : undefined;
+  if (!pooled && !cache) return auditTargets(specs, options);
+  const pool = pooled
+    ? new ScanPool(script, {
+        size: choice.jobs,
+        maxWorkerMb: choice.maxWorkerMb ?? defaultWorkerMb(choice.jobs),
+        budgetMs: choice.fileTimeoutMs !== undefined ? () => choice.fileTimeoutMs! : defaultBudgetMs,
+        rules: options.rules,
+      })
+    : undefined;
+  const selection = options.selection ?? selectRules(options.rules);
+  const here: FileScanner = async task => scanFile(task.file, { rules: selection.rules, keep: selection.keep, target: task.plan.target, maxFileBytes: task.plan.maxFileBytes });
+  const scan = pool ? (task: FileTask) => pool.scan(task) : here;
   try {
-    return await auditTargetsInParallel(specs, { ...options, concurrency: pool.size, scan: task => pool.scan(task) });
+    return await auditTargetsInParallel(specs, { ...options, selection, concurrency: pool?.size ?? 1, scan: cache ? cache.around(scan) : scan });
   } finally {
-    await pool.close();
+    await pool?.close();
+    if (problems.length) process.stderr.write(`note: ${problems.length} cached result(s) were not used and the files were scanned again; first: ${printable(problems[0])}\n`);
   }
 }

@@ -5,7 +5,7 @@ import { TOOL_NAME } from '../core/version';
 import { SEVERITIES, severityRank, type Finding, type ScanError, type Severity, type TargetResult } from '../core/model';
 import { DEFAULT_MAX_FILE_BYTES, type TargetSpec } from '../core/model';
 import { selectRules } from '../core/audit';
-import { POOL_HELP, POOL_VALUES, poolChoice, runAudit } from './runAudit';
+import { POOL_FLAGS, POOL_HELP, POOL_VALUES, poolChoice, runAudit } from './runAudit';
 import { auditResult, toJson } from '../core/report/json';
 import { targetForPath } from '../core/discovery/pathTarget';
 import { discover, type Assistant } from '../core/discovery';
@@ -68,7 +68,7 @@ Exit codes: 0 done, 1 policy violations or --fail-on or --strict reached,
 
 export async function runScan(argv: string[]): Promise<number> {
   const args = parseArgs(argv, {
-    flags: ['json', 'strict', 'include-tests', 'no-policy', 'verbose', 'help'],
+    flags: ['json', 'strict', 'include-tests', 'no-policy', 'verbose', 'help', ...POOL_FLAGS],
     values: ['rules', 'fail-on', 'min-severity', 'max-file-mb', 'only', 'home', 'policy', 'format', 'sarif', 'markdown', 'save-baseline', 'baseline', ...POOL_VALUES],
   });
   if (args.flags.has('help')) {
@@ -87,7 +87,7 @@ export async function runScan(argv: string[]): Promise<number> {
   if (!Number.isFinite(maxFileBytes) || maxFileBytes <= 0) throw new UsageError('--max-file-mb takes a positive number');
   const ruleChoice = { only: listValue(args.values.get('rules')) };
   const selection = selectRules(ruleChoice);
-  const pool = poolChoice(args.values);
+  const pool = poolChoice(args.values, args.flags);
   if (selection.unknown.length) throw new UsageError(`unknown rule(s): ${selection.unknown.join(', ')} (see \`ai-tool-audit rules\`)`);
   const paths = args.positionals.map(p => path.resolve(invocationDir(), p));
   for (const p of paths) {

@@ -105,8 +105,7 @@ export interface ParallelAuditOptions extends Omit<AuditOptions, 'onFileDone'> {
 
 /**
  * The same audit with files scanned `concurrency` at a time by `scan`: every target is
- * planned first, then its files go out largest first across targets, so that the workers
- * finish together. Outcomes are added in each plan's file order, so the result is the one
+ * planned first, then the files go out target by target, largest first within each. Outcomes are added in each plan's file order, so the result is the one
  * `auditTargets` gives. `onFile` returning false stops handing out files; a target whose
  * files were not all scanned says which in its errors.
  */
@@ -143,7 +142,9 @@ export async function auditTargetsInParallel(specs: readonly TargetSpec[], optio
     options.onTarget?.(index, results[index], performance.now() - started[index]);
   };
   const queue = plans.flatMap((plan, target) => (plan ? plan.files.map((file, i) => ({ target, i, file, plan })) : []));
-  queue.sort((a, b) => b.file.size - a.file.size || a.target - b.target || a.i - b.i);
+  // Targets in order, so that results stream in as the view lists them; within a target,
+  // largest first, so that its workers finish together and the next target's files fill in.
+  queue.sort((a, b) => a.target - b.target || b.file.size - a.file.size || a.i - b.i);
   for (let index = 0; index < specs.length; index++) if (left[index] === 0) finish(index);
   let stopped = false;
   const worker = async () => {

@@ -34,6 +34,8 @@ export class Auditor {
     private readonly summary: AuditSummary,
     private readonly log: vscode.LogOutputChannel,
     private readonly baselines?: BaselineStore,
+    /** Per-file results of earlier audits (global storage); undefined: none. */
+    private readonly resultCacheDir?: string,
   ) {}
 
   /** Marks what changed since the assistant's previous version, once its snapshot is read. */
@@ -128,6 +130,7 @@ export class Auditor {
           // Files go to a pool of workers the audit worker starts: one file that exhausts its
           // time or heap costs only itself, and the cores share the work.
           pool: { script: this.runner.script, size: settings.scanWorkers || defaultPoolSize() },
+          ...(this.resultCacheDir ? { cacheDir: this.resultCacheDir } : {}),
         },
         {
           onFile: (index, file, size) => {
@@ -137,6 +140,7 @@ export class Auditor {
             lastReport = now;
             progress.report({ message: printable(`${done.length + 1}/${specs.length} ${specs[index].name}: ${file}`) });
           },
+          onNote: message => this.log.info(printable(message)),
           onTarget: (index, result, ms) => {
             done.push(result);
             this.results.finish(specs[index], result);

@@ -28,7 +28,7 @@ export function createContext(extension: vscode.ExtensionContext): AuditContext 
   view.description = machine;
   const summary = new AuditSummary(results, view, machine);
   const baselines = new BaselineStore(path.join(extension.globalStorageUri.fsPath, 'baselines'), log);
-  const auditor = new Auditor(runner, results, summary, log, baselines);
+  const auditor = new Auditor(runner, results, summary, log, baselines, path.join(extension.globalStorageUri.fsPath, 'results'));
   const contexts = new ContextDocuments(runner);
   extension.subscriptions.push(
     log,

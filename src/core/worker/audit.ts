@@ -11,6 +11,8 @@ export interface AuditEvents {
   /** `index` is the target's place in the job. */
   onFile?(index: number, file: string, size: number): void;
   onTarget?(index: number, result: TargetResult, ms: number): void;
+  /** Something for the log: the result cache's counts, an unusable cache entry. */
+  onNote?(message: string): void;
 }
 
 export interface AuditOutcome {
@@ -37,6 +39,8 @@ export async function runAudit(runner: WorkerRunner, job: AuditJob, events: Audi
           } else if (m.type === 'target') {
             finished.add(batch[m.index]);
             events.onTarget?.(batch[m.index], m.result, m.ms);
+          } else if (m.type === 'note') {
+            events.onNote?.(m.message);
           }
         },
       },

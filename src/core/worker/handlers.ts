@@ -2,7 +2,8 @@
 // tests call it directly; src/worker.ts only connects it to the thread's port.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { auditTargets, auditTargetsInParallel, selectRules, type RuleSelection } from '../audit';
+import { auditTargets, auditTargetsInParallel, selectRules, type FileScanner, type RuleSelection } from '../audit';
+import { ResultCache } from './resultCache';
 import { scanFile } from '../scan/target';
 import { defaultBudgetMs, defaultWorkerMb, ScanPool } from './pool';
 import { discover } from '../discovery';
@@ -64,17 +65,20 @@ async function auditInPool(job: AuditJob, settings: PoolSettings, post: Post): P
     budgetMs: settings.fileBudgetMs ? () => settings.fileBudgetMs! : defaultBudgetMs,
     rules,
   });
+  const cache = job.cacheDir ? new ResultCache(job.cacheDir, rules, message => post({ type: 'note', message })) : undefined;
+  const scan: FileScanner = task => pool.scan(task);
   try {
     await auditTargetsInParallel(job.targets, {
       selection: selectRules(rules),
       maxFileBytes: job.maxFileBytes,
       concurrency: pool.size,
-      scan: task => pool.scan(task),
+      scan: cache ? cache.around(scan) : scan,
       onFile: (index, file, size) => void post({ type: 'file', index, file, size }),
       onTarget: (index, result, ms) => post({ type: 'target', index, result, ms }),
     });
   } finally {
     await pool.close();
+    if (cache) post({ type: 'note', message: `result cache: ${cache.stats.hits} file(s) reused, ${cache.stats.misses} scanned` });
   }
 }
 

@@ -25,6 +25,8 @@ export interface AuditJob {
   maxFileBytes?: number;
   /** Scan the files in a pool of workers started from `script` (dist/worker.js); absent: one by one in this worker. */
   pool?: PoolSettings;
+  /** Reuse and keep per-file results here (see worker/resultCache.ts); pool audits only. */
+  cacheDir?: string;
 }
 
 export interface PoolSettings {
@@ -100,4 +102,5 @@ export type WorkerMessage =
   | { type: 'context'; reply: ContextReply }
   | { type: 'module'; text: string }
   | { type: 'failed'; message: string }
+  | { type: 'note'; message: string }
   | { type: 'done' };

@@ -1,0 +1,125 @@
+// Results of earlier scans, so that re-auditing an unchanged machine costs a hash of each file
+// instead of a parse. A file's outcome is kept under a key made of everything it depends on:
+// the file's bytes (sha256), its path in the target (findings carry it), the build of the
+// rules and engine, the rules chosen, the size limit and the target's own vendors. Entries
+// are versioned; one that cannot be read or does not have the expected shape is reported
+// and scanned again, never trusted.
+import { createHash } from 'node:crypto';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { FileScanner, FileTask } from '../audit';
+import type { FileOutcome } from '../scan/target';
+import { BUILD_ID } from '../version';
+import type { RuleChoice } from './protocol';
+
+const ENTRY_KIND = 'ai-tool-audit-result';
+const ENTRY_VERSION = 1;
+
+/** `$XDG_CACHE_HOME/ai-tool-audit/results`, else `~/.cache/ai-tool-audit/results`. */
+export function defaultResultCacheDir(): string {
+  const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
+  return path.join(base, 'ai-tool-audit', 'results');
+}
+
+export interface CacheStats {
+  hits: number;
+  misses: number;
+  /** Entries that were there but could not be used (corrupt, foreign, another version). */
+  rejected: number;
+}
+
+export class ResultCache {
+  readonly stats: CacheStats = { hits: 0, misses: 0, rejected: 0 };
+
+  constructor(
+    private readonly dir: string,
+    private readonly rules: RuleChoice,
+    /** Told once per unusable entry or failed write; the audit goes on without the cache for that file. */
+    private readonly onProblem: (message: string) => void = () => {},
+  ) {}
+
+  /** A scanner that answers from the cache when it can and stores what `scan` answers. */
+  around(scan: FileScanner): FileScanner {
+    return async task => {
+      const key = this.keyOf(task);
+      if (key === undefined) return scan(task);
+      const cached = this.read(key);
+      if (cached) {
+        this.stats.hits++;
+        return cached;
+      }
+      this.stats.misses++;
+      const outcome = await scan(task);
+      // An outcome that says the scan itself failed (time budget, heap) is not a fact about the file.
+      if (!outcome.errors.some(e => e.message.startsWith('not scanned: '))) this.write(key, outcome);
+      return outcome;
+    };
+  }
+
+  /** Undefined when the file cannot be read here: the scan will say why. */
+  private keyOf(task: Pick<FileTask, 'file' | 'plan'>): string | undefined {
+    const hash = createHash('sha256');
+    try {
+      const fd = fs.openSync(task.file.absPath, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
+      try {
+        if (!fs.fstatSync(fd).isFile()) return undefined;
+        const buffer = Buffer.allocUnsafe(1 << 20);
+        for (let n = fs.readSync(fd, buffer, 0, buffer.length, null); n > 0; n = fs.readSync(fd, buffer, 0, buffer.length, null)) hash.update(buffer.subarray(0, n));
+      } finally {
+        fs.closeSync(fd);
+      }
+    } catch {
+      return undefined;
+    }
+    const context = JSON.stringify({ build: BUILD_ID, rules: this.rules, rel: task.file.rel, max: task.plan.maxFileBytes, own: task.plan.target.ownVendors });
+    return createHash('sha256').update(context).update('\0').update(hash.digest()).digest('hex');
+  }
+
+  private fileOf(key: string): string {
+    return path.join(this.dir, key.slice(0, 2), `${key}.json`);
+  }
+
+  private read(key: string): FileOutcome | undefined {
+    let text: string;
+    try {
+      text = fs.readFileSync(this.fileOf(key), 'utf8');
+    } catch {
+      return undefined;
+    }
+    try {
+      const entry = JSON.parse(text) as { kind?: unknown; version?: unknown; key?: unknown; outcome?: unknown };
+      if (entry.kind !== ENTRY_KIND || entry.version !== ENTRY_VERSION || entry.key !== key) throw new Error('not an entry of this version');
+      return checkOutcome(entry.outcome);
+    } catch (e) {
+      this.stats.rejected++;
+      this.onProblem(`ignoring cached result ${this.fileOf(key)}: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+  }
+
+  private write(key: string, outcome: FileOutcome): void {
+    const file = this.fileOf(key);
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      fs.writeFileSync(tmp, JSON.stringify({ kind: ENTRY_KIND, version: ENTRY_VERSION, key, outcome }));
+      fs.renameSync(tmp, file);
+    } catch (e) {
+      this.onProblem(`could not cache a result in ${this.dir}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+}
+
+/** The shape a cached outcome must have before it stands in for a scan. */
+function checkOutcome(data: unknown): FileOutcome {
+  const o = data as Partial<FileOutcome> | null;
+  if (!o || typeof o !== 'object') throw new Error('no outcome');
+  if (!Array.isArray(o.findings) || !Array.isArray(o.errors)) throw new Error('outcome without findings or errors');
+  if (typeof o.filesScanned !== 'number' || typeof o.bytesScanned !== 'number') throw new Error('outcome without counts');
+  for (const f of o.findings) {
+    if (!f || typeof f.ruleId !== 'string' || typeof f.message !== 'string' || typeof f.file !== 'string' || !Array.isArray(f.evidence) || !Array.isArray(f.related)) throw new Error('a finding without its fields');
+  }
+  for (const e of o.errors) if (!e || typeof e.file !== 'string' || typeof e.message !== 'string') throw new Error('an error entry without its fields');
+  return o as FileOutcome;
+}
