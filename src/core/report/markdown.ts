@@ -16,6 +16,8 @@ export interface MarkdownOptions {
   deltas?: ReadonlyArray<Delta | undefined>;
   /** Date printed in the heading; left out when absent so that reports compare byte for byte. */
   generated?: Date;
+  /** Only what changed (the deltas), not every finding: what `diff` prints. */
+  changesOnly?: boolean;
 }
 
 const BRIEF = { evidenceItems: 5, evidenceChars: 200, excerptChars: 300, related: 5 };
@@ -38,7 +40,7 @@ export function toMarkdown(result: AuditResult, options: MarkdownOptions = {}): 
   for (const [i, t] of result.targets.entries()) {
     const d = options.deltas?.[i];
     if (d) out.push(...deltaSection(d), '');
-    out.push(...targetSection(t, options, options.comparisons?.[i]), '');
+    if (!options.changesOnly) out.push(...targetSection(t, options, options.comparisons?.[i]), '');
   }
   return out.join('\n');
 }
@@ -125,8 +127,8 @@ function targetTitle(t: TargetResult): string {
 export function inline(s: string): string {
   return (
     printable(s)
-      .replace(/[\\`*_{}[\]()#!|<>~&]/g, ch => `\\${ch}`)
-      // GitHub turns bare URLs and www. names into links: a scanned host must stay text.
+      .replace(/[\\`*_{}[\]()#!|<>~&@]/g, ch => `\\${ch}`)
+      // GitHub turns bare URLs, www. names and e-mail addresses into links: scanned text must stay text.
       .replace(/:\/\//g, ':\\/\\/')
       .replace(/\bwww\./gi, m => `${m.slice(0, 3)}\\.`)
   );

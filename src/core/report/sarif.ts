@@ -1,12 +1,14 @@
 // SARIF 2.1.0 for code-scanning systems (GitHub code scanning, SARIF viewers, SIEM imports):
 // one run per audit, each target's root an `originalUriBaseIds` entry, regions in UTF-16
-// code units as the finding carries them. Everything here is data: scanned text only ever
-// lands in JSON strings, which JSON.stringify escapes.
+// code units as the finding carries them. Scanned text goes through `printable`: a SARIF
+// file is read by viewers and by `jq -r` in a terminal, and must not carry escape sequences.
 import { createHash } from 'node:crypto';
-import type { AuditResult, Finding, RelatedLocation, Severity, TargetResult } from '../model';
+import { severityRank, type AuditResult, type Finding, type RelatedLocation, type Severity, type TargetResult } from '../model';
+import { printable } from '../text/safeText';
+import { locationOf } from './summary';
 import { RULE_CATALOG } from '../rules/catalog';
 import { TOOL_NAME, TOOL_VERSION } from '../version';
-import type { BaselineState, Comparison } from './baseline';
+import { renamed, type BaselineState, type Comparison } from './baseline';
 
 export const SARIF_SCHEMA_URI = 'https://json.schemastore.org/sarif-2.1.0.json';
 
@@ -27,7 +29,12 @@ const FINGERPRINT_KEY = 'aiToolAudit/v1';
 
 export function toSarif(result: AuditResult, options: SarifOptions = {}): object {
   const ruleIndex = new Map(RULE_CATALOG.map((r, i) => [r.id, i]));
+  // GitHub ranks alerts by their rule's security-severity, so a rule gets the highest severity
+  // it reports in this run (covert-marker can be high), else its default.
+  const reported = new Map<string, Severity>();
+  for (const t of result.targets) for (const f of t.findings) if (!reported.has(f.ruleId) || severityRank(f.severity) > severityRank(reported.get(f.ruleId)!)) reported.set(f.ruleId, f.severity);
   const rules = RULE_CATALOG.map(r => {
+    const top = reported.get(r.id) ?? r.severity;
     const doc = options.ruleDoc?.(r.id);
     return {
       id: r.id,
@@ -37,7 +44,7 @@ export function toSarif(result: AuditResult, options: SarifOptions = {}): object
       ...(options.docsBase ? { helpUri: new URL(`${r.id}.md`, options.docsBase).href } : {}),
       ...(doc ? { help: { text: doc, markdown: doc } } : {}),
       defaultConfiguration: { level: LEVEL[r.severity] },
-      properties: { category: r.category, kind: r.kind, tags: ['security', r.category], 'security-severity': SECURITY_SEVERITY[r.severity] },
+      properties: { category: r.category, kind: r.kind, tags: ['security', r.category], 'security-severity': SECURITY_SEVERITY[top] },
     };
   });
 
@@ -49,17 +56,17 @@ export function toSarif(result: AuditResult, options: SarifOptions = {}): object
     const states = comparison ? new Map(comparison.current.map(c => [c.finding, c.state])) : undefined;
     const occurrences = new Map<string, number>();
     const add = (f: Finding, state?: BaselineState) => {
-      const key = `${f.fingerprint ?? ''}|${state === 'absent' ? 'absent' : ''}`;
-      const n = occurrences.get(key) ?? 0;
-      occurrences.set(key, n + 1);
-      results.push(sarifResult(f, t, base, ruleIndex.get(f.ruleId), partialFingerprint(t, f, n), state));
+      const identity = `${stableIdentity(t, f)}${state === 'absent' ? '\0absent' : ''}`;
+      const n = occurrences.get(identity) ?? 0;
+      occurrences.set(identity, n + 1);
+      results.push(sarifResult(f, t, base, ruleIndex.get(f.ruleId), `${createHash('sha256').update(identity).digest('hex').slice(0, 32)}:${n + 1}`, state));
     };
     for (const f of t.findings) add(f, states?.get(f));
     for (const gone of comparison?.gone ?? []) add(gone, 'absent');
     for (const e of t.errors) {
       notifications.push({
         level: 'error',
-        message: { text: `${e.entry ? `${e.file} :: ${e.entry}` : e.file}: ${e.message}` },
+        message: { text: printable(`${e.entry ? `${e.file} :: ${e.entry}` : e.file}: ${e.message}`) },
         locations: [{ physicalLocation: { artifactLocation: artifact(e.file, base) } }],
         properties: { target: targetName(t) },
       });
@@ -96,32 +103,33 @@ export function toSarif(result: AuditResult, options: SarifOptions = {}): object
 }
 
 function sarifResult(f: Finding, t: TargetResult, base: string, ruleIndex: number | undefined, fingerprint: string, state: BaselineState | undefined): object {
-  const primary = location(f, base);
-  const related = f.related.map((r, i) => ({ id: i + 1, ...location(r, base), message: { text: r.message } }));
+  // What is gone was in the baseline's copy of the file: its line would point at other text now.
+  const primary = state === 'absent' ? { physicalLocation: { artifactLocation: artifact(f.file, base) }, properties: { baselineLocation: locationOf(f) } } : location(f, base);
+  const related = f.related.map((r, i) => ({ id: i + 1, ...location(r, base), message: { text: printable(r.message) } }));
   return {
     ruleId: f.ruleId,
     ...(ruleIndex !== undefined ? { ruleIndex } : {}),
     level: LEVEL[f.severity],
-    message: { text: f.entry ? `${f.message} (in ${f.entry})` : f.message },
+    message: { text: printable(f.entry ? `${f.message} (in ${f.entry})` : f.message) },
     locations: [primary],
-    ...(related.length ? { relatedLocations: related } : {}),
-    ...(f.related.length ? { codeFlows: [codeFlow(f, base)] } : {}),
+    ...(related.length && state !== 'absent' ? { relatedLocations: related } : {}),
+    ...(f.related.length && state !== 'absent' ? { codeFlows: [codeFlow(f, base)] } : {}),
     partialFingerprints: { [FINGERPRINT_KEY]: fingerprint },
     ...(state ? { baselineState: state } : {}),
     properties: {
       severity: f.severity,
       category: f.category,
       target: targetName(t),
-      evidence: f.evidence,
+      evidence: f.evidence.map(printable),
       ...(f.host ? { host: f.host } : {}),
       ...(f.vendor?.length ? { vendor: f.vendor } : {}),
       ...(f.country?.length ? { country: f.country } : {}),
-      ...(f.decodedFrom ? { decodedFrom: f.decodedFrom } : {}),
+      ...(f.decodedFrom ? { decodedFrom: printable(f.decodedFrom) } : {}),
       ...(f.places ? { places: f.places } : {}),
       ...(f.count ? { count: f.count } : {}),
       ...(f.partial ? { partial: true } : {}),
       ...(f.confidence ? { confidence: f.confidence } : {}),
-      ...(f.excerpt ? { excerpt: f.excerpt } : {}),
+      ...(f.excerpt ? { excerpt: printable(f.excerpt) } : {}),
     },
   };
 }
@@ -131,7 +139,7 @@ function sarifResult(f: Finding, t: TargetResult, base: string, ruleIndex: numbe
  * a value went from where it was read to where it was compared or sent.
  */
 function codeFlow(f: Finding, base: string): object {
-  const steps = [...f.related.map(r => ({ location: { ...location(r, base), message: { text: r.message } } })), { location: { ...location(f, base), message: { text: f.message } } }];
+  const steps = [...f.related.map(r => ({ location: { ...location(r, base), message: { text: printable(r.message) } } })), { location: { ...location(f, base), message: { text: printable(f.message) } } }];
   return { threadFlows: [{ locations: steps }] };
 }
 
@@ -169,12 +177,16 @@ function artifact(file: string, base: string): { uri: string; uriBaseId: string 
 }
 
 /**
- * Stable across re-scans and unaffected by other files: the target's id, the finding's own
- * fingerprint (rule, file, flagged text) and which occurrence of that text it is.
+ * What a code-scanning alert is, so that it keeps its identity: the assistant, the rule, the
+ * file (a module inside a binary by its name, bundler chunk hashes blurred) and what the
+ * finding says, with a minifier's renamings blurred (`renamed`). Not the flagged text, which
+ * holds minified names that change with every release; the occurrence number (added by the
+ * caller) tells apart the same claim made twice in one file. Stable across re-scans,
+ * unaffected by other files, and unchanged when an update only moves or renames the code.
  */
-function partialFingerprint(t: TargetResult, f: Finding, occurrence: number): string {
-  const own = f.fingerprint ?? `${f.ruleId}\0${f.file}\0${f.entry ?? ''}\0${f.message}`;
-  return `${createHash('sha256').update(`${t.instanceId ?? t.id}\0${own}`).digest('hex').slice(0, 32)}:${occurrence + 1}`;
+function stableIdentity(t: TargetResult, f: Finding): string {
+  const module = (f.entry ?? '').replace(/-[a-z0-9]{8}(?=\.[cm]?js$)/, '-*');
+  return [t.instanceId ?? t.id, f.ruleId, f.file, module, renamed(f.message), renamed(f.evidence.join('\0')), f.host ?? ''].join('\0');
 }
 
 function baseId(i: number): string {
