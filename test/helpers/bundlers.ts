@@ -74,7 +74,7 @@ export function describeVariant(o: BundleOptions): string {
 /** The fixture `name` bundled from its `main.mjs` (or another entry); the output's text. */
 export async function bundleFixture(name: string, options: BundleOptions, entryFile = 'main.mjs'): Promise<string> {
   const dir = path.join(FIXTURES, name);
-  const sources = fs.readdirSync(dir).filter(f => /\.(?:m?js)$/.test(f)).sort();
+  const sources = fs.readdirSync(dir).filter(f => /\.(?:[mc]?js)$/.test(f)).sort();
   const hash = createHash('sha256').update(JSON.stringify(options)).update(entryFile);
   for (const f of sources) hash.update(f).update(fs.readFileSync(path.join(dir, f)));
   const out = path.join(CACHE, `${name}-${hash.digest('hex').slice(0, 16)}.js`);

@@ -54,6 +54,28 @@ describe('rules on real bundler output', function () {
   }
 });
 
+// esbuild's lazy initialisers (an ES module required from CommonJS): the module's imports are
+// `var c;` at the top and `c = require("child_process")` inside an init function further down,
+// after the functions that use them. Claude Code's Bun builds from 2.1.113 on are this shape.
+describe('rules on esbuild lazy initialisers (imports assigned after their use)', function () {
+  this.timeout(60_000);
+  for (const minify of [false, true]) {
+    it(`finds both process starts of the lazily initialised module${minify ? ' (minified)' : ''}`, async () => {
+      const text = await bundleFixture('lazy', { bundler: 'esbuild', format: 'cjs', minify });
+      assert.match(text, /=\s*require\("node:child_process"\)/, 'the import is assigned inside the initialiser');
+      const findings = scan(text).filter(f => f.ruleId === 'child-process');
+      const calls = findings.flatMap(f => f.evidence.filter(e => e.startsWith('call '))).sort();
+      assert.deepEqual(calls, ['call child_process.execFile', 'call child_process.execSync']);
+      assert.ok(findings.some(f => f.evidence.includes('command git --version')), JSON.stringify(findings.map(f => f.evidence)));
+    });
+  }
+
+  it('leaves a name alone when it is also assigned something else', () => {
+    const text = 'function f(H){return ab.execSync(H)}var ab;ab=require("child_process");function g(){ab=5}\n';
+    assert.deepEqual(scan(text).filter(f => f.ruleId === 'child-process'), []);
+  });
+});
+
 // The same fixtures bundled by esbuild, then run through javascript-obfuscator's string array:
 // every string, property and method name read through a rotated (and encoded) array. The
 // results must be those of the plain bundle, at the places of the obfuscated text.

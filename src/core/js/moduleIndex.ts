@@ -272,6 +272,15 @@ export class ModuleIndex {
     return undefined;
   }
 
+  /**
+   * Whether an ordinary function around the walk's current position binds `name`: not the
+   * module scope, nor a bundle's module wrapper (a function kept like a module scope).
+   */
+  isBoundInFunctionHere(name: string): boolean {
+    for (let i = this.scopes.length - 1; i > 0; i--) if (this.scopes[i].has(name)) return !this.functions[this.fnStack[i - 1]].values;
+    return false;
+  }
+
   /** Whether `name` is bound anywhere around the walk's current position (shadowing a global). */
   isBoundHere(name: string): boolean {
     for (let i = this.scopes.length - 1; i >= 0; i--) if (this.scopes[i].has(name)) return true;

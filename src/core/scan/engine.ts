@@ -14,6 +14,7 @@ import { scanLiteralStrings } from './strings';
 import { CallGraph } from '../js/callgraph';
 import { ValueFlow } from '../js/flow';
 import { calleeRefOf, isRequireFunction, moduleRefOf, type ModuleLookup, type ModuleRef } from '../js/modules';
+import { lateRequireBindings } from '../js/lateRequires';
 import { decodeModule, type DecodedValue } from '../js/decode';
 import { decodedUses } from '../js/decodedUses';
 import { lookupAt, moduleDerivation } from '../js/derivation';
@@ -232,7 +233,7 @@ class RuleSession {
     const session = this;
     const lookup: ModuleLookup = {
       index: this.index,
-      resolve: id => (id.type === 'Identifier' ? resolveHere(this.index, id) : undefined),
+      resolve: id => (id.type === 'Identifier' ? resolveHere(this.index, id, this.late) : undefined),
       isBound: id => id.type === 'Identifier' && this.index.isBoundHere(id.name),
       at: node => {
         // The innermost function around the current node that also holds `node`.
@@ -258,7 +259,7 @@ class RuleSession {
         }
         return undefined;
       },
-      resolve: node => (node.type === 'Identifier' ? resolveHere(this.index, node) : undefined),
+      resolve: node => (node.type === 'Identifier' ? resolveHere(this.index, node, this.late) : undefined),
       isBound: node => node.type === 'Identifier' && this.index.isBoundHere(node.name),
       // Every rule asks about the same callees while a node is visited: answers are shared
       // between rules until the walk moves on (names resolve by walk position).
@@ -283,6 +284,10 @@ class RuleSession {
       analysis: () => this.analysis,
     };
   }
+
+  /** Names a lazy initialiser later in the text assigns a require (lateRequires.ts), read on first need. */
+  private lateBindings: ReadonlyMap<string, Node> | undefined;
+  private readonly late = (): ReadonlyMap<string, Node> => (this.lateBindings ??= lateRequireBindings(this.text));
 
   /** Module references answered while the current node is visited (see contextFor). */
   private readonly refs = new Map<Node, ModuleRef | undefined>();
@@ -352,9 +357,12 @@ class RuleSession {
  * What an identifier means where the walk is: the value it was last bound to, unless the use
  * sits inside that value (`K = join(K, "x")`: the K inside is the previous value).
  */
-function resolveHere(index: ModuleIndex, node: Node & { type: 'Identifier' }): Node | undefined {
+function resolveHere(index: ModuleIndex, node: Node & { type: 'Identifier' }, late?: () => ReadonlyMap<string, Node>): Node | undefined {
   const bound = index.resolveHere(node.name);
-  return bound && bound.start <= node.start && node.end <= bound.end ? undefined : bound;
+  if (bound) return bound.start <= node.start && node.end <= bound.end ? undefined : bound;
+  // A module-level (or module-wrapper-level) name with no value yet at this point of the text
+  // (`var jC6;` filled by a lazy initialiser further down): what every assignment of it requires.
+  return late && !index.isBoundInFunctionHere(node.name) ? late().get(node.name) : undefined;
 }
 
 /** Values from one helper or key at least this many times make a string table. */
