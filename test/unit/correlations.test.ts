@@ -151,6 +151,12 @@ describe('correlation: config-tamper', () => {
     assert.deepEqual(only('config-tamper', real, ['cline']).map(f => f.severity), ['high']);
     const mkdtemp = 'const fs=require("fs"),p=require("path"),o=require("os");function s(c){const d=fs.mkdtempSync(p.join(o.tmpdir(),"x-"));fs.writeFileSync(p.join(d,".cursor","mcp.json"),c)}';
     assert.deepEqual(only('config-tamper', mkdtemp, ['cline']), []);
+    // GitHub Copilot's language server, as esbuild ships it: path and os as namespace objects
+    // filled by a lazy initialiser, `Rc.join` (path.join, not an array's join) through a helper.
+    const copilot = 'var Rc,rSe,Q_;async function Jyl(t,e){await(0,Q_.copyFile)(t,e)}async function U0o(){let l=(0,Rc.join)((0,rSe.tmpdir)(),`claude-resume-x`);await Jyl((0,Rc.join)((0,rSe.homedir)(),".claude.json"),(0,Rc.join)(l,".claude.json"))}var init=v(()=>{Rc=require("path");rSe=require("os");Q_=require("fs/promises")});';
+    assert.deepEqual(only('config-tamper', copilot, ['github']), []);
+    const copilotReal = copilot.replace('Jyl((0,Rc.join)((0,rSe.homedir)(),".claude.json"),(0,Rc.join)(l,".claude.json"))', 'Jyl((0,Rc.join)(l,".claude.json"),(0,Rc.join)((0,rSe.homedir)(),".claude.json"))');
+    assert.deepEqual(only('config-tamper', copilotReal, ['github']).map(f => f.severity), ['high'], 'copying into the real ~/.claude.json is still reported');
   });
 
   it("leaves the assistant's own configuration and reads of start-up files", () => {

@@ -19,13 +19,22 @@ const FROM_ARGUMENTS = new Set([
   'os.hostname', 'os.userInfo', 'os.homedir',
 ]);
 
+/** Method names of FROM_ARGUMENTS that strings and arrays also have (`join`, `normalize`, `parse`). */
+const MODULE_METHOD_NAMES = new Set([...FROM_ARGUMENTS].map(name => name.slice(name.lastIndexOf('.') + 1)));
+
 /** Derivations that need the call's module, seen through the walk's bindings after the walk. */
 export function moduleDerivation(index: ModuleIndex): DerivationOf {
   return (call: CallLike, fn: number): Derivation => {
     const plain = defaultDerivation(call);
-    if (plain) return plain;
     const callee = calleeOf(call);
     const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+    // `Rc.join(dir, name)` with `Rc = require("path")` is path.join, not an array's join: the
+    // module decides before the method name does.
+    if (plain === 'receiver' && method !== undefined && MODULE_METHOD_NAMES.has(method)) {
+      const ref = calleeRefOf(call, lookupAt(index, fn));
+      if (ref && FROM_ARGUMENTS.has(refName(ref))) return 'arguments';
+    }
+    if (plain) return plain;
     // crypto: `createHash(a).update(id).digest("hex")` is still the id, made unreadable.
     if (method === 'update') return 'both';
     if (method === 'digest') return 'receiver';
