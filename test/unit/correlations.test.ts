@@ -159,6 +159,14 @@ describe('correlation: config-tamper', () => {
     assert.deepEqual(only('config-tamper', copilotReal, ['github']).map(f => f.severity), ['high'], 'copying into the real ~/.claude.json is still reported');
   });
 
+  it('does not mix up two loops of one function that reuse a variable name (Qoder CLI symlinking worktree folders)', () => {
+    // The first loop symlinks configured folders; the second only checks for a hooks folder.
+    const code = 'const fs=require("fs"),ml=require("path");async function w(A,e,r){for(let o of r){let c=ml.join(e,o.trim());await fs.promises.symlink(ml.join(A,o),c,"dir")}for(let o of[ml.join(A,".husky"),ml.join(A,".git","hooks")])try{if(fs.statSync(o).isDirectory())break}catch{}}';
+    assert.deepEqual(only('config-tamper', code), []);
+    const hook = 'const fs=require("fs"),ml=require("path");function w(A){let o=ml.join(A,".git","hooks");fs.writeFileSync(ml.join(o,"pre-commit"),"x")}';
+    assert.deepEqual(only('config-tamper', hook).map(f => f.severity), ['medium'], 'a write into the hooks folder is still reported');
+  });
+
   it("leaves the assistant's own configuration and reads of start-up files", () => {
     assert.deepEqual(only('config-tamper', 'const fs=require("fs");function s(h,c){fs.writeFileSync(`${h}/.claude/settings.json`,c)}', ['anthropic']), []);
     assert.deepEqual(only('config-tamper', 'const fs=require("fs");function r(h){return fs.readFileSync(`${h}/.bashrc`,"utf8")}'), []);

@@ -177,6 +177,10 @@ export class ValueFlow {
     if (!bound) return;
     for (const v of bound.values) {
       if (isFunction(v.node)) continue;
+      // A function's name bound more than once keeps only its last value; when that value is
+      // bound after this use (`for (let o of a) f(o); for (let o of b) …`, two loops, one
+      // name), it is not the value here.
+      if (!bound.moduleLike && bound.mutated && v.node.start > node.start) continue;
       push(v.node, item, item.path, v.fn);
     }
     if (item.path.length) for (const v of this.index.memberAssignments(bound, item.path[0])) push(v.node, item, item.path.slice(1), v.fn);
