@@ -155,8 +155,8 @@ export async function runScan(argv: string[]): Promise<number> {
     const states = new Map(shownComparisons?.flatMap(c => c?.current ?? []).map(c => [c.finding, c.state]) ?? []);
     const marks = new Map([...notes].map(([f, n]) => [f, n]));
     for (const [f, state] of states) if (state === 'new') marks.set(f, marks.has(f) ? `new; ${marks.get(f)}` : 'new');
-    const parts = [formatReport(targets, { style, verbose, hidden, minSeverity, notes: marks })];
-    deltas?.forEach(d => d && parts.push(formatDelta(d, style, minSeverity)));
+    const changes = (deltas ?? []).flatMap(d => (d ? [formatDelta(d, style, minSeverity)] : []));
+    const parts = [formatReport(targets, { style, verbose, hidden, minSeverity, notes: marks }, changes)];
     if (report && policy?.file) parts.push(formatPolicyReport(report, shownPolicyPath(policy.file), style));
     const text = parts.filter(Boolean).join('\n\n');
     if (text) process.stdout.write(`${text}\n`);

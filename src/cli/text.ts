@@ -49,9 +49,10 @@ const INDENT = ' '.repeat(6);
  * The terminal report: a summary of every target first (counts, errors, hosts by class), then
  * each target's findings, most severe first, by rule, then by place.
  */
-export function formatReport(targets: readonly TargetResult[], options: ReportOptions): string {
+export function formatReport(targets: readonly TargetResult[], options: ReportOptions, afterSummary: readonly string[] = []): string {
   if (!targets.length) return '';
-  const parts = [formatSummary(targets, options.style)];
+  // What changed since a baseline comes right after the summary: it is what an update's reader came for.
+  const parts = [formatSummary(targets, options.style), ...afterSummary];
   targets.forEach((t, i) => parts.push(formatTarget(t, { ...options, hidden: [options.hidden?.[i] ?? 0] })));
   return parts.join('\n\n');
 }
@@ -116,7 +117,7 @@ function formatFinding(f: Finding, style: TextStyle, verbose: boolean, note: str
     const more = items.length < f.evidence.length ? `; … (+${f.evidence.length - items.length} more)` : '';
     out.push(`${INDENT}evidence: ${printable(items.join('; '))}${more}`);
   }
-  if (f.decodedFrom) out.push(`${INDENT}decoded: ${printable(verbose ? f.decodedFrom : shorten(f.decodedFrom, BRIEF.evidenceChars))}`);
+  if (f.decodedFrom && !f.evidence.some(e => e.includes(f.decodedFrom!))) out.push(`${INDENT}decoded: ${printable(verbose ? f.decodedFrom : shorten(f.decodedFrom, BRIEF.evidenceChars))}`);
   // Low findings are many and plain; their excerpt is one --verbose away.
   if (f.excerpt && (verbose || severityRank(f.severity) >= severityRank('medium'))) {
     out.push(`${INDENT}${paint(style, '2', printable(verbose ? f.excerpt : shorten(f.excerpt, BRIEF.excerptChars)))}`);

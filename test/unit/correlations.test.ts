@@ -167,6 +167,11 @@ describe('correlation: config-tamper', () => {
     assert.deepEqual(only('config-tamper', hook).map(f => f.severity), ['medium'], 'a write into the hooks folder is still reported');
   });
 
+  it('follows the value a reused name has before its use, not after (auggie upgrading itself from a registry response)', () => {
+    const code = 'const cp=require("child_process");async function up(x){let r=await (await fetch("https://registry.npmjs.org/x")).json();let o=r.version;run(o);if(x){let o=5;console.log(o)}}function run(t){cp.execFileSync("npm",["install","-g",`x@${t}`])}';
+    assert.deepEqual(only('download-exec', code).map(f => f.severity), ['medium']);
+  });
+
   it("leaves the assistant's own configuration and reads of start-up files", () => {
     assert.deepEqual(only('config-tamper', 'const fs=require("fs");function s(h,c){fs.writeFileSync(`${h}/.claude/settings.json`,c)}', ['anthropic']), []);
     assert.deepEqual(only('config-tamper', 'const fs=require("fs");function r(h){return fs.readFileSync(`${h}/.bashrc`,"utf8")}'), []);

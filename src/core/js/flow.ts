@@ -11,7 +11,7 @@
 import type * as acorn from 'acorn';
 import { calleeOf, isFunction, memoThunk, propertyKeyName, propertyName, staticString, unwrapChain, type CallLike, type Node } from './ast';
 import type { CallGraph, CallStep } from './callgraph';
-import { MODULE, type ModuleIndex } from './moduleIndex';
+import { MODULE, type Binding, type ModuleIndex, type ModuleValue } from './moduleIndex';
 
 /** DESIGN.md: values are followed through same-module calls to depth 3. */
 export const CALL_DEPTH = 3;
@@ -175,12 +175,8 @@ export class ValueFlow {
   private identifier(node: acorn.Identifier, item: Item, push: Push): void {
     const bound = this.index.binding(node.name, item.fn);
     if (!bound) return;
-    for (const v of bound.values) {
+    for (const v of valuesAt(bound, node)) {
       if (isFunction(v.node)) continue;
-      // A function's name bound more than once keeps only its last value; when that value is
-      // bound after this use (`for (let o of a) f(o); for (let o of b) …`, two loops, one
-      // name), it is not the value here.
-      if (!bound.moduleLike && bound.mutated && v.node.start > node.start) continue;
       push(v.node, item, item.path, v.fn);
     }
     if (item.path.length) for (const v of this.index.memberAssignments(bound, item.path[0])) push(v.node, item, item.path.slice(1), v.fn);
@@ -260,6 +256,18 @@ export class ValueFlow {
     if ((how === 'receiver' || how === 'both') && callee.type === 'MemberExpression') push(callee.object as Node, item);
     if (how === 'arguments' || how === 'both') for (const a of node.arguments) push(a.type === 'SpreadElement' ? a.argument : a, item);
   }
+}
+
+/**
+ * The values a use can see. A name an ordinary function binds more than once
+ * (`for (let o of a) f(o); for (let o of b) …`, `let r = x; …; r = y`) takes the last value
+ * bound before the use; with none before it (a loop carrying it back), all of them.
+ */
+function valuesAt(bound: Binding, use: Node): readonly ModuleValue[] {
+  if (bound.moduleLike || !bound.history) return bound.values;
+  let before: ModuleValue | undefined;
+  for (const v of bound.history) if (v.node.start < use.start && (!before || v.node.start > before.node.start)) before = v;
+  return before ? [before] : bound.history;
 }
 
 /** Array methods whose result comes from what their callback returns (and the elements, for find/filter). */

@@ -27,6 +27,8 @@ export interface FunctionRecord {
   returns: Node[];
   /** Local names assigned more than once (`i++`, `s += …`, a second `=`): not constants. */
   mutated: Set<string>;
+  /** For names bound more than once: every value, in text order (see Binding.history). */
+  history?: Map<string, Node[]>;
   /**
    * For a wrapper (a CommonJS or bundle module function, e.g. Bun's `(function(exports,
    * require, module, …){…})`): every value assigned to its names, as for the module scope.
@@ -40,6 +42,8 @@ export interface FunctionRecord {
 
 /** A name as seen from some function: where it is bound and what it is assigned. */
 export interface Binding {
+  /** In an ordinary function, a name bound more than once: all its values in text order. */
+  history?: ModuleValue[];
   name: string;
   /** The function that binds it, or MODULE for the module scope. */
   scope: number;
@@ -295,7 +299,8 @@ export class ModuleIndex {
       const mutated = record.mutated.has(name);
       if (record.values) return { name, scope: f, moduleLike: true, values: record.values.get(name) ?? NO_VALUES, mutated };
       const last = record.locals.get(name);
-      return { name, scope: f, moduleLike: false, values: last ? [{ node: last, fn: f }] : [], mutated };
+      const history = record.history?.get(name);
+      return { name, scope: f, moduleLike: false, values: last ? [{ node: last, fn: f }] : [], mutated, ...(history ? { history: history.map(node => ({ node, fn: f })) } : {}) };
     }
     if (!this.moduleScope.has(name)) return undefined;
     const imported = this.moduleScope.get(name);
@@ -404,8 +409,15 @@ export class ModuleIndex {
     if (declaration && value === undefined && scope.has(name)) return; // `var x;` again
     const owner = i === 0 ? undefined : this.functions[this.fnStack[i - 1]];
     const values = owner ? owner.values : this.moduleValues;
-    // An ordinary function keeps the last value only: a second one makes it no constant.
-    if (!values && scope.get(name) !== undefined && scope.get(name)?.type !== 'Parameter') owner!.mutated.add(name);
+    // An ordinary function keeps the last value only: a second one makes it no constant. Its
+    // earlier values are kept aside, so that a use can take the one bound before it.
+    if (!values && scope.get(name) !== undefined && scope.get(name)?.type !== 'Parameter') {
+      owner!.mutated.add(name);
+      const history = (owner!.history ??= new Map<string, Node[]>());
+      const list = history.get(name) ?? [scope.get(name)!];
+      if (value !== undefined) list.push(value);
+      history.set(name, list);
+    }
     scope.set(name, value);
     if (value === undefined || !values) return;
     let list = values.get(name);
