@@ -1,4 +1,6 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AuditContext } from '../../src/views/context';
 import type { AuditOutcome } from '../../src/views/auditor';
@@ -38,6 +40,8 @@ describe('long audits', () => {
     this.timeout(60000);
     const before = ctx.results.countBySeverity();
     const previous = description(ctx, targetNode(ctx, 'slow-target'));
+    // The result cache answers an unchanged target at once: change every file, as an update does.
+    for (const f of fs.readdirSync(SLOW_TARGET)) if (f.endsWith('.js')) fs.appendFileSync(path.join(SLOW_TARGET, f), `\n// updated ${Date.now()}\n`);
     assert.doesNotMatch(previous, /scanning|cancelled/, 'the audit above finished this target');
     const audit = vscode.commands.executeCommand<AuditOutcome>('aiToolAudit.scanPath', vscode.Uri.file(SLOW_TARGET));
     await waitFor('the scan worker to start', () => ctx.runner.liveWorkers === 1);
