@@ -259,9 +259,9 @@ export class ValueFlow {
 }
 
 /**
- * The values a use can see. A name an ordinary function binds more than once
- * (`for (let o of a) f(o); for (let o of b) …`, `let r = x; …; r = y`) takes the last value
- * bound before the use; with none before it (a loop carrying it back), all of them.
+ * The values a use can see. A name an ordinary function declares more than once, in separate
+ * blocks (`for (let o of a) f(o); for (let o of b) …`), takes the value declared last before
+ * the use; with none before it, all of them.
  */
 function valuesAt(bound: Binding, use: Node): readonly ModuleValue[] {
   if (bound.moduleLike || !bound.history) return bound.values;

@@ -27,7 +27,7 @@ export interface FunctionRecord {
   returns: Node[];
   /** Local names assigned more than once (`i++`, `s += …`, a second `=`): not constants. */
   mutated: Set<string>;
-  /** For names bound more than once: every value, in text order (see Binding.history). */
+  /** For names declared more than once (separate blocks): every value, in text order (see Binding.history). */
   history?: Map<string, Node[]>;
   /**
    * For a wrapper (a CommonJS or bundle module function, e.g. Bun's `(function(exports,
@@ -42,7 +42,7 @@ export interface FunctionRecord {
 
 /** A name as seen from some function: where it is bound and what it is assigned. */
 export interface Binding {
-  /** In an ordinary function, a name bound more than once: all its values in text order. */
+  /** In an ordinary function, a name declared more than once (in separate blocks): its values in text order. */
   history?: ModuleValue[];
   name: string;
   /** The function that binds it, or MODULE for the module scope. */
@@ -409,14 +409,15 @@ export class ModuleIndex {
     if (declaration && value === undefined && scope.has(name)) return; // `var x;` again
     const owner = i === 0 ? undefined : this.functions[this.fnStack[i - 1]];
     const values = owner ? owner.values : this.moduleValues;
-    // An ordinary function keeps the last value only: a second one makes it no constant. Its
-    // earlier values are kept aside, so that a use can take the one bound before it.
+    // An ordinary function keeps the last value only: a second one makes it no constant. A
+    // second declaration (`let o` in another block: scopes here are per function) is another
+    // variable: the values are kept aside, so that a use can take the one declared before it.
+    // A plain reassignment is not: in a loop it flows back to uses above it.
     if (!values && scope.get(name) !== undefined && scope.get(name)?.type !== 'Parameter') {
       owner!.mutated.add(name);
-      const history = (owner!.history ??= new Map<string, Node[]>());
-      const list = history.get(name) ?? [scope.get(name)!];
-      if (value !== undefined) list.push(value);
-      history.set(name, list);
+      const history = owner!.history?.get(name);
+      if (declaration && value !== undefined) (owner!.history ??= new Map<string, Node[]>()).set(name, [...(history ?? [scope.get(name)!]), value]);
+      else if (history && value !== undefined) owner!.history!.delete(name);
     }
     scope.set(name, value);
     if (value === undefined || !values) return;
