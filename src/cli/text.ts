@@ -65,7 +65,7 @@ export function formatSummary(targets: readonly TargetResult[], style: TextStyle
   const width = Math.min(40, Math.max(...names.map(n => n.length)));
   targets.forEach((t, i) => {
     const s = summarize(t);
-    const errors = s.errors ? paint(style, '33', `${s.errors} file(s) not fully scanned`) : 'nothing lost';
+    const errors = s.errors ? paint(style, '33', `${s.errors} file(s) not fully scanned`) : 'every file scanned';
     out.push(`  ${names[i].padEnd(width)}  ${paintCounts(s.counts, style)} · ${errors}`);
     for (const g of s.hosts) {
       const more = g.hosts > g.top.length ? `, … (+${g.hosts - g.top.length})` : '';

@@ -51,7 +51,7 @@ describe('the terminal report', () => {
     const r = run('scan', dir);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /^Summary: 1 target\(s\), 4 file\(s\)/);
-    assert.match(r.stdout.split('\n')[1], /\d+ high.*nothing lost/);
+    assert.match(r.stdout.split('\n')[1], /\d+ high.*every file scanned/);
     const severities = [...r.stdout.matchAll(/^ {4}\S+:\d+:\d+ {2}(high|medium|low|info) /gm)].map(m => m[1]);
     assert.ok(severities.length >= 3, r.stdout);
     const rank = (s: string) => ['info', 'low', 'medium', 'high'].indexOf(s);
@@ -76,7 +76,7 @@ describe('the terminal report', () => {
     assert.equal(r.status, 0, r.stderr);
     const lines = r.stdout.split('\n');
     assert.match(lines[0], /^Summary: 1 target\(s\), \d+ file\(s\), [\d.]+ MB scanned$/);
-    assert.match(lines[1], /^ {2}mocha \d+\.\d+\.\d+ \(path\) +(\d+ (high|medium|low|info)(, )?)+ · (nothing lost|\d+ file\(s\) not fully scanned)$/);
+    assert.match(lines[1], /^ {2}mocha \d+\.\d+\.\d+ \(path\) +(\d+ (high|medium|low|info)(, )?)+ · (every file scanned|\d+ file\(s\) not fully scanned)$/);
     const headings = lines.filter(l => /^ {2}(HIGH|MEDIUM|LOW|INFO)$/.test(l)).map(l => l.trim());
     assert.ok(headings.length >= 1);
     assert.deepEqual(headings, ['HIGH', 'MEDIUM', 'LOW', 'INFO'].filter(h => headings.includes(h)), 'severity sections in order');
@@ -233,6 +233,7 @@ describe('baselines and diff over two real releases (esbuild, minified)', () => 
     assert.match(text, /What changed in tool 1\.0\.0 -> 2\.0\.0: \d+ new, 0 gone/);
     assert.match(text, /new kinds of finding: [^\n]*region-gating/);
     assert.match(text, /region-gating +Reads [^\n]*\(new\)/);
+    assert.ok(text.indexOf('What changed') < text.indexOf('\n  HIGH\n'), 'what changed comes right after the summary, before the findings');
 
     const sarif = assertValidSarif(run('scan', dir, '--baseline', snapshot, '--format', 'sarif').stdout);
     const states = new Map(sarif.runs[0].results.map((x: any) => [x.ruleId + x.locations[0].physicalLocation.region?.startColumn, x.baselineState]));

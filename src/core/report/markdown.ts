@@ -32,7 +32,7 @@ export function toMarkdown(result: AuditResult, options: MarkdownOptions = {}): 
   out.push('## Summary', '', ...summaryTable(result.targets), '');
   for (const [i, t] of result.targets.entries()) {
     const s = summarize(t);
-    out.push(`- **${inline(targetTitle(t))}**: ${t.filesScanned} file(s), ${formatMB(t.bytesScanned)} scanned; findings: ${formatCounts(s.counts)}; ${s.errors ? `**${s.errors} file(s) not fully scanned**` : 'nothing lost'}`);
+    out.push(`- **${inline(targetTitle(t))}**: ${t.filesScanned} file(s), ${formatMB(t.bytesScanned)} scanned; findings: ${formatCounts(s.counts)}; ${s.errors ? `**${s.errors} file(s) not fully scanned**` : 'every file scanned'}`);
     for (const g of s.hosts) out.push(`  - hosts, ${g.kind} (${g.hosts}): ${g.top.map(h => code(h.host)).join(', ')}${g.hosts > g.top.length ? ', …' : ''}`);
     if (options.deltas?.[i]) out.push(`  - changed since ${inline(options.deltas[i]!.from ?? 'the baseline')}: ${options.deltas[i]!.added.length} new, ${options.deltas[i]!.removed.length} gone`);
   }
