@@ -19,7 +19,6 @@ import { collectFiles, readSourceFile } from '../src/core/scan/files';
 import { inspectNative } from '../src/core/native/inspect';
 import { BinaryReader } from '../src/core/native/reader';
 import { defaultBudgetMs, defaultPoolSize, defaultWorkerMb, ScanPool } from '../src/core/worker/pool';
-import { ResultCache } from '../src/core/worker/resultCache';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const DEFAULT_TARGETS = ['anthropic-ai_claude-code-linux-x64_2.1.332', 'google_gemini-cli_0.61.0', 'qwen-code_qwen-code_0.24.4'].map(d => path.join(REPO, '.cache', 'corpus', d, 'package'));
@@ -81,13 +80,13 @@ function parseOnly(roots: string[]): Row {
 async function audit(roots: string[], cacheDir: string, run: string): Promise<Row> {
   const size = defaultPoolSize();
   const rules = {};
-  const pool = new ScanPool(path.join(REPO, 'dist', 'worker.js'), { size, maxWorkerMb: defaultWorkerMb(size), budgetMs: defaultBudgetMs, rules });
-  const cache = new ResultCache(cacheDir, rules);
+  // As the CLI and the editor run it: the workers hash files and read the cache themselves.
+  const pool = new ScanPool(path.join(REPO, 'dist', 'worker.js'), { size, maxWorkerMb: defaultWorkerMb(size), budgetMs: defaultBudgetMs, rules, cacheDir });
   const delay = monitorEventLoopDelay({ resolution: 10 });
   delay.enable();
   const t0 = performance.now();
   try {
-    const results = await auditTargetsInParallel(roots.map(targetForPath), { selection: selectRules(rules), concurrency: size, scan: cache.around(task => pool.scan(task)) });
+    const results = await auditTargetsInParallel(roots.map(targetForPath), { selection: selectRules(rules), concurrency: size, scan: task => pool.scan(task) });
     const ms = performance.now() - t0;
     delay.disable();
     return {

@@ -64,21 +64,24 @@ export async function runAudit(specs: readonly TargetSpec[], options: Omit<Audit
   const problems: string[] = [];
   const cache = choice.cacheDir ? new ResultCache(choice.cacheDir, options.rules, m => problems.push(m)) : undefined;
   if (!pooled && !cache) return auditTargets(specs, options);
+  // In a pool the workers hash and read the cache themselves, off this thread.
   const pool = pooled
     ? new ScanPool(script, {
         size: choice.jobs,
         maxWorkerMb: choice.maxWorkerMb ?? defaultWorkerMb(choice.jobs),
         budgetMs: choice.fileTimeoutMs !== undefined ? () => choice.fileTimeoutMs! : defaultBudgetMs,
         rules: options.rules,
+        ...(choice.cacheDir ? { cacheDir: choice.cacheDir } : {}),
       })
     : undefined;
   const selection = options.selection ?? selectRules(options.rules);
   const here: FileScanner = async task => scanFile(task.file, { rules: selection.rules, keep: selection.keep, target: task.plan.target, maxFileBytes: task.plan.maxFileBytes });
   const scan = pool ? (task: FileTask) => pool.scan(task) : here;
   try {
-    return await auditTargetsInParallel(specs, { ...options, selection, concurrency: pool?.size ?? 1, scan: cache ? cache.around(scan) : scan });
+    return await auditTargetsInParallel(specs, { ...options, selection, concurrency: pool?.size ?? 1, scan: cache && !pool ? cache.around(scan) : scan });
   } finally {
     await pool?.close();
+    if (pool) problems.push(...pool.notes);
     if (problems.length) process.stderr.write(`note: ${problems.length} cached result(s) were not used and the files were scanned again; first: ${printable(problems[0])}\n`);
   }
 }

@@ -64,21 +64,22 @@ async function auditInPool(job: AuditJob, settings: PoolSettings, post: Post): P
     maxWorkerMb: settings.maxWorkerMb ?? defaultWorkerMb(settings.size),
     budgetMs: settings.fileBudgetMs ? () => settings.fileBudgetMs! : defaultBudgetMs,
     rules,
+    ...(job.cacheDir ? { cacheDir: job.cacheDir } : {}),
   });
-  const cache = job.cacheDir ? new ResultCache(job.cacheDir, rules, message => post({ type: 'note', message })) : undefined;
   const scan: FileScanner = task => pool.scan(task);
   try {
     await auditTargetsInParallel(job.targets, {
       selection: selectRules(rules),
       maxFileBytes: job.maxFileBytes,
       concurrency: pool.size,
-      scan: cache ? cache.around(scan) : scan,
+      scan,
       onFile: (index, file, size) => void post({ type: 'file', index, file, size }),
       onTarget: (index, result, ms) => post({ type: 'target', index, result, ms }),
     });
   } finally {
     await pool.close();
-    if (cache) post({ type: 'note', message: `result cache: ${cache.stats.hits} file(s) reused, ${cache.stats.misses} scanned` });
+    for (const note of pool.notes) post({ type: 'note', message: note });
+    if (job.cacheDir) post({ type: 'note', message: `result cache: ${pool.stats.hits} file(s) reused, ${pool.stats.misses} scanned` });
   }
 }
 
@@ -89,9 +90,15 @@ export function handlePoolRequest(request: PoolRequest): PoolReply {
   const key = JSON.stringify(request.rules);
   let selection = selections.get(key);
   if (!selection) selections.set(key, (selection = selectRules(request.rules)));
+  const notes: string[] = [];
+  const cache = request.cacheDir ? new ResultCache(request.cacheDir, request.rules, m => notes.push(m)) : undefined;
+  const task = { file: request.file, plan: { target: request.target, maxFileBytes: request.maxFileBytes } };
   try {
+    const found = cache?.lookup(task);
+    if (found?.outcome) return { id: request.id, outcome: found.outcome, cached: true, ...(notes.length ? { notes } : {}) };
     const outcome = scanFile(request.file, { rules: selection.rules, keep: selection.keep, target: request.target, maxFileBytes: request.maxFileBytes });
-    return { id: request.id, outcome };
+    cache?.store(found?.key, outcome);
+    return { id: request.id, outcome, ...(notes.length ? { notes } : {}) };
   } catch (e) {
     // scanFile turns every expected failure into an error entry; this is a bug, still never a lost file.
     return { id: request.id, outcome: { findings: [], errors: [{ file: request.file.rel, message: `not scanned: ${e instanceof Error ? e.message : String(e)}` }], filesScanned: 0, bytesScanned: 0 } };

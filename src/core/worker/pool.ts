@@ -18,6 +18,8 @@ export interface PoolOptions {
   budgetMs: (file: FileEntry) => number;
   /** Which rules run (the same in every worker). */
   rules: RuleChoice;
+  /** Result cache the workers read and fill (see resultCache.ts); absent: none. */
+  cacheDir?: string;
 }
 
 /** Workers: one per core (at least 1), as the issue of a 2-core laptop and a 64-core runner alike. */
@@ -48,6 +50,10 @@ interface PoolWorker {
 }
 
 export class ScanPool {
+  /** Files answered from the result cache, and files scanned. */
+  readonly stats = { hits: 0, misses: 0 };
+  /** What the workers said about the cache (unusable entries, failed writes). */
+  readonly notes: string[] = [];
   private readonly idle: PoolWorker[] = [];
   private readonly all = new Set<PoolWorker>();
   private nextId = 1;
@@ -70,7 +76,14 @@ export class ScanPool {
     const budget = this.options.budgetMs(task.file);
     return new Promise(resolve => {
       w.busy = { id, resolve, rel: task.file.rel, budget };
-      const request: PoolRequest = { id, file: task.file, target: task.plan.target, maxFileBytes: task.plan.maxFileBytes, rules: this.options.rules };
+      const request: PoolRequest = {
+        id,
+        file: task.file,
+        target: task.plan.target,
+        maxFileBytes: task.plan.maxFileBytes,
+        rules: this.options.rules,
+        ...(this.options.cacheDir ? { cacheDir: this.options.cacheDir } : {}),
+      };
       w.worker.postMessage(request);
     });
   }
@@ -98,7 +111,9 @@ export class ScanPool {
       }
       clearTimeout(busy.timer);
       w.busy = undefined;
-      w.scanned += reply.outcome.bytesScanned;
+      if (reply.notes) this.notes.push(...reply.notes);
+      if (this.options.cacheDir) this.stats[reply.cached ? 'hits' : 'misses']++;
+      w.scanned += reply.cached ? 0 : reply.outcome.bytesScanned;
       busy.resolve(reply.outcome);
       if (w.scanned > RECYCLE_AFTER_BYTES || this.closed) this.retire(w);
       else this.idle.push(w);

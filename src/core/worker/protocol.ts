@@ -51,10 +51,12 @@ export interface PoolRequest {
   target: TargetContext;
   maxFileBytes: number;
   rules: RuleChoice;
+  /** The result cache the worker reads and fills (hashing the file there, off the main thread). */
+  cacheDir?: string;
 }
 
 /** `started` when the worker takes the file (the time budget counts from there), then its outcome. */
-export type PoolReply = { id: number; started: true } | { id: number; outcome: FileOutcome };
+export type PoolReply = { id: number; started: true } | { id: number; outcome: FileOutcome; cached?: boolean; notes?: string[] };
 
 /** Reprint the code around one finding (see print/readableContext.ts). */
 export interface ContextJob {

@@ -8,8 +8,9 @@ import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { FileScanner, FileTask } from '../audit';
-import type { FileOutcome } from '../scan/target';
+import type { FileScanner } from '../audit';
+import type { FileEntry } from '../scan/files';
+import type { FileOutcome, TargetPlan } from '../scan/target';
 import { BUILD_ID } from '../version';
 import type { RuleChoice } from './protocol';
 
@@ -20,6 +21,12 @@ const ENTRY_VERSION = 1;
 export function defaultResultCacheDir(): string {
   const base = process.env.XDG_CACHE_HOME || path.join(os.homedir(), '.cache');
   return path.join(base, 'ai-tool-audit', 'results');
+}
+
+/** What a file's key is made of besides its bytes. */
+export interface CacheTask {
+  file: FileEntry;
+  plan: Pick<TargetPlan, 'target' | 'maxFileBytes'>;
 }
 
 export interface CacheStats {
@@ -42,23 +49,34 @@ export class ResultCache {
   /** A scanner that answers from the cache when it can and stores what `scan` answers. */
   around(scan: FileScanner): FileScanner {
     return async task => {
-      const key = this.keyOf(task);
-      if (key === undefined) return scan(task);
-      const cached = this.read(key);
-      if (cached) {
-        this.stats.hits++;
-        return cached;
-      }
-      this.stats.misses++;
+      const found = this.lookup(task);
+      if (found.outcome) return found.outcome;
       const outcome = await scan(task);
-      // An outcome that says the scan itself failed (time budget, heap) is not a fact about the file.
-      if (!outcome.errors.some(e => e.message.startsWith('not scanned: '))) this.write(key, outcome);
+      this.store(found.key, outcome);
       return outcome;
     };
   }
 
+  /** The cached outcome of a file, or the key to store its outcome under (undefined: not cacheable). */
+  lookup(task: CacheTask): { outcome?: FileOutcome; key?: string } {
+    const key = this.keyOf(task);
+    if (key === undefined) return {};
+    const cached = this.read(key);
+    if (cached) {
+      this.stats.hits++;
+      return { outcome: cached, key };
+    }
+    this.stats.misses++;
+    return { key };
+  }
+
+  store(key: string | undefined, outcome: FileOutcome): void {
+    // An outcome that says the scan itself failed (time budget, heap) is not a fact about the file.
+    if (key !== undefined && !outcome.errors.some(e => e.message.startsWith('not scanned: '))) this.write(key, outcome);
+  }
+
   /** Undefined when the file cannot be read here: the scan will say why. */
-  private keyOf(task: Pick<FileTask, 'file' | 'plan'>): string | undefined {
+  private keyOf(task: CacheTask): string | undefined {
     const hash = createHash('sha256');
     try {
       const fd = fs.openSync(task.file.absPath, fs.constants.O_RDONLY | (fs.constants.O_NONBLOCK ?? 0));
