@@ -130,6 +130,14 @@ export async function auditTargetsInParallel(specs: readonly TargetSpec[], optio
     outcomes[index] = plan.files.map(() => undefined);
     left[index] = plan.files.length;
   });
+  // Targets are reported in order, each as soon as it and every target before it is done:
+  // the view fills top-down whatever the workers finish first (a cached file, a small target).
+  const done = specs.map(() => false);
+  let reported = 0;
+  const complete = (index: number) => {
+    done[index] = true;
+    while (reported < specs.length && done[reported]) finish(reported++);
+  };
   const finish = (index: number) => {
     const plan = plans[index];
     if (plan) {
@@ -145,7 +153,7 @@ export async function auditTargetsInParallel(specs: readonly TargetSpec[], optio
   // Targets in order, so that results stream in as the view lists them; within a target,
   // largest first, so that its workers finish together and the next target's files fill in.
   queue.sort((a, b) => a.target - b.target || b.file.size - a.file.size || a.i - b.i);
-  for (let index = 0; index < specs.length; index++) if (left[index] === 0) finish(index);
+  for (let index = 0; index < specs.length; index++) if (left[index] === 0) complete(index);
   let stopped = false;
   const worker = async () => {
     for (let next = queue.shift(); next && !stopped; next = queue.shift()) {
@@ -154,11 +162,11 @@ export async function auditTargetsInParallel(specs: readonly TargetSpec[], optio
         break;
       }
       outcomes[next.target][next.i] = await options.scan({ target: next.target, file: next.file, plan: next.plan });
-      if (--left[next.target] === 0) finish(next.target);
+      if (--left[next.target] === 0) complete(next.target);
     }
   };
   await Promise.all(Array.from({ length: Math.max(1, options.concurrency) }, worker));
   // Stopped early: the targets still waiting for files end with what they have.
-  for (let index = 0; index < specs.length; index++) if (left[index] > 0) finish(index);
+  for (let index = 0; index < specs.length; index++) if (!done[index]) complete(index);
   return results;
 }
