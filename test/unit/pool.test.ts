@@ -53,6 +53,21 @@ describe('scanning in a pool of workers', function () {
     assert.deepEqual(JSON.parse(JSON.stringify(pooled)), JSON.parse(JSON.stringify(one)));
   });
 
+  it('reports targets in order even when a later one is done first', async () => {
+    const slow = folder({ 'a.js': GATE });
+    const quick = folder({ 'b.js': GATE });
+    const order: number[] = [];
+    await auditTargetsInParallel([spec(slow), spec(quick)], {
+      concurrency: 2,
+      scan: async task => {
+        if (task.target === 0) await new Promise(r => setTimeout(r, 300));
+        return { findings: [], errors: [], filesScanned: 1, bytesScanned: task.file.size };
+      },
+      onTarget: index => order.push(index),
+    });
+    assert.deepEqual(order, [0, 1]);
+  });
+
   it('records a file over its time budget and reports every other file', async () => {
     const dir = folder({ 'big.js': bigCode(3), 'gate.js': GATE });
     const [result] = await inPool([spec(dir)], { size: 2, budgetMs: f => (f.rel === 'big.js' ? 30 : 60_000) });
