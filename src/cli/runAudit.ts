@@ -62,9 +62,9 @@ export async function runAudit(specs: readonly TargetSpec[], options: Omit<Audit
   // Several workers, or one on its own when a time or heap limit was asked for.
   const pooled = script && (choice.jobs > 1 || choice.fileTimeoutMs !== undefined || choice.maxWorkerMb !== undefined);
   const problems: string[] = [];
-  const cache = choice.cacheDir ? new ResultCache(choice.cacheDir, options.rules, m => problems.push(m)) : undefined;
+  // In a pool the workers own the cache (they hash and read it off this thread); here, this one does.
+  const cache = choice.cacheDir && !pooled ? new ResultCache(choice.cacheDir, options.rules, m => problems.push(m)) : undefined;
   if (!pooled && !cache) return auditTargets(specs, options);
-  // In a pool the workers hash and read the cache themselves, off this thread.
   const pool = pooled
     ? new ScanPool(script, {
         size: choice.jobs,
@@ -78,7 +78,7 @@ export async function runAudit(specs: readonly TargetSpec[], options: Omit<Audit
   const here: FileScanner = async task => scanFile(task.file, { rules: selection.rules, keep: selection.keep, target: task.plan.target, maxFileBytes: task.plan.maxFileBytes });
   const scan = pool ? (task: FileTask) => pool.scan(task) : here;
   try {
-    return await auditTargetsInParallel(specs, { ...options, selection, concurrency: pool?.size ?? 1, scan: cache && !pool ? cache.around(scan) : scan });
+    return await auditTargetsInParallel(specs, { ...options, selection, concurrency: pool?.size ?? 1, scan: cache ? cache.around(scan) : scan });
   } finally {
     await pool?.close();
     if (pool) problems.push(...pool.notes);

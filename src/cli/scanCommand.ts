@@ -153,7 +153,7 @@ export async function runScan(argv: string[]): Promise<number> {
   } else {
     const style = styleFor(process.stdout);
     const states = new Map(shownComparisons?.flatMap(c => c?.current ?? []).map(c => [c.finding, c.state]) ?? []);
-    const marks = new Map([...notes].map(([f, n]) => [f, n]));
+    const marks = new Map(notes);
     for (const [f, state] of states) if (state === 'new') marks.set(f, marks.has(f) ? `new; ${marks.get(f)}` : 'new');
     const changes = (deltas ?? []).flatMap(d => (d ? [formatDelta(d, style, minSeverity)] : []));
     const parts = [formatReport(targets, { style, verbose, hidden, minSeverity, notes: marks }, changes)];

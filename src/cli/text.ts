@@ -7,7 +7,7 @@ import { severityRank } from '../core/model';
 import { countBySeverity, formatCounts, inReportOrder, locationOf, shorten, summarize, type SeverityCounts } from '../core/report/summary';
 import { printable } from '../core/text/safeText';
 import { formatMB } from '../core/text/format';
-import type { Delta } from '../core/report/baseline';
+import { deltaLists, type Delta } from '../core/report/baseline';
 
 export interface TextStyle {
   color: boolean;
@@ -53,7 +53,7 @@ export function formatReport(targets: readonly TargetResult[], options: ReportOp
   if (!targets.length) return '';
   // What changed since a baseline comes right after the summary: it is what an update's reader came for.
   const parts = [formatSummary(targets, options.style), ...afterSummary];
-  targets.forEach((t, i) => parts.push(formatTarget(t, { ...options, hidden: [options.hidden?.[i] ?? 0] })));
+  targets.forEach((t, i) => parts.push(formatTarget(t, options, options.hidden?.[i] ?? 0)));
   return parts.join('\n\n');
 }
 
@@ -75,9 +75,9 @@ export function formatSummary(targets: readonly TargetResult[], style: TextStyle
   return out.join('\n');
 }
 
-export function formatTarget(t: TargetResult, options: ReportOptions): string {
+/** One target's findings and errors; `hidden` findings below `minSeverity` were left out. */
+export function formatTarget(t: TargetResult, options: ReportOptions, hidden = 0): string {
   const { style, verbose = false, notes } = options;
-  const hidden = options.hidden?.[0] ?? 0;
   const out: string[] = [];
   const version = t.version ? ` ${t.version}` : '';
   out.push(paint(style, '1', `${printable(t.name)}${printable(version)}`) + `  (${t.kind}) ${displayPath(t.root, style)}`);
@@ -131,15 +131,7 @@ function formatFinding(f: Finding, style: TextStyle, verbose: boolean, note: str
 /** "What changed in X old -> new": new kinds of behaviour, hosts and vendors first, then the findings. */
 export function formatDelta(d: Delta, style: TextStyle, minSeverity: Severity = 'low'): string {
   const out = [paint(style, '1', `What changed in ${printable(d.name)} ${printable(d.from ?? '(baseline)')} -> ${printable(d.to ?? '(now)')}`) + `: ${d.added.length} new, ${d.removed.length} gone, ${d.unchanged} unchanged`];
-  const lists: Array<[string, string[]]> = [
-    ['new kinds of finding', d.rulesAdded],
-    ['kinds no longer found', d.rulesRemoved],
-    ['new hosts', d.hostsAdded],
-    ['hosts no longer named', d.hostsRemoved],
-    ['new vendor names', d.vendorsAdded],
-    ['vendor names no longer found', d.vendorsRemoved],
-  ];
-  for (const [label, items] of lists) if (items.length) out.push(`  ${label}: ${printable(items.join(', '))}`);
+  for (const [label, items] of deltaLists(d)) if (items.length) out.push(`  ${label}: ${printable(items.join(', '))}`);
   for (const [label, findings] of [['added', d.added], ['gone', d.removed]] as const) {
     const shown = inReportOrder(findings.filter(f => severityRank(f.severity) >= Math.max(severityRank('medium'), severityRank(minSeverity))));
     const rest = findings.filter(f => !shown.includes(f) && severityRank(f.severity) >= severityRank(minSeverity));

@@ -51,18 +51,21 @@ export function showMatrix(ctx: AuditContext): MatrixShown {
   const panel = vscode.window.createWebviewPanel('aiToolAudit.matrix', 'AI Tool Audit: Capability Matrix', vscode.ViewColumn.Active, { enableScripts: true, localResourceRoots: [] });
   current = panel;
   panel.webview.html = matrixHtml(randomBytes(16).toString('base64'));
-  const send = () => void panel.webview.postMessage({ type: 'data', data: matrixData(ctx) });
+  const send = (): MatrixData => {
+    const data = matrixData(ctx);
+    void panel.webview.postMessage({ type: 'data', data });
+    return data;
+  };
   const subscriptions = [
-    ctx.results.onDidChange(send),
+    ctx.results.onDidChange(() => void send()),
     // The page asks once its script runs: a message sent before that would be lost.
-    panel.webview.onDidReceiveMessage(m => ((m as { type?: unknown })?.type === 'ready' ? send() : onMessage(ctx, m))),
+    panel.webview.onDidReceiveMessage(m => ((m as { type?: unknown })?.type === 'ready' ? void send() : onMessage(ctx, m))),
     panel.onDidDispose(() => {
       current = undefined;
       for (const s of subscriptions) s.dispose();
     }),
   ];
-  send();
-  return { panel, data: matrixData(ctx) };
+  return { panel, data: send() };
 }
 
 /** The one message the page sends: a cell was chosen. Checked field by field: the page is not trusted. */

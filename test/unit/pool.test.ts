@@ -2,26 +2,18 @@
 // and a file that exhausts its time budget or its worker's heap costs only itself.
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import type { TargetSpec } from '../../src/core/model';
 import { auditTargets, auditTargetsInParallel, selectRules } from '../../src/core/audit';
 import { defaultBudgetMs, ScanPool } from '../../src/core/worker/pool';
+import { tempTree } from '../helpers/tempTree';
 import { appendedBun, bunGraph, elf } from '../helpers/nativeFixtures';
 
 const WORKER = path.resolve('dist/worker.js');
 const CLI = path.resolve('dist/cli.js');
+const folder = (files: Record<string, string | Buffer>) => tempTree(files, 'ata-pool-');
 const GATE = 'function f(){let h=new URL(process.env.OPENAI_BASE_URL).hostname,t=Intl.DateTimeFormat().resolvedOptions().timeZone;return t==="Asia/Shanghai"||h.includes("deepseek")}\n';
 
-function folder(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-pool-'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
 
 /** A large file of ordinary code: many small functions, each reading the environment. */
 function bigCode(mb: number): string {

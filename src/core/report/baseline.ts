@@ -196,6 +196,18 @@ export function delta(t: TargetResult, comparison: Comparison, min: Severity = '
   } as Delta;
 }
 
+/** The named lists of a delta, in the order reports show them (labels in lower case). */
+export function deltaLists(d: Delta): Array<[string, string[]]> {
+  return [
+    ['new kinds of finding', d.rulesAdded],
+    ['kinds no longer found', d.rulesRemoved],
+    ['new hosts', d.hostsAdded],
+    ['hosts no longer named', d.hostsRemoved],
+    ['new vendor names', d.vendorsAdded],
+    ['vendor names no longer found', d.vendorsRemoved],
+  ];
+}
+
 function setChange<K extends string>(name: K, before: string[][], now: string[][]): Record<`${K}Added` | `${K}Removed`, string[]> {
   const a = new Set(before.flat());
   const b = new Set(now.flat());

@@ -6,7 +6,7 @@ import { CATEGORIES, SEVERITIES, type AuditResult, type Category, type Finding, 
 import { printable } from '../text/safeText';
 import { formatMB } from '../text/format';
 import { formatCounts, highestSeverity, inReportOrder, locationOf, shorten, summarize } from './summary';
-import type { Comparison, Delta } from './baseline';
+import { deltaLists, type Comparison, type Delta } from './baseline';
 
 export interface MarkdownOptions {
   /** Everything: all evidence, whole excerpts and every related step. */
@@ -64,15 +64,7 @@ function cell(findings: Finding[]): string {
 function deltaSection(d: Delta): string[] {
   const out = [`## What changed in ${inline(d.name)} ${inline(d.from ?? '(baseline)')} → ${inline(d.to ?? '(now)')}`, ''];
   out.push(`${d.added.length} new, ${d.removed.length} gone, ${d.unchanged} unchanged finding(s).`, '');
-  const lists: Array<[string, string[]]> = [
-    ['New kinds of finding', d.rulesAdded],
-    ['Kinds no longer found', d.rulesRemoved],
-    ['New hosts', d.hostsAdded],
-    ['Hosts no longer named', d.hostsRemoved],
-    ['New vendor names', d.vendorsAdded],
-    ['Vendor names no longer found', d.vendorsRemoved],
-  ];
-  for (const [label, items] of lists) if (items.length) out.push(`- ${label}: ${items.map(code).join(', ')}`);
+  for (const [label, items] of deltaLists(d)) if (items.length) out.push(`- ${label[0].toUpperCase()}${label.slice(1)}: ${items.map(code).join(', ')}`);
   for (const [label, findings] of [['Added', d.added], ['Gone', d.removed]] as const) {
     const notable = inReportOrder(findings).filter(f => f.severity === 'high' || f.severity === 'medium');
     if (!notable.length) continue;
