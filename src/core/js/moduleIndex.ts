@@ -446,10 +446,13 @@ export class ModuleIndex {
   private bindPattern(pattern: acorn.ObjectPattern | acorn.ArrayPattern, init: Node, declaration: boolean): void {
     const object = init as acorn.Expression;
     if (pattern.type === 'ArrayPattern') {
-      for (const el of pattern.elements) {
+      for (const [i, el] of pattern.elements.entries()) {
         if (!el) continue;
         const target = el.type === 'AssignmentPattern' ? el.left : el;
-        if (target.type === 'Identifier') this.bind(target.name, { type: 'PropertyOf', object, start: el.start, end: el.end }, declaration);
+        // `[cmd, ...args] = ["xdg-open", url]`: cmd is element 0, not any element.
+        if (target.type === 'Identifier') this.bind(target.name, { type: 'PropertyOf', object, key: String(i), start: el.start, end: el.end }, declaration);
+        // `...args`: the elements after; the whole array is the nearest value a flow can follow.
+        else if (target.type === 'RestElement' && target.argument.type === 'Identifier') this.bind(target.argument.name, object, declaration);
         else collectPatternNames(target, name => this.declare(name));
       }
       return;
