@@ -69,7 +69,7 @@ const SEVERITY_ICONS: Record<Severity, vscode.ThemeIcon> = {
   info: new vscode.ThemeIcon('circle-outline'),
 };
 
-const KIND_ICONS: Record<TargetResult['kind'], string> = { extension: 'extensions', cli: 'terminal', path: 'folder' };
+const KIND_ICONS: Record<TargetResult['kind'], string> = { extension: 'extensions', cli: 'terminal', path: 'folder', config: 'settings-gear' };
 
 export function ruleTitle(ruleId: string): string {
   return RULE_TITLES.get(ruleId) ?? ruleId;

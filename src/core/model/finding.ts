@@ -2,6 +2,7 @@
 // finding builder (core/rules/findings.ts), frozen, never changed afterwards. Plain data: it
 // survives JSON.stringify and a worker_threads boundary.
 import type { Category, Severity } from './kinds';
+import type { ConfigScope } from './config';
 
 /** UTF-16 offsets [start, end) in a file or module. */
 export interface Span {
@@ -71,6 +72,14 @@ export interface Finding {
    * (a host named the same way in 400 entries of a model table); the first are `related`.
    */
   places?: number;
+  /** `config`: found in an assistant's settings, not its shipped code (absent for code). */
+  source?: 'config';
+  /** Config findings: the dotted key path in the file. */
+  configKey?: string;
+  /** Config findings: who put the setting there (project settings arrive with a clone). */
+  scope?: ConfigScope;
+  /** Config findings about an MCP server: its name, for policy `mcp` rules. */
+  mcpServer?: string;
 }
 
 export interface ScanError {

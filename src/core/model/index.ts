@@ -4,3 +4,4 @@ export * from './kinds';
 export * from './finding';
 export * from './target';
 export * from './policy';
+export * from './config';

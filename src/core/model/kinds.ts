@@ -22,7 +22,8 @@ export function severityRank(s: Severity): number {
   return SEVERITIES.indexOf(s);
 }
 
-export type TargetKind = 'extension' | 'cli' | 'path';
+/** `config`: an assistant's own settings files, read rather than scanned as code. */
+export type TargetKind = 'extension' | 'cli' | 'path' | 'config';
 
 /** The largest JavaScript file (or module read out of a binary) scanned by default. */
 export const DEFAULT_MAX_FILE_BYTES = 64 * 1024 * 1024;

@@ -2,6 +2,7 @@
 // audit. Plain data only, as the JSON result (schemaVersion 1) carries it.
 import type { Finding, ScanError } from './finding';
 import type { TargetKind } from './kinds';
+import type { ConfigInventory } from './config';
 
 /** What to scan: discovery produces these; the CLI makes one from a PATH. */
 export interface TargetSpec {
@@ -101,6 +102,8 @@ export interface TargetResult {
   binaries?: NativeBinary[];
   errors: ScanError[];
   findings: Finding[];
+  /** Kind `config`: what the assistant's settings say, as read (secrets redacted). */
+  config?: ConfigInventory;
 }
 
 export interface AuditResult {

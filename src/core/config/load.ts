@@ -1,0 +1,178 @@
+// Reads the files readers name: regular files only (a FIFO or device named like a settings file
+// is never opened), under a size cap, a broken or unreadable one an error entry. Nothing is
+// executed; a missing file is simply not there.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { ConfigFileInfo, ScanError } from '../model';
+import { NotRegularFile, kindOf, readRegularFile } from '../text/regularFile';
+import { ConfigDoc } from './doc';
+import { InventoryBuilder } from './inventory';
+import { findSecrets } from './secrets';
+import { parseConfig, stringValues } from './tree';
+import type { ConfigCandidate, ConfigReader, ConfigSources } from './types';
+
+/** Settings files are small; a larger one is reported, not read. */
+export const MAX_CONFIG_BYTES = 4 * 1024 * 1024;
+
+export interface LoadedConfig {
+  reader: ConfigReader;
+  /** Absolute: the deepest folder holding every file read. */
+  root: string;
+  docs: ConfigDoc[];
+  builder: InventoryBuilder;
+  errors: ScanError[];
+  bytes: number;
+}
+
+interface Found {
+  candidate: ConfigCandidate;
+  path: string;
+  stat: fs.Stats;
+}
+
+export function loadConfig(reader: ConfigReader, sources: ConfigSources): LoadedConfig | undefined {
+  const errors: ScanError[] = [];
+  const found: Found[] = [];
+  const seen = new Set<string>();
+  for (const candidate of reader.candidates(sources)) {
+    for (const file of expand(candidate, errors)) {
+      if (seen.has(file)) continue;
+      seen.add(file);
+      let stat: fs.Stats;
+      try {
+        stat = fs.statSync(file);
+      } catch (e) {
+        const code = (e as NodeJS.ErrnoException).code;
+        if (code !== 'ENOENT' && code !== 'ENOTDIR') errors.push({ file, message: `cannot read ${candidate.role}: ${code ?? String(e)}` });
+        continue;
+      }
+      if (!stat.isFile()) {
+        if (!stat.isDirectory()) errors.push({ file, message: `${candidate.role} is ${kindOf(stat)}: not read` });
+        continue;
+      }
+      found.push({ candidate, path: file, stat });
+    }
+  }
+  if (!found.length && !errors.length) return undefined;
+  const root = commonFolder([...found.map(f => f.path), ...errors.map(e => e.file)]);
+  for (const e of errors) e.file = relative(root, e.file);
+
+  const builder = new InventoryBuilder(reader.assistant);
+  const docs: ConfigDoc[] = [];
+  let bytes = 0;
+  for (const { candidate, path: file, stat } of found) {
+    const rel = relative(root, file);
+    const info: ConfigFileInfo = {
+      file: rel,
+      scope: candidate.scope,
+      format: candidate.format,
+      size: stat.size,
+      role: candidate.role,
+      ...(process.platform !== 'win32' ? { mode: stat.mode & 0o777 } : {}),
+      inGitWorkTree: inGitWorkTree(path.dirname(file)),
+    };
+    builder.inventory.files.push(info);
+    if (candidate.kind === 'credentials') {
+      builder.inventory.credentials.push({
+        file: rel,
+        label: candidate.role,
+        ...(info.mode !== undefined ? { mode: info.mode } : {}),
+        readableByOthers: info.mode !== undefined && (info.mode & 0o044) !== 0,
+        inGitWorkTree: !!info.inGitWorkTree,
+      });
+      continue;
+    }
+    if (stat.size > MAX_CONFIG_BYTES) {
+      errors.push({ file: rel, message: `${candidate.role} is ${stat.size} bytes, over the ${MAX_CONFIG_BYTES}-byte limit for settings files: not read` });
+      continue;
+    }
+    let text: string;
+    try {
+      text = decodeText(readRegularFile(file));
+    } catch (e) {
+      errors.push({ file: rel, message: e instanceof NotRegularFile ? `${candidate.role}: ${e.message}` : `cannot read ${candidate.role}: ${(e as NodeJS.ErrnoException).code ?? String(e)}` });
+      continue;
+    }
+    bytes += stat.size;
+    if (candidate.kind === 'instructions') {
+      builder.inventory.instructions.push({ file: rel, scope: candidate.scope, size: stat.size });
+      const doc = new ConfigDoc(file, rel, candidate.scope, candidate.format, candidate.role, text, undefined);
+      builder.addDoc(doc);
+      docs.push(doc);
+      continue;
+    }
+    const parsed = parseConfig(text, candidate.format);
+    const doc = new ConfigDoc(file, rel, candidate.scope, candidate.format, candidate.role, text, parsed.root);
+    if (parsed.errors.length) {
+      const first = parsed.errors[0];
+      const at = doc.place('', { start: first.offset, end: first.offset });
+      errors.push({ file: rel, message: `${candidate.role} does not parse as ${candidate.format.toUpperCase()} (${first.message} at ${at.line}:${at.column})${parsed.root ? '; what parsed was read' : ''}` });
+    }
+    builder.addDoc(doc);
+    docs.push(doc);
+    if (!parsed.root) continue;
+    try {
+      reader.read(doc, builder);
+    } catch (e) {
+      errors.push({ file: rel, message: `reading ${candidate.role} failed: ${e instanceof Error ? e.message : String(e)}` });
+    }
+    collectSecrets(doc, builder);
+  }
+  return { reader, root, docs, builder, errors, bytes };
+}
+
+function expand(c: ConfigCandidate, errors: ScanError[]): string[] {
+  if (!c.inFolder) return [c.path];
+  let names: fs.Dirent[];
+  try {
+    names = fs.readdirSync(c.path, { withFileTypes: true });
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code;
+    if (code !== 'ENOENT' && code !== 'ENOTDIR') errors.push({ file: c.path, message: `cannot list ${c.role} folder: ${code ?? String(e)}` });
+    return [];
+  }
+  return names.filter(d => d.name.endsWith(c.inFolder!)).map(d => path.join(c.path, d.name)).sort().slice(0, 500);
+}
+
+/** Keys written as values anywhere in a settings file (not in a credential store: that is its job). */
+function collectSecrets(doc: ConfigDoc, builder: InventoryBuilder): void {
+  for (const { path: key, key: name, node } of stringValues(doc.root)) {
+    for (const s of findSecrets(String(node.value), name)) {
+      builder.inventory.secrets.push({ name: key, redacted: s.redacted, kind: s.kind, scope: doc.scope, at: doc.place(key, node) });
+    }
+  }
+}
+
+/** UTF-8, or UTF-16 by its byte-order mark; a BOM is dropped so offsets match the editor's. */
+function decodeText(buf: Buffer): string {
+  if (buf[0] === 0xff && buf[1] === 0xfe) return buf.subarray(2).toString('utf16le');
+  if (buf[0] === 0xfe && buf[1] === 0xff) return Buffer.from(buf.subarray(2)).swap16().toString('utf16le');
+  const s = buf.toString('utf8');
+  return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
+}
+
+export function inGitWorkTree(dir: string): boolean {
+  for (let d = dir, i = 0; i < 64; i++) {
+    if (fs.existsSync(path.join(d, '.git'))) return true;
+    const up = path.dirname(d);
+    if (up === d) return false;
+    d = up;
+  }
+  return false;
+}
+
+function commonFolder(files: readonly string[]): string {
+  let common = path.dirname(files[0]);
+  for (const f of files.slice(1)) {
+    while (!(f === common || f.startsWith(common.endsWith(path.sep) ? common : common + path.sep))) {
+      const up = path.dirname(common);
+      if (up === common) break;
+      common = up;
+    }
+  }
+  return common;
+}
+
+function relative(root: string, file: string): string {
+  return path.relative(root, file).split(path.sep).join('/') || path.basename(file);
+}
