@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import { TOOL_NAME } from '../core/version';
 import { SEVERITIES, severityRank, type Finding, type ScanError, type Severity, type TargetResult } from '../core/model';
 import { DEFAULT_MAX_FILE_BYTES, type TargetSpec } from '../core/model';
-import { selectRules } from '../core/audit';
+import { auditConfigurations, selectRules, type RuleSelection } from '../core/audit';
 import { POOL_FLAGS, POOL_HELP, POOL_VALUES, poolChoice, runAudit } from './runAudit';
 import { auditResult, toJson } from '../core/report/json';
 import { targetForPath } from '../core/discovery/pathTarget';
@@ -35,6 +35,10 @@ Options:
                       claude-code, instance id such as claude-code@npm, extension id
                       or package name)
   --home DIR          without PATH: audit the assistants of another home
+  --workspace DIR     without PATH: the repository whose project settings count
+                      (.claude/settings.json, .mcp.json, .vscode/mcp.json, ...);
+                      default: the current folder
+  --no-config         without PATH: do not read the assistants' own settings
   --format FORMAT     what to print on stdout: text (default), json (the JSON
                       result, schemaVersion 1), sarif (SARIF 2.1.0) or markdown
   --json              the same as --format json
@@ -68,14 +72,14 @@ Exit codes: 0 done, 1 policy violations or --fail-on or --strict reached,
 
 export async function runScan(argv: string[]): Promise<number> {
   const args = parseArgs(argv, {
-    flags: ['json', 'strict', 'include-tests', 'no-policy', 'verbose', 'help', ...POOL_FLAGS],
-    values: ['rules', 'fail-on', 'min-severity', 'max-file-mb', 'only', 'home', 'policy', 'format', 'sarif', 'markdown', 'save-baseline', 'baseline', ...POOL_VALUES],
+    flags: ['json', 'strict', 'include-tests', 'no-policy', 'no-config', 'verbose', 'help', ...POOL_FLAGS],
+    values: ['rules', 'fail-on', 'min-severity', 'max-file-mb', 'only', 'home', 'workspace', 'policy', 'format', 'sarif', 'markdown', 'save-baseline', 'baseline', ...POOL_VALUES],
   });
   if (args.flags.has('help')) {
     process.stdout.write(`${SCAN_HELP}\n`);
     return 0;
   }
-  if (args.positionals.length && (args.values.has('only') || args.values.has('home'))) throw new UsageError('--only and --home select installed assistants; they do not go with a PATH');
+  if (args.positionals.length && (args.values.has('only') || args.values.has('home') || args.values.has('workspace'))) throw new UsageError('--only, --home and --workspace select installed assistants; they do not go with a PATH');
   const failOn = severityOption(args.values.get('fail-on'), 'fail-on');
   const format = formatOption(args.values.get('format'), args.flags.has('json'));
   // Text for people hides info by default; formats for tools carry everything unless asked.
@@ -95,7 +99,9 @@ export async function runScan(argv: string[]): Promise<number> {
   }
   const policy = loadPolicy(args.values.get('policy'), args.flags.has('no-policy'));
   if (policy === 'invalid') return 2;
-  const installed = paths.length ? undefined : installedTargets(args.values.get('home'), listValue(args.values.get('only')));
+  const only = listValue(args.values.get('only'));
+  const configs = paths.length || args.flags.has('no-config') ? [] : configTargets(args.values.get('home'), args.values.get('workspace'), only, selection);
+  const installed = paths.length ? undefined : installedTargets(args.values.get('home'), only, configs.map(c => c.id));
   const specs = installed ? installed.assistants : paths.map(targetForPath);
   // What discovery could not read (a launcher that is a FIFO, an unreadable folder), as `list` shows it.
   const discoveryErrors = installed?.errors ?? [];
@@ -114,6 +120,7 @@ export async function runScan(argv: string[]): Promise<number> {
     },
     pool,
   );
+  targets.push(...configs);
   if (targets.length === 0) process.stderr.write('No AI assistants found to scan (see `ai-tool-audit list`).\n');
 
   // The policy sees every finding, also those below --min-severity that the output hides.
@@ -195,18 +202,29 @@ function loadPolicy(named: string | undefined, disabled: boolean): Policy | unde
   return loaded.policy;
 }
 
-/** Discovered assistants, narrowed by `--only` (every name must match something). */
-function installedTargets(home: string | undefined, only: string[] | undefined): { assistants: Array<TargetSpec | Assistant>; errors: ScanError[] } {
+/**
+ * Discovered assistants, narrowed by `--only` (every name must match something installed or an
+ * assistant whose configuration was found).
+ */
+function installedTargets(home: string | undefined, only: string[] | undefined, configured: readonly string[]): { assistants: Array<TargetSpec | Assistant>; errors: ScanError[] } {
   const { assistants, errors } = discover(discoveryOptions(home));
   if (!only) return { assistants, errors };
   const names = (a: Assistant) => [a.id, a.instanceId, a.catalogId, a.extensionId, a.packageName].filter((n): n is string => !!n).map(n => n.toLowerCase());
   const named = (a: Assistant, o: string) => names(a).includes(o.toLowerCase());
-  const unknown = only.filter(o => !assistants.some(a => named(a, o)));
+  const unknown = only.filter(o => !assistants.some(a => named(a, o)) && !configured.includes(o.toLowerCase()));
   if (unknown.length) {
     const available = [...new Set(assistants.flatMap(a => [a.id, a.instanceId]))].join(', ') || 'none';
     throw new UsageError(`--only: no installed assistant named ${unknown.join(', ')} (installed: ${available})`);
   }
   return { assistants: assistants.filter(a => only.some(o => named(a, o))), errors };
+}
+
+/** What each assistant's own settings say, in this home and the workspace (the current folder by default). */
+function configTargets(home: string | undefined, workspace: string | undefined, only: string[] | undefined, selection: RuleSelection): TargetResult[] {
+  const { env, home: dir, platform } = discoveryOptions(home);
+  const ws = path.resolve(invocationDir(), workspace ?? '.');
+  if (!fs.existsSync(ws) || !fs.statSync(ws).isDirectory()) throw new UsageError(`--workspace: no such folder: ${workspace}`);
+  return auditConfigurations({ sources: { home: dir, workspace: ws, env, platform }, selection, only: only?.map(o => o.toLowerCase()) });
 }
 
 type Format = 'text' | 'json' | 'sarif' | 'markdown';

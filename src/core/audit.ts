@@ -1,8 +1,15 @@
 // The one orchestration: targets -> files -> facts -> findings -> result. The CLI, the scan
 // worker, the benchmark, the corpus report and the tests all call `auditTargets`; discovery
 // (which targets) and policy (what the result breaks) sit on either side of it.
-import type { TargetResult, TargetSpec } from './model';
-import { emptyResult } from './model';
+import type { Finding, TargetResult, TargetSpec } from './model';
+import { byPosition, emptyResult } from './model';
+import { CONFIG_RULES } from './rules/config';
+import type { ConfigRule, ConfigText } from './rules/types';
+import { buildConfigFinding } from './rules/findings';
+import { CONFIG_READERS } from './config/readers';
+import { loadConfig, type LoadedConfig } from './config/load';
+import type { ConfigReader, ConfigSources } from './config/types';
+import { catalogById, ownVendorsOf, vendorOf } from './catalog/lookup';
 import { CORRELATION_RULES } from './rules/correlations';
 import { RULES, ruleCatalog } from './rules';
 import type { Rule } from './rules/types';
@@ -169,4 +176,79 @@ export async function auditTargetsInParallel(specs: readonly TargetSpec[], optio
   // Stopped early: the targets still waiting for files end with what they have.
   for (let index = 0; index < specs.length; index++) if (!done[index]) complete(index);
   return results;
+}
+
+export interface ConfigAuditOptions {
+  sources: ConfigSources;
+  /** Catalog ids (or reader ids) to read; undefined reads every assistant's configuration. */
+  only?: readonly string[];
+  selection?: RuleSelection;
+  readers?: readonly ConfigReader[];
+}
+
+/**
+ * What each assistant's own configuration says it will do: one `config` target per assistant
+ * with any settings file on this machine or in the workspace, its inventory and the findings
+ * of the config rules. Reads files only; starts no server, hook or helper.
+ */
+export function auditConfigurations(options: ConfigAuditOptions): TargetResult[] {
+  const keep = options.selection?.keep;
+  const rules = CONFIG_RULES.filter(r => !keep || keep.has(r.meta.id));
+  const results: TargetResult[] = [];
+  for (const reader of options.readers ?? CONFIG_READERS) {
+    if (options.only && !options.only.includes(reader.assistant)) continue;
+    const loaded = loadConfig(reader, options.sources);
+    if (!loaded) continue;
+    results.push(configResult(loaded, rules));
+  }
+  return results;
+}
+
+function configResult(loaded: LoadedConfig, rules: readonly ConfigRule[]): TargetResult {
+  const { reader, builder } = loaded;
+  const entry = catalogById(reader.assistant);
+  const ownVendors = entry ? ownVendorsOf(entry) : [...(reader.vendors ?? [])];
+  const texts: ConfigText[] = loaded.docs.map(doc => ({
+    file: doc.file,
+    scope: doc.scope,
+    kind: doc.format === 'text' ? 'instructions' : 'settings',
+    text: doc.text,
+    place: (key, span) => doc.place(key, span),
+  }));
+  const findings: Finding[] = [];
+  const errors = [...loaded.errors];
+  for (const rule of rules) {
+    try {
+      rule.check({
+        inventory: builder.inventory,
+        texts,
+        ownVendors,
+        report: r => {
+          const doc = builder.docOf(r.at);
+          findings.push(buildConfigFinding(rule.meta, r, doc && r.at.line ? doc.excerpt(r.at) : undefined));
+        },
+      });
+    } catch (e) {
+      errors.push({ file: '.', message: `config rule ${rule.meta.id} failed: ${e instanceof Error ? e.message : String(e)}` });
+    }
+  }
+  findings.sort((a, b) => a.file.localeCompare(b.file) || byPosition(a, b));
+  const spec: TargetSpec = {
+    id: reader.assistant,
+    instanceId: `${reader.assistant}:config`,
+    name: `${reader.product} configuration`,
+    kind: 'config',
+    root: loaded.root,
+    ...(entry ? vendorOf(entry) : {}),
+    ...(ownVendors.length ? { ownVendors } : {}),
+    why: [`settings files of ${reader.product} in the home folder and workspace`],
+  };
+  return {
+    ...emptyResult(spec, loaded.root),
+    filesScanned: builder.inventory.files.length,
+    bytesScanned: loaded.bytes,
+    errors,
+    findings,
+    config: builder.inventory,
+  };
 }

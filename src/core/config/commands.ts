@@ -107,3 +107,8 @@ export function splitWords(line: string): string[] {
 function baseName(p: string): string {
   return p.replace(/^.*[\\/]/, '').replace(/\.(?:cmd|exe|bat)$/i, '').toLowerCase();
 }
+
+/** How a server or hook starts, as one line: the command and its arguments, or its URL. */
+export function launchLine(command: string | undefined, args: readonly string[] | undefined, url: string | undefined): string {
+  return command ? [command, ...(args ?? [])].join(' ') : url ?? '(no command or URL)';
+}

@@ -137,9 +137,11 @@ function expand(c: ConfigCandidate, errors: ScanError[]): string[] {
 /** Keys written as values anywhere in a settings file (not in a credential store: that is its job). */
 function collectSecrets(doc: ConfigDoc, builder: InventoryBuilder): void {
   for (const { path: key, key: name, node } of stringValues(doc.root)) {
-    for (const s of findSecrets(String(node.value), name)) {
+    const found = findSecrets(String(node.value), name);
+    for (const s of found) {
       builder.inventory.secrets.push({ name: key, redacted: s.redacted, kind: s.kind, scope: doc.scope, at: doc.place(key, node) });
     }
+    if (found.length) doc.maskSecret(node.start, node.end, found.map(s => s.redacted).join(' '));
   }
 }
 

@@ -73,6 +73,8 @@ function looksLikePathOrUrl(v: string): boolean {
 /** The text with every secret replaced by its redacted form, and URL passwords hidden. */
 export function redactSecrets(text: string, name = ''): string {
   let out = text.replace(/\b([a-z][a-z0-9+.-]*:\/\/[^/\s:@]*):([^/\s@]+)@/gi, (_, head: string, pass: string) => `${head}:${redactedForm(pass, 0)}@`);
+  // `--api-key VALUE`, `token=VALUE` on a command line: the value whatever its shape.
+  out = out.replace(/(--?(?:api[-_]?key|access[-_]?token|auth[-_]?token|token|secret|password|passwd)(?:=|\s+))(["']?)([^\s"']{8,})\2/gi, (_, flag: string, q: string, v: string) => (REFERENCE.test(v) ? `${flag}${q}${v}${q}` : `${flag}${q}${redactedForm(v, 0)}${q}`));
   const found = findSecrets(out, name);
   for (const f of [...found].reverse()) out = out.slice(0, f.start) + f.redacted + out.slice(f.end);
   return out;

@@ -35,6 +35,8 @@ export interface ConfigReader {
   /** Catalog id of the assistant the findings belong to. */
   assistant: string;
   product: string;
+  /** Vendor ids whose hosts are the assistant's own, when `assistant` is not a catalog id (an editor). */
+  vendors?: readonly string[];
   candidates(sources: ConfigSources): ConfigCandidate[];
   /** Reads one parsed settings file into the inventory. */
   read(doc: ConfigDoc, out: InventoryBuilder): void;

@@ -10,8 +10,8 @@ export interface RuleInfo {
   severity: Severity;
   title: string;
   description: string;
-  /** `code`: handlers over JavaScript; `manifest`: over package.json; `correlation`: over other rules' facts. */
-  kind: 'code' | 'manifest' | 'correlation';
+  /** `code`: handlers over JavaScript; `manifest`: over package.json; `correlation`: over other rules' facts; `config`: over an assistant's settings. */
+  kind: 'code' | 'manifest' | 'correlation' | 'config';
   /** The rule's page, relative to the repository (docs/rules/<id>.md). */
   doc: string;
 }

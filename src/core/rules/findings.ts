@@ -8,7 +8,7 @@ import type { Category, Finding, RelatedLocation, Severity } from '../model';
 import { severityRank } from '../model';
 import { LineIndex } from '../text/lines';
 import type { Fact } from './facts';
-import type { FindingFields, RelatedSpan, ReportDescriptor, RuleMeta } from './types';
+import type { ConfigReport, FindingFields, RelatedSpan, ReportDescriptor, RuleMeta } from './types';
 
 /** A report before it is located. */
 export interface Draft {
@@ -227,4 +227,46 @@ export function contentHashOf(flagged: string): string {
 
 export function fingerprintOf(ruleId: string, where: string, flagged: string): string {
   return createHash('sha256').update(`${ruleId}\0${where}\0${flagged}`).digest('hex').slice(0, 32);
+}
+
+/**
+ * A config rule's report as a finding. A setting that arrives with the repository (project
+ * scope) ranks one severity higher than the same setting in the user's home: cloning is enough
+ * to deliver it. Decided here, before the finding exists.
+ */
+export function buildConfigFinding(meta: Pick<RuleMeta, 'id' | 'category' | 'severity' | 'messages'>, r: ConfigReport, excerpt: string | undefined): Finding {
+  const template = meta.messages[r.messageId];
+  if (template === undefined) throw new Error(`rule ${meta.id} has no message "${r.messageId}"`);
+  const base = r.severity ?? meta.severity;
+  const severity = r.scope === 'project' ? raised(base) : base;
+  return freezeFinding({
+    ruleId: meta.id,
+    category: meta.category,
+    severity,
+    message: formatMessage(template, r.data),
+    file: r.at.file,
+    line: r.at.line,
+    column: r.at.column,
+    endLine: r.at.endLine,
+    endColumn: r.at.endColumn,
+    evidence: (r.evidence ?? []).slice(0, MAX_EVIDENCE).map(e => clip(e, MAX_EVIDENCE_TEXT)),
+    related: (r.related ?? []).map(x => ({ file: x.at.file, line: x.at.line, column: x.at.column, endLine: x.at.endLine, endColumn: x.at.endColumn, message: clip(x.message, MAX_MESSAGE) })),
+    offset: r.at.offset,
+    endOffset: r.at.endOffset,
+    confidence: 'exact',
+    ...(excerpt !== undefined ? { excerpt } : {}),
+    fingerprint: fingerprintOf(meta.id, `${r.at.file}#${r.at.key}`, r.identity),
+    contentHash: contentHashOf(r.identity),
+    ...(r.host !== undefined ? { host: r.host } : {}),
+    ...(r.vendor?.length ? { vendor: [...new Set(r.vendor)] } : {}),
+    ...(r.country?.length ? { country: [...new Set(r.country)] } : {}),
+    source: 'config',
+    configKey: r.at.key,
+    scope: r.scope,
+    ...(r.mcpServer !== undefined ? { mcpServer: r.mcpServer } : {}),
+  });
+}
+
+function raised(s: Severity): Severity {
+  return s === 'info' ? 'low' : s === 'low' ? 'medium' : 'high';
 }

@@ -1,6 +1,6 @@
 // Every rule, in the order reports list them. Add a rule here, with its docs page
 // (docs/rules/<id>.md) and its fixture tests (test/unit/rules/<id>.test.ts).
-import type { CorrelationRule, ManifestRule, Rule } from './types';
+import type { ConfigRule, CorrelationRule, ManifestRule, Rule } from './types';
 import type { RuleInfo } from './catalog';
 import { timezoneProbe } from './timezone-probe';
 import { localeProbe } from './locale-probe';
@@ -37,6 +37,7 @@ import { proposedApi } from './proposed-api';
 import { encodedList } from './encoded-list';
 import { covertMarker } from './covert-marker';
 import { CORRELATION_RULES } from './correlations';
+import { CONFIG_RULES } from './config';
 
 export const RULES: Rule[] = [
   timezoneProbe, localeProbe, endpointConfigRead, vendorKeywords, regionLiterals,
@@ -55,7 +56,7 @@ export const MANIFEST_RULES: ManifestRule[] = [installScript, nativeBinary, acti
 
 /** Rules, manifest rules and correlations, as `ai-tool-audit rules` lists them (catalog.json is this, generated). */
 export function ruleCatalog(): RuleInfo[] {
-  const info = (r: Rule | ManifestRule | CorrelationRule, kind: RuleInfo['kind']): RuleInfo => ({
+  const info = (r: Rule | ManifestRule | CorrelationRule | ConfigRule, kind: RuleInfo['kind']): RuleInfo => ({
     id: r.meta.id,
     category: r.meta.category,
     severity: r.meta.severity,
@@ -64,5 +65,10 @@ export function ruleCatalog(): RuleInfo[] {
     kind,
     doc: `docs/rules/${r.meta.id}.md`,
   });
-  return [...RULES.map(r => info(r, 'code')), ...MANIFEST_RULES.map(r => info(r, 'manifest')), ...CORRELATION_RULES.map(r => info(r, 'correlation'))];
+  return [
+    ...RULES.map(r => info(r, 'code')),
+    ...MANIFEST_RULES.map(r => info(r, 'manifest')),
+    ...CORRELATION_RULES.map(r => info(r, 'correlation')),
+    ...CONFIG_RULES.map(r => info(r, 'config')),
+  ];
 }

@@ -2,7 +2,7 @@
 // which returns handlers for node types and for the module's decoded values. Rules report
 // through `ctx.report` with a message template and its data; the engine turns reports into
 // findings with one builder.
-import type { Category, Severity, Span } from '../model';
+import type { Category, ConfigInventory, ConfigPlace, ConfigScope, Severity, Span } from '../model';
 import type { Node, NodeOf, NodeType } from '../js/ast';
 import type { KeywordMatcher } from '../catalog/keywords';
 import type { DecodedValue } from '../js/decode';
@@ -175,3 +175,44 @@ export interface ManifestRule {
 
 /** Any rule's metadata, as catalogs, docs and policy list them. */
 export type AnyRule = Rule | ManifestRule | CorrelationRule;
+
+/** A settings or instruction file's text, for config rules that read text (hidden characters). */
+export interface ConfigText {
+  file: string;
+  scope: ConfigScope;
+  kind: 'settings' | 'instructions';
+  text: string;
+  /** The place of a span of the text (key = what the span is). */
+  place(key: string, span: Span): ConfigPlace;
+}
+
+export interface ConfigReport {
+  messageId: string;
+  data?: Readonly<Record<string, string | number>>;
+  at: ConfigPlace;
+  scope: ConfigScope;
+  /** Overrides the rule's default; a project-scope setting is then raised one level by the builder. */
+  severity?: Severity;
+  evidence?: readonly string[];
+  related?: ReadonlyArray<{ at: ConfigPlace; message: string }>;
+  host?: string;
+  vendor?: string[];
+  country?: string[];
+  mcpServer?: string;
+  /** What the finding is about beyond its place (a value, a definition's hash): its fingerprint. */
+  identity: string;
+}
+
+export interface ConfigRuleContext {
+  readonly inventory: ConfigInventory;
+  readonly texts: readonly ConfigText[];
+  /** The assistant's own vendors (catalog), so its own API is not "another host". */
+  readonly ownVendors: readonly string[];
+  report(r: ConfigReport): void;
+}
+
+/** A rule over an assistant's configuration inventory (source `config`). */
+export interface ConfigRule {
+  meta: RuleMeta;
+  check(ctx: ConfigRuleContext): void;
+}
