@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import { MANIFEST_RULES, ruleCatalog, RULES } from '../../src/core/rules';
 import { CORRELATION_RULES } from '../../src/core/rules/correlations';
+import { CONFIG_RULES } from '../../src/core/rules/config';
 import { CATALOG_FILE, catalogText } from '../../scripts/rulesCatalog';
 
 describe('every rule', () => {
@@ -15,12 +16,12 @@ describe('every rule', () => {
       }
     });
   }
-  for (const rule of [...RULES, ...MANIFEST_RULES]) {
+  for (const rule of [...RULES, ...MANIFEST_RULES, ...CONFIG_RULES]) {
     it(`${rule.meta.id} has a fixture table`, () => {
       assert.ok(fs.existsSync(`test/unit/rules/${rule.meta.id}.test.ts`), `test/unit/rules/${rule.meta.id}.test.ts is missing`);
     });
   }
-  for (const rule of [...RULES, ...MANIFEST_RULES, ...CORRELATION_RULES]) {
+  for (const rule of [...RULES, ...MANIFEST_RULES, ...CORRELATION_RULES, ...CONFIG_RULES]) {
     it(`${rule.meta.id} has message templates, each short enough to stay under 200 characters`, () => {
       const templates = Object.entries(rule.meta.messages);
       assert.ok(templates.length > 0);

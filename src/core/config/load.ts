@@ -54,7 +54,11 @@ export function loadConfig(reader: ConfigReader, sources: ConfigSources): Loaded
     }
   }
   if (!found.length && !errors.length) return undefined;
-  const root = commonFolder([...found.map(f => f.path), ...errors.map(e => e.file)]);
+  const paths = [...found.map(f => f.path), ...errors.map(e => e.file)];
+  // Paths read from the home folder or the workspace are shown from it (`.claude/settings.json`),
+  // not from the deepest folder that happens to hold them.
+  const anchors = [sources.home, sources.workspace].filter((d): d is string => !!d && paths.some(p => isInside(p, d)));
+  const root = commonFolder([...paths, ...anchors.map(d => path.join(d, '.'))]);
   for (const e of errors) e.file = relative(root, e.file);
 
   const builder = new InventoryBuilder(reader.assistant);
@@ -163,6 +167,12 @@ export function inGitWorkTree(dir: string): boolean {
   return false;
 }
 
+function isInside(file: string, dir: string): boolean {
+  const rel = path.relative(dir, file);
+  return !!rel && !rel.startsWith('..') && !path.isAbsolute(rel);
+}
+
+/** The deepest folder holding every path; a folder among them counts as itself. */
 function commonFolder(files: readonly string[]): string {
   let common = path.dirname(files[0]);
   for (const f of files.slice(1)) {

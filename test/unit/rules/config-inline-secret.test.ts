@@ -1,0 +1,29 @@
+import * as assert from 'node:assert/strict';
+import { configFindings } from '../../helpers/configRuleTester';
+
+const KEY = 'sk-ant-api03-PLANTEDVALUEabcdefghijklmnopqrstuvwxyz0123456789';
+
+describe('config-inline-secret', () => {
+  it('flags a key in the env block and shows only its redacted form', () => {
+    const found = configFindings('config-inline-secret', { name: 'env', files: { 'home/.claude/settings.json': JSON.stringify({ env: { ANTHROPIC_API_KEY: KEY } }, null, 2) } });
+    assert.equal(found.length, 1);
+    assert.match(found[0].message, /^Anthropic API key in plain text at env\.ANTHROPIC_API_KEY: sk-ant-…\[\d+ chars, #[0-9a-f]{6}\]$/);
+    assert.equal(found[0].severity, 'medium');
+    assert.ok(!JSON.stringify(found).includes('PLANTEDVALUE'));
+  });
+  it('is high inside a git work tree, and for a project file', () => {
+    const tracked = configFindings('config-inline-secret', { name: 'git', files: { 'home/.claude/settings.json': JSON.stringify({ env: { ANTHROPIC_API_KEY: KEY } }) }, git: ['home'] });
+    assert.deepEqual(tracked.map(f => f.severity), ['high']);
+    assert.match(tracked[0].message, /inside a git work tree/);
+    const project = configFindings('config-inline-secret', { name: 'mcp', files: { 'workspace/.mcp.json': JSON.stringify({ mcpServers: { gh: { command: 'gh-mcp', env: { GITHUB_TOKEN: 'ghp_0123456789abcdefghijklmnopqrstuvwxyzAB' } } } }) } });
+    assert.deepEqual(project.map(f => [f.severity, f.configKey]), [['high', 'mcpServers.gh.env.GITHUB_TOKEN']]);
+  });
+  it('flags the value of a key-like setting whatever its shape', () => {
+    const found = configFindings('config-inline-secret', { name: 'generic', files: { 'home/.claude.json': JSON.stringify({ mcpServers: { x: { command: 'x', env: { ACME_API_KEY: 'a8f3k2j9d8s7f6g5h4j3' } } } }) } });
+    assert.deepEqual(found.map(f => f.message.replace(/#[0-9a-f]{6}/, '#')), ['value of ACME_API_KEY in plain text at mcpServers.x.env.ACME_API_KEY: …[20 chars, #]']);
+  });
+  it('does not flag references, placeholders and paths', () => {
+    const env = { ANTHROPIC_API_KEY: '${ANTHROPIC_KEY}', GITHUB_TOKEN: '$GH_TOKEN', OPENAI_API_KEY: 'your-api-key-here', GOOGLE_APPLICATION_CREDENTIALS: '/home/u/.config/gcloud/key.json', TOKEN: 'short' };
+    assert.deepEqual(configFindings('config-inline-secret', { name: 'refs', files: { 'home/.claude/settings.json': JSON.stringify({ env }) } }), []);
+  });
+});
