@@ -91,7 +91,7 @@ export function commandRisk(commandLine: string): CommandRisk {
   if (pipe) risks.push(`pipes a download into ${pipe[1].trim()}`);
   else if (subst) risks.push('runs a download through a shell');
   if (/\bbase64\s+(?:-d|--decode|-D)\b|\batob\s*\(|\bb64decode\b|FromBase64String|\bopenssl\s+(?:enc\s+)?-?base64\s+-d/i.test(commandLine)) risks.push('decodes base64');
-  if (/(?:^|[\s;&|(`])eval\b|\bInvoke-Expression\b|(?:^|[\s;&|(])iex\b|\bnew\s+Function\s*\(|\bexec\s*\(/i.test(commandLine)) risks.push('evaluates a string');
+  if (/(?:^|[\s;&|(`"'])eval\b|\bInvoke-Expression\b|(?:^|[\s;&|(])iex\b|\bnew\s+Function\s*\(|\bexec\s*\(/i.test(commandLine)) risks.push('evaluates a string');
   if (new RegExp(`${FETCH}[^|;&\\n]*\\s(?:-d|--data(?:-binary|-raw|-urlencode)?|-F|--form|-T|--upload-file|--post-data|--post-file)\\b`, 'i').test(commandLine)) risks.push('uploads data');
   return { risks, fetchesAndRuns: !!pipe || subst };
 }
