@@ -282,7 +282,7 @@ function jsonChanges(comparisons: ReadonlyArray<Comparison | undefined>, deltas:
     if (!c || !d) return [];
     const printed = new Map(targets[i].findings.map((f, j) => [f, j]));
     const fresh = c.current.filter(x => x.state === 'new' && printed.has(x.finding)).map(x => printed.get(x.finding)!);
-    return [{ target: i, from: d.from, to: d.to, newFindings: fresh, gone: c.gone, unchanged: d.unchanged, rulesAdded: d.rulesAdded, rulesRemoved: d.rulesRemoved, hostsAdded: d.hostsAdded, hostsRemoved: d.hostsRemoved, vendorsAdded: d.vendorsAdded, vendorsRemoved: d.vendorsRemoved }];
+    return [{ target: i, from: d.from, to: d.to, newFindings: fresh, gone: c.gone, unchanged: d.unchanged, rulesAdded: d.rulesAdded, rulesRemoved: d.rulesRemoved, hostsAdded: d.hostsAdded, hostsRemoved: d.hostsRemoved, vendorsAdded: d.vendorsAdded, vendorsRemoved: d.vendorsRemoved, settingsChanged: d.settingsChanged }];
   });
 }
 

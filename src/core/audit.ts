@@ -225,7 +225,7 @@ function configResult(loaded: LoadedConfig, rules: readonly ConfigRule[]): Targe
         ownVendors,
         report: r => {
           const doc = builder.docOf(r.at);
-          findings.push(buildConfigFinding(rule.meta, r, doc && r.at.line ? doc.excerpt(r.at) : undefined));
+          findings.push(buildConfigFinding(rule.meta, r, doc && r.at.line ? doc.excerpt(r.at) : undefined, loaded.stableNames.get(r.at.file)));
         },
       });
     } catch (e) {

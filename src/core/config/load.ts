@@ -20,6 +20,12 @@ export interface LoadedConfig {
   root: string;
   docs: ConfigDoc[];
   builder: InventoryBuilder;
+  /**
+   * Each file read (root-relative) as `~/…` under the home, `./…` under the workspace, else
+   * absolute: what fingerprints use, so they do not move when the root does (a workspace file
+   * appearing moves the root up from the home folder).
+   */
+  stableNames: Map<string, string>;
   errors: ScanError[];
   bytes: number;
 }
@@ -63,6 +69,7 @@ export function loadConfig(reader: ConfigReader, sources: ConfigSources): Loaded
 
   const builder = new InventoryBuilder(reader.assistant);
   const docs: ConfigDoc[] = [];
+  const stableNames = new Map(found.map(f => [relative(root, f.path), stableName(f.path, sources)]));
   let bytes = 0;
   for (const { candidate, path: file, stat } of found) {
     const rel = relative(root, file);
@@ -122,7 +129,7 @@ export function loadConfig(reader: ConfigReader, sources: ConfigSources): Loaded
     }
     collectSecrets(doc, builder);
   }
-  return { reader, root, docs, builder, errors, bytes };
+  return { reader, root, docs, builder, errors, bytes, stableNames };
 }
 
 function expand(c: ConfigCandidate, errors: ScanError[]): string[] {
@@ -165,6 +172,12 @@ export function inGitWorkTree(dir: string): boolean {
     d = up;
   }
   return false;
+}
+
+function stableName(file: string, sources: ConfigSources): string {
+  if (sources.workspace && isInside(file, sources.workspace)) return `./${relative(sources.workspace, file)}`;
+  if (isInside(file, sources.home)) return `~/${relative(sources.home, file)}`;
+  return file.split(path.sep).join('/');
 }
 
 function isInside(file: string, dir: string): boolean {

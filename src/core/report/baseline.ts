@@ -50,6 +50,12 @@ export interface Delta {
   hostsRemoved: string[];
   vendorsAdded: string[];
   vendorsRemoved: string[];
+  /**
+   * Settings whose value changed in place (an MCP server's command, a hook, a base URL): a new
+   * config finding at the same rule, file and key as one gone. A server's definition changing
+   * under the same name is how a "rug pull" shows.
+   */
+  settingsChanged: string[];
 }
 
 export function makeBaseline(result: AuditResult, now: Date = new Date()): Baseline {
@@ -147,8 +153,11 @@ export function compare(before: BaselineTarget, now: readonly Finding[]): Compar
   };
 }
 
-const MATCH_KEYS: Array<(f: Finding) => string | undefined> = [
-  f => (f.fingerprint ? `${f.fingerprint}` : undefined),
+// A config finding matches by fingerprint only (rule, file, key and the value or definition
+// hash): a looser key would call a server whose definition changed under the same name unchanged.
+const loose = (key: (f: Finding) => string) => (f: Finding) => (f.source === 'config' ? undefined : key(f));
+
+const LOOSE_KEYS: Array<(f: Finding) => string> = [
   f => `${f.ruleId}\0${f.message}\0${f.evidence.join('\0')}\0${f.host ?? ''}`,
   f => `${f.ruleId}\0${f.message}\0${f.file}\0${f.entry ?? ''}`,
   f => `${f.ruleId}\0${renamed(f.message)}\0${renamed(f.evidence.join('\0'))}\0${f.host ?? ''}`,
@@ -157,6 +166,8 @@ const MATCH_KEYS: Array<(f: Finding) => string | undefined> = [
   // with one more such call still shows one new.
   f => `${f.ruleId}\0${renamed(f.message)}\0${f.host ?? ''}\0${(f.vendor ?? []).join(',')}`,
 ];
+
+const MATCH_KEYS: Array<(f: Finding) => string | undefined> = [f => (f.fingerprint ? `${f.fingerprint}` : undefined), ...LOOSE_KEYS.map(loose)];
 
 /**
  * The text with what a rebuild changes by itself blurred: a minifier's short names called or
@@ -193,6 +204,7 @@ export function delta(t: TargetResult, comparison: Comparison, min: Severity = '
     ...setChange('rules', before.map(f => [f.ruleId]), now.map(f => [f.ruleId])),
     ...setChange('hosts', before.map(f => (f.host ? [f.host] : [])), now.map(f => (f.host ? [f.host] : []))),
     ...setChange('vendors', before.map(f => f.vendor ?? []), now.map(f => f.vendor ?? [])),
+    settingsChanged: changedInPlace(added, comparison.gone.filter(keep)),
   } as Delta;
 }
 
@@ -205,7 +217,15 @@ export function deltaLists(d: Delta): Array<[string, string[]]> {
     ['hosts no longer named', d.hostsRemoved],
     ['new vendor names', d.vendorsAdded],
     ['vendor names no longer found', d.vendorsRemoved],
+    ['settings changed', d.settingsChanged],
   ];
+}
+
+/** `.mcp.json mcpServers.github`, for each config key with a new finding where one went. */
+function changedInPlace(added: readonly Finding[], removed: readonly Finding[]): string[] {
+  const where = (f: Finding) => `${f.file} ${f.configKey}`;
+  const gone = new Set(removed.filter(f => f.source === 'config').map(f => `${f.ruleId}\0${where(f)}`));
+  return [...new Set(added.filter(f => f.source === 'config' && gone.has(`${f.ruleId}\0${where(f)}`)).map(where))].sort();
 }
 
 function setChange<K extends string>(name: K, before: string[][], now: string[][]): Record<`${K}Added` | `${K}Removed`, string[]> {

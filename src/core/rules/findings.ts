@@ -232,9 +232,10 @@ export function fingerprintOf(ruleId: string, where: string, flagged: string): s
 /**
  * A config rule's report as a finding. A setting that arrives with the repository (project
  * scope) ranks one severity higher than the same setting in the user's home: cloning is enough
- * to deliver it. Decided here, before the finding exists.
+ * to deliver it. Decided here, before the finding exists. `stableFile` names the file the same
+ * way whatever the root (`~/.claude/settings.json`), for the fingerprint.
  */
-export function buildConfigFinding(meta: Pick<RuleMeta, 'id' | 'category' | 'severity' | 'messages'>, r: ConfigReport, excerpt: string | undefined): Finding {
+export function buildConfigFinding(meta: Pick<RuleMeta, 'id' | 'category' | 'severity' | 'messages'>, r: ConfigReport, excerpt: string | undefined, stableFile = r.at.file): Finding {
   const template = meta.messages[r.messageId];
   if (template === undefined) throw new Error(`rule ${meta.id} has no message "${r.messageId}"`);
   const base = r.severity ?? meta.severity;
@@ -255,7 +256,7 @@ export function buildConfigFinding(meta: Pick<RuleMeta, 'id' | 'category' | 'sev
     endOffset: r.at.endOffset,
     confidence: 'exact',
     ...(excerpt !== undefined ? { excerpt } : {}),
-    fingerprint: fingerprintOf(meta.id, `${r.at.file}#${r.at.key}`, r.identity),
+    fingerprint: fingerprintOf(meta.id, `${stableFile}#${r.at.key}`, r.identity),
     contentHash: contentHashOf(r.identity),
     ...(r.host !== undefined ? { host: r.host } : {}),
     ...(r.vendor?.length ? { vendor: [...new Set(r.vendor)] } : {}),
