@@ -14,6 +14,7 @@ const LAYERS: Array<[RegExp, number, string]> = [
   [/^src\/core\/js\//, 4, 'js'],
   [/^src\/core\/native\//, 4, 'native'],
   [/^src\/core\/discovery\//, 4, 'discovery'],
+  [/^src\/core\/config\//, 4, 'config'],
   [/^src\/core\/rules\//, 5, 'rules'],
   [/^src\/core\/scan\//, 6, 'scan'],
   [/^src\/core\/audit\.ts$/, 7, 'audit'],
