@@ -61,7 +61,8 @@ function readState(doc: ConfigDoc, out: InventoryBuilder, root: ConfigNode): voi
   readMcpServerMap(doc, out, child(root, 'mcpServers'), 'mcpServers');
   for (const p of child(root, 'projects')?.entries ?? []) {
     const key = joinKey('projects', p.key);
-    readMcpServerMap(doc, out, child(p.node, 'mcpServers'), joinKey(key, 'mcpServers'));
+    // Claude Code calls servers kept per project in the user's file "local" scope.
+    readMcpServerMap(doc, out, child(p.node, 'mcpServers'), joinKey(key, 'mcpServers'), { scope: 'local' });
     readTrust(doc, out, p.node, key);
     const allowed = entry(p.node, 'allowedTools');
     for (const [i, item] of (allowed?.node.items ?? []).entries()) {
@@ -117,12 +118,16 @@ function readTrust(doc: ConfigDoc, out: InventoryBuilder, root: ConfigNode, pref
   });
 }
 
-/** Programs that run any code they are given: allowing them by prefix allows everything. */
-const INTERPRETERS = /^(?:sh|bash|zsh|fish|pwsh|powershell|cmd|python[0-9.]*|node|deno|bun|perl|ruby|php|eval|exec|env|xargs|sudo|npx|uvx|curl|wget|docker|ssh)\b/;
+/**
+ * Programs that run any code they are given, as the whole prefix of a wildcard rule:
+ * `python3:*` runs any script, `sh -c:*` any command, `git:*` any alias or hook, `npm run:*`
+ * any package script. A longer prefix (`python3 -m pytest:*`) or an exact command is narrow.
+ */
+const RUNS_ANYTHING = /^(?:(?:sh|bash|zsh|fish|dash|pwsh|powershell|cmd)(?:\s+(?:-c|\/c|-Command))?|(?:python[0-9.]*|node|deno|bun|perl|ruby|php|osascript)(?:\s+(?:-c|-e|--eval))?|eval|exec|env|xargs|sudo|su|doas|npx|bunx|uvx|pipx|curl|wget|docker|podman|ssh|git|make|npm(?:\s+(?:run|exec|x))?|pnpm(?:\s+(?:run|exec|dlx))?|yarn(?:\s+(?:run|exec|dlx))?)$/;
 
 /**
- * `Bash`, `Bash(*)`, `Bash(:*)`: any command. `Bash(python:*)`, `Bash(curl:*)`: any code too.
- * `Bash(npm test)`, `Read`, `WebFetch(domain:x.com)`: a narrow allowance.
+ * `Bash`, `Bash(*)`, `Bash(:*)`: any command. `Bash(python3:*)`, `Bash(git:*)`: any code too.
+ * `Bash(npm test)`, `Bash(node --version)`, `Read`, `WebFetch(domain:x.com)`: narrow.
  */
 export function isBroadRule(rule: string): boolean {
   const m = /^\s*([A-Za-z_*][\w*-]*)\s*(?:\((.*)\))?\s*$/.exec(rule);
@@ -132,5 +137,7 @@ export function isBroadRule(rule: string): boolean {
   if (tool === '*') return true;
   if (!/^(?:Bash|Shell|Exec|run_shell_command|ShellTool|PowerShell)$/i.test(tool)) return false;
   if (spec === '' || /^[*:\s]+$/.test(spec)) return true;
-  return INTERPRETERS.test(spec.replace(/^["']/, ''));
+  // A prefix rule: `X:*` (Claude Code's form) or `X *` / `X*`; an exact command has no wildcard.
+  const prefix = /^(.*?)\s*(?::\*|\s\*|\*)$/.exec(spec.replace(/^["']|["']$/g, ''))?.[1];
+  return prefix !== undefined && RUNS_ANYTHING.test(prefix.trim());
 }

@@ -11,13 +11,24 @@ export interface LaunchedPackage {
 
 const NODE_LAUNCHERS = new Set(['npx', 'bunx', 'pnpx']);
 const SUBCOMMAND_LAUNCHERS: Record<string, string> = { pnpm: 'dlx', yarn: 'dlx', npm: 'exec', bun: 'x' };
+/** Launcher options whose next word is their value, not the package (`uvx --python 3.12 pkg`). */
+const OPTIONS_WITH_VALUE = new Set(['--python', '--with', '--with-requirements', '--index-url', '--extra-index-url', '--index', '--cache', '--registry', '--userconfig', '--call', '-c', '--node-options', '--prefix', '--pip-args', '--spec-file']);
+/** Shells that run their `-c` / `/c` argument: `cmd /c npx -y pkg`, `bash -c "uvx pkg"`. */
+const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'cmd', 'powershell', 'pwsh']);
 
 /** The package a launcher (`npx -y pkg@1.2.3`, `uvx pkg==1.0`, `docker run image@sha256:…`) starts. */
 export function launchedPackage(command: string, args: readonly string[]): LaunchedPackage | undefined {
-  const words = [...splitWords(command), ...args];
+  return fromWords([...splitWords(command), ...args], 0);
+}
+
+function fromWords(words: readonly string[], depth: number): LaunchedPackage | undefined {
   const exe = baseName(words[0] ?? '');
   let rest = words.slice(1);
   let launcher = exe;
+  if (SHELLS.has(exe) && depth < 2) {
+    const flag = rest.findIndex(w => /^(?:-c|\/c|-command|-Command)$/i.test(w));
+    return flag >= 0 && rest[flag + 1] !== undefined ? fromWords(splitWords(rest.slice(flag + 1).join(' ')), depth + 1) : undefined;
+  }
   if (exe in SUBCOMMAND_LAUNCHERS) {
     if (rest[0] !== SUBCOMMAND_LAUNCHERS[exe]) return undefined;
     launcher = `${exe} ${rest[0]}`;
@@ -35,13 +46,19 @@ export function launchedPackage(command: string, args: readonly string[]): Launc
     rest = rest.slice(2);
   }
   const python = exe === 'uvx' || exe === 'uv' || exe === 'pipx';
-  // `--package X` / `-p X` / `--from X` name the package explicitly.
-  for (let i = 0; i < rest.length - 1; i++) {
-    if (['--package', '-p', '--from', '--spec'].includes(rest[i])) return pkg(launcher, rest[i + 1], python);
-    if (/^--(?:package|from|spec)=/.test(rest[i])) return pkg(launcher, rest[i].slice(rest[i].indexOf('=') + 1), python);
+  for (let i = 0; i < rest.length; i++) {
+    const w = rest[i];
+    // `--package X` / `-p X` / `--from X` name the package explicitly.
+    if (['--package', '--from', '--spec'].includes(w) || (w === '-p' && !python)) return rest[i + 1] === undefined ? undefined : pkg(launcher, rest[i + 1], python);
+    if (/^--(?:package|from|spec)=/.test(w)) return pkg(launcher, w.slice(w.indexOf('=') + 1), python);
+    if (OPTIONS_WITH_VALUE.has(w) || (w === '-p' && python)) {
+      i++;
+      continue;
+    }
+    if (w === '--') continue;
+    if (!w.startsWith('-')) return pkg(launcher, w, python);
   }
-  const first = rest.find(w => !w.startsWith('-'));
-  return first ? pkg(launcher, first, python) : undefined;
+  return undefined;
 }
 
 function pkg(launcher: string, spec: string, python: boolean): LaunchedPackage {
@@ -50,7 +67,10 @@ function pkg(launcher: string, spec: string, python: boolean): LaunchedPackage {
     const name = m ? m[1] : spec;
     return { launcher, package: name, pinned: !!m && (m[2] === '==' || m[2] === '@') && /^\d+(\.\d+)*$/.test(m[3] ?? '') };
   }
-  // `@scope/name@1.2.3`, `name@latest`, `name`, `github:user/repo#sha`, a tarball URL.
+  // A git spec pinned to a full commit (`github:user/repo#<sha>`) is as fixed as a version.
+  const git = /^(?:github:|git\+|git:|https:\/\/github\.com\/)([^#]+)(?:#(.*))?$/.exec(spec);
+  if (git) return { launcher, package: git[1], pinned: /^[0-9a-f]{40}$/i.test(git[2] ?? '') };
+  // `@scope/name@1.2.3`, `name@latest`, `name`.
   const at = spec.lastIndexOf('@');
   const name = at > 0 ? spec.slice(0, at) : spec;
   const version = at > 0 ? spec.slice(at + 1) : '';
@@ -59,7 +79,7 @@ function pkg(launcher: string, spec: string, python: boolean): LaunchedPackage {
 
 function dockerImage(launcher: string, rest: readonly string[]): LaunchedPackage | undefined {
   // Options that take a value, so the value is not mistaken for the image.
-  const withValue = new Set(['-e', '--env', '-v', '--volume', '-p', '--publish', '--name', '--network', '-w', '--workdir', '-u', '--user', '--env-file', '--entrypoint', '--mount', '--platform', '-l', '--label']);
+  const withValue = new Set(['-e', '--env', '-v', '--volume', '-p', '--publish', '--name', '--network', '--net', '-w', '--workdir', '-u', '--user', '--env-file', '--entrypoint', '--mount', '--platform', '-l', '--label', '--pull', '-m', '--memory', '--cpus', '--add-host', '--dns', '-h', '--hostname', '--cap-add', '--cap-drop', '--security-opt', '--ulimit', '--device', '--restart', '--runtime', '--tmpfs', '--ipc', '--pid', '--log-driver', '--log-opt']);
   for (let i = 0; i < rest.length; i++) {
     const w = rest[i];
     if (withValue.has(w)) {
@@ -67,9 +87,10 @@ function dockerImage(launcher: string, rest: readonly string[]): LaunchedPackage
       continue;
     }
     if (w.startsWith('-')) continue;
-    const digest = w.includes('@sha256:');
+    const digest = /@sha256:[0-9a-f]{64}$/.test(w);
     const tag = /:([^/:@]+)$/.exec(w)?.[1];
-    return { launcher, package: w.replace(/@sha256:.*$/, '').replace(/:[^/:@]+$/, ''), pinned: digest || (!!tag && tag !== 'latest' && /\d/.test(tag)) };
+    // Only a digest fixes the bytes; a full x.y.z tag is the usual pin, `:v1` or `:latest` move.
+    return { launcher, package: w.replace(/@sha256:.*$/, '').replace(/:[^/:@]+$/, ''), pinned: digest || (!!tag && /^v?\d+\.\d+\.\d+/.test(tag)) };
   }
   return undefined;
 }
@@ -83,17 +104,24 @@ export interface CommandRisk {
 
 const FETCH = String.raw`\b(?:curl|wget|fetch|iwr|irm|Invoke-WebRequest|Invoke-RestMethod|http)\b`;
 const SHELL = String.raw`(?:sudo\s+)?(?:env\s+)?(?:[\w/.-]*\/)?(?:ba|z|da|k|fi)?sh|python[0-9.]*|node|perl|ruby|iex|Invoke-Expression|pwsh|powershell`;
+/** After the interpreter: `-c CODE` / `-e CODE` run that code and read the pipe as data. */
+const RUNS_STDIN = String.raw`(?!\s+(?:-c|-e|-m|-p|--eval|--print|-Command)\b)`;
+/** A fetch from this machine (a local status endpoint) downloads no code from anywhere. */
+const LOCAL_URL = /^(?:https?:\/\/)?(?:localhost|127\.\d+\.\d+\.\d+|\[::1\])(?:[:/]|$)/i;
 
 export function commandRisk(commandLine: string): CommandRisk {
   const risks: string[] = [];
-  const pipe = new RegExp(`${FETCH}[^|;&\\n]*\\|\\s*(${SHELL})\\b`, 'i').exec(commandLine);
+  const pipe = new RegExp(`${FETCH}([^|;&\\n]*)\\|\\s*(${SHELL})\\b${RUNS_STDIN}`, 'i').exec(commandLine);
+  const fetchesRemote = pipe && !pipe[1].trim().split(/\s+/).some(w => LOCAL_URL.test(w.replace(/^["']|["']$/g, '')));
   const subst = new RegExp(`\\b(?:ba|z)?sh\\s+(?:-c\\s+)?["']?\\$\\(\\s*${FETCH}`, 'i').test(commandLine) || new RegExp(`<\\(\\s*${FETCH}`, 'i').test(commandLine);
-  if (pipe) risks.push(`pipes a download into ${pipe[1].trim()}`);
+  if (pipe && fetchesRemote) risks.push(`pipes a download into ${pipe[2].trim()}`);
   else if (subst) risks.push('runs a download through a shell');
-  if (/\bbase64\s+(?:-d|--decode|-D)\b|\batob\s*\(|\bb64decode\b|FromBase64String|\bopenssl\s+(?:enc\s+)?-?base64\s+-d/i.test(commandLine)) risks.push('decodes base64');
+  const decodes = /\bbase64\s+(?:-d|--decode|-D)\b|\batob\s*\(|\bb64decode\b|FromBase64String|\bopenssl\s+(?:enc\s+)?-?base64\s+-d/i.test(commandLine);
+  if (decodes && new RegExp(`(?:base64\\s+(?:-d|--decode|-D)|b64decode|FromBase64String)[^;&\\n]*\\|\\s*(?:${SHELL})\\b${RUNS_STDIN}`, 'i').test(commandLine)) risks.push('runs base64-decoded text');
+  else if (decodes) risks.push('decodes base64');
   if (/(?:^|[\s;&|(`"'])eval\b|\bInvoke-Expression\b|(?:^|[\s;&|(])iex\b|\bnew\s+Function\s*\(|\bexec\s*\(/i.test(commandLine)) risks.push('evaluates a string');
   if (new RegExp(`${FETCH}[^|;&\\n]*\\s(?:-d|--data(?:-binary|-raw|-urlencode)?|-F|--form|-T|--upload-file|--post-data|--post-file)\\b`, 'i').test(commandLine)) risks.push('uploads data');
-  return { risks, fetchesAndRuns: !!pipe || subst };
+  return { risks, fetchesAndRuns: (!!pipe && !!fetchesRemote) || subst };
 }
 
 /** Words of a command line, quotes removed (enough to find the program and its package). */

@@ -1,6 +1,7 @@
 // Shapes several assistants share: an `env` block of variables, and the `mcpServers` map that
 // Claude Code, Cursor, Gemini CLI, Cline, Roo, Windsurf, Kiro and VS Code all write alike
 // (`{ command, args, env }` or `{ url | serverUrl | httpUrl, type }`).
+import type { ConfigScope } from '../model';
 import type { ConfigDoc } from './doc';
 import type { InventoryBuilder } from './inventory';
 import { bool, child, joinKey, strings, text, type ConfigNode } from './tree';
@@ -19,6 +20,11 @@ export function envVariableRole(name: string): 'base-url' | 'proxy' | 'telemetry
 /** Variables in an `env` object (or a dotenv file's top level) that move requests or TLS. */
 export function readEnvBlock(doc: ConfigDoc, out: InventoryBuilder, env: ConfigNode | undefined, path: string): void {
   for (const e of env?.entries ?? []) {
+    // NODE_OPTIONS that preload a module run that code in every Node.js process started with it.
+    if (e.key.toUpperCase() === 'NODE_OPTIONS' && e.node.type === 'string' && /(?:^|\s)(?:--require|-r|--import|--loader|--experimental-loader)(?:[=\s]|$)/.test(String(e.node.value))) {
+      out.hook(doc, 'every Node.js start (NODE_OPTIONS)', 'command', String(e.node.value), joinKey(path, e.key), e);
+      continue;
+    }
     const role = envVariableRole(e.key);
     const value = e.node.type === 'string' || e.node.type === 'number' || e.node.type === 'boolean' ? String(e.node.value) : undefined;
     if (!role || value === undefined || value === '') continue;
@@ -29,6 +35,8 @@ export function readEnvBlock(doc: ConfigDoc, out: InventoryBuilder, env: ConfigN
 export interface McpMapOptions {
   /** The reader's word for "runs without asking" fields, besides the common ones. */
   trustKeys?: readonly string[];
+  /** The servers' scope when it is not the file's (per-project servers in a user file). */
+  scope?: ConfigScope;
 }
 
 /** Every server of an `mcpServers`-style map (name -> definition). */
@@ -41,11 +49,10 @@ export function readMcpServerMap(doc: ConfigDoc, out: InventoryBuilder, servers:
     const type = (text(child(def, 'type')) ?? text(child(def, 'transport')) ?? '').toLowerCase();
     const transport = command ? 'stdio' : type.includes('sse') ? 'sse' : url ? 'http' : type === 'stdio' ? 'stdio' : 'unknown';
     const env = child(def, 'env') ?? child(def, 'environment');
+    // `trust: true` approves every call; a list approves the tools it names (`*` all of them).
     const trustKeys = ['trust', 'autoApprove', 'alwaysAllow', 'autoApproveAll', ...(options.trustKeys ?? [])];
-    const autoTrusted = trustKeys.some(k => {
-      const v = child(def, k);
-      return bool(v) === true || (v?.type === 'array' && (v.items?.length ?? 0) > 0);
-    });
+    const lists = trustKeys.flatMap(k => strings(child(def, k)));
+    const autoTrusted = trustKeys.some(k => bool(child(def, k)) === true) || lists.includes('*');
     out.mcpServer(doc, joinKey(path, e.key), e, {
       name: e.key,
       transport,
@@ -54,8 +61,10 @@ export function readMcpServerMap(doc: ConfigDoc, out: InventoryBuilder, servers:
       url,
       envKeys: (env?.entries ?? []).map(x => x.key),
       autoTrusted,
+      autoApprovedTools: lists,
       description: text(child(def, 'description')),
       definition: def,
+      ...(options.scope ? { scope: options.scope } : {}),
     });
     readEnvBlock(doc, out, env, joinKey(joinKey(path, e.key), env === child(def, 'env') ? 'env' : 'environment'));
   }

@@ -2,10 +2,10 @@
 // redacted here (a key inside a URL or a hook's command line never leaves this layer), and
 // definitions are hashed here so a changed MCP server or hook shows up as changed.
 import { createHash } from 'node:crypto';
-import type { ConfigEndpoint, ConfigHook, ConfigInventory, ConfigPermission, ConfigPlace, EndpointKind, McpServer, PermissionKind } from '../model';
+import type { ConfigEndpoint, ConfigHook, ConfigInventory, ConfigPermission, ConfigPlace, ConfigScope, EndpointKind, McpServer, PermissionKind } from '../model';
 import type { ConfigDoc } from './doc';
 import { plain, type ConfigEntry, type ConfigNode } from './tree';
-import { redactSecrets } from './secrets';
+import { redactArgs, redactSecrets } from './secrets';
 import { launchedPackage } from './commands';
 
 type Where = ConfigEntry | ConfigNode;
@@ -18,7 +18,10 @@ export interface McpServerInput {
   url?: string;
   envKeys?: readonly string[];
   autoTrusted?: boolean;
+  autoApprovedTools?: readonly string[];
   description?: string;
+  /** When the file's scope is not the server's (per-project servers in a user file are `local`). */
+  scope?: ConfigScope;
   /** The whole definition, hashed (a changed field, key or argument changes the hash). */
   definition: ConfigNode;
 }
@@ -49,14 +52,15 @@ export class InventoryBuilder {
     const launched = s.command ? launchedPackage(s.command, s.args ?? []) : undefined;
     const server: McpServer = {
       name: s.name,
-      scope: doc.scope,
+      scope: s.scope ?? doc.scope,
       transport: s.transport,
       ...(s.command !== undefined ? { command: redactSecrets(s.command) } : {}),
-      ...(s.args?.length ? { args: s.args.map(a => redactSecrets(a)) } : {}),
+      ...(s.args?.length ? { args: redactArgs(s.args) } : {}),
       ...(s.url !== undefined ? { url: redactSecrets(s.url) } : {}),
       ...(launched ? { package: launched.package, pinned: launched.pinned } : {}),
       envKeys: [...(s.envKeys ?? [])],
       ...(s.autoTrusted ? { autoTrusted: true } : {}),
+      ...(!s.autoTrusted && s.autoApprovedTools?.length ? { autoApprovedTools: s.autoApprovedTools.map(t => redactSecrets(t)) } : {}),
       ...(s.description !== undefined ? { description: redactSecrets(s.description) } : {}),
       hash: hashOf(s.definition),
       at: doc.place(key, where),

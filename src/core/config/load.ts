@@ -7,7 +7,8 @@ import type { ConfigFileInfo, ScanError } from '../model';
 import { NotRegularFile, kindOf, readRegularFile } from '../text/regularFile';
 import { ConfigDoc } from './doc';
 import { InventoryBuilder } from './inventory';
-import { findSecrets } from './secrets';
+import { findSecrets, SECRET_FLAG } from './secrets';
+import { gitState } from './git';
 import { parseConfig, stringValues } from './tree';
 import type { ConfigCandidate, ConfigReader, ConfigSources } from './types';
 
@@ -71,16 +72,21 @@ export function loadConfig(reader: ConfigReader, sources: ConfigSources): Loaded
   const docs: ConfigDoc[] = [];
   const stableNames = new Map(found.map(f => [relative(root, f.path), stableName(f.path, sources)]));
   let bytes = 0;
+  const globalExcludes = path.join(sources.env.XDG_CONFIG_HOME || path.join(sources.home, '.config'), 'git', 'ignore');
   for (const { candidate, path: file, stat } of found) {
     const rel = relative(root, file);
+    const git = gitState(file, globalExcludes);
+    const tracked = git.inWorkTree && !git.ignored;
+    // A "local" file git would take along (not ignored) travels with the repository like a project one.
+    const scope = candidate.scope === 'local' && tracked ? 'project' : candidate.scope;
     const info: ConfigFileInfo = {
       file: rel,
-      scope: candidate.scope,
+      scope,
       format: candidate.format,
       size: stat.size,
       role: candidate.role,
       ...(process.platform !== 'win32' ? { mode: stat.mode & 0o777 } : {}),
-      inGitWorkTree: inGitWorkTree(path.dirname(file)),
+      inGitWorkTree: tracked,
     };
     builder.inventory.files.push(info);
     if (candidate.kind === 'credentials') {
@@ -106,14 +112,14 @@ export function loadConfig(reader: ConfigReader, sources: ConfigSources): Loaded
     }
     bytes += stat.size;
     if (candidate.kind === 'instructions') {
-      builder.inventory.instructions.push({ file: rel, scope: candidate.scope, size: stat.size });
-      const doc = new ConfigDoc(file, rel, candidate.scope, candidate.format, candidate.role, text, undefined);
+      builder.inventory.instructions.push({ file: rel, scope, size: stat.size });
+      const doc = new ConfigDoc(file, rel, scope, candidate.format, candidate.role, text, undefined);
       builder.addDoc(doc);
       docs.push(doc);
       continue;
     }
     const parsed = parseConfig(text, candidate.format);
-    const doc = new ConfigDoc(file, rel, candidate.scope, candidate.format, candidate.role, text, parsed.root);
+    const doc = new ConfigDoc(file, rel, scope, candidate.format, candidate.role, text, parsed.root);
     if (parsed.errors.length) {
       const first = parsed.errors[0];
       const at = doc.place('', { start: first.offset, end: first.offset });
@@ -147,8 +153,8 @@ function expand(c: ConfigCandidate, errors: ScanError[]): string[] {
 
 /** Keys written as values anywhere in a settings file (not in a credential store: that is its job). */
 function collectSecrets(doc: ConfigDoc, builder: InventoryBuilder): void {
-  for (const { path: key, key: name, node } of stringValues(doc.root)) {
-    const found = findSecrets(String(node.value), name);
+  for (const { path: key, key: name, node, prev } of stringValues(doc.root)) {
+    const found = findSecrets(String(node.value), prev !== undefined && SECRET_FLAG.test(prev) ? prev : name);
     for (const s of found) {
       builder.inventory.secrets.push({ name: key, redacted: s.redacted, kind: s.kind, scope: doc.scope, at: doc.place(key, node) });
     }
@@ -162,16 +168,6 @@ function decodeText(buf: Buffer): string {
   if (buf[0] === 0xfe && buf[1] === 0xff) return Buffer.from(buf.subarray(2)).swap16().toString('utf16le');
   const s = buf.toString('utf8');
   return s.charCodeAt(0) === 0xfeff ? s.slice(1) : s;
-}
-
-export function inGitWorkTree(dir: string): boolean {
-  for (let d = dir, i = 0; i < 64; i++) {
-    if (fs.existsSync(path.join(d, '.git'))) return true;
-    const up = path.dirname(d);
-    if (up === d) return false;
-    d = up;
-  }
-  return false;
 }
 
 function stableName(file: string, sources: ConfigSources): string {

@@ -34,6 +34,14 @@ const SECRET_NAME = /(?:^|[_.-]|[a-z](?=[A-Z]))(?:api[_-]?key|apikey|token|secre
 /** Values that are references, not secrets: `${env:X}`, `$X`, `{{ secrets.x }}`, `env:X`, placeholders. */
 const REFERENCE = /^(?:\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^}]*\}\}|env:[A-Za-z_]\w*|<[^>]*>|(?:your|my|xxx+|\*+|placeholder|changeme|none|null|true|false)\b.*)$/i;
 
+/** A command-line flag whose next argument is a secret: `--api-key`, `--token`, `-p`assword. */
+export const SECRET_FLAG = /^--?(?:[\w-]*[_-])?(?:api[_-]?key|apikey|token|secret|password|passwd|auth)$/i;
+
+/** Arguments as written, each redacted, and the one after a secret flag redacted whole. */
+export function redactArgs(args: readonly string[]): string[] {
+  return args.map((a, i) => (i > 0 && SECRET_FLAG.test(args[i - 1]) && a.length >= 8 && !REFERENCE.test(a) ? redactedForm(a, 0) : redactSecrets(a)));
+}
+
 export interface FoundSecret {
   kind: string;
   redacted: string;

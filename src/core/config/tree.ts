@@ -274,15 +274,24 @@ export function plain(n: ConfigNode | undefined): unknown {
   return n.value;
 }
 
-/** Every string value under `n`, with the key path that leads to it. */
-export function* stringValues(n: ConfigNode | undefined, path = ''): Generator<{ path: string; key: string; node: ConfigNode }> {
+/**
+ * Every string value under `n`, with the key path that leads to it; an array item also carries
+ * the item before it (`["--api-key", "…"]`: the flag names the value).
+ */
+export function* stringValues(n: ConfigNode | undefined, path = ''): Generator<{ path: string; key: string; node: ConfigNode; prev?: string }> {
   if (!n) return;
-  const stack: Array<{ n: ConfigNode; path: string; key: string }> = [{ n, path, key: '' }];
+  const stack: Array<{ n: ConfigNode; path: string; key: string; prev?: string }> = [{ n, path, key: '' }];
   while (stack.length) {
-    const { n: cur, path: p, key } = stack.pop()!;
-    if (cur.type === 'string') yield { path: p, key, node: cur };
+    const { n: cur, path: p, key, prev } = stack.pop()!;
+    if (cur.type === 'string') yield { path: p, key, node: cur, ...(prev !== undefined ? { prev } : {}) };
     else if (cur.type === 'object') for (const e of [...(cur.entries ?? [])].reverse()) stack.push({ n: e.node, path: joinKey(p, e.key), key: e.key });
-    else if (cur.type === 'array') (cur.items ?? []).map((item, i) => ({ n: item, path: `${p}[${i}]`, key })).reverse().forEach(x => stack.push(x));
+    else if (cur.type === 'array') {
+      const items = cur.items ?? [];
+      for (let i = items.length - 1; i >= 0; i--) {
+        const before = items[i - 1];
+        stack.push({ n: items[i], path: `${p}[${i}]`, key, ...(before?.type === 'string' ? { prev: before.value as string } : {}) });
+      }
+    }
   }
 }
 

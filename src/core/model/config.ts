@@ -32,7 +32,7 @@ export interface ConfigFileInfo {
   role: string;
   /** Unix permission bits (`0o644`); absent on Windows. */
   mode?: number;
-  /** The file lies inside a git work tree (so it may be committed). */
+  /** The file lies inside a git work tree and no ignore rule covers it (so `git add .` takes it). */
   inGitWorkTree?: boolean;
 }
 
@@ -59,8 +59,10 @@ export interface McpServer {
   package?: string;
   pinned?: boolean;
   envKeys: string[];
-  /** Started without asking (trusted, auto-approved, enabled for all project servers). */
+  /** Every tool call runs without asking (`trust: true`, `autoApprove: ["*"]`). */
   autoTrusted?: boolean;
+  /** These tools run without asking (`autoApprove: ["read_file"]`). */
+  autoApprovedTools?: string[];
   description?: string;
   /** sha256 of the definition (secrets included, so a changed key changes it; the hash reveals nothing). */
   hash: string;
@@ -105,6 +107,7 @@ export interface CredentialFile {
   label: string;
   mode?: number;
   readableByOthers: boolean;
+  /** Inside a git work tree and not ignored. */
   inGitWorkTree: boolean;
 }
 

@@ -79,7 +79,9 @@ describe('Claude Code configuration reader', () => {
 describe('broad Claude Code allow rules', () => {
   const table: Array<[string, boolean]> = [
     ['Bash', true], ['Bash(*)', true], ['Bash(:*)', true], ['*', true], ['Bash(python3:*)', true], ['Bash(curl:*)', true], ['Bash(sh -c:*)', true],
+    ['Bash(git:*)', true], ['Bash(npm run:*)', true], ['Bash(node *)', true],
     ['Bash(npm test)', false], ['Bash(git status:*)', false], ['Read', false], ['WebFetch(domain:x.com)', false], ['mcp__github', false], ['Edit(src/**)', false],
+    ['Bash(node --version)', false], ['Bash(python3 -m pytest:*)', false], ['Bash(npm run test:*)', false], ['Bash(python3)', false],
   ];
   for (const [rule, broad] of table) it(`${rule} is ${broad ? 'broad' : 'narrow'}`, () => assert.equal(isBroadRule(rule), broad));
 });

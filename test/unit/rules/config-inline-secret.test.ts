@@ -27,3 +27,26 @@ describe('config-inline-secret', () => {
     assert.deepEqual(configFindings('config-inline-secret', { name: 'refs', files: { 'home/.claude/settings.json': JSON.stringify({ env }) } }), []);
   });
 });
+
+describe('config-inline-secret: keys on a command line and git ignore rules', () => {
+  it('flags and hides a key passed as the argument after --api-key', () => {
+    const files = { 'home/.claude.json': JSON.stringify({ mcpServers: { x: { command: 'node', args: ['server.js', '--api-key', 'abcd1234efgh5678ijkl'] } } }) };
+    const found = configFindings('config-inline-secret', { name: 'flag', files });
+    assert.deepEqual(found.map(f => f.configKey), ['mcpServers.x.args[2]']);
+    assert.ok(!JSON.stringify(found).includes('abcd1234efgh5678ijkl'));
+    const listed = configFindings('config-mcp-server', { name: 'flag', files });
+    assert.ok(!JSON.stringify(listed).includes('abcd1234efgh5678ijkl'), JSON.stringify(listed));
+  });
+  it('is not high for a file an ignore rule keeps out of git', () => {
+    const files = { 'workspace/.claude/settings.local.json': JSON.stringify({ env: { ANTHROPIC_API_KEY: KEY } }), 'workspace/.gitignore': '.claude/settings.local.json\n' };
+    assert.deepEqual(configFindings('config-inline-secret', { name: 'ignored', files, git: ['workspace'] }).map(f => [f.severity, f.scope]), [['medium', 'local']]);
+  });
+  it('treats a local settings file git would take along as the repository\'s', () => {
+    const files = { 'workspace/.claude/settings.local.json': JSON.stringify({ env: { ANTHROPIC_API_KEY: KEY } }) };
+    assert.deepEqual(configFindings('config-inline-secret', { name: 'tracked', files, git: ['workspace'] }).map(f => [f.severity, f.scope]), [['high', 'project']]);
+  });
+  it('honours a home folder kept in git that ignores everything', () => {
+    const files = { 'home/.claude/settings.json': JSON.stringify({ env: { ANTHROPIC_API_KEY: KEY } }), 'home/.gitignore': '*\n!.bashrc\n' };
+    assert.deepEqual(configFindings('config-inline-secret', { name: 'dotfiles', files, git: ['home'] }).map(f => f.severity), ['medium']);
+  });
+});

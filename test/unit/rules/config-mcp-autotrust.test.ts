@@ -8,9 +8,15 @@ describe('config-mcp-autotrust', () => {
     ]);
     assert.deepEqual(configFindings('config-mcp-autotrust', { name: 'user', files: { 'home/.claude/settings.json': '{ "enableAllProjectMcpServers": true }' } }).map(f => f.severity), ['medium']);
   });
-  it('flags a server whose tool calls are auto-approved', () => {
-    const found = configFindings('config-mcp-autotrust', { name: 'server', files: { 'home/.claude.json': JSON.stringify({ mcpServers: { db: { command: 'db-mcp', autoApprove: ['query'] } } }) } });
-    assert.deepEqual(found.map(f => [f.message, f.mcpServer]), [['MCP server "db" is trusted: its tool calls run without asking', 'db']]);
+  it('flags a server whose tool calls are all approved', () => {
+    for (const def of [{ command: 'db-mcp', trust: true }, { command: 'db-mcp', autoApprove: ['*'] }]) {
+      const found = configFindings('config-mcp-autotrust', { name: 'server', files: { 'home/.claude.json': JSON.stringify({ mcpServers: { db: def } }) } });
+      assert.deepEqual(found.map(f => [f.severity, f.message, f.mcpServer]), [['medium', 'MCP server "db" is trusted: its tool calls run without asking', 'db']]);
+    }
+  });
+  it('names the tools a server runs without asking when only some are approved', () => {
+    const found = configFindings('config-mcp-autotrust', { name: 'tools', files: { 'home/.claude.json': JSON.stringify({ mcpServers: { db: { command: 'db-mcp', autoApprove: ['query', 'list_tables'] } } }) } });
+    assert.deepEqual(found.map(f => [f.severity, f.message]), [['low', 'MCP server "db" runs 2 tools without asking: query, list_tables']]);
   });
   it('does not flag servers enabled by name, or enableAllProjectMcpServers false', () => {
     assert.deepEqual(configFindings('config-mcp-autotrust', { name: 'named', files: { 'home/.claude/settings.json': JSON.stringify({ enableAllProjectMcpServers: false, enabledMcpjsonServers: ['github'] }) } }), []);

@@ -11,6 +11,8 @@ describe('config-mcp-remote', () => {
     ['https to a host', 'https://mcp.example-saas.com/mcp', []],
     ['plain http to this machine', 'http://127.0.0.1:3845/mcp', []],
     ['plain http to localhost', 'http://localhost:8931/mcp', []],
+    ['plain http to a container name', 'http://mcp-gateway:8080/mcp', []],
+    ['plain http to host.docker.internal', 'http://host.docker.internal:8080/mcp', []],
   ];
   for (const [name, url, expected] of cases) {
     it(`${expected.length ? 'flags' : 'does not flag'} ${name}`, () => {

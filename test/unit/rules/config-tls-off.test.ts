@@ -12,7 +12,7 @@ describe('config-tls-off', () => {
   it('flags an extra trusted certificate authority as medium', () => {
     assert.deepEqual(configFindings('config-tls-off', { name: 'ca', files: env({ NODE_EXTRA_CA_CERTS: '/etc/ssl/corp-root.pem' }) }).map(f => f.severity), ['medium']);
   });
-  it('does not flag checks left on', () => {
-    assert.deepEqual(configFindings('config-tls-off', { name: 'on', files: env({ NODE_TLS_REJECT_UNAUTHORIZED: '1' }) }), []);
+  it('does not flag checks left on, or values Node does not read as off', () => {
+    for (const value of ['1', 'false', 'no', 'off']) assert.deepEqual(configFindings('config-tls-off', { name: value, files: env({ NODE_TLS_REJECT_UNAUTHORIZED: value }) }), [], value);
   });
 });

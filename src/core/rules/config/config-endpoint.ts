@@ -6,6 +6,7 @@ import { classifyHost, type HostClass } from '../../net/hosts';
 import { parseUrl } from '../../net/url';
 import { vendorById } from '../../catalog/vendors';
 import type { ConfigRule } from '../types';
+import { isInternalName } from './internalHost';
 
 const WHAT = { 'base-url': 'Sends requests', proxy: 'Routes requests through a proxy', telemetry: 'Sends telemetry' } as const;
 
@@ -27,8 +28,9 @@ export const configEndpoint: ConfigRule = {
       // A proxy may be written bare (`proxy.corp:3128`); give it a scheme to read its host.
       const url = parseUrl(e.value) ?? (e.kind === 'proxy' ? parseUrl(`http://${e.value}`) : undefined);
       if (!url) continue;
-      const c = classifyHost(url.host, ctx.ownVendors);
-      const plain = url.scheme === 'http' && c.kind !== 'localhost' && !(c.kind === 'raw-ip' && c.scope !== 'public') && e.kind !== 'proxy';
+      const internal = isInternalName(url.host);
+      const c: HostClass = internal ? { kind: 'localhost', own: false, label: 'internal network name' } : classifyHost(url.host, ctx.ownVendors);
+      const plain = url.scheme === 'http' && c.kind !== 'localhost' && c.kind !== 'reserved' && !(c.kind === 'raw-ip' && c.scope !== 'public') && e.kind !== 'proxy';
       const severity = plain ? 'high' : severityOf(c, e.kind);
       if (!severity) continue;
       const vendor = c.kind === 'vendor-api' && c.service ? vendorById(c.service) : undefined;

@@ -17,7 +17,7 @@ export const configHiddenText: ConfigRule = {
     title: 'Hidden text in instructions the assistant follows',
     description: 'Invisible Unicode (tag characters, bidi controls, zero-width characters, variation selectors) in instruction files and MCP server descriptions, and HTML comments in instruction files.',
     messages: {
-      hidden: '{{count}} invisible characters ({{what}}) in {{where}}{{decoded}}',
+      hidden: '{{count}} ({{what}}) in {{where}}{{decoded}}',
       comment: 'HTML comment in {{where}}, hidden when rendered but read by the assistant: {{text}}',
     },
   },
@@ -26,6 +26,7 @@ export const configHiddenText: ConfigRule = {
       if (t.kind !== 'instructions') continue;
       let reports = 0;
       for (const m of t.text.matchAll(HIDDEN)) {
+        if (partOfEmoji(t.text, m.index!, m[0])) continue;
         if (reports++ >= MAX_REPORTS_PER_FILE) break;
         const at = t.place('', { start: m.index!, end: m.index! + m[0].length });
         ctx.report(hiddenReport(m[0], at, t.scope, `instruction file ${t.file}`));
@@ -40,12 +41,28 @@ export const configHiddenText: ConfigRule = {
     }
     for (const s of ctx.inventory.mcpServers) {
       for (const m of (s.description ?? '').matchAll(HIDDEN)) {
+        if (partOfEmoji(s.description!, m.index!, m[0])) continue;
         ctx.report({ ...hiddenReport(m[0], s.at, s.scope, `the description of MCP server "${s.name}"`), mcpServer: s.name });
         break;
       }
     }
   },
 };
+
+const PICTOGRAPH = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{1F1E6}-\u{1F1FF}]/u;
+
+/**
+ * Characters that ordinary emoji are made of: one presentation selector (⚠️ is U+26A0 U+FE0F)
+ * and a single joiner between two pictographs (👨‍👩‍👧). A run of selectors after one emoji is
+ * how "emoji smuggling" hides bytes, so runs of more than one still count.
+ */
+function partOfEmoji(text: string, index: number, run: string): boolean {
+  if (run === '\uFE0F' || run === '\uFE0E') return true;
+  if (run !== '\u200D') return false;
+  const before = [...text.slice(Math.max(0, index - 4), index).replace(/[\uFE0E\uFE0F]$/, '')].pop() ?? '';
+  const after = [...text.slice(index + 1, index + 3)][0] ?? '';
+  return PICTOGRAPH.test(before) && PICTOGRAPH.test(after);
+}
 
 function hiddenReport(run: string, at: ConfigPlace, scope: ConfigText['scope'], where: string) {
   const chars = [...run];
@@ -56,7 +73,7 @@ function hiddenReport(run: string, at: ConfigPlace, scope: ConfigText['scope'], 
   const spelled = tags ? chars.map(c => String.fromCharCode(c.codePointAt(0)! - 0xe0000)).join('').replace(/[^\x20-\x7e]/g, '?') : '';
   return {
     messageId: 'hidden',
-    data: { count: chars.length, what, where, decoded: spelled ? `, spelling "${spelled}"` : '' },
+    data: { count: chars.length === 1 ? '1 invisible character' : `${chars.length} invisible characters`, what, where, decoded: spelled ? `, spelling "${spelled}"` : '' },
     at,
     scope,
     evidence: [`${chars.length} × U+${first.toString(16).toUpperCase()}${spelled ? ` spelling: ${spelled}` : ''}`],

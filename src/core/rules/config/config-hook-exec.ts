@@ -1,7 +1,7 @@
 // Commands the assistant runs on its own: hooks on tool use or session events, key helpers,
 // status lines, notifiers. Every one is listed (they run without a prompt); one that downloads
-// and runs code, decodes base64 or evaluates a string is high, an HTTP hook that posts events
-// to a URL medium.
+// and runs code, runs decoded text or evaluates a string is high, one that only decodes or
+// uploads medium, an HTTP hook that posts events to a URL medium.
 import type { ConfigRule } from '../types';
 import { commandRisk } from '../../config/commands';
 import { parseUrl } from '../../net/url';
@@ -28,9 +28,12 @@ export const configHookExec: ConfigRule = {
         continue;
       }
       const risk = commandRisk(h.run);
-      const severe = risk.fetchesAndRuns || risk.risks.some(r => r !== 'uploads data');
+      // Decoding or uploading alone has ordinary uses (a key helper decoding a vault answer);
+      // running what was downloaded or decoded, or evaluating a string, does not.
+      const severe = risk.fetchesAndRuns || risk.risks.some(r => r === 'evaluates a string' || r === 'runs base64-decoded text');
       if (risk.risks.length) ctx.report({ ...base, messageId: 'risky', data: { event: h.event, risk: risk.risks.join(', '), run: h.run }, severity: severe ? 'high' : 'medium', evidence: [h.run, ...risk.risks] });
-      else ctx.report({ ...base, messageId: 'command', data: { event: h.event, run: h.run } });
+      // A hook the repository brings runs the repository's code by itself: low, medium once raised.
+      else ctx.report({ ...base, messageId: 'command', data: { event: h.event, run: h.run }, ...(h.scope === 'project' ? { severity: 'low' as const } : {}) });
     }
   },
 };

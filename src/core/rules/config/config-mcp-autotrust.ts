@@ -13,6 +13,7 @@ export const configMcpAutotrust: ConfigRule = {
     messages: {
       all: 'Starts every MCP server the repository defines without asking ({{value}})',
       server: 'MCP server "{{name}}" is trusted: its tool calls run without asking',
+      tools: 'MCP server "{{name}}" runs {{count}} without asking: {{tools}}',
     },
   },
   check(ctx) {
@@ -21,6 +22,12 @@ export const configMcpAutotrust: ConfigRule = {
       ctx.report({ messageId: 'all', data: { value: p.value }, at: p.at, scope: p.scope, evidence: [p.value], identity: p.value });
     }
     for (const s of ctx.inventory.mcpServers) {
+      if (!s.autoTrusted && s.autoApprovedTools?.length) {
+        const n = s.autoApprovedTools.length;
+        // Named tools only: which of them act (write, run, send) the rule cannot tell, so low.
+        ctx.report({ messageId: 'tools', data: { name: s.name, count: n === 1 ? '1 tool' : `${n} tools`, tools: s.autoApprovedTools.join(', ') }, at: s.at, scope: s.scope, severity: 'low', mcpServer: s.name, evidence: s.autoApprovedTools, identity: `${s.name}:${s.hash}` });
+        continue;
+      }
       if (!s.autoTrusted) continue;
       ctx.report({ messageId: 'server', data: { name: s.name }, at: s.at, scope: s.scope, mcpServer: s.name, evidence: [launchLine(s.command, s.args, s.url)], identity: `${s.name}:${s.hash}` });
     }

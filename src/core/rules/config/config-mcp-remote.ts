@@ -3,6 +3,7 @@
 import type { ConfigRule } from '../types';
 import { classifyHost } from '../../net/hosts';
 import { parseUrl } from '../../net/url';
+import { isInternalName } from './internalHost';
 
 export const configMcpRemote: ConfigRule = {
   meta: {
@@ -21,7 +22,8 @@ export const configMcpRemote: ConfigRule = {
       const url = s.url ? parseUrl(s.url) : undefined;
       if (!url) continue;
       const c = classifyHost(url.host, ctx.ownVendors);
-      if (c.kind === 'localhost') continue;
+      // This machine, a container or LAN name, or an example host: no public network crossed.
+      if (c.kind === 'localhost' || c.kind === 'reserved' || isInternalName(url.host)) continue;
       const base = { at: s.at, scope: s.scope, mcpServer: s.name, host: url.host, evidence: [s.url!], identity: `${s.name}:${s.hash}` };
       if (url.scheme === 'http' || url.scheme === 'ws') ctx.report({ ...base, messageId: 'plain', data: { name: s.name, host: url.host }, severity: c.kind === 'raw-ip' && c.scope !== 'public' ? 'medium' : 'high' });
       else if (c.kind === 'raw-ip') ctx.report({ ...base, messageId: 'ip', data: { name: s.name, host: url.host, label: c.label }, severity: c.scope === 'public' ? 'high' : 'low' });

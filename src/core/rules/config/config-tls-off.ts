@@ -2,7 +2,9 @@
 // the path read and change prompts and answers; an extra trusted CA lets its holder do the same.
 import type { ConfigRule } from '../types';
 
-const OFF = /^(?:0|false|no|off)$/i;
+// Node turns certificate checks off only for NODE_TLS_REJECT_UNAUTHORIZED exactly "0"; settings
+// of other tools (`http.proxyStrictSSL`, `verifySsl`) are booleans.
+const isOff = (name: string, value: string) => (name.toUpperCase() === 'NODE_TLS_REJECT_UNAUTHORIZED' ? value === '0' : /^(?:0|false|no|off)$/i.test(value.trim()));
 
 export const configTlsOff: ConfigRule = {
   meta: {
@@ -18,7 +20,7 @@ export const configTlsOff: ConfigRule = {
   },
   check(ctx) {
     for (const e of ctx.inventory.endpoints) {
-      if (e.kind === 'tls-verify' && OFF.test(e.value.trim())) {
+      if (e.kind === 'tls-verify' && isOff(e.name, e.value)) {
         ctx.report({ messageId: 'off', data: { name: e.name, value: e.value }, at: e.at, scope: e.scope, evidence: [`${e.name} = ${e.value}`], identity: `${e.name}=${e.value}` });
       } else if (e.kind === 'ca-file') {
         ctx.report({ messageId: 'ca', data: { name: e.name, value: e.value }, at: e.at, scope: e.scope, severity: 'medium', evidence: [`${e.name} = ${e.value}`], identity: `${e.name}=${e.value}` });
