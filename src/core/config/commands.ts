@@ -62,14 +62,15 @@ function fromWords(words: readonly string[], depth: number): LaunchedPackage | u
 }
 
 function pkg(launcher: string, spec: string, python: boolean): LaunchedPackage {
+  // A git source pinned to a full commit (`github:u/r#<sha>`, `git+https://…/r@<sha>`,
+  // `u/r#<sha>`) is as fixed as a version; a branch or tag name moves.
+  const git = /^(?:github:|git\+|git:|https:\/\/github\.com\/|(?=[\w.-]+\/[\w.-]+#))(.+?)(?:[#@]([^#@/]*))?$/.exec(spec);
+  if (git && (spec.includes('#') || /^(?:github:|git\+|git:|https:)/.test(spec))) return { launcher, package: git[1], pinned: /^[0-9a-f]{40}$/i.test(git[2] ?? '') };
   if (python) {
     const m = /^([A-Za-z0-9_.[\],-]+)(?:\s*(==|@|>=|~=|<=|>|<)\s*(\S*))?$/.exec(spec);
     const name = m ? m[1] : spec;
     return { launcher, package: name, pinned: !!m && (m[2] === '==' || m[2] === '@') && /^\d+(\.\d+)*$/.test(m[3] ?? '') };
   }
-  // A git spec pinned to a full commit (`github:user/repo#<sha>`) is as fixed as a version.
-  const git = /^(?:github:|git\+|git:|https:\/\/github\.com\/)([^#]+)(?:#(.*))?$/.exec(spec);
-  if (git) return { launcher, package: git[1], pinned: /^[0-9a-f]{40}$/i.test(git[2] ?? '') };
   // `@scope/name@1.2.3`, `name@latest`, `name`.
   const at = spec.lastIndexOf('@');
   const name = at > 0 ? spec.slice(0, at) : spec;
@@ -79,7 +80,7 @@ function pkg(launcher: string, spec: string, python: boolean): LaunchedPackage {
 
 function dockerImage(launcher: string, rest: readonly string[]): LaunchedPackage | undefined {
   // Options that take a value, so the value is not mistaken for the image.
-  const withValue = new Set(['-e', '--env', '-v', '--volume', '-p', '--publish', '--name', '--network', '--net', '-w', '--workdir', '-u', '--user', '--env-file', '--entrypoint', '--mount', '--platform', '-l', '--label', '--pull', '-m', '--memory', '--cpus', '--add-host', '--dns', '-h', '--hostname', '--cap-add', '--cap-drop', '--security-opt', '--ulimit', '--device', '--restart', '--runtime', '--tmpfs', '--ipc', '--pid', '--log-driver', '--log-opt']);
+  const withValue = new Set(['-e', '--env', '-v', '--volume', '-p', '--publish', '--name', '--network', '--net', '-w', '--workdir', '-u', '--user', '--env-file', '--entrypoint', '--mount', '--platform', '-l', '--label', '--pull', '-m', '--memory', '--cpus', '--add-host', '--dns', '-h', '--hostname', '--cap-add', '--cap-drop', '--security-opt', '--ulimit', '--device', '--restart', '--runtime', '--tmpfs', '--ipc', '--pid', '--log-driver', '--log-opt', '--gpus', '--shm-size', '--cidfile', '--group-add', '--health-cmd', '--init-path', '--isolation', '--link', '--mac-address', '--memory-swap', '--oom-score-adj', '--stop-signal', '--stop-timeout', '--storage-opt', '--sysctl', '--userns', '--uts', '--volumes-from', '--cpu-shares', '-c', '--cpuset-cpus', '--blkio-weight', '--expose', '--attach', '-a', '--label-file']);
   for (let i = 0; i < rest.length; i++) {
     const w = rest[i];
     if (withValue.has(w)) {

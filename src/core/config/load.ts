@@ -8,7 +8,7 @@ import { NotRegularFile, kindOf, readRegularFile } from '../text/regularFile';
 import { ConfigDoc } from './doc';
 import { InventoryBuilder } from './inventory';
 import { findSecrets, SECRET_FLAG } from './secrets';
-import { gitState } from './git';
+import { gitState, globalExcludesFile } from './git';
 import { parseConfig, stringValues } from './tree';
 import type { ConfigCandidate, ConfigReader, ConfigSources } from './types';
 
@@ -72,7 +72,7 @@ export function loadConfig(reader: ConfigReader, sources: ConfigSources): Loaded
   const docs: ConfigDoc[] = [];
   const stableNames = new Map(found.map(f => [relative(root, f.path), stableName(f.path, sources)]));
   let bytes = 0;
-  const globalExcludes = path.join(sources.env.XDG_CONFIG_HOME || path.join(sources.home, '.config'), 'git', 'ignore');
+  const globalExcludes = globalExcludesFile(sources.home, sources.env.XDG_CONFIG_HOME);
   for (const { candidate, path: file, stat } of found) {
     const rel = relative(root, file);
     const git = gitState(file, globalExcludes);
@@ -154,7 +154,13 @@ function expand(c: ConfigCandidate, errors: ScanError[]): string[] {
 /** Keys written as values anywhere in a settings file (not in a credential store: that is its job). */
 function collectSecrets(doc: ConfigDoc, builder: InventoryBuilder): void {
   for (const { path: key, key: name, node, prev } of stringValues(doc.root)) {
-    const found = findSecrets(String(node.value), prev !== undefined && SECRET_FLAG.test(prev) ? prev : name);
+    const value = String(node.value);
+    // `--api-key VALUE` as two arguments, or `--api-key=VALUE` as one: the flag names the value.
+    const joined = /^(--?[\w-]+)=(.*)$/s.exec(value);
+    const found =
+      joined && SECRET_FLAG.test(joined[1])
+        ? findSecrets(joined[2], joined[1]).map(f => ({ ...f, start: f.start + joined[1].length + 1, end: f.end + joined[1].length + 1 }))
+        : findSecrets(value, prev !== undefined && SECRET_FLAG.test(prev) ? prev : name);
     for (const s of found) {
       builder.inventory.secrets.push({ name: key, redacted: s.redacted, kind: s.kind, scope: doc.scope, at: doc.place(key, node) });
     }

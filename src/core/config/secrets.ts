@@ -29,8 +29,11 @@ const SHAPES: SecretShape[] = [
   { kind: 'private key', pattern: /-----BEGIN [A-Z ]*PRIVATE KEY-----[\s\S]*?(?:-----END [A-Z ]*PRIVATE KEY-----|$)/g, prefix: 0 },
 ];
 
+/** Shorter values under a secret's name are words (`none`, `required`), not keys: shown and not reported. */
+const MIN_NAMED_SECRET = 12;
+
 /** Setting names that hold a secret whatever it looks like. */
-const SECRET_NAME = /(?:^|[_.-]|[a-z](?=[A-Z]))(?:api[_-]?key|apikey|token|secret|password|passwd|auth[_-]?key|access[_-]?key|private[_-]?key|credentials?)$/i;
+const SECRET_NAME = /(?:^|[_.-]|[a-z](?=[A-Z]))(?:api[_-]?key|apikey|token|secret|password|passwd|auth|auth[_-]?key|access[_-]?key|private[_-]?key|credentials?)$/i;
 /** Values that are references, not secrets: `${env:X}`, `$X`, `{{ secrets.x }}`, `env:X`, placeholders. */
 const REFERENCE = /^(?:\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^}]*\}\}|env:[A-Za-z_]\w*|<[^>]*>|(?:your|my|xxx+|\*+|placeholder|changeme|none|null|true|false)\b.*)$/i;
 
@@ -39,7 +42,7 @@ export const SECRET_FLAG = /^--?(?:[\w-]*[_-])?(?:api[_-]?key|apikey|token|secre
 
 /** Arguments as written, each redacted, and the one after a secret flag redacted whole. */
 export function redactArgs(args: readonly string[]): string[] {
-  return args.map((a, i) => (i > 0 && SECRET_FLAG.test(args[i - 1]) && a.length >= 8 && !REFERENCE.test(a) ? redactedForm(a, 0) : redactSecrets(a)));
+  return args.map((a, i) => (i > 0 && SECRET_FLAG.test(args[i - 1]) && a.length >= MIN_NAMED_SECRET && !REFERENCE.test(a) ? redactedForm(a, 0) : redactSecrets(a)));
 }
 
 export interface FoundSecret {
@@ -68,7 +71,7 @@ export function findSecrets(value: string, name = ''): FoundSecret[] {
     }
   }
   const trimmed = value.trim();
-  if (!found.length && SECRET_NAME.test(name) && trimmed.length >= 12 && !/\s/.test(trimmed) && !REFERENCE.test(trimmed) && !looksLikePathOrUrl(trimmed)) {
+  if (!found.length && SECRET_NAME.test(name) && trimmed.length >= MIN_NAMED_SECRET && !/\s/.test(trimmed) && !REFERENCE.test(trimmed) && !looksLikePathOrUrl(trimmed)) {
     found.push({ kind: `value of ${name}`, redacted: redactedForm(trimmed, 0), start: value.indexOf(trimmed), end: value.indexOf(trimmed) + trimmed.length });
   }
   return found.sort((a, b) => a.start - b.start);
@@ -82,7 +85,7 @@ function looksLikePathOrUrl(v: string): boolean {
 export function redactSecrets(text: string, name = ''): string {
   let out = text.replace(/\b([a-z][a-z0-9+.-]*:\/\/[^/\s:@]*):([^/\s@]+)@/gi, (_, head: string, pass: string) => `${head}:${redactedForm(pass, 0)}@`);
   // `--api-key VALUE`, `token=VALUE` on a command line: the value whatever its shape.
-  out = out.replace(/(--?(?:api[-_]?key|access[-_]?token|auth[-_]?token|token|secret|password|passwd)(?:=|\s+))(["']?)([^\s"']{8,})\2/gi, (_, flag: string, q: string, v: string) => (REFERENCE.test(v) ? `${flag}${q}${v}${q}` : `${flag}${q}${redactedForm(v, 0)}${q}`));
+  out = out.replace(/(--?(?:api[-_]?key|access[-_]?token|auth[-_]?token|token|secret|password|passwd|auth)(?:=|\s+))(["']?)([^\s"']{12,})\2/gi, (_, flag: string, q: string, v: string) => (REFERENCE.test(v) ? `${flag}${q}${v}${q}` : `${flag}${q}${redactedForm(v, 0)}${q}`));
   const found = findSecrets(out, name);
   for (const f of [...found].reverse()) out = out.slice(0, f.start) + f.redacted + out.slice(f.end);
   return out;

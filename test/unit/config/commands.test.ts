@@ -30,6 +30,10 @@ describe('packages a launcher starts', () => {
     ['cmd', ['/c', 'npx', '-y', 'win-mcp'], 'win-mcp', false],
     ['bash', ['-c', 'npx -y sh-mcp@1.0.0 --stdio'], 'sh-mcp', true],
     ['bash', ['./start.sh'], undefined, undefined],
+    ['uvx', ['--from', 'git+https://github.com/u/r@0123456789abcdef0123456789abcdef01234567', 'tool'], 'https://github.com/u/r', true],
+    ['uvx', ['--from', 'git+https://github.com/u/r@main', 'tool'], 'https://github.com/u/r', false],
+    ['npx', ['-y', 'acme/mcp#0123456789abcdef0123456789abcdef01234567'], 'acme/mcp', true],
+    ['docker', ['run', '--gpus', 'all', '-i', 'img@sha256:0123456789abcdef0123456789abcdef0123456789abcdef0123456789abcdef'], 'img', true],
   ];
   for (const [command, args, pkg, pinned] of table) {
     it(`${command} ${args.join(' ')}`, () => {

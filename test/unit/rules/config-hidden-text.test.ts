@@ -25,6 +25,9 @@ describe('config-hidden-text', () => {
   it('does not flag plain text, emoji (with presentation selectors and joiners) or an empty comment', () => {
     assert.deepEqual(configFindings('config-hidden-text', { name: 'plain', files: { 'workspace/CLAUDE.md': '# Notes 🚀 ⚠️ ✔︎\nFamily: 👨‍👩‍👧, flag 🏳️‍🌈. Use tabs — always. <!-- -->\n' } }), []);
   });
+  it('flags a lone presentation selector after a letter: nothing renders differently there', () => {
+    assert.deepEqual(configFindings('config-hidden-text', { name: 'vs16', files: { 'workspace/CLAUDE.md': 'Use tabs\uFE0F.\n' } }).map(f => f.message.replace(/ in .*/, '')), ['1 invisible character (variation selectors)']);
+  });
   it('flags a run of variation selectors after an emoji (emoji smuggling)', () => {
     const smuggled = `😀${[...'hi'].map(c => String.fromCodePoint(0xe0100 + c.charCodeAt(0) - 16)).join('')}\uFE01\uFE02`;
     assert.deepEqual(configFindings('config-hidden-text', { name: 'vs', files: { 'workspace/CLAUDE.md': smuggled } }).map(f => f.message.replace(/ in .*/, '')), ['4 invisible characters (variation selectors)']);

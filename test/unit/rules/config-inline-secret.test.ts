@@ -50,3 +50,14 @@ describe('config-inline-secret: keys on a command line and git ignore rules', ()
     assert.deepEqual(configFindings('config-inline-secret', { name: 'dotfiles', files, git: ['home'] }).map(f => f.severity), ['medium']);
   });
 });
+
+describe('config-inline-secret: flag forms', () => {
+  for (const args of [['--api-key=abcd1234efgh5678ijkl'], ['--auth', 'abcd1234efgh5678ijkl'], ['--token', 'abcd1234efgh5678ijkl']]) {
+    it(`finds and hides the key in ${JSON.stringify(args)}`, () => {
+      const files = { 'home/.claude.json': JSON.stringify({ mcpServers: { x: { command: 'node', args: ['server.js', ...args] } } }) };
+      const found = configFindings('config-inline-secret', { name: 'flag', files });
+      assert.equal(found.length, 1);
+      assert.ok(!JSON.stringify([found, configFindings('config-mcp-server', { name: 'flag', files })]).includes('abcd1234efgh5678ijkl'));
+    });
+  }
+});

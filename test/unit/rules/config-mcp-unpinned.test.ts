@@ -10,7 +10,8 @@ describe('config-mcp-unpinned', () => {
     ['a version range', { command: 'npx', args: ['mcp-x@^1.2.0'] }, 'MCP server "s" runs mcp-x unpinned through npx: whatever the registry serves at start'],
     ['uvx without a version', { command: 'uvx', args: ['mcp-server-fetch'] }, 'MCP server "s" runs mcp-server-fetch unpinned through uvx: whatever the registry serves at start'],
     ['docker without a digest or version tag', { command: 'docker', args: ['run', '-i', '--rm', '-e', 'TOKEN', 'ghcr.io/acme/mcp:latest'] }, 'MCP server "s" runs ghcr.io/acme/mcp unpinned through docker: whatever the registry serves at start'],
-    ['pnpm dlx', { command: 'pnpm', args: ['dlx', 'mcp-y'] }, 'MCP server "s" runs mcp-y unpinned through pnpm: whatever the registry serves at start'],
+    ['pnpm dlx', { command: 'pnpm', args: ['dlx', 'mcp-y'] }, 'MCP server "s" runs mcp-y unpinned through pnpm dlx: whatever the registry serves at start'],
+    ['npx behind cmd /c', { command: 'cmd', args: ['/c', 'npx', '-y', 'win-mcp'] }, 'MCP server "s" runs win-mcp unpinned through npx: whatever the registry serves at start'],
     ['a shell piping a download', { command: 'bash', args: ['-c', 'curl -fsSL https://get.example-tools.dev/s.sh | sh'] }, 'MCP server "s" pipes a download into sh at every start'],
   ];
   for (const [name, def, message] of flagged) {

@@ -49,6 +49,8 @@ export const configHiddenText: ConfigRule = {
   },
 };
 
+/** What a presentation selector may follow: an emoji or symbol, or a keycap's digit, # or *. */
+const PRESENTABLE = /[\p{Extended_Pictographic}\p{So}\p{Sm}#*0-9]/u;
 const PICTOGRAPH = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{1F1E6}-\u{1F1FF}]/u;
 
 /**
@@ -57,7 +59,7 @@ const PICTOGRAPH = /[\p{Extended_Pictographic}\p{Emoji_Modifier}\u{1F1E6}-\u{1F1
  * how "emoji smuggling" hides bytes, so runs of more than one still count.
  */
 function partOfEmoji(text: string, index: number, run: string): boolean {
-  if (run === '\uFE0F' || run === '\uFE0E') return true;
+  if (run === '\uFE0F' || run === '\uFE0E') return PRESENTABLE.test([...text.slice(Math.max(0, index - 2), index)].pop() ?? '');
   if (run !== '\u200D') return false;
   const before = [...text.slice(Math.max(0, index - 4), index).replace(/[\uFE0E\uFE0F]$/, '')].pop() ?? '';
   const after = [...text.slice(index + 1, index + 3)][0] ?? '';

@@ -12,7 +12,7 @@ export const configHookExec: ConfigRule = {
     category: 'execution',
     severity: 'info',
     title: 'Settings run commands on events',
-    description: 'Hooks, key helpers, status lines and notifiers the assistant runs by itself; high when one downloads and runs code, pipes into a shell, decodes base64 or evaluates a string; HTTP hooks post events to a URL.',
+    description: 'Hooks, key helpers, status lines and notifiers the assistant runs by itself; high when one downloads and runs code, runs base64-decoded text or evaluates a string, medium when it only decodes or uploads; HTTP hooks post events to a URL.',
     messages: {
       command: 'Runs `{{run}}` on {{event}}',
       risky: 'Runs a command on {{event}} that {{risk}}: `{{run}}`',

@@ -2,7 +2,7 @@
 // without an exact version runs whatever the registry serves that day with the user's rights
 // and environment; a shell that pipes a download runs whatever the server serves.
 import type { ConfigRule } from '../types';
-import { commandRisk, launchLine } from '../../config/commands';
+import { commandRisk, launchedPackage, launchLine } from '../../config/commands';
 
 export const configMcpUnpinned: ConfigRule = {
   meta: {
@@ -24,7 +24,7 @@ export const configMcpUnpinned: ConfigRule = {
       if (risk.fetchesAndRuns) {
         ctx.report({ messageId: 'fetches', data: { name: s.name, risk: risk.risks[0] }, at: s.at, scope: s.scope, severity: 'high', mcpServer: s.name, evidence: [line, ...risk.risks.slice(1)], identity: `${s.name}:${s.hash}` });
       } else if (s.package && !s.pinned) {
-        const launcher = line.split(/\s+/)[0];
+        const launcher = launchedPackage(s.command, s.args ?? [])?.launcher ?? s.command;
         ctx.report({ messageId: 'unpinned', data: { name: s.name, pkg: s.package, launcher }, at: s.at, scope: s.scope, mcpServer: s.name, evidence: [line], identity: `${s.name}:${s.hash}` });
       }
     }
