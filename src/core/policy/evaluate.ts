@@ -27,8 +27,8 @@ export function evaluatePolicy(policy: Policy, result: Pick<AuditResult, 'target
       ...(target.version ? { version: target.version } : {}),
     };
     const who = describeTarget(target);
-    const add = ({ kind, message, finding, clause }: Omit<PolicyViolation, 'assistant'>) =>
-      violations.push({ kind, message, assistant, ...(finding ? { finding } : {}), clause });
+    const add = ({ kind, message, finding, mcpServer, clause }: Omit<PolicyViolation, 'assistant'>) =>
+      violations.push({ kind, message, assistant, ...(finding ? { finding } : {}), ...(mcpServer ? { mcpServer } : {}), clause });
 
     const blocking = policy.assistants.block.filter(s => assistantMatches(s.match, target));
     for (const s of blocking) {

@@ -5,8 +5,8 @@
 // URL globs are matched part by part (scheme, host, path), never as one string: `*` in a
 // string glob would let `https://evil.test/.corp.example/` pass for `https://*.corp.example/*`,
 // and a user name (`https://mcp.corp.example@evil.test/`) would pass for the host. A URL that
-// cannot be parsed (one with `${VAR}` in its host) matches no URL glob: an allow list then
-// reports it, a block list cannot prove it.
+// cannot be parsed matches no URL glob, and a host left as `${VAR}` only a glob whose host is
+// `*`: an allow list then reports the server, a block list cannot prove it is the one meant.
 import type { McpServer } from '../model';
 import type { McpMatch } from '../model/policy';
 import { globMatches } from './match';
