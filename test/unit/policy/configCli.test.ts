@@ -43,6 +43,19 @@ describe('the CLI with mcp and config policy keys', () => {
     assert.match(r.stdout, /Policy policy\.json: no violations/);
   });
 
+  it('does what the README shows: its example policy is the fixture, its output the end of the scan', () => {
+    const readme = fs.readFileSync('README.md', 'utf8');
+    const policy = /<!-- example-config-policy -->\s*```json\n([\s\S]*?)```/.exec(readme);
+    const output = /<!-- example-config-policy-output -->\s*```\n([\s\S]*?)```/.exec(readme);
+    const command = /\n(node dist\/cli\.js scan --home test\/fixtures\/config\/claude\/home [^\n]*)\n/.exec(readme);
+    assert.ok(policy && output && command, 'README has the config policy example, its command and its output');
+    assert.equal(policy[1], fs.readFileSync('test/fixtures/policy/mcp-config.json', 'utf8'));
+    const args = command[1].split(' ').slice(2);
+    const r = spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    assert.equal(r.status, 1, r.stderr);
+    assert.ok(r.stdout.endsWith(output[1]), r.stdout.slice(-2000));
+  });
+
   it('exits 2 on a malformed mcp entry, at its line and column', () => {
     const r = scan('{\n  "mcp": { "allow": ["nmae:github"] }\n}\n');
     assert.equal(r.status, 2);
