@@ -28,7 +28,7 @@ export function formatPolicyReport(report: PolicyReport, shownFile: string, styl
     out.push(`  ${printable(clausePath)} "${printable(c.text)}" (${shownFile}:${c.at.line}:${c.at.column})`);
     for (const v of list) out.push(`    ${printable(v.message)}`);
   }
-  for (const u of report.unmatchedAssistants ?? []) out.push(`  ${paint(style, '33', 'warning')}: ${printable(u.path)} (${shownFile}:${u.at.line}:${u.at.column}): ${printable(u.message)}`);
+  for (const u of [...(report.unmatchedAssistants ?? []), ...(report.unmatchedMcp ?? [])]) out.push(`  ${paint(style, '33', 'warning')}: ${printable(u.path)} (${shownFile}:${u.at.line}:${u.at.column}): ${printable(u.message)}`);
   if (report.unusedSuppressions.length) {
     out.push('  suppressions that matched nothing:');
     for (const u of report.unusedSuppressions) out.push(`    ${printable(u.path)} (${shownFile}:${u.at.line}:${u.at.column}): ${printable(u.message)}`);

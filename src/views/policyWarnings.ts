@@ -161,8 +161,8 @@ export class PolicyWarnings implements vscode.Disposable {
       p.targets = done;
       p.report = p.load.ok ? evaluatePolicy(p.load.policy, { targets }) : undefined;
       const problems = p.load.ok ? p.load.warnings : [...p.load.errors, ...p.load.warnings];
-      // "Names no audited assistant" means something only once the audit is over.
-      const shown = p.report && this.isAuditRunning() ? { ...p.report, unmatchedAssistants: undefined } : p.report;
+      // "Names no audited assistant" (or server) means something only once the audit is over.
+      const shown = p.report && this.isAuditRunning() ? { ...p.report, unmatchedAssistants: undefined, unmatchedMcp: undefined } : p.report;
       const specs = [...problemDiagnostics(problems), ...(shown ? reportDiagnostics(shown, targets) : [])];
       this.diagnostics.set(p.uri, specs.map(toDiagnostic));
     }
@@ -205,7 +205,7 @@ export class PolicyWarnings implements vscode.Disposable {
     const violations = this.policies.flatMap(p => p.report?.violations ?? []);
     const signature = invalid.length
       ? invalid.map(p => `${p.uri}:${p.load.ok ? '' : p.load.errors.map(e => `${e.line}:${e.column}:${e.message}`).join(',')}`).join('|')
-      : violations.map(v => `${v.clause.path}|${v.assistant.instanceId ?? v.assistant.id}|${v.finding?.fingerprint ?? v.finding?.index ?? ''}`).sort().join('\n');
+      : violations.map(v => `${v.clause.path}|${v.assistant.instanceId ?? v.assistant.id}|${v.finding?.fingerprint ?? v.finding?.index ?? v.mcpServer?.key ?? ''}`).sort().join('\n');
     if (signature === this.notified) return;
     this.notified = signature;
     if (invalid.length) {

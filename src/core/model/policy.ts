@@ -2,6 +2,7 @@
 // goes into the JSON result and across the worker boundary), every clause with its place in
 // the policy file so the editor can put a diagnostic on it.
 import type { Category, Severity, TargetKind } from './kinds';
+import type { ConfigScope } from './config';
 
 /** 1-based line and UTF-16 column in the policy file; end exclusive, as for findings. */
 export interface PolicyRange {
@@ -44,6 +45,23 @@ export interface HostPattern extends Clause {
   glob: string;
 }
 
+/**
+ * An MCP server clause: by the server's name, the npm/PyPI package it starts, or its URL.
+ * `either` is a bare entry, which names a server by name or by package.
+ */
+export type McpMatch = { by: 'name' | 'package' | 'either'; glob: string } | { by: 'url'; glob: string };
+
+export interface McpSelector extends Clause {
+  /** As written, e.g. `package:@modelcontextprotocol/*`. */
+  text: string;
+  match: McpMatch;
+}
+
+/** A config rule listed in `config.block`, known to this version or not (the policy may be newer). */
+export interface ConfigRuleSelector extends Clause {
+  ruleId: string;
+}
+
 /** A suppression as written in the policy file, keys in this order. */
 export interface SuppressionEntry {
   rule: string;
@@ -68,6 +86,9 @@ export interface Policy {
   };
   rules: { block: RuleSelector[]; maxSeverity: SeverityCap[] };
   hosts: { allow: HostPattern[]; allowKey?: Clause };
+  mcp: { allow: McpSelector[]; block: McpSelector[]; allowKey?: Clause };
+  /** `minSeverity`: only findings at or above it break `block`. */
+  config: { block: ConfigRuleSelector[]; minSeverity?: Clause & { min: Severity } };
   suppressions: Suppression[];
 }
 
@@ -78,7 +99,15 @@ export interface PolicyProblem extends PolicyRange {
   path: string;
 }
 
-export type ViolationKind = 'assistant-blocked' | 'assistant-not-allowed' | 'rule-blocked' | 'severity-above-max' | 'host-not-allowed';
+export type ViolationKind =
+  | 'assistant-blocked'
+  | 'assistant-not-allowed'
+  | 'rule-blocked'
+  | 'severity-above-max'
+  | 'host-not-allowed'
+  | 'mcp-blocked'
+  | 'mcp-not-allowed'
+  | 'config-blocked';
 
 export interface PolicyViolation {
   kind: ViolationKind;
@@ -97,6 +126,21 @@ export interface PolicyViolation {
     column?: number;
     offset?: number;
     fingerprint?: string;
+  };
+  /**
+   * For mcp clauses: the server definition at fault; `index` is its place in the target's
+   * `config.mcpServers`, `file` relative to the target's root.
+   */
+  mcpServer?: {
+    index: number;
+    name: string;
+    scope: ConfigScope;
+    file: string;
+    key: string;
+    line: number;
+    column: number;
+    endLine: number;
+    endColumn: number;
   };
   /** The clause broken, with its text as written (`country:CN`, `secrets: medium`, `allow`). */
   clause: Clause & { text: string };
@@ -130,9 +174,17 @@ export interface PolicyReport {
    * name the tool does not know the assistant by, would otherwise fail open without a word.
    */
   unmatchedAssistants?: UnmatchedAssistant[];
+  /**
+   * `mcp` entries that match no MCP server configured on this machine: a warning only, since a
+   * shared policy may name servers that some machines do not have.
+   */
+  unmatchedMcp?: UnmatchedClause[];
 }
 
-export interface UnmatchedAssistant extends Clause {
+/** A clause that names nothing in this audit. */
+export interface UnmatchedClause extends Clause {
   text: string;
   message: string;
 }
+
+export type UnmatchedAssistant = UnmatchedClause;

@@ -59,7 +59,7 @@ export function reportDiagnostics(report: PolicyReport, targets: readonly Target
       related: list.flatMap(v => spotOf(v, targets)).slice(0, RELATED),
     });
   }
-  for (const u of report.unmatchedAssistants ?? []) {
+  for (const u of [...(report.unmatchedAssistants ?? []), ...(report.unmatchedMcp ?? [])]) {
     out.push({ range: u.at, severity: 'warning', message: u.message, code: `${u.path} (unmatched)`, related: [] });
   }
   for (const u of report.unusedSuppressions) {
@@ -70,6 +70,11 @@ export function reportDiagnostics(report: PolicyReport, targets: readonly Target
 
 function spotOf(v: PolicyViolation, targets: readonly TargetResult[]): RelatedSpot[] {
   const target = targets[v.assistant.index];
+  const server = v.mcpServer;
+  if (target && server) {
+    const { file, line, column, endLine, endColumn } = server;
+    return [{ root: target.root, file, line, column, endLine, endColumn, message: `${target.id}: MCP server "${server.name}" (${server.scope} scope)` }];
+  }
   const finding = v.finding && target?.findings[v.finding.index];
   // Strings-pass findings in native code have a byte offset, not a place an editor can show.
   if (!target || !finding || finding.line === undefined || finding.column === undefined) return [];

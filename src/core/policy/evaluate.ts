@@ -5,11 +5,13 @@
 // clause that does, so each gets its diagnostic), and then `allow` is not consulted: block
 // beats allow. Otherwise a non-empty `allow` that names it in no clause is one violation.
 // Per finding: suppressions first (a suppressed finding breaks nothing), then blocked rules
-// and categories, the severity caps, and the allowed hosts.
+// and categories, the severity caps, the allowed hosts and the blocked config rules. Per MCP
+// server in a config target's inventory: `mcp.block`, then `mcp.allow`, as for assistants.
 import { severityRank, type AuditResult, type Finding, type TargetResult } from '../model';
 import { assistantMatches, globMatches, hostMayMatch, HOST_RULE, namesOf } from './match';
 import type { Clause, Policy, PolicyReport, PolicyViolation, SuppressedFinding, Suppression, UnmatchedAssistant, UnusedSuppression } from '../model/policy';
 import { didYouMean } from './didYouMean';
+import { mcpViolations, unmatchedMcp } from './evaluateMcp';
 
 export function evaluatePolicy(policy: Policy, result: Pick<AuditResult, 'targets'>): PolicyReport {
   const violations: PolicyViolation[] = [];
@@ -25,8 +27,8 @@ export function evaluatePolicy(policy: Policy, result: Pick<AuditResult, 'target
       ...(target.version ? { version: target.version } : {}),
     };
     const who = describeTarget(target);
-    const add = ({ kind, message, finding, clause }: Omit<PolicyViolation, 'assistant'>) =>
-      violations.push({ kind, message, assistant, ...(finding ? { finding } : {}), clause });
+    const add = ({ kind, message, finding, mcpServer, clause }: Omit<PolicyViolation, 'assistant'>) =>
+      violations.push({ kind, message, assistant, ...(finding ? { finding } : {}), ...(mcpServer ? { mcpServer } : {}), clause });
 
     const blocking = policy.assistants.block.filter(s => assistantMatches(s.match, target));
     for (const s of blocking) {
@@ -73,13 +75,28 @@ export function evaluatePolicy(policy: Policy, result: Pick<AuditResult, 'target
           add({ kind: 'host-not-allowed', message: `${who}: host ${host} at ${where} is not in the allowed hosts`, finding: at, clause: clauseOf(key, 'allow') });
         }
       }
+      const min = policy.config.minSeverity;
+      if (finding.source === 'config' && (!min || severityRank(finding.severity) >= severityRank(min.min))) {
+        for (const s of policy.config.block) {
+          if (finding.ruleId === s.ruleId) add({ kind: 'config-blocked', message: `${who}: ${finding.ruleId} (${finding.severity}) at ${where} is blocked by config.block "${s.ruleId}"`, finding: at, clause: clauseOf(s, s.ruleId) });
+        }
+      }
     });
+    for (const v of mcpViolations(policy.mcp, target, who)) add(v);
   });
 
   const unusedSuppressions = policy.suppressions.filter(s => !used.has(s)).map(s => unused(s, result.targets));
   // With nothing audited (yet) every id would look unmatched.
   const unmatchedAssistants = result.targets.length ? unmatchedIds(policy, result.targets) : [];
-  return { ...(policy.file ? { file: policy.file } : {}), violations, suppressed, unusedSuppressions, ...(unmatchedAssistants.length ? { unmatchedAssistants } : {}) };
+  const unmatchedServers = unmatchedMcp(policy.mcp, result.targets);
+  return {
+    ...(policy.file ? { file: policy.file } : {}),
+    violations,
+    suppressed,
+    unusedSuppressions,
+    ...(unmatchedAssistants.length ? { unmatchedAssistants } : {}),
+    ...(unmatchedServers.length ? { unmatchedMcp: unmatchedServers } : {}),
+  };
 }
 
 /** Id clauses that name no audited assistant, with the nearest name any of them goes by. */

@@ -5,16 +5,17 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import validRange from 'semver/ranges/valid';
-import { CATEGORIES, type Category, type Severity } from '../model';
-import { ruleIds as catalogRuleIds } from '../rules/catalog';
+import { CATEGORIES, SEVERITIES, type Category, type Severity } from '../model';
+import { RULE_CATALOG, ruleIds as catalogRuleIds } from '../rules/catalog';
 import { VENDORS } from '../catalog/vendors';
 import { LineIndex } from '../text/lines';
 import { parseJsonTree, type JsonNode, type JsonObject } from './jsonTree';
 import { checkAgainstSchema, join, type SchemaNode } from './schemaCheck';
 import { didYouMean } from './didYouMean';
 import { HOST_RULE } from './match';
+import { parseMcpEntry } from './mcpMatch';
 import schema from './policy.schema.json';
-import type { AssistantMatch, AssistantSelector, Clause, HostPattern, Policy, PolicyProblem, RuleSelector, SeverityCap, Suppression } from '../model/policy';
+import type { AssistantMatch, AssistantSelector, Clause, ConfigRuleSelector, HostPattern, McpSelector, Policy, PolicyProblem, RuleSelector, SeverityCap, Suppression } from '../model/policy';
 
 export const POLICY_SCHEMA = schema as SchemaNode;
 
@@ -27,6 +28,8 @@ export const MAX_POLICY_BYTES = 1024 * 1024;
 export interface PolicyKnowledge {
   /** Rule and correlation ids this version reports. */
   ruleIds?: ReadonlySet<string>;
+  /** Ids of the rules over assistants' settings, for `config.block`. */
+  configRuleIds?: ReadonlySet<string>;
   /** Vendor ids the catalog knows (`vendor:` clauses naming others get a warning). */
   vendorIds?: ReadonlySet<string>;
 }
@@ -38,6 +41,7 @@ export type PolicyLoad =
 export function parsePolicy(text: string, file?: string, knowledge: PolicyKnowledge = {}): PolicyLoad {
   const ruleIds = knowledge.ruleIds ?? catalogRuleIds();
   const vendorIds = knowledge.vendorIds ?? new Set(VENDORS.map(v => v.id));
+  const configRuleIds = knowledge.configRuleIds ?? new Set(RULE_CATALOG.filter(r => r.kind === 'config').map(r => r.id));
   const lines = new LineIndex(text);
   const errors: PolicyProblem[] = [];
   const warnings: PolicyProblem[] = [];
@@ -57,7 +61,7 @@ export function parsePolicy(text: string, file?: string, knowledge: PolicyKnowle
   for (const p of checkAgainstSchema(parsed.root, POLICY_SCHEMA)) report('error', p.message, p.path, p.start, p.end);
 
   const clause = (path: string, node: { start: number; end: number }): Clause => ({ path, at: rangeOf(node.start, node.end) });
-  const policy: Policy = { ...(file ? { file } : {}), assistants: { allow: [], block: [] }, rules: { block: [], maxSeverity: [] }, hosts: { allow: [] }, suppressions: [] };
+  const policy: Policy = { ...(file ? { file } : {}), assistants: { allow: [], block: [] }, rules: { block: [], maxSeverity: [] }, hosts: { allow: [] }, mcp: { allow: [], block: [] }, config: { block: [] }, suppressions: [] };
   // The schema has reported any value of the wrong type; these reads skip such values.
   const root = parsed.root.type === 'object' ? parsed.root : undefined;
   const assistants = objectAt(root, 'assistants');
@@ -86,6 +90,31 @@ export function parsePolicy(text: string, file?: string, knowledge: PolicyKnowle
   strings(hostAllow?.value).forEach(([glob, node], i) => policy.hosts.allow.push({ ...clause(`hosts.allow[${i}]`, node), glob } satisfies HostPattern));
   if (policy.hosts.allow.length && !ruleIds.has(HOST_RULE) && hostAllow) {
     report('error', `hosts.allow needs the ${HOST_RULE} rule, which this version of ai-tool-audit does not have: the clause could not be enforced`, 'hosts.allow', hostAllow.keyStart, hostAllow.keyEnd);
+  }
+  const mcp = objectAt(root, 'mcp');
+  for (const list of ['allow', 'block'] as const) {
+    const prop = mcp?.properties.find(p => p.key === list);
+    if (list === 'allow' && prop) policy.mcp.allowKey = { path: 'mcp.allow', at: rangeOf(prop.keyStart, prop.keyEnd) };
+    strings(prop?.value).forEach(([text, node], i) => {
+      // The schema has reported an entry this cannot read.
+      const match = parseMcpEntry(text);
+      if (match) policy.mcp[list].push({ ...clause(`mcp.${list}[${i}]`, node), text, match } satisfies McpSelector);
+    });
+  }
+  const config = objectAt(root, 'config');
+  strings(config?.properties.find(p => p.key === 'block')?.value).forEach(([ruleId, node], i) => {
+    const path = `config.block[${i}]`;
+    // A warning, not an error: a shared policy may name a rule of a newer version, and a rule
+    // that does not run blocks nothing here, which is not a reason to drop the whole policy.
+    if (!configRuleIds.has(ruleId)) {
+      const other = ruleIds.has(ruleId) ? ` is not a config rule (config.block applies to findings in the assistants' settings; rules.block takes it)` : ` is not a config rule this version knows${didYouMean(ruleId, configRuleIds)}`;
+      report('warning', `"${ruleId}"${other}: this entry blocks nothing`, path, node.start, node.end);
+    }
+    policy.config.block.push({ ...clause(path, node), ruleId } satisfies ConfigRuleSelector);
+  });
+  const minSeverity = config?.properties.find(p => p.key === 'minSeverity');
+  if (minSeverity?.value.type === 'string' && SEVERITIES.includes(minSeverity.value.value as Severity)) {
+    policy.config.minSeverity = { path: 'config.minSeverity', at: rangeOf(minSeverity.keyStart, minSeverity.value.end), min: minSeverity.value.value as Severity };
   }
   const suppressions = root?.properties.find(p => p.key === 'suppressions')?.value;
   (suppressions?.type === 'array' ? suppressions.items : []).forEach((node, i) => {

@@ -101,7 +101,7 @@ describe('loading a policy', () => {
         ['suppressions[0].note', 4, where(text, '"note"').column],
       ],
     );
-    assert.match(errors[0].message, /unknown key "assistant" \(did you mean "assistants"\?\); allowed here: \$schema, assistants, rules, hosts, suppressions/);
+    assert.match(errors[0].message, /unknown key "assistant" \(did you mean "assistants"\?\); allowed here: \$schema, assistants, rules, hosts, mcp, config, suppressions/);
     assert.match(errors[1].message, /did you mean "block"/);
   });
 

@@ -64,6 +64,6 @@ describe('the policy schema', () => {
     assert.ok(r.ok, JSON.stringify(!r.ok && r.errors));
     assert.deepEqual(r.warnings, []);
     const p = r.policy;
-    for (const part of [p.assistants.allow, p.assistants.block, p.rules.block, p.rules.maxSeverity, p.hosts.allow, p.suppressions]) assert.ok(part.length > 0, 'the example shows every clause');
+    for (const part of [p.assistants.allow, p.assistants.block, p.rules.block, p.rules.maxSeverity, p.hosts.allow, p.mcp.allow, p.mcp.block, p.config.block, p.suppressions]) assert.ok(part.length > 0, 'the example shows every clause');
   });
 });
