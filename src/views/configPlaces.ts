@@ -56,8 +56,8 @@ function literal(name: string): string {
 
 /**
  * What to watch: the files read, the readers' other candidates and the well-known workspace
- * files, grouped into one glob per folder (the workspace's files under one recursive-safe
- * glob), so a handful of watchers covers them all.
+ * files, grouped into one glob per folder (the workspace's files, and the folders they sit
+ * in, under one glob), so a handful of watchers covers them all.
  */
 export function watchGroups(paths: readonly string[], workspace: string | undefined): WatchGroup[] {
   const byBase = new Map<string, Set<string>>();
@@ -69,7 +69,11 @@ export function watchGroups(paths: readonly string[], workspace: string | undefi
   const all = [...paths, ...(workspace ? WORKSPACE_CONFIG_FILES.map(f => path.join(workspace, f)) : [])];
   for (const abs of all) {
     const rel = workspace && inside(workspace, abs);
-    if (workspace && rel) add(workspace, rel);
+    if (workspace && rel) {
+      add(workspace, rel);
+      // A folder removed at once (rm -r .claude) is reported as the folder alone.
+      for (let dir = path.dirname(rel); dir !== '.'; dir = path.dirname(dir)) add(workspace, dir);
+    }
     else add(path.dirname(abs), path.basename(abs));
   }
   return [...byBase].map(([base, names]) => {

@@ -78,6 +78,11 @@ export class Configurations implements vscode.Disposable {
     return true;
   }
 
+  /** How many watchers are live (tests: re-reads replace them, never add to them). */
+  get watcherCount(): number {
+    return this.watchers.filter(w => 'ignoreChangeEvents' in w).length;
+  }
+
   /** Resolves once no re-read is pending or running (tests). */
   async settled(): Promise<void> {
     while (this.timer || this.reading) await (this.reading ?? new Promise<void>(r => setTimeout(r, 50)));

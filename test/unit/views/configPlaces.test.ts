@@ -35,6 +35,7 @@ describe('naming and watching the assistants\u2019 settings files (editor)', () 
     const ws = byBase.get(WS)!;
     for (const f of [...WORKSPACE_CONFIG_FILES, 'sub/x.md']) assert.ok(ws.includes(f), `${f} in ${ws}`);
     assert.equal(ws.match(/\.mcp\.json(,|\})/g)?.length, 1, 'a file read and well known is watched once');
+    for (const folder of ['.claude', '.vscode', 'sub']) assert.ok(ws.split(/[{,}]/).includes(folder), `the folder ${folder} itself (removed at once) in ${ws}`);
     for (const f of ['.mcp.json', '.claude/settings.json', '.vscode/mcp.json', '.cursor/mcp.json', '.gemini/settings.json', '.codex/config.toml', 'AGENTS.md', 'CLAUDE.md']) assert.ok(WORKSPACE_CONFIG_FILES.includes(f));
   });
 
