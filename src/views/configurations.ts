@@ -31,12 +31,10 @@ export class Configurations implements vscode.Disposable {
   /** Reads are numbered when they start: a slow read never overwrites a later one. */
   private started = 0;
   private applied = 0;
-  private watchers: vscode.Disposable[] = [];
+  private watchers: vscode.FileSystemWatcher[] = [];
+  private listeners: vscode.Disposable[] = [];
   private timer: NodeJS.Timeout | undefined;
   private reading: Promise<boolean> | undefined;
-  private readonly read = new vscode.EventEmitter<TargetResult[]>();
-  /** Fires after each applied read (tests wait on it). */
-  readonly onDidRead = this.read.event;
 
   constructor(
     private readonly runner: WorkerRunner,
@@ -59,7 +57,6 @@ export class Configurations implements vscode.Disposable {
       for (const e of r.errors) this.log.warn(printable(`${r.name}: ${e.file}: ${e.message}`));
     }
     this.watch([...filesRead(results), ...candidates]);
-    this.read.fire(results);
   }
 
   /** Reads the settings again (the files changed); false when the read failed. */
@@ -80,12 +77,7 @@ export class Configurations implements vscode.Disposable {
 
   /** How many watchers are live (tests: re-reads replace them, never add to them). */
   get watcherCount(): number {
-    return this.watchers.filter(w => 'ignoreChangeEvents' in w).length;
-  }
-
-  /** Resolves once no re-read is pending or running (tests). */
-  async settled(): Promise<void> {
-    while (this.timer || this.reading) await (this.reading ?? new Promise<void>(r => setTimeout(r, 50)));
+    return this.watchers.length;
   }
 
   /** Replaces the watchers: one per folder, over the files read and those that may appear. */
@@ -98,7 +90,8 @@ export class Configurations implements vscode.Disposable {
       if (group.base !== workspace && !fs.existsSync(group.base)) continue;
       const watcher = vscode.workspace.createFileSystemWatcher(new vscode.RelativePattern(vscode.Uri.file(group.base), group.pattern));
       const changed = (uri: vscode.Uri) => this.schedule(uri);
-      this.watchers.push(watcher, watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
+      this.watchers.push(watcher);
+      this.listeners.push(watcher.onDidChange(changed), watcher.onDidCreate(changed), watcher.onDidDelete(changed));
     }
   }
 
@@ -116,7 +109,8 @@ export class Configurations implements vscode.Disposable {
   }
 
   private unwatch(): void {
-    for (const w of this.watchers) w.dispose();
+    for (const d of [...this.listeners, ...this.watchers]) d.dispose();
+    this.listeners = [];
     this.watchers = [];
   }
 
@@ -124,6 +118,5 @@ export class Configurations implements vscode.Disposable {
     clearTimeout(this.timer);
     this.timer = undefined;
     this.unwatch();
-    this.read.dispose();
   }
 }
