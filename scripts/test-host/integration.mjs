@@ -8,7 +8,7 @@ import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync
 import { join } from 'node:path';
 import { runTests } from '@vscode/test-electron';
 import { ensureTestHost } from './install.mjs';
-import { plantHome } from './plantHome.mjs';
+import { PLANTED_SECRET, plantHome, plantWorkspaceSettings } from './plantHome.mjs';
 import { packageVsix } from './vsix.mjs';
 import { REPO, RUNS } from './paths.mjs';
 
@@ -37,6 +37,7 @@ async function runSuite({ untrusted = false } = {}) {
   const workspace = join(run, 'workspace');
   mkdirSync(workspace);
   writeFileSync(join(workspace, 'README.md'), 'The folder the integration tests open.\n');
+  plantWorkspaceSettings(workspace);
   if (untrusted) {
     mkdirSync(join(workspace, '.vscode'));
     writeFileSync(join(workspace, '.vscode', 'ai-tool-audit.json'), '{\n  "assistants": {\n    "block": ["fakeai.region-gate"]\n  }\n}\n');
@@ -59,6 +60,7 @@ async function runSuite({ untrusted = false } = {}) {
       extensionTestsEnv: {
         HOME: home,
         TEST_HOST_RUN: run,
+        AI_TOOL_AUDIT_PLANTED_SECRET: PLANTED_SECRET,
         AI_TOOL_AUDIT_TEST_RESULTS: resultsFile,
         AI_TOOL_AUDIT_LATE_VSIX: lateVsix,
         ...(untrusted ? { TEST_HOST_UNTRUSTED: '1' } : {}),

@@ -83,7 +83,8 @@ export async function scanPath(ctx: AuditContext, uris: vscode.Uri[] | undefined
 
 /** After "Audit AI tools", discovers again (new assistants show up); otherwise rescans what is shown. */
 export async function reaudit(ctx: AuditContext) {
-  const specs: TargetSpec[] = ctx.results.all().map(t => t.spec);
+  // Settings are not code to scan: the audit reads them again with the rest.
+  const specs: TargetSpec[] = ctx.results.all().map(t => t.spec).filter(s => s.kind !== 'config');
   if (!specs.length || ctx.lastDiscovery) return auditAll(ctx);
-  return ctx.auditor.audit(specs, 'AI Tool Audit: re-auditing', false);
+  return ctx.auditor.audit(specs, 'AI Tool Audit: re-auditing', false, true);
 }

@@ -10,6 +10,7 @@ import type { Auditor } from './auditor';
 import type { ContextDocuments } from './contextDocument';
 import type { PolicyWarnings } from './policyWarnings';
 import type { Notifier } from './notifier';
+import type { Configurations } from './configurations';
 
 export interface AuditContext {
   readonly extension: vscode.ExtensionContext;
@@ -21,6 +22,8 @@ export interface AuditContext {
   readonly summary: AuditSummary;
   readonly auditor: Auditor;
   readonly contexts: ContextDocuments;
+  /** The assistants' own settings: read by full audits, re-read when a settings file changes. */
+  readonly configurations: Configurations;
   readonly policy: PolicyWarnings;
   /** Which machine the audit covers (the extension host's). */
   readonly machine: string;

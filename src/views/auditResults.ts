@@ -36,8 +36,9 @@ export class AuditResults implements vscode.Disposable {
    */
   begin(specs: readonly TargetSpec[], replace: boolean): void {
     if (replace) {
+      // Settings are replaced as a whole when the audit reads them (setConfigurations).
       const keep = new Set(specs.map(targetKey));
-      for (const key of [...this.targets.keys()]) if (!keep.has(key)) this.targets.delete(key);
+      for (const [key, t] of [...this.targets]) if (!keep.has(key) && t.spec.kind !== 'config') this.targets.delete(key);
     }
     for (const spec of specs) {
       const key = targetKey(spec);
@@ -52,6 +53,17 @@ export class AuditResults implements vscode.Disposable {
     this.targets.set(key, { key, spec, state: 'done', result });
     // A comparison belongs to the result it was made for.
     this.comparisons.delete(key);
+    this.changed.fire();
+  }
+
+  /**
+   * The assistants' settings as just read: every configuration target is replaced, and those
+   * no longer found leave. Never called for a cancelled read, so earlier results stay.
+   */
+  setConfigurations(results: readonly TargetResult[]): void {
+    const fresh = new Map(results.map(r => [targetKey(r), r]));
+    for (const [key, t] of [...this.targets]) if (t.spec.kind === 'config' && !fresh.has(key)) this.targets.delete(key);
+    for (const [key, result] of fresh) this.targets.set(key, { key, spec: specOf(result), state: 'done', result });
     this.changed.fire();
   }
 
@@ -93,4 +105,19 @@ export class AuditResults implements vscode.Disposable {
   dispose(): void {
     this.changed.dispose();
   }
+}
+
+/** A configuration result is its own spec: nothing queued it. */
+function specOf(r: TargetResult): TargetSpec {
+  return {
+    id: r.id,
+    name: r.name,
+    kind: r.kind,
+    root: r.root,
+    ...(r.instanceId ? { instanceId: r.instanceId } : {}),
+    ...(r.vendor ? { vendor: r.vendor } : {}),
+    ...(r.country ? { country: r.country } : {}),
+    ...(r.ownVendors?.length ? { ownVendors: [...r.ownVendors] } : {}),
+    why: r.why ?? ['settings files of the assistant in the home folder and workspace'],
+  };
 }

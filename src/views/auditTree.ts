@@ -1,6 +1,7 @@
 // The findings tree: assistant -> group (category, severity or rule) -> finding, plus the
 // scan errors of each assistant. Scanned code is untrusted: every label, description and
 // tooltip is plain text with invisible and control characters made visible.
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { CATEGORIES, SEVERITIES, byPosition, severityRank, type Finding, type ScanError, type Severity, type TargetResult } from '../core/model';
 import { RULE_CATALOG } from '../core/rules/catalog';
@@ -9,6 +10,7 @@ import { formatMB } from '../core/text/format';
 import type { AuditedTarget, AuditResults } from './auditResults';
 import type { ViolationSet } from './policyWarnings';
 import type { Comparison } from '../core/report/baseline';
+import { shownPath, type ConfigPlaces } from './configPlaces';
 
 export type GroupBy = 'category' | 'severity' | 'rule';
 export const GROUP_BY: readonly GroupBy[] = ['category', 'severity', 'rule'];
@@ -16,10 +18,20 @@ export const GROUP_BY: readonly GroupBy[] = ['category', 'severity', 'rule'];
 export interface TargetNode {
   kind: 'target';
   target: AuditedTarget;
+  /** The same assistant's settings (a `config` target with this target's id), shown inside it. */
+  config?: AuditedTarget;
 }
+/** An assistant's settings findings, under the row of its installed code. */
+export interface ConfigurationNode {
+  kind: 'configuration';
+  parent: TargetNode;
+  config: AuditedTarget;
+}
+/** What holds groups of findings: an audited target, or the settings under one. */
+export type OwnerNode = TargetNode | ConfigurationNode;
 export interface GroupNode {
   kind: 'group';
-  parent: TargetNode;
+  parent: OwnerNode;
   key: string;
   label: string;
   findings: FindingNode[];
@@ -49,7 +61,7 @@ export interface GoneFindingNode {
 }
 export interface ErrorsNode {
   kind: 'errors';
-  parent: TargetNode;
+  parent: OwnerNode;
   errors: ScanError[];
 }
 export interface ErrorNode {
@@ -58,7 +70,12 @@ export interface ErrorNode {
   error: ScanError;
   index: number;
 }
-export type TreeNode = TargetNode | GroupNode | FindingNode | ErrorsNode | ErrorNode | GoneNode | GoneFindingNode;
+export type TreeNode = TargetNode | ConfigurationNode | GroupNode | FindingNode | ErrorsNode | ErrorNode | GoneNode | GoneFindingNode;
+
+/** The target whose findings (or errors) a node holds. */
+export function ownerTarget(node: OwnerNode): AuditedTarget {
+  return node.kind === 'target' ? node.target : node.config;
+}
 
 const RULE_TITLES = new Map(RULE_CATALOG.map(r => [r.id, r.title]));
 
@@ -91,6 +108,8 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   constructor(
     private readonly results: AuditResults,
     private readonly memento: vscode.Memento,
+    /** The home and workspace, to name settings files as `~/…` or workspace-relative. */
+    private readonly places: () => ConfigPlaces,
   ) {
     this.groupByValue = GROUP_BY.includes(memento.get('groupBy') as GroupBy) ? memento.get<GroupBy>('groupBy')! : 'category';
     this.minSeverityValue = SEVERITIES.includes(memento.get('minSeverity') as Severity) ? memento.get<Severity>('minSeverity')! : 'low';
@@ -135,13 +154,12 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   getChildren(node?: TreeNode): TreeNode[] {
     if (!node) {
       const only = this.violationFilter?.().targets;
-      return this.results
-        .all()
-        .filter(t => !only || only.has(t.key))
-        .sort(compareTargets)
-        .map(target => ({ kind: 'target', target }));
+      return this.topLevel()
+        .filter(n => !only || only.has(n.target.key) || (!!n.config && only.has(n.config.key)))
+        .sort(compareTargets);
     }
     if (node.kind === 'target') return this.targetChildren(node);
+    if (node.kind === 'configuration') return this.ownerChildren(node);
     if (node.kind === 'group') return node.findings;
     if (node.kind === 'errors') return node.errors.map((error, index) => ({ kind: 'error', parent: node, error, index }));
     if (node.kind === 'gone') return node.findings.map((finding, index) => ({ kind: 'goneFinding', parent: node, finding, index }));
@@ -155,11 +173,13 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   getTreeItem(node: TreeNode): vscode.TreeItem {
     switch (node.kind) {
       case 'target':
-        return targetItem(node.target, this.visible(node.target.result?.findings ?? []).length > 0, this.results.comparison(node.target.key));
+        return targetItem(node, this.visible(allFindings(node)).length > 0, this.results.comparison(node.target.key));
+      case 'configuration':
+        return configurationItem(node, this.places());
       case 'group':
         return groupItem(node);
       case 'finding':
-        return findingItem(node);
+        return findingItem(node, this.places());
       case 'errors':
         return errorsItem(node);
       case 'error':
@@ -176,14 +196,47 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     return findings.filter(f => severityRank(f.severity) >= min);
   }
 
+  /**
+   * One row per assistant: a configuration target whose id is an installed assistant's goes
+   * inside that assistant's row (each installation's), the others get their own row.
+   */
+  private topLevel(): TargetNode[] {
+    const all = this.results.all();
+    const configs = new Map(all.filter(t => t.spec.kind === 'config').map(t => [t.spec.id, t]));
+    const installed = new Set(all.filter(t => t.spec.kind !== 'config').map(t => t.spec.id));
+    return all
+      .filter(t => t.spec.kind !== 'config' || !installed.has(t.spec.id))
+      .map(target => {
+        const config = target.spec.kind === 'config' ? undefined : configs.get(target.spec.id);
+        return { kind: 'target', target, ...(config ? { config } : {}) };
+      });
+  }
+
   private targetChildren(node: TargetNode): TreeNode[] {
-    const result = node.target.result;
+    const children = this.ownerChildren(node);
+    if (node.config?.result && (this.hasShown(node.config) || (node.config.result.errors.length && !this.violationFilter))) {
+      // After the code's groups, before what is gone and the scan errors of the code.
+      const at = children.findIndex(c => c.kind === 'gone' || c.kind === 'errors');
+      children.splice(at < 0 ? children.length : at, 0, { kind: 'configuration', parent: node, config: node.config });
+    }
+    return children;
+  }
+
+  /** Whether any finding of a target passes the severity (or violation) filter. */
+  private hasShown(t: AuditedTarget): boolean {
+    const only = this.violationFilter && (this.violationFilter().findings.get(t.key) ?? new Set<number>());
+    return (t.result?.findings ?? []).some((f, i) => (only ? only.has(i) : severityRank(f.severity) >= severityRank(this.minSeverityValue)));
+  }
+
+  private ownerChildren(node: OwnerNode): TreeNode[] {
+    const owner = ownerTarget(node);
+    const result = owner.result;
     if (!result) return [];
     const groups = new Map<string, GroupNode>();
-    const comparison = this.results.comparison(node.target.key);
+    const comparison = this.results.comparison(owner.key);
     const states = comparison && new Map(comparison.current.map(c => [c.finding, c.state]));
     // With the violation filter, the findings that break the policy, whatever their severity.
-    const only = this.violationFilter && (this.violationFilter().findings.get(node.target.key) ?? new Set<number>());
+    const only = this.violationFilter && (this.violationFilter().findings.get(owner.key) ?? new Set<number>());
     result.findings.forEach((finding, index) => {
       if (only ? !only.has(index) : severityRank(finding.severity) < severityRank(this.minSeverityValue)) return;
       const [key, label] = this.groupOf(finding);
@@ -196,7 +249,7 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     for (const g of ordered) g.findings.sort(compareFindings);
     const children: TreeNode[] = ordered;
     const gone = comparison?.gone.filter(f => severityRank(f.severity) >= severityRank(this.minSeverityValue)) ?? [];
-    if (gone.length && !only) children.push({ kind: 'gone', parent: node, ...(comparison?.before.version ? { from: comparison.before.version } : {}), findings: gone.sort(compareGone) });
+    if (gone.length && !only && node.kind === 'target') children.push({ kind: 'gone', parent: node, ...(comparison?.before.version ? { from: comparison.before.version } : {}), findings: gone.sort(compareGone) });
     if (result.errors.length && !only) children.push({ kind: 'errors', parent: node, errors: result.errors });
     return children;
   }
@@ -219,12 +272,19 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 }
 
-function targetItem(target: AuditedTarget, hasVisible: boolean, comparison: Comparison | undefined): vscode.TreeItem {
+/** A row's findings: its own and those of the settings shown inside it. */
+function allFindings(node: TargetNode): Finding[] {
+  const own = node.target.result?.findings ?? [];
+  const config = node.config?.result?.findings ?? [];
+  return config.length ? [...own, ...config] : [...own];
+}
+
+function targetItem(node: TargetNode, hasVisible: boolean, comparison: Comparison | undefined): vscode.TreeItem {
+  const target = node.target;
   const r = target.result;
-  const item = new vscode.TreeItem(
-    printable(target.spec.name),
-    r && (hasVisible || r.errors.length) ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None,
-  );
+  const findings = allFindings(node);
+  const expandable = (r && (hasVisible || r.errors.length)) || node.config?.result?.errors.length;
+  const item = new vscode.TreeItem(printable(target.spec.name), expandable ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.None);
   // A new id once scanned: the tree then applies the expanded state instead of keeping the
   // childless item it showed while the target was queued.
   item.id = r ? `target:${target.key}` : `target:${target.key}:${target.state}`;
@@ -232,19 +292,33 @@ function targetItem(target: AuditedTarget, hasVisible: boolean, comparison: Comp
   const version = target.spec.version ? `${printable(target.spec.version)} · ` : '';
   if (target.state === 'queued') {
     item.iconPath = new vscode.ThemeIcon('loading~spin');
-    item.description = r ? `${version}re-auditing… (showing the previous ${countsText(r.findings)})` : `${version}scanning…`;
+    item.description = r ? `${version}re-auditing… (showing the previous ${countsText(findings)})` : `${version}scanning…`;
   } else if (target.state === 'cancelled' && r) {
     item.iconPath = new vscode.ThemeIcon('warning');
-    item.description = `${version}re-audit cancelled: previous results, ${countsText(r.findings)}`;
+    item.description = `${version}re-audit cancelled: previous results, ${countsText(findings)}`;
   } else if (target.state === 'cancelled' && !r) {
     item.iconPath = new vscode.ThemeIcon('circle-slash');
     item.description = `${version}not scanned (cancelled)`;
   } else {
     item.iconPath = new vscode.ThemeIcon(KIND_ICONS[target.spec.kind]);
-    item.description = `${version}${r ? countsText(r.findings) : ''}${comparison ? ` · ${changeText(comparison)}` : ''}`;
+    item.description = `${version}${r ? countsText(findings) : ''}${comparison ? ` · ${changeText(comparison)}` : ''}`;
   }
   if (comparison && target.state === 'done') item.contextValue = 'target.changed';
-  item.tooltip = targetTooltip(target);
+  item.tooltip = targetTooltip(target) + (node.config ? printable(`\nsettings: ${node.config.result?.findings.length ?? 0} findings (in "Configuration")`) : '');
+  return item;
+}
+
+function configurationItem(node: ConfigurationNode, places: ConfigPlaces): vscode.TreeItem {
+  const r = node.config.result;
+  const findings = r?.findings ?? [];
+  const high = findings.some(f => f.severity === 'high');
+  const item = new vscode.TreeItem('Configuration', high ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
+  item.id = `configuration:${node.parent.target.key}`;
+  item.iconPath = new vscode.ThemeIcon(KIND_ICONS.config);
+  item.description = countsText(findings);
+  item.contextValue = 'configuration';
+  const files = (r?.config?.files ?? []).map(f => `  ${shownPath(path.join(node.config.spec.root, f.file), places)} (${f.scope})`);
+  item.tooltip = [`${node.config.spec.name}: the settings files read`, ...files].map(printable).join('\n');
   return item;
 }
 
@@ -277,23 +351,34 @@ function targetTooltip(target: AuditedTarget): string {
 function groupItem(node: GroupNode): vscode.TreeItem {
   const high = node.findings.some(f => f.finding.severity === 'high');
   const item = new vscode.TreeItem(node.label, high ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
-  item.id = `group:${node.parent.target.key}:${node.key}`;
+  // Keyed by the row too: the settings of one assistant show under each of its installations.
+  item.id = node.parent.kind === 'target' ? `group:${node.parent.target.key}:${node.key}` : `group:${node.parent.parent.target.key}:config:${node.key}`;
   item.description = String(node.findings.length);
   item.contextValue = 'group';
   return item;
 }
 
-function findingItem(node: FindingNode): vscode.TreeItem {
+/** `file:line:col`; a settings file named as a person knows it (`~/.claude/settings.json`). */
+function placeOf(node: FindingNode, places: ConfigPlaces): string {
   const f = node.finding;
+  const file = f.source === 'config' && !f.entry ? shownPath(path.join(node.target.root, f.file), places) : f.entry ? `${f.file} › ${f.entry}` : f.file;
+  return f.line ? `${file}:${f.line}:${f.column}` : `${file} @ byte ${f.offset ?? 0}`;
+}
+
+function findingItem(node: FindingNode, places: ConfigPlaces): vscode.TreeItem {
+  const f = node.finding;
+  const owner = node.parent.parent;
   // Rows tell findings apart by what they say; the rule is in the tooltip and the group.
   const item = new vscode.TreeItem(printable(f.message), vscode.TreeItemCollapsibleState.None);
-  item.id = `finding:${node.parent.parent.target.key}:${node.index}`;
-  const place = `${findingPlace(f)}${f.line ? `:${f.column}` : ''}`;
-  item.description = `${node.state === 'new' ? 'new · ' : ''}${printable(place)} · ${f.severity}`;
+  item.id = owner.kind === 'target' ? `finding:${owner.target.key}:${node.index}` : `finding:${owner.parent.target.key}:config:${node.index}`;
+  const place = placeOf(node, places);
+  // A setting's scope says who put it there: the repository's settings arrive with a clone.
+  item.description = `${node.state === 'new' ? 'new · ' : ''}${printable(place)}${f.scope ? ` · ${f.scope}` : ''} · ${f.severity}`;
   item.iconPath = SEVERITY_ICONS[f.severity];
-  item.tooltip = findingTooltip(f);
+  item.tooltip = findingTooltip(f, place);
   item.accessibilityInformation = { label: printable(`${node.state === 'new' ? 'new since the previous version, ' : ''}${f.severity} ${ruleTitle(f.ruleId)}: ${f.message}, at ${place.replace(/:(\d+):(\d+)$/, ' line $1 column $2')}`), role: 'treeitem' };
-  item.contextValue = f.offset !== undefined && f.line ? 'finding.reprintable' : 'finding';
+  // Settings are short text files: nothing to reprint.
+  item.contextValue = f.source === 'config' ? 'finding.config' : f.offset !== undefined && f.line ? 'finding.reprintable' : 'finding';
   item.command = { command: 'aiToolAudit.openFinding', title: 'Open Finding', arguments: [node] };
   return item;
 }
@@ -303,7 +388,7 @@ const MAX_STEPS = 10;
 const MAX_LINE = 160;
 
 /** Short enough not to be clipped: the message, the rule, some evidence, the steps, one line each. */
-function findingTooltip(f: Finding): string {
+function findingTooltip(f: Finding, place = `${findingPlace(f)}${f.line ? `:${f.column}` : ''}`): string {
   const cut = (s: string) => (s.length > MAX_LINE ? `${s.slice(0, MAX_LINE)}…` : s);
   const evidence = f.evidence.slice(0, MAX_EVIDENCE).map(cut);
   if (f.evidence.length > MAX_EVIDENCE) evidence.push(`… and ${f.evidence.length - MAX_EVIDENCE} more`);
@@ -314,7 +399,7 @@ function findingTooltip(f: Finding): string {
     f.message,
     ...(evidence.length ? ['evidence:', ...evidence.map(e => `  ${e}`)] : []),
     ...steps,
-    `at ${findingPlace(f)}${f.line ? `:${f.column}` : ''}`,
+    `at ${place}${f.configKey ? ` (${f.configKey}${f.scope ? `, ${f.scope} scope` : ''})` : ''}`,
     `Right-click: Open Rule Documentation (what it finds, false positives, what to do)`,
   ];
   return lines.map(printable).join('\n');
@@ -343,7 +428,7 @@ function goneFindingItem(node: GoneFindingNode): vscode.TreeItem {
 
 function errorsItem(node: ErrorsNode): vscode.TreeItem {
   const item = new vscode.TreeItem('scan errors', vscode.TreeItemCollapsibleState.Collapsed);
-  item.id = `errors:${node.parent.target.key}`;
+  item.id = node.parent.kind === 'target' ? `errors:${node.parent.target.key}` : `errors:${node.parent.parent.target.key}:config`;
   item.description = String(node.errors.length);
   item.iconPath = new vscode.ThemeIcon('circle-slash');
   return item;
@@ -352,18 +437,19 @@ function errorsItem(node: ErrorsNode): vscode.TreeItem {
 function errorItem(node: ErrorNode): vscode.TreeItem {
   const e = node.error;
   const item = new vscode.TreeItem(printable(e.entry ? `${e.file} › ${e.entry}` : e.file), vscode.TreeItemCollapsibleState.None);
-  item.id = `error:${node.parent.parent.target.key}:${node.index}`;
+  const owner = node.parent.parent;
+  item.id = owner.kind === 'target' ? `error:${owner.target.key}:${node.index}` : `error:${owner.parent.target.key}:config:${node.index}`;
   item.description = printable(e.message);
   item.tooltip = printable(e.message);
   return item;
 }
 
-function highest(t: AuditedTarget): number {
-  return Math.max(-1, ...(t.result?.findings ?? []).map(f => severityRank(f.severity)));
+function highest(node: TargetNode): number {
+  return Math.max(-1, ...allFindings(node).map(f => severityRank(f.severity)));
 }
 
-function compareTargets(a: AuditedTarget, b: AuditedTarget): number {
-  return highest(b) - highest(a) || a.spec.name.localeCompare(b.spec.name);
+function compareTargets(a: TargetNode, b: TargetNode): number {
+  return highest(b) - highest(a) || a.target.spec.name.localeCompare(b.target.spec.name);
 }
 
 function compareGone(a: Finding, b: Finding): number {

@@ -12,6 +12,7 @@ import type { WorkerRunner } from '../core/worker/runner';
 import { targetKey, type AuditResults } from './auditResults';
 import type { BaselineStore } from './baselines';
 import type { AuditSummary } from './statusBar';
+import { configSources, type Configurations } from './configurations';
 import { readSettings, type AuditSettings } from './settings';
 
 /** Finds what to audit when the audit starts (discovery); undefined when cancelled. */
@@ -36,6 +37,8 @@ export class Auditor {
     private readonly baselines?: BaselineStore,
     /** Per-file results of earlier audits (global storage); undefined: none. */
     private readonly resultCacheDir?: string,
+    /** Where the assistants' settings read by an audit go; undefined: they are not read. */
+    private readonly configurations?: Configurations,
   ) {}
 
   /** Marks what changed since the assistant's previous version, once its snapshot is read. */
@@ -71,14 +74,15 @@ export class Auditor {
   /**
    * Audits `specs`, or what `find` returns (discovery runs under the same progress and
    * cancellation); `replace` clears targets from earlier audits (a full audit does).
+   * `readConfig`: read the assistants' own settings too (a full audit does).
    */
-  async audit(specs: TargetSpec[] | Finder, title: string, replace: boolean): Promise<AuditOutcome> {
+  async audit(specs: TargetSpec[] | Finder, title: string, replace: boolean, readConfig = replace): Promise<AuditOutcome> {
     await this.cancel();
     const stop = new vscode.CancellationTokenSource();
     const finished = Promise.resolve(
       vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
         token.onCancellationRequested(() => stop.cancel());
-        return this.run(specs, replace, progress, stop.token);
+        return this.run(specs, replace, readConfig, progress, stop.token);
       }),
     );
     this.current = { stop, finished };
@@ -99,6 +103,7 @@ export class Auditor {
   private async run(
     find: TargetSpec[] | Finder,
     replace: boolean,
+    readConfig: boolean,
     progress: vscode.Progress<{ message?: string; increment?: number }>,
     token: vscode.CancellationToken,
   ): Promise<AuditOutcome> {
@@ -119,6 +124,8 @@ export class Auditor {
     const onCancel = token.onCancellationRequested(() => abort.abort());
     const done: TargetResult[] = [];
     let lastReport = 0;
+    const configurations = readConfig ? this.configurations : undefined;
+    const ticket = configurations?.begin();
     try {
       const outcome = await runAudit(
         this.runner,
@@ -131,6 +138,7 @@ export class Auditor {
           // time or heap costs only itself, and the cores share the work.
           pool: { script: this.runner.script, size: settings.scanWorkers || defaultPoolSize() },
           ...(this.resultCacheDir ? { cacheDir: this.resultCacheDir } : {}),
+          ...(configurations ? { config: configSources() } : {}),
         },
         {
           onFile: (index, file, size) => {
@@ -141,6 +149,7 @@ export class Auditor {
             progress.report({ message: printable(`${done.length + 1}/${specs.length} ${specs[index].name}: ${file}`) });
           },
           onNote: message => this.log.info(printable(message)),
+          onConfig: (results, candidates) => configurations?.apply(ticket ?? 0, results, candidates),
           onTarget: (index, result, ms) => {
             done.push(result);
             this.results.finish(specs[index], result);

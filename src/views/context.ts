@@ -13,6 +13,7 @@ import { machineLabel } from './machine';
 import { watchExtensions } from './extensionWatcher';
 import { PolicyWarnings } from './policyWarnings';
 import { BaselineStore } from './baselines';
+import { Configurations, configPlaces } from './configurations';
 import type { AuditContext } from './auditContext';
 
 export type { AuditContext } from './auditContext';
@@ -22,13 +23,14 @@ export function createContext(extension: vscode.ExtensionContext): AuditContext 
   const log = vscode.window.createOutputChannel('AI Tool Audit', { log: true });
   const runner = new WorkerRunner(path.join(extension.extensionPath, 'dist', 'worker.js'));
   const results = new AuditResults();
-  const tree = new AuditTreeProvider(results, extension.globalState);
+  const tree = new AuditTreeProvider(results, extension.globalState, configPlaces);
   const view = vscode.window.createTreeView('aiToolAudit.findings', { treeDataProvider: tree, showCollapseAll: true });
   const machine = machineLabel(vscode.env.remoteName);
   view.description = machine;
   const summary = new AuditSummary(results, view, machine);
   const baselines = new BaselineStore(path.join(extension.globalStorageUri.fsPath, 'baselines'), log);
-  const auditor = new Auditor(runner, results, summary, log, baselines, path.join(extension.globalStorageUri.fsPath, 'results'));
+  const configurations = new Configurations(runner, results, log);
+  const auditor = new Auditor(runner, results, summary, log, baselines, path.join(extension.globalStorageUri.fsPath, 'results'), configurations);
   const contexts = new ContextDocuments(runner);
   extension.subscriptions.push(
     log,
@@ -37,6 +39,7 @@ export function createContext(extension: vscode.ExtensionContext): AuditContext 
     view,
     summary,
     contexts,
+    configurations,
     vscode.workspace.registerTextDocumentContentProvider(CONTEXT_SCHEME, contexts),
     vscode.languages.registerDocumentLinkProvider({ scheme: CONTEXT_SCHEME }, contexts),
     vscode.workspace.registerTextDocumentContentProvider(MODULE_SCHEME, new ModuleDocuments(runner)),
@@ -54,6 +57,7 @@ export function createContext(extension: vscode.ExtensionContext): AuditContext 
     summary,
     auditor,
     contexts,
+    configurations,
     machine,
     policy,
     notify: {

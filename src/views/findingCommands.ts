@@ -19,7 +19,7 @@ export async function openFinding(ctx: AuditContext, target: FindingNode | Findi
   }
   const loc: FindingLocation = isFindingNode(target) ? { ...target.finding, line: target.finding.line!, column: target.finding.column!, root: target.target.root } : target;
   const editor = await openLocation(loc);
-  if (isFindingNode(target) && canReprint(target.finding) && isMinifiedAt(editor)) {
+  if (isFindingNode(target) && target.finding.source !== 'config' && canReprint(target.finding) && isMinifiedAt(editor)) {
     const length = editor.document.lineAt(editor.selection.start.line).text.length;
     void ctx.notify
       .info(printable(`${loc.file} line ${loc.line} is ${length.toLocaleString('en-US')} characters long (minified): the editor does not show all of it.`), 'Show in Readable Context')

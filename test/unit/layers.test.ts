@@ -106,8 +106,8 @@ describe('the layers of src/', () => {
     assert.deepEqual(offenders, []);
   });
 
-  it("keep the editor's views away from the rules and the parser: rule metadata only", () => {
-    const wrong = [...graph].filter(([f]) => f.startsWith('src/views/') || f === 'src/extension.ts').flatMap(([f, deps]) => deps.filter(d => /^src\/core\/(rules\/(?!catalog)|js\/|scan\/|native\/|audit\.ts)/.test(d)).map(d => `${f} imports ${d}`));
+  it("keep the editor's views away from the rules, the parser and the settings readers: rule metadata only", () => {
+    const wrong = [...graph].filter(([f]) => f.startsWith('src/views/') || f === 'src/extension.ts').flatMap(([f, deps]) => deps.filter(d => /^src\/core\/(rules\/(?!catalog)|js\/|scan\/|native\/|config\/|audit\.ts)/.test(d)).map(d => `${f} imports ${d}`));
     assert.deepEqual(wrong, []);
   });
 });
@@ -116,6 +116,7 @@ describe('the extension bundle', () => {
   it('holds no parser and stays small: the extension host never parses (dist/extension.js)', () => {
     const bundle = fs.readFileSync('dist/extension.js', 'utf8');
     assert.ok(!bundle.includes('node_modules/acorn'), 'acorn is bundled into the extension host');
+    for (const parser of ['jsonc-parser', 'toml-eslint-parser', 'yaml']) assert.ok(!bundle.includes(`node_modules/${parser}/`), `${parser} (the settings readers) is bundled into the extension host`);
     assert.ok(fs.statSync('dist/worker.js').size > 0 && fs.readFileSync('dist/worker.js', 'utf8').includes('node_modules/acorn'), 'the worker holds the parser');
     assert.ok(bundle.length < 250 * 1024, `dist/extension.js is ${Math.round(bundle.length / 1024)} KB`);
   });

@@ -13,6 +13,8 @@ export interface AuditEvents {
   onTarget?(index: number, result: TargetResult, ms: number): void;
   /** Something for the log: the result cache's counts, an unusable cache entry. */
   onNote?(message: string): void;
+  /** The assistants' settings, when the job asked for them (`config`). */
+  onConfig?(results: TargetResult[], candidates: string[]): void;
 }
 
 export interface AuditOutcome {
@@ -24,12 +26,17 @@ export interface AuditOutcome {
 export async function runAudit(runner: WorkerRunner, job: AuditJob, events: AuditEvents, signal?: AbortSignal): Promise<AuditOutcome> {
   const crashes: string[] = [];
   let remaining = job.targets.map((_, i) => i);
-  while (remaining.length) {
+  // The settings are read by the first worker only: if it dies before reporting them, reading
+  // them is what killed it, and the targets after it must not die the same way.
+  let config = job.config;
+  while (remaining.length || config) {
     const batch = remaining;
+    const withConfig = config;
+    config = undefined;
     const finished = new Set<number>();
     let lastFile: string | undefined;
     const outcome = await runner.run(
-      { ...job, targets: batch.map(i => job.targets[i]) },
+      { ...job, targets: batch.map(i => job.targets[i]), config: withConfig },
       {
         signal,
         onMessage: m => {
@@ -41,6 +48,8 @@ export async function runAudit(runner: WorkerRunner, job: AuditJob, events: Audi
             events.onTarget?.(batch[m.index], m.result, m.ms);
           } else if (m.type === 'note') {
             events.onNote?.(m.message);
+          } else if (m.type === 'config') {
+            events.onConfig?.(m.results, m.candidates);
           }
         },
       },

@@ -2,10 +2,12 @@
 // tests call it directly; src/worker.ts only connects it to the thread's port.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { auditTargets, auditTargetsInParallel, selectRules, type FileScanner, type RuleSelection } from '../audit';
+import { auditConfigurations, auditTargets, auditTargetsInParallel, selectRules, type FileScanner, type RuleSelection } from '../audit';
 import { ResultCache } from './resultCache';
 import { scanFile } from '../scan/target';
 import { defaultBudgetMs, defaultWorkerMb, ScanPool } from './pool';
+import { CONFIG_READERS } from '../config/readers';
+import type { ConfigSources } from '../config/types';
 import { discover } from '../discovery';
 import { mergeRunningExtensions } from '../discovery/running';
 import { DEFAULT_MAX_FILE_BYTES } from '../model';
@@ -15,12 +17,14 @@ import { embeddedModuleText } from '../native/inspect';
 import { fingerprintOf } from '../rules/findings';
 import { LineIndex } from '../text/lines';
 import { readableContext } from '../print/readableContext';
-import type { AuditJob, ContextJob, DiscoverJob, ModuleJob, PoolReply, PoolRequest, PoolSettings, RuleChoice, WorkerJob, WorkerMessage } from './protocol';
+import type { AuditJob, ConfigJob, ContextJob, DiscoverJob, ModuleJob, PoolReply, PoolRequest, PoolSettings, RuleChoice, WorkerJob, WorkerMessage } from './protocol';
 
 export type Post = (message: WorkerMessage) => void;
 
 /** Runs a job; an audit in a pool of workers runs asynchronously and posts `done` when it ends. */
 export function handleJob(job: WorkerJob, post: Post): void | Promise<void> {
+  // Settings first: reading them takes milliseconds, the code may take minutes.
+  if (job.kind === 'audit' && job.config) configJob({ kind: 'config', sources: job.config, disabledRules: job.disabledRules }, post);
   if (job.kind === 'audit' && job.pool) {
     return auditInPool(job, job.pool, post).then(
       () => post({ type: 'done' }),
@@ -35,6 +39,7 @@ export function handleJob(job: WorkerJob, post: Post): void | Promise<void> {
     else if (job.kind === 'audit') audit(job, post);
     else if (job.kind === 'context') context(job, post);
     else if (job.kind === 'module') moduleText(job, post);
+    else if (job.kind === 'config') configJob(job, post);
     else post({ type: 'failed', message: `unknown job ${(job as { kind: unknown }).kind}` });
   } catch (e) {
     post({ type: 'failed', message: e instanceof Error ? e.message : String(e) });
@@ -55,6 +60,20 @@ function audit(job: AuditJob, post: Post): void {
     onFile: (index, file, size) => void post({ type: 'file', index, file, size }),
     onTarget: (index, result, ms) => post({ type: 'target', index, result, ms }),
   });
+}
+
+function configJob(job: ConfigJob, post: Post): void {
+  try {
+    const results = auditConfigurations({ sources: job.sources, selection: selectRules({ disabled: job.disabledRules }) });
+    post({ type: 'config', results, candidates: configCandidates(job.sources) });
+  } catch (e) {
+    // Unreadable settings must not cost the audit of the code that follows.
+    post({ type: 'note', message: `reading the assistants' settings failed: ${e instanceof Error ? e.message : String(e)}` });
+  }
+}
+
+function configCandidates(sources: ConfigSources): string[] {
+  return [...new Set(CONFIG_READERS.flatMap(r => r.candidates(sources).map(c => c.path)))];
 }
 
 async function auditInPool(job: AuditJob, settings: PoolSettings, post: Post): Promise<void> {

@@ -8,6 +8,7 @@ import type { ReadableContext } from '../print/readableContext';
 import type { FileEntry } from '../scan/files';
 import type { FileOutcome } from '../scan/target';
 import type { TargetContext } from '../rules/types';
+import type { ConfigSources } from '../config/types';
 
 /** Find the installed assistants, plus the AI extensions the running editor reports. */
 export interface DiscoverJob {
@@ -27,6 +28,15 @@ export interface AuditJob {
   pool?: PoolSettings;
   /** Reuse and keep per-file results here (see worker/resultCache.ts); pool audits only. */
   cacheDir?: string;
+  /** Also read the assistants' own settings here, before the code (a `config` message). */
+  config?: ConfigSources;
+}
+
+/** Read the assistants' own settings again (a settings file changed): a `config` message. */
+export interface ConfigJob {
+  kind: 'config';
+  sources: ConfigSources;
+  disabledRules?: string[];
 }
 
 export interface PoolSettings {
@@ -82,7 +92,7 @@ export interface ModuleJob {
   entry: string;
 }
 
-export type WorkerJob = DiscoverJob | AuditJob | ContextJob | ModuleJob;
+export type WorkerJob = DiscoverJob | AuditJob | ContextJob | ModuleJob | ConfigJob;
 
 /** Where the reprinted part sits in the file: 1-based line and UTF-16 column. */
 export interface SourcePoint {
@@ -103,6 +113,8 @@ export type WorkerMessage =
   | { type: 'target'; index: number; result: TargetResult; ms: number }
   | { type: 'context'; reply: ContextReply }
   | { type: 'module'; text: string }
+  /** Every configuration target, and every file or folder the readers would read (to watch). */
+  | { type: 'config'; results: TargetResult[]; candidates: string[] }
   | { type: 'failed'; message: string }
   | { type: 'note'; message: string }
   | { type: 'done' };

@@ -28,7 +28,7 @@ export interface ServedMessage {
   message: WorkerMessage;
 }
 
-const QUICK_JOBS = new Set<WorkerJob['kind']>(['context', 'module']);
+const QUICK_JOBS = new Set<WorkerJob['kind']>(['context', 'module', 'config']);
 const WARM_IDLE_MS = 60_000;
 
 interface Pending {
