@@ -59,6 +59,7 @@ describe('VS Code configuration reader', () => {
       'project allow narrow kiroAgent.trustedCommands: npm run build',
       'project allow narrow windsurf.cascadeCommandsAllowList: git',
       'user allow broad chat.tools.terminal.autoApprove: python3',
+      'user allow narrow chat.tools.terminal.autoApprove: /^npm run (build|lint)$/',
       'user allow narrow chat.tools.terminal.autoApprove: git status',
       'user allow narrow chat.tools.terminal.autoApprove: npm test',
       'user mode broad chat.tools.global.autoApprove: true',
