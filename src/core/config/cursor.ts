@@ -88,9 +88,15 @@ function readCliPermissions(doc: ConfigDoc, out: InventoryBuilder, root: ConfigN
   });
 }
 
-/** `Shell(*)`, `Shell(**)`, `Shell(python)`, `Mcp(*)`, `Mcp(*:*)`: a whole class; `Shell(git)`, `Read(**)`: narrow. */
+/**
+ * `Shell(*)`, `Shell(**)`, `Shell(python)`, `Mcp(*)`, `Mcp(*:*)`: a whole class; `Shell(ls)`,
+ * `Read(**)`, `Mcp(github:*)`: narrow. `Shell(x)` names a command base, so it allows `x` with any
+ * arguments: judged as the prefix rule `Shell(x:*)`.
+ */
 export function isBroadCursorToken(token: string): boolean {
-  const m = /^\s*Mcp\s*\((.*)\)\s*$/i.exec(token);
-  if (m) return isAnyMcpTool(m[1].replace(/,/g, ':'));
+  const mcp = /^\s*Mcp\s*\((.*)\)\s*$/i.exec(token);
+  if (mcp) return isAnyMcpTool(mcp[1].replace(/,/g, ':'));
+  const shell = /^\s*Shell\s*\(([^:]*)\)\s*$/i.exec(token);
+  if (shell) return isBroadCommandPrefix(shell[1]);
   return isBroadRule(token);
 }

@@ -93,16 +93,16 @@ function readApprovals(doc: ConfigDoc, out: InventoryBuilder, root: ConfigNode):
     out.permission(doc, 'allow', `chat.tools.terminal.autoApprove: ${rule.key}`, isBroadTerminalRule(rule.key), joinKey('chat.tools.terminal.autoApprove', rule.key), rule);
   }
 
-  // Kiro: trusted commands are prefixes, `*` a wildcard ("npm *"); ["*"] trusts every command.
-  readPrefixList(doc, out, root, 'kiroAgent.trustedCommands');
+  // Kiro: an entry is an exact command unless it ends in `*` ("npm test *"); ["*"] trusts every command.
+  readCommandList(doc, out, root, 'kiroAgent.trustedCommands', command => isBroadRule(`Bash(${command})`));
   // Windsurf: Cascade runs commands starting with an allow-list entry ("git" allows "git add -A").
-  readPrefixList(doc, out, root, 'windsurf.cascadeCommandsAllowList');
+  readCommandList(doc, out, root, 'windsurf.cascadeCommandsAllowList', isBroadCommandPrefix);
 }
 
-function readPrefixList(doc: ConfigDoc, out: InventoryBuilder, root: ConfigNode, key: string): void {
+function readCommandList(doc: ConfigDoc, out: InventoryBuilder, root: ConfigNode, key: string, isBroad: (entry: string) => boolean): void {
   (child(root, key)?.items ?? []).forEach((item, i) => {
-    const prefix = text(item);
-    if (prefix !== undefined) out.permission(doc, 'allow', `${key}: ${prefix}`, isBroadCommandPrefix(prefix), `${key}[${i}]`, item);
+    const command = text(item);
+    if (command !== undefined) out.permission(doc, 'allow', `${key}: ${command}`, isBroad(command), `${key}[${i}]`, item);
   });
 }
 
@@ -132,7 +132,7 @@ function readTrust(doc: ConfigDoc, out: InventoryBuilder, root: ConfigNode): voi
 /** A regex that matches any command line (`/.*\/`, `/^.+$/`, `/(?:)/`). */
 const MATCH_ALL = /^\/\^?(?:\.[*+]|\(\?:\)|)\$?\/[a-z]*$/i;
 
-/** `/.*\/` or an interpreter prefix (`python`, `bash`) approves any command; `git status` does not. */
+/** `/.*\/` or a program that runs anything (`python`, `bash`, `git`) approves any command; `git status` does not. */
 export function isBroadTerminalRule(rule: string): boolean {
   const r = rule.trim();
   if (MATCH_ALL.test(r)) return true;
@@ -140,7 +140,7 @@ export function isBroadTerminalRule(rule: string): boolean {
   return isBroadCommandPrefix(r);
 }
 
-/** A command prefix as Claude's `Bash(prefix:*)`: empty, `*`, a shell or an interpreter is broad. */
+/** A command prefix judged as Claude's `Bash(prefix:*)`: empty, `*`, or a program that runs anything is broad. */
 export function isBroadCommandPrefix(prefix: string): boolean {
   const p = prefix.trim().replace(/\s*\*$/, '');
   if (p === '' || p === '*') return true;

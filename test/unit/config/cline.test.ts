@@ -21,15 +21,15 @@ describe('Cline configuration reader', () => {
     assert.deepEqual(loaded.errors, []);
   });
 
-  it('marks servers with autoApprove tools as auto-trusted, with package, pinning and transport', () => {
+  it('names the autoApprove tools of each server, with package, pinning and transport', () => {
     const byName = new Map(inv.mcpServers.map(s => [s.name, s]));
     const brave = byName.get('github.com/modelcontextprotocol/servers/tree/main/src/brave-search')!;
-    assert.deepEqual([brave.autoTrusted, brave.package, brave.pinned, brave.envKeys], [true, '@modelcontextprotocol/server-brave-search', false, ['BRAVE_API_KEY']]);
+    assert.deepEqual([brave.autoTrusted, brave.autoApprovedTools, brave.package, brave.pinned, brave.envKeys], [undefined, ['brave_web_search'], '@modelcontextprotocol/server-brave-search', false, ['BRAVE_API_KEY']]);
     assert.deepEqual([brave.at.key, brave.at.line, brave.at.column], ['mcpServers["github.com/modelcontextprotocol/servers/tree/main/src/brave-search"]', 3, 5]);
-    assert.equal(byName.get('weather')!.autoTrusted, undefined);
+    assert.deepEqual([byName.get('weather')!.autoTrusted, byName.get('weather')!.autoApprovedTools], [undefined, undefined]);
     assert.equal(byName.get('weather')!.package, undefined, 'a local script is no package');
     assert.deepEqual([byName.get('remote-notes')!.transport, byName.get('remote-notes')!.autoTrusted], ['http', undefined]);
-    assert.deepEqual([byName.get('time')!.autoTrusted, byName.get('time')!.pinned], [true, true]);
+    assert.deepEqual([byName.get('time')!.autoApprovedTools, byName.get('time')!.pinned], [['get_current_time'], true]);
   });
 
   it('keeps planted secrets out of the inventory', () => {
@@ -92,12 +92,13 @@ describe('Roo Code configuration reader', () => {
     assert.deepEqual(loaded.errors, []);
   });
 
-  it('marks servers with alwaysAllow tools as auto-trusted, an empty list not', () => {
+  it('names the alwaysAllow tools of each server, an empty list none', () => {
     const byName = new Map(inv.mcpServers.map(s => [s.name, s]));
     assert.deepEqual([...byName.keys()].sort(), ['filesystem', 'project-db', 'slack']);
-    assert.deepEqual([byName.get('filesystem')!.autoTrusted, byName.get('filesystem')!.pinned], [true, true]);
-    assert.deepEqual([byName.get('project-db')!.autoTrusted, byName.get('project-db')!.scope, byName.get('project-db')!.pinned], [true, 'project', false]);
-    assert.equal(byName.get('slack')!.autoTrusted, undefined);
+    assert.deepEqual([byName.get('filesystem')!.autoApprovedTools, byName.get('filesystem')!.pinned], [['read_file', 'list_directory'], true]);
+    assert.deepEqual([byName.get('project-db')!.autoApprovedTools, byName.get('project-db')!.scope, byName.get('project-db')!.pinned], [['read_query'], 'project', false]);
+    assert.deepEqual([byName.get('slack')!.autoTrusted, byName.get('slack')!.autoApprovedTools], [undefined, undefined]);
+    assert.ok(![...byName.values()].some(s => s.autoTrusted), 'no server approves every tool');
     const db = byName.get('project-db')!;
     assert.deepEqual([db.at.file, db.at.line, db.at.column], ['workspace/.roo/mcp.json', 3, 5]);
   });

@@ -52,14 +52,14 @@ describe('Cursor configuration reader', () => {
       'project allow broad mcpAllowlist: *:*',
       'project allow broad terminalAllowlist: python',
       'project allow narrow Write(src/**)',
+      'user allow broad Shell(git)',
+      'user allow broad terminalAllowlist: git',
       'user allow narrow Mcp(linear:list_issues)',
       'user allow narrow Read(**)',
-      'user allow narrow Shell(git)',
       'user allow narrow Shell(ls)',
       'user allow narrow mcpAllowlist: linear:list_issues',
       'user allow narrow mcpAllowlist: sentry:*',
       'user allow narrow terminalAllowlist: cargo build',
-      'user allow narrow terminalAllowlist: git',
       'user allow narrow terminalAllowlist: npm test',
       'user mode broad approvalMode: unrestricted',
     ]);
@@ -106,8 +106,8 @@ describe('Cursor configuration reader', () => {
 
 describe('broad Cursor CLI permission tokens', () => {
   const table: Array<[string, boolean]> = [
-    ['Shell(*)', true], ['Shell(**)', true], ['Shell(bash)', true], ['Shell(curl:*)', true], ['Mcp(*)', true], ['Mcp(*:*)', true], ['Mcp(*, *)', true],
-    ['Shell(git)', false], ['Shell(ls)', false], ['Read(**)', false], ['Write(src/**)', false], ['Mcp(github:*)', false], ['Mcp(linear, list_issues)', false],
+    ['Shell(*)', true], ['Shell(**)', true], ['Shell(bash)', true], ['Shell(git)', true], ['Shell(curl:*)', true], ['Mcp(*)', true], ['Mcp(*:*)', true], ['Mcp(*, *)', true],
+    ['Shell(ls)', false], ['Shell(cargo build)', false], ['Read(**)', false], ['Write(src/**)', false], ['Mcp(github:*)', false], ['Mcp(linear, list_issues)', false],
   ];
   for (const [token, broad] of table) it(`${token} is ${broad ? 'broad' : 'narrow'}`, () => assert.equal(isBroadCursorToken(token), broad));
 });

@@ -33,12 +33,12 @@ describe('Kiro configuration reader', () => {
     assert.deepEqual([uvx.at.file, uvx.at.key, uvx.at.line, uvx.at.column], ['home/.config/Kiro/User/settings.json', 'kiroAgent.trustedCommands[2]', 6, 5]);
   });
 
-  it('marks servers with a non-empty autoApprove list as auto-trusted, an empty list not', () => {
+  it('marks a server whose autoApprove list is ["*"] auto-trusted, and names the tools of a partial list', () => {
     const byName = new Map(inv.mcpServers.map(s => [s.name, s]));
     assert.deepEqual([...byName.keys()].sort(), ['aws-docs', 'fetch', 'jira', 'sqlite']);
-    assert.equal(byName.get('aws-docs')!.autoTrusted, true);
-    assert.equal(byName.get('jira')!.autoTrusted, true);
-    assert.equal(byName.get('fetch')!.autoTrusted, undefined);
+    assert.deepEqual([byName.get('aws-docs')!.autoTrusted, byName.get('aws-docs')!.autoApprovedTools], [undefined, ['read_documentation', 'search_documentation']]);
+    assert.deepEqual([byName.get('jira')!.autoTrusted, byName.get('jira')!.autoApprovedTools], [true, undefined]);
+    assert.deepEqual([byName.get('fetch')!.autoTrusted, byName.get('fetch')!.autoApprovedTools], [undefined, undefined]);
     assert.deepEqual([byName.get('aws-docs')!.package, byName.get('aws-docs')!.pinned], ['awslabs.aws-documentation-mcp-server', false]);
     assert.equal(byName.get('fetch')!.pinned, true);
     assert.deepEqual([byName.get('jira')!.scope, byName.get('jira')!.transport], ['project', 'http']);

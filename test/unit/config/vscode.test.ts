@@ -50,14 +50,14 @@ describe('VS Code configuration reader', () => {
     assert.deepEqual([brave.at.file, brave.at.key, brave.at.line, brave.at.column], ['workspace/.vscode/mcp.json', 'servers.brave-search', 3, 5]);
   });
 
-  it('judges approvals: global auto-approve, interpreters and match-all rules are broad, a named command is not', () => {
+  it('judges approvals: global auto-approve, programs that run anything and match-all rules are broad, a named command is not', () => {
     const perms = inv.permissions.map(p => `${p.scope} ${p.kind} ${p.broad ? 'broad' : 'narrow'} ${p.value}`).sort();
     assert.deepEqual(perms, [
       'project allow broad chat.tools.terminal.autoApprove: /.*/',
       'project allow broad kiroAgent.trustedCommands: *',
       'project allow broad windsurf.cascadeCommandsAllowList: bash',
+      'project allow broad windsurf.cascadeCommandsAllowList: git',
       'project allow narrow kiroAgent.trustedCommands: npm run build',
-      'project allow narrow windsurf.cascadeCommandsAllowList: git',
       'user allow broad chat.tools.terminal.autoApprove: python3',
       'user allow narrow chat.tools.terminal.autoApprove: /^npm run (build|lint)$/',
       'user allow narrow chat.tools.terminal.autoApprove: git status',
@@ -135,12 +135,13 @@ describe('VS Code user data folder', () => {
 
 describe('broad terminal auto-approve rules', () => {
   const table: Array<[string, boolean]> = [
-    ['/.*/', true], ['/^.*$/', true], ['/.+/', true], ['//', true], ['bash', true], ['python3', true], ['npx', true], ['*', true],
-    ['git status', false], ['npm test', false], ['/^git status$/', false], ['/^npm (test|run lint)$/', false], ['ls', false],
+    ['/.*/', true], ['/^.*$/', true], ['/.+/', true], ['//', true], ['bash', true], ['python3', true], ['npx', true], ['git', true], ['npm run', true], ['*', true],
+    ['git status', false], ['npm test', false], ['/^git status$/', false], ['/^npm (test|run lint)$/', false], ['ls', false], ['python3 -m pytest', false],
   ];
   for (const [rule, broad] of table) it(`${rule} is ${broad ? 'broad' : 'narrow'}`, () => assert.equal(isBroadTerminalRule(rule), broad));
-  it('a prefix list entry "npm *" is narrow, "*" and "sh" broad', () => {
-    assert.equal(isBroadCommandPrefix('npm *'), false);
+  it('a prefix list entry "npm test *" is narrow, "npm *", "*" and "sh" broad', () => {
+    assert.equal(isBroadCommandPrefix('npm test *'), false);
+    assert.equal(isBroadCommandPrefix('npm *'), true);
     assert.equal(isBroadCommandPrefix('*'), true);
     assert.equal(isBroadCommandPrefix('sh'), true);
   });

@@ -24,10 +24,10 @@ describe('Windsurf configuration reader', () => {
     assert.deepEqual([tls.value, tls.at.key, tls.at.line, tls.at.column], ['false', 'http.proxyStrictSSL', 6, 3]);
   });
 
-  it('judges Cascade\'s command allow list: an interpreter is broad, a named command narrow; the deny list is no allowance', () => {
+  it('judges Cascade\'s command allow list: a program that runs anything (node, git with its aliases and hooks) is broad, a named command narrow; the deny list is no allowance', () => {
     assert.deepEqual(inv.permissions.map(p => `${p.broad ? 'broad' : 'narrow'} ${p.value}`).sort(), [
+      'broad windsurf.cascadeCommandsAllowList: git',
       'broad windsurf.cascadeCommandsAllowList: node',
-      'narrow windsurf.cascadeCommandsAllowList: git',
       'narrow windsurf.cascadeCommandsAllowList: pnpm test',
     ]);
     const node = inv.permissions.find(p => p.value.endsWith('node'))!;
