@@ -2,7 +2,20 @@
 // reader here with its fixture home and workspace (test/fixtures/config/<family>/) and its tests.
 import type { ConfigReader } from './types';
 import { claudeCode } from './claude';
+import { vscode, vscodeInsiders, vscodium } from './vscode';
+import { cursor } from './cursor';
+import { windsurf } from './windsurf';
+import { kiro } from './kiro';
+import { cline, rooCode } from './cline';
 
 export const CONFIG_READERS: readonly ConfigReader[] = [
   claudeCode,
+  vscode,
+  vscodeInsiders,
+  vscodium,
+  cursor,
+  windsurf,
+  kiro,
+  cline,
+  rooCode,
 ];
