@@ -37,6 +37,8 @@ export interface McpMapOptions {
   trustKeys?: readonly string[];
   /** The servers' scope when it is not the file's (per-project servers in a user file). */
   scope?: ConfigScope;
+  /** What a bare `url` with no `type` speaks: Gemini CLI and Qwen Code read it as SSE (`httpUrl` is streamable HTTP). */
+  bareUrl?: 'sse' | 'http';
 }
 
 /** Every server of an `mcpServers`-style map (name -> definition). */
@@ -47,7 +49,8 @@ export function readMcpServerMap(doc: ConfigDoc, out: InventoryBuilder, servers:
     const command = text(child(def, 'command'));
     const url = text(child(def, 'url')) ?? text(child(def, 'serverUrl')) ?? text(child(def, 'httpUrl')) ?? text(child(def, 'uri'));
     const type = (text(child(def, 'type')) ?? text(child(def, 'transport')) ?? '').toLowerCase();
-    const transport = command ? 'stdio' : type.includes('sse') ? 'sse' : url ? 'http' : type === 'stdio' ? 'stdio' : 'unknown';
+    const bareSse = options.bareUrl === 'sse' && !type && !text(child(def, 'httpUrl')) && !!text(child(def, 'url'));
+    const transport = command ? 'stdio' : type.includes('sse') || bareSse ? 'sse' : url ? 'http' : type === 'stdio' ? 'stdio' : 'unknown';
     const env = child(def, 'env') ?? child(def, 'environment');
     // `trust: true` approves every call; a list approves the tools it names (`*` all of them).
     const trustKeys = ['trust', 'autoApprove', 'alwaysAllow', 'autoApproveAll', ...(options.trustKeys ?? [])];
