@@ -7,6 +7,8 @@ import { cursor } from './cursor';
 import { windsurf } from './windsurf';
 import { kiro } from './kiro';
 import { cline, rooCode } from './cline';
+import { codexCli } from './codex';
+import { geminiCli, qwenCode } from './gemini';
 
 export const CONFIG_READERS: readonly ConfigReader[] = [
   claudeCode,
@@ -20,4 +22,6 @@ export const CONFIG_READERS: readonly ConfigReader[] = [
   rooCode,
 import { codexCli } from './codex';
   codexCli,
+  geminiCli,
+  qwenCode,
 ];
