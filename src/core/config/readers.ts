@@ -8,6 +8,7 @@ import { windsurf } from './windsurf';
 import { kiro } from './kiro';
 import { cline, rooCode } from './cline';
 import { codexCli } from './codex';
+import { copilotCli } from './copilot';
 import { geminiCli, qwenCode } from './gemini';
 
 export const CONFIG_READERS: readonly ConfigReader[] = [
@@ -24,4 +25,5 @@ import { codexCli } from './codex';
   codexCli,
   geminiCli,
   qwenCode,
+  copilotCli,
 ];
