@@ -1,8 +1,10 @@
 // GitHub Copilot CLI: in COPILOT_HOME (default ~/.copilot) settings.json (user settings),
 // config.json (state the CLI writes: trusted folders, allowed URLs; hooks and settings were kept
 // there before settings.json), mcp-config.json and hooks/*.json; in the repository
-// .github/copilot/settings.json and settings.local.json, .mcp.json and .github/mcp.json,
-// .github/hooks/*.json, and the instruction files it loads.
+// .github/copilot/settings.json and settings.local.json, .github/mcp.json, .github/hooks/*.json,
+// and the instruction files it loads. Copilot CLI also starts the servers of the workspace
+// `.mcp.json`; that file is left to the Claude Code reader, which reads it already, so its
+// servers are not reported twice.
 import * as path from 'node:path';
 import type { ConfigCandidate, ConfigReader, ConfigSources } from './types';
 import type { ConfigDoc } from './doc';
@@ -33,7 +35,6 @@ export const copilotCli: ConfigReader = {
       c.push(
         { path: path.join(w, '.github', 'copilot', 'settings.json'), scope: 'project', format: 'json', role: 'Copilot CLI repository settings' },
         { path: path.join(w, '.github', 'copilot', 'settings.local.json'), scope: 'local', format: 'json', role: 'Copilot CLI local repository settings' },
-        { path: path.join(w, '.mcp.json'), scope: 'project', format: 'json', role: 'Copilot CLI workspace MCP servers' },
         { path: path.join(w, '.github', 'mcp.json'), scope: 'project', format: 'json', role: 'Copilot CLI workspace MCP servers' },
         { path: path.join(w, '.github', 'hooks'), inFolder: '.json', scope: 'project', format: 'json', role: 'Copilot CLI repository hooks' },
         { path: path.join(w, '.github', 'copilot-instructions.md'), scope: 'project', format: 'text', role: 'Copilot repository instructions', kind: 'instructions' },
@@ -47,8 +48,8 @@ export const copilotCli: ConfigReader = {
     const root = doc.root;
     if (root?.type !== 'object') return;
     const name = path.basename(doc.path);
-    if (name === 'mcp-config.json' || name === '.mcp.json' || name === 'mcp.json') {
-      // Claude-style `.mcp.json` may hold the servers at the top level, without `mcpServers`.
+    if (name === 'mcp-config.json' || name === 'mcp.json') {
+      // Claude-style files may hold the servers at the top level, without `mcpServers`.
       const servers = child(root, 'mcpServers');
       return readMcpServerMap(doc, out, servers ?? root, servers ? 'mcpServers' : '');
     }

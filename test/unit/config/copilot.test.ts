@@ -18,7 +18,6 @@ describe('GitHub Copilot CLI configuration reader', () => {
       'project workspace/.github/hooks/guard.json',
       'project workspace/.github/instructions/frontend.instructions.md',
       'project workspace/.github/mcp.json',
-      'project workspace/.mcp.json',
       'project workspace/AGENTS.md',
       'user home/.copilot/config.json',
       'user home/.copilot/copilot-instructions.md',
@@ -32,14 +31,15 @@ describe('GitHub Copilot CLI configuration reader', () => {
     assert.deepEqual(inv.credentials, []);
   });
 
-  it('reads MCP servers from mcp-config.json, .mcp.json and a wrapper-less .github/mcp.json', () => {
+  it('reads MCP servers from mcp-config.json and a wrapper-less .github/mcp.json; .mcp.json is left to the Claude Code reader', () => {
     const byName = new Map(inv.mcpServers.map(s => [s.name, s]));
-    assert.deepEqual([...byName.keys()].sort(), ['azure', 'context7', 'issue-tracker', 'playwright', 'repo-search']);
+    assert.deepEqual([...byName.keys()].sort(), ['azure', 'context7', 'issue-tracker', 'playwright']);
     assert.deepEqual([byName.get('playwright')!.transport, byName.get('playwright')!.package, byName.get('playwright')!.pinned], ['stdio', '@playwright/mcp', true]);
     assert.deepEqual([byName.get('azure')!.package, byName.get('azure')!.pinned, byName.get('azure')!.envKeys], ['@azure/mcp', false, ['AZURE_CLIENT_ID', 'AZURE_CLIENT_SECRET']]);
     assert.deepEqual([byName.get('context7')!.transport, byName.get('context7')!.url], ['http', 'https://mcp.context7.com/mcp']);
     const tracker = byName.get('issue-tracker')!;
     assert.deepEqual([tracker.transport, tracker.scope, tracker.at.file, tracker.at.key, tracker.at.line, tracker.at.column], ['sse', 'project', 'workspace/.github/mcp.json', 'issue-tracker', 2, 3]);
+    assert.ok(!copilotCli.candidates(fixtureSources('copilot')).some(c => path.basename(c.path) === '.mcp.json'));
     // `tools: ["*"]` picks which tools exist; it does not approve them.
     assert.ok(![...byName.values()].some(s => s.autoTrusted));
   });
