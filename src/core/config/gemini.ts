@@ -134,7 +134,7 @@ function readSettings(doc: ConfigDoc, out: InventoryBuilder, root: ConfigNode): 
   for (const [section, key] of [['tools', 'allowed'], ['permissions', 'allow']]) {
     (child(child(root, section), key)?.items ?? []).forEach((item, i) => {
       const rule = text(item);
-      if (rule !== undefined) out.permission(doc, 'allow', rule, isBroadRule(rule), `${joinKey(section, key)}[${i}]`, item);
+      if (rule !== undefined) out.permission(doc, 'allow', rule, isBroadPrefixRule(rule), `${joinKey(section, key)}[${i}]`, item);
     });
   }
 
@@ -193,6 +193,16 @@ function readTrustedFolders(doc: ConfigDoc, out: InventoryBuilder, root: ConfigN
 const SHELL_TOOL = 'run_shell_command';
 
 /**
+ * These CLIs match a shell rule's command as a prefix (`run_shell_command(git)` allows every git
+ * command), so the rule is judged as the prefix rule it is.
+ */
+function isBroadPrefixRule(rule: string): boolean {
+  const m = /^\s*(run_shell_command|ShellTool|Shell|Bash)\s*\((.*)\)\s*$/i.exec(rule);
+  const spec = m?.[2].trim() ?? '';
+  return isBroadRule(m && spec && !spec.endsWith('*') ? `${m[1]}(${spec}:*)` : rule);
+}
+
+/**
  * `[[rule]] toolName, commandPrefix | commandRegex | argsPattern, mcpName, decision`: an `allow`
  * rule runs matching calls without asking. `*` and `mcp_*` match every tool; the shell tool
  * with no command condition, or with an interpreter as prefix, runs any command.
@@ -212,7 +222,7 @@ function readPolicy(doc: ConfigDoc, out: InventoryBuilder, root: ConfigNode): vo
     let broad: boolean;
     if (prefixes.length) {
       value = prefixes.map(p => `${SHELL_TOOL}(${p})`).join(', ');
-      broad = prefixes.some(p => isBroadRule(`${SHELL_TOOL}(${p})`));
+      broad = prefixes.some(p => isBroadPrefixRule(`${SHELL_TOOL}(${p})`));
     } else if (regex !== undefined) {
       value = `${SHELL_TOOL} matching /${regex}/`;
       broad = /^(?:\.\*|\.\+|)$/.test(regex);

@@ -12,9 +12,10 @@ describe('GitHub Copilot CLI configuration reader', () => {
 
   it('reads user settings, state, MCP config, hooks and instructions, and the repository files, each with its scope', () => {
     assert.deepEqual(inv.files.map(f => `${f.scope} ${f.file}`).sort(), [
-      'local workspace/.github/copilot/settings.local.json',
       'project workspace/.github/copilot-instructions.md',
       'project workspace/.github/copilot/settings.json',
+      // A "local" file git does not ignore travels with the repository: project scope.
+      'project workspace/.github/copilot/settings.local.json',
       'project workspace/.github/hooks/guard.json',
       'project workspace/.github/instructions/frontend.instructions.md',
       'project workspace/.github/mcp.json',
@@ -57,7 +58,7 @@ describe('GitHub Copilot CLI configuration reader', () => {
 
   it('reads trusted folders and allowed URLs: the filesystem root and "*" are broad, a folder or a domain is not', () => {
     assert.deepEqual(inv.permissions.map(p => `${p.scope} ${p.kind} ${p.value} | ${p.broad ? 'broad' : 'narrow'}`).sort(), [
-      'local allow url: * | broad',
+      'project allow url: * | broad',
       'user allow url: *.internal.example.com | narrow',
       'user allow url: docs.github.com | narrow',
       'user allow url: https://api.github.com | narrow',

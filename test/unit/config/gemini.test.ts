@@ -159,6 +159,8 @@ describe('Qwen Code configuration reader', () => {
       'user allow read_file | narrow',
       'user allow run_shell_command | broad',
       'user allow run_shell_command(git status) | narrow',
+      // A rule matches commands by prefix: every git command, aliases and hooks included.
+      'user allow run_shell_command(git) | broad',
       'user mode tools.approvalMode: auto-edit | narrow',
       'user trust /home/dev/projects: TRUST_PARENT | narrow',
     ]);
