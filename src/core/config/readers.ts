@@ -21,7 +21,6 @@ export const CONFIG_READERS: readonly ConfigReader[] = [
   kiro,
   cline,
   rooCode,
-import { codexCli } from './codex';
   codexCli,
   geminiCli,
   qwenCode,
