@@ -1,6 +1,7 @@
 // The one orchestration: targets -> files -> facts -> findings -> result. The CLI, the scan
 // worker, the benchmark, the corpus report and the tests all call `auditTargets`; discovery
 // (which targets) and policy (what the result breaks) sit on either side of it.
+import * as path from 'node:path';
 import type { Finding, TargetResult, TargetSpec } from './model';
 import { byPosition, emptyResult } from './model';
 import { CONFIG_RULES } from './rules/config';
@@ -194,17 +195,22 @@ export interface ConfigAuditOptions {
 export function auditConfigurations(options: ConfigAuditOptions): TargetResult[] {
   const keep = options.selection?.keep;
   const rules = CONFIG_RULES.filter(r => !keep || keep.has(r.meta.id));
-  const results: TargetResult[] = [];
-  for (const reader of options.readers ?? CONFIG_READERS) {
-    if (options.only && !options.only.includes(reader.assistant)) continue;
-    const loaded = loadConfig(reader, options.sources);
-    if (!loaded) continue;
-    results.push(configResult(loaded, rules));
+  const loaded = (options.readers ?? CONFIG_READERS)
+    .filter(reader => !options.only || options.only.includes(reader.assistant))
+    .flatMap(reader => loadConfig(reader, options.sources) ?? []);
+  // Several assistants read some files (AGENTS.md, a workspace .env): what is in such a file is
+  // reported once, by the first, naming the others, not once per assistant.
+  const readersOf = new Map<string, string[]>();
+  for (const l of loaded) {
+    for (const rel of l.stableNames.keys()) {
+      const abs = path.join(l.root, rel);
+      readersOf.set(abs, [...(readersOf.get(abs) ?? []), l.reader.product]);
+    }
   }
-  return results;
+  return loaded.map(l => configResult(l, rules, readersOf));
 }
 
-function configResult(loaded: LoadedConfig, rules: readonly ConfigRule[]): TargetResult {
+function configResult(loaded: LoadedConfig, rules: readonly ConfigRule[], readersOf: ReadonlyMap<string, readonly string[]>): TargetResult {
   const { reader, builder } = loaded;
   const entry = catalogById(reader.assistant);
   const ownVendors = entry ? ownVendorsOf(entry) : [...(reader.vendors ?? [])];
@@ -224,8 +230,11 @@ function configResult(loaded: LoadedConfig, rules: readonly ConfigRule[]): Targe
         texts,
         ownVendors,
         report: r => {
+          const shared = readersOf.get(path.join(loaded.root, r.at.file)) ?? [];
+          if (shared.length > 1 && shared[0] !== reader.product) return;
+          const report = shared.length > 1 ? { ...r, evidence: [...(r.evidence ?? []), `also read by ${shared.slice(1).join(', ')}`] } : r;
           const doc = builder.docOf(r.at);
-          findings.push(buildConfigFinding(rule.meta, r, doc && r.at.line ? doc.excerpt(r.at) : undefined, loaded.stableNames.get(r.at.file)));
+          findings.push(buildConfigFinding(rule.meta, report, doc && r.at.line ? doc.excerpt(r.at) : undefined, loaded.stableNames.get(r.at.file)));
         },
       });
     } catch (e) {
