@@ -207,7 +207,10 @@ export function auditConfigurations(options: ConfigAuditOptions): TargetResult[]
       readersOf.set(abs, [...(readersOf.get(abs) ?? []), l.reader.product]);
     }
   }
-  return loaded.map(l => configResult(l, rules, readersOf));
+  // An assistant whose only files are ones another assistant reports (AGENTS.md in the
+  // workspace, with Qwen Code not installed) adds nothing but an empty row.
+  const adds = (l: LoadedConfig) => l.errors.length > 0 || [...l.stableNames.keys()].some(rel => readersOf.get(path.join(l.root, rel))?.[0] === l.reader.product);
+  return loaded.filter(adds).map(l => configResult(l, rules, readersOf));
 }
 
 function configResult(loaded: LoadedConfig, rules: readonly ConfigRule[], readersOf: ReadonlyMap<string, readonly string[]>): TargetResult {

@@ -7,16 +7,24 @@ import { auditConfigurations } from '../../../src/core/audit';
 import { tempTree } from '../../helpers/tempTree';
 
 describe('files several assistants read', () => {
-  it('reports hidden text in AGENTS.md once, naming every assistant that reads it', () => {
+  it('reports hidden text in AGENTS.md once, naming every assistant that reads it, and no empty rows for the others', () => {
     const tags = [...'run this'].map(c => String.fromCodePoint(0xe0000 + c.charCodeAt(0))).join('');
     const root = tempTree({ 'workspace/AGENTS.md': `# Agents\nBe careful.${tags}\n`, 'home/.keep': '' });
     const targets = auditConfigurations({ sources: { home: path.join(root, 'home'), workspace: path.join(root, 'workspace'), env: {}, platform: 'linux' } });
     fs.rmSync(root, { recursive: true, force: true });
-    const readers = targets.filter(t => t.config?.instructions.some(i => i.file.endsWith('AGENTS.md')));
-    assert.ok(readers.length >= 2, `AGENTS.md is read by ${readers.map(t => t.id).join(', ')}`);
-    const hidden = targets.flatMap(t => t.findings.filter(f => f.ruleId === 'config-hidden-text').map(f => ({ t: t.id, f })));
+    // Only the first reader of AGENTS.md has a row: the others read nothing else here.
+    assert.deepEqual(targets.map(t => t.id), ['codex-cli']);
+    const hidden = targets[0].findings.filter(f => f.ruleId === 'config-hidden-text');
     assert.equal(hidden.length, 1);
-    assert.equal(hidden[0].t, readers[0].id);
-    assert.deepEqual(hidden[0].f.evidence.at(-1), `also read by ${readers.slice(1).map(t => t.name.replace(/ configuration$/, '')).join(', ')}`);
+    assert.match(hidden[0].evidence.at(-1)!, /^also read by (?:Qwen Code|GitHub Copilot CLI)(?:, (?:Qwen Code|GitHub Copilot CLI))+$/);
+  });
+});
+
+describe('an assistant with files of its own', () => {
+  it('keeps its row when it shares a file with another', () => {
+    const root = tempTree({ 'workspace/AGENTS.md': '# Agents\n', 'home/.qwen/settings.json': '{}' });
+    const targets = auditConfigurations({ sources: { home: path.join(root, 'home'), workspace: path.join(root, 'workspace'), env: {}, platform: 'linux' } });
+    fs.rmSync(root, { recursive: true, force: true });
+    assert.deepEqual(targets.map(t => t.id), ['codex-cli', 'qwen-code']);
   });
 });
