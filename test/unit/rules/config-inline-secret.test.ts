@@ -14,7 +14,7 @@ describe('config-inline-secret', () => {
   it('is high inside a git work tree, and for a project file', () => {
     const tracked = configFindings('config-inline-secret', { name: 'git', files: { 'home/.claude/settings.json': JSON.stringify({ env: { ANTHROPIC_API_KEY: KEY } }) }, git: ['home'] });
     assert.deepEqual(tracked.map(f => f.severity), ['high']);
-    assert.match(tracked[0].message, /inside a git work tree/);
+    assert.match(tracked[0].message, /in a file git would commit/);
     const project = configFindings('config-inline-secret', { name: 'mcp', files: { 'workspace/.mcp.json': JSON.stringify({ mcpServers: { gh: { command: 'gh-mcp', env: { GITHUB_TOKEN: 'ghp_0123456789abcdefghijklmnopqrstuvwxyzAB' } } } }) } });
     assert.deepEqual(project.map(f => [f.severity, f.configKey]), [['high', 'mcpServers.gh.env.GITHUB_TOKEN']]);
   });

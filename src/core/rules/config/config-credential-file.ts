@@ -7,11 +7,11 @@ export const configCredentialFile: ConfigRule = {
     id: 'config-credential-file',
     category: 'secrets',
     severity: 'medium',
-    title: 'Credential file readable by others or inside a git work tree',
-    description: 'The assistant\'s credential store (OAuth tokens, keys) with group or world read permission, or inside a git work tree.',
+    title: 'Credential file readable by others or open to a commit',
+    description: 'The assistant\'s credential store (OAuth tokens, keys) with group or world read permission, or inside a git work tree where no ignore rule covers it.',
     messages: {
       readable: '{{label}} is readable by other users (mode {{mode}})',
-      tracked: '{{label}} lies inside a git work tree: one commit away from being published',
+      tracked: '{{label}} lies in a git work tree and no ignore rule covers it: one commit away from being published',
     },
   },
   check(ctx) {

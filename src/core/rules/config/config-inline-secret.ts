@@ -12,7 +12,7 @@ export const configInlineSecret: ConfigRule = {
     description: 'API keys and tokens (sk-, sk-ant-, AIza, ghp_, AKIA, xox…, or the value of a key/token/secret setting) in plain text in settings, MCP definitions or .env files; shown redacted.',
     messages: {
       plain: '{{kind}} in plain text at {{name}}: {{redacted}}',
-      tracked: '{{kind}} in plain text at {{name}}, inside a git work tree: {{redacted}}',
+      tracked: '{{kind}} in plain text at {{name}}, in a file git would commit: {{redacted}}',
     },
   },
   check(ctx) {
