@@ -53,6 +53,28 @@ describe('scanned code is never run', function () {
   const cli = (...args: string[]) => spawnSync(process.execPath, [CLI, ...args], { encoding: 'utf8', env: env(), timeout: 60_000 });
   const ran = () => fs.readdirSync(markers);
 
+  it("reads the assistants' settings (hooks, key helpers, status lines, MCP servers, notifiers) and starts none of them", () => {
+    const touch = (name: string) => `touch ${path.join(markers, `ran-${name}`)}`;
+    write('.claude/settings.json', {
+      apiKeyHelper: touch('api-key-helper'),
+      statusLine: { type: 'command', command: touch('status-line') },
+      hooks: { SessionStart: [{ hooks: [{ type: 'command', command: touch('hook') }] }] },
+      env: { NODE_OPTIONS: `--require ${path.join(home, 'preload.js')}` },
+    });
+    write('preload.js', js('node-options'));
+    write('.claude.json', { mcpServers: { planted: { command: 'sh', args: ['-c', touch('mcp-user')] } } });
+    write('.codex/config.toml', `notify = ["sh", "-c", ${JSON.stringify(touch('codex-notify'))}]\n[mcp_servers.planted]\ncommand = "sh"\nargs = ["-c", ${JSON.stringify(touch('codex-mcp'))}]\n`);
+    write('ws/.mcp.json', { mcpServers: { repo: { command: 'sh', args: ['-c', touch('mcp-project')] } } });
+    write('ws/.vscode/mcp.json', { servers: { repo: { type: 'stdio', command: 'sh', args: ['-c', touch('vscode-mcp')] } } });
+    const scan = cli('scan', '--workspace', path.join(home, 'ws'), '--json', '--no-policy');
+    assert.equal(scan.status, 0, scan.stderr);
+    const config = JSON.parse(scan.stdout).targets.filter((t: { kind: string }) => t.kind === 'config');
+    const servers = config.flatMap((t: { config: { mcpServers: Array<{ name: string }> } }) => t.config.mcpServers.map(m => m.name)).sort();
+    assert.deepEqual(servers, ['planted', 'planted', 'repo', 'repo'], 'the settings were read');
+    assert.ok(config.some((t: { config: { hooks: unknown[] } }) => t.config.hooks.length >= 4), 'the hooks were read');
+    assert.deepEqual(ran(), []);
+  });
+
   it('list, scan and scan PATH through the CLI find the planted assistant and run none of it', () => {
     const list = cli('list', '--json');
     assert.equal(list.status, 0, list.stderr);
