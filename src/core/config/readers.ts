@@ -10,6 +10,7 @@ import { cline, rooCode } from './cline';
 import { codexCli } from './codex';
 import { copilotCli } from './copilot';
 import { geminiCli, qwenCode } from './gemini';
+import { continueDev } from './continue';
 
 export const CONFIG_READERS: readonly ConfigReader[] = [
   claudeCode,
@@ -25,4 +26,5 @@ export const CONFIG_READERS: readonly ConfigReader[] = [
   geminiCli,
   qwenCode,
   copilotCli,
+  continueDev,
 ];
