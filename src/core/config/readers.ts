@@ -11,6 +11,7 @@ import { codexCli } from './codex';
 import { copilotCli } from './copilot';
 import { geminiCli, qwenCode } from './gemini';
 import { continueDev } from './continue';
+import { opencode } from './opencode';
 
 export const CONFIG_READERS: readonly ConfigReader[] = [
   claudeCode,
@@ -27,4 +28,5 @@ export const CONFIG_READERS: readonly ConfigReader[] = [
   qwenCode,
   copilotCli,
   continueDev,
+  opencode,
 ];
