@@ -113,7 +113,7 @@ describe('Continue configuration reader', () => {
   it('reads a legacy config.json (models, tabAutocompleteModel, experimental MCP servers) when there is no config.yaml', () => {
     const root = tempTree({
       'home/.continue/config.json': JSON.stringify({
-        models: [{ title: 'Local', provider: 'ollama', model: 'qwen2.5-coder', apiBase: 'http://192.168.1.20:11434' }],
+        models: [{ title: 'Local', provider: 'ollama', model: 'qwen2.5-coder', apiBase: 'http://192.168.1.20:11434', apiKey: '${{secrets.OLLAMA_API_KEY}}' }],
         tabAutocompleteModel: { title: 'Auto', provider: 'openai', model: 'x', requestOptions: { proxy: 'http://10.0.0.9:8080', verifySsl: true } },
         experimental: { modelContextProtocolServers: [{ transport: { type: 'stdio', command: 'uvx', args: ['mcp-server-git==2025.1.14'], env: { GIT_DIR: '.' } } }] },
       }, null, 2),
@@ -125,6 +125,8 @@ describe('Continue configuration reader', () => {
       assert.deepEqual(i.endpoints.map(e => `${e.kind} ${e.name} ${e.value}`), ['base-url models[0].apiBase http://192.168.1.20:11434', 'proxy tabAutocompleteModel.requestOptions.proxy http://10.0.0.9:8080']);
       // verifySsl: true is the safe default: not reported.
       assert.ok(!i.endpoints.some(e => e.kind === 'tls-verify'));
+      // A `${{secrets.X}}` reference, even written without spaces, is not a key.
+      assert.deepEqual(i.secrets, []);
       const s = i.mcpServers[0];
       assert.deepEqual([s.transport, s.command, s.package, s.pinned, s.envKeys], ['stdio', 'uvx', 'mcp-server-git', true, ['GIT_DIR']]);
     } finally {
