@@ -1,8 +1,10 @@
 // opencode: opencode.json / opencode.jsonc at managed, user ($XDG_CONFIG_HOME/opencode, the
 // OPENCODE_CONFIG file, OPENCODE_CONFIG_DIR, ~/.opencode) and project scope (the workspace root
-// and its .opencode folder), AGENTS.md rules (with Claude Code's CLAUDE.md as fallback), agent
-// and command markdown, and the provider and MCP OAuth key stores under $XDG_DATA_HOME/opencode.
-// opencode takes its folders from xdg-basedir on every platform, macOS and Windows included.
+// and its .opencode folder), AGENTS.md rules, agent and command markdown, and the provider and
+// MCP OAuth key stores under $XDG_DATA_HOME/opencode. opencode takes its folders from
+// xdg-basedir on every platform, macOS and Windows included. Where there is no AGENTS.md it falls
+// back to Claude Code's CLAUDE.md files; the Claude Code reader audits those, so they are not
+// listed again here (the same hidden text would be reported twice).
 import * as path from 'node:path';
 import type { ConfigCandidate, ConfigReader, ConfigSources } from './types';
 import type { ConfigDoc } from './doc';
@@ -48,7 +50,6 @@ export const opencode: ConfigReader = {
   candidates(s) {
     const cfg = configDir(s);
     const data = dataDir(s);
-    const claudePrompt = !flag(s, 'OPENCODE_DISABLE_CLAUDE_CODE') && !flag(s, 'OPENCODE_DISABLE_CLAUDE_CODE_PROMPT');
     const c: ConfigCandidate[] = [
       ...configFiles(managedDir(s), 'managed', 'opencode managed config'),
       // The global layer merges config.json (older name), opencode.json and opencode.jsonc, in that order.
@@ -61,8 +62,6 @@ export const opencode: ConfigReader = {
       { path: path.join(data, 'auth.json'), scope: 'user', format: 'json', role: 'opencode provider credentials', kind: 'credentials' },
       { path: path.join(data, 'mcp-auth.json'), scope: 'user', format: 'json', role: 'opencode MCP OAuth tokens', kind: 'credentials' },
     ];
-    // Claude Code compatibility: ~/.claude/CLAUDE.md is the global rules fallback unless turned off.
-    if (claudePrompt) c.push({ path: path.join(s.home, '.claude', 'CLAUDE.md'), scope: 'user', format: 'text', role: 'Claude Code user rules read by opencode', kind: 'instructions' });
     const custom = s.env.OPENCODE_CONFIG;
     if (custom) c.push({ path: path.isAbsolute(custom) ? custom : path.resolve(s.workspace ?? s.home, custom), scope: 'user', format: 'jsonc', role: 'opencode config (OPENCODE_CONFIG)' });
     const customDir = s.env.OPENCODE_CONFIG_DIR;
@@ -81,8 +80,6 @@ export const opencode: ConfigReader = {
         );
       }
       c.push({ path: path.join(w, 'AGENTS.md'), scope: 'project', format: 'text', role: 'opencode project rules', kind: 'instructions' });
-      // CLAUDE.md is read in a folder without AGENTS.md.
-      if (claudePrompt) c.push({ path: path.join(w, 'CLAUDE.md'), scope: 'project', format: 'text', role: 'opencode project rules (CLAUDE.md fallback)', kind: 'instructions' });
     }
     return c;
   },

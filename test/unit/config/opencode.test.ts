@@ -109,13 +109,8 @@ describe('opencode configuration reader', () => {
     assert.ok(off.builder.inventory.files.some(f => f.file === 'workspace/AGENTS.md'));
   });
 
-  it('reads ~/.claude/CLAUDE.md unless Claude Code compatibility is turned off', () => {
-    const on = opencode.candidates(fixtureSources('opencode')).map(x => x.path);
-    assert.ok(on.some(p => p.endsWith(path.join('.claude', 'CLAUDE.md'))));
-    for (const name of ['OPENCODE_DISABLE_CLAUDE_CODE', 'OPENCODE_DISABLE_CLAUDE_CODE_PROMPT']) {
-      const off = opencode.candidates({ ...fixtureSources('opencode'), env: { [name]: '1' } }).map(x => x.path);
-      assert.ok(!off.some(p => p.endsWith('CLAUDE.md')), name);
-    }
+  it('leaves the CLAUDE.md fallback to the Claude Code reader', () => {
+    assert.ok(!opencode.candidates(fixtureSources('opencode')).some(x => x.path.endsWith('CLAUDE.md')));
   });
 
   it('judges a whole-config "permission": "allow" broad, and gives a broken JSONC file an error entry without stopping', () => {
