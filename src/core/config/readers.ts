@@ -10,6 +10,8 @@ import { cline, rooCode } from './cline';
 import { codexCli } from './codex';
 import { copilotCli } from './copilot';
 import { geminiCli, qwenCode } from './gemini';
+import { continueDev } from './continue';
+import { opencode } from './opencode';
 
 export const CONFIG_READERS: readonly ConfigReader[] = [
   claudeCode,
@@ -25,4 +27,6 @@ export const CONFIG_READERS: readonly ConfigReader[] = [
   geminiCli,
   qwenCode,
   copilotCli,
+  continueDev,
+  opencode,
 ];

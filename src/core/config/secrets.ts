@@ -34,8 +34,11 @@ const MIN_NAMED_SECRET = 12;
 
 /** Setting names that hold a secret whatever it looks like. */
 const SECRET_NAME = /(?:^|[_.-]|[a-z](?=[A-Z]))(?:api[_-]?key|apikey|token|secret|password|passwd|auth|auth[_-]?key|access[_-]?key|private[_-]?key|credentials?)$/i;
-/** Values that are references, not secrets: `${env:X}`, `$X`, `{{ secrets.x }}`, `env:X`, placeholders. */
-const REFERENCE = /^(?:\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^}]*\}\}|env:[A-Za-z_]\w*|<[^>]*>|(?:your|my|xxx+|\*+|placeholder|changeme|none|null|true|false)\b.*)$/i;
+/**
+ * Values that are references, not secrets: `${env:X}`, `$X`, `{{ secrets.x }}`, `env:X`, placeholders,
+ * opencode's `{env:X}` / `{file:path}` and Continue's `${{ secrets.X }}`.
+ */
+const REFERENCE = /^(?:\$\{[^}]*\}|\$[A-Za-z_][A-Za-z0-9_]*|\{\{[^}]*\}\}|\$\{\{[^}]*\}\}|\{(?:env|file):[^}]*\}|env:[A-Za-z_]\w*|<[^>]*>|(?:your|my|xxx+|\*+|placeholder|changeme|none|null|true|false)\b.*)$/i;
 
 /** A command-line flag whose next argument is a secret: `--api-key`, `--token`, `-p`assword. */
 export const SECRET_FLAG = /^--?(?:[\w-]*[_-])?(?:api[_-]?key|apikey|token|secret|password|passwd|auth)$/i;
