@@ -73,10 +73,14 @@ try {
   check('the tree shows the planted command-line assistant with its counts', /0\.3\.0 · 1 high, 2 medium, 1 low/.test((await cliRow.textContent()) ?? ''), await cliRow.textContent());
   const machine = page.locator('.part.sidebar .message', { hasText: `Assistants on remote host ${hostname()}` }).first();
   check('the view says which machine it audits', await machine.isVisible().catch(() => false), await machine.textContent().catch(() => 'no message'));
+  // The planted home also holds Claude Code settings (plantHome.mjs): a bypass mode and a
+  // raw-IP base URL are two more high findings, in their own row (Claude Code is not installed).
+  const configRow = page.locator('.monaco-list-row', { hasText: 'Claude Code configuration' }).first();
+  check('the tree shows the planted settings in their own row', /2 high/.test((await configRow.textContent().catch(() => '')) ?? ''), await configRow.textContent().catch(() => 'none'));
   const badge = page.locator('.activitybar [aria-label^="AI Tool Audit"] .badge-content').first();
-  check('the activity bar badge counts the high findings', ((await badge.textContent().catch(() => '')) ?? '').trim() === '4', await badge.textContent().catch(() => 'none'));
-  const status = page.locator('.statusbar-item', { hasText: '4 high' }).first();
-  check('the status bar shows "4 high"', await status.isVisible().catch(() => false));
+  check('the activity bar badge counts the high findings', ((await badge.textContent().catch(() => '')) ?? '').trim() === '6', await badge.textContent().catch(() => 'none'));
+  const status = page.locator('.statusbar-item', { hasText: '6 high' }).first();
+  check('the status bar shows "6 high"', await status.isVisible().catch(() => false));
 
   await gateRow.click();
   await page.locator('.tab', { hasText: 'extension.js' }).first().waitFor({ timeout: 30000 });
