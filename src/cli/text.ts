@@ -83,6 +83,10 @@ export function formatTarget(t: TargetResult, options: ReportOptions, hidden = 0
   out.push(paint(style, '1', `${printable(t.name)}${printable(version)}`) + `  (${t.kind}) ${displayPath(t.root, style)}`);
   const hiddenNote = hidden ? ` (${hidden} below ${options.minSeverity ?? 'info'} not shown; --min-severity info shows them)` : '';
   out.push(`  ${t.filesScanned} file(s), ${formatMB(t.bytesScanned)} scanned; findings: ${formatCounts(countBySeverity(t.findings))}${hiddenNote}`);
+  if (t.sameFiles?.length) {
+    const shown = verbose ? t.sameFiles : t.sameFiles.slice(0, 3);
+    out.push(`  ${t.sameFiles.length === 1 ? '1 file is' : `${t.sameFiles.length} files are`} the same file as another (a hard link or symlink), scanned once: ${shown.map(s => `${printable(s.file)} = ${printable(s.sameAs)}`).join(', ')}${shown.length < t.sameFiles.length ? ` … (+${t.sameFiles.length - shown.length} more)` : ''}`);
+  }
   if (t.binaries?.length) {
     if (verbose) {
       out.push('', `  native code (${t.binaries.length}):`);

@@ -1,4 +1,7 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { RULES } from '../../src/core/rules';
 import { tempTree } from '../helpers/tempTree';
 import { scanTarget } from '../../src/core/scan/target';
@@ -56,5 +59,25 @@ describe('bindings the rules resolve through', () => {
   it('does not resolve a name to the expression that reassigns it', () => {
     const r = scanSource('function f(K){K=require("path").join(K,".ssh");return K}', { file: 'a.js', rules: RULES });
     assert.ok(r.findings.some(f => f.ruleId === 'credential-read' && f.evidence[0] === 'path */.ssh'));
+  });
+});
+
+describe('one file under two names', () => {
+  it('scans a hard link and a symlink to a scanned file once, and lists them with the path scanned', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-samefile-'));
+    fs.mkdirSync(path.join(root, 'bin'));
+    fs.writeFileSync(path.join(root, 'lib.js'), 'const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\n');
+    fs.linkSync(path.join(root, 'lib.js'), path.join(root, 'bin', 'hard.js'));
+    fs.symlinkSync('../lib.js', path.join(root, 'bin', 'soft.js'));
+    fs.writeFileSync(path.join(root, 'other.js'), 'const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\n');
+    const result = scanTarget({ id: 't', name: 't', kind: 'path', root }, { rules: RULES });
+    fs.rmSync(root, { recursive: true, force: true });
+    const timezone = result.findings.filter(f => f.ruleId === 'timezone-probe').map(f => f.file).sort();
+    assert.equal(timezone.length, 2, timezone.join(', '));
+    assert.ok(timezone.includes('other.js'), 'a copy (another file with the same text) is still scanned');
+    assert.equal(result.sameFiles?.length, 2);
+    const first = timezone.find(f => f !== 'other.js')!;
+    for (const s of result.sameFiles!) assert.equal(s.sameAs, first);
+    assert.deepEqual(result.errors, []);
   });
 });

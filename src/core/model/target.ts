@@ -102,6 +102,11 @@ export interface TargetResult {
   binaries?: NativeBinary[];
   errors: ScanError[];
   findings: Finding[];
+  /**
+   * Files that are one and the same file as another of the target (a hard link, a symlink, a
+   * package manager's shared store): scanned once, under `sameAs`, whose findings stand for both.
+   */
+  sameFiles?: Array<{ file: string; sameAs: string }>;
   /** Kind `config`: what the assistant's settings say, as read (secrets redacted). */
   config?: ConfigInventory;
 }

@@ -1,6 +1,7 @@
 // Scans one target (a package folder, an extension, or a single file): collect its files,
 // scan each (the JavaScript modules inside native binaries too), and gather findings,
 // binaries and errors as plain data.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { emptyResult, type Finding, type NativeBinary, type ScanError, type TargetResult, type TargetSpec } from '../model';
 import type { ManifestRule, Rule, TargetContext } from '../rules/types';
@@ -83,7 +84,38 @@ export function planTarget(spec: TargetSpec, options: Pick<ScanOptions, 'manifes
     result.errors.push(...manifest.errors);
     for (const f of manifest.findings) if (!options.keep || options.keep.has(f.ruleId)) result.findings.push(f);
   }
-  return { result, files: collected.files, target, maxFileBytes };
+  const { files, same } = oneOfEachFile(collected.files);
+  if (same.length) result.sameFiles = same;
+  return { result, files, target, maxFileBytes };
+}
+
+/**
+ * One entry per file on disk: a hard link (npm's `bin/claude.exe` beside the platform package's
+ * `claude`, 245 MB each) or a symlink to a file already listed is not scanned twice, which
+ * would double the time and every finding. Listed instead, with the path scanned.
+ */
+function oneOfEachFile(files: readonly FileEntry[]): { files: FileEntry[]; same: Array<{ file: string; sameAs: string }> } {
+  const seen = new Map<string, string>();
+  const kept: FileEntry[] = [];
+  const same: Array<{ file: string; sameAs: string }> = [];
+  for (const f of files) {
+    let id: string | undefined;
+    try {
+      const st = fs.statSync(f.absPath, { bigint: true });
+      // Only a file with more than one name can be another's twin (a symlink's target counts its own).
+      if (st.nlink > 1n || fs.lstatSync(f.absPath).isSymbolicLink()) id = `${st.dev}:${st.ino}`;
+    } catch {
+      // Unreadable now: the scan reports why.
+    }
+    const first = id === undefined ? undefined : seen.get(id);
+    if (first !== undefined) {
+      same.push({ file: f.rel, sameAs: first });
+      continue;
+    }
+    if (id !== undefined) seen.set(id, f.rel);
+    kept.push(f);
+  }
+  return { files: kept, same };
 }
 
 export interface FileScanOptions extends Pick<ScanOptions, 'rules' | 'keep' | 'onFile' | 'onFileDone'> {
