@@ -23,6 +23,8 @@ export interface NodeRootInputs {
   nodeDirs: string[];
 }
 
+const USER_PREFIXES = ['.npm-global', '.npm-packages', '.local'];
+
 /** Every global node_modules folder pattern for this platform and environment (pure). */
 export function nodeGlobalRootPatterns(places: Places, inputs: NodeRootInputs): NodeRootPattern[] {
   const { p, home, platform } = places;
@@ -68,6 +70,9 @@ export function nodeGlobalRootPatterns(places: Places, inputs: NodeRootInputs): 
 
   // Last, so that a version manager's node on PATH is named after the manager, not plain npm.
   for (const dir of inputs.nodeDirs) add('npm', win ? dir : p.dirname(dir), ...lib);
+  // The user prefixes npm's own docs and common guides set up (`npm config set prefix
+  // ~/.npm-global`): found even when the .npmrc that names them is gone or elsewhere.
+  if (!win) for (const folder of USER_PREFIXES) add('npm', p.join(home, folder), ...lib);
 
   const seen = new Set<string>();
   return out.filter(r => {

@@ -7,6 +7,10 @@ import { pathEntries, placesFor, rebaseEnv } from '../../../src/core/discovery/p
 import { pythonToolDirs } from '../../../src/core/discovery/python';
 import { homebrewPrefixCandidates, nativeSpots } from '../../../src/core/discovery/native';
 import { compareVersions } from '../../../src/core/discovery/versions';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as nodePath from 'node:path';
+import { discover } from '../../../src/core/discovery';
 
 const WIN_HOME = 'C:\\Users\\ada';
 const winEnv = { USERPROFILE: WIN_HOME, APPDATA: `${WIN_HOME}\\AppData\\Roaming`, LOCALAPPDATA: `${WIN_HOME}\\AppData\\Local`, Path: 'C:\\Program Files\\nodejs;"C:\\Users\\ada\\.local\\bin";relative\\bin' };
@@ -63,13 +67,14 @@ describe('global npm package folders', () => {
     assert.deepEqual(roots(mac, 'volta'), ['/Users/ada/.volta/tools/image/packages/@*/lib/node_modules']);
     assert.deepEqual(roots(mac, 'asdf'), ['/Users/ada/.asdf/installs/nodejs/*/lib/node_modules']);
     assert.deepEqual(roots(mac, 'mise'), ['/Users/ada/.local/share/mise/installs/node/*/lib/node_modules']);
-    assert.deepEqual(roots(mac, 'npm', ['/opt/homebrew/bin']), ['/opt/homebrew/lib/node_modules']);
+    assert.deepEqual(roots(mac, 'npm', ['/opt/homebrew/bin']), ['/opt/homebrew/lib/node_modules', ...['.npm-global', '.npm-packages', '.local'].map(d => `/Users/ada/${d}/lib/node_modules`)]);
   });
 
   it('on Linux: every location follows its environment variable', () => {
     const env = { NVM_DIR: '/opt/nvm', VOLTA_HOME: '/opt/volta', PNPM_HOME: '/opt/pnpm', BUN_INSTALL: '/opt/bun', FNM_DIR: '/opt/fnm', ASDF_DATA_DIR: '/opt/asdf', MISE_DATA_DIR: '/opt/mise', npm_config_prefix: '/opt/npm', XDG_CONFIG_HOME: '/cfg' };
     const p = placesFor({ env, home: '/home/ada', platform: 'linux' });
-    assert.deepEqual(roots(p, 'npm', [], ['/home/ada/.npm-global']), ['/opt/npm/lib/node_modules', '/home/ada/.npm-global/lib/node_modules']);
+    // The conventional user prefixes follow, once each (~/.npm-global came from .npmrc already).
+    assert.deepEqual(roots(p, 'npm', [], ['/home/ada/.npm-global']), ['/opt/npm/lib/node_modules', '/home/ada/.npm-global/lib/node_modules', '/home/ada/.npm-packages/lib/node_modules', '/home/ada/.local/lib/node_modules']);
     assert.deepEqual(roots(p, 'nvm'), ['/opt/nvm/versions/node/*/lib/node_modules']);
     assert.deepEqual(roots(p, 'volta'), ['/opt/volta/tools/image/packages/@*/lib/node_modules']);
     assert.deepEqual(roots(p, 'pnpm'), ['/opt/pnpm/global/*/node_modules']);
@@ -139,5 +144,18 @@ describe('version order', () => {
   it('compares numerically, releases after their pre-releases, dated builds by date', () => {
     const sorted = ['2.1.9', '2.1.112', '2.1.112-beta.1', '2.1.100', 'v2.0.0', '2025.09.18-7ae6800', '2025.10.02-1b2c3d4'].sort(compareVersions);
     assert.deepEqual(sorted, ['v2.0.0', '2.1.9', '2.1.100', '2.1.112-beta.1', '2.1.112', '2025.09.18-7ae6800', '2025.10.02-1b2c3d4']);
+  });
+});
+
+describe('npm user prefixes without an .npmrc', () => {
+  it('finds a CLI installed under ~/.npm-global when the .npmrc that named it is gone', () => {
+    const home = fs.mkdtempSync(nodePath.join(os.tmpdir(), 'ata-npm-global-'));
+    const pkg = nodePath.join(home, '.npm-global/lib/node_modules/@google/gemini-cli');
+    fs.mkdirSync(pkg, { recursive: true });
+    fs.writeFileSync(nodePath.join(pkg, 'package.json'), JSON.stringify({ name: '@google/gemini-cli', version: '0.1.0', bin: { gemini: 'x.js' } }));
+    fs.writeFileSync(nodePath.join(pkg, 'x.js'), '');
+    const found = discover({ env: { PATH: '/usr/bin' }, home, platform: 'linux', editors: [] });
+    fs.rmSync(home, { recursive: true, force: true });
+    assert.ok(found.assistants.some(a => a.id === 'gemini-cli'), JSON.stringify(found.assistants.map(a => a.id)));
   });
 });
