@@ -1,6 +1,6 @@
 // `ai-tool-audit list`: the AI assistants installed here (or in another home), with why each
 // was recognised. Reads files only.
-import { discover, type Assistant } from '../core/discovery';
+import { discover, placesLookedAt, type Assistant } from '../core/discovery';
 import { editorName } from '../core/discovery/editors';
 import { TOOL_NAME, TOOL_VERSION } from '../core/version';
 import type { ScanError } from '../core/model';
@@ -10,7 +10,7 @@ import { parseArgs } from './args';
 import { discoveryOptions } from './discoveryOptions';
 import { displayPath, paint, styleFor, type TextStyle } from './text';
 
-export const LIST_HELP = `Usage: ai-tool-audit list [--json] [--home DIR]
+export const LIST_HELP = `Usage: ai-tool-audit list [--json] [--verbose] [--home DIR]
 
 Lists the AI assistants installed for this user: extensions of VS Code, Insiders,
 VSCodium, Cursor, Windsurf, Trae, Kiro, Positron, Qoder, code-server and the remote
@@ -21,25 +21,32 @@ Reads files only: nothing it finds is run.
 
 Options:
   --json       print { schemaVersion, tool, targets, errors } on stdout
+  --verbose    also list every place looked in, and whether it exists
+               (with --json: a "places" list of { what, path, exists })
   --home DIR   look in another home: per-user locations (and PATH entries, npm, nvm,
                Volta... folders under the current home) move under DIR
   --help       show this help`;
 
 export function runList(argv: string[]): number {
-  const args = parseArgs(argv, { flags: ['json', 'help'], values: ['home'] });
+  const args = parseArgs(argv, { flags: ['json', 'verbose', 'help'], values: ['home'] });
   if (args.flags.has('help')) {
     process.stdout.write(`${LIST_HELP}\n`);
     return 0;
   }
-  const found = discover(discoveryOptions(args.values.get('home')));
+  const options = discoveryOptions(args.values.get('home'));
+  const found = discover(options);
+  const places = args.flags.has('verbose') ? placesLookedAt(options) : undefined;
   if (args.flags.has('json')) {
-    process.stdout.write(`${JSON.stringify({ schemaVersion: 1, tool: { name: TOOL_NAME, version: TOOL_VERSION }, targets: found.assistants, errors: found.errors }, null, 2)}\n`);
+    process.stdout.write(`${JSON.stringify({ schemaVersion: 1, tool: { name: TOOL_NAME, version: TOOL_VERSION }, targets: found.assistants, errors: found.errors, ...(places ? { places } : {}) }, null, 2)}\n`);
     return 0;
   }
   const style = styleFor(process.stdout);
   process.stdout.write(`${formatList(found.assistants, style)}\n`);
-  if (found.assistants.length === 0) {
-    process.stdout.write(`\nLooked in:\n${(found.searched ?? []).map(s => `  ${printable(s)}\n`).join('')}Use --home DIR for another user's home, or \`scan PATH\` for a folder or file anywhere.\n`);
+  if (places) {
+    const existing = places.filter(p => p.exists).length;
+    process.stdout.write(`\nLooked in ${places.length} places (${existing} exist, marked +):\n${places.map(p => `  ${p.exists ? '+' : ' '} ${printable(p.what)}: ${displayPath(p.path, style)}\n`).join('')}`);
+  } else if (found.assistants.length === 0) {
+    process.stdout.write(`\nLooked in:\n${(found.searched ?? []).map(s => `  ${printable(s)}\n`).join('')}Use --verbose to see every place, --home DIR for another user's home, or \`scan PATH\` for a folder or file anywhere.\n`);
   }
   if (found.errors.length) process.stdout.write(formatDiscoveryProblems(found.errors, style, 'while looking'));
   return 0;

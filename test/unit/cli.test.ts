@@ -230,3 +230,26 @@ describe('the CLI when nothing is found', () => {
     }
   });
 });
+
+describe('list --verbose', () => {
+  it('lists every place looked in, marking those that exist, in text and JSON', () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-places-'));
+    try {
+      fs.mkdirSync(path.join(home, '.cursor', 'extensions'), { recursive: true });
+      fs.mkdirSync(path.join(home, '.npm-global', 'lib', 'node_modules'), { recursive: true });
+      const env = { ...process.env, PATH: '/usr/bin:/bin', NO_COLOR: '1' };
+      const text = spawnSync(process.execPath, [CLI, 'list', '--home', home, '--verbose'], { encoding: 'utf8', env });
+      assert.equal(text.status, 0, text.stderr);
+      assert.match(text.stdout, /Looked in \d+ places \(\d+ exist, marked \+\):/);
+      assert.match(text.stdout, /\n  \+ Cursor extensions: .*\.cursor\/extensions\n/);
+      assert.match(text.stdout, /\n    VS Code extensions: .*\.vscode\/extensions\n/);
+      assert.match(text.stdout, /\n  \+ npm global packages: .*\.npm-global\/lib\/node_modules\n/);
+      const json = spawnSync(process.execPath, [CLI, 'list', '--home', home, '--verbose', '--json'], { encoding: 'utf8', env });
+      const places = JSON.parse(json.stdout).places as Array<{ what: string; path: string; exists: boolean }>;
+      assert.ok(places.some(p => p.what === 'PATH' && p.path === '/usr/bin' && p.exists));
+      assert.ok(places.some(p => p.what === 'Cursor extensions' && p.exists));
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+});

@@ -1,15 +1,18 @@
 // Discovery: every AI assistant installed for a user, as scan targets. Synchronous, reads files
 // only, never runs a discovered program. All locations derive from `options` (environment,
 // home, platform), so another home or another platform's layout can be audited.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ScanError } from '../model';
 import type { Manifest } from '../catalog/traits';
 import type { Assistant, Discovery, InstallMethod } from './types';
 import { pathEntries, placesFor, type DiscoverOptions, type Places } from './places';
 import { editorExtensionDirs, readExtensionsDir, type InstalledExtension } from './editors';
-import { discoverClis } from './clis';
+import { discoverClis, nodeRootInputs } from './clis';
 import { assistantFromPackage } from './packages';
-import { packagesIn } from './nodeRoots';
+import { expandPattern, nodeGlobalRootPatterns, packagesIn } from './nodeRoots';
+import { homebrewPrefixCandidates, nativeSpots } from './native';
+import { pythonToolDirs } from './python';
 import { isDir, isFile, readJson, realPath } from './fsread';
 import { makeAssistant, measure, recogniseExtension, resolveEntry } from './recognise';
 
@@ -24,6 +27,41 @@ export function discover(options: DiscoverOptions): Discovery {
   if (options.clis !== false) found.push(...discoverClis(places, errors));
   for (const extra of options.extraPaths ?? []) found.push(...discoverExtraPath(extra, errors));
   return { assistants: finalize(found), errors, searched: searchedPlaces(places, options) };
+}
+
+export interface PlaceLookedAt {
+  /** What is looked for there: "VS Code extensions", "npm global packages", "PATH". */
+  what: string;
+  /** A folder or file; `*` where any name fits (a version folder). */
+  path: string;
+  exists: boolean;
+}
+
+/**
+ * Every place discovery looks in, for `list --verbose`: a user who knows an assistant is
+ * installed can see whether its folder was among them.
+ */
+export function placesLookedAt(options: DiscoverOptions): PlaceLookedAt[] {
+  const places = placesFor(options);
+  const out: PlaceLookedAt[] = [];
+  const at = (what: string, p: string, exists: boolean) => out.push({ what, path: p, exists });
+  if (options.editors === undefined || options.editors.length > 0) {
+    for (const l of editorExtensionDirs(places, options.editors)) at(`${l.name} extensions`, l.dir, isDir(l.dir));
+  }
+  if (options.clis !== false) {
+    for (const pattern of nodeGlobalRootPatterns(places, nodeRootInputs(places))) {
+      const where = places.p.join(...pattern.segments);
+      at(`${pattern.method} global packages`, where, where.includes('*') ? expandPattern(pattern).length > 0 : isDir(where));
+    }
+    for (const spot of nativeSpots(places)) {
+      for (const p of [spot.launcher, spot.versions]) if (p) at(`${spot.entry.product} installer`, p, fs.existsSync(p));
+    }
+    for (const prefix of homebrewPrefixCandidates(places)) at('Homebrew', prefix, isDir(prefix));
+    for (const t of pythonToolDirs(places)) at(`${t.method} tools`, t.dir, isDir(t.dir));
+    for (const dir of pathEntries(places)) at('PATH', dir, isDir(dir));
+  }
+  for (const extra of options.extraPaths ?? []) at('extra path', extra, fs.existsSync(extra));
+  return out;
 }
 
 function searchedPlaces(places: Places, options: DiscoverOptions): string[] {
