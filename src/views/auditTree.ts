@@ -400,7 +400,7 @@ function findingTooltip(f: Finding, place = `${findingPlace(f)}${f.line ? `:${f.
     ...(evidence.length ? ['evidence:', ...evidence.map(e => `  ${e}`)] : []),
     ...steps,
     `at ${place}${f.configKey ? ` (${f.configKey}${f.scope ? `, ${f.scope} scope` : ''})` : ''}`,
-    `Right-click: Open Rule Documentation (what it finds, false positives, what to do)`,
+    `Details (every step, what to do): the ⓘ button or right-click › Show Finding Details; right-click › Open Rule Documentation`,
   ];
   return lines.map(printable).join('\n');
 }

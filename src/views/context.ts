@@ -9,6 +9,7 @@ import { AuditSummary } from './statusBar';
 import { Auditor } from './auditor';
 import { CONTEXT_SCHEME, ContextDocuments } from './contextDocument';
 import { MODULE_SCHEME, ModuleDocuments } from './moduleDocument';
+import { DETAILS_SCHEME, FindingDetails } from './findingDetails';
 import { machineLabel } from './machine';
 import { watchExtensions } from './extensionWatcher';
 import { PolicyWarnings } from './policyWarnings';
@@ -32,6 +33,7 @@ export function createContext(extension: vscode.ExtensionContext): AuditContext 
   const configurations = new Configurations(runner, results, log);
   const auditor = new Auditor(runner, results, summary, log, baselines, path.join(extension.globalStorageUri.fsPath, 'results'), configurations);
   const contexts = new ContextDocuments(runner);
+  const details = new FindingDetails(results, extension.extensionUri, configPlaces);
   extension.subscriptions.push(
     log,
     results,
@@ -43,6 +45,9 @@ export function createContext(extension: vscode.ExtensionContext): AuditContext 
     vscode.workspace.registerTextDocumentContentProvider(CONTEXT_SCHEME, contexts),
     vscode.languages.registerDocumentLinkProvider({ scheme: CONTEXT_SCHEME }, contexts),
     vscode.workspace.registerTextDocumentContentProvider(MODULE_SCHEME, new ModuleDocuments(runner)),
+    details,
+    vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, details),
+    vscode.languages.registerDocumentLinkProvider({ scheme: DETAILS_SCHEME }, details),
     { dispose: () => void auditor.cancel().then(() => runner.dispose()) },
   );
   // The notifier is read when a warning is due, after ctx exists; tests may swap it.
@@ -57,6 +62,7 @@ export function createContext(extension: vscode.ExtensionContext): AuditContext 
     summary,
     auditor,
     contexts,
+    details,
     configurations,
     machine,
     policy,
