@@ -45,6 +45,8 @@ export interface FindingNode {
   index: number;
   /** Since the assistant's previous version (absent when there is nothing to compare with). */
   state?: 'new' | 'unchanged';
+  /** The reason of the policy suppression that accepts this finding, when one does. */
+  suppressed?: string;
 }
 /** Findings of the previous version that this one no longer has. */
 export interface GoneNode {
@@ -77,6 +79,9 @@ export function ownerTarget(node: OwnerNode): AuditedTarget {
   return node.kind === 'target' ? node.target : node.config;
 }
 
+/** The group of findings a policy suppression accepts (not a category, severity or rule id). */
+const SUPPRESSED = ' suppressed';
+
 const RULE_TITLES = new Map(RULE_CATALOG.map(r => [r.id, r.title]));
 
 const SEVERITY_ICONS: Record<Severity, vscode.ThemeIcon> = {
@@ -104,6 +109,7 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   private groupByValue: GroupBy;
   private minSeverityValue: Severity;
   private violationFilter: (() => ViolationSet) | undefined;
+  private suppressions: (() => Map<string, Map<number, string>>) | undefined;
 
   constructor(
     private readonly results: AuditResults,
@@ -140,6 +146,12 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   setViolationFilter(source: (() => ViolationSet) | undefined): void {
     this.violationFilter = source;
     void vscode.commands.executeCommand('setContext', 'aiToolAudit.violationsOnly', !!source);
+    this.changed.fire(undefined);
+  }
+
+  /** Where suppressed findings (and their reasons) are read, at each refresh. */
+  setSuppressions(source: () => Map<string, Map<number, string>>): void {
+    this.suppressions = source;
     this.changed.fire(undefined);
   }
 
@@ -237,15 +249,19 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     const states = comparison && new Map(comparison.current.map(c => [c.finding, c.state]));
     // With the violation filter, the findings that break the policy, whatever their severity.
     const only = this.violationFilter && (this.violationFilter().findings.get(owner.key) ?? new Set<number>());
+    const suppressed = this.suppressions?.().get(owner.key);
     result.findings.forEach((finding, index) => {
       if (only ? !only.has(index) : severityRank(finding.severity) < severityRank(this.minSeverityValue)) return;
-      const [key, label] = this.groupOf(finding);
+      const reason = suppressed?.get(index);
+      // Accepted findings leave their group for "Suppressed", with the reason on each.
+      const [key, label] = reason === undefined ? this.groupOf(finding) : [SUPPRESSED, 'Suppressed'];
       let group = groups.get(key);
       if (!group) groups.set(key, (group = { kind: 'group', parent: node, key, label, findings: [] }));
       const state = states?.get(finding);
-      group.findings.push({ kind: 'finding', parent: group, target: result, finding, index, ...(state ? { state } : {}) });
+      group.findings.push({ kind: 'finding', parent: group, target: result, finding, index, ...(state ? { state } : {}), ...(reason !== undefined ? { suppressed: reason } : {}) });
     });
-    const ordered = [...groups.values()].sort((a, b) => this.groupOrder(a) - this.groupOrder(b) || a.label.localeCompare(b.label));
+    const last = (g: GroupNode) => (g.key === SUPPRESSED ? 1 : 0);
+    const ordered = [...groups.values()].sort((a, b) => last(a) - last(b) || this.groupOrder(a) - this.groupOrder(b) || a.label.localeCompare(b.label));
     for (const g of ordered) g.findings.sort(compareFindings);
     const children: TreeNode[] = ordered;
     const gone = comparison?.gone.filter(f => severityRank(f.severity) >= severityRank(this.minSeverityValue)) ?? [];
@@ -349,12 +365,16 @@ function targetTooltip(target: AuditedTarget): string {
 }
 
 function groupItem(node: GroupNode): vscode.TreeItem {
-  const high = node.findings.some(f => f.finding.severity === 'high');
+  const high = node.key !== SUPPRESSED && node.findings.some(f => f.finding.severity === 'high');
   const item = new vscode.TreeItem(node.label, high ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   // Keyed by the row too: the settings of one assistant show under each of its installations.
   item.id = node.parent.kind === 'target' ? `group:${node.parent.target.key}:${node.key}` : `group:${node.parent.parent.target.key}:config:${node.key}`;
   item.description = String(node.findings.length);
   item.contextValue = 'group';
+  if (node.key === SUPPRESSED) {
+    item.iconPath = new vscode.ThemeIcon('pass');
+    item.tooltip = 'Accepted by a suppression in the workspace policy, each with its reason: they break no rule of the policy. The suppression lapses when the flagged code changes.';
+  }
   return item;
 }
 
@@ -373,10 +393,10 @@ function findingItem(node: FindingNode, places: ConfigPlaces): vscode.TreeItem {
   item.id = owner.kind === 'target' ? `finding:${owner.target.key}:${node.index}` : `finding:${owner.parent.target.key}:config:${node.index}`;
   const place = placeOf(node, places);
   // A setting's scope says who put it there: the repository's settings arrive with a clone.
-  item.description = `${node.state === 'new' ? 'new · ' : ''}${printable(place)}${f.scope ? ` · ${f.scope}` : ''} · ${f.severity}`;
-  item.iconPath = SEVERITY_ICONS[f.severity];
-  item.tooltip = findingTooltip(f, place);
-  item.accessibilityInformation = { label: printable(`${node.state === 'new' ? 'new since the previous version, ' : ''}${f.severity} ${ruleTitle(f.ruleId)}: ${f.message}, at ${place.replace(/:(\d+):(\d+)$/, ' line $1 column $2')}`), role: 'treeitem' };
+  item.description = `${node.state === 'new' ? 'new · ' : ''}${printable(place)}${f.scope ? ` · ${f.scope}` : ''} · ${f.severity}${node.suppressed !== undefined ? ' · suppressed' : ''}`;
+  item.iconPath = node.suppressed !== undefined ? new vscode.ThemeIcon('pass') : SEVERITY_ICONS[f.severity];
+  item.tooltip = findingTooltip(f, place) + (node.suppressed !== undefined ? `\n${printable(`Suppressed by the workspace policy: ${node.suppressed}`)}` : '');
+  item.accessibilityInformation = { label: printable(`${node.suppressed !== undefined ? `suppressed (${node.suppressed}), ` : ''}${node.state === 'new' ? 'new since the previous version, ' : ''}${f.severity} ${ruleTitle(f.ruleId)}: ${f.message}, at ${place.replace(/:(\d+):(\d+)$/, ' line $1 column $2')}`), role: 'treeitem' };
   // Settings are short text files: nothing to reprint.
   item.contextValue = f.source === 'config' ? 'finding.config' : f.offset !== undefined && f.line ? 'finding.reprintable' : 'finding';
   item.command = { command: 'aiToolAudit.openFinding', title: 'Open Finding', arguments: [node] };

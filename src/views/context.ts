@@ -52,6 +52,7 @@ export function createContext(extension: vscode.ExtensionContext): AuditContext 
   );
   // The notifier is read when a warning is due, after ctx exists; tests may swap it.
   const policy = new PolicyWarnings(results, () => ctx.notify, log, () => auditor.running);
+  tree.setSuppressions(() => policy.suppressed());
   const ctx: AuditContext = {
     extension,
     log,
@@ -73,7 +74,7 @@ export function createContext(extension: vscode.ExtensionContext): AuditContext 
       input: options => vscode.window.showInputBox(options),
     },
   };
-  extension.subscriptions.push(watchExtensions(ctx), policy, policy.onDidEvaluate(() => tree.violationsOnly && tree.refresh()));
+  extension.subscriptions.push(watchExtensions(ctx), policy, policy.onDidEvaluate(() => tree.refresh()));
   // A workspace with a policy is why the editor activated (workspaceContains): audit once so
   // the policy can be checked and warn, as it promises every member of the team.
   void policy.ready.then(() => {

@@ -106,6 +106,26 @@ export class PolicyWarnings implements vscode.Disposable {
     return set;
   }
 
+  /**
+   * Findings a suppression in a policy accepts, by target key and finding index, with the
+   * suppression's reason: the view lists them apart, so that suppressing visibly does something.
+   */
+  suppressed(): Map<string, Map<number, string>> {
+    const out = new Map<string, Map<number, string>>();
+    for (const p of this.policies) {
+      if (!p.load.ok) continue;
+      const reasons = new Map(p.load.policy.suppressions.map(s => [s.path, s.reason]));
+      for (const s of p.report?.suppressed ?? []) {
+        const key = p.targets[s.assistantIndex]?.key;
+        if (!key) continue;
+        let findings = out.get(key);
+        if (!findings) out.set(key, (findings = new Map()));
+        findings.set(s.findingIndex, reasons.get(s.suppression) ?? '');
+      }
+    }
+    return out;
+  }
+
   private watchFolders(): Promise<void> {
     const folders = vscode.workspace.workspaceFolders ?? [];
     const keys = new Set(folders.map(f => f.uri.toString()));

@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AuditContext, Notifier } from '../../src/views/context';
 import type { AuditOutcome } from '../../src/views/auditor';
+import type { FindingNode } from '../../src/views/auditTree';
 import { closeAllEditors, extensionContext, findingNode, label, targetNode, waitFor } from './helpers';
 
 const BLOCKED = 'FakeAI Assistant (test fixture)';
@@ -98,6 +99,24 @@ describe('the workspace policy in the editor', () => {
     const report = ctx.policy.current[0].report!;
     assert.equal(report.violations.filter(v => v.clause.path === 'rules.block[0]').length, before - 1);
     assert.equal(report.suppressed.length, 1);
+  });
+
+  it('moves a suppressed finding into a "Suppressed" group, after the others, with its reason', async () => {
+    // The recording notifier answered the policy warning with "Show": all findings again.
+    await vscode.commands.executeCommand('aiToolAudit.showAllFindings');
+    const target = targetNode(ctx, BLOCKED);
+    const groups = ctx.tree.getChildren(target).filter(g => g.kind === 'group');
+    const last = groups[groups.length - 1];
+    assert.equal(label(ctx, last), 'Suppressed');
+    const inside = ctx.tree.getChildren(last).filter((n): n is FindingNode => n.kind === 'finding');
+    assert.deepEqual(inside.map(n => [n.finding.ruleId, n.finding.file, n.suppressed]), [['region-gating', 'extension.js', 'reviewed: a test fixture']]);
+    const elsewhere = groups.slice(0, -1).flatMap(g => ctx.tree.getChildren(g)).filter((n): n is FindingNode => n.kind === 'finding');
+    assert.ok(!elsewhere.some(n => n.finding === inside[0].finding), 'no longer in its category');
+    const item = ctx.tree.getTreeItem(inside[0]);
+    assert.match(String(item.description), / · high · suppressed$/);
+    assert.match(String(item.tooltip), /\nSuppressed by the workspace policy: reviewed: a test fixture$/);
+    assert.match(item.accessibilityInformation?.label ?? '', /^suppressed \(reviewed: a test fixture\), high Region or vendor gate: /);
+    assert.equal(ctx.tree.getTreeItem(last).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'accepted findings do not open by themselves');
   });
 
   it('shows an invalid policy as errors at their place and says it is not applied', async () => {
