@@ -8,6 +8,7 @@ import { editorName } from '../core/discovery/editors';
 import type { AuditContext } from './auditContext';
 import { discoverAssistants } from './discovery';
 import { readSettings } from './settings';
+import { plural } from '../core/text/format';
 
 export async function auditAll(ctx: AuditContext) {
   void vscode.commands.executeCommand('aiToolAudit.findings.focus');
@@ -61,7 +62,7 @@ export async function quickScan(ctx: AuditContext, id?: string) {
 }
 
 function logDiscovery(ctx: AuditContext, discovery: Discovery): void {
-  ctx.log.info(`found ${discovery.assistants.length} AI assistant(s) on ${ctx.machine}`);
+  ctx.log.info(`found ${plural(discovery.assistants.length, 'AI assistant')} on ${ctx.machine}`);
   for (const a of discovery.assistants) {
     ctx.log.info(printable(`  ${a.name}${a.version ? ` ${a.version}` : ''} (${a.kind}, ${a.editor ?? a.install}) at ${a.root}: ${a.why.join('; ')}`));
   }

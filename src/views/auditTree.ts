@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { CATEGORIES, SEVERITIES, byPosition, severityRank, type Finding, type ScanError, type Severity, type TargetResult } from '../core/model';
 import { RULE_CATALOG } from '../core/rules/catalog';
 import { printable } from '../core/text/safeText';
-import { formatMB } from '../core/text/format';
+import { formatMB, plural, titleCase } from '../core/text/format';
 import type { AuditedTarget, AuditResults } from './auditResults';
 import type { ViolationSet } from './policyWarnings';
 import type { Comparison } from '../core/report/baseline';
@@ -184,10 +184,15 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     switch (node.kind) {
-      case 'target':
-        return targetItem(node, this.visible(allFindings(node)).length > 0, this.results.comparison(node.target.key));
-      case 'configuration':
-        return configurationItem(node, this.places());
+      case 'target': {
+        const all = allFindings(node);
+        const shown = this.visible(all).length;
+        return targetItem(node, shown > 0, this.results.comparison(node.target.key), this.hiddenBy(all.length - shown));
+      }
+      case 'configuration': {
+        const all = node.config.result?.findings ?? [];
+        return configurationItem(node, this.places(), this.hiddenBy(all.length - this.visible(all).length));
+      }
       case 'group':
         return groupItem(node);
       case 'finding':
@@ -201,6 +206,11 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       case 'goneFinding':
         return goneFindingItem(node);
     }
+  }
+
+  /** What the severity filter hides of a row (the violation filter says so above the tree). */
+  private hiddenBy(count: number): Hidden | undefined {
+    return count > 0 && !this.violationFilter ? { count, below: this.minSeverityValue } : undefined;
   }
 
   private visible(findings: readonly Finding[]): Finding[] {
@@ -271,9 +281,9 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 
   private groupOf(f: Finding): [string, string] {
-    if (this.groupByValue === 'severity') return [f.severity, f.severity];
+    if (this.groupByValue === 'severity') return [f.severity, titleCase(f.severity)];
     if (this.groupByValue === 'rule') return [f.ruleId, ruleTitle(f.ruleId)];
-    return [f.category, f.category];
+    return [f.category, titleCase(f.category)];
   }
 
   private groupOrder(g: GroupNode): number {
@@ -295,7 +305,21 @@ function allFindings(node: TargetNode): Finding[] {
   return config.length ? [...own, ...config] : [...own];
 }
 
-function targetItem(node: TargetNode, hasVisible: boolean, comparison: Comparison | undefined): vscode.TreeItem {
+/** Findings of a row that the severity filter leaves out: counted in the row, so it never looks cleaner than it is. */
+interface Hidden {
+  count: number;
+  below: Severity;
+}
+
+function hiddenText(h: Hidden | undefined): string {
+  return h ? ` · ${h.count} hidden` : '';
+}
+
+function hiddenTooltip(h: Hidden | undefined): string {
+  return h ? `\n${plural(h.count, 'finding')} below ${h.below} hidden by the severity filter ("Filter by Minimum Severity..." in the title bar shows them)` : '';
+}
+
+function targetItem(node: TargetNode, hasVisible: boolean, comparison: Comparison | undefined, hidden?: Hidden): vscode.TreeItem {
   const target = node.target;
   const r = target.result;
   const findings = allFindings(node);
@@ -317,24 +341,24 @@ function targetItem(node: TargetNode, hasVisible: boolean, comparison: Compariso
     item.description = `${version}not scanned (cancelled)`;
   } else {
     item.iconPath = new vscode.ThemeIcon(KIND_ICONS[target.spec.kind]);
-    item.description = `${version}${r ? countsText(findings) : ''}${comparison ? ` · ${changeText(comparison)}` : ''}`;
+    item.description = `${version}${r ? countsText(findings) : ''}${r ? hiddenText(hidden) : ''}${comparison ? ` · ${changeText(comparison)}` : ''}`;
   }
   if (comparison && target.state === 'done') item.contextValue = 'target.changed';
-  item.tooltip = targetTooltip(target) + (node.config ? printable(`\nsettings: ${node.config.result?.findings.length ?? 0} findings (in "Configuration")`) : '');
+  item.tooltip = targetTooltip(target) + (node.config ? printable(`\nsettings: ${plural(node.config.result?.findings.length ?? 0, 'finding')} (in "Configuration")`) : '') + hiddenTooltip(hidden);
   return item;
 }
 
-function configurationItem(node: ConfigurationNode, places: ConfigPlaces): vscode.TreeItem {
+function configurationItem(node: ConfigurationNode, places: ConfigPlaces, hidden?: Hidden): vscode.TreeItem {
   const r = node.config.result;
   const findings = r?.findings ?? [];
   const high = findings.some(f => f.severity === 'high');
   const item = new vscode.TreeItem('Configuration', high ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `configuration:${node.parent.target.key}`;
   item.iconPath = new vscode.ThemeIcon(KIND_ICONS.config);
-  item.description = countsText(findings);
+  item.description = countsText(findings) + hiddenText(hidden);
   item.contextValue = 'configuration';
   const files = (r?.config?.files ?? []).map(f => `  ${shownPath(path.join(node.config.spec.root, f.file), places)} (${f.scope})`);
-  item.tooltip = [`${node.config.spec.name}: the settings files read`, ...files].map(printable).join('\n');
+  item.tooltip = [`${node.config.spec.name}: the settings files read`, ...files].map(printable).join('\n') + hiddenTooltip(hidden);
   return item;
 }
 
@@ -359,7 +383,7 @@ function targetTooltip(target: AuditedTarget): string {
     s.vendor ? `vendor: ${s.vendor}${s.country ? ` (${s.country})` : ''}` : undefined,
     `path: ${s.root}`,
     s.why?.length ? `recognised by: ${s.why.join('; ')}` : undefined,
-    r ? `scanned: ${r.filesScanned} files, ${formatMB(r.bytesScanned)}; ${r.findings.length} findings, ${r.errors.length} errors` : undefined,
+    r ? `scanned: ${plural(r.filesScanned, 'file')}, ${formatMB(r.bytesScanned)}; ${plural(r.findings.length, 'finding')}, ${plural(r.errors.length, 'error')}` : undefined,
   ];
   return lines.filter((l): l is string => !!l).map(printable).join('\n');
 }
@@ -447,7 +471,7 @@ function goneFindingItem(node: GoneFindingNode): vscode.TreeItem {
 }
 
 function errorsItem(node: ErrorsNode): vscode.TreeItem {
-  const item = new vscode.TreeItem('scan errors', vscode.TreeItemCollapsibleState.Collapsed);
+  const item = new vscode.TreeItem('Scan Errors', vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.parent.kind === 'target' ? `errors:${node.parent.target.key}` : `errors:${node.parent.parent.target.key}:config`;
   item.description = String(node.errors.length);
   item.iconPath = new vscode.ThemeIcon('circle-slash');

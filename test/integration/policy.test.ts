@@ -129,7 +129,7 @@ describe('the workspace policy in the editor', () => {
     assert.match(error.message, /unknown key "blok" \(did you mean "block"\?\)/);
     assert.deepEqual([error.range.start.line, error.range.start.character], [1, invalid.split('\n')[1].indexOf('"blok"')]);
     const notice = await waitFor('the error notification', () => shown.find(s => s.kind === 'error'));
-    assert.match(notice.message, /the workspace policy \.vscode\/ai-tool-audit\.json has 1 error\(s\) and is not applied until they are fixed/);
+    assert.match(notice.message, /the workspace policy \.vscode\/ai-tool-audit\.json has 1 error and is not applied until it is fixed/);
     assert.equal(ctx.policy.statusText, '$(error) policy invalid');
   });
 
