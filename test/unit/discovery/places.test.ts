@@ -63,13 +63,18 @@ describe('global npm package folders', () => {
     assert.deepEqual(roots(mac, 'volta'), ['/Users/ada/.volta/tools/image/packages/@*/lib/node_modules']);
     assert.deepEqual(roots(mac, 'asdf'), ['/Users/ada/.asdf/installs/nodejs/*/lib/node_modules']);
     assert.deepEqual(roots(mac, 'mise'), ['/Users/ada/.local/share/mise/installs/node/*/lib/node_modules']);
-    assert.deepEqual(roots(mac, 'npm', ['/opt/homebrew/bin']), ['/opt/homebrew/lib/node_modules']);
+    assert.deepEqual(roots(mac, 'npm', ['/opt/homebrew/bin']), ['/Users/ada/.npm-global/lib/node_modules', '/Users/ada/.npm-packages/lib/node_modules', '/opt/homebrew/lib/node_modules']);
+  });
+
+  it('finds the common npm prefixes ~/.npm-global and ~/.npm-packages without an .npmrc naming them', () => {
+    const p = placesFor({ env: {}, home: '/home/ada', platform: 'linux' });
+    assert.deepEqual(roots(p, 'npm'), ['/home/ada/.npm-global/lib/node_modules', '/home/ada/.npm-packages/lib/node_modules']);
   });
 
   it('on Linux: every location follows its environment variable', () => {
     const env = { NVM_DIR: '/opt/nvm', VOLTA_HOME: '/opt/volta', PNPM_HOME: '/opt/pnpm', BUN_INSTALL: '/opt/bun', FNM_DIR: '/opt/fnm', ASDF_DATA_DIR: '/opt/asdf', MISE_DATA_DIR: '/opt/mise', npm_config_prefix: '/opt/npm', XDG_CONFIG_HOME: '/cfg' };
     const p = placesFor({ env, home: '/home/ada', platform: 'linux' });
-    assert.deepEqual(roots(p, 'npm', [], ['/home/ada/.npm-global']), ['/opt/npm/lib/node_modules', '/home/ada/.npm-global/lib/node_modules']);
+    assert.deepEqual(roots(p, 'npm', [], ['/home/ada/.npm-global']), ['/opt/npm/lib/node_modules', '/home/ada/.npm-global/lib/node_modules', '/home/ada/.npm-packages/lib/node_modules']);
     assert.deepEqual(roots(p, 'nvm'), ['/opt/nvm/versions/node/*/lib/node_modules']);
     assert.deepEqual(roots(p, 'volta'), ['/opt/volta/tools/image/packages/@*/lib/node_modules']);
     assert.deepEqual(roots(p, 'pnpm'), ['/opt/pnpm/global/*/node_modules']);
