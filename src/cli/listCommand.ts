@@ -1,6 +1,7 @@
 // `ai-tool-audit list`: the AI assistants installed here (or in another home), with why each
 // was recognised. Reads files only.
 import { discover, type Assistant } from '../core/discovery';
+import { placesLookedIn, type PlaceLooked } from '../core/discovery/lookedIn';
 import { editorName } from '../core/discovery/editors';
 import { TOOL_NAME, TOOL_VERSION } from '../core/version';
 import type { ScanError } from '../core/model';
@@ -10,7 +11,7 @@ import { parseArgs } from './args';
 import { discoveryOptions } from './discoveryOptions';
 import { displayPath, paint, styleFor, type TextStyle } from './text';
 
-export const LIST_HELP = `Usage: ai-tool-audit list [--json] [--home DIR]
+export const LIST_HELP = `Usage: ai-tool-audit list [--json] [--verbose] [--home DIR]
 
 Lists the AI assistants installed for this user: extensions of VS Code, Insiders,
 VSCodium, Cursor, Windsurf, Trae, Kiro, Positron, Qoder, code-server and the remote
@@ -21,28 +22,39 @@ Reads files only: nothing it finds is run.
 
 Options:
   --json       print { schemaVersion, tool, targets, errors } on stdout
+  --verbose    also list every place looked at, one by one, and whether it exists
   --home DIR   look in another home: per-user locations (and PATH entries, npm, nvm,
                Volta... folders under the current home) move under DIR
   --help       show this help`;
 
 export function runList(argv: string[]): number {
-  const args = parseArgs(argv, { flags: ['json', 'help'], values: ['home'] });
+  const args = parseArgs(argv, { flags: ['json', 'verbose', 'help'], values: ['home'] });
   if (args.flags.has('help')) {
     process.stdout.write(`${LIST_HELP}\n`);
     return 0;
   }
-  const found = discover(discoveryOptions(args.values.get('home')));
+  const options = discoveryOptions(args.values.get('home'));
+  const found = discover(options);
   if (args.flags.has('json')) {
     process.stdout.write(`${JSON.stringify({ schemaVersion: 1, tool: { name: TOOL_NAME, version: TOOL_VERSION }, targets: found.assistants, errors: found.errors }, null, 2)}\n`);
     return 0;
   }
   const style = styleFor(process.stdout);
   process.stdout.write(`${formatList(found.assistants, style)}\n`);
-  if (found.assistants.length === 0) {
-    process.stdout.write(`\nLooked in:\n${(found.searched ?? []).map(s => `  ${printable(s)}\n`).join('')}Use --home DIR for another user's home, or \`scan PATH\` for a folder or file anywhere.\n`);
+  if (args.flags.has('verbose')) {
+    process.stdout.write(formatPlacesLooked(placesLookedIn(options), style));
+  } else if (found.assistants.length === 0) {
+    process.stdout.write(`\nLooked in:\n${(found.searched ?? []).map(s => `  ${printable(s)}\n`).join('')}--verbose lists every folder. Use --home DIR for another user's home, or \`scan PATH\` for a folder or file anywhere.\n`);
   }
   if (found.errors.length) process.stdout.write(formatDiscoveryProblems(found.errors, style, 'while looking'));
   return 0;
+}
+
+/** `--verbose`: every place, whether it exists, grouped by what is looked for there. */
+export function formatPlacesLooked(looked: readonly PlaceLooked[], style: TextStyle): string {
+  const out = [`\nLooked in ${looked.length} places (${looked.filter(l => l.exists).length} exist):`];
+  for (const l of looked) out.push(`  ${l.exists ? 'exists' : 'absent'}  ${printable(l.what)}: ${displayPath(l.place, style)}`);
+  return `${out.join('\n')}\n`;
 }
 
 /** What discovery could not read, one line each, after a blank line (`list`, and `scan` on stderr). */

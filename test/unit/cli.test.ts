@@ -225,6 +225,25 @@ describe('the CLI when nothing is found', () => {
       const r = spawnSync(process.execPath, [CLI, 'list', '--home', home], { encoding: 'utf8', env: { ...process.env, PATH: '/usr/bin:/bin', NO_COLOR: '1' } });
       assert.equal(r.status, 0, r.stderr);
       assert.match(r.stdout, /^No AI assistants found\.\n\nLooked in:\n  editor extensions: .*\.vscode\/extensions\n  command-line tools: \d+ PATH folders/);
+      assert.match(r.stdout, /\n--verbose lists every folder\./);
+    } finally {
+      fs.rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it('lists every place it looked at with --verbose, and whether each exists', () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-empty-'));
+    try {
+      fs.mkdirSync(path.join(home, '.vscode', 'extensions'), { recursive: true });
+      fs.mkdirSync(path.join(home, '.npm-global', 'lib', 'node_modules', 'left-pad'), { recursive: true });
+      const r = spawnSync(process.execPath, [CLI, 'list', '--verbose', '--home', home], { encoding: 'utf8', env: { ...process.env, PATH: '/usr/bin:/bin', NO_COLOR: '1', HOME: home } });
+      assert.equal(r.status, 0, r.stderr);
+      assert.match(r.stdout, /\nLooked in \d+ places \(\d+ exist\):\n/);
+      assert.match(r.stdout, /\n {2}exists {2}VS Code extensions: ~\/\.vscode\/extensions\n/);
+      assert.match(r.stdout, /\n {2}absent {2}Cursor extensions: ~\/\.cursor\/extensions\n/);
+      assert.match(r.stdout, /\n {2}exists {2}npm global packages: ~\/\.npm-global\/lib\/node_modules\n/, 'found without an .npmrc');
+      assert.match(r.stdout, /\n {2}absent {2}nvm global packages: ~\/\.nvm\/versions\/node\/\*\/lib\/node_modules\n/);
+      assert.match(r.stdout, /\n {2}(exists|absent) {2}PATH: \/usr\/bin\n/);
     } finally {
       fs.rmSync(home, { recursive: true, force: true });
     }

@@ -9,7 +9,7 @@ import type { Assistant, InstallMethod } from './types';
 import { isFile, readJson, realPath } from './fsread';
 import { readRegularFile } from '../text/regularFile';
 import { pathEntries, type Places } from './places';
-import { expandPattern, nodeGlobalRootPatterns, npmrcFiles, npmrcPrefix, packagesIn } from './nodeRoots';
+import { expandPattern, nodeGlobalRootPatterns, npmrcFiles, npmrcPrefix, packagesIn, type NodeRootInputs } from './nodeRoots';
 import { assistantFromPackage } from './packages';
 import { assistantFromNative, homebrewAssistants, nativeAssistants, nativeSpots, versionEntryOf } from './native';
 import { assistantFromVenv, pythonAssistants, pythonToolDirs } from './python';
@@ -46,8 +46,8 @@ export function discoverClis(places: Places, errors: ScanError[]): Assistant[] {
   return found;
 }
 
-/** Existing global node_modules folders, each once (by real path), with how they got there. */
-function globalNodeModules(places: Places): KnownPlace[] {
+/** What the global node_modules patterns depend on: the node folders on PATH and the .npmrc prefix. */
+export function nodeRootInputs(places: Places): NodeRootInputs {
   const nodeName = places.platform === 'win32' ? 'node.exe' : 'node';
   const nodeDirs = pathEntries(places).filter(dir => isFile(path.join(dir, nodeName)));
   const npmrcPrefixes = npmrcFiles(places).flatMap(file => {
@@ -58,9 +58,14 @@ function globalNodeModules(places: Places): KnownPlace[] {
       return [];
     }
   });
+  return { npmrcPrefixes, nodeDirs };
+}
+
+/** Existing global node_modules folders, each once (by real path), with how they got there. */
+function globalNodeModules(places: Places): KnownPlace[] {
   const seen = new Set<string>();
   const out: KnownPlace[] = [];
-  for (const pattern of nodeGlobalRootPatterns(places, { npmrcPrefixes, nodeDirs })) {
+  for (const pattern of nodeGlobalRootPatterns(places, nodeRootInputs(places))) {
     for (const dir of expandPattern(pattern)) {
       const real = realPath(dir) ?? dir;
       if (seen.has(real)) continue;
