@@ -119,6 +119,16 @@ describe('the workspace policy in the editor', () => {
     assert.equal(ctx.tree.getTreeItem(last).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'accepted findings do not open by themselves');
   });
 
+  it('warns in the Problems view, with a did-you-mean, about an id that names no audited assistant (a typo never fails open)', async () => {
+    const typo = '{\n  "assistants": {\n    "block": ["fakeai.region-gat", "fake-agent"]\n  }\n}\n';
+    fs.writeFileSync(policyFile, typo);
+    const warning = await waitFor('the unmatched-id warning', () => ours(policyUri).find(d => d.severity === vscode.DiagnosticSeverity.Warning && d.message.includes('fakeai.region-gat"')));
+    assert.match(warning.message, /^"fakeai\.region-gat" in assistants\.block names no audited assistant \(did you mean "fakeai\.region-gate"\?\)/);
+    const line = typo.split('\n')[2];
+    assert.deepEqual([warning.range.start.line, warning.range.start.character], [2, line.indexOf('"fakeai.region-gat"')]);
+    assert.ok(!ours(policyUri).some(d => d.message.startsWith('"fake-agent" in assistants.block names no')), 'an id that names an audited assistant is not unmatched');
+  });
+
   it('shows an invalid policy as errors at their place and says it is not applied', async () => {
     const { shown, notifier } = recordingNotifier();
     ctx.notify = notifier;
