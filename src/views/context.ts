@@ -33,7 +33,8 @@ export function createContext(extension: vscode.ExtensionContext): AuditContext 
   const configurations = new Configurations(runner, results, log);
   const auditor = new Auditor(runner, results, summary, log, baselines, path.join(extension.globalStorageUri.fsPath, 'results'), configurations);
   const contexts = new ContextDocuments(runner);
-  const details = new FindingDetails(results, extension.extensionUri, configPlaces);
+  // The policy is built below; the details read its suppressions only when a document is built.
+  const details = new FindingDetails(results, extension.extensionUri, configPlaces, (key, index) => ctx.policy.suppressed().get(key)?.get(index));
   extension.subscriptions.push(
     log,
     results,
@@ -74,7 +75,7 @@ export function createContext(extension: vscode.ExtensionContext): AuditContext 
       input: options => vscode.window.showInputBox(options),
     },
   };
-  extension.subscriptions.push(watchExtensions(ctx), policy, policy.onDidEvaluate(() => tree.refresh()));
+  extension.subscriptions.push(watchExtensions(ctx), policy, policy.onDidEvaluate(() => (tree.refresh(), details.refresh())));
   // A workspace with a policy is why the editor activated (workspaceContains): audit once so
   // the policy can be checked and warn, as it promises every member of the team.
   void policy.ready.then(() => {

@@ -52,12 +52,19 @@ export class FindingDetails implements vscode.TextDocumentContentProvider, vscod
     private readonly results: AuditResults,
     private readonly extensionUri: vscode.Uri,
     private readonly places: () => ConfigPlaces,
+    /** The suppression reason of a finding (target key, index), read when the document is built. */
+    private readonly suppressedReason: (key: string, index: number) => string | undefined,
   ) {
     this.subscriptions = [
       // A re-audit replaces the finding: open details follow it (or say it is gone).
-      results.onDidChange(() => [...this.links.keys()].forEach(u => this.changed.fire(vscode.Uri.parse(u)))),
+      results.onDidChange(() => this.refresh()),
       vscode.workspace.onDidCloseTextDocument(d => this.links.delete(d.uri.toString())),
     ];
+  }
+
+  /** Rebuilds the open details (after a re-audit, or a policy change that suppresses a finding). */
+  refresh(): void {
+    for (const u of this.links.keys()) this.changed.fire(vscode.Uri.parse(u));
   }
 
   async provideTextDocumentContent(uri: vscode.Uri): Promise<string> {
@@ -67,7 +74,15 @@ export class FindingDetails implements vscode.TextDocumentContentProvider, vscod
       return 'AI Tool Audit · Finding Details\n\nThis finding is not in the current results (re-audited, or the window was reloaded). Open it again from the AI Tool Audit view.\n';
     }
     const rule = ruleInfo(found.finding.ruleId);
-    const rendered = renderDetails({ target: found.target, finding: found.finding, rule, doc: rule && (await this.ruleDoc(rule.id)), places: this.places() });
+    const suppressed = this.suppressedReason(found.key, found.index);
+    const rendered = renderDetails({
+      target: found.target,
+      finding: found.finding,
+      rule,
+      doc: rule && (await this.ruleDoc(rule.id)),
+      places: this.places(),
+      ...(suppressed !== undefined ? { suppressed } : {}),
+    });
     this.links.set(uri.toString(), rendered.links);
     return rendered.text;
   }
@@ -91,8 +106,8 @@ export class FindingDetails implements vscode.TextDocumentContentProvider, vscod
     const target = k && this.results.all().find(t => t.key === k.key)?.result;
     if (!k || !target) return undefined;
     const at = target.findings[k.index];
-    const finding = at && (!k.fingerprint || at.fingerprint === k.fingerprint) ? at : k.fingerprint ? target.findings.find(f => f.fingerprint === k.fingerprint) : undefined;
-    return finding && { target, finding };
+    const index = at && (!k.fingerprint || at.fingerprint === k.fingerprint) ? k.index : k.fingerprint ? target.findings.findIndex(f => f.fingerprint === k.fingerprint) : -1;
+    return index >= 0 ? { key: k.key, index, target, finding: target.findings[index] } : undefined;
   }
 
   /** The rule's page, shipped in the extension (docs/rules/ is in the .vsix). */

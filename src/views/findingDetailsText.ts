@@ -27,6 +27,8 @@ export interface DetailsInput {
   /** The rule's page (docs/rules/<id>.md), when it could be read. */
   doc?: string;
   places: ConfigPlaces;
+  /** The reason of the policy suppression that accepts the finding, when one does. */
+  suppressed?: string;
 }
 
 export const RULE_DOC_LINK = 'Open Rule Documentation';
@@ -61,7 +63,7 @@ function placeName(root: string, loc: { file: string; entry?: string }, isConfig
 }
 
 export function renderDetails(input: DetailsInput): { text: string; links: DetailsLink[] } {
-  const { target, finding: f, rule, doc, places } = input;
+  const { target, finding: f, rule, doc, places, suppressed } = input;
   const isConfig = f.source === 'config';
   const lines: string[] = [];
   const links: DetailsLink[] = [];
@@ -81,6 +83,7 @@ export function renderDetails(input: DetailsInput): { text: string; links: Detai
   add(f.message);
   add();
   add(`Severity:   ${f.severity}${f.confidence === 'approximate' ? ' (approximate: found in native code by the strings pass)' : ''}${f.partial ? ' (partial parse)' : ''}`);
+  if (suppressed !== undefined) add(`Suppressed: by the workspace policy: ${suppressed}`);
   addLinked(`Rule:       ${f.ruleId}${rule ? ` · ${rule.title}` : ''}   `, RULE_DOC_LINK, '', { kind: 'ruleDoc', ruleId: f.ruleId });
   add(`Category:   ${f.category}`);
   add(`Assistant:  ${target.name}${target.version ? ` ${target.version}` : ''} (${target.kind})`);

@@ -117,6 +117,8 @@ describe('the workspace policy in the editor', () => {
     assert.match(String(item.tooltip), /\nSuppressed by the workspace policy: reviewed: a test fixture$/);
     assert.match(item.accessibilityInformation?.label ?? '', /^suppressed \(reviewed: a test fixture\), high Region or vendor gate: /);
     assert.equal(ctx.tree.getTreeItem(last).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'accepted findings do not open by themselves');
+    const details = await vscode.commands.executeCommand<vscode.TextEditor>('aiToolAudit.showFindingDetails', inside[0]);
+    assert.match(details.document.getText(), /\nSuppressed: by the workspace policy: reviewed: a test fixture\n/);
   });
 
   it('warns in the Problems view, with a did-you-mean, about an id that names no audited assistant (a typo never fails open)', async () => {

@@ -25,7 +25,8 @@ describe('Finding Details text (editor)', () => {
       vendor: ['deepseek'],
       country: ['CN'],
     });
-    const { text } = renderDetails({ target: { root: '/r', name: 'T', kind: 'path' }, finding: f, doc: DOC, places: { home: '/h' } });
+    const { text } = renderDetails({ target: { root: '/r', name: 'T', kind: 'path' }, finding: f, doc: DOC, places: { home: '/h' }, suppressed: 'ok\u202E' });
+    assert.ok(text.includes('\nSuppressed: by the workspace policy: ok\\u{202E}\n'));
     assert.ok(!/[\u001b\u202E]/.test(text));
     assert.ok(text.includes('\n  - \\u{1B}[31m<img src=x onerror=alert(1)>\n'));
     assert.ok(text.includes('\n  - line\\u{A}break\n'), 'a line break in evidence does not fake another item');
