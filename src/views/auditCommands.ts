@@ -8,10 +8,12 @@ import { editorName } from '../core/discovery/editors';
 import type { AuditContext } from './auditContext';
 import { discoverAssistants } from './discovery';
 import { readSettings } from './settings';
+import { plural } from '../core/text/format';
 
 export async function auditAll(ctx: AuditContext) {
   void vscode.commands.executeCommand('aiToolAudit.findings.focus');
   ctx.view.message = undefined;
+  void vscode.commands.executeCommand('setContext', 'aiToolAudit.nothingFound', false);
   const outcome = await ctx.auditor.audit(
     async (settings, token) => {
       const discovery = await discoverAssistants(ctx.runner, settings, token);
@@ -23,9 +25,16 @@ export async function auditAll(ctx: AuditContext) {
     `AI Tool Audit: auditing the AI assistants on ${ctx.machine}`,
     true,
   );
-  if (outcome.status === 'done' && ctx.results.all().length === 0) {
+  // Settings of assistants that are not installed may still show: "nothing found" is about code.
+  const nothing = outcome.status === 'done' && !ctx.results.all().some(t => t.spec.kind !== 'config');
+  void vscode.commands.executeCommand('setContext', 'aiToolAudit.nothingFound', nothing && ctx.results.all().length === 0);
+  if (nothing) {
     const searched = ctx.lastDiscovery?.searched ?? [];
-    ctx.view.message = `No AI assistants found on ${ctx.machine}. Looked in ${searched.map(s => s.split(':')[0]).join(' and ') || 'the usual places'} (details in the AI Tool Audit log); settings aiToolAudit.editors, includeClis and extraPaths widen the search.`;
+    // Where it looked, in full: an empty view must not read as "nothing to worry about".
+    ctx.view.message = printable(
+      `No AI assistants found on ${ctx.machine}. Looked in: ${searched.join('; ') || 'the usual places'}. ` +
+        'To audit another folder: "Scan a Folder or File...", or the setting aiToolAudit.extraPaths (each audit); aiToolAudit.editors and includeClis choose where to look.',
+    );
     for (const s of searched) ctx.log.info(printable(`looked in ${s}`));
   }
   return outcome;
@@ -61,7 +70,7 @@ export async function quickScan(ctx: AuditContext, id?: string) {
 }
 
 function logDiscovery(ctx: AuditContext, discovery: Discovery): void {
-  ctx.log.info(`found ${discovery.assistants.length} AI assistant(s) on ${ctx.machine}`);
+  ctx.log.info(`found ${plural(discovery.assistants.length, 'AI assistant')} on ${ctx.machine}`);
   for (const a of discovery.assistants) {
     ctx.log.info(printable(`  ${a.name}${a.version ? ` ${a.version}` : ''} (${a.kind}, ${a.editor ?? a.install}) at ${a.root}: ${a.why.join('; ')}`));
   }

@@ -11,6 +11,7 @@ import type { ContextDocuments } from './contextDocument';
 import type { PolicyWarnings } from './policyWarnings';
 import type { Notifier } from './notifier';
 import type { Configurations } from './configurations';
+import type { FindingDetails } from './findingDetails';
 
 export interface AuditContext {
   readonly extension: vscode.ExtensionContext;
@@ -22,6 +23,7 @@ export interface AuditContext {
   readonly summary: AuditSummary;
   readonly auditor: Auditor;
   readonly contexts: ContextDocuments;
+  readonly details: FindingDetails;
   /** The assistants' own settings: read by full audits, re-read when a settings file changes. */
   readonly configurations: Configurations;
   readonly policy: PolicyWarnings;

@@ -6,7 +6,7 @@ import * as vscode from 'vscode';
 import { CATEGORIES, SEVERITIES, byPosition, severityRank, type Finding, type ScanError, type Severity, type TargetResult } from '../core/model';
 import { RULE_CATALOG } from '../core/rules/catalog';
 import { printable } from '../core/text/safeText';
-import { formatMB } from '../core/text/format';
+import { formatMB, plural, titleCase } from '../core/text/format';
 import type { AuditedTarget, AuditResults } from './auditResults';
 import type { ViolationSet } from './policyWarnings';
 import type { Comparison } from '../core/report/baseline';
@@ -45,6 +45,8 @@ export interface FindingNode {
   index: number;
   /** Since the assistant's previous version (absent when there is nothing to compare with). */
   state?: 'new' | 'unchanged';
+  /** The reason of the policy suppression that accepts this finding, when one does. */
+  suppressed?: string;
 }
 /** Findings of the previous version that this one no longer has. */
 export interface GoneNode {
@@ -77,6 +79,9 @@ export function ownerTarget(node: OwnerNode): AuditedTarget {
   return node.kind === 'target' ? node.target : node.config;
 }
 
+/** The group of findings a policy suppression accepts (not a category, severity or rule id). */
+const SUPPRESSED = ' suppressed';
+
 const RULE_TITLES = new Map(RULE_CATALOG.map(r => [r.id, r.title]));
 
 const SEVERITY_ICONS: Record<Severity, vscode.ThemeIcon> = {
@@ -104,6 +109,7 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   private groupByValue: GroupBy;
   private minSeverityValue: Severity;
   private violationFilter: (() => ViolationSet) | undefined;
+  private suppressions: (() => Map<string, Map<number, string>>) | undefined;
 
   constructor(
     private readonly results: AuditResults,
@@ -143,6 +149,12 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     this.changed.fire(undefined);
   }
 
+  /** Where suppressed findings (and their reasons) are read, at each refresh. */
+  setSuppressions(source: () => Map<string, Map<number, string>>): void {
+    this.suppressions = source;
+    this.changed.fire(undefined);
+  }
+
   get violationsOnly(): boolean {
     return !!this.violationFilter;
   }
@@ -172,10 +184,15 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
 
   getTreeItem(node: TreeNode): vscode.TreeItem {
     switch (node.kind) {
-      case 'target':
-        return targetItem(node, this.visible(allFindings(node)).length > 0, this.results.comparison(node.target.key));
-      case 'configuration':
-        return configurationItem(node, this.places());
+      case 'target': {
+        const all = allFindings(node);
+        const shown = this.visible(all).length;
+        return targetItem(node, shown > 0, this.results.comparison(node.target.key), this.hiddenBy(all.length - shown));
+      }
+      case 'configuration': {
+        const all = node.config.result?.findings ?? [];
+        return configurationItem(node, this.places(), this.hiddenBy(all.length - this.visible(all).length));
+      }
       case 'group':
         return groupItem(node);
       case 'finding':
@@ -189,6 +206,11 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
       case 'goneFinding':
         return goneFindingItem(node);
     }
+  }
+
+  /** What the severity filter hides of a row (the violation filter says so above the tree). */
+  private hiddenBy(count: number): Hidden | undefined {
+    return count > 0 && !this.violationFilter ? { count, below: this.minSeverityValue } : undefined;
   }
 
   private visible(findings: readonly Finding[]): Finding[] {
@@ -237,15 +259,19 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
     const states = comparison && new Map(comparison.current.map(c => [c.finding, c.state]));
     // With the violation filter, the findings that break the policy, whatever their severity.
     const only = this.violationFilter && (this.violationFilter().findings.get(owner.key) ?? new Set<number>());
+    const suppressed = this.suppressions?.().get(owner.key);
     result.findings.forEach((finding, index) => {
       if (only ? !only.has(index) : severityRank(finding.severity) < severityRank(this.minSeverityValue)) return;
-      const [key, label] = this.groupOf(finding);
+      const reason = suppressed?.get(index);
+      // Accepted findings leave their group for "Suppressed", with the reason on each.
+      const [key, label] = reason === undefined ? this.groupOf(finding) : [SUPPRESSED, 'Suppressed'];
       let group = groups.get(key);
       if (!group) groups.set(key, (group = { kind: 'group', parent: node, key, label, findings: [] }));
       const state = states?.get(finding);
-      group.findings.push({ kind: 'finding', parent: group, target: result, finding, index, ...(state ? { state } : {}) });
+      group.findings.push({ kind: 'finding', parent: group, target: result, finding, index, ...(state ? { state } : {}), ...(reason !== undefined ? { suppressed: reason } : {}) });
     });
-    const ordered = [...groups.values()].sort((a, b) => this.groupOrder(a) - this.groupOrder(b) || a.label.localeCompare(b.label));
+    const last = (g: GroupNode) => (g.key === SUPPRESSED ? 1 : 0);
+    const ordered = [...groups.values()].sort((a, b) => last(a) - last(b) || this.groupOrder(a) - this.groupOrder(b) || a.label.localeCompare(b.label));
     for (const g of ordered) g.findings.sort(compareFindings);
     const children: TreeNode[] = ordered;
     const gone = comparison?.gone.filter(f => severityRank(f.severity) >= severityRank(this.minSeverityValue)) ?? [];
@@ -255,9 +281,9 @@ export class AuditTreeProvider implements vscode.TreeDataProvider<TreeNode>, vsc
   }
 
   private groupOf(f: Finding): [string, string] {
-    if (this.groupByValue === 'severity') return [f.severity, f.severity];
+    if (this.groupByValue === 'severity') return [f.severity, titleCase(f.severity)];
     if (this.groupByValue === 'rule') return [f.ruleId, ruleTitle(f.ruleId)];
-    return [f.category, f.category];
+    return [f.category, titleCase(f.category)];
   }
 
   private groupOrder(g: GroupNode): number {
@@ -279,7 +305,21 @@ function allFindings(node: TargetNode): Finding[] {
   return config.length ? [...own, ...config] : [...own];
 }
 
-function targetItem(node: TargetNode, hasVisible: boolean, comparison: Comparison | undefined): vscode.TreeItem {
+/** Findings of a row that the severity filter leaves out: counted in the row, so it never looks cleaner than it is. */
+interface Hidden {
+  count: number;
+  below: Severity;
+}
+
+function hiddenText(h: Hidden | undefined): string {
+  return h ? ` · ${h.count} hidden` : '';
+}
+
+function hiddenTooltip(h: Hidden | undefined): string {
+  return h ? `\n${plural(h.count, 'finding')} below ${h.below} hidden by the severity filter ("Filter by Minimum Severity..." in the title bar shows them)` : '';
+}
+
+function targetItem(node: TargetNode, hasVisible: boolean, comparison: Comparison | undefined, hidden?: Hidden): vscode.TreeItem {
   const target = node.target;
   const r = target.result;
   const findings = allFindings(node);
@@ -301,24 +341,24 @@ function targetItem(node: TargetNode, hasVisible: boolean, comparison: Compariso
     item.description = `${version}not scanned (cancelled)`;
   } else {
     item.iconPath = new vscode.ThemeIcon(KIND_ICONS[target.spec.kind]);
-    item.description = `${version}${r ? countsText(findings) : ''}${comparison ? ` · ${changeText(comparison)}` : ''}`;
+    item.description = `${version}${r ? countsText(findings) : ''}${r ? hiddenText(hidden) : ''}${comparison ? ` · ${changeText(comparison)}` : ''}`;
   }
   if (comparison && target.state === 'done') item.contextValue = 'target.changed';
-  item.tooltip = targetTooltip(target) + (node.config ? printable(`\nsettings: ${node.config.result?.findings.length ?? 0} findings (in "Configuration")`) : '');
+  item.tooltip = targetTooltip(target) + (node.config ? printable(`\nsettings: ${plural(node.config.result?.findings.length ?? 0, 'finding')} (in "Configuration")`) : '') + hiddenTooltip(hidden);
   return item;
 }
 
-function configurationItem(node: ConfigurationNode, places: ConfigPlaces): vscode.TreeItem {
+function configurationItem(node: ConfigurationNode, places: ConfigPlaces, hidden?: Hidden): vscode.TreeItem {
   const r = node.config.result;
   const findings = r?.findings ?? [];
   const high = findings.some(f => f.severity === 'high');
   const item = new vscode.TreeItem('Configuration', high ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   item.id = `configuration:${node.parent.target.key}`;
   item.iconPath = new vscode.ThemeIcon(KIND_ICONS.config);
-  item.description = countsText(findings);
+  item.description = countsText(findings) + hiddenText(hidden);
   item.contextValue = 'configuration';
   const files = (r?.config?.files ?? []).map(f => `  ${shownPath(path.join(node.config.spec.root, f.file), places)} (${f.scope})`);
-  item.tooltip = [`${node.config.spec.name}: the settings files read`, ...files].map(printable).join('\n');
+  item.tooltip = [`${node.config.spec.name}: the settings files read`, ...files].map(printable).join('\n') + hiddenTooltip(hidden);
   return item;
 }
 
@@ -343,18 +383,22 @@ function targetTooltip(target: AuditedTarget): string {
     s.vendor ? `vendor: ${s.vendor}${s.country ? ` (${s.country})` : ''}` : undefined,
     `path: ${s.root}`,
     s.why?.length ? `recognised by: ${s.why.join('; ')}` : undefined,
-    r ? `scanned: ${r.filesScanned} files, ${formatMB(r.bytesScanned)}; ${r.findings.length} findings, ${r.errors.length} errors` : undefined,
+    r ? `scanned: ${plural(r.filesScanned, 'file')}, ${formatMB(r.bytesScanned)}; ${plural(r.findings.length, 'finding')}, ${plural(r.errors.length, 'error')}` : undefined,
   ];
   return lines.filter((l): l is string => !!l).map(printable).join('\n');
 }
 
 function groupItem(node: GroupNode): vscode.TreeItem {
-  const high = node.findings.some(f => f.finding.severity === 'high');
+  const high = node.key !== SUPPRESSED && node.findings.some(f => f.finding.severity === 'high');
   const item = new vscode.TreeItem(node.label, high ? vscode.TreeItemCollapsibleState.Expanded : vscode.TreeItemCollapsibleState.Collapsed);
   // Keyed by the row too: the settings of one assistant show under each of its installations.
   item.id = node.parent.kind === 'target' ? `group:${node.parent.target.key}:${node.key}` : `group:${node.parent.parent.target.key}:config:${node.key}`;
   item.description = String(node.findings.length);
   item.contextValue = 'group';
+  if (node.key === SUPPRESSED) {
+    item.iconPath = new vscode.ThemeIcon('pass');
+    item.tooltip = 'Accepted by a suppression in the workspace policy, each with its reason: they break no rule of the policy. The suppression lapses when the flagged code changes.';
+  }
   return item;
 }
 
@@ -373,10 +417,10 @@ function findingItem(node: FindingNode, places: ConfigPlaces): vscode.TreeItem {
   item.id = owner.kind === 'target' ? `finding:${owner.target.key}:${node.index}` : `finding:${owner.parent.target.key}:config:${node.index}`;
   const place = placeOf(node, places);
   // A setting's scope says who put it there: the repository's settings arrive with a clone.
-  item.description = `${node.state === 'new' ? 'new · ' : ''}${printable(place)}${f.scope ? ` · ${f.scope}` : ''} · ${f.severity}`;
-  item.iconPath = SEVERITY_ICONS[f.severity];
-  item.tooltip = findingTooltip(f, place);
-  item.accessibilityInformation = { label: printable(`${node.state === 'new' ? 'new since the previous version, ' : ''}${f.severity} ${ruleTitle(f.ruleId)}: ${f.message}, at ${place.replace(/:(\d+):(\d+)$/, ' line $1 column $2')}`), role: 'treeitem' };
+  item.description = `${node.state === 'new' ? 'new · ' : ''}${printable(place)}${f.scope ? ` · ${f.scope}` : ''} · ${f.severity}${node.suppressed !== undefined ? ' · suppressed' : ''}`;
+  item.iconPath = node.suppressed !== undefined ? new vscode.ThemeIcon('pass') : SEVERITY_ICONS[f.severity];
+  item.tooltip = findingTooltip(f, place) + (node.suppressed !== undefined ? `\n${printable(`Suppressed by the workspace policy: ${node.suppressed}`)}` : '');
+  item.accessibilityInformation = { label: printable(`${node.suppressed !== undefined ? `suppressed (${node.suppressed}), ` : ''}${node.state === 'new' ? 'new since the previous version, ' : ''}${f.severity} ${ruleTitle(f.ruleId)}: ${f.message}, at ${place.replace(/:(\d+):(\d+)$/, ' line $1 column $2')}`), role: 'treeitem' };
   // Settings are short text files: nothing to reprint.
   item.contextValue = f.source === 'config' ? 'finding.config' : f.offset !== undefined && f.line ? 'finding.reprintable' : 'finding';
   item.command = { command: 'aiToolAudit.openFinding', title: 'Open Finding', arguments: [node] };
@@ -400,7 +444,7 @@ function findingTooltip(f: Finding, place = `${findingPlace(f)}${f.line ? `:${f.
     ...(evidence.length ? ['evidence:', ...evidence.map(e => `  ${e}`)] : []),
     ...steps,
     `at ${place}${f.configKey ? ` (${f.configKey}${f.scope ? `, ${f.scope} scope` : ''})` : ''}`,
-    `Right-click: Open Rule Documentation (what it finds, false positives, what to do)`,
+    `Details (every step, what to do): the ⓘ button or right-click › Show Finding Details; right-click › Open Rule Documentation`,
   ];
   return lines.map(printable).join('\n');
 }
@@ -427,7 +471,7 @@ function goneFindingItem(node: GoneFindingNode): vscode.TreeItem {
 }
 
 function errorsItem(node: ErrorsNode): vscode.TreeItem {
-  const item = new vscode.TreeItem('scan errors', vscode.TreeItemCollapsibleState.Collapsed);
+  const item = new vscode.TreeItem('Scan Errors', vscode.TreeItemCollapsibleState.Collapsed);
   item.id = node.parent.kind === 'target' ? `errors:${node.parent.target.key}` : `errors:${node.parent.parent.target.key}:config`;
   item.description = String(node.errors.length);
   item.iconPath = new vscode.ThemeIcon('circle-slash');

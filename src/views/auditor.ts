@@ -14,6 +14,7 @@ import type { BaselineStore } from './baselines';
 import type { AuditSummary } from './statusBar';
 import { configSources, type Configurations } from './configurations';
 import { readSettings, type AuditSettings } from './settings';
+import { plural } from '../core/text/format';
 
 /** Finds what to audit when the audit starts (discovery); undefined when cancelled. */
 export type Finder = (settings: AuditSettings, token: vscode.CancellationToken) => Promise<TargetSpec[] | undefined>;
@@ -119,7 +120,7 @@ export class Auditor {
     }
     this.warnUnknownRules(settings.disabledRules);
     this.results.begin(specs, replace);
-    this.log.info(printable(`audit of ${specs.length} target(s) started: ${specs.map(s => s.name).join(', ')}`));
+    this.log.info(printable(`audit of ${plural(specs.length, 'target')} started: ${specs.map(s => s.name).join(', ')}`));
     const abort = new AbortController();
     const onCancel = token.onCancellationRequested(() => abort.abort());
     const done: TargetResult[] = [];
@@ -166,9 +167,9 @@ export class Auditor {
         const skipped = this.results.cancelQueued();
         const kept = skipped.filter(t => t.result).length;
         this.summary.setEnding(`Audit cancelled: ${done.length} of ${specs.length} audited${kept ? `, ${kept} showing earlier results` : ''}`);
-        this.log.warn(printable(`audit cancelled after ${done.length} of ${specs.length} target(s); not scanned: ${skipped.map(t => t.spec.name).join(', ') || 'none'}`));
+        this.log.warn(printable(`audit cancelled after ${done.length} of ${plural(specs.length, 'target')}; not scanned: ${skipped.map(t => t.spec.name).join(', ') || 'none'}`));
       } else {
-        this.log.info(`audit finished in ${(ms / 1000).toFixed(1)} s: ${done.length} target(s)`);
+        this.log.info(`audit finished in ${(ms / 1000).toFixed(1)} s: ${plural(done.length, 'target')}`);
       }
       return { status: outcome.status, results: done, ms };
     } finally {
@@ -188,6 +189,6 @@ export class Auditor {
   private warnUnknownRules(disabled: readonly string[]): void {
     const known = ruleIds();
     const unknown = disabled.filter(id => !known.has(id));
-    if (unknown.length) this.log.warn(`aiToolAudit.disabledRules names unknown rule(s): ${unknown.join(', ')}`);
+    if (unknown.length) this.log.warn(`aiToolAudit.disabledRules names unknown rules: ${unknown.join(', ')}`);
   }
 }

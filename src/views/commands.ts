@@ -5,7 +5,7 @@ import type { AuditContext } from './auditContext';
 import type { FindingNode, GroupBy, TreeNode } from './auditTree';
 import type { FindingLocation } from './openFinding';
 import { auditAll, quickScan, reaudit, scanPath } from './auditCommands';
-import { openFinding, showReadableContext } from './findingCommands';
+import { openFinding, showFindingDetails, showReadableContext } from './findingCommands';
 import { filterSeverity, groupBy, showRules } from './viewCommands';
 import { showAllFindings, showViolations, suppress } from './policyCommands';
 import { exportSarif, openReport, showChanges } from './reportCommands';
@@ -23,7 +23,10 @@ export const COMMANDS: Record<string, Command> = {
   'aiToolAudit.openFinding': ctx => (target: FindingNode | FindingLocation) => openFinding(ctx, target),
   'aiToolAudit.showReadableContext': ctx => (node?: TreeNode) => showReadableContext(ctx, node),
   'aiToolAudit.showRules': ctx => (ruleId?: string) => showRules(ctx, ruleId),
-  'aiToolAudit.openRuleDoc': ctx => (node?: TreeNode) => (node?.kind === 'finding' ? showRules(ctx, node.finding.ruleId) : showRules(ctx)),
+  'aiToolAudit.showFindingDetails': ctx => (node?: TreeNode) => showFindingDetails(ctx, node),
+  // From a tree row, or a rule id (the link in Finding Details); anything else asks which rule.
+  'aiToolAudit.openRuleDoc': ctx => (node?: TreeNode | string) =>
+    showRules(ctx, typeof node === 'string' ? node : node?.kind === 'finding' ? node.finding.ruleId : undefined),
   'aiToolAudit.groupBy': ctx => (value?: GroupBy) => groupBy(ctx, value),
   'aiToolAudit.filterSeverity': ctx => (value?: Severity) => filterSeverity(ctx, value),
   'aiToolAudit.showLog': ctx => () => ctx.log.show(),

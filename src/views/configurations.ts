@@ -11,6 +11,7 @@ import { printable } from '../core/text/safeText';
 import type { AuditResults } from './auditResults';
 import { filesRead, watchGroups, type ConfigPlaces } from './configPlaces';
 import { readSettings } from './settings';
+import { plural } from '../core/text/format';
 
 /** Editors and tools write a file in several steps: one re-read for a burst of events. */
 export const SETTLE_MS = 500;
@@ -53,7 +54,7 @@ export class Configurations implements vscode.Disposable {
     this.applied = ticket;
     this.results.setConfigurations(results);
     for (const r of results) {
-      this.log.info(printable(`read ${r.name}: ${r.config?.files.length ?? 0} file(s) under ${r.root}, ${r.findings.length} findings, ${r.errors.length} errors`));
+      this.log.info(printable(`read ${r.name}: ${plural(r.config?.files.length ?? 0, 'file')} under ${r.root}, ${plural(r.findings.length, 'finding')}, ${plural(r.errors.length, 'error')}`));
       for (const e of r.errors) this.log.warn(printable(`${r.name}: ${e.file}: ${e.message}`));
     }
     this.watch([...filesRead(results), ...candidates]);

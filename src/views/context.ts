@@ -9,6 +9,7 @@ import { AuditSummary } from './statusBar';
 import { Auditor } from './auditor';
 import { CONTEXT_SCHEME, ContextDocuments } from './contextDocument';
 import { MODULE_SCHEME, ModuleDocuments } from './moduleDocument';
+import { DETAILS_SCHEME, FindingDetails } from './findingDetails';
 import { machineLabel } from './machine';
 import { watchExtensions } from './extensionWatcher';
 import { PolicyWarnings } from './policyWarnings';
@@ -32,6 +33,8 @@ export function createContext(extension: vscode.ExtensionContext): AuditContext 
   const configurations = new Configurations(runner, results, log);
   const auditor = new Auditor(runner, results, summary, log, baselines, path.join(extension.globalStorageUri.fsPath, 'results'), configurations);
   const contexts = new ContextDocuments(runner);
+  // The policy is built below; the details read its suppressions only when a document is built.
+  const details = new FindingDetails(results, extension.extensionUri, configPlaces, (key, index) => ctx.policy.suppressed().get(key)?.get(index));
   extension.subscriptions.push(
     log,
     results,
@@ -43,10 +46,14 @@ export function createContext(extension: vscode.ExtensionContext): AuditContext 
     vscode.workspace.registerTextDocumentContentProvider(CONTEXT_SCHEME, contexts),
     vscode.languages.registerDocumentLinkProvider({ scheme: CONTEXT_SCHEME }, contexts),
     vscode.workspace.registerTextDocumentContentProvider(MODULE_SCHEME, new ModuleDocuments(runner)),
+    details,
+    vscode.workspace.registerTextDocumentContentProvider(DETAILS_SCHEME, details),
+    vscode.languages.registerDocumentLinkProvider({ scheme: DETAILS_SCHEME }, details),
     { dispose: () => void auditor.cancel().then(() => runner.dispose()) },
   );
   // The notifier is read when a warning is due, after ctx exists; tests may swap it.
   const policy = new PolicyWarnings(results, () => ctx.notify, log, () => auditor.running);
+  tree.setSuppressions(() => policy.suppressed());
   const ctx: AuditContext = {
     extension,
     log,
@@ -57,6 +64,7 @@ export function createContext(extension: vscode.ExtensionContext): AuditContext 
     summary,
     auditor,
     contexts,
+    details,
     configurations,
     machine,
     policy,
@@ -67,7 +75,7 @@ export function createContext(extension: vscode.ExtensionContext): AuditContext 
       input: options => vscode.window.showInputBox(options),
     },
   };
-  extension.subscriptions.push(watchExtensions(ctx), policy, policy.onDidEvaluate(() => tree.violationsOnly && tree.refresh()));
+  extension.subscriptions.push(watchExtensions(ctx), policy, policy.onDidEvaluate(() => (tree.refresh(), details.refresh())));
   // A workspace with a policy is why the editor activated (workspaceContains): audit once so
   // the policy can be checked and warn, as it promises every member of the team.
   void policy.ready.then(() => {

@@ -10,6 +10,7 @@ import type { WorkerRunner } from '../core/worker/runner';
 import { toRange, type OneBasedRange } from './positions';
 import type { FindingLocation } from './openFinding';
 import { ruleTitle } from './auditTree';
+import { commandUri } from './commandUri';
 
 export const CONTEXT_SCHEME = 'ai-tool-audit-context';
 
@@ -181,10 +182,6 @@ function contextUri(source: ContextSource): vscode.Uri {
 
 function parseContextUri(uri: vscode.Uri): ContextSource {
   return JSON.parse(uri.query) as ContextSource;
-}
-
-function commandUri(command: string, ...args: unknown[]): vscode.Uri {
-  return vscode.Uri.parse(`command:${command}?${encodeURIComponent(JSON.stringify(args))}`);
 }
 
 const SCOPES: Record<ContextReply['scope'], string> = {

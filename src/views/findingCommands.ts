@@ -2,9 +2,10 @@
 import * as vscode from 'vscode';
 import { printable } from '../core/text/safeText';
 import type { AuditContext } from './auditContext';
-import { findingPlace, type FindingNode, type TreeNode } from './auditTree';
+import { findingPlace, ownerTarget, type FindingNode, type TreeNode } from './auditTree';
 import { canReprint } from './contextDocument';
 import { isMinifiedAt, openLocation, type FindingLocation } from './openFinding';
+import { DETAILS_SCHEME, detailsUri } from './findingDetails';
 
 function isFindingNode(value: unknown): value is FindingNode {
   return !!value && typeof value === 'object' && (value as TreeNode).kind === 'finding';
@@ -18,7 +19,7 @@ export async function openFinding(ctx: AuditContext, target: FindingNode | Findi
     return undefined;
   }
   const loc: FindingLocation = isFindingNode(target) ? { ...target.finding, line: target.finding.line!, column: target.finding.column!, root: target.target.root } : target;
-  const editor = await openLocation(loc);
+  const editor = await openLocation(loc, besideDetails());
   if (isFindingNode(target) && target.finding.source !== 'config' && canReprint(target.finding) && isMinifiedAt(editor)) {
     const length = editor.document.lineAt(editor.selection.start.line).text.length;
     void ctx.notify
@@ -26,6 +27,17 @@ export async function openFinding(ctx: AuditContext, target: FindingNode | Findi
       .then(choice => (choice ? showReadableContext(ctx, target) : undefined));
   }
   return editor;
+}
+
+/**
+ * A step clicked in Finding Details opens in the other editor group, so the details stay in
+ * view while the reviewer walks the steps one by one.
+ */
+function besideDetails(): vscode.ViewColumn | undefined {
+  const active = vscode.window.activeTextEditor;
+  if (active?.document.uri.scheme !== DETAILS_SCHEME) return undefined;
+  const other = vscode.window.visibleTextEditors.find(e => e.document.uri.scheme !== DETAILS_SCHEME && e.viewColumn !== undefined && e.viewColumn !== active.viewColumn);
+  return other?.viewColumn ?? (active.viewColumn === vscode.ViewColumn.One ? vscode.ViewColumn.Beside : vscode.ViewColumn.One);
 }
 
 export async function showReadableContext(ctx: AuditContext, node: TreeNode | undefined) {
@@ -37,4 +49,16 @@ export async function showReadableContext(ctx: AuditContext, node: TreeNode | un
   const opened = await ctx.contexts.show(chosen.target, chosen.finding);
   ctx.log.info(printable(`readable context of ${chosen.finding.ruleId} at ${findingPlace(chosen.finding)}: ${opened.mode}, ${opened.scope}, ${opened.ms} ms`));
   return opened;
+}
+
+/** Opens the finding's details beside the code, so a step can be followed while they stay in view. */
+export async function showFindingDetails(ctx: AuditContext, node: TreeNode | undefined) {
+  const chosen = node ?? ctx.view.selection[0];
+  if (!isFindingNode(chosen)) {
+    void vscode.window.showInformationMessage('Select a finding in the AI Tool Audit view first.');
+    return undefined;
+  }
+  const doc = await vscode.workspace.openTextDocument(detailsUri(ownerTarget(chosen.parent.parent).key, chosen.index, chosen.finding));
+  // Pinned, not a preview: opening a step must not replace it.
+  return vscode.window.showTextDocument(doc, { preview: false, viewColumn: vscode.ViewColumn.Beside });
 }

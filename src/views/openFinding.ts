@@ -21,9 +21,9 @@ export function locationUri(loc: Pick<FindingLocation, 'root' | 'file' | 'entry'
   return loc.entry ? moduleUri(abs, loc.entry) : vscode.Uri.file(abs);
 }
 
-export async function openLocation(loc: FindingLocation): Promise<vscode.TextEditor> {
+export async function openLocation(loc: FindingLocation, viewColumn?: vscode.ViewColumn): Promise<vscode.TextEditor> {
   const range = toRange(loc);
-  const editor = await vscode.window.showTextDocument(locationUri(loc), { selection: range, preview: true });
+  const editor = await vscode.window.showTextDocument(locationUri(loc), { selection: range, preview: true, ...(viewColumn ? { viewColumn } : {}) });
   editor.revealRange(range, vscode.TextEditorRevealType.InCenterIfOutsideViewport);
   return editor;
 }

@@ -16,6 +16,7 @@ import type { AuditedTarget, AuditResults } from './auditResults';
 import type { Notifier } from './notifier';
 import { toRange } from './positions';
 import { locationUri } from './openFinding';
+import { plural } from '../core/text/format';
 
 export interface WorkspacePolicy {
   folder: vscode.WorkspaceFolder;
@@ -106,6 +107,26 @@ export class PolicyWarnings implements vscode.Disposable {
     return set;
   }
 
+  /**
+   * Findings a suppression in a policy accepts, by target key and finding index, with the
+   * suppression's reason: the view lists them apart, so that suppressing visibly does something.
+   */
+  suppressed(): Map<string, Map<number, string>> {
+    const out = new Map<string, Map<number, string>>();
+    for (const p of this.policies) {
+      if (!p.load.ok) continue;
+      const reasons = new Map(p.load.policy.suppressions.map(s => [s.path, s.reason]));
+      for (const s of p.report?.suppressed ?? []) {
+        const key = p.targets[s.assistantIndex]?.key;
+        if (!key) continue;
+        let findings = out.get(key);
+        if (!findings) out.set(key, (findings = new Map()));
+        findings.set(s.findingIndex, reasons.get(s.suppression) ?? '');
+      }
+    }
+    return out;
+  }
+
   private watchFolders(): Promise<void> {
     const folders = vscode.workspace.workspaceFolders ?? [];
     const keys = new Set(folders.map(f => f.uri.toString()));
@@ -139,7 +160,7 @@ export class PolicyWarnings implements vscode.Disposable {
     }
     this.policies = found;
     for (const p of found) {
-      if (!p.load.ok) this.log.error(`policy ${p.uri.fsPath} is invalid: ${p.load.errors.length} error(s); it is not applied until fixed`);
+      if (!p.load.ok) this.log.error(`policy ${p.uri.fsPath} is invalid: ${plural(p.load.errors.length, 'error')}; it is not applied until fixed`);
       else this.log.info(`policy ${p.uri.fsPath} read`);
     }
   }
@@ -211,7 +232,7 @@ export class PolicyWarnings implements vscode.Disposable {
     if (invalid.length) {
       const errors = invalid.reduce((n, p) => n + (p.load.ok ? 0 : p.load.errors.length), 0);
       void this.notify()
-        .error(`AI Tool Audit: the workspace policy ${vscode.workspace.asRelativePath(invalid[0].uri)} has ${errors} error(s) and is not applied until they are fixed.`, 'Show Problems')
+        .error(`AI Tool Audit: the workspace policy ${vscode.workspace.asRelativePath(invalid[0].uri)} has ${plural(errors, 'error')} and is not applied until ${errors === 1 ? 'it is' : 'they are'} fixed.`, 'Show Problems')
         .then(choice => (choice ? vscode.commands.executeCommand('workbench.actions.view.problems') : undefined));
     } else if (violations.length) {
       void this.notify()

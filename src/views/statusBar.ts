@@ -4,6 +4,7 @@
 import * as vscode from 'vscode';
 import type { AuditResults } from './auditResults';
 import type { TreeNode } from './auditTree';
+import { plural } from '../core/text/format';
 
 export class AuditSummary implements vscode.Disposable {
   private readonly item = vscode.window.createStatusBarItem('aiToolAudit.summary', vscode.StatusBarAlignment.Left, 10);
@@ -47,7 +48,7 @@ export class AuditSummary implements vscode.Disposable {
     const previous = this.results.hasPrevious();
     this.item.text = this.running ? '$(sync~spin) auditing…' : `$(shield) ${counts.high} high${previous ? ' (previous)' : ''}`;
     this.item.tooltip = this.running
-      ? `AI Tool Audit: audit running; ${done} assistant(s) done so far (${counts.high} high, ${counts.medium} medium, ${counts.low} low${previous ? ', some from the previous audit' : ''}). Click to open the view.`
+      ? `AI Tool Audit: audit running; ${plural(done, 'assistant')} done so far (${counts.high} high, ${counts.medium} medium, ${counts.low} low${previous ? ', some from the previous audit' : ''}). Click to open the view.`
       : `AI Tool Audit: ${counts.high} high, ${counts.medium} medium, ${counts.low} low in ${done} audited assistants${previous ? '; some results are from an earlier audit whose re-audit was cancelled' : ''}. Click to open the view.`;
     this.item.show();
   }

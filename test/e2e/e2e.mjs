@@ -109,6 +109,31 @@ try {
   await page.screenshot({ path: join(ARTIFACTS, 'readable-context.png') });
   log('screenshot', join(ARTIFACTS, 'readable-context.png'));
 
+  // Finding Details from the row's inline button: a read-only document beside the code whose
+  // steps are links (Ctrl+click, as any link in the editor).
+  await gateRow.hover();
+  await gateRow.locator('.action-label[aria-label="Show Finding Details"]').click();
+  await page.locator('.tab', { hasText: '(details)' }).first().waitFor({ timeout: 30000 });
+  const stepsHeading = page.locator('.monaco-editor .view-line', { hasText: 'Correlated steps' });
+  await stepsHeading.waitFor({ timeout: 15000 }).catch(() => {});
+  check('Finding Details lists the correlated steps', (await stepsHeading.count()) === 1);
+  // Only the lines on screen are in the page: the rule page's sections further down are checked by the integration suite.
+  check('Finding Details shows the evidence', (await page.locator('.monaco-editor .view-line', { hasText: /^Evidence$/ }).count()) === 1);
+  await page.screenshot({ path: join(ARTIFACTS, 'finding-details.png') });
+  log('screenshot', join(ARTIFACTS, 'finding-details.png'));
+  // The places are the document's only links, each its own span: the Location line, then step 1, step 2, ...
+  const places = page.locator('.monaco-editor .view-line span span', { hasText: /^extension\.js:\d+:\d+$/ });
+  await places.nth(2).waitFor({ timeout: 15000 }).catch(() => {});
+  log('places in Finding Details', (await places.allTextContents().catch(() => [])).join(' | '));
+  const stepLink = places.nth(2);
+  const stepAt = /:(\d+):(\d+)$/.exec(((await stepLink.textContent().catch(() => '')) ?? '').trim());
+  await stepLink.click({ modifiers: ['Control'], timeout: 15000 }).catch(e => log('step click', String(e)));
+  const stepLine = stepAt ? new RegExp(`^Ln ${stepAt[1]},`) : /^$/;
+  await page.waitForFunction(re => new RegExp(re).test(document.getElementById('status.editor.selection')?.textContent?.trim() ?? ''), stepLine.source, { timeout: 15000 }).catch(() => {});
+  const atStep = (await selection.textContent())?.trim() ?? '';
+  check(`Ctrl+click on step 2 in Finding Details opens extension.js at its line (${stepAt?.[1]})`, !!stepAt && stepLine.test(atStep), atStep);
+  await runCommand(page, 'View: Close All Editor Groups');
+
   // The capability matrix: a webview whose cells, built by its own script under a strict CSP,
   // filter the tree when chosen.
   await runCommand(page, 'AI Tool Audit: Show Capability Matrix');

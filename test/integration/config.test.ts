@@ -66,8 +66,9 @@ describe("the assistants' own settings in the editor", () => {
     const row = targetNode(ctx, CONFIG_ROW);
     const item = ctx.tree.getTreeItem(row);
     assert.equal((item.iconPath as vscode.ThemeIcon).id, 'settings-gear');
-    assert.equal(description(ctx, row), counts(configResult(ctx).findings));
-    assert.match(description(ctx, row), /^[34] high, [12] medium, 1 low, 1 info$/, 'the key in clear text is high inside a git work tree (the run folder is one)');
+    assert.equal(description(ctx, row), `${counts(configResult(ctx).findings)} · 1 hidden`);
+    assert.match(description(ctx, row), /^[34] high, [12] medium, 1 low, 1 info · 1 hidden$/, 'the key in clear text is high inside a git work tree (the run folder is one); the info finding is below the filter and says so');
+    assert.match(String(ctx.tree.getTreeItem(row).tooltip), /\n1 finding below low hidden by the severity filter/);
     const bypass = configFinding(ctx, row, 'config-auto-approve', userSettings);
     assert.ok(bypass, 'the bypassPermissions mode is a finding');
     const at = positionOf(userSettings, '"defaultMode"');
@@ -138,9 +139,9 @@ describe("the assistants' own settings in the editor", () => {
       const group = children.find(n => n.kind === 'configuration');
       assert.ok(group, 'a Configuration group under the row');
       assert.equal(label(ctx, group), 'Configuration');
-      assert.equal(description(ctx, group), counts(claude.findings));
+      assert.equal(description(ctx, group), `${counts(claude.findings)} · 1 hidden`, 'the info finding is below the filter');
       assert.deepEqual(children.map(n => label(ctx, n)).slice(-1), ['Configuration'], 'after the code findings');
-      assert.deepEqual(ctx.tree.getChildren(group).map(g => label(ctx, g)), ['network', 'secrets', 'execution'], 'in the order of the categories, as for code');
+      assert.deepEqual(ctx.tree.getChildren(group).map(g => label(ctx, g)), ['Network', 'Secrets', 'Execution'], 'in the order of the categories, as for code');
       assert.ok(configFinding(ctx, group, 'config-mcp-unpinned', mcpJson), 'its findings are in the group');
       assert.equal(ctx.tree.getParent(ctx.tree.getChildren(group)[0]), group);
       const high = (s: string) => Number(/(\d+) high/.exec(s)?.[1] ?? 0);

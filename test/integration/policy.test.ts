@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AuditContext, Notifier } from '../../src/views/context';
 import type { AuditOutcome } from '../../src/views/auditor';
+import type { FindingNode } from '../../src/views/auditTree';
 import { closeAllEditors, extensionContext, findingNode, label, targetNode, waitFor } from './helpers';
 
 const BLOCKED = 'FakeAI Assistant (test fixture)';
@@ -100,6 +101,36 @@ describe('the workspace policy in the editor', () => {
     assert.equal(report.suppressed.length, 1);
   });
 
+  it('moves a suppressed finding into a "Suppressed" group, after the others, with its reason', async () => {
+    // The recording notifier answered the policy warning with "Show": all findings again.
+    await vscode.commands.executeCommand('aiToolAudit.showAllFindings');
+    const target = targetNode(ctx, BLOCKED);
+    const groups = ctx.tree.getChildren(target).filter(g => g.kind === 'group');
+    const last = groups[groups.length - 1];
+    assert.equal(label(ctx, last), 'Suppressed');
+    const inside = ctx.tree.getChildren(last).filter((n): n is FindingNode => n.kind === 'finding');
+    assert.deepEqual(inside.map(n => [n.finding.ruleId, n.finding.file, n.suppressed]), [['region-gating', 'extension.js', 'reviewed: a test fixture']]);
+    const elsewhere = groups.slice(0, -1).flatMap(g => ctx.tree.getChildren(g)).filter((n): n is FindingNode => n.kind === 'finding');
+    assert.ok(!elsewhere.some(n => n.finding === inside[0].finding), 'no longer in its category');
+    const item = ctx.tree.getTreeItem(inside[0]);
+    assert.match(String(item.description), / · high · suppressed$/);
+    assert.match(String(item.tooltip), /\nSuppressed by the workspace policy: reviewed: a test fixture$/);
+    assert.match(item.accessibilityInformation?.label ?? '', /^suppressed \(reviewed: a test fixture\), high Region or vendor gate: /);
+    assert.equal(ctx.tree.getTreeItem(last).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'accepted findings do not open by themselves');
+    const details = await vscode.commands.executeCommand<vscode.TextEditor>('aiToolAudit.showFindingDetails', inside[0]);
+    assert.match(details.document.getText(), /\nSuppressed: by the workspace policy: reviewed: a test fixture\n/);
+  });
+
+  it('warns in the Problems view, with a did-you-mean, about an id that names no audited assistant (a typo never fails open)', async () => {
+    const typo = '{\n  "assistants": {\n    "block": ["fakeai.region-gat", "fake-agent"]\n  }\n}\n';
+    fs.writeFileSync(policyFile, typo);
+    const warning = await waitFor('the unmatched-id warning', () => ours(policyUri).find(d => d.severity === vscode.DiagnosticSeverity.Warning && d.message.includes('fakeai.region-gat"')));
+    assert.match(warning.message, /^"fakeai\.region-gat" in assistants\.block names no audited assistant \(did you mean "fakeai\.region-gate"\?\)/);
+    const line = typo.split('\n')[2];
+    assert.deepEqual([warning.range.start.line, warning.range.start.character], [2, line.indexOf('"fakeai.region-gat"')]);
+    assert.ok(!ours(policyUri).some(d => d.message.startsWith('"fake-agent" in assistants.block names no')), 'an id that names an audited assistant is not unmatched');
+  });
+
   it('shows an invalid policy as errors at their place and says it is not applied', async () => {
     const { shown, notifier } = recordingNotifier();
     ctx.notify = notifier;
@@ -110,7 +141,7 @@ describe('the workspace policy in the editor', () => {
     assert.match(error.message, /unknown key "blok" \(did you mean "block"\?\)/);
     assert.deepEqual([error.range.start.line, error.range.start.character], [1, invalid.split('\n')[1].indexOf('"blok"')]);
     const notice = await waitFor('the error notification', () => shown.find(s => s.kind === 'error'));
-    assert.match(notice.message, /the workspace policy \.vscode\/ai-tool-audit\.json has 1 error\(s\) and is not applied until they are fixed/);
+    assert.match(notice.message, /the workspace policy \.vscode\/ai-tool-audit\.json has 1 error and is not applied until it is fixed/);
     assert.equal(ctx.policy.statusText, '$(error) policy invalid');
   });
 

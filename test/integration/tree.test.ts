@@ -31,7 +31,7 @@ describe('the findings tree', () => {
   it('groups findings by category, and lists each by its message with file:line:col and severity', () => {
     const target = targetNode(ctx, 'region-gate');
     const groups = ctx.tree.getChildren(target);
-    assert.deepEqual(groups.map(g => label(ctx, g)), ['region', 'vendor', 'network']);
+    assert.deepEqual(groups.map(g => label(ctx, g)), ['Region', 'Vendor', 'Network']);
     const gate = findingNode(ctx, target, 'region-gating', 'extension.js');
     const at = positionOf(source, "'Asia/Shanghai'");
     assert.equal(label(ctx, gate), gate.finding.message);
@@ -67,16 +67,20 @@ describe('the findings tree', () => {
   it('regroups by severity and by rule, and hides findings below the minimum severity', async () => {
     const target = () => targetNode(ctx, 'region-gate');
     await vscode.commands.executeCommand('aiToolAudit.groupBy', 'severity');
-    assert.deepEqual(ctx.tree.getChildren(target()).map(g => label(ctx, g)), ['high', 'medium', 'low']);
+    assert.deepEqual(ctx.tree.getChildren(target()).map(g => label(ctx, g)), ['High', 'Medium', 'Low']);
     await vscode.commands.executeCommand('aiToolAudit.groupBy', 'rule');
     assert.equal(label(ctx, ctx.tree.getChildren(target())[0]), 'Region or vendor gate');
     await vscode.commands.executeCommand('aiToolAudit.filterSeverity', 'high');
     const shown = findingNodes(ctx, target());
     assert.equal(shown.length, 2);
     assert.ok(shown.every(n => n.finding.severity === 'high'));
+    // The row says what the filter leaves out, so it never looks cleaner than it is.
+    assert.match(description(ctx, target()), /^1\.0\.0 · 2 high, 6 medium, 6 low · 12 hidden$/);
+    assert.match(String(ctx.tree.getTreeItem(target()).tooltip), /\n12 findings below high hidden by the severity filter/);
     await vscode.commands.executeCommand('aiToolAudit.filterSeverity', 'low');
     await vscode.commands.executeCommand('aiToolAudit.groupBy', 'category');
     assert.equal(findingNodes(ctx, target()).length, 14);
+    assert.match(description(ctx, target()), /^1\.0\.0 · 2 high, 6 medium, 6 low$/, 'nothing hidden, nothing said');
   });
 
   it('shows the high count as the view badge and in the status bar', () => {
