@@ -41,9 +41,6 @@ export function nodeGlobalRootPatterns(places: Places, inputs: NodeRootInputs): 
 
   for (const prefix of [env('npm_config_prefix'), env('NPM_CONFIG_PREFIX'), ...inputs.npmrcPrefixes]) if (prefix) add('npm', prefix, ...lib);
   if (win) add('npm', places.appData, 'npm', 'node_modules');
-  // The prefixes npm's own guide (EACCES) and common set-up guides use: found without an
-  // .npmrc too, since the prefix may come from a shell profile the editor never read.
-  else for (const dir of ['.npm-global', '.npm-packages']) add('npm', p.join(home, dir), ...lib);
 
   if (win) {
     add('nvm', env('NVM_HOME') ?? p.join(places.appData, 'nvm'), '*', 'node_modules');
