@@ -1,9 +1,14 @@
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { AuditContext } from '../../src/views/context';
 import type { OpenedContext } from '../../src/views/contextDocument';
 import { FIXTURE_EXTENSION, closeAllEditors, extensionContext, findingNode, positionOf, targetNode, waitFor } from './helpers';
+
+/** LARGE_FILE_BYTES of src/views/findingCommands.ts (the suite cannot load the extension's modules). */
+const LARGE_FILE_BYTES = 2 * 1024 * 1024;
 
 describe('readable context of minified code', () => {
   let ctx: AuditContext;
@@ -51,6 +56,30 @@ describe('readable context of minified code', () => {
     assert.match(text, /\nfunction c\(\) \{\n  const e = a\(\), t = b\(\), n = t === "Asia\/Shanghai" \|\| t === "Asia\/Urumqi"/);
     assert.equal(doc.getText(opened.editor.selection), '"Asia/Shanghai"');
     assert.ok(opened.highlight && opened.editor.selection.isEqual(opened.highlight));
+  });
+
+  it('opens a finding in a file too large to load quickly in readable context at once, never loading the raw file', async function () {
+    this.timeout(120000);
+    // The fixture's minified bundle padded past the limit, all on one line, as shipped bundles are.
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-large-'));
+    const text = fs.readFileSync(bundle, 'utf8').trimEnd();
+    const pad = Array.from({ length: Math.ceil(LARGE_FILE_BYTES / 30) }, (_, i) => `function p${i}(x){return x+${i}}`).join('');
+    const large = path.join(dir, 'large.min.js');
+    fs.writeFileSync(large, `${pad}${text}\n`);
+    assert.ok(fs.statSync(large).size > LARGE_FILE_BYTES);
+    try {
+      await vscode.commands.executeCommand('aiToolAudit.scanPath', vscode.Uri.file(dir));
+      const gate = findingNode(ctx, targetNode(ctx, path.basename(dir)), 'region-literals');
+      const started = Date.now();
+      const editor = await vscode.commands.executeCommand<vscode.TextEditor>('aiToolAudit.openFinding', gate);
+      const ms = Date.now() - started;
+      console.log(`      opening a finding in a ${(fs.statSync(large).size / 1024 / 1024).toFixed(1)} MB one-line file: ${ms} ms (readable context)`);
+      assert.equal(editor.document.uri.scheme, 'ai-tool-audit-context');
+      assert.equal(editor.document.getText(editor.selection), '"Asia/Shanghai"');
+      assert.ok(!vscode.workspace.textDocuments.some(d => d.uri.fsPath === large), 'the raw file was not loaded');
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('links back from the readable context to the raw location', async () => {
