@@ -95,7 +95,7 @@ export function renderPackage(p: PackageScan): string {
   const { result: r } = p;
   const out: string[] = [];
   out.push(`## ${cell(p.spec, 200)}`, '', `${cell(p.why, 300)}.`, '');
-  out.push(`${r.filesScanned} JavaScript file(s), ${(r.bytesScanned / 1024 / 1024).toFixed(1)} MB, scanned in ${p.seconds.toFixed(1)} s; ${r.findings.length} findings; ${r.errors.length} error entr${r.errors.length === 1 ? 'y' : 'ies'}.`, '');
+  out.push(`${r.filesScanned === 1 ? '1 JavaScript file' : `${r.filesScanned} JavaScript files`}, ${(r.bytesScanned / 1024 / 1024).toFixed(1)} MB, scanned in ${p.seconds.toFixed(1)} s; ${r.findings.length} findings; ${r.errors.length} error entr${r.errors.length === 1 ? 'y' : 'ies'}.`, '');
   if (r.filesScanned === 0) out.push('No JavaScript files in the package (a native build: the embedded JavaScript is extracted by the binaries work, issue 3). Manifest findings only.', '');
 
   const counts = countByRule(r.findings);
@@ -117,7 +117,7 @@ export function renderPackage(p: PackageScan): string {
 
   const sdks = telemetrySdks(r.findings);
   out.push('### Telemetry SDKs', '');
-  if (sdks.size) for (const [name, files] of sdks) out.push(`- ${cell(name, 80)}: ${files.length} file(s), first at \`${cell(files[0], 120)}\``);
+  if (sdks.size) for (const [name, files] of sdks) out.push(`- ${cell(name, 80)}: ${files.length === 1 ? '1 file' : `${files.length} files`}, first at \`${cell(files[0], 120)}\``);
   else out.push('None found.');
   out.push('');
 

@@ -11,6 +11,7 @@ import { auditResult } from '../core/report/json';
 import { baselineTarget, compare, delta, type Delta } from '../core/report/baseline';
 import { toMarkdown } from '../core/report/markdown';
 import { printable } from '../core/text/safeText';
+import { plural } from '../core/text/format';
 import { invocationDir, listValue, parseArgs, UsageError } from './args';
 import { fetchPackage, packageCacheDir } from './npmPackages';
 import { formatDelta, styleFor } from './text';
@@ -56,7 +57,7 @@ export async function runDiff(argv: string[]): Promise<number> {
   const ruleChoice = { only: listValue(args.values.get('rules')) };
   const selection = selectRules(ruleChoice);
   const pool = poolChoice(args.values, args.flags);
-  if (selection.unknown.length) throw new UsageError(`unknown rule(s): ${selection.unknown.join(', ')} (see \`ai-tool-audit rules\`)`);
+  if (selection.unknown.length) throw new UsageError(`unknown ${selection.unknown.length === 1 ? 'rule' : 'rules'}: ${selection.unknown.join(', ')} (see \`ai-tool-audit rules\`)`);
   const maxMb = args.values.get('max-file-mb');
   const maxFileBytes = maxMb === undefined ? DEFAULT_MAX_FILE_BYTES : Number(maxMb) * 1024 * 1024;
   if (!Number.isFinite(maxFileBytes) || maxFileBytes <= 0) throw new UsageError('--max-file-mb takes a positive number');
@@ -85,7 +86,7 @@ export async function runDiff(argv: string[]): Promise<number> {
   } else {
     const style = styleFor(process.stdout);
     const out = [formatDelta({ ...shown, name }, style, minSeverity)];
-    for (const t of [before, after]) if (t.errors.length) out.push(`${name}@${t.version}: ${t.errors.length} file(s) not fully scanned: ${t.errors.slice(0, 5).map(e => `${printable(e.file)} (${printable(e.message)})`).join('; ')}`);
+    for (const t of [before, after]) if (t.errors.length) out.push(`${name}@${t.version}: ${plural(t.errors.length, 'file')} not fully scanned: ${t.errors.slice(0, 5).map(e => `${printable(e.file)} (${printable(e.message)})`).join('; ')}`);
     process.stdout.write(`${out.join('\n')}\n`);
   }
   if (failOn && comparison.current.some(c => c.state === 'new' && severityRank(c.finding.severity) >= severityRank(failOn))) return 1;

@@ -5,6 +5,7 @@ import { editorName } from '../core/discovery/editors';
 import { TOOL_NAME, TOOL_VERSION } from '../core/version';
 import type { ScanError } from '../core/model';
 import { printable } from '../core/text/safeText';
+import { plural } from '../core/text/format';
 import { formatMB } from '../core/scan/files';
 import { parseArgs } from './args';
 import { discoveryOptions } from './discoveryOptions';
@@ -54,13 +55,13 @@ export function runList(argv: string[]): number {
 
 /** What discovery could not read, one line each, after a blank line (`list`, and `scan` on stderr). */
 export function formatDiscoveryProblems(errors: readonly ScanError[], style: TextStyle, heading: string): string {
-  return `\n${errors.length} problem(s) ${heading}:\n${errors.map(e => `  ${displayPath(e.file, style)}: ${printable(e.message)}\n`).join('')}`;
+  return `\n${plural(errors.length, 'problem')} ${heading}:\n${errors.map(e => `  ${displayPath(e.file, style)}: ${printable(e.message)}\n`).join('')}`;
 }
 
 export function formatList(assistants: readonly Assistant[], style: TextStyle): string {
   if (assistants.length === 0) return 'No AI assistants found.';
   const extensions = assistants.filter(a => a.kind === 'extension').length;
-  const out = [`${assistants.length} AI assistant(s): ${extensions} editor extension(s), ${assistants.length - extensions} command-line`];
+  const out = [`${plural(assistants.length, 'AI assistant')}: ${plural(extensions, 'editor extension')}, ${assistants.length - extensions} command-line`];
   for (const a of assistants) {
     const where = a.kind === 'extension' ? `extension in ${editorName(a.editor ?? '')}` : `cli via ${a.install}`;
     const vendor = a.vendor ? `  ${a.vendor}${a.country ? ` (${a.country})` : ''}` : '';

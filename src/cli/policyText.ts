@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { PolicyProblem, PolicyReport } from '../core/model/policy';
 import { violationsByClause } from '../core/policy/diagnostics';
 import { printable } from '../core/text/safeText';
+import { plural } from '../core/text/format';
 import { paint, type TextStyle } from './text';
 
 /** A path as the user typed it would show it: relative to the current directory when inside it. */
@@ -19,8 +20,8 @@ export function formatProblem(file: string, p: PolicyProblem): string {
 export function formatPolicyReport(report: PolicyReport, shownFile: string, style: TextStyle): string {
   const out: string[] = [];
   const n = report.violations.length;
-  const suppressed = report.suppressed.length ? `, ${report.suppressed.length} finding(s) suppressed` : '';
-  const headline = n ? paint(style, '31;1', `${n} violation(s)`) : 'no violations';
+  const suppressed = report.suppressed.length ? `, ${plural(report.suppressed.length, 'finding')} suppressed` : '';
+  const headline = n ? paint(style, '31;1', plural(n, 'violation')) : 'no violations';
   out.push(`${paint(style, '1', 'Policy')} ${printable(shownFile)}: ${headline}${suppressed}`);
 
   for (const [clausePath, list] of violationsByClause(report.violations)) {

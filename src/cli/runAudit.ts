@@ -9,6 +9,7 @@ import { auditTargets, auditTargetsInParallel, selectRules, type AuditOptions, t
 import { scanFile } from '../core/scan/target';
 import { defaultResultCacheDir, ResultCache } from '../core/worker/resultCache';
 import { printable } from '../core/text/safeText';
+import { plural } from '../core/text/format';
 import { defaultBudgetMs, defaultPoolSize, defaultWorkerMb, ScanPool } from '../core/worker/pool';
 import type { RuleChoice } from '../core/worker/protocol';
 import { UsageError } from './args';
@@ -82,6 +83,6 @@ export async function runAudit(specs: readonly TargetSpec[], options: Omit<Audit
   } finally {
     await pool?.close();
     if (pool) problems.push(...pool.notes);
-    if (problems.length) process.stderr.write(`note: ${problems.length} cached result(s) were not used and the files were scanned again; first: ${printable(problems[0])}\n`);
+    if (problems.length) process.stderr.write(`note: ${plural(problems.length, 'cached result')} ${problems.length === 1 ? 'was' : 'were'} not used and the files were scanned again; first: ${printable(problems[0])}\n`);
   }
 }

@@ -92,7 +92,7 @@ export async function runScan(argv: string[]): Promise<number> {
   const ruleChoice = { only: listValue(args.values.get('rules')) };
   const selection = selectRules(ruleChoice);
   const pool = poolChoice(args.values, args.flags);
-  if (selection.unknown.length) throw new UsageError(`unknown rule(s): ${selection.unknown.join(', ')} (see \`ai-tool-audit rules\`)`);
+  if (selection.unknown.length) throw new UsageError(`unknown ${selection.unknown.length === 1 ? 'rule' : 'rules'}: ${selection.unknown.join(', ')} (see \`ai-tool-audit rules\`)`);
   const paths = args.positionals.map(p => path.resolve(invocationDir(), p));
   for (const p of paths) {
     if (!fs.existsSync(p)) throw new UsageError(`no such file or folder: ${p}`);

@@ -6,7 +6,7 @@ import type { Finding, NativeBinary, Severity, TargetResult } from '../core/mode
 import { severityRank } from '../core/model';
 import { countBySeverity, formatCounts, inReportOrder, locationOf, shorten, summarize, type SeverityCounts } from '../core/report/summary';
 import { printable } from '../core/text/safeText';
-import { formatMB } from '../core/text/format';
+import { formatMB, plural } from '../core/text/format';
 import { deltaLists, type Delta } from '../core/report/baseline';
 
 export interface TextStyle {
@@ -60,12 +60,12 @@ export function formatReport(targets: readonly TargetResult[], options: ReportOp
 export function formatSummary(targets: readonly TargetResult[], style: TextStyle): string {
   const files = targets.reduce((n, t) => n + t.filesScanned, 0);
   const bytes = targets.reduce((n, t) => n + t.bytesScanned, 0);
-  const out = [paint(style, '1', `Summary: ${targets.length} target(s), ${files} file(s), ${formatMB(bytes)} scanned`)];
+  const out = [paint(style, '1', `Summary: ${plural(targets.length, 'target')}, ${plural(files, 'file')}, ${formatMB(bytes)} scanned`)];
   const names = targets.map(t => `${printable(t.name)}${t.version ? ` ${printable(t.version)}` : ''} (${t.kind})`);
   const width = Math.min(40, Math.max(...names.map(n => n.length)));
   targets.forEach((t, i) => {
     const s = summarize(t);
-    const errors = s.errors ? paint(style, '33', `${s.errors} file(s) not fully scanned`) : 'every file scanned';
+    const errors = s.errors ? paint(style, '33', `${plural(s.errors, 'file')} not fully scanned`) : 'every file scanned';
     out.push(`  ${names[i].padEnd(width)}  ${paintCounts(s.counts, style)} · ${errors}`);
     for (const g of s.hosts) {
       const more = g.hosts > g.top.length ? `, … (+${g.hosts - g.top.length})` : '';
@@ -82,7 +82,7 @@ export function formatTarget(t: TargetResult, options: ReportOptions, hidden = 0
   const version = t.version ? ` ${t.version}` : '';
   out.push(paint(style, '1', `${printable(t.name)}${printable(version)}`) + `  (${t.kind}) ${displayPath(t.root, style)}`);
   const hiddenNote = hidden ? ` (${hidden} below ${options.minSeverity ?? 'info'} not shown; --min-severity info shows them)` : '';
-  out.push(`  ${t.filesScanned} file(s), ${formatMB(t.bytesScanned)} scanned; findings: ${formatCounts(countBySeverity(t.findings))}${hiddenNote}`);
+  out.push(`  ${plural(t.filesScanned, 'file')}, ${formatMB(t.bytesScanned)} scanned; findings: ${formatCounts(countBySeverity(t.findings))}${hiddenNote}`);
   if (t.sameFiles?.length) {
     const shown = verbose ? t.sameFiles : t.sameFiles.slice(0, 3);
     out.push(`  ${t.sameFiles.length === 1 ? '1 file is' : `${t.sameFiles.length} files are`} the same file as another (a hard link or symlink), scanned once: ${shown.map(s => `${printable(s.file)} = ${printable(s.sameAs)}`).join(', ')}${shown.length < t.sameFiles.length ? ` … (+${t.sameFiles.length - shown.length} more)` : ''}`);
@@ -92,7 +92,7 @@ export function formatTarget(t: TargetResult, options: ReportOptions, hidden = 0
       out.push('', `  native code (${t.binaries.length}):`);
       for (const b of t.binaries) out.push(`    ${printable(b.file)}  ${describeBinary(b)}`);
     } else {
-      out.push(`  native code: ${t.binaries.length} file(s), read for embedded JavaScript or strings (--verbose lists them)`);
+      out.push(`  native code: ${plural(t.binaries.length, 'file')}, read for embedded JavaScript or strings (--verbose lists them)`);
     }
   }
   let severity: Severity | undefined;
@@ -171,7 +171,7 @@ export function describeBinary(b: NativeBinary): string {
       byLanguage.set(m.language, entry);
     }
     const counts = [...byLanguage].map(([language, { count, bytes }]) => (language === 'js' ? `js ${count} = ${formatMB(bytes)}` : `${language} ${count}`));
-    parts.push(`${b.modules.length} module(s)${counts.length ? ` (${counts.join(', ')})` : ''}`);
+    parts.push(`${plural(b.modules.length, 'module')}${counts.length ? ` (${counts.join(', ')})` : ''}`);
   }
   if (b.codeCache) parts.push('V8 code cache');
   if (b.execArgv?.length) parts.push(`exec argv: ${printable(b.execArgv.join(' '))}`);

@@ -19,6 +19,8 @@ export interface InvalidCase {
   /** Each of these must appear in the evidence of every finding. */
   allEvidence?: string[];
   message?: RegExp;
+  /** The finding's structured `host` (given as undefined: it must have none). */
+  host?: string;
   target?: TargetContext;
   /** Other rules to run beside the one under test (facts a correlation needs). */
   with?: Rule[];
@@ -60,6 +62,7 @@ export function runRuleTable(rule: Rule, table: { valid: ValidCase[]; invalid: I
         for (const f of findings) {
           if (c.severity) assert.equal(f.severity, c.severity);
           if (c.message) assert.match(f.message, c.message);
+          if ('host' in c) assert.equal(f.host, c.host);
         }
         for (const f of findings) {
           for (const e of c.allEvidence ?? []) assert.ok(f.evidence.some(x => x.includes(e)), `evidence ${JSON.stringify(f.evidence)} lacks "${e}"`);

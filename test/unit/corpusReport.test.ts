@@ -42,6 +42,6 @@ describe('corpus report', () => {
     assert.match(text, /\| @a\/b@1\.0\.0 \| 1 \| 2\.0 \| 6 \| 1 \| 2 \| 1\.5 \|/);
     assert.match(text, /Not in the cache .*`@c\/d@2`/);
     assert.match(text, /\*\*exfiltration\*\* \(high\) `cli\.js:9:2`: Reads \\\| the \\`env\\` and sends/);
-    assert.match(text, /- Datadog: 1 file\(s\), first at `cli\.js:7:2`/);
+    assert.match(text, /- Datadog: 1 file, first at `cli\.js:7:2`/);
   });
 });

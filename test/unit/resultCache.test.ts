@@ -78,6 +78,6 @@ describe('the result cache', () => {
     const again = run();
     assert.equal(again.status, 0);
     assert.deepEqual(JSON.parse(again.stdout), JSON.parse(first.stdout));
-    assert.match(again.stderr, /note: 2 cached result\(s\) were not used and the files were scanned again/);
+    assert.match(again.stderr, /note: 2 cached results were not used and the files were scanned again/);
   });
 });

@@ -4,7 +4,7 @@
 // HTML or a table cell; excerpts sit in fences longer than any backtick run inside them.
 import { CATEGORIES, SEVERITIES, type AuditResult, type Category, type Finding, type TargetResult } from '../model';
 import { printable } from '../text/safeText';
-import { formatMB } from '../text/format';
+import { formatMB, plural } from '../text/format';
 import { formatCounts, highestSeverity, inReportOrder, locationOf, shorten, summarize } from './summary';
 import { deltaLists, type Comparison, type Delta } from './baseline';
 
@@ -24,7 +24,7 @@ const BRIEF = { evidenceItems: 5, evidenceChars: 200, excerptChars: 300, related
 
 export function toMarkdown(result: AuditResult, options: MarkdownOptions = {}): string {
   const out: string[] = [`# ${result.tool.name} report`, ''];
-  out.push(`${result.tool.name} ${result.tool.version}${options.generated ? `, ${options.generated.toISOString()}` : ''}: ${result.targets.length} target(s). Evidence, not verdicts: each finding says where to read the code.`, '');
+  out.push(`${result.tool.name} ${result.tool.version}${options.generated ? `, ${options.generated.toISOString()}` : ''}: ${plural(result.targets.length, 'target')}. Evidence, not verdicts: each finding says where to read the code.`, '');
   if (!result.targets.length) {
     out.push('No AI assistants were found to audit.', '');
     return out.join('\n');
@@ -32,7 +32,7 @@ export function toMarkdown(result: AuditResult, options: MarkdownOptions = {}): 
   out.push('## Summary', '', ...summaryTable(result.targets), '');
   for (const [i, t] of result.targets.entries()) {
     const s = summarize(t);
-    out.push(`- **${inline(targetTitle(t))}**: ${t.filesScanned} file(s), ${formatMB(t.bytesScanned)} scanned; findings: ${formatCounts(s.counts)}; ${s.errors ? `**${s.errors} file(s) not fully scanned**` : 'every file scanned'}`);
+    out.push(`- **${inline(targetTitle(t))}**: ${plural(t.filesScanned, 'file')}, ${formatMB(t.bytesScanned)} scanned; findings: ${formatCounts(s.counts)}; ${s.errors ? `**${plural(s.errors, 'file')} not fully scanned**` : 'every file scanned'}`);
     for (const g of s.hosts) out.push(`  - hosts, ${g.kind} (${g.hosts}): ${g.top.map(h => code(h.host)).join(', ')}${g.hosts > g.top.length ? ', …' : ''}`);
     if (options.deltas?.[i]) out.push(`  - changed since ${inline(options.deltas[i]!.from ?? 'the baseline')}: ${options.deltas[i]!.added.length} new, ${options.deltas[i]!.removed.length} gone`);
   }
@@ -63,7 +63,7 @@ function cell(findings: Finding[]): string {
 
 function deltaSection(d: Delta): string[] {
   const out = [`## What changed in ${inline(d.name)} ${inline(d.from ?? '(baseline)')} → ${inline(d.to ?? '(now)')}`, ''];
-  out.push(`${d.added.length} new, ${d.removed.length} gone, ${d.unchanged} unchanged finding(s).`, '');
+  out.push(`${d.added.length} new, ${d.removed.length} gone, ${plural(d.unchanged, 'unchanged finding')}.`, '');
   for (const [label, items] of deltaLists(d)) if (items.length) out.push(`- ${label[0].toUpperCase()}${label.slice(1)}: ${items.map(code).join(', ')}`);
   for (const [label, findings] of [['Added', d.added], ['Gone', d.removed]] as const) {
     const notable = inReportOrder(findings).filter(f => f.severity === 'high' || f.severity === 'medium');

@@ -31,17 +31,23 @@ interface Candidate {
   requested: boolean;
   /** The list it sits in (an array or an object of URLs), if any. */
   list?: Node;
+  /** A bare host name (`host: "x"`), not a URL. */
+  bare?: boolean;
 }
 
-/** A bare host given as `host:`/`hostname:` or to net/tls/dns calls. */
-function isHostSlot(node: Node, ctx: RuleContext): boolean {
+/**
+ * A bare host given as `host:`/`hostname:` (a slot: requested only if its object flows into a
+ * request, since `{ host: "x" }` is as often telemetry data as connection options) or directly
+ * to a net/tls/dns call (requested).
+ */
+function hostSlotOf(node: Node, ctx: RuleContext): 'slot' | 'connect' | undefined {
   const parent = ctx.parent();
-  if (parent?.type === 'Property') return parent.value === node && HOST_KEYS.has(propertyKeyName(parent) ?? '');
+  if (parent?.type === 'Property') return parent.value === node && HOST_KEYS.has(propertyKeyName(parent) ?? '') ? 'slot' : undefined;
   if (parent?.type === 'CallExpression' && (parent.arguments as Node[]).includes(node)) {
     const ref = ctx.calleeRef(parent);
-    return !!ref && CONNECT_MODULES.has(ref.module);
+    return ref && CONNECT_MODULES.has(ref.module) ? 'connect' : undefined;
   }
-  return false;
+  return undefined;
 }
 
 /** Where the URL sits: an SDK option (requested), package metadata (skipped), or a list. */
@@ -94,6 +100,8 @@ export const networkEndpoint: Rule = {
       url: 'URL {{host}}: {{label}}',
       requestMany: 'Request target {{host}}: {{label}}, in {{count}} places of this file',
       urlMany: 'URL {{host}}: {{label}}, in {{count}} places of this file',
+      host: 'Host name {{host}}: {{label}}',
+      hostMany: 'Host name {{host}}: {{label}}, in {{count}} places of this file',
       list: 'Lists {{count}} hosts ({{hosts}})',
       decoded: 'Decoded ({{recipe}}) list of {{count}} hosts ({{hosts}})',
       native: '{{what}} in {{place}}: {{value}} ({{label}})',
@@ -128,7 +136,7 @@ export const networkEndpoint: Rule = {
       const many = others.length > 0;
       ctx.report({
         node: c.node,
-        messageId: requested ? (many ? 'requestMany' : 'request') : many ? 'urlMany' : 'url',
+        messageId: requested ? (many ? 'requestMany' : 'request') : c.bare ? (many ? 'hostMany' : 'host') : many ? 'urlMany' : 'url',
         data: { host: c.host, label: describeClass(cls), count: others.length + 1 },
         related: others.slice(0, RELATED_SHOWN).map(o => ({ start: o.node.start, end: o.node.end, message: `also ${o.shown.length > 80 ? `${o.shown.slice(0, 80)}…` : o.shown}` })),
         severity: requested ? hostSeverity(cls, true) : listedSeverity(cls),
@@ -161,9 +169,8 @@ export const networkEndpoint: Rule = {
       Literal(node) {
         if (typeof node.value !== 'string') return;
         if (node.value.includes('://')) return addUrl(node, node.value);
-        if (node.value.length >= 4 && isHostName(node.value) && isHostSlot(node, ctx)) {
-          candidates.push({ node, host: node.value.toLowerCase(), shown: node.value, requested: true });
-        }
+        const slot = node.value.length >= 4 && isHostName(node.value) ? hostSlotOf(node, ctx) : undefined;
+        if (slot) candidates.push({ node, host: node.value.toLowerCase(), shown: node.value, requested: slot === 'connect', bare: true });
       },
       TemplateLiteral(node) {
         const plain = staticString(node);
@@ -187,7 +194,7 @@ export const networkEndpoint: Rule = {
         const lists = new Map<Node, Candidate[]>();
         const single = new Map<string, Candidate[]>();
         const one = (c: Candidate, isRequested: boolean) => {
-          const key = `${isRequested}\0${c.host}`;
+          const key = `${isRequested}\0${c.bare ? 1 : 0}\0${c.host}`;
           single.set(key, [...(single.get(key) ?? []), c]);
         };
         for (const c of candidates) {

@@ -11,6 +11,7 @@ import type { Severity } from '../model';
 import type { RelatedSpan, Rule, RuleContext } from './types';
 import { extractEndpoints } from '../net/url';
 import { COMPARE_METHODS, EQUALITY } from './util/values';
+import { plural } from '../text/format';
 
 const MAX_LIST = 500;
 
@@ -41,7 +42,7 @@ function report(ctx: RuleContext, n: Named): void {
   ctx.report({
     node: n.node,
     messageId: n.messageId,
-    data: { ...n.data, count: vendors.length, vendors: vendors.map(v => `${v.name} (${v.country})`).join(', ') },
+    data: { ...n.data, count: plural(vendors.length, 'vendor'), vendors: vendors.map(v => `${v.name} (${v.country})`).join(', ') },
     severity,
     evidence: [...(n.evidence ?? []), ...describeHits(n.hits)],
     facts: [{ kind: 'data', vendors: vendors.map(v => v.id), countries: [...new Set(vendors.map(v => v.country))], own: foreign.length === 0 }],
@@ -81,14 +82,14 @@ export const vendorKeywords: Rule = {
     title: 'Compares values with vendor names',
     description: 'String lists, regexes, switch chains and string comparisons that name AI or cloud vendors (keyword table in the catalog, with vendor and country). Low for a list naming several foreign vendors, info for one comparison; high only as region-gating.',
     messages: {
-      list: 'List of {{length}} strings naming {{count}} vendor(s): {{vendors}}',
-      regex: 'Regular expression naming {{count}} vendor(s): {{vendors}}',
-      switch: 'switch over {{cases}} cases naming {{count}} vendor(s): {{vendors}}',
-      call: '.{{method}}({{value}}) naming {{count}} vendor(s): {{vendors}}',
-      compare: 'Comparison with {{value}} naming {{count}} vendor(s): {{vendors}}',
-      decoded: 'Decoded list ({{recipe}}) of {{entries}} entries naming {{count}} vendor(s): {{vendors}}',
-      decodedUse: 'Compares {{subject}} with a decoded list from {{via}} ({{entries}} entries) naming {{count}} vendor(s): {{vendors}}',
-      native: 'String in {{place}} naming {{count}} vendor(s): {{vendors}}',
+      list: 'List of {{length}} strings naming {{count}}: {{vendors}}',
+      regex: 'Regular expression naming {{count}}: {{vendors}}',
+      switch: 'switch over {{cases}} cases naming {{count}}: {{vendors}}',
+      call: '.{{method}}({{value}}) naming {{count}}: {{vendors}}',
+      compare: 'Comparison with {{value}} naming {{count}}: {{vendors}}',
+      decoded: 'Decoded list ({{recipe}}) of {{entries}} entries naming {{count}}: {{vendors}}',
+      decodedUse: 'Compares {{subject}} with a decoded list from {{via}} ({{entries}} entries) naming {{count}}: {{vendors}}',
+      native: 'String in {{place}} naming {{count}}: {{vendors}}',
     },
   },
   triggers: defaultKeywordMatcher().words(),

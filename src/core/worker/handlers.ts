@@ -4,6 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { auditConfigurations, auditTargets, auditTargetsInParallel, selectRules, type FileScanner, type RuleSelection } from '../audit';
 import { ResultCache } from './resultCache';
+import { plural } from '../text/format';
 import { scanFile } from '../scan/target';
 import { defaultBudgetMs, defaultWorkerMb, ScanPool } from './pool';
 import { CONFIG_READERS } from '../config/readers';
@@ -98,7 +99,7 @@ async function auditInPool(job: AuditJob, settings: PoolSettings, post: Post): P
   } finally {
     await pool.close();
     for (const note of pool.notes) post({ type: 'note', message: note });
-    if (job.cacheDir) post({ type: 'note', message: `result cache: ${pool.stats.hits} file(s) reused, ${pool.stats.misses} scanned` });
+    if (job.cacheDir) post({ type: 'note', message: `result cache: ${plural(pool.stats.hits, 'file')} reused, ${pool.stats.misses} scanned` });
   }
 }
 

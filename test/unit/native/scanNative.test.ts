@@ -196,11 +196,11 @@ describe('scanning JavaScript inside native binaries', () => {
     const cli = (...args: string[]) => spawnSync(process.execPath, [path.resolve('dist/cli.js'), 'scan', root, ...args], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
 
     it('shows native files with module counts, and byte offsets for strings-pass findings', () => {
-      assert.match(cli('--min-severity', 'info').stdout, /native code: 4 file\(s\), read for embedded JavaScript or strings \(--verbose lists them\)/);
+      assert.match(cli('--min-severity', 'info').stdout, /native code: 4 files, read for embedded JavaScript or strings \(--verbose lists them\)/);
       const r = cli('--min-severity', 'info', '--verbose');
       assert.equal(r.status, 0, r.stderr);
       assert.match(r.stdout, /native code \(4\):/);
-      assert.match(r.stdout, /bin\/app {2}bun, elf executable, 0\.0 MB; 3 module\(s\) \(js 2 = 0\.0 MB, native 1\)/);
+      assert.match(r.stdout, /bin\/app {2}bun, elf executable, 0\.0 MB; 3 modules \(js 2 = 0\.0 MB, native 1\)/);
       assert.match(r.stdout, /\n {4}bin\/app :: \/\$bunfs\/root\/cli\.js:3:\d+ +medium timezone-probe/);
       assert.match(r.stdout, /\n {4}vendor\/tool@0x[0-9a-f]+ +info +network-endpoint +URL in native code: https:\/\/api\.deepseek\.com/);
     });

@@ -4,6 +4,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
+import { cachedCorpusPackage } from '../../../scripts/corpusList';
+
 const CLI = path.resolve('dist/cli.js');
 const FIXTURE = path.resolve('test/fixtures/config/claude');
 
@@ -21,7 +23,7 @@ describe('the CLI with mcp and config policy keys', () => {
   it('exits 1 and prints each violation with the file:line:col of the server or setting', () => {
     const r = scan('{\n  "mcp": { "block": ["package:@modelcontextprotocol/server-github"] },\n  "config": { "block": ["config-mcp-autotrust"] }\n}\n');
     assert.equal(r.status, 1, r.stderr);
-    assert.match(r.stdout, /Policy policy\.json: 2 violation\(s\)/);
+    assert.match(r.stdout, /Policy policy\.json: 2 violations/);
     assert.match(r.stdout, /mcp\.block\[0\] "package:@modelcontextprotocol\/server-github" \(policy\.json:2:22\)/);
     assert.match(r.stdout, /MCP server "github" \(user scope, package @modelcontextprotocol\/server-github\) at home\/\.claude\.json:4:5 is blocked by "package:@modelcontextprotocol\/server-github"/);
     assert.match(r.stdout, /config\.block\[0\] "config-mcp-autotrust" \(policy\.json:3:25\)/);
@@ -60,5 +62,26 @@ describe('the CLI with mcp and config policy keys', () => {
     const r = scan('{\n  "mcp": { "allow": ["nmae:github"] }\n}\n');
     assert.equal(r.status, 2);
     assert.match(r.stderr, /policy\.json:2:22: error: mcp\.allow\[0\]: expected an MCP server name or package/);
+  });
+});
+
+describe('the README example policy on a real assistant (corpus)', function () {
+  this.timeout(120_000);
+
+  it('gives the violations the README shows on Claude Code 2.1.112 from npm: two request hosts, not the hosts merely named', function () {
+    const dir = cachedCorpusPackage('@anthropic-ai/claude-code@2.1.112');
+    if (!dir) {
+      console.log('      skipped: @anthropic-ai/claude-code@2.1.112 is not in .cache/corpus (run `npm run corpus`)');
+      this.skip();
+    }
+    const readme = fs.readFileSync('README.md', 'utf8');
+    const policy = /<!-- example-policy -->\s*```json\n([\s\S]*?)```/.exec(readme);
+    const output = /<!-- example-policy-output -->\s*```\n([\s\S]*?)```/.exec(readme);
+    assert.ok(policy && output, 'README has the example policy and its output on a real assistant');
+    assert.equal(policy[1], fs.readFileSync('test/fixtures/policy/example.json', 'utf8'));
+    const r = spawnSync(process.execPath, [CLI, 'scan', dir!, '--policy', 'test/fixtures/policy/example.json', '--no-cache'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
+    assert.equal(r.status, 1, r.stderr);
+    assert.ok(r.stdout.endsWith(output[1]), r.stdout.slice(-3000));
+    assert.equal((output[1].match(/ is not in the allowed hosts/g) ?? []).length, 2);
   });
 });

@@ -26,6 +26,22 @@ runRuleTable(networkEndpoint, {
     { name: 'a partly computed host keeps its literal part as a glob', code: 'u=`https://${region}-aiplatform.googleapis.com/v1`', at: ['`https'], evidence: ['host *-aiplatform.googleapis.com'], message: /Google/ },
     { name: 'a host computed at run time (info)', code: 'x=new URL(`http://${t}`)', at: ['`http'], severity: 'info', evidence: ['host *'] },
     { name: 'a bare host given as hostname and to net.connect', code: 'const net=require("net");h.request({hostname:"api.example.io",port:443});net.connect(443,"10.0.0.5")', at: ['"api.example.io"', '"10.0.0.5"'], evidence: ['host api.example.io', 'host 10.0.0.5'] },
+    {
+      name: 'a host in options that flow into https.request through a variable is requested',
+      code: 'const https=require("https");const o={host:"upd.example-cdn.net",path:"/v"};https.request(o,cb)',
+      at: ['"upd.example-cdn.net"'],
+      message: /^Request target upd\.example-cdn\.net/,
+      host: 'upd.example-cdn.net',
+    },
+    {
+      // Claude Code 2.1.112: a telemetry event names the host its download came from; the host is data, not a target.
+      name: 'a host: property of an object that never reaches a request is a host name, not a request target',
+      code: 'function d(e,p){q.push([e,p])}try{await g()}finally{d("tengu_plugin_remote_fetch",{source:"marketplace_gcs",host:"downloads.claude.ai",is_official:!0})}',
+      at: ['"downloads.claude.ai"'],
+      target: anthropic,
+      message: /^Host name downloads\.claude\.ai: /,
+      host: undefined,
+    },
     { name: 'credentials and port are not part of the host', code: 'var a="https://key@o45.ingest.us.sentry.io:443/12"', at: ['"https'], evidence: ['host o45.ingest.us.sentry.io'] },
     { name: 'a third-party link that is not requested (info)', code: 'log("see", "https://github.com/anthropics/claude-code/issues")', at: ['"https'], severity: 'info' },
   ],
