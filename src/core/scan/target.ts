@@ -8,7 +8,7 @@ import type { ManifestRule, Rule, TargetContext } from '../rules/types';
 import { MANIFEST_RULES } from '../rules';
 import { collectFiles, DEFAULT_MAX_FILE_BYTES, readSourceFile, type CollectOptions, type CollectResult, type FileEntry } from './files';
 import { scanSourceSafely } from './engine';
-import { scanBinary } from './binary';
+import { scanBinary, type BinaryScanResult } from './binary';
 import { scanPackageManifest } from './manifest';
 import { isFile } from '../discovery/fsread';
 
@@ -126,22 +126,16 @@ export interface FileScanOptions extends Pick<ScanOptions, 'rules' | 'keep' | 'o
 /** Scans one file of a plan: a JavaScript file through the engine, a native file through its extractors. */
 export function scanFile(file: FileEntry, options: FileScanOptions): FileOutcome {
   if (file.native) {
-    const scanned = scanBinary(file, {
-      rules: options.rules,
-      keep: options.keep,
-      target: options.target,
-      maxModuleBytes: options.maxFileBytes,
-      onModule: options.onFile,
-      onModuleDone: options.onFileDone,
-    });
-    return {
-      findings: scanned.findings,
-      errors: scanned.errors,
-      ...(scanned.binary ? { binary: scanned.binary } : {}),
-      filesScanned: scanned.binary ? 1 : 0,
-      bytesScanned: scanned.bytesScanned,
-      ...(scanned.cancelled ? { cancelled: true } : {}),
-    };
+    return binaryOutcome(
+      scanBinary(file, {
+        rules: options.rules,
+        keep: options.keep,
+        target: options.target,
+        maxModuleBytes: options.maxFileBytes,
+        onModule: options.onFile,
+        onModuleDone: options.onFileDone,
+      }),
+    );
   }
   const read = readSourceFile(file.absPath);
   if ('error' in read) return { findings: [], errors: [{ file: file.rel, message: read.error }], filesScanned: 0, bytesScanned: 0 };
@@ -152,6 +146,18 @@ export function scanFile(file: FileEntry, options: FileScanOptions): FileOutcome
     errors: scanned.errors,
     filesScanned: 1,
     bytesScanned: file.size,
+  };
+}
+
+/** A native file's scan as its target takes it. */
+export function binaryOutcome(scanned: BinaryScanResult): FileOutcome {
+  return {
+    findings: scanned.findings,
+    errors: scanned.errors,
+    ...(scanned.binary ? { binary: scanned.binary } : {}),
+    filesScanned: scanned.binary ? 1 : 0,
+    bytesScanned: scanned.bytesScanned,
+    ...(scanned.cancelled ? { cancelled: true } : {}),
   };
 }
 
