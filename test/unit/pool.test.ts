@@ -27,7 +27,7 @@ async function inPool(specs: TargetSpec[], options: { size: number; maxWorkerMb?
   const rules = {};
   const pool = new ScanPool(WORKER, { size: options.size, maxWorkerMb: options.maxWorkerMb ?? 2048, budgetMs: options.budgetMs ?? defaultBudgetMs, rules });
   try {
-    return await auditTargetsInParallel(specs, { selection: selectRules(rules), concurrency: pool.size, scan: task => pool.scan(task) });
+    return await auditTargetsInParallel(specs, { selection: selectRules(rules), ...pool.scanners() });
   } finally {
     await pool.close();
   }

@@ -6,7 +6,8 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import * as os from 'node:os';
 import type { FileOutcome } from '../scan/target';
 import type { FileEntry } from '../scan/files';
-import type { FileTask } from '../audit';
+import type { FileTask, ModuleTask, ParallelAuditOptions } from '../audit';
+import type { BinarySplit, ModuleOutcome } from '../scan/binary';
 import type { PoolReply, PoolRequest, RuleChoice } from './protocol';
 
 export interface PoolOptions {
@@ -20,6 +21,8 @@ export interface PoolOptions {
   rules: RuleChoice;
   /** Result cache the workers read and fill (see resultCache.ts); absent: none. */
   cacheDir?: string;
+  /** false: a binary is one task, scanned whole by one worker; default: its modules are shared out (see `scan`). */
+  split?: boolean;
 }
 
 /** Workers: one per core (at least 1), as the issue of a 2-core laptop and a 64-core runner alike. */
@@ -45,13 +48,15 @@ interface PoolWorker {
   worker: Worker;
   scanned: number;
   /** The file being scanned; its timer starts when the worker takes it (a new worker first loads its code). */
-  busy?: { id: number; resolve(outcome: FileOutcome): void; rel: string; budget: number; timer?: NodeJS.Timeout };
+  busy?: { id: number; answer(reply: Exclude<PoolReply, { started: true }>): void; fail(reason: string): void; budget: number; timer?: NodeJS.Timeout };
   exitReason?: string;
 }
 
+type Answer = Exclude<PoolReply, { started: true }>;
+
 export class ScanPool {
-  /** Files answered from the result cache, and files scanned. */
-  readonly stats = { hits: 0, misses: 0 };
+  /** Files answered from the result cache, and files scanned; the same for modules of split binaries. */
+  readonly stats = { hits: 0, misses: 0, moduleHits: 0, moduleMisses: 0 };
   /** What the workers said about the cache (unusable entries, failed writes). */
   readonly notes: string[] = [];
   private readonly idle: PoolWorker[] = [];
@@ -68,23 +73,73 @@ export class ScanPool {
     return this.options.size;
   }
 
-  /** Scans one file; resolves with its outcome or, when its worker failed, an error entry. */
-  scan(task: Pick<FileTask, 'file' | 'plan'>): Promise<FileOutcome> {
-    if (this.closed) return Promise.resolve(failed(task.file, 'the audit was stopped'));
+  /**
+   * Scans one file; resolves with its outcome or, when its worker failed, an error entry. A
+   * binary whose modules can be read one by one is answered with its listing (`split`) unless
+   * the pool was made with `split: false`: its modules then go to `scanModules`.
+   */
+  scan(task: Pick<FileTask, 'file' | 'plan'>): Promise<FileOutcome | { split: BinarySplit }> {
+    return this.run<FileOutcome | { split: BinarySplit }>(
+      { kind: 'file', file: task.file, target: task.plan.target, maxFileBytes: task.plan.maxFileBytes, ...(this.options.split === false ? {} : { split: true }) },
+      this.options.budgetMs(task.file),
+      reply => {
+        if ('split' in reply) {
+          if (this.options.cacheDir) this.stats.misses++;
+          return { split: reply.split };
+        }
+        if (!('outcome' in reply)) return failed(task.file, 'the scan worker answered something else');
+        if (this.options.cacheDir) this.stats[reply.cached ? 'hits' : 'misses']++;
+        return reply.outcome;
+      },
+      reason => failed(task.file, reason),
+    );
+  }
+
+  /** Scans some modules of a split binary, each under the budget of their size together. */
+  scanModules(task: ModuleTask): Promise<ModuleOutcome[]> {
+    const lost = (reason: string) => task.modules.map(m => failedModule(task.file, m.name, reason));
+    return this.run<ModuleOutcome[]>(
+      { kind: 'modules', file: task.file, target: task.plan.target, maxFileBytes: task.plan.maxFileBytes, modules: task.modules },
+      this.options.budgetMs({ ...task.file, size: task.size }),
+      reply => {
+        if (!('modules' in reply)) return lost('the scan worker answered something else');
+        this.stats.moduleHits += reply.hits;
+        this.stats.moduleMisses += reply.misses;
+        return reply.modules;
+      },
+      lost,
+    );
+  }
+
+  /** Keeps a split binary's assembled outcome in the result cache (written by a worker, off this thread). */
+  storeBinary(task: Pick<FileTask, 'file' | 'plan'>, key: string, outcome: FileOutcome): Promise<void> {
+    if (!this.options.cacheDir) return Promise.resolve();
+    return this.run<void>(
+      { kind: 'store', file: task.file, target: task.plan.target, maxFileBytes: task.plan.maxFileBytes, key, outcome },
+      this.options.budgetMs({ ...task.file, size: 0 }),
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  /** The scanners an audit (`auditTargetsInParallel`) takes from this pool. */
+  scanners(): Pick<ParallelAuditOptions, 'scan' | 'scanModules' | 'storeBinary' | 'concurrency'> {
+    return {
+      scan: task => this.scan(task),
+      scanModules: task => this.scanModules(task),
+      storeBinary: (task, key, outcome) => this.storeBinary(task, key, outcome),
+      concurrency: this.size,
+    };
+  }
+
+  private run<T>(request: Omit<PoolRequest, 'id' | 'rules' | 'cacheDir'>, budget: number, answer: (reply: Answer) => T, fail: (reason: string) => T): Promise<T> {
+    if (this.closed) return Promise.resolve(fail('the audit was stopped'));
     const w = this.idle.pop() ?? this.start();
     const id = this.nextId++;
-    const budget = this.options.budgetMs(task.file);
-    return new Promise(resolve => {
-      w.busy = { id, resolve, rel: task.file.rel, budget };
-      const request: PoolRequest = {
-        id,
-        file: task.file,
-        target: task.plan.target,
-        maxFileBytes: task.plan.maxFileBytes,
-        rules: this.options.rules,
-        ...(this.options.cacheDir ? { cacheDir: this.options.cacheDir } : {}),
-      };
-      w.worker.postMessage(request);
+    return new Promise<T>(resolve => {
+      w.busy = { id, budget, answer: reply => resolve(answer(reply)), fail: reason => resolve(fail(reason)) };
+      const full: PoolRequest = { ...request, id, rules: this.options.rules, ...(this.options.cacheDir ? { cacheDir: this.options.cacheDir } : {}) };
+      w.worker.postMessage(full);
     });
   }
 
@@ -112,9 +167,9 @@ export class ScanPool {
       clearTimeout(busy.timer);
       w.busy = undefined;
       if (reply.notes) this.notes.push(...reply.notes);
-      if (this.options.cacheDir) this.stats[reply.cached ? 'hits' : 'misses']++;
-      w.scanned += reply.cached ? 0 : reply.outcome.bytesScanned;
-      busy.resolve(reply.outcome);
+      if ('outcome' in reply && !reply.cached) w.scanned += reply.outcome.bytesScanned;
+      if ('modules' in reply) w.scanned += reply.modules.reduce((n, m) => n + m.bytesScanned, 0);
+      busy.answer(reply);
       if (w.scanned > RECYCLE_AFTER_BYTES || this.closed) this.retire(w);
       else this.idle.push(w);
     });
@@ -129,7 +184,7 @@ export class ScanPool {
       if (!busy) return;
       clearTimeout(busy.timer);
       w.busy = undefined;
-      busy.resolve(failed({ rel: busy.rel }, w.exitReason ?? (this.closed ? 'the audit was stopped' : `the scan worker exited with code ${code}`)));
+      busy.fail(w.exitReason ?? (this.closed ? 'the audit was stopped' : `the scan worker exited with code ${code}`));
     });
     return w;
   }
@@ -146,4 +201,8 @@ function formatSeconds(ms: number): string {
 
 function failed(file: Pick<FileEntry, 'rel'>, reason: string): FileOutcome {
   return { findings: [], errors: [{ file: file.rel, message: `not scanned: ${reason}; the rest of the audit went on` }], filesScanned: 0, bytesScanned: 0 };
+}
+
+function failedModule(file: Pick<FileEntry, 'rel'>, entry: string, reason: string): ModuleOutcome {
+  return { findings: [], errors: [{ file: file.rel, entry, message: `not scanned: ${reason}; the rest of the binary was scanned` }], bytesScanned: 0 };
 }
