@@ -128,9 +128,16 @@ export interface ParallelAuditOptions extends Omit<AuditOptions, 'onFileDone'> {
   storeBinary?: (task: FileTask, key: string, outcome: FileOutcome) => Promise<void>;
   /** How many files are scanned at once (the scanner's workers). */
   concurrency: number;
+  /**
+   * Plans a target (collects its files, runs the manifest rules) somewhere else, off this
+   * thread; never rejects. Default: `planTarget` here, which walks the target's folders synchronously.
+   */
+  plan?: (spec: TargetSpec, options: PlanOptions) => Promise<TargetPlan>;
 }
 
-type QueueItem = { target: number; i: number; size: number; plan: TargetPlan; file: FileEntry; modules?: SplitModule[]; parts?: number[] };
+export type PlanOptions = Pick<AuditOptions, 'maxFileBytes' | 'includeTests'> & { keep?: ReadonlySet<string> };
+
+type QueueItem = { target: number; i: number; size: number; plan?: TargetPlan; file?: FileEntry; modules?: SplitModule[]; parts?: number[] };
 
 /** A binary whose modules are out being scanned. */
 interface OpenSplit {
@@ -140,36 +147,25 @@ interface OpenSplit {
 }
 
 /**
- * The same audit with files scanned `concurrency` at a time by `scan`: every target is
- * planned first, then the files go out target by target, largest first within each. A binary
- * the scanner splits goes back into the queue as its modules (in batches of small ones), in the
- * same largest-first order, so that several workers share it. Outcomes are added in each plan's
- * file order, a split binary's put together in its module order, so the result is the one
- * `auditTargets` gives. `onFile` returning false stops handing out files; a target whose
- * files were not all scanned says which in its errors.
+ * The same audit with files scanned `concurrency` at a time by `scan`. Each target is planned
+ * as a task of its own (before its files), then its files go out, target by target, largest
+ * first within each. A binary the scanner splits goes back into the queue as its modules (in
+ * batches of small ones), in the same largest-first order, so that several workers share it.
+ * Outcomes are added in each plan's file order, a split binary's put together in its module
+ * order, so the result is the one `auditTargets` gives. `onFile` returning false stops handing
+ * out files; a target whose files were not all scanned says which in its errors.
  */
 export async function auditTargetsInParallel(specs: readonly TargetSpec[], options: ParallelAuditOptions): Promise<TargetResult[]> {
   const selection = options.selection ?? selectRules();
+  const planOptions: PlanOptions = { keep: selection.keep, maxFileBytes: options.maxFileBytes, includeTests: options.includeTests };
+  const planOf = options.plan ?? (async (spec: TargetSpec) => planTarget(spec, planOptions));
   const started = specs.map(() => performance.now());
   const plans: Array<TargetPlan | undefined> = [];
   const results: TargetResult[] = [];
   const outcomes: Array<Array<FileOutcome | undefined>> = [];
   const splits: Array<Map<number, OpenSplit>> = specs.map(() => new Map());
   const left: number[] = [];
-  specs.forEach((spec, index) => {
-    if ((spec as MaybePython).language === 'python') {
-      const result = emptyResult(spec, targetRoot(spec));
-      result.errors.push({ file: '.', message: PYTHON_NOTE });
-      results[index] = result;
-      left[index] = 0;
-      return;
-    }
-    const plan = planTarget(spec, { keep: selection.keep, maxFileBytes: options.maxFileBytes, includeTests: options.includeTests });
-    plans[index] = plan;
-    results[index] = plan.result;
-    outcomes[index] = plan.files.map(() => undefined);
-    left[index] = plan.files.length;
-  });
+  const queue: QueueItem[] = [];
   // Targets are reported in order, each as soon as it and every target before it is done:
   // the view fills top-down whatever the workers finish first (a cached file, a small target).
   const done = specs.map(() => false);
@@ -188,17 +184,42 @@ export async function auditTargetsInParallel(specs: readonly TargetSpec[], optio
         else plan.result.errors.push({ file: file.rel, message: 'scan cancelled before this file' });
       });
     }
+    if (!results[index]) {
+      results[index] = emptyResult(specs[index], targetRoot(specs[index]));
+      results[index].errors.push({ file: '.', message: 'scan cancelled before this target' });
+    }
     options.onTarget?.(index, results[index], performance.now() - started[index]);
   };
-  const queue: QueueItem[] = plans.flatMap((plan, target) => (plan ? plan.files.map((file, i) => ({ target, i, size: file.size, file, plan })) : []));
-  // Targets in order, so that results stream in as the view lists them; within a target,
-  // largest first, so that its workers finish together and the next target's files fill in.
-  const order = (a: QueueItem, b: QueueItem) => a.target - b.target || b.size - a.size || a.i - b.i || (a.parts?.[0] ?? -1) - (b.parts?.[0] ?? -1);
-  queue.sort(order);
+  specs.forEach((spec, index) => {
+    if ((spec as MaybePython).language === 'python') {
+      const result = emptyResult(spec, targetRoot(spec));
+      result.errors.push({ file: '.', message: PYTHON_NOTE });
+      results[index] = result;
+      left[index] = 0;
+    } else {
+      queue.push({ target: index, i: -1, size: Infinity });
+    }
+  });
+  // Targets in order, so that results stream in as the view lists them; within a target, its
+  // plan first, then largest first, so that its workers finish together and the next target's
+  // files fill in.
+  const order = (a: QueueItem, b: QueueItem) => a.target - b.target || (a.size === b.size ? 0 : b.size > a.size ? 1 : -1) || a.i - b.i || (a.parts?.[0] ?? -1) - (b.parts?.[0] ?? -1);
   for (let index = 0; index < specs.length; index++) if (left[index] === 0) complete(index);
   let stopped = false;
+  const planned = (index: number, plan: TargetPlan) => {
+    plans[index] = plan;
+    results[index] = plan.result;
+    outcomes[index] = plan.files.map(() => undefined);
+    left[index] = plan.files.length;
+    plan.files.forEach((file, i) => queue.push({ target: index, i, size: file.size, file, plan }));
+    queue.sort(order);
+    if (left[index] === 0) complete(index);
+  };
   const scanOne = async (next: QueueItem) => {
-    const { target, i, file, plan } = next;
+    const { target, i } = next;
+    if (!next.plan) return planned(target, await planOf(specs[target], planOptions));
+    const { plan } = next;
+    const file = next.file!;
     if (next.modules && next.parts) {
       const open = splits[target].get(i)!;
       const answers = await options.scanModules!({ target, file, plan, modules: next.modules, size: next.size });
@@ -227,7 +248,7 @@ export async function auditTargetsInParallel(specs: readonly TargetSpec[], optio
     }
     queue.sort(order);
   };
-  // A worker with nothing to take waits while others may still split a binary into more work.
+  // A worker with nothing to take waits while others may still plan a target or split a binary into more work.
   let inFlight = 0;
   const waiting: Array<() => void> = [];
   const worker = async () => {
@@ -238,10 +259,12 @@ export async function auditTargetsInParallel(specs: readonly TargetSpec[], optio
         await new Promise<void>(resolve => waiting.push(resolve));
         continue;
       }
-      const label = next.modules ? `${next.file.rel} :: ${next.modules[0].name}${next.modules.length > 1 ? ` (+${next.modules.length - 1})` : ''}` : next.file.rel;
-      if (options.onFile?.(next.target, label, next.size) === false) {
-        stopped = true;
-        break;
+      if (next.file) {
+        const label = next.modules ? `${next.file.rel} :: ${next.modules[0].name}${next.modules.length > 1 ? ` (+${next.modules.length - 1})` : ''}` : next.file.rel;
+        if (options.onFile?.(next.target, label, next.size) === false) {
+          stopped = true;
+          break;
+        }
       }
       inFlight++;
       try {

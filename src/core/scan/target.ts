@@ -89,6 +89,14 @@ export function planTarget(spec: TargetSpec, options: Pick<ScanOptions, 'manifes
   return { result, files, target, maxFileBytes };
 }
 
+/** A target that could not be planned (its worker died walking it): an error entry, no files. */
+export function failedPlan(spec: TargetSpec, message: string): TargetPlan {
+  const root = path.isAbsolute(spec.root) && isFile(spec.root) ? path.dirname(spec.root) : spec.root;
+  const result = emptyResult(spec, root);
+  result.errors.push({ file: '.', message });
+  return { result, files: [], target: { ownVendors: spec.ownVendors ?? [] }, maxFileBytes: DEFAULT_MAX_FILE_BYTES };
+}
+
 /**
  * One entry per file on disk: a hard link (npm's `bin/claude.exe` beside the platform package's
  * `claude`, 245 MB each) or a symlink to a file already listed is not scanned twice, which

@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { auditConfigurations, auditTargets, auditTargetsInParallel, selectRules, type RuleSelection } from '../audit';
 import { ResultCache } from './resultCache';
-import { scanFile } from '../scan/target';
+import { failedPlan, planTarget, scanFile } from '../scan/target';
 import { scanSplitModules, splitBinary } from '../scan/binary';
 import { defaultBudgetMs, defaultWorkerMb, ScanPool } from './pool';
 import { CONFIG_READERS } from '../config/readers';
@@ -113,6 +113,7 @@ export function handlePoolRequest(request: PoolRequest): PoolReply {
   const cache = request.cacheDir ? new ResultCache(request.cacheDir, request.rules, m => notes.push(m)) : undefined;
   const task = { file: request.file, plan: { target: request.target, maxFileBytes: request.maxFileBytes } };
   try {
+    if (request.kind === 'plan') return withNotes({ id: request.id, plan: planTarget(request.spec!, { keep: selection.keep, maxFileBytes: request.maxFileBytes, includeTests: request.includeTests }) });
     if (request.kind === 'store') {
       if (request.key && request.outcome) cache?.store(request.key, request.outcome);
       return withNotes({ id: request.id, stored: true as const });
@@ -137,6 +138,7 @@ export function handlePoolRequest(request: PoolRequest): PoolReply {
     // scanFile turns every expected failure into an error entry; this is a bug, still never a lost file.
     const message = `not scanned: ${e instanceof Error ? e.message : String(e)}`;
     if (request.kind === 'modules') return { id: request.id, modules: (request.modules ?? []).map(m => ({ findings: [], errors: [{ file: request.file.rel, entry: m.name, message }], bytesScanned: 0 })), hits: 0, misses: 0 };
+    if (request.kind === 'plan') return { id: request.id, plan: failedPlan(request.spec!, message) };
     return { id: request.id, outcome: { findings: [], errors: [{ file: request.file.rel, message }], filesScanned: 0, bytesScanned: 0 } };
   }
 }

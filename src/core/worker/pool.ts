@@ -6,7 +6,9 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import * as os from 'node:os';
 import type { FileOutcome } from '../scan/target';
 import type { FileEntry } from '../scan/files';
-import type { FileTask, ModuleTask, ParallelAuditOptions } from '../audit';
+import type { FileTask, ModuleTask, ParallelAuditOptions, PlanOptions } from '../audit';
+import { DEFAULT_MAX_FILE_BYTES, type TargetSpec } from '../model';
+import { failedPlan, type TargetPlan } from '../scan/target';
 import type { BinarySplit, ModuleOutcome } from '../scan/binary';
 import type { PoolReply, PoolRequest, RuleChoice } from './protocol';
 
@@ -122,9 +124,22 @@ export class ScanPool {
     );
   }
 
+  /** Plans a target in a worker: its folders walked and its manifest checked off this thread. */
+  plan(spec: TargetSpec, options: PlanOptions): Promise<TargetPlan> {
+    const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    const root = { rel: '.', absPath: spec.root, size: 0 } as FileEntry;
+    return this.run<TargetPlan>(
+      { kind: 'plan', file: root, spec, target: { ownVendors: spec.ownVendors ?? [] }, maxFileBytes, ...(options.includeTests ? { includeTests: true } : {}) },
+      this.options.budgetMs(root),
+      reply => ('plan' in reply ? reply.plan : failedPlan(spec, 'not scanned: the scan worker answered something else')),
+      reason => failedPlan(spec, `not scanned: ${reason}`),
+    );
+  }
+
   /** The scanners an audit (`auditTargetsInParallel`) takes from this pool. */
-  scanners(): Pick<ParallelAuditOptions, 'scan' | 'scanModules' | 'storeBinary' | 'concurrency'> {
+  scanners(): Pick<ParallelAuditOptions, 'scan' | 'scanModules' | 'storeBinary' | 'concurrency' | 'plan'> {
     return {
+      plan: (spec, options) => this.plan(spec, options),
       scan: task => this.scan(task),
       scanModules: task => this.scanModules(task),
       storeBinary: (task, key, outcome) => this.storeBinary(task, key, outcome),

@@ -6,7 +6,7 @@ import type { DiscoverOptions, Discovery } from '../discovery';
 import type { RunningExtension } from '../discovery/running';
 import type { ReadableContext } from '../print/readableContext';
 import type { FileEntry } from '../scan/files';
-import type { FileOutcome } from '../scan/target';
+import type { FileOutcome, TargetPlan } from '../scan/target';
 import type { BinarySplit, ModuleOutcome, SplitModule } from '../scan/binary';
 import type { TargetContext } from '../rules/types';
 import type { ConfigSources } from '../config/types';
@@ -59,7 +59,7 @@ export interface RuleChoice {
 export interface PoolRequest {
   id: number;
   /** file (default): scan a file, or list a binary's modules when `split`; modules: scan these modules of a listed binary; store: keep a split binary's assembled outcome in the cache. */
-  kind?: 'file' | 'modules' | 'store';
+  kind?: 'file' | 'modules' | 'store' | 'plan';
   file: FileEntry;
   target: TargetContext;
   maxFileBytes: number;
@@ -70,6 +70,9 @@ export interface PoolRequest {
   split?: boolean;
   /** kind modules: which ones. */
   modules?: SplitModule[];
+  /** kind plan: the target to plan (its files collected, its manifest checked), and whether test folders count. */
+  spec?: TargetSpec;
+  includeTests?: boolean;
   /** kind store: the key and the outcome. */
   key?: string;
   outcome?: FileOutcome;
@@ -81,7 +84,8 @@ export type PoolReply =
   | { id: number; outcome: FileOutcome; cached?: boolean; notes?: string[] }
   | { id: number; split: BinarySplit; notes?: string[] }
   | { id: number; modules: ModuleOutcome[]; hits: number; misses: number; notes?: string[] }
-  | { id: number; stored: true; notes?: string[] };
+  | { id: number; stored: true; notes?: string[] }
+  | { id: number; plan: TargetPlan; notes?: string[] };
 
 /** Reprint the code around one finding (see print/readableContext.ts). */
 export interface ContextJob {
