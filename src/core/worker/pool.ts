@@ -23,6 +23,8 @@ export interface PoolOptions {
   rules: RuleChoice;
   /** Result cache the workers read and fill (see resultCache.ts); absent: none. */
   cacheDir?: string;
+  /** Young generation of each worker in MB (default YOUNG_GENERATION_MB). */
+  youngGenerationMb?: number;
   /** false: a binary is one task, scanned whole by one worker; default: its modules are shared out (see `scan`). */
   split?: boolean;
 }
@@ -42,6 +44,14 @@ export function defaultWorkerMb(size: number): number {
 export function defaultBudgetMs(file: FileEntry): number {
   return 120_000 + Math.ceil(file.size / (1024 * 1024)) * 10_000;
 }
+
+/**
+ * Young generation of each worker, in MB. Parsing and walking allocate many short-lived
+ * objects; with a worker's default young generation most of them were promoted and collected
+ * by full GCs: Claude Code native 2.1.332 in 2 workers took 37.6 s wall, 66.6 s CPU and 1.3 GB;
+ * with 192 MB, 26.4 s, 47.8 s CPU and 0.9 GB (48 MB: 30.3 s; 96 MB: 28.6 s), on 2 cores.
+ */
+const YOUNG_GENERATION_MB = 192;
 
 /** A worker is replaced after scanning this much, so one long audit does not grow one heap for ever. */
 const RECYCLE_AFTER_BYTES = 512 * 1024 * 1024;
@@ -165,7 +175,7 @@ export class ScanPool {
   }
 
   private start(): PoolWorker {
-    const resourceLimits: ResourceLimits = { maxOldGenerationSizeMb: this.options.maxWorkerMb };
+    const resourceLimits: ResourceLimits = { maxOldGenerationSizeMb: this.options.maxWorkerMb, maxYoungGenerationSizeMb: this.options.youngGenerationMb ?? YOUNG_GENERATION_MB };
     const worker = new Worker(this.script, { workerData: { serve: 'pool' }, resourceLimits });
     const w: PoolWorker = { worker, scanned: 0 };
     this.all.add(w);
