@@ -129,6 +129,12 @@ export interface ParallelAuditOptions extends Omit<AuditOptions, 'onFileDone'> {
   /** How many files are scanned at once (the scanner's workers). */
   concurrency: number;
   /**
+   * At most this many bytes of JavaScript scanned at once (a parse costs tens of times its text
+   * in heap): a worker passes over a file that would exceed it for a smaller one, and takes it
+   * anyway when nothing else is being scanned. Default: no limit.
+   */
+  maxBytesInFlight?: number;
+  /**
    * Plans a target (collects its files, runs the manifest rules) somewhere else, off this
    * thread; never rejects. Default: `planTarget` here, which walks the target's folders synchronously.
    */
@@ -248,14 +254,23 @@ export async function auditTargetsInParallel(specs: readonly TargetSpec[], optio
     }
     queue.sort(order);
   };
-  // A worker with nothing to take waits while others may still plan a target or split a binary into more work.
+  // A worker with nothing to take waits while others may still plan a target or split a binary
+  // into more work, or finish a large file (maxBytesInFlight).
   let inFlight = 0;
+  let bytesInFlight = 0;
   const waiting: Array<() => void> = [];
+  const cap = options.maxBytesInFlight ?? Infinity;
+  // A native file's listing reads a few headers; its modules count when they go out.
+  const weight = (item: QueueItem) => (item.file && !item.file.native ? item.size : item.modules ? item.size : 0);
+  const take = (): QueueItem | undefined => {
+    const at = inFlight === 0 ? 0 : queue.findIndex(item => bytesInFlight + weight(item) <= cap);
+    return at < 0 ? undefined : queue.splice(at, 1)[0];
+  };
   const worker = async () => {
     while (!stopped) {
-      const next = queue.shift();
+      const next = take();
       if (!next) {
-        if (inFlight === 0) return;
+        if (inFlight === 0 && queue.length === 0) return;
         await new Promise<void>(resolve => waiting.push(resolve));
         continue;
       }
@@ -267,10 +282,12 @@ export async function auditTargetsInParallel(specs: readonly TargetSpec[], optio
         }
       }
       inFlight++;
+      bytesInFlight += weight(next);
       try {
         await scanOne(next);
       } finally {
         inFlight--;
+        bytesInFlight -= weight(next);
         waiting.splice(0).forEach(wake => wake());
       }
     }

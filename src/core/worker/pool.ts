@@ -23,6 +23,8 @@ export interface PoolOptions {
   rules: RuleChoice;
   /** Result cache the workers read and fill (see resultCache.ts); absent: none. */
   cacheDir?: string;
+  /** JavaScript bytes scanned at once by all workers together (default MAX_BYTES_IN_FLIGHT; see `auditTargetsInParallel`). */
+  maxBytesInFlight?: number;
   /** Young generation of each worker in MB (default YOUNG_GENERATION_MB). */
   youngGenerationMb?: number;
   /** false: a binary is one task, scanned whole by one worker; default: its modules are shared out (see `scan`). */
@@ -52,6 +54,13 @@ export function defaultBudgetMs(file: FileEntry): number {
  * with 192 MB, 26.4 s, 47.8 s CPU and 0.9 GB (48 MB: 30.3 s; 96 MB: 28.6 s), on 2 cores.
  */
 const YOUNG_GENERATION_MB = 192;
+
+/**
+ * JavaScript scanned at once by all workers together. A 16 MB bundle's parse and walk take
+ * about 700 MB of heap: two at once (Gemini CLI ships three) put the audit over 1.9 GB.
+ * A worker passes over such a file for smaller ones while another is being scanned.
+ */
+const MAX_BYTES_IN_FLIGHT = 20 * 1024 * 1024;
 
 /** A worker is replaced after scanning this much, so one long audit does not grow one heap for ever. */
 const RECYCLE_AFTER_BYTES = 512 * 1024 * 1024;
@@ -147,13 +156,14 @@ export class ScanPool {
   }
 
   /** The scanners an audit (`auditTargetsInParallel`) takes from this pool. */
-  scanners(): Pick<ParallelAuditOptions, 'scan' | 'scanModules' | 'storeBinary' | 'concurrency' | 'plan'> {
+  scanners(): Pick<ParallelAuditOptions, 'scan' | 'scanModules' | 'storeBinary' | 'concurrency' | 'plan' | 'maxBytesInFlight'> {
     return {
       plan: (spec, options) => this.plan(spec, options),
       scan: task => this.scan(task),
       scanModules: task => this.scanModules(task),
       storeBinary: (task, key, outcome) => this.storeBinary(task, key, outcome),
       concurrency: this.size,
+      maxBytesInFlight: this.options.maxBytesInFlight ?? MAX_BYTES_IN_FLIGHT,
     };
   }
 
