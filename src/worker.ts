@@ -3,6 +3,7 @@
 // it stays and runs the quick jobs it is sent, one after the other (see worker/runner.ts);
 // started as a pool worker, it scans the files it is sent, one at a time (worker/pool.ts).
 import * as os from 'node:os';
+import * as v8 from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
 import { handleJob, handlePoolRequest } from './core/worker/handlers';
 import type { PoolReply, PoolRequest, WorkerJob } from './core/worker/protocol';
@@ -23,7 +24,7 @@ if (serve === 'pool') {
   // A pool worker: one file per message (worker/pool.ts), answered when it is scanned.
   port.on('message', (request: PoolRequest) => {
     port.postMessage({ id: request.id, started: true } satisfies PoolReply);
-    port.postMessage(handlePoolRequest(request));
+    port.postMessage({ ...handlePoolRequest(request), heapMb: Math.round(v8.getHeapStatistics().total_heap_size / 1048576) });
   });
 } else if (serve) {
   port.on('message', ({ id, job }: ServedJob) => handleJob(job, message => port.postMessage({ id, message } satisfies ServedMessage)));

@@ -78,14 +78,22 @@ export interface PoolRequest {
   outcome?: FileOutcome;
 }
 
-/** `started` when the worker takes the file (the time budget counts from there), then its outcome, a binary's listing, or its modules' outcomes. */
+/**
+ * `started` when the worker takes the file (the time budget counts from there), then its
+ * outcome, a binary's listing, or its modules' outcomes, with the size of the worker's heap
+ * after it (`heapMb`: the pool replaces a worker that holds much).
+ */
 export type PoolReply =
   | { id: number; started: true }
+  | PoolAnswer;
+
+type PoolAnswer = (
   | { id: number; outcome: FileOutcome; cached?: boolean; notes?: string[] }
   | { id: number; split: BinarySplit; notes?: string[] }
   | { id: number; modules: ModuleOutcome[]; hits: number; misses: number; notes?: string[] }
   | { id: number; stored: true; notes?: string[] }
-  | { id: number; plan: TargetPlan; notes?: string[] };
+  | { id: number; plan: TargetPlan; notes?: string[] }
+) & { heapMb?: number };
 
 /** Reprint the code around one finding (see print/readableContext.ts). */
 export interface ContextJob {
