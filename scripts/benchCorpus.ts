@@ -86,7 +86,7 @@ async function audit(roots: string[], cacheDir: string, run: string): Promise<Ro
   delay.enable();
   const t0 = performance.now();
   try {
-    const results = await auditTargetsInParallel(roots.map(targetForPath), { selection: selectRules(rules), concurrency: size, scan: task => pool.scan(task) });
+    const results = await auditTargetsInParallel(roots.map(targetForPath), { selection: selectRules(rules), ...pool.scanners() });
     const ms = performance.now() - t0;
     delay.disable();
     return {

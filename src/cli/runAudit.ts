@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { TargetResult, TargetSpec } from '../core/model';
-import { auditTargets, auditTargetsInParallel, selectRules, type AuditOptions, type FileScanner, type FileTask } from '../core/audit';
+import { auditTargets, auditTargetsInParallel, selectRules, type AuditOptions, type FileScanner } from '../core/audit';
 import { scanFile } from '../core/scan/target';
 import { defaultResultCacheDir, ResultCache } from '../core/worker/resultCache';
 import { printable } from '../core/text/safeText';
@@ -77,9 +77,9 @@ export async function runAudit(specs: readonly TargetSpec[], options: Omit<Audit
     : undefined;
   const selection = options.selection ?? selectRules(options.rules);
   const here: FileScanner = async task => scanFile(task.file, { rules: selection.rules, keep: selection.keep, target: task.plan.target, maxFileBytes: task.plan.maxFileBytes });
-  const scan = pool ? (task: FileTask) => pool.scan(task) : here;
   try {
-    return await auditTargetsInParallel(specs, { ...options, selection, concurrency: pool?.size ?? 1, scan: cache ? cache.around(scan) : scan });
+    if (pool) return await auditTargetsInParallel(specs, { ...options, selection, ...pool.scanners() });
+    return await auditTargetsInParallel(specs, { ...options, selection, concurrency: 1, scan: cache ? cache.around(here) : here });
   } finally {
     await pool?.close();
     if (pool) problems.push(...pool.notes);

@@ -27,7 +27,7 @@ async function inPool(specs: TargetSpec[], options: { size: number; maxWorkerMb?
   const rules = {};
   const pool = new ScanPool(WORKER, { size: options.size, maxWorkerMb: options.maxWorkerMb ?? 2048, budgetMs: options.budgetMs ?? defaultBudgetMs, rules });
   try {
-    return await auditTargetsInParallel(specs, { selection: selectRules(rules), concurrency: pool.size, scan: task => pool.scan(task) });
+    return await auditTargetsInParallel(specs, { selection: selectRules(rules), ...pool.scanners() });
   } finally {
     await pool.close();
   }
@@ -58,6 +58,28 @@ describe('scanning in a pool of workers', function () {
       onTarget: index => order.push(index),
     });
     assert.deepEqual(order, [0, 1]);
+  });
+
+  it('never scans two files over maxBytesInFlight at once, and still scans every file', async () => {
+    const dir = folder({ 'a.js': 'x'.repeat(3000), 'b.js': 'x'.repeat(2900), 'c.js': 'x'.repeat(100), 'd.js': 'x'.repeat(90), 'e.js': 'x'.repeat(80) });
+    let bytes = 0;
+    let peak = 0;
+    const order: string[] = [];
+    const [result] = await auditTargetsInParallel([spec(dir)], {
+      concurrency: 2,
+      maxBytesInFlight: 4000,
+      scan: async task => {
+        order.push(task.file.rel);
+        bytes += task.file.size;
+        peak = Math.max(peak, bytes);
+        await new Promise(r => setTimeout(r, 20));
+        bytes -= task.file.size;
+        return { findings: [], errors: [], filesScanned: 1, bytesScanned: task.file.size };
+      },
+    });
+    assert.ok(peak <= 4000, `peak ${peak}`);
+    assert.equal(result.filesScanned, 5);
+    assert.deepEqual(order.slice(0, 2), ['a.js', 'c.js'], 'the second worker takes a small file while the large one is scanned');
   });
 
   it('records a file over its time budget and reports every other file', async () => {

@@ -3,15 +3,32 @@
 // way to read its text. Nothing here runs or loads the binary.
 import * as path from 'node:path';
 import type { BinaryContainer, BinaryFormat, BinaryKind, EmbeddedModule } from '../model';
-import { bunModuleInfo, bunModuleText, readBunGraph, type BunGraph } from './bun';
+import { bunModuleInfo, bunModuleText, readBunGraph, type BunGraph, type BunModuleRecord } from './bun';
 import { containerOf, embeddedRegions, kindOf, type EmbeddedRegions } from './executable';
 import { isArchiveName, languageOf } from './language';
 import { BinaryReader, CorruptBinaryError } from './reader';
 import { readSeaBlob, type SeaBlob } from './sea';
 import { tarEntries } from './tar';
 
-/** A module with a reader for JS text, or a problem met while listing modules. */
-export type ModuleSource = { module: EmbeddedModule; text?: () => string } | { entry: string; error: string };
+/**
+ * Where a module's bytes are in the binary, as plain data: enough for another thread to read
+ * that module alone with positional reads (Bun records, SEA main script and assets; not
+ * archive entries, which only exist inflated).
+ */
+export type ModuleLocator = { kind: 'bun'; record: BunModuleRecord } | { kind: 'utf8'; offset: number; size: number; what: string };
+
+/** A module with a reader for JS text (and where it is, when it can be read alone), or a problem met while listing modules. */
+export type ModuleSource = { module: EmbeddedModule; text?: () => string; at?: ModuleLocator } | { entry: string; error: string };
+
+/** The text of a module by its locator (the caller has checked its size against the per-module limit). */
+export function moduleTextAt(reader: BinaryReader, at: ModuleLocator): string {
+  return at.kind === 'bun' ? bunModuleText(reader, at.record) : reader.read(at.offset, at.size, at.what).toString('utf8');
+}
+
+/** The raw bytes of a module by its locator (what a cache key hashes). */
+export function moduleBytesAt(reader: BinaryReader, at: ModuleLocator): Buffer {
+  return at.kind === 'bun' ? reader.read(at.record.contents.offset, at.record.contents.size, `module ${at.record.name}`) : reader.read(at.offset, at.size, at.what);
+}
 
 export interface NativeInspection {
   container: BinaryContainer;
@@ -83,7 +100,7 @@ function* bunModules(reader: BinaryReader, graph: BunGraph): Generator<ModuleSou
     }
     firstAt.set(range, record.name);
     const module = bunModuleInfo(record, i === graph.entryPoint, () => reader.read(record.contents.offset, Math.min(record.contents.size, 8), `module ${record.name}`));
-    yield module.language === 'js' ? { module, text: () => bunModuleText(reader, record) } : { module };
+    yield module.language === 'js' ? { module, text: () => bunModuleText(reader, record), at: { kind: 'bun', record } } : { module };
   }
 }
 
@@ -100,13 +117,15 @@ function* seaModules(reader: BinaryReader, sea: SeaBlob, options: InspectOptions
     yield { module: main };
     yield { entry: main.name, error: 'the main script is a V8 startup snapshot: its JavaScript is not readable, not scanned' };
   } else {
-    yield { module: main, text: () => reader.read(sea.main.offset, sea.main.size, 'SEA main script').toString('utf8') };
+    const at: ModuleLocator = { kind: 'utf8', offset: sea.main.offset, size: sea.main.size, what: 'SEA main script' };
+    yield { module: main, text: () => moduleTextAt(reader, at), at };
   }
   for (const asset of sea.assets) {
     const head = reader.read(asset.data.offset, Math.min(asset.data.size, 8), `SEA asset ${asset.name}`);
     const gzipOrTar = isArchiveName(asset.name) || (head.length >= 2 && head.readUInt16BE(0) === 0x1f8b);
     const module: EmbeddedModule = { name: asset.name, size: asset.data.size, language: gzipOrTar ? 'archive' : languageOf(asset.name, head) };
-    yield module.language === 'js' ? { module, text: () => reader.read(asset.data.offset, asset.data.size, `SEA asset ${asset.name}`).toString('utf8') } : { module };
+    const at: ModuleLocator = { kind: 'utf8', offset: asset.data.offset, size: asset.data.size, what: `SEA asset ${asset.name}` };
+    yield module.language === 'js' ? { module, text: () => moduleTextAt(reader, at), at } : { module };
     if (gzipOrTar) yield* archiveModules(reader, asset, options);
   }
 }

@@ -3,15 +3,16 @@
 // the module, line and column within the module), and gives binaries with no JavaScript the
 // strings pass. A broken binary becomes error entries; the target's scan goes on.
 import * as path from 'node:path';
-import type { Finding, NativeBinary, ScanError } from '../model';
+import type { EmbeddedModule, Finding, NativeBinary, ScanError, SourceMapInfo } from '../model';
 import type { Rule, TargetContext } from '../rules/types';
 import { defaultKeywordMatcher } from '../catalog/keywords';
 import { scanSourceSafely, type SourceScanResult } from './engine';
 import { describeFsError, formatMB, type FileEntry } from './files';
-import { inspectNative } from '../native/inspect';
+import { inspectNative, moduleBytesAt, moduleTextAt, type ModuleLocator } from '../native/inspect';
 import { BinaryReader, CorruptBinaryError } from '../native/reader';
 import { scanStrings } from './strings';
 import { sourceMapReference } from '../native/sourceMaps';
+import { plural } from '../text/format';
 
 export interface BinaryScanOptions {
   rules: readonly Rule[];
@@ -31,78 +32,262 @@ export interface BinaryScanResult {
   cancelled: boolean;
 }
 
+/** What scanning one embedded module adds to its binary's result. Plain data: it crosses a worker boundary. */
+export interface ModuleOutcome {
+  findings: Finding[];
+  errors: ScanError[];
+  bytesScanned: number;
+  /** The module's `sourceMappingURL`, read from its text (kept unless the record had one). */
+  sourceMap?: SourceMapInfo;
+}
+
+/** One step of a binary's scan, in the order its result reports them: an error entry, or a JS module to scan. */
+type Step = { error: ScanError } | { module: EmbeddedModule; index: number; text: () => string; at?: ModuleLocator };
+
+/**
+ * A native file's listing, step by step: what `scanBinary` reports between its JS modules
+ * (error entries), and the modules to scan. Fills `out.binary` as soon as the container is known;
+ * the modules are appended to it as they are met. Throws what the extractors throw.
+ */
+function* binarySteps(reader: BinaryReader, file: FileEntry, maxModuleBytes: number, out: { binary?: NativeBinary }): Generator<Step> {
+  const error = (message: string, entry?: string): Step => ({ error: { file: file.rel, ...(entry ? { entry } : {}), message } });
+  const inspection = inspectNative(reader, path.basename(file.rel), { maxModuleBytes });
+  if (!inspection) {
+    yield error('not a native container after all (no ELF, Mach-O, PE or wasm header): skipped');
+    return;
+  }
+  const binary: NativeBinary = {
+    file: file.rel,
+    format: inspection.format,
+    container: inspection.container,
+    kind: inspection.kind,
+    size: reader.size,
+    modules: [],
+    ...(inspection.execArgv ? { execArgv: inspection.execArgv } : {}),
+    ...(inspection.codeCache ? { codeCache: true } : {}),
+    ...(inspection.snapshot ? { snapshot: true } : {}),
+  };
+  out.binary = binary;
+  if (inspection.error) yield error(inspection.error);
+  for (const source of inspection.modules()) {
+    if ('error' in source) {
+      yield error(source.error, source.entry);
+      continue;
+    }
+    const { module } = source;
+    binary.modules.push(module);
+    if (module.language !== 'js') continue;
+    if (module.size > maxModuleBytes) {
+      yield error(`skipped: ${formatMB(module.size)} is over the ${formatMB(maxModuleBytes)} per-module limit`, module.name);
+      continue;
+    }
+    if (!source.text) continue;
+    yield { module, index: binary.modules.length - 1, text: source.text, ...(source.at ? { at: source.at } : {}) };
+  }
+}
+
+function brokenBinaryError(e: unknown): string {
+  return e instanceof CorruptBinaryError ? `could not be read to the end: ${e.message}` : `reading failed (a bug, please report): ${e instanceof Error ? e.message : String(e)}`;
+}
+
+/** Scans one embedded module's text (read by `text`, which may throw CorruptBinaryError: an error entry). */
+export function scanModule(rel: string, module: Pick<EmbeddedModule, 'name' | 'size'>, text: () => string, options: Pick<BinaryScanOptions, 'rules' | 'keep' | 'target' | 'onModuleDone'>): ModuleOutcome {
+  let source: string;
+  try {
+    source = text();
+  } catch (e) {
+    if (!(e instanceof CorruptBinaryError)) throw e;
+    return { findings: [], errors: [{ file: rel, entry: module.name, message: `module could not be read: ${e.message}` }], bytesScanned: 0 };
+  }
+  const sourceMap = sourceMapReference(source);
+  const scanned = scanSourceSafely(source, { file: rel, entry: module.name, rules: options.rules, target: options.target });
+  options.onModuleDone?.(`${rel} :: ${module.name}`, { bytes: module.size, ...scanned.stats });
+  return {
+    findings: options.keep ? scanned.findings.filter(f => options.keep!.has(f.ruleId)) : scanned.findings,
+    errors: scanned.errors,
+    bytesScanned: module.size,
+    ...(sourceMap ? { sourceMap } : {}),
+  };
+}
+
+function addModuleOutcome(result: BinaryScanResult, module: EmbeddedModule, outcome: ModuleOutcome): void {
+  if (outcome.bytesScanned > 0) module.sourceMap ??= outcome.sourceMap;
+  result.bytesScanned += outcome.bytesScanned;
+  result.errors.push(...outcome.errors);
+  result.findings.push(...outcome.findings);
+}
+
 export function scanBinary(file: FileEntry, options: BinaryScanOptions): BinaryScanResult {
   const result: BinaryScanResult = { findings: [], errors: [], bytesScanned: 0, cancelled: false };
-  const error = (message: string, entry?: string) => result.errors.push({ file: file.rel, ...(entry ? { entry } : {}), message });
   let reader: BinaryReader;
   try {
     reader = BinaryReader.open(file.absPath);
   } catch (e) {
-    error(`cannot read: ${describeFsError(e)}`);
+    result.errors.push({ file: file.rel, message: `cannot read: ${describeFsError(e)}` });
     return result;
   }
+  const out: { binary?: NativeBinary } = {};
   try {
-    const inspection = inspectNative(reader, path.basename(file.rel), { maxModuleBytes: options.maxModuleBytes });
-    if (!inspection) {
-      error('not a native container after all (no ELF, Mach-O, PE or wasm header): skipped');
-      return result;
-    }
-    const binary: NativeBinary = {
-      file: file.rel,
-      format: inspection.format,
-      container: inspection.container,
-      kind: inspection.kind,
-      size: reader.size,
-      modules: [],
-      ...(inspection.execArgv ? { execArgv: inspection.execArgv } : {}),
-      ...(inspection.codeCache ? { codeCache: true } : {}),
-      ...(inspection.snapshot ? { snapshot: true } : {}),
-    };
-    result.binary = binary;
-    if (inspection.error) error(inspection.error);
-    for (const source of inspection.modules()) {
-      if ('error' in source) {
-        error(source.error, source.entry);
+    for (const step of binarySteps(reader, file, options.maxModuleBytes, out)) {
+      result.binary = out.binary;
+      if ('error' in step) {
+        result.errors.push(step.error);
         continue;
       }
-      const { module } = source;
-      binary.modules.push(module);
-      if (module.language !== 'js') continue;
-      if (module.size > options.maxModuleBytes) {
-        error(`skipped: ${formatMB(module.size)} is over the ${formatMB(options.maxModuleBytes)} per-module limit`, module.name);
-        continue;
-      }
-      if (!source.text) continue;
-      if (options.onModule?.(`${file.rel} :: ${module.name}`, module.size) === false) {
+      if (options.onModule?.(`${file.rel} :: ${step.module.name}`, step.module.size) === false) {
         result.cancelled = true;
-        error('scan cancelled before this module', module.name);
+        result.errors.push({ file: file.rel, entry: step.module.name, message: 'scan cancelled before this module' });
         break;
       }
-      let text: string;
-      try {
-        text = source.text();
-      } catch (e) {
-        if (!(e instanceof CorruptBinaryError)) throw e;
-        error(`module could not be read: ${e.message}`, module.name);
-        continue;
-      }
-      module.sourceMap ??= sourceMapReference(text);
-      const scanned = scanSourceSafely(text, { file: file.rel, entry: module.name, rules: options.rules, target: options.target });
-      result.bytesScanned += module.size;
-      result.errors.push(...scanned.errors);
-      for (const f of scanned.findings) if (!options.keep || options.keep.has(f.ruleId)) result.findings.push(f);
-      options.onModuleDone?.(`${file.rel} :: ${module.name}`, { bytes: module.size, ...scanned.stats });
+      addModuleOutcome(result, step.module, scanModule(file.rel, step.module, step.text, options));
     }
-    markShippedSourceMaps(binary);
-    if (binary.format === 'strings' && !result.cancelled) runStringsPass(reader, binary, options, result);
+    result.binary = out.binary;
+    if (out.binary) {
+      markShippedSourceMaps(out.binary);
+      if (out.binary.format === 'strings' && !result.cancelled) runStringsPass(reader, out.binary, options, result);
+    }
     return result;
   } catch (e) {
     // A shape of damage the extractors did not foresee is still this file's problem only.
-    error(e instanceof CorruptBinaryError ? `could not be read to the end: ${e.message}` : `reading failed (a bug, please report): ${e instanceof Error ? e.message : String(e)}`);
+    result.binary = out.binary;
+    result.errors.push({ file: file.rel, message: brokenBinaryError(e) });
     return result;
   } finally {
     reader.close();
   }
+}
+
+/** A JS module of a split binary: which entry of `binary.modules`, and where its bytes are. */
+export interface SplitModule {
+  index: number;
+  name: string;
+  size: number;
+  at: ModuleLocator;
+}
+
+/**
+ * A native file listed but not yet scanned, so that its modules can be scanned apart (by
+ * several workers) and the result put together by `assembleBinary` exactly as `scanBinary`
+ * gives it. Plain data.
+ */
+export interface BinarySplit {
+  binary: NativeBinary;
+  /** Error entries and modules in the order `scanBinary` reports them. */
+  steps: Array<{ error: ScanError } | { module: SplitModule }>;
+  /** Listing stopped on damage (the last step says so): source maps are not matched, as in `scanBinary`. */
+  broken?: boolean;
+  /** The whole file's result-cache key, to store the assembled outcome under. */
+  key?: string;
+}
+
+/**
+ * Lists a native file's modules without scanning them. Undefined when it is better scanned
+ * whole: not a native container, no JS module to scan, the strings pass, or a module that
+ * cannot be read on its own (inside an archive).
+ */
+export function splitBinary(file: FileEntry, maxModuleBytes: number): BinarySplit | undefined {
+  let reader: BinaryReader;
+  try {
+    reader = BinaryReader.open(file.absPath);
+  } catch {
+    return undefined;
+  }
+  const out: { binary?: NativeBinary } = {};
+  const steps: BinarySplit['steps'] = [];
+  let broken = false;
+  try {
+    for (const step of binarySteps(reader, file, maxModuleBytes, out)) {
+      if ('error' in step) steps.push(step);
+      else if (!step.at) return undefined;
+      else steps.push({ module: { index: step.index, name: step.module.name, size: step.module.size, at: step.at } });
+    }
+  } catch (e) {
+    steps.push({ error: { file: file.rel, message: brokenBinaryError(e) } });
+    broken = true;
+  } finally {
+    reader.close();
+  }
+  if (!out.binary || out.binary.format === 'strings' || !steps.some(s => 'module' in s)) return undefined;
+  return { binary: out.binary, steps, ...(broken ? { broken } : {}) };
+}
+
+/** Modules of a split binary read and scanned by one worker: the binary is opened once, each module read alone. */
+export function scanSplitModules(file: FileEntry, modules: readonly SplitModule[], options: Pick<BinaryScanOptions, 'rules' | 'keep' | 'target'>, cached?: (m: SplitModule, bytes: () => Buffer) => { outcome?: ModuleOutcome; store?(o: ModuleOutcome): void }): ModuleOutcome[] {
+  let reader: BinaryReader;
+  try {
+    reader = BinaryReader.open(file.absPath);
+  } catch (e) {
+    return modules.map(m => ({ findings: [], errors: [{ file: file.rel, entry: m.name, message: `cannot read: ${describeFsError(e)}` }], bytesScanned: 0 }));
+  }
+  try {
+    return modules.map(m => {
+      try {
+        const hit = cached?.(m, () => moduleBytesAt(reader, m.at));
+        if (hit?.outcome) return hit.outcome;
+        const outcome = scanModule(file.rel, m, () => moduleTextAt(reader, m.at), options);
+        hit?.store?.(outcome);
+        return outcome;
+      } catch (e) {
+        return { findings: [], errors: [{ file: file.rel, entry: m.name, message: brokenBinaryError(e) }], bytesScanned: 0 };
+      }
+    });
+  } finally {
+    reader.close();
+  }
+}
+
+/** Modules above this size are a task of their own; smaller ones go together, up to BATCH_BYTES a task. */
+const ALONE_BYTES = 64 * 1024;
+const BATCH_BYTES = 1024 * 1024;
+
+/**
+ * The modules of a split binary in tasks (indices into `modules`): each large module alone, the
+ * small ones (most of a Bun graph: thousands of package files) together in their listing order,
+ * so that a worker is not sent one message per 2 KB module.
+ */
+export function batchModules(modules: readonly Pick<SplitModule, 'size'>[]): number[][] {
+  const batches: number[][] = [];
+  let open: number[] = [];
+  let bytes = 0;
+  modules.forEach((m, k) => {
+    if (m.size > ALONE_BYTES) {
+      batches.push([k]);
+      return;
+    }
+    if (open.length && bytes + m.size > BATCH_BYTES) {
+      batches.push(open);
+      open = [];
+      bytes = 0;
+    }
+    open.push(k);
+    bytes += m.size;
+  });
+  if (open.length) batches.push(open);
+  return batches;
+}
+
+/**
+ * The outcome `scanBinary` gives, from a split binary and its modules' outcomes (in the order
+ * of its module steps; undefined: not scanned, the audit was stopped).
+ */
+export function assembleBinary(split: BinarySplit, outcomes: ReadonlyArray<ModuleOutcome | undefined>): BinaryScanResult {
+  const binary = split.binary;
+  const result: BinaryScanResult = { binary, findings: [], errors: [], bytesScanned: 0, cancelled: false };
+  let k = 0;
+  let missing = 0;
+  for (const step of split.steps) {
+    if ('error' in step) {
+      result.errors.push(step.error);
+      continue;
+    }
+    const outcome = outcomes[k++];
+    if (outcome) addModuleOutcome(result, binary.modules[step.module.index], outcome);
+    else if (missing++ === 0) result.errors.push({ file: binary.file, entry: step.module.name, message: 'scan cancelled before this module' });
+  }
+  if (missing > 1) result.errors.push({ file: binary.file, message: `scan cancelled before ${plural(missing - 1, 'more module')}` });
+  result.cancelled = missing > 0;
+  if (!split.broken) markShippedSourceMaps(binary);
+  return result;
 }
 
 function runStringsPass(reader: BinaryReader, binary: NativeBinary, options: BinaryScanOptions, result: BinaryScanResult): void {

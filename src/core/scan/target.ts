@@ -8,7 +8,7 @@ import type { ManifestRule, Rule, TargetContext } from '../rules/types';
 import { MANIFEST_RULES } from '../rules';
 import { collectFiles, DEFAULT_MAX_FILE_BYTES, readSourceFile, type CollectOptions, type CollectResult, type FileEntry } from './files';
 import { scanSourceSafely } from './engine';
-import { scanBinary } from './binary';
+import { scanBinary, type BinaryScanResult } from './binary';
 import { scanPackageManifest } from './manifest';
 import { isFile } from '../discovery/fsread';
 
@@ -89,6 +89,14 @@ export function planTarget(spec: TargetSpec, options: Pick<ScanOptions, 'manifes
   return { result, files, target, maxFileBytes };
 }
 
+/** A target that could not be planned (its worker died walking it): an error entry, no files. */
+export function failedPlan(spec: TargetSpec, message: string): TargetPlan {
+  const root = path.isAbsolute(spec.root) && isFile(spec.root) ? path.dirname(spec.root) : spec.root;
+  const result = emptyResult(spec, root);
+  result.errors.push({ file: '.', message });
+  return { result, files: [], target: { ownVendors: spec.ownVendors ?? [] }, maxFileBytes: DEFAULT_MAX_FILE_BYTES };
+}
+
 /**
  * One entry per file on disk: a hard link (npm's `bin/claude.exe` beside the platform package's
  * `claude`, 245 MB each) or a symlink to a file already listed is not scanned twice, which
@@ -126,22 +134,16 @@ export interface FileScanOptions extends Pick<ScanOptions, 'rules' | 'keep' | 'o
 /** Scans one file of a plan: a JavaScript file through the engine, a native file through its extractors. */
 export function scanFile(file: FileEntry, options: FileScanOptions): FileOutcome {
   if (file.native) {
-    const scanned = scanBinary(file, {
-      rules: options.rules,
-      keep: options.keep,
-      target: options.target,
-      maxModuleBytes: options.maxFileBytes,
-      onModule: options.onFile,
-      onModuleDone: options.onFileDone,
-    });
-    return {
-      findings: scanned.findings,
-      errors: scanned.errors,
-      ...(scanned.binary ? { binary: scanned.binary } : {}),
-      filesScanned: scanned.binary ? 1 : 0,
-      bytesScanned: scanned.bytesScanned,
-      ...(scanned.cancelled ? { cancelled: true } : {}),
-    };
+    return binaryOutcome(
+      scanBinary(file, {
+        rules: options.rules,
+        keep: options.keep,
+        target: options.target,
+        maxModuleBytes: options.maxFileBytes,
+        onModule: options.onFile,
+        onModuleDone: options.onFileDone,
+      }),
+    );
   }
   const read = readSourceFile(file.absPath);
   if ('error' in read) return { findings: [], errors: [{ file: file.rel, message: read.error }], filesScanned: 0, bytesScanned: 0 };
@@ -152,6 +154,18 @@ export function scanFile(file: FileEntry, options: FileScanOptions): FileOutcome
     errors: scanned.errors,
     filesScanned: 1,
     bytesScanned: file.size,
+  };
+}
+
+/** A native file's scan as its target takes it. */
+export function binaryOutcome(scanned: BinaryScanResult): FileOutcome {
+  return {
+    findings: scanned.findings,
+    errors: scanned.errors,
+    ...(scanned.binary ? { binary: scanned.binary } : {}),
+    filesScanned: scanned.binary ? 1 : 0,
+    bytesScanned: scanned.bytesScanned,
+    ...(scanned.cancelled ? { cancelled: true } : {}),
   };
 }
 

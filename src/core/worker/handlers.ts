@@ -2,10 +2,11 @@
 // tests call it directly; src/worker.ts only connects it to the thread's port.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { auditConfigurations, auditTargets, auditTargetsInParallel, selectRules, type FileScanner, type RuleSelection } from '../audit';
+import { auditConfigurations, auditTargets, auditTargetsInParallel, selectRules, type RuleSelection } from '../audit';
 import { ResultCache } from './resultCache';
 import { plural } from '../text/format';
-import { scanFile } from '../scan/target';
+import { failedPlan, planTarget, scanFile } from '../scan/target';
+import { scanSplitModules, splitBinary } from '../scan/binary';
 import { defaultBudgetMs, defaultWorkerMb, ScanPool } from './pool';
 import { CONFIG_READERS } from '../config/readers';
 import type { ConfigSources } from '../config/types';
@@ -86,42 +87,60 @@ async function auditInPool(job: AuditJob, settings: PoolSettings, post: Post): P
     rules,
     ...(job.cacheDir ? { cacheDir: job.cacheDir } : {}),
   });
-  const scan: FileScanner = task => pool.scan(task);
   try {
     await auditTargetsInParallel(job.targets, {
       selection: selectRules(rules),
       maxFileBytes: job.maxFileBytes,
-      concurrency: pool.size,
-      scan,
+      ...pool.scanners(),
       onFile: (index, file, size) => void post({ type: 'file', index, file, size }),
       onTarget: (index, result, ms) => post({ type: 'target', index, result, ms }),
     });
   } finally {
     await pool.close();
     for (const note of pool.notes) post({ type: 'note', message: note });
-    if (job.cacheDir) post({ type: 'note', message: `result cache: ${plural(pool.stats.hits, 'file')} reused, ${pool.stats.misses} scanned` });
+    if (job.cacheDir) post({ type: 'note', message: `result cache: ${plural(pool.stats.hits, 'file')} reused, ${pool.stats.misses} scanned; ${plural(pool.stats.moduleHits, 'module')} of split binaries reused, ${pool.stats.moduleMisses} scanned` });
   }
 }
 
 const selections = new Map<string, RuleSelection>();
 
-/** What a pool worker does with one file: the same scan as in a one-by-one audit. */
+/** What a pool worker does with one file: the same scan as in a one-by-one audit (or a binary's listing, or some of its modules). */
 export function handlePoolRequest(request: PoolRequest): PoolReply {
   const key = JSON.stringify(request.rules);
   let selection = selections.get(key);
   if (!selection) selections.set(key, (selection = selectRules(request.rules)));
   const notes: string[] = [];
+  const withNotes = <T extends object>(reply: T): T & { notes?: string[] } => (notes.length ? { ...reply, notes } : reply);
   const cache = request.cacheDir ? new ResultCache(request.cacheDir, request.rules, m => notes.push(m)) : undefined;
   const task = { file: request.file, plan: { target: request.target, maxFileBytes: request.maxFileBytes } };
   try {
+    if (request.kind === 'plan') return withNotes({ id: request.id, plan: planTarget(request.spec!, { keep: selection.keep, maxFileBytes: request.maxFileBytes, includeTests: request.includeTests }) });
+    if (request.kind === 'store') {
+      if (request.key && request.outcome) cache?.store(request.key, request.outcome);
+      return withNotes({ id: request.id, stored: true as const });
+    }
+    if (request.kind === 'modules') {
+      const modules = scanSplitModules(request.file, request.modules ?? [], { rules: selection.rules, keep: selection.keep, target: request.target }, cache && ((m, bytes) => {
+        const found = cache.lookupModule(task, m, bytes);
+        return { outcome: found.outcome, store: o => found.key !== undefined && cache.storeModule(found.key, o) };
+      }));
+      return withNotes({ id: request.id, modules, hits: cache?.stats.hits ?? 0, misses: cache?.stats.misses ?? 0 });
+    }
     const found = cache?.lookup(task);
-    if (found?.outcome) return { id: request.id, outcome: found.outcome, cached: true, ...(notes.length ? { notes } : {}) };
+    if (found?.outcome) return withNotes({ id: request.id, outcome: found.outcome, cached: true });
+    if (request.split && request.file.native) {
+      const split = splitBinary(request.file, request.maxFileBytes);
+      if (split) return withNotes({ id: request.id, split: found?.key ? { ...split, key: found.key } : split });
+    }
     const outcome = scanFile(request.file, { rules: selection.rules, keep: selection.keep, target: request.target, maxFileBytes: request.maxFileBytes });
     cache?.store(found?.key, outcome);
-    return { id: request.id, outcome, ...(notes.length ? { notes } : {}) };
+    return withNotes({ id: request.id, outcome });
   } catch (e) {
     // scanFile turns every expected failure into an error entry; this is a bug, still never a lost file.
-    return { id: request.id, outcome: { findings: [], errors: [{ file: request.file.rel, message: `not scanned: ${e instanceof Error ? e.message : String(e)}` }], filesScanned: 0, bytesScanned: 0 } };
+    const message = `not scanned: ${e instanceof Error ? e.message : String(e)}`;
+    if (request.kind === 'modules') return { id: request.id, modules: (request.modules ?? []).map(m => ({ findings: [], errors: [{ file: request.file.rel, entry: m.name, message }], bytesScanned: 0 })), hits: 0, misses: 0 };
+    if (request.kind === 'plan') return { id: request.id, plan: failedPlan(request.spec!, message) };
+    return { id: request.id, outcome: { findings: [], errors: [{ file: request.file.rel, message }], filesScanned: 0, bytesScanned: 0 } };
   }
 }
 

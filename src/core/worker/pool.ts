@@ -6,7 +6,10 @@ import { Worker, type ResourceLimits } from 'node:worker_threads';
 import * as os from 'node:os';
 import type { FileOutcome } from '../scan/target';
 import type { FileEntry } from '../scan/files';
-import type { FileTask } from '../audit';
+import type { FileTask, ModuleTask, ParallelAuditOptions, PlanOptions } from '../audit';
+import { DEFAULT_MAX_FILE_BYTES, type TargetSpec } from '../model';
+import { failedPlan, type TargetPlan } from '../scan/target';
+import type { BinarySplit, ModuleOutcome } from '../scan/binary';
 import type { PoolReply, PoolRequest, RuleChoice } from './protocol';
 
 export interface PoolOptions {
@@ -20,6 +23,12 @@ export interface PoolOptions {
   rules: RuleChoice;
   /** Result cache the workers read and fill (see resultCache.ts); absent: none. */
   cacheDir?: string;
+  /** JavaScript bytes scanned at once by all workers together (default MAX_BYTES_IN_FLIGHT; see `auditTargetsInParallel`). */
+  maxBytesInFlight?: number;
+  /** Young generation of each worker in MB (default YOUNG_GENERATION_MB). */
+  youngGenerationMb?: number;
+  /** false: a binary is one task, scanned whole by one worker; default: its modules are shared out (see `scan`). */
+  split?: boolean;
 }
 
 /** Workers: one per core (at least 1), as the issue of a 2-core laptop and a 64-core runner alike. */
@@ -38,6 +47,29 @@ export function defaultBudgetMs(file: FileEntry): number {
   return 120_000 + Math.ceil(file.size / (1024 * 1024)) * 10_000;
 }
 
+/**
+ * Young generation of each worker, in MB. Parsing and walking allocate many short-lived
+ * objects; with a worker's default young generation most of them were promoted and collected
+ * by full GCs: Claude Code native 2.1.332 in 2 workers took 37.6 s wall, 66.6 s CPU and 1.3 GB;
+ * with 192 MB, 26.4 s, 47.8 s CPU and 0.9 GB (48 MB: 30.3 s; 96 MB: 28.6 s), on 2 cores.
+ */
+const YOUNG_GENERATION_MB = 192;
+
+/**
+ * JavaScript scanned at once by all workers together. A 16 MB bundle's parse and walk take
+ * about 700 MB of heap: two at once (Gemini CLI ships three) put the audit over 1.9 GB.
+ * A worker passes over such a file for smaller ones while another is being scanned.
+ */
+const MAX_BYTES_IN_FLIGHT = 20 * 1024 * 1024;
+
+/**
+ * A worker whose heap holds more than this after a task is replaced: V8 keeps the pages a
+ * large parse grew its heap to, so two workers that had each scanned a large bundle held up to
+ * 2.2 GB between them (Gemini CLI 0.61.0 in 2 workers: peak RSS 1.6-2.2 GB; 1.2 GB with this
+ * at 512, 0.9 GB at 256). A new worker costs its start and its JIT warm-up (256: 10-20 % slower).
+ */
+const RECYCLE_ABOVE_HEAP_MB = 512;
+
 /** A worker is replaced after scanning this much, so one long audit does not grow one heap for ever. */
 const RECYCLE_AFTER_BYTES = 512 * 1024 * 1024;
 
@@ -45,13 +77,15 @@ interface PoolWorker {
   worker: Worker;
   scanned: number;
   /** The file being scanned; its timer starts when the worker takes it (a new worker first loads its code). */
-  busy?: { id: number; resolve(outcome: FileOutcome): void; rel: string; budget: number; timer?: NodeJS.Timeout };
+  busy?: { id: number; answer(reply: Exclude<PoolReply, { started: true }>): void; fail(reason: string): void; budget: number; timer?: NodeJS.Timeout };
   exitReason?: string;
 }
 
+type Answer = Exclude<PoolReply, { started: true }>;
+
 export class ScanPool {
-  /** Files answered from the result cache, and files scanned. */
-  readonly stats = { hits: 0, misses: 0 };
+  /** Files answered from the result cache, and files scanned; the same for modules of split binaries. */
+  readonly stats = { hits: 0, misses: 0, moduleHits: 0, moduleMisses: 0 };
   /** What the workers said about the cache (unusable entries, failed writes). */
   readonly notes: string[] = [];
   private readonly idle: PoolWorker[] = [];
@@ -68,23 +102,87 @@ export class ScanPool {
     return this.options.size;
   }
 
-  /** Scans one file; resolves with its outcome or, when its worker failed, an error entry. */
-  scan(task: Pick<FileTask, 'file' | 'plan'>): Promise<FileOutcome> {
-    if (this.closed) return Promise.resolve(failed(task.file, 'the audit was stopped'));
+  /**
+   * Scans one file; resolves with its outcome or, when its worker failed, an error entry. A
+   * binary whose modules can be read one by one is answered with its listing (`split`) unless
+   * the pool was made with `split: false`: its modules then go to `scanModules`.
+   */
+  scan(task: Pick<FileTask, 'file' | 'plan'>): Promise<FileOutcome | { split: BinarySplit }> {
+    return this.run<FileOutcome | { split: BinarySplit }>(
+      { kind: 'file', file: task.file, target: task.plan.target, maxFileBytes: task.plan.maxFileBytes, ...(this.options.split === false ? {} : { split: true }) },
+      this.options.budgetMs(task.file),
+      reply => {
+        if ('split' in reply) {
+          if (this.options.cacheDir) this.stats.misses++;
+          return { split: reply.split };
+        }
+        if (!('outcome' in reply)) return failed(task.file, 'the scan worker answered something else');
+        if (this.options.cacheDir) this.stats[reply.cached ? 'hits' : 'misses']++;
+        return reply.outcome;
+      },
+      reason => failed(task.file, reason),
+    );
+  }
+
+  /** Scans some modules of a split binary, each under the budget of their size together. */
+  scanModules(task: ModuleTask): Promise<ModuleOutcome[]> {
+    const lost = (reason: string) => task.modules.map(m => failedModule(task.file, m.name, reason));
+    return this.run<ModuleOutcome[]>(
+      { kind: 'modules', file: task.file, target: task.plan.target, maxFileBytes: task.plan.maxFileBytes, modules: task.modules },
+      this.options.budgetMs({ ...task.file, size: task.size }),
+      reply => {
+        if (!('modules' in reply)) return lost('the scan worker answered something else');
+        this.stats.moduleHits += reply.hits;
+        this.stats.moduleMisses += reply.misses;
+        return reply.modules;
+      },
+      lost,
+    );
+  }
+
+  /** Keeps a split binary's assembled outcome in the result cache (written by a worker, off this thread). */
+  storeBinary(task: Pick<FileTask, 'file' | 'plan'>, key: string, outcome: FileOutcome): Promise<void> {
+    if (!this.options.cacheDir) return Promise.resolve();
+    return this.run<void>(
+      { kind: 'store', file: task.file, target: task.plan.target, maxFileBytes: task.plan.maxFileBytes, key, outcome },
+      this.options.budgetMs({ ...task.file, size: 0 }),
+      () => undefined,
+      () => undefined,
+    );
+  }
+
+  /** Plans a target in a worker: its folders walked and its manifest checked off this thread. */
+  plan(spec: TargetSpec, options: PlanOptions): Promise<TargetPlan> {
+    const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
+    const root = { rel: '.', absPath: spec.root, size: 0 } as FileEntry;
+    return this.run<TargetPlan>(
+      { kind: 'plan', file: root, spec, target: { ownVendors: spec.ownVendors ?? [] }, maxFileBytes, ...(options.includeTests ? { includeTests: true } : {}) },
+      this.options.budgetMs(root),
+      reply => ('plan' in reply ? reply.plan : failedPlan(spec, 'not scanned: the scan worker answered something else')),
+      reason => failedPlan(spec, `not scanned: ${reason}`),
+    );
+  }
+
+  /** The scanners an audit (`auditTargetsInParallel`) takes from this pool. */
+  scanners(): Pick<ParallelAuditOptions, 'scan' | 'scanModules' | 'storeBinary' | 'concurrency' | 'plan' | 'maxBytesInFlight'> {
+    return {
+      plan: (spec, options) => this.plan(spec, options),
+      scan: task => this.scan(task),
+      scanModules: task => this.scanModules(task),
+      storeBinary: (task, key, outcome) => this.storeBinary(task, key, outcome),
+      concurrency: this.size,
+      maxBytesInFlight: this.options.maxBytesInFlight ?? MAX_BYTES_IN_FLIGHT,
+    };
+  }
+
+  private run<T>(request: Omit<PoolRequest, 'id' | 'rules' | 'cacheDir'>, budget: number, answer: (reply: Answer) => T, fail: (reason: string) => T): Promise<T> {
+    if (this.closed) return Promise.resolve(fail('the audit was stopped'));
     const w = this.idle.pop() ?? this.start();
     const id = this.nextId++;
-    const budget = this.options.budgetMs(task.file);
-    return new Promise(resolve => {
-      w.busy = { id, resolve, rel: task.file.rel, budget };
-      const request: PoolRequest = {
-        id,
-        file: task.file,
-        target: task.plan.target,
-        maxFileBytes: task.plan.maxFileBytes,
-        rules: this.options.rules,
-        ...(this.options.cacheDir ? { cacheDir: this.options.cacheDir } : {}),
-      };
-      w.worker.postMessage(request);
+    return new Promise<T>(resolve => {
+      w.busy = { id, budget, answer: reply => resolve(answer(reply)), fail: reason => resolve(fail(reason)) };
+      const full: PoolRequest = { ...request, id, rules: this.options.rules, ...(this.options.cacheDir ? { cacheDir: this.options.cacheDir } : {}) };
+      w.worker.postMessage(full);
     });
   }
 
@@ -95,7 +193,7 @@ export class ScanPool {
   }
 
   private start(): PoolWorker {
-    const resourceLimits: ResourceLimits = { maxOldGenerationSizeMb: this.options.maxWorkerMb };
+    const resourceLimits: ResourceLimits = { maxOldGenerationSizeMb: this.options.maxWorkerMb, maxYoungGenerationSizeMb: this.options.youngGenerationMb ?? YOUNG_GENERATION_MB };
     const worker = new Worker(this.script, { workerData: { serve: 'pool' }, resourceLimits });
     const w: PoolWorker = { worker, scanned: 0 };
     this.all.add(w);
@@ -112,10 +210,10 @@ export class ScanPool {
       clearTimeout(busy.timer);
       w.busy = undefined;
       if (reply.notes) this.notes.push(...reply.notes);
-      if (this.options.cacheDir) this.stats[reply.cached ? 'hits' : 'misses']++;
-      w.scanned += reply.cached ? 0 : reply.outcome.bytesScanned;
-      busy.resolve(reply.outcome);
-      if (w.scanned > RECYCLE_AFTER_BYTES || this.closed) this.retire(w);
+      if ('outcome' in reply && !reply.cached) w.scanned += reply.outcome.bytesScanned;
+      if ('modules' in reply) w.scanned += reply.modules.reduce((n, m) => n + m.bytesScanned, 0);
+      busy.answer(reply);
+      if (w.scanned > RECYCLE_AFTER_BYTES || (reply.heapMb ?? 0) > RECYCLE_ABOVE_HEAP_MB || this.closed) this.retire(w);
       else this.idle.push(w);
     });
     worker.on('error', e => {
@@ -129,7 +227,7 @@ export class ScanPool {
       if (!busy) return;
       clearTimeout(busy.timer);
       w.busy = undefined;
-      busy.resolve(failed({ rel: busy.rel }, w.exitReason ?? (this.closed ? 'the audit was stopped' : `the scan worker exited with code ${code}`)));
+      busy.fail(w.exitReason ?? (this.closed ? 'the audit was stopped' : `the scan worker exited with code ${code}`));
     });
     return w;
   }
@@ -146,4 +244,8 @@ function formatSeconds(ms: number): string {
 
 function failed(file: Pick<FileEntry, 'rel'>, reason: string): FileOutcome {
   return { findings: [], errors: [{ file: file.rel, message: `not scanned: ${reason}; the rest of the audit went on` }], filesScanned: 0, bytesScanned: 0 };
+}
+
+function failedModule(file: Pick<FileEntry, 'rel'>, entry: string, reason: string): ModuleOutcome {
+  return { findings: [], errors: [{ file: file.rel, entry, message: `not scanned: ${reason}; the rest of the binary was scanned` }], bytesScanned: 0 };
 }

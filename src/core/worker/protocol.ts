@@ -6,7 +6,8 @@ import type { DiscoverOptions, Discovery } from '../discovery';
 import type { RunningExtension } from '../discovery/running';
 import type { ReadableContext } from '../print/readableContext';
 import type { FileEntry } from '../scan/files';
-import type { FileOutcome } from '../scan/target';
+import type { FileOutcome, TargetPlan } from '../scan/target';
+import type { BinarySplit, ModuleOutcome, SplitModule } from '../scan/binary';
 import type { TargetContext } from '../rules/types';
 import type { ConfigSources } from '../config/types';
 
@@ -57,16 +58,42 @@ export interface RuleChoice {
 /** One file for a pool worker (see worker/pool.ts). */
 export interface PoolRequest {
   id: number;
+  /** file (default): scan a file, or list a binary's modules when `split`; modules: scan these modules of a listed binary; store: keep a split binary's assembled outcome in the cache. */
+  kind?: 'file' | 'modules' | 'store' | 'plan';
   file: FileEntry;
   target: TargetContext;
   maxFileBytes: number;
   rules: RuleChoice;
   /** The result cache the worker reads and fills (hashing the file there, off the main thread). */
   cacheDir?: string;
+  /** Answer a binary whose modules can be read one by one with its listing (`split`) instead of scanning it. */
+  split?: boolean;
+  /** kind modules: which ones. */
+  modules?: SplitModule[];
+  /** kind plan: the target to plan (its files collected, its manifest checked), and whether test folders count. */
+  spec?: TargetSpec;
+  includeTests?: boolean;
+  /** kind store: the key and the outcome. */
+  key?: string;
+  outcome?: FileOutcome;
 }
 
-/** `started` when the worker takes the file (the time budget counts from there), then its outcome. */
-export type PoolReply = { id: number; started: true } | { id: number; outcome: FileOutcome; cached?: boolean; notes?: string[] };
+/**
+ * `started` when the worker takes the file (the time budget counts from there), then its
+ * outcome, a binary's listing, or its modules' outcomes, with the size of the worker's heap
+ * after it (`heapMb`: the pool replaces a worker that holds much).
+ */
+export type PoolReply =
+  | { id: number; started: true }
+  | PoolAnswer;
+
+type PoolAnswer = (
+  | { id: number; outcome: FileOutcome; cached?: boolean; notes?: string[] }
+  | { id: number; split: BinarySplit; notes?: string[] }
+  | { id: number; modules: ModuleOutcome[]; hits: number; misses: number; notes?: string[] }
+  | { id: number; stored: true; notes?: string[] }
+  | { id: number; plan: TargetPlan; notes?: string[] }
+) & { heapMb?: number };
 
 /** Reprint the code around one finding (see print/readableContext.ts). */
 export interface ContextJob {

@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import type { FileScanner } from '../audit';
 import type { FileEntry } from '../scan/files';
 import type { FileOutcome, TargetPlan } from '../scan/target';
+import type { ModuleOutcome, SplitModule } from '../scan/binary';
 import { BUILD_ID } from '../version';
 import type { RuleChoice } from './protocol';
 
@@ -52,6 +53,7 @@ export class ResultCache {
       const found = this.lookup(task);
       if (found.outcome) return found.outcome;
       const outcome = await scan(task);
+      if ('split' in outcome) return { split: { ...outcome.split, ...(found.key ? { key: found.key } : {}) } };
       this.store(found.key, outcome);
       return outcome;
     };
@@ -61,7 +63,7 @@ export class ResultCache {
   lookup(task: CacheTask): { outcome?: FileOutcome; key?: string } {
     const key = this.keyOf(task);
     if (key === undefined) return {};
-    const cached = this.read(key);
+    const cached = this.read(key, checkOutcome);
     if (cached) {
       this.stats.hits++;
       return { outcome: cached, key };
@@ -73,6 +75,27 @@ export class ResultCache {
   store(key: string | undefined, outcome: FileOutcome): void {
     // An outcome that says the scan itself failed (time budget, heap) is not a fact about the file.
     if (key !== undefined && !outcome.errors.some(e => e.message.startsWith('not scanned: '))) this.write(key, outcome);
+  }
+
+  /**
+   * A module of a split binary: keyed by its own bytes, its name and the binary's path (its
+   * findings carry both), so that a new release of a binary rescans only the modules that changed.
+   */
+  lookupModule(task: CacheTask, module: Pick<SplitModule, 'name' | 'at'>, bytes: () => Buffer): { outcome?: ModuleOutcome; key?: string } {
+    let key: string;
+    try {
+      const context = JSON.stringify({ build: BUILD_ID, rules: this.rules, rel: task.file.rel, entry: module.name, at: module.at.kind === 'bun' ? module.at.record.encoding : 'utf8', max: task.plan.maxFileBytes, own: task.plan.target.ownVendors });
+      key = createHash('sha256').update('module\0').update(context).update('\0').update(bytes()).digest('hex');
+    } catch {
+      return {};
+    }
+    const cached = this.read(key, checkModuleOutcome);
+    this.stats[cached ? 'hits' : 'misses']++;
+    return cached ? { outcome: cached, key } : { key };
+  }
+
+  storeModule(key: string, outcome: ModuleOutcome): void {
+    if (!outcome.errors.some(e => e.message.startsWith('not scanned: '))) this.write(key, outcome);
   }
 
   /** Undefined when the file cannot be read here: the scan will say why. */
@@ -98,7 +121,7 @@ export class ResultCache {
     return path.join(this.dir, key.slice(0, 2), `${key}.json`);
   }
 
-  private read(key: string): FileOutcome | undefined {
+  private read<T>(key: string, check: (data: unknown) => T): T | undefined {
     let text: string;
     try {
       text = fs.readFileSync(this.fileOf(key), 'utf8');
@@ -108,7 +131,7 @@ export class ResultCache {
     try {
       const entry = JSON.parse(text) as { kind?: unknown; version?: unknown; key?: unknown; outcome?: unknown };
       if (entry.kind !== ENTRY_KIND || entry.version !== ENTRY_VERSION || entry.key !== key) throw new Error('not an entry of this version');
-      return checkOutcome(entry.outcome);
+      return check(entry.outcome);
     } catch (e) {
       this.stats.rejected++;
       this.onProblem(`ignoring cached result ${this.fileOf(key)}: ${e instanceof Error ? e.message : String(e)}`);
@@ -116,7 +139,7 @@ export class ResultCache {
     }
   }
 
-  private write(key: string, outcome: FileOutcome): void {
+  private write(key: string, outcome: FileOutcome | ModuleOutcome): void {
     const file = this.fileOf(key);
     try {
       fs.mkdirSync(path.dirname(file), { recursive: true });
@@ -133,11 +156,19 @@ export class ResultCache {
 function checkOutcome(data: unknown): FileOutcome {
   const o = data as Partial<FileOutcome> | null;
   if (!o || typeof o !== 'object') throw new Error('no outcome');
+  if (typeof o.filesScanned !== 'number') throw new Error('outcome without counts');
+  return checkModuleOutcome(data) as FileOutcome;
+}
+
+/** The same for one module of a split binary. */
+function checkModuleOutcome(data: unknown): ModuleOutcome {
+  const o = data as Partial<ModuleOutcome> | null;
+  if (!o || typeof o !== 'object') throw new Error('no outcome');
   if (!Array.isArray(o.findings) || !Array.isArray(o.errors)) throw new Error('outcome without findings or errors');
-  if (typeof o.filesScanned !== 'number' || typeof o.bytesScanned !== 'number') throw new Error('outcome without counts');
+  if (typeof o.bytesScanned !== 'number') throw new Error('outcome without counts');
   for (const f of o.findings) {
     if (!f || typeof f.ruleId !== 'string' || typeof f.message !== 'string' || typeof f.file !== 'string' || !Array.isArray(f.evidence) || !Array.isArray(f.related)) throw new Error('a finding without its fields');
   }
   for (const e of o.errors) if (!e || typeof e.file !== 'string' || typeof e.message !== 'string') throw new Error('an error entry without its fields');
-  return o as FileOutcome;
+  return o as ModuleOutcome;
 }
