@@ -18,7 +18,8 @@ import { targetForPath } from '../src/core/discovery/pathTarget';
 import { collectFiles, readSourceFile } from '../src/core/scan/files';
 import { inspectNative } from '../src/core/native/inspect';
 import { BinaryReader } from '../src/core/native/reader';
-import { defaultBudgetMs, defaultPoolSize, defaultWorkerMb, ScanPool } from '../src/core/worker/pool';
+import { defaultBudgetMs, ScanPool } from '../src/core/worker/pool';
+import { defaultPoolSize, defaultWorkerMb } from '../src/core/worker/poolSize';
 
 const REPO = path.resolve(__dirname, '..', '..');
 const DEFAULT_TARGETS = ['anthropic-ai_claude-code-linux-x64_2.1.332', 'google_gemini-cli_0.61.0', 'qwen-code_qwen-code_0.24.4'].map(d => path.join(REPO, '.cache', 'corpus', d, 'package'));

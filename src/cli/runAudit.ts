@@ -10,7 +10,8 @@ import { scanFile } from '../core/scan/target';
 import { defaultResultCacheDir, ResultCache } from '../core/worker/resultCache';
 import { printable } from '../core/text/safeText';
 import { plural } from '../core/text/format';
-import { defaultBudgetMs, defaultPoolSize, defaultWorkerMb, ScanPool } from '../core/worker/pool';
+import { defaultBudgetMs, ScanPool } from '../core/worker/pool';
+import { defaultPoolSize, defaultWorkerMb } from '../core/worker/poolSize';
 import type { RuleChoice } from '../core/worker/protocol';
 import { UsageError } from './args';
 

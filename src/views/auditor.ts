@@ -7,7 +7,7 @@ import { formatMB } from '../core/text/format';
 import { printable } from '../core/text/safeText';
 import { ruleIds } from '../core/rules/catalog';
 import { runAudit } from '../core/worker/audit';
-import { defaultPoolSize } from '../core/worker/pool';
+import { defaultPoolSize } from '../core/worker/poolSize';
 import type { WorkerRunner } from '../core/worker/runner';
 import { targetKey, type AuditResults } from './auditResults';
 import type { BaselineStore } from './baselines';

@@ -3,7 +3,6 @@
 // only its worker: the worker is terminated (or has died), the file gets an error entry
 // saying why, and the next file goes to a fresh worker. The audit goes on.
 import { Worker, type ResourceLimits } from 'node:worker_threads';
-import * as os from 'node:os';
 import type { FileOutcome } from '../scan/target';
 import type { FileEntry } from '../scan/files';
 import type { FileTask, ModuleTask, ParallelAuditOptions, PlanOptions } from '../audit';
@@ -31,16 +30,6 @@ export interface PoolOptions {
   split?: boolean;
 }
 
-/** Workers: one per core (at least 1), as the issue of a 2-core laptop and a 64-core runner alike. */
-export function defaultPoolSize(): number {
-  return Math.max(1, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length);
-}
-
-/** Half the machine's memory shared by the workers, between 1 and 4 GB each. */
-export function defaultWorkerMb(size: number): number {
-  const share = Math.floor(os.totalmem() / 1024 / 1024 / 2 / Math.max(1, size));
-  return Math.min(4096, Math.max(1024, share));
-}
 
 /** Two minutes, plus ten seconds per MB: a 13 MB bundle takes about 10 s, a hostile 100 KB file should not take 2 minutes. */
 export function defaultBudgetMs(file: FileEntry): number {
