@@ -2,7 +2,6 @@
 // nodes of the tree, and small helpers over them. Every node handled in the analysis is an
 // `AnyNode`: code checks `type` before reading a field, and TypeScript holds it to that.
 import type * as acorn from 'acorn';
-import { base } from 'acorn-walk';
 
 /** `import {request as r} from "https"`: `r` is bound to the module and the name imported (`default`, `*`). */
 export interface ImportBinding extends acorn.Node {
@@ -53,43 +52,172 @@ export function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }
 
-type Visit = (node: Node, state: unknown, override?: string) => void;
-const walkers = base as unknown as Record<string, ((node: Node, state: unknown, visit: Visit) => void) | undefined>;
-
 /**
- * The direct children of a node, in source order, using acorn-walk's `base` table so that
- * every ESTree node type acorn produces is covered. acorn-walk routes some children through
- * abstract types ("Expression", "Pattern", ...); we follow those until a concrete node comes
- * out. Identifiers in binding patterns are kept (acorn-walk ignores them) because rules
- * about identifiers need them.
+ * The direct children of a node, in the order acorn-walk's `base` visits them (its table
+ * covers every ESTree node acorn produces; `test/unit/children.test.ts` checks this switch
+ * against it node by node on real bundles). Written out rather than driven through acorn-walk's
+ * callbacks: the walk asks for the children of millions of nodes, and the callback routing
+ * cost more than the rules. Identifiers in binding patterns are kept (acorn-walk ignores them)
+ * because rules about identifiers need them; non-computed property names are not children,
+ * as in acorn-walk.
  */
 export function childrenOf(node: Node, into: Node[]): void {
-  // One visitor for every call (no closure per node: the walk calls this millions of times).
-  const previous = collected;
-  collected = into;
-  try {
-    walkers[node.type]?.(node, null, collect);
-  } finally {
-    collected = previous;
+  switch (node.type) {
+    case 'Program':
+    case 'BlockStatement':
+    case 'StaticBlock':
+    case 'ClassBody':
+      return pushAll(into, node.body as Node[]);
+    case 'ExpressionStatement':
+    case 'ParenthesizedExpression':
+    case 'ChainExpression':
+      return push(into, node.expression);
+    case 'IfStatement':
+      push(into, node.test);
+      push(into, node.consequent);
+      return push(into, node.alternate);
+    case 'LabeledStatement':
+      return push(into, node.body);
+    case 'WithStatement':
+      push(into, node.object);
+      return push(into, node.body);
+    case 'SwitchStatement':
+      push(into, node.discriminant);
+      return pushAll(into, node.cases);
+    case 'SwitchCase':
+      push(into, node.test);
+      return pushAll(into, node.consequent);
+    case 'ReturnStatement':
+    case 'YieldExpression':
+    case 'AwaitExpression':
+    case 'ThrowStatement':
+    case 'SpreadElement':
+    case 'RestElement':
+    case 'UnaryExpression':
+    case 'UpdateExpression':
+      return push(into, node.argument);
+    case 'TryStatement':
+      push(into, node.block);
+      push(into, node.handler);
+      return push(into, node.finalizer);
+    case 'CatchClause':
+      push(into, node.param);
+      return push(into, node.body);
+    case 'WhileStatement':
+    case 'DoWhileStatement':
+      push(into, node.test);
+      return push(into, node.body);
+    case 'ForStatement':
+      push(into, node.init);
+      push(into, node.test);
+      push(into, node.update);
+      return push(into, node.body);
+    case 'ForInStatement':
+    case 'ForOfStatement':
+      push(into, node.left);
+      push(into, node.right);
+      return push(into, node.body);
+    case 'VariableDeclaration':
+      return pushAll(into, node.declarations);
+    case 'VariableDeclarator':
+      push(into, node.id);
+      return push(into, node.init);
+    case 'FunctionDeclaration':
+    case 'FunctionExpression':
+    case 'ArrowFunctionExpression':
+      push(into, node.id);
+      pushAll(into, node.params);
+      return push(into, node.body);
+    case 'ArrayPattern':
+    case 'ArrayExpression':
+      return pushAll(into, node.elements);
+    case 'ObjectPattern':
+      // The pattern's properties are not children: their computed keys and values are.
+      for (const prop of node.properties) {
+        if (prop.type === 'Property') {
+          if (prop.computed) push(into, prop.key);
+          push(into, prop.value);
+        } else push(into, prop.argument);
+      }
+      return;
+    case 'ObjectExpression':
+      return pushAll(into, node.properties);
+    case 'SequenceExpression':
+      return pushAll(into, node.expressions);
+    case 'TemplateLiteral':
+      // acorn-walk's order: every quasi, then every expression.
+      pushAll(into, node.quasis);
+      return pushAll(into, node.expressions);
+    case 'BinaryExpression':
+    case 'LogicalExpression':
+    case 'AssignmentExpression':
+    case 'AssignmentPattern':
+      push(into, node.left as Node);
+      return push(into, node.right);
+    case 'ConditionalExpression':
+      push(into, node.test);
+      push(into, node.consequent);
+      return push(into, node.alternate);
+    case 'NewExpression':
+    case 'CallExpression':
+      push(into, node.callee as Node);
+      return pushAll(into, node.arguments as Node[]);
+    case 'MemberExpression':
+      push(into, node.object as Node);
+      if (node.computed) push(into, node.property as Node);
+      return;
+    case 'ExportNamedDeclaration':
+    case 'ExportDefaultDeclaration':
+      push(into, node.declaration as Node | null | undefined);
+      if (node.type === 'ExportNamedDeclaration') {
+        push(into, node.source);
+        return pushAll(into, node.attributes);
+      }
+      return;
+    case 'ExportAllDeclaration':
+      push(into, node.exported);
+      push(into, node.source);
+      return pushAll(into, node.attributes);
+    case 'ImportAttribute':
+      return push(into, node.value);
+    case 'ImportDeclaration':
+      pushAll(into, node.specifiers);
+      push(into, node.source);
+      return pushAll(into, node.attributes);
+    case 'ImportExpression':
+      push(into, node.source);
+      return push(into, node.options);
+    case 'TaggedTemplateExpression':
+      push(into, node.tag);
+      return push(into, node.quasi);
+    case 'ClassDeclaration':
+    case 'ClassExpression':
+      push(into, node.id);
+      push(into, node.superClass);
+      return push(into, node.body);
+    case 'MethodDefinition':
+    case 'PropertyDefinition':
+    case 'Property':
+      if (node.computed) push(into, node.key as Node);
+      return push(into, node.value as Node | null | undefined);
+    default:
+      // Leaves (identifiers, literals, template elements, this, super, import specifiers,
+      // break/continue/empty/debugger) and the scope index's own value nodes.
+      return;
   }
 }
 
-let collected: Node[] = [];
+function push(into: Node[], child: Node | null | undefined): void {
+  if (child) into.push(child);
+}
 
-function collect(child: Node, _state: unknown, override?: string): void {
-  if (!child) return;
-  if (override && override !== child.type) {
-    if (override === 'VariablePattern') {
-      collected.push(child);
-      return;
-    }
-    const router = walkers[override];
-    if (router) {
-      router(child, null, collect);
-      return;
-    }
+/** `children` may be absent, as acorn-walk allows (import attributes before ES2025, `arguments`). */
+function pushAll(into: Node[], children: ReadonlyArray<Node | null | undefined> | undefined): void {
+  if (!children) return;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i];
+    if (child) into.push(child);
   }
-  collected.push(child);
 }
 
 /**

@@ -52,7 +52,18 @@ function isClientRequest(method: string, args: readonly Node[], ctx: RuleContext
 }
 
 /** The kind and name of a network call, or undefined: shared with network-endpoint, which follows URLs into these. */
-export function networkCallAt(node: CallLike, ctx: RuleContext): { what: string; call: string } | undefined {
+export function networkCallAt(node: CallLike, ctx: RuleContext): NetworkCall | undefined {
+  // network-call and network-endpoint both ask at every call the walk visits: answer once.
+  if (node === last.node) return last.answer;
+  const answer = networkCallOf(node, ctx);
+  last = { node, answer };
+  return answer;
+}
+
+type NetworkCall = { what: string; call: string };
+let last: { node?: CallLike; answer?: NetworkCall } = {};
+
+function networkCallOf(node: CallLike, ctx: RuleContext): NetworkCall | undefined {
   const callee = calleeOf(node);
   if (node.type === 'NewExpression') {
     if (callee.type === 'Identifier' && CONSTRUCTORS.has(callee.name) && !ctx.isBound(callee)) {

@@ -6,7 +6,7 @@
 import type { Finding, ScanError } from '../model';
 import type { DecodedSite, Rule, RuleContext, RuleHandlers, TargetContext } from '../rules/types';
 import { defaultKeywordMatcher, type KeywordMatcher } from '../catalog/keywords';
-import { isFunction, type Node } from '../js/ast';
+import { isFunction, type CallLike, type Node } from '../js/ast';
 import { parseSource, type ParseResult } from '../js/parse';
 import { walk } from '../js/walker';
 import { MODULE, ModuleIndex } from '../js/moduleIndex';
@@ -263,20 +263,8 @@ class RuleSession {
       isBound: node => node.type === 'Identifier' && this.index.isBoundHere(node.name),
       // Every rule asks about the same callees while a node is visited: answers are shared
       // between rules until the walk moves on (names resolve by walk position).
-      moduleRef: node => {
-        if (!node) return undefined;
-        if (this.refs.has(node)) return this.refs.get(node);
-        const ref = moduleRefOf(node, lookup);
-        this.refs.set(node, ref);
-        return ref;
-      },
-      calleeRef: node => {
-        if (node.type !== 'CallExpression' && node.type !== 'NewExpression') return undefined;
-        if (this.calleeRefs.has(node)) return this.calleeRefs.get(node);
-        const ref = calleeRefOf(node, lookup);
-        this.calleeRefs.set(node, ref);
-        return ref;
-      },
+      moduleRef: node => (node ? this.refs.get(node, n => moduleRefOf(n, lookup)) : undefined),
+      calleeRef: node => (node.type === 'CallExpression' || node.type === 'NewExpression' ? this.calleeRefs.get(node, n => calleeRefOf(n as CallLike, lookup)) : undefined),
       isRequire: callee => isRequireFunction(callee, lookup),
       report: d => {
         this.drafts.push(draftOf(rule.meta, d, d.fn ?? this.currentFn));
@@ -290,12 +278,12 @@ class RuleSession {
   private readonly late = (): ReadonlyMap<string, Node> => (this.lateBindings ??= lateRequireBindings(this.text));
 
   /** Module references answered while the current node is visited (see contextFor). */
-  private readonly refs = new Map<Node, ModuleRef | undefined>();
-  private readonly calleeRefs = new Map<Node, ModuleRef | undefined>();
+  private readonly refs = new NodeMemo<ModuleRef | undefined>();
+  private readonly calleeRefs = new NodeMemo<ModuleRef | undefined>();
 
   private forgetRefs(): void {
-    if (this.refs.size) this.refs.clear();
-    if (this.calleeRefs.size) this.calleeRefs.clear();
+    this.refs.clear();
+    this.calleeRefs.clear();
   }
 
   enter(node: Node, path: readonly Node[]): void {
@@ -350,6 +338,30 @@ class RuleSession {
         this.fail(`rule ${state.rule.meta.id} failed on a decoded value: ${describe(e)}`);
       }
     }
+  }
+}
+
+/**
+ * Answers kept while one node is visited: a handful of nodes at most, so a short list beats a
+ * Map that would be cleared at each of millions of nodes.
+ */
+class NodeMemo<T> {
+  private readonly nodes: Node[] = [];
+  private readonly values: T[] = [];
+
+  get(node: Node, compute: (node: Node) => T): T {
+    const i = this.nodes.indexOf(node);
+    if (i >= 0) return this.values[i];
+    const value = compute(node);
+    this.nodes.push(node);
+    this.values.push(value);
+    return value;
+  }
+
+  clear(): void {
+    if (this.nodes.length === 0) return;
+    this.nodes.length = 0;
+    this.values.length = 0;
   }
 }
 

@@ -28,15 +28,19 @@ export function isResolvedOptions(node: Node | undefined, ctx: RuleContext, dept
  * Sites that read `key` from a `resolvedOptions()` result: `….resolvedOptions().timeZone`,
  * `o.timeZone` with `o` bound to it, `o["timeZone"]`, and `const {timeZone} = ….resolvedOptions()`.
  */
-export function resolvedOptionReads(node: Node, key: string, ctx: RuleContext): Node[] {
+export function resolvedOptionReads(node: Node, key: string, ctx: RuleContext): readonly Node[] {
   if (node.type === 'MemberExpression') {
-    return staticKey(node, ctx) === key && isResolvedOptions(node.object as Node, ctx) ? [node] : [];
+    // Asked at every member expression: a plain `.name` that is not the key needs no resolving.
+    if (!node.computed && (node.property.type !== 'Identifier' || node.property.name !== key)) return NO_NODES;
+    return staticKey(node, ctx) === key && isResolvedOptions(node.object as Node, ctx) ? [node] : NO_NODES;
   }
   if (node.type === 'VariableDeclarator' && node.id.type === 'ObjectPattern' && isResolvedOptions(node.init ?? undefined, ctx)) {
     return node.id.properties.filter(p => propertyKeyName(p) === key);
   }
-  return [];
+  return NO_NODES;
 }
+
+const NO_NODES: readonly Node[] = Object.freeze([]);
 
 export const EQUALITY = new Set(['==', '===', '!=', '!==']);
 
