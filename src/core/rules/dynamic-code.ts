@@ -7,10 +7,19 @@ import { argumentsOf, refName } from '../js/modules';
 import type { Severity } from '../model';
 import type { Rule, RuleContext } from './types';
 import { snippet } from './util/values';
+import { constantText } from '../js/constantText';
 
 const VM_CALLS = new Set(['runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction', 'Script', 'SourceTextModule']);
 const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'window.setTimeout', 'window.setInterval']);
 const GLOBAL_THIS_POLYFILL = /^\s*return\s+this\s*;?\s*$/;
+
+/** A code site waiting for the end of the walk (see `pending`). */
+interface Site {
+  node: Node;
+  what: string;
+  code: readonly Node[];
+  fn: number;
+}
 
 function stringArg(node: Node | undefined): boolean {
   if (!node) return false;
@@ -43,20 +52,37 @@ export const dynamicCode: Rule = {
   },
   triggers: ['eval', 'Function', 'runIn', 'compileFunction', 'Script', 'setTimeout', 'setInterval'],
   create(ctx) {
-    const report = (node: Node, what: string, code: readonly Node[]) => {
-      const known = code.map(a => staticString(a));
+    const emit = (site: Site, known: ReadonlyArray<string | undefined>) => {
+      const { node, what, code, fn } = site;
       const body = known.every(k => k !== undefined) ? known[known.length - 1] ?? '' : undefined;
       const severity: Severity = body !== undefined ? (GLOBAL_THIS_POLYFILL.test(body) ? 'info' : 'low') : 'medium';
+      const shown = code.length ? snippet(ctx, code[code.length - 1], 120) : undefined;
+      const worked = body !== undefined && shown !== undefined && staticString(code[code.length - 1]) === undefined;
       ctx.report({
         node,
+        fn,
         messageId: body !== undefined ? 'fixed' : 'computed',
         data: { what },
         severity,
-        evidence: [`call ${what}`, ...(code.length ? [`code ${snippet(ctx, code[code.length - 1], 120)}`] : [])],
+        evidence: [`call ${what}`, ...(shown !== undefined ? [`code ${shown}`] : []), ...(worked ? [`evaluates to ${JSON.stringify(body.length > 120 ? `${body.slice(0, 120)}…` : body)}`] : [])],
         facts: [{ kind: 'sink', sink: 'eval', detail: what, payload: [...code] }],
       });
     };
+    // Code that is not a literal may still be fixed when the file is built: a constant, a
+    // template of constants, a helper adding "'use strict';". Known only once the whole file
+    // is indexed, so those sites wait for the end of the walk.
+    const pending: Site[] = [];
+    const report = (node: Node, what: string, code: readonly Node[]) => {
+      const site = { node, what, code, fn: ctx.functionIndex() };
+      const known = code.map(a => staticString(a));
+      if (known.every(k => k !== undefined)) emit(site, known);
+      else pending.push(site);
+    };
     return {
+      'Program:exit'() {
+        const { index } = ctx.analysis();
+        for (const site of pending) emit(site, site.code.map(a => constantText(a, site.fn, index)));
+      },
       CallExpression(node) {
         // calleeOf sees through (0, eval)(code): indirect eval.
         const callee = calleeOf(node);

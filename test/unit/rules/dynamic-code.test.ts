@@ -10,6 +10,32 @@ runRuleTable(dynamicCode, {
     { name: 'fixed code other than the polyfill is low', code: 'x=(0,eval)("this")', at: ['(0'], severity: 'low' },
     { name: 'the vm module', code: 'const vm=require("vm");vm.runInNewContext(src,ctx);new vm.Script(code)', at: ['vm.runIn', 'new vm'] },
     { name: 'a string timer', code: 'setTimeout("tick()"+n,10)', at: ['setTimeout'], severity: 'medium' },
+    // claude-agent-sdk 0.3.336's Bun binary: hardening code fixed when the file is built, run in a vm context.
+    {
+      name: 'code held in a module constant, or built by a helper from constants, is fixed (low)',
+      code: 'const vm=require("vm");const HARDEN=`(() => { delete Function.prototype.bind })()`;const strict=(s)=>`\'use strict\';${s}`;function harden(c){vm.runInContext(HARDEN,c);return vm.runInContext(strict("Error"),c)}',
+      at: ['vm.runInContext(HARDEN', 'vm.runInContext(strict'],
+      severity: 'low',
+      message: /with fixed code$/,
+      allEvidence: ['evaluates to'],
+    },
+    {
+      name: 'a constant declared after the code that runs it is still fixed',
+      code: 'function run(){return eval(SRC)}var SRC="1+1";',
+      at: ['eval('],
+      severity: 'low',
+      evidence: ['evaluates to "1+1"'],
+    },
+    {
+      name: 'a constant reassigned elsewhere is not fixed (medium)',
+      code: 'var SRC="1+1";function set(v){SRC=v}function run(){return eval(SRC)}',
+      at: ['eval('],
+      severity: 'medium',
+    },
+    // claude-code-router 3.1.1: generated validators, `r=[]`, lines pushed in a loop, `new Function(r.join("\n"))`.
+    { name: 'code joined from an array filled at run time is computed (medium)', code: 'function gen(fields){const r=[];for(const f of fields)r.push(`check(${f})`);return new Function("o",r.join(`\n`))}', at: ['new Function'], severity: 'medium' },
+    { name: 'String.raw of constants is fixed (low)', code: 'const vm=require("vm");const Q=String.raw`a\\b`;const L=String.raw`(${Q})`;vm.runInThisContext(L)', at: ['vm.runIn'], severity: 'low', evidence: ['evaluates to "(a\\\\b)"'] },
+    { name: 'a helper given a parameter is computed (medium)', code: 'const vm=require("vm");const strict=(s)=>`"use strict";${s}`;function run(src,c){return vm.runInContext(strict(src),c)}', at: ['vm.runInContext'], severity: 'medium' },
   ],
   valid: [
     { name: 'a local function named eval', code: 'function f(){const eval2=1;const o={eval(x){return x}};o.eval(1)}' },

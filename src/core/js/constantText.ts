@@ -1,0 +1,100 @@
+// The text an expression always has when the file itself fixes it, judged strictly: string
+// literals, templates and `+` of such, `String.raw` of such, names assigned exactly once to
+// such, and calls of one-line helpers (`s => "'use strict';" + s`) given such arguments.
+// Arrays, objects, loops, mutated names and parameters are never constant here: unlike the
+// decoder's evaluator (decode/evaluate.ts), which reads a name's first value and may miss
+// later pushes, this answers only what no run of the program can change.
+import { unwrapChain, type Node } from './ast';
+import { singleValue, type ModuleIndex } from './moduleIndex';
+
+const MAX_DEPTH = 6;
+const MAX_LENGTH = 1_000_000;
+
+export function constantText(node: Node, fn: number, index: ModuleIndex): string | undefined {
+  return textOf(node, fn, index, undefined, 0);
+}
+
+function textOf(node: Node, fn: number, index: ModuleIndex, env: ReadonlyMap<string, string> | undefined, depth: number): string | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  node = unwrapChain(node);
+  switch (node.type) {
+    case 'Literal':
+      return typeof node.value === 'string' ? node.value : typeof node.value === 'number' ? String(node.value) : undefined;
+    case 'TemplateLiteral':
+      return joinTemplate(node.quasis.map(q => q.value.cooked ?? undefined), node.expressions as Node[], fn, index, env, depth);
+    case 'TaggedTemplateExpression': {
+      const tag = unwrapChain(node.tag);
+      const isRaw = tag.type === 'MemberExpression' && !tag.computed && tag.object.type === 'Identifier' && tag.object.name === 'String' && tag.property.type === 'Identifier' && tag.property.name === 'raw' && !index.binding('String', fn);
+      return isRaw ? joinTemplate(node.quasi.quasis.map(q => q.value.raw), node.quasi.expressions as Node[], fn, index, env, depth) : undefined;
+    }
+    case 'BinaryExpression': {
+      if (node.operator !== '+') return undefined;
+      const left = textOf(node.left as Node, fn, index, env, depth + 1);
+      const right = left === undefined ? undefined : textOf(node.right, fn, index, env, depth + 1);
+      return left !== undefined && right !== undefined ? capped(left + right) : undefined;
+    }
+    case 'Identifier':
+      return env?.has(node.name) ? env.get(node.name) : nameText(node.name, fn, index, depth);
+    case 'CallExpression':
+      return helperCallText(node, fn, index, env, depth);
+    default:
+      return undefined;
+  }
+}
+
+function joinTemplate(quasis: Array<string | undefined>, expressions: Node[], fn: number, index: ModuleIndex, env: ReadonlyMap<string, string> | undefined, depth: number): string | undefined {
+  let out = quasis[0];
+  if (out === undefined) return undefined;
+  for (let i = 0; i < expressions.length; i++) {
+    const part = textOf(expressions[i], fn, index, env, depth + 1);
+    const next = quasis[i + 1];
+    if (part === undefined || next === undefined) return undefined;
+    out += part + next;
+  }
+  return capped(out);
+}
+
+/** A name assigned exactly once, to a constant text, and never changed. */
+function nameText(name: string, fn: number, index: ModuleIndex, depth: number): string | undefined {
+  const bound = index.binding(name, fn);
+  if (!bound || bound.mutated || bound.history) return undefined;
+  if (!bound.moduleLike && bound.values.length !== 1) return undefined;
+  const value = singleValue(bound.values);
+  if (!value || value.node.type === 'Parameter' || value.node.type === 'PropertyOf' || value.node.type === 'ImportBinding') return undefined;
+  return textOf(value.node, value.fn, index, undefined, depth + 1);
+}
+
+/** `wrap(C)` where `wrap` is a same-module function whose whole body returns one expression. */
+function helperCallText(call: Node & { type: 'CallExpression' }, fn: number, index: ModuleIndex, env: ReadonlyMap<string, string> | undefined, depth: number): string | undefined {
+  const callee = unwrapChain(call.callee as Node);
+  if (callee.type !== 'Identifier' || env?.has(callee.name)) return undefined;
+  const bound = index.binding(callee.name, fn);
+  if (!bound || bound.mutated || bound.history) return undefined;
+  const value = singleValue(bound.values);
+  const helper = value?.node;
+  if (!helper || (helper.type !== 'ArrowFunctionExpression' && helper.type !== 'FunctionExpression' && helper.type !== 'FunctionDeclaration')) return undefined;
+  if (helper.async || helper.generator) return undefined;
+  const body = helper.body.type === 'BlockStatement' ? singleReturn(helper.body.body as Node[]) : helper.body;
+  if (!body) return undefined;
+  const helperFn = index.functionOf(helper);
+  if (helperFn === undefined) return undefined;
+  const params = new Map<string, string>();
+  for (let i = 0; i < helper.params.length; i++) {
+    const p = helper.params[i];
+    const arg = call.arguments[i];
+    if (p.type !== 'Identifier' || !arg || arg.type === 'SpreadElement') return undefined;
+    const text = textOf(arg as Node, fn, index, env, depth + 1);
+    if (text === undefined) return undefined;
+    params.set(p.name, text);
+  }
+  return textOf(body, helperFn, index, params, depth + 1);
+}
+
+function singleReturn(statements: Node[]): Node | undefined {
+  const only = statements.length === 1 ? statements[0] : undefined;
+  return only?.type === 'ReturnStatement' && only.argument ? (only.argument as Node) : undefined;
+}
+
+function capped(text: string): string | undefined {
+  return text.length <= MAX_LENGTH ? text : undefined;
+}
