@@ -93,7 +93,9 @@ export const TELEMETRY_SERVICES: TelemetryService[] = [
     packages: ['@opentelemetry/exporter-trace-otlp-http', '@opentelemetry/exporter-trace-otlp-grpc', '@opentelemetry/exporter-trace-otlp-proto',
       '@opentelemetry/exporter-metrics-otlp-http', '@opentelemetry/exporter-metrics-otlp-grpc', '@opentelemetry/exporter-metrics-otlp-proto',
       '@opentelemetry/exporter-logs-otlp-http', '@opentelemetry/exporter-logs-otlp-grpc', '@opentelemetry/exporter-logs-otlp-proto'],
-    markers: ['OTLPTraceExporter', 'OTLPMetricExporter', 'OTLPLogExporter', 'OTEL_EXPORTER_OTLP_'],
+    // The exporters' own names and gRPC service paths. Not the `OTEL_EXPORTER_OTLP_` variable
+    // prefix: code that forwards, filters or hashes the environment spells it without any SDK.
+    markers: ['OTLPTraceExporter', 'OTLPMetricExporter', 'OTLPLogExporter', 'OTLPExporterBase', '/opentelemetry.proto.collector.'],
   },
   {
     id: 'applicationinsights', name: 'Azure Application Insights', purpose: 'analytics',

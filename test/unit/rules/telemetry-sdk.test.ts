@@ -3,6 +3,7 @@ import { runRuleTable } from '../../helpers/ruleTester';
 
 runRuleTable(telemetrySdk, {
   invalid: [
+    { name: 'an OTLP gRPC exporter by its service path', code: 'const p="/opentelemetry.proto.collector.trace.v1.TraceService/Export"', at: ['"/opentelemetry'], evidence: ['sdk OpenTelemetry'] },
     { name: 'an old-style Sentry DSN on the bare domain', code: 'var d="https://a6bb0da87ee048cc9ae2a345fc09ab2e:63a7@sentry.io/174697"', at: ['"https'], evidence: ['sdk Sentry'] },
     { name: 'a require of the Sentry SDK', code: 'const S=require("@sentry/node");S.init({})', at: ['"@sentry/node"'], severity: 'medium', evidence: ['sdk Sentry'] },
     { name: 'one finding per SDK per file, at the first marker', code: 'i.sdk={name:`sentry.javascript.node`};x.__SENTRY__={};', at: ['`sentry'], evidence: ['sdk Sentry'] },
@@ -12,6 +13,8 @@ runRuleTable(telemetrySdk, {
     { name: "the vendor's own telemetry is low (Google Clearcut in Gemini CLI)", code: 'var CLEARCUT_URL="https://play.googleapis.com/log?format=json"', at: ['"https'], target: { ownVendors: ['google'] }, severity: 'low' },
   ],
   valid: [
+    // claude-agent-sdk 0.3.336 and its Bun binary: names of the OpenTelemetry variables, listed to filter or hash the environment, with no exporter in the file.
+    { name: 'the OTEL_EXPORTER_OTLP_ variable prefix in a list of environment names', code: 'const Lg=["OTEL_EXPORTER_OTLP_",`ANT_OTEL_`];function KS(c){return Lg.some(u=>c.startsWith(u))}const X=new Set(["OTEL_EXPORTER_OTLP_ENDPOINT","OTEL_EXPORTER_OTLP_HEADERS"])' },
     { name: 'collector hosts listed in a data table', code: 't={name:"Segment",examples:["cdn.segment.com","api.segment.io"]};u=["//api.mixpanel.com/track/"]' },
     { name: 'a table of third-party websites (homepages are not collectors)', code: 'e=[{name:"Sentry",homepage:"https://sentry.io/",domains:["*.sentry.io"]},{name:"Segment",homepage:"https://www.segment.com/"}]' },
     { name: 'a package name inside prose', code: 'log("install @sentry/node to report errors")' },
