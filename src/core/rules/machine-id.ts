@@ -3,7 +3,7 @@
 // spelled in a template literal). An id that survives reinstalls is what ties telemetry to
 // one machine (and user) over time; each is a `source` fact exfiltration follows.
 import { calledMethod, calleeOf, memberPath, propertyName, unwrapChain, type Node } from '../js/ast';
-import type { Rule } from './types';
+import type { Rule, RuleContext } from './types';
 import { spelledTemplate } from './util/values';
 
 const ID_STRINGS: Array<[RegExp, string]> = [
@@ -22,6 +22,22 @@ function isEditorEnv(node: Node): boolean {
   if (node.type !== 'MemberExpression' || propertyName(node) !== 'env') return false;
   const owner = memberPath(node.object as Node);
   return owner !== 'process' && owner !== 'Bun' && !owner?.endsWith('.process') && node.object.type !== 'MetaProperty';
+}
+
+/**
+ * `getDeviceId()` from @vscode/deviceid, imported by name or through a module object, as far as
+ * the code shows without its import. Not an app's own callback: an optional call
+ * (`this.options.getDeviceId?.()`), a method of `this` or of a nested object, or of a parameter
+ * (an options object passed in) returns whatever id the caller registered.
+ */
+function mayBeDeviceIdPackage(call: Node, callee: Node, ctx: RuleContext): boolean {
+  if (call.type === 'CallExpression' && call.optional) return false;
+  callee = unwrapChain(callee);
+  if (callee.type === 'Identifier') return true;
+  if (callee.type !== 'MemberExpression') return false;
+  const object = unwrapChain(callee.object as Node);
+  if (object.type !== 'Identifier') return false;
+  return ctx.resolve(object)?.type !== 'Parameter';
 }
 
 export const machineId: Rule = {
@@ -64,7 +80,7 @@ export const machineId: Rule = {
         }
         // Without a visible import, only the distinctive names count (not a bare machineId()).
         const name = calledMethod(node) ?? (callee.type === 'Identifier' ? callee.name : undefined);
-        if (name === 'machineIdSync' || name === 'getDeviceId') report(node, `a machine id (${name}())`, `call ${name}`);
+        if (name === 'machineIdSync' || (name === 'getDeviceId' && mayBeDeviceIdPackage(node, callee, ctx))) report(node, `a machine id (${name}())`, `call ${name}`);
       },
       // Commands hidden in a string table (`reg query … /v MachineGuid` decoded by a helper).
       decoded({ decoded: d, use }) {
