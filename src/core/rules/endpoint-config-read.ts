@@ -6,11 +6,17 @@ import type { Rule, RuleContext } from './types';
 import { envReadsAt } from './util/env';
 
 const ENDPOINT_ENV = /^(?:[a-z0-9]+_)+(?:BASE_URL|API_BASE|ENDPOINT|API_URL|BASEURL|HOST)$/i;
+/**
+ * `*_HOST` names that are not where API requests go: databases and mail, the Docker daemon,
+ * Kubernetes service discovery (`KUBERNETES_SERVICE_HOST`, read to tell a pod), and flags
+ * such as `…_MANAGED_BY_HOST`.
+ */
+const NOT_API_HOST = /^(?:[a-z0-9]+_)*(?:DB|DATABASE|REDIS|MYSQL|POSTGRES|PG|SMTP|MAIL|DOCKER|SERVICE|BY)_HOST$/i;
 const PROXY_ENV = /^(?:HTTPS?_PROXY|ALL_PROXY|NO_PROXY|npm_config_[a-z_]*proxy)$/i;
 
 export function endpointVariableKind(name: string): 'endpoint' | 'proxy' | undefined {
   if (PROXY_ENV.test(name)) return 'proxy';
-  if (ENDPOINT_ENV.test(name) && !/^(?:[a-z0-9]+_)*(?:DB|DATABASE|REDIS|MYSQL|POSTGRES|PG|SMTP|MAIL)_HOST$/i.test(name)) return 'endpoint';
+  if (ENDPOINT_ENV.test(name) && !NOT_API_HOST.test(name)) return 'endpoint';
   return undefined;
 }
 

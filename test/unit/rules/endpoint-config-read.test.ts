@@ -10,6 +10,7 @@ runRuleTable(endpointConfigRead, {
     { name: 'an alias of process.env', code: 'function f(){const e=process.env;return e.OPENAI_BASE_URL}', at: ['e.OPENAI'] },
     { name: 'Bun.env and import.meta.env', code: 'a=Bun.env.OPENAI_BASE_URL;b=import.meta.env.DEEPSEEK_BASE_URL', at: ['Bun', 'import'] },
     { name: 'destructuring', code: 'const {ANTHROPIC_BASE_URL: u, HOME} = process.env', at: ['ANTHROPIC_BASE_URL'] },
+    { name: 'an API host variable (Ollama)', code: 'h=process.env.OLLAMA_HOST', at: ['process'] },
     { name: 'the http.proxy setting', code: 'v.workspace.getConfiguration().get("http.proxy");const c=v.workspace.getConfiguration("http");c.get("proxy")', at: ['v.workspace.getConfiguration().get', 'c.get'] },
   ],
   valid: [
@@ -18,5 +19,7 @@ runRuleTable(endpointConfigRead, {
     { name: 'the name in a string', code: 'log("set ANTHROPIC_BASE_URL to use a proxy")' },
     { name: 'a proxy key on another configuration', code: 'cfg.get("proxy"); getConfiguration("editor").get("proxy")' },
     { name: 'an object that is not the environment', code: 'settings.ANTHROPIC_BASE_URL' },
+    // claude-agent-sdk 0.3.336: environment detection and flags, not where requests go.
+    { name: 'service discovery, the Docker daemon, databases and …_BY_HOST flags', code: 'a=process.env.KUBERNETES_SERVICE_HOST;b=process.env.DOCKER_HOST;c=process.env.REDIS_HOST;d=process.env.CLAUDE_CODE_PROVIDER_MANAGED_BY_HOST' },
   ],
 });
