@@ -33,7 +33,8 @@ export const PERSISTENCE_LOCATIONS: PersistenceLocation[] = [
   { pattern: /\blaunchctl\s+(?:load|bootstrap|enable)\b/, kind: 'startup', label: 'launchctl load' },
   { pattern: /\bsystemctl\s+--user\s+enable\b/, kind: 'startup', label: 'systemd user unit enable' },
   // Git hooks.
-  { pattern: /(?:^|\/)\.git\/hooks(?:\/|$)|\bcore\.hooksPath\b/, kind: 'startup', label: 'git hook' },
+  // `core.hooksPath=/dev/null` turns hooks off (the form git -c takes); the path form is persistence-location's.
+  { pattern: /(?:^|\/)\.git\/hooks(?:\/|$)|\bcore\.hooksPath\b(?!\s*=\s*(?:\/dev\/null|NUL)\b)/, kind: 'startup', label: 'git hook' },
   // Other assistants.
   { pattern: /(?:^|\/)\.claude\/(?:settings(?:\.local)?\.json|commands\/|agents\/|hooks)|(?:^|\/|~)\.claude\.json$|claude_desktop_config\.json$/, kind: 'tool-config', label: 'Claude Code / Claude Desktop configuration', vendor: 'anthropic', assistant: true },
   { pattern: /(?:^|\/)\.codex\/(?:config\.toml|instructions\.md)$/, kind: 'tool-config', label: 'Codex CLI configuration', vendor: 'openai', assistant: true },

@@ -3,12 +3,27 @@
 // a write whose path comes from one is config-tamper (a correlation that follows the path).
 import { vendorById } from '../catalog/vendors';
 import { persistenceLocationFor } from '../catalog/persistence';
-import type { Node } from '../js/ast';
-import type { Rule } from './types';
+import { propertyName, staticString, type Node } from '../js/ast';
+import type { Rule, RuleContext } from './types';
 import { isProse, listRole, pathHandlers, spelledPath } from './util/paths';
 
 /** Most string literals name no such place: skip them before spelling anything out. */
 const HINT = /rc\b|rc$|profile|zsh|zlogin|etc\/|fish|Launch|systemd|autostart|Startup|\bRun|cron|schtasks|launchctl|systemctl|hooks|\.claude|claude_desktop|\.codex|\.gemini|\.qwen|\.cursor|windsurf|\.continue|copilot|\/User\/|gitconfig|git\/config/i;
+
+/**
+ * `["-c", "core.hooksPath", nullDevice]`-style arguments: the element after the key is the null
+ * device (`/dev/null`, `NUL`, `os.devNull`, a name like `nullDevice`), so hooks are turned off.
+ */
+function nextIsNullDevice(node: Node, ctx: RuleContext): boolean {
+  const parent = ctx.parent();
+  const list = parent?.type === 'ArrayExpression' ? (parent.elements as Array<Node | null>) : parent?.type === 'CallExpression' ? (parent.arguments as Node[]) : undefined;
+  const next = list?.[list.indexOf(node) + 1];
+  if (!next) return false;
+  const text = staticString(next);
+  if (text !== undefined) return text === '/dev/null' || text.toUpperCase() === 'NUL';
+  const name = next.type === 'Identifier' ? next.name : propertyName(next);
+  return !!name && /^(?:dev_?null|null_?device|null_?dev)$/i.test(name);
+}
 
 export const persistenceLocation: Rule = {
   meta: {
@@ -29,6 +44,7 @@ export const persistenceLocation: Rule = {
       if (spelled === undefined || isProse(spelled) || listRole(ctx) === 'data') return;
       const location = persistenceLocationFor(spelled);
       if (!location) return;
+      if (spelled === 'core.hooksPath' && nextIsNullDevice(node, ctx)) return;
       // The assistant's own configuration is its own business.
       if (location.vendor && ctx.target.ownVendors.includes(location.vendor)) return;
       const owner = location.vendor ? ` (${vendorById(location.vendor)?.name ?? location.vendor})` : '';

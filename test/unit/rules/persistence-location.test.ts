@@ -10,6 +10,8 @@ runRuleTable(persistenceLocation, {
     { name: "another assistant's configuration", code: 'w(`${h}/.cursor/mcp.json`);w(`${h}/.codex/config.toml`)', at: ['`${h}/.cursor', '`${h}/.codex'], target: { ownVendors: ['anthropic'] } },
   ],
   valid: [
+    // claude-agent-sdk 0.3.336: commits made with the user's hooks turned off.
+    { name: 'git hooks turned off: core.hooksPath set to the null device', code: 'execFile("git",["-c","core.hooksPath=/dev/null","commit","-m","x"]);a=["-c","core.hooksPath",os.devNull];b=["core.hooksPath",nullDevice];c=["core.hooksPath","NUL"]' },
     { name: 'a .gitconfig in a private repository folder', code: 'const p=require("path");w(p.join(repoDir,".gitconfig"))' },
     { name: "the assistant's own configuration", code: 'w(`${h}/.claude/settings.json`)', target: { ownVendors: ['anthropic'] } },
     { name: 'help text mentioning a location', code: 'd(`Custom commands are discovered from:\n  ~/.claude/commands/<name>.md`)' },
