@@ -31,6 +31,29 @@ function report(ctx: RuleContext, node: Node, call: string, target: Node | undef
   });
 }
 
+/**
+ * An append-mode open whose handle is closed at once (`(await open(p, "a")).close()`,
+ * `closeSync(openSync(p, "a"))`) creates the file if it is missing and writes nothing: a touch
+ * (Claude Code's sandbox makes sure ~/.bashrc exists before mounting it), not a write.
+ */
+function closedAtOnce(ctx: RuleContext): boolean {
+  let depth = 1;
+  let parent = ctx.parent(depth);
+  const child = () => ctx.parent(depth - 1);
+  while (parent && (parent.type === 'AwaitExpression' || parent.type === 'ParenthesizedExpression')) parent = ctx.parent(++depth);
+  if (!parent) return false;
+  if (parent.type === 'MemberExpression' && parent.object === child() && propertyName(parent) === 'close') {
+    const call = ctx.parent(depth + 1);
+    return call?.type === 'CallExpression' && call.callee === parent;
+  }
+  if (parent.type === 'CallExpression' && parent.arguments[0] === child()) {
+    const ref = ctx.moduleRef(parent.callee as Node);
+    const last = ref?.module === 'fs' ? ref.path[ref.path.length - 1] : undefined;
+    return last === 'closeSync' || last === 'close';
+  }
+  return false;
+}
+
 export const fileWrite: Rule = {
   meta: {
     id: 'file-write',
@@ -60,6 +83,7 @@ export const fileWrite: Rule = {
           const fromTo = FROM_TO.test(last);
           report(ctx, node, refName(ref), fromTo ? args[1] : args[0], fromTo ? args[0] : args[1]);
         } else if ((last === 'open' || last === 'openSync') && /^[wa]/.test(staticString(args[1]) ?? '')) {
+          if (/^a/.test(staticString(args[1]) ?? '') && closedAtOnce(ctx)) return;
           report(ctx, node, refName(ref), args[0], undefined);
         } else if (CHMOD.has(last) && setsExecutable(args[1])) {
           report(ctx, node, refName(ref), args[0], undefined, true);

@@ -8,9 +8,12 @@ runRuleTable(fileWrite, {
     { name: 'copy and rename name the new file', code: 'import*as f from"fs";f.copyFileSync(a,"/usr/local/bin/x");f.renameSync(t,"out.bin")', at: ['f.copyFileSync', 'f.renameSync'], evidence: ['path /usr/local/bin/x', 'path out.bin'] },
     { name: 'chmod with an execute bit', code: 'const fs=require("fs");fs.chmodSync(p,493);fs.chmod(p,"755",cb)', at: ['fs.chmodSync', 'fs.chmod('], message: /executable/ },
     { name: 'open for appending', code: 'import{open as O}from"fs/promises";await O(j,"a")', at: ['O(j'] },
+    { name: 'an append handle written to, and an open for writing closed at once (it empties the file)', code: 'const{open}=require("fs/promises");const fs=require("fs");const h=await open(p,"a");await h.write("x");(await open(q,"w")).close()', at: ['open(p', 'open(q'] },
     { name: 'Bun.write', code: 'await Bun.write("out.txt",s)', at: ['Bun'] },
   ],
   valid: [
+    // Claude Code 2.1.112 and claude-agent-sdk: the sandbox makes sure ~/.bashrc and others exist before mounting them.
+    { name: 'an append-mode open closed at once (a touch)', code: 'const{open}=require("fs/promises");const fs=require("fs");async function t(p){await(await open(p,"a")).close()}fs.closeSync(fs.openSync(q,"a"))' },
     { name: 'reads and a read-only chmod', code: 'const fs=require("fs");fs.readFileSync(p);fs.chmodSync(p,0o644);fs.open(p,"r",cb)' },
     { name: 'write on streams and other objects', code: 'process.stdout.write("x");res.write(b)' },
   ],
