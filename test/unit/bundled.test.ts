@@ -46,6 +46,14 @@ describe('rules on real bundler output', function () {
         assert.ok(docs.length >= 1 && docs.every(f => f.severity === 'info'), JSON.stringify(docs.map(f => f.message)));
       });
 
+      it('follows a downloaded script from the response\'s data events into vm.Script (download-exec, high), not the fixed one', async () => {
+        const findings = scan(await bundleFixture('download', variant));
+        const runs = findings.filter(f => f.ruleId === 'download-exec');
+        assert.equal(runs.length, 1, JSON.stringify(findings.map(f => `${f.ruleId} ${f.message}`)));
+        assert.equal(runs[0].severity, 'high');
+        assert.ok(findings.some(f => f.ruleId === 'network-call' && f.evidence.some(e => /call https?\.request/.test(e))), 'the request through the chosen module is a network call');
+      });
+
       it('does not take local bindings named Function or fetch for the globals', async () => {
         const findings = scan(await bundleFixture('shadow', variant));
         assert.deepEqual(findings.filter(f => f.ruleId === 'dynamic-code' || f.ruleId === 'network-call').map(f => f.message), []);

@@ -180,6 +180,7 @@ export class ValueFlow {
       push(v.node, item, item.path, v.fn);
     }
     if (item.path.length) for (const v of this.index.memberAssignments(bound, item.path[0])) push(v.node, item, item.path.slice(1), v.fn);
+    if (item.path.length === 0 && bound.appended) for (const v of bound.appended) push(v.node, item, item.path, v.fn);
   }
 
   private member(node: acorn.MemberExpression, item: Item, push: Push): void {
@@ -222,6 +223,18 @@ export class ValueFlow {
       if (arg) push(arg.type === 'SpreadElement' ? arg.argument : arg, item, item.path, entered.fn, item.calls, item.depth, item.context.slice(0, -1));
       return;
     }
+    // A callback's argument comes from the call it is given to: a request's response
+    // (`https.get(url, res => …)`: the request call stands for its response) or a stream's
+    // chunks (`res.on("data", c => …)`: the chunks are the stream's).
+    if (node.index === 0) {
+      const given = this.callbackCalls().get(node.fn);
+      if (given) {
+        const callee = calleeOf(given.call);
+        const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+        if (method && callee.type === 'MemberExpression' && STREAM_EVENTS.has(method) && staticString(given.call.arguments[0] as Node) === 'data') push(callee.object as Node, item, item.path, given.fn);
+        else if (method && RESPONSE_CALLBACK_METHODS.has(method) && given.call.arguments[given.call.arguments.length - 1] === node.fn) push(given.call, item, item.path, given.fn);
+      }
+    }
     if (item.depth <= 0) return;
     for (const caller of this.graph.callersOf(f)) {
       const arg = caller.call.arguments[node.index + caller.argOffset];
@@ -230,12 +243,49 @@ export class ValueFlow {
     }
   }
 
+  /** The arguments of every `resolve(…)` of a `new Promise(executor)`; undefined for other constructors. */
+  private resolvedValues(node: acorn.NewExpression, fn: number): ModuleValue[] | undefined {
+    const callee = unwrapChain(node.callee as Node);
+    const executor = node.arguments[0] as Node | undefined;
+    if (callee.type !== 'Identifier' || callee.name !== 'Promise' || this.index.binding('Promise', fn) || !isFunction(executor)) return undefined;
+    const first = executor.params[0];
+    const f = this.index.functionOf(executor);
+    if (first?.type !== 'Identifier' || f === undefined) return [];
+    const out: ModuleValue[] = [];
+    this.index.calls.forEach((call, i) => {
+      if (call.start < executor.start || call.end > executor.end || call.type !== 'CallExpression') return;
+      const c = unwrapChain(call.callee as Node);
+      const arg = call.arguments[0];
+      if (c.type !== 'Identifier' || c.name !== first.name || !arg || arg.type === 'SpreadElement') return;
+      if (this.index.binding(first.name, this.index.callFns[i])?.scope === f) out.push({ node: arg, fn: this.index.callFns[i] });
+    });
+    return out;
+  }
+
+  /** Functions written as an argument of a call, with that call (built on first need). */
+  private callbacks: Map<Node, { call: CallLike; fn: number }> | undefined;
+
+  private callbackCalls(): Map<Node, { call: CallLike; fn: number }> {
+    if (this.callbacks) return this.callbacks;
+    const map = new Map<Node, { call: CallLike; fn: number }>();
+    this.index.calls.forEach((call, i) => {
+      for (const a of call.arguments) if (isFunction(a as Node)) map.set(a as Node, { call, fn: this.index.callFns[i] });
+    });
+    return (this.callbacks = map);
+  }
+
   private call(node: CallLike, item: Item, push: Push): void {
     const target = this.graph.target(node, item.fn);
     if (target !== undefined) {
       if (item.depth <= 0) return;
       const step: CallStep = { call: node, fn: item.fn, callee: target.callee, argOffset: target.argOffset };
       for (const r of this.index.functions[target.callee].returns) push(r, item, item.path, target.callee, [...item.calls, step], item.depth - 1, [...item.context, step]);
+      return;
+    }
+    // `new Promise((resolve) => … resolve(value) …)`: the promise's value is what is resolved.
+    const resolved = node.type === 'NewExpression' ? this.resolvedValues(node, item.fn) : undefined;
+    if (resolved) {
+      for (const r of resolved) push(r.node, item, item.path, r.fn);
       return;
     }
     const thunk = node.type === 'CallExpression' ? memoThunk(node) : undefined;
@@ -269,6 +319,11 @@ function valuesAt(bound: Binding, use: Node): readonly ModuleValue[] {
   for (const v of bound.history) if (v.node.start < use.start && (!before || v.node.start > before.node.start)) before = v;
   return before ? [before] : bound.history;
 }
+
+/** Listener registrations: `stream.on("data", chunk => …)`. */
+const STREAM_EVENTS = new Set(['on', 'once', 'addListener', 'prependListener']);
+/** Request calls that hand their response to a callback given last (`https.get(url, res => …)`). */
+const RESPONSE_CALLBACK_METHODS = new Set(['get', 'request']);
 
 /** Array methods whose result comes from what their callback returns (and the elements, for find/filter). */
 const CALLBACK_RESULTS = new Set(['some', 'every', 'find', 'findLast', 'filter', 'findIndex']);

@@ -29,6 +29,10 @@ export interface FunctionRecord {
   mutated: Set<string>;
   /** For names declared more than once (separate blocks): every value, in text order (see Binding.history). */
   history?: Map<string, Node[]>;
+  /** A local whose last value was assigned in a nested function (`body = body + chunk` in a listener): that function. */
+  assignedIn?: Map<string, number>;
+  /** What `+=` appends to a local, anywhere (see ModuleIndex.append). */
+  appends?: Map<string, ModuleValue[]>;
   /**
    * For a wrapper (a CommonJS or bundle module function, e.g. Bun's `(function(exports,
    * require, module, …){…})`): every value assigned to its names, as for the module scope.
@@ -53,6 +57,8 @@ export interface Binding {
   values: ModuleValue[];
   /** Changed by `+=`, `++`, or (in ordinary functions) assigned twice. */
   mutated: boolean;
+  /** In an ordinary function, what `+=` appends to it (values flow from these too). */
+  appended?: ModuleValue[];
 }
 
 export interface ModuleValue {
@@ -300,7 +306,9 @@ export class ModuleIndex {
       if (record.values) return { name, scope: f, moduleLike: true, values: record.values.get(name) ?? NO_VALUES, mutated };
       const last = record.locals.get(name);
       const history = record.history?.get(name);
-      return { name, scope: f, moduleLike: false, values: last ? [{ node: last, fn: f }] : [], mutated, ...(history ? { history: history.map(node => ({ node, fn: f })) } : {}) };
+      const at = record.assignedIn?.get(name) ?? f;
+      const appended = record.appends?.get(name);
+      return { name, scope: f, moduleLike: false, values: last ? [{ node: last, fn: at }] : [], mutated, ...(history ? { history: history.map(node => ({ node, fn: f })) } : {}), ...(appended ? { appended } : {}) };
     }
     if (!this.moduleScope.has(name)) return undefined;
     const imported = this.moduleScope.get(name);
@@ -420,10 +428,31 @@ export class ModuleIndex {
       else if (history && value !== undefined) owner!.history!.delete(name);
     }
     scope.set(name, value);
+    if (owner && !values && value !== undefined) {
+      // The value is read in the function that assigns it (its names are that function's).
+      const ownerFn = this.fnStack[i - 1];
+      if (this.currentFunction !== ownerFn) (owner.assignedIn ??= new Map()).set(name, this.currentFunction);
+      else owner.assignedIn?.delete(name);
+    }
     if (value === undefined || !values) return;
     let list = values.get(name);
     if (!list) values.set(name, (list = []));
     list.push({ node: value, fn: this.currentFunction });
+  }
+
+  /**
+   * `body += chunk` in an ordinary function: what is appended, with the function that appends it
+   * (a listener), for value flow. Not a value of the name: constants and commands spelled from
+   * the name keep reading its assigned values.
+   */
+  private append(name: string, value: Node): void {
+    const i = this.scopeIndexOf(name);
+    if (i === 0 || !this.scopes[i].has(name)) return;
+    const owner = this.functions[this.fnStack[i - 1]];
+    if (owner.values) return;
+    const list = (owner.appends ??= new Map()).get(name);
+    if (list) list.push({ node: value, fn: this.currentFunction });
+    else owner.appends.set(name, [{ node: value, fn: this.currentFunction }]);
   }
 
   /** The scope (index into `scopes`) that binds `name` from here; 0 (module) if none does. */
@@ -482,7 +511,10 @@ export class ModuleIndex {
       else if (node.operator === '||=' || node.operator === '??=' || node.operator === '&&=') {
         this.bind(left.name, node.right, false);
         this.mutate(left.name);
-      } else this.mutate(left.name);
+      } else {
+        if (node.operator === '+=') this.append(left.name, node.right);
+        this.mutate(left.name);
+      }
       return;
     }
     if (left.type === 'MemberExpression' && node.operator === '=') {

@@ -85,6 +85,12 @@ export function moduleRefOf(node: Node | undefined, lookup: ModuleLookup, depth 
     }
     case 'SequenceExpression':
       return moduleRefOf(node.expressions[node.expressions.length - 1], lookup, depth + 1);
+    case 'ConditionalExpression': {
+      // `(secure ? https : http).request(…)`: either way the same kind of call.
+      const a = moduleRefOf(node.consequent, lookup, depth + 1);
+      const b = a && moduleRefOf(node.alternate, lookup, depth + 1);
+      return a && b && sameKind(a, b) ? a : undefined;
+    }
     case 'AwaitExpression':
       return moduleRefOf(node.argument, lookup, depth + 1);
     case 'ImportExpression': {
@@ -96,6 +102,12 @@ export function moduleRefOf(node: Node | undefined, lookup: ModuleLookup, depth 
     default:
       return undefined;
   }
+}
+
+/** Two module members a choice may stand for alike: one member, or http and https. */
+function sameKind(a: ModuleRef, b: ModuleRef): boolean {
+  const web = (m: string) => (m === 'http' || m === 'https' ? 'web' : m);
+  return web(a.module) === web(b.module) && a.path.length === b.path.length && a.path.every((p, i) => p === b.path[i]);
 }
 
 function member(base: ModuleRef, name: string): ModuleRef {

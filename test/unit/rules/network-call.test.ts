@@ -8,6 +8,8 @@ runRuleTable(networkCall, {
     { name: 'global fetch with a literal URL', code: 'async function f(){return fetch("https://api.x.io/v1")}', at: ['fetch('], severity: 'info', allEvidence: ['call fetch', 'host api.x.io'] },
     { name: 'https.request through require', code: 'const h=require("https");h.request({host:"x"})', at: ['h.request'], evidence: ['call https.request'] },
     { name: 'an esbuild createRequire alias (d6("https"))', code: 'import{createRequire as c}from"node:module";var d6=c(import.meta.url);function f(){var L=d6("https");return L.get(u)}', at: ['L.get'], evidence: ['call https.get'] },
+    // Next.js's amphtml-validator (in @byterover/cipher 0.3.0): the module picked by the URL's scheme.
+    { name: 'http or https chosen by a condition', code: 'const o=require("http"),i=require("https");function get(e){const s=e.startsWith("http://")?o:i;return s.request(e,{})}', at: ['s.request'], evidence: ['call http.request'] },
     { name: 'a named import of request', code: 'import{request as r}from"node:http";r(o)', at: ['r(o)'], evidence: ['call http.request'] },
     { name: 'destructured net.connect and tls.connect', code: 'const{connect:c}=require("net");c(1);require("tls").connect({})', at: ['c(1)', 'require("tls")'] },
     { name: 'dns lookups through dns/promises', code: 'import{lookup as l}from"dns/promises";await l("x.io")', at: ['l("x.io")'], evidence: ['call dns.promises.lookup'] },
@@ -17,6 +19,7 @@ runRuleTable(networkCall, {
     { name: 'sendBeacon', code: 'navigator.sendBeacon("/log",d)', at: ['navigator'] },
   ],
   valid: [
+    { name: 'a condition choosing between a network module and another', code: 'const f=require("fs"),h=require("https");(x?f:h).request(u)' },
     { name: 'map and cache calls with path-like keys', code: 'cache.get(`${d}/file`);m.delete(`${k}/x`);s.post(1)' },
     { name: 'a local function named fetch', code: 'function f(){const fetch=load;return fetch(x)}' },
     { name: 'get on an object that is not an http module', code: 'map.get(k);cache.request(x);store.connect()' },
