@@ -121,14 +121,18 @@ describe('the workspace policy in the editor', () => {
     assert.match(details.document.getText(), /\nSuppressed: by the workspace policy: reviewed: a test fixture\n/);
   });
 
-  it('warns in the Problems view, with a did-you-mean, about an id that names no audited assistant (a typo never fails open)', async () => {
-    const typo = '{\n  "assistants": {\n    "block": ["fakeai.region-gat", "fake-agent"]\n  }\n}\n';
+  it('warns in the Problems view, with a did-you-mean, about an id that names no audited or known assistant (a typo never fails open)', async () => {
+    const typo = '{\n  "assistants": {\n    "block": ["fakeai.region-gat", "fake-agent", "claude-cod", "@anthropic-ai/claude-code"]\n  }\n}\n';
     fs.writeFileSync(policyFile, typo);
-    const warning = await waitFor('the unmatched-id warning', () => ours(policyUri).find(d => d.severity === vscode.DiagnosticSeverity.Warning && d.message.includes('fakeai.region-gat"')));
-    assert.match(warning.message, /^"fakeai\.region-gat" in assistants\.block names no audited assistant \(did you mean "fakeai\.region-gate"\?\)/);
+    const unmatched = () => ours(policyUri).filter(d => d.severity === vscode.DiagnosticSeverity.Warning && / names no audited or known assistant/.test(d.message));
+    await waitFor('the unmatched-id warnings', () => unmatched().length === 2);
     const line = typo.split('\n')[2];
-    assert.deepEqual([warning.range.start.line, warning.range.start.character], [2, line.indexOf('"fakeai.region-gat"')]);
-    assert.ok(!ours(policyUri).some(d => d.message.startsWith('"fake-agent" in assistants.block names no')), 'an id that names an audited assistant is not unmatched');
+    const [first, second] = unmatched().sort((a, b) => a.range.start.character - b.range.start.character);
+    assert.match(first.message, /^"fakeai\.region-gat" in assistants\.block names no audited or known assistant \(did you mean "fakeai\.region-gate"\?\)/);
+    assert.deepEqual([first.range.start.line, first.range.start.character], [2, line.indexOf('"fakeai.region-gat"')]);
+    assert.equal(first.code, 'assistants.block[0] (unmatched)');
+    assert.match(second.message, /^"claude-cod" in assistants\.block names no audited or known assistant \(did you mean "claude-code"\?\)/, 'the catalog id of an assistant not installed here');
+    assert.ok(!unmatched().some(d => /^"(fake-agent|@anthropic-ai\/claude-code)"/.test(d.message)), 'an audited assistant, and the npm name of a known one, are not unmatched');
   });
 
   it('shows an invalid policy as errors at their place and says it is not applied', async () => {
