@@ -77,12 +77,14 @@ describe('the workspace policy in the editor', () => {
 
     // "Show" (the fake notifier chose it) filters the view to the violations.
     await waitFor('the violation filter', () => ctx.tree.violationsOnly);
+    assert.match(ctx.view.message ?? '', /^Showing what breaks the workspace policy \(\d+ violations\)\. "Show All Findings" in the title bar shows everything\. · /, 'the filter says what it leaves out');
     const names = ctx.tree.getChildren().map(n => label(ctx, n));
     assert.ok(names.includes(BLOCKED), names.join(', '));
     const violating = ctx.policy.violations();
     for (const n of ctx.tree.getChildren()) assert.ok(n.kind === 'target' && violating.targets.has(n.target.key));
     await vscode.commands.executeCommand('aiToolAudit.showAllFindings');
     assert.equal(ctx.tree.violationsOnly, false);
+    assert.doesNotMatch(ctx.view.message ?? '', /Showing/);
   });
 
   it('writes a suppression with its reason, and the finding stops breaking the policy', async () => {
@@ -115,7 +117,7 @@ describe('the workspace policy in the editor', () => {
     const item = ctx.tree.getTreeItem(inside[0]);
     assert.match(String(item.description), / · high · suppressed$/);
     assert.match(String(item.tooltip), /\nSuppressed by the workspace policy: reviewed: a test fixture$/);
-    assert.match(item.accessibilityInformation?.label ?? '', /^suppressed \(reviewed: a test fixture\), high Region or vendor gate: /);
+    assert.match(item.accessibilityInformation?.label ?? '', /^Suppressed by the workspace policy \(reviewed: a test fixture\), high severity, Region or vendor gate: [^\n]+\.$/);
     assert.equal(ctx.tree.getTreeItem(last).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'accepted findings do not open by themselves');
     const details = await vscode.commands.executeCommand<vscode.TextEditor>('aiToolAudit.showFindingDetails', inside[0]);
     assert.match(details.document.getText(), /\nSuppressed: by the workspace policy: reviewed: a test fixture\n/);
@@ -159,9 +161,12 @@ describe('the workspace policy in the editor', () => {
     assert.ok(fromJson.some(d => d.range.start.line === 1), fromJson.map(d => `${d.source}: ${d.message}`).join('; '));
   });
 
-  it('forgets the policy when its file is deleted', async () => {
+  it('forgets the policy when its file is deleted, and a violation filter left on says it now shows nothing', async () => {
+    await vscode.commands.executeCommand('aiToolAudit.showViolations');
     fs.rmSync(policyFile);
     await waitFor('diagnostics cleared', () => ours(policyUri).length === 0);
     assert.equal(ctx.policy.current.length, 0);
+    await waitFor('the filter note', () => /^Showing what breaks the workspace policy \(nothing does now\)/.test(ctx.view.message ?? ''));
+    await vscode.commands.executeCommand('aiToolAudit.showAllFindings');
   });
 });
