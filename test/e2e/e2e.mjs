@@ -101,9 +101,17 @@ try {
 
   // The same finding in the minified bundle: its inline action opens the readable context.
   const minifiedRow = page.locator('.monaco-list-row', { hasText: 'compares with region' }).filter({ hasText: 'dist/bundle.min.js:1' });
-  await minifiedRow.hover();
-  await minifiedRow.locator('.action-label[aria-label="Show in Readable Context"]').click();
-  await page.locator('.tab', { hasText: '(readable).js' }).first().waitFor({ timeout: 30000 });
+  const readableTab = page.locator('.tab', { hasText: '(readable).js' }).first();
+  // A tree refresh (the version comparison arriving, a policy evaluation) can re-render the
+  // row between hover and click and swallow the click (the log then shows no readable-context
+  // request): try again, up to three times.
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    await minifiedRow.hover();
+    await minifiedRow.locator('.action-label[aria-label="Show in Readable Context"]').click();
+    if (await readableTab.waitFor({ timeout: attempt < 3 ? 10000 : 30000 }).then(() => true, () => false)) break;
+    log(`readable context: no tab after click ${attempt}`);
+  }
+  await readableTab.waitFor({ timeout: 1000 });
   const reprinted = page.locator('.monaco-editor .view-line', { hasText: 'const e = a(), t = b(), n = t === "Asia/Shanghai"' });
   await reprinted.waitFor({ timeout: 15000 });
   check('the readable context shows the minified function reprinted line by line', (await page.locator('.monaco-editor .view-line', { hasText: 'function c() {' }).count()) === 1);
