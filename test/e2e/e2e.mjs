@@ -238,9 +238,12 @@ try {
   check('a violation filter left on says it shows nothing now, rather than an unexplained empty view', await none.isVisible().catch(() => false), await page.locator('.part.sidebar .message').first().textContent().catch(() => 'no message'));
   await runCommand(page, 'AI Tool Audit: Show All Findings');
   await page.locator('.part.sidebar .monaco-list-row', { hasText: 'FakeAI Assistant' }).first().waitFor({ timeout: 15000 }).catch(() => {});
-  // The whole message, did-you-mean included, in the row's hover for the picture.
-  await typo.hover().catch(() => {});
-  await page.waitForTimeout(1200);
+  // The whole message, did-you-mean included, in the editor's hover on the clause, for the picture.
+  await page.locator('.monaco-editor .view-line span span', { hasText: 'fakeai.region-gat' }).first().hover().catch(() => {});
+  const hover = page.locator('.monaco-hover', { hasText: 'did you mean "fakeai.region-gate"' }).first();
+  await hover.waitFor({ timeout: 10000 }).catch(() => {});
+  check('hovering the clause shows the warning with its did-you-mean', await hover.isVisible().catch(() => false));
+  await page.waitForTimeout(300);
   await page.screenshot({ path: join(ARTIFACTS, 'policy-did-you-mean.png') });
   log('screenshot', join(ARTIFACTS, 'policy-did-you-mean.png'));
 } catch (e) {
