@@ -5,13 +5,31 @@ import type { Severity, TargetResult } from '../core/model';
 import type { TargetSpec } from '../core/model';
 import type { Comparison } from '../core/report/baseline';
 
-export type TargetState = 'queued' | 'done' | 'cancelled';
+/**
+ * queued: waiting for (or in) the scan; done: `result` is this audit's; cancelled: the audit
+ * stopped before it; failed: the scan could not be done (`failure` says why). A target that
+ * is not done keeps the result of an earlier audit, if it had one.
+ */
+export type TargetState = 'queued' | 'done' | 'cancelled' | 'failed';
 
 export interface AuditedTarget {
   key: string;
   spec: TargetSpec;
   state: TargetState;
   result?: TargetResult;
+  /** Why the scan failed (state `failed`). */
+  failure?: string;
+  /** `result` is from an earlier audit: this one has not (or could not) replace it. */
+  earlier?: boolean;
+}
+
+/**
+ * Why a result is no audit: nothing was scanned and something went wrong (the scan worker
+ * died, the folder could not be read). Such a result must not stand in for the target's
+ * findings: "no findings" would read as an all-clear.
+ */
+export function scanFailure(r: TargetResult): string | undefined {
+  return r.filesScanned === 0 && r.findings.length === 0 && r.errors.length > 0 ? r.errors[0].message : undefined;
 }
 
 export function targetKey(spec: Pick<TargetSpec, 'kind' | 'root' | 'instanceId'>): string {
@@ -43,16 +61,25 @@ export class AuditResults implements vscode.Disposable {
     for (const spec of specs) {
       const key = targetKey(spec);
       const previous = this.targets.get(key);
-      this.targets.set(key, { key, spec, state: 'queued', ...(previous?.result ? { result: previous.result } : {}) });
+      // A failed scan's empty result is no earlier finding to keep.
+      const kept = previous?.result && (previous.state === 'done' || previous.earlier) ? previous.result : undefined;
+      this.targets.set(key, { key, spec, state: 'queued', ...(kept ? { result: kept, earlier: true } : {}) });
     }
     this.changed.fire();
   }
 
   finish(spec: TargetSpec, result: TargetResult): void {
     const key = targetKey(spec);
-    this.targets.set(key, { key, spec, state: 'done', result });
-    // A comparison belongs to the result it was made for.
-    this.comparisons.delete(key);
+    const failure = scanFailure(result);
+    const before = this.targets.get(key);
+    if (failure && before?.result) {
+      // The earlier findings stay, marked as such; the new errors are in the log.
+      this.targets.set(key, { key, spec, state: 'failed', result: before.result, earlier: true, failure });
+    } else {
+      this.targets.set(key, { key, spec, state: failure ? 'failed' : 'done', result, ...(failure ? { failure } : {}) });
+      // A comparison belongs to the result it was made for.
+      this.comparisons.delete(key);
+    }
     this.changed.fire();
   }
 
@@ -78,10 +105,13 @@ export class AuditResults implements vscode.Disposable {
     return this.comparisons.get(key);
   }
 
-  /** Targets still queued when an audit stopped early. */
-  cancelQueued(): AuditedTarget[] {
+  /** Targets still queued when an audit stopped early (cancelled) or broke off (failed). */
+  stopQueued(state: 'cancelled' | 'failed', failure?: string): AuditedTarget[] {
     const stopped = this.all().filter(t => t.state === 'queued');
-    for (const t of stopped) t.state = 'cancelled';
+    for (const t of stopped) {
+      t.state = state;
+      if (failure) t.failure = failure;
+    }
     if (stopped.length) this.changed.fire();
     return stopped;
   }
@@ -91,9 +121,14 @@ export class AuditResults implements vscode.Disposable {
     if (keys.filter(k => this.targets.delete(k)).length) this.changed.fire();
   }
 
-  /** Whether any shown result is from an earlier audit (its re-audit is queued or was cancelled). */
+  /** Whether any shown result is from an earlier audit (its re-audit is queued, was cancelled or failed). */
   hasPrevious(): boolean {
-    return this.all().some(t => t.state !== 'done' && t.result);
+    return this.all().some(t => t.earlier);
+  }
+
+  /** Targets the last audit left without a result of its own: cancelled or failed. */
+  incomplete(): AuditedTarget[] {
+    return this.all().filter(t => t.state === 'cancelled' || t.state === 'failed');
   }
 
   countBySeverity(): Record<Severity, number> {

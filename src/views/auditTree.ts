@@ -330,21 +330,35 @@ function targetItem(node: TargetNode, hasVisible: boolean, comparison: Compariso
   item.id = r ? `target:${target.key}` : `target:${target.key}:${target.state}`;
   item.contextValue = 'target';
   const version = target.spec.version ? `${printable(target.spec.version)} · ` : '';
+  // Until this audit's result is in, the row says so: never a count that reads as final.
+  const failure = target.failure ? printable(clip(target.failure, 80)) : 'the scan failed';
   if (target.state === 'queued') {
     item.iconPath = new vscode.ThemeIcon('loading~spin');
-    item.description = r ? `${version}re-auditing… (showing the previous ${countsText(findings)})` : `${version}scanning…`;
+    item.description = r ? `${version}re-auditing… (previous: ${countsText(findings)})` : `${version}scanning…`;
   } else if (target.state === 'cancelled' && r) {
     item.iconPath = new vscode.ThemeIcon('warning');
     item.description = `${version}re-audit cancelled: previous results, ${countsText(findings)}`;
-  } else if (target.state === 'cancelled' && !r) {
+  } else if (target.state === 'cancelled') {
     item.iconPath = new vscode.ThemeIcon('circle-slash');
     item.description = `${version}not scanned (cancelled)`;
+  } else if (target.state === 'failed' && target.earlier) {
+    // The kept result is an earlier audit's: this one could not scan the target.
+    item.iconPath = new vscode.ThemeIcon('warning');
+    item.description = `${version}re-audit failed: previous results, ${countsText(findings)}`;
+  } else if (target.state === 'failed') {
+    item.iconPath = new vscode.ThemeIcon('error');
+    item.description = `${version}not scanned: ${failure}`;
   } else {
     item.iconPath = new vscode.ThemeIcon(KIND_ICONS[target.spec.kind]);
     item.description = `${version}${r ? countsText(findings) : ''}${r ? hiddenText(hidden) : ''}${comparison ? ` · ${changeText(comparison)}` : ''}`;
   }
   if (comparison && target.state === 'done') item.contextValue = 'target.changed';
-  item.tooltip = targetTooltip(target) + (node.config ? printable(`\nsettings: ${plural(node.config.result?.findings.length ?? 0, 'finding')} (in "Configuration")`) : '') + hiddenTooltip(hidden);
+  // printable() line by line: it would show a line break as \u{A}.
+  item.tooltip =
+    targetTooltip(target) +
+    (target.failure ? `\n${printable(`this audit could not scan it: ${target.failure}`)}` : '') +
+    (node.config ? `\n${printable(`settings: ${plural(node.config.result?.findings.length ?? 0, 'finding')} (in "Configuration")`)}` : '') +
+    hiddenTooltip(hidden);
   return item;
 }
 
@@ -366,6 +380,11 @@ function configurationItem(node: ConfigurationNode, places: ConfigPlaces, hidden
 function changeText(c: Comparison): string {
   const fresh = c.current.filter(x => x.state === 'new').length;
   return `${fresh} new, ${c.gone.length} gone since ${printable(c.before.version ?? 'the previous audit')}`;
+}
+
+/** At most `max` characters of scanned or error text, on one row. */
+function clip(s: string, max: number): string {
+  return s.length > max ? `${s.slice(0, max)}…` : s;
 }
 
 function countsText(findings: readonly Finding[]): string {
@@ -419,34 +438,48 @@ function findingItem(node: FindingNode, places: ConfigPlaces): vscode.TreeItem {
   // A setting's scope says who put it there: the repository's settings arrive with a clone.
   item.description = `${node.state === 'new' ? 'new · ' : ''}${printable(place)}${f.scope ? ` · ${f.scope}` : ''} · ${f.severity}${node.suppressed !== undefined ? ' · suppressed' : ''}`;
   item.iconPath = node.suppressed !== undefined ? new vscode.ThemeIcon('pass') : SEVERITY_ICONS[f.severity];
-  item.tooltip = findingTooltip(f, place) + (node.suppressed !== undefined ? `\n${printable(`Suppressed by the workspace policy: ${node.suppressed}`)}` : '');
-  item.accessibilityInformation = { label: printable(`${node.suppressed !== undefined ? `suppressed (${node.suppressed}), ` : ''}${node.state === 'new' ? 'new since the previous version, ' : ''}${f.severity} ${ruleTitle(f.ruleId)}: ${f.message}, at ${place.replace(/:(\d+):(\d+)$/, ' line $1 column $2')}`), role: 'treeitem' };
+  item.tooltip = findingTooltip(f, place) + (node.suppressed !== undefined ? `\n${printable(`Suppressed by the workspace policy: ${clip(node.suppressed, MAX_LINE)}`)}` : '');
+  const status = [node.suppressed !== undefined ? `suppressed by the workspace policy (${clip(node.suppressed, 80)})` : undefined, node.state === 'new' ? 'new since the previous version' : undefined];
+  item.accessibilityInformation = { label: spokenFinding(f, place, status), role: 'treeitem' };
   // Settings are short text files: nothing to reprint.
   item.contextValue = f.source === 'config' ? 'finding.config' : f.offset !== undefined && f.line ? 'finding.reprintable' : 'finding';
   item.command = { command: 'aiToolAudit.openFinding', title: 'Open Finding', arguments: [node] };
   return item;
 }
 
-const MAX_EVIDENCE = 6;
-const MAX_STEPS = 10;
-const MAX_LINE = 160;
+const MAX_EVIDENCE = 3;
+const MAX_LINE = 120;
 
-/** Short enough not to be clipped: the message, the rule, some evidence, the steps, one line each. */
+/**
+ * Short enough never to be clipped (about eight lines): the message, the rule, a little
+ * evidence, how many steps, the place and where the rest is. Every step, the decoded values
+ * and what to do are in Finding Details. Plain text: nothing scanned becomes markup or a link.
+ */
 function findingTooltip(f: Finding, place = `${findingPlace(f)}${f.line ? `:${f.column}` : ''}`): string {
-  const cut = (s: string) => (s.length > MAX_LINE ? `${s.slice(0, MAX_LINE)}…` : s);
-  const evidence = f.evidence.slice(0, MAX_EVIDENCE).map(cut);
-  if (f.evidence.length > MAX_EVIDENCE) evidence.push(`… and ${f.evidence.length - MAX_EVIDENCE} more`);
-  const steps = f.related.slice(0, MAX_STEPS).map(r => cut(`step: ${r.message} (${r.file}:${r.line}:${r.column})`));
-  if (f.related.length > MAX_STEPS) steps.push(`… and ${f.related.length - MAX_STEPS} more steps`);
+  const evidence = f.evidence.slice(0, MAX_EVIDENCE).map(e => `  ${clip(e, MAX_LINE)}`);
+  if (f.evidence.length > MAX_EVIDENCE) evidence.push(`  … and ${f.evidence.length - MAX_EVIDENCE} more`);
   const lines = [
-    `${f.severity} · ${f.ruleId}${f.partial ? ' · partial parse' : ''}${f.confidence === 'approximate' ? ' · approximate' : ''}`,
-    f.message,
-    ...(evidence.length ? ['evidence:', ...evidence.map(e => `  ${e}`)] : []),
-    ...steps,
-    `at ${place}${f.configKey ? ` (${f.configKey}${f.scope ? `, ${f.scope} scope` : ''})` : ''}`,
-    `Details (every step, what to do): the ⓘ button or right-click › Show Finding Details; right-click › Open Rule Documentation`,
+    clip(f.message, 200),
+    `${f.severity} · ${ruleTitle(f.ruleId)} (${f.ruleId})${f.partial ? ' · partial parse' : ''}${f.confidence === 'approximate' ? ' · approximate' : ''}`,
+    ...(evidence.length ? ['evidence:', ...evidence] : []),
+    ...(f.related.length ? [`${plural(f.related.length, 'correlated step')}, each a link in Finding Details`] : []),
+    clip(`at ${place}${f.configKey ? ` (${f.configKey}${f.scope ? `, ${f.scope} scope` : ''})` : ''}`, MAX_LINE),
+    `Details: the ⓘ button or right-click › Show Finding Details (every step, what to do); right-click › Open Rule Documentation`,
   ];
   return lines.map(printable).join('\n');
+}
+
+/**
+ * What a screen reader says for a finding row: one sentence on one line, most important
+ * first: `High severity, Region or vendor gate: Reads the timezone…, in extension.js at line
+ * 21, column 30.` Scanned text is made printable, so it cannot break the line.
+ */
+function spokenFinding(f: Finding, place: string, status: ReadonlyArray<string | undefined> = []): string {
+  const lead = [...status.filter((s): s is string => !!s), `${f.severity} severity`].join(', ');
+  const at = /^(.*?):(\d+)(?::(\d+))?$/.exec(place);
+  const where = at ? `in ${at[1]} at line ${at[2]}${at[3] ? `, column ${at[3]}` : ''}` : `in ${place.replace(/ @ byte (\d+)$/, ' at byte $1')}`;
+  const message = clip(f.message, 200).replace(/[\s.]+$/, '');
+  return printable(`${titleCase(lead)}, ${ruleTitle(f.ruleId)}: ${message}, ${where}.`);
 }
 
 function goneItem(node: GoneNode): vscode.TreeItem {
@@ -466,7 +499,7 @@ function goneFindingItem(node: GoneFindingNode): vscode.TreeItem {
   item.description = `gone · ${printable(findingPlace(f))} · ${f.severity}`;
   item.iconPath = new vscode.ThemeIcon('circle-slash');
   item.tooltip = `${findingTooltip(f)}\n(in ${printable(node.parent.from ?? 'the previous version')}; no longer found)`;
-  item.accessibilityInformation = { label: printable(`gone since ${node.parent.from ?? 'the previous version'}: ${f.severity} ${ruleTitle(f.ruleId)}: ${f.message}`), role: 'treeitem' };
+  item.accessibilityInformation = { label: spokenFinding(f, findingPlace(f), [`gone since ${node.parent.from ?? 'the previous version'}`]), role: 'treeitem' };
   return item;
 }
 

@@ -15,14 +15,17 @@ import type { AuditSummary } from './statusBar';
 import { configSources, type Configurations } from './configurations';
 import { readSettings, type AuditSettings } from './settings';
 import { plural } from '../core/text/format';
+import type { Notifier } from './notifier';
 
 /** Finds what to audit when the audit starts (discovery); undefined when cancelled. */
 export type Finder = (settings: AuditSettings, token: vscode.CancellationToken) => Promise<TargetSpec[] | undefined>;
 
 export interface AuditOutcome {
-  status: 'done' | 'cancelled';
+  /** failed: the audit broke off (discovery or the scan worker failed); `error` says why. */
+  status: 'done' | 'cancelled' | 'failed';
   results: TargetResult[];
   ms: number;
+  error?: string;
 }
 
 const PROGRESS_EVERY_MS = 150;
@@ -40,6 +43,8 @@ export class Auditor {
     private readonly resultCacheDir?: string,
     /** Where the assistants' settings read by an audit go; undefined: they are not read. */
     private readonly configurations?: Configurations,
+    /** Says that an audit failed (read when one does; tests swap it). */
+    private readonly notify?: () => Notifier,
   ) {}
 
   /** Marks what changed since the assistant's previous version, once its snapshot is read. */
@@ -83,7 +88,7 @@ export class Auditor {
     const finished = Promise.resolve(
       vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title, cancellable: true }, (progress, token) => {
         token.onCancellationRequested(() => stop.cancel());
-        return this.run(specs, replace, readConfig, progress, stop.token);
+        return this.run(specs, replace, readConfig, progress, stop.token).catch(e => this.failed(e));
       }),
     );
     this.current = { stop, finished };
@@ -115,7 +120,10 @@ export class Auditor {
     else {
       progress.report({ message: 'looking for AI assistants…' });
       const found = await find(settings, token);
-      if (!found) return { status: 'cancelled', results: [], ms: Date.now() - started };
+      if (!found) {
+        if (this.results.all().length) this.summary.setEnding({ kind: 'cancelled', text: 'Audit cancelled while looking for assistants: the results shown are from the earlier audit' });
+        return { status: 'cancelled', results: [], ms: Date.now() - started };
+      }
       specs = found;
     }
     this.warnUnknownRules(settings.disabledRules);
@@ -164,12 +172,15 @@ export class Auditor {
       for (const crash of outcome.crashes) this.log.error(`scan worker stopped: ${crash}`);
       const ms = Date.now() - started;
       if (outcome.status === 'cancelled') {
-        const skipped = this.results.cancelQueued();
+        const skipped = this.results.stopQueued('cancelled');
         const kept = skipped.filter(t => t.result).length;
-        this.summary.setEnding(`Audit cancelled: ${done.length} of ${specs.length} audited${kept ? `, ${kept} showing earlier results` : ''}`);
+        this.summary.setEnding({ kind: 'cancelled', text: `Audit cancelled: ${done.length} of ${specs.length} audited${kept ? `, ${kept} showing earlier results` : ''}` });
         this.log.warn(printable(`audit cancelled after ${done.length} of ${plural(specs.length, 'target')}; not scanned: ${skipped.map(t => t.spec.name).join(', ') || 'none'}`));
       } else {
-        this.log.info(`audit finished in ${(ms / 1000).toFixed(1)} s: ${plural(done.length, 'target')}`);
+        // A target whose scan failed (its worker died, its folder could not be read) says so in its row.
+        const failed = specs.map(s => this.results.all().find(t => t.key === targetKey(s))).filter(t => t?.state === 'failed');
+        if (failed.length) this.summary.setEnding({ kind: 'incomplete', text: `Audit finished, but ${failed.length} of ${specs.length} could not be scanned` });
+        this.log.info(`audit finished in ${(ms / 1000).toFixed(1)} s: ${plural(done.length, 'target')}${failed.length ? `, ${failed.length} not scanned` : ''}`);
       }
       return { status: outcome.status, results: done, ms };
     } finally {
@@ -177,11 +188,27 @@ export class Auditor {
     }
   }
 
+  /**
+   * An audit that broke off (discovery or the worker could not run): what it had not reached
+   * is marked failed and keeps any earlier result, and the view, the status bar and a
+   * notification say so. Never an empty view that reads as an all-clear.
+   */
+  private failed(e: unknown): AuditOutcome {
+    const error = e instanceof Error ? e.message : String(e);
+    const stopped = this.results.stopQueued('failed', error);
+    const kept = stopped.filter(t => t.result).length;
+    this.summary.setEnding({ kind: 'failed', text: printable(`Audit failed: ${error}${kept ? `; ${plural(kept, 'assistant')} showing earlier results` : ''}`) });
+    this.log.error(printable(`audit failed: ${error}${stopped.length ? `; not scanned: ${stopped.map(t => t.spec.name).join(', ')}` : ''}`));
+    void this.notify?.().error(printable(`AI Tool Audit: the audit failed (${error}). Earlier results stay in the view; see the log.`), 'Show Log')
+      .then(choice => (choice ? vscode.commands.executeCommand('aiToolAudit.showLog') : undefined));
+    return { status: 'failed', results: [], ms: 0, error };
+  }
+
   private logTarget(r: TargetResult, ms: number): void {
     const high = r.findings.filter(f => f.severity === 'high').length;
     this.log.info(
-      printable(`scanned ${r.name}${r.version ? ` ${r.version}` : ''} (${r.kind}) at ${r.root}: ${r.filesScanned} files, ${formatMB(r.bytesScanned)}, ` +
-        `${r.findings.length} findings (${high} high), ${r.errors.length} errors in ${(ms / 1000).toFixed(1)} s`),
+      printable(`scanned ${r.name}${r.version ? ` ${r.version}` : ''} (${r.kind}) at ${r.root}: ${plural(r.filesScanned, 'file')}, ${formatMB(r.bytesScanned)}, ` +
+        `${plural(r.findings.length, 'finding')} (${high} high), ${plural(r.errors.length, 'error')} in ${(ms / 1000).toFixed(1)} s`),
     );
     for (const e of r.errors) this.log.warn(printable(`${r.name}: ${e.file}${e.entry ? ` › ${e.entry}` : ''}: ${e.message}`));
   }

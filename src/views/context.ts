@@ -31,7 +31,8 @@ export function createContext(extension: vscode.ExtensionContext): AuditContext 
   const summary = new AuditSummary(results, view, machine);
   const baselines = new BaselineStore(path.join(extension.globalStorageUri.fsPath, 'baselines'), log);
   const configurations = new Configurations(runner, results, log);
-  const auditor = new Auditor(runner, results, summary, log, baselines, path.join(extension.globalStorageUri.fsPath, 'results'), configurations);
+  // The notifier is read when a failure is due, after ctx exists; tests may swap it.
+  const auditor = new Auditor(runner, results, summary, log, baselines, path.join(extension.globalStorageUri.fsPath, 'results'), configurations, () => ctx.notify);
   const contexts = new ContextDocuments(runner);
   // The policy is built below; the details read its suppressions only when a document is built.
   const details = new FindingDetails(results, extension.extensionUri, configPlaces, (key, index) => ctx.policy.suppressed().get(key)?.get(index));
@@ -75,7 +76,7 @@ export function createContext(extension: vscode.ExtensionContext): AuditContext 
       input: options => vscode.window.showInputBox(options),
     },
   };
-  extension.subscriptions.push(watchExtensions(ctx), policy, policy.onDidEvaluate(() => (tree.refresh(), details.refresh())));
+  extension.subscriptions.push(watchExtensions(ctx), policy, policy.onDidEvaluate(() => (tree.refresh(), details.refresh(), summary.refresh())));
   // A workspace with a policy is why the editor activated (workspaceContains): audit once so
   // the policy can be checked and warn, as it promises every member of the team.
   void policy.ready.then(() => {

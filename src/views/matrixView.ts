@@ -87,7 +87,8 @@ export async function focusCell(ctx: AuditContext, key: string, category: string
       ?.result?.findings.forEach((f, i) => f.category === category && findings.add(i));
     return { targets: new Set([key]), findings: new Map([[key, findings]]) };
   });
-  ctx.view.message = printable(`Showing the ${category} findings of ${target.spec.name}. "Show All Findings" in the title bar shows everything.`);
+  const note = printable(`Showing the ${category} findings of ${target.spec.name}. "Show All Findings" in the title bar shows everything.`);
+  ctx.summary.setFilter(() => note);
   await vscode.commands.executeCommand('aiToolAudit.findings.focus');
   return true;
 }

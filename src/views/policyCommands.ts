@@ -3,19 +3,23 @@
 import * as vscode from 'vscode';
 import { addSuppression, suppressionFor } from '../core/policy/edit';
 import { printable } from '../core/text/safeText';
+import { plural } from '../core/text/format';
 import type { AuditContext } from './auditContext';
 import { findingPlace, type FindingNode, type TreeNode } from './auditTree';
 
 export async function showViolations(ctx: AuditContext) {
   ctx.tree.setViolationFilter(() => ctx.policy.violations());
-  const count = ctx.policy.current.reduce((n, p) => n + (p.report?.violations.length ?? 0), 0);
-  ctx.view.message = `Showing what breaks the workspace policy (${count} violation${count === 1 ? '' : 's'}). "Show All Findings" in the title bar shows everything.`;
+  // Counted at each update: the policy or the results may change while the filter is on.
+  ctx.summary.setFilter(() => {
+    const count = ctx.policy.current.reduce((n, p) => n + (p.report?.violations.length ?? 0), 0);
+    return `Showing what breaks the workspace policy (${count ? plural(count, 'violation') : 'nothing does now'}). "Show All Findings" in the title bar shows everything.`;
+  });
   await vscode.commands.executeCommand('aiToolAudit.findings.focus');
 }
 
 export function showAllFindings(ctx: AuditContext) {
   ctx.tree.setViolationFilter(undefined);
-  ctx.view.message = undefined;
+  ctx.summary.setFilter(undefined);
 }
 
 export async function suppress(ctx: AuditContext, node: TreeNode | undefined): Promise<vscode.Uri | undefined> {

@@ -175,7 +175,9 @@ export class PolicyWarnings implements vscode.Disposable {
   }
 
   private evaluate(): void {
-    const done = this.results.all().filter(t => t.state === 'done' && t.result);
+    // Every result shown, an earlier audit's included: a cancelled or failed re-audit must not
+    // let the policy pass on what it did not look at (it would fail open).
+    const done = this.results.all().filter(t => t.result);
     const targets: TargetResult[] = done.map(t => t.result!);
     this.diagnostics.clear();
     for (const p of this.policies) {
@@ -211,9 +213,13 @@ export class PolicyWarnings implements vscode.Disposable {
       this.item.command = 'aiToolAudit.showViolations';
       this.item.backgroundColor = new vscode.ThemeColor('statusBarItem.warningBackground');
     } else {
-      const audited = this.policies.some(p => p.targets.length);
-      this.item.text = '$(law) policy kept';
-      this.item.tooltip = audited ? 'AI Tool Audit: the audited assistants keep the workspace policy.' : 'AI Tool Audit: workspace policy read; run "Audit AI tools" to check it.';
+      const audited = Math.max(0, ...this.policies.map(p => p.targets.length));
+      // What "no violations" covers: an assistant the audit did not reach was not checked.
+      const unchecked = this.results.all().filter(t => !t.result || t.earlier).length;
+      this.item.text = !audited ? '$(law) policy not checked yet' : unchecked ? '$(law) no policy violations so far' : '$(law) no policy violations';
+      this.item.tooltip = !audited
+        ? 'AI Tool Audit: workspace policy read; run "Audit AI tools" to check it.'
+        : `AI Tool Audit: ${audited === 1 ? 'the audited assistant breaks' : `the ${audited} audited assistants break`} no clause of the workspace policy${unchecked ? `; ${plural(unchecked, 'assistant')} not (re-)audited yet, so not checked` : ''}.`;
       this.item.command = audited ? 'workbench.view.extension.aiToolAudit' : 'aiToolAudit.auditAll';
       this.item.backgroundColor = undefined;
     }

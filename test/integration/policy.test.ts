@@ -77,12 +77,14 @@ describe('the workspace policy in the editor', () => {
 
     // "Show" (the fake notifier chose it) filters the view to the violations.
     await waitFor('the violation filter', () => ctx.tree.violationsOnly);
+    assert.match(ctx.view.message ?? '', /^Showing what breaks the workspace policy \(\d+ violations\)\. "Show All Findings" in the title bar shows everything\. · /, 'the filter says what it leaves out');
     const names = ctx.tree.getChildren().map(n => label(ctx, n));
     assert.ok(names.includes(BLOCKED), names.join(', '));
     const violating = ctx.policy.violations();
     for (const n of ctx.tree.getChildren()) assert.ok(n.kind === 'target' && violating.targets.has(n.target.key));
     await vscode.commands.executeCommand('aiToolAudit.showAllFindings');
     assert.equal(ctx.tree.violationsOnly, false);
+    assert.doesNotMatch(ctx.view.message ?? '', /Showing/);
   });
 
   it('writes a suppression with its reason, and the finding stops breaking the policy', async () => {
@@ -115,20 +117,24 @@ describe('the workspace policy in the editor', () => {
     const item = ctx.tree.getTreeItem(inside[0]);
     assert.match(String(item.description), / · high · suppressed$/);
     assert.match(String(item.tooltip), /\nSuppressed by the workspace policy: reviewed: a test fixture$/);
-    assert.match(item.accessibilityInformation?.label ?? '', /^suppressed \(reviewed: a test fixture\), high Region or vendor gate: /);
+    assert.match(item.accessibilityInformation?.label ?? '', /^Suppressed by the workspace policy \(reviewed: a test fixture\), high severity, Region or vendor gate: [^\n]+\.$/);
     assert.equal(ctx.tree.getTreeItem(last).collapsibleState, vscode.TreeItemCollapsibleState.Collapsed, 'accepted findings do not open by themselves');
     const details = await vscode.commands.executeCommand<vscode.TextEditor>('aiToolAudit.showFindingDetails', inside[0]);
     assert.match(details.document.getText(), /\nSuppressed: by the workspace policy: reviewed: a test fixture\n/);
   });
 
-  it('warns in the Problems view, with a did-you-mean, about an id that names no audited assistant (a typo never fails open)', async () => {
-    const typo = '{\n  "assistants": {\n    "block": ["fakeai.region-gat", "fake-agent"]\n  }\n}\n';
+  it('warns in the Problems view, with a did-you-mean, about an id that names no audited or known assistant (a typo never fails open)', async () => {
+    const typo = '{\n  "assistants": {\n    "block": ["fakeai.region-gat", "fake-agent", "claude-cod", "@anthropic-ai/claude-code"]\n  }\n}\n';
     fs.writeFileSync(policyFile, typo);
-    const warning = await waitFor('the unmatched-id warning', () => ours(policyUri).find(d => d.severity === vscode.DiagnosticSeverity.Warning && d.message.includes('fakeai.region-gat"')));
-    assert.match(warning.message, /^"fakeai\.region-gat" in assistants\.block names no audited assistant \(did you mean "fakeai\.region-gate"\?\)/);
+    const unmatched = () => ours(policyUri).filter(d => d.severity === vscode.DiagnosticSeverity.Warning && / names no audited or known assistant/.test(d.message));
+    await waitFor('the unmatched-id warnings', () => unmatched().length === 2);
     const line = typo.split('\n')[2];
-    assert.deepEqual([warning.range.start.line, warning.range.start.character], [2, line.indexOf('"fakeai.region-gat"')]);
-    assert.ok(!ours(policyUri).some(d => d.message.startsWith('"fake-agent" in assistants.block names no')), 'an id that names an audited assistant is not unmatched');
+    const [first, second] = unmatched().sort((a, b) => a.range.start.character - b.range.start.character);
+    assert.match(first.message, /^"fakeai\.region-gat" in assistants\.block names no audited or known assistant \(did you mean "fakeai\.region-gate"\?\)/);
+    assert.deepEqual([first.range.start.line, first.range.start.character], [2, line.indexOf('"fakeai.region-gat"')]);
+    assert.equal(first.code, 'assistants.block[0] (unmatched)');
+    assert.match(second.message, /^"claude-cod" in assistants\.block names no audited or known assistant \(did you mean "claude-code"\?\)/, 'the catalog id of an assistant not installed here');
+    assert.ok(!unmatched().some(d => /^"(fake-agent|@anthropic-ai\/claude-code)"/.test(d.message)), 'an audited assistant, and the npm name of a known one, are not unmatched');
   });
 
   it('shows an invalid policy as errors at their place and says it is not applied', async () => {
@@ -155,9 +161,12 @@ describe('the workspace policy in the editor', () => {
     assert.ok(fromJson.some(d => d.range.start.line === 1), fromJson.map(d => `${d.source}: ${d.message}`).join('; '));
   });
 
-  it('forgets the policy when its file is deleted', async () => {
+  it('forgets the policy when its file is deleted, and a violation filter left on says it now shows nothing', async () => {
+    await vscode.commands.executeCommand('aiToolAudit.showViolations');
     fs.rmSync(policyFile);
     await waitFor('diagnostics cleared', () => ours(policyUri).length === 0);
     assert.equal(ctx.policy.current.length, 0);
+    await waitFor('the filter note', () => /^Showing what breaks the workspace policy \(nothing does now\)/.test(ctx.view.message ?? ''));
+    await vscode.commands.executeCommand('aiToolAudit.showAllFindings');
   });
 });

@@ -45,7 +45,7 @@ describe('reports and changes between versions in the editor', () => {
     const gate = rows.find(n => n.finding.ruleId === 'region-gating');
     assert.ok(gate);
     assert.match(description(ctx, gate), /^new · cli\.js:3:\d+ · high$/);
-    assert.match(String(ctx.tree.getTreeItem(gate).accessibilityInformation?.label), /^new since the previous version, high /);
+    assert.match(String(ctx.tree.getTreeItem(gate).accessibilityInformation?.label), /^New since the previous version, high severity, /);
     const git = rows.find(n => n.finding.ruleId === 'child-process');
     assert.ok(git);
     assert.doesNotMatch(description(ctx, git), /^new/, 'the git run was in 1.0.0');

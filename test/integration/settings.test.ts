@@ -53,7 +53,7 @@ describe('settings and the log', () => {
       const all = logFiles(logs).map(f => fs.readFileSync(f, 'utf8')).join('\n');
       return all.includes(`scanned ${path.basename(dir)}`) && all.includes('broken.js') && all;
     });
-    assert.match(text, new RegExp(`\\[info\\] scanned ${path.basename(dir)} \\(path\\) at ${dir}: 1 files`));
+    assert.match(text, new RegExp(`\\[info\\] scanned ${path.basename(dir)} \\(path\\) at ${dir}: 1 file, `));
     assert.match(text, new RegExp(`\\[warning\\] ${path.basename(dir)}: broken\\.js: parsed with the loose parser`));
     fs.rmSync(dir, { recursive: true, force: true });
   });

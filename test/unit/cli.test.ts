@@ -184,6 +184,16 @@ describe('the CLI with a workspace policy', () => {
     assert.equal(runIn(ws, 'scan', 'gate.js', '--policy', 'x.json', '--no-policy').status, 2);
   });
 
+  it('warns, with a did-you-mean, about an assistant id that names nothing audited or known, and names a known one that is not installed without a warning', () => {
+    const ws = workspace({ 'gate.js': GATE, 'ai-tool-audit.json': '{"assistants": {"block": ["gate.j", "claude-code"]}}' });
+    const r = runIn(ws, 'scan', 'gate.js');
+    assert.equal(r.status, 0, r.stderr);
+    assert.match(r.stdout, /warning: assistants\.block\[0\] \(ai-tool-audit\.json:1:\d+\): "gate\.j" in assistants\.block names no audited or known assistant \(did you mean "gate\.js"\?\)/);
+    assert.doesNotMatch(r.stdout, /assistants\.block\[1\]/, 'claude-code is in the catalog: a rule for the day it is installed');
+    const json = JSON.parse(runIn(ws, 'scan', 'gate.js', '--json').stdout);
+    assert.deepEqual(json.policy.unmatchedAssistants.map((u: { path: string }) => u.path), ['assistants.block[0]']);
+  });
+
   it('marks suppressed findings and reports suppressions that went stale', () => {
     const ws = workspace({ 'gate.js': GATE });
     const audit = JSON.parse(runIn(ws, 'scan', 'gate.js', '--json').stdout);

@@ -4,6 +4,7 @@ import { MANIFEST_RULES, ruleCatalog, RULES } from '../../src/core/rules';
 import { CORRELATION_RULES } from '../../src/core/rules/correlations';
 import { CONFIG_RULES } from '../../src/core/rules/config';
 import { CATALOG_FILE, catalogText } from '../../scripts/rulesCatalog';
+import { ruleDocSection } from '../../src/views/findingDetailsText';
 
 describe('every rule', () => {
   for (const rule of ruleCatalog()) {
@@ -34,6 +35,19 @@ describe('every rule', () => {
   it('catalog.json, the metadata the extension host reads, matches the rules (npm run rules-catalog)', () => {
     assert.equal(fs.readFileSync(CATALOG_FILE, 'utf8'), catalogText());
   });
+  // Finding Details shows these two sections next to each finding (read with the same
+  // function): a page without them leaves a reviewer with a finding and nothing to do.
+  for (const file of fs.readdirSync('docs/rules').filter(f => f.endsWith('.md')).sort()) {
+    it(`docs/rules/${file} says what to do and what a false positive looks like, in its own words`, () => {
+      const text = fs.readFileSync(`docs/rules/${file}`, 'utf8');
+      for (const heading of ['What to do', 'False positives']) {
+        const body = ruleDocSection(text, heading) ?? '';
+        assert.ok(body.length >= 80, `docs/rules/${file}: "## ${heading}" is missing or has ${body.length} characters`);
+        assert.ok(!/^\(?(todo|tbd|none)\b/i.test(body), `docs/rules/${file}: "## ${heading}" is a placeholder`);
+      }
+      assert.ok(ruleCatalog().some(r => `${r.id}.md` === file), `docs/rules/${file} belongs to no rule`);
+    });
+  }
   it('ids are unique', () => {
     const ids = ruleCatalog().map(r => r.id);
     assert.equal(new Set(ids).size, ids.length);

@@ -11,6 +11,7 @@ import { severityRank, type AuditResult, type Finding, type TargetResult } from 
 import { assistantMatches, globMatches, hostMayMatch, HOST_RULE, namesOf } from './match';
 import type { Clause, Policy, PolicyReport, PolicyViolation, SuppressedFinding, Suppression, UnmatchedAssistant, UnusedSuppression } from '../model/policy';
 import { didYouMean } from './didYouMean';
+import { CATALOG } from '../catalog/assistants';
 import { mcpViolations, unmatchedMcp } from './evaluateMcp';
 
 export function evaluatePolicy(policy: Policy, result: Pick<AuditResult, 'targets'>): PolicyReport {
@@ -99,15 +100,26 @@ export function evaluatePolicy(policy: Policy, result: Pick<AuditResult, 'target
   };
 }
 
-/** Id clauses that name no audited assistant, with the nearest name any of them goes by. */
+/**
+ * The names a known assistant goes by in a policy: its catalog id, extension ids and npm
+ * packages. A clause naming one that is not installed here is a rule for the day it is (a
+ * team policy blocks what some machines lack), not a typo.
+ */
+const CATALOG_NAMES = [...new Set(CATALOG.flatMap(e => [e.id, ...(e.extensionIds ?? []), ...(e.npm ?? [])]))];
+
+/**
+ * Id clauses that name no audited assistant and no assistant the catalog knows, with the
+ * nearest name either goes by: a typo must not quietly allow or block nothing.
+ */
 function unmatchedIds(policy: Policy, targets: readonly TargetResult[]): UnmatchedAssistant[] {
-  const known = [...new Set(targets.flatMap(t => namesOf(t)))];
+  const audited = [...new Set(targets.flatMap(t => namesOf(t)))];
   const out: UnmatchedAssistant[] = [];
   for (const [list, s] of [...policy.assistants.allow.map(s => ['allow', s] as const), ...policy.assistants.block.map(s => ['block', s] as const)]) {
     const m = s.match;
-    if (m.by !== 'id' || targets.some(t => namesOf(t).some(n => globMatches(m.glob, n)))) continue;
-    const hint = m.glob.includes('*') || m.glob.includes('?') ? '' : didYouMean(m.glob, known);
-    out.push({ path: s.path, at: s.at, text: s.text, message: `"${s.text}" in assistants.${list} names no audited assistant${hint}; ids match the assistant's id, instance id, extension id or npm package name (ai-tool-audit list --json)` });
+    if (m.by !== 'id' || [...audited, ...CATALOG_NAMES].some(n => globMatches(m.glob, n))) continue;
+    // The audited names first: among equally near names, the one installed here is meant.
+    const hint = m.glob.includes('*') || m.glob.includes('?') ? '' : didYouMean(m.glob, [...audited, ...CATALOG_NAMES]);
+    out.push({ path: s.path, at: s.at, text: s.text, message: `"${s.text}" in assistants.${list} names no audited or known assistant${hint}; ids match the assistant's id, instance id, extension id or npm package name (ai-tool-audit list --json)` });
   }
   return out;
 }

@@ -106,7 +106,7 @@ function findingItem(f: Finding, verbose: boolean, state: 'new' | 'unchanged' | 
   if (f.decodedFrom) out.push(`  - decoded: ${code(f.decodedFrom)}`);
   const related = verbose ? f.related : f.related.slice(0, BRIEF.related);
   for (const r of related) out.push(`  - step ${code(locationOf(r))}: ${inline(r.message)}`);
-  if (related.length < f.related.length) out.push(`  - … (+${f.related.length - related.length} more steps)`);
+  if (related.length < f.related.length) out.push(`  - … (+${plural(f.related.length - related.length, 'more step')})`);
   if (f.excerpt) out.push('', ...fenced(verbose ? f.excerpt : shorten(f.excerpt, BRIEF.excerptChars), '  '));
   return out;
 }

@@ -54,11 +54,19 @@ describe('evaluating a policy', () => {
       assert.equal(r.unmatchedAssistants, undefined);
     });
 
-    it('warns about an id that names no audited assistant, with the nearest name (a typo must not fail open)', () => {
+    it('warns about an id that names no audited or known assistant, with the nearest name (a typo must not fail open)', () => {
       const named = target('claude-code', { names: ['@anthropic-ai/claude-code'] });
-      const r = evaluatePolicy(policyOf(`{"assistants": {"allow": ["@anthropic-ai/claude-cod", "vendor:nobody"], "block": ["codex*"]}}`), { targets: [named] });
-      assert.deepEqual(r.unmatchedAssistants?.map(u => [u.path, u.text]), [['assistants.allow[0]', '@anthropic-ai/claude-cod'], ['assistants.block[0]', 'codex*']]);
-      assert.match(r.unmatchedAssistants![0].message, /names no audited assistant \(did you mean "@anthropic-ai\/claude-code"\?\)/);
+      const r = evaluatePolicy(policyOf(`{"assistants": {"allow": ["@anthropic-ai/claude-cod", "vendor:nobody"], "block": ["acme-coder*", "qwen-cod"]}}`), { targets: [named] });
+      assert.deepEqual(r.unmatchedAssistants?.map(u => [u.path, u.text]), [['assistants.allow[0]', '@anthropic-ai/claude-cod'], ['assistants.block[0]', 'acme-coder*'], ['assistants.block[1]', 'qwen-cod']]);
+      assert.match(r.unmatchedAssistants![0].message, /^"@anthropic-ai\/claude-cod" in assistants\.allow names no audited or known assistant \(did you mean "@anthropic-ai\/claude-code"\?\)/);
+      assert.doesNotMatch(r.unmatchedAssistants![1].message, /did you mean/, 'a glob gets no guess');
+      assert.match(r.unmatchedAssistants![2].message, /\(did you mean "qwen-code"\?\)/, 'the nearest catalog id, though not installed here');
+    });
+
+    it('takes an id of a known assistant that is not installed here as meant (a team policy blocks what some machines lack)', () => {
+      const named = target('claude-code', { names: ['@anthropic-ai/claude-code'] });
+      const r = evaluatePolicy(policyOf(`{"assistants": {"allow": ["github.copilot*", "@openai/codex"], "block": ["qwen-code", "Alibaba-Cloud.tongyi-lingma"]}}`), { targets: [named] });
+      assert.equal(r.unmatchedAssistants, undefined);
     });
 
     it('leaves versions outside a blocked range alone', () => {
