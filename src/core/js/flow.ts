@@ -251,15 +251,36 @@ export class ValueFlow {
     const first = executor.params[0];
     const f = this.index.functionOf(executor);
     if (first?.type !== 'Identifier' || f === undefined) return [];
+    const known = this.resolvedCache.get(executor);
+    if (known) return known;
     const out: ModuleValue[] = [];
-    this.index.calls.forEach((call, i) => {
-      if (call.start < executor.start || call.end > executor.end || call.type !== 'CallExpression') return;
-      const c = unwrapChain(call.callee as Node);
+    for (const i of this.callsNamed(first.name)) {
+      const call = this.index.calls[i];
       const arg = call.arguments[0];
-      if (c.type !== 'Identifier' || c.name !== first.name || !arg || arg.type === 'SpreadElement') return;
+      if (call.start < executor.start || call.end > executor.end || !arg || arg.type === 'SpreadElement') continue;
       if (this.index.binding(first.name, this.index.callFns[i])?.scope === f) out.push({ node: arg, fn: this.index.callFns[i] });
-    });
+    }
+    this.resolvedCache.set(executor, out);
     return out;
+  }
+
+  private readonly resolvedCache = new Map<Node, ModuleValue[]>();
+  /** Calls of a plain name (`resolve(x)`, minified `t(x)`), by that name (built on first need). */
+  private byCalleeName: Map<string, number[]> | undefined;
+
+  private callsNamed(name: string): readonly number[] {
+    if (!this.byCalleeName) {
+      const map = new Map<string, number[]>();
+      this.index.calls.forEach((call, i) => {
+        const c = call.type === 'CallExpression' ? unwrapChain(call.callee as Node) : undefined;
+        if (c?.type !== 'Identifier') return;
+        const list = map.get(c.name);
+        if (list) list.push(i);
+        else map.set(c.name, [i]);
+      });
+      this.byCalleeName = map;
+    }
+    return this.byCalleeName.get(name) ?? [];
   }
 
   /** Functions written as an argument of a call, with that call (built on first need). */
