@@ -19,7 +19,8 @@ import { decodeModule, type DecodedValue } from '../js/decode';
 import { decodedUses } from '../js/decodedUses';
 import { lookupAt, moduleDerivation } from '../js/derivation';
 import { buildFindings, draftOf, relocateDraft, type Draft } from '../rules/findings';
-import { deobfuscateStringArrays, mayHoldStringArray, type Deobfuscated } from '../js/decode/deobfuscate';
+import { mayHoldStringArray, stringArrayEdits, type Deobfuscated } from '../js/decode/deobfuscate';
+import { applyEdits } from '../text/edits';
 import { correlate } from '../rules/correlate';
 import type { ModuleAnalysis } from '../rules/types';
 
@@ -70,11 +71,15 @@ export function scanSource(source: string, options: ScanSourceOptions): SourceSc
 
   // Code behind a string array is scanned with its strings restored, findings mapped back.
   const original = text;
-  const restored = parsed.partial ? undefined : restoreStrings(text, parsed.ast, fail);
+  const restored = parsed.partial ? undefined : restoreStrings(text, parsed, fail);
   if (restored) {
     text = restored.edited.text;
     parsed = restored.parsed;
     active = activeRules(text, options.rules);
+    stats.parseMs = performance.now() - t0;
+  } else if (!parsed.ast) {
+    // The restored text did not parse after the obfuscated tree was let go: parse that again.
+    parsed = parseSource(text);
     stats.parseMs = performance.now() - t0;
   }
   const ast = parsed.ast;
@@ -135,12 +140,21 @@ export function scanSource(source: string, options: ScanSourceOptions): SourceSc
   return { findings, errors, partial: parsed.partial, stats };
 }
 
-/** The text with its string-array reads replaced, parsed; undefined when there is nothing to restore. */
-function restoreStrings(text: string, ast: Node, fail: (message: string) => void): { edited: Deobfuscated; parsed: ParseResult } | undefined {
-  if (!mayHoldStringArray(text)) return undefined;
+/**
+ * The text with its string-array reads replaced, parsed; undefined when there is nothing to
+ * restore. The obfuscated tree is let go (`obfuscated.ast` cleared) once the edits are known,
+ * before the text is rewritten and parsed again, and the edits once the text is rewritten: the
+ * two trees of Qodo's 35 MB obfuscated bundle held 1.5 GB at once. When the restored text does
+ * not parse, the caller parses the obfuscated text again.
+ */
+function restoreStrings(text: string, obfuscated: ParseResult, fail: (message: string) => void): { edited: Deobfuscated; parsed: ParseResult } | undefined {
+  if (!mayHoldStringArray(text) || !obfuscated.ast) return undefined;
   try {
-    const edited = deobfuscateStringArrays(text, ast);
-    if (!edited) return undefined;
+    let edits = stringArrayEdits(text, obfuscated.ast);
+    if (!edits) return undefined;
+    obfuscated.ast = undefined;
+    const edited = { ...applyEdits(text, edits), reads: edits.length };
+    edits = undefined;
     const parsed = parseSource(edited.text);
     if (parsed.ast && !parsed.partial) return { edited, parsed };
     fail(`the string array's reads were resolved but the restored text did not parse; the obfuscated text is scanned: ${parsed.error}`);
