@@ -23,10 +23,10 @@ export interface FunctionRecord {
   node: FunctionNode;
   /** Names bound in this function (params, declarations) -> the last value seen, if any. */
   locals: Map<string, Node | undefined>;
-  /** Return arguments, and the body of an expression-bodied arrow. */
-  returns: Node[];
-  /** Local names assigned more than once (`i++`, `s += …`, a second `=`): not constants. */
-  mutated: Set<string>;
+  /** Return arguments, and the body of an expression-bodied arrow (NO_RETURNS, shared, until there is one). */
+  returns: readonly Node[];
+  /** Local names assigned more than once (`i++`, `s += …`, a second `=`): not constants. Made on the first. */
+  mutated?: Set<string>;
   /** For names declared more than once (separate blocks): every value, in text order (see Binding.history). */
   history?: Map<string, Node[]>;
   /** A local whose last value was assigned in a nested function (`body = body + chunk` in a listener): that function. */
@@ -219,7 +219,7 @@ export class ModuleIndex {
         if (node.argument.type === 'Identifier') this.mutate(node.argument.name);
         break;
       case 'ReturnStatement':
-        if (node.argument && this.fnStack.length) this.functions[this.currentFunction].returns.push(node.argument);
+        if (node.argument && this.fnStack.length) this.addReturn(this.functions[this.currentFunction], node.argument);
         break;
       case 'ForOfStatement':
       case 'ForInStatement':
@@ -302,7 +302,7 @@ export class ModuleIndex {
     for (let f = fn; f !== MODULE; f = this.functions[f].parent) {
       const record = this.functions[f];
       if (!record.locals.has(name)) continue;
-      const mutated = record.mutated.has(name);
+      const mutated = !!record.mutated?.has(name);
       if (record.values) return { name, scope: f, moduleLike: true, values: record.values.get(name) ?? NO_VALUES, mutated };
       const last = record.locals.get(name);
       const history = record.history?.get(name);
@@ -349,6 +349,11 @@ export class ModuleIndex {
     return this.text.slice(node.start, node.end);
   }
 
+  private addReturn(record: FunctionRecord, value: Node): void {
+    if (record.returns === NO_RETURNS) record.returns = [value];
+    else (record.returns as Node[]).push(value);
+  }
+
   private enterFunction(node: FunctionNode, parentNode: Node | undefined): void {
     if (node.type === 'FunctionDeclaration' && node.id) this.bind(node.id.name, node, true);
     const index = this.functions.length;
@@ -364,8 +369,7 @@ export class ModuleIndex {
       wrapper,
       node,
       locals,
-      returns: node.type === 'ArrowFunctionExpression' && node.expression ? [node.body] : [],
-      mutated: new Set(),
+      returns: node.type === 'ArrowFunctionExpression' && node.expression ? [node.body] : NO_RETURNS,
       ...(wrapper ? { values: new Map<string, ModuleValue[]>() } : {}),
       ...(cls ? { cls } : {}),
       callback: !wrapper && (parentNode?.type === 'CallExpression' || parentNode?.type === 'NewExpression') && (parentNode.arguments as Node[]).includes(node),
@@ -422,7 +426,7 @@ export class ModuleIndex {
     // variable: the values are kept aside, so that a use can take the one declared before it.
     // A plain reassignment is not: in a loop it flows back to uses above it.
     if (!values && scope.get(name) !== undefined && scope.get(name)?.type !== 'Parameter') {
-      owner!.mutated.add(name);
+      (owner!.mutated ??= new Set()).add(name);
       const history = owner!.history?.get(name);
       if (declaration && value !== undefined) (owner!.history ??= new Map<string, Node[]>()).set(name, [...(history ?? [scope.get(name)!]), value]);
       else if (history && value !== undefined) owner!.history!.delete(name);
@@ -557,7 +561,7 @@ export class ModuleIndex {
   private mutate(name: string): void {
     const i = this.scopeIndexOf(name);
     if (i === 0) this.moduleMutated.add(name);
-    else this.functions[this.fnStack[i - 1]].mutated.add(name);
+    else (this.functions[this.fnStack[i - 1]].mutated ??= new Set()).add(name);
   }
 
   private recordCall(node: acorn.CallExpression | acorn.NewExpression, path: readonly Node[]): void {
@@ -641,6 +645,12 @@ export class ModuleIndex {
 }
 
 const NO_VALUES: ModuleValue[] = [];
+/**
+ * The returns of a function that has none yet: they share this array, and a function that
+ * reassigns nothing has no Set (Qoder's 33 MB bundle: 72,370 functions, 22,066 returning
+ * nothing, 65,224 reassigning nothing).
+ */
+const NO_RETURNS: readonly Node[] = Object.freeze([]);
 const COMPARISONS = new Set(['==', '===', '!=', '!==', 'in', '<', '<=', '>', '>=']);
 /** Methods that compare their receiver with their first argument (or test it). */
 export const COMPARE_METHODS = new Set(['includes', 'indexOf', 'lastIndexOf', 'startsWith', 'endsWith', 'has', 'get', 'match', 'matchAll', 'search', 'test', 'exec', 'localeCompare', 'hasOwnProperty']);

@@ -7,6 +7,7 @@ import type { Program } from 'acorn';
 import { fastScopes } from './fastScopes';
 import { nestingDepth } from './nesting';
 import { depthGuard, ParseTooDeep } from './depthGuard';
+import { compactAst } from './compactAst';
 
 /**
  * Brackets nested deeper than this are not given to a parser. Real bundles stay under 60
@@ -14,7 +15,7 @@ import { depthGuard, ParseTooDeep } from './depthGuard';
  */
 export const MAX_NESTING = 250;
 
-export const Parser = acorn.Parser.extend(fastScopes, depthGuard);
+export const Parser = acorn.Parser.extend(fastScopes, depthGuard, compactAst);
 
 export interface ParseResult {
   ast?: Program;

@@ -8,6 +8,7 @@ import type { DecodedSite, Rule, RuleContext, RuleHandlers, TargetContext } from
 import { defaultKeywordMatcher, type KeywordMatcher } from '../catalog/keywords';
 import { isFunction, type CallLike, type Node } from '../js/ast';
 import { parseSource, type ParseResult } from '../js/parse';
+import { splitAtStatements } from '../js/split';
 import { walk } from '../js/walker';
 import { MODULE, ModuleIndex } from '../js/moduleIndex';
 import { scanLiteralStrings } from './strings';
@@ -19,7 +20,8 @@ import { decodeModule, type DecodedValue } from '../js/decode';
 import { decodedUses } from '../js/decodedUses';
 import { lookupAt, moduleDerivation } from '../js/derivation';
 import { buildFindings, draftOf, relocateDraft, type Draft } from '../rules/findings';
-import { deobfuscateStringArrays, mayHoldStringArray, type Deobfuscated } from '../js/decode/deobfuscate';
+import { mayHoldStringArray, stringArrayEdits, type Deobfuscated } from '../js/decode/deobfuscate';
+import { applyEdits } from '../text/edits';
 import { correlate } from '../rules/correlate';
 import type { ModuleAnalysis } from '../rules/types';
 
@@ -30,7 +32,22 @@ export interface ScanSourceOptions {
   rules: readonly Rule[];
   target?: TargetContext;
   keywords?: KeywordMatcher;
+  /** Texts longer than this many characters are analysed in parts (default WHOLE_MAX; tests set less). */
+  wholeMax?: number;
 }
+
+/**
+ * Texts up to this many UTF-16 characters are analysed whole. Memory grows with the text: a
+ * tree of 12 to 21 bytes per character (more for obfuscated code, parsed twice) plus the module
+ * index. The largest JavaScript files assistants ship (Letta, Qodo, Qoder: 31 to 34 million
+ * characters, 33 to 35 MB) are under it.
+ */
+export const WHOLE_MAX = 40 * 1024 * 1024;
+/**
+ * The longest part of a longer text (see scanInParts), no more than wholeMax: a 64 MB file is
+ * three parts of about 21 million characters.
+ */
+export const PART_MAX = 24 * 1024 * 1024;
 
 export interface SourceScanResult {
   findings: Finding[];
@@ -41,10 +58,38 @@ export interface SourceScanResult {
 }
 
 export function scanSource(source: string, options: ScanSourceOptions): SourceScanResult {
+  const wholeMax = options.wholeMax ?? WHOLE_MAX;
+  if (source.length > wholeMax) return scanInParts(source, options, wholeMax, Math.min(wholeMax, PART_MAX));
+  const analysed = analyse(source, options);
+  if (!('drafts' in analysed)) return analysed;
+  const { drafts, functions, errors, partial, stats } = analysed;
+  const findings = buildFindings(drafts, { ...whereOf(options), text: source, functions, partial });
+  return { findings, errors, partial, stats };
+}
+
+/** What one text's analysis found, before its drafts are located in the file. */
+interface Analysed {
+  drafts: Draft[];
+  /** The functions the drafts' `fn` indexes name, as offsets in the text. */
+  functions: ReadonlyArray<{ start: number; end: number }>;
+  errors: ScanError[];
+  partial: boolean;
+  stats: SourceScanResult['stats'];
+}
+
+function whereOf(options: ScanSourceOptions): { file: string; entry?: string } {
+  return { file: options.file, ...(options.entry ? { entry: options.entry } : {}) };
+}
+
+/**
+ * Parses and analyses one text: its drafts at offsets of that text, or findings already built
+ * when there is nothing to parse for or it did not parse (the strings pass, byte offsets).
+ */
+function analyse(source: string, options: ScanSourceOptions): Analysed | SourceScanResult {
   let text = source;
   const errors: ScanError[] = [];
   const stats = { parsed: false, parseMs: 0, walkMs: 0, decodeMs: 0, linkMs: 0, nodes: 0 };
-  const where = { file: options.file, ...(options.entry ? { entry: options.entry } : {}) };
+  const where = whereOf(options);
   const fail = (message: string) => errors.push({ ...where, message });
   let active = activeRules(text, options.rules);
   if (active.length === 0) return { findings: [], errors, partial: false, stats };
@@ -69,17 +114,19 @@ export function scanSource(source: string, options: ScanSourceOptions): SourceSc
   if (parsed.partial) fail(`parsed with the loose parser, findings are partial: ${parsed.error}`);
 
   // Code behind a string array is scanned with its strings restored, findings mapped back.
-  const original = text;
-  const restored = parsed.partial ? undefined : restoreStrings(text, parsed.ast, fail);
+  const restored = parsed.partial ? undefined : restoreStrings(text, parsed, fail);
   if (restored) {
     text = restored.edited.text;
     parsed = restored.parsed;
     active = activeRules(text, options.rules);
     stats.parseMs = performance.now() - t0;
+  } else if (!parsed.ast) {
+    // The restored text did not parse after the obfuscated tree was let go: parse that again.
+    parsed = parseSource(text);
+    stats.parseMs = performance.now() - t0;
   }
   const ast = parsed.ast;
   if (!ast) return { findings: [], errors, partial: false, stats };
-
   const target = options.target ?? { ownVendors: [] };
   const keywords = options.keywords ?? defaultKeywordMatcher();
   const index = new ModuleIndex(text);
@@ -131,16 +178,94 @@ export function scanSource(source: string, options: ScanSourceOptions): SourceSc
     drafts = drafts.map(d => relocateDraft(d, edited.toOriginal, edited.touchesEdit(d.start, d.end) ? text.slice(d.start, Math.min(d.end, d.start + 200)) : undefined));
     functions = index.functions.map(f => ({ start: edited.toOriginal(f.start, 'start'), end: edited.toOriginal(f.end, 'end') }));
   }
-  const findings = buildFindings(drafts, { ...where, text: original, functions, partial: parsed.partial });
-  return { findings, errors, partial: parsed.partial, stats };
+  return { drafts, functions, errors, partial: parsed.partial, stats };
 }
 
-/** The text with its string-array reads replaced, parsed; undefined when there is nothing to restore. */
-function restoreStrings(text: string, ast: Node, fail: (message: string) => void): { edited: Deobfuscated; parsed: ParseResult } | undefined {
-  if (!mayHoldStringArray(text)) return undefined;
+/**
+ * A text longer than `wholeMax` (default WHOLE_MAX) analysed in parts of at most `partMax`
+ * characters, cut between top-level statements (js/split.ts), one part after another: the
+ * memory of one part's tree instead of the whole text's. Each part's findings are located in
+ * the whole text, so positions, excerpts and fingerprints are those of the file. Values are not
+ * followed from one part into another, and an error entry says so.
+ */
+function scanInParts(source: string, options: ScanSourceOptions, wholeMax: number, partMax: number): SourceScanResult {
+  const where = whereOf(options);
+  const t0 = performance.now();
+  const { parts, blind } = splitAtStatements(source, partMax);
+  const splitMs = performance.now() - t0;
+  const errors: ScanError[] = [{ ...where, message: partsNote(source.length, wholeMax, partMax, parts.length, blind) }];
+  const stats = { parsed: true, parseMs: splitMs, walkMs: 0, decodeMs: 0, linkMs: 0, nodes: 0 };
+  const findings: Finding[] = [];
+  const approximate = new Map<string, Finding>();
+  let partial = false;
+  // UTF-8 bytes before the part: the strings pass of a part that did not parse counts bytes from the part's start.
+  let bytesBefore = 0;
+  parts.forEach((part, i) => {
+    const name = `part ${i + 1} of ${parts.length} (characters ${part.start}-${part.end})`;
+    const done = scanPart(source, part, options);
+    for (const e of done.errors) errors.push({ ...e, message: `${name}: ${e.message}` });
+    for (const k of ['parseMs', 'walkMs', 'decodeMs', 'linkMs', 'nodes'] as const) stats[k] += done.stats[k];
+    stats.parsed &&= done.stats.parsed;
+    partial ||= done.partial;
+    if (done.located) findings.push(...done.findings);
+    else {
+      for (const f of done.findings) {
+        // Approximate (strings-pass) findings: byte offsets from the part's start, duplicates merged across parts.
+        const moved = f.offset === undefined ? f : Object.freeze({ ...f, offset: f.offset + bytesBefore, endOffset: (f.endOffset ?? f.offset) + bytesBefore });
+        const key = moved.fingerprint ?? `${findings.length}`;
+        const seen = approximate.get(key);
+        if (seen) {
+          const merged = Object.freeze({ ...seen, count: (seen.count ?? 1) + (moved.count ?? 1) });
+          findings[findings.indexOf(seen)] = merged;
+          approximate.set(key, merged);
+        } else {
+          approximate.set(key, moved);
+          findings.push(moved);
+        }
+      }
+    }
+    bytesBefore += Buffer.byteLength(source.slice(part.start, part.end), 'utf8');
+  });
+  return { findings, errors, partial, stats };
+}
+
+/** One part analysed and its findings located in the whole text (`located`), or its strings-pass findings as they came. */
+function scanPart(source: string, part: { start: number; end: number }, options: ScanSourceOptions): SourceScanResult & { located: boolean } {
+  const analysed = analyse(source.slice(part.start, part.end), options);
+  if (!('drafts' in analysed)) return { ...analysed, located: false };
+  const at = (offset: number) => offset + part.start;
+  const drafts = analysed.drafts.map(d => relocateDraft(d, at));
+  const functions = analysed.functions.map(f => ({ start: at(f.start), end: at(f.end) }));
+  const findings = buildFindings(drafts, { ...whereOf(options), text: source, functions, partial: analysed.partial });
+  return { findings, errors: analysed.errors, partial: analysed.partial, stats: analysed.stats, located: true };
+}
+
+function partsNote(length: number, wholeMax: number, partMax: number, parts: number, blind: number): string {
+  const m = (n: number) => `${(n / (1024 * 1024)).toFixed(1)} million`;
+  const cuts = blind
+    ? `; ${blind === 1 ? 'one cut falls' : `${blind} cuts fall`} inside a statement (none ended near enough), so the code next to ${blind === 1 ? 'it' : 'them'} may be read only in part`
+    : '';
+  return (
+    `analysed in ${parts} parts of at most ${m(partMax)} characters, cut between top-level statements: the file has ${m(length)} characters, ` +
+    `more than the ${m(wholeMax)} analysed whole (a bound on memory). Values are not followed from one part into another (names, calls and string arrays defined in another part)${cuts}`
+  );
+}
+
+/**
+ * The text with its string-array reads replaced, parsed; undefined when there is nothing to
+ * restore. The obfuscated tree is let go (`obfuscated.ast` cleared) once the edits are known,
+ * before the text is rewritten and parsed again, and the edits once the text is rewritten: the
+ * two trees of Qodo's 35 MB obfuscated bundle held 1.5 GB at once. When the restored text does
+ * not parse, the caller parses the obfuscated text again.
+ */
+function restoreStrings(text: string, obfuscated: ParseResult, fail: (message: string) => void): { edited: Deobfuscated; parsed: ParseResult } | undefined {
+  if (!mayHoldStringArray(text) || !obfuscated.ast) return undefined;
   try {
-    const edited = deobfuscateStringArrays(text, ast);
-    if (!edited) return undefined;
+    let edits = stringArrayEdits(text, obfuscated.ast);
+    if (!edits) return undefined;
+    obfuscated.ast = undefined;
+    const edited = { ...applyEdits(text, edits), reads: edits.length };
+    edits = undefined;
     const parsed = parseSource(edited.text);
     if (parsed.ast && !parsed.partial) return { edited, parsed };
     fail(`the string array's reads were resolved but the restored text did not parse; the obfuscated text is scanned: ${parsed.error}`);

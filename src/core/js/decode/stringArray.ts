@@ -8,7 +8,7 @@
 // checksum expression is evaluated for each rotation until it matches.
 import type * as acorn from 'acorn';
 import { descendants, isFunction, staticString, type CallLike, type FunctionNode, type Node } from '../ast';
-import type { Binding, ModuleIndex } from '../moduleIndex';
+import type { ModuleIndex } from '../moduleIndex';
 
 export type ArrayEncoding = 'none' | 'base64' | 'rc4';
 
@@ -260,7 +260,10 @@ const MAX_HOPS = 4;
  * alias of either. The call graph wants one value per name; an accessor has two.
  */
 export function accessorResolver(index: ModuleIndex, arrays: readonly StringArray[]): (name: string, fn: number) => StringArray | undefined {
-  const known = new Map<Binding, StringArray | null>();
+  // By binding (its scope and name) and hops left: index.binding() makes a new object at each
+  // call, so a cache keyed by that object never answered, and kept one Binding per read alive
+  // (953,018 reads in Qodo's 35 MB bundle).
+  const known = new Map<string, StringArray | null>();
   const ofNode = (node: Node): StringArray | undefined => arrays.find(a => {
     const accessor = index.functions[a.accessor].node;
     return accessor.start <= node.start && node.end <= accessor.end;
@@ -268,7 +271,8 @@ export function accessorResolver(index: ModuleIndex, arrays: readonly StringArra
   const resolve = (name: string, fn: number, hops: number): StringArray | undefined => {
     const bound = index.binding(name, fn);
     if (!bound) return undefined;
-    const seen = known.get(bound);
+    const key = `${bound.scope}:${hops}:${name}`;
+    const seen = known.get(key);
     if (seen !== undefined) return seen ?? undefined;
     let found: StringArray | undefined;
     for (const v of bound.values) {
@@ -277,7 +281,7 @@ export function accessorResolver(index: ModuleIndex, arrays: readonly StringArra
     }
     // A name bound to something else as well is not a read of the array.
     if (found && bound.values.some(v => !isFunction(v.node) && v.node.type !== 'Identifier')) found = undefined;
-    known.set(bound, found ?? null);
+    known.set(key, found ?? null);
     return found;
   };
   return (name, fn) => resolve(name, fn, MAX_HOPS);

@@ -1,0 +1,100 @@
+// An acorn plugin that makes the tree of a large bundle smaller without changing a node: the
+// same types, fields and values, in less memory. In a heap snapshot of a 5 MB bundle's tree
+// (162 MB), two things were waste:
+// - arrays (`arguments`, `params`, `body`, `elements`, ...) are filled by `push`, which gives
+//   the first element room for 17: 26 MB for 185,000 arrays of mostly one to three nodes.
+//   Each is copied to its exact length when its node is finished.
+// - every name, operator and short string is a copy of its slice of the source: 487,000 names
+//   held 7.2 MB of strings, 20,000 of them different. Token values and literals' `raw` up to
+//   MAX_SHARED characters are shared through a table that lives as long as the parse.
+// The tree of Qoder's 33 MB bundle went from 424 to 333 MB, Qodo's obfuscated one from 821 to
+// 607 MB.
+import type * as acorn from 'acorn';
+
+/** Strings longer than this are not shared (V8 hashes long strings by length alone). */
+const MAX_SHARED = 40;
+
+/** The array fields of each node type acorn builds. */
+const ARRAY_FIELDS: Record<string, readonly string[]> = {
+  Program: ['body'],
+  BlockStatement: ['body'],
+  StaticBlock: ['body'],
+  ClassBody: ['body'],
+  CallExpression: ['arguments'],
+  NewExpression: ['arguments'],
+  FunctionDeclaration: ['params'],
+  FunctionExpression: ['params'],
+  ArrowFunctionExpression: ['params'],
+  ArrayExpression: ['elements'],
+  ArrayPattern: ['elements'],
+  ObjectExpression: ['properties'],
+  ObjectPattern: ['properties'],
+  VariableDeclaration: ['declarations'],
+  SequenceExpression: ['expressions'],
+  TemplateLiteral: ['expressions', 'quasis'],
+  SwitchStatement: ['cases'],
+  SwitchCase: ['consequent'],
+  ImportDeclaration: ['specifiers', 'attributes'],
+  ExportNamedDeclaration: ['specifiers', 'attributes'],
+  ExportAllDeclaration: ['attributes'],
+};
+
+// acorn's parser internals are not in its type declarations.
+type Internals = {
+  start: number;
+  end: number;
+  input: string;
+  finishNode(node: acorn.Node, type: string): acorn.Node;
+  finishNodeAt(node: acorn.Node, type: string, pos: number, loc?: acorn.Position): acorn.Node;
+  finishToken(type: unknown, value: unknown): void;
+  parseLiteral(value: unknown): acorn.Node;
+};
+
+function exact(node: acorn.Node, type: string): void {
+  const fields = ARRAY_FIELDS[type];
+  if (!fields) return;
+  const record = node as unknown as Record<string, unknown>;
+  for (const field of fields) {
+    const list = record[field];
+    if (Array.isArray(list) && list.length > 0) record[field] = list.slice();
+  }
+}
+
+export function compactAst(Base: typeof acorn.Parser): typeof acorn.Parser {
+  const Internal = Base as unknown as new (...args: unknown[]) => Internals;
+  return class extends Internal {
+    private shared?: Map<string, string>;
+
+    private share(s: string): string {
+      // One-character strings are shared by V8 already.
+      if (s.length > MAX_SHARED || s.length < 2) return s;
+      const shared = (this.shared ??= new Map());
+      const known = shared.get(s);
+      if (known !== undefined) return known;
+      shared.set(s, s);
+      return s;
+    }
+
+    override finishToken(type: unknown, value: unknown): void {
+      super.finishToken(type, typeof value === 'string' ? this.share(value) : value);
+    }
+
+    override parseLiteral(value: unknown): acorn.Node {
+      const node = super.parseLiteral(value) as acorn.Node & { raw?: string };
+      if (typeof node.raw === 'string') node.raw = this.share(node.raw);
+      return node;
+    }
+
+    override finishNode(node: acorn.Node, type: string): acorn.Node {
+      const done = super.finishNode(node, type);
+      exact(done, type);
+      return done;
+    }
+
+    override finishNodeAt(node: acorn.Node, type: string, pos: number, loc?: acorn.Position): acorn.Node {
+      const done = super.finishNodeAt(node, type, pos, loc);
+      exact(done, type);
+      return done;
+    }
+  } as unknown as typeof acorn.Parser;
+}
