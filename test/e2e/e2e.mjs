@@ -4,7 +4,8 @@
 // HOME. Clicks through the UI as a person would: activity bar -> "Audit AI tools" -> tree ->
 // finding -> editor at the flagged line -> readable context -> a long scan cancelled from its
 // progress notification -> a workspace policy that blocks the planted extension (warning,
-// status bar, "Show", Problems panel); screenshots go to test/e2e/artifacts/.
+// status bar, "Show", Problems panel) -> an assistant with a hostile name, shown inert in the
+// capability matrix; screenshots go to test/e2e/artifacts/.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
@@ -246,6 +247,46 @@ try {
   await page.waitForTimeout(300);
   await page.screenshot({ path: join(ARTIFACTS, 'policy-did-you-mean.png') });
   log('screenshot', join(ARTIFACTS, 'policy-did-you-mean.png'));
+
+  // Hostile names in the capability matrix. An assistant is planted whose display name holds
+  // markup, a script, markdown, a terminal escape and a right-to-left override, and the tools
+  // are audited again: the matrix (strict CSP, cells written with textContent) shows the name
+  // as the characters it is, with the control characters made visible. Last, so that no
+  // screenshot above shows it.
+  // From a quiet workbench (the Problems row's hover and the policy filter gone), and once the
+  // audit has listed the planted assistant in the view.
+  await page.keyboard.press('Escape');
+  await runCommand(page, 'AI Tool Audit: Show All Findings');
+  await runCommand(page, 'View: Close All Editors');
+  plantHostileNames(home);
+  await runCommand(page, 'AI Tool Audit: Audit AI tools');
+  await page.locator('.part.sidebar .monaco-list-row', { hasText: 'Payload Assistant' }).first().waitFor({ timeout: 90000 }).catch(() => {});
+  await runCommand(page, 'AI Tool Audit: Show Capability Matrix');
+  const hostileRow = matrix.locator('tr', { hasText: 'Payload Assistant' }).first();
+  await hostileRow.waitFor({ timeout: 90000 }).catch(() => {});
+  const shownName = (await hostileRow.locator('th').first().textContent().catch(() => '')) ?? '';
+  check(
+    'the matrix shows markup, a script and markdown in a planted name as text',
+    ['<img src=x onerror="window.__pwned=true">', '<script>window.__pwned=true</script>', '**bold**', '[link](https://evil.example.org)'].every(p => shownName.includes(p)),
+    JSON.stringify(shownName),
+  );
+  check(
+    'the matrix shows the escape and right-to-left characters of the name as visible escapes, never raw',
+    shownName.includes('\\u{1B}[31mred') && shownName.includes('\\u{202E}evil') && !/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]/.test(shownName),
+    JSON.stringify(shownName),
+  );
+  const page_ = await matrix.locator('#matrix').evaluate(root => ({
+    elements: root.querySelectorAll('img, script, a, strong, em, iframe, object').length,
+    pwned: window.__pwned === true,
+    csp: document.querySelector('meta[http-equiv="Content-Security-Policy"]')?.getAttribute('content') ?? '',
+  })).catch(e => ({ elements: -1, pwned: false, csp: String(e) }));
+  check('no element or script came out of the planted name, and nothing of it ran', page_.elements === 0 && !page_.pwned, JSON.stringify(page_));
+  check("the matrix runs under a strict CSP (default-src 'none', a nonce'd script, no inline or eval)", /default-src 'none'/.test(page_.csp) && /script-src 'nonce-[^']+'/.test(page_.csp) && !/unsafe-(inline|eval)/.test(page_.csp), page_.csp);
+  const hostileCell = hostileRow.locator('button.cell').first();
+  const cellLabel = (await hostileCell.getAttribute('aria-label').catch(() => '')) ?? '';
+  check("a cell's accessible name carries the planted name as text too", cellLabel.includes('<script>window.__pwned=true</script>') && !/[\u0000-\u001f\u202e]/.test(cellLabel), JSON.stringify(cellLabel));
+  await page.screenshot({ path: join(ARTIFACTS, 'matrix-hostile-names.png') });
+  log('screenshot', join(ARTIFACTS, 'matrix-hostile-names.png'));
 } catch (e) {
   failed++;
   log('ERROR', e.stack ?? e.message);
@@ -259,6 +300,31 @@ if (failed === 0) rmSync(run, { recursive: true, force: true });
 else log(`run folder kept for inspection: ${run}`);
 console.log(`${passed} passed, ${failed} failed`);
 process.exit(failed ? 1 : 0);
+
+/**
+ * An extension recognised as an assistant (AI category, a chat participant, an LLM SDK) whose
+ * display name is hostile, with one medium finding (a timezone read) so that its matrix row
+ * has a cell. Planted late, in this run's HOME only: the integration suite never sees it.
+ */
+function plantHostileNames(homeDir) {
+  const dir = join(homeDir, '.vscode', 'extensions', 'payload.hostile-names-6.6.6');
+  mkdirSync(dir, { recursive: true });
+  const displayName = 'Payload Assistant <img src=x onerror="window.__pwned=true"><script>window.__pwned=true</script> **bold** [link](https://evil.example.org) \u001b[31mred\u001b[0m \u202eevil';
+  const manifest = {
+    name: 'hostile-names',
+    publisher: 'payload',
+    displayName,
+    description: 'A planted assistant with a hostile display name, for the E2E test of the capability matrix.',
+    version: '6.6.6',
+    engines: { vscode: '^1.90.0' },
+    categories: ['AI', 'Chat'],
+    main: './extension.js',
+    contributes: { chatParticipants: [{ id: 'payload.chat', name: 'payload', description: 'Test fixture' }] },
+    dependencies: { openai: '^4.0.0' },
+  };
+  writeFileSync(join(dir, 'package.json'), `${JSON.stringify(manifest, null, 2)}\n`);
+  writeFileSync(join(dir, 'extension.js'), 'exports.activate = () => Intl.DateTimeFormat().resolvedOptions().timeZone;\n');
+}
 
 /** Drags the sash between the side bar and the editor so tree rows show in full. */
 async function widenSideBar(page, x) {
