@@ -4,7 +4,9 @@ import { join } from 'node:path';
 import { TOOLS } from './paths.mjs';
 
 export function packageVsix(folder, out) {
-  execFileSync(join(TOOLS, '.bin', 'vsce'), ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '-o', out], {
+  // The README's screenshots are shipped in the package and linked relatively; with no public
+  // repository to point them at, vsce is told to leave the links as written.
+  execFileSync(join(TOOLS, '.bin', 'vsce'), ['package', '--no-dependencies', '--skip-license', '--allow-missing-repository', '--no-rewrite-relative-links', '-o', out], {
     cwd: folder,
     stdio: ['ignore', 'ignore', 'pipe'],
   });

@@ -58,3 +58,18 @@ describe('the npm package', function () {
     assert.equal(r.stdout.trim(), VERSION);
   });
 });
+
+describe('the README in the .vsix', () => {
+  it('links only screenshots that exist and that .vscodeignore ships, and the packager leaves the links as written', () => {
+    const readme = fs.readFileSync('README.md', 'utf8');
+    const images = [...readme.matchAll(/!\[[^\]]+\]\(([^)]+)\)/g)].map(m => m[1]);
+    assert.ok(images.length >= 3, 'the README shows screenshots');
+    const ignore = fs.readFileSync('.vscodeignore', 'utf8').split('\n').map(l => l.trim());
+    for (const image of images) {
+      assert.ok(!/^[a-z]+:/i.test(image), `${image}: a relative link, shipped in the package`);
+      assert.ok(fs.statSync(image).isFile(), `${image} exists`);
+      assert.ok(ignore.some(l => l.startsWith('!') && image.startsWith(l.slice(1).replace(/\*\*$/, ''))), `${image} is shipped by .vscodeignore`);
+    }
+    assert.match(fs.readFileSync('scripts/test-host/vsix.mjs', 'utf8'), /--no-rewrite-relative-links/);
+  });
+});
