@@ -143,9 +143,12 @@ try {
   const stepLine = stepAt ? new RegExp(`^Ln ${stepAt[1]},`) : /^$/;
   // On a loaded machine the editor may not have made the span a link yet when the click lands
   // (the cursor stays at Ln 1): hover, click again, up to three times.
+  // Something may also lie over the editor then (a hover, a notification): Escape closes it, and
+  // later attempts click through whatever still covers the span.
   for (let attempt = 1; attempt <= 3; attempt++) {
-    await stepLink.hover({ timeout: 15000 }).catch(() => {});
-    await stepLink.click({ modifiers: ['Control'], timeout: 15000 }).catch(e => log('step click', String(e)));
+    await page.keyboard.press('Escape');
+    await stepLink.hover({ timeout: 15000, force: attempt > 1 }).catch(() => {});
+    await stepLink.click({ modifiers: ['Control'], timeout: 15000, force: attempt > 1 }).catch(e => log('step click', String(e).split('\n')[0]));
     const reached = await page.waitForFunction(re => new RegExp(re).test(document.getElementById('status.editor.selection')?.textContent?.trim() ?? ''), stepLine.source, { timeout: 10000 }).then(() => true, () => false);
     if (reached) break;
     log('step click', `attempt ${attempt}: not at the step yet`);
