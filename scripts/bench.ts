@@ -1,7 +1,8 @@
 // `npm run bench -- PATH...`: speed and memory of a scan, one child process per PATH so that
 // peak RSS belongs to that PATH alone. `--extract` measures only reading the JavaScript out of
 // the native binaries under each PATH (every module listed and decoded, nothing parsed).
-// `--corpus [PATH...]` measures a whole audit as users run it (see benchCorpus.ts).
+// `--corpus [PATH...]` measures a whole audit as users run it (see benchCorpus.ts); `--large
+// [FILE...]` the peak memory of one large file, in this process and in a worker (benchLarge.ts).
 // Prints figures; asserts nothing (targets live in the issue notes, not in tests).
 import { spawnSync } from 'node:child_process';
 import * as path from 'node:path';
@@ -11,6 +12,7 @@ import { collectFiles } from '../src/core/scan/files';
 import { inspectNative } from '../src/core/native/inspect';
 import { BinaryReader } from '../src/core/native/reader';
 import { benchCorpus } from './benchCorpus';
+import { benchLarge } from './benchLarge';
 
 function measure(path: string): void {
   let parseMs = 0;
@@ -85,6 +87,10 @@ function measureExtraction(root: string): void {
 function main(argv: string[]): void {
   if (argv[0] === '--corpus' || argv[0]?.startsWith('--corpus-')) {
     void benchCorpus(argv);
+    return;
+  }
+  if (argv[0] === '--large' || argv[0] === '--large-child') {
+    void benchLarge(argv);
     return;
   }
   if (argv[0] === '--child') return measure(argv[1]);
