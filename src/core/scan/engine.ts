@@ -45,7 +45,7 @@ export interface ScanSourceOptions {
 export const WHOLE_MAX = 40 * 1024 * 1024;
 /**
  * The longest part of a longer text (see scanInParts), no more than wholeMax: a 64 MB file is
- * three parts of about 21 million characters.
+ * three or four parts, as its statements allow.
  */
 export const PART_MAX = 24 * 1024 * 1024;
 
@@ -127,6 +127,7 @@ function analyse(source: string, options: ScanSourceOptions): Analysed | SourceS
   }
   const ast = parsed.ast;
   if (!ast) return { findings: [], errors, partial: false, stats };
+
   const target = options.target ?? { ownVendors: [] };
   const keywords = options.keywords ?? defaultKeywordMatcher();
   const index = new ModuleIndex(text);
