@@ -5,9 +5,9 @@
 // finding -> editor at the flagged line -> readable context -> a long scan cancelled from its
 // progress notification -> a workspace policy that blocks the planted extension (warning,
 // status bar, "Show", Problems panel) -> an assistant with a hostile name, shown inert in the
-// capability matrix; screenshots go to test/e2e/artifacts/.
+// capability matrix -> the README of the installed .vsix; screenshots go to test/e2e/artifacts/.
 import { execFileSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { join } from 'node:path';
 import { ensureTestHost } from '../../scripts/test-host/install.mjs';
@@ -299,6 +299,25 @@ try {
   check("a cell's accessible name carries the planted name as text too", cellLabel.includes('<script>window.__pwned=true</script>') && !/[\u0000-\u001f\u202e]/.test(cellLabel), JSON.stringify(cellLabel));
   await page.screenshot({ path: join(ARTIFACTS, 'matrix-hostile-names.png') });
   log('screenshot', join(ARTIFACTS, 'matrix-hostile-names.png'));
+
+  // The README of the installed .vsix, in the Extensions view: the details page shows images
+  // from https: URLs only, and this project has none, so the .vsix's copy of the README names
+  // each screenshot in a line of text instead (scripts/test-host/vsix.mjs): no broken image.
+  const screenshots = [...readFileSync(join(REPO, 'README.md'), 'utf8').matchAll(/!\[[^\]]*\]\(docs\/screenshots\//g)].length;
+  await runCommand(page, 'View: Close All Editors');
+  await runCommand(page, 'Extensions: Show Installed Extensions');
+  const installed = page.locator('.extensions-viewlet .monaco-list-row', { hasText: 'AI Tool Audit' }).first();
+  await installed.waitFor({ timeout: 30000 });
+  await installed.click();
+  const details = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  await details.locator('em', { hasText: 'docs/screenshots/' }).first().waitFor({ timeout: 30000 }).catch(() => {});
+  const readme = await details
+    .locator('body')
+    .evaluate(body => ({ images: body.querySelectorAll('img').length, named: [...body.querySelectorAll('em')].filter(e => /docs\/screenshots\/[\w-]+\.png/.test(e.textContent ?? '')).length }))
+    .catch(e => ({ images: -1, named: 0, error: String(e) }));
+  check(`the README in the Extensions view names its ${screenshots} screenshots in text, with no broken image`, screenshots >= 3 && readme.images === 0 && readme.named === screenshots, JSON.stringify(readme));
+  await page.screenshot({ path: join(ARTIFACTS, 'extension-readme.png') });
+  log('screenshot', join(ARTIFACTS, 'extension-readme.png'));
 } catch (e) {
   failed++;
   log('ERROR', e.stack ?? e.message);
