@@ -5,11 +5,21 @@ import { mkdtempSync, readdirSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+// Every temporary folder the tests and the CLIs they start make (os.tmpdir() reads TMPDIR at
+// each call) goes under one folder of this run, removed at the end: runs leave nothing in /tmp.
+const runTmp = mkdtempSync(join(tmpdir(), 'ata-unit-'));
+process.env.TMPDIR = runTmp;
+process.on('exit', () => {
+  try {
+    rmSync(runTmp, { recursive: true, force: true });
+  } catch (e) {
+    console.log(`could not remove ${runTmp}: ${e.message}`);
+  }
+});
+
 // The CLIs the tests start keep scan results in $XDG_CACHE_HOME: a folder of this run's own,
 // so tests never read (or fill) the user's cache and every run starts cold.
-const cacheHome = mkdtempSync(join(tmpdir(), 'ata-unit-cache-'));
-process.env.XDG_CACHE_HOME = cacheHome;
-process.on('exit', () => rmSync(cacheHome, { recursive: true, force: true }));
+process.env.XDG_CACHE_HOME = mkdtempSync(join(runTmp, 'cache-'));
 
 function testFiles(dir) {
   const found = [];
