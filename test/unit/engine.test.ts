@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { scanSource, triggerForms } from '../../src/core/scan/engine';
+import { scanSource, triggerForms, triggeredBy } from '../../src/core/scan/engine';
 import { parseSource } from '../../src/core/js/parse';
 import { RULES } from '../../src/core/rules';
 import type { Rule } from '../../src/core/rules/types';
@@ -53,6 +53,26 @@ describe('scan engine', () => {
     assert.deepEqual(triggerForms('’'), ['’', '\\u2019']);
     assert.ok(triggerForms('ʹ').includes('\\u02b9') && triggerForms('ʹ').includes('\\u02B9'));
     assert.deepEqual(triggerForms('abc'), ['abc']);
+  });
+
+  it('activates each rule on every form of each of its triggers, in a text of nothing else, and on none of them in text without them', () => {
+    for (const rule of RULES.filter(r => r.triggers.length)) {
+      for (const trigger of rule.triggers) {
+        for (const form of triggerForms(trigger)) {
+          assert.ok(triggeredBy(rule, `var x = 1; // ${form} ;`), `${rule.meta.id}: ${JSON.stringify(form)}`);
+          // Regular-expression characters in a trigger are matched as themselves.
+          if (/[.*+?^${}()|[\]\\/]/.test(form)) assert.ok(triggeredBy(rule, form), `${rule.meta.id}: ${JSON.stringify(form)} alone`);
+          if (rule.triggersIgnoreCase) assert.ok(triggeredBy(rule, `(${form.toUpperCase()})`) && triggeredBy(rule, `(${form.toLowerCase()})`), `${rule.meta.id}: ${form} in another case`);
+        }
+      }
+      assert.ok(!triggeredBy(rule, '\u0000'), `${rule.meta.id} needs one of its triggers`);
+    }
+    // Case matters unless the rule says otherwise: `ENV` is not the env-harvest trigger `env`.
+    const envHarvest = RULES.find(r => r.meta.id === 'env-harvest')!;
+    assert.ok(!envHarvest.triggersIgnoreCase && !triggeredBy(envHarvest, 'ENV') && triggeredBy(envHarvest, 'x.env'));
+    // A trigger with regex characters is not a pattern: `.node` does not match `xnode`.
+    const nativeLoad = RULES.find(r => r.meta.id === 'native-load')!;
+    assert.ok(!triggeredBy(nativeLoad, 'xnode') && triggeredBy(nativeLoad, 'a.node'));
   });
 
   it('counts columns in UTF-16 code units and lines as VS Code does (\\r\\n, \\r, \\n)', () => {

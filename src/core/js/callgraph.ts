@@ -2,7 +2,7 @@
 // same-module function a call calls, and who calls a function. Built after the walk from what
 // ModuleIndex recorded; resolved on demand, only for the values the analysis asks about.
 import { calleeOf, isFunction, memoThunk, propertyKeyName, propertyName, unwrapChain, type CallLike, type FunctionNode, type Node } from './ast';
-import { MODULE, singleValue, type ModuleIndex, type ModuleValue } from './moduleIndex';
+import { MODULE, singleValue, type ClassNode, type ModuleIndex, type ModuleValue } from './moduleIndex';
 
 /** A call of a same-module function. */
 export interface CallStep {
@@ -19,7 +19,7 @@ const MAX_CALLERS = 64;
 
 export class CallGraph {
   private byName?: Map<string, number[]>;
-  private names?: Map<Node, Set<string>>;
+  private names?: Map<Node, Map<string, Range>>;
   /** Answers already worked out: value flow asks about the same calls and callees again and again. */
   private readonly targets = new Map<CallLike, { callee: number; argOffset: number } | null>();
   private readonly callers = new Map<number, CallStep[]>();
@@ -120,10 +120,16 @@ export class CallGraph {
   private findCallers(f: number, limit: number): CallStep[] {
     const out: CallStep[] = [];
     const record = this.index.functions[f];
-    for (const name of this.namesOf(f)) {
-      for (const i of this.callsNamed().get(name) ?? []) {
+    const calls = this.index.calls;
+    for (const [name, range] of this.namesOf(f)) {
+      // Only a call inside the scope that binds the name can see it: with minified names (`A`,
+      // `Q`) reused by thousands of functions, the rest of the module's calls are not looked at.
+      const list = this.callsNamed().get(name) ?? [];
+      for (let k = firstCallFrom(list, calls, range.start); k < list.length; k++) {
+        const i = list[k];
+        const call = calls[i];
+        if (call.start >= range.end) break;
         if (out.length >= limit) return out;
-        const call = this.index.calls[i];
         const where = this.index.callFns[i];
         const t = this.target(call, where);
         if (t?.callee === f) out.push({ call, fn: where, callee: f, argOffset: t.argOffset });
@@ -171,33 +177,74 @@ export class CallGraph {
     return byName;
   }
 
-  /** The names a function is bound to (declaration, `const f = …`, memo, object and class methods). */
-  private namesOf(f: number): Set<string> {
+  /**
+   * The names a function is bound to (declaration, `const f = …`, memo, object and class
+   * methods), each with the text range of the scope that binds it: where its calls can be.
+   */
+  private namesOf(f: number): ReadonlyMap<string, Range> {
     if (!this.names) {
-      const names = new Map<Node, Set<string>>();
-      const add = (name: string, value: Node) => {
+      const names = new Map<Node, Map<string, Range>>();
+      const whole: Range = { start: 0, end: Number.POSITIVE_INFINITY };
+      // Each class's methods by their function, read once per class (not once per method).
+      const keysByClass = new Map<Node, Map<Node, string>>();
+      const methodKeys = (cls: ClassNode): Map<Node, string> => {
+        let keys = keysByClass.get(cls);
+        if (keys) return keys;
+        keys = new Map();
+        for (const m of cls.body.body) {
+          const key = m.type === 'MethodDefinition' ? propertyKeyName(m) : undefined;
+          if (m.type === 'MethodDefinition' && key) keys.set(m.value as Node, key);
+        }
+        keysByClass.set(cls, keys);
+        return keys;
+      };
+      const rangeOf = (scope: number): Range => (scope === MODULE ? whole : { start: this.index.functions[scope].node.start, end: this.index.functions[scope].node.end });
+      const add = (name: string, value: Node, range: Range) => {
         const fnNode = isFunction(value) ? value : memoThunk(value);
         if (!fnNode) return;
-        let set = names.get(fnNode);
-        if (!set) names.set(fnNode, (set = new Set()));
-        set.add(name);
+        let byName = names.get(fnNode);
+        if (!byName) names.set(fnNode, (byName = new Map()));
+        const known = byName.get(name);
+        // Bound under one name in two scopes: the calls of both.
+        byName.set(name, known ? { start: Math.min(known.start, range.start), end: Math.max(known.end, range.end) } : range);
       };
-      for (const [name, values] of this.index.moduleLikeValues()) {
+      for (const [name, values, scope] of this.index.moduleLikeValues()) {
+        const range = rangeOf(scope);
         for (const v of values) {
-          add(name, v.node);
-          if (v.node.type === 'ObjectExpression') for (const p of v.node.properties) if (p.type === 'Property' && propertyKeyName(p)) add(propertyKeyName(p)!, p.value);
+          add(name, v.node, range);
+          if (v.node.type === 'ObjectExpression') for (const p of v.node.properties) if (p.type === 'Property' && propertyKeyName(p)) add(propertyKeyName(p)!, p.value, range);
         }
       }
-      for (const fnRecord of this.index.functions) {
-        for (const [name, value] of fnRecord.locals) if (value) add(name, value);
+      for (const [i, fnRecord] of this.index.functions.entries()) {
+        const range = rangeOf(i);
+        for (const [name, value] of fnRecord.locals) if (value) add(name, value, range);
         if (fnRecord.cls) {
-          const def = fnRecord.cls.body.body.find(m => m.type === 'MethodDefinition' && m.value === fnRecord.node);
-          const key = def && propertyKeyName(def);
-          if (key) add(key, fnRecord.node);
+          // `this.m()` in the class, `C.m()` wherever the class is seen.
+          const key = methodKeys(fnRecord.cls).get(fnRecord.node);
+          if (key) add(key, fnRecord.node, whole);
         }
       }
       this.names = names;
     }
-    return this.names.get(this.index.functions[f].node) ?? new Set();
+    return this.names.get(this.index.functions[f].node) ?? NO_NAMES;
   }
+}
+
+interface Range {
+  start: number;
+  end: number;
+}
+
+const NO_NAMES: ReadonlyMap<string, Range> = new Map();
+
+/** The first position in `list` (call indices in text order) of a call starting at or after `start`. */
+function firstCallFrom(list: readonly number[], calls: readonly CallLike[], start: number): number {
+  let lo = 0;
+  let hi = list.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (calls[list[mid]].start < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
 }

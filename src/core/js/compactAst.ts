@@ -7,12 +7,15 @@
 // - every name, operator and short string is a copy of its slice of the source: 487,000 names
 //   held 7.2 MB of strings, 20,000 of them different. Token values and literals' `raw` up to
 //   MAX_SHARED characters are shared through a table that lives as long as the parse.
+//   (Claude Code 2.1.112's tree: 284 MB shared, 309 MB not.)
 // The tree of Qoder's 33 MB bundle went from 424 to 333 MB, Qodo's obfuscated one from 821 to
 // 607 MB.
 import type * as acorn from 'acorn';
 
-/** Strings longer than this are not shared (V8 hashes long strings by length alone). */
+/** Strings longer than this are not shared. */
 const MAX_SHARED = 40;
+/** Slots of the sharing table (a power of two). */
+const SHARED_SLOTS = 16384;
 
 /** The array fields of each node type acorn builds. */
 const ARRAY_FIELDS: Record<string, readonly string[]> = {
@@ -63,15 +66,20 @@ function exact(node: acorn.Node, type: string): void {
 export function compactAst(Base: typeof acorn.Parser): typeof acorn.Parser {
   const Internal = Base as unknown as new (...args: unknown[]) => Internals;
   return class extends Internal {
-    private shared?: Map<string, string>;
+    private shared?: string[];
 
     private share(s: string): string {
       // One-character strings are shared by V8 already.
-      if (s.length > MAX_SHARED || s.length < 2) return s;
-      const shared = (this.shared ??= new Map());
-      const known = shared.get(s);
-      if (known !== undefined) return known;
-      shared.set(s, s);
+      const n = s.length;
+      if (n > MAX_SHARED || n < 2) return s;
+      // A direct-mapped table keyed by length and three characters, not a Map: a Map hashes
+      // every token's whole string (0.45 s of a 13 MB bundle's 3.5 s parse). A name pushed
+      // out by a collision is shared again when it comes back; the tree is as small.
+      const shared = (this.shared ??= new Array<string>(SHARED_SLOTS).fill(''));
+      const slot = (n * 977 + s.charCodeAt(0) * 31 + s.charCodeAt(n - 1) * 7 + s.charCodeAt(n >> 1)) & (SHARED_SLOTS - 1);
+      const known = shared[slot];
+      if (known === s) return known;
+      shared[slot] = s;
       return s;
     }
 

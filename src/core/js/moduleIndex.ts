@@ -327,10 +327,10 @@ export class ModuleIndex {
     return (cls && this.classMembers.get(cls)?.get(key)) ?? [];
   }
 
-  /** Every name of every module-like scope (module, wrappers) with its values. */
-  *moduleLikeValues(): Iterable<[string, ModuleValue[]]> {
-    yield* this.moduleValues;
-    for (const f of this.functions) if (f.values) yield* f.values;
+  /** Every name of every module-like scope (module, wrappers) with its values, and that scope (MODULE or the wrapper). */
+  *moduleLikeValues(): Iterable<[string, ModuleValue[], number]> {
+    for (const [name, values] of this.moduleValues) yield [name, values, MODULE];
+    for (const [i, f] of this.functions.entries()) if (f.values) for (const [name, values] of f.values) yield [name, values, i];
   }
 
   /** The function a callback belongs to: itself unless it is passed inline to a call inside another function. */

@@ -520,18 +520,32 @@ function decodedText(decoded: readonly DecodedValue[]): string {
 }
 
 function activeRules(text: string, rules: readonly Rule[]): Rule[] {
-  let lower: string | undefined;
-  return rules.filter(rule => triggeredBy(rule, text, () => (lower ??= text.toLowerCase())));
+  return rules.filter(rule => triggeredBy(rule, text));
 }
 
-function triggeredBy(rule: Rule, text: string, lowered = () => text.toLowerCase()): boolean {
+/** Whether the text holds one of the rule's triggers (in any of its forms): otherwise the rule cannot fire there. */
+export function triggeredBy(rule: Rule, text: string): boolean {
   if (rule.triggers.length === 0) return true;
-  if (rule.triggersIgnoreCase) {
-    const hay = lowered();
-    return rule.triggers.some(t => triggerForms(t.toLowerCase()).some(f => hay.includes(f)));
-  }
-  return rule.triggers.some(t => triggerForms(t).some(f => text.includes(f)));
+  return triggerPattern(rule).test(text);
 }
+
+/**
+ * One regular expression for all of a rule's triggers. The text is searched once per rule,
+ * not once per trigger (telemetry-sdk has 98, mostly absent: 112 ms of `includes` on a 13 MB
+ * bundle against 5 ms), and case is ignored by the pattern rather than by a lower-case copy
+ * of the text (220 ms).
+ */
+function triggerPattern(rule: Rule): RegExp {
+  let pattern = TRIGGER_PATTERNS.get(rule);
+  if (!pattern) {
+    const forms = [...new Set(rule.triggers.flatMap(t => triggerForms(t)))].sort((a, b) => b.length - a.length);
+    pattern = new RegExp(forms.map(f => f.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), rule.triggersIgnoreCase ? 'i' : '');
+    TRIGGER_PATTERNS.set(rule, pattern);
+  }
+  return pattern;
+}
+
+const TRIGGER_PATTERNS = new WeakMap<Rule, RegExp>();
 
 /** A trigger plus the escaped spellings bundlers use for its non-ASCII characters. */
 export function triggerForms(trigger: string): string[] {

@@ -10,19 +10,28 @@ export interface Marked<K extends Fact['kind']> {
   fact: FactOf<K>;
 }
 
-const keyOf = (s: Span) => `${s.start}:${s.end}`;
+/** Facts by the span they sit on: start, then end. Value flow asks at every step, so numbers, not string keys. */
+type BySpan = Map<number, Map<number, Array<Marked<Fact['kind']>>>>;
 
 export class FactMarks {
-  private readonly byKind = new Map<Fact['kind'], Map<string, Array<Marked<Fact['kind']>>>>();
+  private readonly byKind = new Map<Fact['kind'], BySpan>();
+  /** Each span's facts, spans in the order first reported. */
+  private readonly inOrder = new Map<Fact['kind'], Array<Array<Marked<Fact['kind']>>>>();
 
   constructor(drafts: readonly Draft[]) {
     for (const draft of drafts) {
       for (const fact of draft.facts) {
         let bySpan = this.byKind.get(fact.kind);
         if (!bySpan) this.byKind.set(fact.kind, (bySpan = new Map()));
-        const key = keyOf(draft);
-        let list = bySpan.get(key);
-        if (!list) bySpan.set(key, (list = []));
+        let byEnd = bySpan.get(draft.start);
+        if (!byEnd) bySpan.set(draft.start, (byEnd = new Map()));
+        let list = byEnd.get(draft.end);
+        if (!list) {
+          byEnd.set(draft.end, (list = []));
+          let spans = this.inOrder.get(fact.kind);
+          if (!spans) this.inOrder.set(fact.kind, (spans = []));
+          spans.push(list);
+        }
         list.push({ draft, fact });
       }
     }
@@ -30,12 +39,12 @@ export class FactMarks {
 
   /** The facts of a kind on the node (or span) exactly. */
   at<K extends Fact['kind']>(node: Span, kind: K): Array<Marked<K>> | undefined {
-    return this.byKind.get(kind)?.get(keyOf(node)) as Array<Marked<K>> | undefined;
+    return this.byKind.get(kind)?.get(node.start)?.get(node.end) as Array<Marked<K>> | undefined;
   }
 
   /** Every fact of a kind, in report order. */
   all<K extends Fact['kind']>(kind: K): Array<Marked<K>> {
-    return [...(this.byKind.get(kind)?.values() ?? [])].flat() as unknown as Array<Marked<K>>;
+    return (this.inOrder.get(kind) ?? []).flat() as unknown as Array<Marked<K>>;
   }
 
   /** A mark function for ValueFlow.origins over one kind of fact. */
