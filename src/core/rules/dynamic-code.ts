@@ -10,6 +10,8 @@ import { snippet } from './util/values';
 import { constantText } from '../js/constantText';
 
 const VM_CALLS = new Set(['runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction', 'Script', 'SourceTextModule']);
+/** Constructors that compile code and run it only when asked (`.runInThisContext()`, `.evaluate()`). */
+const VM_COMPILERS = new Set(['Script', 'SourceTextModule']);
 const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'window.setTimeout', 'window.setInterval']);
 const GLOBAL_THIS_POLYFILL = /^\s*return\s+this\s*;?\s*$/;
 
@@ -38,6 +40,22 @@ function isGlobal(node: Node, name: string, ctx: RuleContext): boolean {
   return path === `globalThis.${name}` || path === `window.${name}` || path === `global.${name}` || path === `self.${name}`;
 }
 
+/** The node being visited is a statement of its own (`new X(…);`): its value goes nowhere. */
+function isDiscarded(ctx: RuleContext): boolean {
+  let i = 1;
+  let parent = ctx.parent(i);
+  // `(new X(…))`, `void new X(…)`
+  while (parent && (parent.type === 'ParenthesizedExpression' || (parent.type === 'UnaryExpression' && parent.operator === 'void'))) parent = ctx.parent(++i);
+  if (parent?.type === 'ExpressionStatement') return true;
+  // `a(), new X(b), c()`: not the last of a sequence, or a sequence that is itself a statement.
+  if (parent?.type === 'SequenceExpression') {
+    const child = ctx.parent(i - 1);
+    const last = parent.expressions[parent.expressions.length - 1];
+    return last !== child || ctx.parent(i + 1)?.type === 'ExpressionStatement';
+  }
+  return false;
+}
+
 export const dynamicCode: Rule = {
   meta: {
     id: 'dynamic-code',
@@ -48,6 +66,7 @@ export const dynamicCode: Rule = {
     messages: {
       fixed: '{{what}} with fixed code',
       computed: '{{what}} with code computed at run time',
+      compileOnly: '{{what}} compiles code and drops it without running it (a syntax check)',
     },
   },
   triggers: ['eval', 'Function', 'runIn', 'compileFunction', 'Script', 'setTimeout', 'setInterval'],
@@ -98,7 +117,13 @@ export const dynamicCode: Rule = {
         const args = argumentsOf(node);
         if (isGlobal(node.callee, 'Function', ctx)) return report(node, 'new Function', args);
         const ref = ctx.moduleRef(node.callee);
-        if (ref?.module === 'vm' && VM_CALLS.has(ref.path[ref.path.length - 1])) report(node, `new ${refName(ref)}`, args.slice(0, 1));
+        if (ref?.module !== 'vm' || !VM_CALLS.has(ref.path[ref.path.length - 1])) return;
+        // `try { new vm.Script(code) } catch …`: compiled and thrown away, so nothing runs.
+        if (VM_COMPILERS.has(ref.path[ref.path.length - 1]) && isDiscarded(ctx)) {
+          ctx.report({ node, messageId: 'compileOnly', data: { what: `new ${refName(ref)}` }, severity: 'info', evidence: [`call new ${refName(ref)}`, 'result unused: the code is compiled, never run'] });
+          return;
+        }
+        report(node, `new ${refName(ref)}`, args.slice(0, 1));
       },
     };
   },

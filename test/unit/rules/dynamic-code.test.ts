@@ -8,7 +8,17 @@ runRuleTable(dynamicCode, {
     { name: 'new Function with a computed body', code: 'let m=new Function("a","b",u)(x)', at: ['new Function'], severity: 'medium' },
     { name: 'the globalThis polyfill is info', code: 'var g=Function("return this")()', at: ['Function('], severity: 'info' },
     { name: 'fixed code other than the polyfill is low', code: 'x=(0,eval)("this")', at: ['(0'], severity: 'low' },
-    { name: 'the vm module', code: 'const vm=require("vm");vm.runInNewContext(src,ctx);new vm.Script(code)', at: ['vm.runIn', 'new vm'] },
+    { name: 'the vm module', code: 'const vm=require("vm");vm.runInNewContext(src,ctx);new vm.Script(code).runInThisContext()', at: ['vm.runIn', 'new vm'], severity: 'medium' },
+    { name: 'a compiled script kept in a name (run later) is code that runs', code: 'const vm=require("vm");const s=new vm.Script(code);s.runInThisContext()', at: ['new vm'], severity: 'medium', message: /computed at run time$/ },
+    { name: 'a compiled script that is the value of a sequence is kept', code: 'const vm=require("vm");x=(a(),new vm.Script(code))', at: ['new vm'], severity: 'medium' },
+    // A syntax check: compiled, thrown away, never run (info, and no sink a download could reach).
+    {
+      name: 'a script or module compiled and dropped is a syntax check (info)',
+      code: 'const vm=require("vm");function ok(src){try{new vm.SourceTextModule(src);return true}catch(e){return false}}function ok2(src){try{void new vm.Script(src)}catch{}}function ok3(src){a(),new vm.Script(src),b()}',
+      at: ['new vm.SourceTextModule', 'new vm.Script(src)}', 'new vm.Script(src),'],
+      severity: 'info',
+      message: /compiles code and drops it without running it \(a syntax check\)$/,
+    },
     { name: 'a string timer', code: 'setTimeout("tick()"+n,10)', at: ['setTimeout'], severity: 'medium' },
     // claude-agent-sdk 0.3.336's Bun binary: hardening code fixed when the file is built, run in a vm context.
     {
