@@ -1,7 +1,7 @@
 // Reads of environment variables in their shipped shapes: `process.env.X`, `process.env["X"]`,
 // `Bun.env.X`, `import.meta.env.X`, an alias (`const e = process.env; e.X`) and destructuring
 // (`const {X: a} = process.env`).
-import { memberPath, propertyKeyName, unwrapChain, type Node } from '../../js/ast';
+import { memberPath, propertyKeyName, propertyName, unwrapChain, type Node } from '../../js/ast';
 import type { RuleContext } from '../types';
 import { staticKey } from './values';
 
@@ -11,6 +11,9 @@ export function isEnvObject(node: Node | undefined, ctx: RuleContext, depth = 0)
   if (!node || depth > 3) return false;
   node = unwrapChain(node);
   if (node.type === 'MemberExpression') {
+    // Every env object is some `….env`: asked at every member read of a bundle, most stop here.
+    const key = propertyName(node);
+    if (key !== undefined && key !== 'env') return false;
     const path = memberPath(node);
     if (path && ENV_OBJECTS.has(path)) return !isShadowedProcess(node, ctx);
     // import.meta.env
