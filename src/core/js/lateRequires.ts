@@ -50,13 +50,13 @@ const isSpace = (c: number) =>
   c === 32 || (c >= 9 && c <= 13) || c === 0xa0 || c === 0x1680 || (c >= 0x2000 && c <= 0x200a) || c === 0x2028 || c === 0x2029 || c === 0x202f || c === 0x205f || c === 0x3000 || c === 0xfeff;
 
 /**
- * The name assigned the require call starting at `at`: `name = require(…)` or
- * `name = wrap(require(…)` (`__toESM(require("m"), 1)`), read backwards; undefined otherwise.
+ * The name assigned the require call starting at `at`: `name = require("m")` or
+ * `name = wrap(require("m")` (`__toESM(require("m"), 1)`), read backwards; undefined otherwise.
  * The name is a whole identifier not preceded by a dot.
  */
 function assignmentBefore(text: string, at: number): string | undefined {
   let i = at;
-  // `xrequire(`: part of another name.
+  // `xrequire("m")`: part of another name.
   if (i > 0 && isNameChar(text.charCodeAt(i - 1))) return undefined;
   while (i > 0 && isSpace(text.charCodeAt(i - 1))) i--;
   if (text.charCodeAt(i - 1) === 40 /* ( */) {
