@@ -24,10 +24,10 @@ export function vsixReadme(folder) {
   const file = join(folder, 'README.md');
   if (!existsSync(file)) return undefined;
   const readme = readFileSync(file, 'utf8');
-  if (!SCREENSHOT.test(readme)) return undefined;
-  SCREENSHOT.lastIndex = 0;
+  const copy = readmeWithoutScreenshots(readme);
+  if (copy === readme) return undefined;
   mkdirSync(join(folder, 'out'), { recursive: true });
-  writeFileSync(join(folder, 'out', 'README.vsix.md'), readmeWithoutScreenshots(readme));
+  writeFileSync(join(folder, 'out', 'README.vsix.md'), copy);
   return 'out/README.vsix.md';
 }
 

@@ -70,8 +70,8 @@ describe('the README in the .vsix', () => {
       assert.ok(!/^[a-z]+:/i.test(image), `${image}: a relative link into the repository`);
       assert.ok(fs.statSync(image).isFile(), `${image} exists`);
     }
-    const script = "import { readmeWithoutScreenshots } from './scripts/test-host/vsix.mjs'; process.stdout.write(readmeWithoutScreenshots(require('node:fs').readFileSync('README.md', 'utf8')));";
-    const copy = execFileSync(process.execPath, ['--input-type=module', '-e', script.replace("require('node:fs')", '(await import("node:fs"))')], { encoding: 'utf8' });
+    const script = "import { readFileSync } from 'node:fs'; import { readmeWithoutScreenshots } from './scripts/test-host/vsix.mjs'; process.stdout.write(readmeWithoutScreenshots(readFileSync('README.md', 'utf8')));";
+    const copy = execFileSync(process.execPath, ['--input-type=module', '-e', script], { encoding: 'utf8' });
     assert.doesNotMatch(copy, /!\[/, 'no image left in the copy');
     for (const image of images) assert.ok(copy.includes(`\`${image}\``), `${image} is named in the copy`);
     assert.equal(copy.split('\n').length, readme.split('\n').length, 'nothing else changed: one line for one');

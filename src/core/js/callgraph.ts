@@ -125,7 +125,7 @@ export class CallGraph {
       // Only a call inside the scope that binds the name can see it: with minified names (`A`,
       // `Q`) reused by thousands of functions, the rest of the module's calls are not looked at.
       const list = this.callsNamed().get(name) ?? [];
-      for (let k = firstCallFrom(list, calls, range.start); k < list.length; k++) {
+      for (let k = firstFrom(list.length, j => calls[list[j]].start, range.start); k < list.length; k++) {
         const i = list[k];
         const call = calls[i];
         if (call.start >= range.end) break;
@@ -146,13 +146,7 @@ export class CallGraph {
   private iifeCall(node: FunctionNode): number | undefined {
     const calls = this.index.calls;
     // Calls are recorded in walk order: the IIFE's call is entered just before its callee.
-    let lo = 0;
-    let hi = calls.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if (calls[mid].start < node.start) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = firstFrom(calls.length, i => calls[i].start, node.start);
     for (let i = Math.max(0, lo - 2); i < Math.min(calls.length, lo + 1); i++) if (calleeOf(calls[i]) === node) return i;
     return undefined;
   }
@@ -237,13 +231,13 @@ interface Range {
 
 const NO_NAMES: ReadonlyMap<string, Range> = new Map();
 
-/** The first position in `list` (call indices in text order) of a call starting at or after `start`. */
-function firstCallFrom(list: readonly number[], calls: readonly CallLike[], start: number): number {
+/** The first of `length` positions, ordered by `startOf`, whose start is at or after `start` (`length` if none). */
+function firstFrom(length: number, startOf: (i: number) => number, start: number): number {
   let lo = 0;
-  let hi = list.length;
+  let hi = length;
   while (lo < hi) {
     const mid = (lo + hi) >>> 1;
-    if (calls[list[mid]].start < start) lo = mid + 1;
+    if (startOf(mid) < start) lo = mid + 1;
     else hi = mid;
   }
   return lo;

@@ -117,9 +117,10 @@ export const dynamicCode: Rule = {
         const args = argumentsOf(node);
         if (isGlobal(node.callee, 'Function', ctx)) return report(node, 'new Function', args);
         const ref = ctx.moduleRef(node.callee);
-        if (ref?.module !== 'vm' || !VM_CALLS.has(ref.path[ref.path.length - 1])) return;
+        const member = ref?.module === 'vm' ? ref.path[ref.path.length - 1] : undefined;
+        if (!ref || member === undefined || !VM_CALLS.has(member)) return;
         // `try { new Script(code) } catch …` (the vm module's): compiled and thrown away, so nothing runs.
-        if (VM_COMPILERS.has(ref.path[ref.path.length - 1]) && isDiscarded(ctx)) {
+        if (VM_COMPILERS.has(member) && isDiscarded(ctx)) {
           ctx.report({ node, messageId: 'compileOnly', data: { what: `new ${refName(ref)}` }, severity: 'info', evidence: [`call new ${refName(ref)}`, 'result unused: the code is compiled, never run'] });
           return;
         }

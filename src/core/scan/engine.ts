@@ -5,7 +5,7 @@
 // itself: its error is recorded and what the other passes found is still reported.
 import type { Finding, ScanError } from '../model';
 import type { DecodedSite, Rule, RuleContext, RuleHandlers, TargetContext } from '../rules/types';
-import { defaultKeywordMatcher, type KeywordMatcher } from '../catalog/keywords';
+import { defaultKeywordMatcher, escapeRegExp, type KeywordMatcher } from '../catalog/keywords';
 import { isFunction, type CallLike, type Node } from '../js/ast';
 import { parseSource, type ParseResult } from '../js/parse';
 import { splitAtStatements } from '../js/split';
@@ -538,8 +538,8 @@ export function triggeredBy(rule: Rule, text: string): boolean {
 function triggerPattern(rule: Rule): RegExp {
   let pattern = TRIGGER_PATTERNS.get(rule);
   if (!pattern) {
-    const forms = [...new Set(rule.triggers.flatMap(t => triggerForms(t)))].sort((a, b) => b.length - a.length);
-    pattern = new RegExp(forms.map(f => f.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')).join('|'), rule.triggersIgnoreCase ? 'i' : '');
+    const forms = [...new Set(rule.triggers.flatMap(t => triggerForms(t)))];
+    pattern = new RegExp(forms.map(escapeRegExp).join('|'), rule.triggersIgnoreCase ? 'i' : '');
     TRIGGER_PATTERNS.set(rule, pattern);
   }
   return pattern;
