@@ -217,26 +217,32 @@ export const childProcess: Rule = {
   create(ctx) {
     // Calls whose command is made by a call: reported once decoding is over, with the command
     // if a decoder (a string table, `_$d("…")`) turned out to produce it, else as computed.
-    const waiting = new Map<string, ProcessCall>();
+    // A list per maker: two calls may run one name bound to a single call (`bin = path.resolve(…)`).
+    const waiting = new Map<string, ProcessCall[]>();
     // Calls whose command is computed: a parameter may make the function around them a wrapper.
     const computed: ProcessCall[] = [];
     const start = (p: ProcessCall) => {
       const spelled = commandsOf(p.args, ctx, p.node);
       if (!spelled) computed.push(p);
       const maker = spelled ? undefined : commandCall(p.args, ctx);
-      if (maker) waiting.set(`${maker.start}:${maker.end}`, p);
-      else report(ctx, p);
+      if (!maker) return report(ctx, p);
+      const key = `${maker.start}:${maker.end}`;
+      const calls = waiting.get(key);
+      if (calls) calls.push(p);
+      else waiting.set(key, [p]);
     };
     return {
       decoded({ decoded: d, use }) {
         if (use) return;
-        const p = waiting.get(`${d.site.start}:${d.site.end}`);
-        if (!p || typeof d.value !== 'string') return;
-        const rest = spelledArguments(p.args[1]);
-        p.decoded = { commands: [[d.value, ...rest].join(' ')], recipe: d.recipe.join(' -> ') };
+        const calls = waiting.get(`${d.site.start}:${d.site.end}`);
+        if (!calls || typeof d.value !== 'string') return;
+        for (const p of calls) {
+          const rest = spelledArguments(p.args[1]);
+          p.decoded = { commands: [[d.value, ...rest].join(' ')], recipe: d.recipe.join(' -> ') };
+        }
       },
       decodedEnd() {
-        for (const p of waiting.values()) report(ctx, p);
+        for (const calls of waiting.values()) for (const p of calls) report(ctx, p);
         waiting.clear();
         for (const p of wrapperCalls(ctx, computed)) report(ctx, p);
       },

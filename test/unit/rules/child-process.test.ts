@@ -54,6 +54,12 @@ runRuleTable(childProcess, {
       severity: 'low',
       evidence: ['command cat /etc/os-release'],
     },
+    {
+      name: 'two calls running one name bound to a call are both reported (tabby-agent execFileSync of a resolved path, twice)',
+      code: 'var cp=require("child_process");const bin=path.resolve(__dirname,"roots.exe");cp.execFileSync(bin,[]);cp.execFileSync(bin,["x"])',
+      at: ['cp.execFileSync(bin,[]', 'cp.execFileSync(bin,["x"]'],
+      evidence: ['call child_process.execFileSync'],
+    },
     { name: 'a command made by a call nothing decodes is still computed', code: 'const cp=require("child_process");function f(){cp.exec(g(),()=>0)}', at: ['cp.exec'], severity: 'medium' },
     {
       name: "calls of a same-module wrapper whose parameter is the command are process starts with the caller's command (Claude Code's execFile helper, a service's this.spawn)",
