@@ -4,15 +4,19 @@
 import * as esbuild from 'esbuild';
 import { readdirSync, statSync, rmSync, readFileSync, mkdirSync, copyFileSync } from 'node:fs';
 import { dirname, join } from 'node:path';
-import { createHash } from 'node:crypto';
+import { buildIds } from './scripts/buildIds.mjs';
 
 const watch = process.argv.includes('--watch');
 const { version } = JSON.parse(readFileSync('package.json', 'utf8'));
-// The build of the engine and rules: cached scan results are keyed by it, so a change to any
-// source file (not only a version bump) invalidates them.
-const buildId = createHash('sha256');
-for (const f of [...filesEnding('src', '.ts'), ...filesEnding('src', '.json')].sort()) buildId.update(f).update(readFileSync(f));
-const define = { __AI_TOOL_AUDIT_VERSION__: JSON.stringify(version), __AI_TOOL_AUDIT_BUILD__: JSON.stringify(buildId.digest('hex').slice(0, 16)) };
+// The build of the engine and of each rule that stands alone: cached scan results are keyed by
+// them, so a change to any source file (not only a version bump) invalidates the results it can change.
+const ids = buildIds('.');
+const define = {
+  __AI_TOOL_AUDIT_VERSION__: JSON.stringify(version),
+  __AI_TOOL_AUDIT_BUILD__: JSON.stringify(ids.full),
+  __AI_TOOL_AUDIT_ENGINE_BUILD__: JSON.stringify(ids.engine),
+  __AI_TOOL_AUDIT_RULE_BUILDS__: JSON.stringify(ids.rules),
+};
 
 function filesEnding(dir, ending) {
   const found = [];

@@ -3,7 +3,10 @@
 // worker threads included):
 //   parse-only  acorn.parse of every JavaScript file and embedded module, one thread;
 //   cold        the audit in a pool of workers (one per core), with an empty result cache;
-//   warm        the same audit again, answered from that cache.
+//   warm        the same audit again, answered from that cache;
+//   rule change the warm audit with the cache as a build that differed in one rule would have
+//               left it (each entry's record of that rule rewritten): what an update that
+//               changed that rule costs (--changed-rule=ID, repeatable; default three rules).
 // The cold and warm runs sample the main thread's event-loop delay, as an editor host's would.
 // Default targets: Claude Code native 2.1.332, Gemini CLI 0.61.0 and Qwen Code 0.24.4 from the
 // corpus (npm run corpus). Prints a table; asserts nothing.
@@ -33,6 +36,9 @@ interface Row {
   maxLoopDelayMs?: number;
   findings?: number;
   errors?: number;
+  /** Files and modules answered from the cache / scanned. */
+  cached?: number;
+  scanned?: number;
 }
 
 /** Every JavaScript text the audit would parse: files, and JS modules embedded in binaries. */
@@ -98,9 +104,26 @@ async function audit(roots: string[], cacheDir: string, run: string): Promise<Ro
       maxLoopDelayMs: delay.max / 1e6,
       findings: results.reduce((n, r) => n + r.findings.length, 0),
       errors: results.reduce((n, r) => n + r.errors.length, 0),
+      cached: pool.stats.hits + pool.stats.moduleHits,
+      scanned: pool.stats.misses + pool.stats.moduleMisses,
     };
   } finally {
     await pool.close();
+  }
+}
+
+/** Rules changed by default in the rule-change runs: one that runs on few files, one on some, one on most. */
+const DEFAULT_CHANGED_RULES = ['clipboard-read', 'machine-id', 'child-process'];
+
+/** Rewrites every entry of a cache folder as if the build that made it had another version of rule `id`. */
+function asEarlierBuild(dir: string, id: string): void {
+  for (const e of fs.readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!e.isFile() || !e.name.endsWith('.json')) continue;
+    const file = path.join(e.parentPath, e.name);
+    const entry = JSON.parse(fs.readFileSync(file, 'utf8')) as { rules?: Record<string, { build: string }> };
+    if (!entry.rules?.[id]) continue;
+    entry.rules[id].build = `earlier-${entry.rules[id].build}`;
+    fs.writeFileSync(file, JSON.stringify(entry));
   }
 }
 
@@ -108,7 +131,11 @@ export async function benchCorpus(argv: string[]): Promise<void> {
   const [mode, ...rest] = argv;
   const roots = rest.filter(a => !a.startsWith('--'));
   if (mode === '--corpus-parse') return void process.stdout.write(`${JSON.stringify(parseOnly(roots))}\n`);
-  if (mode === '--corpus-audit') return void process.stdout.write(`${JSON.stringify(await audit(roots.slice(1), roots[0], rest.includes('--warm') ? 'warm audit' : 'cold audit'))}\n`);
+  if (mode === '--corpus-audit') {
+    const label = rest.find(a => a.startsWith('--label='))?.slice('--label='.length) ?? (rest.includes('--warm') ? 'warm audit' : 'cold audit');
+    return void process.stdout.write(`${JSON.stringify(await audit(roots.slice(1), roots[0], label))}\n`);
+  }
+  const changed = rest.filter(a => a.startsWith('--changed-rule=')).map(a => a.slice('--changed-rule='.length));
   const targets = roots.length ? roots.map(r => path.resolve(r)) : DEFAULT_TARGETS;
   const missing = targets.filter(t => !fs.existsSync(t));
   if (missing.length) {
@@ -128,9 +155,19 @@ export async function benchCorpus(argv: string[]): Promise<void> {
     const cold = child('--corpus-audit', cacheDir, ...targets);
     const warm = child('--corpus-audit', cacheDir, ...targets, '--warm');
     const rows = [parse, cold, warm];
+    for (const id of changed.length ? changed : DEFAULT_CHANGED_RULES) {
+      const earlier = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-bench-cache-'));
+      try {
+        fs.cpSync(cacheDir, earlier, { recursive: true });
+        asEarlierBuild(earlier, id);
+        rows.push(child('--corpus-audit', earlier, ...targets, `--label=after a change to ${id}`));
+      } finally {
+        fs.rmSync(earlier, { recursive: true, force: true });
+      }
+    }
     process.stdout.write(`targets: ${targets.map(t => path.basename(path.dirname(t)) || t).join(', ')}; ${os.cpus().length} cores (${defaultPoolSize()} used), ${Math.round(os.totalmem() / 1024 / 1024 / 1024)} GB\n`);
-    process.stdout.write(['run', 's', 'MB', 'peak RSS MB', 'max event-loop delay ms', 'findings', 'errors'].join('\t') + '\n');
-    for (const r of rows) process.stdout.write([r.run, (r.ms / 1000).toFixed(1), r.mb.toFixed(1), Math.round(r.peakRssMb), r.maxLoopDelayMs?.toFixed(1) ?? '', r.findings ?? '', r.errors ?? ''].join('\t') + '\n');
+    process.stdout.write(['run', 's', 'MB', 'peak RSS MB', 'max event-loop delay ms', 'findings', 'errors', 'cached', 'scanned'].join('\t') + '\n');
+    for (const r of rows) process.stdout.write([r.run, (r.ms / 1000).toFixed(1), r.mb.toFixed(1), Math.round(r.peakRssMb), r.maxLoopDelayMs?.toFixed(1) ?? '', r.findings ?? '', r.errors ?? '', r.cached ?? '', r.scanned ?? ''].join('\t') + '\n');
     process.stdout.write(`cold / parse-only = ${(cold.ms / parse.ms).toFixed(2)} (target <= 0.6); warm / cold = ${((warm.ms / cold.ms) * 100).toFixed(1)} % (target <= 3 %)\n`);
   } finally {
     fs.rmSync(cacheDir, { recursive: true, force: true });

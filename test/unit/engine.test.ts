@@ -49,6 +49,20 @@ describe('scan engine', () => {
     assert.equal(r.stats.parsed, false);
   });
 
+  it('lists the rules that ran: by their triggers in the text, by triggers only a decoded string holds, and every rule when the strings pass stood in', () => {
+    const ran = (text: string) => [...scanSource(text, { file: 'a.js', rules: RULES }).rulesRun].sort();
+    const always = RULES.filter(r => r.triggers.length === 0).map(r => r.meta.id);
+    assert.deepEqual(ran('var a = 1;'), [...always].sort(), 'only the rules without triggers');
+    assert.deepEqual(ran('function f(){x.exec("ls")}'), [...always, 'child-process'].sort());
+    // "child_process" only in base64: the rule starts once decoding has read it.
+    const hidden = 'const m=Buffer.from("Y2hpbGRfcHJvY2Vzcw==","base64").toString();module.exports=require(m)';
+    assert.ok(!triggeredBy(RULES.find(r => r.meta.id === 'child-process')!, hidden));
+    assert.ok(ran(hidden).includes('child-process'));
+    const unparsable = `x=${'['.repeat(300)}process.env.X`;
+    assert.deepEqual(ran(unparsable), RULES.map(r => r.meta.id).sort(), 'the strings pass runs every rule');
+    assert.deepEqual(scanSource('const a = 1;', { file: 'a.js', rules: [timezoneProbe] }).rulesRun, [], 'nothing triggered, nothing ran');
+  });
+
   it('matches non-ASCII triggers in their escaped forms', () => {
     assert.deepEqual(triggerForms('’'), ['’', '\\u2019']);
     assert.ok(triggerForms('ʹ').includes('\\u02b9') && triggerForms('ʹ').includes('\\u02B9'));

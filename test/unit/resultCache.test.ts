@@ -5,6 +5,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import { ResultCache, type CacheVersions } from '../../src/core/worker/resultCache';
+import type { FileOutcome } from '../../src/core/scan/target';
 
 const CLI = path.resolve('dist/cli.js');
 const GATE = 'function f(){let h=new URL(process.env.OPENAI_BASE_URL).hostname,t=Intl.DateTimeFormat().resolvedOptions().timeZone;return t==="Asia/Shanghai"||h.includes("deepseek")}\n';
@@ -79,5 +81,104 @@ describe('the result cache', () => {
     assert.equal(again.status, 0);
     assert.deepEqual(JSON.parse(again.stdout), JSON.parse(first.stdout));
     assert.match(again.stderr, /note: 2 cached results were not used and the files were scanned again/);
+  });
+});
+
+/** Rewrites each cached entry as an earlier build would have left it. */
+function asEarlierBuild(entries: string[], change: (rules: Record<string, { build: string; triggers: string }>) => void): void {
+  for (const f of entries) {
+    const entry = JSON.parse(fs.readFileSync(f, 'utf8'));
+    change(entry.rules);
+    fs.writeFileSync(f, JSON.stringify(entry));
+  }
+}
+
+const ranOn = (entries: string[], file: string) => {
+  const entry = entries.map(f => JSON.parse(fs.readFileSync(f, 'utf8'))).find(e => e.outcome.findings.some((x: { file: string }) => x.file === file));
+  return entry.outcome.rulesRun as string[];
+};
+
+const byFile = (r: { stdout: string }) => {
+  const out: Record<string, string[]> = {};
+  for (const f of JSON.parse(r.stdout).targets[0].findings as Array<{ file: string; message: string }>) (out[f.file] ??= []).push(f.message);
+  return out;
+};
+
+describe('the result cache after an update that changed rules', () => {
+  it('records the build and triggers of every rule, and the rules that ran on each file', () => {
+    const { run, entries } = setup();
+    run();
+    const entry = JSON.parse(fs.readFileSync(entries()[0], 'utf8'));
+    assert.ok(entry.rules['child-process'].build.length > 0 && entry.rules['child-process'].triggers.length > 0, 'child-process stands alone');
+    assert.ok(ranOn(entries(), 'git.js').includes('child-process'));
+    assert.ok(!ranOn(entries(), 'gate.js').includes('child-process'), 'gate.js holds no trigger of child-process');
+    assert.ok(ranOn(entries(), 'gate.js').includes('timezone-probe'));
+  });
+
+  it('keeps the results of every file after a change to a rule that ran on none of them', () => {
+    const { run, entries } = setup();
+    const first = run();
+    assert.ok(!ranOn(entries(), 'git.js').includes('clipboard-read') && !ranOn(entries(), 'gate.js').includes('clipboard-read'));
+    asEarlierBuild(entries(), rules => (rules['clipboard-read'].build = 'earlier'));
+    mark(entries());
+    const again = run();
+    assert.ok(messages(again).every(m => m.startsWith('FROM CACHE ')), 'nothing was scanned again');
+    assert.equal(messages(again).length, messages(first).length);
+  });
+
+  it('scans again only the files a changed rule ran on, and keeps its new results', () => {
+    const { run, entries } = setup();
+    const first = run();
+    asEarlierBuild(entries(), rules => (rules['child-process'].build = 'earlier'));
+    mark(entries());
+    const after = byFile(run());
+    assert.ok(after['git.js'].length > 0 && after['git.js'].every(m => !m.startsWith('FROM CACHE ')), 'git.js, where child-process ran, was scanned again');
+    assert.ok(after['gate.js'].length > 0 && after['gate.js'].every(m => m.startsWith('FROM CACHE ')), 'gate.js came from the cache');
+    assert.deepEqual(after['git.js'], byFile(first)['git.js']);
+    mark(entries());
+    assert.ok(messages(run()).every(m => m.startsWith('FROM CACHE ')), 'the file scanned again was stored with this build');
+  });
+
+  it('scans again when a changed rule that did not run has new triggers, or when the earlier build did not have the rule', () => {
+    for (const change of [
+      (rules: Record<string, { build: string; triggers: string }>) => (rules['clipboard-read'] = { build: 'earlier', triggers: 'earlier' }),
+      (rules: Record<string, { build: string; triggers: string }>) => delete rules['clipboard-read'],
+    ]) {
+      const { run, entries } = setup();
+      run();
+      asEarlierBuild(entries(), change);
+      mark(entries());
+      assert.ok(messages(run()).every(m => !m.startsWith('FROM CACHE ')), String(change));
+    }
+  });
+
+  it('keeps results after a rule that did not run is removed', () => {
+    const { run, entries } = setup();
+    run();
+    asEarlierBuild(entries(), rules => (rules['retired-rule'] = { build: 'earlier', triggers: 'earlier' }));
+    mark(entries());
+    assert.ok(messages(run()).every(m => m.startsWith('FROM CACHE ')));
+  });
+
+  it("scans again after any rule change an outcome that does not say which rules ran (a binary's), and counts what it kept", async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-cache-'));
+    const file = path.join(dir, 'a.bin');
+    fs.writeFileSync(file, 'bytes');
+    const task = { file: { absPath: file, rel: 'a.bin', size: 5, dependency: false }, plan: { target: { ownVendors: [] }, maxFileBytes: 1 << 20 } };
+    const earlier: CacheVersions = { engine: 'e1', rules: { a: { build: '1', triggers: 't' }, b: { build: '1', triggers: 't' } } };
+    const later: CacheVersions = { engine: 'e1', rules: { ...earlier.rules, b: { build: '2', triggers: 't' } } };
+    const outcome = (rulesRun?: string[]): FileOutcome => ({ findings: [], errors: [], filesScanned: 1, bytesScanned: 5, ...(rulesRun ? { rulesRun } : {}) });
+    const scanned = (o: FileOutcome) => async () => o;
+    const cacheDir = path.join(dir, 'cache');
+    for (const [made, kept] of [[outcome(), false], [outcome(['a']), true], [outcome(['a', 'b']), false]] as const) {
+      fs.rmSync(cacheDir, { recursive: true, force: true });
+      await new ResultCache(cacheDir, {}, undefined, earlier).around(scanned(made))(task as never);
+      const cache = new ResultCache(cacheDir, {}, undefined, later);
+      assert.equal(cache.lookup(task as never).outcome !== undefined, kept, JSON.stringify(made));
+      assert.deepEqual(cache.stats, kept ? { hits: 1, misses: 0, rejected: 0, kept: 1, stale: 0 } : { hits: 0, misses: 1, rejected: 0, kept: 0, stale: 1 });
+      const sameBuild = new ResultCache(cacheDir, {}, undefined, earlier);
+      assert.ok(sameBuild.lookup(task as never).outcome, 'the build that made it uses it');
+      assert.ok(!new ResultCache(cacheDir, {}, undefined, { ...earlier, engine: 'e2' }).lookup(task as never).outcome, 'another engine never does');
+    }
   });
 });

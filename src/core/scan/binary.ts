@@ -37,6 +37,8 @@ export interface ModuleOutcome {
   findings: Finding[];
   errors: ScanError[];
   bytesScanned: number;
+  /** The rules that ran on the module (see SourceScanResult); absent: every rule counts as run. */
+  rulesRun?: readonly string[];
   /** The module's `sourceMappingURL`, read from its text (kept unless the record had one). */
   sourceMap?: SourceMapInfo;
 }
@@ -106,6 +108,7 @@ export function scanModule(rel: string, module: Pick<EmbeddedModule, 'name' | 's
     findings: options.keep ? scanned.findings.filter(f => options.keep!.has(f.ruleId)) : scanned.findings,
     errors: scanned.errors,
     bytesScanned: module.size,
+    rulesRun: scanned.rulesRun,
     ...(sourceMap ? { sourceMap } : {}),
   };
 }

@@ -55,6 +55,11 @@ export interface SourceScanResult {
   partial: boolean;
   /** decodeMs: static decoding and rules over decoded values; linkMs: call graph and correlation. */
   stats: { parsed: boolean; parseMs: number; walkMs: number; decodeMs: number; linkMs: number; nodes: number };
+  /**
+   * The rules that ran on the text (started for it). Any other rule found nothing here and gave
+   * the correlations no fact, whatever its code: a cached result survives a change to it (worker/resultCache.ts).
+   */
+  rulesRun: readonly string[];
 }
 
 export function scanSource(source: string, options: ScanSourceOptions): SourceScanResult {
@@ -62,9 +67,9 @@ export function scanSource(source: string, options: ScanSourceOptions): SourceSc
   if (source.length > wholeMax) return scanInParts(source, options, wholeMax, Math.min(wholeMax, PART_MAX));
   const analysed = analyse(source, options);
   if (!('drafts' in analysed)) return analysed;
-  const { drafts, functions, errors, partial, stats } = analysed;
+  const { drafts, functions, errors, partial, stats, rulesRun } = analysed;
   const findings = buildFindings(drafts, { ...whereOf(options), text: source, functions, partial });
-  return { findings, errors, partial, stats };
+  return { findings, errors, partial, stats, rulesRun };
 }
 
 /** What one text's analysis found, before its drafts are located in the file. */
@@ -75,6 +80,7 @@ interface Analysed {
   errors: ScanError[];
   partial: boolean;
   stats: SourceScanResult['stats'];
+  rulesRun: readonly string[];
 }
 
 function whereOf(options: ScanSourceOptions): { file: string; entry?: string } {
@@ -92,7 +98,7 @@ function analyse(source: string, options: ScanSourceOptions): Analysed | SourceS
   const where = whereOf(options);
   const fail = (message: string) => errors.push({ ...where, message });
   let active = activeRules(text, options.rules);
-  if (active.length === 0) return { findings: [], errors, partial: false, stats };
+  if (active.length === 0) return { findings: [], errors, partial: false, stats, rulesRun: [] };
 
   const t0 = performance.now();
   let parsed = parseSource(text);
@@ -102,13 +108,13 @@ function analyse(source: string, options: ScanSourceOptions): Analysed | SourceS
     // (hosts and vendor names, approximate). A module inside a binary has no bytes of its own.
     if (options.entry) {
       fail(`not parsed: ${parsed.error}`);
-      return { findings: [], errors, partial: false, stats };
+      return { findings: [], errors, partial: false, stats, rulesRun: [] };
     }
     fail(`not parsed: ${parsed.error}; its string literals were scanned instead (approximate findings, byte offsets)`);
     const target = options.target ?? { ownVendors: [] };
     const keywords = options.keywords ?? defaultKeywordMatcher();
     const strings = scanLiteralStrings(source, { file: options.file, rules: options.rules, keywords, target });
-    return { findings: strings.findings, errors: [...errors, ...strings.errors], partial: false, stats };
+    return { findings: strings.findings, errors: [...errors, ...strings.errors], partial: false, stats, rulesRun: options.rules.map(r => r.meta.id) };
   }
   stats.parsed = true;
   if (parsed.partial) fail(`parsed with the loose parser, findings are partial: ${parsed.error}`);
@@ -126,7 +132,7 @@ function analyse(source: string, options: ScanSourceOptions): Analysed | SourceS
     stats.parseMs = performance.now() - t0;
   }
   const ast = parsed.ast;
-  if (!ast) return { findings: [], errors, partial: false, stats };
+  if (!ast) return { findings: [], errors, partial: false, stats, rulesRun: [] };
 
   const target = options.target ?? { ownVendors: [] };
   const keywords = options.keywords ?? defaultKeywordMatcher();
@@ -179,7 +185,7 @@ function analyse(source: string, options: ScanSourceOptions): Analysed | SourceS
     drafts = drafts.map(d => relocateDraft(d, edited.toOriginal, edited.touchesEdit(d.start, d.end) ? text.slice(d.start, Math.min(d.end, d.start + 200)) : undefined));
     functions = index.functions.map(f => ({ start: edited.toOriginal(f.start, 'start'), end: edited.toOriginal(f.end, 'end') }));
   }
-  return { drafts, functions, errors, partial: parsed.partial, stats };
+  return { drafts, functions, errors, partial: parsed.partial, stats, rulesRun: session.rulesRun() };
 }
 
 /**
@@ -198,6 +204,7 @@ function scanInParts(source: string, options: ScanSourceOptions, wholeMax: numbe
   const stats = { parsed: true, parseMs: splitMs, walkMs: 0, decodeMs: 0, linkMs: 0, nodes: 0 };
   const findings: Finding[] = [];
   const approximate = new Map<string, Finding>();
+  const rulesRun = new Set<string>();
   let partial = false;
   // UTF-8 bytes before the part: the strings pass of a part that did not parse counts bytes from the part's start.
   let bytesBefore = 0;
@@ -208,6 +215,7 @@ function scanInParts(source: string, options: ScanSourceOptions, wholeMax: numbe
     for (const k of ['parseMs', 'walkMs', 'decodeMs', 'linkMs', 'nodes'] as const) stats[k] += done.stats[k];
     stats.parsed &&= done.stats.parsed;
     partial ||= done.partial;
+    for (const id of done.rulesRun) rulesRun.add(id);
     if (done.located) findings.push(...done.findings);
     else {
       for (const f of done.findings) {
@@ -227,7 +235,7 @@ function scanInParts(source: string, options: ScanSourceOptions, wholeMax: numbe
     }
     bytesBefore += Buffer.byteLength(source.slice(part.start, part.end), 'utf8');
   });
-  return { findings, errors, partial, stats };
+  return { findings, errors, partial, stats, rulesRun: [...rulesRun] };
 }
 
 /** One part analysed and its findings located in the whole text (`located`), or its strings-pass findings as they came. */
@@ -238,7 +246,7 @@ function scanPart(source: string, part: { start: number; end: number }, options:
   const drafts = analysed.drafts.map(d => relocateDraft(d, at));
   const functions = analysed.functions.map(f => ({ start: at(f.start), end: at(f.end) }));
   const findings = buildFindings(drafts, { ...whereOf(options), text: source, functions, partial: analysed.partial });
-  return { findings, errors: analysed.errors, partial: analysed.partial, stats: analysed.stats, located: true };
+  return { findings, errors: analysed.errors, partial: analysed.partial, stats: analysed.stats, rulesRun: analysed.rulesRun, located: true };
 }
 
 function partsNote(length: number, wholeMax: number, partMax: number, parts: number, blind: number): string {
@@ -290,6 +298,8 @@ export function scanSourceSafely(text: string, options: ScanSourceOptions): Sour
       errors: [{ ...where, message: `scan failed (a bug, please report): ${describe(e)}` }],
       partial: false,
       stats: { parsed: false, parseMs: 0, walkMs: 0, decodeMs: 0, linkMs: 0, nodes: 0 },
+      // What ran before the failure is not known: every rule counts as run.
+      rulesRun: options.rules.map(r => r.meta.id),
     };
   }
 }
@@ -317,6 +327,8 @@ interface RuleState {
 class RuleSession {
   readonly drafts: Draft[] = [];
   private readonly states: RuleState[] = [];
+  /** Ids of the rules started, including one whose start failed (it ran, and may run differently in another build). */
+  private readonly started: string[] = [];
   private readonly enterHandlers: Dispatch = new Map();
   private readonly exitHandlers: Dispatch = new Map();
   private path: readonly Node[] = [];
@@ -339,10 +351,12 @@ class RuleSession {
     try {
       state.handlers = rule.create(state.ctx);
     } catch (e) {
+      this.started.push(rule.meta.id);
       this.fail(`rule ${rule.meta.id} could not start and was skipped for this file: ${describe(e)}`);
       return undefined;
     }
     this.states.push(state);
+    this.started.push(rule.meta.id);
     for (const [key, handler] of Object.entries(state.handlers)) {
       if (key === 'decoded' || key === 'decodedEnd' || key === 'nativeString' || typeof handler !== 'function') continue;
       const exit = key.endsWith(':exit');
@@ -353,6 +367,10 @@ class RuleSession {
       list.push({ rule: state, handler: handler as (node: Node) => void });
     }
     return state;
+  }
+
+  rulesRun(): readonly string[] {
+    return this.started;
   }
 
   private contextFor(rule: Rule): RuleContext {

@@ -52,6 +52,8 @@ export interface FileOutcome {
   bytesScanned: number;
   /** The scan stopped on request inside this file (a binary's modules). */
   cancelled?: boolean;
+  /** The rules that ran on the file (see SourceScanResult); absent (a binary): every rule counts as run. */
+  rulesRun?: readonly string[];
 }
 
 export function scanTarget(spec: TargetSpec, options: ScanOptions): TargetResult {
@@ -154,6 +156,7 @@ export function scanFile(file: FileEntry, options: FileScanOptions): FileOutcome
     errors: scanned.errors,
     filesScanned: 1,
     bytesScanned: file.size,
+    rulesRun: scanned.rulesRun,
   };
 }
 

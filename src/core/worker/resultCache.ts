@@ -1,9 +1,16 @@
 // Results of earlier scans, so that re-auditing an unchanged machine costs a hash of each file
 // instead of a parse. A file's outcome is kept under a key made of everything it depends on:
 // the file's bytes (sha256), its path in the target (findings carry it), the build of the
-// rules and engine, the rules chosen, the size limit and the target's own vendors. Entries
-// are versioned; one that cannot be read or does not have the expected shape is reported
-// and scanned again, never trusted.
+// engine, the rules chosen, the size limit and the target's own vendors. Entries are
+// versioned; one that cannot be read or does not have the expected shape is reported and
+// scanned again, never trusted.
+//
+// Rules that stand alone (scripts/buildIds.mjs) are not in the key: an entry records the
+// build and triggers of each, and the rules that ran on the file. After an update that changed
+// such a rule, an entry is still used when that rule did not run on the file and its triggers
+// are the same: whether a rule runs depends only on its triggers and on the engine (the text,
+// its decoded strings), so the new rule would not run there either, and a rule that does not
+// run reports nothing and gives the correlations no fact. Otherwise the file is scanned again.
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -12,11 +19,37 @@ import type { FileScanner } from '../audit';
 import type { FileEntry } from '../scan/files';
 import type { FileOutcome, TargetPlan } from '../scan/target';
 import type { ModuleOutcome, SplitModule } from '../scan/binary';
-import { BUILD_ID } from '../version';
+import { ENGINE_BUILD_ID, RULE_BUILDS } from '../version';
+import { RULES } from '../rules';
+import type { Rule } from '../rules/types';
 import type { RuleChoice } from './protocol';
 
 const ENTRY_KIND = 'ai-tool-audit-result';
-const ENTRY_VERSION = 1;
+const ENTRY_VERSION = 2;
+
+/** What a rule's results depend on besides the engine: its own code, and the triggers that decide where it runs. */
+export interface RuleVersion {
+  build: string;
+  triggers: string;
+}
+
+/** The versions results are made by: the engine's, and each rule's by id. */
+export interface CacheVersions {
+  engine: string;
+  rules: Readonly<Record<string, RuleVersion>>;
+}
+
+/** The versions of this build. */
+export function currentVersions(rules: readonly Rule[] = RULES): CacheVersions {
+  const byId: Record<string, RuleVersion> = {};
+  for (const rule of rules) {
+    byId[rule.meta.id] = {
+      build: RULE_BUILDS[rule.meta.id] ?? '',
+      triggers: createHash('sha256').update(JSON.stringify([rule.triggers, rule.triggersIgnoreCase === true])).digest('hex').slice(0, 16),
+    };
+  }
+  return { engine: ENGINE_BUILD_ID, rules: byId };
+}
 
 /** `$XDG_CACHE_HOME/ai-tool-audit/results`, else `~/.cache/ai-tool-audit/results`. */
 export function defaultResultCacheDir(): string {
@@ -35,16 +68,22 @@ export interface CacheStats {
   misses: number;
   /** Entries that were there but could not be used (corrupt, foreign, another version). */
   rejected: number;
+  /** Hits made by an earlier build whose rules differ only in rules that did not run on the file. */
+  kept: number;
+  /** Entries made by an earlier build with a changed rule that ran on the file: scanned again (counted in misses too). */
+  stale: number;
 }
 
 export class ResultCache {
-  readonly stats: CacheStats = { hits: 0, misses: 0, rejected: 0 };
+  readonly stats: CacheStats = { hits: 0, misses: 0, rejected: 0, kept: 0, stale: 0 };
 
   constructor(
     private readonly dir: string,
     private readonly rules: RuleChoice,
     /** Told once per unusable entry or failed write; the audit goes on without the cache for that file. */
     private readonly onProblem: (message: string) => void = () => {},
+    /** The build's own, unless a test or the benchmark plays an earlier or later build. */
+    private readonly versions: CacheVersions = currentVersions(),
   ) {}
 
   /** A scanner that answers from the cache when it can and stores what `scan` answers. */
@@ -84,7 +123,7 @@ export class ResultCache {
   lookupModule(task: CacheTask, module: Pick<SplitModule, 'name' | 'at'>, bytes: () => Buffer): { outcome?: ModuleOutcome; key?: string } {
     let key: string;
     try {
-      const context = JSON.stringify({ build: BUILD_ID, rules: this.rules, rel: task.file.rel, entry: module.name, at: module.at.kind === 'bun' ? module.at.record.encoding : 'utf8', max: task.plan.maxFileBytes, own: task.plan.target.ownVendors });
+      const context = JSON.stringify({ build: this.versions.engine, rules: this.rules, rel: task.file.rel, entry: module.name, at: module.at.kind === 'bun' ? module.at.record.encoding : 'utf8', max: task.plan.maxFileBytes, own: task.plan.target.ownVendors });
       key = createHash('sha256').update('module\0').update(context).update('\0').update(bytes()).digest('hex');
     } catch {
       return {};
@@ -113,7 +152,7 @@ export class ResultCache {
     } catch {
       return undefined;
     }
-    const context = JSON.stringify({ build: BUILD_ID, rules: this.rules, rel: task.file.rel, max: task.plan.maxFileBytes, own: task.plan.target.ownVendors });
+    const context = JSON.stringify({ build: this.versions.engine, rules: this.rules, rel: task.file.rel, max: task.plan.maxFileBytes, own: task.plan.target.ownVendors });
     return createHash('sha256').update(context).update('\0').update(hash.digest()).digest('hex');
   }
 
@@ -129,9 +168,18 @@ export class ResultCache {
       return undefined;
     }
     try {
-      const entry = JSON.parse(text) as { kind?: unknown; version?: unknown; key?: unknown; outcome?: unknown };
+      const entry = JSON.parse(text) as { kind?: unknown; version?: unknown; key?: unknown; rules?: unknown; outcome?: unknown };
       if (entry.kind !== ENTRY_KIND || entry.version !== ENTRY_VERSION || entry.key !== key) throw new Error('not an entry of this version');
-      return check(entry.outcome);
+      const made = checkRuleVersions(entry.rules);
+      const outcome = check(entry.outcome);
+      const changed = changedRules(made, this.versions.rules);
+      if (changed.length === 0) return outcome;
+      if (!unaffected(changed, made, this.versions.rules, (outcome as { rulesRun?: readonly string[] }).rulesRun)) {
+        this.stats.stale++;
+        return undefined;
+      }
+      this.stats.kept++;
+      return outcome;
     } catch (e) {
       this.stats.rejected++;
       this.onProblem(`ignoring cached result ${this.fileOf(key)}: ${e instanceof Error ? e.message : String(e)}`);
@@ -144,12 +192,43 @@ export class ResultCache {
     try {
       fs.mkdirSync(path.dirname(file), { recursive: true });
       const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      fs.writeFileSync(tmp, JSON.stringify({ kind: ENTRY_KIND, version: ENTRY_VERSION, key, outcome }));
+      fs.writeFileSync(tmp, JSON.stringify({ kind: ENTRY_KIND, version: ENTRY_VERSION, key, rules: this.versions.rules, outcome }));
       fs.renameSync(tmp, file);
     } catch (e) {
       this.onProblem(`could not cache a result in ${this.dir}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
+}
+
+/** Ids of the rules whose version differs between the two builds, or that only one of them has. */
+function changedRules(made: Readonly<Record<string, RuleVersion>>, now: Readonly<Record<string, RuleVersion>>): string[] {
+  const changed: string[] = [];
+  for (const id of new Set([...Object.keys(made), ...Object.keys(now)])) {
+    const a = made[id];
+    const b = now[id];
+    if (!a || !b || a.build !== b.build || a.triggers !== b.triggers) changed.push(id);
+  }
+  return changed;
+}
+
+/**
+ * Whether an outcome made with the rules `made` is the one the rules `now` would make: each
+ * changed rule did not run on the file and, if both builds have it, kept its triggers (a rule
+ * the earlier build did not have might have run).
+ */
+function unaffected(changed: readonly string[], made: Readonly<Record<string, RuleVersion>>, now: Readonly<Record<string, RuleVersion>>, rulesRun: readonly string[] | undefined): boolean {
+  if (!rulesRun) return false;
+  const ran = new Set(rulesRun);
+  return changed.every(id => !ran.has(id) && made[id] !== undefined && (now[id] === undefined || made[id].triggers === now[id].triggers));
+}
+
+function checkRuleVersions(data: unknown): Record<string, RuleVersion> {
+  if (!data || typeof data !== 'object' || Array.isArray(data)) throw new Error('an entry without the versions of its rules');
+  for (const v of Object.values(data as Record<string, unknown>)) {
+    const r = v as Partial<RuleVersion> | null;
+    if (!r || typeof r.build !== 'string' || typeof r.triggers !== 'string') throw new Error('a rule version without its fields');
+  }
+  return data as Record<string, RuleVersion>;
 }
 
 /** The shape a cached outcome must have before it stands in for a scan. */
@@ -170,5 +249,6 @@ function checkModuleOutcome(data: unknown): ModuleOutcome {
     if (!f || typeof f.ruleId !== 'string' || typeof f.message !== 'string' || typeof f.file !== 'string' || !Array.isArray(f.evidence) || !Array.isArray(f.related)) throw new Error('a finding without its fields');
   }
   for (const e of o.errors) if (!e || typeof e.file !== 'string' || typeof e.message !== 'string') throw new Error('an error entry without its fields');
+  if (o.rulesRun !== undefined && (!Array.isArray(o.rulesRun) || o.rulesRun.some(id => typeof id !== 'string'))) throw new Error('rules run that are not a list of ids');
   return o as ModuleOutcome;
 }
