@@ -13,7 +13,7 @@ const script = pathToFileURL(path.resolve('scripts/buildIds.mjs')).href;
 const buildIds = async (root: string): Promise<Ids> => ((await import(script)) as { buildIds(root: string): Ids }).buildIds(root);
 
 const TREE: Record<string, string> = {
-  'src/core/rules/index.ts': "import { alpha } from './alpha';\nimport { beta } from './beta';\nimport { gamma } from './gamma';\nimport { delta } from './delta';\n",
+  'src/core/rules/index.ts': "import { alpha } from './alpha';\nimport { beta } from './beta';\nimport { gamma } from './gamma';\nimport { delta } from './delta';\nexport const RULES = [alpha, beta, gamma, delta];\n",
   'src/core/rules/alpha.ts': "export const alpha = { meta: { id: 'alpha' } };\n",
   'src/core/rules/beta.ts': "export const beta = { meta: { id: 'beta' } };\n",
   // gamma reads beta: a change to beta changes gamma's results too.
@@ -52,6 +52,35 @@ describe('build ids', () => {
     }
     const catalog = await buildIds(tree({ 'src/core/rules/catalog.json': '[{"id":"alpha"}]\n' }));
     assert.equal(catalog.engine, base.engine, 'the generated catalog is read by views and reports, never by a scan');
+  });
+
+  it('keeps in the engine a rule file imported in any form esbuild follows, imported for two bindings, running code when loaded, or writing to what it imports', async () => {
+    const cases: Array<[string, Record<string, string>]> = [
+      ['imported with a .js specifier', { 'src/core/scan/engine.ts': "import { alpha } from '../rules/alpha.js';\nexport const x = alpha;\n" }],
+      ['imported for its side effects', { 'src/core/scan/engine.ts': "import '../rules/alpha';\nexport const x = 1;\n" }],
+      ['required', { 'src/core/scan/engine.ts': "export const x = require('../rules/alpha');\n" }],
+      ['two bindings taken by the rule list', { 'src/core/rules/index.ts': TREE['src/core/rules/index.ts'].replace('{ alpha }', '{ alpha, ALPHA_TABLE }').replace('[alpha,', '[alpha, ALPHA_TABLE,'), 'src/core/rules/alpha.ts': `${TREE['src/core/rules/alpha.ts']}export const ALPHA_TABLE = [1];\n` }],
+      ['a statement run on load', { 'src/core/rules/alpha.ts': `${TREE['src/core/rules/alpha.ts']}console.log('loaded');\n` }],
+      ['an assignment to an import', { 'src/core/rules/alpha.ts': `import { x } from '../scan/engine';\n${TREE['src/core/rules/alpha.ts']}export function f() { x.y = 2; }\n` }],
+      ['a mutating call on an import', { 'src/core/rules/alpha.ts': `import { x } from '../scan/engine';\n${TREE['src/core/rules/alpha.ts']}const n = [].concat(x.list.push(1));\n` }],
+      ['Object.assign into an import', { 'src/core/rules/alpha.ts': `import { x } from '../scan/engine';\n${TREE['src/core/rules/alpha.ts']}export function f() { Object.assign(x, {}); }\n` }],
+      ['a delete of an import’s property', { 'src/core/rules/alpha.ts': `import { x } from '../scan/engine';\n${TREE['src/core/rules/alpha.ts']}export function f() { delete x.y; }\n` }],
+    ];
+    for (const [name, changes] of cases) {
+      const ids = await buildIds(tree(changes));
+      assert.ok(!('alpha' in ids.rules), name);
+      assert.ok('gamma' in ids.rules, name);
+    }
+    const reads = await buildIds(tree({ 'src/core/rules/alpha.ts': `import { x } from '../scan/engine';\n${TREE['src/core/rules/alpha.ts']}const SET = new Set(x.list.map(v => v + 1));\nexport function f(o) { o.y = [...SET]; return SET.has(x.y); }\n` }));
+    assert.ok('alpha' in reads.rules, 'reading imports, building its own values and writing to its own objects is fine');
+  });
+
+  it('in this build: each rule with a hash of its own is the one rule its module exports, named after the file', () => {
+    for (const id of Object.keys(RULE_BUILDS)) {
+      const exports = require(path.resolve('out/src/core/rules', `${id}.js`)) as Record<string, unknown>;
+      const rules = Object.values(exports).filter((v): v is { meta: { id: string } } => typeof v === 'object' && v !== null && 'meta' in v);
+      assert.deepEqual(rules.map(r => r.meta.id), [id], `${id} exports ${Object.keys(exports).join(', ')}`);
+    }
   });
 
   it('in this build: the hashes name rules that exist, and most code rules stand alone', () => {

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { createHash } from 'node:crypto';
-import { scanSource, triggerForms, triggeredBy } from '../../src/core/scan/engine';
+import { scanSource, scanSourceSafely, triggerForms, triggeredBy } from '../../src/core/scan/engine';
 import { parseSource } from '../../src/core/js/parse';
 import { RULES } from '../../src/core/rules';
 import type { Rule } from '../../src/core/rules/types';
@@ -61,6 +61,20 @@ describe('scan engine', () => {
     const unparsable = `x=${'['.repeat(300)}process.env.X`;
     assert.deepEqual(ran(unparsable), RULES.map(r => r.meta.id).sort(), 'the strings pass runs every rule');
     assert.deepEqual(scanSource('const a = 1;', { file: 'a.js', rules: [timezoneProbe] }).rulesRun, [], 'nothing triggered, nothing ran');
+  });
+
+  it('counts as run a rule whose start failed, every rule when the scan itself failed, and the rules of every part of a text analysed in parts', () => {
+    const broken: Rule = { ...timezoneProbe, meta: { ...timezoneProbe.meta, id: 'broken-start' }, triggers: [], create: () => { throw new Error('no start'); } };
+    assert.ok(scanSource('var a = 1;', { file: 'a.js', rules: [broken] }).rulesRun.includes('broken-start'));
+    const exploding = { ...timezoneProbe, meta: { ...timezoneProbe.meta, id: 'exploding' }, get triggers(): string[] { throw new Error('boom'); } } as Rule;
+    const failed = scanSourceSafely('var a = 1;', { file: 'a.js', rules: [timezoneProbe, exploding] });
+    assert.match(failed.errors[0].message, /scan failed/);
+    assert.deepEqual([...failed.rulesRun].sort(), ['exploding', 'timezone-probe']);
+    const first = `function f(){return ${TZ}}\n`;
+    const second = 'function g(){return require("child_process").execSync("ls")}\n';
+    const parts = scanSource(first + ' '.repeat(200) + '\n' + second, { file: 'a.js', rules: RULES, wholeMax: 300 });
+    assert.match(parts.errors[0].message, /analysed in 2 parts/);
+    assert.ok(parts.rulesRun.includes('timezone-probe') && parts.rulesRun.includes('child-process'), parts.rulesRun.join(' '));
   });
 
   it('matches non-ASCII triggers in their escaped forms', () => {

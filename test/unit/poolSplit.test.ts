@@ -137,4 +137,28 @@ describe("a binary's modules shared out among the pool's workers", function () {
       fs.rmSync(cacheDir, { recursive: true, force: true });
     }
   });
+
+  it('after an update that changed one rule, scans again only the modules that rule ran on', async () => {
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-split-cache-'));
+    try {
+      const dir = folder({ 'bin/tool': appendedBun(elf(), bunGraph(modules())) });
+      const cold = await inPool([spec(dir)], { size: 2, cacheDir });
+      const entries = walkFiles(cacheDir).map(file => ({ file, entry: JSON.parse(fs.readFileSync(file, 'utf8')) }));
+      const modulesRan = entries.filter(e => e.entry.outcome.filesScanned === undefined && e.entry.outcome.rulesRun.includes('child-process')).length;
+      assert.ok(modulesRan > 0 && modulesRan < cold.stats.moduleMisses, `${modulesRan} of ${cold.stats.moduleMisses} modules ran child-process`);
+      for (const { file, entry } of entries) {
+        entry.rules['child-process'].build = 'earlier';
+        fs.writeFileSync(file, JSON.stringify(entry));
+      }
+      const after = await inPool([spec(dir)], { size: 2, cacheDir });
+      assert.deepEqual(after.stats, { hits: 0, misses: 1, moduleHits: cold.stats.moduleMisses - modulesRan, moduleMisses: modulesRan }, 'the whole binary says nothing of the rules that ran: listed again, its modules looked up');
+      assert.deepEqual(json(after.results), json(cold.results));
+    } finally {
+      fs.rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
 });
+
+function walkFiles(dir: string): string[] {
+  return fs.readdirSync(dir, { withFileTypes: true }).flatMap(e => (e.isDirectory() ? walkFiles(path.join(dir, e.name)) : e.name.endsWith('.json') ? [path.join(dir, e.name)] : []));
+}

@@ -55,14 +55,15 @@ export function envDestructured(declarator: Node, ctx: RuleContext): EnvRead[] {
   return reads;
 }
 
-const NONE: EnvRead[] = [];
-const lastAnswer = new WeakMap<RuleContext['path'], { node: Node; reads: EnvRead[] }>();
+// Frozen: handed to every rule that asks, so none can change what the next one sees.
+const NONE: readonly EnvRead[] = Object.freeze([]);
+const lastAnswer = new WeakMap<RuleContext['path'], { node: Node; reads: readonly EnvRead[] }>();
 
 /**
  * Every env read at this node: a member read, or each name of a destructuring. Several rules
  * ask at every member expression; the last answer is kept (per walk), so it is computed once.
  */
-export function envReadsAt(node: Node, ctx: RuleContext): EnvRead[] {
+export function envReadsAt(node: Node, ctx: RuleContext): readonly EnvRead[] {
   if (node.type !== 'MemberExpression' && node.type !== 'VariableDeclarator') return NONE;
   const last = lastAnswer.get(ctx.path);
   if (last?.node === node) return last.reads;
