@@ -4,27 +4,12 @@
 // when it is spelled out; a shell running a command computed at run time is the risky shape.
 import { calleeOf, memberPath, propertyKeyName, propertyName, staticString, unwrapChain, type Node } from '../js/ast';
 import { argumentsOf, refName, type ModuleRef } from '../js/modules';
+import { singleValue } from '../js/moduleIndex';
 import type { Rule, RuleContext } from './types';
 import { spelledText } from './util/paths';
+import { processCall } from './util/process';
 
-const SHELL_CALLS = new Set(['exec', 'execSync']);
-const SPAWN_CALLS = new Set(['spawn', 'spawnSync', 'execFile', 'execFileSync', 'fork']);
-const PACKAGES = new Set(['execa', 'cross-spawn', 'shelljs']);
-// A pseudo-terminal starts its program like spawn does (an agent's interactive shell tool).
-const PTY_PACKAGES = new Set(['node-pty', '@lydell/node-pty', 'node-pty-prebuilt-multiarch', '@homebridge/node-pty-prebuilt-multiarch', '@cdktf/node-pty-prebuilt-multiarch']);
 const BUN_SPAWN = new Set(['Bun.spawn', 'Bun.spawnSync']);
-
-/** Which call a module member is: `shell` (always through a shell), `spawn`, or undefined. */
-function processCall(ref: ModuleRef): 'shell' | 'spawn' | undefined {
-  const last = ref.path[ref.path.length - 1];
-  if (ref.module === 'child_process') return SHELL_CALLS.has(last) ? 'shell' : SPAWN_CALLS.has(last) ? 'spawn' : undefined;
-  if (PTY_PACKAGES.has(ref.module)) return last === 'spawn' ? 'spawn' : undefined;
-  if (PACKAGES.has(ref.module)) {
-    if (ref.module === 'shelljs') return last === 'exec' ? 'shell' : undefined;
-    return ref.path.length === 0 || ['sync', 'command', 'commandSync', 'execa', 'execaSync', 'execaCommand', '$'].includes(last) ? 'spawn' : undefined;
-  }
-  return undefined;
-}
 
 /** `{shell: true}` (or a shell path) in the options argument. */
 function hasShellOption(args: readonly Node[]): boolean {
@@ -122,6 +107,53 @@ interface ProcessCall {
   decoded?: { commands: string[]; recipe: string };
   /** For a call of a same-module wrapper: the process call inside it, and its commands spelled here. */
   via?: { inner: Node; commands?: string[] };
+  /** The commands when the program is a name bound once to a choice of literals (known after the walk). */
+  chosen?: string[];
+  /**
+   * The commands as spelled at the call, read while the walk is there: names resolve by walk
+   * position, so a call reported after the walk must not spell them again.
+   */
+  spelled?: string[];
+}
+
+/** The name in front of the command (`rg`, `\`${rg} --version\``): it may hold a choice of programs. */
+function leadingName(arg: Node | undefined): string | undefined {
+  const node = arg && unwrapChain(arg);
+  if (node?.type === 'Identifier') return node.name;
+  if (node?.type !== 'TemplateLiteral' || node.quasis[0].value.cooked !== '' || node.expressions.length === 0) return undefined;
+  const lead = unwrapChain(node.expressions[0] as Node);
+  return lead.type === 'Identifier' ? lead.name : undefined;
+}
+
+/**
+ * `var rg = win32 ? "rg.exe" : "rg"; exec(\`${rg} --version\`)`: the commands when the name in
+ * front is bound exactly once, never changed, to a choice of literals. Asked after the walk,
+ * when every assignment of the name is known.
+ */
+function chosenCommands(p: ProcessCall, ctx: RuleContext): string[] | undefined {
+  const name = leadingName(p.args[0]);
+  if (name === undefined) return undefined;
+  const { index } = ctx.analysis();
+  const bound = index.binding(name, p.fn);
+  if (!bound || bound.mutated || bound.history) return undefined;
+  const value = bound.moduleLike ? singleValue(bound.values) : bound.values.length === 1 ? bound.values[0] : undefined;
+  const programs = value && literalChoices(value.node, 0);
+  if (!programs) return undefined;
+  const first = unwrapChain(p.args[0]);
+  if (first.type === 'Identifier') return programs.map(program => [program, ...spelledArguments(p.args[1])].join(' '));
+  const rest = p.spelled?.[0];
+  return rest?.startsWith('*') ? programs.map(program => program + rest.slice(1)) : undefined;
+}
+
+/** `a ? "x" : b ? "y" : "z"`: every literal the choice can give, or undefined if one is not literal. */
+function literalChoices(node: Node, depth: number): string[] | undefined {
+  const n = unwrapChain(node);
+  const text = staticString(n);
+  if (text !== undefined) return [text];
+  if (n.type !== 'ConditionalExpression' || depth > 3) return undefined;
+  const a = literalChoices(n.consequent, depth + 1);
+  const b = a && literalChoices(n.alternate, depth + 1);
+  return a && b ? [...new Set([...a, ...b])] : undefined;
 }
 
 /** The call that makes the command, when it is one (`_$d("…")`, or a name bound to it). */
@@ -135,7 +167,7 @@ function commandCall(args: readonly Node[], ctx: RuleContext): Node | undefined 
 
 function report(ctx: RuleContext, p: ProcessCall) {
   const { node, call, shell, args } = p;
-  const commands = p.via ? p.via.commands : p.decoded?.commands ?? commandsOf(args, ctx, node);
+  const commands = p.via ? p.via.commands : p.chosen ?? p.decoded?.commands ?? p.spelled;
   const command = commands?.join(' or ');
   const computed = !commands || commands.some(c => /^\*/.test(c));
   const kind = shell ? 'shell' : 'program';
@@ -219,13 +251,20 @@ export const childProcess: Rule = {
     // if a decoder (a string table, `_$d("…")`) turned out to produce it, else as computed.
     // A list per maker: two calls may run one name bound to a single call (`bin = path.resolve(…)`).
     const waiting = new Map<string, ProcessCall[]>();
+    // Calls whose program is a name that may be bound to a choice of literals (chosenCommands).
+    const choosing: ProcessCall[] = [];
     // Calls whose command is computed: a parameter may make the function around them a wrapper.
     const computed: ProcessCall[] = [];
-    const start = (p: ProcessCall) => {
-      const spelled = commandsOf(p.args, ctx, p.node);
+    const start = (call: ProcessCall) => {
+      const spelled = commandsOf(call.args, ctx, call.node);
+      const p = spelled ? { ...call, spelled } : call;
       if (!spelled) computed.push(p);
       const maker = spelled ? undefined : commandCall(p.args, ctx);
-      if (!maker) return report(ctx, p);
+      if (!maker) {
+        // A name in front of the command: whether it holds a choice of programs is known after the walk.
+        if (!spelled?.every(c => !c.startsWith('*')) && leadingName(p.args[0]) !== undefined) return void choosing.push(p);
+        return report(ctx, p);
+      }
       const key = `${maker.start}:${maker.end}`;
       const calls = waiting.get(key);
       if (calls) calls.push(p);
@@ -242,6 +281,11 @@ export const childProcess: Rule = {
         }
       },
       decodedEnd() {
+        for (const p of choosing) {
+          const chosen = chosenCommands(p, ctx);
+          report(ctx, chosen ? { ...p, chosen } : p);
+        }
+        choosing.length = 0;
         for (const calls of waiting.values()) for (const p of calls) report(ctx, p);
         waiting.clear();
         for (const p of wrapperCalls(ctx, computed)) report(ctx, p);

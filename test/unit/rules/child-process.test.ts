@@ -60,6 +60,26 @@ runRuleTable(childProcess, {
       at: ['cp.execFileSync(bin,[]', 'cp.execFileSync(bin,["x"]'],
       evidence: ['call child_process.execFileSync'],
     },
+    {
+      name: "a program held in a name bound once to a choice of literals (Amp's rg or rg.exe, through promisify)",
+      code: 'const{exec:e}=require("child_process"),{promisify:p}=require("util");var iB0=process.platform==="win32"?"rg.exe":"rg";async function v(){return p(e)(`${iB0} --version`)}',
+      at: ['p(e)'],
+      severity: 'low',
+      allEvidence: ['call child_process.exec', 'command rg.exe --version', 'command rg --version', 'shell'],
+    },
+    {
+      name: 'a program held in a constant choice, started with an argument list',
+      code: 'const{execFile:f}=require("child_process");const o=w?"open":"xdg-open";function u(x){f(o,[x])}',
+      at: ['f(o'],
+      severity: 'low',
+      allEvidence: ['call child_process.execFile', 'command open *', 'command xdg-open *'],
+    },
+    {
+      name: 'a name given a choice but changed elsewhere, later in the file, stays computed (medium)',
+      code: 'const{exec:e}=require("child_process");var r=w?"a":"b";function v(){e(`${r} --version`);e(r)}function s(){r=process.argv[2]}',
+      at: ['e(`', 'e(r)'],
+      severity: 'medium',
+    },
     { name: 'a command made by a call nothing decodes is still computed', code: 'const cp=require("child_process");function f(){cp.exec(g(),()=>0)}', at: ['cp.exec'], severity: 'medium' },
     {
       name: "calls of a same-module wrapper whose parameter is the command are process starts with the caller's command (Claude Code's execFile helper, a service's this.spawn)",
