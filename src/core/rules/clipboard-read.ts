@@ -4,10 +4,16 @@
 import { calledMethod, calleeOf, memberPath, propertyName, staticString, unwrapChain, type Node } from '../js/ast';
 import type { Rule, RuleContext } from './types';
 import { spelledTemplate } from './util/values';
+import { processCall } from './util/process';
 
 const READ_METHODS = new Set(['readText', 'read', 'readImage', 'readHTML', 'readRTF', 'readBookmark', 'readBuffer']);
 /** A command line, not a sentence about one: the program comes first, then flags or a pipe. */
-const COMMAND = /^(?:(?:pbpaste|wl-paste)(?=$|\s+[-|;&>2])|xclip\b.*\s-o(?:ut)?\b|xsel\b.*\s(?:-o|--output)\b|osascript\b.*\bthe clipboard\b|the clipboard as\b)/;
+const COMMAND = /^(?:(?:pbpaste|wl-paste)(?=$|\s+[-|;&>2])|xclip\b.*\s-o(?:ut)?\b|xsel\b.*\s(?:-o|--output)\b)/;
+/**
+ * An AppleScript line that takes the clipboard's value (`set img to the clipboard as «class PNGf»`,
+ * `the clipboard as text`), also inside a script of several lines (`try` … `end try`).
+ */
+const APPLESCRIPT_STATEMENT = /^\s*(?:set\s+\S+\s+to\s+|get\s+|return\s+)?the clipboard\b/m;
 /** PowerShell's Get-Clipboard anywhere in a command (`$c = Get-Clipboard -Raw; …`, `powershell -Command "Get-Clipboard"`). */
 const GET_CLIPBOARD = /(?:^|[\s;|("'=&{])Get-Clipboard\b(?=$|[\s;|)"'}-])/;
 const OUTPUT_FLAGS = new Set(['-o', '-out', '--output']);
@@ -20,14 +26,41 @@ function isSentence(text: string): boolean {
 
 function isCommand(text: string): boolean {
   if (text.length > 500 || isSentence(text)) return false;
-  return COMMAND.test(text) || GET_CLIPBOARD.test(text);
+  return COMMAND.test(text) || GET_CLIPBOARD.test(text) || ((/^osascript\b/.test(text) || APPLESCRIPT_STATEMENT.test(text)) && readsInAppleScript(text));
 }
 
-function isArgument(ctx: RuleContext): boolean {
-  const node = ctx.path[ctx.path.length - 1];
-  const parent = ctx.parent();
-  return (parent?.type === 'CallExpression' && (parent.arguments as Node[]).includes(node)) || parent?.type === 'ArrayExpression' || parent?.type === 'Property';
+/** `the clipboard` read somewhere in the script, not only written (`set the clipboard to POSIX file …`). */
+function readsInAppleScript(text: string): boolean {
+  const mentions = text.match(/\bthe clipboard\b/g)?.length ?? 0;
+  const writes = text.match(/\bset the clipboard to\b/g)?.length ?? 0;
+  return mentions > writes;
 }
+
+/**
+ * A bare program name (`"wl-paste"`) where it is run: the program of a process start, the first
+ * argument of a call that also takes an argument list (`run("wl-paste", ["-n"])`), the first
+ * element of a list that is not another program's arguments, or the command a shell is given
+ * (`["-c", "pbpaste"]`). Not a name
+ * handed alone to a helper (`commandExists("wl-paste")`, `which(…)`), an argument of another
+ * program (`execFile("which", ["wl-paste"])`) or a value compared with.
+ */
+function runsProgram(ctx: RuleContext, node: Node): boolean {
+  const parent = ctx.parent();
+  if (parent?.type === 'Property') return true;
+  if (parent?.type === 'CallExpression') {
+    if (parent.arguments[0] !== node) return false;
+    const ref = ctx.moduleRef(calleeOf(parent));
+    return (ref !== undefined && processCall(ref) !== undefined) || parent.arguments.length >= 2;
+  }
+  if (parent?.type !== 'ArrayExpression') return false;
+  const at = parent.elements.indexOf(node as (typeof parent.elements)[number]);
+  if (at > 0) return SHELL_COMMAND_FLAGS.has(staticString(parent.elements[at - 1] as Node) ?? '');
+  // First of a list: a command array, unless the list is another program's arguments.
+  const call = ctx.parent(2);
+  return call?.type !== 'CallExpression' || call.arguments[0] === parent;
+}
+
+const SHELL_COMMAND_FLAGS = new Set(['-c', '/c', '/C', '-Command', '-command']);
 
 /** `xclip`/`xsel` as a program name with an output flag among the call's arguments. */
 function isClipboardProgram(ctx: RuleContext, name: string): boolean {
@@ -65,9 +98,12 @@ export const clipboardRead: Rule = {
       },
       Literal(node) {
         if (typeof node.value !== 'string' || node.value.length > 500) return;
-        // A bare program name counts where it is run, not where an error's command is compared.
-        if (BARE_PROGRAM.test(node.value) && !isArgument(ctx)) return;
-        if (isCommand(node.value) || BARE_PROGRAM.test(node.value) || isClipboardProgram(ctx, node.value)) report(node, `command ${JSON.stringify(node.value.slice(0, 120))}`);
+        // A bare program name counts where it is run, not where it is looked for or compared.
+        if (BARE_PROGRAM.test(node.value)) {
+          if (runsProgram(ctx, node)) report(node, `command ${JSON.stringify(node.value)}`);
+          return;
+        }
+        if (isCommand(node.value) || isClipboardProgram(ctx, node.value)) report(node, `command ${JSON.stringify(node.value.slice(0, 120))}`);
       },
       TemplateLiteral(node) {
         const text = spelledTemplate(node);

@@ -10,11 +10,31 @@ runRuleTable(clipboardRead, {
     { name: 'xclip with an output flag among its arguments', code: 'run("xclip",["-selection","clipboard","-t","image/png","-o"])', at: ['"xclip"'] },
     { name: 'AppleScript reading the clipboard', code: 'M7("osascript",["-e","the clipboard as «class PNGf»"])', at: ['"the clipboard'] },
     { name: 'PowerShell Get-Clipboard -Raw inside a longer command (missed on a real assistant)', code: 'run("powershell",["-NoProfile","-Command","$c = Get-Clipboard -Raw; Write-Output $c"]);q(`powershell.exe -c "Get-Clipboard -Raw" | ${x}`)', at: ['"$c', '`'] },
+    {
+      name: 'a bare program name started by a process API, in a command array, or given to a shell',
+      code: 'const cp=require("child_process");cp.exec("pbpaste",cb);Bun.spawn(["wl-paste"]);cp.spawn("sh",["-c","pbpaste"])',
+      at: ['"pbpaste",cb', '"wl-paste"', '"pbpaste"]'],
+    },
+    {
+      name: 'AppleScript statements that set a name to the clipboard (missed in Amp and Kilo Code)',
+      code: 'let B=`set theImage to the clipboard as ${A.cls}`;T_("osascript",["-e",B]);x("osascript",["-e",\'set imageData to the clipboard as "PNGf"\'])',
+      at: ['`set', "'set"],
+    },
+    {
+      name: "a script of several lines whose first line is not the read (Amp's image paste)",
+      code: 'const s=`\n\t\ttry\n\t\t\tset theImage to the clipboard as ${A.cls}\n\t\t\twrite theImage to theFile\n\t\tend try`;T_("osascript",["-e",s])',
+      at: ['`'],
+    },
     { name: 'clipboardy when its import is visible', code: 'import c from "clipboardy";s=c.readSync()', at: ['c.readSync'] },
   ],
   valid: [
     { name: 'a failed command compared by name', code: 'if(e.command==="wl-paste"&&/nothing is copied/.test(e.stderr))return""' },
     { name: 'writes to the clipboard', code: 'v.env.clipboard.writeText(s);run("pbcopy");run("xclip",["-selection","clipboard"])' },
+    {
+      name: "a program looked for, not run (Amp's commandExists and which checks)",
+      code: 'if(await this.commandExists("wl-paste"))r();let Q=await LB1("wl-paste");A00("which",["wl-paste"]);cp.execFile("where",["pbpaste"])',
+    },
+    { name: 'AppleScript that sets the clipboard (Amp copying a file path)', code: 'e00(`osascript -e \'set the clipboard to POSIX file "${G}"\'`);q("osascript",["-e","set the clipboard to \\"x\\""])' },
     { name: 'sentences about the clipboard', code: 'e("pbpaste exited with code 1");m("Try installing wl-clipboard and using wl-paste instead.");n("would clear the clipboard anyway");o("Use Get-Clipboard in PowerShell to paste the value.")' },
   ],
 });
