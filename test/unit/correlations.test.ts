@@ -142,6 +142,10 @@ describe('correlation: config-tamper', () => {
     assert.deepEqual(only('config-tamper', code), []);
     const sep = 'const fs=require("fs"),p=require("path"),o=require("os");function b(){fs.writeFileSync(o.homedir()+p.sep+".zshrc","x");fs.appendFileSync(`${o.homedir()}${p.sep}.bashrc`,"y")}';
     assert.deepEqual(only('config-tamper', sep).map(f => f.severity), ['medium', 'medium'], 'a separator before the name still names the file');
+    // Kilo Code's dev-setup, as Bun ships it: the backup's name goes on after its suffix.
+    const stamped = 'const fs=require("fs"),p=require("path"),o=require("os");async function b(D){const H=p.join(o.homedir(),".bashrc");let f=`${H}.kilodev.bak.${Date.now()}`;fs.writeFileSync(f,D);fs.writeFileSync(H+".orig."+Date.now(),D)}';
+    assert.deepEqual(only('config-tamper', stamped), []);
+    assert.deepEqual(only('config-tamper', stamped.replace('fs.writeFileSync(f,D)', 'fs.writeFileSync(H,D)')).map(f => f.severity), ['medium'], 'the rc file itself is still reported');
   });
 
   it("leaves a copy of another assistant's configuration written into a temporary directory (Cline preparing a Claude Code session)", () => {

@@ -25,29 +25,46 @@ export const configTamper: CorrelationRule = {
 };
 
 /**
- * `rc + ".bak"`, `\`${file}.ccr-tmp\``: a name with a suffix added is another file (a backup
- * or a temporary copy beside the configuration), whatever the name it is built from.
+ * `rc + ".bak"`, `\`${file}.ccr-tmp\``, `\`${rc}.kilodev.bak.${stamp}\``: a name with a suffix
+ * added right after the name it is built from is another file (a backup or a temporary copy
+ * beside the configuration), whatever that name is and whatever follows.
  */
 function isSuffixedName(node: Node): boolean {
-  if (node.type === 'BinaryExpression' && node.operator === '+') {
-    const left = node.left as Node;
-    const before = left.type === 'BinaryExpression' && left.operator === '+' ? left.right : left;
-    return isSuffix(staticString(node.right)) && !isSeparator(before);
-  }
-  if (node.type === 'TemplateLiteral' && node.expressions.length > 0 && node.quasis.length >= 2) {
-    return isSuffix(node.quasis[node.quasis.length - 1].value.cooked ?? undefined) && !isSeparator(node.expressions[node.expressions.length - 1] as Node);
-  }
-  return false;
+  const parts = nameParts(node);
+  if (!parts) return false;
+  const base = parts.findIndex(p => typeof p !== 'string');
+  if (base < 0 || base + 1 >= parts.length) return false;
+  const next = parts[base + 1];
+  return typeof next === 'string' && isSuffix(next);
 }
 
-function isSuffix(text: string | undefined): boolean {
-  return text !== undefined && /^[.~_-][\w.~-]*$/.test(text);
+/** A `+` chain or a template as its pieces in order: literal text, or the expression written there. */
+function nameParts(node: Node): Array<string | Node> | undefined {
+  if (node.type === 'TemplateLiteral') {
+    const out: Array<string | Node> = [];
+    node.quasis.forEach((q, i) => {
+      if (q.value.cooked) out.push(q.value.cooked);
+      if (i < node.expressions.length) out.push(node.expressions[i] as Node);
+    });
+    return out;
+  }
+  if (node.type !== 'BinaryExpression' || node.operator !== '+') return undefined;
+  const out: Array<string | Node> = [];
+  const add = (n: Node) => {
+    if (n.type === 'BinaryExpression' && n.operator === '+') {
+      add(n.left as Node);
+      add(n.right);
+      return;
+    }
+    const text = staticString(n);
+    out.push(text ?? n);
+  };
+  add(node);
+  return out;
 }
 
-/** `path.sep`, `sep`: what comes after it is a file name, not a suffix. */
-function isSeparator(node: Node): boolean {
-  if (node.type === 'Identifier') return node.name === 'sep';
-  return node.type === 'MemberExpression' && node.property.type === 'Identifier' && node.property.name === 'sep';
+function isSuffix(text: string): boolean {
+  return /^[.~_-][\w.~-]*$/.test(text);
 }
 
 const TEMP_CALLS = new Set(['tmpdir', 'mkdtemp', 'mkdtempSync']);
