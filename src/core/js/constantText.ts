@@ -1,10 +1,13 @@
 // The text an expression always has when the file itself fixes it, judged strictly: string
 // literals, templates and `+` of such, `String.raw` of such, names assigned exactly once to
-// such, and calls of one-line helpers (`s => "'use strict';" + s`) given such arguments.
+// such, calls of one-line helpers (`s => "'use strict';" + s`) given such arguments, and a few
+// string methods on such with such arguments (`"quire".replace(/^/, "re")`, protobuf's way of
+// hiding `require` from bundlers).
 // Arrays, objects, loops, mutated names and parameters are never constant here: unlike the
 // decoder's evaluator (decode/evaluate.ts), which reads a name's first value and may miss
 // later pushes, this answers only what no run of the program can change.
-import { unwrapChain, type Node } from './ast';
+import { propertyName, unwrapChain, type Node } from './ast';
+import { safeRegExp } from './decode/builtins';
 import { singleValue, type ModuleIndex } from './moduleIndex';
 
 const MAX_DEPTH = 6;
@@ -36,7 +39,7 @@ function textOf(node: Node, fn: number, index: ModuleIndex, env: ReadonlyMap<str
     case 'Identifier':
       return env?.has(node.name) ? env.get(node.name) : nameText(node.name, fn, index, depth);
     case 'CallExpression':
-      return helperCallText(node, fn, index, env, depth);
+      return stringMethodText(node, fn, index, env, depth) ?? helperCallText(node, fn, index, env, depth);
     default:
       return undefined;
   }
@@ -89,6 +92,50 @@ function helperCallText(call: Node & { type: 'CallExpression' }, fn: number, ind
   }
   return textOf(body, helperFn, index, params, depth + 1);
 }
+
+/** `"quire".replace(/^/, "re")`, `"X".toLowerCase()`, `s.slice(1)`: a string method with constant receiver and arguments. */
+function stringMethodText(call: Node & { type: 'CallExpression' }, fn: number, index: ModuleIndex, env: ReadonlyMap<string, string> | undefined, depth: number): string | undefined {
+  const callee = unwrapChain(call.callee as Node);
+  const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+  if (callee.type !== 'MemberExpression' || method === undefined || !STRING_METHODS.has(method) || call.arguments.some(a => a.type === 'SpreadElement')) return undefined;
+  const args = call.arguments as Node[];
+  const text = (n: Node) => textOf(n, fn, index, env, depth + 1);
+  const receiver = text(callee.object as Node);
+  if (receiver === undefined) return undefined;
+  const numbers = args.map(a => (a.type === 'Literal' && typeof a.value === 'number' ? a.value : Number.NaN));
+  switch (method) {
+    case 'toLowerCase':
+      return args.length === 0 ? receiver.toLowerCase() : undefined;
+    case 'toUpperCase':
+      return args.length === 0 ? receiver.toUpperCase() : undefined;
+    case 'trim':
+      return args.length === 0 ? receiver.trim() : undefined;
+    case 'slice':
+    case 'substring':
+      if (args.length === 0 || args.length > 2 || numbers.some(Number.isNaN)) return undefined;
+      return method === 'slice' ? receiver.slice(numbers[0], numbers[1]) : receiver.substring(numbers[0], numbers[1]);
+    case 'concat': {
+      const parts = args.map(text);
+      return parts.every(p => p !== undefined) ? capped(receiver + parts.join('')) : undefined;
+    }
+    default: {
+      // replace / replaceAll: a constant text or a regex literal safe to run, and a constant replacement (never a function).
+      const replacement = args.length === 2 ? text(args[1]) : undefined;
+      if (replacement === undefined) return undefined;
+      const pattern = args[0];
+      if (pattern.type === 'Literal' && pattern.regex) {
+        const regex = safeRegExp(pattern.regex.pattern, pattern.regex.flags);
+        if (!regex || (method === 'replaceAll' && !regex.global)) return undefined;
+        return capped(method === 'replace' ? receiver.replace(regex, replacement) : receiver.replaceAll(regex, replacement));
+      }
+      const search = text(pattern);
+      if (search === undefined) return undefined;
+      return capped(method === 'replace' ? receiver.replace(search, replacement) : receiver.replaceAll(search, replacement));
+    }
+  }
+}
+
+const STRING_METHODS = new Set(['toLowerCase', 'toUpperCase', 'trim', 'slice', 'substring', 'concat', 'replace', 'replaceAll']);
 
 function singleReturn(statements: Node[]): Node | undefined {
   const only = statements.length === 1 ? statements[0] : undefined;

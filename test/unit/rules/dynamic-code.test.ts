@@ -44,6 +44,14 @@ runRuleTable(dynamicCode, {
     },
     // claude-code-router 3.1.1: generated validators, `r=[]`, lines pushed in a loop, `new Function(r.join("\n"))`.
     { name: 'code joined from an array filled at run time is computed (medium)', code: 'function gen(fields){const r=[];for(const f of fields)r.push(`check(${f})`);return new Function("o",r.join(`\n`))}', at: ['new Function'], severity: 'medium' },
+    {
+      name: "a string method of constants is fixed (protobuf's inquire hiding require from bundlers, flagged computed in Amp)",
+      code: 'function inquire(m){try{var mod=eval("quire".replace(/^/,"re"))(m);return mod}catch(e){}return null}',
+      at: ['eval('],
+      severity: 'low',
+      evidence: ['evaluates to "require"'],
+    },
+    { name: 'a string method with a computed argument stays computed (medium)', code: 'function f(x){return eval("quire".replace(/^/,x))}', at: ['eval('], severity: 'medium' },
     { name: 'String.raw of constants is fixed (low)', code: 'const vm=require("vm");const Q=String.raw`a\\b`;const L=String.raw`(${Q})`;vm.runInThisContext(L)', at: ['vm.runIn'], severity: 'low', evidence: ['evaluates to "(a\\\\b)"'] },
     { name: 'a helper given a parameter is computed (medium)', code: 'const vm=require("vm");const strict=(s)=>`"use strict";${s}`;function run(src,c){return vm.runInContext(strict(src),c)}', at: ['vm.runInContext'], severity: 'medium' },
   ],
