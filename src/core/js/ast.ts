@@ -19,6 +19,8 @@ export interface PropertyOf extends acorn.Node {
   type: 'PropertyOf';
   object: acorn.Expression;
   key?: string;
+  /** `{ fs = require("fs") }`: the value when the property is missing. */
+  default?: acorn.Expression;
 }
 
 /** A function parameter: its values come from the calls of the function (and its default). */

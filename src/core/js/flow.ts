@@ -148,6 +148,7 @@ export class ValueFlow {
       case 'MemberExpression':
         return this.member(node, item, push);
       case 'PropertyOf':
+        if (node.default) push(node.default, item);
         return push(node.object, item, [node.key ?? '*', ...path]);
       case 'Parameter':
         return this.parameter(node, item, push);

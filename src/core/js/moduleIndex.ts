@@ -483,7 +483,7 @@ export class ModuleIndex {
         if (!el) continue;
         const target = el.type === 'AssignmentPattern' ? el.left : el;
         // `[cmd, ...args] = ["xdg-open", url]`: cmd is element 0, not any element.
-        if (target.type === 'Identifier') this.bind(target.name, { type: 'PropertyOf', object, key: String(i), start: el.start, end: el.end }, declaration);
+        if (target.type === 'Identifier') this.bind(target.name, { type: 'PropertyOf', object, key: String(i), start: el.start, end: el.end, ...(el.type === 'AssignmentPattern' ? { default: el.right } : {}) }, declaration);
         // `...args`: the elements after; the whole array is the nearest value a flow can follow.
         else if (target.type === 'RestElement' && target.argument.type === 'Identifier') this.bind(target.argument.name, object, declaration);
         else collectPatternNames(target, name => this.declare(name));
@@ -501,7 +501,7 @@ export class ModuleIndex {
         collectPatternNames(prop.value, name => this.declare(name));
         continue;
       }
-      const member: PropertyOf = { type: 'PropertyOf', object, key, start: prop.start, end: prop.end };
+      const member: PropertyOf = { type: 'PropertyOf', object, key, start: prop.start, end: prop.end, ...(prop.value.type === 'AssignmentPattern' ? { default: prop.value.right } : {}) };
       if (target.type === 'Identifier') this.bind(target.name, member, declaration);
       else if (target.type === 'ObjectPattern' || target.type === 'ArrayPattern') this.bindPattern(target, member, declaration);
       else collectPatternNames(target, name => this.declare(name));

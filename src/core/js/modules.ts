@@ -74,9 +74,13 @@ export function moduleRefOf(node: Node | undefined, lookup: ModuleLookup, depth 
     }
     case 'PropertyOf': {
       const base = moduleRefOf(node.object, lookup, depth + 1);
-      if (!base || node.key === undefined) return undefined;
+      // `function f({ fs = require("fs") } = {})`: injected for tests, the default otherwise.
+      if (!base || node.key === undefined) return node.default ? moduleRefOf(node.default, lookup, depth + 1) : undefined;
       return member(base, node.key);
     }
+    case 'Parameter':
+      // `function f(httpsModule = https)`: the same.
+      return node.default ? moduleRefOf(node.default, lookup, depth + 1) : undefined;
     case 'MemberExpression': {
       const base = moduleRefOf(node.object as Node, lookup, depth + 1);
       const name = staticKey(node, lookup);

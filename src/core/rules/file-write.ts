@@ -68,7 +68,7 @@ export const fileWrite: Rule = {
       chmodPath: 'Makes a file executable ({{call}}): {{path}}',
     },
   },
-  triggers: ['write', 'append', 'copyFile', 'cp', 'rename', 'symlink', 'link', 'chmod', 'open'],
+  triggers: ['write', 'Write', 'append', 'copyFile', 'cp', 'rename', 'symlink', 'link', 'chmod', 'open'],
   create(ctx) {
     return {
       CallExpression(node) {

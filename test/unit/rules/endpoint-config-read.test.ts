@@ -3,6 +3,11 @@ import { runRuleTable } from '../../helpers/ruleTester';
 
 runRuleTable(endpointConfigRead, {
   invalid: [
+    {
+      name: 'an env object given as a parameter default, plain or destructured (Codebuff)',
+      code: 'function a({env=process.env}={}){return env.HTTPS_PROXY||env.HTTP_PROXY}function b(e=process.env){return e.NO_PROXY}function c(e){return e.HTTPS_PROXY}',
+      at: ['env.HTTPS_PROXY', 'env.HTTP_PROXY', 'e.NO_PROXY'],
+    },
     { name: 'a vendor base URL variable', code: 'let q=process.env.ANTHROPIC_BASE_URL;', at: ['process'], evidence: ['ANTHROPIC_BASE_URL'], severity: 'low' },
     { name: 'API_BASE, ENDPOINT and API_URL variables', code: 'a=process.env.OPENAI_API_BASE;b=process.env.AZURE_OPENAI_ENDPOINT;c=process.env["GEMINI_API_URL"]', at: ['process', 'process', 'process'] },
     { name: 'proxies in any case', code: 'p=process.env.https_proxy||process.env.HTTPS_PROXY||process.env.ALL_PROXY||process.env.no_proxy', at: ['process', 'process', 'process', 'process'] },

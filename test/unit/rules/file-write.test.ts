@@ -3,6 +3,7 @@ import { runRuleTable } from '../../helpers/ruleTester';
 
 runRuleTable(fileWrite, {
   invalid: [
+    { name: 'a write stream alone in a file, also from fs given as a destructured default', code: 'const fs=require("fs");function f(p,{fsModule=fs}={}){return fsModule.createWriteStream(p)}', at: ['fsModule.createWriteStream'], allEvidence: ['call fs.createWriteStream'] },
     { name: 'sync, callback and promise writes', code: 'const fs=require("fs");fs.writeFileSync(p,d);fs.appendFile(p,d,cb);fs.promises.writeFile(p,d)', at: ['fs.writeFileSync', 'fs.appendFile', 'fs.promises'], severity: 'info' },
     { name: 'fs/promises imports and a spelled path', code: 'import{writeFile as w}from"node:fs/promises";await w(`${h}/.zshrc`,s)', at: ['w(`'], allEvidence: ['call fs.promises.writeFile', 'path */.zshrc'] },
     { name: 'copy and rename name the new file', code: 'import*as f from"fs";f.copyFileSync(a,"/usr/local/bin/x");f.renameSync(t,"out.bin")', at: ['f.copyFileSync', 'f.renameSync'], evidence: ['path /usr/local/bin/x', 'path out.bin'] },

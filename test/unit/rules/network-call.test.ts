@@ -3,6 +3,12 @@ import { runRuleTable } from '../../helpers/ruleTester';
 
 runRuleTable(networkCall, {
   invalid: [
+    {
+      name: "a module given as a parameter's default, plain or destructured (Codebuff's http.js: injected in tests, https otherwise)",
+      code: 'const https=require("https");function a({env=process.env,httpsModule=https}={},u){return httpsModule.request(u)}function b(u,h=https){return h.get(u)}function c(h,u){return h.request(u)}',
+      at: ['httpsModule.request', 'h.get'],
+      allEvidence: ['call https.'],
+    },
     { name: 'a bundled HTTP client posting to a path under a computed base', code: 'A=await Z1.post(`${Y}/api/auth/trusted_devices`,{d:1},{headers:h})', at: ['Z1.post'], allEvidence: ['call .post(url)'] },
     { name: 'a client get of a literal URL', code: 'c.get("https://api.x.io/v1/me")', at: ['c.get'], allEvidence: ['host api.x.io'] },
     { name: 'global fetch with a literal URL', code: 'async function f(){return fetch("https://api.x.io/v1")}', at: ['fetch('], severity: 'info', allEvidence: ['call fetch', 'host api.x.io'] },

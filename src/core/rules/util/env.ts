@@ -20,6 +20,8 @@ export function isEnvObject(node: Node | undefined, ctx: RuleContext, depth = 0)
     return node.object.type === 'MetaProperty' && staticKey(node, ctx) === 'env';
   }
   if (node.type === 'Identifier') return isEnvObject(ctx.resolve(node), ctx, depth + 1);
+  // `function f({ env = process.env } = {})`, `function f(env = process.env)`: the default, unless a caller passes another.
+  if ((node.type === 'Parameter' || node.type === 'PropertyOf') && node.default) return isEnvObject(node.default, ctx, depth + 1);
   return false;
 }
 
