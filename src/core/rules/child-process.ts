@@ -4,7 +4,7 @@
 // when it is spelled out; a shell running a command computed at run time is the risky shape.
 import { calleeOf, memberPath, propertyKeyName, propertyName, staticString, unwrapChain, type Node } from '../js/ast';
 import { argumentsOf, refName, type ModuleRef } from '../js/modules';
-import { singleValue } from '../js/moduleIndex';
+import { singleValue, type ModuleIndex } from '../js/moduleIndex';
 import type { Rule, RuleContext } from './types';
 import { spelledText } from './util/paths';
 import { processCall } from './util/process';
@@ -133,16 +133,21 @@ function leadingName(arg: Node | undefined): string | undefined {
 function chosenCommands(p: ProcessCall, ctx: RuleContext): string[] | undefined {
   const name = leadingName(p.args[0]);
   if (name === undefined) return undefined;
-  const { index } = ctx.analysis();
-  const bound = index.binding(name, p.fn);
-  if (!bound || bound.mutated || bound.history) return undefined;
-  const value = bound.moduleLike ? singleValue(bound.values) : bound.values.length === 1 ? bound.values[0] : undefined;
-  const programs = value && literalChoices(value.node, 0);
+  const value = settledValue(name, p.fn, ctx.analysis().index);
+  const programs = value && literalChoices(value, 0);
   if (!programs) return undefined;
   const first = unwrapChain(p.args[0]);
   if (first.type === 'Identifier') return programs.map(program => [program, ...spelledArguments(p.args[1])].join(' '));
   const rest = p.spelled?.[0];
   return rest?.startsWith('*') ? programs.map(program => program + rest.slice(1)) : undefined;
+}
+
+/** The one value of a name bound exactly once and never changed, seen from function `fn` (after the walk). */
+function settledValue(name: string, fn: number, index: ModuleIndex): Node | undefined {
+  const bound = index.binding(name, fn);
+  if (!bound || bound.mutated || bound.history) return undefined;
+  const value = bound.moduleLike ? singleValue(bound.values) : bound.values.length === 1 ? bound.values[0] : undefined;
+  return value?.node;
 }
 
 /** `a ? "x" : b ? "y" : "z"`: every literal the choice can give, or undefined if one is not literal. */
@@ -214,7 +219,10 @@ function wrapperCalls(ctx: RuleContext, started: readonly ProcessCall[]): Proces
       const args = argumentsOf(step.call).slice(step.argOffset);
       const command = args[at];
       if (!command || command.type === 'SpreadElement') continue;
-      const head = shapeOf(unwrapChain(command));
+      // `const cmd = global ? "npm root -g" : "npm root"; run(cmd)`: a name the caller bound once to such a shape.
+      const given = unwrapChain(command);
+      const settled = given.type === 'Identifier' ? settledValue(given.name, step.fn, analysis.index) : undefined;
+      const head = shapeOf(given) ?? (settled ? shapeOf(unwrapChain(settled)) : undefined);
       const list = listAt >= 0 ? args[listAt] && unwrapChain(args[listAt]) : undefined;
       const rest = spelledArguments(list);
       const name = analysis.index.sourceOf(calleeOf(step.call));

@@ -80,6 +80,19 @@ runRuleTable(childProcess, {
       at: ['e(`', 'e(r)'],
       severity: 'medium',
     },
+    {
+      name: "a wrapper's caller passing a constant choice of commands (Jules's executeCommand(cmd), cmd = isGlobal ? \"npm root -g\" : \"npm root\")",
+      code: 'const{exec:x}=require("child_process");function executeCommand(c){return new Promise(r=>x(c,(e,o)=>r(o)))}\nasync function g(isGlobal){const cmd=isGlobal?"npm root -g":"npm root";return executeCommand(cmd)}',
+      at: ['x(c', 'executeCommand(cmd)'],
+      evidence: ['call child_process.exec', 'command npm root -g'],
+      message: /computed at run time|npm root -g or npm root$/,
+    },
+    {
+      name: "a wrapper's caller passing a name changed elsewhere stays computed (medium)",
+      code: 'const{exec:x}=require("child_process");function executeCommand(c){x(c)}\nlet other=a?"x":"y";function h(){executeCommand(other)}function k(){other=process.argv[2]}',
+      at: ['x(c', 'executeCommand(other)'],
+      severity: 'medium',
+    },
     { name: 'a command made by a call nothing decodes is still computed', code: 'const cp=require("child_process");function f(){cp.exec(g(),()=>0)}', at: ['cp.exec'], severity: 'medium' },
     {
       name: "calls of a same-module wrapper whose parameter is the command are process starts with the caller's command (Claude Code's execFile helper, a service's this.spawn)",
