@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { CATALOG, CLIS, EXTENSIONS } from '../../src/core/catalog/assistants';
 import { catalogForBinary, catalogForExtension, catalogForNpm, isPlatformPackage, ownVendorsOf } from '../../src/core/catalog/lookup';
 import { aiTraits } from '../../src/core/catalog/traits';
-import { VENDORS, vendorById } from '../../src/core/catalog/vendors';
+import { VENDORS, vendorById, vendorsForPackage } from '../../src/core/catalog/vendors';
 
 describe('the assistant catalog', () => {
   it('holds at least 40 extensions and 15 command-line assistants with unique ids', () => {
@@ -57,6 +57,12 @@ describe('the assistant catalog', () => {
     assert.deepEqual(ownVendorsOf(catalogForNpm('@anthropic-ai/claude-code')!), ['anthropic']);
     assert.deepEqual(ownVendorsOf(catalogForExtension('Vizards.deepseek-v4-for-copilot')!), ['deepseek']);
     assert.deepEqual(ownVendorsOf(catalogForBinary('qwen')[0]), ['alibaba']);
+  });
+
+  it("knows a vendor's own packages by scope, so its hosts are first-party in a package scanned by path (Cline's @cline/core named data.cline.bot another vendor's)", () => {
+    assert.deepEqual(vendorsForPackage('@cline/core'), ['cline']);
+    assert.deepEqual(vendorsForPackage('cline'), ['cline']);
+    assert.deepEqual(vendorsForPackage('@clinex/core'), []);
   });
 });
 

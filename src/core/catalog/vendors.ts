@@ -120,7 +120,7 @@ export const VENDORS: Vendor[] = [
   // code naming them is not a check against a model vendor. They exist so that a discovered
   // assistant has a vendor and country, and its own hosts count as first-party.
   // Countries are where the company is headquartered, per its public company profile.
-  { id: 'cline', name: 'Cline Bot Inc. (Cline)', country: 'US', keywords: [], hosts: ['cline.bot', 'api.cline.bot'], npm: ['cline'] },
+  { id: 'cline', name: 'Cline Bot Inc. (Cline)', country: 'US', keywords: [], hosts: ['cline.bot', 'api.cline.bot'], npm: ['cline', '@cline'] },
   { id: 'roocode', name: 'Roo Code, Inc.', country: 'US', keywords: [], hosts: ['roocode.com'], npm: [] },
   { id: 'kilocode', name: 'Kilo Code', country: 'US', keywords: [], hosts: ['kilocode.ai', 'kilo.ai'], npm: ['@kilocode'] },
   { id: 'continue', name: 'Continue Dev, Inc.', country: 'US', keywords: [], hosts: ['continue.dev', 'api.continue.dev'], npm: ['@continuedev'] },
