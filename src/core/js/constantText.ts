@@ -8,7 +8,7 @@
 // later pushes, this answers only what no run of the program can change.
 import { propertyName, unwrapChain, type Node } from './ast';
 import { safeRegExp } from './decode/builtins';
-import { singleValue, type ModuleIndex } from './moduleIndex';
+import { settledValue, type ModuleIndex } from './moduleIndex';
 
 const MAX_DEPTH = 6;
 const MAX_LENGTH = 1_000_000;
@@ -59,10 +59,7 @@ function joinTemplate(quasis: Array<string | undefined>, expressions: Node[], fn
 
 /** A name assigned exactly once, to a constant text, and never changed. */
 function nameText(name: string, fn: number, index: ModuleIndex, depth: number): string | undefined {
-  const bound = index.binding(name, fn);
-  if (!bound || bound.mutated || bound.history) return undefined;
-  if (!bound.moduleLike && bound.values.length !== 1) return undefined;
-  const value = singleValue(bound.values);
+  const value = settledValue(index, name, fn);
   if (!value || value.node.type === 'Parameter' || value.node.type === 'PropertyOf' || value.node.type === 'ImportBinding') return undefined;
   return textOf(value.node, value.fn, index, undefined, depth + 1);
 }
@@ -71,10 +68,7 @@ function nameText(name: string, fn: number, index: ModuleIndex, depth: number): 
 function helperCallText(call: Node & { type: 'CallExpression' }, fn: number, index: ModuleIndex, env: ReadonlyMap<string, string> | undefined, depth: number): string | undefined {
   const callee = unwrapChain(call.callee as Node);
   if (callee.type !== 'Identifier' || env?.has(callee.name)) return undefined;
-  const bound = index.binding(callee.name, fn);
-  if (!bound || bound.mutated || bound.history) return undefined;
-  const value = singleValue(bound.values);
-  const helper = value?.node;
+  const helper = settledValue(index, callee.name, fn)?.node;
   if (!helper || (helper.type !== 'ArrowFunctionExpression' && helper.type !== 'FunctionExpression' && helper.type !== 'FunctionDeclaration')) return undefined;
   if (helper.async || helper.generator) return undefined;
   const body = helper.body.type === 'BlockStatement' ? singleReturn(helper.body.body as Node[]) : helper.body;

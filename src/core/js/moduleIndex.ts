@@ -799,6 +799,17 @@ function isPlaceholder(node: Node): boolean {
   return node.type === 'UnaryExpression' && node.operator === 'void';
 }
 
+/**
+ * The one value of a name bound exactly once and never changed, seen from function `fn`:
+ * asked after the walk, when every assignment of the name is known.
+ */
+export function settledValue(index: ModuleIndex, name: string, fn: number): ModuleValue | undefined {
+  const bound = index.binding(name, fn);
+  if (!bound || bound.mutated || bound.history) return undefined;
+  if (!bound.moduleLike && bound.values.length !== 1) return undefined;
+  return singleValue(bound.values);
+}
+
 /** The one value a module-level name is assigned, ignoring placeholders and parameters; else undefined. */
 export function singleValue(values: readonly ModuleValue[] | undefined): ModuleValue | undefined {
   if (!values) return undefined;

@@ -4,7 +4,7 @@
 // when it is spelled out; a shell running a command computed at run time is the risky shape.
 import { calleeOf, memberPath, propertyKeyName, propertyName, staticString, unwrapChain, type Node } from '../js/ast';
 import { argumentsOf, refName, type ModuleRef } from '../js/modules';
-import { singleValue, type ModuleIndex } from '../js/moduleIndex';
+import { settledValue } from '../js/moduleIndex';
 import type { Rule, RuleContext } from './types';
 import { spelledText } from './util/paths';
 import { processCall } from './util/process';
@@ -116,6 +116,11 @@ interface ProcessCall {
   spelled?: string[];
 }
 
+/** No command spelled, or one whose program is unknown (`* --version`). */
+function isComputed(commands: readonly string[] | undefined): boolean {
+  return !commands || commands.some(c => c.startsWith('*'));
+}
+
 /** The name in front of the command (`rg`, `\`${rg} --version\``): it may hold a choice of programs. */
 function leadingName(arg: Node | undefined): string | undefined {
   const node = arg && unwrapChain(arg);
@@ -133,21 +138,13 @@ function leadingName(arg: Node | undefined): string | undefined {
 function chosenCommands(p: ProcessCall, ctx: RuleContext): string[] | undefined {
   const name = leadingName(p.args[0]);
   if (name === undefined) return undefined;
-  const value = settledValue(name, p.fn, ctx.analysis().index);
-  const programs = value && literalChoices(value, 0);
+  const value = settledValue(ctx.analysis().index, name, p.fn);
+  const programs = value && literalChoices(value.node, 0);
   if (!programs) return undefined;
   const first = unwrapChain(p.args[0]);
   if (first.type === 'Identifier') return programs.map(program => [program, ...spelledArguments(p.args[1])].join(' '));
   const rest = p.spelled?.[0];
   return rest?.startsWith('*') ? programs.map(program => program + rest.slice(1)) : undefined;
-}
-
-/** The one value of a name bound exactly once and never changed, seen from function `fn` (after the walk). */
-function settledValue(name: string, fn: number, index: ModuleIndex): Node | undefined {
-  const bound = index.binding(name, fn);
-  if (!bound || bound.mutated || bound.history) return undefined;
-  const value = bound.moduleLike ? singleValue(bound.values) : bound.values.length === 1 ? bound.values[0] : undefined;
-  return value?.node;
 }
 
 /** `a ? "x" : b ? "y" : "z"`: every literal the choice can give, or undefined if one is not literal. */
@@ -174,7 +171,7 @@ function report(ctx: RuleContext, p: ProcessCall) {
   const { node, call, shell, args } = p;
   const commands = p.via ? p.via.commands : p.chosen ?? p.decoded?.commands ?? p.spelled;
   const command = commands?.join(' or ');
-  const computed = !commands || commands.some(c => /^\*/.test(c));
+  const computed = isComputed(commands);
   const kind = shell ? 'shell' : 'program';
   ctx.report({
     node,
@@ -221,8 +218,8 @@ function wrapperCalls(ctx: RuleContext, started: readonly ProcessCall[]): Proces
       if (!command || command.type === 'SpreadElement') continue;
       // `const cmd = global ? "npm root -g" : "npm root"; run(cmd)`: a name the caller bound once to such a shape.
       const given = unwrapChain(command);
-      const settled = given.type === 'Identifier' ? settledValue(given.name, step.fn, analysis.index) : undefined;
-      const head = shapeOf(given) ?? (settled ? shapeOf(unwrapChain(settled)) : undefined);
+      const settled = given.type === 'Identifier' ? settledValue(analysis.index, given.name, step.fn) : undefined;
+      const head = shapeOf(given) ?? (settled ? shapeOf(unwrapChain(settled.node)) : undefined);
       const list = listAt >= 0 ? args[listAt] && unwrapChain(args[listAt]) : undefined;
       const rest = spelledArguments(list);
       const name = analysis.index.sourceOf(calleeOf(step.call));
@@ -270,7 +267,7 @@ export const childProcess: Rule = {
       const maker = spelled ? undefined : commandCall(p.args, ctx);
       if (!maker) {
         // A name in front of the command: whether it holds a choice of programs is known after the walk.
-        if (!spelled?.every(c => !c.startsWith('*')) && leadingName(p.args[0]) !== undefined) return void choosing.push(p);
+        if (isComputed(spelled) && leadingName(p.args[0]) !== undefined) return void choosing.push(p);
         return report(ctx, p);
       }
       const key = `${maker.start}:${maker.end}`;

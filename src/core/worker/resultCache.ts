@@ -39,7 +39,13 @@ export interface CacheVersions {
   rules: Readonly<Record<string, RuleVersion>>;
 }
 
-/** The versions of this build. */
+/** The versions of this build's rules, worked out once (a pool worker makes a cache per file). */
+let ofThisBuild: CacheVersions | undefined;
+function buildVersions(): CacheVersions {
+  return (ofThisBuild ??= currentVersions());
+}
+
+/** The versions of these rules in this build. */
 export function currentVersions(rules: readonly Rule[] = RULES): CacheVersions {
   const byId: Record<string, RuleVersion> = {};
   for (const rule of rules) {
@@ -82,8 +88,8 @@ export class ResultCache {
     private readonly rules: RuleChoice,
     /** Told once per unusable entry or failed write; the audit goes on without the cache for that file. */
     private readonly onProblem: (message: string) => void = () => {},
-    /** The build's own, unless a test or the benchmark plays an earlier or later build. */
-    private readonly versions: CacheVersions = currentVersions(),
+    /** The build's own, unless a test plays an earlier or later build. */
+    private readonly versions: CacheVersions = buildVersions(),
   ) {}
 
   /** A scanner that answers from the cache when it can and stores what `scan` answers. */
