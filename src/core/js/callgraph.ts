@@ -152,6 +152,11 @@ export class CallGraph {
   }
 
   /** Call indices by the identifier they call (`f`, `f.call`, `(0, f)`), built once on first use. */
+  /** Indices of the calls whose callee is named `name` (`name(…)`, `x.name(…)`, `name.call(…)`), in walk order. */
+  callsOfName(name: string): readonly number[] {
+    return this.callsNamed().get(name) ?? [];
+  }
+
   private callsNamed(): Map<string, number[]> {
     if (this.byName) return this.byName;
     const byName = new Map<string, number[]>();

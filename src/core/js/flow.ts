@@ -255,10 +255,13 @@ export class ValueFlow {
     const known = this.resolvedCache.get(executor);
     if (known) return known;
     const out: ModuleValue[] = [];
-    for (const i of this.callsNamed(first.name)) {
+    // The call graph's calls by name also hold `x.resolve(…)` and `resolve.call(…)`: only a plain `resolve(…)` counts.
+    for (const i of this.graph.callsOfName(first.name)) {
       const call = this.index.calls[i];
       const arg = call.arguments[0];
       if (call.start < executor.start || call.end > executor.end || !arg || arg.type === 'SpreadElement') continue;
+      const callee = call.type === 'CallExpression' ? unwrapChain(call.callee as Node) : undefined;
+      if (callee?.type !== 'Identifier' || callee.name !== first.name) continue;
       if (this.index.binding(first.name, this.index.callFns[i])?.scope === f) out.push({ node: arg, fn: this.index.callFns[i] });
     }
     this.resolvedCache.set(executor, out);
@@ -266,24 +269,6 @@ export class ValueFlow {
   }
 
   private readonly resolvedCache = new Map<Node, ModuleValue[]>();
-  /** Calls of a plain name (`resolve(x)`, minified `t(x)`), by that name (built on first need). */
-  private byCalleeName: Map<string, number[]> | undefined;
-
-  private callsNamed(name: string): readonly number[] {
-    if (!this.byCalleeName) {
-      const map = new Map<string, number[]>();
-      this.index.calls.forEach((call, i) => {
-        const c = call.type === 'CallExpression' ? unwrapChain(call.callee as Node) : undefined;
-        if (c?.type !== 'Identifier') return;
-        const list = map.get(c.name);
-        if (list) list.push(i);
-        else map.set(c.name, [i]);
-      });
-      this.byCalleeName = map;
-    }
-    return this.byCalleeName.get(name) ?? [];
-  }
-
   /** Functions written as an argument of a call, with that call (built on first need). */
   private callbacks: Map<Node, { call: CallLike; fn: number }> | undefined;
 

@@ -266,7 +266,8 @@ export class ModuleIndex {
 
   /** Called by the walker when it leaves a node. */
   exit(node: Node): void {
-    if (isFunction(node)) {
+    if (node.type === 'Program') this.complete = true;
+    else if (isFunction(node)) {
       this.fnStack.pop();
       this.scopes.pop();
     } else if (node.type === 'ClassDeclaration' || node.type === 'ClassExpression') {
@@ -299,6 +300,22 @@ export class ModuleIndex {
 
   /** How `name`, used inside function `fn`, is bound; undefined for a global. */
   binding(name: string, fn: number): Binding | undefined {
+    if (!this.complete) return this.bindingNow(name, fn);
+    // Once the whole program is walked, bindings no longer change; value flow asks about the
+    // same names from the same functions tens of thousands of times.
+    let byName = this.settled.get(fn);
+    if (!byName) this.settled.set(fn, (byName = new Map()));
+    if (byName.has(name)) return byName.get(name);
+    const bound = this.bindingNow(name, fn);
+    byName.set(name, bound && Object.freeze(bound));
+    return bound;
+  }
+
+  /** True once the walk has left the Program: every binding is final. */
+  private complete = false;
+  private readonly settled = new Map<number, Map<string, Binding | undefined>>();
+
+  private bindingNow(name: string, fn: number): Binding | undefined {
     for (let f = fn; f !== MODULE; f = this.functions[f].parent) {
       const record = this.functions[f];
       if (!record.locals.has(name)) continue;

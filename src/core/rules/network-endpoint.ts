@@ -195,11 +195,18 @@ export const networkEndpoint: Rule = {
         const single = new Map<string, Candidate[]>();
         const one = (c: Candidate, isRequested: boolean) => {
           const key = `${isRequested}\0${c.bare ? 1 : 0}\0${c.host}`;
-          single.set(key, [...(single.get(key) ?? []), c]);
+          const group = single.get(key);
+          if (group) group.push(c);
+          else single.set(key, [c]);
         };
         for (const c of candidates) {
           if (requested.has(c)) one(c, true);
-          else if (c.list) lists.set(c.list, [...(lists.get(c.list) ?? []), c]);
+          else if (c.list) {
+            // Grown in place: a bundle can repeat one host thousands of times.
+            const members = lists.get(c.list);
+            if (members) members.push(c);
+            else lists.set(c.list, [c]);
+          }
           else one(c, false);
         }
         for (const [list, members] of lists) {
