@@ -54,6 +54,19 @@ describe('rules on real bundler output', function () {
         assert.ok(findings.some(f => f.ruleId === 'network-call' && f.evidence.some(e => /call https?\.request/.test(e))), 'the request through the chosen module is a network call');
       });
 
+      it('follows a download written in one module and run from another: the same path, not the same folder (download-exec, medium)', async () => {
+        const text = await bundleFixture('selfupdate', variant);
+        const runs = scan(text).filter(f => f.ruleId === 'download-exec');
+        const ranAt = (f: Finding) => text.slice(f.offset ?? 0, (f.offset ?? 0) + 60);
+        assert.deepEqual(runs.map(f => f.severity), ['medium', 'medium'], runs.map(f => `${f.message} at ${ranAt(f)}`).join('\n'));
+        // The binary piped from an https response (spawn), the helper written through pipeline() (execFileSync --version).
+        const calls = runs.map(f => f.evidence.filter(e => e.startsWith('call child_process.')).join(' ')).sort();
+        assert.deepEqual(calls, ['call child_process.execFileSync', 'call child_process.spawn'], runs.map(ranAt).join('\n'));
+        const helper = runs.find(f => f.evidence.includes('call child_process.execFileSync'))!;
+        assert.ok(helper.related.length >= 2, 'the helper\'s download and its chmod are both steps');
+        assert.ok(runs.every(f => !f.evidence.some(e => /command tar/.test(e))), 'tar reads the archive, it does not run it');
+      });
+
       it('does not take local bindings named Function or fetch for the globals', async () => {
         const findings = scan(await bundleFixture('shadow', variant));
         assert.deepEqual(findings.filter(f => f.ruleId === 'dynamic-code' || f.ruleId === 'network-call').map(f => f.message), []);

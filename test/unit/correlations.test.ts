@@ -103,6 +103,46 @@ describe('correlation: download-exec', () => {
     assert.deepEqual(only('download-exec', code), []);
   });
 
+  it('follows the written path to a process start in another function: a module constant, a helper without parameters, a shell command built around it', () => {
+    const head = 'const fs=require("fs"),p=require("path"),o=require("os"),cp=require("child_process");';
+    const constant = `${head}const B=p.join(o.homedir(),".t","bin");async function d(u){const r=await fetch(u);fs.writeFileSync(B,Buffer.from(await r.arrayBuffer()))}\nfunction run(a){return cp.spawn(B,a)}`;
+    const second = constant.split('\n')[1];
+    assert.deepEqual(only('download-exec', constant).map(f => [f.severity, f.line, f.column]), [['medium', 2, second.indexOf('cp.spawn') + 1]], 'at the process start');
+    const helper = `${head}function bin(){return p.join(o.homedir(),".t","bin")}async function d(u){const r=await fetch(u);fs.writeFileSync(bin(),Buffer.from(await r.arrayBuffer()))}\nfunction v(){return cp.execFileSync(bin(),["--version"])}`;
+    assert.deepEqual(only('download-exec', helper).map(f => f.severity), ['medium']);
+    const shell = `${head}const B=p.join(o.homedir(),".t","bin");async function d(u){const r=await fetch(u);fs.writeFileSync(B,Buffer.from(await r.arrayBuffer()))}\nfunction v(){return cp.execSync(\`"\${B}" --version\`)}`;
+    assert.deepEqual(only('download-exec', shell).map(f => f.severity), ['medium']);
+    const interpreter = `${head}const S=p.join(o.tmpdir(),"install.sh");async function d(u){const r=await fetch(u);fs.writeFileSync(S,await r.text())}\nfunction i(){return cp.spawnSync("bash",[S])}`;
+    assert.deepEqual(only('download-exec', interpreter).map(f => f.severity), ['medium'], 'a shell given the downloaded script runs it');
+    const ps = interpreter.replace('cp.spawnSync("bash",[S])', 'cp.spawnSync("powershell.exe",["-NoProfile","-ExecutionPolicy","Bypass","-File",S])');
+    assert.deepEqual(only('download-exec', ps).map(f => f.severity), ['medium'], 'powershell -File runs the script');
+  });
+
+  it('follows a response piped into a write stream (pipe, pipeline) as a download, not a local copy', () => {
+    const head = 'const fs=require("fs"),p=require("path"),o=require("os"),cp=require("child_process"),https=require("https"),{pipeline:pl}=require("stream/promises");const B=p.join(o.homedir(),".t","bin");';
+    const piped = `${head}function d(u){https.get(u,res=>{const w=fs.createWriteStream(B,{mode:493});res.pipe(w)})}\nfunction run(){return cp.spawn(B,[])}`;
+    assert.deepEqual(only('download-exec', piped).map(f => f.severity), ['medium']);
+    const pipelined = `${head}async function d(u){const r=await fetch(u);await pl(r.body,fs.createWriteStream(B))}\nfunction run(){return cp.spawn(B,[])}`;
+    assert.deepEqual(only('download-exec', pipelined).map(f => f.severity), ['medium']);
+    const copied = `${head}function c(f){fs.createReadStream(f).pipe(fs.createWriteStream(B))}\nfunction run(){return cp.spawn(B,[])}`;
+    assert.deepEqual(only('download-exec', copied), [], 'a local file copied is not a download');
+  });
+
+  it('leaves a download only handed to a fixed program (tar), and another file made by the same helper or in the same folder', () => {
+    const head = 'const fs=require("fs"),p=require("path"),o=require("os"),cp=require("child_process");const D=p.join(o.homedir(),".t");function at(n){return p.join(D,n)}';
+    const tar = `${head}async function u(x){const r=await fetch(x);const a=at("u.tgz");fs.writeFileSync(a,Buffer.from(await r.arrayBuffer()));cp.execFileSync("tar",["-xzf",a,"-C",D])}`;
+    assert.deepEqual(only('download-exec', tar), [], 'tar reads the archive, it does not run it');
+    const tarShell = `${head}async function u(x){const r=await fetch(x);const a=at("u.tgz");fs.writeFileSync(a,Buffer.from(await r.arrayBuffer()));cp.execSync(\`tar -xzf \${a}\`)}`;
+    assert.deepEqual(only('download-exec', tarShell), []);
+    // Letta's archive extraction on Windows: the archive is a parameter of an inline script, not the script.
+    const inline = `${head}async function u(x){const r=await fetch(x);const a=at("u.zip");fs.writeFileSync(a,Buffer.from(await r.arrayBuffer()));cp.spawnSync("powershell.exe",["-NoProfile","-Command","& { param($a) Expand-Archive $a }",a]);cp.spawnSync("bash",["-c","unzip \\"$1\\"",a])}`;
+    assert.deepEqual(only('download-exec', inline), [], 'a file given to an inline script is its parameter');
+    const helper = `${head}async function u(x){const r=await fetch(x);fs.writeFileSync(at("settings.json"),await r.text())}\nfunction run(){return cp.spawn(at("bin"),[])}`;
+    assert.deepEqual(only('download-exec', helper), [], 'at("settings.json") and at("bin") are two files');
+    const folder = `${head}const S=p.join(D,"settings.json");async function u(x){const r=await fetch(x);fs.writeFileSync(S,await r.text())}\nfunction run(){return cp.spawn(p.join(D,"bin"),[])}`;
+    assert.deepEqual(only('download-exec', folder), [], 'a program in the folder a download went to is not the download');
+  });
+
   it('leaves a download that is only saved, and a polyfill eval next to a fetch', () => {
     assert.deepEqual(only('download-exec', 'const fs=require("fs");async function s(u,p){fs.writeFileSync(p,await (await fetch(u)).text())}'), []);
     assert.deepEqual(only('download-exec', 'async function g(u){const G=Function("return this")();return fetch(u)}'), []);

@@ -17,6 +17,8 @@ const FROM_ARGUMENTS = new Set([
   'path.join', 'path.resolve', 'path.normalize', 'path.basename', 'path.dirname', 'path.relative', 'path.posix.join', 'path.win32.join',
   'url.parse', 'url.format', 'url.fileURLToPath', 'url.pathToFileURL', 'util.format', 'util.inspect', 'querystring.stringify', 'querystring.parse',
   'os.hostname', 'os.userInfo', 'os.homedir',
+  // A web stream (a fetch response's body) wrapped as a Node stream carries the same bytes.
+  'stream.Readable.fromWeb', 'stream.Readable.from',
 ]);
 
 /** Method names of FROM_ARGUMENTS that strings and arrays also have (`join`, `normalize`, `parse`). */

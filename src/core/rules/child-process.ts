@@ -147,6 +147,12 @@ function chosenCommands(p: ProcessCall, ctx: RuleContext): string[] | undefined 
   return rest?.startsWith('*') ? programs.map(program => program + rest.slice(1)) : undefined;
 }
 
+/** The program a spelled command starts: its first word, unquoted (`"*" --version` starts a computed program). */
+function programOf(command: string): string {
+  const head = /^\s*(?:"([^"]*)"|'([^']*)'|(\S*))/.exec(command);
+  return head?.[1] ?? head?.[2] ?? head?.[3] ?? '';
+}
+
 /** `a ? "x" : b ? "y" : "z"`: every literal the choice can give, or undefined if one is not literal. */
 function literalChoices(node: Node, depth: number): string[] | undefined {
   const n = unwrapChain(node);
@@ -182,7 +188,7 @@ function report(ctx: RuleContext, p: ProcessCall) {
     ...(p.decoded ? { decodedFrom: p.decoded.recipe } : {}),
     // What runs (the program or shell command) is the target; the argument list the payload.
     // Options (`{input, env}`) are neither: data handed to a fixed program is not code run.
-    facts: [{ kind: 'sink', sink: 'exec', detail: command ?? call, target: args[0], payload: argumentList(args[1]) }],
+    facts: [{ kind: 'sink', sink: 'exec', detail: command ?? call, target: args[0], payload: argumentList(args[1]), ...(commands ? { programs: commands.map(programOf) } : {}) }],
     ...(p.via ? { related: [{ start: p.via.inner.start, end: p.via.inner.end, message: 'the wrapper starts the process here' }] } : {}),
     fn: p.fn,
   });

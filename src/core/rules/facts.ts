@@ -31,7 +31,17 @@ export type Fact =
    * (request arguments, file contents, a program's argument list, code to evaluate), `target`
    * where they go or what runs (the URL, the file path, the program or shell command).
    */
-  | { kind: 'sink'; sink: SinkKind; detail?: string; payload: Node[]; target?: Node; /** A chmod: the file's rights change, not its content. */ permissionsOnly?: boolean }
+  | {
+      kind: 'sink';
+      sink: SinkKind;
+      detail?: string;
+      payload: Node[];
+      target?: Node;
+      /** A chmod: the file's rights change, not its content. */
+      permissionsOnly?: boolean;
+      /** A process start: the program each spelled command starts (`*` where computed); absent when nothing is spelled. */
+      programs?: string[];
+    }
   /** The reported node names a start-up file or a tool's configuration. */
   | { kind: 'place'; place: PlaceKind; detail: string }
   /** The reported node names a host. */

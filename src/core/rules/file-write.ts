@@ -81,7 +81,9 @@ export const fileWrite: Rule = {
         const last = ref.path[ref.path.length - 1];
         if (WRITES.has(last)) {
           const fromTo = FROM_TO.test(last);
-          report(ctx, node, refName(ref), fromTo ? args[1] : args[0], fromTo ? args[0] : args[1]);
+          // A write stream's second argument is its options; what it writes comes later, through the stream.
+          const content = last === 'createWriteStream' ? undefined : fromTo ? args[0] : args[1];
+          report(ctx, node, refName(ref), fromTo ? args[1] : args[0], content);
         } else if ((last === 'open' || last === 'openSync') && /^[wa]/.test(staticString(args[1]) ?? '')) {
           if (/^a/.test(staticString(args[1]) ?? '') && closedAtOnce(ctx)) return;
           report(ctx, node, refName(ref), args[0], undefined);

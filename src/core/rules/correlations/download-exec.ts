@@ -4,10 +4,14 @@
 // the write through names, response methods (`await r.text()`) and same-module calls.
 import type { Node } from '../../js/ast';
 import { draftOf, type Draft } from '../findings';
-import type { CorrelationRule } from '../types';
+import type { CorrelationRule, ModuleAnalysis } from '../types';
 import type { Marked } from './marks';
-import type { Correlator } from './types';
+import type { Correlator, CorrelationInput } from './types';
 import { callSteps, inOrder, stepAt } from './shared';
+import { calleeOf, isFunction, propertyName, staticString, unwrapChain, type CallLike } from '../../js/ast';
+import { calleeRefOf } from '../../js/modules';
+import { MODULE, type ModuleIndex } from '../../js/moduleIndex';
+import type { CallStep } from '../../js/callgraph';
 
 export const downloadExec: CorrelationRule = {
   meta: {
@@ -34,6 +38,7 @@ export const downloadExecCorrelator: Correlator = {
     const network = marks.marker('sink', m => m.fact.sink === 'network');
     const fetched = (values: readonly Node[], s: Marked<'sink'>) => values.flatMap(p => analysis.flow.origins(p, s.draft.fn, network));
     const downloads: Array<{ write: Marked<'sink'>; path: string }> = [];
+    const reported = new Set<Marked<'sink'>>();
     for (const s of sinks) {
       if (s.fact.sink === 'eval' || s.fact.sink === 'exec') {
         // Code to evaluate, or the program or command to run, from the network: high. Only the
@@ -43,6 +48,7 @@ export const downloadExecCorrelator: Correlator = {
         const reached = code.length ? code : args;
         if (reached.length === 0) continue;
         const requests = [...new Set(reached.flatMap(r => r.mark))];
+        reported.add(s);
         added.push(
           draftOf(downloadExec.meta, {
             node: s.draft,
@@ -57,17 +63,36 @@ export const downloadExecCorrelator: Correlator = {
         downloads.push({ write: s, path: analysis.index.sourceOf(s.fact.target) });
       }
     }
-    for (const { write, path } of downloads) {
+    for (const s of streamDownloads(marks, analysis, network)) if (!downloads.some(d => d.write === s.write)) downloads.push(s);
+    if (downloads.length === 0) return { added };
+    // A download is run when the program a process start runs is the written file's value:
+    // the same path made once (a name, a module constant, a helper's return), in this function
+    // or another of the module. Equal text is not enough, and a file only handed to a fixed
+    // program (`tar -xzf <file>`) is not run.
+    const writes = sinks.filter(s => s.fact.sink === 'write' && s.fact.target);
+    const madeAt = new Map(writes.map(w => [w, whereMade(w.fact.target!, w.draft.fn, analysis)]));
+    const made = new Set([...madeAt.values()].flatMap(m => [...m.nodes]));
+    for (const run of sinks) {
+      if (run.fact.sink !== 'exec' || reported.has(run)) continue;
+      const { commands, files } = ranValues(run);
+      if (commands.length === 0 && files.length === 0) continue;
+      // From the program or command (a command may be built around the path) back to where a written path is made.
+      const ranAt = new Set(commands.flatMap(v => analysis.flow.origins(v, run.draft.fn, n => (made.has(n) ? true : undefined)).map(r => madeKey(r, analysis.index))));
+      // A script given to an interpreter is the file itself, not a command line that mentions it.
+      for (const f of files) for (const k of whereMade(f, run.draft.fn, analysis).keys) ranAt.add(k);
       const source = (n: Node) => analysis.index.sourceOf(n);
-      const run = sinks.find(s => s.fact.sink === 'exec' && s.draft.fn === write.draft.fn && [s.fact.target, ...s.fact.payload].some(p => p && mentions(p, path, source)));
-      if (!run) continue;
-      // The chmod +x between the two is part of the story.
-      const onPath = sinks.filter(s => s.fact.sink === 'write' && s.draft.fn === write.draft.fn && s.fact.target && source(s.fact.target) === path);
+      // The same expression written twice in one function is the same path too.
+      const reaches = (w: Marked<'sink'>) =>
+        [...madeAt.get(w)!.keys].some(k => ranAt.has(k)) || (w.draft.fn === run.draft.fn && [...commands, ...files].some(v => source(v) === source(w.fact.target!)));
+      const ran = downloads.filter(d => reaches(d.write));
+      if (ran.length === 0) continue;
+      // Every write to that file (the download, its chmod +x) is part of the story.
+      const onPath = writes.filter(w => w === ran[0].write || reaches(w));
       added.push(
         draftOf(downloadExec.meta, {
           node: run.draft,
           messageId: 'writeRun',
-          data: { path, how: run.fact.detail ?? run.draft.ruleId },
+          data: { path: ran[0].path, how: run.fact.detail ?? run.draft.ruleId },
           severity: 'medium',
           evidence: [...new Set([...onPath.flatMap(w => w.draft.evidence), ...run.draft.evidence])],
           related: inOrder(onPath.map(w => stepAt(w.draft))),
@@ -78,9 +103,138 @@ export const downloadExecCorrelator: Correlator = {
   },
 };
 
-/** The command spells the written path (the same name, or a string built around it). */
-function mentions(arg: Node, path: string, source: (n: Node) => string): boolean {
-  if (path.length < 1 || path.length > 200) return false;
-  const text = source(arg);
-  return text === path || (text.length < 400 && new RegExp(`(^|[^\\w$])${path.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')}($|[^\\w$])`).test(text));
+/** Programs that run the file they are given: an interpreter or a shell given a script, an opener. */
+const RUNNERS = new Set(['node', 'bun', 'deno', 'sh', 'bash', 'zsh', 'dash', 'python', 'python3', 'perl', 'ruby', 'pwsh', 'powershell', 'powershell.exe', 'cmd', 'cmd.exe', 'osascript', 'msiexec', 'open', 'xdg-open', 'start', 'installer', 'hdiutil']);
+
+/**
+ * What a process start runs: its program or shell command, when that is computed or not
+ * spelled (`commands`); the file arguments of a program that runs what it is given
+ * (`files`: `bash install.sh`, `node cli.js`). A spelled program other than those (`tar`,
+ * `unzip`, `git`) runs itself, not the file, and the arguments of an unknown program are
+ * only its arguments.
+ */
+function ranValues(run: Marked<'sink'>): { commands: Node[]; files: Node[] } {
+  const { target, payload, programs } = run.fact;
+  const computed = !programs || programs.some(p => p.includes('*'));
+  const runner = !!programs?.some(p => RUNNERS.has(p.toLowerCase().split(/[\\/]/).pop() ?? ''));
+  return { commands: computed && target ? [target] : [], files: runner ? scriptArgument(payload) : [] };
+}
+
+/** Options after which a runner's script is the text that follows, and later arguments are only its parameters. */
+const INLINE_SCRIPT = new Set(['-c', '-command', '-e', '--eval', '-p', '--print', '-encodedcommand', '-ec']);
+
+/**
+ * The argument a runner runs: its first one that is not an option (`bash install.sh`,
+ * `powershell -File x.ps1`, `cmd /c x.exe`); none when it is given an inline script
+ * (`bash -c "…" file`, `powershell -Command "Expand-Archive …" file`).
+ */
+function scriptArgument(payload: readonly Node[]): Node[] {
+  for (let i = 0; i < payload.length; i++) {
+    const text = staticString(payload[i]);
+    if (text === undefined) return [payload[i]];
+    const option = text.toLowerCase();
+    if (INLINE_SCRIPT.has(option)) return [];
+    if (OPTION_WITH_VALUE.has(option)) i++;
+    else if (option !== '/c' && option !== '/k' && !option.startsWith('-') && option !== '') return [];
+  }
+  return [];
+}
+
+/** PowerShell options followed by their value (`-ExecutionPolicy Bypass`), not by the script. */
+const OPTION_WITH_VALUE = new Set(['-executionpolicy', '-windowstyle', '-version', '-configurationname', '-workingdirectory']);
+
+/**
+ * Where a path value is made: followed back through names, fields, parameters and helpers'
+ * returns (kept whole) to the expressions that build it (`path.join(…)`, a template, a
+ * literal), or to a parameter nobody in the module passes. Two paths that meet at one of these
+ * are the same file.
+ */
+function whereMade(value: Node, fn: number, analysis: ModuleAnalysis): { nodes: Set<Node>; keys: Set<string> } {
+  const { flow, graph, index } = analysis;
+  const leaf = (n: Node, at: number): true | undefined => {
+    switch (n.type) {
+      case 'Identifier':
+      case 'ParenthesizedExpression':
+      case 'ChainExpression':
+      case 'AwaitExpression':
+      case 'SequenceExpression':
+      case 'AssignmentExpression':
+      case 'ConditionalExpression':
+      case 'LogicalExpression':
+      case 'MemberExpression':
+      case 'PropertyOf':
+        return undefined;
+      case 'Parameter': {
+        const f = index.functionOf(n.fn);
+        return f !== undefined && graph.callersOf(f).length === 0 ? true : undefined;
+      }
+      case 'CallExpression':
+        return graph.target(n, at) !== undefined ? undefined : true;
+      default:
+        return true;
+    }
+  };
+  const reached = flow.origins(value, fn, leaf);
+  return { nodes: new Set(reached.map(r => r.node)), keys: new Set(reached.map(r => madeKey(r, index))) };
+}
+
+/**
+ * Where a value is made, as a key two searches can compare. An expression inside a helper
+ * that takes parameters is made anew at each call (`inHome(".config")`, `inHome("bin")`):
+ * the call that entered the helper is part of its key.
+ */
+function madeKey(r: { node: Node; fn: number; calls: readonly CallStep[] }, index: ModuleIndex): string {
+  const entered = r.calls[r.calls.length - 1];
+  const fresh = entered !== undefined && entered.callee === r.fn && r.fn !== MODULE && index.functions[r.fn].node.params.length > 0;
+  return `${r.node.start}:${r.node.end}${fresh ? `@${entered.call.start}` : ''}`;
+}
+
+/**
+ * Downloads written through a stream: a response piped into a file's write stream
+ * (`res.pipe(fs.createWriteStream(p))`, `await pipeline(Readable.fromWeb(r.body), out)`).
+ */
+function streamDownloads(marks: CorrelationInput['marks'], analysis: ModuleAnalysis, network: (n: Node) => unknown): Array<{ write: Marked<'sink'>; path: string }> {
+  const isStream = (m: Marked<'sink'>) => m.fact.sink === 'write' && !!m.fact.target && !m.fact.permissionsOnly && m.fact.payload.length === 0;
+  if (!marks.all('sink').some(isStream)) return [];
+  const streams = marks.marker('sink', isStream);
+  const { index, flow } = analysis;
+  // The write stream a value holds: the stream itself, or a name bound to it (`const out = fs.createWriteStream(p)`).
+  const streamIn = (node: Node | undefined, fn: number): Array<Marked<'sink'>> | undefined => {
+    if (!node) return undefined;
+    const n = unwrapChain(node);
+    if (n.type !== 'Identifier') return streams(n);
+    const bound = index.binding(n.name, fn);
+    return bound?.values.flatMap(v => streams(v.node) ?? []).filter((m, k, all) => all.indexOf(m) === k);
+  };
+  const out: Array<{ write: Marked<'sink'>; path: string }> = [];
+  index.calls.forEach((call, i) => {
+    const fn = index.callFns[i];
+    const callee = calleeOf(call);
+    const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+    const args = call.arguments;
+    const piped = method === 'pipe' && callee.type === 'MemberExpression';
+    const to = piped ? args[0] : lastValue(args);
+    if (!to || to.type === 'SpreadElement' || (!piped && args.length < 2)) return;
+    const files = streamIn(to as Node, fn);
+    if (!files?.length) return;
+    const from = piped ? (callee.object as Node) : (args[0] as Node);
+    if (!piped && !isPipeline(call, fn, analysis)) return;
+    if (from.type === 'SpreadElement' || flow.origins(from, fn, network).length === 0) return;
+    for (const write of files) out.push({ write, path: index.sourceOf(write.fact.target!) });
+  });
+  return out;
+}
+
+/** The last argument that is not a callback (`pipeline(a, b, out, done)`). */
+function lastValue(args: CallLike['arguments']): CallLike['arguments'][number] | undefined {
+  for (let k = args.length - 1; k >= 0; k--) if (!isFunction(args[k] as Node)) return args[k];
+  return undefined;
+}
+
+/** `stream.pipeline(…)`, `pipeline(…)` from `stream` or `stream/promises`, whatever the bundler named it. */
+function isPipeline(call: CallLike, fn: number, analysis: ModuleAnalysis): boolean {
+  const callee = calleeOf(call);
+  if ((callee.type === 'Identifier' ? callee.name : propertyName(callee)) === 'pipeline') return true;
+  const ref = calleeRefOf(call, analysis.lookup(fn));
+  return ref?.module === 'stream' && ref.path[ref.path.length - 1] === 'pipeline';
 }
