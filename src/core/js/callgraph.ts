@@ -151,12 +151,12 @@ export class CallGraph {
     return undefined;
   }
 
-  /** Call indices by the identifier they call (`f`, `f.call`, `(0, f)`), built once on first use. */
   /** Indices of the calls whose callee is named `name` (`name(…)`, `x.name(…)`, `name.call(…)`), in walk order. */
   callsOfName(name: string): readonly number[] {
     return this.callsNamed().get(name) ?? [];
   }
 
+  /** Call indices by the identifier they call (`f`, `f.call`, `(0, f)`), built once on first use. */
   private callsNamed(): Map<string, number[]> {
     if (this.byName) return this.byName;
     const byName = new Map<string, number[]>();

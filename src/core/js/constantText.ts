@@ -12,9 +12,21 @@ import { settledValue, type ModuleIndex } from './moduleIndex';
 
 const MAX_DEPTH = 6;
 const MAX_LENGTH = 1_000_000;
+/** A regex runs only on texts this short: a single quantifier can still cost the square of the length. */
+const MAX_REGEX_INPUT = 1024;
 
 export function constantText(node: Node, fn: number, index: ModuleIndex): string | undefined {
-  return textOf(node, fn, index, undefined, 0);
+  try {
+    return textOf(node, fn, index, undefined, 0);
+  } catch (e) {
+    // A text the engine cannot hold is not constant text we can show; any other error is a bug.
+    if (e instanceof RangeError && !isStackOverflow(e)) return undefined;
+    throw e;
+  }
+}
+
+function isStackOverflow(e: RangeError): boolean {
+  return /call stack/i.test(e.message);
 }
 
 function textOf(node: Node, fn: number, index: ModuleIndex, env: ReadonlyMap<string, string> | undefined, depth: number): string | undefined {
@@ -110,21 +122,27 @@ function stringMethodText(call: Node & { type: 'CallExpression' }, fn: number, i
       return method === 'slice' ? receiver.slice(numbers[0], numbers[1]) : receiver.substring(numbers[0], numbers[1]);
     case 'concat': {
       const parts = args.map(text);
-      return parts.every(p => p !== undefined) ? capped(receiver + parts.join('')) : undefined;
+      if (!parts.every((p): p is string => p !== undefined)) return undefined;
+      return parts.reduce((n, p) => n + p.length, receiver.length) <= MAX_LENGTH ? receiver + parts.join('') : undefined;
     }
     default: {
       // replace / replaceAll: a constant text or a regex literal safe to run, and a constant replacement (never a function).
       const replacement = args.length === 2 ? text(args[1]) : undefined;
       if (replacement === undefined) return undefined;
       const pattern = args[0];
-      if (pattern.type === 'Literal' && pattern.regex) {
-        const regex = safeRegExp(pattern.regex.pattern, pattern.regex.flags);
-        if (!regex || (method === 'replaceAll' && !regex.global)) return undefined;
+      const regexLiteral = pattern.type === 'Literal' ? pattern.regex : undefined;
+      const regex = regexLiteral ? safeRegExp(regexLiteral.pattern, regexLiteral.flags) : undefined;
+      const search = regexLiteral ? undefined : text(pattern);
+      if (!regex && search === undefined) return undefined;
+      const all = method === 'replaceAll' || !!regex?.global;
+      // Bounded before it runs: every position may match (an empty search), each adding the
+      // replacement; and one quantifier can still cost the square of the text's length.
+      if (receiver.length + (all ? receiver.length + 1 : 1) * replacement.length > MAX_LENGTH) return undefined;
+      if (regex) {
+        if ((method === 'replaceAll' && !regex.global) || receiver.length > MAX_REGEX_INPUT) return undefined;
         return capped(method === 'replace' ? receiver.replace(regex, replacement) : receiver.replaceAll(regex, replacement));
       }
-      const search = text(pattern);
-      if (search === undefined) return undefined;
-      return capped(method === 'replace' ? receiver.replace(search, replacement) : receiver.replaceAll(search, replacement));
+      return capped(method === 'replace' ? receiver.replace(search!, replacement) : receiver.replaceAll(search!, replacement));
     }
   }
 }

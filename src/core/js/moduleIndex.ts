@@ -568,10 +568,19 @@ export class ModuleIndex {
 
   /** `for (const k of list)`: k is an element of the list (`for…in`: a key, unknown). */
   private loopVariable(node: acorn.ForOfStatement | acorn.ForInStatement): void {
-    const left = node.left.type === 'VariableDeclaration' ? node.left.declarations[0]?.id : node.left;
-    if (left?.type !== 'Identifier') return;
+    const declaration = node.left.type === 'VariableDeclaration';
+    const left = declaration ? (node.left as acorn.VariableDeclaration).declarations[0]?.id : node.left;
+    if (!left) return;
+    // A name the loop assigns to (`for (x in o)`, `for ([o] of list)`) takes a value at every
+    // turn: whatever it held before is no longer its one value. Declared loop variables are new
+    // names, declared with their declarator.
+    if (left.type !== 'Identifier') {
+      if (!declaration) collectPatternNames(left as Node, name => this.mutate(name));
+      return;
+    }
     const element: Node | undefined = node.type === 'ForOfStatement' ? { type: 'PropertyOf', object: node.right, start: left.start, end: left.end } : undefined;
-    this.bind(left.name, element, node.left.type === 'VariableDeclaration');
+    this.bind(left.name, element, declaration);
+    if (!declaration) this.mutate(left.name);
   }
 
   /** `x += …`, `x++`: the binding that owns x is not a constant. */
@@ -823,8 +832,17 @@ function isPlaceholder(node: Node): boolean {
 export function settledValue(index: ModuleIndex, name: string, fn: number): ModuleValue | undefined {
   const bound = index.binding(name, fn);
   if (!bound || bound.mutated || bound.history) return undefined;
+  // A parameter given a value in the body (`if (t === void 0) t = "x"`, a downlevelled default)
+  // still holds whatever a caller passes.
+  if (bound.scope !== MODULE && isParameterOf(index.functions[bound.scope].node, name)) return undefined;
   if (!bound.moduleLike && bound.values.length !== 1) return undefined;
   return singleValue(bound.values);
+}
+
+function isParameterOf(fn: FunctionNode, name: string): boolean {
+  let found = false;
+  for (const p of fn.params) collectPatternNames(p as Node, n => (found ||= n === name));
+  return found;
 }
 
 /** The one value a module-level name is assigned, ignoring placeholders and parameters; else undefined. */

@@ -1,7 +1,7 @@
 // Reads of the clipboard, which often holds passwords, tokens and private text: the editor
 // and browser clipboard APIs, Electron's clipboard, clipboardy, and the platform commands
 // (pbpaste, xclip -o, xsel -o, wl-paste, PowerShell Get-Clipboard, osascript "the clipboard").
-import { calledMethod, calleeOf, memberPath, propertyName, staticString, unwrapChain, type Node } from '../js/ast';
+import { calledMethod, calleeOf, memberPath, propertyKeyName, propertyName, staticString, unwrapChain, type Node } from '../js/ast';
 import type { Rule, RuleContext } from './types';
 import { spelledTemplate } from './util/values';
 import { processCall } from './util/process';
@@ -13,7 +13,13 @@ const COMMAND = /^(?:(?:pbpaste|wl-paste)(?=$|\s+[-|;&>2])|xclip\b.*\s-o(?:ut)?\
  * An AppleScript line that takes the clipboard's value (`set img to the clipboard as «class PNGf»`,
  * `the clipboard as text`), also inside a script of several lines (`try` … `end try`).
  */
-const APPLESCRIPT_STATEMENT = /^\s*(?:set\s+\S+\s+to\s+|get\s+|return\s+)?the clipboard\b/m;
+const APPLESCRIPT_STATEMENT = /^\s*(?:(?:set\s+\S+\s+to|get|return)\s+the clipboard\b|the clipboard\s+as\b)/m;
+/**
+ * Where AppleScript reads the clipboard: assigned or returned, converted (`the clipboard as
+ * text`), or a script that is only `the clipboard` (`osascript -e 'the clipboard'`). Not
+ * `set the clipboard to …` (a write), nor a sentence that mentions it ("copied to the clipboard").
+ */
+const APPLESCRIPT_READ = /\b(?:set\s+\S+\s+to|get|return)\s+the clipboard\b|\bthe clipboard\s+as\b|(?:^|-e\s+)(['"]?)the clipboard\1(?=\s|$)/m;
 /** PowerShell's Get-Clipboard anywhere in a command (`$c = Get-Clipboard -Raw; …`, `powershell -Command "Get-Clipboard"`). */
 const GET_CLIPBOARD = /(?:^|[\s;|("'=&{])Get-Clipboard\b(?=$|[\s;|)"'}-])/;
 const OUTPUT_FLAGS = new Set(['-o', '-out', '--output']);
@@ -31,9 +37,7 @@ function isCommand(text: string): boolean {
 
 /** `the clipboard` read somewhere in the script, not only written (`set the clipboard to POSIX file …`). */
 function readsInAppleScript(text: string): boolean {
-  const mentions = text.match(/\bthe clipboard\b/g)?.length ?? 0;
-  const writes = text.match(/\bset the clipboard to\b/g)?.length ?? 0;
-  return mentions > writes;
+  return APPLESCRIPT_READ.test(text);
 }
 
 /**
@@ -50,7 +54,12 @@ function runsProgram(ctx: RuleContext, node: Node): boolean {
   if (parent?.type === 'CallExpression') {
     if (parent.arguments[0] !== node) return false;
     const ref = ctx.moduleRef(calleeOf(parent));
-    return (ref !== undefined && processCall(ref) !== undefined) || parent.arguments.length >= 2;
+    if (ref !== undefined && processCall(ref) !== undefined) return true;
+    // An unknown helper given options or a callback may only look the program up (`which`,
+    // `commandExists`); one named like a process start, or given an argument list, runs it.
+    const callee = calleeOf(parent);
+    const name = callee.type === 'Identifier' ? callee.name : propertyName(callee);
+    return RUNNER_NAMES.has(name ?? '') || isArgumentList(ctx, parent.arguments[1] as Node | undefined) || readsOutput(ctx);
   }
   if (parent?.type !== 'ArrayExpression') return false;
   const at = parent.elements.indexOf(node as (typeof parent.elements)[number]);
@@ -59,6 +68,29 @@ function runsProgram(ctx: RuleContext, node: Node): boolean {
   const call = ctx.parent(2);
   return call?.type !== 'CallExpression' || call.arguments[0] === parent;
 }
+
+/**
+ * The call's result is read as a process's output (`(await run("pbpaste", o)).stdout`,
+ * `const { stdout } = await run(…)`): clipboardy through execa, whatever the bundler named it.
+ */
+function readsOutput(ctx: RuleContext): boolean {
+  let depth = 2;
+  let user = ctx.parent(depth);
+  if (user?.type === 'AwaitExpression') user = ctx.parent(++depth);
+  if (user?.type === 'MemberExpression') return propertyName(user) === 'stdout';
+  if (user?.type === 'VariableDeclarator' && user.id.type === 'ObjectPattern') return user.id.properties.some(p => propertyKeyName(p as Node) === 'stdout');
+  return false;
+}
+
+/** An argument list (`["-n"]`, or a name bound to one): not an options object or a callback. */
+function isArgumentList(ctx: RuleContext, node: Node | undefined): boolean {
+  if (!node) return false;
+  const value = node.type === 'Identifier' ? ctx.resolve(node) : node;
+  return value?.type === 'ArrayExpression';
+}
+
+/** Helpers that start the program they are given (execa, cross-spawn, child_process names). */
+const RUNNER_NAMES = new Set(['execa', 'execaSync', 'execaNode', 'spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'crossSpawn']);
 
 const SHELL_COMMAND_FLAGS = new Set(['-c', '/c', '/C', '-Command', '-command']);
 

@@ -453,7 +453,7 @@ class RuleSession {
       try {
         handler(node);
       } catch (e) {
-        if (e instanceof RangeError) {
+        if (e instanceof RangeError && /call stack/i.test(e.message)) {
           // A node nested too deeply for the rule: skip that node, keep the rule for the rest.
           if (!rule.deep) this.fail(`rule ${rule.rule.meta.id} skipped a node nested too deeply at offset ${node.start} (and any more such nodes)`);
           rule.deep = true;

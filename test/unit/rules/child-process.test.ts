@@ -87,6 +87,25 @@ runRuleTable(childProcess, {
       evidence: ['call child_process.exec', 'command npm root -g'],
       message: /computed at run time|npm root -g or npm root$/,
     },
+    // Found in review: names that look settled but take other values.
+    {
+      name: 'a parameter given a value in the body (a downlevelled default) still holds what callers pass (medium)',
+      code: 'var cp=require("child_process");function f(t){if(!t)t=process.platform==="win32"?"start":"xdg-open";cp.exec(`${t} ${process.argv[2]}`)}',
+      at: ['cp.exec'],
+      severity: 'medium',
+    },
+    {
+      name: "a wrapper's caller passing its own parameter given a default in the body stays computed (medium)",
+      code: 'var cp=require("child_process");function run(e){return cp.execSync(e)}\nfunction h(n){if(n===void 0){n="npm root -g"}return run(n)}',
+      at: ['cp.execSync', 'run(n)'],
+      severity: 'medium',
+    },
+    {
+      name: 'a name a loop assigns to (for-in at module level, a for-of pattern) is not one value (medium)',
+      code: 'var cp=require("child_process");var rg=c?"rg.exe":"rg";for(rg in globalThis.cfg);cp.exec(`${rg} --version`);function go(list,u){let o=c?"open":"xdg-open";for([o] of list);cp.exec(`${o} ${u}`)}',
+      at: ['cp.exec(`${rg}', 'cp.exec(`${o}'],
+      severity: 'medium',
+    },
     {
       name: "a wrapper's caller passing a name changed elsewhere stays computed (medium)",
       code: 'const{exec:x}=require("child_process");function executeCommand(c){x(c)}\nlet other=a?"x":"y";function h(){executeCommand(other)}function k(){other=process.argv[2]}',

@@ -4,6 +4,8 @@ import { runRuleTable } from '../../helpers/ruleTester';
 runRuleTable(clipboardRead, {
   invalid: [
     { name: 'a bare program name run through a helper', code: 'await execa("pbpaste",{env:e});f("wl-paste",[...a,"--no-newline"])', at: ['"pbpaste"', '"wl-paste"'] },
+    // clipboardy in Qoder CLI's bundle: execa minified to RP, given options; its output is what is read.
+    { name: 'a helper given options whose output is read (clipboardy through minified execa)', code: 'var N={async paste(A){let{stdout:e}=await RP("pbpaste",{...A,env:r});return e},pasteSync:A=>TP("pbpaste",{...A,env:r}).stdout}', at: ['"pbpaste",{...A,env:r});', '"pbpaste",{...A,env:r}).'] },
     { name: 'the editor clipboard API', code: 'const v=require("vscode");t=await v.env.clipboard.readText()', at: ['v.env'], severity: 'medium' },
     { name: 'navigator and Electron clipboards', code: 'await navigator.clipboard.read();i=clipboard.readImage()', at: ['navigator', 'clipboard.readImage'] },
     { name: 'platform commands', code: 'a=["pbpaste","powershell -NoProfile -Command \\"Get-Clipboard\\""];b="xclip -selection clipboard -o"', at: ['"pbpaste"', '"powershell', '"xclip'] },
@@ -29,6 +31,10 @@ runRuleTable(clipboardRead, {
   ],
   valid: [
     { name: 'a failed command compared by name', code: 'if(e.command==="wl-paste"&&/nothing is copied/.test(e.stderr))return""' },
+    // Found in review: prose, a write with a notification, helpers given options or a callback.
+    { name: 'prose about the clipboard on a line of its own', code: 'throw new Error("the clipboard does not contain an image");const H=`Press Ctrl+V to paste an image from\nthe clipboard into the prompt`' },
+    { name: "a clipboard write with a notification that mentions the clipboard", code: 'cp.exec(`osascript -e \'set the clipboard to "${s}"\' -e \'display notification "Path copied to the clipboard"\'`)' },
+    { name: 'a lookup helper given options or a callback', code: 'await w("wl-paste",{nothrow:true});ce("pbpaste",function(e,ok){})' },
     { name: 'writes to the clipboard', code: 'v.env.clipboard.writeText(s);run("pbcopy");run("xclip",["-selection","clipboard"])' },
     {
       name: "a program looked for, not run (Amp's commandExists and which checks)",

@@ -52,6 +52,20 @@ runRuleTable(dynamicCode, {
       evidence: ['evaluates to "require"'],
     },
     { name: 'a string method with a computed argument stays computed (medium)', code: 'function f(x){return eval("quire".replace(/^/,x))}', at: ['eval('], severity: 'medium' },
+    { name: 'a parameter given a value in the body still holds what callers pass (medium)', code: 'function f(c){if(c===void 0){c="return 1"}return new Function(c)}', at: ['new Function'], severity: 'medium' },
+    // Hostile constants (found in review): a text too large to build, or a regex on a long text, is not worked out.
+    {
+      name: 'a replaceAll that would build a text too large is computed, and the file keeps its other findings',
+      code: `var a="${' '.repeat(999)}";eval(a.replaceAll("",a).replaceAll("",a));eval(process.argv[2]);new Function(globalThis.p)()`,
+      at: ['eval(a', 'eval(process', 'new Function'],
+      severity: 'medium',
+    },
+    {
+      name: 'a regex is not run on a long text (one quantifier can cost its square)',
+      code: `var a="${' '.repeat(199)}";eval((a.replaceAll("",a)+"x").replace(/ *$/,""))`,
+      at: ['eval('],
+      severity: 'medium',
+    },
     { name: 'String.raw of constants is fixed (low)', code: 'const vm=require("vm");const Q=String.raw`a\\b`;const L=String.raw`(${Q})`;vm.runInThisContext(L)', at: ['vm.runIn'], severity: 'low', evidence: ['evaluates to "(a\\\\b)"'] },
     { name: 'a helper given a parameter is computed (medium)', code: 'const vm=require("vm");const strict=(s)=>`"use strict";${s}`;function run(src,c){return vm.runInContext(strict(src),c)}', at: ['vm.runInContext'], severity: 'medium' },
   ],
