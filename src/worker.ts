@@ -5,8 +5,8 @@
 import * as os from 'node:os';
 import * as v8 from 'node:v8';
 import { parentPort, workerData } from 'node:worker_threads';
-import { handleJob, handlePoolRequest } from './core/worker/handlers';
-import type { PoolReply, PoolRequest, WorkerJob } from './core/worker/protocol';
+import { handleJob, handlePoolRequest, handleStorePart } from './core/worker/handlers';
+import { inParts, type PoolReply, type PoolRequest, type WorkerJob } from './core/worker/protocol';
 import type { ServedJob, ServedMessage } from './core/worker/runner';
 
 if (!parentPort) throw new Error('dist/worker.js runs as a worker thread');
@@ -21,10 +21,22 @@ if (serve === 'pool') {
   } catch {
     // not permitted or not supported
   }
+  // A large outcome (a cached binary's) goes in parts, so the receiving thread never clones it in one task.
+  const postInParts = async (reply: PoolReply): Promise<void> => {
+    if (!('outcome' in reply)) return port.postMessage(reply);
+    const { head, last } = inParts(reply.outcome.findings);
+    for (const part of head) {
+      port.postMessage({ id: reply.id, part } satisfies PoolReply);
+      await new Promise(next => setImmediate(next));
+    }
+    port.postMessage(head.length ? { ...reply, outcome: { ...reply.outcome, findings: last } } : reply);
+  };
   // A pool worker: one file per message (worker/pool.ts), answered when it is scanned.
   port.on('message', (request: PoolRequest) => {
+    if (request.kind === 'storePart') return handleStorePart(request);
     port.postMessage({ id: request.id, started: true } satisfies PoolReply);
-    port.postMessage({ ...handlePoolRequest(request), heapMb: Math.round(v8.getHeapStatistics().total_heap_size / 1048576) });
+    const reply = { ...handlePoolRequest(request), heapMb: Math.round(v8.getHeapStatistics().total_heap_size / 1048576) };
+    void postInParts(reply);
   });
 } else if (serve) {
   port.on('message', ({ id, job }: ServedJob) => handleJob(job, message => port.postMessage({ id, message } satisfies ServedMessage)));

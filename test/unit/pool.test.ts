@@ -6,6 +6,9 @@ import * as path from 'node:path';
 import type { TargetSpec } from '../../src/core/model';
 import { auditTargets, auditTargetsInParallel, selectRules } from '../../src/core/audit';
 import { defaultBudgetMs, ScanPool } from '../../src/core/worker/pool';
+import { inParts } from '../../src/core/worker/protocol';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import { tempTree } from '../helpers/tempTree';
 import { appendedBun, bunGraph, elf } from '../helpers/nativeFixtures';
 
@@ -112,5 +115,33 @@ describe('scanning in a pool of workers', function () {
     assert.ok(t.findings.some((f: { file: string }) => f.file === 'gate.js'));
     assert.equal(run(dir, '--file-timeout', '0.2', '--strict', '--no-cache').status, 1, '--strict counts it');
     assert.equal(run(dir, '--jobs', '0').status, 2);
+  });
+
+  it('moves an outcome of more findings than one message holds in parts, both ways: scanned, cached whole, read back', async () => {
+    // 1,200 process starts of computed commands: 1,200 findings in one file and in one module of a binary.
+    const many = Array.from({ length: 1200 }, (_, i) => `function r${i}(c){return require("child_process").execSync(c+${i})}`).join('\n') + '\n';
+    const root = folder({ 'many.js': many, 'bin/tool': appendedBun(elf(), bunGraph([{ name: '/$bunfs/root/cli.js', text: many }])), 'package.json': '{"name":"n","version":"1.0.0"}' });
+    assert.ok(inParts(Array.from({ length: 1200 })).head.length >= 2, 'more than one part');
+    const one = auditTargets([spec(root)]);
+    assert.ok(one[0].findings.filter(f => f.ruleId === 'child-process').length >= 2400, 'the file and the module each have 1,200');
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-pool-parts-'));
+    const run = async () => {
+      const rules = {};
+      const pool = new ScanPool(WORKER, { size: 2, maxWorkerMb: 2048, budgetMs: defaultBudgetMs, rules, cacheDir });
+      try {
+        const result = await auditTargetsInParallel([spec(root)], { selection: selectRules(rules), ...pool.scanners() });
+        return { result, stats: { ...pool.stats } };
+      } finally {
+        await pool.close();
+      }
+    };
+    try {
+      const cold = await run();
+      const warm = await run();
+      assert.equal(warm.stats.hits, 2, 'the file and the binary, each read back whole from the cache');
+      for (const r of [cold.result, warm.result]) assert.deepEqual(JSON.parse(JSON.stringify(r)), JSON.parse(JSON.stringify(one)));
+    } finally {
+      fs.rmSync(cacheDir, { recursive: true, force: true });
+    }
   });
 });

@@ -13,7 +13,7 @@ import { CONFIG_READERS } from '../config/readers';
 import type { ConfigSources } from '../config/types';
 import { discover } from '../discovery';
 import { mergeRunningExtensions } from '../discovery/running';
-import { DEFAULT_MAX_FILE_BYTES } from '../model';
+import { DEFAULT_MAX_FILE_BYTES, type Finding } from '../model';
 import { describeFsError, readSourceFile, type ReadResult } from '../scan/files';
 import { BinaryReader } from '../native/reader';
 import { embeddedModuleText } from '../native/inspect';
@@ -105,6 +105,16 @@ async function auditInPool(job: AuditJob, settings: PoolSettings, post: Post): P
 
 const selections = new Map<string, RuleSelection>();
 
+/** Findings of store requests sent ahead of them in parts, by request id. */
+const storeParts = new Map<number, Finding[]>();
+
+/** Keeps a part of a store request's findings until the request itself arrives. */
+export function handleStorePart(request: PoolRequest): void {
+  const parts = storeParts.get(request.id);
+  if (parts) parts.push(...(request.findings ?? []));
+  else storeParts.set(request.id, [...(request.findings ?? [])]);
+}
+
 /** What a pool worker does with one file: the same scan as in a one-by-one audit (or a binary's listing, or some of its modules). */
 export function handlePoolRequest(request: PoolRequest): PoolReply {
   const key = JSON.stringify(request.rules);
@@ -117,7 +127,9 @@ export function handlePoolRequest(request: PoolRequest): PoolReply {
   try {
     if (request.kind === 'plan') return withNotes({ id: request.id, plan: planTarget(request.spec!, { keep: selection.keep, maxFileBytes: request.maxFileBytes, includeTests: request.includeTests }) });
     if (request.kind === 'store') {
-      if (request.key && request.outcome) cache?.store(request.key, request.outcome);
+      const ahead = storeParts.get(request.id) ?? [];
+      storeParts.delete(request.id);
+      if (request.key && request.outcome) cache?.store(request.key, ahead.length ? { ...request.outcome, findings: [...ahead, ...request.outcome.findings] } : request.outcome);
       return withNotes({ id: request.id, stored: true as const });
     }
     if (request.kind === 'modules') {

@@ -9,7 +9,8 @@ import type { FileTask, ModuleTask, ParallelAuditOptions, PlanOptions } from '..
 import { DEFAULT_MAX_FILE_BYTES, type TargetSpec } from '../model';
 import { failedPlan, type TargetPlan } from '../scan/target';
 import type { BinarySplit, ModuleOutcome } from '../scan/binary';
-import type { PoolReply, PoolRequest, RuleChoice } from './protocol';
+import { inParts, type PoolReply, type PoolRequest, type RuleChoice } from './protocol';
+import type { Finding } from '../model';
 
 export interface PoolOptions {
   /** Workers, i.e. files scanned at once. */
@@ -66,11 +67,11 @@ interface PoolWorker {
   worker: Worker;
   scanned: number;
   /** The file being scanned; its timer starts when the worker takes it (a new worker first loads its code). */
-  busy?: { id: number; answer(reply: Exclude<PoolReply, { started: true }>): void; fail(reason: string): void; budget: number; timer?: NodeJS.Timeout };
+  busy?: { id: number; answer(reply: Answer): void; fail(reason: string): void; budget: number; timer?: NodeJS.Timeout; /** Findings received ahead of the answer (see FINDINGS_PER_MESSAGE). */ parts: Finding[] };
   exitReason?: string;
 }
 
-type Answer = Exclude<PoolReply, { started: true }>;
+type Answer = Exclude<PoolReply, { started: true } | { part: Finding[] }>;
 
 export class ScanPool {
   /** Files answered from the result cache, and files scanned; the same for modules of split binaries. */
@@ -132,11 +133,14 @@ export class ScanPool {
   /** Keeps a split binary's assembled outcome in the result cache (written by a worker, off this thread). */
   storeBinary(task: Pick<FileTask, 'file' | 'plan'>, key: string, outcome: FileOutcome): Promise<void> {
     if (!this.options.cacheDir) return Promise.resolve();
+    const { head, last } = inParts(outcome.findings);
+    const where = { file: task.file, target: task.plan.target, maxFileBytes: task.plan.maxFileBytes };
     return this.run<void>(
-      { kind: 'store', file: task.file, target: task.plan.target, maxFileBytes: task.plan.maxFileBytes, key, outcome },
+      { kind: 'store', ...where, key, outcome: { ...outcome, findings: last } },
       this.options.budgetMs({ ...task.file, size: 0 }),
       () => undefined,
       () => undefined,
+      head.map(findings => ({ kind: 'storePart' as const, ...where, findings })),
     );
   }
 
@@ -164,14 +168,21 @@ export class ScanPool {
     };
   }
 
-  private run<T>(request: Omit<PoolRequest, 'id' | 'rules' | 'cacheDir'>, budget: number, answer: (reply: Answer) => T, fail: (reason: string) => T): Promise<T> {
+  /** Sends a request (after its `leading` parts, each a turn of the event loop apart) to an idle or new worker. */
+  private run<T>(request: Omit<PoolRequest, 'id' | 'rules' | 'cacheDir'>, budget: number, answer: (reply: Answer) => T, fail: (reason: string) => T, leading: ReadonlyArray<Omit<PoolRequest, 'id' | 'rules'>> = []): Promise<T> {
     if (this.closed) return Promise.resolve(fail('the audit was stopped'));
     const w = this.idle.pop() ?? this.start();
     const id = this.nextId++;
     return new Promise<T>(resolve => {
-      w.busy = { id, budget, answer: reply => resolve(answer(reply)), fail: reason => resolve(fail(reason)) };
+      w.busy = { id, budget, parts: [], answer: reply => resolve(answer(reply)), fail: reason => resolve(fail(reason)) };
       const full: PoolRequest = { ...request, id, rules: this.options.rules, ...(this.options.cacheDir ? { cacheDir: this.options.cacheDir } : {}) };
-      w.worker.postMessage(full);
+      void (async () => {
+        for (const part of leading) {
+          w.worker.postMessage({ ...part, id, rules: this.options.rules });
+          await new Promise(next => setImmediate(next));
+        }
+        w.worker.postMessage(full);
+      })();
     });
   }
 
@@ -189,6 +200,10 @@ export class ScanPool {
     worker.on('message', (reply: PoolReply) => {
       const busy = w.busy;
       if (!busy || reply.id !== busy.id) return;
+      if ('part' in reply) {
+        busy.parts.push(...reply.part);
+        return;
+      }
       if ('started' in reply) {
         busy.timer = setTimeout(() => {
           w.exitReason = `over its time budget of ${formatSeconds(busy.budget)}`;
@@ -198,6 +213,7 @@ export class ScanPool {
       }
       clearTimeout(busy.timer);
       w.busy = undefined;
+      if ('outcome' in reply && busy.parts.length) reply = { ...reply, outcome: { ...reply.outcome, findings: [...busy.parts, ...reply.outcome.findings] } };
       if (reply.notes) this.notes.push(...reply.notes);
       if ('outcome' in reply && !reply.cached) w.scanned += reply.outcome.bytesScanned;
       if ('modules' in reply) w.scanned += reply.modules.reduce((n, m) => n + m.bytesScanned, 0);

@@ -1,6 +1,6 @@
 // What the extension host and the scan worker say to each other. Plain data only: it
 // crosses a worker_threads boundary by structured clone.
-import type { TargetResult } from '../model';
+import type { Finding, TargetResult } from '../model';
 import type { TargetSpec } from '../model';
 import type { DiscoverOptions, Discovery } from '../discovery';
 import type { RunningExtension } from '../discovery/running';
@@ -59,7 +59,7 @@ export interface RuleChoice {
 export interface PoolRequest {
   id: number;
   /** file (default): scan a file, or list a binary's modules when `split`; modules: scan these modules of a listed binary; store: keep a split binary's assembled outcome in the cache. */
-  kind?: 'file' | 'modules' | 'store' | 'plan';
+  kind?: 'file' | 'modules' | 'store' | 'storePart' | 'plan';
   file: FileEntry;
   target: TargetContext;
   maxFileBytes: number;
@@ -73,9 +73,26 @@ export interface PoolRequest {
   /** kind plan: the target to plan (its files collected, its manifest checked), and whether test folders count. */
   spec?: TargetSpec;
   includeTests?: boolean;
-  /** kind store: the key and the outcome. */
+  /** kind store: the key and the outcome (its findings, when many, sent before it as storePart messages of the same id). */
   key?: string;
   outcome?: FileOutcome;
+  /** kind storePart: some of the findings of the store request of the same id, in order. */
+  findings?: Finding[];
+}
+
+/**
+ * Findings sent in one message at most: a binary's assembled outcome (3,000 findings, 2 MB)
+ * cloned in one message took the sending or receiving thread 30-45 ms; an editor host's event
+ * loop must not stall that long. Larger lists go in parts, a turn of the event loop apart.
+ */
+export const FINDINGS_PER_MESSAGE = 400;
+
+/** A list cut into messages of FINDINGS_PER_MESSAGE: the parts sent ahead, and the last one. */
+export function inParts<T>(items: readonly T[]): { head: T[][]; last: T[] } {
+  const head: T[][] = [];
+  let at = 0;
+  for (; items.length - at > FINDINGS_PER_MESSAGE; at += FINDINGS_PER_MESSAGE) head.push(items.slice(at, at + FINDINGS_PER_MESSAGE));
+  return { head, last: items.slice(at) };
 }
 
 /**
@@ -85,6 +102,8 @@ export interface PoolRequest {
  */
 export type PoolReply =
   | { id: number; started: true }
+  /** Some findings of the outcome that follows with the same id, in order (see FINDINGS_PER_MESSAGE). */
+  | { id: number; part: Finding[] }
   | PoolAnswer;
 
 type PoolAnswer = (
