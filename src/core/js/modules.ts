@@ -95,6 +95,13 @@ export function moduleRefOf(node: Node | undefined, lookup: ModuleLookup, depth 
       const b = a && moduleRefOf(node.alternate, lookup, depth + 1);
       return a && b && sameKind(a, b) ? a : undefined;
     }
+    case 'LogicalExpression': {
+      // `(this.options.hostSpawn ?? spawn)(…)`: a hook injected by the embedder, the module's member otherwise.
+      if (node.operator === '&&') return undefined;
+      const a = moduleRefOf(node.left, lookup, depth + 1);
+      const b = moduleRefOf(node.right, lookup, depth + 1);
+      return a && b ? (sameKind(a, b) ? a : undefined) : (a ?? b);
+    }
     case 'AwaitExpression':
       return moduleRefOf(node.argument, lookup, depth + 1);
     case 'ImportExpression': {

@@ -117,6 +117,28 @@ interface ProcessCall {
 }
 
 /** No command spelled, or one whose program is unknown (`* --version`). */
+/** Options that hand a shell its command line (`bash -c`, `sh -lc`, `cmd /c`, `powershell -Command`). */
+const SHELL_COMMAND_OPTION = /^(?:-[il]{0,2}c[il]{0,2}|\/[cC]|-[Cc]ommand)$/;
+const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'cmd', 'cmd.exe', 'powershell', 'powershell.exe', 'pwsh', 'pwsh.exe']);
+
+/**
+ * The command line a shell started as a program is given (`spawn("bash", ["-c", cmd])`, or
+ * `spawn(shell, ["-c", cmd])` with the shell chosen at run time): a shell command like
+ * exec's. Undefined for any other start.
+ */
+function inlineShellCommand(args: readonly Node[]): Node | undefined {
+  const program = args[0] && unwrapChain(args[0]);
+  const list = args[1] && unwrapChain(args[1]);
+  if (!program || list?.type !== 'ArrayExpression') return undefined;
+  const name = staticString(program);
+  if (name !== undefined && !SHELLS.has(name.toLowerCase().split(/[\\/]/).pop() ?? '')) return undefined;
+  const [option, ...rest] = list.elements;
+  if (!option || option.type === 'SpreadElement' || !SHELL_COMMAND_OPTION.test(staticString(option) ?? '')) return undefined;
+  // More options may come between (`bash -c -l script`): the command line is the first argument that is not one.
+  const line = rest.find(e => !e || e.type === 'SpreadElement' || !/^-/.test(staticString(e) ?? ''));
+  return line && line.type !== 'SpreadElement' ? line : undefined;
+}
+
 function isComputed(commands: readonly string[] | undefined): boolean {
   return !commands || commands.some(c => c.startsWith('*'));
 }
@@ -174,10 +196,13 @@ function commandCall(args: readonly Node[], ctx: RuleContext): Node | undefined 
 }
 
 function report(ctx: RuleContext, p: ProcessCall) {
-  const { node, call, shell, args } = p;
+  const { node, call, args } = p;
   const commands = p.via ? p.via.commands : p.chosen ?? p.decoded?.commands ?? p.spelled;
-  const command = commands?.join(' or ');
-  const computed = isComputed(commands);
+  const inline = inlineShellCommand(args);
+  const command = commands?.join(' or ') ?? (inline && staticString(inline));
+  const shell = p.shell || inline !== undefined;
+  // A shell given its command line: what matters is whether that line is fixed, not the shell's path.
+  const computed = inline !== undefined ? staticString(inline) === undefined : isComputed(commands);
   const kind = shell ? 'shell' : 'program';
   ctx.report({
     node,

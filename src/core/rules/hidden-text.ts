@@ -67,7 +67,8 @@ function check(ctx: RuleContext, node: Node, what: string, pattern = false) {
   // A zero-width character in a regex is what strips it; only bidi and tags hide anything there.
   if (pattern) chars = chars.filter(c => /EMBEDDING|OVERRIDE|ISOLATE|POP|TAG/.test(c));
   if (chars.length === 0) return;
-  const visible = raw.replace(INVISIBLE, '').replace(/^["'`/]|["'`/]$/g, '').trim();
+  // Control characters (C0, C1: U+0085 next line) show nothing either; `trim` keeps some of them.
+  const visible = raw.replace(INVISIBLE, '').replace(/^["'`/]|["'`/]$/g, '').replace(/[\u0000-\u001F\u007F-\u009F]/g, '').trim();
   // A string of only invisible characters and spaces is a named constant of text-processing code.
   const severity: Severity = visible.length === 0 && what !== 'identifier' ? 'info' : what === 'identifier' ? 'high' : textSeverity(raw);
   ctx.report({ node, messageId: 'invisible', data: { where: what === 'identifier' ? 'an identifier' : `a ${what}`, chars: chars.join(', ') }, severity, evidence: chars });

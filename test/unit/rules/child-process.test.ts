@@ -87,6 +87,34 @@ runRuleTable(childProcess, {
       evidence: ['call child_process.exec', 'command npm root -g'],
       message: /computed at run time|npm root -g or npm root$/,
     },
+    // Found reviewing @byterover/cipher and the Claude Agent SDK.
+    {
+      name: 'a shell started as a program with a computed command line (a bash tool: spawn(shell, ["-c", command])) is a shell command (medium)',
+      code: 'const{spawn}=require("child_process");function t(o){const{command:c,shell:s="/bin/bash"}=o;return spawn(s,["-c",c])}function u(c){return spawn("bash",["-lc",c])}function w(c){return spawn("cmd.exe",["/c",c])}',
+      at: ['spawn(s', 'spawn("bash"', 'spawn("cmd.exe"'],
+      severity: 'medium',
+      message: /^Runs a shell command \(child_process\.spawn\) computed at run time$/,
+    },
+    {
+      name: 'a shell given a fixed command line is a fixed shell command (low)',
+      code: 'const{spawn}=require("child_process");function f(p){spawn("/bin/sh",["-c","ls -la"]);spawn(p,["-c","uname -a"]);spawn(p,["-Command","[Security.Principal.WindowsIdentity]::GetCurrent().Name"])}',
+      at: ['spawn("/bin/sh"', 'spawn(p,["-c"', 'spawn(p,["-C'],
+      severity: 'low',
+      message: /^Runs a shell command \(child_process\.spawn\): \S/,
+    },
+    {
+      name: 'options between -c and the command line (Claude Code snapshotting the shell: execFile(shell, ["-c", "-l", script]))',
+      code: 'const{execFile:x}=require("child_process");async function s(q,j){x(q,["-c","-l",j],{env:{}})}',
+      at: ['x(q'],
+      severity: 'medium',
+    },
+    {
+      name: "a hook injected by the embedder or the module's spawn (`(options.hostSpawn ?? spawn)(…)`, the Agent SDK starting Claude Code)",
+      code: 'import{spawn as X}from"child_process";class P{s(e){return(this.options.hostSpawn??X)(e.command,e.args,{stdio:"pipe"})}}',
+      at: ['(this.options'],
+      severity: 'low',
+      evidence: ['call child_process.spawn'],
+    },
     // Found in review: names that look settled but take other values.
     {
       name: 'a parameter given a value in the body (a downlevelled default) still holds what callers pass (medium)',

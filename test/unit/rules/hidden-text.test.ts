@@ -14,6 +14,8 @@ runRuleTable(hiddenText, {
     { name: 'Unicode tag characters (hidden instructions)', code: `s = "hello${String.fromCodePoint(0xe0069, 0xe0067)}";`, at: ['"hello'], severity: 'high', evidence: ['TAG "i"'] },
     { name: 'in a template and in an identifier', code: 'let a\u200Cb = `x\u200By`;', at: ['a\u200Cb', 'x\u200By'] },
     { name: 'a string holding only the invisible character is a named constant (info)', code: 'if (H === "\u200C") x();', at: ['"\u200C"'], severity: 'info' },
+    // core-js's polyfill, bundled by Next.js (found reviewing @byterover/cipher): does trim leave these alone?
+    { name: 'invisible and control characters only (core-js checking trim) are a constant (info)', code: 'return "\u200b\u0085\u180e"!=="\u200b\u0085\u180e"[t]()', at: ['"\u200b\u0085\u180e"!', '"\u200b\u0085\u180e"['], severity: 'info' },
     { name: 'an identifier mixing Latin with Cyrillic look-alikes', code: 'const p\u0430ssword = 1;', at: ['p\u0430ssword'], severity: 'medium' },
   ],
   valid: [
