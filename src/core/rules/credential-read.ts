@@ -27,6 +27,32 @@ function namesOwnVendor(ctx: RuleContext): boolean {
   return ctx.keywords.find(ctx.text.slice(node.start, node.end)).some(h => ctx.target.ownVendors.includes(h.vendor.id));
 }
 
+/**
+ * The service argument of a keychain command when it is not written out: the element after
+ * `-s` in an argument list, or the value placed after `-s` in a command template.
+ */
+function serviceArgument(ctx: RuleContext): Node | undefined {
+  for (const n of ctx.path.slice(-3).reverse()) {
+    if (n.type === 'ArrayExpression') {
+      const at = n.elements.findIndex(e => e && e.type !== 'SpreadElement' && staticString(e) === '-s');
+      const next = at >= 0 ? n.elements[at + 1] : undefined;
+      return next && next.type !== 'SpreadElement' && staticString(next) === undefined ? next : undefined;
+    }
+    if (n.type === 'TemplateLiteral') {
+      const at = n.quasis.findIndex(q => /(?:^|\s)-s\s+["']?$/.test(q.value.cooked ?? ''));
+      return at >= 0 && at < n.expressions.length ? (n.expressions[at] as Node) : undefined;
+    }
+  }
+  return undefined;
+}
+
+/** A text a service name is made of: a literal, or a template with `*` for what it computes. */
+function serviceText(node: Node): string | undefined {
+  const text = staticString(node);
+  if (text !== undefined) return text;
+  return node.type === 'TemplateLiteral' ? node.quasis.map(q => q.value.cooked ?? '').join('*') : undefined;
+}
+
 const TRIGGERS = ['.ssh', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', '.aws', 'npmrc', 'yarnrc', 'git-credentials', 'netrc', 'hosts.yml', '.docker', '.kube', 'pypirc', 'gcloud', '.azure',
   'Login Data', 'Cookies', 'Web Data', 'key4.db', 'logins.json', 'cookies.sqlite', 'Chrome', 'chrome', 'Chromium', 'chromium', 'Brave', 'Edge', 'firefox', 'Firefox',
   '.credentials.json', 'auth.json', 'oauth_creds', 'google_accounts', 'github-copilot', 'find-generic-password', 'find-internet-password', 'dump-keychain', 'secret-tool', 'cmdkey', 'CredRead', 'CredEnumerate'];
@@ -61,6 +87,12 @@ export const credentialRead: Rule = {
         return;
       }
       const own = store.vendor ? ctx.target.ownVendors.includes(store.vendor) : store.command ? namesOwnVendor(ctx) : false;
+      // A keychain command whose service name is computed (`-s ${service}`): decided once its value can be followed.
+      const service = store.command && !own ? serviceArgument(ctx) : undefined;
+      if (service) {
+        pending.push({ node, label: store.label, shown, service, fn: ctx.functionIndex() });
+        return;
+      }
       let severity: Severity = store.config ? 'low' : 'medium';
       let whose = '';
       if (own) {
@@ -80,8 +112,25 @@ export const credentialRead: Rule = {
         ...(store.vendor ? { vendor: [store.vendor] } : {}),
       });
     };
+    const pending: Array<{ node: Node; label: string; shown: string; service: Node; fn: number }> = [];
     const paths = pathHandlers(ctx, HINT, check);
     return {
+      'Program:exit'() {
+        for (const p of pending) {
+          // The service names the key store: followed to the texts it is made of (`Claude Code${suffix}-credentials`).
+          const names = [...new Set(ctx.analysis().flow.origins(p.service, p.fn, serviceText).map(r => r.mark))];
+          const own = names.some(n => ctx.keywords.find(n).some(h => ctx.target.ownVendors.includes(h.vendor.id)));
+          ctx.report({
+            node: p.node,
+            messageId: 'store',
+            data: { label: p.label, whose: own ? " (the assistant's own vendor)" : '' },
+            severity: own ? 'info' : 'medium',
+            evidence: [`path ${p.shown}`, `store ${p.label}`, ...names.slice(0, 3).map(n => `service ${n.slice(0, 120)}`)],
+            facts: [{ kind: 'source', source: 'credential', detail: p.label, named: true }],
+            fn: p.fn,
+          });
+        }
+      },
       Literal: paths.Literal,
       TemplateLiteral: paths.TemplateLiteral,
       CallExpression(node) {

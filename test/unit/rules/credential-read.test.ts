@@ -14,6 +14,23 @@ runRuleTable(credentialRead, {
     { name: "~/.ssh is never the assistant's own, whatever the call around it names", code: 'const p=require("path");claudeSync(p.join(home,".ssh","id_ed25519"))', at: ['p.join'], target: { ownVendors: ['anthropic'] }, severity: 'medium', message: /^Names a credential location: SSH private key$/ },
     { name: "another assistant's key store (high)", code: 'readFile(`${home}/.codex/auth.json`)', at: ['`'], severity: 'high', message: /another assistant/ },
     { name: "the assistant's own key store (info)", code: 'readFile(`${home}/.claude/.credentials.json`)', at: ['`'], target: { ownVendors: ['anthropic'] }, severity: 'info' },
+    // The Claude Agent SDK 0.3.336 and Claude Code: the keychain service built by a helper in the caller.
+    {
+      name: "a keychain service name followed to the helper that builds it: the assistant's own entry (info)",
+      code: 'const{execFile:ea}=require("child_process");function Fs(t){return`Claude Code${N().SUFFIX}${t}`}function qs(t){return ea("security",["find-generic-password","-a",zs(),"-w","-s",t])}async function r(){let t=Fs("-credentials");return qs(t)}',
+      at: ['"find-generic-password"'],
+      target: { ownVendors: ['anthropic'] },
+      severity: 'info',
+      allEvidence: ['service Claude Code**'],
+    },
+    {
+      name: "another vendor's keychain entry, followed the same way, is medium and says which service",
+      code: 'const{execFile:ea}=require("child_process");function Fs(t){return`Claude Code${N().SUFFIX}${t}`}function qs(t){return ea("security",["find-generic-password","-a",zs(),"-w","-s",t])}async function r(){return qs(Fs("-credentials"))}',
+      at: ['"find-generic-password"'],
+      target: { ownVendors: ['github'] },
+      severity: 'medium',
+      allEvidence: ['service Claude Code**'],
+    },
     { name: 'a keychain read as command arguments', code: 'w1("security",["find-generic-password","-a",u,"-w","-s",q])', at: ['"find'], severity: 'medium' },
     { name: 'a keytar-style secret store read', code: 'await k.getPassword("openai","default")', at: ['k.get'], evidence: ['keychain service openai'] },
     {
