@@ -12,19 +12,51 @@ import { processCall } from './util/process';
 const BUN_SPAWN = new Set(['Bun.spawn', 'Bun.spawnSync']);
 
 /** `{shell: true}` (or a shell path) in the options argument. */
-function hasShellOption(args: readonly Node[]): boolean {
+function hasShellOption(args: readonly Node[], ctx: RuleContext): boolean {
   for (const a of args) {
     const o = unwrapChain(a);
     if (o.type !== 'ObjectExpression') continue;
     for (const p of o.properties) {
       if (p.type !== 'Property' || propertyKeyName(p) !== 'shell') continue;
-      const v = p.value;
+      const v = p.value as Node;
       if (v.type === 'Literal') return !!v.value;
+      // A shell only on Windows, for the .cmd/.bat wrapper of a program started with an
+      // argument list (`shell: isWindows`): that program, not a command line, is what runs.
+      if (isWindowsTest(v, ctx) && unwrapChain(args[1] ?? v).type === 'ArrayExpression') return false;
       // `!0` is how minifiers write true; anything computed may be true.
       return !(v.type === 'UnaryExpression' && v.operator === '!' && v.argument.type === 'Literal' && v.argument.value);
     }
   }
   return false;
+}
+
+const WINDOWS_TEST = /platform(?:\(\))?\s*===?\s*["']win32["']|["']win32["']\s*===?\s*(?:\S+\.)?platform\b/;
+
+/**
+ * A value that is true only on Windows: `process.platform === "win32"` (with `&&` more
+ * conditions), a name bound to one, or a same-module helper returning one
+ * (`shouldRunThroughShell(cmd)`: `platform === "win32" && /\.(cmd|bat)$/.test(cmd)`).
+ */
+function isWindowsTest(v: Node, ctx: RuleContext, depth = 0): boolean {
+  const holds = (n: Node | undefined) => {
+    if (!n || n.end - n.start > 300) return false;
+    const text = ctx.text.slice(n.start, n.end);
+    return WINDOWS_TEST.test(text) && !text.includes('||') && !/!==?\s*["']win32|["']win32["']\s*!==?/.test(text);
+  };
+  const value = unwrapChain(v);
+  if (holds(value)) return true;
+  if (depth > 2) return false;
+  if (value.type === 'Identifier') {
+    const bound = ctx.resolve(value);
+    return !!bound && isWindowsTest(bound, ctx, depth + 1);
+  }
+  if (value.type !== 'CallExpression') return false;
+  const callee = unwrapChain(value.callee as Node);
+  const helper = callee.type === 'Identifier' ? ctx.resolve(callee) : undefined;
+  if (helper?.type !== 'FunctionDeclaration' && helper?.type !== 'FunctionExpression' && helper?.type !== 'ArrowFunctionExpression') return false;
+  const body = helper.body.type === 'BlockStatement' ? helper.body.body : [{ type: 'ReturnStatement', argument: helper.body } as unknown as Node];
+  const only = body.length === 1 && body[0].type === 'ReturnStatement' ? ((body[0] as { argument?: Node }).argument ?? undefined) : undefined;
+  return holds(only);
 }
 
 /**
@@ -342,7 +374,7 @@ export const childProcess: Rule = {
         const kind = ref && processCall(ref);
         if (!kind) return;
         const args = argumentsOf(node);
-        start({ node, call: refName(ref), shell: kind === 'shell' || hasShellOption(args), args, fn: ctx.functionIndex() });
+        start({ node, call: refName(ref), shell: kind === 'shell' || hasShellOption(args, ctx), args, fn: ctx.functionIndex() });
       },
     };
   },

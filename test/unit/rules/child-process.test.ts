@@ -115,6 +115,20 @@ runRuleTable(childProcess, {
       severity: 'low',
       evidence: ['call child_process.spawn'],
     },
+    // Qwen Code's SDK: a shell only on Windows, for the .cmd wrapper of a located tool given an argument list.
+    {
+      name: 'a shell only on Windows for a program started with an argument list (shell: isWindows, a helper testing win32 and .cmd) is a program start (low)',
+      code: 'const{spawnSync:s,execFileSync:x}=require("child_process");function w(c){return process.platform==="win32"&&/\\.(?:cmd|bat)$/i.test(c)}function a(p){const isWindows=process.platform==="win32";return s(p,["--install-extension","q"],{shell:isWindows})}function b(p,f){const u=w(p);return x(p,["--animate=off",f],{shell:u})}',
+      at: ['s(p', 'x(p'],
+      severity: 'low',
+      message: /^Starts a program/,
+    },
+    {
+      name: 'a shell everywhere but Windows, or a command line on Windows, is still a shell (medium)',
+      code: 'const{spawn:s}=require("child_process");function d(c){return s(c,["x"],{shell:process.platform!=="win32"})}function e(l){return s(l,{shell:process.platform==="win32"})}function f(c,o){return s(c,["x"],{shell:process.platform==="win32"||o.shell})}',
+      at: ['s(c,["x"],{shell:process.platform!', 's(l', 's(c,["x"],{shell:process.platform==="win32"||'],
+      severity: 'medium',
+    },
     // Found in review: names that look settled but take other values.
     {
       name: 'a parameter given a value in the body (a downlevelled default) still holds what callers pass (medium)',
