@@ -50,6 +50,13 @@ export function isFunction(node: Node | null | undefined): node is FunctionNode 
   return !!node && FUNCTION_TYPES.has(node.type);
 }
 
+/** The one expression a function's whole body returns (`x => e`, `function(){ return e }`); else undefined. */
+export function returnedExpression(fn: FunctionNode): Node | undefined {
+  if (fn.body.type !== 'BlockStatement') return fn.body as Node;
+  const only = fn.body.body.length === 1 ? fn.body.body[0] : undefined;
+  return only?.type === 'ReturnStatement' && only.argument ? (only.argument as Node) : undefined;
+}
+
 export function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as { type?: unknown }).type === 'string';
 }

@@ -6,7 +6,7 @@
 // Arrays, objects, loops, mutated names and parameters are never constant here: unlike the
 // decoder's evaluator (decode/evaluate.ts), which reads a name's first value and may miss
 // later pushes, this answers only what no run of the program can change.
-import { propertyName, unwrapChain, type Node } from './ast';
+import { propertyName, returnedExpression, unwrapChain, type Node } from './ast';
 import { safeRegExp } from './decode/builtins';
 import { settledValue, type ModuleIndex } from './moduleIndex';
 
@@ -83,7 +83,7 @@ function helperCallText(call: Node & { type: 'CallExpression' }, fn: number, ind
   const helper = settledValue(index, callee.name, fn)?.node;
   if (!helper || (helper.type !== 'ArrowFunctionExpression' && helper.type !== 'FunctionExpression' && helper.type !== 'FunctionDeclaration')) return undefined;
   if (helper.async || helper.generator) return undefined;
-  const body = helper.body.type === 'BlockStatement' ? singleReturn(helper.body.body as Node[]) : helper.body;
+  const body = returnedExpression(helper);
   if (!body) return undefined;
   const helperFn = index.functionOf(helper);
   if (helperFn === undefined) return undefined;
@@ -148,11 +148,6 @@ function stringMethodText(call: Node & { type: 'CallExpression' }, fn: number, i
 }
 
 const STRING_METHODS = new Set(['toLowerCase', 'toUpperCase', 'trim', 'slice', 'substring', 'concat', 'replace', 'replaceAll']);
-
-function singleReturn(statements: Node[]): Node | undefined {
-  const only = statements.length === 1 ? statements[0] : undefined;
-  return only?.type === 'ReturnStatement' && only.argument ? (only.argument as Node) : undefined;
-}
 
 function capped(text: string): string | undefined {
   return text.length <= MAX_LENGTH ? text : undefined;

@@ -2,12 +2,12 @@
 // Bun.spawn, execa and cross-spawn, in every spelling bundlers leave (`(0, cp.spawn)(…)`,
 // `promisify(exec)`, `spawn.call(null, …)`, webpack's `n(123).spawn`). The command is evidence
 // when it is spelled out; a shell running a command computed at run time is the risky shape.
-import { calleeOf, memberPath, propertyKeyName, propertyName, staticString, unwrapChain, type Node } from '../js/ast';
+import { calleeOf, isFunction, memberPath, propertyKeyName, propertyName, returnedExpression, staticString, unwrapChain, type Node } from '../js/ast';
 import { argumentsOf, refName, type ModuleRef } from '../js/modules';
 import { settledValue } from '../js/moduleIndex';
 import type { Rule, RuleContext } from './types';
 import { spelledText } from './util/paths';
-import { processCall } from './util/process';
+import { processCall, programName } from './util/process';
 
 const BUN_SPAWN = new Set(['Bun.spawn', 'Bun.spawnSync']);
 
@@ -53,10 +53,7 @@ function isWindowsTest(v: Node, ctx: RuleContext, depth = 0): boolean {
   if (value.type !== 'CallExpression') return false;
   const callee = unwrapChain(value.callee as Node);
   const helper = callee.type === 'Identifier' ? ctx.resolve(callee) : undefined;
-  if (helper?.type !== 'FunctionDeclaration' && helper?.type !== 'FunctionExpression' && helper?.type !== 'ArrowFunctionExpression') return false;
-  const body = helper.body.type === 'BlockStatement' ? helper.body.body : [{ type: 'ReturnStatement', argument: helper.body } as unknown as Node];
-  const only = body.length === 1 && body[0].type === 'ReturnStatement' ? ((body[0] as { argument?: Node }).argument ?? undefined) : undefined;
-  return holds(only);
+  return isFunction(helper) && holds(returnedExpression(helper));
 }
 
 /**
@@ -148,7 +145,6 @@ interface ProcessCall {
   spelled?: string[];
 }
 
-/** No command spelled, or one whose program is unknown (`* --version`). */
 /** Options that hand a shell its command line (`bash -c`, `sh -lc`, `cmd /c`, `powershell -Command`). */
 const SHELL_COMMAND_OPTION = /^(?:-[il]{0,2}c[il]{0,2}|\/[cC]|-[Cc]ommand)$/;
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'cmd', 'cmd.exe', 'powershell', 'powershell.exe', 'pwsh', 'pwsh.exe']);
@@ -163,7 +159,7 @@ function inlineShellCommand(args: readonly Node[]): Node | undefined {
   const list = args[1] && unwrapChain(args[1]);
   if (!program || list?.type !== 'ArrayExpression') return undefined;
   const name = staticString(program);
-  if (name !== undefined && !SHELLS.has(name.toLowerCase().split(/[\\/]/).pop() ?? '')) return undefined;
+  if (name !== undefined && !SHELLS.has(programName(name))) return undefined;
   const [option, ...rest] = list.elements;
   if (!option || option.type === 'SpreadElement' || !SHELL_COMMAND_OPTION.test(staticString(option) ?? '')) return undefined;
   // More options may come between (`bash -c -l script`): the command line is the first argument that is not one.
@@ -171,6 +167,7 @@ function inlineShellCommand(args: readonly Node[]): Node | undefined {
   return line && line.type !== 'SpreadElement' ? line : undefined;
 }
 
+/** No command spelled, or one whose program is unknown (`* --version`). */
 function isComputed(commands: readonly string[] | undefined): boolean {
   return !commands || commands.some(c => c.startsWith('*'));
 }

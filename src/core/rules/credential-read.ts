@@ -89,10 +89,11 @@ export const credentialRead: Rule = {
       const own = store.vendor ? ctx.target.ownVendors.includes(store.vendor) : store.command ? namesOwnVendor(ctx) : false;
       // A keychain command whose service name is computed (`-s ${service}`): decided once its value can be followed.
       const service = store.command && !own ? serviceArgument(ctx) : undefined;
-      if (service) {
-        pending.push({ node, label: store.label, shown, service, fn: ctx.functionIndex() });
-        return;
-      }
+      if (service) pending.push({ node, store, shown, service, fn: ctx.functionIndex() });
+      else reportStore(node, store, shown, own);
+    };
+    /** One finding for a named store; `services`: the texts a keychain service was followed to. */
+    const reportStore = (node: Node, store: CredentialStore, shown: string, own: boolean, services: readonly string[] = [], fn?: number) => {
       let severity: Severity = store.config ? 'low' : 'medium';
       let whose = '';
       if (own) {
@@ -107,12 +108,13 @@ export const credentialRead: Rule = {
         messageId: 'store',
         data: { label: store.label, whose },
         severity,
-        evidence: [`path ${shown}`, `store ${store.label}`],
+        evidence: [`path ${shown}`, `store ${store.label}`, ...services.slice(0, 3).map(n => `service ${n.slice(0, 120)}`)],
         facts: [{ kind: 'source', source: 'credential', detail: store.label, named: true }],
         ...(store.vendor ? { vendor: [store.vendor] } : {}),
+        ...(fn !== undefined ? { fn } : {}),
       });
     };
-    const pending: Array<{ node: Node; label: string; shown: string; service: Node; fn: number }> = [];
+    const pending: Array<{ node: Node; store: CredentialStore; shown: string; service: Node; fn: number }> = [];
     const paths = pathHandlers(ctx, HINT, check);
     return {
       'Program:exit'() {
@@ -120,15 +122,7 @@ export const credentialRead: Rule = {
           // The service names the key store: followed to the texts it is made of (`Claude Code${suffix}-credentials`).
           const names = [...new Set(ctx.analysis().flow.origins(p.service, p.fn, serviceText).map(r => r.mark))];
           const own = names.some(n => ctx.keywords.find(n).some(h => ctx.target.ownVendors.includes(h.vendor.id)));
-          ctx.report({
-            node: p.node,
-            messageId: 'store',
-            data: { label: p.label, whose: own ? " (the assistant's own vendor)" : '' },
-            severity: own ? 'info' : 'medium',
-            evidence: [`path ${p.shown}`, `store ${p.label}`, ...names.slice(0, 3).map(n => `service ${n.slice(0, 120)}`)],
-            facts: [{ kind: 'source', source: 'credential', detail: p.label, named: true }],
-            fn: p.fn,
-          });
+          reportStore(p.node, p.store, p.shown, own, names, p.fn);
         }
       },
       Literal: paths.Literal,

@@ -110,9 +110,9 @@ const storeParts = new Map<number, Finding[]>();
 
 /** Keeps a part of a store request's findings until the request itself arrives. */
 export function handleStorePart(request: PoolRequest): void {
-  const parts = storeParts.get(request.id);
-  if (parts) parts.push(...(request.findings ?? []));
-  else storeParts.set(request.id, [...(request.findings ?? [])]);
+  const parts = storeParts.get(request.id) ?? [];
+  parts.push(...(request.findings ?? []));
+  storeParts.set(request.id, parts);
 }
 
 /** What a pool worker does with one file: the same scan as in a one-by-one audit (or a binary's listing, or some of its modules). */

@@ -2,13 +2,13 @@
 // or run (high), or a downloaded file is written and then run from the same path (medium: a
 // self-updater does this by design). Followed backwards from the eval, the process start and
 // the write through names, response methods (`await r.text()`) and same-module calls.
-import type { Node } from '../../js/ast';
 import { draftOf, type Draft } from '../findings';
 import type { CorrelationRule, ModuleAnalysis } from '../types';
 import type { Marked } from './marks';
 import type { Correlator, CorrelationInput } from './types';
 import { callSteps, inOrder, stepAt } from './shared';
-import { calleeOf, isFunction, propertyName, staticString, unwrapChain, type CallLike } from '../../js/ast';
+import { calleeOf, isFunction, propertyName, staticString, unwrapChain, type CallLike, type Node } from '../../js/ast';
+import { programName } from '../util/process';
 import { calleeRefOf } from '../../js/modules';
 import { MODULE, type ModuleIndex } from '../../js/moduleIndex';
 import type { CallStep } from '../../js/callgraph';
@@ -116,7 +116,7 @@ const RUNNERS = new Set(['node', 'bun', 'deno', 'sh', 'bash', 'zsh', 'dash', 'py
 function ranValues(run: Marked<'sink'>): { commands: Node[]; files: Node[] } {
   const { target, payload, programs } = run.fact;
   const computed = !programs || programs.some(p => p.includes('*'));
-  const runner = !!programs?.some(p => RUNNERS.has(p.toLowerCase().split(/[\\/]/).pop() ?? ''));
+  const runner = !!programs?.some(p => RUNNERS.has(programName(p)));
   return { commands: computed && target ? [target] : [], files: runner ? scriptArgument(payload) : [] };
 }
 

@@ -20,3 +20,8 @@ export function processCall(ref: ModuleRef): 'shell' | 'spawn' | undefined {
   return undefined;
 }
 
+
+/** A program's name as a command spells it: its file name, lower case (`C:\\Windows\\System32\\cmd.exe` is `cmd.exe`). */
+export function programName(program: string): string {
+  return program.toLowerCase().split(/[\\/]/).pop() ?? '';
+}
