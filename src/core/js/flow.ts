@@ -75,6 +75,50 @@ export class ValueFlow {
    * (written in function `fn`). A marked node ends the search along its branch.
    */
   origins<M>(expr: Node, fn: number, mark: (node: Node, fn: number) => M | undefined, depth = CALL_DEPTH): Array<Reached<M>> {
+    const start = this.settledStart(expr, fn);
+    if (!start) return this.search(expr, fn, mark, depth);
+    // A question from a name (or a name's property) asked again from another use of the same
+    // name gets the same answer once the walk is over: only the use itself may be marked.
+    for (const n of start.uses) {
+      const m = mark(n, fn);
+      if (m !== undefined) return [{ mark: m, node: n, fn, calls: [] }];
+    }
+    let byKey = this.answers.get(mark);
+    if (!byKey) this.answers.set(mark, (byKey = new Map()));
+    const key = `${depth}\0${start.key}`;
+    let answer = byKey.get(key) as Array<Reached<M>> | undefined;
+    if (!answer) byKey.set(key, (answer = this.search(expr, fn, mark, depth)));
+    return [...answer];
+  }
+
+  /** Answers to questions from a settled name, by mark function, then call depth and name (see origins). */
+  private readonly answers = new WeakMap<(node: Node, fn: number) => unknown, Map<string, ReadonlyArray<Reached<unknown>>>>();
+
+  /**
+   * A name, or a property of a name, whose value is settled (the walk is over, and the name
+   * is not redeclared in separate blocks, where the use's position picks the value): the
+   * binding and property that decide the answer, and the nodes a search passes first.
+   */
+  private settledStart(expr: Node, fn: number): { key: string; uses: Node[] } | undefined {
+    if (!this.index.settledAll) return undefined;
+    let name: acorn.Identifier;
+    let property = '';
+    const uses: Node[] = [expr];
+    if (expr.type === 'Identifier') name = expr;
+    else if (expr.type === 'MemberExpression') {
+      const object = unwrapChain(expr.object as Node);
+      if (object.type !== 'Identifier') return undefined;
+      name = object;
+      property = `\0${propertyName(expr) ?? '*'}`;
+      uses.push(object);
+    } else return undefined;
+    const bound = this.index.binding(name.name, fn);
+    if (!bound) return { key: `unbound\0${name.name}${property}`, uses };
+    if (bound.history && !bound.moduleLike) return undefined;
+    return { key: `${bound.scope}\0${name.name}${property}`, uses };
+  }
+
+  private search<M>(expr: Node, fn: number, mark: (node: Node, fn: number) => M | undefined, depth: number): Array<Reached<M>> {
     const out: Array<Reached<M>> = [];
     // Most values are followed with no property pending: a plain set for those, keys for the rest.
     const seen = new Set<Node>();

@@ -313,6 +313,11 @@ export class ModuleIndex {
 
   /** True once the walk has left the Program: every binding is final. */
   private complete = false;
+
+  /** Whether the walk has left the Program: bindings, values and calls no longer change. */
+  get settledAll(): boolean {
+    return this.complete;
+  }
   private readonly settled = new Map<number, Map<string, Binding | undefined>>();
 
   private bindingNow(name: string, fn: number): Binding | undefined {

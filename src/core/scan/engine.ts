@@ -442,8 +442,12 @@ class RuleSession {
     this.forgetRefs();
     this.path = path;
     this.currentFn = this.index.currentFunction;
+    // Leaving the Program settles the index first: the rules' Program:exit questions (value
+    // flow from every request target, say) then read settled bindings and shared answers.
+    const program = node.type === 'Program';
+    if (program) this.index.exit(node);
     this.run(this.exitHandlers.get(node.type), node);
-    this.index.exit(node);
+    if (!program) this.index.exit(node);
   }
 
   private run(handlers: Array<{ rule: RuleState; handler: (node: Node) => void }> | undefined, node: Node): void {

@@ -49,8 +49,11 @@ export class FactMarks {
 
   /** A mark function for ValueFlow.origins over one kind of fact. */
   marker<K extends Fact['kind']>(kind: K, keep: (m: Marked<K>) => boolean = () => true): (node: Node) => Array<Marked<K>> | undefined {
+    // Asked at every step of every search: the kind's table is looked up once, here.
+    const bySpan = this.byKind.get(kind);
+    if (!bySpan) return () => undefined;
     return node => {
-      const found = this.at(node, kind)?.filter(keep);
+      const found = (bySpan.get(node.start)?.get(node.end) as Array<Marked<K>> | undefined)?.filter(keep);
       return found && found.length ? found : undefined;
     };
   }

@@ -1,0 +1,78 @@
+import * as assert from 'node:assert/strict';
+import { parseSource } from '../../src/core/js/parse';
+import { ModuleIndex } from '../../src/core/js/moduleIndex';
+import { CallGraph } from '../../src/core/js/callgraph';
+import { ValueFlow } from '../../src/core/js/flow';
+import { moduleDerivation } from '../../src/core/js/derivation';
+import { walk } from '../../src/core/js/walker';
+import type { Node } from '../../src/core/js/ast';
+
+/** The module's index walked to the end (settled), its value flow, and every node by source text. */
+function analysed(code: string) {
+  const ast = parseSource(code).ast!;
+  const index = new ModuleIndex(code);
+  const nodes: Array<{ node: Node; fn: number }> = [];
+  walk(ast as Node, {
+    enter: (node, path) => {
+      index.enter(node, path);
+      nodes.push({ node, fn: index.currentFunction });
+    },
+    exit: node => index.exit(node),
+  });
+  const flow = new ValueFlow(index, new CallGraph(index), moduleDerivation(index));
+  /** The n-th node (0 first) whose text is `text`, of `type`. */
+  const at = (text: string, type: Node['type'], n = 0) => nodes.filter(x => x.node.type === type && code.slice(x.node.start, x.node.end) === text)[n];
+  return { index, flow, at, code };
+}
+
+const literal = (code: string, value: string) => (node: Node) => (node.type === 'Literal' && node.value === value ? code.slice(node.start, node.end) : undefined);
+
+describe('value flow: answers shared between uses of a settled name', () => {
+  it('answers a second use of the same name, and a property of it, as the first', () => {
+    const { flow, at, code, index } = analysed('const zones=["Asia/Shanghai"];const cfg={tz:"Asia/Urumqi",other:"x"};function a(t){return zones.includes(t)||t===cfg.tz}function b(t){return zones.indexOf(t)>=0||cfg.tz===t||cfg.other===t}');
+    assert.ok(index.settledAll);
+    const mark = literal(code, 'Asia/Shanghai');
+    const first = flow.origins(at('zones', 'Identifier', 1).node, at('zones', 'Identifier', 1).fn, mark);
+    const second = flow.origins(at('zones', 'Identifier', 2).node, at('zones', 'Identifier', 2).fn, mark);
+    assert.deepEqual(first.map(r => r.mark), ['"Asia/Shanghai"']);
+    assert.deepEqual(second.map(r => r.mark), ['"Asia/Shanghai"']);
+    // The property the question follows is part of the answer: `cfg.tz` reaches "Asia/Urumqi", `cfg.other` "x".
+    const either = (node: Node) => (node.type === 'Literal' && (node.value === 'Asia/Urumqi' || node.value === 'x') ? node.value : undefined);
+    const tz = at('cfg.tz', 'MemberExpression', 1);
+    const other = at('cfg.other', 'MemberExpression', 0);
+    assert.deepEqual(flow.origins(tz.node, tz.fn, either).map(r => r.mark), ['Asia/Urumqi']);
+    assert.deepEqual(flow.origins(other.node, other.fn, either).map(r => r.mark), ['x']);
+    assert.deepEqual(flow.origins(at('cfg.tz', 'MemberExpression', 0).node, at('cfg.tz', 'MemberExpression', 0).fn, either).map(r => r.mark), ['Asia/Urumqi']);
+  });
+
+  it('gives each use its own answer when the use itself is marked', () => {
+    const { flow, at, code } = analysed('let k=1;function f(){return k+k}');
+    const second = at('k', 'Identifier', 2).node;
+    const mark = (node: Node) => (node === second ? 'the second use' : undefined);
+    const firstUse = at('k', 'Identifier', 1);
+    assert.equal(flow.origins(firstUse.node, firstUse.fn, mark).length, 0);
+    assert.deepEqual(flow.origins(second, at('k', 'Identifier', 2).fn, mark).map(r => r.mark), ['the second use']);
+    assert.equal(code.slice(second.start, second.end), 'k');
+  });
+
+  it('does not share between uses of a name redeclared in separate blocks (the use picks the value)', () => {
+    const { flow, at, code } = analysed('function f(a,b){for(let o of a){g(o)}for(let o of b){h(o)}}f(["one"],["two"])');
+    const one = literal(code, 'one');
+    const two = literal(code, 'two');
+    const inFirst = at('o', 'Identifier', 1);
+    const inSecond = at('o', 'Identifier', 3);
+    assert.equal(flow.origins(inFirst.node, inFirst.fn, one).length, 1);
+    assert.equal(flow.origins(inFirst.node, inFirst.fn, two).length, 0);
+    assert.equal(flow.origins(inSecond.node, inSecond.fn, two).length, 1);
+    assert.equal(flow.origins(inSecond.node, inSecond.fn, one).length, 0);
+  });
+
+  it('keeps answers apart by call depth', () => {
+    const { flow, at, code } = analysed('function get(){return inner()}function inner(){return "deep"}const v=get();function use(){return v}');
+    const deep = literal(code, 'deep');
+    const use = at('v', 'Identifier', 1);
+    assert.equal(flow.origins(use.node, use.fn, deep, 1).length, 0);
+    assert.equal(flow.origins(use.node, use.fn, deep, 2).length, 1);
+    assert.equal(flow.origins(use.node, use.fn, deep, 1).length, 0);
+  });
+});
