@@ -67,6 +67,20 @@ describe('rules on real bundler output', function () {
         assert.ok(runs.every(f => !f.evidence.some(e => /command tar/.test(e))), 'tar reads the archive, it does not run it');
       });
 
+      it("settles a shell option passed on through a runner's options from what its callers give (Windows .cmd wrappers and unset: program starts; shell: true: a shell)", async () => {
+        const text = await bundleFixture('shellopts', variant);
+        const starts = scan(text).filter(f => f.ruleId === 'child-process');
+        const where = (f: Finding) => `${f.severity} ${f.message} at ${text.slice(f.offset ?? 0, (f.offset ?? 0) + 50)}`;
+        // The shell: runScript's spawn, and its call with `{shell: true}` (one place when the minifier inlines it); nothing else.
+        const shells = starts.filter(f => f.severity === 'medium');
+        assert.ok(shells.length === 1 || shells.length === 2, starts.map(where).join('\n'));
+        for (const f of shells) assert.match(f.message, /^Runs a shell command \(child_process\.spawn( via \S+\(\))?\) computed at run time$/);
+        assert.equal(starts.filter(f => f.severity === 'low').length, 7, starts.map(where).join('\n'));
+        assert.ok(starts.some(f => f.evidence.includes('command tput cols')), starts.map(where).join('\n'));
+        assert.ok(starts.filter(f => f.severity === 'low').every(f => /^Starts a program/.test(f.message)), starts.map(where).join('\n'));
+        assert.ok(starts.filter(f => f.evidence.includes('call child_process.execFileSync')).length >= 1);
+      });
+
       it('does not take local bindings named Function or fetch for the globals', async () => {
         const findings = scan(await bundleFixture('shadow', variant));
         assert.deepEqual(findings.filter(f => f.ruleId === 'dynamic-code' || f.ruleId === 'network-call').map(f => f.message), []);

@@ -58,6 +58,12 @@ class Item {
   ) {}
 }
 
+/**
+ * Whether a node is one the question looks for (its answer), else undefined to go on past it.
+ * `path` holds the properties still to take from the node's value (`cfg.shell` met at `cfg`: `["shell"]`).
+ */
+export type Mark<M> = (node: Node, fn: number, path: readonly string[]) => M | undefined;
+
 type Push = (node: Node | null | undefined, item: Item, path?: readonly string[], fn?: number, calls?: readonly CallStep[], depth?: number, context?: readonly CallStep[]) => void;
 
 const NO_PATH: readonly string[] = [];
@@ -74,14 +80,14 @@ export class ValueFlow {
    * Every node, among those `mark` recognises, whose value reaches the value of `expr`
    * (written in function `fn`). A marked node ends the search along its branch.
    */
-  origins<M>(expr: Node, fn: number, mark: (node: Node, fn: number) => M | undefined, depth = CALL_DEPTH): Array<Reached<M>> {
+  origins<M>(expr: Node, fn: number, mark: Mark<M>, depth = CALL_DEPTH): Array<Reached<M>> {
     const start = this.settledStart(expr, fn);
     if (!start) return this.search(expr, fn, mark, depth);
     // A question from a name (or a name's property) asked again from another use of the same
     // name gets the same answer once the walk is over: only the use itself may be marked.
-    for (const n of start.uses) {
-      const m = mark(n, fn);
-      if (m !== undefined) return [{ mark: m, node: n, fn, calls: [] }];
+    for (const use of start.uses) {
+      const m = mark(use.node, fn, use.path);
+      if (m !== undefined) return [{ mark: m, node: use.node, fn, calls: [] }];
     }
     let byKey = this.answers.get(mark);
     if (!byKey) this.answers.set(mark, (byKey = new Map()));
@@ -92,25 +98,26 @@ export class ValueFlow {
   }
 
   /** Answers to questions from a settled name, by mark function, then call depth and name (see origins). */
-  private readonly answers = new WeakMap<(node: Node, fn: number) => unknown, Map<string, ReadonlyArray<Reached<unknown>>>>();
+  private readonly answers = new WeakMap<Mark<unknown>, Map<string, ReadonlyArray<Reached<unknown>>>>();
 
   /**
    * A name, or a property of a name, whose value is settled (the walk is over, and the name
    * is not redeclared in separate blocks, where the use's position picks the value): the
    * binding and property that decide the answer, and the nodes a search passes first.
    */
-  private settledStart(expr: Node, fn: number): { key: string; uses: Node[] } | undefined {
+  private settledStart(expr: Node, fn: number): { key: string; uses: Array<{ node: Node; path: readonly string[] }> } | undefined {
     if (!this.index.settledAll) return undefined;
     let name: acorn.Identifier;
     let property = '';
-    const uses: Node[] = [expr];
+    const uses = [{ node: expr, path: NO_PATH }];
     if (expr.type === 'Identifier') name = expr;
     else if (expr.type === 'MemberExpression') {
       const object = unwrapChain(expr.object as Node);
       if (object.type !== 'Identifier') return undefined;
       name = object;
-      property = `\0${propertyName(expr) ?? '*'}`;
-      uses.push(object);
+      const key = propertyName(expr) ?? '*';
+      property = `\0${key}`;
+      uses.push({ node: object, path: [key] });
     } else return undefined;
     const bound = this.index.binding(name.name, fn);
     if (!bound) return { key: `unbound\0${name.name}${property}`, uses };
@@ -118,7 +125,7 @@ export class ValueFlow {
     return { key: `${bound.scope}\0${name.name}${property}`, uses };
   }
 
-  private search<M>(expr: Node, fn: number, mark: (node: Node, fn: number) => M | undefined, depth: number): Array<Reached<M>> {
+  private search<M>(expr: Node, fn: number, mark: Mark<M>, depth: number): Array<Reached<M>> {
     const out: Array<Reached<M>> = [];
     // Most values are followed with no property pending: a plain set for those, keys for the rest.
     const seen = new Set<Node>();
@@ -142,7 +149,7 @@ export class ValueFlow {
         if (keys.has(key)) continue;
         keys.add(key);
       }
-      const m = mark(node, item.fn);
+      const m = mark(node, item.fn, path);
       if (m !== undefined) {
         out.push({ mark: m, node, fn: item.fn, calls: [...item.calls] });
         continue;

@@ -5,24 +5,30 @@
 import { calleeOf, isFunction, memberPath, propertyKeyName, propertyName, returnedExpression, staticString, unwrapChain, type Node } from '../js/ast';
 import { argumentsOf, refName, type ModuleRef } from '../js/modules';
 import { settledValue } from '../js/moduleIndex';
-import type { Rule, RuleContext } from './types';
+import type { ModuleAnalysis, Rule, RuleContext } from './types';
 import { spelledText } from './util/paths';
 import { processCall, programName } from './util/process';
 
 const BUN_SPAWN = new Set(['Bun.spawn', 'Bun.spawnSync']);
 
-/** `{shell: true}` (or a shell path) in the options argument. */
-function hasShellOption(args: readonly Node[], ctx: RuleContext): boolean {
+/**
+ * Whether the options argument turns a shell on: `{shell: true}` (or a shell path), a value
+ * computed at run time (it may be true), or a name or property whose values are known only
+ * after the walk (`{shell: options.shell}` in a wrapper, `{shell}` destructured from its
+ * options): that value, settled by settledShell once every caller is known.
+ */
+function shellOption(args: readonly Node[], ctx: RuleContext): boolean | Node {
   for (const a of args) {
     const o = unwrapChain(a);
     if (o.type !== 'ObjectExpression') continue;
     for (const p of o.properties) {
       if (p.type !== 'Property' || propertyKeyName(p) !== 'shell') continue;
-      const v = p.value as Node;
+      const v = unwrapChain(p.value as Node);
       if (v.type === 'Literal') return !!v.value;
       // A shell only on Windows, for the .cmd/.bat wrapper of a program started with an
       // argument list (`shell: isWindows`): that program, not a command line, is what runs.
-      if (isWindowsTest(v, ctx) && unwrapChain(args[1] ?? v).type === 'ArrayExpression') return false;
+      if (isWindowsTest(v, ctx) && argumentListGiven(args, a)) return false;
+      if (v.type === 'Identifier' || (v.type === 'MemberExpression' && unwrapChain(v.object as Node).type !== 'ThisExpression')) return v;
       // `!0` is how minifiers write true; anything computed may be true.
       return !(v.type === 'UnaryExpression' && v.operator === '!' && v.argument.type === 'Literal' && v.argument.value);
     }
@@ -30,7 +36,26 @@ function hasShellOption(args: readonly Node[], ctx: RuleContext): boolean {
   return false;
 }
 
+/** `spawn(program, list, options)`: an argument list (written out or not) comes before the options. */
+function argumentListGiven(args: readonly Node[], options: Node): boolean {
+  const second = args[1] && unwrapChain(args[1]);
+  return second?.type === 'ArrayExpression' || (args.indexOf(options) === 2 && second?.type !== 'Literal');
+}
+
 const WINDOWS_TEST = /platform(?:\(\))?\s*===?\s*["']win32["']|["']win32["']\s*===?\s*(?:\S+\.)?platform\b/;
+
+/**
+ * A test true only on Windows: `platform === "win32"`, or an `&&` with one at either side
+ * (`isWin && /\.(cmd|bat)$/.test(c)`, `win32 && (c.endsWith(".cmd") || c.endsWith(".bat"))`).
+ * Never its negation, nor an `||` around it (true elsewhere too).
+ */
+function holdsWindowsTest(n: Node | undefined, text: string): boolean {
+  if (!n) return false;
+  const node = unwrapChain(n);
+  if (node.type === 'LogicalExpression') return node.operator === '&&' && (holdsWindowsTest(node.left, text) || holdsWindowsTest(node.right, text));
+  if (node.type !== 'BinaryExpression' || (node.operator !== '===' && node.operator !== '==') || node.end - node.start > 120) return false;
+  return WINDOWS_TEST.test(text.slice(node.start, node.end));
+}
 
 /**
  * A value that is true only on Windows: `process.platform === "win32"` (with `&&` more
@@ -38,13 +63,8 @@ const WINDOWS_TEST = /platform(?:\(\))?\s*===?\s*["']win32["']|["']win32["']\s*=
  * (`shouldRunThroughShell(cmd)`: `platform === "win32" && /\.(cmd|bat)$/.test(cmd)`).
  */
 function isWindowsTest(v: Node, ctx: RuleContext, depth = 0): boolean {
-  const holds = (n: Node | undefined) => {
-    if (!n || n.end - n.start > 300) return false;
-    const text = ctx.text.slice(n.start, n.end);
-    return WINDOWS_TEST.test(text) && !text.includes('||') && !/!==?\s*["']win32|["']win32["']\s*!==?/.test(text);
-  };
   const value = unwrapChain(v);
-  if (holds(value)) return true;
+  if (holdsWindowsTest(value, ctx.text)) return true;
   if (depth > 2) return false;
   if (value.type === 'Identifier') {
     const bound = ctx.resolve(value);
@@ -53,7 +73,82 @@ function isWindowsTest(v: Node, ctx: RuleContext, depth = 0): boolean {
   if (value.type !== 'CallExpression') return false;
   const callee = unwrapChain(value.callee as Node);
   const helper = callee.type === 'Identifier' ? ctx.resolve(callee) : undefined;
-  return isFunction(helper) && holds(returnedExpression(helper));
+  return isFunction(helper) && holdsWindowsTest(returnedExpression(helper), ctx.text);
+}
+
+/** What a value given as the shell option can be: on, off (false, undefined, not given), on only on Windows, or unknown. */
+type ShellValue = 'on' | 'off' | 'windows' | 'unknown';
+
+/**
+ * A shell option passed on (`{shell: options.shell}`), settled after the walk from every value
+ * that reaches it: the callers' options objects, their properties, the helpers they call. On
+ * when any value may turn it on or is unknown (nothing found at all counts as unknown), on
+ * only on Windows when each value is a Windows test or off (a shell only for the .cmd wrapper
+ * of a program given an argument list: no command line), off when every value is off
+ * (`exec("tput", ["cols"], {env})` never sets the `shell` a wrapper destructures).
+ */
+function settledShell(value: Node, fn: number, listGiven: boolean, ctx: RuleContext): boolean {
+  const analysis = ctx.analysis();
+  const reached = analysis.flow.origins(value, fn, (node, at, path) => shellValueOf(node, at, path, analysis, ctx.text));
+  if (reached.length === 0) return true;
+  const kinds = new Set(reached.map(r => r.mark));
+  if (kinds.has('on') || kinds.has('unknown')) return true;
+  return kinds.has('windows') && !listGiven;
+}
+
+/**
+ * The mark of a value on its way to a shell option, or undefined to follow it further. Every
+ * value flow would drop without an answer (a parameter no call gives, a global, a call of an
+ * unknown function, `this`) is unknown; an options object without the property is off.
+ */
+function shellValueOf(node: Node, fn: number, path: readonly string[], analysis: ModuleAnalysis, text: string): ShellValue | undefined {
+  if (path.length === 0) {
+    if (holdsWindowsTest(node, text)) return 'windows';
+    if (node.type === 'Literal') return node.value ? 'on' : 'off';
+    if (node.type === 'TemplateLiteral') return 'on';
+    if (node.type === 'UnaryExpression') {
+      if (node.operator === 'void') return 'off';
+      return node.operator === '!' && node.argument.type === 'Literal' ? (node.argument.value ? 'off' : 'on') : 'unknown';
+    }
+    if (node.type === 'CallExpression') {
+      const callee = analysis.graph.calleeOf(node, fn);
+      if (callee !== undefined && holdsWindowsTest(returnedExpression(analysis.index.functions[callee].node), text)) return 'windows';
+    }
+  }
+  switch (node.type) {
+    case 'Identifier': {
+      const bound = analysis.index.binding(node.name, fn);
+      if (!bound) return node.name === 'undefined' ? 'off' : 'unknown';
+      return bound.values.length || bound.appended?.length || bound.history?.length ? undefined : 'unknown';
+    }
+    case 'Parameter': {
+      const f = analysis.index.functionOf(node.fn);
+      return node.default || (f !== undefined && analysis.graph.callersOf(f).length > 0) ? undefined : 'unknown';
+    }
+    case 'ObjectExpression': {
+      const key = path[0];
+      if (key === undefined || key === '*') return undefined;
+      const mayHold = node.properties.some(p => p.type === 'SpreadElement' || (p.computed ? propertyKeyName(p) === undefined : false) || propertyKeyName(p) === key);
+      return mayHold ? undefined : 'off';
+    }
+    case 'MemberExpression':
+      return unwrapChain(node.object as Node).type === 'ThisExpression' ? 'unknown' : undefined;
+    case 'CallExpression':
+    case 'NewExpression':
+      return analysis.graph.target(node, fn) ? undefined : 'unknown';
+    case 'PropertyOf':
+    case 'ChainExpression':
+    case 'ParenthesizedExpression':
+    case 'SequenceExpression':
+    case 'ConditionalExpression':
+    case 'LogicalExpression':
+    case 'AssignmentExpression':
+    case 'SpreadElement':
+    case 'AwaitExpression':
+      return undefined;
+    default:
+      return 'unknown';
+  }
 }
 
 /**
@@ -129,6 +224,8 @@ interface ProcessCall {
   node: Node;
   call: string;
   shell: boolean;
+  /** The shell option's value when it is passed on from elsewhere: `shell` is settled from it after the walk. */
+  shellFrom?: { value: Node; listGiven: boolean };
   args: readonly Node[];
   /** The function the call is in. */
   fn: number;
@@ -320,6 +417,9 @@ export const childProcess: Rule = {
     const choosing: ProcessCall[] = [];
     // Calls whose command is computed: a parameter may make the function around them a wrapper.
     const computed: ProcessCall[] = [];
+    // Calls whose shell option is passed on from elsewhere: reported once their callers are known.
+    const unsettled: ProcessCall[] = [];
+    const settled = (p: ProcessCall): ProcessCall => (p.shellFrom ? { ...p, shell: settledShell(p.shellFrom.value, p.fn, p.shellFrom.listGiven, ctx) } : p);
     const start = (call: ProcessCall) => {
       const spelled = commandsOf(call.args, ctx, call.node);
       const p = spelled ? { ...call, spelled } : call;
@@ -328,6 +428,7 @@ export const childProcess: Rule = {
       if (!maker) {
         // A name in front of the command: whether it holds a choice of programs is known after the walk.
         if (isComputed(spelled) && leadingName(p.args[0]) !== undefined) return void choosing.push(p);
+        if (p.shellFrom) return void unsettled.push(p);
         return report(ctx, p);
       }
       const key = `${maker.start}:${maker.end}`;
@@ -346,14 +447,16 @@ export const childProcess: Rule = {
         }
       },
       decodedEnd() {
+        for (const p of unsettled) report(ctx, settled(p));
+        unsettled.length = 0;
         for (const p of choosing) {
           const chosen = chosenCommands(p, ctx);
-          report(ctx, chosen ? { ...p, chosen } : p);
+          report(ctx, settled(chosen ? { ...p, chosen } : p));
         }
         choosing.length = 0;
-        for (const calls of waiting.values()) for (const p of calls) report(ctx, p);
+        for (const calls of waiting.values()) for (const p of calls) report(ctx, settled(p));
         waiting.clear();
-        for (const p of wrapperCalls(ctx, computed)) report(ctx, p);
+        for (const p of wrapperCalls(ctx, computed.map(settled))) report(ctx, p);
       },
       CallExpression(node) {
         const callee = calleeOf(node);
@@ -371,7 +474,11 @@ export const childProcess: Rule = {
         const kind = ref && processCall(ref);
         if (!kind) return;
         const args = argumentsOf(node);
-        start({ node, call: refName(ref), shell: kind === 'shell' || hasShellOption(args, ctx), args, fn: ctx.functionIndex() });
+        const option = kind === 'shell' || shellOption(args, ctx);
+        const call = refName(ref);
+        if (typeof option === 'boolean') return start({ node, call, shell: option, args, fn: ctx.functionIndex() });
+        const options = args.find(a => unwrapChain(a).type === 'ObjectExpression');
+        start({ node, call, shell: true, shellFrom: { value: option, listGiven: !!options && argumentListGiven(args, options) }, args, fn: ctx.functionIndex() });
       },
     };
   },

@@ -129,6 +129,28 @@ runRuleTable(childProcess, {
       at: ['s(c,["x"],{shell:process.platform!', 's(l', 's(c,["x"],{shell:process.platform==="win32"||'],
       severity: 'medium',
     },
+    // Qwen Code's SDK: a shell option passed on through a runner's options, settled from its callers after the walk.
+    {
+      name: 'a shell only on Windows given through a name testing win32 and either of two extensions, with an argument list in a name (low)',
+      code: 'const{spawnSync:s}=require("child_process");function e(p,f){let c=p,a=[f];const needsShell=process.platform==="win32"&&(c.endsWith(".cmd")||c.endsWith(".bat"));return s(c,a,{stdio:"inherit",shell:needsShell})}',
+      at: ['s(c'],
+      severity: 'low',
+      message: /^Starts a program/,
+    },
+    {
+      name: "a runner's shell option that no caller sets, or that callers set only for Windows .cmd wrappers, is a program start (low)",
+      code: 'const cp=require("child_process");function w(c){return process.platform==="win32"&&/\\.(cmd|bat)$/i.test(c)}function run(c,a,o){return cp.spawn(c,a,{env:o.env,shell:o.shell})}function q(c,l,{shell:h,env:v}={}){return cp.execFileSync(c,l,{shell:h,env:v})}function use(x){run(x,["-v"],{env:{},shell:w(x)});q("tput",["cols"],{env:{}});q("resize",["-u"])}',
+      at: ['cp.spawn', 'cp.execFileSync', 'run(x', 'q("tput"', 'q("resize"'],
+      severity: 'low',
+      message: /^Starts a program/,
+    },
+    {
+      name: "a runner's shell option is a shell when a caller turns it on, passes something unknown, or nobody in the module calls it (medium)",
+      code: 'const cp=require("child_process");const{pick}=require("./opts");const base={shell:!0};function a(c,o){return cp.spawn(c,[],{shell:o.shell})}function b(c,o){return cp.spawn(c,["x"],{shell:o.shell})}function d(c,o){return cp.spawn(c,["x"],{shell:o.shell})}exports.d=d;function u(x){a(x,{...base});b(x,{shell:pick()})}',
+      at: ['cp.spawn(c,[]', 'cp.spawn(c,["x"],{shell:o.shell})}function d', 'cp.spawn(c,["x"],{shell:o.shell})}exports', 'a(x', 'b(x'],
+      severity: 'medium',
+      message: /^Runs a shell command/,
+    },
     // Found in review: names that look settled but take other values.
     {
       name: 'a parameter given a value in the body (a downlevelled default) still holds what callers pass (medium)',
