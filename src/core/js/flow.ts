@@ -78,11 +78,12 @@ export class ValueFlow {
 
   /**
    * Every node, among those `mark` recognises, whose value reaches the value of `expr`
-   * (written in function `fn`). A marked node ends the search along its branch.
+   * (written in function `fn`), or of its property `path` (`["hostname"]`: the host of a
+   * request's options). A marked node ends the search along its branch.
    */
-  origins<M>(expr: Node, fn: number, mark: Mark<M>, depth = CALL_DEPTH): Array<Reached<M>> {
-    const start = this.settledStart(expr, fn);
-    if (!start) return this.search(expr, fn, mark, depth);
+  origins<M>(expr: Node, fn: number, mark: Mark<M>, depth = CALL_DEPTH, path: readonly string[] = NO_PATH): Array<Reached<M>> {
+    const start = path.length ? undefined : this.settledStart(expr, fn);
+    if (!start) return this.search(expr, fn, mark, depth, path);
     // A question from a name (or a name's property) asked again from another use of the same
     // name gets the same answer once the walk is over: only the use itself may be marked.
     for (const use of start.uses) {
@@ -93,7 +94,7 @@ export class ValueFlow {
     if (!byKey) this.answers.set(mark, (byKey = new Map()));
     const key = `${depth}\0${start.key}`;
     let answer = byKey.get(key) as Array<Reached<M>> | undefined;
-    if (!answer) byKey.set(key, (answer = this.search(expr, fn, mark, depth)));
+    if (!answer) byKey.set(key, (answer = this.search(expr, fn, mark, depth, NO_PATH)));
     return [...answer];
   }
 
@@ -125,12 +126,12 @@ export class ValueFlow {
     return { key: `${bound.scope}\0${name.name}${property}`, uses };
   }
 
-  private search<M>(expr: Node, fn: number, mark: Mark<M>, depth: number): Array<Reached<M>> {
+  private search<M>(expr: Node, fn: number, mark: Mark<M>, depth: number, path: readonly string[]): Array<Reached<M>> {
     const out: Array<Reached<M>> = [];
     // Most values are followed with no property pending: a plain set for those, keys for the rest.
     const seen = new Set<Node>();
     let seenWithPath: Map<Node, Set<string>> | undefined;
-    const work: Item[] = [new Item(expr, fn, NO_PATH, [], depth, [])];
+    const work: Item[] = [new Item(expr, fn, path, [], depth, [])];
     let budget = BUDGET;
     const push: Push = (node, item, path = item.path, at = item.fn, calls = item.calls, d = item.depth, context = item.context) => {
       if (node && path.length <= MAX_PATH) work.push(new Item(node, at, path, calls, d, context));

@@ -8,6 +8,7 @@
 import type * as acorn from 'acorn';
 import { propertyKeyName, staticString, unwrapChain, type CallLike, type Node } from '../js/ast';
 import { argumentsOf } from '../js/modules';
+import { CALL_DEPTH } from '../js/flow';
 import { classifyHost, hostSeverity, type HostClass } from '../net/hosts';
 import { extractEndpoints, isHostName, parseUrl } from '../net/url';
 import { severityRank, type Severity } from '../model';
@@ -17,6 +18,15 @@ import { networkCallAt } from './network-call';
 /** Option keys whose value is where an SDK or client sends its requests. */
 const REQUEST_KEYS = /^(?:base_?url|base_?uri|api_?base(?:_?url)?|api_?url|api_?endpoint|api_?host|endpoint|server_?url|webhook(?:_?url)?|collector_?url|ingest(?:ion)?_?url|dsn|proxy_?url|ws_?url|socket_?url|telemetry_?url|events_?url)$/i;
 const HOST_KEYS = new Set(['host', 'hostname', 'servername']);
+/** The options of a request that name the host it connects to. */
+const HOST_OPTIONS = ['hostname', 'host'];
+
+/** A host name written as text, met with no property pending: the value itself. */
+function bareHost(node: Node, _fn: number, path: readonly string[]): string | undefined {
+  if (path.length) return undefined;
+  const text = staticString(node);
+  return text !== undefined && text.length >= 4 && isHostName(text) ? text : undefined;
+}
 const CONNECT_MODULES = new Set(['net', 'tls', 'dns', 'http', 'https', 'http2']);
 const METADATA_KEYS = new Set(['repository', 'bugs', 'funding', 'author', 'contributors', 'maintainers', 'license', 'homepage']);
 /** A list of this many hosts or more is reported as one list. */
@@ -183,13 +193,27 @@ export const networkEndpoint: Rule = {
       CallExpression: visitCall,
       NewExpression: visitCall,
       'Program:exit'() {
-        if (candidates.length === 0) return;
+        if (candidates.length === 0 && targets.length === 0) return;
         // Which URLs flow into a request: followed back from each request's target.
         const byNode = new Map<Node, Candidate>(candidates.map(c => [c.node, c]));
         const { flow } = ctx.analysis();
         const requested = new Set<Candidate>(candidates.filter(c => c.requested));
         for (const t of targets) {
           for (const r of flow.origins(t.node, t.fn, n => byNode.get(n))) requested.add(r.mark);
+          // The host of a request's options (`https.request({...options, agent})` with
+          // `hostname: USAGE_STATS_HOSTNAME`), wherever that name is bound: a bare host.
+          for (const key of HOST_OPTIONS) {
+            for (const r of flow.origins(t.node, t.fn, bareHost, CALL_DEPTH, [key])) {
+              const known = byNode.get(r.node);
+              if (known) requested.add(known);
+              else {
+                const c: Candidate = { node: r.node, host: r.mark.toLowerCase(), shown: r.mark, requested: true, bare: true };
+                byNode.set(r.node, c);
+                candidates.push(c);
+                requested.add(c);
+              }
+            }
+          }
         }
         const lists = new Map<Node, Candidate[]>();
         const single = new Map<string, Candidate[]>();

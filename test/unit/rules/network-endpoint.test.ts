@@ -34,6 +34,20 @@ runRuleTable(networkEndpoint, {
       host: 'upd.example-cdn.net',
     },
     {
+      // Qwen Code 0.24.4's usage statistics: the host is a module constant, the options spread into the request.
+      name: "a request's hostname option bound to a module constant, its options spread into https.request, is a request target",
+      code: 'import https from"https";var USAGE_STATS_HOSTNAME="gb4w8c3ygj-default-sea.rum.aliyuncs.com";var USAGE_STATS_PATH="/";class L{async flush(b){const options={hostname:USAGE_STATS_HOSTNAME,path:USAGE_STATS_PATH,method:"POST"};const req=https.request({...options,agent:this.agent},r=>r.resume());req.end(b)}}',
+      at: ['"gb4w8c3ygj'],
+      message: /^Request target gb4w8c3ygj-default-sea\.rum\.aliyuncs\.com: Alibaba .*telemetry/,
+      host: 'gb4w8c3ygj-default-sea.rum.aliyuncs.com',
+    },
+    {
+      name: 'a host-like text in other options of a request (a path, a header) is not its host',
+      code: 'import https from"https";const H="api.example-host.io";function f(){return https.request({hostname:H,path:"/status.json",headers:{"x-client":"cli.example.dev"}})}',
+      at: ['"api.example-host.io"'],
+      host: 'api.example-host.io',
+    },
+    {
       // Claude Code 2.1.112: a telemetry event names the host its download came from; the host is data, not a target.
       name: 'a host: property of an object that never reaches a request is a host name, not a request target',
       code: 'function d(e,p){q.push([e,p])}try{await g()}finally{d("tengu_plugin_remote_fetch",{source:"marketplace_gcs",host:"downloads.claude.ai",is_official:!0})}',
