@@ -247,16 +247,32 @@ const SHELL_COMMAND_OPTION = /^(?:-[il]{0,2}c[il]{0,2}|\/[cC]|-[Cc]ommand)$/;
 const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'cmd', 'cmd.exe', 'powershell', 'powershell.exe', 'pwsh', 'pwsh.exe']);
 
 /**
- * The command line a shell started as a program is given (`spawn("bash", ["-c", cmd])`, or
- * `spawn(shell, ["-c", cmd])` with the shell chosen at run time): a shell command like
+ * The command lines a shell started as a program is given (`spawn("bash", ["-c", cmd])`,
+ * `spawn(shell, ["-c", cmd])` with the shell chosen at run time, or one per platform:
+ * `spawn(win ? "cmd.exe" : "sh", win ? ["/c", cmd] : ["-c", cmd])`): a shell command like
  * exec's. Undefined for any other start.
  */
-function inlineShellCommand(args: readonly Node[]): Node | undefined {
-  const program = args[0] && unwrapChain(args[0]);
-  const list = args[1] && unwrapChain(args[1]);
-  if (!program || list?.type !== 'ArrayExpression') return undefined;
-  const name = staticString(program);
-  if (name !== undefined && !SHELLS.has(programName(name))) return undefined;
+function inlineShellCommands(args: readonly Node[]): Node[] | undefined {
+  const programs = args[0] && choices(unwrapChain(args[0]));
+  const lists = args[1] && choices(unwrapChain(args[1]));
+  if (!programs || !lists) return undefined;
+  // A program spelled out must be a shell (`git -c …` is not); one chosen at run time may be.
+  if (programs.some(p => { const name = staticString(p); return name !== undefined && !SHELLS.has(programName(name)); })) return undefined;
+  const lines = lists.flatMap(list => {
+    const line = list.type === 'ArrayExpression' ? commandLineIn(list) : undefined;
+    return line ? [line] : [];
+  });
+  return lines.length ? lines : undefined;
+}
+
+/** The branches of a choice (`a ? x : y`, nested), or the node itself. */
+function choices(node: Node, depth = 0): Node[] {
+  if (node.type !== 'ConditionalExpression' || depth > 3) return [node];
+  return [...choices(unwrapChain(node.consequent), depth + 1), ...choices(unwrapChain(node.alternate), depth + 1)];
+}
+
+/** `["-c", line]`, `["-l", "-c", line]`, `["/c", line]`: the line after the option that hands it to the shell. */
+function commandLineIn(list: Extract<Node, { type: 'ArrayExpression' }>): Node | undefined {
   const [option, ...rest] = list.elements;
   if (!option || option.type === 'SpreadElement' || !SHELL_COMMAND_OPTION.test(staticString(option) ?? '')) return undefined;
   // More options may come between (`bash -c -l script`): the command line is the first argument that is not one.
@@ -324,11 +340,15 @@ function commandCall(args: readonly Node[], ctx: RuleContext): Node | undefined 
 function report(ctx: RuleContext, p: ProcessCall) {
   const { node, call, args } = p;
   const commands = p.via ? p.via.commands : p.chosen ?? p.decoded?.commands ?? p.spelled;
-  const inline = inlineShellCommand(args);
-  const command = commands?.join(' or ') ?? (inline && staticString(inline));
+  const inline = inlineShellCommands(args);
+  const spelledLines = inline?.map(line => staticString(line));
+  const linesSpelled = spelledLines?.every(l => l !== undefined) ? spelledLines.join(' or ') : undefined;
+  // A list chosen per platform is not spelled with the program: its lines say what runs.
+  const chosenList = args[1] !== undefined && unwrapChain(args[1]).type === 'ConditionalExpression';
+  const command = (chosenList ? linesSpelled : undefined) ?? commands?.join(' or ') ?? linesSpelled;
   const shell = p.shell || inline !== undefined;
   // A shell given its command line: what matters is whether that line is fixed, not the shell's path.
-  const computed = inline !== undefined ? staticString(inline) === undefined : isComputed(commands);
+  const computed = spelledLines ? spelledLines.some(l => l === undefined) : isComputed(commands);
   const kind = shell ? 'shell' : 'program';
   ctx.report({
     node,

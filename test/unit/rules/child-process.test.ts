@@ -129,6 +129,27 @@ runRuleTable(childProcess, {
       at: ['s(c,["x"],{shell:process.platform!', 's(l', 's(c,["x"],{shell:process.platform==="win32"||'],
       severity: 'medium',
     },
+    {
+      name: 'a shell chosen per platform with its command line in a list chosen the same way (medium when the line is computed)',
+      code: 'const{spawn:s}=require("child_process");const w=process.platform==="win32";function r(c){return s(w?"cmd.exe":"/bin/sh",w?["/d","/s","/c",c]:["-c",c])}',
+      at: ['s(w?'],
+      severity: 'medium',
+      message: /^Runs a shell command \(child_process\.spawn\) computed at run time$/,
+    },
+    {
+      name: 'a shell chosen per platform given fixed lines is a fixed shell command, its lines shown (low)',
+      code: 'const{spawn:s}=require("child_process");const w=process.platform==="win32";function v(){return s(w?"cmd.exe":"sh",w?["/c","ver"]:["-c","uname -a"])}',
+      at: ['s(w?'],
+      severity: 'low',
+      message: /^Runs a shell command \(child_process\.spawn\): ver or uname -a$/,
+    },
+    {
+      name: 'a program chosen per platform given -c is not a shell (git -c key=value)',
+      code: 'const{spawn:s}=require("child_process");const w=process.platform==="win32";function g(c){return s(w?"git.exe":"git",w?["-c",c]:["-c",c])}',
+      at: ['s(w?'],
+      severity: 'low',
+      message: /^Starts a program/,
+    },
     // Qwen Code's SDK: a shell option passed on through a runner's options, settled from its callers after the walk.
     {
       name: 'a shell only on Windows given through a name testing win32 and either of two extensions, with an argument list in a name (low)',
