@@ -101,7 +101,8 @@ export const VENDORS: Vendor[] = [
   {
     id: 'microsoft', name: 'Microsoft (Azure OpenAI, GitHub Copilot)', country: 'US',
     keywords: kw('azure', 'githubcopilot'),
-    hosts: ['api.githubcopilot.com', 'copilot-proxy.githubusercontent.com', 'openai.azure.com', 'api.github.com', 'githubcopilot.com', 'cognitiveservices.azure.com', 'services.ai.azure.com'],
+    // Not api.github.com: GitHub's REST API (releases, issues, gh) is no model API; Copilot's own hosts are listed.
+    hosts: ['api.githubcopilot.com', 'copilot-proxy.githubusercontent.com', 'openai.azure.com', 'githubcopilot.com', 'cognitiveservices.azure.com', 'services.ai.azure.com'],
     npm: ['@github', '@microsoft', '@vscode'],
   },
   { id: 'amazon', name: 'Amazon (Bedrock, Q)', country: 'US', keywords: [...amb('bedrock')], hosts: ['amazonaws.com'], npm: ['@aws', '@aws-sdk'] },

@@ -29,9 +29,12 @@ const MAX_LIST = 64;
 const IANA_ZONE = /^(?:Africa|America|Antarctica|Asia|Atlantic|Australia|Europe|Indian|Pacific)\/[A-Za-z_]+(?:\/[A-Za-z_]+)?$/;
 
 /** A region marker and where it points: a timezone (medium) or a language tag (low). Any letter case. */
-export function regionMarkerOf(value: string): { kind: RegionKind; region: string } | undefined {
+export function regionMarkerOf(value: string, amongMarkers = false): { kind: RegionKind; region: string } | undefined {
   if (value.length > 40) return undefined;
   const lower = value.trim().toLowerCase();
+  // `prc` in lower case is also a file extension (MIME tables list it for Mobipocket books): the
+  // zone name counts written as IANA spells it, or in a list of other region markers.
+  if (lower === 'prc' && value.trim() !== 'PRC' && !amongMarkers) return undefined;
   const tz = TIMEZONES.get(lower);
   if (tz) return { kind: 'timezone', region: tz };
   const locale = LOCALES.get(lower);
@@ -86,10 +89,13 @@ function mentionsOffset(ctx: RuleContext, node: Node): boolean {
 }
 
 function markersOf(values: Array<string | undefined>): Marker[] {
-  return values.flatMap(v => {
-    const m = v === undefined ? undefined : regionMarkerOf(v);
-    return m ? [{ value: v!, ...m }] : [];
-  });
+  const found = (among: boolean) =>
+    values.flatMap(v => {
+      const m = v === undefined ? undefined : regionMarkerOf(v, among);
+      return m ? [{ value: v!, ...m }] : [];
+    });
+  const strict = found(false);
+  return strict.length ? found(true) : strict;
 }
 
 /** The list at the end of `ctx.path` is compared with something: `[…].includes(x)`, `new Set([…])`, `x in {…}`. */

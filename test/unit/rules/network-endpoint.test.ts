@@ -23,6 +23,8 @@ runRuleTable(networkEndpoint, {
     { name: 'a public DNS resolver used for a connectivity check (low)', code: 'await q.head("http://1.1.1.1",{signal:s})', at: ['"http'], severity: 'low', message: /Cloudflare/ },
     { name: 'the cloud metadata address (medium)', code: 'I3.HOST_ADDRESS="http://169.254.169.254"', at: ['"http'], severity: 'medium', message: /metadata/ },
     { name: 'a template literal with a literal host', code: 'fetch(`https://api.github.com/repos/${o}/${r}`)', at: ['`https'], evidence: ['host api.github.com'] },
+    // GitHub's REST API is not an AI vendor's API (it was labelled Microsoft, another vendor, in every assistant that checks releases).
+    { name: "GitHub's REST API is a third party, Copilot's API an AI vendor", code: 'fetch("https://api.github.com/repos/o/r/releases/latest");fetch("https://api.githubcopilot.com/chat/completions")', at: ['"https://api.github.com', '"https://api.githubcopilot'], allEvidence: ['class '], message: /^Request target api\.github(?:\.com: .*third party|copilot\.com: Microsoft)/ },
     { name: 'a partly computed host keeps its literal part as a glob', code: 'u=`https://${region}-aiplatform.googleapis.com/v1`', at: ['`https'], evidence: ['host *-aiplatform.googleapis.com'], message: /Google/ },
     { name: 'a host computed at run time (info)', code: 'x=new URL(`http://${t}`)', at: ['`http'], severity: 'info', evidence: ['host *'] },
     { name: 'a bare host given as hostname and to net.connect', code: 'const net=require("net");h.request({hostname:"api.example.io",port:443});net.connect(443,"10.0.0.5")', at: ['"api.example.io"', '"10.0.0.5"'], evidence: ['host api.example.io', 'host 10.0.0.5'] },

@@ -6,7 +6,7 @@ runRuleTable(regionLiterals, {
     { name: 'timezone equality', code: '_=K==="Asia/Shanghai"||K==="Asia/Urumqi"', at: ['"Asia/Shanghai"', '"Asia/Urumqi"'], severity: 'medium', evidence: ['Asia/Shanghai (CN)'] },
     { name: 'a short list of region timezones, once for the list (low: no comparison seen)', code: 'const R=["Asia/Shanghai","Asia/Hong_Kong","Asia/Macau"];', at: ['['], severity: 'low', evidence: ['Asia/Shanghai (CN)'] },
     { name: 'a short list compared with a value (medium)', code: 'if(["Asia/Shanghai","PRC"].includes(tz))x()', at: ['['], severity: 'medium' },
-    { name: 'a Set of lower-case zone names, Windows names included', code: 'const Z=new Set(["asia/shanghai","china standard time","prc","asia/hong_kong"]);Z.has(tz.toLowerCase())', at: ['['], severity: 'medium', evidence: ['asia/shanghai (CN)'] },
+    { name: 'a Set of lower-case zone names, Windows names included', code: 'const Z=new Set(["asia/shanghai","china standard time","prc","asia/hong_kong"]);Z.has(tz.toLowerCase())', at: ['['], severity: 'medium', allEvidence: ['asia/shanghai (CN)', 'prc (CN)'] },
     { name: 'Taipei and upper-case spellings', code: 'if(tz==="ASIA/TAIPEI"||tz==="Asia/Chongqing")x()', at: ['"ASIA', '"Asia'] },
     { name: 'a Map keyed by region zones only (a lookup of the local zone)', code: 'const M=new Map([["Asia/Shanghai","cn"],["PRC","cn"]]);M.get(tz)', at: ['[['], evidence: ['Asia/Shanghai (CN)'] },
     { name: 'an object keyed by region zones', code: 'const M={"Asia/Shanghai":1,"Asia/Urumqi":1};if(tz in M)x()', at: ['{'] },
@@ -19,6 +19,8 @@ runRuleTable(regionLiterals, {
     { name: 'a template literal', code: 'x=z===`Asia/Shanghai`', at: ['`Asia'] },
   ],
   valid: [
+    // mime-db, bundled by Continue's CLI and Qwen Code: `prc` is a Mobipocket file extension.
+    { name: 'a MIME table listing the prc file extension, and a lower-case prc compared alone', code: 'var db={"application/x-mobipocket-ebook":{source:"apache",extensions:["prc","mobi"]}};if(ext==="prc")t="mobi"' },
     { name: 'a timezone table (long array)', code: `const all=[${Array.from({ length: 20 }, (_, i) => `"Asia/Zone${i}"`).join(',')},"Asia/Shanghai"]` },
     { name: 'rows of a table', code: 'const T=new Map([["Asia/Shanghai","CN"],["Asia/Tokyo","JP"]])' },
     { name: 'translation keys', code: 'const m={"zh-CN":{hello:"你好"},"en":{hello:"hi"}}' },
