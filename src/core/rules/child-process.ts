@@ -7,7 +7,7 @@ import { argumentsOf, refName, type ModuleRef } from '../js/modules';
 import { settledValue } from '../js/moduleIndex';
 import type { ModuleAnalysis, Rule, RuleContext } from './types';
 import { spelledText } from './util/paths';
-import { processCall, programName } from './util/process';
+import { isShellCommandOption, processCall, programName, SHELL_PROGRAMS } from './util/process';
 
 const BUN_SPAWN = new Set(['Bun.spawn', 'Bun.spawnSync']);
 
@@ -242,9 +242,6 @@ interface ProcessCall {
   spelled?: string[];
 }
 
-/** Options that hand a shell its command line (`bash -c`, `sh -lc`, `cmd /c`, `powershell -Command`). */
-const SHELL_COMMAND_OPTION = /^(?:-[il]{0,2}c[il]{0,2}|\/[cC]|-[Cc]ommand)$/;
-const SHELLS = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'cmd', 'cmd.exe', 'powershell', 'powershell.exe', 'pwsh', 'pwsh.exe']);
 
 /**
  * The command lines a shell started as a program is given (`spawn("bash", ["-c", cmd])`,
@@ -257,7 +254,7 @@ function inlineShellCommands(args: readonly Node[]): Node[] | undefined {
   const lists = args[1] && choices(unwrapChain(args[1]));
   if (!programs || !lists) return undefined;
   // A program spelled out must be a shell (`git -c …` is not); one chosen at run time may be.
-  if (programs.some(p => { const name = staticString(p); return name !== undefined && !SHELLS.has(programName(name)); })) return undefined;
+  if (programs.some(p => { const name = staticString(p); return name !== undefined && !SHELL_PROGRAMS.has(programName(name)); })) return undefined;
   const lines = lists.flatMap(list => {
     const line = list.type === 'ArrayExpression' ? commandLineIn(list) : undefined;
     return line ? [line] : [];
@@ -274,7 +271,7 @@ function choices(node: Node, depth = 0): Node[] {
 /** `["-c", line]`, `["-l", "-c", line]`, `["/c", line]`: the line after the option that hands it to the shell. */
 function commandLineIn(list: Extract<Node, { type: 'ArrayExpression' }>): Node | undefined {
   const [option, ...rest] = list.elements;
-  if (!option || option.type === 'SpreadElement' || !SHELL_COMMAND_OPTION.test(staticString(option) ?? '')) return undefined;
+  if (!option || option.type === 'SpreadElement' || !isShellCommandOption(staticString(option) ?? '')) return undefined;
   // More options may come between (`bash -c -l script`): the command line is the first argument that is not one.
   const line = rest.find(e => !e || e.type === 'SpreadElement' || !/^-/.test(staticString(e) ?? ''));
   return line && line.type !== 'SpreadElement' ? line : undefined;

@@ -4,7 +4,7 @@
 import { calledMethod, calleeOf, memberPath, propertyKeyName, propertyName, staticString, unwrapChain, type Node } from '../js/ast';
 import type { Rule, RuleContext } from './types';
 import { spelledTemplate } from './util/values';
-import { processCall } from './util/process';
+import { isShellCommandOption, processCall } from './util/process';
 
 const READ_METHODS = new Set(['readText', 'read', 'readImage', 'readHTML', 'readRTF', 'readBookmark', 'readBuffer']);
 /** A command line, not a sentence about one: the program comes first, then flags or a pipe. */
@@ -63,7 +63,7 @@ function runsProgram(ctx: RuleContext, node: Node): boolean {
   }
   if (parent?.type !== 'ArrayExpression') return false;
   const at = parent.elements.indexOf(node as (typeof parent.elements)[number]);
-  if (at > 0) return SHELL_COMMAND_FLAGS.has(staticString(parent.elements[at - 1] as Node) ?? '');
+  if (at > 0) return isShellCommandOption(staticString(parent.elements[at - 1] as Node) ?? '');
   // First of a list: a command array, unless the list is another program's arguments.
   const call = ctx.parent(2);
   return call?.type !== 'CallExpression' || call.arguments[0] === parent;
@@ -92,7 +92,6 @@ function isArgumentList(ctx: RuleContext, node: Node | undefined): boolean {
 /** Helpers that start the program they are given (execa, cross-spawn, child_process names). */
 const RUNNER_NAMES = new Set(['execa', 'execaSync', 'execaNode', 'spawn', 'spawnSync', 'exec', 'execSync', 'execFile', 'execFileSync', 'crossSpawn']);
 
-const SHELL_COMMAND_FLAGS = new Set(['-c', '/c', '/C', '-Command', '-command']);
 
 /** `xclip`/`xsel` as a program name with an output flag among the call's arguments. */
 function isClipboardProgram(ctx: RuleContext, name: string): boolean {

@@ -18,6 +18,11 @@ runRuleTable(clipboardRead, {
       at: ['"pbpaste",cb', '"wl-paste"', '"pbpaste"]'],
     },
     {
+      name: 'a login shell given the program (bash -lc), as child-process reads a command line',
+      code: 'const cp=require("child_process");cp.spawn("bash",["-lc","pbpaste"]);cp.spawn("zsh",["-ic","wl-paste"])',
+      at: ['"pbpaste"', '"wl-paste"'],
+    },
+    {
       name: 'AppleScript statements that set a name to the clipboard (missed in Amp and Kilo Code)',
       code: 'let B=`set theImage to the clipboard as ${A.cls}`;T_("osascript",["-e",B]);x("osascript",["-e",\'set imageData to the clipboard as "PNGf"\'])',
       at: ['`set', "'set"],

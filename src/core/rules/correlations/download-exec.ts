@@ -8,7 +8,7 @@ import type { Marked } from './marks';
 import type { Correlator, CorrelationInput } from './types';
 import { callSteps, inOrder, stepAt } from './shared';
 import { calleeOf, isFunction, propertyName, staticString, unwrapChain, type CallLike, type Node } from '../../js/ast';
-import { programName } from '../util/process';
+import { isInlineCodeOption, programName } from '../util/process';
 import { calleeRefOf } from '../../js/modules';
 import { MODULE, type ModuleIndex } from '../../js/moduleIndex';
 import type { CallStep } from '../../js/callgraph';
@@ -120,8 +120,6 @@ function ranValues(run: Marked<'sink'>): { commands: Node[]; files: Node[] } {
   return { commands: computed && target ? [target] : [], files: runner ? scriptArgument(payload) : [] };
 }
 
-/** Options after which a runner's script is the text that follows, and later arguments are only its parameters. */
-const INLINE_SCRIPT = new Set(['-c', '-command', '-e', '--eval', '-p', '--print', '-encodedcommand', '-ec']);
 
 /**
  * The argument a runner runs: its first one that is not an option (`bash install.sh`,
@@ -133,7 +131,8 @@ function scriptArgument(payload: readonly Node[]): Node[] {
     const text = staticString(payload[i]);
     if (text === undefined) return [payload[i]];
     const option = text.toLowerCase();
-    if (INLINE_SCRIPT.has(option)) return [];
+    // An inline script: later arguments are only its parameters.
+    if (isInlineCodeOption(option)) return [];
     if (OPTION_WITH_VALUE.has(option)) i++;
     else if (option !== '/c' && option !== '/k' && !option.startsWith('-') && option !== '') return [];
   }

@@ -1,5 +1,7 @@
-// Which module members start a process: child_process, execa, cross-spawn, shelljs, node-pty.
-// Shared by the rules that ask whether a call runs a program (child-process, clipboard-read).
+// Which module members start a process (child_process, execa, cross-spawn, shelljs, node-pty),
+// and how a started program's arguments read: the shells, and the options after which a shell
+// or interpreter is given code instead of a file. Shared by the rules that ask what a call
+// runs (child-process, clipboard-read, download-exec), so they read a command line alike.
 import type { ModuleRef } from '../../js/modules';
 
 const SHELL_CALLS = new Set(['exec', 'execSync']);
@@ -24,4 +26,28 @@ export function processCall(ref: ModuleRef): 'shell' | 'spawn' | undefined {
 /** A program's name as a command spells it: its file name, lower case (`C:\\Windows\\System32\\cmd.exe` is `cmd.exe`). */
 export function programName(program: string): string {
   return program.toLowerCase().split(/[\\/]/).pop() ?? '';
+}
+
+/** Shells, by program name (programName). */
+export const SHELL_PROGRAMS: ReadonlySet<string> = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'fish', 'cmd', 'cmd.exe', 'powershell', 'powershell.exe', 'pwsh', 'pwsh.exe']);
+
+/**
+ * An option after which a shell's next argument is its command line: `-c` (with `-l`/`-i`
+ * folded in: `bash -lc`, `sh -ic`), cmd's `/c` or `/C`, PowerShell's `-Command` (any case).
+ * Not `-C` (bash's noclobber) nor cmd's `/k`.
+ */
+export function isShellCommandOption(option: string): boolean {
+  return /^(?:-[il]{0,2}c[il]{0,2}|\/[cC])$/.test(option) || option.toLowerCase() === '-command';
+}
+
+/** Interpreter options followed by code: node's and perl's `-e`, node's `--eval`, `-p`, `--print`; PowerShell's encoded command. */
+const INLINE_CODE_OPTIONS = new Set(['-e', '--eval', '-p', '--print', '-encodedcommand', '-ec']);
+
+/**
+ * An option after which an interpreter's next argument is code to run, not a file: a shell's
+ * `-c` or `-Command`, node's `-e`/`--eval`/`-p`, PowerShell's `-EncodedCommand`. Not cmd's
+ * `/c`: the line after it is often a file to run (`cmd /c setup.exe`).
+ */
+export function isInlineCodeOption(option: string): boolean {
+  return (isShellCommandOption(option) && option.toLowerCase() !== '/c') || INLINE_CODE_OPTIONS.has(option.toLowerCase());
 }
