@@ -17,8 +17,10 @@ export function decodedUses(index: ModuleIndex, flow: ValueFlow, decoded: readon
   const bySite = new Map<Node, DecodedValue>();
   for (const d of decoded) bySite.set(d.site, d);
   const out: DecodedUse[] = [];
+  // One mark for every question: value flow shares answers between questions with the same mark.
+  const decodedAt = (node: Node) => bySite.get(node);
   for (const cmp of index.listComparisons) {
-    const reached = flow.origins(cmp.receiver, cmp.fn, node => bySite.get(node));
+    const reached = flow.origins(cmp.receiver, cmp.fn, decodedAt);
     if (reached.length === 0) continue;
     const callee = calleeOf(cmp.node);
     const method = callee.type === 'MemberExpression' ? propertyName(callee) ?? '' : '';

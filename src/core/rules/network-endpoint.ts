@@ -198,8 +198,10 @@ export const networkEndpoint: Rule = {
         const byNode = new Map<Node, Candidate>(candidates.map(c => [c.node, c]));
         const { flow } = ctx.analysis();
         const requested = new Set<Candidate>(candidates.filter(c => c.requested));
+        // One mark for every question: value flow shares answers between questions with the same mark.
+        const candidateAt = (n: Node) => byNode.get(n);
         for (const t of targets) {
-          for (const r of flow.origins(t.node, t.fn, n => byNode.get(n))) requested.add(r.mark);
+          for (const r of flow.origins(t.node, t.fn, candidateAt)) requested.add(r.mark);
           // The host of a request's options (`https.request({...options, agent})` with
           // `hostname: USAGE_STATS_HOSTNAME`), wherever that name is bound: a bare host.
           for (const key of HOST_OPTIONS) {
