@@ -15,11 +15,14 @@ const POOL_NICE = 10;
 const serve = (workerData as { serve?: boolean | 'pool' }).serve;
 if (serve === 'pool') {
   // Pool workers yield the CPU to the thread that started them (the editor's extension host,
-  // the CLI's orchestration): on Linux a nice value is per thread. Refused elsewhere: no matter.
-  try {
-    os.setPriority(POOL_NICE);
-  } catch {
-    // not permitted or not supported
+  // the CLI's orchestration): on Linux a nice value is per thread. Only there: on macOS and
+  // Windows the same call lowers the whole process, the extension host included.
+  if (process.platform === 'linux') {
+    try {
+      os.setPriority(POOL_NICE);
+    } catch {
+      // not permitted
+    }
   }
   // A large outcome (a cached binary's) goes in parts, so the receiving thread never clones it in one task.
   const postInParts = async (reply: PoolReply): Promise<void> => {

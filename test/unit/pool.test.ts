@@ -39,6 +39,32 @@ async function inPool(specs: TargetSpec[], options: { size: number; maxWorkerMb?
 describe('scanning in a pool of workers', function () {
   this.timeout(120_000);
 
+  /** Nice values of this process's threads, by thread id (Linux: /proc/self/task/<tid>/stat, field 19). */
+  const threadNice = (): Map<number, number> =>
+    new Map(
+      fs.readdirSync('/proc/self/task').map(tid => {
+        const stat = fs.readFileSync(`/proc/self/task/${tid}/stat`, 'utf8');
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        return [Number(tid), Number(fields[16])];
+      }),
+    );
+
+  it('lowers the priority of its worker threads only, never the thread that started them (Linux)', async function () {
+    if (process.platform !== 'linux') this.skip();
+    const before = threadNice();
+    const rules = {};
+    const pool = new ScanPool(WORKER, { size: 2, maxWorkerMb: 2048, budgetMs: defaultBudgetMs, rules });
+    try {
+      await auditTargetsInParallel([spec(folder({ 'a.js': GATE, 'b.js': GATE }))], { selection: selectRules(rules), ...pool.scanners() });
+      const after = threadNice();
+      assert.equal(after.get(process.pid), before.get(process.pid), 'the main thread keeps its priority');
+      const niced = [...after].filter(([tid, nice]) => !before.has(tid) && nice === 10);
+      assert.ok(niced.length >= 1, `a worker thread at nice 10 among ${JSON.stringify([...after])}`);
+    } finally {
+      await pool.close();
+    }
+  });
+
   it('gives exactly the findings, errors and binaries of a one-by-one audit', async () => {
     const native = folder({ 'bin/tool': appendedBun(elf(), bunGraph([{ name: '/$bunfs/root/cli.js', text: GATE }])), 'index.js': GATE, 'package.json': '{"name":"n","version":"1.0.0"}' });
     const specs = [spec(path.resolve('test/fixtures/bundler-src')), spec(path.resolve('node_modules/mocha')), spec(native), spec(path.resolve('test/fixtures/home'))];
