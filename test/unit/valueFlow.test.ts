@@ -76,3 +76,24 @@ describe('value flow: answers shared between uses of a settled name', () => {
     assert.equal(flow.origins(use.node, use.fn, deep, 1).length, 0);
   });
 });
+
+describe("call graph: a bundler's namespace object", () => {
+  // esbuild keeps `var ns = {}; __export(ns, {spawn: () => spawn})` when a namespace is used as
+  // a value (`export * as Process`); webpack's `__webpack_require__.d(exports, {...})` is the same shape.
+  const code = 'var h=(t,a)=>{for(var n in a)Object.defineProperty(t,n,{get:a[n],enumerable:!0})};var ns={};h(ns,{run:()=>b,self:()=>ns});function b(c){return c}function use(){return ns.run("x")}var other={};h(other,{run:()=>k,n:1});function k(){}function z(){return other.run()}';
+
+  it("resolves ns.m() to the function m's getter returns, and lists that call among the function's callers", () => {
+    const { index, at } = analysed(code);
+    const graph = new CallGraph(index);
+    const call = at('ns.run("x")', 'CallExpression');
+    const callee = graph.calleeOf(call.node as never, call.fn);
+    assert.equal(callee !== undefined && code.slice(index.functions[callee].node.start, index.functions[callee].node.start + 10), 'function b');
+    assert.deepEqual(graph.callersOf(callee!).map(s => code.slice(s.call.start, s.call.end)), ['ns.run("x")']);
+  });
+
+  it('leaves an object whose members are not all getters returning a name (not the helper\'s shape) unresolved', () => {
+    const { index, at } = analysed(code);
+    const call = at('other.run()', 'CallExpression');
+    assert.equal(new CallGraph(index).calleeOf(call.node as never, call.fn), undefined);
+  });
+});

@@ -23,6 +23,7 @@ export class CallGraph {
   /** Answers already worked out: value flow asks about the same calls and callees again and again. */
   private readonly targets = new Map<CallLike, { callee: number; argOffset: number } | null>();
   private readonly callers = new Map<number, CallStep[]>();
+  private namespaces?: Map<string, { scope: number; members: Map<string, Node> }>;
 
   constructor(readonly index: ModuleIndex) {}
 
@@ -80,7 +81,9 @@ export class CallGraph {
     if (!owner) return undefined;
     if (owner.node.type === 'ObjectExpression') {
       const prop = owner.node.properties.find(p => p.type === 'Property' && propertyKeyName(p) === method);
-      return prop?.type === 'Property' ? this.functionValue(prop.value, owner.fn, 2) : undefined;
+      if (prop?.type === 'Property') return this.functionValue(prop.value, owner.fn, 2);
+      const getter = this.namespaceMember(object.name, fn, method);
+      return getter ? this.functionValue(getter.node, getter.fn, 2) : undefined;
     }
     if (owner.node.type === 'ClassDeclaration' || owner.node.type === 'ClassExpression') {
       const def = owner.node.body.body.find(m => m.type === 'MethodDefinition' && m.static && propertyKeyName(m) === method);
@@ -108,6 +111,40 @@ export class CallGraph {
     const bound = this.index.binding(name, fn);
     if (!bound) return undefined;
     return bound.moduleLike ? singleValue(bound.values) : bound.values[0];
+  }
+
+  /**
+   * The getter of member `key` of a namespace object filled by a bundler's export helper:
+   * esbuild's `var ns = {}; __export(ns, {spawn: () => spawn})` (kept whenever the namespace is
+   * used as a value, `export * as Process`), webpack's `__webpack_require__.d(ns, {…})`. Calls of
+   * `ns.spawn(…)` call what the getter returns.
+   */
+  private namespaceMember(name: string, fn: number, key: string): ModuleValue | undefined {
+    const bound = this.index.binding(name, fn);
+    const getter = bound && this.namespaceGetters().get(`${bound.scope}\0${name}`)?.members.get(key);
+    const at = getter && this.index.functionOf(getter);
+    return getter?.type === 'ArrowFunctionExpression' && at !== undefined ? { node: getter.body as Node, fn: at } : undefined;
+  }
+
+  /** Namespace objects' getters, by the namespace's binding (scope and name), read once from every call of the export helper's shape. */
+  private namespaceGetters(): Map<string, { scope: number; members: Map<string, Node> }> {
+    if (this.namespaces) return this.namespaces;
+    const found = new Map<string, { scope: number; members: Map<string, Node> }>();
+    this.index.calls.forEach((call, i) => {
+      const [target, getters] = call.arguments;
+      if (call.arguments.length !== 2 || target.type !== 'Identifier' || getters.type !== 'ObjectExpression' || getters.properties.length === 0) return;
+      const members = new Map<string, Node>();
+      for (const p of getters.properties) {
+        // Every member a getter with no parameters that returns a name: the helper's shape, nothing else.
+        if (p.type !== 'Property' || p.value.type !== 'ArrowFunctionExpression' || p.value.params.length || p.value.body.type !== 'Identifier') return;
+        const key = propertyKeyName(p);
+        if (key !== undefined) members.set(key, p.value);
+      }
+      const bound = this.index.binding(target.name, this.index.callFns[i]);
+      if (bound) found.set(`${bound.scope}\0${target.name}`, { scope: bound.scope, members });
+    });
+    this.namespaces = found;
+    return found;
   }
 
   /** Calls of function `f` within the module, found by the names it is bound to (and IIFEs). */
@@ -221,6 +258,15 @@ export class CallGraph {
           // `this.m()` in the class, `C.m()` wherever the class is seen.
           const key = methodKeys(fnRecord.cls).get(fnRecord.node);
           if (key) add(key, fnRecord.node, whole);
+        }
+      }
+      // `ns.spawn(…)` on a bundler's namespace object calls the function its getter returns.
+      for (const { scope, members } of this.namespaceGetters().values()) {
+        for (const [key, getter] of members) {
+          const at = this.index.functionOf(getter);
+          const body = getter.type === 'ArrowFunctionExpression' ? getter.body : undefined;
+          const target = at !== undefined && body?.type === 'Identifier' ? this.functionNamed(body.name, at, 2) : undefined;
+          if (target !== undefined) add(key, this.index.functions[target].node, rangeOf(scope));
         }
       }
       this.names = names;
