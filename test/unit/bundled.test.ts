@@ -81,6 +81,22 @@ describe('rules on real bundler output', function () {
         assert.ok(starts.filter(f => f.evidence.includes('call child_process.execFileSync')).length >= 1);
       });
 
+      it('follows the command out through two wrappers and a namespace object (Process.spawn([bin, ...args]) in a server launcher)', async () => {
+        const text = await bundleFixture('wrappers', variant);
+        const starts = scan(text).filter(f => f.ruleId === 'child-process');
+        const where = (f: Finding) => `${f.severity} ${f.message} at ${text.slice(f.offset ?? 0, (f.offset ?? 0) + 50)}`;
+        const commands = starts.flatMap(f => f.evidence.filter(e => e.startsWith('command ')).map(e => e.slice(8))).sort();
+        // launch("zls") is two wrappers out from the spawn; the git list goes to the process module directly.
+        assert.deepEqual(commands, ['git rev-parse --show-toplevel', 'zls'], starts.map(where).join('\n'));
+        const zls = starts.find(f => f.evidence.includes('command zls'))!;
+        assert.match(zls.message, /^Starts a program \(child_process\.spawn via \S+\(\)\): zls$/);
+        assert.deepEqual(zls.related.map(r => r.message), ['the wrapper starts the process here', 'a wrapper passes the command on here']);
+        // The spawn itself and the launcher's call of the process module, both computed; a caller
+        // passing a computed path on (startClangd) adds nothing further out.
+        assert.equal(starts.length, 4, starts.map(where).join('\n'));
+        assert.ok(starts.every(f => f.severity === 'low'), starts.map(where).join('\n'));
+      });
+
       it('does not take local bindings named Function or fetch for the globals', async () => {
         const findings = scan(await bundleFixture('shadow', variant));
         assert.deepEqual(findings.filter(f => f.ruleId === 'dynamic-code' || f.ruleId === 'network-call').map(f => f.message), []);

@@ -4,7 +4,7 @@
 // when it is spelled out; a shell running a command computed at run time is the risky shape.
 import { calleeOf, isFunction, memberPath, propertyKeyName, propertyName, returnedExpression, staticString, unwrapChain, type Node } from '../js/ast';
 import { argumentsOf, refName, type ModuleRef } from '../js/modules';
-import { settledValue } from '../js/moduleIndex';
+import { settledValue, type ModuleIndex } from '../js/moduleIndex';
 import type { ModuleAnalysis, Rule, RuleContext } from './types';
 import { spelledText } from './util/paths';
 import { isShellCommandOption, processCall, programName, SHELL_PROGRAMS } from './util/process';
@@ -231,8 +231,13 @@ interface ProcessCall {
   fn: number;
   /** The command when static decoding found it (a string table's `_$d("…")`). */
   decoded?: { commands: string[]; recipe: string };
-  /** For a call of a same-module wrapper: the process call inside it, and its commands spelled here. */
-  via?: { inner: Node; commands?: string[] };
+  /**
+   * For a call of a same-module wrapper: the process call inside it (`inner`, its call named
+   * `base`), the wrapper calls the command passed through on the way, and its commands spelled here.
+   */
+  via?: { inner: Node; base: string; through: Node[]; commands?: string[] };
+  /** `args[0]` is the whole command as a list, program first (`Bun.spawn(cmd)`, a wrapper's `cmd` list passed on). */
+  listForm?: boolean;
   /** The commands when the program is a name bound once to a choice of literals (known after the walk). */
   chosen?: string[];
   /**
@@ -357,57 +362,139 @@ function report(ctx: RuleContext, p: ProcessCall) {
     // What runs (the program or shell command) is the target; the argument list the payload.
     // Options (`{input, env}`) are neither: data handed to a fixed program is not code run.
     facts: [{ kind: 'sink', sink: 'exec', detail: command ?? call, target: args[0], payload: argumentList(args[1]), ...(commands ? { programs: commands.map(programOf) } : {}) }],
-    ...(p.via ? { related: [{ start: p.via.inner.start, end: p.via.inner.end, message: 'the wrapper starts the process here' }] } : {}),
+    ...(p.via
+      ? {
+          related: [
+            ...p.via.through.map(n => ({ start: n.start, end: n.end, message: 'a wrapper passes the command on here' })),
+            { start: p.via.inner.start, end: p.via.inner.end, message: 'the wrapper starts the process here' },
+          ].sort((a, b) => a.start - b.start),
+        }
+      : {}),
     fn: p.fn,
   });
 }
 
+/** Wrappers of wrappers followed this many levels out from the process call. */
+const WRAPPER_LEVELS = 3;
+
 /**
- * Calls of same-module wrappers (`runner.spawn(cmd, args)`, `bIq.execFile("powershell", […])`):
- * a process call whose command is a parameter of the function around it makes every call of
- * that function a process start, with the caller's argument as the command. One level deep;
- * the arguments are spelled from literals and templates only (names there belong to the
- * caller's scope, which the walk has left).
+ * Which parameters of the function around a process call are its command: the program (and
+ * the argument list: `spawn(cmd, args)`, Bun's `spawn([cmd, ...args])`), or the whole command
+ * as one list (`spawn(cmd[0], cmd.slice(1))`, `Bun.spawn(cmd)`).
+ */
+type PassedOn = { program: number; list: number } | { whole: number };
+
+/**
+ * The function whose parameters a process call takes its command from (the call may sit in a
+ * callback inside it: `new Promise(r => spawn(command, args))`), and which ones.
+ */
+function passedOn(p: ProcessCall, index: ModuleIndex): { wrapper: number; how: PassedOn } | undefined {
+  const paramOf = (n: Node | undefined): { scope: number; at: number } | undefined => {
+    const node = n && unwrapChain(n);
+    if (node?.type !== 'Identifier') return undefined;
+    const bound = index.binding(node.name, p.fn);
+    if (!bound || bound.scope < 0 || bound.moduleLike) return undefined;
+    const at = index.functions[bound.scope].node.params.findIndex(q => q.type === 'Identifier' && q.name === node.name);
+    return at >= 0 ? { scope: bound.scope, at } : undefined;
+  };
+  const first = p.args[0] && unwrapChain(p.args[0]);
+  if (!first) return undefined;
+  // `cmd[0]`: the program is the first element of a list parameter, its arguments the rest.
+  const elementZero = first.type === 'MemberExpression' && first.computed && first.property.type === 'Literal' && first.property.value === 0;
+  if (p.listForm || elementZero) {
+    const whole = paramOf(elementZero ? (first.object as Node) : first);
+    return whole && { wrapper: whole.scope, how: { whole: whole.at } };
+  }
+  const program = paramOf(first);
+  if (!program) return undefined;
+  const second = p.args[1] && unwrapChain(p.args[1]);
+  // `[...args]` (the rest of Bun's list) or `args` itself, a parameter of the same function.
+  const spread = second?.type === 'ArrayExpression' && second.elements.length === 1 && second.elements[0]?.type === 'SpreadElement' ? second.elements[0].argument : second;
+  const list = paramOf(spread);
+  return { wrapper: program.scope, how: { program: program.at, list: list && list.scope === program.scope ? list.at : -1 } };
+}
+
+/** A caller's command, in the shape a process call takes it: [program, list], or the whole list. */
+function commandGiven(how: PassedOn, args: readonly Node[], inner: ProcessCall): { args: Node[]; listForm?: true } | undefined {
+  if ('program' in how) {
+    const program = args[how.program];
+    if (!program || program.type === 'SpreadElement') return undefined;
+    // Fixed arguments the wrapper writes itself (`execFile(binary, ["-version"])`) go with every
+    // caller's program; a list holding the wrapper's own values (a shell's `-c` line it builds)
+    // is the wrapper's, reported at the call inside it.
+    const own = inner.args[1] && unwrapChain(inner.args[1]);
+    const written = own?.type === 'ArrayExpression' && own.elements.every(e => e && staticString(e) !== undefined) ? own : undefined;
+    const list = how.list >= 0 ? args[how.list] : written;
+    return { args: [program, ...(list && list.type !== 'SpreadElement' ? [list] : [])] };
+  }
+  const whole = args[how.whole];
+  if (!whole || whole.type === 'SpreadElement') return undefined;
+  const list = unwrapChain(whole);
+  const head = list.type === 'ArrayExpression' ? list.elements[0] : undefined;
+  if (list.type === 'ArrayExpression' && head && head.type !== 'SpreadElement') return { args: [head, { ...list, elements: list.elements.slice(1) }] };
+  return { args: [whole], listForm: true };
+}
+
+/**
+ * Calls of same-module wrappers (`runner.spawn(cmd, args)`, `bIq.execFile("powershell", […])`,
+ * `Process.spawn([bin, ...args])`): a process call whose command is a parameter of the
+ * function around it makes every call of that function a process start, with the caller's
+ * argument as the command; a caller that passes its own parameter on is a wrapper too, up to
+ * WRAPPER_LEVELS out (shown where a caller spells the command). The arguments are spelled from literals and templates only (names there
+ * belong to the caller's scope, which the walk has left) or a name the caller bound once.
  */
 function wrapperCalls(ctx: RuleContext, started: readonly ProcessCall[]): ProcessCall[] {
   const analysis = ctx.analysis();
   const out: ProcessCall[] = [];
   const seen = new Set<Node>(started.map(p => p.node));
-  for (const p of started) {
-    if (p.via || p.decoded || p.fn < 0) continue;
-    const first = p.args[0] && unwrapChain(p.args[0]);
-    if (first?.type !== 'Identifier') continue;
-    const bound = analysis.index.binding(first.name, p.fn);
-    if (!bound || bound.scope < 0 || bound.moduleLike) continue;
-    const wrapper = analysis.index.functions[bound.scope];
-    const at = wrapper.node.params.findIndex(q => q.type === 'Identifier' && q.name === first.name);
-    if (at < 0) continue;
-    const second = p.args[1] && unwrapChain(p.args[1]);
-    const listAt = second?.type === 'Identifier' ? wrapper.node.params.findIndex(q => q.type === 'Identifier' && q.name === second.name) : -1;
-    for (const step of analysis.graph.callersOf(bound.scope)) {
-      if (seen.has(step.call)) continue;
-      seen.add(step.call);
-      const args = argumentsOf(step.call).slice(step.argOffset);
-      const command = args[at];
-      if (!command || command.type === 'SpreadElement') continue;
-      // `const cmd = global ? "npm root -g" : "npm root"; run(cmd)`: a name the caller bound once to such a shape.
-      const given = unwrapChain(command);
-      const settled = given.type === 'Identifier' ? settledValue(analysis.index, given.name, step.fn) : undefined;
-      const head = shapeOf(given) ?? (settled ? shapeOf(unwrapChain(settled.node)) : undefined);
-      const list = listAt >= 0 ? args[listAt] && unwrapChain(args[listAt]) : undefined;
-      const rest = spelledArguments(list);
-      const name = analysis.index.sourceOf(calleeOf(step.call));
-      out.push({
-        node: step.call,
-        call: `${p.call} via ${name.length <= 40 ? name : 'a wrapper'}()`,
-        shell: p.shell,
-        args: [command, ...(list ? [list] : [])],
-        fn: step.fn,
-        via: { inner: p.node, ...(head ? { commands: head.map(h => [h, ...rest].join(' ')) } : {}) },
-      });
+  let level = started.filter(p => !p.via && !p.decoded && p.fn >= 0);
+  for (let depth = 0; depth < WRAPPER_LEVELS && level.length; depth++) {
+    const next: ProcessCall[] = [];
+    for (const p of level) {
+      const passed = passedOn(p, analysis.index);
+      if (!passed) continue;
+      const { wrapper, how } = passed;
+      for (const step of analysis.graph.callersOf(wrapper)) {
+        if (seen.has(step.call)) continue;
+        seen.add(step.call);
+        const given = commandGiven(how, argumentsOf(step.call).slice(step.argOffset), p);
+        if (!given) continue;
+        const name = analysis.index.sourceOf(calleeOf(step.call));
+        const base = p.via?.base ?? p.call;
+        const head = spelledHead(given.args[0], given.listForm, analysis, step.fn);
+        const q: ProcessCall = {
+          node: step.call,
+          call: `${base} via ${name.length <= 40 ? name : 'a wrapper'}()`,
+          shell: p.shell,
+          args: given.args,
+          fn: step.fn,
+          ...(given.listForm ? { listForm: true } : {}),
+          via: { inner: p.via?.inner ?? p.node, base, through: p.via ? [...p.via.through, p.node] : [], ...(head ? { commands: head.map(h => [h, ...(given.listForm ? [] : spelledArguments(given.args[1]))].join(' ')) } : {}) },
+        };
+        // Further out, a caller is shown only when it spells what runs: one passing its own
+        // computed value on adds nothing to the start already shown at the level below.
+        if (head || depth === 0) out.push(q);
+        if (!head && step.fn >= 0) next.push(q);
+      }
     }
+    level = next;
   }
   return out;
+}
+
+/**
+ * The program a caller gives, spelled: a literal or template, or a name the caller bound once
+ * to one (`const cmd = global ? "npm root -g" : "npm root"; run(cmd)`); for a whole list, its
+ * elements (a name bound once to a written list).
+ */
+function spelledHead(given: Node, listForm: boolean | undefined, analysis: ModuleAnalysis, fn: number): string[] | undefined {
+  const node = unwrapChain(given);
+  const settled = node.type === 'Identifier' ? settledValue(analysis.index, node.name, fn) : undefined;
+  const value = settled ? unwrapChain(settled.node) : undefined;
+  if (!listForm) return shapeOf(node) ?? (value ? shapeOf(value) : undefined);
+  if (value?.type !== 'ArrayExpression' || !value.elements[0] || value.elements[0].type === 'SpreadElement') return undefined;
+  const program = shapeOf(unwrapChain(value.elements[0]));
+  return program?.map(h => [h, ...spelledArguments({ ...value, elements: value.elements.slice(1) })].join(' '));
 }
 
 export const childProcess: Rule = {
@@ -481,8 +568,10 @@ export const childProcess: Rule = {
         const path = method === 'spawn' || method === 'spawnSync' ? memberPath(callee) : undefined;
         if (path && BUN_SPAWN.has(path)) {
           const first = node.arguments[0] && node.arguments[0].type !== 'SpreadElement' ? unwrapChain(node.arguments[0]) : undefined;
-          const args: Node[] = first?.type === 'ArrayExpression' && first.elements[0] && first.elements[0].type !== 'SpreadElement' ? [first.elements[0], { ...first, elements: first.elements.slice(1) }] : argumentsOf(node);
-          return start({ node, call: path, shell: false, args, fn: ctx.functionIndex() });
+          if (first?.type === 'ArrayExpression' && first.elements[0] && first.elements[0].type !== 'SpreadElement') {
+            return start({ node, call: path, shell: false, args: [first.elements[0], { ...first, elements: first.elements.slice(1) }], fn: ctx.functionIndex() });
+          }
+          return start({ node, call: path, shell: false, args: argumentsOf(node), fn: ctx.functionIndex(), ...(first && first.type !== 'ObjectExpression' ? { listForm: true } : {}) });
         }
         // `.bind` makes a function, it does not call one.
         if (method === 'bind') return;

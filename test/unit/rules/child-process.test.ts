@@ -209,6 +209,40 @@ runRuleTable(childProcess, {
       code: 'const cp=require("child_process");function sh(c){return cp.execSync(c)}\nsh(`git log ${x}`);sh(y)',
       at: ['cp.execSync', 'sh(`git', 'sh(y)'],
     },
+    {
+      name: "a wrapper of a wrapper: the outer caller's command, two levels out from the process call",
+      code: 'const cp=require("child_process");function sh(c){return cp.execSync(c)}function git(a){return sh(a)}\ngit("git status")',
+      at: ['cp.execSync', 'sh(a)', 'git("git status")'],
+    },
+    {
+      name: 'a caller passing a computed command further out adds no finding: the start is shown where it is passed on',
+      code: 'const cp=require("child_process");function sh(c){return cp.execSync(c)}function git(a){return sh(a)}\ngit(process.argv[2])',
+      at: ['cp.execSync', 'sh(a)'],
+      severity: 'medium',
+    },
+    {
+      name: "a runner given the command as one list, program first (cmd[0], cmd.slice(1); Bun.spawn(cmd)), called with a written list",
+      code: 'const cp=require("child_process");function run(cmd,o){return cp.spawn(cmd[0],cmd.slice(1),o)}function bun(cmd){return Bun.spawn(cmd,{stdout:"pipe"})}\nrun(["rg","--version"]);bun(["git","status"])',
+      at: ['cp.spawn', 'Bun.spawn', 'run(["rg"', 'bun(["git"'],
+      severity: 'low',
+    },
+    {
+      name: 'Bun.spawn given the program and a spread of the arguments, each a parameter of the wrapper',
+      code: 'function start(bin,args){return Bun.spawn([bin,...args],{stdin:"pipe"})}\nstart("clangd",["--background-index"])',
+      at: ['Bun.spawn', 'start("clangd"'],
+      severity: 'low',
+    },
+    {
+      name: "a wrapper's caller is given the wrapper's fixed arguments (probeBinary(\"ffmpeg\") running ffmpeg -version)",
+      code: 'const cp=require("child_process");function probe(b){return new Promise(r=>cp.execFile(b,["-version"],()=>r()))}\nprobe("ffmpeg")',
+      at: ['cp.execFile', 'probe("ffmpeg")'],
+      severity: 'low',
+    },
+    {
+      name: "a shell line a wrapper builds itself stays the wrapper's: its caller, giving only the shell's path, starts a program (low)",
+      code: 'const cp=require("child_process");function snap(sh){let s=build(sh);return cp.execFile(sh,["-c","-l",s])}\nsnap(process.env.SHELL)',
+      at: ['cp.execFile', 'snap(process'],
+    },
     { name: 'execa when its import is visible', code: 'import {execa} from "execa";await execa("gh",["auth","token"])', at: ['execa("gh"'] },
   ],
   valid: [
@@ -228,5 +262,28 @@ describe('child-process: wrappers', () => {
     assert.equal(at('sh("git')?.related[0].message, 'the wrapper starts the process here');
     assert.equal(at('sh(`git')?.severity, 'low', 'a literal command with a computed argument stays low');
     assert.equal(found.length, 3);
+  });
+
+  it("gives a wrapper's fixed arguments to its callers, not a shell line it builds from its own values", () => {
+    const code = 'const cp=require("child_process");function probe(b){return cp.execFile(b,["-version"])}function snap(sh){let s=build(sh);return cp.execFile(sh,["-c","-l",s])}\nprobe("ffmpeg");snap(process.env.SHELL)';
+    const found = scanWith([childProcess], code);
+    const at = (s: string) => found.find(f => f.offset === code.indexOf(s));
+    assert.deepEqual(at('probe("ffmpeg")')?.evidence, ['call child_process.execFile via probe()', 'command ffmpeg -version']);
+    assert.equal(at('cp.execFile(sh')?.severity, 'medium', 'the shell line built inside is the wrapper\'s finding');
+    assert.equal(at('snap(process')?.severity, 'low');
+    assert.equal(at('snap(process')?.message, 'Starts a program (child_process.execFile via snap()) computed at run time');
+  });
+
+  it('spells the command of a call two wrappers out, with each wrapper call on the way as a related place', () => {
+    const code = 'function run(cmd,o){return Bun.spawn(cmd,o)}function start(bin,args,o){return run([bin,...args],{...o,stdin:"pipe"})}\nstart("clangd",["--background-index"],{});start(find(),[])';
+    const found = scanWith([childProcess], code);
+    const outer = found.find(f => f.offset === code.indexOf('start("clangd"'));
+    assert.deepEqual(outer?.evidence, ['call Bun.spawn via start()', 'command clangd --background-index']);
+    const textAt = (r: { line: number; column: number }) => code.split('\n')[r.line - 1].slice(r.column - 1, r.column + 11);
+    assert.deepEqual(outer?.related.map(r => [r.message, textAt(r)]), [
+      ['the wrapper starts the process here', 'Bun.spawn(cm'],
+      ['a wrapper passes the command on here', 'run([bin,...'],
+    ]);
+    assert.equal(found.length, 3, found.map(f => f.message).join('\n'));
   });
 });
