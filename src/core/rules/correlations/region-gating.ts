@@ -73,6 +73,7 @@ const VALUE_TYPES = new Set<string>([
 ]);
 
 const DATA_CALL_DEPTH = 1;
+const ORDERINGS = new Set(['<', '<=', '>', '>=']);
 
 function findHits(input: CorrelationInput): Hit[] {
   const { analysis, marks } = input;
@@ -84,6 +85,9 @@ function findHits(input: CorrelationInput): Hit[] {
     // `x === "text"`, `typeof x == "string"`, `n > 0`: a constant side that is not region or
     // vendor data leaves nothing to compare a probe with (most comparisons of any bundle).
     if ((isConstant(c.left) && !dataMark(c.left)) || (isConstant(c.right) && !dataMark(c.right))) continue;
+    // `i < list.length`, `a >= b`: an order compares numbers, and the only numeric region data
+    // is a UTC offset written in the comparison itself (region-literals marks nothing else).
+    if (ORDERINGS.has(c.how) && !isConstant(c.left) && !isConstant(c.right)) continue;
     for (const [dataSide, valueSide] of [
       [c.right, c.left],
       [c.left, c.right],
