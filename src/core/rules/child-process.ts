@@ -7,7 +7,7 @@ import { argumentsOf, refName, type ModuleRef } from '../js/modules';
 import { settledValue, type ModuleIndex } from '../js/moduleIndex';
 import type { ModuleAnalysis, Rule, RuleContext } from './types';
 import { spelledText } from './util/paths';
-import { isShellCommandOption, processCall, programName, SHELL_PROGRAMS } from './util/process';
+import { isInlineCodeOption, isShellCommandOption, processCall, programName, SHELL_PROGRAMS } from './util/process';
 
 const BUN_SPAWN = new Set(['Bun.spawn', 'Bun.spawnSync']);
 
@@ -282,6 +282,23 @@ function commandLineIn(list: Extract<Node, { type: 'ArrayExpression' }>): Node |
   return line && line.type !== 'SpreadElement' ? line : undefined;
 }
 
+/**
+ * `fork("", [], {execArgv: ["-e", script]})`: node runs the code given in its options, not the
+ * module named first. The command as node is given it (`node -e *`), or undefined for any other fork.
+ */
+function forkedInlineCode(args: readonly Node[]): string | undefined {
+  for (const a of args) {
+    const o = unwrapChain(a);
+    if (o.type !== 'ObjectExpression') continue;
+    const p = o.properties.find(q => q.type === 'Property' && propertyKeyName(q) === 'execArgv');
+    const list = p?.type === 'Property' ? unwrapChain(p.value as Node) : undefined;
+    if (list?.type !== 'ArrayExpression' || !list.elements.some(e => e && isInlineCodeOption(staticString(e) ?? ''))) return undefined;
+    const module = args[0] ? staticString(unwrapChain(args[0])) : undefined;
+    return ['node', ...spelledArguments(list), ...(module ? [module] : module === undefined ? ['*'] : []), ...spelledArguments(args[1])].join(' ');
+  }
+  return undefined;
+}
+
 /** No command spelled, or one whose program is unknown (`* --version`). */
 function isComputed(commands: readonly string[] | undefined): boolean {
   return !commands || commands.some(c => c.startsWith('*'));
@@ -525,7 +542,7 @@ export const childProcess: Rule = {
     const unsettled: ProcessCall[] = [];
     const settled = (p: ProcessCall): ProcessCall => (p.shellFrom ? { ...p, shell: settledShell(p.shellFrom.value, p.fn, p.shellFrom.listGiven, ctx) } : p);
     const start = (call: ProcessCall) => {
-      const spelled = commandsOf(call.args, ctx, call.node);
+      const spelled = call.spelled ?? commandsOf(call.args, ctx, call.node);
       const p = spelled ? { ...call, spelled } : call;
       if (!spelled) computed.push(p);
       const maker = spelled ? undefined : commandCall(p.args, ctx);
@@ -582,6 +599,8 @@ export const childProcess: Rule = {
         const args = argumentsOf(node);
         const option = kind === 'shell' || shellOption(args, ctx);
         const call = refName(ref);
+        const inline = ref.path[ref.path.length - 1] === 'fork' ? forkedInlineCode(args) : undefined;
+        if (inline) return start({ node, call, shell: false, args, fn: ctx.functionIndex(), spelled: [inline] });
         if (typeof option === 'boolean') return start({ node, call, shell: option, args, fn: ctx.functionIndex() });
         const options = args.find(a => unwrapChain(a).type === 'ObjectExpression');
         start({ node, call, shell: true, shellFrom: { value: option, listGiven: !!options && argumentListGiven(args, options) }, args, fn: ctx.functionIndex() });

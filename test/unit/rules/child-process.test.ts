@@ -11,6 +11,14 @@ runRuleTable(childProcess, {
     { name: 'spawn without a shell', code: 'const cp=require("child_process");cp.spawn(cmd,args,{shell:!1});cp.fork(m)', at: ['cp.spawn', 'cp.fork'], severity: 'low' },
     { name: 'a command held in a constant', code: 'const{execFileSync:y}=require("child_process");function f(){const N="npm";return y(N,["prefix","-g"])}', at: ['y(N'], evidence: ['command npm prefix -g'] },
     { name: 'a command built in a const template', code: 'const{execSync:e}=require("child_process");function g(n){const cmd=`nmcli device status | grep ${n}`;return e(cmd)}', at: ['e(cmd'], severity: 'low', allEvidence: ['command nmcli device status | grep *'] },
+    {
+      name: 'fork given inline code in execArgv runs node -e, not the module named (empty) first',
+      code: 'const cp=require("child_process");function run(s){return cp.fork("",[],{execArgv:["-e",s]})}cp.fork("",[],{execArgv:["--eval","console.log(1)"]})',
+      at: ['cp.fork("",[],{execArgv:["-e"', 'cp.fork("",[],{execArgv:["--eval"'],
+      severity: 'low',
+      message: /: node (-e \*|--eval console\.log\(1\))$/,
+    },
+    { name: 'fork of a module with node options keeps the module as the command', code: 'const cp=require("child_process");cp.fork("worker.js",["--x"],{execArgv:["--max-old-space-size=4096"]})', at: ['cp.fork'], evidence: ['command worker.js --x'] },
     { name: 'Bun.spawn with an argument array', code: 'Bun.spawn(["rg","--files"],{cwd:d})', at: ['Bun'], evidence: ['command rg --files'] },
     {
       name: "esbuild's require shim with its argument inlined by the minifier (A=function…, typeof require<\"u\"?require:…)",
