@@ -51,7 +51,7 @@ function textOf(node: Node, fn: number, index: ModuleIndex, env: ReadonlyMap<str
     case 'Identifier':
       return env?.has(node.name) ? env.get(node.name) : nameText(node.name, fn, index, depth);
     case 'CallExpression':
-      return stringMethodText(node, fn, index, env, depth) ?? helperCallText(node, fn, index, env, depth);
+      return stringMethodText(node, fn, index, env, depth) ?? helperCallText(node, fn, index, env, depth) ?? functionSourceText(node, fn, index, env);
     default:
       return undefined;
   }
@@ -74,6 +74,23 @@ function nameText(name: string, fn: number, index: ModuleIndex, depth: number): 
   const value = settledValue(index, name, fn);
   if (!value || value.node.type === 'Parameter' || value.node.type === 'PropertyOf' || value.node.type === 'ImportBinding') return undefined;
   return textOf(value.node, value.fn, index, undefined, depth + 1);
+}
+
+/**
+ * `SortTemplate.toString()` of a function written in this file (source-map-js builds its
+ * sort with `new Function(\`return ${template}\`)`): its own source text, which no run can
+ * change unless the name or its `toString` is reassigned.
+ */
+function functionSourceText(call: Node & { type: 'CallExpression' }, fn: number, index: ModuleIndex, env: ReadonlyMap<string, string> | undefined): string | undefined {
+  const callee = unwrapChain(call.callee as Node);
+  if (call.arguments.length || callee.type !== 'MemberExpression' || propertyName(callee) !== 'toString') return undefined;
+  const object = unwrapChain(callee.object as Node);
+  if (object.type !== 'Identifier' || env?.has(object.name)) return undefined;
+  const value = settledValue(index, object.name, fn)?.node;
+  if (!value || (value.type !== 'FunctionDeclaration' && value.type !== 'FunctionExpression' && value.type !== 'ArrowFunctionExpression')) return undefined;
+  const bound = index.binding(object.name, fn);
+  if (!bound || index.memberAssignments(bound, 'toString').length) return undefined;
+  return capped(index.sourceOf(value));
 }
 
 /** `wrap(C)` where `wrap` is a same-module function whose whole body returns one expression. */
