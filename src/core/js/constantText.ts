@@ -77,9 +77,9 @@ function nameText(name: string, fn: number, index: ModuleIndex, depth: number): 
 }
 
 /**
- * `SortTemplate.toString()` of a function written in this file (source-map-js builds its
- * sort with `new Function(\`return ${template}\`)`): its own source text, which no run can
- * change unless the name or its `toString` is reassigned.
+ * `SortTemplate.toString()` of a function written in this file (source-map-js compiles its
+ * sort from that text): its own source text, which no run can change unless the name or its
+ * `toString` is reassigned.
  */
 function functionSourceText(call: Node & { type: 'CallExpression' }, fn: number, index: ModuleIndex, env: ReadonlyMap<string, string> | undefined): string | undefined {
   const callee = unwrapChain(call.callee as Node);
