@@ -110,6 +110,7 @@ export const VENDORS: Vendor[] = [
   { id: 'cohere', name: 'Cohere', country: 'CA', keywords: [...amb('cohere')], hosts: ['api.cohere.com', 'api.cohere.ai'], npm: ['cohere-ai'] },
   { id: 'xai', name: 'xAI (Grok)', country: 'US', keywords: [...amb('xai', 'grok')], hosts: ['api.x.ai'], npm: [] },
   { id: 'meta', name: 'Meta (Llama)', country: 'US', keywords: [...amb('llama')], hosts: ['api.llama.com'], npm: [] },
+  { id: 'voyage', name: 'Voyage AI (embeddings)', country: 'US', keywords: kw('voyageai'), hosts: ['api.voyageai.com'], npm: ['voyageai'] },
   { id: 'groq', name: 'Groq', country: 'US', keywords: kw('groq'), hosts: ['api.groq.com'], npm: ['groq-sdk'] },
   { id: 'perplexity', name: 'Perplexity', country: 'US', keywords: [...amb('perplexity')], hosts: ['api.perplexity.ai'], npm: [] },
   { id: 'openrouter', name: 'OpenRouter', country: 'US', keywords: kw('openrouter'), hosts: ['openrouter.ai'], npm: ['@openrouter'] },
