@@ -23,7 +23,7 @@ export class CallGraph {
   /** Answers already worked out: value flow asks about the same calls and callees again and again. */
   private readonly targets = new Map<CallLike, { callee: number; argOffset: number } | null>();
   private readonly callers = new Map<number, CallStep[]>();
-  private namespaces?: Map<string, { scope: number; members: Map<string, Node> }>;
+  private namespaces?: Map<string, { scope: number; members: Map<string, ModuleValue> }>;
 
   constructor(readonly index: ModuleIndex) {}
 
@@ -121,24 +121,26 @@ export class CallGraph {
    */
   private namespaceMember(name: string, fn: number, key: string): ModuleValue | undefined {
     const bound = this.index.binding(name, fn);
-    const getter = bound && this.namespaceGetters().get(`${bound.scope}\0${name}`)?.members.get(key);
-    const at = getter && this.index.functionOf(getter);
-    return getter?.type === 'ArrowFunctionExpression' && at !== undefined ? { node: getter.body as Node, fn: at } : undefined;
+    return bound && this.namespaceGetters().get(`${bound.scope}\0${name}`)?.members.get(key);
   }
 
-  /** Namespace objects' getters, by the namespace's binding (scope and name), read once from every call of the export helper's shape. */
-  private namespaceGetters(): Map<string, { scope: number; members: Map<string, Node> }> {
+  /**
+   * Namespace objects' members, by the namespace's binding (scope and name): the name each
+   * getter returns, in the getter's function. Read once from every call of the export helper's shape.
+   */
+  private namespaceGetters(): Map<string, { scope: number; members: Map<string, ModuleValue> }> {
     if (this.namespaces) return this.namespaces;
-    const found = new Map<string, { scope: number; members: Map<string, Node> }>();
+    const found = new Map<string, { scope: number; members: Map<string, ModuleValue> }>();
     this.index.calls.forEach((call, i) => {
       const [target, getters] = call.arguments;
       if (call.arguments.length !== 2 || target.type !== 'Identifier' || getters.type !== 'ObjectExpression' || getters.properties.length === 0) return;
-      const members = new Map<string, Node>();
+      const members = new Map<string, ModuleValue>();
       for (const p of getters.properties) {
         // Every member a getter with no parameters that returns a name: the helper's shape, nothing else.
         if (p.type !== 'Property' || p.value.type !== 'ArrowFunctionExpression' || p.value.params.length || p.value.body.type !== 'Identifier') return;
         const key = propertyKeyName(p);
-        if (key !== undefined) members.set(key, p.value);
+        const at = this.index.functionOf(p.value);
+        if (key !== undefined && at !== undefined) members.set(key, { node: p.value.body, fn: at });
       }
       const bound = this.index.binding(target.name, this.index.callFns[i]);
       if (bound) found.set(`${bound.scope}\0${target.name}`, { scope: bound.scope, members });
@@ -262,10 +264,8 @@ export class CallGraph {
       }
       // `ns.spawn(…)` on a bundler's namespace object calls the function its getter returns.
       for (const { scope, members } of this.namespaceGetters().values()) {
-        for (const [key, getter] of members) {
-          const at = this.index.functionOf(getter);
-          const body = getter.type === 'ArrowFunctionExpression' ? getter.body : undefined;
-          const target = at !== undefined && body?.type === 'Identifier' ? this.functionNamed(body.name, at, 2) : undefined;
+        for (const [key, returned] of members) {
+          const target = this.functionValue(returned.node, returned.fn, 2);
           if (target !== undefined) add(key, this.index.functions[target].node, rangeOf(scope));
         }
       }

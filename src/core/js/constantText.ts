@@ -6,7 +6,7 @@
 // Arrays, objects, loops, mutated names and parameters are never constant here: unlike the
 // decoder's evaluator (decode/evaluate.ts), which reads a name's first value and may miss
 // later pushes, this answers only what no run of the program can change.
-import { propertyName, returnedExpression, unwrapChain, type Node } from './ast';
+import { isFunction, propertyName, returnedExpression, unwrapChain, type Node } from './ast';
 import { safeRegExp } from './decode/builtins';
 import { settledValue, type ModuleIndex } from './moduleIndex';
 
@@ -87,7 +87,7 @@ function functionSourceText(call: Node & { type: 'CallExpression' }, fn: number,
   const object = unwrapChain(callee.object as Node);
   if (object.type !== 'Identifier' || env?.has(object.name)) return undefined;
   const value = settledValue(index, object.name, fn)?.node;
-  if (!value || (value.type !== 'FunctionDeclaration' && value.type !== 'FunctionExpression' && value.type !== 'ArrowFunctionExpression')) return undefined;
+  if (!isFunction(value)) return undefined;
   const bound = index.binding(object.name, fn);
   if (!bound || index.memberAssignments(bound, 'toString').length) return undefined;
   return capped(index.sourceOf(value));

@@ -431,6 +431,13 @@ function passedOn(p: ProcessCall, index: ModuleIndex): { wrapper: number; how: P
   return { wrapper: program.scope, how: { program: program.at, list: list && list.scope === program.scope ? list.at : -1 } };
 }
 
+/** `[program, ...args]` written out: the program and the rest as a list of its own, or undefined when the first element is missing or spread. */
+function programAndRest(list: Node): [Node, Node] | undefined {
+  if (list.type !== 'ArrayExpression') return undefined;
+  const head = list.elements[0];
+  return head && head.type !== 'SpreadElement' ? [head, { ...list, elements: list.elements.slice(1) }] : undefined;
+}
+
 /** A caller's command, in the shape a process call takes it: [program, list], or the whole list. */
 function commandGiven(how: PassedOn, args: readonly Node[], inner: ProcessCall): { args: Node[]; listForm?: true } | undefined {
   if ('program' in how) {
@@ -446,10 +453,8 @@ function commandGiven(how: PassedOn, args: readonly Node[], inner: ProcessCall):
   }
   const whole = args[how.whole];
   if (!whole || whole.type === 'SpreadElement') return undefined;
-  const list = unwrapChain(whole);
-  const head = list.type === 'ArrayExpression' ? list.elements[0] : undefined;
-  if (list.type === 'ArrayExpression' && head && head.type !== 'SpreadElement') return { args: [head, { ...list, elements: list.elements.slice(1) }] };
-  return { args: [whole], listForm: true };
+  const split = programAndRest(unwrapChain(whole));
+  return split ? { args: split } : { args: [whole], listForm: true };
 }
 
 /**
@@ -457,8 +462,9 @@ function commandGiven(how: PassedOn, args: readonly Node[], inner: ProcessCall):
  * `Process.spawn([bin, ...args])`): a process call whose command is a parameter of the
  * function around it makes every call of that function a process start, with the caller's
  * argument as the command; a caller that passes its own parameter on is a wrapper too, up to
- * WRAPPER_LEVELS out (shown where a caller spells the command). The arguments are spelled from literals and templates only (names there
- * belong to the caller's scope, which the walk has left) or a name the caller bound once.
+ * WRAPPER_LEVELS out (shown where a caller spells the command). The arguments are spelled
+ * from literals and templates only (names there belong to the caller's scope, which the walk
+ * has left) or a name the caller bound once.
  */
 function wrapperCalls(ctx: RuleContext, started: readonly ProcessCall[]): ProcessCall[] {
   const analysis = ctx.analysis();
@@ -509,9 +515,10 @@ function spelledHead(given: Node, listForm: boolean | undefined, analysis: Modul
   const settled = node.type === 'Identifier' ? settledValue(analysis.index, node.name, fn) : undefined;
   const value = settled ? unwrapChain(settled.node) : undefined;
   if (!listForm) return shapeOf(node) ?? (value ? shapeOf(value) : undefined);
-  if (value?.type !== 'ArrayExpression' || !value.elements[0] || value.elements[0].type === 'SpreadElement') return undefined;
-  const program = shapeOf(unwrapChain(value.elements[0]));
-  return program?.map(h => [h, ...spelledArguments({ ...value, elements: value.elements.slice(1) })].join(' '));
+  const split = value && programAndRest(value);
+  if (!split) return undefined;
+  const rest = spelledArguments(split[1]);
+  return shapeOf(unwrapChain(split[0]))?.map(h => [h, ...rest].join(' '));
 }
 
 export const childProcess: Rule = {
@@ -585,9 +592,8 @@ export const childProcess: Rule = {
         const path = method === 'spawn' || method === 'spawnSync' ? memberPath(callee) : undefined;
         if (path && BUN_SPAWN.has(path)) {
           const first = node.arguments[0] && node.arguments[0].type !== 'SpreadElement' ? unwrapChain(node.arguments[0]) : undefined;
-          if (first?.type === 'ArrayExpression' && first.elements[0] && first.elements[0].type !== 'SpreadElement') {
-            return start({ node, call: path, shell: false, args: [first.elements[0], { ...first, elements: first.elements.slice(1) }], fn: ctx.functionIndex() });
-          }
+          const split = first && programAndRest(first);
+          if (split) return start({ node, call: path, shell: false, args: split, fn: ctx.functionIndex() });
           return start({ node, call: path, shell: false, args: argumentsOf(node), fn: ctx.functionIndex(), ...(first && first.type !== 'ObjectExpression' ? { listForm: true } : {}) });
         }
         // `.bind` makes a function, it does not call one.
