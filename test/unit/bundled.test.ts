@@ -97,6 +97,16 @@ describe('rules on real bundler output', function () {
         assert.ok(starts.every(f => f.severity === 'low'), starts.map(where).join('\n'));
       });
 
+      it("runs fixed code for each name of a list nothing changes (Next.js edge-runtime's patchInstanceOf): low, and the code built from a caller's value stays medium", async () => {
+        const text = await bundleFixture('constlist', variant);
+        const runs = scan(text).filter(f => f.ruleId === 'dynamic-code');
+        const where = (f: Finding) => `${f.severity} ${f.message} ${f.evidence.join('; ')} at ${text.slice(f.offset ?? 0, (f.offset ?? 0) + 40)}`;
+        // eval(item), the Proxy template, the joined list: fixed; evaluate(code): computed.
+        assert.deepEqual(runs.map(f => f.severity).sort(), ['low', 'low', 'low', 'medium'], runs.map(where).join('\n'));
+        assert.equal(runs.filter(f => f.evidence.some(e => e.endsWith('(one of 5 fixed texts)'))).length, 2, runs.map(where).join('\n'));
+        assert.ok(runs.some(f => f.evidence.includes('evaluates to "({Object,Array,RegExp,Uint8Array,Error})"')), runs.map(where).join('\n'));
+      });
+
       it('does not take local bindings named Function or fetch for the globals', async () => {
         const findings = scan(await bundleFixture('shadow', variant));
         assert.deepEqual(findings.filter(f => f.ruleId === 'dynamic-code' || f.ruleId === 'network-call').map(f => f.message), []);

@@ -2,22 +2,43 @@
 // literals, templates and `+` of such, `String.raw` of such, names assigned exactly once to
 // such, calls of one-line helpers (`s => "'use strict';" + s`) given such arguments, and a few
 // string methods on such with such arguments (`"quire".replace(/^/, "re")`, protobuf's way of
-// hiding `require` from bundlers).
-// Arrays, objects, loops, mutated names and parameters are never constant here: unlike the
-// decoder's evaluator (decode/evaluate.ts), which reads a name's first value and may miss
-// later pushes, this answers only what no run of the program can change.
-import { isFunction, propertyName, returnedExpression, unwrapChain, type Node } from './ast';
+// hiding `require` from bundlers). A value may be one of a few texts: an element of a list
+// that nothing can change (every use of it only reads it), or a parameter of a function that
+// is only ever called, by calls that all pass such texts (`for (const k of NAMES) patch(k)`).
+// Objects, mutated names, lists passed on and parameters of functions passed on are never
+// constant here: unlike the decoder's evaluator (decode/evaluate.ts), which reads a
+// name's first value and may miss later pushes, this answers only what no run can change.
+import { descendants, isFunction, propertyName, returnedExpression, unwrapChain, type CallLike, type FunctionNode, type Identifier, type Node, type Parameter, type PropertyOf } from './ast';
 import { safeRegExp } from './decode/builtins';
-import { settledValue, type ModuleIndex } from './moduleIndex';
+import { MODULE, settledValue, type ModuleIndex } from './moduleIndex';
+import { everyUse, type NameUse } from './nameUses';
 
 const MAX_DEPTH = 6;
 const MAX_LENGTH = 1_000_000;
 /** A regex runs only on texts this short: a single quantifier can still cost the square of the length. */
 const MAX_REGEX_INPUT = 1024;
+/** Alternatives one expression may have (a parameter every caller fills from a list of names). */
+const MAX_TEXTS = 64;
 
-export function constantText(node: Node, fn: number, index: ModuleIndex): string | undefined {
+type Env = ReadonlyMap<string, string> | undefined;
+type Texts = readonly string[];
+
+/**
+ * Every text an expression can have when the file fixes each of them (at most MAX_TEXTS), in
+ * the order found; undefined when any run could give another.
+ */
+export function constantTexts(node: Node, fn: number, index: ModuleIndex): Texts | undefined {
   try {
-    return textOf(node, fn, index, undefined, 0);
+    const repeated = repeatedNames(node, fn, index);
+    if (!repeated) return textsOf(node, fn, index, undefined, 0);
+    // `${item} = new Proxy(${item})`: one value of `item` at a time, not every pairing.
+    const out = new Set<string>();
+    for (const env of environments(repeated)) {
+      const texts = textsOf(node, fn, index, env, 0);
+      if (!texts) return undefined;
+      for (const t of texts) out.add(t);
+    }
+    return out.size <= MAX_TEXTS ? [...out] : undefined;
   } catch (e) {
     // A text the engine cannot hold is not constant text we can show; any other error is a bug.
     if (e instanceof RangeError && !isStackOverflow(e)) return undefined;
@@ -25,16 +46,38 @@ export function constantText(node: Node, fn: number, index: ModuleIndex): string
   }
 }
 
+/** Names written more than once in the expression that each have several texts, with those texts. */
+function repeatedNames(node: Node, fn: number, index: ModuleIndex): Map<string, Texts> | undefined {
+  const counts = new Map<string, number>();
+  for (const n of descendants(node, isFunction)) if (n.type === 'Identifier') counts.set(n.name, (counts.get(n.name) ?? 0) + 1);
+  let repeated: Map<string, Texts> | undefined;
+  for (const [name, count] of counts) {
+    const texts = count > 1 ? nameTexts(name, fn, index, 0) : undefined;
+    if (texts && texts.length > 1) (repeated ??= new Map()).set(name, texts);
+  }
+  return repeated;
+}
+
+/** Every choice of one text per name (at most MAX_TEXTS of them). */
+function environments(names: Map<string, Texts>): Array<Map<string, string>> {
+  let envs: Array<Map<string, string>> = [new Map()];
+  for (const [name, texts] of names) {
+    if (envs.length * texts.length > MAX_TEXTS) return [];
+    envs = envs.flatMap(env => texts.map(t => new Map(env).set(name, t)));
+  }
+  return envs;
+}
+
 function isStackOverflow(e: RangeError): boolean {
   return /call stack/i.test(e.message);
 }
 
-function textOf(node: Node, fn: number, index: ModuleIndex, env: ReadonlyMap<string, string> | undefined, depth: number): string | undefined {
+function textsOf(node: Node, fn: number, index: ModuleIndex, env: Env, depth: number): Texts | undefined {
   if (depth > MAX_DEPTH) return undefined;
   node = unwrapChain(node);
   switch (node.type) {
     case 'Literal':
-      return typeof node.value === 'string' ? node.value : typeof node.value === 'number' ? String(node.value) : undefined;
+      return typeof node.value === 'string' ? [node.value] : typeof node.value === 'number' ? [String(node.value)] : undefined;
     case 'TemplateLiteral':
       return joinTemplate(node.quasis.map(q => q.value.cooked ?? undefined), node.expressions as Node[], fn, index, env, depth);
     case 'TaggedTemplateExpression': {
@@ -44,36 +87,241 @@ function textOf(node: Node, fn: number, index: ModuleIndex, env: ReadonlyMap<str
     }
     case 'BinaryExpression': {
       if (node.operator !== '+') return undefined;
-      const left = textOf(node.left as Node, fn, index, env, depth + 1);
-      const right = left === undefined ? undefined : textOf(node.right, fn, index, env, depth + 1);
-      return left !== undefined && right !== undefined ? capped(left + right) : undefined;
+      const left = textsOf(node.left as Node, fn, index, env, depth + 1);
+      const right = left === undefined ? undefined : textsOf(node.right, fn, index, env, depth + 1);
+      return left !== undefined && right !== undefined ? joined(left, right) : undefined;
     }
     case 'Identifier':
-      return env?.has(node.name) ? env.get(node.name) : nameText(node.name, fn, index, depth);
+      return env?.has(node.name) ? [env.get(node.name)!] : nameTexts(node.name, fn, index, depth);
     case 'CallExpression':
-      return stringMethodText(node, fn, index, env, depth) ?? helperCallText(node, fn, index, env, depth) ?? functionSourceText(node, fn, index, env);
+      return stringMethodTexts(node, fn, index, env, depth) ?? helperCallTexts(node, fn, index, env, depth) ?? functionSourceText(node, fn, index, env);
     default:
       return undefined;
   }
 }
 
-function joinTemplate(quasis: Array<string | undefined>, expressions: Node[], fn: number, index: ModuleIndex, env: ReadonlyMap<string, string> | undefined, depth: number): string | undefined {
-  let out = quasis[0];
-  if (out === undefined) return undefined;
-  for (let i = 0; i < expressions.length; i++) {
-    const part = textOf(expressions[i], fn, index, env, depth + 1);
-    const next = quasis[i + 1];
-    if (part === undefined || next === undefined) return undefined;
-    out += part + next;
+/** Every text of `a` followed by every text of `b`; undefined past MAX_TEXTS or MAX_LENGTH. */
+function joined(a: Texts, b: Texts): Texts | undefined {
+  if (a.length * b.length > MAX_TEXTS) return undefined;
+  const out = new Set<string>();
+  for (const x of a) {
+    for (const y of b) {
+      if (x.length + y.length > MAX_LENGTH) return undefined;
+      out.add(x + y);
+    }
   }
-  return capped(out);
+  return [...out];
 }
 
-/** A name assigned exactly once, to a constant text, and never changed. */
-function nameText(name: string, fn: number, index: ModuleIndex, depth: number): string | undefined {
+function joinTemplate(quasis: Array<string | undefined>, expressions: Node[], fn: number, index: ModuleIndex, env: Env, depth: number): Texts | undefined {
+  if (quasis[0] === undefined) return undefined;
+  let out: Texts | undefined = [quasis[0]];
+  for (let i = 0; i < expressions.length && out; i++) {
+    const part = textsOf(expressions[i], fn, index, env, depth + 1);
+    const next = quasis[i + 1];
+    if (part === undefined || next === undefined) return undefined;
+    out = joined(out, part);
+    out = out && joined(out, [next]);
+  }
+  return out;
+}
+
+function single(texts: Texts | undefined): string | undefined {
+  return texts?.length === 1 ? texts[0] : undefined;
+}
+
+/**
+ * A name's texts: assigned exactly once to constant text and never changed; an element of a
+ * list only ever read (`for (const k of NAMES)`); a parameter of a function only ever called,
+ * by calls that all pass constant text.
+ */
+function nameTexts(name: string, fn: number, index: ModuleIndex, depth: number): Texts | undefined {
   const value = settledValue(index, name, fn);
-  if (!value || value.node.type === 'Parameter' || value.node.type === 'PropertyOf' || value.node.type === 'ImportBinding') return undefined;
-  return textOf(value.node, value.fn, index, undefined, depth + 1);
+  if (!value) return parameterTexts(name, fn, index, depth);
+  if (value.node.type === 'PropertyOf') return elementTexts(value.node, value.fn, index, depth);
+  if (value.node.type === 'Parameter' || value.node.type === 'ImportBinding') return undefined;
+  return textsOf(value.node, value.fn, index, undefined, depth + 1);
+}
+
+/** `list[1]`, or any element of `list` (a loop variable, a callback's element), of a list only ever read. */
+function elementTexts(of: PropertyOf, fn: number, index: ModuleIndex, depth: number): Texts | undefined {
+  const object = unwrapChain(of.object as Node);
+  const elements = object.type === 'Identifier' ? listTexts(object.name, fn, index, depth) : undefined;
+  if (!elements) return undefined;
+  if (of.key === undefined) return union(elements);
+  const i = /^\d+$/.test(of.key) ? Number(of.key) : -1;
+  return i >= 0 && i < elements.length ? elements[i] : undefined;
+}
+
+function union(lists: readonly Texts[]): Texts | undefined {
+  const out = new Set<string>();
+  for (const l of lists) for (const t of l) out.add(t);
+  return out.size <= MAX_TEXTS ? [...out] : undefined;
+}
+
+/**
+ * The texts of each element of the list `name` names, when it is assigned once to an array
+ * literal of constant texts and every use of it only reads it: `.join()`, `.includes()`, an
+ * index, `for…of`, a spread, a callback method whose callbacks cannot see the list. Passed
+ * anywhere else it could be changed, and it is not constant.
+ */
+function listTexts(name: string, fn: number, index: ModuleIndex, depth: number): readonly Texts[] | undefined {
+  const bound = index.binding(name, fn);
+  const value = settledValue(index, name, fn);
+  if (!bound || !value || value.node.type !== 'ArrayExpression' || value.node.elements.length > MAX_TEXTS) return undefined;
+  const key = `list\0${bound.scope}\0${name}`;
+  const cache = cacheOf(index);
+  if (cache.has(key)) return cache.get(key) as readonly Texts[] | undefined;
+  cache.set(key, undefined); // a list that contains itself is not constant
+  let elements: Texts[] | undefined = [];
+  for (const el of value.node.elements) {
+    const texts = el && el.type !== 'SpreadElement' ? textsOf(el as Node, value.fn, index, undefined, depth + 1) : undefined;
+    if (!texts) {
+      elements = undefined;
+      break;
+    }
+    elements.push(texts);
+  }
+  if (elements && !everyUse(index, bound.scope, name, isListRead)) elements = undefined;
+  cache.set(key, elements);
+  return elements;
+}
+
+/** Array methods that neither change the list nor hand it to code that could. */
+const READ_METHODS = new Set(['join', 'includes', 'indexOf', 'lastIndexOf', 'at', 'slice', 'concat', 'toString']);
+/** Methods that call back with (element, index, list): read only if no callback takes a third parameter. */
+const CALLBACK_METHODS = new Set(['forEach', 'map', 'some', 'every', 'filter', 'find', 'findIndex']);
+
+function isListRead(use: NameUse): boolean {
+  const { node, ancestors } = use;
+  const parent = ancestors[ancestors.length - 1];
+  const above = ancestors[ancestors.length - 2];
+  if (!parent) return false;
+  if (parent.type === 'VariableDeclarator') return parent.id === node && !isExported(ancestors, ancestors.length - 2);
+  if (parent.type === 'ForOfStatement') return parent.right === node;
+  if (parent.type === 'SpreadElement') return above?.type === 'ArrayExpression' || above?.type === 'CallExpression' || above?.type === 'NewExpression';
+  if (parent.type !== 'MemberExpression' || parent.object !== node || !above) return false;
+  const method = propertyName(parent);
+  if (above.type === 'CallExpression' && above.callee === parent) {
+    if (method !== undefined && READ_METHODS.has(method)) return true;
+    return method !== undefined && CALLBACK_METHODS.has(method) && above.arguments.every(a => a.type === 'ArrowFunctionExpression' && a.params.length <= 2);
+  }
+  if (!parent.computed && method !== 'length') return false;
+  // A read, never a place written to: `list[0] = x`, `list.length = 0`, `delete list[0]`, `[list[0]] = …`.
+  switch (above.type) {
+    case 'AssignmentExpression':
+    case 'ForInStatement':
+    case 'ForOfStatement':
+      return above.left !== parent;
+    case 'UpdateExpression':
+    case 'ArrayPattern':
+    case 'ObjectPattern':
+    case 'AssignmentPattern':
+    case 'RestElement':
+      return false;
+    case 'Property':
+      return ancestors[ancestors.length - 3]?.type !== 'ObjectPattern';
+    case 'UnaryExpression':
+      return above.operator !== 'delete';
+    case 'CallExpression':
+    case 'NewExpression':
+      // `list[0](…)` would run an element with the list as `this`.
+      return above.callee !== parent;
+    default:
+      return true;
+  }
+}
+
+/** Whether the declaration at `ancestors[at]` (a VariableDeclaration or function) is exported: any importer could change or call it. */
+function isExported(ancestors: readonly Node[], at: number): boolean {
+  const around = ancestors[at - 1];
+  return around?.type === 'ExportNamedDeclaration' || around?.type === 'ExportDefaultDeclaration';
+}
+
+/**
+ * A parameter of a function declared in this file and only ever called by name (never passed,
+ * stored or exported), that never reads `arguments`: the texts every call passes there.
+ * `for (const k of NAMES) patch(k)` fills it from a list.
+ */
+function parameterTexts(name: string, fn: number, index: ModuleIndex, depth: number): Texts | undefined {
+  const bound = index.binding(name, fn);
+  if (!bound || bound.scope === MODULE || bound.mutated || bound.history || bound.values.length !== 1) return undefined;
+  const value = bound.values[0].node;
+  if (value.type === 'PropertyOf') return elementTexts(value, bound.values[0].fn, index, depth);
+  if (value.type !== 'Parameter' || value.fn.type !== 'FunctionDeclaration' || !value.fn.id || value.fn.async || value.fn.generator) return undefined;
+  const declared = value.fn;
+  const f = index.functionOf(declared);
+  if (f === undefined || f !== bound.scope) return undefined;
+  const key = `param\0${f}\0${value.index}`;
+  const cache = cacheOf(index);
+  if (cache.has(key)) return cache.get(key) as Texts | undefined;
+  cache.set(key, undefined); // a call of itself with its own parameter adds nothing known
+  const texts = callerTexts(declared, f, value, index, depth);
+  cache.set(key, texts);
+  return texts;
+}
+
+function callerTexts(declared: FunctionNode & { id: Identifier }, f: number, param: Parameter, index: ModuleIndex, depth: number): Texts | undefined {
+  const outer = index.functions[f].parent;
+  const owner = index.binding(declared.id.name, outer);
+  if (!owner || settledValue(index, declared.id.name, outer)?.node !== declared) return undefined;
+  // Sloppy-mode `arguments[0] = x` changes the parameter itself.
+  if (!everyUse(index, f, 'arguments', () => false)) return undefined;
+  const calls: NameUse[] = [];
+  const onlyCalled = everyUse(index, owner.scope, declared.id.name, use => {
+    const parent = use.ancestors[use.ancestors.length - 1];
+    if (parent === declared) return !isExported(use.ancestors, use.ancestors.length - 1);
+    // The path is the scan's own, changed as it goes on: kept as a copy.
+    if ((parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.callee === use.node) return calls.push({ ...use, ancestors: [...use.ancestors] }) > 0;
+    return false;
+  });
+  if (!onlyCalled || calls.length === 0) return undefined;
+  const lists: Texts[] = [];
+  for (const use of calls) {
+    const call = use.ancestors[use.ancestors.length - 1] as CallLike;
+    const args = call.arguments;
+    if (args.slice(0, param.index + 1).some(a => a.type === 'SpreadElement')) return undefined;
+    const arg = args[param.index] as Node | undefined;
+    const texts = arg ? argumentTexts(arg, use, index, depth) : param.default ? textsOf(param.default as Node, f, index, undefined, depth + 1) : undefined;
+    if (!texts) return undefined;
+    lists.push(texts);
+  }
+  return union(lists);
+}
+
+/**
+ * An argument's texts at its call. A name declared by a `for (const k of list)` around the call
+ * (in the same function, not redeclared in a block between) is an element of that list: loop
+ * variables share their name with other bindings of the function, so the index alone cannot say.
+ */
+function argumentTexts(arg: Node, use: NameUse, index: ModuleIndex, depth: number): Texts | undefined {
+  if (arg.type === 'Identifier') {
+    const { ancestors } = use;
+    for (let i = ancestors.length - 1; i >= 0; i--) {
+      const a = ancestors[i];
+      if (isFunction(a)) break;
+      if ((a.type === 'BlockStatement' || a.type === 'Program') && declaresInBlock(a.body as Node[], arg.name)) break;
+      if (a.type !== 'ForOfStatement' || ancestors[i + 1] !== a.body) continue;
+      const left = a.left.type === 'VariableDeclaration' && a.left.kind === 'const' ? a.left.declarations[0]?.id : undefined;
+      if (left?.type !== 'Identifier' || left.name !== arg.name) continue;
+      const list = unwrapChain(a.right as Node);
+      const elements = list.type === 'Identifier' ? listTexts(list.name, use.fn, index, depth + 1) : undefined;
+      return elements && union(elements);
+    }
+  }
+  return textsOf(arg, use.fn, index, undefined, depth + 1);
+}
+
+function declaresInBlock(body: readonly Node[], name: string): boolean {
+  return body.some(s => (s.type === 'VariableDeclaration' && s.kind !== 'var' && s.declarations.some(d => d.id.type !== 'Identifier' || d.id.name === name)) || (s.type === 'ClassDeclaration' && s.id?.name === name));
+}
+
+const caches = new WeakMap<ModuleIndex, Map<string, unknown>>();
+
+function cacheOf(index: ModuleIndex): Map<string, unknown> {
+  let cache = caches.get(index);
+  if (!cache) caches.set(index, (cache = new Map()));
+  return cache;
 }
 
 /**
@@ -81,7 +329,7 @@ function nameText(name: string, fn: number, index: ModuleIndex, depth: number): 
  * sort from that text): its own source text, which no run can change unless the name or its
  * `toString` is reassigned.
  */
-function functionSourceText(call: Node & { type: 'CallExpression' }, fn: number, index: ModuleIndex, env: ReadonlyMap<string, string> | undefined): string | undefined {
+function functionSourceText(call: Node & { type: 'CallExpression' }, fn: number, index: ModuleIndex, env: Env): Texts | undefined {
   const callee = unwrapChain(call.callee as Node);
   if (call.arguments.length || callee.type !== 'MemberExpression' || propertyName(callee) !== 'toString') return undefined;
   const object = unwrapChain(callee.object as Node);
@@ -90,11 +338,12 @@ function functionSourceText(call: Node & { type: 'CallExpression' }, fn: number,
   if (!isFunction(value)) return undefined;
   const bound = index.binding(object.name, fn);
   if (!bound || index.memberAssignments(bound, 'toString').length) return undefined;
-  return capped(index.sourceOf(value));
+  const source = capped(index.sourceOf(value));
+  return source === undefined ? undefined : [source];
 }
 
 /** `wrap(C)` where `wrap` is a same-module function whose whole body returns one expression. */
-function helperCallText(call: Node & { type: 'CallExpression' }, fn: number, index: ModuleIndex, env: ReadonlyMap<string, string> | undefined, depth: number): string | undefined {
+function helperCallTexts(call: Node & { type: 'CallExpression' }, fn: number, index: ModuleIndex, env: Env, depth: number): Texts | undefined {
   const callee = unwrapChain(call.callee as Node);
   if (callee.type !== 'Identifier' || env?.has(callee.name)) return undefined;
   const helper = settledValue(index, callee.name, fn)?.node;
@@ -109,22 +358,48 @@ function helperCallText(call: Node & { type: 'CallExpression' }, fn: number, ind
     const p = helper.params[i];
     const arg = call.arguments[i];
     if (p.type !== 'Identifier' || !arg || arg.type === 'SpreadElement') return undefined;
-    const text = textOf(arg as Node, fn, index, env, depth + 1);
+    const text = single(textsOf(arg as Node, fn, index, env, depth + 1));
     if (text === undefined) return undefined;
     params.set(p.name, text);
   }
-  return textOf(body, helperFn, index, params, depth + 1);
+  return textsOf(body, helperFn, index, params, depth + 1);
 }
 
-/** `"quire".replace(/^/, "re")`, `"X".toLowerCase()`, `s.slice(1)`: a string method with constant receiver and arguments. */
-function stringMethodText(call: Node & { type: 'CallExpression' }, fn: number, index: ModuleIndex, env: ReadonlyMap<string, string> | undefined, depth: number): string | undefined {
+/**
+ * `"quire".replace(/^/, "re")`, `"X".toLowerCase()`, `s.slice(1)`: a string method with constant
+ * receiver and arguments; `NAMES.join(",")` of a list only ever read.
+ */
+function stringMethodTexts(call: Node & { type: 'CallExpression' }, fn: number, index: ModuleIndex, env: Env, depth: number): Texts | undefined {
   const callee = unwrapChain(call.callee as Node);
   const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
-  if (callee.type !== 'MemberExpression' || method === undefined || !STRING_METHODS.has(method) || call.arguments.some(a => a.type === 'SpreadElement')) return undefined;
+  if (callee.type !== 'MemberExpression' || method === undefined || call.arguments.some(a => a.type === 'SpreadElement')) return undefined;
   const args = call.arguments as Node[];
-  const text = (n: Node) => textOf(n, fn, index, env, depth + 1);
-  const receiver = text(callee.object as Node);
-  if (receiver === undefined) return undefined;
+  const text = (n: Node) => single(textsOf(n, fn, index, env, depth + 1));
+  if (method === 'join') return listJoin(callee.object as Node, args, fn, index, env, depth);
+  if (!STRING_METHODS.has(method)) return undefined;
+  const receivers = textsOf(callee.object as Node, fn, index, env, depth + 1);
+  if (receivers === undefined) return undefined;
+  const out: string[] = [];
+  for (const receiver of receivers) {
+    const result = stringMethod(method, receiver, args, text);
+    if (result === undefined) return undefined;
+    out.push(result);
+  }
+  return [...new Set(out)];
+}
+
+/** `NAMES.join(sep)`: each element one constant text, the separator too (`,` when none is given). */
+function listJoin(object: Node, args: Node[], fn: number, index: ModuleIndex, env: Env, depth: number): Texts | undefined {
+  const list = unwrapChain(object);
+  if (list.type !== 'Identifier' || env?.has(list.name) || args.length > 1) return undefined;
+  const separator = args.length ? single(textsOf(args[0], fn, index, env, depth + 1)) : ',';
+  const elements = separator === undefined ? undefined : listTexts(list.name, fn, index, depth);
+  if (!elements || elements.some(e => e.length !== 1)) return undefined;
+  const joinedText = capped(elements.map(e => e[0]).join(separator));
+  return joinedText === undefined ? undefined : [joinedText];
+}
+
+function stringMethod(method: string, receiver: string, args: Node[], text: (n: Node) => string | undefined): string | undefined {
   const numbers = args.map(a => (a.type === 'Literal' && typeof a.value === 'number' ? a.value : Number.NaN));
   switch (method) {
     case 'toLowerCase':

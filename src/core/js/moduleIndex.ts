@@ -173,6 +173,8 @@ export class ModuleIndex {
    */
   readonly keyCandidates: Array<{ key: string; fn?: number; callee?: string }> = [];
   readonly moduleTables: ModuleTable[] = [];
+  /** The tree's root, for the few questions that look at every use of a module-level name (nameUses.ts). */
+  program?: acorn.Program;
 
   private readonly fnStack: number[] = [];
   private readonly scopes: Array<Map<string, Node | undefined>> = [this.moduleScope];
@@ -191,6 +193,9 @@ export class ModuleIndex {
       return;
     }
     switch (node.type) {
+      case 'Program':
+        this.program = node;
+        break;
       case 'VariableDeclarator':
         if (node.id.type === 'Identifier') this.bind(node.id.name, node.init ?? undefined, true);
         else if (node.init && (node.id.type === 'ObjectPattern' || node.id.type === 'ArrayPattern')) this.bindPattern(node.id, node.init, true);

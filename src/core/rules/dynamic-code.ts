@@ -7,7 +7,7 @@ import { argumentsOf, refName } from '../js/modules';
 import type { Severity } from '../model';
 import type { Rule, RuleContext } from './types';
 import { snippet } from './util/values';
-import { constantText } from '../js/constantText';
+import { constantTexts } from '../js/constantText';
 
 const VM_CALLS = new Set(['runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction', 'Script', 'SourceTextModule']);
 /** Constructors that compile code and run it only when asked (`.runInThisContext()`, `.evaluate()`). */
@@ -71,19 +71,22 @@ export const dynamicCode: Rule = {
   },
   triggers: ['eval', 'Function', 'runIn', 'compileFunction', 'Script', 'setTimeout', 'setInterval'],
   create(ctx) {
-    const emit = (site: Site, known: ReadonlyArray<string | undefined>) => {
+    const emit = (site: Site, known: ReadonlyArray<readonly string[] | undefined>) => {
       const { node, what, code, fn } = site;
-      const body = known.every(k => k !== undefined) ? known[known.length - 1] ?? '' : undefined;
-      const severity: Severity = body !== undefined ? (GLOBAL_THIS_POLYFILL.test(body) ? 'info' : 'low') : 'medium';
+      // The code is the last argument; each may be one of a few fixed texts (a list's names).
+      const bodies = known.every(k => k !== undefined) ? known[known.length - 1] ?? [''] : undefined;
+      const body = bodies?.[0];
+      const severity: Severity = bodies !== undefined ? (bodies.every(b => GLOBAL_THIS_POLYFILL.test(b)) ? 'info' : 'low') : 'medium';
       const shown = code.length ? snippet(ctx, code[code.length - 1], 120) : undefined;
       const worked = body !== undefined && shown !== undefined && staticString(code[code.length - 1]) === undefined;
+      const alternatives = bodies && bodies.length > 1 ? ` (one of ${bodies.length} fixed texts)` : '';
       ctx.report({
         node,
         fn,
-        messageId: body !== undefined ? 'fixed' : 'computed',
+        messageId: bodies !== undefined ? 'fixed' : 'computed',
         data: { what },
         severity,
-        evidence: [`call ${what}`, ...(shown !== undefined ? [`code ${shown}`] : []), ...(worked ? [`evaluates to ${JSON.stringify(body.length > 120 ? `${body.slice(0, 120)}…` : body)}`] : [])],
+        evidence: [`call ${what}`, ...(shown !== undefined ? [`code ${shown}`] : []), ...(worked ? [`evaluates to ${JSON.stringify(body.length > 120 ? `${body.slice(0, 120)}…` : body)}${alternatives}`] : [])],
         facts: [{ kind: 'sink', sink: 'eval', detail: what, payload: [...code] }],
       });
     };
@@ -94,13 +97,13 @@ export const dynamicCode: Rule = {
     const report = (node: Node, what: string, code: readonly Node[]) => {
       const site = { node, what, code, fn: ctx.functionIndex() };
       const known = code.map(a => staticString(a));
-      if (known.every(k => k !== undefined)) emit(site, known);
+      if (known.every(k => k !== undefined)) emit(site, known.map(k => [k]));
       else pending.push(site);
     };
     return {
       'Program:exit'() {
         const { index } = ctx.analysis();
-        for (const site of pending) emit(site, site.code.map(a => constantText(a, site.fn, index)));
+        for (const site of pending) emit(site, site.code.map(a => constantTexts(a, site.fn, index)));
       },
       CallExpression(node) {
         // calleeOf sees through (0, eval)(code): indirect eval.

@@ -81,6 +81,41 @@ runRuleTable(dynamicCode, {
     },
     { name: 'String.raw of constants is fixed (low)', code: 'const vm=require("vm");const Q=String.raw`a\\b`;const L=String.raw`(${Q})`;vm.runInThisContext(L)', at: ['vm.runIn'], severity: 'low', evidence: ['evaluates to "(a\\\\b)"'] },
     { name: 'a helper given a parameter is computed (medium)', code: 'const vm=require("vm");const strict=(s)=>`"use strict";${s}`;function run(src,c){return vm.runInContext(strict(src),c)}', at: ['vm.runInContext'], severity: 'medium' },
+    // @byterover/cipher 0.3.0's vendored Next.js edge-runtime: eval and a vm template over each
+    // name of a constant list, and the list joined; flagged computed (medium) before.
+    {
+      name: 'a parameter every call fills from a list nothing changes is one of its fixed texts (edge-runtime patchInstanceOf)',
+      code: 'const vm=require("vm");class VM{constructor(e={}){for(const e of NAMES){patch(e,this.context)}}}const NAMES=["Object","Array","RegExp"];function patch(item,ctx){ctx[Symbol.for(`node:${item}`)]=eval(item);return vm.runInContext(`globalThis.${item} = new Proxy(${item}, {})`,ctx)}',
+      at: ['eval(item)', 'vm.runInContext(`'],
+      severity: 'low',
+      message: /with fixed code$/,
+      allEvidence: ['(one of 3 fixed texts)'],
+    },
+    {
+      name: 'a list nothing changes, joined, is fixed (edge-runtime getTransferablePrimitivesFromContext)',
+      code: 'const vm=require("vm");const NAMES=["Object","Array","RegExp"];function primitives(c){const A=NAMES.join(",");const t=`({${A}})`;return vm.runInContext(t,c)}for(const n of NAMES)NAMES.includes(n)',
+      at: ['vm.runInContext(t'],
+      severity: 'low',
+      evidence: ['evaluates to "({Object,Array,RegExp})"'],
+    },
+    {
+      name: 'a list changed anywhere, or handed to code that could change it, is not constant (medium)',
+      code: 'const A=["x"];A.push(process.argv[2]);for(const k of A)eval(k);const B=["y"];keep(B);for(const k of B)eval(k);const C=["z"];C.forEach((v,i,all)=>all.push(v));eval(C.join(""));const D=["w"];D[0]=globalThis.code;eval(D[0])',
+      at: ['eval(k);const B', 'eval(k);const C', 'eval(C', 'eval(D'],
+      severity: 'medium',
+    },
+    {
+      name: 'a parameter of a function also passed as a value, exported, or called with anything else is computed (medium)',
+      code: 'const L=["a"];function p1(s){return eval(s)}for(const k of L)p1(k);[process.argv[2]].forEach(p1);function p2(s){return eval(s)}for(const k of L)p2(k);p2(process.argv[2]);function p3(s){arguments[0]=globalThis.x;return eval(s)}for(const k of L)p3(k);module.exports={p4};function p4(s){return eval(s)}p4("a")',
+      at: ['eval(s)}for(const k of L)p1', 'eval(s)}for(const k of L)p2', 'eval(s)}for(const k of L)p3', 'eval(s)}p4'],
+      severity: 'medium',
+    },
+    {
+      name: 'a loop variable redeclared in a block around the call is not the list\'s element (medium)',
+      code: 'const L=["a"];function run(s){return eval(s)}for(const k of L){{const k=process.env.CODE;run(k)}}',
+      at: ['eval('],
+      severity: 'medium',
+    },
   ],
   valid: [
     { name: 'a local function named eval', code: 'function f(){const eval2=1;const o={eval(x){return x}};o.eval(1)}' },
