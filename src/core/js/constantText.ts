@@ -25,25 +25,37 @@ type Texts = readonly string[];
 
 /**
  * Every text an expression can have when the file fixes each of them (at most MAX_TEXTS), in
- * the order found; undefined when any run could give another.
+ * the order found; undefined when any run could give another. `site`: the call that runs the
+ * text as code, when it is a direct eval, which does not count against itself.
  */
-export function constantTexts(node: Node, fn: number, index: ModuleIndex): Texts | undefined {
+export function constantTexts(node: Node, fn: number, index: ModuleIndex, site?: Node): Texts | undefined {
+  const scopes = new Set<number>();
+  consulting.push(scopes);
+  let texts: Texts | undefined;
   try {
-    const repeated = repeatedNames(node, fn, index);
-    if (!repeated) return textsOf(node, fn, index, undefined, 0);
-    // `${item} = new Proxy(${item})`: one value of `item` at a time, not every pairing.
-    const out = new Set<string>();
-    for (const env of environments(repeated)) {
-      const texts = textsOf(node, fn, index, env, 0);
-      if (!texts) return undefined;
-      for (const t of texts) out.add(t);
-    }
-    return out.size <= MAX_TEXTS ? [...out] : undefined;
+    texts = allTexts(node, fn, index);
   } catch (e) {
     // A text the engine cannot hold is not constant text we can show; any other error is a bug.
     if (e instanceof RangeError && !isStackOverflow(e)) return undefined;
     throw e;
+  } finally {
+    consulting.pop();
   }
+  // What a list or a function's callers hold is only settled if no other code runs in their scope unseen.
+  return texts && (scopes.size === 0 || harmlessEvals(index, scopes, site)) ? texts : undefined;
+}
+
+function allTexts(node: Node, fn: number, index: ModuleIndex): Texts | undefined {
+  const repeated = repeatedNames(node, fn, index);
+  if (!repeated) return textsOf(node, fn, index, undefined, 0);
+  // `${item} = new Proxy(${item})`: one value of `item` at a time, not every pairing.
+  const out = new Set<string>();
+  for (const env of environments(repeated)) {
+    const texts = textsOf(node, fn, index, env, 0);
+    if (!texts) return undefined;
+    for (const t of texts) out.add(t);
+  }
+  return out.size <= MAX_TEXTS ? [...out] : undefined;
 }
 
 /** Names written more than once in the expression that each have several texts, with those texts. */
@@ -169,22 +181,16 @@ function listTexts(name: string, fn: number, index: ModuleIndex, depth: number):
   const bound = index.binding(name, fn);
   const value = settledValue(index, name, fn);
   if (!bound || !value || value.node.type !== 'ArrayExpression' || value.node.elements.length > MAX_TEXTS) return undefined;
-  const key = `list\0${bound.scope}\0${name}`;
-  const cache = cacheOf(index);
-  if (cache.has(key)) return cache.get(key) as readonly Texts[] | undefined;
-  cache.set(key, undefined); // a list that contains itself is not constant
-  let elements: Texts[] | undefined = [];
-  for (const el of value.node.elements) {
-    const texts = el && el.type !== 'SpreadElement' ? textsOf(el as Node, value.fn, index, undefined, depth + 1) : undefined;
-    if (!texts) {
-      elements = undefined;
-      break;
+  const list = value.node;
+  return remembered(index, `list\0${bound.scope}\0${name}`, bound.scope, () => {
+    const elements: Texts[] = [];
+    for (const el of list.elements) {
+      const texts = el && el.type !== 'SpreadElement' ? textsOf(el as Node, value.fn, index, undefined, depth + 1) : undefined;
+      if (!texts) return undefined;
+      elements.push(texts);
     }
-    elements.push(texts);
-  }
-  if (elements && !everyUse(index, bound.scope, name, isListRead)) elements = undefined;
-  cache.set(key, elements);
-  return elements;
+    return everyUse(index, bound.scope, name, isListRead) ? elements : undefined;
+  });
 }
 
 /** Array methods that neither change the list nor hand it to code that could. */
@@ -252,13 +258,7 @@ function parameterTexts(name: string, fn: number, index: ModuleIndex, depth: num
   const declared = value.fn;
   const f = index.functionOf(declared);
   if (f === undefined || f !== bound.scope) return undefined;
-  const key = `param\0${f}\0${value.index}`;
-  const cache = cacheOf(index);
-  if (cache.has(key)) return cache.get(key) as Texts | undefined;
-  cache.set(key, undefined); // a call of itself with its own parameter adds nothing known
-  const texts = callerTexts(declared, f, value, index, depth);
-  cache.set(key, texts);
-  return texts;
+  return remembered(index, `param\0${f}\0${value.index}`, index.functions[f].parent, () => callerTexts(declared, f, value, index, depth));
 }
 
 function callerTexts(declared: FunctionNode & { id: Identifier }, f: number, param: Parameter, index: ModuleIndex, depth: number): Texts | undefined {
@@ -316,12 +316,87 @@ function declaresInBlock(body: readonly Node[], name: string): boolean {
   return body.some(s => (s.type === 'VariableDeclaration' && s.kind !== 'var' && s.declarations.some(d => d.id.type !== 'Identifier' || d.id.name === name)) || (s.type === 'ClassDeclaration' && s.id?.name === name));
 }
 
-const caches = new WeakMap<ModuleIndex, Map<string, unknown>>();
+/** An answer about a list or a parameter, with the scopes whose code it relies on (see harmlessEvals). */
+interface Remembered {
+  value: unknown;
+  scopes: readonly number[];
+}
 
-function cacheOf(index: ModuleIndex): Map<string, unknown> {
+const caches = new WeakMap<ModuleIndex, Map<string, Remembered>>();
+/** The scopes each answer being worked out relies on, innermost last. */
+const consulting: Array<Set<number>> = [];
+
+function consulted(scopes: Iterable<number>): void {
+  for (const set of consulting) for (const s of scopes) set.add(s);
+}
+
+/** `compute()` once per module and key; the scope it reads, and those its parts read, go with the answer. */
+function remembered<T>(index: ModuleIndex, key: string, scope: number, compute: () => T | undefined): T | undefined {
   let cache = caches.get(index);
   if (!cache) caches.set(index, (cache = new Map()));
-  return cache;
+  const known = cache.get(key);
+  if (known) {
+    consulted(known.scopes);
+    return known.value as T | undefined;
+  }
+  // Asked again while it is being worked out (a list holding itself, a function calling itself
+  // with its own parameter): nothing known.
+  cache.set(key, { value: undefined, scopes: [scope] });
+  const scopes = new Set([scope]);
+  consulting.push(scopes);
+  let value: T | undefined;
+  try {
+    value = compute();
+  } finally {
+    consulting.pop();
+  }
+  cache.set(key, { value, scopes: [...scopes] });
+  consulted(scopes);
+  return value;
+}
+
+/** A text that, run as code, only reads a name (`Object`, `a.b`): it cannot change a binding. */
+const NAME_PATH = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
+/** Direct evals being judged: one met again while judged is not harmless. */
+const judged = new Set<Node>();
+
+/**
+ * Whether no direct `eval` in these scopes, other than `site`, can change what they hold: a
+ * direct eval runs in the scope around it and may push to a list or reassign a function by
+ * name. One whose code is itself fixed to names to read (an eval of `item` over a list of
+ * constructor names) cannot.
+ */
+function harmlessEvals(index: ModuleIndex, scopes: ReadonlySet<number>, site: Node | undefined): boolean {
+  for (const { call, fn } of directEvals(index)) {
+    if (call === site || ![...scopes].some(s => s === MODULE || (index.functions[s].start <= call.start && call.end <= index.functions[s].end))) continue;
+    if (call.arguments.length === 0) continue;
+    const code = call.arguments[0];
+    if (judged.has(call) || code.type === 'SpreadElement') return false;
+    judged.add(call);
+    try {
+      const texts = constantTexts(code as Node, fn, index, call);
+      if (!texts || !texts.every(t => NAME_PATH.test(t))) return false;
+    } finally {
+      judged.delete(call);
+    }
+  }
+  return true;
+}
+
+const evalsByIndex = new WeakMap<ModuleIndex, Array<{ call: CallLike; fn: number }>>();
+
+/** Calls of the global `eval` by that name (direct evals: they see the local scope). */
+function directEvals(index: ModuleIndex): ReadonlyArray<{ call: CallLike; fn: number }> {
+  let found = evalsByIndex.get(index);
+  if (!found) {
+    found = [];
+    index.calls.forEach((call, i) => {
+      const fn = index.callFns[i];
+      if (call.type === 'CallExpression' && call.callee.type === 'Identifier' && call.callee.name === 'eval' && !index.binding('eval', fn)) found!.push({ call, fn });
+    });
+    evalsByIndex.set(index, found);
+  }
+  return found;
 }
 
 /**

@@ -1,8 +1,10 @@
-// Every place a name is used within the scope that binds it, with the nodes around each use:
+// Every place a name is used within the scope that binds it, with the nodes around each use
+// (`export { name }` included; a `with` statement leaves no answer):
 // what proves that a value no run can change (a list only read, a function only called) has
 // no other use. Nested functions that bind the same name are skipped (their uses are of
 // another variable); block-level redeclarations inside the scope are not told apart, so they
 // count as uses too, which can only make an answer more cautious.
+import type * as acorn from 'acorn';
 import { childrenOf, isFunction, type Node } from './ast';
 import { MODULE, type ModuleIndex } from './moduleIndex';
 
@@ -10,7 +12,7 @@ import { MODULE, type ModuleIndex } from './moduleIndex';
 const SCAN_BUDGET = 4_000_000;
 
 export interface NameUse {
-  node: Node & { type: 'Identifier' };
+  node: acorn.Identifier;
   /** Root first, the use's parent last (the use itself is not in it). The scan's own array: copy it to keep it. */
   ancestors: readonly Node[];
   /** The function the use is written in (MODULE at module level). */
@@ -43,6 +45,18 @@ export function everyUse(index: ModuleIndex, scope: number, name: string, visit:
     if (++visited + spent > SCAN_BUDGET) {
       complete = false;
       break;
+    }
+    // `with (o) name…` may read o's property instead: no answer. `export { name }`: a use the tree's children do not show.
+    if (node.type === 'WithStatement') {
+      complete = false;
+      break;
+    }
+    if (node.type === 'ExportNamedDeclaration' && !node.source) {
+      const exported = node.specifiers.find(s => s.local.type === 'Identifier' && s.local.name === name);
+      if (exported && !visit({ node: exported.local as acorn.Identifier, ancestors: [...path, node, exported], fn: fns.length ? fns[fns.length - 1] : scope })) {
+        complete = false;
+        break;
+      }
     }
     if (node.type === 'Identifier' && node.name === name) {
       if (!visit({ node, ancestors: path, fn: fns.length ? fns[fns.length - 1] : scope })) {

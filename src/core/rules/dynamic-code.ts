@@ -103,7 +103,7 @@ export const dynamicCode: Rule = {
     return {
       'Program:exit'() {
         const { index } = ctx.analysis();
-        for (const site of pending) emit(site, site.code.map(a => constantTexts(a, site.fn, index)));
+        for (const site of pending) emit(site, site.code.map(a => constantTexts(a, site.fn, index, site.node)));
       },
       CallExpression(node) {
         // calleeOf sees through (0, eval)(code): indirect eval.

@@ -110,6 +110,21 @@ runRuleTable(dynamicCode, {
       at: ['eval(s)}for(const k of L)p1', 'eval(s)}for(const k of L)p2', 'eval(s)}for(const k of L)p3', 'eval(s)}p4'],
       severity: 'medium',
     },
+    { name: 'a list exported in an export list is not settled (medium)', code: 'const A=["a"];export{A};for(const i of A)eval(i);', at: ['eval(i)'], severity: 'medium' },
+    { name: 'a function exported in an export list may be called with anything (medium)', code: 'const B=["b"];function f(s){return eval(s)}export{f as g};for(const j of B)f(j);', at: ['eval(s)'], severity: 'medium' },
+    { name: 'a with statement in the scope leaves the list unsettled (medium)', code: 'const B=["b"];function f(s){with(o){B.join(",")}return eval(s)}for(const k of B)f(k);', at: ['eval(s)'], severity: 'medium' },
+    {
+      name: "another direct eval in the list's scope could change it (medium)",
+      code: 'function a(){const L=["x"];eval(process.argv[2]);for(const k of L)eval(k)}',
+      at: ['eval(process', 'eval(k)'],
+      severity: 'medium',
+    },
+    {
+      name: "another direct eval in the list's scope whose own code only names a global cannot change it (low)",
+      code: 'function b(){const L=["Object","Array"];for(const k of L){globalThis[k]=eval(k);new Function(`return ${L.join(";")}`)}}',
+      at: ['eval(k)', 'new Function'],
+      severity: 'low',
+    },
     {
       name: 'a loop variable redeclared in a block around the call is not the list\'s element (medium)',
       code: 'const L=["a"];function run(s){return eval(s)}for(const k of L){{const k=process.env.CODE;run(k)}}',
