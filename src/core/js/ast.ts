@@ -235,14 +235,18 @@ function pushAll(into: Node[], children: ReadonlyArray<Node | null | undefined> 
  */
 export function* descendants(root: Node, skip?: (node: Node) => boolean): Generator<Node> {
   const stack: Node[] = [root];
-  const kids: Node[] = [];
   while (stack.length) {
     const node = stack.pop()!;
     yield node;
     if (node !== root && skip?.(node)) continue;
-    kids.length = 0;
-    childrenOf(node, kids);
-    for (let i = kids.length - 1; i >= 0; i--) stack.push(kids[i]);
+    // Pushed in order, then turned around: the first child comes off the stack first.
+    const first = stack.length;
+    childrenOf(node, stack);
+    for (let lo = first, hi = stack.length - 1; lo < hi; lo++, hi--) {
+      const t = stack[lo];
+      stack[lo] = stack[hi];
+      stack[hi] = t;
+    }
   }
 }
 
@@ -306,6 +310,17 @@ export function unwrapChain(node: Node): Node {
  * a scan quadratic.
  */
 export function memberPath(node: Node): string | undefined {
+  // Several rules ask about the same callee while one call is visited: the last answer is kept.
+  if (node === lastPathOf) return lastPath;
+  lastPathOf = node;
+  lastPath = pathOf(node);
+  return lastPath;
+}
+
+let lastPathOf: Node | undefined;
+let lastPath: string | undefined;
+
+function pathOf(node: Node): string | undefined {
   const names: string[] = [];
   node = unwrapChain(node);
   while (node.type === 'MemberExpression') {

@@ -246,13 +246,13 @@ export class CallGraph {
         // Bound under one name in two scopes: the calls of both.
         byName.set(name, known ? { start: Math.min(known.start, range.start), end: Math.max(known.end, range.end) } : range);
       };
-      for (const [name, values, scope] of this.index.moduleLikeValues()) {
+      this.index.forEachModuleLikeValue((name, values, scope) => {
         const range = rangeOf(scope);
         for (const v of values) {
           add(name, v.node, range);
           if (v.node.type === 'ObjectExpression') for (const p of v.node.properties) if (p.type === 'Property' && propertyKeyName(p)) add(propertyKeyName(p)!, p.value, range);
         }
-      }
+      });
       for (const [i, fnRecord] of this.index.functions.entries()) {
         const range = rangeOf(i);
         for (const [name, value] of fnRecord.locals) if (value) add(name, value, range);

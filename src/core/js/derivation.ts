@@ -1,7 +1,7 @@
 // How the results of calls into Node's modules relate to their inputs, for following values:
 // what `fs.readFileSync(p)` returns is made of what `p` names, `execSync(cmd)` of what `cmd`
 // runs, `path.join(a, b)` of both, a hash of what it hashes.
-import { calleeOf, propertyName, type CallLike } from './ast';
+import { calleeOf, propertyName, type CallLike, type Node } from './ast';
 import { defaultDerivation, type Derivation, type DerivationOf } from './flow';
 import type { ModuleIndex } from './moduleIndex';
 import { calleeRefOf, refName, type ModuleLookup } from './modules';
@@ -58,8 +58,16 @@ export function lookupAt(index: ModuleIndex, fn: number): ModuleLookup {
     resolve: id => {
       const bound = index.binding(id.name, fn);
       if (!bound) return undefined;
-      const real = bound.values.filter(v => v.node.type !== 'Parameter');
-      return real.length === 1 ? real[0].node : bound.values.length === 1 ? bound.values[0].node : undefined;
+      // Asked at every name a rule resolves: counted in place, no filtered copy.
+      let real: Node | undefined;
+      let count = 0;
+      for (const v of bound.values) {
+        if (v.node.type !== 'Parameter') {
+          real = v.node;
+          count++;
+        }
+      }
+      return count === 1 ? real : bound.values.length === 1 ? bound.values[0].node : undefined;
     },
     isBound: id => !!index.binding(id.name, fn),
   };

@@ -330,17 +330,17 @@ export class ModuleIndex {
       const record = this.functions[f];
       if (!record.locals.has(name)) continue;
       const mutated = !!record.mutated?.has(name);
-      if (record.values) return { name, scope: f, moduleLike: true, values: record.values.get(name) ?? NO_VALUES, mutated };
+      if (record.values) return { name, scope: f, moduleLike: true, values: record.values.get(name) ?? NO_VALUES, mutated, history: undefined, appended: undefined };
       const last = record.locals.get(name);
       const history = record.history?.get(name);
       const at = record.assignedIn?.get(name) ?? f;
       const appended = record.appends?.get(name);
-      return { name, scope: f, moduleLike: false, values: last ? [{ node: last, fn: at }] : [], mutated, ...(history ? { history: history.map(node => ({ node, fn: f })) } : {}), ...(appended ? { appended } : {}) };
+      return { name, scope: f, moduleLike: false, values: last ? [{ node: last, fn: at }] : NO_VALUES, mutated, history: history?.map(node => ({ node, fn: f })), appended };
     }
     if (!this.moduleScope.has(name)) return undefined;
     const imported = this.moduleScope.get(name);
     const values = this.moduleValues.get(name) ?? (imported?.type === 'ImportBinding' ? [{ node: imported, fn: MODULE }] : []);
-    return { name, scope: MODULE, moduleLike: true, values, mutated: this.moduleMutated.has(name) };
+    return { name, scope: MODULE, moduleLike: true, values, mutated: this.moduleMutated.has(name), history: undefined, appended: undefined };
   }
 
   /** Values assigned to `o.key` for the binding `o` (`o.key = v` anywhere in the module). */
@@ -354,10 +354,13 @@ export class ModuleIndex {
     return (cls && this.classMembers.get(cls)?.get(key)) ?? [];
   }
 
-  /** Every name of every module-like scope (module, wrappers) with its values, and that scope (MODULE or the wrapper). */
-  *moduleLikeValues(): Iterable<[string, ModuleValue[], number]> {
-    for (const [name, values] of this.moduleValues) yield [name, values, MODULE];
-    for (const [i, f] of this.functions.entries()) if (f.values) for (const [name, values] of f.values) yield [name, values, i];
+  /**
+   * Every name of every module-like scope (module, wrappers) with its values, and that scope
+   * (MODULE or the wrapper). A callback, not a generator: a bundle has hundreds of thousands.
+   */
+  forEachModuleLikeValue(visit: (name: string, values: ModuleValue[], scope: number) => void): void {
+    this.moduleValues.forEach((values, name) => visit(name, values, MODULE));
+    this.functions.forEach((f, i) => f.values?.forEach((values, name) => visit(name, values, i)));
   }
 
   /** The function a callback belongs to: itself unless it is passed inline to a call inside another function. */
@@ -397,8 +400,13 @@ export class ModuleIndex {
       node,
       locals,
       returns: node.type === 'ArrowFunctionExpression' && node.expression ? [node.body] : NO_RETURNS,
-      ...(wrapper ? { values: new Map<string, ModuleValue[]>() } : {}),
-      ...(cls ? { cls } : {}),
+      // Every record has every field (undefined when absent): one shape for the hot lookups up the scope chain.
+      mutated: undefined,
+      history: undefined,
+      assignedIn: undefined,
+      appends: undefined,
+      values: wrapper ? new Map<string, ModuleValue[]>() : undefined,
+      cls,
       callback: !wrapper && (parentNode?.type === 'CallExpression' || parentNode?.type === 'NewExpression') && (parentNode.arguments as Node[]).includes(node),
     });
     this.fnByNode.set(node, index);

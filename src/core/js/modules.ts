@@ -290,9 +290,10 @@ export function calleeRefOf(call: CallLike, lookup: ModuleLookup): ModuleRef | u
  * The arguments the called function receives: `f.call(self, a, b)` gives [a, b], `f.apply(self,
  * [a, b])` the elements of the array literal.
  */
-export function argumentsOf(call: CallLike): Node[] {
+export function argumentsOf(call: CallLike): readonly Node[] {
   const callee = calleeOf(call);
-  const args = call.arguments.map(a => (a.type === 'SpreadElement' ? a.argument : a));
+  // Asked of every call by several rules: the arguments themselves unless one is spread.
+  const args = hasSpread(call.arguments) ? call.arguments.map(a => (a.type === 'SpreadElement' ? a.argument : a)) : (call.arguments as Node[]);
   if (call.type !== 'CallExpression' || callee.type !== 'MemberExpression') return args;
   const m = propertyName(callee);
   if (m === 'call') return args.slice(1);
@@ -301,4 +302,9 @@ export function argumentsOf(call: CallLike): Node[] {
     return list?.type === 'ArrayExpression' ? list.elements.filter((e): e is acorn.Expression => !!e && e.type !== 'SpreadElement') : [];
   }
   return args;
+}
+
+function hasSpread(args: CallLike['arguments']): boolean {
+  for (let i = 0; i < args.length; i++) if (args[i].type === 'SpreadElement') return true;
+  return false;
 }

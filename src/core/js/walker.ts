@@ -16,7 +16,6 @@ export function walk(root: Node, visitor: WalkVisitor): number {
   const path: Node[] = [];
   const nodes: Node[] = [root];
   const marks: number[] = [ENTER];
-  const children: Node[] = [];
   let count = 0;
   while (nodes.length) {
     const node = nodes.pop()!;
@@ -30,12 +29,16 @@ export function walk(root: Node, visitor: WalkVisitor): number {
     visitor.enter(node, path);
     nodes.push(node);
     marks.push(EXIT);
-    children.length = 0;
-    childrenOf(node, children);
-    for (let i = children.length - 1; i >= 0; i--) {
-      nodes.push(children[i]);
-      marks.push(ENTER);
+    // The children go straight onto the stack, then are turned around so the first comes off
+    // first: a separate list emptied at every node would be allocated again at every node.
+    const first = nodes.length;
+    childrenOf(node, nodes);
+    for (let lo = first, hi = nodes.length - 1; lo < hi; lo++, hi--) {
+      const t = nodes[lo];
+      nodes[lo] = nodes[hi];
+      nodes[hi] = t;
     }
+    for (let i = first; i < nodes.length; i++) marks.push(ENTER);
   }
   return count;
 }

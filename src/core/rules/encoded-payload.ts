@@ -124,7 +124,7 @@ export const encodedPayload: Rule = {
   triggers: ['atob', 'base64', 'hex', 'fromCharCode'],
   create(ctx) {
     const check = (node: CallLike | acorn.ImportExpression) => {
-      const args: Node[] = node.type === 'ImportExpression' ? [node.source] : argumentsOf(node);
+      const args: readonly Node[] = node.type === 'ImportExpression' ? [node.source] : argumentsOf(node);
       if (args.length === 0) return;
       const use = sinkOf(node, ctx);
       if (!use) return;

@@ -47,7 +47,9 @@ export const endpointConfigRead: Rule = {
   triggersIgnoreCase: true,
   create(ctx) {
     const reads = (node: Node) => {
-      for (const read of envReadsAt(node, ctx)) {
+      const envReads = envReadsAt(node, ctx);
+      // Asked at every member expression: no iterator when there is nothing read.
+      if (envReads.length) for (const read of envReads) {
         const kind = endpointVariableKind(read.name);
         if (!kind) continue;
         ctx.report({

@@ -58,7 +58,8 @@ export const envHarvest: Rule = {
       ctx.report({ node, messageId, data: { how }, evidence: [evidence], facts: [{ kind: 'source', source: 'env', detail: 'the whole environment' }], ...(severity ? { severity } : {}) });
     return {
       CallExpression(node) {
-        const [arg, ...rest] = argumentsOf(node);
+        const args = argumentsOf(node);
+        const arg = args[0];
         if (!arg) return;
         const callee = calleeOf(node);
         // Named imports (`inspect(...)`) are checked below; members only with a known method name.
@@ -74,7 +75,7 @@ export const envHarvest: Rule = {
         if (path === 'JSON.stringify' && isEnvObject(arg, ctx)) return report(node, 'serialise', 'JSON.stringify', 'JSON.stringify(process.env)', 'medium');
         const ref = ctx.calleeRef(node);
         if (ref?.module === 'util' && ref.path[0] === 'inspect' && isEnvObject(arg, ctx)) return report(node, 'serialise', 'util.inspect', 'util.inspect(process.env)', 'medium');
-        if (path === 'Object.assign' && rest.some(a => isEnvObject(a, ctx)) && !isChildEnv(ctx, 1)) report(node, 'copy', 'Object.assign', 'Object.assign(…, process.env)');
+        if (path === 'Object.assign' && args.slice(1).some(a => isEnvObject(a, ctx)) && !isChildEnv(ctx, 1)) report(node, 'copy', 'Object.assign', 'Object.assign(…, process.env)');
       },
       SpreadElement(node) {
         const object = ctx.parent();

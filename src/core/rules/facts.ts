@@ -35,7 +35,7 @@ export type Fact =
       kind: 'sink';
       sink: SinkKind;
       detail?: string;
-      payload: Node[];
+      payload: readonly Node[];
       target?: Node;
       /** A chmod: the file's rights change, not its content. */
       permissionsOnly?: boolean;

@@ -43,7 +43,9 @@ export const foreignApiKeyRead: Rule = {
   triggers: ['KEY', 'TOKEN', 'SECRET', 'key', 'token'],
   create(ctx) {
     const check = (node: Node) => {
-      for (const read of envReadsAt(node, ctx)) {
+      const envReads = envReadsAt(node, ctx);
+      // Asked at every member expression: no iterator when there is nothing read.
+      if (envReads.length) for (const read of envReads) {
         const foreign = apiKeyVendors(read.name, ctx.keywords).filter(v => !ctx.target.ownVendors.includes(v));
         if (foreign.length === 0) continue;
         ctx.report({

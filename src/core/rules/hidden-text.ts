@@ -54,9 +54,9 @@ export function hiddenCharacters(raw: string): string[] {
 const RANGE = /A-Z|a-z|0-9|[^\x00-\x7f]-[^\x00-\x7f]/g;
 
 function check(ctx: RuleContext, node: Node, what: string, pattern = false) {
+  // Fast exit: only non-ASCII text can hide anything (read in place: this runs at every name and string).
+  if (!hasNonAscii(ctx.text, node.start, node.end)) return;
   let raw = ctx.text.slice(node.start, node.end);
-  // Fast exit: only non-ASCII text can hide anything.
-  if (!/[^\x00-\x7f]/.test(raw)) return;
   if (TAGS.test(raw)) raw = raw.replace(FLAG_SEQUENCE, '\u{1F3F4}');
   if (pattern || isRegExpSource(ctx)) raw = emptyCharacterClasses(raw);
   // A string of character ranges (`"_A-Za-z\u00C0-\u00D6…"`) is the body of a class built later.
@@ -72,6 +72,11 @@ function check(ctx: RuleContext, node: Node, what: string, pattern = false) {
   // A string of only invisible characters and spaces is a named constant of text-processing code.
   const severity: Severity = visible.length === 0 && what !== 'identifier' ? 'info' : what === 'identifier' ? 'high' : textSeverity(raw);
   ctx.report({ node, messageId: 'invisible', data: { where: what === 'identifier' ? 'an identifier' : `a ${what}`, chars: chars.join(', ') }, severity, evidence: chars });
+}
+
+function hasNonAscii(text: string, start: number, end: number): boolean {
+  for (let i = start; i < end; i++) if (text.charCodeAt(i) > 0x7f) return true;
+  return false;
 }
 
 /** The value of a string literal or template element. */
@@ -178,7 +183,7 @@ export const hiddenText: Rule = {
       },
       Identifier(node) {
         const name = node.name;
-        if (name.charCodeAt(0) < 0x80 && /^[\x00-\x7f]*$/.test(name)) return;
+        if (!hasNonAscii(name, 0, name.length)) return;
         const raw = ctx.text.slice(node.start, node.end);
         if (CONFUSABLE.test(raw) && /[A-Za-z]/.test(raw)) {
           ctx.report({

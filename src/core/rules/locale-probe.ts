@@ -41,8 +41,11 @@ export const localeProbe: Rule = {
   create(ctx: RuleContext) {
     const report = (node: Node, what: string, evidence: string) => ctx.report({ node, messageId: 'read', data: { what }, evidence: [evidence], facts: [{ kind: 'probe', probe: 'locale' }] });
     const reads = (node: Node) => {
-      for (const site of resolvedOptionReads(node, 'locale', ctx)) report(site, 'the locale (Intl resolvedOptions().locale)', 'resolvedOptions().locale');
-      for (const read of envReadsAt(node, ctx)) {
+      const optionReads = resolvedOptionReads(node, 'locale', ctx);
+      // Asked at every member expression: no iterator when there is nothing read.
+      if (optionReads.length) for (const site of optionReads) report(site, 'the locale (Intl resolvedOptions().locale)', 'resolvedOptions().locale');
+      const envReads = envReadsAt(node, ctx);
+      if (envReads.length) for (const read of envReads) {
         if (LOCALE_ENV.test(read.name)) report(read.node, `the ${read.name} environment variable (locale)`, `env ${read.name}`);
       }
     };

@@ -21,10 +21,13 @@ export const timezoneProbe: Rule = {
   triggers: ['timeZone', 'getTimezoneOffset', 'TZ'],
   create(ctx) {
     const reads = (node: Node) => {
-      for (const site of resolvedOptionReads(node, 'timeZone', ctx)) {
+      const optionReads = resolvedOptionReads(node, 'timeZone', ctx);
+      // Asked at every member expression: no iterator when there is nothing read.
+      if (optionReads.length) for (const site of optionReads) {
         ctx.report({ node: site, messageId: 'name', evidence: ['resolvedOptions().timeZone'], facts: [{ kind: 'probe', probe: 'timezone' }] });
       }
-      for (const read of envReadsAt(node, ctx)) {
+      const envReads = envReadsAt(node, ctx);
+      if (envReads.length) for (const read of envReads) {
         if (read.name !== 'TZ') continue;
         ctx.report({ node: read.node, messageId: 'env', severity: 'low', evidence: ['env TZ'], facts: [{ kind: 'probe', probe: 'timezone' }] });
       }

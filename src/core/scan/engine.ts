@@ -333,6 +333,8 @@ class RuleSession {
   private readonly exitHandlers: Dispatch = new Map();
   private path: readonly Node[] = [];
   private currentFn = -1;
+  /** Lookups as seen from a function other than the walk's current one (a rule asking about a node further out). */
+  private readonly lookups = new Map<number, ModuleLookup>();
 
   constructor(
     private readonly text: string,
@@ -383,9 +385,15 @@ class RuleSession {
         // The innermost function around the current node that also holds `node`.
         let f = this.currentFn;
         while (f !== MODULE && !(this.index.functions[f].start <= node.start && node.end <= this.index.functions[f].end)) f = this.index.functions[f].parent;
-        return f === this.currentFn ? lookup : lookupAt(this.index, f);
+        if (f === this.currentFn) return lookup;
+        let known = this.lookups.get(f);
+        if (!known) this.lookups.set(f, (known = lookupAt(this.index, f)));
+        return known;
       },
     };
+    // Made once: the memo's compute functions, not a closure per question.
+    const refOf = (n: Node) => moduleRefOf(n, lookup);
+    const calleeRefOfCall = (n: Node) => calleeRefOf(n as CallLike, lookup);
     return {
       text: this.text,
       target: this.target,
@@ -407,8 +415,8 @@ class RuleSession {
       isBound: node => node.type === 'Identifier' && this.index.isBoundHere(node.name),
       // Every rule asks about the same callees while a node is visited: answers are shared
       // between rules until the walk moves on (names resolve by walk position).
-      moduleRef: node => (node ? this.refs.get(node, n => moduleRefOf(n, lookup)) : undefined),
-      calleeRef: node => (node.type === 'CallExpression' || node.type === 'NewExpression' ? this.calleeRefs.get(node, n => calleeRefOf(n as CallLike, lookup)) : undefined),
+      moduleRef: node => (node ? this.refs.get(node, refOf) : undefined),
+      calleeRef: node => (node.type === 'CallExpression' || node.type === 'NewExpression' ? this.calleeRefs.get(node, calleeRefOfCall) : undefined),
       isRequire: callee => isRequireFunction(callee, lookup),
       report: d => {
         this.drafts.push(draftOf(rule.meta, d, d.fn ?? this.currentFn));
@@ -494,22 +502,24 @@ class RuleSession {
  * Map that would be cleared at each of millions of nodes.
  */
 class NodeMemo<T> {
+  // Cleared at every node: emptied by count, not by length (an array set to length 0 drops its
+  // storage and would be allocated again at the next node).
   private readonly nodes: Node[] = [];
   private readonly values: T[] = [];
+  private size = 0;
 
   get(node: Node, compute: (node: Node) => T): T {
-    const i = this.nodes.indexOf(node);
-    if (i >= 0) return this.values[i];
+    for (let i = 0; i < this.size; i++) if (this.nodes[i] === node) return this.values[i];
     const value = compute(node);
-    this.nodes.push(node);
-    this.values.push(value);
+    this.nodes[this.size] = node;
+    this.values[this.size] = value;
+    this.size++;
     return value;
   }
 
+  /** The slots stay filled until overwritten: they go with the session, at the end of the file. */
   clear(): void {
-    if (this.nodes.length === 0) return;
-    this.nodes.length = 0;
-    this.values.length = 0;
+    this.size = 0;
   }
 }
 

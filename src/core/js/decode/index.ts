@@ -196,12 +196,12 @@ function namesOfDecoders(index: ModuleIndex): Set<string> {
     const node = index.functions[f].node;
     if (node.id?.type === 'Identifier') names.add(node.id.name);
   }
-  for (const [name, values] of index.moduleLikeValues()) {
+  index.forEachModuleLikeValue((name, values) => {
     for (const v of values) {
       const f = index.functionOf(v.node);
       if (f !== undefined && index.decoderFunctions.has(f)) names.add(name);
     }
-  }
+  });
   return names;
 }
 
