@@ -5,6 +5,7 @@
 import { calleeOf, isFunction, memberPath, propertyKeyName, propertyName, returnedExpression, staticString, unwrapChain, type Node } from '../js/ast';
 import { argumentsOf, refName, type ModuleRef } from '../js/modules';
 import { settledValue, type ModuleIndex } from '../js/moduleIndex';
+import { constantTexts } from '../js/constantText';
 import type { ModuleAnalysis, Rule, RuleContext } from './types';
 import { spelledText } from './util/paths';
 import { isInlineCodeOption, isShellCommandOption, processCall, programName, SHELL_PROGRAMS } from './util/process';
@@ -521,18 +522,72 @@ function spelledHead(given: Node, listForm: boolean | undefined, analysis: Modul
   return shapeOf(unwrapChain(split[0]))?.map(h => [h, ...rest].join(' '));
 }
 
+/** `p.stdin.write(data)` (or `.end(data)`): data written to the input of the process `p`. */
+interface ProcessInput {
+  node: Node;
+  process: Node;
+  data: Node;
+  fn: number;
+}
+
+function processInput(node: Node & { type: 'CallExpression' }, callee: Node, method: string | undefined): Omit<ProcessInput, 'fn'> | undefined {
+  if ((method !== 'write' && method !== 'end') || callee.type !== 'MemberExpression' || !node.arguments[0] || node.arguments[0].type === 'SpreadElement') return undefined;
+  const stream = unwrapChain(callee.object as Node);
+  if (stream.type !== 'MemberExpression' || propertyName(stream) !== 'stdin') return undefined;
+  return { node, process: stream.object as Node, data: node.arguments[0] };
+}
+
+/**
+ * A spelled shell with no command line and no script, only options (`/bin/bash`, `bash -l`,
+ * `sh -s`): it runs what is written to its input. `bash -c cat` or `sh script.sh` do not.
+ */
+function readsCommands(command: string, args: readonly Node[]): boolean {
+  const [program, ...words] = command.trim().split(/\s+/);
+  if (!SHELL_PROGRAMS.has(programName(program.replace(/^["']|["']$/g, ''))) || inlineShellCommands(args)) return false;
+  return words.every(w => w.startsWith('-') && !isShellCommandOption(w) && !isInlineCodeOption(w));
+}
+
+/**
+ * Writes to the input of a shell started with no command: the process written to is followed
+ * back (names, `this` fields, returns) to that shell's start. Each write of text not fixed by
+ * the file is a shell command computed at run time; `exit\n` is not.
+ */
+function reportShellInputs(ctx: RuleContext, shells: ReadonlyMap<Node, { call: string; command: string }>, inputs: readonly ProcessInput[]): void {
+  const { flow, index } = ctx.analysis();
+  const shellAt = (n: Node, _fn: number, path: readonly string[]) => (path.length === 0 && shells.has(n) ? n : undefined);
+  for (const input of inputs) {
+    if (constantTexts(input.data, input.fn, index)) continue;
+    const reached = flow.origins(input.process, input.fn, shellAt);
+    if (reached.length === 0) continue;
+    const started = reached[0].mark;
+    const shell = shells.get(started)!;
+    ctx.report({
+      node: input.node,
+      messageId: 'shellInput',
+      data: { call: shell.call, command: shell.command },
+      severity: 'medium',
+      evidence: [`call ${shell.call}`, `command ${shell.command}`, 'shell', `input ${index.sourceOf(input.data).slice(0, 120)}`],
+      // What the shell runs is what is written: the target a download is followed to.
+      facts: [{ kind: 'sink', sink: 'exec', detail: shell.command, target: input.data, payload: [], programs: [programOf(shell.command)] }],
+      related: [{ start: started.start, end: started.end, message: 'the shell starts here' }],
+      fn: input.fn,
+    });
+  }
+}
+
 export const childProcess: Rule = {
   meta: {
     id: 'child-process',
     category: 'execution',
     severity: 'low',
     title: 'Starts a process',
-    description: 'child_process exec/execSync (shell), spawn/spawnSync/execFile/fork (shell when shell: true), Bun.spawn, execa, cross-spawn, also through promisify, .call/.apply/.bind and bundlers\' module wrappers; the command when spelled out. Medium when a shell runs a command computed at run time.',
+    description: 'child_process exec/execSync (shell), spawn/spawnSync/execFile/fork (shell when shell: true), Bun.spawn, execa, cross-spawn, also through promisify, .call/.apply/.bind and bundlers\' module wrappers; the command when spelled out. Medium when a shell runs a command computed at run time, given on its command line or written to the input of a shell started with no command.',
     messages: {
       shell: 'Runs a shell command ({{call}}): {{command}}',
       shellComputed: 'Runs a shell command ({{call}}) computed at run time',
       program: 'Starts a program ({{call}}): {{command}}',
       programComputed: 'Starts a program ({{call}}) computed at run time',
+      shellInput: 'Runs shell commands written to the input of a shell it started ({{call}}: {{command}}), computed at run time',
     },
   },
   triggers: ['child_process', 'spawn', 'exec', 'fork', 'execa', 'shelljs', 'node-pty'],
@@ -548,9 +603,14 @@ export const childProcess: Rule = {
     // Calls whose shell option is passed on from elsewhere: reported once their callers are known.
     const unsettled: ProcessCall[] = [];
     const settled = (p: ProcessCall): ProcessCall => (p.shellFrom ? { ...p, shell: settledShell(p.shellFrom.value, p.fn, p.shellFrom.listGiven, ctx) } : p);
+    // Shells started with no command to run (they read their commands from their input), by
+    // their process call; and the places that write to some process's input.
+    const readingShells = new Map<Node, { call: string; command: string }>();
+    const inputs: ProcessInput[] = [];
     const start = (call: ProcessCall) => {
       const spelled = call.spelled ?? commandsOf(call.args, ctx, call.node);
       const p = spelled ? { ...call, spelled } : call;
+      if (spelled?.length === 1 && readsCommands(spelled[0], call.args)) readingShells.set(call.node, { call: call.call, command: spelled[0] });
       if (!spelled) computed.push(p);
       const maker = spelled ? undefined : commandCall(p.args, ctx);
       if (!maker) {
@@ -585,6 +645,7 @@ export const childProcess: Rule = {
         for (const calls of waiting.values()) for (const p of calls) report(ctx, settled(p));
         waiting.clear();
         for (const p of wrapperCalls(ctx, computed.map(settled))) report(ctx, p);
+        if (readingShells.size && inputs.length) reportShellInputs(ctx, readingShells, inputs);
       },
       CallExpression(node) {
         const callee = calleeOf(node);
@@ -598,6 +659,8 @@ export const childProcess: Rule = {
         }
         // `.bind` makes a function, it does not call one.
         if (method === 'bind') return;
+        const input = processInput(node, callee, method);
+        if (input) inputs.push({ ...input, fn: ctx.functionIndex() });
         const viaCall = method === 'call' || method === 'apply' ? unwrapChain(callee.type === 'MemberExpression' ? (callee.object as Node) : callee) : callee;
         const ref = ctx.moduleRef(viaCall);
         const kind = ref && processCall(ref);

@@ -295,3 +295,32 @@ describe('child-process: wrappers', () => {
     assert.equal(found.length, 3, found.map(f => f.message).join('\n'));
   });
 });
+
+// @byterover/cipher 0.3.0's BashSession: a shell kept running, fed each command on its input.
+describe('child-process: commands written to a shell\'s input', () => {
+  it('reports a computed command written to a shell started with no command (medium, at the write), not the fixed exit', () => {
+    const code = 'const cp=require("child_process");class S{start(){this.p=cp.spawn("/bin/bash",[],{stdio:["pipe","pipe","pipe"]})}run(c){this.p.stdin?.write(`${c}\\n`);this.p.stdin.write("exit\\n")}}';
+    const found = scanWith([childProcess], code);
+    assert.deepEqual(found.map(f => [f.severity, f.message]), [
+      ['low', 'Starts a program (child_process.spawn): /bin/bash'],
+      ['medium', 'Runs shell commands written to the input of a shell it started (child_process.spawn: /bin/bash), computed at run time'],
+    ]);
+    const input = found[1];
+    assert.equal(input.offset, code.indexOf('this.p.stdin?.write'));
+    assert.ok(input.evidence.includes('input `${c}\\n`'), JSON.stringify(input.evidence));
+    assert.deepEqual(input.related.map(r => [r.message, r.column]), [['the shell starts here', code.indexOf('cp.spawn') + 1]]);
+  });
+
+  it('follows the process through a function that returns it, with the shell\'s options', () => {
+    const code = 'const{spawn}=require("child_process");function open(){return spawn("bash",["-l"])}const sh=open();function send(cmd){sh.stdin.write(cmd+"\\n")}';
+    const found = scanWith([childProcess], code).filter(f => f.severity === 'medium');
+    assert.deepEqual(found.map(f => f.message), ['Runs shell commands written to the input of a shell it started (child_process.spawn: bash -l), computed at run time']);
+  });
+
+  it('leaves alone a fixed line written to a shell, and data written to a program or to a shell given its command or script', () => {
+    const code = 'const cp=require("child_process");const sh=cp.spawn("bash");sh.stdin.write("exit\\n");const n=cp.spawn("node",["s.js"]);n.stdin.write(data);const c=cp.spawn("bash",["-c","cat > out"]);c.stdin.end(data);const k=cp.spawn("sh",["setup.sh"]);k.stdin.write(data)';
+    const found = scanWith([childProcess], code);
+    assert.deepEqual(found.filter(f => f.message.includes('input')).map(f => f.message), []);
+    assert.equal(found.length, 4, 'the four process starts, nothing more');
+  });
+});
