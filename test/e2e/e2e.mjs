@@ -227,8 +227,15 @@ try {
   await warning.locator('.monaco-button', { hasText: 'Show' }).click();
   const filtered = page.locator('.part.sidebar .message', { hasText: 'Showing what breaks the workspace policy' }).first();
   await filtered.waitFor({ timeout: 15000 }).catch(() => {});
-  const rows = await page.locator('.part.sidebar .monaco-list-row').allTextContents();
-  check('"Show" filters the view to the blocked assistant', (await filtered.isVisible().catch(() => false)) && rows.length >= 1 && rows.every(r => r.includes('FakeAI Assistant')), rows.join(' | '));
+  // The view's message and its rows are two updates (a run failed reading the rows in between): wait for the rows too.
+  const onlyBlocked = list => list.length >= 1 && list.every(r => r.includes('FakeAI Assistant'));
+  let rows = [];
+  for (let i = 0; i < 20; i++) {
+    rows = await page.locator('.part.sidebar .monaco-list-row').allTextContents();
+    if (onlyBlocked(rows)) break;
+    await page.waitForTimeout(500);
+  }
+  check('"Show" filters the view to the blocked assistant', (await filtered.isVisible().catch(() => false)) && onlyBlocked(rows), rows.join(' | '));
   await runCommand(page, 'View: Focus Problems');
   const problem = page.locator('.markers-panel .monaco-list-row', { hasText: 'is blocked by "fakeai.region-gate"' }).first();
   await problem.waitFor({ timeout: 15000 }).catch(() => {});

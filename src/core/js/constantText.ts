@@ -42,7 +42,8 @@ export function constantTexts(node: Node, fn: number, index: ModuleIndex, site?:
     consulting.pop();
   }
   // What a list or a function's callers hold is only settled if no other code runs in their scope unseen.
-  return texts && (scopes.size === 0 || harmlessEvals(index, scopes, site)) ? texts : undefined;
+  if (!texts || scopes.size === 0) return texts;
+  return (!scopes.has(MODULE) || isModuleCode(index)) && harmlessEvals(index, scopes, site) ? texts : undefined;
 }
 
 function allTexts(node: Node, fn: number, index: ModuleIndex): Texts | undefined {
@@ -382,6 +383,25 @@ function harmlessEvals(index: ModuleIndex, scopes: ReadonlySet<number>, site: No
   }
   return true;
 }
+
+/**
+ * Whether the file's top level is a module's own scope (ES `import`/`export`, or CommonJS's
+ * `require`, which Node wraps in a function). A classic script's top-level names are global:
+ * another script, `setTimeout("…")` or a `Function` body can reach them unseen.
+ */
+function isModuleCode(index: ModuleIndex): boolean {
+  let known = moduleCode.get(index);
+  if (known === undefined) {
+    const body = index.program?.body ?? [];
+    known =
+      body.some(s => s.type === 'ImportDeclaration' || s.type === 'ExportNamedDeclaration' || s.type === 'ExportDefaultDeclaration' || s.type === 'ExportAllDeclaration') ||
+      index.calls.some((call, i) => call.type === 'CallExpression' && call.callee.type === 'Identifier' && call.callee.name === 'require' && !index.binding('require', index.callFns[i]));
+    moduleCode.set(index, known);
+  }
+  return known;
+}
+
+const moduleCode = new WeakMap<ModuleIndex, boolean>();
 
 const evalsByIndex = new WeakMap<ModuleIndex, Array<{ call: CallLike; fn: number }>>();
 

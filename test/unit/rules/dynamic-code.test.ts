@@ -112,6 +112,9 @@ runRuleTable(dynamicCode, {
     },
     { name: 'a list exported in an export list is not settled (medium)', code: 'const A=["a"];export{A};for(const i of A)eval(i);', at: ['eval(i)'], severity: 'medium' },
     { name: 'a function exported in an export list may be called with anything (medium)', code: 'const B=["b"];function f(s){return eval(s)}export{f as g};for(const j of B)f(j);', at: ['eval(s)'], severity: 'medium' },
+    { name: "a classic script's top-level list is global: other scripts can change it (medium)", code: 'const L=["Object"];for(const k of L)eval(k)', at: ['eval(k)'], severity: 'medium' },
+    { name: "a classic script's top-level function can be called by other scripts with anything (medium)", code: 'function run(s){return eval(s)}run("x")', at: ['eval(s)'], severity: 'medium' },
+    { name: "the same list in a CommonJS module's own scope is settled (low)", code: 'const vm=require("vm");const L=["Object"];for(const k of L)vm.runInThisContext(k)', at: ['vm.runInThisContext'], severity: 'low' },
     { name: 'a with statement in the scope leaves the list unsettled (medium)', code: 'const B=["b"];function f(s){with(o){B.join(",")}return eval(s)}for(const k of B)f(k);', at: ['eval(s)'], severity: 'medium' },
     {
       name: "another direct eval in the list's scope could change it (medium)",
