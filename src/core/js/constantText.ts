@@ -43,7 +43,9 @@ export function constantTexts(node: Node, fn: number, index: ModuleIndex, site?:
   }
   // What a list or a function's callers hold is only settled if no other code runs in their scope unseen.
   if (!texts || scopes.size === 0) return texts;
-  return (!scopes.has(MODULE) || isModuleCode(index)) && harmlessEvals(index, scopes, site) ? texts : undefined;
+  // A direct eval of a list's element could itself change the list it loops over: only names to read are safe.
+  const selfSafe = !directEvals(index).some(e => e.call === site) || texts.every(t => NAME_PATH.test(t));
+  return selfSafe && (!scopes.has(MODULE) || isModuleCode(index)) && harmlessEvals(index, scopes, site) ? texts : undefined;
 }
 
 function allTexts(node: Node, fn: number, index: ModuleIndex): Texts | undefined {
@@ -358,30 +360,43 @@ function remembered<T>(index: ModuleIndex, key: string, scope: number, compute: 
 
 /** A text that, run as code, only reads a name (`Object`, `a.b`): it cannot change a binding. */
 const NAME_PATH = /^[A-Za-z_$][\w$]*(?:\.[A-Za-z_$][\w$]*)*$/;
-/** Direct evals being judged: one met again while judged is not harmless. */
-const judged = new Set<Node>();
-
 /**
  * Whether no direct `eval` in these scopes, other than `site`, can change what they hold: a
  * direct eval runs in the scope around it and may push to a list or reassign a function by
- * name. One whose code is itself fixed to names to read (an eval of `item` over a list of
- * constructor names) cannot.
+ * name. One whose code is fixed to names to read (an eval of `item` over a list of
+ * constructor names) cannot. Those texts are worked out assuming the other evals harmless
+ * too, which holds once every one of them is found to only read names: no further recursion,
+ * so many evals in one scope cost one look each, not every ordering of them.
  */
 function harmlessEvals(index: ModuleIndex, scopes: ReadonlySet<number>, site: Node | undefined): boolean {
   for (const { call, fn } of directEvals(index)) {
     if (call === site || ![...scopes].some(s => s === MODULE || (index.functions[s].start <= call.start && call.end <= index.functions[s].end))) continue;
     if (call.arguments.length === 0) continue;
     const code = call.arguments[0];
-    if (judged.has(call) || code.type === 'SpreadElement') return false;
-    judged.add(call);
-    try {
-      const texts = constantTexts(code as Node, fn, index, call);
-      if (!texts || !texts.every(t => NAME_PATH.test(t))) return false;
-    } finally {
-      judged.delete(call);
-    }
+    if (code.type === 'SpreadElement') return false;
+    const texts = evalCodeTexts(code as Node, fn, index);
+    if (!texts || !texts.every(t => NAME_PATH.test(t))) return false;
   }
   return true;
+}
+
+const codeTexts = new WeakMap<Node, Texts | null>();
+
+/** The texts of a direct eval's code, without judging the evals around it (see harmlessEvals). */
+function evalCodeTexts(code: Node, fn: number, index: ModuleIndex): Texts | undefined {
+  const known = codeTexts.get(code);
+  if (known !== undefined) return known ?? undefined;
+  consulting.push(new Set());
+  let texts: Texts | undefined;
+  try {
+    texts = allTexts(code, fn, index);
+  } catch (e) {
+    if (!(e instanceof RangeError) || isStackOverflow(e)) throw e;
+  } finally {
+    consulting.pop();
+  }
+  codeTexts.set(code, texts ?? null);
+  return texts;
 }
 
 /**

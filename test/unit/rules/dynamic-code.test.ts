@@ -115,6 +115,13 @@ runRuleTable(dynamicCode, {
     { name: "a classic script's top-level list is global: other scripts can change it (medium)", code: 'const L=["Object"];for(const k of L)eval(k)', at: ['eval(k)'], severity: 'medium' },
     { name: "a classic script's top-level function can be called by other scripts with anything (medium)", code: 'function run(s){return eval(s)}run("x")', at: ['eval(s)'], severity: 'medium' },
     { name: "the same list in a CommonJS module's own scope is settled (low)", code: 'const vm=require("vm");const L=["Object"];for(const k of L)vm.runInThisContext(k)', at: ['vm.runInThisContext'], severity: 'low' },
+    { name: 'a direct eval of elements that are code could change the list it loops over (medium)', code: 'const vm=require("vm");function f(){const L=["L.push(process.argv[2])","1"];for(const k of L)eval(k)}', at: ['eval(k)'], severity: 'medium' },
+    {
+      name: 'many direct evals over lists in one scope are each judged once (no blow-up), and stay fixed',
+      code: `const vm=require("vm");function f(){${Array.from({ length: 40 }, (_, i) => `const L${i}=["Object","Array"];for(const k${i} of L${i})eval(k${i});`).join('')}}`,
+      at: Array.from({ length: 40 }, (_, i) => `eval(k${i})`),
+      severity: 'low',
+    },
     { name: 'a with statement in the scope leaves the list unsettled (medium)', code: 'const B=["b"];function f(s){with(o){B.join(",")}return eval(s)}for(const k of B)f(k);', at: ['eval(s)'], severity: 'medium' },
     {
       name: "another direct eval in the list's scope could change it (medium)",
