@@ -29,6 +29,11 @@ export function apiKeyVendors(name: string, keywords: KeywordMatcher): string[] 
   return distinctVendors(keywords.find(name.replace(/_/g, ' '))).map(v => v.id);
 }
 
+/** A table's keys can be many: the message names a few, the evidence all. */
+function shortList(items: readonly string[]): string {
+  return items.length > 4 ? `${items.slice(0, 4).join(', ')} and ${items.length - 4} more` : items.join(', ');
+}
+
 export const foreignApiKeyRead: Rule = {
   meta: {
     id: 'foreign-api-key-read',
@@ -45,16 +50,26 @@ export const foreignApiKeyRead: Rule = {
     const check = (node: Node) => {
       const envReads = envReadsAt(node, ctx);
       // Asked at every member expression: no iterator when there is nothing read.
-      if (envReads.length) for (const read of envReads) {
+      if (!envReads.length) return;
+      // A key looked up in a table (`process.env[KEYS[provider]]`) is one finding at the lookup, naming every key it can be.
+      const byNode = new Map<Node, { names: string[]; vendors: string[] }>();
+      for (const read of envReads) {
         const foreign = apiKeyVendors(read.name, ctx.keywords).filter(v => !ctx.target.ownVendors.includes(v));
         if (foreign.length === 0) continue;
+        const known = byNode.get(read.node);
+        if (known) {
+          known.names.push(read.name);
+          for (const v of foreign) if (!known.vendors.includes(v)) known.vendors.push(v);
+        } else byNode.set(read.node, { names: [read.name], vendors: foreign });
+      }
+      for (const [at, { names, vendors }] of byNode) {
         ctx.report({
-          node: read.node,
+          node: at,
           messageId: 'read',
-          data: { name: read.name, vendors: foreign.map(v => vendorById(v)?.name ?? v).join(', ') },
-          evidence: [`env ${read.name}`, ...foreign.map(v => `vendor ${v}`)],
-          vendor: foreign,
-          country: [...new Set(foreign.map(v => vendorById(v)?.country).filter((c): c is string => !!c))],
+          data: { name: shortList(names), vendors: shortList(vendors.map(v => vendorById(v)?.name ?? v)) },
+          evidence: [...names.map(n => `env ${n}`), ...vendors.map(v => `vendor ${v}`)],
+          vendor: vendors,
+          country: [...new Set(vendors.map(v => vendorById(v)?.country).filter((c): c is string => !!c))],
         });
       }
     };

@@ -1,7 +1,7 @@
 // Reads of environment variables in their shipped shapes: `process.env.X`, `process.env["X"]`,
-// `Bun.env.X`, `import.meta.env.X`, an alias (`const e = process.env; e.X`) and destructuring
-// (`const {X: a} = process.env`).
-import { memberPath, propertyKeyName, propertyName, unwrapChain, type Node } from '../../js/ast';
+// `Bun.env.X`, `import.meta.env.X`, an alias (`const e = process.env; e.X`), destructuring
+// (`const {X: a} = process.env`), and a name looked up in a table (`process.env[KEYS[p]]`).
+import { memberPath, propertyKeyName, propertyName, staticString, unwrapChain, type Node } from '../../js/ast';
 import type { RuleContext } from '../types';
 import { staticKey } from './values';
 
@@ -45,6 +45,31 @@ export function envReadOf(member: Node, ctx: RuleContext): EnvRead | undefined {
   return name === undefined ? undefined : { name, node: member };
 }
 
+/** Names a table of variable names can hold: upper case, as environment variables are written. */
+const VARIABLE_NAME = /^[A-Z][A-Z0-9_]*$/;
+/** Tables larger than this are data, not a provider's choice of key. */
+const MAX_TABLE = 64;
+
+/**
+ * `process.env[KEYS[provider]]`: the variable is one of the names a table written in the file
+ * holds (`{openai: "OPENAI_API_KEY", deepseek: "DEEPSEEK_API_KEY"}`), each a read at this node.
+ */
+function tableReads(member: Node & { type: 'MemberExpression' }, ctx: RuleContext): readonly EnvRead[] {
+  if (!member.computed) return NONE;
+  const key = unwrapChain(member.property as Node);
+  if (key.type !== 'MemberExpression' || !key.computed || !isEnvObject(member.object as Node, ctx)) return NONE;
+  const object = unwrapChain(key.object as Node);
+  const table = object.type === 'Identifier' ? ctx.resolve(object) : object;
+  if (table?.type !== 'ObjectExpression' || table.properties.length > MAX_TABLE) return NONE;
+  const names = new Set<string>();
+  for (const p of table.properties) {
+    const name = p.type === 'Property' ? staticString(p.value as Node) : undefined;
+    if (name === undefined || !VARIABLE_NAME.test(name)) return NONE;
+    names.add(name);
+  }
+  return [...names].map(name => ({ name, node: member }));
+}
+
 /** Variables taken by destructuring the environment: `const {TZ: t, LANG} = process.env`. */
 export function envDestructured(declarator: Node, ctx: RuleContext): EnvRead[] {
   if (declarator.type !== 'VariableDeclarator' || declarator.id.type !== 'ObjectPattern') return [];
@@ -70,7 +95,7 @@ export function envReadsAt(node: Node, ctx: RuleContext): readonly EnvRead[] {
   const last = lastAnswer.get(ctx.path);
   if (last?.node === node) return last.reads;
   const read = node.type === 'MemberExpression' ? envReadOf(node, ctx) : undefined;
-  const reads = node.type === 'MemberExpression' ? (read ? [read] : NONE) : envDestructured(node, ctx);
+  const reads = node.type === 'MemberExpression' ? (read ? [read] : tableReads(node, ctx)) : envDestructured(node, ctx);
   lastAnswer.set(ctx.path, { node, reads });
   return reads;
 }
