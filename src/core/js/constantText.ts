@@ -11,7 +11,7 @@
 import { descendants, isFunction, propertyName, returnedExpression, unwrapChain, type CallLike, type FunctionNode, type Identifier, type Node, type Parameter, type PropertyOf } from './ast';
 import { safeRegExp } from './decode/builtins';
 import { MODULE, settledValue, type ModuleIndex } from './moduleIndex';
-import { everyUse, type NameUse } from './nameUses';
+import { bindsWithin, declaredOnce, everyUse, type NameUse } from './nameUses';
 
 const MAX_DEPTH = 6;
 const MAX_LENGTH = 1_000_000;
@@ -52,13 +52,15 @@ function allTexts(node: Node, fn: number, index: ModuleIndex): Texts | undefined
   const repeated = repeatedNames(node, fn, index);
   if (!repeated) return textsOf(node, fn, index, undefined, 0);
   // `${item} = new Proxy(${item})`: one value of `item` at a time, not every pairing.
+  const envs = environments(repeated);
+  if (!envs) return undefined;
   const out = new Set<string>();
-  for (const env of environments(repeated)) {
+  for (const env of envs) {
     const texts = textsOf(node, fn, index, env, 0);
     if (!texts) return undefined;
     for (const t of texts) out.add(t);
   }
-  return out.size <= MAX_TEXTS ? [...out] : undefined;
+  return out.size > 0 && out.size <= MAX_TEXTS ? [...out] : undefined;
 }
 
 /** Names written more than once in the expression that each have several texts, with those texts. */
@@ -74,10 +76,11 @@ function repeatedNames(node: Node, fn: number, index: ModuleIndex): Map<string, 
 }
 
 /** Every choice of one text per name (at most MAX_TEXTS of them). */
-function environments(names: Map<string, Texts>): Array<Map<string, string>> {
+function environments(names: Map<string, Texts>): Array<Map<string, string>> | undefined {
   let envs: Array<Map<string, string>> = [new Map()];
   for (const [name, texts] of names) {
-    if (envs.length * texts.length > MAX_TEXTS) return [];
+    // Too many choices is no answer, never an empty one (an empty list of texts would read as fixed).
+    if (envs.length * texts.length > MAX_TEXTS) return undefined;
     envs = envs.flatMap(env => texts.map(t => new Map(env).set(name, t)));
   }
   return envs;
@@ -192,7 +195,7 @@ function listTexts(name: string, fn: number, index: ModuleIndex, depth: number):
       if (!texts) return undefined;
       elements.push(texts);
     }
-    return everyUse(index, bound.scope, name, isListRead) ? elements : undefined;
+    return declaredOnce(index, bound.scope, name) && everyUse(index, bound.scope, name, isListRead) ? elements : undefined;
   });
 }
 
@@ -206,16 +209,21 @@ function isListRead(use: NameUse): boolean {
   const parent = ancestors[ancestors.length - 1];
   const above = ancestors[ancestors.length - 2];
   if (!parent) return false;
-  if (parent.type === 'VariableDeclarator') return parent.id === node && !isExported(ancestors, ancestors.length - 2);
+  if (parent.type === 'VariableDeclarator') return parent.id === node && !isExported(ancestors, ancestors.length - 2) && atTopOfScope(ancestors, ancestors.length - 2);
   if (parent.type === 'ForOfStatement') return parent.right === node;
   if (parent.type === 'SpreadElement') return above?.type === 'ArrayExpression' || above?.type === 'CallExpression' || above?.type === 'NewExpression';
   if (parent.type !== 'MemberExpression' || parent.object !== node || !above) return false;
   const method = propertyName(parent);
   if (above.type === 'CallExpression' && above.callee === parent) {
     if (method !== undefined && READ_METHODS.has(method)) return true;
-    return method !== undefined && CALLBACK_METHODS.has(method) && above.arguments.every(a => a.type === 'ArrowFunctionExpression' && a.params.length <= 2);
+    // Plain names only: a rest parameter (`(...a) => a[2]`) or a pattern would receive the list too.
+    return method !== undefined && CALLBACK_METHODS.has(method) && above.arguments.every(a => a.type === 'ArrowFunctionExpression' && a.params.length <= 2 && a.params.every(p => p.type === 'Identifier'));
   }
   if (!parent.computed && method !== 'length') return false;
+  // `list["__proto__"]` is Array.prototype: an index is a number or a name, never a text.
+  if (parent.computed && parent.property.type === 'Literal' && typeof parent.property.value !== 'number') return false;
+  // What an index read gives is not used as an object (`list[k].join = …` with k "__proto__"), nor called or used as a tag.
+  if ((above.type === 'MemberExpression' && above.object === parent) || (above.type === 'TaggedTemplateExpression' && above.tag === parent)) return false;
   // A read, never a place written to: `list[0] = x`, `list.length = 0`, `delete list[0]`, `[list[0]] = …`.
   switch (above.type) {
     case 'AssignmentExpression':
@@ -241,6 +249,17 @@ function isListRead(use: NameUse): boolean {
   }
 }
 
+/**
+ * Whether the declaration at `ancestors[at]` covers its whole scope: `var`, or written at the
+ * top of a function's body or of the program (a block's `const` would be another variable).
+ */
+function atTopOfScope(ancestors: readonly Node[], at: number): boolean {
+  const declaration = ancestors[at];
+  if (declaration?.type === 'VariableDeclaration' && declaration.kind === 'var') return true;
+  const around = ancestors[at - 1];
+  return around?.type === 'Program' || (around?.type === 'BlockStatement' && isFunction(ancestors[at - 2]));
+}
+
 /** Whether the declaration at `ancestors[at]` (a VariableDeclaration or function) is exported: any importer could change or call it. */
 function isExported(ancestors: readonly Node[], at: number): boolean {
   const around = ancestors[at - 1];
@@ -256,8 +275,14 @@ function parameterTexts(name: string, fn: number, index: ModuleIndex, depth: num
   const bound = index.binding(name, fn);
   if (!bound || bound.scope === MODULE || bound.mutated || bound.history || bound.values.length !== 1) return undefined;
   const value = bound.values[0].node;
-  if (value.type === 'PropertyOf') return elementTexts(value, bound.values[0].fn, index, depth);
-  if (value.type !== 'Parameter' || value.fn.type !== 'FunctionDeclaration' || !value.fn.id || value.fn.async || value.fn.generator) return undefined;
+  const scopeNode = index.functions[bound.scope].node;
+  // The parameter itself, bound once in the function: not a loop variable or a catch parameter
+  // of the same name, which the index keeps in the same set of names.
+  const param = scopeNode.params.find(p => p.type === 'Identifier' && p.name === name);
+  if (!param || !declaredOnce(index, bound.scope, name)) return undefined;
+  // A callback's element (`list.some(k => …)`): the list is named where the call is written.
+  if (value.type === 'PropertyOf') return value.start === param.start ? elementTexts(value, index.functions[bound.scope].parent, index, depth) : undefined;
+  if (value.type !== 'Parameter' || value.start !== param.start || value.fn.type !== 'FunctionDeclaration' || !value.fn.id || value.fn.async || value.fn.generator) return undefined;
   const declared = value.fn;
   const f = index.functionOf(declared);
   if (f === undefined || f !== bound.scope) return undefined;
@@ -267,7 +292,7 @@ function parameterTexts(name: string, fn: number, index: ModuleIndex, depth: num
 function callerTexts(declared: FunctionNode & { id: Identifier }, f: number, param: Parameter, index: ModuleIndex, depth: number): Texts | undefined {
   const outer = index.functions[f].parent;
   const owner = index.binding(declared.id.name, outer);
-  if (!owner || settledValue(index, declared.id.name, outer)?.node !== declared) return undefined;
+  if (!owner || settledValue(index, declared.id.name, outer)?.node !== declared || !declaredOnce(index, owner.scope, declared.id.name)) return undefined;
   // Sloppy-mode `arguments[0] = x` changes the parameter itself.
   if (!everyUse(index, f, 'arguments', () => false)) return undefined;
   const calls: NameUse[] = [];
@@ -307,6 +332,8 @@ function argumentTexts(arg: Node, use: NameUse, index: ModuleIndex, depth: numbe
       if (a.type !== 'ForOfStatement' || ancestors[i + 1] !== a.body) continue;
       const left = a.left.type === 'VariableDeclaration' && a.left.kind === 'const' ? a.left.declarations[0]?.id : undefined;
       if (left?.type !== 'Identifier' || left.name !== arg.name) continue;
+      // Nothing in the loop's body binds the name again (a catch parameter, an inner loop, a `let`, a `with`).
+      if (bindsWithin(a.body as Node, arg.name)) return undefined;
       const list = unwrapChain(a.right as Node);
       const elements = list.type === 'Identifier' ? listTexts(list.name, use.fn, index, depth + 1) : undefined;
       return elements && union(elements);

@@ -1,9 +1,9 @@
 // Every place a name is used within the scope that binds it, with the nodes around each use
 // (`export { name }` included; a `with` statement leaves no answer):
 // what proves that a value no run can change (a list only read, a function only called) has
-// no other use. Nested functions that bind the same name are skipped (their uses are of
-// another variable); block-level redeclarations inside the scope are not told apart, so they
-// count as uses too, which can only make an answer more cautious.
+// no other use. Uses in nested functions and blocks that bind the same name again are not
+// told apart: they count as uses too, which can only make an answer more cautious; and
+// declaredOnce says whether the name is bound anywhere else in the scope at all.
 import type * as acorn from 'acorn';
 import { childrenOf, isFunction, type Node } from './ast';
 import { MODULE, type ModuleIndex } from './moduleIndex';
@@ -66,16 +66,11 @@ export function everyUse(index: ModuleIndex, scope: number, name: string, visit:
       continue;
     }
     if (isFunction(node)) {
+      // Nested functions are not skipped even when they bind the name: the index's scopes are
+      // per function, so a catch parameter or a block's `let` of the same name would hide uses
+      // of the outer one. Their uses count too, which only makes an answer more cautious.
       const f = index.functionOf(node);
       if (f === undefined) continue;
-      // Its own name belongs to the scope around it: a declaration's id is still a use there.
-      if (f !== scope && index.functions[f].locals.has(name)) {
-        if (node.type === 'FunctionDeclaration' && node.id?.name === name && !visit({ node: node.id, ancestors: [...path, node], fn: fns.length ? fns[fns.length - 1] : scope })) {
-          complete = false;
-          break;
-        }
-        continue;
-      }
       fns.push(f);
     }
     path.push(node);
@@ -93,3 +88,72 @@ export function everyUse(index: ModuleIndex, scope: number, name: string, visit:
 }
 
 const budgets = new WeakMap<ModuleIndex, number>();
+
+/**
+ * Whether `name` is bound exactly once in the scope's whole text (nested functions included):
+ * a parameter, a declaration, a catch parameter, a loop's variable, a pattern's name. The
+ * index keeps one set of names per function, so a second binding in a block or a catch
+ * (`for (const code of SAFE)` inside `run(code)`) would otherwise pass for the first.
+ */
+export function declaredOnce(index: ModuleIndex, scope: number, name: string): boolean {
+  let bindings = 0;
+  const complete = everyUse(index, scope, name, use => {
+    if (isBinding(use)) bindings++;
+    return bindings <= 1;
+  });
+  return complete && bindings === 1;
+}
+
+function isBinding({ node, ancestors }: NameUse): boolean {
+  const parent = ancestors[ancestors.length - 1];
+  if (!parent) return false;
+  switch (parent.type) {
+    case 'VariableDeclarator':
+      return parent.id === node;
+    case 'FunctionDeclaration':
+    case 'FunctionExpression':
+    case 'ArrowFunctionExpression':
+      return parent.id === node || parent.params.includes(node);
+    case 'ClassDeclaration':
+    case 'ClassExpression':
+      return parent.id === node;
+    case 'CatchClause':
+      return parent.param === node;
+    case 'ArrayPattern':
+    case 'RestElement':
+      return true;
+    case 'AssignmentPattern':
+      return parent.left === node;
+    case 'Property':
+      return ancestors[ancestors.length - 2]?.type === 'ObjectPattern' && parent.value === node;
+    case 'ImportSpecifier':
+    case 'ImportDefaultSpecifier':
+    case 'ImportNamespaceSpecifier':
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** Whether anything under `root` binds `name` again (or a `with` could): a loop's body hiding its variable. */
+export function bindsWithin(root: Node, name: string): boolean {
+  const path: Node[] = [];
+  const stack: Node[] = [root];
+  const exits: boolean[] = [false];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (exits.pop()) {
+      path.pop();
+      continue;
+    }
+    if (node.type === 'WithStatement') return true;
+    if (node.type === 'Identifier' && node.name === name && isBinding({ node, ancestors: path, fn: MODULE })) return true;
+    path.push(node);
+    stack.push(node);
+    exits.push(true);
+    const first = stack.length;
+    childrenOf(node, stack);
+    for (let i = first; i < stack.length; i++) exits.push(false);
+  }
+  return false;
+}

@@ -74,7 +74,8 @@ export const dynamicCode: Rule = {
     const emit = (site: Site, known: ReadonlyArray<readonly string[] | undefined>) => {
       const { node, what, code, fn } = site;
       // The code is the last argument; each may be one of a few fixed texts (a list's names).
-      const bodies = known.every(k => k !== undefined) ? known[known.length - 1] ?? [''] : undefined;
+      // No text at all is no answer, never fixed code.
+      const bodies = known.every(k => k !== undefined && k.length > 0) ? known[known.length - 1] ?? [''] : undefined;
       const body = bodies?.[0];
       const severity: Severity = bodies !== undefined ? (bodies.every(b => GLOBAL_THIS_POLYFILL.test(b)) ? 'info' : 'low') : 'medium';
       const shown = code.length ? snippet(ctx, code[code.length - 1], 120) : undefined;

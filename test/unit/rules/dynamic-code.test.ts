@@ -122,6 +122,14 @@ runRuleTable(dynamicCode, {
       at: Array.from({ length: 40 }, (_, i) => `eval(k${i})`),
       severity: 'low',
     },
+    // A helper's adversarial review of the first version: each of these ran outside input while reported fixed.
+    { name: 'more pairings than can be listed is no answer, not an empty fixed one (medium, never info)', code: 'require("vm");const A=["0","1","2","3","4","5","6","7","8"];for(const a of A)for(const b of A)eval(a+b+a+b+";"+process.argv[2])', at: ['eval('], severity: 'medium' },
+    { name: 'a callback with a rest parameter receives the list (medium)', code: 'require("vm");const L=["Object"];L.forEach((...a)=>{a[2][0]=process.argv[2]});for(const c of L)eval(c)', at: ['eval('], severity: 'medium' },
+    { name: 'a computed method used as a tag, or an index read used as an object, can change the list (medium)', code: 'require("vm");const L=["Object"];L["push"]`${process.argv[2]}`;for(const c of L)eval(c);const M=["1"];M["__proto__"]["join"]=()=>process.argv[2];eval(M.join(";"))', at: ['eval(c)', 'eval(M'], severity: 'medium' },
+    { name: 'a loop variable of the same name as the parameter is another variable (medium)', code: 'require("vm");const SAFE=["Object"];function run(code){for(const code of SAFE)console.log(code);eval(code)}run(process.argv[2])', at: ['eval(code)'], severity: 'medium' },
+    { name: 'a catch parameter in a nested function hides the function name there: that call counts (medium)', code: 'require("vm");function run(code){eval(code)}run("Object");function g(){try{JSON.parse("x")}catch(run){}run(process.argv[2])}g()', at: ['eval('], severity: 'medium' },
+    { name: 'an inner loop rebinding the loop variable hides the list element (medium)', code: 'require("vm");const L=["Object"];function run(code){eval(code)}for(const k of L){for(let k of process.argv.slice(2))run(k)}', at: ['eval('], severity: 'medium' },
+    { name: "a callback's element comes from the list named where the call is written, not one inside the callback (medium)", code: 'require("vm");const A=process.argv.slice(2);A.forEach(k=>{const A=["Object"];eval(k)})', at: ['eval('], severity: 'medium' },
     { name: 'a with statement in the scope leaves the list unsettled (medium)', code: 'const B=["b"];function f(s){with(o){B.join(",")}return eval(s)}for(const k of B)f(k);', at: ['eval(s)'], severity: 'medium' },
     {
       name: "another direct eval in the list's scope could change it (medium)",
