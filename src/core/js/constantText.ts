@@ -110,7 +110,9 @@ function textsOf(node: Node, fn: number, index: ModuleIndex, env: Env, depth: nu
       return left !== undefined && right !== undefined ? joined(left, right) : undefined;
     }
     case 'Identifier':
-      return env?.has(node.name) ? [env.get(node.name)!] : nameTexts(node.name, fn, index, depth);
+      if (env?.has(node.name)) return [env.get(node.name)!];
+      // Scopes in the index are per function: a block's own binding of the name elsewhere, or a `with`, may be what this use sees.
+      return index.mayBeShadowed(node.name, node.start, fn) ? undefined : nameTexts(node.name, fn, index, depth);
     case 'CallExpression':
       return stringMethodTexts(node, fn, index, env, depth) ?? helperCallTexts(node, fn, index, env, depth) ?? functionSourceText(node, fn, index, env);
     default:

@@ -173,6 +173,13 @@ export class ModuleIndex {
    */
   readonly keyCandidates: Array<{ key: string; fn?: number; callee?: string }> = [];
   readonly moduleTables: ModuleTable[] = [];
+  /**
+   * Names bound only inside a block (a block's `let`/`const`/`class`, a loop's or a catch's
+   * variable), with that block's range: scopes here are per function, so a use outside the
+   * range may mean another binding of the name. Also every `with` statement's range.
+   */
+  readonly blockBindings = new Map<string, Array<{ start: number; end: number; fn: number }>>();
+  readonly withRanges: Array<{ start: number; end: number }> = [];
   /** The tree's root, for the few questions that look at every use of a module-level name (nameUses.ts). */
   program?: acorn.Program;
 
@@ -264,9 +271,36 @@ export class ModuleIndex {
         // of the function (`let t=f();…catch(t){}`, common in minified code) must not erase it.
         const scope = this.scopes[this.scopes.length - 1];
         if (node.param?.type === 'Identifier' && !scope.has(node.param.name)) scope.set(node.param.name, undefined);
+        if (node.param) collectPatternNames(node.param as Node, name => this.bindInBlock(name, node));
         break;
       }
+      case 'WithStatement':
+        this.withRanges.push({ start: node.start, end: node.end });
+        break;
+      case 'VariableDeclaration':
+        if (node.kind !== 'var' && !isScopeTop(path)) for (const d of node.declarations) collectPatternNames(d.id as Node, name => this.bindInBlock(name, path[path.length - 2]));
+        break;
     }
+  }
+
+  private bindInBlock(name: string, block: Node | undefined): void {
+    if (!block) return;
+    let ranges = this.blockBindings.get(name);
+    if (!ranges) this.blockBindings.set(name, (ranges = []));
+    ranges.push({ start: block.start, end: block.end, fn: this.currentFunction });
+  }
+
+  /**
+   * Whether a use of `name` at `at`, in function `fn`, may see another binding than the
+   * index's: a block binding of the name, in the function whose names the index resolves it
+   * to, whose block does not hold the use; or a `with` around the use.
+   */
+  mayBeShadowed(name: string, at: number, fn: number): boolean {
+    if (this.withRanges.some(r => r.start <= at && at < r.end)) return true;
+    const ranges = this.blockBindings.get(name);
+    if (!ranges) return false;
+    const scope = this.binding(name, fn)?.scope;
+    return scope !== undefined && ranges.some(r => r.fn === scope && !(r.start <= at && at < r.end));
   }
 
   /** Called by the walker when it leaves a node. */
@@ -868,4 +902,10 @@ export function singleValue(values: readonly ModuleValue[] | undefined): ModuleV
   if (!values) return undefined;
   const real = values.filter(v => !isPlaceholder(v.node) && v.node.type !== 'Parameter');
   return real.length === 1 ? real[0] : undefined;
+}
+
+/** A declaration (the last node of `path`) written at the top of a function's body or of the program: it covers the whole scope. */
+function isScopeTop(path: readonly Node[]): boolean {
+  const around = path[path.length - 2];
+  return !around || around.type === 'Program' || (around.type === 'BlockStatement' && isFunction(path[path.length - 3]));
 }

@@ -130,6 +130,8 @@ runRuleTable(dynamicCode, {
     { name: 'a catch parameter in a nested function hides the function name there: that call counts (medium)', code: 'require("vm");function run(code){eval(code)}run("Object");function g(){try{JSON.parse("x")}catch(run){}run(process.argv[2])}g()', at: ['eval('], severity: 'medium' },
     { name: 'an inner loop rebinding the loop variable hides the list element (medium)', code: 'require("vm");const L=["Object"];function run(code){eval(code)}for(const k of L){for(let k of process.argv.slice(2))run(k)}', at: ['eval('], severity: 'medium' },
     { name: "a callback's element comes from the list named where the call is written, not one inside the callback (medium)", code: 'require("vm");const A=process.argv.slice(2);A.forEach(k=>{const A=["Object"];eval(k)})', at: ['eval('], severity: 'medium' },
+    { name: "a block's own constant is not the name used outside the block, nor one a with or a catch can stand in for (medium)", code: 'require("vm");const s=process.argv[2];function g(){{const s="1+1";console.log(s)}eval(s)}function h(){try{throw process.argv[2]}catch(s){{const s="1+1"}eval(s)}}const t="1+1";with(JSON.parse(process.argv[2]))eval(t)', at: ['eval(s)}function', 'eval(s)}}', 'eval(t)'], severity: 'medium' },
+    { name: "a block's constant used inside that block is still fixed (low)", code: 'require("vm");function g(x){if(x){const code="1+1";return eval(code)}}', at: ['eval('], severity: 'low' },
     { name: 'a with statement in the scope leaves the list unsettled (medium)', code: 'const B=["b"];function f(s){with(o){B.join(",")}return eval(s)}for(const k of B)f(k);', at: ['eval(s)'], severity: 'medium' },
     {
       name: "another direct eval in the list's scope could change it (medium)",
