@@ -240,15 +240,24 @@ export function* descendants(root: Node, skip?: (node: Node) => boolean): Genera
     const node = stack.pop()!;
     yield node;
     if (node !== root && skip?.(node)) continue;
-    // Pushed in order, then turned around: the first child comes off the stack first.
-    const first = stack.length;
-    childrenOf(node, stack);
-    for (let lo = first, hi = stack.length - 1; lo < hi; lo++, hi--) {
-      const t = stack[lo];
-      stack[lo] = stack[hi];
-      stack[hi] = t;
-    }
+    pushChildren(node, stack);
   }
+}
+
+/**
+ * Pushes a node's children onto a walk's stack so that the first comes off first (source
+ * order); returns how many. Straight onto the stack, then turned around: a separate list
+ * emptied at every node would be allocated again at every node of a bundle.
+ */
+export function pushChildren(node: Node, stack: Node[]): number {
+  const first = stack.length;
+  childrenOf(node, stack);
+  for (let lo = first, hi = stack.length - 1; lo < hi; lo++, hi--) {
+    const t = stack[lo];
+    stack[lo] = stack[hi];
+    stack[hi] = t;
+  }
+  return stack.length - first;
 }
 
 /** Name of a member access when it is static: `a.b` and `a["b"]` both give "b". */

@@ -5,7 +5,7 @@
 // told apart: they count as uses too, which can only make an answer more cautious; and
 // declaredOnce says whether the name is bound anywhere else in the scope at all.
 import type * as acorn from 'acorn';
-import { childrenOf, isFunction, type Node } from './ast';
+import { isFunction, pushChildren, type Node } from './ast';
 import { MODULE, type ModuleIndex } from './moduleIndex';
 
 /** Nodes one file may visit looking for uses: a few scans of a whole bundle, not one per question. */
@@ -32,7 +32,6 @@ export function everyUse(index: ModuleIndex, scope: number, name: string, visit:
   const fns: number[] = [];
   const stack: Node[] = [root];
   const exits: boolean[] = [false];
-  const kids: Node[] = [];
   let visited = 0;
   let complete = true;
   while (stack.length) {
@@ -76,12 +75,7 @@ export function everyUse(index: ModuleIndex, scope: number, name: string, visit:
     path.push(node);
     stack.push(node);
     exits.push(true);
-    kids.length = 0;
-    childrenOf(node, kids);
-    for (let i = kids.length - 1; i >= 0; i--) {
-      stack.push(kids[i]);
-      exits.push(false);
-    }
+    for (let n = pushChildren(node, stack); n > 0; n--) exits.push(false);
   }
   budgets.set(index, spent + visited);
   return complete;
@@ -151,9 +145,7 @@ export function bindsWithin(root: Node, name: string): boolean {
     path.push(node);
     stack.push(node);
     exits.push(true);
-    const first = stack.length;
-    childrenOf(node, stack);
-    for (let i = first; i < stack.length; i++) exits.push(false);
+    for (let n = pushChildren(node, stack); n > 0; n--) exits.push(false);
   }
   return false;
 }

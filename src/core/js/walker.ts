@@ -1,7 +1,7 @@
 // The one walk over a parsed file: iterative (deep code cannot exhaust the stack), in source
 // order, calling `enter` before a node's children and `exit` after them, with the path from
 // the root to the node.
-import { childrenOf, type Node } from './ast';
+import { pushChildren, type Node } from './ast';
 
 export interface WalkVisitor {
   enter(node: Node, path: readonly Node[]): void;
@@ -29,16 +29,7 @@ export function walk(root: Node, visitor: WalkVisitor): number {
     visitor.enter(node, path);
     nodes.push(node);
     marks.push(EXIT);
-    // The children go straight onto the stack, then are turned around so the first comes off
-    // first: a separate list emptied at every node would be allocated again at every node.
-    const first = nodes.length;
-    childrenOf(node, nodes);
-    for (let lo = first, hi = nodes.length - 1; lo < hi; lo++, hi--) {
-      const t = nodes[lo];
-      nodes[lo] = nodes[hi];
-      nodes[hi] = t;
-    }
-    for (let i = first; i < nodes.length; i++) marks.push(ENTER);
+    for (let n = pushChildren(node, nodes); n > 0; n--) marks.push(ENTER);
   }
   return count;
 }
