@@ -21,6 +21,8 @@ export interface InvalidCase {
   message?: RegExp;
   /** The finding's structured `host` (given as undefined: it must have none). */
   host?: string;
+  /** Each of these must start the message of one of every finding's related places. */
+  related?: string[];
   target?: TargetContext;
   /** Other rules to run beside the one under test (facts a correlation needs). */
   with?: Rule[];
@@ -63,6 +65,7 @@ export function runRuleTable(rule: Rule, table: { valid: ValidCase[]; invalid: I
           if (c.severity) assert.equal(f.severity, c.severity);
           if (c.message) assert.match(f.message, c.message);
           if ('host' in c) assert.equal(f.host, c.host);
+          for (const r of c.related ?? []) assert.ok(f.related?.some(x => x.message.startsWith(r)), `related ${JSON.stringify(f.related?.map(x => x.message))} lacks "${r}"`);
         }
         for (const f of findings) {
           for (const e of c.allEvidence ?? []) assert.ok(f.evidence.some(x => x.includes(e)), `evidence ${JSON.stringify(f.evidence)} lacks "${e}"`);

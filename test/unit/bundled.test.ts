@@ -107,6 +107,20 @@ describe('rules on real bundler output', function () {
         assert.ok(runs.some(f => f.evidence.includes('evaluates to "({Object,Array,RegExp,Uint8Array,Error})"')), runs.map(where).join('\n'));
       });
 
+      it('follows names passed to a helper that reads the environment: a table of key names, a proxy and the timezone by name; never a name built from pieces', async () => {
+        const text = await bundleFixture('envhelper', variant);
+        const findings = scan(text);
+        const at = (f: Finding) => `${f.ruleId} ${f.message} at ${text.slice(f.offset ?? 0, (f.offset ?? 0) + 40)}`;
+        const keys = findings.filter(f => f.ruleId === 'foreign-api-key-read');
+        assert.equal(keys.length, 1, findings.map(at).join('\n'));
+        assert.match(keys[0].message, /^Reads another vendor's API key: OPENAI_API_KEY, DEEPSEEK_API_KEY \(OpenAI, DeepSeek\)$/);
+        assert.ok(keys[0].related?.some(r => r.message.startsWith('read here: ')), 'the helper\'s read is a related place');
+        assert.deepEqual(findings.filter(f => f.ruleId === 'endpoint-config-read').map(f => f.message), ['Reads HTTPS_PROXY (proxy setting)']);
+        assert.deepEqual(findings.filter(f => f.ruleId === 'timezone-probe').map(f => f.message), ['Reads the TZ environment variable (timezone)']);
+        // `"OPENAI_" + provider` and the template are not variables the text names.
+        assert.ok(!findings.some(f => /OPENAI_(?!API_KEY)|_BASE_URL/.test(f.message)), findings.map(at).join('\n'));
+      });
+
       it('does not take local bindings named Function or fetch for the globals', async () => {
         const findings = scan(await bundleFixture('shadow', variant));
         assert.deepEqual(findings.filter(f => f.ruleId === 'dynamic-code' || f.ruleId === 'network-call').map(f => f.message), []);

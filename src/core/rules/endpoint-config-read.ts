@@ -3,7 +3,7 @@
 // (correlations/region-gating.ts).
 import { calledMethod, calleeOf, staticString, unwrapChain, type Node } from '../js/ast';
 import type { Rule, RuleContext } from './types';
-import { envReadsAt } from './util/env';
+import { envReadsAt, envReadsThroughValues, throughRelated } from './util/env';
 
 const ENDPOINT_ENV = /^(?:[a-z0-9]+_)+(?:BASE_URL|API_BASE|ENDPOINT|API_URL|BASEURL|HOST)$/i;
 /**
@@ -64,6 +64,24 @@ export const endpointConfigRead: Rule = {
     return {
       MemberExpression: reads,
       VariableDeclarator: reads,
+      // Names passed to a helper that reads the environment (`getEnv("HTTPS_PROXY")`), found by
+      // value after the walk. No probe fact: the helper's one read serves every caller, so which
+      // value a comparison sees is not settled by this finding.
+      'Program:exit'() {
+        for (const r of envReadsThroughValues(ctx)) {
+          for (const kind of ['endpoint', 'proxy'] as const) {
+            const names = r.names.filter(n => endpointVariableKind(n.name) === kind);
+            if (names.length === 0) continue;
+            ctx.report({
+              node: r.node,
+              messageId: 'env',
+              data: { name: names.map(n => n.name).join(', '), what: kind === 'proxy' ? 'proxy setting' : 'where API requests go' },
+              evidence: names.map(n => `env ${n.name}`),
+              related: throughRelated(r, names, ctx.text),
+            });
+          }
+        }
+      },
       CallExpression(node) {
         const method = calledMethod(node);
         if (method !== 'get' && method !== 'inspect') return;

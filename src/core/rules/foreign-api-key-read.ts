@@ -4,8 +4,8 @@
 import { distinctVendors, type KeywordMatcher } from '../catalog/keywords';
 import { vendorById } from '../catalog/vendors';
 import type { Node } from '../js/ast';
-import type { Rule } from './types';
-import { envReadsAt } from './util/env';
+import type { ReportDescriptor, Rule } from './types';
+import { envReadsAt, envReadsThroughValues, throughRelated } from './util/env';
 
 /** API keys and tokens; client secrets of cloud identity (AZURE_CLIENT_SECRET) are not model API keys. */
 const KEY_NAME = /(?:^|_)(?:API_?KEY|APIKEY|ACCESS_TOKEN|AUTH_TOKEN|TOKEN|SECRET_KEY)$/i;
@@ -47,32 +47,50 @@ export const foreignApiKeyRead: Rule = {
   },
   triggers: ['KEY', 'TOKEN', 'SECRET', 'key', 'token'],
   create(ctx) {
+    const report = (at: Node, found: ReadonlyArray<{ name: string; vendors: readonly string[] }>, related?: ReportDescriptor['related']) => {
+      const names: string[] = [];
+      const vendors: string[] = [];
+      for (const f of found) {
+        if (!names.includes(f.name)) names.push(f.name);
+        for (const v of f.vendors) if (!vendors.includes(v)) vendors.push(v);
+      }
+      ctx.report({
+        node: at,
+        messageId: 'read',
+        data: { name: shortList(names), vendors: shortList(vendors.map(v => vendorById(v)?.name ?? v)) },
+        evidence: [...names.map(n => `env ${n}`), ...vendors.map(v => `vendor ${v}`)],
+        vendor: vendors,
+        country: [...new Set(vendors.map(v => vendorById(v)?.country).filter((c): c is string => !!c))],
+        ...(related?.length ? { related } : {}),
+      });
+    };
+    const foreignOf = (name: string) => apiKeyVendors(name, ctx.keywords).filter(v => !ctx.target.ownVendors.includes(v));
     const check = (node: Node) => {
       const envReads = envReadsAt(node, ctx);
       // Asked at every member expression: no iterator when there is nothing read.
       if (!envReads.length) return;
       // A key looked up in a table (`process.env[KEYS[provider]]`) is one finding at the lookup, naming every key it can be.
-      const byNode = new Map<Node, { names: string[]; vendors: string[] }>();
+      const byNode = new Map<Node, Array<{ name: string; vendors: string[] }>>();
       for (const read of envReads) {
-        const foreign = apiKeyVendors(read.name, ctx.keywords).filter(v => !ctx.target.ownVendors.includes(v));
-        if (foreign.length === 0) continue;
+        const vendors = foreignOf(read.name);
+        if (vendors.length === 0) continue;
         const known = byNode.get(read.node);
-        if (known) {
-          known.names.push(read.name);
-          for (const v of foreign) if (!known.vendors.includes(v)) known.vendors.push(v);
-        } else byNode.set(read.node, { names: [read.name], vendors: foreign });
+        if (known) known.push({ name: read.name, vendors });
+        else byNode.set(read.node, [{ name: read.name, vendors }]);
       }
-      for (const [at, { names, vendors }] of byNode) {
-        ctx.report({
-          node: at,
-          messageId: 'read',
-          data: { name: shortList(names), vendors: shortList(vendors.map(v => vendorById(v)?.name ?? v)) },
-          evidence: [...names.map(n => `env ${n}`), ...vendors.map(v => `vendor ${v}`)],
-          vendor: vendors,
-          country: [...new Set(vendors.map(v => vendorById(v)?.country).filter((c): c is string => !!c))],
-        });
-      }
+      for (const [at, found] of byNode) report(at, found);
     };
-    return { MemberExpression: check, VariableDeclarator: check };
+    return {
+      MemberExpression: check,
+      VariableDeclarator: check,
+      // A key passed to a helper that reads the environment (`readEnv("OPENAI_API_KEY")`):
+      // reported where the name is passed, with the read and the spelled names as related places.
+      'Program:exit'() {
+        for (const r of envReadsThroughValues(ctx)) {
+          const found = r.names.map(n => ({ ...n, vendors: foreignOf(n.name) })).filter(n => n.vendors.length > 0);
+          if (found.length) report(r.node, found, throughRelated(r, found, ctx.text));
+        }
+      },
+    };
   },
 };

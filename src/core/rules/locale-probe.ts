@@ -3,7 +3,7 @@
 // region time zones or vendor names.
 import { calledMethod, calleeOf, memberPath, propertyName, unwrapChain, type Node } from '../js/ast';
 import type { Rule, RuleContext } from './types';
-import { envReadsAt } from './util/env';
+import { envReadsAt, envReadsThroughValues, throughRelated } from './util/env';
 import { resolvedOptionReads } from './util/values';
 
 const LOCALE_ENV = /^(LANG|LANGUAGE|LC_(ALL|CTYPE|COLLATE|MESSAGES|MONETARY|NUMERIC|TIME|ADDRESS|IDENTIFICATION|MEASUREMENT|NAME|PAPER|TELEPHONE))$/;
@@ -58,6 +58,15 @@ export const localeProbe: Rule = {
         else if (name === 'Locale' && memberPath(node.object as Node) === 'Intl') report(node, 'the locale through Intl.Locale', 'Intl.Locale');
       },
       VariableDeclarator: reads,
+      // `getEnv("LANG")` through a helper that reads the environment; no probe fact (see endpoint-config-read).
+      'Program:exit'() {
+        for (const r of envReadsThroughValues(ctx)) {
+          const names = r.names.filter(n => LOCALE_ENV.test(n.name));
+          if (names.length === 0) continue;
+          const listed = names.map(n => n.name).join(', ');
+          ctx.report({ node: r.node, messageId: 'read', data: { what: `the ${listed} environment variable${names.length > 1 ? 's' : ''} (locale)` }, evidence: names.map(n => `env ${n.name}`), related: throughRelated(r, names, ctx.text) });
+        }
+      },
       CallExpression(node) {
         const method = calledMethod(node);
         if (method === 'getSystemLocale' || method === 'getPreferredSystemLanguages') report(node, `the system locale (${method})`, `${method}()`);

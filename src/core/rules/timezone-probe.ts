@@ -2,7 +2,7 @@
 // or vendor data it becomes a gate (see correlations/region-gating.ts).
 import { calledMethod, type Node } from '../js/ast';
 import type { Rule } from './types';
-import { envReadsAt } from './util/env';
+import { envReadsAt, envReadsThroughValues, throughRelated } from './util/env';
 import { resolvedOptionReads } from './util/values';
 
 export const timezoneProbe: Rule = {
@@ -35,6 +35,13 @@ export const timezoneProbe: Rule = {
     return {
       MemberExpression: reads,
       VariableDeclarator: reads,
+      // `getEnv("TZ")` through a helper that reads the environment; no probe fact (see endpoint-config-read).
+      'Program:exit'() {
+        for (const r of envReadsThroughValues(ctx)) {
+          const names = r.names.filter(n => n.name === 'TZ');
+          if (names.length) ctx.report({ node: r.node, messageId: 'env', severity: 'low', evidence: ['env TZ'], related: throughRelated(r, names, ctx.text) });
+        }
+      },
       CallExpression(node) {
         if (calledMethod(node) !== 'getTimezoneOffset') return;
         ctx.report({ node, messageId: 'offset', severity: 'low', evidence: ['getTimezoneOffset()'], facts: [{ kind: 'probe', probe: 'offset' }] });

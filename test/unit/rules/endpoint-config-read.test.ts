@@ -3,6 +3,7 @@ import { runRuleTable } from '../../helpers/ruleTester';
 
 runRuleTable(endpointConfigRead, {
   invalid: [
+    { name: 'endpoint and proxy variables named in the calls of a helper that reads the environment', code: 'function env(k,s){return s?.env?.[k]??process.env[k]}const u=env("OPENAI_BASE_URL");const p=env("HTTPS_PROXY",s);const x=env(name+"_BASE_URL")', at: ['env("OPENAI', 'env("HTTPS'], related: ['read here: process.env[k]'] },
     {
       name: 'an env object given as a parameter default, plain or destructured (Codebuff)',
       code: 'function a({env=process.env}={}){return env.HTTPS_PROXY||env.HTTP_PROXY}function b(e=process.env){return e.NO_PROXY}function c(e){return e.HTTPS_PROXY}',

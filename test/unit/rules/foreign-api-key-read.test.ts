@@ -17,9 +17,28 @@ runRuleTable(foreignApiKeyRead, {
       message: /^Reads another vendor's API key: OPENAI_API_KEY, DEEPSEEK_API_KEY \(OpenAI, DeepSeek\)$/,
       evidence: ['env DEEPSEEK_API_KEY'],
     },
+    // Before, a table with an entry that is not a name named nothing; followed by value, each name it holds is a key it can read.
+    { name: 'a table with some entries that are not names: the names it holds', code: 'const T={a:"OPENAI_API_KEY",b:make()};f(process.env[T[p]])', at: ['process.env[T'], target: anthropic, message: /: OPENAI_API_KEY \(OpenAI\)$/ },
+    // task-master-ai 0.43.1: `ji` looks the provider's key name up in a table and passes it to `B`, which reads process.env[e].
+    {
+      name: 'a name from a table passed to a helper that reads the environment: one finding at the call, the read and the names as related places',
+      code: 'function B(e,t=null){if(t?.env?.[e])return t.env[e];if(process.env[e])return process.env[e]}function ji(e){let r={openai:`OPENAI_API_KEY`,anthropic:`ANTHROPIC_API_KEY`,xai:`XAI_API_KEY`},i=e?.toLowerCase(),a=r[i],o=B(a);return!!o}',
+      at: ['B(a)'],
+      target: anthropic,
+      message: /: OPENAI_API_KEY, XAI_API_KEY \(OpenAI, xAI \(Grok\)\)$/,
+      related: ['read here: process.env[e]', 'OPENAI_API_KEY is written here', 'XAI_API_KEY is written here'],
+    },
+    { name: 'a name passed to a helper, two calls away', code: 'function raw(n){return process.env[n]}function key(n){return raw(n)}const k=key("DEEPSEEK_API_KEY")', at: ['key("DEEPSEEK'], target: anthropic, message: /DEEPSEEK_API_KEY \(DeepSeek\)$/ },
+    { name: 'a name a function returns, read where the key is computed', code: 'function which(){return "MISTRAL_API_KEY"}const v=process.env[which()]', at: ['process.env[which'], target: anthropic, message: /MISTRAL_API_KEY/ },
+    { name: 'one of two names, chosen in place', code: 'const v=process.env[fast?"GROQ_API_KEY":"OPENAI_API_KEY"]', at: ['process.env[fast'], target: anthropic, message: /: GROQ_API_KEY, OPENAI_API_KEY \(Groq, OpenAI\)$/ },
   ],
   valid: [
-    { name: 'a table that is not all variable names, or a key computed some other way, names nothing', code: 'const T={a:"OPENAI_API_KEY",b:make()};const U={a:"openai key"};f(process.env[T[p]],process.env[U[p]],process.env[`${p}_API_KEY`])', target: anthropic },
+    { name: 'a table of text that is not variable names, or a key computed some other way, names nothing', code: 'const U={a:"openai key"};f(process.env[U[p]],process.env[`${p}_API_KEY`])', target: anthropic },
+    // Names built from pieces are variables the text does not name: never a fragment as a name.
+    { name: 'a helper given a name built by concatenation, a template, a case change or +=, names nothing', code: 'function env(k){return process.env[k]}env("OPENAI_"+p);env(`OPENAI_${p}`);env(q.toUpperCase());let k="OPENAI";k+="_API_KEY";env(k)', target: anthropic },
+    { name: 'a helper given the name in another parameter than the key, names nothing', code: 'function env(k,label){log(label);return process.env[k]}env(p,"OPENAI_API_KEY")', target: anthropic },
+    { name: 'a helper given a name through a call the call graph does not resolve (String, a method), names nothing', code: 'function env(k){return process.env[k]}env(String("OPENAI_API_KEY"));env(o.name("OPENAI_API_KEY"))', target: anthropic },
+    { name: 'a helper that reads its key from another object than the environment', code: 'function get(k){return settings[k]}get("OPENAI_API_KEY")', target: anthropic },
     { name: 'its own key', code: 'k=process.env.ANTHROPIC_API_KEY;t=process.env.ANTHROPIC_AUTH_TOKEN', target: anthropic },
     { name: 'a vendor name that is not a key', code: 'u=process.env.OPENAI_BASE_URL;m=process.env.GEMINI_MODEL', target: anthropic },
     { name: 'a cloud client secret (not a model API key)', code: 's=process.env.AZURE_CLIENT_SECRET', target: anthropic },

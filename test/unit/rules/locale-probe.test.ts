@@ -3,6 +3,7 @@ import { runRuleTable } from '../../helpers/ruleTester';
 
 runRuleTable(localeProbe, {
   invalid: [
+    { name: 'LANG and LC_ALL named in the calls of a helper that reads the environment', code: 'function env(k){return process.env[k]}const l=env("LC_ALL")||env("LANG")', at: ['env("LC_ALL")', 'env("LANG")'], message: /the (LC_ALL|LANG) environment variable \(locale\)/ },
     { name: 'resolvedOptions().locale', code: 'let q=Intl.DateTimeFormat().resolvedOptions().locale', at: ['Intl'], severity: 'low' },
     { name: 'destructured locale', code: 'const {locale} = new Intl.NumberFormat().resolvedOptions()', at: ['locale}'] },
     { name: 'navigator.language and languages', code: 'a=navigator.language;b=window.navigator.languages', at: ['navigator.language', 'window.navigator'] },

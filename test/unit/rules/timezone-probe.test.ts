@@ -3,6 +3,7 @@ import { runRuleTable } from '../../helpers/ruleTester';
 
 runRuleTable(timezoneProbe, {
   invalid: [
+    { name: 'TZ named in the call of a helper that reads the environment', code: 'function env(k){return process.env[k]}const zone=env("TZ")||"UTC"', at: ['env("TZ")'], severity: 'low', related: ['read here: process.env[k]', 'TZ is written here'] },
     { name: 'the plain call chain', code: 'const tz = Intl.DateTimeFormat().resolvedOptions().timeZone;', at: ['Intl.DateTimeFormat'], severity: 'medium' },
     { name: 'new Intl.DateTimeFormat with options', code: 'let t = new Intl.DateTimeFormat("en", {}).resolvedOptions().timeZone', at: ['new Intl'] },
     { name: 'a computed string key', code: 'x=Intl.DateTimeFormat().resolvedOptions()["timeZone"]', at: ['Intl'] },

@@ -1,8 +1,12 @@
 // Reads of environment variables in their shipped shapes: `process.env.X`, `process.env["X"]`,
 // `Bun.env.X`, `import.meta.env.X`, an alias (`const e = process.env; e.X`), destructuring
-// (`const {X: a} = process.env`), and a name looked up in a table (`process.env[KEYS[p]]`).
+// (`const {X: a} = process.env`), a name looked up in a table (`process.env[KEYS[p]]`), and,
+// after the walk, names that reach a computed key as values (`readEnv("OPENAI_API_KEY")` with
+// `function readEnv(k) { return process.env[k] }`).
+import type * as acorn from 'acorn';
 import { memberPath, propertyKeyName, propertyName, staticString, unwrapChain, type Node } from '../../js/ast';
-import type { RuleContext } from '../types';
+import type { Mark } from '../../js/flow';
+import type { ModuleAnalysis, ReportDescriptor, RuleContext } from '../types';
 import { staticKey } from './values';
 
 const ENV_OBJECTS = new Set(['process.env', 'globalThis.process.env', 'global.process.env', 'Bun.env', 'globalThis.Bun.env']);
@@ -96,6 +100,115 @@ export function envReadsAt(node: Node, ctx: RuleContext): readonly EnvRead[] {
   if (last?.node === node) return last.reads;
   const read = node.type === 'MemberExpression' ? envReadOf(node, ctx) : undefined;
   const reads = node.type === 'MemberExpression' ? (read ? [read] : tableReads(node, ctx)) : envDestructured(node, ctx);
+  if (node.type === 'MemberExpression' && reads.length === 0 && node.computed && isEnvObject(node.object as Node, ctx)) {
+    const analysis = ctx.analysis();
+    let list = computedReads.get(analysis);
+    if (!list) computedReads.set(analysis, (list = []));
+    list.push({ node, key: unwrapChain(node.property as Node), fn: ctx.functionIndex() });
+  }
   lastAnswer.set(ctx.path, { node, reads });
   return reads;
 }
+
+/** `process.env[k]` with a key no constant or table names, seen by the walk: followed after it. */
+interface ComputedRead {
+  node: acorn.MemberExpression;
+  key: Node;
+  fn: number;
+}
+const computedReads = new WeakMap<ModuleAnalysis, ComputedRead[]>();
+
+/** Variables read through a computed key, by the place that names them. */
+export interface ValueEnvRead {
+  /** Where the names come in: the call of the helper that reads the environment, or the read itself. */
+  node: Node;
+  /** The `process.env[k]` that reads them. */
+  read: Node;
+  /** Each name, with the literal that spells it. */
+  names: ReadonlyArray<{ name: string; literal: Node }>;
+}
+const valueReads = new WeakMap<ModuleAnalysis, readonly ValueEnvRead[]>();
+
+/** Marks a name the key is exactly; `null` ends a branch whose value is not a name as written. */
+type NameMark = Mark<{ name: string } | null>;
+
+/**
+ * The variables a computed key can be, found by following the key's value back: through
+ * parameters to each call (`readEnv("OPENAI_API_KEY")`), through names, returns, tables
+ * (`KEYS[p]`) and lists, with at most a few calls between. Only whole names count: a branch
+ * that builds or changes text (`p + "_API_KEY"`, `` `${p}_KEY` ``, `k.toUpperCase()`, `k += …`,
+ * any call the call graph does not resolve) ends without a name, so a fragment such as
+ * `"OPENAI_"` is never reported as a variable. Asked once per module, after the walk.
+ */
+export function envReadsThroughValues(ctx: RuleContext): readonly ValueEnvRead[] {
+  const analysis = ctx.analysis();
+  const known = valueReads.get(analysis);
+  if (known) return known;
+  const out: ValueEnvRead[] = [];
+  const { flow, graph, index } = analysis;
+  const exactName: NameMark = (node, fn, path) => {
+    switch (node.type) {
+      case 'Literal':
+        if (path.length) return null;
+        return typeof node.value === 'string' && VARIABLE_NAME.test(node.value) ? { name: node.value } : null;
+      case 'TemplateLiteral': {
+        if (path.length) return null;
+        const text = node.expressions.length === 0 ? staticString(node) : undefined;
+        return text !== undefined && VARIABLE_NAME.test(text) ? { name: text } : null;
+      }
+      case 'BinaryExpression':
+      case 'UnaryExpression':
+      case 'UpdateExpression':
+        return null;
+      case 'ObjectExpression':
+      case 'ArrayExpression':
+        // A table or list is followed to the entry a pending key picks; as a whole it is no name.
+        return path.length ? undefined : null;
+      case 'AssignmentExpression':
+        return node.operator === '=' ? undefined : null;
+      case 'CallExpression':
+      case 'NewExpression':
+        // A function of this module returns its value as written; anything else derives a new one.
+        return graph.target(node, fn) !== undefined ? undefined : null;
+      case 'Identifier':
+        return index.binding(node.name, fn)?.appended ? null : undefined;
+      default:
+        return undefined;
+    }
+  };
+  for (const read of computedReads.get(analysis) ?? []) {
+    const bySite = new Map<Node, Array<{ name: string; literal: Node }>>();
+    for (const reached of flow.origins(read.key, read.fn, exactName)) {
+      if (!reached.mark) continue;
+      // The place the name comes in: the outermost call through which it is passed to a
+      // parameter (going out to a caller), not a call whose return it comes from (going in).
+      let at = read.fn;
+      let site: Node = read.node;
+      for (const step of reached.calls) {
+        if (step.callee === at) {
+          at = step.fn;
+          site = step.call;
+        } else at = step.callee;
+      }
+      let names = bySite.get(site);
+      if (!names) bySite.set(site, (names = []));
+      if (!names.some(n => n.name === reached.mark!.name)) names.push({ name: reached.mark.name, literal: reached.node });
+    }
+    // In the order the names are written, not the order the search met them.
+    for (const [site, names] of bySite) out.push({ node: site, read: read.node, names: names.sort((a, b) => a.literal.start - b.literal.start) });
+  }
+  valueReads.set(analysis, out);
+  return out;
+}
+
+/** Places shown with a finding on names read through a computed key: the read, then where each name is spelled. */
+export function throughRelated(r: ValueEnvRead, names: ReadonlyArray<{ name: string; literal: Node }>, text: string): NonNullable<ReportDescriptor['related']> {
+  const related: Array<{ start: number; end: number; message: string }> = [];
+  if (r.read !== r.node) {
+    const source = text.slice(r.read.start, Math.min(r.read.end, r.read.start + 80));
+    related.push({ start: r.read.start, end: r.read.end, message: `read here: ${source}` });
+  }
+  for (const n of names.slice(0, RELATED_NAMES)) related.push({ start: n.literal.start, end: n.literal.end, message: `${n.name} is written here` });
+  return related;
+}
+const RELATED_NAMES = 8;
