@@ -3,7 +3,7 @@
 // tokens; a copy handed to a child process (`env: {...process.env, X: 1}`) is the everyday
 // case and is left alone. Each finding is a `source` fact: exfiltration follows it into requests.
 import type * as acorn from 'acorn';
-import { calleeOf, memberPath, propertyKeyName, propertyName, type Node } from '../js/ast';
+import { calleeOf, memberPath, propertyKeyName, propertyName, staticString, type Node } from '../js/ast';
 import { argumentsOf } from '../js/modules';
 import type { Severity } from '../model';
 import type { Rule, RuleContext } from './types';
@@ -38,6 +38,54 @@ function setsVariables(object: acorn.ObjectExpression): boolean {
   return object.properties.some(p => (p.type === 'Property' && ENV_NAME.test(propertyKeyName(p) ?? '')) || (p.type === 'SpreadElement' && !isEnvSpread(p)));
 }
 
+/** Tests of a variable's name that pick out a namespace: `k.startsWith("DEBUG_")`, `/^npm_/.test(k)`. */
+const NAME_TESTS = new Set(['startsWith', 'endsWith', 'test']);
+
+/** The name a loop over the environment binds to each variable's name (`k` in `for (const [k, v] of entries)`). */
+function loopKeyName(loop: acorn.ForOfStatement | acorn.ForInStatement, entries: boolean): string | undefined {
+  const left = loop.left.type === 'VariableDeclaration' ? loop.left.declarations[0]?.id : loop.left;
+  if (!left) return undefined;
+  if (left.type === 'Identifier') return entries ? undefined : left.name;
+  if (entries && left.type === 'ArrayPattern' && left.elements[0]?.type === 'Identifier') return left.elements[0].name;
+  return undefined;
+}
+
+/** `k.startsWith("X_")` or `/^X_/.test(k)`, with a fixed prefix, suffix or pattern. */
+function testsName(node: Node | null | undefined, key: string): boolean {
+  if (node?.type !== 'CallExpression') return false;
+  const callee = calleeOf(node);
+  const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+  if (!method || !NAME_TESTS.has(method) || callee.type !== 'MemberExpression') return false;
+  const arg = node.arguments[0] as Node | undefined;
+  const isKey = (n: Node | undefined) => n?.type === 'Identifier' && n.name === key;
+  if (method === 'test') return isKey(arg) && callee.object.type === 'Literal' && 'regex' in callee.object;
+  const fixed = arg ? staticString(arg) : undefined;
+  return isKey(callee.object as Node) && fixed !== undefined && fixed.length > 0;
+}
+
+/**
+ * A loop whose whole body runs only for names that pass a fixed test: `if (!k.startsWith("X_"))
+ * continue;` first, or a body that is one `if (test) …` without else or one `test && …`.
+ */
+function filtersNames(loop: acorn.ForOfStatement | acorn.ForInStatement, key: string): boolean {
+  const body = loop.body.type === 'BlockStatement' ? loop.body.body : [loop.body];
+  const first = body[0] as Node | undefined;
+  if (!first) return false;
+  if (first.type === 'IfStatement' && !first.alternate) {
+    const test = first.test as Node;
+    if (test.type === 'UnaryExpression' && test.operator === '!' && testsName(test.argument as Node, key)) {
+      const then = first.consequent.type === 'BlockStatement' && first.consequent.body.length === 1 ? first.consequent.body[0] : first.consequent;
+      return then.type === 'ContinueStatement' && !then.label;
+    }
+    return body.length === 1 && testsName(test, key);
+  }
+  if (body.length !== 1 || first.type !== 'ExpressionStatement') return false;
+  let expr = first.expression as Node;
+  // `t.startsWith("X_") && n !== void 0 && (e[t] = n)`: the leftmost operand of the chain is the test.
+  while (expr.type === 'LogicalExpression' && expr.operator === '&&') expr = expr.left as Node;
+  return testsName(expr, key);
+}
+
 export const envHarvest: Rule = {
   meta: {
     id: 'env-harvest',
@@ -68,8 +116,12 @@ export const envHarvest: Rule = {
         const path = memberPath(callee);
         if (path && ENUMERATE.has(path) && isEnvObject(arg, ctx)) {
           // Object.keys(process.env).filter(k => /^DEBUG_/.test(k)) picks out one namespace.
+          // So does a loop over it that only handles names passing a fixed test (task-master-ai's `for (let [t, n] of Object.entries(process.env)) t.startsWith("TASKMASTER_") && …`).
           const parent = ctx.parent();
-          const filtered = parent?.type === 'MemberExpression' && parent.object === node && propertyName(parent) === 'filter';
+          const loopKey = parent?.type === 'ForOfStatement' && parent.right === node ? loopKeyName(parent, path !== 'Object.keys' && path !== 'Object.getOwnPropertyNames' && path !== 'Reflect.ownKeys') : undefined;
+          const filtered =
+            (parent?.type === 'MemberExpression' && parent.object === node && propertyName(parent) === 'filter') ||
+            (loopKey !== undefined && path !== 'Object.values' && filtersNames(parent as acorn.ForOfStatement, loopKey));
           return report(node, filtered ? 'enumerateFiltered' : 'enumerate', path, `${path}(process.env)`, filtered ? 'info' : undefined);
         }
         if (path === 'JSON.stringify' && isEnvObject(arg, ctx)) return report(node, 'serialise', 'JSON.stringify', 'JSON.stringify(process.env)', 'medium');
@@ -84,7 +136,10 @@ export const envHarvest: Rule = {
         report(node, 'copy', '{...process.env}', '{...process.env}');
       },
       ForInStatement(node) {
-        if (isEnvObject(node.right, ctx)) report(node, 'enumerate', 'for...in', 'for (k in process.env)');
+        if (!isEnvObject(node.right, ctx)) return;
+        const key = loopKeyName(node, false);
+        const filtered = key !== undefined && filtersNames(node, key);
+        report(node, filtered ? 'enumerateFiltered' : 'enumerate', 'for...in', 'for (k in process.env)', filtered ? 'info' : undefined);
       },
     };
   },

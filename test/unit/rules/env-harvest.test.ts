@@ -9,6 +9,9 @@ runRuleTable(envHarvest, {
     { name: 'copying it into a payload', code: 'post({data:{...process.env},id:1});b=Object.assign({},process.env)', at: ['...process', 'Object'] },
     { name: 'util.inspect of it, also as a named import', code: 'const u=require("util");log(u.inspect(process.env));import{inspect as i}from"node:util";i(process.env)', at: ['u.inspect', 'i(process'], severity: 'medium' },
     { name: 'enumerating to filter one namespace (info)', code: 'o=Object.keys(process.env).filter(t=>/^debug_/i.test(t))', at: ['Object'], severity: 'info' },
+    // task-master-ai 0.43.1's getAllTaskmasterEnvVars: low before, for a loop that keeps one prefix.
+    { name: 'a loop whose body runs only for one prefix (info): a && chain, a guard with continue, one if, for...in', code: 'for(let[t,n]of Object.entries(process.env))t.startsWith(`TASKMASTER_`)&&n!==void 0&&(e[t]=n);for(const k of Object.keys(process.env)){if(!k.startsWith("npm_config_"))continue;o[k]=process.env[k]}for(const k in process.env)if(/^DEBUG_/.test(k))d[k]=process.env[k]', at: ['Object.entries', 'Object.keys', 'for(const k in'], severity: 'info', message: /to filter them/ },
+    { name: 'a loop that tests a name only after using every variable, or tests the value, or has an else: the whole environment (low)', code: 'for(let[t,n]of Object.entries(process.env)){send(t,n);if(t.startsWith("X_"))x++}for(let[t,n]of Object.entries(process.env))n.startsWith("sk-")&&(e[t]=n);for(const k in process.env)if(k.startsWith("A_"))a[k]=1;else b[k]=process.env[k];for(const k of Object.keys(process.env)){if(!k.startsWith(p))continue;o[k]=1}', at: ['Object.entries', 'Object.entries', 'for(const k in', 'Object.keys'], severity: 'low' },
   ],
   valid: [
     { name: 'a child process environment', code: 'spawn(c,a,{env:{...process.env,FORCE_COLOR:"1"}});execa(c,{env:Object.assign({},process.env)})' },
