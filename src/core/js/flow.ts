@@ -174,9 +174,16 @@ export class ValueFlow {
         push(node.right, item);
         if (node.operator !== '=' && node.left.type === 'Identifier') push(node.left, item);
         return;
-      case 'LogicalExpression':
+      case 'LogicalExpression': {
+        // A constant on the left decides which side is the value: `"a" || x` is always "a",
+        // `"a" && x` always x, `null ?? x` always x.
+        const left = constantTruth(node.left as Node);
+        if (left !== undefined && node.operator !== '??') return push(left === (node.operator === '||') ? node.left : node.right, item);
+        if (node.operator === '??' && node.left.type === 'Literal' && node.left.value !== null) return push(node.left, item);
+        if (node.operator === '??' && node.left.type === 'Literal' && node.left.value === null && !('regex' in node.left)) return push(node.right, item);
         push(node.left, item);
         return push(node.right, item);
+      }
       case 'ConditionalExpression':
         push(node.consequent, item);
         return push(node.alternate, item);
@@ -269,11 +276,14 @@ export class ValueFlow {
     if (node.default) push(node.default, item);
     const f = this.index.functionOf(node.fn);
     if (f === undefined) return;
-    const entered = item.context[item.context.length - 1];
-    if (entered?.callee === f) {
-      // We came into this function from that call: its argument, back in the caller.
-      const arg = entered.call.arguments[node.index + entered.argOffset];
-      if (arg) push(arg.type === 'SpreadElement' ? arg.argument : arg, item, item.path, entered.fn, item.calls, item.depth, item.context.slice(0, -1));
+    // We came into this function from a call (perhaps then into a function written inside it,
+    // whose free name this parameter is): the argument of that call, back in the caller.
+    let j = item.context.length - 1;
+    while (j >= 0 && item.context[j].callee !== f) j--;
+    if (j >= 0) {
+      const entered = item.context[j];
+      const arg = argumentAt(entered.call, node.index + entered.argOffset);
+      if (arg) push(arg.type === 'SpreadElement' ? arg.argument : arg, item, item.path, entered.fn, item.calls, item.depth, item.context.slice(0, j));
       return;
     }
     // A callback's argument comes from the call it is given to: a request's response
@@ -290,7 +300,7 @@ export class ValueFlow {
     }
     if (item.depth <= 0) return;
     for (const caller of this.graph.callersOf(f)) {
-      const arg = caller.call.arguments[node.index + caller.argOffset];
+      const arg = argumentAt(caller.call, node.index + caller.argOffset);
       if (!arg) continue;
       push(arg.type === 'SpreadElement' ? arg.argument : arg, item, item.path, caller.fn, [...item.calls, caller], item.depth - 1, NO_CONTEXT);
     }
@@ -377,6 +387,39 @@ function valuesAt(bound: Binding, use: Node): readonly ModuleValue[] {
   let before: ModuleValue | undefined;
   for (const v of bound.history) if (v.node.start < use.start && (!before || v.node.start > before.node.start)) before = v;
   return before ? [before] : bound.history;
+}
+
+/**
+ * The argument at a parameter's position, or undefined when a spread comes before it
+ * (`get(...pair, "X")`: which value lands there depends on the spread list's length).
+ */
+function argumentAt(call: CallLike, i: number): CallLike['arguments'][number] | undefined {
+  for (let k = 0; k < i && k < call.arguments.length; k++) if (call.arguments[k].type === 'SpreadElement') return undefined;
+  return call.arguments[i];
+}
+
+/** Whether a literal on the left of `||`/`&&` is truthy (true) or falsy (false); undefined for anything else. */
+function constantTruth(node: Node): boolean | undefined {
+  // A chain of one operator (`"a" || "b" || …`, nested to the left) is read from its leftmost
+  // operand up, without recursion: bundles hold chains thousands long.
+  const spine: Array<{ operator: string; right: Node }> = [];
+  let leaf = node;
+  while (leaf.type === 'LogicalExpression' && (leaf.operator === '||' || leaf.operator === '&&')) {
+    spine.push({ operator: leaf.operator, right: leaf.right as Node });
+    leaf = leaf.left as Node;
+  }
+  let truth = literalTruth(leaf);
+  for (let i = spine.length - 1; i >= 0 && truth !== undefined; i--) {
+    const { operator, right } = spine[i];
+    if (truth === (operator === '&&')) truth = literalTruth(right);
+  }
+  return truth;
+}
+
+function literalTruth(node: Node): boolean | undefined {
+  if (node.type === 'Literal') return 'regex' in node && node.regex ? true : !!node.value;
+  if (node.type === 'TemplateLiteral' && node.expressions.length === 0) return (node.quasis[0]?.value.cooked ?? '') !== '';
+  return undefined;
 }
 
 /** Listener registrations: `stream.on("data", chunk => …)`. */

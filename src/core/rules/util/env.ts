@@ -65,6 +65,17 @@ function tableReads(member: Node & { type: 'MemberExpression' }, ctx: RuleContex
   const object = unwrapChain(key.object as Node);
   const table = object.type === 'Identifier' ? ctx.resolve(object) : object;
   if (table?.type !== 'ObjectExpression' || table.properties.length > MAX_TABLE) return NONE;
+  // `process.env[cfg[F]]` with `F = "locale"` reads that one entry, not every one.
+  const entry = staticKey(key as acorn.MemberExpression, ctx);
+  if (entry !== undefined) {
+    for (let i = table.properties.length - 1; i >= 0; i--) {
+      const p = table.properties[i];
+      if (p.type !== 'Property' || propertyKeyName(p) !== entry) continue;
+      const name = staticString(p.value as Node);
+      return name !== undefined && VARIABLE_NAME.test(name) ? [{ name, node: member }] : NONE;
+    }
+    return NONE;
+  }
   const names = new Set<string>();
   for (const p of table.properties) {
     const name = p.type === 'Property' ? staticString(p.value as Node) : undefined;
@@ -98,9 +109,16 @@ export function envReadsAt(node: Node, ctx: RuleContext): readonly EnvRead[] {
   if (node.type !== 'MemberExpression' && node.type !== 'VariableDeclarator') return NONE;
   const last = lastAnswer.get(ctx.path);
   if (last?.node === node) return last.reads;
+  if (node.type === 'MemberExpression' && isWritten(node, ctx)) {
+    lastAnswer.set(ctx.path, { node, reads: NONE });
+    return NONE;
+  }
   const read = node.type === 'MemberExpression' ? envReadOf(node, ctx) : undefined;
   const reads = node.type === 'MemberExpression' ? (read ? [read] : tableReads(node, ctx)) : envDestructured(node, ctx);
-  if (node.type === 'MemberExpression' && reads.length === 0 && node.computed && isEnvObject(node.object as Node, ctx)) {
+  // A computed key on an object that is the environment only by a parameter's default
+  // (`function get(k, env = process.env)`) is not followed: a caller that passes its own
+  // object reads nothing from the environment.
+  if (node.type === 'MemberExpression' && reads.length === 0 && node.computed && !settledLookup(node, ctx) && !isParameterDefault(node.object as Node, ctx) && isEnvObject(node.object as Node, ctx)) {
     const analysis = ctx.analysis();
     let list = computedReads.get(analysis);
     if (!list) computedReads.set(analysis, (list = []));
@@ -108,6 +126,30 @@ export function envReadsAt(node: Node, ctx: RuleContext): readonly EnvRead[] {
   }
   lastAnswer.set(ctx.path, { node, reads });
   return reads;
+}
+
+/**
+ * `process.env[cfg[F]]` with a settled `F`: a lookup tableReads answers (or finds no name in).
+ * The value flow would take every entry of `cfg`, since it does not settle computed keys.
+ */
+function settledLookup(member: acorn.MemberExpression, ctx: RuleContext): boolean {
+  const key = unwrapChain(member.property as Node);
+  return key.type === 'MemberExpression' && key.computed && staticKey(key, ctx) !== undefined;
+}
+
+/** `process.env.X = v` and `delete process.env[k]` change the environment; they do not read it. */
+function isWritten(member: Node, ctx: RuleContext): boolean {
+  const parent = ctx.parent();
+  if (parent?.type === 'AssignmentExpression') return parent.left === member && parent.operator === '=';
+  return parent?.type === 'UnaryExpression' && parent.operator === 'delete';
+}
+
+/** An object named by a parameter (or a destructured parameter) that defaults to the environment. */
+function isParameterDefault(object: Node, ctx: RuleContext): boolean {
+  const o = unwrapChain(object);
+  if (o.type !== 'Identifier') return false;
+  const bound = ctx.resolve(o);
+  return bound?.type === 'Parameter' || bound?.type === 'PropertyOf';
 }
 
 /** `process.env[k]` with a key no constant or table names, seen by the walk: followed after it. */
@@ -170,8 +212,12 @@ export function envReadsThroughValues(ctx: RuleContext): readonly ValueEnvRead[]
       case 'NewExpression':
         // A function of this module returns its value as written; anything else derives a new one.
         return graph.target(node, fn) !== undefined ? undefined : null;
-      case 'Identifier':
-        return index.binding(node.name, fn)?.appended ? null : undefined;
+      case 'Identifier': {
+        // A name given more than one value (`k = k + "_FILE"`, `k += …`, reused for another
+        // name later) has no one value here: the flow does not order assignments and reads.
+        const bound = index.binding(node.name, fn);
+        return bound && (bound.mutated || bound.appended || bound.values.length > 1) ? null : undefined;
+      }
       default:
         return undefined;
     }
@@ -182,13 +228,20 @@ export function envReadsThroughValues(ctx: RuleContext): readonly ValueEnvRead[]
       if (!reached.mark) continue;
       // The place the name comes in: the outermost call through which it is passed to a
       // parameter (going out to a caller), not a call whose return it comes from (going in).
+      // A return from a function entered on the way is not a step of its own: the functions
+      // entered are kept, and left again when a step starts outside the current one.
       let at = read.fn;
       let site: Node = read.node;
+      const entered: number[] = [];
       for (const step of reached.calls) {
+        while (step.callee !== at && step.fn !== at && entered.length) at = entered.pop()!;
         if (step.callee === at) {
           at = step.fn;
           site = step.call;
-        } else at = step.callee;
+        } else {
+          entered.push(at);
+          at = step.callee;
+        }
       }
       let names = bySite.get(site);
       if (!names) bySite.set(site, (names = []));
