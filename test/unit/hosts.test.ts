@@ -16,6 +16,24 @@ describe('host classification (shared with the strings pass over native binaries
     assert.equal(hostSeverity(other, false), 'info');
   });
 
+  it("labels a company's general domain with the company, not its AI product, unless the host names the product", () => {
+    const label = (h: string) => classifyHost(h, claude).label;
+    // Claude Code's and Gemini CLI's fonts, storage and OAuth hosts were "Google (Gemini, Vertex AI)".
+    assert.equal(label('fonts.googleapis.com'), 'Google, US (another vendor; not a Gemini, Vertex AI host)');
+    assert.equal(label('storage.googleapis.com'), 'Google, US (another vendor; not a Gemini, Vertex AI host)');
+    assert.equal(label('sts.amazonaws.com'), 'Amazon Web Services, US (another vendor; not a Bedrock, Q host)');
+    assert.equal(label('help.aliyun.com'), 'Alibaba Cloud, CN (another vendor; not a Qwen, Tongyi, Lingma, Qoder host)');
+    for (const h of ['generativelanguage.googleapis.com', 'us-central1-aiplatform.googleapis.com', '*-aiplatform.googleapis.com', 'aiplatform.us.rep.googleapis.com', '*.googleapis.com', 'cloudcode-pa.googleapis.com']) {
+      assert.equal(label(h), 'Google (Gemini, Vertex AI), US (another vendor)', h);
+    }
+    assert.equal(label('bedrock-runtime.us-east-1.amazonaws.com'), 'Amazon (Bedrock, Q), US (another vendor)');
+    assert.equal(label('token-plan.cn-beijing.maas.aliyuncs.com'), 'Alibaba (Qwen, Tongyi, Lingma, Qoder), CN (another vendor)');
+    assert.equal(label('api.deepseek.com'), 'DeepSeek, CN (another vendor)');
+    // The class is the vendor's either way: policy, own-vendor checks and severities do not change.
+    const fonts = classifyHost('fonts.googleapis.com', ['google']);
+    assert.deepEqual([fonts.kind, fonts.own, fonts.service, hostSeverity(fonts, true)], ['vendor-api', true, 'google', 'info']);
+  });
+
   it('puts telemetry before vendor, with own-vendor telemetry lower', () => {
     const dd = classifyHost('http-intake.logs.us5.datadoghq.com', claude);
     assert.equal(dd.kind, 'telemetry');

@@ -22,6 +22,13 @@ export interface Vendor {
   hosts: string[];
   /** npm scopes or package names the vendor publishes assistants under. */
   npm: string[];
+  /**
+   * For a company whose domains serve much more than its AI products (Google's googleapis.com
+   * also serves fonts and storage): the company's name and those domains. A host under one of
+   * them is labelled with the company, not the AI product, unless its own labels name the
+   * product (a vendor keyword, or one of `serviceLabels`: `bedrock-runtime`, `dashscope`).
+   */
+  company?: { name: string; domains: string[]; serviceLabels?: string[] };
 }
 
 const kw = (...words: string[]): VendorKeyword[] => words.map(word => ({ word }));
@@ -33,6 +40,7 @@ export const VENDORS: Vendor[] = [
     id: 'alibaba', name: 'Alibaba (Qwen, Tongyi, Lingma, Qoder)', country: 'CN',
     keywords: [...kw('alibaba', 'aliyun', 'aliyuncs', 'dashscope', 'qwen', 'tongyi', 'lingma', 'qoder', 'bailian', 'modelscope', 'alibabacloud')],
     hosts: ['dashscope.aliyuncs.com', 'dashscope-intl.aliyuncs.com', 'aliyuncs.com', 'aliyun.com', 'alibabacloud.com', 'qoder.com', 'lingma.aliyun.com', 'modelscope.cn', 'qwen.ai', 'qwenlm.ai', 'iflow.cn'],
+    company: { name: 'Alibaba Cloud', domains: ['aliyuncs.com', 'aliyun.com', 'alibabacloud.com'], serviceLabels: ['maas', 'modelstudio', 'bailian'] },
     npm: ['@qwen-code', '@qoder-ai', '@iflow-ai'],
   },
   { id: 'deepseek', name: 'DeepSeek', country: 'CN', keywords: kw('deepseek'), hosts: ['api.deepseek.com', 'deepseek.com', 'deepseek.ai'], npm: [] },
@@ -55,11 +63,13 @@ export const VENDORS: Vendor[] = [
     id: 'baidu', name: 'Baidu (ERNIE, Qianfan, Comate)', country: 'CN',
     keywords: [...kw('baidu', 'qianfan', 'wenxin', 'baidubce', 'comate'), ...amb('ernie')],
     hosts: ['baidubce.com', 'comate.baidu.com', 'yiyan.baidu.com', 'qianfan.cloud.baidu.com'], npm: [],
+    company: { name: 'Baidu AI Cloud', domains: ['baidubce.com'], serviceLabels: ['aip'] },
   },
   {
     id: 'tencent', name: 'Tencent (Hunyuan, CodeBuddy)', country: 'CN',
     keywords: kw('tencent', 'hunyuan', 'codebuddy', 'tencentcloud', 'tencentcloudapi'),
     hosts: ['tencentcloudapi.com', 'hunyuan.cloud.tencent.com', 'codebuddy.ai', 'codebuddy.cn', 'copilot.tencent.com', 'hunyuan.tencent.com'],
+    company: { name: 'Tencent Cloud', domains: ['tencentcloudapi.com'], serviceLabels: ['lkeap'] },
     npm: ['@tencent-ai'],
   },
   {
@@ -96,6 +106,7 @@ export const VENDORS: Vendor[] = [
     id: 'google', name: 'Google (Gemini, Vertex AI)', country: 'US',
     keywords: [...kw('gemini', 'vertexai', 'generativelanguage', 'aiplatform'), ...amb('vertex', 'bard')],
     hosts: ['generativelanguage.googleapis.com', 'aiplatform.googleapis.com', 'cloudcode-pa.googleapis.com', 'oauth2.googleapis.com', 'googleapis.com', 'google.com', 'google.dev', 'goo.gle', 'geminicli.com'],
+    company: { name: 'Google', domains: ['googleapis.com', 'google.com', 'google.dev', 'goo.gle'], serviceLabels: ['aistudio', 'codeassist'] },
     npm: ['@google', '@google-cloud'],
   },
   {
@@ -105,7 +116,10 @@ export const VENDORS: Vendor[] = [
     hosts: ['api.githubcopilot.com', 'copilot-proxy.githubusercontent.com', 'openai.azure.com', 'githubcopilot.com', 'cognitiveservices.azure.com', 'services.ai.azure.com'],
     npm: ['@github', '@microsoft', '@vscode'],
   },
-  { id: 'amazon', name: 'Amazon (Bedrock, Q)', country: 'US', keywords: [...amb('bedrock')], hosts: ['amazonaws.com'], npm: ['@aws', '@aws-sdk'] },
+  {
+    id: 'amazon', name: 'Amazon (Bedrock, Q)', country: 'US', keywords: [...amb('bedrock')], hosts: ['amazonaws.com'], npm: ['@aws', '@aws-sdk'],
+    company: { name: 'Amazon Web Services', domains: ['amazonaws.com'], serviceLabels: ['q', 'codewhisperer'] },
+  },
   { id: 'mistral', name: 'Mistral AI', country: 'FR', keywords: kw('mistral', 'codestral'), hosts: ['api.mistral.ai', 'codestral.mistral.ai', 'mistral.ai'], npm: ['@mistralai'] },
   { id: 'cohere', name: 'Cohere', country: 'CA', keywords: [...amb('cohere')], hosts: ['api.cohere.com', 'api.cohere.ai'], npm: ['cohere-ai'] },
   { id: 'xai', name: 'xAI (Grok)', country: 'US', keywords: [...amb('xai', 'grok')], hosts: ['api.x.ai'], npm: [] },

@@ -4,7 +4,7 @@
 // over native binaries can classify the hosts it finds the same way.
 import type { Severity } from '../model';
 import { ipScope } from './url';
-import { vendorForHost } from '../catalog/vendors';
+import { vendorForHost, type Vendor } from '../catalog/vendors';
 import { telemetryServiceForHost } from '../catalog/telemetry';
 
 export type HostKind = 'vendor-api' | 'telemetry' | 'third-party' | 'raw-ip' | 'localhost' | 'dynamic' | 'reserved';
@@ -58,9 +58,33 @@ export function classifyHost(rawHost: string, ownVendors: readonly string[]): Ho
   }
   if (vendor) {
     const isOwn = own.has(vendor.id);
-    return { kind: 'vendor-api', own: isOwn, service: vendor.id, label: `${vendor.name}, ${vendor.country}${isOwn ? ' (own vendor)' : ' (another vendor)'}` };
+    const whose = isOwn ? 'own vendor' : 'another vendor';
+    const products = companyOnly(host, known, vendor);
+    if (products !== undefined) return { kind: 'vendor-api', own: isOwn, service: vendor.id, label: `${vendor.company!.name}, ${vendor.country} (${whose}; not a ${products} host)` };
+    return { kind: 'vendor-api', own: isOwn, service: vendor.id, label: `${vendor.name}, ${vendor.country} (${whose})` };
   }
   return { kind: 'third-party', own: false, label: 'third party' };
+}
+
+/**
+ * For a host under a company's general domain (fonts.googleapis.com, sts.amazonaws.com) whose
+ * own labels do not name the AI product: the products to say it is not (`"Gemini, Vertex AI"`).
+ * Undefined for the product's hosts (`generativelanguage.googleapis.com`, a listed host,
+ * `us-central1-aiplatform.googleapis.com`, `bedrock-runtime.us-east-1.amazonaws.com`).
+ */
+function companyOnly(host: string, known: string, vendor: Vendor): string | undefined {
+  const company = vendor.company;
+  if (!company) return undefined;
+  const matched = vendorDomainLength(known, vendor.hosts);
+  const domain = known.slice(known.length - matched);
+  if (!company.domains.includes(domain) || !host.endsWith(domain)) return undefined;
+  const words = host.slice(0, Math.max(0, host.length - matched - 1)).split(/[.-]/);
+  // A part computed at run time (`https://${region}.googleapis.com`) may name the product.
+  if (words.some(w => w.includes('*'))) return undefined;
+  const names = vendor.keywords.map(k => k.word.toLowerCase());
+  if (words.some(w => (company.serviceLabels ?? []).includes(w) || names.some(n => w.includes(n)))) return undefined;
+  const open = vendor.name.indexOf('(');
+  return open > 0 ? vendor.name.slice(open + 1, vendor.name.lastIndexOf(')')) : vendor.name;
 }
 
 /** Subdomain labels that name a collector of usage data. */
