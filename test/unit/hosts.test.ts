@@ -23,7 +23,7 @@ describe('host classification (shared with the strings pass over native binaries
     assert.equal(label('storage.googleapis.com'), 'Google, US (another vendor; not a Gemini, Vertex AI host)');
     assert.equal(label('sts.amazonaws.com'), 'Amazon Web Services, US (another vendor; not a Bedrock, Q host)');
     assert.equal(label('help.aliyun.com'), 'Alibaba Cloud, CN (another vendor; not a Qwen, Tongyi, Lingma, Qoder host)');
-    for (const h of ['generativelanguage.googleapis.com', 'us-central1-aiplatform.googleapis.com', '*-aiplatform.googleapis.com', 'aiplatform.us.rep.googleapis.com', '*.googleapis.com', 'cloudcode-pa.googleapis.com']) {
+    for (const h of ['ai.google.dev', 'generativelanguage.googleapis.com', 'us-central1-aiplatform.googleapis.com', '*-aiplatform.googleapis.com', 'aiplatform.us.rep.googleapis.com', '*.googleapis.com', 'cloudcode-pa.googleapis.com']) {
       assert.equal(label(h), 'Google (Gemini, Vertex AI), US (another vendor)', h);
     }
     assert.equal(label('bedrock-runtime.us-east-1.amazonaws.com'), 'Amazon (Bedrock, Q), US (another vendor)');

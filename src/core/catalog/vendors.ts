@@ -106,7 +106,7 @@ export const VENDORS: Vendor[] = [
     id: 'google', name: 'Google (Gemini, Vertex AI)', country: 'US',
     keywords: [...kw('gemini', 'vertexai', 'generativelanguage', 'aiplatform'), ...amb('vertex', 'bard')],
     hosts: ['generativelanguage.googleapis.com', 'aiplatform.googleapis.com', 'cloudcode-pa.googleapis.com', 'oauth2.googleapis.com', 'googleapis.com', 'google.com', 'google.dev', 'goo.gle', 'geminicli.com'],
-    company: { name: 'Google', domains: ['googleapis.com', 'google.com', 'google.dev', 'goo.gle'], serviceLabels: ['aistudio', 'codeassist'] },
+    company: { name: 'Google', domains: ['googleapis.com', 'google.com', 'google.dev', 'goo.gle'], serviceLabels: ['ai', 'aistudio', 'codeassist'] },
     npm: ['@google', '@google-cloud'],
   },
   {
