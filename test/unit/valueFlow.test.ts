@@ -97,3 +97,33 @@ describe("call graph: a bundler's namespace object", () => {
     assert.equal(new CallGraph(index).calleeOf(call.node as never, call.fn), undefined);
   });
 });
+
+describe('value flow: which argument a parameter takes', () => {
+  const strings = (node: Node) => (node.type === 'Literal' && typeof node.value === 'string' ? node.value : undefined);
+
+  it('takes, for a parameter read inside a closure, the argument of the call that entered its function', () => {
+    const { flow, at } = analysed('function g(p){const h=()=>p;return h()}function read(){return use(g("HOME"))}const label=g("OPENAI_API_KEY")');
+    const call = at('g("HOME")', 'CallExpression');
+    assert.deepEqual(flow.origins(call.node, call.fn, strings).map(r => r.mark), ['HOME']);
+  });
+
+  it('takes no argument after a spread, whose length decides which value lands in the parameter', () => {
+    const { flow, at } = analysed('function get(a,k){return use(k)}get(...pair,"OPENAI_API_KEY");get("x","HOME")');
+    const k = at('k', 'Identifier', 1);
+    assert.deepEqual(flow.origins(k.node, k.fn, strings).map(r => r.mark), ['HOME']);
+  });
+
+  it('takes the side of || and && a constant on the left decides, along a chain too', () => {
+    const { flow, at } = analysed('const a="A"||x;const b="B"&&y;const c=""||"C";const d="D"||"E"||"F";const e=null??"G";const f=z||"H"');
+    const value = (name: string) => {
+      const v = at(name, 'Identifier');
+      return flow.origins(v.node, v.fn, strings).map(r => r.mark).sort();
+    };
+    assert.deepEqual(value('a'), ['A']);
+    assert.deepEqual(value('b'), []);
+    assert.deepEqual(value('c'), ['C']);
+    assert.deepEqual(value('d'), ['D']);
+    assert.deepEqual(value('e'), ['G']);
+    assert.deepEqual(value('f'), ['H']);
+  });
+});
