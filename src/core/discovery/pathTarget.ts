@@ -15,7 +15,9 @@ export function targetRoot(spec: TargetSpec): string {
 export function targetForPath(inputPath: string): TargetSpec {
   const abs = path.resolve(inputPath);
   const dir = isFile(abs) ? path.dirname(abs) : abs;
-  const pkg = readJson(path.join(dir, 'package.json'), undefined, 'package.json');
+  // An unpacked npm tarball keeps its package in `package/`: that package.json names the
+  // assistant, whose own vendor and key store are then not "another vendor's".
+  const pkg = readJson(path.join(dir, 'package.json'), undefined, 'package.json') ?? (isFile(abs) ? undefined : readJson(path.join(dir, 'package', 'package.json'), undefined, 'package.json'));
   const name = typeof pkg?.name === 'string' ? pkg.name : path.basename(abs);
   return {
     id: name,

@@ -1,0 +1,31 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { targetForPath } from '../../../src/core/discovery/pathTarget';
+
+describe('a target for a PATH', () => {
+  let dir: string;
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-path-'));
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('is named after its package.json, with the vendors of that package', () => {
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: '@google/gemini-cli', version: '0.61.0' }));
+    const t = targetForPath(dir);
+    assert.deepEqual([t.name, t.version, t.ownVendors], ['@google/gemini-cli', '0.61.0', ['google']]);
+  });
+
+  it('reads an unpacked npm tarball from its package/ folder (otherwise its own key store is "another assistant\'s", high)', () => {
+    fs.mkdirSync(path.join(dir, 'package'));
+    fs.writeFileSync(path.join(dir, 'package', 'package.json'), JSON.stringify({ name: '@google/gemini-cli', version: '0.61.0' }));
+    const t = targetForPath(dir);
+    assert.deepEqual([t.name, t.ownVendors, t.root], ['@google/gemini-cli', ['google'], dir]);
+  });
+
+  it('without a package.json is named after the folder and has no vendor', () => {
+    const t = targetForPath(dir);
+    assert.deepEqual([t.name, t.ownVendors], [path.basename(dir), []]);
+  });
+});
