@@ -127,3 +127,19 @@ describe('value flow: which argument a parameter takes', () => {
     assert.deepEqual(value('f'), ['H']);
   });
 });
+
+describe('value flow: a parameter default', () => {
+  const strings = (node: Node) => (node.type === 'Literal' && typeof node.value === 'string' ? node.value : undefined);
+
+  it('applies, for the call the search came in by, only when that call leaves the argument out or passes undefined', () => {
+    const { flow, at } = analysed('function get(k="DEFAULT"){return k}const a=get("GIVEN");const b=get();const c=get(undefined);const d=get(void 0)');
+    const value = (name: string) => {
+      const v = at(name, 'Identifier');
+      return flow.origins(v.node, v.fn, strings).map(r => r.mark).sort();
+    };
+    assert.deepEqual(value('a'), ['GIVEN']);
+    assert.deepEqual(value('b'), ['DEFAULT']);
+    assert.deepEqual(value('c'), ['DEFAULT']);
+    assert.deepEqual(value('d'), ['DEFAULT']);
+  });
+});

@@ -273,19 +273,24 @@ export class ValueFlow {
   }
 
   private parameter(node: Extract<Node, { type: 'Parameter' }>, item: Item, push: Push): void {
-    if (node.default) push(node.default, item);
     const f = this.index.functionOf(node.fn);
-    if (f === undefined) return;
+    if (f === undefined) {
+      if (node.default) push(node.default, item);
+      return;
+    }
     // We came into this function from a call (perhaps then into a function written inside it,
-    // whose free name this parameter is): the argument of that call, back in the caller.
+    // whose free name this parameter is): the argument of that call, back in the caller. Its
+    // default applies only when that call leaves the argument out or passes undefined.
     let j = item.context.length - 1;
     while (j >= 0 && item.context[j].callee !== f) j--;
     if (j >= 0) {
       const entered = item.context[j];
       const arg = argumentAt(entered.call, node.index + entered.argOffset);
+      if (node.default && (!arg || arg.type === 'SpreadElement' || isUndefined(arg as Node))) push(node.default, item);
       if (arg) push(arg.type === 'SpreadElement' ? arg.argument : arg, item, item.path, entered.fn, item.calls, item.depth, item.context.slice(0, j));
       return;
     }
+    if (node.default) push(node.default, item);
     // A callback's argument comes from the call it is given to: a request's response
     // (`https.get(url, res => …)`: the request call stands for its response) or a stream's
     // chunks (`res.on("data", c => …)`: the chunks are the stream's).
@@ -396,6 +401,11 @@ function valuesAt(bound: Binding, use: Node): readonly ModuleValue[] {
 function argumentAt(call: CallLike, i: number): CallLike['arguments'][number] | undefined {
   for (let k = 0; k < i && k < call.arguments.length; k++) if (call.arguments[k].type === 'SpreadElement') return undefined;
   return call.arguments[i];
+}
+
+/** `undefined` or `void 0` as written: an argument that leaves a parameter to its default. */
+function isUndefined(node: Node): boolean {
+  return (node.type === 'Identifier' && node.name === 'undefined') || (node.type === 'UnaryExpression' && node.operator === 'void');
 }
 
 /** Whether a literal on the left of `||`/`&&` is truthy (true) or falsy (false); undefined for anything else. */
