@@ -30,6 +30,7 @@ runRuleTable(foreignApiKeyRead, {
     },
     { name: 'a name passed to a helper, two calls away', code: 'function raw(n){return process.env[n]}function key(n){return raw(n)}const k=key("DEEPSEEK_API_KEY")', at: ['key("DEEPSEEK'], target: anthropic, message: /DEEPSEEK_API_KEY \(DeepSeek\)$/ },
     { name: 'a name a function returns, read where the key is computed', code: 'function which(){return "MISTRAL_API_KEY"}const v=process.env[which()]', at: ['process.env[which'], target: anthropic, message: /MISTRAL_API_KEY/ },
+    { name: 'the same name read twice in one function is one finding, at the first read', code: 'for(const k of ["OPENAI_API_KEY","HOME"])if(process.env[k])out[k]=process.env[k]', at: ['process.env[k])out'], target: anthropic, message: /: OPENAI_API_KEY \(OpenAI\)$/ },
     { name: 'one of two names, chosen in place', code: 'const v=process.env[fast?"GROQ_API_KEY":"OPENAI_API_KEY"]', at: ['process.env[fast'], target: anthropic, message: /: GROQ_API_KEY, OPENAI_API_KEY \(Groq, OpenAI\)$/ },
     // From a helper's adversarial review (the cases in each row reported a name the code never reads, or the wrong place).
     { name: 'a name passed through a function whose return it is, is reported at the outermost call', code: 'function get(k){return process.env[k]}function pick(p){return p}function viaPick(x){return get(pick(x))}viaPick("OPENAI_API_KEY")', at: ['viaPick("OPENAI'], target: anthropic },

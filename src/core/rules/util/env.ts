@@ -222,7 +222,15 @@ export function envReadsThroughValues(ctx: RuleContext): readonly ValueEnvRead[]
         return undefined;
     }
   };
+  // `if (process.env[k]) out[k] = process.env[k]`: a second read of the same name in the same
+  // function reads the same variables; its first read stands for both.
+  const readNames = new Set<string>();
   for (const read of computedReads.get(analysis) ?? []) {
+    if (read.key.type === 'Identifier') {
+      const key = `${read.fn}\0${read.key.name}`;
+      if (readNames.has(key)) continue;
+      readNames.add(key);
+    }
     const bySite = new Map<Node, Array<{ name: string; literal: Node }>>();
     for (const reached of flow.origins(read.key, read.fn, exactName)) {
       if (!reached.mark) continue;
