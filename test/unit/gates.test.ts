@@ -40,6 +40,15 @@ describe('region-gating follows the compared value', () => {
       const code = `const M=new Map([${zones.map((z, i) => `["${z}",${i}]`).join(',')}]);\nfunction f(){return M.get(Intl.DateTimeFormat().resolvedOptions().timeZone)}`;
       assert.deepEqual(gates(code), []);
     });
+    // A helper that reads the environment serves every caller: only the call that names the variable is its probe.
+    it('a helper reading the environment, called with another name where the value is compared', () => {
+      const code = 'function readEnv(k){return process.env[k]}const base=readEnv("OPENAI_BASE_URL");const kind=readEnv("MODEL_KIND");function f(){return kind.includes("deepseek")||kind.includes("moonshot")||kind.includes("dashscope")}';
+      assert.deepEqual(gates(code, ['openai']), []);
+    });
+    it('a helper that does not return what it reads', () => {
+      const code = 'function has(k){return !!process.env[k]}const set=has("OPENAI_BASE_URL");function f(n){return has("OPENAI_BASE_URL")&&["deepseek","moonshot","dashscope"].includes(n)}';
+      assert.deepEqual(gates(code, ['openai']), []);
+    });
     it('a parameter of a function nobody calls with a probe', () => {
       const code = 'function g(q){log(Intl.DateTimeFormat().resolvedOptions().timeZone);return q==="Asia/Shanghai"}';
       assert.deepEqual(gates(code), []);
@@ -47,6 +56,18 @@ describe('region-gating follows the compared value', () => {
   });
 
   describe('finds gates wherever the value travels', () => {
+    it("through a helper that reads the environment, from the call that names the endpoint variable (the AI SDK's loadSetting shape)", () => {
+      const code = 'function readEnv(k){return process.env[k]?.trim()}function isChina(){const base=readEnv("OPENAI_BASE_URL");return /deepseek|moonshot|dashscope/.test(base)}';
+      const [g] = gates(code, ['openai']);
+      assert.equal(g?.severity, 'high');
+      assert.match(g.message, /API endpoint or proxy setting and compares with vendor names/);
+    });
+    it('through a helper that reads TZ, compared with region time zones', () => {
+      const code = 'function readEnv(k){return process.env[k]}const ZONES=["Asia/Shanghai","Asia/Urumqi","Asia/Hong_Kong"];function f(){return ZONES.includes(readEnv("TZ"))}';
+      const [g] = gates(code);
+      assert.equal(g?.severity, 'high');
+      assert.match(g.message, /timezone/);
+    });
     it('through a class field set from the environment and tested with a vendor regex', () => {
       const code = 'class C{constructor(o){this.base=o.baseURL||process.env.OPENAI_BASE_URL}isChina(){return /deepseek|moonshot|dashscope/.test(this.base)}}';
       const [g] = gates(code, ['openai']);

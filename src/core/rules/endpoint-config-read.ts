@@ -65,19 +65,22 @@ export const endpointConfigRead: Rule = {
       MemberExpression: reads,
       VariableDeclarator: reads,
       // Names passed to a helper that reads the environment (`getEnv("HTTPS_PROXY")`), found by
-      // value after the walk. No probe fact: the helper's one read serves every caller, so which
-      // value a comparison sees is not settled by this finding.
+      // value after the walk. The value there is a probe, as for a direct read, only when it is
+      // the read's and every name reaching it is of this kind: the helper's one read serves
+      // every caller, and `getEnv("FOO")` compared with vendor names is no endpoint check.
       'Program:exit'() {
         for (const r of envReadsThroughValues(ctx)) {
           for (const kind of ['endpoint', 'proxy'] as const) {
             const names = r.names.filter(n => endpointVariableKind(n.name) === kind);
             if (names.length === 0) continue;
+            const probe = r.valueOfNames && names.length === r.names.length;
             ctx.report({
               node: r.node,
               messageId: 'env',
               data: { name: names.map(n => n.name).join(', '), what: kind === 'proxy' ? 'proxy setting' : 'where API requests go' },
               evidence: names.map(n => `env ${n.name}`),
               related: throughRelated(r, names, ctx.text),
+              ...(probe ? { facts: [{ kind: 'probe' as const, probe: kind, detail: names.map(n => n.name).join(', ') }] } : {}),
             });
           }
         }

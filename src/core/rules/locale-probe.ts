@@ -58,13 +58,21 @@ export const localeProbe: Rule = {
         else if (name === 'Locale' && memberPath(node.object as Node) === 'Intl') report(node, 'the locale through Intl.Locale', 'Intl.Locale');
       },
       VariableDeclarator: reads,
-      // `getEnv("LANG")` through a helper that reads the environment; no probe fact (see endpoint-config-read).
+      // `getEnv("LANG")` through a helper that reads the environment; a probe only where the value is a locale variable's alone (see endpoint-config-read).
       'Program:exit'() {
         for (const r of envReadsThroughValues(ctx)) {
           const names = r.names.filter(n => LOCALE_ENV.test(n.name));
           if (names.length === 0) continue;
           const listed = names.map(n => n.name).join(', ');
-          ctx.report({ node: r.node, messageId: 'read', data: { what: `the ${listed} environment variable${names.length > 1 ? 's' : ''} (locale)` }, evidence: names.map(n => `env ${n.name}`), related: throughRelated(r, names, ctx.text) });
+          const probe = r.valueOfNames && names.length === r.names.length;
+          ctx.report({
+            node: r.node,
+            messageId: 'read',
+            data: { what: `the ${listed} environment variable${names.length > 1 ? 's' : ''} (locale)` },
+            evidence: names.map(n => `env ${n.name}`),
+            related: throughRelated(r, names, ctx.text),
+            ...(probe ? { facts: [{ kind: 'probe' as const, probe: 'locale' as const }] } : {}),
+          });
         }
       },
       CallExpression(node) {

@@ -35,11 +35,13 @@ export const timezoneProbe: Rule = {
     return {
       MemberExpression: reads,
       VariableDeclarator: reads,
-      // `getEnv("TZ")` through a helper that reads the environment; no probe fact (see endpoint-config-read).
+      // `getEnv("TZ")` through a helper that reads the environment; a probe only where the value is TZ's alone (see endpoint-config-read).
       'Program:exit'() {
         for (const r of envReadsThroughValues(ctx)) {
           const names = r.names.filter(n => n.name === 'TZ');
-          if (names.length) ctx.report({ node: r.node, messageId: 'env', severity: 'low', evidence: ['env TZ'], related: throughRelated(r, names, ctx.text) });
+          if (names.length === 0) continue;
+          const probe = r.valueOfNames && names.length === r.names.length;
+          ctx.report({ node: r.node, messageId: 'env', severity: 'low', evidence: ['env TZ'], related: throughRelated(r, names, ctx.text), ...(probe ? { facts: [{ kind: 'probe' as const, probe: 'timezone' as const }] } : {}) });
         }
       },
       CallExpression(node) {

@@ -168,6 +168,12 @@ export interface ValueEnvRead {
   read: Node;
   /** Each name, with the literal that spells it. */
   names: ReadonlyArray<{ name: string; literal: Node }>;
+  /**
+   * The value at `node` is what the read returns (the read itself, or a call whose value flows
+   * from it) and nothing but these names reaches the key there: a rule may then say the value
+   * is that variable's, as it does for a direct read.
+   */
+  valueOfNames: boolean;
 }
 const valueReads = new WeakMap<ModuleAnalysis, readonly ValueEnvRead[]>();
 
@@ -232,31 +238,43 @@ export function envReadsThroughValues(ctx: RuleContext): readonly ValueEnvRead[]
       readNames.add(key);
     }
     const bySite = new Map<Node, Array<{ name: string; literal: Node }>>();
+    const siteFn = new Map<Node, number>();
+    const unnamed = new Set<Node>();
     for (const reached of flow.origins(read.key, read.fn, exactName)) {
-      if (!reached.mark) continue;
       // The place the name comes in: the outermost call through which it is passed to a
       // parameter (going out to a caller), not a call whose return it comes from (going in).
       // A return from a function entered on the way is not a step of its own: the functions
       // entered are kept, and left again when a step starts outside the current one.
       let at = read.fn;
       let site: Node = read.node;
+      let siteAt = read.fn;
       const entered: number[] = [];
       for (const step of reached.calls) {
         while (step.callee !== at && step.fn !== at && entered.length) at = entered.pop()!;
         if (step.callee === at) {
           at = step.fn;
           site = step.call;
+          siteAt = step.fn;
         } else {
           entered.push(at);
           at = step.callee;
         }
       }
+      if (!reached.mark) {
+        unnamed.add(site);
+        continue;
+      }
       let names = bySite.get(site);
       if (!names) bySite.set(site, (names = []));
+      siteFn.set(site, siteAt);
       if (!names.some(n => n.name === reached.mark!.name)) names.push({ name: reached.mark.name, literal: reached.node });
     }
-    // In the order the names are written, not the order the search met them.
-    for (const [site, names] of bySite) out.push({ node: site, read: read.node, names: names.sort((a, b) => a.literal.start - b.literal.start) });
+    const isRead = (n: Node) => (n === read.node ? true : undefined);
+    for (const [site, names] of bySite) {
+      const valueOfNames = !unnamed.has(site) && (site === read.node || flow.origins(site, siteFn.get(site)!, isRead).length > 0);
+      // In the order the names are written, not the order the search met them.
+      out.push({ node: site, read: read.node, names: names.sort((a, b) => a.literal.start - b.literal.start), valueOfNames });
+    }
   }
   valueReads.set(analysis, out);
   return out;
