@@ -143,3 +143,19 @@ describe('value flow: a parameter default', () => {
     assert.deepEqual(value('d'), ['DEFAULT']);
   });
 });
+
+describe('value flow: an object literal with a spread', () => {
+  const strings = (node: Node) => (node.type === 'Literal' && typeof node.value === 'string' ? node.value : undefined);
+
+  it('takes a key from a spread written with it, not from the properties before the spread', () => {
+    const { flow, at } = analysed('const over={key:"B"};const a={key:"A",...over};const b={key:"A",...{key:"C"}};const c={key:"A",...unknown};use(a.key,b.key,c.key)');
+    const value = (text: string) => {
+      const v = at(text, 'MemberExpression');
+      return flow.origins(v.node, v.fn, strings).map(r => r.mark).sort();
+    };
+    assert.deepEqual(value('a.key'), ['B']);
+    assert.deepEqual(value('b.key'), ['C']);
+    // A spread of something unknown may or may not hold the key: the property before it stays.
+    assert.deepEqual(value('c.key'), ['A']);
+  });
+});

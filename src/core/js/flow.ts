@@ -261,6 +261,8 @@ export class ValueFlow {
       const p = node.properties[i];
       if (p.type === 'SpreadElement') {
         push(p.argument, item);
+        // `{ key: "a", ...{ key: "b" } }`: a spread written with the key replaces it for good.
+        if (key !== undefined && key !== '*' && this.spreadSetsKey(p.argument as Node, key, item.fn)) return;
         continue;
       }
       if (isFunction(p.value) || p.kind !== 'init') continue;
@@ -270,6 +272,17 @@ export class ValueFlow {
         if (key !== '*') return;
       }
     }
+  }
+
+  /** A spread argument that is an object written with `key` (directly, or a name bound once to one). */
+  private spreadSetsKey(argument: Node, key: string, fn: number): boolean {
+    let object = unwrapChain(argument);
+    if (object.type === 'Identifier') {
+      const bound = this.index.binding(object.name, fn);
+      if (!bound || bound.mutated || bound.appended || bound.history || bound.values.length !== 1) return false;
+      object = unwrapChain(bound.values[0].node);
+    }
+    return object.type === 'ObjectExpression' && object.properties.some(p => p.type === 'Property' && p.kind === 'init' && propertyKeyName(p) === key);
   }
 
   private parameter(node: Extract<Node, { type: 'Parameter' }>, item: Item, push: Push): void {
