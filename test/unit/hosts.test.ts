@@ -29,6 +29,8 @@ describe('host classification (shared with the strings pass over native binaries
     assert.equal(label('bedrock-runtime.us-east-1.amazonaws.com'), 'Amazon (Bedrock, Q), US (another vendor)');
     assert.equal(label('token-plan.cn-beijing.maas.aliyuncs.com'), 'Alibaba (Qwen, Tongyi, Lingma, Qoder), CN (another vendor)');
     assert.equal(label('api.deepseek.com'), 'DeepSeek, CN (another vendor)');
+    assert.equal(label('analytics.google.com'), 'Google telemetry');
+    assert.equal(label('telemetry.anthropic.com'), 'Anthropic (Claude) telemetry, own vendor');
     // The class is the vendor's either way: policy, own-vendor checks and severities do not change.
     const fonts = classifyHost('fonts.googleapis.com', ['google']);
     assert.deepEqual([fonts.kind, fonts.own, fonts.service, hostSeverity(fonts, true)], ['vendor-api', true, 'google', 'info']);

@@ -54,7 +54,9 @@ export function classifyHost(rawHost: string, ownVendors: readonly string[]): Ho
   if (vendor && TELEMETRY_LABEL.test(known.slice(0, known.length - vendorDomainLength(known, vendor.hosts)))) {
     // `telemetry.vendor.com`, `otel-collector.vendor.ai`: the vendor's own collector.
     const isOwn = own.has(vendor.id);
-    return { kind: 'telemetry', own: isOwn, service: vendor.id, label: `${vendor.name} telemetry${isOwn ? ', own vendor' : ''}` };
+    // `analytics.google.com` is Google's collector, not Gemini's.
+    const name = companyOnly(host, known, vendor) !== undefined ? vendor.company!.name : vendor.name;
+    return { kind: 'telemetry', own: isOwn, service: vendor.id, label: `${name} telemetry${isOwn ? ', own vendor' : ''}` };
   }
   if (vendor) {
     const isOwn = own.has(vendor.id);
