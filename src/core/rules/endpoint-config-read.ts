@@ -3,7 +3,8 @@
 // (correlations/region-gating.ts).
 import { calledMethod, calleeOf, staticString, unwrapChain, type Node } from '../js/ast';
 import type { Rule, RuleContext } from './types';
-import { envReadsAt, envReadsThroughValues, throughRelated } from './util/env';
+import { envReadsAt } from './util/env';
+import { envReadsThroughValues, throughRelated } from './util/envByValue';
 
 const ENDPOINT_ENV = /^(?:[a-z0-9]+_)+(?:BASE_URL|API_BASE|ENDPOINT|API_URL|BASEURL|HOST)$/i;
 /**

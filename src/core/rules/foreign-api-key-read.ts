@@ -5,7 +5,8 @@ import { distinctVendors, type KeywordMatcher } from '../catalog/keywords';
 import { vendorById } from '../catalog/vendors';
 import type { Node } from '../js/ast';
 import type { ReportDescriptor, Rule } from './types';
-import { envReadsAt, envReadsThroughValues, throughRelated } from './util/env';
+import { envReadsAt } from './util/env';
+import { envReadsThroughValues, throughRelated } from './util/envByValue';
 
 /** API keys and tokens; client secrets of cloud identity (AZURE_CLIENT_SECRET) are not model API keys. */
 const KEY_NAME = /(?:^|_)(?:API_?KEY|APIKEY|ACCESS_TOKEN|AUTH_TOKEN|TOKEN|SECRET_KEY)$/i;

@@ -3,7 +3,8 @@
 // region time zones or vendor names.
 import { calledMethod, calleeOf, memberPath, propertyName, unwrapChain, type Node } from '../js/ast';
 import type { Rule, RuleContext } from './types';
-import { envReadsAt, envReadsThroughValues, throughRelated } from './util/env';
+import { envReadsAt } from './util/env';
+import { envReadsThroughValues, throughRelated } from './util/envByValue';
 import { resolvedOptionReads } from './util/values';
 
 const LOCALE_ENV = /^(LANG|LANGUAGE|LC_(ALL|CTYPE|COLLATE|MESSAGES|MONETARY|NUMERIC|TIME|ADDRESS|IDENTIFICATION|MEASUREMENT|NAME|PAPER|TELEPHONE))$/;

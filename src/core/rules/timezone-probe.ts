@@ -2,7 +2,8 @@
 // or vendor data it becomes a gate (see correlations/region-gating.ts).
 import { calledMethod, type Node } from '../js/ast';
 import type { Rule } from './types';
-import { envReadsAt, envReadsThroughValues, throughRelated } from './util/env';
+import { envReadsAt } from './util/env';
+import { envReadsThroughValues, throughRelated } from './util/envByValue';
 import { resolvedOptionReads } from './util/values';
 
 export const timezoneProbe: Rule = {

@@ -1,12 +1,10 @@
 // Reads of environment variables in their shipped shapes: `process.env.X`, `process.env["X"]`,
 // `Bun.env.X`, `import.meta.env.X`, an alias (`const e = process.env; e.X`), destructuring
-// (`const {X: a} = process.env`), a name looked up in a table (`process.env[KEYS[p]]`), and,
-// after the walk, names that reach a computed key as values (`readEnv("OPENAI_API_KEY")` with
-// `function readEnv(k) { return process.env[k] }`).
+// (`const {X: a} = process.env`) and a name looked up in a table (`process.env[KEYS[p]]`).
+// Other computed keys are recorded here and followed by value after the walk (envByValue.ts).
 import type * as acorn from 'acorn';
 import { memberPath, propertyKeyName, propertyName, staticString, unwrapChain, type Node } from '../../js/ast';
-import type { Mark } from '../../js/flow';
-import type { ModuleAnalysis, ReportDescriptor, RuleContext } from '../types';
+import type { ModuleAnalysis, RuleContext } from '../types';
 import { staticKey } from './values';
 
 const ENV_OBJECTS = new Set(['process.env', 'globalThis.process.env', 'global.process.env', 'Bun.env', 'globalThis.Bun.env']);
@@ -50,7 +48,7 @@ export function envReadOf(member: Node, ctx: RuleContext): EnvRead | undefined {
 }
 
 /** Names a table of variable names can hold: upper case, as environment variables are written. */
-const VARIABLE_NAME = /^[A-Z][A-Z0-9_]*$/;
+export const VARIABLE_NAME = /^[A-Z][A-Z0-9_]*$/;
 /** Tables larger than this are data, not a provider's choice of key. */
 const MAX_TABLE = 64;
 
@@ -152,142 +150,16 @@ function isParameterDefault(object: Node, ctx: RuleContext): boolean {
   return bound?.type === 'Parameter' || bound?.type === 'PropertyOf';
 }
 
-/** `process.env[k]` with a key no constant or table names, seen by the walk: followed after it. */
-interface ComputedRead {
+/** `process.env[k]` with a key no constant or table names, seen by the walk: followed after it (envByValue.ts). */
+export interface ComputedRead {
   node: acorn.MemberExpression;
   key: Node;
   fn: number;
 }
 const computedReads = new WeakMap<ModuleAnalysis, ComputedRead[]>();
 
-/** Variables read through a computed key, by the place that names them. */
-export interface ValueEnvRead {
-  /** Where the names come in: the call of the helper that reads the environment, or the read itself. */
-  node: Node;
-  /** The `process.env[k]` that reads them. */
-  read: Node;
-  /** Each name, with the literal that spells it. */
-  names: ReadonlyArray<{ name: string; literal: Node }>;
-  /**
-   * The value at `node` is what the read returns (the read itself, or a call whose value flows
-   * from it) and nothing but these names reaches the key there: a rule may then say the value
-   * is that variable's, as it does for a direct read.
-   */
-  valueOfNames: boolean;
-}
-const valueReads = new WeakMap<ModuleAnalysis, readonly ValueEnvRead[]>();
-
-/** Marks a name the key is exactly; `null` ends a branch whose value is not a name as written. */
-type NameMark = Mark<{ name: string } | null>;
-
-/**
- * The variables a computed key can be, found by following the key's value back: through
- * parameters to each call (`readEnv("OPENAI_API_KEY")`), through names, returns, tables
- * (`KEYS[p]`) and lists, with at most a few calls between. Only whole names count: a branch
- * that builds or changes text (`p + "_API_KEY"`, `` `${p}_KEY` ``, `k.toUpperCase()`, `k += …`,
- * any call the call graph does not resolve) ends without a name, so a fragment such as
- * `"OPENAI_"` is never reported as a variable. Asked once per module, after the walk.
- */
-export function envReadsThroughValues(ctx: RuleContext): readonly ValueEnvRead[] {
-  const analysis = ctx.analysis();
-  const known = valueReads.get(analysis);
-  if (known) return known;
-  const out: ValueEnvRead[] = [];
-  const { flow, graph, index } = analysis;
-  const exactName: NameMark = (node, fn, path) => {
-    switch (node.type) {
-      case 'Literal':
-        if (path.length) return null;
-        return typeof node.value === 'string' && VARIABLE_NAME.test(node.value) ? { name: node.value } : null;
-      case 'TemplateLiteral': {
-        if (path.length) return null;
-        const text = node.expressions.length === 0 ? staticString(node) : undefined;
-        return text !== undefined && VARIABLE_NAME.test(text) ? { name: text } : null;
-      }
-      case 'BinaryExpression':
-      case 'UnaryExpression':
-      case 'UpdateExpression':
-        return null;
-      case 'ObjectExpression':
-      case 'ArrayExpression':
-        // A table or list is followed to the entry a pending key picks; as a whole it is no name.
-        return path.length ? undefined : null;
-      case 'AssignmentExpression':
-        return node.operator === '=' ? undefined : null;
-      case 'CallExpression':
-      case 'NewExpression':
-        // A function of this module returns its value as written; anything else derives a new one.
-        return graph.target(node, fn) !== undefined ? undefined : null;
-      case 'Identifier': {
-        // A name given more than one value (`k = k + "_FILE"`, `k += …`, reused for another
-        // name later) has no one value here: the flow does not order assignments and reads.
-        const bound = index.binding(node.name, fn);
-        return bound && (bound.mutated || bound.appended || bound.values.length > 1) ? null : undefined;
-      }
-      default:
-        return undefined;
-    }
-  };
-  // `if (process.env[k]) out[k] = process.env[k]`: a second read of the same name in the same
-  // function reads the same variables; its first read stands for both.
-  const readNames = new Set<string>();
-  for (const read of computedReads.get(analysis) ?? []) {
-    if (read.key.type === 'Identifier') {
-      const key = `${read.fn}\0${read.key.name}`;
-      if (readNames.has(key)) continue;
-      readNames.add(key);
-    }
-    const bySite = new Map<Node, Array<{ name: string; literal: Node }>>();
-    const siteFn = new Map<Node, number>();
-    const unnamed = new Set<Node>();
-    for (const reached of flow.origins(read.key, read.fn, exactName)) {
-      // The place the name comes in: the outermost call through which it is passed to a
-      // parameter (going out to a caller), not a call whose return it comes from (going in).
-      // A return from a function entered on the way is not a step of its own: the functions
-      // entered are kept, and left again when a step starts outside the current one.
-      let at = read.fn;
-      let site: Node = read.node;
-      let siteAt = read.fn;
-      const entered: number[] = [];
-      for (const step of reached.calls) {
-        while (step.callee !== at && step.fn !== at && entered.length) at = entered.pop()!;
-        if (step.callee === at) {
-          at = step.fn;
-          site = step.call;
-          siteAt = step.fn;
-        } else {
-          entered.push(at);
-          at = step.callee;
-        }
-      }
-      if (!reached.mark) {
-        unnamed.add(site);
-        continue;
-      }
-      let names = bySite.get(site);
-      if (!names) bySite.set(site, (names = []));
-      siteFn.set(site, siteAt);
-      if (!names.some(n => n.name === reached.mark!.name)) names.push({ name: reached.mark.name, literal: reached.node });
-    }
-    const isRead = (n: Node) => (n === read.node ? true : undefined);
-    for (const [site, names] of bySite) {
-      const valueOfNames = !unnamed.has(site) && (site === read.node || flow.origins(site, siteFn.get(site)!, isRead).length > 0);
-      // In the order the names are written, not the order the search met them.
-      out.push({ node: site, read: read.node, names: names.sort((a, b) => a.literal.start - b.literal.start), valueOfNames });
-    }
-  }
-  valueReads.set(analysis, out);
-  return out;
+/** The computed reads the walk saw in this module (complete once the walk is over). */
+export function computedReadsOf(analysis: ModuleAnalysis): readonly ComputedRead[] {
+  return computedReads.get(analysis) ?? [];
 }
 
-/** Places shown with a finding on names read through a computed key: the read, then where each name is spelled. */
-export function throughRelated(r: ValueEnvRead, names: ReadonlyArray<{ name: string; literal: Node }>, text: string): NonNullable<ReportDescriptor['related']> {
-  const related: Array<{ start: number; end: number; message: string }> = [];
-  if (r.read !== r.node) {
-    const source = text.slice(r.read.start, Math.min(r.read.end, r.read.start + 80));
-    related.push({ start: r.read.start, end: r.read.end, message: `read here: ${source}` });
-  }
-  for (const n of names.slice(0, RELATED_NAMES)) related.push({ start: n.literal.start, end: n.literal.end, message: `${n.name} is written here` });
-  return related;
-}
-const RELATED_NAMES = 8;
