@@ -45,6 +45,10 @@ describe('region-gating follows the compared value', () => {
       const code = 'function readEnv(k){return process.env[k]}const base=readEnv("OPENAI_BASE_URL");const kind=readEnv("MODEL_KIND");function f(){return kind.includes("deepseek")||kind.includes("moonshot")||kind.includes("dashscope")}';
       assert.deepEqual(gates(code, ['openai']), []);
     });
+    it('a helper that returns an object holding what it reads, compared by another property', () => {
+      const code = 'function get(k){return{value:process.env[k],kind:k.toLowerCase()}}function f(){const r=get("OPENAI_BASE_URL");return /deepseek|moonshot|dashscope/.test(r.kind)}';
+      assert.deepEqual(gates(code, ['openai']), []);
+    });
     it('a helper that does not return what it reads', () => {
       const code = 'function has(k){return !!process.env[k]}const set=has("OPENAI_BASE_URL");function f(n){return has("OPENAI_BASE_URL")&&["deepseek","moonshot","dashscope"].includes(n)}';
       assert.deepEqual(gates(code, ['openai']), []);

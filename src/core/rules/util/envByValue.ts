@@ -117,15 +117,24 @@ export function envReadsThroughValues(ctx: RuleContext): readonly ValueEnvRead[]
       siteFn.set(site, siteAt);
       if (!names.some(n => n.name === reached.mark!.name)) names.push({ name: reached.mark.name, literal: reached.node });
     }
-    const isRead = (n: Node) => (n === read.node ? true : undefined);
     for (const [site, names] of bySite) {
-      const valueOfNames = !unnamed.has(site) && (site === read.node || flow.origins(site, siteFn.get(site)!, isRead).length > 0);
+      const valueOfNames = !unnamed.has(site) && (site === read.node || isTheReadsValue(site, siteFn.get(site)!, read.node));
       // In the order the names are written, not the order the search met them.
       out.push({ node: site, read: read.node, names: names.sort((a, b) => a.literal.start - b.literal.start), valueOfNames });
     }
   }
   valueReads.set(analysis, out);
   return out;
+
+  /**
+   * The value of a call is the read's (or text made from it), not an object or list that holds
+   * it: `return { value: process.env[k], kind }` makes `get("X").kind` no reading of X, and a
+   * probe at the call would be met by any property of it.
+   */
+  function isTheReadsValue(call: Node, fn: number, readNode: Node): boolean {
+    const reached = flow.origins(call, fn, (n, _fn, path) => (n === readNode ? path.length === 0 : path.length === 0 && (n.type === 'ObjectExpression' || n.type === 'ArrayExpression') ? false : undefined));
+    return reached.some(r => r.mark) && !reached.some(r => !r.mark);
+  }
 }
 
 /** Places shown with a finding on names read through a computed key: the read, then where each name is spelled. */
