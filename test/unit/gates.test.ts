@@ -49,6 +49,19 @@ describe('region-gating follows the compared value', () => {
       const code = 'function get(k){return{value:process.env[k],kind:k.toLowerCase()}}function f(){const r=get("OPENAI_BASE_URL");return /deepseek|moonshot|dashscope/.test(r.kind)}';
       assert.deepEqual(gates(code, ['openai']), []);
     });
+    // From a helper's adversarial review: each of these was a false high (or medium) gate.
+    it('a helper whose key has a default, called with another name where the value is compared', () => {
+      for (const helper of ['function env(k="OPENAI_BASE_URL"){return process.env[k]}', 'function env(k){const key=k||"OPENAI_BASE_URL";return process.env[key]}', 'function env(k){return process.env[k||"TZ"]}']) {
+        const code = `${helper}function f(){return ["deepseek","moonshot","dashscope"].includes(env("AI_PROVIDER"))||["Asia/Shanghai","Asia/Urumqi"].includes(env("APP_ZONE"))}`;
+        assert.deepEqual(gates(code, ['openai']).map(g => g.message), [], helper);
+      }
+    });
+    it('a helper that returns the name, a flag or another variable rather than the value it reads', () => {
+      for (const helper of ['function env(k){return process.env[k]&&k}', 'function env(k){return !!process.env[k]}', 'function other(k){return process.env[k]}function env(k){if(other(k))return other("AI_PROVIDER");return "openai"}']) {
+        const code = `${helper}function f(){return /deepseek|moonshot|dashscope/.test(env("OPENAI_BASE_URL"))}`;
+        assert.deepEqual(gates(code, ['openai']).map(g => g.message), [], helper);
+      }
+    });
     it('a helper that does not return what it reads', () => {
       const code = 'function has(k){return !!process.env[k]}const set=has("OPENAI_BASE_URL");function f(n){return has("OPENAI_BASE_URL")&&["deepseek","moonshot","dashscope"].includes(n)}';
       assert.deepEqual(gates(code, ['openai']), []);

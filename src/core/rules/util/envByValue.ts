@@ -3,10 +3,10 @@
 // return process.env[k] }`, a table on the way (`readEnv(KEYS[p])`), a list looped over, or a
 // choice in place. The walk records the reads (env.ts); the rules that report variables ask
 // here from their Program:exit.
-import { staticString, type Node } from '../../js/ast';
+import { memberPath, propertyName, staticString, unwrapChain, type Node } from '../../js/ast';
 import type { Mark } from '../../js/flow';
 import type { ModuleAnalysis, ReportDescriptor, RuleContext } from '../types';
-import { computedReadsOf, VARIABLE_NAME } from './env';
+import { computedReadsOf, VARIABLE_NAME, type ComputedRead } from './env';
 
 /** Variables read through a computed key, by the place that names them. */
 export interface ValueEnvRead {
@@ -118,7 +118,10 @@ export function envReadsThroughValues(ctx: RuleContext): readonly ValueEnvRead[]
       if (!names.some(n => n.name === reached.mark!.name)) names.push({ name: reached.mark.name, literal: reached.node });
     }
     for (const [site, names] of bySite) {
-      const valueOfNames = !unnamed.has(site) && (site === read.node || isTheReadsValue(site, siteFn.get(site)!, read.node));
+      // The read itself serves every call of its function: it stands for these names only when
+      // no call passes others (the names are chosen in place). A call stands for its names when
+      // it calls the reading function directly and that function returns what it reads.
+      const valueOfNames = !unnamed.has(site) && (site === read.node ? bySite.size === 1 && unnamed.size === 0 : callsTheReader(site, siteFn.get(site)!, read));
       // In the order the names are written, not the order the search met them.
       out.push({ node: site, read: read.node, names: names.sort((a, b) => a.literal.start - b.literal.start), valueOfNames });
     }
@@ -127,15 +130,49 @@ export function envReadsThroughValues(ctx: RuleContext): readonly ValueEnvRead[]
   return out;
 
   /**
-   * The value of a call is the read's (or text made from it), not an object or list that holds
-   * it: `return { value: process.env[k], kind }` makes `get("X").kind` no reading of X, and a
-   * probe at the call would be met by any property of it.
+   * `readEnv("OPENAI_BASE_URL")` where `readEnv` is the function that reads, its key is the
+   * parameter the call fills, and every value it returns is a read of that key
+   * (`return process.env[k]?.trim() ?? undefined`). Anything looser (an object holding the read,
+   * `process.env[k] && k`, another variable returned, a wrapper further out) is no probe: a
+   * probe at the call is met by every value of the call.
    */
-  function isTheReadsValue(call: Node, fn: number, readNode: Node): boolean {
-    const reached = flow.origins(call, fn, (n, _fn, path) => (n === readNode ? path.length === 0 : path.length === 0 && (n.type === 'ObjectExpression' || n.type === 'ArrayExpression') ? false : undefined));
-    return reached.some(r => r.mark) && !reached.some(r => !r.mark);
+  function callsTheReader(call: Node, fn: number, read: ComputedRead): boolean {
+    if (call.type !== 'CallExpression' || graph.target(call, fn)?.callee !== read.fn) return false;
+    const key = read.key;
+    if (key.type !== 'Identifier') return false;
+    const param = index.binding(key.name, read.fn)?.values[0]?.node;
+    if (param?.type !== 'Parameter' || index.functionOf(param.fn) !== read.fn) return false;
+    const returns = index.functions[read.fn].returns;
+    return returns.length > 0 && returns.every(r => readsParameter(r, key.name));
   }
 }
+
+/** Methods that keep a variable's value as text: `process.env[k]?.trim()`. */
+const SAME_TEXT = new Set(['trim', 'trimStart', 'trimEnd', 'toString', 'valueOf']);
+
+/** `process.env[k]`, `globalThis.process?.env?.[k]?.trim()`, `process.env[k] ?? undefined`, with `k` the parameter named. */
+function readsParameter(value: Node, name: string): boolean {
+  let v = unwrapChain(value);
+  for (;;) {
+    if (v.type === 'ParenthesizedExpression') v = unwrapChain(v.expression as Node);
+    else if (v.type === 'AwaitExpression') v = unwrapChain(v.argument as Node);
+    else if (v.type === 'LogicalExpression' && (v.operator === '??' || v.operator === '||') && isFallback(v.right as Node)) v = unwrapChain(v.left as Node);
+    else if (v.type === 'CallExpression' && v.arguments.length === 0 && v.callee.type === 'MemberExpression' && SAME_TEXT.has(propertyName(v.callee) ?? '')) v = unwrapChain(v.callee.object as Node);
+    else break;
+  }
+  if (v.type !== 'MemberExpression' || !v.computed) return false;
+  const key = unwrapChain(v.property as Node);
+  const object = memberPath(unwrapChain(v.object as Node));
+  return key.type === 'Identifier' && key.name === name && !!object && ENV_PATHS.has(object);
+}
+
+/** A constant a read falls back to: a literal or `undefined`. */
+function isFallback(node: Node): boolean {
+  const n = unwrapChain(node);
+  return n.type === 'Literal' || (n.type === 'Identifier' && n.name === 'undefined') || (n.type === 'UnaryExpression' && n.operator === 'void');
+}
+
+const ENV_PATHS = new Set(['process.env', 'globalThis.process.env', 'global.process.env', 'Bun.env', 'globalThis.Bun.env']);
 
 /** Places shown with a finding on names read through a computed key: the read, then where each name is spelled. */
 export function throughRelated(r: ValueEnvRead, names: ReadonlyArray<{ name: string; literal: Node }>, text: string): NonNullable<ReportDescriptor['related']> {
