@@ -62,6 +62,10 @@ describe('region-gating follows the compared value', () => {
         assert.deepEqual(gates(code, ['openai']).map(g => g.message), [], helper);
       }
     });
+    it('the NO_PROXY list matched against vendor hosts (every HTTP client does this)', () => {
+      const code = 'function bypass(host){const list=(process.env.NO_PROXY||"").split(",");return list.some(h=>host.endsWith(h))&&["api.deepseek.com","api.moonshot.cn","dashscope.aliyuncs.com"].includes(host)}function f(){return ["deepseek","moonshot","dashscope"].includes(process.env.no_proxy)}';
+      assert.deepEqual(gates(code, ['openai']).map(g => g.message), []);
+    });
     it('a helper that does not return what it reads', () => {
       const code = 'function has(k){return !!process.env[k]}const set=has("OPENAI_BASE_URL");function f(n){return has("OPENAI_BASE_URL")&&["deepseek","moonshot","dashscope"].includes(n)}';
       assert.deepEqual(gates(code, ['openai']), []);

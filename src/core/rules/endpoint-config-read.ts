@@ -15,6 +15,15 @@ const ENDPOINT_ENV = /^(?:[a-z0-9]+_)+(?:BASE_URL|API_BASE|ENDPOINT|API_URL|BASE
 const NOT_API_HOST = /^(?:[a-z0-9]+_)*(?:DB|DATABASE|REDIS|MYSQL|POSTGRES|PG|SMTP|MAIL|DOCKER|SERVICE|BY)_HOST$/i;
 const PROXY_ENV = /^(?:HTTPS?_PROXY|ALL_PROXY|NO_PROXY|npm_config_[a-z_]*proxy)$/i;
 
+/**
+ * NO_PROXY lists the hosts that skip the proxy: reading it is proxy configuration, but its
+ * value is no endpoint or proxy a gate could test, and matching a request's host against it
+ * (with vendor hosts in the same file) is how every HTTP client works. Not a probe.
+ */
+function isBypassList(name: string): boolean {
+  return /^no_proxy$/i.test(name);
+}
+
 export function endpointVariableKind(name: string): 'endpoint' | 'proxy' | undefined {
   if (PROXY_ENV.test(name)) return 'proxy';
   if (ENDPOINT_ENV.test(name) && !NOT_API_HOST.test(name)) return 'endpoint';
@@ -58,7 +67,7 @@ export const endpointConfigRead: Rule = {
           messageId: 'env',
           data: { name: read.name, what: kind === 'proxy' ? 'proxy setting' : 'where API requests go' },
           evidence: [`env ${read.name}`],
-          facts: [{ kind: 'probe', probe: kind, detail: read.name }],
+          ...(isBypassList(read.name) ? {} : { facts: [{ kind: 'probe' as const, probe: kind, detail: read.name }] }),
         });
       }
     };
@@ -74,7 +83,7 @@ export const endpointConfigRead: Rule = {
           for (const kind of ['endpoint', 'proxy'] as const) {
             const names = r.names.filter(n => endpointVariableKind(n.name) === kind);
             if (names.length === 0) continue;
-            const probe = r.valueOfNames && names.length === r.names.length;
+            const probe = r.valueOfNames && names.length === r.names.length && !names.some(n => isBypassList(n.name));
             ctx.report({
               node: r.node,
               messageId: 'env',
