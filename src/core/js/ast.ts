@@ -309,6 +309,21 @@ export function receiverOf(call: Node): Node | undefined {
   return callee.type === 'MemberExpression' ? unwrapChain(callee.object) : undefined;
 }
 
+/** `undefined` or `void …` as written: no value (a parameter left to its default, a placeholder). */
+export function isUndefinedValue(node: Node): boolean {
+  return (node.type === 'Identifier' && node.name === 'undefined') || (node.type === 'UnaryExpression' && node.operator === 'void');
+}
+
+/**
+ * Whether the statement at `ancestors[at]` (the path from the root) is written at the top of
+ * a function's body or of the program, where a declaration covers its whole scope: a block's
+ * `let`/`const` binds another variable of the same name.
+ */
+export function atScopeTop(ancestors: readonly Node[], at: number): boolean {
+  const around = ancestors[at - 1];
+  return !around || around.type === 'Program' || (around.type === 'BlockStatement' && isFunction(ancestors[at - 2]));
+}
+
 export function unwrapChain(node: Node): Node {
   while (node.type === 'ChainExpression' || node.type === 'ParenthesizedExpression') node = node.expression;
   return node;

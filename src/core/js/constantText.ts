@@ -8,7 +8,7 @@
 // Objects, mutated names, lists passed on and parameters of functions passed on are never
 // constant here: unlike the decoder's evaluator (decode/evaluate.ts), which reads a
 // name's first value and may miss later pushes, this answers only what no run can change.
-import { descendants, isFunction, propertyName, returnedExpression, unwrapChain, type CallLike, type FunctionNode, type Identifier, type Node, type Parameter, type PropertyOf } from './ast';
+import { atScopeTop, descendants, isFunction, propertyName, returnedExpression, unwrapChain, type CallLike, type FunctionNode, type Identifier, type Node, type Parameter, type PropertyOf } from './ast';
 import { safeRegExp } from './decode/builtins';
 import { MODULE, settledValue, type ModuleIndex } from './moduleIndex';
 import { bindsWithin, declaredOnce, everyUse, type NameUse } from './nameUses';
@@ -211,7 +211,7 @@ function isListRead(use: NameUse): boolean {
   const parent = ancestors[ancestors.length - 1];
   const above = ancestors[ancestors.length - 2];
   if (!parent) return false;
-  if (parent.type === 'VariableDeclarator') return parent.id === node && !isExported(ancestors, ancestors.length - 2) && atTopOfScope(ancestors, ancestors.length - 2);
+  if (parent.type === 'VariableDeclarator') return parent.id === node && !isExported(ancestors, ancestors.length - 2) && coversScope(ancestors, ancestors.length - 2);
   if (parent.type === 'ForOfStatement') return parent.right === node;
   if (parent.type === 'SpreadElement') return above?.type === 'ArrayExpression' || above?.type === 'CallExpression' || above?.type === 'NewExpression';
   if (parent.type !== 'MemberExpression' || parent.object !== node || !above) return false;
@@ -251,15 +251,10 @@ function isListRead(use: NameUse): boolean {
   }
 }
 
-/**
- * Whether the declaration at `ancestors[at]` covers its whole scope: `var`, or written at the
- * top of a function's body or of the program (a block's `const` would be another variable).
- */
-function atTopOfScope(ancestors: readonly Node[], at: number): boolean {
+/** Whether the declaration at `ancestors[at]` covers its whole scope: `var`, or one written at the top of it. */
+function coversScope(ancestors: readonly Node[], at: number): boolean {
   const declaration = ancestors[at];
-  if (declaration?.type === 'VariableDeclaration' && declaration.kind === 'var') return true;
-  const around = ancestors[at - 1];
-  return around?.type === 'Program' || (around?.type === 'BlockStatement' && isFunction(ancestors[at - 2]));
+  return (declaration?.type === 'VariableDeclaration' && declaration.kind === 'var') || atScopeTop(ancestors, at);
 }
 
 /** Whether the declaration at `ancestors[at]` (a VariableDeclaration or function) is exported: any importer could change or call it. */

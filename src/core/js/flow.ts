@@ -9,7 +9,7 @@
 // secret})` and `"Bearer " + secret` are. Bounded: calls to a depth, names and steps to a
 // budget, so the cost is small and fixed whatever the module's size.
 import type * as acorn from 'acorn';
-import { calleeOf, isFunction, memoThunk, propertyKeyName, propertyName, staticString, unwrapChain, type CallLike, type Node } from './ast';
+import { calleeOf, isFunction, isUndefinedValue, memoThunk, propertyKeyName, propertyName, staticString, unwrapChain, type CallLike, type Node } from './ast';
 import type { CallGraph, CallStep } from './callgraph';
 import { MODULE, type Binding, type ModuleIndex, type ModuleValue } from './moduleIndex';
 
@@ -299,7 +299,7 @@ export class ValueFlow {
     if (j >= 0) {
       const entered = item.context[j];
       const arg = argumentAt(entered.call, node.index + entered.argOffset);
-      if (node.default && (!arg || arg.type === 'SpreadElement' || isUndefined(arg as Node))) push(node.default, item);
+      if (node.default && (!arg || arg.type === 'SpreadElement' || isUndefinedValue(arg as Node))) push(node.default, item);
       if (arg) push(arg.type === 'SpreadElement' ? arg.argument : arg, item, item.path, entered.fn, item.calls, item.depth, item.context.slice(0, j));
       return;
     }
@@ -414,11 +414,6 @@ function valuesAt(bound: Binding, use: Node): readonly ModuleValue[] {
 function argumentAt(call: CallLike, i: number): CallLike['arguments'][number] | undefined {
   for (let k = 0; k < i && k < call.arguments.length; k++) if (call.arguments[k].type === 'SpreadElement') return undefined;
   return call.arguments[i];
-}
-
-/** `undefined` or `void 0` as written: an argument that leaves a parameter to its default. */
-function isUndefined(node: Node): boolean {
-  return (node.type === 'Identifier' && node.name === 'undefined') || (node.type === 'UnaryExpression' && node.operator === 'void');
 }
 
 /** Whether a literal on the left of `||`/`&&` is truthy (true) or falsy (false); undefined for anything else. */

@@ -4,7 +4,7 @@
 // and of `this` in classes, every call and comparison, and the literals that look encoded.
 // All of it is dropped with the AST when the file is done.
 import type * as acorn from 'acorn';
-import { isFunction, literalKey, propertyKeyName, propertyName, staticString, unwrapChain, calleeOf, type FunctionNode, type ImportBinding, type Node, type Parameter, type PropertyOf } from './ast';
+import { atScopeTop, isFunction, isUndefinedValue, literalKey, propertyKeyName, propertyName, staticString, unwrapChain, calleeOf, type FunctionNode, type ImportBinding, type Node, type Parameter, type PropertyOf } from './ast';
 
 /** Functions bigger than this are module-sized: they never widen a correlation scope. */
 export const WRAPPER_SIZE = 64 * 1024;
@@ -278,7 +278,7 @@ export class ModuleIndex {
         this.withRanges.push({ start: node.start, end: node.end });
         break;
       case 'VariableDeclaration':
-        if (node.kind !== 'var' && !isScopeTop(path)) for (const d of node.declarations) collectPatternNames(d.id as Node, name => this.bindInBlock(name, path[path.length - 2]));
+        if (node.kind !== 'var' && !atScopeTop(path, path.length - 1)) for (const d of node.declarations) collectPatternNames(d.id as Node, name => this.bindInBlock(name, path[path.length - 2]));
         break;
     }
   }
@@ -872,9 +872,7 @@ function isWrapper(node: FunctionNode, parentNode: Node | undefined, depth: numb
 
 /** Initial `null`/`undefined`/`void 0` placeholders of lazy-initialised names do not count. */
 function isPlaceholder(node: Node): boolean {
-  if (node.type === 'Literal' && node.value === null) return true;
-  if (node.type === 'Identifier' && node.name === 'undefined') return true;
-  return node.type === 'UnaryExpression' && node.operator === 'void';
+  return (node.type === 'Literal' && node.value === null) || isUndefinedValue(node);
 }
 
 /**
@@ -902,10 +900,4 @@ export function singleValue(values: readonly ModuleValue[] | undefined): ModuleV
   if (!values) return undefined;
   const real = values.filter(v => !isPlaceholder(v.node) && v.node.type !== 'Parameter');
   return real.length === 1 ? real[0] : undefined;
-}
-
-/** A declaration (the last node of `path`) written at the top of a function's body or of the program: it covers the whole scope. */
-function isScopeTop(path: readonly Node[]): boolean {
-  const around = path[path.length - 2];
-  return !around || around.type === 'Program' || (around.type === 'BlockStatement' && isFunction(path[path.length - 3]));
 }

@@ -4,7 +4,7 @@
 import { calledMethod, calleeOf, staticString, unwrapChain, type Node } from '../js/ast';
 import type { Rule, RuleContext } from './types';
 import { envReadsAt } from './util/env';
-import { envReadsThroughValues, throughRelated } from './util/envByValue';
+import { envReadsOfKind } from './util/envByValue';
 
 const ENDPOINT_ENV = /^(?:[a-z0-9]+_)+(?:BASE_URL|API_BASE|ENDPOINT|API_URL|BASEURL|HOST)$/i;
 /**
@@ -79,18 +79,16 @@ export const endpointConfigRead: Rule = {
       // the read's and every name reaching it is of this kind: the helper's one read serves
       // every caller, and `getEnv("FOO")` compared with vendor names is no endpoint check.
       'Program:exit'() {
-        for (const r of envReadsThroughValues(ctx)) {
-          for (const kind of ['endpoint', 'proxy'] as const) {
-            const names = r.names.filter(n => endpointVariableKind(n.name) === kind);
-            if (names.length === 0) continue;
-            const probe = r.valueOfNames && names.length === r.names.length && !names.some(n => isBypassList(n.name));
+        for (const kind of ['endpoint', 'proxy'] as const) {
+          for (const r of envReadsOfKind(ctx, name => endpointVariableKind(name) === kind)) {
+            const listed = r.names.join(', ');
             ctx.report({
               node: r.node,
               messageId: 'env',
-              data: { name: names.map(n => n.name).join(', '), what: kind === 'proxy' ? 'proxy setting' : 'where API requests go' },
-              evidence: names.map(n => `env ${n.name}`),
-              related: throughRelated(r, names, ctx.text),
-              ...(probe ? { facts: [{ kind: 'probe' as const, probe: kind, detail: names.map(n => n.name).join(', ') }] } : {}),
+              data: { name: listed, what: kind === 'proxy' ? 'proxy setting' : 'where API requests go' },
+              evidence: r.names.map(n => `env ${n}`),
+              related: r.related,
+              ...(r.onlyThese && !r.names.some(isBypassList) ? { facts: [{ kind: 'probe' as const, probe: kind, detail: listed }] } : {}),
             });
           }
         }

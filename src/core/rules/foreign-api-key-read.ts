@@ -6,7 +6,7 @@ import { vendorById } from '../catalog/vendors';
 import type { Node } from '../js/ast';
 import type { ReportDescriptor, Rule } from './types';
 import { envReadsAt } from './util/env';
-import { envReadsThroughValues, throughRelated } from './util/envByValue';
+import { envReadsOfKind } from './util/envByValue';
 
 /** API keys and tokens; client secrets of cloud identity (AZURE_CLIENT_SECRET) are not model API keys. */
 const KEY_NAME = /(?:^|_)(?:API_?KEY|APIKEY|ACCESS_TOKEN|AUTH_TOKEN|TOKEN|SECRET_KEY)$/i;
@@ -87,10 +87,7 @@ export const foreignApiKeyRead: Rule = {
       // A key passed to a helper that reads the environment (`readEnv("OPENAI_API_KEY")`):
       // reported where the name is passed, with the read and the spelled names as related places.
       'Program:exit'() {
-        for (const r of envReadsThroughValues(ctx)) {
-          const found = r.names.map(n => ({ ...n, vendors: foreignOf(n.name) })).filter(n => n.vendors.length > 0);
-          if (found.length) report(r.node, found, throughRelated(r, found, ctx.text));
-        }
+        for (const r of envReadsOfKind(ctx, name => foreignOf(name).length > 0)) report(r.node, r.names.map(name => ({ name, vendors: foreignOf(name) })), r.related);
       },
     };
   },

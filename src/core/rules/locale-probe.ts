@@ -4,7 +4,7 @@
 import { calledMethod, calleeOf, memberPath, propertyName, unwrapChain, type Node } from '../js/ast';
 import type { Rule, RuleContext } from './types';
 import { envReadsAt } from './util/env';
-import { envReadsThroughValues, throughRelated } from './util/envByValue';
+import { envReadsOfKind } from './util/envByValue';
 import { resolvedOptionReads } from './util/values';
 
 const LOCALE_ENV = /^(LANG|LANGUAGE|LC_(ALL|CTYPE|COLLATE|MESSAGES|MONETARY|NUMERIC|TIME|ADDRESS|IDENTIFICATION|MEASUREMENT|NAME|PAPER|TELEPHONE))$/;
@@ -61,18 +61,14 @@ export const localeProbe: Rule = {
       VariableDeclarator: reads,
       // `getEnv("LANG")` through a helper that reads the environment; a probe only where the value is a locale variable's alone (see endpoint-config-read).
       'Program:exit'() {
-        for (const r of envReadsThroughValues(ctx)) {
-          const names = r.names.filter(n => LOCALE_ENV.test(n.name));
-          if (names.length === 0) continue;
-          const listed = names.map(n => n.name).join(', ');
-          const probe = r.valueOfNames && names.length === r.names.length;
+        for (const r of envReadsOfKind(ctx, name => LOCALE_ENV.test(name))) {
           ctx.report({
             node: r.node,
             messageId: 'read',
-            data: { what: `the ${listed} environment variable${names.length > 1 ? 's' : ''} (locale)` },
-            evidence: names.map(n => `env ${n.name}`),
-            related: throughRelated(r, names, ctx.text),
-            ...(probe ? { facts: [{ kind: 'probe' as const, probe: 'locale' as const }] } : {}),
+            data: { what: `the ${r.names.join(', ')} environment variable${r.names.length > 1 ? 's' : ''} (locale)` },
+            evidence: r.names.map(n => `env ${n}`),
+            related: r.related,
+            ...(r.onlyThese ? { facts: [{ kind: 'probe' as const, probe: 'locale' as const }] } : {}),
           });
         }
       },

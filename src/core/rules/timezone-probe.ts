@@ -3,7 +3,7 @@
 import { calledMethod, type Node } from '../js/ast';
 import type { Rule } from './types';
 import { envReadsAt } from './util/env';
-import { envReadsThroughValues, throughRelated } from './util/envByValue';
+import { envReadsOfKind } from './util/envByValue';
 import { resolvedOptionReads } from './util/values';
 
 export const timezoneProbe: Rule = {
@@ -38,11 +38,8 @@ export const timezoneProbe: Rule = {
       VariableDeclarator: reads,
       // `getEnv("TZ")` through a helper that reads the environment; a probe only where the value is TZ's alone (see endpoint-config-read).
       'Program:exit'() {
-        for (const r of envReadsThroughValues(ctx)) {
-          const names = r.names.filter(n => n.name === 'TZ');
-          if (names.length === 0) continue;
-          const probe = r.valueOfNames && names.length === r.names.length;
-          ctx.report({ node: r.node, messageId: 'env', severity: 'low', evidence: ['env TZ'], related: throughRelated(r, names, ctx.text), ...(probe ? { facts: [{ kind: 'probe' as const, probe: 'timezone' as const }] } : {}) });
+        for (const r of envReadsOfKind(ctx, name => name === 'TZ')) {
+          ctx.report({ node: r.node, messageId: 'env', severity: 'low', evidence: ['env TZ'], related: r.related, ...(r.onlyThese ? { facts: [{ kind: 'probe' as const, probe: 'timezone' as const }] } : {}) });
         }
       },
       CallExpression(node) {

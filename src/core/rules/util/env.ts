@@ -7,7 +7,8 @@ import { memberPath, propertyKeyName, propertyName, staticString, unwrapChain, t
 import type { ModuleAnalysis, RuleContext } from '../types';
 import { staticKey } from './values';
 
-const ENV_OBJECTS = new Set(['process.env', 'globalThis.process.env', 'global.process.env', 'Bun.env', 'globalThis.Bun.env']);
+/** Member paths that are the environment itself. */
+export const ENV_OBJECTS: ReadonlySet<string> = new Set(['process.env', 'globalThis.process.env', 'global.process.env', 'Bun.env', 'globalThis.Bun.env']);
 
 export function isEnvObject(node: Node | undefined, ctx: RuleContext, depth = 0): boolean {
   if (!node || depth > 3) return false;

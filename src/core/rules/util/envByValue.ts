@@ -3,13 +3,13 @@
 // return process.env[k] }`, a table on the way (`readEnv(KEYS[p])`), a list looped over, or a
 // choice in place. The walk records the reads (env.ts); the rules that report variables ask
 // here from their Program:exit.
-import { memberPath, propertyName, staticString, unwrapChain, type Node } from '../../js/ast';
+import { isUndefinedValue, memberPath, propertyName, staticString, unwrapChain, type Node } from '../../js/ast';
 import type { Mark } from '../../js/flow';
 import type { ModuleAnalysis, ReportDescriptor, RuleContext } from '../types';
-import { computedReadsOf, VARIABLE_NAME, type ComputedRead } from './env';
+import { computedReadsOf, ENV_OBJECTS, VARIABLE_NAME, type ComputedRead } from './env';
 
 /** Variables read through a computed key, by the place that names them. */
-export interface ValueEnvRead {
+interface ValueEnvRead {
   /** Where the names come in: the call of the helper that reads the environment, or the read itself. */
   node: Node;
   /** The `process.env[k]` that reads them. */
@@ -36,7 +36,7 @@ type NameMark = Mark<{ name: string } | null>;
  * any call the call graph does not resolve) ends without a name, so a fragment such as
  * `"OPENAI_"` is never reported as a variable. Asked once per module, after the walk.
  */
-export function envReadsThroughValues(ctx: RuleContext): readonly ValueEnvRead[] {
+function envReadsThroughValues(ctx: RuleContext): readonly ValueEnvRead[] {
   const analysis = ctx.analysis();
   const known = valueReads.get(analysis);
   if (known) return known;
@@ -163,19 +163,18 @@ function readsParameter(value: Node, name: string): boolean {
   if (v.type !== 'MemberExpression' || !v.computed) return false;
   const key = unwrapChain(v.property as Node);
   const object = memberPath(unwrapChain(v.object as Node));
-  return key.type === 'Identifier' && key.name === name && !!object && ENV_PATHS.has(object);
+  return key.type === 'Identifier' && key.name === name && !!object && ENV_OBJECTS.has(object);
 }
 
 /** A constant a read falls back to: a literal or `undefined`. */
 function isFallback(node: Node): boolean {
   const n = unwrapChain(node);
-  return n.type === 'Literal' || (n.type === 'Identifier' && n.name === 'undefined') || (n.type === 'UnaryExpression' && n.operator === 'void');
+  return n.type === 'Literal' || isUndefinedValue(n);
 }
 
-const ENV_PATHS = new Set(['process.env', 'globalThis.process.env', 'global.process.env', 'Bun.env', 'globalThis.Bun.env']);
 
 /** Places shown with a finding on names read through a computed key: the read, then where each name is spelled. */
-export function throughRelated(r: ValueEnvRead, names: ReadonlyArray<{ name: string; literal: Node }>, text: string): NonNullable<ReportDescriptor['related']> {
+function throughRelated(r: ValueEnvRead, names: ReadonlyArray<{ name: string; literal: Node }>, text: string): NonNullable<ReportDescriptor['related']> {
   const related: Array<{ start: number; end: number; message: string }> = [];
   if (r.read !== r.node) {
     const source = text.slice(r.read.start, Math.min(r.read.end, r.read.start + 80));
@@ -185,3 +184,27 @@ export function throughRelated(r: ValueEnvRead, names: ReadonlyArray<{ name: str
   return related;
 }
 const RELATED_NAMES = 8;
+
+/** One place where variables of a rule's kind are read through a computed key. */
+export interface KindRead {
+  node: Node;
+  /** The names of this kind that reach the key there, in the order they are written. */
+  names: string[];
+  related: NonNullable<ReportDescriptor['related']>;
+  /**
+   * The value there is one of these variables and nothing else (the read's value, and no name
+   * of another kind reaches the key): a probe, as a direct read of one of them would be.
+   */
+  onlyThese: boolean;
+}
+
+/** The reads through computed keys of the variables `isKind` picks, for a rule's Program:exit. */
+export function envReadsOfKind(ctx: RuleContext, isKind: (name: string) => boolean): KindRead[] {
+  const out: KindRead[] = [];
+  for (const r of envReadsThroughValues(ctx)) {
+    const names = r.names.filter(n => isKind(n.name));
+    if (names.length === 0) continue;
+    out.push({ node: r.node, names: names.map(n => n.name), related: throughRelated(r, names, ctx.text), onlyThese: r.valueOfNames && names.length === r.names.length });
+  }
+  return out;
+}
