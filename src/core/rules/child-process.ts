@@ -261,11 +261,25 @@ function inlineShellCommands(args: readonly Node[]): Node[] | undefined {
   if (!programs || !lists) return undefined;
   // A program spelled out must be a shell (`git -c …` is not); one chosen at run time may be.
   if (programs.some(p => { const name = staticString(p); return name !== undefined && !SHELL_PROGRAMS.has(programName(name)); })) return undefined;
+  const spelled = programs.every(p => staticString(p) !== undefined);
   const lines = lists.flatMap(list => {
     const line = list.type === 'ArrayExpression' ? commandLineIn(list) : undefined;
-    return line ? [line] : [];
+    // A program chosen at run time given `-c key=value` is not a shell: `git -c core.hooksPath=/dev/null`.
+    return line && (spelled || !isOptionPair(line)) ? [line] : [];
   });
   return lines.length ? lines : undefined;
+}
+
+/**
+ * `core.hooksPath=/dev/null`, `${key}=${value}`: a name and a value with no space in the fixed
+ * text, what `git -c` takes. As a shell's command line it would run nothing (an assignment).
+ */
+function isOptionPair(line: Node): boolean {
+  const text = staticString(line);
+  if (text !== undefined) return /^[\w.-]+=\S*$/.test(text);
+  if (line.type !== 'TemplateLiteral') return false;
+  const fixed = line.quasis.map(q => q.value.cooked ?? q.value.raw);
+  return fixed.some(f => f.includes('=')) && !fixed.some(f => /\s/.test(f)) && !/^[^=]*[^\w.$-]/.test(fixed[0]);
 }
 
 /** The branches of a choice (`a ? x : y`, nested), or the node itself. */

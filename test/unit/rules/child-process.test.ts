@@ -158,6 +158,28 @@ runRuleTable(childProcess, {
       severity: 'low',
       message: /^Starts a program/,
     },
+    // Found reviewing the Claude Agent SDK 0.3.337: git located at run time (`e = which("git")`) given config pairs.
+    {
+      name: 'a program found at run time given -c key=value is a program start, not a shell (git -c core.hooksPath=/dev/null, git -c ${k}=${v})',
+      code: 'const{execFile:x}=require("child_process");const E=require("util").promisify(x);async function a(g){await E(g,["-c","core.hooksPath=/dev/null","-c","core.fsmonitor=","worktree","list"])}function b(g,k,v){x(g,["-c",`${k}=${v}`,"status"])}',
+      at: ['E(g', 'x(g'],
+      severity: 'low',
+      message: /^Starts a program/,
+    },
+    {
+      name: 'a program found at run time given -c and a command line with a space, or a name alone, may be a shell (medium when computed)',
+      code: 'const{spawn:s}=require("child_process");function a(sh,c){s(sh,["-c",`${c} --version`])}function b(sh,c){s(sh,["-c",c])}',
+      at: ['s(sh,["-c",`', 's(sh,["-c",c'],
+      severity: 'medium',
+      message: /^Runs a shell command/,
+    },
+    {
+      name: 'a program found at run time given -c and a fixed line with a space is a fixed shell command (low)',
+      code: 'const{spawn:s}=require("child_process");function d(sh){s(sh,["-c","FOO=1 ./run"])}',
+      at: ['s(sh'],
+      severity: 'low',
+      message: /^Runs a shell command \(child_process\.spawn\): FOO=1 \.\/run$/,
+    },
     // Qwen Code's SDK: a shell option passed on through a runner's options, settled from its callers after the walk.
     {
       name: 'a shell only on Windows given through a name testing win32 and either of two extensions, with an argument list in a name (low)',
