@@ -29,6 +29,8 @@ export interface FunctionRecord {
   mutated?: Set<string>;
   /** For names declared more than once (separate blocks): every value, in text order (see Binding.history). */
   history?: Map<string, Node[]>;
+  /** Local names changed in place (`++`, `+=`, `||=`, a loop assigning them), not only declared again. */
+  changed?: Set<string>;
   /** A local whose last value was assigned in a nested function (`body = body + chunk` in a listener): that function. */
   assignedIn?: Map<string, number>;
   /** What `+=` appends to a local, anywhere (see ModuleIndex.append). */
@@ -48,6 +50,8 @@ export interface FunctionRecord {
 export interface Binding {
   /** In an ordinary function, a name declared more than once (in separate blocks): its values in text order. */
   history?: ModuleValue[];
+  /** In an ordinary function, changed in place (`++`, `+=`, `||=`, a loop), not only declared again. */
+  changedInPlace?: boolean;
   name: string;
   /** The function that binds it, or MODULE for the module scope. */
   scope: number;
@@ -369,7 +373,7 @@ export class ModuleIndex {
       const history = record.history?.get(name);
       const at = record.assignedIn?.get(name) ?? f;
       const appended = record.appends?.get(name);
-      return { name, scope: f, moduleLike: false, values: last ? [{ node: last, fn: at }] : NO_VALUES, mutated, history: history?.map(node => ({ node, fn: f })), appended };
+      return { name, scope: f, moduleLike: false, values: last ? [{ node: last, fn: at }] : NO_VALUES, mutated, history: history?.map(node => ({ node, fn: f })), appended, changedInPlace: !!record.changed?.has(name) };
     }
     if (!this.moduleScope.has(name)) return undefined;
     const imported = this.moduleScope.get(name);
@@ -639,7 +643,11 @@ export class ModuleIndex {
   private mutate(name: string): void {
     const i = this.scopeIndexOf(name);
     if (i === 0) this.moduleMutated.add(name);
-    else (this.functions[this.fnStack[i - 1]].mutated ??= new Set()).add(name);
+    else {
+      const owner = this.functions[this.fnStack[i - 1]];
+      (owner.mutated ??= new Set()).add(name);
+      (owner.changed ??= new Set()).add(name);
+    }
   }
 
   private recordCall(node: acorn.CallExpression | acorn.NewExpression, path: readonly Node[]): void {
@@ -887,6 +895,26 @@ export function settledValue(index: ModuleIndex, name: string, fn: number): Modu
   if (bound.scope !== MODULE && isParameterOf(index.functions[bound.scope].node, name)) return undefined;
   if (!bound.moduleLike && bound.values.length !== 1) return undefined;
   return singleValue(bound.values);
+}
+
+/**
+ * The value a use at `at` sees, as settledValue, and also for a name declared again in separate
+ * blocks (`if (g) { const cmd = "npm root -g"; run(cmd) } else { const cmd = "npm root"; run(cmd) }`):
+ * the one declared last before the use in a block that holds it, when none is changed in place.
+ */
+export function settledValueAt(index: ModuleIndex, name: string, fn: number, at: number): ModuleValue | undefined {
+  const bound = index.binding(name, fn);
+  if (!bound?.history || bound.moduleLike || bound.changedInPlace || bound.appended) return settledValue(index, name, fn);
+  const ranges = (index.blockBindings.get(name) ?? []).filter(r => r.fn === bound.scope);
+  // A declaration's own block is the smallest of the name's blocks around it; none: the function's top.
+  const ownBlock = (start: number) => ranges.filter(r => r.start <= start && start < r.end).sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+  let seen: ModuleValue | undefined;
+  for (const v of bound.history) {
+    if (v.node.start >= at || (seen && v.node.start < seen.node.start)) continue;
+    const block = ownBlock(v.node.start);
+    if (!block || (block.start <= at && at < block.end)) seen = v;
+  }
+  return seen && !isPlaceholder(seen.node) && seen.node.type !== 'Parameter' ? seen : undefined;
 }
 
 function isParameterOf(fn: FunctionNode, name: string): boolean {

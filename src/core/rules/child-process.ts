@@ -4,7 +4,7 @@
 // when it is spelled out; a shell running a command computed at run time is the risky shape.
 import { calleeOf, isFunction, memberPath, propertyKeyName, propertyName, returnedExpression, staticString, unwrapChain, type Node } from '../js/ast';
 import { argumentsOf, refName, type ModuleRef } from '../js/modules';
-import { settledValue, type ModuleIndex } from '../js/moduleIndex';
+import { settledValue, settledValueAt, type ModuleIndex } from '../js/moduleIndex';
 import { constantTexts } from '../js/constantText';
 import type { ModuleAnalysis, Rule, RuleContext } from './types';
 import { spelledText } from './util/paths';
@@ -336,7 +336,7 @@ function leadingName(arg: Node | undefined): string | undefined {
 function chosenCommands(p: ProcessCall, ctx: RuleContext): string[] | undefined {
   const name = leadingName(p.args[0]);
   if (name === undefined) return undefined;
-  const value = settledValue(ctx.analysis().index, name, p.fn);
+  const value = settledValueAt(ctx.analysis().index, name, p.fn, p.args[0].start);
   const programs = value && literalChoices(value.node, 0);
   if (!programs) return undefined;
   const first = unwrapChain(p.args[0]);
@@ -527,7 +527,7 @@ function wrapperCalls(ctx: RuleContext, started: readonly ProcessCall[]): Proces
  */
 function spelledHead(given: Node, listForm: boolean | undefined, analysis: ModuleAnalysis, fn: number): string[] | undefined {
   const node = unwrapChain(given);
-  const settled = node.type === 'Identifier' ? settledValue(analysis.index, node.name, fn) : undefined;
+  const settled = node.type === 'Identifier' ? settledValueAt(analysis.index, node.name, fn, node.start) : undefined;
   const value = settled ? unwrapChain(settled.node) : undefined;
   if (!listForm) return shapeOf(node) ?? (value ? shapeOf(value) : undefined);
   const split = value && programAndRest(value);

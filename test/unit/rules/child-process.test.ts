@@ -180,6 +180,21 @@ runRuleTable(childProcess, {
       severity: 'low',
       message: /^Runs a shell command \(child_process\.spawn\): FOO=1 \.\/run$/,
     },
+    // Found reviewing Jules 0.1.42: `const cmd` declared in both branches and passed to a wrapper was "computed" (a false medium with exec).
+    {
+      name: 'a wrapper given a name declared again in each branch spells the one its block declares',
+      code: 'const{execFile:x}=require("child_process");function run(p,a){x(p,a)}function f(g){if(g){const cmd="pnpm";run(cmd,["bin","-g"])}else{const cmd="npm";run(cmd,["root"])}}',
+      at: ['x(p', 'run(cmd,["bin"', 'run(cmd,["root"'],
+      severity: 'low',
+      evidence: ['call child_process.execFile', 'command pnpm bin -g', 'command npm root'],
+    },
+    {
+      name: 'a name declared again in a block that does not hold the call, or changed in place, is not spelled (medium)',
+      code: 'const{exec}=require("child_process");function run(c){exec(c)}function f(cmd,g){if(g){const cmd="npm root";console.log(cmd)}run(cmd)}function h(y){let cmd="ls";{let cmd="a";cmd+=y;run(cmd)}}',
+      at: ['exec(c)', 'run(cmd)}function', 'run(cmd)}}'],
+      severity: 'medium',
+      message: /computed at run time$/,
+    },
     // Qwen Code's SDK: a shell option passed on through a runner's options, settled from its callers after the walk.
     {
       name: 'a shell only on Windows given through a name testing win32 and either of two extensions, with an argument list in a name (low)',
