@@ -7,8 +7,8 @@ import { calledMethod, staticString, type Node } from '../js/ast';
 import { CREDENTIAL_STORES, SECRET_STORE_METHODS, type CredentialStore } from '../catalog/credentials';
 import type { Severity } from '../model';
 import { escapeRegExp } from '../catalog/keywords';
-import type { Rule, RuleContext } from './types';
-import { isProse, listRole, pathHandlers, spelledPath } from './util/paths';
+import type { RelatedSpan, Rule, RuleContext } from './types';
+import { isProse, listRole, pathHandlers, spelledPath, spelledPathsByValue } from './util/paths';
 
 export function credentialStoreFor(path: string): CredentialStore | undefined {
   if (path.length < 4 || path.length > 1024) return undefined;
@@ -78,6 +78,7 @@ export const credentialRead: Rule = {
       const spelled = spelledPath(node, ctx);
       if (spelled === undefined) return;
       const store = credentialStoreFor(spelled);
+      if (!store && spelled.includes('*') && HINT.test(spelled) && !listRole(ctx)) byValue.push({ node, fn: ctx.functionIndex() });
       if (!store || (!store.command && isProse(spelled))) return;
       const role = listRole(ctx);
       if (role === 'data') return;
@@ -93,7 +94,7 @@ export const credentialRead: Rule = {
       else reportStore(node, store, shown, own);
     };
     /** One finding for a named store; `services`: the texts a keychain service was followed to. */
-    const reportStore = (node: Node, store: CredentialStore, shown: string, own: boolean, services: readonly string[] = [], fn?: number) => {
+    const reportStore = (node: Node, store: CredentialStore, shown: string, own: boolean, services: readonly string[] = [], fn?: number, related?: readonly RelatedSpan[]) => {
       let severity: Severity = store.config ? 'low' : 'medium';
       let whose = '';
       if (own) {
@@ -112,12 +113,25 @@ export const credentialRead: Rule = {
         facts: [{ kind: 'source', source: 'credential', detail: store.label, named: true }],
         ...(store.vendor ? { vendor: [store.vendor] } : {}),
         ...(fn !== undefined ? { fn } : {}),
+        ...(related?.length ? { related } : {}),
       });
     };
+    // Paths with a name in them that may hold the rest (`join(dir, "auth.json")`): spelled again after the walk, by value.
+    const byValue: Array<{ node: Node; fn: number }> = [];
     const pending: Array<{ node: Node; store: CredentialStore; shown: string; service: Node; fn: number }> = [];
     const paths = pathHandlers(ctx, HINT, check);
     return {
       'Program:exit'() {
+        for (const { node, fn } of byValue) {
+          for (const spelled of spelledPathsByValue(node, fn, ctx)) {
+            const store = credentialStoreFor(spelled.path);
+            if (!store || store.command || isProse(spelled.path)) continue;
+            const shown = spelled.path.length > 200 ? `${spelled.path.slice(0, 200)}…` : spelled.path;
+            const related = spelled.from.map(r => ({ ...r, message: 'part of the path is spelled here' }));
+            reportStore(node, store, shown, store.vendor ? ctx.target.ownVendors.includes(store.vendor) : false, [], fn, related);
+            break;
+          }
+        }
         for (const p of pending) {
           // The service names the key store: followed to the texts it is made of (`Claude Code${suffix}-credentials`).
           const names = [...new Set(ctx.analysis().flow.origins(p.service, p.fn, serviceText).map(r => r.mark))];

@@ -14,6 +14,22 @@ runRuleTable(credentialRead, {
     { name: "~/.ssh is never the assistant's own, whatever the call around it names", code: 'const p=require("path");claudeSync(p.join(home,".ssh","id_ed25519"))', at: ['p.join'], target: { ownVendors: ['anthropic'] }, severity: 'medium', message: /^Names a credential location: SSH private key$/ },
     { name: "another assistant's key store (high)", code: 'readFile(`${home}/.codex/auth.json`)', at: ['`'], severity: 'high', message: /another assistant/ },
     { name: "the assistant's own key store (info)", code: 'readFile(`${home}/.claude/.credentials.json`)', at: ['`'], target: { ownVendors: ['anthropic'] }, severity: 'info' },
+    // Found reviewing the Claude Agent SDK 0.3.337: the directory joined in one step, the file in another (was not reported).
+    {
+      name: "another assistant's key store joined in two steps (a local, a module constant, an env override with a default, a caller's argument) is high, the first step related",
+      code: 'const P=require("path"),O=require("os"),F=require("fs");const D=P.join(O.homedir(),".codex");function a(){const d=P.join(O.homedir(),".codex");return F.readFileSync(P.join(d,"auth.json"))}function b(){return F.readFileSync(P.join(D,"auth.json"))}function c(){const d=process.env.CODEX_HOME??P.join(O.homedir(),".codex");return F.readFileSync(P.join(d,"auth.json"))}function r(d){return F.readFileSync(P.join(d,"auth.json"))}r(P.join(O.homedir(),".codex"))',
+      at: ['P.join(d,"auth.json"))}function b', 'P.join(D', 'P.join(d,"auth.json"))}function r', 'P.join(d,"auth.json"))}r('],
+      severity: 'high',
+      evidence: ['path ~/.codex/auth.json', 'path ~/.codex/auth.json', 'path ~/.codex/auth.json', 'path ~/.codex/auth.json'],
+      related: ['part of the path is spelled here'],
+    },
+    {
+      name: "its own key store joined in two steps is info",
+      code: 'const P=require("path"),O=require("os");function a(b){const v=b??P.join(O.homedir(),".claude");return read(P.join(v,".credentials.json"))}',
+      at: ['P.join(v'],
+      target: { ownVendors: ['anthropic'] },
+      severity: 'info',
+    },
     // The Claude Agent SDK 0.3.336 and Claude Code: the keychain service built by a helper in the caller.
     {
       name: "a keychain service name followed to the helper that builds it: the assistant's own entry (info)",
@@ -43,6 +59,7 @@ runRuleTable(credentialRead, {
     { name: 'a credential file among glob patterns is an ignore list (info)', code: 'skip=["*.pem","*.p12","id_rsa",".npmrc"]', at: ['"id_rsa"', '".npmrc"'], severity: 'info' },
   ],
   valid: [
+    { name: 'a file joined to a directory that is not a key store, or to a name with no value found', code: 'const P=require("path"),O=require("os");function a(){const d=P.join(O.homedir(),".config","tool");return read(P.join(d,"auth.json"))}function b(d){return read(P.join(d,"auth.json"))}function c(){let d=P.join(O.homedir(),".codex");d=P.join(O.tmpdir(),"x");return read(P.join(d,"auth.json"))}' },
     { name: 'prose mentioning ~/.ssh/config', code: 'd("SSH host in format user@hostname, or a host alias from ~/.ssh/config")' },
     { name: 'browser executables and app names', code: 'b=["google-chrome","/mnt/c/Program Files/Google/Chrome/Application/chrome.exe","Chromium"]' },
     { name: 'a word list (tokenizer vocabulary)', code: `v=[${Array.from({ length: 300 }, (_, i) => `"w${i}"`).join(',')},".npmrc"]` },

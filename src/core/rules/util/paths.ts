@@ -3,7 +3,7 @@
 // and the home directory `~`, so rules can match `*/.aws/credentials` or `~/.zshrc`.
 import type * as acorn from 'acorn';
 import { staticString, unwrapChain, type Node } from '../../js/ast';
-import { argumentsOf } from '../../js/modules';
+import { argumentsOf, calleeRefOf, moduleRefOf } from '../../js/modules';
 import type { RuleContext } from '../types';
 import { envReadOf } from './env';
 
@@ -93,6 +93,80 @@ function isHome(node: Node, ctx: RuleContext): boolean {
   }
   const read = node.type === 'MemberExpression' ? envReadOf(node, ctx) : undefined;
   return read?.name === 'HOME' || read?.name === 'USERPROFILE';
+}
+
+/** Spellings of one path followed by value: at most this many, each name part at most this many levels deep. */
+const MAX_SPELLINGS = 8;
+const MAX_VALUE_DEPTH = 3;
+
+/** A path and where a name in it was followed to (`dir` of `join(dir, "auth.json")` to `join(homedir(), ".codex")`). */
+export interface PathByValue {
+  path: string;
+  from: ReadonlyArray<{ start: number; end: number }>;
+}
+
+/**
+ * The paths a node can spell once its names are followed by value, after the walk: each name
+ * in it (`join(dir, "auth.json")`) is replaced by every value the value flow finds for it that
+ * spells a path itself (`const dir = process.env.CODEX_HOME ?? join(homedir(), ".codex")`, a
+ * module constant, a caller's argument), `*` where none does. `\\` becomes `/`.
+ */
+export function spelledPathsByValue(node: Node, fn: number, ctx: RuleContext): PathByValue[] {
+  return spellings(node, fn, ctx, 0).map(s => ({ path: s.path.replace(/\\/g, '/'), from: s.from }));
+}
+
+/** The rule's context as seen from function `fn` after the walk: names resolve to their settled values there. */
+function contextAt(ctx: RuleContext, fn: number): RuleContext {
+  const lookup = ctx.analysis().lookup(fn);
+  return {
+    ...ctx,
+    resolve: n => (n.type === 'Identifier' ? lookup.resolve(n) : undefined),
+    moduleRef: n => (n ? moduleRefOf(n, lookup) : undefined),
+    calleeRef: n => (n.type === 'CallExpression' || n.type === 'NewExpression' ? calleeRefOf(n, lookup) : undefined),
+  };
+}
+
+function spellings(node: Node, fn: number, ctx: RuleContext, depth: number): PathByValue[] {
+  const here = contextAt(ctx, fn);
+  const n = unwrapChain(node);
+  const literal = staticString(n);
+  if (literal !== undefined) return [{ path: literal, from: [] }];
+  if (isHome(n, here)) return [{ path: '~', from: [] }];
+  const joined = (parts: PathByValue[][], glue: string): PathByValue[] => {
+    let out: PathByValue[] = [{ path: '', from: [] }];
+    parts.forEach((alternatives, i) => {
+      const next: PathByValue[] = [];
+      for (const a of out) for (const b of alternatives) if (next.length < MAX_SPELLINGS) next.push({ path: i ? `${a.path}${glue}${b.path}` : b.path, from: [...a.from, ...b.from] });
+      out = next;
+    });
+    return out;
+  };
+  if (n.type === 'Identifier') {
+    if (depth >= MAX_VALUE_DEPTH) return [{ path: '*', from: [] }];
+    const spells = (v: Node, at: number): boolean => staticString(v) !== undefined || isHome(v, contextAt(ctx, at)) || v.type === 'TemplateLiteral' || v.type === 'LogicalExpression' || (v.type === 'BinaryExpression' && v.operator === '+') || (v.type === 'CallExpression' && isPathJoin(v, contextAt(ctx, at)));
+    const reached = ctx.analysis().flow.origins(n, fn, (v, at, path) => (path.length === 0 && spells(v, at) ? { node: v, fn: at } : undefined));
+    const out: PathByValue[] = [];
+    for (const r of reached) {
+      for (const s of spellings(r.mark.node, r.mark.fn, ctx, depth + 1)) if (out.length < MAX_SPELLINGS) out.push({ path: s.path, from: [{ start: r.mark.node.start, end: r.mark.node.end }, ...s.from] });
+    }
+    return out.length ? out : [{ path: '*', from: [] }];
+  }
+  if (n.type === 'LogicalExpression') return [...spellings(n.left, fn, ctx, depth), ...spellings(n.right, fn, ctx, depth)].slice(0, MAX_SPELLINGS);
+  if (n.type === 'TemplateLiteral') {
+    const parts: PathByValue[][] = [];
+    n.quasis.forEach((q, i) => {
+      parts.push([{ path: q.value.cooked ?? '', from: [] }]);
+      if (i < n.expressions.length) parts.push(spellings(n.expressions[i] as Node, fn, ctx, depth));
+    });
+    return joined(parts, '');
+  }
+  if (n.type === 'BinaryExpression' && n.operator === '+') return joined([spellings(n.left as Node, fn, ctx, depth), spellings(n.right, fn, ctx, depth)], '');
+  if (n.type === 'CallExpression' && n.arguments.length <= MAX_PARTS && isPathJoin(n, here)) {
+    return joined(argumentsOf(n).map(a => spellings(a, fn, ctx, depth)), '/').map(s => ({ path: s.path.replace(/\/+/g, '/'), from: s.from }));
+  }
+  const ref = n.type === 'MemberExpression' ? here.moduleRef(n) : undefined;
+  if (ref?.module === 'path' && ref.path[ref.path.length - 1] === 'sep') return [{ path: '/', from: [] }];
+  return [{ path: '*', from: [] }];
 }
 
 /** True when `node` is an argument of a path join that spells a path (the join is reported instead). */
