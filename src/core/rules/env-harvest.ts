@@ -14,18 +14,49 @@ const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
 const CALLS = new Set(['keys', 'entries', 'values', 'getOwnPropertyNames', 'ownKeys', 'stringify', 'inspect', 'assign']);
 const ENUMERATE = new Set(['Object.keys', 'Object.entries', 'Object.values', 'Object.getOwnPropertyNames', 'Reflect.ownKeys']);
 
-/** The object being built is a child-process environment: `env: {...}` or `const e = {...}` later passed as `env: e`. */
+/**
+ * The object being built is a child-process environment: `env: {...}` (also as one side of a
+ * choice, `env: o.extendEnv ? {...process.env, ...o.env} : o.env`, or a destructuring default,
+ * `{env: w = {...process.env}}`), or `const e = {...}` later passed as `env: e`.
+ */
 function isChildEnv(ctx: RuleContext, objectDepth: number): boolean {
-  const holder = ctx.parent(objectDepth);
-  if (holder?.type === 'Property' && propertyKeyName(holder) === 'env') return true;
-  if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') {
-    const fn = ctx.enclosingFunction();
-    if (!fn || fn.end - fn.start > 64 * 1024) return false;
-    const body = ctx.text.slice(fn.start, fn.end);
-    const name = holder.id.name.replace(/\$/g, '\\$');
-    return new RegExp(`\\benv\\s*:\\s*${name}(?![\\w$])`).test(body) || (holder.id.name === 'env' && /[{,]\s*env\s*[,}]/.test(body));
+  let holder = ctx.parent(objectDepth);
+  let inner: Node | undefined;
+  for (let up = objectDepth + 1; holder && up < objectDepth + 4 && (holder.type === 'ConditionalExpression' || holder.type === 'LogicalExpression' || holder.type === 'AssignmentPattern'); up++) {
+    inner = holder;
+    holder = ctx.parent(up);
   }
+  if (holder?.type === 'Property' && propertyKeyName(holder) === 'env') return true;
+  // The walk goes from a pattern to its values: the default's property is found in the pattern.
+  if (holder?.type === 'ObjectPattern' && inner?.type === 'AssignmentPattern') return holder.properties.some(p => p.type === 'Property' && p.value === inner && propertyKeyName(p) === 'env');
+  if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') return passedAsEnv(ctx, holder.id.name);
   return false;
+}
+
+/** The function around the walk passes the object named `name` as a process's `env` (`env: e`, or `{env}` for a name `env`). */
+function passedAsEnv(ctx: RuleContext, name: string): boolean {
+  const fn = ctx.enclosingFunction();
+  if (!fn || fn.end - fn.start > 64 * 1024) return false;
+  const body = ctx.text.slice(fn.start, fn.end);
+  return new RegExp(`\\benv\\s*:\\s*${name.replace(/\$/g, '\\$')}(?![\\w$])`).test(body) || (name === 'env' && /[{,]\s*env\s*[,}]/.test(body));
+}
+
+/**
+ * `for (const [k, v] of Object.entries(process.env)) if (v !== undefined) e[k] = v;`: a loop whose
+ * only work is to copy each variable into one object; that object's name.
+ */
+function copyTarget(loop: acorn.ForOfStatement, key: string): string | undefined {
+  let body: Node = loop.body as Node;
+  if (body.type === 'BlockStatement' && body.body.length === 1) body = body.body[0] as Node;
+  if (body.type === 'IfStatement' && !body.alternate) body = body.consequent as Node;
+  if (body.type === 'BlockStatement' && body.body.length === 1) body = body.body[0] as Node;
+  if (body.type !== 'ExpressionStatement') return undefined;
+  let expr = body.expression as Node;
+  while (expr.type === 'LogicalExpression' && expr.operator === '&&') expr = expr.right as Node;
+  if (expr.type !== 'AssignmentExpression' || expr.operator !== '=' || expr.left.type !== 'MemberExpression' || !expr.left.computed) return undefined;
+  const target = expr.left.object;
+  const property = expr.left.property;
+  return target.type === 'Identifier' && property.type === 'Identifier' && property.name === key ? target.name : undefined;
 }
 
 const isEnvSpread = (p: acorn.SpreadElement) => p.argument.type === 'MemberExpression' && /(?:^|\.)env$/.test(memberPath(p.argument) ?? '');
@@ -119,6 +150,9 @@ export const envHarvest: Rule = {
           // So does a loop over it that only handles names passing a fixed test (task-master-ai's `for (let [t, n] of Object.entries(process.env)) t.startsWith("TASKMASTER_") && …`).
           const parent = ctx.parent();
           const loopKey = parent?.type === 'ForOfStatement' && parent.right === node ? loopKeyName(parent, path !== 'Object.keys' && path !== 'Object.getOwnPropertyNames' && path !== 'Reflect.ownKeys') : undefined;
+          // A loop copying every variable into an object given to a process as its `env` is a child environment.
+          const copiedTo = loopKey !== undefined && path === 'Object.entries' ? copyTarget(parent as acorn.ForOfStatement, loopKey) : undefined;
+          if (copiedTo !== undefined && passedAsEnv(ctx, copiedTo)) return;
           const filtered =
             (parent?.type === 'MemberExpression' && parent.object === node && propertyName(parent) === 'filter') ||
             (loopKey !== undefined && path !== 'Object.values' && filtersNames(parent as acorn.ForOfStatement, loopKey));

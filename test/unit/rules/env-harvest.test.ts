@@ -12,11 +12,15 @@ runRuleTable(envHarvest, {
     // task-master-ai 0.43.1's getAllTaskmasterEnvVars: low before, for a loop that keeps one prefix.
     { name: 'a loop whose body runs only for one prefix (info): a && chain, a guard with continue, one if, for...in', code: 'for(let[t,n]of Object.entries(process.env))t.startsWith(`TASKMASTER_`)&&n!==void 0&&(e[t]=n);for(const k of Object.keys(process.env)){if(!k.startsWith("npm_config_"))continue;o[k]=process.env[k]}for(const k in process.env)if(/^DEBUG_/.test(k))d[k]=process.env[k]', at: ['Object.entries', 'Object.keys', 'for(const k in'], severity: 'info', message: /to filter them/ },
     { name: 'a loop that tests a name only after using every variable, or tests the value, or has an else: the whole environment (low)', code: 'for(let[t,n]of Object.entries(process.env)){send(t,n);if(t.startsWith("X_"))x++}for(let[t,n]of Object.entries(process.env))n.startsWith("sk-")&&(e[t]=n);for(const k in process.env)if(k.startsWith("A_"))a[k]=1;else b[k]=process.env[k];for(const k of Object.keys(process.env)){if(!k.startsWith(p))continue;o[k]=1}', at: ['Object.entries', 'Object.entries', 'for(const k in', 'Object.keys'], severity: 'low' },
+    { name: 'a loop copying every variable into an object that is not given to a process, or does more than copy (low)', code: 'function r(){const o={};for(const[k,v]of Object.entries(process.env))o[k]=v;return post(o)}function s(){const env={};for(const[k,v]of Object.entries(process.env)){env[k]=v;send(k)}return spawn(b,[],{env})}', at: ['Object.entries', 'Object.entries'], severity: 'low' },
   ],
   valid: [
     { name: 'a child process environment', code: 'spawn(c,a,{env:{...process.env,FORCE_COLOR:"1"}});execa(c,{env:Object.assign({},process.env)})' },
     { name: 'an environment built in a variable and passed as env', code: 'function r(){const e={...process.env};e.X=1;return spawn(c,[],{env:e})}' },
     { name: 'an environment prepared with extra variables', code: 'function P(){return{...process.env,GIT_TERMINAL_PROMPT:"0"}}' },
     { name: 'single variables', code: 'a=process.env.HOME;Object.keys(config)' },
+    // From a precision review of the Codex SDK 0.163.0 and the Claude Agent SDK 0.3.337.
+    { name: 'a loop copying every variable into an object passed as env', code: 'function r(b,a){const env={};for(const[key,value]of Object.entries(process.env)){if(value!==undefined)env[key]=value}return spawn(b,a,{env})}function s(b){const e={};for(const[k,v]of Object.entries(process.env))v!==void 0&&(e[k]=v);return spawn(b,[],{env:e})}' },
+    { name: 'a copy as a destructuring default of env, or as one side of a choice given as env', code: 'function c(o){const{env:w={...process.env}}=o;w.X="1";spawn("x",[],{env:w})}function d(o){return{env:o.extendEnv?{...process.env,...o.env}:o.env}}function e(o){return{env:o.env||{...process.env}}}' },
   ],
 });
