@@ -28,6 +28,16 @@ describe('rules on real bundler output', function () {
         assert.equal(findings.filter(f => f.severity === 'medium').length, 1, 'exec of a computed command is the one medium');
       });
 
+      it("finds process starts through a bundled CommonJS module's exports and an object's property (Copilot CLI's host-id execAsync)", async () => {
+        const findings = scan(await bundleFixture('exported', variant)).filter(f => f.ruleId === 'child-process');
+        const shown = findings.map(f => `${f.severity} ${f.message}`).sort();
+        assert.deepEqual(shown, [
+          'low Runs a shell command (child_process.exec): ioreg -rd1 -c "IOPlatformExpertDevice"',
+          'low Starts a program (child_process.execFile): git worktree list',
+          'medium Runs a shell command (child_process.exec) computed at run time',
+        ]);
+      });
+
       it('finds the gate across modules (a Set of zone names, a reseller host list) and not the provider look-alike', async () => {
         const findings = scan(await bundleFixture('gate', variant));
         const gates = findings.filter(f => f.ruleId === 'region-gating');

@@ -6,7 +6,7 @@
 // that keep a function's meaning: `promisify(exec)`, `exec.bind(cp)`, `(0, x.spawn)`.
 // Rules ask "is this callee child_process.spawn?" without caring how the bundler spelled it.
 import type * as acorn from 'acorn';
-import { calleeOf, isFunction, literalKey, memberPath, propertyName, staticString, unwrapChain, type CallLike, type FunctionNode, type Node } from './ast';
+import { calleeOf, isFunction, isUndefinedValue, literalKey, memberPath, propertyKeyName, propertyName, staticString, unwrapChain, type CallLike, type FunctionNode, type Node } from './ast';
 import type { ModuleIndex } from './moduleIndex';
 
 export interface ModuleRef {
@@ -23,6 +23,10 @@ export interface ModuleLookup {
   /** Whether the identifier is bound at all (a local `require` or `fetch` shadows the global). */
   isBound(id: acorn.Identifier): boolean;
   readonly index: ModuleIndex;
+  /** Values assigned to `id.key` (`m.run = cp.exec`) for the binding `id` has here; absent: none are looked at. */
+  members?(id: acorn.Identifier, key: string): ReadonlyArray<{ node: Node; fn: number }>;
+  /** The lookup as seen from function `fn` (after the walk, or a function the walk has left). */
+  inFunction?(fn: number): ModuleLookup;
   /**
    * The lookup as seen from where `node` is written, for names inside a value a name is bound
    * to: in `let Au = n(35317); function spawn(e, t, n) { Au.spawn(…) }` the `n` of `n(35317)`
@@ -84,8 +88,8 @@ export function moduleRefOf(node: Node | undefined, lookup: ModuleLookup, depth 
     case 'MemberExpression': {
       const base = moduleRefOf(node.object as Node, lookup, depth + 1);
       const name = staticKey(node, lookup);
-      if (!base || name === undefined) return undefined;
-      return member(base, name);
+      if (name === undefined) return undefined;
+      return base ? member(base, name) : memberValueRef(unwrapChain(node.object as Node), name, lookup, depth + 1);
     }
     case 'SequenceExpression':
       return moduleRefOf(node.expressions[node.expressions.length - 1], lookup, depth + 1);
@@ -113,6 +117,86 @@ export function moduleRefOf(node: Node | undefined, lookup: ModuleLookup, depth 
     default:
       return undefined;
   }
+}
+
+/**
+ * A module member kept in an object's property: `m.run = cp.exec`, `{execAsync: promisify(exec)}`,
+ * or the exports of a bundled CommonJS module (esbuild's `var i7 = V(r7 => { r7.execAsync =
+ * promisify(exec) })`, then `var t = i7(); (0, t.execAsync)(…)`). Every value written there
+ * must be the same member (an export's `void 0` placeholder aside).
+ */
+function memberValueRef(object: Node, key: string, lookup: ModuleLookup, depth: number): ModuleRef | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const values: Array<{ node: Node; fn?: number }> = [];
+  const bound = object.type === 'Identifier' ? lookup.resolve(object) : object.type === 'CallExpression' ? object : undefined;
+  if (object.type === 'Identifier') values.push(...(lookup.members?.(object, key) ?? []));
+  if (bound?.type === 'ObjectExpression') {
+    // The last property that may write the key (a spread may too).
+    let p: (typeof bound.properties)[number] | undefined;
+    for (const q of bound.properties) if (q.type === 'SpreadElement' || (!q.computed && propertyKeyName(q) === key)) p = q;
+    if (p?.type === 'Property' && p.kind === 'init') values.push({ node: p.value as Node });
+  } else if (bound?.type === 'CallExpression') {
+    // The loader's names are those of the function that wrote it (`var e = t(898)` outside a function whose parameter is `t`).
+    values.push(...(exportsOf(bound, (bound !== object && lookup.at?.(bound)) || lookup, depth + 1)?.(key) ?? []));
+  }
+  let found: ModuleRef | undefined;
+  let written = 0;
+  for (const v of values) {
+    if (isUndefinedValue(v.node)) continue;
+    // Names in a value are the names of the function that wrote it.
+    const there = v.fn !== undefined ? lookup.inFunction?.(v.fn) : lookup.at?.(v.node);
+    const ref = moduleRefOf(v.node, there ?? lookup, depth + 1);
+    if (!ref || (found && !sameKind(found, ref))) return undefined;
+    found = ref;
+    written++;
+  }
+  return written ? found : undefined;
+}
+
+type Exports = (key: string) => ReadonlyArray<{ node: Node; fn: number }>;
+
+/**
+ * What a call that loads a bundled CommonJS module writes to that module's exports, by key:
+ * - esbuild: `require_x()` with `require_x = __commonJS({"x.js"(exports, module) {…}})` (minified
+ *   `V(r7 => {…})`), also inside an interop wrapper (`__toESM(require_x(), 1)`);
+ * - rollup: `requireX()`, a function that returns the object it fills (`helpers.execAsync = …; return helpers`);
+ * - webpack: `n(898)`, factory 898's `exports` parameter (`(e, r, t) => { r.q = … }`).
+ */
+function exportsOf(call: acorn.CallExpression, lookup: ModuleLookup, depth: number): Exports | undefined {
+  if (depth > MAX_DEPTH) return undefined;
+  const callee = unwrapChain(call.callee as Node);
+  if (callee.type !== 'Identifier') return undefined;
+  const first = call.arguments[0] && unwrapChain(call.arguments[0] as Node);
+  if (first?.type === 'CallExpression' && call.arguments.length <= 2) return exportsOf(first, lookup, depth + 1);
+  const index = lookup.index;
+  const membersOf = (name: string, fn: number | undefined): Exports | undefined => {
+    const bound = fn === undefined ? undefined : index.binding(name, fn);
+    return bound ? key => index.memberAssignments(bound, key) : undefined;
+  };
+  const target = lookup.resolve(callee);
+  if (call.arguments.length === 1) {
+    const id = literalKey(call.arguments[0] as Node);
+    if (id === undefined || !/^\d+$/.test(id)) return undefined;
+    const factory = webpackFactory(callee, id, lookup, depth);
+    const exportsParam = factory?.params[1];
+    return exportsParam?.type === 'Identifier' ? membersOf(exportsParam.name, index.functionOf(factory!)) : undefined;
+  }
+  if (call.arguments.length !== 0 || !target) return undefined;
+  if (target.type === 'CallExpression' && target.arguments.length === 1) {
+    let factory = unwrapChain(target.arguments[0] as Node);
+    if (factory.type === 'ObjectExpression' && factory.properties.length === 1 && factory.properties[0].type === 'Property') factory = factory.properties[0].value as Node;
+    if (!isFunction(factory) || factory.params[0]?.type !== 'Identifier') return undefined;
+    const fn = index.functionOf(factory);
+    const bound = fn === undefined ? undefined : index.binding(factory.params[0].name, fn);
+    return bound && bound.scope === fn ? key => index.memberAssignments(bound, key) : undefined;
+  }
+  if (isFunction(target)) {
+    const fn = index.functionOf(target);
+    const returns = fn === undefined ? [] : index.functions[fn].returns.map(r => unwrapChain(r));
+    const name = returns[0]?.type === 'Identifier' ? returns[0].name : undefined;
+    return name !== undefined && returns.every(r => r.type === 'Identifier' && r.name === name) ? membersOf(name, fn) : undefined;
+  }
+  return undefined;
 }
 
 /** Two module members a choice may stand for alike: one member, or http and https. */
@@ -234,16 +318,22 @@ function isRequireAlias(node: Node): boolean {
  * (an external such as child_process) or re-exports another module by id.
  */
 function webpackModule(callee: Node, id: string, lookup: ModuleLookup, depth: number): ModuleRef | undefined {
+  const factory = webpackFactory(callee, id, lookup, depth);
+  return factory && factoryExports(factory, lookup, depth + 1);
+}
+
+/** Factory `id` of the bundle, when `callee` is its require (a factory's third parameter, or the bundle's own). */
+function webpackFactory(callee: Node, id: string, lookup: ModuleLookup, depth: number): FunctionNode | undefined {
   if (callee.type !== 'Identifier' || depth > MAX_DEPTH) return undefined;
-  const bound = lookup.resolve(callee);
   const tables = lookup.index.moduleTables;
   if (tables.length === 0) return undefined;
+  const bound = lookup.resolve(callee);
   const isFactoryRequire = bound?.type === 'Parameter' && bound.index === 2 && tables.some(t => [...t.factories.values()].includes(bound.fn));
   const isBundleRequire = (bound && isFunction(bound) && isWebpackRequire(bound)) || callee.name === '__webpack_require__';
   if (!isFactoryRequire && !isBundleRequire) return undefined;
   for (const table of tables) {
     const factory = table.factories.get(id);
-    if (factory) return factoryExports(factory, lookup, depth + 1);
+    if (factory) return factory;
   }
   return undefined;
 }

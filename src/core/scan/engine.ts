@@ -381,6 +381,16 @@ class RuleSession {
       index: this.index,
       resolve: id => (id.type === 'Identifier' ? resolveHere(this.index, id, this.late) : undefined),
       isBound: id => id.type === 'Identifier' && this.index.isBoundHere(id.name),
+      members: (id, key) => {
+        const bound = this.index.binding(id.name, this.currentFn);
+        return bound ? this.index.memberAssignments(bound, key) : [];
+      },
+      inFunction: f => {
+        if (f === this.currentFn) return lookup;
+        let known = this.lookups.get(f);
+        if (!known) this.lookups.set(f, (known = lookupAt(this.index, f)));
+        return known;
+      },
       at: node => {
         // The innermost function around the current node that also holds `node`.
         let f = this.currentFn;

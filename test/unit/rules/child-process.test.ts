@@ -195,6 +195,13 @@ runRuleTable(childProcess, {
       severity: 'medium',
       message: /computed at run time$/,
     },
+    // Found reviewing GitHub Copilot CLI 0.1.36: child_process functions kept in an object's property.
+    {
+      name: "a child_process function kept in an object's property (assigned, in a literal, promisified, called through (0, o.k))",
+      code: 'const cp=require("child_process"),util=require("util");const m={};m.run=cp.exec;m.run("ls");const n={execAsync:util.promisify(cp.exec)};n.execAsync("ls -la");const o={};o.execAsync=void 0;o.execAsync=util.promisify(cp.exec);(0,o.execAsync)(`${a} ${b}`)',
+      at: ['m.run("ls")', 'n.execAsync', '(0,o'],
+      evidence: ['command ls', 'command ls -la', 'call child_process.exec'],
+    },
     // Qwen Code's SDK: a shell option passed on through a runner's options, settled from its callers after the walk.
     {
       name: 'a shell only on Windows given through a name testing win32 and either of two extensions, with an argument list in a name (low)',
@@ -291,6 +298,10 @@ runRuleTable(childProcess, {
     { name: 'execa when its import is visible', code: 'import {execa} from "execa";await execa("gh",["auth","token"])', at: ['execa("gh"'] },
   ],
   valid: [
+    {
+      name: "an object's property given a child_process function and something else, or written over by a spread, is no process start",
+      code: 'const cp=require("child_process");const m={};m.run=cp.exec;m.run=function(c){return c};m.run("ls");const n={run:cp.exec,...extra};n.run("ls");const o={run:cp.exec};o.run=mine;o.run("x")',
+    },
     { name: 'exec of a regex or a database', code: '/a/.exec(s);db.exec("select 1");p.spawn()' },
     { name: 'node-pty members that start nothing', code: 'const p=require("node-pty");p.native;p.open({cols:1})' },
     { name: 'an unrelated module with spawn', code: 'const w=require("worker-pool");w.spawn(x)' },
