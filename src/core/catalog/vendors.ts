@@ -114,7 +114,7 @@ export const VENDORS: Vendor[] = [
     keywords: kw('azure', 'githubcopilot'),
     // Not api.github.com: GitHub's REST API (releases, issues, gh) is no model API; Copilot's own hosts are listed.
     hosts: ['api.githubcopilot.com', 'copilot-proxy.githubusercontent.com', 'openai.azure.com', 'githubcopilot.com', 'cognitiveservices.azure.com', 'services.ai.azure.com'],
-    npm: ['@github', '@microsoft', '@vscode'],
+    npm: ['@github', '@githubnext', '@microsoft', '@vscode'],
   },
   {
     id: 'amazon', name: 'Amazon (Bedrock, Q)', country: 'US', keywords: [...amb('bedrock')], hosts: ['amazonaws.com'], npm: ['@aws', '@aws-sdk'],

@@ -69,6 +69,9 @@ function setsVariables(object: acorn.ObjectExpression): boolean {
   return object.properties.some(p => (p.type === 'Property' && ENV_NAME.test(propertyKeyName(p) ?? '')) || (p.type === 'SpreadElement' && !isEnvSpread(p)));
 }
 
+/** Methods that pick out some names (`Object.keys(env).find(k => k.toUpperCase() === "PATH")`), not take them all. */
+const PICKS = new Set(['filter', 'find', 'findLast', 'findIndex', 'findLastIndex', 'some']);
+
 /** Tests of a variable's name that pick out a namespace: `k.startsWith("DEBUG_")`, `/^npm_/.test(k)`. */
 const NAME_TESTS = new Set(['startsWith', 'endsWith', 'test']);
 
@@ -146,7 +149,7 @@ export const envHarvest: Rule = {
         if (callee.type !== 'Identifier' && (!method || !CALLS.has(method))) return;
         const path = memberPath(callee);
         if (path && ENUMERATE.has(path) && isEnvObject(arg, ctx)) {
-          // Object.keys(process.env).filter(k => /^DEBUG_/.test(k)) picks out one namespace.
+          // Object.keys(process.env).filter(k => /^DEBUG_/.test(k)) picks out one namespace; .find(k => k.toUpperCase() === "PATH") one name.
           // So does a loop over it that only handles names passing a fixed test (task-master-ai's `for (let [t, n] of Object.entries(process.env)) t.startsWith("TASKMASTER_") && …`).
           const parent = ctx.parent();
           const loopKey = parent?.type === 'ForOfStatement' && parent.right === node ? loopKeyName(parent, path !== 'Object.keys' && path !== 'Object.getOwnPropertyNames' && path !== 'Reflect.ownKeys') : undefined;
@@ -154,7 +157,7 @@ export const envHarvest: Rule = {
           const copiedTo = loopKey !== undefined && path === 'Object.entries' ? copyTarget(parent as acorn.ForOfStatement, loopKey) : undefined;
           if (copiedTo !== undefined && passedAsEnv(ctx, copiedTo)) return;
           const filtered =
-            (parent?.type === 'MemberExpression' && parent.object === node && propertyName(parent) === 'filter') ||
+            (parent?.type === 'MemberExpression' && parent.object === node && PICKS.has(propertyName(parent) ?? '')) ||
             (loopKey !== undefined && path !== 'Object.values' && filtersNames(parent as acorn.ForOfStatement, loopKey));
           return report(node, filtered ? 'enumerateFiltered' : 'enumerate', path, `${path}(process.env)`, filtered ? 'info' : undefined);
         }

@@ -24,6 +24,11 @@ describe('a target for a PATH', () => {
     assert.deepEqual([t.name, t.ownVendors, t.root], ['@google/gemini-cli', ['google'], dir]);
   });
 
+  it("gives GitHub Next's packages (@githubnext/github-copilot-cli) Microsoft, as @github's (Copilot's own hosts are then its own)", () => {
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: '@githubnext/github-copilot-cli', version: '0.1.36' }));
+    assert.deepEqual(targetForPath(dir).ownVendors, ['microsoft']);
+  });
+
   it('without a package.json is named after the folder and has no vendor', () => {
     const t = targetForPath(dir);
     assert.deepEqual([t.name, t.ownVendors], [path.basename(dir), []]);
