@@ -9,6 +9,7 @@ import { constantTexts } from '../js/constantText';
 import type { ModuleAnalysis, Rule, RuleContext } from './types';
 import { spelledText } from './util/paths';
 import { isInlineCodeOption, isShellCommandOption, processCall, programName, SHELL_PROGRAMS } from './util/process';
+import { contextAt } from './util/contextAt';
 
 const BUN_SPAWN = new Set(['Bun.spawn', 'Bun.spawnSync']);
 
@@ -288,10 +289,29 @@ function choices(node: Node, depth = 0): Node[] {
   return [...choices(unwrapChain(node.consequent), depth + 1), ...choices(unwrapChain(node.alternate), depth + 1)];
 }
 
-/** `["-c", line]`, `["-l", "-c", line]`, `["/c", line]`: the line after the option that hands it to the shell. */
+/** PowerShell options that take a value (`-ExecutionPolicy Bypass`), lower case. */
+const OPTIONS_WITH_VALUE = new Set(['-executionpolicy', '-ep', '-windowstyle', '-outputformat', '-of', '-inputformat', '-if', '-version', '-configurationname', '-workingdirectory', '-wd']);
+/** PowerShell's `-EncodedCommand`: a command line too, base64-encoded. */
+const ENCODED_COMMAND = new Set(['-encodedcommand', '-ec', '-enc']);
+
+/**
+ * `["-c", line]`, `["-l", "-c", line]`, `["/c", line]`, PowerShell's `["-NoProfile",
+ * "-ExecutionPolicy", "Bypass", "-Command", line]` or `-EncodedCommand`: the line after the option
+ * that hands it to the shell. Only options may come before that option: after a script's name
+ * (`bash run.sh -c x`) the rest are the script's arguments.
+ */
 function commandLineIn(list: Extract<Node, { type: 'ArrayExpression' }>): Node | undefined {
-  const [option, ...rest] = list.elements;
-  if (!option || option.type === 'SpreadElement' || !isShellCommandOption(staticString(option) ?? '')) return undefined;
+  let at = 0;
+  for (; at < Math.min(list.elements.length, 8); at++) {
+    const e = list.elements[at];
+    const word = e && e.type !== 'SpreadElement' ? staticString(e) : undefined;
+    if (word === undefined || !/^[-/]/.test(word)) return undefined;
+    if (isShellCommandOption(word) || ENCODED_COMMAND.has(word.toLowerCase())) break;
+    if (OPTIONS_WITH_VALUE.has(word.toLowerCase())) at++;
+  }
+  const [option, ...rest] = list.elements.slice(at);
+  const word = option && option.type !== 'SpreadElement' ? (staticString(option) ?? '') : '';
+  if (!isShellCommandOption(word) && !ENCODED_COMMAND.has(word.toLowerCase())) return undefined;
   // More options may come between (`bash -c -l script`): the command line is the first argument that is not one.
   const line = rest.find(e => !e || e.type === 'SpreadElement' || !/^-/.test(staticString(e) ?? ''));
   return line && line.type !== 'SpreadElement' ? line : undefined;
@@ -621,12 +641,32 @@ export const childProcess: Rule = {
     // their process call; and the places that write to some process's input.
     const readingShells = new Map<Node, { call: string; command: string }>();
     const inputs: ProcessInput[] = [];
-    const start = (call: ProcessCall) => {
-      const spelled = call.spelled ?? commandsOf(call.args, ctx, call.node);
+    // Calls of a name that had no value when the walk passed them: asked again after it.
+    const late: Array<{ node: Node & { type: 'CallExpression' }; viaCall: Node; fn: number }> = [];
+    /** A process start by `node` (through `viaCall`), asked with `c` (the walk's context, or one after it): started, or false. */
+    const startsProcess = (node: Node & { type: 'CallExpression' }, viaCall: Node, c: RuleContext): boolean => {
+      const ref = c.moduleRef(viaCall);
+      const kind = ref && processCall(ref);
+      if (!kind) return false;
+      const args = argumentsOf(node);
+      const option = kind === 'shell' || shellOption(args, c);
+      const call = refName(ref);
+      const fn = c.functionIndex();
+      const inline = ref.path[ref.path.length - 1] === 'fork' ? forkedInlineCode(args) : undefined;
+      if (inline) start({ node, call, shell: false, args, fn, spelled: [inline] }, c);
+      else if (typeof option === 'boolean') start({ node, call, shell: option, args, fn }, c);
+      else {
+        const options = args.find(a => unwrapChain(a).type === 'ObjectExpression');
+        start({ node, call, shell: true, shellFrom: { value: option, listGiven: !!options && argumentListGiven(args, options) }, args, fn }, c);
+      }
+      return true;
+    };
+    const start = (call: ProcessCall, c: RuleContext = ctx) => {
+      const spelled = call.spelled ?? commandsOf(call.args, c, call.node);
       const p = spelled ? { ...call, spelled } : call;
       if (spelled?.length === 1 && readsCommands(spelled[0], call.args)) readingShells.set(call.node, { call: call.call, command: spelled[0] });
       if (!spelled) computed.push(p);
-      const maker = spelled ? undefined : commandCall(p.args, ctx);
+      const maker = spelled ? undefined : commandCall(p.args, c);
       if (!maker) {
         // A name in front of the command: whether it holds a choice of programs is known after the walk.
         if (isComputed(spelled) && leadingName(p.args[0]) !== undefined) return void choosing.push(p);
@@ -676,17 +716,20 @@ export const childProcess: Rule = {
         const input = processInput(node, callee, method);
         if (input) inputs.push({ ...input, fn: ctx.functionIndex() });
         const viaCall = method === 'call' || method === 'apply' ? unwrapChain(callee.type === 'MemberExpression' ? (callee.object as Node) : callee) : callee;
-        const ref = ctx.moduleRef(viaCall);
-        const kind = ref && processCall(ref);
-        if (!kind) return;
-        const args = argumentsOf(node);
-        const option = kind === 'shell' || shellOption(args, ctx);
-        const call = refName(ref);
-        const inline = ref.path[ref.path.length - 1] === 'fork' ? forkedInlineCode(args) : undefined;
-        if (inline) return start({ node, call, shell: false, args, fn: ctx.functionIndex(), spelled: [inline] });
-        if (typeof option === 'boolean') return start({ node, call, shell: option, args, fn: ctx.functionIndex() });
-        const options = args.find(a => unwrapChain(a).type === 'ObjectExpression');
-        start({ node, call, shell: true, shellFrom: { value: option, listGiven: !!options && argumentListGiven(args, options) }, args, fn: ctx.functionIndex() });
+        if (startsProcess(node, viaCall, ctx)) return;
+        // A name with no value yet may be given one later in the text, by a bundle's lazy
+        // initialiser (`var Z; … Z("git", args); … L(() => { Z = promisify(execFile) })`).
+        // (The name is not even declared yet when its `var` comes later in the text.)
+        if (viaCall.type === 'Identifier' && !ctx.resolve(viaCall)) late.push({ node, viaCall, fn: ctx.functionIndex() });
+      },
+      'Program:exit'() {
+        const contexts = new Map<number, RuleContext>();
+        for (const { node, viaCall, fn } of late) {
+          let c = contexts.get(fn);
+          if (!c) contexts.set(fn, (c = contextAt(ctx, fn)));
+          startsProcess(node, viaCall, c);
+        }
+        late.length = 0;
       },
     };
   },

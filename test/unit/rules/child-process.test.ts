@@ -202,6 +202,28 @@ runRuleTable(childProcess, {
       at: ['m.run("ls")', 'n.execAsync', '(0,o'],
       evidence: ['command ls', 'command ls -la', 'call child_process.exec'],
     },
+    // Found in Claude Code 2.1.112: a promisified execFile given its value by a lazy initialiser later in the text.
+    {
+      name: "a name a bundle's lazy initialiser assigns later in the text (var Z; … Z(\"osascript\", …); L(() => { Z = promisify(execFile) }))",
+      code: 'import{execFile as q}from"child_process";import{promisify as P}from"util";var L=(f,r)=>()=>(f&&(r=f(f=0)),r);async function a(s){await Z("osascript",["-e",s])}var Z;var init=L(()=>{Z=P(q)});',
+      at: ['Z("osascript"'],
+      severity: 'low',
+      allEvidence: ['call child_process.execFile', 'command osascript -e *'],
+    },
+    {
+      name: 'PowerShell given options before -Command or -EncodedCommand and a computed line is a shell command computed at run time (medium)',
+      code: 'const{execFile:x}=require("child_process");function v(A){x("powershell.exe",["-NoProfile","-NonInteractive","-Command",A])}function w(q,_){x("pwsh",["-NoProfile","-NonInteractive","-ExecutionPolicy","Bypass","-EncodedCommand",_])}',
+      at: ['x("powershell', 'x("pwsh'],
+      severity: 'medium',
+      message: /^Runs a shell command \(child_process\.execFile\) computed at run time$/,
+    },
+    {
+      name: "a shell given a script before -c (bash run.sh -c x: the script's argument), or -e (errexit), runs no command line",
+      code: 'const{execFile:x}=require("child_process");function v(A){x("bash",["run.sh","-c",A]);x("bash",["-e","setup.sh"])}',
+      at: ['x("bash",["run', 'x("bash",["-e'],
+      severity: 'low',
+      message: /^Starts a program/,
+    },
     // Qwen Code's SDK: a shell option passed on through a runner's options, settled from its callers after the walk.
     {
       name: 'a shell only on Windows given through a name testing win32 and either of two extensions, with an argument list in a name (low)',

@@ -3,7 +3,8 @@
 // and the home directory `~`, so rules can match `*/.aws/credentials` or `~/.zshrc`.
 import type * as acorn from 'acorn';
 import { staticString, unwrapChain, type Node } from '../../js/ast';
-import { argumentsOf, calleeRefOf, moduleRefOf } from '../../js/modules';
+import { argumentsOf } from '../../js/modules';
+import { contextAt } from './contextAt';
 import type { RuleContext } from '../types';
 import { envReadOf } from './env';
 
@@ -113,17 +114,6 @@ export interface PathByValue {
  */
 export function spelledPathsByValue(node: Node, fn: number, ctx: RuleContext): PathByValue[] {
   return spellings(node, fn, ctx, 0).map(s => ({ path: s.path.replace(/\\/g, '/'), from: s.from }));
-}
-
-/** The rule's context as seen from function `fn` after the walk: names resolve to their settled values there. */
-function contextAt(ctx: RuleContext, fn: number): RuleContext {
-  const lookup = ctx.analysis().lookup(fn);
-  return {
-    ...ctx,
-    resolve: n => (n.type === 'Identifier' ? lookup.resolve(n) : undefined),
-    moduleRef: n => (n ? moduleRefOf(n, lookup) : undefined),
-    calleeRef: n => (n.type === 'CallExpression' || n.type === 'NewExpression' ? calleeRefOf(n, lookup) : undefined),
-  };
 }
 
 function spellings(node: Node, fn: number, ctx: RuleContext, depth: number): PathByValue[] {

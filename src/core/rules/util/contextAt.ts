@@ -1,0 +1,30 @@
+// A rule's context as seen from one function after the walk. Some questions can only be
+// answered then: a bundle's lazy initialiser (`var Z; … Z(git, args); … L(() => { Z = promisify(execFile) })`)
+// gives a name its value after the code that calls it, and a path's directory may be joined in
+// another statement. Names then resolve to the value they settle on in that function; the walk's
+// position (path, parents) is gone.
+import { isFunction, type Node } from '../../js/ast';
+import { calleeRefOf, isRequireFunction, moduleRefOf } from '../../js/modules';
+import type { RuleContext } from '../types';
+
+export function contextAt(ctx: RuleContext, fn: number): RuleContext {
+  const analysis = ctx.analysis();
+  const lookup = analysis.lookup(fn);
+  const around = fn >= 0 ? analysis.index.functions[fn]?.node : undefined;
+  return {
+    text: ctx.text,
+    target: ctx.target,
+    keywords: ctx.keywords,
+    path: [],
+    parent: () => undefined,
+    functionIndex: () => fn,
+    enclosingFunction: () => (around && isFunction(around) ? around : undefined),
+    resolve: (n: Node) => (n.type === 'Identifier' ? lookup.resolve(n) : undefined),
+    isBound: (n: Node) => n.type === 'Identifier' && lookup.isBound(n),
+    moduleRef: (n: Node | undefined) => (n ? moduleRefOf(n, lookup) : undefined),
+    calleeRef: (n: Node) => (n.type === 'CallExpression' || n.type === 'NewExpression' ? calleeRefOf(n, lookup) : undefined),
+    isRequire: (callee: Node) => isRequireFunction(callee, lookup),
+    report: d => ctx.report({ ...d, fn: d.fn ?? fn }),
+    analysis: () => analysis,
+  };
+}
