@@ -43,6 +43,8 @@ describe('host classification (shared with the strings pass over native binaries
     const clearcut = classifyHost('play.googleapis.com', ['google']);
     assert.deepEqual([clearcut.kind, clearcut.own, hostSeverity(clearcut, true)], ['telemetry', true, 'low']);
     assert.equal(classifyHost('statsig.anthropic.com', claude).own, true);
+    // Application Insights' Live Metrics host (Copilot CLI 0.1.36), not a third party.
+    assert.equal(classifyHost('rt.services.visualstudio.com', claude).kind, 'telemetry');
   });
 
   it('ranks raw IPs by where they route', () => {

@@ -99,7 +99,8 @@ export const TELEMETRY_SERVICES: TelemetryService[] = [
   },
   {
     id: 'applicationinsights', name: 'Azure Application Insights', purpose: 'analytics',
-    hosts: ['dc.services.visualstudio.com', 'applicationinsights.azure.com', 'applicationinsights.microsoft.com'],
+    // rt.: Live Metrics, the same SDK's stream of counters and requests.
+    hosts: ['dc.services.visualstudio.com', 'rt.services.visualstudio.com', 'applicationinsights.azure.com', 'applicationinsights.microsoft.com'],
     packages: ['applicationinsights', '@microsoft/applicationinsights-web', '@microsoft/applicationinsights-core-js'],
     markers: ['InstrumentationKey=', 'Microsoft.ApplicationInsights.'],
   },

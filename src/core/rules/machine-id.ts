@@ -7,7 +7,10 @@ import type { Rule, RuleContext } from './types';
 import { spelledTemplate } from './util/values';
 
 const ID_STRINGS: Array<[RegExp, string]> = [
-  [/(?:^|\/|\s)\/(?:etc|var\/lib\/dbus)\/machine-id\b/, 'the Linux machine id (/etc/machine-id)'],
+  [/(?:^|\/|\s)\/etc\/machine-id\b/, 'the Linux machine id (/etc/machine-id)'],
+  [/(?:^|\/|\s)\/var\/lib\/dbus\/machine-id\b/, 'the D-Bus machine id (/var/lib/dbus/machine-id)'],
+  [/(?:^|\s)\/etc\/hostid\b/, 'the BSD host id (/etc/hostid)'],
+  [/\bkenv\b[^]*\bsmbios\.system\.uuid\b/, 'the BSD hardware UUID (kenv smbios.system.uuid)'],
   [/\bIOPlatformUUID\b|\bIOPlatformExpertDevice\b/, 'the macOS hardware UUID (IOPlatformUUID)'],
   [/\bMachineGuid\b/, 'the Windows MachineGuid'],
   [/\bcsproduct\s+get\s+uuid\b/i, 'the Windows hardware UUID (wmic csproduct)'],
@@ -46,12 +49,12 @@ export const machineId: Rule = {
     category: 'fingerprint',
     severity: 'medium',
     title: 'Reads a persistent machine identifier',
-    description: 'vscode.env.machineId / devDeviceId, node-machine-id (machineId, machineIdSync), @vscode/deviceid getDeviceId, /etc/machine-id, IOPlatformUUID, MachineGuid, wmic csproduct uuid, in strings, templates and decoded strings.',
+    description: 'vscode.env.machineId / devDeviceId, node-machine-id (machineId, machineIdSync), @vscode/deviceid getDeviceId, /etc/machine-id, /var/lib/dbus/machine-id, IOPlatformUUID, MachineGuid, wmic csproduct uuid, BSD /etc/hostid and kenv smbios.system.uuid, in strings, templates and decoded strings.',
     messages: {
       read: 'Reads {{what}}',
     },
   },
-  triggers: ['machineId', 'machine-id', 'devDeviceId', 'IOPlatform', 'MachineGuid', 'csproduct', 'ComputerSystemProduct', 'deviceid', 'getDeviceId', 'machineIdSync'],
+  triggers: ['machineId', 'machine-id', 'devDeviceId', 'IOPlatform', 'MachineGuid', 'csproduct', 'ComputerSystemProduct', 'deviceid', 'getDeviceId', 'machineIdSync', 'hostid', 'smbios'],
   create(ctx) {
     const report = (node: { start: number; end: number }, what: string, evidence: string, decodedFrom?: string, named = false) =>
       ctx.report({ node, messageId: 'read', data: { what }, evidence: [evidence], facts: [{ kind: 'source', source: 'fingerprint', detail: what, ...(named ? { named } : {}) }], ...(decodedFrom ? { decodedFrom } : {}) });

@@ -4,7 +4,9 @@ import { runRuleTable } from '../../helpers/ruleTester';
 runRuleTable(machineId, {
   invalid: [
     { name: 'vscode.env.machineId as bundled', code: 'const v=require("vscode");t.id=v.env.machineId;d=v.env.devDeviceId', at: ['v.env.machineId', 'v.env.devDeviceId'], severity: 'medium' },
-    { name: '/etc/machine-id and the dbus copy', code: 'let q=["/etc/machine-id","/var/lib/dbus/machine-id"]', at: ['"/etc', '"/var'] },
+    { name: '/etc/machine-id and the dbus copy, each named as it is', code: 'let q=["/etc/machine-id","/var/lib/dbus/machine-id"]', at: ['"/etc', '"/var'], evidence: ['/etc/machine-id', '/var/lib/dbus/machine-id'] },
+    // Found in GitHub Copilot CLI 0.1.36 (OpenTelemetry's host id on FreeBSD).
+    { name: "the BSD host id and hardware UUID (/etc/hostid, kenv smbios.system.uuid)", code: 'r=await f.readFile("/etc/hostid",{encoding:"utf8"});u=await x("kenv -q smbios.system.uuid")', at: ['"/etc/hostid"', '"kenv'], message: /BSD/ },
     { name: 'the macOS IOPlatformUUID', code: 'exec(\'ioreg -rd1 -c "IOPlatformExpertDevice"\');o.find(l=>l.includes("IOPlatformUUID"))', at: ["'ioreg", '"IOPlatformUUID"'] },
     { name: 'the Windows MachineGuid', code: 'reg("HKLM\\\\SOFTWARE\\\\Microsoft\\\\Cryptography","MachineGuid")', at: ['"MachineGuid"'] },
     { name: 'the MachineGuid read through a command in a template literal (seen in a real assistant)', code: 'x=await run(`reg query ${key} /v MachineGuid`)', at: ['`'] },
