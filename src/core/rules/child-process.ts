@@ -289,6 +289,25 @@ function choices(node: Node, depth = 0): Node[] {
   return [...choices(unwrapChain(node.consequent), depth + 1), ...choices(unwrapChain(node.alternate), depth + 1)];
 }
 
+/**
+ * A shell's command line when the file fixes it: a literal, a name or template of fixed texts,
+ * or a fixed script as PowerShell's `-EncodedCommand` takes it (`Buffer.from(script,
+ * "utf16le").toString("base64")`, the `open` package's default-browser query), shown decoded.
+ */
+function fixedLine(line: Node, fn: number, index: ModuleIndex): string | undefined {
+  const texts = constantTexts(line, fn, index);
+  if (texts) return texts.join(' or ');
+  const node = unwrapChain(line);
+  const value = node.type === 'Identifier' ? settledValueAt(index, node.name, fn, node.start) : { node, fn };
+  const encoded = value ? unwrapChain(value.node) : undefined;
+  if (!value || encoded?.type !== 'CallExpression' || propertyName(calleeOf(encoded)) !== 'toString' || staticString(encoded.arguments[0]) !== 'base64') return undefined;
+  const callee = calleeOf(encoded);
+  const from = callee.type === 'MemberExpression' ? unwrapChain(callee.object as Node) : undefined;
+  if (from?.type !== 'CallExpression' || propertyName(calleeOf(from)) !== 'from' || !/^(?:utf-?16le|ucs-?2)$/i.test(staticString(from.arguments[1]) ?? '')) return undefined;
+  const script = from.arguments[0] && constantTexts(from.arguments[0] as Node, value.fn, index);
+  return script ? `(encoded) ${script.join(' or ')}` : undefined;
+}
+
 /** PowerShell options that take a value (`-ExecutionPolicy Bypass`), lower case. */
 const OPTIONS_WITH_VALUE = new Set(['-executionpolicy', '-ep', '-windowstyle', '-outputformat', '-of', '-inputformat', '-if', '-version', '-configurationname', '-workingdirectory', '-wd']);
 /** PowerShell's `-EncodedCommand`: a command line too, base64-encoded. */
@@ -395,11 +414,13 @@ function report(ctx: RuleContext, p: ProcessCall) {
   const { node, call, args } = p;
   const commands = p.via ? p.via.commands : p.chosen ?? p.decoded?.commands ?? p.spelled;
   const inline = inlineShellCommands(args);
-  const spelledLines = inline?.map(line => staticString(line));
+  const spelledLines = inline?.map(line => fixedLine(line, p.fn, ctx.analysis().index));
   const linesSpelled = spelledLines?.every(l => l !== undefined) ? spelledLines.join(' or ') : undefined;
   // A list chosen per platform is not spelled with the program: its lines say what runs.
   const chosenList = args[1] !== undefined && unwrapChain(args[1]).type === 'ConditionalExpression';
-  const command = (chosenList ? linesSpelled : undefined) ?? commands?.join(' or ') ?? linesSpelled;
+  // A line the file fixes where the spelled command shows `*` (a name, an encoded script): the line says what runs.
+  const lineSaysMore = linesSpelled !== undefined && !!commands?.some(c => c.includes('*'));
+  const command = (chosenList || lineSaysMore ? linesSpelled : undefined) ?? commands?.join(' or ') ?? linesSpelled;
   const shell = p.shell || inline !== undefined;
   // A shell given its command line: what matters is whether that line is fixed, not the shell's path.
   const computed = spelledLines ? spelledLines.some(l => l === undefined) : isComputed(commands);

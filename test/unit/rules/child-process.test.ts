@@ -217,6 +217,14 @@ runRuleTable(childProcess, {
       severity: 'medium',
       message: /^Runs a shell command \(child_process\.execFile\) computed at run time$/,
     },
+    // The `open` package (bundled by Claude Code and Continue): PowerShell given a fixed script, base64-encoded.
+    {
+      name: 'PowerShell given a fixed script as -EncodedCommand (Buffer.from(String.raw`…`, "utf16le").toString("base64")), or a shell given a named constant line, is a fixed shell command (low) showing the script',
+      code: 'import{Buffer as W}from"node:buffer";import K from"node:child_process";async function q(e){let t=String.raw`(Get-ItemProperty -Path "HKCU:\\Software").ProgId`,n=W.from(t,"utf16le").toString("base64");return K.execFile(e,["-NoProfile","-NonInteractive","-ExecutionPolicy","Bypass","-EncodedCommand",n])}const L="uname -a";function r(){K.spawn("bash",["-c",L])}',
+      at: ['K.execFile', 'K.spawn'],
+      severity: 'low',
+      message: /^Runs a shell command \(child_process\.(execFile\): \(encoded\) \(Get-ItemProperty|spawn\): uname -a$)/,
+    },
     {
       name: "a shell given a script before -c (bash run.sh -c x: the script's argument), or -e (errexit), runs no command line",
       code: 'const{execFile:x}=require("child_process");function v(A){x("bash",["run.sh","-c",A]);x("bash",["-e","setup.sh"])}',
