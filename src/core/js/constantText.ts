@@ -522,10 +522,21 @@ function stringMethodTexts(call: Node & { type: 'CallExpression' }, fn: number, 
   return [...new Set(out)];
 }
 
-/** `NAMES.join(sep)`: each element one constant text, the separator too (`,` when none is given). */
+/**
+ * `NAMES.join(sep)`, or a list written in place (`["Add-Type …;", "$d = …;"].join(" ")`, which
+ * nothing else can reach): each element one constant text, the separator too (`,` when none is given).
+ */
 function listJoin(object: Node, args: Node[], fn: number, index: ModuleIndex, env: Env, depth: number): Texts | undefined {
   const list = unwrapChain(object);
-  if (list.type !== 'Identifier' || env?.has(list.name) || args.length > 1) return undefined;
+  if (args.length > 1) return undefined;
+  if (list.type === 'ArrayExpression') {
+    const separator = args.length ? single(textsOf(args[0], fn, index, env, depth + 1)) : ',';
+    const parts = list.elements.map(e => (e && e.type !== 'SpreadElement' ? single(textsOf(e as Node, fn, index, env, depth + 1)) : undefined));
+    if (separator === undefined || !parts.every((t): t is string => t !== undefined)) return undefined;
+    const joinedText = capped(parts.join(separator));
+    return joinedText === undefined ? undefined : [joinedText];
+  }
+  if (list.type !== 'Identifier' || env?.has(list.name)) return undefined;
   const separator = args.length ? single(textsOf(args[0], fn, index, env, depth + 1)) : ',';
   const elements = separator === undefined ? undefined : listTexts(list.name, fn, index, depth);
   if (!elements || elements.some(e => e.length !== 1)) return undefined;

@@ -308,6 +308,16 @@ function fixedLine(line: Node, fn: number, index: ModuleIndex): string | undefin
   return script ? `(encoded) ${script.join(' or ')}` : undefined;
 }
 
+/** A template's fixed text with `*` for each value; undefined for anything else. */
+function templateShape(node: Node): string | undefined {
+  return node.type === 'TemplateLiteral' ? node.quasis.map(q => q.value.cooked ?? '').join('*') : undefined;
+}
+
+/** A command line whose first word is computed (`*`, `"*"`, `(*`). */
+function startsComputed(line: string): boolean {
+  return /^["'\s(]*\*/.test(line);
+}
+
 /** PowerShell options that take a value (`-ExecutionPolicy Bypass`), lower case. */
 const OPTIONS_WITH_VALUE = new Set(['-executionpolicy', '-ep', '-windowstyle', '-outputformat', '-of', '-inputformat', '-if', '-version', '-configurationname', '-workingdirectory', '-wd']);
 /** PowerShell's `-EncodedCommand`: a command line too, base64-encoded. */
@@ -414,7 +424,8 @@ function report(ctx: RuleContext, p: ProcessCall) {
   const { node, call, args } = p;
   const commands = p.via ? p.via.commands : p.chosen ?? p.decoded?.commands ?? p.spelled;
   const inline = inlineShellCommands(args);
-  const spelledLines = inline?.map(line => fixedLine(line, p.fn, ctx.analysis().index));
+  // Each line as far as it is fixed, `*` for computed parts (a template's values).
+  const spelledLines = inline?.map(line => fixedLine(line, p.fn, ctx.analysis().index) ?? templateShape(unwrapChain(line)));
   const linesSpelled = spelledLines?.every(l => l !== undefined) ? spelledLines.join(' or ') : undefined;
   // A list chosen per platform is not spelled with the program: its lines say what runs.
   const chosenList = args[1] !== undefined && unwrapChain(args[1]).type === 'ConditionalExpression';
@@ -423,7 +434,8 @@ function report(ctx: RuleContext, p: ProcessCall) {
   const command = (chosenList || lineSaysMore ? linesSpelled : undefined) ?? commands?.join(' or ') ?? linesSpelled;
   const shell = p.shell || inline !== undefined;
   // A shell given its command line: what matters is whether that line is fixed, not the shell's path.
-  const computed = spelledLines ? spelledLines.some(l => l === undefined) : isComputed(commands);
+  // As for exec: computed when what starts the line is (`Get-Process -Id ${pid}` is a fixed command given a value).
+  const computed = spelledLines ? spelledLines.some(l => l === undefined || startsComputed(l)) : isComputed(commands);
   const kind = shell ? 'shell' : 'program';
   ctx.report({
     node,

@@ -226,6 +226,13 @@ runRuleTable(childProcess, {
       message: /^Runs a shell command \(child_process\.(execFile\): \(encoded\) \(Get-ItemProperty|spawn\): uname -a$)/,
     },
     {
+      name: 'a shell line whose command is fixed and only a value computed (Get-Process -Id ${pid}, a list of script lines joined) is low, like exec(`pkill -P ${n}`)',
+      code: 'const{execFile:x,spawn:s}=require("child_process");function a(pid){return x("powershell.exe",["-NoProfile","-NonInteractive","-Command",`$t = Get-Process -Id ${pid}; $t.StartTime`])}function b(){const script=["Add-Type -AssemblyName System.Windows.Forms;","$d = New-Object System.Windows.Forms.FolderBrowserDialog;"].join(" ");return x("powershell.exe",["-NoProfile","-STA","-Command",script])}function c(p){s("bash",["-c",`ls -la ${p}`])}',
+      at: ['x("powershell.exe",["-NoProfile","-NonInteractive"', 'x("powershell.exe",["-NoProfile","-STA"', 's("bash"'],
+      severity: 'low',
+      message: /^Runs a shell command \(child_process\.(execFile|spawn)\): (\$t = Get-Process -Id \*|Add-Type|ls -la \*)/,
+    },
+    {
       name: "a shell given a script before -c (bash run.sh -c x: the script's argument), or -e (errexit), runs no command line",
       code: 'const{execFile:x}=require("child_process");function v(A){x("bash",["run.sh","-c",A]);x("bash",["-e","setup.sh"])}',
       at: ['x("bash",["run', 'x("bash",["-e'],
