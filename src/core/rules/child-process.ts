@@ -295,27 +295,76 @@ function choices(node: Node, depth = 0): Node[] {
  * "utf16le").toString("base64")`, the `open` package's default-browser query), shown decoded.
  */
 function fixedLine(line: Node, fn: number, index: ModuleIndex): string | undefined {
-  const texts = constantTexts(line, fn, index);
-  if (texts) return texts.join(' or ');
   const node = unwrapChain(line);
+  // A name declared again in other blocks (`const script` in each branch) is read from its own block.
   const value = node.type === 'Identifier' ? settledValueAt(index, node.name, fn, node.start) : { node, fn };
-  const encoded = value ? unwrapChain(value.node) : undefined;
-  if (!value || encoded?.type !== 'CallExpression' || propertyName(calleeOf(encoded)) !== 'toString' || staticString(encoded.arguments[0]) !== 'base64') return undefined;
-  const callee = calleeOf(encoded);
-  const from = callee.type === 'MemberExpression' ? unwrapChain(callee.object as Node) : undefined;
-  if (from?.type !== 'CallExpression' || propertyName(calleeOf(from)) !== 'from' || !/^(?:utf-?16le|ucs-?2)$/i.test(staticString(from.arguments[1]) ?? '')) return undefined;
-  const script = from.arguments[0] && constantTexts(from.arguments[0] as Node, value.fn, index);
+  const texts = constantTexts(line, fn, index) ?? (value && value.node !== node ? constantTexts(value.node, value.fn, index) : undefined);
+  if (texts) return texts.join(' or ');
+  const encoded = value && encodedScript(value.node);
+  const script = value && encoded && constantTexts(encoded, value.fn, index);
   return script ? `(encoded) ${script.join(' or ')}` : undefined;
 }
 
-/** A template's fixed text with `*` for each value; undefined for anything else. */
-function templateShape(node: Node): string | undefined {
-  return node.type === 'TemplateLiteral' ? node.quasis.map(q => q.value.cooked ?? '').join('*') : undefined;
+/** `Buffer.from(script, "utf16le").toString("base64")`, PowerShell's encoded command: the script. */
+function encodedScript(value: Node): Node | undefined {
+  const encoded = unwrapChain(value);
+  if (encoded.type !== 'CallExpression' || propertyName(calleeOf(encoded)) !== 'toString' || staticString(encoded.arguments[0]) !== 'base64') return undefined;
+  const callee = calleeOf(encoded);
+  const from = callee.type === 'MemberExpression' ? unwrapChain(callee.object as Node) : undefined;
+  if (from?.type !== 'CallExpression' || propertyName(calleeOf(from)) !== 'from' || !/^(?:utf-?16le|ucs-?2)$/i.test(staticString(from.arguments[1]) ?? '')) return undefined;
+  const script = from.arguments[0];
+  return script && script.type !== 'SpreadElement' ? (script as Node) : undefined;
+}
+
+/** Methods that leave a script's first word where it was. */
+const TRIMS = new Set(['trim', 'trimStart', 'trimEnd', 'toString']);
+
+/**
+ * A line as far as the file spells it, `*` for each computed part: a template (also through a
+ * name, after `.trim()`), fixed lines and templates joined in place (`[…, \`…${method}('${p}')\`].join("; ")`),
+ * or what a same-module helper returns (`buildWindowsAclScript(paths)`); undefined otherwise.
+ * `depth` counts the names and helpers followed, not the syntax read on the way.
+ */
+function lineShape(line: Node, fn: number, analysis: ModuleAnalysis, depth: number): string | undefined {
+  if (depth > 3) return undefined;
+  const node = unwrapChain(line);
+  if (node.type === 'Identifier') {
+    const value = settledValueAt(analysis.index, node.name, fn, node.start);
+    return value ? lineShape(value.node, value.fn, analysis, depth + 1) : undefined;
+  }
+  const literal = staticString(node);
+  if (literal !== undefined) return literal;
+  if (node.type === 'TemplateLiteral') return node.quasis.map(q => q.value.cooked ?? '').join('*');
+  if (node.type === 'BinaryExpression' && node.operator === '+') return `${lineShape(node.left as Node, fn, analysis, depth) ?? '*'}${lineShape(node.right, fn, analysis, depth) ?? '*'}`;
+  if (node.type !== 'CallExpression') return undefined;
+  const script = encodedScript(node);
+  if (script) {
+    const shape = lineShape(script, fn, analysis, depth);
+    return shape === undefined ? undefined : `(encoded) ${shape}`;
+  }
+  const callee = calleeOf(node);
+  const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+  if (method && TRIMS.has(method) && node.arguments.length === 0 && callee.type === 'MemberExpression') {
+    const shape = lineShape(callee.object as Node, fn, analysis, depth);
+    return method === 'toString' ? shape : shape?.[method as 'trim' | 'trimStart' | 'trimEnd']();
+  }
+  if (method === 'join' && callee.type === 'MemberExpression' && node.arguments.length === 1) {
+    const list = unwrapChain(callee.object as Node);
+    const separator = staticString(node.arguments[0] as Node);
+    if (list.type !== 'ArrayExpression' || separator === undefined) return undefined;
+    const parts = list.elements.map(e => (e && e.type !== 'SpreadElement' ? lineShape(e as Node, fn, analysis, depth) : undefined));
+    return parts.every((x): x is string => x !== undefined) ? parts.join(separator) : undefined;
+  }
+  const helper = analysis.graph.calleeOf(node, fn);
+  const returns = helper === undefined ? [] : analysis.index.functions[helper].returns;
+  if (returns.length === 0 || returns.length > 3) return undefined;
+  const shapes = returns.map(r => lineShape(r, helper!, analysis, depth + 1));
+  return shapes.every((x): x is string => x !== undefined) ? [...new Set(shapes)].join(' or ') : undefined;
 }
 
 /** A command line whose first word is computed (`*`, `"*"`, `(*`). */
 function startsComputed(line: string): boolean {
-  return /^["'\s(]*\*/.test(line);
+  return /^(?:\(encoded\) )?["'\s(]*\*/.test(line);
 }
 
 /** PowerShell options that take a value (`-ExecutionPolicy Bypass`), lower case. */
@@ -425,7 +474,8 @@ function report(ctx: RuleContext, p: ProcessCall) {
   const commands = p.via ? p.via.commands : p.chosen ?? p.decoded?.commands ?? p.spelled;
   const inline = inlineShellCommands(args);
   // Each line as far as it is fixed, `*` for computed parts (a template's values).
-  const spelledLines = inline?.map(line => fixedLine(line, p.fn, ctx.analysis().index) ?? templateShape(unwrapChain(line)));
+  const analysis = ctx.analysis();
+  const spelledLines = inline?.map(line => fixedLine(line, p.fn, analysis.index) ?? lineShape(line, p.fn, analysis, 0));
   const linesSpelled = spelledLines?.every(l => l !== undefined) ? spelledLines.join(' or ') : undefined;
   // A list chosen per platform is not spelled with the program: its lines say what runs.
   const chosenList = args[1] !== undefined && unwrapChain(args[1]).type === 'ConditionalExpression';

@@ -233,6 +233,19 @@ runRuleTable(childProcess, {
       message: /^Runs a shell command \(child_process\.(execFile|spawn)\): (\$t = Get-Process -Id \*|Add-Type|ls -la \*)/,
     },
     {
+      name: "a shell line spelled through a name declared in a block, a template's .trim(), fixed and computed lines joined, or a helper's returned template, encoded or not, is fixed when its start is (low)",
+      code: 'const{execFile:x,execFileSync:y}=require("child_process");function a(pid,w){if(w){const s=`$p = ${pid}; Get-CimInstance -Filter "ParentProcessId=$p"`;return x("powershell.exe",["-NoProfile","-Command",s])}else{const s="ps";return x("sh",["-c",s])}}function b(m,e){const s=["$ErrorActionPreference = \\"Stop\\"",`[FileSystem]::${m}(\'${e}\',`+" [UIOption]::OnlyErrorDialogs)"].join("; ");y("powershell",["-NoProfile","-Command",s])}function h(p){return `\n  $paths = @(${p});\n  Get-Acl $paths`}function c(p){const t=`\n  Get-Item ${p}`.trim(),e=Buffer.from(h(p),"utf16le").toString("base64");y("powershell",["-Command",t]);y("powershell",["-EncodedCommand",e])}',
+      at: ['x("powershell.exe"', 'x("sh"', 'y("powershell",["-NoProfile"', 'y("powershell",["-Command"', 'y("powershell",["-EncodedCommand"'],
+      severity: 'low',
+      message: /^Runs a shell command \(child_process\.execFile(Sync)?\): \S/,
+    },
+    {
+      name: 'a line whose start is computed stays medium through a name, a join or an encoding',
+      code: 'const{execFileSync:y}=require("child_process");function a(c){const s=`${c} --help`;y("pwsh",["-Command",s])}function b(c){y("pwsh",["-Command",[c,"x"].join(" ")])}function d(c){y("pwsh",["-EncodedCommand",Buffer.from(`${c}`,"utf16le").toString("base64")])}',
+      at: ['y("pwsh",["-Command",s', 'y("pwsh",["-Command",[', 'y("pwsh",["-Enc'],
+      severity: 'medium',
+    },
+    {
       name: "a shell given a script before -c (bash run.sh -c x: the script's argument), or -e (errexit), runs no command line",
       code: 'const{execFile:x}=require("child_process");function v(A){x("bash",["run.sh","-c",A]);x("bash",["-e","setup.sh"])}',
       at: ['x("bash",["run', 'x("bash",["-e'],
