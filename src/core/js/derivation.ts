@@ -71,6 +71,7 @@ export function lookupAt(index: ModuleIndex, fn: number): ModuleLookup {
     },
     isBound: id => !!index.binding(id.name, fn),
     members: (id, key) => {
+      if (!index.memberKeys.has(key)) return [];
       const bound = index.binding(id.name, fn);
       return bound ? index.memberAssignments(bound, key) : [];
     },

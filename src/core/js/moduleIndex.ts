@@ -159,6 +159,12 @@ export class ModuleIndex {
   readonly moduleMutated = new Set<string>();
   /** `o.p = v` for a named `o`: by `name@scope`, then property. */
   readonly memberValues = new Map<string, Map<string, ModuleValue[]>>();
+  /**
+   * Keys some `o.key = v` writes a value that may stand for a module member (a name, a member,
+   * a call: not a function, literal or object): most member reads name none of them, and are
+   * answered without a lookup (modules.ts's memberValueRef).
+   */
+  readonly memberKeys = new Set<string>();
   /** `this.p = v` in a class's methods and `p = v` fields: by class, then property. */
   readonly classMembers = new Map<ClassNode, Map<string, ModuleValue[]>>();
   readonly comparisons: Comparison[] = [];
@@ -608,6 +614,7 @@ export class ModuleIndex {
         let list = byKey.get(key);
         if (!list) byKey.set(key, (list = []));
         list.push({ node: node.right, fn: this.currentFunction });
+        if (MAY_BE_MODULE_MEMBER.has(node.right.type)) this.memberKeys.add(key);
       }
       return;
     }
@@ -902,6 +909,9 @@ export function settledValue(index: ModuleIndex, name: string, fn: number): Modu
  * blocks (`if (g) { const cmd = "npm root -g"; run(cmd) } else { const cmd = "npm root"; run(cmd) }`):
  * the one declared last before the use in a block that holds it, when none is changed in place.
  */
+/** Expressions whose value may be a module member (`cp.exec`, `promisify(exec)`, `a ?? b`). */
+const MAY_BE_MODULE_MEMBER = new Set(['Identifier', 'MemberExpression', 'CallExpression', 'SequenceExpression', 'ConditionalExpression', 'LogicalExpression', 'AwaitExpression', 'ChainExpression']);
+
 export function settledValueAt(index: ModuleIndex, name: string, fn: number, at: number): ModuleValue | undefined {
   const bound = index.binding(name, fn);
   if (!bound?.history || bound.moduleLike || bound.changedInPlace || bound.appended) return settledValue(index, name, fn);

@@ -382,6 +382,7 @@ class RuleSession {
       resolve: id => (id.type === 'Identifier' ? resolveHere(this.index, id, this.late) : undefined),
       isBound: id => id.type === 'Identifier' && this.index.isBoundHere(id.name),
       members: (id, key) => {
+        if (!this.index.memberKeys.has(key)) return [];
         const bound = this.index.binding(id.name, this.currentFn);
         return bound ? this.index.memberAssignments(bound, key) : [];
       },
