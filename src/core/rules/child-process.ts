@@ -264,7 +264,7 @@ function inlineShellCommands(args: readonly Node[]): Node[] | undefined {
   if (programs.some(p => { const name = staticString(p); return name !== undefined && !SHELL_PROGRAMS.has(programName(name)); })) return undefined;
   const spelled = programs.every(p => staticString(p) !== undefined);
   const lines = lists.flatMap(list => {
-    const line = list.type === 'ArrayExpression' ? commandLineIn(list) : undefined;
+    const line = list.type === 'ArrayExpression' ? commandLineIn(list, spelled) : undefined;
     // A program chosen at run time given `-c key=value` is not a shell: `git -c core.hooksPath=/dev/null`.
     return line && (spelled || !isOptionPair(line)) ? [line] : [];
   });
@@ -280,7 +280,8 @@ function isOptionPair(line: Node): boolean {
   if (text !== undefined) return /^[\w.-]+=\S*$/.test(text);
   if (line.type !== 'TemplateLiteral') return false;
   const fixed = line.quasis.map(q => q.value.cooked ?? q.value.raw);
-  return fixed.some(f => f.includes('=')) && !fixed.some(f => /\s/.test(f)) && !/^[^=]*[^\w.$-]/.test(fixed[0]);
+  // The name before `=` (what is fixed of it) is a config key: `core.sshCommand=${v}`.
+  return fixed.some(f => f.includes('=')) && !fixed.some(f => /\s/.test(f)) && /^[\w.-]*$/.test(fixed[0].split('=')[0]);
 }
 
 /** The branches of a choice (`a ? x : y`, nested), or the node itself. */
@@ -378,18 +379,22 @@ const ENCODED_COMMAND = new Set(['-encodedcommand', '-ec', '-enc']);
  * that hands it to the shell. Only options may come before that option: after a script's name
  * (`bash run.sh -c x`) the rest are the script's arguments.
  */
-function commandLineIn(list: Extract<Node, { type: 'ArrayExpression' }>): Node | undefined {
+function commandLineIn(list: Extract<Node, { type: 'ArrayExpression' }>, spelledShell: boolean): Node | undefined {
   let at = 0;
   for (; at < Math.min(list.elements.length, 8); at++) {
     const e = list.elements[at];
     const word = e && e.type !== 'SpreadElement' ? staticString(e) : undefined;
-    if (word === undefined || !/^[-/]/.test(word)) return undefined;
+    // An option: `-x`, `--xx`, or one of cmd's switches (`/d`); not a path (`/opt/app/cli.js`).
+    if (word === undefined || !/^(?:-|\/[a-z]$)/i.test(word)) return undefined;
     if (isShellCommandOption(word) || ENCODED_COMMAND.has(word.toLowerCase())) break;
     if (OPTIONS_WITH_VALUE.has(word.toLowerCase())) at++;
   }
   const [option, ...rest] = list.elements.slice(at);
   const word = option && option.type !== 'SpreadElement' ? (staticString(option) ?? '') : '';
   if (!isShellCommandOption(word) && !ENCODED_COMMAND.has(word.toLowerCase())) return undefined;
+  // A program found at run time may be any tool (`ffmpeg -y -c copy`): after other options only
+  // PowerShell's own words (`-Command`, `-EncodedCommand`) hand it a command line.
+  if (at > 0 && !spelledShell && !/^-(?:command|encodedcommand|ec|enc)$/i.test(word)) return undefined;
   // More options may come between (`bash -c -l script`): the command line is the first argument that is not one.
   const line = rest.find(e => !e || e.type === 'SpreadElement' || !/^-/.test(staticString(e) ?? ''));
   return line && line.type !== 'SpreadElement' ? line : undefined;

@@ -8,6 +8,8 @@ import { argumentsOf } from '../js/modules';
 import type { Severity } from '../model';
 import type { Rule, RuleContext } from './types';
 import { isEnvObject } from './util/env';
+import { contextAt } from './util/contextAt';
+import { processCall } from './util/process';
 
 const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
 /** Methods of the calls this rule looks at, checked before building member paths. */
@@ -15,22 +17,51 @@ const CALLS = new Set(['keys', 'entries', 'values', 'getOwnPropertyNames', 'ownK
 const ENUMERATE = new Set(['Object.keys', 'Object.entries', 'Object.values', 'Object.getOwnPropertyNames', 'Reflect.ownKeys']);
 
 /**
- * The object being built is a child-process environment: `env: {...}` (also as one side of a
- * choice, `env: o.extendEnv ? {...process.env, ...o.env} : o.env`, or a destructuring default,
- * `{env: w = {...process.env}}`), or `const e = {...}` later passed as `env: e`.
+ * The object being built is a child-process environment: `env: {...}` or `const e = {...}`
+ * later passed as `env: e` (true); one side of a choice given as env (`env: o.extendEnv ?
+ * {...process.env, ...o.env} : o.env`) in the options of a process call (true); a destructuring
+ * default (`{env: w = {...process.env}}`): the name it binds, which a process call must then be
+ * given as its `env` (checked after the walk).
  */
-function isChildEnv(ctx: RuleContext, objectDepth: number): boolean {
-  let holder = ctx.parent(objectDepth);
+function isChildEnv(ctx: RuleContext, objectDepth: number): boolean | { passedAs: string } {
+  let depth = objectDepth;
+  let holder = ctx.parent(depth);
   let inner: Node | undefined;
-  for (let up = objectDepth + 1; holder && up < objectDepth + 4 && (holder.type === 'ConditionalExpression' || holder.type === 'LogicalExpression' || holder.type === 'AssignmentPattern'); up++) {
+  while (holder && depth < objectDepth + 3 && (holder.type === 'ConditionalExpression' || holder.type === 'LogicalExpression' || holder.type === 'AssignmentPattern')) {
     inner = holder;
-    holder = ctx.parent(up);
+    holder = ctx.parent(++depth);
   }
-  if (holder?.type === 'Property' && propertyKeyName(holder) === 'env') return true;
+  if (holder?.type === 'Property' && propertyKeyName(holder) === 'env') {
+    if (depth === objectDepth) return true;
+    const options = ctx.parent(depth + 1);
+    const call = ctx.parent(depth + 2);
+    return options?.type === 'ObjectExpression' && call?.type === 'CallExpression' && (call.arguments as Node[]).includes(options) && startsProcess(call, ctx);
+  }
   // The walk goes from a pattern to its values: the default's property is found in the pattern.
-  if (holder?.type === 'ObjectPattern' && inner?.type === 'AssignmentPattern') return holder.properties.some(p => p.type === 'Property' && p.value === inner && propertyKeyName(p) === 'env');
+  if (holder?.type === 'ObjectPattern' && inner?.type === 'AssignmentPattern' && inner.left.type === 'Identifier') {
+    const given = holder.properties.some(p => p.type === 'Property' && p.value === inner && propertyKeyName(p) === 'env');
+    return given ? { passedAs: inner.left.name } : false;
+  }
   if (holder?.type === 'VariableDeclarator' && holder.id.type === 'Identifier') return passedAsEnv(ctx, holder.id.name);
   return false;
+}
+
+/** A call that starts a process (child_process, execa, cross-spawn, …). */
+function startsProcess(call: Node, ctx: RuleContext): boolean {
+  const ref = ctx.calleeRef(call);
+  return !!ref && processCall(ref) !== undefined;
+}
+
+/** After the walk: a process call inside function `fn` is given the object named `name` as its `env` (`{env: e}`, `{env}`). */
+function processTakesEnv(ctx: RuleContext, name: string, fn: number): boolean {
+  const { index } = ctx.analysis();
+  const around = fn >= 0 ? index.functions[fn]?.node : undefined;
+  if (!around) return false;
+  return index.calls.some((call, i) => {
+    if (call.start < around.start || call.end > around.end || call.type !== 'CallExpression') return false;
+    const givesEnv = call.arguments.some(a => a.type === 'ObjectExpression' && a.properties.some(p => p.type === 'Property' && propertyKeyName(p) === 'env' && p.value.type === 'Identifier' && p.value.name === name));
+    return givesEnv && startsProcess(call, contextAt(ctx, index.callFns[i]));
+  });
 }
 
 /** The function around the walk passes the object named `name` as a process's `env` (`env: e`, or `{env}` for a name `env`). */
@@ -136,9 +167,15 @@ export const envHarvest: Rule = {
   },
   triggers: ['env'],
   create(ctx) {
-    const report = (node: Node, messageId: string, how: string, evidence: string, severity?: Severity) =>
-      ctx.report({ node, messageId, data: { how }, evidence: [evidence], facts: [{ kind: 'source', source: 'env', detail: 'the whole environment' }], ...(severity ? { severity } : {}) });
+    const report = (node: Node, messageId: string, how: string, evidence: string, severity?: Severity, fn?: number) =>
+      ctx.report({ node, messageId, data: { how }, evidence: [evidence], facts: [{ kind: 'source', source: 'env', detail: 'the whole environment' }], ...(severity ? { severity } : {}), ...(fn !== undefined ? { fn } : {}) });
+    // Copies whose object must be given to a process as its env to be a child's environment: decided after the walk.
+    const waiting: Array<{ name: string; fn: number; node: Node; messageId: string; how: string; evidence: string }> = [];
     return {
+      'Program:exit'() {
+        for (const w of waiting) if (!processTakesEnv(ctx, w.name, w.fn)) report(w.node, w.messageId, w.how, w.evidence, undefined, w.fn);
+        waiting.length = 0;
+      },
       CallExpression(node) {
         const args = argumentsOf(node);
         const arg = args[0];
@@ -155,22 +192,29 @@ export const envHarvest: Rule = {
           const loopKey = parent?.type === 'ForOfStatement' && parent.right === node ? loopKeyName(parent, path !== 'Object.keys' && path !== 'Object.getOwnPropertyNames' && path !== 'Reflect.ownKeys') : undefined;
           // A loop copying every variable into an object given to a process as its `env` is a child environment.
           const copiedTo = loopKey !== undefined && path === 'Object.entries' ? copyTarget(parent as acorn.ForOfStatement, loopKey) : undefined;
-          if (copiedTo !== undefined && passedAsEnv(ctx, copiedTo)) return;
           const filtered =
             (parent?.type === 'MemberExpression' && parent.object === node && PICKS.has(propertyName(parent) ?? '')) ||
             (loopKey !== undefined && path !== 'Object.values' && filtersNames(parent as acorn.ForOfStatement, loopKey));
+          // A copy is reported unless, after the walk, a process call of the function is given that object as its env.
+          if (!filtered && copiedTo !== undefined) return void waiting.push({ name: copiedTo, fn: ctx.functionIndex(), node, messageId: 'enumerate', how: path, evidence: `${path}(process.env)` });
           return report(node, filtered ? 'enumerateFiltered' : 'enumerate', path, `${path}(process.env)`, filtered ? 'info' : undefined);
         }
         if (path === 'JSON.stringify' && isEnvObject(arg, ctx)) return report(node, 'serialise', 'JSON.stringify', 'JSON.stringify(process.env)', 'medium');
         const ref = ctx.calleeRef(node);
         if (ref?.module === 'util' && ref.path[0] === 'inspect' && isEnvObject(arg, ctx)) return report(node, 'serialise', 'util.inspect', 'util.inspect(process.env)', 'medium');
-        if (path === 'Object.assign' && args.slice(1).some(a => isEnvObject(a, ctx)) && !isChildEnv(ctx, 1)) report(node, 'copy', 'Object.assign', 'Object.assign(…, process.env)');
+        if (path === 'Object.assign' && args.slice(1).some(a => isEnvObject(a, ctx))) {
+          const child = isChildEnv(ctx, 1);
+          if (typeof child === 'object') waiting.push({ name: child.passedAs, fn: ctx.functionIndex(), node, messageId: 'copy', how: 'Object.assign', evidence: 'Object.assign(…, process.env)' });
+          else if (!child) report(node, 'copy', 'Object.assign', 'Object.assign(…, process.env)');
+        }
       },
       SpreadElement(node) {
         const object = ctx.parent();
         if (object?.type !== 'ObjectExpression' || !isEnvObject(node.argument, ctx)) return;
-        if (isChildEnv(ctx, 2) || setsVariables(object)) return;
-        report(node, 'copy', '{...process.env}', '{...process.env}');
+        if (setsVariables(object)) return;
+        const child = isChildEnv(ctx, 2);
+        if (typeof child === 'object') waiting.push({ name: child.passedAs, fn: ctx.functionIndex(), node, messageId: 'copy', how: '{...process.env}', evidence: '{...process.env}' });
+        else if (!child) report(node, 'copy', '{...process.env}', '{...process.env}');
       },
       ForInStatement(node) {
         if (!isEnvObject(node.right, ctx)) return;

@@ -166,6 +166,14 @@ runRuleTable(childProcess, {
       severity: 'low',
       message: /^Starts a program/,
     },
+    // From a second review: tools found at run time given options before a -c of their own.
+    {
+      name: 'a program found at run time given options before -c (ffmpeg -y -c copy, a tool --quiet -c file), a script path before -c, or git -c key=${v}, starts a program',
+      code: 'const{execFile:x,spawn:s}=require("child_process");function a(bin,ffmpeg,node,git,i,v){x(bin,["--quiet","-c","settings.toml"]);s(ffmpeg,["-y","-c","copy",i]);x(node,["/opt/app/cli.js","-c","x"]);x(git,["-c",`core.sshCommand=${v}`,"fetch"])}',
+      at: ['x(bin', 's(ffmpeg', 'x(node', 'x(git'],
+      severity: 'low',
+      message: /^Starts a program/,
+    },
     {
       name: 'a program found at run time given -c and a command line with a space, or a name alone, may be a shell (medium when computed)',
       code: 'const{spawn:s}=require("child_process");function a(sh,c){s(sh,["-c",`${c} --version`])}function b(sh,c){s(sh,["-c",c])}',
