@@ -262,7 +262,8 @@ function inlineShellCommands(args: readonly Node[]): Node[] | undefined {
   if (!programs || !lists) return undefined;
   // A program spelled out must be a shell (`git -c …` is not); one chosen at run time may be.
   if (programs.some(p => { const name = staticString(p); return name !== undefined && !SHELL_PROGRAMS.has(programName(name)); })) return undefined;
-  const spelled = programs.every(p => staticString(p) !== undefined);
+  // A shell is named (`cmd.exe`, or `process.env.ComSpec ?? "cmd.exe"`): its own options may come first.
+  const spelled = programs.every(p => staticString(p) !== undefined) || programs.some(namesShell);
   const lines = lists.flatMap(list => {
     const line = list.type === 'ArrayExpression' ? commandLineIn(list, spelled) : undefined;
     // A program chosen at run time given `-c key=value` is not a shell: `git -c core.hooksPath=/dev/null`.
@@ -282,6 +283,17 @@ function isOptionPair(line: Node): boolean {
   const fixed = line.quasis.map(q => q.value.cooked ?? q.value.raw);
   // The name before `=` (what is fixed of it) is a config key: `core.sshCommand=${v}`.
   return fixed.some(f => f.includes('=')) && !fixed.some(f => /\s/.test(f)) && /^[\w.-]*$/.test(fixed[0].split('=')[0]);
+}
+
+/** A program value that names a shell as one of its alternatives (`env.ComSpec ?? "cmd.exe"`, `w ? "cmd" : sh`). */
+function namesShell(node: Node, depth = 0): boolean {
+  const n = unwrapChain(node);
+  const name = staticString(n);
+  if (name !== undefined) return SHELL_PROGRAMS.has(programName(name));
+  if (depth > 3) return false;
+  if (n.type === 'LogicalExpression') return namesShell(n.left as Node, depth + 1) || namesShell(n.right, depth + 1);
+  if (n.type === 'ConditionalExpression') return namesShell(n.consequent, depth + 1) || namesShell(n.alternate, depth + 1);
+  return false;
 }
 
 /** The branches of a choice (`a ? x : y`, nested), or the node itself. */

@@ -166,6 +166,14 @@ runRuleTable(childProcess, {
       severity: 'low',
       message: /^Starts a program/,
     },
+    // Qwen Code's relaunch of its .cmd launcher.
+    {
+      name: "cmd's switches before /c when the program names cmd as a fallback (process.env.ComSpec ?? \"cmd.exe\"): a shell line, computed when its start is (medium)",
+      code: 'const{spawnSync:s}=require("child_process");function r(l){return s(process.env.ComSpec??"cmd.exe",["/d","/s","/c",`""${l}""`])}',
+      at: ['s(process'],
+      severity: 'medium',
+      message: /^Runs a shell command/,
+    },
     // From a second review: tools found at run time given options before a -c of their own.
     {
       name: 'a program found at run time given options before -c (ffmpeg -y -c copy, a tool --quiet -c file), a script path before -c, or git -c key=${v}, starts a program',
