@@ -927,7 +927,7 @@ export function settledValueAt(index: ModuleIndex, name: string, fn: number, at:
   return seen && !isPlaceholder(seen.node) && seen.node.type !== 'Parameter' ? seen : undefined;
 }
 
-function isParameterOf(fn: FunctionNode, name: string): boolean {
+export function isParameterOf(fn: FunctionNode, name: string): boolean {
   let found = false;
   for (const p of fn.params) collectPatternNames(p as Node, n => (found ||= n === name));
   return found;

@@ -2,9 +2,9 @@
 // Bun.spawn, execa and cross-spawn, in every spelling bundlers leave (`(0, cp.spawn)(…)`,
 // `promisify(exec)`, `spawn.call(null, …)`, webpack's `n(123).spawn`). The command is evidence
 // when it is spelled out; a shell running a command computed at run time is the risky shape.
-import { calleeOf, isFunction, memberPath, propertyKeyName, propertyName, returnedExpression, staticString, unwrapChain, type Node } from '../js/ast';
+import { calleeOf, descendants, isFunction, memberPath, propertyKeyName, propertyName, returnedExpression, staticString, unwrapChain, type FunctionNode, type Node } from '../js/ast';
 import { argumentsOf, refName, type ModuleRef } from '../js/modules';
-import { settledValue, settledValueAt, type ModuleIndex } from '../js/moduleIndex';
+import { isParameterOf, settledValue, settledValueAt, type ModuleIndex } from '../js/moduleIndex';
 import { constantTexts } from '../js/constantText';
 import type { ModuleAnalysis, Rule, RuleContext } from './types';
 import { spelledText } from './util/paths';
@@ -451,8 +451,9 @@ function leadingName(arg: Node | undefined): string | undefined {
 function chosenCommands(p: ProcessCall, ctx: RuleContext): string[] | undefined {
   const name = leadingName(p.args[0]);
   if (name === undefined) return undefined;
-  const value = settledValueAt(ctx.analysis().index, name, p.fn, p.args[0].start);
-  const programs = value && literalChoices(value.node, 0);
+  const index = ctx.analysis().index;
+  const value = settledValueAt(index, name, p.fn, p.args[0].start);
+  const programs = value ? literalChoices(value.node, 0) : assignedStarts(index, name, p.fn);
   if (!programs) return undefined;
   const first = unwrapChain(p.args[0]);
   if (first.type === 'Identifier') return programs.map(program => [program, ...spelledArguments(p.args[1])].join(' '));
@@ -464,6 +465,53 @@ function chosenCommands(p: ProcessCall, ctx: RuleContext): string[] | undefined 
 function programOf(command: string): string {
   const head = /^\s*(?:"([^"]*)"|'([^']*)'|(\S*))/.exec(command);
   return head?.[1] ?? head?.[2] ?? head?.[3] ?? '';
+}
+
+/**
+ * A local given several values, each a literal or a literal put in front of what it held
+ * (`let t = "%windir%\\System32\\REG.exe"; if (wow64) t = "%windir%\\sysnative\\cmd.exe /c " + t`):
+ * every value's fixed start (`cmd.exe /c *`), or undefined if any value's start is not fixed.
+ * Only `=` counts; no nested function may bind the name again.
+ */
+function assignedStarts(index: ModuleIndex, name: string, fn: number): string[] | undefined {
+  const bound = index.binding(name, fn);
+  if (!bound || bound.moduleLike || bound.scope < 0 || bound.appended?.length || bound.changedInPlace) return undefined;
+  const owner = index.functions[bound.scope].node;
+  // A parameter holds whatever a caller passes until it is assigned.
+  if (isParameterOf(owner, name)) return undefined;
+  const starts = new Set<string>();
+  for (const n of descendants(owner.body as Node)) {
+    if (n !== owner && isFunction(n) && declaresName(n, name)) return undefined;
+    let value: Node | undefined;
+    if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.id.name === name) value = n.init ?? undefined;
+    else if (n.type === 'AssignmentExpression' && n.left.type === 'Identifier' && n.left.name === name) {
+      if (n.operator !== '=') return undefined;
+      value = n.right;
+    } else continue;
+    const start = value && fixedStart(unwrapChain(value));
+    if (start === undefined || starts.size >= 4) return undefined;
+    starts.add(start);
+  }
+  return starts.size ? [...starts] : undefined;
+}
+
+/** `"x"`, `"x" + y`, `` `x${y}` ``: the text with `*` for what follows the fixed start. */
+function fixedStart(node: Node): string | undefined {
+  const literal = staticString(node);
+  if (literal !== undefined) return literal;
+  if (node.type === 'BinaryExpression' && node.operator === '+') {
+    const left = staticString(node.left as Node);
+    return left ? `${left}*` : undefined;
+  }
+  const first = node.type === 'TemplateLiteral' ? (node.quasis[0].value.cooked ?? '') : '';
+  return first ? `${first}*` : undefined;
+}
+
+/** Whether a nested function binds `name` again: a parameter or a declaration of that name (or a pattern, not read here). */
+function declaresName(fn: FunctionNode, name: string): boolean {
+  if (isParameterOf(fn, name)) return true;
+  for (const n of descendants(fn.body as Node)) if (n.type === 'VariableDeclarator' && (n.id.type !== 'Identifier' || n.id.name === name)) return true;
+  return false;
 }
 
 /** `a ? "x" : b ? "y" : "z"`: every literal the choice can give, or undefined if one is not literal. */

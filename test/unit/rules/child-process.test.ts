@@ -166,6 +166,20 @@ runRuleTable(childProcess, {
       severity: 'low',
       message: /^Starts a program/,
     },
+    // GitHub Copilot CLI 0.1.36 (OpenTelemetry's Windows host id), from the second review.
+    {
+      name: 'a command whose leading name is a literal or a literal put in front of itself (t = "cmd.exe /c " + t) has a fixed start (low), each start shown',
+      code: 'const{exec}=require("child_process");function a(w){let e="QUERY HKLM /v MachineGuid",t="%windir%\\\\System32\\\\REG.exe";w&&(t="%windir%\\\\sysnative\\\\cmd.exe /c "+t);exec(`${t} ${e}`)}',
+      at: ['exec('],
+      severity: 'low',
+      message: /REG\.exe QUERY HKLM \/v MachineGuid or .*cmd\.exe \/c \* QU/,
+    },
+    {
+      name: 'a leading name that is a parameter, assigned a computed value, or bound again in a nested function stays computed (medium)',
+      code: 'const{exec}=require("child_process");function a(t,w){w&&(t="cmd /c "+t);exec(`${t} x`)}function b(u){let t="ls";t=u;exec(`${t} -la`)}function c(){let t="ls";[1].forEach(()=>{let t=q();exec(`${t} -la`)})}',
+      at: ['exec(`${t} x', 'exec(`${t} -la`)}function', 'exec(`${t} -la`)})'],
+      severity: 'medium',
+    },
     // Qwen Code's relaunch of its .cmd launcher.
     {
       name: "cmd's switches before /c when the program names cmd as a fallback (process.env.ComSpec ?? \"cmd.exe\"): a shell line, computed when its start is (medium)",
