@@ -45,6 +45,8 @@ export const CREDENTIAL_STORES: CredentialStore[] = [
   { pattern: /(?:^|\/)\.gemini\/(?:oauth_creds\.json|google_accounts\.json)$/, label: 'Gemini CLI credentials (~/.gemini)', vendor: 'google', assistant: true },
   { pattern: /(?:^|\/)\.qwen\/oauth_creds\.json$/, label: 'Qwen Code credentials (~/.qwen)', vendor: 'alibaba', assistant: true },
   { pattern: /(?:^|\/)github-copilot\/(?:hosts|apps)\.json$/, label: 'GitHub Copilot tokens (github-copilot/hosts.json)', vendor: 'microsoft', assistant: true },
+  // GitHub Copilot CLI 0.1.36 keeps its GitHub and Copilot tokens in the home folder.
+  { pattern: /(?:^|\/)\.copilot-cli-(?:access|copilot)-token$/, label: 'GitHub Copilot CLI tokens (~/.copilot-cli-*-token)', vendor: 'microsoft', assistant: true },
   // Keychains and secret services, as commands or their arguments.
   { pattern: /\b(?:find-generic-password|find-internet-password|dump-keychain)\b/, label: 'macOS keychain (security find-*-password)', command: true },
   { pattern: /\bsecret-tool\s+(?:lookup|search)\b/, label: 'libsecret (secret-tool lookup)', command: true },

@@ -13,6 +13,7 @@ runRuleTable(credentialRead, {
     { name: 'a Firefox cookie jar', code: 'y=`${h}/.mozilla/firefox/${p}/cookies.sqlite`', at: ['`'] },
     { name: "~/.ssh is never the assistant's own, whatever the call around it names", code: 'const p=require("path");claudeSync(p.join(home,".ssh","id_ed25519"))', at: ['p.join'], target: { ownVendors: ['anthropic'] }, severity: 'medium', message: /^Names a credential location: SSH private key$/ },
     { name: "another assistant's key store (high)", code: 'readFile(`${home}/.codex/auth.json`)', at: ['`'], severity: 'high', message: /another assistant/ },
+    { name: "GitHub Copilot CLI's token files, through a module constant (high in another assistant, info in its own)", code: 'const P=require("path"),O=require("os"),H=".copilot-cli-access-token";function t(){return read(P.join(O.homedir(),H))}r(`${h}/.copilot-cli-copilot-token`)', at: ['".copilot', 'P.join', '`'], severity: 'high', message: /GitHub Copilot CLI tokens/ },
     { name: "the assistant's own key store (info)", code: 'readFile(`${home}/.claude/.credentials.json`)', at: ['`'], target: { ownVendors: ['anthropic'] }, severity: 'info' },
     // Found reviewing the Claude Agent SDK 0.3.337: the directory joined in one step, the file in another (was not reported).
     {
