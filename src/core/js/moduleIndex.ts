@@ -419,6 +419,19 @@ export class ModuleIndex {
     return this.fnByNode.get(node);
   }
 
+  /**
+   * Names given to `Object.assign(name, …)` anywhere in the text, read once from the text (the
+   * walk may not have reached them): such an object's properties may be replaced wholesale.
+   */
+  assignedWholesale(): ReadonlySet<string> {
+    if (!this.wholesale) {
+      this.wholesale = new Set();
+      for (const m of this.text.matchAll(/\bObject\.assign\(\s*([\w$]+)\s*,/g)) this.wholesale.add(m[1]);
+    }
+    return this.wholesale;
+  }
+  private wholesale?: Set<string>;
+
   sourceOf(node: { start: number; end: number }): string {
     return this.text.slice(node.start, node.end);
   }

@@ -127,6 +127,8 @@ export function moduleRefOf(node: Node | undefined, lookup: ModuleLookup, depth 
  */
 function memberValueRef(object: Node, key: string, lookup: ModuleLookup, depth: number): ModuleRef | undefined {
   if (depth > MAX_DEPTH) return undefined;
+  // `Object.assign(o, {run: …})` may replace what the object was written with.
+  if (object.type === 'Identifier' && lookup.index.assignedWholesale().has(object.name)) return undefined;
   const values: Array<{ node: Node; fn?: number }> = [];
   const bound = object.type === 'Identifier' ? lookup.resolve(object) : object.type === 'CallExpression' ? object : undefined;
   if (object.type === 'Identifier') values.push(...(lookup.members?.(object, key) ?? []));

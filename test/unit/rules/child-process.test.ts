@@ -379,8 +379,8 @@ runRuleTable(childProcess, {
   ],
   valid: [
     {
-      name: "an object's property given a child_process function and something else, or written over by a spread, is no process start",
-      code: 'const cp=require("child_process");const m={};m.run=cp.exec;m.run=function(c){return c};m.run("ls");const n={run:cp.exec,...extra};n.run("ls");const o={run:cp.exec};o.run=mine;o.run("x")',
+      name: "an object's property given a child_process function and something else, written over by a spread, or an object given to Object.assign, is no process start",
+      code: 'const cp=require("child_process");const m={};m.run=cp.exec;m.run=function(c){return c};m.run("ls");const n={run:cp.exec,...extra};n.run("ls");const o={run:cp.exec};o.run=mine;o.run("x");const p={run:cp.exec};Object.assign(p,{run:s=>console.log(s)});p.run("y")',
     },
     { name: 'exec of a regex or a database', code: '/a/.exec(s);db.exec("select 1");p.spawn()' },
     { name: 'node-pty members that start nothing', code: 'const p=require("node-pty");p.native;p.open({cols:1})' },
