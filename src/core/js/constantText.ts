@@ -528,19 +528,18 @@ function stringMethodTexts(call: Node & { type: 'CallExpression' }, fn: number, 
  */
 function listJoin(object: Node, args: Node[], fn: number, index: ModuleIndex, env: Env, depth: number): Texts | undefined {
   const list = unwrapChain(object);
-  if (args.length > 1) return undefined;
-  if (list.type === 'ArrayExpression') {
-    const separator = args.length ? single(textsOf(args[0], fn, index, env, depth + 1)) : ',';
-    const parts = list.elements.map(e => (e && e.type !== 'SpreadElement' ? single(textsOf(e as Node, fn, index, env, depth + 1)) : undefined));
-    if (separator === undefined || !parts.every((t): t is string => t !== undefined)) return undefined;
-    const joinedText = capped(parts.join(separator));
-    return joinedText === undefined ? undefined : [joinedText];
-  }
-  if (list.type !== 'Identifier' || env?.has(list.name)) return undefined;
+  if (args.length > 1 || (list.type !== 'ArrayExpression' && (list.type !== 'Identifier' || env?.has(list.name)))) return undefined;
   const separator = args.length ? single(textsOf(args[0], fn, index, env, depth + 1)) : ',';
-  const elements = separator === undefined ? undefined : listTexts(list.name, fn, index, depth);
-  if (!elements || elements.some(e => e.length !== 1)) return undefined;
-  const joinedText = capped(elements.map(e => e[0]).join(separator));
+  if (separator === undefined) return undefined;
+  // Each element one text: written in place, or what the named list holds.
+  const parts =
+    list.type === 'ArrayExpression'
+      ? list.elements.map(e => (e && e.type !== 'SpreadElement' ? single(textsOf(e as Node, fn, index, env, depth + 1)) : undefined))
+      : list.type === 'Identifier'
+        ? listTexts(list.name, fn, index, depth)?.map(e => (e.length === 1 ? e[0] : undefined))
+        : undefined;
+  if (!parts?.every((t): t is string => t !== undefined)) return undefined;
+  const joinedText = capped(parts.join(separator));
   return joinedText === undefined ? undefined : [joinedText];
 }
 

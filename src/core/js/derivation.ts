@@ -70,11 +70,7 @@ export function lookupAt(index: ModuleIndex, fn: number): ModuleLookup {
       return count === 1 ? real : bound.values.length === 1 ? bound.values[0].node : undefined;
     },
     isBound: id => !!index.binding(id.name, fn),
-    members: (id, key) => {
-      if (!index.memberKeys.has(key)) return [];
-      const bound = index.binding(id.name, fn);
-      return bound ? index.memberAssignments(bound, key) : [];
-    },
+    members: (id, key) => index.memberValuesOf(id.name, fn, key),
     inFunction: f => lookupAt(index, f),
   };
 }

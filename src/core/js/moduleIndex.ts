@@ -392,6 +392,16 @@ export class ModuleIndex {
     return this.memberValues.get(`${binding.name}@${binding.scope}`)?.get(key) ?? [];
   }
 
+  /**
+   * Values written to `name.key` for the binding `name` has in function `fn`; none, without a
+   * lookup, for a key no write gives a name, member or call (see memberKeys).
+   */
+  memberValuesOf(name: string, fn: number, key: string): ModuleValue[] {
+    if (!this.memberKeys.has(key)) return [];
+    const bound = this.binding(name, fn);
+    return bound ? this.memberAssignments(bound, key) : [];
+  }
+
   /** Values of `this.key` in a method of the class around function `fn`. */
   thisMember(fn: number, key: string): ModuleValue[] {
     const cls = fn === MODULE ? undefined : this.functions[fn].cls;
@@ -917,14 +927,14 @@ export function settledValue(index: ModuleIndex, name: string, fn: number): Modu
   return singleValue(bound.values);
 }
 
+/** Expressions whose value may be a module member (`cp.exec`, `promisify(exec)`, `a ?? b`). */
+const MAY_BE_MODULE_MEMBER = new Set(['Identifier', 'MemberExpression', 'CallExpression', 'SequenceExpression', 'ConditionalExpression', 'LogicalExpression', 'AwaitExpression', 'ChainExpression']);
+
 /**
  * The value a use at `at` sees, as settledValue, and also for a name declared again in separate
  * blocks (`if (g) { const cmd = "npm root -g"; run(cmd) } else { const cmd = "npm root"; run(cmd) }`):
  * the one declared last before the use in a block that holds it, when none is changed in place.
  */
-/** Expressions whose value may be a module member (`cp.exec`, `promisify(exec)`, `a ?? b`). */
-const MAY_BE_MODULE_MEMBER = new Set(['Identifier', 'MemberExpression', 'CallExpression', 'SequenceExpression', 'ConditionalExpression', 'LogicalExpression', 'AwaitExpression', 'ChainExpression']);
-
 export function settledValueAt(index: ModuleIndex, name: string, fn: number, at: number): ModuleValue | undefined {
   const bound = index.binding(name, fn);
   if (!bound?.history || bound.moduleLike || bound.changedInPlace || bound.appended) return settledValue(index, name, fn);

@@ -2,7 +2,8 @@
 // Bun.spawn, execa and cross-spawn, in every spelling bundlers leave (`(0, cp.spawn)(…)`,
 // `promisify(exec)`, `spawn.call(null, …)`, webpack's `n(123).spawn`). The command is evidence
 // when it is spelled out; a shell running a command computed at run time is the risky shape.
-import { calleeOf, descendants, isFunction, memberPath, propertyKeyName, propertyName, returnedExpression, staticString, unwrapChain, type FunctionNode, type Node } from '../js/ast';
+import { calleeOf, descendants, isFunction, memberPath, propertyKeyName, propertyName, returnedExpression, staticString, unwrapChain, type Node } from '../js/ast';
+import { bindsWithin } from '../js/nameUses';
 import { argumentsOf, refName, type ModuleRef } from '../js/modules';
 import { isParameterOf, settledValue, settledValueAt, type ModuleIndex } from '../js/moduleIndex';
 import { constantTexts } from '../js/constantText';
@@ -481,7 +482,7 @@ function assignedStarts(index: ModuleIndex, name: string, fn: number): string[] 
   if (isParameterOf(owner, name)) return undefined;
   const starts = new Set<string>();
   for (const n of descendants(owner.body as Node)) {
-    if (n !== owner && isFunction(n) && declaresName(n, name)) return undefined;
+    if (n !== owner && isFunction(n) && bindsWithin(n, name)) return undefined;
     let value: Node | undefined;
     if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.id.name === name) value = n.init ?? undefined;
     else if (n.type === 'AssignmentExpression' && n.left.type === 'Identifier' && n.left.name === name) {
@@ -505,13 +506,6 @@ function fixedStart(node: Node): string | undefined {
   }
   const first = node.type === 'TemplateLiteral' ? (node.quasis[0].value.cooked ?? '') : '';
   return first ? `${first}*` : undefined;
-}
-
-/** Whether a nested function binds `name` again: a parameter or a declaration of that name (or a pattern, not read here). */
-function declaresName(fn: FunctionNode, name: string): boolean {
-  if (isParameterOf(fn, name)) return true;
-  for (const n of descendants(fn.body as Node)) if (n.type === 'VariableDeclarator' && (n.id.type !== 'Identifier' || n.id.name === name)) return true;
-  return false;
 }
 
 /** `a ? "x" : b ? "y" : "z"`: every literal the choice can give, or undefined if one is not literal. */
@@ -871,12 +865,7 @@ export const childProcess: Rule = {
         if (viaCall.type === 'Identifier' && !ctx.resolve(viaCall)) late.push({ node, viaCall, fn: ctx.functionIndex() });
       },
       'Program:exit'() {
-        const contexts = new Map<number, RuleContext>();
-        for (const { node, viaCall, fn } of late) {
-          let c = contexts.get(fn);
-          if (!c) contexts.set(fn, (c = contextAt(ctx, fn)));
-          startsProcess(node, viaCall, c);
-        }
+        for (const { node, viaCall, fn } of late) startsProcess(node, viaCall, contextAt(ctx, fn));
         late.length = 0;
       },
     };

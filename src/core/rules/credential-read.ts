@@ -53,6 +53,11 @@ function serviceText(node: Node): string | undefined {
   return node.type === 'TemplateLiteral' ? node.quasis.map(q => q.value.cooked ?? '').join('*') : undefined;
 }
 
+/** A path as evidence shows it: its first 200 characters. */
+function shownPath(path: string): string {
+  return path.length > 200 ? `${path.slice(0, 200)}…` : path;
+}
+
 const TRIGGERS = ['.ssh', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', '.aws', 'npmrc', 'yarnrc', 'git-credentials', 'netrc', 'hosts.yml', '.docker', '.kube', 'pypirc', 'gcloud', '.azure',
   'Login Data', 'Cookies', 'Web Data', 'key4.db', 'logins.json', 'cookies.sqlite', 'Chrome', 'chrome', 'Chromium', 'chromium', 'Brave', 'Edge', 'firefox', 'Firefox',
   '.credentials.json', 'auth.json', 'oauth_creds', 'google_accounts', 'github-copilot', 'copilot-cli-', 'find-generic-password', 'find-internet-password', 'dump-keychain', 'secret-tool', 'cmdkey', 'CredRead', 'CredEnumerate'];
@@ -82,7 +87,7 @@ export const credentialRead: Rule = {
       if (!store || (!store.command && isProse(spelled))) return;
       const role = listRole(ctx);
       if (role === 'data') return;
-      const shown = spelled.length > 200 ? `${spelled.slice(0, 200)}…` : spelled;
+      const shown = shownPath(spelled);
       if (role === 'patterns') {
         ctx.report({ node, messageId: 'patterns', data: { label: store.label }, severity: 'info', evidence: [`path ${shown}`, `store ${store.label}`] });
         return;
@@ -126,9 +131,8 @@ export const credentialRead: Rule = {
           for (const spelled of spelledPathsByValue(node, fn, ctx)) {
             const store = credentialStoreFor(spelled.path);
             if (!store || store.command || isProse(spelled.path)) continue;
-            const shown = spelled.path.length > 200 ? `${spelled.path.slice(0, 200)}…` : spelled.path;
             const related = spelled.from.map(r => ({ ...r, message: 'part of the path is spelled here' }));
-            reportStore(node, store, shown, store.vendor ? ctx.target.ownVendors.includes(store.vendor) : false, [], fn, related);
+            reportStore(node, store, shownPath(spelled.path), store.vendor ? ctx.target.ownVendors.includes(store.vendor) : false, [], fn, related);
             break;
           }
         }

@@ -381,11 +381,7 @@ class RuleSession {
       index: this.index,
       resolve: id => (id.type === 'Identifier' ? resolveHere(this.index, id, this.late) : undefined),
       isBound: id => id.type === 'Identifier' && this.index.isBoundHere(id.name),
-      members: (id, key) => {
-        if (!this.index.memberKeys.has(key)) return [];
-        const bound = this.index.binding(id.name, this.currentFn);
-        return bound ? this.index.memberAssignments(bound, key) : [];
-      },
+      members: (id, key) => this.index.memberValuesOf(id.name, this.currentFn, key),
       inFunction: f => {
         if (f === this.currentFn) return lookup;
         let known = this.lookups.get(f);
@@ -396,10 +392,7 @@ class RuleSession {
         // The innermost function around the current node that also holds `node`.
         let f = this.currentFn;
         while (f !== MODULE && !(this.index.functions[f].start <= node.start && node.end <= this.index.functions[f].end)) f = this.index.functions[f].parent;
-        if (f === this.currentFn) return lookup;
-        let known = this.lookups.get(f);
-        if (!known) this.lookups.set(f, (known = lookupAt(this.index, f)));
-        return known;
+        return lookup.inFunction!(f);
       },
     };
     // Made once: the memo's compute functions, not a closure per question.

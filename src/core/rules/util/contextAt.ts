@@ -7,7 +7,18 @@ import { isFunction, type Node } from '../../js/ast';
 import { calleeRefOf, isRequireFunction, moduleRefOf } from '../../js/modules';
 import type { RuleContext } from '../types';
 
+/** Contexts made, by the walk's context and function: rules ask from the same functions many times. */
+const made = new WeakMap<RuleContext, Map<number, RuleContext>>();
+
 export function contextAt(ctx: RuleContext, fn: number): RuleContext {
+  let byFn = made.get(ctx);
+  if (!byFn) made.set(ctx, (byFn = new Map()));
+  let known = byFn.get(fn);
+  if (!known) byFn.set(fn, (known = contextIn(ctx, fn)));
+  return known;
+}
+
+function contextIn(ctx: RuleContext, fn: number): RuleContext {
   const analysis = ctx.analysis();
   const lookup = analysis.lookup(fn);
   const around = fn >= 0 ? analysis.index.functions[fn]?.node : undefined;

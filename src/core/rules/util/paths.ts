@@ -68,8 +68,7 @@ export function spelledText(node: Node | undefined, ctx: RuleContext, depth = 0)
 
 function partOf(node: Node, ctx: RuleContext): string {
   if (isHome(node, ctx)) return '~';
-  const ref = node.type === 'Identifier' || node.type === 'MemberExpression' ? ctx.moduleRef(node) : undefined;
-  if (ref?.module === 'path' && ref.path[ref.path.length - 1] === 'sep') return '/';
+  if (isPathSep(node, ctx)) return '/';
   return node.type === 'Identifier' ? constantOf(node, ctx) ?? '*' : '*';
 }
 
@@ -82,6 +81,12 @@ function constantOf(node: Node, ctx: RuleContext): string | undefined {
   const bound = ctx.resolve(node);
   if (!bound) return undefined;
   return staticString(bound) ?? (isHome(bound, ctx) ? '~' : undefined);
+}
+
+/** `path.sep` in any bundler spelling (also a name bound to it). */
+function isPathSep(node: Node, ctx: RuleContext): boolean {
+  const ref = node.type === 'Identifier' || node.type === 'MemberExpression' ? ctx.moduleRef(node) : undefined;
+  return ref?.module === 'path' && ref.path[ref.path.length - 1] === 'sep';
 }
 
 /** `os.homedir()`, `process.env.HOME`/`USERPROFILE`, or `a || b` of those. */
@@ -154,9 +159,7 @@ function spellings(node: Node, fn: number, ctx: RuleContext, depth: number): Pat
   if (n.type === 'CallExpression' && n.arguments.length <= MAX_PARTS && isPathJoin(n, here)) {
     return joined(argumentsOf(n).map(a => spellings(a, fn, ctx, depth)), '/').map(s => ({ path: s.path.replace(/\/+/g, '/'), from: s.from }));
   }
-  const ref = n.type === 'MemberExpression' ? here.moduleRef(n) : undefined;
-  if (ref?.module === 'path' && ref.path[ref.path.length - 1] === 'sep') return [{ path: '/', from: [] }];
-  return [{ path: '*', from: [] }];
+  return [{ path: isPathSep(n, here) ? '/' : '*', from: [] }];
 }
 
 /** True when `node` is an argument of a path join that spells a path (the join is reported instead). */
