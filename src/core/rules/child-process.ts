@@ -340,45 +340,181 @@ const TRIMS = new Set(['trim', 'trimStart', 'trimEnd', 'toString']);
  * `depth` counts the names and helpers followed, not the syntax read on the way.
  */
 function lineShape(line: Node, fn: number, analysis: ModuleAnalysis, depth: number): string | undefined {
-  if (depth > 3) return undefined;
+  return lineShapes(line, fn, analysis, depth)?.join(' or ');
+}
+
+/** Names and helpers followed for one line at most (a pager's line built by two helpers and two names is 4). */
+const SHAPE_DEPTH = 5;
+/** Alternatives shown for one line at most; more is no longer a line a reader can check. */
+const MAX_SHAPES = 8;
+/** Returns of a helper followed at most (a package-manager table: npm, pnpm, yarn, bun, and a default). */
+const MAX_HELPER_RETURNS = 6;
+
+/**
+ * The line's alternatives, each as `lineShape` spells it: one per branch of a choice
+ * (`${win ? "start" : "xdg-open"} ${url}`), per value a helper returns, or per object a
+ * property is read from (`pm.updateCommand` with `pm = detect()` returning `{updateCommand: \`npm install -g …\`}`).
+ */
+function lineShapes(line: Node, fn: number, analysis: ModuleAnalysis, depth: number): string[] | undefined {
+  if (depth > SHAPE_DEPTH) return undefined;
   const node = unwrapChain(line);
   if (node.type === 'Identifier') {
     const value = settledValueAt(analysis.index, node.name, fn, node.start);
-    return value ? lineShape(value.node, value.fn, analysis, depth + 1) : undefined;
+    if (value && value.node.type !== 'Parameter') return lineShapes(value.node, value.fn, analysis, depth + 1);
+    // A parameter every caller fills with fixed text (`pagerCmd(pid, o, "less -R +G")`).
+    const texts = constantTexts(node, fn, analysis.index);
+    return texts && texts.length <= MAX_SHAPES ? [...texts] : undefined;
   }
   const literal = staticString(node);
-  if (literal !== undefined) return literal;
-  if (node.type === 'TemplateLiteral') return node.quasis.map(q => q.value.cooked ?? '').join('*');
-  if (node.type === 'BinaryExpression' && node.operator === '+') return `${lineShape(node.left as Node, fn, analysis, depth) ?? '*'}${lineShape(node.right, fn, analysis, depth) ?? '*'}`;
+  if (literal !== undefined) return [literal];
+  if (node.type === 'ConditionalExpression') {
+    const a = lineShapes(node.consequent, fn, analysis, depth);
+    const b = a && lineShapes(node.alternate, fn, analysis, depth);
+    return a && b ? capped([...a, ...b]) : undefined;
+  }
+  if (node.type === 'TemplateLiteral') {
+    // Each value spelled where the file fixes it (a choice, a name, a helper, a parameter every
+    // caller fills), `*` where it does not or where spelling it would give too many lines.
+    let out = [node.quasis[0].value.cooked ?? ''];
+    node.expressions.forEach((e, i) => {
+      const values = lineShapes(e as Node, fn, analysis, depth);
+      const next = (values && product(out, values)) ?? out.map(o => `${o}*`);
+      out = next.map(o => o + (node.quasis[i + 1].value.cooked ?? ''));
+    });
+    return out;
+  }
+  if (node.type === 'BinaryExpression' && node.operator === '+') {
+    const left = lineShapes(node.left as Node, fn, analysis, depth) ?? ['*'];
+    const right = lineShapes(node.right, fn, analysis, depth) ?? ['*'];
+    return product(left, right);
+  }
+  if (node.type === 'MemberExpression') return propertyShapes(node, fn, analysis, depth);
   if (node.type !== 'CallExpression') return undefined;
   const script = encodedScript(node);
-  if (script) {
-    const shape = lineShape(script, fn, analysis, depth);
-    return shape === undefined ? undefined : `(encoded) ${shape}`;
-  }
+  if (script) return lineShapes(script, fn, analysis, depth)?.map(s => `(encoded) ${s}`);
   const callee = calleeOf(node);
   const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
   if (method && TRIMS.has(method) && node.arguments.length === 0 && callee.type === 'MemberExpression') {
-    const shape = lineShape(callee.object as Node, fn, analysis, depth);
-    return method === 'toString' ? shape : shape?.[method as 'trim' | 'trimStart' | 'trimEnd']();
+    const shapes = lineShapes(callee.object as Node, fn, analysis, depth);
+    return method === 'toString' ? shapes : shapes?.map(s => s[method as 'trim' | 'trimStart' | 'trimEnd']());
   }
   if (method === 'join' && callee.type === 'MemberExpression' && node.arguments.length === 1) {
     const list = unwrapChain(callee.object as Node);
     const separator = staticString(node.arguments[0] as Node);
     if (list.type !== 'ArrayExpression' || separator === undefined) return undefined;
-    const parts = list.elements.map(e => (e && e.type !== 'SpreadElement' ? lineShape(e as Node, fn, analysis, depth) : undefined));
-    return parts.every((x): x is string => x !== undefined) ? parts.join(separator) : undefined;
+    let joined: string[] | undefined = [''];
+    list.elements.forEach((e, i) => {
+      const part = e && e.type !== 'SpreadElement' ? lineShapes(e as Node, fn, analysis, depth) : undefined;
+      joined = joined && part && product(joined, i ? part.map(x => separator + x) : part);
+    });
+    return joined;
   }
-  const helper = analysis.graph.calleeOf(node, fn);
+  return helperShapes(node, fn, analysis, depth, r => lineShapes(r.node, r.fn, analysis, depth + 1));
+}
+
+/** What each value a same-module helper returns gives, or undefined if one gives nothing. */
+function helperShapes(call: Node & { type: 'CallExpression' }, fn: number, analysis: ModuleAnalysis, depth: number, of: (r: { node: Node; fn: number }) => string[] | undefined): string[] | undefined {
+  if (depth >= SHAPE_DEPTH) return undefined;
+  const helper = analysis.graph.calleeOf(call, fn);
   const returns = helper === undefined ? [] : analysis.index.functions[helper].returns;
-  if (returns.length === 0 || returns.length > 3) return undefined;
-  const shapes = returns.map(r => lineShape(r, helper!, analysis, depth + 1));
-  return shapes.every((x): x is string => x !== undefined) ? [...new Set(shapes)].join(' or ') : undefined;
+  if (returns.length === 0 || returns.length > MAX_HELPER_RETURNS) return undefined;
+  const out: string[] = [];
+  for (const r of returns) {
+    const shapes = of({ node: r, fn: helper! });
+    if (!shapes) return undefined;
+    out.push(...shapes);
+  }
+  return capped(out);
+}
+
+/**
+ * `o.key` where every object `o` can be is written in this module (`{name: "npm", updateCommand:
+ * \`npm install -g …\`}`), as a literal, a name bound once, a helper's returns or a choice of those:
+ * each object's value of `key`. A name whose `key` is written later (`o.key = …`) has no fixed value.
+ */
+function propertyShapes(node: Node & { type: 'MemberExpression' }, fn: number, analysis: ModuleAnalysis, depth: number): string[] | undefined {
+  const key = propertyName(node);
+  if (key === undefined) return undefined;
+  const ofObject = (object: Node, at: number, d: number): string[] | undefined => {
+    if (d > SHAPE_DEPTH) return undefined;
+    const o = unwrapChain(object);
+    switch (o.type) {
+      case 'ObjectExpression': {
+        // A spread may replace the key; the last property written is the one read.
+        if (o.properties.some(p => p.type !== 'Property')) return undefined;
+        const property = [...o.properties].reverse().find(p => p.type === 'Property' && !p.computed && propertyKeyName(p) === key);
+        return property?.type === 'Property' ? lineShapes(property.value as Node, at, analysis, d + 1) : undefined;
+      }
+      case 'Identifier': {
+        const bound = analysis.index.binding(o.name, at);
+        if (!bound || analysis.index.memberAssignments(bound, key).length) return undefined;
+        const value = settledValueAt(analysis.index, o.name, at, o.start);
+        return value ? ofObject(value.node, value.fn, d + 1) : undefined;
+      }
+      case 'ConditionalExpression': {
+        const a = ofObject(o.consequent, at, d);
+        const b = a && ofObject(o.alternate, at, d);
+        return a && b ? capped([...a, ...b]) : undefined;
+      }
+      case 'CallExpression':
+        return helperShapes(o, at, analysis, d, r => ofObject(r.node, r.fn, d + 1));
+      default:
+        return undefined;
+    }
+  };
+  return ofObject(node.object as Node, fn, depth);
+}
+
+/** Unique alternatives, or undefined when there are too many to show. */
+function capped(shapes: readonly string[]): string[] | undefined {
+  const unique = [...new Set(shapes)];
+  return unique.length <= MAX_SHAPES ? unique : undefined;
+}
+
+/** Every `a` followed by every `b`, or undefined when there are too many. */
+function product(a: readonly string[], b: readonly string[]): string[] | undefined {
+  return a.length * b.length <= MAX_SHAPES ? capped(a.flatMap(x => b.map(y => x + y))) : undefined;
 }
 
 /** A command line whose first word is computed (`*`, `"*"`, `(*`). */
 function startsComputed(line: string): boolean {
   return /^(?:\(encoded\) )?["'\s(]*\*/.test(line);
+}
+
+/** A shell given computed text to run: `cmd /C *`, `sh -c "*"`, `powershell -Command *`. */
+const SHELL_GIVEN_TEXT = /^(?:\S*[\\/])?(?:cmd(?:\.exe)?\s+(?:\/\w\s+)*\/[ck]|(?:ba|z|da|k|fi)?sh(?:\.exe)?\s+(?:-\w+\s+)*-\w*c|(?:powershell|pwsh)(?:\.exe)?\s+(?:-\w+\s+)*-c(?:ommand)?)\s+["']*\*/i;
+
+/**
+ * A shell line that runs something computed: any of its commands (split at `&&`, `||`, `;`,
+ * `|`, `&` and new lines outside quotes) starts computed, or hands computed text to another
+ * shell (`chcp 65001 > nul && cmd /C ${cmd}`).
+ */
+function lineComputed(line: string): boolean {
+  return commandsOfLine(line.replace(/^\(encoded\) /, '')).some(c => startsComputed(c) || SHELL_GIVEN_TEXT.test(c));
+}
+
+/** The commands of a shell line, split where the shell would split them (quotes respected). */
+function commandsOfLine(line: string): string[] {
+  const out: string[] = [];
+  let quote = '';
+  let from = 0;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) {
+      if (c === quote) quote = '';
+      else if (c === '\\' && quote === '"') i++;
+      continue;
+    }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '\\') i++;
+    else if (c === ';' || c === '\n' || c === '|' || (c === '&' && line[i - 1] !== '>' && line[i - 1] !== '<' && line[i + 1] !== '>')) {
+      out.push(line.slice(from, i).trim());
+      if (line[i + 1] === c) i++;
+      from = i + 1;
+    }
+  }
+  out.push(line.slice(from).trim());
+  return out.filter(c => c !== '');
 }
 
 /** PowerShell options that take a value (`-ExecutionPolicy Bypass`), lower case. */
@@ -451,7 +587,22 @@ function leadingName(arg: Node | undefined): string | undefined {
  */
 function chosenCommands(p: ProcessCall, ctx: RuleContext): string[] | undefined {
   const name = leadingName(p.args[0]);
-  if (name === undefined) return undefined;
+  const byName = name === undefined ? undefined : namedCommands(p, name, ctx);
+  return byName ?? shapedCommands(p, ctx.analysis());
+}
+
+/**
+ * The commands when the line, as `lineShapes` follows it (a choice in front, a helper's
+ * returns, a property of objects written here), starts with a fixed program in every case.
+ */
+function shapedCommands(p: ProcessCall, analysis: ModuleAnalysis): string[] | undefined {
+  const shapes = p.args[0] && lineShapes(p.args[0], p.fn, analysis, 0);
+  if (!shapes || shapes.some(startsComputed)) return undefined;
+  const rest = spelledArguments(p.args[1]);
+  return shapes.map(s => [s, ...rest].join(' '));
+}
+
+function namedCommands(p: ProcessCall, name: string, ctx: RuleContext): string[] | undefined {
   const index = ctx.analysis().index;
   const value = settledValueAt(index, name, p.fn, p.args[0].start);
   const programs = value ? literalChoices(value.node, 0) : assignedStarts(index, name, p.fn);
@@ -489,9 +640,14 @@ function assignedStarts(index: ModuleIndex, name: string, fn: number): string[] 
       if (n.operator !== '=') return undefined;
       value = n.right;
     } else continue;
-    const start = value && fixedStart(unwrapChain(value));
-    if (start === undefined || starts.size >= 4) return undefined;
-    starts.add(start);
+    const v = value && unwrapChain(value);
+    // `t = "cmd.exe /c " + t`: put in front of each start it held so far.
+    const prefix = v?.type === 'BinaryExpression' && v.operator === '+' && unwrapChain(v.right).type === 'Identifier' && (unwrapChain(v.right) as { name: string }).name === name ? staticString(v.left as Node) : undefined;
+    const added = prefix !== undefined && starts.size ? [...starts].map(s => prefix + s) : [v && fixedStart(v)];
+    for (const start of added) {
+      if (start === undefined || starts.size >= 4) return undefined;
+      starts.add(start);
+    }
   }
   return starts.size ? [...starts] : undefined;
 }
@@ -544,7 +700,8 @@ function report(ctx: RuleContext, p: ProcessCall) {
   const shell = p.shell || inline !== undefined;
   // A shell given its command line: what matters is whether that line is fixed, not the shell's path.
   // As for exec: computed when what starts the line is (`Get-Process -Id ${pid}` is a fixed command given a value).
-  const computed = spelledLines ? spelledLines.some(l => l === undefined || startsComputed(l)) : isComputed(commands);
+  // A shell's line is computed when any of its commands is.
+  const computed = spelledLines ? spelledLines.some(l => l === undefined || lineComputed(l)) : isComputed(commands) || (shell && !!commands?.some(lineComputed));
   const kind = shell ? 'shell' : 'program';
   ctx.report({
     node,
@@ -810,8 +967,8 @@ export const childProcess: Rule = {
       if (!spelled) computed.push(p);
       const maker = spelled ? undefined : commandCall(p.args, c);
       if (!maker) {
-        // A name in front of the command: whether it holds a choice of programs is known after the walk.
-        if (isComputed(spelled) && leadingName(p.args[0]) !== undefined) return void choosing.push(p);
+        // A name in front, a choice, a helper's returns or an object's property: whether each start is fixed is known after the walk.
+        if (isComputed(spelled) && p.args[0] !== undefined && !p.listForm) return void choosing.push(p);
         if (p.shellFrom) return void unsettled.push(p);
         return report(ctx, p);
       }
@@ -833,12 +990,14 @@ export const childProcess: Rule = {
       decodedEnd() {
         for (const p of unsettled) report(ctx, settled(p));
         unsettled.length = 0;
-        for (const p of choosing) {
+        const withChosen = (p: ProcessCall): ProcessCall => {
           const chosen = chosenCommands(p, ctx);
-          report(ctx, settled(chosen ? { ...p, chosen } : p));
-        }
+          return chosen ? { ...p, chosen } : p;
+        };
+        for (const p of choosing) report(ctx, settled(withChosen(p)));
         choosing.length = 0;
-        for (const calls of waiting.values()) for (const p of calls) report(ctx, settled(p));
+        // A command made by a call no decoder read (`e = pagerCmd(…)`): a helper's returns may fix its start.
+        for (const calls of waiting.values()) for (const p of calls) report(ctx, settled(p.decoded ? p : withChosen(p)));
         waiting.clear();
         for (const p of wrapperCalls(ctx, computed.map(settled))) report(ctx, p);
         if (readingShells.size && inputs.length) reportShellInputs(ctx, readingShells, inputs);

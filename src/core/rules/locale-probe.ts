@@ -33,7 +33,7 @@ export const localeProbe: Rule = {
     category: 'region',
     severity: 'low',
     title: 'Reads the user locale or language',
-    description: 'Reads the locale (Intl resolvedOptions().locale, Intl.Locale, navigator.language, vscode.env.language, app.getLocale(), LANG/LC_* variables).',
+    description: 'Reads the locale (Intl resolvedOptions().locale, navigator.language, vscode.env.language, app.getLocale(), LANG/LC_* variables).',
     messages: {
       read: 'Reads {{what}}',
     },
@@ -56,7 +56,6 @@ export const localeProbe: Rule = {
         const name = propertyName(node);
         if ((name === 'language' || name === 'languages') && isNavigator(node.object as Node)) report(node, `navigator.${name}`, `navigator.${name}`);
         else if (name === 'language' && isEditorEnv(node.object as Node)) report(node, 'the editor display language (vscode.env.language)', 'vscode.env.language');
-        else if (name === 'Locale' && memberPath(node.object as Node) === 'Intl') report(node, 'the locale through Intl.Locale', 'Intl.Locale');
       },
       VariableDeclarator: reads,
       // `getEnv("LANG")` through a helper that reads the environment; a probe only where the value is a locale variable's alone (see endpoint-config-read).

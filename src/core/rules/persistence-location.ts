@@ -34,6 +34,7 @@ export const persistenceLocation: Rule = {
     description: 'Shell rc files, launchd/systemd/autostart/Run keys/crontab/scheduled tasks, git hooks, and the configuration of other assistants (Claude, Codex, Gemini, Qwen, Cursor, Windsurf, Continue, Copilot), editors and git.',
     messages: {
       names: 'Names a {{label}}{{owner}}: {{path}}',
+      patterns: 'Lists a {{label}}{{owner}} among file patterns (an ignore or deny list): {{path}}',
     },
   },
   triggers: ['rc', 'profile', 'zshenv', 'zlogin', 'fish', 'Launch', 'systemd', 'autostart', 'Startup', 'Run', 'cron', 'schtasks', 'launchctl', 'systemctl', 'hooks', 'hooksPath',
@@ -41,13 +42,20 @@ export const persistenceLocation: Rule = {
   create(ctx) {
     const check = (node: Node) => {
       const spelled = spelledPath(node, ctx);
-      if (spelled === undefined || isProse(spelled) || listRole(ctx) === 'data') return;
+      if (spelled === undefined || isProse(spelled)) return;
+      const role = listRole(ctx);
+      if (role === 'data') return;
       const location = persistenceLocationFor(spelled);
       if (!location) return;
       if (spelled === 'core.hooksPath' && nextIsNullDevice(node, ctx)) return;
       // The assistant's own configuration is its own business.
       if (location.vendor && ctx.target.ownVendors.includes(location.vendor)) return;
       const owner = location.vendor ? ` (${vendorById(location.vendor)?.name ?? location.vendor})` : '';
+      // A pattern in a deny or ignore list keeps the place out of reach: listed, at info, with no fact.
+      if (role === 'patterns') {
+        ctx.report({ node, messageId: 'patterns', severity: 'info', data: { label: location.label, owner, path: spelled.slice(0, 120) }, evidence: [`path ${spelled.slice(0, 200)}`, `location ${location.label}`] });
+        return;
+      }
       ctx.report({
         node,
         messageId: 'names',

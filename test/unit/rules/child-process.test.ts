@@ -172,7 +172,50 @@ runRuleTable(childProcess, {
       code: 'const{exec}=require("child_process");function a(w){let e="QUERY HKLM /v MachineGuid",t="%windir%\\\\System32\\\\REG.exe";w&&(t="%windir%\\\\sysnative\\\\cmd.exe /c "+t);exec(`${t} ${e}`)}',
       at: ['exec('],
       severity: 'low',
-      message: /REG\.exe QUERY HKLM \/v MachineGuid or .*cmd\.exe \/c \* QU/,
+      message: /REG\.exe QUERY HKLM \/v MachineGuid or .*cmd\.exe \/c %win/,
+      evidence: ['command %windir%\\sysnative\\cmd.exe /c %windir%\\System32\\REG.exe QUERY HKLM /v MachineGuid'],
+    },
+    // Amp, Kilo Code and aicommits (third review): a start fixed in every case, read through a choice, helpers' returns or an object's property.
+    {
+      name: 'a choice of literals in front of the line (open, start or xdg-open per platform) is a fixed start (low), each shown',
+      code: 'const{exec}=require("child_process");function o(u){const p=process.platform;exec(`${p==="darwin"?"open":p==="win32"?"start":"xdg-open"} ${JSON.stringify(u)}`)}async function k(X){const{exec:P}=await import("child_process"),K="linux";return P(`${K==="darwin"?"open":K==="win32"?"start":"xdg-open"} "${X}"`)}',
+      at: ['exec(`', 'P(`'],
+      severity: 'low',
+      message: /: open "?\*"? or start "?\*"? or xdg-open "?\*"?$/,
+    },
+    {
+      name: "a line built by helpers whose every return starts with a fixed program (Amp's tail | jq | less) is a fixed start (low)",
+      // In a module: a script's top-level function may also be called by code the file does not show.
+      code: 'import{execSync}from"child_process";function logCmd(kind,pid,o){const sel=`select(.pid == ${pid})`;return `${kind==="snapshot"?`tail -n 10000 ${o.path}`:`tail -f ${o.path}`} | jq -C \'${sel}\'`}function pagerCmd(pid,o,pager){const c=logCmd("snapshot",pid,o);return pager?`${c} | ${pager}`:c}function show(p){const e=pagerCmd(process.pid,{path:p},"less -R +G");execSync(e,{stdio:"inherit"})}',
+      at: ['execSync(e'],
+      severity: 'low',
+      message: /tail -n 10000 \* \| jq -C 'select\(\.pid == \*\)' \| less -R \+G or tail -f/,
+    },
+    {
+      name: "a property of the objects a helper returns, each with a fixed command (aicommits' package-manager update), is a fixed start (low)",
+      code: 'const{exec,execSync}=require("child_process");const{promisify}=require("util");const u8=promisify(exec);function c8(e){try{execSync("pnpm --version",{stdio:"ignore"});return{name:"pnpm",updateCommand:`pnpm add -g aicommits@${e}`}}catch{}try{execSync("yarn --version");return{name:"yarn",updateCommand:`yarn global add aicommits@${e}`}}catch{}return{name:"npm",updateCommand:`npm install -g aicommits@${e}`}}async function up(v){const t=c8(v);await u8(t.updateCommand,{timeout:12e4})}',
+      at: ['execSync("pnpm', 'execSync("yarn', 'u8(t'],
+      severity: 'low',
+      evidence: ['command pnpm --version', 'command yarn --version', 'command yarn global add aicommits@*'],
+    },
+    {
+      name: 'a shell line with a computed command after its fixed start, or handing computed text to another shell, is computed (medium; systeminformation execWin)',
+      code: 'const{exec}=require("child_process");function execWin(cmd,cb){let newCmd="chcp 65001 > nul && cmd /C "+cmd+" && chcp "+cp+" > nul";exec(newCmd,cb)}function b(d,c){exec(`cd ${d} && ${c}`)}function f(d,c){exec(`cd ${d}; ${c} --x`)}',
+      at: ['exec(newCmd', 'exec(`cd ${d} &&', 'exec(`cd ${d};'],
+      severity: 'medium',
+      evidence: ['command chcp 65001 > nul && cmd /C * && chcp * > nul'],
+    },
+    {
+      name: 'a shell line whose every command starts fixed is a fixed command (low), also with a separator inside quotes or a redirection',
+      code: 'const{exec}=require("child_process");function a(d){exec(`cd ${d} && npm install`)}function b(x){exec(`echo "a | ${x}" > out.txt 2>&1`)}function c(p){exec(`git log ${p} | head -n 5`)}',
+      at: ['exec(`cd', 'exec(`echo', 'exec(`git'],
+      severity: 'low',
+    },
+    {
+      name: 'a choice with a computed branch, a property written later, an object with a spread, or a helper returning its parameter stays computed (medium)',
+      code: 'const{exec}=require("child_process");function a(c,u){exec(`${c?"open":u} x`)}function b(v){const t={cmd:"npm i"};t.cmd=v;exec(t.cmd)}function d(o){const t={cmd:"npm i",...o};exec(t.cmd)}function id(x){return x}function e(v){exec(`${id(v)} -y`)}function f(v){const t=c?{cmd:"ls"}:{cmd:v};exec(t.cmd)}',
+      at: ['exec(`${c', 'exec(t.cmd)}function d', 'exec(t.cmd)}function id', 'exec(`${id', 'exec(t.cmd)}'],
+      severity: 'medium',
     },
     {
       name: 'a leading name that is a parameter, assigned a computed value, or bound again in a nested function stays computed (medium)',

@@ -7,7 +7,6 @@ runRuleTable(localeProbe, {
     { name: 'resolvedOptions().locale', code: 'let q=Intl.DateTimeFormat().resolvedOptions().locale', at: ['Intl'], severity: 'low' },
     { name: 'destructured locale', code: 'const {locale} = new Intl.NumberFormat().resolvedOptions()', at: ['locale}'] },
     { name: 'navigator.language and languages', code: 'a=navigator.language;b=window.navigator.languages', at: ['navigator.language', 'window.navigator'] },
-    { name: 'Intl.Locale', code: 'x=new Intl.Locale(q).language', at: ['Intl.Locale'] },
     { name: 'LANG, LC_ALL and LC_MESSAGES', code: 'e=process.env.LANG||process.env.LC_ALL||process.env["LC_MESSAGES"]', at: ['process.env.LANG', 'process.env.LC_ALL', 'process.env["LC'] },
     { name: 'vscode.env.language in a bundle', code: 'var v=require("vscode");const l=v.env.language;', at: ['v.env.language'] },
     { name: 'Electron app.getLocale()', code: 'const {app}=require("electron");app.getLocale();e.app.getSystemLocale()', at: ['app.getLocale', 'e.app'] },
@@ -18,5 +17,7 @@ runRuleTable(localeProbe, {
     { name: 'LC_TERMINAL is not a locale variable', code: 'process.env.LC_TERMINAL==="iTerm2"' },
     { name: 'a locale option passed in', code: 'new Intl.DateTimeFormat(locale, {locale: "en"})' },
     { name: 'a language field of some object', code: 'doc.language; editor.document.language' },
+    // Kilo Code (third review): Intl.Locale parses the tag it is given, here a language code from a transcription service.
+    { name: 'Intl.Locale of a tag passed in reads no locale', code: 'function _Aj(H){if(H==null)return;try{let A=new Intl.Locale(H).language;return A.length===2?A:void 0}catch{}}async function t(r){const b=await r.json();return{language:_Aj(b.results[0]?.languageCode)}}' },
   ],
 });

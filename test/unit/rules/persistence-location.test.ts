@@ -7,6 +7,20 @@ runRuleTable(persistenceLocation, {
     { name: 'shell start-up files', code: 'const p=require("path"),o=require("os");f(p.join(o.homedir(),".zshrc"));g(`${h}/.bashrc`)', at: ['p.join', '`'], severity: 'low', evidence: ['path ~/.zshrc', 'path */.bashrc'] },
     { name: 'autostart locations and commands', code: 'a=`${h}/Library/LaunchAgents/com.x.plist`;b="schtasks /create /tn x";c="HKCU\\\\Software\\\\Microsoft\\\\Windows\\\\CurrentVersion\\\\Run"', at: ['`', '"schtasks', '"HKCU'] },
     { name: 'git hooks', code: 'x=join(d,".git","hooks");y=".git/hooks/pre-commit";z=["config","core.hooksPath",h]', at: ['".git/hooks/', '"core.hooksPath"'] },
+    // Amp (third review): its protected-files list for the agent's file tools.
+    {
+      name: 'a start-up file in a list under a patterns key, or among globs, is listed in a deny list (info)',
+      code: 'const P=[{key:"shell-configs",pattern:{description:"Shell Configuration Files",patterns:["~/.bashrc","~/.zshrc"]}},{key:"ssh",pattern:{patterns:["**/.ssh/**"]}}];const skip=["*.log","~/.profile"];const cfg={exclude:["~/.config/fish/config.fish"]}',
+      at: ['"~/.bashrc"', '"~/.zshrc"', '"~/.profile"', '"~/.config/fish'],
+      severity: 'info',
+      message: /^Lists a .* among file patterns \(an ignore or deny list\)/,
+    },
+    {
+      name: 'a start-up file in a list under another key is named (low)',
+      code: 'const targets={files:["~/.bashrc","~/.zshrc"]};const w={patterns:1,rc:"~/.bashrc"}',
+      at: ['"~/.bashrc","', '"~/.zshrc"', '"~/.bashrc"}'],
+      severity: 'low',
+    },
     { name: "another assistant's configuration", code: 'w(`${h}/.cursor/mcp.json`);w(`${h}/.codex/config.toml`)', at: ['`${h}/.cursor', '`${h}/.codex'], target: { ownVendors: ['anthropic'] } },
   ],
   valid: [

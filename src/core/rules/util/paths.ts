@@ -2,7 +2,7 @@
 // `path.join(os.homedir(), ".aws", "credentials")`. Parts computed at run time become `*`
 // and the home directory `~`, so rules can match `*/.aws/credentials` or `~/.zshrc`.
 import type * as acorn from 'acorn';
-import { staticString, unwrapChain, type Node } from '../../js/ast';
+import { propertyKeyName, staticString, unwrapChain, type Node } from '../../js/ast';
 import { argumentsOf } from '../../js/modules';
 import { contextAt } from './contextAt';
 import type { RuleContext } from '../types';
@@ -187,6 +187,9 @@ export function listRole(ctx: RuleContext): 'data' | 'patterns' | undefined {
     if (!up) return undefined;
     if (up.type === 'ArrayExpression') {
       if (holdsPatterns(up)) return 'patterns';
+    } else if (up.type === 'Property') {
+      // `{patterns: ["~/.bashrc", "~/.zshrc"]}`, `exclude: […]`: the key says what the list is.
+      return up.value === child && PATTERN_KEY.test(propertyKeyName(up) ?? '') ? 'patterns' : undefined;
     } else if (up.type === 'CallExpression') {
       // Only a call on the list (`list.flatMap(…)`); the list as an argument is used, not shaped.
       if (up.callee !== child) return undefined;
@@ -198,6 +201,9 @@ export function listRole(ctx: RuleContext): 'data' | 'patterns' | undefined {
   }
   return undefined;
 }
+
+/** Keys whose list is of file patterns to match, not of paths to open: deny, ignore, exclude, protected lists. */
+const PATTERN_KEY = /^(?:(?:file|path|glob|ignore|exclude|deny|block|protect)\w*)?(?:patterns?|globs?)$|^(?:ignored?|excluded?|exclude_?paths|excludes|deny|denied|denylist|blocklist|blocked|protected(?:_?(?:paths|files))?)$/i;
 
 function holdsPatterns(list: acorn.ArrayExpression): boolean {
   return list.elements.some(e => {
