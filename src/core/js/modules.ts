@@ -41,8 +41,10 @@ const BUILTINS = new Set([
 ]);
 
 /** Unminified code often names the module after itself: `fs.writeFileSync` with `fs` unresolved. */
-const SELF_NAMED = new Set(['fs', 'fsp', 'os', 'http', 'https', 'net', 'tls', 'dns', 'vm', 'path', 'child_process', 'childProcess', 'cp']);
-const SELF_NAMED_MODULE: Record<string, string> = { fsp: 'fs/promises', childProcess: 'child_process', cp: 'child_process' };
+const SELF_NAMED = new Set(['fs', 'fsp', 'os', 'http', 'https', 'net', 'tls', 'dns', 'vm', 'path', 'child_process', 'childProcess', 'cp', 'Bun']);
+const SELF_NAMED_MODULE: Record<string, string> = { fsp: 'fs/promises', childProcess: 'child_process', cp: 'child_process', Bun: 'bun' };
+/** The global object's names: `globalThis.Bun` is Bun's runtime module as `Bun` is (a Bun bundle's `var {$: L92} = globalThis.Bun`). */
+const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'self', 'window']);
 /** Names bundlers and compilers give their require and interop helpers. */
 const REQUIRE_NAMES = new Set(['require', '__require', '__nccwpck_require__', '__webpack_require__']);
 const INTEROP = /^(?:__toESM|__importStar|__importDefault|_interopRequireDefault|_interopRequireWildcard|_interopNamespace(?:Default|Compat)?|__toCommonJS|_interop_require_default|_interop_require_wildcard|interopDefault)$/;
@@ -89,6 +91,7 @@ export function moduleRefOf(node: Node | undefined, lookup: ModuleLookup, depth 
       const base = moduleRefOf(node.object as Node, lookup, depth + 1);
       const name = staticKey(node, lookup);
       if (name === undefined) return undefined;
+      if (!base && name === 'Bun' && isGlobalObject(unwrapChain(node.object as Node), lookup)) return normaliseModule('bun');
       return base ? member(base, name) : memberValueRef(unwrapChain(node.object as Node), name, lookup, depth + 1);
     }
     case 'SequenceExpression':
@@ -117,6 +120,10 @@ export function moduleRefOf(node: Node | undefined, lookup: ModuleLookup, depth 
     default:
       return undefined;
   }
+}
+
+function isGlobalObject(node: Node, lookup: ModuleLookup): boolean {
+  return node.type === 'Identifier' && GLOBAL_OBJECTS.has(node.name) && !lookup.isBound(node);
 }
 
 /**

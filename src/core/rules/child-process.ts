@@ -297,6 +297,12 @@ function namesShell(node: Node, depth = 0): boolean {
   return false;
 }
 
+/** `{ raw: text }` in a Bun Shell template: text the shell parses, not one quoted word. */
+function isRawValue(node: Node): boolean {
+  const n = unwrapChain(node);
+  return n.type === 'ObjectExpression' && n.properties.some(p => p.type === 'Property' && propertyKeyName(p) === 'raw');
+}
+
 /** The branches of a choice (`a ? x : y`, nested), or the node itself. */
 function choices(node: Node, depth = 0): Node[] {
   if (node.type !== 'ConditionalExpression' || depth > 3) return [node];
@@ -914,7 +920,7 @@ export const childProcess: Rule = {
     category: 'execution',
     severity: 'low',
     title: 'Starts a process',
-    description: 'child_process exec/execSync (shell), spawn/spawnSync/execFile/fork (shell when shell: true), Bun.spawn, execa, cross-spawn, also through promisify, .call/.apply/.bind and bundlers\' module wrappers; the command when spelled out. Medium when a shell runs a command computed at run time, given on its command line or written to the input of a shell started with no command.',
+    description: 'child_process exec/execSync (shell), spawn/spawnSync/execFile/fork (shell when shell: true), Bun.spawn, Bun Shell ($`…`), execa, cross-spawn, also through promisify, .call/.apply/.bind and bundlers\' module wrappers; the command when spelled out. Medium when a shell runs a command computed at run time, given on its command line or written to the input of a shell started with no command.',
     messages: {
       shell: 'Runs a shell command ({{call}}): {{command}}',
       shellComputed: 'Runs a shell command ({{call}}) computed at run time',
@@ -923,7 +929,7 @@ export const childProcess: Rule = {
       shellInput: 'Runs shell commands written to the input of a shell it started ({{call}}: {{command}}), computed at run time',
     },
   },
-  triggers: ['child_process', 'spawn', 'exec', 'fork', 'execa', 'shelljs', 'node-pty'],
+  triggers: ['child_process', 'spawn', 'exec', 'fork', 'execa', 'shelljs', 'node-pty', 'Bun', 'bun'],
   create(ctx) {
     // Calls whose command is made by a call: reported once decoding is over, with the command
     // if a decoder (a string table, `_$d("…")`) turned out to produce it, else as computed.
@@ -1001,6 +1007,18 @@ export const childProcess: Rule = {
         waiting.clear();
         for (const p of wrapperCalls(ctx, computed.map(settled))) report(ctx, p);
         if (readingShells.size && inputs.length) reportShellInputs(ctx, readingShells, inputs);
+      },
+      // Bun Shell (`$\`git show ${ref}\``, `Bun.$`, `var {$: L92} = globalThis.Bun`) and execa's `$`.
+      TaggedTemplateExpression(node) {
+        const ref = ctx.moduleRef(node.tag as Node);
+        if (!ref) return;
+        const bun = ref.module === 'bun' && ref.path.length === 1 && ref.path[0] === '$';
+        if (!bun && !(ref.module === 'execa' && processCall(ref))) return;
+        const quasi = node.quasi as Node & { type: 'TemplateLiteral' };
+        // Bun quotes each value as one word; only `${{ raw: text }}` is read as shell syntax.
+        const raw = bun && quasi.expressions.some(e => isRawValue(e as Node));
+        const spelled = quasi.quasis.map(q => q.value.cooked ?? '').join('*').trim();
+        start({ node, call: bun ? 'Bun.$' : refName(ref), shell: raw, args: [quasi], fn: ctx.functionIndex(), spelled: [spelled] });
       },
       CallExpression(node) {
         const callee = calleeOf(node);

@@ -175,6 +175,21 @@ runRuleTable(childProcess, {
       message: /REG\.exe QUERY HKLM \/v MachineGuid or .*cmd\.exe \/c %win/,
       evidence: ['command %windir%\\sysnative\\cmd.exe /c %windir%\\System32\\REG.exe QUERY HKLM /v MachineGuid'],
     },
+    // Kilo Code (third review): Bun Shell templates, as Bun's bundler leaves them.
+    {
+      name: "Bun Shell templates start programs (Bun quotes each value as one word): through globalThis.Bun destructured, Bun.$ and an import from bun",
+      code: 'var {$:L92}=globalThis.Bun;async function r(H){return(await L92`git config --get remote.origin.url`.cwd(H).quiet().nothrow()).text()}async function s(J,Y){await L92`git show ${J}:${Y}`}async function d(p){await Bun.$`rm -rf ${p}`}async function v(c){await Bun.$`${c} --version`}',
+      at: ['L92`git config', 'L92`git show', 'Bun.$`rm', 'Bun.$`${c}'],
+      severity: 'low',
+      evidence: ['command git config --get remote.origin.url', 'command git show *:*', 'command rm -rf *', 'command * --version'],
+    },
+    {
+      name: 'a Bun Shell value given as raw text is shell syntax computed at run time (medium)',
+      code: 'import {$} from "bun";export async function x(c){await $`sh -c ${{raw:c}}`}',
+      at: ['$`sh'],
+      severity: 'medium',
+      message: /^Runs a shell command \(Bun\.\$\) computed at run time/,
+    },
     // Amp, Kilo Code and aicommits (third review): a start fixed in every case, read through a choice, helpers' returns or an object's property.
     {
       name: 'a choice of literals in front of the line (open, start or xdg-open per platform) is a fixed start (low), each shown',
@@ -421,6 +436,7 @@ runRuleTable(childProcess, {
     { name: 'execa when its import is visible', code: 'import {execa} from "execa";await execa("gh",["auth","token"])', at: ['execa("gh"'] },
   ],
   valid: [
+    { name: 'a tag named $ that is not Bun\'s or execa\'s', code: 'function f($){return $`git status ${1}`}const $=require("./tpl");$`rm -rf ${d}`' },
     {
       name: "an object's property given a child_process function and something else, written over by a spread, or an object given to Object.assign, is no process start",
       code: 'const cp=require("child_process");const m={};m.run=cp.exec;m.run=function(c){return c};m.run("ls");const n={run:cp.exec,...extra};n.run("ls");const o={run:cp.exec};o.run=mine;o.run("x");const p={run:cp.exec};Object.assign(p,{run:s=>console.log(s)});p.run("y")',
