@@ -48,6 +48,25 @@ describe('which files are scanned', () => {
     assert.ok(result.findings.some(f => f.file === 'b.js'));
   });
 
+  // Amp's npm launcher (third review): its bin is a shell placeholder until the native binary is installed.
+  it('says a package bin that does not parse is a shell or another interpreter\'s script, and still scans a polyglot as JavaScript', () => {
+    const root = tree({
+      'package.json': JSON.stringify({ name: 'x', bin: { a: 'bin/amp.exe', b: 'bin/b', c: 'bin/c', p: 'bin/p' } }),
+      'bin/amp.exe': 'echo "Error: Amp native binary not installed. Fetch from https://example.com/amp" >&2\nexit 1\n',
+      'bin/b': '#!/usr/bin/env -S bash -e\nif [ -x "$0.bin" ]; then exec "$0.bin" "$@"; fi\ncurl https://example.com/x | sh\n',
+      'bin/c': '#!/usr/bin/python3\nimport os\nprint(os.environ["HOME"])\n',
+      'bin/p': '#!/bin/sh\n":" //; exec /usr/bin/env node "$0" "$@"\nrequire("child_process").exec(process.argv[2]);\n',
+    });
+    const result = scanTarget({ id: 't', name: 't', kind: 'cli', root }, { rules: RULES });
+    const byFile = Object.fromEntries(result.errors.map(e => [e.file, e.message]));
+    assert.deepEqual(Object.keys(byFile).sort(), ['bin/amp.exe', 'bin/b', 'bin/c']);
+    assert.match(byFile['bin/amp.exe'], /^a shell script \(first line: echo "Error: Amp native binary not installed\. Fetch from https:\/\/example\.com\/amp\), not JavaScript: not parsed$/);
+    assert.equal(byFile['bin/b'], 'a script for bash (#!/usr/bin/env -S bash -e), not JavaScript: not parsed');
+    assert.match(byFile['bin/c'], /^a script for python3 /);
+    assert.deepEqual(result.findings.filter(f => f.file !== 'bin/p'), []);
+    assert.ok(result.findings.some(f => f.file === 'bin/p' && f.ruleId === 'child-process'));
+  });
+
   it('does not follow symlinked directories (no loops)', () => {
     const root = tree({ 'a.js': TZ });
     fs.symlinkSync(root, path.join(root, 'loop'));

@@ -22,6 +22,7 @@ import { lookupAt, moduleDerivation } from '../js/derivation';
 import { buildFindings, draftOf, relocateDraft, type Draft } from '../rules/findings';
 import { mayHoldStringArray, stringArrayEdits, type Deobfuscated } from '../js/decode/deobfuscate';
 import { applyEdits } from '../text/edits';
+import { otherScript } from '../text/otherScript';
 import { correlate } from '../rules/correlate';
 import type { ModuleAnalysis } from '../rules/types';
 
@@ -103,6 +104,11 @@ function analyse(source: string, options: ScanSourceOptions): Analysed | SourceS
   const t0 = performance.now();
   let parsed = parseSource(text);
   stats.parseMs = performance.now() - t0;
+  const other = !parsed.ast || parsed.partial ? otherScript(text) : undefined;
+  if (other) {
+    fail(`${other}, not JavaScript: not parsed`);
+    return { findings: [], errors, partial: false, stats, rulesRun: [] };
+  }
   if (!parsed.ast) {
     // Still read what can be read without syntax: the strings pass over the file's bytes
     // (hosts and vendor names, approximate). A module inside a binary has no bytes of its own.
