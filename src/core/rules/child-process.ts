@@ -366,10 +366,7 @@ function lineShapes(line: Node, fn: number, analysis: ModuleAnalysis, depth: num
   const node = unwrapChain(line);
   if (node.type === 'Identifier') {
     const value = settledValueAt(analysis.index, node.name, fn, node.start);
-    if (value && value.node.type !== 'Parameter') return lineShapes(value.node, value.fn, analysis, depth + 1);
-    // A parameter every caller fills with fixed text (`pagerCmd(pid, o, "less -R +G")`).
-    const texts = constantTexts(node, fn, analysis.index);
-    return texts && texts.length <= MAX_SHAPES ? [...texts] : undefined;
+    return value && value.node.type !== 'Parameter' ? lineShapes(value.node, value.fn, analysis, depth + 1) : undefined;
   }
   const literal = staticString(node);
   if (literal !== undefined) return [literal];
@@ -383,7 +380,7 @@ function lineShapes(line: Node, fn: number, analysis: ModuleAnalysis, depth: num
     // caller fills), `*` where it does not or where spelling it would give too many lines.
     let out = [node.quasis[0].value.cooked ?? ''];
     node.expressions.forEach((e, i) => {
-      const values = lineShapes(e as Node, fn, analysis, depth);
+      const values = partShapes(e as Node, out, fn, analysis, depth);
       const next = (values && product(out, values)) ?? out.map(o => `${o}*`);
       out = next.map(o => o + (node.quasis[i + 1].value.cooked ?? ''));
     });
@@ -391,7 +388,7 @@ function lineShapes(line: Node, fn: number, analysis: ModuleAnalysis, depth: num
   }
   if (node.type === 'BinaryExpression' && node.operator === '+') {
     const left = lineShapes(node.left as Node, fn, analysis, depth) ?? ['*'];
-    const right = lineShapes(node.right, fn, analysis, depth) ?? ['*'];
+    const right = partShapes(node.right, left, fn, analysis, depth) ?? ['*'];
     return product(left, right);
   }
   if (node.type === 'MemberExpression') return propertyShapes(node, fn, analysis, depth);
@@ -416,6 +413,25 @@ function lineShapes(line: Node, fn: number, analysis: ModuleAnalysis, depth: num
     return joined;
   }
   return helperShapes(node, fn, analysis, depth, r => lineShapes(r.node, r.fn, analysis, depth + 1));
+}
+
+/**
+ * A value put into a line after `before`: spelled as lineShapes does, and where it starts a
+ * command (`${c} | ${pager}`), also a parameter every caller fills with fixed text
+ * (`pagerCmd(pid, o, "less -R +G")`). Elsewhere a parameter stays `*`: it is an argument, and
+ * asking every caller costs a walk of their scope.
+ */
+function partShapes(part: Node, before: readonly string[], fn: number, analysis: ModuleAnalysis, depth: number): string[] | undefined {
+  const shapes = lineShapes(part, fn, analysis, depth);
+  const node = unwrapChain(part);
+  if (shapes || node.type !== 'Identifier' || !before.some(startsCommandAfter)) return shapes;
+  const texts = constantTexts(node, fn, analysis.index);
+  return texts && texts.length <= MAX_SHAPES ? [...texts] : undefined;
+}
+
+/** Text after which the shell reads a new command: a separator, or a shell's option for its command line. */
+function startsCommandAfter(text: string): boolean {
+  return /(?:^|[;&|\n(]|(?:^|\s)(?:-\w*c|\/[cCkK]|-command))\s*["']*$/i.test(text);
 }
 
 /** What each value a same-module helper returns gives, or undefined if one gives nothing. */
