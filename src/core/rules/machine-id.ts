@@ -58,12 +58,36 @@ export const machineId: Rule = {
   create(ctx) {
     const report = (node: { start: number; end: number }, what: string, evidence: string, decodedFrom?: string, named = false) =>
       ctx.report({ node, messageId: 'read', data: { what }, evidence: [evidence], facts: [{ kind: 'source', source: 'fingerprint', detail: what, ...(named ? { named } : {}) }], ...(decodedFrom ? { decodedFrom } : {}) });
+    // One read names its id more than once (`ioreg -rd1 -c IOPlatformExpertDevice`, then the
+    // `IOPlatformUUID` key parsed from its output): one finding per id and function, at the
+    // first string, the others related.
+    const named = new Map<string, { fn: number; what: string; places: Array<{ node: Node; value: string }> }>();
     const text = (node: Node, value: string) => {
       if (value.length > 2000) return;
       const hit = ID_STRINGS.find(([re]) => re.test(value));
-      if (hit) report(node, hit[1], `string ${JSON.stringify(value.slice(0, 120))}`, undefined, true);
+      if (!hit) return;
+      const fn = ctx.functionIndex();
+      // A callback (`lines.find(l => l.includes("IOPlatformUUID"))`) reads for the function it is passed in.
+      const key = `${ctx.analysis().index.ownerOf(fn)}\0${hit[1]}`;
+      const known = named.get(key);
+      if (known) known.places.push({ node, value });
+      else named.set(key, { fn, what: hit[1], places: [{ node, value }] });
     };
     return {
+      'Program:exit'() {
+        for (const { fn, what, places } of named.values()) {
+          const [first, ...more] = places;
+          ctx.report({
+            node: first.node,
+            messageId: 'read',
+            data: { what },
+            evidence: [`string ${JSON.stringify(first.value.slice(0, 120))}`],
+            facts: [{ kind: 'source', source: 'fingerprint', detail: what, named: true }],
+            ...(more.length ? { related: more.slice(0, 5).map(m => ({ start: m.node.start, end: m.node.end, message: `the same id named here: ${JSON.stringify(m.value.slice(0, 80))}` })) } : {}),
+            fn,
+          });
+        }
+      },
       MemberExpression(node) {
         const name = propertyName(node);
         if ((name === 'machineId' || name === 'devDeviceId') && isEditorEnv(node.object as Node)) report(node, `the editor machine id (vscode.env.${name})`, `vscode.env.${name}`);

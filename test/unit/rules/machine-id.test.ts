@@ -7,7 +7,9 @@ runRuleTable(machineId, {
     { name: '/etc/machine-id and the dbus copy, each named as it is', code: 'let q=["/etc/machine-id","/var/lib/dbus/machine-id"]', at: ['"/etc', '"/var'], evidence: ['/etc/machine-id', '/var/lib/dbus/machine-id'] },
     // Found in GitHub Copilot CLI 0.1.36 (OpenTelemetry's host id on FreeBSD).
     { name: "the BSD host id and hardware UUID (/etc/hostid, kenv smbios.system.uuid)", code: 'r=await f.readFile("/etc/hostid",{encoding:"utf8"});u=await x("kenv -q smbios.system.uuid")', at: ['"/etc/hostid"', '"kenv'], message: /BSD/ },
-    { name: 'the macOS IOPlatformUUID', code: 'exec(\'ioreg -rd1 -c "IOPlatformExpertDevice"\');o.find(l=>l.includes("IOPlatformUUID"))', at: ["'ioreg", '"IOPlatformUUID"'] },
+    // Kilo Code 7.7.9 (third review): the ioreg command and the key parsed from its output were two findings of one read.
+    { name: 'the macOS IOPlatformUUID: one read, named by the command and the key in one function, is one finding with the other place related', code: 'function u(){const o=exec(\'ioreg -rd1 -c "IOPlatformExpertDevice"\');return o.find(l=>l.includes("IOPlatformUUID"))}', at: ["'ioreg"], related: ['the same id named here: "IOPlatformUUID"'] },
+    { name: 'the same id named in two functions is two findings', code: 'function a(){return exec("ioreg -rd1 -c IOPlatformExpertDevice")}function b(o){return o.split("IOPlatformUUID")}', at: ['"ioreg', '"IOPlatformUUID"'] },
     { name: 'the Windows MachineGuid', code: 'reg("HKLM\\\\SOFTWARE\\\\Microsoft\\\\Cryptography","MachineGuid")', at: ['"MachineGuid"'] },
     { name: 'the MachineGuid read through a command in a template literal (seen in a real assistant)', code: 'x=await run(`reg query ${key} /v MachineGuid`)', at: ['`'] },
     { name: 'ioreg in a template', code: 'y=sh(`ioreg -rd1 -c IOPlatformExpertDevice | grep ${f}`)', at: ['`'] },
