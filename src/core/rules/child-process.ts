@@ -3,7 +3,7 @@
 // `promisify(exec)`, `spawn.call(null, …)`, webpack's `n(123).spawn`). The command is evidence
 // when it is spelled out; a shell running a command computed at run time is the risky shape.
 import { calleeOf, descendants, isFunction, memberPath, propertyKeyName, propertyName, returnedExpression, staticString, unwrapChain, type Node } from '../js/ast';
-import { bindsWithin } from '../js/nameUses';
+import { bindsWithin, everyUse } from '../js/nameUses';
 import { argumentsOf, refName, type ModuleRef } from '../js/modules';
 import { isParameterOf, settledValue, settledValueAt, type ModuleIndex } from '../js/moduleIndex';
 import { constantTexts } from '../js/constantText';
@@ -469,7 +469,7 @@ function propertyShapes(node: Node & { type: 'MemberExpression' }, fn: number, a
       }
       case 'Identifier': {
         const bound = analysis.index.binding(o.name, at);
-        if (!bound || analysis.index.memberAssignments(bound, key).length) return undefined;
+        if (!bound || bound.moduleLike || bound.scope < 0 || !onlyReadsProperties(analysis.index, bound.scope, o.name)) return undefined;
         const value = settledValueAt(analysis.index, o.name, at, o.start);
         return value ? ofObject(value.node, value.fn, d + 1) : undefined;
       }
@@ -485,6 +485,26 @@ function propertyShapes(node: Node & { type: 'MemberExpression' }, fn: number, a
     }
   };
   return ofObject(node.object as Node, fn, depth);
+}
+
+/**
+ * A local object that nothing but property reads touches (`const t = detect(); exec(t.cmd)`):
+ * not written (`t.cmd = v`, `t[k] = v`, `t.cmd += v`), not handed to a call that may change it
+ * (`Object.assign(t, o)`, `mutate(t)`, `t.set(…)`), not aliased. Returning it is a read.
+ */
+function onlyReadsProperties(index: ModuleIndex, scope: number, name: string): boolean {
+  let declared = 0;
+  const complete = everyUse(index, scope, name, ({ node, ancestors }) => {
+    const parent = ancestors[ancestors.length - 1];
+    if (parent?.type === 'VariableDeclarator' && parent.id === node) return ++declared === 1;
+    if (parent?.type === 'ReturnStatement') return true;
+    if (parent?.type !== 'MemberExpression' || parent.object !== node || parent.computed) return false;
+    const above = ancestors[ancestors.length - 2];
+    if (above?.type === 'AssignmentExpression' && above.left === parent) return false;
+    if (above?.type === 'UpdateExpression' || (above?.type === 'UnaryExpression' && above.operator === 'delete')) return false;
+    return !((above?.type === 'CallExpression' || above?.type === 'NewExpression') && above.callee === parent);
+  });
+  return complete && declared === 1;
 }
 
 /** Unique alternatives, or undefined when there are too many to show. */
@@ -512,16 +532,37 @@ const SHELL_GIVEN_TEXT = /^(?:\S*[\\/])?(?:cmd(?:\.exe)?\s+(?:\/\w\s+)*\/[ck]|(?
  * shell (`chcp 65001 > nul && cmd /C ${cmd}`).
  */
 function lineComputed(line: string): boolean {
-  return commandsOfLine(line.replace(/^\(encoded\) /, '')).some(c => startsComputed(c) || SHELL_GIVEN_TEXT.test(c));
+  return commandsOfLine(line.replace(/^\(encoded\) /, '')).some(c => {
+    const program = c.replace(RUNNERS, '');
+    return startsComputed(program) || SHELL_GIVEN_TEXT.test(program);
+  });
 }
+
+/** What runs a command it is given (`FOO=1 *`, `env *`, `sudo -E *`, `xargs -0 *`, `timeout 5 *`): the command is what follows. */
+const RUNNERS = /^(?:(?:[A-Za-z_]\w*=\S*|env(?:\s+-\S+)*|sudo(?:\s+-\S+)*|doas|xargs(?:\s+-\S+)*|nohup|exec|time|command|nice(?:\s+-n\s*-?\d+|\s+-\d+)?|timeout(?:\s+-\S+)*\s+\S+)\s+)+/;
 
 /** The commands of a shell line, split where the shell would split them (quotes respected). */
 function commandsOfLine(line: string): string[] {
   const out: string[] = [];
   let quote = '';
   let from = 0;
+  let groups = 0;
+  const cut = (at: number, width: number) => {
+    out.push(line.slice(from, at).trim());
+    from = at + width;
+  };
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
+    // A substitution (`$(…)`, `` `…` ``) runs a command, in double quotes too.
+    if (quote !== "'" && (c === '`' || (c === '$' && line[i + 1] === '('))) {
+      quote = '';
+      cut(i, c === '`' ? 1 : 2);
+      if (c === '$') {
+        groups++;
+        i++;
+      }
+      continue;
+    }
     if (quote) {
       if (c === quote) quote = '';
       else if (c === '\\' && quote === '"') i++;
@@ -529,10 +570,19 @@ function commandsOfLine(line: string): string[] {
     }
     if (c === '"' || c === "'") quote = c;
     else if (c === '\\') i++;
+    // A group `( … )` opens where a command starts; elsewhere a parenthesis is an argument's
+    // (`echo "(x)"`, PowerShell's `[IO.File]::Exists($p)`).
+    else if (c === '(' && line.slice(from, i).trim() === '') {
+      groups++;
+      cut(i, 1);
+    } else if (c === ')' && groups > 0) {
+      groups--;
+      cut(i, 1);
+    }
     else if (c === ';' || c === '\n' || c === '|' || (c === '&' && line[i - 1] !== '>' && line[i - 1] !== '<' && line[i + 1] !== '>')) {
-      out.push(line.slice(from, i).trim());
-      if (line[i + 1] === c) i++;
-      from = i + 1;
+      const twice = line[i + 1] === c;
+      cut(i, twice ? 2 : 1);
+      if (twice) i++;
     }
   }
   out.push(line.slice(from).trim());

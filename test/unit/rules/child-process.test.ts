@@ -175,6 +175,20 @@ runRuleTable(childProcess, {
       message: /REG\.exe QUERY HKLM \/v MachineGuid or .*cmd\.exe \/c %win/,
       evidence: ['command %windir%\\sysnative\\cmd.exe /c %windir%\\System32\\REG.exe QUERY HKLM /v MachineGuid'],
     },
+    // Amp (fourth review): the $ template it hands plugins, joined with += in a loop, was low with an empty command.
+    {
+      name: 'a command built with += from an empty start is computed (medium)',
+      code: 'const{exec}=require("child_process");function hut(H){return async(e,...r)=>{let i="";for(let n=0;n<e.length;n++)if(i+=e[n],n<r.length)i+=r[n];return new Promise(n=>{exec(i,{cwd:H},n)})}}',
+      at: ['exec(i,'],
+      severity: 'medium',
+    },
+    {
+      name: 'a command built with += from a fixed start shows that start (low)',
+      code: 'const{exec}=require("child_process");function a(x){let i="git ";i+=x;exec(i)}',
+      at: ['exec(i)'],
+      severity: 'low',
+      evidence: ['command git *'],
+    },
     // Kilo Code (third review): Bun Shell templates, as Bun's bundler leaves them.
     {
       name: "Bun Shell templates start programs (Bun quotes each value as one word): through globalThis.Bun destructured, Bun.$ and an import from bun",
@@ -213,12 +227,31 @@ runRuleTable(childProcess, {
       severity: 'low',
       evidence: ['command pnpm --version', 'command yarn --version', 'command yarn global add aicommits@*'],
     },
+    // Fourth review: an object the code may change after it is written has no fixed property.
+    {
+      name: 'a property of an object given to Object.assign, written with a computed key, handed to a function, looped into or appended to stays computed (medium)',
+      code: 'const{exec}=require("child_process");function detect(){return{cmd:"npm i"}}function det2(o){const r={cmd:"npm i"};Object.assign(r,o);return r}function det3(o){const r={cmd:"npm i"};r[o.k]=o.v;return r}function mutate(t,v){t.cmd=v}function a(o){exec(det2(o).cmd)}function b(o){exec(det3(o).cmd)}function c(v){const t=detect();mutate(t,v);exec(t.cmd)}function d(v){const t=detect();Object.assign(t,v);exec(t.cmd)}function e(v){const t=detect();for(const k in v)t[k]=v[k];exec(t.cmd)}function f(v){const t=detect();t.cmd+=v;exec(t.cmd)}',
+      at: ['exec(det2', 'exec(det3', 'exec(t.cmd)}function d', 'exec(t.cmd)}function e', 'exec(t.cmd)}function f', 'exec(t.cmd)}'],
+      severity: 'medium',
+    },
     {
       name: 'a shell line with a computed command after its fixed start, or handing computed text to another shell, is computed (medium; systeminformation execWin)',
       code: 'const{exec}=require("child_process");function execWin(cmd,cb){let newCmd="chcp 65001 > nul && cmd /C "+cmd+" && chcp "+cp+" > nul";exec(newCmd,cb)}function b(d,c){exec(`cd ${d} && ${c}`)}function f(d,c){exec(`cd ${d}; ${c} --x`)}',
       at: ['exec(newCmd', 'exec(`cd ${d} &&', 'exec(`cd ${d};'],
       severity: 'medium',
       evidence: ['command chcp 65001 > nul && cmd /C * && chcp * > nul'],
+    },
+    {
+      name: 'a computed program behind an assignment, env, sudo, xargs or timeout, or in a command substitution, is computed (medium)',
+      code: 'const{exec}=require("child_process");function a(y){exec(`FOO=1 ${y}`)}function b(y){exec(`env ${y}`)}function c(y){exec(`sudo -E ${y}`)}function d(y){exec(`xargs -0 ${y}`)}function e(y){exec(`git log $(${y})`)}function f(y){exec(`echo \\`${y}\\``)}function g(y){exec(`echo "$(${y})"`)}function h(y){exec(`timeout 5 ${y} --x`)}',
+      at: ['exec(`FOO', 'exec(`env', 'exec(`sudo', 'exec(`xargs', 'exec(`git', 'exec(`echo \\`', 'exec(`echo "', 'exec(`timeout'],
+      severity: 'medium',
+    },
+    {
+      name: 'a value in a variable assignment, after sudo with a fixed program, or in parentheses inside quotes is an argument (low)',
+      code: 'const{exec}=require("child_process");function b(y){exec(`echo "(${y})"`)}function c(y){exec(`FOO=${y} git status`)}function d(y){exec(`sudo git pull ${y}`)}function e(y){exec(`(cd ${y} && make)`)}',
+      at: ['exec(`echo', 'exec(`FOO', 'exec(`sudo', 'exec(`(cd'],
+      severity: 'low',
     },
     {
       name: 'a shell line whose every command starts fixed is a fixed command (low), also with a separator inside quotes or a redirection',

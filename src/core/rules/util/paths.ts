@@ -38,6 +38,12 @@ export function spelledText(node: Node | undefined, ctx: RuleContext, depth = 0)
   if (node.type === 'Identifier') {
     // `const cmd = \`nmcli … ${x}\`; exec(cmd)`: follow a name to a string it is built as, but
     // not to a computed path or call (see constantOf).
+    if (changedInPlace(node, ctx)) {
+      // `let cmd = "git "; cmd += args`: the start it was given, then what is added.
+      const start = appendedTo(node, ctx) ? ctx.resolve(node) : undefined;
+      const head = start && spelledText(start, ctx, depth + 1);
+      return head ? `${head}*` : undefined;
+    }
     const bound = ctx.resolve(node);
     if (bound && (bound.type === 'TemplateLiteral' || (bound.type === 'BinaryExpression' && bound.operator === '+'))) return spelledText(bound, ctx, depth + 1);
     return constantOf(node, ctx);
@@ -78,9 +84,25 @@ function partOf(node: Node, ctx: RuleContext): string {
  * value at this point (`rcFile = zshrc` in one branch, `bashrc` in another).
  */
 function constantOf(node: Node, ctx: RuleContext): string | undefined {
+  if (node.type === 'Identifier' && changedInPlace(node, ctx)) return undefined;
   const bound = ctx.resolve(node);
   if (!bound) return undefined;
   return staticString(bound) ?? (isHome(bound, ctx) ? '~' : undefined);
+}
+
+/**
+ * A name whose value is added to where it is held (`let i = ""; for (…) i += part`, `n++`):
+ * the value it was last given is not what it holds.
+ */
+function changedInPlace(node: Node & { type: 'Identifier' }, ctx: RuleContext): boolean {
+  const bound = ctx.analysis().index.binding(node.name, ctx.functionIndex());
+  return !!bound && (!!bound.appended?.length || !!bound.changedInPlace || (bound.moduleLike && bound.mutated));
+}
+
+/** Changed only by `+=` (not `++`, `||=` or a loop's assignment). */
+function appendedTo(node: Node & { type: 'Identifier' }, ctx: RuleContext): boolean {
+  const bound = ctx.analysis().index.binding(node.name, ctx.functionIndex());
+  return !!bound?.appended?.length && !bound.moduleLike;
 }
 
 /** `path.sep` in any bundler spelling (also a name bound to it). */
