@@ -172,6 +172,13 @@ describe('correlation: config-tamper', () => {
     assert.deepEqual(only('config-tamper', tamper).map(f => f.severity), ['medium']);
   });
 
+  // Fourth review: a list chosen by its key (`protected`) reads as a deny list, but what the code does with it decides.
+  it('follows a write into a start-up file listed under a deny-list key: the list is named at info, the write is still tampering', () => {
+    const code = 'const fs=require("fs"),os=require("os");const cfg={protected:["~/.bashrc"]};function w(){for(const p of cfg.protected) fs.appendFileSync(p.replace("~",os.homedir()),"export PATH=x")}';
+    assert.deepEqual(only('persistence-location', code).map(f => f.severity), ['info']);
+    assert.deepEqual(only('config-tamper', code).map(f => f.severity), ['medium']);
+  });
+
   it('leaves a chmod of a folder on the way to ~/.gitconfig (a sandbox securing it, seen in a real bundle)', () => {
     const code = 'const fs=require("fs"),p=require("path"),o=require("os");function lock(d){fs.chmodSync(d,448)}\nfunction s(){lock(p.join(o.homedir(),".gitconfig"))}';
     assert.deepEqual(only('config-tamper', code), []);

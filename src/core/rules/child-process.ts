@@ -239,6 +239,8 @@ interface ProcessCall {
    * `base`), the wrapper calls the command passed through on the way, and its commands spelled here.
    */
   via?: { inner: Node; base: string; through: Node[]; commands?: string[] };
+  /** The command is one line a shell's syntax splits, its values quoted (Bun Shell): a computed command after a separator is a computed program. */
+  shellSyntax?: boolean;
   /** `args[0]` is the whole command as a list, program first (`Bun.spawn(cmd)`, a wrapper's `cmd` list passed on). */
   listForm?: boolean;
   /** The commands when the program is a name bound once to a choice of literals (known after the walk). */
@@ -296,6 +298,17 @@ function namesShell(node: Node, depth = 0): boolean {
   if (n.type === 'ConditionalExpression') return namesShell(n.consequent, depth + 1) || namesShell(n.alternate, depth + 1);
   return false;
 }
+
+/** Bun's `$` as a tag, also configured in place (`$.nothrow()\`…\``, `$.cwd(dir)\`…\``), or execa's `$`. */
+function shellTagRef(tag: Node, ctx: RuleContext): ModuleRef | undefined {
+  const t = unwrapChain(tag);
+  if (t.type === 'CallExpression' && t.callee.type === 'MemberExpression' && BUN_SHELL_SETTINGS.has(propertyName(t.callee) ?? '')) {
+    const ref = ctx.moduleRef(t.callee.object as Node);
+    return ref?.module === 'bun' && ref.path.join('.') === '$' ? ref : undefined;
+  }
+  return ctx.moduleRef(t);
+}
+const BUN_SHELL_SETTINGS = new Set(['nothrow', 'throws', 'cwd', 'env', 'quiet']);
 
 /** `{ raw: text }` in a Bun Shell template: text the shell parses, not one quoted word. */
 function isRawValue(node: Node): boolean {
@@ -371,6 +384,8 @@ function lineShapes(line: Node, fn: number, analysis: ModuleAnalysis, depth: num
   const literal = staticString(node);
   if (literal !== undefined) return [literal];
   if (node.type === 'ConditionalExpression') {
+    const decided = decidedTest(node.test, fn, analysis);
+    if (decided !== undefined) return lineShapes(decided ? node.consequent : node.alternate, fn, analysis, depth);
     const a = lineShapes(node.consequent, fn, analysis, depth);
     const b = a && lineShapes(node.alternate, fn, analysis, depth);
     return a && b ? capped([...a, ...b]) : undefined;
@@ -432,6 +447,23 @@ function partShapes(part: Node, before: readonly string[], fn: number, analysis:
 /** Text after which the shell reads a new command: a separator, or a shell's option for its command line. */
 function startsCommandAfter(text: string): boolean {
   return /(?:^|[;&|\n(]|(?:^|\s)(?:-\w*c|\/[cCkK]|-command))\s*["']*$/i.test(text);
+}
+
+/** `K === "darwin"` with `K = "linux"` fixed in the file: the test's outcome; undefined when it is not fixed. */
+function decidedTest(test: Node, fn: number, analysis: ModuleAnalysis): boolean | undefined {
+  const t = unwrapChain(test);
+  if (t.type !== 'BinaryExpression' || !['===', '!==', '==', '!='].includes(t.operator)) return undefined;
+  const fixed = (side: Node): string | undefined => {
+    const n = unwrapChain(side);
+    const literal = staticString(n);
+    if (literal !== undefined || n.type !== 'Identifier') return literal;
+    const value = settledValueAt(analysis.index, n.name, fn, n.start);
+    return value && value.node.type !== 'Parameter' ? staticString(value.node) : undefined;
+  };
+  const left = fixed(t.left as Node);
+  const right = left === undefined ? undefined : fixed(t.right);
+  if (left === undefined || right === undefined) return undefined;
+  return (left === right) === (t.operator === '===' || t.operator === '==');
 }
 
 /** What each value a same-module helper returns gives, or undefined if one gives nothing. */
@@ -773,14 +805,14 @@ function report(ctx: RuleContext, p: ProcessCall) {
   // A shell given its command line: what matters is whether that line is fixed, not the shell's path.
   // As for exec: computed when what starts the line is (`Get-Process -Id ${pid}` is a fixed command given a value).
   // A shell's line is computed when any of its commands is.
-  const computed = spelledLines ? spelledLines.some(l => l === undefined || lineComputed(l)) : isComputed(commands) || (shell && !!commands?.some(lineComputed));
+  const computed = spelledLines ? spelledLines.some(l => l === undefined || lineComputed(l)) : isComputed(commands) || ((shell || !!p.shellSyntax) && !!commands?.some(lineComputed));
   const kind = shell ? 'shell' : 'program';
   ctx.report({
     node,
     messageId: computed ? `${kind}Computed` : kind,
     data: { call, command: command ?? '' },
     severity: shell && computed ? 'medium' : 'low',
-    evidence: [`call ${call}`, ...(commands ?? []).slice(0, 3).map(c => `command ${c.slice(0, 200)}`), ...(shell ? ['shell'] : [])],
+    evidence: [`call ${call}`, ...(commands ?? []).slice(0, MAX_SHAPES).map(c => `command ${c.slice(0, 200)}`), ...(shell ? ['shell'] : [])],
     ...(p.decoded ? { decodedFrom: p.decoded.recipe } : {}),
     // What runs (the program or shell command) is the target; the argument list the payload.
     // Options (`{input, env}`) are neither: data handed to a fixed program is not code run.
@@ -1076,15 +1108,17 @@ export const childProcess: Rule = {
       },
       // Bun Shell (`$\`git show ${ref}\``, `Bun.$`, `var {$: L92} = globalThis.Bun`) and execa's `$`.
       TaggedTemplateExpression(node) {
-        const ref = ctx.moduleRef(node.tag as Node);
+        const ref = shellTagRef(node.tag as Node, ctx);
         if (!ref) return;
         const bun = ref.module === 'bun' && ref.path.length === 1 && ref.path[0] === '$';
         if (!bun && !(ref.module === 'execa' && processCall(ref))) return;
         const quasi = node.quasi as Node & { type: 'TemplateLiteral' };
-        // Bun quotes each value as one word; only `${{ raw: text }}` is read as shell syntax.
-        const raw = bun && quasi.expressions.some(e => isRawValue(e as Node));
         const spelled = quasi.quasis.map(q => q.value.cooked ?? '').join('*').trim();
-        start({ node, call: bun ? 'Bun.$' : refName(ref), shell: raw, args: [quasi], fn: ctx.functionIndex(), spelled: [spelled] });
+        // Bun quotes each value as one word; `${{ raw: text }}` is read as shell syntax, and a
+        // word handed to another shell (`sh -c ${x}`) is run as a command line by that shell.
+        const raw = bun && quasi.expressions.some(e => isRawValue(e as Node));
+        const nested = bun && commandsOfLine(spelled).some(c => SHELL_GIVEN_TEXT.test(c.replace(RUNNERS, '')));
+        start({ node, call: bun ? 'Bun.$' : refName(ref), shell: raw || nested, args: [quasi], fn: ctx.functionIndex(), spelled: [spelled], ...(bun ? { shellSyntax: true } : {}) });
       },
       CallExpression(node) {
         const callee = calleeOf(node);

@@ -51,14 +51,13 @@ export const persistenceLocation: Rule = {
       // The assistant's own configuration is its own business.
       if (location.vendor && ctx.target.ownVendors.includes(location.vendor)) return;
       const owner = location.vendor ? ` (${vendorById(location.vendor)?.name ?? location.vendor})` : '';
-      // A pattern in a deny or ignore list keeps the place out of reach: listed, at info, with no fact.
-      if (role === 'patterns') {
-        ctx.report({ node, messageId: 'patterns', severity: 'info', data: { label: location.label, owner, path: spelled.slice(0, 120) }, evidence: [`path ${spelled.slice(0, 200)}`, `location ${location.label}`] });
-        return;
-      }
+      // A pattern in a deny or ignore list keeps the place out of reach: listed at info. It is
+      // still a place: a list chosen by its key may yet be written to, which config-tamper follows.
+      const patterns = role === 'patterns';
       ctx.report({
         node,
-        messageId: 'names',
+        messageId: patterns ? 'patterns' : 'names',
+        ...(patterns ? { severity: 'info' as const } : {}),
         data: { label: location.label, owner, path: spelled.slice(0, 120) },
         evidence: [`path ${spelled.slice(0, 200)}`, `location ${location.label}`],
         facts: [{ kind: 'place', place: location.kind === 'startup' ? 'startup' : location.assistant ? 'assistant-config' : 'tool-config', detail: location.label }],

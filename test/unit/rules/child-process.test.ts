@@ -204,13 +204,27 @@ runRuleTable(childProcess, {
       severity: 'medium',
       message: /^Runs a shell command \(Bun\.\$\) computed at run time/,
     },
+    {
+      name: 'Bun Shell: a value handed to another shell is a shell command computed at run time (medium); a computed program after a separator is a computed program; $ configured in place is still $',
+      code: 'import {$} from "bun";export async function a(x){await $`sh -c ${x}`}export async function b(x){await $`echo ${x} && ${x}`}export async function c(x){await $.nothrow()`rm ${x}`}',
+      at: ['$`sh', '$`echo', '$.nothrow'],
+      evidence: ['shell', 'command echo * && *', 'command rm *'],
+      message: /^(?:Runs a shell command \(Bun\.\$\) computed at run time|Starts a program \(Bun\.\$\) computed at run time|Starts a program \(Bun\.\$\): rm \*)$/,
+    },
     // Amp, Kilo Code and aicommits (third review): a start fixed in every case, read through a choice, helpers' returns or an object's property.
     {
       name: 'a choice of literals in front of the line (open, start or xdg-open per platform) is a fixed start (low), each shown',
-      code: 'const{exec}=require("child_process");function o(u){const p=process.platform;exec(`${p==="darwin"?"open":p==="win32"?"start":"xdg-open"} ${JSON.stringify(u)}`)}async function k(X){const{exec:P}=await import("child_process"),K="linux";return P(`${K==="darwin"?"open":K==="win32"?"start":"xdg-open"} "${X}"`)}',
-      at: ['exec(`', 'P(`'],
+      code: 'const{exec}=require("child_process");function o(u){const p=process.platform;exec(`${p==="darwin"?"open":p==="win32"?"start":"xdg-open"} ${JSON.stringify(u)}`)}',
+      at: ['exec(`'],
       severity: 'low',
-      message: /: open "?\*"? or start "?\*"? or xdg-open "?\*"?$/,
+      message: /: open \* or start \* or xdg-open \*$/,
+    },
+    {
+      name: 'a choice decided by a constant in the file (K = "linux") shows the one branch taken (low)',
+      code: 'async function k(X){const{exec:P}=await import("child_process"),K="linux";return P(`${K==="darwin"?"open":K==="win32"?"start":"xdg-open"} "${X}"`)}',
+      at: ['P(`'],
+      severity: 'low',
+      allEvidence: ['call child_process.exec', 'command xdg-open "*"', 'shell'],
     },
     {
       name: "a line built by helpers whose every return starts with a fixed program (Amp's tail | jq | less) is a fixed start (low)",
@@ -226,6 +240,13 @@ runRuleTable(childProcess, {
       at: ['execSync("pnpm', 'execSync("yarn', 'u8(t'],
       severity: 'low',
       evidence: ['command pnpm --version', 'command yarn --version', 'command yarn global add aicommits@*'],
+    },
+    {
+      name: 'every alternative is evidence, up to eight (four package managers, the fourth included)',
+      code: 'const{exec}=require("child_process");function d(v){if(a)return{c:`npm i -g x@${v}`};if(b)return{c:`pnpm add -g x@${v}`};if(c)return{c:`yarn global add x@${v}`};return{c:`bun add -g x@${v}`}}function up(v){exec(d(v).c)}',
+      at: ['exec('],
+      severity: 'low',
+      allEvidence: ['call child_process.exec', 'command npm i -g x@*', 'command pnpm add -g x@*', 'command yarn global add x@*', 'command bun add -g x@*', 'shell'],
     },
     // Fourth review: an object the code may change after it is written has no fixed property.
     {
