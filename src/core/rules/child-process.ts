@@ -9,7 +9,7 @@ import { isParameterOf, settledValue, settledValueAt, type ModuleIndex } from '.
 import { constantTexts } from '../js/constantText';
 import type { ModuleAnalysis, Rule, RuleContext } from './types';
 import { spelledText } from './util/paths';
-import { isInlineCodeOption, isShellCommandOption, processCall, programName, SHELL_PROGRAMS } from './util/process';
+import { commandsOfLine, isInlineCodeOption, isShellCommandOption, lineComputed, processCall, programName, RUNNERS, SHELL_GIVEN_TEXT, SHELL_PROGRAMS, startsComputed } from './util/process';
 import { contextAt } from './util/contextAt';
 
 const BUN_SPAWN = new Set(['Bun.spawn', 'Bun.spawnSync']);
@@ -550,76 +550,6 @@ function product(a: readonly string[], b: readonly string[]): string[] | undefin
   return a.length * b.length <= MAX_SHAPES ? capped(a.flatMap(x => b.map(y => x + y))) : undefined;
 }
 
-/** A command line whose first word is computed (`*`, `"*"`, `(*`). */
-function startsComputed(line: string): boolean {
-  return /^(?:\(encoded\) )?["'\s(]*\*/.test(line);
-}
-
-/** A shell given computed text to run: `cmd /C *`, `sh -c "*"`, `powershell -Command *`. */
-const SHELL_GIVEN_TEXT = /^(?:\S*[\\/])?(?:cmd(?:\.exe)?\s+(?:\/\w\s+)*\/[ck]|(?:ba|z|da|k|fi)?sh(?:\.exe)?\s+(?:-\w+\s+)*-\w*c|(?:powershell|pwsh)(?:\.exe)?\s+(?:-\w+\s+)*-c(?:ommand)?)\s+["']*\*/i;
-
-/**
- * A shell line that runs something computed: any of its commands (split at `&&`, `||`, `;`,
- * `|`, `&` and new lines outside quotes) starts computed, or hands computed text to another
- * shell (`chcp 65001 > nul && cmd /C ${cmd}`).
- */
-function lineComputed(line: string): boolean {
-  return commandsOfLine(line.replace(/^\(encoded\) /, '')).some(c => {
-    const program = c.replace(RUNNERS, '');
-    return startsComputed(program) || SHELL_GIVEN_TEXT.test(program);
-  });
-}
-
-/** What runs a command it is given (`FOO=1 *`, `env *`, `sudo -E *`, `xargs -0 *`, `timeout 5 *`): the command is what follows. */
-const RUNNERS = /^(?:(?:[A-Za-z_]\w*=\S*|env(?:\s+-\S+)*|sudo(?:\s+-\S+)*|doas|xargs(?:\s+-\S+)*|nohup|exec|time|command|nice(?:\s+-n\s*-?\d+|\s+-\d+)?|timeout(?:\s+-\S+)*\s+\S+)\s+)+/;
-
-/** The commands of a shell line, split where the shell would split them (quotes respected). */
-function commandsOfLine(line: string): string[] {
-  const out: string[] = [];
-  let quote = '';
-  let from = 0;
-  let groups = 0;
-  const cut = (at: number, width: number) => {
-    out.push(line.slice(from, at).trim());
-    from = at + width;
-  };
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    // A substitution (`$(…)`, `` `…` ``) runs a command, in double quotes too.
-    if (quote !== "'" && (c === '`' || (c === '$' && line[i + 1] === '('))) {
-      quote = '';
-      cut(i, c === '`' ? 1 : 2);
-      if (c === '$') {
-        groups++;
-        i++;
-      }
-      continue;
-    }
-    if (quote) {
-      if (c === quote) quote = '';
-      else if (c === '\\' && quote === '"') i++;
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '\\') i++;
-    // A group `( … )` opens where a command starts; elsewhere a parenthesis is an argument's
-    // (`echo "(x)"`, PowerShell's `[IO.File]::Exists($p)`).
-    else if (c === '(' && line.slice(from, i).trim() === '') {
-      groups++;
-      cut(i, 1);
-    } else if (c === ')' && groups > 0) {
-      groups--;
-      cut(i, 1);
-    }
-    else if (c === ';' || c === '\n' || c === '|' || (c === '&' && line[i - 1] !== '>' && line[i - 1] !== '<' && line[i + 1] !== '>')) {
-      const twice = line[i + 1] === c;
-      cut(i, twice ? 2 : 1);
-      if (twice) i++;
-    }
-  }
-  out.push(line.slice(from).trim());
-  return out.filter(c => c !== '');
-}
 
 /** PowerShell options that take a value (`-ExecutionPolicy Bypass`), lower case. */
 const OPTIONS_WITH_VALUE = new Set(['-executionpolicy', '-ep', '-windowstyle', '-outputformat', '-of', '-inputformat', '-if', '-version', '-configurationname', '-workingdirectory', '-wd']);

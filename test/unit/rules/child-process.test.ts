@@ -176,6 +176,27 @@ runRuleTable(childProcess, {
       evidence: ['command %windir%\\sysnative\\cmd.exe /c %windir%\\System32\\REG.exe QUERY HKLM /v MachineGuid'],
     },
     // Amp (fourth review): the $ template it hands plugins, joined with += in a loop, was low with an empty command.
+    // Gemini CLI 0.61.0's systeminformation: names reused and appended to.
+    {
+      name: 'a program name given a suffix with += (pm2, pm2.cmd on Windows) and commands appended after a separator with fixed starts are fixed (low)',
+      code: 'const{exec}=require("child_process");function v(w){let cmd="";cmd="pm2";if(w){cmd+=".cmd"}exec(`${cmd} -v`)}function s(list){let cmd=\'cat /proc/stat | grep "cpu "\';for(const p of list){cmd+=";cat /proc/"+p+"/stat"}exec(cmd)}',
+      at: ['exec(`', 'exec(cmd)'],
+      severity: 'low',
+      evidence: ['command pm2* -v', 'command cat /proc/stat | grep "cpu "*'],
+    },
+    {
+      name: 'a line built only from appended commands with fixed starts (printf; smartctl per disk) shows the first and is fixed (low)',
+      code: 'const{exec}=require("child_process");function smart(disks){let cmd="";for(const d of disks){cmd+=`printf "\\n${d}|"; smartctl -H ${d} | grep overall;`}exec(cmd)}',
+      at: ['exec(cmd)'],
+      severity: 'low',
+      evidence: ['command printf "\n*|"; smartctl -H * | grep overall;…'],
+    },
+    {
+      name: 'a computed command appended after a separator is computed (medium)',
+      code: 'const{exec}=require("child_process");function bad(list){let cmd="ls";for(const p of list){cmd+="; "+p}exec(cmd)}',
+      at: ['exec(cmd)'],
+      severity: 'medium',
+    },
     {
       name: 'a command built with += from an empty start is computed (medium)',
       code: 'const{exec}=require("child_process");function hut(H){return async(e,...r)=>{let i="";for(let n=0;n<e.length;n++)if(i+=e[n],n<r.length)i+=r[n];return new Promise(n=>{exec(i,{cwd:H},n)})}}',

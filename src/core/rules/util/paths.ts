@@ -7,6 +7,7 @@ import { argumentsOf } from '../../js/modules';
 import { contextAt } from './contextAt';
 import type { RuleContext } from '../types';
 import { envReadOf } from './env';
+import { lineComputed } from './process';
 
 const JOINERS = new Set(['join', 'resolve']);
 const HOME_CALLS = new Set(['homedir']);
@@ -39,10 +40,11 @@ export function spelledText(node: Node | undefined, ctx: RuleContext, depth = 0)
     // `const cmd = \`nmcli … ${x}\`; exec(cmd)`: follow a name to a string it is built as, but
     // not to a computed path or call (see constantOf).
     if (changedInPlace(node, ctx)) {
-      // `let cmd = "git "; cmd += args`: the start it was given, then what is added.
+      // `let cmd = "git "; cmd += args`: the start it was given, then what is added; from an
+      // empty start, what is added first (`cmd += \`printf …; smartctl -H ${d};\`` per disk).
       const start = appendedTo(node, ctx) ? ctx.resolve(node) : undefined;
       const head = start && spelledText(start, ctx, depth + 1);
-      return head ? `${head}*` : undefined;
+      return head ? `${head}*` : head === '' ? firstAppended(node, ctx) : undefined;
     }
     const bound = ctx.resolve(node);
     if (bound && (bound.type === 'TemplateLiteral' || (bound.type === 'BinaryExpression' && bound.operator === '+'))) return spelledText(bound, ctx, depth + 1);
@@ -84,7 +86,12 @@ function partOf(node: Node, ctx: RuleContext): string {
  * value at this point (`rcFile = zshrc` in one branch, `bashrc` in another).
  */
 function constantOf(node: Node, ctx: RuleContext): string | undefined {
-  if (node.type === 'Identifier' && changedInPlace(node, ctx)) return undefined;
+  if (node.type === 'Identifier' && changedInPlace(node, ctx)) {
+    // `cmd = "pm2"; if (win) cmd += ".cmd"`: pm2*.
+    const start = appendedTo(node, ctx) ? ctx.resolve(node) : undefined;
+    const head = start && staticString(start);
+    return head ? `${head}*` : undefined;
+  }
   const bound = ctx.resolve(node);
   if (!bound) return undefined;
   return staticString(bound) ?? (isHome(bound, ctx) ? '~' : undefined);
@@ -99,10 +106,33 @@ function changedInPlace(node: Node & { type: 'Identifier' }, ctx: RuleContext): 
   return !!bound && (!!bound.appended?.length || !!bound.changedInPlace || (bound.moduleLike && bound.mutated));
 }
 
-/** Changed only by `+=` (not `++`, `||=` or a loop's assignment). */
+/**
+ * Added to only by `+=` (not `++`, `||=` or a loop's assignment), with text that starts no
+ * command of its own: `";cat /proc/" + pid + "/stat"` may, `"; " + cmd` must not, be shown as
+ * what it was given followed by `*`.
+ */
 function appendedTo(node: Node & { type: 'Identifier' }, ctx: RuleContext): boolean {
   const bound = ctx.analysis().index.binding(node.name, ctx.functionIndex());
-  return !!bound?.appended?.length && !bound.moduleLike;
+  if (!bound?.appended?.length || bound.moduleLike) return false;
+  // The piece goes after fixed text: only commands it starts after a separator count.
+  return bound.appended.every(v => !lineComputed(`x${pieceShape(v.node)}`));
+}
+
+/** What the first `+=` adds, then `…` for the rest, when no piece added starts a computed command. */
+function firstAppended(node: Node & { type: 'Identifier' }, ctx: RuleContext): string | undefined {
+  const appended = ctx.analysis().index.binding(node.name, ctx.functionIndex())?.appended ?? [];
+  const pieces = appended.map(v => pieceShape(v.node));
+  return pieces.length && !pieces.some(lineComputed) ? `${pieces[0]}…` : undefined;
+}
+
+// Text as written, `*` for what is computed: `";cat /proc/" + pid + "/stat"` reads `;cat /proc/*/stat`.
+function pieceShape(node: Node): string {
+  const n = unwrapChain(node);
+  const literal = staticString(n);
+  if (literal !== undefined) return literal;
+  if (n.type === 'TemplateLiteral') return n.quasis.map(q => q.value.cooked ?? '').join('*');
+  if (n.type === 'BinaryExpression' && n.operator === '+') return pieceShape(n.left as Node) + pieceShape(n.right);
+  return '*';
 }
 
 /** `path.sep` in any bundler spelling (also a name bound to it). */
