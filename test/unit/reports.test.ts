@@ -12,7 +12,7 @@ import { tempTree } from '../helpers/tempTree';
 import { bundleFixture } from '../helpers/bundlers';
 import { appendedBun, bunGraph, elf } from '../helpers/nativeFixtures';
 import { platformDependency } from '../../src/cli/npmPackages';
-import { renamed } from '../../src/core/report/baseline';
+import { compare, renamed } from '../../src/core/report/baseline';
 import { code, fenced, inline } from '../../src/core/report/markdown';
 
 const CLI = path.resolve('dist/cli.js');
@@ -353,6 +353,21 @@ describe('matching findings across releases', () => {
     assert.equal(renamed('/tmp/claude-cli-external-build-2185/x.node'), renamed('/tmp/claude-cli-external-build-2211/x.node'));
     assert.notEqual(renamed('via Hs(): brew'), renamed('via Hs(): curl'));
     assert.notEqual(renamed('host api.deepseek.com'), renamed('host api.moonshot.cn'));
+  });
+
+  // Fourth review: with one more copy of a repeated finding, the diff named a copy that had only moved.
+  it('names the new copy of a repeated finding as added, not the last of its group (esbuild, minified)', async function () {
+    this.timeout(60_000);
+    const writes = (text: string) => JSON.parse(run('scan', folder({ 'package.json': '{"name":"tool"}', 'cli.js': text }), '--json').stdout).targets[0].findings.filter((f: any) => f.ruleId === 'file-write');
+    const before = writes(await bundleFixture('repeated-update', { bundler: 'esbuild', minify: true }));
+    const now = writes(await bundleFixture('repeated-update', { bundler: 'esbuild', minify: true }, 'main-v2.mjs'));
+    assert.equal(new Set([...before, ...now].map((f: any) => f.message)).size, 1, 'one message for every write');
+    assert.deepEqual([before.length, now.length], [2, 3]);
+    const result = compare({ id: 'tool', name: 'tool', kind: 'path', findings: before }, now);
+    const added = result.current.filter(c => c.state === 'new').map(c => c.finding);
+    assert.equal(added.length, 1);
+    assert.match(added[0].excerpt ?? '', /base64/);
+    assert.deepEqual(result.gone, []);
   });
 
   it("finds this machine's native platform package among optionalDependencies", () => {

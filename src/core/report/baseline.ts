@@ -137,13 +137,20 @@ export function compare(before: BaselineTarget, now: readonly Finding[]): Compar
       if (list) list.push(i);
       else pool.set(k, [i]);
     });
+    const waiting = new Map<string, Finding[]>();
     for (const f of now) {
       if (states.has(f)) continue;
       const k = key(f);
-      const hit = k === undefined ? undefined : pool.get(k)?.shift();
-      if (hit === undefined) continue;
-      states.set(f, 'unchanged');
-      delete left[hit];
+      if (k === undefined || !pool.has(k)) continue;
+      const list = waiting.get(k);
+      if (list) list.push(f);
+      else waiting.set(k, [f]);
+    }
+    for (const [k, findings] of waiting) {
+      for (const [f, hit] of pairedByCode(findings, pool.get(k)!, left)) {
+        states.set(f, 'unchanged');
+        delete left[hit];
+      }
     }
   }
   return {
@@ -151,6 +158,62 @@ export function compare(before: BaselineTarget, now: readonly Finding[]): Compar
     current: now.map(f => ({ finding: f, state: states.get(f) ?? 'new' })),
     gone: left.filter((f): f is Finding => !!f),
   };
+}
+
+/** Pairs compared at most in one group; past it, findings pair in order. */
+const MAX_PAIRS = 250_000;
+
+/**
+ * Pairs findings that share a key with baseline findings (indices into `left`), each used once:
+ * the most alike code first. When a release adds one more of a repeated finding, the copy left
+ * over is the one whose code is new, not whichever came last: code moved and renamed by a
+ * minifier still reads alike once its short names are blurred.
+ */
+function pairedByCode(now: readonly Finding[], candidates: readonly number[], left: ReadonlyArray<Finding | undefined>): Array<[Finding, number]> {
+  if (now.length === 1 && candidates.length === 1) return [[now[0], candidates[0]]];
+  if (now.length * candidates.length > MAX_PAIRS) return now.slice(0, candidates.length).map((f, i) => [f, candidates[i]]);
+  const scored: Array<{ f: number; c: number; score: number }> = [];
+  now.forEach((f, i) => candidates.forEach((c, j) => scored.push({ f: i, c: j, score: likeness(f, left[c]!) })));
+  // Ties keep the order both lists were written in.
+  scored.sort((a, b) => b.score - a.score || a.f - b.f || a.c - b.c);
+  const usedNow = new Set<number>();
+  const usedBefore = new Set<number>();
+  const out: Array<[Finding, number]> = [];
+  for (const { f, c } of scored) {
+    if (usedNow.has(f) || usedBefore.has(c)) continue;
+    usedNow.add(f);
+    usedBefore.add(c);
+    out.push([now[f], candidates[c]]);
+  }
+  return out;
+}
+
+/** How alike two findings' code reads (0 to 1): shared words of their excerpts, short names blurred. */
+function likeness(a: Finding, b: Finding): number {
+  const x = wordsOf(a);
+  const y = wordsOf(b);
+  if (x.size === 0 || y.size === 0) return 0;
+  let shared = 0;
+  let total = 0;
+  for (const [w, n] of x) {
+    shared += Math.min(n, y.get(w) ?? 0);
+    total += n;
+  }
+  for (const n of y.values()) total += n;
+  return (2 * shared) / total;
+}
+
+const words = new WeakMap<Finding, Map<string, number>>();
+
+function wordsOf(f: Finding): Map<string, number> {
+  let known = words.get(f);
+  if (known) return known;
+  known = new Map();
+  // Names a minifier gives (`te`, `mdr`, `$or`) say nothing about the code: one blur for all.
+  const text = (f.excerpt ?? '').replace(/(?<![\w$])[A-Za-z_$][\w$]{0,2}(?![\w$])/g, '·');
+  for (const w of text.split(/[^\w$·]+/)) if (w) known.set(w, (known.get(w) ?? 0) + 1);
+  words.set(f, known);
+  return known;
 }
 
 // A config finding matches by fingerprint only (rule, file, key and the value or definition
