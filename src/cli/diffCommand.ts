@@ -27,7 +27,9 @@ Findings are matched by what they are, not by line.
 Options:
   --format FORMAT     text (default), json or markdown
   --json              the same as --format json
-  --min-severity SEV  list changes of this severity and above (default: low)
+  --min-severity SEV  count changes of this severity and above (default: low); medium
+                      and above are listed one by one, the rest counted by rule
+                      (--json lists every one)
   --fail-on SEV       exit 1 when NEW adds a finding of this severity or above
   --rules a,b         run only these rules
   --max-file-mb N     per-file size limit (default ${DEFAULT_MAX_FILE_BYTES / 1024 / 1024})
@@ -89,8 +91,11 @@ export async function runDiff(argv: string[]): Promise<number> {
     for (const t of [before, after]) if (t.errors.length) out.push(`${name}@${t.version}: ${plural(t.errors.length, 'file')} not fully scanned: ${t.errors.slice(0, 5).map(e => `${printable(e.file)} (${printable(e.message)})`).join('; ')}`);
     process.stdout.write(`${out.join('\n')}\n`);
   }
-  if (failOn && comparison.current.some(c => c.state === 'new' && severityRank(c.finding.severity) >= severityRank(failOn))) return 1;
-  return 0;
+  const failing = failOn ? comparison.current.filter(c => c.state === 'new' && severityRank(c.finding.severity) >= severityRank(failOn)).length : 0;
+  if (!failing) return 0;
+  // Say why, also when --min-severity kept those findings out of what was printed.
+  process.stderr.write(`fail-on ${failOn}: ${name}@${newVersion} adds ${plural(failing, 'finding')} of ${failOn} or above\n`);
+  return 1;
 }
 
 /** The target for one version: the package, with its native platform package inside it. */

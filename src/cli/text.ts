@@ -143,10 +143,11 @@ export function formatDelta(d: Delta, style: TextStyle, minSeverity: Severity = 
       out.push(`  ${label}:`);
       for (const f of shown) out.push(`    ${paint(style, SEVERITY_COLOR[f.severity], f.severity.padEnd(6))} ${f.ruleId.padEnd(22)} ${printable(locationOf(f))}  ${printable(f.message)}`);
     }
-    if (rest.length) {
+    // Below medium, counted by rule under each severity's own name.
+    for (const severity of ['low', 'info'] as const) {
       const byRule = new Map<string, number>();
-      for (const f of rest) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
-      out.push(`  ${label}, low: ${[...byRule].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r} ${n}`).join(', ')}`);
+      for (const f of rest) if (f.severity === severity) byRule.set(f.ruleId, (byRule.get(f.ruleId) ?? 0) + 1);
+      if (byRule.size) out.push(`  ${label}, ${severity}: ${[...byRule].sort((a, b) => b[1] - a[1]).map(([r, n]) => `${r} ${n}`).join(', ')}`);
     }
   }
   return out.join('\n');

@@ -266,6 +266,12 @@ describe('baselines and diff over two real releases (esbuild, minified)', () => 
     assert.match(r.stdout, /^What changed in @acme\/tool 1\.0\.0 -> 2\.0\.0: \d+ new, 0 gone/);
     assert.match(r.stdout, /high +region-gating +cli\.js:\d+:\d+/);
     assert.equal(run('diff', '@acme/tool', '1.0.0', '2.0.0', '--cache', cache, '--fail-on', 'high').status, 1);
+    // The exit code says why, also when --min-severity hides what reached it; counts below medium go under their own severity.
+    const hidden = run('diff', '@acme/tool', '1.0.0', '2.0.0', '--cache', cache, '--fail-on', 'info', '--min-severity', 'info');
+    assert.equal(hidden.status, 1);
+    assert.match(hidden.stderr, /^fail-on info: @acme\/tool@2\.0\.0 adds \d+ findings? of info or above$/m);
+    assert.doesNotMatch(hidden.stdout, /, low: [^\n]*network-endpoint/, 'info findings are not counted as low');
+    assert.match(hidden.stdout, /^ {2}added, info: network-endpoint 1$/m);
     const md = run('diff', '@acme/tool', '1.0.0', '2.0.0', '--cache', cache, '--format', 'markdown').stdout;
     assert.match(md, /## What changed in \\@acme\/tool 1\.0\.0 → 2\.0\.0/, "scanned names are escaped, @ too");
   });
