@@ -46,6 +46,7 @@ export interface Delta {
   /** Rules with findings now and none before (new kinds of behaviour), and the reverse. */
   rulesAdded: string[];
   rulesRemoved: string[];
+  /** Hosts requests are sent to (findings with `host`); a URL only named in the code is not one. */
   hostsAdded: string[];
   hostsRemoved: string[];
   vendorsAdded: string[];
@@ -276,8 +277,8 @@ export function deltaLists(d: Delta): Array<[string, string[]]> {
   return [
     ['new kinds of finding', d.rulesAdded],
     ['kinds no longer found', d.rulesRemoved],
-    ['new hosts', d.hostsAdded],
-    ['hosts no longer named', d.hostsRemoved],
+    ['new hosts requested', d.hostsAdded],
+    ['hosts no longer requested', d.hostsRemoved],
     ['new vendor names', d.vendorsAdded],
     ['vendor names no longer found', d.vendorsRemoved],
     ['settings changed', d.settingsChanged],
