@@ -301,13 +301,27 @@ function namesShell(node: Node, depth = 0): boolean {
 
 /** Bun's `$` as a tag, also configured in place (`$.nothrow()\`…\``, `$.cwd(dir)\`…\``), or execa's `$`. */
 function shellTagRef(tag: Node, ctx: RuleContext): ModuleRef | undefined {
-  const t = unwrapChain(tag);
-  if (t.type === 'CallExpression' && t.callee.type === 'MemberExpression' && BUN_SHELL_SETTINGS.has(propertyName(t.callee) ?? '')) {
-    const ref = ctx.moduleRef(t.callee.object as Node);
-    return ref?.module === 'bun' && ref.path.join('.') === '$' ? ref : undefined;
+  let t = unwrapChain(tag);
+  let configured = false;
+  // `$.nothrow().quiet()`: each setting returns the same `$`.
+  for (let depth = 0; depth < 6 && t.type === 'CallExpression' && t.callee.type === 'MemberExpression' && BUN_SHELL_SETTINGS.has(propertyName(t.callee) ?? ''); depth++) {
+    t = unwrapChain(t.callee.object as Node);
+    configured = true;
   }
-  return ctx.moduleRef(t);
+  const ref = ctx.moduleRef(t);
+  return !configured || (ref?.module === 'bun' && ref.path.join('.') === '$') ? ref : undefined;
 }
+/** A literal, or a name given one literal and never changed: a Bun Shell value the file fixes. */
+function fixedWord(node: Node, ctx: RuleContext): string | undefined {
+  const n = unwrapChain(node);
+  const literal = staticString(n);
+  if (literal !== undefined || n.type !== 'Identifier') return literal;
+  const bound = ctx.analysis().index.binding(n.name, ctx.functionIndex());
+  if (!bound || bound.mutated || bound.appended?.length || bound.changedInPlace || bound.values.length !== 1) return undefined;
+  const value = ctx.resolve(n);
+  return value ? staticString(value) : undefined;
+}
+
 const BUN_SHELL_SETTINGS = new Set(['nothrow', 'throws', 'cwd', 'env', 'quiet']);
 
 /** `{ raw: text }` in a Bun Shell template: text the shell parses, not one quoted word. */
@@ -1043,10 +1057,17 @@ export const childProcess: Rule = {
         const bun = ref.module === 'bun' && ref.path.length === 1 && ref.path[0] === '$';
         if (!bun && !(ref.module === 'execa' && processCall(ref))) return;
         const quasi = node.quasi as Node & { type: 'TemplateLiteral' };
-        const spelled = quasi.quasis.map(q => q.value.cooked ?? '').join('*').trim();
         // Bun quotes each value as one word; `${{ raw: text }}` is read as shell syntax, and a
-        // word handed to another shell (`sh -c ${x}`) is run as a command line by that shell.
+        // word handed to another shell (`sh -c ${x}`) is run as a command line by that shell,
+        // unless the file fixes it (`const C = "echo hi"`).
         const raw = bun && quasi.expressions.some(e => isRawValue(e as Node));
+        const spelled = quasi.quasis
+          .map((q, i) => {
+            const word = i < quasi.expressions.length ? fixedWord(quasi.expressions[i] as Node, ctx) : '';
+            return (q.value.cooked ?? '') + (word === undefined ? '*' : word && JSON.stringify(word));
+          })
+          .join('')
+          .trim();
         const nested = bun && commandsOfLine(spelled).some(c => SHELL_GIVEN_TEXT.test(c.replace(RUNNERS, '')));
         start({ node, call: bun ? 'Bun.$' : refName(ref), shell: raw || nested, args: [quasi], fn: ctx.functionIndex(), spelled: [spelled], ...(bun ? { shellSyntax: true } : {}) });
       },

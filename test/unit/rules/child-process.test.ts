@@ -197,6 +197,26 @@ runRuleTable(childProcess, {
       at: ['exec(cmd)'],
       severity: 'medium',
     },
+    // Fifth review.
+    {
+      name: 'a += counts only between the value given and the use, a piece may open with a choice of literals, and a loop counter of the same name in an outer block is not the inner name (low)',
+      code: 'const{exec}=require("child_process");function a(list,ok){let s="";list.forEach(n=>{s+=`${ok?\'printf ",";\':""}smartctl -a -j ${n};`});exec(s)}function b(win){let cmd;cmd="pm2";if(win)cmd+=".cmd";exec(`${cmd} -v`);cmd="brew";exec(`${cmd} --version`)}function c(n){for(let c=0;c<n;c++){if(n>2){let c="brew --version";exec(c)}}}',
+      at: ['exec(s)', 'exec(`${cmd} -v', 'exec(`${cmd} --version', 'exec(c)'],
+      severity: 'low',
+      evidence: ['command printf ",";smartctl -a -j *;…', 'command pm2* -v', 'command brew --version', 'command brew --version'],
+    },
+    {
+      name: 'text after a command substitution goes on with the command it sits in: a value there is an argument (low)',
+      code: 'const{exec}=require("child_process");function a(x){exec(`echo $(date) ${x}`)}function b(x){exec(`echo \\`date\\` ${x}`)}function c(x){exec(`git commit -m "$(date) ${x}"`)}',
+      at: ['exec(`echo $', 'exec(`echo \\`', 'exec(`git'],
+      severity: 'low',
+    },
+    {
+      name: 'a program after an assignment of a substitution, sudo -u user or timeout -s SIGNAL is computed (medium)',
+      code: 'const{exec}=require("child_process");function d(x){exec(`X=$(pwd) ${x}`)}function f(x){exec(`sudo -u root ${x}`)}function g(x){exec(`timeout -s KILL 5 ${x}`)}',
+      at: ['exec(`X', 'exec(`sudo', 'exec(`timeout'],
+      severity: 'medium',
+    },
     {
       name: 'a command built with += from an empty start is computed (medium)',
       code: 'const{exec}=require("child_process");function hut(H){return async(e,...r)=>{let i="";for(let n=0;n<e.length;n++)if(i+=e[n],n<r.length)i+=r[n];return new Promise(n=>{exec(i,{cwd:H},n)})}}',
@@ -231,6 +251,12 @@ runRuleTable(childProcess, {
       at: ['$`sh', '$`echo', '$.nothrow'],
       evidence: ['shell', 'command echo * && *', 'command rm *'],
       message: /^(?:Runs a shell command \(Bun\.\$\) computed at run time|Starts a program \(Bun\.\$\) computed at run time|Starts a program \(Bun\.\$\): rm \*)$/,
+    },
+    {
+      name: 'Bun Shell: a word the file fixes handed to sh -c is a fixed command (low, shown quoted as Bun quotes it); settings chained before the template are still $ (medium)',
+      code: 'import {$} from "bun";const C="echo hi";export async function a(){await $`sh -c ${C}`}export async function c(x){await $.nothrow().quiet()`sh -c ${x}`}',
+      at: ['$`sh', '$.nothrow'],
+      evidence: ['command sh -c "echo hi"', 'shell'],
     },
     // Amp, Kilo Code and aicommits (third review): a start fixed in every case, read through a choice, helpers' returns or an object's property.
     {

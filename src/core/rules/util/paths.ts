@@ -99,40 +99,66 @@ function constantOf(node: Node, ctx: RuleContext): string | undefined {
 
 /**
  * A name whose value is added to where it is held (`let i = ""; for (…) i += part`, `n++`):
- * the value it was last given is not what it holds.
+ * the value it was last given is not what it holds. A `+=` counts only between that value and
+ * the use (`cmd = "brew"` after another block's `cmd += ".cmd"` is brew). Other changes (`++`,
+ * `||=`) have no place recorded: they count unless the name is declared again in a block, where
+ * the change may be another declaration's (`for (let c = 0; …; c++) { let c = "ls"; exec(c) }`).
  */
 function changedInPlace(node: Node & { type: 'Identifier' }, ctx: RuleContext): boolean {
   const bound = ctx.analysis().index.binding(node.name, ctx.functionIndex());
-  return !!bound && (!!bound.appended?.length || !!bound.changedInPlace || (bound.moduleLike && bound.mutated));
+  if (!bound) return false;
+  if (bound.moduleLike) return bound.mutated;
+  if (bound.appended?.length) return appendedBefore(node, ctx).length > 0;
+  return !!bound.changedInPlace && !bound.history;
+}
+
+/** The values `+=` adds to the name after the value it was last given and before this use. */
+function appendedBefore(node: Node & { type: 'Identifier' }, ctx: RuleContext): readonly Node[] {
+  const appended = ctx.analysis().index.binding(node.name, ctx.functionIndex())?.appended ?? [];
+  const given = ctx.resolve(node);
+  const from = given ? given.end : -1;
+  return appended.map(v => v.node).filter(v => v.start > from && v.start < node.start);
 }
 
 /**
- * Added to only by `+=` (not `++`, `||=` or a loop's assignment), with text that starts no
- * command of its own: `";cat /proc/" + pid + "/stat"` may, `"; " + cmd` must not, be shown as
- * what it was given followed by `*`.
+ * Added to by `+=` before this use, with text that starts no computed command of its own:
+ * `";cat /proc/" + pid + "/stat"` may, `"; " + cmd` must not, be shown as what it was given
+ * followed by `*`.
  */
 function appendedTo(node: Node & { type: 'Identifier' }, ctx: RuleContext): boolean {
-  const bound = ctx.analysis().index.binding(node.name, ctx.functionIndex());
-  if (!bound?.appended?.length || bound.moduleLike) return false;
+  const pieces = appendedBefore(node, ctx);
   // The piece goes after fixed text: only commands it starts after a separator count.
-  return bound.appended.every(v => !lineComputed(`x${pieceShape(v.node)}`));
+  return pieces.length > 0 && pieces.every(v => !pieceShapes(v).some(p => lineComputed(`x${p}`)));
 }
 
 /** What the first `+=` adds, then `…` for the rest, when no piece added starts a computed command. */
 function firstAppended(node: Node & { type: 'Identifier' }, ctx: RuleContext): string | undefined {
-  const appended = ctx.analysis().index.binding(node.name, ctx.functionIndex())?.appended ?? [];
-  const pieces = appended.map(v => pieceShape(v.node));
-  return pieces.length && !pieces.some(lineComputed) ? `${pieces[0]}…` : undefined;
+  const pieces = appendedBefore(node, ctx).map(pieceShapes);
+  return pieces.length && !pieces.some(p => p.some(lineComputed)) ? `${pieces[0][0]}…` : undefined;
 }
 
-// Text as written, `*` for what is computed: `";cat /proc/" + pid + "/stat"` reads `;cat /proc/*/stat`.
-function pieceShape(node: Node): string {
+// Text as written, `*` for what is computed, one per choice of literals in it:
+// `${first ? "" : 'printf ",";'}smartctl -a -j ${d};` reads `smartctl -a -j *;` and `printf ",";smartctl -a -j *;`.
+function pieceShapes(node: Node): string[] {
   const n = unwrapChain(node);
   const literal = staticString(n);
-  if (literal !== undefined) return literal;
-  if (n.type === 'TemplateLiteral') return n.quasis.map(q => q.value.cooked ?? '').join('*');
-  if (n.type === 'BinaryExpression' && n.operator === '+') return pieceShape(n.left as Node) + pieceShape(n.right);
-  return '*';
+  if (literal !== undefined) return [literal];
+  if (n.type === 'ConditionalExpression') {
+    const a = pieceShapes(n.consequent);
+    const b = pieceShapes(n.alternate);
+    return a.includes('*') || b.includes('*') ? ['*'] : [...new Set([...a, ...b])].slice(0, 8);
+  }
+  const parts: string[][] = [];
+  if (n.type === 'TemplateLiteral') {
+    n.quasis.forEach((q, i) => {
+      parts.push([q.value.cooked ?? '']);
+      if (i < n.expressions.length) parts.push(pieceShapes(n.expressions[i] as Node));
+    });
+  } else if (n.type === 'BinaryExpression' && n.operator === '+') parts.push(pieceShapes(n.left as Node), pieceShapes(n.right));
+  else return ['*'];
+  let out = [''];
+  for (const p of parts) out = out.length * p.length <= 8 ? out.flatMap(o => p.map(x => o + x)) : out.map(o => `${o}*`);
+  return out;
 }
 
 /** `path.sep` in any bundler spelling (also a name bound to it). */

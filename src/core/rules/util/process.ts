@@ -73,28 +73,38 @@ export function lineComputed(line: string): boolean {
 }
 
 /** What runs a command it is given (`FOO=1 *`, `env *`, `sudo -E *`, `xargs -0 *`, `timeout 5 *`): the command is what follows. */
-export const RUNNERS = /^(?:(?:[A-Za-z_]\w*=\S*|env(?:\s+-\S+)*|sudo(?:\s+-\S+)*|doas|xargs(?:\s+-\S+)*|nohup|exec|time|command|nice(?:\s+-n\s*-?\d+|\s+-\d+)?|timeout(?:\s+-\S+)*\s+\S+)\s+)+/;
+export const RUNNERS = /^(?:(?:[A-Za-z_]\w*=\S*|env(?:\s+-\S+)*|sudo(?:\s+(?:-[ugCDhpRrTU]\s+\S+|-\S+))*|doas(?:\s+-u\s+\S+)?|xargs(?:\s+(?:-[IdEeLnPs]\s+\S+|-\S+))*|nohup|exec|time|command|nice(?:\s+-n\s*-?\d+|\s+-\d+)?|timeout(?:\s+(?:-[sk]\s+\S+|-\S+))*\s+\S+)\s+)+/;
 
 /** The commands of a shell line, split where the shell would split them (quotes respected). */
 export function commandsOfLine(line: string): string[] {
   const out: string[] = [];
   let quote = '';
   let from = 0;
-  let groups = 0;
-  const cut = (at: number, width: number) => {
-    out.push(line.slice(from, at).trim());
-    from = at + width;
+  // Text of the command a substitution interrupted (`X=$(pwd) ${y}`: `X=·` goes on with ` ${y}`).
+  let before = '';
+  const open: Array<{ kind: 'subst' | 'tick' | 'group'; quote: string; before: string }> = [];
+  const end = (at: number) => {
+    out.push((before + line.slice(from, at)).trim());
+    before = '';
   };
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
-    // A substitution (`$(…)`, `` `…` ``) runs a command, in double quotes too.
+    // A substitution (`$(…)`, `` `…` ``) runs a command, in double quotes too; after it, the
+    // command it sits in goes on.
     if (quote !== "'" && (c === '`' || (c === '$' && line[i + 1] === '('))) {
-      quote = '';
-      cut(i, c === '`' ? 1 : 2);
-      if (c === '$') {
-        groups++;
-        i++;
+      const top = open[open.length - 1];
+      if (c === '`' && top?.kind === 'tick') {
+        open.pop();
+        end(i);
+        ({ quote, before } = { quote: top.quote, before: `${top.before}·` });
+        from = i + 1;
+        continue;
       }
+      open.push({ kind: c === '`' ? 'tick' : 'subst', quote, before: before + line.slice(from, i) });
+      quote = '';
+      before = '';
+      from = i + (c === '`' ? 1 : 2);
+      if (c === '$') i++;
       continue;
     }
     if (quote) {
@@ -106,19 +116,22 @@ export function commandsOfLine(line: string): string[] {
     else if (c === '\\') i++;
     // A group `( … )` opens where a command starts; elsewhere a parenthesis is an argument's
     // (`echo "(x)"`, PowerShell's `[IO.File]::Exists($p)`).
-    else if (c === '(' && line.slice(from, i).trim() === '') {
-      groups++;
-      cut(i, 1);
-    } else if (c === ')' && groups > 0) {
-      groups--;
-      cut(i, 1);
-    }
-    else if (c === ';' || c === '\n' || c === '|' || (c === '&' && line[i - 1] !== '>' && line[i - 1] !== '<' && line[i + 1] !== '>')) {
+    else if (c === '(' && (before + line.slice(from, i)).trim() === '') {
+      open.push({ kind: 'group', quote: '', before: '' });
+      from = i + 1;
+    } else if (c === ')' && open.length && open[open.length - 1].kind !== 'tick') {
+      const top = open.pop()!;
+      end(i);
+      quote = top.quote;
+      before = top.kind === 'subst' ? `${top.before}·` : '';
+      from = i + 1;
+    } else if (c === ';' || c === '\n' || c === '|' || (c === '&' && line[i - 1] !== '>' && line[i - 1] !== '<' && line[i + 1] !== '>')) {
+      end(i);
       const twice = line[i + 1] === c;
-      cut(i, twice ? 2 : 1);
+      from = i + (twice ? 2 : 1);
       if (twice) i++;
     }
   }
-  out.push(line.slice(from).trim());
+  end(line.length);
   return out.filter(c => c !== '');
 }
