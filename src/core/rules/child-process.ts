@@ -169,6 +169,11 @@ function commandsOf(args: readonly Node[], ctx: RuleContext, call: Node): string
 
 function headsOf(node: Node, ctx: RuleContext, call: Node): string[] | undefined {
   if (node.type === 'ConditionalExpression') {
+    // `K === "darwin" ? "open ." : "xdg-open ."` with `const K = "linux"`: the branch taken,
+    // known after the walk (lineShapes), where a choice left unspelled here is read again.
+    const decided = testNow(node.test as Node);
+    if (decided === 'later') return undefined;
+    if (decided !== undefined) return headsOf(unwrapChain(decided ? node.consequent : node.alternate), ctx, call);
     const a = headsOf(unwrapChain(node.consequent), ctx, call);
     const b = headsOf(unwrapChain(node.alternate), ctx, call);
     return a && b ? [...new Set([...a, ...b])] : undefined;
@@ -311,15 +316,42 @@ function shellTagRef(tag: Node, ctx: RuleContext): ModuleRef | undefined {
   const ref = ctx.moduleRef(t);
   return !configured || (ref?.module === 'bun' && ref.path.join('.') === '$') ? ref : undefined;
 }
-/** A literal, or a name given one literal and never changed: a Bun Shell value the file fixes. */
-function fixedWord(node: Node, ctx: RuleContext): string | undefined {
+/**
+ * A literal, or a name the file gives one literal and never changes, asked after the walk
+ * (a later assignment must be known): a Bun Shell value the file fixes.
+ */
+function fixedWord(node: Node, fn: number, analysis: ModuleAnalysis): string | undefined {
   const n = unwrapChain(node);
   const literal = staticString(n);
   if (literal !== undefined || n.type !== 'Identifier') return literal;
-  const bound = ctx.analysis().index.binding(n.name, ctx.functionIndex());
-  if (!bound || bound.mutated || bound.appended?.length || bound.changedInPlace || bound.values.length !== 1) return undefined;
-  const value = ctx.resolve(n);
-  return value ? staticString(value) : undefined;
+  const value = settledValueAt(analysis.index, n.name, fn, n.start);
+  return value && value.node.type !== 'Parameter' ? staticString(value.node) : undefined;
+}
+
+/** A Bun Shell template as Bun runs it: values the file fixes quoted as Bun quotes them, `*` for the rest. */
+function bunLine(quasi: Node & { type: 'TemplateLiteral' }, fn: number, analysis: ModuleAnalysis): string {
+  return quasi.quasis
+    .map((q, i) => {
+      const word = i < quasi.expressions.length ? fixedWord(quasi.expressions[i] as Node, fn, analysis) : '';
+      return (q.value.cooked ?? '') + (word === undefined ? '*' : word && JSON.stringify(word));
+    })
+    .join('')
+    .trim();
+}
+
+/**
+ * A choice's test as the walk can read it: `"a" === "b"` is decided; a test on a name waits for
+ * the walk's end (a later assignment may change it), where `decidedTest` reads it. Undefined
+ * when it is not fixed; `'later'` when a name may fix it.
+ */
+function testNow(test: Node): boolean | 'later' | undefined {
+  const t = unwrapChain(test);
+  if (t.type !== 'BinaryExpression' || !['===', '!==', '==', '!='].includes(t.operator)) return undefined;
+  const left = staticString(t.left as Node);
+  const right = staticString(t.right);
+  if (left !== undefined && right !== undefined) return (left === right) === (t.operator === '===' || t.operator === '==');
+  const side = (n: Node) => staticString(n) !== undefined || unwrapChain(n).type === 'Identifier';
+  return side(t.left as Node) && side(t.right) ? 'later' : undefined;
 }
 
 const BUN_SHELL_SETTINGS = new Set(['nothrow', 'throws', 'cwd', 'env', 'quiet']);
@@ -987,6 +1019,8 @@ export const childProcess: Rule = {
     // Shells started with no command to run (they read their commands from their input), by
     // their process call; and the places that write to some process's input.
     const readingShells = new Map<Node, { call: string; command: string }>();
+    // Bun Shell and execa templates, spelled after the walk.
+    const bunLines: Array<{ node: Node; call: string; raw: boolean; quasi: Node & { type: 'TemplateLiteral' }; fn: number; bun: boolean }> = [];
     const inputs: ProcessInput[] = [];
     // Calls of a name that had no value when the walk passed them: asked again after it.
     const late: Array<{ node: Node & { type: 'CallExpression' }; viaCall: Node; fn: number }> = [];
@@ -1036,6 +1070,13 @@ export const childProcess: Rule = {
         }
       },
       decodedEnd() {
+        const analysis = ctx.analysis();
+        for (const { node, call, raw, quasi, fn, bun } of bunLines) {
+          const spelled = bunLine(quasi, fn, analysis);
+          const nested = bun && commandsOfLine(spelled).some(c => SHELL_GIVEN_TEXT.test(c.replace(RUNNERS, '')));
+          start({ node, call, shell: raw || nested, args: [quasi], fn, spelled: [spelled], ...(bun ? { shellSyntax: true } : {}) });
+        }
+        bunLines.length = 0;
         for (const p of unsettled) report(ctx, settled(p));
         unsettled.length = 0;
         const withChosen = (p: ProcessCall): ProcessCall => {
@@ -1061,15 +1102,9 @@ export const childProcess: Rule = {
         // word handed to another shell (`sh -c ${x}`) is run as a command line by that shell,
         // unless the file fixes it (`const C = "echo hi"`).
         const raw = bun && quasi.expressions.some(e => isRawValue(e as Node));
-        const spelled = quasi.quasis
-          .map((q, i) => {
-            const word = i < quasi.expressions.length ? fixedWord(quasi.expressions[i] as Node, ctx) : '';
-            return (q.value.cooked ?? '') + (word === undefined ? '*' : word && JSON.stringify(word));
-          })
-          .join('')
-          .trim();
-        const nested = bun && commandsOfLine(spelled).some(c => SHELL_GIVEN_TEXT.test(c.replace(RUNNERS, '')));
-        start({ node, call: bun ? 'Bun.$' : refName(ref), shell: raw || nested, args: [quasi], fn: ctx.functionIndex(), spelled: [spelled], ...(bun ? { shellSyntax: true } : {}) });
+        const call = bun ? 'Bun.$' : refName(ref);
+        // Spelled after the walk, when a name's every assignment is known.
+        bunLines.push({ node, call, raw, quasi, fn: ctx.functionIndex(), bun });
       },
       CallExpression(node) {
         const callee = calleeOf(node);

@@ -258,6 +258,12 @@ runRuleTable(childProcess, {
       at: ['$`sh', '$.nothrow'],
       evidence: ['command sh -c "echo hi"', 'shell'],
     },
+    {
+      name: 'Bun Shell: a name assigned again later in the file is not fixed (medium)',
+      code: 'import {$} from "bun";let C="echo hi";export async function a(){await $`sh -c ${C}`}export function z(v){C=v}',
+      at: ['$`sh'],
+      severity: 'medium',
+    },
     // Amp, Kilo Code and aicommits (third review): a start fixed in every case, read through a choice, helpers' returns or an object's property.
     {
       name: 'a choice of literals in front of the line (open, start or xdg-open per platform) is a fixed start (low), each shown',
@@ -265,6 +271,14 @@ runRuleTable(childProcess, {
       at: ['exec(`'],
       severity: 'low',
       message: /: open \* or start \* or xdg-open \*$/,
+    },
+    {
+      name: 'a choice of whole commands decided by a constant shows the branch taken; by a name assigned again later, both (low)',
+      code: 'const{exec}=require("child_process");const K="linux";function a(){exec(K==="darwin"?"open .":"xdg-open .")}let M="linux";function c(){exec(M==="darwin"?"open .":"xdg-open .")}function d(){M="darwin"}',
+      at: ['exec(K', 'exec(M'],
+      severity: 'low',
+      message: /: (?:xdg-open \.|open \. or xdg-open \.)$/,
+      evidence: ['command xdg-open .', 'command open .'],
     },
     {
       name: 'a choice decided by a constant in the file (K = "linux") shows the one branch taken (low)',
