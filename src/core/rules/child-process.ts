@@ -308,9 +308,12 @@ function namesShell(node: Node, depth = 0): boolean {
 function shellTagRef(tag: Node, ctx: RuleContext): ModuleRef | undefined {
   let t = unwrapChain(tag);
   let configured = false;
-  // `$.nothrow().quiet()`: each setting returns the same `$`.
-  for (let depth = 0; depth < 6 && t.type === 'CallExpression' && t.callee.type === 'MemberExpression' && BUN_SHELL_SETTINGS.has(propertyName(t.callee) ?? ''); depth++) {
-    t = unwrapChain(t.callee.object as Node);
+  // `$.nothrow().quiet()`: each setting returns the same `$`, also kept in a name (`const sh = $.nothrow()`).
+  for (let depth = 0; depth < 6; depth++) {
+    const kept = t.type === 'Identifier' ? ctx.resolve(t) : undefined;
+    const call = kept?.type === 'CallExpression' ? kept : t;
+    if (call.type !== 'CallExpression' || call.callee.type !== 'MemberExpression' || !BUN_SHELL_SETTINGS.has(propertyName(call.callee) ?? '')) break;
+    t = unwrapChain(call.callee.object as Node);
     configured = true;
   }
   const ref = ctx.moduleRef(t);

@@ -253,10 +253,10 @@ runRuleTable(childProcess, {
       message: /^(?:Runs a shell command \(Bun\.\$\) computed at run time|Starts a program \(Bun\.\$\) computed at run time|Starts a program \(Bun\.\$\): rm \*)$/,
     },
     {
-      name: 'Bun Shell: a word the file fixes handed to sh -c is a fixed command (low, shown quoted as Bun quotes it); settings chained before the template are still $ (medium)',
-      code: 'import {$} from "bun";const C="echo hi";export async function a(){await $`sh -c ${C}`}export async function c(x){await $.nothrow().quiet()`sh -c ${x}`}',
-      at: ['$`sh', '$.nothrow'],
-      evidence: ['command sh -c "echo hi"', 'shell'],
+      name: 'Bun Shell: a word the file fixes handed to sh -c is a fixed command (low, shown quoted as Bun quotes it); settings chained before the template, or kept in a name, are still $',
+      code: 'import {$} from "bun";const C="echo hi";export async function a(){await $`sh -c ${C}`}export async function c(x){await $.nothrow().quiet()`sh -c ${x}`}const sh=$.cwd("/tmp").nothrow();export async function e(x){await sh`rm -rf ${x}`}',
+      at: ['$`sh', '$.nothrow', 'sh`rm'],
+      evidence: ['command sh -c "echo hi"', 'shell', 'command rm -rf *'],
     },
     {
       name: 'Bun Shell: a name assigned again later in the file is not fixed (medium)',
