@@ -27,9 +27,9 @@ Findings are matched by what they are, not by line.
 Options:
   --format FORMAT     text (default), json or markdown
   --json              the same as --format json
-  --min-severity SEV  count changes of this severity and above (default: low); medium
-                      and above are listed one by one, the rest counted by rule
-                      (--json lists every one)
+  --min-severity SEV  show changes of this severity and above (default: low); medium
+                      and above are listed one by one, lows and infos too when there
+                      are at most 15 of them, else counted by rule (--json lists all)
   --fail-on SEV       exit 1 when NEW adds a finding of this severity or above
   --rules a,b         run only these rules
   --max-file-mb N     per-file size limit (default ${DEFAULT_MAX_FILE_BYTES / 1024 / 1024})

@@ -132,13 +132,19 @@ function formatFinding(f: Finding, style: TextStyle, verbose: boolean, note: str
   return out;
 }
 
+/** Changes below medium listed one by one at most; more are counted by rule. */
+const LISTED_BELOW_MEDIUM = 15;
+
 /** "What changed in X old -> new": new kinds of behaviour, hosts and vendors first, then the findings. */
 export function formatDelta(d: Delta, style: TextStyle, minSeverity: Severity = 'low'): string {
   const out = [paint(style, '1', `What changed in ${printable(d.name)} ${printable(d.from ?? '(baseline)')} -> ${printable(d.to ?? '(now)')}`) + `: ${d.added.length} new, ${d.removed.length} gone, ${d.unchanged} unchanged`];
   for (const [label, items] of deltaLists(d)) if (items.length) out.push(`  ${label}: ${printable(items.join(', '))}`);
   for (const [label, findings] of [['added', d.added], ['gone', d.removed]] as const) {
-    const shown = inReportOrder(findings.filter(f => severityRank(f.severity) >= Math.max(severityRank('medium'), severityRank(minSeverity))));
-    const rest = findings.filter(f => !shown.includes(f) && severityRank(f.severity) >= severityRank(minSeverity));
+    // Medium and above one by one; below, one by one too while they fit on a screen, else counted by rule.
+    const kept = findings.filter(f => severityRank(f.severity) >= severityRank(minSeverity));
+    const below = kept.filter(f => severityRank(f.severity) < severityRank('medium'));
+    const shown = inReportOrder(below.length <= LISTED_BELOW_MEDIUM ? kept : kept.filter(f => !below.includes(f)));
+    const rest = kept.filter(f => !shown.includes(f));
     if (shown.length) {
       out.push(`  ${label}:`);
       for (const f of shown) out.push(`    ${paint(style, SEVERITY_COLOR[f.severity], f.severity.padEnd(6))} ${f.ruleId.padEnd(22)} ${printable(locationOf(f))}  ${printable(f.message)}`);

@@ -12,7 +12,8 @@ import { tempTree } from '../helpers/tempTree';
 import { bundleFixture } from '../helpers/bundlers';
 import { appendedBun, bunGraph, elf } from '../helpers/nativeFixtures';
 import { platformDependency } from '../../src/cli/npmPackages';
-import { compare, renamed } from '../../src/core/report/baseline';
+import { compare, renamed, type Delta } from '../../src/core/report/baseline';
+import { formatDelta } from '../../src/cli/text';
 import { code, fenced, inline } from '../../src/core/report/markdown';
 
 const CLI = path.resolve('dist/cli.js');
@@ -270,8 +271,9 @@ describe('baselines and diff over two real releases (esbuild, minified)', () => 
     const hidden = run('diff', '@acme/tool', '1.0.0', '2.0.0', '--cache', cache, '--fail-on', 'info', '--min-severity', 'info');
     assert.equal(hidden.status, 1);
     assert.match(hidden.stderr, /^fail-on info: @acme\/tool@2\.0\.0 adds \d+ findings? of info or above$/m);
-    assert.doesNotMatch(hidden.stdout, /, low: [^\n]*network-endpoint/, 'info findings are not counted as low');
-    assert.match(hidden.stdout, /^ {2}added, info: network-endpoint 1$/m);
+    assert.doesNotMatch(hidden.stdout, /, low: /, 'a few changes below medium are listed, not counted');
+    assert.match(hidden.stdout, /^ {4}info {3}network-endpoint +cli\.js:\d+:\d+ /m);
+    assert.match(hidden.stdout, /^ {4}low {4}vendor-keywords +cli\.js:\d+:\d+ /m);
     const md = run('diff', '@acme/tool', '1.0.0', '2.0.0', '--cache', cache, '--format', 'markdown').stdout;
     assert.match(md, /## What changed in \\@acme\/tool 1\.0\.0 → 2\.0\.0/, "scanned names are escaped, @ too");
   });
@@ -374,6 +376,18 @@ describe('matching findings across releases', () => {
     assert.equal(added.length, 1);
     assert.match(added[0].excerpt ?? '', /base64/);
     assert.deepEqual(result.gone, []);
+  });
+
+  it('lists a few changes below medium one by one and counts many by rule, each under its own severity', () => {
+    const finding = (ruleId: string, severity: 'low' | 'info', i: number) =>
+      ({ ruleId, severity, category: 'network', message: `m${i}`, file: 'cli.js', line: 1, column: i + 1, evidence: [], related: [] }) as unknown as Delta['added'][number];
+    const delta = (added: Delta['added']): Delta => ({ name: 'tool', from: '1', to: '2', added, removed: [], unchanged: 0, rulesAdded: [], rulesRemoved: [], hostsAdded: [], hostsRemoved: [], vendorsAdded: [], vendorsRemoved: [], settingsChanged: [] });
+    const plain = { color: false } as Parameters<typeof formatDelta>[1];
+    const few = formatDelta(delta([finding('network-call', 'info', 0), finding('file-write', 'low', 1)]), plain, 'info');
+    assert.match(few, /^ {4}low {4}file-write +cli\.js:1:2 +m1$/m);
+    const many = formatDelta(delta([...Array.from({ length: 16 }, (_, i) => finding('network-call', 'info', i)), finding('file-write', 'low', 20)]), plain, 'info');
+    assert.match(many, /^ {2}added, low: file-write 1$/m);
+    assert.match(many, /^ {2}added, info: network-call 16$/m);
   });
 
   it("finds this machine's native platform package among optionalDependencies", () => {
