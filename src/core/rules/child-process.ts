@@ -9,7 +9,7 @@ import { isParameterOf, settledValue, settledValueAt, type ModuleIndex } from '.
 import { constantTexts } from '../js/constantText';
 import type { ModuleAnalysis, Rule, RuleContext } from './types';
 import { spelledText } from './util/paths';
-import { commandsOfLine, isInlineCodeOption, isShellCommandOption, lineComputed, processCall, programName, RUNNERS, SHELL_GIVEN_TEXT, SHELL_PROGRAMS, startsComputed } from './util/process';
+import { handsShellText, isInlineCodeOption, isShellCommandOption, lineComputed, processCall, programName, SHELL_PROGRAMS, startsComputed } from './util/process';
 import { contextAt } from './util/contextAt';
 
 const BUN_SPAWN = new Set(['Bun.spawn', 'Bun.spawnSync']);
@@ -319,6 +319,7 @@ function shellTagRef(tag: Node, ctx: RuleContext): ModuleRef | undefined {
   const ref = ctx.moduleRef(t);
   return !configured || (ref?.module === 'bun' && ref.path.join('.') === '$') ? ref : undefined;
 }
+
 /**
  * A literal, or a name the file gives one literal and never changes, asked after the walk
  * (a later assignment must be known): a Bun Shell value the file fixes.
@@ -348,14 +349,23 @@ function bunLine(quasi: Node & { type: 'TemplateLiteral' }, fn: number, analysis
  * when it is not fixed; `'later'` when a name may fix it.
  */
 function testNow(test: Node): boolean | 'later' | undefined {
+  const outcome = equalityOutcome(test, n => staticString(unwrapChain(n)));
+  if (outcome !== undefined) return outcome;
   const t = unwrapChain(test);
-  if (t.type !== 'BinaryExpression' || !['===', '!==', '==', '!='].includes(t.operator)) return undefined;
-  const left = staticString(t.left as Node);
-  const right = staticString(t.right);
-  if (left !== undefined && right !== undefined) return (left === right) === (t.operator === '===' || t.operator === '==');
   const side = (n: Node) => staticString(n) !== undefined || unwrapChain(n).type === 'Identifier';
-  return side(t.left as Node) && side(t.right) ? 'later' : undefined;
+  return t.type === 'BinaryExpression' && EQUALITY.has(t.operator) && side(t.left as Node) && side(t.right) ? 'later' : undefined;
 }
+
+/** `a === b` (or `!==`, `==`, `!=`) with both sides read by `word`: its outcome, or undefined if a side is not fixed. */
+function equalityOutcome(test: Node, word: (side: Node) => string | undefined): boolean | undefined {
+  const t = unwrapChain(test);
+  if (t.type !== 'BinaryExpression' || !EQUALITY.has(t.operator)) return undefined;
+  const left = word(t.left as Node);
+  const right = left === undefined ? undefined : word(t.right);
+  if (left === undefined || right === undefined) return undefined;
+  return (left === right) === (t.operator === '===' || t.operator === '==');
+}
+const EQUALITY = new Set(['===', '!==', '==', '!=']);
 
 const BUN_SHELL_SETTINGS = new Set(['nothrow', 'throws', 'cwd', 'env', 'quiet']);
 
@@ -500,19 +510,7 @@ function startsCommandAfter(text: string): boolean {
 
 /** `K === "darwin"` with `K = "linux"` fixed in the file: the test's outcome; undefined when it is not fixed. */
 function decidedTest(test: Node, fn: number, analysis: ModuleAnalysis): boolean | undefined {
-  const t = unwrapChain(test);
-  if (t.type !== 'BinaryExpression' || !['===', '!==', '==', '!='].includes(t.operator)) return undefined;
-  const fixed = (side: Node): string | undefined => {
-    const n = unwrapChain(side);
-    const literal = staticString(n);
-    if (literal !== undefined || n.type !== 'Identifier') return literal;
-    const value = settledValueAt(analysis.index, n.name, fn, n.start);
-    return value && value.node.type !== 'Parameter' ? staticString(value.node) : undefined;
-  };
-  const left = fixed(t.left as Node);
-  const right = left === undefined ? undefined : fixed(t.right);
-  if (left === undefined || right === undefined) return undefined;
-  return (left === right) === (t.operator === '===' || t.operator === '==');
+  return equalityOutcome(test, side => fixedWord(side, fn, analysis));
 }
 
 /** What each value a same-module helper returns gives, or undefined if one gives nothing. */
@@ -598,7 +596,6 @@ function capped(shapes: readonly string[]): string[] | undefined {
 function product(a: readonly string[], b: readonly string[]): string[] | undefined {
   return a.length * b.length <= MAX_SHAPES ? capped(a.flatMap(x => b.map(y => x + y))) : undefined;
 }
-
 
 /** PowerShell options that take a value (`-ExecutionPolicy Bypass`), lower case. */
 const OPTIONS_WITH_VALUE = new Set(['-executionpolicy', '-ep', '-windowstyle', '-outputformat', '-of', '-inputformat', '-if', '-version', '-configurationname', '-workingdirectory', '-wd']);
@@ -1076,7 +1073,7 @@ export const childProcess: Rule = {
         const analysis = ctx.analysis();
         for (const { node, call, raw, quasi, fn, bun } of bunLines) {
           const spelled = bunLine(quasi, fn, analysis);
-          const nested = bun && commandsOfLine(spelled).some(c => SHELL_GIVEN_TEXT.test(c.replace(RUNNERS, '')));
+          const nested = bun && handsShellText(spelled);
           start({ node, call, shell: raw || nested, args: [quasi], fn, spelled: [spelled], ...(bun ? { shellSyntax: true } : {}) });
         }
         bunLines.length = 0;

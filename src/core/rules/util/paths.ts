@@ -39,12 +39,13 @@ export function spelledText(node: Node | undefined, ctx: RuleContext, depth = 0)
   if (node.type === 'Identifier') {
     // `const cmd = \`nmcli … ${x}\`; exec(cmd)`: follow a name to a string it is built as, but
     // not to a computed path or call (see constantOf).
-    if (changedInPlace(node, ctx)) {
+    const added = addedInPlace(node, ctx);
+    if (added) {
       // `let cmd = "git "; cmd += args`: the start it was given, then what is added; from an
       // empty start, what is added first (`cmd += \`printf …; smartctl -H ${d};\`` per disk).
-      const start = appendedTo(node, ctx) ? ctx.resolve(node) : undefined;
+      const start = startsNoCommand(added) ? ctx.resolve(node) : undefined;
       const head = start && spelledText(start, ctx, depth + 1);
-      return head ? `${head}*` : head === '' ? firstAppended(node, ctx) : undefined;
+      return head ? `${head}*` : head === '' ? firstAppended(added) : undefined;
     }
     const bound = ctx.resolve(node);
     if (bound && (bound.type === 'TemplateLiteral' || (bound.type === 'BinaryExpression' && bound.operator === '+'))) return spelledText(bound, ctx, depth + 1);
@@ -86,9 +87,10 @@ function partOf(node: Node, ctx: RuleContext): string {
  * value at this point (`rcFile = zshrc` in one branch, `bashrc` in another).
  */
 function constantOf(node: Node, ctx: RuleContext): string | undefined {
-  if (node.type === 'Identifier' && changedInPlace(node, ctx)) {
+  const added = node.type === 'Identifier' ? addedInPlace(node, ctx) : undefined;
+  if (added) {
     // `cmd = "pm2"; if (win) cmd += ".cmd"`: pm2*.
-    const start = appendedTo(node, ctx) ? ctx.resolve(node) : undefined;
+    const start = startsNoCommand(added) ? ctx.resolve(node) : undefined;
     const head = start && staticString(start);
     return head ? `${head}*` : undefined;
   }
@@ -98,44 +100,43 @@ function constantOf(node: Node, ctx: RuleContext): string | undefined {
 }
 
 /**
- * A name whose value is added to where it is held (`let i = ""; for (…) i += part`, `n++`):
- * the value it was last given is not what it holds. A `+=` counts only between that value and
- * the use (`cmd = "brew"` after another block's `cmd += ".cmd"` is brew). Other changes (`++`,
- * `||=`) have no place recorded: they count unless the name is declared again in a block, where
- * the change may be another declaration's (`for (let c = 0; …; c++) { let c = "ls"; exec(c) }`).
+ * How a name's value is added to where it is held (`let i = ""; for (…) i += part`, `n++`), as
+ * the pieces `+=` adds (empty for other changes); undefined when it holds the value it was last
+ * given. A `+=` counts only between that value and the use (`cmd = "brew"` after another
+ * block's `cmd += ".cmd"` is brew). Other changes (`++`, `||=`) have no place recorded: they
+ * count unless the name is declared again in a block, where the change may be another
+ * declaration's (`for (let c = 0; …; c++) { let c = "ls"; exec(c) }`).
  */
-function changedInPlace(node: Node & { type: 'Identifier' }, ctx: RuleContext): boolean {
+function addedInPlace(node: Node & { type: 'Identifier' }, ctx: RuleContext): readonly Node[] | undefined {
   const bound = ctx.analysis().index.binding(node.name, ctx.functionIndex());
-  if (!bound) return false;
-  if (bound.moduleLike) return bound.mutated;
-  if (bound.appended?.length) return appendedBefore(node, ctx).length > 0;
-  return !!bound.changedInPlace && !bound.history;
-}
-
-/** The values `+=` adds to the name after the value it was last given and before this use. */
-function appendedBefore(node: Node & { type: 'Identifier' }, ctx: RuleContext): readonly Node[] {
-  const appended = ctx.analysis().index.binding(node.name, ctx.functionIndex())?.appended ?? [];
-  const given = ctx.resolve(node);
-  const from = given ? given.end : -1;
-  return appended.map(v => v.node).filter(v => v.start > from && v.start < node.start);
+  if (!bound) return undefined;
+  if (bound.moduleLike) return bound.mutated ? [] : undefined;
+  if (bound.appended?.length) {
+    const given = ctx.resolve(node);
+    const from = given ? given.end : -1;
+    const pieces = bound.appended.map(v => v.node).filter(v => v.start > from && v.start < node.start);
+    return pieces.length ? pieces : undefined;
+  }
+  return bound.changedInPlace && !bound.history ? [] : undefined;
 }
 
 /**
- * Added to by `+=` before this use, with text that starts no computed command of its own:
- * `";cat /proc/" + pid + "/stat"` may, `"; " + cmd` must not, be shown as what it was given
- * followed by `*`.
+ * Pieces `+=` adds that start no computed command of their own: `";cat /proc/" + pid + "/stat"`
+ * may, `"; " + cmd` must not, be shown as the start followed by `*`. None (another change): no.
  */
-function appendedTo(node: Node & { type: 'Identifier' }, ctx: RuleContext): boolean {
-  const pieces = appendedBefore(node, ctx);
-  // The piece goes after fixed text: only commands it starts after a separator count.
+function startsNoCommand(pieces: readonly Node[]): boolean {
+  // A piece goes after fixed text: only commands it starts after a separator count.
   return pieces.length > 0 && pieces.every(v => !pieceShapes(v).some(p => lineComputed(`x${p}`)));
 }
 
-/** What the first `+=` adds, then `…` for the rest, when no piece added starts a computed command. */
-function firstAppended(node: Node & { type: 'Identifier' }, ctx: RuleContext): string | undefined {
-  const pieces = appendedBefore(node, ctx).map(pieceShapes);
-  return pieces.length && !pieces.some(p => p.some(lineComputed)) ? `${pieces[0][0]}…` : undefined;
+/** What the first piece adds, then `…` for the rest, when no piece added starts a computed command. */
+function firstAppended(pieces: readonly Node[]): string | undefined {
+  const shapes = pieces.map(pieceShapes);
+  return shapes.length && !shapes.some(p => p.some(lineComputed)) ? `${shapes[0][0]}…` : undefined;
 }
+
+/** Alternatives one piece is read as, at most. */
+const MAX_PIECE_SHAPES = 8;
 
 // Text as written, `*` for what is computed, one per choice of literals in it:
 // `${first ? "" : 'printf ",";'}smartctl -a -j ${d};` reads `smartctl -a -j *;` and `printf ",";smartctl -a -j *;`.
@@ -146,7 +147,7 @@ function pieceShapes(node: Node): string[] {
   if (n.type === 'ConditionalExpression') {
     const a = pieceShapes(n.consequent);
     const b = pieceShapes(n.alternate);
-    return a.includes('*') || b.includes('*') ? ['*'] : [...new Set([...a, ...b])].slice(0, 8);
+    return a.includes('*') || b.includes('*') ? ['*'] : [...new Set([...a, ...b])].slice(0, MAX_PIECE_SHAPES);
   }
   const parts: string[][] = [];
   if (n.type === 'TemplateLiteral') {
@@ -157,7 +158,7 @@ function pieceShapes(node: Node): string[] {
   } else if (n.type === 'BinaryExpression' && n.operator === '+') parts.push(pieceShapes(n.left as Node), pieceShapes(n.right));
   else return ['*'];
   let out = [''];
-  for (const p of parts) out = out.length * p.length <= 8 ? out.flatMap(o => p.map(x => o + x)) : out.map(o => `${o}*`);
+  for (const p of parts) out = out.length * p.length <= MAX_PIECE_SHAPES ? out.flatMap(o => p.map(x => o + x)) : out.map(o => `${o}*`);
   return out;
 }
 

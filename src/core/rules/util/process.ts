@@ -72,6 +72,11 @@ export function lineComputed(line: string): boolean {
   });
 }
 
+/** Some command of the line hands computed text to another shell (`sh -c *`, `sudo cmd /C *`). */
+export function handsShellText(line: string): boolean {
+  return commandsOfLine(line).some(c => SHELL_GIVEN_TEXT.test(c.replace(RUNNERS, '')));
+}
+
 /** What runs a command it is given (`FOO=1 *`, `env *`, `sudo -E *`, `xargs -0 *`, `timeout 5 *`): the command is what follows. */
 export const RUNNERS = /^(?:(?:[A-Za-z_]\w*=\S*|env(?:\s+-\S+)*|sudo(?:\s+(?:-[ugCDhpRrTU]\s+\S+|-\S+))*|doas(?:\s+-u\s+\S+)?|xargs(?:\s+(?:-[IdEeLnPs]\s+\S+|-\S+))*|nohup|exec|time|command|nice(?:\s+-n\s*-?\d+|\s+-\d+)?|timeout(?:\s+(?:-[sk]\s+\S+|-\S+))*\s+\S+)\s+)+/;
 
