@@ -91,6 +91,19 @@ describe('rules on real bundler output', function () {
         assert.ok(starts.filter(f => f.evidence.includes('call child_process.execFileSync')).length >= 1);
       });
 
+      it("finds each call of a bundled process-runner library (execa 5 over cross-spawn: the module's whole export, its .sync, a default import) with its command", async () => {
+        const text = await bundleFixture('runner', variant);
+        const starts = scan(text).filter(f => f.ruleId === 'child-process');
+        const where = (f: Finding) => `${f.severity} ${f.message} at ${text.slice(f.offset ?? 0, (f.offset ?? 0) + 50)}`;
+        const commands = starts.flatMap(f => f.evidence.filter(e => e.startsWith('command ')).map(e => e.slice(8))).sort();
+        assert.deepEqual(commands, ['git status --short', 'node -v'], starts.map(where).join('\n'));
+        assert.match(starts.find(f => f.evidence.includes('command git status --short'))!.message, /^Starts a program \(child_process\.spawn via \S+\(\)\): git status --short$/);
+        assert.match(starts.find(f => f.evidence.includes('command node -v'))!.message, /^Starts a program \(child_process\.spawnSync via (\S+|a wrapper)\(\)\): node -v$/);
+        // The two starts inside the library, the two spelled calls, and plugin(name)'s computed one.
+        assert.equal(starts.length, 5, starts.map(where).join('\n'));
+        assert.ok(starts.every(f => f.severity === 'low'), starts.map(where).join('\n'));
+      });
+
       it('follows the command out through two wrappers and a namespace object (Process.spawn([bin, ...args]) in a server launcher)', async () => {
         const text = await bundleFixture('wrappers', variant);
         const starts = scan(text).filter(f => f.ruleId === 'child-process');

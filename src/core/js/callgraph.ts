@@ -1,8 +1,9 @@
 // Calls between functions of one module (a file, or one module embedded in a binary): which
 // same-module function a call calls, and who calls a function. Built after the walk from what
 // ModuleIndex recorded; resolved on demand, only for the values the analysis asks about.
-import { calleeOf, isFunction, memoThunk, propertyKeyName, propertyName, unwrapChain, type CallLike, type FunctionNode, type Node } from './ast';
+import { calleeOf, isFunction, isUndefinedValue, memoThunk, propertyKeyName, propertyName, unwrapChain, type CallExpression, type CallLike, type FunctionNode, type Node } from './ast';
 import { MODULE, singleValue, type ClassNode, type ModuleIndex, type ModuleValue } from './moduleIndex';
+import { bundledExports, lookupAt, type BundledExports } from './modules';
 
 /** A call of a same-module function. */
 export interface CallStep {
@@ -24,6 +25,9 @@ export class CallGraph {
   private readonly targets = new Map<CallLike, { callee: number; argOffset: number } | null>();
   private readonly callers = new Map<number, CallStep[]>();
   private namespaces?: Map<string, { scope: number; members: Map<string, ModuleValue> }>;
+  /** Functions a bundled module exports, by the call that loads it, then key ('' for the whole export). */
+  private readonly exported = new Map<Node, Map<string, number | null>>();
+  private readonly bundles = new Map<Node, BundledExports | null>();
 
   constructor(readonly index: ModuleIndex) {}
 
@@ -71,6 +75,12 @@ export class CallGraph {
     const method = propertyName(member);
     if (method === undefined) return undefined;
     const object = unwrapChain(member.object as Node);
+    if (object.type === 'MemberExpression' && propertyName(object) === 'default') {
+      // `import_runner.default.sync(…)`: an interop wrapper's default is the module's whole export.
+      const wrapper = unwrapChain(object.object as Node);
+      const owner = wrapper.type === 'Identifier' ? this.bindingValue(wrapper.name, fn) : undefined;
+      return owner?.node.type === 'CallExpression' ? this.exportedFunction(owner.node, owner.fn, method, 3) : undefined;
+    }
     if (object.type === 'ThisExpression') {
       const cls = fn === MODULE ? undefined : this.index.functions[fn].cls;
       const def = cls?.body.body.find(m => m.type === 'MethodDefinition' && propertyKeyName(m) === method);
@@ -85,6 +95,7 @@ export class CallGraph {
       const getter = this.namespaceMember(object.name, fn, method);
       return getter ? this.functionValue(getter.node, getter.fn, 2) : undefined;
     }
+    if (owner.node.type === 'CallExpression') return this.exportedFunction(owner.node, owner.fn, method, 3);
     if (owner.node.type === 'ClassDeclaration' || owner.node.type === 'ClassExpression') {
       const def = owner.node.body.body.find(m => m.type === 'MethodDefinition' && m.static && propertyKeyName(m) === method);
       return def?.type === 'MethodDefinition' ? this.index.functionOf(def.value) : undefined;
@@ -103,7 +114,30 @@ export class CallGraph {
     if (isFunction(node)) return this.index.functionOf(node);
     if (node.type === 'Identifier') return this.functionNamed(node.name, fn, hops - 1);
     const thunk = memoThunk(node);
-    return thunk ? this.index.functionOf(thunk) : undefined;
+    if (thunk) return this.index.functionOf(thunk);
+    return node.type === 'CallExpression' ? this.exportedFunction(node, fn, '', hops) : undefined;
+  }
+
+  /**
+   * The one function a bundled CommonJS module exports, whole (`key` ''; `module.exports = run`)
+   * or as member `key` (`module.exports.sync = …`, `exports.parse = …`), for the call that loads
+   * it (`require_execa()`, `__toESM(require_x())`, webpack's `n(898)`): calls across the modules
+   * of one bundle are calls within the file. An interop wrapper's `default` is the whole export.
+   */
+  private exportedFunction(call: CallExpression, fn: number, key: string, hops: number): number | undefined {
+    let byKey = this.exported.get(call);
+    if (!byKey) this.exported.set(call, (byKey = new Map()));
+    const known = byKey.get(key);
+    if (known !== undefined) return known ?? undefined;
+    byKey.set(key, null);
+    const exported = this.bundleOf(call, fn);
+    let values = exported ? (key === '' ? exported.whole : exported.member(key)) : [];
+    if (exported && key === 'default' && values.length === 0) values = exported.whole;
+    // One function, not a choice: an export's `void 0` placeholder aside.
+    const real = values.filter(v => !isUndefinedValue(v.node));
+    const found = real.length === 1 ? this.functionValue(real[0].node, real[0].fn, hops - 1) : undefined;
+    byKey.set(key, found ?? null);
+    return found;
   }
 
   /** The single value of a local or module binding as seen from `fn`. */
@@ -182,6 +216,30 @@ export class CallGraph {
     return out.sort((a, b) => a.call.start - b.call.start);
   }
 
+  /** What a call that loads a bundled module exports (asked again for each key and name). */
+  private bundleOf(call: CallExpression, fn: number): BundledExports | undefined {
+    let known = this.bundles.get(call);
+    if (known === undefined) this.bundles.set(call, (known = bundledExports(call, lookupAt(this.index, fn)) ?? null));
+    return known ?? undefined;
+  }
+
+  private addExported(call: CallExpression, fn: number, name: string, range: Range, add: (name: string, value: Node, range: Range) => void): void {
+    // Most calls load nothing: a loader takes no argument, a webpack id, or another loader's call.
+    const args = call.arguments;
+    if (args.length > 2 || (args.length > 0 && args[0].type !== 'Literal' && args[0].type !== 'CallExpression' && args[0].type !== 'Identifier')) return;
+    const exported = this.bundleOf(call, fn);
+    if (!exported) return;
+    const whole = this.exportedFunction(call, fn, '', 3);
+    if (whole !== undefined) {
+      add(name, this.index.functions[whole].node, range);
+      add('default', this.index.functions[whole].node, range);
+    }
+    for (const key of new Set(exported.keys())) {
+      const f = this.exportedFunction(call, fn, key, 3);
+      if (f !== undefined) add(key, this.index.functions[f].node, range);
+    }
+  }
+
   private iifeCall(node: FunctionNode): number | undefined {
     const calls = this.index.calls;
     // Calls are recorded in walk order: the IIFE's call is entered just before its callee.
@@ -250,12 +308,19 @@ export class CallGraph {
         const range = rangeOf(scope);
         for (const v of values) {
           add(name, v.node, range);
+          // `var execa = require_execa()`: the functions a bundled module exports are called by
+          // this name (`execa(…)`) and by their keys (`execa.sync(…)`, `(0, import_x.default)(…)`).
+          if (v.node.type === 'CallExpression' && !memoThunk(v.node)) this.addExported(v.node, v.fn, name, range, add);
           if (v.node.type === 'ObjectExpression') for (const p of v.node.properties) if (p.type === 'Property' && propertyKeyName(p)) add(propertyKeyName(p)!, p.value, range);
         }
       });
       for (const [i, fnRecord] of this.index.functions.entries()) {
         const range = rangeOf(i);
-        for (const [name, value] of fnRecord.locals) if (value) add(name, value, range);
+        for (const [name, value] of fnRecord.locals) {
+          if (!value) continue;
+          add(name, value, range);
+          if (value.type === 'CallExpression' && !memoThunk(value)) this.addExported(value, i, name, range, add);
+        }
         if (fnRecord.cls) {
           // `this.m()` in the class, `C.m()` wherever the class is seen.
           const key = methodKeys(fnRecord.cls).get(fnRecord.node);

@@ -4,7 +4,7 @@
 import { calleeOf, propertyName, type CallLike, type Node } from './ast';
 import { defaultDerivation, type Derivation, type DerivationOf } from './flow';
 import type { ModuleIndex } from './moduleIndex';
-import { calleeRefOf, refName, type ModuleLookup } from './modules';
+import { calleeRefOf, lookupAt, refName } from './modules';
 
 /** Calls whose result is what their argument names: a file's content, a command's output. */
 const READS_CONTENT = new Set([
@@ -49,28 +49,4 @@ export function moduleDerivation(index: ModuleIndex): DerivationOf {
 export function readsContent(call: CallLike, index: ModuleIndex, fn: number): boolean {
   const ref = calleeRefOf(call, lookupAt(index, fn));
   return !!ref && READS_CONTENT.has(refName(ref));
-}
-
-/** A name means the one value it is assigned (after the walk every assignment is known). */
-export function lookupAt(index: ModuleIndex, fn: number): ModuleLookup {
-  return {
-    index,
-    resolve: id => {
-      const bound = index.binding(id.name, fn);
-      if (!bound) return undefined;
-      // Asked at every name a rule resolves: counted in place, no filtered copy.
-      let real: Node | undefined;
-      let count = 0;
-      for (const v of bound.values) {
-        if (v.node.type !== 'Parameter') {
-          real = v.node;
-          count++;
-        }
-      }
-      return count === 1 ? real : bound.values.length === 1 ? bound.values[0].node : undefined;
-    },
-    isBound: id => !!index.binding(id.name, fn),
-    members: (id, key) => index.memberValuesOf(id.name, fn, key),
-    inFunction: f => lookupAt(index, f),
-  };
 }

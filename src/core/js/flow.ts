@@ -241,6 +241,8 @@ export class ValueFlow {
     }
     if (item.path.length) for (const v of this.index.memberAssignments(bound, item.path[0])) push(v.node, item, item.path.slice(1), v.fn);
     if (item.path.length === 0 && bound.appended) for (const v of bound.appended) push(v.node, item, item.path, v.fn);
+    // `file = parsed.command` in a function whose parameter `file` is: the caller's value may still be read.
+    if (bound.overwrittenParameter) push(bound.overwrittenParameter.node, item, item.path, bound.overwrittenParameter.fn);
   }
 
   private member(node: acorn.MemberExpression, item: Item, push: Push): void {

@@ -35,6 +35,8 @@ export interface FunctionRecord {
   assignedIn?: Map<string, number>;
   /** What `+=` appends to a local, anywhere (see ModuleIndex.append). */
   appends?: Map<string, ModuleValue[]>;
+  /** Parameters assigned another value, with the parameter (see Binding.overwrittenParameter). */
+  overwritten?: Map<string, Node>;
   /**
    * For a wrapper (a CommonJS or bundle module function, e.g. Bun's `(function(exports,
    * require, module, …){…})`): every value assigned to its names, as for the module scope.
@@ -63,6 +65,11 @@ export interface Binding {
   mutated: boolean;
   /** In an ordinary function, what `+=` appends to it (values flow from these too). */
   appended?: ModuleValue[];
+  /**
+   * In an ordinary function, a parameter given another value (`file = parsed.command`): the
+   * parameter, whose value uses before the assignment see. `values` holds the last value only.
+   */
+  overwrittenParameter?: ModuleValue;
 }
 
 export interface ModuleValue {
@@ -379,7 +386,11 @@ export class ModuleIndex {
       const history = record.history?.get(name);
       const at = record.assignedIn?.get(name) ?? f;
       const appended = record.appends?.get(name);
-      return { name, scope: f, moduleLike: false, values: last ? [{ node: last, fn: at }] : NO_VALUES, mutated, history: history?.map(node => ({ node, fn: f })), appended, changedInPlace: !!record.changed?.has(name) };
+      const parameter = record.overwritten?.get(name);
+      return {
+        name, scope: f, moduleLike: false, values: last ? [{ node: last, fn: at }] : NO_VALUES, mutated, history: history?.map(node => ({ node, fn: f })), appended, changedInPlace: !!record.changed?.has(name),
+        ...(parameter ? { overwrittenParameter: { node: parameter, fn: f } } : {}),
+      };
     }
     if (!this.moduleScope.has(name)) return undefined;
     const imported = this.moduleScope.get(name);
@@ -388,6 +399,11 @@ export class ModuleIndex {
   }
 
   /** Values assigned to `o.key` for the binding `o` (`o.key = v` anywhere in the module). */
+  /** Every key written on a binding (`o.key = v`, and `exportMember` keys for `o.exports.key = v`), with its values. */
+  membersOf(binding: Binding): ReadonlyMap<string, ModuleValue[]> {
+    return this.memberValues.get(`${binding.name}@${binding.scope}`) ?? NO_MEMBERS;
+  }
+
   memberAssignments(binding: Binding, key: string): ModuleValue[] {
     return this.memberValues.get(`${binding.name}@${binding.scope}`)?.get(key) ?? [];
   }
@@ -527,7 +543,9 @@ export class ModuleIndex {
     // second declaration (`let o` in another block: scopes here are per function) is another
     // variable: the values are kept aside, so that a use can take the one declared before it.
     // A plain reassignment is not: in a loop it flows back to uses above it.
-    if (!values && scope.get(name) !== undefined && scope.get(name)?.type !== 'Parameter') {
+    const before = scope.get(name);
+    if (owner && !values && !declaration && value !== undefined && before?.type === 'Parameter' && !owner.overwritten?.has(name)) (owner.overwritten ??= new Map()).set(name, before);
+    if (!values && before !== undefined && before.type !== 'Parameter') {
       (owner!.mutated ??= new Set()).add(name);
       const history = owner!.history?.get(name);
       if (declaration && value !== undefined) (owner!.history ??= new Map<string, Node[]>()).set(name, [...(history ?? [scope.get(name)!]), value]);
@@ -631,17 +649,26 @@ export class ModuleIndex {
         const cls = this.functions[this.currentFunction]?.cls;
         if (cls) this.addClassMember(cls, key, node.right);
       } else if (object.type === 'Identifier') {
-        const bindingKey = this.bindingKeyHere(object.name);
-        let byKey = this.memberValues.get(bindingKey);
-        if (!byKey) this.memberValues.set(bindingKey, (byKey = new Map()));
-        let list = byKey.get(key);
-        if (!list) byKey.set(key, (list = []));
-        list.push({ node: node.right, fn: this.currentFunction });
+        this.addMember(object.name, key, node.right);
         if (MAY_BE_MODULE_MEMBER.has(node.right.type)) this.memberKeys.add(key);
+      } else if (object.type === 'MemberExpression' && propertyName(object) === 'exports' && !object.computed) {
+        // `module.exports.sync = runSync`: a CommonJS module's export written on `module.exports`
+        // (kept apart from plain members, see exportMember).
+        const owner = unwrapChain(object.object as Node);
+        if (owner.type === 'Identifier') this.addMember(owner.name, exportMember(key), node.right);
       }
       return;
     }
     if ((left.type === 'ObjectPattern' || left.type === 'ArrayPattern') && node.operator === '=') this.bindPattern(left, node.right, false);
+  }
+
+  private addMember(name: string, key: string, value: Node): void {
+    const bindingKey = this.bindingKeyHere(name);
+    let byKey = this.memberValues.get(bindingKey);
+    if (!byKey) this.memberValues.set(bindingKey, (byKey = new Map()));
+    let list = byKey.get(key);
+    if (!list) byKey.set(key, (list = []));
+    list.push({ node: value, fn: this.currentFunction });
   }
 
   private addClassMember(cls: ClassNode, key: string, value: Node): void {
@@ -962,3 +989,10 @@ export function singleValue(values: readonly ModuleValue[] | undefined): ModuleV
   const real = values.filter(v => !isPlaceholder(v.node) && v.node.type !== 'Parameter');
   return real.length === 1 ? real[0] : undefined;
 }
+
+/** The member key under which `o.exports.key = v` is recorded on `o` (no property name holds a NUL). */
+export function exportMember(key: string): string {
+  return `exports\0${key}`;
+}
+
+const NO_MEMBERS: ReadonlyMap<string, ModuleValue[]> = new Map();

@@ -6,8 +6,8 @@
 // that keep a function's meaning: `promisify(exec)`, `exec.bind(cp)`, `(0, x.spawn)`.
 // Rules ask "is this callee child_process.spawn?" without caring how the bundler spelled it.
 import type * as acorn from 'acorn';
-import { calleeOf, isFunction, isUndefinedValue, literalKey, memberPath, propertyKeyName, propertyName, staticString, unwrapChain, type CallLike, type FunctionNode, type Node } from './ast';
-import type { ModuleIndex } from './moduleIndex';
+import { calleeOf, isFunction, isUndefinedValue, literalKey, memberPath, propertyKeyName, propertyName, returnedExpression, staticString, unwrapChain, type CallLike, type FunctionNode, type Node } from './ast';
+import { exportMember, type Binding, type ModuleIndex, type ModuleValue } from './moduleIndex';
 
 export interface ModuleRef {
   /** `fs`, `child_process`, `https`, `axios`... (`node:` and `/promises` folded away). */
@@ -164,48 +164,118 @@ function memberValueRef(object: Node, key: string, lookup: ModuleLookup, depth: 
 
 type Exports = (key: string) => ReadonlyArray<{ node: Node; fn: number }>;
 
+function exportsOf(call: acorn.CallExpression, lookup: ModuleLookup, depth: number): Exports | undefined {
+  const exported = bundledExports(call, lookup, depth);
+  return exported && (key => exported.member(key));
+}
+
+/** What a bundled CommonJS module exports, read from the code of its factory. */
+export interface BundledExports {
+  /** Values given to `module.exports` as a whole (`module.exports = run`). */
+  readonly whole: readonly ModuleValue[];
+  /** Values written to export `key`: `exports.key = v`, `module.exports.key = v`, `module.exports = {key: v}`. */
+  member(key: string): ModuleValue[];
+  /** Every key written one of those ways (object literals given whole aside). */
+  keys(): string[];
+}
+
 /**
- * What a call that loads a bundled CommonJS module writes to that module's exports, by key:
+ * What a call that loads a bundled CommonJS module exports:
  * - esbuild: `require_x()` with `require_x = __commonJS({"x.js"(exports, module) {…}})` (minified
  *   `V(r7 => {…})`), also inside an interop wrapper (`__toESM(require_x(), 1)`);
- * - rollup: `requireX()`, a function that returns the object it fills (`helpers.execAsync = …; return helpers`);
- * - webpack: `n(898)`, factory 898's `exports` parameter (`(e, r, t) => { r.q = … }`).
+ * - rollup: `requireX()`, a function that returns the object it fills (`helpers.execAsync = …;
+ *   return helpers`) or a module record's exports (`return x$1.exports`);
+ * - webpack: `n(898)`, factory 898's `module` and `exports` parameters (`(e, r, t) => { r.q = … }`).
  */
-function exportsOf(call: acorn.CallExpression, lookup: ModuleLookup, depth: number): Exports | undefined {
+export function bundledExports(call: acorn.CallExpression, lookup: ModuleLookup, depth = 0): BundledExports | undefined {
   if (depth > MAX_DEPTH) return undefined;
   const callee = unwrapChain(call.callee as Node);
   if (callee.type !== 'Identifier') return undefined;
   const first = call.arguments[0] && unwrapChain(call.arguments[0] as Node);
-  if (first?.type === 'CallExpression' && call.arguments.length <= 2) return exportsOf(first, lookup, depth + 1);
+  if (first?.type === 'CallExpression' && call.arguments.length <= 2) return bundledExports(first, lookup, depth + 1);
   const index = lookup.index;
-  const membersOf = (name: string, fn: number | undefined): Exports | undefined => {
-    const bound = fn === undefined ? undefined : index.binding(name, fn);
-    return bound ? key => index.memberAssignments(bound, key) : undefined;
-  };
-  const target = lookup.resolve(callee);
+  // rollup's `getDefaultExportFromCjs(runnerExports)`, with `runnerExports = requireRunner()`.
+  if (first?.type === 'Identifier' && call.arguments.length === 1) {
+    const helper = lookup.resolve(callee);
+    if (!helper || !isFunction(helper) || !isInteropHelper(helper)) return undefined;
+    const loaded = lookup.resolve(first);
+    return loaded?.type === 'CallExpression' ? bundledExports(loaded, lookup.at?.(loaded) ?? lookup, depth + 1) : undefined;
+  }
   if (call.arguments.length === 1) {
     const id = literalKey(call.arguments[0] as Node);
     if (id === undefined || !/^\d+$/.test(id)) return undefined;
     const factory = webpackFactory(callee, id, lookup, depth);
-    const exportsParam = factory?.params[1];
-    return exportsParam?.type === 'Identifier' ? membersOf(exportsParam.name, index.functionOf(factory!)) : undefined;
+    return factory && factoryRecords(index, factory, factory.params[1], factory.params[0]);
   }
-  if (call.arguments.length !== 0 || !target) return undefined;
+  if (call.arguments.length !== 0) return undefined;
+  const target = lookup.resolve(callee);
+  if (!target) return undefined;
   if (target.type === 'CallExpression' && target.arguments.length === 1) {
     let factory = unwrapChain(target.arguments[0] as Node);
     if (factory.type === 'ObjectExpression' && factory.properties.length === 1 && factory.properties[0].type === 'Property') factory = factory.properties[0].value as Node;
-    if (!isFunction(factory) || factory.params[0]?.type !== 'Identifier') return undefined;
-    const fn = index.functionOf(factory);
-    const bound = fn === undefined ? undefined : index.binding(factory.params[0].name, fn);
-    return bound && bound.scope === fn ? key => index.memberAssignments(bound, key) : undefined;
+    return isFunction(factory) && factory.params.length <= 2 ? factoryRecords(index, factory, factory.params[0], factory.params[1]) : undefined;
   }
-  if (isFunction(target)) {
-    const fn = index.functionOf(target);
-    const returns = fn === undefined ? [] : index.functions[fn].returns.map(r => unwrapChain(r));
-    const name = returns[0]?.type === 'Identifier' ? returns[0].name : undefined;
-    return name !== undefined && returns.every(r => r.type === 'Identifier' && r.name === name) ? membersOf(name, fn) : undefined;
-  }
-  return undefined;
+  if (!isFunction(target)) return undefined;
+  const fn = index.functionOf(target);
+  const returns = fn === undefined ? [] : index.functions[fn].returns.map(r => unwrapChain(r));
+  const only = returns[0] && memberPath(returns[0]);
+  if (fn === undefined || !only || !returns.every(r => memberPath(r) === only)) return undefined;
+  const [name, member, ...rest] = only.split('.');
+  const bound = index.binding(name, fn);
+  if (!bound || rest.length) return undefined;
+  if (member === undefined) return recordsOf(index, bound, undefined);
+  return member === 'exports' ? recordsOf(index, undefined, bound) : undefined;
+}
+
+/**
+ * A bundler's default-import helper: it returns its argument or the argument's `default`
+ * (rollup's `getDefaultExportFromCjs(x)`: `x && x.__esModule && … ? x["default"] : x`).
+ */
+function isInteropHelper(fn: FunctionNode): boolean {
+  const param = fn.params[0];
+  const returned = returnedExpression(fn);
+  if (fn.params.length !== 1 || param.type !== 'Identifier' || !returned) return false;
+  const isParam = (n: Node) => n.type === 'Identifier' && n.name === param.name;
+  const leaves = (n: Node): Node[] => {
+    const e = unwrapChain(n);
+    if (e.type === 'ConditionalExpression') return [...leaves(e.consequent), ...leaves(e.alternate)];
+    return [e];
+  };
+  return leaves(returned).every(l => isParam(l) || (l.type === 'MemberExpression' && propertyName(l) === 'default' && isParam(unwrapChain(l.object as Node))));
+}
+
+/** A factory's exports read from its `exports` and `module` parameters (either may be missing). */
+function factoryRecords(index: ModuleIndex, factory: FunctionNode, exportsParam: FunctionNode['params'][number] | undefined, moduleParam: FunctionNode['params'][number] | undefined): BundledExports | undefined {
+  const fn = index.functionOf(factory);
+  if (fn === undefined) return undefined;
+  const own = (p: typeof exportsParam) => {
+    const bound = p?.type === 'Identifier' ? index.binding(p.name, fn) : undefined;
+    return bound && bound.scope === fn ? bound : undefined;
+  };
+  const exportsBound = own(exportsParam);
+  const moduleBound = own(moduleParam);
+  return exportsBound || moduleBound ? recordsOf(index, exportsBound, moduleBound) : undefined;
+}
+
+function recordsOf(index: ModuleIndex, exportsBound: Binding | undefined, moduleBound: Binding | undefined): BundledExports {
+  const whole = moduleBound ? index.memberAssignments(moduleBound, 'exports') : [];
+  const prefix = exportMember('');
+  return {
+    whole,
+    member: key => {
+      const out = [...(exportsBound ? index.memberAssignments(exportsBound, key) : []), ...(moduleBound ? index.memberAssignments(moduleBound, exportMember(key)) : [])];
+      for (const w of whole) {
+        const object = unwrapChain(w.node);
+        if (object.type !== 'ObjectExpression') continue;
+        for (const p of object.properties) if (p.type === 'Property' && p.kind === 'init' && !p.computed && propertyKeyName(p) === key) out.push({ node: p.value as Node, fn: w.fn });
+      }
+      return out;
+    },
+    keys: () => [
+      ...(exportsBound ? [...index.membersOf(exportsBound).keys()] : []),
+      ...(moduleBound ? [...index.membersOf(moduleBound).keys()].filter(k => k.startsWith(prefix)).map(k => k.slice(prefix.length)) : []),
+    ],
+  };
 }
 
 /** Two module members a choice may stand for alike: one member, or http and https. */
@@ -406,4 +476,28 @@ export function argumentsOf(call: CallLike): readonly Node[] {
 function hasSpread(args: CallLike['arguments']): boolean {
   for (let i = 0; i < args.length; i++) if (args[i].type === 'SpreadElement') return true;
   return false;
+}
+
+/** A name means the one value it is assigned (after the walk every assignment is known). */
+export function lookupAt(index: ModuleIndex, fn: number): ModuleLookup {
+  return {
+    index,
+    resolve: id => {
+      const bound = index.binding(id.name, fn);
+      if (!bound) return undefined;
+      // Asked at every name a rule resolves: counted in place, no filtered copy.
+      let real: Node | undefined;
+      let count = 0;
+      for (const v of bound.values) {
+        if (v.node.type !== 'Parameter') {
+          real = v.node;
+          count++;
+        }
+      }
+      return count === 1 ? real : bound.values.length === 1 ? bound.values[0].node : undefined;
+    },
+    isBound: id => !!index.binding(id.name, fn),
+    members: (id, key) => index.memberValuesOf(id.name, fn, key),
+    inFunction: f => lookupAt(index, f),
+  };
 }

@@ -7,6 +7,7 @@ import { bindsWithin, everyUse } from '../js/nameUses';
 import { argumentsOf, refName, type ModuleRef } from '../js/modules';
 import { isParameterOf, settledValue, settledValueAt, type ModuleIndex } from '../js/moduleIndex';
 import { constantTexts } from '../js/constantText';
+import { CALL_DEPTH, type Mark } from '../js/flow';
 import type { ModuleAnalysis, Rule, RuleContext } from './types';
 import { spelledText } from './util/paths';
 import { handsShellText, isInlineCodeOption, isShellCommandOption, lineComputed, processCall, programName, SHELL_PROGRAMS, startsComputed } from './util/process';
@@ -90,10 +91,18 @@ type ShellValue = 'on' | 'off' | 'windows' | 'unknown';
  * of a program given an argument list: no command line), off when every value is off
  * (`exec("tput", ["cols"], {env})` never sets the `shell` a wrapper destructures).
  */
-function settledShell(value: Node, fn: number, listGiven: boolean, ctx: RuleContext): boolean {
+function settledShell(value: Node, fn: number, listGiven: boolean, ctx: RuleContext, how: { path?: readonly string[]; stopAt?: number; options?: boolean } = {}): boolean {
   const analysis = ctx.analysis();
-  const reached = analysis.flow.origins(value, fn, (node, at, path) => shellValueOf(node, at, path, analysis, ctx.text));
-  if (reached.length === 0) return true;
+  // `stopAt`: what that function's callers give is not asked (off), only what it writes itself.
+  // `options`: a whole options object passed on (execa's): one that cannot be read sets no shell
+  // (most set none); a `shell` value written in one that cannot be read may still be on.
+  const mark: Mark<ShellValue> = (node, at, path) => {
+    if (node.type === 'Parameter' && how.stopAt !== undefined && analysis.index.functionOf(node.fn) === how.stopAt) return 'off';
+    const v = shellValueOf(node, at, path, analysis, ctx.text);
+    return how.options && v === 'unknown' && path.length > 0 ? 'off' : v;
+  };
+  const reached = analysis.flow.origins(value, fn, mark, CALL_DEPTH, how.path);
+  if (reached.length === 0) return !how.options;
   const kinds = new Set(reached.map(r => r.mark));
   if (kinds.has('on') || kinds.has('unknown')) return true;
   return kinds.has('windows') && !listGiven;
@@ -128,6 +137,11 @@ function shellValueOf(node: Node, fn: number, path: readonly string[], analysis:
       const f = analysis.index.functionOf(node.fn);
       return node.default || (f !== undefined && analysis.graph.callersOf(f).length > 0) ? undefined : 'unknown';
     }
+    case 'ArrayExpression':
+    case 'Literal':
+    case 'TemplateLiteral':
+      // An argument list or a string given where options may be: no `shell` property.
+      return path.length ? 'off' : 'unknown';
     case 'ObjectExpression': {
       const key = path[0];
       if (key === undefined || key === '*') return undefined;
@@ -234,6 +248,8 @@ interface ProcessCall {
   shell: boolean;
   /** The shell option's value when it is passed on from elsewhere: `shell` is settled from it after the walk. */
   shellFrom?: { value: Node; listGiven: boolean };
+  /** A wrapper's call that runs a shell whatever its own callers give (exec inside, or `{shell: true}` on the way). */
+  shellFixed?: boolean;
   args: readonly Node[];
   /** The function the call is in. */
   fn: number;
@@ -819,14 +835,16 @@ type PassedOn = { program: number; list: number } | { whole: number };
  * The function whose parameters a process call takes its command from (the call may sit in a
  * callback inside it: `new Promise(r => spawn(command, args))`), and which ones.
  */
-function passedOn(p: ProcessCall, index: ModuleIndex): { wrapper: number; how: PassedOn } | undefined {
+function passedOn(p: ProcessCall, analysis: ModuleAnalysis): { wrapper: number; how: PassedOn } | undefined {
+  const { index } = analysis;
   const paramOf = (n: Node | undefined): { scope: number; at: number } | undefined => {
     const node = n && unwrapChain(n);
-    if (node?.type !== 'Identifier') return undefined;
+    if (!node) return undefined;
+    if (node.type !== 'Identifier') return node.type === 'MemberExpression' ? carriedParameter(node, p.fn, analysis) : undefined;
     const bound = index.binding(node.name, p.fn);
     if (!bound || bound.scope < 0 || bound.moduleLike) return undefined;
     const at = index.functions[bound.scope].node.params.findIndex(q => q.type === 'Identifier' && q.name === node.name);
-    return at >= 0 ? { scope: bound.scope, at } : undefined;
+    return at >= 0 ? { scope: bound.scope, at } : carriedParameter(node, p.fn, analysis);
   };
   const first = p.args[0] && unwrapChain(p.args[0]);
   if (!first) return undefined;
@@ -843,6 +861,33 @@ function passedOn(p: ProcessCall, index: ModuleIndex): { wrapper: number; how: P
   const spread = second?.type === 'ArrayExpression' && second.elements.length === 1 && second.elements[0]?.type === 'SpreadElement' ? second.elements[0].argument : second;
   const list = paramOf(spread);
   return { wrapper: program.scope, how: { program: program.at, list: list && list.scope === program.scope ? list.at : -1 } };
+}
+
+/**
+ * The parameter of a function around the call that a value carries unchanged, followed through
+ * names, properties, returns and the helpers of the bundle (`parsed.file` in execa, from
+ * `handleArguments(file)` by way of cross-spawn's `parse`): one parameter, on a branch that
+ * builds no text from it (`\`git ${sub}\``: the caller's value is not the program).
+ */
+function carriedParameter(node: Node, fn: number, analysis: ModuleAnalysis): { scope: number; at: number } | undefined {
+  const { index, flow } = analysis;
+  const around = new Set<number>();
+  for (let f = fn; f >= 0; f = index.functions[f].parent) around.add(f);
+  const reached = flow.origins<{ scope: number; at: number } | null>(node, fn, (n, _, path) => {
+    if (n.type === 'Parameter') {
+      // The parameter itself, not a property of it (`profile.credential_process` from a table of profiles).
+      const scope = index.functionOf(n.fn);
+      return scope !== undefined && around.has(scope) && path.length === 0 ? { scope, at: n.index } : undefined;
+    }
+    if ((n.type === 'TemplateLiteral' && n.expressions.length) || n.type === 'BinaryExpression') return null;
+    return undefined;
+  });
+  // A branch that builds text from the value (cross-spawn quoting it for cmd.exe on Windows) is
+  // another value the program may take; a branch that carries the parameter as it is shows
+  // that the caller's value is the program.
+  const carried = reached.flatMap(r => (r.mark ? [r.mark] : []));
+  const first = carried[0];
+  return first && carried.every(m => m.scope === first.scope && m.at === first.at) ? first : undefined;
 }
 
 /** `[program, ...args]` written out: the program and the rest as a list of its own, or undefined when the first element is missing or spread. */
@@ -872,6 +917,42 @@ function commandGiven(how: PassedOn, args: readonly Node[], inner: ProcessCall):
 }
 
 /**
+ * The wrapper's parameters, other than its command, whose values reach the other arguments of
+ * the call inside it (its options: `WU(q, {...K, shell: !0})` passes K's; execa's options
+ * reach the spawn through cross-spawn's parser).
+ */
+function optionParameters(p: ProcessCall, wrapper: number, how: PassedOn, analysis: ModuleAnalysis): number[] {
+  const call = p.node;
+  if (call.type !== 'CallExpression' && call.type !== 'NewExpression') return [];
+  const command = new Set('program' in how ? [how.program, how.list] : [how.whole]);
+  const out = new Set<number>();
+  // The arguments after the program (a `.call`'s receiver and the program itself are not options).
+  const programAt = call.arguments.indexOf(p.args[0] as (typeof call.arguments)[number]);
+  for (const arg of call.arguments.slice(programAt + 1)) {
+    if (arg.type === 'SpreadElement') continue;
+    for (const at of parametersReached(arg, p.fn, wrapper, analysis)) if (!command.has(at)) out.add(at);
+  }
+  return [...out].sort((a, b) => a - b);
+}
+
+/** Whether the call inside a wrapper turns a shell on whatever its callers give (`{...K, shell: !0}`). */
+function shellInside(p: ProcessCall, wrapper: number, ctx: RuleContext): boolean {
+  const call = p.node;
+  if (call.type !== 'CallExpression' && call.type !== 'NewExpression') return true;
+  const args = call.arguments.flatMap(a => (a.type === 'SpreadElement' ? [] : [a as Node]));
+  const programAt = args.indexOf(p.args[0]);
+  return args.slice(programAt + 1).some(o => settledShell(o, p.fn, argumentListGiven(args, o), ctx, { path: SHELL_KEY, stopAt: wrapper, options: true }));
+}
+
+const SHELL_KEY = ['shell'];
+
+/** The parameters of function `wrapper` whose values (or their properties) reach `value`. */
+function parametersReached(value: Node, fn: number, wrapper: number, analysis: ModuleAnalysis): number[] {
+  const reached = analysis.flow.origins<number>(value, fn, n => (n.type === 'Parameter' && analysis.index.functionOf(n.fn) === wrapper ? n.index : undefined));
+  return [...new Set(reached.map(r => r.mark))];
+}
+
+/**
  * Calls of same-module wrappers (`runner.spawn(cmd, args)`, `bIq.execFile("powershell", […])`,
  * `Process.spawn([bin, ...args])`): a process call whose command is a parameter of the
  * function around it makes every call of that function a process start, with the caller's
@@ -888,21 +969,35 @@ function wrapperCalls(ctx: RuleContext, started: readonly ProcessCall[]): Proces
   for (let depth = 0; depth < WRAPPER_LEVELS && level.length; depth++) {
     const next: ProcessCall[] = [];
     for (const p of level) {
-      const passed = passedOn(p, analysis.index);
+      const passed = passedOn(p, analysis);
       if (!passed) continue;
       const { wrapper, how } = passed;
+      // The wrapper's parameters that reach the options of the call inside it (execa's options,
+      // `{...K, shell: !0}`'s K, M7's `{shell: $}` with `$` destructured from its own): through
+      // them each caller decides the shell, unless the wrapper turns it on whatever they give.
+      const deciding = optionParameters(p, wrapper, how, analysis);
+      const fixedOn = p.shell && (deciding.length === 0 || (!p.via && !p.shellFrom) || !!p.shellFixed || shellInside(p, wrapper, ctx));
       for (const step of analysis.graph.callersOf(wrapper)) {
         if (seen.has(step.call)) continue;
         seen.add(step.call);
-        const given = commandGiven(how, argumentsOf(step.call).slice(step.argOffset), p);
+        const callerArgs = argumentsOf(step.call).slice(step.argOffset);
+        const given = commandGiven(how, callerArgs, p);
         if (!given) continue;
+        // An options object where the argument list goes (`execa(cmd, {shell: true})`, as spawn
+        // itself takes it) is the options: runners shift their arguments as spawn does.
+        const listAt = 'program' in how ? how.program + 1 : -1;
+        const afterProgram = callerArgs[listAt];
+        const at = deciding.length && afterProgram && unwrapChain(afterProgram as Node).type === 'ObjectExpression' ? [...deciding, listAt] : deciding;
+        const options = at.flatMap(i => (callerArgs[i] && callerArgs[i].type !== 'SpreadElement' ? [callerArgs[i] as Node] : []));
+        const shell = fixedOn || (deciding.length ? options.some(o => settledShell(o, step.fn, argumentListGiven(callerArgs, o), ctx, { path: SHELL_KEY, options: true })) : p.shell);
         const name = analysis.index.sourceOf(calleeOf(step.call));
         const base = p.via?.base ?? p.call;
         const head = spelledHead(given.args[0], given.listForm, analysis, step.fn);
         const q: ProcessCall = {
           node: step.call,
           call: `${base} via ${name.length <= 40 ? name : 'a wrapper'}()`,
-          shell: p.shell,
+          shell,
+          ...(fixedOn ? { shellFixed: true } : {}),
           args: given.args,
           fn: step.fn,
           ...(given.listForm ? { listForm: true } : {}),

@@ -584,6 +584,41 @@ describe('child-process: wrappers', () => {
     assert.equal(at('snap(process')?.message, 'Starts a program (child_process.execFile via snap()) computed at run time');
   });
 
+  it("follows a caller's program through a normalising helper and a reassigned parameter (execa 5 over cross-spawn), not through text built from it", () => {
+    const code = [
+      'const cp=require("child_process");',
+      'function parse(command,args){args=args?args.slice(0):[];return {command,args}}',
+      'function handle(file,args){const p=parse(file,args);file=p.command;args=p.args;return {file,args}}',
+      'function run(file,args){const o=handle(file,args);return cp.spawn(o.file,o.args)}',
+      'function sub(name){const o={file:`git-${name}`};return cp.spawn(o.file,[])}',
+      'run("git",["status"]);run(tool,[]);sub("status")',
+    ].join('\n');
+    const found = scanWith([childProcess], code);
+    const at = (s: string) => found.find(f => f.offset === code.indexOf(s));
+    assert.deepEqual(at('run("git"')?.evidence, ['call child_process.spawn via run()', 'command git status']);
+    assert.equal(at('run(tool')?.message, 'Starts a program (child_process.spawn via run()) computed at run time');
+    assert.equal(at('sub("status")'), undefined, 'the caller names part of the program only');
+    assert.equal(found.length, 4, found.map(f => f.message).join('\n'));
+  });
+
+  it("decides a shell per caller from the options each passes through the wrappers (Claude Code's ij(q) = WU(q, {...K, shell: true}) over M7's {shell: $})", () => {
+    const code = [
+      'const cp=require("child_process");function run(f,a,o){return cp.spawn(f,a,o)}',
+      'function ij(q,K){return run(q,[],{...K,shell:!0})}',
+      'function m7(q,a,{shell:$,cwd:c}={}){return run(q,a,{cwd:c,shell:$})}function sh(q){return run(q,{shell:!0})}',
+      'ij("ps aux | grep code");m7("npm",["view","x"],{cwd:d});m7(helper,[],{shell:!0});run("git",["status"],{cwd:d});sh("ls | wc -l")',
+    ].join('\n');
+    const found = scanWith([childProcess], code);
+    const at = (s: string) => found.find(f => f.offset === code.indexOf(s));
+    assert.equal(at('ij("ps')?.message, 'Runs a shell command (child_process.spawn via ij()): ps aux | grep code');
+    assert.equal(at('m7("npm"')?.message, 'Starts a program (child_process.spawn via m7()): npm view x', 'this caller sets no shell');
+    assert.equal(at('run("git"')?.message, 'Starts a program (child_process.spawn via run()): git status');
+    assert.equal(at('sh("ls')?.message, 'Runs a shell command (child_process.spawn via sh()): ls | wc -l', 'options where the argument list goes, as spawn takes them');
+    // m7's own call runs a shell with a computed command because one caller asks for it.
+    assert.equal(at('run(q,a,')?.severity, 'medium');
+    assert.equal(at('run(q,a,')?.message, 'Runs a shell command (child_process.spawn via run()) computed at run time');
+  });
+
   it('spells the command of a call two wrappers out, with each wrapper call on the way as a related place', () => {
     const code = 'function run(cmd,o){return Bun.spawn(cmd,o)}function start(bin,args,o){return run([bin,...args],{...o,stdin:"pipe"})}\nstart("clangd",["--background-index"],{});start(find(),[])';
     const found = scanWith([childProcess], code);
