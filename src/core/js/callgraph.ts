@@ -16,7 +16,7 @@ export interface CallStep {
 }
 
 /** Resolved calls of a function, at most this many (a helper called from 5,000 places). */
-const MAX_CALLERS = 64;
+export const MAX_CALLERS = 64;
 
 export class CallGraph {
   private byName?: Map<string, number[]>;

@@ -11,7 +11,7 @@
 import { atScopeTop, descendants, isFunction, propertyName, returnedExpression, unwrapChain, type CallLike, type FunctionNode, type Identifier, type Node, type Parameter, type PropertyOf } from './ast';
 import { safeRegExp } from './decode/builtins';
 import { MODULE, settledValue, type ModuleIndex } from './moduleIndex';
-import { bindsWithin, declaredOnce, everyUse, type NameUse } from './nameUses';
+import { bindsWithin, declaredOnce, everyUse, spelledOnlyAsCall, type NameUse } from './nameUses';
 
 const MAX_DEPTH = 6;
 const MAX_LENGTH = 1_000_000;
@@ -289,10 +289,12 @@ function parameterTexts(name: string, fn: number, index: ModuleIndex, depth: num
 function callerTexts(declared: FunctionNode & { id: Identifier }, f: number, param: Parameter, index: ModuleIndex, depth: number): Texts | undefined {
   const outer = index.functions[f].parent;
   const owner = index.binding(declared.id.name, outer);
-  if (!owner || settledValue(index, declared.id.name, outer)?.node !== declared || !declaredOnce(index, owner.scope, declared.id.name)) return undefined;
+  if (!owner || settledValue(index, declared.id.name, outer)?.node !== declared || !spelledOnlyAsCall(index, owner.scope, declared.id.name)) return undefined;
   // Sloppy-mode `arguments[0] = x` changes the parameter itself.
   if (!everyUse(index, f, 'arguments', () => false)) return undefined;
   const calls: NameUse[] = [];
+  // One scan says both that the name is declared once (any other binding of it is a use that
+  // is not a call) and that it is only called: a scan of a whole bundle's module scope is long.
   const onlyCalled = everyUse(index, owner.scope, declared.id.name, use => {
     const parent = use.ancestors[use.ancestors.length - 1];
     if (parent === declared) return !isExported(use.ancestors, use.ancestors.length - 1);

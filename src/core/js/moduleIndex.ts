@@ -204,7 +204,7 @@ export class ModuleIndex {
   private readonly scopes: Array<Map<string, Node | undefined>> = [this.moduleScope];
   private readonly classStack: ClassNode[] = [];
 
-  constructor(private readonly text: string) {}
+  constructor(readonly text: string) {}
 
   get currentFunction(): number {
     return this.fnStack.length ? this.fnStack[this.fnStack.length - 1] : MODULE;

@@ -3,11 +3,12 @@
 // `promisify(exec)`, `spawn.call(null, …)`, webpack's `n(123).spawn`). The command is evidence
 // when it is spelled out; a shell running a command computed at run time is the risky shape.
 import { calleeOf, descendants, isFunction, memberPath, propertyKeyName, propertyName, returnedExpression, staticString, unwrapChain, type Node } from '../js/ast';
-import { bindsWithin, everyUse } from '../js/nameUses';
+import { bindsWithin, callsSpelled, everyUse } from '../js/nameUses';
 import { argumentsOf, refName, type ModuleRef } from '../js/modules';
 import { isParameterOf, settledValue, settledValueAt, type ModuleIndex } from '../js/moduleIndex';
 import { constantTexts } from '../js/constantText';
 import { CALL_DEPTH, type Mark } from '../js/flow';
+import { MAX_CALLERS } from '../js/callgraph';
 import type { ModuleAnalysis, Rule, RuleContext } from './types';
 import { spelledText } from './util/paths';
 import { handsShellText, isInlineCodeOption, isShellCommandOption, lineComputed, processCall, programName, SHELL_PROGRAMS, startsComputed } from './util/process';
@@ -780,9 +781,10 @@ function commandCall(args: readonly Node[], ctx: RuleContext): Node | undefined 
   return bound?.type === 'CallExpression' ? bound : undefined;
 }
 
-function report(ctx: RuleContext, p: ProcessCall) {
+function report(ctx: RuleContext, p: ProcessCall, byCallers?: ReadonlyMap<Node, string[]>) {
   const { node, call, args } = p;
-  const commands = p.via ? p.via.commands : p.chosen ?? p.decoded?.commands ?? p.spelled;
+  const given = p.shell ? byCallers?.get(node) : undefined;
+  const commands = given ?? (p.via ? p.via.commands : p.chosen ?? p.decoded?.commands ?? p.spelled);
   const inline = inlineShellCommands(args);
   // Each line as far as it is fixed, `*` for computed parts (a template's values).
   const analysis = ctx.analysis();
@@ -797,12 +799,13 @@ function report(ctx: RuleContext, p: ProcessCall) {
   // A shell given its command line: what matters is whether that line is fixed, not the shell's path.
   // As for exec: computed when what starts the line is (`Get-Process -Id ${pid}` is a fixed command given a value).
   // A shell's line is computed when any of its commands is.
-  const computed = spelledLines ? spelledLines.some(l => l === undefined || lineComputed(l)) : isComputed(commands) || ((shell || !!p.shellSyntax) && !!commands?.some(lineComputed));
+  const computed = given ? false : spelledLines ? spelledLines.some(l => l === undefined || lineComputed(l)) : isComputed(commands) || ((shell || !!p.shellSyntax) && !!commands?.some(lineComputed));
   const kind = shell ? 'shell' : 'program';
+  const shown = given ? [...given.slice(0, MAX_SHAPES), ...(given.length > MAX_SHAPES ? ['…'] : [])].join(' or ') : command;
   ctx.report({
     node,
-    messageId: computed ? `${kind}Computed` : kind,
-    data: { call, command: command ?? '' },
+    messageId: given ? 'shellByCallers' : computed ? `${kind}Computed` : kind,
+    data: { call, command: shown ?? '' },
     severity: shell && computed ? 'medium' : 'low',
     evidence: [`call ${call}`, ...(commands ?? []).slice(0, MAX_SHAPES).map(c => `command ${c.slice(0, 200)}`), ...(shell ? ['shell'] : [])],
     ...(p.decoded ? { decodedFrom: p.decoded.recipe } : {}),
@@ -961,9 +964,12 @@ function parametersReached(value: Node, fn: number, wrapper: number, analysis: M
  * from literals and templates only (names there belong to the caller's scope, which the walk
  * has left) or a name the caller bound once.
  */
-function wrapperCalls(ctx: RuleContext, started: readonly ProcessCall[]): ProcessCall[] {
+function wrapperCalls(ctx: RuleContext, started: readonly ProcessCall[]): { calls: ProcessCall[]; byCallers: Map<Node, string[]> } {
   const analysis = ctx.analysis();
   const out: ProcessCall[] = [];
+  // For each process call inside a wrapper (and each wrapper call passing its parameter on): the
+  // calls of that wrapper, and whether they are all of them.
+  const callers = new Map<Node, { all: boolean; given: ProcessCall[] }>();
   const seen = new Set<Node>(started.map(p => p.node));
   let level = started.filter(p => !p.via && !p.decoded && p.fn >= 0);
   for (let depth = 0; depth < WRAPPER_LEVELS && level.length; depth++) {
@@ -977,12 +983,21 @@ function wrapperCalls(ctx: RuleContext, started: readonly ProcessCall[]): Proces
       // them each caller decides the shell, unless the wrapper turns it on whatever they give.
       const deciding = optionParameters(p, wrapper, how, analysis);
       const fixedOn = p.shell && (deciding.length === 0 || (!p.via && !p.shellFrom) || !!p.shellFixed || shellInside(p, wrapper, ctx));
-      for (const step of analysis.graph.callersOf(wrapper)) {
-        if (seen.has(step.call)) continue;
+      const steps = analysis.graph.callersOf(wrapper);
+      const record = { all: callsAllFound(wrapper, steps.length, analysis), given: [] as ProcessCall[] };
+      callers.set(p.node, record);
+      for (const step of steps) {
+        if (seen.has(step.call)) {
+          record.all = false;
+          continue;
+        }
         seen.add(step.call);
         const callerArgs = argumentsOf(step.call).slice(step.argOffset);
         const given = commandGiven(how, callerArgs, p);
-        if (!given) continue;
+        if (!given) {
+          record.all = false;
+          continue;
+        }
         // An options object where the argument list goes (`execa(cmd, {shell: true})`, as spawn
         // itself takes it) is the options: runners shift their arguments as spawn does.
         const listAt = 'program' in how ? how.program + 1 : -1;
@@ -1007,11 +1022,62 @@ function wrapperCalls(ctx: RuleContext, started: readonly ProcessCall[]): Proces
         // computed value on adds nothing to the start already shown at the level below.
         if (head || depth === 0) out.push(q);
         if (!head && step.fn >= 0) next.push(q);
+        record.given.push(q);
       }
     }
     level = next;
   }
-  return out;
+  // A call whose command is the wrapper's parameter runs what the callers give: when every call
+  // of the wrapper is known and each gives a command with a fixed start (or passes its own
+  // parameter on to callers that do), those commands are what runs, not something computed.
+  const byCallers = new Map<Node, string[]>();
+  const givenBy = (p: ProcessCall, depth: number): string[] | undefined => {
+    const r = callers.get(p.node);
+    if (!r || !r.all || r.given.length === 0 || depth > WRAPPER_LEVELS) return undefined;
+    const all: string[] = [];
+    for (const q of r.given) {
+      const own = q.via?.commands;
+      const fixed = own && !isComputed(own) && !own.some(lineComputed) ? own : givenBy(q, depth + 1);
+      if (!fixed) return undefined;
+      all.push(...fixed);
+    }
+    return [...new Set(all)];
+  };
+  for (const p of [...started, ...out]) {
+    const given = p.shell ? givenBy(p, 0) : undefined;
+    if (given) byCallers.set(p.node, given);
+  }
+  return { calls: out, byCallers };
+}
+
+/**
+ * Whether the calls the call graph found are all the calls of a wrapper: it is a function
+ * declaration or bound by `name = …`, its name is spelled only as a call in the scope that binds
+ * it (never passed, exported or stored: a value nobody here sees could be called with anything),
+ * and as many times as calls were found.
+ */
+function callsAllFound(wrapper: number, found: number, analysis: ModuleAnalysis): boolean {
+  if (found === 0 || found >= MAX_CALLERS) return false;
+  const { index } = analysis;
+  const record = index.functions[wrapper];
+  const node = record.node;
+  let name: string | undefined;
+  let declaredAt = -1;
+  let declarations = 0;
+  if (node.type === 'FunctionDeclaration' && node.id) {
+    name = node.id.name;
+    declarations = 1;
+  } else {
+    // `const run = (…) => …`, `run = async function (…) {…}`: the name just before the value.
+    const before = /([A-Za-z_$][\w$]*)\s*=\s*$/.exec(index.text.slice(Math.max(0, node.start - 80), node.start));
+    if (!before) return false;
+    name = before[1];
+    declaredAt = node.start - before[0].length;
+  }
+  const scope = index.binding(name, record.parent)?.scope;
+  if (scope === undefined) return false;
+  const calls = callsSpelled(index, scope, name, declaredAt);
+  return calls >= 0 && calls - declarations === found;
 }
 
 /**
@@ -1093,6 +1159,7 @@ export const childProcess: Rule = {
     messages: {
       shell: 'Runs a shell command ({{call}}): {{command}}',
       shellComputed: 'Runs a shell command ({{call}}) computed at run time',
+      shellByCallers: 'Runs a shell command ({{call}}) that its callers give: {{command}}',
       program: 'Starts a program ({{call}}): {{command}}',
       programComputed: 'Starts a program ({{call}}) computed at run time',
       shellInput: 'Runs shell commands written to the input of a shell it started ({{call}}: {{command}}), computed at run time',
@@ -1172,18 +1239,21 @@ export const childProcess: Rule = {
           start({ node, call, shell: raw || nested, args: [quasi], fn, spelled: [spelled], ...(bun ? { shellSyntax: true } : {}) });
         }
         bunLines.length = 0;
-        for (const p of unsettled) report(ctx, settled(p));
+        // Which calls inside wrappers run only what their callers give (wrapperCalls), known before any is reported.
+        const wrapped = wrapperCalls(ctx, computed.map(settled));
+        const { byCallers } = wrapped;
+        for (const p of unsettled) report(ctx, settled(p), byCallers);
         unsettled.length = 0;
         const withChosen = (p: ProcessCall): ProcessCall => {
           const chosen = chosenCommands(p, ctx);
           return chosen ? { ...p, chosen } : p;
         };
-        for (const p of choosing) report(ctx, settled(withChosen(p)));
+        for (const p of choosing) report(ctx, settled(withChosen(p)), byCallers);
         choosing.length = 0;
         // A command made by a call no decoder read (`e = pagerCmd(…)`): a helper's returns may fix its start.
-        for (const calls of waiting.values()) for (const p of calls) report(ctx, settled(p.decoded ? p : withChosen(p)));
+        for (const calls of waiting.values()) for (const p of calls) report(ctx, settled(p.decoded ? p : withChosen(p)), byCallers);
         waiting.clear();
-        for (const p of wrapperCalls(ctx, computed.map(settled))) report(ctx, p);
+        for (const p of wrapped.calls) report(ctx, p, byCallers);
         if (readingShells.size && inputs.length) reportShellInputs(ctx, readingShells, inputs);
       },
       // Bun Shell (`$\`git show ${ref}\``, `Bun.$`, `var {$: L92} = globalThis.Bun`) and execa's `$`.

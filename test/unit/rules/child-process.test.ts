@@ -619,6 +619,25 @@ describe('child-process: wrappers', () => {
     assert.equal(at('run(q,a,')?.message, 'Runs a shell command (child_process.spawn via run()) computed at run time');
   });
 
+  it("shows a wrapper's own shell as the commands its callers give when every call of it is known and fixed (low); a computed caller, or a wrapper passed on or exported, keeps it medium", () => {
+    const code = [
+      'const cp=require("child_process");',
+      'async function sh(c){return cp.execSync(c)}sh("git status");sh(`git log ${x}`);',
+      'function sh2(c){return cp.execSync(c)}sh2("ls");sh2(userCmd);',
+      'function sh3(c){return cp.execSync(c)}sh3("ls");module.exports.sh3=sh3;',
+      'function sh5(c){return cp.execSync(c)}sh5("ls");setTimeout(sh5,1,"x");',
+      'const sh4=(c)=>cp.exec(c);function via(c){return sh4(c)}via("uname -a");sh4("whoami");',
+    ].join('\n');
+    const found = scanWith([childProcess], code);
+    const inside = (wrapper: string) => found.find(f => f.offset === code.indexOf('cp.exec', code.indexOf(wrapper)));
+    assert.equal(inside('function sh(')?.severity, 'low');
+    assert.equal(inside('function sh(')?.message, 'Runs a shell command (child_process.execSync) that its callers give: git status or git log *');
+    assert.equal(inside('const sh4')?.message, 'Runs a shell command (child_process.exec) that its callers give: uname -a or whoami');
+    assert.equal(inside('function sh2(')?.severity, 'medium', 'one caller passes a computed command');
+    assert.equal(inside('function sh3(')?.severity, 'medium', 'exported: callers elsewhere may pass anything');
+    assert.equal(inside('function sh5(')?.severity, 'medium', 'passed as a value: called with anything');
+  });
+
   it('spells the command of a call two wrappers out, with each wrapper call on the way as a related place', () => {
     const code = 'function run(cmd,o){return Bun.spawn(cmd,o)}function start(bin,args,o){return run([bin,...args],{...o,stdin:"pipe"})}\nstart("clangd",["--background-index"],{});start(find(),[])';
     const found = scanWith([childProcess], code);
