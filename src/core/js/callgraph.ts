@@ -232,7 +232,8 @@ export class CallGraph {
     const whole = this.exportedFunction(call, fn, '', 3);
     if (whole !== undefined) {
       add(name, this.index.functions[whole].node, range);
-      add('default', this.index.functions[whole].node, range);
+      // `(0, import_x.default)(…)` only through an interop wrapper (`__toESM(require_x())`).
+      if (args[0]?.type === 'CallExpression') add('default', this.index.functions[whole].node, range);
     }
     for (const key of new Set(exported.keys())) {
       const f = this.exportedFunction(call, fn, key, 3);
