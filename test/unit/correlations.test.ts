@@ -29,6 +29,17 @@ describe('correlation: exfiltration', () => {
     assert.equal(only('exfiltration', code)[0].severity, 'high');
   });
 
+  it("follows the host and user names into a message sent on a WebSocket (Amp's thread socket), at the send", () => {
+    const code = 'const os=require("os"),W=require("ws");\nfunction open(u){const s=new W(u);s.on("open",()=>{s.send(JSON.stringify({type:"hello",hostname:os.hostname(),user:os.userInfo().username}))});return s}open("wss://collector.example.io/t")';
+    const [x, ...rest] = only('exfiltration', code);
+    assert.equal(rest.length, 0);
+    assert.equal(x.severity, 'medium');
+    assert.equal(x.column, code.split('\n')[1].indexOf('s.send') + 1);
+    assert.match(x.message, /^Sends the host name, the user account/);
+    const unrelated = 'const os=require("os"),W=require("ws");\nconst s=new W("wss://a.io");s.send("ping");function log(r){r.send(os.hostname())}';
+    assert.deepEqual(only('exfiltration', unrelated), [], 'the host name goes to a response, not the socket');
+  });
+
   it('is medium when only identifiers (host name, machine id) meet a network call', () => {
     const code = 'const os=require("os");function t(){const h=os.hostname();navigator.sendBeacon("/t",h)}';
     assert.equal(only('exfiltration', code)[0].severity, 'medium');

@@ -16,6 +16,8 @@ const DNS_CALLS = new Set(['lookup', 'lookupService', 'resolve', 'resolve4', 're
 const CLIENT_MODULES = new Set(['axios', 'got', 'node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch', 'ky', 'superagent', 'request', 'ws']);
 const CLIENT_CALLS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'request', 'fetch', 'stream']);
 const CONSTRUCTORS = new Set(['WebSocket', 'EventSource', 'XMLHttpRequest']);
+/** Where a page or runtime keeps its globals: `new globalThis.WebSocket(url)` is the global constructor. */
+const GLOBAL_OWNERS = new Set(['globalThis', 'window', 'self', 'global']);
 
 /** What kind of network call a module member is, or undefined. */
 export function networkCallKind(ref: ModuleRef): string | undefined {
@@ -66,9 +68,8 @@ let last: { node?: CallLike; answer?: NetworkCall } = {};
 function networkCallOf(node: CallLike, ctx: RuleContext): NetworkCall | undefined {
   const callee = calleeOf(node);
   if (node.type === 'NewExpression') {
-    if (callee.type === 'Identifier' && CONSTRUCTORS.has(callee.name) && !ctx.isBound(callee)) {
-      return { what: callee.name === 'XMLHttpRequest' ? 'HTTP request' : `${callee.name} connection`, call: `new ${callee.name}` };
-    }
+    const global = globalConstructor(callee, ctx);
+    if (global) return { what: global === 'XMLHttpRequest' ? 'HTTP request' : `${global} connection`, call: `new ${global}` };
     const ref = ctx.moduleRef(callee);
     return ref?.module === 'ws' ? { what: 'WebSocket connection', call: 'new ws' } : undefined;
   }
@@ -86,7 +87,16 @@ function networkCallOf(node: CallLike, ctx: RuleContext): NetworkCall | undefine
   return undefined;
 }
 
-function report(ctx: RuleContext, node: CallLike, found: { what: string; call: string }) {
+/** `WebSocket`, `globalThis.WebSocket`, …: the global constructor's name when the callee is one (not a local of that name). */
+function globalConstructor(callee: Node, ctx: RuleContext): string | undefined {
+  if (callee.type === 'Identifier') return CONSTRUCTORS.has(callee.name) && !ctx.isBound(callee) ? callee.name : undefined;
+  const name = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+  const owner = callee.type === 'MemberExpression' ? callee.object : undefined;
+  if (!name || !CONSTRUCTORS.has(name) || owner?.type !== 'Identifier' || !GLOBAL_OWNERS.has(owner.name) || ctx.isBound(owner)) return undefined;
+  return name;
+}
+
+function report(ctx: RuleContext, node: CallLike, found: { what: string; call: string }): string | undefined {
   const args = argumentsOf(node);
   const spelled = args[0] ? spelledPath(args[0], ctx) : undefined;
   const url = spelled ? parseUrl(spelled) : undefined;
@@ -100,6 +110,15 @@ function report(ctx: RuleContext, node: CallLike, found: { what: string; call: s
     facts: [{ kind: 'sink', sink: 'network', detail: url?.host ?? found.call, payload: found.what === 'socket connection' ? [] : args, ...(args[0] ? { target: args[0] } : {}) }],
     ...(url ? { host: url.host } : {}),
   });
+  return url?.host;
+}
+
+/** A `.send(data)` the walk saw: whether its receiver is a WebSocket is asked after the walk. */
+interface Send {
+  node: CallLike;
+  socket: Node;
+  data: Node;
+  fn: number;
 }
 
 export const networkCall: Rule = {
@@ -108,18 +127,57 @@ export const networkCall: Rule = {
     category: 'network',
     severity: 'info',
     title: 'Makes a network call',
-    description: 'fetch, http/https request and get, net/tls connect, dns lookups, WebSocket, EventSource, XMLHttpRequest, sendBeacon, and axios/got/node-fetch/undici calls whose import is visible.',
+    description: 'fetch, http/https request and get, net/tls connect, dns lookups, WebSocket (and each message sent on one), EventSource, XMLHttpRequest, sendBeacon, and axios/got/node-fetch/undici calls whose import is visible.',
     messages: {
       call: '{{what}} ({{call}})',
       to: '{{what}} to {{host}} ({{call}})',
+      send: 'Sends a WebSocket message ({{call}})',
+      sendTo: 'Sends a WebSocket message to {{host}} ({{call}})',
     },
   },
-  triggers: ['fetch', 'request', 'connect', 'WebSocket', 'EventSource', 'XMLHttpRequest', 'sendBeacon', 'lookup', 'resolve', 'http', 'axios', 'got', 'dgram', 'get', 'post', 'put', 'patch', 'delete'],
+  triggers: ['fetch', 'request', 'connect', 'WebSocket', '"ws"', "'ws'", 'EventSource', 'XMLHttpRequest', 'sendBeacon', 'lookup', 'resolve', 'http', 'axios', 'got', 'dgram', 'get', 'post', 'put', 'patch', 'delete'],
   create(ctx) {
+    // WebSocket connections, with the host each is opened to, and the `.send(data)` calls that
+    // may send on one: what is sent is the request's payload (the exfiltration correlation follows it).
+    const sockets = new Map<Node, string | undefined>();
+    const sends: Send[] = [];
     const visit = (node: CallLike) => {
       const found = networkCallAt(node, ctx);
-      if (found) report(ctx, node, found);
+      if (found) {
+        const host = report(ctx, node, found);
+        if (found.what === 'WebSocket connection') sockets.set(node, host);
+        return;
+      }
+      const callee = calleeOf(node);
+      const args = argumentsOf(node);
+      if (node.type === 'CallExpression' && callee.type === 'MemberExpression' && propertyName(callee) === 'send' && args.length >= 1 && args.length <= 2) {
+        sends.push({ node, socket: callee.object as Node, data: args[0], fn: ctx.functionIndex() });
+      }
     };
-    return { CallExpression: visit, NewExpression: visit };
+    return {
+      CallExpression: visit,
+      NewExpression: visit,
+      'Program:exit'() {
+        if (sockets.size === 0) return;
+        const { flow } = ctx.analysis();
+        for (const send of sends) {
+          const opened = flow.origins(send.socket, send.fn, node => (sockets.has(node) ? node : undefined));
+          if (opened.length === 0) continue;
+          // A host spelled with a computed part (`*`) names no host.
+          const hosts = [...new Set(opened.map(o => sockets.get(o.mark)).filter((h): h is string => !!h && !h.includes('*')))];
+          const host = hosts.length === 1 ? hosts[0] : undefined;
+          ctx.report({
+            node: send.node,
+            messageId: host ? 'sendTo' : 'send',
+            data: { call: `${ctx.text.slice(send.socket.start, Math.min(send.socket.end, send.socket.start + 40))}.send`, host: host ?? '' },
+            evidence: ['call WebSocket.send', ...(host ? [`host ${host}`] : [])],
+            facts: [{ kind: 'sink', sink: 'network', detail: host ?? 'WebSocket.send', payload: [send.data] }],
+            related: opened.slice(0, 3).map(o => ({ start: o.mark.start, end: o.mark.end, message: 'the socket is opened here' })),
+            ...(host ? { host } : {}),
+            fn: send.fn,
+          });
+        }
+      },
+    };
   },
 };

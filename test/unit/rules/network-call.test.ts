@@ -23,6 +23,13 @@ runRuleTable(networkCall, {
     { name: 'axios and node-fetch when their import is visible', code: 'import a from "axios";import nf from "node-fetch";a.post(u,b);nf(u)', at: ['a.post', 'nf(u)'] },
     { name: 'an interop-wrapped require (__toESM)', code: 'var h=__toESM(require("http"));h.default.get(u)', at: ['h.default.get'] },
     { name: 'sendBeacon', code: 'navigator.sendBeacon("/log",d)', at: ['navigator'] },
+    { name: 'the global WebSocket through globalThis or window', code: 'new globalThis.WebSocket("wss://a.io/s");new window.EventSource(u)', at: ['new globalThis', 'new window'] },
+    {
+      name: "a message sent on a WebSocket (Amp's thread socket): the send is a request carrying its data, to the socket's host when one is spelled",
+      code: 'const W=require("ws");function open(u){const s=new W(u);s.on("open",()=>s.send(hello()));return s}\nconst g=new WebSocket("wss://a.io/s");g.onopen=()=>g.send(JSON.stringify(m));class C{start(){this.ws=new WebSocket("wss://b.io/x")}say(t){this.ws.send(t)}}',
+      at: ['new W(u)', 's.send', 'new WebSocket("wss://a.io', 'g.send', 'new WebSocket("wss://b.io', 'this.ws.send'],
+      severity: 'info',
+    },
   ],
   valid: [
     { name: 'a condition choosing between a network module and another', code: 'const f=require("fs"),h=require("https");(x?f:h).request(u)' },
@@ -31,5 +38,6 @@ runRuleTable(networkCall, {
     { name: 'get on an object that is not an http module', code: 'map.get(k);cache.request(x);store.connect()' },
     { name: 'fs calls', code: 'require("fs").readFile(p)' },
     { name: 'the word in a string', code: 'log("fetch https.request net.connect")' },
+    { name: 'send on what is not a WebSocket (an HTTP response, a child process, a local named WebSocket)', code: 'app.get("/",(q,r)=>r.send("ok"));process.send({a:1});const c=require("child_process").fork("w.js");c.send(1);function f(WebSocket){const s=new WebSocket(u);s.send(1)}' },
   ],
 });
