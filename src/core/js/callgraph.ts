@@ -125,18 +125,21 @@ export class CallGraph {
    * of one bundle are calls within the file. An interop wrapper's `default` is the whole export.
    */
   private exportedFunction(call: CallExpression, fn: number, key: string, hops: number): number | undefined {
+    if (hops < 0) return undefined;
     let byKey = this.exported.get(call);
     if (!byKey) this.exported.set(call, (byKey = new Map()));
-    const known = byKey.get(key);
+    // By hops too: an answer cut short by a long chain of names must not stand for a shorter one.
+    const cacheKey = `${hops}\0${key}`;
+    const known = byKey.get(cacheKey);
     if (known !== undefined) return known ?? undefined;
-    byKey.set(key, null);
+    byKey.set(cacheKey, null);
     const exported = this.bundleOf(call, fn);
     let values = exported ? (key === '' ? exported.whole : exported.member(key)) : [];
     if (exported && key === 'default' && values.length === 0) values = exported.whole;
     // One function, not a choice: an export's `void 0` placeholder aside.
     const real = values.filter(v => !isUndefinedValue(v.node));
     const found = real.length === 1 ? this.functionValue(real[0].node, real[0].fn, hops - 1) : undefined;
-    byKey.set(key, found ?? null);
+    byKey.set(cacheKey, found ?? null);
     return found;
   }
 

@@ -175,7 +175,7 @@ export interface BundledExports {
   readonly whole: readonly ModuleValue[];
   /** Values written to export `key`: `exports.key = v`, `module.exports.key = v`, `module.exports = {key: v}`. */
   member(key: string): ModuleValue[];
-  /** Every key written one of those ways (object literals given whole aside). */
+  /** Every key written one of those ways. */
   keys(): string[];
 }
 
@@ -223,7 +223,8 @@ export function bundledExports(call: acorn.CallExpression, lookup: ModuleLookup,
   const [name, member, ...rest] = only.split('.');
   const bound = index.binding(name, fn);
   if (!bound || rest.length) return undefined;
-  if (member === undefined) return recordsOf(index, bound, undefined);
+  // `safe = { execSafe }; return safe`: the objects the returned name is given hold exports too.
+  if (member === undefined) return recordsOf(index, bound, undefined, bound.values);
   return member === 'exports' ? recordsOf(index, undefined, bound) : undefined;
 }
 
@@ -257,14 +258,16 @@ function factoryRecords(index: ModuleIndex, factory: FunctionNode, exportsParam:
   return exportsBound || moduleBound ? recordsOf(index, exportsBound, moduleBound) : undefined;
 }
 
-function recordsOf(index: ModuleIndex, exportsBound: Binding | undefined, moduleBound: Binding | undefined): BundledExports {
+function recordsOf(index: ModuleIndex, exportsBound: Binding | undefined, moduleBound: Binding | undefined, objects: readonly ModuleValue[] = []): BundledExports {
   const whole = moduleBound ? index.memberAssignments(moduleBound, 'exports') : [];
   const prefix = exportMember('');
+  // Objects whose properties are exports: what `module.exports` is given whole, or what the exports name is.
+  const holders = [...whole, ...objects];
   return {
     whole,
     member: key => {
       const out = [...(exportsBound ? index.memberAssignments(exportsBound, key) : []), ...(moduleBound ? index.memberAssignments(moduleBound, exportMember(key)) : [])];
-      for (const w of whole) {
+      for (const w of holders) {
         const object = unwrapChain(w.node);
         if (object.type !== 'ObjectExpression') continue;
         for (const p of object.properties) if (p.type === 'Property' && p.kind === 'init' && !p.computed && propertyKeyName(p) === key) out.push({ node: p.value as Node, fn: w.fn });
@@ -274,6 +277,11 @@ function recordsOf(index: ModuleIndex, exportsBound: Binding | undefined, module
     keys: () => [
       ...(exportsBound ? [...index.membersOf(exportsBound).keys()] : []),
       ...(moduleBound ? [...index.membersOf(moduleBound).keys()].filter(k => k.startsWith(prefix)).map(k => k.slice(prefix.length)) : []),
+      // `module.exports = { execSafe, run: spawnIt }`
+      ...holders.flatMap(w => {
+        const object = unwrapChain(w.node);
+        return object.type === 'ObjectExpression' ? object.properties.flatMap(p => (p.type === 'Property' && !p.computed && propertyKeyName(p) !== undefined ? [propertyKeyName(p)!] : [])) : [];
+      }),
     ],
   };
 }

@@ -236,6 +236,17 @@ function spelledArguments(node: Node | undefined): string[] {
   return list?.type === 'ArrayExpression' ? list.elements.map(e => (e && staticString(e)) ?? '*') : [];
 }
 
+/**
+ * The argument list a call gives, read after the walk: a name the function binds once to a
+ * written list stands for that list (`const params = ["-axo", "pid"]; execSafe("ps", params)`).
+ */
+function listGiven(node: Node | undefined, fn: number, index: ModuleIndex): Node | undefined {
+  const list = node && unwrapChain(node);
+  if (list?.type !== 'Identifier') return node;
+  const value = settledValueAt(index, list.name, fn, list.start);
+  return value && unwrapChain(value.node).type === 'ArrayExpression' ? value.node : node;
+}
+
 /** The elements of an argument array (`["install", "-g", name]`). */
 function argumentList(node: Node | undefined): Node[] {
   const list = node && unwrapChain(node);
@@ -695,7 +706,7 @@ function chosenCommands(p: ProcessCall, ctx: RuleContext): string[] | undefined 
 function shapedCommands(p: ProcessCall, analysis: ModuleAnalysis): string[] | undefined {
   const shapes = p.args[0] && lineShapes(p.args[0], p.fn, analysis, 0);
   if (!shapes || shapes.some(startsComputed)) return undefined;
-  const rest = spelledArguments(p.args[1]);
+  const rest = spelledArguments(listGiven(p.args[1], p.fn, analysis.index));
   return shapes.map(s => [s, ...rest].join(' '));
 }
 
@@ -705,7 +716,7 @@ function namedCommands(p: ProcessCall, name: string, ctx: RuleContext): string[]
   const programs = value ? literalChoices(value.node, 0) : assignedStarts(index, name, p.fn);
   if (!programs) return undefined;
   const first = unwrapChain(p.args[0]);
-  if (first.type === 'Identifier') return programs.map(program => [program, ...spelledArguments(p.args[1])].join(' '));
+  if (first.type === 'Identifier') return programs.map(program => [program, ...spelledArguments(listGiven(p.args[1], p.fn, index))].join(' '));
   const rest = p.spelled?.[0];
   return rest?.startsWith('*') ? programs.map(program => program + rest.slice(1)) : undefined;
 }
@@ -1016,7 +1027,7 @@ function wrapperCalls(ctx: RuleContext, started: readonly ProcessCall[]): { call
           args: given.args,
           fn: step.fn,
           ...(given.listForm ? { listForm: true } : {}),
-          via: { inner: p.via?.inner ?? p.node, base, through: p.via ? [...p.via.through, p.node] : [], ...(head ? { commands: head.map(h => [h, ...(given.listForm ? [] : spelledArguments(given.args[1]))].join(' ')) } : {}) },
+          via: { inner: p.via?.inner ?? p.node, base, through: p.via ? [...p.via.through, p.node] : [], ...(head ? { commands: head.map(h => [h, ...(given.listForm ? [] : spelledArguments(listGiven(given.args[1], step.fn, analysis.index)))].join(' ')) } : {}) },
         };
         // Further out, a caller is shown only when it spells what runs: one passing its own
         // computed value on adds nothing to the start already shown at the level below.

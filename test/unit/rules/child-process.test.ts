@@ -638,6 +638,12 @@ describe('child-process: wrappers', () => {
     assert.equal(inside('function sh5(')?.severity, 'medium', 'passed as a value: called with anything');
   });
 
+  it("spells a caller's argument list kept in a name bound once to a written list (systeminformation's execSafe(\"ps\", params))", () => {
+    const code = 'const {spawn}=require("child_process");function execSafe(c,a,o){return spawn(c,a,o||{})}\nfunction f(){const params=["-axo","pid,comm"];return execSafe("ps",params)}';
+    const found = scanWith([childProcess], code);
+    assert.deepEqual(found.find(f => f.offset === code.indexOf('execSafe("ps"'))?.evidence, ['call child_process.spawn via execSafe()', 'command ps -axo pid,comm']);
+  });
+
   it('spells the command of a call two wrappers out, with each wrapper call on the way as a related place', () => {
     const code = 'function run(cmd,o){return Bun.spawn(cmd,o)}function start(bin,args,o){return run([bin,...args],{...o,stdin:"pipe"})}\nstart("clangd",["--background-index"],{});start(find(),[])';
     const found = scanWith([childProcess], code);
