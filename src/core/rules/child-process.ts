@@ -247,6 +247,19 @@ function listGiven(node: Node | undefined, fn: number, index: ModuleIndex): Node
   return value && unwrapChain(value.node).type === 'ArrayExpression' ? value.node : node;
 }
 
+/** The spelled arguments of a list read after the walk, a spread of a name bound once to a written list spelled too (`[...PLUTIL_ARGS, file]`). */
+function argumentsAfterWalk(node: Node | undefined, fn: number, index: ModuleIndex): string[] {
+  const list = listGiven(node, fn, index);
+  const array = list && unwrapChain(list);
+  if (array?.type !== 'ArrayExpression') return spelledArguments(list);
+  return array.elements.flatMap(e => {
+    if (e?.type !== 'SpreadElement') return [(e && staticString(e)) ?? '*'];
+    const spread = listGiven(e.argument as Node, fn, index);
+    const inner = spread && unwrapChain(spread);
+    return inner?.type === 'ArrayExpression' && inner !== array ? inner.elements.map(x => (x && x.type !== 'SpreadElement' ? staticString(x) : undefined) ?? '*') : ['*'];
+  });
+}
+
 /** The elements of an argument array (`["install", "-g", name]`). */
 function argumentList(node: Node | undefined): Node[] {
   const list = node && unwrapChain(node);
@@ -706,7 +719,7 @@ function chosenCommands(p: ProcessCall, ctx: RuleContext): string[] | undefined 
 function shapedCommands(p: ProcessCall, analysis: ModuleAnalysis): string[] | undefined {
   const shapes = p.args[0] && lineShapes(p.args[0], p.fn, analysis, 0);
   if (!shapes || shapes.some(startsComputed)) return undefined;
-  const rest = spelledArguments(listGiven(p.args[1], p.fn, analysis.index));
+  const rest = argumentsAfterWalk(p.args[1], p.fn, analysis.index);
   return shapes.map(s => [s, ...rest].join(' '));
 }
 
@@ -716,7 +729,7 @@ function namedCommands(p: ProcessCall, name: string, ctx: RuleContext): string[]
   const programs = value ? literalChoices(value.node, 0) : assignedStarts(index, name, p.fn);
   if (!programs) return undefined;
   const first = unwrapChain(p.args[0]);
-  if (first.type === 'Identifier') return programs.map(program => [program, ...spelledArguments(listGiven(p.args[1], p.fn, index))].join(' '));
+  if (first.type === 'Identifier') return programs.map(program => [program, ...argumentsAfterWalk(p.args[1], p.fn, index)].join(' '));
   const rest = p.spelled?.[0];
   return rest?.startsWith('*') ? programs.map(program => program + rest.slice(1)) : undefined;
 }
@@ -1027,7 +1040,7 @@ function wrapperCalls(ctx: RuleContext, started: readonly ProcessCall[]): { call
           args: given.args,
           fn: step.fn,
           ...(given.listForm ? { listForm: true } : {}),
-          via: { inner: p.via?.inner ?? p.node, base, through: p.via ? [...p.via.through, p.node] : [], ...(head ? { commands: head.map(h => [h, ...(given.listForm ? [] : spelledArguments(listGiven(given.args[1], step.fn, analysis.index)))].join(' ')) } : {}) },
+          via: { inner: p.via?.inner ?? p.node, base, through: p.via ? [...p.via.through, p.node] : [], ...(head ? { commands: head.map(h => [h, ...(given.listForm ? [] : argumentsAfterWalk(given.args[1], step.fn, analysis.index))].join(' ')) } : {}) },
         };
         // Further out, a caller is shown only when it spells what runs: one passing its own
         // computed value on adds nothing to the start already shown at the level below.

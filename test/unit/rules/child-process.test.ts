@@ -638,10 +638,13 @@ describe('child-process: wrappers', () => {
     assert.equal(inside('function sh5(')?.severity, 'medium', 'passed as a value: called with anything');
   });
 
-  it("spells a caller's argument list kept in a name bound once to a written list (systeminformation's execSafe(\"ps\", params))", () => {
+  it("spells a caller's argument list kept in a name bound once to a written list (systeminformation's execSafe(\"ps\", params)), and a spread of one", () => {
     const code = 'const {spawn}=require("child_process");function execSafe(c,a,o){return spawn(c,a,o||{})}\nfunction f(){const params=["-axo","pid,comm"];return execSafe("ps",params)}';
     const found = scanWith([childProcess], code);
     assert.deepEqual(found.find(f => f.offset === code.indexOf('execSafe("ps"'))?.evidence, ['call child_process.spawn via execSafe()', 'command ps -axo pid,comm']);
+    const spread = 'const {execFile}=require("child_process");const PL=["-convert","json","-o","-","--"];function run(c,a){return execFile(c,a)}\nfunction read(f){return run("/usr/bin/plutil",[...PL,f])}';
+    const plutil = scanWith([childProcess], spread).find(f => f.offset === spread.indexOf('run("/usr'));
+    assert.deepEqual(plutil?.evidence, ['call child_process.execFile via run()', 'command /usr/bin/plutil -convert json -o - -- *'], 'a spread of a written list is spelled');
   });
 
   it('spells the command of a call two wrappers out, with each wrapper call on the way as a related place', () => {
