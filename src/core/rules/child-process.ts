@@ -1088,7 +1088,10 @@ function callsAllFound(wrapper: number, found: number, analysis: ModuleAnalysis)
   let name: string | undefined;
   let declaredAt = -1;
   let declarations = 0;
+  // `export function run`, `export const run = …`: callers in other modules are not seen.
+  const exported = (at: number) => /\bexport\s+(?:default\s+)?(?:(?:const|let|var)\s+)?$/.test(index.text.slice(Math.max(0, at - 40), at));
   if (node.type === 'FunctionDeclaration' && node.id) {
+    if (exported(node.start)) return false;
     name = node.id.name;
     declarations = 1;
   } else {
@@ -1097,6 +1100,7 @@ function callsAllFound(wrapper: number, found: number, analysis: ModuleAnalysis)
     if (!before) return false;
     name = before[1];
     declaredAt = node.start - before[0].length;
+    if (exported(declaredAt)) return false;
   }
   const scope = index.binding(name, record.parent)?.scope;
   if (scope === undefined) return false;

@@ -636,6 +636,9 @@ describe('child-process: wrappers', () => {
     assert.equal(inside('function sh2(')?.severity, 'medium', 'one caller passes a computed command');
     assert.equal(inside('function sh3(')?.severity, 'medium', 'exported: callers elsewhere may pass anything');
     assert.equal(inside('function sh5(')?.severity, 'medium', 'passed as a value: called with anything');
+    const esm = 'import cp from "child_process";\nexport function sh(c){return cp.execSync(c)}sh("ls");\nexport const sh2=(c)=>cp.execSync(c);sh2("ls")';
+    const shells = scanWith([childProcess], esm).filter(f => f.evidence.includes('call child_process.execSync'));
+    assert.deepEqual(shells.map(f => f.severity), ['medium', 'medium'], 'an exported wrapper may be called from other modules');
   });
 
   it("spells a caller's argument list kept in a name bound once to a written list (systeminformation's execSafe(\"ps\", params)), and a spread of one", () => {
