@@ -132,7 +132,6 @@ export class CallGraph {
     const cacheKey = `${hops}\0${key}`;
     const known = byKey.get(cacheKey);
     if (known !== undefined) return known ?? undefined;
-    byKey.set(cacheKey, null);
     const exported = this.bundleOf(call, fn);
     let values = exported ? (key === '' ? exported.whole : exported.member(key)) : [];
     if (exported && key === 'default' && values.length === 0) values = exported.whole;

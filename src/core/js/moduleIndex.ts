@@ -398,14 +398,14 @@ export class ModuleIndex {
     return { name, scope: MODULE, moduleLike: true, values, mutated: this.moduleMutated.has(name), history: undefined, appended: undefined };
   }
 
-  /** Values assigned to `o.key` for the binding `o` (`o.key = v` anywhere in the module). */
   /** Every key written on a binding (`o.key = v`, and `exportMember` keys for `o.exports.key = v`), with its values. */
   membersOf(binding: Binding): ReadonlyMap<string, ModuleValue[]> {
     return this.memberValues.get(`${binding.name}@${binding.scope}`) ?? NO_MEMBERS;
   }
 
+  /** Values assigned to `o.key` for the binding `o` (`o.key = v` anywhere in the module). */
   memberAssignments(binding: Binding, key: string): ModuleValue[] {
-    return this.memberValues.get(`${binding.name}@${binding.scope}`)?.get(key) ?? [];
+    return this.membersOf(binding).get(key) ?? [];
   }
 
   /**

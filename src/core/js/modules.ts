@@ -146,7 +146,7 @@ function memberValueRef(object: Node, key: string, lookup: ModuleLookup, depth: 
     if (p?.type === 'Property' && p.kind === 'init') values.push({ node: p.value as Node });
   } else if (bound?.type === 'CallExpression') {
     // The loader's names are those of the function that wrote it (`var e = t(898)` outside a function whose parameter is `t`).
-    values.push(...(exportsOf(bound, (bound !== object && lookup.at?.(bound)) || lookup, depth + 1)?.(key) ?? []));
+    values.push(...(bundledExports(bound, (bound !== object && lookup.at?.(bound)) || lookup, depth + 1)?.member(key) ?? []));
   }
   let found: ModuleRef | undefined;
   let written = 0;
@@ -160,13 +160,6 @@ function memberValueRef(object: Node, key: string, lookup: ModuleLookup, depth: 
     written++;
   }
   return written ? found : undefined;
-}
-
-type Exports = (key: string) => ReadonlyArray<{ node: Node; fn: number }>;
-
-function exportsOf(call: acorn.CallExpression, lookup: ModuleLookup, depth: number): Exports | undefined {
-  const exported = bundledExports(call, lookup, depth);
-  return exported && (key => exported.member(key));
 }
 
 /** What a bundled CommonJS module exports, read from the code of its factory. */

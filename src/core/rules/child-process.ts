@@ -233,14 +233,19 @@ function shapeOf(node: Node): string[] | undefined {
 /** An argument array as written (`["install", "-g", name]` gives install -g *); [] for anything else. */
 function spelledArguments(node: Node | undefined): string[] {
   const list = node && unwrapChain(node);
-  return list?.type === 'ArrayExpression' ? list.elements.map(e => (e && staticString(e)) ?? '*') : [];
+  return list?.type === 'ArrayExpression' ? list.elements.map(spelledElement) : [];
+}
+
+/** An element of a written argument list as text, `*` for a computed one or a spread. */
+function spelledElement(e: Node | null): string {
+  return (e && e.type !== 'SpreadElement' ? staticString(e) : undefined) ?? '*';
 }
 
 /**
  * The argument list a call gives, read after the walk: a name the function binds once to a
  * written list stands for that list (`const params = ["-axo", "pid"]; execSafe("ps", params)`).
  */
-function listGiven(node: Node | undefined, fn: number, index: ModuleIndex): Node | undefined {
+function writtenList(node: Node | undefined, fn: number, index: ModuleIndex): Node | undefined {
   const list = node && unwrapChain(node);
   if (list?.type !== 'Identifier') return node;
   const value = settledValueAt(index, list.name, fn, list.start);
@@ -249,14 +254,14 @@ function listGiven(node: Node | undefined, fn: number, index: ModuleIndex): Node
 
 /** The spelled arguments of a list read after the walk, a spread of a name bound once to a written list spelled too (`[...PLUTIL_ARGS, file]`). */
 function argumentsAfterWalk(node: Node | undefined, fn: number, index: ModuleIndex): string[] {
-  const list = listGiven(node, fn, index);
+  const list = writtenList(node, fn, index);
   const array = list && unwrapChain(list);
   if (array?.type !== 'ArrayExpression') return spelledArguments(list);
   return array.elements.flatMap(e => {
-    if (e?.type !== 'SpreadElement') return [(e && staticString(e)) ?? '*'];
-    const spread = listGiven(e.argument as Node, fn, index);
+    if (e?.type !== 'SpreadElement') return [spelledElement(e)];
+    const spread = writtenList(e.argument as Node, fn, index);
     const inner = spread && unwrapChain(spread);
-    return inner?.type === 'ArrayExpression' && inner !== array ? inner.elements.map(x => (x && x.type !== 'SpreadElement' ? staticString(x) : undefined) ?? '*') : ['*'];
+    return inner?.type === 'ArrayExpression' && inner !== array ? inner.elements.map(spelledElement) : ['*'];
   });
 }
 
@@ -949,14 +954,9 @@ function commandGiven(how: PassedOn, args: readonly Node[], inner: ProcessCall):
  * reach the spawn through cross-spawn's parser).
  */
 function optionParameters(p: ProcessCall, wrapper: number, how: PassedOn, analysis: ModuleAnalysis): number[] {
-  const call = p.node;
-  if (call.type !== 'CallExpression' && call.type !== 'NewExpression') return [];
   const command = new Set('program' in how ? [how.program, how.list] : [how.whole]);
   const out = new Set<number>();
-  // The arguments after the program (a `.call`'s receiver and the program itself are not options).
-  const programAt = call.arguments.indexOf(p.args[0] as (typeof call.arguments)[number]);
-  for (const arg of call.arguments.slice(programAt + 1)) {
-    if (arg.type === 'SpreadElement') continue;
+  for (const arg of argumentsAfterProgram(p)?.after ?? []) {
     for (const at of parametersReached(arg, p.fn, wrapper, analysis)) if (!command.has(at)) out.add(at);
   }
   return [...out].sort((a, b) => a - b);
@@ -964,11 +964,21 @@ function optionParameters(p: ProcessCall, wrapper: number, how: PassedOn, analys
 
 /** Whether the call inside a wrapper turns a shell on whatever its callers give (`{...K, shell: !0}`). */
 function shellInside(p: ProcessCall, wrapper: number, ctx: RuleContext): boolean {
+  const given = argumentsAfterProgram(p);
+  if (!given) return true;
+  return given.after.some(o => settledShell(o, p.fn, argumentListGiven(given.args, o), ctx, { path: SHELL_KEY, stopAt: wrapper, options: true }));
+}
+
+/**
+ * The arguments of a process call (or a wrapper's call) that are not spread, and those after
+ * its program: the list and options (a `.call`'s receiver and the program itself are neither).
+ * Undefined for a start that is no call (a Bun Shell template).
+ */
+function argumentsAfterProgram(p: ProcessCall): { args: Node[]; after: Node[] } | undefined {
   const call = p.node;
-  if (call.type !== 'CallExpression' && call.type !== 'NewExpression') return true;
+  if (call.type !== 'CallExpression' && call.type !== 'NewExpression') return undefined;
   const args = call.arguments.flatMap(a => (a.type === 'SpreadElement' ? [] : [a as Node]));
-  const programAt = args.indexOf(p.args[0]);
-  return args.slice(programAt + 1).some(o => settledShell(o, p.fn, argumentListGiven(args, o), ctx, { path: SHELL_KEY, stopAt: wrapper, options: true }));
+  return { args, after: args.slice(args.indexOf(p.args[0]) + 1) };
 }
 
 const SHELL_KEY = ['shell'];
