@@ -40,6 +40,16 @@ describe('which files are scanned', () => {
     assert.equal(result.findings[0].file, 'ok.js');
   });
 
+  it('scans a JavaScript file that holds a few raw NUL bytes (a regex class written with the control characters themselves), and still skips compressed data', () => {
+    // A module of a couple of kilobytes (the four such files in claude-flow 3.43.0 are 4 to 13 KB).
+    const regex = `${TZ}\n// ${'checks names for control characters '.repeat(60)}\nconst CONTROL = /[${String.fromCharCode(0, 1, 0x1f)}]/;\n`;
+    const gzip = Buffer.from(Array.from({ length: 512 }, (_, i) => (i * 37) % 256));
+    const root = tree({ 'a.js': regex, 'b.js': gzip });
+    const result = scanTarget({ id: 'x', name: 'x', kind: 'path', root }, { rules: RULES });
+    assert.deepEqual(result.errors.map(e => `${e.file}: ${e.message}`), ['b.js: binary content (NUL bytes), not JavaScript text: skipped']);
+    assert.equal(result.findings.filter(f => f.ruleId === 'timezone-probe' && f.file === 'a.js').length, 1);
+  });
+
   it('records unparsable files and goes on', () => {
     const root = tree({ 'a.js': 'function (((( { timeZone', 'b.js': TZ });
     const result = scanTarget({ id: 'x', name: 'x', kind: 'path', root }, { rules: RULES });

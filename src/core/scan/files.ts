@@ -181,11 +181,23 @@ export function readSourceFile(absPath: string): ReadResult {
     const body = Buffer.from(buf.subarray(2, 2 + ((buf.length - 2) & ~1)));
     return { text: ` ${body.swap16().toString('utf16le')}` };
   }
-  const head = buf.subarray(0, 8192);
-  if (head.includes(0)) return { error: 'binary content (NUL bytes), not JavaScript text: skipped' };
+  if (looksBinary(buf.subarray(0, 8192))) return { error: 'binary content (NUL bytes), not JavaScript text: skipped' };
   let text = buf.toString('utf8');
   if (text.charCodeAt(0) === 0xfeff) text = ` ${text.slice(1)}`; // keep offsets: BOM becomes a space
   return { text };
+}
+
+/**
+ * Binary, not text: NUL and other control bytes are more than 1 % of the head. JavaScript may
+ * hold a few raw ones (claude-flow writes the bytes themselves in a regex class,
+ * `/[\x00-\x1f]/`: 1 to 11 in a file); machine code and compressed data hold thousands.
+ */
+function looksBinary(head: Buffer): boolean {
+  if (!head.includes(0)) return false;
+  let controls = 0;
+  // Tab, line feed, vertical tab, form feed, carriage return and escape are text.
+  for (const b of head) if ((b < 0x20 && (b < 0x09 || (b > 0x0d && b !== 0x1b))) || b === 0x7f) controls++;
+  return controls > head.length / 100;
 }
 
 function safeStat(p: string, errors: ScanError[], rel: string): fs.Stats | undefined {
