@@ -149,3 +149,52 @@ describe('value flow: an object literal with a spread', () => {
     assert.deepEqual(value('c.key', 'MemberExpression'), ['A']);
   });
 });
+
+// execa 9's shape: `(...args) => callBound({…}, ...args)`, `normalize(...callArguments)`.
+describe('value flow: spread arguments and rest parameters', () => {
+  it('gives a parameter the element of a spread list that ends the call, and a rest parameter its arguments', () => {
+    const value = stringsReaching('function pick(a,b){return use(b)}const xs=["X0","X1"];pick(...xs);pick("A",...["Y0"]);function rest(...args){return use2(args[1],args[i])}rest("R0","R1");function all(f,...more){return use3(more)}all("F","M1","M2")');
+    assert.deepEqual(value('b', 'Identifier', 1), ['X1', 'Y0']);
+    assert.deepEqual(value('args[1]', 'MemberExpression'), ['R1']);
+    // A computed index may be any of them.
+    assert.deepEqual(value('args[i]', 'MemberExpression'), ['R0', 'R1']);
+    assert.deepEqual(value('more', 'Identifier', 1), ['M1', 'M2']);
+  });
+
+  it('reads an element of a written list after its spread from the spread list', () => {
+    const value = stringsReaching('function f(first,...rest){const list=[first,...rest];return use(list[2])}f("a","b","c")');
+    assert.deepEqual(value('list[2]', 'MemberExpression'), ['c']);
+  });
+});
+
+describe('call graph: a function a factory makes', () => {
+  it('calls the inner function through the name bound to the factory\'s call, the factory\'s thunk argument aside', () => {
+    const code = 'const make=(map,opts)=>{const bound=(...a)=>run({map,opts},...a);return opts!==void 0&&opts.x,bound};const execa=make(()=>({}));function run(o,f){return f}execa("git",["status"])';
+    const { index, at } = analysed(code);
+    const graph = new CallGraph(index);
+    const call = at('execa("git",["status"])', 'CallExpression');
+    const callee = graph.calleeOf(call.node as never, call.fn);
+    assert.equal(callee !== undefined && code.slice(index.functions[callee].node.start, index.functions[callee].node.end), '(...a)=>run({map,opts},...a)');
+    assert.deepEqual(graph.callersOf(callee!).map(s => code.slice(s.call.start, s.call.end)), ['execa("git",["status"])']);
+    // A memo (a function of no parameters made from a thunk) still stands for its thunk.
+    const memo = analysed('const once=(f)=>{let r;return()=>r??=f()};const get=once(()=>"V");get()');
+    const memoCall = memo.at('get()', 'CallExpression');
+    assert.equal(memo.code.slice(...(() => { const f = new CallGraph(memo.index).calleeOf(memoCall.node as never, memoCall.fn)!; return [memo.index.functions[f].node.start, memo.index.functions[f].node.end] as const; })()), '()=>"V"');
+  });
+});
+
+// @smithery/cli 4.11.1 (review 40): a writer per file format, chosen by the client's own format.
+describe('value flow: what a branch says about a table entry', () => {
+  it('follows a property out of a function only into the table entries the branches around its uses allow', () => {
+    const value = stringsReaching([
+      'const T={a:{kind:"json",path:"A"},b:{kind:"yaml",path:"B"},c:{kind:"json",path:"C"},d:{path:"D"}};',
+      'function json(c){return use(c.path)}function yaml(c){if(c.kind!=="yaml")return;return use(c.path)}',
+      'function sw(c){switch(c.kind){case "yaml":return use(c.path);default:return use(c.path)}}',
+      'function pick(n){const c=T[n];const k=c.kind;k==="json"?json(c):yaml(c);sw(c)}',
+    ].join('\n'));
+    assert.deepEqual(value('c.path', 'MemberExpression', 0), ['A', 'C', 'D'], 'an entry written with another kind is left out; one with none may be set later');
+    assert.deepEqual(value('c.path', 'MemberExpression', 1), ['B', 'D']);
+    assert.deepEqual(value('c.path', 'MemberExpression', 2), ['B', 'D'], 'a case of a switch');
+    assert.deepEqual(value('c.path', 'MemberExpression', 3), ['A', 'B', 'C', 'D'], 'the default case: the one above may fall into it');
+  });
+});

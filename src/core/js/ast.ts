@@ -29,6 +29,8 @@ export interface Parameter extends acorn.Node {
   fn: FunctionNode;
   index: number;
   default?: acorn.Expression;
+  /** `...args`: the list of the arguments from `index` on (`args[0]` is argument `index`). */
+  rest?: true;
 }
 
 declare module 'acorn' {

@@ -15,6 +15,13 @@ export interface CallStep {
   argOffset: number;
 }
 
+/**
+ * Names and loads followed from a call to the function it calls, at most: a bundled module's
+ * member bound to another module's load (`var parse = require_parse()` in cross-spawn, whose
+ * `_parse` execa calls) is four.
+ */
+const HOPS = 5;
+
 /** Resolved calls of a function, at most this many (a helper called from 5,000 places). */
 export const MAX_CALLERS = 64;
 
@@ -53,7 +60,7 @@ export class CallGraph {
       return f === undefined ? undefined : { callee: f, argOffset: 0 };
     }
     if (callee.type === 'Identifier') {
-      const f = this.functionNamed(callee.name, fn, 3);
+      const f = this.functionNamed(callee.name, fn, HOPS);
       return f === undefined ? undefined : { callee: f, argOffset: 0 };
     }
     if (callee.type !== 'MemberExpression') return undefined;
@@ -61,7 +68,7 @@ export class CallGraph {
     if (method === undefined) return undefined;
     const object = unwrapChain(callee.object as Node);
     if ((method === 'call' || method === 'apply') && call.type === 'CallExpression') {
-      const inner = object.type === 'Identifier' ? this.functionNamed(object.name, fn, 3) : this.methodOf(object, fn);
+      const inner = object.type === 'Identifier' ? this.functionNamed(object.name, fn, HOPS) : this.methodOf(object, fn);
       // `.apply(x, args)` spreads an array: its elements are not followed.
       return inner === undefined ? undefined : { callee: inner, argOffset: method === 'call' ? 1 : Number.POSITIVE_INFINITY };
     }
@@ -79,23 +86,25 @@ export class CallGraph {
       // `import_runner.default.sync(…)`: an interop wrapper's default is the module's whole export.
       const wrapper = unwrapChain(object.object as Node);
       const owner = wrapper.type === 'Identifier' ? this.bindingValue(wrapper.name, fn) : undefined;
-      return owner?.node.type === 'CallExpression' ? this.exportedFunction(owner.node, owner.fn, method, 3) : undefined;
+      return owner?.node.type === 'CallExpression' ? this.exportedFunction(owner.node, owner.fn, method, HOPS) : undefined;
     }
     if (object.type === 'ThisExpression') {
       const cls = fn === MODULE ? undefined : this.index.functions[fn].cls;
       const def = cls?.body.body.find(m => m.type === 'MethodDefinition' && propertyKeyName(m) === method);
       return def?.type === 'MethodDefinition' ? this.index.functionOf(def.value) : undefined;
     }
+    // `cross_spawn_namespaceFn()._parse(…)`: a member of a bundled module loaded in place (webpack's `.cw` wrapper).
+    if (object.type === 'CallExpression' && object.arguments.length === 0) return this.exportedFunction(object, fn, method, HOPS);
     if (object.type !== 'Identifier') return undefined;
     const owner = this.bindingValue(object.name, fn);
     if (!owner) return undefined;
     if (owner.node.type === 'ObjectExpression') {
       const prop = owner.node.properties.find(p => p.type === 'Property' && propertyKeyName(p) === method);
-      if (prop?.type === 'Property') return this.functionValue(prop.value, owner.fn, 2);
+      if (prop?.type === 'Property') return this.functionValue(prop.value, owner.fn, HOPS - 1);
       const getter = this.namespaceMember(object.name, fn, method);
-      return getter ? this.functionValue(getter.node, getter.fn, 2) : undefined;
+      return getter ? this.functionValue(getter.node, getter.fn, HOPS - 1) : undefined;
     }
-    if (owner.node.type === 'CallExpression') return this.exportedFunction(owner.node, owner.fn, method, 3);
+    if (owner.node.type === 'CallExpression') return this.exportedFunction(owner.node, owner.fn, method, HOPS);
     if (owner.node.type === 'ClassDeclaration' || owner.node.type === 'ClassExpression') {
       const def = owner.node.body.body.find(m => m.type === 'MethodDefinition' && m.static && propertyKeyName(m) === method);
       return def?.type === 'MethodDefinition' ? this.index.functionOf(def.value) : undefined;
@@ -113,9 +122,46 @@ export class CallGraph {
     if (!node || hops < 0) return undefined;
     if (isFunction(node)) return this.index.functionOf(node);
     if (node.type === 'Identifier') return this.functionNamed(node.name, fn, hops - 1);
+    if (node.type !== 'CallExpression') return undefined;
+    const made = this.takesArguments(this.madeFunction(node, fn, hops));
+    if (made !== undefined) return made;
     const thunk = memoThunk(node);
     if (thunk) return this.index.functionOf(thunk);
-    return node.type === 'CallExpression' ? this.exportedFunction(node, fn, '', hops) : undefined;
+    return this.exportedFunction(node, fn, '', hops) ?? this.madeFunction(node, fn, hops);
+  }
+
+  /**
+   * A factory's product that takes arguments: `createExeca(() => ({}))` makes `boundExeca(...args)`,
+   * though its one argument is a thunk. A memo (`once(() => …)`, esbuild's lazy init) makes a
+   * function of no parameters, and stands for its thunk.
+   */
+  private takesArguments(f: number | undefined): number | undefined {
+    return f !== undefined && this.index.functions[f].node.params.length > 0 ? f : undefined;
+  }
+
+  /**
+   * The function a same-module factory returns, for a call of it: `const execa = createExeca(…)`
+   * with `createExeca` returning its inner `boundExeca` (one function at every return). Calls of
+   * `execa(…)` call that inner function, whichever call of the factory made it.
+   */
+  private madeFunction(call: CallExpression, fn: number, hops: number): number | undefined {
+    if (hops < 0) return undefined;
+    // The factory by name, with the hops left (not through target(), which starts them again:
+    // a name bound to a call of itself would never end).
+    const callee = calleeOf(call);
+    const factory = isFunction(callee) ? this.index.functionOf(callee) : callee.type === 'Identifier' ? this.functionNamed(callee.name, fn, hops - 1) : undefined;
+    if (factory === undefined) return undefined;
+    const returns = this.index.functions[factory].returns;
+    let made: number | undefined;
+    for (const returned of returns) {
+      // `return n !== void 0 && n(i, o, t), i`: a minifier's `if` folded before the value.
+      let r = returned;
+      while (r.type === 'SequenceExpression') r = r.expressions[r.expressions.length - 1] as Node;
+      const f: number | undefined = isFunction(r) || r.type === 'Identifier' ? this.functionValue(r, factory, hops - 1) : undefined;
+      if (f === undefined || (made !== undefined && f !== made) || f === factory) return undefined;
+      made = f;
+    }
+    return made;
   }
 
   /**
@@ -231,16 +277,22 @@ export class CallGraph {
     if (args.length > 2 || (args.length > 0 && args[0].type !== 'Literal' && args[0].type !== 'CallExpression' && args[0].type !== 'Identifier')) return;
     const exported = this.bundleOf(call, fn);
     if (!exported) return;
-    const whole = this.exportedFunction(call, fn, '', 3);
+    const whole = this.exportedFunction(call, fn, '', HOPS);
     if (whole !== undefined) {
       add(name, this.index.functions[whole].node, range);
       // `(0, import_x.default)(…)` only through an interop wrapper (`__toESM(require_x())`).
       if (args[0]?.type === 'CallExpression') add('default', this.index.functions[whole].node, range);
     }
     for (const key of new Set(exported.keys())) {
-      const f = this.exportedFunction(call, fn, key, 3);
+      const f = this.exportedFunction(call, fn, key, HOPS);
       if (f !== undefined) add(key, this.index.functions[f].node, range);
     }
+  }
+
+  /** `const execa = createExeca(…)`: the factory's inner function is called by this name. */
+  private addMade(call: CallExpression, fn: number, name: string, range: Range, add: (name: string, value: Node, range: Range) => void): void {
+    const made = this.madeFunction(call, fn, HOPS - 1);
+    if (made !== undefined) add(name, this.index.functions[made].node, range);
   }
 
   private iifeCall(node: FunctionNode): number | undefined {
@@ -310,10 +362,14 @@ export class CallGraph {
       this.index.forEachModuleLikeValue((name, values, scope) => {
         const range = rangeOf(scope);
         for (const v of values) {
-          add(name, v.node, range);
+          const made = v.node.type === 'CallExpression' ? this.takesArguments(this.madeFunction(v.node, v.fn, HOPS - 1)) : undefined;
+          add(name, made === undefined ? v.node : this.index.functions[made].node, range);
           // `var execa = require_execa()`: the functions a bundled module exports are called by
           // this name (`execa(…)`) and by their keys (`execa.sync(…)`, `(0, import_x.default)(…)`).
-          if (v.node.type === 'CallExpression' && !memoThunk(v.node)) this.addExported(v.node, v.fn, name, range, add);
+          if (v.node.type === 'CallExpression' && !memoThunk(v.node)) {
+            this.addExported(v.node, v.fn, name, range, add);
+            this.addMade(v.node, v.fn, name, range, add);
+          }
           if (v.node.type === 'ObjectExpression') for (const p of v.node.properties) if (p.type === 'Property' && propertyKeyName(p)) add(propertyKeyName(p)!, p.value, range);
         }
       });
@@ -321,8 +377,12 @@ export class CallGraph {
         const range = rangeOf(i);
         for (const [name, value] of fnRecord.locals) {
           if (!value) continue;
-          add(name, value, range);
-          if (value.type === 'CallExpression' && !memoThunk(value)) this.addExported(value, i, name, range, add);
+          const made = value.type === 'CallExpression' ? this.takesArguments(this.madeFunction(value, i, HOPS - 1)) : undefined;
+          add(name, made === undefined ? value : this.index.functions[made].node, range);
+          if (value.type === 'CallExpression' && !memoThunk(value)) {
+            this.addExported(value, i, name, range, add);
+            this.addMade(value, i, name, range, add);
+          }
         }
         if (fnRecord.cls) {
           // `this.m()` in the class, `C.m()` wherever the class is seen.
@@ -333,7 +393,7 @@ export class CallGraph {
       // `ns.spawn(…)` on a bundler's namespace object calls the function its getter returns.
       for (const { scope, members } of this.namespaceGetters().values()) {
         for (const [key, returned] of members) {
-          const target = this.functionValue(returned.node, returned.fn, 2);
+          const target = this.functionValue(returned.node, returned.fn, HOPS - 1);
           if (target !== undefined) add(key, this.index.functions[target].node, rangeOf(scope));
         }
       }

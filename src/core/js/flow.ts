@@ -9,8 +9,9 @@
 // secret})` and `"Bearer " + secret` are. Bounded: calls to a depth, names and steps to a
 // budget, so the cost is small and fixed whatever the module's size.
 import type * as acorn from 'acorn';
-import { calleeOf, isFunction, isUndefinedValue, memoThunk, propertyKeyName, propertyName, staticString, unwrapChain, type CallLike, type Node } from './ast';
+import { calleeOf, isFunction, isUndefinedValue, memoThunk, propertyKeyName, propertyName, staticString, unwrapChain, type CallLike, type Node, type Parameter } from './ast';
 import type { CallGraph, CallStep } from './callgraph';
+import { contradicts, guardsAt, type Guard } from './guards';
 import { MODULE, type Binding, type ModuleIndex, type ModuleValue } from './moduleIndex';
 
 /** DESIGN.md: values are followed through same-module calls to depth 3. */
@@ -24,6 +25,8 @@ const MAX_LITERAL_PARTS = 64;
  * grow the path at every turn, each a new question.
  */
 const MAX_PATH = 6;
+/** Guards one value carries at most: a dispatch tests a few properties, not dozens. */
+const MAX_GUARDS = 8;
 
 /** A marked node the value reaches, and the calls it passed through on the way (outermost first). */
 export interface Reached<M> {
@@ -55,6 +58,8 @@ class Item {
      * the argument of that very call, not of every call of the function (context-sensitive).
      */
     readonly context: readonly CallStep[],
+    /** What the branches of the calls passed out through say about this value's properties (guards.ts). */
+    readonly guards: readonly Guard[] = NO_GUARDS,
   ) {}
 }
 
@@ -64,10 +69,12 @@ class Item {
  */
 export type Mark<M> = (node: Node, fn: number, path: readonly string[]) => M | undefined;
 
-type Push = (node: Node | null | undefined, item: Item, path?: readonly string[], fn?: number, calls?: readonly CallStep[], depth?: number, context?: readonly CallStep[]) => void;
+/** `guards`: those of the next value; by default the item's, carried over the change of path (see carriedGuards). */
+type Push = (node: Node | null | undefined, item: Item, path?: readonly string[], fn?: number, calls?: readonly CallStep[], depth?: number, context?: readonly CallStep[], guards?: readonly Guard[]) => void;
 
 const NO_PATH: readonly string[] = [];
 const NO_CONTEXT: readonly CallStep[] = [];
+const NO_GUARDS: readonly Guard[] = [];
 
 export class ValueFlow {
   constructor(
@@ -116,8 +123,10 @@ export class ValueFlow {
       const object = unwrapChain(expr.object as Node);
       if (object.type !== 'Identifier') return undefined;
       name = object;
-      const key = propertyName(expr) ?? '*';
-      property = `\0${key}`;
+      const key = memberKey(expr);
+      // What the branches around this use say about the name's entries is part of the question.
+      const guards = this.guardsAtUse(object, fn);
+      property = `\0${key}${guards.length ? `\0${JSON.stringify(guards)}` : ''}`;
       uses.push({ node: object, path: [key] });
     } else return undefined;
     const bound = this.index.binding(name.name, fn);
@@ -128,27 +137,34 @@ export class ValueFlow {
 
   private search<M>(expr: Node, fn: number, mark: Mark<M>, depth: number, path: readonly string[]): Array<Reached<M>> {
     const out: Array<Reached<M>> = [];
-    // Most values are followed with no property pending: a plain set for those, keys for the rest.
-    const seen = new Set<Node>();
-    let seenWithPath: Map<Node, Set<string>> | undefined;
+    // Most values are followed with no property pending: one map for those, keys for the rest.
+    // Each keeps the most calls left to follow when the value was met: met again with more (by a
+    // shorter way), it is followed again, so the order of the search does not cut an answer short.
+    const seen = new Map<Node, number>();
+    // With properties pending: per path and context, the calls left and the guards of each time
+    // the value was met. Met again with no more calls left and every guard of an earlier time
+    // (as many entries or fewer can reach it), it is not followed again.
+    let seenWithPath: Map<Node, Map<string, Array<{ depth: number; guards: readonly Guard[] }>>> | undefined;
     const work: Item[] = [new Item(expr, fn, path, [], depth, [])];
     let budget = BUDGET;
-    const push: Push = (node, item, path = item.path, at = item.fn, calls = item.calls, d = item.depth, context = item.context) => {
-      if (node && path.length <= MAX_PATH) work.push(new Item(node, at, path, calls, d, context));
+    const push: Push = (node, item, path = item.path, at = item.fn, calls = item.calls, d = item.depth, context = item.context, guards = carriedGuards(item.guards, item.path, path)) => {
+      if (node && path.length <= MAX_PATH) work.push(new Item(node, at, path, calls, d, context, guards));
     };
     while (work.length && budget-- > 0) {
       const item = work.pop()!;
       const { node, path } = item;
-      if (path.length === 0 && item.context.length === 0) {
-        if (seen.has(node)) continue;
-        seen.add(node);
+      if (path.length === 0 && item.context.length === 0 && item.guards.length === 0) {
+        if ((seen.get(node) ?? -1) >= item.depth) continue;
+        seen.set(node, item.depth);
       } else {
         seenWithPath ??= new Map();
         const key = `${path.join('.')}|${item.context.map(c => c.call.start).join(',')}`;
         let keys = seenWithPath.get(node);
-        if (!keys) seenWithPath.set(node, (keys = new Set()));
-        if (keys.has(key)) continue;
-        keys.add(key);
+        if (!keys) seenWithPath.set(node, (keys = new Map()));
+        let times = keys.get(key);
+        if (!times) keys.set(key, (times = []));
+        if (times.some(t => t.depth >= item.depth && t.guards.every(g => item.guards.some(h => sameGuard(g, h))))) continue;
+        times.push({ depth: item.depth, guards: item.guards });
       }
       const m = mark(node, item.fn, path);
       if (m !== undefined) {
@@ -188,17 +204,17 @@ export class ValueFlow {
         push(node.consequent, item);
         return push(node.alternate, item);
       case 'TemplateLiteral':
-        if (path.length === 0) for (const e of node.expressions) push(e, item);
+        if (path.length === 0) for (const e of node.expressions) push(e, item, path, item.fn, item.calls, item.depth, item.context, NO_GUARDS);
         return;
       case 'BinaryExpression':
         // Concatenation carries both sides; a comparison's boolean is not the values compared.
         if (node.operator === '+' && path.length === 0) {
-          push(node.left as Node, item);
-          push(node.right, item);
+          push(node.left as Node, item, path, item.fn, item.calls, item.depth, item.context, NO_GUARDS);
+          push(node.right, item, path, item.fn, item.calls, item.depth, item.context, NO_GUARDS);
         }
         return;
       case 'UnaryExpression':
-        if (node.operator === '!' && path.length === 0) push(node.argument, item);
+        if (node.operator === '!' && path.length === 0) push(node.argument, item, path, item.fn, item.calls, item.depth, item.context, NO_GUARDS);
         return;
       case 'Identifier':
         return this.identifier(node, item, push);
@@ -212,14 +228,17 @@ export class ValueFlow {
       case 'Parameter':
         return this.parameter(node, item, push);
       case 'ObjectExpression':
+        // An entry of a table that the branch of a call passed on the way rules out.
+        if (item.guards.length && item.guards.some(g => contradicts(node, g))) return;
         return this.object(node, item, push);
       case 'ArrayExpression':
         if (node.elements.length > MAX_LITERAL_PARTS && path.length === 0) return;
-        for (const [i, e] of node.elements.entries()) {
+        if (path.length && /^\d+$/.test(path[0])) return this.element(node, Number(path[0]), item, push);
+        for (const e of node.elements) {
           if (!e) continue;
           if (e.type === 'SpreadElement') push(e.argument, item);
           else if (path.length === 0) push(e, item);
-          else if (path[0] === '*' || path[0] === String(i)) push(e, item, path.slice(1));
+          else if (path[0] === '*') push(e, item, path.slice(1));
         }
         return;
       case 'CallExpression':
@@ -235,6 +254,13 @@ export class ValueFlow {
   private identifier(node: acorn.Identifier, item: Item, push: Push): void {
     const bound = this.index.binding(node.name, item.fn);
     if (!bound) return;
+    // A property still to take: the branches around this use may say which entries of a table
+    // the name holds here (`format === "jsonc" ? writeJsonc(client) : …`, `case "yaml":`).
+    if (item.path.length) {
+      const here = this.guardsAtUse(node, item.fn);
+      const added = here.filter(g => !item.guards.some(h => sameGuard(g, h)));
+      if (added.length && item.guards.length + added.length <= MAX_GUARDS) item = new Item(item.node, item.fn, item.path, item.calls, item.depth, item.context, [...item.guards, ...added]);
+    }
     for (const v of valuesAt(bound, node)) {
       if (isFunction(v.node)) continue;
       push(v.node, item, item.path, v.fn);
@@ -246,13 +272,27 @@ export class ValueFlow {
   }
 
   private member(node: acorn.MemberExpression, item: Item, push: Push): void {
-    const key = propertyName(node) ?? '*';
+    const key = memberKey(node);
     const object = unwrapChain(node.object as Node);
     if (object.type === 'ThisExpression') {
       for (const v of this.index.thisMember(item.fn, key)) push(v.node, item, item.path, v.fn);
       return;
     }
     push(object, item, [key, ...item.path]);
+  }
+
+  /** Element `at` of a written list: after a spread, an element of the spread list (`[a, ...xs][2]` is `xs[1]`) when nothing follows it. */
+  private element(node: acorn.ArrayExpression, at: number, item: Item, push: Push): void {
+    const rest = item.path.slice(1);
+    for (const [i, e] of node.elements.entries()) {
+      if (e?.type === 'SpreadElement') {
+        if (i === node.elements.length - 1) return push(e.argument, item, [String(at - i), ...rest]);
+        // With more after the spread, the element may be any of the spread list's or a later one.
+        for (const later of node.elements.slice(i)) if (later) push(later.type === 'SpreadElement' ? later.argument : later, item, later.type === 'SpreadElement' ? ['*', ...rest] : rest);
+        return;
+      }
+      if (i === at) return e ? push(e, item, rest) : undefined;
+    }
   }
 
   private object(node: acorn.ObjectExpression, item: Item, push: Push): void {
@@ -302,7 +342,7 @@ export class ValueFlow {
       const entered = item.context[j];
       const arg = argumentAt(entered.call, node.index + entered.argOffset);
       if (node.default && (!arg || arg.type === 'SpreadElement' || isUndefinedValue(arg as Node))) push(node.default, item);
-      if (arg) push(arg.type === 'SpreadElement' ? arg.argument : arg, item, item.path, entered.fn, item.calls, item.depth, item.context.slice(0, j));
+      for (const given of argumentsFor(entered.call, node, entered.argOffset, item.path)) push(given.node, item, given.path, entered.fn, item.calls, item.depth, item.context.slice(0, j));
       return;
     }
     if (node.default) push(node.default, item);
@@ -320,9 +360,7 @@ export class ValueFlow {
     }
     if (item.depth <= 0) return;
     for (const caller of this.graph.callersOf(f)) {
-      const arg = argumentAt(caller.call, node.index + caller.argOffset);
-      if (!arg) continue;
-      push(arg.type === 'SpreadElement' ? arg.argument : arg, item, item.path, caller.fn, [...item.calls, caller], item.depth - 1, NO_CONTEXT);
+      for (const given of argumentsFor(caller.call, node, caller.argOffset, item.path)) push(given.node, item, given.path, caller.fn, [...item.calls, caller], item.depth - 1, NO_CONTEXT);
     }
   }
 
@@ -351,6 +389,13 @@ export class ValueFlow {
   }
 
   private readonly resolvedCache = new Map<Node, ModuleValue[]>();
+  private readonly useGuards = new Map<Node, readonly Guard[]>();
+
+  private guardsAtUse(use: acorn.Identifier, fn: number): readonly Guard[] {
+    let known = this.useGuards.get(use);
+    if (!known) this.useGuards.set(use, (known = guardsAt(use, use, fn, this.index)));
+    return known;
+  }
   /** Functions written as an argument of a call, with that call (built on first need). */
   private callbacks: Map<Node, { call: CallLike; fn: number }> | undefined;
 
@@ -392,8 +437,10 @@ export class ValueFlow {
       return;
     }
     const how = this.derivationOf(node, item.fn);
-    if ((how === 'receiver' || how === 'both') && callee.type === 'MemberExpression') push(callee.object as Node, item);
-    if (how === 'arguments' || how === 'both') for (const a of node.arguments) push(a.type === 'SpreadElement' ? a.argument : a, item);
+    // A value made from others: what a branch said about the value's properties is not about theirs.
+    const made = (n: Node) => push(n, item, item.path, item.fn, item.calls, item.depth, item.context, NO_GUARDS);
+    if ((how === 'receiver' || how === 'both') && callee.type === 'MemberExpression') made(callee.object as Node);
+    if (how === 'arguments' || how === 'both') for (const a of node.arguments) made(a.type === 'SpreadElement' ? a.argument : a);
   }
 }
 
@@ -416,6 +463,71 @@ function valuesAt(bound: Binding, use: Node): readonly ModuleValue[] {
 function argumentAt(call: CallLike, i: number): CallLike['arguments'][number] | undefined {
   for (let k = 0; k < i && k < call.arguments.length; k++) if (call.arguments[k].type === 'SpreadElement') return undefined;
   return call.arguments[i];
+}
+
+/** The property a member expression reads: its name, a literal index as text (`args[1]`: "1"), or `*` for a computed one. */
+function memberKey(member: acorn.MemberExpression): string {
+  const key = propertyName(member);
+  if (key !== undefined) return key;
+  const p = member.property;
+  return member.computed && p.type === 'Literal' && typeof p.value === 'number' && Number.isInteger(p.value) && p.value >= 0 ? String(p.value) : '*';
+}
+
+/**
+ * Guards carried from a value to the next one on the way: the same value (the same properties
+ * pending) keeps them; the object holding it (`cfg.client`: one more property pending) has them
+ * under that property; the property taken (one less) has those under it. Any other step makes
+ * a new value, of which they say nothing.
+ */
+function carriedGuards(guards: readonly Guard[], from: readonly string[], to: readonly string[]): readonly Guard[] {
+  if (guards.length === 0 || from === to || samePath(from, to)) return guards;
+  if (to.length === from.length + 1 && samePath(to.slice(1), from)) return guards.map(g => ({ ...g, path: [to[0], ...g.path] }));
+  if (to.length === from.length - 1 && samePath(to, from.slice(1))) {
+    const taken = from[0];
+    return guards.flatMap(g => (g.path.length > 1 && (g.path[0] === taken || taken === '*' || g.path[0] === '*') ? [{ ...g, path: g.path.slice(1) }] : []));
+  }
+  return NO_GUARDS;
+}
+
+function sameGuard(a: Guard, b: Guard): boolean {
+  return a.equals === b.equals && a.value === b.value && samePath(a.path, b.path);
+}
+
+function samePath(a: readonly string[], b: readonly string[]): boolean {
+  return a.length === b.length && a.every((k, i) => k === b[i]);
+}
+
+/**
+ * What a call gives a parameter, with the properties still to take from it. A spread that is
+ * the call's last argument gives the parameters from its place on its elements
+ * (`f(a, ...xs)`: the second parameter is `xs[0]`); a rest parameter is the list of the
+ * arguments from its place (`(...args) => …`: `args[1]` is the second argument).
+ */
+function argumentsFor(call: CallLike, param: Parameter, offset: number, path: readonly string[]): Array<{ node: Node; path: readonly string[] }> {
+  const from = param.index + offset;
+  if (!param.rest) return argumentGiven(call, from, path);
+  const [key, ...rest] = path;
+  if (key !== undefined && /^\d+$/.test(key)) return argumentGiven(call, from + Number(key), rest);
+  if (key !== undefined && key !== '*') return [];
+  // The whole list, or any element: every argument from the rest's place.
+  const out: Array<{ node: Node; path: readonly string[] }> = [];
+  for (let i = from; i < call.arguments.length; i++) {
+    const a = call.arguments[i];
+    if (a.type === 'SpreadElement') out.push({ node: a.argument as Node, path });
+    else out.push({ node: a as Node, path: key === undefined ? path : rest });
+  }
+  return out;
+}
+
+/** The value at argument position `i` of a call (see argumentsFor). */
+function argumentGiven(call: CallLike, i: number, path: readonly string[]): Array<{ node: Node; path: readonly string[] }> {
+  const args = call.arguments;
+  const spread = args.findIndex(a => a.type === 'SpreadElement');
+  if (spread < 0 || i < spread) return i < args.length ? [{ node: args[i] as Node, path }] : [];
+  // Which element lands at `i` is known only when nothing follows the spread.
+  if (spread !== args.length - 1) return [];
+  const list = args[spread] as acorn.SpreadElement;
+  return [{ node: list.argument as Node, path: [String(i - spread), ...path] }];
 }
 
 /** Whether a literal on the left of `||`/`&&` is truthy (true) or falsy (false); undefined for anything else. */

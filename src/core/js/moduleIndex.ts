@@ -522,6 +522,11 @@ export class ModuleIndex {
         this.functions[this.currentFunction].values?.set(target.name, [{ node: value, fn: this.currentFunction }]);
       } else if (target.type === 'ObjectPattern' || target.type === 'ArrayPattern') {
         this.bindPattern(target, param, true);
+      } else if (target.type === 'RestElement' && target.argument.type === 'Identifier') {
+        // `(...args) => run(...args)`: a list of the caller's arguments, followed into each one.
+        const rest: Parameter = { ...param, rest: true };
+        locals.set(target.argument.name, rest);
+        this.functions[this.currentFunction].values?.set(target.argument.name, [{ node: rest, fn: this.currentFunction }]);
       } else {
         collectPatternNames(target, name => locals.set(name, undefined));
       }
@@ -612,7 +617,9 @@ export class ModuleIndex {
     }
     for (const prop of pattern.properties) {
       if (prop.type === 'RestElement') {
-        collectPatternNames(prop, name => this.declare(name));
+        // `{ timeout, ...options }`: the other properties; the whole object is the nearest value a flow can follow.
+        if (prop.argument.type === 'Identifier') this.bind(prop.argument.name, object, declaration);
+        else collectPatternNames(prop, name => this.declare(name));
         continue;
       }
       const target = prop.value.type === 'AssignmentPattern' ? prop.value.left : prop.value;

@@ -206,11 +206,18 @@ export function bundledExports(call: acorn.CallExpression, lookup: ModuleLookup,
   if (target.type === 'CallExpression' && target.arguments.length === 1) {
     let factory = unwrapChain(target.arguments[0] as Node);
     if (factory.type === 'ObjectExpression' && factory.properties.length === 1 && factory.properties[0].type === 'Property') factory = factory.properties[0].value as Node;
-    return isFunction(factory) && factory.params.length <= 2 ? factoryRecords(index, factory, factory.params[0], factory.params[1]) : undefined;
+    if (!isFunction(factory) || factory.params.length > 2) return undefined;
+    // esbuild's `__commonJS` gives `(exports, module)`, webpack's `__webpack_require__.cw`
+    // `(module, exports)`: the module is the one whose `.exports` the factory reads or sets.
+    const [a, b] = factory.params;
+    return moduleParamFirst(index.text, factory) ? factoryRecords(index, factory, b, a) : factoryRecords(index, factory, a, b);
   }
   if (!isFunction(target)) return undefined;
   const fn = index.functionOf(target);
   const returns = fn === undefined ? [] : index.functions[fn].returns.map(r => unwrapChain(r));
+  // webpack's `var parse_namespaceFn = () => { return __webpack_require__(14) }`: a loader behind a function.
+  // (Its names are the function's own: `n` there is webpack's require, not a caller's `n`.)
+  if (fn !== undefined && returns.length === 1 && returns[0].type === 'CallExpression') return bundledExports(returns[0], lookup.inFunction?.(fn) ?? lookup, depth + 1);
   const only = returns[0] && memberPath(returns[0]);
   if (fn === undefined || !only || !returns.every(r => memberPath(r) === only)) return undefined;
   const [name, member, ...rest] = only.split('.');
@@ -219,6 +226,37 @@ export function bundledExports(call: acorn.CallExpression, lookup: ModuleLookup,
   // `safe = { execSafe }; return safe`: the objects the returned name is given hold exports too.
   if (member === undefined) return recordsOf(index, bound, undefined, bound.values);
   return member === 'exports' ? recordsOf(index, undefined, bound) : undefined;
+}
+
+/** Factories whose first parameter is the module (webpack's order), by factory: asked at every use of the module. */
+const moduleFirst = new WeakMap<FunctionNode, boolean>();
+
+function moduleParamFirst(text: string, factory: FunctionNode): boolean {
+  let known = moduleFirst.get(factory);
+  if (known === undefined) {
+    const [a, b] = factory.params;
+    known = readsExports(text, factory, a) && !readsExports(text, factory, b);
+    moduleFirst.set(factory, known);
+  }
+  return known;
+}
+
+/** Whether a factory's body spells `param.exports` (`module.exports = …`), read from the text in its bounds. */
+function readsExports(text: string, factory: FunctionNode, param: FunctionNode['params'][number] | undefined): boolean {
+  if (param?.type !== 'Identifier') return false;
+  const name = param.name;
+  const end = factory.body.end;
+  for (let i = text.indexOf('exports', factory.body.start); i >= 0 && i < end; i = text.indexOf('exports', i + 7)) {
+    let j = i - 1;
+    while (j > 0 && /\s/.test(text[j])) j--;
+    if (text[j] !== '.') continue;
+    j--;
+    while (j > 0 && /\s/.test(text[j])) j--;
+    const from = j - name.length + 1;
+    if (from < 0 || text.slice(from, j + 1) !== name || /[\w$.]/.test(text[from - 1] ?? '')) continue;
+    if (!/[\w$]/.test(text[i + 7] ?? '')) return true;
+  }
+  return false;
 }
 
 /**
