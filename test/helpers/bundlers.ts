@@ -55,7 +55,7 @@ export interface BundleOptions {
 
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'bundler-src');
 const CACHE = path.join(os.tmpdir(), 'ai-tool-audit-bundles');
-const BUILTINS = /^(?:node:)?(?:child_process|fs|os|path|util|https?|net|tls|dns|crypto|url|events|stream)(?:\/.*)?$/;
+const BUILTINS = /^(?:node:)?(?:child_process|fs|os|path|util|https?|net|tls|dns|crypto|url|events|stream|string_decoder|timers|tty|v8|worker_threads|buffer|process)(?:\/.*)?$/;
 
 export const VARIANTS: BundleOptions[] = [
   { bundler: 'esbuild', format: 'cjs' },
@@ -124,7 +124,9 @@ async function withWebpack(entry: string, options: BundleOptions): Promise<strin
 async function withRollup(entry: string, options: BundleOptions): Promise<string> {
   const { rollup } = await import('rollup');
   const commonjs = (await import('@rollup/plugin-commonjs')).default;
-  const bundle = await rollup({ input: entry, external: id => BUILTINS.test(id), plugins: [commonjs()], onwarn: () => undefined });
+  // Packages from node_modules are bundled too (execa 9 for the execa9 fixture), as esbuild and webpack do.
+  const { nodeResolve } = await import('@rollup/plugin-node-resolve');
+  const bundle = await rollup({ input: entry, external: id => BUILTINS.test(id), plugins: [nodeResolve({ preferBuiltins: true, exportConditions: ['node'] }), commonjs()], onwarn: () => undefined });
   try {
     const { output } = await bundle.generate({ format: options.format === 'esm' ? 'es' : 'cjs' });
     return output[0].code;

@@ -105,6 +105,20 @@ describe('rules on real bundler output', function () {
         assert.ok(starts.every(f => f.severity === 'low'), starts.map(where).join('\n'));
       });
 
+      it('finds each process start through execa 9 bundled from npm (a factory-made function, rest and spread arguments, destructured options, five functions deep), and the shell a caller turns on', async () => {
+        const text = await bundleFixture('execa9', variant);
+        const starts = scan(text).filter(f => f.ruleId === 'child-process');
+        const where = (f: Finding) => `${f.severity} ${f.message} at ${text.slice(f.offset ?? 0, (f.offset ?? 0) + 50)}`;
+        const commands = starts.flatMap(f => f.evidence.filter(e => e.startsWith('command ')).map(e => e.slice(8))).sort();
+        assert.deepEqual(commands, ['git status --short', 'ls -la *', 'node -v'], starts.map(where).join('\n'));
+        for (const c of commands) assert.match(starts.find(f => f.evidence.includes(`command ${c}`))!.message, /^Starts a program \(child_process\.spawn(Sync)? via (\S+|a wrapper)\(\)\): /);
+        // The caller asking for a shell runs one with a computed command: the one medium, at that call.
+        const shells = starts.filter(f => f.severity === 'medium');
+        assert.equal(shells.length, 1, starts.map(where).join('\n'));
+        assert.match(shells[0].message, /^Runs a shell command \(child_process\.spawn via (\S+|a wrapper)\(\)\) computed at run time$/);
+        assert.match(text.slice(shells[0].offset ?? 0, (shells[0].offset ?? 0) + 40), /^\S+\(\w+, ?\{ ?shell: ?(true|!0) ?\}\)/);
+      });
+
       it('follows the command out through two wrappers and a namespace object (Process.spawn([bin, ...args]) in a server launcher)', async () => {
         const text = await bundleFixture('wrappers', variant);
         const starts = scan(text).filter(f => f.ruleId === 'child-process');

@@ -2,13 +2,14 @@
 // Bun.spawn, execa and cross-spawn, in every spelling bundlers leave (`(0, cp.spawn)(…)`,
 // `promisify(exec)`, `spawn.call(null, …)`, webpack's `n(123).spawn`). The command is evidence
 // when it is spelled out; a shell running a command computed at run time is the risky shape.
-import { calleeOf, descendants, isFunction, memberPath, propertyKeyName, propertyName, returnedExpression, staticString, unwrapChain, type Node } from '../js/ast';
+import { calledMethod, calleeOf, descendants, isFunction, memberPath, propertyKeyName, propertyName, returnedExpression, staticString, unwrapChain, type Node, type Parameter } from '../js/ast';
 import { bindsWithin, callsSpelled, everyUse } from '../js/nameUses';
 import { argumentsOf, refName, type ModuleRef } from '../js/modules';
 import { isParameterOf, settledValue, settledValueAt, type ModuleIndex } from '../js/moduleIndex';
 import { constantTexts } from '../js/constantText';
 import { CALL_DEPTH, type Mark } from '../js/flow';
-import { MAX_CALLERS } from '../js/callgraph';
+import { moduleDerivation } from '../js/derivation';
+import { MAX_CALLERS, type CallStep } from '../js/callgraph';
 import type { ModuleAnalysis, Rule, RuleContext } from './types';
 import { spelledText } from './util/paths';
 import { handsShellText, isInlineCodeOption, isShellCommandOption, lineComputed, processCall, programName, SHELL_PROGRAMS, startsComputed } from './util/process';
@@ -153,7 +154,9 @@ function shellValueOf(node: Node, fn: number, path: readonly string[], analysis:
       return unwrapChain(node.object as Node).type === 'ThisExpression' ? 'unknown' : undefined;
     case 'CallExpression':
     case 'NewExpression':
-      return analysis.graph.target(node, fn) ? undefined : 'unknown';
+      // A same-module helper's returns, or what a Node function makes its result of
+      // (`fileURLToPath(shell)`: the shell given, as a path), are followed.
+      return analysis.graph.target(node, fn) || moduleDerivation(analysis.index)(node, fn) ? undefined : 'unknown';
     case 'PropertyOf':
     case 'ChainExpression':
     case 'ParenthesizedExpression':
@@ -294,6 +297,8 @@ interface ProcessCall {
   shellSyntax?: boolean;
   /** `args[0]` is the whole command as a list, program first (`Bun.spawn(cmd)`, a wrapper's `cmd` list passed on). */
   listForm?: boolean;
+  /** For a wrapper's call: what its caller gives the wrapper's option parameters (execa's options, passed on from level to level). */
+  options?: readonly Node[];
   /** The commands when the program is a name bound once to a choice of literals (known after the walk). */
   chosen?: string[];
   /**
@@ -853,15 +858,28 @@ function report(ctx: RuleContext, p: ProcessCall, byCallers?: ReadonlyMap<Node, 
   });
 }
 
-/** Wrappers of wrappers followed this many levels out from the process call. */
-const WRAPPER_LEVELS = 3;
+/**
+ * Wrappers of wrappers followed this many levels out from the process call: execa 9 passes the
+ * program through four functions (`spawnSubprocessAsync`, `execaCoreAsync`, `callBoundExeca`,
+ * `boundExeca`) before its callers give it.
+ */
+const WRAPPER_LEVELS = 5;
+/** Calls followed into helpers' returns, looking for the parameter a program comes from (execa 9 normalises it through five). */
+const CARRY_DEPTH = 6;
 
 /**
  * Which parameters of the function around a process call are its command: the program (and
  * the argument list: `spawn(cmd, args)`, Bun's `spawn([cmd, ...args])`), or the whole command
  * as one list (`spawn(cmd[0], cmd.slice(1))`, `Bun.spawn(cmd)`).
  */
-type PassedOn = { program: number; list: number } | { whole: number };
+type PassedOn = { program: number; list: number; programPath?: readonly string[]; listPath?: readonly string[] } | { whole: number };
+
+/** A parameter of a function around a process call, and the property of its value that is the command (`{ file }` destructured: `["file"]`). */
+interface Carried {
+  scope: number;
+  at: number;
+  path: readonly string[];
+}
 
 /**
  * The function whose parameters a process call takes its command from (the call may sit in a
@@ -869,15 +887,25 @@ type PassedOn = { program: number; list: number } | { whole: number };
  */
 function passedOn(p: ProcessCall, analysis: ModuleAnalysis): { wrapper: number; how: PassedOn } | undefined {
   const { index } = analysis;
-  const paramOf = (n: Node | undefined): { scope: number; at: number } | undefined => {
+  const paramOf = (n: Node | undefined): Carried | undefined => {
     const node = n && unwrapChain(n);
     if (!node) return undefined;
     if (node.type !== 'Identifier') return node.type === 'MemberExpression' ? carriedParameter(node, p.fn, analysis) : undefined;
     const bound = index.binding(node.name, p.fn);
     if (!bound || bound.scope < 0 || bound.moduleLike) return undefined;
     const at = index.functions[bound.scope].node.params.findIndex(q => q.type === 'Identifier' && q.name === node.name);
-    return at >= 0 ? { scope: bound.scope, at } : carriedParameter(node, p.fn, analysis);
+    return at >= 0 ? { scope: bound.scope, at, path: [] } : carriedParameter(node, p.fn, analysis);
   };
+  const written = !p.via && !p.listForm && p.node.type === 'CallExpression' ? p.node.arguments : undefined;
+  if (written?.length === 1 && written[0].type === 'SpreadElement') {
+    // `spawn(...concatenateShell(file, args, options))`: the spread list's first two elements are the program and its list.
+    const spread = written[0].argument as Node;
+    const program = carriedParameter(spread, p.fn, analysis, ['0']);
+    if (!program) return undefined;
+    const list = carriedParameter(spread, p.fn, analysis, ['1']);
+    const same = list && list.scope === program.scope;
+    return { wrapper: program.scope, how: { program: program.at, programPath: program.path, list: same ? list.at : -1, listPath: same ? list.path : [] } };
+  }
   const first = p.args[0] && unwrapChain(p.args[0]);
   if (!first) return undefined;
   // `cmd[0]`: the program is the first element of a list parameter, its arguments the rest.
@@ -892,34 +920,72 @@ function passedOn(p: ProcessCall, analysis: ModuleAnalysis): { wrapper: number; 
   // `[...args]` (the rest of Bun's list) or `args` itself, a parameter of the same function.
   const spread = second?.type === 'ArrayExpression' && second.elements.length === 1 && second.elements[0]?.type === 'SpreadElement' ? second.elements[0].argument : second;
   const list = paramOf(spread);
-  return { wrapper: program.scope, how: { program: program.at, list: list && list.scope === program.scope ? list.at : -1 } };
+  if (list && list.scope === program.scope) return { wrapper: program.scope, how: { program: program.at, programPath: program.path, list: list.at, listPath: list.path } };
+  // A list that more than one parameter reaches (execa's `node` option puts the program in it) is
+  // still the one after the program, as in spawn's own order, when that parameter reaches it.
+  const next = program.path.length === 0 && spread && parametersReached(spread, p.fn, program.scope, analysis, CARRY_DEPTH).includes(program.at + 1);
+  return { wrapper: program.scope, how: { program: program.at, programPath: program.path, list: next ? program.at + 1 : -1, listPath: [] } };
 }
 
 /**
  * The parameter of a function around the call that a value carries unchanged, followed through
  * names, properties, returns and the helpers of the bundle (`parsed.file` in execa, from
  * `handleArguments(file)` by way of cross-spawn's `parse`): one parameter, on a branch that
- * builds no text from it (`\`git ${sub}\``: the caller's value is not the program).
+ * builds no text from it (`\`git ${sub}\``: the caller's value is not the program). `path`: the
+ * element or property of `node` asked about (`["0"]`: the first element of a spread list).
+ *
+ * A property of the parameter counts (`{ file }` destructured: each caller's `file`), but only
+ * callers that write it in an object literal are read for it (commandGiven): a caller passing a
+ * table of profiles (`profile.credential_process`) gives no program.
  */
-function carriedParameter(node: Node, fn: number, analysis: ModuleAnalysis): { scope: number; at: number } | undefined {
+function carriedParameter(node: Node, fn: number, analysis: ModuleAnalysis, path: readonly string[] = []): Carried | undefined {
   const { index, flow } = analysis;
   const around = new Set<number>();
   for (let f = fn; f >= 0; f = index.functions[f].parent) around.add(f);
-  const reached = flow.origins<{ scope: number; at: number } | null>(node, fn, (n, _, path) => {
-    if (n.type === 'Parameter') {
-      // The parameter itself, not a property of it (`profile.credential_process` from a table of profiles).
-      const scope = index.functionOf(n.fn);
-      return scope !== undefined && around.has(scope) && path.length === 0 ? { scope, at: n.index } : undefined;
-    }
-    if ((n.type === 'TemplateLiteral' && n.expressions.length) || n.type === 'BinaryExpression') return null;
-    return undefined;
-  });
+  const reached = flow.origins<Carried | null>(
+    node,
+    fn,
+    (n, _, rest) => {
+      if (n.type === 'Parameter') {
+        const scope = index.functionOf(n.fn);
+        return scope !== undefined && around.has(scope) ? parameterPlace(n, rest, scope) : undefined;
+      }
+      return buildsText(n) ? null : undefined;
+    },
+    CARRY_DEPTH,
+    path,
+  );
   // A branch that builds text from the value (cross-spawn quoting it for cmd.exe on Windows) is
   // another value the program may take; a branch that carries the parameter as it is shows
-  // that the caller's value is the program.
+  // that the caller's value is the program. A parameter carried whole stands over properties
+  // of others met on the way (execa resolves the program in the `cwd` of its options).
   const carried = reached.flatMap(r => (r.mark ? [r.mark] : []));
-  const first = carried[0];
-  return first && carried.every(m => m.scope === first.scope && m.at === first.at) ? first : undefined;
+  const whole = carried.filter(m => m.path.length === 0);
+  const candidates = whole.length ? whole : carried;
+  const first = candidates[0];
+  const samePlace = (m: Carried) => m.scope === first.scope && m.at === first.at && m.path.join('.') === first.path.join('.');
+  return first && candidates.every(samePlace) ? first : undefined;
+}
+
+/** Properties of a parameter followed into its callers' object literals, at most. */
+const MAX_CARRIED_PATH = 2;
+
+/** Where a parameter's value (or its property `path`) comes from in its callers' arguments; a rest parameter's element `n` is argument `index + n`. */
+function parameterPlace(param: Parameter, path: readonly string[], scope: number): Carried | undefined {
+  if (param.rest) return path.length && /^\d+$/.test(path[0]) ? parameterPlace({ ...param, rest: undefined, index: param.index + Number(path[0]) }, path.slice(1), scope) : undefined;
+  if (path.length > MAX_CARRIED_PATH || path.some(k => k === '*' || /^\d+$/.test(k))) return undefined;
+  return { scope, at: param.index, path };
+}
+
+/**
+ * Text made from a value and others (`\`git-${name}\``, `a + b`, `[file, ...args].join(" ")`,
+ * `path.resolve(cwd, bin)`): the value is a part of it, not all of it.
+ */
+function buildsText(n: Node): boolean {
+  if ((n.type === 'TemplateLiteral' && n.expressions.length) || n.type === 'BinaryExpression') return true;
+  if (n.type !== 'CallExpression') return false;
+  const method = calledMethod(n);
+  return method === 'join' || method === 'concat' || (method === 'resolve' && n.arguments.length > 1);
 }
 
 /** `[program, ...args]` written out: the program and the rest as a list of its own, or undefined when the first element is missing or spread. */
@@ -930,43 +996,87 @@ function programAndRest(list: Node): [Node, Node] | undefined {
 }
 
 /** A caller's command, in the shape a process call takes it: [program, list], or the whole list. */
-function commandGiven(how: PassedOn, args: readonly Node[], inner: ProcessCall): { args: Node[]; listForm?: true } | undefined {
+function commandGiven(how: PassedOn, step: CallStep, inner: ProcessCall): { args: Node[]; listForm?: true } | undefined {
   if ('program' in how) {
-    const program = args[how.program];
-    if (!program || program.type === 'SpreadElement') return undefined;
+    const program = valueGiven(step, how.program, how.programPath);
+    if (!program) return undefined;
     // Fixed arguments the wrapper writes itself (`execFile(binary, ["-version"])`) go with every
     // caller's program; a list holding the wrapper's own values (a shell's `-c` line it builds)
     // is the wrapper's, reported at the call inside it.
     const own = inner.args[1] && unwrapChain(inner.args[1]);
     const written = own?.type === 'ArrayExpression' && own.elements.every(e => e && staticString(e) !== undefined) ? own : undefined;
-    const list = how.list >= 0 ? args[how.list] : written;
-    return { args: [program, ...(list && list.type !== 'SpreadElement' ? [list] : [])] };
+    const list = how.list >= 0 ? valueGiven(step, how.list, how.listPath) : written;
+    return { args: [program, ...(list ? [list] : [])] };
   }
-  const whole = args[how.whole];
-  if (!whole || whole.type === 'SpreadElement') return undefined;
+  const whole = valueGiven(step, how.whole);
+  if (!whole) return undefined;
   const split = programAndRest(unwrapChain(whole));
   return split ? { args: split } : { args: [whole], listForm: true };
 }
 
 /**
- * The wrapper's parameters, other than its command, whose values reach the other arguments of
- * the call inside it (its options: `WU(q, {...K, shell: !0})` passes K's; execa's options
- * reach the spawn through cross-spawn's parser).
+ * What a caller gives a wrapper's parameter `at`, then the property `path` of that: an argument
+ * as written, an element of a spread list that ends the call (`run(opts, ...args)`: the second
+ * parameter is `args[0]`), a property written in an object literal (`spawnIt({ file, args })`).
  */
-function optionParameters(p: ProcessCall, wrapper: number, how: PassedOn, analysis: ModuleAnalysis): number[] {
-  const command = new Set('program' in how ? [how.program, how.list] : [how.whole]);
-  const out = new Set<number>();
-  for (const arg of argumentsAfterProgram(p)?.after ?? []) {
-    for (const at of parametersReached(arg, p.fn, wrapper, analysis)) if (!command.has(at)) out.add(at);
+function valueGiven(step: CallStep, at: number, path: readonly string[] = []): Node | undefined {
+  if (!Number.isFinite(step.argOffset)) return undefined;
+  const args = step.call.arguments.slice(step.argOffset);
+  const spread = args.findIndex((a: Node) => a.type === 'SpreadElement');
+  let value: Node | undefined;
+  if (spread < 0 || at < spread) value = args[at] as Node | undefined;
+  else if (spread === args.length - 1) value = elementOf((args[spread] as Node & { type: 'SpreadElement' }).argument as Node, at - spread);
+  for (const key of path) {
+    const object = value && unwrapChain(value);
+    // A spread among the properties may replace the key: no value to read.
+    if (object?.type !== 'ObjectExpression' || object.properties.some(q => q.type === 'SpreadElement')) return undefined;
+    let prop: Node | undefined;
+    for (const q of object.properties) if (q.type === 'Property' && q.kind === 'init' && !q.computed && propertyKeyName(q) === key) prop = q;
+    value = prop?.type === 'Property' ? (prop.value as Node) : undefined;
   }
-  return [...out].sort((a, b) => a - b);
+  return value;
+}
+
+/** `list[k]`, made for the flow to read like a written one: an element of a caller's spread list. */
+function elementOf(list: Node, k: number): Node {
+  const key = String(k);
+  return { type: 'MemberExpression', object: list, property: { type: 'Literal', value: key, raw: JSON.stringify(key), start: list.start, end: list.end }, computed: true, optional: false, start: list.start, end: list.end } as Node;
+}
+
+/**
+ * The wrapper's parameters (and properties of them), other than its command, whose values reach
+ * the options of the call inside it: `WU(q, {...K, shell: !0})` passes K's; execa's options reach
+ * the spawn through cross-spawn's parser; execa 9's `{ options }` is a property of its one parameter.
+ */
+function optionParameters(p: ProcessCall, wrapper: number, how: PassedOn, analysis: ModuleAnalysis): Carried[] {
+  const command = 'program' in how ? [{ at: how.program, path: how.programPath ?? [] }, { at: how.list, path: how.listPath ?? [] }] : [{ at: how.whole, path: [] }];
+  const same = (a: { at: number; path: readonly string[] }, b: { at: number; path: readonly string[] }) => a.at === b.at && a.path.join('.') === b.path.join('.');
+  const out: Carried[] = [];
+  for (const option of optionsOf(p)) {
+    for (const place of placesReached(option, p.fn, wrapper, analysis)) if (!command.some(c => same(c, place)) && !out.some(o => same(o, place))) out.push(place);
+  }
+  // A property of a parameter whose whole value is passed on too says nothing more.
+  return out.filter(o => !out.some(w => w.at === o.at && w.path.length < o.path.length && o.path.slice(0, w.path.length).join('.') === w.path.join('.'))).sort((a, b) => a.at - b.at);
 }
 
 /** Whether the call inside a wrapper turns a shell on whatever its callers give (`{...K, shell: !0}`). */
 function shellInside(p: ProcessCall, wrapper: number, ctx: RuleContext): boolean {
   const given = argumentsAfterProgram(p);
-  if (!given) return true;
-  return given.after.some(o => settledShell(o, p.fn, argumentListGiven(given.args, o), ctx, { path: SHELL_KEY, stopAt: wrapper, options: true }));
+  const options = optionsOf(p);
+  if (!given && !p.options) return true;
+  return options.some(o => settledShell(o, p.fn, given ? argumentListGiven(given.args, o) : true, ctx, { path: SHELL_KEY, stopAt: wrapper, options: true }));
+}
+
+/**
+ * The options a process call (or a wrapper's call) is given: those its caller gives the wrapper's
+ * option parameters, the third element of a spread list (`spawn(...concatenateShell(file, args,
+ * options))`), or the arguments after the program.
+ */
+function optionsOf(p: ProcessCall): Node[] {
+  if (p.options) return [...p.options];
+  const written = !p.via && p.node.type === 'CallExpression' ? p.node.arguments : undefined;
+  if (written?.length === 1 && written[0].type === 'SpreadElement') return [elementOf(written[0].argument as Node, 2)];
+  return argumentsAfterProgram(p)?.after ?? [];
 }
 
 /**
@@ -983,9 +1093,15 @@ function argumentsAfterProgram(p: ProcessCall): { args: Node[]; after: Node[] } 
 
 const SHELL_KEY = ['shell'];
 
+/** The places in the parameters of function `wrapper` (a parameter, or a property of one) whose values reach `value`. */
+function placesReached(value: Node, fn: number, wrapper: number, analysis: ModuleAnalysis): Carried[] {
+  const reached = analysis.flow.origins<Carried>(value, fn, (n, _, path) => (n.type === 'Parameter' && analysis.index.functionOf(n.fn) === wrapper ? parameterPlace(n, path, wrapper) : undefined), CARRY_DEPTH);
+  return reached.map(r => r.mark);
+}
+
 /** The parameters of function `wrapper` whose values (or their properties) reach `value`. */
-function parametersReached(value: Node, fn: number, wrapper: number, analysis: ModuleAnalysis): number[] {
-  const reached = analysis.flow.origins<number>(value, fn, n => (n.type === 'Parameter' && analysis.index.functionOf(n.fn) === wrapper ? n.index : undefined));
+function parametersReached(value: Node, fn: number, wrapper: number, analysis: ModuleAnalysis, depth = CALL_DEPTH): number[] {
+  const reached = analysis.flow.origins<number>(value, fn, n => (n.type === 'Parameter' && analysis.index.functionOf(n.fn) === wrapper ? n.index : undefined), depth);
   return [...new Set(reached.map(r => r.mark))];
 }
 
@@ -1027,21 +1143,26 @@ function wrapperCalls(ctx: RuleContext, started: readonly ProcessCall[]): { call
         }
         seen.add(step.call);
         const callerArgs = argumentsOf(step.call).slice(step.argOffset);
-        const given = commandGiven(how, callerArgs, p);
+        const given = commandGiven(how, step, p);
         if (!given) {
           record.all = false;
           continue;
         }
         // An options object where the argument list goes (`execa(cmd, {shell: true})`, as spawn
         // itself takes it) is the options: runners shift their arguments as spawn does.
-        const listAt = 'program' in how ? how.program + 1 : -1;
-        const afterProgram = callerArgs[listAt];
-        const at = deciding.length && afterProgram && unwrapChain(afterProgram as Node).type === 'ObjectExpression' ? [...deciding, listAt] : deciding;
-        const options = at.flatMap(i => (callerArgs[i] && callerArgs[i].type !== 'SpreadElement' ? [callerArgs[i] as Node] : []));
-        const shell = fixedOn || (deciding.length ? options.some(o => settledShell(o, step.fn, argumentListGiven(callerArgs, o), ctx, { path: SHELL_KEY, options: true })) : p.shell);
+        const listAt = 'program' in how && !how.programPath?.length ? how.program + 1 : -1;
+        const afterProgram = listAt >= 0 ? valueGiven(step, listAt) : undefined;
+        const at = deciding.length && afterProgram && unwrapChain(afterProgram).type === 'ObjectExpression' ? [...deciding, { scope: wrapper, at: listAt, path: [] }] : deciding;
+        const options = at.flatMap(c => valueGiven(step, c.at, c.path) ?? []);
+        const head = spelledHead(given.args[0], given.listForm, analysis, step.fn);
+        // A caller that passes its own computed command on passes its options on too: further
+        // out than the first level (which is shown whatever it runs), what its own parameters
+        // give is decided by its callers, at the next level, each for itself.
+        const passing = !head && step.fn >= 0;
+        const settle = { path: SHELL_KEY, options: true, ...(passing && depth > 0 ? { stopAt: step.fn } : {}) };
+        const shell = fixedOn || (deciding.length ? options.some(o => settledShell(o, step.fn, argumentListGiven(callerArgs, o), ctx, settle)) : p.shell);
         const name = analysis.index.sourceOf(calleeOf(step.call));
         const base = p.via?.base ?? p.call;
-        const head = spelledHead(given.args[0], given.listForm, analysis, step.fn);
         const q: ProcessCall = {
           node: step.call,
           call: `${base} via ${name.length <= 40 ? name : 'a wrapper'}()`,
@@ -1050,12 +1171,14 @@ function wrapperCalls(ctx: RuleContext, started: readonly ProcessCall[]): { call
           args: given.args,
           fn: step.fn,
           ...(given.listForm ? { listForm: true } : {}),
+          ...(deciding.length ? { options } : {}),
           via: { inner: p.via?.inner ?? p.node, base, through: p.via ? [...p.via.through, p.node] : [], ...(head ? { commands: head.map(h => [h, ...(given.listForm ? [] : argumentsAfterWalk(given.args[1], step.fn, analysis.index))].join(' ')) } : {}) },
         };
-        // Further out, a caller is shown only when it spells what runs: one passing its own
-        // computed value on adds nothing to the start already shown at the level below.
-        if (head || depth === 0) out.push(q);
-        if (!head && step.fn >= 0) next.push(q);
+        // Further out, a caller is shown only when it spells what runs, or turns on the shell
+        // that runs it (`execa(cmd, {shell: true})`): one passing its own computed value on adds
+        // nothing to the start already shown at the level below.
+        if (head || depth === 0 || (shell && !fixedOn)) out.push(q);
+        if (passing) next.push(q);
         record.given.push(q);
       }
     }

@@ -662,6 +662,31 @@ describe('child-process: wrappers', () => {
     ]);
     assert.equal(found.length, 3, found.map(f => f.message).join('\n'));
   });
+
+  // execa 9's shapes, written small (the real package is bundled in test/unit/bundled.test.ts).
+  it('follows a program given as a property of a destructured parameter, a spread helper list, rest arguments and a factory-made function, and the shell its caller turns on', () => {
+    const code = [
+      'const cp=require("child_process");',
+      'const both=(file,args,options)=>options.shell?[[file,...args].join(" "),[],options]:[file,args,options];',
+      'const start=({file,commandArguments,options})=>cp.spawn(...both(file,commandArguments,options));',
+      'const core=(rawFile,rawArgs,rawOptions)=>start({file:rawFile,commandArguments:rawArgs,options:{...rawOptions}});',
+      'const bound=({map},first,...next)=>core(first,next[0]??[],next[1]??{});',
+      'const make=(map)=>{const b=(...a)=>bound({map},...a);return b};',
+      'const run=make(()=>({}));',
+      'function stat(){return run("git",["status","--short"])}function line(c){return run(c,[],{shell:true})}function plain(c){return run(c,["-v"])}module.exports={stat,line,plain}',
+    ].join('\n');
+    const found = scanWith([childProcess], code);
+    const at = (s: string) => found.find(f => f.offset === code.indexOf(s));
+    assert.equal(at('run("git"')?.message, 'Starts a program (child_process.spawn via run()): git status --short');
+    assert.equal(at('run(c,[],{shell')?.message, 'Runs a shell command (child_process.spawn via run()) computed at run time');
+    assert.equal(at('run(c,[],{shell')?.severity, 'medium');
+    // A computed program with no shell, passed on by an exported function, adds nothing further out.
+    assert.equal(at('run(c,["-v"])'), undefined, found.map(f => f.message).join('\n'));
+    // A property of a parameter counts only where the caller writes it: a table's entry is no program.
+    const table = 'const cp=require("child_process");const start=({file})=>cp.spawn(file,[]);function go(p){return start(profiles[p])}go("x");start({file:"ls"})';
+    const starts = scanWith([childProcess], table).map(f => f.message).sort();
+    assert.deepEqual(starts, ['Starts a program (child_process.spawn via start()): ls', 'Starts a program (child_process.spawn) computed at run time']);
+  });
 });
 
 // @byterover/cipher 0.3.0's BashSession: a shell kept running, fed each command on its input.
