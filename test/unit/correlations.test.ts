@@ -169,6 +169,31 @@ describe('correlation: config-tamper', () => {
     assert.match(t.message, /Cursor configuration/);
   });
 
+  // @smithery/cli 4.11.1 (review 40): a table of clients, and a writer per file format chosen by
+  // the client's own `install.format`. Each writer writes only the clients of its format.
+  it("names, at each writer of a dispatch by format, only the table's clients of that format", () => {
+    const code = [
+      'const os=require("os"),path=require("path"),fs=require("fs");',
+      'const CLIENTS={cursor:{install:{format:"json",path:path.join(os.homedir(),".cursor","mcp.json")}},opencode:{install:{format:"jsonc",path:path.join(os.homedir(),".opencode","opencode.jsonc")}},goose:{install:{format:"yaml",path:path.join(os.homedir(),".config","goose","config.yaml")}},claude:{install:{format:"json",path:path.join(os.homedir(),"Library","Application Support","Claude","claude_desktop_config.json")}}};',
+      'function clientOf(n){return CLIENTS[n]}',
+      'function writeConfig(cfg,name){const c=clientOf(name);const n=c.install.format;n==="jsonc"?writeJsonc(cfg,c):n==="yaml"?writeYaml(cfg,c):writeJson(cfg,c)}',
+      'function writeJson(cfg,c){fs.writeFileSync(c.install.path,JSON.stringify(cfg))}',
+      'function writeJsonc(cfg,c){fs.writeFileSync(c.install.path,JSON.stringify(cfg))}',
+      'function writeYaml(cfg,c){if(c.install.format!=="yaml")return;fs.writeFileSync(c.install.path,String(cfg))}',
+      'function viaSwitch(cfg,c){switch(c.install.format){case "yaml":fs.appendFileSync(c.install.path,"x");break;default:fs.writeFileSync(c.install.path,"y")}}',
+      'function run(name){viaSwitch({},clientOf(name))}',
+    ].join('\n');
+    const found = only('config-tamper', code, ['cline']);
+    const at = (s: string) => found.find(f => f.line === code.split('\n').findIndex(l => l.startsWith(s)) + 1);
+    assert.match(at('function writeJson(')!.message, /^Writes Cursor configuration, Claude Code \/ Claude Desktop configuration \(fs\.writeFileSync\)$/);
+    assert.match(at('function writeJsonc(')!.message, /^Writes OpenCode configuration \(fs\.writeFileSync\)$/);
+    assert.match(at('function writeYaml(')!.message, /^Writes Goose configuration \(fs\.writeFileSync\)$/);
+    // A switch case is a guard too, in the writer itself; the default case is not (a case above may fall into it).
+    const viaSwitch = found.filter(f => f.line === code.split('\n').findIndex(l => l.startsWith('function viaSwitch')) + 1);
+    assert.deepEqual(viaSwitch.map(f => f.message), ['Writes Goose configuration (fs.appendFileSync)', 'Writes Cursor configuration, OpenCode configuration, Goose configuration and 1 more (fs.writeFileSync)']);
+    assert.ok(viaSwitch[1].evidence.some(e => e.includes('claude_desktop_config.json')), viaSwitch[1].evidence.join('\n'));
+  });
+
   it('flags an append to a shell start-up file as medium', () => {
     const code = 'import{appendFile as a}from"fs/promises";import{join as j}from"path";import{homedir as h}from"os";async function i(){await a(j(h(),".zshrc"),"export PATH=x\\n")}';
     const [t] = only('config-tamper', code);

@@ -43,6 +43,12 @@ export const PERSISTENCE_LOCATIONS: PersistenceLocation[] = [
   { pattern: /(?:^|\/)\.cursor\/(?:mcp\.json|rules(?:\/|$))|(?:^|\/|~)\.cursorrules$/, kind: 'tool-config', label: 'Cursor configuration', assistant: true },
   { pattern: /(?:^|\/)\.codeium\/windsurf\/|(?:^|\/|~)\.windsurfrules$/, kind: 'tool-config', label: 'Windsurf configuration', assistant: true },
   { pattern: /(?:^|\/)\.continue\/config\.(?:json|yaml)$/, kind: 'tool-config', label: 'Continue configuration', assistant: true },
+  // MCP server lists of other assistants, which MCP installers rewrite.
+  { pattern: /(?:^|\/)saoudrizwan\.claude-dev\/settings\/cline_mcp_settings\.json$/, kind: 'tool-config', label: 'Cline configuration', vendor: 'cline', assistant: true },
+  { pattern: /(?:^|\/)rooveterinaryinc\.roo-cline\/settings\/mcp_settings\.json$/, kind: 'tool-config', label: 'Roo Code configuration', vendor: 'roocode', assistant: true },
+  { pattern: /(?:^|\/)\.aws\/amazonq\/(?:mcp|agents\/[^/]+)\.json$/, kind: 'tool-config', label: 'Amazon Q configuration', vendor: 'amazon', assistant: true },
+  { pattern: /(?:^|\/)(?:\.config\/opencode|\.opencode)\/(?:opencode|config)\.jsonc?$/, kind: 'tool-config', label: 'OpenCode configuration', vendor: 'sst', assistant: true },
+  { pattern: /(?:^|\/)\.config\/goose\/config\.yaml$/, kind: 'tool-config', label: 'Goose configuration', vendor: 'block', assistant: true },
   { pattern: /(?:^|\/)\.github\/copilot-instructions\.md$|(?:^|\/)github-copilot\/(?:hosts|apps|config)\.json$/, kind: 'tool-config', label: 'GitHub Copilot configuration', vendor: 'microsoft', assistant: true },
   // Editors, git, npm.
   { pattern: /(?:^|\/)(?:Code|Code - Insiders|VSCodium|Cursor|Windsurf)\/User\/(?:settings|keybindings|mcp)\.json$/, kind: 'tool-config', label: 'editor user settings' },

@@ -22,12 +22,21 @@ runRuleTable(persistenceLocation, {
       severity: 'low',
     },
     { name: "another assistant's configuration", code: 'w(`${h}/.cursor/mcp.json`);w(`${h}/.codex/config.toml`)', at: ['`${h}/.cursor', '`${h}/.codex'], target: { ownVendors: ['anthropic'] } },
+    // @smithery/cli 4.11.1 (review 40): the MCP server lists an installer rewrites.
+    {
+      name: "other assistants' MCP server lists (Cline, Roo Code, Amazon Q, OpenCode, Goose)",
+      code: 'const p=require("path");a=p.join(s,"saoudrizwan.claude-dev","settings","cline_mcp_settings.json");b=p.join(s,"rooveterinaryinc.roo-cline","settings","mcp_settings.json");c=p.join(h,".aws","amazonq","mcp.json");d=p.join(h,".opencode","opencode.jsonc");e=p.join(h,".config","goose","config.yaml")',
+      at: ['p.join(s,"saoud', 'p.join(s,"roo', 'p.join(h,".aws', 'p.join(h,".opencode', 'p.join(h,".config"'],
+      message: /^Names a (Cline|Roo Code|Amazon Q|OpenCode|Goose) configuration/,
+      target: { ownVendors: ['anthropic'] },
+    },
   ],
   valid: [
     // claude-agent-sdk 0.3.336: commits made with the user's hooks turned off.
     { name: 'git hooks turned off: core.hooksPath set to the null device', code: 'execFile("git",["-c","core.hooksPath=/dev/null","commit","-m","x"]);a=["-c","core.hooksPath",os.devNull];b=["core.hooksPath",nullDevice];c=["core.hooksPath","NUL"]' },
     { name: 'a .gitconfig in a private repository folder', code: 'const p=require("path");w(p.join(repoDir,".gitconfig"))' },
     { name: "the assistant's own configuration", code: 'w(`${h}/.claude/settings.json`)', target: { ownVendors: ['anthropic'] } },
+    { name: "Cline's own MCP server list", code: 'const p=require("path");w(p.join(s,"saoudrizwan.claude-dev","settings","cline_mcp_settings.json"))', target: { ownVendors: ['cline'] } },
     { name: 'help text mentioning a location', code: 'd(`Custom commands are discovered from:\n  ~/.claude/commands/<name>.md`)' },
     { name: 'look-alike names', code: 'a="bashrc-parser";b="profile";c=".zshrc.bak";d="git hooks are optional"' },
   ],
