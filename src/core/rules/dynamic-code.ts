@@ -2,7 +2,7 @@
 // string timers. What runs cannot be read in the shipped file; when the string is known it
 // is shown (`Function("return this")` is the usual globalThis polyfill, info). A local binding
 // named `eval` or `Function` (a class, a function, a parameter) is not the global.
-import { calleeOf, memberPath, propertyName, staticString, unwrapChain, type Node } from '../js/ast';
+import { calleeOf, isFunction, memberPath, propertyName, staticString, unwrapChain, type Node } from '../js/ast';
 import { argumentsOf, refName } from '../js/modules';
 import type { Severity } from '../model';
 import type { Rule, RuleContext } from './types';
@@ -40,6 +40,29 @@ function isGlobal(node: Node, name: string, ctx: RuleContext): boolean {
   return path === `globalThis.${name}` || path === `window.${name}` || path === `global.${name}` || path === `self.${name}`;
 }
 
+/**
+ * Browser-automation calls (Playwright, Puppeteer) that serialize their function argument and
+ * run it in the page: code a function given to `page.evaluate(fn, code)` evaluates runs in the browser tab.
+ */
+const PAGE_METHODS = new Set(['evaluate', 'evaluateHandle', 'evaluateAll', '$eval', '$$eval', 'waitForFunction', 'addInitScript', 'evaluateOnNewDocument']);
+/** Ancestors looked at for the function around a node: page functions are small. */
+const MAX_PAGE_DEPTH = 64;
+
+/** The method of the browser-automation call whose function argument the node being visited is in, if any. */
+function pageMethodAround(ctx: RuleContext): string | undefined {
+  for (let i = 1; i < MAX_PAGE_DEPTH; i++) {
+    const a = ctx.parent(i);
+    if (!a) return undefined;
+    if (!isFunction(a)) continue;
+    const call = ctx.parent(i + 1);
+    if (call?.type !== 'CallExpression' || !call.arguments.includes(a as never)) continue;
+    const callee = calleeOf(call);
+    const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+    if (method && PAGE_METHODS.has(method)) return method;
+  }
+  return undefined;
+}
+
 /** The node being visited is a statement of its own (`new X(…);`): its value goes nowhere. */
 function isDiscarded(ctx: RuleContext): boolean {
   let i = 1;
@@ -67,6 +90,7 @@ export const dynamicCode: Rule = {
       fixed: '{{what}} with fixed code',
       computed: '{{what}} with code computed at run time',
       compileOnly: '{{what}} compiles code and drops it without running it (a syntax check)',
+      inPage: '{{what}} in a function sent to a browser page ({{method}}): it runs in that page, not in this process',
     },
   },
   triggers: ['eval', 'Function', 'runIn', 'compileFunction', 'Script', 'setTimeout', 'setInterval'],
@@ -95,7 +119,10 @@ export const dynamicCode: Rule = {
     // template of constants, a helper adding "'use strict';". Known only once the whole file
     // is indexed, so those sites wait for the end of the walk.
     const pending: Site[] = [];
+    const compileOnly = (node: Node, what: string) => ctx.report({ node, messageId: 'compileOnly', data: { what }, severity: 'info', evidence: [`call ${what}`, 'result unused: the code is compiled, never run'] });
     const report = (node: Node, what: string, code: readonly Node[]) => {
+      const method = pageMethodAround(ctx);
+      if (method) return ctx.report({ node, messageId: 'inPage', data: { what, method }, severity: 'info', evidence: [`call ${what}`, `inside the function given to .${method}(): serialized and run in the browser page`] });
       const site = { node, what, code, fn: ctx.functionIndex() };
       const known = code.map(a => staticString(a));
       if (known.every(k => k !== undefined)) emit(site, known.map(k => [k]));
@@ -111,7 +138,7 @@ export const dynamicCode: Rule = {
         const callee = calleeOf(node);
         const args = argumentsOf(node);
         if (isGlobal(callee, 'eval', ctx)) return report(node, 'eval', args.slice(0, 1));
-        if (isGlobal(callee, 'Function', ctx)) return report(node, 'Function(...)', args);
+        if (isGlobal(callee, 'Function', ctx)) return isDiscarded(ctx) ? compileOnly(node, 'Function(...)') : report(node, 'Function(...)', args);
         const path = stringArg(args[0]) ? memberPath(callee) : undefined;
         if (path && TIMERS.has(path) && (callee.type !== 'Identifier' || !ctx.isBound(callee))) return report(node, `${path} with a string`, args.slice(0, 1));
         const ref = ctx.moduleRef(callee);
@@ -119,15 +146,13 @@ export const dynamicCode: Rule = {
       },
       NewExpression(node) {
         const args = argumentsOf(node);
-        if (isGlobal(node.callee, 'Function', ctx)) return report(node, 'new Function', args);
+        // A function made from code inside `try` and dropped (a syntax check) is never called.
+        if (isGlobal(node.callee, 'Function', ctx)) return isDiscarded(ctx) ? compileOnly(node, 'new Function') : report(node, 'new Function', args);
         const ref = ctx.moduleRef(node.callee);
         const member = ref?.module === 'vm' ? ref.path[ref.path.length - 1] : undefined;
         if (!ref || member === undefined || !VM_CALLS.has(member)) return;
         // `try { new Script(code) } catch …` (the vm module's): compiled and thrown away, so nothing runs.
-        if (VM_COMPILERS.has(member) && isDiscarded(ctx)) {
-          ctx.report({ node, messageId: 'compileOnly', data: { what: `new ${refName(ref)}` }, severity: 'info', evidence: [`call new ${refName(ref)}`, 'result unused: the code is compiled, never run'] });
-          return;
-        }
+        if (VM_COMPILERS.has(member) && isDiscarded(ctx)) return compileOnly(node, `new ${refName(ref)}`);
         report(node, `new ${refName(ref)}`, args.slice(0, 1));
       },
     };

@@ -19,6 +19,24 @@ runRuleTable(dynamicCode, {
       severity: 'info',
       message: /compiles code and drops it without running it \(a syntax check\)$/,
     },
+    // playwright-core's normalizeEvaluationExpression (review 40): `new Function` as a syntax check.
+    {
+      name: 'a function made from code and dropped is a syntax check (info)',
+      code: 'function norm(expr,isFn){if(isFn){try{new Function("("+expr+")")}catch(e){expr="function "+expr}}try{Function(expr)}catch{}return expr}',
+      at: ['new Function', 'Function(expr)'],
+      severity: 'info',
+      message: /compiles code and drops it without running it \(a syntax check\)$/,
+    },
+    { name: 'a function made from code and kept is code that runs', code: 'function mk(src){const f=new Function(src);return f}', at: ['new Function'], severity: 'medium' },
+    // playwright-core (review 40): functions Playwright serializes and runs in the page.
+    {
+      name: 'code evaluated inside a function sent to a browser page (page.evaluate, locator.evaluate, evaluateHandle) is info',
+      code: 'async function a(page,e){return page.evaluate(async x=>{const v=eval(`(${x})`);return v},e)}function b(loc,e){return loc.evaluate((el,x)=>new Function(x)(),e)}function c(s,e){return s.evaluateHandle((inj,{expression})=>()=>globalThis.eval(expression),{expression:e})}',
+      at: ['eval(`', 'new Function', 'globalThis.eval'],
+      severity: 'info',
+      message: /in a function sent to a browser page \((evaluate|evaluateHandle)\): it runs in that page, not in this process$/,
+    },
+    { name: 'code evaluated beside a page call, not in its function, runs here', code: 'async function a(page,e){await page.evaluate(()=>1);return eval(e)}', at: ['eval(e)'], severity: 'medium' },
     { name: 'a string timer', code: 'setTimeout("tick()"+n,10)', at: ['setTimeout'], severity: 'medium' },
     // claude-agent-sdk 0.3.336's Bun binary: hardening code fixed when the file is built, run in a vm context.
     {
@@ -141,7 +159,7 @@ runRuleTable(dynamicCode, {
     },
     {
       name: "another direct eval in the list's scope whose own code only names a global cannot change it (low)",
-      code: 'function b(){const L=["Object","Array"];for(const k of L){globalThis[k]=eval(k);new Function(`return ${L.join(";")}`)}}',
+      code: 'function b(){const L=["Object","Array"];for(const k of L){globalThis[k]=eval(k);new Function(`return ${L.join(";")}`)()}}',
       at: ['eval(k)', 'new Function'],
       severity: 'low',
     },
