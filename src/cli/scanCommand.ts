@@ -57,7 +57,8 @@ Options:
   --fail-on SEVERITY  exit 1 when a finding of this severity or above is found
                       (info, low, medium, high)
   --strict            exit 1 when a file could not be scanned
-  --include-tests     also scan test folders and *.test.js / *.spec.js files
+  --include-tests     also scan test and benchmark folders and *.test.js /
+                      *.spec.js files
 ${POOL_HELP}
   --max-file-mb N     per-file size limit (default ${DEFAULT_MAX_FILE_BYTES / 1024 / 1024})
   --policy FILE       check the audit against this workspace policy; without it,

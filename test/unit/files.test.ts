@@ -18,6 +18,8 @@ describe('which files are scanned', () => {
       'a.js': TZ, 'b.cjs': TZ, 'c.mjs': TZ, 'd.ts': TZ, 'e.js.map': '{}', 'types.d.ts': '',
       'node_modules/dep/index.js': TZ,
       'test/a.test.js': TZ, 'src/thing.spec.js': TZ, '__tests__/t.js': TZ,
+      // pino's benchmarks/utils/wrap-log-level.js (review 40): run by its benchmarks only.
+      'node_modules/pino/benchmarks/utils/wrap.js': TZ, 'node_modules/x/benchmark/run.js': TZ,
     });
     const { files, errors } = collectFiles(root, { maxFileBytes: 1 << 20 });
     assert.deepEqual(errors, []);
@@ -25,6 +27,7 @@ describe('which files are scanned', () => {
     assert.deepEqual(files.filter(f => f.dependency).map(f => f.rel), ['node_modules/dep/index.js']);
     const withTests = collectFiles(root, { maxFileBytes: 1 << 20, includeTests: true }).files.map(f => f.rel);
     assert.ok(withTests.includes('test/a.test.js') && withTests.includes('src/thing.spec.js'));
+    assert.ok(withTests.includes('node_modules/pino/benchmarks/utils/wrap.js') && withTests.includes('node_modules/x/benchmark/run.js'));
   });
 
   it('reports a broken symlink, a too-big file and a binary file, and scans the rest', () => {

@@ -29,7 +29,7 @@ export interface FileEntry {
 }
 
 export interface CollectOptions {
-  /** Test folders and *.test.js / *.spec.js files. */
+  /** Test and benchmark folders and *.test.js / *.spec.js files. */
   includeTests?: boolean;
   /** Per-file size limit in bytes; larger files become an error entry. */
   maxFileBytes: number;
@@ -38,7 +38,8 @@ export interface CollectOptions {
 }
 
 const JS_EXTENSIONS = new Set(['.js', '.cjs', '.mjs']);
-const TEST_DIRS = new Set(['test', 'tests', '__tests__', '__test__', 'spec', '__mocks__', 'fixtures', '__fixtures__']);
+/** Folders of code a package's users never run: tests, their fixtures, benchmarks. */
+const TEST_DIRS = new Set(['test', 'tests', '__tests__', '__test__', 'spec', '__mocks__', 'fixtures', '__fixtures__', 'benchmark', 'benchmarks', '__benchmarks__']);
 const TEST_FILE = /\.(test|spec)\.[cm]?js$/;
 const SKIPPED_DIRS = new Set(['.git', '.hg', '.svn']);
 /** Names that may be native code; files with no extension (most executables) are checked too. */
