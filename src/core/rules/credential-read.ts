@@ -4,6 +4,7 @@
 // normal (info); another assistant's is high. Each is a `source` fact: exfiltration follows
 // what is read into requests.
 import { calledMethod, staticString, type Node } from '../js/ast';
+import { constantTexts } from '../js/constantText';
 import { CREDENTIAL_STORES, SECRET_STORE_METHODS, type CredentialStore } from '../catalog/credentials';
 import type { Severity } from '../model';
 import { escapeRegExp } from '../catalog/keywords';
@@ -121,12 +122,30 @@ export const credentialRead: Rule = {
         ...(related?.length ? { related } : {}),
       });
     };
+    const reportKeychain = (node: Node, method: string, service: string, fn?: number) => {
+      const own = ctx.keywords.find(service).some(h => ctx.target.ownVendors.includes(h.vendor.id));
+      ctx.report({
+        node,
+        messageId: 'keychain',
+        data: { method, service },
+        severity: own ? 'info' : 'medium',
+        evidence: [`keychain service ${service}`, `call ${method}`],
+        facts: [{ kind: 'source', source: 'credential', detail: `keychain ${service}` }],
+        ...(fn !== undefined ? { fn } : {}),
+      });
+    };
+    // Keychain reads whose service is a name: its fixed text is known once the file is read.
+    const named: Array<{ node: Node & { type: 'CallExpression' }; method: string; fn: number }> = [];
     // Paths with a name in them that may hold the rest (`join(dir, "auth.json")`): spelled again after the walk, by value.
     const byValue: Array<{ node: Node; fn: number }> = [];
     const pending: Array<{ node: Node; store: CredentialStore; shown: string; service: Node; fn: number }> = [];
     const paths = pathHandlers(ctx, HINT, check);
     return {
       'Program:exit'() {
+        for (const { node, method, fn } of named) {
+          const services = constantTexts(node.arguments[0] as Node, fn, ctx.analysis().index, node);
+          if (services?.length === 1) reportKeychain(node, method, services[0], fn);
+        }
         for (const { node, fn } of byValue) {
           for (const spelled of spelledPathsByValue(node, fn, ctx)) {
             const store = credentialStoreFor(spelled.path);
@@ -148,17 +167,11 @@ export const credentialRead: Rule = {
       CallExpression(node) {
         paths.CallExpression(node);
         const method = calledMethod(node);
+        if (!method || !SECRET_STORE_METHODS.has(method) || node.arguments.length !== 2) return;
         const service = staticString(node.arguments[0]);
-        if (!method || !SECRET_STORE_METHODS.has(method) || node.arguments.length !== 2 || service === undefined) return;
-        const own = ctx.keywords.find(service).some(h => ctx.target.ownVendors.includes(h.vendor.id));
-        ctx.report({
-          node,
-          messageId: 'keychain',
-          data: { method, service },
-          severity: own ? 'info' : 'medium',
-          evidence: [`keychain service ${service}`, `call ${method}`],
-          facts: [{ kind: 'source', source: 'credential', detail: `keychain ${service}` }],
-        });
+        // `getPassword(SERVICE, account)` with `SERVICE = "smithery"`: fixed once the file is read.
+        if (service === undefined) return void named.push({ node, method, fn: ctx.functionIndex() });
+        reportKeychain(node, method, service);
       },
     };
   },

@@ -50,6 +50,14 @@ runRuleTable(credentialRead, {
     },
     { name: 'a keychain read as command arguments', code: 'w1("security",["find-generic-password","-a",u,"-w","-s",q])', at: ['"find'], severity: 'medium' },
     { name: 'a keytar-style secret store read', code: 'await k.getPassword("openai","default")', at: ['k.get'], evidence: ['keychain service openai'] },
+    // @smithery/cli 4.11.1 (review 40): the service is a constant of the file.
+    {
+      name: 'a keytar-style read whose service is a constant',
+      code: 'var fh;fh="smithery";async function r(e,t){return e.getPassword(fh,K8(t))}',
+      at: ['e.getPassword'],
+      severity: 'medium',
+      message: /^Reads a secret from the system keychain \(getPassword\("smithery", …\)\)$/,
+    },
     {
       name: 'key names mapped to globs inside an exclude list are patterns too (Kimi Code SENSITIVE_GLOBS_TO_EXCLUDE)',
       code: 'X=["**/.env",...["id_rsa","id_ed25519"].flatMap(n=>[`**/${n}`,`**/${n}[-_]*`]),"**/.aws/credentials"]',
@@ -60,6 +68,7 @@ runRuleTable(credentialRead, {
     { name: 'a credential file among glob patterns is an ignore list (info)', code: 'skip=["*.pem","*.p12","id_rsa",".npmrc"]', at: ['"id_rsa"', '".npmrc"'], severity: 'info' },
   ],
   valid: [
+    { name: 'a keytar-style read whose service is computed', code: 'async function r(e,s,t){return e.getPassword(s,t)}' },
     { name: 'a file joined to a directory that is not a key store, or to a name with no value found', code: 'const P=require("path"),O=require("os");function a(){const d=P.join(O.homedir(),".config","tool");return read(P.join(d,"auth.json"))}function b(d){return read(P.join(d,"auth.json"))}function c(){let d=P.join(O.homedir(),".codex");d=P.join(O.tmpdir(),"x");return read(P.join(d,"auth.json"))}' },
     { name: 'prose mentioning ~/.ssh/config', code: 'd("SSH host in format user@hostname, or a host alias from ~/.ssh/config")' },
     { name: 'browser executables and app names', code: 'b=["google-chrome","/mnt/c/Program Files/Google/Chrome/Application/chrome.exe","Chromium"]' },
