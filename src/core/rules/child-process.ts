@@ -836,12 +836,14 @@ function report(ctx: RuleContext, p: ProcessCall, byCallers?: ReadonlyMap<Node, 
   const computed = given ? false : spelledLines ? spelledLines.some(l => l === undefined || lineComputed(l)) : isComputed(commands) || ((shell || !!p.shellSyntax) && !!commands?.some(lineComputed));
   const kind = shell ? 'shell' : 'program';
   const shown = given ? [...given.slice(0, MAX_SHAPES), ...(given.length > MAX_SHAPES ? ['…'] : [])].join(' or ') : command;
+  // `curl -fsSL https://bun.sh/install | bash`: what runs is whatever the server sends then.
+  const piped = shell && shown !== undefined ? pipedDownload(shown) : undefined;
   ctx.report({
     node,
-    messageId: given ? 'shellByCallers' : computed ? `${kind}Computed` : kind,
+    messageId: piped ? 'pipedScript' : given ? 'shellByCallers' : computed ? `${kind}Computed` : kind,
     data: { call, command: shown ?? '' },
-    severity: shell && computed ? 'medium' : 'low',
-    evidence: [`call ${call}`, ...(commands ?? []).slice(0, MAX_SHAPES).map(c => `command ${c.slice(0, 200)}`), ...(shell ? ['shell'] : [])],
+    severity: (shell && computed) || piped ? 'medium' : 'low',
+    evidence: [`call ${call}`, ...(commands ?? []).slice(0, MAX_SHAPES).map(c => `command ${c.slice(0, 200)}`), ...(shell ? ['shell'] : []), ...(piped ? [`downloads ${piped}`] : [])],
     ...(p.decoded ? { decodedFrom: p.decoded.recipe } : {}),
     // What runs (the program or shell command) is the target; the argument list the payload.
     // Options (`{input, env}`) are neither: data handed to a fixed program is not code run.
@@ -856,6 +858,23 @@ function report(ctx: RuleContext, p: ProcessCall, byCallers?: ReadonlyMap<Node, 
       : {}),
     fn: p.fn,
   });
+}
+
+/**
+ * A shell line that runs a script it downloads: `curl … | sh`, `wget -qO- … | bash`,
+ * `bash -c "$(curl …)"`, `sh <(curl …)`, PowerShell's `irm … | iex` and `iex (iwr …)`. The
+ * address downloaded (`*` when it is not spelled), or undefined.
+ */
+function pipedDownload(line: string): string | undefined {
+  const unix = /\b(?:curl|wget)\b([^|;&]*)\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:\/\S*\/)?(?:sh|bash|zsh|dash|ksh|fish|python3?|node|perl|ruby)\b/.exec(line);
+  const substituted = /\b(?:sh|bash|zsh)\b[^|;&]*(?:\$\(|<\()\s*(?:curl|wget)\b([^)]*)\)/.exec(line);
+  const pwsh =
+    /\b(?:irm|iwr|Invoke-RestMethod|Invoke-WebRequest|DownloadString)\b([^|;]*)\|\s*(?:iex|Invoke-Expression)\b/i.exec(line) ??
+    /\b(?:iex|Invoke-Expression)\s*\(?\s*(?:\(?\s*New-Object\s+\S*WebClient\)?\.DownloadString|irm|iwr|Invoke-RestMethod|Invoke-WebRequest)\b([^)|;]*)/i.exec(line);
+  const found = unix ?? substituted ?? pwsh;
+  if (!found) return undefined;
+  const address = /(?:https?:\/\/)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:\/[^\s"'|)]*)?/i.exec(found[1] ?? '');
+  return address ? address[0] : '*';
 }
 
 /**
@@ -1324,6 +1343,7 @@ export const childProcess: Rule = {
       program: 'Starts a program ({{call}}): {{command}}',
       programComputed: 'Starts a program ({{call}}) computed at run time',
       shellInput: 'Runs shell commands written to the input of a shell it started ({{call}}: {{command}}), computed at run time',
+      pipedScript: 'Runs a script it downloads, in a shell ({{call}}): {{command}}',
     },
   },
   triggers: ['child_process', 'spawn', 'exec', 'fork', 'execa', 'shelljs', 'node-pty', 'Bun', 'bun'],

@@ -8,6 +8,21 @@ runRuleTable(childProcess, {
     { name: 'exec runs a shell; a computed command is medium', code: 'import{exec as x}from"node:child_process";function f(c){x(c,cb)}', at: ['x(c'], severity: 'medium', evidence: ['call child_process.exec'], message: /shell command/ },
     { name: 'a literal shell command with a computed part (low)', code: 'import{execSync as s}from"child_process";s(`pkill -P ${n}`)', at: ['s(`'], severity: 'low', evidence: ['command pkill -P *'] },
     { name: 'spawn with shell: true and a computed command', code: 'const cp=require("child_process");cp.spawn(cmd,[],{shell:!0})', at: ['cp.spawn'], severity: 'medium', evidence: ['call child_process.spawn'] },
+    // @smithery/cli 4.11.1 (review 40): installers run from a server's script.
+    {
+      name: 'a shell line piping a download into an interpreter (medium)',
+      code: 'const{exec:x}=require("child_process");x("curl -LsSf https://astral.sh/uv/install.sh | sh");x(\'powershell -c "irm bun.sh/install.ps1|iex"\');x("bash -c \\"$(curl -fsSL https://example.com/i.sh)\\"");x(`wget -qO- ${u} | sudo bash`)',
+      at: ['x("curl', "x('powershell", 'x("bash', 'x(`wget'],
+      severity: 'medium',
+      message: /^Runs a script it downloads, in a shell \(child_process\.exec\): /,
+    },
+    {
+      name: 'a download filtered, saved or read is a plain start (low)',
+      code: 'const{exec:x,execFile:f}=require("child_process");x("curl -fsSL https://x.dev/a.json | jq .version");x("curl -o i.sh https://x.dev/i.sh");f("curl",["-fsSL","https://x.dev/i.sh"])',
+      at: ['x("curl -fsSL', 'x("curl -o', 'f("curl"'],
+      severity: 'low',
+      message: /^(Runs a shell command|Starts a program) \(child_process\.exec(File)?\): curl /,
+    },
     { name: 'spawn without a shell', code: 'const cp=require("child_process");cp.spawn(cmd,args,{shell:!1});cp.fork(m)', at: ['cp.spawn', 'cp.fork'], severity: 'low' },
     { name: 'a command held in a constant', code: 'const{execFileSync:y}=require("child_process");function f(){const N="npm";return y(N,["prefix","-g"])}', at: ['y(N'], evidence: ['command npm prefix -g'] },
     { name: 'a command built in a const template', code: 'const{execSync:e}=require("child_process");function g(n){const cmd=`nmcli device status | grep ${n}`;return e(cmd)}', at: ['e(cmd'], severity: 'low', allEvidence: ['command nmcli device status | grep *'] },
