@@ -405,3 +405,14 @@ export function sourceText(text: string, node: { start: number; end: number }, m
   return node.end > end ? `${s}…` : s;
 }
 
+/** The first of `length` positions, ordered by `startOf`, whose start is at or after `start` (`length` if none). */
+export function firstFrom(length: number, startOf: (i: number) => number, start: number): number {
+  let lo = 0;
+  let hi = length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (startOf(mid) < start) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}

@@ -1,7 +1,7 @@
 // Calls between functions of one module (a file, or one module embedded in a binary): which
 // same-module function a call calls, and who calls a function. Built after the walk from what
 // ModuleIndex recorded; resolved on demand, only for the values the analysis asks about.
-import { calleeOf, isFunction, isUndefinedValue, memoThunk, propertyKeyName, propertyName, unwrapChain, type CallExpression, type CallLike, type FunctionNode, type Node } from './ast';
+import { calleeOf, firstFrom, isFunction, isUndefinedValue, memoThunk, propertyKeyName, propertyName, unwrapChain, type CallExpression, type CallLike, type FunctionNode, type Node } from './ast';
 import { MODULE, singleValue, type ClassNode, type ModuleIndex, type ModuleValue } from './moduleIndex';
 import { bundledExports, lookupAt, type BundledExports } from './modules';
 
@@ -123,11 +123,11 @@ export class CallGraph {
     if (isFunction(node)) return this.index.functionOf(node);
     if (node.type === 'Identifier') return this.functionNamed(node.name, fn, hops - 1);
     if (node.type !== 'CallExpression') return undefined;
-    const made = this.takesArguments(this.madeFunction(node, fn, hops));
-    if (made !== undefined) return made;
+    const made = this.madeFunction(node, fn, hops);
+    if (this.takesArguments(made) !== undefined) return made;
     const thunk = memoThunk(node);
     if (thunk) return this.index.functionOf(thunk);
-    return this.exportedFunction(node, fn, '', hops) ?? this.madeFunction(node, fn, hops);
+    return this.exportedFunction(node, fn, '', hops) ?? made;
   }
 
   /**
@@ -289,10 +289,16 @@ export class CallGraph {
     }
   }
 
-  /** `const execa = createExeca(…)`: the factory's inner function is called by this name. */
-  private addMade(call: CallExpression, fn: number, name: string, range: Range, add: (name: string, value: Node, range: Range) => void): void {
+  /**
+   * A name bound to a call: the function a factory makes is called by it (`const execa =
+   * createExeca(…)`), unless the call is a memo whose product takes nothing (then the memo's
+   * thunk is, through add); and a bundled module's exports, for a call that is no memo.
+   */
+  private addCalled(call: CallExpression, fn: number, name: string, range: Range, add: (name: string, value: Node, range: Range) => void): void {
     const made = this.madeFunction(call, fn, HOPS - 1);
-    if (made !== undefined) add(name, this.index.functions[made].node, range);
+    const memo = memoThunk(call) !== undefined;
+    add(name, made !== undefined && (!memo || this.takesArguments(made) !== undefined) ? this.index.functions[made].node : call, range);
+    if (!memo) this.addExported(call, fn, name, range, add);
   }
 
   private iifeCall(node: FunctionNode): number | undefined {
@@ -362,14 +368,10 @@ export class CallGraph {
       this.index.forEachModuleLikeValue((name, values, scope) => {
         const range = rangeOf(scope);
         for (const v of values) {
-          const made = v.node.type === 'CallExpression' ? this.takesArguments(this.madeFunction(v.node, v.fn, HOPS - 1)) : undefined;
-          add(name, made === undefined ? v.node : this.index.functions[made].node, range);
           // `var execa = require_execa()`: the functions a bundled module exports are called by
           // this name (`execa(…)`) and by their keys (`execa.sync(…)`, `(0, import_x.default)(…)`).
-          if (v.node.type === 'CallExpression' && !memoThunk(v.node)) {
-            this.addExported(v.node, v.fn, name, range, add);
-            this.addMade(v.node, v.fn, name, range, add);
-          }
+          if (v.node.type === 'CallExpression') this.addCalled(v.node, v.fn, name, range, add);
+          else add(name, v.node, range);
           if (v.node.type === 'ObjectExpression') for (const p of v.node.properties) if (p.type === 'Property' && propertyKeyName(p)) add(propertyKeyName(p)!, p.value, range);
         }
       });
@@ -377,12 +379,8 @@ export class CallGraph {
         const range = rangeOf(i);
         for (const [name, value] of fnRecord.locals) {
           if (!value) continue;
-          const made = value.type === 'CallExpression' ? this.takesArguments(this.madeFunction(value, i, HOPS - 1)) : undefined;
-          add(name, made === undefined ? value : this.index.functions[made].node, range);
-          if (value.type === 'CallExpression' && !memoThunk(value)) {
-            this.addExported(value, i, name, range, add);
-            this.addMade(value, i, name, range, add);
-          }
+          if (value.type === 'CallExpression') this.addCalled(value, i, name, range, add);
+          else add(name, value, range);
         }
         if (fnRecord.cls) {
           // `this.m()` in the class, `C.m()` wherever the class is seen.
@@ -409,15 +407,3 @@ interface Range {
 }
 
 const NO_NAMES: ReadonlyMap<string, Range> = new Map();
-
-/** The first of `length` positions, ordered by `startOf`, whose start is at or after `start` (`length` if none). */
-function firstFrom(length: number, startOf: (i: number) => number, start: number): number {
-  let lo = 0;
-  let hi = length;
-  while (lo < hi) {
-    const mid = (lo + hi) >>> 1;
-    if (startOf(mid) < start) lo = mid + 1;
-    else hi = mid;
-  }
-  return lo;
-}

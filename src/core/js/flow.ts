@@ -204,17 +204,17 @@ export class ValueFlow {
         push(node.consequent, item);
         return push(node.alternate, item);
       case 'TemplateLiteral':
-        if (path.length === 0) for (const e of node.expressions) push(e, item, path, item.fn, item.calls, item.depth, item.context, NO_GUARDS);
+        if (path.length === 0) for (const e of node.expressions) madeFrom(e, item, push);
         return;
       case 'BinaryExpression':
         // Concatenation carries both sides; a comparison's boolean is not the values compared.
         if (node.operator === '+' && path.length === 0) {
-          push(node.left as Node, item, path, item.fn, item.calls, item.depth, item.context, NO_GUARDS);
-          push(node.right, item, path, item.fn, item.calls, item.depth, item.context, NO_GUARDS);
+          madeFrom(node.left as Node, item, push);
+          madeFrom(node.right, item, push);
         }
         return;
       case 'UnaryExpression':
-        if (node.operator === '!' && path.length === 0) push(node.argument, item, path, item.fn, item.calls, item.depth, item.context, NO_GUARDS);
+        if (node.operator === '!' && path.length === 0) madeFrom(node.argument, item, push);
         return;
       case 'Identifier':
         return this.identifier(node, item, push);
@@ -437,10 +437,8 @@ export class ValueFlow {
       return;
     }
     const how = this.derivationOf(node, item.fn);
-    // A value made from others: what a branch said about the value's properties is not about theirs.
-    const made = (n: Node) => push(n, item, item.path, item.fn, item.calls, item.depth, item.context, NO_GUARDS);
-    if ((how === 'receiver' || how === 'both') && callee.type === 'MemberExpression') made(callee.object as Node);
-    if (how === 'arguments' || how === 'both') for (const a of node.arguments) made(a.type === 'SpreadElement' ? a.argument : a);
+    if ((how === 'receiver' || how === 'both') && callee.type === 'MemberExpression') madeFrom(callee.object as Node, item, push);
+    if (how === 'arguments' || how === 'both') for (const a of node.arguments) madeFrom(a.type === 'SpreadElement' ? a.argument : a, item, push);
   }
 }
 
@@ -463,6 +461,11 @@ function valuesAt(bound: Binding, use: Node): readonly ModuleValue[] {
 function argumentAt(call: CallLike, i: number): CallLike['arguments'][number] | undefined {
   for (let k = 0; k < i && k < call.arguments.length; k++) if (call.arguments[k].type === 'SpreadElement') return undefined;
   return call.arguments[i];
+}
+
+/** A value the item's value is made from (concatenated, transformed): what a branch said about the item's properties is not about its. */
+function madeFrom(node: Node, item: Item, push: Push): void {
+  push(node, item, item.path, item.fn, item.calls, item.depth, item.context, NO_GUARDS);
 }
 
 /** The property a member expression reads: its name, a literal index as text (`args[1]`: "1"), or `*` for a computed one. */
@@ -519,8 +522,8 @@ function argumentsFor(call: CallLike, param: Parameter, offset: number, path: re
   return out;
 }
 
-/** The value at argument position `i` of a call (see argumentsFor). */
-function argumentGiven(call: CallLike, i: number, path: readonly string[]): Array<{ node: Node; path: readonly string[] }> {
+/** The value at argument position `i` of a call (see argumentsFor): the argument, or a spread list that ends the call with the element's index pending. */
+export function argumentGiven(call: CallLike, i: number, path: readonly string[]): Array<{ node: Node; path: readonly string[] }> {
   const args = call.arguments;
   const spread = args.findIndex(a => a.type === 'SpreadElement');
   if (spread < 0 || i < spread) return i < args.length ? [{ node: args[i] as Node, path }] : [];

@@ -4,7 +4,7 @@
 // an entry written with another format is not what reaches the call (flow.ts). Only tests of a
 // property against a literal, on the branches that contain the call: `?:`, `if`, `&&`/`||`, and a
 // `switch` case that nothing falls into.
-import { childrenOf, isFunction, propertyKeyName, propertyName, staticString, unwrapChain, type Node } from './ast';
+import { childrenOf, firstFrom, isFunction, propertyKeyName, propertyName, staticString, unwrapChain, type Node } from './ast';
 import type { ModuleIndex } from './moduleIndex';
 
 /** The property at `path` of the value followed is (`equals`), or is not, `value`. */
@@ -174,15 +174,9 @@ function ancestorsOf(root: Node, target: Node): Node[] | undefined {
 function childContaining(children: readonly Node[], target: Node): Node | undefined {
   const contains = (c: Node) => c.start <= target.start && target.end <= c.end;
   if (children.length > 32) {
-    // Long lists (a bundle's statements, an array's elements) are in source order.
-    let lo = 0;
-    let hi = children.length - 1;
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >>> 1;
-      if (children[mid].start <= target.start) lo = mid;
-      else hi = mid - 1;
-    }
-    if (contains(children[lo])) return children[lo];
+    // Long lists (a bundle's statements, an array's elements) are in source order: the last child starting at or before the target.
+    const last = firstFrom(children.length, i => children[i].start, target.start + 1) - 1;
+    if (last >= 0 && contains(children[last])) return children[last];
   }
   return children.find(contains);
 }

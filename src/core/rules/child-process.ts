@@ -7,7 +7,7 @@ import { bindsWithin, callsSpelled, everyUse } from '../js/nameUses';
 import { argumentsOf, refName, type ModuleRef } from '../js/modules';
 import { isParameterOf, settledValue, settledValueAt, type ModuleIndex } from '../js/moduleIndex';
 import { constantTexts } from '../js/constantText';
-import { CALL_DEPTH, type Mark } from '../js/flow';
+import { argumentGiven, CALL_DEPTH, type Mark } from '../js/flow';
 import { moduleDerivation } from '../js/derivation';
 import { MAX_CALLERS, type CallStep } from '../js/callgraph';
 import type { ModuleAnalysis, Rule, RuleContext } from './types';
@@ -915,13 +915,12 @@ function passedOn(p: ProcessCall, analysis: ModuleAnalysis): { wrapper: number; 
     const at = index.functions[bound.scope].node.params.findIndex(q => q.type === 'Identifier' && q.name === node.name);
     return at >= 0 ? { scope: bound.scope, at, path: [] } : carriedParameter(node, p.fn, analysis);
   };
-  const written = !p.via && !p.listForm && p.node.type === 'CallExpression' ? p.node.arguments : undefined;
-  if (written?.length === 1 && written[0].type === 'SpreadElement') {
+  const spreadList = p.listForm ? undefined : onlySpread(p);
+  if (spreadList) {
     // `spawn(...concatenateShell(file, args, options))`: the spread list's first two elements are the program and its list.
-    const spread = written[0].argument as Node;
-    const program = carriedParameter(spread, p.fn, analysis, ['0']);
+    const program = carriedParameter(spreadList, p.fn, analysis, ['0']);
     if (!program) return undefined;
-    const list = carriedParameter(spread, p.fn, analysis, ['1']);
+    const list = carriedParameter(spreadList, p.fn, analysis, ['1']);
     const same = list && list.scope === program.scope;
     return { wrapper: program.scope, how: { program: program.at, programPath: program.path, list: same ? list.at : -1, listPath: same ? list.path : [] } };
   }
@@ -982,8 +981,18 @@ function carriedParameter(node: Node, fn: number, analysis: ModuleAnalysis, path
   const whole = carried.filter(m => m.path.length === 0);
   const candidates = whole.length ? whole : carried;
   const first = candidates[0];
-  const samePlace = (m: Carried) => m.scope === first.scope && m.at === first.at && m.path.join('.') === first.path.join('.');
-  return first && candidates.every(samePlace) ? first : undefined;
+  return first && candidates.every(m => m.scope === first.scope && samePlace(m, first)) ? first : undefined;
+}
+
+/** The same parameter and property of it. */
+function samePlace(a: { at: number; path: readonly string[] }, b: { at: number; path: readonly string[] }): boolean {
+  return a.at === b.at && a.path.join('.') === b.path.join('.');
+}
+
+/** `spawn(...list)`: the list, when a spread is the call's only argument (the call's own, not a caller's). */
+function onlySpread(p: ProcessCall): Node | undefined {
+  const written = !p.via && p.node.type === 'CallExpression' ? p.node.arguments : undefined;
+  return written?.length === 1 && written[0].type === 'SpreadElement' ? (written[0].argument as Node) : undefined;
 }
 
 /** Properties of a parameter followed into its callers' object literals, at most. */
@@ -1040,11 +1049,8 @@ function commandGiven(how: PassedOn, step: CallStep, inner: ProcessCall): { args
  */
 function valueGiven(step: CallStep, at: number, path: readonly string[] = []): Node | undefined {
   if (!Number.isFinite(step.argOffset)) return undefined;
-  const args = step.call.arguments.slice(step.argOffset);
-  const spread = args.findIndex((a: Node) => a.type === 'SpreadElement');
-  let value: Node | undefined;
-  if (spread < 0 || at < spread) value = args[at] as Node | undefined;
-  else if (spread === args.length - 1) value = elementOf((args[spread] as Node & { type: 'SpreadElement' }).argument as Node, at - spread);
+  const [given] = argumentGiven(step.call, at + step.argOffset, []);
+  let value: Node | undefined = given && (given.path.length ? elementOf(given.node, Number(given.path[0])) : given.node);
   for (const key of path) {
     const object = value && unwrapChain(value);
     // A spread among the properties may replace the key: no value to read.
@@ -1069,10 +1075,9 @@ function elementOf(list: Node, k: number): Node {
  */
 function optionParameters(p: ProcessCall, wrapper: number, how: PassedOn, analysis: ModuleAnalysis): Carried[] {
   const command = 'program' in how ? [{ at: how.program, path: how.programPath ?? [] }, { at: how.list, path: how.listPath ?? [] }] : [{ at: how.whole, path: [] }];
-  const same = (a: { at: number; path: readonly string[] }, b: { at: number; path: readonly string[] }) => a.at === b.at && a.path.join('.') === b.path.join('.');
   const out: Carried[] = [];
   for (const option of optionsOf(p)) {
-    for (const place of placesReached(option, p.fn, wrapper, analysis)) if (!command.some(c => same(c, place)) && !out.some(o => same(o, place))) out.push(place);
+    for (const place of placesReached(option, p.fn, wrapper, analysis)) if (!command.some(c => samePlace(c, place)) && !out.some(o => samePlace(o, place))) out.push(place);
   }
   // A property of a parameter whose whole value is passed on too says nothing more.
   return out.filter(o => !out.some(w => w.at === o.at && w.path.length < o.path.length && o.path.slice(0, w.path.length).join('.') === w.path.join('.'))).sort((a, b) => a.at - b.at);
@@ -1093,8 +1098,8 @@ function shellInside(p: ProcessCall, wrapper: number, ctx: RuleContext): boolean
  */
 function optionsOf(p: ProcessCall): Node[] {
   if (p.options) return [...p.options];
-  const written = !p.via && p.node.type === 'CallExpression' ? p.node.arguments : undefined;
-  if (written?.length === 1 && written[0].type === 'SpreadElement') return [elementOf(written[0].argument as Node, 2)];
+  const spread = onlySpread(p);
+  if (spread) return [elementOf(spread, 2)];
   return argumentsAfterProgram(p)?.after ?? [];
 }
 
