@@ -5,15 +5,16 @@
 // message, a smart-quotes `replace`) is not a choice and is not reported.
 import { isFunction, staticString, unwrapChain, type FunctionNode, type Node } from '../js/ast';
 import type { Rule, RuleContext } from './types';
-import { areLookAlikes, describeVariants, hasConfusable } from './util/confusables';
+import { areLookAlikes, describeVariants, hasConfusable, skeleton } from './util/confusables';
 
 /** Functions larger than this are not small choosers; their returns are not compared. */
 const MAX_CHOOSER = 6000;
 
-function report(ctx: RuleContext, node: Node, what: string, values: string[], condition: Node[]) {
+function report(ctx: RuleContext, node: Node, what: string, values: string[], condition: Node[], stored = false) {
   ctx.report({
     node,
-    messageId: 'choice',
+    messageId: stored ? 'stored' : 'choice',
+    ...(stored ? { severity: 'low' as const } : {}),
     data: { what, count: new Set(values).size },
     evidence: describeVariants(values),
     facts: [{ kind: 'marker', condition }],
@@ -104,6 +105,16 @@ function isMarkerChoice(values: string[]): boolean {
   return values.some(v => hasConfusable(v)) || values.some(v => TRAILING_SPACE.test(v));
 }
 
+/**
+ * `input.prevInput = selected ? "" : "\u200b"`: nothing or an invisible character kept in an
+ * object's property. Editors keep such sentinels in their state (a hidden textarea's last
+ * value, a caret placeholder); only text that leaves makes a marker, and a property is not
+ * followed further. Low unless a region/vendor gate decides it (covert-link makes it high).
+ */
+function storedSentinel(node: Node, parent: Node | undefined, values: string[]): boolean {
+  return parent?.type === 'AssignmentExpression' && parent.operator === '=' && parent.right === node && parent.left.type === 'MemberExpression' && values.every(v => skeleton(v) === '');
+}
+
 export const covertMarker: Rule = {
   meta: {
     id: 'covert-marker',
@@ -113,6 +124,7 @@ export const covertMarker: Rule = {
     description: 'A conditional choice between characters a reader cannot tell apart (apostrophe and quote variants, zero-width characters, variation selectors, homoglyphs, trailing spaces): an invisible marker. High when the condition comes from a region or vendor gate.',
     messages: {
       choice: '{{what}} chooses between {{count}} look-alike strings depending on a condition',
+      stored: '{{what}} stores nothing or an invisible character in a property by a condition, as editors do for sentinels',
       linked: '{{what}} chooses between {{count}} look-alike strings depending on a condition, linked to a region/vendor gate',
     },
   },
@@ -149,7 +161,7 @@ export const covertMarker: Rule = {
         // `s.startsWith("\uFEFF") ? "\uFEFF" : ""` keeps what the data already had: not a marker.
         const testText = ctx.text.slice(node.test.start, node.test.end);
         const echoes = [node.consequent, node.alternate].some(n => staticString(n) !== '' && testText.includes(ctx.text.slice(n.start, n.end)));
-        if (!echoes && isMarkerChoice([a, b])) report(ctx, node, 'Conditional expression', [a, b], [node.test]);
+        if (!echoes && isMarkerChoice([a, b])) report(ctx, node, 'Conditional expression', [a, b], [node.test], storedSentinel(node, parent, [a, b]));
       },
       MemberExpression(node) {
         // ["'", "’", "ʼ", "ʹ"][i]: a table indexed by a computed value

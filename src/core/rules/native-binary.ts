@@ -42,11 +42,14 @@ function checkDependencies(manifest: { [key: string]: JsonValue }, ctx: Manifest
 }
 
 function checkPlatformFields(manifest: { [key: string]: JsonValue }, ctx: ManifestContext) {
-  const os = manifest.os;
-  const cpu = manifest.cpu;
-  if (Array.isArray(os) || Array.isArray(cpu)) {
-    const at = ctx.locate([Array.isArray(os) ? 'os' : 'cpu'], 'key');
-    const where = [...(Array.isArray(os) ? os : []), ...(Array.isArray(cpu) ? cpu : [])].join('/');
+  // One OS, and at most one CPU: a build of compiled code for that platform. A list of several
+  // (`"os": ["darwin", "linux", "win32"]`) or an exclusion (`"!win32"`) only says where the
+  // package runs: a script launcher that downloads its binary later reads the same.
+  const os = allowed(manifest.os);
+  const cpu = allowed(manifest.cpu);
+  if (os?.length === 1 && (cpu === undefined || cpu.length === 1)) {
+    const at = ctx.locate(['os'], 'key');
+    const where = [...os, ...(cpu ?? [])].join('/');
     if (at) ctx.report({ node: at, messageId: 'platform', data: { where }, evidence: [`platform ${where}`] });
   }
   for (const field of ['gypfile', 'binary'] as const) {
@@ -55,13 +58,20 @@ function checkPlatformFields(manifest: { [key: string]: JsonValue }, ctx: Manife
   }
 }
 
+/** The platforms an os/cpu field allows as written; undefined when absent or when one entry excludes (`!win32`). */
+function allowed(field: JsonValue | undefined): string[] | undefined {
+  if (!Array.isArray(field)) return undefined;
+  const names = field.filter((v): v is string => typeof v === 'string');
+  return names.some(n => n.startsWith('!')) ? undefined : names;
+}
+
 export const nativeBinary: ManifestRule = {
   meta: {
     id: 'native-binary',
     category: 'manifest',
     severity: 'low',
     title: 'Ships native code',
-    description: 'A bin that is an ELF, Mach-O or PE executable (medium), platform-specific or native-addon dependencies (node-pty, keytar, sharp, *-linux-x64, ...), os/cpu restrictions, gypfile or node-pre-gyp binary fields.',
+    description: 'A bin that is an ELF, Mach-O or PE executable (medium), platform-specific or native-addon dependencies (node-pty, keytar, sharp, *-linux-x64, ...), a build for one os/cpu, gypfile or node-pre-gyp binary fields.',
     messages: {
       bin: 'Its command {{name}} is a native executable ({{file}}), not a script',
       dependencies: '{{field}} pull in native code: {{names}}',

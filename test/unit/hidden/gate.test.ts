@@ -123,6 +123,14 @@ describe('calls between functions of one module', () => {
     assert.equal(gate('var o={tz(){return Intl.DateTimeFormat().resolvedOptions().timeZone}};function g(){let K=o.tz();return K==="PRC"}').length, 1);
   });
 
+  it('makes a stored invisible sentinel high when a region gate decides it', () => {
+    const code = 'function g(){let K=Intl.DateTimeFormat().resolvedOptions().timeZone;return K==="Asia/Shanghai"}\nfunction c(s){s.mark=g()?"\\u200b":""}';
+    const all = scanSource(code, { file: 'm.js', rules: RULES, target: { ownVendors: [] } }).findings;
+    const marker = all.find(f => f.ruleId === 'covert-marker');
+    assert.equal(marker?.severity, 'high');
+    assert.match(marker!.message, /linked to a region\/vendor gate/);
+  });
+
   it('says where a gate result goes, up to two callers', () => {
     const code = 'function g(){let K=Intl.DateTimeFormat().resolvedOptions().timeZone;return K==="Asia/Shanghai"}\nfunction c(){let r=g();return{systemPrompt:`x ${r}`}}';
     const [f] = gate(code);

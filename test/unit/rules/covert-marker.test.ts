@@ -9,6 +9,9 @@ runRuleTable(covertMarker, {
     { name: 'a lookup table indexed by a computed value', code: 'const a=["\'","\\u2019","\\u02BC"][q*2+K];', at: ['["'] },
     { name: 'homoglyph letters', code: 'const w=flag?"p\\u0430ss":"pass"', at: ['flag'], evidence: ['CYRILLIC LETTER LOOKING LIKE "a"'] },
     { name: 'a trailing space after a word', code: 'const v=k?"Done ":"Done"', at: ['k?'] },
+    { name: 'an invisible sentinel stored in an editor\'s property is low (CodeMirror\'s select-all marker)', code: 'function f(t,e){t.prevInput=e?"":"\\u200b"}', at: ['e?'], severity: 'low', message: /stores nothing or an invisible character in a property/ },
+    { name: 'a visible look-alike stored in a property stays medium', code: 'function f(t,e){t.quote=e?"\\u2019":"\'"}', at: ['e?'], severity: 'medium' },
+    { name: 'an invisible choice joined to text stays medium', code: 'function f(t,e){t.text=t.text+(e?"\\u200b":"")}', at: ['e?'], severity: 'medium' },
     { name: 'a variation selector', code: 'x=isCn?"OK\\uFE0F":"OK"', at: ['isCn'] },
   ],
   valid: [
