@@ -6,7 +6,9 @@ import type { Rule, RuleContext } from './types';
 import { envReadsAt } from './util/env';
 import { envReadsOfKind } from './util/envByValue';
 
-const ENDPOINT_ENV = /^(?:[a-z0-9]+_)+(?:BASE_URL|API_BASE|ENDPOINT|API_URL|BASEURL|HOST)$/i;
+// The server an app talks to (`CODEBUFF_APP_URL`, `…_SERVER_URL`, `…_HOST_URL`) is where its
+// requests go as much as `…_BASE_URL`; a bare `…_URL` (`DATABASE_URL`, `WEBHOOK_URL`) is not.
+const ENDPOINT_ENV = /^(?:[a-z0-9]+_)+(?:BASE_URL|API_BASE|ENDPOINT|API_URL|BASEURL|HOST|(?:APP|SERVER|BACKEND|GATEWAY|HOST)_URL)$/i;
 /**
  * `*_HOST` names that are not where API requests go: databases and mail, the Docker daemon,
  * Kubernetes service discovery (`KUBERNETES_SERVICE_HOST`, read to tell a pod), and flags
@@ -47,13 +49,13 @@ export const endpointConfigRead: Rule = {
     category: 'network',
     severity: 'low',
     title: 'Reads the API endpoint or proxy configuration',
-    description: 'Reads environment variables or settings that decide where requests go: *_BASE_URL, *_API_BASE, *_ENDPOINT, *_API_URL, *_HOST, HTTP(S)_PROXY, ALL_PROXY, NO_PROXY, npm_config_*proxy, http.proxy.',
+    description: 'Reads environment variables or settings that decide where requests go: *_BASE_URL, *_API_BASE, *_ENDPOINT, *_API_URL, *_HOST, *_APP_URL, *_SERVER_URL, HTTP(S)_PROXY, ALL_PROXY, NO_PROXY, npm_config_*proxy, http.proxy.',
     messages: {
       env: 'Reads {{name}} ({{what}})',
       setting: 'Reads the editor proxy setting (http.proxy)',
     },
   },
-  triggers: ['BASE_URL', 'API_BASE', 'ENDPOINT', 'API_URL', 'BASEURL', '_HOST', 'PROXY', 'proxy'],
+  triggers: ['BASE_URL', 'API_BASE', 'ENDPOINT', 'API_URL', 'BASEURL', '_HOST', 'APP_URL', 'SERVER_URL', 'BACKEND_URL', 'GATEWAY_URL', 'PROXY', 'proxy'],
   triggersIgnoreCase: true,
   create(ctx) {
     const reads = (node: Node) => {

@@ -17,10 +17,12 @@ runRuleTable(endpointConfigRead, {
     { name: 'Bun.env and import.meta.env', code: 'a=Bun.env.OPENAI_BASE_URL;b=import.meta.env.DEEPSEEK_BASE_URL', at: ['Bun', 'import'] },
     { name: 'destructuring', code: 'const {ANTHROPIC_BASE_URL: u, HOME} = process.env', at: ['ANTHROPIC_BASE_URL'] },
     { name: 'an API host variable (Ollama)', code: 'h=process.env.OLLAMA_HOST', at: ['process'] },
+    { name: 'the server an app talks to (where its binary is downloaded from)', code: 'const base=process.env.NEXT_PUBLIC_CODEBUFF_APP_URL||"https://x.dev";const s=process.env.MY_SERVER_URL;const h=process.env.POSTHOG_HOST_URL', at: ['process.env.NEXT', 'process.env.MY', 'process.env.POSTHOG'] },
     { name: 'the http.proxy setting', code: 'v.workspace.getConfiguration().get("http.proxy");const c=v.workspace.getConfiguration("http");c.get("proxy")', at: ['v.workspace.getConfiguration().get', 'c.get'] },
   ],
   valid: [
     { name: 'a bare BASE_URL (Vite)', code: 'import.meta.env.BASE_URL' },
+    { name: 'URLs that are no API endpoint', code: 'a=process.env.DATABASE_URL;b=process.env.SLACK_WEBHOOK_URL;c=process.env.APP_URL' },
     { name: 'unrelated variables', code: 'process.env.HOME; process.env.ANTHROPIC_API_KEY; process.env.PROXY_TIMEOUT_MS' },
     { name: 'the name in a string', code: 'log("set ANTHROPIC_BASE_URL to use a proxy")' },
     { name: 'a proxy key on another configuration', code: 'cfg.get("proxy"); getConfiguration("editor").get("proxy")' },
