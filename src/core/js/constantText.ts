@@ -430,7 +430,7 @@ function evalCodeTexts(code: Node, fn: number, index: ModuleIndex): Texts | unde
  * `require`, which Node wraps in a function). A classic script's top-level names are global:
  * another script, `setTimeout("…")` or a `Function` body can reach them unseen.
  */
-function isModuleCode(index: ModuleIndex): boolean {
+export function isModuleCode(index: ModuleIndex): boolean {
   let known = moduleCode.get(index);
   if (known === undefined) {
     const body = index.program?.body ?? [];
@@ -447,7 +447,7 @@ const moduleCode = new WeakMap<ModuleIndex, boolean>();
 const evalsByIndex = new WeakMap<ModuleIndex, Array<{ call: CallLike; fn: number }>>();
 
 /** Calls of the global `eval` by that name (direct evals: they see the local scope). */
-function directEvals(index: ModuleIndex): ReadonlyArray<{ call: CallLike; fn: number }> {
+export function directEvals(index: ModuleIndex): ReadonlyArray<{ call: CallLike; fn: number }> {
   let found = evalsByIndex.get(index);
   if (!found) {
     found = [];
@@ -526,23 +526,41 @@ function stringMethodTexts(call: Node & { type: 'CallExpression' }, fn: number, 
 
 /**
  * `NAMES.join(sep)`, or a list written in place (`["Add-Type …;", "$d = …;"].join(" ")`, which
- * nothing else can reach): each element one constant text, the separator too (`,` when none is given).
+ * nothing else can reach), with lists only ever read spread into it (`["npx", ...args].join(" ")`):
+ * each element one of a few constant texts, the separator one (`,` when none is given).
  */
 function listJoin(object: Node, args: Node[], fn: number, index: ModuleIndex, env: Env, depth: number): Texts | undefined {
   const list = unwrapChain(object);
-  if (args.length > 1 || (list.type !== 'ArrayExpression' && (list.type !== 'Identifier' || env?.has(list.name)))) return undefined;
+  if (args.length > 1) return undefined;
   const separator = args.length ? single(textsOf(args[0], fn, index, env, depth + 1)) : ',';
-  if (separator === undefined) return undefined;
-  // Each element one text: written in place, or what the named list holds.
-  const parts =
-    list.type === 'ArrayExpression'
-      ? list.elements.map(e => (e && e.type !== 'SpreadElement' ? single(textsOf(e as Node, fn, index, env, depth + 1)) : undefined))
-      : list.type === 'Identifier'
-        ? listTexts(list.name, fn, index, depth)?.map(e => (e.length === 1 ? e[0] : undefined))
-        : undefined;
-  if (!parts?.every((t): t is string => t !== undefined)) return undefined;
-  const joinedText = capped(parts.join(separator));
-  return joinedText === undefined ? undefined : [joinedText];
+  const elements = separator === undefined ? undefined : listElements(list, fn, index, env, depth);
+  if (!elements) return undefined;
+  let out: Texts | undefined = [''];
+  for (let i = 0; i < elements.length && out; i++) {
+    if (i > 0) out = joined(out, [separator!]);
+    out = out && joined(out, elements[i]);
+  }
+  return out;
+}
+
+/** The texts of each element of a written list (spreads of read-only lists and of written lists opened), or of a named list only ever read. */
+function listElements(list: Node, fn: number, index: ModuleIndex, env: Env, depth: number): readonly Texts[] | undefined {
+  if (list.type === 'Identifier') return env?.has(list.name) ? undefined : listTexts(list.name, fn, index, depth);
+  if (list.type !== 'ArrayExpression' || list.elements.length > MAX_TEXTS) return undefined;
+  const out: Texts[] = [];
+  for (const e of list.elements) {
+    if (!e) return undefined;
+    if (e.type === 'SpreadElement') {
+      const inner = listElements(unwrapChain(e.argument as Node), fn, index, env, depth + 1);
+      if (!inner) return undefined;
+      out.push(...inner);
+      continue;
+    }
+    const texts = textsOf(e as Node, fn, index, env, depth + 1);
+    if (!texts) return undefined;
+    out.push(texts);
+  }
+  return out.length <= MAX_TEXTS ? out : undefined;
 }
 
 function stringMethod(method: string, receiver: string, args: Node[], text: (n: Node) => string | undefined): string | undefined {

@@ -5,7 +5,7 @@
 // told apart: they count as uses too, which can only make an answer more cautious; and
 // declaredOnce says whether the name is bound anywhere else in the scope at all.
 import type * as acorn from 'acorn';
-import { isFunction, pushChildren, type Node } from './ast';
+import { childrenOf, firstFrom, isFunction, pushChildren, type Node } from './ast';
 import { MODULE, type ModuleIndex } from './moduleIndex';
 
 /** Nodes one file may visit looking for uses: a few scans of a whole bundle, not one per question. */
@@ -85,9 +85,10 @@ const budgets = new WeakMap<ModuleIndex, number>();
 
 /**
  * Whether every place the text of a scope spells `name` as a word is followed by `(`: a call, or
- * the name of a function declaration. Read from the text only, before a scan of the tree: a word
- * in a string or comment counts too, so this can only be more cautious than the tree, and a
- * false is already the answer to "is it only called?" (a whole bundle's scan costs a third of a second).
+ * the name of a function declaration. Read from the text, not by a scan of the tree (a whole
+ * bundle's scan costs a third of a second): a word followed by `(` counts as a call even in a
+ * comment (more cautious: a count that matches no call site), and any other place is asked of
+ * the tree, so a word in a comment or a string (`// run it once`) is no use.
  */
 export function spelledOnlyAsCall(index: ModuleIndex, scope: number, name: string): boolean {
   return callsSpelled(index, scope, name) >= 0;
@@ -95,7 +96,7 @@ export function spelledOnlyAsCall(index: ModuleIndex, scope: number, name: strin
 
 /**
  * How many places in the text of a scope spell `name` followed by `(` (calls, and a function
- * declaration's name), or -1 when one spells it any other way (a value passed, exported, assigned),
+ * declaration's name), or -1 when an identifier of the code spells it any other way (a value passed, exported, assigned),
  * the place at offset `declaredAt` aside (`const run = (…) =>`). Member names (`o.name`) are not the name.
  */
 export function callsSpelled(index: ModuleIndex, scope: number, name: string, declaredAt = -1): number {
@@ -110,10 +111,34 @@ export function callsSpelled(index: ModuleIndex, scope: number, name: string, de
     if (isWordChar(before) || before === 46 /* . */ || isWordChar(after) || i === declaredAt) continue;
     let j = i + name.length;
     while (j < end && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13)) j++;
-    if (text.charCodeAt(j) !== 40 /* ( */) return -1;
-    calls++;
+    if (text.charCodeAt(j) === 40 /* ( */) calls++;
+    // The word in a comment or a string (`// run it once`) is no use of the name: only an
+    // identifier of the tree at that place is.
+    else if (identifierAt(root, i, name.length)) return -1;
   }
   return calls;
+}
+
+/** Whether the tree under `root` has an identifier spelled exactly at [offset, offset + length). */
+function identifierAt(root: Node, offset: number, length: number): boolean {
+  const children: Node[] = [];
+  let node: Node | undefined = root;
+  while (node) {
+    if (node.type === 'Identifier') return node.start === offset && node.end === offset + length;
+    let next: Node | undefined;
+    if (node.type === 'Program' || node.type === 'BlockStatement' || node.type === 'StaticBlock' || node.type === 'ClassBody') {
+      // Statements are in text order: a bundle's top level has too many to look at one by one.
+      const body = node.body as Node[];
+      const k = firstFrom(body.length, i => body[i].end, offset + 1);
+      next = body[k] && body[k].start <= offset ? body[k] : undefined;
+    } else {
+      children.length = 0;
+      childrenOf(node, children);
+      next = children.find(c => c.start <= offset && offset < c.end);
+    }
+    node = next;
+  }
+  return false;
 }
 
 function isWordChar(c: number): boolean {

@@ -527,17 +527,36 @@ function lineShapes(line: Node, fn: number, analysis: ModuleAnalysis, depth: num
     return method === 'toString' ? shapes : shapes?.map(s => s[method as 'trim' | 'trimStart' | 'trimEnd']());
   }
   if (method === 'join' && callee.type === 'MemberExpression' && node.arguments.length === 1) {
-    const list = unwrapChain(callee.object as Node);
     const separator = staticString(node.arguments[0] as Node);
-    if (list.type !== 'ArrayExpression' || separator === undefined) return undefined;
+    const elements = separator === undefined ? undefined : joinedElements(callee.object as Node, fn, analysis.index);
+    if (!elements) return undefined;
+    // Each element as far as it is fixed, `*` for a computed one (as a template's values are).
     let joined: string[] | undefined = [''];
-    list.elements.forEach((e, i) => {
-      const part = e && e.type !== 'SpreadElement' ? lineShapes(e as Node, fn, analysis, depth) : undefined;
-      joined = joined && part && product(joined, i ? part.map(x => separator + x) : part);
+    elements.forEach((e, i) => {
+      const part = (e.node && lineShapes(e.node, e.fn, analysis, depth)) ?? ['*'];
+      joined = joined && product(joined, i ? part.map(x => separator + x) : part);
     });
     return joined;
   }
   return helperShapes(node, fn, analysis, depth, r => lineShapes(r.node, r.fn, analysis, depth + 1));
+}
+
+/**
+ * The elements of a list joined into a line: written in place, or a name the function binds once
+ * to a written list, with the lists spread into it opened the same way (`["npx", ...args].join(" ")`);
+ * an element with no node is a spread of something else (computed). Undefined for any other list.
+ */
+function joinedElements(list: Node, fn: number, index: ModuleIndex, depth = 0): Array<{ node?: Node; fn: number }> | undefined {
+  const written = writtenList(list, fn, index);
+  const array = written && unwrapChain(written);
+  if (array?.type !== 'ArrayExpression' || depth > 2) return undefined;
+  // The list's own function: a name's list is read where it is written.
+  const at = written !== list && list.type === 'Identifier' ? (settledValueAt(index, list.name, fn, list.start)?.fn ?? fn) : fn;
+  return array.elements.flatMap(e => {
+    if (!e) return [{ fn: at }];
+    if (e.type !== 'SpreadElement') return [{ node: e as Node, fn: at }];
+    return joinedElements(e.argument as Node, at, index, depth + 1) ?? [{ fn: at }];
+  });
 }
 
 /**
@@ -819,7 +838,10 @@ function report(ctx: RuleContext, p: ProcessCall, byCallers?: ReadonlyMap<Node, 
   const { node, call, args } = p;
   const given = p.shell ? byCallers?.get(node) : undefined;
   const commands = given ?? (p.via ? p.via.commands : p.chosen ?? p.decoded?.commands ?? p.spelled);
-  const inline = inlineShellCommands(args);
+  // A shell's line given whole (`exec(line)`, `spawn(line, {shell: true})`) whose spelled form
+  // is computed: read after the walk as a shell's inline line is (a name bound to a joined list).
+  const computedLine = !given && !p.via && p.shell && args[0] !== undefined && (isComputed(commands) || !!commands?.some(lineComputed));
+  const inline = inlineShellCommands(args) ?? (computedLine ? [args[0]] : undefined);
   // Each line as far as it is fixed, `*` for computed parts (a template's values).
   const analysis = ctx.analysis();
   const spelledLines = inline?.map(line => fixedLine(line, p.fn, analysis.index) ?? lineShape(line, p.fn, analysis, 0));
@@ -829,6 +851,8 @@ function report(ctx: RuleContext, p: ProcessCall, byCallers?: ReadonlyMap<Node, 
   // A line the file fixes where the spelled command shows `*` (a name, an encoded script): the line says what runs.
   const lineSaysMore = linesSpelled !== undefined && !!commands?.some(c => c.includes('*'));
   const command = (chosenList || lineSaysMore ? linesSpelled : undefined) ?? commands?.join(' or ') ?? linesSpelled;
+  // The evidence names the commands the message shows.
+  const lineShown = (chosenList || lineSaysMore) && linesSpelled !== undefined ? (spelledLines as string[]) : undefined;
   const shell = p.shell || inline !== undefined;
   // A shell given its command line: what matters is whether that line is fixed, not the shell's path.
   // As for exec: computed when what starts the line is (`Get-Process -Id ${pid}` is a fixed command given a value).
@@ -843,7 +867,7 @@ function report(ctx: RuleContext, p: ProcessCall, byCallers?: ReadonlyMap<Node, 
     messageId: piped ? 'pipedScript' : given ? 'shellByCallers' : computed ? `${kind}Computed` : kind,
     data: { call, command: shown ?? '' },
     severity: (shell && computed) || piped ? 'medium' : 'low',
-    evidence: [`call ${call}`, ...(commands ?? []).slice(0, MAX_SHAPES).map(c => `command ${c.slice(0, 200)}`), ...(shell ? ['shell'] : []), ...(piped ? [`downloads ${piped}`] : [])],
+    evidence: [`call ${call}`, ...(lineShown ?? commands ?? []).slice(0, MAX_SHAPES).map(c => `command ${c.slice(0, 200)}`), ...(shell ? ['shell'] : []), ...(piped ? [`downloads ${piped}`] : [])],
     ...(p.decoded ? { decodedFrom: p.decoded.recipe } : {}),
     // What runs (the program or shell command) is the target; the argument list the payload.
     // Options (`{input, env}`) are neither: data handed to a fixed program is not code run.
