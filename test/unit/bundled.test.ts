@@ -135,6 +135,20 @@ describe('rules on real bundler output', function () {
         assert.ok(starts.every(f => f.severity === 'low'), starts.map(where).join('\n'));
       });
 
+      it('compiles code generated from fixed text by function-bind and depd bundled from npm (a parameter list made by a loop): low; a caller\'s text stays medium', async () => {
+        const text = await bundleFixture('generated', variant);
+        const runs = scan(text).filter(f => f.ruleId === 'dynamic-code');
+        const where = (f: Finding) => `${f.severity} ${f.message} at ${text.slice(f.offset ?? 0, (f.offset ?? 0) + 60)}`;
+        const generated = runs.filter(f => /with code built only from text written in the file and numbers/.test(f.message));
+        // function-bind's Function("binder", …) and depd's new Function("fn", "log", …).
+        assert.equal(generated.length, 2, runs.map(where).join('\n'));
+        assert.ok(generated.every(f => f.severity === 'low'), runs.map(where).join('\n'));
+        assert.deepEqual(generated.map(f => f.message.split(' ')[0]).sort(), ['Function(...)', 'new'], runs.map(where).join('\n'));
+        const computed = runs.filter(f => f.severity === 'medium');
+        assert.equal(computed.length, 1, runs.map(where).join('\n'));
+        assert.match(computed[0].message, /^new Function with code computed at run time$/);
+      });
+
       it("runs fixed code for each name of a list nothing changes (Next.js edge-runtime's patchInstanceOf): low, and the code built from a caller's value stays medium", async () => {
         const text = await bundleFixture('constlist', variant);
         const runs = scan(text).filter(f => f.ruleId === 'dynamic-code');

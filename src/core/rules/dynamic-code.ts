@@ -8,6 +8,7 @@ import type { Severity } from '../model';
 import type { Rule, RuleContext } from './types';
 import { snippet } from './util/values';
 import { constantTexts } from '../js/constantText';
+import { builtFromFixedText } from '../js/fixedText';
 
 const VM_CALLS = new Set(['runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction', 'Script', 'SourceTextModule']);
 /** Constructors that compile code and run it only when asked (`.runInThisContext()`, `.evaluate()`). */
@@ -89,6 +90,7 @@ export const dynamicCode: Rule = {
     messages: {
       fixed: '{{what}} with fixed code',
       computed: '{{what}} with code computed at run time',
+      generated: '{{what}} with code built only from text written in the file and numbers (such as a parameter list made by a loop)',
       compileOnly: '{{what}} compiles code and drops it without running it (a syntax check)',
       inPage: '{{what}} in a function sent to a browser page ({{method}}): it runs in that page, not in this process',
     },
@@ -97,6 +99,18 @@ export const dynamicCode: Rule = {
   create(ctx) {
     const emit = (site: Site, known: ReadonlyArray<readonly string[] | undefined>) => {
       const { node, what, code, fn } = site;
+      if (known.some(k => k === undefined || k.length === 0) && generated(site, known)) {
+        ctx.report({
+          node,
+          fn,
+          messageId: 'generated',
+          data: { what },
+          severity: 'low',
+          evidence: [`call ${what}`, ...(code.length ? [`code ${snippet(ctx, code[code.length - 1], 120)}`] : []), 'every part is text of the file or a number: no data from outside reaches the code'],
+          facts: [{ kind: 'sink', sink: 'eval', detail: what, payload: [...code] }],
+        });
+        return;
+      }
       // The code is the last argument; each may be one of a few fixed texts (a list's names).
       // No text at all is no answer, never fixed code.
       const bodies = known.every(k => k !== undefined && k.length > 0) ? known[known.length - 1] ?? [''] : undefined;
@@ -114,6 +128,12 @@ export const dynamicCode: Rule = {
         evidence: [`call ${what}`, ...(shown !== undefined ? [`code ${shown}`] : []), ...(worked ? [`evaluates to ${JSON.stringify(body.length > 120 ? `${body.slice(0, 120)}…` : body)}${alternatives}`] : [])],
         facts: [{ kind: 'sink', sink: 'eval', detail: what, payload: [...code] }],
       });
+    };
+    /** Code with too many values to list, whose every part is still fixed text or a number. */
+    const generated = (site: Site, known: ReadonlyArray<readonly string[] | undefined>): boolean => {
+      if (known.length === 0) return false;
+      const { index, graph } = ctx.analysis();
+      return site.code.every((a, i) => (known[i] !== undefined && known[i]!.length > 0) || builtFromFixedText(a, site.fn, index, graph, site.node));
     };
     // Code that is not a literal may still be fixed when the file is built: a constant, a
     // template of constants, a helper adding "'use strict';". Known only once the whole file

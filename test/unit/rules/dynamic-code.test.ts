@@ -60,6 +60,45 @@ runRuleTable(dynamicCode, {
       at: ['eval('],
       severity: 'medium',
     },
+    // function-bind 1.1.2 (under call-bind, get-intrinsic, hasown: most node_modules trees) and depd 2.0.0:
+    // a parameter list made by a loop over a function's arity. Numbers and the file's own text only.
+    {
+      name: "function-bind's parameter list of $0, $1… joined by a helper is generated from fixed text (low)",
+      code: 'var joiny=function(arr,joiner){var str="";for(var i=0;i<arr.length;i+=1){str+=arr[i];if(i+1<arr.length){str+=joiner}}return str};module.exports=function bind(that){var target=this;var boundLength=Math.max(0,target.length-1);var boundArgs=[];for(var i=0;i<boundLength;i++){boundArgs[i]="$"+i}return Function("binder","return function ("+joiny(boundArgs,",")+"){ return binder.apply(this,arguments); }")(target)}',
+      at: ['Function("binder'],
+      severity: 'low',
+      message: /^Function\(\.\.\.\) with code built only from text written in the file and numbers/,
+    },
+    {
+      name: "depd's arguments string made by a loop is generated from fixed text (low)",
+      code: 'function createArgumentsString(arity){var str="";for(var i=0;i<arity;i++){str+=", arg"+i}return str.substr(2)}function wrapfunction(fn,message){var args=createArgumentsString(fn.length);var deprecatedfn=new Function("fn","log","deprecate","message","site",\'"use strict"\\nreturn function (\'+args+") {log.call(deprecate, message, site)\\nreturn fn.apply(this, arguments)\\n}")(fn,log,this,message,site);return deprecatedfn}',
+      at: ['new Function'],
+      severity: 'low',
+    },
+    {
+      name: 'the same list joined in place by a minified helper called where it is written (low)',
+      code: 'module.exports=function(t){for(var n=[],i=0;i<t.length;i++)n[i]="$"+i;return Function("b","return function ("+function(A){for(var e="",r=0;r<A.length;r+=1)e+=A[r],r+1<A.length&&(e+=",");return e}(n)+"){return b.apply(this,arguments)}")(t)}',
+      at: ['Function("b"'],
+      severity: 'low',
+    },
+    {
+      name: 'a loop-built list that takes an element from outside is computed (medium)',
+      code: 'function g(names){var a=[];for(var i=0;i<names.length;i++)a[i]=names[i];return new Function(a.join(","),"return 1")}',
+      at: ['new Function'],
+      severity: 'medium',
+    },
+    {
+      name: 'a list handed to a function that could fill it, or to one not in the file, is computed (medium)',
+      code: 'function fill(l){l.push(process.argv[2])}function g(){var a=[];fill(a);return new Function(a.join(","))}function h(){var b=[];other(b);return new Function(b.join(","))}',
+      at: ['new Function(a', 'new Function(b'],
+      severity: 'medium',
+    },
+    {
+      name: 'text appended from a parameter whose callers are not followed is computed (medium)',
+      code: 'function g(p){var s="";for(var i=0;i<3;i++)s+=p+i;return new Function(s)}',
+      at: ['new Function'],
+      severity: 'medium',
+    },
     // claude-code-router 3.1.1: generated validators, `r=[]`, lines pushed in a loop, `new Function(r.join("\n"))`.
     { name: 'code joined from an array filled at run time is computed (medium)', code: 'function gen(fields){const r=[];for(const f of fields)r.push(`check(${f})`);return new Function("o",r.join(`\n`))}', at: ['new Function'], severity: 'medium' },
     {

@@ -1,0 +1,268 @@
+// Whether a text is built only from text written in the file and numbers, when it has too many
+// values to list: `"return function (" + args + ") {…}"` where `args` is `", arg0, arg1…"` made
+// by a loop over a function's arity (depd, function-bind). Numbers cannot bring code in, so a
+// loop counter, a `.length` or any arithmetic is fixed; a parameter is fixed only through the
+// call being followed, and a list only when every element put into it is fixed. Anything else
+// (a global, a property read, a call that is not followed, a list handed to unknown code) is
+// not. What the text is exactly is left to constantText.ts; this answers only whether data from
+// outside can get into it.
+import { calleeOf, isFunction, propertyName, receiverOf, unwrapChain, type CallLike, type FunctionNode, type Node } from './ast';
+import type { CallGraph } from './callgraph';
+import { MODULE, type ModuleIndex } from './moduleIndex';
+import { directEvals, isModuleCode } from './constantText';
+import { everyUse, type NameUse } from './nameUses';
+
+/** Calls followed into their callee's returns. */
+const MAX_CALLS = 4;
+/** Nodes looked at for one question: a fixed text is small. */
+const MAX_STEPS = 2000;
+
+/** The call being followed: its callee's parameters are its arguments. */
+interface Frame {
+  fn: number;
+  args: readonly Node[];
+  /** The function the call is written in. */
+  at: number;
+  outer?: Frame;
+  depth: number;
+}
+
+/** Methods of a text or a list whose result is as fixed as their receiver and arguments. */
+const KEEPING = new Set(['join', 'concat', 'slice', 'substr', 'substring', 'trim', 'trimStart', 'trimEnd', 'toString', 'toUpperCase', 'toLowerCase', 'repeat', 'padStart', 'padEnd', 'charAt', 'at']);
+/** Methods that put their arguments into a list (from the argument index given). */
+const LIST_WRITES = new Map([['push', 0], ['unshift', 0], ['splice', 2], ['fill', 0]]);
+/** Globals whose calls give a number or a fixed text whatever they are given. */
+const NUMERIC_CALLS = new Set(['Number', 'parseInt', 'parseFloat', 'isNaN', 'isFinite', 'Boolean']);
+const NUMERIC_NAMES = new Set(['undefined', 'NaN', 'Infinity']);
+
+/**
+ * Whether the value of `node` (in function `fn`) is built only from fixed text and numbers.
+ * `site` is the eval or Function call asking: any other direct eval in the file could change
+ * a name unseen, and then there is no answer.
+ */
+export function builtFromFixedText(node: Node, fn: number, index: ModuleIndex, graph: CallGraph, site?: Node): boolean {
+  if (directEvals(index).some(e => e.call !== site)) return false;
+  return new FixedText(index, graph).value(node, fn, undefined);
+}
+
+class FixedText {
+  private steps = 0;
+  /** Names and lists being answered: met again inside their own answer, they add nothing new. */
+  private readonly open = new Set<string>();
+
+  constructor(private readonly index: ModuleIndex, private readonly graph: CallGraph) {}
+
+  value(node: Node, fn: number, frame: Frame | undefined): boolean {
+    if (++this.steps > MAX_STEPS) return false;
+    const n = unwrapChain(node);
+    switch (n.type) {
+      case 'Literal':
+        return !(n as { regex?: unknown }).regex;
+      case 'TemplateLiteral':
+        return n.expressions.every(e => this.value(e as Node, fn, frame));
+      case 'BinaryExpression':
+        // Only `+` can join text; every other operator gives a number or a boolean.
+        return n.operator !== '+' || (this.value(n.left as Node, fn, frame) && this.value(n.right as Node, fn, frame));
+      case 'UnaryExpression':
+      case 'UpdateExpression':
+        return true;
+      case 'ConditionalExpression':
+        return this.value(n.consequent, fn, frame) && this.value(n.alternate, fn, frame);
+      case 'LogicalExpression':
+        return this.value(n.left, fn, frame) && this.value(n.right, fn, frame);
+      case 'SequenceExpression':
+        return this.value(n.expressions[n.expressions.length - 1], fn, frame);
+      case 'ArrayExpression':
+        return n.elements.every(e => !e || (e.type !== 'SpreadElement' && this.value(e, fn, frame)));
+      case 'MemberExpression':
+        if (!n.computed && propertyName(n) === 'length') return true;
+        return n.computed && n.object.type === 'Identifier' && !this.index.mayBeShadowed(n.object.name, n.object.start, fn) ? this.list(n.object.name, fn, frame) : false;
+      case 'Identifier':
+        if (NUMERIC_NAMES.has(n.name) && !this.index.binding(n.name, fn)) return true;
+        // A block's own binding of the name, or a `with`, may be what this use sees.
+        return !this.index.mayBeShadowed(n.name, n.start, fn) && this.name(n.name, fn, frame);
+      case 'CallExpression':
+        return this.call(n, fn, frame);
+      default:
+        return false;
+    }
+  }
+
+  private call(call: CallLike, fn: number, frame: Frame | undefined): boolean {
+    const callee = calleeOf(call);
+    const args = call.arguments as Node[];
+    if (args.some(a => a.type === 'SpreadElement')) return false;
+    if (callee.type === 'Identifier' && NUMERIC_CALLS.has(callee.name) && !this.index.binding(callee.name, fn)) return true;
+    if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Math' && !this.index.binding('Math', fn)) return true;
+    if (callee.type === 'Identifier' && callee.name === 'String' && !this.index.binding('String', fn)) return args.every(a => this.value(a, fn, frame));
+    const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+    if (method !== undefined && KEEPING.has(method)) {
+      const receiver = receiverOf(call)!;
+      const list = receiver.type === 'Identifier' && method === 'join' ? !this.index.mayBeShadowed(receiver.name, receiver.start, fn) && this.list(receiver.name, fn, frame) : this.value(receiver, fn, frame);
+      return list && args.every(a => this.value(a, fn, frame));
+    }
+    const target = this.graph.target(call, fn);
+    if (!target || target.argOffset !== 0 || (frame?.depth ?? 0) >= MAX_CALLS) return false;
+    const returns = this.index.functions[target.callee]?.returns ?? [];
+    if (returns.length === 0) return false;
+    const inner: Frame = { fn: target.callee, args, at: fn, outer: frame, depth: (frame?.depth ?? 0) + 1 };
+    return returns.every(r => this.value(r, target.callee, inner));
+  }
+
+  /** Every value a name is given in its scope is fixed (its parameter's, through the call followed). */
+  private name(name: string, fn: number, frame: Frame | undefined): boolean {
+    const bound = this.index.binding(name, fn);
+    if (!bound) return false;
+    const key = `${name}@${bound.scope}`;
+    if (this.open.has(key)) return true;
+    this.open.add(key);
+    try {
+      return this.everyWrite(name, fn, frame, (value, at, f) => this.value(value, at, f));
+    } finally {
+      this.open.delete(key);
+    }
+  }
+
+  /**
+   * Every element put into a list named `name` is fixed: its written elements, `list[i] = v`,
+   * `list.push(v)`. A list read (`list[i]`, `.length`, `.join`) changes nothing; handed to a
+   * function of the file that only reads its parameter, neither. Anything else lets unknown code
+   * put something in.
+   */
+  private list(name: string, fn: number, frame: Frame | undefined): boolean {
+    const bound = this.index.binding(name, fn);
+    if (!bound) return false;
+    const key = `[]${name}@${bound.scope}`;
+    if (this.open.has(key)) return true;
+    this.open.add(key);
+    try {
+      return this.everyWrite(name, fn, frame, (value, at, f) => this.listValue(value, at, f), true);
+    } finally {
+      this.open.delete(key);
+    }
+  }
+
+  /** A list as a whole: written out, made empty, or a parameter's list from the call followed. */
+  private listValue(value: Node, fn: number, frame: Frame | undefined): boolean {
+    const v = unwrapChain(value);
+    if (v.type === 'ArrayExpression') return this.value(v, fn, frame);
+    if ((v.type === 'NewExpression' || v.type === 'CallExpression') && v.callee.type === 'Identifier' && v.callee.name === 'Array' && v.arguments.length <= 1) return true;
+    if (v.type === 'Identifier') return !this.index.mayBeShadowed(v.name, v.start, fn) && this.list(v.name, fn, frame);
+    return false;
+  }
+
+  /**
+   * Every place that gives a name a value passes `check` (a parameter's value is the followed
+   * call's argument, in that call's function and frame). With `asList`, element writes are
+   * values to check too, and uses that may change the list unseen fail. A name of a module-like
+   * scope is read from the index (every value it is given is kept there), not by a scan of the
+   * whole bundle: a list there, or a name changed in place, is no answer.
+   */
+  private everyWrite(name: string, fn: number, frame: Frame | undefined, check: Check, asList = false): boolean {
+    const bound = this.index.binding(name, fn);
+    if (!bound) return false;
+    // At the top of a script (no import, export or require), a name is a global other scripts can change.
+    if (bound.moduleLike) return !asList && !bound.mutated && bound.values.length > 0 && (bound.scope !== MODULE || isModuleCode(this.index)) && bound.values.every(v => check(v.node, v.fn, undefined));
+    const fnNode = this.index.functions[bound.scope]?.node;
+    if (!fnNode) return false;
+    let ok = true;
+    const complete = everyUse(this.index, bound.scope, name, use => (ok = this.use(use, bound.scope, fnNode, frame, check, asList)));
+    return complete && ok;
+  }
+
+  private use(use: NameUse, scope: number, fnNode: FunctionNode | undefined, frame: Frame | undefined, check: Check, asList: boolean): boolean {
+    const { ancestors } = use;
+    const parent = ancestors[ancestors.length - 1];
+    const grand = ancestors[ancestors.length - 2];
+    if (!parent) return false;
+    // The parameter itself: its value is the followed call's argument.
+    if (parent === fnNode) {
+      const at = fnNode.params.indexOf(use.node as never);
+      return at < 0 || this.argument(at, undefined, scope, frame, check);
+    }
+    if (parent.type === 'AssignmentPattern' && parent.left === use.node && grand === fnNode && fnNode) {
+      return this.argument(fnNode.params.indexOf(parent as never), parent.right as Node, scope, frame, check);
+    }
+    switch (parent.type) {
+      case 'VariableDeclarator': {
+        if (parent.id !== use.node) return !asList; // another name for the list, whose uses are not followed
+        // `for (const k of list)`: an element of a list this search does not read.
+        const loop = ancestors[ancestors.length - 3];
+        if ((loop?.type === 'ForOfStatement' || loop?.type === 'ForInStatement') && loop.left === grand) return false;
+        return !parent.init || check(parent.init as Node, use.fn, frame);
+      }
+      case 'AssignmentExpression':
+        if (parent.left !== use.node) return !asList;
+        // Other compound operators (`-=`, `*=`, `<<=` …) give numbers.
+        return VALUE_ASSIGNMENTS.has(parent.operator) ? check(parent.right as Node, use.fn, frame) : true;
+      case 'UpdateExpression':
+        return true;
+      case 'MemberExpression':
+        if (parent.object !== use.node) return true; // `o[name]` reads it; `o.name` is a property
+        return !asList || this.listMember(parent, grand, use, frame);
+      case 'ForOfStatement':
+      case 'ForInStatement':
+        return parent.left !== use.node;
+      case 'CallExpression':
+      case 'NewExpression':
+        if (parent.callee === use.node) return true;
+        return !asList || this.handedTo(parent, use);
+      case 'Property':
+        // A destructuring target is given a value this search does not read; `{ list }` keeps the list elsewhere.
+        return grand?.type !== 'ObjectPattern' && (!asList || parent.value !== use.node);
+      case 'ArrayPattern':
+      case 'RestElement':
+      case 'CatchClause':
+        return false;
+      default:
+        if (isFunction(parent) || parent.type === 'ClassDeclaration' || parent.type === 'ClassExpression') return true;
+        // A list returned, stored or spread elsewhere may be changed by code not seen here.
+        return !asList || READ_ONLY_PARENTS.has(parent.type);
+    }
+  }
+
+  private argument(at: number, fallback: Node | undefined, scope: number, frame: Frame | undefined, check: Check): boolean {
+    if (at < 0 || !frame || frame.fn !== scope) return false;
+    const given = frame.args[at];
+    if (given) return check(given, frame.at, frame.outer);
+    return !fallback || check(fallback, scope, frame);
+  }
+
+  /** `list[i] = v`, `list.push(v)`: v is checked; `list[i]`, `list.length`, `list.join(s)`: reads. */
+  private listMember(member: Node & { type: 'MemberExpression' }, grand: Node | undefined, use: NameUse, frame: Frame | undefined): boolean {
+    if (grand?.type === 'AssignmentExpression' && grand.left === member) return member.computed && VALUE_ASSIGNMENTS.has(grand.operator) && this.value(grand.right as Node, use.fn, frame);
+    if (grand?.type === 'UpdateExpression') return true;
+    const method = propertyName(member);
+    if (grand?.type === 'CallExpression' && grand.callee === member && method !== undefined && LIST_WRITES.has(method)) {
+      return (grand.arguments as Node[]).slice(LIST_WRITES.get(method)).every(a => a.type !== 'SpreadElement' && this.value(a, use.fn, frame));
+    }
+    return true;
+  }
+
+  /** A list handed to a function of the file that only reads that parameter (`joiny(list, ",")`). */
+  private handedTo(call: CallLike, use: NameUse): boolean {
+    const target = this.graph.target(call, use.fn);
+    const at = (call.arguments as Node[]).indexOf(use.node as never);
+    if (!target || target.argOffset !== 0 || at < 0) return false;
+    const callee = this.index.functions[target.callee]?.node;
+    const param = callee?.params[at];
+    if (param?.type !== 'Identifier') return false;
+    let reads = true;
+    const complete = everyUse(this.index, target.callee, param.name, u => {
+      const parent = u.ancestors[u.ancestors.length - 1];
+      const grand = u.ancestors[u.ancestors.length - 2];
+      if (parent === callee) return true;
+      reads = parent?.type === 'MemberExpression' && parent.object === u.node && !(grand?.type === 'AssignmentExpression' && grand.left === parent) && !(grand?.type === 'UpdateExpression') && !(grand?.type === 'CallExpression' && grand.callee === parent && LIST_WRITES.has(propertyName(parent) ?? ''));
+      return reads;
+    });
+    return complete && reads;
+  }
+}
+
+type Check = (value: Node, fn: number, frame: Frame | undefined) => boolean;
+
+/** Operators that give the name the right side's value, or add it to the text. */
+const VALUE_ASSIGNMENTS = new Set(['=', '+=', '||=', '??=', '&&=']);
+
+/** Parents under which a list is only read. */
+const READ_ONLY_PARENTS = new Set(['BinaryExpression', 'LogicalExpression', 'IfStatement', 'ConditionalExpression', 'UnaryExpression', 'ExpressionStatement', 'TemplateLiteral', 'SwitchStatement', 'WhileStatement', 'DoWhileStatement', 'ForStatement']);
