@@ -9,7 +9,7 @@ import { CREDENTIAL_STORES, SECRET_STORE_METHODS, type CredentialStore } from '.
 import type { Severity } from '../model';
 import { escapeRegExp } from '../catalog/keywords';
 import type { RelatedSpan, Rule, RuleContext } from './types';
-import { isProse, listRole, pathHandlers, spelledPath, spelledPathsByValue } from './util/paths';
+import { isProse, listName, listRole, onlyCompared, pathHandlers, spelledPath, spelledPathsByValue } from './util/paths';
 
 export function credentialStoreFor(path: string): CredentialStore | undefined {
   if (path.length < 4 || path.length > 1024) return undefined;
@@ -74,7 +74,7 @@ export const credentialRead: Rule = {
     description: "SSH keys, ~/.aws/credentials, .npmrc, .git-credentials, .netrc, gh hosts.yml, Docker/Kubernetes/cloud CLI tokens, browser profiles, keychain commands (security find-generic-password, secret-tool), keytar-style getPassword, and other assistants' key stores (~/.claude/.credentials.json, ~/.codex/auth.json, ...).",
     messages: {
       store: 'Names a credential location: {{label}}{{whose}}',
-      patterns: 'Lists a credential file among file patterns (an ignore or deny list): {{label}}',
+      patterns: 'Lists a credential file among names or patterns paths are matched against (a deny list): {{label}}',
       keychain: 'Reads a secret from the system keychain ({{method}}("{{service}}", …))',
     },
   },
@@ -89,8 +89,11 @@ export const credentialRead: Rule = {
       const role = listRole(ctx);
       if (role === 'data') return;
       const shown = shownPath(spelled);
-      if (role === 'patterns') {
-        ctx.report({ node, messageId: 'patterns', data: { label: store.label }, severity: 'info', evidence: [`path ${shown}`, `store ${store.label}`] });
+      if (role === 'patterns') return reportPatterns(node, store, shown);
+      // An element of a named list: a deny list if every use only compares with it, known after the walk.
+      const inList = store.command ? undefined : listName(ctx);
+      if (inList) {
+        listed.push({ node, store, shown, ...inList });
         return;
       }
       const own = store.vendor ? ctx.target.ownVendors.includes(store.vendor) : store.command ? namesOwnVendor(ctx) : false;
@@ -99,6 +102,8 @@ export const credentialRead: Rule = {
       if (service) pending.push({ node, store, shown, service, fn: ctx.functionIndex() });
       else reportStore(node, store, shown, own);
     };
+    const reportPatterns = (node: Node, store: CredentialStore, shown: string) =>
+      ctx.report({ node, messageId: 'patterns', data: { label: store.label }, severity: 'info', evidence: [`path ${shown}`, `store ${store.label}`] });
     /** One finding for a named store; `services`: the texts a keychain service was followed to. */
     const reportStore = (node: Node, store: CredentialStore, shown: string, own: boolean, services: readonly string[] = [], fn?: number, related?: readonly RelatedSpan[]) => {
       let severity: Severity = store.config ? 'low' : 'medium';
@@ -139,9 +144,14 @@ export const credentialRead: Rule = {
     // Paths with a name in them that may hold the rest (`join(dir, "auth.json")`): spelled again after the walk, by value.
     const byValue: Array<{ node: Node; fn: number }> = [];
     const pending: Array<{ node: Node; store: CredentialStore; shown: string; service: Node; fn: number }> = [];
+    const listed: Array<{ node: Node; store: CredentialStore; shown: string; name: string; fn: number }> = [];
     const paths = pathHandlers(ctx, HINT, check);
     return {
       'Program:exit'() {
+        for (const l of listed) {
+          if (onlyCompared(ctx.analysis().index, l.name, l.fn)) reportPatterns(l.node, l.store, l.shown);
+          else reportStore(l.node, l.store, l.shown, l.store.vendor ? ctx.target.ownVendors.includes(l.store.vendor) : false, [], l.fn);
+        }
         for (const { node, method, fn } of named) {
           const services = constantTexts(node.arguments[0] as Node, fn, ctx.analysis().index, node);
           if (services?.length === 1) reportKeychain(node, method, services[0], fn);

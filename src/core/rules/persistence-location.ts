@@ -34,7 +34,7 @@ export const persistenceLocation: Rule = {
     description: 'Shell rc files, launchd/systemd/autostart/Run keys/crontab/scheduled tasks, git hooks, and the configuration of other assistants (Claude, Codex, Gemini, Qwen, Cursor, Windsurf, Continue, Copilot), editors and git.',
     messages: {
       names: 'Names a {{label}}{{owner}}: {{path}}',
-      patterns: 'Lists a {{label}}{{owner}} among file patterns (an ignore or deny list): {{path}}',
+      patterns: 'Lists a {{label}}{{owner}} among names or patterns paths are matched against (a deny list): {{path}}',
     },
   },
   triggers: ['rc', 'profile', 'zshenv', 'zlogin', 'fish', 'Launch', 'systemd', 'autostart', 'Startup', 'Run', 'cron', 'schtasks', 'launchctl', 'systemctl', 'hooks', 'hooksPath',

@@ -13,7 +13,7 @@ runRuleTable(persistenceLocation, {
       code: 'const P=[{key:"shell-configs",pattern:{description:"Shell Configuration Files",patterns:["~/.bashrc","~/.zshrc"]}},{key:"ssh",pattern:{patterns:["**/.ssh/**"]}}];const skip=["*.log","~/.profile"];const cfg={exclude:["~/.config/fish/config.fish"]}',
       at: ['"~/.bashrc"', '"~/.zshrc"', '"~/.profile"', '"~/.config/fish'],
       severity: 'info',
-      message: /^Lists a .* among file patterns \(an ignore or deny list\)/,
+      message: /^Lists a .* among names or patterns paths are matched against \(a deny list\)/,
     },
     {
       name: 'a start-up file in a list under another key is named (low)',

@@ -2,7 +2,9 @@
 // `path.join(os.homedir(), ".aws", "credentials")`. Parts computed at run time become `*`
 // and the home directory `~`, so rules can match `*/.aws/credentials` or `~/.zshrc`.
 import type * as acorn from 'acorn';
-import { propertyKeyName, staticString, unwrapChain, type Node } from '../../js/ast';
+import { propertyKeyName, propertyName, staticString, unwrapChain, type Node } from '../../js/ast';
+import { everyUse } from '../../js/nameUses';
+import type { ModuleIndex } from '../../js/moduleIndex';
 import { argumentsOf } from '../../js/modules';
 import { contextAt } from './contextAt';
 import type { RuleContext } from '../types';
@@ -279,6 +281,48 @@ export function listRole(ctx: RuleContext): 'data' | 'patterns' | undefined {
     child = up;
   }
   return undefined;
+}
+
+/** Methods that only compare a value with a list's elements. */
+const MEMBERSHIP = new Set(['includes', 'indexOf', 'lastIndexOf', 'has']);
+
+/**
+ * The name the list around the literal being visited is bound to (`const BLOCKED = ["id_rsa", …]`),
+ * with the function it is declared in: whether it is a deny list is known after the walk (onlyCompared).
+ */
+export function listName(ctx: RuleContext): { name: string; fn: number } | undefined {
+  const list = ctx.parent();
+  const declarator = ctx.parent(2);
+  if (list?.type !== 'ArrayExpression' || declarator?.type !== 'VariableDeclarator' || declarator.init !== list || declarator.id.type !== 'Identifier') return undefined;
+  return { name: declarator.id.name, fn: ctx.functionIndex() };
+}
+
+/**
+ * Every use of `name` in the scope that binds it (uses of any binding of that name count, which
+ * can only say no more often) is a membership test: `name.includes(x)`, `.indexOf(x)`, or a Set
+ * made of it whose every use is `.has(x)`. Such a list is matched against, never opened. Asked
+ * after the walk: the scan needs every function indexed.
+ */
+export function onlyCompared(index: ModuleIndex, name: string, fn: number, depth = 0): boolean {
+  const scope = index.binding(name, fn)?.scope ?? fn;
+  let uses = 0;
+  let compared = true;
+  const complete = everyUse(index, scope, name, use => {
+    const parent = use.ancestors[use.ancestors.length - 1];
+    const above = use.ancestors[use.ancestors.length - 2];
+    if (parent?.type === 'VariableDeclarator' && parent.id === use.node) return true;
+    uses++;
+    if (parent?.type === 'MemberExpression' && parent.object === use.node && above?.type === 'CallExpression' && above.callee === parent) {
+      return (compared = MEMBERSHIP.has(propertyName(parent) ?? ''));
+    }
+    // `const SET = new Set(LIST)`, then only `SET.has(x)`.
+    const declared = use.ancestors[use.ancestors.length - 2];
+    if (depth === 0 && parent?.type === 'NewExpression' && parent.callee.type === 'Identifier' && parent.callee.name === 'Set' && parent.arguments[0] === use.node && declared?.type === 'VariableDeclarator' && declared.init === parent && declared.id.type === 'Identifier') {
+      return (compared = onlyCompared(index, declared.id.name, use.fn, depth + 1));
+    }
+    return (compared = false);
+  });
+  return complete && compared && uses > 0;
 }
 
 /** Keys whose list is of file patterns to match, not of paths to open: deny, ignore, exclude, protected lists. */
