@@ -23,7 +23,9 @@ export const PERSISTENCE_LOCATIONS: PersistenceLocation[] = [
   { pattern: /(?:^|\/)Microsoft\.PowerShell_profile\.ps1$|(?:^|\/)profile\.ps1$/, kind: 'startup', label: 'PowerShell profile' },
   { pattern: /^\/etc\/(?:profile\.d\/|profile$|bash\.bashrc$|zshrc$|environment$)/, kind: 'startup', label: 'system shell start-up file' },
   // Autostart.
-  { pattern: /(?:^|\/)Library\/(?:LaunchAgents|LaunchDaemons)(?:\/|$)/, kind: 'startup', label: 'macOS launchd agent' },
+  { pattern: /(?:^|\/)Library\/LaunchAgents(?:\/|$)/, kind: 'startup', label: 'macOS launchd agent' },
+  // A daemon runs as root at boot, for every user: not an agent of the user's session.
+  { pattern: /(?:^|\/)Library\/LaunchDaemons(?:\/|$)/, kind: 'startup', label: 'macOS launchd daemon (runs as root)' },
   { pattern: /(?:^|\/)(?:\.config\/systemd\/user|etc\/systemd\/system)(?:\/|$)/, kind: 'startup', label: 'systemd unit' },
   { pattern: /(?:^|\/)\.config\/autostart(?:\/|$)/, kind: 'startup', label: 'desktop autostart entry' },
   { pattern: /Start Menu\/Programs\/Startup(?:\/|$)/i, kind: 'startup', label: 'Windows Startup folder' },

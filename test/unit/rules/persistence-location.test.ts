@@ -5,6 +5,7 @@ runRuleTable(persistenceLocation, {
   invalid: [
     { name: 'the global git configuration in the home directory', code: 'a="~/.gitconfig";b=`${process.env.HOME}/.config/git/config`', at: ['"~', '`'] },
     { name: 'shell start-up files', code: 'const p=require("path"),o=require("os");f(p.join(o.homedir(),".zshrc"));g(`${h}/.bashrc`)', at: ['p.join', '`'], severity: 'low', evidence: ['path ~/.zshrc', 'path */.bashrc'] },
+    { name: 'a launchd daemon is named as one (it runs as root), not as an agent', code: 'p="/Library/LaunchDaemons/com.x.daemon.plist"', at: ['"/Library'], message: /macOS launchd daemon \(runs as root\)/ },
     { name: 'autostart locations and commands', code: 'a=`${h}/Library/LaunchAgents/com.x.plist`;b="schtasks /create /tn x";c="HKCU\\\\Software\\\\Microsoft\\\\Windows\\\\CurrentVersion\\\\Run"', at: ['`', '"schtasks', '"HKCU'] },
     { name: 'git hooks', code: 'x=join(d,".git","hooks");y=".git/hooks/pre-commit";z=["config","core.hooksPath",h]', at: ['".git/hooks/', '"core.hooksPath"'] },
     // Amp (third review): its protected-files list for the agent's file tools.
