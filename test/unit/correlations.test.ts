@@ -194,6 +194,15 @@ describe('correlation: config-tamper', () => {
     assert.ok(viaSwitch[1].evidence.some(e => e.includes('claude_desktop_config.json')), viaSwitch[1].evidence.join('\n'));
   });
 
+  it("flags another assistant's configuration written through fs-extra (outputJson, copy) as high", () => {
+    const code = 'import fse from "fs-extra";import os from "os";import path from "path";export async function init(d){await fse.writeFile(path.join(d,".codex","config.toml"),"x");await fse.outputJson(path.join(os.homedir(),".claude","settings.json"),{});await fse.copy("a",path.join(os.homedir(),".cursor","mcp.json"))}';
+    assert.deepEqual(only('config-tamper', code).map(f => `${f.severity} ${f.message}`), [
+      'high Writes Codex CLI configuration (*/.codex/config.toml)',
+      'high Writes Claude Code / Claude Desktop configuration (~/.claude/settings.json)',
+      'high Writes Cursor configuration (~/.cursor/mcp.json)',
+    ]);
+  });
+
   it('flags an append to a shell start-up file as medium', () => {
     const code = 'import{appendFile as a}from"fs/promises";import{join as j}from"path";import{homedir as h}from"os";async function i(){await a(j(h(),".zshrc"),"export PATH=x\\n")}';
     const [t] = only('config-tamper', code);

@@ -49,9 +49,17 @@ const GLOBAL_OBJECTS = new Set(['globalThis', 'global', 'self', 'window']);
 const REQUIRE_NAMES = new Set(['require', '__require', '__nccwpck_require__', '__webpack_require__']);
 const INTEROP = /^(?:__toESM|__importStar|__importDefault|_interopRequireDefault|_interopRequireWildcard|_interopNamespace(?:Default|Compat)?|__toCommonJS|_interop_require_default|_interop_require_wildcard|interopDefault)$/;
 
+/**
+ * Drop-in replacements of `fs` that keep its functions (and add their own writers, such as
+ * fs-extra's outputFile): what they write is written as with fs. Electron's original-fs is fs
+ * without asar support.
+ */
+const FS_DROP_INS = new Set(['fs-extra', 'fs-extra/esm', 'graceful-fs', 'original-fs']);
+
 /** `node:fs/promises` -> fs + ['promises']; packages stay whole (`@scope/name`). */
 export function normaliseModule(specifier: string): ModuleRef {
   const name = specifier.startsWith('node:') ? specifier.slice(5) : specifier;
+  if (FS_DROP_INS.has(name)) return { module: 'fs', path: [] };
   const [head, ...rest] = name.split('/');
   if (BUILTINS.has(head)) return { module: head, path: rest };
   return { module: name, path: [] };

@@ -6,10 +6,14 @@ import { argumentsOf, refName } from '../js/modules';
 import type { Rule, RuleContext } from './types';
 import { spelledPath } from './util/paths';
 
-const WRITES = new Set(['writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'createWriteStream', 'copyFile', 'copyFileSync', 'cp', 'cpSync', 'rename', 'renameSync', 'symlink', 'symlinkSync', 'link', 'linkSync']);
+const WRITES = new Set([
+  'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync', 'createWriteStream', 'copyFile', 'copyFileSync', 'cp', 'cpSync', 'rename', 'renameSync', 'symlink', 'symlinkSync', 'link', 'linkSync',
+  // fs-extra's own writers (its module counts as fs): the file, then the data; copy and move name the new file second.
+  'outputFile', 'outputFileSync', 'outputJson', 'outputJsonSync', 'outputJSON', 'outputJSONSync', 'writeJson', 'writeJsonSync', 'writeJSON', 'writeJSONSync', 'copy', 'copySync', 'move', 'moveSync',
+]);
 const CHMOD = new Set(['chmod', 'chmodSync']);
 /** copyFile/rename/symlink/link name the new file second, and what is written is the first. */
-const FROM_TO = /^(?:copyFile|cp|rename|symlink|link)/;
+const FROM_TO = /^(?:copyFile|cp|rename|symlink|link|copy|move)/;
 
 /** Octal modes with an execute bit, in the spellings minifiers leave (0o755 = 493). */
 function setsExecutable(mode: Node | undefined): boolean {
@@ -60,7 +64,7 @@ export const fileWrite: Rule = {
     category: 'persistence',
     severity: 'info',
     title: 'Writes a file',
-    description: 'fs writeFile/appendFile/createWriteStream/copyFile/rename/symlink and open for writing (sync, callback and promise forms), Bun.write, and chmod that sets an execute bit.',
+    description: 'fs (and fs-extra, graceful-fs) writeFile/appendFile/createWriteStream/copyFile/rename/symlink, fs-extra outputFile/outputJson/writeJson/copy/move, open for writing (sync, callback and promise forms), Bun.write, and chmod that sets an execute bit.',
     messages: {
       write: 'Writes a file ({{call}})',
       writePath: 'Writes a file ({{call}}): {{path}}',
@@ -68,7 +72,7 @@ export const fileWrite: Rule = {
       chmodPath: 'Makes a file executable ({{call}}): {{path}}',
     },
   },
-  triggers: ['write', 'Write', 'append', 'copyFile', 'cp', 'rename', 'symlink', 'link', 'chmod', 'open'],
+  triggers: ['write', 'Write', 'append', 'copyFile', 'cp', 'rename', 'symlink', 'link', 'chmod', 'open', 'output', 'copy', 'move'],
   create(ctx) {
     return {
       CallExpression(node) {

@@ -4,6 +4,8 @@ import { runRuleTable } from '../../helpers/ruleTester';
 runRuleTable(fileWrite, {
   invalid: [
     { name: 'a write stream alone in a file, also from fs given as a destructured default', code: 'const fs=require("fs");function f(p,{fsModule=fs}={}){return fsModule.createWriteStream(p)}', at: ['fsModule.createWriteStream'], allEvidence: ['call fs.createWriteStream'] },
+    { name: "fs-extra's writers and fs's own (claude-flow, review 44): the module is fs", code: 'import fse from "fs-extra";import{outputJson}from"fs-extra";const g=require("graceful-fs");await fse.writeFile(p,d);await outputJson(q,o);fse.copySync(a,b);fse.move(a,b);g.writeFileSync(p,d)', at: ['fse.writeFile', 'outputJson(', 'fse.copySync', 'fse.move', 'g.writeFileSync'], severity: 'info' },
+    { name: "fs-extra's copy names the new file second", code: 'const fse=require("fs-extra");fse.copy(src,`${h}/.zshrc`)', at: ['fse.copy'], allEvidence: ['call fs.copy', 'path */.zshrc'] },
     { name: 'sync, callback and promise writes', code: 'const fs=require("fs");fs.writeFileSync(p,d);fs.appendFile(p,d,cb);fs.promises.writeFile(p,d)', at: ['fs.writeFileSync', 'fs.appendFile', 'fs.promises'], severity: 'info' },
     { name: 'fs/promises imports and a spelled path', code: 'import{writeFile as w}from"node:fs/promises";await w(`${h}/.zshrc`,s)', at: ['w(`'], allEvidence: ['call fs.promises.writeFile', 'path */.zshrc'] },
     { name: 'copy and rename name the new file', code: 'import*as f from"fs";f.copyFileSync(a,"/usr/local/bin/x");f.renameSync(t,"out.bin")', at: ['f.copyFileSync', 'f.renameSync'], evidence: ['path /usr/local/bin/x', 'path out.bin'] },
