@@ -65,6 +65,8 @@ runRuleTable(credentialRead, {
       severity: 'info',
     },
     { name: 'key names mapped to globs on their own', code: 'G=["id_rsa"].map(n=>`**/${n}`)', at: ['"id_rsa"'], severity: 'info' },
+    // happy-coder 0.13.0 (review 43): Google's token printed by gcloud, used as the API key.
+    { name: 'command lines that print a login token (medium)', code: 'const{execSync}=require("child_process");execSync("gcloud auth application-default print-access-token");execSync("gh auth token");execFileSync("/usr/bin/az account get-access-token --output json")', at: ['"gcloud', '"gh auth', '"/usr/bin/az'], severity: 'medium' },
     // claude-flow's @claude-flow/security path validator (review 44): key names a path is refused for.
     { name: 'key names only compared with a path (includes) are a deny list (info)', code: 'const path=require("path");const BLOCKED=["id_rsa","id_ed25519"];function ok(p){if(BLOCKED.includes(path.basename(p)))throw Error("blocked")}', at: ['"id_rsa"', '"id_ed25519"'], severity: 'info', message: /^Lists a credential file among names or patterns paths are matched against/ },
     { name: 'key names put in a Set only asked .has(…) are a deny list (info)', code: 'const B=["id_rsa"];const S=new Set(B);function ok(n){return !S.has(n)}', at: ['"id_rsa"'], severity: 'info' },
@@ -72,6 +74,7 @@ runRuleTable(credentialRead, {
     { name: 'a credential file among glob patterns is an ignore list (info)', code: 'skip=["*.pem","*.p12","id_rsa",".npmrc"]', at: ['"id_rsa"', '".npmrc"'], severity: 'info' },
   ],
   valid: [
+    { name: 'a sentence telling the user to run a token command', code: 'log("Run gh auth token to print your token, or gcloud auth print-access-token")' },
     { name: 'a keytar-style read whose service is computed', code: 'async function r(e,s,t){return e.getPassword(s,t)}' },
     { name: 'a file joined to a directory that is not a key store, or to a name with no value found', code: 'const P=require("path"),O=require("os");function a(){const d=P.join(O.homedir(),".config","tool");return read(P.join(d,"auth.json"))}function b(d){return read(P.join(d,"auth.json"))}function c(){let d=P.join(O.homedir(),".codex");d=P.join(O.tmpdir(),"x");return read(P.join(d,"auth.json"))}' },
     { name: 'prose mentioning ~/.ssh/config', code: 'd("SSH host in format user@hostname, or a host alias from ~/.ssh/config")' },
