@@ -208,12 +208,17 @@ class FixedText {
         if (parent.callee === use.node) return true;
         return !asList || this.handedTo(parent, use);
       case 'Property':
-        // A destructuring target is given a value this search does not read; `{ list }` keeps the list elsewhere.
-        return grand?.type !== 'ObjectPattern' && (!asList || parent.value !== use.node);
+        // `{ key: list }` keeps the list where other code can change it.
+        return !asList || parent.value !== use.node;
+      case 'ObjectPattern':
       case 'ArrayPattern':
       case 'RestElement':
       case 'CatchClause':
+        // A destructuring or catch target (the tree has no Property between a pattern and its
+        // values): given a value this search does not read.
         return false;
+      case 'AssignmentPattern':
+        return parent.left !== use.node && !asList;
       default:
         if (isFunction(parent) || parent.type === 'ClassDeclaration' || parent.type === 'ClassExpression') return true;
         // A list returned, stored or spread elsewhere may be changed by code not seen here.

@@ -93,6 +93,13 @@ runRuleTable(dynamicCode, {
       at: ['new Function(a', 'new Function(b'],
       severity: 'medium',
     },
+    // letta-code 0.32.18: a workflow's meta block, destructured from a helper's return, compiled to check it.
+    {
+      name: 'a name destructured from what a call returns is computed (medium)',
+      code: 'const vm=require("vm");function x(s){return{literal:s.slice(1)}}function p(s){const{literal:l}=x(s);return new vm.Script(`(${l})`)}',
+      at: ['new vm.Script'],
+      severity: 'medium',
+    },
     {
       name: 'text appended from a parameter whose callers are not followed is computed (medium)',
       code: 'function g(p){var s="";for(var i=0;i<3;i++)s+=p+i;return new Function(s)}',
