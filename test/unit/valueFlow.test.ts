@@ -183,6 +183,31 @@ describe('call graph: a function a factory makes', () => {
   });
 });
 
+// esbuild's keep-names output (Qwen Code's chunks): every function is wrapped as `__name(fn, "name")`.
+describe('call graph: a function wrapped by a helper that names it', () => {
+  const calleeText = (code: string, call: string) => {
+    const { index, at } = analysed(code);
+    const c = at(call, 'CallExpression');
+    const f = new CallGraph(index).calleeOf(c.node as never, c.fn);
+    return f === undefined ? undefined : code.slice(index.functions[f].node.start, index.functions[f].node.end);
+  };
+
+  it('calls the function given to a helper that returns it through Object.defineProperty', () => {
+    const code = 'var __defProp=Object.defineProperty;var __name=(target,value)=>__defProp(target,"name",{value,configurable:true});var joiny=__name(function joiny2(a,j){return a.join(j)},"joiny");joiny(x,",")';
+    assert.equal(calleeText(code, 'joiny(x,",")'), 'function joiny2(a,j){return a.join(j)}');
+  });
+
+  it('calls the function given to the helper imported from another chunk (code splitting)', () => {
+    const code = 'import{__name}from"./chunk-J2S4EL5Y.js";var joiny=__name(function joiny2(a,j){return a.join(j)},"joiny");joiny(x,",")';
+    assert.equal(calleeText(code, 'joiny(x,",")'), 'function joiny2(a,j){return a.join(j)}');
+  });
+
+  it('does not take a helper that returns something else, or another import, for one that returns its argument', () => {
+    assert.equal(calleeText('var wrap=(t,v)=>({t,v});var f=wrap(function g(){},"g");f()', 'f()'), undefined);
+    assert.equal(calleeText('import{named}from"./c.js";var f=named(function g(){},"g");f()', 'f()'), undefined);
+  });
+});
+
 // @smithery/cli 4.11.1 (review 40): a writer per file format, chosen by the client's own format.
 describe('value flow: what a branch says about a table entry', () => {
   it('follows a property out of a function only into the table entries the branches around its uses allow', () => {

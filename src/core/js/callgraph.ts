@@ -1,7 +1,7 @@
 // Calls between functions of one module (a file, or one module embedded in a binary): which
 // same-module function a call calls, and who calls a function. Built after the walk from what
 // ModuleIndex recorded; resolved on demand, only for the values the analysis asks about.
-import { calleeOf, firstFrom, isFunction, isUndefinedValue, memoThunk, propertyKeyName, propertyName, unwrapChain, type CallExpression, type CallLike, type FunctionNode, type Node } from './ast';
+import { calleeOf, firstFrom, isFunction, memberPath, isUndefinedValue, memoThunk, propertyKeyName, propertyName, unwrapChain, type CallExpression, type CallLike, type FunctionNode, type Node } from './ast';
 import { MODULE, singleValue, type ClassNode, type ModuleIndex, type ModuleValue } from './moduleIndex';
 import { bundledExports, lookupAt, type BundledExports } from './modules';
 
@@ -123,11 +123,65 @@ export class CallGraph {
     if (isFunction(node)) return this.index.functionOf(node);
     if (node.type === 'Identifier') return this.functionNamed(node.name, fn, hops - 1);
     if (node.type !== 'CallExpression') return undefined;
+    const through = this.passedThrough(node, fn, hops);
+    if (through !== undefined) return through;
     const made = this.madeFunction(node, fn, hops);
     if (this.takesArguments(made) !== undefined) return made;
     const thunk = memoThunk(node);
     if (thunk) return this.index.functionOf(thunk);
     return this.exportedFunction(node, fn, '', hops) ?? made;
+  }
+
+  /**
+   * A helper that names or decorates a function and returns it: esbuild's keep-names
+   * `__name(fn, "joiny")` (`(target, value) => __defProp(target, "name", {value, …})`), where
+   * every return is a parameter, or `Object.defineProperty` / `Object.assign` of one (both
+   * return their first argument). The call is the function given at that place.
+   */
+  private passedThrough(call: CallExpression, fn: number, hops: number): number | undefined {
+    const callee = calleeOf(call);
+    if (callee.type === 'Identifier' && this.importedKeepNames(callee.name, fn)) {
+      const given = call.arguments[0];
+      return given && given.type !== 'SpreadElement' ? this.functionValue(given as Node, fn, hops - 1) : undefined;
+    }
+    const helper = callee.type === 'Identifier' ? this.functionNamed(callee.name, fn, hops - 1) : undefined;
+    if (helper === undefined) return undefined;
+    const record = this.index.functions[helper];
+    const params = record.node.params.map(p => (p.type === 'Identifier' ? p.name : undefined));
+    let at: number | undefined;
+    for (const returned of record.returns) {
+      let r = unwrapChain(returned);
+      if (r.type === 'CallExpression' && this.returnsFirstArgument(r, helper)) r = unwrapChain(r.arguments[0] as Node);
+      const i = r.type === 'Identifier' ? params.indexOf(r.name) : -1;
+      if (i < 0 || (at !== undefined && at !== i)) return undefined;
+      at = i;
+    }
+    const given = at === undefined ? undefined : call.arguments[at];
+    return given && given.type !== 'SpreadElement' ? this.functionValue(given as Node, fn, hops - 1) : undefined;
+  }
+
+  /**
+   * esbuild's keep-names helper imported from the chunk that defines it (`import { __name } from
+   * "./chunk-….js"`, code splitting): that chunk is another file, so its shape cannot be read here.
+   */
+  private importedKeepNames(name: string, fn: number): boolean {
+    const bound = this.index.binding(name, fn);
+    const value = bound && bound.values.length === 1 ? bound.values[0].node : undefined;
+    return value?.type === 'ImportBinding' && value.imported === '__name' && !bound!.mutated;
+  }
+
+  /** `Object.defineProperty(x, …)`, `Object.assign(x, …)`, or a name bound to one of them: x comes back. */
+  private returnsFirstArgument(call: CallExpression, fn: number): boolean {
+    if (call.arguments.length === 0 || call.arguments[0].type === 'SpreadElement') return false;
+    let callee = calleeOf(call);
+    if (callee.type === 'Identifier') {
+      const bound = this.index.binding(callee.name, fn);
+      const value = bound && !bound.mutated && bound.values.length === 1 ? bound.values[0].node : undefined;
+      if (!value) return false;
+      callee = unwrapChain(value);
+    }
+    const path = memberPath(callee);
+    return path === 'Object.defineProperty' || path === 'Object.assign';
   }
 
   /**
