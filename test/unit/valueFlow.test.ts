@@ -202,6 +202,15 @@ describe('call graph: a function wrapped by a helper that names it', () => {
     assert.equal(calleeText(code, 'joiny(x,",")'), 'function joiny2(a,j){return a.join(j)}');
   });
 
+  it("calls a class's constructor from each `new` of the class's name", () => {
+    const code = 'class B{constructor(o){this.o=o}m(){}}function run(){return new B({a:1})}';
+    const { index, at } = analysed(code);
+    const c = at('new B({a:1})', 'NewExpression');
+    const f = new CallGraph(index).calleeOf(c.node as never, c.fn);
+    assert.equal(f === undefined ? undefined : code.slice(index.functions[f].node.start, index.functions[f].node.end), '(o){this.o=o}');
+    assert.deepEqual(new CallGraph(index).callersOf(f!).map(s => code.slice(s.call.start, s.call.end)), ['new B({a:1})']);
+  });
+
   it('does not take a helper that returns something else, or another import, for one that returns its argument', () => {
     assert.equal(calleeText('var wrap=(t,v)=>({t,v});var f=wrap(function g(){},"g");f()', 'f()'), undefined);
     assert.equal(calleeText('import{named}from"./c.js";var f=named(function g(){},"g");f()', 'f()'), undefined);

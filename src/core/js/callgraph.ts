@@ -60,7 +60,7 @@ export class CallGraph {
       return f === undefined ? undefined : { callee: f, argOffset: 0 };
     }
     if (callee.type === 'Identifier') {
-      const f = this.functionNamed(callee.name, fn, HOPS);
+      const f = call.type === 'NewExpression' ? this.constructorOf(callee.name, fn) : this.functionNamed(callee.name, fn, HOPS);
       return f === undefined ? undefined : { callee: f, argOffset: 0 };
     }
     if (callee.type !== 'MemberExpression') return undefined;
@@ -74,6 +74,14 @@ export class CallGraph {
     }
     const f = this.methodOf(callee, fn);
     return f === undefined ? undefined : { callee: f, argOffset: 0 };
+  }
+
+  /** `new C(…)` of a class of this module: its constructor (a class without one, or a function used as one, as any call). */
+  private constructorOf(name: string, fn: number): number | undefined {
+    const owner = this.bindingValue(name, fn)?.node;
+    if (owner?.type !== 'ClassDeclaration' && owner?.type !== 'ClassExpression') return this.functionNamed(name, fn, HOPS);
+    const ctor = constructorFunction(owner);
+    return ctor ? this.index.functionOf(ctor) : undefined;
   }
 
   /** `o.m` where `o` is a module object literal with a method m, or `this.m` in a class. */
@@ -411,7 +419,8 @@ export class CallGraph {
       };
       const rangeOf = (scope: number): Range => (scope === MODULE ? whole : { start: this.index.functions[scope].node.start, end: this.index.functions[scope].node.end });
       const add = (name: string, value: Node, range: Range) => {
-        const fnNode = isFunction(value) ? value : memoThunk(value);
+        // A class's name is called by `new C(…)`: its constructor.
+        const fnNode = isFunction(value) ? value : value.type === 'ClassDeclaration' || value.type === 'ClassExpression' ? constructorFunction(value) : memoThunk(value);
         if (!fnNode) return;
         let byName = names.get(fnNode);
         if (!byName) names.set(fnNode, (byName = new Map()));
@@ -458,6 +467,11 @@ export class CallGraph {
 interface Range {
   start: number;
   end: number;
+}
+
+function constructorFunction(cls: ClassNode): FunctionNode | undefined {
+  const ctor = cls.body.body.find(m => m.type === 'MethodDefinition' && m.kind === 'constructor');
+  return ctor?.type === 'MethodDefinition' ? (ctor.value as FunctionNode) : undefined;
 }
 
 const NO_NAMES: ReadonlyMap<string, Range> = new Map();
