@@ -629,11 +629,61 @@ function propertyShapes(node: Node & { type: 'MemberExpression' }, fn: number, a
       }
       case 'CallExpression':
         return helperShapes(o, at, analysis, d, r => ofObject(r.node, r.fn, d + 1));
+      case 'MemberExpression': {
+        // `this.options.command`, with `this.options = options` in the constructor: the objects
+        // every `new C({command: "gemini", …})` of the module gives.
+        const given = constructorArguments(o, at, analysis);
+        if (!given) return undefined;
+        const shapes = given.map(g => ofObject(g.node, g.fn, d + 1));
+        return shapes.every(x => x !== undefined) ? capped(shapes.flat() as string[]) : undefined;
+      }
       default:
         return undefined;
     }
   };
   return ofObject(node.object as Node, fn, depth);
+}
+
+/**
+ * What `this.key` is in a method of a class that only its constructor sets, from a parameter:
+ * the argument each `new C(…)` gives there. Only when the class's name is used for nothing
+ * but `new` in the module (not exported, extended, stored or passed: a construction elsewhere
+ * could give anything), and the parameter is not given another value.
+ */
+function constructorArguments(member: Node & { type: 'MemberExpression' }, fn: number, analysis: ModuleAnalysis): Array<{ node: Node; fn: number }> | undefined {
+  const { index, graph } = analysis;
+  const key = propertyName(member);
+  if (unwrapChain(member.object as Node).type !== 'ThisExpression' || key === undefined) return undefined;
+  const values = index.thisMember(fn, key);
+  if (values.length !== 1 || values[0].fn < 0) return undefined;
+  const set = values[0];
+  const ctor = index.functions[set.fn];
+  const param = unwrapChain(set.node);
+  const cls = ctor?.cls;
+  if (!ctor || !cls || param?.type !== 'Identifier' || cls.id?.type !== 'Identifier') return undefined;
+  const definition = cls.body.body.find(m => m.type === 'MethodDefinition' && m.kind === 'constructor');
+  if (definition?.type !== 'MethodDefinition' || definition.value !== ctor.node) return undefined;
+  const at = ctor.node.params.findIndex(p => p.type === 'Identifier' && p.name === param.name);
+  if (at < 0 || index.binding(param.name, set.fn)?.mutated) return undefined;
+  const name = cls.id.name;
+  const scope = index.binding(name, ctor.parent)?.scope;
+  if (scope === undefined) return undefined;
+  let onlyNew = true;
+  const complete = everyUse(index, scope, name, use => {
+    const parent = use.ancestors[use.ancestors.length - 1];
+    onlyNew = parent === cls || (parent?.type === 'NewExpression' && parent.callee === use.node);
+    return onlyNew;
+  });
+  if (!complete || !onlyNew) return undefined;
+  const callers = graph.callersOf(set.fn);
+  if (callers.length === 0) return undefined;
+  const out: Array<{ node: Node; fn: number }> = [];
+  for (const c of callers) {
+    const arg = (c.call.arguments as Node[])[at];
+    if (!arg || arg.type === 'SpreadElement') return undefined;
+    out.push({ node: arg, fn: c.fn });
+  }
+  return out;
 }
 
 /**
@@ -1387,6 +1437,7 @@ export const childProcess: Rule = {
     const computed: ProcessCall[] = [];
     // Calls whose shell option is passed on from elsewhere: reported once their callers are known.
     const unsettled: ProcessCall[] = [];
+    const ready: ProcessCall[] = [];
     const settled = (p: ProcessCall): ProcessCall => (p.shellFrom ? { ...p, shell: settledShell(p.shellFrom.value, p.fn, p.shellFrom.listGiven, ctx) } : p);
     // Shells started with no command to run (they read their commands from their input), by
     // their process call; and the places that write to some process's input.
@@ -1424,7 +1475,8 @@ export const childProcess: Rule = {
         // A name in front, a choice, a helper's returns or an object's property: whether each start is fixed is known after the walk.
         if (isComputed(spelled) && p.args[0] !== undefined && !p.listForm) return void choosing.push(p);
         if (p.shellFrom) return void unsettled.push(p);
-        return report(ctx, p);
+        // Reported after the walk: its lines are read then, when callers and bindings are complete.
+        return void ready.push(p);
       }
       const key = `${maker.start}:${maker.end}`;
       const calls = waiting.get(key);
@@ -1449,6 +1501,8 @@ export const childProcess: Rule = {
           start({ node, call, shell: raw || nested, args: [quasi], fn, spelled: [spelled], ...(bun ? { shellSyntax: true } : {}) });
         }
         bunLines.length = 0;
+        for (const p of ready) report(ctx, p);
+        ready.length = 0;
         // Which calls inside wrappers run only what their callers give (wrapperCalls), known before any is reported.
         const wrapped = wrapperCalls(ctx, computed.map(settled));
         const { byCallers } = wrapped;

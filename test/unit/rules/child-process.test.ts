@@ -4,6 +4,10 @@ import { runRuleTable, scanWith } from '../../helpers/ruleTester';
 
 runRuleTable(childProcess, {
   invalid: [
+    // happy-coder 0.13.0 (review 43): the command an ACP backend runs is its constructor's option.
+    { name: "a command kept by a class's constructor is what each `new` gives (low, spelled)", code: 'const{spawn}=require("child_process");class B{constructor(o){this.o=o}start(){return spawn("cmd.exe",["/c",[this.o.command,...this.o.args].join(" ")])}}function run(){return new B({command:"gemini",args:["--acp"]}).start()}run()', at: ['spawn('], severity: 'low', message: /: gemini \*$/ },
+    { name: 'a class exported (constructed elsewhere with anything) keeps its command computed (medium)', code: 'const{spawn}=require("child_process");class B{constructor(o){this.o=o}start(){return spawn("cmd.exe",["/c",[this.o.command].join(" ")])}}new B({command:"gemini"});module.exports={B}', at: ['spawn('], severity: 'medium' },
+    { name: 'a member set outside the constructor too keeps its command computed (medium)', code: 'const{spawn}=require("child_process");class B{constructor(o){this.o=o}set(x){this.o=x}start(){return spawn("cmd.exe",["/c",[this.o.command].join(" ")])}}new B({command:"gemini"})', at: ['spawn('], severity: 'medium' },
     // claude-flow 3.43.0 (review 44): lines joined from fixed lists, and a wrapper a comment names.
     { name: 'a shell line joined from a fixed list after a fixed prefix (low, the line spelled)', code: 'const{execSync}=require("child_process");function f(){const s=["git status","echo hi"].join("; ");return execSync("sh -c "+s)}', at: ['execSync("sh'], severity: 'low', allEvidence: ['call child_process.execSync', 'command sh -c git status; echo hi', 'shell'] },
     { name: 'a line joined from a list with a fixed list spread into it (low)', code: 'const{execSync}=require("child_process");function f(){const a=["-y","x"];return execSync(["npx",...a].join(" "))}', at: ['execSync(['], severity: 'low', message: /: npx -y x$/ },
