@@ -26,6 +26,15 @@ function isBypassList(name: string): boolean {
   return /^no_proxy$/i.test(name);
 }
 
+/** Endpoints of telemetry and error reporting (`POSTHOG_HOST`, `OTEL_EXPORTER_OTLP_ENDPOINT`, `SENTRY_…`): where usage data goes. */
+const TELEMETRY_ENV = /(?:^|_)(?:POSTHOG|OTEL|OTLP|SENTRY|DATADOG|DD|AMPLITUDE|SEGMENT|MIXPANEL|STATSIG|TELEMETRY|ANALYTICS|METRICS)(?:_|$)/i;
+
+/** What a variable of this kind decides, as the message says it. */
+function whatItDecides(kind: 'endpoint' | 'proxy', names: readonly string[]): string {
+  if (kind === 'proxy') return 'proxy setting';
+  return names.every(n => TELEMETRY_ENV.test(n)) ? 'where telemetry is sent' : 'where API requests go';
+}
+
 export function endpointVariableKind(name: string): 'endpoint' | 'proxy' | undefined {
   if (PROXY_ENV.test(name)) return 'proxy';
   if (ENDPOINT_ENV.test(name) && !NOT_API_HOST.test(name)) return 'endpoint';
@@ -67,7 +76,7 @@ export const endpointConfigRead: Rule = {
         ctx.report({
           node: read.node,
           messageId: 'env',
-          data: { name: read.name, what: kind === 'proxy' ? 'proxy setting' : 'where API requests go' },
+          data: { name: read.name, what: whatItDecides(kind, [read.name]) },
           evidence: [`env ${read.name}`],
           ...(isBypassList(read.name) ? {} : { facts: [{ kind: 'probe' as const, probe: kind, detail: read.name }] }),
         });
@@ -87,7 +96,7 @@ export const endpointConfigRead: Rule = {
             ctx.report({
               node: r.node,
               messageId: 'env',
-              data: { name: listed, what: kind === 'proxy' ? 'proxy setting' : 'where API requests go' },
+              data: { name: listed, what: whatItDecides(kind, r.names) },
               evidence: r.names.map(n => `env ${n}`),
               related: r.related,
               ...(r.onlyThese && !r.names.some(isBypassList) ? { facts: [{ kind: 'probe' as const, probe: kind, detail: listed }] } : {}),

@@ -16,6 +16,7 @@ runRuleTable(endpointConfigRead, {
     { name: 'an alias of process.env', code: 'function f(){const e=process.env;return e.OPENAI_BASE_URL}', at: ['e.OPENAI'] },
     { name: 'Bun.env and import.meta.env', code: 'a=Bun.env.OPENAI_BASE_URL;b=import.meta.env.DEEPSEEK_BASE_URL', at: ['Bun', 'import'] },
     { name: 'destructuring', code: 'const {ANTHROPIC_BASE_URL: u, HOME} = process.env', at: ['ANTHROPIC_BASE_URL'] },
+    { name: 'a telemetry endpoint says where telemetry is sent (codebuff, review 42)', code: 'const h=process.env.CODEBUFF_POSTHOG_HOST;const e=process.env.OTEL_EXPORTER_OTLP_ENDPOINT', at: ['process.env.CODEBUFF', 'process.env.OTEL'], message: /\(where telemetry is sent\)$/ },
     { name: 'an API host variable (Ollama)', code: 'h=process.env.OLLAMA_HOST', at: ['process'] },
     { name: 'the server an app talks to (where its binary is downloaded from)', code: 'const base=process.env.NEXT_PUBLIC_CODEBUFF_APP_URL||"https://x.dev";const s=process.env.MY_SERVER_URL;const h=process.env.POSTHOG_HOST_URL', at: ['process.env.NEXT', 'process.env.MY', 'process.env.POSTHOG'] },
     { name: 'the http.proxy setting', code: 'v.workspace.getConfiguration().get("http.proxy");const c=v.workspace.getConfiguration("http");c.get("proxy")', at: ['v.workspace.getConfiguration().get', 'c.get'] },
