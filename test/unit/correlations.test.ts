@@ -45,6 +45,13 @@ describe('correlation: exfiltration', () => {
     assert.equal(only('exfiltration', code)[0].severity, 'medium');
   });
 
+  it('is low when the request goes to this machine (a local daemon, happy-coder, review 43)', () => {
+    const code = 'const os=require("os");async function t(){const h=os.hostname();await fetch("http://127.0.0.1:8731/register",{method:"POST",body:JSON.stringify({h})})}';
+    const [f] = only('exfiltration', code);
+    assert.equal(f?.severity, 'low');
+    assert.match(f.message, /to 127\.0\.0\.1 \(this machine\)$/);
+  });
+
   it('follows a machine id returned by another function into the request it is sent with (as Continue CLI does)', () => {
     const code = 'const m=require("node-machine-id");function aIo(){return m.machineIdSync()}\nasync function SCt(e){try{let t=aIo(),n=await fetch(`https://api.continue.dev/cn/info?id=${encodeURIComponent(t)}`,{signal:e});return n}catch(t){return null}}';
     const [x] = only('exfiltration', code);

@@ -48,7 +48,7 @@ export const exfiltration: CorrelationRule = {
     category: 'secrets',
     severity: 'high',
     title: 'Sensitive data sent over the network',
-    description: "The value of a sensitive read (the whole environment, a credential store, machine or user identifiers) flows into a network request. High for the whole environment, another assistant's key store, or a credential sent to a known host other than the assistant's own; medium for identifiers and for a credential sent to a host computed at run time (how assistants attach their own login to their own API).",
+    description: "The value of a sensitive read (the whole environment, a credential store, machine or user identifiers) flows into a network request. High for the whole environment, another assistant's key store, or a credential sent to a known host other than the assistant's own; medium for identifiers and for a credential sent to a host computed at run time (how assistants attach their own login to their own API); low when the request goes to this machine (localhost).",
     messages: {
       sent: 'Sends {{what}} in a network request{{to}}',
     },
@@ -73,6 +73,8 @@ export const exfiltrationCorrelator: Correlator = {
       const cls = host ? classifyHost(host, analysis.target.ownVendors) : undefined;
       const foreignHost = !!cls && cls.kind !== 'localhost' && cls.kind !== 'dynamic' && !cls.own;
       const high = sources.some(s => s.fact.source === 'env' || (s.fact.source === 'credential' && (s.draft.severity === 'high' || foreignHost)));
+      // A request to this machine (a local daemon, a language server) carries nothing off it.
+      const local = cls?.kind === 'localhost';
       const related: RelatedSpan[] = [
         ...sources.map(s => stepAt(s.draft)),
         ...reached.flatMap(r => callSteps(r.calls, analysis, 'the value passes')),
@@ -81,8 +83,8 @@ export const exfiltrationCorrelator: Correlator = {
         draftOf(exfiltration.meta, {
           node: sink.draft,
           messageId: 'sent',
-          data: { what: list(what), to: host ? ` to ${host}` : '' },
-          severity: high ? 'high' : 'medium',
+          data: { what: list(what), to: host ? ` to ${host}${local ? ' (this machine)' : ''}` : '' },
+          severity: local ? 'low' : high ? 'high' : 'medium',
           evidence: [...new Set([...sink.draft.evidence, ...sources.flatMap(s => s.draft.evidence)])],
           related: inOrder(related),
           ...(host ? { host } : {}),
