@@ -75,7 +75,8 @@ class FixedText {
       case 'ArrayExpression':
         return n.elements.every(e => !e || (e.type !== 'SpreadElement' && this.value(e, fn, frame)));
       case 'MemberExpression':
-        if (!n.computed && propertyName(n) === 'length') return true;
+        // A length is a number only on text or a list: `JSON.parse(input).length` may be any text.
+        if (!n.computed && propertyName(n) === 'length') return this.value(n.object as Node, fn, frame) || (n.object.type === 'Identifier' && this.list(n.object.name, fn, frame));
         return n.computed && n.object.type === 'Identifier' && !this.index.mayBeShadowed(n.object.name, n.object.start, fn) ? this.list(n.object.name, fn, frame) : false;
       case 'Identifier':
         if (NUMERIC_NAMES.has(n.name) && !this.index.binding(n.name, fn)) return true;
@@ -146,7 +147,8 @@ class FixedText {
   private listValue(value: Node, fn: number, frame: Frame | undefined): boolean {
     const v = unwrapChain(value);
     if (v.type === 'ArrayExpression') return this.value(v, fn, frame);
-    if ((v.type === 'NewExpression' || v.type === 'CallExpression') && v.callee.type === 'Identifier' && v.callee.name === 'Array' && v.arguments.length <= 1) return true;
+    // `new Array(n)` is n empty places; `Array("x")` is a list holding "x".
+    if ((v.type === 'NewExpression' || v.type === 'CallExpression') && v.callee.type === 'Identifier' && v.callee.name === 'Array' && v.arguments.length <= 1) return v.arguments.every(a => a.type !== 'SpreadElement' && this.value(a as Node, fn, frame));
     if (v.type === 'Identifier') return !this.index.mayBeShadowed(v.name, v.start, fn) && this.list(v.name, fn, frame);
     return false;
   }
@@ -228,6 +230,9 @@ class FixedText {
 
   private argument(at: number, fallback: Node | undefined, scope: number, frame: Frame | undefined, check: Check): boolean {
     if (at < 0 || !frame || frame.fn !== scope) return false;
+    // Sloppy-mode `arguments[0] = x` changes the parameter itself.
+    const fnNode = this.index.functions[scope].node;
+    if (this.index.text.slice(fnNode.start, fnNode.end).includes('arguments')) return false;
     const given = frame.args[at];
     if (given) return check(given, frame.at, frame.outer);
     return !fallback || check(fallback, scope, frame);

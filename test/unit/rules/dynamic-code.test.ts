@@ -101,6 +101,12 @@ runRuleTable(dynamicCode, {
       severity: 'medium',
     },
     {
+      name: "a length read of parsed input, a list made from a text, or a parameter arguments can change is computed (medium)",
+      code: 'function a(i){const d=JSON.parse(i);return new Function("return "+d.length)}function b(i){const l=Array(i);return new Function(l.join(","))}function j(x){arguments[0]=process.argv[2];return x}function c(){return new Function(j("1"))}',
+      at: ['new Function("return', 'new Function(l', 'new Function(j'],
+      severity: 'medium',
+    },
+    {
       name: 'text appended from a parameter whose callers are not followed is computed (medium)',
       code: 'function g(p){var s="";for(var i=0;i<3;i++)s+=p+i;return new Function(s)}',
       at: ['new Function'],
