@@ -7,6 +7,7 @@ import { tempTree } from '../helpers/tempTree';
 import { scanTarget } from '../../src/core/scan/target';
 import { scanSource } from '../../src/core/scan/engine';
 import { childProcess } from '../../src/core/rules/child-process';
+import { dependencyPackage, targetForFile } from '../../src/core/scan/fileOwner';
 
 const tree = (files: Record<string, string>) => tempTree(files, 'ata-target-');
 
@@ -79,5 +80,31 @@ describe('one file under two names', () => {
     const first = timezone.find(f => f !== 'other.js')!;
     for (const s of result.sameFiles!) assert.equal(s.sameAs, first);
     assert.deepEqual(result.errors, []);
+  });
+});
+
+describe('the vendor of a dependency a file ships in', () => {
+  it('names the package under the last node_modules, scoped or not', () => {
+    assert.equal(dependencyPackage('node_modules/@anthropic-ai/claude-agent-sdk/sdk.mjs'), '@anthropic-ai/claude-agent-sdk');
+    assert.equal(dependencyPackage('node_modules/a/node_modules/tar/index.js'), 'tar');
+    assert.equal(dependencyPackage('dist/index.js'), undefined);
+    assert.equal(dependencyPackage('node_modules/@scope'), undefined);
+  });
+
+  it("adds the dependency's vendor to the target's own (Claude Code's SDK inside another tool)", () => {
+    assert.deepEqual(targetForFile({ ownVendors: [] }, 'node_modules/@anthropic-ai/claude-agent-sdk-linux-x64/claude').ownVendors, ['anthropic']);
+    assert.deepEqual(targetForFile({ ownVendors: ['openai'] }, 'node_modules/left-pad/index.js').ownVendors, ['openai']);
+  });
+
+  it("reads Claude Code's credentials in Anthropic's own SDK as its own (info), not another assistant's (high)", () => {
+    const root = tempTree({
+      'package.json': '{"name":"some-acp-adapter"}',
+      'node_modules/@anthropic-ai/claude-agent-sdk/package.json': '{"name":"@anthropic-ai/claude-agent-sdk"}',
+      'node_modules/@anthropic-ai/claude-agent-sdk/sdk.mjs': 'import fs from "fs";import os from "os";import path from "path";export const c=()=>fs.readFileSync(path.join(os.homedir(),".claude",".credentials.json"));',
+      'dist/index.js': 'const fs=require("fs"),os=require("os"),path=require("path");module.exports=()=>fs.readFileSync(path.join(os.homedir(),".claude",".credentials.json"));',
+    });
+    const result = scanTarget({ id: 'x', name: 'x', kind: 'path', root }, { rules: RULES });
+    const creds = result.findings.filter(f => f.ruleId === 'credential-read').map(f => `${f.file} ${f.severity}`).sort();
+    assert.deepEqual(creds, ['dist/index.js high', 'node_modules/@anthropic-ai/claude-agent-sdk/sdk.mjs info']);
   });
 });

@@ -8,6 +8,7 @@ import type { Rule, TargetContext } from '../rules/types';
 import { defaultKeywordMatcher } from '../catalog/keywords';
 import { scanSourceSafely, type SourceScanResult } from './engine';
 import { describeFsError, formatMB, type FileEntry } from './files';
+import { targetForFile } from './fileOwner';
 import { inspectNative, moduleBytesAt, moduleTextAt, type ModuleLocator } from '../native/inspect';
 import { BinaryReader, CorruptBinaryError } from '../native/reader';
 import { scanStrings } from './strings';
@@ -227,7 +228,7 @@ export function scanSplitModules(file: FileEntry, modules: readonly SplitModule[
       try {
         const hit = cached?.(m, () => moduleBytesAt(reader, m.at));
         if (hit?.outcome) return hit.outcome;
-        const outcome = scanModule(file.rel, m, () => moduleTextAt(reader, m.at), options);
+        const outcome = scanModule(file.rel, m, () => moduleTextAt(reader, m.at), { ...options, target: targetForFile(options.target, file.rel) });
         hit?.store?.(outcome);
         return outcome;
       } catch (e) {

@@ -8,6 +8,7 @@ import type { ManifestRule, Rule, TargetContext } from '../rules/types';
 import { MANIFEST_RULES } from '../rules';
 import { collectFiles, DEFAULT_MAX_FILE_BYTES, readSourceFile, type CollectOptions, type CollectResult, type FileEntry } from './files';
 import { scanSourceSafely } from './engine';
+import { targetForFile } from './fileOwner';
 import { scanBinary, type BinaryScanResult } from './binary';
 import { scanPackageManifest } from './manifest';
 import { isFile } from '../discovery/fsread';
@@ -135,12 +136,13 @@ export interface FileScanOptions extends Pick<ScanOptions, 'rules' | 'keep' | 'o
 
 /** Scans one file of a plan: a JavaScript file through the engine, a native file through its extractors. */
 export function scanFile(file: FileEntry, options: FileScanOptions): FileOutcome {
+  const target = targetForFile(options.target, file.rel);
   if (file.native) {
     return binaryOutcome(
       scanBinary(file, {
         rules: options.rules,
         keep: options.keep,
-        target: options.target,
+        target,
         maxModuleBytes: options.maxFileBytes,
         onModule: options.onFile,
         onModuleDone: options.onFileDone,
@@ -149,7 +151,7 @@ export function scanFile(file: FileEntry, options: FileScanOptions): FileOutcome
   }
   const read = readSourceFile(file.absPath);
   if ('error' in read) return { findings: [], errors: [{ file: file.rel, message: read.error }], filesScanned: 0, bytesScanned: 0 };
-  const scanned = scanSourceSafely(read.text, { file: file.rel, rules: options.rules, target: options.target });
+  const scanned = scanSourceSafely(read.text, { file: file.rel, rules: options.rules, target });
   options.onFileDone?.(file.rel, { bytes: file.size, ...scanned.stats });
   return {
     findings: options.keep ? scanned.findings.filter(f => options.keep!.has(f.ruleId)) : scanned.findings,

@@ -1,0 +1,21 @@
+// Whose code a file is: a dependency under node_modules is published by its own package's
+// vendor. Claude Code's SDK inside another tool reads Claude Code's own credentials and calls
+// Anthropic's API as its own, whatever package brought it in.
+import { vendorsForPackage } from '../catalog/vendors';
+import type { TargetContext } from '../rules/types';
+
+/** The package a file ships in when it is a dependency (`node_modules/@scope/name/…`): its name. */
+export function dependencyPackage(rel: string): string | undefined {
+  const parts = rel.split(/[\\/]/);
+  const i = parts.lastIndexOf('node_modules');
+  if (i < 0 || i + 2 >= parts.length) return undefined;
+  const first = parts[i + 1];
+  if (!first.startsWith('@')) return first;
+  return i + 3 < parts.length ? `${first}/${parts[i + 2]}` : undefined;
+}
+
+/** The target as one of its files sees it: the vendor of the dependency it sits in is one of its own. */
+export function targetForFile(target: TargetContext, rel: string): TargetContext {
+  const extra = vendorsForPackage(dependencyPackage(rel)).filter(v => !target.ownVendors.includes(v));
+  return extra.length ? { ...target, ownVendors: [...target.ownVendors, ...extra] } : target;
+}
