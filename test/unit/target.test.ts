@@ -81,6 +81,18 @@ describe('one file under two names', () => {
     for (const s of result.sameFiles!) assert.equal(s.sameAs, first);
     assert.deepEqual(result.errors, []);
   });
+
+  it("scans a file once when only a symlink names it twice, listed first (node_modules/.bin), under the file's own path", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-samefile-'));
+    fs.mkdirSync(path.join(root, 'node_modules', '.bin'), { recursive: true });
+    fs.mkdirSync(path.join(root, 'node_modules', 'tool'));
+    fs.writeFileSync(path.join(root, 'node_modules', 'tool', 'cli.js'), '#!/usr/bin/env node\nconst tz = Intl.DateTimeFormat().resolvedOptions().timeZone;\n');
+    fs.symlinkSync('../tool/cli.js', path.join(root, 'node_modules', '.bin', 'tool.js'));
+    const result = scanTarget({ id: 't', name: 't', kind: 'path', root }, { rules: RULES });
+    fs.rmSync(root, { recursive: true, force: true });
+    assert.deepEqual(result.findings.filter(f => f.ruleId === 'timezone-probe').map(f => f.file), ['node_modules/tool/cli.js']);
+    assert.deepEqual(result.sameFiles, [{ file: 'node_modules/.bin/tool.js', sameAs: 'node_modules/tool/cli.js' }]);
+  });
 });
 
 describe('the vendor of a dependency a file ships in', () => {

@@ -106,26 +106,31 @@ export function failedPlan(spec: TargetSpec, message: string): TargetPlan {
  * would double the time and every finding. Listed instead, with the path scanned.
  */
 function oneOfEachFile(files: readonly FileEntry[]): { files: FileEntry[]; same: Array<{ file: string; sameAs: string }> } {
-  const seen = new Map<string, string>();
-  const kept: FileEntry[] = [];
-  const same: Array<{ file: string; sameAs: string }> = [];
-  for (const f of files) {
-    let id: string | undefined;
+  const ids = files.map(f => {
     try {
       const st = fs.statSync(f.absPath, { bigint: true });
-      // Only a file with more than one name can be another's twin (a symlink's target counts its own).
-      if (st.nlink > 1n || fs.lstatSync(f.absPath).isSymbolicLink()) id = `${st.dev}:${st.ino}`;
+      return { id: `${st.dev}:${st.ino}`, link: fs.lstatSync(f.absPath).isSymbolicLink() };
     } catch {
       // Unreadable now: the scan reports why.
+      return undefined;
     }
-    const first = id === undefined ? undefined : seen.get(id);
-    if (first !== undefined) {
-      same.push({ file: f.rel, sameAs: first });
-      continue;
-    }
-    if (id !== undefined) seen.set(id, f.rel);
-    kept.push(f);
+  });
+  // The file's own path first, then its symlinks (`node_modules/.bin/cline` to the platform
+  // package's binary): the path scanned is the real one, whatever the listing order.
+  const seen = new Map<string, string>();
+  for (const pass of [false, true]) {
+    files.forEach((f, i) => {
+      const known = ids[i];
+      if (known && known.link === pass && !seen.has(known.id)) seen.set(known.id, f.rel);
+    });
   }
+  const kept: FileEntry[] = [];
+  const same: Array<{ file: string; sameAs: string }> = [];
+  files.forEach((f, i) => {
+    const first = ids[i] && seen.get(ids[i]!.id);
+    if (first !== undefined && first !== f.rel) same.push({ file: f.rel, sameAs: first });
+    else kept.push(f);
+  });
   return { files: kept, same };
 }
 

@@ -67,6 +67,8 @@ runRuleTable(credentialRead, {
     { name: 'key names mapped to globs on their own', code: 'G=["id_rsa"].map(n=>`**/${n}`)', at: ['"id_rsa"'], severity: 'info' },
     // happy-coder 0.13.0 (review 43): Google's token printed by gcloud, used as the API key.
     { name: 'command lines that print a login token (medium)', code: 'const{execSync}=require("child_process");execSync("gcloud auth application-default print-access-token");execSync("gh auth token");execFileSync("/usr/bin/az account get-access-token --output json")', at: ['"gcloud', '"gh auth', '"/usr/bin/az'], severity: 'medium' },
+    // Claude Code's sandbox settings (review 45): the paths a sandboxed command may not write.
+    { name: 'a sandbox denyWrite or denyRead list is a deny list (info)', code: 'const cfg={filesystem:{denyWrite:[`${h}/.bashrc`,`${h}/.netrc`],denyRead:[`${h}/.ssh`]}}', at: ['`${h}/.netrc`', '`${h}/.ssh`'], severity: 'info' },
     // claude-flow's @claude-flow/security path validator (review 44): key names a path is refused for.
     { name: 'key names only compared with a path (includes) are a deny list (info)', code: 'const path=require("path");const BLOCKED=["id_rsa","id_ed25519"];function ok(p){if(BLOCKED.includes(path.basename(p)))throw Error("blocked")}', at: ['"id_rsa"', '"id_ed25519"'], severity: 'info', message: /^Lists a credential file among names or patterns paths are matched against/ },
     { name: 'key names put in a Set only asked .has(…) are a deny list (info)', code: 'const B=["id_rsa"];const S=new Set(B);function ok(n){return !S.has(n)}', at: ['"id_rsa"'], severity: 'info' },

@@ -326,7 +326,7 @@ export function onlyCompared(index: ModuleIndex, name: string, fn: number, depth
 }
 
 /** Keys whose list is of file patterns to match, not of paths to open: deny, ignore, exclude, protected lists. */
-const PATTERN_KEY = /^(?:(?:file|path|glob|ignore|exclude|deny|block|protect)\w*)?(?:patterns?|globs?)$|^(?:ignored?|excluded?|exclude_?paths|excludes|deny|denied|denylist|blocklist|blocked|protected(?:_?(?:paths|files))?)$/i;
+const PATTERN_KEY = /^(?:(?:file|path|glob|ignore|exclude|deny|block|protect)\w*)?(?:patterns?|globs?)$|^(?:ignored?|excluded?|exclude_?paths|excludes|deny|denied|denylist|blocklist|blocked|protected(?:_?(?:paths|files))?)$|^(?:deny|block)_?(?:read|write|access|paths?|files?)$/i;
 
 function holdsPatterns(list: acorn.ArrayExpression): boolean {
   return list.elements.some(e => {
