@@ -61,14 +61,17 @@ function check(ctx: RuleContext, node: Node, what: string, pattern = false) {
   if (pattern || isRegExpSource(ctx)) raw = emptyCharacterClasses(raw);
   // A string of character ranges (`"_A-Za-z\u00C0-\u00D6…"`) is the body of a class built later.
   else if ((raw.match(RANGE) ?? []).length >= 2) return;
-  // Numbers packed into characters (an HTML entity decode table read with charCodeAt): data.
-  if (!pattern && isPackedData(cookedText(node))) return;
+  // Numbers packed into characters (an HTML entity decode table read with charCodeAt), or a
+  // character table (a code page, an alphabet: each character listed once): data.
+  if (!pattern && (isPackedData(cookedText(node)) || isCharacterTable(cookedText(node)))) return;
   let chars = hiddenCharacters(raw);
   // A zero-width character in a regex is what strips it; only bidi and tags hide anything there.
   if (pattern) chars = chars.filter(c => /EMBEDDING|OVERRIDE|ISOLATE|POP|TAG/.test(c));
   if (chars.length === 0) return;
   // Control characters (C0, C1: U+0085 next line) show nothing either; `trim` keeps some of them.
-  const visible = raw.replace(INVISIBLE, '').replace(/^["'`/]|["'`/]$/g, '').replace(/[\u0000-\u001F\u007F-\u009F]/g, '').trim();
+  // Read from the value where there is one: `\f\n\xA0` written as escapes is whitespace too.
+  const shown = what === 'identifier' || pattern ? raw : cookedText(node) || raw;
+  const visible = shown.replace(INVISIBLE, '').replace(/^["'`/]|["'`/]$/g, '').replace(/[\u0000-\u001F\u007F-\u009F]/g, '').replace(/\s+/g, '');
   // A string of only invisible characters and spaces is a named constant of text-processing code.
   const severity: Severity = visible.length === 0 && what !== 'identifier' ? 'info' : what === 'identifier' ? 'high' : textSeverity(raw);
   ctx.report({ node, messageId: 'invisible', data: { where: what === 'identifier' ? 'an identifier' : `a ${what}`, chars: chars.join(', ') }, severity, evidence: chars });
@@ -84,6 +87,15 @@ function cookedText(node: Node): string {
   if (node.type === 'Literal' && typeof node.value === 'string') return node.value;
   if (node.type === 'TemplateElement') return node.value.cooked ?? '';
   return '';
+}
+
+/**
+ * A table of characters: long, and almost every character in it different (iconv-lite's code
+ * pages, a parser's alphabet). Text repeats its letters; a table lists each one once.
+ */
+function isCharacterTable(value: string): boolean {
+  const chars = [...value];
+  return chars.length >= 64 && new Set(chars).size >= chars.length * 0.8;
 }
 
 /**

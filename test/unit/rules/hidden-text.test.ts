@@ -16,11 +16,15 @@ runRuleTable(hiddenText, {
     { name: 'a string holding only the invisible character is a named constant (info)', code: 'if (H === "\u200C") x();', at: ['"\u200C"'], severity: 'info' },
     // core-js's polyfill, bundled by Next.js (found reviewing @byterover/cipher): does trim leave these alone?
     { name: 'invisible and control characters only (core-js checking trim) are a constant (info)', code: 'return "\u200b\u0085\u180e"!=="\u200b\u0085\u180e"[t]()', at: ['"\u200b\u0085\u180e"!', '"\u200b\u0085\u180e"['], severity: 'info' },
+    // mermaid's parser in Cline's webview (review 46): whitespace written partly as escapes.
+    { name: 'whitespace characters, some written as escapes, and a BOM are a constant (info)', code: 'var WS=`\\f\n\\r\t\\v \\xA0\u2000\u2001\\u2028\\u2029\u3000\uFEFF`.split(``)', at: ['\\f\n'], severity: 'info' },
     { name: 'an identifier mixing Latin with Cyrillic look-alikes', code: 'const p\u0430ssword = 1;', at: ['p\u0430ssword'], severity: 'medium' },
   ],
   valid: [
     { name: 'subdivision flags: tag letters after a black flag, ended by a cancel tag (England, Scotland, Wales)', code: 'const flags = ["\u{1F3F4}\u{E0067}\u{E0062}\u{E0065}\u{E006E}\u{E0067}\u{E007F}", "\u{1F3F4}\u{E0067}\u{E0062}\u{E0073}\u{E0063}\u{E0074}\u{E007F}"]'.replace(/\\u\{([0-9A-F]+)\}/g, (_, h) => String.fromCodePoint(parseInt(h, 16))) },
     { name: 'an HTML entity decode table packed into a template (code units as numbers, seen in a real webview bundle)', code: 'var t=new Uint16Array(`\u1d41<\u00d5\u0131\u028a\u202a\u202c\0\0\0\u2060\u200c`.split("").map(e=>e.charCodeAt(0)))'.replace(/\\u([0-9a-f]{4})/g, (_, h) => String.fromCharCode(parseInt(h, 16))) },
+    // iconv-lite's windows-1256 table (review 43): a code page lists each character once.
+    { name: "a code page's character table", code: `module.exports={cp1256:{type:"_sbcs",chars:"${Array.from({ length: 128 }, (_, i) => String.fromCharCode([0x20ac, 0x67e, 0x201a, 0x192, 0x200c, 0x200d, 0x200e, 0x200f][i] ?? 0x600 + i)).join('')}"}}` },
     { name: 'escaped forms are visible in the source', code: 'const z = "\\u200b"; const r = /[\\u200B-\\u200D]/;' },
     { name: 'emoji ZWJ sequences and Persian ZWNJ', code: 'a = "👨\u200D👩\u200D👧"; b = "می\u200Cخواهم";' },
     { name: 'a zero-width character in a regex (what strips it)', code: 'x = s.replace(/\u200B/g, "");' },
