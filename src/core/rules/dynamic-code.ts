@@ -80,6 +80,22 @@ function isDiscarded(ctx: RuleContext): boolean {
   return false;
 }
 
+/**
+ * `typeof fn == "function" ? fn : Function(fn)`: a timer polyfill (core-js's setImmediate)
+ * running the string a caller gave instead of a function, as `setTimeout("code")` does. The
+ * string is the caller's: what runs is decided where the timer is called.
+ */
+function givenInsteadOfFunction(call: Node, code: Node, ctx: RuleContext): boolean {
+  const choice = ctx.parent();
+  const arg = unwrapChain(code);
+  if (choice?.type !== 'ConditionalExpression' || choice.alternate !== call || arg.type !== 'Identifier') return false;
+  const test = unwrapChain(choice.test);
+  const chosen = unwrapChain(choice.consequent);
+  if (test.type !== 'BinaryExpression' || (test.operator !== '==' && test.operator !== '===') || chosen.type !== 'Identifier' || chosen.name !== arg.name) return false;
+  const [typed, kind] = test.left.type === 'UnaryExpression' ? [test.left, test.right] : [test.right, test.left];
+  return typed.type === 'UnaryExpression' && typed.operator === 'typeof' && unwrapChain(typed.argument).type === 'Identifier' && (unwrapChain(typed.argument) as { name: string }).name === arg.name && staticString(kind as Node) === 'function';
+}
+
 export const dynamicCode: Rule = {
   meta: {
     id: 'dynamic-code',
@@ -91,6 +107,7 @@ export const dynamicCode: Rule = {
       fixed: '{{what}} with fixed code',
       computed: '{{what}} with code computed at run time',
       generated: '{{what}} with code built only from text written in the file and numbers (such as a parameter list made by a loop)',
+      timerString: '{{what}} compiles a string given where a function is expected (the string form of timers, in a polyfill)',
       compileOnly: '{{what}} compiles code and drops it without running it (a syntax check)',
       inPage: '{{what}} in a function sent to a browser page ({{method}}): it runs in that page, not in this process',
     },
@@ -141,6 +158,9 @@ export const dynamicCode: Rule = {
     const pending: Site[] = [];
     const compileOnly = (node: Node, what: string) => ctx.report({ node, messageId: 'compileOnly', data: { what }, severity: 'info', evidence: [`call ${what}`, 'result unused: the code is compiled, never run'] });
     const report = (node: Node, what: string, code: readonly Node[]) => {
+      if (code.length === 1 && givenInsteadOfFunction(node, code[0], ctx)) {
+        return ctx.report({ node, messageId: 'timerString', data: { what }, severity: 'low', evidence: [`call ${what}`, `code ${snippet(ctx, code[0], 120)}`, 'only when the value is not a function'], facts: [{ kind: 'sink', sink: 'eval', detail: what, payload: [...code] }] });
+      }
       const method = pageMethodAround(ctx);
       if (method) return ctx.report({ node, messageId: 'inPage', data: { what, method }, severity: 'info', evidence: [`call ${what}`, `inside the function given to .${method}(): serialized and run in the browser page`] });
       const site = { node, what, code, fn: ctx.functionIndex() };

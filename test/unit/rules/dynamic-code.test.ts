@@ -60,6 +60,9 @@ runRuleTable(dynamicCode, {
       at: ['eval('],
       severity: 'medium',
     },
+    // core-js's setImmediate fallback (node-machine-id's and Cline's bundles, review 46).
+    { name: 'a string given to a timer polyfill instead of a function (low)', code: 'var q={},i=0;function set(fn){q[++i]=function(){(typeof fn=="function"?fn:Function(fn))()};return i}', at: ['Function(fn)'], severity: 'low', message: /compiles a string given where a function is expected/ },
+    { name: 'the same choice around another value is not the polyfill (medium)', code: 'function set(fn,src){return typeof fn=="function"?fn:Function(src)}', at: ['Function(src)'], severity: 'medium' },
     // function-bind 1.1.2 (under call-bind, get-intrinsic, hasown: most node_modules trees) and depd 2.0.0:
     // a parameter list made by a loop over a function's arity. Numbers and the file's own text only.
     {
