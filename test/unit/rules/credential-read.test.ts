@@ -65,6 +65,8 @@ runRuleTable(credentialRead, {
       severity: 'info',
     },
     { name: 'key names mapped to globs on their own', code: 'G=["id_rsa"].map(n=>`**/${n}`)', at: ['"id_rsa"'], severity: 'info' },
+    // Cline's session import and happy-coder's relay (reviews 43, 46): other assistants' transcripts.
+    { name: "another assistant's conversation transcripts (medium), its own (info)", code: 'const p=require("path"),os=require("os");a=p.join(os.homedir(),".claude","projects",id);b=p.join(os.homedir(),".codex","sessions")', at: ['p.join(os.homedir(),".claude"', 'p.join(os.homedir(),".codex"'], severity: 'medium', message: /^Names another assistant's conversation transcripts: / },
     // happy-coder 0.13.0 (review 43): Google's token printed by gcloud, used as the API key.
     { name: 'command lines that print a login token (medium)', code: 'const{execSync}=require("child_process");execSync("gcloud auth application-default print-access-token");execSync("gh auth token");execFileSync("/usr/bin/az account get-access-token --output json")', at: ['"gcloud', '"gh auth', '"/usr/bin/az'], severity: 'medium' },
     // Claude Code's sandbox settings (review 45): the paths a sandboxed command may not write.
@@ -76,6 +78,7 @@ runRuleTable(credentialRead, {
     { name: 'a credential file among glob patterns is an ignore list (info)', code: 'skip=["*.pem","*.p12","id_rsa",".npmrc"]', at: ['"id_rsa"', '".npmrc"'], severity: 'info' },
   ],
   valid: [
+    { name: 'a sentence naming where transcripts are kept', code: 'log("Claude stores sessions in ~/.claude/projects")' },
     { name: 'a sentence telling the user to run a token command', code: 'log("Run gh auth token to print your token, or gcloud auth print-access-token")' },
     { name: 'a keytar-style read whose service is computed', code: 'async function r(e,s,t){return e.getPassword(s,t)}' },
     { name: 'a file joined to a directory that is not a key store, or to a name with no value found', code: 'const P=require("path"),O=require("os");function a(){const d=P.join(O.homedir(),".config","tool");return read(P.join(d,"auth.json"))}function b(d){return read(P.join(d,"auth.json"))}function c(){let d=P.join(O.homedir(),".codex");d=P.join(O.tmpdir(),"x");return read(P.join(d,"auth.json"))}' },
