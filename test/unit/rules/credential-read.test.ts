@@ -67,6 +67,7 @@ runRuleTable(credentialRead, {
     { name: 'key names mapped to globs on their own', code: 'G=["id_rsa"].map(n=>`**/${n}`)', at: ['"id_rsa"'], severity: 'info' },
     // Cline's session import and happy-coder's relay (reviews 43, 46): other assistants' transcripts.
     { name: "another assistant's conversation transcripts (medium), its own (info)", code: 'const p=require("path"),os=require("os");a=p.join(os.homedir(),".claude","projects",id);b=p.join(os.homedir(),".codex","sessions")', at: ['p.join(os.homedir(),".claude"', 'p.join(os.homedir(),".codex"'], severity: 'medium', message: /^Names another assistant's conversation transcripts: / },
+    { name: "a folder a helper returns, joined with the store's name", code: 'const p=require("path"),os=require("os");function dir(){return process.env.CLAUDE_CONFIG_DIR||p.join(os.homedir(),".claude")}function list(){return p.join(dir(),"projects")}', at: ['p.join(dir()'], severity: 'medium', message: /Claude Code conversation transcripts \(~\/\.claude\/projects\)$/ },
     // happy-coder 0.13.0 (review 43): Google's token printed by gcloud, used as the API key.
     { name: 'command lines that print a login token (medium)', code: 'const{execSync}=require("child_process");execSync("gcloud auth application-default print-access-token");execSync("gh auth token");execFileSync("/usr/bin/az account get-access-token --output json")', at: ['"gcloud', '"gh auth', '"/usr/bin/az'], severity: 'medium' },
     // Claude Code's sandbox settings (review 45): the paths a sandboxed command may not write.
