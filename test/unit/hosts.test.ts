@@ -56,6 +56,12 @@ describe('host classification (shared with the strings pass over native binaries
     assert.equal(classifyHost('[::1]', claude).kind, 'localhost');
     assert.equal(classifyHost('localhost', claude).kind, 'localhost');
     assert.equal(ipScope('999.1.1.1'), undefined);
+    // IPv6: only 2000::/3 is routed on the internet (proxy-from-env's tests use [::2], review 47).
+    assert.equal(ipScope('2606:4700:4700::1111'), 'public');
+    for (const ip of ['::2', 'fc00::1', 'fd12::1', '2001:db8::1', 'ff02::1', '100::1']) assert.equal(ipScope(ip), 'private', ip);
+    assert.equal(ipScope('fe80::1'), 'link-local');
+    assert.equal(ipScope('::ffff:10.0.0.1'), 'private');
+    assert.equal(ipScope('::ffff:8.8.4.4'), 'public');
     // Public resolvers that connectivity checks ping, in and outside China: low, not a raw-IP high.
     for (const ip of ['149.112.112.112', '208.67.220.220', '94.140.14.14', '114.114.114.114', '223.5.5.5', '119.29.29.29', '180.76.76.76']) {
       assert.equal(classifyHost(ip, claude).service, 'resolver', ip);

@@ -10,12 +10,18 @@ import { calleeOf, isFunction, propertyName, receiverOf, unwrapChain, type CallL
 import type { CallGraph } from './callgraph';
 import { MODULE, type ModuleIndex } from './moduleIndex';
 import { directEvals, isModuleCode } from './constantText';
-import { everyUse, type NameUse } from './nameUses';
+import { everyUse, type NameUse, type ScanBudget } from './nameUses';
 
 /** Calls followed into their callee's returns. */
 const MAX_CALLS = 4;
-/** Nodes looked at for one question: a fixed text is small. */
+/** Values looked at for one question: a fixed text is small. */
 const MAX_STEPS = 2000;
+/**
+ * Nodes the scans of one question may visit, its own: in a 17 MB bundle the file's shared
+ * budget is spent by other rules before the walk ends, and a small function's names would go
+ * unread.
+ */
+const SCAN_NODES = 200_000;
 
 /** The call being followed: its callee's parameters are its arguments. */
 interface Frame {
@@ -37,16 +43,23 @@ const NUMERIC_NAMES = new Set(['undefined', 'NaN', 'Infinity']);
 
 /**
  * Whether the value of `node` (in function `fn`) is built only from fixed text and numbers.
- * `site` is the eval or Function call asking: any other direct eval in the file could change
- * a name unseen, and then there is no answer.
+ * `site` is the eval or Function call asking: another direct eval inside a scope whose names
+ * were read could change one unseen, and then there is no answer.
  */
 export function builtFromFixedText(node: Node, fn: number, index: ModuleIndex, graph: CallGraph, site?: Node): boolean {
-  if (directEvals(index).some(e => e.call !== site)) return false;
-  return new FixedText(index, graph).value(node, fn, undefined);
+  const question = new FixedText(index, graph);
+  if (!question.value(node, fn, undefined)) return false;
+  // A direct eval can change the names of the scopes around it: one inside a scope whose names
+  // were read leaves no answer.
+  const inside = (call: Node, scope: number) => scope === MODULE || (index.functions[scope].start <= call.start && call.end <= index.functions[scope].end);
+  return !directEvals(index).some(e => e.call !== site && [...question.scopes].some(s => inside(e.call, s)));
 }
 
 class FixedText {
   private steps = 0;
+  private readonly budget: ScanBudget = { left: SCAN_NODES };
+  /** The scopes whose names were read. */
+  readonly scopes = new Set<number>();
   /** Names and lists being answered: met again inside their own answer, they add nothing new. */
   private readonly open = new Set<string>();
 
@@ -163,12 +176,13 @@ class FixedText {
   private everyWrite(name: string, fn: number, frame: Frame | undefined, check: Check, asList = false): boolean {
     const bound = this.index.binding(name, fn);
     if (!bound) return false;
+    this.scopes.add(bound.scope);
     // At the top of a script (no import, export or require), a name is a global other scripts can change.
     if (bound.moduleLike) return !asList && !bound.mutated && bound.values.length > 0 && (bound.scope !== MODULE || isModuleCode(this.index)) && bound.values.every(v => check(v.node, v.fn, undefined));
     const fnNode = this.index.functions[bound.scope]?.node;
     if (!fnNode) return false;
     let ok = true;
-    const complete = everyUse(this.index, bound.scope, name, use => (ok = this.use(use, bound.scope, fnNode, frame, check, asList)));
+    const complete = everyUse(this.index, bound.scope, name, use => (ok = this.use(use, bound.scope, fnNode, frame, check, asList)), this.budget);
     return complete && ok;
   }
 
@@ -257,14 +271,16 @@ class FixedText {
     const callee = this.index.functions[target.callee]?.node;
     const param = callee?.params[at];
     if (param?.type !== 'Identifier') return false;
+    this.scopes.add(target.callee);
     let reads = true;
-    const complete = everyUse(this.index, target.callee, param.name, u => {
+    const onlyRead = (u: NameUse): boolean => {
       const parent = u.ancestors[u.ancestors.length - 1];
       const grand = u.ancestors[u.ancestors.length - 2];
       if (parent === callee) return true;
       reads = parent?.type === 'MemberExpression' && parent.object === u.node && !(grand?.type === 'AssignmentExpression' && grand.left === parent) && !(grand?.type === 'UpdateExpression') && !(grand?.type === 'CallExpression' && grand.callee === parent && LIST_WRITES.has(propertyName(parent) ?? ''));
       return reads;
-    });
+    };
+    const complete = everyUse(this.index, target.callee, param.name, onlyRead, this.budget);
     return complete && reads;
   }
 }

@@ -24,10 +24,11 @@ export interface NameUse {
  * order, until it returns false. Returns false if stopped or if the file's scan budget is spent
  * (no answer), true once every use was seen.
  */
-export function everyUse(index: ModuleIndex, scope: number, name: string, visit: (use: NameUse) => boolean): boolean {
+export function everyUse(index: ModuleIndex, scope: number, name: string, visit: (use: NameUse) => boolean, own?: ScanBudget): boolean {
   const root = scope === MODULE ? index.program : index.functions[scope]?.node;
   if (!root) return false;
-  const spent = budgets.get(index) ?? 0;
+  // A caller's own budget (nodes it may still visit) instead of the file's, which other rules share.
+  const spent = own ? SCAN_BUDGET - own.left : (budgets.get(index) ?? 0);
   const path: Node[] = [];
   const fns: number[] = [];
   const stack: Node[] = [root];
@@ -77,8 +78,14 @@ export function everyUse(index: ModuleIndex, scope: number, name: string, visit:
     exits.push(true);
     for (let n = pushChildren(node, stack); n > 0; n--) exits.push(false);
   }
-  budgets.set(index, spent + visited);
+  if (own) own.left -= visited;
+  else budgets.set(index, spent + visited);
   return complete;
+}
+
+/** Nodes a caller may still visit across its scans. */
+export interface ScanBudget {
+  left: number;
 }
 
 const budgets = new WeakMap<ModuleIndex, number>();

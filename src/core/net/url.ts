@@ -74,9 +74,14 @@ export function ipScope(host: string): 'loopback' | 'public' | 'private' | 'link
   }
   if (host.includes(':') && /^[0-9a-f:.]+$/.test(host)) {
     if (host === '::1' || host === '::') return 'loopback';
-    if (host.startsWith('fe80')) return 'link-local';
-    if (/^f[cd]/.test(host)) return 'private';
-    return 'public';
+    const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(host);
+    if (mapped) return ipScope(mapped[1]);
+    const first = host.startsWith(':') ? 0 : parseInt(host.split(':')[0], 16);
+    if (first >= 0xfe80 && first <= 0xfebf) return 'link-local';
+    // Only 2000::/3 is routed on the internet (2001:db8::/32 is for documentation); the rest
+    // (fc00::/7 unique local, ::/96 and other reserved ranges, multicast) never leaves a network.
+    if (first >= 0x2000 && first <= 0x3fff && !/^2001:0?db8:/.test(host)) return 'public';
+    return 'private';
   }
   return undefined;
 }
