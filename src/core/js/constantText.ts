@@ -202,9 +202,9 @@ function listTexts(name: string, fn: number, index: ModuleIndex, depth: number):
 }
 
 /** Array methods that neither change the list nor hand it to code that could. */
-const READ_METHODS = new Set(['join', 'includes', 'indexOf', 'lastIndexOf', 'at', 'slice', 'concat', 'toString']);
+export const READ_METHODS = new Set(['join', 'includes', 'indexOf', 'lastIndexOf', 'at', 'slice', 'concat', 'toString']);
 /** Methods that call back with (element, index, list): read only if no callback takes a third parameter. */
-const CALLBACK_METHODS = new Set(['forEach', 'map', 'some', 'every', 'filter', 'find', 'findIndex']);
+export const CALLBACK_METHODS = new Set(['forEach', 'map', 'some', 'every', 'filter', 'find', 'findIndex']);
 
 function isListRead(use: NameUse): boolean {
   const { node, ancestors } = use;

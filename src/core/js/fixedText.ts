@@ -9,7 +9,7 @@
 import { calleeOf, isFunction, propertyName, receiverOf, unwrapChain, type CallLike, type FunctionNode, type Node } from './ast';
 import type { CallGraph } from './callgraph';
 import { MODULE, type ModuleIndex } from './moduleIndex';
-import { directEvals, isModuleCode } from './constantText';
+import { CALLBACK_METHODS, directEvals, isModuleCode, READ_METHODS } from './constantText';
 import { everyUse, type NameUse, type ScanBudget } from './nameUses';
 
 /** Calls followed into their callee's returns. */
@@ -40,6 +40,9 @@ const LIST_WRITES = new Map([['push', 0], ['unshift', 0], ['splice', 2], ['fill'
 /** Globals whose calls give a number or a fixed text whatever they are given. */
 const NUMERIC_CALLS = new Set(['Number', 'parseInt', 'parseFloat', 'isNaN', 'isFinite', 'Boolean']);
 const NUMERIC_NAMES = new Set(['undefined', 'NaN', 'Infinity']);
+/** Methods of text that change nothing (text cannot be changed); on a list that has them, neither. */
+const TEXT_METHODS = new Set([...KEEPING, 'charCodeAt', 'codePointAt', 'startsWith', 'endsWith', 'split', 'search', 'match', 'localeCompare', 'normalize', 'valueOf']);
+const MATH_FUNCTIONS = new Set(['abs', 'ceil', 'floor', 'round', 'trunc', 'max', 'min', 'pow', 'sqrt', 'cbrt', 'sign', 'random', 'log', 'log2', 'log10', 'exp', 'hypot', 'imul', 'clz32', 'fround']);
 
 /**
  * Whether the value of `node` (in function `fn`) is built only from fixed text and numbers.
@@ -58,6 +61,15 @@ export function builtFromFixedText(node: Node, fn: number, index: ModuleIndex, g
 class FixedText {
   private steps = 0;
   private readonly budget: ScanBudget = { left: SCAN_NODES };
+  private readonly frameIds = new Map<Frame, number>();
+  /** A call followed has its own parameters: a name met again under another call is another question. */
+  private frameId(frame: Frame | undefined): number {
+    if (!frame) return 0;
+    let id = this.frameIds.get(frame);
+    if (id === undefined) this.frameIds.set(frame, (id = this.frameIds.size + 1));
+    return id;
+  }
+
   /** The scopes whose names were read. */
   readonly scopes = new Set<number>();
   /** Names and lists being answered: met again inside their own answer, they add nothing new. */
@@ -92,7 +104,7 @@ class FixedText {
         if (!n.computed && propertyName(n) === 'length') return this.value(n.object as Node, fn, frame) || (n.object.type === 'Identifier' && this.list(n.object.name, fn, frame));
         return n.computed && n.object.type === 'Identifier' && !this.index.mayBeShadowed(n.object.name, n.object.start, fn) ? this.list(n.object.name, fn, frame) : false;
       case 'Identifier':
-        if (NUMERIC_NAMES.has(n.name) && !this.index.binding(n.name, fn)) return true;
+        if (NUMERIC_NAMES.has(n.name) && this.isGlobal(n.name, n.start, fn)) return true;
         // A block's own binding of the name, or a `with`, may be what this use sees.
         return !this.index.mayBeShadowed(n.name, n.start, fn) && this.name(n.name, fn, frame);
       case 'CallExpression':
@@ -102,13 +114,19 @@ class FixedText {
     }
   }
 
+  /** The global of that name where it is used: no binding of the file, no block's, no `with`. */
+  private isGlobal(name: string, at: number, fn: number): boolean {
+    return !this.index.binding(name, fn) && !this.index.mayBeShadowed(name, at, fn);
+  }
+
   private call(call: CallLike, fn: number, frame: Frame | undefined): boolean {
     const callee = calleeOf(call);
     const args = call.arguments as Node[];
     if (args.some(a => a.type === 'SpreadElement')) return false;
-    if (callee.type === 'Identifier' && NUMERIC_CALLS.has(callee.name) && !this.index.binding(callee.name, fn)) return true;
-    if (callee.type === 'MemberExpression' && callee.object.type === 'Identifier' && callee.object.name === 'Math' && !this.index.binding('Math', fn)) return true;
-    if (callee.type === 'Identifier' && callee.name === 'String' && !this.index.binding('String', fn)) return args.every(a => this.value(a, fn, frame));
+    if (callee.type === 'Identifier' && NUMERIC_CALLS.has(callee.name) && this.isGlobal(callee.name, callee.start, fn)) return true;
+    // Math's own functions give numbers (`Math.constructor(x)` is `Object(x)`, and the file may add its own).
+    if (callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier' && callee.object.name === 'Math' && MATH_FUNCTIONS.has(propertyName(callee) ?? '') && this.isGlobal('Math', callee.start, fn) && !/\bMath\s*\.\s*\w+\s*=[^=]/.test(this.index.text)) return true;
+    if (callee.type === 'Identifier' && callee.name === 'String' && this.isGlobal('String', callee.start, fn)) return args.every(a => this.value(a, fn, frame));
     const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
     if (method !== undefined && KEEPING.has(method)) {
       const receiver = receiverOf(call)!;
@@ -127,7 +145,7 @@ class FixedText {
   private name(name: string, fn: number, frame: Frame | undefined): boolean {
     const bound = this.index.binding(name, fn);
     if (!bound) return false;
-    const key = `${name}@${bound.scope}`;
+    const key = `${name}@${bound.scope}@${this.frameId(frame)}`;
     if (this.open.has(key)) return true;
     this.open.add(key);
     try {
@@ -146,11 +164,11 @@ class FixedText {
   private list(name: string, fn: number, frame: Frame | undefined): boolean {
     const bound = this.index.binding(name, fn);
     if (!bound) return false;
-    const key = `[]${name}@${bound.scope}`;
+    const key = `[]${name}@${bound.scope}@${this.frameId(frame)}`;
     if (this.open.has(key)) return true;
     this.open.add(key);
     try {
-      return this.everyWrite(name, fn, frame, (value, at, f) => this.listValue(value, at, f), true);
+      return this.everyWrite(name, fn, frame, (value, at, f) => this.listValue(value, at, f));
     } finally {
       this.open.delete(key);
     }
@@ -161,106 +179,108 @@ class FixedText {
     const v = unwrapChain(value);
     if (v.type === 'ArrayExpression') return this.value(v, fn, frame);
     // `new Array(n)` is n empty places; `Array("x")` is a list holding "x".
-    if ((v.type === 'NewExpression' || v.type === 'CallExpression') && v.callee.type === 'Identifier' && v.callee.name === 'Array' && v.arguments.length <= 1) return v.arguments.every(a => a.type !== 'SpreadElement' && this.value(a as Node, fn, frame));
+    if ((v.type === 'NewExpression' || v.type === 'CallExpression') && v.callee.type === 'Identifier' && v.callee.name === 'Array' && this.isGlobal('Array', v.start, fn) && v.arguments.length <= 1) return v.arguments.every(a => a.type !== 'SpreadElement' && this.value(a as Node, fn, frame));
     if (v.type === 'Identifier') return !this.index.mayBeShadowed(v.name, v.start, fn) && this.list(v.name, fn, frame);
     return false;
   }
 
   /**
    * Every place that gives a name a value passes `check` (a parameter's value is the followed
-   * call's argument, in that call's function and frame). With `asList`, element writes are
-   * values to check too, and uses that may change the list unseen fail. A name of a module-like
-   * scope is read from the index (every value it is given is kept there), not by a scan of the
-   * whole bundle: a list there, or a name changed in place, is no answer.
+   * call's argument, in that call's function and frame), and no use of it may change what it
+   * holds unseen: a name may hold a list even when it is read as text (`"" + parts`), so every
+   * name is held to the rules of a list. Module scope is scanned too, within this question's
+   * own budget (a whole bundle's top level runs out of it: no answer).
    */
-  private everyWrite(name: string, fn: number, frame: Frame | undefined, check: Check, asList = false): boolean {
+  private everyWrite(name: string, fn: number, frame: Frame | undefined, check: Check): boolean {
     const bound = this.index.binding(name, fn);
     if (!bound) return false;
     this.scopes.add(bound.scope);
     // At the top of a script (no import, export or require), a name is a global other scripts can change.
-    if (bound.moduleLike) return !asList && !bound.mutated && bound.values.length > 0 && (bound.scope !== MODULE || isModuleCode(this.index)) && bound.values.every(v => check(v.node, v.fn, undefined));
-    const fnNode = this.index.functions[bound.scope]?.node;
-    if (!fnNode) return false;
+    if (bound.scope === MODULE && !isModuleCode(this.index)) return false;
+    const fnNode = bound.scope === MODULE ? undefined : this.index.functions[bound.scope]?.node;
     let ok = true;
-    const complete = everyUse(this.index, bound.scope, name, use => (ok = this.use(use, bound.scope, fnNode, frame, check, asList)), this.budget);
+    const complete = everyUse(this.index, bound.scope, name, use => (ok = this.use(use, bound.scope, fnNode, frame, check)), this.budget);
     return complete && ok;
   }
 
-  private use(use: NameUse, scope: number, fnNode: FunctionNode | undefined, frame: Frame | undefined, check: Check, asList: boolean): boolean {
+  private use(use: NameUse, scope: number, fnNode: FunctionNode | undefined, frame: Frame | undefined, check: Check): boolean {
     const { ancestors } = use;
     const parent = ancestors[ancestors.length - 1];
     const grand = ancestors[ancestors.length - 2];
     if (!parent) return false;
     // The parameter itself: its value is the followed call's argument.
-    if (parent === fnNode) {
+    if (fnNode && parent === fnNode) {
       const at = fnNode.params.indexOf(use.node as never);
       return at < 0 || this.argument(at, undefined, scope, frame, check);
     }
-    if (parent.type === 'AssignmentPattern' && parent.left === use.node && grand === fnNode && fnNode) {
+    if (fnNode && parent.type === 'AssignmentPattern' && parent.left === use.node && grand === fnNode) {
       return this.argument(fnNode.params.indexOf(parent as never), parent.right as Node, scope, frame, check);
     }
     switch (parent.type) {
       case 'VariableDeclarator': {
-        if (parent.id !== use.node) return !asList; // another name for the list, whose uses are not followed
+        // `const copy = list`: another name for what it holds, whose uses are not followed.
+        if (parent.id !== use.node) return false;
         // `for (const k of list)`: an element of a list this search does not read.
         const loop = ancestors[ancestors.length - 3];
         if ((loop?.type === 'ForOfStatement' || loop?.type === 'ForInStatement') && loop.left === grand) return false;
         return !parent.init || check(parent.init as Node, use.fn, frame);
       }
       case 'AssignmentExpression':
-        if (parent.left !== use.node) return !asList;
+        // `s += name` makes new text; `other = name` is another name for what it holds.
+        if (parent.left !== use.node) return parent.operator === '+=' || (parent.operator !== '=' && !VALUE_ASSIGNMENTS.has(parent.operator));
         // Other compound operators (`-=`, `*=`, `<<=` …) give numbers.
         return VALUE_ASSIGNMENTS.has(parent.operator) ? check(parent.right as Node, use.fn, frame) : true;
       case 'UpdateExpression':
         return true;
       case 'MemberExpression':
-        if (parent.object !== use.node) return true; // `o[name]` reads it; `o.name` is a property
-        return !asList || this.listMember(parent, grand, use, frame);
+        // `o[name]` reads it; `o.name` is a property, not this name.
+        if (parent.object !== use.node) return true;
+        return this.member(parent, grand, ancestors[ancestors.length - 3], use, frame);
       case 'ForOfStatement':
-      case 'ForInStatement':
         return parent.left !== use.node;
       case 'CallExpression':
       case 'NewExpression':
-        if (parent.callee === use.node) return true;
-        return !asList || this.handedTo(parent, use);
-      case 'Property':
-        // `{ key: list }` keeps the list where other code can change it.
-        return !asList || parent.value !== use.node;
-      case 'ObjectPattern':
-      case 'ArrayPattern':
-      case 'RestElement':
-      case 'CatchClause':
-        // A destructuring or catch target (the tree has no Property between a pattern and its
-        // values): given a value this search does not read.
-        return false;
-      case 'AssignmentPattern':
-        return parent.left !== use.node && !asList;
+        if (parent.callee === use.node) return false;
+        return this.handedTo(parent, use);
+      case 'ConditionalExpression':
+      case 'LogicalExpression':
+        // As a test it is read; as a branch it is handed on (`(c ? list : []).push(x)`).
+        return parent.type === 'ConditionalExpression' ? parent.test === use.node : grand?.type === 'IfStatement' || grand?.type === 'UnaryExpression';
       default:
-        if (isFunction(parent) || parent.type === 'ClassDeclaration' || parent.type === 'ClassExpression') return true;
-        // A list returned, stored or spread elsewhere may be changed by code not seen here.
-        return !asList || READ_ONLY_PARENTS.has(parent.type);
+        if (isFunction(parent) || parent.type === 'ClassDeclaration' || parent.type === 'ClassExpression') return parent.id === use.node;
+        // Returned, stored, spread into another list, destructured, caught: where it goes, or
+        // what it is given, is not followed.
+        return READ_ONLY_PARENTS.has(parent.type);
     }
   }
 
   private argument(at: number, fallback: Node | undefined, scope: number, frame: Frame | undefined, check: Check): boolean {
-    if (at < 0 || !frame || frame.fn !== scope) return false;
-    // Sloppy-mode `arguments[0] = x` changes the parameter itself.
-    const fnNode = this.index.functions[scope].node;
-    if (this.index.text.slice(fnNode.start, fnNode.end).includes('arguments')) return false;
+    if (at < 0 || !frame || frame.fn !== scope || readsArguments(this.index, scope)) return false;
     const given = frame.args[at];
-    if (given) return check(given, frame.at, frame.outer);
-    return !fallback || check(fallback, scope, frame);
+    // A default stands in for an `undefined` given too.
+    return (!given || check(given, frame.at, frame.outer)) && (!fallback || check(fallback, scope, frame));
   }
 
-  /** `list[i] = v`, `list.push(v)`: v is checked; `list[i]`, `list.length`, `list.join(s)`: reads. */
-  private listMember(member: Node & { type: 'MemberExpression' }, grand: Node | undefined, use: NameUse, frame: Frame | undefined): boolean {
+  /**
+   * `list[i] = v`, `list.push(v)`: v is checked. `list[i]`, `list.length`, `list.join(s)`: reads,
+   * as are callbacks that cannot see the list (`forEach((x, i) => …)`). An element read used as
+   * an object (`list[0].push(x)`), a property write, or a method that may hand the list to code
+   * (`forEach((x, i, all) => …)`) are not.
+   */
+  private member(member: Node & { type: 'MemberExpression' }, grand: Node | undefined, above: Node | undefined, use: NameUse, frame: Frame | undefined): boolean {
     if (grand?.type === 'AssignmentExpression' && grand.left === member) return member.computed && VALUE_ASSIGNMENTS.has(grand.operator) && this.value(grand.right as Node, use.fn, frame);
-    if (grand?.type === 'UpdateExpression') return true;
+    if (grand?.type === 'UpdateExpression') return member.computed;
     const method = propertyName(member);
-    if (grand?.type === 'CallExpression' && grand.callee === member && method !== undefined && LIST_WRITES.has(method)) {
-      return (grand.arguments as Node[]).slice(LIST_WRITES.get(method)).every(a => a.type !== 'SpreadElement' && this.value(a, use.fn, frame));
+    if (grand?.type === 'CallExpression' && grand.callee === member) {
+      const args = grand.arguments as Node[];
+      if (method !== undefined && LIST_WRITES.has(method)) return args.slice(LIST_WRITES.get(method)).every(a => a.type !== 'SpreadElement' && this.value(a, use.fn, frame));
+      if (method !== undefined && (READ_METHODS.has(method) || TEXT_METHODS.has(method))) return true;
+      return method !== undefined && CALLBACK_METHODS.has(method) && args.every(a => (a.type === 'ArrowFunctionExpression' || a.type === 'FunctionExpression') && a.params.length <= 2 && a.params.every(p => p.type === 'Identifier'));
     }
-    return true;
+    // What an element read gives is not used as an object or called.
+    if (member.computed) return !((grand?.type === 'MemberExpression' && grand.object === member) || (grand?.type === 'CallExpression' && grand.callee === member) || (grand?.type === 'TaggedTemplateExpression' && grand.tag === member));
+    void above;
+    return method === 'length';
   }
 
   /** A list handed to a function of the file that only reads that parameter (`joiny(list, ",")`). */
@@ -270,14 +290,21 @@ class FixedText {
     if (!target || target.argOffset !== 0 || at < 0) return false;
     const callee = this.index.functions[target.callee]?.node;
     const param = callee?.params[at];
-    if (param?.type !== 'Identifier') return false;
+    if (param?.type !== 'Identifier' || readsArguments(this.index, target.callee)) return false;
     this.scopes.add(target.callee);
     let reads = true;
     const onlyRead = (u: NameUse): boolean => {
       const parent = u.ancestors[u.ancestors.length - 1];
       const grand = u.ancestors[u.ancestors.length - 2];
       if (parent === callee) return true;
-      reads = parent?.type === 'MemberExpression' && parent.object === u.node && !(grand?.type === 'AssignmentExpression' && grand.left === parent) && !(grand?.type === 'UpdateExpression') && !(grand?.type === 'CallExpression' && grand.callee === parent && LIST_WRITES.has(propertyName(parent) ?? ''));
+      const method = parent?.type === 'MemberExpression' ? propertyName(parent) : undefined;
+      reads =
+        parent?.type === 'MemberExpression' &&
+        parent.object === u.node &&
+        !(grand?.type === 'AssignmentExpression' && grand.left === parent) &&
+        grand?.type !== 'UpdateExpression' &&
+        !(grand?.type === 'MemberExpression' && grand.object === parent) &&
+        (grand?.type === 'CallExpression' && grand.callee === parent ? method !== undefined && (READ_METHODS.has(method) || TEXT_METHODS.has(method)) : parent.computed || method === 'length');
       return reads;
     };
     const complete = everyUse(this.index, target.callee, param.name, onlyRead, this.budget);
@@ -290,5 +317,11 @@ type Check = (value: Node, fn: number, frame: Frame | undefined) => boolean;
 /** Operators that give the name the right side's value, or add it to the text. */
 const VALUE_ASSIGNMENTS = new Set(['=', '+=', '||=', '??=', '&&=']);
 
-/** Parents under which a list is only read. */
-const READ_ONLY_PARENTS = new Set(['BinaryExpression', 'LogicalExpression', 'IfStatement', 'ConditionalExpression', 'UnaryExpression', 'ExpressionStatement', 'TemplateLiteral', 'SwitchStatement', 'WhileStatement', 'DoWhileStatement', 'ForStatement']);
+/** Parents under which a name is only read (its value turned to text, compared, tested). */
+const READ_ONLY_PARENTS = new Set(['BinaryExpression', 'IfStatement', 'UnaryExpression', 'ExpressionStatement', 'TemplateLiteral', 'SwitchStatement', 'SwitchCase', 'WhileStatement', 'DoWhileStatement', 'ForStatement', 'ReturnStatement']);
+
+/** Whether a function reads `arguments` (sloppy-mode `arguments[0] = x` changes a parameter; `arguments[0].push(x)` its list). */
+function readsArguments(index: ModuleIndex, fn: number): boolean {
+  const node = index.functions[fn].node;
+  return index.text.slice(node.start, node.end).includes('arguments');
+}

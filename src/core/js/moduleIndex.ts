@@ -197,6 +197,8 @@ export class ModuleIndex {
    */
   readonly blockBindings = new Map<string, Array<{ start: number; end: number; fn: number }>>();
   readonly withRanges: Array<{ start: number; end: number }> = [];
+  /** Catch clauses whose parameter has the name of a binding the function already had. */
+  private readonly caughtOver = new Map<string, Array<{ start: number; end: number }>>();
   /** The tree's root, for the few questions that look at every use of a module-level name (nameUses.ts). */
   program?: acorn.Program;
 
@@ -288,7 +290,17 @@ export class ModuleIndex {
         // of the function (`let t=f();…catch(t){}`, common in minified code) must not erase it.
         const scope = this.scopes[this.scopes.length - 1];
         if (node.param?.type === 'Identifier' && !scope.has(node.param.name)) scope.set(node.param.name, undefined);
-        if (node.param) collectPatternNames(node.param as Node, name => this.bindInBlock(name, node));
+        if (node.param) {
+          collectPatternNames(node.param as Node, name => {
+            this.bindInBlock(name, node);
+            // Inside the clause the name is the caught value, not the function's binding the index kept.
+            if (scope.has(name)) {
+              let ranges = this.caughtOver.get(name);
+              if (!ranges) this.caughtOver.set(name, (ranges = []));
+              ranges.push({ start: node.start, end: node.end });
+            }
+          });
+        }
         break;
       }
       case 'WithStatement':
@@ -314,6 +326,7 @@ export class ModuleIndex {
    */
   mayBeShadowed(name: string, at: number, fn: number): boolean {
     if (this.withRanges.some(r => r.start <= at && at < r.end)) return true;
+    if (this.caughtOver.get(name)?.some(r => r.start <= at && at < r.end)) return true;
     const ranges = this.blockBindings.get(name);
     if (!ranges) return false;
     const scope = this.binding(name, fn)?.scope;

@@ -109,6 +109,29 @@ runRuleTable(dynamicCode, {
       at: ['new Function("return', 'new Function(l', 'new Function(j'],
       severity: 'medium',
     },
+    // Review 48 of fixedText: ways data from outside gets into a text that looked fixed.
+    {
+      name: 'a list changed in place, an identity helper called twice, Math.constructor, a catch parameter, a default given undefined: computed (medium)',
+      code: [
+        'module.exports.a=function(input){var p=["return 1;"];p.push(input);return Function(""+p)()};',
+        'function id(v){return v}module.exports.b=i=>Function(id(id(i)))();',
+        'module.exports.c=()=>Function("return "+Math.constructor(process.argv[2]))();',
+        'var e="0";try{JSON.parse(process.argv[2])}catch(e){Function("return \'"+e+"\'")()}',
+        'function pick(c=process.argv[2]){return c}module.exports.d=()=>Function(pick(void 0))();',
+      ].join(''),
+      at: ['Function(""+p)', 'Function(id(', 'Function("return "+Math', 'Function("return \'"', 'Function(pick('],
+      severity: 'medium',
+    },
+    {
+      name: 'a list a callback can reach, an element used as an object, or a list handed on by a choice: computed (medium)',
+      code: [
+        'module.exports.a=function(input){var p=["1"];p.forEach((x,i,all)=>{all[i]=input});return Function(p.join(","))};',
+        'module.exports.b=function(input){var p=[["1"]];p[0].push(input);return Function(p.join(","))};',
+        'module.exports.c=function(input,c){var p=["1"];(c?p:[]).push(input);return Function(p.join(","))};',
+      ].join(''),
+      at: ['Function(p.join(","))};module.exports.b', 'Function(p.join(","))};module.exports.c', 'Function(p.join(","))};'],
+      severity: 'medium',
+    },
     {
       name: 'text appended from a parameter whose callers are not followed is computed (medium)',
       code: 'function g(p){var s="";for(var i=0;i<3;i++)s+=p+i;return new Function(s)}',
