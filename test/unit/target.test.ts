@@ -108,7 +108,7 @@ describe('the vendor of a dependency a file ships in', () => {
     assert.deepEqual(targetForFile({ ownVendors: ['openai'] }, 'node_modules/left-pad/index.js').ownVendors, ['openai']);
   });
 
-  it("reads Claude Code's credentials in Anthropic's own SDK as its own (info), not another assistant's (high)", () => {
+  it("reads Claude Code's credentials in Anthropic's own SDK as that vendor's package (medium: known from the folder's name only), not another assistant's (high)", () => {
     const root = tempTree({
       'package.json': '{"name":"some-acp-adapter"}',
       'node_modules/@anthropic-ai/claude-agent-sdk/package.json': '{"name":"@anthropic-ai/claude-agent-sdk"}',
@@ -117,6 +117,7 @@ describe('the vendor of a dependency a file ships in', () => {
     });
     const result = scanTarget({ id: 'x', name: 'x', kind: 'path', root }, { rules: RULES });
     const creds = result.findings.filter(f => f.ruleId === 'credential-read').map(f => `${f.file} ${f.severity}`).sort();
-    assert.deepEqual(creds, ['dist/index.js high', 'node_modules/@anthropic-ai/claude-agent-sdk/sdk.mjs info']);
+    assert.deepEqual(creds, ['dist/index.js high', 'node_modules/@anthropic-ai/claude-agent-sdk/sdk.mjs medium']);
+    assert.match(result.findings.find(f => f.file.startsWith('node_modules/') && f.ruleId === 'credential-read')!.message, /read by the vendor's own package, shipped as a dependency/);
   });
 });

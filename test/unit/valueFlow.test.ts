@@ -214,6 +214,9 @@ describe('call graph: a function wrapped by a helper that names it', () => {
   it('does not take a helper that returns something else, or another import, for one that returns its argument', () => {
     assert.equal(calleeText('var wrap=(t,v)=>({t,v});var f=wrap(function g(){},"g");f()', 'f()'), undefined);
     assert.equal(calleeText('import{named}from"./c.js";var f=named(function g(){},"g");f()', 'f()'), undefined);
+    // A helper that gives its parameter another value first, or a __name from a package (review 48).
+    assert.equal(calleeText('function wrap(f){f=()=>process.argv[2];return f}var g=wrap(function h(x){return x});g(1)', 'g(1)'), undefined);
+    assert.equal(calleeText('import{__name}from"keep-names";var j=__name(function j2(){},"j");j()', 'j()'), undefined);
   });
 });
 

@@ -76,7 +76,7 @@ export class CallGraph {
     return f === undefined ? undefined : { callee: f, argOffset: 0 };
   }
 
-  /** `new C(…)` of a class of this module: its constructor (a class without one, or a function used as one, as any call). */
+  /** `new C(…)`: the constructor of a class of this module (none for a class without one); a function used as one, as any call. */
   private constructorOf(name: string, fn: number): number | undefined {
     const owner = this.bindingValue(name, fn)?.node;
     if (owner?.type !== 'ClassDeclaration' && owner?.type !== 'ClassExpression') return this.functionNamed(name, fn, HOPS);
@@ -155,7 +155,10 @@ export class CallGraph {
     const helper = callee.type === 'Identifier' ? this.functionNamed(callee.name, fn, hops - 1) : undefined;
     if (helper === undefined) return undefined;
     const record = this.index.functions[helper];
-    const params = record.node.params.map(p => (p.type === 'Identifier' ? p.name : undefined));
+    // A parameter given another value (`f = other; return f`), or changed through `arguments`, is not what the call gave.
+    const text = this.index.text.slice(record.node.start, record.node.end);
+    const params = record.node.params.map(p => (p.type === 'Identifier' && !record.overwritten?.has(p.name) && !record.mutated?.has(p.name) ? p.name : undefined));
+    if (text.includes('arguments')) return undefined;
     let at: number | undefined;
     for (const returned of record.returns) {
       let r = unwrapChain(returned);
@@ -175,7 +178,8 @@ export class CallGraph {
   private importedKeepNames(name: string, fn: number): boolean {
     const bound = this.index.binding(name, fn);
     const value = bound && bound.values.length === 1 ? bound.values[0].node : undefined;
-    return value?.type === 'ImportBinding' && value.imported === '__name' && !bound!.mutated;
+    // Only from a chunk of the same build (`./chunk-….js`), not a package that may define it otherwise.
+    return value?.type === 'ImportBinding' && value.imported === '__name' && /^\.\.?\//.test(value.source) && !bound!.mutated;
   }
 
   /** `Object.defineProperty(x, …)`, `Object.assign(x, …)`, or a name bound to one of them: x comes back. */
@@ -219,6 +223,8 @@ export class CallGraph {
       // `return n !== void 0 && n(i, o, t), i`: a minifier's `if` folded before the value.
       let r = returned;
       while (r.type === 'SequenceExpression') r = r.expressions[r.expressions.length - 1] as Node;
+      // A parameter given another value on the way (`f = other; return f`) is no longer what the call gave.
+      if (r.type === 'Identifier' && this.index.functions[factory].overwritten?.has(r.name)) return undefined;
       const f: number | undefined = isFunction(r) || r.type === 'Identifier' ? this.functionValue(r, factory, hops - 1) : undefined;
       if (f === undefined || (made !== undefined && f !== made) || f === factory) return undefined;
       made = f;
@@ -469,7 +475,8 @@ interface Range {
   end: number;
 }
 
-function constructorFunction(cls: ClassNode): FunctionNode | undefined {
+/** A class's `constructor` method, if it has one. */
+export function constructorFunction(cls: ClassNode): FunctionNode | undefined {
   const ctor = cls.body.body.find(m => m.type === 'MethodDefinition' && m.kind === 'constructor');
   return ctor?.type === 'MethodDefinition' ? (ctor.value as FunctionNode) : undefined;
 }

@@ -201,6 +201,12 @@ function listTexts(name: string, fn: number, index: ModuleIndex, depth: number):
   });
 }
 
+/** A name bound once in its scope to a list that every use only reads (see isListRead): what it holds is what was written. */
+export function readOnlyList(index: ModuleIndex, name: string, fn: number): boolean {
+  const bound = index.binding(name, fn);
+  return !!bound && declaredOnce(index, bound.scope, name) && everyUse(index, bound.scope, name, isListRead);
+}
+
 /** Array methods that neither change the list nor hand it to code that could. */
 export const READ_METHODS = new Set(['join', 'includes', 'indexOf', 'lastIndexOf', 'at', 'slice', 'concat', 'toString']);
 /** Methods that call back with (element, index, list): read only if no callback takes a third parameter. */

@@ -134,11 +134,27 @@ class FixedText {
       return list && args.every(a => this.value(a, fn, frame));
     }
     const target = this.graph.target(call, fn);
-    if (!target || target.argOffset !== 0 || (frame?.depth ?? 0) >= MAX_CALLS) return false;
+    if (!target || target.argOffset !== 0 || (frame?.depth ?? 0) >= MAX_CALLS || !this.writtenAsCalled(callee, target.callee, fn)) return false;
     const returns = this.index.functions[target.callee]?.returns ?? [];
     if (returns.length === 0) return false;
     const inner: Frame = { fn: target.callee, args, at: fn, outer: frame, depth: (frame?.depth ?? 0) + 1 };
     return returns.every(r => this.value(r, target.callee, inner));
+  }
+
+  /**
+   * The function called is the one written there: in place (`(function(a){…})(x)`), or bound
+   * once to the name called, as written or named by a keep-names helper (`__name(function f(){}, "f")`).
+   * The call graph also reads memos and factories (`once(() => v)`), whose products it only
+   * guesses: no answer through those.
+   */
+  private writtenAsCalled(callee: Node, target: number, fn: number): boolean {
+    const node = this.index.functions[target].node;
+    if (callee === node) return true;
+    if (callee.type !== 'Identifier') return false;
+    const bound = this.index.binding(callee.name, fn);
+    const value = bound && bound.values.length === 1 && !bound.mutated ? unwrapChain(bound.values[0].node) : undefined;
+    if (value === node) return true;
+    return value?.type === 'CallExpression' && value.arguments[0] === node;
   }
 
   /** Every value a name is given in its scope is fixed (its parameter's, through the call followed). */

@@ -132,6 +132,10 @@ function identifierAt(root: Node, offset: number, length: number): boolean {
   let node: Node | undefined = root;
   while (node) {
     if (node.type === 'Identifier') return node.start === offset && node.end === offset + length;
+    // Import and export specifiers are not among the tree's children: a name there is a use.
+    if (node.type === 'ExportNamedDeclaration' || node.type === 'ImportDeclaration' || node.type === 'ExportDefaultDeclaration') {
+      if ((node.type === 'ExportNamedDeclaration' || node.type === 'ImportDeclaration') && node.specifiers.some(sp => sp.start <= offset && offset < sp.end)) return true;
+    }
     let next: Node | undefined;
     if (node.type === 'Program' || node.type === 'BlockStatement' || node.type === 'StaticBlock' || node.type === 'ClassBody') {
       // Statements are in text order: a bundle's top level has too many to look at one by one.

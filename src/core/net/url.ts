@@ -61,6 +61,26 @@ export const BARE_HOST_TLDS: readonly string[] = TLDS.split('|');
 
 const IPV4 = /^(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/;
 
+/** The eight 16-bit groups of an IPv6 address (`::` expanded, a dotted IPv4 tail read), or undefined. */
+function ipv6Groups(host: string): number[] | undefined {
+  let text = host;
+  const v4 = /(\d{1,3})\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(text);
+  if (v4) {
+    const b = v4.slice(1).map(Number);
+    if (b.some(x => x > 255)) return undefined;
+    text = `${text.slice(0, v4.index)}${((b[0] << 8) | b[1]).toString(16)}:${((b[2] << 8) | b[3]).toString(16)}`;
+  }
+  const halves = text.split('::');
+  if (halves.length > 2) return undefined;
+  const head = halves[0] ? halves[0].split(':') : [];
+  const tail = halves.length === 2 && halves[1] ? halves[1].split(':') : [];
+  const missing = 8 - head.length - tail.length;
+  if ((halves.length === 1 && missing !== 0) || missing < 0) return undefined;
+  const parts = [...head, ...Array<string>(halves.length === 2 ? missing : 0).fill('0'), ...tail];
+  if (parts.some(p => !/^[0-9a-f]{1,4}$/.test(p))) return undefined;
+  return parts.map(p => parseInt(p, 16));
+}
+
 /** Loopback, private, link-local or public for an IPv4/IPv6 literal; undefined for names. */
 export function ipScope(host: string): 'loopback' | 'public' | 'private' | 'link-local' | undefined {
   const m = IPV4.exec(host);
@@ -74,13 +94,16 @@ export function ipScope(host: string): 'loopback' | 'public' | 'private' | 'link
   }
   if (host.includes(':') && /^[0-9a-f:.]+$/.test(host)) {
     if (host === '::1' || host === '::') return 'loopback';
-    const mapped = /^::ffff:(\d{1,3}(?:\.\d{1,3}){3})$/.exec(host);
-    if (mapped) return ipScope(mapped[1]);
-    const first = host.startsWith(':') ? 0 : parseInt(host.split(':')[0], 16);
+    const groups = ipv6Groups(host);
+    if (!groups) return undefined;
+    // IPv4 inside IPv6: mapped (::ffff:0:0/96) and NAT64 (64:ff9b::/96) route as that IPv4 address.
+    const prefix = groups.slice(0, 6).join(':');
+    if (prefix === '0:0:0:0:0:65535' || prefix === '100:65435:0:0:0:0') return ipScope(`${groups[6] >> 8}.${groups[6] & 255}.${groups[7] >> 8}.${groups[7] & 255}`);
+    const first = groups[0];
     if (first >= 0xfe80 && first <= 0xfebf) return 'link-local';
     // Only 2000::/3 is routed on the internet (2001:db8::/32 is for documentation); the rest
     // (fc00::/7 unique local, ::/96 and other reserved ranges, multicast) never leaves a network.
-    if (first >= 0x2000 && first <= 0x3fff && !/^2001:0?db8:/.test(host)) return 'public';
+    if (first >= 0x2000 && first <= 0x3fff && !(first === 0x2001 && groups[1] === 0xdb8)) return 'public';
     return 'private';
   }
   return undefined;

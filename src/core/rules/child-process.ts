@@ -6,7 +6,9 @@ import { calledMethod, calleeOf, descendants, isFunction, memberPath, propertyKe
 import { bindsWithin, callsSpelled, everyUse } from '../js/nameUses';
 import { argumentsOf, refName, type ModuleRef } from '../js/modules';
 import { isParameterOf, settledValue, settledValueAt, type ModuleIndex } from '../js/moduleIndex';
-import { constantTexts } from '../js/constantText';
+import { constantTexts, readOnlyList } from '../js/constantText';
+import { constructorFunction } from '../js/callgraph';
+import { escapeRegExp } from '../catalog/keywords';
 import { argumentGiven, CALL_DEPTH, type Mark } from '../js/flow';
 import { moduleDerivation } from '../js/derivation';
 import { MAX_CALLERS, type CallStep } from '../js/callgraph';
@@ -550,6 +552,8 @@ function joinedElements(list: Node, fn: number, index: ModuleIndex, depth = 0): 
   const written = writtenList(list, fn, index);
   const array = written && unwrapChain(written);
   if (array?.type !== 'ArrayExpression' || depth > 2) return undefined;
+  // A named list changed in place (`c.unshift(t)`) holds more than was written.
+  if (written !== list && list.type === 'Identifier' && !readOnlyList(index, list.name, fn)) return undefined;
   // The list's own function: a name's list is read where it is written.
   const at = written !== list && list.type === 'Identifier' ? (settledValueAt(index, list.name, fn, list.start)?.fn ?? fn) : fn;
   return array.elements.flatMap(e => {
@@ -661,10 +665,15 @@ function constructorArguments(member: Node & { type: 'MemberExpression' }, fn: n
   const param = unwrapChain(set.node);
   const cls = ctor?.cls;
   if (!ctor || !cls || param?.type !== 'Identifier' || cls.id?.type !== 'Identifier') return undefined;
-  const definition = cls.body.body.find(m => m.type === 'MethodDefinition' && m.kind === 'constructor');
-  if (definition?.type !== 'MethodDefinition' || definition.value !== ctor.node) return undefined;
+  if (constructorFunction(cls) !== ctor.node) return undefined;
   const at = ctor.node.params.findIndex(p => p.type === 'Identifier' && p.name === param.name);
-  if (at < 0 || index.binding(param.name, set.fn)?.mutated) return undefined;
+  if (at < 0 || index.binding(param.name, set.fn)?.mutated || ctor.overwritten?.has(param.name)) return undefined;
+  // Exported (`export class`), the class may be made elsewhere with anything; a method may change
+  // what it keeps (`this.o.command = x`, `Object.assign(this.o, x)`).
+  const source = index.text.slice(cls.start, cls.end);
+  if (/\bexport\s+(?:default\s+)?$/.test(index.text.slice(Math.max(0, cls.start - 20), cls.start))) return undefined;
+  const k = escapeRegExp(key);
+  if (new RegExp(`this\\.${k}\\s*(?:\\.\\s*[\\w$]+|\\[[^\\]]*\\])\\s*(?:[-+*/%&|^]|\\?\\?|\\|\\||&&)?=(?!=)|Object\\.assign\\(\\s*this\\.${k}\\b`).test(source)) return undefined;
   const name = cls.id.name;
   const scope = index.binding(name, ctor.parent)?.scope;
   if (scope === undefined) return undefined;
@@ -1501,6 +1510,7 @@ export const childProcess: Rule = {
           start({ node, call, shell: raw || nested, args: [quasi], fn, spelled: [spelled], ...(bun ? { shellSyntax: true } : {}) });
         }
         bunLines.length = 0;
+        // Bun Shell lines started just now.
         for (const p of ready) report(ctx, p);
         ready.length = 0;
         // Which calls inside wrappers run only what their callers give (wrapperCalls), known before any is reported.
@@ -1559,6 +1569,10 @@ export const childProcess: Rule = {
       'Program:exit'() {
         for (const { node, viaCall, fn } of late) startsProcess(node, viaCall, contextAt(ctx, fn));
         late.length = 0;
+        // The walk is over (the index is complete): plain starts are reported now, not at the
+        // decoding hooks, which a failure elsewhere in the rule would skip.
+        for (const p of ready) report(ctx, p);
+        ready.length = 0;
       },
     };
   },

@@ -113,7 +113,11 @@ export const credentialRead: Rule = {
     const reportStore = (node: Node, store: CredentialStore, shown: string, own: boolean, services: readonly string[] = [], fn?: number, related?: readonly RelatedSpan[]) => {
       let severity: Severity = store.config ? 'low' : 'medium';
       let whose = '';
-      if (own) {
+      // Known as the vendor's only from the dependency's folder name: its own SDK, but not proven.
+      const byPath = own && !!store.vendor && !!ctx.target.dependencyVendors?.includes(store.vendor);
+      if (byPath) {
+        whose = " (read by the vendor's own package, shipped as a dependency)";
+      } else if (own) {
         severity = 'info';
         whose = " (the assistant's own vendor)";
       } else if (store.assistant) {

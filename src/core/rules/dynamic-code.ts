@@ -93,7 +93,9 @@ function givenInsteadOfFunction(call: Node, code: Node, ctx: RuleContext): boole
   const chosen = unwrapChain(choice.consequent);
   if (test.type !== 'BinaryExpression' || (test.operator !== '==' && test.operator !== '===') || chosen.type !== 'Identifier' || chosen.name !== arg.name) return false;
   const [typed, kind] = test.left.type === 'UnaryExpression' ? [test.left, test.right] : [test.right, test.left];
-  return typed.type === 'UnaryExpression' && typed.operator === 'typeof' && unwrapChain(typed.argument).type === 'Identifier' && (unwrapChain(typed.argument) as { name: string }).name === arg.name && staticString(kind as Node) === 'function';
+  if (!(typed.type === 'UnaryExpression' && typed.operator === 'typeof' && unwrapChain(typed.argument).type === 'Identifier' && (unwrapChain(typed.argument) as { name: string }).name === arg.name && staticString(kind as Node) === 'function')) return false;
+  // The value a caller gives the polyfill: a parameter of the function around it, not a fetched text.
+  return ctx.analysis().index.binding(arg.name, ctx.functionIndex())?.values[0]?.node.type === 'Parameter';
 }
 
 export const dynamicCode: Rule = {

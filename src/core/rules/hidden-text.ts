@@ -63,7 +63,9 @@ function check(ctx: RuleContext, node: Node, what: string, pattern = false) {
   else if ((raw.match(RANGE) ?? []).length >= 2) return;
   // Numbers packed into characters (an HTML entity decode table read with charCodeAt), or a
   // character table (a code page, an alphabet: each character listed once): data.
-  if (!pattern && (isPackedData(cookedText(node)) || isCharacterTable(cookedText(node)))) return;
+  if (!pattern && isPackedData(cookedText(node))) return;
+  // A table is no place for tag characters or bidi overrides: a payload could hide behind one.
+  if (!pattern && !TAGS.test(raw) && !OVERRIDES.test(raw) && isCharacterTable(cookedText(node))) return;
   let chars = hiddenCharacters(raw);
   // A zero-width character in a regex is what strips it; only bidi and tags hide anything there.
   if (pattern) chars = chars.filter(c => /EMBEDDING|OVERRIDE|ISOLATE|POP|TAG/.test(c));
@@ -73,7 +75,8 @@ function check(ctx: RuleContext, node: Node, what: string, pattern = false) {
   const shown = what === 'identifier' || pattern ? raw : cookedText(node) || raw;
   const visible = shown.replace(INVISIBLE, '').replace(/^["'`/]|["'`/]$/g, '').replace(/[\u0000-\u001F\u007F-\u009F]/g, '').replace(/\s+/g, '');
   // A string of only invisible characters and spaces is a named constant of text-processing code.
-  const severity: Severity = visible.length === 0 && what !== 'identifier' ? 'info' : what === 'identifier' ? 'high' : textSeverity(raw);
+  // Tag characters alone are text for a model to read, not a constant of text processing.
+  const severity: Severity = visible.length === 0 && what !== 'identifier' && !TAGS.test(raw) ? 'info' : what === 'identifier' ? 'high' : textSeverity(raw);
   ctx.report({ node, messageId: 'invisible', data: { where: what === 'identifier' ? 'an identifier' : `a ${what}`, chars: chars.join(', ') }, severity, evidence: chars });
 }
 

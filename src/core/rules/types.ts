@@ -16,6 +16,12 @@ import type { Fact } from './facts';
 export interface TargetContext {
   /** Vendor ids from the catalog (e.g. "anthropic") that publish the scanned assistant. */
   ownVendors: string[];
+  /**
+   * Of those, the ones known only from the path of the file (a dependency under
+   * `node_modules/@anthropic-ai/…`): anyone can ship a folder of that name, so a rule that
+   * lowers a claim for its own vendor keeps it at medium for these.
+   */
+  dependencyVendors?: string[];
 }
 
 export interface RuleMeta {

@@ -17,5 +17,5 @@ export function dependencyPackage(rel: string): string | undefined {
 /** The target as one of its files sees it: the vendor of the dependency it sits in is one of its own. */
 export function targetForFile(target: TargetContext, rel: string): TargetContext {
   const extra = vendorsForPackage(dependencyPackage(rel)).filter(v => !target.ownVendors.includes(v));
-  return extra.length ? { ...target, ownVendors: [...target.ownVendors, ...extra] } : target;
+  return extra.length ? { ...target, ownVendors: [...target.ownVendors, ...extra], dependencyVendors: extra } : target;
 }

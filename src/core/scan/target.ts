@@ -109,7 +109,8 @@ function oneOfEachFile(files: readonly FileEntry[]): { files: FileEntry[]; same:
   const ids = files.map(f => {
     try {
       const st = fs.statSync(f.absPath, { bigint: true });
-      return { id: `${st.dev}:${st.ino}`, link: fs.lstatSync(f.absPath).isSymbolicLink() };
+      // Some network and FUSE file systems give every file inode 0: no identity to go by there.
+      return st.ino === 0n ? undefined : { id: `${st.dev}:${st.ino}`, link: fs.lstatSync(f.absPath).isSymbolicLink() };
     } catch {
       // Unreadable now: the scan reports why.
       return undefined;

@@ -75,6 +75,7 @@ runRuleTable(credentialRead, {
     // claude-flow's @claude-flow/security path validator (review 44): key names a path is refused for.
     { name: 'key names only compared with a path (includes) are a deny list (info)', code: 'const path=require("path");const BLOCKED=["id_rsa","id_ed25519"];function ok(p){if(BLOCKED.includes(path.basename(p)))throw Error("blocked")}', at: ['"id_rsa"', '"id_ed25519"'], severity: 'info', message: /^Lists a credential file among names or patterns paths are matched against/ },
     { name: 'key names put in a Set only asked .has(…) are a deny list (info)', code: 'const B=["id_rsa"];const S=new Set(B);function ok(n){return !S.has(n)}', at: ['"id_rsa"'], severity: 'info' },
+    { name: 'a wanted list read when a name is in it is not a deny list (medium)', code: 'const fs=require("fs");const WANTED=[".aws/credentials"];function grab(rel,f){if(WANTED.includes(rel))return fs.readFileSync(f)}', at: ['".aws/credentials"'], severity: 'low' },
     { name: 'key names a callback opens are not a deny list (medium)', code: 'const fs=require("fs");const K=["id_rsa"];function f(){K.includes("x");return K.map(n=>fs.readFileSync(n))}', at: ['"id_rsa"'], severity: 'medium' },
     { name: 'a credential file among glob patterns is an ignore list (info)', code: 'skip=["*.pem","*.p12","id_rsa",".npmrc"]', at: ['"id_rsa"', '".npmrc"'], severity: 'info' },
   ],

@@ -62,6 +62,7 @@ runRuleTable(dynamicCode, {
     },
     // core-js's setImmediate fallback (node-machine-id's and Cline's bundles, review 46).
     { name: 'a string given to a timer polyfill instead of a function (low)', code: 'var q={},i=0;function set(fn){q[++i]=function(){(typeof fn=="function"?fn:Function(fn))()};return i}', at: ['Function(fn)'], severity: 'low', message: /compiles a string given where a function is expected/ },
+    { name: 'the polyfill shape around a fetched text is not a polyfill (medium)', code: 'async function f(u){const code=await (await fetch(u)).text();return (typeof code=="function"?code:Function(code))()}', at: ['Function(code)'], severity: 'medium' },
     { name: 'the same choice around another value is not the polyfill (medium)', code: 'function set(fn,src){return typeof fn=="function"?fn:Function(src)}', at: ['Function(src)'], severity: 'medium' },
     // function-bind 1.1.2 (under call-bind, get-intrinsic, hasown: most node_modules trees) and depd 2.0.0:
     // a parameter list made by a loop over a function's arity. Numbers and the file's own text only.
@@ -122,6 +123,7 @@ runRuleTable(dynamicCode, {
       at: ['Function(""+p)', 'Function(id(', 'Function("return "+Math', 'Function("return \'"', 'Function(pick('],
       severity: 'medium',
     },
+    { name: 'a function the call graph only guesses (a memo-like helper given a thunk) is not followed (medium)', code: 'function wrap(f){f=()=>process.argv[2];return f}var g=wrap(()=>"1");module.exports=()=>Function("return "+g())()', at: ['Function("return "+g())'], severity: 'medium' },
     {
       name: 'a list a callback can reach, an element used as an object, or a list handed on by a choice: computed (medium)',
       code: [

@@ -18,6 +18,7 @@ runRuleTable(hiddenText, {
     { name: 'invisible and control characters only (core-js checking trim) are a constant (info)', code: 'return "\u200b\u0085\u180e"!=="\u200b\u0085\u180e"[t]()', at: ['"\u200b\u0085\u180e"!', '"\u200b\u0085\u180e"['], severity: 'info' },
     // mermaid's parser in Cline's webview (review 46): whitespace written partly as escapes.
     { name: 'whitespace characters, some written as escapes, and a BOM are a constant (info)', code: 'var WS=`\\f\n\\r\t\\v \\xA0\u2000\u2001\\u2028\\u2029\u3000\uFEFF`.split(``)', at: ['\\f\n'], severity: 'info' },
+    { name: 'a character table carrying tag characters is reported (high)', code: `t="${Array.from({ length: 100 }, (_, i) => String.fromCharCode(0x400 + i)).join('')}${String.fromCodePoint(0xe0069, 0xe0067)}"`, at: ['"'], severity: 'high' },
     { name: 'an identifier mixing Latin with Cyrillic look-alikes', code: 'const p\u0430ssword = 1;', at: ['p\u0430ssword'], severity: 'medium' },
   ],
   valid: [

@@ -48,7 +48,7 @@ export const exfiltration: CorrelationRule = {
     category: 'secrets',
     severity: 'high',
     title: 'Sensitive data sent over the network',
-    description: "The value of a sensitive read (the whole environment, a credential store, machine or user identifiers) flows into a network request. High for the whole environment, another assistant's key store, or a credential sent to a known host other than the assistant's own; medium for identifiers and for a credential sent to a host computed at run time (how assistants attach their own login to their own API); low when the request goes to this machine (localhost).",
+    description: "The value of a sensitive read (the whole environment, a credential store, machine or user identifiers) flows into a network request. High for the whole environment, another assistant's key store, or a credential sent to a known host other than the assistant's own; medium for identifiers and for a credential sent to a host computed at run time (how assistants attach their own login to their own API); low when the request goes to this machine (localhost), medium there for what would be high elsewhere.",
     messages: {
       sent: 'Sends {{what}} in a network request{{to}}',
     },
@@ -84,7 +84,8 @@ export const exfiltrationCorrelator: Correlator = {
           node: sink.draft,
           messageId: 'sent',
           data: { what: list(what), to: host ? ` to ${host}${local ? ' (this machine)' : ''}` : '' },
-          severity: local ? 'low' : high ? 'high' : 'medium',
+          // Local, the whole environment or a key store still goes to a process that may forward it: medium.
+          severity: local ? (high ? 'medium' : 'low') : high ? 'high' : 'medium',
           evidence: [...new Set([...sink.draft.evidence, ...sources.flatMap(s => s.draft.evidence)])],
           related: inOrder(related),
           ...(host ? { host } : {}),

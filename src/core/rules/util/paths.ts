@@ -2,7 +2,7 @@
 // `path.join(os.homedir(), ".aws", "credentials")`. Parts computed at run time become `*`
 // and the home directory `~`, so rules can match `*/.aws/credentials` or `~/.zshrc`.
 import type * as acorn from 'acorn';
-import { propertyKeyName, propertyName, staticString, unwrapChain, type Node } from '../../js/ast';
+import { isUndefinedValue, propertyKeyName, propertyName, staticString, unwrapChain, type Node } from '../../js/ast';
 import { everyUse } from '../../js/nameUses';
 import type { ModuleIndex } from '../../js/moduleIndex';
 import { argumentsOf } from '../../js/modules';
@@ -285,6 +285,31 @@ export function listRole(ctx: RuleContext): 'data' | 'patterns' | undefined {
   return undefined;
 }
 
+/** Names of lists that keep things out. */
+const DENY_NAME = /deny|denied|block|forbid|protect|sensitive|secret|exclud|ignor|reserved|dangerous|unsafe|restrict/i;
+
+/**
+ * Whether the membership test at `ancestors[at]` refuses what it finds: negated (`!L.has(x)`,
+ * `L.indexOf(x) === -1`, `< 0`), or the test of an `if` whose branch throws, returns or skips.
+ */
+function refuses(ancestors: readonly Node[], at: number): boolean {
+  const test = ancestors[at];
+  const up = ancestors[at - 1];
+  if (up?.type === 'UnaryExpression' && up.operator === '!') return true;
+  if (up?.type === 'BinaryExpression' && /^(?:===?|<)$/.test(up.operator) && (staticNumber(up.right as Node) === -1 || (up.operator === '<' && staticNumber(up.right as Node) === 0))) return true;
+  if (up?.type !== 'IfStatement' || up.test !== test) return false;
+  const branch = up.consequent.type === 'BlockStatement' ? up.consequent.body[0] : up.consequent;
+  // `return` of nothing or of a constant refuses; `return fs.readFileSync(f)` takes what it found.
+  const returned = branch?.type === 'ReturnStatement' ? (branch.argument as Node | null) : undefined;
+  return branch?.type === 'ThrowStatement' || branch?.type === 'ContinueStatement' || (branch?.type === 'ReturnStatement' && (!returned || returned.type === 'Literal' || isUndefinedValue(returned)));
+}
+
+function staticNumber(node: Node): number | undefined {
+  if (node.type === 'Literal' && typeof node.value === 'number') return node.value;
+  if (node.type === 'UnaryExpression' && node.operator === '-' && node.argument.type === 'Literal' && typeof node.argument.value === 'number') return -node.argument.value;
+  return undefined;
+}
+
 /** Methods that only compare a value with a list's elements. */
 const MEMBERSHIP = new Set(['includes', 'indexOf', 'lastIndexOf', 'has']);
 
@@ -315,7 +340,9 @@ export function onlyCompared(index: ModuleIndex, name: string, fn: number, depth
     if (parent?.type === 'VariableDeclarator' && parent.id === use.node) return true;
     uses++;
     if (parent?.type === 'MemberExpression' && parent.object === use.node && above?.type === 'CallExpression' && above.callee === parent) {
-      return (compared = MEMBERSHIP.has(propertyName(parent) ?? ''));
+      // A membership test that refuses (`if (L.includes(x)) throw`, `!L.includes(x)`), or on a
+      // list named as a deny list: a wanted list (`if (WANTED.includes(f)) send(read(f))`) is not one.
+      return (compared = MEMBERSHIP.has(propertyName(parent) ?? '') && (DENY_NAME.test(name) || refuses(use.ancestors, use.ancestors.length - 2)));
     }
     // `const SET = new Set(LIST)`, then only `SET.has(x)`.
     const declared = use.ancestors[use.ancestors.length - 2];
