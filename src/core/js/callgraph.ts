@@ -146,6 +146,12 @@ export class CallGraph {
    * every return is a parameter, or `Object.defineProperty` / `Object.assign` of one (both
    * return their first argument). The call is the function given at that place.
    */
+  /** Whether the call is of a helper that returns its first argument (esbuild's keep-names `__name(fn, "x")`). */
+  returnsFirstArgumentOf(call: CallExpression, fn: number): boolean {
+    const first = call.arguments[0];
+    return !!first && isFunction(first as Node) && this.passedThrough(call, fn, HOPS) === this.index.functionOf(first as FunctionNode);
+  }
+
   private passedThrough(call: CallExpression, fn: number, hops: number): number | undefined {
     const callee = calleeOf(call);
     if (callee.type === 'Identifier' && this.importedKeepNames(callee.name, fn)) {

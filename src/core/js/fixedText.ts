@@ -154,7 +154,7 @@ class FixedText {
     const bound = this.index.binding(callee.name, fn);
     const value = bound && bound.values.length === 1 && !bound.mutated ? unwrapChain(bound.values[0].node) : undefined;
     if (value === node) return true;
-    return value?.type === 'CallExpression' && value.arguments[0] === node;
+    return value?.type === 'CallExpression' && value.arguments[0] === node && this.graph.returnsFirstArgumentOf(value, fn);
   }
 
   /** Every value a name is given in its scope is fixed (its parameter's, through the call followed). */
