@@ -103,9 +103,9 @@ describe('the vendor of a dependency a file ships in', () => {
     assert.equal(dependencyPackage('node_modules/@scope'), undefined);
   });
 
-  it("adds the dependency's vendor to the target's own (Claude Code's SDK inside another tool)", () => {
-    assert.deepEqual(targetForFile({ ownVendors: [] }, 'node_modules/@anthropic-ai/claude-agent-sdk-linux-x64/claude').ownVendors, ['anthropic']);
-    assert.deepEqual(targetForFile({ ownVendors: ['openai'] }, 'node_modules/left-pad/index.js').ownVendors, ['openai']);
+  it("names the dependency's vendor apart from the target's own (Claude Code's SDK inside another tool)", () => {
+    assert.deepEqual(targetForFile({ ownVendors: [] }, 'node_modules/@anthropic-ai/claude-agent-sdk-linux-x64/claude'), { ownVendors: [], dependencyVendors: ['anthropic'] });
+    assert.deepEqual(targetForFile({ ownVendors: ['openai'] }, 'node_modules/left-pad/index.js'), { ownVendors: ['openai'] });
   });
 
   it("reads Claude Code's credentials in Anthropic's own SDK as that vendor's package (medium: known from the folder's name only), not another assistant's (high)", () => {

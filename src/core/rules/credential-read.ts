@@ -114,7 +114,7 @@ export const credentialRead: Rule = {
       let severity: Severity = store.config ? 'low' : 'medium';
       let whose = '';
       // Known as the vendor's only from the dependency's folder name: its own SDK, but not proven.
-      const byPath = own && !!store.vendor && !!ctx.target.dependencyVendors?.includes(store.vendor);
+      const byPath = !own && !!store.vendor && !!ctx.target.dependencyVendors?.includes(store.vendor);
       if (byPath) {
         whose = " (read by the vendor's own package, shipped as a dependency)";
       } else if (own) {
@@ -126,7 +126,7 @@ export const credentialRead: Rule = {
       }
       ctx.report({
         node,
-        messageId: store.conversations && !own ? 'conversations' : 'store',
+        messageId: store.conversations && !own && !byPath ? 'conversations' : 'store',
         data: { label: store.label, whose },
         severity,
         evidence: [`path ${shown}`, `store ${store.label}`, ...services.slice(0, 3).map(n => `service ${n.slice(0, 120)}`)],

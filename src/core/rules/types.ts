@@ -17,9 +17,9 @@ export interface TargetContext {
   /** Vendor ids from the catalog (e.g. "anthropic") that publish the scanned assistant. */
   ownVendors: string[];
   /**
-   * Of those, the ones known only from the path of the file (a dependency under
-   * `node_modules/@anthropic-ai/…`): anyone can ship a folder of that name, so a rule that
-   * lowers a claim for its own vendor keeps it at medium for these.
+   * Vendors known only from the path of the file (a dependency under `node_modules/@anthropic-ai/…`),
+   * not among `ownVendors`: anyone can ship a folder of that name, so a rule may lower a claim
+   * for them (credential-read: medium, not high) but never treats them as the assistant's own.
    */
   dependencyVendors?: string[];
 }
