@@ -4,6 +4,7 @@
 import { calleeOf, firstFrom, isFunction, memberPath, isUndefinedValue, memoThunk, propertyKeyName, propertyName, unwrapChain, type CallExpression, type CallLike, type FunctionNode, type Node } from './ast';
 import { MODULE, singleValue, type ClassNode, type ModuleIndex, type ModuleValue } from './moduleIndex';
 import { bundledExports, lookupAt, type BundledExports } from './modules';
+import { mentionsArguments } from './nameUses';
 
 /** A call of a same-module function. */
 export interface CallStep {
@@ -162,9 +163,8 @@ export class CallGraph {
     if (helper === undefined) return undefined;
     const record = this.index.functions[helper];
     // A parameter given another value (`f = other; return f`), or changed through `arguments`, is not what the call gave.
-    const text = this.index.text.slice(record.node.start, record.node.end);
+    if (mentionsArguments(this.index, helper)) return undefined;
     const params = record.node.params.map(p => (p.type === 'Identifier' && !record.overwritten?.has(p.name) && !record.mutated?.has(p.name) ? p.name : undefined));
-    if (text.includes('arguments')) return undefined;
     let at: number | undefined;
     for (const returned of record.returns) {
       let r = unwrapChain(returned);

@@ -1,7 +1,7 @@
 // Whether a text is built only from text written in the file and numbers, when it has too many
 // values to list: `"return function (" + args + ") {…}"` where `args` is `", arg0, arg1…"` made
 // by a loop over a function's arity (depd, function-bind). Numbers cannot bring code in, so a
-// loop counter, a `.length` or any arithmetic is fixed; a parameter is fixed only through the
+// loop counter, any arithmetic or the length of fixed text or a list is fixed; a parameter is fixed only through the
 // call being followed, and a list only when every element put into it is fixed. Anything else
 // (a global, a property read, a call that is not followed, a list handed to unknown code) is
 // not. What the text is exactly is left to constantText.ts; this answers only whether data from
@@ -10,7 +10,7 @@ import { calleeOf, isFunction, propertyName, receiverOf, unwrapChain, type CallL
 import type { CallGraph } from './callgraph';
 import { MODULE, type ModuleIndex } from './moduleIndex';
 import { CALLBACK_METHODS, directEvals, isModuleCode, READ_METHODS } from './constantText';
-import { everyUse, type NameUse, type ScanBudget } from './nameUses';
+import { everyUse, mentionsArguments, type NameUse, type ScanBudget } from './nameUses';
 
 /** Calls followed into their callee's returns. */
 const MAX_CALLS = 4;
@@ -72,7 +72,7 @@ class FixedText {
 
   /** The scopes whose names were read. */
   readonly scopes = new Set<number>();
-  /** Names and lists being answered: met again inside their own answer, they add nothing new. */
+  /** Names and lists being answered (see everyWrite). */
   private readonly open = new Set<string>();
 
   constructor(private readonly index: ModuleIndex, private readonly graph: CallGraph) {}
@@ -125,7 +125,7 @@ class FixedText {
     if (args.some(a => a.type === 'SpreadElement')) return false;
     if (callee.type === 'Identifier' && NUMERIC_CALLS.has(callee.name) && this.isGlobal(callee.name, callee.start, fn)) return true;
     // Math's own functions give numbers (`Math.constructor(x)` is `Object(x)`, and the file may add its own).
-    if (callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier' && callee.object.name === 'Math' && MATH_FUNCTIONS.has(propertyName(callee) ?? '') && this.isGlobal('Math', callee.start, fn) && !/\bMath\s*\.\s*\w+\s*=[^=]/.test(this.index.text)) return true;
+    if (callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier' && callee.object.name === 'Math' && MATH_FUNCTIONS.has(propertyName(callee) ?? '') && this.isGlobal('Math', callee.start, fn) && !extendsMath(this.index)) return true;
     if (callee.type === 'Identifier' && callee.name === 'String' && this.isGlobal('String', callee.start, fn)) return args.every(a => this.value(a, fn, frame));
     const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
     if (method !== undefined && KEEPING.has(method)) {
@@ -159,16 +159,7 @@ class FixedText {
 
   /** Every value a name is given in its scope is fixed (its parameter's, through the call followed). */
   private name(name: string, fn: number, frame: Frame | undefined): boolean {
-    const bound = this.index.binding(name, fn);
-    if (!bound) return false;
-    const key = `${name}@${bound.scope}@${this.frameId(frame)}`;
-    if (this.open.has(key)) return true;
-    this.open.add(key);
-    try {
-      return this.everyWrite(name, fn, frame, (value, at, f) => this.value(value, at, f));
-    } finally {
-      this.open.delete(key);
-    }
+    return this.everyWrite('', name, fn, frame, (value, at, f) => this.value(value, at, f));
   }
 
   /**
@@ -178,16 +169,7 @@ class FixedText {
    * put something in.
    */
   private list(name: string, fn: number, frame: Frame | undefined): boolean {
-    const bound = this.index.binding(name, fn);
-    if (!bound) return false;
-    const key = `[]${name}@${bound.scope}@${this.frameId(frame)}`;
-    if (this.open.has(key)) return true;
-    this.open.add(key);
-    try {
-      return this.everyWrite(name, fn, frame, (value, at, f) => this.listValue(value, at, f));
-    } finally {
-      this.open.delete(key);
-    }
+    return this.everyWrite('[]', name, fn, frame, (value, at, f) => this.listValue(value, at, f));
   }
 
   /** A list as a whole: written out, made empty, or a parameter's list from the call followed. */
@@ -207,16 +189,24 @@ class FixedText {
    * name is held to the rules of a list. Module scope is scanned too, within this question's
    * own budget (a whole bundle's top level runs out of it: no answer).
    */
-  private everyWrite(name: string, fn: number, frame: Frame | undefined, check: Check): boolean {
+  private everyWrite(kind: '' | '[]', name: string, fn: number, frame: Frame | undefined, check: Check): boolean {
     const bound = this.index.binding(name, fn);
     if (!bound) return false;
+    // Met again inside its own answer (`s = s + x`), under the same call: it adds nothing new.
+    const key = `${kind}${name}@${bound.scope}@${this.frameId(frame)}`;
+    if (this.open.has(key)) return true;
     this.scopes.add(bound.scope);
     // At the top of a script (no import, export or require), a name is a global other scripts can change.
     if (bound.scope === MODULE && !isModuleCode(this.index)) return false;
     const fnNode = bound.scope === MODULE ? undefined : this.index.functions[bound.scope]?.node;
-    let ok = true;
-    const complete = everyUse(this.index, bound.scope, name, use => (ok = this.use(use, bound.scope, fnNode, frame, check)), this.budget);
-    return complete && ok;
+    this.open.add(key);
+    try {
+      let ok = true;
+      const complete = everyUse(this.index, bound.scope, name, use => (ok = this.use(use, bound.scope, fnNode, frame, check)), this.budget);
+      return complete && ok;
+    } finally {
+      this.open.delete(key);
+    }
   }
 
   private use(use: NameUse, scope: number, fnNode: FunctionNode | undefined, frame: Frame | undefined, check: Check): boolean {
@@ -251,7 +241,7 @@ class FixedText {
       case 'MemberExpression':
         // `o[name]` reads it; `o.name` is a property, not this name.
         if (parent.object !== use.node) return true;
-        return this.member(parent, grand, ancestors[ancestors.length - 3], use, frame);
+        return this.member(parent, grand, use, frame);
       case 'ForOfStatement':
         return parent.left !== use.node;
       case 'CallExpression':
@@ -271,32 +261,27 @@ class FixedText {
   }
 
   private argument(at: number, fallback: Node | undefined, scope: number, frame: Frame | undefined, check: Check): boolean {
-    if (at < 0 || !frame || frame.fn !== scope || readsArguments(this.index, scope)) return false;
+    if (at < 0 || !frame || frame.fn !== scope || mentionsArguments(this.index, scope)) return false;
     const given = frame.args[at];
     // A default stands in for an `undefined` given too.
     return (!given || check(given, frame.at, frame.outer)) && (!fallback || check(fallback, scope, frame));
   }
 
   /**
-   * `list[i] = v`, `list.push(v)`: v is checked. `list[i]`, `list.length`, `list.join(s)`: reads,
-   * as are callbacks that cannot see the list (`forEach((x, i) => …)`). An element read used as
-   * an object (`list[0].push(x)`), a property write, or a method that may hand the list to code
-   * (`forEach((x, i, all) => …)`) are not.
+   * `list[i] = v`, `list.push(v)`: v is checked. Reads (readOnly) change nothing, nor do callbacks
+   * that cannot see the list (`forEach((x, i) => …)`); one that can (`forEach((x, i, all) => …)`)
+   * or a property write may.
    */
-  private member(member: Node & { type: 'MemberExpression' }, grand: Node | undefined, above: Node | undefined, use: NameUse, frame: Frame | undefined): boolean {
+  private member(member: Node & { type: 'MemberExpression' }, grand: Node | undefined, use: NameUse, frame: Frame | undefined): boolean {
     if (grand?.type === 'AssignmentExpression' && grand.left === member) return member.computed && VALUE_ASSIGNMENTS.has(grand.operator) && this.value(grand.right as Node, use.fn, frame);
     if (grand?.type === 'UpdateExpression') return member.computed;
     const method = propertyName(member);
-    if (grand?.type === 'CallExpression' && grand.callee === member) {
+    if (grand?.type === 'CallExpression' && grand.callee === member && method !== undefined) {
       const args = grand.arguments as Node[];
-      if (method !== undefined && LIST_WRITES.has(method)) return args.slice(LIST_WRITES.get(method)).every(a => a.type !== 'SpreadElement' && this.value(a, use.fn, frame));
-      if (method !== undefined && (READ_METHODS.has(method) || TEXT_METHODS.has(method))) return true;
-      return method !== undefined && CALLBACK_METHODS.has(method) && args.every(a => (a.type === 'ArrowFunctionExpression' || a.type === 'FunctionExpression') && a.params.length <= 2 && a.params.every(p => p.type === 'Identifier'));
+      if (LIST_WRITES.has(method)) return args.slice(LIST_WRITES.get(method)).every(a => a.type !== 'SpreadElement' && this.value(a, use.fn, frame));
+      if (CALLBACK_METHODS.has(method)) return args.every(a => (a.type === 'ArrowFunctionExpression' || a.type === 'FunctionExpression') && a.params.length <= 2 && a.params.every(p => p.type === 'Identifier'));
     }
-    // What an element read gives is not used as an object or called.
-    if (member.computed) return !((grand?.type === 'MemberExpression' && grand.object === member) || (grand?.type === 'CallExpression' && grand.callee === member) || (grand?.type === 'TaggedTemplateExpression' && grand.tag === member));
-    void above;
-    return method === 'length';
+    return readOnly(member, grand);
   }
 
   /** A list handed to a function of the file that only reads that parameter (`joiny(list, ",")`). */
@@ -306,21 +291,13 @@ class FixedText {
     if (!target || target.argOffset !== 0 || at < 0) return false;
     const callee = this.index.functions[target.callee]?.node;
     const param = callee?.params[at];
-    if (param?.type !== 'Identifier' || readsArguments(this.index, target.callee)) return false;
+    if (param?.type !== 'Identifier' || mentionsArguments(this.index, target.callee)) return false;
     this.scopes.add(target.callee);
     let reads = true;
     const onlyRead = (u: NameUse): boolean => {
       const parent = u.ancestors[u.ancestors.length - 1];
-      const grand = u.ancestors[u.ancestors.length - 2];
       if (parent === callee) return true;
-      const method = parent?.type === 'MemberExpression' ? propertyName(parent) : undefined;
-      reads =
-        parent?.type === 'MemberExpression' &&
-        parent.object === u.node &&
-        !(grand?.type === 'AssignmentExpression' && grand.left === parent) &&
-        grand?.type !== 'UpdateExpression' &&
-        !(grand?.type === 'MemberExpression' && grand.object === parent) &&
-        (grand?.type === 'CallExpression' && grand.callee === parent ? method !== undefined && (READ_METHODS.has(method) || TEXT_METHODS.has(method)) : parent.computed || method === 'length');
+      reads = parent?.type === 'MemberExpression' && parent.object === u.node && readOnly(parent, u.ancestors[u.ancestors.length - 2]);
       return reads;
     };
     const complete = everyUse(this.index, target.callee, param.name, onlyRead, this.budget);
@@ -336,8 +313,23 @@ const VALUE_ASSIGNMENTS = new Set(['=', '+=', '||=', '??=', '&&=']);
 /** Parents under which a name is only read (its value turned to text, compared, tested). */
 const READ_ONLY_PARENTS = new Set(['BinaryExpression', 'IfStatement', 'UnaryExpression', 'ExpressionStatement', 'TemplateLiteral', 'SwitchStatement', 'SwitchCase', 'WhileStatement', 'DoWhileStatement', 'ForStatement', 'ReturnStatement']);
 
-/** Whether a function reads `arguments` (sloppy-mode `arguments[0] = x` changes a parameter; `arguments[0].push(x)` its list). */
-function readsArguments(index: ModuleIndex, fn: number): boolean {
-  const node = index.functions[fn].node;
-  return index.text.slice(node.start, node.end).includes('arguments');
+/** Whether the file gives Math a member of its own (`Math.id = x => x`): asked once per file, not at every Math call. */
+function extendsMath(index: ModuleIndex): boolean {
+  let known = mathWrites.get(index);
+  if (known === undefined) mathWrites.set(index, (known = /\bMath\s*\.\s*\w+\s*=[^=]/.test(index.text)));
+  return known;
+}
+const mathWrites = new WeakMap<ModuleIndex, boolean>();
+
+/**
+ * `member` (with `grand` around it) only reads what its object holds: an element not then used
+ * as an object, called or used as a tag (`list[0].push(x)`, `list["__proto__"]…`), `.length`
+ * not used as an object, or a method of text or lists that changes nothing.
+ */
+function readOnly(member: Node & { type: 'MemberExpression' }, grand: Node | undefined): boolean {
+  if ((grand?.type === 'AssignmentExpression' && grand.left === member) || grand?.type === 'UpdateExpression') return false;
+  if ((grand?.type === 'MemberExpression' && grand.object === member) || (grand?.type === 'TaggedTemplateExpression' && grand.tag === member)) return false;
+  const method = propertyName(member);
+  if (grand?.type === 'CallExpression' && grand.callee === member) return method !== undefined && (READ_METHODS.has(method) || TEXT_METHODS.has(method));
+  return member.computed || method === 'length';
 }

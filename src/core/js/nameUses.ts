@@ -91,6 +91,16 @@ export interface ScanBudget {
 const budgets = new WeakMap<ModuleIndex, number>();
 
 /**
+ * Whether a function's text spells `arguments` anywhere (nested functions and strings too: only
+ * more cautious). Through it, sloppy-mode code changes a parameter (`arguments[0] = x`) or what
+ * it holds (`arguments[0].push(x)`), and a parameter is no longer what the call gave.
+ */
+export function mentionsArguments(index: ModuleIndex, fn: number): boolean {
+  const node = index.functions[fn].node;
+  return index.text.slice(node.start, node.end).includes('arguments');
+}
+
+/**
  * Whether every place the text of a scope spells `name` as a word is followed by `(`: a call, or
  * the name of a function declaration. Read from the text, not by a scan of the tree (a whole
  * bundle's scan costs a third of a second): a word followed by `(` counts as a call even in a
