@@ -279,6 +279,16 @@ export function staticString(node: Node | null | undefined): string | undefined 
   return undefined;
 }
 
+/** A number written as a literal, or its negation (`-1`). */
+export function numberLiteral(node: Node): number | undefined {
+  if (node.type === 'Literal' && typeof node.value === 'number') return node.value;
+  if (node.type === 'UnaryExpression' && node.operator === '-') {
+    const n = numberLiteral(node.argument as Node);
+    return n === undefined ? undefined : -n;
+  }
+  return undefined;
+}
+
 /** The value of a string or number literal as a string (`0: …` and `"0": …` alike). */
 export function literalKey(node: Node | null | undefined): string | undefined {
   if (node?.type === 'Literal' && typeof node.value === 'number') return String(node.value);

@@ -7,7 +7,7 @@
 // entries); its shape is fixed, so it is recognised and replayed natively instead: the
 // checksum expression is evaluated for each rotation until it matches.
 import type * as acorn from 'acorn';
-import { descendants, isFunction, staticString, type CallLike, type FunctionNode, type Node } from '../ast';
+import { descendants, isFunction, numberLiteral, staticString, type CallLike, type FunctionNode, type Node } from '../ast';
 import type { ModuleIndex } from '../moduleIndex';
 
 export type ArrayEncoding = 'none' | 'base64' | 'rc4';
@@ -110,22 +110,13 @@ function accessorOf(index: ModuleIndex, arrayName: string): { accessor: number; 
 function subtracted(node: acorn.AssignmentExpression): number | undefined {
   if (node.left.type !== 'Identifier') return undefined;
   const name = node.left.name;
-  if (node.operator === '-=') return numberOf(node.right);
+  if (node.operator === '-=') return numberLiteral(node.right);
   if (node.operator !== '=' || node.right.type !== 'BinaryExpression') return undefined;
   const { left, right, operator } = node.right;
   if (left.type !== 'Identifier' || left.name !== name) return undefined;
-  const n = numberOf(right);
+  const n = numberLiteral(right);
   if (n === undefined) return undefined;
   return operator === '-' ? n : operator === '+' ? -n : undefined;
-}
-
-function numberOf(node: Node): number | undefined {
-  if (node.type === 'Literal' && typeof node.value === 'number') return node.value;
-  if (node.type === 'UnaryExpression' && node.operator === '-') {
-    const n = numberOf(node.argument);
-    return n === undefined ? undefined : -n;
-  }
-  return undefined;
 }
 
 /**
@@ -137,7 +128,7 @@ function rotationOf(index: ModuleIndex, arrayName: string, array: StringArray): 
   for (const call of index.calls) {
     const [get, target] = call.arguments;
     if (call.arguments.length !== 2 || get.type !== 'Identifier' || get.name !== arrayName) continue;
-    const goal = numberOf(target as Node);
+    const goal = numberLiteral(target as Node);
     const callee = call.callee;
     if (goal === undefined || !isFunction(callee)) continue;
     const checksum = checksumOf(callee);
@@ -189,7 +180,7 @@ function evaluateChecksum(node: Node, array: StringArray, rotation: number): num
       if (node.callee.type !== 'Identifier' || node.callee.name !== 'parseInt') return NaN;
       const read = node.arguments[0];
       if (read?.type !== 'CallExpression') return NaN;
-      const at = read.arguments[0] ? numberOf(read.arguments[0] as Node) : undefined;
+      const at = read.arguments[0] ? numberLiteral(read.arguments[0] as Node) : undefined;
       const key = read.arguments[1] ? staticString(read.arguments[1] as Node) : undefined;
       const s = at === undefined ? undefined : entryAt(array, at, key, rotation);
       return s === undefined ? NaN : parseInt(s);
@@ -203,7 +194,7 @@ function evaluateChecksum(node: Node, array: StringArray, rotation: number): num
 export function constantRead(call: CallLike): { at: number; key?: string } | undefined {
   const args = call.arguments;
   if (args.length === 0 || args.length > 2) return undefined;
-  const at = numberOf(args[0] as Node);
+  const at = numberLiteral(args[0] as Node);
   if (at === undefined) return undefined;
   if (args.length === 1) return { at };
   const key = staticString(args[1] as Node);

@@ -2,7 +2,7 @@
 // `path.join(os.homedir(), ".aws", "credentials")`. Parts computed at run time become `*`
 // and the home directory `~`, so rules can match `*/.aws/credentials` or `~/.zshrc`.
 import type * as acorn from 'acorn';
-import { isUndefinedValue, propertyKeyName, propertyName, staticString, unwrapChain, type Node } from '../../js/ast';
+import { isUndefinedValue, numberLiteral, propertyKeyName, propertyName, staticString, unwrapChain, type Node } from '../../js/ast';
 import { everyUse } from '../../js/nameUses';
 import type { ModuleIndex } from '../../js/moduleIndex';
 import { argumentsOf } from '../../js/modules';
@@ -296,18 +296,12 @@ function refuses(ancestors: readonly Node[], at: number): boolean {
   const test = ancestors[at];
   const up = ancestors[at - 1];
   if (up?.type === 'UnaryExpression' && up.operator === '!') return true;
-  if (up?.type === 'BinaryExpression' && /^(?:===?|<)$/.test(up.operator) && (staticNumber(up.right as Node) === -1 || (up.operator === '<' && staticNumber(up.right as Node) === 0))) return true;
+  if (up?.type === 'BinaryExpression' && /^(?:===?|<)$/.test(up.operator) && (numberLiteral(up.right as Node) === -1 || (up.operator === '<' && numberLiteral(up.right as Node) === 0))) return true;
   if (up?.type !== 'IfStatement' || up.test !== test) return false;
   const branch = up.consequent.type === 'BlockStatement' ? up.consequent.body[0] : up.consequent;
   // `return` of nothing or of a constant refuses; `return fs.readFileSync(f)` takes what it found.
   const returned = branch?.type === 'ReturnStatement' ? (branch.argument as Node | null) : undefined;
   return branch?.type === 'ThrowStatement' || branch?.type === 'ContinueStatement' || (branch?.type === 'ReturnStatement' && (!returned || returned.type === 'Literal' || isUndefinedValue(returned)));
-}
-
-function staticNumber(node: Node): number | undefined {
-  if (node.type === 'Literal' && typeof node.value === 'number') return node.value;
-  if (node.type === 'UnaryExpression' && node.operator === '-' && node.argument.type === 'Literal' && typeof node.argument.value === 'number') return -node.argument.value;
-  return undefined;
 }
 
 /** Methods that only compare a value with a list's elements. */
@@ -345,9 +339,8 @@ export function onlyCompared(index: ModuleIndex, name: string, fn: number, depth
       return (compared = MEMBERSHIP.has(propertyName(parent) ?? '') && (DENY_NAME.test(name) || refuses(use.ancestors, use.ancestors.length - 2)));
     }
     // `const SET = new Set(LIST)`, then only `SET.has(x)`.
-    const declared = use.ancestors[use.ancestors.length - 2];
-    if (depth === 0 && parent?.type === 'NewExpression' && parent.callee.type === 'Identifier' && parent.callee.name === 'Set' && parent.arguments[0] === use.node && declared?.type === 'VariableDeclarator' && declared.init === parent && declared.id.type === 'Identifier') {
-      return (compared = onlyCompared(index, declared.id.name, use.fn, depth + 1));
+    if (depth === 0 && parent?.type === 'NewExpression' && parent.callee.type === 'Identifier' && parent.callee.name === 'Set' && parent.arguments[0] === use.node && above?.type === 'VariableDeclarator' && above.init === parent && above.id.type === 'Identifier') {
+      return (compared = onlyCompared(index, above.id.name, use.fn, depth + 1));
     }
     return (compared = false);
   });
