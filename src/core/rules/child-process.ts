@@ -670,8 +670,8 @@ function constructorArguments(member: Node & { type: 'MemberExpression' }, fn: n
   if (at < 0 || index.binding(param.name, set.fn)?.mutated || ctor.overwritten?.has(param.name)) return undefined;
   // Exported (`export class`), the class may be made elsewhere with anything; a method may change
   // what it keeps (`this.o.command = x`, `Object.assign(this.o, x)`).
+  if (exportedAt(index, cls.start)) return undefined;
   const source = index.text.slice(cls.start, cls.end);
-  if (/\bexport\s+(?:default\s+)?$/.test(index.text.slice(Math.max(0, cls.start - 20), cls.start))) return undefined;
   const k = escapeRegExp(key);
   if (new RegExp(`this\\.${k}\\s*(?:\\.\\s*[\\w$]+|\\[[^\\]]*\\])\\s*(?:[-+*/%&|^]|\\?\\?|\\|\\||&&)?=(?!=)|Object\\.assign\\(\\s*this\\.${k}\\b`).test(source)) return undefined;
   const name = cls.id.name;
@@ -1314,6 +1314,11 @@ function wrapperCalls(ctx: RuleContext, started: readonly ProcessCall[]): { call
   return { calls: out, byCallers };
 }
 
+/** `export function run`, `export const run = …`, `export default class R`: callers in other modules are not seen. */
+function exportedAt(index: ModuleIndex, at: number): boolean {
+  return /\bexport\s+(?:default\s+)?(?:(?:const|let|var)\s+)?$/.test(index.text.slice(Math.max(0, at - 40), at));
+}
+
 /**
  * Whether the calls the call graph found are all the calls of a wrapper: it is a function
  * declaration or bound by `name = …`, its name is spelled only as a call in the scope that binds
@@ -1328,10 +1333,8 @@ function callsAllFound(wrapper: number, found: number, analysis: ModuleAnalysis)
   let name: string | undefined;
   let declaredAt = -1;
   let declarations = 0;
-  // `export function run`, `export const run = …`: callers in other modules are not seen.
-  const exported = (at: number) => /\bexport\s+(?:default\s+)?(?:(?:const|let|var)\s+)?$/.test(index.text.slice(Math.max(0, at - 40), at));
   if (node.type === 'FunctionDeclaration' && node.id) {
-    if (exported(node.start)) return false;
+    if (exportedAt(index, node.start)) return false;
     name = node.id.name;
     declarations = 1;
   } else {
@@ -1340,7 +1343,7 @@ function callsAllFound(wrapper: number, found: number, analysis: ModuleAnalysis)
     if (!before) return false;
     name = before[1];
     declaredAt = node.start - before[0].length;
-    if (exported(declaredAt)) return false;
+    if (exportedAt(index, declaredAt)) return false;
   }
   const scope = index.binding(name, record.parent)?.scope;
   if (scope === undefined) return false;
@@ -1447,6 +1450,10 @@ export const childProcess: Rule = {
     // Calls whose shell option is passed on from elsewhere: reported once their callers are known.
     const unsettled: ProcessCall[] = [];
     const ready: ProcessCall[] = [];
+    const reportReady = () => {
+      for (const p of ready) report(ctx, p);
+      ready.length = 0;
+    };
     const settled = (p: ProcessCall): ProcessCall => (p.shellFrom ? { ...p, shell: settledShell(p.shellFrom.value, p.fn, p.shellFrom.listGiven, ctx) } : p);
     // Shells started with no command to run (they read their commands from their input), by
     // their process call; and the places that write to some process's input.
@@ -1511,8 +1518,7 @@ export const childProcess: Rule = {
         }
         bunLines.length = 0;
         // Bun Shell lines started just now.
-        for (const p of ready) report(ctx, p);
-        ready.length = 0;
+        reportReady();
         // Which calls inside wrappers run only what their callers give (wrapperCalls), known before any is reported.
         const wrapped = wrapperCalls(ctx, computed.map(settled));
         const { byCallers } = wrapped;
@@ -1571,8 +1577,7 @@ export const childProcess: Rule = {
         late.length = 0;
         // The walk is over (the index is complete): plain starts are reported now, not at the
         // decoding hooks, which a failure elsewhere in the rule would skip.
-        for (const p of ready) report(ctx, p);
-        ready.length = 0;
+        reportReady();
       },
     };
   },
