@@ -141,25 +141,28 @@ export class CallGraph {
     return this.exportedFunction(node, fn, '', hops) ?? made;
   }
 
-  /**
-   * A helper that names or decorates a function and returns it: esbuild's keep-names
-   * `__name(fn, "joiny")` (`(target, value) => __defProp(target, "name", {value, …})`), where
-   * every return is a parameter, or `Object.defineProperty` / `Object.assign` of one (both
-   * return their first argument). The call is the function given at that place.
-   */
   /** Whether the call is of a helper that returns its first argument (esbuild's keep-names `__name(fn, "x")`). */
   returnsFirstArgumentOf(call: CallExpression, fn: number): boolean {
     const first = call.arguments[0];
     return !!first && isFunction(first as Node) && this.passedThrough(call, fn, HOPS) === this.index.functionOf(first as FunctionNode);
   }
 
+  /**
+   * A helper that names or decorates a function and returns it: esbuild's keep-names
+   * `__name(fn, "joiny")` (`(target, value) => __defProp(target, "name", {value, …})`), where
+   * every return is a parameter, or `Object.defineProperty` / `Object.assign` of one (both
+   * return their first argument). The call is the function given at that place.
+   */
   private passedThrough(call: CallExpression, fn: number, hops: number): number | undefined {
     const callee = calleeOf(call);
-    if (callee.type === 'Identifier' && this.importedKeepNames(callee.name, fn)) {
-      const given = call.arguments[0];
-      return given && given.type !== 'SpreadElement' ? this.functionValue(given as Node, fn, hops - 1) : undefined;
-    }
-    const helper = callee.type === 'Identifier' ? this.functionNamed(callee.name, fn, hops - 1) : undefined;
+    if (callee.type !== 'Identifier') return undefined;
+    const at = this.importedKeepNames(callee.name, fn) ? 0 : this.returnedParameter(this.functionNamed(callee.name, fn, hops - 1));
+    const given = at === undefined ? undefined : call.arguments[at];
+    return given && given.type !== 'SpreadElement' ? this.functionValue(given as Node, fn, hops - 1) : undefined;
+  }
+
+  /** Which parameter a helper returns at every return, as given (directly or through `Object.defineProperty`). */
+  private returnedParameter(helper: number | undefined): number | undefined {
     if (helper === undefined) return undefined;
     const record = this.index.functions[helper];
     // A parameter given another value (`f = other; return f`), or changed through `arguments`, is not what the call gave.
@@ -173,8 +176,7 @@ export class CallGraph {
       if (i < 0 || (at !== undefined && at !== i)) return undefined;
       at = i;
     }
-    const given = at === undefined ? undefined : call.arguments[at];
-    return given && given.type !== 'SpreadElement' ? this.functionValue(given as Node, fn, hops - 1) : undefined;
+    return at;
   }
 
   /**

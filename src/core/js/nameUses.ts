@@ -21,14 +21,16 @@ export interface NameUse {
 
 /**
  * Calls `visit` for each use of `name` bound in `scope` (a function index or MODULE), in source
- * order, until it returns false. Returns false if stopped or if the file's scan budget is spent
- * (no answer), true once every use was seen.
+ * order, until it returns false. Returns false if stopped or if the scan budget (the file's, or
+ * `own`) is spent (no answer), true once every use was seen.
  */
 export function everyUse(index: ModuleIndex, scope: number, name: string, visit: (use: NameUse) => boolean, own?: ScanBudget): boolean {
   const root = scope === MODULE ? index.program : index.functions[scope]?.node;
   if (!root) return false;
-  // A caller's own budget (nodes it may still visit) instead of the file's, which other rules share.
-  const spent = own ? SCAN_BUDGET - own.left : (budgets.get(index) ?? 0);
+  // A caller may bring its own budget: the file's is shared by every rule, and one spent early
+  // leaves a later question about a small function unanswered.
+  const used = budgets.get(index) ?? 0;
+  const allowed = own ? own.left : SCAN_BUDGET - used;
   const path: Node[] = [];
   const fns: number[] = [];
   const stack: Node[] = [root];
@@ -42,7 +44,7 @@ export function everyUse(index: ModuleIndex, scope: number, name: string, visit:
       if (isFunction(node)) fns.pop();
       continue;
     }
-    if (++visited + spent > SCAN_BUDGET) {
+    if (++visited > allowed) {
       complete = false;
       break;
     }
@@ -79,7 +81,7 @@ export function everyUse(index: ModuleIndex, scope: number, name: string, visit:
     for (let n = pushChildren(node, stack); n > 0; n--) exits.push(false);
   }
   if (own) own.left -= visited;
-  else budgets.set(index, spent + visited);
+  else budgets.set(index, used + visited);
   return complete;
 }
 
@@ -143,9 +145,7 @@ function identifierAt(root: Node, offset: number, length: number): boolean {
   while (node) {
     if (node.type === 'Identifier') return node.start === offset && node.end === offset + length;
     // Import and export specifiers are not among the tree's children: a name there is a use.
-    if (node.type === 'ExportNamedDeclaration' || node.type === 'ImportDeclaration' || node.type === 'ExportDefaultDeclaration') {
-      if ((node.type === 'ExportNamedDeclaration' || node.type === 'ImportDeclaration') && node.specifiers.some(sp => sp.start <= offset && offset < sp.end)) return true;
-    }
+    if ((node.type === 'ExportNamedDeclaration' || node.type === 'ImportDeclaration') && node.specifiers.some(sp => sp.start <= offset && offset < sp.end)) return true;
     let next: Node | undefined;
     if (node.type === 'Program' || node.type === 'BlockStatement' || node.type === 'StaticBlock' || node.type === 'ClassBody') {
       // Statements are in text order: a bundle's top level has too many to look at one by one.
