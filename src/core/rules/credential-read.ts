@@ -101,12 +101,14 @@ export const credentialRead: Rule = {
         listed.push({ node, store, shown, ...inList });
         return;
       }
-      const own = store.vendor ? ctx.target.ownVendors.includes(store.vendor) : store.command ? namesOwnVendor(ctx) : false;
+      const own = store.vendor ? ownVendorStore(store) : store.command ? namesOwnVendor(ctx) : false;
       // A keychain command whose service name is computed (`-s ${service}`): decided once its value can be followed.
       const service = store.command && !own ? serviceArgument(ctx) : undefined;
       if (service) pending.push({ node, store, shown, service, fn: ctx.functionIndex() });
       else reportStore(node, store, shown, own);
     };
+    /** A store of the assistant's own vendor (its login, its SDK's configuration). */
+    const ownVendorStore = (store: CredentialStore): boolean => !!store.vendor && ctx.target.ownVendors.includes(store.vendor);
     const reportPatterns = (node: Node, store: CredentialStore, shown: string) =>
       ctx.report({ node, messageId: 'patterns', data: { label: store.label }, severity: 'info', evidence: [`path ${shown}`, `store ${store.label}`] });
     /** One finding for a named store; `services`: the texts a keychain service was followed to. */
@@ -159,7 +161,7 @@ export const credentialRead: Rule = {
       'Program:exit'() {
         for (const l of listed) {
           if (onlyCompared(ctx.analysis().index, l.name, l.fn)) reportPatterns(l.node, l.store, l.shown);
-          else reportStore(l.node, l.store, l.shown, l.store.vendor ? ctx.target.ownVendors.includes(l.store.vendor) : false, [], l.fn);
+          else reportStore(l.node, l.store, l.shown, ownVendorStore(l.store), [], l.fn);
         }
         for (const { node, method, fn } of named) {
           const services = constantTexts(node.arguments[0] as Node, fn, ctx.analysis().index, node);
@@ -170,7 +172,7 @@ export const credentialRead: Rule = {
             const store = credentialStoreFor(spelled.path);
             if (!store || store.command || isProse(spelled.path)) continue;
             const related = spelled.from.map(r => ({ ...r, message: 'part of the path is spelled here' }));
-            reportStore(node, store, shownPath(spelled.path), store.vendor ? ctx.target.ownVendors.includes(store.vendor) : false, [], fn, related);
+            reportStore(node, store, shownPath(spelled.path), ownVendorStore(store), [], fn, related);
             break;
           }
         }

@@ -6,6 +6,7 @@ import { calleeOf, isFunction, memberPath, propertyName, staticString, unwrapCha
 import { argumentsOf, refName } from '../js/modules';
 import type { Severity } from '../model';
 import type { Rule, RuleContext } from './types';
+import type { Fact } from './facts';
 import { snippet } from './util/values';
 import { constantTexts } from '../js/constantText';
 import { builtFromFixedText } from '../js/fixedText';
@@ -98,6 +99,11 @@ function givenInsteadOfFunction(call: Node, code: Node, ctx: RuleContext): boole
   return ctx.analysis().index.binding(arg.name, ctx.functionIndex())?.values[0]?.node.type === 'Parameter';
 }
 
+/** What every finding of the rule records for the correlations: code evaluated, and the arguments that make it. */
+function evalSink(what: string, code: readonly Node[]): Fact {
+  return { kind: 'sink', sink: 'eval', detail: what, payload: [...code] };
+}
+
 export const dynamicCode: Rule = {
   meta: {
     id: 'dynamic-code',
@@ -126,7 +132,7 @@ export const dynamicCode: Rule = {
           data: { what },
           severity: 'low',
           evidence: [`call ${what}`, ...(code.length ? [`code ${snippet(ctx, code[code.length - 1], 120)}`] : []), 'every part is text of the file or a number: no data from outside reaches the code'],
-          facts: [{ kind: 'sink', sink: 'eval', detail: what, payload: [...code] }],
+          facts: [evalSink(what, code)],
         });
         return;
       }
@@ -145,7 +151,7 @@ export const dynamicCode: Rule = {
         data: { what },
         severity,
         evidence: [`call ${what}`, ...(shown !== undefined ? [`code ${shown}`] : []), ...(worked ? [`evaluates to ${JSON.stringify(body.length > 120 ? `${body.slice(0, 120)}…` : body)}${alternatives}`] : [])],
-        facts: [{ kind: 'sink', sink: 'eval', detail: what, payload: [...code] }],
+        facts: [evalSink(what, code)],
       });
     };
     /** Code with too many values to list, whose every part is still fixed text or a number. */
@@ -161,7 +167,7 @@ export const dynamicCode: Rule = {
     const compileOnly = (node: Node, what: string) => ctx.report({ node, messageId: 'compileOnly', data: { what }, severity: 'info', evidence: [`call ${what}`, 'result unused: the code is compiled, never run'] });
     const report = (node: Node, what: string, code: readonly Node[]) => {
       if (code.length === 1 && givenInsteadOfFunction(node, code[0], ctx)) {
-        return ctx.report({ node, messageId: 'timerString', data: { what }, severity: 'low', evidence: [`call ${what}`, `code ${snippet(ctx, code[0], 120)}`, 'only when the value is not a function'], facts: [{ kind: 'sink', sink: 'eval', detail: what, payload: [...code] }] });
+        return ctx.report({ node, messageId: 'timerString', data: { what }, severity: 'low', evidence: [`call ${what}`, `code ${snippet(ctx, code[0], 120)}`, 'only when the value is not a function'], facts: [evalSink(what, code)] });
       }
       const method = pageMethodAround(ctx);
       if (method) return ctx.report({ node, messageId: 'inPage', data: { what, method }, severity: 'info', evidence: [`call ${what}`, `inside the function given to .${method}(): serialized and run in the browser page`] });

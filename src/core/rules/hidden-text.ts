@@ -63,16 +63,17 @@ function check(ctx: RuleContext, node: Node, what: string, pattern = false) {
   else if ((raw.match(RANGE) ?? []).length >= 2) return;
   // Numbers packed into characters (an HTML entity decode table read with charCodeAt), or a
   // character table (a code page, an alphabet: each character listed once): data.
-  if (!pattern && isPackedData(cookedText(node))) return;
+  const cooked = cookedText(node);
+  if (!pattern && isPackedData(cooked)) return;
   // A table is no place for tag characters or bidi overrides: a payload could hide behind one.
-  if (!pattern && !TAGS.test(raw) && !OVERRIDES.test(raw) && isCharacterTable(cookedText(node))) return;
+  if (!pattern && !TAGS.test(raw) && !OVERRIDES.test(raw) && isCharacterTable(cooked)) return;
   let chars = hiddenCharacters(raw);
   // A zero-width character in a regex is what strips it; only bidi and tags hide anything there.
   if (pattern) chars = chars.filter(c => /EMBEDDING|OVERRIDE|ISOLATE|POP|TAG/.test(c));
   if (chars.length === 0) return;
   // Control characters (C0, C1: U+0085 next line) show nothing either; `trim` keeps some of them.
   // Read from the value where there is one: `\f\n\xA0` written as escapes is whitespace too.
-  const shown = what === 'identifier' || pattern ? raw : cookedText(node) || raw;
+  const shown = what === 'identifier' || pattern ? raw : cooked || raw;
   const visible = shown.replace(INVISIBLE, '').replace(/^["'`/]|["'`/]$/g, '').replace(/[\u0000-\u001F\u007F-\u009F]/g, '').replace(/\s+/g, '');
   // A string of only invisible characters and spaces is a named constant of text-processing code.
   // Tag characters alone are text for a model to read, not a constant of text processing.
