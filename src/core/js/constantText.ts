@@ -197,7 +197,7 @@ function listTexts(name: string, fn: number, index: ModuleIndex, depth: number):
       if (!texts) return undefined;
       elements.push(texts);
     }
-    return declaredOnce(index, bound.scope, name) && everyUse(index, bound.scope, name, isListRead) ? elements : undefined;
+    return readOnlyList(index, name, fn) ? elements : undefined;
   });
 }
 
