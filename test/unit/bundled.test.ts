@@ -64,6 +64,17 @@ describe('rules on real bundler output', function () {
         assert.ok(findings.some(f => f.ruleId === 'network-call' && f.evidence.some(e => /call https?\.request/.test(e))), 'the request through the chosen module is a network call');
       });
 
+      it('follows a command received in a WebSocket message into the shell that runs it (download-exec, high), not the fixed status command', async () => {
+        const text = await bundleFixture('remote', variant);
+        const findings = scan(text);
+        const runs = findings.filter(f => f.ruleId === 'download-exec');
+        assert.deepEqual(runs.map(f => f.severity), ['high'], JSON.stringify(runs.map(f => f.message)));
+        // The wrapper's call, or the call of its inlined copy (webpack minified: `function(e,t){…}(t.command,o)`).
+        assert.match(text.slice(runs[0].offset ?? 0, runs[0].endOffset), /\([\w$]+\.command,\s*[\w$]+\)$/, 'once, at the call that gives the wrapper the command');
+        const starts = findings.filter(f => f.ruleId === 'child-process').map(f => f.message).sort();
+        assert.ok(starts.some(m => m.endsWith('git status --porcelain')), starts.join('\n'));
+      });
+
       it('follows a download written in one module and run from another: the same path, not the same folder (download-exec, medium)', async () => {
         const text = await bundleFixture('selfupdate', variant);
         const runs = scan(text).filter(f => f.ruleId === 'download-exec');

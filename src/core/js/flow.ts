@@ -347,14 +347,15 @@ export class ValueFlow {
     }
     if (node.default) push(node.default, item);
     // A callback's argument comes from the call it is given to: a request's response
-    // (`https.get(url, res => …)`: the request call stands for its response) or a stream's
-    // chunks (`res.on("data", c => …)`: the chunks are the stream's).
+    // (`https.get(url, res => …)`: the request call stands for its response), a stream's
+    // chunks (`res.on("data", c => …)`: the chunks are the stream's) or a socket's messages
+    // (`ws.on("message", m => …)`, a socket.io event's payload: the socket's).
     if (node.index === 0) {
       const given = this.callbackCalls().get(node.fn);
       if (given) {
         const callee = calleeOf(given.call);
         const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
-        if (method && callee.type === 'MemberExpression' && STREAM_EVENTS.has(method) && staticString(given.call.arguments[0] as Node) === 'data') push(callee.object as Node, item, item.path, given.fn);
+        if (method && callee.type === 'MemberExpression' && LISTENER_METHODS.has(method) && given.call.arguments[1] === node.fn && carriesData(staticString(given.call.arguments[0] as Node))) push(callee.object as Node, item, item.path, given.fn);
         else if (method && RESPONSE_CALLBACK_METHODS.has(method) && given.call.arguments[given.call.arguments.length - 1] === node.fn) push(given.call, item, item.path, given.fn);
       }
     }
@@ -558,7 +559,14 @@ function literalTruth(node: Node): boolean | undefined {
 }
 
 /** Listener registrations: `stream.on("data", chunk => …)`. */
-const STREAM_EVENTS = new Set(['on', 'once', 'addListener', 'prependListener']);
+const LISTENER_METHODS = new Set(['on', 'once', 'addListener', 'prependListener', 'addEventListener']);
+/** Events that say something happened to the connection or stream, not data it received. */
+const LIFECYCLE_EVENTS = new Set(['open', 'close', 'end', 'finish', 'error', 'connect', 'disconnect', 'connect_error', 'reconnect', 'reconnect_attempt', 'reconnect_error', 'reconnect_failed', 'exit', 'timeout', 'drain', 'ready', 'upgrade', 'unexpected-response', 'ping', 'pong', 'abort', 'pipe', 'unpipe']);
+
+/** Whether a listener for this event is given data the emitter received: named, and not a lifecycle event. */
+function carriesData(event: string | undefined): boolean {
+  return event !== undefined && !LIFECYCLE_EVENTS.has(event);
+}
 /** Request calls that hand their response to a callback given last (`https.get(url, res => …)`). */
 const RESPONSE_CALLBACK_METHODS = new Set(['get', 'request']);
 

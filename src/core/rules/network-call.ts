@@ -16,6 +16,10 @@ const DNS_CALLS = new Set(['lookup', 'lookupService', 'resolve', 'resolve4', 're
 const CLIENT_MODULES = new Set(['axios', 'got', 'node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch', 'ky', 'superagent', 'request', 'ws']);
 const CLIENT_CALLS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'request', 'fetch', 'stream']);
 const CONSTRUCTORS = new Set(['WebSocket', 'EventSource', 'XMLHttpRequest']);
+/** socket.io-client's exports that open a connection (`io(url)`, `io.connect(url)`). */
+const SOCKET_IO_CALLS = new Set(['io', 'connect', 'lookup', 'default']);
+/** Connections that send messages: `.send(data)` on each, and `.emit(event, data)` on socket.io's. */
+const MESSAGE_SOCKETS = new Set(['WebSocket connection', 'socket.io connection']);
 /** Where a page or runtime keeps its globals: `new globalThis.WebSocket(url)` is the global constructor. */
 const GLOBAL_OWNERS = new Set(['globalThis', 'window', 'self', 'global']);
 
@@ -34,6 +38,8 @@ export function networkCallKind(ref: ModuleRef): string | undefined {
       return DNS_CALLS.has(last) ? 'DNS lookup' : undefined;
     case 'dgram':
       return last === 'createSocket' ? 'UDP socket' : undefined;
+    case 'socket.io-client':
+      return ref.path.length === 0 || SOCKET_IO_CALLS.has(last) ? 'socket.io connection' : undefined;
     default:
       if (!CLIENT_MODULES.has(ref.module)) return undefined;
       if (ref.path.length === 0 || CLIENT_CALLS.has(last)) return `${ref.module} request`;
@@ -113,12 +119,14 @@ function report(ctx: RuleContext, node: CallLike, found: { what: string; call: s
   return url?.host;
 }
 
-/** A `.send(data)` the walk saw: whether its receiver is a WebSocket is asked after the walk. */
+/** A `.send(data)` or `.emit(event, data)` the walk saw: whether its receiver is a socket is asked after the walk. */
 interface Send {
   node: CallLike;
   socket: Node;
-  data: Node;
+  data: Node[];
   fn: number;
+  /** `emit` sends only on socket.io's sockets (any event emitter has one). */
+  emit: boolean;
 }
 
 export const networkCall: Rule = {
@@ -127,32 +135,33 @@ export const networkCall: Rule = {
     category: 'network',
     severity: 'info',
     title: 'Makes a network call',
-    description: 'fetch, http/https request and get, net/tls connect, dns lookups, WebSocket (and each message sent on one), EventSource, XMLHttpRequest, sendBeacon, and axios/got/node-fetch/undici calls whose import is visible.',
+    description: 'fetch, http/https request and get, net/tls connect, dns lookups, WebSocket and socket.io connections (and each message sent on one), EventSource, XMLHttpRequest, sendBeacon, and axios/got/node-fetch/undici calls whose import is visible.',
     messages: {
       call: '{{what}} ({{call}})',
       to: '{{what}} to {{host}} ({{call}})',
-      send: 'Sends a WebSocket message ({{call}})',
-      sendTo: 'Sends a WebSocket message to {{host}} ({{call}})',
+      send: 'Sends a {{what}} message ({{call}})',
+      sendTo: 'Sends a {{what}} message to {{host}} ({{call}})',
     },
   },
-  triggers: ['fetch', 'request', 'connect', 'WebSocket', '"ws"', "'ws'", 'EventSource', 'XMLHttpRequest', 'sendBeacon', 'lookup', 'resolve', 'http', 'axios', 'got', 'dgram', 'get', 'post', 'put', 'patch', 'delete'],
+  triggers: ['fetch', 'request', 'connect', 'WebSocket', '"ws"', "'ws'", 'socket.io-client', 'EventSource', 'XMLHttpRequest', 'sendBeacon', 'lookup', 'resolve', 'http', 'axios', 'got', 'dgram', 'get', 'post', 'put', 'patch', 'delete'],
   create(ctx) {
-    // WebSocket connections, with the host each is opened to, and the `.send(data)` calls that
+    // WebSocket and socket.io connections, with the host each is opened to, and the calls that
     // may send on one: what is sent is the request's payload (the exfiltration correlation follows it).
-    const sockets = new Map<Node, string | undefined>();
+    const sockets = new Map<Node, { host?: string; what: string }>();
     const sends: Send[] = [];
     const visit = (node: CallLike) => {
       const found = networkCallAt(node, ctx);
       if (found) {
         const host = report(ctx, node, found);
-        if (found.what === 'WebSocket connection') sockets.set(node, host);
+        if (MESSAGE_SOCKETS.has(found.what)) sockets.set(node, { host, what: found.what });
         return;
       }
       const callee = calleeOf(node);
       const args = argumentsOf(node);
-      if (node.type === 'CallExpression' && callee.type === 'MemberExpression' && propertyName(callee) === 'send' && args.length >= 1 && args.length <= 2) {
-        sends.push({ node, socket: callee.object as Node, data: args[0], fn: ctx.functionIndex() });
-      }
+      if (node.type !== 'CallExpression' || callee.type !== 'MemberExpression') return;
+      const method = propertyName(callee);
+      if (method === 'send' && args.length >= 1 && args.length <= 2) sends.push({ node, socket: callee.object as Node, data: [args[0]], fn: ctx.functionIndex(), emit: false });
+      else if (method === 'emit' && args.length >= 2) sends.push({ node, socket: callee.object as Node, data: args.slice(1), fn: ctx.functionIndex(), emit: true });
     };
     return {
       CallExpression: visit,
@@ -161,17 +170,22 @@ export const networkCall: Rule = {
         if (sockets.size === 0) return;
         const { flow } = ctx.analysis();
         for (const send of sends) {
-          const opened = flow.origins(send.socket, send.fn, node => (sockets.has(node) ? node : undefined));
+          const opened = flow.origins(send.socket, send.fn, node => {
+            const socket = sockets.get(node);
+            return socket && (!send.emit || socket.what === 'socket.io connection') ? node : undefined;
+          });
           if (opened.length === 0) continue;
           // A host spelled with a computed part (`*`) names no host.
-          const hosts = [...new Set(opened.map(o => sockets.get(o.mark)).filter((h): h is string => !!h && !h.includes('*')))];
+          const hosts = [...new Set(opened.map(o => sockets.get(o.mark)?.host).filter((h): h is string => !!h && !h.includes('*')))];
           const host = hosts.length === 1 ? hosts[0] : undefined;
+          const what = sockets.get(opened[0].mark)?.what === 'socket.io connection' ? 'socket.io' : 'WebSocket';
+          const method = send.emit ? 'emit' : 'send';
           ctx.report({
             node: send.node,
             messageId: host ? 'sendTo' : 'send',
-            data: { call: `${ctx.text.slice(send.socket.start, Math.min(send.socket.end, send.socket.start + 40))}.send`, host: host ?? '' },
-            evidence: ['call WebSocket.send', ...(host ? [`host ${host}`] : [])],
-            facts: [{ kind: 'sink', sink: 'network', detail: host ?? 'WebSocket.send', payload: [send.data] }],
+            data: { what, call: `${ctx.text.slice(send.socket.start, Math.min(send.socket.end, send.socket.start + 40))}.${method}`, host: host ?? '' },
+            evidence: [`call ${what}.${method}`, ...(host ? [`host ${host}`] : [])],
+            facts: [{ kind: 'sink', sink: 'network', detail: host ?? `${what}.${method}`, payload: send.data }],
             related: opened.slice(0, 3).map(o => ({ start: o.mark.start, end: o.mark.end, message: 'the socket is opened here' })),
             ...(host ? { host } : {}),
             fn: send.fn,

@@ -12,6 +12,7 @@ import { isInlineCodeOption, programName } from '../util/process';
 import { calleeRefOf } from '../../js/modules';
 import { MODULE, type ModuleIndex } from '../../js/moduleIndex';
 import type { CallStep } from '../../js/callgraph';
+import type { Reached } from '../../js/flow';
 
 export const downloadExec: CorrelationRule = {
   meta: {
@@ -19,7 +20,7 @@ export const downloadExec: CorrelationRule = {
     category: 'execution',
     severity: 'high',
     title: 'Downloads and runs code',
-    description: 'Code, or the program or shell command to run, comes from a network response (high); a program run with arguments from a network response, or a downloaded file written and run from the same path (medium: updaters do this).',
+    description: 'Code, or the program or shell command to run, comes from a network response or a socket message (high); a program run with arguments from a network response, or a downloaded file written and run from the same path (medium: updaters do this).',
     messages: {
       runs: 'Runs {{what}} that comes from a network response ({{how}})',
       arguments: 'Runs a program with arguments that come from a network response ({{how}})',
@@ -38,7 +39,7 @@ export const downloadExecCorrelator: Correlator = {
     const network = marks.marker('sink', m => m.fact.sink === 'network');
     const fetched = (values: readonly Node[], s: Marked<'sink'>) => values.flatMap(p => analysis.flow.origins(p, s.draft.fn, network));
     const downloads: Array<{ write: Marked<'sink'>; path: string }> = [];
-    const reported = new Set<Marked<'sink'>>();
+    const runs: Array<{ sink: Marked<'sink'>; code: boolean; reached: Array<Reached<Array<Marked<'sink'>>>> }> = [];
     for (const s of sinks) {
       if (s.fact.sink === 'eval' || s.fact.sink === 'exec') {
         // Code to evaluate, or the program or command to run, from the network: high. Only the
@@ -46,22 +47,29 @@ export const downloadExecCorrelator: Correlator = {
         const code = s.fact.sink === 'eval' ? fetched(s.fact.payload, s) : s.fact.target ? fetched([s.fact.target], s) : [];
         const args = s.fact.sink === 'exec' && code.length === 0 ? fetched(s.fact.payload, s) : [];
         const reached = code.length ? code : args;
-        if (reached.length === 0) continue;
-        const requests = [...new Set(reached.flatMap(r => r.mark))];
-        reported.add(s);
-        added.push(
-          draftOf(downloadExec.meta, {
-            node: s.draft,
-            messageId: code.length ? 'runs' : 'arguments',
-            data: { what: s.fact.sink === 'eval' ? 'code' : 'a command', how: s.fact.detail ?? s.draft.ruleId },
-            severity: code.length ? 'high' : 'medium',
-            evidence: [...new Set([...s.draft.evidence, ...requests.flatMap(r => r.draft.evidence)])],
-            related: inOrder([...requests.map(r => stepAt(r.draft)), ...reached.flatMap(r => callSteps(r.calls, analysis, 'the response passes'))]),
-          }, s.draft.fn),
-        );
+        if (reached.length) runs.push({ sink: s, code: code.length > 0, reached });
       } else if (s.fact.sink === 'write' && s.fact.target && fetched(s.fact.payload, s).length) {
         downloads.push({ write: s, path: analysis.index.sourceOf(s.fact.target) });
       }
+    }
+    // A wrapper's call is a process start of its own (`runShell(msg.command)`): the start inside
+    // the wrapper, reached only through such a call, is the same run, told once at the call.
+    const runCalls = new Set(runs.map(r => r.sink.draft.start));
+    const reported = new Set<Marked<'sink'>>();
+    for (const { sink: s, code, reached } of runs) {
+      if (reached.every(r => r.calls.some(c => runCalls.has(c.call.start) && c.call.start !== s.draft.start))) continue;
+      const requests = [...new Set(reached.flatMap(r => r.mark))];
+      reported.add(s);
+      added.push(
+        draftOf(downloadExec.meta, {
+          node: s.draft,
+          messageId: code ? 'runs' : 'arguments',
+          data: { what: s.fact.sink === 'eval' ? 'code' : 'a command', how: s.fact.detail ?? s.draft.ruleId },
+          severity: code ? 'high' : 'medium',
+          evidence: [...new Set([...s.draft.evidence, ...requests.flatMap(r => r.draft.evidence)])],
+          related: inOrder([...requests.map(r => stepAt(r.draft)), ...reached.flatMap(r => callSteps(r.calls, analysis, 'the response passes'))]),
+        }, s.draft.fn),
+      );
     }
     for (const s of streamDownloads(marks, analysis, network)) if (!downloads.some(d => d.write === s.write)) downloads.push(s);
     if (downloads.length === 0) return { added };
