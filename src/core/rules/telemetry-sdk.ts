@@ -43,28 +43,25 @@ export const telemetrySdk: Rule = {
     category: 'telemetry',
     severity: 'medium',
     title: 'Telemetry or analytics SDK',
-    description: 'Statsig, Sentry, Datadog, Segment, PostHog, Amplitude, Mixpanel, GrowthBook, LaunchDarkly, OpenTelemetry OTLP exporters, Application Insights, @vscode/extension-telemetry, Google Clearcut: by package name, service host or SDK-specific strings; one finding per SDK per file.',
+    description: 'Statsig, Sentry, Datadog, Segment, PostHog, Amplitude, Mixpanel, GrowthBook, LaunchDarkly, OpenTelemetry OTLP exporters, Application Insights, @vscode/extension-telemetry, Google Clearcut: by package name, service host or SDK-specific strings; one finding per SDK per file; a collector address with no SDK code beside it is low.',
     messages: {
       sdk: 'Ships the {{name}} SDK or client ({{purpose}})',
       ownSdk: "Ships the {{name}} SDK or client ({{purpose}}), the vendor's own service",
+      collector: "Names {{name}}'s collector ({{purpose}}) at {{host}}, with no SDK code of it in this file",
     },
   },
   triggers: [...new Set([...NEEDLES.map(n => n.text), ...TELEMETRY_SERVICES.flatMap(s => s.hosts)])],
   create(ctx: RuleContext) {
-    // One finding per SDK per file.
-    const found = new Set<string>();
+    // One finding per SDK per file, at its first sign. A collector's address alone (a Sentry
+    // DSN) says where reports would go, not that the SDK that sends them is here: a bundler may
+    // have replaced it with a stub. Decided after the walk, when every sign is known.
+    const first = new Map<string, { node: Node; hit: Needle }>();
+    const code = new Map<string, Needle>();
     const check = (node: Node, value: string) => {
       const hit = telemetryMatch(value);
-      if (!hit || found.has(hit.service.id)) return;
-      found.add(hit.service.id);
-      const own = !!hit.service.vendor && ctx.target.ownVendors.includes(hit.service.vendor);
-      ctx.report({
-        node,
-        messageId: own ? 'ownSdk' : 'sdk',
-        data: { name: hit.service.name, purpose: hit.service.purpose },
-        evidence: [`sdk ${hit.service.name}`, `${hit.how} ${JSON.stringify(hit.text)}`],
-        severity: own ? 'low' : 'medium',
-      });
+      if (!hit) return;
+      if (!first.has(hit.service.id)) first.set(hit.service.id, { node, hit });
+      if (hit.how !== 'host' && !code.has(hit.service.id)) code.set(hit.service.id, hit);
     };
     return {
       Literal(node) {
@@ -72,6 +69,21 @@ export const telemetrySdk: Rule = {
       },
       TemplateLiteral(node) {
         check(node, staticString(node) ?? node.quasis.map(q => q.value.cooked ?? '').join('*'));
+      },
+      'Program:exit'() {
+        for (const [id, { node, hit }] of first) {
+          const { service } = hit;
+          const sdk = code.get(id);
+          const own = !!service.vendor && ctx.target.ownVendors.includes(service.vendor);
+          const evidence = [`sdk ${service.name}`, `${hit.how} ${JSON.stringify(hit.text)}`, ...(sdk && sdk !== hit ? [`${sdk.how} ${JSON.stringify(sdk.text)}`] : [])];
+          ctx.report({
+            node,
+            messageId: !sdk ? 'collector' : own ? 'ownSdk' : 'sdk',
+            data: { name: service.name, purpose: service.purpose, host: hit.text },
+            evidence,
+            severity: own || !sdk ? 'low' : 'medium',
+          });
+        }
       },
     };
   },
