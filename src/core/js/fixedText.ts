@@ -50,7 +50,20 @@ const MATH_FUNCTIONS = new Set(['abs', 'ceil', 'floor', 'round', 'trunc', 'max',
  * were read could change one unseen, and then there is no answer.
  */
 export function builtFromFixedText(node: Node, fn: number, index: ModuleIndex, graph: CallGraph, site?: Node): boolean {
-  const question = new FixedText(index, graph);
+  return answer(new FixedText(index, graph, false, site), node, fn, index, site);
+}
+
+/**
+ * Whether the value of `node` is fixed code into which data goes only as JSON literals: a
+ * template's `${JSON.stringify(x)}` where the text before it leaves no string, comment,
+ * template or regular expression open (`JSON.parse(${JSON.stringify(s)})`). JSON is a literal
+ * in JavaScript: whatever x holds, it is data there, never code.
+ */
+export function fixedWithJsonData(node: Node, fn: number, index: ModuleIndex, graph: CallGraph, site?: Node): boolean {
+  return answer(new FixedText(index, graph, true, site), node, fn, index, site);
+}
+
+function answer(question: FixedText, node: Node, fn: number, index: ModuleIndex, site: Node | undefined): boolean {
   if (!question.value(node, fn, undefined)) return false;
   // A direct eval can change the names of the scopes around it: one inside a scope whose names
   // were read leaves no answer.
@@ -75,7 +88,14 @@ class FixedText {
   /** Names and lists being answered (see everyWrite). */
   private readonly open = new Set<string>();
 
-  constructor(private readonly index: ModuleIndex, private readonly graph: CallGraph) {}
+  /** `jsonLiterals`: a JSON.stringify inserted where the code expects a value counts as fixed (see fixedWithJsonData). */
+  constructor(
+    private readonly index: ModuleIndex,
+    private readonly graph: CallGraph,
+    private readonly jsonLiterals: boolean,
+    /** The eval or Function call asking: its own reading of a name is the read asked about. */
+    private readonly site?: Node,
+  ) {}
 
   value(node: Node, fn: number, frame: Frame | undefined): boolean {
     if (++this.steps > MAX_STEPS) return false;
@@ -84,7 +104,7 @@ class FixedText {
       case 'Literal':
         return !(n as { regex?: unknown }).regex;
       case 'TemplateLiteral':
-        return n.expressions.every(e => this.value(e as Node, fn, frame));
+        return n.expressions.every((e, i) => this.value(e as Node, fn, frame) || (this.jsonLiterals && this.jsonInCode(n, i, fn)));
       case 'BinaryExpression':
         // Only `+` can join text; every other operator gives a number or a boolean.
         return n.operator !== '+' || (this.value(n.left as Node, fn, frame) && this.value(n.right as Node, fn, frame));
@@ -114,6 +134,34 @@ class FixedText {
     }
   }
 
+  /**
+   * The template's `i`th insert and every one before it are `JSON.stringify(…)`, and the text
+   * before it (each earlier insert read as a literal) ends where a value is expected.
+   */
+  private jsonInCode(template: Node & { type: 'TemplateLiteral' }, i: number, fn: number): boolean {
+    for (let j = 0; j <= i; j++) if (!this.isJsonStringify(template.expressions[j] as Node, fn)) return false;
+    return endsInCode(template.quasis.slice(0, i + 1).map(q => q.value.cooked ?? '`').join('0'));
+  }
+
+  /** A call of a global that reads its arguments and keeps none: a number, a text or JSON comes out. */
+  private readsOnly(call: CallLike, fn: number): boolean {
+    const callee = calleeOf(call);
+    if (callee.type === 'Identifier') return (NUMERIC_CALLS.has(callee.name) || callee.name === 'String') && this.isGlobal(callee.name, callee.start, fn);
+    return this.isJsonStringify(call, fn) || this.isMath(callee, fn);
+  }
+
+  /** Math's own function, when the file adds none of its own (`Math.constructor(x)` is `Object(x)`). */
+  private isMath(callee: Node, fn: number): boolean {
+    return callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier' && callee.object.name === 'Math' && MATH_FUNCTIONS.has(propertyName(callee) ?? '') && this.isGlobal('Math', callee.start, fn) && !extendsMath(this.index);
+  }
+
+  private isJsonStringify(node: Node, fn: number): boolean {
+    const n = unwrapChain(node);
+    if (n.type !== 'CallExpression' || n.arguments.length === 0 || n.arguments.some(a => a.type === 'SpreadElement')) return false;
+    const callee = n.callee as Node;
+    return callee.type === 'MemberExpression' && !callee.computed && propertyName(callee) === 'stringify' && callee.object.type === 'Identifier' && callee.object.name === 'JSON' && this.isGlobal('JSON', callee.start, fn);
+  }
+
   /** The global of that name where it is used: no binding of the file, no block's, no `with`. */
   private isGlobal(name: string, at: number, fn: number): boolean {
     return !this.index.binding(name, fn) && !this.index.mayBeShadowed(name, at, fn);
@@ -124,9 +172,11 @@ class FixedText {
     const args = call.arguments as Node[];
     if (args.some(a => a.type === 'SpreadElement')) return false;
     if (callee.type === 'Identifier' && NUMERIC_CALLS.has(callee.name) && this.isGlobal(callee.name, callee.start, fn)) return true;
-    // Math's own functions give numbers (`Math.constructor(x)` is `Object(x)`, and the file may add its own).
-    if (callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier' && callee.object.name === 'Math' && MATH_FUNCTIONS.has(propertyName(callee) ?? '') && this.isGlobal('Math', callee.start, fn) && !extendsMath(this.index)) return true;
+    // Math's own functions give numbers.
+    if (this.isMath(callee, fn)) return true;
     if (callee.type === 'Identifier' && callee.name === 'String' && this.isGlobal('String', callee.start, fn)) return args.every(a => this.value(a, fn, frame));
+    // The JSON of fixed text or numbers is fixed text (a replacer or indent given is checked too).
+    if (this.isJsonStringify(call, fn)) return args.every(a => this.value(a, fn, frame));
     const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
     if (method !== undefined && KEEPING.has(method)) {
       const receiver = receiverOf(call)!;
@@ -247,6 +297,9 @@ class FixedText {
       case 'CallExpression':
       case 'NewExpression':
         if (parent.callee === use.node) return false;
+        if (parent === this.site) return true;
+        // Given to a global that only reads it (`String(x)`, `JSON.stringify(x)`, `Math.max(x)`).
+        if (parent.type === 'CallExpression' && this.readsOnly(parent, use.fn)) return true;
         return this.handedTo(parent, use);
       case 'ConditionalExpression':
       case 'LogicalExpression':
@@ -332,4 +385,22 @@ function readOnly(member: Node & { type: 'MemberExpression' }, grand: Node | und
   const method = propertyName(member);
   if (grand?.type === 'CallExpression' && grand.callee === member) return method !== undefined && (READ_METHODS.has(method) || TEXT_METHODS.has(method));
   return member.computed || method === 'length';
+}
+
+/**
+ * Whether JavaScript text ends outside any string, comment, template or regular expression, so
+ * that what follows is read as a value. Conservative: any backquote or slash gives no.
+ */
+export function endsInCode(text: string): boolean {
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = undefined;
+      else if (c === '\n' || c === '\r') return false;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '`' || c === '/') return false;
+  }
+  return quote === undefined;
 }

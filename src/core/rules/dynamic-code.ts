@@ -9,7 +9,7 @@ import type { Rule, RuleContext } from './types';
 import type { Fact } from './facts';
 import { snippet } from './util/values';
 import { constantTexts } from '../js/constantText';
-import { builtFromFixedText } from '../js/fixedText';
+import { builtFromFixedText, fixedWithJsonData } from '../js/fixedText';
 
 const VM_CALLS = new Set(['runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction', 'Script', 'SourceTextModule']);
 /** Constructors that compile code and run it only when asked (`.runInThisContext()`, `.evaluate()`). */
@@ -115,6 +115,7 @@ export const dynamicCode: Rule = {
       fixed: '{{what}} with fixed code',
       computed: '{{what}} with code computed at run time',
       generated: '{{what}} with code built only from text written in the file and numbers (such as a parameter list made by a loop)',
+      jsonData: '{{what}} with fixed code into which data is inserted only as JSON literals (JSON.stringify)',
       timerString: '{{what}} compiles a string given where a function is expected (the string form of timers, in a polyfill)',
       compileOnly: '{{what}} compiles code and drops it without running it (a syntax check)',
       inPage: '{{what}} in a function sent to a browser page ({{method}}): it runs in that page, not in this process',
@@ -124,14 +125,20 @@ export const dynamicCode: Rule = {
   create(ctx) {
     const emit = (site: Site, known: ReadonlyArray<readonly string[] | undefined>) => {
       const { node, what, code, fn } = site;
-      if (known.some(k => k === undefined || k.length === 0) && generated(site, known)) {
+      const open = known.some(k => k === undefined || k.length === 0);
+      const made = open ? (generated(site, known, builtFromFixedText) ? 'generated' : generated(site, known, fixedWithJsonData) ? 'jsonData' : undefined) : undefined;
+      if (made) {
         ctx.report({
           node,
           fn,
-          messageId: 'generated',
+          messageId: made,
           data: { what },
           severity: 'low',
-          evidence: [`call ${what}`, ...(code.length ? [`code ${snippet(ctx, code[code.length - 1], 120)}`] : []), 'every part is text of the file or a number: no data from outside reaches the code'],
+          evidence: [
+            `call ${what}`,
+            ...(code.length ? [`code ${snippet(ctx, code[code.length - 1], 120)}`] : []),
+            made === 'generated' ? 'every part is text of the file or a number: no data from outside reaches the code' : 'data from outside goes in only as JSON.stringify output where the code expects a value: a literal, never code',
+          ],
           facts: [evalSink(what, code)],
         });
         return;
@@ -155,10 +162,10 @@ export const dynamicCode: Rule = {
       });
     };
     /** Code with too many values to list, whose every part is still fixed text or a number. */
-    const generated = (site: Site, known: ReadonlyArray<readonly string[] | undefined>): boolean => {
+    const generated = (site: Site, known: ReadonlyArray<readonly string[] | undefined>, fixed: typeof builtFromFixedText): boolean => {
       if (known.length === 0) return false;
       const { index, graph } = ctx.analysis();
-      return site.code.every((a, i) => (known[i] !== undefined && known[i]!.length > 0) || builtFromFixedText(a, site.fn, index, graph, site.node));
+      return site.code.every((a, i) => (known[i] !== undefined && known[i]!.length > 0) || fixed(a, site.fn, index, graph, site.node));
     };
     // Code that is not a literal may still be fixed when the file is built: a constant, a
     // template of constants, a helper adding "'use strict';". Known only once the whole file

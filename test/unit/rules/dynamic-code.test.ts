@@ -85,6 +85,35 @@ runRuleTable(dynamicCode, {
       at: ['Function("b"'],
       severity: 'low',
     },
+    // claude-agent-sdk's sandbox helpers (review 45): vm code made from a template whose only inserts are JSON.stringify.
+    {
+      name: 'the JSON of a module constant inserted in fixed code is fixed (low)',
+      code: 'const vm=require("vm");const M="x";const P=`(()=>{const E=${JSON.stringify(M)};})()`;function r(c){return vm.runInContext(P,c)}',
+      at: ['vm.runInContext'],
+      severity: 'low',
+      message: /built only from text written in the file/,
+    },
+    {
+      name: 'any data inserted as JSON where the code expects a value is a literal (low)',
+      code: 'const vm=require("vm");function r(s,c){return vm.runInContext(`JSON.parse(${JSON.stringify(s)})`,c)}\nfunction t(a,b,c){return vm.runInContext(`f(${JSON.stringify(a)}, ${JSON.stringify(b, null, 2)})`,c)}',
+      at: ['vm.runInContext', 'vm.runInContext'],
+      severity: 'low',
+      message: /^vm\.runInContext with fixed code into which data is inserted only as JSON literals/,
+    },
+    {
+      name: 'JSON inserted inside a string, comment or regular expression, after another insert, or JSON of a local JSON, is computed (medium)',
+      code: [
+        'const vm=require("vm");',
+        'function a(s,c){return vm.runInContext(`x = "${JSON.stringify(s)}"`,c)}',
+        'function b(s,c){return vm.runInContext(`x = 1 // ${JSON.stringify(s)}`,c)}',
+        'function d(s,c){return vm.runInContext(`x = /${JSON.stringify(s)}/`,c)}',
+        'function e(s,t,c){return vm.runInContext(`${t}(${JSON.stringify(s)})`,c)}',
+        'function f(s,c){const JSON={stringify:v=>v};return vm.runInContext(`g(${JSON.stringify(s)})`,c)}',
+        "function g(s,c){return vm.runInContext(`x = '${JSON.stringify(s).slice(1, -1)}'`,c)}",
+      ].join('\n'),
+      at: ['vm.runInContext', 'vm.runInContext', 'vm.runInContext', 'vm.runInContext', 'vm.runInContext', 'vm.runInContext'],
+      severity: 'medium',
+    },
     {
       name: 'a loop-built list that takes an element from outside is computed (medium)',
       code: 'function g(names){var a=[];for(var i=0;i<names.length;i++)a[i]=names[i];return new Function(a.join(","),"return 1")}',
