@@ -25,9 +25,27 @@ describe('which files are scanned', () => {
     assert.deepEqual(errors, []);
     assert.deepEqual(files.map(f => f.rel), ['a.js', 'b.cjs', 'bin/x', 'c.mjs', 'node_modules/dep/index.js']);
     assert.deepEqual(files.filter(f => f.dependency).map(f => f.rel), ['node_modules/dep/index.js']);
+    assert.equal(collectFiles(root, { maxFileBytes: 1 << 20 }).skippedTests, 5, 'the tests and benchmarks left out are counted');
     const withTests = collectFiles(root, { maxFileBytes: 1 << 20, includeTests: true }).files.map(f => f.rel);
+    assert.equal(collectFiles(root, { maxFileBytes: 1 << 20, includeTests: true }).skippedTests, 0);
     assert.ok(withTests.includes('test/a.test.js') && withTests.includes('src/thing.spec.js'));
     assert.ok(withTests.includes('node_modules/pino/benchmarks/utils/wrap.js') && withTests.includes('node_modules/x/benchmark/run.js'));
+  });
+
+  it("takes a dependency's extensionless bin by its #! line (node, env -S node, bun), not other scripts or text (review 49: openai/bin/cli)", () => {
+    const root = tree({
+      'node_modules/openai/bin/cli': '#!/usr/bin/env node\nrequire("child_process").spawnSync("npx",["-y","@getgrit/launcher"])',
+      'node_modules/t/bin/tsc': '#!/usr/bin/env -S node --no-warnings\nrequire("../lib/tsc.js")',
+      'node_modules/b/bin/run': '#!/usr/local/bin/bun\nconsole.log(1)',
+      'node_modules/s/bin/setup': '#!/bin/sh\necho node',
+      'node_modules/s/LICENSE': 'MIT node',
+      'node_modules/s/bin/nodemon-ish': '#!/usr/bin/env nodemonx\n',
+    });
+    const { files, errors } = collectFiles(root, { maxFileBytes: 1 << 20 });
+    assert.deepEqual(errors, []);
+    assert.deepEqual(files.map(f => f.rel), ['node_modules/b/bin/run', 'node_modules/openai/bin/cli', 'node_modules/t/bin/tsc']);
+    const scanned = scanTarget({ id: 'x', name: 'x', kind: 'path', root }, { rules: RULES });
+    assert.ok(scanned.findings.some(f => f.ruleId === 'child-process' && f.file === 'node_modules/openai/bin/cli'), 'the bin script is scanned');
   });
 
   it('reports a broken symlink, a too-big file and a binary file, and scans the rest', () => {

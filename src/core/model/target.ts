@@ -107,6 +107,8 @@ export interface TargetResult {
    * package manager's shared store): scanned once, under `sameAs`, whose findings stand for both.
    */
   sameFiles?: Array<{ file: string; sameAs: string }>;
+  /** JavaScript files in test, spec and benchmark folders and `*.test.js`/`*.spec.js` files, not scanned unless tests are included. */
+  skippedTests?: number;
   /** Kind `config`: what the assistant's settings say, as read (secrets redacted). */
   config?: ConfigInventory;
 }

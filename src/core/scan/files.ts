@@ -13,7 +13,7 @@ export { DEFAULT_MAX_FILE_BYTES } from '../model';
 export { formatMB };
 import { containerOf } from '../native/executable';
 import { BinaryReader } from '../native/reader';
-import { describeFsError, readJson } from '../discovery/fsread';
+import { describeFsError, readHead, readJson } from '../discovery/fsread';
 
 export { describeFsError };
 
@@ -48,6 +48,8 @@ const NATIVE_NAME = /\.(node|wasm|exe|dll|dylib|so(\.\d+)*)$/i;
 export interface CollectResult {
   files: FileEntry[];
   errors: ScanError[];
+  /** JavaScript files left out as tests or benchmarks (see CollectOptions.includeTests): counted, so none is lost unsaid. */
+  skippedTests: number;
 }
 
 /** JS files under root (or root itself when it is a file), sorted by path. */
@@ -56,28 +58,38 @@ export function collectFiles(root: string, options: CollectOptions): CollectResu
   const errors: ScanError[] = [];
   const maxEntries = options.maxEntries ?? 2_000_000;
   let seen = 0;
+  let skippedTests = 0;
   const rootStat = safeStat(root, errors, '.');
-  if (!rootStat) return { files, errors };
+  if (!rootStat) return { files, errors, skippedTests };
   if (!rootStat.isFile() && !rootStat.isDirectory()) {
     errors.push({ file: path.basename(root), message: `${kindOf(rootStat)}, not a file or folder: not opened` });
-    return { files, errors };
+    return { files, errors, skippedTests };
   }
   if (rootStat.isFile()) {
     const name = path.basename(root);
     const native = JS_EXTENSIONS.has(path.extname(name)) ? undefined : sniffNative(root, name, errors, false);
     if (native) files.push({ absPath: root, rel: name, size: rootStat.size, dependency: false, native });
     else addFile(root, name, rootStat.size, false);
-    return { files, errors };
+    return { files, errors, skippedTests };
   }
   const extraEntries = packageEntryFiles(root);
-  const pending: Array<{ dir: string; rel: string; dependency: boolean }> = [{ dir: root, rel: '', dependency: false }];
+  const pending: Array<{ dir: string; rel: string; dependency: boolean; test?: boolean }> = [{ dir: root, rel: '', dependency: false }];
   while (pending.length) {
-    const { dir, rel, dependency } = pending.pop()!;
+    const { dir, rel, dependency, test } = pending.pop()!;
     let entries: fs.Dirent[];
     try {
       entries = fs.readdirSync(dir, { withFileTypes: true });
     } catch (e) {
-      errors.push({ file: rel || '.', message: `cannot read directory: ${describeFsError(e)}` });
+      if (!test) errors.push({ file: rel || '.', message: `cannot read directory: ${describeFsError(e)}` });
+      continue;
+    }
+    if (test) {
+      // Inside a test folder: only counted.
+      for (const entry of entries) {
+        if (++seen > maxEntries) return finish();
+        if (entry.isDirectory() && !SKIPPED_DIRS.has(entry.name)) pending.push({ dir: path.join(dir, entry.name), rel: '', dependency, test });
+        else if (entry.isFile() && JS_EXTENSIONS.has(path.extname(entry.name))) skippedTests++;
+      }
       continue;
     }
     for (const entry of entries) {
@@ -89,7 +101,10 @@ export function collectFiles(root: string, options: CollectOptions): CollectResu
       const relPath = rel ? `${rel}/${entry.name}` : entry.name;
       if (entry.isDirectory()) {
         if (SKIPPED_DIRS.has(entry.name)) continue;
-        if (!options.includeTests && TEST_DIRS.has(entry.name)) continue;
+        if (!options.includeTests && TEST_DIRS.has(entry.name)) {
+          pending.push({ dir: abs, rel: relPath, dependency, test: true });
+          continue;
+        }
         pending.push({ dir: abs, rel: relPath, dependency: dependency || entry.name === 'node_modules' });
         continue;
       }
@@ -103,7 +118,10 @@ export function collectFiles(root: string, options: CollectOptions): CollectResu
       const isEntry = extraEntries.has(relPath);
       const maybeNative = !isJs && (ext === '' || isEntry || NATIVE_NAME.test(entry.name));
       if (!isJs && !isEntry && !maybeNative) continue;
-      if (!options.includeTests && TEST_FILE.test(entry.name)) continue;
+      if (!options.includeTests && TEST_FILE.test(entry.name)) {
+        skippedTests++;
+        continue;
+      }
       // Symlinked directories are not followed (no loops); symlinked files are read through.
       const stat = entry.isSymbolicLink() ? safeStat(abs, errors, relPath) : safeLstat(abs, errors, relPath);
       if (!stat) continue;
@@ -113,14 +131,15 @@ export function collectFiles(root: string, options: CollectOptions): CollectResu
       }
       const native = maybeNative ? sniffNative(abs, relPath, errors, !isEntry && NATIVE_NAME.test(entry.name)) : undefined;
       if (native) files.push({ absPath: abs, rel: relPath, size: stat.size, dependency, native });
-      else if (isJs || isEntry) addFile(abs, relPath, stat.size, dependency);
+      // A dependency's `bin` script (`typescript/bin/tsc`, `.bin/which`) has no extension: its `#!` line says it is JavaScript.
+      else if (isJs || isEntry || (ext === '' && runsOnNode(abs))) addFile(abs, relPath, stat.size, dependency);
     }
   }
   return finish();
 
   function finish(): CollectResult {
     files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
-    return { files, errors };
+    return { files, errors, skippedTests };
   }
 
   function addFile(abs: string, rel: string, size: number, dependency: boolean) {
@@ -130,6 +149,15 @@ export function collectFiles(root: string, options: CollectOptions): CollectResu
     }
     files.push({ absPath: abs, rel, size, dependency });
   }
+}
+
+/** A `#!` line naming a JavaScript runtime: `#!/usr/bin/env node`, `#!/usr/bin/env -S node --flag`, `#!/usr/local/bin/bun`. */
+const JS_SHEBANG = /^#![ \t]*\S*?(?:\/env(?:[ \t]+-\S+)*[ \t]+)?(?:\S*\/)?(?:node|nodejs|bun|deno|tsx|ts-node)(?:[ \t]|\r?\n|$)/;
+
+/** Whether a file's first line runs it with a JavaScript runtime. */
+function runsOnNode(abs: string): boolean {
+  const head = readHead(abs, 256);
+  return !!head && JS_SHEBANG.test(head.toString('latin1'));
 }
 
 /** `bin` and `main` files of a package.json at root that lack a .js extension. */

@@ -82,6 +82,7 @@ export function planTarget(spec: TargetSpec, options: Pick<ScanOptions, 'manifes
   const collected = collectFiles(spec.root, collectOptions);
   for (const extra of spec.extraPaths ?? []) addExtra(collected, root, extra, collectOptions);
   result.errors.push(...collected.errors);
+  if (collected.skippedTests) result.skippedTests = collected.skippedTests;
   if (!rootIsFile) {
     const manifest = scanPackageManifest(root, options.manifestRules ?? MANIFEST_RULES, target);
     result.errors.push(...manifest.errors);
@@ -200,5 +201,6 @@ function addExtra(collected: CollectResult, root: string, extra: string, options
     collected.files.push({ ...f, rel: path.relative(root, f.absPath).split(path.sep).join('/') });
   }
   for (const e of more.errors) collected.errors.push({ ...e, file: extraIsFile || e.file === '.' ? extra : path.posix.join(extra, e.file) });
+  collected.skippedTests += more.skippedTests;
 }
 
