@@ -8,9 +8,9 @@
 // outside can get into it.
 import { calleeOf, isFunction, propertyName, receiverOf, unwrapChain, type CallLike, type FunctionNode, type Node } from './ast';
 import type { CallGraph } from './callgraph';
-import { MODULE, type ModuleIndex } from './moduleIndex';
+import { MODULE, settledValue, type ModuleIndex } from './moduleIndex';
 import { CALLBACK_METHODS, directEvals, isModuleCode, READ_METHODS } from './constantText';
-import { everyUse, mentionsArguments, type NameUse, type ScanBudget } from './nameUses';
+import { callsSpelled, everyUse, mentionsArguments, type NameUse, type ScanBudget } from './nameUses';
 
 /** Calls followed into their callee's returns. */
 const MAX_CALLS = 4;
@@ -42,6 +42,8 @@ const NUMERIC_CALLS = new Set(['Number', 'parseInt', 'parseFloat', 'isNaN', 'isF
 const NUMERIC_NAMES = new Set(['undefined', 'NaN', 'Infinity']);
 /** Methods of text that change nothing (text cannot be changed); on a list that has them, neither. */
 const TEXT_METHODS = new Set([...KEEPING, 'charCodeAt', 'codePointAt', 'startsWith', 'endsWith', 'split', 'search', 'match', 'localeCompare', 'normalize', 'valueOf']);
+/** Methods of text that read their arguments and keep none of them. */
+const STRING_READERS = new Set([...TEXT_METHODS, 'replace', 'replaceAll', 'indexOf', 'lastIndexOf', 'includes']);
 const MATH_FUNCTIONS = new Set(['abs', 'ceil', 'floor', 'round', 'trunc', 'max', 'min', 'pow', 'sqrt', 'cbrt', 'sign', 'random', 'log', 'log2', 'log10', 'exp', 'hypot', 'imul', 'clz32', 'fround']);
 
 /**
@@ -147,7 +149,11 @@ class FixedText {
   private readsOnly(call: CallLike, fn: number): boolean {
     const callee = calleeOf(call);
     if (callee.type === 'Identifier') return (NUMERIC_CALLS.has(callee.name) || callee.name === 'String') && this.isGlobal(callee.name, callee.start, fn);
-    return this.isJsonStringify(call, fn) || this.isMath(callee, fn);
+    if (this.isJsonStringify(call, fn) || this.isMath(callee, fn)) return true;
+    // A method of text written in the file (`"…".replace(/x/g, i)`): text keeps nothing it is given.
+    const receiver = callee.type === 'MemberExpression' ? unwrapChain(callee.object as Node) : undefined;
+    const literal = receiver?.type === 'TemplateLiteral' || (receiver?.type === 'Literal' && typeof receiver.value === 'string');
+    return literal && callee.type === 'MemberExpression' && !callee.computed && STRING_READERS.has(propertyName(callee) ?? '');
   }
 
   /** Math's own function, when the file adds none of its own (`Math.constructor(x)` is `Object(x)`). */
@@ -178,6 +184,12 @@ class FixedText {
     // The JSON of fixed text or numbers is fixed text (a replacer or indent given is checked too).
     if (this.isJsonStringify(call, fn)) return args.every(a => this.value(a, fn, frame));
     const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+    // A pattern only chooses where the replacement goes: what comes out is the receiver's text and the replacement's.
+    if ((method === 'replace' || method === 'replaceAll') && args.length === 2) {
+      const pattern = unwrapChain(args[0]);
+      const isPattern = (pattern.type === 'Literal' && 'regex' in pattern && !!pattern.regex) || this.value(pattern, fn, frame);
+      return isPattern && !isFunction(args[1]) && this.value(receiverOf(call)!, fn, frame) && this.value(args[1], fn, frame);
+    }
     if (method !== undefined && KEEPING.has(method)) {
       const receiver = receiverOf(call)!;
       const list = receiver.type === 'Identifier' && method === 'join' ? !this.index.mayBeShadowed(receiver.name, receiver.start, fn) && this.list(receiver.name, fn, frame) : this.value(receiver, fn, frame);
@@ -306,7 +318,10 @@ class FixedText {
         // As a test it is read; as a branch it is handed on (`(c ? list : []).push(x)`).
         return parent.type === 'ConditionalExpression' ? parent.test === use.node : grand?.type === 'IfStatement' || grand?.type === 'UnaryExpression';
       default:
-        if (isFunction(parent) || parent.type === 'ClassDeclaration' || parent.type === 'ClassExpression') return parent.id === use.node;
+        // A nested function's parameter of the same name is its own binding (the uses inside it
+        // are still held to this name's rules, which is only more cautious).
+        if (isFunction(parent)) return parent.id === use.node || (parent !== fnNode && parent.params.includes(use.node as never));
+        if (parent.type === 'ClassDeclaration' || parent.type === 'ClassExpression') return parent.id === use.node;
         // Returned, stored, spread into another list, destructured, caught: where it goes, or
         // what it is given, is not followed.
         return READ_ONLY_PARENTS.has(parent.type);
@@ -314,10 +329,71 @@ class FixedText {
   }
 
   private argument(at: number, fallback: Node | undefined, scope: number, frame: Frame | undefined, check: Check): boolean {
-    if (at < 0 || !frame || frame.fn !== scope || mentionsArguments(this.index, scope)) return false;
+    if (at < 0 || mentionsArguments(this.index, scope)) return false;
+    if (!frame || frame.fn !== scope) return this.everyCallGives(scope, at, fallback, check);
     const given = frame.args[at];
     // A default stands in for an `undefined` given too.
     return (!given || check(given, frame.at, frame.outer)) && (!fallback || check(fallback, scope, frame));
+  }
+
+  /**
+   * Outside any call followed: the parameter of a function bound once to a name that the file
+   * spells only as calls (never passed, stored or exported) is what every one of those calls
+   * gives (`for (var i = 0; i < 8; ++i) make(i + 1)`).
+   */
+  private everyCallGives(scope: number, at: number, fallback: Node | undefined, check: Check): boolean {
+    const key = `calls\0${scope}\0${at}`;
+    if (this.open.has(key)) return false;
+    const calls = this.everyCall(scope);
+    if (!calls) return false;
+    this.open.add(key);
+    try {
+      for (const i of calls) {
+        const call = this.index.calls[i];
+        const args = call.arguments as Node[];
+        if (args.slice(0, at + 1).some(a => a.type === 'SpreadElement')) return false;
+        const given = args[at];
+        if (given && !check(given, this.index.callFns[i], undefined)) return false;
+      }
+      return !fallback || check(fallback, scope, undefined);
+    } finally {
+      this.open.delete(key);
+    }
+  }
+
+  /** The calls (indexes into index.calls) of a function when they are all of its uses, else undefined. */
+  private everyCall(scope: number): number[] | undefined {
+    const record = this.index.functions[scope];
+    const node = record?.node;
+    if (!node || node.async || node.generator) return undefined;
+    const text = this.index.text;
+    let name: string | undefined;
+    let declaredAt = -1;
+    if (node.type === 'FunctionDeclaration' && node.id) {
+      name = node.id.name;
+      if (/\bexport\s+(?:default\s+)?$/.test(text.slice(Math.max(0, node.start - 20), node.start))) return undefined;
+    } else if (node.type !== 'FunctionDeclaration') {
+      // `var make = function (i) {…}`: the name written just before it.
+      const m = /(?:^|[^\w$.])([A-Za-z_$][\w$]*)\s*=\s*$/.exec(text.slice(Math.max(0, node.start - 120), node.start));
+      if (m) {
+        name = m[1];
+        declaredAt = node.start - (m[0].length - m[0].indexOf(m[1]));
+        if (/\bexport\s+(?:const|let|var)\s+$/.test(text.slice(Math.max(0, declaredAt - 20), declaredAt))) return undefined;
+      }
+    }
+    if (!name) return undefined;
+    const bound = this.index.binding(name, record.parent);
+    if (!bound || settledValue(this.index, name, bound.scope)?.node !== node) return undefined;
+    // At the top of a classic script the function is a global: other scripts may call it.
+    if (bound.scope === MODULE && !isModuleCode(this.index)) return undefined;
+    const spelled = callsSpelled(this.index, bound.scope, name, declaredAt);
+    if (spelled < 0) return undefined;
+    const calls = this.graph.callsOfName(name).filter(i => {
+      const callee = unwrapChain(this.index.calls[i].callee as Node);
+      return callee.type === 'Identifier' && callee.name === name && this.index.binding(name, this.index.callFns[i])?.scope === bound.scope;
+    });
+    // Every place spelled `name(` is one of these calls (a declaration's own name aside).
+    return calls.length > 0 && calls.length === spelled - (node.type === 'FunctionDeclaration' ? 1 : 0) ? calls : undefined;
   }
 
   /**

@@ -87,16 +87,105 @@ function isDiscarded(ctx: RuleContext): boolean {
  * string is the caller's: what runs is decided where the timer is called.
  */
 function givenInsteadOfFunction(call: Node, code: Node, ctx: RuleContext): boolean {
-  const choice = ctx.parent();
-  const arg = unwrapChain(code);
-  if (choice?.type !== 'ConditionalExpression' || choice.alternate !== call || arg.type !== 'Identifier') return false;
-  const test = unwrapChain(choice.test);
-  const chosen = unwrapChain(choice.consequent);
-  if (test.type !== 'BinaryExpression' || (test.operator !== '==' && test.operator !== '===') || chosen.type !== 'Identifier' || chosen.name !== arg.name) return false;
+  const name = convertedName(unwrapChain(code));
+  if (name === undefined) return false;
+  // Up from the call through the assignment back to the name (`f = new Function("" + f)`) and
+  // the statement around it, to the test that lets it run only when f is no function.
+  let inner: Node = call;
+  for (let i = 1; i <= 4; i++) {
+    const a = ctx.parent(i);
+    if (!a) return false;
+    const guard = notFunctionGuard(a, inner, name);
+    if (guard !== undefined) return guard && isParameterName(name, ctx);
+    const through =
+      a.type === 'ParenthesizedExpression' ||
+      a.type === 'ExpressionStatement' ||
+      (a.type === 'BlockStatement' && a.body.length === 1) ||
+      (a.type === 'AssignmentExpression' && a.operator === '=' && a.right === inner && a.left.type === 'Identifier' && a.left.name === name);
+    if (!through) return false;
+    inner = a;
+  }
+  return false;
+}
+
+/** `f`, `"" + f`, `String(f)`, `` `${f}` ``: the name whose text is compiled, or undefined. */
+function convertedName(code: Node): string | undefined {
+  if (code.type === 'Identifier') return code.name;
+  if (code.type === 'BinaryExpression' && code.operator === '+') {
+    const [l, r] = [unwrapChain(code.left as Node), unwrapChain(code.right)];
+    if (staticString(l) === '' && r.type === 'Identifier') return r.name;
+    if (staticString(r) === '' && l.type === 'Identifier') return l.name;
+  }
+  if (code.type === 'TemplateLiteral' && code.expressions.length === 1 && code.quasis.every(q => q.value.cooked === '')) {
+    const e = unwrapChain(code.expressions[0] as Node);
+    return e.type === 'Identifier' ? e.name : undefined;
+  }
+  if (code.type === 'CallExpression' && code.callee.type === 'Identifier' && code.callee.name === 'String' && code.arguments.length === 1) {
+    const e = unwrapChain(code.arguments[0] as Node);
+    return e.type === 'Identifier' ? e.name : undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Whether `branch` of `node` runs only when `name` is no function (true), runs otherwise
+ * (false), or `node` is no such test (undefined): `typeof f == "function" ? f : Function(f)`,
+ * `if (typeof f !== "function") f = …`, `typeof f != "function" && (f = …)`.
+ */
+function notFunctionGuard(node: Node, branch: Node, name: string): boolean | undefined {
+  let test: Node;
+  let whenFunction: boolean;
+  if (node.type === 'ConditionalExpression' || node.type === 'IfStatement') {
+    if (branch === node.test) return undefined;
+    test = node.test as Node;
+    whenFunction = branch === node.consequent;
+  } else if (node.type === 'LogicalExpression' && node.operator !== '??' && branch === node.right) {
+    test = node.left as Node;
+    whenFunction = node.operator === '&&';
+  } else return undefined;
+  const says = typeofFunctionTest(unwrapChain(test), name);
+  if (says === undefined) return false;
+  // The branch runs when the test is `whenFunction`; the test is true when f `says` is a function.
+  return says !== whenFunction;
+}
+
+/** `typeof f == "function"` (true), `typeof f != "function"` (false), either way round; undefined for any other test. */
+function typeofFunctionTest(test: Node, name: string): boolean | undefined {
+  if (test.type !== 'BinaryExpression' || !['==', '===', '!=', '!=='].includes(test.operator)) return undefined;
   const [typed, kind] = test.left.type === 'UnaryExpression' ? [test.left, test.right] : [test.right, test.left];
-  if (!(typed.type === 'UnaryExpression' && typed.operator === 'typeof' && unwrapChain(typed.argument).type === 'Identifier' && (unwrapChain(typed.argument) as { name: string }).name === arg.name && staticString(kind as Node) === 'function')) return false;
-  // The value a caller gives the polyfill: a parameter of the function around it, not a fetched text.
-  return ctx.analysis().index.binding(arg.name, ctx.functionIndex())?.values[0]?.node.type === 'Parameter';
+  if (typed.type !== 'UnaryExpression' || typed.operator !== 'typeof' || staticString(kind as Node) !== 'function') return undefined;
+  const of = unwrapChain(typed.argument);
+  if (of.type !== 'Identifier' || of.name !== name) return undefined;
+  return test.operator === '==' || test.operator === '===';
+}
+
+/** The value a caller gives the polyfill: a parameter of the function around it, not a fetched text. */
+function isParameterName(name: string, ctx: RuleContext): boolean {
+  const bound = ctx.analysis().index.binding(name, ctx.functionIndex());
+  // `if (typeof f != "function") f = new Function("" + f)`: the parameter given another value.
+  return bound?.values[0]?.node.type === 'Parameter' || !!bound?.overwrittenParameter;
+}
+
+/** Ancestors looked at for a statement list around the node. */
+const MAX_STATEMENT_DEPTH = 32;
+const EXITS = new Set(['ReturnStatement', 'ThrowStatement', 'BreakStatement', 'ContinueStatement']);
+
+/**
+ * Whether the node being visited sits after a return, throw, break or continue of a statement
+ * list around it, in its own function: code there never runs (bluebird's `toFastProperties`
+ * ends `return obj; eval(obj);`, which only tells V8 how to optimise).
+ */
+function afterExit(ctx: RuleContext): boolean {
+  for (let i = 1; i < MAX_STATEMENT_DEPTH; i++) {
+    const a = ctx.parent(i);
+    if (!a || isFunction(a)) return false;
+    const child = ctx.parent(i - 1) ?? ctx.path[ctx.path.length - 1];
+    const list = a.type === 'BlockStatement' || a.type === 'Program' || a.type === 'StaticBlock' ? a.body : a.type === 'SwitchCase' ? a.consequent : undefined;
+    if (!list) continue;
+    const at = (list as Node[]).indexOf(child);
+    if (at > 0 && (list as Node[]).slice(0, at).some(s => EXITS.has(s.type))) return true;
+  }
+  return false;
 }
 
 /** What every finding of the rule records for the correlations: code evaluated, and the arguments that make it. */
@@ -118,6 +207,7 @@ export const dynamicCode: Rule = {
       jsonData: '{{what}} with fixed code into which data is inserted only as JSON literals (JSON.stringify)',
       timerString: '{{what}} compiles a string given where a function is expected (the string form of timers, in a polyfill)',
       compileOnly: '{{what}} compiles code and drops it without running it (a syntax check)',
+      unreachable: '{{what}} written where it never runs (after a return): a hint to the engine, not code that runs',
       inPage: '{{what}} in a function sent to a browser page ({{method}}): it runs in that page, not in this process',
     },
   },
@@ -173,6 +263,7 @@ export const dynamicCode: Rule = {
     const pending: Site[] = [];
     const compileOnly = (node: Node, what: string) => ctx.report({ node, messageId: 'compileOnly', data: { what }, severity: 'info', evidence: [`call ${what}`, 'result unused: the code is compiled, never run'] });
     const report = (node: Node, what: string, code: readonly Node[]) => {
+      if (afterExit(ctx)) return ctx.report({ node, messageId: 'unreachable', data: { what }, severity: 'info', evidence: [`call ${what}`, 'after a return, throw, break or continue in the same block: never reached'] });
       if (code.length === 1 && givenInsteadOfFunction(node, code[0], ctx)) {
         return ctx.report({ node, messageId: 'timerString', data: { what }, severity: 'low', evidence: [`call ${what}`, `code ${snippet(ctx, code[0], 120)}`, 'only when the value is not a function'], facts: [evalSink(what, code)] });
       }

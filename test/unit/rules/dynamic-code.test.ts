@@ -62,6 +62,20 @@ runRuleTable(dynamicCode, {
     },
     // core-js's setImmediate fallback (node-machine-id's and Cline's bundles, review 46).
     { name: 'a string given to a timer polyfill instead of a function (low)', code: 'var q={},i=0;function set(fn){q[++i]=function(){(typeof fn=="function"?fn:Function(fn))()};return i}', at: ['Function(fn)'], severity: 'low', message: /compiles a string given where a function is expected/ },
+    // exceljs, jszip and setimmediate (review 49), @agent-infra's bundle (review 50): the same polyfill written as an if or an &&.
+    {
+      name: 'the timer polyfill written as `if (typeof f !== "function") f = new Function("" + f)` or with && (low)',
+      code: 'function a(callback){if(typeof callback!=="function"){callback=new Function(""+callback)}return callback}\nfunction b(e){"function"!=typeof e&&(e=new Function(""+e));return e}\nfunction c(f){if("function"==typeof f);else f=Function(`${f}`);return f}',
+      at: ['new Function(""+callback', 'new Function(""+e', 'Function(`'],
+      severity: 'low',
+      message: /compiles a string given where a function is expected/,
+    },
+    {
+      name: 'the if form around a fetched text, the wrong test or another name is not the polyfill (medium)',
+      code: 'async function a(u){let f=await (await fetch(u)).text();if(typeof f!=="function")f=new Function(""+f);return f}\nfunction b(f){if(typeof f==="function")f=new Function(""+f);return f}\nfunction c(f,g){if(typeof f!=="function")f=new Function(""+g);return f}',
+      at: ['new Function(""+f', 'new Function(""+f', 'new Function(""+g'],
+      severity: 'medium',
+    },
     { name: 'the polyfill shape around a fetched text is not a polyfill (medium)', code: 'async function f(u){const code=await (await fetch(u)).text();return (typeof code=="function"?code:Function(code))()}', at: ['Function(code)'], severity: 'medium' },
     { name: 'the same choice around another value is not the polyfill (medium)', code: 'function set(fn,src){return typeof fn=="function"?fn:Function(src)}', at: ['Function(src)'], severity: 'medium' },
     // function-bind 1.1.2 (under call-bind, get-intrinsic, hasown: most node_modules trees) and depd 2.0.0:
@@ -112,6 +126,38 @@ runRuleTable(dynamicCode, {
         "function g(s,c){return vm.runInContext(`x = '${JSON.stringify(s).slice(1, -1)}'`,c)}",
       ].join('\n'),
       at: ['vm.runInContext', 'vm.runInContext', 'vm.runInContext', 'vm.runInContext', 'vm.runInContext', 'vm.runInContext'],
+      severity: 'medium',
+    },
+    // bluebird's join.js (review 49): a template whose "Index" is replaced by a number only a loop gives.
+    {
+      name: 'a parameter every call of its function gives a loop number, put in with .replace (low)',
+      code: 'module.exports=function(P){var thenCallback=function(i){return new Function("value","holder","\'use strict\'; holder.pIndex = value;".replace(/Index/g,i))};var cbs=[];for(var i=0;i<8;++i)cbs.push(thenCallback(i+1));return cbs}',
+      at: ['new Function'],
+      severity: 'low',
+      message: /built only from text written in the file/,
+    },
+    {
+      name: 'the same helper exported, given a caller\'s text, or called once with a property read is computed (medium)',
+      code: [
+        'module.exports=function(P){var makeGetter=function(n){return new Function("obj","return obj.N;".replace("N",n))};return {makeGetter}}',
+        'function w(o){var g=function(n){return new Function("return "+n)};g(1);return g(o.name)}',
+        'function v(o){function h(n){return new Function("return "+n)}return [1,2].map(h)}',
+      ].join('\n'),
+      at: ['new Function', 'new Function', 'new Function'],
+      severity: 'medium',
+    },
+    // bluebird's util.js toFastProperties (review 49): `return obj; eval(obj);` only tells V8 how to optimise.
+    {
+      name: 'an eval after a return, throw, break or continue in its block never runs (info)',
+      code: 'function t(obj){function F(){}F.prototype=obj;return obj;eval(obj)}\nfunction u(c){switch(c){case 1:break;eval(c)}}\nfunction x(c){for(const s of c){if(s){continue;eval(s)}}}',
+      at: ['eval(obj', 'eval(c', 'eval(s'],
+      severity: 'info',
+      message: /never runs/,
+    },
+    {
+      name: 'an eval before a return, or after a return in another branch or function, still runs (medium)',
+      code: 'function t(c){if(c)return 1;eval(c)}\nfunction u(c){eval(c);return 1}\nfunction v(c){return g();function g(){eval(c)}}',
+      at: ['eval(c)}\nfunction u', 'eval(c);', 'eval(c)}}'],
       severity: 'medium',
     },
     {
