@@ -11,6 +11,8 @@ interface Needle {
   text: string;
   service: TelemetryService;
   how: 'package' | 'host' | 'marker';
+  /** A host match whose URL is an API path (`…/api/v2/logs`), not a DSN or a bare origin: what a hand-written client posts to. */
+  api?: boolean;
 }
 
 const NEEDLES: Needle[] = TELEMETRY_SERVICES.flatMap(service => [
@@ -27,7 +29,9 @@ export function telemetryMatch(value: string): Needle | undefined {
   const url = value.includes('://') ? parseUrl(value) : undefined;
   if (url) {
     const service = telemetryServiceForHost(url.host, url.credentials);
-    if (service) return { text: url.host, service, how: 'host' };
+    // What follows the scheme and authority: a path names the collector's API itself.
+    const rest = value.replace(/^[a-z]+:\/\/[^/?#]*/i, '');
+    if (service) return { text: url.host, service, how: 'host', api: !url.credentials && rest.length > 1 };
   }
   const m = MARKERS.exec(value);
   if (!m) return undefined;
@@ -43,25 +47,26 @@ export const telemetrySdk: Rule = {
     category: 'telemetry',
     severity: 'medium',
     title: 'Telemetry or analytics SDK',
-    description: 'Statsig, Sentry, Datadog, Segment, PostHog, Amplitude, Mixpanel, GrowthBook, LaunchDarkly, OpenTelemetry OTLP exporters, Application Insights, @vscode/extension-telemetry, Google Clearcut: by package name, service host or SDK-specific strings; one finding per SDK per file; a collector address with no SDK code beside it is low.',
+    description: 'Statsig, Sentry, Datadog, Segment, PostHog, Amplitude, Mixpanel, GrowthBook, LaunchDarkly, OpenTelemetry OTLP exporters, Application Insights, @vscode/extension-telemetry, Google Clearcut: by package name, service host or SDK-specific strings; one finding per SDK per file; a DSN or bare collector address with no SDK or client code beside it is low.',
     messages: {
       sdk: 'Ships the {{name}} SDK or client ({{purpose}})',
       ownSdk: "Ships the {{name}} SDK or client ({{purpose}}), the vendor's own service",
-      collector: "Names {{name}}'s collector ({{purpose}}) at {{host}}, with no SDK code of it in this file",
+      collector: "Names {{name}}'s collector ({{purpose}}) at {{host}} (a DSN or address), with no SDK or client code of it in this file",
     },
   },
   triggers: [...new Set([...NEEDLES.map(n => n.text), ...TELEMETRY_SERVICES.flatMap(s => s.hosts)])],
   create(ctx: RuleContext) {
     // One finding per SDK per file, at its first sign. A collector's address alone (a Sentry
-    // DSN) says where reports would go, not that the SDK that sends them is here: a bundler may
-    // have replaced it with a stub. Decided after the walk, when every sign is known.
+    // DSN, a bare origin) says where reports would go, not that the SDK that sends them is here:
+    // a bundler may have replaced it with a stub. Decided after the walk, when every sign is known.
     const first = new Map<string, { node: Node; hit: Needle }>();
     const code = new Map<string, Needle>();
     const check = (node: Node, value: string) => {
       const hit = telemetryMatch(value);
       if (!hit) return;
       if (!first.has(hit.service.id)) first.set(hit.service.id, { node, hit });
-      if (hit.how !== 'host' && !code.has(hit.service.id)) code.set(hit.service.id, hit);
+      // An SDK's package or strings, or the collector's API path a hand-written client posts to.
+      if ((hit.how !== 'host' || hit.api) && !code.has(hit.service.id)) code.set(hit.service.id, hit);
     };
     return {
       Literal(node) {
