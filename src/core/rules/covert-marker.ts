@@ -10,11 +10,11 @@ import { areLookAlikes, describeVariants, hasConfusable, skeleton } from './util
 /** Functions larger than this are not small choosers; their returns are not compared. */
 const MAX_CHOOSER = 6000;
 
-function report(ctx: RuleContext, node: Node, what: string, values: string[], condition: Node[], stored = false) {
+function report(ctx: RuleContext, node: Node, what: string, values: string[], condition: Node[], stored = false, spacing = false) {
   ctx.report({
     node,
-    messageId: stored ? 'stored' : 'choice',
-    ...(stored ? { severity: 'low' as const } : {}),
+    messageId: stored ? 'stored' : spacing ? 'spacing' : 'choice',
+    ...(stored || spacing ? { severity: 'low' as const } : {}),
     data: { what, count: new Set(values).size },
     evidence: describeVariants(values),
     facts: [{ kind: 'marker', condition }],
@@ -105,6 +105,49 @@ function isMarkerChoice(values: string[]): boolean {
   return values.some(v => hasConfusable(v)) || values.some(v => TRAILING_SPACE.test(v));
 }
 
+/** Only space characters of some width, or nothing. */
+const SPACES_ONLY = /^\p{Zs}*$/u;
+const ORDERINGS = new Set(['<', '<=', '>', '>=']);
+
+/**
+ * Typesetting: spaces of different widths (hair, thin, four-per-em) picked by where a number
+ * falls (`w >= .05555 && w <= .05556 ? "\u200a" : …`, temml's `\kern`). Low, and still a
+ * marker fact: a gate deciding the number (a UTC offset) makes it high through covert-link.
+ */
+function spacingByRange(values: readonly string[], tests: readonly Node[]): boolean {
+  return values.every(v => SPACES_ONLY.test(v)) && tests.length > 0 && tests.every(numericRange);
+}
+
+/** `x >= 0.05`, `a > 1 && a < 2`: orderings of a value against numbers, joined by && and ||. */
+function numericRange(test: Node): boolean {
+  const t = unwrapChain(test);
+  if (t.type === 'LogicalExpression') return t.operator !== '??' && numericRange(t.left as Node) && numericRange(t.right);
+  if (t.type !== 'BinaryExpression' || !ORDERINGS.has(t.operator)) return false;
+  const isNumber = (n: Node) => (n.type === 'Literal' && typeof n.value === 'number') || (n.type === 'UnaryExpression' && n.operator === '-' && n.argument.type === 'Literal' && typeof n.argument.value === 'number');
+  return isNumber(unwrapChain(t.left as Node)) !== isNumber(unwrapChain(t.right));
+}
+
+/** The tests of the ?: and if statements a function's returns are chosen by (not looking into nested functions). */
+function choiceTests(fn: FunctionNode): Node[] {
+  const tests: Node[] = [];
+  const stack: Node[] = [fn.body];
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (node !== fn.body && isFunction(node)) continue;
+    if (node.type === 'IfStatement' || node.type === 'ConditionalExpression') tests.push(node.test as Node);
+    if (node.type === 'ReturnStatement') {
+      if (node.argument) stack.push(node.argument as Node);
+      continue;
+    }
+    if (node.type === 'ConditionalExpression') {
+      stack.push(node.consequent, node.alternate);
+      continue;
+    }
+    for (const child of statementChildren(node)) stack.push(child);
+  }
+  return tests;
+}
+
 /**
  * `input.prevInput = selected ? "" : "\u200b"`: nothing or an invisible character kept in an
  * object's property. Editors keep such sentinels in their state (a hidden textarea's last
@@ -125,6 +168,7 @@ export const covertMarker: Rule = {
     messages: {
       choice: '{{what}} chooses between {{count}} look-alike strings depending on a condition',
       stored: '{{what}} stores nothing or an invisible character in a property by a condition, as editors do for sentinels',
+      spacing: '{{what}} picks a space of one of {{count}} widths by where a number falls (typesetting)',
       linked: '{{what}} chooses between {{count}} look-alike strings depending on a condition, linked to a region/vendor gate',
     },
   },
@@ -138,7 +182,7 @@ export const covertMarker: Rule = {
       seen.add(fn);
       const values = stringReturns(fn);
       if (!isMarkerChoice(values)) return;
-      report(ctx, fn.type === 'FunctionDeclaration' && fn.id ? fn.id : fn, 'Function', values, fn.params.length ? fn.params : [fn]);
+      report(ctx, fn.type === 'FunctionDeclaration' && fn.id ? fn.id : fn, 'Function', values, fn.params.length ? fn.params : [fn], false, spacingByRange(values, choiceTests(fn)));
     };
     return {
       ReturnStatement(node) {
@@ -153,15 +197,23 @@ export const covertMarker: Rule = {
         const b = staticString(node.alternate);
         if (a === undefined || b === undefined || !(suspicious(a) || suspicious(b))) return;
         const parent = ctx.parent();
-        if (parent?.type === 'ReturnStatement') return; // the function form reports it
-        if (isFunction(parent) && parent.body === node) {
-          reportChooser(parent);
+        // A branch of a ?: chain: the top of the chain is what is returned or stored.
+        let depth = 1;
+        let top: Node = node;
+        for (let up = ctx.parent(depth); up?.type === 'ConditionalExpression' && up.test !== top; up = ctx.parent(depth)) {
+          top = up;
+          depth++;
+        }
+        const above = ctx.parent(depth);
+        if (above?.type === 'ReturnStatement') return; // the function form reports it
+        if (isFunction(above) && above.body === top) {
+          reportChooser(above);
           return;
         }
         // `s.startsWith("\uFEFF") ? "\uFEFF" : ""` keeps what the data already had: not a marker.
         const testText = ctx.text.slice(node.test.start, node.test.end);
         const echoes = [node.consequent, node.alternate].some(n => staticString(n) !== '' && testText.includes(ctx.text.slice(n.start, n.end)));
-        if (!echoes && isMarkerChoice([a, b])) report(ctx, node, 'Conditional expression', [a, b], [node.test], storedSentinel(node, parent, [a, b]));
+        if (!echoes && isMarkerChoice([a, b])) report(ctx, node, 'Conditional expression', [a, b], [node.test], storedSentinel(node, parent, [a, b]), spacingByRange([a, b], [node.test]));
       },
       MemberExpression(node) {
         // ["'", "’", "ʼ", "ʹ"][i]: a table indexed by a computed value

@@ -6,6 +6,9 @@ runRuleTable(covertMarker, {
     { name: 'four apostrophes chosen by two flags (escaped)', code: 'function m(q,K){if(!q&&!K)return"\'";if(q&&!K)return"\\u2019";if(!q&&K)return"\\u02BC";return"\\u02B9"}', at: ['m(q,K)'], evidence: ['U+0027 APOSTROPHE'] },
     { name: 'raw characters in a ternary', code: 'const s=c?"’":"\'";', at: ['c?'] },
     { name: 'an arrow returning a zero-width choice', code: 'const z=(f)=>f?"\\u200B":"";', at: ['(f)'], evidence: ['U+200B ZERO WIDTH SPACE'] },
+    // temml's spaceCharacter(width), bundled in defuddle and @agent-infra's browser server (review 50): a \kern's em width.
+    { name: 'spaces of different widths picked by where a number falls: typesetting, low, once for the whole ?: chain', code: 'function Qt(e){return e>=.05555&&e<=.05556?"\\u200a":e>=.1666&&e<=.1667?"\\u2009":e>=.2777&&e<=.2778?"\\u2005\\u200a":""}', at: ['Qt(e)'], severity: 'low', message: /picks a space of one of 4 widths by where a number falls \(typesetting\)/, evidence: ['U+2005 FOUR-PER-EM SPACE'] },
+    { name: 'the same spaces picked by a flag or a text comparison stay a marker (medium)', code: 'function Qt(e){return e.kind==="cn"?"\\u200a":e.pro?"\\u2009":""}\nconst s=w>1&&user?"\\u2009":" ";', at: ['Qt(e)', 'w>1'], severity: 'medium' },
     { name: 'a lookup table indexed by a computed value', code: 'const a=["\'","\\u2019","\\u02BC"][q*2+K];', at: ['["'] },
     { name: 'homoglyph letters', code: 'const w=flag?"p\\u0430ss":"pass"', at: ['flag'], evidence: ['CYRILLIC LETTER LOOKING LIKE "a"'] },
     { name: 'a trailing space after a word', code: 'const v=k?"Done ":"Done"', at: ['k?'] },
