@@ -166,11 +166,47 @@ function nameTexts(name: string, fn: number, index: ModuleIndex, depth: number):
 /** `list[1]`, or any element of `list` (a loop variable, a callback's element), of a list only ever read. */
 function elementTexts(of: PropertyOf, fn: number, index: ModuleIndex, depth: number): Texts | undefined {
   const object = unwrapChain(of.object as Node);
+  // Any element of one of several lists (`const cmds = win ? ["py", "python"] : ["python3"]; for (const c of cmds)`).
+  if (of.key === undefined && object.type === 'Identifier') {
+    const choices = choiceOfLists(settledValue(index, object.name, fn)?.node);
+    if (choices) return anyElementTexts(object.name, choices, fn, index, depth);
+  }
   const elements = object.type === 'Identifier' ? listTexts(object.name, fn, index, depth) : undefined;
   if (!elements) return undefined;
   if (of.key === undefined) return union(elements);
   const i = /^\d+$/.test(of.key) ? Number(of.key) : -1;
   return i >= 0 && i < elements.length ? elements[i] : undefined;
+}
+
+/** The list literals a `?:` (nested, up to a few) chooses between, or undefined when a branch is anything else. */
+function choiceOfLists(node: Node | undefined): ArrayExpressionNode[] | undefined {
+  if (!node || unwrapChain(node).type !== 'ConditionalExpression') return undefined;
+  const out: ArrayExpressionNode[] = [];
+  const stack: Node[] = [node];
+  while (stack.length) {
+    const n = unwrapChain(stack.pop()!);
+    if (n.type === 'ConditionalExpression') stack.push(n.consequent, n.alternate);
+    else if (n.type === 'ArrayExpression' && out.length < 4) out.push(n);
+    else return undefined;
+  }
+  return out;
+}
+
+type ArrayExpressionNode = Extract<Node, { type: 'ArrayExpression' }>;
+
+/** Every text an element of any of the lists can be, when the name that holds them is only ever read. */
+function anyElementTexts(name: string, lists: readonly ArrayExpressionNode[], fn: number, index: ModuleIndex, depth: number): Texts | undefined {
+  const bound = index.binding(name, fn);
+  if (!bound) return undefined;
+  return remembered(index, `any\0${bound.scope}\0${name}`, bound.scope, () => {
+    const all: Texts[] = [];
+    for (const list of lists) {
+      const elements = listElements(list, fn, index, undefined, depth + 1);
+      if (!elements) return undefined;
+      all.push(...elements);
+    }
+    return readOnlyList(index, name, fn) ? union(all) : undefined;
+  });
 }
 
 function union(lists: readonly Texts[]): Texts | undefined {

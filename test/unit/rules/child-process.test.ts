@@ -221,6 +221,20 @@ runRuleTable(childProcess, {
       severity: 'low',
       evidence: ['command printf "\n*|"; smartctl -H * | grep overall;…'],
     },
+    // desktop-commander's system-info (review 49): the candidates per platform, chosen by a ?: of two lists.
+    {
+      name: 'a loop over one of two written lists chosen by a ?: runs one of their elements (low)',
+      code: 'const{execSync}=require("child_process");function d(){const cmds=process.platform==="win32"?["python","py"]:["python3","python"];for(const cmd of cmds){try{return execSync(`${cmd} --version`).toString()}catch{}}}',
+      at: ['execSync(`'],
+      severity: 'low',
+      allEvidence: ['command python --version', 'command py --version', 'command python3 --version'],
+    },
+    {
+      name: 'one of two lists, one changed after it is chosen or given by a caller, is computed (medium)',
+      code: 'const{execSync}=require("child_process");function d(x){const cmds=x?["python"]:["python3"];cmds.push(x);for(const cmd of cmds)execSync(`${cmd} --version`)}function e(x,y){const cmds=x?["python"]:y;for(const cmd of cmds)execSync(`${cmd} --version`)}',
+      at: ['execSync(`', 'execSync(`'],
+      severity: 'medium',
+    },
     {
       name: 'a computed command appended after a separator is computed (medium)',
       code: 'const{exec}=require("child_process");function bad(list){let cmd="ls";for(const p of list){cmd+="; "+p}exec(cmd)}',
