@@ -53,12 +53,18 @@ export function hiddenCharacters(raw: string): string[] {
 /** Character ranges as class bodies write them: `A-Z`, `0-9`, or between two non-ASCII letters. */
 const RANGE = /A-Z|a-z|0-9|[^\x00-\x7f]-[^\x00-\x7f]/g;
 
-function check(ctx: RuleContext, node: Node, what: string, pattern = false) {
+/**
+ * `regexSource`: the text was followed into `RegExp(…)` after the walk. `defer`: a text holding
+ * a character class (`"[\0- \xA0\u180E…]"`) is asked again once it is known whether it becomes a pattern.
+ */
+function check(ctx: RuleContext, node: Node, what: string, pattern = false, regexSource = false, defer?: (node: Node, what: string) => void, at: Place = { path: ctx.path }) {
   // Fast exit: only non-ASCII text can hide anything (read in place: this runs at every name and string).
   if (!hasNonAscii(ctx.text, node.start, node.end)) return;
   let raw = ctx.text.slice(node.start, node.end);
   if (TAGS.test(raw)) raw = raw.replace(FLAG_SEQUENCE, '\u{1F3F4}');
-  if (pattern || isRegExpSource(ctx)) raw = emptyCharacterClasses(raw);
+  const source = regexSource || isRegExpSource(at.path);
+  if (defer && !pattern && !source && what !== 'identifier' && raw.includes('[') && raw.includes(']')) return defer(node, what);
+  if (pattern || source) raw = emptyCharacterClasses(raw);
   // A string of character ranges (`"_A-Za-z\u00C0-\u00D6…"`) is the body of a class built later.
   else if ((raw.match(RANGE) ?? []).length >= 2) return;
   // Numbers packed into characters (an HTML entity decode table read with charCodeAt), or a
@@ -77,8 +83,8 @@ function check(ctx: RuleContext, node: Node, what: string, pattern = false) {
   const visible = shown.replace(INVISIBLE, '').replace(/^["'`/]|["'`/]$/g, '').replace(/[\u0000-\u001F\u007F-\u009F]/g, '').replace(/\s+/g, '');
   // A string of only invisible characters and spaces is a named constant of text-processing code.
   // Tag characters alone are text for a model to read, not a constant of text processing.
-  const severity: Severity = visible.length === 0 && what !== 'identifier' && !TAGS.test(raw) ? 'info' : what === 'identifier' ? 'high' : textSeverity(raw);
-  ctx.report({ node, messageId: 'invisible', data: { where: what === 'identifier' ? 'an identifier' : `a ${what}`, chars: chars.join(', ') }, severity, evidence: chars });
+  const severity: Severity = visible.length === 0 && what !== 'identifier' && !TAGS.test(raw) ? 'info' : what === 'identifier' ? 'high' : textSeverity(raw, rightToLeftAround(ctx.text, at.path));
+  ctx.report({ node, messageId: 'invisible', data: { where: what === 'identifier' ? 'an identifier' : `a ${what}`, chars: chars.join(', ') }, severity, evidence: chars, ...(at.fn !== undefined ? { fn: at.fn } : {}) });
 }
 
 function hasNonAscii(text: string, start: number, end: number): boolean {
@@ -133,9 +139,9 @@ const PROSE = /\p{L}{2,}[\s\u200B]+\p{L}{2,}[\s\u200B]+\p{L}{2,}/u;
  * space is a word break in Thai, Khmer, Japanese...: info there, low in translated prose in
  * other scripts (a translation tool's leftover), medium in Latin text and code-like strings.
  */
-function textSeverity(raw: string): Severity {
+function textSeverity(raw: string, rtlAround: () => boolean): Severity {
   if (TAGS.test(raw) || OVERRIDES.test(raw)) return 'high';
-  const rtlOrPlaceholders = RTL.test(raw) || /[\u2066-\u2069]\s*[{%$]/.test(raw);
+  const rtlOrPlaceholders = RTL.test(raw) || /[\u2066-\u2069]\s*[{%$]/.test(raw) || (ISOLATES_OR_MARKS.test(raw) && rtlAround());
   let worst: Severity = 'info';
   const raise = (s: Severity) => {
     if (severityRank(s) > severityRank(worst)) worst = s;
@@ -166,9 +172,35 @@ function emptyCharacterClasses(raw: string): string {
   return out + raw.slice(i);
 }
 
+/** Object literals looked at around a string, and the text read of the largest. */
+const MAX_OBJECT_DEPTH = 4;
+const MAX_OBJECT_TEXT = 64 * 1024;
+
+/**
+ * Whether an object literal around the string holds right-to-left text: a locale, whose date
+ * formats (`L: "D/\u200FM/\u200FYYYY"`) carry direction marks for its months and days.
+ */
+function rightToLeftAround(text: string, path: readonly Node[]): () => boolean {
+  return () => {
+    for (let i = path.length - 2, objects = 0; i >= 0 && i >= path.length - 13 && objects < MAX_OBJECT_DEPTH; i--) {
+      const a = path[i];
+      if (a.type !== 'ObjectExpression') continue;
+      objects++;
+      if (a.end - a.start <= MAX_OBJECT_TEXT && RTL.test(text.slice(a.start, a.end))) return true;
+    }
+    return false;
+  };
+}
+
+/** Where a text sits: the walk's path to it, and its function when asked after the walk. */
+interface Place {
+  path: readonly Node[];
+  fn?: number;
+}
+
 /** A string or template given to `RegExp(...)` / `new RegExp(...)`. */
-function isRegExpSource(ctx: RuleContext): boolean {
-  for (const n of ctx.path.slice(-3, -1)) {
+function isRegExpSource(path: readonly Node[]): boolean {
+  for (const n of path.slice(-3, -1)) {
     if ((n.type === 'NewExpression' || n.type === 'CallExpression') && n.callee.type === 'Identifier' && n.callee.name === 'RegExp') return true;
   }
   return false;
@@ -189,13 +221,37 @@ export const hiddenText: Rule = {
   triggers: ['\u202a', '\u202b', '\u202c', '\u202d', '\u202e', '\u2066', '\u2067', '\u2068', '\u2069', '\u200b', '\u200c', '\u200d', '\u200e', '\u200f', '\u2060', '\u2061', '\u2062', '\u2063', '\u2064', '\ufeff', '\u180e', '\udb40',
     'а', 'е', 'о', 'р', 'с', 'у', 'х', 'і', 'ј', 'ѕ', 'А', 'В', 'Е', 'К', 'М', 'Н', 'О', 'Р', 'С', 'Т', 'Х', 'ο', 'α', 'ν', 'Α', 'Β', 'Ε', 'Ζ', 'Η', 'Ι', 'Κ', 'Μ', 'Ν', 'Ο', 'Ρ', 'Τ', 'Υ', 'Χ'],
   create(ctx) {
+    // Texts holding a character class, asked again after the walk: a class kept in a name and
+    // given to `new RegExp(NAME)` is a pattern (tiptap's whitespace class), elsewhere it is text.
+    const deferred: Array<{ node: Node; what: string; value: Node; fn: number; path: readonly Node[] }> = [];
+    const patterns: Array<{ node: Node; fn: number }> = [];
+    const defer = (node: Node, what: string) => {
+      const value = node.type === 'TemplateElement' ? ctx.parent() ?? node : node;
+      deferred.push({ node, what, value, fn: ctx.functionIndex(), path: [...ctx.path] });
+    };
+    const regExpCall = (node: Node & { type: 'CallExpression' | 'NewExpression' }) => {
+      const callee = node.callee;
+      if (callee.type === 'Identifier' && callee.name === 'RegExp' && !ctx.isBound(callee) && node.arguments[0] && node.arguments[0].type !== 'SpreadElement') patterns.push({ node: node.arguments[0] as Node, fn: ctx.functionIndex() });
+    };
     return {
       Literal(node) {
-        if (typeof node.value === 'string') check(ctx, node, 'string');
+        if (typeof node.value === 'string') check(ctx, node, 'string', false, false, defer);
         else if (node.regex) check(ctx, node, 'regular expression', true);
       },
       TemplateElement(node) {
-        check(ctx, node, 'template');
+        check(ctx, node, 'template', false, false, defer);
+      },
+      CallExpression: regExpCall,
+      NewExpression: regExpCall,
+      'Program:exit'() {
+        if (deferred.length === 0) return;
+        const values = new Set(deferred.map(d => d.value));
+        const reached = new Set<Node>();
+        if (patterns.length) {
+          const { flow } = ctx.analysis();
+          for (const p of patterns) for (const r of flow.origins(p.node, p.fn, n => (values.has(n) ? n : undefined))) reached.add(r.mark);
+        }
+        for (const d of deferred) check(ctx, d.node, d.what, false, reached.has(d.value), undefined, { path: d.path, fn: d.fn });
       },
       Identifier(node) {
         const name = node.name;
