@@ -62,10 +62,12 @@ export const CREDENTIAL_STORES: CredentialStore[] = [
   { pattern: /\bcmdkey\s+\/list\b|\bCredRead[AW]?\b|\bCredEnumerate[AW]?\b/, label: 'Windows Credential Manager', command: true },
   // CLIs that print a live token of the user's login (happy-coder runs gcloud's to call Gemini as
   // the user). Only a command line that starts with the CLI: a sentence telling the user to run it is help text.
-  { pattern: /^(?:\S*\/)?gcloud\s+auth\s+(?:application-default\s+)?print-(?:access|identity)-token\b/, label: 'Google Cloud access token (gcloud auth print-access-token)', vendor: 'google', command: true },
-  { pattern: /^(?:\S*\/)?gh\s+auth\s+token\b/, label: 'GitHub CLI token (gh auth token)', vendor: 'microsoft', command: true },
-  { pattern: /^(?:\S*\/)?az\s+account\s+get-access-token\b/, label: 'Azure CLI access token (az account get-access-token)', vendor: 'microsoft', command: true },
-  { pattern: /^(?:\S*\/)?aws\s+(?:configure\s+(?:get\s+aws_(?:secret_access_key|session_token)|export-credentials)|sts\s+get-session-token)\b/, label: 'AWS credentials (aws configure get / export-credentials)', vendor: 'amazon', command: true },
+  // A command line ends there or goes on with options, a shell operator, a quoted or computed
+  // argument or an account: `gcloud auth print-access-token tokens` is a label in help data.
+  { pattern: /^(?:\S*\/)?gcloud\s+auth\s+(?:application-default\s+)?print-(?:access|identity)-token(?=\s*$|\s+(?:[-|>&;$"'*`(<]|\S+@))/, label: 'Google Cloud access token (gcloud auth print-access-token)', vendor: 'google', command: true },
+  { pattern: /^(?:\S*\/)?gh\s+auth\s+token(?=\s*$|\s+(?:[-|>&;$"'*`(<]|\S+@))/, label: 'GitHub CLI token (gh auth token)', vendor: 'microsoft', command: true },
+  { pattern: /^(?:\S*\/)?az\s+account\s+get-access-token(?=\s*$|\s+(?:[-|>&;$"'*`(<]|\S+@))/, label: 'Azure CLI access token (az account get-access-token)', vendor: 'microsoft', command: true },
+  { pattern: /^(?:\S*\/)?aws\s+(?:configure\s+(?:get\s+aws_(?:secret_access_key|session_token)|export-credentials)|sts\s+get-session-token)(?=\s*$|\s+(?:[-|>&;$"'*`(<]|\S+@))/, label: 'AWS credentials (aws configure get / export-credentials)', vendor: 'amazon', command: true },
 ];
 
 /** Keytar-style secret store calls, by method name. */

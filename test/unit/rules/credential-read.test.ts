@@ -69,7 +69,7 @@ runRuleTable(credentialRead, {
     { name: "another assistant's conversation transcripts (medium), its own (info)", code: 'const p=require("path"),os=require("os");a=p.join(os.homedir(),".claude","projects",id);b=p.join(os.homedir(),".codex","sessions")', at: ['p.join(os.homedir(),".claude"', 'p.join(os.homedir(),".codex"'], severity: 'medium', message: /^Names another assistant's conversation transcripts: / },
     { name: "a folder a helper returns, joined with the store's name", code: 'const p=require("path"),os=require("os");function dir(){return process.env.CLAUDE_CONFIG_DIR||p.join(os.homedir(),".claude")}function list(){return p.join(dir(),"projects")}', at: ['p.join(dir()'], severity: 'medium', message: /Claude Code conversation transcripts \(~\/\.claude\/projects\)$/ },
     // happy-coder 0.13.0 (review 43): Google's token printed by gcloud, used as the API key.
-    { name: 'command lines that print a login token (medium)', code: 'const{execSync}=require("child_process");execSync("gcloud auth application-default print-access-token");execSync("gh auth token");execFileSync("/usr/bin/az account get-access-token --output json")', at: ['"gcloud', '"gh auth', '"/usr/bin/az'], severity: 'medium' },
+    { name: 'command lines that print a login token (medium)', code: 'const{execSync}=require("child_process");execSync("gcloud auth application-default print-access-token");execSync("gh auth token");execFileSync("/usr/bin/az account get-access-token --output json");execSync(`gcloud auth print-access-token ${account}`);execSync("gcloud auth print-access-token user@example.com")', at: ['"gcloud', '"gh auth', '"/usr/bin/az', '`gcloud', '"gcloud auth print-access-token user'], severity: 'medium' },
     // Claude Code's sandbox settings (review 45): the paths a sandboxed command may not write.
     { name: 'a sandbox denyWrite or denyRead list is a deny list (info)', code: 'const cfg={filesystem:{denyWrite:[`${h}/.bashrc`,`${h}/.netrc`],denyRead:[`${h}/.ssh`]}}', at: ['`${h}/.netrc`', '`${h}/.ssh`'], severity: 'info' },
     // claude-flow's @claude-flow/security path validator (review 44): key names a path is refused for.
@@ -82,6 +82,8 @@ runRuleTable(credentialRead, {
   valid: [
     { name: 'a sentence naming where transcripts are kept', code: 'log("Claude stores sessions in ~/.claude/projects")' },
     { name: 'a sentence telling the user to run a token command', code: 'log("Run gh auth token to print your token, or gcloud auth print-access-token")' },
+    // Amp (review 50): a label in help data starting with the command and going on with words.
+    { name: 'a label that starts like a token command and goes on with words', code: 'const h=[{name:"gcloud auth print-access-token tokens",reason:"uses the gcloud login"},{name:"gh auth token scopes"}]' },
     { name: 'a keytar-style read whose service is computed', code: 'async function r(e,s,t){return e.getPassword(s,t)}' },
     { name: 'a file joined to a directory that is not a key store, or to a name with no value found', code: 'const P=require("path"),O=require("os");function a(){const d=P.join(O.homedir(),".config","tool");return read(P.join(d,"auth.json"))}function b(d){return read(P.join(d,"auth.json"))}function c(){let d=P.join(O.homedir(),".codex");d=P.join(O.tmpdir(),"x");return read(P.join(d,"auth.json"))}' },
     { name: 'prose mentioning ~/.ssh/config', code: 'd("SSH host in format user@hostname, or a host alias from ~/.ssh/config")' },
