@@ -64,6 +64,13 @@ describe('rules on real bundler output', function () {
         assert.ok(findings.some(f => f.ruleId === 'network-call' && f.evidence.some(e => /call https?\.request/.test(e))), 'the request through the chosen module is a network call');
       });
 
+      it("finds a git hook written through fs/promises' default import (esbuild's __toESM(require(\"fs/promises\")).default)", async () => {
+        const findings = scan(await bundleFixture('hook', variant));
+        const hooks = findings.filter(f => f.ruleId === 'config-tamper');
+        assert.deepEqual(hooks.map(f => f.message), ['Writes git hook (.git/hooks/prepare-commit-msg)'], JSON.stringify(findings.map(f => `${f.ruleId} ${f.message}`)));
+        assert.ok(findings.some(f => f.ruleId === 'file-write' && f.evidence.includes('call fs.promises.chmod')), 'the chmod is a write too');
+      });
+
       it('follows a command received in a WebSocket message into the shell that runs it (download-exec, high), not the fixed status command', async () => {
         const text = await bundleFixture('remote', variant);
         const findings = scan(text);

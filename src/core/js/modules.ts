@@ -332,8 +332,10 @@ function sameKind(a: ModuleRef, b: ModuleRef): boolean {
 }
 
 function member(base: ModuleRef, name: string): ModuleRef {
-  // `__toESM(require("x")).default` and `import_x.default` are the module itself.
-  if (name === 'default' && base.path.length === 0) return base;
+  // `__toESM(require("x")).default` and `import_x.default` are the module itself; so is the
+  // default of a built-in's sub-module (`__toESM(require("fs/promises")).default`: fs.promises),
+  // where no member is named `default`.
+  if (name === 'default' && (base.path.length === 0 || BUILTINS.has(base.module))) return base;
   return { module: base.module, path: [...base.path, name] };
 }
 
@@ -359,7 +361,9 @@ function callRef(node: acorn.CallExpression, lookup: ModuleLookup, depth: number
   // Interop wrappers around a module: __toESM(require("x"), 1), __importStar(x), minified j(require("x")).
   if (node.arguments.length <= 2 && callee.type === 'Identifier') {
     const inner = moduleRefOf(first, lookup, depth + 1);
-    if (inner && inner.path.length === 0 && (first.type === 'CallExpression' || INTEROP.test(callee.name))) return inner;
+    // A module loaded whole, also a built-in's sub-module (`require("fs/promises")` is fs.promises).
+    const whole = inner && (inner.path.length === 0 || (first.type === 'CallExpression' && typeof requiredModule(first, lookup, depth + 1) === 'string'));
+    if (inner && whole && (first.type === 'CallExpression' || INTEROP.test(callee.name))) return inner;
   }
   return undefined;
 }
