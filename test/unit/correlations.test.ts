@@ -40,6 +40,13 @@ describe('correlation: exfiltration', () => {
     assert.deepEqual(only('exfiltration', unrelated), [], 'the host name goes to a response, not the socket');
   });
 
+  it("follows the host name into a body written to an https.request (desktop-commander's telemetry), not into a file stream's write", () => {
+    const code = 'const https=require("https"),os=require("os"),fs=require("fs");\nfunction post(payload){const req=https.request({hostname:"telemetry.example.app",path:"/mp/collect",method:"POST"},res=>{});req.on("error",()=>{});req.write(payload);req.end()}\nfunction cap(){post(JSON.stringify({client_id:1,host:os.hostname()}))}\nfunction log(){const out=fs.createWriteStream("/tmp/x");out.write(os.hostname());out.end(os.hostname())}';
+    const found = only('exfiltration', code);
+    assert.deepEqual(found.map(f => [f.severity, f.line]), [['medium', 2]]);
+    assert.equal(found[0].column, code.split('\n')[1].indexOf('req.write') + 1);
+  });
+
   it('is medium when only identifiers (host name, machine id) meet a network call', () => {
     const code = 'const os=require("os");function t(){const h=os.hostname();navigator.sendBeacon("/t",h)}';
     assert.equal(only('exfiltration', code)[0].severity, 'medium');

@@ -3,7 +3,7 @@
 // axios/got/node-fetch/undici clients when their import is visible. Presence is normal for
 // an assistant (info); the call is the sink the exfiltration and download-exec correlations
 // follow values into, and the request target network-endpoint follows URLs into.
-import { calledMethod, calleeOf, memberPath, propertyName, type CallLike, type Node } from '../js/ast';
+import { calledMethod, calleeOf, isFunction, memberPath, propertyName, type CallLike, type Node } from '../js/ast';
 import { argumentsOf, refName, type ModuleRef } from '../js/modules';
 import { parseUrl } from '../net/url';
 import type { Rule, RuleContext } from './types';
@@ -119,15 +119,26 @@ function report(ctx: RuleContext, node: CallLike, found: { what: string; call: s
   return url?.host;
 }
 
-/** A `.send(data)` or `.emit(event, data)` the walk saw: whether its receiver is a socket is asked after the walk. */
+/**
+ * A `.send(data)`, `.emit(event, data)` or `.write(body)`/`.end(body)` the walk saw: whether its
+ * receiver is a socket or a request is asked after the walk.
+ */
 interface Send {
   node: CallLike;
   socket: Node;
   data: Node[];
   fn: number;
-  /** `emit` sends only on socket.io's sockets (any event emitter has one). */
-  emit: boolean;
+  /** `emit` sends only on socket.io's sockets (any event emitter has one); `write` and `end` only on an HTTP request (any stream has them). */
+  method: 'send' | 'emit' | 'write' | 'end';
 }
+
+/** Which connections a send method sends on. */
+const SENDS_ON: Record<Send['method'], (what: string) => boolean> = {
+  send: what => MESSAGE_SOCKETS.has(what),
+  emit: what => what === 'socket.io connection',
+  write: what => what === 'HTTP request',
+  end: what => what === 'HTTP request',
+};
 
 export const networkCall: Rule = {
   meta: {
@@ -135,12 +146,14 @@ export const networkCall: Rule = {
     category: 'network',
     severity: 'info',
     title: 'Makes a network call',
-    description: 'fetch, http/https request and get, net/tls connect, dns lookups, WebSocket and socket.io connections (and each message sent on one), EventSource, XMLHttpRequest, sendBeacon, and axios/got/node-fetch/undici calls whose import is visible.',
+    description: 'fetch, http/https request (and the body written to it) and get, net/tls connect, dns lookups, WebSocket and socket.io connections (and each message sent on one), EventSource, XMLHttpRequest, sendBeacon, and axios/got/node-fetch/undici calls whose import is visible.',
     messages: {
       call: '{{what}} ({{call}})',
       to: '{{what}} to {{host}} ({{call}})',
       send: 'Sends a {{what}} message ({{call}})',
       sendTo: 'Sends a {{what}} message to {{host}} ({{call}})',
+      body: 'Sends a request body ({{call}})',
+      bodyTo: 'Sends a request body to {{host}} ({{call}})',
     },
   },
   triggers: ['fetch', 'request', 'connect', 'WebSocket', '"ws"', "'ws'", 'socket.io-client', 'EventSource', 'XMLHttpRequest', 'sendBeacon', 'lookup', 'resolve', 'http', 'axios', 'got', 'dgram', 'get', 'post', 'put', 'patch', 'delete'],
@@ -153,15 +166,19 @@ export const networkCall: Rule = {
       const found = networkCallAt(node, ctx);
       if (found) {
         const host = report(ctx, node, found);
-        if (MESSAGE_SOCKETS.has(found.what)) sockets.set(node, { host, what: found.what });
+        // A request whose body is written after (`req.write(body); req.end()`): `get` ends its own.
+        if (MESSAGE_SOCKETS.has(found.what) || (found.what === 'HTTP request' && found.call.endsWith('.request'))) sockets.set(node, { host, what: found.what });
         return;
       }
       const callee = calleeOf(node);
       const args = argumentsOf(node);
       if (node.type !== 'CallExpression' || callee.type !== 'MemberExpression') return;
       const method = propertyName(callee);
-      if (method === 'send' && args.length >= 1 && args.length <= 2) sends.push({ node, socket: callee.object as Node, data: [args[0]], fn: ctx.functionIndex(), emit: false });
-      else if (method === 'emit' && args.length >= 2) sends.push({ node, socket: callee.object as Node, data: args.slice(1), fn: ctx.functionIndex(), emit: true });
+      const socket = callee.object as Node;
+      const fn = ctx.functionIndex();
+      if (method === 'send' && args.length >= 1 && args.length <= 2) sends.push({ node, socket, data: [args[0]], fn, method });
+      else if (method === 'emit' && args.length >= 2) sends.push({ node, socket, data: args.slice(1), fn, method });
+      else if ((method === 'write' || method === 'end') && args.length >= 1 && args.length <= 3 && !isFunction(args[0])) sends.push({ node, socket, data: [args[0]], fn, method });
     };
     return {
       CallExpression: visit,
@@ -172,21 +189,23 @@ export const networkCall: Rule = {
         for (const send of sends) {
           const opened = flow.origins(send.socket, send.fn, node => {
             const socket = sockets.get(node);
-            return socket && (!send.emit || socket.what === 'socket.io connection') ? node : undefined;
+            return socket && SENDS_ON[send.method](socket.what) ? node : undefined;
           });
           if (opened.length === 0) continue;
           // A host spelled with a computed part (`*`) names no host.
           const hosts = [...new Set(opened.map(o => sockets.get(o.mark)?.host).filter((h): h is string => !!h && !h.includes('*')))];
           const host = hosts.length === 1 ? hosts[0] : undefined;
-          const what = sockets.get(opened[0].mark)?.what === 'socket.io connection' ? 'socket.io' : 'WebSocket';
-          const method = send.emit ? 'emit' : 'send';
+          const opener = sockets.get(opened[0].mark)?.what;
+          const what = opener === 'socket.io connection' ? 'socket.io' : opener === 'HTTP request' ? 'HTTP request' : 'WebSocket';
+          const body = what === 'HTTP request';
+          const { method } = send;
           ctx.report({
             node: send.node,
-            messageId: host ? 'sendTo' : 'send',
+            messageId: body ? (host ? 'bodyTo' : 'body') : host ? 'sendTo' : 'send',
             data: { what, call: `${ctx.text.slice(send.socket.start, Math.min(send.socket.end, send.socket.start + 40))}.${method}`, host: host ?? '' },
             evidence: [`call ${what}.${method}`, ...(host ? [`host ${host}`] : [])],
             facts: [{ kind: 'sink', sink: 'network', detail: host ?? `${what}.${method}`, payload: send.data }],
-            related: opened.slice(0, 3).map(o => ({ start: o.mark.start, end: o.mark.end, message: 'the socket is opened here' })),
+            related: opened.slice(0, 3).map(o => ({ start: o.mark.start, end: o.mark.end, message: body ? 'the request is made here' : 'the socket is opened here' })),
             ...(host ? { host } : {}),
             fn: send.fn,
           });
