@@ -2,7 +2,7 @@
 // string timers. What runs cannot be read in the shipped file; when the string is known it
 // is shown (`Function("return this")` is the usual globalThis polyfill, info). A local binding
 // named `eval` or `Function` (a class, a function, a parameter) is not the global.
-import { calleeOf, isFunction, memberPath, propertyName, staticString, unwrapChain, type Node } from '../js/ast';
+import { calleeOf, isFunction, memberPath, propertyKeyName, propertyName, staticString, unwrapChain, type Node } from '../js/ast';
 import { argumentsOf, refName } from '../js/modules';
 import type { Severity } from '../model';
 import type { Rule, RuleContext } from './types';
@@ -166,6 +166,12 @@ function isParameterName(name: string, ctx: RuleContext): boolean {
   return bound?.values[0]?.node.type === 'Parameter' || !!bound?.overwrittenParameter;
 }
 
+/** An options object written with `eval: true` (`{ eval: true, workerData }`). */
+function evalOption(node: Node | undefined): boolean {
+  const options = node ? unwrapChain(node) : undefined;
+  return options?.type === 'ObjectExpression' && options.properties.some(p => p.type === 'Property' && !p.computed && propertyKeyName(p) === 'eval' && p.value.type === 'Literal' && p.value.value === true);
+}
+
 /** Ancestors looked at for a statement list around the node. */
 const MAX_STATEMENT_DEPTH = 32;
 const EXITS = new Set(['ReturnStatement', 'ThrowStatement', 'BreakStatement', 'ContinueStatement']);
@@ -199,7 +205,7 @@ export const dynamicCode: Rule = {
     category: 'execution',
     severity: 'medium',
     title: 'Runs code built from strings',
-    description: 'Direct and indirect eval, new Function / Function(...), the vm module (runInThisContext, runInNewContext, runInContext, Script, compileFunction), setTimeout/setInterval with a string; never a local binding of those names.',
+    description: 'Direct and indirect eval, new Function / Function(...), the vm module (runInThisContext, runInNewContext, runInContext, Script, compileFunction), worker_threads Worker with eval: true, setTimeout/setInterval with a string; never a local binding of those names.',
     messages: {
       fixed: '{{what}} with fixed code',
       computed: '{{what}} with code computed at run time',
@@ -211,7 +217,7 @@ export const dynamicCode: Rule = {
       inPage: '{{what}} in a function sent to a browser page ({{method}}): it runs in that page, not in this process',
     },
   },
-  triggers: ['eval', 'Function', 'runIn', 'compileFunction', 'Script', 'setTimeout', 'setInterval'],
+  triggers: ['eval', 'Function', 'runIn', 'compileFunction', 'Script', 'setTimeout', 'setInterval', 'Worker'],
   create(ctx) {
     const emit = (site: Site, known: ReadonlyArray<readonly string[] | undefined>) => {
       const { node, what, code, fn } = site;
@@ -295,6 +301,8 @@ export const dynamicCode: Rule = {
         // A function made from code inside `try` and dropped (a syntax check) is never called.
         if (isGlobal(node.callee, 'Function', ctx)) return isDiscarded(ctx) ? compileOnly(node, 'new Function') : report(node, 'new Function', args);
         const ref = ctx.moduleRef(node.callee);
+        // `new Worker(code, { eval: true })`: worker_threads runs the text as the worker's script.
+        if (ref?.module === 'worker_threads' && ref.path[ref.path.length - 1] === 'Worker' && args[0] && evalOption(args[1])) return report(node, 'new worker_threads.Worker (eval: true)', args.slice(0, 1));
         const member = ref?.module === 'vm' ? ref.path[ref.path.length - 1] : undefined;
         if (!ref || member === undefined || !VM_CALLS.has(member)) return;
         // `try { new Script(code) } catch …` (the vm module's): compiled and thrown away, so nothing runs.

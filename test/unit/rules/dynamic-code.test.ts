@@ -99,6 +99,13 @@ runRuleTable(dynamicCode, {
       at: ['Function("b"'],
       severity: 'low',
     },
+    // Amp's 125 KB worker program run from a string (review 50).
+    {
+      name: 'a worker_threads Worker given code with eval: true runs it (fixed: low, computed: medium); a Worker given a file does not',
+      code: 'const{Worker}=require("worker_threads");const SRC="postMessage(1)";new Worker(SRC,{eval:true});function w(t){return new Worker(t,{eval:true,workerData:1})}new Worker("./w.js");new Worker(t,{eval:false})',
+      at: ['new Worker(SRC', 'new Worker(t,{eval:true'],
+      message: /^new worker_threads\.Worker \(eval: true\) with/,
+    },
     // claude-agent-sdk's sandbox helpers (review 45): vm code made from a template whose only inserts are JSON.stringify.
     {
       name: 'the JSON of a module constant inserted in fixed code is fixed (low)',
