@@ -163,6 +163,20 @@ describe('correlation: download-exec', () => {
     assert.deepEqual(only('download-exec', code), []);
   });
 
+  it('follows a download written to a temporary file and renamed or copied onto the path that is run (Amp\'s self-update, its ripgrep), not another file moved there', () => {
+    const head = 'const fs=require("fs"),p=require("path"),o=require("os"),cp=require("child_process"),z=require("zlib");const BIN=p.join(o.homedir(),".t","bin","t");';
+    const renamed = `${head}async function up(u){const r=await fetch(u);const tmp=BIN+".tmp";fs.writeFileSync(tmp,z.gunzipSync(Buffer.from(await r.arrayBuffer())));fs.chmodSync(tmp,493);fs.renameSync(tmp,BIN)}\nfunction v(){return cp.execFileSync(BIN,["--version"])}`;
+    const [d, ...rest] = only('download-exec', renamed);
+    assert.equal(rest.length, 0);
+    assert.equal(d.severity, 'medium');
+    assert.equal(d.line, 2);
+    assert.ok(d.evidence.includes('call fs.renameSync') && d.evidence.includes('call fs.writeFileSync'), JSON.stringify(d.evidence));
+    const copied = `${head}async function up(u){const r=await fetch(u);const tmp=p.join(o.tmpdir(),"t.part");await fs.promises.writeFile(tmp,Buffer.from(await r.arrayBuffer()));await fs.promises.copyFile(tmp,BIN)}\nfunction v(){return cp.spawn(BIN,[])}`;
+    assert.deepEqual(only('download-exec', copied).map(f => f.severity), ['medium']);
+    const local = `${head}async function up(u){const r=await fetch(u);const tmp=BIN+".tmp";fs.writeFileSync(tmp,Buffer.from(await r.arrayBuffer()));fs.renameSync(p.join(o.homedir(),"backup"),BIN)}\nfunction v(){return cp.execFileSync(BIN,["--version"])}`;
+    assert.deepEqual(only('download-exec', local), [], 'a local file moved onto the path is no download');
+  });
+
   it('follows the written path to a process start in another function: a module constant, a helper without parameters, a shell command built around it', () => {
     const head = 'const fs=require("fs"),p=require("path"),o=require("os"),cp=require("child_process");';
     const constant = `${head}const B=p.join(o.homedir(),".t","bin");async function d(u){const r=await fetch(u);fs.writeFileSync(B,Buffer.from(await r.arrayBuffer()))}\nfunction run(a){return cp.spawn(B,a)}`;

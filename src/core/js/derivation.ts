@@ -19,6 +19,8 @@ const FROM_ARGUMENTS = new Set([
   'os.hostname', 'os.userInfo', 'os.homedir',
   // A web stream (a fetch response's body) wrapped as a Node stream carries the same bytes.
   'stream.Readable.fromWeb', 'stream.Readable.from',
+  // Decompressed, a download is still the download (Amp's `amp-<platform>.gz`).
+  'zlib.gunzipSync', 'zlib.unzipSync', 'zlib.inflateSync', 'zlib.inflateRawSync', 'zlib.brotliDecompressSync', 'zlib.zstdDecompressSync',
 ]);
 
 /** Method names of FROM_ARGUMENTS that strings and arrays also have (`join`, `normalize`, `parse`). */

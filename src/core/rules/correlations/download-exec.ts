@@ -73,6 +73,7 @@ export const downloadExecCorrelator: Correlator = {
     }
     for (const s of streamDownloads(marks, analysis, network)) if (!downloads.some(d => d.write === s.write)) downloads.push(s);
     if (downloads.length === 0) return { added };
+    const moved = movedDownloads(downloads, sinks, analysis);
     // A download is run when the program a process start runs is the written file's value:
     // the same path made once (a name, a module constant, a helper's return), in this function
     // or another of the module. Equal text is not enough, and a file only handed to a fixed
@@ -94,8 +95,8 @@ export const downloadExecCorrelator: Correlator = {
         [...madeAt.get(w)!.keys].some(k => ranAt.has(k)) || (w.draft.fn === run.draft.fn && [...commands, ...files].some(v => source(v) === source(w.fact.target!)));
       const ran = downloads.filter(d => reaches(d.write));
       if (ran.length === 0) continue;
-      // Every write to that file (the download, its chmod +x) is part of the story.
-      const onPath = writes.filter(w => w === ran[0].write || reaches(w));
+      // Every write to that file (the download, its chmod +x, and the file it was moved from) is part of the story.
+      const onPath = writes.filter(w => w === ran[0].write || reaches(w) || moved.get(ran[0].write)?.includes(w));
       added.push(
         draftOf(downloadExec.meta, {
           node: run.draft,
@@ -110,6 +111,41 @@ export const downloadExecCorrelator: Correlator = {
     return { added };
   },
 };
+
+/** A write that moves or copies a file: its payload is the file it takes (see file-write's FROM_TO). */
+const MOVES = /^call fs\.(?:promises\.)?(?:rename|renameSync|copyFile|copyFileSync|cp|cpSync|copy|copySync|move|moveSync)$/;
+
+/**
+ * Downloads moved or copied onto another path (`writeFile(tmp, body); rename(tmp, dest)`): the
+ * new path holds the download, so its move joins `downloads` (in place), and the map gives each
+ * move the writes it came from. Followed as values, like the writes themselves: the path moved
+ * is made where the download's path is. A few rounds for a move of a move.
+ */
+function movedDownloads(downloads: Array<{ write: Marked<'sink'>; path: string }>, sinks: ReadonlyArray<Marked<'sink'>>, analysis: ModuleAnalysis): Map<Marked<'sink'>, Array<Marked<'sink'>>> {
+  const from = new Map<Marked<'sink'>, Array<Marked<'sink'>>>();
+  const moves = sinks.filter(s => s.fact.sink === 'write' && s.fact.target && s.fact.payload.length === 1 && s.draft.evidence.some(e => MOVES.test(e)));
+  if (moves.length === 0) return from;
+  const keysOf = new Map<Marked<'sink'>, Set<string>>();
+  const keys = (w: Marked<'sink'>): Set<string> => {
+    let k = keysOf.get(w);
+    if (!k) keysOf.set(w, (k = whereMade(w.fact.target!, w.draft.fn, analysis).keys));
+    return k;
+  };
+  for (let round = 0; round < 3; round++) {
+    let grew = false;
+    for (const m of moves) {
+      if (downloads.some(d => d.write === m)) continue;
+      const taken = whereMade(m.fact.payload[0], m.draft.fn, analysis).keys;
+      const sources = downloads.filter(d => [...keys(d.write)].some(k => taken.has(k))).map(d => d.write);
+      if (sources.length === 0) continue;
+      downloads.push({ write: m, path: analysis.index.sourceOf(m.fact.target!) });
+      from.set(m, [...new Set(sources.flatMap(w => [w, ...(from.get(w) ?? [])]))]);
+      grew = true;
+    }
+    if (!grew) break;
+  }
+  return from;
+}
 
 /** Programs that run the file they are given: an interpreter or a shell given a script, an opener. */
 const RUNNERS = new Set(['node', 'bun', 'deno', 'sh', 'bash', 'zsh', 'dash', 'python', 'python3', 'perl', 'ruby', 'pwsh', 'powershell', 'powershell.exe', 'cmd', 'cmd.exe', 'osascript', 'msiexec', 'open', 'xdg-open', 'start', 'installer', 'hdiutil']);
