@@ -175,6 +175,11 @@ describe('correlation: download-exec', () => {
     assert.deepEqual(only('download-exec', copied).map(f => f.severity), ['medium']);
     const local = `${head}async function up(u){const r=await fetch(u);const tmp=BIN+".tmp";fs.writeFileSync(tmp,Buffer.from(await r.arrayBuffer()));fs.renameSync(p.join(o.homedir(),"backup"),BIN)}\nfunction v(){return cp.execFileSync(BIN,["--version"])}`;
     assert.deepEqual(only('download-exec', local), [], 'a local file moved onto the path is no download');
+    // Amp: the binary read back as a typed array, and run through its process helper (`Fh(path, ["--version"])`).
+    const wrapped = `${head}async function body(r){return new Uint8Array(await r.arrayBuffer())}async function up(u){const r=await fetch(u);const tmp=BIN+".tmp";fs.writeFileSync(tmp,z.gunzipSync(await body(r)));fs.renameSync(tmp,BIN)}\nfunction Fh(b,a){return cp.spawn(b,a)}function bin(){return BIN}async function version(p){return Fh(p,["--version"])}version(bin())`;
+    const once = only('download-exec', wrapped);
+    assert.equal(once.length, 1, once.map(f => `${f.line}:${f.column}`).join(' '));
+    assert.equal(once[0].column, wrapped.split('\n')[1].indexOf('Fh(p') + 1, 'told once, at the wrapper\'s call');
   });
 
   it('follows the written path to a process start in another function: a module constant, a helper without parameters, a shell command built around it', () => {

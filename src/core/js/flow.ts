@@ -585,6 +585,8 @@ export const RECEIVER_METHODS = new Set([
 const ARGUMENT_FUNCTIONS = new Set([
   'String', 'decodeURIComponent', 'decodeURI', 'encodeURIComponent', 'encodeURI', 'unescape', 'escape', 'atob', 'btoa', 'structuredClone',
   'URL', 'Set', 'Map', 'Array', 'RegExp', 'Request', 'Headers', 'URLSearchParams', 'Blob', 'FormData',
+  // A response's bytes viewed as a typed array are the same bytes (`new Uint8Array(await r.arrayBuffer())`).
+  'Uint8Array', 'Uint8ClampedArray', 'Int8Array', 'DataView',
   'JSON.parse', 'JSON.stringify', 'Object.keys', 'Object.values', 'Object.entries', 'Object.assign', 'Object.freeze', 'Object.fromEntries',
   'Array.from', 'Array.of', 'Buffer.from', 'Buffer.concat', 'Promise.resolve', 'Promise.all', 'String.raw',
 ]);

@@ -81,12 +81,14 @@ export const downloadExecCorrelator: Correlator = {
     const writes = sinks.filter(s => s.fact.sink === 'write' && s.fact.target);
     const madeAt = new Map(writes.map(w => [w, whereMade(w.fact.target!, w.draft.fn, analysis)]));
     const made = new Set([...madeAt.values()].flatMap(m => [...m.nodes]));
+    const runsOfDownloads: Array<{ run: Marked<'sink'>; ran: { write: Marked<'sink'>; path: string }; onPath: Array<Marked<'sink'>>; through?: Array<Reached<true>> }> = [];
     for (const run of sinks) {
       if (run.fact.sink !== 'exec' || reported.has(run)) continue;
       const { commands, files } = ranValues(run);
       if (commands.length === 0 && files.length === 0) continue;
       // From the program or command (a command may be built around the path) back to where a written path is made.
-      const ranAt = new Set(commands.flatMap(v => analysis.flow.origins(v, run.draft.fn, n => (made.has(n) ? true : undefined)).map(r => madeKey(r, analysis.index))));
+      const reachedMade = commands.flatMap(v => analysis.flow.origins(v, run.draft.fn, n => (made.has(n) ? true : undefined)));
+      const ranAt = new Set(reachedMade.map(r => madeKey(r, analysis.index)));
       // A script given to an interpreter is the file itself, not a command line that mentions it.
       for (const f of files) for (const k of whereMade(f, run.draft.fn, analysis).keys) ranAt.add(k);
       const source = (n: Node) => analysis.index.sourceOf(n);
@@ -97,11 +99,20 @@ export const downloadExecCorrelator: Correlator = {
       if (ran.length === 0) continue;
       // Every write to that file (the download, its chmod +x, and the file it was moved from) is part of the story.
       const onPath = writes.filter(w => w === ran[0].write || reaches(w) || moved.get(ran[0].write)?.includes(w));
+      // The path as the message shows it: one spelled out says more than a bare name (`H`).
+      const shown = ran.find(d => !/^[\w$]+$/.test(d.path)) ?? ran[0];
+      runsOfDownloads.push({ run, ran: shown, onPath, through: files.length ? undefined : reachedMade });
+    }
+    // As for a command from the network: a start inside a wrapper reached only through another
+    // start found here (the wrapper's call, `Fh(path, ["--version"])`) is that run, told once.
+    const startsFound = new Set(runsOfDownloads.map(r => r.run.draft.start));
+    for (const { run, ran, onPath, through } of runsOfDownloads) {
+      if (through?.length && through.every(r => r.calls.some(c => startsFound.has(c.call.start) && c.call.start !== run.draft.start))) continue;
       added.push(
         draftOf(downloadExec.meta, {
           node: run.draft,
           messageId: 'writeRun',
-          data: { path: ran[0].path, how: run.fact.detail ?? run.draft.ruleId },
+          data: { path: ran.path, how: run.fact.detail ?? run.draft.ruleId },
           severity: 'medium',
           evidence: [...new Set([...onPath.flatMap(w => w.draft.evidence), ...run.draft.evidence])],
           related: inOrder(onPath.map(w => stepAt(w.draft))),
