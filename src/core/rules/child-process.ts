@@ -27,8 +27,30 @@ const BUN_SPAWN = new Set(['Bun.spawn', 'Bun.spawnSync']);
  */
 function shellOption(args: readonly Node[], ctx: RuleContext): boolean | Node {
   for (const a of args) {
-    const o = unwrapChain(a);
-    if (o.type !== 'ObjectExpression') continue;
+    for (const o of optionObjects(a, ctx)) {
+      const found = shellIn(o, args, a, ctx);
+      if (found !== false) return found;
+    }
+  }
+  return false;
+}
+
+/**
+ * The options objects an argument is: written there, or a local name given object literals
+ * before the call (`spawnOptions = { shell: shellToUse, env }` in one branch), each as written.
+ */
+function optionObjects(a: Node, ctx: RuleContext): Array<Node & { type: 'ObjectExpression' }> {
+  const o = unwrapChain(a);
+  if (o.type === 'ObjectExpression') return [o];
+  if (o.type !== 'Identifier') return [];
+  const values = ctx.analysis().index.binding(o.name, ctx.functionIndex())?.values ?? [];
+  const objects = values.map(v => unwrapChain(v.node)).filter((v): v is Node & { type: 'ObjectExpression' } => v.type === 'ObjectExpression' && v.start < a.start);
+  return objects.length === values.length ? objects : [];
+}
+
+/** What the `shell` property of one options object says (see shellOption); false when it has none. */
+function shellIn(o: Node & { type: 'ObjectExpression' }, args: readonly Node[], a: Node, ctx: RuleContext): boolean | Node {
+  {
     for (const p of o.properties) {
       if (p.type !== 'Property' || propertyKeyName(p) !== 'shell') continue;
       const v = unwrapChain(p.value as Node);
@@ -317,10 +339,16 @@ interface ProcessCall {
  * `spawn(win ? "cmd.exe" : "sh", win ? ["/c", cmd] : ["-c", cmd])`): a shell command like
  * exec's. Undefined for any other start.
  */
-function inlineShellCommands(args: readonly Node[]): Node[] | undefined {
+function inlineShellCommands(args: readonly Node[], followed?: { analysis: ModuleAnalysis; fn: number }): Node[] | undefined {
   const programs = args[0] && choices(unwrapChain(args[0]));
-  const lists = args[1] && choices(unwrapChain(args[1]));
+  let lists = args[1] && choices(unwrapChain(args[1]));
   if (!programs || !lists) return undefined;
+  // After the walk, a list kept in a name or an object a helper returns (`{executable: sh, args:
+  // ["-l", "-c", cmd]}`) is followed to the lists written for it.
+  if (followed && lists.some(l => l.type !== 'ArrayExpression')) {
+    const written = lists.flatMap(l => (l.type === 'ArrayExpression' ? [l] : followed.analysis.flow.origins(l, followed.fn, n => (n.type === 'ArrayExpression' ? n : undefined)).map(r => r.mark)));
+    if (written.length) lists = [...new Set(written)];
+  }
   // A program spelled out must be a shell (`git -c …` is not); one chosen at run time may be.
   if (programs.some(p => { const name = staticString(p); return name !== undefined && !SHELL_PROGRAMS.has(programName(name)); })) return undefined;
   // A shell is named (`cmd.exe`, or `process.env.ComSpec ?? "cmd.exe"`): its own options may come first.
@@ -737,6 +765,9 @@ const ENCODED_COMMAND = new Set(['-encodedcommand', '-ec', '-enc']);
  * that hands it to the shell. Only options may come before that option: after a script's name
  * (`bash run.sh -c x`) the rest are the script's arguments.
  */
+/** Options only POSIX shells take before `-c`: a login or interactive shell, strict modes, no start-up files. */
+const SHELL_OWN_OPTIONS = new Set(['-l', '--login', '-i', '-li', '-il', '-e', '-eu', '-euo', '-x', '--noprofile', '--norc', '-f']);
+
 function commandLineIn(list: Extract<Node, { type: 'ArrayExpression' }>, spelledShell: boolean): Node | undefined {
   let at = 0;
   for (; at < Math.min(list.elements.length, 8); at++) {
@@ -751,8 +782,10 @@ function commandLineIn(list: Extract<Node, { type: 'ArrayExpression' }>, spelled
   const word = option && option.type !== 'SpreadElement' ? (staticString(option) ?? '') : '';
   if (!isShellCommandOption(word) && !ENCODED_COMMAND.has(word.toLowerCase())) return undefined;
   // A program found at run time may be any tool (`ffmpeg -y -c copy`): after other options only
-  // PowerShell's own words (`-Command`, `-EncodedCommand`) hand it a command line.
-  if (at > 0 && !spelledShell && !/^-(?:command|encodedcommand|ec|enc)$/i.test(word)) return undefined;
+  // PowerShell's own words (`-Command`, `-EncodedCommand`) hand it a command line, or `-c` after
+  // only a shell's own options (`-l -c cmd`: a login shell).
+  const shellsOwn = list.elements.slice(0, at).every(e => e && e.type !== 'SpreadElement' && SHELL_OWN_OPTIONS.has(staticString(e) ?? ''));
+  if (at > 0 && !spelledShell && !/^-(?:command|encodedcommand|ec|enc)$/i.test(word) && !(word === '-c' && shellsOwn)) return undefined;
   // More options may come between (`bash -c -l script`): the command line is the first argument that is not one.
   const line = rest.find(e => !e || e.type === 'SpreadElement' || !/^-/.test(staticString(e) ?? ''));
   return line && line.type !== 'SpreadElement' ? line : undefined;
@@ -900,7 +933,7 @@ function report(ctx: RuleContext, p: ProcessCall, byCallers?: ReadonlyMap<Node, 
   // A shell's line given whole (`exec(line)`, `spawn(line, {shell: true})`) whose spelled form
   // is computed: read after the walk as a shell's inline line is (a name bound to a joined list).
   const computedLine = !given && !p.via && p.shell && args[0] !== undefined && (isComputed(commands) || !!commands?.some(lineComputed));
-  const inline = inlineShellCommands(args) ?? (computedLine ? [args[0]] : undefined);
+  const inline = inlineShellCommands(args, { analysis: ctx.analysis(), fn: p.fn }) ?? (computedLine ? [args[0]] : undefined);
   // Each line as far as it is fixed, `*` for computed parts (a template's values).
   const analysis = ctx.analysis();
   const spelledLines = inline?.map(line => fixedLine(line, p.fn, analysis.index) ?? lineShape(line, p.fn, analysis, 0));

@@ -235,6 +235,21 @@ runRuleTable(childProcess, {
       at: ['execSync(`', 'execSync(`'],
       severity: 'medium',
     },
+    // desktop-commander's terminal manager (review 49): the shell and its -l -c list in an object a helper returns, or shell: in an options variable.
+    {
+      name: 'a shell from a helper\'s {executable, args: ["-l", "-c", cmd]} or an options variable holding shell: is a shell command (medium)',
+      code: 'const{spawn}=require("child_process");function cfg(sh,cmd){return{executable:sh,args:["-l","-c",cmd]}}function run1(cmd,sh){const c=cfg(sh,cmd);return spawn(c.executable,c.args,{})}function run2(cmd,sh,x){let opts;if(x){opts={env:process.env}}else{opts={shell:sh,env:process.env}}return spawn(cmd,[],opts)}',
+      at: ['spawn(c.', 'spawn(cmd'],
+      severity: 'medium',
+      message: /^Runs a shell command/,
+    },
+    {
+      name: 'a program found at run time given other tools\' options before -c, or an options variable with no shell, is a program (low)',
+      code: 'const{spawn}=require("child_process");function t(bin,f){return spawn(bin,["-y","-c","copy",f])}function u(cmd){const opts={env:process.env,shell:false};return spawn(cmd,[],opts)}',
+      at: ['spawn(bin', 'spawn(cmd'],
+      severity: 'low',
+      message: /^Starts a program/,
+    },
     {
       name: 'a computed command appended after a separator is computed (medium)',
       code: 'const{exec}=require("child_process");function bad(list){let cmd="ls";for(const p of list){cmd+="; "+p}exec(cmd)}',
