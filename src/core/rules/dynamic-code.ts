@@ -89,7 +89,7 @@ function isDiscarded(ctx: RuleContext): boolean {
 function givenInsteadOfFunction(call: Node, code: Node, ctx: RuleContext): boolean {
   const name = convertedName(unwrapChain(code));
   if (name === undefined) return false;
-  // Up from the call through the assignment back to the name (`f = new Function("" + f)`) and
+  // Up from the call through the assignment back to the name (`f = new Function …`) and
   // the statement around it, to the test that lets it run only when f is no function.
   let inner: Node = call;
   for (let i = 1; i <= 4; i++) {
@@ -162,7 +162,7 @@ function typeofFunctionTest(test: Node, name: string): boolean | undefined {
 /** The value a caller gives the polyfill: a parameter of the function around it, not a fetched text. */
 function isParameterName(name: string, ctx: RuleContext): boolean {
   const bound = ctx.analysis().index.binding(name, ctx.functionIndex());
-  // `if (typeof f != "function") f = new Function("" + f)`: the parameter given another value.
+  // `if (typeof f != "function") f = …`: the parameter given another value.
   return bound?.values[0]?.node.type === 'Parameter' || !!bound?.overwrittenParameter;
 }
 
@@ -179,7 +179,7 @@ const EXITS = new Set(['ReturnStatement', 'ThrowStatement', 'BreakStatement', 'C
 /**
  * Whether the node being visited sits after a return, throw, break or continue of a statement
  * list around it, in its own function: code there never runs (bluebird's `toFastProperties`
- * ends `return obj; eval(obj);`, which only tells V8 how to optimise).
+ * ends with an eval of obj after `return obj;`, which only tells V8 how to optimise).
  */
 function afterExit(ctx: RuleContext): boolean {
   for (let i = 1; i < MAX_STATEMENT_DEPTH; i++) {
