@@ -36,6 +36,13 @@ describe('host classification (shared with the strings pass over native binaries
     assert.deepEqual([fonts.kind, fonts.own, fonts.service, hostSeverity(fonts, true)], ['vendor-api', true, 'google', 'info']);
   });
 
+  it("classes an unknown company's host by a collector's name as telemetry, not other words (desktop-commander, review 49)", () => {
+    const t = classifyHost('telemetry.desktopcommander.app', claude);
+    assert.deepEqual([t.kind, t.own, t.label, hostSeverity(t, true)], ['telemetry', false, 'telemetry (by its host name)', 'medium']);
+    assert.equal(classifyHost('analytics.example-tool.dev', claude).kind, 'telemetry');
+    for (const h of ['events.example-calendar.com', 'logs.example-tool.dev', 'api.telemetry-example.com', 'mytelemetry.example-tool.dev']) assert.equal(classifyHost(h, claude).kind, 'third-party', h);
+  });
+
   it('puts telemetry before vendor, with own-vendor telemetry lower', () => {
     const dd = classifyHost('http-intake.logs.us5.datadoghq.com', claude);
     assert.equal(dd.kind, 'telemetry');

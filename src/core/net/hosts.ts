@@ -65,8 +65,13 @@ export function classifyHost(rawHost: string, ownVendors: readonly string[]): Ho
     if (products !== undefined) return { kind: 'vendor-api', own: isOwn, service: vendor.id, label: `${vendor.company!.name}, ${vendor.country} (${whose}; not a ${products} host)` };
     return { kind: 'vendor-api', own: isOwn, service: vendor.id, label: `${vendor.name}, ${vendor.country} (${whose})` };
   }
+  // `telemetry.desktopcommander.app`: a collector by its own name, whoever runs it.
+  if (NAMED_COLLECTOR.test(known)) return { kind: 'telemetry', own: false, label: 'telemetry (by its host name)' };
   return { kind: 'third-party', own: false, label: 'third party' };
 }
+
+/** A host whose first label says it collects usage data; stricter than TELEMETRY_LABEL (`events.` or `logs.` of an unknown company may be its product). */
+const NAMED_COLLECTOR = /^(?:telemetry|analytics|tracking|otel|otlp|otel-collector)[.-]/;
 
 /**
  * For a host under a company's general domain (fonts.googleapis.com, sts.amazonaws.com) whose
