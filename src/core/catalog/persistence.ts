@@ -38,8 +38,9 @@ export const PERSISTENCE_LOCATIONS: PersistenceLocation[] = [
   // `core.hooksPath=/dev/null` turns hooks off (the form git -c takes); the path form is persistence-location's.
   { pattern: /(?:^|\/)\.git\/hooks(?:\/|$)|\bcore\.hooksPath\b(?!\s*=\s*(?:\/dev\/null|NUL)\b)/, kind: 'startup', label: 'git hook' },
   // Other assistants.
-  { pattern: /(?:^|\/)\.claude\/(?:settings(?:\.local)?\.json|commands\/|agents\/|hooks)|(?:^|\/|~)\.claude\.json$|claude_desktop_config\.json$/, kind: 'tool-config', label: 'Claude Code / Claude Desktop configuration', vendor: 'anthropic', assistant: true },
-  { pattern: /(?:^|\/)\.codex\/(?:config\.toml|instructions\.md)$/, kind: 'tool-config', label: 'Codex CLI configuration', vendor: 'openai', assistant: true },
+  // `.mcp.json` at a project's root: Claude Code's project MCP servers.
+  { pattern: /(?:^|\/)\.claude\/(?:settings(?:\.local)?\.json|commands\/|agents\/|hooks)|(?:^|\/|~)\.claude\.json$|claude_desktop_config\.json$|(?:^|\/)\.mcp\.json$/, kind: 'tool-config', label: 'Claude Code / Claude Desktop configuration', vendor: 'anthropic', assistant: true },
+  { pattern: /(?:^|\/)\.codex\/(?:config\.toml|instructions\.md|agents\/|prompts\/)/, kind: 'tool-config', label: 'Codex CLI configuration', vendor: 'openai', assistant: true },
   { pattern: /(?:^|\/)\.gemini\/settings\.json$/, kind: 'tool-config', label: 'Gemini CLI configuration', vendor: 'google', assistant: true },
   { pattern: /(?:^|\/)\.qwen\/settings\.json$/, kind: 'tool-config', label: 'Qwen Code configuration', vendor: 'alibaba', assistant: true },
   { pattern: /(?:^|\/)\.cursor\/(?:mcp\.json|rules(?:\/|$))|(?:^|\/|~)\.cursorrules$/, kind: 'tool-config', label: 'Cursor configuration', assistant: true },
@@ -51,7 +52,8 @@ export const PERSISTENCE_LOCATIONS: PersistenceLocation[] = [
   { pattern: /(?:^|\/)\.aws\/amazonq\/(?:mcp|agents\/[^/]+)\.json$/, kind: 'tool-config', label: 'Amazon Q configuration', vendor: 'amazon', assistant: true },
   { pattern: /(?:^|\/)(?:\.config\/opencode|\.opencode)\/(?:opencode|config)\.jsonc?$/, kind: 'tool-config', label: 'OpenCode configuration', vendor: 'sst', assistant: true },
   { pattern: /(?:^|\/)\.config\/goose\/config\.yaml$/, kind: 'tool-config', label: 'Goose configuration', vendor: 'block', assistant: true },
-  { pattern: /(?:^|\/)\.github\/copilot-instructions\.md$|(?:^|\/)github-copilot\/(?:hosts|apps|config)\.json$/, kind: 'tool-config', label: 'GitHub Copilot configuration', vendor: 'microsoft', assistant: true },
+  // `.vscode/mcp.json`: a workspace's MCP servers, which Copilot's agent mode starts.
+  { pattern: /(?:^|\/)\.github\/copilot-instructions\.md$|(?:^|\/)github-copilot\/(?:hosts|apps|config)\.json$|(?:^|\/)\.vscode\/mcp\.json$/, kind: 'tool-config', label: 'GitHub Copilot configuration', vendor: 'microsoft', assistant: true },
   // Editors, git, npm.
   { pattern: /(?:^|\/)(?:Code|Code - Insiders|VSCodium|Cursor|Windsurf)\/User\/(?:settings|keybindings|mcp)\.json$/, kind: 'tool-config', label: 'editor user settings' },
   // Only in the home directory: a `.gitconfig` in some other folder is a private git set-up.

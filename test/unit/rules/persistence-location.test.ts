@@ -23,6 +23,7 @@ runRuleTable(persistenceLocation, {
       severity: 'low',
     },
     { name: "another assistant's configuration", code: 'w(`${h}/.cursor/mcp.json`);w(`${h}/.codex/config.toml`)', at: ['`${h}/.cursor', '`${h}/.codex'], target: { ownVendors: ['anthropic'] } },
+    { name: "a workspace's MCP servers for Copilot and Claude Code, and Codex's agents", code: 'w(`${r}/.vscode/mcp.json`);w(`${r}/.mcp.json`);w(`${h}/.codex/agents/${n}.md`)', at: ['`${r}/.vscode', '`${r}/.mcp', '`${h}/.codex'], target: { ownVendors: ['google'] } },
     // @smithery/cli 4.11.1 (review 40): the MCP server lists an installer rewrites.
     {
       name: "other assistants' MCP server lists (Cline, Roo Code, Amazon Q, OpenCode, Goose)",
