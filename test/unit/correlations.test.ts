@@ -182,6 +182,32 @@ describe('correlation: download-exec', () => {
     assert.equal(once[0].column, wrapped.split('\n')[1].indexOf('Fh(p') + 1, 'told once, at the wrapper\'s call');
   });
 
+  it('follows a downloaded archive unpacked into a folder to a program of that folder (tar, extract-zip, unzip, ditto then a rename), medium (Jules, Playwright, Qwen Code)', () => {
+    const head = 'const fs=require("fs"),https=require("https"),path=require("path"),os=require("os"),cp=require("child_process"),zlib=require("zlib");function dl(u,z){return new Promise(r=>{https.get(u,res=>{const f=fs.createWriteStream(z);res.pipe(f);f.on("finish",r)})})}\n';
+    const tar = `${head}const tar=require("tar");const D=path.join(os.tmpdir(),"tool");function unpack(a,d){fs.createReadStream(a).pipe(zlib.createGunzip()).pipe(tar.extract({cwd:d}))}async function run(){const a=path.join(D,"t.tgz");await dl("https://a.example.io/t.tgz",a);unpack(a,D);cp.spawn(path.join(D,"tool"),[])}`;
+    const [t, ...rest] = only('download-exec', tar);
+    assert.equal(rest.length, 0);
+    assert.deepEqual([t.severity, t.line], ['medium', 2]);
+    assert.equal(t.message, 'Unpacks a downloaded archive into d and runs a program from it (*/tool)');
+    assert.ok(t.related.some(r => r.message.startsWith('the archive is unpacked here (tar.extract)')), JSON.stringify(t.related));
+    const zip = `${head}const extractZip=require("extract-zip");async function i(){const d=path.join(os.homedir(),".cache","b");const z=path.join(os.tmpdir(),"b.zip");await dl("https://a.example.io/b.zip",z);await extractZip(z,{dir:d});await fs.promises.chmod(path.join(d,"chrome"),493);cp.spawn(\`\${d}/chrome\`,["--headless"])}`;
+    assert.deepEqual(only('download-exec', zip).map(f => f.severity), ['medium']);
+    const unzip = `${head}async function i(){const d=path.join(os.tmpdir(),"x");const z=path.join(os.tmpdir(),"x.zip");await dl("https://a.example.io/x.zip",z);cp.execFileSync("unzip",["-o",z,"-d",d]);cp.execFileSync(path.join(d,"bin","x"),["--version"])}`;
+    assert.deepEqual(only('download-exec', unzip).map(f => f.severity), ['medium']);
+    const ditto = `${head}async function i(){const t=path.join(os.tmpdir(),"h");const z=path.join(t,"H.zip");const x=path.join(t,"out");await dl("https://a.example.io/H.zip",z);cp.execFileSync("/usr/bin/ditto",["-x","-k",z,x]);const APP="/Applications/H.app";fs.renameSync(path.join(x,"H.app"),APP);cp.execFileSync("/usr/bin/open",[APP])}`;
+    assert.deepEqual(only('download-exec', ditto).map(f => f.severity), ['medium'], 'unpacked, moved, then opened');
+  });
+
+  it('leaves an unpacked download that is only read, a program of another folder, and a local archive unpacked and run', () => {
+    const head = 'const fs=require("fs"),https=require("https"),path=require("path"),os=require("os"),cp=require("child_process");const tar=require("tar");function dl(u,z){return new Promise(r=>{https.get(u,res=>{res.pipe(fs.createWriteStream(z))})})}\n';
+    const read = `${head}async function i(){const d=path.join(os.tmpdir(),"x");const a=path.join(d,"x.tgz");await dl("https://a.example.io/x.tgz",a);await tar.x({file:a,cwd:d});return fs.readFileSync(path.join(d,"notes.txt"),"utf8")}`;
+    assert.deepEqual(only('download-exec', read), []);
+    const other = `${head}async function i(){const d=path.join(os.tmpdir(),"x");const a=path.join(d,"x.tgz");await dl("https://a.example.io/x.tgz",a);await tar.x({file:a,cwd:d});cp.spawn(path.join(os.homedir(),"bin","tool"),[])}`;
+    assert.deepEqual(only('download-exec', other), []);
+    const local = `${head}async function i(src){const d=path.join(os.tmpdir(),"x");await tar.x({file:src,cwd:d});cp.spawn(path.join(d,"tool"),[])}`;
+    assert.deepEqual(only('download-exec', local), []);
+  });
+
   it('follows the written path to a process start in another function: a module constant, a helper without parameters, a shell command built around it', () => {
     const head = 'const fs=require("fs"),p=require("path"),o=require("os"),cp=require("child_process");';
     const constant = `${head}const B=p.join(o.homedir(),".t","bin");async function d(u){const r=await fetch(u);fs.writeFileSync(B,Buffer.from(await r.arrayBuffer()))}\nfunction run(a){return cp.spawn(B,a)}`;

@@ -7,9 +7,10 @@ import type { CorrelationRule, ModuleAnalysis } from '../types';
 import type { Marked } from './marks';
 import type { Correlator, CorrelationInput } from './types';
 import { callSteps, inOrder, stepAt } from './shared';
-import { calleeOf, isFunction, propertyName, staticString, unwrapChain, type CallLike, type Node } from '../../js/ast';
+import { calleeOf, isFunction, propertyKeyName, propertyName, staticString, unwrapChain, type CallLike, type Node } from '../../js/ast';
+import type { Span } from '../../model';
 import { isInlineCodeOption, programName } from '../util/process';
-import { calleeRefOf } from '../../js/modules';
+import { calleeRefOf, lookupAt, moduleRefOf } from '../../js/modules';
 import { MODULE, type ModuleIndex } from '../../js/moduleIndex';
 import type { CallStep } from '../../js/callgraph';
 import type { Reached } from '../../js/flow';
@@ -25,6 +26,7 @@ export const downloadExec: CorrelationRule = {
       runs: 'Runs {{what}} that comes from a network response ({{how}})',
       arguments: 'Runs a program with arguments that come from a network response ({{how}})',
       writeRun: 'Writes a download to {{path}} and runs it ({{how}})',
+      unpackRun: 'Unpacks a downloaded archive into {{path}} and runs a program from it ({{how}})',
     },
   },
   needs: ['network-call', 'file-write', 'child-process', 'dynamic-code'],
@@ -73,7 +75,8 @@ export const downloadExecCorrelator: Correlator = {
     }
     for (const s of streamDownloads(marks, analysis, network)) if (!downloads.some(d => d.write === s.write)) downloads.push(s);
     if (downloads.length === 0) return { added };
-    const moved = movedDownloads(downloads, sinks, analysis);
+    const unpacked = unpackedDownloads(downloads, sinks, analysis);
+    const moved = movedDownloads(downloads, sinks, analysis, unpacked);
     // A download is run when the program a process start runs is the written file's value:
     // the same path made once (a name, a module constant, a helper's return), in this function
     // or another of the module. Equal text is not enough, and a file only handed to a fixed
@@ -82,6 +85,7 @@ export const downloadExecCorrelator: Correlator = {
     const madeAt = new Map(writes.map(w => [w, whereMade(w.fact.target!, w.draft.fn, analysis)]));
     const made = new Set([...madeAt.values()].flatMap(m => [...m.nodes]));
     const runsOfDownloads: Array<{ run: Marked<'sink'>; ran: { write: Marked<'sink'>; path: string }; onPath: Array<Marked<'sink'>>; through?: Array<Reached<true>> }> = [];
+    const unpackRuns: Array<{ run: Marked<'sink'>; from: Unpacked }> = [];
     for (const run of sinks) {
       if (run.fact.sink !== 'exec' || reported.has(run)) continue;
       const { commands, files } = ranValues(run);
@@ -96,7 +100,12 @@ export const downloadExecCorrelator: Correlator = {
       const reaches = (w: Marked<'sink'>) =>
         [...madeAt.get(w)!.keys].some(k => ranAt.has(k)) || (w.draft.fn === run.draft.fn && [...commands, ...files].some(v => source(v) === source(w.fact.target!)));
       const ran = downloads.filter(d => reaches(d.write));
-      if (ran.length === 0) continue;
+      if (ran.length === 0) {
+        // A program of the folder a downloaded archive was unpacked into (`join(dir, "tool")`).
+        const from = unpacked.length ? unpackedRun([...commands, ...files], run.draft.fn, unpacked, analysis) : undefined;
+        if (from) unpackRuns.push({ run, from });
+        continue;
+      }
       // Every write to that file (the download, its chmod +x, and the file it was moved from) is part of the story.
       const onPath = writes.filter(w => w === ran[0].write || reaches(w) || moved.get(ran[0].write)?.includes(w));
       // The path as the message shows it: one spelled out says more than a bare name (`H`).
@@ -119,9 +128,191 @@ export const downloadExecCorrelator: Correlator = {
         }, run.draft.fn),
       );
     }
+    for (const { run, from } of unpackRuns) {
+      added.push(
+        draftOf(downloadExec.meta, {
+          node: run.draft,
+          messageId: 'unpackRun',
+          data: { path: analysis.index.sourceOf(from.dest), how: run.fact.detail ?? run.draft.ruleId },
+          severity: 'medium',
+          evidence: [...new Set([...from.downloads.flatMap(w => w.draft.evidence), `unpacks ${from.how}`, ...run.draft.evidence])],
+          related: inOrder([...from.downloads.map(w => stepAt(w.draft)), { start: from.call.start, end: from.call.end, message: `the archive is unpacked here (${from.how})` }]),
+        }, run.draft.fn),
+      );
+    }
     return { added };
   },
 };
+
+/** A downloaded archive unpacked into a folder: the call that unpacks it, and the downloads it came from. */
+interface Unpacked {
+  /** The unpacking call (a process start or a library call). */
+  call: Span;
+  dest: Node;
+  how: string;
+  downloads: Array<Marked<'sink'>>;
+  /** Where the folder is made (whereMade keys). */
+  keys: Set<string>;
+}
+
+/** Programs that unpack the archive they are given, and how each names the archive and the folder. */
+const UNPACKERS = new Set(['tar', 'bsdtar', 'gtar', 'unzip', 'ditto', '7z', '7za']);
+
+/**
+ * Archives unpacked into a folder, each as found: a program given an argument list (`tar -xzf
+ * A -C D`, `unzip A -d D`, `ditto -x -k A D`), or a library (`tar.x({ file: A, cwd: D })`, a
+ * stream piped into `tar.x({ cwd: D })`, `extractZip(A, { dir: D })`, `decompress(A, D)`). Only
+ * those whose archive is made where a download is written count.
+ */
+function unpackedDownloads(downloads: ReadonlyArray<{ write: Marked<'sink'> }>, sinks: ReadonlyArray<Marked<'sink'>>, analysis: ModuleAnalysis): Unpacked[] {
+  const found: Array<{ call: Span; archive: Node; dest: Node; fn: number; how: string }> = [];
+  for (const s of sinks) {
+    if (s.fact.sink !== 'exec' || !s.fact.programs?.some(p => UNPACKERS.has(programName(p.split(/\s+/)[0] ?? '')))) continue;
+    const program = programName(s.fact.programs[0].split(/\s+/)[0] ?? '');
+    const parts = unpackerArguments(program, s.fact.payload);
+    if (parts) found.push({ call: s.draft, ...parts, fn: s.draft.fn, how: program });
+  }
+  const { index } = analysis;
+  // The libraries are found by their import, which names them in the text.
+  if (/["'](?:tar|extract-zip|decompress)["']/.test(index.text)) index.calls.forEach((call, i) => {
+    const fn = index.callFns[i];
+    // The module itself may be the function (`extractZip(a, { dir })`, `decompress(a, d)`).
+    const ref = moduleRefOf(calleeOf(call), lookupAt(index, fn));
+    if (!ref) return;
+    const parts = libraryUnpack(call, ref.module, ref.path, index, fn);
+    if (parts) found.push({ call, ...parts, fn, how: `${ref.module}${ref.path.length ? `.${ref.path.join('.')}` : ''}` });
+  });
+  if (found.length === 0) return [];
+  const written = downloads.map(d => ({ write: d.write, keys: whereMade(d.write.fact.target!, d.write.draft.fn, analysis).keys }));
+  const out: Unpacked[] = [];
+  for (const f of found) {
+    const archive = whereMade(f.archive, f.fn, analysis).keys;
+    const from = written.filter(w => [...w.keys].some(k => archive.has(k))).map(w => w.write);
+    if (from.length) out.push({ call: f.call, dest: f.dest, how: f.how, downloads: from, keys: whereMade(f.dest, f.fn, analysis).keys });
+  }
+  return out;
+}
+
+/** The archive and the folder of an unpacking program's argument list, when both are given. */
+function unpackerArguments(program: string, args: readonly Node[]): { archive: Node; dest: Node } | undefined {
+  const words = args.map(a => staticString(a));
+  const at = (i: number) => (i >= 0 && i < args.length && words[i] === undefined ? args[i] : undefined);
+  const after = (...options: string[]) => at(words.findIndex(w => w !== undefined && options.includes(w)) + 1);
+  const values = args.filter((_, i) => words[i] === undefined);
+  switch (program) {
+    case 'tar':
+    case 'bsdtar':
+    case 'gtar': {
+      if (!words.some(w => w !== undefined && (/^-?[a-z]*x[a-z]*$/i.test(w) || w === '--extract'))) return undefined;
+      // `-xzf A`, `-f A`, `--file A`: the archive follows the option ending in f.
+      const archive = at(words.findIndex(w => w !== undefined && (/^-?[a-z]*f$/i.test(w) || w === '--file')) + 1);
+      const dest = after('-C', '--directory', '--cd');
+      return archive && dest ? { archive, dest } : undefined;
+    }
+    case 'unzip': {
+      const dest = after('-d');
+      const archive = values.find(v => v !== dest);
+      return archive && dest ? { archive, dest } : undefined;
+    }
+    case 'ditto':
+      // `ditto -x -k A D`.
+      return words.includes('-x') && values.length === 2 ? { archive: values[0], dest: values[1] } : undefined;
+    default: {
+      // `7z x A -oD` names the folder inside the option: not followed.
+      return undefined;
+    }
+  }
+}
+
+/** An unpacking library call's archive and folder (see unpackedDownloads). */
+function libraryUnpack(call: CallLike, module: string, path: readonly string[], index: ModuleIndex, fn: number): { archive: Node; dest: Node } | undefined {
+  const args = call.arguments.filter((a): a is Exclude<typeof a, { type: 'SpreadElement' }> => a.type !== 'SpreadElement') as Node[];
+  const last = path[path.length - 1];
+  if (module === 'tar' && (last === 'x' || last === 'extract')) {
+    const options = args[0] && unwrapChain(args[0]);
+    if (options?.type !== 'ObjectExpression') return undefined;
+    const dest = optionValue(options, ['cwd', 'C']);
+    const archive = optionValue(options, ['file', 'f']) ?? pipedFrom(call, index, fn);
+    return archive && dest ? { archive, dest } : undefined;
+  }
+  if ((module === 'extract-zip' && path.length === 0) || (module === 'decompress' && path.length === 0)) {
+    const options = args[1] && unwrapChain(args[1]);
+    const dest = module === 'decompress' ? args[1] : options?.type === 'ObjectExpression' ? optionValue(options, ['dir']) : undefined;
+    return args[0] && dest ? { archive: args[0], dest } : undefined;
+  }
+  return undefined;
+}
+
+/** A property of an options object written out (`{ cwd: dir }`, `{ dir }`). */
+function optionValue(options: Node & { type: 'ObjectExpression' }, keys: readonly string[]): Node | undefined {
+  for (const p of options.properties) if (p.type === 'Property' && keys.includes(propertyKeyName(p) ?? '')) return p.value as Node;
+  return undefined;
+}
+
+/**
+ * The file a stream call reads, when the call is the end of a pipe from one: `fs.createReadStream(A)
+ * .pipe(zlib.createGunzip()).pipe(tar.x(…))`, or `pipeline(fs.createReadStream(A), …, tar.x(…))`.
+ */
+function pipedFrom(call: CallLike, index: ModuleIndex, fn: number): Node | undefined {
+  const source = (n: Node | undefined): Node | undefined => {
+    for (let x = n ? unwrapChain(n) : undefined, k = 0; x && k < 8; k++) {
+      if (x.type !== 'CallExpression') return undefined;
+      const callee = calleeOf(x);
+      const ref = calleeRefOf(x, lookupAt(index, fn));
+      if (ref?.module === 'fs' && ref.path[ref.path.length - 1] === 'createReadStream') return x.arguments[0] as Node | undefined;
+      // Up a `.pipe(…)` chain to the stream it starts from.
+      x = callee.type === 'MemberExpression' && propertyName(callee) === 'pipe' ? unwrapChain(callee.object as Node) : undefined;
+    }
+    return undefined;
+  };
+  for (const [i, other] of index.calls.entries()) {
+    if (index.callFns[i] !== fn || other.start > call.start || other.end < call.end) continue;
+    const callee = calleeOf(other);
+    // `x.pipe(tar.x(…))`: what x reads.
+    if (callee.type === 'MemberExpression' && propertyName(callee) === 'pipe' && other.arguments[0] === call) return source(callee.object as Node);
+    // `pipeline(read, …, tar.x(…))`.
+    if (other.arguments.includes(call as never) && other.arguments[0] !== call) {
+      const first = source(other.arguments[0] as Node);
+      if (first) return first;
+    }
+  }
+  return undefined;
+}
+
+/** The unpacked folder a process start runs a program of (`join(dir, "tool")`, `${dir}/tool`), if any. */
+function unpackedRun(values: readonly Node[], fn: number, unpacked: readonly Unpacked[], analysis: ModuleAnalysis): Unpacked | undefined {
+  for (const v of values) {
+    const bases = folderKeys(v, fn, analysis);
+    const hit = unpacked.find(u => [...u.keys].some(k => bases.has(k)));
+    if (hit) return hit;
+  }
+  return undefined;
+}
+
+/**
+ * Where the folders a path is made in are made: the first part of each `path.join`/`resolve`
+ * call, template or `+` the value flows from (whereMade keys), so `join(dir, "tool")` is under
+ * whatever `dir` is.
+ */
+function folderKeys(value: Node, fn: number, analysis: ModuleAnalysis): Set<string> {
+  const { flow, index } = analysis;
+  const keys = new Set<string>();
+  const joined = (n: Node, at: number): Node | undefined => {
+    if (n.type === 'CallExpression') {
+      const ref = calleeRefOf(n, lookupAt(index, at));
+      return ref?.module === 'path' && ['join', 'resolve'].includes(ref.path[ref.path.length - 1] ?? '') && n.arguments[0] && n.arguments[0].type !== 'SpreadElement' ? (n.arguments[0] as Node) : undefined;
+    }
+    if (n.type === 'TemplateLiteral') return n.quasis[0]?.value.cooked === '' && n.expressions[0] ? (n.expressions[0] as Node) : undefined;
+    if (n.type === 'BinaryExpression' && n.operator === '+') {
+      let left: Node = n.left as Node;
+      while (left.type === 'BinaryExpression' && left.operator === '+') left = left.left as Node;
+      return staticString(left) === undefined ? left : undefined;
+    }
+    return undefined;
+  };
+  for (const r of flow.origins(value, fn, (n, at) => joined(n, at))) for (const k of whereMade(r.mark, r.fn, analysis).keys) keys.add(k);
+  return keys;
+}
 
 /** A write that moves or copies a file: its payload is the file it takes (see file-write's FROM_TO). */
 const MOVES = /^call fs\.(?:promises\.)?(?:rename|renameSync|copyFile|copyFileSync|cp|cpSync|copy|copySync|move|moveSync)$/;
@@ -132,7 +323,7 @@ const MOVES = /^call fs\.(?:promises\.)?(?:rename|renameSync|copyFile|copyFileSy
  * move the writes it came from. Followed as values, like the writes themselves: the path moved
  * is made where the download's path is. A few rounds for a move of a move.
  */
-function movedDownloads(downloads: Array<{ write: Marked<'sink'>; path: string }>, sinks: ReadonlyArray<Marked<'sink'>>, analysis: ModuleAnalysis): Map<Marked<'sink'>, Array<Marked<'sink'>>> {
+function movedDownloads(downloads: Array<{ write: Marked<'sink'>; path: string }>, sinks: ReadonlyArray<Marked<'sink'>>, analysis: ModuleAnalysis, unpacked: readonly Unpacked[] = []): Map<Marked<'sink'>, Array<Marked<'sink'>>> {
   const from = new Map<Marked<'sink'>, Array<Marked<'sink'>>>();
   const moves = sinks.filter(s => s.fact.sink === 'write' && s.fact.target && s.fact.payload.length === 1 && s.draft.evidence.some(e => MOVES.test(e)));
   if (moves.length === 0) return from;
@@ -148,6 +339,11 @@ function movedDownloads(downloads: Array<{ write: Marked<'sink'>; path: string }
       if (downloads.some(d => d.write === m)) continue;
       const taken = whereMade(m.fact.payload[0], m.draft.fn, analysis).keys;
       const sources = downloads.filter(d => [...keys(d.write)].some(k => taken.has(k))).map(d => d.write);
+      // A file of a folder a downloaded archive was unpacked into (`rename(join(dir, "app"), dest)`).
+      if (sources.length === 0 && unpacked.length) {
+        const from = unpackedRun([m.fact.payload[0]], m.draft.fn, unpacked, analysis);
+        if (from) sources.push(...from.downloads);
+      }
       if (sources.length === 0) continue;
       downloads.push({ write: m, path: analysis.index.sourceOf(m.fact.target!) });
       from.set(m, [...new Set(sources.flatMap(w => [w, ...(from.get(w) ?? [])]))]);
