@@ -69,6 +69,15 @@ function runsProgram(ctx: RuleContext, node: Node): boolean {
   return call?.type !== 'CallExpression' || call.arguments[0] === parent;
 }
 
+/** A bare program name given, beside it, an argument list that only lists kinds of data (`run("wl-paste", ["--list-types"])`). */
+function givenTypeListing(ctx: RuleContext, node: Node): boolean {
+  const parent = ctx.parent();
+  const list = parent?.type === 'CallExpression' && parent.arguments[0] === node ? parent.arguments[1] : parent?.type === 'ArrayExpression' ? parent : undefined;
+  const value = list && (list.type === 'Identifier' ? ctx.resolve(list as Node) : (list as Node));
+  if (value?.type !== 'ArrayExpression') return false;
+  return listsTypes(parent?.type === 'ArrayExpression' ? words(value).slice(1) : words(value));
+}
+
 /**
  * The call's result is read as a process's output (`(await run("pbpaste", o)).stdout`,
  * `const { stdout } = await run(…)`): clipboardy through execa, whatever the bundler named it.
@@ -98,7 +107,25 @@ function isClipboardProgram(ctx: RuleContext, name: string): boolean {
   if (name !== 'xclip' && name !== 'xsel') return false;
   const call = ctx.parent();
   if (call?.type !== 'CallExpression') return false;
-  return call.arguments.some(a => a.type === 'ArrayExpression' && a.elements.some(e => OUTPUT_FLAGS.has(staticString(e) ?? '')));
+  return call.arguments.some(a => a.type === 'ArrayExpression' && a.elements.some(e => OUTPUT_FLAGS.has(staticString(e) ?? '')) && !listsTypes(words(a)));
+}
+
+/** The fixed words of an argument list written out. */
+function words(list: Node & { type: 'ArrayExpression' }): string[] {
+  return list.elements.map(e => (e && e.type !== 'SpreadElement' ? staticString(e) ?? '' : ''));
+}
+
+/**
+ * Arguments that ask which kinds of data the clipboard holds, not what it holds: `wl-paste
+ * --list-types`, `xclip -t TARGETS -o` (a check for an image before pasting one).
+ */
+function listsTypes(args: readonly string[]): boolean {
+  return args.includes('--list-types') || args.includes('-l') || args.some((w, i) => w === 'TARGETS' && (args[i - 1] === '-t' || args[i - 1] === '-target'));
+}
+
+/** A command line that only lists the clipboard's kinds of data (see listsTypes). */
+function listsTypesLine(line: string): boolean {
+  return listsTypes(line.trim().split(/\s+/));
 }
 
 export const clipboardRead: Rule = {
@@ -131,14 +158,14 @@ export const clipboardRead: Rule = {
         if (typeof node.value !== 'string' || node.value.length > 500) return;
         // A bare program name counts where it is run, not where it is looked for or compared.
         if (BARE_PROGRAM.test(node.value)) {
-          if (runsProgram(ctx, node)) report(node, `command ${JSON.stringify(node.value)}`);
+          if (runsProgram(ctx, node) && !givenTypeListing(ctx, node)) report(node, `command ${JSON.stringify(node.value)}`);
           return;
         }
-        if (isCommand(node.value) || isClipboardProgram(ctx, node.value)) report(node, `command ${JSON.stringify(node.value.slice(0, 120))}`);
+        if ((isCommand(node.value) && !listsTypesLine(node.value)) || isClipboardProgram(ctx, node.value)) report(node, `command ${JSON.stringify(node.value.slice(0, 120))}`);
       },
       TemplateLiteral(node) {
         const text = spelledTemplate(node);
-        if (text !== undefined && isCommand(text)) report(node, `command ${JSON.stringify(text.slice(0, 120))}`);
+        if (text !== undefined && isCommand(text) && !listsTypesLine(text)) report(node, `command ${JSON.stringify(text.slice(0, 120))}`);
       },
     };
   },

@@ -35,6 +35,8 @@ runRuleTable(clipboardRead, {
     { name: 'clipboardy when its import is visible', code: 'import c from "clipboardy";s=c.readSync()', at: ['c.readSync'] },
   ],
   valid: [
+    // Qwen Code's image paste (review 51): the kinds of data on the clipboard, not its content.
+    { name: 'commands that list the clipboard\'s kinds of data', code: 'const{spawn,execSync}=require("child_process");function has(c,a){return spawn(c,a)}has("wl-paste",["--list-types"]);has("xclip",["-selection","clipboard","-t","TARGETS","-o"]);execSync("wl-paste --list-types");execSync("xclip -selection clipboard -t TARGETS -o")' },
     { name: 'a failed command compared by name', code: 'if(e.command==="wl-paste"&&/nothing is copied/.test(e.stderr))return""' },
     // Found in review: prose, a write with a notification, helpers given options or a callback.
     { name: 'prose about the clipboard on a line of its own', code: 'throw new Error("the clipboard does not contain an image");const H=`Press Ctrl+V to paste an image from\nthe clipboard into the prompt`' },
