@@ -39,7 +39,7 @@ export const PERSISTENCE_LOCATIONS: PersistenceLocation[] = [
   { pattern: /(?:^|\/)\.git\/hooks(?:\/|$)|\bcore\.hooksPath\b(?!\s*=\s*(?:\/dev\/null|NUL)\b)/, kind: 'startup', label: 'git hook' },
   // Other assistants.
   // `.mcp.json` at a project's root: Claude Code's project MCP servers.
-  { pattern: /(?:^|\/)\.claude\/(?:settings(?:\.local)?\.json|commands\/|agents\/|hooks)|(?:^|\/|~)\.claude\.json$|claude_desktop_config\.json$|(?:^|\/)\.mcp\.json$/, kind: 'tool-config', label: 'Claude Code / Claude Desktop configuration', vendor: 'anthropic', assistant: true },
+  { pattern: /(?:^|\/)\.claude\/(?:settings(?:\.local)?\.json|commands\/|agents\/|hooks)|(?:^|\/|~)\.claude\.json$|claude_desktop_config\.json$|(?:^|\/)\.mcp\.json$|(?:^|\/)\.claude\/skills(?:\/|$)/, kind: 'tool-config', label: 'Claude Code / Claude Desktop configuration', vendor: 'anthropic', assistant: true },
   { pattern: /(?:^|\/)\.codex\/(?:config\.toml|instructions\.md|agents\/|prompts\/)/, kind: 'tool-config', label: 'Codex CLI configuration', vendor: 'openai', assistant: true },
   { pattern: /(?:^|\/)\.gemini\/settings\.json$/, kind: 'tool-config', label: 'Gemini CLI configuration', vendor: 'google', assistant: true },
   { pattern: /(?:^|\/)\.qwen\/settings\.json$/, kind: 'tool-config', label: 'Qwen Code configuration', vendor: 'alibaba', assistant: true },
@@ -50,12 +50,15 @@ export const PERSISTENCE_LOCATIONS: PersistenceLocation[] = [
   { pattern: /(?:^|\/)saoudrizwan\.claude-dev\/settings\/cline_mcp_settings\.json$/, kind: 'tool-config', label: 'Cline configuration', vendor: 'cline', assistant: true },
   { pattern: /(?:^|\/)rooveterinaryinc\.roo-cline\/settings\/mcp_settings\.json$/, kind: 'tool-config', label: 'Roo Code configuration', vendor: 'roocode', assistant: true },
   { pattern: /(?:^|\/)\.aws\/amazonq\/(?:mcp|agents\/[^/]+)\.json$/, kind: 'tool-config', label: 'Amazon Q configuration', vendor: 'amazon', assistant: true },
-  { pattern: /(?:^|\/)(?:\.config\/opencode|\.opencode)\/(?:opencode|config)\.jsonc?$/, kind: 'tool-config', label: 'OpenCode configuration', vendor: 'sst', assistant: true },
+  // `opencode.json` in a project folder is OpenCode's project configuration.
+  { pattern: /(?:^|\/)(?:\.config\/opencode|\.opencode)\/(?:opencode|config)\.jsonc?$|(?:^|\/)opencode\.jsonc?$/, kind: 'tool-config', label: 'OpenCode configuration', vendor: 'sst', assistant: true },
   { pattern: /(?:^|\/)\.config\/goose\/config\.yaml$/, kind: 'tool-config', label: 'Goose configuration', vendor: 'block', assistant: true },
   // `.vscode/mcp.json`: a workspace's MCP servers, which Copilot's agent mode starts.
-  { pattern: /(?:^|\/)\.github\/copilot-instructions\.md$|(?:^|\/)github-copilot\/(?:hosts|apps|config)\.json$|(?:^|\/)\.vscode\/mcp\.json$/, kind: 'tool-config', label: 'GitHub Copilot configuration', vendor: 'microsoft', assistant: true },
+  { pattern: /(?:^|\/)\.github\/copilot-instructions\.md$|(?:^|\/)github-copilot\/(?:hosts|apps|config)\.json$|(?:^|\/)\.vscode\/mcp\.json$|(?:^|\/)\.github\/agents(?:\/|$)/, kind: 'tool-config', label: 'GitHub Copilot configuration', vendor: 'microsoft', assistant: true },
   // Editors, git, npm.
-  { pattern: /(?:^|\/)(?:Code|Code - Insiders|VSCodium|Cursor|Windsurf)\/User\/(?:settings|keybindings|mcp)\.json$/, kind: 'tool-config', label: 'editor user settings' },
+  { pattern: /(?:^|\/)(?:Code|Code - Insiders|VSCodium|Cursor|Windsurf|Trae|Kiro|Positron)\/User\/(?:settings|keybindings|mcp)\.json$/, kind: 'tool-config', label: 'editor user settings' },
+  // A repository's CI workflows run with its secrets on every push.
+  { pattern: /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/, kind: 'tool-config', label: 'CI workflow (GitHub Actions)' },
   // Only in the home directory: a `.gitconfig` in some other folder is a private git set-up.
   { pattern: /^(?:~|\$HOME|\/home\/[^/]+|\/Users\/[^/]+)\/(?:\.gitconfig|\.config\/git\/config)$/, kind: 'tool-config', label: 'global git configuration' },
 ];

@@ -23,6 +23,8 @@ runRuleTable(persistenceLocation, {
       severity: 'low',
     },
     { name: "another assistant's configuration", code: 'w(`${h}/.cursor/mcp.json`);w(`${h}/.codex/config.toml`)', at: ['`${h}/.cursor', '`${h}/.codex'], target: { ownVendors: ['anthropic'] } },
+    // Playwright's init-agents and skills install (review 52): project files of other assistants, relative to the working folder.
+    { name: "project files of other assistants and CI: .mcp.json, opencode.json, .github/agents, .claude/skills, a workflow", code: 'w(".mcp.json");w("opencode.json");w(`.github/agents/${n}.agent.md`);w(`${h}/.claude/skills/${s}`);w(".github/workflows/setup.yml")', at: ['".mcp', '"opencode', '`.github', '`${h}', '".github/workflows'], target: { ownVendors: ['google'] } },
     { name: "a workspace's MCP servers for Copilot and Claude Code, and Codex's agents", code: 'w(`${r}/.vscode/mcp.json`);w(`${r}/.mcp.json`);w(`${h}/.codex/agents/${n}.md`)', at: ['`${r}/.vscode', '`${r}/.mcp', '`${h}/.codex'], target: { ownVendors: ['google'] } },
     // @smithery/cli 4.11.1 (review 40): the MCP server lists an installer rewrites.
     {
