@@ -34,9 +34,14 @@ function stringArg(node: Node | undefined): boolean {
 }
 
 /** The global `name` (`eval`, `globalThis.Function`), not a local binding of that name. */
-function isGlobal(node: Node, name: string, ctx: RuleContext): boolean {
+function isGlobal(node: Node, name: string, ctx: RuleContext, depth = 0): boolean {
   node = unwrapChain(node);
-  if (node.type === 'Identifier') return node.name === name && !ctx.isBound(node);
+  if (node.type === 'Identifier') {
+    if (!ctx.isBound(node)) return node.name === name;
+    // `const F = Function; new F(...args, code)` (zod 4): a local name for the global.
+    const value = depth < 2 ? ctx.resolve(node) : undefined;
+    return !!value && value !== node && (value.type === 'Identifier' || value.type === 'MemberExpression') && isGlobal(value, name, ctx, depth + 1);
+  }
   if (propertyName(node) !== name) return false;
   const path = memberPath(node);
   return path === `globalThis.${name}` || path === `window.${name}` || path === `global.${name}` || path === `self.${name}`;

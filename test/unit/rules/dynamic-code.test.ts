@@ -99,6 +99,8 @@ runRuleTable(dynamicCode, {
       at: ['Function("b"'],
       severity: 'low',
     },
+    // zod 4's core/doc.js (review 52): the Function constructor under a local name.
+    { name: 'the Function constructor through a local name, and eval through one (medium)', code: 'class D{compile(){const F=Function;return new F(...this.args,this.lines.join("\\n"))}}function e(s){const ev=eval;return ev(s)}', at: ['new F', 'ev(s)'], severity: 'medium' },
     // Amp's 125 KB worker program run from a string (review 50).
     {
       name: 'a worker_threads Worker given code with eval: true runs it (fixed: low, computed: medium); a Worker given a file does not',
@@ -333,6 +335,7 @@ runRuleTable(dynamicCode, {
     },
   ],
   valid: [
+    { name: 'a local name for something else called F is not the Function constructor', code: 'function g(s){const F=s.make;return new F(s.code)}' },
     { name: 'a local function named eval', code: 'function f(){const eval2=1;const o={eval(x){return x}};o.eval(1)}' },
     { name: 'timers with functions', code: 'setTimeout(()=>x(),10);setInterval(f,5)' },
     { name: 'Function as a type check', code: 'x instanceof Function;Function.prototype.call.bind(f)' },
