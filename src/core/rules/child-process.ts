@@ -345,8 +345,11 @@ function inlineShellCommands(args: readonly Node[], followed?: { analysis: Modul
   if (!programs || !lists) return undefined;
   // After the walk, a list kept in a name or an object a helper returns (`{executable: sh, args:
   // ["-l", "-c", cmd]}`) is followed to the lists written for it.
+  // Only lists made here or in what this function calls: a wrapper's list from one of its
+  // callers would be paired with another caller's program.
   if (followed && lists.some(l => l.type !== 'ArrayExpression')) {
-    const written = lists.flatMap(l => (l.type === 'ArrayExpression' ? [l] : followed.analysis.flow.origins(l, followed.fn, n => (n.type === 'ArrayExpression' ? n : undefined)).map(r => r.mark)));
+    const here = (l: Node) => followed.analysis.flow.origins(l, followed.fn, n => (n.type === 'ArrayExpression' ? n : undefined)).filter(r => onlyInward(r.calls, followed.fn)).map(r => r.mark);
+    const written = lists.flatMap(l => (l.type === 'ArrayExpression' ? [l] : here(l)));
     if (written.length) lists = [...new Set(written)];
   }
   // A program spelled out must be a shell (`git -c …` is not); one chosen at run time may be.
@@ -359,6 +362,20 @@ function inlineShellCommands(args: readonly Node[], followed?: { analysis: Modul
     return line && (spelled || !isOptionPair(line)) ? [line] : [];
   });
   return lines.length ? lines : undefined;
+}
+
+/** Whether a value's way passed only into functions called (their returns), never out to a caller's arguments. */
+function onlyInward(calls: readonly CallStep[], fn: number): boolean {
+  let at = fn;
+  const entered: number[] = [];
+  for (const step of calls) {
+    // Back out of the functions entered when the step starts in an outer one.
+    while (step.fn !== at && entered.length) at = entered.pop()!;
+    if (step.fn !== at) return false;
+    entered.push(at);
+    at = step.callee;
+  }
+  return true;
 }
 
 /**

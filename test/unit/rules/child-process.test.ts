@@ -776,3 +776,17 @@ describe('child-process: commands written to a shell\'s input', () => {
     assert.equal(found.length, 4, 'the four process starts, nothing more');
   });
 });
+
+// Claude Code's bundled execa (the corpus diff of a change that follows lists into helpers): the
+// wrapper's own start takes every caller's list, so a list is followed only into functions called.
+describe('child-process: a wrapper\'s own start and its callers\' lists', () => {
+  it('does not pair the wrapper\'s start with one caller\'s "-c" list; that caller\'s start is the shell (medium)', () => {
+    const code = 'const cp=require("child_process");function run(f,a,o){return cp.spawn(f,a,o)}function s(x){return run("sh",["-c",x])}function g(){return run("git",["status"])}module.exports={s,g}';
+    const found = scanWith([childProcess], code).map(f => `${f.severity} ${f.message}`);
+    assert.deepEqual(found, [
+      'low Starts a program (child_process.spawn) computed at run time',
+      'medium Runs a shell command (child_process.spawn via run()) computed at run time',
+      'low Starts a program (child_process.spawn via run()): git status',
+    ]);
+  });
+});
