@@ -6,7 +6,8 @@
 // (a global, a property read, a call that is not followed, a list handed to unknown code) is
 // not. What the text is exactly is left to constantText.ts; this answers only whether data from
 // outside can get into it.
-import { calleeOf, isFunction, propertyName, receiverOf, unwrapChain, type CallLike, type FunctionNode, type Node } from './ast';
+import * as acorn from 'acorn';
+import { calleeOf, childrenOf, isFunction, propertyName, receiverOf, unwrapChain, type CallLike, type FunctionNode, type Node } from './ast';
 import type { CallGraph } from './callgraph';
 import { MODULE, settledValue, type ModuleIndex } from './moduleIndex';
 import { CALLBACK_METHODS, directEvals, isModuleCode, READ_METHODS } from './constantText';
@@ -68,9 +69,37 @@ export function fixedWithJsonData(node: Node, fn: number, index: ModuleIndex, gr
 function answer(question: FixedText, node: Node, fn: number, index: ModuleIndex, site: Node | undefined): boolean {
   if (!question.value(node, fn, undefined)) return false;
   // A direct eval can change the names of the scopes around it: one inside a scope whose names
-  // were read leaves no answer.
+  // were read leaves no answer, unless its code can change none (see inertCode).
   const inside = (call: Node, scope: number) => scope === MODULE || (index.functions[scope].start <= call.start && call.end <= index.functions[scope].end);
-  return !directEvals(index).some(e => e.call !== site && [...question.scopes].some(s => inside(e.call, s)));
+  return !directEvals(index).some(e => e.call !== site && [...question.scopes].some(s => inside(e.call, s)) && !inertCode(e.call, e.fn, question));
+}
+
+/** Node types of code that reads or builds values and loads a module, and changes no name. */
+const INERT_TYPES = new Set(['Program', 'ExpressionStatement', 'ImportExpression', 'Literal', 'ArrayExpression', 'ObjectExpression', 'Property', 'TemplateLiteral', 'TemplateElement', 'UnaryExpression', 'ParenthesizedExpression']);
+
+/**
+ * Whether the code a direct eval runs is a template of fixed text with only JSON inserted where a
+ * value goes, whose text (each insert read as a literal) parses to code that assigns, declares
+ * and calls nothing but `import(…)` (Playwright's `import(${JSON.stringify(file)})`).
+ */
+function inertCode(call: CallLike, fn: number, question: FixedText): boolean {
+  const code = call.arguments[0] ? unwrapChain(call.arguments[0] as Node) : undefined;
+  if (code?.type !== 'TemplateLiteral' || code.quasis.some(q => q.value.cooked == null) || !code.expressions.every((_, i) => question.jsonInCode(code, i, fn))) return false;
+  const text = code.quasis.map(q => q.value.cooked).join('0');
+  if (text.length > 4096) return false;
+  let program: acorn.Program;
+  try {
+    program = acorn.parse(text, { ecmaVersion: 'latest', sourceType: 'script' });
+  } catch {
+    return false;
+  }
+  const stack: Node[] = [program as Node];
+  while (stack.length) {
+    const n = stack.pop()!;
+    if (!INERT_TYPES.has(n.type)) return false;
+    childrenOf(n, stack);
+  }
+  return true;
 }
 
 class FixedText {
@@ -140,7 +169,7 @@ class FixedText {
    * The template's `i`th insert and every one before it are `JSON.stringify(…)`, and the text
    * before it (each earlier insert read as a literal) ends where a value is expected.
    */
-  private jsonInCode(template: Node & { type: 'TemplateLiteral' }, i: number, fn: number): boolean {
+  jsonInCode(template: Node & { type: 'TemplateLiteral' }, i: number, fn: number): boolean {
     for (let j = 0; j <= i; j++) if (!this.isJsonStringify(template.expressions[j] as Node, fn)) return false;
     return endsInCode(template.quasis.slice(0, i + 1).map(q => q.value.cooked ?? '`').join('0'));
   }

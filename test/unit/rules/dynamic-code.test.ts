@@ -1,5 +1,6 @@
+import * as assert from 'node:assert/strict';
 import { dynamicCode } from '../../../src/core/rules/dynamic-code';
-import { runRuleTable } from '../../helpers/ruleTester';
+import { runRuleTable, scanWith } from '../../helpers/ruleTester';
 
 runRuleTable(dynamicCode, {
   invalid: [
@@ -122,6 +123,13 @@ runRuleTable(dynamicCode, {
       at: ['vm.runInContext', 'vm.runInContext'],
       severity: 'low',
       message: /^vm\.runInContext with fixed code into which data is inserted only as JSON literals/,
+    },
+    // Playwright's requireOrImport (review 52): two such imports in one function.
+    {
+      name: 'two imports of JSON file names in one function leave each other low: neither can change a name',
+      code: 'async function r(f){await eval(`import(${JSON.stringify(f + ".pre")})`);return await eval(`import(${JSON.stringify(f)})`)}',
+      at: ['eval(`import(${JSON.stringify(f + ', 'eval(`import(${JSON.stringify(f)})'],
+      severity: 'low',
     },
     {
       name: 'JSON inserted inside a string, comment or regular expression, after another insert, or JSON of a local JSON, is computed (medium)',
@@ -340,4 +348,14 @@ runRuleTable(dynamicCode, {
     { name: 'timers with functions', code: 'setTimeout(()=>x(),10);setInterval(f,5)' },
     { name: 'Function as a type check', code: 'x instanceof Function;Function.prototype.call.bind(f)' },
   ],
+});
+
+describe('dynamic-code: other direct evals in the scope of a JSON insert', () => {
+  it('beside an eval whose code could change a name (an assignment, a call), the JSON import is computed (medium)', () => {
+    for (const other of ['f = ${JSON.stringify(g)}', 'h(${JSON.stringify(g)})']) {
+      const code = `async function r(f,g){eval(\`${other}\`);return await eval(\`import(\${JSON.stringify(f)})\`)}`;
+      const found = scanWith([dynamicCode], code).map(f => `${f.column} ${f.severity}`);
+      assert.deepEqual(found, [`23 low`, `${code.indexOf('eval(`import') + 1} medium`], code);
+    }
+  });
 });
