@@ -4,7 +4,9 @@ import { runRuleTable } from '../../helpers/ruleTester';
 runRuleTable(hostInfo, {
   invalid: [
     { name: 'os.hostname and os.userInfo', code: 'const os=require("os");a=os.hostname();b=os.userInfo().username', at: ['os.hostname', 'os.userInfo'], severity: 'low' },
-    { name: 'network interfaces (MAC addresses) are medium', code: 'import{networkInterfaces as n}from"node:os";m=n()', at: ['n()'], severity: 'medium' },
+    // Qwen Code (review 51): addresses only compared with a host name.
+    { name: 'network interfaces whose MAC addresses are not read here are low', code: 'import{networkInterfaces as n}from"node:os";m=n();function own(h){for(const e of Object.values(n()))for(const a of e??[])if(a.address===h)return!0}', at: ['n()', 'n()))'], severity: 'low', message: /\(IP addresses\)/ },
+    { name: 'a MAC address read from the list, through Object.values, a loop or an index, is medium', code: 'const os=require("os");function m(){for(const i of Object.values(os.networkInterfaces()).flat()){if(i&&!i.internal)return i.mac}}function n(){const x=os.networkInterfaces();return x.en0[0].mac}', at: ['os.networkInterfaces()).flat', 'os.networkInterfaces();'], severity: 'medium', message: /MAC addresses/ },
     { name: 'the CPU model', code: 'import o from"os";d=o.cpus()[0].model', at: ['o.cpus'] },
     { name: 'a minified alias', code: 'var egr=require("node:os");let Yn=egr.hostname().split(".")[0]', at: ['egr.hostname'] },
   ],
