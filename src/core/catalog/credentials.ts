@@ -24,6 +24,8 @@ export interface CredentialStore {
    * (medium; sent over the network, exfiltration says so).
    */
   conversations?: boolean;
+  /** Hosts of the service that issued the credential: sent there, it is used, not taken elsewhere. */
+  issuers?: string[];
 }
 
 const seg = (s: string) => `(?:^|/|~)${s}(?:$|/)`;
@@ -36,10 +38,12 @@ export const CREDENTIAL_STORES: CredentialStore[] = [
   { pattern: /(?:^|\/|~)\.yarnrc\.yml$/, label: 'Yarn configuration with registry tokens (.yarnrc.yml)', config: true },
   { pattern: /(?:^|\/|~)\.git-credentials$/, label: 'git stored credentials (.git-credentials)' },
   { pattern: /(?:^|\/|~)[._]netrc$/, label: 'netrc passwords (.netrc)' },
-  { pattern: /(?:^|\/)gh\/hosts\.yml$/, label: 'GitHub CLI tokens (gh/hosts.yml)' },
+  { pattern: /(?:^|\/)gh\/hosts\.yml$/, label: 'GitHub CLI tokens (gh/hosts.yml)', issuers: ['github.com'] },
   { pattern: /(?:^|\/)\.docker\/config\.json$/, label: 'Docker registry credentials (~/.docker/config.json)', config: true },
   { pattern: /(?:^|\/)\.kube\/config$/, label: 'Kubernetes credentials (~/.kube/config)', config: true },
   { pattern: /(?:^|\/|~)\.pypirc$/, label: 'PyPI tokens (.pypirc)' },
+  // The Vercel CLI's login (`~/.local/share/com.vercel.cli/auth.json`, Library/Application Support on macOS).
+  { pattern: /(?:^|\/)com\.vercel\.cli\/auth\.json$/, label: 'Vercel CLI login token (com.vercel.cli/auth.json)', issuers: ['vercel.com'] },
   { pattern: /(?:^|\/)gcloud\/(?:credentials\.db|access_tokens\.db|application_default_credentials\.json)$/, label: 'Google Cloud credentials (gcloud)', vendor: 'google', config: true },
   { pattern: /(?:^|\/)\.azure\/(?:accessTokens\.json|msal_token_cache)/, label: 'Azure CLI tokens (~/.azure)', vendor: 'microsoft', config: true },
   // Only inside a browser profile: "~effect/http/Cookies" or "./Cookies.js" is a module, not a cookie jar.

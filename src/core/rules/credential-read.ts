@@ -59,7 +59,7 @@ function shownPath(path: string): string {
   return path.length > 200 ? `${path.slice(0, 200)}…` : path;
 }
 
-const TRIGGERS = ['.ssh', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', '.aws', 'npmrc', 'yarnrc', 'git-credentials', 'netrc', 'hosts.yml', '.docker', '.kube', 'pypirc', 'gcloud', '.azure',
+const TRIGGERS = ['.ssh', 'com.vercel.cli', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', '.aws', 'npmrc', 'yarnrc', 'git-credentials', 'netrc', 'hosts.yml', '.docker', '.kube', 'pypirc', 'gcloud', '.azure',
   'Login Data', 'Cookies', 'Web Data', 'key4.db', 'logins.json', 'cookies.sqlite', 'Chrome', 'chrome', 'Chromium', 'chromium', 'Brave', 'Edge', 'firefox', 'Firefox',
   '.credentials.json', 'auth.json', 'oauth_creds', 'google_accounts', 'github-copilot', 'copilot-cli-', 'find-generic-password', 'find-internet-password', 'dump-keychain', 'secret-tool', 'cmdkey', 'CredRead', 'CredEnumerate',
   '.claude/projects', 'projects', 'sessions', 'session_index', 'opencode/storage',
@@ -132,7 +132,7 @@ export const credentialRead: Rule = {
         data: { label: store.label, whose },
         severity,
         evidence: [`path ${shown}`, `store ${store.label}`, ...services.slice(0, 3).map(n => `service ${n.slice(0, 120)}`)],
-        facts: [{ kind: 'source', source: 'credential', detail: store.label, named: true }],
+        facts: [{ kind: 'source', source: 'credential', detail: store.label, named: true, ...(store.issuers ? { issuers: store.issuers } : {}) }],
         ...(store.vendor ? { vendor: [store.vendor] } : {}),
         ...(fn !== undefined ? { fn } : {}),
         ...(related?.length ? { related } : {}),

@@ -25,7 +25,7 @@ export type Fact =
    * it is (a credential file's path, a command printing an id): then the data is what reading
    * that file or running that command returns, and the name alone is no secret.
    */
-  | { kind: 'source'; source: SourceKind; detail: string; named?: boolean }
+  | { kind: 'source'; source: SourceKind; detail: string; named?: boolean; issuers?: readonly string[] }
   /**
    * The reported call sends, writes, runs or evaluates: `payload` are the values that go out
    * (request arguments, file contents, a program's argument list, code to evaluate), `target`

@@ -72,7 +72,10 @@ export const exfiltrationCorrelator: Correlator = {
       const host = sink.draft.fields.host;
       const cls = host ? classifyHost(host, analysis.target.ownVendors) : undefined;
       const foreignHost = !!cls && cls.kind !== 'localhost' && cls.kind !== 'dynamic' && !cls.own;
-      const high = sources.some(s => s.fact.source === 'env' || (s.fact.source === 'credential' && (s.draft.severity === 'high' || foreignHost)));
+      // A credential sent to the service that issued it (a login token refreshed at its issuer) is used there, not taken.
+      const toIssuer = (s: Marked<'source'>) => !!host && !!s.fact.issuers?.some(d => host === d || host.endsWith(`.${d}`));
+      const high = sources.some(s => s.fact.source === 'env' || (s.fact.source === 'credential' && (s.draft.severity === 'high' || (foreignHost && !toIssuer(s)))));
+      const issued = !high && sources.every(s => s.fact.source === 'credential' && toIssuer(s));
       // A request to this machine (a local daemon, a language server) carries nothing off it.
       const local = cls?.kind === 'localhost';
       const related: RelatedSpan[] = [
@@ -83,7 +86,7 @@ export const exfiltrationCorrelator: Correlator = {
         draftOf(exfiltration.meta, {
           node: sink.draft,
           messageId: 'sent',
-          data: { what: list(what), to: host ? ` to ${host}${local ? ' (this machine)' : ''}` : '' },
+          data: { what: list(what), to: host ? ` to ${host}${local ? ' (this machine)' : issued ? ' (the service that issued it)' : ''}` : '' },
           // Local, the whole environment or a key store still goes to a process that may forward it: medium.
           severity: local ? (high ? 'medium' : 'low') : high ? 'high' : 'medium',
           evidence: [...new Set([...sink.draft.evidence, ...sources.flatMap(s => s.draft.evidence)])],
