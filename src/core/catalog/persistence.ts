@@ -38,8 +38,7 @@ export const PERSISTENCE_LOCATIONS: PersistenceLocation[] = [
   // `core.hooksPath=/dev/null` turns hooks off (the form git -c takes); the path form is persistence-location's.
   { pattern: /(?:^|\/)\.git\/hooks(?:\/|$)|\bcore\.hooksPath\b(?!\s*=\s*(?:\/dev\/null|NUL)\b)/, kind: 'startup', label: 'git hook' },
   // Other assistants.
-  // `.mcp.json` at a project's root: Claude Code's project MCP servers.
-  { pattern: /(?:^|\/)\.claude\/(?:settings(?:\.local)?\.json|commands\/|agents\/|hooks)|(?:^|\/|~)\.claude\.json$|claude_desktop_config\.json$|(?:^|\/)\.mcp\.json$|(?:^|\/)\.claude\/skills(?:\/|$)/, kind: 'tool-config', label: 'Claude Code / Claude Desktop configuration', vendor: 'anthropic', assistant: true },
+  { pattern: /(?:^|\/)\.claude\/(?:settings(?:\.local)?\.json|commands\/|agents\/|hooks)|(?:^|\/|~)\.claude\.json$|claude_desktop_config\.json$|(?:^|\/)\.claude\/skills(?:\/|$)/, kind: 'tool-config', label: 'Claude Code / Claude Desktop configuration', vendor: 'anthropic', assistant: true },
   { pattern: /(?:^|\/)\.codex\/(?:config\.toml|instructions\.md|agents\/|prompts\/)/, kind: 'tool-config', label: 'Codex CLI configuration', vendor: 'openai', assistant: true },
   { pattern: /(?:^|\/)\.gemini\/settings\.json$/, kind: 'tool-config', label: 'Gemini CLI configuration', vendor: 'google', assistant: true },
   { pattern: /(?:^|\/)\.qwen\/settings\.json$/, kind: 'tool-config', label: 'Qwen Code configuration', vendor: 'alibaba', assistant: true },
@@ -55,6 +54,9 @@ export const PERSISTENCE_LOCATIONS: PersistenceLocation[] = [
   { pattern: /(?:^|\/)\.config\/goose\/config\.yaml$/, kind: 'tool-config', label: 'Goose configuration', vendor: 'block', assistant: true },
   // `.vscode/mcp.json`: a workspace's MCP servers, which Copilot's agent mode starts.
   { pattern: /(?:^|\/)\.github\/copilot-instructions\.md$|(?:^|\/)github-copilot\/(?:hosts|apps|config)\.json$|(?:^|\/)\.vscode\/mcp\.json$|(?:^|\/)\.github\/agents(?:\/|$)/, kind: 'tool-config', label: 'GitHub Copilot configuration', vendor: 'microsoft', assistant: true },
+  // A project's `.mcp.json`: Claude Code's convention, which other assistants (Qoder) read and write
+  // as their own, so no one assistant's configuration: the servers every such tool starts there.
+  { pattern: /(?:^|\/)\.mcp\.json$/, kind: 'tool-config', label: 'project MCP server list (.mcp.json)' },
   // Editors, git, npm.
   { pattern: /(?:^|\/)(?:Code|Code - Insiders|VSCodium|Cursor|Windsurf|Trae|Kiro|Positron)\/User\/(?:settings|keybindings|mcp)\.json$/, kind: 'tool-config', label: 'editor user settings' },
   // A repository's CI workflows run with its secrets on every push.
