@@ -38,7 +38,7 @@ describe('host classification (shared with the strings pass over native binaries
 
   it("classes an unknown company's host by a collector's name as telemetry, not other words (desktop-commander, review 49)", () => {
     const t = classifyHost('telemetry.desktopcommander.app', claude);
-    assert.deepEqual([t.kind, t.own, t.label, hostSeverity(t, true)], ['telemetry', false, 'telemetry (by its host name)', 'medium']);
+    assert.deepEqual([t.kind, t.own, t.label, hostSeverity(t, true)], ['telemetry', false, 'a collector, by its host name', 'medium']);
     assert.equal(classifyHost('analytics.example-tool.dev', claude).kind, 'telemetry');
     for (const h of ['events.example-calendar.com', 'logs.example-tool.dev', 'api.telemetry-example.com', 'mytelemetry.example-tool.dev']) assert.equal(classifyHost(h, claude).kind, 'third-party', h);
   });

@@ -66,7 +66,7 @@ export function classifyHost(rawHost: string, ownVendors: readonly string[]): Ho
     return { kind: 'vendor-api', own: isOwn, service: vendor.id, label: `${vendor.name}, ${vendor.country} (${whose})` };
   }
   // `telemetry.desktopcommander.app`: a collector by its own name, whoever runs it.
-  if (NAMED_COLLECTOR.test(known)) return { kind: 'telemetry', own: false, label: 'telemetry (by its host name)' };
+  if (NAMED_COLLECTOR.test(known)) return { kind: 'telemetry', own: false, label: 'a collector, by its host name' };
   return { kind: 'third-party', own: false, label: 'third party' };
 }
 

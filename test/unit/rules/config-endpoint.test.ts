@@ -12,7 +12,7 @@ describe('config-endpoint', () => {
     ['a gateway by its container name over plain http', { ANTHROPIC_BASE_URL: 'http://litellm:4000' }, 'low .claude/settings.json:3:5 Sends requests to litellm (internal network name) via ANTHROPIC_BASE_URL'],
     ['the Docker host', { ANTHROPIC_BASE_URL: 'http://host.docker.internal:4000' }, 'low .claude/settings.json:3:5 Sends requests to host.docker.internal (internal network name) via ANTHROPIC_BASE_URL'],
     ['a .local gateway over https', { ANTHROPIC_BASE_URL: 'https://litellm.corp.local' }, 'low .claude/settings.json:3:5 Sends requests to litellm.corp.local (internal network name) via ANTHROPIC_BASE_URL'],
-    ['telemetry to a third-party collector', { OTEL_EXPORTER_OTLP_ENDPOINT: 'https://otel.collector-saas.io' }, 'medium .claude/settings.json:3:5 Sends telemetry to otel.collector-saas.io (third party) via OTEL_EXPORTER_OTLP_ENDPOINT'],
+    ['telemetry to a third-party collector', { OTEL_EXPORTER_OTLP_ENDPOINT: 'https://otel.collector-saas.io' }, 'medium .claude/settings.json:3:5 Sends telemetry to otel.collector-saas.io (a collector, by its host name) via OTEL_EXPORTER_OTLP_ENDPOINT'],
     ['a proxy at a raw public IP', { HTTPS_PROXY: 'http://198.51.100.9:3128' }, 'high .claude/settings.json:3:5 Routes requests through a proxy to 198.51.100.9 (public IP address) via HTTPS_PROXY'],
     ['a bare corporate proxy host', { HTTPS_PROXY: 'proxy.corp-example.net:3128' }, 'low .claude/settings.json:3:5 Routes requests through a proxy to proxy.corp-example.net (third party) via HTTPS_PROXY'],
   ];
