@@ -7,8 +7,12 @@ import type { Rule, RuleContext } from './types';
 import { spelledTemplate } from './util/values';
 
 const KEYS = new Set(['user.email', 'user.name']);
-/** `git config [--get|--global|--local] user.x`, then whatever follows (a value makes it a write). */
-const COMMAND = /\bgit\s+(?:-C\s+\S+\s+)?config\s+((?:--(?:get|global|local|system)\s+)*)user\.(email|name)\b\s*(\S*)/;
+/**
+ * `git config [--get|--global|--local] user.x`, then whatever follows (a value makes it a write).
+ * A command line starts with git, or git follows a shell operator (`cd x && git config …`,
+ * `$(git config …)`); words in a sentence ("default: git config user.name") are help text.
+ */
+const COMMAND = /(?:^\s*|[;&|(]\s*|\$\(\s*|`\s*)(?:\S*\/)?git\s+(?:-C\s+\S+\s+)?config\s+((?:--(?:get|global|local|system)\s+)*)user\.(email|name)\b\s*(\S*)/;
 
 /** `["config", "--get", "user.email"]`: the key as an argument of a git config invocation. */
 function configArguments(ctx: RuleContext): acorn.ArrayExpression | undefined {

@@ -20,7 +20,15 @@ const NEEDLES: Needle[] = TELEMETRY_SERVICES.flatMap(service => [
   ...service.markers.map(text => ({ text, service, how: 'marker' as const })),
 ]);
 
-const MARKERS = new RegExp(NEEDLES.map(n => escapeRegExp(n.text)).join('|'));
+const MARKERS = new RegExp(NEEDLES.map(n => escapeRegExp(n.text)).join('|'), 'g');
+
+/** A marker that starts or ends with a word character counts only as a whole word (`_growthbook`, not `before_growthbook_init`). */
+function wholeMarker(value: string, at: number, text: string): boolean {
+  const word = /[\w$]/;
+  if (word.test(text[0]) && at > 0 && word.test(value[at - 1])) return false;
+  const end = at + text.length;
+  return !(word.test(text[text.length - 1]) && end < value.length && word.test(value[end]));
+}
 const BY_TEXT = new Map(NEEDLES.map(n => [n.text, n]));
 
 /** The SDK a string points at: a package name (or a subpath of one), a marker, or a service host. */
@@ -33,12 +41,15 @@ export function telemetryMatch(value: string): Needle | undefined {
     const rest = value.replace(/^[a-z]+:\/\/[^/?#]*/i, '');
     if (service) return { text: url.host, service, how: 'host', api: !url.credentials && rest.length > 1 };
   }
-  const m = MARKERS.exec(value);
-  if (!m) return undefined;
-  const needle = BY_TEXT.get(m[0])!;
-  // A package name counts only as the whole string or a subpath (`@sentry/node/cjs`), not inside prose.
-  if (needle.how === 'package' && !(value === m[0] || (m.index === 0 && value[m[0].length] === '/'))) return undefined;
-  return needle;
+  MARKERS.lastIndex = 0;
+  for (let m = MARKERS.exec(value); m; m = MARKERS.exec(value)) {
+    const needle = BY_TEXT.get(m[0])!;
+    // A package name counts only as the whole string or a subpath (`@sentry/node/cjs`), not inside prose.
+    if (needle.how === 'package' && !(value === m[0] || (m.index === 0 && value[m[0].length] === '/'))) continue;
+    if (needle.how === 'marker' && !wholeMarker(value, m.index, m[0])) continue;
+    return needle;
+  }
+  return undefined;
 }
 
 export const telemetrySdk: Rule = {

@@ -18,6 +18,8 @@ runRuleTable(telemetrySdk, {
     { name: "the vendor's own telemetry is low (Google Clearcut in Gemini CLI)", code: 'var CLEARCUT_URL="https://play.googleapis.com/log?format=json"', at: ['"https'], target: { ownVendors: ['google'] }, severity: 'low' },
   ],
   valid: [
+    // Claude Code 2.1.300 (review 53): start-up checkpoint labels.
+    { name: 'an SDK string inside a longer word', code: 'var C={growthbook_init:["before_growthbook_init","after_growthbook_init"]}' },
     // claude-agent-sdk 0.3.336 and its Bun binary: names of the OpenTelemetry variables, listed to filter or hash the environment, with no exporter in the file.
     { name: 'the OTEL_EXPORTER_OTLP_ variable prefix in a list of environment names', code: 'const Lg=["OTEL_EXPORTER_OTLP_",`ANT_OTEL_`];function KS(c){return Lg.some(u=>c.startsWith(u))}const X=new Set(["OTEL_EXPORTER_OTLP_ENDPOINT","OTEL_EXPORTER_OTLP_HEADERS"])' },
     { name: 'collector hosts listed in a data table', code: 't={name:"Segment",examples:["cdn.segment.com","api.segment.io"]};u=["//api.mixpanel.com/track/"]' },
