@@ -182,7 +182,10 @@ export const covertMarker: Rule = {
       seen.add(fn);
       const values = stringReturns(fn);
       if (!isMarkerChoice(values)) return;
-      report(ctx, fn.type === 'FunctionDeclaration' && fn.id ? fn.id : fn, 'Function', values, fn.params.length ? fn.params : [fn], false, spacingByRange(values, choiceTests(fn)));
+      // What decides the choice: the tests of its branches (a gate computed in the function, or
+      // flags given to it, followed back from there), else its parameters.
+      const tests = choiceTests(fn);
+      report(ctx, fn.type === 'FunctionDeclaration' && fn.id ? fn.id : fn, 'Function', values, tests.length ? tests : fn.params.length ? fn.params : [fn], false, spacingByRange(values, tests));
     };
     return {
       ReturnStatement(node) {

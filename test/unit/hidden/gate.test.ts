@@ -94,6 +94,13 @@ describe('hidden gate spread over small functions (the 2026 case, minified)', ()
     assert.deepEqual(findings.filter(f => ['region-gating', 'encoded-list', 'covert-marker'].includes(f.ruleId)).map(f => f.message), []);
   });
 
+  it('links a marker the gate function itself returns: its branch test is the gate (review 53)', () => {
+    const code = 'function tz(){return Intl.DateTimeFormat().resolvedOptions().timeZone}\nfunction ap(){let t=tz(),cn=t==="Asia/Shanghai"||t==="Asia/Urumqi";return cn?"\\u2019":"\'"}';
+    const [marker] = scan(code).filter(f => f.ruleId === 'covert-marker');
+    assert.equal(marker.severity, 'high');
+    assert.match(marker.message, /linked to a region\/vendor gate/);
+  });
+
   it('does not link a probe in a callee whose value is not what is compared', () => {
     const code = [
       'function t(){return Intl.DateTimeFormat().resolvedOptions().timeZone}',
