@@ -182,10 +182,10 @@ export const covertMarker: Rule = {
       seen.add(fn);
       const values = stringReturns(fn);
       if (!isMarkerChoice(values)) return;
-      // What decides the choice: the tests of its branches (a gate computed in the function, or
-      // flags given to it, followed back from there), else its parameters.
+      // What decides the choice: the flags it is given, or with none, the tests of its branches
+      // (a gate computed in the function itself).
       const tests = choiceTests(fn);
-      report(ctx, fn.type === 'FunctionDeclaration' && fn.id ? fn.id : fn, 'Function', values, tests.length ? tests : fn.params.length ? fn.params : [fn], false, spacingByRange(values, tests));
+      report(ctx, fn.type === 'FunctionDeclaration' && fn.id ? fn.id : fn, 'Function', values, fn.params.length ? fn.params : tests.length ? tests : [fn], false, spacingByRange(values, tests));
     };
     return {
       ReturnStatement(node) {
