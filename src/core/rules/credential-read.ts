@@ -78,6 +78,7 @@ export const credentialRead: Rule = {
       store: 'Names a credential location: {{label}}{{whose}}',
       conversations: "Names another assistant's conversation transcripts: {{label}}",
       patterns: 'Lists a credential file among names or patterns paths are matched against (a deny list): {{label}}',
+      compared: 'Lists a credential file among names paths are only compared with (a list never opened): {{label}}',
       keychain: 'Reads a secret from the system keychain ({{method}}("{{service}}", …))',
     },
   },
@@ -109,8 +110,10 @@ export const credentialRead: Rule = {
     };
     /** A store of the assistant's own vendor (its login, its SDK's configuration). */
     const ownVendorStore = (store: CredentialStore): boolean => !!store.vendor && ctx.target.ownVendors.includes(store.vendor);
-    const reportPatterns = (node: Node, store: CredentialStore, shown: string) =>
-      ctx.report({ node, messageId: 'patterns', data: { label: store.label }, severity: 'info', evidence: [`path ${shown}`, `store ${store.label}`] });
+    // A deny list (info), or a list of names paths are only compared with (low: it may be a
+    // wanted list, but the list itself opens nothing).
+    const reportPatterns = (node: Node, store: CredentialStore, shown: string, severity: 'info' | 'low' = 'info') =>
+      ctx.report({ node, messageId: severity === 'info' ? 'patterns' : 'compared', data: { label: store.label }, severity, evidence: [`path ${shown}`, `store ${store.label}`] });
     /** One finding for a named store; `services`: the texts a keychain service was followed to. */
     const reportStore = (node: Node, store: CredentialStore, shown: string, own: boolean, services: readonly string[] = [], fn?: number, related?: readonly RelatedSpan[]) => {
       let severity: Severity = store.config ? 'low' : 'medium';
@@ -160,7 +163,8 @@ export const credentialRead: Rule = {
     return {
       'Program:exit'() {
         for (const l of listed) {
-          if (onlyCompared(ctx.analysis().index, l.name, l.fn)) reportPatterns(l.node, l.store, l.shown);
+          const role = onlyCompared(ctx.analysis().index, l.name, l.fn);
+          if (role) reportPatterns(l.node, l.store, l.shown, role === 'deny' ? 'info' : 'low');
           else reportStore(l.node, l.store, l.shown, ownVendorStore(l.store), [], l.fn);
         }
         for (const { node, method, fn } of named) {

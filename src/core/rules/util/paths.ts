@@ -324,10 +324,11 @@ export function listName(ctx: RuleContext): { name: string; fn: number } | undef
  * made of it whose every use is `.has(x)`. Such a list is matched against, never opened. Asked
  * after the walk: the scan needs every function indexed.
  */
-export function onlyCompared(index: ModuleIndex, name: string, fn: number, depth = 0): boolean {
+export function onlyCompared(index: ModuleIndex, name: string, fn: number, depth = 0): 'deny' | 'compared' | false {
   const scope = index.binding(name, fn)?.scope ?? fn;
   let uses = 0;
   let compared = true;
+  let deny = true;
   const complete = everyUse(index, scope, name, use => {
     const parent = use.ancestors[use.ancestors.length - 1];
     const above = use.ancestors[use.ancestors.length - 2];
@@ -335,16 +336,23 @@ export function onlyCompared(index: ModuleIndex, name: string, fn: number, depth
     uses++;
     if (parent?.type === 'MemberExpression' && parent.object === use.node && above?.type === 'CallExpression' && above.callee === parent) {
       // A membership test that refuses (`if (L.includes(x)) throw`, `!L.includes(x)`), or on a
-      // list named as a deny list: a wanted list (`if (WANTED.includes(f)) send(read(f))`) is not one.
-      return (compared = MEMBERSHIP.has(propertyName(parent) ?? '') && (DENY_NAME.test(name) || refuses(use.ancestors, use.ancestors.length - 2)));
+      // list named as a deny list, is a deny list; any other only compares, and may be a wanted
+      // list (`if (WANTED.includes(f)) send(read(f))`): the list itself is never opened either way.
+      if (!MEMBERSHIP.has(propertyName(parent) ?? '')) return (compared = false);
+      deny &&= DENY_NAME.test(name) || refuses(use.ancestors, use.ancestors.length - 2);
+      return true;
     }
     // `const SET = new Set(LIST)`, then only `SET.has(x)`.
     if (depth === 0 && parent?.type === 'NewExpression' && parent.callee.type === 'Identifier' && parent.callee.name === 'Set' && parent.arguments[0] === use.node && above?.type === 'VariableDeclarator' && above.init === parent && above.id.type === 'Identifier') {
-      return (compared = onlyCompared(index, above.id.name, use.fn, depth + 1));
+      const inner = onlyCompared(index, above.id.name, use.fn, depth + 1);
+      if (!inner) return (compared = false);
+      deny &&= inner === 'deny';
+      return true;
     }
     return (compared = false);
   });
-  return complete && compared && uses > 0;
+  if (!complete || !compared || uses === 0) return false;
+  return deny ? 'deny' : 'compared';
 }
 
 /** Keys whose list is of file patterns to match, not of paths to open: deny, ignore, exclude, protected lists. */
