@@ -61,14 +61,35 @@ export const endpointConfigRead: Rule = {
     description: 'Reads environment variables or settings that decide where requests go: *_BASE_URL, *_API_BASE, *_ENDPOINT, *_API_URL, *_HOST, *_APP_URL, *_SERVER_URL, HTTP(S)_PROXY, ALL_PROXY, NO_PROXY, npm_config_*proxy, http.proxy.',
     messages: {
       env: 'Reads {{name}} ({{what}})',
+      named: 'Reads {{name}} ({{what}}) from a settings object keyed by the variable name',
       setting: 'Reads the editor proxy setting (http.proxy)',
     },
   },
   triggers: ['BASE_URL', 'API_BASE', 'ENDPOINT', 'API_URL', 'BASEURL', '_HOST', 'APP_URL', 'SERVER_URL', 'BACKEND_URL', 'GATEWAY_URL', 'PROXY', 'proxy'],
   triggersIgnoreCase: true,
   create(ctx) {
+    /**
+     * `a.ANTHROPIC_BASE_URL` on an object that is not the environment itself: a settings object
+     * keyed by the variable's name (Claude Code's accessors, getters over `process.env` built in
+     * another module of its executable). The value is that setting, whatever it is read from.
+     */
+    const named = (node: Node & { type: 'MemberExpression' }) => {
+      if (node.computed || node.property.type !== 'Identifier' || !/^[A-Z][A-Z0-9_]+$/.test(node.property.name)) return;
+      const name = node.property.name;
+      const kind = endpointVariableKind(name);
+      const parent = ctx.parent();
+      if (!kind || (parent?.type === 'AssignmentExpression' && parent.left === node) || parent?.type === 'UpdateExpression') return;
+      ctx.report({
+        node,
+        messageId: 'named',
+        data: { name, what: whatItDecides(kind, [name]) },
+        evidence: [`property ${name}`],
+        ...(isBypassList(name) ? {} : { facts: [{ kind: 'probe' as const, probe: kind, detail: name }] }),
+      });
+    };
     const reads = (node: Node) => {
       const envReads = envReadsAt(node, ctx);
+      if (node.type === 'MemberExpression' && envReads.length === 0) named(node);
       // Asked at every member expression: no iterator when there is nothing read.
       if (envReads.length) for (const read of envReads) {
         const kind = endpointVariableKind(read.name);
