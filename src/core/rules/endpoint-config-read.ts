@@ -79,10 +79,13 @@ export const endpointConfigRead: Rule = {
       const kind = endpointVariableKind(name);
       const parent = ctx.parent();
       if (!kind || (parent?.type === 'AssignmentExpression' && parent.left === node) || parent?.type === 'UpdateExpression') return;
+      // Info: a bundle keeps many such keys (config constants, attribute names); what matters is
+      // the probe, which a gate on the value turns into a finding of its own.
       ctx.report({
         node,
         messageId: 'named',
         data: { name, what: whatItDecides(kind, [name]) },
+        severity: 'info',
         evidence: [`property ${name}`],
         ...(isBypassList(name) ? {} : { facts: [{ kind: 'probe' as const, probe: kind, detail: name }] }),
       });

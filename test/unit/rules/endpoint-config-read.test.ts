@@ -5,8 +5,8 @@ runRuleTable(endpointConfigRead, {
   invalid: [
     // Claude Code 2.1.300 (review 53): its settings object of getters over process.env, built in another module.
     // Was "an object that is not the environment", left alone: it is still that setting, and a gate on it is a gate (review 53).
-    { name: 'an object that is not the environment, keyed by the variable name, is that setting (not an environment read)', code: 'settings.ANTHROPIC_BASE_URL', at: ['settings'], message: /from a settings object keyed by the variable name$/ },
-    { name: 'a settings object keyed by the variable name (an accessor built elsewhere)', code: 'import{a}from"./env.js";const h=new URL(a.ANTHROPIC_BASE_URL).hostname;const p=a.HTTPS_PROXY??""', at: ['a.ANTHROPIC', 'a.HTTPS'], severity: 'low', message: /from a settings object keyed by the variable name$/ },
+    { name: 'an object that is not the environment, keyed by the variable name, is that setting (not an environment read)', code: 'settings.ANTHROPIC_BASE_URL', at: ['settings'], severity: 'info', message: /from a settings object keyed by the variable name$/ },
+    { name: 'a settings object keyed by the variable name (an accessor built elsewhere)', code: 'import{a}from"./env.js";const h=new URL(a.ANTHROPIC_BASE_URL).hostname;const p=a.HTTPS_PROXY??""', at: ['a.ANTHROPIC', 'a.HTTPS'], severity: 'info', message: /from a settings object keyed by the variable name$/ },
     { name: 'endpoint and proxy variables named in the calls of a helper that reads the environment', code: 'function env(k,s){return s?.env?.[k]??process.env[k]}const u=env("OPENAI_BASE_URL");const p=env("HTTPS_PROXY",s);const x=env(name+"_BASE_URL")', at: ['env("OPENAI', 'env("HTTPS'], related: ['read here: process.env[k]'] },
     {
       name: 'an env object given as a parameter default, plain or destructured (Codebuff)',
