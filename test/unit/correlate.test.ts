@@ -40,6 +40,12 @@ describe('correlation: region-gating', () => {
     assert.match(g.message, /one vendor \(Alibaba/);
   });
 
+  it("reads a vendor word under another vendor's domain as that domain's (Claude Code 2.1.332's Azure Foundry host check is no gate)", () => {
+    const code = 'const S={foundry:{ownHost:/^[a-z0-9-]{2,64}\\.(?:services\\.ai|cognitiveservices|openai)\\.azure\\.(?:com|us|cn)$/}};function Atd(e,t){let o=S[e],a;try{a=new URL(t)}catch{return"unparsable"}let n=a.hostname.toLowerCase();if(!o.ownHost.test(n))return"foreign";return"own"}function b(){return Atd("foundry",process.env.ANTHROPIC_FOUNDRY_BASE_URL)}';
+    const found = scanWith(RULES, code).filter(f => f.ruleId === 'region-gating' || f.ruleId === 'endpoint-check');
+    assert.deepEqual(found.filter(f => f.ruleId === 'region-gating'), [], found.map(f => f.message).join('\n'));
+  });
+
   it("does not call a client's check for its API's native host a gate (Qwen Code's isAnthropicNativeBaseUrl)", () => {
     const code = 'function base(c){if(c?.baseUrl)return c.baseUrl;const e=process.env["ANTHROPIC_BASE_URL"]?.trim();if(e)return e;return "https://api.anthropic.com"}\nfunction isNative(c){try{const h=new URL(base(c)).hostname.toLowerCase();return h==="api.anthropic.com"||h.endsWith(".anthropic.com")}catch{return false}}';
     assert.deepEqual(gates(code, ['alibaba']).map(f => [f.ruleId, f.severity]), [['endpoint-check', 'medium']]);

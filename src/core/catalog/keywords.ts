@@ -32,7 +32,7 @@ export class KeywordMatcher {
   /** Every keyword occurrence in one string. */
   find(text: string): KeywordHit[] {
     if (text.length < 2) return [];
-    const hits: KeywordHit[] = [];
+    const hits: Array<KeywordHit & { at: number }> = [];
     let hostRanges: Array<[number, number]> | undefined;
     // Hits and host ranges both come in text order: one pointer moves forward through both.
     let next = 0;
@@ -46,9 +46,9 @@ export class KeywordMatcher {
       while (next < hostRanges.length && hostRanges[next][1] <= at) next++;
       const range = hostRanges[next];
       const inHost = !!range && at >= range[0] && at + word.length <= range[1];
-      hits.push({ word, vendor: entry.vendor, ambiguous: entry.ambiguous, inHost });
+      hits.push({ word, vendor: entry.vendor, ambiguous: entry.ambiguous, inHost, at });
     }
-    return hits;
+    return dropSubdomainLabels(text, hits);
   }
 
   /** Words to use as rule triggers (checked case-insensitively). */
@@ -86,6 +86,28 @@ export function describeHits(hits: readonly KeywordHit[]): string[] {
     out.push(`${h.word} -> ${h.vendor.name} (${h.vendor.country})`);
   }
   return out;
+}
+
+/** What may stand between a subdomain label and the domain after it, in a host or a host regex (`openai)\.azure`). */
+const LABEL_GAP = /^(?:[\w-]|\\\.|\.|[()?:|])*$/;
+
+/**
+ * A vendor word that is a label under another vendor's domain names no vendor of its own:
+ * `*.openai.azure.com` (Azure OpenAI) is Microsoft's host, `(?:…|openai)\.azure\.(?:com|us)`
+ * too. The word is dropped when a dot follows it and a later word of another vendor comes
+ * after only labels, dots and regex grouping.
+ */
+function dropSubdomainLabels(text: string, hits: Array<KeywordHit & { at: number }>): KeywordHit[] {
+  if (hits.length < 2) return hits.map(({ at: _at, ...h }) => h);
+  return hits
+    .filter((h, i) => {
+      const end = h.at + h.word.length;
+      const dot = text.startsWith('\\.', end) ? 2 : text.startsWith('.', end) ? 1 : /^\)+(?:\\\.|\.)/.test(text.slice(end, end + 6)) ? 1 : 0;
+      if (!dot) return true;
+      const later = hits.slice(i + 1).find(o => o.vendor.id !== h.vendor.id && o.at - end <= 40);
+      return !later || !LABEL_GAP.test(text.slice(end, later.at));
+    })
+    .map(({ at: _at, ...h }) => h);
 }
 
 // Two-label public suffixes common in vendor hosts; enough to find the registrable name.
