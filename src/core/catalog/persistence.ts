@@ -20,6 +20,8 @@ export const PERSISTENCE_LOCATIONS: PersistenceLocation[] = [
   // Shell start-up files.
   { pattern: file('\\.(?:bashrc|bash_profile|bash_login|profile|zshrc|zprofile|zshenv|zlogin|kshrc|cshrc|tcshrc)'), kind: 'startup', label: 'shell start-up file' },
   { pattern: /(?:^|\/)fish\/config\.fish$|(?:^|\/)fish\/conf\.d\//, kind: 'startup', label: 'fish start-up file' },
+  // Completion scripts shells load on their own (Copilot CLI installs its own at every start).
+  { pattern: /(?:^|\/)bash-completion\/completions\/|(?:^|\/)bash_completion\.d\/|(?:^|\/)zsh\/(?:vendor-completions|site-functions)\/|(?:^|\/)fish\/(?:vendor_)?completions\//, kind: 'startup', label: 'shell completion script (loaded by the shell)' },
   { pattern: /(?:^|\/)Microsoft\.PowerShell_profile\.ps1$|(?:^|\/)profile\.ps1$/, kind: 'startup', label: 'PowerShell profile' },
   { pattern: /^\/etc\/(?:profile\.d\/|profile$|bash\.bashrc$|zshrc$|environment$)/, kind: 'startup', label: 'system shell start-up file' },
   // Autostart.

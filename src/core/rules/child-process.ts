@@ -249,6 +249,19 @@ function shapeOf(node: Node): string[] | undefined {
   const literal = staticString(node);
   if (literal !== undefined) return [literal];
   if (node.type === 'TemplateLiteral') return [node.quasis.map(q => q.value.cooked ?? '').join('*')];
+  // `"codesign --remove-signature " + path`: written text, `*` for each computed part, as a template.
+  if (node.type === 'BinaryExpression' && node.operator === '+') {
+    const parts: string[] = [];
+    const add = (n: Node): void => {
+      const u = unwrapChain(n);
+      if (u.type === 'BinaryExpression' && u.operator === '+') {
+        add(u.left as Node);
+        add(u.right);
+      } else parts.push(staticString(u) ?? '*');
+    };
+    add(node);
+    return parts.length <= 16 ? [parts.join('').replace(/\*+/g, '*')] : undefined;
+  }
   if (node.type === 'ConditionalExpression') {
     const a = shapeOf(unwrapChain(node.consequent));
     const b = shapeOf(unwrapChain(node.alternate));

@@ -8,7 +8,7 @@ import type { Rule, RuleContext } from './types';
 import { isProse, listRole, pathHandlers, spelledPath } from './util/paths';
 
 /** Most string literals name no such place: skip them before spelling anything out. */
-const HINT = /rc\b|rc$|profile|zsh|zlogin|etc\/|fish|Launch|systemd|autostart|Startup|\bRun|cron|schtasks|launchctl|systemctl|hooks|\.claude|claude_desktop|\.codex|\.gemini|\.qwen|\.cursor|windsurf|\.continue|copilot|\/User\/|gitconfig|git\/config|mcp\.json|opencode|\.github\//i;
+const HINT = /rc\b|rc$|profile|zsh|zlogin|etc\/|fish|Launch|systemd|autostart|Startup|\bRun|cron|schtasks|launchctl|systemctl|hooks|\.claude|claude_desktop|\.codex|\.gemini|\.qwen|\.cursor|windsurf|\.continue|copilot|\/User\/|gitconfig|git\/config|mcp\.json|opencode|\.github\/|completion|site-functions/i;
 
 /**
  * `["-c", "core.hooksPath", nullDevice]`-style arguments: the element after the key is the null
@@ -38,7 +38,7 @@ export const persistenceLocation: Rule = {
     },
   },
   triggers: ['rc', 'profile', 'zshenv', 'zlogin', 'fish', 'Launch', 'systemd', 'autostart', 'Startup', 'Run', 'cron', 'schtasks', 'launchctl', 'systemctl', 'hooks', 'hooksPath',
-    '.claude', 'claude_desktop', '.codex', '.gemini', '.qwen', '.cursor', 'windsurf', '.continue', 'copilot', 'User', 'gitconfig', 'git/config', 'mcp.json', 'opencode', '.github'],
+    '.claude', 'claude_desktop', '.codex', '.gemini', '.qwen', '.cursor', 'windsurf', '.continue', 'copilot', 'User', 'gitconfig', 'git/config', 'mcp.json', 'opencode', '.github', 'completion', 'site-functions'],
   create(ctx) {
     const check = (node: Node) => {
       const spelled = spelledPath(node, ctx);

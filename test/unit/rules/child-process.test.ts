@@ -790,3 +790,13 @@ describe('child-process: a wrapper\'s own start and its callers\' lists', () => 
     ]);
   });
 });
+
+describe('child-process: a caller\'s command written with +', () => {
+  // Copilot CLI's webview build script (review 54): a fixed command with a value added by +, given to a wrapper.
+  it('spells the wrapper call\'s fixed command with * for the value (low), as for a template', () => {
+    const code = 'const{execSync}=require("child_process");function run(c,a){const cmd=!a?.length?c:`${c} ${a.join(" ")}`;execSync(cmd)}function strip(p){run("codesign --remove-signature "+p)}';
+    const call = scanWith([childProcess], code).find(f => f.column === code.indexOf('run("codesign') + 1);
+    assert.equal(call?.severity, 'low');
+    assert.ok(call?.evidence.includes('command codesign --remove-signature *'), JSON.stringify(call?.evidence));
+  });
+});

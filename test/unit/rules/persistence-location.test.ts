@@ -25,6 +25,8 @@ runRuleTable(persistenceLocation, {
     { name: "another assistant's configuration", code: 'w(`${h}/.cursor/mcp.json`);w(`${h}/.codex/config.toml`)', at: ['`${h}/.cursor', '`${h}/.codex'], target: { ownVendors: ['anthropic'] } },
     // Playwright's init-agents and skills install (review 52): project files of other assistants, relative to the working folder.
     { name: "project files of other assistants and CI: .mcp.json, opencode.json, .github/agents, .claude/skills, a workflow", code: 'w(".mcp.json");w("opencode.json");w(`.github/agents/${n}.agent.md`);w(`${h}/.claude/skills/${s}`);w(".github/workflows/setup.yml")', at: ['".mcp', '"opencode', '`.github', '`${h}', '".github/workflows'], target: { ownVendors: ['google'] } },
+    // Copilot CLI 1.0.88 (review 54): completion scripts installed at every start.
+    { name: 'shell completion folders the shell loads from (bash, zsh, fish)', code: 'w(`${h}/.local/share/bash-completion/completions/x`);w(`${h}/.local/share/zsh/site-functions/_x`);w(`${h}/.config/fish/completions/x.fish`)', at: ['`${h}/.local/share/bash', '`${h}/.local/share/zsh', '`${h}/.config'], message: /shell completion script/ },
     { name: "a workspace's MCP servers for Copilot and Claude Code, and Codex's agents", code: 'w(`${r}/.vscode/mcp.json`);w(`${r}/.mcp.json`);w(`${h}/.codex/agents/${n}.md`)', at: ['`${r}/.vscode', '`${r}/.mcp', '`${h}/.codex'], target: { ownVendors: ['google'] } },
     // @smithery/cli 4.11.1 (review 40): the MCP server lists an installer rewrites.
     {
