@@ -415,7 +415,8 @@ export function isRequireFunction(callee: Node, lookup: ModuleLookup, depth = 0)
     // module.require, import.meta.require (Bun)
     return (owner.type === 'Identifier' && owner.name === 'module') || owner.type === 'MetaProperty';
   }
-  return false;
+  // `createRequire(import.meta.url)(p)`, called where it is made (Copilot CLI's native runtime load).
+  return depth < MAX_DEPTH && isCreateRequireCall(callee, lookup, depth + 1);
 }
 
 function isCreateRequireCall(node: Node, lookup: ModuleLookup, depth: number): boolean {
