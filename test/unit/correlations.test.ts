@@ -192,6 +192,13 @@ describe('correlation: download-exec', () => {
     assert.equal(once[0].column, wrapped.split('\n')[1].indexOf('Fh(p') + 1, 'told once, at the wrapper\'s call');
   });
 
+  it("follows a response out of a callback a helper calls (Copilot CLI's auth-retry wrapper around its release download)", () => {
+    const code = 'const fs=require("fs"),p=require("path"),o=require("os"),cp=require("child_process");\nasync function withAuth(doFetch,token){return doFetch(token?{authorization:`token ${token}`}:{})}async function dl(u,dest,t){const res=await withAuth(h=>fetch(u,{headers:h}),t);fs.writeFileSync(dest,Buffer.from(await res.arrayBuffer()))}\nasync function install(a,t){const f=p.join(o.tmpdir(),a.name);await dl(a.url,f,t);cp.execFile(f,["/CURRENTUSER"])}';
+    assert.deepEqual(only('download-exec', code).map(f => [f.severity, f.line]), [['medium', 3]]);
+    const other = 'const fs=require("fs"),p=require("path"),o=require("os"),cp=require("child_process");\nasync function withAuth(doFetch,token){return doFetch({})}async function dl(u,dest,t){const res=await withAuth(h=>readLocal(u),t);fs.writeFileSync(dest,res)}\nasync function install(a,t){const f=p.join(o.tmpdir(),a.name);await dl(a.url,f,t);cp.execFile(f,[])}';
+    assert.deepEqual(only('download-exec', other), [], 'a callback that fetches nothing gives no download');
+  });
+
   it('follows a downloaded archive unpacked into a folder to a program of that folder (tar, extract-zip, unzip, ditto then a rename), medium (Jules, Playwright, Qwen Code)', () => {
     const head = 'const fs=require("fs"),https=require("https"),path=require("path"),os=require("os"),cp=require("child_process"),zlib=require("zlib");function dl(u,z){return new Promise(r=>{https.get(u,res=>{const f=fs.createWriteStream(z);res.pipe(f);f.on("finish",r)})})}\n';
     const tar = `${head}const tar=require("tar");const D=path.join(os.tmpdir(),"tool");function unpack(a,d){fs.createReadStream(a).pipe(zlib.createGunzip()).pipe(tar.extract({cwd:d}))}async function run(){const a=path.join(D,"t.tgz");await dl("https://a.example.io/t.tgz",a);unpack(a,D);cp.spawn(path.join(D,"tool"),[])}`;

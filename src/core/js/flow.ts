@@ -365,6 +365,25 @@ export class ValueFlow {
     }
   }
 
+  /**
+   * A call of a parameter inside a function entered from a call being followed, whose argument
+   * there is a function written in place: that function (`withAuth(h => fetch(u, {headers: h}))`
+   * returning `doFetch(headers)`: the fetch is what it returns).
+   */
+  private givenFunction(node: CallLike, item: Item): { callee: number; argOffset: number } | undefined {
+    const callee = calleeOf(node);
+    if (callee.type !== 'Identifier' || item.context.length === 0) return undefined;
+    const bound = this.index.binding(callee.name, item.fn);
+    const param = bound?.values.length === 1 ? bound.values[0].node : undefined;
+    if (param?.type !== 'Parameter' || bound!.mutated) return undefined;
+    const f = this.index.functionOf(param.fn);
+    const entered = f === undefined ? undefined : [...item.context].reverse().find(c => c.callee === f);
+    const given = entered ? argumentAt(entered.call, param.index + entered.argOffset) : undefined;
+    if (!given || given.type === 'SpreadElement' || !isFunction(given as Node)) return undefined;
+    const inner = this.index.functionOf(given as Node);
+    return inner === undefined ? undefined : { callee: inner, argOffset: 0 };
+  }
+
   /** The arguments of every `resolve(…)` of a `new Promise(executor)`; undefined for other constructors. */
   private resolvedValues(node: acorn.NewExpression, fn: number): ModuleValue[] | undefined {
     const callee = unwrapChain(node.callee as Node);
@@ -410,7 +429,7 @@ export class ValueFlow {
   }
 
   private call(node: CallLike, item: Item, push: Push): void {
-    const target = this.graph.target(node, item.fn);
+    const target = this.graph.target(node, item.fn) ?? this.givenFunction(node, item);
     if (target !== undefined) {
       if (item.depth <= 0) return;
       const step: CallStep = { call: node, fn: item.fn, callee: target.callee, argOffset: target.argOffset };
