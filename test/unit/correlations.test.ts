@@ -192,6 +192,17 @@ describe('correlation: download-exec', () => {
     assert.equal(once[0].column, wrapped.split('\n')[1].indexOf('Fh(p') + 1, 'told once, at the wrapper\'s call');
   });
 
+  it("reports a download written or unpacked and moved over the running program's own file (Copilot CLI's binary self-update), not a file beside it or a local copy", () => {
+    const direct = 'const fs=require("fs");async function u(x){const r=await fetch(x);const t=process.execPath+".new";fs.writeFileSync(t,Buffer.from(await r.arrayBuffer()));fs.renameSync(t,process.execPath)}';
+    const [d, ...rest] = only('download-exec', direct);
+    assert.equal(rest.length, 0, 'the .new file beside it is not the program');
+    assert.deepEqual([d.severity, d.message], ['medium', 'Replaces its own program file (process.execPath) with a download (fs.renameSync): the next start runs it']);
+    const unpacked = 'const fs=require("fs/promises"),path=require("path"),tar=require("tar");async function up(url){const res=await fetch(url);const buf=Buffer.from(await res.arrayBuffer());const dir=path.join(path.dirname(process.execPath),".update");await new Promise(ok=>{const s=tar.x({cwd:dir});s.on("finish",ok);s.end(buf)});const fresh=path.join(dir,path.basename(process.execPath));await fs.chmod(fresh,493);await fs.rename(fresh,process.execPath)}';
+    assert.deepEqual(only('download-exec', unpacked).map(f => f.severity), ['medium']);
+    const local = 'const fs=require("fs");function restore(f){fs.copyFileSync(f,process.execPath)}async function u(x){const r=await fetch(x);fs.writeFileSync("/tmp/notes.txt",await r.text())}';
+    assert.deepEqual(only('download-exec', local), []);
+  });
+
   it("follows a response out of a callback a helper calls (Copilot CLI's auth-retry wrapper around its release download)", () => {
     const code = 'const fs=require("fs"),p=require("path"),o=require("os"),cp=require("child_process");\nasync function withAuth(doFetch,token){return doFetch(token?{authorization:`token ${token}`}:{})}async function dl(u,dest,t){const res=await withAuth(h=>fetch(u,{headers:h}),t);fs.writeFileSync(dest,Buffer.from(await res.arrayBuffer()))}\nasync function install(a,t){const f=p.join(o.tmpdir(),a.name);await dl(a.url,f,t);cp.execFile(f,["/CURRENTUSER"])}';
     assert.deepEqual(only('download-exec', code).map(f => [f.severity, f.line]), [['medium', 3]]);

@@ -11,7 +11,7 @@ import { calleeOf, isFunction, propertyKeyName, propertyName, staticString, unwr
 import type { Span } from '../../model';
 import { isInlineCodeOption, programName } from '../util/process';
 import { calleeRefOf, lookupAt, moduleRefOf } from '../../js/modules';
-import { MODULE, type ModuleIndex } from '../../js/moduleIndex';
+import { MODULE, settledValue, type ModuleIndex } from '../../js/moduleIndex';
 import type { CallStep } from '../../js/callgraph';
 import type { Reached } from '../../js/flow';
 
@@ -27,6 +27,7 @@ export const downloadExec: CorrelationRule = {
       arguments: 'Runs a program with arguments that come from a network response ({{how}})',
       writeRun: 'Writes a download to {{path}} and runs it ({{how}})',
       unpackRun: 'Unpacks a downloaded archive into {{path}} and runs a program from it ({{how}})',
+      replacesSelf: 'Replaces its own program file (process.execPath) with a download ({{how}}): the next start runs it',
     },
   },
   needs: ['network-call', 'file-write', 'child-process', 'dynamic-code'],
@@ -74,9 +75,26 @@ export const downloadExecCorrelator: Correlator = {
       );
     }
     for (const s of streamDownloads(marks, analysis, network)) if (!downloads.some(d => d.write === s.write)) downloads.push(s);
-    if (downloads.length === 0) return { added };
-    const unpacked = unpackedDownloads(downloads, sinks, analysis);
+    const unpacked = unpackedDownloads(downloads, sinks, analysis, network);
+    if (downloads.length === 0 && unpacked.length === 0) return { added };
     const moved = movedDownloads(downloads, sinks, analysis, unpacked);
+    // A download written or moved over the running program's own file (`rename(fresh,
+    // process.execPath)`): the next start runs it.
+    for (const d of downloads) {
+      const target = d.write.fact.target;
+      if (!target || d.write.fact.permissionsOnly || !namesExecPath(target, d.write.draft.fn, analysis.index)) continue;
+      const from = moved.get(d.write) ?? [];
+      added.push(
+        draftOf(downloadExec.meta, {
+          node: d.write.draft,
+          messageId: 'replacesSelf',
+          data: { how: d.write.fact.detail ?? d.write.draft.ruleId },
+          severity: 'medium',
+          evidence: [...new Set([...from.flatMap(w => w.draft.evidence), ...d.write.draft.evidence, 'target process.execPath'])],
+          related: inOrder(from.map(w => stepAt(w.draft))),
+        }, d.write.draft.fn),
+      );
+    }
     // A download is run when the program a process start runs is the written file's value:
     // the same path made once (a name, a module constant, a helper's return), in this function
     // or another of the module. Equal text is not enough, and a file only handed to a fixed
@@ -164,7 +182,7 @@ const UNPACKERS = new Set(['tar', 'bsdtar', 'gtar', 'unzip', 'ditto', '7z', '7za
  * stream piped into `tar.x({ cwd: D })`, `extractZip(A, { dir: D })`, `decompress(A, D)`). Only
  * those whose archive is made where a download is written count.
  */
-function unpackedDownloads(downloads: ReadonlyArray<{ write: Marked<'sink'> }>, sinks: ReadonlyArray<Marked<'sink'>>, analysis: ModuleAnalysis): Unpacked[] {
+function unpackedDownloads(downloads: ReadonlyArray<{ write: Marked<'sink'> }>, sinks: ReadonlyArray<Marked<'sink'>>, analysis: ModuleAnalysis, network: (n: Node) => Array<Marked<'sink'>> | undefined): Unpacked[] {
   const found: Array<{ call: Span; archive: Node; dest: Node; fn: number; how: string }> = [];
   for (const s of sinks) {
     if (s.fact.sink !== 'exec' || !s.fact.programs?.some(p => UNPACKERS.has(programName(p.split(/\s+/)[0] ?? '')))) continue;
@@ -188,6 +206,8 @@ function unpackedDownloads(downloads: ReadonlyArray<{ write: Marked<'sink'> }>, 
   for (const f of found) {
     const archive = whereMade(f.archive, f.fn, analysis).keys;
     const from = written.filter(w => [...w.keys].some(k => archive.has(k))).map(w => w.write);
+    // Or the archive's bytes are the response itself (`tar.x({ cwd }).end(buffer)`).
+    if (from.length === 0) from.push(...new Set(analysis.flow.origins(f.archive, f.fn, network).flatMap(r => r.mark)));
     if (from.length) out.push({ call: f.call, dest: f.dest, how: f.how, downloads: from, keys: whereMade(f.dest, f.fn, analysis).keys });
   }
   return out;
@@ -232,7 +252,7 @@ function libraryUnpack(call: CallLike, module: string, path: readonly string[], 
     const options = args[0] && unwrapChain(args[0]);
     if (options?.type !== 'ObjectExpression') return undefined;
     const dest = optionValue(options, ['cwd', 'C']);
-    const archive = optionValue(options, ['file', 'f']) ?? pipedFrom(call, index, fn);
+    const archive = optionValue(options, ['file', 'f']) ?? pipedFrom(call, index, fn) ?? fedWith(call, index, fn);
     return archive && dest ? { archive, dest } : undefined;
   }
   if ((module === 'extract-zip' && path.length === 0) || (module === 'decompress' && path.length === 0)) {
@@ -277,6 +297,35 @@ function pipedFrom(call: CallLike, index: ModuleIndex, fn: number): Node | undef
     }
   }
   return undefined;
+}
+
+/** The bytes written into a stream a name holds (`const s = tar.x({ cwd }); s.end(buffer)`). */
+function fedWith(call: CallLike, index: ModuleIndex, fn: number): Node | undefined {
+  for (const [i, other] of index.calls.entries()) {
+    if (index.callFns[i] !== fn || other.start < call.end) continue;
+    const callee = calleeOf(other);
+    const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+    if ((method !== 'end' && method !== 'write') || other.arguments.length === 0 || callee.type !== 'MemberExpression') continue;
+    const receiver = unwrapChain(callee.object as Node);
+    if (receiver.type !== 'Identifier') continue;
+    const bound = index.binding(receiver.name, fn);
+    if (bound?.values.some(v => unwrapChain(v.node) === call) && other.arguments[0].type !== 'SpreadElement') return other.arguments[0] as Node;
+  }
+  return undefined;
+}
+
+/** The path is `process.execPath` itself, or a name bound once to it (not `execPath + ".new"`). */
+function namesExecPath(target: Node, fn: number, index: ModuleIndex): boolean {
+  const n = unwrapChain(target);
+  if (isExecPath(n)) return true;
+  if (n.type !== 'Identifier') return false;
+  const value = settledValue(index, n.name, fn);
+  return !!value && isExecPath(unwrapChain(value.node));
+}
+
+/** `process.execPath`, the global process's: the file of the program running. */
+function isExecPath(n: Node): boolean {
+  return n.type === 'MemberExpression' && !n.computed && propertyName(n) === 'execPath' && unwrapChain(n.object as Node).type === 'Identifier' && (unwrapChain(n.object as Node) as { name: string }).name === 'process';
 }
 
 /** The unpacked folder a process start runs a program of (`join(dir, "tool")`, `${dir}/tool`), if any. */
