@@ -60,7 +60,7 @@ export const downloadExecCorrelator: Correlator = {
     const runCalls = new Set(runs.map(r => r.sink.draft.start));
     const reported = new Set<Marked<'sink'>>();
     for (const { sink: s, code, reached } of runs) {
-      if (reached.every(r => r.calls.some(c => runCalls.has(c.call.start) && c.call.start !== s.draft.start))) continue;
+      if (onlyThroughOtherStarts(reached, runCalls, s)) continue;
       const requests = [...new Set(reached.flatMap(r => r.mark))];
       reported.add(s);
       added.push(
@@ -75,9 +75,16 @@ export const downloadExecCorrelator: Correlator = {
       );
     }
     for (const s of streamDownloads(marks, analysis, network)) if (!downloads.some(d => d.write === s.write)) downloads.push(s);
-    const unpacked = unpackedDownloads(downloads, sinks, analysis, network);
+    // Where each write's path is made, asked of the same writes by several steps below: once each.
+    const madeCache = new Map<Marked<'sink'>, Made>();
+    const madeOf: MadeOf = w => {
+      let m = madeCache.get(w);
+      if (!m) madeCache.set(w, (m = whereMade(w.fact.target!, w.draft.fn, analysis)));
+      return m;
+    };
+    const unpacked = unpackedDownloads(downloads, sinks, analysis, network, madeOf);
     if (downloads.length === 0 && unpacked.length === 0) return { added };
-    const moved = movedDownloads(downloads, sinks, analysis, unpacked);
+    const moved = movedDownloads(downloads, sinks, analysis, madeOf, unpacked);
     // A download written or moved over the running program's own file (`rename(fresh,
     // process.execPath)`): the next start runs it.
     for (const d of downloads) {
@@ -100,7 +107,7 @@ export const downloadExecCorrelator: Correlator = {
     // or another of the module. Equal text is not enough, and a file only handed to a fixed
     // program (`tar -xzf <file>`) is not run.
     const writes = sinks.filter(s => s.fact.sink === 'write' && s.fact.target);
-    const madeAt = new Map(writes.map(w => [w, whereMade(w.fact.target!, w.draft.fn, analysis)]));
+    const madeAt = new Map(writes.map(w => [w, madeOf(w)]));
     const made = new Set([...madeAt.values()].flatMap(m => [...m.nodes]));
     const runsOfDownloads: Array<{ run: Marked<'sink'>; ran: { write: Marked<'sink'>; path: string }; onPath: Array<Marked<'sink'>>; through?: Array<Reached<true>> }> = [];
     const unpackRuns: Array<{ run: Marked<'sink'>; from: Unpacked }> = [];
@@ -134,7 +141,7 @@ export const downloadExecCorrelator: Correlator = {
     // start found here (the wrapper's call, `Fh(path, ["--version"])`) is that run, told once.
     const startsFound = new Set(runsOfDownloads.map(r => r.run.draft.start));
     for (const { run, ran, onPath, through } of runsOfDownloads) {
-      if (through?.length && through.every(r => r.calls.some(c => startsFound.has(c.call.start) && c.call.start !== run.draft.start))) continue;
+      if (through?.length && onlyThroughOtherStarts(through, startsFound, run)) continue;
       added.push(
         draftOf(downloadExec.meta, {
           node: run.draft,
@@ -162,6 +169,20 @@ export const downloadExecCorrelator: Correlator = {
   },
 };
 
+/** Where a path is made (see whereMade): the nodes, and keys two searches can compare. */
+type Made = { nodes: Set<Node>; keys: Set<string> };
+/** whereMade of a write's path, asked once per write. */
+type MadeOf = (w: Marked<'sink'>) => Made;
+
+/**
+ * Whether every way a value took to a start passes through the call of another start found
+ * (a wrapper's call, `runShell(msg.command)`): the start inside the wrapper is that run, told
+ * once, at the call.
+ */
+function onlyThroughOtherStarts(ways: ReadonlyArray<{ calls: readonly CallStep[] }>, starts: ReadonlySet<number>, self: Marked<'sink'>): boolean {
+  return ways.every(r => r.calls.some(c => starts.has(c.call.start) && c.call.start !== self.draft.start));
+}
+
 /** A downloaded archive unpacked into a folder: the call that unpacks it, and the downloads it came from. */
 interface Unpacked {
   /** The unpacking call (a process start or a library call). */
@@ -182,11 +203,11 @@ const UNPACKERS = new Set(['tar', 'bsdtar', 'gtar', 'unzip', 'ditto', '7z', '7za
  * stream piped into `tar.x({ cwd: D })`, `extractZip(A, { dir: D })`, `decompress(A, D)`). Only
  * those whose archive is made where a download is written count.
  */
-function unpackedDownloads(downloads: ReadonlyArray<{ write: Marked<'sink'> }>, sinks: ReadonlyArray<Marked<'sink'>>, analysis: ModuleAnalysis, network: (n: Node) => Array<Marked<'sink'>> | undefined): Unpacked[] {
+function unpackedDownloads(downloads: ReadonlyArray<{ write: Marked<'sink'> }>, sinks: ReadonlyArray<Marked<'sink'>>, analysis: ModuleAnalysis, network: (n: Node) => Array<Marked<'sink'>> | undefined, madeOf: MadeOf): Unpacked[] {
   const found: Array<{ call: Span; archive: Node; dest: Node; fn: number; how: string }> = [];
   for (const s of sinks) {
-    if (s.fact.sink !== 'exec' || !s.fact.programs?.some(p => UNPACKERS.has(programName(p.split(/\s+/)[0] ?? '')))) continue;
-    const program = programName(s.fact.programs[0].split(/\s+/)[0] ?? '');
+    const program = s.fact.sink === 'exec' ? s.fact.programs?.map(p => programName(p.split(/\s+/)[0] ?? '')).find(p => UNPACKERS.has(p)) : undefined;
+    if (!program) continue;
     const parts = unpackerArguments(program, s.fact.payload);
     if (parts) found.push({ call: s.draft, ...parts, fn: s.draft.fn, how: program });
   }
@@ -201,7 +222,7 @@ function unpackedDownloads(downloads: ReadonlyArray<{ write: Marked<'sink'> }>, 
     if (parts) found.push({ call, ...parts, fn, how: `${ref.module}${ref.path.length ? `.${ref.path.join('.')}` : ''}` });
   });
   if (found.length === 0) return [];
-  const written = downloads.map(d => ({ write: d.write, keys: whereMade(d.write.fact.target!, d.write.draft.fn, analysis).keys }));
+  const written = downloads.map(d => ({ write: d.write, keys: madeOf(d.write).keys }));
   const out: Unpacked[] = [];
   for (const f of found) {
     const archive = whereMade(f.archive, f.fn, analysis).keys;
@@ -325,7 +346,9 @@ function namesExecPath(target: Node, fn: number, index: ModuleIndex): boolean {
 
 /** `process.execPath`, the global process's: the file of the program running. */
 function isExecPath(n: Node): boolean {
-  return n.type === 'MemberExpression' && !n.computed && propertyName(n) === 'execPath' && unwrapChain(n.object as Node).type === 'Identifier' && (unwrapChain(n.object as Node) as { name: string }).name === 'process';
+  if (n.type !== 'MemberExpression' || n.computed || propertyName(n) !== 'execPath') return false;
+  const owner = unwrapChain(n.object as Node);
+  return owner.type === 'Identifier' && owner.name === 'process';
 }
 
 /** The unpacked folder a process start runs a program of (`join(dir, "tool")`, `${dir}/tool`), if any. */
@@ -372,21 +395,18 @@ const MOVES = /^call fs\.(?:promises\.)?(?:rename|renameSync|copyFile|copyFileSy
  * move the writes it came from. Followed as values, like the writes themselves: the path moved
  * is made where the download's path is. A few rounds for a move of a move.
  */
-function movedDownloads(downloads: Array<{ write: Marked<'sink'>; path: string }>, sinks: ReadonlyArray<Marked<'sink'>>, analysis: ModuleAnalysis, unpacked: readonly Unpacked[] = []): Map<Marked<'sink'>, Array<Marked<'sink'>>> {
+function movedDownloads(downloads: Array<{ write: Marked<'sink'>; path: string }>, sinks: ReadonlyArray<Marked<'sink'>>, analysis: ModuleAnalysis, madeOf: MadeOf, unpacked: readonly Unpacked[]): Map<Marked<'sink'>, Array<Marked<'sink'>>> {
   const from = new Map<Marked<'sink'>, Array<Marked<'sink'>>>();
   const moves = sinks.filter(s => s.fact.sink === 'write' && s.fact.target && s.fact.payload.length === 1 && s.draft.evidence.some(e => MOVES.test(e)));
   if (moves.length === 0) return from;
-  const keysOf = new Map<Marked<'sink'>, Set<string>>();
-  const keys = (w: Marked<'sink'>): Set<string> => {
-    let k = keysOf.get(w);
-    if (!k) keysOf.set(w, (k = whereMade(w.fact.target!, w.draft.fn, analysis).keys));
-    return k;
-  };
+  const keys = (w: Marked<'sink'>): Set<string> => madeOf(w).keys;
+  // Where each move's source path is made: the same in every round.
+  const takenAt = new Map(moves.map(m => [m, whereMade(m.fact.payload[0], m.draft.fn, analysis).keys]));
   for (let round = 0; round < 3; round++) {
     let grew = false;
     for (const m of moves) {
       if (downloads.some(d => d.write === m)) continue;
-      const taken = whereMade(m.fact.payload[0], m.draft.fn, analysis).keys;
+      const taken = takenAt.get(m)!;
       const sources = downloads.filter(d => [...keys(d.write)].some(k => taken.has(k))).map(d => d.write);
       // A file of a folder a downloaded archive was unpacked into (`rename(join(dir, "app"), dest)`).
       if (sources.length === 0 && unpacked.length) {
@@ -448,7 +468,7 @@ const OPTION_WITH_VALUE = new Set(['-executionpolicy', '-windowstyle', '-version
  * literal), or to a parameter nobody in the module passes. Two paths that meet at one of these
  * are the same file.
  */
-function whereMade(value: Node, fn: number, analysis: ModuleAnalysis): { nodes: Set<Node>; keys: Set<string> } {
+function whereMade(value: Node, fn: number, analysis: ModuleAnalysis): Made {
   const { flow, graph, index } = analysis;
   const leaf = (n: Node, at: number): true | undefined => {
     switch (n.type) {
