@@ -113,6 +113,18 @@ export class ValueFlow {
    * is not redeclared in separate blocks, where the use's position picks the value): the
    * binding and property that decide the answer, and the nodes a search passes first.
    */
+  /**
+   * Which of `among` the values at `sites` come from: a question many rules ask after the walk
+   * (is this candidate given to `new RegExp`? is this interface list read for `.mac`?).
+   */
+  reachedAmong(sites: ReadonlyArray<{ node: Node; fn: number }>, among: ReadonlySet<Node>): Set<Node> {
+    const reached = new Set<Node>();
+    if (among.size === 0) return reached;
+    const mark = (n: Node) => (among.has(n) ? n : undefined);
+    for (const site of sites) for (const r of this.origins(site.node, site.fn, mark)) reached.add(r.mark);
+    return reached;
+  }
+
   private settledStart(expr: Node, fn: number): { key: string; uses: Array<{ node: Node; path: readonly string[] }> } | undefined {
     if (!this.index.settledAll) return undefined;
     let name: acorn.Identifier;
@@ -336,8 +348,7 @@ export class ValueFlow {
     // We came into this function from a call (perhaps then into a function written inside it,
     // whose free name this parameter is): the argument of that call, back in the caller. Its
     // default applies only when that call leaves the argument out or passes undefined.
-    let j = item.context.length - 1;
-    while (j >= 0 && item.context[j].callee !== f) j--;
+    const j = innermostEntry(item.context, f);
     if (j >= 0) {
       const entered = item.context[j];
       const arg = argumentAt(entered.call, node.index + entered.argOffset);
@@ -377,7 +388,7 @@ export class ValueFlow {
     const param = bound?.values.length === 1 ? bound.values[0].node : undefined;
     if (param?.type !== 'Parameter' || bound!.mutated) return undefined;
     const f = this.index.functionOf(param.fn);
-    const entered = f === undefined ? undefined : [...item.context].reverse().find(c => c.callee === f);
+    const entered = f === undefined ? undefined : item.context[innermostEntry(item.context, f)];
     const given = entered ? argumentAt(entered.call, param.index + entered.argOffset) : undefined;
     if (!given || given.type === 'SpreadElement' || !isFunction(given as Node)) return undefined;
     const inner = this.index.functionOf(given as Node);
@@ -621,6 +632,34 @@ export function defaultDerivation(call: CallLike): Derivation {
   if (owner.type === 'Identifier' && ARGUMENT_FUNCTIONS.has(`${owner.name}.${method}`)) return 'arguments';
   if (RECEIVER_METHODS.has(method) && call.type === 'CallExpression') return 'receiver';
   return undefined;
+}
+
+/** The innermost call of `context` that entered function `f` (its index), or -1. */
+function innermostEntry(context: readonly CallStep[], f: number): number {
+  let j = context.length - 1;
+  while (j >= 0 && context[j].callee !== f) j--;
+  return j;
+}
+
+/**
+ * Which way each call step of a value's way goes, from function `fn`: `in` into the callee's
+ * returns, `out` to a caller's argument (the value was a parameter). A step that starts outside
+ * the function the way is in leaves the functions entered since; a return from one entered is no
+ * step of its own.
+ */
+export function stepWays(calls: readonly CallStep[], fn: number): Array<'in' | 'out'> {
+  let at = fn;
+  const entered: number[] = [];
+  return calls.map(step => {
+    while (step.callee !== at && step.fn !== at && entered.length) at = entered.pop()!;
+    if (step.callee === at) {
+      at = step.fn;
+      return 'out';
+    }
+    entered.push(at);
+    at = step.callee;
+    return 'in';
+  });
 }
 
 /** A literal that holds text (string or template without substitutions). */

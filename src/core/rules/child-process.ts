@@ -50,18 +50,16 @@ function optionObjects(a: Node, ctx: RuleContext): Array<Node & { type: 'ObjectE
 
 /** What the `shell` property of one options object says (see shellOption); false when it has none. */
 function shellIn(o: Node & { type: 'ObjectExpression' }, args: readonly Node[], a: Node, ctx: RuleContext): boolean | Node {
-  {
-    for (const p of o.properties) {
-      if (p.type !== 'Property' || propertyKeyName(p) !== 'shell') continue;
-      const v = unwrapChain(p.value as Node);
-      if (v.type === 'Literal') return !!v.value;
-      // A shell only on Windows, for the .cmd/.bat wrapper of a program started with an
-      // argument list (`shell: isWindows`): that program, not a command line, is what runs.
-      if (isWindowsTest(v, ctx) && argumentListGiven(args, a)) return false;
-      if (v.type === 'Identifier' || (v.type === 'MemberExpression' && unwrapChain(v.object as Node).type !== 'ThisExpression')) return v;
-      // `!0` is how minifiers write true; anything computed may be true.
-      return !(v.type === 'UnaryExpression' && v.operator === '!' && v.argument.type === 'Literal' && v.argument.value);
-    }
+  for (const p of o.properties) {
+    if (p.type !== 'Property' || propertyKeyName(p) !== 'shell') continue;
+    const v = unwrapChain(p.value as Node);
+    if (v.type === 'Literal') return !!v.value;
+    // A shell only on Windows, for the .cmd/.bat wrapper of a program started with an
+    // argument list (`shell: isWindows`): that program, not a command line, is what runs.
+    if (isWindowsTest(v, ctx) && argumentListGiven(args, a)) return false;
+    if (v.type === 'Identifier' || (v.type === 'MemberExpression' && unwrapChain(v.object as Node).type !== 'ThisExpression')) return v;
+    // `!0` is how minifiers write true; anything computed may be true.
+    return !(v.type === 'UnaryExpression' && v.operator === '!' && v.argument.type === 'Literal' && v.argument.value);
   }
   return false;
 }
@@ -377,7 +375,11 @@ function inlineShellCommands(args: readonly Node[], followed?: { analysis: Modul
   return lines.length ? lines : undefined;
 }
 
-/** Whether a value's way passed only into functions called (their returns), never out to a caller's arguments. */
+/**
+ * Whether a value's way passed only into functions called (their returns), never out to a
+ * caller's arguments. Stricter than flow's stepWays, which takes a step that starts in neither
+ * the function the way is in nor one entered as going in: here that step is no answer.
+ */
 function onlyInward(calls: readonly CallStep[], fn: number): boolean {
   let at = fn;
   const entered: number[] = [];

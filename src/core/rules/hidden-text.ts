@@ -53,16 +53,28 @@ export function hiddenCharacters(raw: string): string[] {
 /** Character ranges as class bodies write them: `A-Z`, `0-9`, or between two non-ASCII letters. */
 const RANGE = /A-Z|a-z|0-9|[^\x00-\x7f]-[^\x00-\x7f]/g;
 
-/**
- * `regexSource`: the text was followed into `RegExp(…)` after the walk. `defer`: a text holding
- * a character class (`"[\0- \xA0\u180E…]"`) is asked again once it is known whether it becomes a pattern.
- */
-function check(ctx: RuleContext, node: Node, what: string, pattern = false, regexSource = false, defer?: (node: Node, what: string) => void, at: Place = { path: ctx.path }) {
+/** How a text is checked (see check). */
+interface CheckOptions {
+  /** A regular expression literal. */
+  pattern?: boolean;
+  /** The text was followed into `RegExp(…)` after the walk. */
+  regexSource?: boolean;
+  /** A text holding a character class (`"[\0- \xA0\u180E…]"`) is asked again once it is known whether it becomes a pattern. */
+  defer?: (node: Node, what: string) => void;
+  /** Where it sits, when asked after the walk. */
+  at?: Place;
+}
+
+/** Asked of every string, template and name: no object made per call. */
+const NO_OPTIONS: CheckOptions = {};
+
+function check(ctx: RuleContext, node: Node, what: string, { pattern = false, regexSource = false, defer, at }: CheckOptions = NO_OPTIONS) {
   // Fast exit: only non-ASCII text can hide anything (read in place: this runs at every name and string).
   if (!hasNonAscii(ctx.text, node.start, node.end)) return;
   let raw = ctx.text.slice(node.start, node.end);
   if (TAGS.test(raw)) raw = raw.replace(FLAG_SEQUENCE, '\u{1F3F4}');
-  const source = regexSource || isRegExpSource(at.path);
+  const path = at?.path ?? ctx.path;
+  const source = regexSource || isRegExpSource(path);
   if (defer && !pattern && !source && what !== 'identifier' && raw.includes('[') && raw.includes(']')) return defer(node, what);
   if (pattern || source) raw = emptyCharacterClasses(raw);
   // A string of character ranges (`"_A-Za-z\u00C0-\u00D6…"`) is the body of a class built later.
@@ -83,8 +95,8 @@ function check(ctx: RuleContext, node: Node, what: string, pattern = false, rege
   const visible = shown.replace(INVISIBLE, '').replace(/^["'`/]|["'`/]$/g, '').replace(/[\u0000-\u001F\u007F-\u009F]/g, '').replace(/\s+/g, '');
   // A string of only invisible characters and spaces is a named constant of text-processing code.
   // Tag characters alone are text for a model to read, not a constant of text processing.
-  const severity: Severity = visible.length === 0 && what !== 'identifier' && !TAGS.test(raw) ? 'info' : what === 'identifier' ? 'high' : textSeverity(raw, rightToLeftAround(ctx.text, at.path));
-  ctx.report({ node, messageId: 'invisible', data: { where: what === 'identifier' ? 'an identifier' : `a ${what}`, chars: chars.join(', ') }, severity, evidence: chars, ...(at.fn !== undefined ? { fn: at.fn } : {}) });
+  const severity: Severity = visible.length === 0 && what !== 'identifier' && !TAGS.test(raw) ? 'info' : what === 'identifier' ? 'high' : textSeverity(raw, rightToLeftAround(ctx.text, path));
+  ctx.report({ node, messageId: 'invisible', data: { where: what === 'identifier' ? 'an identifier' : `a ${what}`, chars: chars.join(', ') }, severity, evidence: chars, ...(at?.fn !== undefined ? { fn: at.fn } : {}) });
 }
 
 function hasNonAscii(text: string, start: number, end: number): boolean {
@@ -229,29 +241,26 @@ export const hiddenText: Rule = {
       const value = node.type === 'TemplateElement' ? ctx.parent() ?? node : node;
       deferred.push({ node, what, value, fn: ctx.functionIndex(), path: [...ctx.path] });
     };
+    const textOptions: CheckOptions = { defer };
+    const regexOptions: CheckOptions = { pattern: true };
     const regExpCall = (node: Node & { type: 'CallExpression' | 'NewExpression' }) => {
       const callee = node.callee;
       if (callee.type === 'Identifier' && callee.name === 'RegExp' && !ctx.isBound(callee) && node.arguments[0] && node.arguments[0].type !== 'SpreadElement') patterns.push({ node: node.arguments[0] as Node, fn: ctx.functionIndex() });
     };
     return {
       Literal(node) {
-        if (typeof node.value === 'string') check(ctx, node, 'string', false, false, defer);
-        else if (node.regex) check(ctx, node, 'regular expression', true);
+        if (typeof node.value === 'string') check(ctx, node, 'string', textOptions);
+        else if (node.regex) check(ctx, node, 'regular expression', regexOptions);
       },
       TemplateElement(node) {
-        check(ctx, node, 'template', false, false, defer);
+        check(ctx, node, 'template', textOptions);
       },
       CallExpression: regExpCall,
       NewExpression: regExpCall,
       'Program:exit'() {
         if (deferred.length === 0) return;
-        const values = new Set(deferred.map(d => d.value));
-        const reached = new Set<Node>();
-        if (patterns.length) {
-          const { flow } = ctx.analysis();
-          for (const p of patterns) for (const r of flow.origins(p.node, p.fn, n => (values.has(n) ? n : undefined))) reached.add(r.mark);
-        }
-        for (const d of deferred) check(ctx, d.node, d.what, false, reached.has(d.value), undefined, { path: d.path, fn: d.fn });
+        const reached = patterns.length ? ctx.analysis().flow.reachedAmong(patterns, new Set(deferred.map(d => d.value))) : new Set<Node>();
+        for (const d of deferred) check(ctx, d.node, d.what, { regexSource: reached.has(d.value), at: { path: d.path, fn: d.fn } });
       },
       Identifier(node) {
         const name = node.name;

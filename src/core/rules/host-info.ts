@@ -43,7 +43,7 @@ export const hostInfo: Rule = {
     // is known after the walk, by following the `.mac` object back (`for (const i of
     // Object.values(networkInterfaces()).flat()) i.mac`), not by being near it.
     const interfaces: Array<{ node: Node; fn: number }> = [];
-    const macs: Array<{ object: Node; fn: number }> = [];
+    const macs: Array<{ node: Node; fn: number }> = [];
     return {
       CallExpression(node) {
         const ref = ctx.calleeRef(node);
@@ -57,16 +57,11 @@ export const hostInfo: Rule = {
         report(node, ref.path[0], call);
       },
       MemberExpression(node) {
-        if (propertyName(node) === 'mac') macs.push({ object: node.object as Node, fn: ctx.functionIndex() });
+        if (propertyName(node) === 'mac') macs.push({ node: node.object as Node, fn: ctx.functionIndex() });
       },
       'Program:exit'() {
         if (interfaces.length === 0) return;
-        const lists = new Set(interfaces.map(i => i.node));
-        const withMac = new Set<Node>();
-        if (macs.length) {
-          const { flow } = ctx.analysis();
-          for (const m of macs) for (const r of flow.origins(m.object, m.fn, n => (lists.has(n) ? n : undefined))) withMac.add(r.mark);
-        }
+        const withMac = macs.length ? ctx.analysis().flow.reachedAmong(macs, new Set(interfaces.map(i => i.node))) : new Set<Node>();
         for (const i of interfaces) report(i.node, 'networkInterfaces', withMac.has(i.node) ? MAC_READ : OS_CALLS.networkInterfaces, i.fn);
       },
     };

@@ -4,7 +4,7 @@
 // choice in place. The walk records the reads (env.ts); the rules that report variables ask
 // here from their Program:exit.
 import { isUndefinedValue, memberPath, propertyName, staticString, unwrapChain, type Node } from '../../js/ast';
-import type { Mark } from '../../js/flow';
+import { stepWays, type Mark } from '../../js/flow';
 import type { ModuleAnalysis, ReportDescriptor, RuleContext } from '../types';
 import { computedReadsOf, ENV_OBJECTS, VARIABLE_NAME, type ComputedRead } from './env';
 
@@ -93,21 +93,13 @@ function envReadsThroughValues(ctx: RuleContext): readonly ValueEnvRead[] {
       // parameter (going out to a caller), not a call whose return it comes from (going in).
       // A return from a function entered on the way is not a step of its own: the functions
       // entered are kept, and left again when a step starts outside the current one.
-      let at = read.fn;
       let site: Node = read.node;
       let siteAt = read.fn;
-      const entered: number[] = [];
-      for (const step of reached.calls) {
-        while (step.callee !== at && step.fn !== at && entered.length) at = entered.pop()!;
-        if (step.callee === at) {
-          at = step.fn;
-          site = step.call;
-          siteAt = step.fn;
-        } else {
-          entered.push(at);
-          at = step.callee;
-        }
-      }
+      stepWays(reached.calls, read.fn).forEach((way, k) => {
+        if (way !== 'out') return;
+        site = reached.calls[k].call;
+        siteAt = reached.calls[k].fn;
+      });
       if (!reached.mark) {
         unnamed.add(site);
         continue;
