@@ -21,25 +21,30 @@ function report(ctx: RuleContext, node: Node, what: string, values: string[], co
   });
 }
 
-/** Static string returns of a function, not looking into nested functions. */
-function stringReturns(fn: FunctionNode): string[] {
+/**
+ * Static string returns of a function, not looking into nested functions, and the tests of the
+ * `if`s and `?:`s its returns are chosen by.
+ */
+function stringReturns(fn: FunctionNode): { values: string[]; tests: Node[] } {
   const values: string[] = [];
+  const tests: Node[] = [];
   if (fn.body.type !== 'BlockStatement') {
-    collectBranches(fn.body, values);
-    return values;
+    collectBranches(fn.body, values, tests);
+    return { values, tests };
   }
   const stack: Node[] = [fn.body];
   while (stack.length) {
     const node = stack.pop()!;
     if (node !== fn.body && isFunction(node)) continue;
     if (node.type === 'ReturnStatement') {
-      if (node.argument) collectBranches(node.argument, values);
+      if (node.argument) collectBranches(node.argument, values, tests);
       continue;
     }
+    if (node.type === 'IfStatement') tests.push(node.test as Node);
     // Pushed in reverse so that returns come out in source order.
     for (const child of [...statementChildren(node)].reverse()) stack.push(child);
   }
-  return values;
+  return { values, tests };
 }
 
 /** The statements (and clauses) directly inside a statement, where returns can sit. */
@@ -71,12 +76,13 @@ function statementChildren(node: Node): Node[] {
   }
 }
 
-/** The static strings an expression can evaluate to through ?: branches. */
-function collectBranches(node: Node, into: string[]): void {
+/** The static strings an expression can evaluate to through ?: branches (and, given `tests`, the tests of those branches). */
+function collectBranches(node: Node, into: string[], tests?: Node[]): void {
   node = unwrapChain(node);
   if (node.type === 'ConditionalExpression') {
-    collectBranches(node.consequent, into);
-    collectBranches(node.alternate, into);
+    tests?.push(node.test as Node);
+    collectBranches(node.consequent, into, tests);
+    collectBranches(node.alternate, into, tests);
     return;
   }
   const s = staticString(node);
@@ -127,27 +133,6 @@ function numericRange(test: Node): boolean {
   return isNumber(unwrapChain(t.left as Node)) !== isNumber(unwrapChain(t.right));
 }
 
-/** The tests of the ?: and if statements a function's returns are chosen by (not looking into nested functions). */
-function choiceTests(fn: FunctionNode): Node[] {
-  const tests: Node[] = [];
-  const stack: Node[] = [fn.body];
-  while (stack.length) {
-    const node = stack.pop()!;
-    if (node !== fn.body && isFunction(node)) continue;
-    if (node.type === 'IfStatement' || node.type === 'ConditionalExpression') tests.push(node.test as Node);
-    if (node.type === 'ReturnStatement') {
-      if (node.argument) stack.push(node.argument as Node);
-      continue;
-    }
-    if (node.type === 'ConditionalExpression') {
-      stack.push(node.consequent, node.alternate);
-      continue;
-    }
-    for (const child of statementChildren(node)) stack.push(child);
-  }
-  return tests;
-}
-
 /**
  * `input.prevInput = selected ? "" : "\u200b"`: nothing or an invisible character kept in an
  * object's property. Editors keep such sentinels in their state (a hidden textarea's last
@@ -180,11 +165,10 @@ export const covertMarker: Rule = {
     const reportChooser = (fn: FunctionNode) => {
       if (fn.end - fn.start > MAX_CHOOSER || seen.has(fn)) return;
       seen.add(fn);
-      const values = stringReturns(fn);
+      const { values, tests } = stringReturns(fn);
       if (!isMarkerChoice(values)) return;
       // What decides the choice: the flags it is given, or with none, the tests of its branches
       // (a gate computed in the function itself).
-      const tests = choiceTests(fn);
       report(ctx, fn.type === 'FunctionDeclaration' && fn.id ? fn.id : fn, 'Function', values, fn.params.length ? fn.params : tests.length ? tests : [fn], false, spacingByRange(values, tests));
     };
     return {
