@@ -13,7 +13,7 @@ export { DEFAULT_MAX_FILE_BYTES } from '../model';
 export { formatMB };
 import { containerOf } from '../native/executable';
 import { BinaryReader } from '../native/reader';
-import { describeFsError, readHead, readJson } from '../discovery/fsread';
+import { describeFsError, readJson } from '../discovery/fsread';
 
 export { describeFsError };
 
@@ -67,7 +67,7 @@ export function collectFiles(root: string, options: CollectOptions): CollectResu
   }
   if (rootStat.isFile()) {
     const name = path.basename(root);
-    const native = JS_EXTENSIONS.has(path.extname(name)) ? undefined : sniffNative(root, name, errors, false);
+    const native = JS_EXTENSIONS.has(path.extname(name)) ? undefined : sniffNative(root, name, errors, false, false)?.container;
     if (native) files.push({ absPath: root, rel: name, size: rootStat.size, dependency: false, native });
     else addFile(root, name, rootStat.size, false);
     return { files, errors, skippedTests };
@@ -129,10 +129,10 @@ export function collectFiles(root: string, options: CollectOptions): CollectResu
         errors.push({ file: relPath, message: stat.isDirectory() ? 'a symbolic link to a folder: not followed (links can loop)' : `a symbolic link to ${kindOf(stat)}: skipped, never opened` });
         continue;
       }
-      const native = maybeNative ? sniffNative(abs, relPath, errors, !isEntry && NATIVE_NAME.test(entry.name)) : undefined;
-      if (native) files.push({ absPath: abs, rel: relPath, size: stat.size, dependency, native });
       // A dependency's `bin` script (`typescript/bin/tsc`, `.bin/which`) has no extension: its `#!` line says it is JavaScript.
-      else if (isJs || isEntry || (ext === '' && runsOnNode(abs))) addFile(abs, relPath, stat.size, dependency);
+      const sniffed = maybeNative ? sniffNative(abs, relPath, errors, !isEntry && NATIVE_NAME.test(entry.name), ext === '') : undefined;
+      if (sniffed?.container) files.push({ absPath: abs, rel: relPath, size: stat.size, dependency, native: sniffed.container });
+      else if (isJs || isEntry || sniffed?.runsOnNode) addFile(abs, relPath, stat.size, dependency);
     }
   }
   return finish();
@@ -154,11 +154,6 @@ export function collectFiles(root: string, options: CollectOptions): CollectResu
 /** A `#!` line naming a JavaScript runtime: `#!/usr/bin/env node`, `#!/usr/bin/env -S node --flag`, `#!/usr/local/bin/bun`. */
 const JS_SHEBANG = /^#![ \t]*\S*?(?:\/env(?:[ \t]+-\S+)*[ \t]+)?(?:\S*\/)?(?:node|nodejs|bun|deno|tsx|ts-node)(?:[ \t]|\r?\n|$)/;
 
-/** Whether a file's first line runs it with a JavaScript runtime. */
-function runsOnNode(abs: string): boolean {
-  const head = readHead(abs, 256);
-  return !!head && JS_SHEBANG.test(head.toString('latin1'));
-}
 
 /** `bin` and `main` files of a package.json at root that lack a .js extension. */
 function packageEntryFiles(root: string): Set<string> {
@@ -174,15 +169,19 @@ function packageEntryFiles(root: string): Set<string> {
 }
 
 /**
- * The native container a file is, by its magic bytes. `nativeByName`: the name promises native
- * code (`.node`, `.so`...), so a read error or a missing header is worth an error entry.
+ * The native container a file is, by its magic bytes, and (`askShebang`, for a file with no
+ * extension) whether its `#!` line runs it with a JavaScript runtime: one open for both.
+ * `nativeByName`: the name promises native code (`.node`, `.so`...), so a read error or a
+ * missing header is worth an error entry.
  */
-function sniffNative(abs: string, rel: string, errors: ScanError[], nativeByName: boolean): BinaryContainer | undefined {
+function sniffNative(abs: string, rel: string, errors: ScanError[], nativeByName: boolean, askShebang: boolean): { container?: BinaryContainer; runsOnNode?: boolean } | undefined {
   let container: BinaryContainer | undefined;
+  let runsOnNode = false;
   try {
     const reader = BinaryReader.open(abs);
     try {
       container = containerOf(reader);
+      if (!container && askShebang) runsOnNode = JS_SHEBANG.test(reader.readUpTo(0, 256, 'the first line').toString('latin1'));
     } finally {
       reader.close();
     }
@@ -191,7 +190,7 @@ function sniffNative(abs: string, rel: string, errors: ScanError[], nativeByName
     return undefined;
   }
   if (!container && nativeByName) errors.push({ file: rel, message: 'named like native code but has no ELF, Mach-O, PE or wasm header: skipped' });
-  return container;
+  return { ...(container ? { container } : {}), ...(runsOnNode ? { runsOnNode } : {}) };
 }
 
 export type ReadResult = { text: string } | { error: string };
