@@ -2,6 +2,7 @@
 // data on and the strings their SDKs leave in a bundle after minification (package names,
 // global keys, header names, exported class names kept as strings). Data, not logic: the
 // telemetry-sdk rule and the host classifier (net/hosts.ts) read it.
+import { isUnderDomain } from './vendors';
 
 export interface TelemetryService {
   id: string;
@@ -133,7 +134,7 @@ export const TELEMETRY_SERVICES: TelemetryService[] = [
  */
 export function telemetryServiceForHost(host: string, collector = false): TelemetryService | undefined {
   const h = host.toLowerCase();
-  const service = TELEMETRY_SERVICES.find(s => s.hosts.some(d => h === d || h.endsWith(`.${d}`)));
+  const service = TELEMETRY_SERVICES.find(s => s.hosts.some(d => isUnderDomain(h, d)));
   if (!collector && service?.websites?.some(w => h === w || h === `www.${w}`)) return undefined;
   return service;
 }

@@ -170,8 +170,13 @@ export function vendorsForPackage(packageName: string | undefined): string[] {
   return VENDORS.filter(v => v.npm.some(n => n === packageName || n === scope)).map(v => v.id);
 }
 
+/** Whether `host` is `domain` or one of its subdomains (`api.x.com` under `x.com`, not `evilx.com`). */
+export function isUnderDomain(host: string, domain: string): boolean {
+  return host === domain || host.endsWith(`.${domain}`);
+}
+
 /** The vendor serving this host (exact host or a subdomain of one of its hosts). */
 export function vendorForHost(host: string): Vendor | undefined {
   const h = host.toLowerCase();
-  return VENDORS.find(v => v.hosts.some(d => h === d || h.endsWith(`.${d}`)));
+  return VENDORS.find(v => v.hosts.some(d => isUnderDomain(h, d)));
 }

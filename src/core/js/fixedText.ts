@@ -496,7 +496,7 @@ function readOnly(member: Node & { type: 'MemberExpression' }, grand: Node | und
  * Whether JavaScript text ends outside any string, comment, template or regular expression, so
  * that what follows is read as a value. Conservative: any backquote or slash gives no.
  */
-export function endsInCode(text: string): boolean {
+function endsInCode(text: string): boolean {
   let quote: string | undefined;
   for (let i = 0; i < text.length; i++) {
     const c = text[i];

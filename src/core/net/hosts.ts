@@ -4,7 +4,7 @@
 // over native binaries can classify the hosts it finds the same way.
 import type { Severity } from '../model';
 import { ipScope } from './url';
-import { vendorForHost, type Vendor } from '../catalog/vendors';
+import { isUnderDomain, vendorForHost, type Vendor } from '../catalog/vendors';
 import { telemetryServiceForHost } from '../catalog/telemetry';
 
 export type HostKind = 'vendor-api' | 'telemetry' | 'third-party' | 'raw-ip' | 'localhost' | 'dynamic' | 'reserved';
@@ -100,7 +100,7 @@ const TELEMETRY_LABEL = /(?:^|[.-])(?:telemetry|analytics|metrics|events?|collec
 /** How much of `host` is the vendor's own domain it matched (`anthropic.com` in `statsig.anthropic.com`). */
 function vendorDomainLength(host: string, domains: readonly string[]): number {
   let best = 0;
-  for (const d of domains) if ((host === d || host.endsWith(`.${d}`)) && d.length > best) best = d.length;
+  for (const d of domains) if (isUnderDomain(host, d) && d.length > best) best = d.length;
   return best;
 }
 
@@ -139,7 +139,7 @@ function isReserved(host: string): boolean {
   if (!host.includes('.')) return true;
   const tld = host.slice(host.lastIndexOf('.') + 1);
   if (RESERVED_TLDS.includes(tld)) return true;
-  const under = (d: string) => host === d || host.endsWith(`.${d}`);
+  const under = (d: string) => isUnderDomain(host, d);
   return RESERVED_HOSTS.some(under) || EXAMPLE_DOMAINS.some(under);
 }
 

@@ -112,8 +112,8 @@ export const credentialRead: Rule = {
     const ownVendorStore = (store: CredentialStore): boolean => !!store.vendor && ctx.target.ownVendors.includes(store.vendor);
     // A deny list (info), or a list of names paths are only compared with (low: it may be a
     // wanted list, but the list itself opens nothing).
-    const reportPatterns = (node: Node, store: CredentialStore, shown: string, severity: 'info' | 'low' = 'info') =>
-      ctx.report({ node, messageId: severity === 'info' ? 'patterns' : 'compared', data: { label: store.label }, severity, evidence: [`path ${shown}`, `store ${store.label}`] });
+    const reportPatterns = (node: Node, store: CredentialStore, shown: string, role: 'deny' | 'compared' = 'deny') =>
+      ctx.report({ node, messageId: role === 'deny' ? 'patterns' : 'compared', data: { label: store.label }, severity: role === 'deny' ? 'info' : 'low', evidence: [`path ${shown}`, `store ${store.label}`] });
     /** One finding for a named store; `services`: the texts a keychain service was followed to. */
     const reportStore = (node: Node, store: CredentialStore, shown: string, own: boolean, services: readonly string[] = [], fn?: number, related?: readonly RelatedSpan[]) => {
       let severity: Severity = store.config ? 'low' : 'medium';
@@ -164,7 +164,7 @@ export const credentialRead: Rule = {
       'Program:exit'() {
         for (const l of listed) {
           const role = onlyCompared(ctx.analysis().index, l.name, l.fn);
-          if (role) reportPatterns(l.node, l.store, l.shown, role === 'deny' ? 'info' : 'low');
+          if (role) reportPatterns(l.node, l.store, l.shown, role);
           else reportStore(l.node, l.store, l.shown, ownVendorStore(l.store), [], l.fn);
         }
         for (const { node, method, fn } of named) {

@@ -132,6 +132,9 @@ interface Send {
   method: 'send' | 'emit' | 'write' | 'end';
 }
 
+/** What a message sent on each kind of connection is sent on, as the message says it. */
+const SENT_ON: Record<string, string> = { 'socket.io connection': 'socket.io', 'HTTP request': 'HTTP request', 'WebSocket connection': 'WebSocket' };
+
 /** Which connections a send method sends on. */
 const SENDS_ON: Record<Send['method'], (what: string) => boolean> = {
   send: what => MESSAGE_SOCKETS.has(what),
@@ -195,8 +198,7 @@ export const networkCall: Rule = {
           // A host spelled with a computed part (`*`) names no host.
           const hosts = [...new Set(opened.map(o => sockets.get(o.mark)?.host).filter((h): h is string => !!h && !h.includes('*')))];
           const host = hosts.length === 1 ? hosts[0] : undefined;
-          const opener = sockets.get(opened[0].mark)?.what;
-          const what = opener === 'socket.io connection' ? 'socket.io' : opener === 'HTTP request' ? 'HTTP request' : 'WebSocket';
+          const what = SENT_ON[sockets.get(opened[0].mark)?.what ?? ''] ?? 'WebSocket';
           const body = what === 'HTTP request';
           const { method } = send;
           ctx.report({

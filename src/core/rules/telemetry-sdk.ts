@@ -24,11 +24,11 @@ const MARKERS = new RegExp(NEEDLES.map(n => escapeRegExp(n.text)).join('|'), 'g'
 
 /** A marker that starts or ends with a word character counts only as a whole word (`_growthbook`, not `before_growthbook_init`). */
 function wholeMarker(value: string, at: number, text: string): boolean {
-  const word = /[\w$]/;
-  if (word.test(text[0]) && at > 0 && word.test(value[at - 1])) return false;
+  if (WORD.test(text[0]) && at > 0 && WORD.test(value[at - 1])) return false;
   const end = at + text.length;
-  return !(word.test(text[text.length - 1]) && end < value.length && word.test(value[end]));
+  return !(WORD.test(text[text.length - 1]) && end < value.length && WORD.test(value[end]));
 }
+const WORD = /[\w$]/;
 const BY_TEXT = new Map(NEEDLES.map(n => [n.text, n]));
 
 /** The SDK a string points at: a package name (or a subpath of one), a marker, or a service host. */

@@ -7,6 +7,7 @@ import type { CorrelationRule, RelatedSpan } from '../types';
 import type { Correlator } from './types';
 import { callSteps, inOrder, list, stepAt } from './shared';
 import { classifyHost } from '../../net/hosts';
+import { isUnderDomain } from '../../catalog/vendors';
 import { readsContent } from '../../js/derivation';
 import type { Node } from '../../js/ast';
 import type { Marked } from './marks';
@@ -73,7 +74,7 @@ export const exfiltrationCorrelator: Correlator = {
       const cls = host ? classifyHost(host, analysis.target.ownVendors) : undefined;
       const foreignHost = !!cls && cls.kind !== 'localhost' && cls.kind !== 'dynamic' && !cls.own;
       // A credential sent to the service that issued it (a login token refreshed at its issuer) is used there, not taken.
-      const toIssuer = (s: Marked<'source'>) => !!host && !!s.fact.issuers?.some(d => host === d || host.endsWith(`.${d}`));
+      const toIssuer = (s: Marked<'source'>) => !!host && !!s.fact.issuers?.some(d => isUnderDomain(host, d));
       const high = sources.some(s => s.fact.source === 'env' || (s.fact.source === 'credential' && (s.draft.severity === 'high' || (foreignHost && !toIssuer(s)))));
       const issued = !high && sources.every(s => s.fact.source === 'credential' && toIssuer(s));
       // A request to this machine (a local daemon, a language server) carries nothing off it.
