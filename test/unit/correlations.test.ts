@@ -332,6 +332,35 @@ describe('correlation: config-tamper', () => {
     assert.ok(t.related.some(r => r.message.includes('~/.zshrc')));
   });
 
+  it('names every start-up file a local may hold when it is assigned in branches ($SHELL picks .zshrc, .bashrc or fish), not the last one only', () => {
+    const code = [
+      'const fs=require("fs"),os=require("os"),path=require("path");',
+      'function ensure(bin){const shell=process.env.SHELL||"";const home=os.homedir();let rc=null;',
+      'if(shell.endsWith("/zsh"))rc=path.join(home,".zshrc");else if(shell.endsWith("/bash"))rc=path.join(home,".bashrc");',
+      'else if(shell.endsWith("/fish"))rc=path.join(home,".config","fish","config.fish");',
+      'if(!rc)return;fs.appendFileSync(rc,"export PATH="+bin);}module.exports={ensure};',
+    ].join('\n');
+    const [t] = only('config-tamper', code);
+    assert.equal(t.severity, 'medium');
+    for (const file of ['~/.zshrc', '~/.bashrc', '~/.config/fish/config.fish']) assert.ok(t.evidence.some(e => e.includes(file)), file);
+    const later = code.replace('if(!rc)return;fs.appendFileSync(rc,', 'if(!rc)return;rc=path.join(home,"notes.txt");fs.appendFileSync(rc,');
+    assert.deepEqual(only('config-tamper', later), [], 'an assignment in the list that declares the name replaces the values of every branch');
+    const suffixed = code.replace('if(!rc)return;fs.appendFileSync(rc,', 'if(!rc)return;let b=rc;b=b+".bak";fs.appendFileSync(b,');
+    assert.deepEqual(only('config-tamper', suffixed), [], 'a backup name assigned after its base in one list is another file');
+  });
+
+  it("follows a loop over a table's entries or a list of objects to the file written (an updater rewriting .zshrc and .bashrc), not a key", () => {
+    const head = 'const fs=require("fs"),os=require("os"),path=require("path");function u(){const h=os.homedir();';
+    const entries = head + 'const files={zsh:path.join(h,".zshrc"),bash:path.join(h,".bashrc")};for(const [k,f] of Object.entries(files)){const t=fs.readFileSync(f,"utf8");fs.writeFileSync(f,t.replace(/alias x=.*/,""))}}module.exports={u};';
+    const [t] = only('config-tamper', entries);
+    assert.equal(t.severity, 'medium');
+    for (const file of ['~/.zshrc', '~/.bashrc']) assert.ok(t.evidence.some(e => e.includes(file)), file);
+    const objects = head + 'const list=[{p:path.join(h,".zshrc")}];for(const {p} of list){fs.writeFileSync(p,"x")}}module.exports={u};';
+    assert.deepEqual(only('config-tamper', objects).map(f => f.severity), ['medium']);
+    const key = head + 'const files={zsh:path.join(h,".zshrc")};for(const [f,k] of Object.entries(files)){fs.writeFileSync(f,"x")}}module.exports={u};';
+    assert.deepEqual(only('config-tamper', key), [], "an entry's key is a name, not the file");
+  });
+
   it('follows a path helper only for the call in hand: another call naming ~/.gitconfig does not taint this write (seen in a real bundle)', () => {
     const code = 'const fs=require("fs"),o=require("os");function at(n){return n.replace("~",o.homedir())}\nfunction g(){return fs.readFileSync(at("~/.gitconfig"),"utf8")}\nfunction w(d){fs.writeFileSync(at("~/.cache/tool.json"),d)}';
     assert.deepEqual(only('config-tamper', code), []);

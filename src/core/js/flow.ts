@@ -460,6 +460,13 @@ export class ValueFlow {
       return;
     }
     const callee = calleeOf(node);
+    // `for (const [name, file] of Object.entries(files))`: an entry's second element is a value
+    // of the object, its first a key (a name, not a value that flows).
+    if (item.path.length >= 2 && item.path[0] === '*' && isObjectEntries(callee)) {
+      const [object] = node.arguments;
+      if (item.path[1] === '1' && object && object.type !== 'SpreadElement') push(object as Node, item, ['*', ...item.path.slice(2)]);
+      return;
+    }
     // `list.some(k => host.includes(k))`: the answer comes from the callback's comparisons.
     if (callee.type === 'MemberExpression' && CALLBACK_RESULTS.has(propertyName(callee) ?? '') && isFunction(node.arguments[0])) {
       const f = this.index.functionOf(node.arguments[0]);
@@ -476,9 +483,11 @@ export class ValueFlow {
 /**
  * The values a use can see. A name an ordinary function declares more than once, in separate
  * blocks (`for (let o of a) f(o); for (let o of b) …`), takes the value declared last before
- * the use; with none before it, all of them.
+ * the use; with none before it, all of them. A name assigned again (in branches, in a loop)
+ * may hold any of its values.
  */
 function valuesAt(bound: Binding, use: Node): readonly ModuleValue[] {
+  if (bound.earlier && !bound.history) return [...bound.earlier, ...bound.values];
   if (bound.moduleLike || !bound.history) return bound.values;
   let before: ModuleValue | undefined;
   for (const v of bound.history) if (v.node.start < use.start && (!before || v.node.start > before.node.start)) before = v;
@@ -632,6 +641,12 @@ export function defaultDerivation(call: CallLike): Derivation {
   if (owner.type === 'Identifier' && ARGUMENT_FUNCTIONS.has(`${owner.name}.${method}`)) return 'arguments';
   if (RECEIVER_METHODS.has(method) && call.type === 'CallExpression') return 'receiver';
   return undefined;
+}
+
+function isObjectEntries(callee: Node): boolean {
+  if (callee.type !== 'MemberExpression' || propertyName(callee) !== 'entries') return false;
+  const owner = unwrapChain(callee.object as Node);
+  return owner.type === 'Identifier' && owner.name === 'Object';
 }
 
 /** The innermost call of `context` that entered function `f` (its index), or -1. */

@@ -37,6 +37,11 @@ export interface FunctionRecord {
   appends?: Map<string, ModuleValue[]>;
   /** Parameters assigned another value, with the parameter (see Binding.overwrittenParameter). */
   overwritten?: Map<string, Node>;
+  /** Values a local had before its last plain assignment (see Binding.earlier). */
+  earlier?: Map<string, ModuleValue[]>;
+  /** Where a local's last value was assigned and where it was declared: the statement list or branch (see branchOf). */
+  assignedAt?: Map<string, Node | undefined>;
+  declaredAt?: Map<string, Node | undefined>;
   /**
    * For a wrapper (a CommonJS or bundle module function, e.g. Bun's `(function(exports,
    * require, module, …){…})`): every value assigned to its names, as for the module scope.
@@ -70,6 +75,12 @@ export interface Binding {
    * parameter, whose value uses before the assignment see. `values` holds the last value only.
    */
   overwrittenParameter?: ModuleValue;
+  /**
+   * In an ordinary function, the values a local held before its last plain assignment, in text
+   * order (`let rc = null; if (zsh) rc = a; else rc = b;`): which one a use sees depends on
+   * the branch taken, so value flow follows every one; constants still take `values` only.
+   */
+  earlier?: readonly ModuleValue[];
 }
 
 export interface ModuleValue {
@@ -205,6 +216,8 @@ export class ModuleIndex {
   private readonly fnStack: number[] = [];
   private readonly scopes: Array<Map<string, Node | undefined>> = [this.moduleScope];
   private readonly classStack: ClassNode[] = [];
+  /** The path down to the node being entered: where a binding is assigned (see branchOf). */
+  private path: readonly Node[] = [];
 
   constructor(readonly text: string) {}
 
@@ -214,6 +227,7 @@ export class ModuleIndex {
 
   /** Called by the walker on entering every node, with the path down to it. */
   enter(node: Node, path: readonly Node[]): void {
+    this.path = path;
     if (isFunction(node)) {
       this.enterFunction(node, path[path.length - 2]);
       return;
@@ -400,9 +414,11 @@ export class ModuleIndex {
       const at = record.assignedIn?.get(name) ?? f;
       const appended = record.appends?.get(name);
       const parameter = record.overwritten?.get(name);
+      const earlier = record.earlier?.get(name);
       return {
         name, scope: f, moduleLike: false, values: last ? [{ node: last, fn: at }] : NO_VALUES, mutated, history: history?.map(node => ({ node, fn: f })), appended, changedInPlace: !!record.changed?.has(name),
         ...(parameter ? { overwrittenParameter: { node: parameter, fn: f } } : {}),
+        ...(earlier ? { earlier } : {}),
       };
     }
     if (!this.moduleScope.has(name)) return undefined;
@@ -563,13 +579,19 @@ export class ModuleIndex {
     // A plain reassignment is not: in a loop it flows back to uses above it.
     const before = scope.get(name);
     if (owner && !values && !declaration && value !== undefined && before?.type === 'Parameter' && !owner.overwritten?.has(name)) (owner.overwritten ??= new Map()).set(name, before);
+    const branch = owner && !values && value !== undefined && value.type !== 'Parameter' ? branchOf(this.path) : undefined;
     if (!values && before !== undefined && before.type !== 'Parameter') {
+      if (!declaration && value !== undefined) this.keepEarlier(owner!, name, before, this.fnStack[i - 1], branch);
       (owner!.mutated ??= new Set()).add(name);
       const history = owner!.history?.get(name);
       if (declaration && value !== undefined) (owner!.history ??= new Map<string, Node[]>()).set(name, [...(history ?? [scope.get(name)!]), value]);
       else if (history && value !== undefined) owner!.history!.delete(name);
     }
     scope.set(name, value);
+    if (branch) {
+      (owner!.assignedAt ??= new Map()).set(name, branch);
+      if (declaration) (owner!.declaredAt ??= new Map()).set(name, branch);
+    }
     if (owner && !values && value !== undefined) {
       // The value is read in the function that assigns it (its names are that function's).
       const ownerFn = this.fnStack[i - 1];
@@ -580,6 +602,24 @@ export class ModuleIndex {
     let list = values.get(name);
     if (!list) values.set(name, (list = []));
     list.push({ node: value, fn: this.currentFunction });
+  }
+
+  /**
+   * A plain assignment replaces a local's value: which value a later use sees depends on the
+   * branches taken (`let rc = null; if (zsh) rc = a; else rc = b;`), so the replaced one is kept
+   * (Binding.earlier). Not when the two are statements of one list (`p = p + ".bak"` after
+   * `let p = rc`), and an assignment in the list that declares the name replaces every earlier value.
+   */
+  private keepEarlier(owner: FunctionRecord, name: string, before: Node, ownerFn: number, branch: Node | undefined): void {
+    if (branch && branch === owner.declaredAt?.get(name)) {
+      owner.earlier?.delete(name);
+      return;
+    }
+    if (branch && branch === owner.assignedAt?.get(name)) return;
+    const earlier = (owner.earlier ??= new Map()).get(name);
+    const value = { node: before, fn: owner.assignedIn?.get(name) ?? ownerFn };
+    if (earlier) earlier.push(value);
+    else owner.earlier.set(name, [value]);
   }
 
   /**
@@ -709,6 +749,10 @@ export class ModuleIndex {
     // names, declared with their declarator.
     if (left.type !== 'Identifier') {
       if (!declaration) collectPatternNames(left as Node, name => this.mutate(name));
+      // `for (const [key, file] of Object.entries(o))`: each name is a part of an element.
+      else if (node.type === 'ForOfStatement' && (left.type === 'ArrayPattern' || left.type === 'ObjectPattern')) {
+        this.bindPattern(left, { type: 'PropertyOf', object: node.right, start: left.start, end: left.end }, true);
+      }
       return;
     }
     const element: Node | undefined = node.type === 'ForOfStatement' ? { type: 'PropertyOf', object: node.right, start: left.start, end: left.end } : undefined;
@@ -808,6 +852,35 @@ export class ModuleIndex {
 }
 
 const NO_VALUES: readonly ModuleValue[] = Object.freeze([]);
+
+/**
+ * The statement list, or the branch of a condition or loop, that the node at the end of `path`
+ * runs in: two assignments with the same one run one after the other, every time.
+ */
+function branchOf(path: readonly Node[]): Node | undefined {
+  for (let i = path.length - 2; i >= 0; i--) {
+    const up = path[i];
+    switch (up.type) {
+      case 'BlockStatement':
+      case 'Program':
+      case 'SwitchCase':
+      case 'StaticBlock':
+        return up;
+      case 'IfStatement':
+      case 'ConditionalExpression':
+      case 'LogicalExpression':
+      case 'ForStatement':
+      case 'ForInStatement':
+      case 'ForOfStatement':
+      case 'WhileStatement':
+      case 'DoWhileStatement':
+      case 'TryStatement':
+        return path[i + 1];
+    }
+    if (isFunction(up)) return up;
+  }
+  return undefined;
+}
 /**
  * The returns of a function that has none yet: they share this array, and a function that
  * reassigns nothing has no Set (Qoder's 33 MB bundle: 72,370 functions, 22,066 returning

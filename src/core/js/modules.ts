@@ -120,7 +120,7 @@ export function moduleRefOf(node: Node | undefined, lookup: ModuleLookup, depth 
     case 'AwaitExpression':
       return moduleRefOf(node.argument, lookup, depth + 1);
     case 'ImportExpression': {
-      const source = staticString(node.source);
+      const source = moduleName(node.source as Node, lookup);
       return source === undefined ? undefined : normaliseModule(source);
     }
     case 'CallExpression':
@@ -396,11 +396,22 @@ export function requiredModule(call: acorn.CallExpression, lookup: ModuleLookup,
   const arg = call.arguments[0];
   if (arg.type === 'SpreadElement') return undefined;
   const callee = calleeOf(call);
-  const name = staticString(arg);
+  const name = moduleName(arg as Node, lookup);
   if (name !== undefined) return isRequireFunction(callee, lookup, depth) ? name : undefined;
   const id = literalKey(arg);
   if (id !== undefined && /^\d+$/.test(id)) return webpackModule(callee, id, lookup, depth);
   return undefined;
+}
+
+/**
+ * A module name written in the call, or kept in a constant first (`const n = "node-pty";
+ * await import(n)`: written so that a bundler leaves the optional module out).
+ */
+function moduleName(arg: Node, lookup: ModuleLookup): string | undefined {
+  const name = staticString(arg);
+  if (name !== undefined || arg.type !== 'Identifier') return name;
+  const bound = lookup.resolve(arg);
+  return bound && staticString(bound);
 }
 
 export function isRequireFunction(callee: Node, lookup: ModuleLookup, depth = 0): boolean {
