@@ -138,6 +138,14 @@ describe('correlation: download-exec', () => {
     assert.deepEqual(found.map(f => [f.severity, f.message]), [['medium', 'Runs a program with arguments that come from a network response (npm install -g *)']]);
   });
 
+  it("leaves a version from a release API that only names an archive in the tool's own folder (tar xzf join(dir, `fd-${v}.tar.gz`), Letta Code's fd download)", () => {
+    const head = 'const{spawnSync}=require("child_process"),path=require("path"),os=require("os");const DIR=path.join(os.homedir(),".tool");async function latest(){const r=await fetch("https://api.github.com/repos/x/y/releases/latest");return (await r.json()).tag_name}\n';
+    const named = head + 'function run(c,a){return spawnSync(c,a)}async function dl(){let v=await latest();if(process.arch==="x64")v="1.0";const a=path.join(DIR,`fd-${v}.tar.gz`);run("tar",["xzf",a,"-C",DIR])}';
+    assert.deepEqual(only('download-exec', named), []);
+    const folder = head + 'async function dl(){const v=await latest();spawnSync("tar",["xzf",path.join(v,"a.tgz")])}';
+    assert.deepEqual(only('download-exec', folder).map(f => f.severity), ['medium'], 'a folder the server names is still its choice');
+  });
+
   it('runs a shell command taken from a response: high', () => {
     const code = 'const cp=require("child_process");async function g(u){const{cmd}=await (await fetch(u)).json();cp.execSync(cmd)}';
     assert.deepEqual(only('download-exec', code).map(f => f.severity), ['high']);

@@ -41,6 +41,11 @@ export const downloadExecCorrelator: Correlator = {
     if (!sinks.some(s => s.fact.sink === 'network')) return { added };
     const network = marks.marker('sink', m => m.fact.sink === 'network');
     const fetched = (values: readonly Node[], s: Marked<'sink'>) => values.flatMap(p => analysis.flow.origins(p, s.draft.fn, network));
+    // Arguments: a server's text that only names a file in a folder of the tool's own
+    // (`tar xzf join(dir, \`fd-v${latest}.tar.gz\`)`) chooses no argument; it is not followed.
+    const inArguments = (node: Node, fn: number) => network(node) ?? (isFileNameUnderLocalFolder(node, fn, analysis, network) ? FILE_NAME : undefined);
+    const fetchedArguments = (values: readonly Node[], s: Marked<'sink'>) =>
+      values.flatMap(p => analysis.flow.origins(p, s.draft.fn, inArguments)).flatMap(r => (r.mark === FILE_NAME ? [] : [{ ...r, mark: r.mark }]));
     const downloads: Array<{ write: Marked<'sink'>; path: string }> = [];
     const runs: Array<{ sink: Marked<'sink'>; code: boolean; reached: Array<Reached<Array<Marked<'sink'>>>> }> = [];
     for (const s of sinks) {
@@ -48,7 +53,7 @@ export const downloadExecCorrelator: Correlator = {
         // Code to evaluate, or the program or command to run, from the network: high. Only the
         // arguments of a fixed program (`npm install -g <latest version>`): an updater, medium.
         const code = s.fact.sink === 'eval' ? fetched(s.fact.payload, s) : s.fact.target ? fetched([s.fact.target], s) : [];
-        const args = s.fact.sink === 'exec' && code.length === 0 ? fetched(s.fact.payload, s) : [];
+        const args = s.fact.sink === 'exec' && code.length === 0 ? fetchedArguments(s.fact.payload, s) : [];
         const reached = code.length ? code : args;
         if (reached.length) runs.push({ sink: s, code: code.length > 0, reached });
       } else if (s.fact.sink === 'write' && s.fact.target && fetched(s.fact.payload, s).length) {
@@ -545,6 +550,21 @@ function streamDownloads(marks: CorrelationInput['marks'], analysis: ModuleAnaly
 }
 
 /** The last argument that is not a callback (`pipeline(a, b, out, done)`). */
+const FILE_NAME = 'a file name';
+const PATH_JOINS = new Set(['join', 'resolve']);
+
+/**
+ * `path.join(dir, name)`, `path.resolve(dir, name)` whose first part does not come from the
+ * network: whatever the rest holds, the result is a file in that folder, not an option.
+ */
+function isFileNameUnderLocalFolder(node: Node, fn: number, analysis: ModuleAnalysis, network: (n: Node) => unknown): boolean {
+  if (node.type !== 'CallExpression' || node.arguments.length < 2) return false;
+  const ref = calleeRefOf(node, analysis.lookup(fn));
+  if (ref?.module !== 'path' || !PATH_JOINS.has(ref.path[ref.path.length - 1])) return false;
+  const [folder] = node.arguments;
+  return folder.type !== 'SpreadElement' && analysis.flow.origins(folder as Node, fn, network).length === 0;
+}
+
 function lastValue(args: CallLike['arguments']): CallLike['arguments'][number] | undefined {
   for (let k = args.length - 1; k >= 0; k--) if (!isFunction(args[k] as Node)) return args[k];
   return undefined;
