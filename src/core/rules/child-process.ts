@@ -909,8 +909,11 @@ function assignedStarts(index: ModuleIndex, name: string, fn: number): string[] 
   for (const n of descendants(owner.body as Node)) {
     if (n !== owner && isFunction(n) && bindsWithin(n, name)) return undefined;
     let value: Node | undefined;
-    if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.id.name === name) value = n.init ?? undefined;
-    else if (n.type === 'AssignmentExpression' && n.left.type === 'Identifier' && n.left.name === name) {
+    if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.id.name === name) {
+      // `let b;` before the branches that assign it: no value yet.
+      if (!n.init) continue;
+      value = n.init;
+    } else if (n.type === 'AssignmentExpression' && n.left.type === 'Identifier' && n.left.name === name) {
       if (n.operator !== '=') return undefined;
       value = n.right;
     } else continue;

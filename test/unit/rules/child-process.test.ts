@@ -622,6 +622,14 @@ runRuleTable(childProcess, {
   ],
 });
 
+describe('child-process: a program kept in a local assigned in branches', () => {
+  it('names every program the branches assign, not the last one written', () => {
+    const code = 'const cp=require("child_process");function q(w){let c="ls";if(w)c="dir";return cp.execSync(c)}\nfunction o(p,u){let b;switch(p){case "darwin":b="open";break;default:b="xdg-open"}return cp.execFileSync(b,[u])}';
+    const found = scanWith([childProcess], code);
+    assert.deepEqual(found.map(f => f.message), ['Runs a shell command (child_process.execSync): ls or dir', 'Starts a program (child_process.execFileSync): open * or xdg-open *']);
+  });
+});
+
 describe('child-process: wrappers', () => {
   it('reports the call of a wrapper with the command it is given, the wrapper as a related place, and no second finding for the same call', () => {
     const code = 'const cp=require("child_process");function sh(c){return cp.execSync(c)}\nsh("git status");sh(`git log ${x}`)';

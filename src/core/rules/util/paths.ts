@@ -96,6 +96,9 @@ function constantOf(node: Node, ctx: RuleContext): string | undefined {
     const head = start && staticString(start);
     return head ? `${head}*` : undefined;
   }
+  // A local assigned in branches (`switch (p) { case "darwin": cmd = "open"; … }`) holds one of
+  // its values, not the last one written.
+  if (node.type === 'Identifier' && ctx.analysis().index.binding(node.name, ctx.functionIndex())?.earlier) return undefined;
   const bound = ctx.resolve(node);
   if (!bound) return undefined;
   return staticString(bound) ?? (isHome(bound, ctx) ? '~' : undefined);
