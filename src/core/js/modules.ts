@@ -353,6 +353,8 @@ function callRef(node: acorn.CallExpression, lookup: ModuleLookup, depth: number
     if (method === 't' && id !== undefined && /^\d+$/.test(id)) return webpackModule(unwrapChain(callee.object as Node), id, lookup, depth + 1);
     // A dynamic import as bundlers lower it: `Promise.resolve().then(() => require("x"))`.
     if (method === 'then' && isFunction(first) && first.body.type !== 'BlockStatement') return moduleRefOf(first.body, lookup, depth + 1);
+    // `await import("node:fs/promises").catch(() => { throw … })`: the module, or an error.
+    if ((method === 'catch' || method === 'finally') && unwrapChain(callee.object as Node).type === 'ImportExpression') return moduleRefOf(callee.object as Node, lookup, depth + 1);
   }
   // `exec.bind(cp)` is exec.
   if (callee.type === 'MemberExpression' && propertyName(callee) === 'bind') return moduleRefOf(callee.object as Node, lookup, depth + 1);

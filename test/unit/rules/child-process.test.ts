@@ -59,6 +59,7 @@ runRuleTable(childProcess, {
     { name: 'a pseudo-terminal from node-pty', code: 'import * as pty from "node-pty";const t=pty.spawn("bash",["-l"],{cols:80})', at: ['pty.spawn'], evidence: ['command bash -l'] },
     { name: 'node-pty loaded lazily with import()', code: 'async function f(s){const p=await import("@lydell/node-pty");return p.spawn(s,[],{})}', at: ['p.spawn'] },
     { name: 'node-pty loaded by a name kept in a constant (so that a bundler leaves it out)', code: 'async function f(){const n="node-pty";const p=await import(n);return p.spawn("bash",[],{})}\nfunction g(){const m="node-pty";return require(m).spawn("zsh",[],{})}', at: ['p.spawn', 'require(m).spawn'] },
+    { name: "a built-in loaded with import() and a .catch() for browsers (an isomorphic SDK)", code: 'async function h(c){const{exec}=await import("node:child_process").catch(()=>{throw new TypeError("node only")});return exec(c)}', at: ['exec(c)'] },
     { name: 'node-pty member of an awaited import()', code: 'async function f(s){return (await import("node-pty")).spawn(s,[],{})}', at: ['(await'] },
     {
       name: 'a choice between two spelled commands stays low, each command evidence (Qwen Code commandExists)',
