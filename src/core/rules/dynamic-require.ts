@@ -18,13 +18,26 @@ export const dynamicRequire: Rule = {
     messages: {
       load: 'Loads a module named at run time ({{call}})',
       spelled: 'Loads a module named at run time ({{call}}): {{path}}',
+      constant: 'Loads {{path}} through a name kept in a constant ({{call}}), out of a bundler\'s sight',
     },
   },
   triggers: ['require', 'Require', 'import('],
   create(ctx) {
     const report = (node: Node, call: string, arg: Node) => {
+      const fixed = fixedName(arg);
+      if (fixed !== undefined) {
+        ctx.report({ node, messageId: 'constant', data: { call, path: fixed }, severity: 'info', evidence: [`call ${call}`, `argument ${snippet(ctx, arg, 120)}`] });
+        return;
+      }
       const spelled = spelledPath(arg, ctx);
       ctx.report({ node, messageId: spelled ? 'spelled' : 'load', data: { call, path: spelled ?? '' }, evidence: [`call ${call}`, `argument ${snippet(ctx, arg, 120)}`] });
+    };
+    // `const n = "node:fs/promises"; import(/* @vite-ignore */ n)`: a name bound once to a literal.
+    const fixedName = (arg: Node): string | undefined => {
+      if (arg.type !== 'Identifier') return undefined;
+      const bound = ctx.analysis().index.binding(arg.name, ctx.functionIndex());
+      if (!bound || bound.mutated || bound.earlier || bound.history || bound.values.length !== 1) return undefined;
+      return staticString(bound.values[0].node);
     };
     return {
       CallExpression(node) {

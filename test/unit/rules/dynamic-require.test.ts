@@ -9,6 +9,8 @@ runRuleTable(dynamicRequire, {
     // Copilot CLI 1.0.88 (review 54): its native runtime loaded through createRequire called where it is made.
     { name: 'createRequire called on the spot', code: 'import{createRequire}from"node:module";function load(p){return createRequire(import.meta.url)(p)}', at: ['createRequire(import'], severity: 'low' },
     { name: 'a createRequire alias', code: 'import{createRequire as c}from"node:module";var d6=c(import.meta.url);d6(process.env.X)', at: ['d6(process'], evidence: ['require (as d6)'] },
+    { name: 'a name bound once to a literal (kept out of a bundler\'s sight): info, named', code: 'async function r(f){const m="node:fs/promises";const{readFile}=await import(m);return readFile(f)}\nconst P="node:path";function j(){return require(P)}', at: ['import(m', 'require(P'], severity: 'info', message: /^Loads node:(fs\/promises|path) through a name kept in a constant/ },
+    { name: 'a name assigned in branches is not a constant', code: 'function l(w){let m="a";if(w)m="b";return require(m)}', at: ['require(m'], severity: 'low' },
   ],
   valid: [
     { name: 'fixed specifiers', code: 'require("fs");import("./chunk.js");require(`path`)' },
