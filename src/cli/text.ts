@@ -88,12 +88,22 @@ export function formatTarget(t: TargetResult, options: ReportOptions, hidden = 0
     out.push(`  ${t.sameFiles.length === 1 ? '1 file is' : `${t.sameFiles.length} files are`} the same file as another (a hard link or symlink), scanned once: ${shown.map(s => `${printable(s.file)} = ${printable(s.sameAs)}`).join(', ')}${shown.length < t.sameFiles.length ? ` … (+${t.sameFiles.length - shown.length} more)` : ''}`);
   }
   if (t.skippedTests) out.push(`  ${plural(t.skippedTests, 'JavaScript file')} in test, spec or benchmark folders (or named *.test.js, *.spec.js) not scanned; --include-tests scans them`);
-  if (t.binaries?.length) {
+  const archives = t.binaries?.filter(b => b.format === 'archive') ?? [];
+  const natives = t.binaries?.filter(b => b.format !== 'archive') ?? [];
+  if (natives.length) {
     if (verbose) {
-      out.push('', `  native code (${t.binaries.length}):`);
-      for (const b of t.binaries) out.push(`    ${printable(b.file)}  ${describeBinary(b)}`);
+      out.push('', `  native code (${natives.length}):`);
+      for (const b of natives) out.push(`    ${printable(b.file)}  ${describeBinary(b)}`);
     } else {
-      out.push(`  native code: ${plural(t.binaries.length, 'file')}, read for embedded JavaScript or strings (--verbose lists them)`);
+      out.push(`  native code: ${plural(natives.length, 'file')}, read for embedded JavaScript or strings (--verbose lists them)`);
+    }
+  }
+  if (archives.length) {
+    if (verbose) {
+      out.push('', `  archives (${archives.length}):`);
+      for (const b of archives) out.push(`    ${printable(b.file)}  ${describeBinary(b)}`);
+    } else {
+      out.push(`  archives: ${plural(archives.length, 'file')} (zip or tarball), their JavaScript entries scanned (--verbose lists them)`);
     }
   }
   let severity: Severity | undefined;
@@ -165,9 +175,10 @@ function paintCounts(counts: SeverityCounts, style: TextStyle): string {
   return parts.length ? parts.join(', ') : 'no findings';
 }
 
-/** `bun, elf executable, 402.3 MB: 3914 modules (js 3900 = 67.0 MB, native 2, other 12)` */
+/** `bun, elf executable, 402.3 MB: 3914 modules (js 3900 = 67.0 MB, native 2, other 12)`; `zip archive, 1.2 MB: 40 entries (…)` */
 export function describeBinary(b: NativeBinary): string {
-  const parts = [`${b.format}, ${b.container} ${b.kind}, ${formatMB(b.size)}`];
+  const archive = b.format === 'archive';
+  const parts = [archive ? `${b.container} archive, ${formatMB(b.size)}` : `${b.format}, ${b.container} ${b.kind}, ${formatMB(b.size)}`];
   if (b.format === 'strings') {
     if (b.strings !== undefined) parts.push(`${b.strings} strings read`);
   } else {
@@ -179,7 +190,7 @@ export function describeBinary(b: NativeBinary): string {
       byLanguage.set(m.language, entry);
     }
     const counts = [...byLanguage].map(([language, { count, bytes }]) => (language === 'js' ? `js ${count} = ${formatMB(bytes)}` : `${language} ${count}`));
-    parts.push(`${plural(b.modules.length, 'module')}${counts.length ? ` (${counts.join(', ')})` : ''}`);
+    parts.push(`${(archive ? plural(b.modules.length, 'entry', 'entries') : plural(b.modules.length, 'module'))}${counts.length ? ` (${counts.join(', ')})` : ''}`);
   }
   if (b.codeCache) parts.push('V8 code cache');
   if (b.execArgv?.length) parts.push(`exec argv: ${printable(b.execArgv.join(' '))}`);

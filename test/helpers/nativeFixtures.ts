@@ -336,3 +336,72 @@ export function tarball(entries: Array<[string, string | Buffer]>): Buffer {
 export function tgz(entries: Array<[string, string | Buffer]>): Buffer {
   return zlib.gzipSync(tarball(entries));
 }
+
+// ---------------------------------------------------------------- zip archives
+
+export interface ZipEntrySpec {
+  name: string;
+  data: string | Buffer;
+  /** 8 (deflate, the default) or 0 (stored); another number is written as is, with the bytes stored. */
+  method?: number;
+  encrypted?: boolean;
+}
+
+const CRC_TABLE = Array.from({ length: 256 }, (_, n) => {
+  let c = n;
+  for (let k = 0; k < 8; k++) c = c & 1 ? 0xedb88320 ^ (c >>> 1) : c >>> 1;
+  return c >>> 0;
+});
+
+function crc32(data: Buffer): number {
+  let c = 0xffffffff;
+  for (const b of data) c = CRC_TABLE[(c ^ b) & 0xff] ^ (c >>> 8);
+  return (c ^ 0xffffffff) >>> 0;
+}
+
+/** A zip archive (PKWARE APPNOTE 6.3): local headers and data, the central directory, the end record. */
+export function zipArchive(entries: ZipEntrySpec[], comment = ''): Buffer {
+  const locals: Buffer[] = [];
+  const directory: Buffer[] = [];
+  let offset = 0;
+  for (const e of entries) {
+    const data = typeof e.data === 'string' ? Buffer.from(e.data, 'utf8') : e.data;
+    const method = e.method ?? 8;
+    const stored = method === 8 ? zlib.deflateRawSync(data) : data;
+    const name = Buffer.from(e.name, 'utf8');
+    const flags = 0x800 | (e.encrypted ? 1 : 0);
+    const local = Buffer.alloc(30);
+    local.writeUInt32LE(0x04034b50, 0);
+    local.writeUInt16LE(20, 4);
+    local.writeUInt16LE(flags, 6);
+    local.writeUInt16LE(method, 8);
+    local.writeUInt32LE(crc32(data), 14);
+    local.writeUInt32LE(stored.length, 18);
+    local.writeUInt32LE(data.length, 22);
+    local.writeUInt16LE(name.length, 26);
+    const central = Buffer.alloc(46);
+    central.writeUInt32LE(0x02014b50, 0);
+    central.writeUInt16LE(20, 4);
+    central.writeUInt16LE(20, 6);
+    central.writeUInt16LE(flags, 8);
+    central.writeUInt16LE(method, 10);
+    central.writeUInt32LE(crc32(data), 16);
+    central.writeUInt32LE(stored.length, 20);
+    central.writeUInt32LE(data.length, 24);
+    central.writeUInt16LE(name.length, 28);
+    central.writeUInt32LE(offset, 42);
+    locals.push(local, name, stored);
+    directory.push(central, name);
+    offset += local.length + name.length + stored.length;
+  }
+  const dir = Buffer.concat(directory);
+  const text = Buffer.from(comment, 'utf8');
+  const end = Buffer.alloc(22);
+  end.writeUInt32LE(0x06054b50, 0);
+  end.writeUInt16LE(entries.length, 8);
+  end.writeUInt16LE(entries.length, 10);
+  end.writeUInt32LE(dir.length, 12);
+  end.writeUInt32LE(offset, 16);
+  end.writeUInt16LE(text.length, 20);
+  return Buffer.concat([...locals, dir, end, text]);
+}

@@ -117,7 +117,7 @@ export type ExecutableFormat = 'elf' | 'mach-o' | 'pe';
 /** ELF, Mach-O (thin or fat) or PE, from the magic number (the same test the scanner's extractors use). */
 export function executableFormat(head: Buffer): ExecutableFormat | undefined {
   const container = containerFromHead(head);
-  return container === 'wasm' ? undefined : container;
+  return container === 'wasm' || container === 'zip' || container === 'tar' ? undefined : container;
 }
 
 /**

@@ -34,10 +34,11 @@ export interface TargetSpec {
 import type { PolicyReport } from './policy';
 
 
-/** How the code in a native file was read: embedded JS (Bun, Node SEA) or printable strings. */
-export type BinaryFormat = 'bun' | 'node-sea' | 'strings';
-export type BinaryContainer = 'elf' | 'mach-o' | 'pe' | 'wasm';
-export type BinaryKind = 'executable' | 'shared-library' | 'node-addon' | 'wasm';
+/** How the code in a native file or archive was read: embedded JS (Bun, Node SEA), printable strings, or archive entries. */
+export type BinaryFormat = 'bun' | 'node-sea' | 'strings' | 'archive';
+/** Executables and wasm by their magic number; zip and tar (also gzipped) archives shipped as files. */
+export type BinaryContainer = 'elf' | 'mach-o' | 'pe' | 'wasm' | 'zip' | 'tar';
+export type BinaryKind = 'executable' | 'shared-library' | 'node-addon' | 'wasm' | 'archive';
 export type ModuleLanguage = 'js' | 'json' | 'wasm' | 'native' | 'archive' | 'snapshot' | 'other';
 
 /** A source map that maps a module back to original files; read by a later issue. */

@@ -1,14 +1,13 @@
 // One native file: what container it is, which runtime's JavaScript it embeds (Bun module
 // graph, Node SEA blob, or none: then it gets the strings pass), and its modules, each with a
 // way to read its text. Nothing here runs or loads the binary.
-import * as path from 'node:path';
 import type { BinaryContainer, BinaryFormat, BinaryKind, EmbeddedModule } from '../model';
 import { bunModuleInfo, bunModuleText, readBunGraph, type BunGraph, type BunModuleRecord } from './bun';
-import { containerOf, embeddedRegions, kindOf, type EmbeddedRegions } from './executable';
+import { containerFromHead, embeddedRegions, HEAD_BYTES, kindOf, type EmbeddedRegions } from './executable';
+import { archiveContainer, archiveModules } from './archive';
 import { isArchiveName, languageOf } from './language';
 import { BinaryReader, CorruptBinaryError } from './reader';
 import { readSeaBlob, type SeaBlob } from './sea';
-import { tarEntries } from './tar';
 
 /**
  * Where a module's bytes are in the binary, as plain data: enough for another thread to read
@@ -47,9 +46,12 @@ export interface InspectOptions {
   maxModuleBytes: number;
 }
 
-/** Undefined when the file is not a native container we know (ELF, Mach-O, PE, wasm). */
+/** Undefined when the file is not a native container (ELF, Mach-O, PE, wasm) or an archive we know. */
 export function inspectNative(reader: BinaryReader, name: string, options: InspectOptions): NativeInspection | undefined {
-  const container = containerOf(reader);
+  const head = reader.readUpTo(0, HEAD_BYTES, 'file header');
+  const archive = archiveContainer(head, name);
+  if (archive) return { container: archive, kind: 'archive', format: 'archive', modules: () => archiveModules(reader, archive, { offset: 0, size: reader.size }, '', options) };
+  const container = containerFromHead(head);
   if (!container) return undefined;
   const base = { container, kind: kindOf(name, container) };
   // Broken headers hide sections, not an appended Bun graph: look for that one anyway.
@@ -126,22 +128,7 @@ function* seaModules(reader: BinaryReader, sea: SeaBlob, options: InspectOptions
     const module: EmbeddedModule = { name: asset.name, size: asset.data.size, language: gzipOrTar ? 'archive' : languageOf(asset.name, head) };
     const at: ModuleLocator = { kind: 'utf8', offset: asset.data.offset, size: asset.data.size, what: `SEA asset ${asset.name}` };
     yield module.language === 'js' ? { module, text: () => moduleTextAt(reader, at), at } : { module };
-    if (gzipOrTar) yield* archiveModules(reader, asset, options);
-  }
-}
-
-/** Entries of an archive asset, named `<asset>!/<path in archive>`. */
-function* archiveModules(reader: BinaryReader, asset: SeaBlob['assets'][number], options: InspectOptions): Generator<ModuleSource> {
-  const wanted = (name: string, size: number) => languageOf(name) === 'js' && size <= options.maxModuleBytes;
-  try {
-    for (const entry of tarEntries(reader, asset.data, wanted)) {
-      const module: EmbeddedModule = { name: `${asset.name}!/${path.posix.normalize(entry.name)}`, size: entry.size, language: languageOf(entry.name, entry.data?.subarray(0, 8)) };
-      const data = entry.data;
-      yield data && module.language === 'js' ? { module, text: () => data.toString('utf8') } : { module };
-    }
-  } catch (e) {
-    if (!(e instanceof CorruptBinaryError)) throw e;
-    yield { entry: asset.name, error: `archive asset could not be read to the end: ${e.message}` };
+    if (gzipOrTar) yield* archiveModules(reader, 'tar', asset.data, `${asset.name}!/`, options);
   }
 }
 

@@ -23,3 +23,8 @@ export function languageOf(name: string, head?: Buffer): ModuleLanguage {
 export function isArchiveName(name: string): boolean {
   return /\.(tgz|tar\.gz|tar)$/i.test(name);
 }
+
+/** Zip archives: browser extensions and plugin bundles shipped zipped, VS Code's `.vsix`. */
+export function isZipName(name: string): boolean {
+  return /\.(zip|vsix)$/i.test(name);
+}

@@ -1,8 +1,9 @@
 // Which shipped files of a target get scanned, and reading them safely. Everything that goes
 // wrong with one file (permissions, broken links, binary content, size) becomes an error
 // entry for that file; the walk goes on. Native files (executables, `.node` addons, `.wasm`)
-// are recognised by their magic bytes and never rejected for size: they are read with
-// positional reads, and the size limit applies to each module read out of them.
+// and archives named so (`.zip`, `.vsix`, `.tgz`, `.tar`) are recognised by their magic bytes
+// and never rejected for size: they are read with positional reads, and the size limit
+// applies to each module read out of them.
 import * as fs from 'node:fs';
 import { kindOf, readRegularFile } from '../text/regularFile';
 import * as path from 'node:path';
@@ -11,7 +12,8 @@ import { formatMB } from '../text/format';
 
 export { DEFAULT_MAX_FILE_BYTES } from '../model';
 export { formatMB };
-import { containerOf } from '../native/executable';
+import { containerFromHead, HEAD_BYTES } from '../native/executable';
+import { archiveContainer, namedLikeArchive } from '../native/archive';
 import { BinaryReader } from '../native/reader';
 import { describeFsError, readJson } from '../discovery/fsread';
 
@@ -116,7 +118,7 @@ export function collectFiles(root: string, options: CollectOptions): CollectResu
       const ext = path.extname(entry.name);
       const isJs = JS_EXTENSIONS.has(ext);
       const isEntry = extraEntries.has(relPath);
-      const maybeNative = !isJs && (ext === '' || isEntry || NATIVE_NAME.test(entry.name));
+      const maybeNative = !isJs && (ext === '' || isEntry || NATIVE_NAME.test(entry.name) || namedLikeArchive(entry.name));
       if (!isJs && !isEntry && !maybeNative) continue;
       if (!options.includeTests && TEST_FILE.test(entry.name)) {
         skippedTests++;
@@ -130,7 +132,7 @@ export function collectFiles(root: string, options: CollectOptions): CollectResu
         continue;
       }
       // A dependency's `bin` script (`typescript/bin/tsc`, `.bin/which`) has no extension: its `#!` line says it is JavaScript.
-      const sniffed = maybeNative ? sniffNative(abs, relPath, errors, !isEntry && NATIVE_NAME.test(entry.name), ext === '') : undefined;
+      const sniffed = maybeNative ? sniffNative(abs, relPath, errors, !isEntry && (NATIVE_NAME.test(entry.name) || namedLikeArchive(entry.name)), ext === '') : undefined;
       if (sniffed?.container) files.push({ absPath: abs, rel: relPath, size: stat.size, dependency, native: sniffed.container });
       else if (isJs || isEntry || sniffed?.runsOnNode) addFile(abs, relPath, stat.size, dependency);
     }
@@ -180,7 +182,8 @@ function sniffNative(abs: string, rel: string, errors: ScanError[], nativeByName
   try {
     const reader = BinaryReader.open(abs);
     try {
-      container = containerOf(reader);
+      const head = reader.readUpTo(0, HEAD_BYTES, 'file header');
+      container = containerFromHead(head) ?? (namedLikeArchive(rel) ? archiveContainer(head, rel) : undefined);
       if (!container && askShebang) runsOnNode = JS_SHEBANG.test(reader.readUpTo(0, 256, 'the first line').toString('latin1'));
     } finally {
       reader.close();
@@ -189,7 +192,9 @@ function sniffNative(abs: string, rel: string, errors: ScanError[], nativeByName
     if (nativeByName) errors.push({ file: rel, message: `cannot read: ${describeFsError(e)}` });
     return undefined;
   }
-  if (!container && nativeByName) errors.push({ file: rel, message: 'named like native code but has no ELF, Mach-O, PE or wasm header: skipped' });
+  if (!container && nativeByName) {
+    errors.push({ file: rel, message: namedLikeArchive(rel) ? 'named like an archive but is no zip or tarball: skipped' : 'named like native code but has no ELF, Mach-O, PE or wasm header: skipped' });
+  }
   return { ...(container ? { container } : {}), ...(runsOnNode ? { runsOnNode } : {}) };
 }
 
