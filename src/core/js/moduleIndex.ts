@@ -367,6 +367,21 @@ export class ModuleIndex {
   }
 
   /**
+   * In a module-like scope, the value `name` held before the one that contains `at`: the `os`
+   * inside `os = __toESM(os, 1)` (rolldown's CommonJS output) is the `require("os")` before.
+   */
+  valueBeforeHere(name: string, at: number): Node | undefined {
+    for (let i = this.scopes.length - 1; i >= 0; i--) {
+      if (!this.scopes[i].has(name)) continue;
+      const values = i === 0 ? this.moduleValues.get(name) : this.functions[this.fnStack[i - 1]].values?.get(name);
+      let found: Node | undefined;
+      for (const v of values ?? []) if (v.node.end <= at) found = v.node;
+      return found;
+    }
+    return undefined;
+  }
+
+  /**
    * Whether an ordinary function around the walk's current position binds `name`: not the
    * module scope, nor a bundle's module wrapper (a function kept like a module scope).
    */

@@ -367,6 +367,11 @@ function callRef(node: acorn.CallExpression, lookup: ModuleLookup, depth: number
     const whole = inner && (inner.path.length === 0 || (first.type === 'CallExpression' && typeof requiredModule(first, lookup, depth + 1) === 'string'));
     if (inner && whole && (first.type === 'CallExpression' || INTEROP.test(callee.name))) return inner;
   }
+  // rolldown's `os = require_runtime.__toESM(os, 1)`: the interop helper kept on its runtime module.
+  if (node.arguments.length <= 2 && callee.type === 'MemberExpression' && INTEROP.test(propertyName(callee) ?? '')) {
+    const inner = moduleRefOf(first, lookup, depth + 1);
+    if (inner && inner.path.length === 0) return inner;
+  }
   return undefined;
 }
 
@@ -544,6 +549,15 @@ function hasSpread(args: CallLike['arguments']): boolean {
 }
 
 /** A name means the one value it is assigned (after the walk every assignment is known). */
+/** `os = require_runtime.__toESM(os, 1)`: the name's earlier value, wrapped for interop. */
+function isInteropOfItself(node: Node, name: string): boolean {
+  if (node.type !== 'CallExpression') return false;
+  const callee = calleeOf(node);
+  const helper = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+  const first = node.arguments[0];
+  return !!helper && INTEROP.test(helper) && first?.type === 'Identifier' && first.name === name;
+}
+
 export function lookupAt(index: ModuleIndex, fn: number): ModuleLookup {
   return {
     index,
@@ -554,7 +568,7 @@ export function lookupAt(index: ModuleIndex, fn: number): ModuleLookup {
       let real: Node | undefined;
       let count = 0;
       for (const v of bound.values) {
-        if (v.node.type !== 'Parameter') {
+        if (v.node.type !== 'Parameter' && !(bound.values.length > 1 && isInteropOfItself(v.node, id.name))) {
           real = v.node;
           count++;
         }

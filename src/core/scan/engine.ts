@@ -539,7 +539,7 @@ class NodeMemo<T> {
  */
 function resolveHere(index: ModuleIndex, node: Node & { type: 'Identifier' }, late?: () => ReadonlyMap<string, Node>): Node | undefined {
   const bound = index.resolveHere(node.name);
-  if (bound) return bound.start <= node.start && node.end <= bound.end ? undefined : bound;
+  if (bound) return bound.start <= node.start && node.end <= bound.end ? index.valueBeforeHere(node.name, bound.start) : bound;
   // A module-level (or module-wrapper-level) name with no value yet at this point of the text
   // (`var jC6;` filled by a lazy initialiser further down): what every assignment of it requires.
   return late && !index.isBoundInFunctionHere(node.name) ? late().get(node.name) : undefined;

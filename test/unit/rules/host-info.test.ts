@@ -8,6 +8,7 @@ runRuleTable(hostInfo, {
     { name: 'network interfaces whose MAC addresses are not read here are low', code: 'import{networkInterfaces as n}from"node:os";m=n();function own(h){for(const e of Object.values(n()))for(const a of e??[])if(a.address===h)return!0}', at: ['n()', 'n()))'], severity: 'low', message: /\(IP addresses\)/ },
     { name: 'a MAC address read from the list, through Object.values, a loop or an index, is medium', code: 'const os=require("os");function m(){for(const i of Object.values(os.networkInterfaces()).flat()){if(i&&!i.internal)return i.mac}}function n(){const x=os.networkInterfaces();return x.en0[0].mac}', at: ['os.networkInterfaces()).flat', 'os.networkInterfaces();'], severity: 'medium', message: /MAC addresses/ },
     { name: 'the CPU model', code: 'import o from"os";d=o.cpus()[0].model', at: ['o.cpus'] },
+    { name: "rolldown's CommonJS import wrapped again by its runtime's __toESM", code: 'const rt=require("./rt.cjs");let os=require("os");os=rt.__toESM(os,1);function h(){return os.default.hostname()}exports.h=h;', at: ['os.default.hostname'] },
     { name: 'a minified alias', code: 'var egr=require("node:os");let Yn=egr.hostname().split(".")[0]', at: ['egr.hostname'] },
   ],
   valid: [

@@ -22,6 +22,8 @@ runRuleTable(networkCall, {
     { name: 'WebSocket, EventSource and XMLHttpRequest', code: 'new WebSocket("wss://a.io");new EventSource(u);new XMLHttpRequest()', at: ['new WebSocket', 'new EventSource', 'new XMLHttpRequest'] },
     { name: 'axios and node-fetch when their import is visible', code: 'import a from "axios";import nf from "node-fetch";a.post(u,b);nf(u)', at: ['a.post', 'nf(u)'] },
     { name: 'an interop-wrapped require (__toESM)', code: 'var h=__toESM(require("http"));h.default.get(u)', at: ['h.default.get'] },
+    // Mastra's .cjs build (rolldown): the require, then the same name wrapped by the runtime's helper.
+    { name: "rolldown's CommonJS import: a require, then the name wrapped by require_runtime.__toESM", code: '"use strict";const require_runtime=require("./runtime.cjs");let ws=require("ws");ws=require_runtime.__toESM(ws,1);function c(u){return new ws.default(u)}exports.c=c;', at: ['new ws.default'] },
     { name: 'sendBeacon', code: 'navigator.sendBeacon("/log",d)', at: ['navigator'] },
     { name: 'the global WebSocket through globalThis or window', code: 'new globalThis.WebSocket("wss://a.io/s");new window.EventSource(u)', at: ['new globalThis', 'new window'] },
     {
