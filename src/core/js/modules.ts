@@ -345,7 +345,7 @@ function callRef(node: acorn.CallExpression, lookup: ModuleLookup, depth: number
   if (required !== undefined) return typeof required === 'string' ? normaliseModule(required) : required;
   const callee = calleeOf(node);
   const first = node.arguments[0];
-  if (!first || first.type === 'SpreadElement') return undefined;
+  if (!first || first.type === 'SpreadElement') return node.arguments.length === 0 ? returnedModule(node, lookup, depth) : undefined;
   if (callee.type === 'MemberExpression') {
     const method = propertyName(callee);
     // webpack's namespace of a module loaded by id: `o.t(421, 19)`.
@@ -367,12 +367,65 @@ function callRef(node: acorn.CallExpression, lookup: ModuleLookup, depth: number
     const whole = inner && (inner.path.length === 0 || (first.type === 'CallExpression' && typeof requiredModule(first, lookup, depth + 1) === 'string'));
     if (inner && whole && (first.type === 'CallExpression' || INTEROP.test(callee.name))) return inner;
   }
+  const returned = returnedModule(node, lookup, depth);
+  if (returned) return returned;
   // rolldown's `os = require_runtime.__toESM(os, 1)`: the interop helper kept on its runtime module.
   if (node.arguments.length <= 2 && callee.type === 'MemberExpression' && INTEROP.test(propertyName(callee) ?? '')) {
     const inner = moduleRefOf(first, lookup, depth + 1);
     if (inner && inner.path.length === 0) return inner;
   }
   return undefined;
+}
+
+/** Returns a function may have for a module it hands back; more make it no loader. */
+const MAX_LOADER_RETURNS = 4;
+
+/**
+ * A same-module function that hands back a module or a member of one: a loader behind a cache
+ * (`async function getRunner() { if (cached) return cached; … return (await load("execa")).execa }`,
+ * an immediately called `(async () => …)()`), or a helper that imports the module it is given
+ * (`const load = (name) => import(name)`, then `load("execa")`). Every return must be the same kind.
+ */
+function returnedModule(call: acorn.CallExpression, lookup: ModuleLookup, depth: number): ModuleRef | undefined {
+  if (depth >= MAX_DEPTH) return undefined;
+  const callee = unwrapChain(call.callee as Node);
+  const target = isFunction(callee) ? callee : callee.type === 'Identifier' ? lookup.resolve(callee) : undefined;
+  if (!target || !isFunction(target)) return undefined;
+  const fn = lookup.index.functionOf(target);
+  if (fn === undefined) return undefined;
+  const returns = lookup.index.functions[fn].returns;
+  if (returns.length === 0 || returns.length > MAX_LOADER_RETURNS) return undefined;
+  const inside = lookup.inFunction?.(fn) ?? lookup;
+  let found: ModuleRef | undefined;
+  const argument = call.arguments[0];
+  for (const r of returns) {
+    const value = unwrapChain(r);
+    // `import(name)` of the first parameter: the module the call names.
+    const loaded = value.type === 'ImportExpression' && argument && argument.type !== 'SpreadElement' && isFirstParameter(value.source as Node, target) ? moduleName(argument as Node, lookup) : undefined;
+    const refs = loaded !== undefined ? [normaliseModule(loaded)] : value.type === 'Identifier' ? cachedRefs(value, fn, lookup, depth) : [moduleRefOf(value, inside, depth + 1)];
+    for (const ref of refs) {
+      if (!ref || (found && !sameKind(found, ref))) return undefined;
+      found = ref;
+    }
+  }
+  return found;
+}
+
+/**
+ * A returned name kept outside the function (`let cached; … cached = runner` in the loader):
+ * each value it is given, read where it is given (the `runner` of the function that assigns it).
+ */
+function cachedRefs(id: acorn.Identifier, fn: number, lookup: ModuleLookup, depth: number): Array<ModuleRef | undefined> {
+  const bound = lookup.index.binding(id.name, fn);
+  if (!bound) return [undefined];
+  const values = bound.values.filter(v => !isUndefinedValue(v.node) && v.node.type !== 'Parameter');
+  if (values.length === 0 || values.length > MAX_LOADER_RETURNS) return [undefined];
+  return values.map(v => (v.node === id ? undefined : moduleRefOf(v.node, lookup.inFunction?.(v.fn) ?? lookup, depth + 1)));
+}
+
+function isFirstParameter(node: Node, fn: FunctionNode): boolean {
+  const first = fn.params[0];
+  return node.type === 'Identifier' && first?.type === 'Identifier' && first.name === node.name;
 }
 
 function isPromisify(callee: Node, lookup: ModuleLookup, depth: number): boolean {

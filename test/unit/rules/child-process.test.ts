@@ -60,6 +60,12 @@ runRuleTable(childProcess, {
     { name: 'node-pty loaded lazily with import()', code: 'async function f(s){const p=await import("@lydell/node-pty");return p.spawn(s,[],{})}', at: ['p.spawn'] },
     { name: 'node-pty loaded by a name kept in a constant (so that a bundler leaves it out)', code: 'async function f(){const n="node-pty";const p=await import(n);return p.spawn("bash",[],{})}\nfunction g(){const m="node-pty";return require(m).spawn("zsh",[],{})}', at: ['p.spawn', 'require(m).spawn'] },
     { name: "a built-in loaded with import() and a .catch() for browsers (an isomorphic SDK)", code: 'async function h(c){const{exec}=await import("node:child_process").catch(()=>{throw new TypeError("node only")});return exec(c)}', at: ['exec(c)'] },
+    {
+      name: "execa loaded lazily through an import helper and a cached loader (Mastra's sandbox)",
+      code: 'let cached,loading;const load=(m)=>import(m);async function runner(){if(cached)return cached;if(!loading)loading=(async()=>{const r=(await load("execa")).execa;cached=r;return r})();return loading}\nasync function kill(p){await (await runner())("taskkill",["/PID",String(p)])}',
+      at: ['(await runner())'],
+      allEvidence: ['call execa.execa', 'command taskkill /PID *'],
+    },
     { name: 'node-pty member of an awaited import()', code: 'async function f(s){return (await import("node-pty")).spawn(s,[],{})}', at: ['(await'] },
     {
       name: 'a choice between two spelled commands stays low, each command evidence (Qwen Code commandExists)',
