@@ -344,6 +344,11 @@ function callRef(node: acorn.CallExpression, lookup: ModuleLookup, depth: number
   const required = requiredModule(node, lookup, depth);
   if (required !== undefined) return typeof required === 'string' ? normaliseModule(required) : required;
   const callee = calleeOf(node);
+  // `axios.create({…})`, `got.extend(…)`: an instance with the module's own request methods.
+  if (callee.type === 'MemberExpression' && INSTANCE_FACTORIES.has(propertyName(callee) ?? '')) {
+    const made = moduleRefOf(callee, lookup, depth + 1);
+    if (made && made.path.length === 1 && INSTANCE_FACTORIES.get(made.path[0])?.has(made.module)) return { module: made.module, path: [] };
+  }
   const first = node.arguments[0];
   if (!first || first.type === 'SpreadElement') return node.arguments.length === 0 ? returnedModule(node, lookup, depth) : undefined;
   if (callee.type === 'MemberExpression') {
@@ -376,6 +381,12 @@ function callRef(node: acorn.CallExpression, lookup: ModuleLookup, depth: number
   }
   return undefined;
 }
+
+/** Factory methods, by name, of the HTTP clients whose instances work like the module itself. */
+const INSTANCE_FACTORIES = new Map([
+  ['create', new Set(['axios', 'ky'])],
+  ['extend', new Set(['got', 'ky'])],
+]);
 
 /** Returns a function may have for a module it hands back; more make it no loader. */
 const MAX_LOADER_RETURNS = 4;

@@ -21,6 +21,7 @@ runRuleTable(networkCall, {
     { name: 'dns lookups through dns/promises', code: 'import{lookup as l}from"dns/promises";await l("x.io")', at: ['l("x.io")'], evidence: ['call dns.promises.lookup'] },
     { name: 'WebSocket, EventSource and XMLHttpRequest', code: 'new WebSocket("wss://a.io");new EventSource(u);new XMLHttpRequest()', at: ['new WebSocket', 'new EventSource', 'new XMLHttpRequest'] },
     { name: 'axios and node-fetch when their import is visible', code: 'import a from "axios";import nf from "node-fetch";a.post(u,b);nf(u)', at: ['a.post', 'nf(u)'] },
+    { name: 'an instance of axios, got or ky made by its factory (axios.create, got.extend): the same request methods', code: 'import axios from"axios";import got from"got";var c=axios.create({});function d(u,o){return c.get(u,o)}const g=got.extend({prefixUrl:u});g.post("x")', at: ['c.get', 'g.post'], message: /^(axios|got) request/ },
     { name: 'an interop-wrapped require (__toESM)', code: 'var h=__toESM(require("http"));h.default.get(u)', at: ['h.default.get'] },
     // Mastra's .cjs build (rolldown): the require, then the same name wrapped by the runtime's helper.
     { name: "rolldown's CommonJS import: a require, then the name wrapped by require_runtime.__toESM", code: '"use strict";const require_runtime=require("./runtime.cjs");let ws=require("ws");ws=require_runtime.__toESM(ws,1);function c(u){return new ws.default(u)}exports.c=c;', at: ['new ws.default'] },
@@ -34,6 +35,7 @@ runRuleTable(networkCall, {
     },
   ],
   valid: [
+    { name: "another module's create() is no client instance", code: 'import v from"vm";import a from"axios";var c=v.create({});c.get("x");var i=a.interceptors;i.request.use(f)' },
     { name: 'a condition choosing between a network module and another', code: 'const f=require("fs"),h=require("https");(x?f:h).request(u)' },
     { name: 'map and cache calls with path-like keys', code: 'cache.get(`${d}/file`);m.delete(`${k}/x`);s.post(1)' },
     { name: 'a local function named fetch', code: 'function f(){const fetch=load;return fetch(x)}' },
