@@ -36,9 +36,10 @@ function report(ctx: RuleContext, node: Node, call: string, target: Node | undef
 }
 
 /**
- * An append-mode open whose handle is closed at once (`(await open(p, "a")).close()`,
- * `closeSync(openSync(p, "a"))`) creates the file if it is missing and writes nothing: a touch
- * (Claude Code's sandbox makes sure ~/.bashrc exists before mounting it), not a write.
+ * An append-mode or exclusive-create open whose handle is closed at once (`(await open(p,
+ * "a")).close()`, `closeSync(openSync(p, "wx"))`) creates the file if it is missing and writes
+ * nothing: a touch (Claude Code's sandbox makes sure ~/.bashrc and ~/.gitconfig exist before
+ * mounting them), not a write. `w` alone empties the file: a write.
  */
 function closedAtOnce(ctx: RuleContext): boolean {
   let depth = 1;
@@ -89,7 +90,8 @@ export const fileWrite: Rule = {
           const content = last === 'createWriteStream' ? undefined : fromTo ? args[0] : args[1];
           report(ctx, node, refName(ref), fromTo ? args[1] : args[0], content);
         } else if ((last === 'open' || last === 'openSync') && /^[wa]/.test(staticString(args[1]) ?? '')) {
-          if (/^a/.test(staticString(args[1]) ?? '') && closedAtOnce(ctx)) return;
+          // Append, or create only if absent (`wx`): closed at once, nothing is written.
+          if (/^a|x/.test(staticString(args[1]) ?? '') && closedAtOnce(ctx)) return;
           report(ctx, node, refName(ref), args[0], undefined);
         } else if (CHMOD.has(last) && setsExecutable(args[1])) {
           report(ctx, node, refName(ref), args[0], undefined, true);
