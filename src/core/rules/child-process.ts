@@ -363,6 +363,11 @@ function inlineShellCommands(args: readonly Node[], followed?: { analysis: Modul
     const written = lists.flatMap(l => (l.type === 'ArrayExpression' ? [l] : here(l)));
     if (written.length) lists = [...new Set(written)];
   }
+  // script(1) runs its command under a pseudo-terminal through a shell.
+  if (programs.every(p => programName(staticString(p) ?? '') === 'script')) {
+    const lines = lists.flatMap(list => (list.type === 'ArrayExpression' ? scriptCommandLine(list) : undefined) ?? []);
+    return lines.length ? lines : undefined;
+  }
   // A program spelled out must be a shell (`git -c …` is not); one chosen at run time may be.
   if (programs.some(p => { const name = staticString(p); return name !== undefined && !SHELL_PROGRAMS.has(programName(name)); })) return undefined;
   // A shell is named (`cmd.exe`, or `process.env.ComSpec ?? "cmd.exe"`): its own options may come first.
@@ -373,6 +378,24 @@ function inlineShellCommands(args: readonly Node[], followed?: { analysis: Modul
     return line && (spelled || !isOptionPair(line)) ? [line] : [];
   });
   return lines.length ? lines : undefined;
+}
+
+/**
+ * The command line script(1) hands to a shell: util-linux's `script -q -e -c CMD FILE` (also
+ * `-qec CMD`, `--command CMD`), or the BSD form `script -q FILE /bin/sh -c CMD`.
+ */
+function scriptCommandLine(list: Extract<Node, { type: 'ArrayExpression' }>): Node[] | undefined {
+  const words = list.elements.map(e => (e && e.type !== 'SpreadElement' ? staticString(e) : undefined));
+  for (let i = 0; i + 1 < words.length; i++) {
+    const w = words[i];
+    if (w === undefined) continue;
+    const option = /^-[a-z]*c$/i.test(w) || w === '--command';
+    const shell = SHELL_PROGRAMS.has(programName(w)) && words[i + 1] === '-c';
+    const at = option ? i + 1 : shell ? i + 2 : -1;
+    const line = at > 0 ? list.elements[at] : undefined;
+    if (line && line.type !== 'SpreadElement') return [line as Node];
+  }
+  return undefined;
 }
 
 /**

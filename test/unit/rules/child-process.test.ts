@@ -243,6 +243,15 @@ runRuleTable(childProcess, {
       at: ['execSync(`', 'execSync(`'],
       severity: 'medium',
     },
+    // gemini-mcp-tool (review 57): a CLI run under a pseudo-terminal by script(1), which hands the line to a shell.
+    {
+      name: 'script -c CMD, -qec CMD and the BSD form script -q FILE /bin/sh -c CMD run a shell command',
+      code: 'import{spawn}from"child_process";function a(l){return spawn("script",["-q","-e","-c",l,"/dev/null"])}function b(l){return spawn("script",process.platform==="darwin"?["-q","/dev/null","/bin/sh","-c",l]:["-qec",l,"/dev/null"])}',
+      at: ['spawn("script",["-q"', 'spawn("script",process'],
+      severity: 'medium',
+      message: /^Runs a shell command/,
+    },
+    { name: 'script(1) recording a fixed program without a shell starts that program (low)', code: 'import{spawn}from"child_process";spawn("script",["-q","/dev/null","top"])', at: ['spawn("script"'], severity: 'low', message: /^Starts a program .*: script -q \/dev\/null top$/ },
     // desktop-commander's terminal manager (review 49): the shell and its -l -c list in an object a helper returns, or shell: in an options variable.
     {
       name: 'a shell from a helper\'s {executable, args: ["-l", "-c", cmd]} or an options variable holding shell: is a shell command (medium)',
