@@ -58,6 +58,10 @@ export const CREDENTIAL_STORES: CredentialStore[] = [
   { pattern: /(?:^|\/)\.claude\/projects(?:\/|$)/, label: 'Claude Code conversation transcripts (~/.claude/projects)', vendor: 'anthropic', conversations: true },
   { pattern: /(?:^|\/)\.codex\/(?:sessions|archived_sessions)(?:\/|$)|(?:^|\/)\.codex\/session_index\.jsonl$/, label: 'Codex CLI conversation transcripts (~/.codex/sessions)', vendor: 'openai', conversations: true },
   { pattern: /(?:^|\/)\.local\/share\/opencode\/storage(?:\/|$)/, label: 'opencode conversation storage (~/.local/share/opencode)', conversations: true },
+  // gemini-mcp-tool recovers replies from Antigravity CLI's transcripts; Gemini CLI and Qwen Code keep saved chats per project.
+  { pattern: /(?:^|\/)\.gemini\/antigravity-cli\/(?:brain|conversations)(?:\/|$)/, label: 'Antigravity CLI conversation transcripts (~/.gemini/antigravity-cli)', vendor: 'google', conversations: true },
+  { pattern: /(?:^|\/)\.gemini\/tmp\/[^/]+\/(?:chats|checkpoints?)(?:\/|$)/, label: 'Gemini CLI saved chats (~/.gemini/tmp/*/chats)', vendor: 'google', conversations: true },
+  { pattern: /(?:^|\/)\.qwen\/tmp\/[^/]+\/(?:chats|checkpoints?)(?:\/|$)/, label: 'Qwen Code saved chats (~/.qwen/tmp/*/chats)', vendor: 'alibaba', conversations: true },
   // GitHub Copilot CLI 0.1.36 keeps its GitHub and Copilot tokens in the home folder.
   { pattern: /(?:^|\/)\.copilot-cli-(?:access|copilot)-token$/, label: 'GitHub Copilot CLI tokens (~/.copilot-cli-*-token)', vendor: 'microsoft', assistant: true },
   // Keychains and secret services, as commands or their arguments.
