@@ -103,9 +103,13 @@ const RUNNER_NAMES = new Set(['execa', 'execaSync', 'execaNode', 'spawn', 'spawn
 
 
 /** `xclip`/`xsel` as a program name with an output flag among the call's arguments. */
-function isClipboardProgram(ctx: RuleContext, name: string): boolean {
+function isClipboardProgram(ctx: RuleContext, node: Node, name: string): boolean {
   if (name !== 'xclip' && name !== 'xsel') return false;
   const call = ctx.parent();
+  // A command as a list (`["xclip", "-selection", "clipboard", "-o", "-t"]`), run elsewhere.
+  if (call?.type === 'ArrayExpression' && call.elements[0] === node) {
+    return call.elements.some(e => e && e.type !== 'SpreadElement' && OUTPUT_FLAGS.has(staticString(e as Node) ?? '')) && !listsTypes(words(call).slice(1));
+  }
   if (call?.type !== 'CallExpression') return false;
   return call.arguments.some(a => a.type === 'ArrayExpression' && a.elements.some(e => OUTPUT_FLAGS.has(staticString(e) ?? '')) && !listsTypes(words(a)));
 }
@@ -161,7 +165,7 @@ export const clipboardRead: Rule = {
           if (runsProgram(ctx, node) && !givenTypeListing(ctx, node)) report(node, `command ${JSON.stringify(node.value)}`);
           return;
         }
-        if ((isCommand(node.value) && !listsTypesLine(node.value)) || isClipboardProgram(ctx, node.value)) report(node, `command ${JSON.stringify(node.value.slice(0, 120))}`);
+        if ((isCommand(node.value) && !listsTypesLine(node.value)) || isClipboardProgram(ctx, node, node.value)) report(node, `command ${JSON.stringify(node.value.slice(0, 120))}`);
       },
       TemplateLiteral(node) {
         const text = spelledTemplate(node);

@@ -10,6 +10,8 @@ runRuleTable(clipboardRead, {
     { name: 'navigator and Electron clipboards', code: 'await navigator.clipboard.read();i=clipboard.readImage()', at: ['navigator', 'clipboard.readImage'] },
     { name: 'platform commands', code: 'a=["pbpaste","powershell -NoProfile -Command \\"Get-Clipboard\\""];b="xclip -selection clipboard -o"', at: ['"pbpaste"', '"powershell', '"xclip'] },
     { name: 'xclip with an output flag among its arguments', code: 'run("xclip",["-selection","clipboard","-t","image/png","-o"])', at: ['"xclip"'] },
+    // Claude Code native (review 55): the read command kept as a list, run later as list[0] and list.slice(1).
+    { name: 'an xclip or xsel read written as a whole argument list', code: 'var y=["xclip","-selection","clipboard","-o","-t"],z=["xsel","--clipboard","--output"],C=[{list:[...y,"TARGETS"],read:y}]', at: ['"xclip"', '"xsel"'] },
     { name: 'AppleScript reading the clipboard', code: 'M7("osascript",["-e","the clipboard as «class PNGf»"])', at: ['"the clipboard'] },
     { name: 'PowerShell Get-Clipboard -Raw inside a longer command (missed on a real assistant)', code: 'run("powershell",["-NoProfile","-Command","$c = Get-Clipboard -Raw; Write-Output $c"]);q(`powershell.exe -c "Get-Clipboard -Raw" | ${x}`)', at: ['"$c', '`'] },
     {
@@ -42,6 +44,7 @@ runRuleTable(clipboardRead, {
     { name: 'prose about the clipboard on a line of its own', code: 'throw new Error("the clipboard does not contain an image");const H=`Press Ctrl+V to paste an image from\nthe clipboard into the prompt`' },
     { name: "a clipboard write with a notification that mentions the clipboard", code: 'cp.exec(`osascript -e \'set the clipboard to "${s}"\' -e \'display notification "Path copied to the clipboard"\'`)' },
     { name: 'a lookup helper given options or a callback', code: 'await w("wl-paste",{nothrow:true});ce("pbpaste",function(e,ok){})' },
+    { name: 'a list of clipboard programs to look for, and an xclip list that lists kinds of data', code: 'const tools=["xclip","xsel","wl-paste"].filter(has);const t=["xclip","-selection","clipboard","-t","TARGETS","-o"]' },
     { name: 'writes to the clipboard', code: 'v.env.clipboard.writeText(s);run("pbcopy");run("xclip",["-selection","clipboard"])' },
     {
       name: "a program looked for, not run (Amp's commandExists and which checks)",
