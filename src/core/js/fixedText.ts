@@ -52,8 +52,8 @@ const MATH_FUNCTIONS = new Set(['abs', 'ceil', 'floor', 'round', 'trunc', 'max',
  * `site` is the eval or Function call asking: another direct eval inside a scope whose names
  * were read could change one unseen, and then there is no answer.
  */
-export function builtFromFixedText(node: Node, fn: number, index: ModuleIndex, graph: CallGraph, site?: Node): boolean {
-  return answer(new FixedText(index, graph, false, site), node, fn, index, site);
+export function builtFromFixedText(node: Node, fn: number, index: ModuleIndex, graph: CallGraph, site?: Node, codeArguments?: ReadonlySet<Node>): boolean {
+  return answer(new FixedText(index, graph, false, site, codeArguments), node, fn, index, site);
 }
 
 /**
@@ -62,8 +62,8 @@ export function builtFromFixedText(node: Node, fn: number, index: ModuleIndex, g
  * template or regular expression open (`JSON.parse(${JSON.stringify(s)})`). JSON is a literal
  * in JavaScript: whatever x holds, it is data there, never code.
  */
-export function fixedWithJsonData(node: Node, fn: number, index: ModuleIndex, graph: CallGraph, site?: Node): boolean {
-  return answer(new FixedText(index, graph, true, site), node, fn, index, site);
+export function fixedWithJsonData(node: Node, fn: number, index: ModuleIndex, graph: CallGraph, site?: Node, codeArguments?: ReadonlySet<Node>): boolean {
+  return answer(new FixedText(index, graph, true, site, codeArguments), node, fn, index, site);
 }
 
 function answer(question: FixedText, node: Node, fn: number, index: ModuleIndex, site: Node | undefined): boolean {
@@ -126,6 +126,8 @@ class FixedText {
     private readonly jsonLiterals: boolean,
     /** The eval or Function call asking: its own reading of a name is the read asked about. */
     private readonly site?: Node,
+    /** The code given to every eval, Function or vm call of the file: code is read as text there, never kept. */
+    private readonly codeArguments?: ReadonlySet<Node>,
   ) {}
 
   value(node: Node, fn: number, frame: Frame | undefined): boolean {
@@ -300,7 +302,7 @@ class FixedText {
     }
   }
 
-  private use(use: NameUse, scope: number, fnNode: FunctionNode | undefined, frame: Frame | undefined, check: Check): boolean {
+  private use(use: UseOf, scope: number, fnNode: FunctionNode | undefined, frame: Frame | undefined, check: Check): boolean {
     const { ancestors } = use;
     const parent = ancestors[ancestors.length - 1];
     const grand = ancestors[ancestors.length - 2];
@@ -338,14 +340,18 @@ class FixedText {
       case 'CallExpression':
       case 'NewExpression':
         if (parent.callee === use.node) return false;
-        if (parent === this.site) return true;
+        if (parent === this.site || this.codeArguments?.has(use.node)) return true;
         // Given to a global that only reads it (`String(x)`, `JSON.stringify(x)`, `Math.max(x)`).
         if (parent.type === 'CallExpression' && this.readsOnly(parent, use.fn)) return true;
         return this.handedTo(parent, use);
       case 'ConditionalExpression':
-      case 'LogicalExpression':
-        // As a test it is read; as a branch it is handed on (`(c ? list : []).push(x)`).
-        return parent.type === 'ConditionalExpression' ? parent.test === use.node : grand?.type === 'IfStatement' || grand?.type === 'UnaryExpression';
+      case 'LogicalExpression': {
+        // As a test it is read; as a branch it is handed on (`(c ? list : []).push(x)`): the
+        // choice is then used as the name would be.
+        if (parent.type === 'ConditionalExpression' && parent.test === use.node) return true;
+        if (parent.type === 'LogicalExpression' && (grand?.type === 'IfStatement' || grand?.type === 'UnaryExpression')) return true;
+        return this.use({ ...use, node: parent, ancestors: ancestors.slice(0, -1) }, scope, fnNode, frame, check);
+      }
       default:
         // A nested function's parameter of the same name is its own binding (the uses inside it
         // are still held to this name's rules, which is only more cautious).
@@ -430,7 +436,7 @@ class FixedText {
    * that cannot see the list (`forEach((x, i) => …)`); one that can (`forEach((x, i, all) => …)`)
    * or a property write may.
    */
-  private member(member: Node & { type: 'MemberExpression' }, grand: Node | undefined, use: NameUse, frame: Frame | undefined): boolean {
+  private member(member: Node & { type: 'MemberExpression' }, grand: Node | undefined, use: UseOf, frame: Frame | undefined): boolean {
     if (grand?.type === 'AssignmentExpression' && grand.left === member) return member.computed && VALUE_ASSIGNMENTS.has(grand.operator) && this.value(grand.right as Node, use.fn, frame);
     if (grand?.type === 'UpdateExpression') return member.computed;
     const method = propertyName(member);
@@ -443,7 +449,7 @@ class FixedText {
   }
 
   /** A list handed to a function of the file that only reads that parameter (`joiny(list, ",")`). */
-  private handedTo(call: CallLike, use: NameUse): boolean {
+  private handedTo(call: CallLike, use: UseOf): boolean {
     const target = this.graph.target(call, use.fn);
     const at = (call.arguments as Node[]).indexOf(use.node as never);
     if (!target || target.argOffset !== 0 || at < 0) return false;
@@ -464,6 +470,9 @@ class FixedText {
 }
 
 type Check = (value: Node, fn: number, frame: Frame | undefined) => boolean;
+
+/** A use of a name, or of a choice holding it (`c ? name : other`), with the nodes above it. */
+type UseOf = Omit<NameUse, 'node'> & { node: Node };
 
 /** Operators that give the name the right side's value, or add it to the text. */
 const VALUE_ASSIGNMENTS = new Set(['=', '+=', '||=', '??=', '&&=']);

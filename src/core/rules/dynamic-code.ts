@@ -266,12 +266,14 @@ export const dynamicCode: Rule = {
     const generated = (site: Site, known: ReadonlyArray<readonly string[] | undefined>, fixed: typeof builtFromFixedText): boolean => {
       if (known.length === 0) return false;
       const { index, graph } = ctx.analysis();
-      return site.code.every((a, i) => (known[i] !== undefined && known[i]!.length > 0) || fixed(a, site.fn, index, graph, site.node));
+      return site.code.every((a, i) => (known[i] !== undefined && known[i]!.length > 0) || fixed(a, site.fn, index, graph, site.node, codeArguments));
     };
     // Code that is not a literal may still be fixed when the file is built: a constant, a
     // template of constants, a helper adding "'use strict';". Known only once the whole file
     // is indexed, so those sites wait for the end of the walk.
     const pending: Site[] = [];
+    /** The code every site is given: another eval reading a name as code keeps nothing of it. */
+    const codeArguments = new Set<Node>();
     const compileOnly = (node: Node, what: string) => ctx.report({ node, messageId: 'compileOnly', data: { what }, severity: 'info', evidence: [`call ${what}`, 'result unused: the code is compiled, never run'] });
     const report = (node: Node, what: string, code: readonly Node[]) => {
       if (afterExit(ctx)) return ctx.report({ node, messageId: 'unreachable', data: { what }, severity: 'info', evidence: [`call ${what}`, 'after a return, throw, break or continue in the same block: never reached'] });
@@ -281,6 +283,7 @@ export const dynamicCode: Rule = {
       const method = pageMethodAround(ctx);
       if (method) return ctx.report({ node, messageId: 'inPage', data: { what, method }, severity: 'info', evidence: [`call ${what}`, `inside the function given to .${method}(): serialized and run in the browser page`] });
       const site = { node, what, code, fn: ctx.functionIndex() };
+      for (const c of code) codeArguments.add(c);
       const known = code.map(a => staticString(a));
       if (known.every(k => k !== undefined)) emit(site, known.map(k => [k]));
       else pending.push(site);

@@ -145,6 +145,19 @@ runRuleTable(dynamicCode, {
       at: ['vm.runInContext', 'vm.runInContext', 'vm.runInContext', 'vm.runInContext', 'vm.runInContext', 'vm.runInContext'],
       severity: 'medium',
     },
+    // Claude Code native (review 55): a choice between two fixed scripts made by one template helper; the same name run alone elsewhere.
+    {
+      name: 'a choice between two names of fixed code, and one of them given to another vm call, are fixed (low)',
+      code: 'import*as o from"vm";var z=(e,t="all")=>`(() => { ${e}; const m = "${t}" })()`;var f=z("s"),y=z("s","listed");function a(e,r="x"){o.runInContext(r==="m"?y:f,e)}function one(e){o.runInContext(f,e)}export{a,one};',
+      at: ['o.runInContext(r', 'o.runInContext(f'],
+      severity: 'low',
+    },
+    {
+      name: 'a choice whose other branch is computed, or a name a choice hands to an unknown function, stays computed (medium)',
+      code: 'import*as o from"vm";var f=`1+1`;function a(e,r,u){o.runInContext(r?u:f,e)}var g=["2"];function b(e,r){keep(r?g:[]);o.runInContext(g.join(";"),e)}export{a,b};',
+      at: ['o.runInContext(r', 'o.runInContext(g'],
+      severity: 'medium',
+    },
     // bluebird's join.js (review 49): a template whose "Index" is replaced by a number only a loop gives.
     {
       name: 'a parameter every call of its function gives a loop number, put in with .replace (low)',
