@@ -24,6 +24,16 @@ describe('what a package scan reports', () => {
     assert.deepEqual(picked.findings, []);
   });
 
+  it('reads the manifest of an npm tarball unpacked as it comes (package/package.json), with its position', () => {
+    const json = '{\n  "name": "opencode-ai",\n  "scripts": {\n    "postinstall": "node ./postinstall.mjs"\n  }\n}\n';
+    const root = tree({ 'package/package.json': json, 'package/postinstall.mjs': 'x=1' });
+    const result = scanTarget({ id: 'x', name: 'x', kind: 'path', root }, { rules: RULES });
+    const [f] = result.findings.filter(x => x.ruleId === 'install-script');
+    assert.deepEqual([f?.file, f?.line, f?.column, f?.severity], ['package/package.json', 4, 20, 'medium']);
+    const both = tree({ 'package.json': '{"name":"outer"}', 'package/package.json': json });
+    assert.deepEqual(scanTarget({ id: 'x', name: 'x', kind: 'path', root: both }, { rules: RULES }).findings.filter(x => x.ruleId === 'install-script'), [], "the root's own manifest is the package's");
+  });
+
   it('reports a broken package.json as an error entry and scans the code', () => {
     const root = tree({ 'package.json': '{"name": ', 'a.js': RISKY });
     const result = scanTarget({ id: 'x', name: 'x', kind: 'path', root }, { rules: RULES });

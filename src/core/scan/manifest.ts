@@ -20,32 +20,43 @@ export interface ManifestScanResult {
   errors: ScanError[];
 }
 
-/** Scans `root/package.json` if there is one; a package without one has no manifest findings. */
+/**
+ * Scans `root/package.json` if there is one, else `root/package/package.json` (an npm tarball
+ * unpacked as it comes, the layout `npm pack` makes); a package without one has no manifest findings.
+ */
 export function scanPackageManifest(root: string, rules: readonly ManifestRule[], target: TargetContext): ManifestScanResult {
-  const file = path.join(root, MANIFEST);
+  const own = scanManifestAt(root, '', rules, target);
+  return own ?? scanManifestAt(root, 'package', rules, target) ?? { findings: [], errors: [] };
+}
+
+/** The manifest of `root/dir`, or undefined when there is none. */
+function scanManifestAt(root: string, dir: string, rules: readonly ManifestRule[], target: TargetContext): ManifestScanResult | undefined {
+  const rel = dir ? `${dir}/${MANIFEST}` : MANIFEST;
+  const packageRoot = path.join(root, dir);
+  const file = path.join(packageRoot, MANIFEST);
   let size: number;
   try {
     size = fs.statSync(file).size;
   } catch (e) {
     // No manifest, or a root that is no folder (its own error entry says what it is).
     const code = (e as NodeJS.ErrnoException).code;
-    if (code === 'ENOENT' || code === 'ENOTDIR') return { findings: [], errors: [] };
-    return { findings: [], errors: [{ file: MANIFEST, message: `cannot stat: ${describeFsError(e)}` }] };
+    if (code === 'ENOENT' || code === 'ENOTDIR') return undefined;
+    return { findings: [], errors: [{ file: rel, message: `cannot stat: ${describeFsError(e)}` }] };
   }
-  if (size > MAX_MANIFEST_BYTES) return { findings: [], errors: [{ file: MANIFEST, message: `skipped: package.json of ${size} bytes is not a plausible manifest` }] };
+  if (size > MAX_MANIFEST_BYTES) return { findings: [], errors: [{ file: rel, message: `skipped: package.json of ${size} bytes is not a plausible manifest` }] };
   const read = readSourceFile(file);
-  if ('error' in read) return { findings: [], errors: [{ file: MANIFEST, message: read.error }] };
-  return scanManifestText(read.text, rules, target, rel => readHead(root, rel));
+  if ('error' in read) return { findings: [], errors: [{ file: rel, message: read.error }] };
+  return scanManifestText(read.text, rules, target, p => readHead(packageRoot, p), rel);
 }
 
 /** The manifest rules over one package.json text; `head` reads the first bytes of a package file. */
-export function scanManifestText(text: string, rules: readonly ManifestRule[], target: TargetContext, head: (rel: string) => Buffer | undefined = () => undefined): ManifestScanResult {
+export function scanManifestText(text: string, rules: readonly ManifestRule[], target: TargetContext, head: (rel: string) => Buffer | undefined = () => undefined, file = MANIFEST): ManifestScanResult {
   const errors: ScanError[] = [];
   let manifest: JsonValue;
   try {
     manifest = JSON.parse(text);
   } catch (e) {
-    return { findings: [], errors: [{ file: MANIFEST, message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` }] };
+    return { findings: [], errors: [{ file, message: `not valid JSON: ${e instanceof Error ? e.message : String(e)}` }] };
   }
   let tree: Node | undefined;
   try {
@@ -54,9 +65,9 @@ export function scanManifestText(text: string, rules: readonly ManifestRule[], t
     tree = first?.type === 'ExpressionStatement' ? first.expression : undefined;
   } catch (e) {
     // Valid JSON too deeply nested to locate in: findings point at the start of the file.
-    errors.push({ file: MANIFEST, message: `positions in package.json are not available (${e instanceof RangeError ? 'nested too deeply' : e instanceof Error ? e.message : String(e)}): findings point at its start` });
+    errors.push({ file, message: `positions in package.json are not available (${e instanceof RangeError ? 'nested too deeply' : e instanceof Error ? e.message : String(e)}): findings point at its start` });
   }
-  if (!manifest || typeof manifest !== 'object' || Array.isArray(manifest)) return { findings: [], errors: [{ file: MANIFEST, message: 'not a JSON object' }] };
+  if (!manifest || typeof manifest !== 'object' || Array.isArray(manifest)) return { findings: [], errors: [{ file, message: 'not a JSON object' }] };
 
   const drafts: Draft[] = [];
   let current: ManifestRule | undefined;
@@ -75,10 +86,10 @@ export function scanManifestText(text: string, rules: readonly ManifestRule[], t
     try {
       rule.check(manifest, ctx);
     } catch (e) {
-      errors.push({ file: MANIFEST, message: `rule ${rule.meta.id} failed and was skipped: ${e instanceof Error ? e.message : String(e)}` });
+      errors.push({ file, message: `rule ${rule.meta.id} failed and was skipped: ${e instanceof Error ? e.message : String(e)}` });
     }
   }
-  return { findings: buildFindings(drafts, { file: MANIFEST, text, functions: [], partial: false }), errors };
+  return { findings: buildFindings(drafts, { file, text, functions: [], partial: false }), errors };
 }
 
 /** Offsets in the JSON text (the parsed text has one leading parenthesis). */
