@@ -57,6 +57,12 @@ describe('correlation: exfiltration', () => {
     assert.deepEqual(lookalike.map(f => f.severity), ['high'], 'a host that only starts with the issuer is elsewhere');
   });
 
+  it("follows a hashed host name into an analytics SDK client's event (Mastra's PostHog telemetry): medium", () => {
+    const code = 'import{createHash}from"crypto";import os from"os";import{PostHog}from"posthog-node";let c=null;function client(){if(process.env.OFF)return null;if(!c)c=new PostHog(K,{host:"https://us.posthog.com"});return c}\nfunction host(){return createHash("sha256").update(os.hostname()).digest("hex")}\nexport function ev(n){const ph=client();if(!ph)return;ph.capture({distinctId:host(),event:n})}';
+    const found = only('exfiltration', code);
+    assert.deepEqual(found.map(f => [f.severity, f.message]), [['medium', 'Sends the host name in a network request']]);
+  });
+
   it('is medium when only identifiers (host name, machine id) meet a network call', () => {
     const code = 'const os=require("os");function t(){const h=os.hostname();navigator.sendBeacon("/t",h)}';
     assert.equal(only('exfiltration', code)[0].severity, 'medium');

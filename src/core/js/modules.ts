@@ -125,6 +125,12 @@ export function moduleRefOf(node: Node | undefined, lookup: ModuleLookup, depth 
     }
     case 'CallExpression':
       return callRef(node, lookup, depth);
+    case 'NewExpression': {
+      // `new PostHog(key, {host})`: a client whose methods are the module's own.
+      const made = moduleRefOf(node.callee as Node, lookup, depth + 1);
+      const name = made && (made.path.length === 0 ? 'default' : made.path.length === 1 ? made.path[0] : undefined);
+      return made && name && INSTANCE_CLASSES.get(made.module)?.has(name) ? { module: made.module, path: [] } : undefined;
+    }
     default:
       return undefined;
   }
@@ -386,6 +392,14 @@ function callRef(node: acorn.CallExpression, lookup: ModuleLookup, depth: number
 const INSTANCE_FACTORIES = new Map([
   ['create', new Set(['axios', 'ky'])],
   ['extend', new Set(['got', 'ky'])],
+  ['init', new Set(['mixpanel'])],
+]);
+
+/** Client classes, by module, whose instances work like the module itself (analytics SDKs: `new PostHog(key)`). */
+const INSTANCE_CLASSES = new Map([
+  ['posthog-node', new Set(['PostHog'])],
+  ['@segment/analytics-node', new Set(['Analytics'])],
+  ['analytics-node', new Set(['default'])],
 ]);
 
 /** Returns a function may have for a module it hands back; more make it no loader. */
@@ -411,6 +425,8 @@ function returnedModule(call: acorn.CallExpression, lookup: ModuleLookup, depth:
   const argument = call.arguments[0];
   for (const r of returns) {
     const value = unwrapChain(r);
+    // `if (disabled) return null`: no module then, the same one otherwise.
+    if (isNothing(value)) continue;
     // `import(name)` of the first parameter: the module the call names.
     const loaded = value.type === 'ImportExpression' && argument && argument.type !== 'SpreadElement' && isFirstParameter(value.source as Node, target) ? moduleName(argument as Node, lookup) : undefined;
     const refs = loaded !== undefined ? [normaliseModule(loaded)] : value.type === 'Identifier' ? cachedRefs(value, fn, lookup, depth) : [moduleRefOf(value, inside, depth + 1)];
@@ -429,9 +445,13 @@ function returnedModule(call: acorn.CallExpression, lookup: ModuleLookup, depth:
 function cachedRefs(id: acorn.Identifier, fn: number, lookup: ModuleLookup, depth: number): Array<ModuleRef | undefined> {
   const bound = lookup.index.binding(id.name, fn);
   if (!bound) return [undefined];
-  const values = bound.values.filter(v => !isUndefinedValue(v.node) && v.node.type !== 'Parameter');
+  const values = bound.values.filter(v => !isNothing(v.node) && v.node.type !== 'Parameter');
   if (values.length === 0 || values.length > MAX_LOADER_RETURNS) return [undefined];
   return values.map(v => (v.node === id ? undefined : moduleRefOf(v.node, lookup.inFunction?.(v.fn) ?? lookup, depth + 1)));
+}
+
+function isNothing(node: Node): boolean {
+  return isUndefinedValue(node) || (node.type === 'Literal' && node.value === null && !('regex' in node && node.regex));
 }
 
 function isFirstParameter(node: Node, fn: FunctionNode): boolean {

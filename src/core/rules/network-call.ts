@@ -14,6 +14,13 @@ const HTTP_CALLS = new Set(['request', 'get', 'connect']);
 const SOCKET_CALLS = new Set(['connect', 'createConnection']);
 const DNS_CALLS = new Set(['lookup', 'lookupService', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveTxt', 'resolveMx', 'resolveCname', 'resolveSrv', 'resolveNs', 'reverse']);
 const CLIENT_MODULES = new Set(['axios', 'got', 'node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch', 'ky', 'superagent', 'request', 'ws']);
+/** Analytics SDKs' methods that send an event or a user's traits to the vendor (on the client a `new PostHog(key)` makes). */
+const ANALYTICS_CALLS = new Map([
+  ['posthog-node', new Set(['capture', 'identify', 'alias', 'groupIdentify', 'captureException'])],
+  ['@segment/analytics-node', new Set(['track', 'identify', 'page', 'screen', 'group', 'alias'])],
+  ['analytics-node', new Set(['track', 'identify', 'page', 'screen', 'group', 'alias'])],
+  ['mixpanel', new Set(['track', 'track_batch', 'import'])],
+]);
 const CLIENT_CALLS = new Set(['get', 'post', 'put', 'patch', 'delete', 'head', 'request', 'fetch', 'stream']);
 const CONSTRUCTORS = new Set(['WebSocket', 'EventSource', 'XMLHttpRequest']);
 /** socket.io-client's exports that open a connection (`io(url)`, `io.connect(url)`). */
@@ -41,6 +48,7 @@ export function networkCallKind(ref: ModuleRef): string | undefined {
     case 'socket.io-client':
       return ref.path.length === 0 || SOCKET_IO_CALLS.has(last) ? 'socket.io connection' : undefined;
     default:
+      if (ANALYTICS_CALLS.get(ref.module)?.has(last)) return 'analytics event';
       if (!CLIENT_MODULES.has(ref.module)) return undefined;
       if (ref.path.length === 0 || CLIENT_CALLS.has(last)) return `${ref.module} request`;
       return undefined;
@@ -149,7 +157,7 @@ export const networkCall: Rule = {
     category: 'network',
     severity: 'info',
     title: 'Makes a network call',
-    description: 'fetch, http/https request (and the body written to it) and get, net/tls connect, dns lookups, WebSocket and socket.io connections (and each message sent on one), EventSource, XMLHttpRequest, sendBeacon, and axios/got/node-fetch/undici calls whose import is visible.',
+    description: 'fetch, http/https request (and the body written to it) and get, net/tls connect, dns lookups, WebSocket and socket.io connections (and each message sent on one), EventSource, XMLHttpRequest, sendBeacon, axios/got/node-fetch/undici calls whose import is visible (also on an instance: axios.create), and the events an analytics SDK client sends (PostHog capture, Segment track, Mixpanel track).',
     messages: {
       call: '{{what}} ({{call}})',
       to: '{{what}} to {{host}} ({{call}})',
@@ -159,7 +167,7 @@ export const networkCall: Rule = {
       bodyTo: 'Sends a request body to {{host}} ({{call}})',
     },
   },
-  triggers: ['fetch', 'request', 'connect', 'WebSocket', '"ws"', "'ws'", 'socket.io-client', 'EventSource', 'XMLHttpRequest', 'sendBeacon', 'lookup', 'resolve', 'http', 'axios', 'got', 'dgram', 'get', 'post', 'put', 'patch', 'delete'],
+  triggers: ['fetch', 'request', 'connect', 'WebSocket', '"ws"', "'ws'", 'socket.io-client', 'EventSource', 'XMLHttpRequest', 'sendBeacon', 'lookup', 'resolve', 'http', 'axios', 'got', 'dgram', 'get', 'post', 'put', 'patch', 'delete', 'posthog', 'analytics', 'mixpanel'],
   create(ctx) {
     // WebSocket and socket.io connections, with the host each is opened to, and the calls that
     // may send on one: what is sent is the request's payload (the exfiltration correlation follows it).
