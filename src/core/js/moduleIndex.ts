@@ -81,6 +81,11 @@ export interface Binding {
    * the branch taken, so value flow follows every one; constants still take `values` only.
    */
   earlier?: readonly ModuleValue[];
+  /**
+   * With `earlier`: the statement list or branch the last value was assigned in. A use inside it,
+   * after that assignment, sees that value (`(c = "brew", run(\`${c} --version\`))`).
+   */
+  lastAssignedIn?: Node;
 }
 
 export interface ModuleValue {
@@ -433,7 +438,7 @@ export class ModuleIndex {
       return {
         name, scope: f, moduleLike: false, values: last ? [{ node: last, fn: at }] : NO_VALUES, mutated, history: history?.map(node => ({ node, fn: f })), appended, changedInPlace: !!record.changed?.has(name),
         ...(parameter ? { overwrittenParameter: { node: parameter, fn: f } } : {}),
-        ...(earlier ? { earlier } : {}),
+        ...(earlier ? { earlier, lastAssignedIn: record.assignedAt?.get(name) } : {}),
       };
     }
     if (!this.moduleScope.has(name)) return undefined;
@@ -1089,6 +1094,17 @@ export function isParameterOf(fn: FunctionNode, name: string): boolean {
   let found = false;
   for (const p of fn.params) collectPatternNames(p as Node, n => (found ||= n === name));
   return found;
+}
+
+/**
+ * Whether a use of a local assigned in branches sees only its last value: the use is inside the
+ * statement list or branch of that assignment, and after it.
+ */
+export function seesLastValue(bound: Binding, use: { start: number; end: number }): boolean {
+  if (!bound.earlier) return true;
+  const last = bound.values[0]?.node;
+  const branch = bound.lastAssignedIn;
+  return !!last && !!branch && branch.start <= use.start && use.end <= branch.end && last.end <= use.start;
 }
 
 /** The one value a module-level name is assigned, ignoring placeholders and parameters; else undefined. */

@@ -949,6 +949,8 @@ function assignedStarts(index: ModuleIndex, name: string, fn: number): string[] 
       starts.add(start);
     }
   }
+  // `let cmd = ""` before the branches that set it: an empty command runs nothing.
+  if (starts.size > 1) starts.delete('');
   return starts.size ? [...starts] : undefined;
 }
 

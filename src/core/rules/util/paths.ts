@@ -4,7 +4,7 @@
 import type * as acorn from 'acorn';
 import { isUndefinedValue, numberLiteral, propertyKeyName, propertyName, staticString, unwrapChain, type Node } from '../../js/ast';
 import { everyUse } from '../../js/nameUses';
-import type { ModuleIndex } from '../../js/moduleIndex';
+import { seesLastValue, type ModuleIndex } from '../../js/moduleIndex';
 import { argumentsOf } from '../../js/modules';
 import { contextAt } from './contextAt';
 import type { RuleContext } from '../types';
@@ -98,7 +98,8 @@ function constantOf(node: Node, ctx: RuleContext): string | undefined {
   }
   // A local assigned in branches (`switch (p) { case "darwin": cmd = "open"; … }`) holds one of
   // its values, not the last one written.
-  if (node.type === 'Identifier' && ctx.analysis().index.binding(node.name, ctx.functionIndex())?.earlier) return undefined;
+  const assigned = node.type === 'Identifier' ? ctx.analysis().index.binding(node.name, ctx.functionIndex()) : undefined;
+  if (assigned && !seesLastValue(assigned, node)) return undefined;
   const bound = ctx.resolve(node);
   if (!bound) return undefined;
   return staticString(bound) ?? (isHome(bound, ctx) ? '~' : undefined);
