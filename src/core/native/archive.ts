@@ -7,7 +7,7 @@ import { isArchiveName, isZipName, languageOf } from './language';
 import { CorruptBinaryError, type BinaryReader, type Region } from './reader';
 import { tarEntries } from './tar';
 import { isZipHead, zipEntries } from './zip';
-import type { InspectOptions, ModuleSource } from './inspect';
+import type { InspectOptions, ModuleSource } from './sources';
 
 /** The archive a file is, by its first bytes; a gzip stream counts only under a tarball's name. */
 export function archiveContainer(head: Buffer, name: string): Extract<BinaryContainer, 'zip' | 'tar'> | undefined {
@@ -50,6 +50,7 @@ export function* archiveModules(reader: BinaryReader, container: 'zip' | 'tar', 
     }
   } catch (e) {
     if (!(e instanceof CorruptBinaryError)) throw e;
-    yield { entry: prefix.replace(/!\/$/, '') || '(archive)', error: `archive could not be read to the end: ${e.message}` };
+    // An archive a binary carries as an asset, or an archive file of the package.
+    yield { entry: prefix.replace(/!\/$/, '') || '(archive)', error: `${prefix ? 'archive asset' : 'archive'} could not be read to the end: ${e.message}` };
   }
 }

@@ -5,19 +5,12 @@ import type { BinaryContainer, BinaryFormat, BinaryKind, EmbeddedModule } from '
 import { bunModuleInfo, bunModuleText, readBunGraph, type BunGraph, type BunModuleRecord } from './bun';
 import { containerFromHead, embeddedRegions, HEAD_BYTES, kindOf, type EmbeddedRegions } from './executable';
 import { archiveContainer, archiveModules } from './archive';
+import type { InspectOptions, ModuleLocator, ModuleSource } from './sources';
+
+export type { InspectOptions, ModuleLocator, ModuleSource } from './sources';
 import { isArchiveName, languageOf } from './language';
 import { BinaryReader, CorruptBinaryError } from './reader';
 import { readSeaBlob, type SeaBlob } from './sea';
-
-/**
- * Where a module's bytes are in the binary, as plain data: enough for another thread to read
- * that module alone with positional reads (Bun records, SEA main script and assets; not
- * archive entries, which only exist inflated).
- */
-export type ModuleLocator = { kind: 'bun'; record: BunModuleRecord } | { kind: 'utf8'; offset: number; size: number; what: string };
-
-/** A module with a reader for JS text (and where it is, when it can be read alone), or a problem met while listing modules. */
-export type ModuleSource = { module: EmbeddedModule; text?: () => string; at?: ModuleLocator } | { entry: string; error: string };
 
 /** The text of a module by its locator (the caller has checked its size against the per-module limit). */
 export function moduleTextAt(reader: BinaryReader, at: ModuleLocator): string {
@@ -41,10 +34,6 @@ export interface NativeInspection {
   modules(): Iterable<ModuleSource>;
 }
 
-export interface InspectOptions {
-  /** Archive entries over this size are listed but not kept in memory (the caller reports them). */
-  maxModuleBytes: number;
-}
 
 /** Undefined when the file is not a native container (ELF, Mach-O, PE, wasm) or an archive we know. */
 export function inspectNative(reader: BinaryReader, name: string, options: InspectOptions): NativeInspection | undefined {

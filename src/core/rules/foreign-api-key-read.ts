@@ -11,6 +11,12 @@ import { envReadsOfKind } from './util/envByValue';
 /** API keys and tokens; client secrets of cloud identity (AZURE_CLIENT_SECRET) are not model API keys. */
 const KEY_NAME = /(?:^|_)(?:API_?KEY|APIKEY|ACCESS_TOKEN|AUTH_TOKEN|TOKEN|SECRET_KEY)$/i;
 
+/**
+ * Tokens a server publishes for a vendor to check that it owns a domain or an app
+ * (`OPENAI_APPS_CHALLENGE_TOKEN`, served at a well-known URL): public by design, no API key.
+ */
+const PUBLIC_TOKEN = /(?:^|_)(?:CHALLENGE|VERIFICATION|VERIFY|SITE_VERIFICATION)_TOKEN$/i;
+
 /** Vendors whose keys have no keyword in their variable name. */
 const KEY_VENDORS: Record<string, string> = {
   GOOGLE_API_KEY: 'google',
@@ -24,7 +30,7 @@ const KEY_VENDORS: Record<string, string> = {
 
 /** Vendor ids an environment variable name holds a key for (empty if it is not a key). */
 export function apiKeyVendors(name: string, keywords: KeywordMatcher): string[] {
-  if (!KEY_NAME.test(name)) return [];
+  if (!KEY_NAME.test(name) || PUBLIC_TOKEN.test(name)) return [];
   const known = KEY_VENDORS[name.toUpperCase()];
   if (known) return [known];
   return distinctVendors(keywords.find(name.replace(/_/g, ' '))).map(v => v.id);

@@ -36,6 +36,8 @@ runRuleTable(foreignApiKeyRead, {
     { name: 'a name passed through a function whose return it is, is reported at the outermost call', code: 'function get(k){return process.env[k]}function pick(p){return p}function viaPick(x){return get(pick(x))}viaPick("OPENAI_API_KEY")', at: ['viaPick("OPENAI'], target: anthropic },
   ],
   valid: [
+    // firecrawl-mcp (review 57): the token OpenAI's app directory reads back from a well-known URL.
+    { name: 'a domain or app verification token a server publishes', code: 'const t=process.env.OPENAI_APPS_CHALLENGE_TOKEN;const g=process.env.GOOGLE_SITE_VERIFICATION_TOKEN', target: anthropic },
     { name: 'writing or deleting a variable is not reading it (directly, or through a helper)', code: 'function setEnv(n,v){process.env[n]=v}function clearEnv(n){delete process.env[n]}setEnv("OPENAI_API_KEY","x");clearEnv("DEEPSEEK_API_KEY");process.env.GROQ_API_KEY="y";delete process.env.MISTRAL_API_KEY;for(const k of ["XAI_API_KEY"])delete process.env[k]', target: anthropic },
     { name: 'a helper reading an object that is the environment only by default: the caller passes its own', code: 'function readKey(n,env=process.env){return env[n]}function readOpt(n,{env=process.env}={}){return env[n]}readKey("OPENAI_API_KEY",fake);readOpt("DEEPSEEK_API_KEY",{env:fake})', target: anthropic },
     { name: 'a name given another value too (+=, a concatenation of itself, reused later in the function) has no one value', code: 'function get(n){return process.env[n]}let a="OPENAI_API_KEY";a+="_FILE";get(a);let b="DEEPSEEK_API_KEY";b=b+"_FILE";get(b);(function(){let c="GROQ_API_KEY";c+="_FILE";get(c)})();function f(){let d="MISTRAL_API_KEY";const v=get(d);d="HOME";return[v,d]}', target: anthropic },
