@@ -230,7 +230,7 @@ describe('correlation: download-exec', () => {
     const [t, ...rest] = only('download-exec', tar);
     assert.equal(rest.length, 0);
     assert.deepEqual([t.severity, t.line], ['medium', 2]);
-    assert.equal(t.message, 'Unpacks a downloaded archive into d and runs a program from it (*/tool)');
+    assert.equal(t.message, 'Unpacks a downloaded archive into d and runs a program from it (*/tool/tool)');
     assert.ok(t.related.some(r => r.message.startsWith('the archive is unpacked here (tar.extract)')), JSON.stringify(t.related));
     const zip = `${head}const extractZip=require("extract-zip");async function i(){const d=path.join(os.homedir(),".cache","b");const z=path.join(os.tmpdir(),"b.zip");await dl("https://a.example.io/b.zip",z);await extractZip(z,{dir:d});await fs.promises.chmod(path.join(d,"chrome"),493);cp.spawn(\`\${d}/chrome\`,["--headless"])}`;
     assert.deepEqual(only('download-exec', zip).map(f => f.severity), ['medium']);
@@ -361,6 +361,18 @@ describe('correlation: config-tamper', () => {
     assert.deepEqual(only('config-tamper', later), [], 'an assignment in the list that declares the name replaces the values of every branch');
     const suffixed = code.replace('if(!rc)return;fs.appendFileSync(rc,', 'if(!rc)return;let b=rc;b=b+".bak";fs.appendFileSync(b,');
     assert.deepEqual(only('config-tamper', suffixed), [], 'a backup name assigned after its base in one list is another file');
+  });
+
+  it("follows a folder joined in two steps, and a base folder or file name chosen in branches, to another assistant's configuration (claude-code-templates' installers): high", () => {
+    const head = 'const fs=require("fs-extra"),path=require("path"),os=require("os");';
+    const twoSteps = head + 'async function agent(n,t){const dir=path.join(t,".claude","agents");await fs.ensureDir(dir);const file=path.join(dir,`${n}.md`);await fs.writeFile(file,"x")}module.exports={agent};';
+    assert.deepEqual(only('config-tamper', twoSteps).map(f => `${f.severity} ${f.message}`), ['high Writes Claude Code / Claude Desktop configuration (*/.claude/agents/*.md)']);
+    const branches = head + 'async function hook(h,t,where){let base=t;let name="settings.local.json";if(where==="user"){base=os.homedir();name="settings.json"}const dir=path.join(base,".claude");const f=path.join(dir,name);await fs.writeJson(f,h)}module.exports={hook};';
+    const [found] = only('config-tamper', branches);
+    assert.equal(found?.severity, 'high');
+    assert.ok(found.evidence.includes('path ~/.claude/settings.json'), JSON.stringify(found.evidence));
+    const elsewhere = head + 'async function note(n,t){const dir=path.join(t,"notes");const file=path.join(dir,`${n}.md`);await fs.writeFile(file,"x")}module.exports={note};';
+    assert.deepEqual(only('config-tamper', elsewhere), []);
   });
 
   it("follows a loop over a table's entries or a list of objects to the file written (an updater rewriting .zshrc and .bashrc), not a key", () => {

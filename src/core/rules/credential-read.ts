@@ -9,7 +9,7 @@ import { CREDENTIAL_STORES, SECRET_STORE_METHODS, type CredentialStore } from '.
 import type { Severity } from '../model';
 import { escapeRegExp } from '../catalog/keywords';
 import type { RelatedSpan, Rule, RuleContext } from './types';
-import { isProse, listName, listRole, onlyCompared, pathHandlers, spelledPath, spelledPathsByValue } from './util/paths';
+import { isProse, joinedThrough, listName, listRole, onlyCompared, pathHandlers, spelledPath, spelledPathsByValue } from './util/paths';
 
 export function credentialStoreFor(path: string): CredentialStore | undefined {
   if (path.length < 4 || path.length > 1024) return undefined;
@@ -106,7 +106,7 @@ export const credentialRead: Rule = {
       // A keychain command whose service name is computed (`-s ${service}`): decided once its value can be followed.
       const service = store.command && !own ? serviceArgument(ctx) : undefined;
       if (service) pending.push({ node, store, shown, service, fn: ctx.functionIndex() });
-      else reportStore(node, store, shown, own);
+      else reportStore(node, store, shown, own, [], undefined, joinedThrough(node, ctx).map(r => ({ ...r, message: 'part of the path is spelled here' })));
     };
     /** A store of the assistant's own vendor (its login, its SDK's configuration). */
     const ownVendorStore = (store: CredentialStore): boolean => !!store.vendor && ctx.target.ownVendors.includes(store.vendor);

@@ -5,7 +5,7 @@ import { vendorById } from '../catalog/vendors';
 import { persistenceLocationFor } from '../catalog/persistence';
 import { propertyName, staticString, type Node } from '../js/ast';
 import type { Rule, RuleContext } from './types';
-import { isProse, listRole, pathHandlers, spelledPath } from './util/paths';
+import { isProse, joinedThrough, listRole, pathHandlers, spelledPath, spelledPathsByValue } from './util/paths';
 
 /** Most string literals name no such place: skip them before spelling anything out. */
 const HINT = /rc\b|rc$|profile|zsh|zlogin|etc\/|fish|Launch|systemd|autostart|Startup|\bRun|cron|schtasks|launchctl|systemctl|hooks|\.claude|claude_desktop|\.codex|\.gemini|\.qwen|\.cursor|windsurf|\.continue|copilot|\/User\/|gitconfig|git\/config|mcp\.json|opencode|\.github\/|completion|site-functions/i;
@@ -40,20 +40,26 @@ export const persistenceLocation: Rule = {
   triggers: ['rc', 'profile', 'zshenv', 'zlogin', 'fish', 'Launch', 'systemd', 'autostart', 'Startup', 'Run', 'cron', 'schtasks', 'launchctl', 'systemctl', 'hooks', 'hooksPath',
     '.claude', 'claude_desktop', '.codex', '.gemini', '.qwen', '.cursor', 'windsurf', '.continue', 'copilot', 'User', 'gitconfig', 'git/config', 'mcp.json', 'opencode', '.github', 'completion', 'site-functions'],
   create(ctx) {
+    // Paths with a part chosen in branches (`settingsFile = user ? "settings.json" : …`, a base
+    // folder set in an `if`): spelled again after the walk, each value in turn.
+    const byValue: Array<{ node: Node; fn: number }> = [];
     const check = (node: Node) => {
       const spelled = spelledPath(node, ctx);
       if (spelled === undefined || isProse(spelled)) return;
       const role = listRole(ctx);
       if (role === 'data') return;
       const location = persistenceLocationFor(spelled);
+      if (!location && spelled.includes('*') && HINT.test(spelled) && !role && node.type === 'CallExpression') byValue.push({ node, fn: ctx.functionIndex() });
       if (!location) return;
+      report(node, spelled, location, role === 'patterns', undefined, joinedThrough(node, ctx).map(r => ({ ...r, message: 'part of the path is spelled here' })));
+    };
+    const report = (node: Node, spelled: string, location: NonNullable<ReturnType<typeof persistenceLocationFor>>, patterns: boolean, fn?: number, related?: Array<{ start: number; end: number; message: string }>) => {
       if (spelled === 'core.hooksPath' && nextIsNullDevice(node, ctx)) return;
       // The assistant's own configuration is its own business.
       if (location.vendor && ctx.target.ownVendors.includes(location.vendor)) return;
       const owner = location.vendor ? ` (${vendorById(location.vendor)?.name ?? location.vendor})` : '';
       // A pattern in a deny or ignore list keeps the place out of reach: listed at info. It is
       // still a place: a list chosen by its key may yet be written to, which config-tamper follows.
-      const patterns = role === 'patterns';
       ctx.report({
         node,
         messageId: patterns ? 'patterns' : 'names',
@@ -62,8 +68,22 @@ export const persistenceLocation: Rule = {
         evidence: [`path ${spelled.slice(0, 200)}`, `location ${location.label}`],
         facts: [{ kind: 'place', place: location.kind === 'startup' ? 'startup' : location.assistant ? 'assistant-config' : 'tool-config', detail: location.label }],
         ...(location.vendor ? { vendor: [location.vendor] } : {}),
+        ...(fn !== undefined ? { fn } : {}),
+        ...(related?.length ? { related } : {}),
       });
     };
-    return pathHandlers(ctx, HINT, check);
+    return {
+      ...pathHandlers(ctx, HINT, check),
+      'Program:exit'() {
+        for (const { node, fn } of byValue) {
+          for (const spelled of spelledPathsByValue(node, fn, ctx)) {
+            const location = persistenceLocationFor(spelled.path);
+            if (!location || isProse(spelled.path)) continue;
+            report(node, spelled.path, location, false, fn, spelled.from.map(r => ({ ...r, message: 'part of the path is spelled here' })));
+            break;
+          }
+        }
+      },
+    };
   },
 };

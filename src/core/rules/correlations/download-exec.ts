@@ -440,7 +440,8 @@ const RUNNERS = new Set(['node', 'bun', 'deno', 'sh', 'bash', 'zsh', 'dash', 'py
  */
 function ranValues(run: Marked<'sink'>): { commands: Node[]; files: Node[] } {
   const { target, payload, programs } = run.fact;
-  const computed = !programs || programs.some(p => p.includes('*'));
+  // A program named by a path (`~/.t/bin/t`, spelled from joins) may be a file this code wrote.
+  const computed = !programs || programs.some(p => p.includes('*') || /^(?:~|\.{0,2})[/\\]|^[A-Za-z]:[/\\]/.test(p));
   const runner = !!programs?.some(p => RUNNERS.has(programName(p)));
   return { commands: computed && target ? [target] : [], files: runner ? scriptArgument(payload) : [] };
 }

@@ -51,6 +51,9 @@ export function spelledText(node: Node | undefined, ctx: RuleContext, depth = 0)
     }
     const bound = ctx.resolve(node);
     if (bound && (bound.type === 'TemplateLiteral' || (bound.type === 'BinaryExpression' && bound.operator === '+'))) return spelledText(bound, ctx, depth + 1);
+    // `const dir = join(base, ".claude", "agents")`, then `join(dir, name)`: a folder joined
+    // in two steps, when the name holds that one value here.
+    if (bound?.type === 'CallExpression' && holdsOnly(node, ctx) && isPathJoin(bound, ctx)) return spelledText(bound, ctx, depth + 1);
     return constantOf(node, ctx);
   }
   // `process.env.X ?? join(__dirname, "x.node")`: the default spells the path.
@@ -75,6 +78,26 @@ export function spelledText(node: Node | undefined, ctx: RuleContext, depth = 0)
     return parts.join('/').replace(/\/+/g, '/');
   }
   return undefined;
+}
+
+/**
+ * The folders a path join spells through a name (`join(dir, "auth.json")` with `dir =
+ * join(home, ".codex")`): where that part of the path is written, to show beside the finding.
+ */
+export function joinedThrough(node: Node, ctx: RuleContext): Array<{ start: number; end: number }> {
+  if (node.type !== 'CallExpression' || !isPathJoin(node, ctx)) return [];
+  const first = node.arguments[0] && unwrapChain(node.arguments[0] as Node);
+  if (first?.type !== 'Identifier') return [];
+  const bound = ctx.resolve(first);
+  return bound?.type === 'CallExpression' && holdsOnly(first, ctx) && isPathJoin(bound, ctx) ? [{ start: bound.start, end: bound.end }] : [];
+}
+
+/** The name's one value where it is used: assigned once, or last in the branch around the use. */
+function holdsOnly(node: Node & { type: 'Identifier' }, ctx: RuleContext): boolean {
+  const bound = ctx.analysis().index.binding(node.name, ctx.functionIndex());
+  if (!bound || bound.appended?.length || bound.changedInPlace) return false;
+  if (bound.moduleLike) return bound.values.length === 1 && !bound.mutated;
+  return bound.values[0]?.node.type !== 'Parameter' && !bound.overwrittenParameter && seesLastValue(bound, node) && (!bound.mutated || !!bound.earlier);
 }
 
 function partOf(node: Node, ctx: RuleContext): string {
