@@ -41,6 +41,12 @@ export const PERSISTENCE_LOCATIONS: PersistenceLocation[] = [
   { pattern: /(?:^|\/)\.git\/hooks(?:\/|$)|\bcore\.hooksPath\b(?!\s*=\s*(?:\/dev\/null|NUL)\b)/, kind: 'startup', label: 'git hook' },
   // Other assistants.
   { pattern: /(?:^|\/)\.claude\/(?:settings(?:\.local)?\.json|commands\/|agents\/|hooks)|(?:^|\/|~)\.claude\.json$|claude_desktop_config\.json$|(?:^|\/)\.claude\/skills(?:\/|$)/, kind: 'tool-config', label: 'Claude Code / Claude Desktop configuration', vendor: 'anthropic', assistant: true },
+  // Instructions an assistant reads at every start (its "memory"): the user's and a project's.
+  { pattern: /(?:^|\/)CLAUDE(?:\.local)?\.md$/, kind: 'tool-config', label: 'Claude Code instruction file (CLAUDE.md)', vendor: 'anthropic', assistant: true },
+  { pattern: /(?:^|\/)\.gemini\/GEMINI\.md$/, kind: 'tool-config', label: 'Gemini CLI instruction file (GEMINI.md)', vendor: 'google', assistant: true },
+  { pattern: /(?:^|\/)\.qwen\/QWEN\.md$/, kind: 'tool-config', label: 'Qwen Code instruction file (QWEN.md)', vendor: 'alibaba', assistant: true },
+  { pattern: /(?:^|\/|~)\.clinerules(?:\/|$)/, kind: 'tool-config', label: 'Cline rules file (.clinerules)', vendor: 'cline', assistant: true },
+  { pattern: /(?:^|\/|~)\.roorules(?:-[\w-]+)?$|(?:^|\/)\.roo\/rules(?:-[\w-]+)?(?:\/|$)/, kind: 'tool-config', label: 'Roo Code rules file (.roo/rules)', vendor: 'roocode', assistant: true },
   { pattern: /(?:^|\/)\.codex\/(?:config\.toml|instructions\.md|agents\/|prompts\/)/, kind: 'tool-config', label: 'Codex CLI configuration', vendor: 'openai', assistant: true },
   { pattern: /(?:^|\/)\.gemini\/settings\.json$/, kind: 'tool-config', label: 'Gemini CLI configuration', vendor: 'google', assistant: true },
   { pattern: /(?:^|\/)\.qwen\/settings\.json$/, kind: 'tool-config', label: 'Qwen Code configuration', vendor: 'alibaba', assistant: true },
@@ -59,6 +65,8 @@ export const PERSISTENCE_LOCATIONS: PersistenceLocation[] = [
   // A project's `.mcp.json`: Claude Code's convention, which other assistants (Qoder) read and write
   // as their own, so no one assistant's configuration: the servers every such tool starts there.
   { pattern: /(?:^|\/)\.mcp\.json$/, kind: 'tool-config', label: 'project MCP server list (.mcp.json)' },
+  // `AGENTS.md`: instructions every assistant that follows the convention reads (Codex, Amp, Jules, …).
+  { pattern: /(?:^|\/)AGENTS\.md$/, kind: 'tool-config', label: 'project agent instruction file (AGENTS.md)' },
   // Editors, git, npm.
   { pattern: /(?:^|\/)(?:Code|Code - Insiders|VSCodium|Cursor|Windsurf|Trae|Kiro|Positron)\/User\/(?:settings|keybindings|mcp)\.json$/, kind: 'tool-config', label: 'editor user settings' },
   // A repository's CI workflows run with its secrets on every push.
