@@ -63,6 +63,11 @@ describe('correlation: exfiltration', () => {
     assert.deepEqual(found.map(f => [f.severity, f.message]), [['medium', 'Sends the host name in a network request']]);
   });
 
+  it("sends GitHub CLI's token (gh auth token) to GitHub at medium: the service that issued it", () => {
+    const code = 'const{execSync}=require("child_process");async function me(){const t=execSync("gh auth token").toString().trim();return fetch("https://api.github.com/user",{headers:{Authorization:`token ${t}`}})}';
+    assert.deepEqual(only('exfiltration', code).map(f => [f.severity, f.message]), [['medium', 'Sends GitHub CLI token (gh auth token) in a network request to api.github.com (the service that issued it)']]);
+  });
+
   it('is medium when only identifiers (host name, machine id) meet a network call', () => {
     const code = 'const os=require("os");function t(){const h=os.hostname();navigator.sendBeacon("/t",h)}';
     assert.equal(only('exfiltration', code)[0].severity, 'medium');

@@ -73,7 +73,11 @@ export const CREDENTIAL_STORES: CredentialStore[] = [
   // A command line ends there or goes on with options, a shell operator, a quoted or computed
   // argument or an account: `gcloud auth print-access-token tokens` is a label in help data.
   { pattern: /^(?:\S*\/)?gcloud\s+auth\s+(?:application-default\s+)?print-(?:access|identity)-token(?=\s*$|\s+(?:[-|>&;$"'*`(<]|\S+@))/, label: 'Google Cloud access token (gcloud auth print-access-token)', vendor: 'google', command: true },
-  { pattern: /^(?:\S*\/)?gh\s+auth\s+token(?=\s*$|\s+(?:[-|>&;$"'*`(<]|\S+@))/, label: 'GitHub CLI token (gh auth token)', vendor: 'microsoft', command: true },
+  { pattern: /^(?:\S*\/)?gh\s+auth\s+token(?=\s*$|\s+(?:[-|>&;$"'*`(<]|\S+@))/, label: 'GitHub CLI token (gh auth token)', vendor: 'microsoft', command: true, issuers: ['github.com'] },
+  // Secrets managers and git's credential helpers, asked for what they hold.
+  { pattern: /^(?:\S*\/)?doppler\s+secrets(?:\s+(?:download|get)\b|(?=\s*$|\s+-))/, label: 'Doppler secrets (doppler secrets)', command: true },
+  { pattern: /^(?:\S*\/)?git\s+credential\s+fill\b|^(?:\S*\/)?git-credential-\w+\s+get\b/, label: 'git credential helper (git credential fill)', command: true },
+  { pattern: /^(?:\S*\/)?op\s+(?:read|item\s+get)\b/, label: '1Password CLI (op read)', command: true },
   { pattern: /^(?:\S*\/)?az\s+account\s+get-access-token(?=\s*$|\s+(?:[-|>&;$"'*`(<]|\S+@))/, label: 'Azure CLI access token (az account get-access-token)', vendor: 'microsoft', command: true },
   { pattern: /^(?:\S*\/)?aws\s+(?:configure\s+(?:get\s+aws_(?:secret_access_key|session_token)|export-credentials)|sts\s+get-session-token)(?=\s*$|\s+(?:[-|>&;$"'*`(<]|\S+@))/, label: 'AWS credentials (aws configure get / export-credentials)', vendor: 'amazon', command: true },
 ];

@@ -71,6 +71,8 @@ runRuleTable(credentialRead, {
     { name: "Antigravity CLI's transcripts and Gemini CLI's or Qwen Code's saved chats (another assistant's: medium)", code: 'const p=require("path"),os=require("os");const B=p.join(os.homedir(),".gemini","antigravity-cli");t=(id)=>p.join(B,"brain",id,"logs");c=(h)=>p.join(os.homedir(),".gemini","tmp",h,"chats");q=(h)=>p.join(os.homedir(),".qwen","tmp",h,"chats")', at: ['p.join(B', 'p.join(os.homedir(),".gemini","tmp"', 'p.join(os.homedir(),".qwen"'], target: { ownVendors: ['anthropic'] }, severity: 'medium', message: /^Names another assistant's conversation transcripts: (Antigravity CLI|Gemini CLI|Qwen Code)/ },
     { name: "a folder a helper returns, joined with the store's name", code: 'const p=require("path"),os=require("os");function dir(){return process.env.CLAUDE_CONFIG_DIR||p.join(os.homedir(),".claude")}function list(){return p.join(dir(),"projects")}', at: ['p.join(dir()'], severity: 'medium', message: /Claude Code conversation transcripts \(~\/\.claude\/projects\)$/ },
     // happy-coder 0.13.0 (review 43): Google's token printed by gcloud, used as the API key.
+    // vibe-tools (review 56): secrets managers and git's credential helper asked for what they hold.
+    { name: 'a secrets manager or the git credential helper asked for secrets (medium)', code: 'const{execSync}=require("child_process");execSync("doppler secrets --json");execSync("git credential fill",{input:q});execSync(`op read op://v/${k}/password`)', at: ['"doppler', '"git credential', '`op read'], severity: 'medium' },
     { name: 'command lines that print a login token (medium)', code: 'const{execSync}=require("child_process");execSync("gcloud auth application-default print-access-token");execSync("gh auth token");execFileSync("/usr/bin/az account get-access-token --output json");execSync(`gcloud auth print-access-token ${account}`);execSync("gcloud auth print-access-token user@example.com")', at: ['"gcloud', '"gh auth', '"/usr/bin/az', '`gcloud', '"gcloud auth print-access-token user'], severity: 'medium' },
     // Claude Code's sandbox settings (review 45): the paths a sandboxed command may not write.
     { name: 'a sandbox denyWrite or denyRead list is a deny list (info)', code: 'const cfg={filesystem:{denyWrite:[`${h}/.bashrc`,`${h}/.netrc`],denyRead:[`${h}/.ssh`]}}', at: ['`${h}/.netrc`', '`${h}/.ssh`'], severity: 'info' },
@@ -85,6 +87,7 @@ runRuleTable(credentialRead, {
   ],
   valid: [
     { name: 'a sentence naming where transcripts are kept', code: 'log("Claude stores sessions in ~/.claude/projects")' },
+    { name: "a secrets manager's own settings, and git's credential helper configured or listed", code: 'const{execSync}=require("child_process");execSync("doppler configure --json");execSync("git config credential.helper");execSync("command -v doppler")' },
     { name: 'a sentence telling the user to run a token command', code: 'log("Run gh auth token to print your token, or gcloud auth print-access-token")' },
     // Amp (review 50): a label in help data starting with the command and going on with words.
     { name: 'a label that starts like a token command and goes on with words', code: 'const h=[{name:"gcloud auth print-access-token tokens",reason:"uses the gcloud login"},{name:"gh auth token scopes"}]' },
