@@ -68,6 +68,13 @@ describe('correlation: exfiltration', () => {
     assert.deepEqual(only('exfiltration', code).map(f => [f.severity, f.message]), [['medium', 'Sends GitHub CLI token (gh auth token) in a network request to api.github.com (the service that issued it)']]);
   });
 
+  it("follows a credential written onto a headers object a helper returns (h.Authorization = …; return h) into the request (vibe-tools' GitHub calls)", () => {
+    const code = 'import{execSync as run}from"child_process";function tok(){return run("gh auth token",{encoding:"utf8"}).trim()}function headers(){const h={Accept:"application/json"};const t=tok();if(t){h.Authorization=`token ${t}`;return h}return h}\nexport async function c(u){return fetch(`https://api.github.com/${u}`,{headers:headers()})}';
+    assert.deepEqual(only('exfiltration', code).map(f => [f.severity, f.line]), [['medium', 2]]);
+    const other = code.replace('h.Authorization=`token ${t}`', 'log(t)');
+    assert.deepEqual(only('exfiltration', other), [], 'the token not written onto the object sent');
+  });
+
   it('is medium when only identifiers (host name, machine id) meet a network call', () => {
     const code = 'const os=require("os");function t(){const h=os.hostname();navigator.sendBeacon("/t",h)}';
     assert.equal(only('exfiltration', code)[0].severity, 'medium');

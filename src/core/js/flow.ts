@@ -278,6 +278,12 @@ export class ValueFlow {
       push(v.node, item, item.path, v.fn);
     }
     if (item.path.length) for (const v of this.index.memberAssignments(bound, item.path[0])) push(v.node, item, item.path.slice(1), v.fn);
+    // The whole object holds what is written onto it (`h.Authorization = \`token ${t}\`; return h`);
+    // not a module's exports or a namespace, whose members are its functions.
+    else {
+      const members = this.index.membersOf(bound);
+      if (members.size <= MAX_WRITTEN_MEMBERS) for (const values of members.values()) for (const v of values) if (!isFunction(v.node)) push(v.node, item, item.path, v.fn);
+    }
     if (item.path.length === 0 && bound.appended) for (const v of bound.appended) push(v.node, item, item.path, v.fn);
     // `file = parsed.command` in a function whose parameter `file` is: the caller's value may still be read.
     if (bound.overwrittenParameter) push(bound.overwrittenParameter.node, item, item.path, bound.overwrittenParameter.fn);
@@ -606,6 +612,9 @@ const LIFECYCLE_EVENTS = new Set(['open', 'close', 'end', 'finish', 'error', 'co
 function carriesData(event: string | undefined): boolean {
   return event !== undefined && !LIFECYCLE_EVENTS.has(event);
 }
+/** Keys written onto an object beyond which it is a module's exports or a namespace, not data sent whole. */
+const MAX_WRITTEN_MEMBERS = 16;
+
 /** Request calls that hand their response to a callback given last (`https.get(url, res => …)`). */
 const RESPONSE_CALLBACK_METHODS = new Set(['get', 'request']);
 
