@@ -94,8 +94,11 @@ export function joinedThrough(node: Node, ctx: RuleContext): Array<{ start: numb
 
 /** The name's one value where it is used: assigned once, or last in the branch around the use. */
 function holdsOnly(node: Node & { type: 'Identifier' }, ctx: RuleContext): boolean {
-  const bound = ctx.analysis().index.binding(node.name, ctx.functionIndex());
-  if (!bound || bound.appended?.length || bound.changedInPlace) return false;
+  const { index } = ctx.analysis();
+  const fn = ctx.functionIndex();
+  const bound = index.binding(node.name, fn);
+  // Scopes are per function: a block's own `let` of the name elsewhere may be the value the walk saw.
+  if (!bound || bound.appended?.length || bound.changedInPlace || bound.history || index.mayBeShadowed(node.name, node.start, fn)) return false;
   if (bound.moduleLike) return bound.values.length === 1 && !bound.mutated;
   return bound.values[0]?.node.type !== 'Parameter' && !bound.overwrittenParameter && seesLastValue(bound, node) && (!bound.mutated || !!bound.earlier);
 }
