@@ -251,6 +251,8 @@ function spellings(node: Node, fn: number, ctx: RuleContext, depth: number): Pat
   // `claudeDir = () => env.CLAUDE_CONFIG_DIR || join(homedir(), ".claude")`): their values.
   if (n.type === 'Identifier' || (n.type === 'CallExpression' && !isPathJoin(n, here) && ctx.analysis().graph.target(n, fn) !== undefined)) {
     if (depth >= MAX_VALUE_DEPTH) return [{ path: '*', from: [] }];
+    // Scopes are per function: a block's own `let` of the name elsewhere would lend its value.
+    if (n.type === 'Identifier' && ctx.analysis().index.mayBeShadowed(n.name, n.start, fn)) return [{ path: '*', from: [] }];
     const spells = (v: Node, at: number): boolean => staticString(v) !== undefined || isHome(v, contextAt(ctx, at)) || v.type === 'TemplateLiteral' || v.type === 'LogicalExpression' || (v.type === 'BinaryExpression' && v.operator === '+') || (v.type === 'CallExpression' && isPathJoin(v, contextAt(ctx, at)));
     const reached = ctx.analysis().flow.origins(n, fn, (v, at, path) => (path.length === 0 && spells(v, at) ? { node: v, fn: at } : undefined));
     const out: PathByValue[] = [];
