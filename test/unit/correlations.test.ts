@@ -387,6 +387,14 @@ describe('correlation: config-tamper', () => {
     assert.deepEqual(only('config-tamper', elsewhere), []);
   });
 
+  it("follows start-up files pushed onto a list and written in a loop (claude-code-templates' addToPath)", () => {
+    const code = 'const fs=require("fs-extra"),path=require("path"),os=require("os");async function add(line){const sh=process.env.SHELL||"";const rc=[];if(sh.includes("bash"))rc.push(path.join(os.homedir(),".bashrc"));if(sh.includes("zsh"))rc.push(path.join(os.homedir(),".zshrc"));for(const f of rc){await fs.writeFile(f,line)}}module.exports={add};';
+    const [t] = only('config-tamper', code);
+    assert.equal(t?.severity, 'medium');
+    for (const file of ['~/.bashrc', '~/.zshrc']) assert.ok(t.evidence.some(e => e.includes(file)), file);
+    assert.deepEqual(only('config-tamper', code.replace('for(const f of rc)', 'for(const f of other)')), [], 'another list is written');
+  });
+
   it("follows a loop over a table's entries or a list of objects to the file written (an updater rewriting .zshrc and .bashrc), not a key", () => {
     const head = 'const fs=require("fs"),os=require("os"),path=require("path");function u(){const h=os.homedir();';
     const entries = head + 'const files={zsh:path.join(h,".zshrc"),bash:path.join(h,".bashrc")};for(const [k,f] of Object.entries(files)){const t=fs.readFileSync(f,"utf8");fs.writeFileSync(f,t.replace(/alias x=.*/,""))}}module.exports={u};';

@@ -799,6 +799,10 @@ export class ModuleIndex {
     const method = callee.type === 'MemberExpression' ? propertyName(callee) : callee.type === 'Identifier' ? callee.name : undefined;
     if (method === undefined) return;
     this.recordComparisonCall(node, callee, method);
+    // `rcFiles.push(join(home, ".bashrc"))`: an element of the list, for value flow (key `*`).
+    if ((method === 'push' || method === 'unshift') && callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier') {
+      for (const a of node.arguments) if (a.type !== 'SpreadElement') this.addMember(callee.object.name, '*', a as Node);
+    }
     const second = node.arguments[1];
     if (callee.type === 'Identifier' && second?.type === 'Literal' && typeof second.value === 'string' && second.value.length >= 2 && second.value.length <= 64) {
       this.keyCandidates.push({ key: second.value, callee: callee.name });

@@ -320,7 +320,8 @@ function recordsOf(index: ModuleIndex, exportsBound: Binding | undefined, module
       return out;
     },
     keys: () => [
-      ...(exportsBound ? [...index.membersOf(exportsBound).keys()] : []),
+      // (`*` holds what is pushed onto a list, no export.)
+      ...(exportsBound ? [...index.membersOf(exportsBound).keys()].filter(k => k !== '*') : []),
       ...(moduleBound ? [...index.membersOf(moduleBound).keys()].filter(k => k.startsWith(prefix)).map(k => k.slice(prefix.length)) : []),
       // `module.exports = { execSafe, run: spawnIt }`
       ...holders.flatMap(w => {
