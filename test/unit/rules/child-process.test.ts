@@ -243,6 +243,9 @@ runRuleTable(childProcess, {
       at: ['execSync(`', 'execSync(`'],
       severity: 'medium',
     },
+    // ccmanager (review 56): a command template with its white space tidied before it runs.
+    { name: 'a command template whose spaces are tidied (.replace(/\\s+/g, " ").trim()) keeps its fixed start (low)', code: 'const{execSync}=require("child_process");function r(b,o){const cmd=`git rebase ${(o?.a??[]).join(" ")} "${b}"`.replace(/\\s+/g," ").trim();execSync(cmd)}', at: ['execSync(cmd'], severity: 'low', message: /git rebase \* "\*"$/ },
+    { name: 'a command whose words a replace changes is computed (medium)', code: 'const{execSync}=require("child_process");function r(b){const cmd=`git rebase "${b}"`.replace(/git/g,b);execSync(cmd)}', at: ['execSync(cmd'], severity: 'medium' },
     // gemini-mcp-tool (review 57): a CLI run under a pseudo-terminal by script(1), which hands the line to a shell.
     {
       name: 'script -c CMD, -qec CMD and the BSD form script -q FILE /bin/sh -c CMD run a shell command',

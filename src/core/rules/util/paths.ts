@@ -53,7 +53,7 @@ export function spelledText(node: Node | undefined, ctx: RuleContext, depth = 0)
     if (bound && (bound.type === 'TemplateLiteral' || (bound.type === 'BinaryExpression' && bound.operator === '+'))) return spelledText(bound, ctx, depth + 1);
     // `const dir = join(base, ".claude", "agents")`, then `join(dir, name)`: a folder joined
     // in two steps, when the name holds that one value here.
-    if (bound?.type === 'CallExpression' && holdsOnly(node, ctx) && isPathJoin(bound, ctx)) return spelledText(bound, ctx, depth + 1);
+    if (bound?.type === 'CallExpression' && holdsOnly(node, ctx) && (isPathJoin(bound, ctx) || isWhitespaceTidy(bound))) return spelledText(bound, ctx, depth + 1);
     return constantOf(node, ctx);
   }
   // `process.env.X ?? join(__dirname, "x.node")`: the default spells the path.
@@ -72,6 +72,8 @@ export function spelledText(node: Node | undefined, ctx: RuleContext, depth = 0)
     const joined = `${left}${right}`;
     return /[^*~/]/.test(joined) ? joined : undefined;
   }
+  // `\`git rebase ${a} "${b}"\`.replace(/\s+/g, " ").trim()`: the same words, spaced once.
+  if (node.type === 'CallExpression' && isWhitespaceTidy(node)) return spelledText((node.callee as Node & { type: 'MemberExpression' }).object as Node, ctx, depth + 1);
   if (node.type === 'CallExpression' && node.arguments.length <= MAX_PARTS && isPathJoin(node, ctx)) {
     const parts = argumentsOf(node).map(a => spelledText(a, ctx, depth + 1) ?? partOf(a, ctx));
     if (!parts.some((p: string) => /[^*~]/.test(p))) return undefined;
@@ -90,6 +92,18 @@ export function joinedThrough(node: Node, ctx: RuleContext): Array<{ start: numb
   if (first?.type !== 'Identifier') return [];
   const bound = ctx.resolve(first);
   return bound?.type === 'CallExpression' && holdsOnly(first, ctx) && isPathJoin(bound, ctx) ? [{ start: bound.start, end: bound.end }] : [];
+}
+
+/** `.trim()`, `.trimStart()`, `.trimEnd()`, or `.replace(/\s+/g, " ")`: text with only its white space changed. */
+function isWhitespaceTidy(call: Node & { type: 'CallExpression' }): boolean {
+  const callee = call.callee;
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return false;
+  const method = callee.property.name;
+  if (method === 'trim' || method === 'trimStart' || method === 'trimEnd') return call.arguments.length === 0;
+  if (method !== 'replace' && method !== 'replaceAll') return false;
+  const [pattern, by] = call.arguments;
+  const regex = pattern?.type === 'Literal' && 'regex' in pattern ? pattern.regex : undefined;
+  return !!regex && /^(?:\\s|[ \t]|\[\\s\]|\\n)[+*]?(?:\{\d+,?\d*\})?$/.test(regex.pattern) && by?.type === 'Literal' && typeof by.value === 'string' && /^\s?$/.test(by.value);
 }
 
 /** The name's one value where it is used: assigned once, or last in the branch around the use. */
