@@ -178,6 +178,12 @@ describe('correlation: download-exec', () => {
     assert.deepEqual(only('download-exec', browser).map(f => f.severity), ['high']);
   });
 
+  it("says a command from a WebSocket server's client is sent by a client, not a response (claude-code-templates' console bridge)", () => {
+    const code = 'const{exec}=require("child_process");const WebSocket=require("ws");function start(){const wss=new WebSocket.Server({port:3334});wss.on("connection",ws=>{ws.on("message",m=>{const d=JSON.parse(m);exec(`expect -c \'send "${d.text}"\'`)})})}module.exports={start};';
+    assert.deepEqual(only('download-exec', code).map(f => [f.severity, f.message]), [['high', `Runs a command sent by a client of a server it listens on (expect -c 'send "*"')`]]);
+    assert.deepEqual(only('network-call', code).map(f => f.message), ['WebSocket server (new ws.Server)']);
+  });
+
   it('leaves what the parent process, a lifecycle event or another emitter gives a listener', () => {
     const parent = 'const cp=require("child_process");process.on("message",m=>cp.exec(m.command))';
     assert.deepEqual(only('download-exec', parent), [], 'IPC from the parent process is no network message');

@@ -41,6 +41,8 @@ export type Fact =
       permissionsOnly?: boolean;
       /** A process start: the program each spelled command starts (`*` where computed); absent when nothing is spelled. */
       programs?: string[];
+      /** A server it opens (`new ws.Server`): what comes from it is what its clients send, not a response. */
+      listens?: boolean;
     }
   /** The reported node names a start-up file or a tool's configuration. */
   | { kind: 'place'; place: PlaceKind; detail: string }

@@ -85,7 +85,11 @@ function networkCallOf(node: CallLike, ctx: RuleContext): NetworkCall | undefine
     const global = globalConstructor(callee, ctx);
     if (global) return { what: global === 'XMLHttpRequest' ? 'HTTP request' : `${global} connection`, call: `new ${global}` };
     const ref = ctx.moduleRef(callee);
-    return ref?.module === 'ws' ? { what: 'WebSocket connection', call: 'new ws' } : undefined;
+    if (ref?.module !== 'ws') return undefined;
+    // `new WebSocket.Server({port})`: it listens for connections; it opens none.
+    const last = ref.path[ref.path.length - 1];
+    if (last === 'Server' || last === 'WebSocketServer') return { what: 'WebSocket server', call: `new ws.${last}` };
+    return { what: 'WebSocket connection', call: 'new ws' };
   }
   const name = callee.type === 'Identifier' ? callee.name : propertyName(callee);
   if (name === 'fetch' || name === 'sendBeacon') {
@@ -121,7 +125,7 @@ function report(ctx: RuleContext, node: CallLike, found: { what: string; call: s
     evidence: [`call ${found.call}`, ...(url ? [`host ${url.host}`] : [])],
     // A socket opened to an address sends nothing by opening it (checking a port on a local
     // interface is not sending that interface anywhere); requests and lookups carry their arguments.
-    facts: [{ kind: 'sink', sink: 'network', detail: url?.host ?? found.call, payload: found.what === 'socket connection' ? [] : args, ...(args[0] ? { target: args[0] } : {}) }],
+    facts: [{ kind: 'sink', sink: 'network', detail: url?.host ?? found.call, payload: found.what === 'socket connection' || found.what === 'WebSocket server' ? [] : args, ...(args[0] ? { target: args[0] } : {}), ...(found.what === 'WebSocket server' ? { listens: true } : {}) }],
     ...(url ? { host: url.host } : {}),
   });
   return url?.host;

@@ -24,6 +24,7 @@ export const downloadExec: CorrelationRule = {
     description: 'Code, or the program or shell command to run, comes from a network response or a socket message (high); a program run with arguments from a network response, or a downloaded file written and run from the same path (medium: updaters do this).',
     messages: {
       runs: 'Runs {{what}} that comes from a network response ({{how}})',
+      received: 'Runs {{what}} sent by a client of a server it listens on ({{how}})',
       arguments: 'Runs a program with arguments that come from a network response ({{how}})',
       writeRun: 'Writes a download to {{path}} and runs it ({{how}})',
       unpackRun: 'Unpacks a downloaded archive into {{path}} and runs a program from it ({{how}})',
@@ -71,7 +72,7 @@ export const downloadExecCorrelator: Correlator = {
       added.push(
         draftOf(downloadExec.meta, {
           node: s.draft,
-          messageId: code ? 'runs' : 'arguments',
+          messageId: code ? (requests.every(r => r.fact.listens) ? 'received' : 'runs') : 'arguments',
           data: { what: s.fact.sink === 'eval' ? 'code' : 'a command', how: s.fact.detail ?? s.draft.ruleId },
           severity: code ? 'high' : 'medium',
           evidence: [...new Set([...s.draft.evidence, ...requests.flatMap(r => r.draft.evidence)])],
