@@ -12,7 +12,7 @@ import type * as acorn from 'acorn';
 import { calleeOf, isFunction, isUndefinedValue, memoThunk, propertyKeyName, propertyName, staticString, unwrapChain, type CallLike, type Node, type Parameter } from './ast';
 import type { CallGraph, CallStep } from './callgraph';
 import { contradicts, guardsAt, type Guard } from './guards';
-import { MODULE, seesLastValue, type Binding, type ModuleIndex, type ModuleValue } from './moduleIndex';
+import { MODULE, reachingValues, type Binding, type ModuleIndex, type ModuleValue } from './moduleIndex';
 
 /** DESIGN.md: values are followed through same-module calls to depth 3. */
 export const CALL_DEPTH = 3;
@@ -493,7 +493,7 @@ export class ValueFlow {
  * may hold any of its values.
  */
 function valuesAt(bound: Binding, use: Node): readonly ModuleValue[] {
-  if (bound.earlier && !bound.history) return seesLastValue(bound, use) ? bound.values : [...bound.earlier, ...bound.values];
+  if (bound.earlier && !bound.history) return reachingValues(bound, use);
   if (bound.moduleLike || !bound.history) return bound.values;
   let before: ModuleValue | undefined;
   for (const v of bound.history) if (v.node.start < use.start && (!before || v.node.start > before.node.start)) before = v;

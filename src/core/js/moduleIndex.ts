@@ -39,9 +39,8 @@ export interface FunctionRecord {
   overwritten?: Map<string, Node>;
   /** Values a local had before its last plain assignment (see Binding.earlier). */
   earlier?: Map<string, ModuleValue[]>;
-  /** Where a local's last value was assigned and where it was declared: the statement list or branch (see branchOf). */
+  /** Where a local's last value was assigned: the statement list or branch (see branchOf). */
   assignedAt?: Map<string, Node | undefined>;
-  declaredAt?: Map<string, Node | undefined>;
   /**
    * For a wrapper (a CommonJS or bundle module function, e.g. Bun's `(function(exports,
    * require, module, …){…})`): every value assigned to its names, as for the module scope.
@@ -92,6 +91,8 @@ export interface ModuleValue {
   node: Node;
   /** The function the assignment happens in (MODULE at module level). */
   fn: number;
+  /** For a local's values assigned in turn (Binding.earlier): the statement list or branch it was assigned in. */
+  branch?: Node;
 }
 
 /** Two values compared: `a === b`, `a.includes(b)`, `re.test(a)`, `switch (a) { case b: }`, `k in o`. */
@@ -601,17 +602,16 @@ export class ModuleIndex {
     if (owner && !values && !declaration && value !== undefined && before?.type === 'Parameter' && !owner.overwritten?.has(name)) (owner.overwritten ??= new Map()).set(name, before);
     const branch = owner && !values && value !== undefined && value.type !== 'Parameter' ? branchOf(this.path) : undefined;
     if (!values && before !== undefined && before.type !== 'Parameter') {
-      if (!declaration && value !== undefined) this.keepEarlier(owner!, name, before, this.fnStack[i - 1], branch);
+      if (!declaration && value !== undefined) this.keepEarlier(owner!, name, before, this.fnStack[i - 1]);
+      // Declared again (another block's `let`): another variable, whose values start afresh.
+      else if (declaration) owner!.earlier?.delete(name);
       (owner!.mutated ??= new Set()).add(name);
       const history = owner!.history?.get(name);
       if (declaration && value !== undefined) (owner!.history ??= new Map<string, Node[]>()).set(name, [...(history ?? [scope.get(name)!]), value]);
       else if (history && value !== undefined) owner!.history!.delete(name);
     }
     scope.set(name, value);
-    if (branch) {
-      (owner!.assignedAt ??= new Map()).set(name, branch);
-      if (declaration) (owner!.declaredAt ??= new Map()).set(name, branch);
-    }
+    if (branch) (owner!.assignedAt ??= new Map()).set(name, branch);
     if (owner && !values && value !== undefined) {
       // The value is read in the function that assigns it (its names are that function's).
       const ownerFn = this.fnStack[i - 1];
@@ -627,17 +627,12 @@ export class ModuleIndex {
   /**
    * A plain assignment replaces a local's value: which value a later use sees depends on the
    * branches taken (`let rc = null; if (zsh) rc = a; else rc = b;`), so the replaced one is kept
-   * (Binding.earlier). Not when the two are statements of one list (`p = p + ".bak"` after
-   * `let p = rc`), and an assignment in the list that declares the name replaces every earlier value.
+   * (Binding.earlier) with where it was assigned; reachingValues picks, for a use, the ones that
+   * may reach it.
    */
-  private keepEarlier(owner: FunctionRecord, name: string, before: Node, ownerFn: number, branch: Node | undefined): void {
-    if (branch && branch === owner.declaredAt?.get(name)) {
-      owner.earlier?.delete(name);
-      return;
-    }
-    if (branch && branch === owner.assignedAt?.get(name)) return;
+  private keepEarlier(owner: FunctionRecord, name: string, before: Node, ownerFn: number): void {
     const earlier = (owner.earlier ??= new Map()).get(name);
-    const value = { node: before, fn: owner.assignedIn?.get(name) ?? ownerFn };
+    const value = { node: before, fn: owner.assignedIn?.get(name) ?? ownerFn, branch: owner.assignedAt?.get(name) };
     if (earlier) earlier.push(value);
     else owner.earlier.set(name, [value]);
   }
@@ -1106,9 +1101,26 @@ export function isParameterOf(fn: FunctionNode, name: string): boolean {
  */
 export function seesLastValue(bound: Binding, use: { start: number; end: number }): boolean {
   if (!bound.earlier) return true;
-  const last = bound.values[0]?.node;
-  const branch = bound.lastAssignedIn;
-  return !!last && !!branch && branch.start <= use.start && use.end <= branch.end && last.end <= use.start;
+  const reaching = reachingValues(bound, use);
+  return reaching.length === 1 && reaching[0].node === bound.values[0]?.node;
+}
+
+/**
+ * The values of a local assigned in turn that may reach a use, in text order: from the last
+ * assignment before the use made in a statement list or branch that holds the use (it runs
+ * whenever the use does), on; with none such, every value before the use; with none before
+ * it (a loop, a callback run later), every value.
+ */
+export function reachingValues(bound: Binding, use: { start: number; end: number }): readonly ModuleValue[] {
+  if (!bound.earlier) return bound.values;
+  const all = [...bound.earlier, ...bound.values.map(v => ({ ...v, branch: bound.lastAssignedIn }))];
+  const before = all.filter(v => v.node.end <= use.start);
+  if (before.length === 0) return all;
+  for (let i = before.length - 1; i >= 0; i--) {
+    const branch = before[i].branch;
+    if (branch && branch.start <= use.start && use.end <= branch.end) return before.slice(i);
+  }
+  return before;
 }
 
 /** The one value a module-level name is assigned, ignoring placeholders and parameters; else undefined. */

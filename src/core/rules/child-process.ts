@@ -5,7 +5,7 @@
 import { calledMethod, calleeOf, descendants, isFunction, memberPath, propertyKeyName, propertyName, returnedExpression, staticString, unwrapChain, type Node, type Parameter } from '../js/ast';
 import { bindsWithin, callsSpelled, everyUse } from '../js/nameUses';
 import { argumentsOf, refName, type ModuleRef } from '../js/modules';
-import { isParameterOf, settledValue, settledValueAt, type ModuleIndex } from '../js/moduleIndex';
+import { isParameterOf, reachingValues, settledValue, settledValueAt, type ModuleIndex } from '../js/moduleIndex';
 import { constantTexts, readOnlyList } from '../js/constantText';
 import { constructorFunction } from '../js/callgraph';
 import { escapeRegExp } from '../catalog/keywords';
@@ -902,7 +902,7 @@ function shapedCommands(p: ProcessCall, analysis: ModuleAnalysis): string[] | un
 function namedCommands(p: ProcessCall, name: string, ctx: RuleContext): string[] | undefined {
   const index = ctx.analysis().index;
   const value = settledValueAt(index, name, p.fn, p.args[0].start);
-  const programs = value ? literalChoices(value.node, 0) : assignedStarts(index, name, p.fn);
+  const programs = value ? literalChoices(value.node, 0) : assignedStarts(index, name, p.fn, p.args[0].start);
   if (!programs) return undefined;
   const first = unwrapChain(p.args[0]);
   if (first.type === 'Identifier') return programs.map(program => [program, ...argumentsAfterWalk(p.args[1], p.fn, index)].join(' '));
@@ -922,30 +922,46 @@ function programOf(command: string): string {
  * every value's fixed start (`cmd.exe /c *`), or undefined if any value's start is not fixed.
  * Only `=` counts; no nested function may bind the name again.
  */
-function assignedStarts(index: ModuleIndex, name: string, fn: number): string[] | undefined {
+function assignedStarts(index: ModuleIndex, name: string, fn: number, at: number): string[] | undefined {
   const bound = index.binding(name, fn);
-  if (!bound || bound.moduleLike || bound.scope < 0 || bound.appended?.length || bound.changedInPlace) return undefined;
+  // Text added with `+=` before the use (one added later, in another branch, is not yet there).
+  if (!bound || bound.moduleLike || bound.scope < 0) return undefined;
+  // Only the values that may reach the use: from the last one assigned wherever the use runs.
+  const from = bound.earlier ? reachingValues(bound, { start: at, end: at })[0]?.node.start : undefined;
+  // Text added with `+=` between those values and the use (not later, not before the last one).
+  const added = bound.appended?.filter(a => a.node.start < at && (from === undefined || a.node.start > from)) ?? [];
+  if (bound.changedInPlace && (added.length || !bound.appended?.length)) return undefined;
   const owner = index.functions[bound.scope].node;
   // A parameter holds whatever a caller passes until it is assigned.
   if (isParameterOf(owner, name)) return undefined;
+  // Declared again in other blocks (`let r` in each branch of a long function): the block around the use.
+  const block = (index.blockBindings.get(name) ?? []).filter(r => r.fn === bound.scope && r.start <= at && at < r.end).sort((a, b) => a.end - a.start - (b.end - b.start))[0];
+  if (!block && bound.history) return undefined;
   const starts = new Set<string>();
-  for (const n of descendants(owner.body as Node)) {
-    if (n !== owner && isFunction(n) && bindsWithin(n, name)) return undefined;
+  // A nested function that binds the name again has a variable of its own: not descended into.
+  const ownBinding = (n: Node) => n !== owner && isFunction(n) && bindsWithin(n, name);
+  const skip = (n: Node) => (block !== undefined && (n.end <= block.start || n.start >= block.end)) || ownBinding(n);
+  for (const n of descendants(owner.body as Node, skip)) {
+    if (block && (n.start < block.start || n.end > block.end)) continue;
+    if (ownBinding(n)) continue;
     let value: Node | undefined;
     if (n.type === 'VariableDeclarator' && n.id.type === 'Identifier' && n.id.name === name) {
       // `let b;` before the branches that assign it: no value yet.
       if (!n.init) continue;
       value = n.init;
     } else if (n.type === 'AssignmentExpression' && n.left.type === 'Identifier' && n.left.name === name) {
+      if (n.operator !== '=' && (n.start > at || (from !== undefined && n.start < from))) continue;
       if (n.operator !== '=') return undefined;
       value = n.right;
     } else continue;
+    // Values given after the use (in text) reach it only through a loop: reachingValues' rule too.
+    if (from !== undefined && value && (value.start < from || value.start > at)) continue;
     const v = value && unwrapChain(value);
     // `t = "cmd.exe /c " + t`: put in front of each start it held so far.
     const prefix = v?.type === 'BinaryExpression' && v.operator === '+' && unwrapChain(v.right).type === 'Identifier' && (unwrapChain(v.right) as { name: string }).name === name ? staticString(v.left as Node) : undefined;
     const added = prefix !== undefined && starts.size ? [...starts].map(s => prefix + s) : [v && fixedStart(v)];
     for (const start of added) {
-      if (start === undefined || starts.size >= 4) return undefined;
+      if (start === undefined || starts.size >= MAX_SHAPES) return undefined;
       starts.add(start);
     }
   }

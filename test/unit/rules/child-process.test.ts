@@ -642,6 +642,18 @@ runRuleTable(childProcess, {
 });
 
 describe('child-process: a program kept in a local assigned in branches', () => {
+  it("reads, at each start, only the values that reach it (systeminformation's process list: a command chosen in branches, text added in another branch)", () => {
+    const code = 'const{exec}=require("child_process");function ps(a,b,lin){let c="";if(a||b){a&&(c="ps -axo pid"),b&&(c="ps -Ao pid,ppid");exec(c,(e,o)=>{lin?(c="cat /proc/stat",o.forEach(u=>{c+=";cat /proc/"+u+"/stat"}),exec(c)):(c="ps -o pid",exec(c))})}}\nfunction r(p){let r="";if(p){let r="x";r="y";exec(r)}else{let r="";p&&(r="route -n");exec(r)}}';
+    const found = scanWith([childProcess], code);
+    assert.deepEqual(found.map(f => `${f.severity} ${f.message}`), [
+      'low Runs a shell command (child_process.exec): ps -axo pid or ps -Ao pid,ppid',
+      'low Runs a shell command (child_process.exec): cat /proc/stat*',
+      'low Runs a shell command (child_process.exec): ps -o pid',
+      'low Runs a shell command (child_process.exec): y',
+      'low Runs a shell command (child_process.exec): route -n',
+    ]);
+  });
+
   it('names every program the branches assign, not the last one written', () => {
     const code = 'const cp=require("child_process");function q(w){let c="ls";if(w)c="dir";return cp.execSync(c)}\nfunction o(p,u){let b;switch(p){case "darwin":b="open";break;default:b="xdg-open"}return cp.execFileSync(b,[u])}';
     const found = scanWith([childProcess], code);
