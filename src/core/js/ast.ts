@@ -332,6 +332,8 @@ export function isUndefinedValue(node: Node): boolean {
  * `let`/`const` binds another variable of the same name.
  */
 export function atScopeTop(ancestors: readonly Node[], at: number): boolean {
+  // `export const x = …` is written at the top of the module.
+  if (ancestors[at - 1]?.type === 'ExportNamedDeclaration') at--;
   const around = ancestors[at - 1];
   return !around || around.type === 'Program' || (around.type === 'BlockStatement' && isFunction(ancestors[at - 2]));
 }
