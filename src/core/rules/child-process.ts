@@ -882,9 +882,9 @@ function leadingName(arg: Node | undefined): string | undefined {
  * front is bound exactly once, never changed, to a choice of literals. Asked after the walk,
  * when every assignment of the name is known.
  */
-function chosenCommands(p: ProcessCall, ctx: RuleContext): string[] | undefined {
+function chosenCommands(p: ProcessCall, ctx: RuleContext, decodedText?: DecodedText): string[] | undefined {
   const name = leadingName(p.args[0]);
-  const byName = name === undefined ? undefined : namedCommands(p, name, ctx);
+  const byName = name === undefined ? undefined : namedCommands(p, name, ctx, decodedText);
   return byName ?? shapedCommands(p, ctx.analysis());
 }
 
@@ -899,10 +899,10 @@ function shapedCommands(p: ProcessCall, analysis: ModuleAnalysis): string[] | un
   return shapes.map(s => [s, ...rest].join(' '));
 }
 
-function namedCommands(p: ProcessCall, name: string, ctx: RuleContext): string[] | undefined {
+function namedCommands(p: ProcessCall, name: string, ctx: RuleContext, decodedText?: DecodedText): string[] | undefined {
   const index = ctx.analysis().index;
   const value = settledValueAt(index, name, p.fn, p.args[0].start);
-  const programs = value ? literalChoices(value.node, 0) : assignedStarts(index, name, p.fn, p.args[0].start);
+  const programs = value ? literalChoices(value.node, 0) : assignedStarts(index, name, p.fn, p.args[0].start, decodedText);
   if (!programs) return undefined;
   const first = unwrapChain(p.args[0]);
   if (first.type === 'Identifier') return programs.map(program => [program, ...argumentsAfterWalk(p.args[1], p.fn, index)].join(' '));
@@ -922,7 +922,7 @@ function programOf(command: string): string {
  * every value's fixed start (`cmd.exe /c *`), or undefined if any value's start is not fixed.
  * Only `=` counts; no nested function may bind the name again.
  */
-function assignedStarts(index: ModuleIndex, name: string, fn: number, at: number): string[] | undefined {
+function assignedStarts(index: ModuleIndex, name: string, fn: number, at: number, decodedText?: DecodedText): string[] | undefined {
   const bound = index.binding(name, fn);
   // Text added with `+=` before the use (one added later, in another branch, is not yet there).
   if (!bound || bound.moduleLike || bound.scope < 0) return undefined;
@@ -959,7 +959,8 @@ function assignedStarts(index: ModuleIndex, name: string, fn: number, at: number
     const v = value && unwrapChain(value);
     // `t = "cmd.exe /c " + t`: put in front of each start it held so far.
     const prefix = v?.type === 'BinaryExpression' && v.operator === '+' && unwrapChain(v.right).type === 'Identifier' && (unwrapChain(v.right) as { name: string }).name === name ? staticString(v.left as Node) : undefined;
-    const added = prefix !== undefined && starts.size ? [...starts].map(s => prefix + s) : [v && fixedStart(v)];
+    // A string the file decodes (`_$d("…")` in Qoder) is fixed text too.
+    const added = prefix !== undefined && starts.size ? [...starts].map(s => prefix + s) : [v && (fixedStart(v) ?? decodedText?.(v))];
     for (const start of added) {
       if (start === undefined || starts.size >= MAX_SHAPES) return undefined;
       starts.add(start);
@@ -969,6 +970,9 @@ function assignedStarts(index: ModuleIndex, name: string, fn: number, at: number
   if (starts.size > 1) starts.delete('');
   return starts.size ? [...starts] : undefined;
 }
+
+/** The text the file decodes at a node (`_$d("…")`), when it does. */
+type DecodedText = (node: Node) => string | undefined;
 
 /** `"x"`, `"x" + y`, `` `x${y}` ``: the text with `*` for what follows the fixed start. */
 function fixedStart(node: Node): string | undefined {
@@ -1608,9 +1612,13 @@ export const childProcess: Rule = {
       if (calls) calls.push(p);
       else waiting.set(key, [p]);
     };
+    // Strings the file decodes, by where they are decoded: a command a local is given in one branch.
+    const decodedTexts = new Map<string, string>();
+    const decodedText: DecodedText = n => decodedTexts.get(`${n.start}:${n.end}`);
     return {
       decoded({ decoded: d, use }) {
         if (use) return;
+        if (typeof d.value === 'string') decodedTexts.set(`${d.site.start}:${d.site.end}`, d.value);
         const calls = waiting.get(`${d.site.start}:${d.site.end}`);
         if (!calls || typeof d.value !== 'string') return;
         for (const p of calls) {
@@ -1634,7 +1642,7 @@ export const childProcess: Rule = {
         for (const p of unsettled) report(ctx, settled(p), byCallers);
         unsettled.length = 0;
         const withChosen = (p: ProcessCall): ProcessCall => {
-          const chosen = chosenCommands(p, ctx);
+          const chosen = chosenCommands(p, ctx, decodedText);
           return chosen ? { ...p, chosen } : p;
         };
         for (const p of choosing) report(ctx, settled(withChosen(p)), byCallers);

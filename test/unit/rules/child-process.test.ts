@@ -654,6 +654,11 @@ describe('child-process: a program kept in a local assigned in branches', () => 
     ]);
   });
 
+  it("spells a command a local is given as a string the file decodes (Qoder's _$d(\"…\") among literal commands)", () => {
+    const code = 'const{exec:n}=require("child_process");function _d(s){return Buffer.from(s,"base64").toString("utf8")}function f(a,b){let g="df -kP";a&&(g=_d("ZGYgLWtQVHggc3F1YXNoZnM=")),b&&(g="df -kPT");n(g,(e,o)=>o)}module.exports={f}';
+    assert.deepEqual(scanWith([childProcess], code).map(f => `${f.severity} ${f.message}`), ['low Runs a shell command (child_process.exec): df -kP or df -kPTx squashfs or df -kPT']);
+  });
+
   it('names every program the branches assign, not the last one written', () => {
     const code = 'const cp=require("child_process");function q(w){let c="ls";if(w)c="dir";return cp.execSync(c)}\nfunction o(p,u){let b;switch(p){case "darwin":b="open";break;default:b="xdg-open"}return cp.execFileSync(b,[u])}';
     const found = scanWith([childProcess], code);
