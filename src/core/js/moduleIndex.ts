@@ -76,8 +76,8 @@ export interface Binding {
   overwrittenParameter?: ModuleValue;
   /**
    * In an ordinary function, the values a local held before its last plain assignment, in text
-   * order (`let rc = null; if (zsh) rc = a; else rc = b;`): which one a use sees depends on
-   * the branch taken, so value flow follows every one; constants still take `values` only.
+   * order, each with where it was assigned (`let rc = null; if (zsh) rc = a; else rc = b;`):
+   * which of them reach a use is reachingValues' answer.
    */
   earlier?: readonly ModuleValue[];
   /**
@@ -1048,8 +1048,9 @@ function isWrapper(node: FunctionNode, parentNode: Node | undefined, depth: numb
 }
 
 /** Initial `null`/`undefined`/`void 0` placeholders of lazy-initialised names do not count. */
-function isPlaceholder(node: Node): boolean {
-  return (node.type === 'Literal' && node.value === null) || isUndefinedValue(node);
+/** `null`, `undefined`, `void 0`: a name given no value yet (a regular expression acorn could not build is no null). */
+export function isPlaceholder(node: Node): boolean {
+  return (node.type === 'Literal' && node.value === null && !('regex' in node && node.regex)) || isUndefinedValue(node);
 }
 
 /**

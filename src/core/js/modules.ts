@@ -7,7 +7,7 @@
 // Rules ask "is this callee child_process.spawn?" without caring how the bundler spelled it.
 import type * as acorn from 'acorn';
 import { calleeOf, isFunction, isUndefinedValue, literalKey, memberPath, propertyKeyName, propertyName, returnedExpression, staticString, unwrapChain, type CallLike, type FunctionNode, type Node } from './ast';
-import { exportMember, type Binding, type ModuleIndex, type ModuleValue } from './moduleIndex';
+import { exportMember, isPlaceholder, type Binding, type ModuleIndex, type ModuleValue } from './moduleIndex';
 
 export interface ModuleRef {
   /** `fs`, `child_process`, `https`, `axios`... (`node:` and `/promises` folded away). */
@@ -372,21 +372,23 @@ function callRef(node: acorn.CallExpression, lookup: ModuleLookup, depth: number
   if (callee.type === 'MemberExpression' && propertyName(callee) === 'bind') return moduleRefOf(callee.object as Node, lookup, depth + 1);
   // `promisify(exec)`, `util.promisify(cp.execFile)`: the promise form of the same function.
   if (isPromisify(callee, lookup, depth)) return moduleRefOf(first, lookup, depth + 1);
-  // Interop wrappers around a module: __toESM(require("x"), 1), __importStar(x), minified j(require("x")).
-  if (node.arguments.length <= 2 && callee.type === 'Identifier') {
+  // Interop wrappers around a module: __toESM(require("x"), 1), __importStar(x), minified
+  // j(require("x")), and rolldown's `os = require_runtime.__toESM(os, 1)` (the helper kept on its
+  // runtime module: named like one, then).
+  const helper = interopHelperName(callee);
+  if (node.arguments.length <= 2 && helper !== undefined && (callee.type === 'Identifier' || INTEROP.test(helper))) {
     const inner = moduleRefOf(first, lookup, depth + 1);
-    // A module loaded whole, also a built-in's sub-module (`require("fs/promises")` is fs.promises).
-    const whole = inner && (inner.path.length === 0 || (first.type === 'CallExpression' && typeof requiredModule(first, lookup, depth + 1) === 'string'));
-    if (inner && whole && (first.type === 'CallExpression' || INTEROP.test(callee.name))) return inner;
+    // A module loaded whole, also (written in place) a built-in's sub-module (`require("fs/promises")` is fs.promises).
+    const sub = callee.type === 'Identifier' && first.type === 'CallExpression' && typeof requiredModule(first, lookup, depth + 1) === 'string';
+    const whole = inner && (inner.path.length === 0 || sub);
+    if (inner && whole && (first.type === 'CallExpression' || INTEROP.test(helper))) return inner;
   }
-  const returned = returnedModule(node, lookup, depth);
-  if (returned) return returned;
-  // rolldown's `os = require_runtime.__toESM(os, 1)`: the interop helper kept on its runtime module.
-  if (node.arguments.length <= 2 && callee.type === 'MemberExpression' && INTEROP.test(propertyName(callee) ?? '')) {
-    const inner = moduleRefOf(first, lookup, depth + 1);
-    if (inner && inner.path.length === 0) return inner;
-  }
-  return undefined;
+  return returnedModule(node, lookup, depth);
+}
+
+/** The name an interop helper is called by: `__toESM(…)`, or `require_runtime.__toESM(…)`. */
+function interopHelperName(callee: Node): string | undefined {
+  return callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
 }
 
 /** Factory methods, by name, of the HTTP clients whose instances work like the module itself. */
@@ -427,7 +429,7 @@ function returnedModule(call: acorn.CallExpression, lookup: ModuleLookup, depth:
   for (const r of returns) {
     const value = unwrapChain(r);
     // `if (disabled) return null`: no module then, the same one otherwise.
-    if (isNothing(value)) continue;
+    if (isPlaceholder(value)) continue;
     // `import(name)` of the first parameter: the module the call names.
     const loaded = value.type === 'ImportExpression' && argument && argument.type !== 'SpreadElement' && isFirstParameter(value.source as Node, target) ? moduleName(argument as Node, lookup) : undefined;
     const refs = loaded !== undefined ? [normaliseModule(loaded)] : value.type === 'Identifier' ? cachedRefs(value, fn, lookup, depth) : [moduleRefOf(value, inside, depth + 1)];
@@ -446,13 +448,9 @@ function returnedModule(call: acorn.CallExpression, lookup: ModuleLookup, depth:
 function cachedRefs(id: acorn.Identifier, fn: number, lookup: ModuleLookup, depth: number): Array<ModuleRef | undefined> {
   const bound = lookup.index.binding(id.name, fn);
   if (!bound) return [undefined];
-  const values = bound.values.filter(v => !isNothing(v.node) && v.node.type !== 'Parameter');
+  const values = bound.values.filter(v => !isPlaceholder(v.node) && v.node.type !== 'Parameter');
   if (values.length === 0 || values.length > MAX_LOADER_RETURNS) return [undefined];
   return values.map(v => (v.node === id ? undefined : moduleRefOf(v.node, lookup.inFunction?.(v.fn) ?? lookup, depth + 1)));
-}
-
-function isNothing(node: Node): boolean {
-  return isUndefinedValue(node) || (node.type === 'Literal' && node.value === null && !('regex' in node && node.regex));
 }
 
 function isFirstParameter(node: Node, fn: FunctionNode): boolean {
@@ -633,16 +631,15 @@ function hasSpread(args: CallLike['arguments']): boolean {
   return false;
 }
 
-/** A name means the one value it is assigned (after the walk every assignment is known). */
 /** `os = require_runtime.__toESM(os, 1)`: the name's earlier value, wrapped for interop. */
 function isInteropOfItself(node: Node, name: string): boolean {
   if (node.type !== 'CallExpression') return false;
-  const callee = calleeOf(node);
-  const helper = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+  const helper = interopHelperName(calleeOf(node));
   const first = node.arguments[0];
   return !!helper && INTEROP.test(helper) && first?.type === 'Identifier' && first.name === name;
 }
 
+/** A name means the one value it is assigned (after the walk every assignment is known). */
 export function lookupAt(index: ModuleIndex, fn: number): ModuleLookup {
   return {
     index,

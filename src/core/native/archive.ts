@@ -28,24 +28,12 @@ export function* archiveModules(reader: BinaryReader, container: 'zip' | 'tar', 
   const wanted = (name: string, size: number) => languageOf(name) === 'js' && size <= options.maxModuleBytes;
   const nameOf = (entry: string) => `${prefix}${path.posix.normalize(entry.replace(/\\/g, '/')).replace(/^(\.\.\/)+/, '')}`;
   try {
-    if (container === 'tar') {
-      for (const entry of tarEntries(reader, region, wanted)) {
-        const module: EmbeddedModule = { name: nameOf(entry.name), size: entry.size, language: languageOf(entry.name, entry.data?.subarray(0, 8)) };
-        const data = entry.data;
-        yield data && module.language === 'js' ? { module, text: () => data.toString('utf8') } : { module };
-        if (namedLikeArchive(entry.name)) yield { entry: module.name, error: 'an archive inside the archive: not opened' };
-      }
-      return;
-    }
-    for (const entry of zipEntries(reader, wanted)) {
+    const entries: Iterable<{ name: string; size: number; data?: Buffer; error?: string }> = container === 'tar' ? tarEntries(reader, region, wanted) : zipEntries(reader, wanted);
+    for (const entry of entries) {
       const module: EmbeddedModule = { name: nameOf(entry.name), size: entry.size, language: languageOf(entry.name, entry.data?.subarray(0, 8)) };
-      if (entry.error) {
-        yield { module };
-        yield { entry: module.name, error: entry.error };
-        continue;
-      }
       const data = entry.data;
       yield data && module.language === 'js' ? { module, text: () => data.toString('utf8') } : { module };
+      if (entry.error) yield { entry: module.name, error: entry.error };
       if (namedLikeArchive(entry.name)) yield { entry: module.name, error: 'an archive inside the archive: not opened' };
     }
   } catch (e) {

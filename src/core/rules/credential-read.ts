@@ -9,7 +9,7 @@ import { CREDENTIAL_STORES, SECRET_STORE_METHODS, type CredentialStore } from '.
 import type { Severity } from '../model';
 import { escapeRegExp } from '../catalog/keywords';
 import type { RelatedSpan, Rule, RuleContext } from './types';
-import { isProse, joinedThrough, listName, listRole, onlyCompared, pathHandlers, spelledPath, spelledPathsByValue } from './util/paths';
+import { firstSpellingByValue, isProse, joinedThrough, listName, listRole, onlyCompared, pathHandlers, spelledPath } from './util/paths';
 
 export function credentialStoreFor(path: string): CredentialStore | undefined {
   if (path.length < 4 || path.length > 1024) return undefined;
@@ -106,7 +106,7 @@ export const credentialRead: Rule = {
       // A keychain command whose service name is computed (`-s ${service}`): decided once its value can be followed.
       const service = store.command && !own ? serviceArgument(ctx) : undefined;
       if (service) pending.push({ node, store, shown, service, fn: ctx.functionIndex() });
-      else reportStore(node, store, shown, own, [], undefined, joinedThrough(node, ctx).map(r => ({ ...r, message: 'part of the path is spelled here' })));
+      else reportStore(node, store, shown, own, [], undefined, joinedThrough(node, ctx));
     };
     /** A store of the assistant's own vendor (its login, its SDK's configuration). */
     const ownVendorStore = (store: CredentialStore): boolean => !!store.vendor && ctx.target.ownVendors.includes(store.vendor);
@@ -172,13 +172,11 @@ export const credentialRead: Rule = {
           if (services?.length === 1) reportKeychain(node, method, services[0], fn);
         }
         for (const { node, fn } of byValue) {
-          for (const spelled of spelledPathsByValue(node, fn, ctx)) {
-            const store = credentialStoreFor(spelled.path);
-            if (!store || store.command || isProse(spelled.path)) continue;
-            const related = spelled.from.map(r => ({ ...r, message: 'part of the path is spelled here' }));
-            reportStore(node, store, shownPath(spelled.path), ownVendorStore(store), [], fn, related);
-            break;
-          }
+          const first = firstSpellingByValue(node, fn, ctx, path => {
+            const store = credentialStoreFor(path);
+            return store && !store.command ? store : undefined;
+          });
+          if (first) reportStore(node, first.found, shownPath(first.path), ownVendorStore(first.found), [], fn, first.related);
         }
         for (const p of pending) {
           // The service names the key store: followed to the texts it is made of (`Claude Code${suffix}-credentials`).

@@ -1,6 +1,7 @@
 // Modules loaded by a name computed at run time (require or import of a variable). What gets loaded
 // cannot be read from the shipped file; plugin loaders do this by design.
 import { calleeOf, staticString, type Node } from '../js/ast';
+import { settledValue } from '../js/moduleIndex';
 import type { Rule } from './types';
 import { spelledPath } from './util/paths';
 import { snippet } from './util/values';
@@ -35,9 +36,8 @@ export const dynamicRequire: Rule = {
     // `const n = "node:fs/promises"; import(/* @vite-ignore */ n)`: a name bound once to a literal.
     const fixedName = (arg: Node): string | undefined => {
       if (arg.type !== 'Identifier') return undefined;
-      const bound = ctx.analysis().index.binding(arg.name, ctx.functionIndex());
-      if (!bound || bound.mutated || bound.earlier || bound.history || bound.values.length !== 1) return undefined;
-      return staticString(bound.values[0].node);
+      const value = settledValue(ctx.analysis().index, arg.name, ctx.functionIndex());
+      return value && staticString(value.node);
     };
     return {
       CallExpression(node) {

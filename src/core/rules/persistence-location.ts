@@ -4,8 +4,8 @@
 import { vendorById } from '../catalog/vendors';
 import { persistenceLocationFor } from '../catalog/persistence';
 import { propertyName, staticString, type Node } from '../js/ast';
-import type { Rule, RuleContext } from './types';
-import { isProse, joinedThrough, listRole, pathHandlers, spelledPath, spelledPathsByValue } from './util/paths';
+import type { RelatedSpan, Rule, RuleContext } from './types';
+import { firstSpellingByValue, isProse, joinedThrough, listRole, pathHandlers, spelledPath } from './util/paths';
 
 /** Most string literals name no such place: skip them before spelling anything out. */
 const HINT = /rc\b|rc$|profile|zsh|zlogin|etc\/|fish|Launch|systemd|autostart|Startup|\bRun|cron|schtasks|launchctl|systemctl|hooks|\.claude|claude_desktop|\.codex|\.gemini|\.qwen|\.cursor|windsurf|\.continue|copilot|\/User\/|gitconfig|git\/config|mcp\.json|opencode|\.github\/|completion|site-functions|CLAUDE|GEMINI\.md|QWEN\.md|AGENTS\.md|clinerules|roorules|\.roo\//i;
@@ -51,9 +51,9 @@ export const persistenceLocation: Rule = {
       const location = persistenceLocationFor(spelled);
       if (!location && spelled.includes('*') && HINT.test(spelled) && !role && node.type === 'CallExpression') byValue.push({ node, fn: ctx.functionIndex() });
       if (!location) return;
-      report(node, spelled, location, role === 'patterns', undefined, joinedThrough(node, ctx).map(r => ({ ...r, message: 'part of the path is spelled here' })));
+      report(node, spelled, location, role === 'patterns', undefined, joinedThrough(node, ctx));
     };
-    const report = (node: Node, spelled: string, location: NonNullable<ReturnType<typeof persistenceLocationFor>>, patterns: boolean, fn?: number, related?: Array<{ start: number; end: number; message: string }>) => {
+    const report = (node: Node, spelled: string, location: NonNullable<ReturnType<typeof persistenceLocationFor>>, patterns: boolean, fn?: number, related?: readonly RelatedSpan[]) => {
       if (spelled === 'core.hooksPath' && nextIsNullDevice(node, ctx)) return;
       // The assistant's own configuration is its own business.
       if (location.vendor && ctx.target.ownVendors.includes(location.vendor)) return;
@@ -76,12 +76,8 @@ export const persistenceLocation: Rule = {
       ...pathHandlers(ctx, HINT, check),
       'Program:exit'() {
         for (const { node, fn } of byValue) {
-          for (const spelled of spelledPathsByValue(node, fn, ctx)) {
-            const location = persistenceLocationFor(spelled.path);
-            if (!location || isProse(spelled.path)) continue;
-            report(node, spelled.path, location, false, fn, spelled.from.map(r => ({ ...r, message: 'part of the path is spelled here' })));
-            break;
-          }
+          const first = firstSpellingByValue(node, fn, ctx, persistenceLocationFor);
+          if (first) report(node, first.path, first.found, false, fn, first.related);
         }
       },
     };

@@ -7,7 +7,7 @@ import { everyUse } from '../../js/nameUses';
 import { seesLastValue, type ModuleIndex } from '../../js/moduleIndex';
 import { argumentsOf } from '../../js/modules';
 import { contextAt } from './contextAt';
-import type { RuleContext } from '../types';
+import type { RelatedSpan, RuleContext } from '../types';
 import { envReadOf } from './env';
 import { lineComputed } from './process';
 
@@ -53,7 +53,8 @@ export function spelledText(node: Node | undefined, ctx: RuleContext, depth = 0)
     if (bound && (bound.type === 'TemplateLiteral' || (bound.type === 'BinaryExpression' && bound.operator === '+'))) return spelledText(bound, ctx, depth + 1);
     // `const dir = join(base, ".claude", "agents")`, then `join(dir, name)`: a folder joined
     // in two steps, when the name holds that one value here.
-    if (bound?.type === 'CallExpression' && holdsOnly(node, ctx) && (isPathJoin(bound, ctx) || isWhitespaceTidy(bound))) return spelledText(bound, ctx, depth + 1);
+    const made = madeBy(node, ctx, call => isPathJoin(call, ctx) || isWhitespaceTidy(call));
+    if (made) return spelledText(made, ctx, depth + 1);
     return constantOf(node, ctx);
   }
   // `process.env.X ?? join(__dirname, "x.node")`: the default spells the path.
@@ -82,16 +83,24 @@ export function spelledText(node: Node | undefined, ctx: RuleContext, depth = 0)
   return undefined;
 }
 
+/** Where a part of a path spelled through a name is written, as a finding shows it beside it. */
+const PART_SPELLED = 'part of the path is spelled here';
+
 /**
- * The folders a path join spells through a name (`join(dir, "auth.json")` with `dir =
+ * The folder a path join spells through a name (`join(dir, "auth.json")` with `dir =
  * join(home, ".codex")`): where that part of the path is written, to show beside the finding.
  */
-export function joinedThrough(node: Node, ctx: RuleContext): Array<{ start: number; end: number }> {
+export function joinedThrough(node: Node, ctx: RuleContext): RelatedSpan[] {
   if (node.type !== 'CallExpression' || !isPathJoin(node, ctx)) return [];
   const first = node.arguments[0] && unwrapChain(node.arguments[0] as Node);
-  if (first?.type !== 'Identifier') return [];
-  const bound = ctx.resolve(first);
-  return bound?.type === 'CallExpression' && holdsOnly(first, ctx) && isPathJoin(bound, ctx) ? [{ start: bound.start, end: bound.end }] : [];
+  const made = first?.type === 'Identifier' ? madeBy(first, ctx, call => isPathJoin(call, ctx)) : undefined;
+  return made ? [{ start: made.start, end: made.end, message: PART_SPELLED }] : [];
+}
+
+/** The call a name holds where it is used, when that is its one value there and `kind` accepts it. */
+function madeBy(node: Node & { type: 'Identifier' }, ctx: RuleContext, kind: (call: Node & { type: 'CallExpression' }) => boolean): (Node & { type: 'CallExpression' }) | undefined {
+  const bound = ctx.resolve(node);
+  return bound?.type === 'CallExpression' && holdsOnly(node, ctx) && kind(bound) ? bound : undefined;
 }
 
 /** `.trim()`, `.trimStart()`, `.trimEnd()`, or `.replace(/\s+/g, " ")`: text with only its white space changed. */
@@ -244,6 +253,18 @@ export interface PathByValue {
  */
 export function spelledPathsByValue(node: Node, fn: number, ctx: RuleContext): PathByValue[] {
   return spellings(node, fn, ctx, 0).map(s => ({ path: s.path.replace(/\\/g, '/'), from: s.from }));
+}
+
+/**
+ * The first of a node's spellings by value (spelledPathsByValue) that names what `find` knows
+ * and is no sentence: that path, what it names, and where its followed parts are spelled.
+ */
+export function firstSpellingByValue<T>(node: Node, fn: number, ctx: RuleContext, find: (path: string) => T | undefined): { path: string; found: T; related: RelatedSpan[] } | undefined {
+  for (const spelled of spelledPathsByValue(node, fn, ctx)) {
+    const found = find(spelled.path);
+    if (found !== undefined && !isProse(spelled.path)) return { path: spelled.path, found, related: spelled.from.map(r => ({ ...r, message: PART_SPELLED })) };
+  }
+  return undefined;
 }
 
 function spellings(node: Node, fn: number, ctx: RuleContext, depth: number): PathByValue[] {
