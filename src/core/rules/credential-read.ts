@@ -79,6 +79,7 @@ export const credentialRead: Rule = {
       conversations: "Names another assistant's conversation transcripts: {{label}}",
       patterns: 'Lists a credential file among names or patterns paths are matched against (a deny list): {{label}}',
       compared: 'Lists a credential file among names paths are only compared with (a list never opened): {{label}}',
+      comparedCommand: 'Lists a command that prints a credential among command lines only compared with (never run from the list): {{label}}',
       keychain: 'Reads a secret from the system keychain ({{method}}("{{service}}", …))',
     },
   },
@@ -97,14 +98,15 @@ export const credentialRead: Rule = {
       const shown = shownPath(spelled);
       if (role === 'patterns') return reportPatterns(node, store, shown);
       // An element of a named list: a deny list if every use only compares with it, known after the walk.
-      const inList = store.command ? undefined : listName(ctx);
-      if (inList) {
-        listed.push({ node, store, shown, ...inList });
-        return;
-      }
       const own = store.vendor ? ownVendorStore(store) : store.command ? namesOwnVendor(ctx) : false;
       // A keychain command whose service name is computed (`-s ${service}`): decided once its value can be followed.
       const service = store.command && !own ? serviceArgument(ctx) : undefined;
+      // A command line in a list of them (`["gh auth token", "git config --get"]`) runs only if the list is used otherwise.
+      const inList = service ? undefined : listName(ctx);
+      if (inList) {
+        listed.push({ node, store, shown, own, ...inList });
+        return;
+      }
       if (service) pending.push({ node, store, shown, service, fn: ctx.functionIndex() });
       else reportStore(node, store, shown, own, [], undefined, joinedThrough(node, ctx));
     };
@@ -113,7 +115,7 @@ export const credentialRead: Rule = {
     // A deny list (info), or a list of names paths are only compared with (low: it may be a
     // wanted list, but the list itself opens nothing).
     const reportPatterns = (node: Node, store: CredentialStore, shown: string, role: 'deny' | 'compared' = 'deny') =>
-      ctx.report({ node, messageId: role === 'deny' ? 'patterns' : 'compared', data: { label: store.label }, severity: role === 'deny' ? 'info' : 'low', evidence: [`path ${shown}`, `store ${store.label}`] });
+      ctx.report({ node, messageId: role === 'deny' ? 'patterns' : store.command ? 'comparedCommand' : 'compared', data: { label: store.label }, severity: role === 'deny' ? 'info' : 'low', evidence: [`path ${shown}`, `store ${store.label}`] });
     /** One finding for a named store; `services`: the texts a keychain service was followed to. */
     const reportStore = (node: Node, store: CredentialStore, shown: string, own: boolean, services: readonly string[] = [], fn?: number, related?: readonly RelatedSpan[]) => {
       let severity: Severity = store.config ? 'low' : 'medium';
@@ -158,14 +160,14 @@ export const credentialRead: Rule = {
     // Paths with a name in them that may hold the rest (`join(dir, "auth.json")`): spelled again after the walk, by value.
     const byValue: Array<{ node: Node; fn: number }> = [];
     const pending: Array<{ node: Node; store: CredentialStore; shown: string; service: Node; fn: number }> = [];
-    const listed: Array<{ node: Node; store: CredentialStore; shown: string; name: string; fn: number }> = [];
+    const listed: Array<{ node: Node; store: CredentialStore; shown: string; own: boolean; name: string; fn: number }> = [];
     const paths = pathHandlers(ctx, HINT, check);
     return {
       'Program:exit'() {
         for (const l of listed) {
           const role = onlyCompared(ctx.analysis().index, l.name, l.fn);
           if (role) reportPatterns(l.node, l.store, l.shown, role);
-          else reportStore(l.node, l.store, l.shown, ownVendorStore(l.store), [], l.fn);
+          else reportStore(l.node, l.store, l.shown, l.own, [], l.fn);
         }
         for (const { node, method, fn } of named) {
           const services = constantTexts(node.arguments[0] as Node, fn, ctx.analysis().index, node);

@@ -2,7 +2,7 @@
 // `path.join(os.homedir(), ".aws", "credentials")`. Parts computed at run time become `*`
 // and the home directory `~`, so rules can match `*/.aws/credentials` or `~/.zshrc`.
 import type * as acorn from 'acorn';
-import { isUndefinedValue, numberLiteral, propertyKeyName, propertyName, staticString, unwrapChain, type Node } from '../../js/ast';
+import { isFunction, isUndefinedValue, numberLiteral, propertyKeyName, propertyName, staticString, unwrapChain, type Node } from '../../js/ast';
 import { everyUse } from '../../js/nameUses';
 import { seesLastValue, type ModuleIndex } from '../../js/moduleIndex';
 import { argumentsOf } from '../../js/modules';
@@ -389,7 +389,10 @@ export function listName(ctx: RuleContext): { name: string; fn: number } | undef
  * Every use of `name` in the scope that binds it (uses of any binding of that name count, which
  * can only say no more often) is a membership test: `name.includes(x)`, `.indexOf(x)`, or a Set
  * made of it whose every use is `.has(x)`. Such a list is matched against, never opened. Asked
- * after the walk: the scan needs every function indexed.
+ * after the walk: the scan needs every function indexed. Followed a few steps further, as
+ * bundled permission checks write it (Claude Code's sandbox): `name.some(h => s.startsWith(h))`,
+ * spread into another list (`g = [...name, x]`) that is only compared with, or given to a
+ * same-module function whose parameter is only compared with.
  */
 export function onlyCompared(index: ModuleIndex, name: string, fn: number, depth = 0): 'deny' | 'compared' | false {
   const scope = index.binding(name, fn)?.scope ?? fn;
@@ -400,26 +403,121 @@ export function onlyCompared(index: ModuleIndex, name: string, fn: number, depth
     const parent = use.ancestors[use.ancestors.length - 1];
     const above = use.ancestors[use.ancestors.length - 2];
     if (parent?.type === 'VariableDeclarator' && parent.id === use.node) return true;
+    if (isFunction(parent) && (parent.params as Node[]).includes(use.node)) return true;
     uses++;
     if (parent?.type === 'MemberExpression' && parent.object === use.node && above?.type === 'CallExpression' && above.callee === parent) {
+      const method = propertyName(parent) ?? '';
+      // `L.some(h => s.startsWith(h))`: each element only compared with, by the callback.
+      if (ELEMENT_TESTS.has(method)) {
+        const callback = above.arguments[0] as Node | undefined;
+        const param = isFunction(callback) ? (callback.params[0] as Node | undefined) : undefined;
+        const at = callback && index.functionOf(callback);
+        if (depth >= MAX_COMPARED_DEPTH || param?.type !== 'Identifier' || at === undefined || !onlyComparedValue(index, param.name, at, depth + 1)) return (compared = false);
+        deny &&= DENY_NAME.test(name);
+        return true;
+      }
       // A membership test that refuses (`if (L.includes(x)) throw`, `!L.includes(x)`), or on a
       // list named as a deny list, is a deny list; any other only compares, and may be a wanted
       // list (`if (WANTED.includes(f)) send(read(f))`): the list itself is never opened either way.
-      if (!MEMBERSHIP.has(propertyName(parent) ?? '')) return (compared = false);
+      if (!MEMBERSHIP.has(method)) return (compared = false);
       deny &&= DENY_NAME.test(name) || refuses(use.ancestors, use.ancestors.length - 2);
       return true;
     }
+    if (depth >= MAX_COMPARED_DEPTH) return (compared = false);
     // `const SET = new Set(LIST)`, then only `SET.has(x)`.
-    if (depth === 0 && parent?.type === 'NewExpression' && parent.callee.type === 'Identifier' && parent.callee.name === 'Set' && parent.arguments[0] === use.node && above?.type === 'VariableDeclarator' && above.init === parent && above.id.type === 'Identifier') {
+    if (parent?.type === 'NewExpression' && parent.callee.type === 'Identifier' && parent.callee.name === 'Set' && parent.arguments[0] === use.node && above?.type === 'VariableDeclarator' && above.init === parent && above.id.type === 'Identifier') {
       const inner = onlyCompared(index, above.id.name, use.fn, depth + 1);
       if (!inner) return (compared = false);
       deny &&= inner === 'deny';
       return true;
     }
-    return (compared = false);
+    // `const all = [...LIST, "other"]`: the elements join a list that must itself be only compared with.
+    if (parent?.type === 'SpreadElement' && above?.type === 'ArrayExpression') {
+      const holder = use.ancestors[use.ancestors.length - 3];
+      const inner = holder?.type === 'VariableDeclarator' && holder.init === above && holder.id.type === 'Identifier' ? onlyCompared(index, holder.id.name, use.fn, depth + 1) : false;
+      if (!inner) return (compared = false);
+      deny &&= inner === 'deny';
+      return true;
+    }
+    // `matches(cmd, LIST)`: a same-module function whose parameter is only compared with.
+    const param = parent?.type === 'CallExpression' ? calleeParameter(index, parent, use.node, use.fn) : undefined;
+    const inner = param && onlyCompared(index, param.name, param.fn, depth + 1);
+    if (!inner) return (compared = false);
+    deny &&= inner === 'deny';
+    return true;
   });
   if (!complete || !compared || uses === 0) return false;
   return deny ? 'deny' : 'compared';
+}
+
+/** Array methods that give each element to a callback and return a yes/no or an index, not an element. */
+const ELEMENT_TESTS = new Set(['some', 'every', 'findIndex', 'findLastIndex']);
+/** Lists followed through spreads, callbacks and calls: a bundled permission check is a few steps deep. */
+const MAX_COMPARED_DEPTH = 6;
+const EQUALITY = new Set(['===', '!==', '==', '!=']);
+const STRING_TESTS = new Set(['startsWith', 'endsWith', 'includes', 'indexOf', 'lastIndexOf', 'localeCompare']);
+/** Calls that give back the same text, tidied: what they return is compared as the text is. */
+const TIDY = new Set(['trim', 'toLowerCase', 'toUpperCase', 'trimStart', 'trimEnd', 'normalize']);
+
+/**
+ * Every use of a single value (an element, a parameter) named `name` in function `fn` is
+ * compared with: `x === v`, `s.startsWith(v)`, `v.endsWith(s)`, `\`${v} x\`` or `v + " "` so
+ * compared, or `v` given to a same-module function whose parameter is so used.
+ */
+function onlyComparedValue(index: ModuleIndex, name: string, fn: number, depth: number): boolean {
+  let uses = 0;
+  let compared = true;
+  const complete = everyUse(index, fn, name, use => {
+    const parent = use.ancestors[use.ancestors.length - 1];
+    if (parent?.type === 'VariableDeclarator' && parent.id === use.node) return (compared = false);
+    if (isFunction(parent) && (parent.params as Node[]).includes(use.node)) return true;
+    uses++;
+    // Up through text made of it: `v + " "`, `\`${v} x\``, `v.trim()`.
+    let child: Node = use.node;
+    let at = use.ancestors.length - 1;
+    for (;;) {
+      const up = use.ancestors[at];
+      if ((up?.type === 'BinaryExpression' && up.operator === '+') || up?.type === 'TemplateLiteral') {
+        child = up;
+        at--;
+        continue;
+      }
+      const call = use.ancestors[at - 1];
+      if (up?.type === 'MemberExpression' && up.object === child && call?.type === 'CallExpression' && call.callee === up && TIDY.has(propertyName(up) ?? '')) {
+        child = call;
+        at -= 2;
+        continue;
+      }
+      break;
+    }
+    const up = use.ancestors[at];
+    if (up?.type === 'BinaryExpression' && EQUALITY.has(up.operator)) return true;
+    if (up?.type === 'SwitchCase' && up.test === child) return true;
+    const call = use.ancestors[at - 1];
+    if (up?.type === 'MemberExpression' && up.object === child && call?.type === 'CallExpression' && call.callee === up && STRING_TESTS.has(propertyName(up) ?? '')) return true;
+    if (up?.type === 'CallExpression' && up.callee.type === 'MemberExpression' && STRING_TESTS.has(propertyName(up.callee) ?? '') && up.arguments.includes(child as acorn.Expression)) return true;
+    const param = up?.type === 'CallExpression' && depth < MAX_COMPARED_DEPTH ? calleeParameter(index, up, child, use.fn) : undefined;
+    if (param && onlyComparedValue(index, param.name, param.fn, depth + 1)) return true;
+    return (compared = false);
+  });
+  return complete && compared && uses > 0;
+}
+
+/**
+ * The parameter of a same-module function that receives `argument` at `call`
+ * (`tr(s, LIST)` with `function tr(e, o) {…}`: `o` in tr), when the callee is a function
+ * declared once, unchanged, taking plain named parameters.
+ */
+function calleeParameter(index: ModuleIndex, call: acorn.CallExpression, argument: Node, fn: number): { name: string; fn: number } | undefined {
+  const position = call.arguments.indexOf(argument as acorn.Expression);
+  if (position < 0 || call.callee.type !== 'Identifier' || call.arguments.some(a => a.type === 'SpreadElement')) return undefined;
+  const bound = index.binding(call.callee.name, fn);
+  if (!bound || bound.mutated || bound.values.length !== 1) return undefined;
+  const callee = bound.values[0].node;
+  const at = isFunction(callee) ? index.functionOf(callee) : undefined;
+  const param = isFunction(callee) ? (callee.params[position] as Node | undefined) : undefined;
+  if (at === undefined || param?.type !== 'Identifier') return undefined;
+  return { name: param.name, fn: at };
 }
 
 /** Keys whose list is of file patterns to match, not of paths to open: deny, ignore, exclude, protected lists. */
