@@ -256,6 +256,14 @@ describe('correlation: download-exec', () => {
     assert.deepEqual(only('download-exec', unzip).map(f => f.severity), ['medium']);
     const ditto = `${head}async function i(){const t=path.join(os.tmpdir(),"h");const z=path.join(t,"H.zip");const x=path.join(t,"out");await dl("https://a.example.io/H.zip",z);cp.execFileSync("/usr/bin/ditto",["-x","-k",z,x]);const APP="/Applications/H.app";fs.renameSync(path.join(x,"H.app"),APP);cp.execFileSync("/usr/bin/open",[APP])}`;
     assert.deepEqual(only('download-exec', ditto).map(f => f.severity), ['medium'], 'unpacked, moved, then opened');
+    // JetBrains Junie's postinstall (review 59): the zip unpacked by a shell's line, quoted words and all.
+    const line = `${head}async function i(){const d=path.join(os.tmpdir(),"x");const z=path.join(d,"x.zip");await dl("https://a.example.io/x.zip",z);cp.execSync(\`unzip -q -o "\${z}" -d "\${d}"\`,{stdio:"ignore"});cp.spawnSync(path.join(d,"x"),[])}`;
+    const [l, ...more] = only('download-exec', line);
+    assert.equal(more.length, 0);
+    assert.equal(l.message, 'Unpacks a downloaded archive into d and runs a program from it (*/x/x)');
+    assert.ok(l.related.some(r => r.message === 'the archive is unpacked here (unzip)'), JSON.stringify(l.related));
+    const joined = `${head}async function i(){const d=path.join(os.tmpdir(),"x");const a=path.join(d,"x.tgz");await dl("https://a.example.io/x.tgz",a);cp.execSync("mkdir -p "+d+" && tar -xzf "+a+" -C "+d);cp.spawnSync(path.join(d,"x"),[])}`;
+    assert.deepEqual(only('download-exec', joined).map(f => f.severity), ['medium'], 'tar after && in a line built with +');
   });
 
   it('leaves an unpacked download that is only read, a program of another folder, and a local archive unpacked and run', () => {
@@ -266,6 +274,10 @@ describe('correlation: download-exec', () => {
     assert.deepEqual(only('download-exec', other), []);
     const local = `${head}async function i(src){const d=path.join(os.tmpdir(),"x");await tar.x({file:src,cwd:d});cp.spawn(path.join(d,"tool"),[])}`;
     assert.deepEqual(only('download-exec', local), []);
+    const lineLocal = `${head}async function i(src){const d=path.join(os.tmpdir(),"x");cp.execSync(\`unzip -o "\${src}" -d "\${d}"\`);cp.spawn(path.join(d,"tool"),[])}`;
+    assert.deepEqual(only('download-exec', lineLocal), [], "a shell's line unpacking a local archive");
+    const echoed = `${head}async function i(){const d=path.join(os.tmpdir(),"x");const z=path.join(d,"x.zip");await dl("https://a.example.io/x.zip",z);cp.execSync(\`echo unzip "\${z}" -d "\${d}"\`);cp.spawn(path.join(d,"tool"),[])}`;
+    assert.deepEqual(only('download-exec', echoed), [], 'unzip only printed by echo is no unpacking');
   });
 
   it('follows the written path to a process start in another function: a module constant, a helper without parameters, a shell command built around it', () => {

@@ -212,9 +212,14 @@ const UNPACKERS = new Set(['tar', 'bsdtar', 'gtar', 'unzip', 'ditto', '7z', '7za
 function unpackedDownloads(downloads: ReadonlyArray<{ write: Marked<'sink'> }>, sinks: ReadonlyArray<Marked<'sink'>>, analysis: ModuleAnalysis, network: (n: Node) => Array<Marked<'sink'>> | undefined, madeOf: MadeOf): Unpacked[] {
   const found: Array<{ call: Span; archive: Node; dest: Node; fn: number; how: string }> = [];
   for (const s of sinks) {
-    const program = s.fact.sink === 'exec' ? s.fact.programs?.map(p => programName(p.split(/\s+/)[0] ?? '')).find(p => UNPACKERS.has(p)) : undefined;
+    if (s.fact.sink !== 'exec') continue;
+    // A shell's line may unpack after another command (`mkdir -p D && tar -xzf A -C D`).
+    const heads = s.fact.payload.length ? (s.fact.programs ?? []) : [...(s.fact.programs ?? []), ...lineHeads(s.fact.detail ?? "")];
+    const program = heads.map(p => programName(p.split(/\s+/)[0] ?? '')).find(p => UNPACKERS.has(p));
     if (!program) continue;
-    const parts = unpackerArguments(program, s.fact.payload);
+    // An argument list (`execFile("unzip", [a, "-d", d])`), or a shell's line (`exec(\`unzip "${a}" -d "${d}"\`)`).
+    const words = s.fact.payload.length ? s.fact.payload.map(a => staticString(a) ?? a) : s.fact.target ? lineWords(s.fact.target, s.draft.fn, analysis.index, program) : undefined;
+    const parts = words && unpackerArguments(program, words);
     if (parts) found.push({ call: s.draft, ...parts, fn: s.draft.fn, how: program });
   }
   const { index } = analysis;
@@ -240,12 +245,85 @@ function unpackedDownloads(downloads: ReadonlyArray<{ write: Marked<'sink'> }>, 
   return out;
 }
 
-/** The archive and the folder of an unpacking program's argument list, when both are given. */
-function unpackerArguments(program: string, args: readonly Node[]): { archive: Node; dest: Node } | undefined {
-  const words = args.map(a => staticString(a));
-  const at = (i: number) => (i >= 0 && i < args.length && words[i] === undefined ? args[i] : undefined);
+/**
+ * The words of a shell's line after `program`, up to the next `&&`, `;` or `|`: fixed text as
+ * strings, a value that is a whole word (`"${zip}"`, `+ dir +`) as its node. A word that mixes
+ * the two (`-o${dir}`) is neither (an empty node list entry would misplace the others: the line
+ * is not read). Undefined when the line does not run `program` as a command of its own.
+ */
+function lineWords(target: Node, fn: number, index: ModuleIndex, program: string): Array<string | Node> | undefined {
+  let line = unwrapChain(target);
+  if (line.type === 'Identifier') line = settledValue(index, line.name, fn)?.node ?? line;
+  const parts: Array<string | Node> = [];
+  const flatten = (n: Node): boolean => {
+    n = unwrapChain(n);
+    const text = staticString(n);
+    if (text !== undefined) return void parts.push(text), true;
+    if (n.type === 'TemplateLiteral') {
+      n.quasis.forEach((q, i) => {
+        parts.push(q.value.cooked ?? '');
+        if (i < n.expressions.length) parts.push(n.expressions[i] as Node);
+      });
+      return true;
+    }
+    if (n.type === 'BinaryExpression' && n.operator === '+') return flatten(n.left as Node) && flatten(n.right as Node);
+    // A value may fill a word, never name the program.
+    if (parts.length === 0) return false;
+    parts.push(n);
+    return true;
+  };
+  if (!flatten(line) || typeof parts[0] !== 'string') return undefined;
+  const words: Array<string | Node> = [];
+  let text = '';
+  let value: Node | undefined;
+  let mixed = false;
+  let quote = '';
+  const end = () => {
+    if (value && !mixed && text === '') words.push(value);
+    else if (!value && text !== '') words.push(text);
+    else if (value) words.push('\0');
+    text = '';
+    value = undefined;
+    mixed = false;
+  };
+  for (const part of parts) {
+    if (typeof part !== 'string') {
+      if (value || text !== '') mixed = true;
+      value = part;
+      continue;
+    }
+    for (const ch of part) {
+      if (quote) {
+        if (ch === quote) quote = '';
+        else if (value) mixed = true;
+        else text += ch;
+      } else if (ch === '"' || ch === "'") quote = ch;
+      else if (/\s/.test(ch)) end();
+      else {
+        if (value) mixed = true;
+        text += ch;
+      }
+    }
+  }
+  end();
+  const separators = new Set(['&&', '||', ';', '|']);
+  const start = words.findIndex((w, i) => typeof w === 'string' && programName(w) === program && (i === 0 || separators.has(words[i - 1] as string)));
+  if (start < 0) return undefined;
+  const stop = words.findIndex((w, i) => i > start && typeof w === 'string' && separators.has(w));
+  return words.slice(start + 1, stop < 0 ? undefined : stop);
+}
+
+/** The first word of each command of a spelled shell line (`mkdir -p * && tar -xzf *`: mkdir, tar). */
+function lineHeads(line: string): string[] {
+  return [...line.matchAll(/(?:^|&&|\|\||;|\|)\s*([^\s;&|]+)/g)].map(m => m[1].replace(/^["']|["']$/g, ''));
+}
+
+/** The archive and the folder of an unpacking program's argument list, when both are given: fixed words as text, values as nodes. */
+function unpackerArguments(program: string, args: ReadonlyArray<string | Node>): { archive: Node; dest: Node } | undefined {
+  const words = args.map(a => (typeof a === 'string' ? a : undefined));
+  const at = (i: number) => { const a = args[i]; return i >= 0 && typeof a !== 'string' ? a : undefined; };
   const after = (...options: string[]) => at(words.findIndex(w => w !== undefined && options.includes(w)) + 1);
-  const values = args.filter((_, i) => words[i] === undefined);
+  const values = args.filter((a): a is Node => typeof a !== 'string');
   switch (program) {
     case 'tar':
     case 'bsdtar':
