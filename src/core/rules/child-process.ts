@@ -1034,12 +1034,13 @@ function report(ctx: RuleContext, p: ProcessCall, byCallers?: ReadonlyMap<Node, 
   const shown = given ? [...given.slice(0, MAX_SHAPES), ...(given.length > MAX_SHAPES ? ['…'] : [])].join(' or ') : command;
   // `curl -fsSL https://bun.sh/install | bash`: what runs is whatever the server sends then.
   const piped = shell && shown !== undefined ? pipedDownload(shown) : undefined;
+  const unquarantines = !piped && shown !== undefined && removesQuarantine(shown);
   ctx.report({
     node,
-    messageId: piped ? 'pipedScript' : given ? 'shellByCallers' : computed ? `${kind}Computed` : kind,
+    messageId: piped ? 'pipedScript' : unquarantines ? 'quarantine' : given ? 'shellByCallers' : computed ? `${kind}Computed` : kind,
     data: { call, command: shown ?? '' },
-    severity: (shell && computed) || piped ? 'medium' : 'low',
-    evidence: [`call ${call}`, ...(lineShown ?? commands ?? []).slice(0, MAX_SHAPES).map(c => `command ${c.slice(0, 200)}`), ...(shell ? ['shell'] : []), ...(piped ? [`downloads ${piped}`] : [])],
+    severity: (shell && computed) || piped || unquarantines ? 'medium' : 'low',
+    evidence: [`call ${call}`, ...(lineShown ?? commands ?? []).slice(0, MAX_SHAPES).map(c => `command ${c.slice(0, 200)}`), ...(shell ? ['shell'] : []), ...(piped ? [`downloads ${piped}`] : []), ...(unquarantines ? ['removes com.apple.quarantine'] : [])],
     ...(p.decoded ? { decodedFrom: p.decoded.recipe } : {}),
     // What runs (the program or shell command) is the target; the argument list the payload.
     // Options (`{input, env}`) are neither: data handed to a fixed program is not code run.
@@ -1071,6 +1072,21 @@ function pipedDownload(line: string): string | undefined {
   if (!found) return undefined;
   const address = /(?:https?:\/\/)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:\/[^\s"'|)]*)?/i.exec(found[1] ?? '');
   return address ? address[0] : '*';
+}
+
+/**
+ * `xattr -d com.apple.quarantine F` (`-dr`, `-r -d`), or `xattr -c F` (every attribute, the
+ * quarantine mark among them), as one command of a line: macOS's Gatekeeper checks a downloaded
+ * program at its first start only while the mark is there.
+ */
+function removesQuarantine(line: string): boolean {
+  return line.split(/&&|\|\||[;|]| or /).some(command => {
+    const words = command.trim().split(/\s+/);
+    while (words[0] === 'sudo' || words[0]?.startsWith('-')) words.shift();
+    if (programName(words[0] ?? '') !== 'xattr') return false;
+    const flags = words.filter(w => /^-[a-z]+$/i.test(w)).join('');
+    return flags.includes('c') || (flags.includes('d') && words.some(w => w.replace(/^["']|["']$/g, '') === 'com.apple.quarantine'));
+  });
 }
 
 /**
@@ -1539,7 +1555,7 @@ export const childProcess: Rule = {
     category: 'execution',
     severity: 'low',
     title: 'Starts a process',
-    description: 'child_process exec/execSync (shell), spawn/spawnSync/execFile/fork (shell when shell: true), Bun.spawn, Bun Shell ($`…`), execa, cross-spawn, also through promisify, .call/.apply/.bind and bundlers\' module wrappers; the command when spelled out. Medium when a shell runs a command computed at run time, given on its command line or written to the input of a shell started with no command.',
+    description: 'child_process exec/execSync (shell), spawn/spawnSync/execFile/fork (shell when shell: true), Bun.spawn, Bun Shell ($`…`), execa, cross-spawn, also through promisify, .call/.apply/.bind and bundlers\' module wrappers; the command when spelled out. Medium when a shell runs a command computed at run time, given on its command line or written to the input of a shell started with no command, and for xattr removing the macOS quarantine mark.',
     messages: {
       shell: 'Runs a shell command ({{call}}): {{command}}',
       shellComputed: 'Runs a shell command ({{call}}) computed at run time',
@@ -1548,6 +1564,7 @@ export const childProcess: Rule = {
       programComputed: 'Starts a program ({{call}}) computed at run time',
       shellInput: 'Runs shell commands written to the input of a shell it started ({{call}}: {{command}}), computed at run time',
       pipedScript: 'Runs a script it downloads, in a shell ({{call}}): {{command}}',
+      quarantine: "Removes macOS's quarantine mark ({{call}}: {{command}}): Gatekeeper will not check those files when they first run",
     },
   },
   triggers: ['child_process', 'spawn', 'exec', 'fork', 'execa', 'shelljs', 'node-pty', 'Bun', 'bun'],

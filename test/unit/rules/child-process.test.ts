@@ -31,6 +31,21 @@ runRuleTable(childProcess, {
       severity: 'medium',
       message: /^Runs a script it downloads, in a shell \(child_process\.exec\): /,
     },
+    // JetBrains Junie's postinstall (review 59): the downloaded tree cleared for Gatekeeper.
+    {
+      name: "removing macOS's quarantine mark, by shell line or argument list, -d or -c (medium)",
+      code: 'const{execSync:x,execFileSync:f}=require("child_process");x(`xattr -dr com.apple.quarantine "${dir}"`);f("xattr",["-d","com.apple.quarantine",bin]);f("/usr/bin/xattr",["-cr",app]);x(`chmod +x "${b}" && xattr -r -d com.apple.quarantine "${b}"`)',
+      at: ['x(`xattr', 'f("xattr"', 'f("/usr/bin/xattr"', 'x(`chmod'],
+      severity: 'medium',
+      message: /^Removes macOS's quarantine mark \(child_process\.exec(File)?Sync: .*xattr .*\): Gatekeeper will not check those files when they first run$/,
+      allEvidence: ['removes com.apple.quarantine'],
+    },
+    {
+      name: 'reading or adding the quarantine mark, or removing another attribute, is a plain start (low)',
+      code: 'const{execFileSync:f}=require("child_process");f("xattr",["-p","com.apple.quarantine",p]);f("xattr",["-w","com.apple.quarantine","0081;x",p]);f("xattr",["-d","com.apple.metadata:kMDItemWhereFroms",p])',
+      at: ['f("xattr",["-p"', 'f("xattr",["-w"', 'f("xattr",["-d"'],
+      severity: 'low',
+    },
     {
       name: 'a download filtered, saved or read is a plain start (low)',
       code: 'const{exec:x,execFile:f}=require("child_process");x("curl -fsSL https://x.dev/a.json | jq .version");x("curl -o i.sh https://x.dev/i.sh");f("curl",["-fsSL","https://x.dev/i.sh"])',
