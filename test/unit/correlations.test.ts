@@ -335,6 +335,14 @@ describe('correlation: config-tamper', () => {
     assert.match(t.message, /Cursor configuration/);
   });
 
+  // claude-task-master's init (review 59): a file under the package's own folder is not the user's configuration.
+  it("leaves a write under the module's own folder (a template the package ships)", () => {
+    const code = 'const fs=require("fs"),path=require("path");function i(c){fs.writeFileSync(path.join(__dirname,"..",".cursor","mcp.json"),JSON.stringify(c))}';
+    assert.deepEqual(only('config-tamper', code, ['anthropic']), []);
+    const project = 'const fs=require("fs"),path=require("path");function i(c){fs.writeFileSync(path.join(__dirname,"..","..","..",".cursor","mcp.json"),JSON.stringify(c))}';
+    assert.deepEqual(only('config-tamper', project, ['anthropic']).map(f => f.severity), ['high'], 'three levels up is the project');
+  });
+
   // @smithery/cli 4.11.1 (review 40): a table of clients, and a writer per file format chosen by
   // the client's own `install.format`. Each writer writes only the clients of its format.
   it("names, at each writer of a dispatch by format, only the table's clients of that format", () => {

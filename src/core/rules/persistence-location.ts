@@ -5,7 +5,7 @@ import { vendorById } from '../catalog/vendors';
 import { persistenceLocationFor } from '../catalog/persistence';
 import { propertyName, staticString, type Node } from '../js/ast';
 import type { RelatedSpan, Rule, RuleContext } from './types';
-import { firstSpellingByValue, isProse, joinedThrough, listRole, pathHandlers, spelledPath } from './util/paths';
+import { firstSpellingByValue, inOwnPackage, isProse, joinedThrough, listRole, pathHandlers, spelledPath } from './util/paths';
 
 /** Most string literals name no such place: skip them before spelling anything out. */
 const HINT = /rc\b|rc$|profile|zsh|zlogin|etc\/|fish|Launch|systemd|autostart|Startup|\bRun|cron|schtasks|launchctl|systemctl|hooks|\.claude|claude_desktop|\.codex|\.gemini|\.qwen|\.cursor|windsurf|\.continue|copilot|\/User\/|gitconfig|git\/config|mcp\.json|opencode|\.github\/|completion|site-functions|CLAUDE|GEMINI\.md|QWEN\.md|AGENTS\.md|clinerules|roorules|\.roo\//i;
@@ -35,6 +35,7 @@ export const persistenceLocation: Rule = {
     messages: {
       names: 'Names a {{label}}{{owner}}: {{path}}',
       patterns: 'Lists a {{label}}{{owner}} among names or patterns paths are matched against (a deny list): {{path}}',
+      own: 'Names a file under its own folder shaped like a {{label}} (a file the package ships, not the user\'s): {{path}}',
     },
   },
   triggers: ['rc', 'profile', 'zshenv', 'zlogin', 'fish', 'Launch', 'systemd', 'autostart', 'Startup', 'Run', 'cron', 'schtasks', 'launchctl', 'systemctl', 'hooks', 'hooksPath',
@@ -51,8 +52,13 @@ export const persistenceLocation: Rule = {
       const location = persistenceLocationFor(spelled);
       if (!location && spelled.includes('*') && HINT.test(spelled) && !role && node.type === 'CallExpression') byValue.push({ node, fn: ctx.functionIndex() });
       if (!location) return;
+      // A file shipped beside the code (`join(__dirname, "..", ".cursor", "rules", f)`, a template it copies from).
+      if (!role && inOwnPackage(node, spelled, ctx)) return reportOwn(node, spelled, location);
       report(node, spelled, location, role === 'patterns', undefined, joinedThrough(node, ctx));
     };
+    // No place fact: a write there changes the package's own files, not the user's configuration.
+    const reportOwn = (node: Node, spelled: string, location: NonNullable<ReturnType<typeof persistenceLocationFor>>) =>
+      ctx.report({ node, messageId: 'own', severity: 'info', data: { label: location.label, path: spelled.slice(0, 120) }, evidence: [`path ${spelled.slice(0, 200)}`, `location ${location.label}`, 'under its own folder'] });
     const report = (node: Node, spelled: string, location: NonNullable<ReturnType<typeof persistenceLocationFor>>, patterns: boolean, fn?: number, related?: readonly RelatedSpan[]) => {
       if (spelled === 'core.hooksPath' && nextIsNullDevice(node, ctx)) return;
       // The assistant's own configuration is its own business.

@@ -22,6 +22,29 @@ runRuleTable(persistenceLocation, {
       at: ['"~/.bashrc","', '"~/.zshrc"', '"~/.bashrc"}'],
       severity: 'low',
     },
+    // claude-task-master's init (review 59): templates it ships under its own .cursor folder, copied from there.
+    {
+      name: "a path under the module's own folder, at most one level up, is a file the package ships (info, no place)",
+      code: 'const path=require("path");const a=path.join(__dirname,"..",".cursor","rules","dev.mdc");const b=`${__dirname}/.claude/settings.json`;const c=path.join(path.dirname(__filename),".codex","config.toml")',
+      at: ['path.join(__dirname', '`${__dirname}', 'path.join(path.dirname'],
+      severity: 'info',
+      message: /^Names a file under its own folder shaped like a .*\(a file the package ships, not the user's\): \*\//,
+      target: { ownVendors: ['google'] },
+    },
+    {
+      name: "an ES module's folder made from import.meta.url, or import.meta.dirname, joined in two steps (info)",
+      code: 'import path from "path";import{fileURLToPath}from"url";const __dirname=path.dirname(fileURLToPath(import.meta.url));const up=path.join(__dirname,"..");function f(n){return path.join(up,".cursor","rules",n)}const d=path.join(import.meta.dirname,".claude","settings.json")',
+      at: ['path.join(up', 'path.join(import.meta.dirname'],
+      severity: 'info',
+      target: { ownVendors: ['google'] },
+    },
+    {
+      name: "a path that climbs out of the package to the project, or a __dirname that is not the module's folder, is named (low)",
+      code: 'const path=require("path");const a=path.join(__dirname,"..","..","..",".cursor","rules","x.mdc");function g(){const __dirname=process.cwd();return path.join(__dirname,".cursor","mcp.json")}',
+      at: ['path.join(__dirname,"..","..', 'path.join(__dirname,".cursor'],
+      severity: 'low',
+      target: { ownVendors: ['google'] },
+    },
     { name: "another assistant's configuration", code: 'w(`${h}/.cursor/mcp.json`);w(`${h}/.codex/config.toml`)', at: ['`${h}/.cursor', '`${h}/.codex'], target: { ownVendors: ['anthropic'] } },
     // Playwright's init-agents and skills install (review 52): project files of other assistants, relative to the working folder.
     { name: "project files of other assistants and CI: .mcp.json, opencode.json, .github/agents, .claude/skills, a workflow", code: 'w(".mcp.json");w("opencode.json");w(`.github/agents/${n}.agent.md`);w(`${h}/.claude/skills/${s}`);w(".github/workflows/setup.yml")', at: ['".mcp', '"opencode', '`.github', '`${h}', '".github/workflows'], target: { ownVendors: ['google'] } },

@@ -550,6 +550,74 @@ function templatesWithGlob(node: Node): boolean {
 }
 
 /**
+ * A path under the folder of the module itself (`join(__dirname, "..", ".cursor", "rules", f)`,
+ * `${import.meta.dirname}/…`, a `__dirname` made from `fileURLToPath(import.meta.url)`), at
+ * most one `..` up: a file the package ships. From a package's folder, one level up is still
+ * node_modules (or the package's own root); a project is two or three levels up, and a path
+ * that climbs that far is not counted as the package's own.
+ */
+export function inOwnPackage(node: Node, spelled: string, ctx: RuleContext): boolean {
+  const root = pathRoot(node, ctx, 0);
+  if (!root || !isOwnFolder(root, ctx, 0)) return false;
+  const segments = spelled.split('/').slice(1).filter(s => s !== '' && s !== '.');
+  let up = 0;
+  while (segments[up] === '..') up++;
+  return up <= 1 && segments.length > up;
+}
+
+/** The expression a path starts from: the first part of a join, a template or a concatenation, through names joined before. */
+function pathRoot(node: Node, ctx: RuleContext, depth: number): Node | undefined {
+  if (depth > 4) return undefined;
+  node = unwrapChain(node);
+  if (node.type === 'CallExpression' && isPathJoin(node, ctx)) {
+    const first = argumentsOf(node)[0];
+    return first && pathRoot(first, ctx, depth + 1);
+  }
+  if (node.type === 'TemplateLiteral') return node.quasis[0]?.value.cooked === '' && node.expressions[0] ? pathRoot(node.expressions[0] as Node, ctx, depth + 1) : undefined;
+  if (node.type === 'BinaryExpression' && node.operator === '+') return pathRoot(node.left as Node, ctx, depth + 1);
+  if (node.type === 'Identifier') {
+    const made = madeBy(node, ctx, call => isPathJoin(call, ctx));
+    if (made) return pathRoot(made, ctx, depth + 1);
+  }
+  return node;
+}
+
+/** `__dirname`, `import.meta.dirname`, `dirname(__filename)`, `dirname(fileURLToPath(import.meta.url))`, or a name bound to one. */
+function isOwnFolder(node: Node, ctx: RuleContext, depth: number): boolean {
+  node = unwrapChain(node);
+  if (depth > 3) return false;
+  if (node.type === 'Identifier') {
+    if (!ctx.isBound(node)) return node.name === '__dirname';
+    const bound = ctx.resolve(node);
+    return !!bound && holdsOnly(node, ctx) && isOwnFolder(bound, ctx, depth + 1);
+  }
+  if (isImportMeta(node, 'dirname')) return true;
+  if (node.type !== 'CallExpression') return false;
+  const ref = ctx.calleeRef(node);
+  if (ref?.module !== 'path' || ref.path[ref.path.length - 1] !== 'dirname') return false;
+  return isOwnFile(argumentsOf(node)[0], ctx, depth + 1);
+}
+
+/** `__filename`, `import.meta.filename`, `fileURLToPath(import.meta.url)`, or a name bound to one. */
+function isOwnFile(node: Node | undefined, ctx: RuleContext, depth: number): boolean {
+  if (!node || depth > 4) return false;
+  node = unwrapChain(node);
+  if (node.type === 'Identifier') {
+    if (!ctx.isBound(node)) return node.name === '__filename';
+    const bound = ctx.resolve(node);
+    return !!bound && holdsOnly(node, ctx) && isOwnFile(bound, ctx, depth + 1);
+  }
+  if (isImportMeta(node, 'filename')) return true;
+  if (node.type !== 'CallExpression') return false;
+  const ref = ctx.calleeRef(node);
+  return ref?.module === 'url' && ref.path[ref.path.length - 1] === 'fileURLToPath' && isImportMeta(argumentsOf(node)[0], 'url');
+}
+
+function isImportMeta(node: Node | undefined, key: string): boolean {
+  return node?.type === 'MemberExpression' && node.object.type === 'MetaProperty' && node.object.meta.name === 'import' && propertyName(node) === key;
+}
+
+/**
  * Prose is a message or help text, not a path: several lines, or many words that do not
  * start like a path ("SSH host ... from ~/.ssh/config").
  */
