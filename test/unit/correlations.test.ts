@@ -262,6 +262,11 @@ describe('correlation: download-exec', () => {
     assert.equal(more.length, 0);
     assert.equal(l.message, 'Unpacks a downloaded archive into d and runs a program from it (*/x/x)');
     assert.ok(l.related.some(r => r.message === 'the archive is unpacked here (unzip)'), JSON.stringify(l.related));
+    // Kilo CLI's language-server installers (review 60): a command list given to helpers, tar unpacking into the folder it runs in.
+    const listed = `${head}function run(cmd,opts={}){return cp.spawn(cmd[0],cmd.slice(1),{cwd:opts.cwd})}var sh=(cmd,opts={})=>run(cmd,{...opts,nothrow:!0});function launch(bin,opts){return run([bin],opts)}var P={bin:path.join(os.homedir(),".t","bin")};async function i(){const a=path.join(P.bin,"z.tar.xz");await dl("https://a.example.io/z.tar.xz",a);await sh(["tar","-xf",a],{cwd:P.bin});return launch(path.join(P.bin,"zls"),{})}`;
+    const found = only('download-exec', listed);
+    assert.ok(found.length > 0 && found.every(f => f.message.startsWith('Unpacks a downloaded archive into P.bin and runs a program from it')), JSON.stringify(found.map(f => f.message)));
+    assert.ok(!found.some(f => f.line === 2 && f.column === listed.split('\n')[1].indexOf('sh(["tar"') + 1), 'tar given the archive does not run it');
     const joined = `${head}async function i(){const d=path.join(os.tmpdir(),"x");const a=path.join(d,"x.tgz");await dl("https://a.example.io/x.tgz",a);cp.execSync("mkdir -p "+d+" && tar -xzf "+a+" -C "+d);cp.spawnSync(path.join(d,"x"),[])}`;
     assert.deepEqual(only('download-exec', joined).map(f => f.severity), ['medium'], 'tar after && in a line built with +');
   });
@@ -276,6 +281,11 @@ describe('correlation: download-exec', () => {
     assert.deepEqual(only('download-exec', local), []);
     const lineLocal = `${head}async function i(src){const d=path.join(os.tmpdir(),"x");cp.execSync(\`unzip -o "\${src}" -d "\${d}"\`);cp.spawn(path.join(d,"tool"),[])}`;
     assert.deepEqual(only('download-exec', lineLocal), [], "a shell's line unpacking a local archive");
+    // Kilo CLI's background runner (review 60): a download written to one property of a job, another property run.
+    const job = 'const fs=require("fs/promises"),cp=require("child_process");async function run(job,url){const r=await fetch(url);await fs.writeFile(job.log,await r.text());return cp.spawn(job.shell,job.args)}';
+    assert.deepEqual(only('download-exec', job), [], "job.log written, job.shell run: two properties, not one file");
+    const same = 'const fs=require("fs/promises"),cp=require("child_process");async function run(job,url){const r=await fetch(url);await fs.writeFile(job.bin,Buffer.from(await r.arrayBuffer()));return cp.spawn(job.bin,[])}';
+    assert.deepEqual(only('download-exec', same).map(f => f.severity), ['medium'], 'the same property written and run');
     const echoed = `${head}async function i(){const d=path.join(os.tmpdir(),"x");const z=path.join(d,"x.zip");await dl("https://a.example.io/x.zip",z);cp.execSync(\`echo unzip "\${z}" -d "\${d}"\`);cp.spawn(path.join(d,"tool"),[])}`;
     assert.deepEqual(only('download-exec', echoed), [], 'unzip only printed by echo is no unpacking');
   });

@@ -1044,7 +1044,7 @@ function report(ctx: RuleContext, p: ProcessCall, byCallers?: ReadonlyMap<Node, 
     ...(p.decoded ? { decodedFrom: p.decoded.recipe } : {}),
     // What runs (the program or shell command) is the target; the argument list the payload.
     // Options (`{input, env}`) are neither: data handed to a fixed program is not code run.
-    facts: [{ kind: 'sink', sink: 'exec', detail: command ?? call, target: args[0], payload: argumentList(args[1]), ...(commands ? { programs: commands.map(programOf) } : {}) }],
+    facts: [{ kind: 'sink', sink: 'exec', detail: command ?? call, target: args[0], payload: argumentList(args[1]), ...(commands ? { programs: commands.map(programOf) } : {}), ...(p.listForm ? { listTarget: true } : {}), ...cwdOf(p) }],
     ...(p.via
       ? {
           related: [
@@ -1301,6 +1301,16 @@ function shellInside(p: ProcessCall, wrapper: number, ctx: RuleContext): boolean
   const options = optionsOf(p);
   if (!given && !p.options) return true;
   return options.some(o => settledShell(o, p.fn, given ? argumentListGiven(given.args, o) : true, ctx, { path: SHELL_KEY, stopAt: wrapper, options: true }));
+}
+
+/** The folder a process starts in, when an options object written at the call (or its wrapper's caller) says (`{ cwd: dir }`). */
+function cwdOf(p: ProcessCall): { cwd?: Node } {
+  for (const o of optionsOf(p)) {
+    const object = o && unwrapChain(o);
+    if (object?.type !== 'ObjectExpression') continue;
+    for (const prop of object.properties) if (prop.type === 'Property' && propertyKeyName(prop) === 'cwd') return { cwd: prop.value as Node };
+  }
+  return {};
 }
 
 /**

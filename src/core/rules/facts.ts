@@ -39,6 +39,10 @@ export type Fact =
       target?: Node;
       /** A chmod: the file's rights change, not its content. */
       permissionsOnly?: boolean;
+      /** A process start whose `target` is the whole command as one list, program first (`Bun.spawn(cmd)`, a wrapper's `cmd` passed on). */
+      listTarget?: boolean;
+      /** A process start's working folder, as an options object written at the call gives it (`{ cwd: dir }`). */
+      cwd?: Node;
       /** A process start: the program each spelled command starts (`*` where computed); absent when nothing is spelled. */
       programs?: string[];
       /** A server it opens (`new ws.Server`): what comes from it is what its clients send, not a response. */

@@ -13,7 +13,7 @@ import { isInlineCodeOption, programName } from '../util/process';
 import { calleeRefOf, lookupAt, moduleRefOf } from '../../js/modules';
 import { MODULE, settledValue, type ModuleIndex } from '../../js/moduleIndex';
 import type { CallStep } from '../../js/callgraph';
-import type { Reached } from '../../js/flow';
+import { CALL_DEPTH, type Reached } from '../../js/flow';
 
 export const downloadExec: CorrelationRule = {
   meta: {
@@ -119,10 +119,10 @@ export const downloadExecCorrelator: Correlator = {
     const unpackRuns: Array<{ run: Marked<'sink'>; from: Unpacked }> = [];
     for (const run of sinks) {
       if (run.fact.sink !== 'exec' || reported.has(run)) continue;
-      const { commands, files } = ranValues(run);
+      const { commands, files, programAt } = ranValues(run);
       if (commands.length === 0 && files.length === 0) continue;
       // From the program or command (a command may be built around the path) back to where a written path is made.
-      const reachedMade = commands.flatMap(v => analysis.flow.origins(v, run.draft.fn, n => (made.has(n) ? true : undefined)));
+      const reachedMade = commands.flatMap(v => analysis.flow.origins(v, run.draft.fn, n => (made.has(n) ? true : undefined), CALL_DEPTH, programAt));
       const ranAt = new Set(reachedMade.map(r => madeKey(r, analysis.index)));
       // A script given to an interpreter is the file itself, not a command line that mentions it.
       for (const f of files) for (const k of whereMade(f, run.draft.fn, analysis).keys) ranAt.add(k);
@@ -133,7 +133,7 @@ export const downloadExecCorrelator: Correlator = {
       const ran = downloads.filter(d => reaches(d.write));
       if (ran.length === 0) {
         // A program of the folder a downloaded archive was unpacked into (`join(dir, "tool")`).
-        const from = unpacked.length ? unpackedRun([...commands, ...files], run.draft.fn, unpacked, analysis) : undefined;
+        const from = unpacked.length ? unpackedRun([...commands.map(node => ({ node, path: programAt })), ...files.map(node => ({ node }))], run.draft.fn, unpacked, analysis) : undefined;
         if (from) unpackRuns.push({ run, from });
         continue;
       }
@@ -218,8 +218,8 @@ function unpackedDownloads(downloads: ReadonlyArray<{ write: Marked<'sink'> }>, 
     const program = heads.map(p => programName(p.split(/\s+/)[0] ?? '')).find(p => UNPACKERS.has(p));
     if (!program) continue;
     // An argument list (`execFile("unzip", [a, "-d", d])`), or a shell's line (`exec(\`unzip "${a}" -d "${d}"\`)`).
-    const words = s.fact.payload.length ? s.fact.payload.map(a => staticString(a) ?? a) : s.fact.target ? lineWords(s.fact.target, s.draft.fn, analysis.index, program) : undefined;
-    const parts = words && unpackerArguments(program, words);
+    const words = s.fact.payload.length ? s.fact.payload.map(a => staticString(a) ?? a) : s.fact.target ? (listWords(s.fact) ?? lineWords(s.fact.target, s.draft.fn, analysis.index, program)) : undefined;
+    const parts = words && unpackerArguments(program, words, s.fact.cwd);
     if (parts) found.push({ call: s.draft, ...parts, fn: s.draft.fn, how: program });
   }
   const { index } = analysis;
@@ -313,13 +313,20 @@ function lineWords(target: Node, fn: number, index: ModuleIndex, program: string
   return words.slice(start + 1, stop < 0 ? undefined : stop);
 }
 
+/** The arguments of a command given as one list, program first (`run(["tar", "-xf", a], { cwd: d })`). */
+function listWords(fact: Marked<'sink'>['fact']): Array<string | Node> | undefined {
+  const list = fact.listTarget && fact.target ? unwrapChain(fact.target) : undefined;
+  if (list?.type !== 'ArrayExpression' || list.elements.some(e => !e || e.type === 'SpreadElement')) return undefined;
+  return (list.elements.slice(1) as Node[]).map(e => staticString(e) ?? e);
+}
+
 /** The first word of each command of a spelled shell line (`mkdir -p * && tar -xzf *`: mkdir, tar). */
 function lineHeads(line: string): string[] {
   return [...line.matchAll(/(?:^|&&|\|\||;|\|)\s*([^\s;&|]+)/g)].map(m => m[1].replace(/^["']|["']$/g, ''));
 }
 
 /** The archive and the folder of an unpacking program's argument list, when both are given: fixed words as text, values as nodes. */
-function unpackerArguments(program: string, args: ReadonlyArray<string | Node>): { archive: Node; dest: Node } | undefined {
+function unpackerArguments(program: string, args: ReadonlyArray<string | Node>, cwd?: Node): { archive: Node; dest: Node } | undefined {
   const words = args.map(a => (typeof a === 'string' ? a : undefined));
   const at = (i: number) => { const a = args[i]; return i >= 0 && typeof a !== 'string' ? a : undefined; };
   const after = (...options: string[]) => at(words.findIndex(w => w !== undefined && options.includes(w)) + 1);
@@ -331,11 +338,12 @@ function unpackerArguments(program: string, args: ReadonlyArray<string | Node>):
       if (!words.some(w => w !== undefined && (/^-?[a-z]*x[a-z]*$/i.test(w) || w === '--extract'))) return undefined;
       // `-xzf A`, `-f A`, `--file A`: the archive follows the option ending in f.
       const archive = at(words.findIndex(w => w !== undefined && (/^-?[a-z]*f$/i.test(w) || w === '--file')) + 1);
-      const dest = after('-C', '--directory', '--cd');
+      // Without -C, into the folder it runs in (`{ cwd: dir }`).
+      const dest = after('-C', '--directory', '--cd') ?? cwd;
       return archive && dest ? { archive, dest } : undefined;
     }
     case 'unzip': {
-      const dest = after('-d');
+      const dest = after('-d') ?? cwd;
       const archive = values.find(v => v !== dest);
       return archive && dest ? { archive, dest } : undefined;
     }
@@ -436,9 +444,9 @@ function isExecPath(n: Node): boolean {
 }
 
 /** The unpacked folder a process start runs a program of (`join(dir, "tool")`, `${dir}/tool`), if any. */
-function unpackedRun(values: readonly Node[], fn: number, unpacked: readonly Unpacked[], analysis: ModuleAnalysis): Unpacked | undefined {
+function unpackedRun(values: ReadonlyArray<{ node: Node; path?: readonly string[] }>, fn: number, unpacked: readonly Unpacked[], analysis: ModuleAnalysis): Unpacked | undefined {
   for (const v of values) {
-    const bases = folderKeys(v, fn, analysis);
+    const bases = folderKeys(v.node, fn, analysis, v.path);
     const hit = unpacked.find(u => [...u.keys].some(k => bases.has(k)));
     if (hit) return hit;
   }
@@ -450,7 +458,7 @@ function unpackedRun(values: readonly Node[], fn: number, unpacked: readonly Unp
  * call, template or `+` the value flows from (whereMade keys), so `join(dir, "tool")` is under
  * whatever `dir` is.
  */
-function folderKeys(value: Node, fn: number, analysis: ModuleAnalysis): Set<string> {
+function folderKeys(value: Node, fn: number, analysis: ModuleAnalysis, path?: readonly string[]): Set<string> {
   const { flow, index } = analysis;
   const keys = new Set<string>();
   const joined = (n: Node, at: number): Node | undefined => {
@@ -466,7 +474,7 @@ function folderKeys(value: Node, fn: number, analysis: ModuleAnalysis): Set<stri
     }
     return undefined;
   };
-  for (const r of flow.origins(value, fn, (n, at) => joined(n, at))) for (const k of whereMade(r.mark, r.fn, analysis).keys) keys.add(k);
+  for (const r of flow.origins(value, fn, (n, at) => joined(n, at), CALL_DEPTH, path)) for (const k of whereMade(r.mark, r.fn, analysis).keys) keys.add(k);
   return keys;
 }
 
@@ -494,7 +502,7 @@ function movedDownloads(downloads: Array<{ write: Marked<'sink'>; path: string }
       const sources = downloads.filter(d => [...keys(d.write)].some(k => taken.has(k))).map(d => d.write);
       // A file of a folder a downloaded archive was unpacked into (`rename(join(dir, "app"), dest)`).
       if (sources.length === 0 && unpacked.length) {
-        const from = unpackedRun([m.fact.payload[0]], m.draft.fn, unpacked, analysis);
+        const from = unpackedRun([{ node: m.fact.payload[0] }], m.draft.fn, unpacked, analysis);
         if (from) sources.push(...from.downloads);
       }
       if (sources.length === 0) continue;
@@ -517,12 +525,13 @@ const RUNNERS = new Set(['node', 'bun', 'deno', 'sh', 'bash', 'zsh', 'dash', 'py
  * `unzip`, `git`) runs itself, not the file, and the arguments of an unknown program are
  * only its arguments.
  */
-function ranValues(run: Marked<'sink'>): { commands: Node[]; files: Node[] } {
-  const { target, payload, programs } = run.fact;
+function ranValues(run: Marked<'sink'>): { commands: Node[]; files: Node[]; programAt?: readonly string[] } {
+  const { target, payload, programs, listTarget } = run.fact;
   // A program named by a path (`~/.t/bin/t`, spelled from joins) may be a file this code wrote.
   const computed = !programs || programs.some(p => p.includes('*') || /^(?:~|\.{0,2})[/\\]|^[A-Za-z]:[/\\]/.test(p));
   const runner = !!programs?.some(p => RUNNERS.has(programName(p)));
-  return { commands: computed && target ? [target] : [], files: runner ? scriptArgument(payload) : [] };
+  // A command given as one list, program first (`run(["tar", "-xf", archive])`): its program is element 0, the rest only arguments.
+  return { commands: computed && target ? [target] : [], files: runner ? scriptArgument(payload) : [], ...(listTarget ? { programAt: ['0'] } : {}) };
 }
 
 
@@ -555,7 +564,10 @@ const OPTION_WITH_VALUE = new Set(['-executionpolicy', '-windowstyle', '-version
  */
 function whereMade(value: Node, fn: number, analysis: ModuleAnalysis): Made {
   const { flow, graph, index } = analysis;
-  const leaf = (n: Node, at: number): true | undefined => {
+  // A leaf reached for a property (`job.log` from the parameter `job`) is made apart from its
+  // other properties (`job.shell`): the property path is part of where it is made.
+  const leaf = (n: Node, at: number, path: readonly string[]): string | undefined => {
+    const made = path.join('.');
     switch (n.type) {
       case 'Identifier':
       case 'ParenthesizedExpression':
@@ -570,16 +582,16 @@ function whereMade(value: Node, fn: number, analysis: ModuleAnalysis): Made {
         return undefined;
       case 'Parameter': {
         const f = index.functionOf(n.fn);
-        return f !== undefined && graph.callersOf(f).length === 0 ? true : undefined;
+        return f !== undefined && graph.callersOf(f).length === 0 ? made : undefined;
       }
       case 'CallExpression':
-        return graph.target(n, at) !== undefined ? undefined : true;
+        return graph.target(n, at) !== undefined ? undefined : made;
       default:
-        return true;
+        return made;
     }
   };
   const reached = flow.origins(value, fn, leaf);
-  return { nodes: new Set(reached.map(r => r.node)), keys: new Set(reached.map(r => madeKey(r, index))) };
+  return { nodes: new Set(reached.map(r => r.node)), keys: new Set(reached.map(r => madeKey(r, index) + (r.mark ? `.${r.mark}` : ''))) };
 }
 
 /**
