@@ -345,6 +345,19 @@ describe('correlation: config-tamper', () => {
     assert.match(t.message, /Cursor configuration/);
   });
 
+  // Kilo CLI, an OpenCode fork (review 60): its own settings share OpenCode's file name.
+  it("takes a project file's name alone as medium, never high, and not under another tool's fixed folder", () => {
+    const head = 'const fs=require("fs"),path=require("path"),os=require("os");';
+    const listed = `${head}const FILES=["config.json","kilo.json","opencode.json"];function save(dir,c){for(const f of FILES.map(n=>path.join(dir,n)))fs.writeFileSync(f,c)}`;
+    assert.deepEqual(only('config-tamper', listed, ['kilocode']).map(f => `${f.severity} ${f.message}`), ['medium Writes a file named like OpenCode configuration, in a folder chosen at run time (fs.writeFileSync)']);
+    const computed = `${head}function save(root,c){fs.writeFileSync(path.join(root,"opencode.json"),c)}`;
+    assert.deepEqual(only('config-tamper', computed, ['kilocode']).map(f => f.severity), ['medium']);
+    const own = `${head}function save(c){fs.writeFileSync(path.join(os.homedir(),".config","kilo","opencode.json"),c);fs.writeFileSync(path.join(process.cwd(),".kilo","opencode.jsonc"),c)}`;
+    assert.deepEqual(only('config-tamper', own, ['kilocode']), [], "under another tool's fixed folder the name is not OpenCode's");
+    const project = `${head}function save(c){fs.writeFileSync("opencode.json",c);fs.writeFileSync(path.join(process.cwd(),"opencode.jsonc"),c);fs.writeFileSync(path.join(os.homedir(),".config","opencode","opencode.json"),c)}`;
+    assert.deepEqual(only('config-tamper', project, ['kilocode']).map(f => `${f.severity} ${f.message}`), ['high Writes OpenCode configuration (opencode.json)', 'high Writes OpenCode configuration (*/opencode.jsonc)', 'high Writes OpenCode configuration (~/.config/opencode/opencode.json)']);
+  });
+
   // claude-task-master's init (review 59): a file under the package's own folder is not the user's configuration.
   it("leaves a write under the module's own folder (a template the package ships)", () => {
     const code = 'const fs=require("fs"),path=require("path");function i(c){fs.writeFileSync(path.join(__dirname,"..",".cursor","mcp.json"),JSON.stringify(c))}';

@@ -12,6 +12,13 @@ export interface PersistenceLocation {
   vendor?: string;
   /** Another AI assistant's configuration (reported higher than an editor's or git's). */
   assistant?: boolean;
+  /**
+   * A project's file known by its name alone (`opencode.json` at a project's root): matched only
+   * where the folder is the working folder or computed, never under a fixed folder of another
+   * tool (`~/.config/kilo/opencode.json` is an OpenCode fork's own settings). Where the folder is
+   * computed, the name is all the evidence there is (see persistence-location's `nameOnly`).
+   */
+  byName?: boolean;
 }
 
 const file = (name: string) => new RegExp(`(?:^|/|~)${name}$`);
@@ -58,7 +65,8 @@ export const PERSISTENCE_LOCATIONS: PersistenceLocation[] = [
   { pattern: /(?:^|\/)rooveterinaryinc\.roo-cline\/settings\/mcp_settings\.json$/, kind: 'tool-config', label: 'Roo Code configuration', vendor: 'roocode', assistant: true },
   { pattern: /(?:^|\/)\.aws\/amazonq\/(?:mcp|agents\/[^/]+)\.json$/, kind: 'tool-config', label: 'Amazon Q configuration', vendor: 'amazon', assistant: true },
   // `opencode.json` in a project folder is OpenCode's project configuration.
-  { pattern: /(?:^|\/)(?:\.config\/opencode|\.opencode)\/(?:opencode|config)\.jsonc?$|(?:^|\/)opencode\.jsonc?$/, kind: 'tool-config', label: 'OpenCode configuration', vendor: 'sst', assistant: true },
+  { pattern: /(?:^|\/)(?:\.config\/opencode|\.opencode)\/(?:opencode|config)\.jsonc?$/, kind: 'tool-config', label: 'OpenCode configuration', vendor: 'sst', assistant: true },
+  { pattern: /^(?:\.\/|(?:\*\/)+)?opencode\.jsonc?$/, kind: 'tool-config', label: 'OpenCode configuration', vendor: 'sst', assistant: true, byName: true },
   { pattern: /(?:^|\/)\.config\/goose\/config\.yaml$/, kind: 'tool-config', label: 'Goose configuration', vendor: 'block', assistant: true },
   // `.vscode/mcp.json`: a workspace's MCP servers, which Copilot's agent mode starts.
   { pattern: /(?:^|\/)\.github\/copilot-instructions\.md$|(?:^|\/)github-copilot\/(?:hosts|apps|config)\.json$|(?:^|\/)\.vscode\/mcp\.json$|(?:^|\/)\.github\/agents(?:\/|$)/, kind: 'tool-config', label: 'GitHub Copilot configuration', vendor: 'microsoft', assistant: true },

@@ -48,8 +48,12 @@ export type Fact =
       /** A server it opens (`new ws.Server`): what comes from it is what its clients send, not a response. */
       listens?: boolean;
     }
-  /** The reported node names a start-up file or a tool's configuration. */
-  | { kind: 'place'; place: PlaceKind; detail: string }
+  /**
+   * The reported node names a start-up file or a tool's configuration; `nameOnly`: by a
+   * project file's name alone, in a folder not known to be a project's (a list of names, a join
+   * onto a computed folder).
+   */
+  | { kind: 'place'; place: PlaceKind; detail: string; nameOnly?: boolean }
   /** The reported node names a host. */
   | { kind: 'endpoint'; host: string }
   /** The reported node chooses between look-alike characters depending on `condition`. */

@@ -5,7 +5,7 @@ import { vendorById } from '../catalog/vendors';
 import { persistenceLocationFor } from '../catalog/persistence';
 import { propertyName, staticString, type Node } from '../js/ast';
 import type { RelatedSpan, Rule, RuleContext } from './types';
-import { firstSpellingByValue, inOwnPackage, isProse, joinedThrough, listRole, pathHandlers, spelledPath } from './util/paths';
+import { firstSpellingByValue, inOwnPackage, inWorkingFolder, isProse, joinedThrough, listRole, pathHandlers, spelledPath } from './util/paths';
 
 /** Most string literals name no such place: skip them before spelling anything out. */
 const HINT = /rc\b|rc$|profile|zsh|zlogin|etc\/|fish|Launch|systemd|autostart|Startup|\bRun|cron|schtasks|launchctl|systemctl|hooks|\.claude|claude_desktop|\.codex|\.gemini|\.qwen|\.cursor|windsurf|\.continue|copilot|\/User\/|gitconfig|git\/config|mcp\.json|opencode|\.github\/|completion|site-functions|CLAUDE|GEMINI\.md|QWEN\.md|AGENTS\.md|clinerules|roorules|\.roo\//i;
@@ -54,12 +54,14 @@ export const persistenceLocation: Rule = {
       if (!location) return;
       // A file shipped beside the code (`join(__dirname, "..", ".cursor", "rules", f)`, a template it copies from).
       if (!role && inOwnPackage(node, spelled, ctx)) return reportOwn(node, spelled, location);
-      report(node, spelled, location, role === 'patterns', undefined, joinedThrough(node, ctx));
+      // A project's file known by its name, in a folder computed elsewhere or from a list: the name is the only evidence.
+      const nameOnly = !!location.byName && !inWorkingFolder(node, spelled, ctx);
+      report(node, spelled, location, role === 'patterns', undefined, joinedThrough(node, ctx), nameOnly);
     };
     // No place fact: a write there changes the package's own files, not the user's configuration.
     const reportOwn = (node: Node, spelled: string, location: NonNullable<ReturnType<typeof persistenceLocationFor>>) =>
       ctx.report({ node, messageId: 'own', severity: 'info', data: { label: location.label, path: spelled.slice(0, 120) }, evidence: [`path ${spelled.slice(0, 200)}`, `location ${location.label}`, 'under its own folder'] });
-    const report = (node: Node, spelled: string, location: NonNullable<ReturnType<typeof persistenceLocationFor>>, patterns: boolean, fn?: number, related?: readonly RelatedSpan[]) => {
+    const report = (node: Node, spelled: string, location: NonNullable<ReturnType<typeof persistenceLocationFor>>, patterns: boolean, fn?: number, related?: readonly RelatedSpan[], nameOnly = !!location.byName) => {
       if (spelled === 'core.hooksPath' && nextIsNullDevice(node, ctx)) return;
       // The assistant's own configuration is its own business.
       if (location.vendor && ctx.target.ownVendors.includes(location.vendor)) return;
@@ -72,7 +74,7 @@ export const persistenceLocation: Rule = {
         ...(patterns ? { severity: 'info' as const } : {}),
         data: { label: location.label, owner, path: spelled.slice(0, 120) },
         evidence: [`path ${spelled.slice(0, 200)}`, `location ${location.label}`],
-        facts: [{ kind: 'place', place: location.kind === 'startup' ? 'startup' : location.assistant ? 'assistant-config' : 'tool-config', detail: location.label }],
+        facts: [{ kind: 'place', place: location.kind === 'startup' ? 'startup' : location.assistant ? 'assistant-config' : 'tool-config', detail: location.label, ...(nameOnly ? { nameOnly: true } : {}) }],
         ...(location.vendor ? { vendor: [location.vendor] } : {}),
         ...(fn !== undefined ? { fn } : {}),
         ...(related?.length ? { related } : {}),

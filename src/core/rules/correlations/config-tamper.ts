@@ -19,6 +19,7 @@ export const configTamper: CorrelationRule = {
     description: "A file write whose path comes from a shell rc file, autostart entry, git hook or another tool's configuration (followed through names and same-module calls); high when it is another AI assistant's.",
     messages: {
       write: 'Writes {{place}} ({{call}})',
+      writeNamed: 'Writes a file named like {{place}}, in a folder chosen at run time ({{call}})',
     },
   },
   needs: ['persistence-location', 'file-write'],
@@ -102,11 +103,13 @@ export const configTamperCorrelator: Correlator = {
       const reached = found.flatMap(r => (typeof r.mark === 'string' ? [] : [{ ...r, mark: r.mark }])).filter(r => !inTemporaryDirectory(r, analysis));
       if (reached.length === 0) continue;
       const places = [...new Set(reached.flatMap(r => r.mark))];
-      const assistant = places.some(p => p.fact.place === 'assistant-config');
+      // A project file known only by its name (`opencode.json` from a list, joined onto a folder
+      // computed elsewhere) may be the tool's own file of that name: never high on the name alone.
+      const assistant = places.some(p => p.fact.place === 'assistant-config' && !p.fact.nameOnly);
       added.push(
         draftOf(configTamper.meta, {
           node: sink.draft,
-          messageId: 'write',
+          messageId: places.every(p => p.fact.nameOnly) ? 'writeNamed' : 'write',
           data: { place: list([...new Set(places.map(p => p.fact.detail))]), call: sink.fact.detail ?? 'a write' },
           severity: assistant ? 'high' : 'medium',
           evidence: [...new Set([...sink.draft.evidence, ...places.flatMap(p => p.draft.evidence)])],

@@ -565,6 +565,22 @@ export function inOwnPackage(node: Node, spelled: string, ctx: RuleContext): boo
   return up <= 1 && segments.length > up;
 }
 
+/**
+ * A path that is the working folder's file: a bare name given straight to a call
+ * (`writeFileSync("opencode.json", …)`), or a join on `process.cwd()`. A name kept in a list
+ * or joined onto a folder computed elsewhere may be any folder's.
+ */
+export function inWorkingFolder(node: Node, spelled: string, ctx: RuleContext): boolean {
+  if (!spelled.includes('/')) {
+    const parent = ctx.parent();
+    return parent?.type === 'CallExpression' && (parent.arguments as Node[]).includes(node);
+  }
+  const root = pathRoot(node, ctx, 0);
+  if (root?.type !== 'CallExpression' || root.callee.type !== 'MemberExpression' || propertyName(root.callee) !== 'cwd') return false;
+  const object = unwrapChain(root.callee.object as Node);
+  return object.type === 'Identifier' && object.name === 'process' && !ctx.isBound(object);
+}
+
 /** The expression a path starts from: the first part of a join, a template or a concatenation, through names joined before. */
 function pathRoot(node: Node, ctx: RuleContext, depth: number): Node | undefined {
   if (depth > 4) return undefined;
