@@ -43,7 +43,8 @@ describe('which files are scanned', () => {
     });
     const { files, errors } = collectFiles(root, { maxFileBytes: 1 << 20 });
     assert.deepEqual(errors, []);
-    assert.deepEqual(files.map(f => f.rel), ['node_modules/b/bin/run', 'node_modules/openai/bin/cli', 'node_modules/t/bin/tsc']);
+    assert.deepEqual(files.map(f => f.rel), ['node_modules/b/bin/run', 'node_modules/openai/bin/cli', 'node_modules/s/bin/setup', 'node_modules/t/bin/tsc']);
+    assert.deepEqual(files.filter(f => f.shell).map(f => f.rel), ['node_modules/s/bin/setup'], 'a #!/bin/sh script is read as a shell script');
     const scanned = scanTarget({ id: 'x', name: 'x', kind: 'path', root }, { rules: RULES });
     assert.ok(scanned.findings.some(f => f.ruleId === 'child-process' && f.file === 'node_modules/openai/bin/cli'), 'the bin script is scanned');
   });
@@ -90,11 +91,12 @@ describe('which files are scanned', () => {
     });
     const result = scanTarget({ id: 't', name: 't', kind: 'cli', root }, { rules: RULES });
     const byFile = Object.fromEntries(result.errors.map(e => [e.file, e.message]));
-    assert.deepEqual(Object.keys(byFile).sort(), ['bin/amp.exe', 'bin/b', 'bin/c']);
+    assert.deepEqual(Object.keys(byFile).sort(), ['bin/amp.exe', 'bin/c']);
     assert.match(byFile['bin/amp.exe'], /^a shell script \(first line: echo "Error: Amp native binary not installed\. Fetch from https:\/\/example\.com\/amp\), not JavaScript: not parsed$/);
-    assert.equal(byFile['bin/b'], 'a script for bash (#!/usr/bin/env -S bash -e), not JavaScript: not parsed');
     assert.match(byFile['bin/c'], /^a script for python3 /);
-    assert.deepEqual(result.findings.filter(f => f.file !== 'bin/p'), []);
+    // A bin whose #! line names bash is read as a shell script: its download piped into sh is told.
+    assert.deepEqual(result.findings.filter(f => f.file === 'bin/b').map(f => `${f.severity} ${f.ruleId} ${f.line}:${f.column}`), ['medium child-process 3:1']);
+    assert.deepEqual(result.findings.filter(f => f.file !== 'bin/p' && f.file !== 'bin/b'), []);
     assert.ok(result.findings.some(f => f.file === 'bin/p' && f.ruleId === 'child-process'));
   });
 

@@ -13,6 +13,7 @@ const LAYERS: Array<[RegExp, number, string]> = [
   [/^src\/core\/net\//, 3, 'net'],
   [/^src\/core\/js\//, 4, 'js'],
   [/^src\/core\/native\//, 4, 'native'],
+  [/^src\/core\/shell\//, 4, 'shell'],
   [/^src\/core\/discovery\//, 4, 'discovery'],
   [/^src\/core\/config\//, 4, 'config'],
   [/^src\/core\/rules\//, 5, 'rules'],

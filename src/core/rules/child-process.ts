@@ -1064,7 +1064,8 @@ function report(ctx: RuleContext, p: ProcessCall, byCallers?: ReadonlyMap<Node, 
  */
 function pipedDownload(line: string): string | undefined {
   const unix = /\b(?:curl|wget)\b([^|;&]*)\|\s*(?:sudo\s+(?:-\S+\s+)*)?(?:\/\S*\/)?(?:sh|bash|zsh|dash|ksh|fish|python3?|node|perl|ruby)\b/.exec(line);
-  const substituted = /\b(?:sh|bash|zsh)\b[^|;&]*(?:\$\(|<\()\s*(?:curl|wget)\b([^)]*)\)/.exec(line);
+  // `bash -c "$(curl …)"`, `sh <(curl …)`, `eval "$(curl …)"`, `source <(curl …)`, `. <(curl …)`.
+  const substituted = /(?:\b(?:sh|bash|zsh|eval|source)\b|(?:^|[\s;&|])\.(?=\s))[^|;&]*(?:\$\(|<\()\s*(?:curl|wget)\b([^)]*)\)/.exec(line);
   const pwsh =
     /\b(?:irm|iwr|Invoke-RestMethod|Invoke-WebRequest|DownloadString)\b([^|;]*)\|\s*(?:iex|Invoke-Expression)\b/i.exec(line) ??
     /\b(?:iex|Invoke-Expression)\s*\(?\s*(?:\(?\s*New-Object\s+\S*WebClient\)?\.DownloadString|irm|iwr|Invoke-RestMethod|Invoke-WebRequest)\b([^)|;]*)/i.exec(line);
@@ -1073,6 +1074,9 @@ function pipedDownload(line: string): string | undefined {
   const address = /(?:https?:\/\/)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:\/[^\s"'|)]*)?/i.exec(found[1] ?? '');
   return address ? address[0] : '*';
 }
+
+/** Programs that run the text of a command substitution they are given (`bash -c "$(curl …)"`, `eval "$(…)"`). */
+const SUBSTITUTING = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'eval', 'source', '.']);
 
 /**
  * `xattr -d com.apple.quarantine F` (`-dr`, `-r -d`), or `xattr -c F` (every attribute, the
@@ -1643,6 +1647,26 @@ export const childProcess: Rule = {
     const decodedTexts = new Map<string, string>();
     const decodedText: DecodedText = n => decodedTexts.get(`${n.start}:${n.end}`);
     return {
+      // A shipped shell script runs every line it has: only what a reader must know is told.
+      shellCommand(site) {
+        const { command } = site;
+        // Words as the script spells them; a substitution (`"$(curl …)"`) as written, since what it runs is the point.
+        const shown = (c: typeof command) => c.words.map(w => (/\$\(|<\(|`/.test(w.text) ? w.text : (site.spell(w)[0] ?? w.text))).join(' ');
+        const program = (c: typeof command | undefined) => programName(c?.words.find(w => w.text !== 'sudo' && !w.text.startsWith('-'))?.text ?? '');
+        // A real pipe from curl or wget, or a shell (or eval, source, `.`) given a download's text: not an echo that says so.
+        const fromDownload = ['curl', 'wget'].includes(program(command.pipedFrom));
+        const line = fromDownload ? `${shown(command.pipedFrom!)} | ${shown(command)}` : shown(command);
+        const piped = fromDownload || SUBSTITUTING.has(program(command)) ? pipedDownload(line) : undefined;
+        const unquarantines = !piped && removesQuarantine(line);
+        if (!piped && !unquarantines) return;
+        ctx.report({
+          node: { start: command.pipedFrom?.start ?? command.start, end: command.end },
+          messageId: piped ? 'pipedScript' : 'quarantine',
+          data: { call: 'the script itself', command: line },
+          severity: 'medium',
+          evidence: [`command ${line.slice(0, 200)}`, 'shell', ...(piped ? [`downloads ${piped}`] : ['removes com.apple.quarantine'])],
+        });
+      },
       decoded({ decoded: d, use }) {
         if (use) return;
         if (typeof d.value === 'string') decodedTexts.set(`${d.site.start}:${d.site.end}`, d.value);

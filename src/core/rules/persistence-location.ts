@@ -2,9 +2,9 @@
 // entries, git hooks, other assistants' and tools' configuration. Naming one is evidence;
 // a write whose path comes from one is config-tamper (a correlation that follows the path).
 import { vendorById } from '../catalog/vendors';
-import { persistenceLocationFor } from '../catalog/persistence';
+import { PERSISTENCE_LOCATIONS, persistenceLocationFor } from '../catalog/persistence';
 import { propertyName, staticString, type Node } from '../js/ast';
-import type { RelatedSpan, Rule, RuleContext } from './types';
+import type { RelatedSpan, ReportDescriptor, Rule, RuleContext } from './types';
 import { firstSpellingByValue, inOwnPackage, inWorkingFolder, isProse, joinedThrough, listRole, pathHandlers, spelledPath } from './util/paths';
 
 /** Most string literals name no such place: skip them before spelling anything out. */
@@ -61,8 +61,8 @@ export const persistenceLocation: Rule = {
     // No place fact: a write there changes the package's own files, not the user's configuration.
     const reportOwn = (node: Node, spelled: string, location: NonNullable<ReturnType<typeof persistenceLocationFor>>) =>
       ctx.report({ node, messageId: 'own', severity: 'info', data: { label: location.label, path: spelled.slice(0, 120) }, evidence: [`path ${spelled.slice(0, 200)}`, `location ${location.label}`, 'under its own folder'] });
-    const report = (node: Node, spelled: string, location: NonNullable<ReturnType<typeof persistenceLocationFor>>, patterns: boolean, fn?: number, related?: readonly RelatedSpan[], nameOnly = !!location.byName) => {
-      if (spelled === 'core.hooksPath' && nextIsNullDevice(node, ctx)) return;
+    const report = (node: ReportDescriptor['node'], spelled: string, location: NonNullable<ReturnType<typeof persistenceLocationFor>>, patterns: boolean, fn?: number, related?: readonly RelatedSpan[], nameOnly = !!location.byName) => {
+      if (spelled === 'core.hooksPath' && 'type' in node && nextIsNullDevice(node as Node, ctx)) return;
       // The assistant's own configuration is its own business.
       if (location.vendor && ctx.target.ownVendors.includes(location.vendor)) return;
       const owner = location.vendor ? ` (${vendorById(location.vendor)?.name ?? location.vendor})` : '';
@@ -82,6 +82,25 @@ export const persistenceLocation: Rule = {
     };
     return {
       ...pathHandlers(ctx, HINT, check),
+      // A shell script's words and redirections, each as the script may spell it (`"$HOME/.zshrc"`, a variable set in a case).
+      shellCommand(site) {
+        const { command } = site;
+        const words = [...command.words, ...command.redirects.map(r => r.target)].map(word => ({ word, spelled: site.spell(word) }));
+        const line = command.words.map(w => site.spell(w)[0] ?? w.text).join(' ');
+        // `launchctl load …`, `crontab -`: a place named by the command line, not by one of its words.
+        const byCommand = PERSISTENCE_LOCATIONS.find(l => l.pattern.test(line) && !words.some(w => w.spelled.some(s => l.pattern.test(s))));
+        if (byCommand) report({ start: command.start, end: command.end }, line, byCommand, false);
+        for (const { word, spelled: all } of words) {
+          for (const spelled of all) {
+            const path = spelled.replace(/\\/g, '/');
+            // A message that ends with a path (`"Using shell profile: $PROFILE"`) is text, not the path.
+            const location = isProse(path) || /^[^/~]*\s/.test(path) ? undefined : persistenceLocationFor(path);
+            if (!location || location === byCommand) continue;
+            report(word, path, location, false, undefined, undefined, !!location.byName && path.startsWith('*'));
+            break;
+          }
+        }
+      },
       'Program:exit'() {
         for (const { node, fn } of byValue) {
           const first = firstSpellingByValue(node, fn, ctx, persistenceLocationFor);

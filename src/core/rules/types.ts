@@ -127,6 +127,7 @@ export interface DecodedSite {
 /** A printable string read out of native code (the strings pass), with its place in the binary. */
 export type { NativeString } from '../native/strings';
 import type { NativeString } from '../native/strings';
+import type { ShellCommand, ShellWord } from '../shell/commands';
 
 type Handler<T extends NodeType> = (node: NodeOf<T>) => void;
 export type NodeHandlers = { [T in NodeType]?: Handler<T> } & { [T in NodeType as `${T}:exit`]?: Handler<T> };
@@ -138,6 +139,17 @@ export interface RuleHandlers extends NodeHandlers {
   decodedEnd?: () => void;
   /** A string from native code with no JavaScript to parse; report with `node` = its character span. */
   nativeString?: (s: NativeString) => void;
+  /** A command of a shell script the package ships (core/shell); report with `node` = a span of the script. */
+  shellCommand?: (site: ShellSite) => void;
+}
+
+/** A shell script's command as rules see it: its words, and what a word may stand for. */
+export interface ShellSite {
+  command: ShellCommand;
+  /** The command's text as written (a pipeline's: from its first command). */
+  text: string;
+  /** Every spelling of a word: `~` for home, the script's values for its variables, `*` for the rest. */
+  spell(word: ShellWord): string[];
 }
 
 export interface Rule {

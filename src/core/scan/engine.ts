@@ -366,7 +366,7 @@ class RuleSession {
     this.states.push(state);
     this.started.push(rule.meta.id);
     for (const [key, handler] of Object.entries(state.handlers)) {
-      if (key === 'decoded' || key === 'decodedEnd' || key === 'nativeString' || typeof handler !== 'function') continue;
+      if (key === 'decoded' || key === 'decodedEnd' || key === 'nativeString' || key === 'shellCommand' || typeof handler !== 'function') continue;
       const exit = key.endsWith(':exit');
       const table = exit ? this.exitHandlers : this.enterHandlers;
       const type = exit ? key.slice(0, -5) : key;

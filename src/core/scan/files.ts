@@ -28,6 +28,8 @@ export interface FileEntry {
   dependency: boolean;
   /** Set for native code, which goes to the binary extractors instead of the JS parser. */
   native?: BinaryContainer;
+  /** A shell script (`.sh`, or a `#!` line naming sh, bash, zsh, dash or ksh): read by scan/shell, not parsed as JavaScript. */
+  shell?: true;
 }
 
 export interface CollectOptions {
@@ -117,9 +119,10 @@ export function collectFiles(root: string, options: CollectOptions): CollectResu
       }
       const ext = path.extname(entry.name);
       const isJs = JS_EXTENSIONS.has(ext);
+      const isShell = SHELL_EXTENSIONS.has(ext);
       const isEntry = extraEntries.has(relPath);
       const maybeNative = !isJs && (ext === '' || isEntry || NATIVE_NAME.test(entry.name) || namedLikeArchive(entry.name));
-      if (!isJs && !isEntry && !maybeNative) continue;
+      if (!isJs && !isEntry && !maybeNative && !isShell) continue;
       if (!options.includeTests && TEST_FILE.test(entry.name)) {
         skippedTests++;
         continue;
@@ -134,7 +137,8 @@ export function collectFiles(root: string, options: CollectOptions): CollectResu
       // A dependency's `bin` script (`typescript/bin/tsc`, `.bin/which`) has no extension: its `#!` line says it is JavaScript.
       const sniffed = maybeNative ? sniffNative(abs, relPath, errors, !isEntry && (NATIVE_NAME.test(entry.name) || namedLikeArchive(entry.name)), ext === '') : undefined;
       if (sniffed?.container) files.push({ absPath: abs, rel: relPath, size: stat.size, dependency, native: sniffed.container });
-      else if (isJs || isEntry || sniffed?.runsOnNode) addFile(abs, relPath, stat.size, dependency);
+      else if (isJs || (isEntry && !isShell && !sniffed?.runsInShell) || sniffed?.runsOnNode) addFile(abs, relPath, stat.size, dependency);
+      else if (isShell || sniffed?.runsInShell) addFile(abs, relPath, stat.size, dependency, true);
     }
   }
   return finish();
@@ -144,17 +148,23 @@ export function collectFiles(root: string, options: CollectOptions): CollectResu
     return { files, errors, skippedTests };
   }
 
-  function addFile(abs: string, rel: string, size: number, dependency: boolean) {
+  function addFile(abs: string, rel: string, size: number, dependency: boolean, shell = false) {
     if (size > options.maxFileBytes) {
       errors.push({ file: rel, message: `skipped: ${formatMB(size)} is over the ${formatMB(options.maxFileBytes)} per-file limit` });
       return;
     }
-    files.push({ absPath: abs, rel, size, dependency });
+    files.push({ absPath: abs, rel, size, dependency, ...(shell ? { shell: true as const } : {}) });
   }
 }
 
 /** A `#!` line naming a JavaScript runtime: `#!/usr/bin/env node`, `#!/usr/bin/env -S node --flag`, `#!/usr/local/bin/bun`. */
 const JS_SHEBANG = /^#![ \t]*\S*?(?:\/env(?:[ \t]+-\S+)*[ \t]+)?(?:\S*\/)?(?:node|nodejs|bun|deno|tsx|ts-node)(?:[ \t]|\r?\n|$)/;
+/** A `#!` line naming a POSIX shell: `#!/bin/sh`, `#!/usr/bin/env bash`, `#!/bin/zsh -e`. */
+const SHELL_SHEBANG = /^#![ \t]*\S*?(?:\/env(?:[ \t]+-\S+)*[ \t]+)?(?:\S*\/)?(?:sh|bash|zsh|dash|ksh)(?:[ \t]|\r?\n|$)/;
+/** A shell line that runs the file itself with a JavaScript runtime: the rest is JavaScript. */
+const POLYGLOT = /\bexec\b[^\n]*\b(?:node|nodejs|bun|deno)\b[^\n]*\$0/;
+/** Shell scripts by name: install and update scripts, launchers. */
+const SHELL_EXTENSIONS = new Set(['.sh', '.bash', '.zsh', '.ksh']);
 
 
 /** `bin` and `main` files of a package.json at root that lack a .js extension. */
@@ -176,15 +186,22 @@ function packageEntryFiles(root: string): Set<string> {
  * `nativeByName`: the name promises native code (`.node`, `.so`...), so a read error or a
  * missing header is worth an error entry.
  */
-function sniffNative(abs: string, rel: string, errors: ScanError[], nativeByName: boolean, askShebang: boolean): { container?: BinaryContainer; runsOnNode?: boolean } | undefined {
+function sniffNative(abs: string, rel: string, errors: ScanError[], nativeByName: boolean, askShebang: boolean): { container?: BinaryContainer; runsOnNode?: boolean; runsInShell?: boolean } | undefined {
   let container: BinaryContainer | undefined;
   let runsOnNode = false;
+  let runsInShell = false;
   try {
     const reader = BinaryReader.open(abs);
     try {
       const head = reader.readUpTo(0, HEAD_BYTES, 'file header');
       container = containerFromHead(head) ?? (namedLikeArchive(rel) ? archiveContainer(head, rel) : undefined);
-      if (!container && askShebang) runsOnNode = JS_SHEBANG.test(reader.readUpTo(0, 256, 'the first line').toString('latin1'));
+      if (!container && askShebang) {
+        const first = reader.readUpTo(0, 256, 'the first line').toString('latin1');
+        // `#!/bin/sh` then `":" //; exec /usr/bin/env node "$0" "$@"`: a shell trampoline into the JavaScript that follows.
+        const trampoline = POLYGLOT.test(first);
+        runsOnNode = JS_SHEBANG.test(first) || trampoline;
+        runsInShell = SHELL_SHEBANG.test(first) && !trampoline;
+      }
     } finally {
       reader.close();
     }
@@ -195,7 +212,7 @@ function sniffNative(abs: string, rel: string, errors: ScanError[], nativeByName
   if (!container && nativeByName) {
     errors.push({ file: rel, message: namedLikeArchive(rel) ? 'named like an archive but is no zip or tarball: skipped' : 'named like native code but has no ELF, Mach-O, PE or wasm header: skipped' });
   }
-  return { ...(container ? { container } : {}), ...(runsOnNode ? { runsOnNode } : {}) };
+  return { ...(container ? { container } : {}), ...(runsOnNode ? { runsOnNode } : {}), ...(runsInShell ? { runsInShell } : {}) };
 }
 
 export type ReadResult = { text: string } | { error: string };

@@ -8,6 +8,7 @@ import type { ManifestRule, Rule, TargetContext } from '../rules/types';
 import { MANIFEST_RULES } from '../rules';
 import { collectFiles, DEFAULT_MAX_FILE_BYTES, readSourceFile, type CollectOptions, type CollectResult, type FileEntry } from './files';
 import { scanSourceSafely } from './engine';
+import { scanShellScript } from './shell';
 import { targetForFile } from './fileOwner';
 import { scanBinary, type BinaryScanResult } from './binary';
 import { scanPackageManifest } from './manifest';
@@ -158,6 +159,17 @@ export function scanFile(file: FileEntry, options: FileScanOptions): FileOutcome
   }
   const read = readSourceFile(file.absPath);
   if ('error' in read) return { findings: [], errors: [{ file: file.rel, message: read.error }], filesScanned: 0, bytesScanned: 0 };
+  if (file.shell) {
+    const scanned = scanShellScript(read.text, { file: file.rel, rules: options.rules, target });
+    options.onFileDone?.(file.rel, { bytes: file.size, parseMs: 0, walkMs: 0, decodeMs: 0, linkMs: 0, nodes: scanned.commands });
+    return {
+      findings: options.keep ? scanned.findings.filter(f => options.keep!.has(f.ruleId)) : scanned.findings,
+      errors: scanned.errors,
+      filesScanned: 1,
+      bytesScanned: file.size,
+      rulesRun: scanned.rulesRun,
+    };
+  }
   const scanned = scanSourceSafely(read.text, { file: file.rel, rules: options.rules, target });
   options.onFileDone?.(file.rel, { bytes: file.size, ...scanned.stats });
   return {

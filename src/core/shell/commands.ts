@@ -57,6 +57,8 @@ export function shellScript(text: string): ShellScript {
   let segment: Token[] = [];
   let previous: ShellCommand | undefined;
   let depth = 0;
+  // Where the current pipeline's commands start: a case pattern `bash|sh)` is a pipeline to `)`.
+  let pipelineStart = 0;
   const close = (op: string) => {
     const command = commandOf(segment, assign);
     segment = [];
@@ -64,8 +66,8 @@ export function shellScript(text: string): ShellScript {
       if (previous && pipes) command.pipedFrom = previous;
       commands.push(command);
     }
-    // `zsh)` in a case: a pattern, not a command, when no `(` is open.
     pipes = op === '|';
+    if (!pipes) pipelineStart = commands.length;
     previous = command;
   };
   let pipes = false;
@@ -73,8 +75,11 @@ export function shellScript(text: string): ShellScript {
     if (t.kind === 'op' && SEPARATORS.has(t.op)) {
       if (t.op === '(') depth++;
       if (t.op === ')') {
-        if (depth === 0) segment = [];
-        else depth--;
+        // `zsh)`, `bash|sh)` in a case: patterns, not commands, when no `(` is open.
+        if (depth === 0) {
+          segment = [];
+          commands.length = pipelineStart;
+        } else depth--;
       }
       close(t.op);
       continue;
@@ -121,7 +126,7 @@ function commandOf(tokens: Token[], assign: (name: string, value: ShellWord) => 
     const w = t.word;
     if (words.length === 0 && RESERVED.has(w.text)) continue;
     // `X=value` before the program (or alone), and after export/local/readonly.
-    const declaring = words.length === 1 && DECLARERS.has(words[0].text);
+    const declaring = words.length >= 1 && DECLARERS.has(words[0].text);
     const a = (words.length === 0 || declaring) && ASSIGNMENT.exec(w.text);
     if (a) {
       assign(a[1], { text: w.text.slice(a[0].length), start: w.start + a[0].length, end: w.end });

@@ -6,7 +6,9 @@ import { argumentsOf, calleeRefOf } from '../../js/modules';
 import { staticString, type Node } from '../../js/ast';
 import { draftOf, type Draft } from '../findings';
 import type { Reached } from '../../js/flow';
-import type { CorrelationRule, ModuleAnalysis } from '../types';
+import type { CorrelationRule, ModuleAnalysis, ReportDescriptor, ShellSite } from '../types';
+import type { ShellCommand, ShellWord } from '../../shell/commands';
+import { persistenceLocationFor, type PersistenceLocation } from '../../catalog/persistence';
 import type { Correlator } from './types';
 import { callSteps, inOrder, list, stepAt } from './shared';
 
@@ -120,3 +122,51 @@ export const configTamperCorrelator: Correlator = {
     return { added };
   },
 };
+
+/** Redirections that write the file they name. */
+const WRITING_REDIRECTS = new Set(['>', '>>', '>|', '&>', '&>>']);
+/** Programs whose last operand is the file they write: a copy, move, link or install onto it. */
+const ONTO_LAST = new Set(['cp', 'mv', 'ln', 'install', 'rsync']);
+
+/**
+ * The files a shell command writes: its redirections (`echo … >> ~/.zshrc`), `tee [-a] F…`,
+ * the last operand of `cp`/`mv`/`ln`/`install`, the files `sed -i` edits in place.
+ */
+export function shellWriteTargets(command: ShellCommand): ShellWord[] {
+  const targets = command.redirects.filter(r => WRITING_REDIRECTS.has(r.op)).map(r => r.target);
+  const [program, ...rest] = command.words;
+  const name = program?.text.split('/').pop() ?? '';
+  const operands = rest.filter(w => !w.text.startsWith('-'));
+  if (name === 'tee') targets.push(...operands);
+  else if (ONTO_LAST.has(name) && operands.length >= 2) targets.push(operands[operands.length - 1]);
+  else if (name === 'sed' && rest.some(w => /^-[a-zA-Z]*i/.test(w.text)) && operands.length >= 2) targets.push(...operands.slice(1));
+  return targets;
+}
+
+/**
+ * A shell script's write into a start-up file or another tool's configuration: what
+ * config-tamper says of the same write in JavaScript, at the command (undefined: none).
+ */
+export function shellConfigWrite(site: ShellSite, ownVendors: readonly string[]): ReportDescriptor | undefined {
+  const found: Array<{ path: string; location: PersistenceLocation }> = [];
+  for (const target of shellWriteTargets(site.command)) {
+    for (const spelled of site.spell(target)) {
+      const path = spelled.replace(/\\/g, '/');
+      const location = persistenceLocationFor(path);
+      if (location && !(location.vendor && ownVendors.includes(location.vendor))) found.push({ path, location });
+    }
+  }
+  if (found.length === 0) return undefined;
+  // As in code: a project file known by its name alone, in a folder the script computes, is never high.
+  const nameOnly = (f: (typeof found)[number]) => !!f.location.byName && f.path.startsWith('*');
+  const assistant = found.some(f => f.location.assistant && !nameOnly(f));
+  const paths = [...new Set(found.map(f => f.path))];
+  return {
+    node: { start: site.command.start, end: site.command.end },
+    messageId: found.every(nameOnly) ? 'writeNamed' : 'write',
+    data: { place: list([...new Set(found.map(f => f.location.label))]), call: paths.slice(0, 3).join(' or ') },
+    severity: assistant ? 'high' : 'medium',
+    evidence: [...paths.slice(0, 3).map(p => `path ${p}`), ...[...new Set(found.map(f => f.location.label))].map(l => `location ${l}`), `command ${site.text.slice(0, 200)}`],
+  };
+}
+
