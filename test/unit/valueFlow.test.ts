@@ -91,6 +91,19 @@ describe("call graph: a bundler's namespace object", () => {
     assert.deepEqual(graph.callersOf(callee!).map(s => code.slice(s.call.start, s.call.end)), ['ns.run("x")']);
   });
 
+  // Kilo CLI (review 60): a shared write helper put on its namespace by plain assignment.
+  it('resolves o.m() to the function assigned once to o.m, and not when o.m is given two values', () => {
+    const given = 'function write(f,c){return f}var Files={};Files.write=write;function a(){return Files.write("x",1)}var Two={};Two.m=write;Two.m=function(){};function b(){return Two.m()}';
+    const { index, at } = analysed(given);
+    const graph = new CallGraph(index);
+    const call = at('Files.write("x",1)', 'CallExpression');
+    const callee = graph.calleeOf(call.node as never, call.fn);
+    assert.equal(callee !== undefined && given.slice(index.functions[callee].node.start, index.functions[callee].node.start + 14), 'function write');
+    assert.deepEqual(graph.callersOf(callee!).map(s => given.slice(s.call.start, s.call.end)), ['Files.write("x",1)']);
+    const two = at('Two.m()', 'CallExpression');
+    assert.equal(graph.calleeOf(two.node as never, two.fn), undefined);
+  });
+
   it('leaves an object whose members are not all getters returning a name (not the helper\'s shape) unresolved', () => {
     const { index, at } = analysed(code);
     const call = at('other.run()', 'CallExpression');

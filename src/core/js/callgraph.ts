@@ -111,7 +111,10 @@ export class CallGraph {
       const prop = owner.node.properties.find(p => p.type === 'Property' && propertyKeyName(p) === method);
       if (prop?.type === 'Property') return this.functionValue(prop.value, owner.fn, HOPS - 1);
       const getter = this.namespaceMember(object.name, fn, method);
-      return getter ? this.functionValue(getter.node, getter.fn, HOPS - 1) : undefined;
+      if (getter) return this.functionValue(getter.node, getter.fn, HOPS - 1);
+      // `var Files = {}; Files.write = write`: a method given once, after the object is made.
+      const assigned = singleValue(this.index.memberValuesOf(object.name, fn, method));
+      return assigned ? this.functionValue(assigned.node, assigned.fn, HOPS - 1) : undefined;
     }
     if (owner.node.type === 'CallExpression') return this.exportedFunction(owner.node, owner.fn, method, HOPS);
     if (owner.node.type === 'ClassDeclaration' || owner.node.type === 'ClassExpression') {
