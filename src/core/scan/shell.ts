@@ -1,12 +1,13 @@
 // Shell scripts a package ships (install and update scripts, launchers, shims): their commands
-// go to the rules that read shell commands (`shellCommand`: child-process, persistence-location)
-// and to config-tamper's check of what a command writes. A source of facts for the same rules,
+// go to the rules that read shell commands (`shellCommand`: child-process, persistence-location),
+// to config-tamper's check of what a command writes and to download-exec's of what it runs. A source of facts for the same rules,
 // like the strings pass; the script is read, never run.
 import type { Finding, ScanError } from '../model';
 import type { Rule, RuleContext, ShellSite, TargetContext } from '../rules/types';
 import { defaultKeywordMatcher, type KeywordMatcher } from '../catalog/keywords';
 import { buildFindings, draftOf, type Draft } from '../rules/findings';
 import { configTamper, shellConfigWrite } from '../rules/correlations/config-tamper';
+import { downloadExec, shellDownloadRuns } from '../rules/correlations/download-exec';
 import { shellScript, type ShellCommand } from '../shell/commands';
 import { spellings } from '../shell/expand';
 
@@ -56,11 +57,13 @@ export function scanShellScript(text: string, options: ShellScanOptions): ShellS
     const write = shellConfigWrite(site, target.ownVendors);
     if (write) drafts.push(draftOf(configTamper.meta, write, -1));
   }
+  const runs = downloadExec.needs.every(id => options.rules.some(r => r.meta.id === id));
+  if (runs) for (const d of shellDownloadRuns(script.commands, spell, text)) drafts.push(draftOf(downloadExec.meta, d, -1));
   return {
     findings: buildFindings(drafts, { text, file: options.file, functions: [], partial: false }),
     errors,
     // Every rule counts as run: a rule that gains a shell handler must not find an old entry still good (worker/resultCache.ts).
-    rulesRun: [...options.rules.map(r => r.meta.id), ...(tamper ? [configTamper.meta.id] : [])],
+    rulesRun: [...options.rules.map(r => r.meta.id), ...(tamper ? [configTamper.meta.id] : []), ...(runs ? [downloadExec.meta.id] : [])],
     commands: script.commands.length,
   };
 }

@@ -3,7 +3,8 @@
 // self-updater does this by design). Followed backwards from the eval, the process start and
 // the write through names, response methods (`await r.text()`) and same-module calls.
 import { draftOf, type Draft } from '../findings';
-import type { CorrelationRule, ModuleAnalysis } from '../types';
+import type { CorrelationRule, ModuleAnalysis, ReportDescriptor } from '../types';
+import type { ShellCommand, ShellWord } from '../../shell/commands';
 import type { Marked } from './marks';
 import type { Correlator, CorrelationInput } from './types';
 import { callSteps, inOrder, stepAt } from './shared';
@@ -326,11 +327,11 @@ function lineHeads(line: string): string[] {
 }
 
 /** The archive and the folder of an unpacking program's argument list, when both are given: fixed words as text, values as nodes. */
-function unpackerArguments(program: string, args: ReadonlyArray<string | Node>, cwd?: Node): { archive: Node; dest: Node } | undefined {
+function unpackerArguments<T extends object>(program: string, args: ReadonlyArray<string | T>, cwd?: T): { archive: T; dest: T } | undefined {
   const words = args.map(a => (typeof a === 'string' ? a : undefined));
   const at = (i: number) => { const a = args[i]; return i >= 0 && typeof a !== 'string' ? a : undefined; };
   const after = (...options: string[]) => at(words.findIndex(w => w !== undefined && options.includes(w)) + 1);
-  const values = args.filter((a): a is Node => typeof a !== 'string');
+  const values = args.filter((a): a is T => typeof a !== 'string');
   switch (program) {
     case 'tar':
     case 'bsdtar':
@@ -668,4 +669,103 @@ function isPipeline(call: CallLike, fn: number, analysis: ModuleAnalysis): boole
   if ((callee.type === 'Identifier' ? callee.name : propertyName(callee)) === 'pipeline') return true;
   const ref = calleeRefOf(call, analysis.lookup(fn));
   return ref?.module === 'stream' && ref.path[ref.path.length - 1] === 'pipeline';
+}
+
+/**
+ * A shell script's download that it runs: a file `curl -o F`, `wget -O F` or `curl … > F` writes
+ * (and any copy or move of it) started as a program or given to an interpreter, or a downloaded
+ * archive unpacked (`tar -xzf F -C D`, `unzip F -d D`) and a program under that folder started.
+ * Words are the same file when written the same (`"$TMP"`, `"${TMP}"`) or spelled the same
+ * without a computed part. Text order is not run order (functions), so none is required.
+ */
+export function shellDownloadRuns(commands: readonly ShellCommand[], spell: (w: ShellWord) => string[], text: string): ReportDescriptor[] {
+  const files: Array<{ word: ShellWord; from: ShellCommand }> = [];
+  const folders: Array<{ word: ShellWord; from: ShellCommand; unpack: ShellCommand; how: string }> = [];
+  const keys = (w: ShellWord) => new Set([w.text.replace(/\$\{([A-Za-z_]\w*)\}/g, '$$$1'), ...spell(w).filter(s => !s.includes('*'))]);
+  const same = (a: ShellWord, b: ShellWord) => {
+    const k = keys(a);
+    return [...keys(b)].some(x => k.has(x));
+  };
+  const downloaded = (w: ShellWord) => files.find(f => same(f.word, w));
+  for (const c of commands) {
+    const written = downloadedTo(c);
+    if (written) files.push({ word: written, from: c });
+  }
+  // Copies and moves of a download, a few rounds for a move of a move; archives unpacked.
+  for (let round = 0; round < 3; round++) {
+    for (const c of commands) {
+      const [program, ...rest] = c.words;
+      const name = programName(program?.text ?? '');
+      const operands = rest.filter(w => !w.text.startsWith('-'));
+      if (['mv', 'cp', 'install', 'ln'].includes(name) && operands.length >= 2) {
+        const source = operands.slice(0, -1).map(downloaded).find(Boolean);
+        const dest = operands[operands.length - 1];
+        if (source && !downloaded(dest)) files.push({ word: dest, from: source.from });
+      }
+      // Options are fixed words (`-xzf`, tar's old `xzf`, `-C`, `-d`); the rest are the values they take.
+      const unpacked = name === 'tar' || name === 'unzip' ? unpackerArguments<ShellWord>(name, rest.map((w, i) => (w.text.startsWith('-') || (i === 0 && name === 'tar' && /^[a-zA-Z]*x[a-zA-Z]*$/.test(w.text)) ? w.text : w))) : undefined;
+      const archive = unpacked && downloaded(unpacked.archive);
+      if (unpacked && archive && !folders.some(f => f.unpack === c)) folders.push({ word: unpacked.dest, from: archive.from, unpack: c, how: name });
+    }
+  }
+  if (files.length === 0) return [];
+  const out: ReportDescriptor[] = [];
+  for (const c of commands) {
+    const ran = programWord(c);
+    if (!ran) continue;
+    const path = (w: ShellWord) => spell(w).find(s => !s.includes('*')) ?? spell(w)[0] ?? w.text;
+    const file = downloaded(ran);
+    if (file) {
+      out.push({
+        node: { start: c.start, end: c.end },
+        messageId: 'writeRun',
+        data: { path: path(ran), how: 'the script itself' },
+        severity: 'medium',
+        evidence: [`download ${text.slice(file.from.start, file.from.end).slice(0, 200)}`, `runs ${text.slice(c.start, c.end).slice(0, 200)}`],
+        related: [{ start: file.from.start, end: file.from.end, message: 'the download is written here' }],
+      });
+      continue;
+    }
+    const under = folders.find(f => spell(ran).some(s => spell(f.word).some(d => !d.includes('*') && s.startsWith(`${d}/`))) || ran.text.startsWith(`${f.word.text}/`));
+    if (under) {
+      out.push({
+        node: { start: c.start, end: c.end },
+        messageId: 'unpackRun',
+        data: { path: path(under.word), how: 'the script itself' },
+        severity: 'medium',
+        evidence: [`download ${text.slice(under.from.start, under.from.end).slice(0, 200)}`, `unpacks ${under.how}`, `runs ${text.slice(c.start, c.end).slice(0, 200)}`],
+        related: [
+          { start: under.from.start, end: under.from.end, message: 'the download is written here' },
+          { start: under.unpack.start, end: under.unpack.end, message: `the archive is unpacked here (${under.how})` },
+        ],
+      });
+    }
+  }
+  return out;
+}
+
+/** The file a `curl` or `wget` command writes: `-o F`, `--output F`, `-fsSLo F`, `wget -O F`, or its output redirected (`> F`). */
+function downloadedTo(c: ShellCommand): ShellWord | undefined {
+  const [program, ...rest] = c.words;
+  const name = programName(program?.text ?? '');
+  if (name !== 'curl' && name !== 'wget') return undefined;
+  const option = name === 'curl' ? /^(?:-[a-zA-Z]*o|--output)$/ : /^(?:-[a-zA-Z]*O|--output-document)$/;
+  for (let i = 0; i < rest.length; i++) {
+    const w = rest[i].text;
+    if (option.test(w) && rest[i + 1] && rest[i + 1].text !== '-') return rest[i + 1];
+    const inline = /^--output(?:-document)?=(.+)$/.exec(w);
+    if (inline && inline[1] !== '-') return { text: inline[1], start: rest[i].start + w.indexOf('=') + 1, end: rest[i].end };
+  }
+  return c.redirects.find(r => r.op === '>' || r.op === '>|')?.target;
+}
+
+/** The file a command runs: its program (after `exec`, `sudo`, `nohup`, `env`, `command`), or the script an interpreter is given. */
+function programWord(c: ShellCommand): ShellWord | undefined {
+  const words = c.words.filter(w => !/^[A-Za-z_]\w*=/.test(w.text));
+  let i = 0;
+  while (i < words.length && (['exec', 'sudo', 'nohup', 'env', 'command', 'time'].includes(words[i].text) || (i > 0 && words[i].text.startsWith('-')))) i++;
+  const program = words[i];
+  if (!program) return undefined;
+  if (!RUNNERS.has(programName(program.text))) return program;
+  return words.slice(i + 1).find(w => !w.text.startsWith('-'));
 }
