@@ -578,6 +578,8 @@ function lineShapes(line: Node, fn: number, analysis: ModuleAnalysis, depth: num
   }
   const literal = staticString(node);
   if (literal !== undefined) return [literal];
+  // An element of the list a `for … of` loop walks.
+  if (node.type === 'PropertyOf' && node.key === undefined && !node.default) return elementShapes(node.object as Node, fn, analysis, depth);
   if (node.type === 'ConditionalExpression') {
     const decided = decidedTest(node.test, fn, analysis);
     if (decided !== undefined) return lineShapes(decided ? node.consequent : node.alternate, fn, analysis, depth);
@@ -690,45 +692,105 @@ function helperShapes(call: Node & { type: 'CallExpression' }, fn: number, analy
  * \`npm install -g …\`}`), as a literal, a name bound once, a helper's returns or a choice of those:
  * each object's value of `key`. A name whose `key` is written later (`o.key = …`) has no fixed value.
  */
+/** The values of an object literal written out (or a local bound once to one and only read), every property plain. */
+function tableEntries(object: Node, at: number, analysis: ModuleAnalysis): Node[] | undefined {
+  let o = unwrapChain(object);
+  if (o.type === 'Identifier') {
+    const bound = analysis.index.binding(o.name, at);
+    // A table is read with computed keys (`G[platform]`): still only read.
+    if (!bound || bound.moduleLike || bound.scope < 0 || !onlyReadsProperties(analysis.index, bound.scope, o.name, true)) return undefined;
+    const value = settledValueAt(analysis.index, o.name, at, o.start);
+    if (!value) return undefined;
+    o = unwrapChain(value.node);
+  }
+  if (o.type !== 'ObjectExpression' || o.properties.length === 0 || o.properties.some(p => p.type !== 'Property' || p.computed)) return undefined;
+  return o.properties.flatMap(p => (p.type === 'Property' ? [p.value as Node] : []));
+}
+
+/**
+ * The lines the elements of a list may be (`for (const c of ["pbcopy"])`, a table of lists read
+ * with a computed key `{macos: ["pbcopy"], linux: ["xclip", "wl-copy"]}[os]`), each fixed.
+ */
+function elementShapes(list: Node, fn: number, analysis: ModuleAnalysis, depth: number): string[] | undefined {
+  if (depth > SHAPE_DEPTH) return undefined;
+  const o = unwrapChain(list);
+  if (o.type === 'ArrayExpression') {
+    if (o.elements.length === 0 || o.elements.some(e => !e || e.type === 'SpreadElement')) return undefined;
+    const shapes = o.elements.map(e => lineShapes(e as Node, fn, analysis, depth + 1));
+    return shapes.every(x => x !== undefined) ? capped(shapes.flat() as string[]) : undefined;
+  }
+  if (o.type === 'MemberExpression' && o.computed && propertyName(o) === undefined) {
+    const entries = tableEntries(o.object as Node, fn, analysis);
+    const shapes = entries?.map(e => elementShapes(e, fn, analysis, depth));
+    return shapes?.every(x => x !== undefined) ? capped(shapes.flat() as string[]) : undefined;
+  }
+  if (o.type === 'Identifier') {
+    const value = settledValueAt(analysis.index, o.name, fn, o.start);
+    return value && value.node.type !== 'Parameter' ? elementShapes(value.node, value.fn, analysis, depth + 1) : undefined;
+  }
+  return undefined;
+}
+
 function propertyShapes(node: Node & { type: 'MemberExpression' }, fn: number, analysis: ModuleAnalysis, depth: number): string[] | undefined {
   const key = propertyName(node);
   if (key === undefined) return undefined;
-  const ofObject = (object: Node, at: number, d: number): string[] | undefined => {
+  // `keys`: the properties still to read, outermost first (`{ commands: A } = f()`, then `A.checkImage`).
+  const ofObject = (object: Node, at: number, d: number, keys: readonly string[]): string[] | undefined => {
     if (d > SHAPE_DEPTH) return undefined;
     const o = unwrapChain(object);
+    const [first, ...rest] = keys;
     switch (o.type) {
       case 'ObjectExpression': {
         // A spread may replace the key; the last property written is the one read.
         if (o.properties.some(p => p.type !== 'Property')) return undefined;
-        const property = [...o.properties].reverse().find(p => p.type === 'Property' && !p.computed && propertyKeyName(p) === key);
-        return property?.type === 'Property' ? lineShapes(property.value as Node, at, analysis, d + 1) : undefined;
+        const property = [...o.properties].reverse().find(p => p.type === 'Property' && !p.computed && propertyKeyName(p) === first);
+        if (property?.type !== 'Property') return undefined;
+        // Reading into an object written here costs no depth: each step takes one key off the path.
+        return rest.length ? ofObject(property.value as Node, at, d, rest) : lineShapes(property.value as Node, at, analysis, d + 1);
       }
       case 'Identifier': {
         const bound = analysis.index.binding(o.name, at);
-        if (!bound || bound.moduleLike || bound.scope < 0 || !onlyReadsProperties(analysis.index, bound.scope, o.name)) return undefined;
+        if (!bound || bound.moduleLike || bound.scope < 0 || !onlyReadsProperties(analysis.index, bound.scope, o.name, true)) return undefined;
         const value = settledValueAt(analysis.index, o.name, at, o.start);
-        return value ? ofObject(value.node, value.fn, d + 1) : undefined;
+        return value ? ofObject(value.node, value.fn, d + 1, keys) : undefined;
       }
-      case 'ConditionalExpression': {
-        const a = ofObject(o.consequent, at, d);
-        const b = a && ofObject(o.alternate, at, d);
+      // `let { commands: A } = table()`: A's property is a property of the table's `commands`.
+      case 'PropertyOf':
+        return o.key !== undefined && !o.default ? ofObject(o.object as Node, at, d, [o.key, ...keys]) : undefined;
+      case 'ConditionalExpression':
+      case 'LogicalExpression': {
+        // `G[p] || G.linux`: either side may be the object read.
+        const [x, y] = o.type === 'ConditionalExpression' ? [o.consequent, o.alternate] : [o.left, o.right];
+        const a = ofObject(x as Node, at, d, keys);
+        const b = a && ofObject(y as Node, at, d, keys);
         return a && b ? capped([...a, ...b]) : undefined;
       }
       case 'CallExpression':
-        return helperShapes(o, at, analysis, d, r => ofObject(r.node, r.fn, d + 1));
+        return helperShapes(o, at, analysis, d, r => ofObject(r.node, r.fn, d + 1, keys));
       case 'MemberExpression': {
+        // `{darwin: {…}, linux: {…}}[process.platform]`: any entry of a table written out, read with a computed key.
+        if (o.computed && propertyName(o) === undefined) {
+          const table = tableEntries(o.object as Node, at, analysis);
+          if (!table) return undefined;
+          const shapes = table.map(entry => ofObject(entry, at, d, keys));
+          return shapes.every(x => x !== undefined) ? capped(shapes.flat() as string[]) : undefined;
+        }
+        // `G.linux.c`: the property of a property.
+        const named = propertyName(o);
+        const inner = named !== undefined && unwrapChain(o.object as Node).type !== 'ThisExpression' ? ofObject(o.object as Node, at, d, [named, ...keys]) : undefined;
+        if (inner) return inner;
         // `this.options.command`, with `this.options = options` in the constructor: the objects
         // every `new C({command: "gemini", …})` of the module gives.
         const given = constructorArguments(o, at, analysis);
         if (!given) return undefined;
-        const shapes = given.map(g => ofObject(g.node, g.fn, d + 1));
+        const shapes = given.map(g => ofObject(g.node, g.fn, d + 1, keys));
         return shapes.every(x => x !== undefined) ? capped(shapes.flat() as string[]) : undefined;
       }
       default:
         return undefined;
     }
   };
-  return ofObject(node.object as Node, fn, depth);
+  return ofObject(node.object as Node, fn, depth, [key]);
 }
 
 /**
@@ -783,13 +845,15 @@ function constructorArguments(member: Node & { type: 'MemberExpression' }, fn: n
  * not written (`t.cmd = v`, `t[k] = v`, `t.cmd += v`), not handed to a call that may change it
  * (`Object.assign(t, o)`, `mutate(t)`, `t.set(…)`), not aliased. Returning it is a read.
  */
-function onlyReadsProperties(index: ModuleIndex, scope: number, name: string): boolean {
+function onlyReadsProperties(index: ModuleIndex, scope: number, name: string, computedReads = false): boolean {
   let declared = 0;
   const complete = everyUse(index, scope, name, ({ node, ancestors }) => {
     const parent = ancestors[ancestors.length - 1];
     if (parent?.type === 'VariableDeclarator' && parent.id === node) return ++declared === 1;
+    // `let { commands: t } = table()`: given its value by destructuring, once.
+    if (parent?.type === 'ObjectPattern' || (parent?.type === 'Property' && parent.value === node && ancestors[ancestors.length - 2]?.type === 'ObjectPattern')) return ++declared === 1;
     if (parent?.type === 'ReturnStatement') return true;
-    if (parent?.type !== 'MemberExpression' || parent.object !== node || parent.computed) return false;
+    if (parent?.type !== 'MemberExpression' || parent.object !== node || (parent.computed && !computedReads)) return false;
     const above = ancestors[ancestors.length - 2];
     if (above?.type === 'AssignmentExpression' && above.left === parent) return false;
     if (above?.type === 'UpdateExpression' || (above?.type === 'UnaryExpression' && above.operator === 'delete')) return false;

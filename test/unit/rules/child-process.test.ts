@@ -31,6 +31,20 @@ runRuleTable(childProcess, {
       severity: 'medium',
       message: /^Runs a script it downloads, in a shell \(child_process\.exec\): /,
     },
+    // Claude Code 2.0.77 (review 61): fixed commands picked from a per-platform table, through a helper's destructured return, and a loop over a table of lists.
+    {
+      name: 'a command read from a per-platform table of fixed commands, or looped over from a table of lists, is spelled (low)',
+      code: 'const{execa:R}=require("execa");function cmds(){let p=process.platform,B="/tmp/s.png",G={darwin:{check:"osascript -e x",del:`rm -f "${B}"`},linux:{check:"xclip -o",del:`rm -f "${B}"`}};return{commands:G[p]||G.linux,path:B}}async function has(){let{commands:A}=cmds();await R(A.check,{shell:!0});R(A.del,{shell:!0})}async function copy(t,os){let G={macos:["pbcopy"],linux:["xclip -selection clipboard","wl-copy"]}[os];for(let Z of G)await R(Z,{input:t,shell:!0})}',
+      at: ['R(A.check', 'R(A.del', 'R(Z,'],
+      severity: 'low',
+      allEvidence: ['shell'],
+    },
+    {
+      name: 'a table entry written over, or a table read with a key from outside that holds a computed command, stays computed (medium)',
+      code: 'const{execa:R}=require("execa");function a(k){let G={x:{c:"ls"},y:{c:"pwd"}};G[k]=k;R(G[k].c,{shell:!0})}function b(k,u){let G={x:{c:"ls"},y:{c:u}};R(G[k].c,{shell:!0})}',
+      at: ['R(G[k].c,{shell:!0})}function b', 'R(G[k].c,{shell:!0})}'],
+      severity: 'medium',
+    },
     // JetBrains Junie's postinstall (review 59): the downloaded tree cleared for Gatekeeper.
     {
       name: "removing macOS's quarantine mark, by shell line or argument list, -d or -c (medium)",
