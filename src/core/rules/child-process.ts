@@ -1043,7 +1043,10 @@ function fixedStart(node: Node): string | undefined {
   const literal = staticString(node);
   if (literal !== undefined) return literal;
   if (node.type === 'BinaryExpression' && node.operator === '+') {
-    const left = staticString(node.left as Node);
+    // `"cat /sys/class/net/" + i + "/operstate; …" + …`: the chain's first operand is its start.
+    let head: Node = node;
+    while (head.type === 'BinaryExpression' && head.operator === '+') head = head.left as Node;
+    const left = staticString(head);
     return left ? `${left}*` : undefined;
   }
   const first = node.type === 'TemplateLiteral' ? (node.quasis[0].value.cooked ?? '') : '';

@@ -45,6 +45,14 @@ runRuleTable(childProcess, {
       at: ['R(G[k].c,{shell:!0})}function b', 'R(G[k].c,{shell:!0})}'],
       severity: 'medium',
     },
+    // systeminformation in Gemini CLI 0.45.2 (review 61): a line of 14 operands, assigned in one branch of several.
+    {
+      name: 'a long + chain assigned in a branch keeps its fixed start (low)',
+      code: 'const{exec}=require("child_process");function n(i,cb){let cmd;if(L){cmd="cat /sys/class/net/" + i + "/s0; " + "cat /sys/class/net/" + i + "/s1; " + "cat /sys/class/net/" + i + "/s2; " + "cat /sys/class/net/" + i + "/s3; " + "cat /sys/class/net/" + i + "/s4; " + "cat /sys/class/net/" + i + "/s5; " + "cat /sys/class/net/" + i + "/s6; ";exec(cmd,cb)}else{cmd="netstat -ibndI "+i;exec(cmd,cb)}}',
+      at: ['exec(cmd,cb)}else', 'exec(cmd,cb)}}'],
+      severity: 'low',
+      message: /^Runs a shell command \(child_process\.exec\): (cat \/sys\/class\/net\/\*\/s0; |netstat -ibndI \*)/,
+    },
     // JetBrains Junie's postinstall (review 59): the downloaded tree cleared for Gatekeeper.
     {
       name: "removing macOS's quarantine mark, by shell line or argument list, -d or -c (medium)",

@@ -15,6 +15,8 @@ const JOINERS = new Set(['join', 'resolve']);
 const HOME_CALLS = new Set(['homedir']);
 const MAX_PARTS = 12;
 const MAX_LIST = 200;
+/** Operands of one `+` chain spelled as one level (a longer chain's head is `*`). */
+const MAX_OPERANDS = 64;
 
 /** `path.join(...)`/`path.resolve(...)` in any bundler spelling. */
 export function isPathJoin(call: Node, ctx: RuleContext): boolean {
@@ -68,9 +70,13 @@ export function spelledText(node: Node | undefined, ctx: RuleContext, depth = 0)
     return out;
   }
   if (node.type === 'BinaryExpression' && node.operator === '+') {
-    const left = spelledText(node.left as Node, ctx, depth + 1) ?? partOf(node.left as Node, ctx);
-    const right = spelledText(node.right, ctx, depth + 1) ?? partOf(node.right, ctx);
-    const joined = `${left}${right}`;
+    // A long chain (`"cat /sys/class/net/" + i + "/operstate; cat …" + …`, 13 operands) is one
+    // level, not one per operand: its start would be lost past the depth limit.
+    const operands: Node[] = [];
+    let head: Node = node;
+    for (; head.type === 'BinaryExpression' && head.operator === '+' && operands.length < MAX_OPERANDS; head = head.left as Node) operands.unshift(head.right);
+    operands.unshift(head);
+    const joined = operands.map(o => spelledText(o, ctx, depth + 1) ?? partOf(o, ctx)).join('');
     return /[^*~/]/.test(joined) ? joined : undefined;
   }
   // `\`git rebase ${a} "${b}"\`.replace(/\s+/g, " ").trim()`: the same words, spaced once.
