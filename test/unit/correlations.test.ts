@@ -345,6 +345,18 @@ describe('correlation: config-tamper', () => {
     assert.match(t.message, /Cursor configuration/);
   });
 
+  // Gemini CLI 0.45.2, Claude Code 2.0.77 and Qwen Code 0.15.10 (reviews 61, 62): /terminal-setup's keybindings, a workflow
+  // downloaded into .github/workflows, a browser's native messaging host registered.
+  it("follows an editor's folder chosen from a table, a workflow named at run time, and a native messaging host manifest (medium)", () => {
+    const head = 'const fs=require("fs"),path=require("path"),os=require("os");';
+    const editor = `${head}const T={vscode:{app:"Code"},cursor:{app:"Cursor"}};function dir(app){if(os.platform()==="darwin")return path.join(os.homedir(),"Library","Application Support",app,"User");return path.join(os.homedir(),".config",app,"User")}function setup(kind){const d=dir(T[kind].app);const f=path.join(d,"keybindings.json");fs.writeFileSync(f,"[]")}`;
+    assert.deepEqual(only('config-tamper', editor).map(f => `${f.severity} ${f.message}`), ['medium Writes editor user settings (*/keybindings.json)']);
+    const workflow = `${head}const W=["a.yml","b.yml"];async function get(root){for(const w of W){const r=await fetch("https://x.example.com/"+w);fs.writeFileSync(path.join(root,".github","workflows",path.basename(w)),await r.text())}}`;
+    assert.deepEqual(only('config-tamper', workflow).map(f => f.severity), ['medium']);
+    const host = `${head}function dir(){return process.platform==="darwin"?path.join(os.homedir(),"Library","Application Support","Google","Chrome","NativeMessagingHosts"):path.join(os.homedir(),".config","google-chrome","NativeMessagingHosts")}function install(p){fs.writeFileSync(path.join(dir(),"com.x.host.json"),JSON.stringify({name:"com.x.host",path:p,type:"stdio"}))}`;
+    assert.deepEqual(only('config-tamper', host).map(f => `${f.severity} ${f.message}`), ['medium Writes browser native messaging host (a program the browser starts) (*/com.x.host.json)']);
+  });
+
   // Kilo CLI, an OpenCode fork (review 60): its own settings share OpenCode's file name.
   it("takes a project file's name alone as medium, never high, and not under another tool's fixed folder", () => {
     const head = 'const fs=require("fs"),path=require("path"),os=require("os");';

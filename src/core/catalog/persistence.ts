@@ -75,10 +75,15 @@ export const PERSISTENCE_LOCATIONS: PersistenceLocation[] = [
   { pattern: /(?:^|\/)\.mcp\.json$/, kind: 'tool-config', label: 'project MCP server list (.mcp.json)' },
   // `AGENTS.md`: instructions every assistant that follows the convention reads (Codex, Amp, Jules, …).
   { pattern: /(?:^|\/)AGENTS\.md$/, kind: 'tool-config', label: 'project agent instruction file (AGENTS.md)' },
+  // A browser's native messaging host: a manifest naming a program the browser starts for an extension.
+  { pattern: /(?:^|\/)(?:NativeMessagingHosts|native-messaging-hosts)(?:\/|$)|\\NativeMessagingHosts\\|Software\/(?:Google\/Chrome|Chromium|Microsoft\/Edge|BraveSoftware\/Brave-Browser|Mozilla)\/NativeMessagingHosts/i, kind: 'startup', label: 'browser native messaging host (a program the browser starts)' },
   // Editors, git, npm.
-  { pattern: /(?:^|\/)(?:Code|Code - Insiders|VSCodium|Cursor|Windsurf|Trae|Kiro|Positron)\/User\/(?:settings|keybindings|mcp)\.json$/, kind: 'tool-config', label: 'editor user settings' },
+  // `<editor>/User/keybindings.json` is the VS Code family's layout, also with the editor's folder chosen at run time
+  // (`join(appSupport, appName, "User")` for Code, Cursor and Windsurf in turn).
+  { pattern: /(?:^|\/)(?:Code|Code - Insiders|VSCodium|Cursor|Windsurf|Trae|Kiro|Positron|\*)\/User\/(?:settings|keybindings|mcp)\.json$/, kind: 'tool-config', label: 'editor user settings' },
   // A repository's CI workflows run with its secrets on every push.
-  { pattern: /(?:^|\/)\.github\/workflows\/[^/]+\.ya?ml$/, kind: 'tool-config', label: 'CI workflow (GitHub Actions)' },
+  // A file written into the workflows folder under a name chosen at run time is one too.
+  { pattern: /(?:^|\/)\.github\/workflows\/(?:[^/]+\.ya?ml|\*)$/, kind: 'tool-config', label: 'CI workflow (GitHub Actions)' },
   // Only in the home directory: a `.gitconfig` in some other folder is a private git set-up.
   { pattern: /^(?:~|\$HOME|\/home\/[^/]+|\/Users\/[^/]+)\/(?:\.gitconfig|\.config\/git\/config)$/, kind: 'tool-config', label: 'global git configuration' },
 ];
