@@ -129,7 +129,9 @@ export function moduleRefOf(node: Node | undefined, lookup: ModuleLookup, depth 
       // `new PostHog(key, {host})`: a client whose methods are the module's own.
       const made = moduleRefOf(node.callee as Node, lookup, depth + 1);
       const name = made && (made.path.length === 0 ? 'default' : made.path.length === 1 ? made.path[0] : undefined);
-      return made && name && INSTANCE_CLASSES.get(made.module)?.has(name) ? { module: made.module, path: [] } : undefined;
+      if (made && name && INSTANCE_CLASSES.get(made.module)?.has(name)) return { module: made.module, path: [] };
+      // `new m.ClipboardManager()` of a native clipboard module: an instance whose methods read or write the clipboard.
+      return made && name && /clipboard/i.test(made.module) ? { module: made.module, path: made.path } : undefined;
     }
     default:
       return undefined;

@@ -155,8 +155,10 @@ export const clipboardRead: Rule = {
           const ownerName = owner.type === 'Identifier' ? owner.name : propertyName(owner);
           if (ownerName === 'clipboard') return report(node, `${memberPath(owner) ?? 'clipboard'}.${method}()`);
         }
+        // clipboardy's read(), or a native clipboard module's reader (`new m.ClipboardManager().getImageData()`
+        // of @teddyzhu/clipboard, @napi-rs/clipboard's getText()), however it was loaded.
         const ref = ctx.moduleRef(callee);
-        if (ref?.module === 'clipboardy' && /^read/.test(ref.path[ref.path.length - 1] ?? '')) report(node, `clipboardy.${ref.path.join('.')}()`);
+        if (ref && /clipboard/i.test(ref.module) && /^(?:read|get|paste)/i.test(ref.path[ref.path.length - 1] ?? '')) report(node, `${ref.module}.${ref.path.join('.')}()`);
       },
       Literal(node) {
         if (typeof node.value !== 'string' || node.value.length > 500) return;

@@ -35,8 +35,11 @@ runRuleTable(clipboardRead, {
       at: ['`'],
     },
     { name: 'clipboardy when its import is visible', code: 'import c from "clipboardy";s=c.readSync()', at: ['c.readSync'] },
+    // Copilot CLI 0.0.423 (review 62): a native clipboard module loaded lazily through a cache, read for an image and files.
+    { name: "a native clipboard module's readers, on an instance, however it was loaded", code: 'import{createRequire as cr}from"node:module";const q=cr(import.meta.url);var h;async function L(){if(h)return h;return(h=q("@teddyzhu/clipboard")),h}async function img(){let e=await L();return new e.ClipboardManager().getImageData().data}const c=require("@napi-rs/clipboard");const m=new c.Clipboard();m.getText()', at: ['new e.ClipboardManager().getImageData()', 'm.getText()'], message: /^Reads the clipboard \(@(teddyzhu|napi-rs)\/clipboard\.\w+\.get/ },
   ],
   valid: [
+    { name: "a native clipboard module's writers", code: 'const c=require("@napi-rs/clipboard");const m=new c.Clipboard();m.setText("x");new c.Clipboard().setImage(b)' },
     // Qwen Code's image paste (review 51): the kinds of data on the clipboard, not its content.
     { name: 'commands that list the clipboard\'s kinds of data', code: 'const{spawn,execSync}=require("child_process");function has(c,a){return spawn(c,a)}has("wl-paste",["--list-types"]);has("xclip",["-selection","clipboard","-t","TARGETS","-o"]);execSync("wl-paste --list-types");execSync("xclip -selection clipboard -t TARGETS -o")' },
     { name: 'a failed command compared by name', code: 'if(e.command==="wl-paste"&&/nothing is copied/.test(e.stderr))return""' },
