@@ -26,5 +26,6 @@ export function targetForPath(inputPath: string): TargetSpec {
     root: abs,
     ...(typeof pkg?.version === 'string' ? { version: pkg.version } : {}),
     ownVendors: vendorsForPackage(typeof pkg?.name === 'string' ? pkg.name : undefined),
+    ...(typeof pkg?.name === 'string' ? { names: [pkg.name] } : {}),
   };
 }

@@ -143,8 +143,13 @@ export const credentialRead: Rule = {
         ...(related?.length ? { related } : {}),
       });
     };
+    /** A keychain service named after the assistant's vendor, or after the product itself (`copilot-cli` in Copilot CLI). */
+    const ownService = (service: string): boolean => {
+      const spaced = service.toLowerCase().replace(/[\s_]+/g, '-');
+      return ctx.keywords.find(service).some(h => ctx.target.ownVendors.includes(h.vendor.id)) || !!ctx.target.ownNames?.some(n => spaced.includes(n));
+    };
     const reportKeychain = (node: Node, method: string, service: string, fn?: number) => {
-      const own = ctx.keywords.find(service).some(h => ctx.target.ownVendors.includes(h.vendor.id));
+      const own = ownService(service);
       ctx.report({
         node,
         messageId: 'keychain',
@@ -183,7 +188,7 @@ export const credentialRead: Rule = {
         for (const p of pending) {
           // The service names the key store: followed to the texts it is made of (`Claude Code${suffix}-credentials`).
           const names = [...new Set(ctx.analysis().flow.origins(p.service, p.fn, serviceText).map(r => r.mark))];
-          const own = names.some(n => ctx.keywords.find(n).some(h => ctx.target.ownVendors.includes(h.vendor.id)));
+          const own = names.some(ownService);
           reportStore(p.node, p.store, p.shown, own, names, p.fn);
         }
       },

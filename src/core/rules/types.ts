@@ -22,6 +22,11 @@ export interface TargetContext {
    * for them (credential-read: medium, not high) but never treats them as the assistant's own.
    */
   dependencyVendors?: string[];
+  /**
+   * The assistant's own product names, from its package name (`@github/copilot`: `copilot`):
+   * a keychain entry named after the product (`copilot-cli`) is its own, as one named after its vendor is.
+   */
+  ownNames?: string[];
 }
 
 export interface RuleMeta {

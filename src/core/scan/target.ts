@@ -77,7 +77,8 @@ export function planTarget(spec: TargetSpec, options: Pick<ScanOptions, 'manifes
   const rootIsFile = isFile(spec.root);
   const root = rootIsFile ? path.dirname(spec.root) : spec.root;
   const result = emptyResult(spec, root);
-  const target: TargetContext = { ownVendors: spec.ownVendors ?? [] };
+  const ownNames = productNames(spec.names ?? []);
+  const target: TargetContext = { ownVendors: spec.ownVendors ?? [], ...(ownNames.length ? { ownNames } : {}) };
   const maxFileBytes = options.maxFileBytes ?? DEFAULT_MAX_FILE_BYTES;
   const collectOptions = { maxFileBytes, includeTests: options.includeTests };
   const collected = collectFiles(spec.root, collectOptions);
@@ -214,5 +215,22 @@ function addExtra(collected: CollectResult, root: string, extra: string, options
   }
   for (const e of more.errors) collected.errors.push({ ...e, file: extraIsFile || e.file === '.' ? extra : path.posix.join(extra, e.file) });
   collected.skippedTests += more.skippedTests;
+}
+
+/** Words too common to name one product: a package called `@x/cli` names none. */
+const GENERIC_NAMES = new Set(['cli', 'code', 'core', 'sdk', 'agent', 'agents', 'client', 'server', 'node', 'tools', 'tool', 'app', 'main', 'github', 'vscode', 'extension']);
+
+/**
+ * The product names a target's package names give: the name without its scope and without a
+ * platform suffix (`@github/copilot-linux-x64`: `copilot`), when it is specific enough to be one
+ * product's (5 characters or more, not a generic word). Extension ids (`publisher.name`) give their name.
+ */
+export function productNames(names: readonly string[]): string[] {
+  const out = new Set<string>();
+  for (const full of names) {
+    const bare = full.replace(/^@[^/]+\//, '').replace(/^[^.]+\.(?=[^.]+$)/, '').toLowerCase().replace(/-(?:linux|darwin|win32|windows|macos|musl|x64|arm64|baseline)(?:-[a-z0-9]+)*$/, '');
+    if (bare.length >= 5 && !GENERIC_NAMES.has(bare)) out.add(bare);
+  }
+  return [...out];
 }
 

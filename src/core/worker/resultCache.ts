@@ -129,7 +129,7 @@ export class ResultCache {
   lookupModule(task: CacheTask, module: Pick<SplitModule, 'name' | 'at'>, bytes: () => Buffer): { outcome?: ModuleOutcome; key?: string } {
     let key: string;
     try {
-      const context = JSON.stringify({ build: this.versions.engine, rules: this.rules, rel: task.file.rel, entry: module.name, at: module.at.kind === 'bun' ? module.at.record.encoding : 'utf8', max: task.plan.maxFileBytes, own: task.plan.target.ownVendors });
+      const context = JSON.stringify({ build: this.versions.engine, rules: this.rules, rel: task.file.rel, entry: module.name, at: module.at.kind === 'bun' ? module.at.record.encoding : 'utf8', max: task.plan.maxFileBytes, own: task.plan.target.ownVendors, names: task.plan.target.ownNames ?? [] });
       key = createHash('sha256').update('module\0').update(context).update('\0').update(bytes()).digest('hex');
     } catch {
       return {};
@@ -158,7 +158,7 @@ export class ResultCache {
     } catch {
       return undefined;
     }
-    const context = JSON.stringify({ build: this.versions.engine, rules: this.rules, rel: task.file.rel, max: task.plan.maxFileBytes, own: task.plan.target.ownVendors });
+    const context = JSON.stringify({ build: this.versions.engine, rules: this.rules, rel: task.file.rel, max: task.plan.maxFileBytes, own: task.plan.target.ownVendors, names: task.plan.target.ownNames ?? [] });
     return createHash('sha256').update(context).update('\0').update(hash.digest()).digest('hex');
   }
 

@@ -1,4 +1,6 @@
+import * as assert from 'node:assert/strict';
 import { credentialRead } from '../../../src/core/rules/credential-read';
+import { productNames } from '../../../src/core/scan/target';
 import { runRuleTable } from '../../helpers/ruleTester';
 
 runRuleTable(credentialRead, {
@@ -91,6 +93,9 @@ runRuleTable(credentialRead, {
     { name: 'a list given to a helper that opens its elements is used (medium)', code: 'const fs=require("fs");const K=[".netrc"];function readAll(l){return l.map(f=>fs.readFileSync(f))}readAll(K)', at: ['".netrc"'], severity: 'medium' },
     { name: 'a helper parameter compared and also run is used (medium)', code: 'const{execSync}=require("child_process");const C=["gh auth token"];function run(x){return x==="y"||execSync(x)}C.some(c=>run(c))', at: ['"gh auth token"'], severity: 'medium' },
     { name: 'key names a callback opens are not a deny list (medium)', code: 'const fs=require("fs");const K=["id_rsa"];function f(){K.includes("x");return K.map(n=>fs.readFileSync(n))}', at: ['"id_rsa"'], severity: 'medium' },
+    // Copilot CLI 0.0.423 (review 62): its own login kept under its product's name.
+    { name: "a keychain entry named after the assistant's product is its own (info)", code: 'const k=require("keytar");var S="copilot-cli";k.getPassword(S,a);k.getPassword("copilot-mcp-oauth",b)', at: ['k.getPassword(S', 'k.getPassword("copilot'], severity: 'info', target: { ownVendors: ['microsoft'], ownNames: ['copilot'] } },
+    { name: "another assistant's keychain entry is not own because a product's name holds part of it (medium)", code: 'const k=require("keytar");k.getPassword("Claude Code-credentials",a)', at: ['k.getPassword'], severity: 'medium', target: { ownVendors: [], ownNames: ['claude-code-router'] } },
     { name: 'a credential file among glob patterns is an ignore list (info)', code: 'skip=["*.pem","*.p12","id_rsa",".npmrc"]', at: ['"id_rsa"', '".npmrc"'], severity: 'info' },
   ],
   valid: [
@@ -108,3 +113,13 @@ runRuleTable(credentialRead, {
     { name: 'module ids that end in Cookies (seen in a real bundle)', code: 'r("~effect/http/Cookies");i("@effect/platform/Cookies");q("./Cookies.js")' },
   ],
 });
+
+describe("an assistant's product names", () => {
+  it('come from its package name without scope or platform suffix, when specific enough', () => {
+    assert.deepEqual(productNames(['@github/copilot']), ['copilot']);
+    assert.deepEqual(productNames(['@github/copilot-linux-x64', '@github/copilot-darwin-arm64']), ['copilot']);
+    assert.deepEqual(productNames(['anthropic.claude-code', '@anthropic-ai/claude-code']), ['claude-code']);
+    assert.deepEqual(productNames(['@kilocode/cli', '@x/core', 'sdk']), []);
+  });
+});
+
