@@ -613,6 +613,14 @@ function lineShapes(line: Node, fn: number, analysis: ModuleAnalysis, depth: num
     const shapes = lineShapes(callee.object as Node, fn, analysis, depth);
     return method === 'toString' ? shapes : shapes?.map(s => s[method as 'trim' | 'trimStart' | 'trimEnd']());
   }
+  // `"npm install -g x@latest".replace("@latest", `@${version}`)`: the same line with a part swapped (`*` if computed).
+  if ((method === 'replace' || method === 'replaceAll') && callee.type === 'MemberExpression' && node.arguments.length === 2) {
+    const search = staticString(node.arguments[0] as Node);
+    if (!search) return undefined;
+    const swapped = lineShapes(node.arguments[1] as Node, fn, analysis, depth + 1);
+    const replacement = swapped?.length === 1 ? swapped[0] : '*';
+    return lineShapes(callee.object as Node, fn, analysis, depth)?.map(s => (method === 'replace' ? s.replace(search, () => replacement) : s.split(search).join(replacement)));
+  }
   if (method === 'join' && callee.type === 'MemberExpression' && node.arguments.length === 1) {
     const separator = staticString(node.arguments[0] as Node);
     const elements = separator === undefined ? undefined : joinedElements(callee.object as Node, fn, analysis.index);
@@ -1084,11 +1092,12 @@ function report(ctx: RuleContext, p: ProcessCall, byCallers?: ReadonlyMap<Node, 
   // Each line as far as it is fixed, `*` for computed parts (a template's values).
   const analysis = ctx.analysis();
   const spelledLines = inline?.map(line => fixedLine(line, p.fn, analysis.index) ?? lineShape(line, p.fn, analysis, 0));
-  const linesSpelled = spelledLines?.every(l => l !== undefined) ? spelledLines.join(' or ') : undefined;
+  const linesSpelled = spelledLines?.every(l => l !== undefined) ? [...new Set(spelledLines)].join(' or ') : undefined;
   // A list chosen per platform is not spelled with the program: its lines say what runs.
   const chosenList = args[1] !== undefined && unwrapChain(args[1]).type === 'ConditionalExpression';
   // A line the file fixes where the spelled command shows `*` (a name, an encoded script): the line says what runs.
-  const lineSaysMore = linesSpelled !== undefined && !!commands?.some(c => c.includes('*'));
+  // So does a line given to a shell spelled alone (`spawn(win ? "cmd.exe" : "bash", args)`, the list chosen elsewhere).
+  const lineSaysMore = linesSpelled !== undefined && (!!commands?.some(c => c.includes('*')) || !!commands?.every(c => SHELL_PROGRAMS.has(programName(c.trim()))));
   const command = (chosenList || lineSaysMore ? linesSpelled : undefined) ?? commands?.join(' or ') ?? linesSpelled;
   // The evidence names the commands the message shows.
   const lineShown = (chosenList || lineSaysMore) && linesSpelled !== undefined ? (spelledLines as string[]) : undefined;

@@ -45,6 +45,14 @@ runRuleTable(childProcess, {
       at: ['R(G[k].c,{shell:!0})}function b', 'R(G[k].c,{shell:!0})}'],
       severity: 'medium',
     },
+    // Qwen Code 0.15.10's auto-update (review 62): a fixed install line with its version swapped in, given to cmd.exe or bash.
+    {
+      name: 'a fixed line with a part swapped by replace, given to a shell chosen per platform, shows the line (low)',
+      code: 'const{spawn,exec}=require("child_process"),os=require("os");function info(p){if(p.includes("pnpm"))return{cmd:"pnpm add -g @a/cli@latest"};return{cmd:"npm install -g @a/cli@latest"}}function up(v,p){const c=info(p).cmd.replace("@latest",`@${v}`);const w=os.platform()==="win32";const sh=w?"cmd.exe":"bash";const args=w?["/c",c]:["-c",c];return spawn(sh,args)}function b(v){exec("npm i -g x@latest".replaceAll("latest",v))}',
+      at: ['spawn(sh,args)', 'exec("npm'],
+      severity: 'low',
+      message: /: (pnpm add -g @a\/cli@\* or npm install -g @a\/cli@\*|npm i -g x@\*)$/,
+    },
     // systeminformation in Gemini CLI 0.45.2 (review 61): a line of 14 operands, assigned in one branch of several.
     {
       name: 'a long + chain assigned in a branch keeps its fixed start (low)',
