@@ -11,7 +11,7 @@
 import { atScopeTop, descendants, isFunction, propertyName, returnedExpression, unwrapChain, type CallLike, type FunctionNode, type Identifier, type Node, type Parameter, type PropertyOf } from './ast';
 import { safeRegExp } from './decode/builtins';
 import { MODULE, settledValue, type ModuleIndex } from './moduleIndex';
-import { bindsWithin, declaredOnce, everyUse, spelledOnlyAsCall, type NameUse } from './nameUses';
+import { bindsWithin, callsSpelled, declaredOnce, everyUse, spelledOnlyAsCall, type NameUse } from './nameUses';
 
 const MAX_DEPTH = 6;
 const MAX_LENGTH = 1_000_000;
@@ -321,25 +321,66 @@ function parameterTexts(name: string, fn: number, index: ModuleIndex, depth: num
   if (!param || !declaredOnce(index, bound.scope, name)) return undefined;
   // A callback's element (`list.some(k => …)`): the list is named where the call is written.
   if (value.type === 'PropertyOf') return value.start === param.start ? elementTexts(value, index.functions[bound.scope].parent, index, depth) : undefined;
-  if (value.type !== 'Parameter' || value.start !== param.start || value.fn.type !== 'FunctionDeclaration' || !value.fn.id || value.fn.async || value.fn.generator) return undefined;
+  if (value.type !== 'Parameter' || value.start !== param.start || value.fn.async || value.fn.generator) return undefined;
   const declared = value.fn;
   const f = index.functionOf(declared);
   if (f === undefined || f !== bound.scope) return undefined;
-  return remembered(index, `param\0${f}\0${value.index}`, index.functions[f].parent, () => callerTexts(declared, f, value, index, depth));
+  const named = functionName(declared, f, index);
+  if (!named) return undefined;
+  return remembered(index, `param\0${f}\0${value.index}`, index.functions[f].parent, () => callerTexts(declared, named, f, value, index, depth));
 }
 
-function callerTexts(declared: FunctionNode & { id: Identifier }, f: number, param: Parameter, index: ModuleIndex, depth: number): Texts | undefined {
+/**
+ * The name a function is called by, and the node that name holds: a declaration's own name, or
+ * a name given the function once where the function is written (`var g = function (x) {…}`,
+ * esbuild's keep-names `var g = __name(function (x) {…}, "g")`).
+ */
+function functionName(declared: FunctionNode, f: number, index: ModuleIndex): { name: string; holder: Node; declaredAt: number } | undefined {
+  if (declared.type === 'FunctionDeclaration') return declared.id ? { name: declared.id.name, holder: declared, declaredAt: -1 } : undefined;
   const outer = index.functions[f].parent;
-  const owner = index.binding(declared.id.name, outer);
-  if (!owner || settledValue(index, declared.id.name, outer)?.node !== declared || !spelledOnlyAsCall(index, owner.scope, declared.id.name)) return undefined;
+  let found: { name: string; holder: Node; declaredAt: number } | undefined;
+  index.forEachModuleLikeValue((name, values, scope) => {
+    if (found || scope !== outer || values.length !== 1) return;
+    const held = unwrapChain(values[0].node);
+    if (held !== declared && !(held.type === 'CallExpression' && held.arguments[0] === declared && isKeepNames(held, outer, index))) return;
+    // Where the name is written in `name = <function>`: the one place it is spelled without a call.
+    const from = Math.max(0, values[0].node.start - name.length - 64);
+    const before = index.text.slice(from, values[0].node.start);
+    const at = before.lastIndexOf(name);
+    // `g = /* @__PURE__ */ __name(…)`: a bundler's annotation may sit between.
+    if (at >= 0 && /^\s*=\s*(?:\/\*[^*]*\*\/\s*)*$/.test(before.slice(at + name.length))) found = { name, holder: values[0].node, declaredAt: from + at };
+  });
+  // An ordinary function's locals are not kept by value here: such a helper stays unanswered.
+  return found;
+}
+
+/** `__name(fn, "g")`: a helper that only names the function it is given and returns it (`Object.defineProperty(t, "name", …)`). */
+function isKeepNames(call: CallLike, fn: number, index: ModuleIndex): boolean {
+  if (call.callee.type !== 'Identifier' || call.arguments.length !== 2 || call.arguments[1].type !== 'Literal') return false;
+  const helper = settledValue(index, call.callee.name, fn)?.node;
+  if (!helper || !isFunction(helper) || helper.params.length !== 2 || helper.params[0].type !== 'Identifier') return false;
+  const returned = returnedExpression(helper);
+  const inner = returned && unwrapChain(returned);
+  if (inner?.type !== 'CallExpression' || inner.arguments[0]?.type !== 'Identifier' || inner.arguments[0].name !== (helper.params[0] as Identifier).name) return false;
+  const callee = unwrapChain(inner.callee as Node);
+  const definer = callee.type === 'Identifier' ? settledValue(index, callee.name, fn)?.node : callee;
+  return !!definer && definer.type === 'MemberExpression' && definer.object.type === 'Identifier' && definer.object.name === 'Object' && propertyName(definer) === 'defineProperty';
+}
+
+function callerTexts(declared: FunctionNode, named: { name: string; holder: Node; declaredAt: number }, f: number, param: Parameter, index: ModuleIndex, depth: number): Texts | undefined {
+  const outer = index.functions[f].parent;
+  const owner = index.binding(named.name, outer);
+  if (!owner || settledValue(index, named.name, outer)?.node !== named.holder || callsSpelled(index, owner.scope, named.name, named.declaredAt) < 0) return undefined;
   // Sloppy-mode `arguments[0] = x` changes the parameter itself.
   if (!everyUse(index, f, 'arguments', () => false)) return undefined;
   const calls: NameUse[] = [];
   // One scan says both that the name is declared once (any other binding of it is a use that
   // is not a call) and that it is only called: a scan of a whole bundle's module scope is long.
-  const onlyCalled = everyUse(index, owner.scope, declared.id.name, use => {
+  const onlyCalled = everyUse(index, owner.scope, named.name, use => {
     const parent = use.ancestors[use.ancestors.length - 1];
     if (parent === declared) return !isExported(use.ancestors, use.ancestors.length - 1);
+    // `var g = function …`: the name's own declaration.
+    if (parent?.type === 'VariableDeclarator' && parent.id === use.node && parent.init === named.holder) return !isExported(use.ancestors, use.ancestors.length - 2);
     // The path is the scan's own, changed as it goes on: kept as a copy.
     if ((parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.callee === use.node) return calls.push({ ...use, ancestors: [...use.ancestors] }) > 0;
     return false;

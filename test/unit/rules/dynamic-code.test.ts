@@ -285,6 +285,20 @@ runRuleTable(dynamicCode, {
     { name: 'String.raw of constants is fixed (low)', code: 'const vm=require("vm");const Q=String.raw`a\\b`;const L=String.raw`(${Q})`;vm.runInThisContext(L)', at: ['vm.runIn'], severity: 'low', evidence: ['evaluates to "(a\\\\b)"'] },
     { name: 'a helper given a parameter is computed (medium)', code: 'const vm=require("vm");const strict=(s)=>`"use strict";${s}`;function run(src,c){return vm.runInContext(strict(src),c)}', at: ['vm.runInContext'], severity: 'medium' },
     // @byterover/cipher 0.3.0's vendored Next.js edge-runtime: eval and a vm template over each
+    // get-intrinsic in Qwen Code 0.15.10 (review 62): a function expression given a name, kept by esbuild's __name, called with three fixed texts.
+    {
+      name: 'a parameter of a named function expression (also wrapped by __name) every caller fills with fixed text is fixed code (low)',
+      code: 'var __defProp=Object.defineProperty;var __name=(t,v)=>__defProp(t,"name",{value:v,configurable:!0});var R=(function(){var $F=Function;var get=/* @__PURE__ */ __name(function(x){try{return $F(\'"use strict"; return (\'+x+").constructor;")()}catch(e){}},"get");var plain=function(s){return new Function("return "+s)};function d(n){var v;if(n===1)v=get("async function () {}");else v=get("function* () {}");return [v,plain("1"),plain("2")]}return{d}})();module.exports=R',
+      at: ['$F(', 'new Function('],
+      severity: 'low',
+      message: /with fixed code$/,
+    },
+    {
+      name: 'a named function expression also handed out as a value, or renamed by a helper that does more, stays computed (medium)',
+      code: 'var R=(function(){var g=function(x){return new Function("return "+x)};var wrap=(f,n)=>{f.extra=n;return f};var h=wrap(function(y){return new Function("return "+y)},"h");function d(){return [g("1"),h("2")]}return{d,g}})();module.exports=R',
+      at: ['new Function("return "+x', 'new Function("return "+y'],
+      severity: 'medium',
+    },
     // name of a constant list, and the list joined; flagged computed (medium) before.
     {
       name: 'a parameter every call fills from a list nothing changes is one of its fixed texts (edge-runtime patchInstanceOf)',
