@@ -580,6 +580,8 @@ function lineShapes(line: Node, fn: number, analysis: ModuleAnalysis, depth: num
   if (literal !== undefined) return [literal];
   // An element of the list a `for … of` loop walks.
   if (node.type === 'PropertyOf' && node.key === undefined && !node.default) return elementShapes(node.object as Node, fn, analysis, depth);
+  // `const { executable } = shellConfig()`: that property of what the helper returns.
+  if (node.type === 'PropertyOf' && node.key !== undefined && !node.default) return keyShapes(node.object as Node, [node.key], fn, analysis, depth + 1);
   if (node.type === 'ConditionalExpression') {
     const decided = decidedTest(node.test, fn, analysis);
     if (decided !== undefined) return lineShapes(decided ? node.consequent : node.alternate, fn, analysis, depth);
@@ -741,64 +743,68 @@ function elementShapes(list: Node, fn: number, analysis: ModuleAnalysis, depth: 
 
 function propertyShapes(node: Node & { type: 'MemberExpression' }, fn: number, analysis: ModuleAnalysis, depth: number): string[] | undefined {
   const key = propertyName(node);
-  if (key === undefined) return undefined;
-  // `keys`: the properties still to read, outermost first (`{ commands: A } = f()`, then `A.checkImage`).
-  const ofObject = (object: Node, at: number, d: number, keys: readonly string[]): string[] | undefined => {
-    if (d > SHAPE_DEPTH) return undefined;
-    const o = unwrapChain(object);
-    const [first, ...rest] = keys;
-    switch (o.type) {
-      case 'ObjectExpression': {
-        // A spread may replace the key; the last property written is the one read.
-        if (o.properties.some(p => p.type !== 'Property')) return undefined;
-        const property = [...o.properties].reverse().find(p => p.type === 'Property' && !p.computed && propertyKeyName(p) === first);
-        if (property?.type !== 'Property') return undefined;
-        // Reading into an object written here costs no depth: each step takes one key off the path.
-        return rest.length ? ofObject(property.value as Node, at, d, rest) : lineShapes(property.value as Node, at, analysis, d + 1);
-      }
-      case 'Identifier': {
-        const bound = analysis.index.binding(o.name, at);
-        if (!bound || bound.moduleLike || bound.scope < 0 || !onlyReadsProperties(analysis.index, bound.scope, o.name, true)) return undefined;
-        const value = settledValueAt(analysis.index, o.name, at, o.start);
-        return value ? ofObject(value.node, value.fn, d + 1, keys) : undefined;
-      }
-      // `let { commands: A } = table()`: A's property is a property of the table's `commands`.
-      case 'PropertyOf':
-        return o.key !== undefined && !o.default ? ofObject(o.object as Node, at, d, [o.key, ...keys]) : undefined;
-      case 'ConditionalExpression':
-      case 'LogicalExpression': {
-        // `G[p] || G.linux`: either side may be the object read.
-        const [x, y] = o.type === 'ConditionalExpression' ? [o.consequent, o.alternate] : [o.left, o.right];
-        const a = ofObject(x as Node, at, d, keys);
-        const b = a && ofObject(y as Node, at, d, keys);
-        return a && b ? capped([...a, ...b]) : undefined;
-      }
-      case 'CallExpression':
-        return helperShapes(o, at, analysis, d, r => ofObject(r.node, r.fn, d + 1, keys));
-      case 'MemberExpression': {
-        // `{darwin: {…}, linux: {…}}[process.platform]`: any entry of a table written out, read with a computed key.
-        if (o.computed && propertyName(o) === undefined) {
-          const table = tableEntries(o.object as Node, at, analysis);
-          if (!table) return undefined;
-          const shapes = table.map(entry => ofObject(entry, at, d, keys));
-          return shapes.every(x => x !== undefined) ? capped(shapes.flat() as string[]) : undefined;
-        }
-        // `G.linux.c`: the property of a property.
-        const named = propertyName(o);
-        const inner = named !== undefined && unwrapChain(o.object as Node).type !== 'ThisExpression' ? ofObject(o.object as Node, at, d, [named, ...keys]) : undefined;
-        if (inner) return inner;
-        // `this.options.command`, with `this.options = options` in the constructor: the objects
-        // every `new C({command: "gemini", …})` of the module gives.
-        const given = constructorArguments(o, at, analysis);
-        if (!given) return undefined;
-        const shapes = given.map(g => ofObject(g.node, g.fn, d + 1, keys));
+  return key === undefined ? undefined : keyShapes(node.object as Node, [key], fn, analysis, depth);
+}
+
+/**
+ * The lines a property path of an object may hold (`keys`: the properties still to read,
+ * outermost first: `{ commands: A } = f()`, then `A.checkImage`), each fixed.
+ */
+function keyShapes(object: Node, keys: readonly string[], at: number, analysis: ModuleAnalysis, d: number): string[] | undefined {
+  const ofObject = (o: Node, fnAt: number, depth: number, path: readonly string[]): string[] | undefined => keyShapes(o, path, fnAt, analysis, depth);
+  if (d > SHAPE_DEPTH) return undefined;
+  const o = unwrapChain(object);
+  const [first, ...rest] = keys;
+  switch (o.type) {
+    case 'ObjectExpression': {
+      // A spread may replace the key; the last property written is the one read.
+      if (o.properties.some(p => p.type !== 'Property')) return undefined;
+      const property = [...o.properties].reverse().find(p => p.type === 'Property' && !p.computed && propertyKeyName(p) === first);
+      if (property?.type !== 'Property') return undefined;
+      // Reading into an object written here costs no depth: each step takes one key off the path.
+      return rest.length ? ofObject(property.value as Node, at, d, rest) : lineShapes(property.value as Node, at, analysis, d + 1);
+    }
+    case 'Identifier': {
+      const bound = analysis.index.binding(o.name, at);
+      if (!bound || bound.moduleLike || bound.scope < 0 || !onlyReadsProperties(analysis.index, bound.scope, o.name, true)) return undefined;
+      const value = settledValueAt(analysis.index, o.name, at, o.start);
+      return value ? ofObject(value.node, value.fn, d + 1, keys) : undefined;
+    }
+    // `let { commands: A } = table()`: A's property is a property of the table's `commands`.
+    case 'PropertyOf':
+      return o.key !== undefined && !o.default ? ofObject(o.object as Node, at, d, [o.key, ...keys]) : undefined;
+    case 'ConditionalExpression':
+    case 'LogicalExpression': {
+      // `G[p] || G.linux`: either side may be the object read.
+      const [x, y] = o.type === 'ConditionalExpression' ? [o.consequent, o.alternate] : [o.left, o.right];
+      const a = ofObject(x as Node, at, d, keys);
+      const b = a && ofObject(y as Node, at, d, keys);
+      return a && b ? capped([...a, ...b]) : undefined;
+    }
+    case 'CallExpression':
+      return helperShapes(o, at, analysis, d, r => ofObject(r.node, r.fn, d + 1, keys));
+    case 'MemberExpression': {
+      // `{darwin: {…}, linux: {…}}[process.platform]`: any entry of a table written out, read with a computed key.
+      if (o.computed && propertyName(o) === undefined) {
+        const table = tableEntries(o.object as Node, at, analysis);
+        if (!table) return undefined;
+        const shapes = table.map(entry => ofObject(entry, at, d, keys));
         return shapes.every(x => x !== undefined) ? capped(shapes.flat() as string[]) : undefined;
       }
-      default:
-        return undefined;
+      // `G.linux.c`: the property of a property.
+      const named = propertyName(o);
+      const inner = named !== undefined && unwrapChain(o.object as Node).type !== 'ThisExpression' ? ofObject(o.object as Node, at, d, [named, ...keys]) : undefined;
+      if (inner) return inner;
+      // `this.options.command`, with `this.options = options` in the constructor: the objects
+      // every `new C({command: "gemini", …})` of the module gives.
+      const given = constructorArguments(o, at, analysis);
+      if (!given) return undefined;
+      const shapes = given.map(g => ofObject(g.node, g.fn, d + 1, keys));
+      return shapes.every(x => x !== undefined) ? capped(shapes.flat() as string[]) : undefined;
     }
-  };
-  return ofObject(node.object as Node, fn, depth, [key]);
+    default:
+      return undefined;
+  }
 }
 
 /**
@@ -1383,6 +1389,20 @@ function shellInside(p: ProcessCall, wrapper: number, ctx: RuleContext): boolean
   return options.some(o => settledShell(o, p.fn, given ? argumentListGiven(given.args, o) : true, ctx, { path: SHELL_KEY, stopAt: wrapper, options: true }));
 }
 
+/**
+ * `x.spawn(file, args, { name: "xterm-256color", cols, rows, … })` when `x` cannot be told (a
+ * pseudo-terminal module loaded through `import(name)` and handed around, or bundled without
+ * its name): the terminal size in the options is node-pty's signature, which no process API
+ * of Node's shares.
+ */
+function ptySpawn(node: Node & { type: 'CallExpression' }, callee: Node): ModuleRef | undefined {
+  if (callee.type !== 'MemberExpression' || propertyName(callee) !== 'spawn' || node.arguments.length !== 3) return undefined;
+  const options = unwrapChain(node.arguments[2] as Node);
+  if (options.type !== 'ObjectExpression') return undefined;
+  const keys = new Set(options.properties.flatMap(p => (p.type === 'Property' ? [propertyKeyName(p)] : [])));
+  return keys.has('cols') && keys.has('rows') ? { module: 'node-pty', path: ['spawn'] } : undefined;
+}
+
 /** The folder a process starts in, when an options object written at the call (or its wrapper's caller) says (`{ cwd: dir }`). */
 function cwdOf(p: ProcessCall): { cwd?: Node } {
   for (const o of optionsOf(p)) {
@@ -1685,7 +1705,7 @@ export const childProcess: Rule = {
     const late: Array<{ node: Node & { type: 'CallExpression' }; viaCall: Node; fn: number }> = [];
     /** A process start by `node` (through `viaCall`), asked with `c` (the walk's context, or one after it): started, or false. */
     const startsProcess = (node: Node & { type: 'CallExpression' }, viaCall: Node, c: RuleContext): boolean => {
-      const ref = c.moduleRef(viaCall);
+      const ref = c.moduleRef(viaCall) ?? ptySpawn(node, viaCall);
       const kind = ref && processCall(ref);
       if (!kind) return false;
       const args = argumentsOf(node);

@@ -45,6 +45,14 @@ runRuleTable(childProcess, {
       at: ['R(G[k].c,{shell:!0})}function b', 'R(G[k].c,{shell:!0})}'],
       severity: 'medium',
     },
+    // Qwen Code 0.15.10's and Copilot CLI 0.0.423's shell tools (review 62): a pseudo-terminal module that cannot be named at the call.
+    {
+      name: "a spawn given a terminal's size (node-pty's signature) is a process start when its module cannot be told (low)",
+      code: 'async function pty(){const n="@lydell/node-pty";const m=await import(n);return{module:m}}async function run(cmd){const p=await pty();return go(p)}function go(p){return p.module.spawn("bash",["--norc"],{name:"xterm",cols:80,rows:30})}function k(t){return(0,t.spawn)(f,a,{cols:1,rows:1,cwd:c})}',
+      at: ['p.module.spawn', '(0,t.spawn)'],
+      severity: 'low',
+      message: /^Starts a program \(node-pty\.spawn\)/,
+    },
     // Qwen Code 0.15.10's auto-update (review 62): a fixed install line with its version swapped in, given to cmd.exe or bash.
     {
       name: 'a fixed line with a part swapped by replace, given to a shell chosen per platform, shows the line (low)',
@@ -675,6 +683,7 @@ runRuleTable(childProcess, {
     { name: 'execa when its import is visible', code: 'import {execa} from "execa";await execa("gh",["auth","token"])', at: ['execa("gh"'] },
   ],
   valid: [
+    { name: 'a spawn method of an unknown object without a terminal size is not taken for one', code: 'function f(w){w.spawn("x",[],{cwd:"/"});w.spawn({cols:1,rows:2});w.launch("x",[],{cols:1,rows:2})}' },
     { name: 'a tag named $ that is not Bun\'s or execa\'s', code: 'function f($){return $`git status ${1}`}const $=require("./tpl");$`rm -rf ${d}`' },
     {
       name: "an object's property given a child_process function and something else, written over by a spread, or an object given to Object.assign, is no process start",
