@@ -131,7 +131,7 @@ export function moduleRefOf(node: Node | undefined, lookup: ModuleLookup, depth 
       const name = made && (made.path.length === 0 ? 'default' : made.path.length === 1 ? made.path[0] : undefined);
       if (made && name && INSTANCE_CLASSES.get(made.module)?.has(name)) return { module: made.module, path: [] };
       // `new m.ClipboardManager()` of a native clipboard module: an instance whose methods read or write the clipboard.
-      return made && name && /clipboard/i.test(made.module) ? { module: made.module, path: made.path } : undefined;
+      return made && name && /clipboard/i.test(made.module) && !/^[./]/.test(made.module) ? { module: made.module, path: made.path } : undefined;
     }
     default:
       return undefined;

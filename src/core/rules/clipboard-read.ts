@@ -158,7 +158,8 @@ export const clipboardRead: Rule = {
         // clipboardy's read(), or a native clipboard module's reader (`new m.ClipboardManager().getImageData()`
         // of @teddyzhu/clipboard, @napi-rs/clipboard's getText()), however it was loaded.
         const ref = ctx.moduleRef(callee);
-        if (ref && /clipboard/i.test(ref.module) && /^(?:read|get|paste)/i.test(ref.path[ref.path.length - 1] ?? '')) report(node, `${ref.module}.${ref.path.join('.')}()`);
+        // A package's name says what it is; a file of the package's own (`./clipboard-image.js`) is read where it is.
+        if (ref && /clipboard/i.test(ref.module) && !/^[./]/.test(ref.module) && /^(?:read|get|paste)/i.test(ref.path[ref.path.length - 1] ?? '')) report(node, `${ref.module}.${ref.path.join('.')}()`);
       },
       Literal(node) {
         if (typeof node.value !== 'string' || node.value.length > 500) return;
