@@ -63,7 +63,7 @@ const TRIGGERS = ['.ssh', 'com.vercel.cli', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_
   'Login Data', 'Cookies', 'Web Data', 'key4.db', 'logins.json', 'cookies.sqlite', 'Chrome', 'chrome', 'Chromium', 'chromium', 'Brave', 'Edge', 'firefox', 'Firefox',
   '.credentials.json', 'auth.json', 'oauth_creds', 'google_accounts', 'github-copilot', 'copilot-cli-', 'find-generic-password', 'find-internet-password', 'dump-keychain', 'secret-tool', 'cmdkey', 'CredRead', 'CredEnumerate',
   '.claude/projects', 'projects', 'sessions', 'session_index', 'opencode/storage', 'antigravity-cli', 'brain', 'conversations', 'chats', 'checkpoint',
-  'print-access-token', 'print-identity-token', 'auth token', 'get-access-token', 'doppler', 'credential fill', 'git-credential-', 'op read', 'item get', 'aws_secret_access_key', 'aws_session_token', 'export-credentials', 'get-session-token'];
+  'print-access-token', 'print-identity-token', 'auth token', '"auth","token"', '"auth", "token"', "'auth','token'", "'auth', 'token'", 'get-access-token', 'doppler', 'credential fill', 'git-credential-', 'op read', 'item get', 'aws_secret_access_key', 'aws_session_token', 'export-credentials', 'get-session-token'];
 /** Most string literals name no credential store: skip them before spelling anything out. */
 const HINT = new RegExp(TRIGGERS.map(escapeRegExp).join('|'));
 
@@ -196,6 +196,11 @@ export const credentialRead: Rule = {
       TemplateLiteral: paths.TemplateLiteral,
       CallExpression(node) {
         paths.CallExpression(node);
+        // `run("gh", ["auth", "token", "--hostname", h])`: a program and its argument list, as spawn and its wrappers take them.
+        const line = argumentLine(node);
+        // A word of the list that names the store by itself (`"find-generic-password"`) is reported where it is written.
+        const byLine = line === undefined || line.split(' ').some(w => credentialStoreFor(w)) ? undefined : credentialStoreFor(line);
+        if (byLine?.command && line !== undefined) reportStore(node, byLine, shownPath(line), byLine.vendor ? ownVendorStore(byLine) : namesOwnVendor(ctx));
         const method = calledMethod(node);
         if (!method || !SECRET_STORE_METHODS.has(method) || node.arguments.length !== 2) return;
         const service = staticString(node.arguments[0]);
@@ -206,3 +211,21 @@ export const credentialRead: Rule = {
     };
   },
 };
+
+/** A call's program and argument list as one command line (`"gh", ["auth", "token", h]`: `gh auth token *`), from the literals they start with. */
+function argumentLine(call: Node & { type: 'CallExpression' }): string | undefined {
+  const [program, list] = call.arguments;
+  const name = program && staticString(program as Node);
+  if (!name || /\s/.test(name) || list?.type !== 'ArrayExpression' || list.elements.length === 0) return undefined;
+  const words: string[] = [name];
+  for (const e of list.elements) {
+    const word = e && e.type !== 'SpreadElement' ? staticString(e as Node) : undefined;
+    if (word === undefined) {
+      words.push('*');
+      break;
+    }
+    words.push(word);
+  }
+  return words.length > 1 && words[1] !== '*' ? words.join(' ') : undefined;
+}
+

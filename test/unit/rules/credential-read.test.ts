@@ -93,12 +93,15 @@ runRuleTable(credentialRead, {
     { name: 'a list given to a helper that opens its elements is used (medium)', code: 'const fs=require("fs");const K=[".netrc"];function readAll(l){return l.map(f=>fs.readFileSync(f))}readAll(K)', at: ['".netrc"'], severity: 'medium' },
     { name: 'a helper parameter compared and also run is used (medium)', code: 'const{execSync}=require("child_process");const C=["gh auth token"];function run(x){return x==="y"||execSync(x)}C.some(c=>run(c))', at: ['"gh auth token"'], severity: 'medium' },
     { name: 'key names a callback opens are not a deny list (medium)', code: 'const fs=require("fs");const K=["id_rsa"];function f(){K.includes("x");return K.map(n=>fs.readFileSync(n))}', at: ['"id_rsa"'], severity: 'medium' },
+    // Copilot CLI 0.0.423 (review 62): a token command given as a program and its argument list, to spawn or to a wrapper method.
+    { name: 'a token command as a program and its argument list (medium)', code: 'const{execFileSync:x}=require("child_process");x("gh",["auth","token"]);class E{run(c,a){return x(c,a)}}new E().run("gh",["auth","token","--hostname",h])', at: ['x("gh"', 'new E().run('], severity: 'medium', message: /GitHub CLI token \(gh auth token\)$/ },
     // Copilot CLI 0.0.423 (review 62): its own login kept under its product's name.
     { name: "a keychain entry named after the assistant's product is its own (info)", code: 'const k=require("keytar");var S="copilot-cli";k.getPassword(S,a);k.getPassword("copilot-mcp-oauth",b)', at: ['k.getPassword(S', 'k.getPassword("copilot'], severity: 'info', target: { ownVendors: ['microsoft'], ownNames: ['copilot'] } },
     { name: "another assistant's keychain entry is not own because a product's name holds part of it (medium)", code: 'const k=require("keytar");k.getPassword("Claude Code-credentials",a)', at: ['k.getPassword'], severity: 'medium', target: { ownVendors: [], ownNames: ['claude-code-router'] } },
     { name: 'a credential file among glob patterns is an ignore list (info)', code: 'skip=["*.pem","*.p12","id_rsa",".npmrc"]', at: ['"id_rsa"', '".npmrc"'], severity: 'info' },
   ],
   valid: [
+    { name: "a program's other subcommands as an argument list", code: 'const{execFileSync:x}=require("child_process");x("gh",["auth","status"]);x("gh",[a,"token"]);x("gh auth",["token"])' },
     { name: 'a sentence naming where transcripts are kept', code: 'log("Claude stores sessions in ~/.claude/projects")' },
     { name: "a secrets manager's own settings, and git's credential helper configured or listed", code: 'const{execSync}=require("child_process");execSync("doppler configure --json");execSync("git config credential.helper");execSync("command -v doppler")' },
     { name: 'a sentence telling the user to run a token command', code: 'log("Run gh auth token to print your token, or gcloud auth print-access-token")' },
