@@ -281,6 +281,11 @@ describe('correlation: download-exec', () => {
     assert.deepEqual(only('download-exec', local), []);
     const lineLocal = `${head}async function i(src){const d=path.join(os.tmpdir(),"x");cp.execSync(\`unzip -o "\${src}" -d "\${d}"\`);cp.spawn(path.join(d,"tool"),[])}`;
     assert.deepEqual(only('download-exec', lineLocal), [], "a shell's line unpacking a local archive");
+    // Gemini CLI 0.45.2's `gemma setup` (review 61): a body read chunk by chunk into a write stream, renamed, run through a helper.
+    const chunks = 'const fs=require("fs"),path=require("path"),cp=require("child_process");async function get(u,dest){const tmp=dest+".part";const r=await fetch(u);const out=fs.createWriteStream(tmp);const rd=r.body.getReader();for(;;){const{done,value}=await rd.read();if(done)break;out.write(value)}out.end();fs.renameSync(tmp,dest)}function run(b,a){return cp.spawn(b,a)}async function setup(h){const bin=path.join(h,".t","bin","lit");await get("https://x.example.com/lit",bin);fs.chmodSync(bin,493);return run(bin,["pull"])}';
+    assert.deepEqual(only('download-exec', chunks).map(f => `${f.severity} ${f.message}`), ['medium Writes a download to dest and runs it (child_process.spawn via run())']);
+    const copied = 'const fs=require("fs"),cp=require("child_process");function copy(src,dest){const out=fs.createWriteStream(dest);const rd=fs.createReadStream(src);rd.on("data",c=>out.write(c));cp.spawn(dest,[])}';
+    assert.deepEqual(only('download-exec', copied), [], 'a local file copied chunk by chunk is no download');
     // Kilo CLI's background runner (review 60): a download written to one property of a job, another property run.
     const job = 'const fs=require("fs/promises"),cp=require("child_process");async function run(job,url){const r=await fetch(url);await fs.writeFile(job.log,await r.text());return cp.spawn(job.shell,job.args)}';
     assert.deepEqual(only('download-exec', job), [], "job.log written, job.shell run: two properties, not one file");

@@ -627,6 +627,8 @@ export const RECEIVER_METHODS = new Set([
   'slice', 'substring', 'substr', 'split', 'replace', 'replaceAll', 'padStart', 'padEnd', 'concat', 'at', 'charAt', 'toString', 'valueOf',
   'join', 'map', 'filter', 'flat', 'flatMap', 'reverse', 'sort', 'toSorted', 'toReversed', 'find', 'findLast', 'values', 'keys', 'entries',
   'text', 'json', 'arrayBuffer', 'blob', 'formData', 'toJSON', 'clone',
+  // A body read chunk by chunk (`res.body.getReader()`, then `await reader.read()`): the chunks are the body.
+  'getReader', 'read',
 ]);
 
 /** Global functions and constructors whose result is made of their arguments. */

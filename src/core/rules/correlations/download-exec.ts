@@ -629,6 +629,12 @@ function streamDownloads(marks: CorrelationInput['marks'], analysis: ModuleAnaly
     const callee = calleeOf(call);
     const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
     const args = call.arguments;
+    // `out.write(chunk)` in a loop over `response.body.getReader()`: the stream is fed the response by hand.
+    if (method === 'write' && callee.type === 'MemberExpression' && args.length >= 1 && args[0].type !== 'SpreadElement') {
+      const files = streamIn(callee.object as Node, fn);
+      if (files?.length && flow.origins(args[0] as Node, fn, network).length) for (const write of files) out.push({ write, path: index.sourceOf(write.fact.target!) });
+      return;
+    }
     const piped = method === 'pipe' && callee.type === 'MemberExpression';
     const to = piped ? args[0] : lastValue(args);
     if (!to || to.type === 'SpreadElement' || (!piped && args.length < 2)) return;
