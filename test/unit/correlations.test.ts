@@ -362,6 +362,18 @@ describe('correlation: config-tamper', () => {
     assert.deepEqual(only('config-tamper', host).map(f => `${f.severity} ${f.message}`), ['medium Writes browser native messaging host (a program the browser starts) (*/com.x.host.json)']);
   });
 
+  // Kilo CLI (review 60): one atomic-write helper for every feature; its callers write unrelated places.
+  it('reports a shared write helper at each caller that gives it a different place, at its own severity', () => {
+    const code = 'const fs=require("fs"),path=require("path"),os=require("os");function write(f,c){const t=f+".tmp";fs.writeFileSync(t,c);fs.renameSync(t,f)}\nfunction agents(r){write(path.join(r,"AGENTS.md"),"x")}\nfunction claude(){write(path.join(os.homedir(),".claude","settings.json"),"{}")}';
+    const lines = code.split('\n');
+    assert.deepEqual(only('config-tamper', code, ['google']).map(f => `${f.severity} ${f.line}:${f.column} ${f.message}`), [
+      `medium 2:${lines[1].indexOf('write(') + 1} Writes project agent instruction file (AGENTS.md) (fs.renameSync via write())`,
+      `high 3:${lines[2].indexOf('write(') + 1} Writes Claude Code / Claude Desktop configuration (fs.renameSync via write())`,
+    ]);
+    const one = 'const fs=require("fs"),path=require("path"),os=require("os");function write(f,c){fs.writeFileSync(f,c)}function a(){write(path.join(os.homedir(),".zshrc"),"x")}function b(){write(path.join(os.homedir(),".zshrc"),"y")}';
+    assert.deepEqual(only('config-tamper', one).map(f => `${f.severity} ${f.message}`), ['medium Writes shell start-up file (fs.writeFileSync)'], 'callers that give the same place: one finding at the helper');
+  });
+
   // Kilo CLI, an OpenCode fork (review 60): its own settings share OpenCode's file name.
   it("takes a project file's name alone as medium, never high, and not under another tool's fixed folder", () => {
     const head = 'const fs=require("fs"),path=require("path"),os=require("os");';

@@ -3,7 +3,7 @@
 // process and act on the user's other tools. Another AI assistant's configuration is high.
 // The path is followed backwards from the write; naming such a place near a write is not enough.
 import { argumentsOf, calleeRefOf } from '../../js/modules';
-import { staticString, type Node } from '../../js/ast';
+import { calleeOf, staticString, type CallLike, type Node } from '../../js/ast';
 import { draftOf, type Draft } from '../findings';
 import type { Reached } from '../../js/flow';
 import type { CorrelationRule, ModuleAnalysis, ReportDescriptor, ShellSite } from '../types';
@@ -104,20 +104,38 @@ export const configTamperCorrelator: Correlator = {
       const found = analysis.flow.origins(sink.fact.target, sink.draft.fn, (node: Node) => placeMark(node) ?? (isSuffixedName(node) ? 'another file' : undefined));
       const reached = found.flatMap(r => (typeof r.mark === 'string' ? [] : [{ ...r, mark: r.mark }])).filter(r => !inTemporaryDirectory(r, analysis));
       if (reached.length === 0) continue;
-      const places = [...new Set(reached.flatMap(r => r.mark))];
-      // A project file known only by its name (`opencode.json` from a list, joined onto a folder
-      // computed elsewhere) may be the tool's own file of that name: never high on the name alone.
-      const assistant = places.some(p => p.fact.place === 'assistant-config' && !p.fact.nameOnly);
-      added.push(
-        draftOf(configTamper.meta, {
-          node: sink.draft,
-          messageId: places.every(p => p.fact.nameOnly) ? 'writeNamed' : 'write',
-          data: { place: list([...new Set(places.map(p => p.fact.detail))]), call: sink.fact.detail ?? 'a write' },
-          severity: assistant ? 'high' : 'medium',
-          evidence: [...new Set([...sink.draft.evidence, ...places.flatMap(p => p.draft.evidence)])],
-          related: inOrder([...places.map(p => stepAt(p.draft)), ...reached.flatMap(r => callSteps(r.calls, analysis, 'the path passes'))]),
-        }, sink.draft.fn),
-      );
+      // A shared write helper (`write(file, text)`) whose callers give it different places: one
+      // finding per caller, at the call, each with the places that caller gives; not one merged
+      // finding at the helper, as severe as its worst caller.
+      const byCaller = new Map<CallLike, typeof reached>();
+      for (const r of reached) {
+        const first = r.calls[0];
+        const caller = first && first.callee === sink.draft.fn ? first.call : undefined;
+        if (!caller) {
+          byCaller.clear();
+          break;
+        }
+        byCaller.set(caller, [...(byCaller.get(caller) ?? []), r]);
+      }
+      const distinct = new Set([...byCaller.values()].map(group => [...new Set(group.flatMap(r => r.mark.map(m => m.fact.detail)))].sort().join('\0')));
+      const groups = byCaller.size > 1 && distinct.size > 1 ? [...byCaller] : [[undefined, reached] as const];
+      for (const [caller, group] of groups) {
+        const places = [...new Set(group.flatMap(r => r.mark))];
+        // A project file known only by its name (`opencode.json` from a list, joined onto a folder
+        // computed elsewhere) may be the tool's own file of that name: never high on the name alone.
+        const assistant = places.some(p => p.fact.place === 'assistant-config' && !p.fact.nameOnly);
+        const helper = caller && analysis.index.sourceOf(calleeOf(caller));
+        added.push(
+          draftOf(configTamper.meta, {
+            node: caller ?? sink.draft,
+            messageId: places.every(p => p.fact.nameOnly) ? 'writeNamed' : 'write',
+            data: { place: list([...new Set(places.map(p => p.fact.detail))]), call: `${sink.fact.detail ?? 'a write'}${helper ? ` via ${helper.length <= 40 ? helper : 'a helper'}()` : ''}` },
+            severity: assistant ? 'high' : 'medium',
+            evidence: [...new Set([...sink.draft.evidence, ...places.flatMap(p => p.draft.evidence)])],
+            related: inOrder([...places.map(p => stepAt(p.draft)), ...group.flatMap(r => callSteps(r.calls, analysis, 'the path passes')), ...(caller ? [{ start: sink.draft.start, end: sink.draft.end, message: 'the helper writes the file here' }] : [])]),
+          }, caller ? (group[0].calls[0]?.fn ?? sink.draft.fn) : sink.draft.fn),
+        );
+      }
     }
     return { added };
   },
