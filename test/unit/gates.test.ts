@@ -134,6 +134,11 @@ describe('region-gating follows the compared value', () => {
       assert.equal(g?.severity, 'high');
       assert.equal(where(g), at(code, '"Asia/Shanghai"'));
     });
+    // Letta Code 0.25.9's Azure adapter (review 64): a URL path named after a vendor's API is a route, not a vendor.
+    it('a URL path compared beside one vendor\'s hosts is not a second vendor: an endpoint check, medium', () => {
+      const code = 'function n(b){const u=new URL(b);const az=u.hostname.endsWith(".openai.azure.com")||u.hostname.endsWith(".cognitiveservices.azure.com");const p=u.pathname.replace(/\\/+$/,"");if(az&&(p===""||p==="/openai")){u.pathname="/openai/v1"}return u.toString()}function c(){return n(process.env.AZURE_OPENAI_BASE_URL)}';
+      assert.deepEqual(gates(code, ['letta']).map(f => [f.ruleId, f.severity]), [['endpoint-check', 'medium']]);
+    });
     it("only the assistant's own vendor: a first-party endpoint check, low", () => {
       const code = 'function f(){const h=new URL(process.env.ANTHROPIC_BASE_URL).hostname;return h==="api.anthropic.com"}';
       const found = gates(code, ['anthropic']);

@@ -32,6 +32,12 @@ interface Named {
   decodedFrom?: string;
 }
 
+/**
+ * A URL path (`"/openai"`, `"/anthropic/v1/messages"`): an API's route, which a client or proxy
+ * compares to pick a request's shape; a vendor is told by a host or a name, not by a route.
+ */
+const URL_PATH = /^\/(?!\/)[\w.~%/-]*$/;
+
 function report(ctx: RuleContext, n: Named): void {
   const vendors = distinctVendors(n.hits);
   if (vendors.length === 0) return;
@@ -125,14 +131,14 @@ export const vendorKeywords: Rule = {
         const method = calledMethod(node);
         if (!method || !COMPARE_METHODS.has(method) || method === 'test' || method === 'get') return;
         const value = staticString(node.arguments[0]);
-        if (value === undefined || ENV_NAME.test(value)) return;
+        if (value === undefined || ENV_NAME.test(value) || URL_PATH.test(value)) return;
         report(ctx, { node: node.arguments[0], messageId: 'call', data: { method, value: quoted(value) }, hits: countedHits(ctx.keywords.find(value), false), list: false });
       },
       BinaryExpression(node) {
         if (!EQUALITY.has(node.operator)) return;
         const literal = staticString(node.left as Node) !== undefined ? (node.left as Node) : staticString(node.right) !== undefined ? node.right : undefined;
         const value = literal && staticString(literal);
-        if (!literal || value === undefined || ENV_NAME.test(value)) return;
+        if (!literal || value === undefined || ENV_NAME.test(value) || URL_PATH.test(value)) return;
         report(ctx, { node: literal, messageId: 'compare', data: { value: quoted(value) }, hits: countedHits(ctx.keywords.find(value), false), list: false });
       },
       decoded({ decoded: d, use, table }) {

@@ -19,6 +19,7 @@ runRuleTable(vendorKeywords, {
     { name: 'word boundaries allow version suffixes', code: 'x=["qwen2.5-coder","glm-4"]', at: ['['] },
   ],
   valid: [
+    { name: "a URL path named after a vendor's API (a route)", code: 'if(p==="/openai")x();if(u.pathname.startsWith("/anthropic/v1"))y()' },
     { name: 'the vendor names of a string table, summed up once by encoded-list', code: stringTable(TABLE_STRINGS) },
     { name: 'a vocabulary of thousands of words that happens to hold vendor names', code: `const vocab=["deepseek","qwen",${Array.from({ length: 600 }, (_, i) => `"w${i}"`).join(',')}]` },
     { name: 'a word inside another word', code: 'x=["glmatrix","bernie","sparkle","arkose"]' },
