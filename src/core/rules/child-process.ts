@@ -5,7 +5,7 @@
 import { calledMethod, calleeOf, descendants, isFunction, memberPath, propertyKeyName, propertyName, returnedExpression, staticString, unwrapChain, type Node, type Parameter } from '../js/ast';
 import { bindsWithin, callsSpelled, everyUse } from '../js/nameUses';
 import { argumentsOf, refName, type ModuleRef } from '../js/modules';
-import { isParameterOf, reachingValues, settledValue, settledValueAt, type ModuleIndex } from '../js/moduleIndex';
+import { isParameterOf, MODULE, reachingValues, settledValue, settledValueAt, type ModuleIndex } from '../js/moduleIndex';
 import { constantTexts, readOnlyList } from '../js/constantText';
 import { constructorFunction } from '../js/callgraph';
 import { escapeRegExp } from '../catalog/keywords';
@@ -332,6 +332,8 @@ interface ProcessCall {
   shellSyntax?: boolean;
   /** `args[0]` is the whole command as a list, program first (`Bun.spawn(cmd)`, a wrapper's `cmd` list passed on). */
   listForm?: boolean;
+  /** A call by a bare name, and what the name held where the walk met it (a `const` declared later in its function may hide it). */
+  byName?: { name: string; fn: number; seen?: Node };
   /** For a wrapper's call: what its caller gives the wrapper's option parameters (execa's options, passed on from level to level). */
   options?: readonly Node[];
   /** The commands when the program is a name bound once to a choice of literals (known after the walk). */
@@ -1713,11 +1715,12 @@ export const childProcess: Rule = {
       const call = refName(ref);
       const fn = c.functionIndex();
       const inline = ref.path[ref.path.length - 1] === 'fork' ? forkedInlineCode(args) : undefined;
-      if (inline) start({ node, call, shell: false, args, fn, spelled: [inline] }, c);
-      else if (typeof option === 'boolean') start({ node, call, shell: option, args, fn }, c);
+      const byName = viaCall.type === 'Identifier' ? { byName: { name: viaCall.name, fn, seen: c.resolve(viaCall) } } : {};
+      if (inline) start({ node, call, shell: false, args, fn, spelled: [inline], ...byName }, c);
+      else if (typeof option === 'boolean') start({ node, call, shell: option, args, fn, ...byName }, c);
       else {
         const options = args.find(a => unwrapChain(a).type === 'ObjectExpression');
-        start({ node, call, shell: true, shellFrom: { value: option, listGiven: !!options && argumentListGiven(args, options) }, args, fn }, c);
+        start({ node, call, shell: true, shellFrom: { value: option, listGiven: !!options && argumentListGiven(args, options) }, args, fn, ...byName }, c);
       }
       return true;
     };
@@ -1742,6 +1745,27 @@ export const childProcess: Rule = {
     // Strings the file decodes, by where they are decoded: a command a local is given in one branch.
     const decodedTexts = new Map<string, string>();
     const decodedText: DecodedText = n => decodedTexts.get(`${n.start}:${n.end}`);
+    // `const add = () => w(), w = () => …` in a function: the walk met `w()` before the local `w`
+    // was declared, and took it for the module's `w` (an `execSync` import). With every binding
+    // known, a name its own function binds to something else is not that import.
+    const dropHidden = () => {
+      const analysis = ctx.analysis();
+      const hidden = (p: ProcessCall): boolean => {
+        const by = p.byName;
+        const bound = by && analysis.index.binding(by.name, by.fn);
+        return !!bound && bound.scope !== MODULE && !bound.values.some(v => v.node === by.seen);
+      };
+      for (const list of [ready, computed, unsettled, choosing]) {
+        const kept = list.filter(p => !hidden(p));
+        list.length = 0;
+        list.push(...kept);
+      }
+      for (const [key, calls] of waiting) {
+        const kept = calls.filter(p => !hidden(p));
+        if (kept.length) waiting.set(key, kept);
+        else waiting.delete(key);
+      }
+    };
     return {
       // A shipped shell script runs every line it has: only what a reader must know is told.
       shellCommand(site) {
@@ -1775,6 +1799,7 @@ export const childProcess: Rule = {
       },
       decodedEnd() {
         const analysis = ctx.analysis();
+        dropHidden();
         for (const { node, call, raw, quasi, fn, bun } of bunLines) {
           const spelled = bunLine(quasi, fn, analysis);
           const nested = bun && handsShellText(spelled);
@@ -1839,6 +1864,7 @@ export const childProcess: Rule = {
       'Program:exit'() {
         for (const { node, viaCall, fn } of late) startsProcess(node, viaCall, contextAt(ctx, fn));
         late.length = 0;
+        dropHidden();
         // The walk is over (the index is complete): plain starts are reported now, not at the
         // decoding hooks, which a failure elsewhere in the rule would skip.
         reportReady();

@@ -53,6 +53,12 @@ runRuleTable(childProcess, {
       severity: 'low',
       message: /^Starts a program \(node-pty\.spawn\)/,
     },
+    {
+      name: 'the import called where no local of its name is bound, or by a local given the import itself, is a process start',
+      code: 'import{execSync as w}from"child_process";function a(){return w("git status")}function b(){const w=()=>1;return w()}function c(){const{execSync:x}=require("child_process");return x("ls")}',
+      at: ['w("git status")', 'x("ls")'],
+      severity: 'low',
+    },
     // Qwen Code 0.15.10's auto-update (review 62): a fixed install line with its version swapped in, given to cmd.exe or bash.
     {
       name: 'a fixed line with a part swapped by replace, given to a shell chosen per platform, shows the line (low)',
@@ -683,6 +689,8 @@ runRuleTable(childProcess, {
     { name: 'execa when its import is visible', code: 'import {execa} from "execa";await execa("gh",["auth","token"])', at: ['execa("gh"'] },
   ],
   valid: [
+    // command-code 1.53.1 (review 64): minified locals named like the module's imports, declared later in the same const list.
+    { name: "a call of a local declared later in its function's const list is not the import of that name", code: 'import{execSync as w,exec as k}from"child_process";export function h(write){let p=[];const add=t=>{p.push(t);w()},w=()=>{setTimeout(()=>k(),5)},k=async()=>{await write(p)};return{add}}' },
     { name: 'a spawn method of an unknown object without a terminal size is not taken for one', code: 'function f(w){w.spawn("x",[],{cwd:"/"});w.spawn({cols:1,rows:2});w.launch("x",[],{cols:1,rows:2})}' },
     { name: 'a tag named $ that is not Bun\'s or execa\'s', code: 'function f($){return $`git status ${1}`}const $=require("./tpl");$`rm -rf ${d}`' },
     {
