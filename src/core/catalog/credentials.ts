@@ -58,6 +58,8 @@ export const CREDENTIAL_STORES: CredentialStore[] = [
   { pattern: /(?:^|\/)\.claude\/projects(?:\/|$)/, label: 'Claude Code conversation transcripts (~/.claude/projects)', vendor: 'anthropic', conversations: true },
   { pattern: /(?:^|\/)\.codex\/(?:sessions|archived_sessions)(?:\/|$)|(?:^|\/)\.codex\/session_index\.jsonl$/, label: 'Codex CLI conversation transcripts (~/.codex/sessions)', vendor: 'openai', conversations: true },
   { pattern: /(?:^|\/)\.local\/share\/opencode\/storage(?:\/|$)/, label: 'opencode conversation storage (~/.local/share/opencode)', conversations: true },
+  // Cursor's agent keeps each project's chats as transcripts (command-code imports them, review 64).
+  { pattern: /(?:^|\/)\.cursor\/projects\/[^/]+\/agent-transcripts(?:\/|$)/, label: 'Cursor agent transcripts (~/.cursor/projects/*/agent-transcripts)', conversations: true },
   // gemini-mcp-tool recovers replies from Antigravity CLI's transcripts; Gemini CLI and Qwen Code keep saved chats per project.
   { pattern: /(?:^|\/)\.gemini\/antigravity-cli\/(?:brain|conversations)(?:\/|$)/, label: 'Antigravity CLI conversation transcripts (~/.gemini/antigravity-cli)', vendor: 'google', conversations: true },
   { pattern: /(?:^|\/)\.gemini\/tmp\/[^/]+\/(?:chats|checkpoints?)(?:\/|$)/, label: 'Gemini CLI saved chats (~/.gemini/tmp/*/chats)', vendor: 'google', conversations: true },

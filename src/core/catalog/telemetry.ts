@@ -126,6 +126,14 @@ export const TELEMETRY_SERVICES: TelemetryService[] = [
     markers: [],
     vendor: 'google',
   },
+  {
+    // command-code sends its traces there with a shipped ingest token (review 64).
+    id: 'axiom', name: 'Axiom', purpose: 'logs',
+    hosts: ['axiom.co'],
+    websites: ['axiom.co', 'www.axiom.co'],
+    packages: ['@axiomhq/js', '@axiomhq/logging', '@axiomhq/winston', '@axiomhq/pino'],
+    markers: [],
+  },
 ];
 
 /**

@@ -8,7 +8,7 @@ import { isShellCommandOption, processCall } from './util/process';
 
 const READ_METHODS = new Set(['readText', 'read', 'readImage', 'readHTML', 'readRTF', 'readBookmark', 'readBuffer']);
 /** A command line, not a sentence about one: the program comes first, then flags or a pipe. */
-const COMMAND = /^(?:(?:pbpaste|wl-paste)(?=$|\s+[-|;&>2])|xclip\b.*\s-o(?:ut)?\b|xsel\b.*\s(?:-o|--output)\b)/;
+const COMMAND = /^(?:(?:pbpaste|pngpaste|wl-paste)(?=$|\s+[-|;&>2])|xclip\b.*\s-o(?:ut)?\b|xsel\b.*\s(?:-o|--output)\b)/;
 /**
  * An AppleScript line that takes the clipboard's value (`set img to the clipboard as «class PNGf»`,
  * `the clipboard as text`), also inside a script of several lines (`try` … `end try`).
@@ -21,9 +21,9 @@ const APPLESCRIPT_STATEMENT = /^\s*(?:(?:set\s+\S+\s+to|get|return)\s+the clipbo
  */
 const APPLESCRIPT_READ = /\b(?:set\s+\S+\s+to|get|return)\s+the clipboard\b|\bthe clipboard\s+as\b|(?:^|-e\s+)(['"]?)the clipboard\1(?=\s|$)/m;
 /** PowerShell's Get-Clipboard anywhere in a command (`$c = Get-Clipboard -Raw; …`, `powershell -Command "Get-Clipboard"`). */
-const GET_CLIPBOARD = /(?:^|[\s;|("'=&{])Get-Clipboard\b(?=$|[\s;|)"'}-])/;
+const GET_CLIPBOARD = /(?:^|[\s;|("'=&{])Get-Clipboard\b(?=$|[\s;|)"'}-])|\[System\.Windows\.Forms\.Clipboard\]::Get\w+\(/;
 const OUTPUT_FLAGS = new Set(['-o', '-out', '--output']);
-const BARE_PROGRAM = /^(?:pbpaste|wl-paste)$/;
+const BARE_PROGRAM = /^(?:pbpaste|pngpaste|wl-paste)$/;
 
 /** Prose about the clipboard ("Try installing wl-clipboard and using wl-paste instead."). */
 function isSentence(text: string): boolean {
@@ -143,7 +143,7 @@ export const clipboardRead: Rule = {
       read: 'Reads the clipboard ({{how}})',
     },
   },
-  triggers: ['clipboard', 'pbpaste', 'xclip', 'xsel', 'wl-paste', 'Get-Clipboard'],
+  triggers: ['clipboard', 'Clipboard', 'pbpaste', 'pngpaste', 'xclip', 'xsel', 'wl-paste', 'Get-Clipboard'],
   create(ctx) {
     const report = (node: Node, how: string) => ctx.report({ node, messageId: 'read', data: { how }, evidence: [how] });
     return {

@@ -62,7 +62,7 @@ function shownPath(path: string): string {
 const TRIGGERS = ['.ssh', 'com.vercel.cli', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', '.aws', 'npmrc', 'yarnrc', 'git-credentials', 'netrc', 'hosts.yml', '.docker', '.kube', 'pypirc', 'gcloud', '.azure',
   'Login Data', 'Cookies', 'Web Data', 'key4.db', 'logins.json', 'cookies.sqlite', 'Chrome', 'chrome', 'Chromium', 'chromium', 'Brave', 'Edge', 'firefox', 'Firefox',
   '.credentials.json', 'auth.json', 'oauth_creds', 'google_accounts', 'github-copilot', 'copilot-cli-', 'find-generic-password', 'find-internet-password', 'dump-keychain', 'secret-tool', 'cmdkey', 'CredRead', 'CredEnumerate',
-  '.claude/projects', 'projects', 'sessions', 'session_index', 'opencode/storage', 'antigravity-cli', 'brain', 'conversations', 'chats', 'checkpoint',
+  '.claude/projects', 'projects', 'agent-transcripts', 'sessions', 'session_index', 'opencode/storage', 'antigravity-cli', 'brain', 'conversations', 'chats', 'checkpoint',
   'print-access-token', 'print-identity-token', 'auth token', '"auth","token"', '"auth", "token"', "'auth','token'", "'auth', 'token'", 'get-access-token', 'doppler', 'credential fill', 'git-credential-', 'op read', 'item get', 'aws_secret_access_key', 'aws_session_token', 'export-credentials', 'get-session-token'];
 /** Most string literals name no credential store: skip them before spelling anything out. */
 const HINT = new RegExp(TRIGGERS.map(escapeRegExp).join('|'));

@@ -34,6 +34,8 @@ runRuleTable(clipboardRead, {
       code: 'const s=`\n\t\ttry\n\t\t\tset theImage to the clipboard as ${A.cls}\n\t\t\twrite theImage to theFile\n\t\tend try`;T_("osascript",["-e",s])',
       at: ['`'],
     },
+    // command-code 1.53.1 (review 64): images pasted from the clipboard on macOS and Windows.
+    { name: 'pngpaste, and .NET\'s Clipboard::GetImage() in a PowerShell line', code: 'const{execFile:e}=require("child_process");e("pngpaste",["-"],cb);const ps="$img = [System.Windows.Forms.Clipboard]::GetImage(); $img.Save($p)"', at: ['"pngpaste"', '"$img'] },
     { name: 'clipboardy when its import is visible', code: 'import c from "clipboardy";s=c.readSync()', at: ['c.readSync'] },
     // Copilot CLI 0.0.423 (review 62): a native clipboard module loaded lazily through a cache, read for an image and files.
     { name: "a native clipboard module's readers, on an instance, however it was loaded", code: 'import{createRequire as cr}from"node:module";const q=cr(import.meta.url);var h;async function L(){if(h)return h;return(h=q("@teddyzhu/clipboard")),h}async function img(){let e=await L();return new e.ClipboardManager().getImageData().data}const c=require("@napi-rs/clipboard");const m=new c.Clipboard();m.getText()', at: ['new e.ClipboardManager().getImageData()', 'm.getText()'], message: /^Reads the clipboard \(@(teddyzhu|napi-rs)\/clipboard\.\w+\.get/ },

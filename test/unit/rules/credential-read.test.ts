@@ -93,6 +93,8 @@ runRuleTable(credentialRead, {
     { name: 'a list given to a helper that opens its elements is used (medium)', code: 'const fs=require("fs");const K=[".netrc"];function readAll(l){return l.map(f=>fs.readFileSync(f))}readAll(K)', at: ['".netrc"'], severity: 'medium' },
     { name: 'a helper parameter compared and also run is used (medium)', code: 'const{execSync}=require("child_process");const C=["gh auth token"];function run(x){return x==="y"||execSync(x)}C.some(c=>run(c))', at: ['"gh auth token"'], severity: 'medium' },
     { name: 'key names a callback opens are not a deny list (medium)', code: 'const fs=require("fs");const K=["id_rsa"];function f(){K.includes("x");return K.map(n=>fs.readFileSync(n))}', at: ['"id_rsa"'], severity: 'medium' },
+    // command-code 1.53.1 (review 64): Cursor's agent transcripts read to import the user's prompts.
+    { name: "Cursor's agent transcripts, the folder joined in two steps (medium)", code: 'const os=require("os");function d(p){const t=os.homedir();const n=`${t}/.cursor/projects`;return `${n}/${p}/agent-transcripts`}', at: ['`${n}'], severity: 'medium', message: /^Names another assistant's conversation transcripts: Cursor agent transcripts/ },
     // Copilot CLI 0.0.423 (review 62): a token command given as a program and its argument list, to spawn or to a wrapper method.
     { name: 'a token command as a program and its argument list (medium)', code: 'const{execFileSync:x}=require("child_process");x("gh",["auth","token"]);class E{run(c,a){return x(c,a)}}new E().run("gh",["auth","token","--hostname",h])', at: ['x("gh"', 'new E().run('], severity: 'medium', message: /GitHub CLI token \(gh auth token\)$/ },
     // Copilot CLI 0.0.423 (review 62): its own login kept under its product's name.

@@ -3,6 +3,8 @@ import { runRuleTable } from '../../helpers/ruleTester';
 
 runRuleTable(telemetrySdk, {
   invalid: [
+    // command-code 1.53.1 (review 64): traces sent to Axiom with a shipped ingest token.
+    { name: "an OTLP exporter sending to Axiom's collector names Axiom", code: 'new OTLPTraceExporter({url:"https://api.axiom.co/v1/traces",headers:{Authorization:"Bearer xaat-1"}})', at: ['"https://api.axiom.co'], allEvidence: ['sdk Axiom'] },
     { name: 'an OTLP gRPC exporter by its service path', code: 'const p="/opentelemetry.proto.collector.trace.v1.TraceService/Export"', at: ['"/opentelemetry'], evidence: ['sdk OpenTelemetry'] },
     { name: 'an old-style Sentry DSN on the bare domain, alone: its collector named, low', code: 'var d="https://a6bb0da87ee048cc9ae2a345fc09ab2e:63a7@sentry.io/174697"', at: ['"https'], evidence: ['sdk Sentry'], severity: 'low', message: /^Names Sentry's collector \(errors\) at sentry\.io \(a DSN or address\), with no SDK or client code of it in this file$/ },
     // gemini-cli-core's bundled Lighthouse: the DSN kept, the SDK replaced by an empty stub.
