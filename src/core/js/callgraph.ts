@@ -64,6 +64,12 @@ export class CallGraph {
       const f = call.type === 'NewExpression' ? this.constructorOf(callee.name, fn) : this.functionNamed(callee.name, fn, HOPS);
       return f === undefined ? undefined : { callee: f, argOffset: 0 };
     }
+    // `(options.runCommand ?? defaultRunCommand)(…)`: the default is called unless the caller gave another.
+    if (callee.type === 'LogicalExpression' && (callee.operator === '??' || callee.operator === '||') && call.type === 'CallExpression') {
+      const fallback = unwrapChain(callee.right as Node);
+      const f = fallback.type === 'Identifier' ? this.functionNamed(fallback.name, fn, HOPS) : isFunction(fallback) ? this.index.functionOf(fallback) : undefined;
+      return f === undefined ? undefined : { callee: f, argOffset: 0 };
+    }
     if (callee.type !== 'MemberExpression') return undefined;
     const method = propertyName(callee);
     if (method === undefined) return undefined;
@@ -403,6 +409,8 @@ export class CallGraph {
         const m = propertyName(callee);
         callee = m === 'call' || m === 'apply' ? unwrapChain(callee.object as Node) : callee;
       }
+      // `(given ?? fallback)(…)`: listed under the fallback's name (see resolveTarget).
+      if (callee.type === 'LogicalExpression' && (callee.operator === '??' || callee.operator === '||')) callee = unwrapChain(callee.right as Node);
       const name = callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
       if (name === undefined) return;
       let list = byName.get(name);

@@ -130,12 +130,24 @@ export function callsSpelled(index: ModuleIndex, scope: number, name: string, de
     if (isWordChar(before) || before === 46 /* . */ || isWordChar(after) || i === declaredAt) continue;
     let j = i + name.length;
     while (j < end && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13)) j++;
-    if (text.charCodeAt(j) === 40 /* ( */) calls++;
+    if (text.charCodeAt(j) === 40 /* ( */ || fallbackCalled(text, i, j)) calls++;
     // The word in a comment or a string (`// run it once`) is no use of the name: only an
     // identifier of the tree at that place is.
     else if (identifierAt(root, i, name.length)) return -1;
   }
   return calls;
+}
+
+/** `(given ?? name)(…)` or `(given || name)(…)`: the name at [at, after) is called as the fallback. */
+function fallbackCalled(text: string, at: number, after: number): boolean {
+  if (text.charCodeAt(after) !== 41 /* ) */) return false;
+  let k = after + 1;
+  while (k < text.length && /\s/.test(text[k])) k++;
+  if (text.charCodeAt(k) !== 40 /* ( */) return false;
+  let b = at - 1;
+  while (b >= 0 && /\s/.test(text[b])) b--;
+  const op = text.slice(b - 1, b + 1);
+  return op === '??' || op === '||';
 }
 
 /** Whether the tree under `root` has an identifier spelled exactly at [offset, offset + length). */

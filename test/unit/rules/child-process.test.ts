@@ -59,6 +59,14 @@ runRuleTable(childProcess, {
       at: ['w("git status")', 'x("ls")'],
       severity: 'low',
     },
+    // command-code 1.53.1 (review 64): a default runner called as the fallback of one the caller may give.
+    {
+      name: "a helper called as the fallback of a runner the caller may give ((o.run ?? run)({command})) runs what its callers give (low)",
+      code: 'const{execSync:w}=require("child_process");function run(e){return w(e.command,{cwd:e.cwd})}function branch(e={}){return(e.runCommand??run)({command:"git branch --show-current"})}function status(e={}){return(e.runCommand||run)({command:"git status --porcelain"})}',
+      at: ['w(e.command', '(e.runCommand??run)(', '(e.runCommand||run)('],
+      severity: 'low',
+      message: /git branch --show-current|git status --porcelain/,
+    },
     // Qwen Code 0.15.10's auto-update (review 62): a fixed install line with its version swapped in, given to cmd.exe or bash.
     {
       name: 'a fixed line with a part swapped by replace, given to a shell chosen per platform, shows the line (low)',
