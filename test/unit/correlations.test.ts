@@ -295,6 +295,14 @@ describe('correlation: download-exec', () => {
     assert.deepEqual(only('download-exec', echoed), [], 'unzip only printed by echo is no unpacking');
   });
 
+  // Qoder CLI 1.0.12's updater (review 63): the version from the manifest names the new build under the tool's own folder.
+  it("takes a program named by a server's version under the tool's own folder as a file it chose, not a command from the network", () => {
+    const code = 'const cp=require("child_process"),fs=require("fs"),path=require("path"),os=require("os");const DIR=path.join(os.homedir(),".t","bin");async function up(u){const m=await (await fetch(u)).json();const dest=path.join(DIR,`t-${m.latest}`);fs.writeFileSync(dest,Buffer.from(await (await fetch(m.url)).arrayBuffer()));cp.execFileSync(dest,["--version"])}';
+    assert.deepEqual(only('download-exec', code).map(f => `${f.severity} ${f.message}`), ['medium Writes a download to dest and runs it (~/.t/bin/t-* --version)']);
+    const sent = 'const cp=require("child_process");async function up(u){const m=await (await fetch(u)).json();cp.execFileSync(m.program,["--version"])}';
+    assert.deepEqual(only('download-exec', sent).map(f => f.severity), ['high'], 'a program the server names itself');
+  });
+
   it('follows the written path to a process start in another function: a module constant, a helper without parameters, a shell command built around it', () => {
     const head = 'const fs=require("fs"),p=require("path"),o=require("os"),cp=require("child_process");';
     const constant = `${head}const B=p.join(o.homedir(),".t","bin");async function d(u){const r=await fetch(u);fs.writeFileSync(B,Buffer.from(await r.arrayBuffer()))}\nfunction run(a){return cp.spawn(B,a)}`;

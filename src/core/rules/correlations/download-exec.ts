@@ -54,7 +54,10 @@ export const downloadExecCorrelator: Correlator = {
       if (s.fact.sink === 'eval' || s.fact.sink === 'exec') {
         // Code to evaluate, or the program or command to run, from the network: high. Only the
         // arguments of a fixed program (`npm install -g <latest version>`): an updater, medium.
-        const code = s.fact.sink === 'eval' ? fetched(s.fact.payload, s) : s.fact.target ? fetched([s.fact.target], s) : [];
+        // A program whose path only takes a server's text as a file name under a folder of the tool's
+        // own (`join(binDir, \`tool-${latest}\`)`, an updater's new build) runs a file it chose there,
+        // not a command the server sent: what was written there is writeRun's question, below.
+        const code = s.fact.sink === 'eval' ? fetched(s.fact.payload, s) : s.fact.target ? fetchedArguments([s.fact.target], s) : [];
         const args = s.fact.sink === 'exec' && code.length === 0 ? fetchedArguments(s.fact.payload, s) : [];
         const reached = code.length ? code : args;
         if (reached.length) runs.push({ sink: s, code: code.length > 0, reached });
