@@ -386,9 +386,17 @@ const MEMBERSHIP = new Set(['includes', 'indexOf', 'lastIndexOf', 'has']);
  */
 export function listName(ctx: RuleContext): { name: string; fn: number } | undefined {
   const list = ctx.parent();
-  const declarator = ctx.parent(2);
-  if (list?.type !== 'ArrayExpression' || declarator?.type !== 'VariableDeclarator' || declarator.init !== list || declarator.id.type !== 'Identifier') return undefined;
-  return { name: declarator.id.name, fn: ctx.functionIndex() };
+  if (list?.type !== 'ArrayExpression') return undefined;
+  // `const S = new Set([…])`, `S = new Set([…])` in a bundler's lazy initialiser: the Set is the list.
+  let value: Node = list;
+  let holder = ctx.parent(2);
+  if (holder?.type === 'NewExpression' && holder.callee.type === 'Identifier' && holder.callee.name === 'Set' && holder.arguments[0] === list && !ctx.isBound(holder.callee)) {
+    value = holder;
+    holder = ctx.parent(3);
+  }
+  if (holder?.type === 'VariableDeclarator' && holder.init === value && holder.id.type === 'Identifier') return { name: holder.id.name, fn: ctx.functionIndex() };
+  if (holder?.type === 'AssignmentExpression' && holder.operator === '=' && holder.right === value && holder.left.type === 'Identifier') return { name: holder.left.name, fn: ctx.functionIndex() };
+  return undefined;
 }
 
 /**
@@ -410,6 +418,8 @@ export function onlyCompared(index: ModuleIndex, name: string, fn: number, depth
     const above = use.ancestors[use.ancestors.length - 2];
     if (parent?.type === 'VariableDeclarator' && parent.id === use.node) return true;
     if (isFunction(parent) && (parent.params as Node[]).includes(use.node)) return true;
+    // `S = new Set([…])` (a lazy initialiser): a write, not a read of the list.
+    if (parent?.type === 'AssignmentExpression' && parent.operator === '=' && parent.left === use.node) return true;
     uses++;
     if (parent?.type === 'MemberExpression' && parent.object === use.node && above?.type === 'CallExpression' && above.callee === parent) {
       const method = propertyName(parent) ?? '';
@@ -430,6 +440,14 @@ export function onlyCompared(index: ModuleIndex, name: string, fn: number, depth
       return true;
     }
     if (depth >= MAX_COMPARED_DEPTH) return (compared = false);
+    // `for (const p of LIST) if (name.startsWith(p)) …`: each element only compared with.
+    if (parent?.type === 'ForOfStatement' && parent.right === use.node) {
+      const declarator = parent.left.type === 'VariableDeclaration' ? parent.left.declarations[0] : undefined;
+      const left = declarator ? declarator.id : parent.left;
+      if (left?.type !== 'Identifier' || !onlyComparedValue(index, left.name, use.fn, depth + 1, declarator)) return (compared = false);
+      deny &&= DENY_NAME.test(name);
+      return true;
+    }
     // `const SET = new Set(LIST)`, then only `SET.has(x)`.
     if (parent?.type === 'NewExpression' && parent.callee.type === 'Identifier' && parent.callee.name === 'Set' && parent.arguments[0] === use.node && above?.type === 'VariableDeclarator' && above.init === parent && above.id.type === 'Identifier') {
       const inner = onlyCompared(index, above.id.name, use.fn, depth + 1);
@@ -470,12 +488,13 @@ const TIDY = new Set(['trim', 'toLowerCase', 'toUpperCase', 'trimStart', 'trimEn
  * compared with: `x === v`, `s.startsWith(v)`, `v.endsWith(s)`, `\`${v} x\`` or `v + " "` so
  * compared, or `v` given to a same-module function whose parameter is so used.
  */
-function onlyComparedValue(index: ModuleIndex, name: string, fn: number, depth: number): boolean {
+function onlyComparedValue(index: ModuleIndex, name: string, fn: number, depth: number, declaredBy?: Node): boolean {
   let uses = 0;
   let compared = true;
   const complete = everyUse(index, fn, name, use => {
     const parent = use.ancestors[use.ancestors.length - 1];
-    if (parent?.type === 'VariableDeclarator' && parent.id === use.node) return (compared = false);
+    // The loop's own `const p` (declaredBy); any other declaration of the name is another value.
+    if (parent?.type === 'VariableDeclarator' && parent.id === use.node) return parent === declaredBy || (compared = false);
     if (isFunction(parent) && (parent.params as Node[]).includes(use.node)) return true;
     uses++;
     // Up through text made of it: `v + " "`, `\`${v} x\``, `v.trim()`.
