@@ -24,6 +24,8 @@ const APPLESCRIPT_READ = /\b(?:set\s+\S+\s+to|get|return)\s+the clipboard\b|\bth
 const GET_CLIPBOARD = /(?:^|[\s;|("'=&{])Get-Clipboard\b(?=$|[\s;|)"'}-])|\[System\.Windows\.Forms\.Clipboard\]::Get\w+\(/;
 const OUTPUT_FLAGS = new Set(['-o', '-out', '--output']);
 const BARE_PROGRAM = /^(?:pbpaste|pngpaste|wl-paste)$/;
+/** Clipboard tools by name alone. */
+const CLIPBOARD_TOOL = /^(?:pbpaste|pngpaste|pbcopy|wl-paste|wl-copy|xclip|xsel)$/;
 
 /** Prose about the clipboard ("Try installing wl-clipboard and using wl-paste instead."). */
 function isSentence(text: string): boolean {
@@ -62,6 +64,8 @@ function runsProgram(ctx: RuleContext, node: Node): boolean {
     return RUNNER_NAMES.has(name ?? '') || isArgumentList(ctx, parent.arguments[1] as Node | undefined) || readsOutput(ctx);
   }
   if (parent?.type !== 'ArrayExpression') return false;
+  // `["wl-paste", "xclip"]`: tools to choose from (looked up with `command -v`), not a program and its arguments.
+  if (parent.elements.filter(e => e && CLIPBOARD_TOOL.test(staticString(e as Node) ?? '')).length >= 2) return false;
   const at = parent.elements.indexOf(node as (typeof parent.elements)[number]);
   if (at > 0) return isShellCommandOption(staticString(parent.elements[at - 1] as Node) ?? '');
   // First of a list: a command array, unless the list is another program's arguments.

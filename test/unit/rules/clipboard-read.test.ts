@@ -41,6 +41,8 @@ runRuleTable(clipboardRead, {
     { name: "a native clipboard module's readers, on an instance, however it was loaded", code: 'import{createRequire as cr}from"node:module";const q=cr(import.meta.url);var h;async function L(){if(h)return h;return(h=q("@teddyzhu/clipboard")),h}async function img(){let e=await L();return new e.ClipboardManager().getImageData().data}const c=require("@napi-rs/clipboard");const m=new c.Clipboard();m.getText()', at: ['new e.ClipboardManager().getImageData()', 'm.getText()'], message: /^Reads the clipboard \(@(teddyzhu|napi-rs)\/clipboard\.\w+\.get/ },
   ],
   valid: [
+    // Qoder CLI 1.0.12 (review 63): which clipboard tool exists, looked up in turn.
+    { name: 'a list of clipboard tools to choose from, each looked up with command -v', code: 'const{execSync}=require("child_process");function f(){let A=w?["wl-paste","xclip"]:["xclip","wl-paste"];for(let i of A)try{return execSync(`command -v ${i}`),i}catch{}}' },
     { name: "a file of the package's own named like the clipboard: read where it is, not at its callers", code: 'import{readClipboardImage as r}from"../utils/clipboard-image.js";import{clipboard as c}from"./clipboard-native.js";r();c.getImageBinary()' },
     { name: "a native clipboard module's writers", code: 'const c=require("@napi-rs/clipboard");const m=new c.Clipboard();m.setText("x");new c.Clipboard().setImage(b)' },
     // Qwen Code's image paste (review 51): the kinds of data on the clipboard, not its content.
