@@ -12,6 +12,8 @@ export interface PersistenceLocation {
   vendor?: string;
   /** Another AI assistant's configuration (reported higher than an editor's or git's). */
   assistant?: boolean;
+  /** Matched on a command line (`schtasks /create …`), which reads like a sentence: never taken for prose. */
+  command?: boolean;
   /**
    * A project's file known by its name alone (`opencode.json` at a project's root): matched only
    * where the folder is the working folder or computed, never under a fixed folder of another
@@ -40,9 +42,11 @@ export const PERSISTENCE_LOCATIONS: PersistenceLocation[] = [
   { pattern: /Start Menu\/Programs\/Startup(?:\/|$)/i, kind: 'startup', label: 'Windows Startup folder' },
   { pattern: /CurrentVersion\/Run(?:Once)?(?:$|\/|\s)/i, kind: 'startup', label: 'Windows Run registry key' },
   { pattern: /(?:^|\s|\/)crontab(?:\s|$)|^\/(?:etc|var\/spool)\/cron/, kind: 'startup', label: 'crontab' },
-  { pattern: /\bschtasks(?:\.exe)?\s+\/create\b/i, kind: 'startup', label: 'Windows scheduled task' },
-  { pattern: /\blaunchctl\s+(?:load|bootstrap|enable)\b/, kind: 'startup', label: 'launchctl load' },
-  { pattern: /\bsystemctl\s+--user\s+enable\b/, kind: 'startup', label: 'systemd user unit enable' },
+  { pattern: /\bschtasks(?:\.exe)?\s+\/create\b/i, kind: 'startup', label: 'Windows scheduled task', command: true },
+  // The user's environment on Windows (PATH among it), read by every process started after.
+  { pattern: /\breg(?:\.exe)?\s+add\s+["']?HKCU[\\/]Environment\b|\bsetx(?:\.exe)?\s+\S|SetEnvironmentVariable\([^)]*["']User["']/i, kind: 'startup', label: "Windows user environment (HKCU\\Environment, setx)", command: true },
+  { pattern: /\blaunchctl\s+(?:load|bootstrap|enable)\b/, kind: 'startup', label: 'launchctl load', command: true },
+  { pattern: /\bsystemctl\s+--user\s+enable\b/, kind: 'startup', label: 'systemd user unit enable', command: true },
   // Git hooks.
   // `core.hooksPath=/dev/null` turns hooks off (the form git -c takes); the path form is persistence-location's.
   { pattern: /(?:^|\/)\.git\/hooks(?:\/|$)|\bcore\.hooksPath\b(?!\s*=\s*(?:\/dev\/null|NUL)\b)/, kind: 'startup', label: 'git hook' },

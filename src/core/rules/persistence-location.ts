@@ -8,7 +8,7 @@ import type { RelatedSpan, ReportDescriptor, Rule, RuleContext } from './types';
 import { firstSpellingByValue, inOwnPackage, inWorkingFolder, isProse, joinedThrough, listRole, pathHandlers, spelledPath } from './util/paths';
 
 /** Most string literals name no such place: skip them before spelling anything out. */
-const HINT = /rc\b|rc$|profile|zsh|zlogin|etc\/|fish|Launch|systemd|autostart|Startup|\bRun|cron|schtasks|launchctl|systemctl|hooks|\.claude|claude_desktop|\.codex|\.gemini|\.qwen|\.cursor|windsurf|\.continue|copilot|\/User\/|keybindings|NativeMessagingHosts|native-messaging-hosts|gitconfig|git\/config|mcp\.json|opencode|\.github\/|completion|site-functions|CLAUDE|GEMINI\.md|QWEN\.md|AGENTS\.md|clinerules|roorules|\.roo\//i;
+const HINT = /rc\b|rc$|profile|zsh|zlogin|etc\/|fish|Launch|systemd|autostart|Startup|\bRun|cron|schtasks|launchctl|systemctl|hooks|\.claude|claude_desktop|\.codex|\.gemini|\.qwen|\.cursor|windsurf|\.continue|copilot|\/User\/|keybindings|NativeMessagingHosts|Environment|setx|native-messaging-hosts|gitconfig|git\/config|mcp\.json|opencode|\.github\/|completion|site-functions|CLAUDE|GEMINI\.md|QWEN\.md|AGENTS\.md|clinerules|roorules|\.roo\//i;
 
 /**
  * `["-c", "core.hooksPath", nullDevice]`-style arguments: the element after the key is the null
@@ -25,6 +25,9 @@ function nextIsNullDevice(node: Node, ctx: RuleContext): boolean {
   return !!name && /^(?:dev_?null|null_?device|null_?dev)$/i.test(name);
 }
 
+/** A line that starts with a program (`reg add …`, `/usr/bin/launchctl load …`, `powershell -c "…"`). */
+const COMMAND_START = /^\s*["']?(?:\S*[\\/])?(?:reg|setx|schtasks|launchctl|systemctl|powershell|pwsh|cmd)(?:\.exe)?["']?\s/i;
+
 export const persistenceLocation: Rule = {
   meta: {
     id: 'persistence-location',
@@ -39,17 +42,19 @@ export const persistenceLocation: Rule = {
     },
   },
   triggers: ['rc', 'profile', 'zshenv', 'zlogin', 'fish', 'Launch', 'systemd', 'autostart', 'Startup', 'Run', 'cron', 'schtasks', 'launchctl', 'systemctl', 'hooks', 'hooksPath',
-    '.claude', 'claude_desktop', '.codex', '.gemini', '.qwen', '.cursor', 'windsurf', '.continue', 'copilot', 'User', 'keybindings', 'NativeMessagingHosts', 'native-messaging-hosts', 'gitconfig', 'git/config', 'mcp.json', 'opencode', '.github', 'completion', 'site-functions', 'CLAUDE', 'GEMINI.md', 'QWEN.md', 'AGENTS.md', 'clinerules', 'roorules', '.roo/'],
+    '.claude', 'claude_desktop', '.codex', '.gemini', '.qwen', '.cursor', 'windsurf', '.continue', 'copilot', 'User', 'keybindings', 'NativeMessagingHosts', 'Environment', 'setx', 'native-messaging-hosts', 'gitconfig', 'git/config', 'mcp.json', 'opencode', '.github', 'completion', 'site-functions', 'CLAUDE', 'GEMINI.md', 'QWEN.md', 'AGENTS.md', 'clinerules', 'roorules', '.roo/'],
   create(ctx) {
     // Paths with a part chosen in branches (`settingsFile = user ? "settings.json" : …`, a base
     // folder set in an `if`): spelled again after the walk, each value in turn.
     const byValue: Array<{ node: Node; fn: number }> = [];
     const check = (node: Node) => {
       const spelled = spelledPath(node, ctx);
-      if (spelled === undefined || isProse(spelled)) return;
+      if (spelled === undefined) return;
+      const location = persistenceLocationFor(spelled);
+      // A command line reads like a sentence; help text that mentions the command does not start with it.
+      if (isProse(spelled) && !(location?.command && COMMAND_START.test(spelled))) return;
       const role = listRole(ctx);
       if (role === 'data') return;
-      const location = persistenceLocationFor(spelled);
       if (!location && spelled.includes('*') && HINT.test(spelled) && !role && node.type === 'CallExpression') byValue.push({ node, fn: ctx.functionIndex() });
       if (!location) return;
       // A file shipped beside the code (`join(__dirname, "..", ".cursor", "rules", f)`, a template it copies from).

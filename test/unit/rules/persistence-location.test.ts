@@ -45,6 +45,8 @@ runRuleTable(persistenceLocation, {
       severity: 'low',
       target: { ownVendors: ['google'] },
     },
+    // Qoder CLI 1.0.12's postinstall (review 63): the user's PATH changed for good in the registry.
+    { name: "the Windows user environment set for good (reg add HKCU\\Environment, setx, SetEnvironmentVariable …User), as long command lines", code: 'x(`reg add "HKCU\\\\Environment" /v Path /t REG_EXPAND_SZ /d "${n}" /f`);x("setx PATH \\"%PATH%;C:\\\\t\\" >NUL 2>&1");x(\'powershell -c "[Environment]::SetEnvironmentVariable(\\"Path\\", $p, \\"User\\")"\')', at: ['`reg add', '"setx', "'powershell"], message: /Windows user environment/ },
     { name: "another assistant's configuration", code: 'w(`${h}/.cursor/mcp.json`);w(`${h}/.codex/config.toml`)', at: ['`${h}/.cursor', '`${h}/.codex'], target: { ownVendors: ['anthropic'] } },
     // Playwright's init-agents and skills install (review 52): project files of other assistants, relative to the working folder.
     { name: "project files of other assistants and CI: .mcp.json, opencode.json, .github/agents, .claude/skills, a workflow", code: 'w(".mcp.json");w("opencode.json");w(`.github/agents/${n}.agent.md`);w(`${h}/.claude/skills/${s}`);w(".github/workflows/setup.yml")', at: ['".mcp', '"opencode', '`.github', '`${h}', '".github/workflows'], target: { ownVendors: ['google'] } },
@@ -63,6 +65,7 @@ runRuleTable(persistenceLocation, {
     },
   ],
   valid: [
+    { name: 'the Windows user environment only read, or set for the process', code: 'x(`reg query "HKCU\\\\Environment" /v Path`);process.env.PATH=p;log("Run setx PATH with your folder to make it permanent, or add it in System settings")' },
     // Kilo CLI (review 60): an OpenCode fork's own settings, under its own folder, share OpenCode's file name.
     { name: "a project file's name under another tool's fixed folder is not that project file", code: 'const p=require("path"),o=require("os");w(p.join(o.homedir(),".config","kilo","opencode.json"));w(`${root}/.kilo/opencode.jsonc`)' },
     { name: "a block's own let of a parameter's name: the parameter is not that block's path", code: 'const ml=require("path");async function f(A,e){if(x){let A=ml.join(e,".git");await w(A)}for(let t of[ml.join(A,"hooks"),ml.join(A,"cache")])g(t)}exports.f=f' },
