@@ -332,8 +332,8 @@ interface ProcessCall {
   shellSyntax?: boolean;
   /** `args[0]` is the whole command as a list, program first (`Bun.spawn(cmd)`, a wrapper's `cmd` list passed on). */
   listForm?: boolean;
-  /** A call by a bare name, and what the name held where the walk met it (a `const` declared later in its function may hide it). */
-  byName?: { name: string; fn: number; seen?: Node };
+  /** A call by a bare name, and the scope that bound it where the walk met it (a `const` declared later in its function may hide it). */
+  byName?: { name: string; fn: number; scope: number | undefined };
   /** For a wrapper's call: what its caller gives the wrapper's option parameters (execa's options, passed on from level to level). */
   options?: readonly Node[];
   /** The commands when the program is a name bound once to a choice of literals (known after the walk). */
@@ -1715,7 +1715,7 @@ export const childProcess: Rule = {
       const call = refName(ref);
       const fn = c.functionIndex();
       const inline = ref.path[ref.path.length - 1] === 'fork' ? forkedInlineCode(args) : undefined;
-      const byName = viaCall.type === 'Identifier' ? { byName: { name: viaCall.name, fn, seen: c.resolve(viaCall) } } : {};
+      const byName = viaCall.type === 'Identifier' ? { byName: { name: viaCall.name, fn, scope: c.analysis().index.binding(viaCall.name, fn)?.scope } } : {};
       if (inline) start({ node, call, shell: false, args, fn, spelled: [inline], ...byName }, c);
       else if (typeof option === 'boolean') start({ node, call, shell: option, args, fn, ...byName }, c);
       else {
@@ -1753,7 +1753,10 @@ export const childProcess: Rule = {
       const hidden = (p: ProcessCall): boolean => {
         const by = p.byName;
         const bound = by && analysis.index.binding(by.name, by.fn);
-        return !!bound && bound.scope !== MODULE && !bound.values.some(v => v.node === by.seen);
+        // Bound, once every declaration is known, by a function closer than the scope the walk saw,
+        // at that function's top: a block's own `let i` (a loop counter) elsewhere in it is not seen here.
+        if (!bound || by.scope === undefined || bound.scope === MODULE || bound.scope === by.scope) return false;
+        return !(analysis.index.blockBindings.get(by.name) ?? []).some(r => r.fn === bound.scope && !(r.start <= p.node.start && p.node.start < r.end));
       };
       for (const list of [ready, computed, unsettled, choosing]) {
         const kept = list.filter(p => !hidden(p));

@@ -55,8 +55,8 @@ runRuleTable(childProcess, {
     },
     {
       name: 'the import called where no local of its name is bound, or by a local given the import itself, is a process start',
-      code: 'import{execSync as w}from"child_process";function a(){return w("git status")}function b(){const w=()=>1;return w()}function c(){const{execSync:x}=require("child_process");return x("ls")}',
-      at: ['w("git status")', 'x("ls")'],
+      code: 'import{execSync as w}from"child_process";function a(){return w("git status")}function b(){const w=()=>1;return w()}function c(){const{execSync:x}=require("child_process");return x("ls")}function d(l){w("lspci -vvv");for(let w=0;w<l;w++);}',
+      at: ['w("git status")', 'x("ls")', 'w("lspci'],
       severity: 'low',
     },
     // command-code 1.53.1 (review 64): a default runner called as the fallback of one the caller may give.
