@@ -295,6 +295,15 @@ describe('correlation: download-exec', () => {
     assert.deepEqual(only('download-exec', echoed), [], 'unzip only printed by echo is no unpacking');
   });
 
+  it("takes a shell's inline line from the network as a command (high), a fixed line given a version as arguments (medium), and a DNS address as no content", () => {
+    const line = 'const cp=require("child_process");async function b(u){const t=await (await fetch(u)).text();cp.execFile("sh",["-c",t])}';
+    assert.deepEqual(only('download-exec', line).map(f => f.severity), ['high']);
+    const version = 'const cp=require("child_process");async function c(u){const v=await (await fetch(u)).text();const cmd=`npm i -g x@${v}`;cp.spawn("bash",["-c",cmd]);cp.spawn("bash",["-c","npm install -g x@"+v])}';
+    assert.deepEqual(only('download-exec', version).map(f => f.severity), ['medium', 'medium']);
+    const dns = 'const dns=require("dns"),cp=require("child_process");async function a(){const r=await dns.promises.lookup("localhost");cp.execFile(process.execPath,["--eval","1",r.address])}async function t(d){const x=await dns.promises.resolveTxt(d);cp.execFile("sh",["-c",x[0][0]])}';
+    assert.deepEqual(only('download-exec', dns).map(f => `${f.severity} ${f.line}:${f.column}`), [`high 1:${dns.indexOf('cp.execFile("sh"') + 1}`], 'an address lookup gives no content; a TXT record may');
+  });
+
   // Qoder CLI 1.0.12's updater (review 63): the version from the manifest names the new build under the tool's own folder.
   it("takes a program named by a server's version under the tool's own folder as a file it chose, not a command from the network", () => {
     const code = 'const cp=require("child_process"),fs=require("fs"),path=require("path"),os=require("os");const DIR=path.join(os.homedir(),".t","bin");async function up(u){const m=await (await fetch(u)).json();const dest=path.join(DIR,`t-${m.latest}`);fs.writeFileSync(dest,Buffer.from(await (await fetch(m.url)).arrayBuffer()));cp.execFileSync(dest,["--version"])}';

@@ -47,6 +47,8 @@ export type Fact =
       programs?: string[];
       /** A server it opens (`new ws.Server`): what comes from it is what its clients send, not a response. */
       listens?: boolean;
+      /** A DNS lookup answered with addresses only (`dns.lookup`, `resolve4`): no content, never code. */
+      addressOnly?: boolean;
     }
   /**
    * The reported node names a start-up file or a tool's configuration; `nameOnly`: by a

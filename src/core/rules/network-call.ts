@@ -12,6 +12,8 @@ import { spelledPath, spelledText } from './util/paths';
 const GLOBAL_FETCH = new Set(['fetch', 'globalThis.fetch', 'window.fetch', 'self.fetch', 'global.fetch']);
 const HTTP_CALLS = new Set(['request', 'get', 'connect']);
 const SOCKET_CALLS = new Set(['connect', 'createConnection']);
+/** DNS lookups that answer with addresses only (a TXT or SRV record may carry any text). */
+const ADDRESS_LOOKUPS = /^dns\.(?:promises\.)?(?:lookup|lookupService|resolve4|resolve6|resolve|reverse)$/;
 const DNS_CALLS = new Set(['lookup', 'lookupService', 'resolve', 'resolve4', 'resolve6', 'resolveAny', 'resolveTxt', 'resolveMx', 'resolveCname', 'resolveSrv', 'resolveNs', 'reverse']);
 const CLIENT_MODULES = new Set(['axios', 'got', 'node-fetch', 'undici', 'cross-fetch', 'isomorphic-fetch', 'ky', 'superagent', 'request', 'ws']);
 /** Analytics SDKs' methods that send an event or a user's traits to the vendor (on the client a `new PostHog(key)` makes). */
@@ -125,7 +127,7 @@ function report(ctx: RuleContext, node: CallLike, found: { what: string; call: s
     evidence: [`call ${found.call}`, ...(url ? [`host ${url.host}`] : [])],
     // A socket opened to an address sends nothing by opening it (checking a port on a local
     // interface is not sending that interface anywhere); requests and lookups carry their arguments.
-    facts: [{ kind: 'sink', sink: 'network', detail: url?.host ?? found.call, payload: found.what === 'socket connection' || found.what === 'WebSocket server' ? [] : args, ...(args[0] ? { target: args[0] } : {}), ...(found.what === 'WebSocket server' ? { listens: true } : {}) }],
+    facts: [{ kind: 'sink', sink: 'network', detail: url?.host ?? found.call, payload: found.what === 'socket connection' || found.what === 'WebSocket server' ? [] : args, ...(args[0] ? { target: args[0] } : {}), ...(found.what === 'WebSocket server' ? { listens: true } : {}), ...(ADDRESS_LOOKUPS.test(found.call) ? { addressOnly: true } : {}) }],
     ...(url ? { host: url.host } : {}),
   });
   return url?.host;

@@ -40,8 +40,9 @@ export const downloadExecCorrelator: Correlator = {
   run({ marks, analysis }) {
     const added: Draft[] = [];
     const sinks = marks.all('sink');
-    if (!sinks.some(s => s.fact.sink === 'network')) return { added };
-    const network = marks.marker('sink', m => m.fact.sink === 'network');
+    if (!sinks.some(s => s.fact.sink === 'network' && !s.fact.addressOnly)) return { added };
+    // An address a DNS lookup gives is no content a program could run or take as a command.
+    const network = marks.marker('sink', m => m.fact.sink === 'network' && !m.fact.addressOnly);
     const fetched = (values: readonly Node[], s: Marked<'sink'>) => values.flatMap(p => analysis.flow.origins(p, s.draft.fn, network));
     // Arguments: a server's text that only names a file in a folder of the tool's own
     // (`tar xzf join(dir, \`fd-v${latest}.tar.gz\`)`) chooses no argument; it is not followed.
@@ -57,7 +58,8 @@ export const downloadExecCorrelator: Correlator = {
         // A program whose path only takes a server's text as a file name under a folder of the tool's
         // own (`join(binDir, \`tool-${latest}\`)`, an updater's new build) runs a file it chose there,
         // not a command the server sent: what was written there is writeRun's question, below.
-        const code = s.fact.sink === 'eval' ? fetched(s.fact.payload, s) : s.fact.target ? fetchedArguments([s.fact.target], s) : [];
+        // So is the line a shell or interpreter is given inline (`execFile("sh", ["-c", text])`): its code.
+        const code = s.fact.sink === 'eval' ? fetched(s.fact.payload, s) : [...(s.fact.target ? fetchedArguments([s.fact.target], s) : []), ...fetched(inlineCode(s, analysis.index), s)];
         const args = s.fact.sink === 'exec' && code.length === 0 ? fetchedArguments(s.fact.payload, s) : [];
         const reached = code.length ? code : args;
         if (reached.length) runs.push({ sink: s, code: code.length > 0, reached });
@@ -555,6 +557,37 @@ function scriptArgument(payload: readonly Node[]): Node[] {
     else if (option !== '/c' && option !== '/k' && !option.startsWith('-') && option !== '') return [];
   }
   return [];
+}
+
+/**
+ * The code a shell or interpreter is given on its command line (`sh -c LINE`, `node -e CODE`,
+ * `powershell -Command …`): the argument after the inline-code option, when the program is one
+ * that runs what it is given.
+ */
+function inlineCode(run: Marked<'sink'>, index: ModuleIndex): Node[] {
+  const { payload, programs } = run.fact;
+  if (!programs?.some(p => RUNNERS.has(programName(p)))) return [];
+  for (let i = 0; i + 1 < payload.length; i++) {
+    const option = staticString(payload[i]);
+    // A line that starts with a fixed program (`"npm install -g x@" + latest`) takes the response as
+    // that program's arguments: the medium case, not code from the network.
+    if (option !== undefined && isInlineCodeOption(option)) return startsWithFixedWord(payload[i + 1], run.draft.fn, index) ? [] : [payload[i + 1]];
+  }
+  return [];
+}
+
+/** A template or `+` chain (or a name bound once to one) whose first part is fixed text with a word in it (`npm install …`). */
+function startsWithFixedWord(node: Node, fn: number, index: ModuleIndex): boolean {
+  let n = unwrapChain(node);
+  if (n.type === 'Identifier') {
+    const value = settledValue(index, n.name, fn);
+    if (!value) return false;
+    n = unwrapChain(value.node);
+    node = n;
+  }
+  while (n.type === 'BinaryExpression' && n.operator === '+') n = unwrapChain(n.left as Node);
+  const head = n.type === 'TemplateLiteral' ? n.quasis[0]?.value.cooked : n === unwrapChain(node) ? undefined : staticString(n);
+  return !!head && /^\s*[\w./-]+/.test(head);
 }
 
 /** PowerShell options followed by their value (`-ExecutionPolicy Bypass`), not by the script. */
