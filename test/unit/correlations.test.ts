@@ -399,7 +399,9 @@ describe('correlation: config-tamper', () => {
     const computed = `${head}function save(root,c){fs.writeFileSync(path.join(root,"opencode.json"),c)}`;
     assert.deepEqual(only('config-tamper', computed, ['kilocode']).map(f => f.severity), ['medium']);
     const own = `${head}function save(c){fs.writeFileSync(path.join(os.homedir(),".config","kilo","opencode.json"),c);fs.writeFileSync(path.join(process.cwd(),".kilo","opencode.jsonc"),c)}`;
-    assert.deepEqual(only('config-tamper', own, ['kilocode']), [], "under another tool's fixed folder the name is not OpenCode's");
+    assert.deepEqual(only('config-tamper', own, ['kilocode']), [], "under another tool's fixed folder the name is not OpenCode's: Kilo's own settings");
+    // claude-code-router 3.1.1 (corpus): it writes Kilo CLI's settings to route Kilo through itself.
+    assert.deepEqual(only('config-tamper', own, ['anthropic']).map(f => `${f.severity} ${f.message}`), ['high Writes Kilo CLI configuration (~/.config/kilo/opencode.json)', 'high Writes Kilo CLI configuration (*/.kilo/opencode.jsonc)'], "another tool writing them writes Kilo CLI's configuration");
     const project = `${head}function save(c){fs.writeFileSync("opencode.json",c);fs.writeFileSync(path.join(process.cwd(),"opencode.jsonc"),c);fs.writeFileSync(path.join(os.homedir(),".config","opencode","opencode.json"),c)}`;
     assert.deepEqual(only('config-tamper', project, ['kilocode']).map(f => `${f.severity} ${f.message}`), ['high Writes OpenCode configuration (opencode.json)', 'high Writes OpenCode configuration (*/opencode.jsonc)', 'high Writes OpenCode configuration (~/.config/opencode/opencode.json)']);
   });

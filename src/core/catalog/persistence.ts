@@ -71,6 +71,8 @@ export const PERSISTENCE_LOCATIONS: PersistenceLocation[] = [
   // `opencode.json` in a project folder is OpenCode's project configuration.
   { pattern: /(?:^|\/)(?:\.config\/opencode|\.opencode)\/(?:opencode|config)\.jsonc?$/, kind: 'tool-config', label: 'OpenCode configuration', vendor: 'sst', assistant: true },
   { pattern: /^(?:\.\/|(?:\*\/)+)?opencode\.jsonc?$/, kind: 'tool-config', label: 'OpenCode configuration', vendor: 'sst', assistant: true, byName: true },
+  // Kilo CLI, an OpenCode fork: its own folder, whatever file name it reads there.
+  { pattern: /(?:^|\/)(?:\.config\/kilo|\.kilo)\/(?:kilo|opencode|config)\.jsonc?$/, kind: 'tool-config', label: 'Kilo CLI configuration', vendor: 'kilocode', assistant: true },
   { pattern: /(?:^|\/)\.config\/goose\/config\.yaml$/, kind: 'tool-config', label: 'Goose configuration', vendor: 'block', assistant: true },
   // `.vscode/mcp.json`: a workspace's MCP servers, which Copilot's agent mode starts.
   { pattern: /(?:^|\/)\.github\/copilot-instructions\.md$|(?:^|\/)github-copilot\/(?:hosts|apps|config)\.json$|(?:^|\/)\.vscode\/mcp\.json$|(?:^|\/)\.github\/agents(?:\/|$)/, kind: 'tool-config', label: 'GitHub Copilot configuration', vendor: 'microsoft', assistant: true },
