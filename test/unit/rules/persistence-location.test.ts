@@ -67,7 +67,7 @@ runRuleTable(persistenceLocation, {
   valid: [
     { name: 'the Windows user environment only read, or set for the process', code: 'x(`reg query "HKCU\\\\Environment" /v Path`);process.env.PATH=p;log("Run setx PATH with your folder to make it permanent, or add it in System settings")' },
     // Kilo CLI (review 60): an OpenCode fork's own settings, under its own folder, share OpenCode's file name.
-    { name: "a project file's name under another tool's fixed folder is not that project file", code: 'const p=require("path"),o=require("os");w(p.join(o.homedir(),".config","kilo","opencode.json"));w(`${root}/.kilo/opencode.jsonc`)' },
+    { name: "a project file's name under another tool's fixed folder is not that project file: Kilo's own settings, in Kilo", code: 'const p=require("path"),o=require("os");w(p.join(o.homedir(),".config","kilo","opencode.json"));w(`${root}/.kilo/opencode.jsonc`)', target: { ownVendors: ['kilocode'] } },
     { name: "a block's own let of a parameter's name: the parameter is not that block's path", code: 'const ml=require("path");async function f(A,e){if(x){let A=ml.join(e,".git");await w(A)}for(let t of[ml.join(A,"hooks"),ml.join(A,"cache")])g(t)}exports.f=f' },
     // claude-agent-sdk 0.3.336: commits made with the user's hooks turned off.
     { name: 'git hooks turned off: core.hooksPath set to the null device', code: 'execFile("git",["-c","core.hooksPath=/dev/null","commit","-m","x"]);a=["-c","core.hooksPath",os.devNull];b=["core.hooksPath",nullDevice];c=["core.hooksPath","NUL"]' },
