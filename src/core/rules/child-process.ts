@@ -5,6 +5,7 @@
 import { calledMethod, calleeOf, descendants, isFunction, memberPath, propertyKeyName, propertyName, returnedExpression, staticString, unwrapChain, type Node, type Parameter } from '../js/ast';
 import { bindsWithin, callsSpelled, everyUse } from '../js/nameUses';
 import { argumentsOf, refName, type ModuleRef } from '../js/modules';
+import { shellScript } from '../shell/commands';
 import { isParameterOf, MODULE, reachingValues, settledValue, settledValueAt, type ModuleIndex } from '../js/moduleIndex';
 import { constantTexts, readOnlyList } from '../js/constantText';
 import { constructorFunction } from '../js/callgraph';
@@ -1168,13 +1169,16 @@ const SUBSTITUTING = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'eval', 'sourc
  * program at its first start only while the mark is there.
  */
 function removesQuarantine(line: string): boolean {
-  return line.split(/&&|\|\||[;|]| or /).some(command => {
-    const words = command.trim().split(/\s+/);
-    while (words[0] === 'sudo' || words[0]?.startsWith('-')) words.shift();
-    if (programName(words[0] ?? '') !== 'xattr') return false;
-    const flags = words.filter(w => /^-[a-z]+$/i.test(w)).join('');
-    return flags.includes('c') || (flags.includes('d') && words.some(w => w.replace(/^["']|["']$/g, '') === 'com.apple.quarantine'));
-  });
+  // A spelled command may be alternatives (`a or b`), each a shell line.
+  return line.split(' or ').some(alternative =>
+    shellScript(alternative).commands.some(command => {
+      const words = command.words.map(w => w.text);
+      while (words[0] === 'sudo' || words[0]?.startsWith('-')) words.shift();
+      if (programName(words[0] ?? '') !== 'xattr') return false;
+      const flags = words.filter(w => /^-[a-z]+$/i.test(w)).join('');
+      return flags.includes('c') || (flags.includes('d') && words.includes('com.apple.quarantine'));
+    }),
+  );
 }
 
 /**

@@ -3,7 +3,9 @@
 // to config-tamper's check of what a command writes and to download-exec's of what it runs. A source of facts for the same rules,
 // like the strings pass; the script is read, never run.
 import type { Finding, ScanError } from '../model';
-import type { Rule, RuleContext, ShellSite, TargetContext } from '../rules/types';
+import type { Rule, ShellSite, TargetContext } from '../rules/types';
+import { contextWithoutSyntax } from './strings';
+import type { SourceScanResult } from './engine';
 import { defaultKeywordMatcher, type KeywordMatcher } from '../catalog/keywords';
 import { buildFindings, draftOf, type Draft } from '../rules/findings';
 import { configTamper, shellConfigWrite } from '../rules/correlations/config-tamper';
@@ -23,7 +25,8 @@ export interface ShellScanResult {
   errors: ScanError[];
   /** The rules counted as run on the script (see SourceScanResult.rulesRun): all of them. */
   rulesRun: readonly string[];
-  commands: number;
+  /** As a parsed file's (SourceScanResult.stats): no parse or walk to time, `nodes` the commands read. */
+  stats: SourceScanResult['stats'];
 }
 
 export function scanShellScript(text: string, options: ShellScanOptions): ShellScanResult {
@@ -36,7 +39,7 @@ export function scanShellScript(text: string, options: ShellScanOptions): ShellS
   const siteOf = (command: ShellCommand): ShellSite => ({ command, text: text.slice(command.pipedFrom?.start ?? command.start, command.end), spell });
   const handlers: Array<{ rule: Rule; handle: (site: ShellSite) => void }> = [];
   for (const rule of options.rules) {
-    const handle = rule.create(shellContext(rule, text, target, keywords, d => drafts.push(d))).shellCommand;
+    const handle = rule.create(contextWithoutSyntax(rule, { text, target, keywords, what: 'a shell script' }, d => drafts.push(d))).shellCommand;
     if (handle) handlers.push({ rule, handle });
   }
   // config-tamper needs the places persistence-location names and the writes file-write sees.
@@ -64,29 +67,6 @@ export function scanShellScript(text: string, options: ShellScanOptions): ShellS
     errors,
     // Every rule counts as run: a rule that gains a shell handler must not find an old entry still good (worker/resultCache.ts).
     rulesRun: [...options.rules.map(r => r.meta.id), ...(tamper ? [configTamper.meta.id] : []), ...(runs ? [downloadExec.meta.id] : [])],
-    commands: script.commands.length,
-  };
-}
-
-/** A context without syntax: a shell script has no JavaScript scopes or modules. */
-function shellContext(rule: Rule, text: string, target: TargetContext, keywords: KeywordMatcher, add: (draft: Draft) => void): RuleContext {
-  const none = () => undefined;
-  return {
-    text,
-    target,
-    keywords,
-    path: [],
-    parent: none,
-    functionIndex: () => -1,
-    enclosingFunction: none,
-    resolve: none,
-    isBound: () => false,
-    moduleRef: none,
-    calleeRef: none,
-    isRequire: () => false,
-    report: d => add(draftOf(rule.meta, d, -1)),
-    analysis: () => {
-      throw new Error('no module analysis in a shell script');
-    },
+    stats: { parsed: true, parseMs: 0, walkMs: 0, decodeMs: 0, linkMs: 0, nodes: script.commands.length },
   };
 }

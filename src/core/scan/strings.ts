@@ -93,11 +93,19 @@ function runStringRules(source: StringSource, options: StringsPassOptions): { fi
 
 /** A context without syntax: a string has no parents, scopes or modules. */
 function stringsContext(rule: Rule, options: StringsPassOptions, add: (draft: Draft) => void): RuleContext {
+  return contextWithoutSyntax(rule, { text: '', target: options.target, keywords: options.keywords, what: 'the strings pass' }, add);
+}
+
+/**
+ * A rule's context for text with no JavaScript syntax (a native string, a shell script): no
+ * parents, scopes or modules; reports become drafts of the rule.
+ */
+export function contextWithoutSyntax(rule: Rule, source: { text: string; target: TargetContext; keywords: KeywordMatcher; what: string }, add: (draft: Draft) => void): RuleContext {
   const none = () => undefined;
   return {
-    text: '',
-    target: options.target,
-    keywords: options.keywords,
+    text: source.text,
+    target: source.target,
+    keywords: source.keywords,
     path: [],
     parent: none,
     functionIndex: () => -1,
@@ -109,7 +117,7 @@ function stringsContext(rule: Rule, options: StringsPassOptions, add: (draft: Dr
     isRequire: () => false,
     report: d => add(draftOf(rule.meta, d, -1)),
     analysis: () => {
-      throw new Error('no module analysis in the strings pass');
+      throw new Error(`no module analysis in ${source.what}`);
     },
   };
 }

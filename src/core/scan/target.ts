@@ -160,18 +160,8 @@ export function scanFile(file: FileEntry, options: FileScanOptions): FileOutcome
   }
   const read = readSourceFile(file.absPath);
   if ('error' in read) return { findings: [], errors: [{ file: file.rel, message: read.error }], filesScanned: 0, bytesScanned: 0 };
-  if (file.shell) {
-    const scanned = scanShellScript(read.text, { file: file.rel, rules: options.rules, target });
-    options.onFileDone?.(file.rel, { bytes: file.size, parseMs: 0, walkMs: 0, decodeMs: 0, linkMs: 0, nodes: scanned.commands });
-    return {
-      findings: options.keep ? scanned.findings.filter(f => options.keep!.has(f.ruleId)) : scanned.findings,
-      errors: scanned.errors,
-      filesScanned: 1,
-      bytesScanned: file.size,
-      rulesRun: scanned.rulesRun,
-    };
-  }
-  const scanned = scanSourceSafely(read.text, { file: file.rel, rules: options.rules, target });
+  const how = { file: file.rel, rules: options.rules, target };
+  const scanned = file.shell ? scanShellScript(read.text, how) : scanSourceSafely(read.text, how);
   options.onFileDone?.(file.rel, { bytes: file.size, ...scanned.stats });
   return {
     findings: options.keep ? scanned.findings.filter(f => options.keep!.has(f.ruleId)) : scanned.findings,

@@ -4,7 +4,7 @@
 // the write through names, response methods (`await r.text()`) and same-module calls.
 import { draftOf, type Draft } from '../findings';
 import type { CorrelationRule, ModuleAnalysis, ReportDescriptor } from '../types';
-import type { ShellCommand, ShellWord } from '../../shell/commands';
+import { shellScript, type ShellCommand, type ShellWord } from '../../shell/commands';
 import type { Marked } from './marks';
 import type { Correlator, CorrelationInput } from './types';
 import { callSteps, inOrder, stepAt } from './shared';
@@ -254,8 +254,8 @@ function unpackedDownloads(downloads: ReadonlyArray<{ write: Marked<'sink'> }>, 
 /**
  * The words of a shell's line after `program`, up to the next `&&`, `;` or `|`: fixed text as
  * strings, a value that is a whole word (`"${zip}"`, `+ dir +`) as its node. A word that mixes
- * the two (`-o${dir}`) is neither (an empty node list entry would misplace the others: the line
- * is not read). Undefined when the line does not run `program` as a command of its own.
+ * the two (`-o${dir}`) is neither: a word no option matches, kept so the others keep their
+ * places. Undefined when the line does not run `program` as a command of its own.
  */
 function lineWords(target: Node, fn: number, index: ModuleIndex, program: string): Array<string | Node> | undefined {
   let line = unwrapChain(target);
@@ -279,44 +279,16 @@ function lineWords(target: Node, fn: number, index: ModuleIndex, program: string
     return true;
   };
   if (!flatten(line) || typeof parts[0] !== 'string') return undefined;
-  const words: Array<string | Node> = [];
-  let text = '';
-  let value: Node | undefined;
-  let mixed = false;
-  let quote = '';
-  const end = () => {
-    if (value && !mixed && text === '') words.push(value);
-    else if (!value && text !== '') words.push(text);
-    else if (value) words.push('\0');
-    text = '';
-    value = undefined;
-    mixed = false;
-  };
-  for (const part of parts) {
-    if (typeof part !== 'string') {
-      if (value || text !== '') mixed = true;
-      value = part;
-      continue;
-    }
-    for (const ch of part) {
-      if (quote) {
-        if (ch === quote) quote = '';
-        else if (value) mixed = true;
-        else text += ch;
-      } else if (ch === '"' || ch === "'") quote = ch;
-      else if (/\s/.test(ch)) end();
-      else {
-        if (value) mixed = true;
-        text += ch;
-      }
-    }
-  }
-  end();
-  const separators = new Set(['&&', '||', ';', '|']);
-  const start = words.findIndex((w, i) => typeof w === 'string' && programName(w) === program && (i === 0 || separators.has(words[i - 1] as string)));
-  if (start < 0) return undefined;
-  const stop = words.findIndex((w, i) => i > start && typeof w === 'string' && separators.has(w));
-  return words.slice(start + 1, stop < 0 ? undefined : stop);
+  // Read as core/shell reads a script, each value standing in as a marker no script holds: a
+  // word that is one marker is that value; one that mixes a marker with text is neither.
+  const values: Node[] = [];
+  const text = parts.map(p => (typeof p === 'string' ? p : `\uE000${values.push(p) - 1}\uE001`)).join('');
+  const command = shellScript(text).commands.find(c => programName(c.words[0]?.text ?? '') === program);
+  if (!command) return undefined;
+  return command.words.slice(1).map(w => {
+    const whole = /^\uE000(\d+)\uE001$/.exec(w.text);
+    return whole ? values[Number(whole[1])] : w.text.includes('\uE000') ? '\0' : w.text;
+  });
 }
 
 /** The arguments of a command given as one list, program first (`run(["tar", "-xf", a], { cwd: d })`). */
@@ -328,7 +300,7 @@ function listWords(fact: Marked<'sink'>['fact']): Array<string | Node> | undefin
 
 /** The first word of each command of a spelled shell line (`mkdir -p * && tar -xzf *`: mkdir, tar). */
 function lineHeads(line: string): string[] {
-  return [...line.matchAll(/(?:^|&&|\|\||;|\|)\s*([^\s;&|]+)/g)].map(m => m[1].replace(/^["']|["']$/g, ''));
+  return shellScript(line).commands.flatMap(c => (c.words[0] ? [c.words[0].text] : []));
 }
 
 /** The archive and the folder of an unpacking program's argument list, when both are given: fixed words as text, values as nodes. */

@@ -627,11 +627,7 @@ function pathRoot(node: Node, ctx: RuleContext, depth: number): Node | undefined
 function isOwnFolder(node: Node, ctx: RuleContext, depth: number): boolean {
   node = unwrapChain(node);
   if (depth > 3) return false;
-  if (node.type === 'Identifier') {
-    if (!ctx.isBound(node)) return node.name === '__dirname';
-    const bound = ctx.resolve(node);
-    return !!bound && holdsOnly(node, ctx) && isOwnFolder(bound, ctx, depth + 1);
-  }
+  if (node.type === 'Identifier') return globalOrHeld(node, '__dirname', ctx, value => isOwnFolder(value, ctx, depth + 1));
   if (isImportMeta(node, 'dirname')) return true;
   if (node.type !== 'CallExpression') return false;
   const ref = ctx.calleeRef(node);
@@ -643,15 +639,18 @@ function isOwnFolder(node: Node, ctx: RuleContext, depth: number): boolean {
 function isOwnFile(node: Node | undefined, ctx: RuleContext, depth: number): boolean {
   if (!node || depth > 4) return false;
   node = unwrapChain(node);
-  if (node.type === 'Identifier') {
-    if (!ctx.isBound(node)) return node.name === '__filename';
-    const bound = ctx.resolve(node);
-    return !!bound && holdsOnly(node, ctx) && isOwnFile(bound, ctx, depth + 1);
-  }
+  if (node.type === 'Identifier') return globalOrHeld(node, '__filename', ctx, value => isOwnFile(value, ctx, depth + 1));
   if (isImportMeta(node, 'filename')) return true;
   if (node.type !== 'CallExpression') return false;
   const ref = ctx.calleeRef(node);
   return ref?.module === 'url' && ref.path[ref.path.length - 1] === 'fileURLToPath' && isImportMeta(argumentsOf(node)[0], 'url');
+}
+
+/** An unbound name is CommonJS's global of that name (`__dirname`); a bound one, the one value it holds here, as `test` judges it. */
+function globalOrHeld(node: Node & { type: 'Identifier' }, global: string, ctx: RuleContext, test: (value: Node) => boolean): boolean {
+  if (!ctx.isBound(node)) return node.name === global;
+  const bound = ctx.resolve(node);
+  return !!bound && holdsOnly(node, ctx) && test(bound);
 }
 
 function isImportMeta(node: Node | undefined, key: string): boolean {
