@@ -335,23 +335,44 @@ function parameterTexts(name: string, fn: number, index: ModuleIndex, depth: num
  * a name given the function once where the function is written (`var g = function (x) {…}`,
  * esbuild's keep-names `var g = __name(function (x) {…}, "g")`).
  */
-function functionName(declared: FunctionNode, f: number, index: ModuleIndex): { name: string; holder: Node; declaredAt: number } | undefined {
+function functionName(declared: FunctionNode, f: number, index: ModuleIndex): FunctionName | undefined {
   if (declared.type === 'FunctionDeclaration') return declared.id ? { name: declared.id.name, holder: declared, declaredAt: -1 } : undefined;
-  const outer = index.functions[f].parent;
-  let found: { name: string; holder: Node; declaredAt: number } | undefined;
+  // An ordinary function's locals are not kept by value here: such a helper stays unanswered.
+  return namedFunctions(index).get(declared);
+}
+
+interface FunctionName {
+  name: string;
+  /** What the name holds: the function, or the keep-names call around it. */
+  holder: Node;
+  /** Where the name is written in `name = <function>`; -1 for a declaration. */
+  declaredAt: number;
+}
+
+const namedByIndex = new WeakMap<ModuleIndex, Map<Node, FunctionName>>();
+
+/**
+ * The function expressions that a module-like scope's name holds alone, by function: read once
+ * per module (a question is asked for each parameter, and a bundle has many thousand names).
+ */
+function namedFunctions(index: ModuleIndex): Map<Node, FunctionName> {
+  let named = namedByIndex.get(index);
+  if (named) return named;
+  namedByIndex.set(index, (named = new Map()));
+  const found = named;
   index.forEachModuleLikeValue((name, values, scope) => {
-    if (found || scope !== outer || values.length !== 1) return;
+    if (values.length !== 1) return;
     const held = unwrapChain(values[0].node);
-    if (held !== declared && !(held.type === 'CallExpression' && held.arguments[0] === declared && isKeepNames(held, outer, index))) return;
+    const fn = isFunction(held) ? held : held.type === 'CallExpression' && isFunction(held.arguments[0] as Node) && isKeepNames(held, scope, index) ? (held.arguments[0] as FunctionNode) : undefined;
+    if (!fn || found.has(fn) || index.functions[index.functionOf(fn) ?? -1]?.parent !== scope) return;
     // Where the name is written in `name = <function>`: the one place it is spelled without a call.
     const from = Math.max(0, values[0].node.start - name.length - 64);
     const before = index.text.slice(from, values[0].node.start);
     const at = before.lastIndexOf(name);
     // `g = /* @__PURE__ */ __name(…)`: a bundler's annotation may sit between.
-    if (at >= 0 && /^\s*=\s*(?:\/\*[^*]*\*\/\s*)*$/.test(before.slice(at + name.length))) found = { name, holder: values[0].node, declaredAt: from + at };
+    if (at >= 0 && /^\s*=\s*(?:\/\*[^*]*\*\/\s*)*$/.test(before.slice(at + name.length))) found.set(fn, { name, holder: values[0].node, declaredAt: from + at });
   });
-  // An ordinary function's locals are not kept by value here: such a helper stays unanswered.
-  return found;
+  return named;
 }
 
 /** `__name(fn, "g")`: a helper that only names the function it is given and returns it (`Object.defineProperty(t, "name", …)`). */
@@ -367,7 +388,7 @@ function isKeepNames(call: CallLike, fn: number, index: ModuleIndex): boolean {
   return !!definer && definer.type === 'MemberExpression' && definer.object.type === 'Identifier' && definer.object.name === 'Object' && propertyName(definer) === 'defineProperty';
 }
 
-function callerTexts(declared: FunctionNode, named: { name: string; holder: Node; declaredAt: number }, f: number, param: Parameter, index: ModuleIndex, depth: number): Texts | undefined {
+function callerTexts(declared: FunctionNode, named: FunctionName, f: number, param: Parameter, index: ModuleIndex, depth: number): Texts | undefined {
   const outer = index.functions[f].parent;
   const owner = index.binding(named.name, outer);
   if (!owner || settledValue(index, named.name, outer)?.node !== named.holder || callsSpelled(index, owner.scope, named.name, named.declaredAt) < 0) return undefined;
