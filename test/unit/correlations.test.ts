@@ -367,6 +367,20 @@ describe('correlation: config-tamper', () => {
     assert.match(t.message, /Cursor configuration/);
   });
 
+  // Qoder CLI 1.0.12 (review 63): a worktree's configured folders symlinked in one loop; a second loop's
+  // variable of the same name holds `.git/hooks`, only given to `git config core.hooksPath`.
+  it('does not take a later loop\'s variable of the same name for the path a first loop writes', () => {
+    const code = [
+      'const path=require("path"),fsp=require("fs/promises"),{spawn}=require("child_process");',
+      'async function setup(A,i,I){let Q=I?.symlinkDirectories??[];',
+      'for(let I of Q){let Q=path.join(i,I);await fsp.symlink(path.join(A,I),Q,"dir")}',
+      'for(let I of [path.join(A,".husky"),path.join(A,".git","hooks")])spawn("git",["config","core.hooksPath",I],{cwd:i})}',
+    ].join('\n');
+    assert.deepEqual(only('config-tamper', code), []);
+    const hooks = code.replace('let Q=path.join(i,I)', 'let Q=path.join(i,".git","hooks",I)');
+    assert.deepEqual(only('config-tamper', hooks).map(f => f.severity), ['medium']);
+  });
+
   // Gemini CLI 0.45.2, Claude Code 2.0.77 and Qwen Code 0.15.10 (reviews 61, 62): /terminal-setup's keybindings, a workflow
   // downloaded into .github/workflows, a browser's native messaging host registered.
   it("follows an editor's folder chosen from a table, a workflow named at run time, and a native messaging host manifest (medium)", () => {

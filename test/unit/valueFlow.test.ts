@@ -67,6 +67,28 @@ describe('value flow: answers shared between uses of a settled name', () => {
     assert.equal(flow.origins(inSecond.node, inSecond.fn, one).length, 0);
   });
 
+  it("takes a parameter's value, not a later block's, at a use before any block names it again", () => {
+    // qodercli's worktree set-up: `I.dirs` is the parameter's; the second loop's `I` (a git hooks folder) is not.
+    const value = stringsReaching('function f(A,I){let Q=I.dirs;for(let I of Q){use(I)}for(let I of [A+"/.git/hooks"]){run(I)}}f("root",{dirs:["src"]})');
+    assert.deepEqual(value('I', 'Identifier', 2), ['src']);
+    assert.deepEqual(value('I', 'Identifier', 5), ['/.git/hooks', 'root']);
+  });
+
+  it('takes the declaration whose block holds the use, not one of a block closed before it', () => {
+    const value = stringsReaching('function f(i){if(a){let i="early";use(i)}else{let i="other";use(i)}return use(i)}f("given")');
+    assert.deepEqual(value('i', 'Identifier', 2), ['early']);
+    assert.deepEqual(value('i', 'Identifier', 4), ['other']);
+    assert.deepEqual(value('i', 'Identifier', 5), ['given']);
+  });
+
+  it('keeps the declarations of a name that plain assignments also change, each with its own assignments', () => {
+    // qodercli's ShellTool: `i` assigned in a try, declared again later, then given a sandbox helper's paths.
+    const value = stringsReaching('function f(){if(a){let i="no";try{i="yes"}catch{i="no2"}use(i)}{let i="session";save(i)}{let i="gitconfig";i=i+"!";show(i)}}');
+    assert.deepEqual(value('i', 'Identifier', 3), ['no', 'no2', 'yes']);
+    assert.deepEqual(value('i', 'Identifier', 5), ['session']);
+    assert.deepEqual(value('i', 'Identifier', 9), ['!', 'gitconfig']);
+  });
+
   it('keeps answers apart by call depth', () => {
     const { flow, at, code } = analysed('function get(){return inner()}function inner(){return "deep"}const v=get();function use(){return v}');
     const deep = literal(code, 'deep');

@@ -12,7 +12,7 @@ import type * as acorn from 'acorn';
 import { calleeOf, isFunction, isUndefinedValue, memoThunk, propertyKeyName, propertyName, staticString, unwrapChain, type CallLike, type Node, type Parameter } from './ast';
 import type { CallGraph, CallStep } from './callgraph';
 import { contradicts, guardsAt, type Guard } from './guards';
-import { MODULE, reachingValues, type Binding, type ModuleIndex, type ModuleValue } from './moduleIndex';
+import { assignedAfter, declarationSeenAt, MODULE, reachingValues, type Binding, type ModuleIndex, type ModuleValue } from './moduleIndex';
 
 /** DESIGN.md: values are followed through same-module calls to depth 3. */
 export const CALL_DEPTH = 3;
@@ -273,7 +273,7 @@ export class ValueFlow {
       const added = here.filter(g => !item.guards.some(h => sameGuard(g, h)));
       if (added.length && item.guards.length + added.length <= MAX_GUARDS) item = new Item(item.node, item.fn, item.path, item.calls, item.depth, item.context, [...item.guards, ...added]);
     }
-    for (const v of valuesAt(bound, node)) {
+    for (const v of valuesAt(this.index, bound, node)) {
       if (isFunction(v.node)) continue;
       push(v.node, item, item.path, v.fn);
     }
@@ -489,15 +489,17 @@ export class ValueFlow {
 /**
  * The values a use can see. A name an ordinary function declares more than once, in separate
  * blocks (`for (let o of a) f(o); for (let o of b) …`), takes the value declared last before
- * the use; with none before it, all of them. A name assigned again (in branches, in a loop)
- * may hold any of its values.
+ * the use in a block that holds it, and any value a plain assignment gives that variable; with
+ * none before it, all of them. A name assigned again (in branches, in a loop) may hold any of
+ * its values.
  */
-function valuesAt(bound: Binding, use: Node): readonly ModuleValue[] {
+function valuesAt(index: ModuleIndex, bound: Binding, use: Node): readonly ModuleValue[] {
   if (bound.earlier && !bound.history) return reachingValues(bound, use);
   if (bound.moduleLike || !bound.history) return bound.values;
-  let before: ModuleValue | undefined;
-  for (const v of bound.history) if (v.node.start < use.start && (!before || v.node.start > before.node.start)) before = v;
-  return before ? [before] : bound.history;
+  const seen = declarationSeenAt(index, bound, use.start);
+  if (!seen) return bound.reassigned ? [...bound.history, ...bound.reassigned] : bound.history;
+  const assigned = assignedAfter(index, bound, seen);
+  return assigned.length ? [seen, ...assigned] : [seen];
 }
 
 /**

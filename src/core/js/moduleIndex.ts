@@ -29,6 +29,8 @@ export interface FunctionRecord {
   mutated?: Set<string>;
   /** For names declared more than once (separate blocks): every value, in text order (see Binding.history). */
   history?: Map<string, Node[]>;
+  /** For names with a history: the values plain assignments give them, in text order (see Binding.reassigned). */
+  reassigned?: Map<string, Node[]>;
   /** Local names changed in place (`++`, `+=`, `||=`, a loop assigning them), not only declared again. */
   changed?: Set<string>;
   /** A local whose last value was assigned in a nested function (`body = body + chunk` in a listener): that function. */
@@ -56,6 +58,11 @@ export interface FunctionRecord {
 export interface Binding {
   /** In an ordinary function, a name declared more than once (in separate blocks): its values in text order. */
   history?: ModuleValue[];
+  /**
+   * With `history`: the values plain assignments give the name (`let i = !1; try { … i = !0 }`),
+   * in text order; each belongs to the declaration its position sees (declarationSeenAt).
+   */
+  reassigned?: ModuleValue[];
   /** In an ordinary function, changed in place (`++`, `+=`, `||=`, a loop), not only declared again. */
   changedInPlace?: boolean;
   name: string;
@@ -432,12 +439,14 @@ export class ModuleIndex {
       if (record.values) return { name, scope: f, moduleLike: true, values: record.values.get(name) ?? NO_VALUES, mutated, history: undefined, appended: undefined };
       const last = record.locals.get(name);
       const history = record.history?.get(name);
+      const reassigned = history && record.reassigned?.get(name);
       const at = record.assignedIn?.get(name) ?? f;
       const appended = record.appends?.get(name);
       const parameter = record.overwritten?.get(name);
       const earlier = record.earlier?.get(name);
       return {
         name, scope: f, moduleLike: false, values: last ? [{ node: last, fn: at }] : NO_VALUES, mutated, history: history?.map(node => ({ node, fn: f })), appended, changedInPlace: !!record.changed?.has(name),
+        ...(reassigned ? { reassigned: reassigned.map(node => ({ node, fn: f })) } : {}),
         ...(parameter ? { overwrittenParameter: { node: parameter, fn: f } } : {}),
         ...(earlier ? { earlier, lastAssignedIn: record.assignedAt?.get(name) } : {}),
       };
@@ -602,13 +611,28 @@ export class ModuleIndex {
     if (owner && !values && !declaration && value !== undefined && before?.type === 'Parameter' && !owner.overwritten?.has(name)) (owner.overwritten ??= new Map()).set(name, before);
     const branch = owner && !values && value !== undefined && value.type !== 'Parameter' ? branchOf(this.path) : undefined;
     if (!values && before !== undefined && before.type !== 'Parameter') {
-      if (!declaration && value !== undefined) this.keepEarlier(owner!, name, before, this.fnStack[i - 1]);
-      // Declared again (another block's `let`): another variable, whose values start afresh.
-      else if (declaration) owner!.earlier?.delete(name);
-      (owner!.mutated ??= new Set()).add(name);
       const history = owner!.history?.get(name);
-      if (declaration && value !== undefined) (owner!.history ??= new Map<string, Node[]>()).set(name, [...(history ?? [scope.get(name)!]), value]);
-      else if (history && value !== undefined) owner!.history!.delete(name);
+      if (!declaration && value !== undefined) {
+        this.keepEarlier(owner!, name, before, this.fnStack[i - 1]);
+        if (history) pushTo((owner!.reassigned ??= new Map()), name, value);
+      } else if (declaration) {
+        if (value !== undefined && history) history.push(value);
+        else if (value !== undefined) {
+          // The first declaration again: the values the name held so far are the first
+          // declaration's (the earliest) and what plain assignments gave it since.
+          const held = [...(owner!.earlier?.get(name)?.map(v => v.node) ?? []), before];
+          (owner!.history ??= new Map<string, Node[]>()).set(name, [held[0], value]);
+          if (held.length > 1) (owner!.reassigned ??= new Map()).set(name, held.slice(1));
+        }
+        // Declared again (another block's `let`): another variable, whose values start afresh.
+        owner!.earlier?.delete(name);
+      }
+      (owner!.mutated ??= new Set()).add(name);
+    } else if (owner && !values && declaration && value !== undefined && before?.type === 'Parameter') {
+      // A block's `let` named like a parameter (`function f(I) { g(I.dirs); for (let I of …) … }`):
+      // uses before any block's declaration are the parameter's, not every block's value.
+      (owner.mutated ??= new Set()).add(name);
+      (owner.history ??= new Map<string, Node[]>()).set(name, [before, value]);
     }
     scope.set(name, value);
     if (branch) (owner!.assignedAt ??= new Map()).set(name, branch);
@@ -1078,7 +1102,41 @@ const MAY_BE_MODULE_MEMBER = new Set(['Identifier', 'MemberExpression', 'CallExp
 export function settledValueAt(index: ModuleIndex, name: string, fn: number, at: number): ModuleValue | undefined {
   const bound = index.binding(name, fn);
   if (!bound?.history || bound.moduleLike || bound.changedInPlace || bound.appended) return settledValue(index, name, fn);
-  const ranges = (index.blockBindings.get(name) ?? []).filter(r => r.fn === bound.scope);
+  const seen = declarationSeenAt(index, bound, at);
+  if (seen && assignedAfter(index, bound, seen).length) return undefined;
+  return seen && !isPlaceholder(seen.node) && seen.node.type !== 'Parameter' ? seen : undefined;
+}
+
+/**
+ * As settledValueAt, and for a variable some branches give other values (`let t; switch (p) {
+ * case "darwin": t = "open"; … case "linux": t = "xdg-open" }`, a name also declared in another
+ * block): each value the use may see, in text order. Undefined when one is a parameter's.
+ */
+export function settledValuesAt(index: ModuleIndex, name: string, fn: number, at: number): readonly ModuleValue[] | undefined {
+  const bound = index.binding(name, fn);
+  if (!bound?.history || bound.moduleLike || bound.changedInPlace || bound.appended) {
+    const value = settledValue(index, name, fn);
+    return value && [value];
+  }
+  const seen = declarationSeenAt(index, bound, at);
+  if (!seen || seen.node.type === 'Parameter') return undefined;
+  const values = [seen, ...assignedAfter(index, bound, seen)].filter(v => !isPlaceholder(v.node));
+  return values.length && values.every(v => v.node.type !== 'Parameter') ? values : undefined;
+}
+
+/** The values plain assignments give the variable one declaration (of Binding.history) makes. */
+export function assignedAfter(index: ModuleIndex, bound: Binding, declaration: ModuleValue): readonly ModuleValue[] {
+  return bound.reassigned?.filter(a => declarationSeenAt(index, bound, a.node.start)?.node === declaration.node) ?? NO_VALUES;
+}
+
+/**
+ * For a name an ordinary function declares more than once (Binding.history), the declaration a
+ * use at `at` sees: the last one before it whose block holds the use (a declaration at the
+ * function's top, or a parameter, holds every use). Undefined when none comes before the use.
+ */
+export function declarationSeenAt(index: ModuleIndex, bound: Binding, at: number): ModuleValue | undefined {
+  if (!bound.history) return undefined;
+  const ranges = (index.blockBindings.get(bound.name) ?? []).filter(r => r.fn === bound.scope);
   // A declaration's own block is the smallest of the name's blocks around it; none: the function's top.
   const ownBlock = (start: number) => ranges.filter(r => r.start <= start && start < r.end).sort((a, b) => a.end - a.start - (b.end - b.start))[0];
   let seen: ModuleValue | undefined;
@@ -1087,7 +1145,7 @@ export function settledValueAt(index: ModuleIndex, name: string, fn: number, at:
     const block = ownBlock(v.node.start);
     if (!block || (block.start <= at && at < block.end)) seen = v;
   }
-  return seen && !isPlaceholder(seen.node) && seen.node.type !== 'Parameter' ? seen : undefined;
+  return seen;
 }
 
 export function isParameterOf(fn: FunctionNode, name: string): boolean {
@@ -1137,3 +1195,9 @@ export function exportMember(key: string): string {
 }
 
 const NO_MEMBERS: ReadonlyMap<string, ModuleValue[]> = new Map();
+
+function pushTo<K, V>(map: Map<K, V[]>, key: K, value: V): void {
+  const list = map.get(key);
+  if (list) list.push(value);
+  else map.set(key, [value]);
+}

@@ -6,7 +6,7 @@ import { calledMethod, calleeOf, descendants, isFunction, memberPath, propertyKe
 import { bindsWithin, callsSpelled, everyUse } from '../js/nameUses';
 import { argumentsOf, refName, type ModuleRef } from '../js/modules';
 import { shellScript } from '../shell/commands';
-import { isParameterOf, MODULE, reachingValues, settledValue, settledValueAt, type ModuleIndex } from '../js/moduleIndex';
+import { isParameterOf, MODULE, reachingValues, settledValue, settledValueAt, settledValuesAt, type ModuleIndex } from '../js/moduleIndex';
 import { constantTexts, readOnlyList } from '../js/constantText';
 import { constructorFunction } from '../js/callgraph';
 import { escapeRegExp } from '../catalog/keywords';
@@ -576,8 +576,15 @@ function lineShapes(line: Node, fn: number, analysis: ModuleAnalysis, depth: num
   if (depth > SHAPE_DEPTH) return undefined;
   const node = unwrapChain(line);
   if (node.type === 'Identifier') {
-    const value = settledValueAt(analysis.index, node.name, fn, node.start);
-    return value && value.node.type !== 'Parameter' ? lineShapes(value.node, value.fn, analysis, depth + 1) : undefined;
+    const values = settledValuesAt(analysis.index, node.name, fn, node.start);
+    if (!values || values.some(v => v.node.type === 'Parameter')) return undefined;
+    const out: string[] = [];
+    for (const v of values) {
+      const shapes = lineShapes(v.node, v.fn, analysis, depth + 1);
+      if (!shapes) return undefined;
+      out.push(...shapes);
+    }
+    return capped([...new Set(out)]);
   }
   const literal = staticString(node);
   if (literal !== undefined) return [literal];

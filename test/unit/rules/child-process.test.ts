@@ -4,6 +4,8 @@ import { runRuleTable, scanWith } from '../../helpers/ruleTester';
 
 runRuleTable(childProcess, {
   invalid: [
+    // Qoder CLI 1.1.52: the browser opener picks its program in a switch; a later block's `let t` (the fallback list) is another variable.
+    { name: "a program a switch's cases assign, with the name declared again in a later block, spelled per case (low)", code: 'const cp=require("child_process");async function o(A){let t,i,n=p();switch(n){case"darwin":t="open",i=[A];break;case"win32":t="rundll32.exe",i=["url,OpenURL",A];break;case"linux":t="xdg-open",i=[A];break;default:throw new Error("x")}try{await cp.execFile(t,i)}catch(i){if("xdg-open"===t){let t=["gnome-open","kde-open"];for(let i of t)try{return void await cp.execFile(i,[A])}catch(A){continue}}}}', at: ['cp.execFile(t', 'cp.execFile(i'], severity: 'low', message: /: (open or rundll32\.exe or xdg-open|gnome-open \* or kde-open \*)$/ },
     // happy-coder 0.13.0 (review 43): the command an ACP backend runs is its constructor's option.
     { name: "a command kept by a class's constructor is what each `new` gives (low, spelled)", code: 'const{spawn}=require("child_process");class B{constructor(o){this.o=o}start(){return spawn("cmd.exe",["/c",[this.o.command,...this.o.args].join(" ")])}}function run(){return new B({command:"gemini",args:["--acp"]}).start()}run()', at: ['spawn('], severity: 'low', message: /: gemini \*$/ },
     { name: 'a class exported (constructed elsewhere with anything) keeps its command computed (medium)', code: 'const{spawn}=require("child_process");class B{constructor(o){this.o=o}start(){return spawn("cmd.exe",["/c",[this.o.command].join(" ")])}}new B({command:"gemini"});module.exports={B}', at: ['spawn('], severity: 'medium' },
