@@ -156,6 +156,17 @@ describe('correlation: download-exec', () => {
     assert.deepEqual(found.map(f => [f.severity, f.message]), [['medium', 'Runs a program with arguments that come from a network response (npm install -g *)']]);
   });
 
+  // Auggie 0.21.0 (review 67): `execSync(\`npm install -g ${PKG}${n}\`)` with the version the registry names was high.
+  it('calls a shell line that starts with a fixed program given a registry\'s version medium; a line a shell runs whole, or after sudo or npx, stays high', () => {
+    const head = 'const{execSync}=require("child_process");async function meta(){const r=await fetch("https://registry.npmjs.org/tool");return (await r.json())["dist-tags"].latest}\n';
+    const update = head + 'function install(e=null){let n=e?`@${e}`:"",r=`npm install -g tool${n}`;return execSync(r,{stdio:"inherit"}),!0}async function up(){install(await meta())}';
+    assert.deepEqual(only('download-exec', update).map(f => [f.severity, f.message]), [['medium', 'Runs a program with arguments that come from a network response (npm install -g tool*)']]);
+    for (const line of ['v', '`sudo ${v}`', '`npx ${v}`', '"bash -c " + v']) {
+      const run = head + `async function up(){const v=await meta();execSync(${line})}`;
+      assert.deepEqual(only('download-exec', run).map(f => f.severity), ['high'], line);
+    }
+  });
+
   it("leaves a version from a release API that only names an archive in the tool's own folder (tar xzf join(dir, `fd-${v}.tar.gz`), Letta Code's fd download)", () => {
     const head = 'const{spawnSync}=require("child_process"),path=require("path"),os=require("os");const DIR=path.join(os.homedir(),".tool");async function latest(){const r=await fetch("https://api.github.com/repos/x/y/releases/latest");return (await r.json()).tag_name}\n';
     const named = head + 'function run(c,a){return spawnSync(c,a)}async function dl(){let v=await latest();if(process.arch==="x64")v="1.0";const a=path.join(DIR,`fd-${v}.tar.gz`);run("tar",["xzf",a,"-C",DIR])}';

@@ -43,6 +43,8 @@ export type Fact =
       listTarget?: boolean;
       /** A process start's working folder, as an options object written at the call gives it (`{ cwd: dir }`). */
       cwd?: Node;
+      /** A process start whose `target` is a shell's whole command line (`exec(line)`, `spawn(line, {shell: true})`). */
+      shellLine?: boolean;
       /** A process start: the program each spelled command starts (`*` where computed); absent when nothing is spelled. */
       programs?: string[];
       /** A server it opens (`new ws.Server`): what comes from it is what its clients send, not a response. */

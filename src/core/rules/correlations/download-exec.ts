@@ -59,8 +59,14 @@ export const downloadExecCorrelator: Correlator = {
         // own (`join(binDir, \`tool-${latest}\`)`, an updater's new build) runs a file it chose there,
         // not a command the server sent: what was written there is writeRun's question, below.
         // So is the line a shell or interpreter is given inline (`execFile("sh", ["-c", text])`): its code.
-        const code = s.fact.sink === 'eval' ? fetched(s.fact.payload, s) : [...(s.fact.target ? fetchedArguments([s.fact.target], s) : []), ...fetched(inlineCode(s, analysis.index), s)];
-        const args = s.fact.sink === 'exec' && code.length === 0 ? fetchedArguments(s.fact.payload, s) : [];
+        // A shell's line that starts with a fixed program other than an interpreter (`exec(\`npm
+        // install -g tool@${latest}\`)`) takes the response as that program's arguments, as an
+        // interpreter's inline line does.
+        const lineArguments = s.fact.sink === 'exec' && !!s.fact.shellLine && startsWithFixedProgram(s);
+        const target = s.fact.target && !lineArguments ? [s.fact.target] : [];
+        const code = s.fact.sink === 'eval' ? fetched(s.fact.payload, s) : [...fetchedArguments(target, s), ...fetched(inlineCode(s, analysis.index), s)];
+        const given = lineArguments && s.fact.target ? [s.fact.target, ...s.fact.payload] : s.fact.payload;
+        const args = s.fact.sink === 'exec' && code.length === 0 ? fetchedArguments(given, s) : [];
         const reached = code.length ? code : args;
         if (reached.length) runs.push({ sink: s, code: code.length > 0, reached });
       } else if (s.fact.sink === 'write' && s.fact.target && fetched(s.fact.payload, s).length) {
@@ -547,6 +553,15 @@ function inlineCode(run: Marked<'sink'>, index: ModuleIndex): Node[] {
   }
   return [];
 }
+
+/** A shell line whose every spelled command starts with a fixed program that runs no code it is given (`npm`, not `sh` or `node`). */
+function startsWithFixedProgram(run: Marked<'sink'>): boolean {
+  const programs = run.fact.programs;
+  return !!programs?.length && programs.every(p => p !== '*' && !p.includes('*') && !RUNNERS.has(programName(p)) && !LINE_RUNNERS.has(programName(p)));
+}
+
+/** Programs a shell line starts that run the words after them as a command or script (`sudo ${cmd}`, `npx ${pkg}`, `expect -c …`). */
+const LINE_RUNNERS = new Set(['expect', 'tclsh', 'php', 'lua', 'awk', 'gawk', 'busybox', 'sudo', 'doas', 'su', 'env', 'eval', 'exec', 'nohup', 'nice', 'time', 'timeout', 'xargs', 'command', 'source', '.', 'npx', 'bunx', 'pnpx', 'runas', 'start-process', 'invoke-expression', 'iex']);
 
 /** A template or `+` chain (or a name bound once to one) whose first part is fixed text with a word in it (`npm install …`). */
 function startsWithFixedWord(node: Node, fn: number, index: ModuleIndex): boolean {
