@@ -53,6 +53,8 @@ export const CREDENTIAL_STORES: CredentialStore[] = [
   { pattern: /(?:^|\/)\.codex\/auth\.json$/, label: 'Codex CLI credentials (~/.codex/auth.json)', vendor: 'openai', assistant: true },
   { pattern: /(?:^|\/)\.gemini\/(?:oauth_creds\.json|google_accounts\.json)$/, label: 'Gemini CLI credentials (~/.gemini)', vendor: 'google', assistant: true },
   { pattern: /(?:^|\/)\.qwen\/oauth_creds\.json$/, label: 'Qwen Code credentials (~/.qwen)', vendor: 'alibaba', assistant: true },
+  // OpenCode keeps its providers' API keys and logins in its data folder (~/.local/share/opencode, or $XDG_DATA_HOME/opencode); Cline 2.18 imports them.
+  { pattern: /(?:^|\/)opencode\/auth\.json$/, label: 'OpenCode credentials (~/.local/share/opencode/auth.json)', vendor: 'sst', assistant: true },
   { pattern: /(?:^|\/)github-copilot\/(?:hosts|apps)\.json$/, label: 'GitHub Copilot tokens (github-copilot/hosts.json)', vendor: 'microsoft', assistant: true },
   // Conversation transcripts (Cline imports them; happy-coder relays Claude Code's to its server).
   { pattern: /(?:^|\/)\.claude\/projects(?:\/|$)/, label: 'Claude Code conversation transcripts (~/.claude/projects)', vendor: 'anthropic', conversations: true },

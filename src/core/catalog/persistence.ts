@@ -29,6 +29,10 @@ export const PERSISTENCE_LOCATIONS: PersistenceLocation[] = [
   // Shell start-up files.
   { pattern: file('\\.(?:bashrc|bash_profile|bash_login|profile|zshrc|zprofile|zshenv|zlogin|kshrc|cshrc|tcshrc)'), kind: 'startup', label: 'shell start-up file' },
   { pattern: /(?:^|\/)fish\/config\.fish$|(?:^|\/)fish\/conf\.d\//, kind: 'startup', label: 'fish start-up file' },
+  // Nushell and Elvish read these at every start (Amp adds its PATH line to env.nu, review 65); PowerShell its profile.
+  { pattern: /(?:^|\/)nushell\/(?:env|config|login)\.nu$|(?:^|\/)nushell\/autoload\//, kind: 'startup', label: 'nushell start-up file' },
+  { pattern: /(?:^|\/)elvish\/rc\.elv$|(?:^|\/)\.elvish\/rc\.elv$/, kind: 'startup', label: 'elvish start-up file' },
+  { pattern: /(?:^|\/)(?:Windows)?PowerShell\/(?:Microsoft\.(?:PowerShell|VSCode)_)?profile\.ps1$|(?:^|\/)\.config\/powershell\/(?:Microsoft\.PowerShell_)?profile\.ps1$/i, kind: 'startup', label: 'PowerShell profile' },
   // Completion scripts shells load on their own (Copilot CLI installs its own at every start).
   { pattern: /(?:^|\/)bash-completion\/completions\/|(?:^|\/)bash_completion\.d\/|(?:^|\/)zsh\/(?:vendor-completions|site-functions)\/|(?:^|\/)fish\/(?:vendor_)?completions\//, kind: 'startup', label: 'shell completion script (loaded by the shell)' },
   { pattern: /(?:^|\/)Microsoft\.PowerShell_profile\.ps1$|(?:^|\/)profile\.ps1$/, kind: 'startup', label: 'PowerShell profile' },

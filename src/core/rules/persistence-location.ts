@@ -36,13 +36,13 @@ export const persistenceLocation: Rule = {
     title: "Names a start-up file or another tool's configuration",
     description: 'Shell rc files, launchd/systemd/autostart/Run keys/crontab/scheduled tasks, git hooks, and the configuration of other assistants (Claude, Codex, Gemini, Qwen, Cursor, Windsurf, Continue, Copilot), editors and git.',
     messages: {
-      names: 'Names a {{label}}{{owner}}: {{path}}',
-      patterns: 'Lists a {{label}}{{owner}} among names or patterns paths are matched against (a deny list): {{path}}',
-      own: 'Names a file under its own folder shaped like a {{label}} (a file the package ships, not the user\'s): {{path}}',
+      names: 'Names {{a}} {{label}}{{owner}}: {{path}}',
+      patterns: 'Lists {{a}} {{label}}{{owner}} among names or patterns paths are matched against (a deny list): {{path}}',
+      own: 'Names a file under its own folder shaped like {{a}} {{label}} (a file the package ships, not the user\'s): {{path}}',
     },
   },
   triggers: ['rc', 'profile', 'zshenv', 'zlogin', 'fish', 'Launch', 'systemd', 'autostart', 'Startup', 'Run', 'cron', 'schtasks', 'launchctl', 'systemctl', 'hooks', 'hooksPath',
-    '.claude', 'claude_desktop', '.codex', '.gemini', '.qwen', '.cursor', 'windsurf', '.continue', 'copilot', 'User', 'keybindings', 'NativeMessagingHosts', 'Environment', 'setx', 'native-messaging-hosts', 'gitconfig', 'git/config', 'mcp.json', 'opencode', 'kilo', '.github', 'completion', 'site-functions', 'CLAUDE', 'GEMINI.md', 'QWEN.md', 'AGENTS.md', 'clinerules', 'roorules', '.roo/'],
+    'nushell', 'elvish', '.claude', 'claude_desktop', '.codex', '.gemini', '.qwen', '.cursor', 'windsurf', '.continue', 'copilot', 'User', 'keybindings', 'NativeMessagingHosts', 'Environment', 'setx', 'native-messaging-hosts', 'gitconfig', 'git/config', 'mcp.json', 'opencode', 'kilo', '.github', 'completion', 'site-functions', 'CLAUDE', 'GEMINI.md', 'QWEN.md', 'AGENTS.md', 'clinerules', 'roorules', '.roo/'],
   create(ctx) {
     // Paths with a part chosen in branches (`settingsFile = user ? "settings.json" : …`, a base
     // folder set in an `if`): spelled again after the walk, each value in turn.
@@ -65,7 +65,7 @@ export const persistenceLocation: Rule = {
     };
     // No place fact: a write there changes the package's own files, not the user's configuration.
     const reportOwn = (node: Node, spelled: string, location: NonNullable<ReturnType<typeof persistenceLocationFor>>) =>
-      ctx.report({ node, messageId: 'own', severity: 'info', data: { label: location.label, path: spelled.slice(0, 120) }, evidence: [`path ${spelled.slice(0, 200)}`, `location ${location.label}`, 'under its own folder'] });
+      ctx.report({ node, messageId: 'own', severity: 'info', data: { a: article(location.label), label: location.label, path: spelled.slice(0, 120) }, evidence: [`path ${spelled.slice(0, 200)}`, `location ${location.label}`, 'under its own folder'] });
     const report = (node: ReportDescriptor['node'], spelled: string, location: NonNullable<ReturnType<typeof persistenceLocationFor>>, patterns: boolean, fn?: number, related?: readonly RelatedSpan[], nameOnly = !!location.byName) => {
       if (spelled === 'core.hooksPath' && 'type' in node && nextIsNullDevice(node as Node, ctx)) return;
       // The assistant's own configuration is its own business.
@@ -77,7 +77,7 @@ export const persistenceLocation: Rule = {
         node,
         messageId: patterns ? 'patterns' : 'names',
         ...(patterns ? { severity: 'info' as const } : {}),
-        data: { label: location.label, owner, path: spelled.slice(0, 120) },
+        data: { a: article(location.label), label: location.label, owner, path: spelled.slice(0, 120) },
         evidence: [`path ${spelled.slice(0, 200)}`, `location ${location.label}`],
         facts: [{ kind: 'place', place: location.kind === 'startup' ? 'startup' : location.assistant ? 'assistant-config' : 'tool-config', detail: location.label, ...(nameOnly ? { nameOnly: true } : {}) }],
         ...(location.vendor ? { vendor: [location.vendor] } : {}),
@@ -115,3 +115,8 @@ export const persistenceLocation: Rule = {
     };
   },
 };
+
+/** The article a label takes (`an editor's user settings`, `a git hook`). */
+function article(label: string): string {
+  return /^[aeiou]/i.test(label) ? 'an' : 'a';
+}

@@ -3,6 +3,8 @@ import { runRuleTable } from '../../helpers/ruleTester';
 
 runRuleTable(persistenceLocation, {
   invalid: [
+    // Amp (review 65) adds its PATH line to nushell's env.nu; PowerShell and elvish read theirs at every start.
+    { name: 'nushell, elvish and PowerShell start-up files (low), with the article their label takes', code: 'const fs=require("fs"),p=require("path"),os=require("os");fs.appendFileSync(p.join(os.homedir(),".config","nushell","env.nu"),"x");fs.appendFileSync(p.join(os.homedir(),"Documents","PowerShell","Microsoft.PowerShell_profile.ps1"),"x");fs.appendFileSync(p.join(os.homedir(),".config","elvish","rc.elv"),"x")', at: ['p.join(os.homedir(),".config","n', 'p.join(os.homedir(),"D', 'p.join(os.homedir(),".config","e'], severity: 'low', message: /^Names (a nushell start-up file|a PowerShell profile|an elvish start-up file): /},
     { name: 'the global git configuration in the home directory', code: 'a="~/.gitconfig";b=`${process.env.HOME}/.config/git/config`', at: ['"~', '`'] },
     { name: 'shell start-up files', code: 'const p=require("path"),o=require("os");f(p.join(o.homedir(),".zshrc"));g(`${h}/.bashrc`)', at: ['p.join', '`'], severity: 'low', evidence: ['path ~/.zshrc', 'path */.bashrc'] },
     { name: 'a launchd daemon is named as one (it runs as root), not as an agent', code: 'p="/Library/LaunchDaemons/com.x.daemon.plist"', at: ['"/Library'], message: /macOS launchd daemon \(runs as root\)/ },
@@ -60,7 +62,7 @@ runRuleTable(persistenceLocation, {
       name: "other assistants' MCP server lists (Cline, Roo Code, Amazon Q, OpenCode, Goose)",
       code: 'const p=require("path");a=p.join(s,"saoudrizwan.claude-dev","settings","cline_mcp_settings.json");b=p.join(s,"rooveterinaryinc.roo-cline","settings","mcp_settings.json");c=p.join(h,".aws","amazonq","mcp.json");d=p.join(h,".opencode","opencode.jsonc");e=p.join(h,".config","goose","config.yaml")',
       at: ['p.join(s,"saoud', 'p.join(s,"roo', 'p.join(h,".aws', 'p.join(h,".opencode', 'p.join(h,".config"'],
-      message: /^Names a (Cline|Roo Code|Amazon Q|OpenCode|Goose) configuration/,
+      message: /^Names an? (Cline|Roo Code|Amazon Q|OpenCode|Goose) configuration/,
       target: { ownVendors: ['anthropic'] },
     },
   ],
