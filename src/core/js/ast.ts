@@ -326,6 +326,17 @@ export function isUndefinedValue(node: Node): boolean {
   return (node.type === 'Identifier' && node.name === 'undefined') || (node.type === 'UnaryExpression' && node.operator === 'void');
 }
 
+/** A constant's truth as written or as minifiers write it (`true`, `!0`, `1`, `!1`, `void 0`); undefined when not constant. */
+export function constantTruth(node: Node): boolean | undefined {
+  if (node.type === 'Literal' && !('regex' in node && node.regex)) return !!node.value;
+  if (isUndefinedValue(node)) return false;
+  if (node.type === 'UnaryExpression' && node.operator === '!') {
+    const inner = constantTruth(node.argument as Node);
+    return inner === undefined ? undefined : !inner;
+  }
+  return undefined;
+}
+
 /**
  * Whether the statement at `ancestors[at]` (the path from the root) is written at the top of
  * a function's body or of the program, where a declaration covers its whole scope: a block's

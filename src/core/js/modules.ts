@@ -27,6 +27,8 @@ export interface ModuleLookup {
   members?(id: acorn.Identifier, key: string): ReadonlyArray<{ node: Node; fn: number }>;
   /** The lookup as seen from function `fn` (after the walk, or a function the walk has left). */
   inFunction?(fn: number): ModuleLookup;
+  /** Every value the name used at `id` has been given so far, in text order; absent: not asked. */
+  values?(id: acorn.Identifier): readonly ModuleValue[];
   /**
    * The lookup as seen from where `node` is written, for names inside a value a name is bound
    * to: in `let Au = n(35317); function spawn(e, t, n) { Au.spawn(…) }` the `n` of `n(35317)`
@@ -79,7 +81,12 @@ export function moduleRefOf(node: Node | undefined, lookup: ModuleLookup, depth 
   switch (node.type) {
     case 'Identifier': {
       const bound = lookup.resolve(node);
-      if (bound) return moduleRefOf(bound, lookup.at?.(bound) ?? lookup, depth + 1);
+      if (bound && !isFunction(bound)) return moduleRefOf(bound, lookup.at?.(bound) ?? lookup, depth + 1);
+      // `var a = cp.spawnSync; if (!a) a = function () { return { status: 126 } }` (detect-libc):
+      // a stub put in when the module lacks the function; the call may be the module's.
+      const stubbed = stubbedMember(node, lookup);
+      if (stubbed) return moduleRefOf(stubbed, lookup.at?.(stubbed) ?? lookup, depth + 1);
+      if (bound) return undefined;
       return !lookup.isBound(node) && SELF_NAMED.has(node.name) ? normaliseModule(SELF_NAMED_MODULE[node.name] ?? node.name) : undefined;
     }
     case 'ImportBinding': {
@@ -337,7 +344,27 @@ function recordsOf(index: ModuleIndex, exportsBound: Binding | undefined, module
 /** Two module members a choice may stand for alike: one member, or http and https. */
 function sameKind(a: ModuleRef, b: ModuleRef): boolean {
   const web = (m: string) => (m === 'http' || m === 'https' ? 'web' : m);
-  return web(a.module) === web(b.module) && a.path.length === b.path.length && a.path.every((p, i) => p === b.path[i]);
+  // `debug ? cp.spawnSync : cp.spawn`: the same function, waited for or not.
+  const last = a.path.length - 1;
+  const same = (p: string, i: number) => p === b.path[i] || (i === last && p.replace(/Sync$/, '') === b.path[i].replace(/Sync$/, ''));
+  return web(a.module) === web(b.module) && a.path.length === b.path.length && a.path.every(same);
+}
+
+/**
+ * The one value of a name that is not a function when every other value is a function written
+ * in place: a fallback stub for a module's function (`if (!a) a = function () {…}`). Undefined
+ * otherwise, or when the lookup cannot list the values.
+ */
+function stubbedMember(id: acorn.Identifier, lookup: ModuleLookup): Node | undefined {
+  const values = lookup.values?.(id);
+  if (!values || values.length < 2) return undefined;
+  let kept: Node | undefined;
+  for (const v of values) {
+    if (isFunction(v.node)) continue;
+    if (kept || v.node.type === 'Parameter' || isPlaceholder(v.node)) return undefined;
+    kept = v.node;
+  }
+  return kept;
 }
 
 function member(base: ModuleRef, name: string): ModuleRef {
@@ -378,10 +405,12 @@ function callRef(node: acorn.CallExpression, lookup: ModuleLookup, depth: number
   // j(require("x")), and rolldown's `os = require_runtime.__toESM(os, 1)` (the helper kept on its
   // runtime module: named like one, then).
   const helper = interopHelperName(callee);
-  if (node.arguments.length <= 2 && helper !== undefined && (callee.type === 'Identifier' || INTEROP.test(helper))) {
+  // SWC's helpers are modules exporting the helper as `_`: `h._(require("x"))`, minified or not.
+  const bare = callee.type === 'Identifier' || (callee.type === 'MemberExpression' && propertyName(callee) === '_');
+  if (node.arguments.length <= 2 && helper !== undefined && (bare || INTEROP.test(helper))) {
     const inner = moduleRefOf(first, lookup, depth + 1);
     // A module loaded whole, also (written in place) a built-in's sub-module (`require("fs/promises")` is fs.promises).
-    const sub = callee.type === 'Identifier' && first.type === 'CallExpression' && typeof requiredModule(first, lookup, depth + 1) === 'string';
+    const sub = bare && first.type === 'CallExpression' && typeof requiredModule(first, lookup, depth + 1) === 'string';
     const whole = inner && (inner.path.length === 0 || sub);
     if (inner && whole && (first.type === 'CallExpression' || INTEROP.test(helper))) return inner;
   }
@@ -662,5 +691,12 @@ export function lookupAt(index: ModuleIndex, fn: number): ModuleLookup {
     isBound: id => !!index.binding(id.name, fn),
     members: (id, key) => index.memberValuesOf(id.name, fn, key),
     inFunction: f => lookupAt(index, f),
+    values: id => valuesOf(index.binding(id.name, fn)),
   };
+}
+
+/** Every value a binding has been given so far: a module-like scope keeps them all, a function the earlier ones aside. */
+export function valuesOf(bound: Binding | undefined): readonly ModuleValue[] {
+  if (!bound) return [];
+  return bound.earlier ? [...bound.earlier, ...bound.values] : bound.values;
 }

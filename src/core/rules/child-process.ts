@@ -2,7 +2,7 @@
 // Bun.spawn, execa and cross-spawn, in every spelling bundlers leave (`(0, cp.spawn)(…)`,
 // `promisify(exec)`, `spawn.call(null, …)`, webpack's `n(123).spawn`). The command is evidence
 // when it is spelled out; a shell running a command computed at run time is the risky shape.
-import { calledMethod, calleeOf, descendants, isFunction, memberPath, propertyKeyName, propertyName, returnedExpression, staticString, unwrapChain, type Node, type Parameter } from '../js/ast';
+import { calledMethod, calleeOf, constantTruth, descendants, isFunction, memberPath, propertyKeyName, propertyName, returnedExpression, staticString, unwrapChain, type FunctionNode, type Node, type Parameter } from '../js/ast';
 import { bindsWithin, callsSpelled, everyUse } from '../js/nameUses';
 import { argumentsOf, refName, type ModuleRef } from '../js/modules';
 import { shellScript } from '../shell/commands';
@@ -102,7 +102,28 @@ function isWindowsTest(v: Node, ctx: RuleContext, depth = 0): boolean {
   if (value.type !== 'CallExpression') return false;
   const callee = unwrapChain(value.callee as Node);
   const helper = callee.type === 'Identifier' ? ctx.resolve(callee) : undefined;
-  return isFunction(helper) && holdsWindowsTest(returnedExpression(helper), ctx.text);
+  if (isFunction(helper)) return windowsOnlyFunction(helper, ctx.text);
+  // `this.shouldUseWindowsShell(cmd)`: a method of the class, or another same-module function the call graph knows.
+  const known = ctx.analysis().graph.calleeOf(value, ctx.functionIndex());
+  return known !== undefined && windowsOnlyFunction(ctx.analysis().index.functions[known].node, ctx.text);
+}
+
+const NOT_WINDOWS_TEST = /platform(?:\(\))?\s*!==?\s*["']win32["']|["']win32["']\s*!==?\s*(?:\S+\.)?platform\b/;
+
+/**
+ * A function true only on Windows: it returns a Windows test (`platform === "win32" && …`), or
+ * it first leaves with false everywhere else (`if (process.platform !== "win32") return false;`)
+ * and only then decides (pi's `shouldUseWindowsShell`).
+ */
+function windowsOnlyFunction(fn: FunctionNode, text: string): boolean {
+  if (holdsWindowsTest(returnedExpression(fn), text)) return true;
+  if (fn.body.type !== 'BlockStatement') return false;
+  const first = fn.body.body[0] as Node | undefined;
+  if (first?.type !== 'IfStatement' || first.alternate) return false;
+  const test = unwrapChain(first.test as Node);
+  if (test.type !== 'BinaryExpression' || test.end - test.start > 120 || !NOT_WINDOWS_TEST.test(text.slice(test.start, test.end))) return false;
+  const exit = first.consequent.type === 'BlockStatement' && first.consequent.body.length === 1 ? first.consequent.body[0] : first.consequent;
+  return exit.type === 'ReturnStatement' && (!exit.argument || constantTruth(exit.argument as Node) === false);
 }
 
 /** What a value given as the shell option can be: on, off (false, undefined, not given), on only on Windows, or unknown. */
@@ -149,7 +170,7 @@ function shellValueOf(node: Node, fn: number, path: readonly string[], analysis:
     }
     if (node.type === 'CallExpression') {
       const callee = analysis.graph.calleeOf(node, fn);
-      if (callee !== undefined && holdsWindowsTest(returnedExpression(analysis.index.functions[callee].node), text)) return 'windows';
+      if (callee !== undefined && windowsOnlyFunction(analysis.index.functions[callee].node, text)) return 'windows';
     }
   }
   switch (node.type) {

@@ -2,7 +2,7 @@
 // string timers. What runs cannot be read in the shipped file; when the string is known it
 // is shown (`Function("return this")` is the usual globalThis polyfill, info). A local binding
 // named `eval` or `Function` (a class, a function, a parameter) is not the global.
-import { calleeOf, isFunction, memberPath, propertyKeyName, propertyName, staticString, unwrapChain, type Node } from '../js/ast';
+import { calleeOf, constantTruth, isFunction, memberPath, propertyKeyName, propertyName, staticString, unwrapChain, type Node } from '../js/ast';
 import { argumentsOf, refName } from '../js/modules';
 import type { Severity } from '../model';
 import type { Rule, RuleContext } from './types';
@@ -171,10 +171,13 @@ function isParameterName(name: string, ctx: RuleContext): boolean {
   return bound?.values[0]?.node.type === 'Parameter' || !!bound?.overwrittenParameter;
 }
 
-/** An options object written with `eval: true` (`{ eval: true, workerData }`). */
+/** Fixed texts of one call analysed as code: a few alternatives, not a table. */
+const MAX_RUN_TEXTS = 4;
+
+/** An options object written with `eval: true` (`{ eval: true, workerData }`, minified `eval: !0`). */
 function evalOption(node: Node | undefined): boolean {
   const options = node ? unwrapChain(node) : undefined;
-  return options?.type === 'ObjectExpression' && options.properties.some(p => p.type === 'Property' && !p.computed && propertyKeyName(p) === 'eval' && p.value.type === 'Literal' && p.value.value === true);
+  return options?.type === 'ObjectExpression' && options.properties.some(p => p.type === 'Property' && !p.computed && propertyKeyName(p) === 'eval' && constantTruth(p.value as Node) === true);
 }
 
 /** Ancestors looked at for a statement list around the node. */
@@ -259,7 +262,7 @@ export const dynamicCode: Rule = {
         data: { what },
         severity,
         evidence: [`call ${what}`, ...(shown !== undefined ? [`code ${shown}`] : []), ...(worked ? [`evaluates to ${JSON.stringify(body.length > 120 ? `${body.slice(0, 120)}…` : body)}${alternatives}`] : [])],
-        facts: [evalSink(what, code)],
+        facts: [evalSink(what, code), ...(bodies ?? []).slice(0, MAX_RUN_TEXTS).map(text => ({ kind: 'code' as const, text, what }))],
       });
     };
     /** Code with too many values to list, whose every part is still fixed text or a number. */

@@ -60,6 +60,11 @@ export type Fact =
   | { kind: 'place'; place: PlaceKind; detail: string; nameOnly?: boolean }
   /** The reported node names a host. */
   | { kind: 'endpoint'; host: string }
+  /**
+   * The reported call runs this code, fixed in the file (`new Worker(SRC, { eval: true })`,
+   * `new Function(BODY)`): the scan analyses the text as code of its own (scan/engine.ts).
+   */
+  | { kind: 'code'; text: string; what: string }
   /** The reported node chooses between look-alike characters depending on `condition`. */
   | { kind: 'marker'; condition: Node[] };
 

@@ -14,13 +14,14 @@ import { MODULE, ModuleIndex } from '../js/moduleIndex';
 import { scanLiteralStrings } from './strings';
 import { CallGraph } from '../js/callgraph';
 import { ValueFlow } from '../js/flow';
-import { calleeRefOf, isRequireFunction, lookupAt, moduleRefOf, type ModuleLookup, type ModuleRef } from '../js/modules';
+import { calleeRefOf, isRequireFunction, lookupAt, moduleRefOf, valuesOf, type ModuleLookup, type ModuleRef } from '../js/modules';
 import { lateRequireBindings } from '../js/lateRequires';
 import { decodeModule, type DecodedValue } from '../js/decode';
 import { decodedUses } from '../js/decodedUses';
 import { moduleDerivation } from '../js/derivation';
 import { buildFindings, draftOf, relocateDraft, type Draft } from '../rules/findings';
 import { mayHoldStringArray, stringArrayEdits, type Deobfuscated } from '../js/decode/deobfuscate';
+import { LineIndex } from '../text/lines';
 import { applyEdits } from '../text/edits';
 import { otherScript } from '../text/otherScript';
 import { correlate } from '../rules/correlate';
@@ -35,6 +36,8 @@ export interface ScanSourceOptions {
   keywords?: KeywordMatcher;
   /** Texts longer than this many characters are analysed in parts (default WHOLE_MAX; tests set less). */
   wholeMax?: number;
+  /** How many strings of code run by code this text is inside (0: a file or a binary's module). */
+  depth?: number;
 }
 
 /**
@@ -70,7 +73,82 @@ export function scanSource(source: string, options: ScanSourceOptions): SourceSc
   if (!('drafts' in analysed)) return analysed;
   const { drafts, functions, errors, partial, stats, rulesRun } = analysed;
   const findings = buildFindings(drafts, { ...whereOf(options), text: source, functions, partial });
-  return { findings, errors, partial, stats, rulesRun };
+  return withCodeRun({ findings, errors, partial, stats, rulesRun }, source, drafts, options);
+}
+
+/** Code a string holds is followed this deep: a string run by code in a string run by the file. */
+const MAX_RUN_DEPTH = 2;
+/** Shorter fixed code is shown whole in the dynamic-code finding (`return this`): nothing more to read. */
+const MIN_RUN_TEXT = 64;
+
+/**
+ * The result with the code the text runs from its own strings analysed too (`new Worker(SRC,
+ * {eval: true})`, `new Function(BODY)`: dynamic-code's `code` facts), each as an entry of the
+ * file named after the call (`code run by … at 10:19`), its lines and columns those of the
+ * string's value. Auggie's indexing worker (2.75 MB of code in one literal) was never read.
+ */
+function withCodeRun(result: SourceScanResult, source: string, drafts: readonly Draft[], options: ScanSourceOptions): SourceScanResult {
+  const depth = options.depth ?? 0;
+  if (depth >= MAX_RUN_DEPTH) return result;
+  const runs = codeRuns(source, drafts);
+  if (runs.length === 0) return result;
+  const findings = [...result.findings];
+  const errors = [...result.errors];
+  const stats = { ...result.stats };
+  const rulesRun = new Set(result.rulesRun);
+  for (const run of runs) {
+    const scanned = scanSourceSafely(run.text, { ...options, entry: nestedEntry(options.entry, run.name), depth: depth + 1 });
+    findings.push(...scanned.findings);
+    errors.push(...scanned.errors);
+    for (const k of ['parseMs', 'walkMs', 'decodeMs', 'linkMs', 'nodes'] as const) stats[k] += scanned.stats[k];
+    for (const id of scanned.rulesRun) rulesRun.add(id);
+  }
+  return { ...result, findings, errors, stats, rulesRun: [...rulesRun] };
+}
+
+/** The fixed code a text's drafts say it runs, once per text, named by the call and where it is. */
+function codeRuns(source: string, drafts: readonly Draft[]): Array<{ name: string; text: string }> {
+  const runs: Array<{ text: string; what: string; at: number }> = [];
+  const seen = new Set<string>();
+  for (const d of drafts) {
+    for (const f of d.facts ?? []) {
+      if (f.kind !== 'code' || f.text.length < MIN_RUN_TEXT || seen.has(f.text)) continue;
+      seen.add(f.text);
+      runs.push({ text: f.text, what: f.what, at: d.start });
+    }
+  }
+  if (runs.length === 0) return [];
+  const lines = new LineIndex(source);
+  return runs
+    .sort((a, b) => a.at - b.at)
+    .map(run => {
+      const { line, column } = lines.positionAt(run.at);
+      return { name: `${CODE_RUN}${run.what} at ${line}:${column}`, text: run.text };
+    });
+}
+
+const CODE_RUN = 'code run by ';
+const ENTRY_SEPARATOR = ' > ';
+
+function nestedEntry(entry: string | undefined, name: string): string {
+  return entry ? `${entry}${ENTRY_SEPARATOR}${name}` : name;
+}
+
+/**
+ * For an entry naming code a text runs from a string (`… > code run by new Function at 3:9`):
+ * the entry of the text that holds the string (undefined: the file itself) and that last name.
+ */
+export function splitCodeRunEntry(entry: string): { parent?: string; name: string } | undefined {
+  const at = entry.lastIndexOf(ENTRY_SEPARATOR + CODE_RUN);
+  if (at >= 0) return { parent: entry.slice(0, at), name: entry.slice(at + ENTRY_SEPARATOR.length) };
+  return entry.startsWith(CODE_RUN) ? { name: entry } : undefined;
+}
+
+/** The code run from a string of `source` that `codeRunName` names (see splitCodeRunEntry), found again by analysing `source`. */
+export function codeRunText(source: string, codeRunName: string, options: ScanSourceOptions): string | undefined {
+  const analysed = analyse(source, options);
+  if (!('drafts' in analysed)) return undefined;
+  return codeRuns(source, analysed.drafts).find(r => r.name === codeRunName)?.text;
 }
 
 /** What one text's analysis found, before its drafts are located in the file. */
@@ -252,7 +330,8 @@ function scanPart(source: string, part: { start: number; end: number }, options:
   const drafts = analysed.drafts.map(d => relocateDraft(d, at));
   const functions = analysed.functions.map(f => ({ start: at(f.start), end: at(f.end) }));
   const findings = buildFindings(drafts, { ...whereOf(options), text: source, functions, partial: analysed.partial });
-  return { findings, errors: analysed.errors, partial: analysed.partial, stats: analysed.stats, rulesRun: analysed.rulesRun, located: true };
+  const done = withCodeRun({ findings, errors: analysed.errors, partial: analysed.partial, stats: analysed.stats, rulesRun: analysed.rulesRun }, source, drafts, options);
+  return { ...done, located: true };
 }
 
 function partsNote(length: number, wholeMax: number, partMax: number, parts: number, blind: number): string {
@@ -388,6 +467,7 @@ class RuleSession {
       resolve: id => (id.type === 'Identifier' ? resolveHere(this.index, id, this.late) : undefined),
       isBound: id => id.type === 'Identifier' && this.index.isBoundHere(id.name),
       members: (id, key) => this.index.memberValuesOf(id.name, this.currentFn, key),
+      values: id => valuesOf(this.index.binding(id.name, this.currentFn)),
       inFunction: f => {
         if (f === this.currentFn) return lookup;
         let known = this.lookups.get(f);

@@ -20,6 +20,8 @@ import { embeddedModuleText } from '../native/inspect';
 import { fingerprintOf } from '../rules/findings';
 import { LineIndex } from '../text/lines';
 import { readableContext } from '../print/readableContext';
+import { codeRunText, splitCodeRunEntry } from '../scan/engine';
+import { dynamicCode } from '../rules/dynamic-code';
 import type { AuditJob, ConfigJob, ContextJob, DiscoverJob, ModuleJob, PoolReply, PoolRequest, PoolSettings, RuleChoice, WorkerJob, WorkerMessage } from './protocol';
 
 export type Post = (message: WorkerMessage) => void;
@@ -181,8 +183,21 @@ function context(job: ContextJob, post: Post): void {
 }
 
 function moduleText(job: ModuleJob, post: Post): void {
-  const read = readEmbeddedModule(job.binary, job.entry);
+  const read = readWithCodeRuns(job.binary, job.entry, entry => (entry === undefined ? readSourceFile(job.binary) : readEmbeddedModule(job.binary, entry)));
   post('error' in read ? { type: 'failed', message: read.error } : { type: 'module', text: read.text });
+}
+
+/**
+ * A text by its entry, also code a text runs from a string (`… > code run by new Function at
+ * 3:9`): found again by analysing the text that holds the string, itself read the same way.
+ */
+function readWithCodeRuns(file: string, entry: string | undefined, readPlain: (entry: string | undefined) => ReadResult): ReadResult {
+  const run = entry === undefined ? undefined : splitCodeRunEntry(entry);
+  if (!run) return readPlain(entry);
+  const holder = readWithCodeRuns(file, run.parent, readPlain);
+  if ('error' in holder) return holder;
+  const text = codeRunText(holder.text, run.name, { file, ...(run.parent ? { entry: run.parent } : {}), rules: [dynamicCode] });
+  return text === undefined ? { error: `${run.name} is no longer in ${run.parent ?? file}` } : { text };
 }
 
 /** The last file read, kept while unchanged: readable contexts often come from one bundle. */
@@ -190,7 +205,11 @@ let lastRead: { abs: string; mtimeMs: number; size: number; text: string } | und
 
 function readSource(root: string, file: string, entry: string | undefined): ReadResult {
   const abs = path.join(root, file);
-  if (entry) return readEmbeddedModule(abs, entry);
+  if (entry) return readWithCodeRuns(file, entry, e => (e === undefined ? readFileCached(abs) : readEmbeddedModule(abs, e)));
+  return readFileCached(abs);
+}
+
+function readFileCached(abs: string): ReadResult {
   let stat: fs.Stats;
   try {
     stat = fs.statSync(abs);
