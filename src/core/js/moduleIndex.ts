@@ -1114,6 +1114,11 @@ export function settledValueAt(index: ModuleIndex, name: string, fn: number, at:
  */
 export function settledValuesAt(index: ModuleIndex, name: string, fn: number, at: number): readonly ModuleValue[] | undefined {
   const bound = index.binding(name, fn);
+  // Assigned in turn (`p === "darwin" ? c = a : p === "win32" ? c = b : c = d`): the values that may reach the use.
+  if (bound && !bound.history && bound.earlier && !bound.moduleLike && !bound.changedInPlace && !bound.appended) {
+    const values = reachingValues(bound, { start: at, end: at }).filter(v => !isPlaceholder(v.node));
+    return values.length && values.every(v => v.node.type !== 'Parameter') ? values : undefined;
+  }
   if (!bound?.history || bound.moduleLike || bound.changedInPlace || bound.appended) {
     const value = settledValue(index, name, fn);
     return value && [value];

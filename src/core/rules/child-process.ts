@@ -603,16 +603,20 @@ function lineShapes(line: Node, fn: number, analysis: ModuleAnalysis, depth: num
     for (const v of values) {
       const shapes = lineShapes(v.node, v.fn, analysis, depth + 1);
       if (!shapes) return undefined;
-      out.push(...shapes);
+      // `let r = ""; p && (r = "route -n")`: the empty start runs nothing.
+      out.push(...shapes.filter(shape => shape.trim() !== ''));
     }
-    return capped([...new Set(out)]);
+    return out.length ? capped([...new Set(out)]) : undefined;
   }
   const literal = staticString(node);
   if (literal !== undefined) return [literal];
   // An element of the list a `for … of` loop walks.
   if (node.type === 'PropertyOf' && node.key === undefined && !node.default) return elementShapes(node.object as Node, fn, analysis, depth);
   // `const { executable } = shellConfig()`: that property of what the helper returns.
-  if (node.type === 'PropertyOf' && node.key !== undefined && !node.default) return keyShapes(node.object as Node, [node.key], fn, analysis, depth + 1);
+  if (node.type === 'PropertyOf' && node.key !== undefined && !node.default) {
+    const shapes = keyShapes(node.object as Node, [node.key], fn, analysis, depth + 1);
+    return shapes?.length ? shapes : undefined;
+  }
   if (node.type === 'ConditionalExpression') {
     const decided = decidedTest(node.test, fn, analysis);
     if (decided !== undefined) return lineShapes(decided ? node.consequent : node.alternate, fn, analysis, depth);
@@ -725,7 +729,7 @@ function helperShapes(call: Node & { type: 'CallExpression' }, fn: number, analy
     if (!shapes) return undefined;
     out.push(...shapes);
   }
-  return capped(out);
+  return out.length ? capped(out) : undefined;
 }
 
 /**
@@ -791,6 +795,8 @@ function keyShapes(object: Node, keys: readonly string[], at: number, analysis: 
       // A spread may replace the key; the last property written is the one read.
       if (o.properties.some(p => p.type !== 'Property')) return undefined;
       const property = [...o.properties].reverse().find(p => p.type === 'Property' && !p.computed && propertyKeyName(p) === first);
+      // An object without the key (`{packageManager: "npx"}` beside `{…, updateCommand: "…"}`): no command there.
+      if (!property && !o.properties.some(p => p.type === 'Property' && p.computed)) return [];
       if (property?.type !== 'Property') return undefined;
       // Reading into an object written here costs no depth: each step takes one key off the path.
       return rest.length ? ofObject(property.value as Node, at, d, rest) : lineShapes(property.value as Node, at, analysis, d + 1);
@@ -992,9 +998,11 @@ function leadingName(arg: Node | undefined): string | undefined {
  * when every assignment of the name is known.
  */
 function chosenCommands(p: ProcessCall, ctx: RuleContext, decodedText?: DecodedText): string[] | undefined {
+  // Whole lines where the values are spelled whole (`open "*"`), else the fixed start each value gives (`open "*`).
+  const shaped = shapedCommands(p, ctx.analysis());
+  if (shaped) return shaped;
   const name = leadingName(p.args[0]);
-  const byName = name === undefined ? undefined : namedCommands(p, name, ctx, decodedText);
-  return byName ?? shapedCommands(p, ctx.analysis());
+  return name === undefined ? undefined : namedCommands(p, name, ctx, decodedText);
 }
 
 /**
@@ -1633,7 +1641,8 @@ function spelledHead(given: Node, listForm: boolean | undefined, analysis: Modul
   const node = unwrapChain(given);
   const settled = node.type === 'Identifier' ? settledValueAt(analysis.index, node.name, fn, node.start) : undefined;
   const value = settled ? unwrapChain(settled.node) : undefined;
-  if (!listForm) return shapeOf(node) ?? (value ? shapeOf(value) : undefined);
+  // A line the caller gets from a helper or a destructured property (`let {updateCommand: c} = detect()`): each alternative.
+  if (!listForm) return lineShapes(node, fn, analysis, 0) ?? shapeOf(node) ?? (value ? shapeOf(value) : undefined);
   const split = value && programAndRest(value);
   if (!split) return undefined;
   const rest = spelledArguments(split[1]);

@@ -52,7 +52,9 @@ export function spelledText(node: Node | undefined, ctx: RuleContext, depth = 0)
       return head ? `${head}*` : head === '' ? firstAppended(added) : undefined;
     }
     const bound = ctx.resolve(node);
-    if (bound && (bound.type === 'TemplateLiteral' || (bound.type === 'BinaryExpression' && bound.operator === '+'))) return spelledText(bound, ctx, depth + 1);
+    // Only the value the name holds here: one of several given in branches (`p === "darwin" ? c =
+    // \`open …\` : c = \`xdg-open …\``) is not what runs; rules spell each after the walk.
+    if (bound && (bound.type === 'TemplateLiteral' || (bound.type === 'BinaryExpression' && bound.operator === '+')) && holdsOnly(node, ctx)) return spelledText(bound, ctx, depth + 1);
     // `const dir = join(base, ".claude", "agents")`, then `join(dir, name)`: a folder joined
     // in two steps, when the name holds that one value here.
     const made = madeBy(node, ctx, call => isPathJoin(call, ctx) || isWhitespaceTidy(call));
