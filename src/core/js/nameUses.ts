@@ -130,10 +130,11 @@ export function callsSpelled(index: ModuleIndex, scope: number, name: string, de
     if (isWordChar(before) || before === 46 /* . */ || isWordChar(after) || i === declaredAt) continue;
     let j = i + name.length;
     while (j < end && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13)) j++;
+    // The word in a comment or a string (`// run it once`, an inline worker's source declaring a
+    // `function mM(` of its own) is no use of the name: only an identifier of the tree at that place is.
+    if (!identifierAt(root, i, name.length)) continue;
     if (text.charCodeAt(j) === 40 /* ( */ || fallbackCalled(text, i, j)) calls++;
-    // The word in a comment or a string (`// run it once`) is no use of the name: only an
-    // identifier of the tree at that place is.
-    else if (identifierAt(root, i, name.length)) return -1;
+    else return -1;
   }
   return calls;
 }

@@ -108,6 +108,30 @@ function isWindowsTest(v: Node, ctx: RuleContext, depth = 0): boolean {
   return known !== undefined && windowsOnlyFunction(ctx.analysis().index.functions[known].node, ctx.text);
 }
 
+/**
+ * The tests the branches around the end of `path` (the walk's path down to a call) say are false
+ * there, as written: the test of a choice or `if` whose other side holds it, the left of an `||`
+ * whose right holds it, `x` of a `!x` whose true side holds it. Up to the function around it.
+ */
+function falseAt(path: readonly Node[], text: string): Set<string> {
+  const out = new Set<string>();
+  const add = (test: Node, truth: boolean) => {
+    const t = unwrapChain(test);
+    if (t.type === 'UnaryExpression' && t.operator === '!') return add(t.argument as Node, !truth);
+    if (!truth && t.end - t.start <= 200) out.add(text.slice(t.start, t.end));
+  };
+  for (let i = path.length - 1; i > 0; i--) {
+    const parent = path[i - 1];
+    const child = path[i];
+    if (isFunction(parent)) break;
+    if (parent.type === 'ConditionalExpression' || parent.type === 'IfStatement') {
+      if (child === parent.alternate) add(parent.test as Node, false);
+      else if (child === parent.consequent) add(parent.test as Node, true);
+    } else if (parent.type === 'LogicalExpression' && child === parent.right && parent.operator === '||') add(parent.left as Node, false);
+  }
+  return out;
+}
+
 const NOT_WINDOWS_TEST = /platform(?:\(\))?\s*!==?\s*["']win32["']|["']win32["']\s*!==?\s*(?:\S+\.)?platform\b/;
 
 /**
@@ -1759,6 +1783,8 @@ export const childProcess: Rule = {
       const byName = viaCall.type === 'Identifier' ? { byName: { name: viaCall.name, fn, scope: c.analysis().index.binding(viaCall.name, fn)?.scope } } : {};
       if (inline) start({ node, call, shell: false, args, fn, spelled: [inline], ...byName }, c);
       else if (typeof option === 'boolean') start({ node, call, shell: option, args, fn, ...byName }, c);
+      // `n.shell ? exec(line) : execFile(e, l, {shell: n.shell})`: on the branch where the very value is false.
+      else if (falseAt(c.path, c.text).has(c.text.slice(unwrapChain(option).start, unwrapChain(option).end))) start({ node, call, shell: false, args, fn, ...byName }, c);
       else {
         const options = args.find(a => unwrapChain(a).type === 'ObjectExpression');
         start({ node, call, shell: true, shellFrom: { value: option, listGiven: !!options && argumentListGiven(args, options) }, args, fn, ...byName }, c);
