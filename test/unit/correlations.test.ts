@@ -167,6 +167,12 @@ describe('correlation: download-exec', () => {
     }
   });
 
+  // Amp (review 65): the updater's helper returns `[program, arguments]` per package manager; a wrapper starts it.
+  it('follows a version a registry names into the argument list a helper returns with its program (medium), through a wrapper', () => {
+    const code = 'const{spawn}=require("child_process");function run(c,a,o){return spawn(c,a,{stdio:"pipe",...o})}async function latest(c){const r=await fetch("https://registry.npmjs.org/@acme/cli/latest");const b=await r.json();return{hasUpdate:b.version!==c,latestVersion:b.version}}\nfunction installCommand(pm,v){const spec=v?`@acme/cli@${v}`:"@acme/cli";switch(pm){case "npm":return["npm",["install","-g",spec]];default:return["yarn",["global","add",spec]]}}async function update(v,pm){const[cmd,args]=installCommand(pm||"npm",v);return run(cmd,args,{shell:process.platform==="win32"})}async function auto(c){const i=await latest(c);if(i.hasUpdate)await update(i.latestVersion,"npm")}module.exports=auto';
+    assert.deepEqual(only('download-exec', code).map(f => [f.severity, f.message]), [['medium', 'Runs a program with arguments that come from a network response (npm or yarn)']]);
+  });
+
   it("leaves a version from a release API that only names an archive in the tool's own folder (tar xzf join(dir, `fd-${v}.tar.gz`), Letta Code's fd download)", () => {
     const head = 'const{spawnSync}=require("child_process"),path=require("path"),os=require("os");const DIR=path.join(os.homedir(),".tool");async function latest(){const r=await fetch("https://api.github.com/repos/x/y/releases/latest");return (await r.json()).tag_name}\n';
     const named = head + 'function run(c,a){return spawnSync(c,a)}async function dl(){let v=await latest();if(process.arch==="x64")v="1.0";const a=path.join(DIR,`fd-${v}.tar.gz`);run("tar",["xzf",a,"-C",DIR])}';

@@ -337,8 +337,22 @@ function parameterTexts(name: string, fn: number, index: ModuleIndex, depth: num
  */
 function functionName(declared: FunctionNode, f: number, index: ModuleIndex): FunctionName | undefined {
   if (declared.type === 'FunctionDeclaration') return declared.id ? { name: declared.id.name, holder: declared, declaredAt: -1 } : undefined;
-  // An ordinary function's locals are not kept by value here: such a helper stays unanswered.
-  return namedFunctions(index).get(declared);
+  return namedFunctions(index).get(declared) ?? localName(declared, f, index);
+}
+
+/**
+ * `var g = function (x) {…}` in an ordinary function (a browserify or webpack module's factory,
+ * get-intrinsic's `getEvalledConstructor`): the local that holds the function alone.
+ */
+function localName(declared: FunctionNode, f: number, index: ModuleIndex): FunctionName | undefined {
+  const scope = index.functions[f].parent;
+  if (scope === MODULE || index.functions[scope].values) return undefined;
+  const from = Math.max(0, declared.start - 80);
+  const before = /([A-Za-z_$][\w$]*)\s*=\s*(?:\/\*[^*]*\*\/\s*)*$/.exec(index.text.slice(from, declared.start));
+  if (!before) return undefined;
+  const bound = index.binding(before[1], scope);
+  if (!bound || bound.scope !== scope || bound.mutated || bound.history || bound.values.length !== 1 || bound.values[0].node !== declared) return undefined;
+  return { name: before[1], holder: declared, declaredAt: from + before.index };
 }
 
 interface FunctionName {
@@ -540,7 +554,9 @@ export function isModuleCode(index: ModuleIndex): boolean {
     const body = index.program?.body ?? [];
     known =
       body.some(s => s.type === 'ImportDeclaration' || s.type === 'ExportNamedDeclaration' || s.type === 'ExportDefaultDeclaration' || s.type === 'ExportAllDeclaration') ||
-      index.calls.some((call, i) => call.type === 'CallExpression' && call.callee.type === 'Identifier' && call.callee.name === 'require' && !index.binding('require', index.callFns[i]));
+      index.calls.some((call, i) => call.type === 'CallExpression' && call.callee.type === 'Identifier' && call.callee.name === 'require' && !index.binding('require', index.callFns[i])) ||
+      // `module.exports = …`, `exports.a = …` with neither name declared: CommonJS, a scope of its own.
+      (!index.moduleScope.has('module') && !index.moduleScope.has('exports') && /(?:^|[^.\w$])(?:module\.exports|exports\.[A-Za-z_$][\w$]*)\s*=[^=]/.test(index.text));
     moduleCode.set(index, known);
   }
   return known;

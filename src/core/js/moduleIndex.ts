@@ -316,18 +316,18 @@ export class ModuleIndex {
         // Scopes here are per function, not per block: a catch parameter named like a binding
         // of the function (`let t=f();…catch(t){}`, common in minified code) must not erase it.
         const scope = this.scopes[this.scopes.length - 1];
-        if (node.param?.type === 'Identifier' && !scope.has(node.param.name)) scope.set(node.param.name, undefined);
         if (node.param) {
           collectPatternNames(node.param as Node, name => {
-            this.bindInBlock(name, node);
-            // Inside the clause the name is the caught value, not the function's binding the index kept.
             if (scope.has(name)) {
+              // Inside the clause the name is the caught value, not the function's binding the
+              // index kept; outside it, that binding (`function g(r){try{…r…}catch(r){}}`).
               let ranges = this.caughtOver.get(name);
               if (!ranges) this.caughtOver.set(name, (ranges = []));
               ranges.push({ start: node.start, end: node.end });
-            }
+            } else this.bindInBlock(name, node);
           });
         }
+        if (node.param?.type === 'Identifier' && !scope.has(node.param.name)) scope.set(node.param.name, undefined);
         break;
       }
       case 'WithStatement':

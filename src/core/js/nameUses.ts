@@ -5,7 +5,7 @@
 // told apart: they count as uses too, which can only make an answer more cautious; and
 // declaredOnce says whether the name is bound anywhere else in the scope at all.
 import type * as acorn from 'acorn';
-import { childrenOf, firstFrom, isFunction, pushChildren, type Node } from './ast';
+import { childrenOf, descendants, firstFrom, isFunction, pushChildren, type Node } from './ast';
 import { MODULE, type ModuleIndex } from './moduleIndex';
 
 /** Nodes one file may visit looking for uses: a few scans of a whole bundle, not one per question. */
@@ -188,10 +188,18 @@ function isWordChar(c: number): boolean {
 export function declaredOnce(index: ModuleIndex, scope: number, name: string): boolean {
   let bindings = 0;
   const complete = everyUse(index, scope, name, use => {
-    if (isBinding(use)) bindings++;
+    if (isBinding(use) && !unusedCatchParameter(use, name)) bindings++;
     return bindings <= 1;
   });
   return complete && bindings === 1;
+}
+
+/** `catch (r) {}` whose body never names `r`: a binding no use can see (minified code's `catch(e){}`). */
+function unusedCatchParameter({ node, ancestors }: NameUse, name: string): boolean {
+  const clause = ancestors[ancestors.length - 1];
+  if (clause?.type !== 'CatchClause' || clause.param !== node) return false;
+  for (const n of descendants(clause.body as Node)) if (n.type === 'Identifier' && n.name === name) return false;
+  return true;
 }
 
 function isBinding({ node, ancestors }: NameUse): boolean {

@@ -350,9 +350,13 @@ function argumentsAfterWalk(node: Node | undefined, fn: number, index: ModuleInd
 }
 
 /** The elements of an argument array (`["install", "-g", name]`). */
-function argumentList(node: Node | undefined): Node[] {
+function argumentList(node: Node | undefined, ctx: RuleContext): Node[] {
   const list = node && unwrapChain(node);
-  if (list?.type !== 'ArrayExpression') return [];
+  if (!list || list.type === 'Literal' || list.type === 'ObjectExpression' || isFunction(list)) return [];
+  // `spawn(cmd, opts)` with `opts = {…}`: the options, not a list.
+  if (list.type === 'Identifier' && ctx.resolve(list)?.type === 'ObjectExpression') return [];
+  // A list made elsewhere (`const [cmd, args] = installCommand(v)`): the list, whose elements value flow reads.
+  if (list.type !== 'ArrayExpression') return [list];
   return list.elements.flatMap(e => (!e ? [] : e.type === 'SpreadElement' ? [e.argument] : [e]));
 }
 
@@ -831,6 +835,13 @@ function keyShapes(object: Node, keys: readonly string[], at: number, analysis: 
       const value = settledValueAt(analysis.index, o.name, at, o.start);
       return value ? ofObject(value.node, value.fn, d + 1, keys) : undefined;
     }
+    // `const [cmd, args] = installCommand(pm)` with `return ["npm", ["install", "-g", spec]]`: that element.
+    case 'ArrayExpression': {
+      if (!/^\d+$/.test(first) || o.elements.some(e => e?.type === 'SpreadElement')) return undefined;
+      const element = o.elements[Number(first)];
+      if (!element) return undefined;
+      return rest.length ? ofObject(element as Node, at, d, rest) : lineShapes(element as Node, at, analysis, d + 1);
+    }
     // `let { commands: A } = table()`: A's property is a property of the table's `commands`.
     case 'PropertyOf':
       return o.key !== undefined && !o.default ? ofObject(o.object as Node, at, d, [o.key, ...keys]) : undefined;
@@ -1189,7 +1200,7 @@ function report(ctx: RuleContext, p: ProcessCall, byCallers?: ReadonlyMap<Node, 
     ...(p.decoded ? { decodedFrom: p.decoded.recipe } : {}),
     // What runs (the program or shell command) is the target; the argument list the payload.
     // Options (`{input, env}`) are neither: data handed to a fixed program is not code run.
-    facts: [{ kind: 'sink', sink: 'exec', detail: command ?? call, target: args[0], payload: argumentList(args[1]), ...(commands ? { programs: commands.map(programOf) } : {}), ...(p.listForm ? { listTarget: true } : {}), ...(p.shell ? { shellLine: true } : {}), ...cwdOf(p) }],
+    facts: [{ kind: 'sink', sink: 'exec', detail: command ?? call, target: args[0], payload: argumentList(args[1], ctx), ...(commands ? { programs: commands.map(programOf) } : {}), ...(p.listForm ? { listTarget: true } : {}), ...(p.shell ? { shellLine: true } : {}), ...cwdOf(p) }],
     ...(p.via
       ? {
           related: [
@@ -1666,7 +1677,7 @@ function spelledHead(given: Node, listForm: boolean | undefined, analysis: Modul
   const settled = node.type === 'Identifier' ? settledValueAt(analysis.index, node.name, fn, node.start) : undefined;
   const value = settled ? unwrapChain(settled.node) : undefined;
   // A line the caller gets from a helper or a destructured property (`let {updateCommand: c} = detect()`): each alternative.
-  if (!listForm) return lineShapes(node, fn, analysis, 0) ?? shapeOf(node) ?? (value ? shapeOf(value) : undefined);
+  if (!listForm) return (lineShapes(node, fn, analysis, 0) ?? shapeOf(node) ?? (value ? shapeOf(value) : undefined))?.map(line => line.replace(/\*{2,}/g, '*'));
   const split = value && programAndRest(value);
   if (!split) return undefined;
   const rest = spelledArguments(split[1]);

@@ -62,7 +62,7 @@ export type Fact =
   | { kind: 'endpoint'; host: string }
   /**
    * The reported call runs this code, fixed in the file (`new Worker(SRC, { eval: true })`,
-   * `new Function(BODY)`): the scan analyses the text as code of its own (scan/engine.ts).
+   * the Function constructor given a fixed body): the scan analyses the text as code of its own (scan/engine.ts).
    */
   | { kind: 'code'; text: string; what: string }
   /** The reported node chooses between look-alike characters depending on `condition`. */

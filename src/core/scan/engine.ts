@@ -83,7 +83,7 @@ const MIN_RUN_TEXT = 64;
 
 /**
  * The result with the code the text runs from its own strings analysed too (`new Worker(SRC,
- * {eval: true})`, `new Function(BODY)`: dynamic-code's `code` facts), each as an entry of the
+ * {eval: true})`, a fixed body given to the Function constructor: dynamic-code's `code` facts), each as an entry of the
  * file named after the call (`code run by … at 10:19`), its lines and columns those of the
  * string's value. Auggie's indexing worker (2.75 MB of code in one literal) was never read.
  */

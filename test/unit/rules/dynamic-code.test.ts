@@ -285,6 +285,30 @@ runRuleTable(dynamicCode, {
     { name: 'String.raw of constants is fixed (low)', code: 'const vm=require("vm");const Q=String.raw`a\\b`;const L=String.raw`(${Q})`;vm.runInThisContext(L)', at: ['vm.runIn'], severity: 'low', evidence: ['evaluates to "(a\\\\b)"'] },
     { name: 'a helper given a parameter is computed (medium)', code: 'const vm=require("vm");const strict=(s)=>`"use strict";${s}`;function run(src,c){return vm.runInContext(strict(src),c)}', at: ['vm.runInContext'], severity: 'medium' },
     // @byterover/cipher 0.3.0's vendored Next.js edge-runtime: eval and a vm template over each
+    // get-intrinsic inside @byterover/cipher's vendored Next.js (review 65): a local of a browserify module's factory, its parameter
+    // also the name of an unused `catch (r) {}`; and a CommonJS file's own helper.
+    {
+      name: "a helper local to a factory, or a CommonJS file's own, every caller fills with fixed text is fixed code, an unused catch parameter of the same name aside (low)",
+      code: [
+        '(function(f){module.exports=f()})(function(){return {192:function(r,e,t){"use strict";var y=Function;var getEvalledConstructor=function(r){try{return y(\'"use strict"; return (\'+r+").constructor;")()}catch(r){}};var doEval=function doEval(r){var e;if(r==="%AsyncFunction%"){e=getEvalledConstructor("async function () {}")}else{e=getEvalledConstructor("function* () {}")}return e};r.exports=doEval}}});',
+      ].join('\n'),
+      at: ['y('],
+      severity: 'low',
+      message: /with fixed code$/,
+    },
+    {
+      name: "a CommonJS file's own helper every caller fills with fixed text is fixed code (low)",
+      code: 'function f(r){return Function("return "+r)}exports.a=f("1");exports.b=f("2");',
+      at: ['Function("return'],
+      severity: 'low',
+      message: /with fixed code$/,
+    },
+    {
+      name: 'a caught value of the same name used in the catch is not the parameter (medium)',
+      code: 'module.exports=function(){var g=function(r){try{return Function("return "+r)()}catch(r){return Function("return "+r)()}};return g("1")}',
+      at: ['Function("return "+r)()}catch', 'Function("return "+r)()}}'],
+      severity: 'medium',
+    },
     // get-intrinsic in Qwen Code 0.15.10 (review 62): a function expression given a name, kept by esbuild's __name, called with three fixed texts.
     {
       name: 'a parameter of a named function expression (also wrapped by __name) every caller fills with fixed text is fixed code (low)',
