@@ -129,6 +129,21 @@ describe('string tables behind a helper', () => {
     assert.ok(values.every(v => v.recipe.includes('base64') && v.recipe.some(r => r.startsWith('xor'))), JSON.stringify(values[0].recipe));
   });
 
+  // Qoder CLI 1.1.52: `_$d` given a 77 KB text ran out of steps and every later call of it went undecoded;
+  // and `spawnSync(_$d("…"), o).stdout` was tried only as the whole chain, which cannot be evaluated.
+  it('decodes the short calls of a helper after a long input ran it out of steps, and a call inside a chain it cannot evaluate', () => {
+    const inPlace = `const d=(s,k="${KEY}")=>{const b=Buffer.from(s,"base64");for(let i=0;i<b.length;i++)b[i]^=k.charCodeAt(i%k.length);return b.toString()};`;
+    const long = xorRepeating('x'.repeat(200_000));
+    const code = `${inPlace}\nvar big=d("${long}");\nvar v=(run(d("${xorRepeating('pkg-config --modversion vips-cpp')}"),{}).stdout||"").trim();\nvar w=d("${xorRepeating('ioreg -rd1 -c IOPlatformExpertDevice')}");`;
+    const ast = parseSource(code).ast!;
+    const index = new ModuleIndex(code);
+    walk(ast, { enter: (node, path) => index.enter(node, path), exit: node => index.exit(node) });
+    const graph = new CallGraph(index);
+    const texts = decodeModule(index, (call, fn) => graph.calleeOf(call, fn)).values.map(v => v.value);
+    assert.ok(texts.includes('pkg-config --modversion vips-cpp'), JSON.stringify(texts.map(t => String(t).slice(0, 40))));
+    assert.ok(texts.includes('ioreg -rd1 -c IOPlatformExpertDevice'));
+  });
+
   it('runs a helper that XORs a byte array in place (b[i] ^= k.charCodeAt(i % k.length)), as a real CLI ships it', () => {
     const inPlace = `const d=(s,k="${KEY}")=>{const b=Buffer.from(s,"base64");for(let i=0;i<b.length;i++)b[i]^=k.charCodeAt(i%k.length);return b.toString()};`;
     const r = run(`${inPlace}\nd("${xorRepeating('ioreg -rd1 -c IOPlatformExpertDevice')}")`);

@@ -135,6 +135,8 @@ export interface EncodedLiteral {
   boundScope?: number;
   /** The outermost call/member chain around it (`atob("...").split(",")`), if any. */
   chain?: Node;
+  /** The call it is an argument of, when that is inside a longer chain (`spawnSync(_$d("…"), o).stdout`): tried when the chain gives nothing. */
+  call?: Node;
 }
 
 /** A webpack module table: `{12345: (e, t, n) => {…}, …}` (or an array of factories). */
@@ -861,7 +863,8 @@ export class ModuleIndex {
     if (parent?.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'Identifier') name = parent.id.name;
     if (parent?.type === 'AssignmentExpression' && parent.right === node && parent.left.type === 'Identifier') name = parent.left.name;
     const root = chainRoot(path);
-    const entry: EncodedLiteral = { node, fn: this.currentFunction, ...(root !== node ? { chain: root } : {}) };
+    const call = parent && (parent.type === 'CallExpression' || parent.type === 'NewExpression') && parent !== root && parent.arguments.includes(node as acorn.Expression) ? parent : undefined;
+    const entry: EncodedLiteral = { node, fn: this.currentFunction, ...(root !== node ? { chain: root } : {}), ...(call ? { call } : {}) };
     if (name !== undefined) {
       // Only names of module-like scopes: a helper far away can use them.
       const i = this.scopeIndexOf(name);

@@ -315,9 +315,21 @@ function shapeOf(node: Node): string[] | undefined {
 }
 
 /** An argument array as written (`["install", "-g", name]` gives install -g *); [] for anything else. */
-function spelledArguments(node: Node | undefined): string[] {
+function spelledArguments(node: Node | undefined, decoded?: (n: Node) => string | undefined): string[] {
   const list = node && unwrapChain(node);
-  return list?.type === 'ArrayExpression' ? list.elements.map(spelledElement) : [];
+  return list?.type === 'ArrayExpression' ? list.elements.map(e => (e && e.type !== 'SpreadElement' && decoded?.(e)) || spelledElement(e)) : [];
+}
+
+/**
+ * The spelled commands with the arguments a string decoder hides (`execFile("osascript", ["-e",
+ * _$d("…")])`) put back: known only once the module's values are decoded, after the walk.
+ */
+function withDecodedArguments(commands: string[] | undefined, list: Node | undefined, analysis: ModuleAnalysis): string[] | undefined {
+  if (!commands || !list || unwrapChain(list).type !== 'ArrayExpression') return commands;
+  const before = spelledArguments(list).join(' ');
+  const after = spelledArguments(list, n => analysis.decodedString(n)).join(' ');
+  if (before === after) return commands;
+  return commands.map(c => (c.endsWith(before) ? c.slice(0, c.length - before.length) + after : c));
 }
 
 /** An element of a written argument list as text, `*` for a computed one or a spread. */
@@ -624,6 +636,9 @@ const MAX_HELPER_RETURNS = 6;
 function lineShapes(line: Node, fn: number, analysis: ModuleAnalysis, depth: number): string[] | undefined {
   if (depth > SHAPE_DEPTH) return undefined;
   const node = unwrapChain(line);
+  // A line a bundle's string decoder hides (`_$d("…").trim()`): the text it decodes to.
+  const decoded = analysis.decodedString(node);
+  if (decoded !== undefined) return [decoded];
   if (node.type === 'Identifier') {
     const values = settledValuesAt(analysis.index, node.name, fn, node.start);
     if (!values || values.some(v => v.node.type === 'Parameter')) return undefined;
@@ -1164,7 +1179,7 @@ function commandCall(args: readonly Node[], ctx: RuleContext): Node | undefined 
 function report(ctx: RuleContext, p: ProcessCall, byCallers?: ReadonlyMap<Node, string[]>) {
   const { node, call, args } = p;
   const given = p.shell ? byCallers?.get(node) : undefined;
-  const commands = given ?? (p.via ? p.via.commands : p.chosen ?? p.decoded?.commands ?? p.spelled);
+  const commands = given ?? (p.via ? p.via.commands : p.chosen ?? p.decoded?.commands ?? withDecodedArguments(p.spelled, args[1], ctx.analysis()));
   // A shell's line given whole (`exec(line)`, `spawn(line, {shell: true})`) whose spelled form
   // is computed: read after the walk as a shell's inline line is (a name bound to a joined list).
   const computedLine = !given && !p.via && p.shell && args[0] !== undefined && (isComputed(commands) || !!commands?.some(lineComputed));
@@ -1768,9 +1783,14 @@ export const childProcess: Rule = {
     // Calls whose shell option is passed on from elsewhere: reported once their callers are known.
     const unsettled: ProcessCall[] = [];
     const ready: ProcessCall[] = [];
-    const reportReady = () => {
-      for (const p of ready) report(ctx, p);
+    // Starts with a computed part, in a module with encoded text: a string decoder may hide what
+    // they run (`execFile("osascript", ["-e", _$d("…")])`): reported once values are decoded.
+    const mayHideText = () => ctx.analysis().index.encoded.length > 0;
+    const reportReady = (all = true) => {
+      const later = all || !mayHideText() ? [] : ready.filter(p => !p.spelled || p.spelled.some(c => c.includes('*')));
+      for (const p of ready) if (!later.includes(p)) report(ctx, p);
       ready.length = 0;
+      ready.push(...later);
     };
     const settled = (p: ProcessCall): ProcessCall => (p.shellFrom ? { ...p, shell: settledShell(p.shellFrom.value, p.fn, p.shellFrom.listGiven, ctx) } : p);
     // Shells started with no command to run (they read their commands from their input), by
@@ -1948,7 +1968,7 @@ export const childProcess: Rule = {
         dropHidden();
         // The walk is over (the index is complete): plain starts are reported now, not at the
         // decoding hooks, which a failure elsewhere in the rule would skip.
-        reportReady();
+        reportReady(false);
       },
     };
   },

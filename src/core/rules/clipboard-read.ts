@@ -4,6 +4,7 @@
 import { calledMethod, calleeOf, memberPath, propertyKeyName, propertyName, staticString, unwrapChain, type Node } from '../js/ast';
 import type { Rule, RuleContext } from './types';
 import { spelledTemplate } from './util/values';
+import type { DecodedValue } from '../js/decode';
 import { isShellCommandOption, processCall } from './util/process';
 
 const READ_METHODS = new Set(['readText', 'read', 'readImage', 'readHTML', 'readRTF', 'readBookmark', 'readBuffer']);
@@ -150,6 +151,7 @@ export const clipboardRead: Rule = {
   triggers: ['clipboard', 'Clipboard', 'pbpaste', 'pngpaste', 'xclip', 'xsel', 'wl-paste', 'Get-Clipboard'],
   create(ctx) {
     const report = (node: Node, how: string) => ctx.report({ node, messageId: 'read', data: { how }, evidence: [how] });
+    const hidden = new Map<Node, DecodedValue>();
     return {
       CallExpression(node) {
         const method = calledMethod(node);
@@ -177,6 +179,21 @@ export const clipboardRead: Rule = {
       TemplateLiteral(node) {
         const text = spelledTemplate(node);
         if (text !== undefined && isCommand(text) && !listsTypesLine(text)) report(node, `command ${JSON.stringify(text.slice(0, 120))}`);
+      },
+      // A command line a bundle hides behind its string decoder (Qoder's `_$d("…")`: Get-Clipboard,
+      // `the clipboard as «class PNGf»`), once per literal, where its widest decoding site is (`_$d("…").trim()`).
+      decoded({ decoded: d, use }) {
+        if (use || typeof d.value !== 'string' || !isCommand(d.value) || listsTypesLine(d.value)) return;
+        const key = d.literal ?? d.site;
+        const known = hidden.get(key);
+        if (!known || known.site.end - known.site.start < d.site.end - d.site.start) hidden.set(key, d);
+      },
+      decodedEnd() {
+        for (const d of hidden.values()) {
+          const how = `command ${JSON.stringify((d.value as string).slice(0, 120))}`;
+          ctx.report({ node: d.site, fn: d.fn, messageId: 'read', data: { how }, evidence: [how], decodedFrom: d.recipe.join(' -> ') });
+        }
+        hidden.clear();
       },
     };
   },

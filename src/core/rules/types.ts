@@ -115,6 +115,8 @@ export interface ModuleAnalysis {
   readonly flow: ValueFlow;
   /** Names as seen from function `fn` after the walk, for module references. */
   lookup(fn: number): ModuleLookup;
+  /** The text a decoding site gives (`_$d("…")`, `atob("…")`), once the module's values are decoded (`decoded` handlers on). */
+  decodedString(node: Node): string | undefined;
 }
 
 /** A decoded value as rules see it: where it is decoded, or a place that compares with it. */

@@ -223,7 +223,8 @@ function analyse(source: string, options: ScanSourceOptions): Analysed | SourceS
   const index = new ModuleIndex(text);
   const graph = new CallGraph(index);
   const flow = new ValueFlow(index, graph, moduleDerivation(index));
-  const analysis: ModuleAnalysis = { text, target, keywords, index, graph, flow, lookup: fn => lookupAt(index, fn) };
+  const decodedStrings = new Map<string, string>();
+  const analysis: ModuleAnalysis = { text, target, keywords, index, graph, flow, lookup: fn => lookupAt(index, fn), decodedString: node => decodedStrings.get(`${node.start}:${node.end}`) };
   const session = new RuleSession(text, target, keywords, index, analysis, active, fail);
 
   const t1 = performance.now();
@@ -241,6 +242,7 @@ function analyse(source: string, options: ScanSourceOptions): Analysed | SourceS
   } catch (e) {
     fail(`static decoding stopped, the rest of the file is reported: ${describe(e)}`);
   }
+  for (const d of decoded) if (typeof d.value === 'string') decodedStrings.set(`${d.site.start}:${d.site.end}`, d.value);
   if (decoded.length) {
     let sites = sitesOf(decoded);
     try {

@@ -1,5 +1,7 @@
+import * as assert from 'node:assert/strict';
 import { clipboardRead } from '../../../src/core/rules/clipboard-read';
-import { runRuleTable } from '../../helpers/ruleTester';
+import { runRuleTable, scanWith } from '../../helpers/ruleTester';
+import { RULES } from '../../../src/core/rules';
 
 runRuleTable(clipboardRead, {
   invalid: [
@@ -61,4 +63,19 @@ runRuleTable(clipboardRead, {
     { name: 'AppleScript that sets the clipboard (Amp copying a file path)', code: 'e00(`osascript -e \'set the clipboard to POSIX file "${G}"\'`);q("osascript",["-e","set the clipboard to \\"x\\""])' },
     { name: 'sentences about the clipboard', code: 'e("pbpaste exited with code 1");m("Try installing wl-clipboard and using wl-paste instead.");n("would clear the clipboard anyway");o("Use Get-Clipboard in PowerShell to paste the value.")' },
   ],
+});
+
+// Qoder CLI 1.0.12 (review 63): every literal of the bundle behind a banner-level decoder, `_$d("…")`.
+// The whole rule set scans it (one rule alone finds no trigger word in the encoded text and reads nothing).
+describe('clipboard-read: commands a string decoder hides', () => {
+  it('reports each clipboard command once per literal, where its widest decoding is, and child-process spells the lines', () => {
+    const code = 'const _$d=(s,k="K3yK3yK3yK3y")=>{const b=Buffer.from(s,"base64");for(let i=0;i<b.length;i++)b[i]^=k.charCodeAt(i%k.length);return b.toString()};\nconst {spawn, execFile} = require("child_process");\nconst s = _$d("b1BZdhM+LkdUCF8QO1EWKkEdax4rKkQ=").trim();\nfunction a(){return spawn("powershell",["-NoProfile","-Command",s])}\nfunction b(cb){execFile("osascript",["-e",_$d("P0EAQRMKLkdZIl4YLFY9KkcYa0cWa0cRLhMaJ1oJKVwYOVdZKkBZiZgaJ1IKOBMpBXQfiYhzLl0da0cLMg==")],cb)}';
+    const found = scanWith(RULES, code).filter(f => f.ruleId === 'clipboard-read' || f.ruleId === 'child-process');
+    assert.deepEqual(found.map(f => `${f.severity} ${f.ruleId} ${f.line}:${f.column} ${f.evidence.join(' | ')}`), [
+      'medium clipboard-read 3:11 command "$c = Get-Clipboard -Raw"',
+      'low child-process 4:21 call child_process.spawn | command $c = Get-Clipboard -Raw | shell',
+      'low child-process 5:16 call child_process.execFile | command osascript -e try\n set imageData to the clipboard as «class PNGf»\nend try',
+      'medium clipboard-read 5:43 command "try\\n set imageData to the clipboard as «class PNGf»\\nend try"',
+    ]);
+  });
 });

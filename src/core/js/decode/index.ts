@@ -39,6 +39,8 @@ export interface DecodedValue {
 
 /** Literals larger than this are data (images, wasm), not worth a key search. */
 const MAX_KEY_SEARCH = 256 * 1024;
+/** A decoding site at least this long may run out of steps on its input alone: its helper is tried again elsewhere. */
+const LONG_INPUT = 4096;
 /** Decoding sites per module: a string table behind one helper can have 14,000 and more. */
 const MAX_SITES = 50_000;
 /** Evaluation steps for a whole module: hostile helpers called thousands of times stop here. */
@@ -81,7 +83,8 @@ export function decodeModule(index: ModuleIndex, calleeOf: (call: CallLike, fn: 
     if (callee !== undefined && exhausted.has(callee)) return;
     const result = evaluate(site, fn, index);
     steps += result.steps;
-    if (result.exhausted && callee !== undefined) exhausted.add(callee);
+    // Out of budget on a long input (Qoder's `_$d` given a 77 KB text) says nothing of its short ones.
+    if (result.exhausted && callee !== undefined && site.end - site.start < LONG_INPUT) exhausted.add(callee);
     const value = asStrings(result.value);
     if (value === undefined || !hidesText(result.recipe, value)) return;
     if (literal && typeof value === 'string' && value === staticString(literal)) return;
@@ -89,8 +92,12 @@ export function decodeModule(index: ModuleIndex, calleeOf: (call: CallLike, fn: 
     if (literal) decodedLiterals.add(literal);
   };
 
-  // Literals decoded where they stand: atob("…").split(","), D("…").
-  for (const e of index.encoded) if (e.chain) trySite(e.chain, e.fn, e.node);
+  // Literals decoded where they stand: atob("…").split(","), D("…"); or, when the chain around
+  // them is a call the evaluator cannot make (`spawnSync(_$d("…"), o).stdout`), the call that decodes them.
+  for (const e of index.encoded) {
+    if (e.chain) trySite(e.chain, e.fn, e.node);
+    if (e.call && !decodedLiterals.has(e.node)) trySite(e.call, e.fn, e.node);
+  }
 
   // Literals bound to a module-level name and passed to a function elsewhere: D(Xi_); and
   // helpers that decode (base64, hex, char codes, reversing) called with constant data: d(H).
