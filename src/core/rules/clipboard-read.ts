@@ -24,6 +24,8 @@ const APPLESCRIPT_READ = /\b(?:set\s+\S+\s+to|get|return)\s+the clipboard\b|\bth
 /** PowerShell's Get-Clipboard anywhere in a command (`$c = Get-Clipboard -Raw; …`, `powershell -Command "Get-Clipboard"`). */
 const GET_CLIPBOARD = /(?:^|[\s;|("'=&{])Get-Clipboard\b(?=$|[\s;|)"'}-])|\[System\.Windows\.Forms\.Clipboard\]::Get\w+\(/;
 const OUTPUT_FLAGS = new Set(['-o', '-out', '--output']);
+/** `ESC ] 52 ; c ; ?`: asks the terminal for a selection's content (a `;` and base64 data after it sets it instead). */
+const OSC52_QUERY = /\x1b\]52;[cpqs0-7]*;\?(?:\x07|\x1b\\)/;
 const BARE_PROGRAM = /^(?:pbpaste|pngpaste|wl-paste)$/;
 /** Clipboard tools by name alone. */
 const CLIPBOARD_TOOL = /^(?:pbpaste|pngpaste|pbcopy|wl-paste|wl-copy|xclip|xsel)$/;
@@ -148,7 +150,7 @@ export const clipboardRead: Rule = {
       read: 'Reads the clipboard ({{how}})',
     },
   },
-  triggers: ['clipboard', 'Clipboard', 'pbpaste', 'pngpaste', 'xclip', 'xsel', 'wl-paste', 'Get-Clipboard'],
+  triggers: ['clipboard', 'Clipboard', 'pbpaste', 'pngpaste', 'xclip', 'xsel', 'wl-paste', 'Get-Clipboard', ']52;'],
   create(ctx) {
     const report = (node: Node, how: string) => ctx.report({ node, messageId: 'read', data: { how }, evidence: [how] });
     const hidden = new Map<Node, DecodedValue>();
@@ -169,6 +171,8 @@ export const clipboardRead: Rule = {
       },
       Literal(node) {
         if (typeof node.value !== 'string' || node.value.length > 500) return;
+        // The terminal asked for its clipboard: the reply comes back on the input (Amp's OSC 52 paste).
+        if (OSC52_QUERY.test(node.value)) return report(node, 'the terminal\'s clipboard, asked with an OSC 52 query');
         // A bare program name counts where it is run, not where it is looked for or compared.
         if (BARE_PROGRAM.test(node.value)) {
           if (runsProgram(ctx, node) && !givenTypeListing(ctx, node)) report(node, `command ${JSON.stringify(node.value)}`);
@@ -178,6 +182,7 @@ export const clipboardRead: Rule = {
       },
       TemplateLiteral(node) {
         const text = spelledTemplate(node);
+        if (text !== undefined && OSC52_QUERY.test(text)) return report(node, 'the terminal\'s clipboard, asked with an OSC 52 query');
         if (text !== undefined && isCommand(text) && !listsTypesLine(text)) report(node, `command ${JSON.stringify(text.slice(0, 120))}`);
       },
       // A command line a bundle hides behind its string decoder (Qoder's `_$d("…")`: Get-Clipboard,

@@ -5,6 +5,8 @@ import { RULES } from '../../../src/core/rules';
 
 runRuleTable(clipboardRead, {
   invalid: [
+    // Amp (review 65): the terminal is asked for its clipboard (OSC 52 with `?`); the reply comes back on the input.
+    { name: "an OSC 52 query asks the terminal for its clipboard (medium)", code: 'const Q="\\x1B]52;c;?\\x1B\\\\",P=`\\x1b]52;p;?\\x07`;process.stdout.write(Q)', at: ['"\\x1B]52', '`'], severity: 'medium', message: /OSC 52 query/ },
     { name: 'a bare program name run through a helper', code: 'await execa("pbpaste",{env:e});f("wl-paste",[...a,"--no-newline"])', at: ['"pbpaste"', '"wl-paste"'] },
     // clipboardy in Qoder CLI's bundle: execa minified to RP, given options; its output is what is read.
     { name: 'a helper given options whose output is read (clipboardy through minified execa)', code: 'var N={async paste(A){let{stdout:e}=await RP("pbpaste",{...A,env:r});return e},pasteSync:A=>TP("pbpaste",{...A,env:r}).stdout}', at: ['"pbpaste",{...A,env:r});', '"pbpaste",{...A,env:r}).'] },
@@ -43,6 +45,8 @@ runRuleTable(clipboardRead, {
     { name: "a native clipboard module's readers, on an instance, however it was loaded", code: 'import{createRequire as cr}from"node:module";const q=cr(import.meta.url);var h;async function L(){if(h)return h;return(h=q("@teddyzhu/clipboard")),h}async function img(){let e=await L();return new e.ClipboardManager().getImageData().data}const c=require("@napi-rs/clipboard");const m=new c.Clipboard();m.getText()', at: ['new e.ClipboardManager().getImageData()', 'm.getText()'], message: /^Reads the clipboard \(@(teddyzhu|napi-rs)\/clipboard\.\w+\.get/ },
   ],
   valid: [
+    // Setting the clipboard through the terminal (OSC 52 with data) reads nothing.
+    { name: 'an OSC 52 write', code: 'process.stdout.write("\\x1b]52;c;"+Buffer.from(t).toString("base64")+"\\x07")' },
     // Qoder CLI 1.0.12 (review 63): which clipboard tool exists, looked up in turn.
     { name: 'a list of clipboard tools to choose from, each looked up with command -v', code: 'const{execSync}=require("child_process");function f(){let A=w?["wl-paste","xclip"]:["xclip","wl-paste"];for(let i of A)try{return execSync(`command -v ${i}`),i}catch{}}' },
     { name: "a file of the package's own named like the clipboard: read where it is, not at its callers", code: 'import{readClipboardImage as r}from"../utils/clipboard-image.js";import{clipboard as c}from"./clipboard-native.js";r();c.getImageBinary()' },
