@@ -179,12 +179,16 @@ class FixedText {
   /** A call of a global that reads its arguments and keeps none: a number, a text or JSON comes out. */
   private readsOnly(call: CallLike, fn: number): boolean {
     const callee = calleeOf(call);
+    // An uncurried method that keeps its receiver (`join(list, ",")`) only reads it.
+    if (callee.type === 'Identifier' && this.uncurriedMethod(callee, fn)) return true;
     if (callee.type === 'Identifier') return (NUMERIC_CALLS.has(callee.name) || callee.name === 'String') && this.isGlobal(callee.name, callee.start, fn);
     if (this.isJsonStringify(call, fn) || this.isMath(callee, fn)) return true;
     // A method of text written in the file (`"…".replace(/x/g, i)`): text keeps nothing it is given.
     const receiver = callee.type === 'MemberExpression' ? unwrapChain(callee.object as Node) : undefined;
-    const literal = receiver?.type === 'TemplateLiteral' || (receiver?.type === 'Literal' && typeof receiver.value === 'string');
-    return literal && callee.type === 'MemberExpression' && !callee.computed && STRING_READERS.has(propertyName(callee) ?? '');
+    if (!receiver || callee.type !== 'MemberExpression' || callee.computed || !STRING_READERS.has(propertyName(callee) ?? '')) return false;
+    const literal = receiver.type === 'TemplateLiteral' || (receiver.type === 'Literal' && typeof receiver.value === 'string');
+    // Or a name holding fixed text (`code.replace(/\[X\]/g, n)`, bluebird's holder): text is never changed by what it is given.
+    return literal || ((receiver.type === 'Identifier' || receiver.type === 'CallExpression') && this.value(receiver, fn, undefined));
   }
 
   /** Math's own function, when the file adds none of its own (`Math.constructor(x)` is `Object(x)`). */
@@ -204,6 +208,48 @@ class FixedText {
     return !this.index.binding(name, fn) && !this.index.mayBeShadowed(name, at, fn);
   }
 
+  /**
+   * A fixed list mapped by a callback written there, whose returns are fixed when its element is
+   * (the element, its index: fixed text or numbers, given as such to the callback's parameters).
+   */
+  private mapped(receiver: Node, callback: FunctionNode, fn: number, frame: Frame | undefined): boolean {
+    const f = this.index.functionOf(callback);
+    if (f === undefined || callback.params.length > 2 || callback.params.some(p => p.type !== 'Identifier') || callback.async || callback.generator) return false;
+    const list = receiver.type === 'Identifier' ? !this.index.mayBeShadowed(receiver.name, receiver.start, fn) && this.list(receiver.name, fn, frame) : this.listValue(receiver, fn, frame);
+    if (!list) return false;
+    const returns = this.index.functions[f].returns;
+    if (returns.length === 0 || (frame?.depth ?? 0) >= MAX_CALLS) return false;
+    const fixed = { type: 'Literal', value: '', raw: '""', start: callback.start, end: callback.start } as unknown as Node;
+    const inner: Frame = { fn: f, args: [fixed, fixed], at: fn, outer: frame, depth: (frame?.depth ?? 0) + 1 };
+    return returns.every(r => this.value(r, f, inner));
+  }
+
+  /** A method that keeps its receiver's and arguments' fixedness (`list.join(", ")`, `s.slice(1)`). */
+  private kept(method: string, receiver: Node, args: readonly Node[], fn: number, frame: Frame | undefined): boolean {
+    const list = receiver.type === 'Identifier' && method === 'join' ? !this.index.mayBeShadowed(receiver.name, receiver.start, fn) && this.list(receiver.name, fn, frame) : this.value(receiver, fn, frame);
+    return list && args.every(a => this.value(a, fn, frame));
+  }
+
+  /**
+   * A name bound once to a helper's call given an array's or a string's own method (`[].join`,
+   * `"".slice`, `Array.prototype.join`): core-js's and es-abstract's uncurried methods. The
+   * method's name, when it is one that keeps fixed text fixed.
+   */
+  private uncurriedMethod(callee: Node & { type: 'Identifier' }, fn: number): string | undefined {
+    const value = settledValue(this.index, callee.name, fn)?.node;
+    const made = value && unwrapChain(value);
+    if (made?.type !== 'CallExpression' || made.arguments.length !== 1 || made.arguments[0].type !== 'MemberExpression') return undefined;
+    const member = made.arguments[0] as Node & { type: 'MemberExpression' };
+    const method = propertyName(member);
+    if (method === undefined || !KEEPING.has(method)) return undefined;
+    const owner = unwrapChain(member.object as Node);
+    const own =
+      (owner.type === 'ArrayExpression' && owner.elements.length === 0) ||
+      (owner.type === 'Literal' && owner.value === '') ||
+      (owner.type === 'MemberExpression' && propertyName(owner) === 'prototype' && owner.object.type === 'Identifier' && (owner.object.name === 'Array' || owner.object.name === 'String'));
+    return own ? method : undefined;
+  }
+
   private call(call: CallLike, fn: number, frame: Frame | undefined): boolean {
     const callee = calleeOf(call);
     const args = call.arguments as Node[];
@@ -221,11 +267,12 @@ class FixedText {
       const isPattern = (pattern.type === 'Literal' && 'regex' in pattern && !!pattern.regex) || this.value(pattern, fn, frame);
       return isPattern && !isFunction(args[1]) && this.value(receiverOf(call)!, fn, frame) && this.value(args[1], fn, frame);
     }
-    if (method !== undefined && KEEPING.has(method)) {
-      const receiver = receiverOf(call)!;
-      const list = receiver.type === 'Identifier' && method === 'join' ? !this.index.mayBeShadowed(receiver.name, receiver.start, fn) && this.list(receiver.name, fn, frame) : this.value(receiver, fn, frame);
-      return list && args.every(a => this.value(a, fn, frame));
-    }
+    if (method !== undefined && KEEPING.has(method)) return this.kept(method, receiverOf(call)!, args, fn, frame);
+    // `props.map(function (p) { return "promise = " + p + ";" })` over a fixed list: what the callback makes of each element.
+    if (method === 'map' && args.length === 1 && isFunction(args[0])) return this.mapped(receiverOf(call)!, args[0] as FunctionNode, fn, frame);
+    // core-js's `join = uncurryThis([].join)`, then `join(list, ",")`: the method, its receiver first.
+    const uncurried = callee.type === 'Identifier' && args.length > 0 ? this.uncurriedMethod(callee, fn) : undefined;
+    if (uncurried) return this.kept(uncurried, args[0], args.slice(1), fn, frame);
     const target = this.graph.target(call, fn);
     if (!target || target.argOffset !== 0 || (frame?.depth ?? 0) >= MAX_CALLS || !this.writtenAsCalled(callee, target.callee, fn)) return false;
     const returns = this.index.functions[target.callee]?.returns ?? [];
@@ -341,8 +388,9 @@ class FixedText {
       case 'NewExpression':
         if (parent.callee === use.node) return false;
         if (parent === this.site || this.codeArguments?.has(use.node)) return true;
-        // Given to a global that only reads it (`String(x)`, `JSON.stringify(x)`, `Math.max(x)`).
+        // Given to a global that only reads it (`String(x)`, `JSON.stringify(x)`, `Math.max(x)`, `new Array(n)`).
         if (parent.type === 'CallExpression' && this.readsOnly(parent, use.fn)) return true;
+        if (parent.callee.type === 'Identifier' && parent.callee.name === 'Array' && parent.arguments.length === 1 && this.isGlobal('Array', parent.callee.start, use.fn)) return true;
         return this.handedTo(parent, use);
       case 'ConditionalExpression':
       case 'LogicalExpression': {
@@ -497,7 +545,7 @@ function readOnly(member: Node & { type: 'MemberExpression' }, grand: Node | und
   if ((grand?.type === 'AssignmentExpression' && grand.left === member) || grand?.type === 'UpdateExpression') return false;
   if ((grand?.type === 'MemberExpression' && grand.object === member) || (grand?.type === 'TaggedTemplateExpression' && grand.tag === member)) return false;
   const method = propertyName(member);
-  if (grand?.type === 'CallExpression' && grand.callee === member) return method !== undefined && (READ_METHODS.has(method) || TEXT_METHODS.has(method));
+  if (grand?.type === 'CallExpression' && grand.callee === member) return method !== undefined && (READ_METHODS.has(method) || STRING_READERS.has(method));
   return member.computed || method === 'length';
 }
 

@@ -285,6 +285,23 @@ runRuleTable(dynamicCode, {
     { name: 'String.raw of constants is fixed (low)', code: 'const vm=require("vm");const Q=String.raw`a\\b`;const L=String.raw`(${Q})`;vm.runInThisContext(L)', at: ['vm.runIn'], severity: 'low', evidence: ['evaluates to "(a\\\\b)"'] },
     { name: 'a helper given a parameter is computed (medium)', code: 'const vm=require("vm");const strict=(s)=>`"use strict";${s}`;function run(src,c){return vm.runInContext(strict(src),c)}', at: ['vm.runInContext'], severity: 'medium' },
     // @byterover/cipher 0.3.0's vendored Next.js edge-runtime: eval and a vm template over each
+    // bluebird's join.js holder (Cline 2.18.0, review 66) and core-js's construct (cipher's Next.js polyfills, review 65).
+    {
+      name: 'code from a list made by `new Array(n)` filled by index, mapped by a callback, joined (also by core-js\'s uncurried join), and replaced into a template in a chain (low)',
+      code: [
+        'module.exports=function(P,tryCatch){var mk=function(total){var props=new Array(total);for(var i=0;i<props.length;++i)props[i]="this.p"+(i+1);var assign=props.join(" = ")+" = null;";var cancel=props.map(function(p){return "promise = "+p+";"}).join("\\n");var code="[A] [C] [T]";code=code.replace(/\\[A\\]/g,assign).replace(/\\[C\\]/g,cancel).replace(/\\[T\\]/g,total);return new Function("tryCatch",code)(tryCatch)};var h=[];for(var i=0;i<8;++i)h.push(mk(i+1));return h};',
+        '!function(){var uncurry=function(fn){return function(){return Function.prototype.call.apply(fn,arguments)}};var Ctor=Function,join=uncurry([].join),cache={};Function.prototype.construct=function(C,n,a){if(!cache[n]){for(var list=[],i=0;i<n;i++)list[i]="a["+i+"]";cache[n]=Ctor("C,a","return new C("+join(list,",")+")")}return cache[n](C,a)}}();',
+      ].join('\n'),
+      at: ['new Function("tryCatch"', 'Ctor("C,a"'],
+      severity: 'low',
+      message: /built only from text written in the file/,
+    },
+    {
+      name: "a mapping callback that adds a caller's text, or a template a parameter's text is put in, is computed (medium)",
+      code: 'module.exports=function(P,ext){var mk=function(n){var props=[];for(var i=0;i<n;++i)props[i]="this.p"+(i+1);var c=props.map(function(p){return "promise = "+p+ext.x+";"}).join("\\n");var d="[X]".replace(/\\[X\\]/g,ext.y);return [new Function("x",c),new Function("x",d)]};return mk(1)}',
+      at: ['new Function("x",c)', 'new Function("x",d)'],
+      severity: 'medium',
+    },
     // get-intrinsic inside @byterover/cipher's vendored Next.js (review 65): a local of a browserify module's factory, its parameter
     // also the name of an unused `catch (r) {}`; and a CommonJS file's own helper.
     {
