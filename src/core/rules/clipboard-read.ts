@@ -9,7 +9,7 @@ import { isShellCommandOption, processCall } from './util/process';
 
 const READ_METHODS = new Set(['readText', 'read', 'readImage', 'readHTML', 'readRTF', 'readBookmark', 'readBuffer']);
 /** A command line, not a sentence about one: the program comes first, then flags or a pipe. */
-const COMMAND = /^(?:(?:pbpaste|pngpaste|wl-paste)(?=$|\s+[-|;&>2])|xclip\b.*\s-o(?:ut)?\b|xsel\b.*\s(?:-o|--output)\b)/;
+const COMMAND = /^(?:(?:pbpaste|pngpaste|wl-paste|termux-clipboard-get)(?=$|\s+[-|;&>2])|xclip\b.*\s-o(?:ut)?\b|xsel\b.*\s(?:-o|--output)\b)/;
 /**
  * An AppleScript line that takes the clipboard's value (`set img to the clipboard as «class PNGf»`,
  * `the clipboard as text`), also inside a script of several lines (`try` … `end try`).
@@ -26,7 +26,7 @@ const GET_CLIPBOARD = /(?:^|[\s;|("'=&{])Get-Clipboard\b(?=$|[\s;|)"'}-])|\[Syst
 const OUTPUT_FLAGS = new Set(['-o', '-out', '--output']);
 /** `ESC ] 52 ; c ; ?`: asks the terminal for a selection's content (a `;` and base64 data after it sets it instead). */
 const OSC52_QUERY = /\x1b\]52;[cpqs0-7]*;\?(?:\x07|\x1b\\)/;
-const BARE_PROGRAM = /^(?:pbpaste|pngpaste|wl-paste)$/;
+const BARE_PROGRAM = /^(?:pbpaste|pngpaste|wl-paste|termux-clipboard-get)$/;
 /** Clipboard tools by name alone. */
 const CLIPBOARD_TOOL = /^(?:pbpaste|pngpaste|pbcopy|wl-paste|wl-copy|xclip|xsel)$/;
 
@@ -116,6 +116,13 @@ function isClipboardProgram(ctx: RuleContext, node: Node, name: string): boolean
   // A command as a list (`["xclip", "-selection", "clipboard", "-o", "-t"]`), run elsewhere.
   if (call?.type === 'ArrayExpression' && call.elements[0] === node) {
     return call.elements.some(e => e && e.type !== 'SpreadElement' && OUTPUT_FLAGS.has(staticString(e as Node) ?? '')) && !listsTypes(words(call).slice(1));
+  }
+  // A command table's entry (`{ command: "xclip", args: ["-selection", "clipboard", "-o"] }`: Copilot CLI's paste table).
+  if (call?.type === 'Property' && propertyKeyName(call as Node) === 'command') {
+    const object = ctx.parent(2);
+    const args = object?.type === 'ObjectExpression' ? object.properties.find(p => p.type === 'Property' && propertyKeyName(p as Node) === 'args') : undefined;
+    const list = args?.type === 'Property' ? unwrapChain(args.value as Node) : undefined;
+    return list?.type === 'ArrayExpression' && list.elements.some(e => e && e.type !== 'SpreadElement' && OUTPUT_FLAGS.has(staticString(e as Node) ?? '')) && !listsTypes(words(list));
   }
   if (call?.type !== 'CallExpression') return false;
   return call.arguments.some(a => a.type === 'ArrayExpression' && a.elements.some(e => OUTPUT_FLAGS.has(staticString(e) ?? '')) && !listsTypes(words(a)));

@@ -5,6 +5,8 @@ import { RULES } from '../../../src/core/rules';
 
 runRuleTable(clipboardRead, {
   invalid: [
+    // Copilot CLI 0.0.354 (review 67): the copy-paste package's per-platform tables.
+    { name: "a command table's paste entries: xclip with -o among its args, termux-clipboard-get (medium)", code: 'var x11={paste:{command:"xclip",args:["-selection","clipboard","-o"]},copy:{command:"xclip",args:["-selection","clipboard"]}};var termux={paste:{command:"termux-clipboard-get"}}', at: ['"xclip",args:["-selection","clipboard","-o"]', '"termux-clipboard-get"'], severity: 'medium' },
     // Amp (review 65): the terminal is asked for its clipboard (OSC 52 with `?`); the reply comes back on the input.
     { name: "an OSC 52 query asks the terminal for its clipboard (medium)", code: 'const Q="\\x1B]52;c;?\\x1B\\\\",P=`\\x1b]52;p;?\\x07`;process.stdout.write(Q)', at: ['"\\x1B]52', '`'], severity: 'medium', message: /OSC 52 query/ },
     { name: 'a bare program name run through a helper', code: 'await execa("pbpaste",{env:e});f("wl-paste",[...a,"--no-newline"])', at: ['"pbpaste"', '"wl-paste"'] },
