@@ -398,6 +398,12 @@ describe('correlation: config-tamper', () => {
     assert.deepEqual(only('config-tamper', hooks).map(f => f.severity), ['medium']);
   });
 
+  // Copilot CLI 0.0.354 (review 67): /terminal-setup hands the keybindings path to a writer written as the setup's argument.
+  it('follows a path into a function written as an argument, called where the callee calls that parameter (medium)', () => {
+    const code = 'const fsp=require("fs").promises,os=require("os"),path=require("path");function userDir(e){return path.join(os.homedir(),".config",e,"User")}async function setup(t,e,write){let a=path.join(e,"keybindings.json");let s=[];return write(t,a,JSON.stringify(s))}async function apply(t,app){return setup(t,userDir(app),async(r,a,I)=>{await fsp.writeFile(a,I,"utf8")})}module.exports=apply';
+    assert.deepEqual(only('config-tamper', code).map(f => `${f.severity} ${f.message}`), ['medium Writes editor user settings (fs.promises.writeFile)']);
+  });
+
   // Gemini CLI 0.45.2, Claude Code 2.0.77 and Qwen Code 0.15.10 (reviews 61, 62): /terminal-setup's keybindings, a workflow
   // downloaded into .github/workflows, a browser's native messaging host registered.
   it("follows an editor's folder chosen from a table, a workflow named at run time, and a native messaging host manifest (medium)", () => {

@@ -345,8 +345,45 @@ export class CallGraph {
       // An IIFE, `(function(a){…})(x)`: the call sits right around the function.
       const i = this.iifeCall(record.node);
       if (i !== undefined) out.push({ call: this.index.calls[i], fn: this.index.callFns[i], callee: f, argOffset: 0 });
+      else out.push(...this.callbackCalls(f, limit));
     }
     return out.sort((a, b) => a.call.start - b.call.start);
+  }
+
+  /**
+   * A function written as an argument of a call of a same-module function (`setup(dir, async (r,
+   * a, I) => writeFile(a, I))`) is called where that function calls the parameter it lands in
+   * (`write(t, path, text)` inside `setup`), when the parameter is bound once.
+   */
+  private callbackCalls(f: number, limit: number): CallStep[] {
+    const node = this.index.functions[f].node;
+    const calls = this.index.calls;
+    // Calls are recorded in walk order: the call the function is an argument of starts before it.
+    let outer: { call: CallLike; fn: number } | undefined;
+    for (let i = firstFrom(calls.length, j => calls[j].start, node.start) - 1, seen = 0; i >= 0 && seen < 32; i--, seen++) {
+      if (calls[i].end < node.end) continue;
+      if (calls[i].arguments.includes(node as never)) outer = { call: calls[i], fn: this.index.callFns[i] };
+      break;
+    }
+    if (!outer) return [];
+    const target = this.target(outer.call, outer.fn);
+    if (!target || target.argOffset !== 0) return [];
+    const at = outer.call.arguments.indexOf(node as never);
+    const holder = this.index.functions[target.callee];
+    const param = holder.node.params[at];
+    if (param?.type !== 'Identifier' || holder.overwritten?.has(param.name) || holder.mutated?.has(param.name) || mentionsArguments(this.index, target.callee)) return [];
+    const out: CallStep[] = [];
+    const list = this.callsNamed().get(param.name) ?? [];
+    for (let k = firstFrom(list.length, j => calls[list[j]].start, holder.start); k < list.length && out.length < limit; k++) {
+      const call = calls[list[k]];
+      if (call.start >= holder.end) break;
+      const where = this.index.callFns[list[k]];
+      const callee = unwrapChain(calleeOf(call));
+      // The parameter itself, as this call sees it (not a nested function's own name).
+      if (callee.type !== 'Identifier' || callee.name !== param.name || this.index.binding(param.name, where)?.scope !== target.callee) continue;
+      out.push({ call, fn: where, callee: f, argOffset: 0 });
+    }
+    return out;
   }
 
   /** What a call that loads a bundled module exports (asked again for each key and name). */
