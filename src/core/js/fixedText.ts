@@ -38,6 +38,8 @@ interface Frame {
 const KEEPING = new Set(['join', 'concat', 'slice', 'substr', 'substring', 'trim', 'trimStart', 'trimEnd', 'toString', 'toUpperCase', 'toLowerCase', 'repeat', 'padStart', 'padEnd', 'charAt', 'at']);
 /** Methods that put their arguments into a list (from the argument index given). */
 const LIST_WRITES = new Map([['push', 0], ['unshift', 0], ['splice', 2], ['fill', 0]]);
+/** Methods of text or lists that give a number whatever the receiver holds. */
+const NUMBER_METHODS = new Set(['charCodeAt', 'codePointAt', 'indexOf', 'lastIndexOf', 'search', 'localeCompare', 'findIndex', 'findLastIndex']);
 /** Globals whose calls give a number or a fixed text whatever they are given. */
 const NUMERIC_CALLS = new Set(['Number', 'parseInt', 'parseFloat', 'isNaN', 'isFinite', 'Boolean']);
 const NUMERIC_NAMES = new Set(['undefined', 'NaN', 'Infinity']);
@@ -185,6 +187,8 @@ class FixedText {
     if (this.isJsonStringify(call, fn) || this.isMath(callee, fn)) return true;
     // A method of text written in the file (`"…".replace(/x/g, i)`): text keeps nothing it is given.
     const receiver = callee.type === 'MemberExpression' ? unwrapChain(callee.object as Node) : undefined;
+    // `s.charCodeAt(i)`, `s.indexOf(x)`: a position or a needle, only read.
+    if (callee.type === 'MemberExpression' && !callee.computed && NUMBER_METHODS.has(propertyName(callee) ?? '')) return true;
     if (!receiver || callee.type !== 'MemberExpression' || callee.computed || !STRING_READERS.has(propertyName(callee) ?? '')) return false;
     const literal = receiver.type === 'TemplateLiteral' || (receiver.type === 'Literal' && typeof receiver.value === 'string');
     // Or a name holding fixed text (`code.replace(/\[X\]/g, n)`, bluebird's holder): text is never changed by what it is given.
@@ -267,6 +271,8 @@ class FixedText {
       const isPattern = (pattern.type === 'Literal' && 'regex' in pattern && !!pattern.regex) || this.value(pattern, fn, frame);
       return isPattern && !isFunction(args[1]) && this.value(receiverOf(call)!, fn, frame) && this.value(args[1], fn, frame);
     }
+    // `this.prefix.charCodeAt(i)`: a number, whatever text it is asked of (find-my-way's generated matcher).
+    if (method !== undefined && NUMBER_METHODS.has(method)) return true;
     if (method !== undefined && KEEPING.has(method)) return this.kept(method, receiverOf(call)!, args, fn, frame);
     // `props.map(function (p) { return "promise = " + p + ";" })` over a fixed list: what the callback makes of each element.
     if (method === 'map' && args.length === 1 && isFunction(args[0])) return this.mapped(receiverOf(call)!, args[0] as FunctionNode, fn, frame);

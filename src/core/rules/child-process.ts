@@ -53,7 +53,9 @@ function optionObjects(a: Node, ctx: RuleContext): Array<Node & { type: 'ObjectE
 function shellIn(o: Node & { type: 'ObjectExpression' }, args: readonly Node[], a: Node, ctx: RuleContext): boolean | Node {
   for (const p of o.properties) {
     if (p.type !== 'Property' || propertyKeyName(p) !== 'shell') continue;
-    const v = unwrapChain(p.value as Node);
+    let v = unwrapChain(p.value as Node);
+    // `shell: t.shell ? true : undefined`: on exactly when the test is.
+    if (v.type === 'ConditionalExpression' && constantTruth(unwrapChain(v.consequent)) === true && constantTruth(unwrapChain(v.alternate)) === false) v = unwrapChain(v.test as Node);
     if (v.type === 'Literal') return !!v.value;
     // A shell only on Windows, for the .cmd/.bat wrapper of a program started with an
     // argument list (`shell: isWindows`): that program, not a command line, is what runs.
@@ -168,6 +170,11 @@ function settledShell(value: Node, fn: number, listGiven: boolean, ctx: RuleCont
   // (most set none); a `shell` value written in one that cannot be read may still be on.
   const mark: Mark<ShellValue> = (node, at, path) => {
     if (node.type === 'Parameter' && how.stopAt !== undefined && analysis.index.functionOf(node.fn) === how.stopAt) return 'off';
+    // `shell: t.shell ? true : undefined`: on exactly when the test is, so what the test holds.
+    if (path.length === 0 && node.type === 'ConditionalExpression' && constantTruth(unwrapChain(node.consequent)) === true && constantTruth(unwrapChain(node.alternate)) === false) {
+      const kinds = new Set(analysis.flow.origins(node.test as Node, at, mark, CALL_DEPTH).map(r => r.mark));
+      return kinds.size === 0 || kinds.has('unknown') ? 'unknown' : kinds.has('on') ? 'on' : kinds.has('windows') ? 'windows' : 'off';
+    }
     const v = shellValueOf(node, at, path, analysis, ctx.text);
     return how.options && v === 'unknown' && path.length > 0 ? 'off' : v;
   };

@@ -3,7 +3,7 @@
 // axios/got/node-fetch/undici clients when their import is visible. Presence is normal for
 // an assistant (info); the call is the sink the exfiltration and download-exec correlations
 // follow values into, and the request target network-endpoint follows URLs into.
-import { calledMethod, calleeOf, isFunction, memberPath, propertyName, type CallLike, type Node } from '../js/ast';
+import { calledMethod, calleeOf, isFunction, memberPath, propertyName, unwrapChain, type CallLike, type Node } from '../js/ast';
 import { argumentsOf, refName, type ModuleRef } from '../js/modules';
 import { parseUrl } from '../net/url';
 import type { Rule, RuleContext } from './types';
@@ -99,12 +99,24 @@ function networkCallOf(node: CallLike, ctx: RuleContext): NetworkCall | undefine
     if (path && GLOBAL_FETCH.has(path) && !(callee.type === 'Identifier' && ctx.isBound(callee))) return { what: 'HTTP request', call: 'fetch' };
     if (path?.endsWith('navigator.sendBeacon')) return { what: 'Beacon', call: 'navigator.sendBeacon' };
   }
+  // `fetchImpl = options.fetchImpl ?? fetch`, `function f(url, fetchImpl = fetch)`: the global fetch unless a caller gives another.
+  if (callee.type === 'Identifier' && fetchByDefault(callee, ctx)) return { what: 'HTTP request', call: 'fetch' };
   const ref = callee.type === 'Identifier' ? ctx.moduleRef(callee) : ctx.calleeRef(node);
   const kind = ref && networkCallKind(ref);
   if (kind) return { what: kind, call: refName(ref) };
   const method = calledMethod(node);
   if (method && isClientRequest(method, argumentsOf(node), ctx)) return { what: 'HTTP request', call: `.${method}(url)` };
   return undefined;
+}
+
+/** A name whose value is the global fetch when nothing else is given: a parameter's default, or the right of `??` / `||`. */
+function fetchByDefault(callee: Node & { type: 'Identifier' }, ctx: RuleContext): boolean {
+  const value = ctx.resolve(callee);
+  const fallback = value?.type === 'Parameter' ? value.default : value?.type === 'LogicalExpression' && value.operator !== '&&' ? value.right : undefined;
+  const f = fallback && unwrapChain(fallback as Node);
+  if (!f) return false;
+  const path = memberPath(f);
+  return !!path && GLOBAL_FETCH.has(path) && !(f.type === 'Identifier' && ctx.isBound(f));
 }
 
 /** `WebSocket`, `globalThis.WebSocket`, …: the global constructor's name when the callee is one (not a local of that name). */

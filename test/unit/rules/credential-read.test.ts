@@ -5,6 +5,8 @@ import { runRuleTable } from '../../helpers/ruleTester';
 
 runRuleTable(credentialRead, {
   invalid: [
+    // Kimi Code 2.0.2 (review 68): a prefix deny list set in a lazy initialiser, each element compared and its length read.
+    { name: 'a deny list of prefixes whose elements are compared and measured', code: 'function isSensitive(p){const n=p.split("/").pop();for(const prefix of SENSITIVE_PREFIXES){if(n===prefix)return true;if(n.length>prefix.length&&n.startsWith(prefix))return true}return false}var SENSITIVE_PREFIXES;var init=()=>{SENSITIVE_PREFIXES=["id_rsa","id_ed25519"]};module.exports=function(p){init();if(isSensitive(p))throw new Error("blocked")}', at: ['"id_rsa"', '"id_ed25519"'], severity: 'info' },
     { name: "its own vendor's cloud credentials (gcloud in a Google tool) are info", code: 'const p=require("path");f(p.join(l,"gcloud","application_default_credentials.json"))', at: ['p.join'], target: { ownVendors: ['google'] }, severity: 'info' },
     { name: "another vendor's cloud credentials are low, not high", code: 'const p=require("path");f(p.join(l,"gcloud","application_default_credentials.json"))', at: ['p.join'], target: { ownVendors: ['anthropic'] }, severity: 'low' },
     { name: 'a path join to ~/.aws/credentials (configuration read by credential chains: low)', code: 'const p=require("path"),o=require("os");f(p.join(o.homedir(),".aws","credentials"))', at: ['p.join'], severity: 'low', evidence: ['path ~/.aws/credentials'] },

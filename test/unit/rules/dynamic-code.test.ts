@@ -285,6 +285,14 @@ runRuleTable(dynamicCode, {
     { name: 'String.raw of constants is fixed (low)', code: 'const vm=require("vm");const Q=String.raw`a\\b`;const L=String.raw`(${Q})`;vm.runInThisContext(L)', at: ['vm.runIn'], severity: 'low', evidence: ['evaluates to "(a\\\\b)"'] },
     { name: 'a helper given a parameter is computed (medium)', code: 'const vm=require("vm");const strict=(s)=>`"use strict";${s}`;function run(src,c){return vm.runInContext(strict(src),c)}', at: ['vm.runInContext'], severity: 'medium' },
     // @byterover/cipher 0.3.0's vendored Next.js edge-runtime: eval and a vm template over each
+    // find-my-way in Kimi Code 2.0.2 (review 68): a matcher generated from a prefix's character codes and loop counters.
+    {
+      name: "code made of a text's character codes and loop counters is built from numbers (low)",
+      code: 'class N{constructor(p){this.prefix=p;this.c()}c(){const lines=[];for(let i=1;i<this.prefix.length;i++){const charCode=this.prefix.charCodeAt(i);lines.push(`path.charCodeAt(i + ${i}) === ${charCode}`)}this.m=new Function("path","i",`return ${lines.join(" && ")}`)}}module.exports=N',
+      at: ['new Function'],
+      severity: 'low',
+      message: /built only from text written in the file/,
+    },
     // bluebird's join.js holder (Cline 2.18.0, review 66) and core-js's construct (cipher's Next.js polyfills, review 65).
     {
       name: 'code from a list made by `new Array(n)` filled by index, mapped by a callback, joined (also by core-js\'s uncurried join), and replaced into a template in a chain (low)',

@@ -3,6 +3,8 @@ import { runRuleTable } from '../../helpers/ruleTester';
 
 runRuleTable(networkCall, {
   invalid: [
+    // Kimi Code 2.0.2 (review 68): fetch injectable for tests, the global one by default.
+    { name: 'a fetch given as a parameter default or as the fallback of ?? is the global fetch (info)', code: 'async function m(v,fetchImpl=fetch){return fetchImpl(`https://cdn.example.com/${v}/m.json`)}async function s(o){const fetchImpl=o.fetchImpl??fetch;return fetchImpl("https://cdn.example.com/a.bin")}', at: ['fetchImpl(`', 'fetchImpl("'], severity: 'info', message: /HTTP request/ },
     {
       name: "a module given as a parameter's default, plain or destructured (Codebuff's http.js: injected in tests, https otherwise)",
       code: 'const https=require("https");function a({env=process.env,httpsModule=https}={},u){return httpsModule.request(u)}function b(u,h=https){return h.get(u)}function c(h,u){return h.request(u)}',

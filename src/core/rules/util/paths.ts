@@ -520,6 +520,8 @@ function onlyComparedValue(index: ModuleIndex, name: string, fn: number, depth: 
     const up = use.ancestors[at];
     if (up?.type === 'BinaryExpression' && EQUALITY.has(up.operator)) return true;
     if (up?.type === 'SwitchCase' && up.test === child) return true;
+    // `name.length > prefix.length`: its length is a number, nothing of its text.
+    if (child === use.node && up?.type === 'MemberExpression' && up.object === child && !up.computed && propertyName(up) === 'length') return true;
     const call = use.ancestors[at - 1];
     if (up?.type === 'MemberExpression' && up.object === child && call?.type === 'CallExpression' && call.callee === up && STRING_TESTS.has(propertyName(up) ?? '')) return true;
     if (up?.type === 'CallExpression' && up.callee.type === 'MemberExpression' && STRING_TESTS.has(propertyName(up.callee) ?? '') && up.arguments.includes(child as acorn.Expression)) return true;
