@@ -27,6 +27,9 @@ export interface NameUse {
 export function everyUse(index: ModuleIndex, scope: number, name: string, visit: (use: NameUse) => boolean, own?: ScanBudget): boolean {
   const root = scope === MODULE ? index.program : index.functions[scope]?.node;
   if (!root) return false;
+  // In a large scope (a bundle's module scope) a name of a few letters is found by its spelling:
+  // the tree of a 21 MB bundle is millions of nodes, its few uses a handful of descents.
+  if (name.length >= MIN_SPELLED_NAME && root.end - root.start >= SPELLED_SCOPE) return everyUseBySpelling(index, root, scope, name, visit);
   // A caller may bring its own budget: the file's is shared by every rule, and one spent early
   // leaves a later question about a small function unanswered.
   const used = budgets.get(index) ?? 0;
@@ -83,6 +86,59 @@ export function everyUse(index: ModuleIndex, scope: number, name: string, visit:
   if (own) own.left -= visited;
   else budgets.set(index, used + visited);
   return complete;
+}
+
+/** Scopes at least this long are searched by spelling for names at least MIN_SPELLED_NAME long. */
+const SPELLED_SCOPE = 256 * 1024;
+const MIN_SPELLED_NAME = 3;
+
+/**
+ * everyUse by the name's spelling: each place the scope's text spells it as a word is descended
+ * to from the root, and counts when an identifier of the tree sits exactly there (not a member
+ * name, an object key, a string or a comment), with the same ancestors and function a scan
+ * would give. `export { name }` is a use; a `with` in the scope leaves no answer.
+ */
+function everyUseBySpelling(index: ModuleIndex, root: Node, scope: number, name: string, visit: (use: NameUse) => boolean): boolean {
+  if (index.withRanges.some(r => r.start < root.end && root.start < r.end)) return false;
+  const text = index.text;
+  for (let i = text.indexOf(name, root.start); i >= 0 && i + name.length <= root.end; i = text.indexOf(name, i + name.length)) {
+    if ((i > 0 && isWordChar(text.charCodeAt(i - 1))) || isWordChar(text.charCodeAt(i + name.length))) continue;
+    const use = useAt(index, root, scope, i, name);
+    if (use && !visit(use)) return false;
+  }
+  return true;
+}
+
+/** The use of `name` whose identifier starts at `offset`, with its ancestors from `root`; undefined when none is there. */
+function useAt(index: ModuleIndex, root: Node, scope: number, offset: number, name: string): NameUse | undefined {
+  const path: Node[] = [];
+  const fns: number[] = [];
+  const children: Node[] = [];
+  let node: Node | undefined = root;
+  while (node) {
+    if (node.type === 'Identifier') return node.start === offset && node.name === name ? { node: node as acorn.Identifier, ancestors: path, fn: fns.length ? fns[fns.length - 1] : scope } : undefined;
+    if (node.type === 'ExportNamedDeclaration' && !node.source) {
+      const spec = node.specifiers.find(sp => sp.local.start === offset && sp.local.type === 'Identifier' && sp.local.name === name);
+      if (spec) return { node: spec.local as acorn.Identifier, ancestors: [...path, node, spec as unknown as Node], fn: fns.length ? fns[fns.length - 1] : scope };
+    }
+    if (isFunction(node)) {
+      const f = index.functionOf(node);
+      if (f !== undefined) fns.push(f);
+    }
+    path.push(node);
+    let next: Node | undefined;
+    if (node.type === 'Program' || node.type === 'BlockStatement' || node.type === 'StaticBlock' || node.type === 'ClassBody') {
+      const body = node.body as Node[];
+      const k = firstFrom(body.length, j => body[j].end, offset + 1);
+      next = body[k] && body[k].start <= offset ? body[k] : undefined;
+    } else {
+      children.length = 0;
+      childrenOf(node, children);
+      next = children.find(c => c.start <= offset && offset < c.end);
+    }
+    node = next;
+  }
+  return undefined;
 }
 
 /** Nodes a caller may still visit across its scans. */
