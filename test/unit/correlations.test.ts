@@ -398,6 +398,18 @@ describe('correlation: config-tamper', () => {
     assert.deepEqual(only('config-tamper', hooks).map(f => f.severity), ['medium']);
   });
 
+  // Claude Code 1.0.25 (review 69): every write goes through an fs facade returned by a getter through an alias
+  // (`var Ju9 = Wu9; function b1() { return Ju9 }`), and /terminal-setup chooses the editor's folder in a conditional.
+  it('follows writes through an aliased fs facade, and a path whose folder a conditional chooses inside the join (medium)', () => {
+    const code = [
+      'const fsx=require("fs"),{join}=require("path"),{homedir}=require("os");',
+      'var facade={appendFileSync(p,d){fsx.appendFileSync(p,d)},writeFileSync(p,d){fsx.writeFileSync(p,d)}};var current=facade;function getFs(){return current}',
+      'function alias(line){getFs().appendFileSync(join(homedir(),".zshrc"),line)}',
+      'function keys(B){let Q=join(homedir(),process.platform==="darwin"?join("Library","Application Support",B,"User"):join(".config",B,"User")),I=join(Q,"keybindings.json");getFs().writeFileSync(I,"[]")}keys("Cursor");',
+    ].join('\n');
+    assert.deepEqual(only('config-tamper', code).map(f => `${f.severity} ${f.message}`).sort(), ['medium Writes editor user settings (fs.writeFileSync)', 'medium Writes shell start-up file (fs.appendFileSync)']);
+  });
+
   // Copilot CLI 0.0.354 (review 67): /terminal-setup hands the keybindings path to a writer written as the setup's argument.
   it('follows a path into a function written as an argument, called where the callee calls that parameter (medium)', () => {
     const code = 'const fsp=require("fs").promises,os=require("os"),path=require("path");function userDir(e){return path.join(os.homedir(),".config",e,"User")}async function setup(t,e,write){let a=path.join(e,"keybindings.json");let s=[];return write(t,a,JSON.stringify(s))}async function apply(t,app){return setup(t,userDir(app),async(r,a,I)=>{await fsp.writeFile(a,I,"utf8")})}module.exports=apply';

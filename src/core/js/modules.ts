@@ -244,8 +244,16 @@ export function bundledExports(call: acorn.CallExpression, lookup: ModuleLookup,
   const only = returns[0] && memberPath(returns[0]);
   if (fn === undefined || !only || !returns.every(r => memberPath(r) === only)) return undefined;
   const [name, member, ...rest] = only.split('.');
-  const bound = index.binding(name, fn);
-  if (!bound || rest.length) return undefined;
+  const named = index.binding(name, fn);
+  if (!named || rest.length) return undefined;
+  // `var current = facade; function getFs() { return current }` (Claude Code's fs facade): the object the alias names.
+  let bound: Binding = named;
+  for (let hops = 0; member === undefined && hops < 3 && bound.values.length === 1 && !bound.mutated; hops++) {
+    const alias = unwrapChain(bound.values[0].node);
+    const next: Binding | undefined = alias.type === 'Identifier' ? index.binding(alias.name, bound.values[0].fn) : undefined;
+    if (!next) break;
+    bound = next;
+  }
   // `safe = { execSafe }; return safe`: the objects the returned name is given hold exports too.
   if (member === undefined) return recordsOf(index, bound, undefined, bound.values);
   return member === 'exports' ? recordsOf(index, undefined, bound) : undefined;

@@ -3,7 +3,7 @@
 // a write whose path comes from one is config-tamper (a correlation that follows the path).
 import { vendorById } from '../catalog/vendors';
 import { PERSISTENCE_LOCATIONS, persistenceLocationFor } from '../catalog/persistence';
-import { propertyName, staticString, type Node } from '../js/ast';
+import { propertyKeyName, propertyName, staticString, type Node } from '../js/ast';
 import type { RelatedSpan, ReportDescriptor, Rule, RuleContext } from './types';
 import { firstSpellingByValue, inOwnPackage, inWorkingFolder, isProse, joinedThrough, listRole, pathHandlers, spelledPath } from './util/paths';
 
@@ -55,6 +55,8 @@ export const persistenceLocation: Rule = {
       if (isProse(spelled) && !(location?.command && COMMAND_START.test(spelled))) return;
       const role = listRole(ctx);
       if (role === 'data') return;
+      // `{ schedule: { type: "crontab", value: expr } }` (Sentry's cron monitors): a type tag, no place.
+      if (isTypeTag(node, ctx)) return;
       if (!location && spelled.includes('*') && HINT.test(spelled) && !role && node.type === 'CallExpression') byValue.push({ node, fn: ctx.functionIndex() });
       if (!location) return;
       // A file shipped beside the code (`join(__dirname, "..", ".cursor", "rules", f)`, a template it copies from).
@@ -119,4 +121,11 @@ export const persistenceLocation: Rule = {
 /** The article a label takes (`an editor's user settings`, `a git hook`). */
 function article(label: string): string {
   return /^[aeiou]/i.test(label) ? 'an' : 'a';
+}
+
+/** A bare word given as an object's `type` or `kind` (`{ type: "crontab" }`): what something is, not a path or a command. */
+function isTypeTag(node: Node, ctx: RuleContext): boolean {
+  const parent = ctx.parent();
+  if (node.type !== 'Literal' || typeof node.value !== 'string' || /[\s/\\]/.test(node.value)) return false;
+  return parent?.type === 'Property' && parent.value === node && !parent.computed && ['type', 'kind'].includes(propertyKeyName(parent as Node) ?? '');
 }

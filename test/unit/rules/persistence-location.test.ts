@@ -67,6 +67,8 @@ runRuleTable(persistenceLocation, {
     },
   ],
   valid: [
+    // Sentry's cron instrumentation in Claude Code 1.0.25 (review 69): a monitor's schedule type.
+    { name: 'a type tag that names a crontab', code: 'monitor.withMonitor(name,cb,{schedule:{type:"crontab",value:expr}})' },
     { name: 'the Windows user environment only read, or set for the process', code: 'x(`reg query "HKCU\\\\Environment" /v Path`);process.env.PATH=p;log("Run setx PATH with your folder to make it permanent, or add it in System settings")' },
     // Kilo CLI (review 60): an OpenCode fork's own settings, under its own folder, share OpenCode's file name.
     { name: "a project file's name under another tool's fixed folder is not that project file: Kilo's own settings, in Kilo", code: 'const p=require("path"),o=require("os");w(p.join(o.homedir(),".config","kilo","opencode.json"));w(`${root}/.kilo/opencode.jsonc`)', target: { ownVendors: ['kilocode'] } },

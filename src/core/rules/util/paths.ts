@@ -296,7 +296,7 @@ function spellings(node: Node, fn: number, ctx: RuleContext, depth: number): Pat
     if (depth >= MAX_VALUE_DEPTH) return [{ path: '*', from: [] }];
     // Scopes are per function: a block's own `let` of the name elsewhere would lend its value.
     if (n.type === 'Identifier' && ctx.analysis().index.mayBeShadowed(n.name, n.start, fn)) return [{ path: '*', from: [] }];
-    const spells = (v: Node, at: number): boolean => staticString(v) !== undefined || isHome(v, contextAt(ctx, at)) || v.type === 'TemplateLiteral' || v.type === 'LogicalExpression' || (v.type === 'BinaryExpression' && v.operator === '+') || (v.type === 'CallExpression' && isPathJoin(v, contextAt(ctx, at)));
+    const spells = (v: Node, at: number): boolean => staticString(v) !== undefined || isHome(v, contextAt(ctx, at)) || v.type === 'TemplateLiteral' || v.type === 'LogicalExpression' || v.type === 'ConditionalExpression' || (v.type === 'BinaryExpression' && v.operator === '+') || (v.type === 'CallExpression' && isPathJoin(v, contextAt(ctx, at)));
     const reached = ctx.analysis().flow.origins(n, fn, (v, at, path) => (path.length === 0 && spells(v, at) ? { node: v, fn: at } : undefined));
     const out: PathByValue[] = [];
     for (const r of reached) {
@@ -305,6 +305,8 @@ function spellings(node: Node, fn: number, ctx: RuleContext, depth: number): Pat
     return out.length ? out : [{ path: '*', from: [] }];
   }
   if (n.type === 'LogicalExpression') return [...spellings(n.left, fn, ctx, depth), ...spellings(n.right, fn, ctx, depth)].slice(0, MAX_SPELLINGS);
+  // `join(homedir(), darwin ? join("Library", …, B, "User") : join(".config", B, "User"))`: either branch.
+  if (n.type === 'ConditionalExpression') return [...spellings(n.consequent, fn, ctx, depth), ...spellings(n.alternate, fn, ctx, depth)].slice(0, MAX_SPELLINGS);
   if (n.type === 'TemplateLiteral') {
     const parts: PathByValue[][] = [];
     n.quasis.forEach((q, i) => {
