@@ -125,6 +125,9 @@ describe('scan worker jobs', () => {
       'agent | /$bunfs/root/agent.js > code run by new worker_threads.Worker (eval: true) at 3:1 | 1:33 | medium',
       'index.js | code run by new worker_threads.Worker (eval: true) at 3:1 | 1:33 | medium',
     ]);
+    // Each such finding points at the call that runs the string, in the file (or module) that holds it.
+    const fromFile = result.findings.find(f => f.file === 'index.js' && f.ruleId === 'child-process')!;
+    assert.deepEqual(fromFile.related.at(-1), { file: 'index.js', line: 3, column: 1, endLine: 3, endColumn: 26, message: 'the code runs from a string here (new worker_threads.Worker (eval: true))' });
     assert.equal(run({ kind: 'module', binary: path.join(dir, 'index.js'), entry: 'code run by new worker_threads.Worker (eval: true) at 3:1' }).flatMap(m => (m.type === 'module' ? [m.text] : []))[0], inner);
     const entry = '/$bunfs/root/agent.js > code run by new worker_threads.Worker (eval: true) at 3:1';
     assert.equal(run({ kind: 'module', binary, entry }).flatMap(m => (m.type === 'module' ? [m.text] : []))[0], inner);

@@ -98,6 +98,8 @@ export interface SourcePlace {
   functions: ReadonlyArray<{ start: number; end: number }>;
   /** Parsed by the loose parser only. */
   partial: boolean;
+  /** For code run from a string of another text: the call that runs it, shown beside every finding. */
+  ranFrom?: RelatedLocation;
 }
 
 /**
@@ -134,7 +136,7 @@ export function buildFindings(drafts: readonly Draft[], place: SourcePlace): Fin
       endLine: end.line,
       endColumn: end.column,
       evidence: [...draft.evidence],
-      related: draft.related.map(rel => locateRelated(rel, lines, place)),
+      related: [...draft.related.map(rel => locateRelated(rel, lines, place)), ...(place.ranFrom ? [place.ranFrom] : [])],
       offset: draft.start,
       endOffset: draft.end,
       confidence: 'exact',

@@ -3,7 +3,7 @@
 // following values, then build the findings once. A pure function of its inputs whose result
 // is plain data, so it can run in a worker and be cached. Every pass that fails loses only
 // itself: its error is recorded and what the other passes found is still reported.
-import type { Finding, ScanError } from '../model';
+import type { Finding, RelatedLocation, ScanError } from '../model';
 import type { DecodedSite, Rule, RuleContext, RuleHandlers, TargetContext } from '../rules/types';
 import { defaultKeywordMatcher, escapeRegExp, type KeywordMatcher } from '../catalog/keywords';
 import { isFunction, type CallLike, type Node } from '../js/ast';
@@ -38,6 +38,8 @@ export interface ScanSourceOptions {
   wholeMax?: number;
   /** How many strings of code run by code this text is inside (0: a file or a binary's module). */
   depth?: number;
+  /** For code run from a string: the call in the text that holds it, related to every finding. */
+  ranFrom?: RelatedLocation;
 }
 
 /**
@@ -72,7 +74,7 @@ export function scanSource(source: string, options: ScanSourceOptions): SourceSc
   const analysed = analyse(source, options);
   if (!('drafts' in analysed)) return analysed;
   const { drafts, functions, errors, partial, stats, rulesRun } = analysed;
-  const findings = buildFindings(drafts, { ...whereOf(options), text: source, functions, partial });
+  const findings = buildFindings(drafts, { ...whereOf(options), text: source, functions, partial, ...(options.ranFrom ? { ranFrom: options.ranFrom } : {}) });
   return withCodeRun({ findings, errors, partial, stats, rulesRun }, source, drafts, options);
 }
 
@@ -97,7 +99,8 @@ function withCodeRun(result: SourceScanResult, source: string, drafts: readonly 
   const stats = { ...result.stats };
   const rulesRun = new Set(result.rulesRun);
   for (const run of runs) {
-    const scanned = scanSourceSafely(run.text, { ...options, entry: nestedEntry(options.entry, run.name), depth: depth + 1 });
+    const ranFrom: RelatedLocation = { file: options.file, ...(options.entry ? { entry: options.entry } : {}), ...run.at, message: `the code runs from a string here (${run.what})` };
+    const scanned = scanSourceSafely(run.text, { ...options, entry: nestedEntry(options.entry, run.name), depth: depth + 1, ranFrom });
     findings.push(...scanned.findings);
     errors.push(...scanned.errors);
     for (const k of ['parseMs', 'walkMs', 'decodeMs', 'linkMs', 'nodes'] as const) stats[k] += scanned.stats[k];
@@ -107,14 +110,14 @@ function withCodeRun(result: SourceScanResult, source: string, drafts: readonly 
 }
 
 /** The fixed code a text's drafts say it runs, once per text, named by the call and where it is. */
-function codeRuns(source: string, drafts: readonly Draft[]): Array<{ name: string; text: string }> {
-  const runs: Array<{ text: string; what: string; at: number }> = [];
+function codeRuns(source: string, drafts: readonly Draft[]): Array<{ name: string; text: string; what: string; at: { line: number; column: number; endLine: number; endColumn: number } }> {
+  const runs: Array<{ text: string; what: string; at: number; end: number }> = [];
   const seen = new Set<string>();
   for (const d of drafts) {
     for (const f of d.facts ?? []) {
       if (f.kind !== 'code' || f.text.length < MIN_RUN_TEXT || seen.has(f.text)) continue;
       seen.add(f.text);
-      runs.push({ text: f.text, what: f.what, at: d.start });
+      runs.push({ text: f.text, what: f.what, at: d.start, end: d.end });
     }
   }
   if (runs.length === 0) return [];
@@ -123,7 +126,8 @@ function codeRuns(source: string, drafts: readonly Draft[]): Array<{ name: strin
     .sort((a, b) => a.at - b.at)
     .map(run => {
       const { line, column } = lines.positionAt(run.at);
-      return { name: `${CODE_RUN}${run.what} at ${line}:${column}`, text: run.text };
+      const end = lines.positionAt(run.end);
+      return { name: `${CODE_RUN}${run.what} at ${line}:${column}`, text: run.text, what: run.what, at: { line, column, endLine: end.line, endColumn: end.column } };
     });
 }
 
@@ -331,7 +335,7 @@ function scanPart(source: string, part: { start: number; end: number }, options:
   const at = (offset: number) => offset + part.start;
   const drafts = analysed.drafts.map(d => relocateDraft(d, at));
   const functions = analysed.functions.map(f => ({ start: at(f.start), end: at(f.end) }));
-  const findings = buildFindings(drafts, { ...whereOf(options), text: source, functions, partial: analysed.partial });
+  const findings = buildFindings(drafts, { ...whereOf(options), text: source, functions, partial: analysed.partial, ...(options.ranFrom ? { ranFrom: options.ranFrom } : {}) });
   const done = withCodeRun({ findings, errors: analysed.errors, partial: analysed.partial, stats: analysed.stats, rulesRun: analysed.rulesRun }, source, drafts, options);
   return { ...done, located: true };
 }
