@@ -3,7 +3,8 @@
 // path joins (`join(homedir(), ".aws", "credentials")`). Reading one's own key store is
 // normal (info); another assistant's is high. Each is a `source` fact: exfiltration follows
 // what is read into requests.
-import { calledMethod, staticString, type Node } from '../js/ast';
+import { calledMethod, staticString, unwrapChain, type Node } from '../js/ast';
+import { settledValue, type ModuleIndex } from '../js/moduleIndex';
 import { constantTexts } from '../js/constantText';
 import { CREDENTIAL_STORES, SECRET_STORE_METHODS, type CredentialStore } from '../catalog/credentials';
 import type { Severity } from '../model';
@@ -48,10 +49,17 @@ function serviceArgument(ctx: RuleContext): Node | undefined {
 }
 
 /** A text a service name is made of: a literal, or a template with `*` for what it computes. */
-function serviceText(node: Node): string | undefined {
+function serviceText(node: Node, fn: number, index: ModuleIndex): string | undefined {
   const text = staticString(node);
   if (text !== undefined) return text;
-  return node.type === 'TemplateLiteral' ? node.quasis.map(q => q.value.cooked ?? '').join('*') : undefined;
+  if (node.type !== 'TemplateLiteral') return undefined;
+  // `${PRODUCT}${suffix}` with `var PRODUCT = "Claude Code"`: a name the file fixes is its text.
+  const part = (e: Node): string => {
+    const n = unwrapChain(e);
+    const value = n.type === 'Identifier' ? settledValue(index, n.name, fn) : undefined;
+    return (value && staticString(value.node)) ?? '*';
+  };
+  return node.quasis.map((q, i) => (q.value.cooked ?? '') + (i < node.expressions.length ? part(node.expressions[i] as Node) : '')).join('').replace(/\*{2,}/g, '*');
 }
 
 /** A path as evidence shows it: its first 200 characters. */
@@ -187,7 +195,8 @@ export const credentialRead: Rule = {
         }
         for (const p of pending) {
           // The service names the key store: followed to the texts it is made of (`Claude Code${suffix}-credentials`).
-          const names = [...new Set(ctx.analysis().flow.origins(p.service, p.fn, serviceText).map(r => r.mark))];
+          const index = ctx.analysis().index;
+          const names = [...new Set(ctx.analysis().flow.origins(p.service, p.fn, (n, at) => serviceText(n, at, index)).map(r => r.mark))];
           const own = names.some(ownService);
           reportStore(p.node, p.store, p.shown, own, names, p.fn);
         }

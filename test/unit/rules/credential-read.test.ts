@@ -5,6 +5,8 @@ import { runRuleTable } from '../../helpers/ruleTester';
 
 runRuleTable(credentialRead, {
   invalid: [
+    // Claude Code 1.0.25 (review 69): its keychain service made by a helper from a module constant.
+    { name: "the assistant's own keychain service made from a module constant in a helper's template (info)", code: 'const{execSync}=require("child_process");var PRODUCT="Claude Code";function serviceName(A=""){let I=process.env.X?"-x":"";return `${PRODUCT}${A}${I}`}function read(){let A=serviceName("-credentials");return execSync(`security find-generic-password -a $USER -w -s "${A}"`)}', at: ['`security'], target: { ownVendors: ['anthropic'], ownNames: ['claude code'] }, severity: 'info', allEvidence: ['service Claude Code*'] },
     // Kimi Code 2.0.2 (review 68): a prefix deny list set in a lazy initialiser, each element compared and its length read.
     { name: 'a deny list of prefixes whose elements are compared and measured', code: 'function isSensitive(p){const n=p.split("/").pop();for(const prefix of SENSITIVE_PREFIXES){if(n===prefix)return true;if(n.length>prefix.length&&n.startsWith(prefix))return true}return false}var SENSITIVE_PREFIXES;var init=()=>{SENSITIVE_PREFIXES=["id_rsa","id_ed25519"]};module.exports=function(p){init();if(isSensitive(p))throw new Error("blocked")}', at: ['"id_rsa"', '"id_ed25519"'], severity: 'info' },
     { name: "its own vendor's cloud credentials (gcloud in a Google tool) are info", code: 'const p=require("path");f(p.join(l,"gcloud","application_default_credentials.json"))', at: ['p.join'], target: { ownVendors: ['google'] }, severity: 'info' },
@@ -44,7 +46,7 @@ runRuleTable(credentialRead, {
       at: ['"find-generic-password"'],
       target: { ownVendors: ['anthropic'] },
       severity: 'info',
-      allEvidence: ['service Claude Code**'],
+      allEvidence: ['service Claude Code*'],
     },
     {
       name: "another vendor's keychain entry, followed the same way, is medium and says which service",
@@ -52,7 +54,7 @@ runRuleTable(credentialRead, {
       at: ['"find-generic-password"'],
       target: { ownVendors: ['github'] },
       severity: 'medium',
-      allEvidence: ['service Claude Code**'],
+      allEvidence: ['service Claude Code*'],
     },
     { name: 'a keychain read as command arguments', code: 'w1("security",["find-generic-password","-a",u,"-w","-s",q])', at: ['"find'], severity: 'medium' },
     { name: 'a keytar-style secret store read', code: 'await k.getPassword("openai","default")', at: ['k.get'], evidence: ['keychain service openai'] },
