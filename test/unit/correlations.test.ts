@@ -398,6 +398,12 @@ describe('correlation: config-tamper', () => {
     assert.deepEqual(only('config-tamper', hooks).map(f => f.severity), ['medium']);
   });
 
+  // Letta Code 0.32.18: git hooks written into a repository a caller names; one caller (a test set-up) makes it under tmpdir().
+  it('keeps a write whose folder only some caller makes in a temporary folder (medium)', () => {
+    const code = 'const fs=require("fs"),{join}=require("path"),os=require("os");function hook(dir){const h=join(dir,".git","hooks");fs.writeFileSync(join(h,"pre-commit"),"#!/bin/sh")}function setup(cfg){hook(cfg.memoryDir)}function selfTest(){hook(fs.mkdtempSync(join(os.tmpdir(),"t-")))}module.exports={setup,selfTest}';
+    assert.deepEqual(only('config-tamper', code).map(f => `${f.severity} ${f.message}`), ['medium Writes git hook (*/.git/hooks/pre-commit)']);
+  });
+
   // Claude Code 1.0.25 (review 69): every write goes through an fs facade returned by a getter through an alias
   // (`var Ju9 = Wu9; function b1() { return Ju9 }`), and /terminal-setup chooses the editor's folder in a conditional.
   it('follows writes through an aliased fs facade, and a path whose folder a conditional chooses inside the join (medium)', () => {

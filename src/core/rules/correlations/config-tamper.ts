@@ -89,7 +89,10 @@ function inTemporaryDirectory(place: Reached<unknown>, analysis: ModuleAnalysis)
     if (ref?.module === 'os') return last === 'tmpdir' ? 'temp' : last === 'homedir' ? 'home' : undefined;
     return ref && (ref.module === 'fs' || ref.module === 'fs/promises') && last && TEMP_CALLS.has(last) ? 'temp' : undefined;
   });
-  return roots.some(r => r.mark === 'temp') && !roots.some(r => r.mark === 'home');
+  // Only a temporary folder the function makes itself (or a helper it calls returns): one a caller
+  // somewhere passes in says nothing of the folders other callers give (Letta's git hooks, written
+  // into its memory repository, were dropped when one caller's test folder came from tmpdir()).
+  return roots.some(r => r.mark === 'temp' && !r.calls.some(c => c.callee === place.fn)) && !roots.some(r => r.mark === 'home');
 }
 
 export const configTamperCorrelator: Correlator = {
