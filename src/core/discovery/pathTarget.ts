@@ -4,6 +4,8 @@
 import * as path from 'node:path';
 import type { TargetSpec } from '../model';
 import { vendorsForPackage } from '../catalog/vendors';
+import { CATALOG } from '../catalog/assistants';
+import { catalogForNpm, isPlatformPackage, ownVendorsOf } from '../catalog/lookup';
 import { isFile, readJson } from './fsread';
 
 /** The folder findings are relative to: the root, or the folder of a single-file target. */
@@ -25,7 +27,18 @@ export function targetForPath(inputPath: string): TargetSpec {
     kind: 'path',
     root: abs,
     ...(typeof pkg?.version === 'string' ? { version: pkg.version } : {}),
-    ownVendors: vendorsForPackage(typeof pkg?.name === 'string' ? pkg.name : undefined),
+    ownVendors: packageVendors(typeof pkg?.name === 'string' ? pkg.name : undefined),
     ...(typeof pkg?.name === 'string' ? { names: [pkg.name] } : {}),
   };
+}
+
+/**
+ * The vendors a package name says are the assistant's own: by its npm scope, and by the catalog
+ * entry it is (`opencode-ai`) or a per-platform package of (`opencode-linux-x64`: OpenCode's own
+ * key store is not "another assistant's").
+ */
+function packageVendors(name: string | undefined): string[] {
+  if (!name) return [];
+  const entry = catalogForNpm(name) ?? CATALOG.find(e => isPlatformPackage(e, name));
+  return [...new Set([...vendorsForPackage(name), ...(entry ? ownVendorsOf(entry) : [])])];
 }

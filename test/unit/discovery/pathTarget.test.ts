@@ -29,6 +29,16 @@ describe('a target for a PATH', () => {
     assert.deepEqual(targetForPath(dir).ownVendors, ['microsoft']);
   });
 
+  // The corpus report of this stop: OpenCode's platform binary reading its own auth.json was "another assistant's key store" (4 false highs).
+  it("gives a catalog assistant's package, and each of its per-platform packages, the assistant's vendors", () => {
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'opencode-linux-x64', version: '1.18.34' }));
+    assert.deepEqual(targetForPath(dir).ownVendors, ['sst']);
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'opencode-ai', version: '1.18.34' }));
+    assert.deepEqual(targetForPath(dir).ownVendors, ['sst']);
+    fs.writeFileSync(path.join(dir, 'package.json'), JSON.stringify({ name: 'opencode-helper', version: '1.0.0' }));
+    assert.deepEqual(targetForPath(dir).ownVendors, []);
+  });
+
   it('without a package.json is named after the folder and has no vendor', () => {
     const t = targetForPath(dir);
     assert.deepEqual([t.name, t.ownVendors], [path.basename(dir), []]);
