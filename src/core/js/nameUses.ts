@@ -126,17 +126,7 @@ function useAt(index: ModuleIndex, root: Node, scope: number, offset: number, na
       if (f !== undefined) fns.push(f);
     }
     path.push(node);
-    let next: Node | undefined;
-    if (node.type === 'Program' || node.type === 'BlockStatement' || node.type === 'StaticBlock' || node.type === 'ClassBody') {
-      const body = node.body as Node[];
-      const k = firstFrom(body.length, j => body[j].end, offset + 1);
-      next = body[k] && body[k].start <= offset ? body[k] : undefined;
-    } else {
-      children.length = 0;
-      childrenOf(node, children);
-      next = children.find(c => c.start <= offset && offset < c.end);
-    }
-    node = next;
+    node = childHolding(node, offset, children);
   }
   return undefined;
 }
@@ -215,20 +205,22 @@ function identifierAt(root: Node, offset: number, length: number): boolean {
     if (node.type === 'Identifier') return node.start === offset && node.end === offset + length;
     // Import and export specifiers are not among the tree's children: a name there is a use.
     if ((node.type === 'ExportNamedDeclaration' || node.type === 'ImportDeclaration') && node.specifiers.some(sp => sp.start <= offset && offset < sp.end)) return true;
-    let next: Node | undefined;
-    if (node.type === 'Program' || node.type === 'BlockStatement' || node.type === 'StaticBlock' || node.type === 'ClassBody') {
-      // Statements are in text order: a bundle's top level has too many to look at one by one.
-      const body = node.body as Node[];
-      const k = firstFrom(body.length, i => body[i].end, offset + 1);
-      next = body[k] && body[k].start <= offset ? body[k] : undefined;
-    } else {
-      children.length = 0;
-      childrenOf(node, children);
-      next = children.find(c => c.start <= offset && offset < c.end);
-    }
-    node = next;
+    node = childHolding(node, offset, children);
   }
   return false;
+}
+
+/** The child of `node` whose text holds `offset`; `scratch` is reused for the children list. */
+function childHolding(node: Node, offset: number, scratch: Node[]): Node | undefined {
+  if (node.type === 'Program' || node.type === 'BlockStatement' || node.type === 'StaticBlock' || node.type === 'ClassBody') {
+    // Statements are in text order: a bundle's top level has too many to look at one by one.
+    const body = node.body as Node[];
+    const k = firstFrom(body.length, i => body[i].end, offset + 1);
+    return body[k] && body[k].start <= offset ? body[k] : undefined;
+  }
+  scratch.length = 0;
+  childrenOf(node, scratch);
+  return scratch.find(c => c.start <= offset && offset < c.end);
 }
 
 function isWordChar(c: number): boolean {

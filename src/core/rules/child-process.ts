@@ -1794,8 +1794,12 @@ export const childProcess: Rule = {
     // they run (`execFile("osascript", ["-e", _$d("…")])`): reported once values are decoded.
     const mayHideText = () => ctx.analysis().index.encoded.length > 0;
     const reportReady = (all = true) => {
-      const later = all || !mayHideText() ? [] : ready.filter(p => !p.spelled || p.spelled.some(c => c.includes('*')));
-      for (const p of ready) if (!later.includes(p)) report(ctx, p);
+      const waits = !all && mayHideText();
+      const later: ProcessCall[] = [];
+      for (const p of ready) {
+        if (waits && (!p.spelled || p.spelled.some(c => c.includes('*')))) later.push(p);
+        else report(ctx, p);
+      }
       ready.length = 0;
       ready.push(...later);
     };

@@ -103,7 +103,7 @@ function withCodeRun(result: SourceScanResult, source: string, drafts: readonly 
     const scanned = scanSourceSafely(run.text, { ...options, entry: nestedEntry(options.entry, run.name), depth: depth + 1, ranFrom });
     findings.push(...scanned.findings);
     errors.push(...scanned.errors);
-    for (const k of ['parseMs', 'walkMs', 'decodeMs', 'linkMs', 'nodes'] as const) stats[k] += scanned.stats[k];
+    addStats(stats, scanned.stats);
     for (const id of scanned.rulesRun) rulesRun.add(id);
   }
   return { ...result, findings, errors, stats, rulesRun: [...rulesRun] };
@@ -302,7 +302,7 @@ function scanInParts(source: string, options: ScanSourceOptions, wholeMax: numbe
     const name = `part ${i + 1} of ${parts.length} (characters ${part.start}-${part.end})`;
     const done = scanPart(source, part, options);
     for (const e of done.errors) errors.push({ ...e, message: `${name}: ${e.message}` });
-    for (const k of ['parseMs', 'walkMs', 'decodeMs', 'linkMs', 'nodes'] as const) stats[k] += done.stats[k];
+    addStats(stats, done.stats);
     stats.parsed &&= done.stats.parsed;
     partial ||= done.partial;
     for (const id of done.rulesRun) rulesRun.add(id);
@@ -689,4 +689,9 @@ export function triggerForms(trigger: string): string[] {
       })
       .join('');
   return [...new Set([trigger, escape(false), escape(true)])];
+}
+
+/** Adds one text's times and node count to a total (a file's parts, the code it runs from strings). */
+function addStats(into: SourceScanResult['stats'], from: SourceScanResult['stats']): void {
+  for (const k of ['parseMs', 'walkMs', 'decodeMs', 'linkMs', 'nodes'] as const) into[k] += from[k];
 }
