@@ -87,7 +87,7 @@ export function formatTarget(t: TargetResult, options: ReportOptions, hidden = 0
     const shown = verbose ? t.sameFiles : t.sameFiles.slice(0, 3);
     out.push(`  ${t.sameFiles.length === 1 ? '1 file is' : `${t.sameFiles.length} files are`} the same file as another (a hard link or symlink), scanned once: ${shown.map(s => `${printable(s.file)} = ${printable(s.sameAs)}`).join(', ')}${shown.length < t.sameFiles.length ? ` … (+${t.sameFiles.length - shown.length} more)` : ''}`);
   }
-  if (t.skippedTests) out.push(`  ${plural(t.skippedTests, 'JavaScript file')} in test, spec or benchmark folders (or named *.test.js, *.spec.js) not scanned; --include-tests scans them`);
+  if (t.skippedTests) out.push(`  ${plural(t.skippedTests, 'JavaScript file')} in test, spec or benchmark folders (or named *.test.js, *.spec.js; on disk or in archives) not scanned; --include-tests scans them`);
   const archives = t.binaries?.filter(b => b.format === 'archive') ?? [];
   const natives = t.binaries?.filter(b => b.format !== 'archive') ?? [];
   if (natives.length) {

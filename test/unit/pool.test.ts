@@ -10,7 +10,7 @@ import { inParts } from '../../src/core/worker/protocol';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { tempTree } from '../helpers/tempTree';
-import { appendedBun, bunGraph, elf } from '../helpers/nativeFixtures';
+import { appendedBun, bunGraph, elf, tgz } from '../helpers/nativeFixtures';
 
 const WORKER = path.resolve('dist/worker.js');
 const CLI = path.resolve('dist/cli.js');
@@ -168,6 +168,28 @@ describe('scanning in a pool of workers', function () {
       const warm = await run();
       assert.equal(warm.stats.hits, 2, 'the file and the binary, each read back whole from the cache');
       for (const r of [cold.result, warm.result]) assert.deepEqual(JSON.parse(JSON.stringify(r)), JSON.parse(JSON.stringify(one)));
+    } finally {
+      fs.rmSync(cacheDir, { recursive: true, force: true });
+    }
+  });
+
+  it('keeps results with and without an archive\'s tests apart in the cache', async () => {
+    const root = folder({ 'pkg/bundle.tgz': tgz([['package/index.js', GATE], ['package/test/t.js', GATE]]), 'package.json': '{"name":"n","version":"1.0.0"}' });
+    const cacheDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-pool-tests-'));
+    const run = async (includeTests: boolean) => {
+      const rules = {};
+      const pool = new ScanPool(WORKER, { size: 1, maxWorkerMb: 2048, budgetMs: defaultBudgetMs, rules, cacheDir });
+      try {
+        const [result] = await auditTargetsInParallel([spec(root)], { selection: selectRules(rules), ...pool.scanners(), includeTests });
+        return [...new Set(result.findings.map(f => f.entry))].sort();
+      } finally {
+        await pool.close();
+      }
+    };
+    try {
+      assert.deepEqual(await run(false), ['package/index.js']);
+      assert.deepEqual(await run(true), ['package/index.js', 'package/test/t.js']);
+      assert.deepEqual(await run(false), ['package/index.js']);
     } finally {
       fs.rmSync(cacheDir, { recursive: true, force: true });
     }

@@ -79,6 +79,8 @@ export interface NativeBinary {
   snapshot?: boolean;
   /** Strings pass: how many printable strings were read. */
   strings?: number;
+  /** An archive's JavaScript entries left out as tests or benchmarks (counted in the target's skippedTests). */
+  skippedTests?: number;
 }
 
 export interface TargetResult {

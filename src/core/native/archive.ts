@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import type { BinaryContainer, EmbeddedModule } from '../model';
 import { isArchiveName, isZipName, languageOf } from './language';
+import { isTestPath } from '../text/testPaths';
 import { CorruptBinaryError, type BinaryReader, type Region } from './reader';
 import { tarEntries } from './tar';
 import { isZipHead, zipEntries } from './zip';
@@ -25,14 +26,17 @@ export function namedLikeArchive(name: string): boolean {
 
 /** The entries of an archive in `region`, named `<prefix><path in archive>`; JS entries carry their text. */
 export function* archiveModules(reader: BinaryReader, container: 'zip' | 'tar', region: Region, prefix: string, options: InspectOptions): Generator<ModuleSource> {
-  const wanted = (name: string, size: number) => languageOf(name) === 'js' && size <= options.maxModuleBytes;
+  // A test entry is listed and counted like a test file on disk, never inflated.
+  const leftOut = (name: string) => !options.includeTests && isTestPath(name);
+  const wanted = (name: string, size: number) => languageOf(name) === 'js' && size <= options.maxModuleBytes && !leftOut(name);
   const nameOf = (entry: string) => `${prefix}${path.posix.normalize(entry.replace(/\\/g, '/')).replace(/^(\.\.\/)+/, '')}`;
   try {
     const entries: Iterable<{ name: string; size: number; data?: Buffer; error?: string }> = container === 'tar' ? tarEntries(reader, region, wanted) : zipEntries(reader, wanted);
     for (const entry of entries) {
       const module: EmbeddedModule = { name: nameOf(entry.name), size: entry.size, language: languageOf(entry.name, entry.data?.subarray(0, 8)) };
       const data = entry.data;
-      yield data && module.language === 'js' ? { module, text: () => data.toString('utf8') } : { module };
+      if (module.language === 'js' && leftOut(entry.name)) yield { module, test: true };
+      else yield data && module.language === 'js' ? { module, text: () => data.toString('utf8') } : { module };
       if (entry.error) yield { entry: module.name, error: entry.error };
       if (namedLikeArchive(entry.name)) yield { entry: module.name, error: 'an archive inside the archive: not opened' };
     }

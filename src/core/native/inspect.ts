@@ -128,7 +128,8 @@ function* seaModules(reader: BinaryReader, sea: SeaBlob, options: InspectOptions
  */
 export function embeddedModuleText(reader: BinaryReader, fileName: string, entry: string, options: InspectOptions): { text: string } | { error: string } {
   try {
-    const inspection = inspectNative(reader, fileName, options);
+    // A finding's entry may be a test entry of an audit run with --include-tests.
+    const inspection = inspectNative(reader, fileName, { ...options, includeTests: true });
     if (!inspection) return { error: 'not a native file' };
     for (const source of inspection.modules()) {
       if (!('module' in source) || source.module.name !== entry) continue;

@@ -10,10 +10,12 @@ import type { BunModuleRecord } from './bun';
  */
 export type ModuleLocator = { kind: 'bun'; record: BunModuleRecord } | { kind: 'utf8'; offset: number; size: number; what: string };
 
-/** A module with a reader for JS text (and where it is, when it can be read alone), or a problem met while listing modules. */
-export type ModuleSource = { module: EmbeddedModule; text?: () => string; at?: ModuleLocator } | { entry: string; error: string };
+/** A module with a reader for JS text (and where it is, when it can be read alone; `test`: a test entry left unread), or a problem met while listing modules. */
+export type ModuleSource = { module: EmbeddedModule; text?: () => string; at?: ModuleLocator; test?: true } | { entry: string; error: string };
 
 export interface InspectOptions {
   /** Archive entries over this size are listed but not kept in memory (the caller reports them). */
   maxModuleBytes: number;
+  /** Read an archive's test and benchmark entries too; otherwise they are listed with `test` set and not read. */
+  includeTests?: boolean;
 }

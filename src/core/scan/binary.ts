@@ -54,7 +54,7 @@ type Step = { error: ScanError } | { module: EmbeddedModule; index: number; text
  */
 function* binarySteps(reader: BinaryReader, file: FileEntry, maxModuleBytes: number, out: { binary?: NativeBinary }): Generator<Step> {
   const error = (message: string, entry?: string): Step => ({ error: { file: file.rel, ...(entry ? { entry } : {}), message } });
-  const inspection = inspectNative(reader, path.basename(file.rel), { maxModuleBytes });
+  const inspection = inspectNative(reader, path.basename(file.rel), { maxModuleBytes, ...(file.includeTests ? { includeTests: true } : {}) });
   if (!inspection) {
     yield error('not a native container after all (no ELF, Mach-O, PE or wasm header): skipped');
     return;
@@ -79,6 +79,10 @@ function* binarySteps(reader: BinaryReader, file: FileEntry, maxModuleBytes: num
     }
     const { module } = source;
     binary.modules.push(module);
+    if (source.test) {
+      binary.skippedTests = (binary.skippedTests ?? 0) + 1;
+      continue;
+    }
     if (module.language !== 'js') continue;
     if (module.size > maxModuleBytes) {
       yield error(`skipped: ${formatMB(module.size)} is over the ${formatMB(maxModuleBytes)} per-module limit`, module.name);

@@ -9,6 +9,7 @@ import { kindOf, readRegularFile } from '../text/regularFile';
 import * as path from 'node:path';
 import type { BinaryContainer, ScanError } from '../model';
 import { formatMB } from '../text/format';
+import { isTestFileName, TEST_DIRS } from '../text/testPaths';
 
 export { DEFAULT_MAX_FILE_BYTES } from '../model';
 export { formatMB };
@@ -30,6 +31,8 @@ export interface FileEntry {
   native?: BinaryContainer;
   /** A shell script (`.sh`, or a `#!` line naming sh, bash, zsh, dash or ksh): read by scan/shell, not parsed as JavaScript. */
   shell?: true;
+  /** A native file or archive whose test and benchmark entries are read too (CollectOptions.includeTests). */
+  includeTests?: true;
 }
 
 export interface CollectOptions {
@@ -42,9 +45,6 @@ export interface CollectOptions {
 }
 
 const JS_EXTENSIONS = new Set(['.js', '.cjs', '.mjs']);
-/** Folders of code a package's users never run: tests, their fixtures, benchmarks. */
-const TEST_DIRS = new Set(['test', 'tests', '__tests__', '__test__', 'spec', '__mocks__', 'fixtures', '__fixtures__', 'benchmark', 'benchmarks', '__benchmarks__']);
-const TEST_FILE = /\.(test|spec)\.[cm]?js$/;
 const SKIPPED_DIRS = new Set(['.git', '.hg', '.svn']);
 /** Names that may be native code; files with no extension (most executables) are checked too. */
 const NATIVE_NAME = /\.(node|wasm|exe|dll|dylib|so(\.\d+)*)$/i;
@@ -63,6 +63,7 @@ export function collectFiles(root: string, options: CollectOptions): CollectResu
   const maxEntries = options.maxEntries ?? 2_000_000;
   let seen = 0;
   let skippedTests = 0;
+  const withTests = options.includeTests ? { includeTests: true as const } : {};
   const rootStat = safeStat(root, errors, '.');
   if (!rootStat) return { files, errors, skippedTests };
   if (!rootStat.isFile() && !rootStat.isDirectory()) {
@@ -72,7 +73,7 @@ export function collectFiles(root: string, options: CollectOptions): CollectResu
   if (rootStat.isFile()) {
     const name = path.basename(root);
     const native = JS_EXTENSIONS.has(path.extname(name)) ? undefined : sniffNative(root, name, errors, false, false)?.container;
-    if (native) files.push({ absPath: root, rel: name, size: rootStat.size, dependency: false, native });
+    if (native) files.push({ absPath: root, rel: name, size: rootStat.size, dependency: false, native, ...withTests });
     else addFile(root, name, rootStat.size, false);
     return { files, errors, skippedTests };
   }
@@ -123,7 +124,7 @@ export function collectFiles(root: string, options: CollectOptions): CollectResu
       const isEntry = extraEntries.has(relPath);
       const maybeNative = !isJs && (ext === '' || isEntry || NATIVE_NAME.test(entry.name) || namedLikeArchive(entry.name));
       if (!isJs && !isEntry && !maybeNative && !isShell) continue;
-      if (!options.includeTests && TEST_FILE.test(entry.name)) {
+      if (!options.includeTests && isTestFileName(entry.name)) {
         skippedTests++;
         continue;
       }
@@ -136,7 +137,7 @@ export function collectFiles(root: string, options: CollectOptions): CollectResu
       }
       // A dependency's `bin` script (`typescript/bin/tsc`, `.bin/which`) has no extension: its `#!` line says it is JavaScript.
       const sniffed = maybeNative ? sniffNative(abs, relPath, errors, !isEntry && (NATIVE_NAME.test(entry.name) || namedLikeArchive(entry.name)), ext === '') : undefined;
-      if (sniffed?.container) files.push({ absPath: abs, rel: relPath, size: stat.size, dependency, native: sniffed.container });
+      if (sniffed?.container) files.push({ absPath: abs, rel: relPath, size: stat.size, dependency, native: sniffed.container, ...withTests });
       else if (isJs || (isEntry && !isShell && !sniffed?.runsInShell) || sniffed?.runsOnNode) addFile(abs, relPath, stat.size, dependency);
       else if (isShell || sniffed?.runsInShell) addFile(abs, relPath, stat.size, dependency, true);
     }

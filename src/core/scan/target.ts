@@ -187,6 +187,7 @@ export function binaryOutcome(scanned: BinaryScanResult): FileOutcome {
 /** Adds a file's outcome to its target's result; outcomes are added in the plan's file order. */
 export function addOutcome(result: TargetResult, outcome: FileOutcome): void {
   if (outcome.binary) (result.binaries ??= []).push(outcome.binary);
+  if (outcome.binary?.skippedTests) result.skippedTests = (result.skippedTests ?? 0) + outcome.binary.skippedTests;
   result.filesScanned += outcome.filesScanned;
   result.bytesScanned += outcome.bytesScanned;
   result.findings.push(...outcome.findings);

@@ -1,9 +1,9 @@
 // Results of earlier scans, so that re-auditing an unchanged machine costs a hash of each file
 // instead of a parse. A file's outcome is kept under a key made of everything it depends on:
 // the file's bytes (sha256), its path in the target (findings carry it), the build of the
-// engine, the rules chosen, the size limit and the target's own vendors. Entries are
-// versioned; one that cannot be read or does not have the expected shape is reported and
-// scanned again, never trusted.
+// engine, the rules chosen, the size limit, the target's own vendors and whether an archive's
+// tests are read. Entries are versioned; one that cannot be read or does not have the
+// expected shape is reported and scanned again, never trusted.
 //
 // Rules that stand alone (scripts/buildIds.mjs) are not in the key: an entry records the
 // build and triggers of each, and the rules that ran on the file. After an update that changed
@@ -158,7 +158,7 @@ export class ResultCache {
     } catch {
       return undefined;
     }
-    const context = JSON.stringify({ build: this.versions.engine, rules: this.rules, rel: task.file.rel, max: task.plan.maxFileBytes, own: task.plan.target.ownVendors, names: task.plan.target.ownNames ?? [] });
+    const context = JSON.stringify({ build: this.versions.engine, rules: this.rules, rel: task.file.rel, max: task.plan.maxFileBytes, own: task.plan.target.ownVendors, names: task.plan.target.ownNames ?? [], tests: task.file.includeTests === true });
     return createHash('sha256').update(context).update('\0').update(hash.digest()).digest('hex');
   }
 

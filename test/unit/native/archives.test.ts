@@ -59,6 +59,34 @@ describe('archives shipped as files: zip, vsix, tgz, tar', () => {
     assert.ok(errors.some(e => e.startsWith('pkg/fake.zip') && /named like an archive but is no zip or tarball/.test(e)), errors.join('\n'));
   });
 
+  it('leaves an archive\'s test and benchmark entries out as it does on disk, counted, and reads them with includeTests', () => {
+    const root = write({
+      'pkg/bundle.tgz': tgz([
+        ['package/dist/index.js', PROBE],
+        ['package/test/unit/a.js', PROBE],
+        ['package/src/b.spec.js', PROBE],
+        ['package/benchmarks/c.mjs', PROBE],
+        ['package/dist/latest.js', PROBE],
+      ]),
+    });
+    const probes = (r: ReturnType<typeof scan>) => r.findings.filter(f => f.ruleId === 'timezone-probe').map(f => f.entry).sort();
+    const quiet = scan(root);
+    assert.deepEqual(probes(quiet), ['package/dist/index.js', 'package/dist/latest.js']);
+    const listed = quiet.binaries?.find(b => b.file === 'pkg/bundle.tgz');
+    assert.equal(listed?.modules.length, 5, 'a test entry is still listed');
+    assert.deepEqual([listed?.skippedTests, quiet.skippedTests], [3, 3]);
+    assert.deepEqual(quiet.errors, []);
+    const all = scanTarget({ id: 'x', name: 'x', kind: 'path', root }, { rules: RULES, includeTests: true });
+    assert.deepEqual(probes(all), ['package/benchmarks/c.mjs', 'package/dist/index.js', 'package/dist/latest.js', 'package/src/b.spec.js', 'package/test/unit/a.js']);
+    assert.equal(all.skippedTests, undefined);
+    const reader = BinaryReader.open(`${root}/pkg/bundle.tgz`);
+    try {
+      assert.deepEqual(embeddedModuleText(reader, 'bundle.tgz', 'package/test/unit/a.js', { maxModuleBytes: 1 << 20 }), { text: PROBE }, 'a viewer opens a test entry a run with tests reported');
+    } finally {
+      reader.close();
+    }
+  });
+
   it('reports every JavaScript entry it cannot read: encrypted, an unknown method, over the limit, an archive inside the archive', () => {
     const root = write({
       'a.zip': zipArchive([
