@@ -139,14 +139,19 @@ export interface ScanBudget {
 const budgets = new WeakMap<ModuleIndex, number>();
 
 /**
- * Whether a function's text spells `arguments` anywhere (nested functions and strings too: only
- * more cautious). Through it, sloppy-mode code changes a parameter (`arguments[0] = x`) or what
- * it holds (`arguments[0].push(x)`), and a parameter is no longer what the call gave.
+ * Whether a function's text spells `arguments` as a name anywhere (nested functions and strings
+ * too: only more cautious). Through it, sloppy-mode code changes a parameter (`arguments[0] = x`)
+ * or what it holds (`arguments[0].push(x)`), and a parameter is no longer what the call gave. An
+ * arrow function has no `arguments` of its own, and a property (`Function.prototype.arguments`,
+ * in the text of a sandbox's hardening code) is not the name.
  */
 export function mentionsArguments(index: ModuleIndex, fn: number): boolean {
   const node = index.functions[fn].node;
-  return index.text.slice(node.start, node.end).includes('arguments');
+  if (node.type === 'ArrowFunctionExpression') return false;
+  return ARGUMENTS_NAME.test(index.text.slice(node.start, node.end));
 }
+
+const ARGUMENTS_NAME = /(?<![\w$.])arguments(?![\w$])/;
 
 /**
  * Whether every place the text of a scope spells `name` as a word is followed by `(`: a call, or

@@ -3,13 +3,15 @@
 // path joins (`join(homedir(), ".aws", "credentials")`). Reading one's own key store is
 // normal (info); another assistant's is high. Each is a `source` fact: exfiltration follows
 // what is read into requests.
-import { calledMethod, staticString, unwrapChain, type Node } from '../js/ast';
+import { calledMethod, propertyName, staticString, unwrapChain, type Node } from '../js/ast';
+import { moduleRefOf } from '../js/modules';
+import { everyUse } from '../js/nameUses';
 import { settledValue, type ModuleIndex } from '../js/moduleIndex';
 import { constantTexts } from '../js/constantText';
 import { CREDENTIAL_STORES, SECRET_STORE_METHODS, type CredentialStore } from '../catalog/credentials';
 import type { Severity } from '../model';
 import { escapeRegExp } from '../catalog/keywords';
-import type { RelatedSpan, Rule, RuleContext } from './types';
+import type { ModuleAnalysis, RelatedSpan, Rule, RuleContext } from './types';
 import { firstSpellingByValue, isProse, joinedThrough, listName, listRole, onlyCompared, pathHandlers, spelledPath } from './util/paths';
 
 export function credentialStoreFor(path: string): CredentialStore | undefined {
@@ -88,6 +90,8 @@ export const credentialRead: Rule = {
       patterns: 'Lists a credential file among names or patterns paths are matched against (a deny list): {{label}}',
       compared: 'Lists a credential file among names paths are only compared with (a list never opened): {{label}}',
       comparedCommand: 'Lists a command that prints a credential among command lines only compared with (never run from the list): {{label}}',
+      comparedPath: 'Compares a path with a credential location, a yes or no (the path is not opened here): {{label}}',
+      touched: 'Creates a credential file if it is missing, reading nothing (opened to append and closed at once): {{label}}',
       keychain: 'Reads a secret from the system keychain ({{method}}("{{service}}", …))',
     },
   },
@@ -97,7 +101,7 @@ export const credentialRead: Rule = {
       const spelled = spelledPath(node, ctx);
       if (spelled === undefined) return;
       const store = credentialStoreFor(spelled);
-      if (!store && spelled.includes('*') && HINT.test(spelled) && !listRole(ctx)) byValue.push({ node, fn: ctx.functionIndex() });
+      if (!store && spelled.includes('*') && HINT.test(spelled) && !listRole(ctx)) byValue.push({ node, fn: ctx.functionIndex(), ...(predicateOperand(ctx) ? { compared: true } : {}) });
       if (!store || (!store.command && isProse(spelled))) return;
       // A sentence naming the folder (`Claude stores sessions in ~/.claude/projects`) is help text.
       if (store.conversations && /\s/.test(spelled)) return;
@@ -105,6 +109,14 @@ export const credentialRead: Rule = {
       if (role === 'data') return;
       const shown = shownPath(spelled);
       if (role === 'patterns') return reportPatterns(node, store, shown);
+      // `(p) => p === join(gh, "hosts.yml")`: a predicate's yes or no, nothing opened.
+      if (predicateOperand(ctx)) return ctx.report({ node, messageId: 'comparedPath', data: { label: store.label }, severity: 'low', evidence: [`path ${shown}`, `store ${store.label}`] });
+      // `for (const p of [\`${home}/.netrc\`, …]) (await open(p, "a")).close()`: decided once the loop's calls resolve.
+      const loop = loopOver(ctx);
+      if (loop) {
+        looped.push({ node, store, shown, own: store.vendor ? ownVendorStore(store) : false, ...loop, fn: ctx.functionIndex() });
+        return;
+      }
       // An element of a named list: a deny list if every use only compares with it, known after the walk.
       const own = store.vendor ? ownVendorStore(store) : store.command ? namesOwnVendor(ctx) : false;
       // A keychain command whose service name is computed (`-s ${service}`): decided once its value can be followed.
@@ -171,12 +183,17 @@ export const credentialRead: Rule = {
     // Keychain reads whose service is a name: its fixed text is known once the file is read.
     const named: Array<{ node: Node & { type: 'CallExpression' }; method: string; fn: number }> = [];
     // Paths with a name in them that may hold the rest (`join(dir, "auth.json")`): spelled again after the walk, by value.
-    const byValue: Array<{ node: Node; fn: number }> = [];
+    const byValue: Array<{ node: Node; fn: number; compared?: true }> = [];
     const pending: Array<{ node: Node; store: CredentialStore; shown: string; service: Node; fn: number }> = [];
     const listed: Array<{ node: Node; store: CredentialStore; shown: string; own: boolean; name: string; fn: number }> = [];
+    const looped: Array<{ node: Node; store: CredentialStore; shown: string; own: boolean; name: string; body: Node; fn: number }> = [];
     const paths = pathHandlers(ctx, HINT, check);
     return {
       'Program:exit'() {
+        for (const l of looped) {
+          if (onlyTouched(ctx.analysis(), l.name, l.body, l.fn)) ctx.report({ node: l.node, messageId: 'touched', data: { label: l.store.label }, severity: 'info', evidence: [`path ${l.shown}`, `store ${l.store.label}`], fn: l.fn });
+          else reportStore(l.node, l.store, l.shown, l.own, [], l.fn);
+        }
         for (const l of listed) {
           const role = onlyCompared(ctx.analysis().index, l.name, l.fn);
           if (role) reportPatterns(l.node, l.store, l.shown, role);
@@ -186,12 +203,13 @@ export const credentialRead: Rule = {
           const services = constantTexts(node.arguments[0] as Node, fn, ctx.analysis().index, node);
           if (services?.length === 1) reportKeychain(node, method, services[0], fn);
         }
-        for (const { node, fn } of byValue) {
+        for (const { node, fn, compared } of byValue) {
           const first = firstSpellingByValue(node, fn, ctx, path => {
             const store = credentialStoreFor(path);
             return store && !store.command ? store : undefined;
           });
-          if (first) reportStore(node, first.found, shownPath(first.path), ownVendorStore(first.found), [], fn, first.related);
+          if (first && compared) ctx.report({ node, messageId: 'comparedPath', data: { label: first.found.label }, severity: 'low', evidence: [`path ${shownPath(first.path)}`, `store ${first.found.label}`], fn, ...(first.related.length ? { related: first.related } : {}) });
+          else if (first) reportStore(node, first.found, shownPath(first.path), ownVendorStore(first.found), [], fn, first.related);
         }
         for (const p of pending) {
           // The service names the key store: followed to the texts it is made of (`Claude Code${suffix}-credentials`).
@@ -220,6 +238,73 @@ export const credentialRead: Rule = {
     };
   },
 };
+
+/**
+ * `(p) => p === join(dir, "hosts.yml")`, `return a === b || p !== X`: the node is one side of an
+ * equality whose yes or no is all a function gives back.
+ */
+function predicateOperand(ctx: RuleContext): boolean {
+  const parent = ctx.parent();
+  if (parent?.type !== 'BinaryExpression' || !EQUALITY.has(parent.operator)) return false;
+  let child: Node = parent;
+  for (let depth = 2; depth < 8; depth++) {
+    const up = ctx.parent(depth);
+    if (up?.type === 'LogicalExpression' || (up?.type === 'UnaryExpression' && up.operator === '!') || up?.type === 'ParenthesizedExpression') {
+      child = up;
+      continue;
+    }
+    return up?.type === 'ReturnStatement' || (up?.type === 'ArrowFunctionExpression' && up.body === child);
+  }
+  return false;
+}
+const EQUALITY = new Set(['===', '!==', '==', '!=']);
+
+/** The loop variable and body of `for (const p of [ …, <this literal>, … ])`. */
+function loopOver(ctx: RuleContext): { name: string; body: Node } | undefined {
+  const list = ctx.parent();
+  const loop = ctx.parent(2);
+  if (list?.type !== 'ArrayExpression' || loop?.type !== 'ForOfStatement' || loop.right !== list) return undefined;
+  const declarator = loop.left.type === 'VariableDeclaration' && loop.left.declarations.length === 1 ? loop.left.declarations[0] : undefined;
+  return declarator?.id.type === 'Identifier' ? { name: declarator.id.name, body: loop.body as Node } : undefined;
+}
+
+/**
+ * Every use of the loop variable in its body makes sure the file exists and reads nothing: an
+ * fs open to append or to create only if absent whose handle is closed at once, or the path
+ * module's dirname (for the mkdir of its folder). Claude Code's sandbox does this for ~/.netrc
+ * and ~/.npmrc before mounting them.
+ */
+function onlyTouched(analysis: ModuleAnalysis, name: string, body: Node, fn: number): boolean {
+  let touches = 0;
+  const complete = everyUse(analysis.index, fn, name, use => {
+    if (use.node.start < body.start || use.node.end > body.end) return true;
+    const at = use.ancestors.length - 1;
+    const call = use.ancestors[at];
+    if (call?.type !== 'CallExpression' || call.arguments[0] !== use.node) return false;
+    const ref = moduleRefOf(call.callee as Node, analysis.lookup(use.fn));
+    const last = ref?.path[ref.path.length - 1];
+    if (ref?.module === 'path' && last === 'dirname') return true;
+    if (ref?.module !== 'fs' || (last !== 'open' && last !== 'openSync')) return false;
+    const flags = staticString(call.arguments[1] as Node);
+    if (flags === undefined || !/^a|x/.test(flags) || !closedAtOnce(use.ancestors, at)) return false;
+    touches++;
+    return true;
+  });
+  return complete && touches > 0;
+}
+
+/** The call at `ancestors[at]` is closed as soon as it opens: `(await open(p, "a")).close()`, `closeSync(openSync(p, "wx"))`. */
+function closedAtOnce(ancestors: readonly Node[], at: number): boolean {
+  let child = ancestors[at];
+  let i = at - 1;
+  while (ancestors[i]?.type === 'AwaitExpression' || ancestors[i]?.type === 'ParenthesizedExpression') child = ancestors[i--];
+  const up = ancestors[i];
+  if (up?.type === 'MemberExpression' && up.object === child && propertyName(up) === 'close') {
+    const call = ancestors[i - 1];
+    return call?.type === 'CallExpression' && call.callee === up;
+  }
+  return up?.type === 'CallExpression' && up.arguments[0] === child && /^close(?:Sync)?$/.test(up.callee.type === 'Identifier' ? up.callee.name : propertyName(up.callee as Node) ?? '');
+}
 
 /** A call's program and argument list as one command line (`"gh", ["auth", "token", h]`: `gh auth token *`), from the literals they start with. */
 function argumentLine(call: Node & { type: 'CallExpression' }): string | undefined {

@@ -35,6 +35,45 @@ function report(ctx: RuleContext, node: Node, call: string, target: Node | undef
   });
 }
 
+type OpenMode = 'write' | 'touch' | 'read';
+
+/** Flag names that open a file for writing (fs.constants, os.constants). */
+const WRITE_FLAGS = new Set(['O_WRONLY', 'O_RDWR']);
+/** With a write flag: append or create-only-if-absent, which change nothing when the handle is closed at once. */
+const TOUCH_FLAGS = new Set(['O_APPEND', 'O_EXCL']);
+
+/**
+ * What an open's flags let it do to the file, one mode per value they can take: a string (`"w"`,
+ * `"a+"`, `"r+"`), `fs.constants` bits (`O_WRONLY | O_CREAT`), a number, and both sides of a
+ * choice (`held ? K.O_WRONLY | K.O_NOFOLLOW : "w"`). A value it cannot tell is left out: only
+ * a known mode makes a write.
+ */
+function openModes(flags: Node | undefined, ctx: RuleContext, depth = 0): OpenMode[] {
+  if (!flags) return ['read'];
+  const node = unwrapChain(flags);
+  const text = staticString(node);
+  if (text !== undefined) return [/^a|x/.test(text) ? 'touch' : /^w|\+/.test(text) ? 'write' : 'read'];
+  if (node.type === 'Literal' && typeof node.value === 'number') return [(node.value & 3) !== 0 ? 'write' : 'read'];
+  if (node.type === 'ConditionalExpression') return [...openModes(node.consequent as Node, ctx, depth), ...openModes(node.alternate as Node, ctx, depth)];
+  if (node.type === 'LogicalExpression') return [...openModes(node.left as Node, ctx, depth), ...openModes(node.right as Node, ctx, depth)];
+  if (node.type === 'Identifier' && depth < 2) {
+    const value = ctx.resolve(node);
+    if (value && value.type !== 'Parameter' && value.type !== 'ImportBinding') return openModes(value, ctx, depth + 1);
+  }
+  const names = flagNames(node);
+  if (!names.some(n => n.startsWith('O_'))) return [];
+  if (!names.some(n => WRITE_FLAGS.has(n))) return ['read'];
+  return [names.some(n => TOUCH_FLAGS.has(n)) && !names.includes('O_TRUNC') ? 'touch' : 'write'];
+}
+
+/** The flag names or-ed together: `K.O_WRONLY | K.O_CREAT | O_TRUNC`. */
+function flagNames(node: Node): string[] {
+  if (node.type === 'BinaryExpression' && node.operator === '|') return [...flagNames(node.left as Node), ...flagNames(node.right as Node)];
+  if (node.type === 'MemberExpression') return [propertyName(node) ?? ''];
+  if (node.type === 'Identifier') return [node.name];
+  return [''];
+}
+
 /**
  * An append-mode or exclusive-create open whose handle is closed at once (`(await open(p,
  * "a")).close()`, `closeSync(openSync(p, "wx"))`) creates the file if it is missing and writes
@@ -89,9 +128,10 @@ export const fileWrite: Rule = {
           // A write stream's second argument is its options; what it writes comes later, through the stream.
           const content = last === 'createWriteStream' ? undefined : fromTo ? args[0] : args[1];
           report(ctx, node, refName(ref), fromTo ? args[1] : args[0], content);
-        } else if ((last === 'open' || last === 'openSync') && /^[wa]/.test(staticString(args[1]) ?? '')) {
+        } else if (last === 'open' || last === 'openSync') {
+          const modes = openModes(args[1], ctx);
           // Append, or create only if absent (`wx`): closed at once, nothing is written.
-          if (/^a|x/.test(staticString(args[1]) ?? '') && closedAtOnce(ctx)) return;
+          if (!modes.includes('write') && (!modes.includes('touch') || closedAtOnce(ctx))) return;
           report(ctx, node, refName(ref), args[0], undefined);
         } else if (CHMOD.has(last) && setsExecutable(args[1])) {
           report(ctx, node, refName(ref), args[0], undefined, true);

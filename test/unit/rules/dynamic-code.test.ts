@@ -117,6 +117,14 @@ runRuleTable(dynamicCode, {
       severity: 'low',
       message: /built only from text written in the file/,
     },
+    // claude-agent-sdk 0.3.337's Claude Code (review 70): hardening code for a vm context, whose text deletes Function.prototype.arguments.
+    {
+      name: 'a template helper called with literals is fixed code, though its text spells `arguments` (a property, inside an arrow)',
+      code: 'import*as o from"vm";var mk=(e,t="all")=>`(()=>{delete Function.prototype.arguments;return ${e};${t==="all"?"Object.freeze(globalThis);":""}})()`,f=mk("s"),y=mk("s","listed");function h(e,t,r){o.runInContext(r==="mods"?y:f,e,t)}',
+      at: ['o.runInContext'],
+      severity: 'low',
+      message: /built only from text written in the file/,
+    },
     {
       name: 'any data inserted as JSON where the code expects a value is a literal (low)',
       code: 'const vm=require("vm");function r(s,c){return vm.runInContext(`JSON.parse(${JSON.stringify(s)})`,c)}\nfunction t(a,b,c){return vm.runInContext(`f(${JSON.stringify(a)}, ${JSON.stringify(b, null, 2)})`,c)}',

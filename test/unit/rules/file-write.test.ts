@@ -13,11 +13,14 @@ runRuleTable(fileWrite, {
     { name: 'open for appending', code: 'import{open as O}from"fs/promises";await O(j,"a")', at: ['O(j'] },
     { name: 'an append handle written to, and an open for writing closed at once (it empties the file)', code: 'const{open}=require("fs/promises");const fs=require("fs");const h=await open(p,"a");await h.write("x");(await open(q,"w")).close()', at: ['open(p', 'open(q'] },
     { name: 'Bun.write', code: 'await Bun.write("out.txt",s)', at: ['Bun'] },
+    // claude-agent-sdk 0.3.337 (review 70): Claude Code drops `alias claude=` lines from ~/.zshrc through a handle opened with fs.constants bits, or "w".
+    { name: 'open flags given as fs.constants bits, a number, a choice between bits and "w", a read-write string, a constant holding the flags', code: 'import{open as o}from"fs/promises";import{constants as K,openSync}from"fs";const F=K.O_RDWR|K.O_CREAT;async function f(e,held){const b=await o(e,held?K.O_WRONLY|K.O_NOFOLLOW:"w");openSync(a,577);openSync(c,"r+");openSync(d,F);openSync(g,K.O_WRONLY|K.O_TRUNC|K.O_APPEND)}', at: ['o(e', 'openSync(a', 'openSync(c', 'openSync(d', 'openSync(g'] },
   ],
   valid: [
     // Claude Code 2.1.112 and claude-agent-sdk: the sandbox makes sure ~/.bashrc and others exist before mounting them.
     { name: "an exclusive-create open closed at once (a touch that never replaces a file: Claude Code's sandbox)", code: 'import{openSync as A,closeSync as n}from"fs";function t(g){n(A(g,"wx"))}' },
     { name: 'an append-mode open closed at once (a touch)', code: 'const{open}=require("fs/promises");const fs=require("fs");async function t(p){await(await open(p,"a")).close()}fs.closeSync(fs.openSync(q,"a"))' },
+    { name: 'open flags that only read, flags it cannot know, and an append or exclusive create by bits closed at once', code: 'const fs=require("fs");const K=fs.constants;fs.openSync(p,K.O_RDONLY|K.O_NOFOLLOW);fs.openSync(p,0);fs.openSync(p,flags);function t(x){fs.closeSync(fs.openSync(x,K.O_WRONLY|K.O_CREAT|K.O_EXCL))}' },
     { name: 'reads and a read-only chmod', code: 'const fs=require("fs");fs.readFileSync(p);fs.chmodSync(p,0o644);fs.open(p,"r",cb)' },
     { name: 'write on streams and other objects', code: 'process.stdout.write("x");res.write(b)' },
   ],
