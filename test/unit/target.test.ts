@@ -65,6 +65,9 @@ describe('bindings the rules resolve through', () => {
     assert.deepEqual(commands('import * as cp from "node:child_process";cp.execSync("ls")'), ['call child_process.execSync']);
     assert.deepEqual(commands('import{createRequire as c}from"module";const r=c(import.meta.url);r("child_process").fork("w.js")'), ['call child_process.fork']);
     assert.deepEqual(commands('var m=__toESM(require("child_process"));m.default.exec("ls")'), ['call child_process.exec']);
+    // Kilo 7.7.9 (review 71): Bun's prelude keeps import.meta.require under a short name, and every module comes through it.
+    assert.deepEqual(commands('var A0=(H)=>Promise.all(H),YL=import.meta.require;var f=()=>{var g=YL("child_process");return g.spawn(a,b)};YL("child_process").execSync("ls")'), ['call child_process.spawn', 'call child_process.execSync']);
+    assert.deepEqual(commands('const r=module.require;r("child_process").fork("w.js")'), ['call child_process.fork']);
   });
 
   it('does not resolve a name to the expression that reassigns it', () => {

@@ -568,10 +568,15 @@ function isCreateRequireCall(node: Node, lookup: ModuleLookup, depth: number): b
 /**
  * esbuild's `__require` once minified: `var X = (e => typeof require < "u" ? require : …)(…)`
  * or `typeof require !== "undefined" ? require : …` (after a comma when the minifier inlined
- * the function), a name bound to `require` itself.
+ * the function), a name bound to `require` itself, to `import.meta.require` or `module.require`.
  */
 function isRequireAlias(node: Node): boolean {
   if (node.type === 'Identifier') return node.name === 'require';
+  // Bun's prelude: `var A0 = (H) => Promise.all(H), YL = import.meta.require` (Kilo, opencode).
+  if (node.type === 'MemberExpression' && propertyName(node) === 'require') {
+    const owner = unwrapChain(node.object as Node);
+    return owner.type === 'MetaProperty' || (owner.type === 'Identifier' && owner.name === 'module');
+  }
   // The same once a minifier has inlined its argument: `(A = function…, typeof require < "u" ? require : …)`.
   if (node.type === 'SequenceExpression') return isRequireAlias(unwrapChain(node.expressions[node.expressions.length - 1]));
   if (node.type === 'ConditionalExpression') return isRequireAlias(unwrapChain(node.consequent));
