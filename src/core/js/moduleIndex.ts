@@ -703,8 +703,9 @@ export class ModuleIndex {
         const target = el.type === 'AssignmentPattern' ? el.left : el;
         // `[cmd, ...args] = ["xdg-open", url]`: cmd is element 0, not any element.
         if (target.type === 'Identifier') this.bind(target.name, { type: 'PropertyOf', object, key: String(i), start: el.start, end: el.end, ...(el.type === 'AssignmentPattern' ? { default: el.right } : {}) }, declaration);
-        // `...args`: the elements after; the whole array is the nearest value a flow can follow.
-        else if (target.type === 'RestElement' && target.argument.type === 'Identifier') this.bind(target.argument.name, object, declaration);
+        // `...args`: the elements after, a list of its own when the array is written here
+        // (`[cmd, ...args] = ["xdg-open", url]`: args is `[url]`); else the whole array is the nearest value a flow can follow.
+        else if (target.type === 'RestElement' && target.argument.type === 'Identifier') this.bind(target.argument.name, restOf(object as Node, i), declaration);
         else collectPatternNames(target, name => this.declare(name));
       }
       return;
@@ -1040,6 +1041,14 @@ function hoistedNames(statements: acorn.Statement[], add: (name: string) => void
         break;
     }
   }
+}
+
+/** The elements of a written array from `from` on, as a list of their own; any other value stays whole. */
+function restOf(array: Node, from: number): Node {
+  if (array.type !== 'ArrayExpression' || from === 0) return array;
+  const elements = array.elements.slice(from);
+  const start = elements.find(e => e)?.start ?? array.end - 1;
+  return { type: 'ArrayExpression', elements, start, end: array.end - 1 } as unknown as Node;
 }
 
 function collectPatternNames(p: Node, add: (name: string) => void): void {
