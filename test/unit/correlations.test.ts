@@ -241,6 +241,16 @@ describe('correlation: download-exec', () => {
     assert.equal(once[0].column, wrapped.split('\n')[1].indexOf('Fh(p') + 1, 'told once, at the wrapper\'s call');
   });
 
+  it('follows a download written through a file handle or a descriptor in a loop over the response body (Kimi Code\'s self-updater)', () => {
+    const code = 'import{open,chmod,rename}from"node:fs/promises";import{openSync,writeSync,closeSync}from"node:fs";import{join,dirname}from"node:path";import{spawn}from"node:child_process";\nasync function get(u,p){const r=await fetch(u);const file=await open(p,"w");try{for await(const chunk of r.body){let o=0;while(o<chunk.length){const{bytesWritten:n}=await file.write(chunk,o);o+=n}}}finally{await file.close()}}\nasync function swap(v){const d=join(dirname(process.execPath),".staging");const part=join(d,`k-${v}.part`),staged=join(d,`k-${v}`);await get(`https://cdn.example.com/k/${v}`,part);await chmod(part,493);await rename(part,staged);spawn(staged,["--version"]);await rename(staged,process.execPath)}\nasync function byFd(u,p){const r=await fetch(u);const fd=openSync(p,"w");writeSync(fd,Buffer.from(await r.arrayBuffer()));closeSync(fd);spawn(p)}';
+    const found = only('download-exec', code).map(f => `${f.line} ${f.severity} ${f.message}`);
+    assert.deepEqual(found, [
+      '3 medium Writes a download to staged and runs it (*/.staging/k-* --version)',
+      '3 medium Replaces its own program file (process.execPath) with a download (fs.promises.rename): the next start runs it',
+      '4 medium Writes a download to p and runs it (child_process.spawn)',
+    ]);
+  });
+
   it("reports a download written or unpacked and moved over the running program's own file (Copilot CLI's binary self-update), not a file beside it or a local copy", () => {
     const direct = 'const fs=require("fs");async function u(x){const r=await fetch(x);const t=process.execPath+".new";fs.writeFileSync(t,Buffer.from(await r.arrayBuffer()));fs.renameSync(t,process.execPath)}';
     const [d, ...rest] = only('download-exec', direct);

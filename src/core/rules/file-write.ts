@@ -2,8 +2,9 @@
 // assistant writes files); the path is evidence when it is spelled out. The fact carries the
 // path (`target`) and the data written (`payload`), which correlators follow back.
 import { calleeOf, memberPath, propertyName, staticString, unwrapChain, type Node } from '../js/ast';
-import { argumentsOf, refName } from '../js/modules';
-import type { Rule, RuleContext } from './types';
+import { argumentsOf, moduleRefOf, refName } from '../js/modules';
+import { everyUse } from '../js/nameUses';
+import type { ModuleAnalysis, ReportDescriptor, Rule, RuleContext } from './types';
 import { spelledPath } from './util/paths';
 
 const WRITES = new Set([
@@ -25,15 +26,55 @@ function setsExecutable(mode: Node | undefined): boolean {
 }
 
 function report(ctx: RuleContext, node: Node, call: string, target: Node | undefined, payload: Node | undefined, executable = false) {
-  const path = target ? spelledPath(target, ctx) : undefined;
-  ctx.report({
+  ctx.report(descriptor(node, call, target, target ? spelledPath(target, ctx) : undefined, payload ? [payload] : [], executable));
+}
+
+/** The finding of a write; `path`: the target spelled where the call is (names resolve by walk position). */
+function descriptor(node: Node, call: string, target: Node | undefined, path: string | undefined, payload: Node[], executable = false, fn?: number): ReportDescriptor {
+  return {
     node,
     messageId: executable ? (path ? 'chmodPath' : 'chmod') : path ? 'writePath' : 'write',
     data: { call, path: path ?? '' },
     evidence: [`call ${call}`, ...(path ? [`path ${path.slice(0, 200)}`] : [])],
-    facts: [{ kind: 'sink', sink: 'write', detail: executable ? 'makes a file executable' : path ?? call, payload: payload ? [payload] : [], ...(target ? { target } : {}), ...(executable ? { permissionsOnly: true } : {}) }],
-  });
+    facts: [{ kind: 'sink', sink: 'write', detail: executable ? 'makes a file executable' : path ?? call, payload, ...(target ? { target } : {}), ...(executable ? { permissionsOnly: true } : {}) }],
+    ...(fn !== undefined ? { fn } : {}),
+  };
 }
+
+/** Methods of a FileHandle that write their first argument. */
+const HANDLE_WRITES = new Set(['write', 'writeFile', 'appendFile', 'writev']);
+/** fs functions that write their second argument to the descriptor given first. */
+const DESCRIPTOR_WRITES = new Set(['write', 'writeSync', 'writev', 'writevSync', 'writeFile', 'writeFileSync', 'appendFile', 'appendFileSync']);
+
+/** `const file = await open(p, "w")`, `const fd = openSync(p, "w")`: the name the handle or descriptor is kept under. */
+function handleName(ctx: RuleContext): string | undefined {
+  let depth = 1;
+  let parent = ctx.parent(depth);
+  while (parent?.type === 'AwaitExpression' || parent?.type === 'ParenthesizedExpression') parent = ctx.parent(++depth);
+  return parent?.type === 'VariableDeclarator' && parent.id.type === 'Identifier' ? parent.id.name : undefined;
+}
+
+/**
+ * What is written through a handle or descriptor in the function that opens it:
+ * `file.write(chunk)` in a loop over a response's body, `writeSync(fd, data)`. The data is the
+ * write's payload, which download-exec follows back (Kimi Code's self-updater).
+ */
+function handlePayload(analysis: ModuleAnalysis, name: string, fn: number): Node[] {
+  const payload: Node[] = [];
+  everyUse(analysis.index, fn, name, use => {
+    const parent = use.ancestors[use.ancestors.length - 1];
+    const call = use.ancestors[use.ancestors.length - 2];
+    if (parent?.type === 'MemberExpression' && parent.object === use.node && call?.type === 'CallExpression' && call.callee === parent && HANDLE_WRITES.has(propertyName(parent) ?? '')) {
+      if (call.arguments[0]) payload.push(call.arguments[0] as Node);
+    } else if (parent?.type === 'CallExpression' && parent.arguments[0] === use.node && parent.arguments[1]) {
+      const ref = moduleRefOf(parent.callee as Node, analysis.lookup(use.fn));
+      if (ref?.module === 'fs' && DESCRIPTOR_WRITES.has(ref.path[ref.path.length - 1])) payload.push(parent.arguments[1] as Node);
+    }
+    return payload.length < MAX_HANDLE_PAYLOAD;
+  });
+  return payload;
+}
+const MAX_HANDLE_PAYLOAD = 8;
 
 type OpenMode = 'write' | 'touch' | 'read';
 
@@ -114,7 +155,12 @@ export const fileWrite: Rule = {
   },
   triggers: ['write', 'Write', 'append', 'copyFile', 'cp', 'rename', 'symlink', 'link', 'chmod', 'open', 'output', 'copy', 'move'],
   create(ctx) {
+    // Opens for writing kept under a name: what is written through it is known after the walk.
+    const opened: Array<{ node: Node; call: string; target: Node | undefined; path: string | undefined; handle: string; fn: number }> = [];
     return {
+      'Program:exit'() {
+        for (const o of opened) ctx.report(descriptor(o.node, o.call, o.target, o.path, handlePayload(ctx.analysis(), o.handle, o.fn), false, o.fn));
+      },
       CallExpression(node) {
         const callee = calleeOf(node);
         const args = argumentsOf(node);
@@ -132,7 +178,9 @@ export const fileWrite: Rule = {
           const modes = openModes(args[1], ctx);
           // Append, or create only if absent (`wx`): closed at once, nothing is written.
           if (!modes.includes('write') && (!modes.includes('touch') || closedAtOnce(ctx))) return;
-          report(ctx, node, refName(ref), args[0], undefined);
+          const handle = handleName(ctx);
+          if (handle) opened.push({ node, call: refName(ref), target: args[0], path: args[0] ? spelledPath(args[0], ctx) : undefined, handle, fn: ctx.functionIndex() });
+          else report(ctx, node, refName(ref), args[0], undefined);
         } else if (CHMOD.has(last) && setsExecutable(args[1])) {
           report(ctx, node, refName(ref), args[0], undefined, true);
         }
