@@ -128,6 +128,29 @@ function isClipboardProgram(ctx: RuleContext, node: Node, name: string): boolean
   return call.arguments.some(a => a.type === 'ArrayExpression' && a.elements.some(e => OUTPUT_FLAGS.has(staticString(e) ?? '')) && !listsTypes(words(a)));
 }
 
+/** A call that starts the program it is given first: a process module's, or a helper named like one. */
+function startsProgram(call: Node & { type: 'CallExpression' }, ctx: RuleContext): boolean {
+  const callee = calleeOf(call);
+  const ref = ctx.moduleRef(callee);
+  if (ref !== undefined) return processCall(ref) !== undefined;
+  const name = callee.type === 'Identifier' ? callee.name : propertyName(callee);
+  return RUNNER_NAMES.has(name ?? '');
+}
+
+/**
+ * `xsel` or `xclip` held in a name and an argument list with an output flag given through a
+ * parameter: the values that reach the start's program and arguments, followed after the walk.
+ */
+function heldClipboardRead(call: Node & { type: 'CallExpression' }, fn: number, ctx: RuleContext): { how: string; list: Node } | undefined {
+  const flow = ctx.analysis().flow;
+  const programs = flow.origins(call.arguments[0] as Node, fn, n => (n.type === 'Literal' && (n.value === 'xsel' || n.value === 'xclip') ? n.value : undefined));
+  if (programs.length === 0) return undefined;
+  const lists = flow.origins(call.arguments[1] as Node, fn, n => (n.type === 'ArrayExpression' && n.elements.some(e => e && e.type !== 'SpreadElement' && OUTPUT_FLAGS.has(staticString(e as Node) ?? '')) && !listsTypes(words(n)) ? n : undefined));
+  if (lists.length === 0) return undefined;
+  const list = lists[0].mark;
+  return { how: `command ${JSON.stringify(`${programs[0].mark} ${words(list).join(' ')}`.slice(0, 120))}`, list };
+}
+
 /** The fixed words of an argument list written out. */
 function words(list: Node & { type: 'ArrayExpression' }): string[] {
   return list.elements.map(e => (e && e.type !== 'SpreadElement' ? staticString(e) ?? '' : ''));
@@ -161,8 +184,19 @@ export const clipboardRead: Rule = {
   create(ctx) {
     const report = (node: Node, how: string) => ctx.report({ node, messageId: 'read', data: { how }, evidence: [how] });
     const hidden = new Map<Node, DecodedValue>();
+    // Process starts whose program and argument list are held elsewhere: known after the walk.
+    const mentionsTool = /\bx(?:sel|clip)\b/.test(ctx.text);
+    const starts: Array<{ node: Node & { type: 'CallExpression' }; fn: number }> = [];
     return {
+      'Program:exit'() {
+        for (const start of starts) {
+          const found = heldClipboardRead(start.node, start.fn, ctx);
+          if (found) ctx.report({ node: start.node, fn: start.fn, messageId: 'read', data: { how: found.how }, evidence: [found.how], related: [{ start: found.list.start, end: found.list.end, message: 'the argument list that asks for the clipboard\'s content' }] });
+        }
+      },
       CallExpression(node) {
+        // `execa(xselBin, args)` with `args` a parameter its callers give `["--clipboard", "--output"]` (clipboardy's Linux backend).
+        if (mentionsTool && node.arguments.length >= 2 && node.arguments[0].type !== 'Literal' && startsProgram(node, ctx)) starts.push({ node, fn: ctx.functionIndex() });
         const method = calledMethod(node);
         const callee = calleeOf(node);
         if (method && READ_METHODS.has(method) && callee.type === 'MemberExpression') {

@@ -5,6 +5,8 @@ import { RULES } from '../../../src/core/rules';
 
 runRuleTable(clipboardRead, {
   invalid: [
+    // clipboardy's Linux backend (Kilo 7.7.9, review 71): the program and the lists are names, the lists given through a helper's parameter.
+    { name: 'xsel held in a name, its output list given to a helper that starts it, also when the list is set in a lazy initialiser', code: 'const{execa,execaSync}=require("execa");var xsel="xsel",fb,copyArgs,pasteArgs;const run=async(a,o)=>{const{stdout}=await execa(xsel,a,o);return stdout};const runSync=(a,o)=>execaSync(xsel,a,o).stdout;var init=()=>{copyArgs=["--clipboard","--input"];pasteArgs=["--clipboard","--output"];return{copy:o=>run(copyArgs,o),paste:o=>run(pasteArgs,o),pasteSync:o=>runSync(pasteArgs,o)}};module.exports=init()', at: ['execa(xsel', 'execaSync(xsel'], allEvidence: ['command "xsel --clipboard --output"'] },
     // Copilot CLI 0.0.354 (review 67): the copy-paste package's per-platform tables.
     { name: "a command table's paste entries: xclip with -o among its args, termux-clipboard-get (medium)", code: 'var x11={paste:{command:"xclip",args:["-selection","clipboard","-o"]},copy:{command:"xclip",args:["-selection","clipboard"]}};var termux={paste:{command:"termux-clipboard-get"}}', at: ['"xclip",args:["-selection","clipboard","-o"]', '"termux-clipboard-get"'], severity: 'medium' },
     // Amp (review 65): the terminal is asked for its clipboard (OSC 52 with `?`); the reply comes back on the input.
@@ -47,6 +49,7 @@ runRuleTable(clipboardRead, {
     { name: "a native clipboard module's readers, on an instance, however it was loaded", code: 'import{createRequire as cr}from"node:module";const q=cr(import.meta.url);var h;async function L(){if(h)return h;return(h=q("@teddyzhu/clipboard")),h}async function img(){let e=await L();return new e.ClipboardManager().getImageData().data}const c=require("@napi-rs/clipboard");const m=new c.Clipboard();m.getText()', at: ['new e.ClipboardManager().getImageData()', 'm.getText()'], message: /^Reads the clipboard \(@(teddyzhu|napi-rs)\/clipboard\.\w+\.get/ },
   ],
   valid: [
+    { name: 'xsel held in a name and given only its input list (a copy)', code: 'const{execa}=require("execa");const xsel="xsel",copyArgs=["--clipboard","--input"];const run=(a,o)=>execa(xsel,a,o);module.exports={copy:o=>run(copyArgs,o)}' },
     // Setting the clipboard through the terminal (OSC 52 with data) reads nothing.
     { name: 'an OSC 52 write', code: 'process.stdout.write("\\x1b]52;c;"+Buffer.from(t).toString("base64")+"\\x07")' },
     // Qoder CLI 1.0.12 (review 63): which clipboard tool exists, looked up in turn.
