@@ -141,14 +141,16 @@ function startsProgram(call: Node & { type: 'CallExpression' }, ctx: RuleContext
  * `xsel` or `xclip` held in a name and an argument list with an output flag given through a
  * parameter: the values that reach the start's program and arguments, followed after the walk.
  */
-function heldClipboardRead(call: Node & { type: 'CallExpression' }, fn: number, ctx: RuleContext): { how: string; list: Node } | undefined {
+function heldClipboardRead(call: Node & { type: 'CallExpression' }, fn: number, ctx: RuleContext, namedHere: ReadonlySet<Node>): { how: string; list: Node } | undefined {
   const flow = ctx.analysis().flow;
   const programs = flow.origins(call.arguments[0] as Node, fn, n => (n.type === 'Literal' && (n.value === 'xsel' || n.value === 'xclip') ? n.value : undefined));
-  if (programs.length === 0) return undefined;
+  // A helper's callers that write the program with its list are reported there (`saveFromCommand("xclip", […, "-o"], f)`).
+  if (programs.length === 0 || programs.some(p => namedHere.has(p.node))) return undefined;
   const lists = flow.origins(call.arguments[1] as Node, fn, n => (n.type === 'ArrayExpression' && n.elements.some(e => e && e.type !== 'SpreadElement' && OUTPUT_FLAGS.has(staticString(e as Node) ?? '')) && !listsTypes(words(n)) ? n : undefined));
   if (lists.length === 0) return undefined;
   const list = lists[0].mark;
-  return { how: `command ${JSON.stringify(`${programs[0].mark} ${words(list).join(' ')}`.slice(0, 120))}`, list };
+  const shown = words(list).map(w => w || '*');
+  return { how: `command ${JSON.stringify(`${programs[0].mark} ${shown.join(' ')}`.slice(0, 120))}`, list };
 }
 
 /** The fixed words of an argument list written out. */
@@ -187,10 +189,12 @@ export const clipboardRead: Rule = {
     // Process starts whose program and argument list are held elsewhere: known after the walk.
     const mentionsTool = /\bx(?:sel|clip)\b/.test(ctx.text);
     const starts: Array<{ node: Node & { type: 'CallExpression' }; fn: number }> = [];
+    // Program names already reported where they are written with their list (`run("xclip", […, "-o"])`).
+    const namedHere = new Set<Node>();
     return {
       'Program:exit'() {
         for (const start of starts) {
-          const found = heldClipboardRead(start.node, start.fn, ctx);
+          const found = heldClipboardRead(start.node, start.fn, ctx, namedHere);
           if (found) ctx.report({ node: start.node, fn: start.fn, messageId: 'read', data: { how: found.how }, evidence: [found.how], related: [{ start: found.list.start, end: found.list.end, message: 'the argument list that asks for the clipboard\'s content' }] });
         }
       },
@@ -219,7 +223,8 @@ export const clipboardRead: Rule = {
           if (runsProgram(ctx, node) && !givenTypeListing(ctx, node)) report(node, `command ${JSON.stringify(node.value)}`);
           return;
         }
-        if ((isCommand(node.value) && !listsTypesLine(node.value)) || isClipboardProgram(ctx, node, node.value)) report(node, `command ${JSON.stringify(node.value.slice(0, 120))}`);
+        if (isClipboardProgram(ctx, node, node.value)) namedHere.add(node);
+        if ((isCommand(node.value) && !listsTypesLine(node.value)) || namedHere.has(node)) report(node, `command ${JSON.stringify(node.value.slice(0, 120))}`);
       },
       TemplateLiteral(node) {
         const text = spelledTemplate(node);

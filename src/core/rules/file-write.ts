@@ -178,6 +178,8 @@ export const fileWrite: Rule = {
           const modes = openModes(args[1], ctx);
           // Append, or create only if absent (`wx`): closed at once, nothing is written.
           if (!modes.includes('write') && (!modes.includes('touch') || closedAtOnce(ctx))) return;
+          // The terminal (`openSync("/dev/tty", O_RDWR)`) or another device: no file is written.
+          if (args[0] && staticString(args[0])?.startsWith('/dev/')) return;
           const handle = handleName(ctx);
           if (handle) opened.push({ node, call: refName(ref), target: args[0], path: args[0] ? spelledPath(args[0], ctx) : undefined, handle, fn: ctx.functionIndex() });
           else report(ctx, node, refName(ref), args[0], undefined);

@@ -5,6 +5,8 @@ import { RULES } from '../../../src/core/rules';
 
 runRuleTable(clipboardRead, {
   invalid: [
+    // Gemini CLI 0.61.0: the program written with its list at the helper's call is reported there, not again at the helper's spawn.
+    { name: 'a helper given the program and its output list is reported once, where they are written', code: 'const{spawn}=require("child_process");function save(c,a,d){const p=spawn(c,a);return p}function x(f){return save("xclip",["-selection","clipboard","-t","image/png","-o"],f)}', at: ['"xclip"'] },
     // clipboardy's Linux backend (Kilo 7.7.9, review 71): the program and the lists are names, the lists given through a helper's parameter.
     { name: 'xsel held in a name, its output list given to a helper that starts it, also when the list is set in a lazy initialiser', code: 'const{execa,execaSync}=require("execa");var xsel="xsel",fb,copyArgs,pasteArgs;const run=async(a,o)=>{const{stdout}=await execa(xsel,a,o);return stdout};const runSync=(a,o)=>execaSync(xsel,a,o).stdout;var init=()=>{copyArgs=["--clipboard","--input"];pasteArgs=["--clipboard","--output"];return{copy:o=>run(copyArgs,o),paste:o=>run(pasteArgs,o),pasteSync:o=>runSync(pasteArgs,o)}};module.exports=init()', at: ['execa(xsel', 'execaSync(xsel'], allEvidence: ['command "xsel --clipboard --output"'] },
     // Copilot CLI 0.0.354 (review 67): the copy-paste package's per-platform tables.

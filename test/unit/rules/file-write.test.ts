@@ -20,7 +20,7 @@ runRuleTable(fileWrite, {
     // Claude Code 2.1.112 and claude-agent-sdk: the sandbox makes sure ~/.bashrc and others exist before mounting them.
     { name: "an exclusive-create open closed at once (a touch that never replaces a file: Claude Code's sandbox)", code: 'import{openSync as A,closeSync as n}from"fs";function t(g){n(A(g,"wx"))}' },
     { name: 'an append-mode open closed at once (a touch)', code: 'const{open}=require("fs/promises");const fs=require("fs");async function t(p){await(await open(p,"a")).close()}fs.closeSync(fs.openSync(q,"a"))' },
-    { name: 'open flags that only read, flags it cannot know, and an append or exclusive create by bits closed at once', code: 'const fs=require("fs");const K=fs.constants;fs.openSync(p,K.O_RDONLY|K.O_NOFOLLOW);fs.openSync(p,0);fs.openSync(p,flags);function t(x){fs.closeSync(fs.openSync(x,K.O_WRONLY|K.O_CREAT|K.O_EXCL))}' },
+    { name: 'open flags that only read, flags it cannot know, and an append or exclusive create by bits closed at once', code: 'const fs=require("fs");const K=fs.constants;fs.openSync(p,K.O_RDONLY|K.O_NOFOLLOW);fs.openSync(p,0);fs.openSync(p,flags);fs.openSync("/dev/tty",K.O_RDWR);function t(x){fs.closeSync(fs.openSync(x,K.O_WRONLY|K.O_CREAT|K.O_EXCL))}' },
     { name: 'reads and a read-only chmod', code: 'const fs=require("fs");fs.readFileSync(p);fs.chmodSync(p,0o644);fs.open(p,"r",cb)' },
     { name: 'write on streams and other objects', code: 'process.stdout.write("x");res.write(b)' },
   ],
