@@ -348,11 +348,14 @@ function localName(declared: FunctionNode, f: number, index: ModuleIndex): Funct
   const scope = index.functions[f].parent;
   if (scope === MODULE || index.functions[scope].values) return undefined;
   const from = Math.max(0, declared.start - 80);
-  const before = /([A-Za-z_$][\w$]*)\s*=\s*(?:\/\*[^*]*\*\/\s*)*$/.exec(index.text.slice(from, declared.start));
+  // `g = function (x) {…}`, or named by a keep-names helper: `g = /* @__PURE__ */ __name(function (x) {…}, "g")`.
+  const before = /([A-Za-z_$][\w$]*)\s*=\s*(?:\/\*[^*]*\*\/\s*)*(?:[A-Za-z_$][\w$]*\(\s*)?$/.exec(index.text.slice(from, declared.start));
   if (!before) return undefined;
   const bound = index.binding(before[1], scope);
-  if (!bound || bound.scope !== scope || bound.mutated || bound.history || bound.values.length !== 1 || bound.values[0].node !== declared) return undefined;
-  return { name: before[1], holder: declared, declaredAt: from + before.index };
+  if (!bound || bound.scope !== scope || bound.mutated || bound.history || bound.values.length !== 1) return undefined;
+  const holder = bound.values[0].node;
+  const named = holder === declared || (holder.type === 'CallExpression' && holder.arguments[0] === declared && isKeepNames(holder, scope, index));
+  return named ? { name: before[1], holder, declaredAt: from + before.index } : undefined;
 }
 
 interface FunctionName {

@@ -350,6 +350,14 @@ runRuleTable(dynamicCode, {
       severity: 'low',
       message: /with fixed code$/,
     },
+    // The same in Qwen Code 0.15.10's cli.js (review 73): inside esbuild's __commonJS factory, an ordinary function's scope.
+    {
+      name: 'a local of a CommonJS factory named by __name, every caller filling it with fixed text, is fixed code (low)',
+      code: 'var __defProp=Object.defineProperty;var __name=(t,v)=>__defProp(t,"name",{value:v,configurable:true});var __commonJS=(cb,mod)=>function __require(){return mod||(0,cb[Object.getOwnPropertyNames(cb)[0]])((mod={exports:{}}).exports,mod),mod.exports};var req=__commonJS({"node_modules/get-intrinsic/index.js"(exports,module){"use strict";var $F=Function;var getEvalledConstructor=/* @__PURE__ */ __name(function(s){try{return $F(\'"use strict"; return (\'+s+").constructor;")()}catch(e){}},"getEvalledConstructor");var doEval=/* @__PURE__ */ __name(function doEval(n){var v;if(n==="%AsyncFunction%"){v=getEvalledConstructor("async function () {}")}else if(n==="%GeneratorFunction%"){v=getEvalledConstructor("function* () {}")}return v},"doEval");module.exports=doEval}});module.exports=req();',
+      at: ['$F('],
+      severity: 'low',
+      message: /with fixed code$/,
+    },
     {
       name: 'a named function expression also handed out as a value, or renamed by a helper that does more, stays computed (medium)',
       code: 'var R=(function(){var g=function(x){return new Function("return "+x)};var wrap=(f,n)=>{f.extra=n;return f};var h=wrap(function(y){return new Function("return "+y)},"h");function d(){return [g("1"),h("2")]}return{d,g}})();module.exports=R',
