@@ -434,6 +434,9 @@ function inlineShellCommands(args: readonly Node[], followed?: { analysis: Modul
     const written = lists.flatMap(l => (l.type === 'ArrayExpression' ? [l] : here(l)));
     if (written.length) lists = [...new Set(written)];
   }
+  // `[...argsPrefix, cmd]` with `argsPrefix` a list a helper returns per shell (`["-c"]`, `["/d", "/s", "/c"]`):
+  // one list per list written for it, its elements in place of the spread.
+  if (followed) lists = lists.flatMap(l => withLeadingSpread(l, followed.analysis, followed.fn));
   // script(1) runs its command under a pseudo-terminal through a shell.
   if (programs.every(p => programName(staticString(p) ?? '') === 'script')) {
     const lines = lists.flatMap(list => (list.type === 'ArrayExpression' ? scriptCommandLine(list) : undefined) ?? []);
@@ -449,6 +452,15 @@ function inlineShellCommands(args: readonly Node[], followed?: { analysis: Modul
     return line && (spelled || !isOptionPair(line)) ? [line] : [];
   });
   return lines.length ? lines : undefined;
+}
+
+/** A list that starts by spreading another, once per list written for that one (followed into what this function calls); any other list as it is. */
+function withLeadingSpread(list: Node, analysis: ModuleAnalysis, fn: number): Node[] {
+  const first = list.type === 'ArrayExpression' ? list.elements[0] : undefined;
+  if (list.type !== 'ArrayExpression' || first?.type !== 'SpreadElement') return [list];
+  const written = analysis.flow.origins(first.argument as Node, fn, n => (n.type === 'ArrayExpression' && n !== list ? n : undefined)).filter(r => onlyInward(r.calls, fn)).map(r => r.mark);
+  if (written.length === 0) return [list];
+  return [...new Set(written)].slice(0, MAX_SHAPES).map(inner => ({ ...list, elements: [...inner.elements, ...list.elements.slice(1)] }) as Node);
 }
 
 /**
