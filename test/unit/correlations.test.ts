@@ -386,6 +386,14 @@ describe('correlation: download-exec', () => {
 });
 
 describe('correlation: config-tamper', () => {
+  // Qwen Code 0.15.10 (review 73): /init writes the first of its context file names, its own QWEN.md; AGENTS.md only when the user puts it first.
+  it('does not take the elements of a list for the name a list-or-string getter returns where it is no list', () => {
+    const code = 'const fs=require("fs"),path=require("path");var DEF,AGENT,cur;function set(n){if(Array.isArray(n)){if(n.length>0)cur=n.map(x=>x.trim())}else if(n&&n.trim()!==""){cur=n.trim()}}function get(){if(Array.isArray(cur))return cur[0];return cur}function all(){return Array.isArray(cur)?cur:[cur]}DEF="ACME.md";AGENT="AGENTS.md";cur=[DEF,AGENT];function start(s){if(s.fileName)set(s.fileName);else set(all())}function init(d){fs.writeFileSync(path.join(d,get()),"")}module.exports={start,init}';
+    assert.deepEqual(only('config-tamper', code), []);
+    const named = code.replace('cur=n.trim()', 'cur="AGENTS.md"');
+    assert.deepEqual(only('config-tamper', named).map(f => f.severity), ['medium'], 'a string the setter gives is what the getter returns');
+  });
+
   it("flags a write next to another assistant's configuration as high", () => {
     const code = 'const fs=require("fs");function i(h,c){fs.writeFileSync(`${h}/.cursor/mcp.json`,JSON.stringify(c))}';
     const [t] = only('config-tamper', code, ['anthropic']);

@@ -11,7 +11,7 @@
 import type * as acorn from 'acorn';
 import { calleeOf, isFunction, isUndefinedValue, memoThunk, propertyKeyName, propertyName, staticString, unwrapChain, type CallLike, type Node, type Parameter } from './ast';
 import type { CallGraph, CallStep } from './callgraph';
-import { contradicts, guardsAt, type Guard } from './guards';
+import { contradicts, guardsAt, listAt, type Guard } from './guards';
 import { assignedAfter, declarationSeenAt, MODULE, reachingValues, type Binding, type ModuleIndex, type ModuleValue } from './moduleIndex';
 
 /** DESIGN.md: values are followed through same-module calls to depth 3. */
@@ -245,6 +245,7 @@ export class ValueFlow {
         return this.object(node, item, push);
       case 'ArrayExpression':
         if (node.elements.length > MAX_LITERAL_PARTS && path.length === 0) return;
+        if (path.length === 0 && item.guards.some(isNotList)) return;
         if (path.length && /^\d+$/.test(path[0])) return this.element(node, Number(path[0]), item, push);
         for (const e of node.elements) {
           if (!e) continue;
@@ -273,9 +274,18 @@ export class ValueFlow {
       const added = here.filter(g => !item.guards.some(h => sameGuard(g, h)));
       if (added.length && item.guards.length + added.length <= MAX_GUARDS) item = new Item(item.node, item.fn, item.path, item.calls, item.depth, item.context, [...item.guards, ...added]);
     }
+    // `Array.isArray(x) ? x[0] : x`: the second x is no list, the first one is; a value sought
+    // where it is no list (a string method's receiver) is not a list written for the name.
+    let guards = item.guards;
+    if (item.path.length === 0) {
+      const known = listAt(node, item.fn, this.index);
+      if (known === 'list' && guards.some(isNotList)) return;
+      if (known === 'notList' && !guards.some(isNotList)) guards = [...guards, NOT_LIST];
+    }
+    const notList = item.path.length === 0 && guards.some(isNotList);
     for (const v of valuesAt(this.index, bound, node)) {
-      if (isFunction(v.node)) continue;
-      push(v.node, item, item.path, v.fn);
+      if (isFunction(v.node) || (notList && isListValue(v.node))) continue;
+      push(v.node, item, item.path, v.fn, item.calls, item.depth, item.context, guards);
     }
     if (item.path.length) for (const v of this.index.memberAssignments(bound, item.path[0])) push(v.node, item, item.path.slice(1), v.fn);
     // The whole object holds what is written onto it (`h.Authorization = \`token ${t}\`; return h`);
@@ -481,7 +491,11 @@ export class ValueFlow {
       return;
     }
     const how = this.derivationOf(node, item.fn);
-    if ((how === 'receiver' || how === 'both') && callee.type === 'MemberExpression') madeFrom(callee.object as Node, item, push);
+    if ((how === 'receiver' || how === 'both') && callee.type === 'MemberExpression') {
+      // `s.trim()`: a string's own method, so s is no list.
+      if (item.path.length === 0 && STRING_ONLY_METHODS.has(propertyName(callee) ?? '')) push(callee.object as Node, item, NO_PATH, item.fn, item.calls, item.depth, item.context, [NOT_LIST]);
+      else madeFrom(callee.object as Node, item, push);
+    }
     if (how === 'arguments' || how === 'both') for (const a of node.arguments) madeFrom(a.type === 'SpreadElement' ? a.argument : a, item, push);
   }
 }
@@ -524,6 +538,25 @@ function memberKey(member: acorn.MemberExpression): string {
   return member.computed && p.type === 'Literal' && typeof p.value === 'number' && Number.isInteger(p.value) && p.value >= 0 ? String(p.value) : '*';
 }
 
+/** The value followed is no list (see listAt). */
+const NOT_LIST: Guard = { path: [], equals: false, value: null, notList: true };
+const isNotList = (g: Guard) => g.notList === true && g.path.length === 0;
+/** Methods only strings have: their receiver is no list. */
+const STRING_ONLY_METHODS = new Set(['trim', 'trimStart', 'trimEnd', 'toLowerCase', 'toUpperCase', 'padStart', 'padEnd', 'normalize', 'charAt', 'charCodeAt', 'codePointAt', 'startsWith', 'endsWith', 'replaceAll', 'localeCompare', 'substring', 'substr']);
+
+/** Methods that only arrays have and that give back an array. */
+const LIST_METHODS = new Set(['map', 'filter', 'flat', 'flatMap']);
+
+/** A value that is always a list: written (`[a, b]`), mapped or filtered from one, `Array.from(…)`. */
+function isListValue(node: Node): boolean {
+  const n = unwrapChain(node);
+  if (n.type === 'ArrayExpression') return true;
+  if (n.type !== 'CallExpression' || n.callee.type !== 'MemberExpression') return false;
+  const method = propertyName(n.callee as Node) ?? '';
+  const owner = n.callee.object;
+  return LIST_METHODS.has(method) || (owner.type === 'Identifier' && owner.name === 'Array' && (method === 'from' || method === 'of'));
+}
+
 /**
  * Guards carried from a value to the next one on the way: the same value (the same properties
  * pending) keeps them; the object holding it (`cfg.client`: one more property pending) has them
@@ -541,7 +574,7 @@ function carriedGuards(guards: readonly Guard[], from: readonly string[], to: re
 }
 
 function sameGuard(a: Guard, b: Guard): boolean {
-  return a.equals === b.equals && a.value === b.value && samePath(a.path, b.path);
+  return a.equals === b.equals && a.value === b.value && a.notList === b.notList && samePath(a.path, b.path);
 }
 
 function samePath(a: readonly string[], b: readonly string[]): boolean {

@@ -7,11 +7,12 @@
 import { childrenOf, firstFrom, isFunction, propertyKeyName, propertyName, staticString, unwrapChain, type Node } from './ast';
 import type { ModuleIndex } from './moduleIndex';
 
-/** The property at `path` of the value followed is (`equals`), or is not, `value`. */
+/** The property at `path` of the value followed is (`equals`), or is not, `value`; or, with `notList`, is no list. */
 export interface Guard {
   path: readonly string[];
   equals: boolean;
   value: string | number | boolean | null;
+  notList?: true;
 }
 
 /** Ancestors of a call looked at, at most: the branches around a call sit close to it. */
@@ -150,6 +151,50 @@ function endsAbruptly(statements: readonly Node[]): boolean {
 }
 
 /** The nodes from `root` down to `target`'s parent, found by position; undefined if `target` is not under `root`. */
+/**
+ * What the branches around a use of a name say of it being a list: `Array.isArray(x) ? x[0] : x`
+ * (the first x is a list, the second is not), the `else` of `if (Array.isArray(x))`, the code after
+ * `if (Array.isArray(x)) return …`. A list written for the name is not what it holds where it is none.
+ */
+export function listAt(use: Node & { type: 'Identifier' }, fn: number, index: ModuleIndex): 'list' | 'notList' | undefined {
+  const root = fn < 0 ? index.program : index.functions[fn]?.node;
+  if (!root || !index.text.slice(root.start, use.start).includes('isArray')) return undefined;
+  const path = ancestorsOf(root, use);
+  if (!path) return undefined;
+  for (let i = path.length - 1, child: Node = use; i >= 0 && path.length - i <= MAX_ANCESTORS; child = path[i], i--) {
+    const parent = path[i];
+    if (isFunction(parent)) return undefined;
+    // `if (Array.isArray(x)) return x[0];` before the use: past it, x is no list.
+    if (parent.type === 'BlockStatement' || parent.type === 'Program') {
+      for (const st of parent.body as Node[]) {
+        if (st === child) break;
+        const truth = st.type === 'IfStatement' && !st.alternate && exitsAlways(st.consequent as Node) ? isArrayTest(st.test as Node, use.name) : undefined;
+        if (truth !== undefined) return truth ? 'notList' : 'list';
+      }
+      continue;
+    }
+    if (parent.type !== 'ConditionalExpression' && parent.type !== 'IfStatement') continue;
+    const truth = isArrayTest(parent.test as Node, use.name);
+    if (truth === undefined || (child !== parent.consequent && child !== parent.alternate)) continue;
+    return (child === parent.consequent) === truth ? 'list' : 'notList';
+  }
+  return undefined;
+}
+
+/** `Array.isArray(name)`: true; `!Array.isArray(name)`: false; any other test: undefined. */
+function isArrayTest(test: Node, name: string): boolean | undefined {
+  const t = unwrapChain(test);
+  if (t.type === 'UnaryExpression' && t.operator === '!') {
+    const inner = isArrayTest(t.argument as Node, name);
+    return inner === undefined ? undefined : !inner;
+  }
+  if (t.type !== 'CallExpression' || t.arguments.length !== 1) return undefined;
+  const callee = unwrapChain(t.callee as Node);
+  const arg = unwrapChain(t.arguments[0] as Node);
+  const isArray = callee.type === 'MemberExpression' && propertyName(callee) === 'isArray' && callee.object.type === 'Identifier' && callee.object.name === 'Array';
+  return isArray && arg.type === 'Identifier' && arg.name === name ? true : undefined;
+}
+
 function ancestorsOf(root: Node, target: Node): Node[] | undefined {
   const path: Node[] = [];
   const children: Node[] = [];
@@ -199,6 +244,7 @@ export function contradicts(object: Node, guard: Guard): boolean {
     if (!found) return false;
     value = found;
   }
+  if (guard.notList) return unwrapChain(value).type === 'ArrayExpression';
   const literal = literalValue(value);
   if (literal === undefined) return false;
   return guard.equals ? literal !== guard.value : literal === guard.value;
