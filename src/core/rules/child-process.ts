@@ -644,8 +644,8 @@ function lineShape(line: Node, fn: number, analysis: ModuleAnalysis, depth: numb
 const SHAPE_DEPTH = 5;
 /** Alternatives shown for one line at most; more is no longer a line a reader can check. */
 const MAX_SHAPES = 8;
-/** Returns of a helper followed at most (a package-manager table: npm, pnpm, yarn, bun, and a default). */
-const MAX_HELPER_RETURNS = 6;
+/** Returns of a helper followed at most (an install-method probe: Gemini CLI's getInstallationInfo has 14, most without the command). */
+const MAX_HELPER_RETURNS = 16;
 
 /**
  * The line's alternatives, each as `lineShape` spells it: one per branch of a choice
