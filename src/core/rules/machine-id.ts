@@ -17,6 +17,8 @@ const ID_STRINGS: Array<[RegExp, string]> = [
   [/\bWin32_ComputerSystemProduct\b[^]*\bUUID\b/i, 'the Windows hardware UUID (Win32_ComputerSystemProduct)'],
   [/^node-machine-id$/, 'a machine id through the node-machine-id package'],
   [/^@vscode\/deviceid$/, 'a device id through the @vscode/deviceid package'],
+  // Where @vscode/deviceid keeps the id VS Code and other Microsoft tools share: `…/Microsoft/DeveloperTools/deviceid`, or the registry key of that name.
+  [/^DeveloperTools$|\bMicrosoft[\\/]+DeveloperTools\b/, 'the Microsoft DeveloperTools device id (shared with VS Code)'],
 ];
 
 /** `vscode.env` as bundles leave it: `x.env` that is not process.env/Bun.env. */
@@ -49,12 +51,12 @@ export const machineId: Rule = {
     category: 'fingerprint',
     severity: 'medium',
     title: 'Reads a persistent machine identifier',
-    description: 'vscode.env.machineId / devDeviceId, node-machine-id (machineId, machineIdSync), @vscode/deviceid getDeviceId, /etc/machine-id, /var/lib/dbus/machine-id, IOPlatformUUID, MachineGuid, wmic csproduct uuid, BSD /etc/hostid and kenv smbios.system.uuid, in strings, templates and decoded strings.',
+    description: 'vscode.env.machineId / devDeviceId, node-machine-id (machineId, machineIdSync), @vscode/deviceid getDeviceId and its Microsoft/DeveloperTools store, /etc/machine-id, /var/lib/dbus/machine-id, IOPlatformUUID, MachineGuid, wmic csproduct uuid, BSD /etc/hostid and kenv smbios.system.uuid, in strings, templates and decoded strings.',
     messages: {
       read: 'Reads {{what}}',
     },
   },
-  triggers: ['machineId', 'machine-id', 'devDeviceId', 'IOPlatform', 'MachineGuid', 'csproduct', 'ComputerSystemProduct', 'deviceid', 'getDeviceId', 'machineIdSync', 'hostid', 'smbios'],
+  triggers: ['machineId', 'machine-id', 'devDeviceId', 'DeveloperTools', 'IOPlatform', 'MachineGuid', 'csproduct', 'ComputerSystemProduct', 'deviceid', 'getDeviceId', 'machineIdSync', 'hostid', 'smbios'],
   create(ctx) {
     const report = (node: { start: number; end: number }, what: string, evidence: string, decodedFrom?: string, named = false) =>
       ctx.report({ node, messageId: 'read', data: { what }, evidence: [evidence], facts: [{ kind: 'source', source: 'fingerprint', detail: what, ...(named ? { named } : {}) }], ...(decodedFrom ? { decodedFrom } : {}) });

@@ -3,6 +3,8 @@ import { runRuleTable } from '../../helpers/ruleTester';
 
 runRuleTable(machineId, {
   invalid: [
+    // Copilot CLI 0.0.423 (review 72): the device id @vscode/deviceid keeps, read or made, then sent with its telemetry.
+    { name: "the Microsoft DeveloperTools store of VS Code's shared device id, on macOS and Linux (one finding per function)", code: 'const{join}=require("path");function dir(h){if(process.platform==="darwin")return join(h,"Library","Application Support","Microsoft","DeveloperTools");return join(process.env.XDG_CACHE_HOME||join(h,".cache"),"Microsoft","DeveloperTools")}const key="SOFTWARE\\\\Microsoft\\\\DeveloperTools";', at: ['"DeveloperTools")', '"SOFTWARE'], message: /Microsoft DeveloperTools device id/ },
     { name: 'vscode.env.machineId as bundled', code: 'const v=require("vscode");t.id=v.env.machineId;d=v.env.devDeviceId', at: ['v.env.machineId', 'v.env.devDeviceId'], severity: 'medium' },
     { name: '/etc/machine-id and the dbus copy, each named as it is', code: 'let q=["/etc/machine-id","/var/lib/dbus/machine-id"]', at: ['"/etc', '"/var'], evidence: ['/etc/machine-id', '/var/lib/dbus/machine-id'] },
     // Found in GitHub Copilot CLI 0.1.36 (OpenTelemetry's host id on FreeBSD).
