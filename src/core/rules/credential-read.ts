@@ -73,7 +73,7 @@ const TRIGGERS = ['.ssh', 'com.vercel.cli', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_
   'Login Data', 'Cookies', 'Web Data', 'key4.db', 'logins.json', 'cookies.sqlite', 'Chrome', 'chrome', 'Chromium', 'chromium', 'Brave', 'Edge', 'firefox', 'Firefox',
   '.credentials.json', 'auth.json', 'oauth_creds', 'google_accounts', 'github-copilot', 'copilot-cli-', 'find-generic-password', 'find-internet-password', 'dump-keychain', 'secret-tool', 'cmdkey', 'CredRead', 'CredEnumerate',
   '.claude/projects', 'projects', 'agent-transcripts', 'sessions', 'session_index', 'opencode/storage', 'antigravity-cli', 'brain', 'conversations', 'chats', 'checkpoint',
-  'print-access-token', 'print-identity-token', 'auth token', '"auth","token"', '"auth", "token"', "'auth','token'", "'auth', 'token'", 'get-access-token', 'doppler', 'credential fill', 'git-credential-', 'op read', 'item get', 'aws_secret_access_key', 'aws_session_token', 'export-credentials', 'get-session-token'];
+  'print-access-token', 'print-identity-token', 'auth token', '"auth","token"', '"auth", "token"', "'auth','token'", "'auth', 'token'", 'get-access-token', 'doppler', 'credential fill', '"credential","fill"', '"credential", "fill"', "'credential','fill'", "'credential', 'fill'", 'git-credential-', 'op read', 'item get', 'aws_secret_access_key', 'aws_session_token', 'export-credentials', 'get-session-token'];
 /** Most string literals name no credential store: skip them before spelling anything out. */
 const HINT = new RegExp(TRIGGERS.map(escapeRegExp).join('|'));
 
@@ -137,7 +137,7 @@ export const credentialRead: Rule = {
     const reportPatterns = (node: Node, store: CredentialStore, shown: string, role: 'deny' | 'compared' = 'deny') =>
       ctx.report({ node, messageId: role === 'deny' ? 'patterns' : store.command ? 'comparedCommand' : 'compared', data: { label: store.label }, severity: role === 'deny' ? 'info' : 'low', evidence: [`path ${shown}`, `store ${store.label}`] });
     /** One finding for a named store; `services`: the texts a keychain service was followed to. */
-    const reportStore = (node: Node, store: CredentialStore, shown: string, own: boolean, services: readonly string[] = [], fn?: number, related?: readonly RelatedSpan[]) => {
+    const reportStore = (node: Node, store: CredentialStore, shown: string, own: boolean, services: readonly string[] = [], fn?: number, related?: readonly RelatedSpan[], runs = false) => {
       let severity: Severity = store.config ? 'low' : 'medium';
       let whose = '';
       // Known as the vendor's only from the dependency's folder name: its own SDK, but not proven.
@@ -157,7 +157,7 @@ export const credentialRead: Rule = {
         data: { label: store.label, whose },
         severity,
         evidence: [`path ${shown}`, `store ${store.label}`, ...services.slice(0, 3).map(n => `service ${n.slice(0, 120)}`)],
-        facts: [{ kind: 'source', source: 'credential', detail: store.label, named: true, ...(store.issuers ? { issuers: store.issuers } : {}) }],
+        facts: [{ kind: 'source', source: 'credential', detail: store.label, named: true, ...(runs ? { runs: true as const } : {}), ...(store.issuers ? { issuers: store.issuers } : {}) }],
         ...(store.vendor ? { vendor: [store.vendor] } : {}),
         ...(fn !== undefined ? { fn } : {}),
         ...(related?.length ? { related } : {}),
@@ -227,7 +227,7 @@ export const credentialRead: Rule = {
         const line = argumentLine(node);
         // A word of the list that names the store by itself (`"find-generic-password"`) is reported where it is written.
         const byLine = line === undefined || line.split(' ').some(w => credentialStoreFor(w)) ? undefined : credentialStoreFor(line);
-        if (byLine?.command && line !== undefined) reportStore(node, byLine, shownPath(line), byLine.vendor ? ownVendorStore(byLine) : namesOwnVendor(ctx));
+        if (byLine?.command && line !== undefined) reportStore(node, byLine, shownPath(line), byLine.vendor ? ownVendorStore(byLine) : namesOwnVendor(ctx), [], undefined, undefined, true);
         const method = calledMethod(node);
         if (!method || !SECRET_STORE_METHODS.has(method) || node.arguments.length !== 2) return;
         const service = staticString(node.arguments[0]);

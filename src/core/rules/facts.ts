@@ -23,9 +23,11 @@ export type Fact =
   /**
    * The value of the reported node is data worth protecting, or (`named`) the node names where
    * it is (a credential file's path, a command printing an id): then the data is what reading
-   * that file or running that command returns, and the name alone is no secret.
+   * that file or running that command returns, and the name alone is no secret. `runs`: the
+   * reported node is a call that runs the named command with its arguments
+   * (`run("git", ["credential", "fill"])`), whose value is the command's output.
    */
-  | { kind: 'source'; source: SourceKind; detail: string; named?: boolean; issuers?: readonly string[] }
+  | { kind: 'source'; source: SourceKind; detail: string; named?: boolean; runs?: true; issuers?: readonly string[] }
   /**
    * The reported call sends, writes, runs or evaluates: `payload` are the values that go out
    * (request arguments, file contents, a program's argument list, code to evaluate), `target`

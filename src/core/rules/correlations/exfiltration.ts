@@ -24,7 +24,8 @@ type Source = Marked<'source'>;
 function sourcesReaching(payload: Node, fn: number, analysis: ModuleAnalysis, sourceMark: (node: Node) => Source[] | undefined): Array<Reached<Source[]>> {
   type Step = { sources: Source[] } | { read: Node };
   const reached = analysis.flow.origins<Step>(payload, fn, (node, at) => {
-    const found = sourceMark(node)?.filter(s => !s.fact.named);
+    // A call that runs a command printing a secret gives its output: the secret.
+    const found = sourceMark(node)?.filter(s => !s.fact.named || (s.fact.runs && node.type === 'CallExpression'));
     if (found?.length) return { sources: found };
     if ((node.type === 'CallExpression' || node.type === 'NewExpression') && readsContent(node, analysis.index, at)) return { read: node };
     return undefined;
