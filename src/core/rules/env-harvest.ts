@@ -103,6 +103,24 @@ function setsVariables(object: acorn.ObjectExpression): boolean {
 /** Methods that pick out some names (`Object.keys(env).find(k => k.toUpperCase() === "PATH")`), not take them all. */
 const PICKS = new Set(['filter', 'find', 'findLast', 'findIndex', 'findLastIndex', 'some']);
 
+/** Methods that only reorder or copy a list: `Object.keys(env).reverse().find(…)` still picks. */
+const REORDERS = new Set(['reverse', 'sort', 'slice', 'toReversed', 'toSorted']);
+
+/** The enumeration at `node` (the walk's current node) reaches a pick, through methods that only reorder the names. */
+function picked(node: Node, ctx: RuleContext): boolean {
+  let child: Node = node;
+  for (let depth = 1; depth < 8; depth += 2) {
+    const member = ctx.parent(depth);
+    const call = ctx.parent(depth + 1);
+    if (member?.type !== 'MemberExpression' || member.object !== child) return false;
+    const method = propertyName(member) ?? '';
+    if (PICKS.has(method)) return true;
+    if (!REORDERS.has(method) || call?.type !== 'CallExpression' || call.callee !== member) return false;
+    child = call;
+  }
+  return false;
+}
+
 /** Tests of a variable's name that pick out a namespace: `k.startsWith("DEBUG_")`, `/^npm_/.test(k)`. */
 const NAME_TESTS = new Set(['startsWith', 'endsWith', 'test']);
 
@@ -193,7 +211,7 @@ export const envHarvest: Rule = {
           // A loop copying every variable into an object given to a process as its `env` is a child environment.
           const copiedTo = loopKey !== undefined && path === 'Object.entries' ? copyTarget(parent as acorn.ForOfStatement, loopKey) : undefined;
           const filtered =
-            (parent?.type === 'MemberExpression' && parent.object === node && PICKS.has(propertyName(parent) ?? '')) ||
+            picked(node, ctx) ||
             (loopKey !== undefined && path !== 'Object.values' && filtersNames(parent as acorn.ForOfStatement, loopKey));
           // A copy is reported unless, after the walk, a process call of the function is given that object as its env.
           if (!filtered && copiedTo !== undefined) return void waiting.push({ name: copiedTo, fn: ctx.functionIndex(), node, messageId: 'enumerate', how: path, evidence: `${path}(process.env)` });
