@@ -395,6 +395,12 @@ describe('correlation: download-exec', () => {
 });
 
 describe('correlation: config-tamper', () => {
+  // Gemini CLI 0.47.0 (review 73): /setup-github makes the workflows folder and a helper writes each downloaded workflow into it.
+  it('follows a workflows folder a caller gives to the helper that writes a file into it', () => {
+    const code = 'const fs=require("fs"),path=require("path");async function writeAll(names,dir){for(const n of names){const dest=path.resolve(dir,path.basename(n));fs.createWriteStream(dest,{flags:"w"}).end("x")}}async function setup(root){const wd=path.join(root,".github","workflows");await writeAll(["a.yml"],wd)}';
+    assert.deepEqual(only('config-tamper', code).map(f => `${f.severity} ${f.message}`), ['medium Writes CI workflow (GitHub Actions) (fs.createWriteStream)']);
+  });
+
   // Qwen Code 0.15.10 (review 73): /init writes the first of its context file names, its own QWEN.md; AGENTS.md only when the user puts it first.
   it('does not take the elements of a list for the name a list-or-string getter returns where it is no list', () => {
     const code = 'const fs=require("fs"),path=require("path");var DEF,AGENT,cur;function set(n){if(Array.isArray(n)){if(n.length>0)cur=n.map(x=>x.trim())}else if(n&&n.trim()!==""){cur=n.trim()}}function get(){if(Array.isArray(cur))return cur[0];return cur}function all(){return Array.isArray(cur)?cur:[cur]}DEF="ACME.md";AGENT="AGENTS.md";cur=[DEF,AGENT];function start(s){if(s.fileName)set(s.fileName);else set(all())}function init(d){fs.writeFileSync(path.join(d,get()),"")}module.exports={start,init}';

@@ -92,8 +92,9 @@ export const PERSISTENCE_LOCATIONS: PersistenceLocation[] = [
   // (`join(appSupport, appName, "User")` for Code, Cursor and Windsurf in turn).
   { pattern: /(?:^|\/)(?:Code|Code - Insiders|VSCodium|Cursor|Windsurf|Trae|Kiro|Positron|\*)\/User\/(?:settings|keybindings|mcp)\.json$/, kind: 'tool-config', label: 'editor user settings' },
   // A repository's CI workflows run with its secrets on every push.
-  // A file written into the workflows folder under a name chosen at run time is one too.
-  { pattern: /(?:^|\/)\.github\/workflows\/(?:[^/]+\.ya?ml|\*)$/, kind: 'tool-config', label: 'CI workflow (GitHub Actions)' },
+  // A file written into the workflows folder under a name chosen at run time is one too, and so
+  // is the folder itself where a helper joins the file's name onto it (Gemini's /setup-github).
+  { pattern: /(?:^|\/)\.github\/workflows(?:\/(?:[^/]+\.ya?ml|\*))?$/, kind: 'tool-config', label: 'CI workflow (GitHub Actions)' },
   // Only in the home directory: a `.gitconfig` in some other folder is a private git set-up.
   { pattern: /^(?:~|\$HOME|\/home\/[^/]+|\/Users\/[^/]+)\/(?:\.gitconfig|\.config\/git\/config)$/, kind: 'tool-config', label: 'global git configuration' },
 ];
