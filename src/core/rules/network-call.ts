@@ -3,7 +3,7 @@
 // axios/got/node-fetch/undici clients when their import is visible. Presence is normal for
 // an assistant (info); the call is the sink the exfiltration and download-exec correlations
 // follow values into, and the request target network-endpoint follows URLs into.
-import { calledMethod, calleeOf, isFunction, memberPath, propertyName, unwrapChain, type CallLike, type Node } from '../js/ast';
+import { calledMethod, calleeOf, isFunction, memberPath, propertyKeyName, propertyName, unwrapChain, type CallLike, type Node } from '../js/ast';
 import { argumentsOf, refName, type ModuleRef } from '../js/modules';
 import { parseUrl } from '../net/url';
 import type { Rule, RuleContext } from './types';
@@ -57,12 +57,17 @@ export function networkCallKind(ref: ModuleRef): string | undefined {
   }
 }
 
+/** Options of HTTP clients' requests (axios, got, ky): no cache's or map's `get` takes them. */
+const HTTP_CLIENT_OPTIONS = new Set(['responseType', 'validateStatus', 'maxRedirects', 'maxContentLength', 'maxBodyLength', 'httpsAgent', 'httpAgent', 'onDownloadProgress', 'onUploadProgress', 'xsrfCookieName', 'followRedirect', 'throwHttpErrors']);
+
 /**
  * A bundled HTTP client whose import is gone (`Z1.post(`${base}/api/x`, body)`): a request
  * method whose first argument spells a URL, or for writes a path under a computed base.
  */
 function isClientRequest(method: string, args: readonly Node[], ctx: RuleContext): boolean {
   if (!CLIENT_CALLS.has(method) || args.length === 0 || args.length > 3) return false;
+  // `http.get(url, { responseType: "arraybuffer" })`: options only an HTTP client takes (a bundled axios instance given a URL held in a parameter).
+  if (args.slice(1).some(a => a.type === 'ObjectExpression' && a.properties.some(p => p.type === 'Property' && HTTP_CLIENT_OPTIONS.has(propertyKeyName(p as Node) ?? '')))) return true;
   const spelled = spelledText(args[0], ctx);
   if (!spelled) return false;
   if (/^(?:https?|wss?):\/\//i.test(spelled)) return true;

@@ -3,6 +3,8 @@ import { runRuleTable } from '../../helpers/ruleTester';
 
 runRuleTable(networkCall, {
   invalid: [
+    // Claude Code 1.0.128 (review 74): its updater's bundled axios instance, given URLs held in parameters.
+    { name: "a get or post given options only an HTTP client takes, the URL held in a parameter (a bundled axios instance)", code: 'var E2=Ha({});async function z(A){return E2.get(A,{timeout:3e5,responseType:"arraybuffer"})}async function p(u,b){return E2.post(u,b,{validateStatus:()=>true})}', at: ['E2.get', 'E2.post'] },
     // Kimi Code 2.0.2 (review 68): fetch injectable for tests, the global one by default.
     { name: 'a fetch given as a parameter default or as the fallback of ?? is the global fetch (info)', code: 'async function m(v,fetchImpl=fetch){return fetchImpl(`https://cdn.example.com/${v}/m.json`)}async function s(o){const fetchImpl=o.fetchImpl??fetch;return fetchImpl("https://cdn.example.com/a.bin")}', at: ['fetchImpl(`', 'fetchImpl("'], severity: 'info', message: /HTTP request/ },
     {
@@ -39,6 +41,7 @@ runRuleTable(networkCall, {
     },
   ],
   valid: [
+    { name: 'a cache or map get given a key and everyday options', code: 'const v=cache.get(key,{timeout:100});const w=store.get(k,{default:1})' },
     { name: "another module's create() is no client instance", code: 'import v from"vm";import a from"axios";var c=v.create({});c.get("x");var i=a.interceptors;i.request.use(f)' },
     { name: 'a condition choosing between a network module and another', code: 'const f=require("fs"),h=require("https");(x?f:h).request(u)' },
     { name: 'map and cache calls with path-like keys', code: 'cache.get(`${d}/file`);m.delete(`${k}/x`);s.post(1)' },
