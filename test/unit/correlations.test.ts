@@ -165,6 +165,15 @@ describe('correlation: download-exec', () => {
     assert.deepEqual(found.map(f => [f.severity, f.message]), [['medium', 'Runs a program with arguments that come from a network response (npm install -g *)']]);
   });
 
+  // opencode 0.5.29 (review 75): its updater as a Bun Shell line, whose values Bun quotes as single words.
+  it('calls a Bun Shell line that starts with a fixed program given a registry\'s version medium; a line whose program is the response stays high', () => {
+    const head = 'var{$}=globalThis.Bun;async function latest(){const r=await fetch("https://api.github.com/repos/x/t/releases/latest");return (await r.json()).tag_name.slice(1)}\n';
+    const update = head + 'async function up(){const v=await latest();await $`npm install -g tool@${v}`}';
+    assert.deepEqual(only('download-exec', update).map(f => [f.severity, f.message]), [['medium', 'Runs a program with arguments that come from a network response (npm install -g tool@*)']]);
+    const run = head + 'async function up(){const v=await latest();await $`${v} --install`}';
+    assert.deepEqual(only('download-exec', run).map(f => f.severity), ['high']);
+  });
+
   // Auggie 0.21.0 (review 67): `execSync(\`npm install -g ${PKG}${n}\`)` with the version the registry names was high.
   it('calls a shell line that starts with a fixed program given a registry\'s version medium; a line a shell runs whole, or after sudo or npx, stays high', () => {
     const head = 'const{execSync}=require("child_process");async function meta(){const r=await fetch("https://registry.npmjs.org/tool");return (await r.json())["dist-tags"].latest}\n';

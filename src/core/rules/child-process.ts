@@ -1234,7 +1234,7 @@ function report(ctx: RuleContext, p: ProcessCall, byCallers?: ReadonlyMap<Node, 
     ...(p.decoded ? { decodedFrom: p.decoded.recipe } : {}),
     // What runs (the program or shell command) is the target; the argument list the payload.
     // Options (`{input, env}`) are neither: data handed to a fixed program is not code run.
-    facts: [{ kind: 'sink', sink: 'exec', detail: command ?? call, target: args[0], payload: argumentList(args[1], ctx), ...(commands ? { programs: commands.map(programOf) } : {}), ...(p.listForm ? { listTarget: true } : {}), ...(p.shell ? { shellLine: true } : {}), ...cwdOf(p) }],
+    facts: [{ kind: 'sink', sink: 'exec', detail: command ?? call, target: args[0], payload: argumentList(args[1], ctx), ...(commands ? { programs: commands.map(programOf) } : {}), ...(p.listForm ? { listTarget: true } : {}), ...(p.shell || p.shellSyntax ? { shellLine: true } : {}), ...cwdOf(p) }],
     ...(p.via
       ? {
           related: [

@@ -45,7 +45,7 @@ export type Fact =
       listTarget?: boolean;
       /** A process start's working folder, as an options object written at the call gives it (`{ cwd: dir }`). */
       cwd?: Node;
-      /** A process start whose `target` is a shell's whole command line (`exec(line)`, `spawn(line, {shell: true})`). */
+      /** A process start whose `target` is a whole command line (`exec(line)`, `spawn(line, {shell: true})`, a Bun Shell template). */
       shellLine?: boolean;
       /** A process start: the program each spelled command starts (`*` where computed); absent when nothing is spelled. */
       programs?: string[];
