@@ -165,6 +165,17 @@ describe('correlation: download-exec', () => {
     assert.deepEqual(found.map(f => [f.severity, f.message]), [['medium', 'Runs a program with arguments that come from a network response (npm install -g *)']]);
   });
 
+  // opencode 0.5.29 (review 75): fzf's archive unpacks one named member into the tool's bin folder; gopls, installed there by go, is not from it.
+  it('joins a program to an archive unpacked into its folder only when the archive gives it: a named member, or all of an archive', () => {
+    const head = 'const path=require("path");var BIN=path.join(process.env.HOME,".local/share/t/bin");async function fzf(){const r=await fetch("https://github.com/x/fzf/releases/download/v1/fzf.tar.gz");const a=path.join(BIN,"fzf.tar.gz");await Bun.write(a,await r.arrayBuffer());await Bun.spawn(["tar","-xzf",a,"fzf"],{cwd:BIN}).exited}\n';
+    const other = head + 'async function gopls(root){await Bun.spawn({cmd:["go","install","golang.org/x/tools/gopls@latest"],env:{GOBIN:BIN}}).exited;return Bun.spawn([path.join(BIN,"gopls")],{cwd:root})}';
+    assert.deepEqual(only('download-exec', other), []);
+    const member = head + 'function run(){return Bun.spawn([path.join(BIN,"fzf"),"--version"])}';
+    assert.deepEqual(only('download-exec', member).map(f => f.severity), ['medium']);
+    const whole = head.replace('a,"fzf"]', 'a]') + 'function run(){return Bun.spawn([path.join(BIN,"gopls")])}';
+    assert.deepEqual(only('download-exec', whole).map(f => f.severity), ['medium'], 'an archive unpacked whole may hold any program of the folder');
+  });
+
   // opencode 0.5.29 (review 75): its updater as a Bun Shell line, whose values Bun quotes as single words.
   it('calls a Bun Shell line that starts with a fixed program given a registry\'s version medium; a line whose program is the response stays high', () => {
     const head = 'var{$}=globalThis.Bun;async function latest(){const r=await fetch("https://api.github.com/repos/x/t/releases/latest");return (await r.json()).tag_name.slice(1)}\n';

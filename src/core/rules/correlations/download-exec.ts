@@ -210,6 +210,8 @@ interface Unpacked {
   downloads: Array<Marked<'sink'>>;
   /** Where the folder is made (whereMade keys). */
   keys: Set<string>;
+  /** The members the call takes out of the archive, when it names them (`tar -xzf A fzf`); otherwise all. */
+  members?: string[];
 }
 
 /** Programs that unpack the archive they are given, and how each names the archive and the folder. */
@@ -222,7 +224,7 @@ const UNPACKERS = new Set(['tar', 'bsdtar', 'gtar', 'unzip', 'ditto', '7z', '7za
  * those whose archive is made where a download is written count.
  */
 function unpackedDownloads(downloads: ReadonlyArray<{ write: Marked<'sink'> }>, sinks: ReadonlyArray<Marked<'sink'>>, analysis: ModuleAnalysis, network: (n: Node) => Array<Marked<'sink'>> | undefined, madeOf: MadeOf): Unpacked[] {
-  const found: Array<{ call: Span; archive: Node; dest: Node; fn: number; how: string }> = [];
+  const found: Array<{ call: Span; archive: Node; dest: Node; fn: number; how: string; members?: string[] }> = [];
   for (const s of sinks) {
     if (s.fact.sink !== 'exec') continue;
     // A shell's line may unpack after another command (`mkdir -p D && tar -xzf A -C D`).
@@ -252,7 +254,7 @@ function unpackedDownloads(downloads: ReadonlyArray<{ write: Marked<'sink'> }>, 
     const from = written.filter(w => [...w.keys].some(k => archive.has(k))).map(w => w.write);
     // Or the archive's bytes are the response itself (`tar.x({ cwd }).end(buffer)`).
     if (from.length === 0) from.push(...new Set(analysis.flow.origins(f.archive, f.fn, network).flatMap(r => r.mark)));
-    if (from.length) out.push({ call: f.call, dest: f.dest, how: f.how, downloads: from, keys: whereMade(f.dest, f.fn, analysis).keys });
+    if (from.length) out.push({ call: f.call, dest: f.dest, how: f.how, downloads: from, keys: whereMade(f.dest, f.fn, analysis).keys, ...(f.members ? { members: f.members } : {}) });
   }
   return out;
 }
@@ -310,7 +312,7 @@ function lineHeads(line: string): string[] {
 }
 
 /** The archive and the folder of an unpacking program's argument list, when both are given: fixed words as text, values as nodes. */
-function unpackerArguments<T extends object>(program: string, args: ReadonlyArray<string | T>, cwd?: T): { archive: T; dest: T } | undefined {
+function unpackerArguments<T extends object>(program: string, args: ReadonlyArray<string | T>, cwd?: T): { archive: T; dest: T; members?: string[] } | undefined {
   const words = args.map(a => (typeof a === 'string' ? a : undefined));
   const at = (i: number) => { const a = args[i]; return i >= 0 && typeof a !== 'string' ? a : undefined; };
   const after = (...options: string[]) => at(words.findIndex(w => w !== undefined && options.includes(w)) + 1);
@@ -324,12 +326,15 @@ function unpackerArguments<T extends object>(program: string, args: ReadonlyArra
       const archive = at(words.findIndex(w => w !== undefined && (/^-?[a-z]*f$/i.test(w) || w === '--file')) + 1);
       // Without -C, into the folder it runs in (`{ cwd: dir }`).
       const dest = after('-C', '--directory', '--cd') ?? cwd;
-      return archive && dest ? { archive, dest } : undefined;
+      // Names after the archive take only those members out (`tar -xzf A fzf`).
+      const members = archive ? namedMembers(words.slice(args.indexOf(archive) + 1), ['-C', '--directory', '--cd']) : undefined;
+      return archive && dest ? { archive, dest, ...(members ? { members } : {}) } : undefined;
     }
     case 'unzip': {
       const dest = after('-d') ?? cwd;
       const archive = values.find(v => v !== dest);
-      return archive && dest ? { archive, dest } : undefined;
+      const members = archive ? namedMembers(words.slice(args.indexOf(archive) + 1), ['-d', '-x']) : undefined;
+      return archive && dest ? { archive, dest, ...(members ? { members } : {}) } : undefined;
     }
     case 'ditto':
       // `ditto -x -k A D`.
@@ -339,6 +344,21 @@ function unpackerArguments<T extends object>(program: string, args: ReadonlyArra
       return undefined;
     }
   }
+}
+
+/**
+ * The fixed member names an unpack command lists after its archive, skipping options and the
+ * words they take; undefined when it names none or one is not fixed (a value, a wildcard).
+ */
+function namedMembers(after: ReadonlyArray<string | undefined>, withValue: readonly string[]): string[] | undefined {
+  const members: string[] = [];
+  for (let i = 0; i < after.length; i++) {
+    const w = after[i];
+    if (w === undefined || /[*?[]/.test(w)) return undefined;
+    if (withValue.includes(w)) i++;
+    else if (!w.startsWith('-')) members.push(w.replace(/^\.\//, '').split('/')[0]);
+  }
+  return members.length ? members : undefined;
 }
 
 /** An unpacking library call's archive and folder (see unpackedDownloads). */
@@ -430,8 +450,9 @@ function isExecPath(n: Node): boolean {
 /** The unpacked folder a process start runs a program of (`join(dir, "tool")`, `${dir}/tool`), if any. */
 function unpackedRun(values: ReadonlyArray<{ node: Node; path?: readonly string[] }>, fn: number, unpacked: readonly Unpacked[], analysis: ModuleAnalysis): Unpacked | undefined {
   for (const v of values) {
-    const bases = folderKeys(v.node, fn, analysis, v.path);
-    const hit = unpacked.find(u => [...u.keys].some(k => bases.has(k)));
+    const { keys, names } = folderKeys(v.node, fn, analysis, v.path);
+    // An archive whose named members were taken out holds only those (`tar -xzf A fzf`: not `dir/gopls`).
+    const hit = unpacked.find(u => [...u.keys].some(k => keys.has(k)) && (!u.members || names.every(n => n === undefined || u.members!.includes(n))));
     if (hit) return hit;
   }
   return undefined;
@@ -442,9 +463,22 @@ function unpackedRun(values: ReadonlyArray<{ node: Node; path?: readonly string[
  * call, template or `+` the value flows from (whereMade keys), so `join(dir, "tool")` is under
  * whatever `dir` is.
  */
-function folderKeys(value: Node, fn: number, analysis: ModuleAnalysis, path?: readonly string[]): Set<string> {
+function folderKeys(value: Node, fn: number, analysis: ModuleAnalysis, path?: readonly string[]): { keys: Set<string>; names: Array<string | undefined> } {
   const { flow, index } = analysis;
   const keys = new Set<string>();
+  // The first name under the folder, where it is fixed (`join(dir, "gopls")`: gopls).
+  const names: Array<string | undefined> = [];
+  const under = (n: Node): string | undefined => {
+    let text: string | undefined;
+    if (n.type === 'CallExpression') {
+      const next = n.arguments[1];
+      text = next && next.type !== 'SpreadElement' ? staticString(next as Node) : undefined;
+    } else if (n.type === 'TemplateLiteral') {
+      text = n.quasis[1]?.value.cooked ?? undefined;
+    }
+    const name = text?.replace(/^[\\/]+/, '').split(/[\\/]/)[0];
+    return name || undefined;
+  };
   const joined = (n: Node, at: number): Node | undefined => {
     if (n.type === 'CallExpression') {
       const ref = calleeRefOf(n, lookupAt(index, at));
@@ -458,8 +492,11 @@ function folderKeys(value: Node, fn: number, analysis: ModuleAnalysis, path?: re
     }
     return undefined;
   };
-  for (const r of flow.origins(value, fn, (n, at) => joined(n, at), CALL_DEPTH, path)) for (const k of whereMade(r.mark, r.fn, analysis).keys) keys.add(k);
-  return keys;
+  for (const r of flow.origins(value, fn, (n, at) => { const root = joined(n, at); return root && { root, name: under(n) }; }, CALL_DEPTH, path)) {
+    names.push(r.mark.name);
+    for (const k of whereMade(r.mark.root, r.fn, analysis).keys) keys.add(k);
+  }
+  return { keys, names };
 }
 
 /** A write that moves or copies a file: its payload is the file it takes (see file-write's FROM_TO). */
