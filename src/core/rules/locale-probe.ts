@@ -54,6 +54,9 @@ export const localeProbe: Rule = {
       MemberExpression(node) {
         reads(node);
         const name = propertyName(node);
+        // `vscode.env.language = createStub(…)` (a shim of the editor's API) sets it; nothing is read.
+        const up = ctx.parent();
+        if (up?.type === 'AssignmentExpression' && up.left === node) return;
         if ((name === 'language' || name === 'languages') && isNavigator(node.object as Node)) report(node, `navigator.${name}`, `navigator.${name}`);
         else if (name === 'language' && isEditorEnv(node.object as Node)) report(node, 'the editor display language (vscode.env.language)', 'vscode.env.language');
       },

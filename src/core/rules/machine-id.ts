@@ -92,6 +92,9 @@ export const machineId: Rule = {
       },
       MemberExpression(node) {
         const name = propertyName(node);
+        // `vscode.env.machineId = createStub(…)` (a shim of the editor's API) sets it; nothing is read.
+        const up = ctx.parent();
+        if (up?.type === 'AssignmentExpression' && up.left === node) return;
         if ((name === 'machineId' || name === 'devDeviceId') && isEditorEnv(node.object as Node)) report(node, `the editor machine id (vscode.env.${name})`, `vscode.env.${name}`);
       },
       Literal(node) {

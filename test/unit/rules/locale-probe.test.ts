@@ -12,6 +12,8 @@ runRuleTable(localeProbe, {
     { name: 'Electron app.getLocale()', code: 'const {app}=require("electron");app.getLocale();e.app.getSystemLocale()', at: ['app.getLocale', 'e.app'] },
   ],
   valid: [
+    // cline 1.0.10's shim of the editor's API (review 75): it sets the values, nothing reads them.
+    { name: 'the value assigned in a shim of the API', code: 'vscode.env.language=createStub("vscode.env.language");navigator.language="en"' },
     { name: 'an i18n library getLocale', code: 'i18n.getLocale()' },
     { name: 'process.env.language is not the editor language', code: 'process.env.language' },
     { name: 'LC_TERMINAL is not a locale variable', code: 'process.env.LC_TERMINAL==="iTerm2"' },

@@ -19,6 +19,8 @@ runRuleTable(machineId, {
     { name: 'machineIdSync and getDeviceId by name', code: 'a=lib.machineIdSync();b=await d.getDeviceId()', at: ['lib', 'd.get'] },
   ],
   valid: [
+    // cline 1.0.10's shim of the editor's API (review 75): it sets the values, nothing reads them.
+    { name: 'the value assigned in a shim of the API', code: 'vscode.env.machineId=createStub("vscode.env.machineId");' },
     // claude-agent-sdk 0.3.336's Bun binary: a bridge asks its host for the id the app registered.
     { name: "an app's own getDeviceId callback: optional, on this, on a nested object or a parameter", code: 'class B{constructor(o){this.options=o}hello(ws){ws.send(JSON.stringify({deviceId:this.options.getDeviceId?.()}))}}function f(e){return e.getDeviceId()}g=this.getDeviceId();h=a.b.getDeviceId()' },
     { name: 'process.env.machineId is not the editor id', code: 'x=process.env.machineId' },
