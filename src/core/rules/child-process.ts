@@ -1223,7 +1223,8 @@ function report(ctx: RuleContext, p: ProcessCall, byCallers?: ReadonlyMap<Node, 
   const kind = shell ? 'shell' : 'program';
   const shown = given ? [...given.slice(0, MAX_SHAPES), ...(given.length > MAX_SHAPES ? ['…'] : [])].join(' or ') : command;
   // `curl -fsSL https://bun.sh/install | bash`: what runs is whatever the server sends then.
-  const piped = shell && shown !== undefined ? pipedDownload(shown) : undefined;
+  // Bun Shell runs its own pipes: `$\`curl … | bash\`` too.
+  const piped = (shell || p.shellSyntax) && shown !== undefined ? pipedDownload(shown) : undefined;
   const unquarantines = !piped && shown !== undefined && removesQuarantine(shown);
   ctx.report({
     node,

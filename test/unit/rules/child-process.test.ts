@@ -56,6 +56,14 @@ runRuleTable(childProcess, {
       severity: 'medium',
       message: /^Runs a script it downloads, in a shell \(child_process\.exec\): /,
     },
+    // opencode 0.5.29 (review 75): its "curl" update method, in Bun Shell, which runs the pipe itself.
+    {
+      name: 'a Bun Shell line piping a download into a shell (medium)',
+      code: 'var{$}=globalThis.Bun;async function up(t){return $`curl -fsSL https://example-tool.dev/install | bash`.env({VERSION:t})}',
+      at: ['$`curl'],
+      severity: 'medium',
+      message: /^Runs a script it downloads, in a shell \(Bun\.\$\): curl -fsSL https:\/\/example-tool\.dev\/install \| bash$/,
+    },
     // Claude Code 2.0.77 (review 61): fixed commands picked from a per-platform table, through a helper's destructured return, and a loop over a table of lists.
     {
       name: 'a command read from a per-platform table of fixed commands, or looped over from a table of lists, is spelled (low)',
