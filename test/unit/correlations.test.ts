@@ -165,6 +165,12 @@ describe('correlation: download-exec', () => {
     assert.deepEqual(found.map(f => [f.severity, f.message]), [['medium', 'Runs a program with arguments that come from a network response (npm install -g *)']]);
   });
 
+  // opencode 0.5.29 (review 75): zls and clangd written with Bun.file(p).write, unpacked by a Bun Shell line whose folder .cwd() gives.
+  it('follows a download written with Bun.file(p).write and unpacked by a Bun Shell line run in a folder given by .cwd()', () => {
+    const code = 'const path=require("path");var{$:$2}=globalThis.Bun;var BIN=path.join(process.env.HOME,".local/share/t/bin");async function zls(root){const r=await fetch("https://github.com/zigtools/zls/releases/download/v1/zls.tar.xz");const t=path.join(BIN,"zls.tar.xz");await Bun.file(t).write(r);await $2`tar -xf ${t}`.quiet().cwd(BIN).nothrow();const bin=path.join(BIN,"zls");return Bun.spawn([bin],{cwd:root})}';
+    assert.deepEqual(only('download-exec', code).map(f => `${f.severity} ${f.message}`), ['medium Unpacks a downloaded archive into BIN and runs a program from it (~/.local/share/t/bin/zls)']);
+  });
+
   // opencode 0.5.29 (review 75): fzf's archive unpacks one named member into the tool's bin folder; gopls, installed there by go, is not from it.
   it('joins a program to an archive unpacked into its folder only when the archive gives it: a named member, or all of an archive', () => {
     const head = 'const path=require("path");var BIN=path.join(process.env.HOME,".local/share/t/bin");async function fzf(){const r=await fetch("https://github.com/x/fzf/releases/download/v1/fzf.tar.gz");const a=path.join(BIN,"fzf.tar.gz");await Bun.write(a,await r.arrayBuffer());await Bun.spawn(["tar","-xzf",a,"fzf"],{cwd:BIN}).exited}\n';

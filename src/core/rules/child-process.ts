@@ -401,6 +401,8 @@ interface ProcessCall {
   shellSyntax?: boolean;
   /** `args[0]` is the whole command as a list, program first (`Bun.spawn(cmd)`, a wrapper's `cmd` list passed on). */
   listForm?: boolean;
+  /** The folder a Bun Shell line runs in, given after it (`$\`tar -xf ${a}\`.quiet().cwd(dir)`). */
+  cwd?: Node;
   /** A call by a bare name, and the scope that bound it where the walk met it (a `const` declared later in its function may hide it). */
   byName?: { name: string; fn: number; scope: number | undefined };
   /** For a wrapper's call: what its caller gives the wrapper's option parameters (execa's options, passed on from level to level). */
@@ -521,6 +523,17 @@ function namesShell(node: Node, depth = 0): boolean {
   if (n.type === 'LogicalExpression') return namesShell(n.left as Node, depth + 1) || namesShell(n.right, depth + 1);
   if (n.type === 'ConditionalExpression') return namesShell(n.consequent, depth + 1) || namesShell(n.alternate, depth + 1);
   return false;
+}
+
+/** `$\`…\`.quiet().cwd(dir)`: the folder given to the line being visited, through the methods chained after it. */
+function shellCwd(ctx: RuleContext): Node | undefined {
+  for (let depth = 1; depth < 12; depth += 2) {
+    const member = ctx.parent(depth);
+    const call = ctx.parent(depth + 1);
+    if (member?.type !== 'MemberExpression' || call?.type !== 'CallExpression' || call.callee !== member) return undefined;
+    if (propertyName(member) === 'cwd') return call.arguments[0] as Node | undefined;
+  }
+  return undefined;
 }
 
 /** Bun's `$` as a tag, also configured in place (`$.nothrow()\`…\``, `$.cwd(dir)\`…\``), or execa's `$`. */
@@ -1517,6 +1530,7 @@ function ptySpawn(node: Node & { type: 'CallExpression' }, callee: Node): Module
 
 /** The folder a process starts in, when an options object written at the call (or its wrapper's caller) says (`{ cwd: dir }`). */
 function cwdOf(p: ProcessCall): { cwd?: Node } {
+  if (p.cwd) return { cwd: p.cwd };
   for (const o of optionsOf(p)) {
     const object = o && unwrapChain(o);
     if (object?.type !== 'ObjectExpression') continue;
@@ -1821,7 +1835,7 @@ export const childProcess: Rule = {
     // their process call; and the places that write to some process's input.
     const readingShells = new Map<Node, { call: string; command: string }>();
     // Bun Shell and execa templates, spelled after the walk.
-    const bunLines: Array<{ node: Node; call: string; raw: boolean; quasi: Node & { type: 'TemplateLiteral' }; fn: number; bun: boolean }> = [];
+    const bunLines: Array<{ node: Node; call: string; raw: boolean; quasi: Node & { type: 'TemplateLiteral' }; fn: number; bun: boolean; cwd?: Node }> = [];
     const inputs: ProcessInput[] = [];
     // Calls of a name that had no value when the walk passed them: asked again after it.
     const late: Array<{ node: Node & { type: 'CallExpression' }; viaCall: Node; fn: number }> = [];
@@ -1925,10 +1939,10 @@ export const childProcess: Rule = {
       decodedEnd() {
         const analysis = ctx.analysis();
         dropHidden();
-        for (const { node, call, raw, quasi, fn, bun } of bunLines) {
+        for (const { node, call, raw, quasi, fn, bun, cwd } of bunLines) {
           const spelled = bunLine(quasi, fn, analysis);
           const nested = bun && handsShellText(spelled);
-          start({ node, call, shell: raw || nested, args: [quasi], fn, spelled: [spelled], ...(bun ? { shellSyntax: true } : {}) });
+          start({ node, call, shell: raw || nested, args: [quasi], fn, spelled: [spelled], ...(bun ? { shellSyntax: true } : {}), ...(cwd ? { cwd } : {}) });
         }
         bunLines.length = 0;
         // Bun Shell lines started just now.
@@ -1963,7 +1977,8 @@ export const childProcess: Rule = {
         const raw = bun && quasi.expressions.some(e => isRawValue(e as Node));
         const call = bun ? 'Bun.$' : refName(ref);
         // Spelled after the walk, when a name's every assignment is known.
-        bunLines.push({ node, call, raw, quasi, fn: ctx.functionIndex(), bun });
+        const cwd = bun ? shellCwd(ctx) : undefined;
+        bunLines.push({ node, call, raw, quasi, fn: ctx.functionIndex(), bun, ...(cwd ? { cwd } : {}) });
       },
       CallExpression(node) {
         const callee = calleeOf(node);

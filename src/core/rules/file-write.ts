@@ -41,6 +41,14 @@ function descriptor(node: Node, call: string, target: Node | undefined, path: st
   };
 }
 
+/** The path of `Bun.file(p)` (also `globalThis.Bun.file(p)`), the receiver of a write. */
+function bunFileHandle(receiver: Node): Node | undefined {
+  const call = unwrapChain(receiver);
+  if (call.type !== 'CallExpression') return undefined;
+  const path = memberPath(call.callee as Node);
+  return path === 'Bun.file' || path === 'globalThis.Bun.file' ? (call.arguments[0] as Node | undefined) : undefined;
+}
+
 /** Methods of a FileHandle that write their first argument. */
 const HANDLE_WRITES = new Set(['write', 'writeFile', 'appendFile', 'writev']);
 /** fs functions that write their second argument to the descriptor given first. */
@@ -145,7 +153,7 @@ export const fileWrite: Rule = {
     category: 'persistence',
     severity: 'info',
     title: 'Writes a file',
-    description: 'fs (and fs-extra, graceful-fs) writeFile/appendFile/createWriteStream/copyFile/rename/symlink, fs-extra outputFile/outputJson/writeJson/copy/move, open for writing (sync, callback and promise forms), Bun.write, and chmod that sets an execute bit.',
+    description: 'fs (and fs-extra, graceful-fs) writeFile/appendFile/createWriteStream/copyFile/rename/symlink, fs-extra outputFile/outputJson/writeJson/copy/move, open for writing (sync, callback and promise forms), Bun.write and Bun.file(p).write, and chmod that sets an execute bit.',
     messages: {
       write: 'Writes a file ({{call}})',
       writePath: 'Writes a file ({{call}}): {{path}}',
@@ -165,6 +173,9 @@ export const fileWrite: Rule = {
         const callee = calleeOf(node);
         const args = argumentsOf(node);
         if (propertyName(callee) === 'write' && memberPath(callee) === 'Bun.write') return report(ctx, node, 'Bun.write', args[0], args[1]);
+        // `Bun.file(p).write(data)`: the file the handle names (opencode's LSP server downloads).
+        const handle = callee.type === 'MemberExpression' && propertyName(callee) === 'write' ? bunFileHandle(callee.object as Node) : undefined;
+        if (handle) return report(ctx, node, 'Bun.file().write', handle, args[0]);
         const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
         const ref = ctx.moduleRef(method === 'call' || method === 'apply' ? unwrapChain((callee as Extract<Node, { type: 'MemberExpression' }>).object as Node) : callee);
         if (ref?.module !== 'fs') return;

@@ -12,7 +12,7 @@ runRuleTable(fileWrite, {
     { name: 'chmod with an execute bit', code: 'const fs=require("fs");fs.chmodSync(p,493);fs.chmod(p,"755",cb)', at: ['fs.chmodSync', 'fs.chmod('], message: /executable/ },
     { name: 'open for appending', code: 'import{open as O}from"fs/promises";await O(j,"a")', at: ['O(j'] },
     { name: 'an append handle written to, and an open for writing closed at once (it empties the file)', code: 'const{open}=require("fs/promises");const fs=require("fs");const h=await open(p,"a");await h.write("x");(await open(q,"w")).close()', at: ['open(p', 'open(q'] },
-    { name: 'Bun.write', code: 'await Bun.write("out.txt",s)', at: ['Bun'] },
+    { name: 'Bun.write, and a write through Bun.file(p)', code: 'await Bun.write("out.txt",s);await Bun.file(p).write(r);await globalThis.Bun.file(q).write(x)', at: ['Bun.write', 'Bun.file(p)', 'globalThis'] },
     // claude-agent-sdk 0.3.337 (review 70): Claude Code drops `alias claude=` lines from ~/.zshrc through a handle opened with fs.constants bits, or "w".
     { name: 'open flags given as fs.constants bits, a number, a choice between bits and "w", a read-write string, a constant holding the flags', code: 'import{open as o}from"fs/promises";import{constants as K,openSync}from"fs";const F=K.O_RDWR|K.O_CREAT;async function f(e,held){const b=await o(e,held?K.O_WRONLY|K.O_NOFOLLOW:"w");openSync(a,577);openSync(c,"r+");openSync(d,F);openSync(g,K.O_WRONLY|K.O_TRUNC|K.O_APPEND)}', at: ['o(e', 'openSync(a', 'openSync(c', 'openSync(d', 'openSync(g'] },
   ],
