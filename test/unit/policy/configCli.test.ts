@@ -68,7 +68,7 @@ describe('the CLI with mcp and config policy keys', () => {
 describe('the README example policy on a real assistant (corpus)', function () {
   this.timeout(120_000);
 
-  it('gives the violations the README shows on Claude Code 2.1.112 from npm: three request hosts, not the hosts merely named', function () {
+  it('gives the violations the README shows on Claude Code 2.1.112 from npm: six request targets, not the hosts merely named', function () {
     const dir = cachedCorpusPackage('@anthropic-ai/claude-code@2.1.112');
     if (!dir) {
       console.log('      skipped: @anthropic-ai/claude-code@2.1.112 is not in .cache/corpus (run `npm run corpus`)');
@@ -82,6 +82,6 @@ describe('the README example policy on a real assistant (corpus)', function () {
     const r = spawnSync(process.execPath, [CLI, 'scan', dir!, '--policy', 'test/fixtures/policy/example.json', '--no-cache'], { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } });
     assert.equal(r.status, 1, r.stderr);
     assert.ok(r.stdout.endsWith(output[1]), r.stdout.slice(-3000));
-    assert.equal((output[1].match(/ is not in the allowed hosts/g) ?? []).length, 3);
+    assert.equal((output[1].match(/ is not in the allowed hosts/g) ?? []).length, 6);
   });
 });
