@@ -432,7 +432,7 @@ function inlineShellCommands(args: readonly Node[], followed?: { analysis: Modul
   // Only lists made here or in what this function calls: a wrapper's list from one of its
   // callers would be paired with another caller's program.
   if (followed && lists.some(l => l.type !== 'ArrayExpression')) {
-    const here = (l: Node) => followed.analysis.flow.origins(l, followed.fn, n => (n.type === 'ArrayExpression' ? n : undefined)).filter(r => onlyInward(r.calls, followed.fn)).map(r => r.mark);
+    const here = (l: Node) => followed.analysis.flow.origins(l, followed.fn, n => (n.type === 'ArrayExpression' ? n : undefined)).filter(r => onlyInward(r.calls, followed.fn, followed.analysis.index)).map(r => r.mark);
     const written = lists.flatMap(l => (l.type === 'ArrayExpression' ? [l] : here(l)));
     if (written.length) lists = [...new Set(written)];
   }
@@ -460,7 +460,7 @@ function inlineShellCommands(args: readonly Node[], followed?: { analysis: Modul
 function withLeadingSpread(list: Node, analysis: ModuleAnalysis, fn: number): Node[] {
   const first = list.type === 'ArrayExpression' ? list.elements[0] : undefined;
   if (list.type !== 'ArrayExpression' || first?.type !== 'SpreadElement') return [list];
-  const written = analysis.flow.origins(first.argument as Node, fn, n => (n.type === 'ArrayExpression' && n !== list ? n : undefined)).filter(r => onlyInward(r.calls, fn)).map(r => r.mark);
+  const written = analysis.flow.origins(first.argument as Node, fn, n => (n.type === 'ArrayExpression' && n !== list ? n : undefined)).filter(r => onlyInward(r.calls, fn, analysis.index)).map(r => r.mark);
   if (written.length === 0) return [list];
   return [...new Set(written)].slice(0, MAX_SHAPES).map(inner => ({ ...list, elements: [...inner.elements, ...list.elements.slice(1)] }) as Node);
 }
@@ -488,17 +488,30 @@ function scriptCommandLine(list: Extract<Node, { type: 'ArrayExpression' }>): No
  * caller's arguments. Stricter than flow's stepWays, which takes a step that starts in neither
  * the function the way is in nor one entered as going in: here that step is no answer.
  */
-function onlyInward(calls: readonly CallStep[], fn: number): boolean {
+function onlyInward(calls: readonly CallStep[], fn: number, index: ModuleIndex): boolean {
   let at = fn;
   const entered: number[] = [];
   for (const step of calls) {
     // Back out of the functions entered when the step starts in an outer one.
     while (step.fn !== at && entered.length) at = entered.pop()!;
+    // A closure reads its enclosing function's names (`new Promise(r => spawn(cmd, args))` with
+    // `{cmd, args} = pick()` outside it): a call there is made before the closure runs.
+    if (step.fn !== at && at === fn && encloses(index, step.fn, fn)) at = step.fn;
     if (step.fn !== at) return false;
     entered.push(at);
     at = step.callee;
   }
   return true;
+}
+
+/** Whether function `outer` (MODULE included) holds function `inner`. */
+function encloses(index: ModuleIndex, outer: number, inner: number): boolean {
+  let f: number | undefined = index.functions[inner]?.parent;
+  while (f !== undefined) {
+    if (f === outer) return true;
+    f = f === MODULE ? undefined : index.functions[f]?.parent;
+  }
+  return false;
 }
 
 /**

@@ -36,9 +36,18 @@ function isSentence(text: string): boolean {
 }
 
 function isCommand(text: string): boolean {
-  if (text.length > 500 || isSentence(text)) return false;
+  if (text.length > 2000 || isSentence(text)) return false;
+  if (JXA_PASTEBOARD_READ.test(text)) return true;
+  if (text.length > 500) return false;
   return COMMAND.test(text) || GET_CLIPBOARD.test(text) || ((/^osascript\b/.test(text) || APPLESCRIPT_STATEMENT.test(text)) && readsInAppleScript(text));
 }
+
+/**
+ * A JavaScript-for-Automation or AppleScriptObjC script reading the general pasteboard:
+ * `$.NSPasteboard.generalPasteboard` and one of its readers (`stringForType`, `dataForType`,
+ * `readObjectsForClassesOptions`, …). Writing it (`setStringForType`, `clearContents`) is no read.
+ */
+const JXA_PASTEBOARD_READ = /\bNSPasteboard\b[^]*\bgeneralPasteboard\b[^]*\b(?:stringForType|dataForType|propertyListForType|readObjectsForClassesOptions|readObjectsForClasses|pasteboardItems)\b/;
 
 /** `the clipboard` read somewhere in the script, not only written (`set the clipboard to POSIX file …`). */
 function readsInAppleScript(text: string): boolean {
@@ -182,7 +191,7 @@ export const clipboardRead: Rule = {
       read: 'Reads the clipboard ({{how}})',
     },
   },
-  triggers: ['clipboard', 'Clipboard', 'pbpaste', 'pngpaste', 'xclip', 'xsel', 'wl-paste', 'Get-Clipboard', ']52;'],
+  triggers: ['clipboard', 'Clipboard', 'NSPasteboard', 'pbpaste', 'pngpaste', 'xclip', 'xsel', 'wl-paste', 'Get-Clipboard', ']52;'],
   create(ctx) {
     const report = (node: Node, how: string) => ctx.report({ node, messageId: 'read', data: { how }, evidence: [how] });
     const hidden = new Map<Node, DecodedValue>();

@@ -4,6 +4,8 @@ import { runRuleTable, scanWith } from '../../helpers/ruleTester';
 
 runRuleTable(childProcess, {
   invalid: [
+    // Kimi Code 0.20.0 (review 77): the updater's shell and its list, destructured from a helper's object, started inside a Promise's callback.
+    { name: 'a shell and its list from a helper, started in a closure (medium)', code: 'const{spawn}=require("child_process");const LINE="curl -fsSL https://dl.example.dev/install.sh | bash";function pick(){return{cmd:"bash",args:["-c",LINE]}}function a(){const{cmd,args}=pick();return new Promise(r=>{spawn(cmd,args).once("exit",r)})}module.exports=a', at: ['spawn(cmd'], severity: 'medium', message: /^Runs a script it downloads, in a shell/ },
     // Kimi Code 2.0.2 (review 68): the updater's shell flag is `t.shell ? true : undefined`, `t.shell` a Windows test a helper returns.
     { name: 'a shell option written as `x ? true : undefined` is what x is: Windows only (low)', code: 'const{spawn}=require("child_process");function r(platform){return{cmd:platform==="win32"?"npm.cmd":"npm",args:["install","-g","x"],shell:platform==="win32"}}function u(p){const t=r(p);return spawn(t.cmd,[...t.args],{stdio:"inherit",shell:t.shell?true:undefined})}u(process.platform)', at: ['spawn('], severity: 'low', message: /^Starts a program/ },
     // Copilot CLI 0.0.354 and Auggie 0.21.0 (review 67).

@@ -3,6 +3,8 @@ import { runRuleTable } from '../../helpers/ruleTester';
 
 runRuleTable(localeProbe, {
   invalid: [
+    // Kimi Code 0.20.0 (review 77): telemetry context reading the environment a caller may give, else the process's.
+    { name: "LANG read on an environment given or else the process's", code: 'function ctx(o){const env=o.env??process.env;return{locale:o.locale??env["LANG"]??""}}', at: ['env["LANG"]'], severity: 'low' },
     { name: 'LANG and LC_ALL named in the calls of a helper that reads the environment', code: 'function env(k){return process.env[k]}const l=env("LC_ALL")||env("LANG")', at: ['env("LC_ALL")', 'env("LANG")'], message: /the (LC_ALL|LANG) environment variable \(locale\)/ },
     { name: 'resolvedOptions().locale', code: 'let q=Intl.DateTimeFormat().resolvedOptions().locale', at: ['Intl'], severity: 'low' },
     { name: 'destructured locale', code: 'const {locale} = new Intl.NumberFormat().resolvedOptions()', at: ['locale}'] },

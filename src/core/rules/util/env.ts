@@ -25,6 +25,8 @@ export function isEnvObject(node: Node | undefined, ctx: RuleContext, depth = 0)
   if (node.type === 'Identifier') return isEnvObject(ctx.resolve(node), ctx, depth + 1);
   // `function f({ env = process.env } = {})`, `function f(env = process.env)`: the default, unless a caller passes another.
   if ((node.type === 'Parameter' || node.type === 'PropertyOf') && node.default) return isEnvObject(node.default, ctx, depth + 1);
+  // `const env = options.env ?? process.env`: the environment unless a caller gives another, as a default is.
+  if (node.type === 'LogicalExpression' && node.operator !== '&&') return isEnvObject(node.right, ctx, depth + 1);
   return false;
 }
 
