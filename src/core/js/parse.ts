@@ -64,3 +64,18 @@ function describeParseError(e: unknown): string {
   if (e instanceof SyntaxError) return `syntax error: ${e.message}`;
   return e instanceof Error ? e.message : String(e);
 }
+
+/**
+ * Text that is a JavaScript program of some size (it parses, and has statements and functions):
+ * a script shipped encoded, not a list. Asked by more than one rule of the same decoded value.
+ */
+export function isProgramText(text: string): boolean {
+  if (text === lastProgram.text) return lastProgram.answer;
+  const answer = text.length >= 200 && /\bfunction\b|=>/.test(text) && /[;}]/.test(text) && (() => {
+    const parsed = parseSource(text);
+    return !!parsed.ast && !parsed.partial;
+  })();
+  lastProgram = { text, answer };
+  return answer;
+}
+let lastProgram = { text: '', answer: false };

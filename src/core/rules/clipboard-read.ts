@@ -38,9 +38,16 @@ function isSentence(text: string): boolean {
 function isCommand(text: string): boolean {
   if (text.length > 2000 || isSentence(text)) return false;
   if (JXA_PASTEBOARD_READ.test(text)) return true;
-  if (text.length > 500) return false;
+  if (text.length > 500 || DISCARDED.test(text)) return false;
   return COMMAND.test(text) || GET_CLIPBOARD.test(text) || ((/^osascript\b/.test(text) || APPLESCRIPT_STATEMENT.test(text)) && readsInAppleScript(text));
 }
+
+/**
+ * A read whose content is thrown away or only counted: `xclip … -o > /dev/null` (does the
+ * clipboard hold an image?), `Get-Clipboard -Format Image | Measure-Object`. Not `2>/dev/null`,
+ * which drops only the errors.
+ */
+const DISCARDED = /(?:^|[^2&\d])>\s*\/dev\/null\b|\|\s*(?:Measure-Object|Out-Null)\b/i;
 
 /**
  * A JavaScript-for-Automation or AppleScriptObjC script reading the general pasteboard:

@@ -2,6 +2,7 @@
 // list hidden from a plain search is itself a signal: `deepseek` never appears in a file whose
 // vendor list is base64+XOR. Data blobs (images, fonts, wasm, source maps, random bytes) do
 // not decode to such lists and do not fire.
+import { isProgramText } from '../js/parse';
 import { countedHits, describeHits, distinctVendors } from '../catalog/keywords';
 import type { Rule, RuleContext } from './types';
 import { regionMarkerOf } from './region-literals';
@@ -73,6 +74,8 @@ export const encodedList: Rule = {
           tables.set(d.group, values);
           return;
         }
+        // A script shipped encoded (Sentry's local-variables worker, run by a Worker): code, not a list.
+        if (typeof d.value === 'string' && isProgramText(d.value)) return;
         const content = listContent(d.entries, ctx);
         if (!matters(content)) return;
         const at = d.literal ?? d.site;

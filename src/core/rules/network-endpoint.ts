@@ -5,6 +5,7 @@
 // that are only listed (allow lists, link tables, decoded lists) are reported once per list;
 // a single URL nobody requests is reported as a URL. Each host is classified: own vendor,
 // another AI vendor, telemetry, third party, raw IP, localhost, or computed at run time.
+import { isProgramText } from '../js/parse';
 import type * as acorn from 'acorn';
 import { propertyKeyName, staticString, unwrapChain, type CallLike, type Node } from '../js/ast';
 import { argumentsOf } from '../js/modules';
@@ -249,6 +250,8 @@ export const networkEndpoint: Rule = {
       decoded({ decoded: d, use, table }) {
         // A string table's hosts are summed up by encoded-list, once per table.
         if (use || table || d.within) return;
+        // A script shipped encoded names properties (`t.name`), not hosts.
+        if (typeof d.value === 'string' && isProgramText(d.value)) return;
         const seen = new Set<string>();
         const members: Candidate[] = [];
         for (const entry of d.entries) {

@@ -5,6 +5,7 @@ import { RULES } from '../../../src/core/rules';
 
 runRuleTable(clipboardRead, {
   invalid: [
+    { name: 'a read that only drops its errors (2>/dev/null) still reads', code: 'const{exec}=require("child_process");exec("xclip -selection clipboard -o 2>/dev/null")', at: ['"xclip'] },
     // Kimi Code 0.20.0 (review 77): file paths copied in Finder, read with a JavaScript-for-Automation script.
     { name: "a JXA script reading the general pasteboard (osascript -l JavaScript)", code: 'const S=String.raw`\nObjC.import("AppKit");\nconst pb = $.NSPasteboard.generalPasteboard;\nconst urls = pb.readObjectsForClassesOptions([$.NSURL], $.NSMutableDictionary.dictionary);\n`;function r(run){return run("osascript",["-l","JavaScript","-e",S])}', at: ['`\nObjC'] },
     // Gemini CLI 0.61.0: the program written with its list at the helper's call is reported there, not again at the helper's spawn.
@@ -53,6 +54,8 @@ runRuleTable(clipboardRead, {
     { name: "a native clipboard module's readers, on an instance, however it was loaded", code: 'import{createRequire as cr}from"node:module";const q=cr(import.meta.url);var h;async function L(){if(h)return h;return(h=q("@teddyzhu/clipboard")),h}async function img(){let e=await L();return new e.ClipboardManager().getImageData().data}const c=require("@napi-rs/clipboard");const m=new c.Clipboard();m.getText()', at: ['new e.ClipboardManager().getImageData()', 'm.getText()'], message: /^Reads the clipboard \(@(teddyzhu|napi-rs)\/clipboard\.\w+\.get/ },
   ],
   valid: [
+    // Continue CLI 1.5.43 (review 76): whether the clipboard holds an image, the content thrown away or counted.
+    { name: 'a clipboard command whose output goes to /dev/null or is only counted', code: 'const{exec}=require("child_process");exec("xclip -selection clipboard -t image/png -o > /dev/null 2>&1");exec(\'powershell -command "Get-Clipboard -Format Image | Measure-Object | Select-Object -ExpandProperty Count"\')' },
     { name: 'a JXA script that only writes the general pasteboard', code: 'const S="ObjC.import(\'AppKit\'); const pb = $.NSPasteboard.generalPasteboard; pb.clearContents; pb.setStringForType($(t), $.NSPasteboardTypeString)";' },
     { name: 'xsel held in a name and given only its input list (a copy)', code: 'const{execa}=require("execa");const xsel="xsel",copyArgs=["--clipboard","--input"];const run=(a,o)=>execa(xsel,a,o);module.exports={copy:o=>run(copyArgs,o)}' },
     // Setting the clipboard through the terminal (OSC 52 with data) reads nothing.

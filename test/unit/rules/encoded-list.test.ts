@@ -33,6 +33,8 @@ runRuleTable(encodedList, {
     { name: 'XOR key recovered from a number in the file (no decoder call seen)', code: `var key=42;var blob="${xorBase64(hosts, 42)}";opaque(blob,key)`, at: ['"'], message: /xor 0x2a \(key found as a number in the file\)/ },
   ],
   valid: [
+    // Sentry's local-variables worker in Continue CLI 1.5.43 (review 76): a script shipped in base64, not a hidden list.
+    { name: 'base64 text that decodes to a JavaScript program (its properties look like hosts: t.name, n.host)', code: 'const src=Buffer.from("LyohIGxpYiAqLwppbXBvcnR7U2Vzc2lvbiBhcyBlfWZyb20ibm9kZTppbnNwZWN0b3IvcHJvbWlzZXMiO2NvbnN0IG49Z2xvYmFsVGhpcyxpPXt9O2Z1bmN0aW9uIHMoLi4uZSl7Y29uc29sZS5sb2coIltXXSIsLi4uZSl9YXN5bmMgZnVuY3Rpb24gYyhlLHQsbixpKXtjb25zdCBvPWF3YWl0IGUucG9zdCgiUnVudGltZS5nZXRQcm9wZXJ0aWVzIix7b2JqZWN0SWQ6dCxvd25Qcm9wZXJ0aWVzOiEwfSk7aVtuXT1vLnJlc3VsdC5maWx0ZXIoZT0+Imxlbmd0aCIhPT1lLm5hbWUpLm1hcChlPT5lLnZhbHVlKTtnKGUsdC5uYW1lLG4uaG9zdCxnaXRodWIuY29tKX1zKCJzdGFydCIpLGMobiwxLDIsaSk7","base64").toString();' },
     { name: 'a base64 PNG', code: `const img="data:image/png;base64,"+"${png}";const b=Buffer.from("${png}","base64")` },
     { name: 'a base64 font', code: `const font=Buffer.from("${woff}","base64")` },
     { name: 'random base64 bytes even with many numbers in the file', code: `var n=[1,2,3,42,91,7,19,77,200,255];const r=atob("${random}")` },
