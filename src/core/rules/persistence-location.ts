@@ -28,6 +28,12 @@ function nextIsNullDevice(node: Node, ctx: RuleContext): boolean {
 /** A line that starts with a program (`reg add …`, `/usr/bin/launchctl load …`, `powershell -c "…"`). */
 const COMMAND_START = /^\s*["']?(?:\S*[\\/])?(?:reg|setx|schtasks|launchctl|systemctl|powershell|pwsh|cmd)(?:\.exe)?["']?\s/i;
 
+/** A literal that is one side of an equality: `e === "crontab"`, `"schtasks" !== name`. */
+function comparedWord(node: Node, ctx: RuleContext): boolean {
+  const parent = ctx.parent();
+  return parent?.type === 'BinaryExpression' && /^[!=]==?$/.test(parent.operator) && (parent.left === node || parent.right === node);
+}
+
 export const persistenceLocation: Rule = {
   meta: {
     id: 'persistence-location',
@@ -57,6 +63,8 @@ export const persistenceLocation: Rule = {
       if (role === 'data') return;
       // `{ schedule: { type: "crontab", value: expr } }` (Sentry's cron monitors): a type tag, no place.
       if (isTypeTag(node, ctx)) return;
+      // `e === "crontab"` (a command's name classified, Copilot CLI's risk check): a value compared with, no place named.
+      if (location && comparedWord(node, ctx)) return;
       if (!location && spelled.includes('*') && HINT.test(spelled) && !role && node.type === 'CallExpression') byValue.push({ node, fn: ctx.functionIndex() });
       if (!location) return;
       // A file shipped beside the code (`join(__dirname, "..", ".cursor", "rules", f)`, a template it copies from).

@@ -67,6 +67,8 @@ runRuleTable(persistenceLocation, {
     },
   ],
   valid: [
+    // Copilot CLI 0.0.343 (review 76): a shell command's risk classified by its first word.
+    { name: 'a place name only compared with (a command classified by its first word)', code: 'function m(e){return e==="crontab"||e==="schtasks"}function z(f){return f===".zshrc"}' },
     // Sentry's cron instrumentation in Claude Code 1.0.25 (review 69): a monitor's schedule type.
     { name: 'a type tag that names a crontab', code: 'monitor.withMonitor(name,cb,{schedule:{type:"crontab",value:expr}})' },
     { name: 'the Windows user environment only read, or set for the process', code: 'x(`reg query "HKCU\\\\Environment" /v Path`);process.env.PATH=p;log("Run setx PATH with your folder to make it permanent, or add it in System settings")' },
