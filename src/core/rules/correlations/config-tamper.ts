@@ -5,8 +5,7 @@
 import { argumentsOf, calleeRefOf } from '../../js/modules';
 import { calleeOf, staticString, type CallLike, type Node } from '../../js/ast';
 import { draftOf, type Draft } from '../findings';
-import { stepWays, type Reached } from '../../js/flow';
-import type { CallStep } from '../../js/callgraph';
+import type { Reached } from '../../js/flow';
 import type { CorrelationRule, ModuleAnalysis, ReportDescriptor, ShellSite } from '../types';
 import type { ShellCommand, ShellWord } from '../../shell/commands';
 import { persistenceLocationFor, type PersistenceLocation } from '../../catalog/persistence';
@@ -102,8 +101,6 @@ export const configTamperCorrelator: Correlator = {
     const added: Draft[] = [];
     if (marks.all('place').length === 0) return { added };
     const placeMark = marks.marker('place');
-    // One finding per caller and places: a helper's fallback write and its rename reach the same caller.
-    const told = new Set<string>();
     for (const sink of marks.all('sink')) {
       // A chmod changes who may use a file, not what the tool it belongs to will read.
       if (sink.fact.sink !== 'write' || !sink.fact.target || sink.fact.permissionsOnly) continue;
@@ -113,25 +110,20 @@ export const configTamperCorrelator: Correlator = {
       // A shared write helper (`write(file, text)`) whose callers give it different places: one
       // finding per caller, at the call, each with the places that caller gives; not one merged
       // finding at the helper, as severe as its worst caller.
-      // The caller is the outermost call the path passes on its way out to the place: through an
-      // fs wrapper's method and an atomic-write helper, the function that names the file.
       const byCaller = new Map<CallLike, typeof reached>();
       for (const r of reached) {
-        const caller = outermostCaller(r.calls, sink.draft.fn);
+        const first = r.calls[0];
+        const caller = first && first.callee === sink.draft.fn ? first.call : undefined;
         if (!caller) {
           byCaller.clear();
           break;
         }
         byCaller.set(caller, [...(byCaller.get(caller) ?? []), r]);
       }
-      // Callers that all give the same places: one finding at the write, as for a helper of its own.
       const distinct = new Set([...byCaller.values()].map(group => [...new Set(group.flatMap(r => r.mark.map(m => m.fact.detail)))].sort().join('\0')));
-      const groups = byCaller.size === 1 || (byCaller.size > 1 && distinct.size > 1) ? [...byCaller] : [[undefined, reached] as const];
+      const groups = byCaller.size > 1 && distinct.size > 1 ? [...byCaller] : [[undefined, reached] as const];
       for (const [caller, group] of groups) {
         const places = [...new Set(group.flatMap(r => r.mark))];
-        const key = `${caller ? caller.start : sink.draft.start}\0${places.map(p => p.draft.start).sort().join(',')}`;
-        if (told.has(key)) continue;
-        told.add(key);
         // A project file known only by its name (`opencode.json` from a list, joined onto a folder
         // computed elsewhere) may be the tool's own file of that name: never high on the name alone.
         const assistant = places.some(p => p.fact.place === 'assistant-config' && !p.fact.nameOnly);
@@ -144,24 +136,13 @@ export const configTamperCorrelator: Correlator = {
             severity: assistant ? 'high' : 'medium',
             evidence: [...new Set([...sink.draft.evidence, ...places.flatMap(p => p.draft.evidence)])],
             related: inOrder([...places.map(p => stepAt(p.draft)), ...group.flatMap(r => callSteps(r.calls, analysis, 'the path passes')), ...(caller ? [{ start: sink.draft.start, end: sink.draft.end, message: 'the helper writes the file here' }] : [])]),
-          }, caller ? (group[0].calls[group[0].calls.length - 1]?.fn ?? sink.draft.fn) : sink.draft.fn),
+          }, caller ? (group[0].calls[0]?.fn ?? sink.draft.fn) : sink.draft.fn),
         );
       }
     }
     return { added };
   },
 };
-
-/**
- * The call nearest the place on a path that only goes out from the sink's function to callers
- * (`fs.renameSync` in a wrapper's method, called by a write helper, called by the function that
- * names `.mcp.json`): that function's call. Undefined when the path passes into a callee's return
- * or through no call.
- */
-function outermostCaller(calls: readonly CallStep[], fn: number): CallLike | undefined {
-  if (calls.length === 0 || stepWays(calls, fn).some(w => w !== 'out')) return undefined;
-  return calls[calls.length - 1].call;
-}
 
 /** Redirections that write the file they name. */
 const WRITING_REDIRECTS = new Set(['>', '>>', '>|', '&>', '&>>']);
