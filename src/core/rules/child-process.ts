@@ -14,7 +14,7 @@ import { argumentGiven, CALL_DEPTH, type Mark } from '../js/flow';
 import { moduleDerivation } from '../js/derivation';
 import { MAX_CALLERS, type CallStep } from '../js/callgraph';
 import type { ModuleAnalysis, Rule, RuleContext } from './types';
-import { spelledText } from './util/paths';
+import { EQUALITY, spelledText } from './util/paths';
 import { handsShellText, isInlineCodeOption, isShellCommandOption, lineComputed, processCall, programName, SHELL_PROGRAMS, startsComputed } from './util/process';
 import { contextAt } from './util/contextAt';
 
@@ -506,12 +506,9 @@ function onlyInward(calls: readonly CallStep[], fn: number, index: ModuleIndex):
 
 /** Whether function `outer` (MODULE included) holds function `inner`. */
 function encloses(index: ModuleIndex, outer: number, inner: number): boolean {
-  let f: number | undefined = index.functions[inner]?.parent;
-  while (f !== undefined) {
-    if (f === outer) return true;
-    f = f === MODULE ? undefined : index.functions[f]?.parent;
-  }
-  return false;
+  if (inner === MODULE) return false;
+  for (let f = index.functions[inner].parent; f !== MODULE; f = index.functions[f].parent) if (f === outer) return true;
+  return outer === MODULE;
 }
 
 /**
@@ -610,7 +607,6 @@ function equalityOutcome(test: Node, word: (side: Node) => string | undefined): 
   if (left === undefined || right === undefined) return undefined;
   return (left === right) === (t.operator === '===' || t.operator === '==');
 }
-const EQUALITY = new Set(['===', '!==', '==', '!=']);
 
 const BUN_SHELL_SETTINGS = new Set(['nothrow', 'throws', 'cwd', 'env', 'quiet']);
 

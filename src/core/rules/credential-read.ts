@@ -5,6 +5,7 @@
 // what is read into requests.
 import { calledMethod, propertyName, staticString, unwrapChain, type Node } from '../js/ast';
 import { moduleRefOf } from '../js/modules';
+import { closedAtOnce, stringOpenMode } from './file-write';
 import { everyUse } from '../js/nameUses';
 import { settledValue, type ModuleIndex } from '../js/moduleIndex';
 import { constantTexts } from '../js/constantText';
@@ -12,7 +13,7 @@ import { CREDENTIAL_STORES, SECRET_STORE_METHODS, type CredentialStore } from '.
 import type { Severity } from '../model';
 import { escapeRegExp } from '../catalog/keywords';
 import type { ModuleAnalysis, RelatedSpan, Rule, RuleContext } from './types';
-import { firstSpellingByValue, isProse, joinedThrough, listName, listRole, onlyCompared, pathHandlers, spelledPath } from './util/paths';
+import { EQUALITY, firstSpellingByValue, isProse, joinedThrough, listName, listRole, onlyCompared, pathHandlers, spelledPath } from './util/paths';
 
 export function credentialStoreFor(path: string): CredentialStore | undefined {
   if (path.length < 4 || path.length > 1024) return undefined;
@@ -257,7 +258,6 @@ function predicateOperand(ctx: RuleContext): boolean {
   }
   return false;
 }
-const EQUALITY = new Set(['===', '!==', '==', '!=']);
 
 /** The loop variable and body of `for (const p of [ …, <this literal>, … ])`. */
 function loopOver(ctx: RuleContext): { name: string; body: Node } | undefined {
@@ -286,24 +286,16 @@ function onlyTouched(analysis: ModuleAnalysis, name: string, body: Node, fn: num
     if (ref?.module === 'path' && last === 'dirname') return true;
     if (ref?.module !== 'fs' || (last !== 'open' && last !== 'openSync')) return false;
     const flags = staticString(call.arguments[1] as Node);
-    if (flags === undefined || !/^a|x/.test(flags) || !closedAtOnce(use.ancestors, at)) return false;
+    if (flags === undefined || stringOpenMode(flags) !== 'touch' || !closedAtOnce(use.ancestors, at, closesByName)) return false;
     touches++;
     return true;
   });
   return complete && touches > 0;
 }
 
-/** The call at `ancestors[at]` is closed as soon as it opens: `(await open(p, "a")).close()`, `closeSync(openSync(p, "wx"))`. */
-function closedAtOnce(ancestors: readonly Node[], at: number): boolean {
-  let child = ancestors[at];
-  let i = at - 1;
-  while (ancestors[i]?.type === 'AwaitExpression' || ancestors[i]?.type === 'ParenthesizedExpression') child = ancestors[i--];
-  const up = ancestors[i];
-  if (up?.type === 'MemberExpression' && up.object === child && propertyName(up) === 'close') {
-    const call = ancestors[i - 1];
-    return call?.type === 'CallExpression' && call.callee === up;
-  }
-  return up?.type === 'CallExpression' && up.arguments[0] === child && /^close(?:Sync)?$/.test(up.callee.type === 'Identifier' ? up.callee.name : propertyName(up.callee as Node) ?? '');
+/** `closeSync(fd)`, `fs.close(fd)`: a call named like fs's close (the loop's module is read after the walk). */
+function closesByName(callee: Node): boolean {
+  return /^close(?:Sync)?$/.test(callee.type === 'Identifier' ? callee.name : propertyName(callee) ?? '');
 }
 
 /** A call's program and argument list as one command line (`"gh", ["auth", "token", h]`: `gh auth token *`), from the literals they start with. */

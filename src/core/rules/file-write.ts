@@ -86,6 +86,11 @@ const MAX_HANDLE_PAYLOAD = 8;
 
 type OpenMode = 'write' | 'touch' | 'read';
 
+/** `"a"`, `"wx"`: append, or create only if absent (a touch when closed at once); `"w"`, `"r+"`: write; else read. */
+export function stringOpenMode(text: string): OpenMode {
+  return /^a|x/.test(text) ? 'touch' : /^w|\+/.test(text) ? 'write' : 'read';
+}
+
 /** Flag names that open a file for writing (fs.constants, os.constants). */
 const WRITE_FLAGS = new Set(['O_WRONLY', 'O_RDWR']);
 /** With a write flag: append or create-only-if-absent, which change nothing when the handle is closed at once. */
@@ -101,7 +106,7 @@ function openModes(flags: Node | undefined, ctx: RuleContext, depth = 0): OpenMo
   if (!flags) return ['read'];
   const node = unwrapChain(flags);
   const text = staticString(node);
-  if (text !== undefined) return [/^a|x/.test(text) ? 'touch' : /^w|\+/.test(text) ? 'write' : 'read'];
+  if (text !== undefined) return [stringOpenMode(text)];
   if (node.type === 'Literal' && typeof node.value === 'number') return [(node.value & 3) !== 0 ? 'write' : 'read'];
   if (node.type === 'ConditionalExpression') return [...openModes(node.consequent as Node, ctx, depth), ...openModes(node.alternate as Node, ctx, depth)];
   if (node.type === 'LogicalExpression') return [...openModes(node.left as Node, ctx, depth), ...openModes(node.right as Node, ctx, depth)];
@@ -129,22 +134,24 @@ function flagNames(node: Node): string[] {
  * nothing: a touch (Claude Code's sandbox makes sure ~/.bashrc and ~/.gitconfig exist before
  * mounting them), not a write. `w` alone empties the file: a write.
  */
-function closedAtOnce(ctx: RuleContext): boolean {
-  let depth = 1;
-  let parent = ctx.parent(depth);
-  const child = () => ctx.parent(depth - 1);
-  while (parent && (parent.type === 'AwaitExpression' || parent.type === 'ParenthesizedExpression')) parent = ctx.parent(++depth);
-  if (!parent) return false;
-  if (parent.type === 'MemberExpression' && parent.object === child() && propertyName(parent) === 'close') {
-    const call = ctx.parent(depth + 1);
-    return call?.type === 'CallExpression' && call.callee === parent;
+export function closedAtOnce(chain: readonly Node[], at: number, closes: (callee: Node) => boolean): boolean {
+  // `chain`: root first, the open at `at` (the walk's path, or a name use's ancestors).
+  let child = chain[at];
+  let i = at - 1;
+  while (chain[i]?.type === 'AwaitExpression' || chain[i]?.type === 'ParenthesizedExpression') child = chain[i--];
+  const up = chain[i];
+  if (up?.type === 'MemberExpression' && up.object === child && propertyName(up) === 'close') {
+    const call = chain[i - 1];
+    return call?.type === 'CallExpression' && call.callee === up;
   }
-  if (parent.type === 'CallExpression' && parent.arguments[0] === child()) {
-    const ref = ctx.moduleRef(parent.callee as Node);
-    const last = ref?.module === 'fs' ? ref.path[ref.path.length - 1] : undefined;
-    return last === 'closeSync' || last === 'close';
-  }
-  return false;
+  return up?.type === 'CallExpression' && up.arguments[0] === child && closes(up.callee as Node);
+}
+
+/** `fs.closeSync(fd)`, `close(fd)` of fs, however it was loaded. */
+function closesFs(callee: Node, ctx: RuleContext): boolean {
+  const ref = ctx.moduleRef(callee);
+  const last = ref?.module === 'fs' ? ref.path[ref.path.length - 1] : undefined;
+  return last === 'closeSync' || last === 'close';
 }
 
 export const fileWrite: Rule = {
@@ -188,7 +195,7 @@ export const fileWrite: Rule = {
         } else if (last === 'open' || last === 'openSync') {
           const modes = openModes(args[1], ctx);
           // Append, or create only if absent (`wx`): closed at once, nothing is written.
-          if (!modes.includes('write') && (!modes.includes('touch') || closedAtOnce(ctx))) return;
+          if (!modes.includes('write') && (!modes.includes('touch') || closedAtOnce(ctx.path, ctx.path.length - 1, callee => closesFs(callee, ctx)))) return;
           // The terminal (`openSync("/dev/tty", O_RDWR)`) or another device: no file is written.
           if (args[0] && staticString(args[0])?.startsWith('/dev/')) return;
           const handle = handleName(ctx);

@@ -5,7 +5,7 @@ import { vendorById } from '../catalog/vendors';
 import { PERSISTENCE_LOCATIONS, persistenceLocationFor } from '../catalog/persistence';
 import { propertyKeyName, propertyName, staticString, type Node } from '../js/ast';
 import type { RelatedSpan, ReportDescriptor, Rule, RuleContext } from './types';
-import { firstSpellingByValue, inOwnPackage, inWorkingFolder, isProse, joinedThrough, listRole, pathHandlers, spelledPath } from './util/paths';
+import { EQUALITY, firstSpellingByValue, inOwnPackage, inWorkingFolder, isProse, joinedThrough, listRole, pathHandlers, spelledPath } from './util/paths';
 
 /** Most string literals name no such place: skip them before spelling anything out. */
 const HINT = /rc\b|rc$|profile|zsh|zlogin|etc\/|fish|Launch|systemd|autostart|Startup|\bRun|cron|schtasks|launchctl|systemctl|hooks|\.claude|claude_desktop|\.codex|\.gemini|\.qwen|\.cursor|windsurf|\.continue|copilot|\/User\/|keybindings|NativeMessagingHosts|Environment|setx|native-messaging-hosts|gitconfig|git\/config|mcp\.json|opencode|kilo|\.github\/|completion|site-functions|CLAUDE|GEMINI\.md|QWEN\.md|AGENTS\.md|clinerules|roorules|\.roo\//i;
@@ -31,7 +31,7 @@ const COMMAND_START = /^\s*["']?(?:\S*[\\/])?(?:reg|setx|schtasks|launchctl|syst
 /** A literal that is one side of an equality: `e === "crontab"`, `"schtasks" !== name`. */
 function comparedWord(node: Node, ctx: RuleContext): boolean {
   const parent = ctx.parent();
-  return parent?.type === 'BinaryExpression' && /^[!=]==?$/.test(parent.operator) && (parent.left === node || parent.right === node);
+  return parent?.type === 'BinaryExpression' && EQUALITY.has(parent.operator) && (parent.left === node || parent.right === node);
 }
 
 export const persistenceLocation: Rule = {

@@ -482,7 +482,8 @@ export function onlyCompared(index: ModuleIndex, name: string, fn: number, depth
 const ELEMENT_TESTS = new Set(['some', 'every', 'findIndex', 'findLastIndex']);
 /** Lists followed through spreads, callbacks and calls: a bundled permission check is a few steps deep. */
 const MAX_COMPARED_DEPTH = 6;
-const EQUALITY = new Set(['===', '!==', '==', '!=']);
+/** The operators of an equality test, either way. */
+export const EQUALITY: ReadonlySet<string> = new Set(['===', '!==', '==', '!=']);
 const STRING_TESTS = new Set(['startsWith', 'endsWith', 'includes', 'indexOf', 'lastIndexOf', 'localeCompare']);
 /** Calls that give back the same text, tidied: what they return is compared as the text is. */
 const TIDY = new Set(['trim', 'toLowerCase', 'toUpperCase', 'trimStart', 'trimEnd', 'normalize']);
