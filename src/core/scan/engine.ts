@@ -649,23 +649,36 @@ function decodedText(decoded: readonly DecodedValue[]): string {
 }
 
 function activeRules(text: string, rules: readonly Rule[]): Rule[] {
-  let set = TRIGGER_SETS.get(rules);
-  if (!set) TRIGGER_SETS.set(rules, (set = new PatternSet(rules.map(r => ({ patterns: r.triggers.flatMap(t => triggerForms(t)), ignoreCase: r.triggersIgnoreCase })))));
-  const present = set.present(text);
+  const present = triggerSet(rules).present(text);
   return rules.filter((_, i) => present[i]);
 }
 
-/** The triggers of a list of rules, looked for together (the engine is given the same list for every file). */
-const TRIGGER_SETS = new WeakMap<readonly Rule[], PatternSet>();
+/**
+ * The triggers of a list of rules, looked for together; one table per distinct list of rule
+ * objects, however many arrays hold that list (a filtered selection is a new array each time).
+ */
+function triggerSet(rules: readonly Rule[]): PatternSet {
+  let key = '';
+  for (const rule of rules) {
+    let n = RULE_NUMBERS.get(rule);
+    if (n === undefined) RULE_NUMBERS.set(rule, (n = RULE_NUMBERS_USED++));
+    key += `${n},`;
+  }
+  let set = TRIGGER_SETS.get(key);
+  if (TRIGGER_SETS.size >= 64) TRIGGER_SETS.clear();
+  if (!set) TRIGGER_SETS.set(key, (set = new PatternSet(rules.map(r => ({ patterns: r.triggers.flatMap(t => triggerForms(t)), ignoreCase: r.triggersIgnoreCase })))));
+  return set;
+}
+
+const RULE_NUMBERS = new WeakMap<Rule, number>();
+let RULE_NUMBERS_USED = 0;
+/** By the numbers of their rules: a few lists in a run (all rules, one rule for a decoded value, a selection); tests make more. */
+const TRIGGER_SETS = new Map<string, PatternSet>();
 
 /** Whether the text holds one of the rule's triggers (in any of its forms): otherwise the rule cannot fire there. */
 export function triggeredBy(rule: Rule, text: string): boolean {
-  let list = SINGLE_RULES.get(rule);
-  if (!list) SINGLE_RULES.set(rule, (list = [rule]));
-  return activeRules(text, list).length > 0;
+  return activeRules(text, [rule]).length > 0;
 }
-
-const SINGLE_RULES = new WeakMap<Rule, readonly Rule[]>();
 
 /** A trigger plus the escaped spellings bundlers use for its non-ASCII characters. */
 export function triggerForms(trigger: string): string[] {
