@@ -48,6 +48,42 @@ function isGlobal(node: Node, name: string, ctx: RuleContext, depth = 0): boolea
 }
 
 /**
+ * The global Function called through the methods that call any function: `Function.call(t,
+ * ...params, body)`, `Function.apply(t, [...params, body])` (protobufjs's code generator),
+ * `Reflect.construct(Function, list)`, `Reflect.apply(Function, t, list)`. The code is the last
+ * argument Function gets: the list's last element when the list is written out, else the
+ * list itself, whose values decide whether the code is fixed. `args` as written (spreads kept).
+ */
+function functionThroughReflection(callee: Node, args: readonly Node[], ctx: RuleContext): { what: string; code: Node[] } | undefined {
+  if (callee.type !== 'MemberExpression') return undefined;
+  const method = propertyName(callee);
+  const object = unwrapChain(callee.object as Node);
+  if (isGlobal(object, 'Function', ctx)) {
+    if (method === 'call') return { what: 'Function.call', code: lastOf(args.slice(1)) };
+    if (method === 'apply') return { what: 'Function.apply', code: listedCode(args[1]) };
+    return undefined;
+  }
+  if (!isGlobal(object, 'Reflect', ctx) || !args[0] || !isGlobal(args[0], 'Function', ctx)) return undefined;
+  if (method === 'construct') return { what: 'Reflect.construct(Function)', code: listedCode(args[1]) };
+  if (method === 'apply') return { what: 'Reflect.apply(Function)', code: listedCode(args[2]) };
+  return undefined;
+}
+
+/** The code in a list of Function's arguments: its last element written out, or the whole list. */
+function listedCode(list: Node | undefined): Node[] {
+  if (!list || list.type === 'SpreadElement') return list ? [list.argument as Node] : [];
+  const l = unwrapChain(list);
+  return l.type === 'ArrayExpression' ? lastOf(l.elements as Array<Node | null>, l) : [l];
+}
+
+/** The last of some arguments or elements; a spread one stands for `whole` (or its own list). */
+function lastOf(items: ReadonlyArray<Node | null>, whole?: Node): Node[] {
+  const last = items[items.length - 1];
+  if (!last) return [];
+  return last.type === 'SpreadElement' ? [whole ?? (last.argument as Node)] : [last];
+}
+
+/**
  * Browser-automation calls (Playwright, Puppeteer) that serialize their function argument and
  * run it in the page: code a function given to `page.evaluate(fn, code)` evaluates runs in the browser tab.
  */
@@ -213,7 +249,7 @@ export const dynamicCode: Rule = {
     category: 'execution',
     severity: 'medium',
     title: 'Runs code built from strings',
-    description: 'Direct and indirect eval, new Function / Function(...), the vm module (runInThisContext, runInNewContext, runInContext, Script, compileFunction), worker_threads Worker with eval: true, setTimeout/setInterval with a string; never a local binding of those names.',
+    description: 'Direct and indirect eval, new Function / Function(...) (also through Function.call/apply and Reflect.construct/apply), the vm module (runInThisContext, runInNewContext, runInContext, Script, compileFunction), worker_threads Worker with eval: true, setTimeout/setInterval with a string; never a local binding of those names.',
     messages: {
       fixed: '{{what}} with fixed code',
       computed: '{{what}} with code computed at run time',
@@ -302,6 +338,8 @@ export const dynamicCode: Rule = {
         const args = argumentsOf(node);
         if (isGlobal(callee, 'eval', ctx)) return report(node, 'eval', args.slice(0, 1));
         if (isGlobal(callee, 'Function', ctx)) return isDiscarded(ctx) ? compileOnly(node, 'Function(...)') : report(node, 'Function(...)', args);
+        const indirect = functionThroughReflection(callee, node.arguments as Node[], ctx);
+        if (indirect) return isDiscarded(ctx) ? compileOnly(node, indirect.what) : report(node, indirect.what, indirect.code);
         const path = stringArg(args[0]) ? memberPath(callee) : undefined;
         if (path && TIMERS.has(path) && (callee.type !== 'Identifier' || !ctx.isBound(callee))) return report(node, `${path} with a string`, args.slice(0, 1));
         const ref = ctx.moduleRef(callee);

@@ -8,6 +8,12 @@ runRuleTable(dynamicCode, {
     { name: 'indirect eval', code: 'g=(0,eval)(code)', at: ['(0'], severity: 'medium' },
     { name: 'new Function with a computed body', code: 'let m=new Function("a","b",u)(x)', at: ['new Function'], severity: 'medium' },
     { name: 'the globalThis polyfill is info', code: 'var g=Function("return this")()', at: ['Function('], severity: 'info' },
+    // protobufjs's code generator (review 78, Gemini CLI 0.39.1): the global Function called through call/apply/Reflect.
+    { name: 'Function.apply with the body last in a list filled at run time (protobufjs codegen)', code: 'function gen(keys,src){var p=new Array(keys.length+1),i=0;while(i<keys.length)p[i]=keys[i++];p[i]=src;return Function.apply(null,p).apply(null,[])}', at: ['Function.apply'], severity: 'medium', message: /^Function\.apply with code computed at run time$/ },
+    { name: 'Function.apply, Function.call, Reflect.construct and Reflect.apply of Function with a computed body', code: 'function b(ps,src){return [Function.apply(null,[...ps,src]),Function.call(null,"x",src),Reflect.construct(Function,["x",src]),Reflect.apply(Function,null,[src])]}', at: ['Function.apply', 'Function.call', 'Reflect.construct', 'Reflect.apply'], severity: 'medium' },
+    { name: 'Function.apply of the globalThis polyfill is info', code: 'var g=Function.apply(null,["return this"])()', at: ['Function.apply'], severity: 'info' },
+    { name: 'Function.call of fixed code is low', code: 'var h=Function.call(null,"x","return x+1")(2)', at: ['Function.call'], severity: 'low' },
+    { name: 'a list spread last gives no body as written: computed', code: 'function c(parts){return Function.call(null,...parts)}', at: ['Function.call'], severity: 'medium' },
     { name: 'fixed code other than the polyfill is low', code: 'x=(0,eval)("this")', at: ['(0'], severity: 'low' },
     { name: 'the vm module', code: 'const vm=require("vm");vm.runInNewContext(src,ctx);new vm.Script(code).runInThisContext()', at: ['vm.runIn', 'new vm'], severity: 'medium' },
     { name: 'a compiled script kept in a name (run later) is code that runs', code: 'const vm=require("vm");const s=new vm.Script(code);s.runInThisContext()', at: ['new vm'], severity: 'medium', message: /computed at run time$/ },
@@ -435,6 +441,7 @@ runRuleTable(dynamicCode, {
     },
   ],
   valid: [
+    { name: 'call and apply of a local named Function, or of an object\'s Function property, are not the global', code: 'function h(Function,src){return Function.apply(null,[src])}const o={Function:{call(){}}};o.Function.call(null,src);class Function2{};Reflect.construct(Function2,[src])' },
     { name: 'a local name for something else called F is not the Function constructor', code: 'function g(s){const F=s.make;return new F(s.code)}' },
     { name: 'a local function named eval', code: 'function f(){const eval2=1;const o={eval(x){return x}};o.eval(1)}' },
     { name: 'timers with functions', code: 'setTimeout(()=>x(),10);setInterval(f,5)' },
