@@ -384,6 +384,8 @@ export class ValueFlow {
         const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
         if (method && callee.type === 'MemberExpression' && LISTENER_METHODS.has(method) && given.call.arguments[1] === node.fn && carriesData(staticString(given.call.arguments[0] as Node))) push(callee.object as Node, item, item.path, given.fn);
         else if (method && RESPONSE_CALLBACK_METHODS.has(method) && given.call.arguments[given.call.arguments.length - 1] === node.fn) push(given.call, item, item.path, given.fn);
+        // `configs.map(({ targetDir }) => write(targetDir))`: each element of the list the method is called on.
+        else if (method && callee.type === 'MemberExpression' && ELEMENT_CALLBACK_METHODS.has(method) && given.call.arguments[0] === node.fn && !node.rest) push(callee.object as Node, item, ['*', ...item.path], given.fn);
       }
     }
     if (item.depth <= 0) return;
@@ -655,6 +657,8 @@ const MAX_WRITTEN_MEMBERS = 16;
 
 /** Request calls that hand their response to a callback given last (`https.get(url, res => …)`). */
 const RESPONSE_CALLBACK_METHODS = new Set(['get', 'request']);
+/** Array methods that call their first argument with each element of the list, first. */
+const ELEMENT_CALLBACK_METHODS = new Set(['map', 'forEach', 'filter', 'flatMap', 'some', 'every', 'find', 'findLast', 'findIndex', 'findLastIndex']);
 
 /** Array methods whose result comes from what their callback returns (and the elements, for find/filter). */
 const CALLBACK_RESULTS = new Set(['some', 'every', 'find', 'findLast', 'filter', 'findIndex']);
