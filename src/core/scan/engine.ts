@@ -255,7 +255,7 @@ function analyse(source: string, options: ScanSourceOptions): Analysed | SourceS
     } catch (e) {
       fail(`linking decoded lists to their uses stopped: ${describe(e)}`);
     }
-    session.decodedHooks(sites, options.rules.filter(r => !active.includes(r) && triggeredBy(r, decodedText(decoded))));
+    session.decodedHooks(sites, activeRules(decodedText(decoded), options.rules.filter(r => !active.includes(r))));
   } else {
     // Nothing decoded: rules that wait for decoded values (decodedEnd) still finish.
     session.decodedHooks([], []);
@@ -665,8 +665,10 @@ function triggerSet(rules: readonly Rule[]): PatternSet {
     key += `${n},`;
   }
   let set = TRIGGER_SETS.get(key);
-  if (TRIGGER_SETS.size >= 64) TRIGGER_SETS.clear();
-  if (!set) TRIGGER_SETS.set(key, (set = new PatternSet(rules.map(r => ({ patterns: r.triggers.flatMap(t => triggerForms(t)), ignoreCase: r.triggersIgnoreCase })))));
+  if (!set) {
+    if (TRIGGER_SETS.size >= 64) TRIGGER_SETS.clear();
+    TRIGGER_SETS.set(key, (set = new PatternSet(rules.map(r => ({ patterns: r.triggers.flatMap(t => triggerForms(t)), ignoreCase: r.triggersIgnoreCase })))));
+  }
   return set;
 }
 
