@@ -557,9 +557,11 @@ export class ModuleIndex {
     this.fnStack.push(index);
     this.scopes.push(locals);
     this.bindParameters(node, parentNode);
-    // A wrapper's names are used by functions declared before them (hoisting): bind them now
-    // so that an assignment inside such a function lands in the wrapper, not the module.
-    if (wrapper && node.body.type === 'BlockStatement') hoistedNames(node.body.body, name => locals.has(name) || locals.set(name, undefined));
+    // Names declared further down are the function's from its start (hoisting): bound now, an
+    // assignment before the declaration lands in this function, not in a scope around it. A
+    // wrapper's are used by functions declared before them; minifiers put a function's `var`
+    // last (`…, o = ["--version"], run("git", o); var o }`).
+    if (node.body.type === 'BlockStatement') hoistedNames(node.body.body, name => locals.has(name) || locals.set(name, undefined));
   }
 
   /**
