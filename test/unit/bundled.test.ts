@@ -191,6 +191,16 @@ describe('rules on real bundler output', function () {
         assert.ok(!findings.some(f => /OPENAI_(?!API_KEY)|_BASE_URL/.test(f.message)), findings.map(at).join('\n'));
       });
 
+      it("follows a module object handed to a helper (Cline's writeBundle(fs, …), a runner given child_process), not a caller's own store object", async () => {
+        const findings = scan(await bundleFixture('modulearg', variant));
+        const writes = findings.filter(f => f.ruleId === 'file-write').map(f => f.evidence.find(e => e.startsWith('call ')));
+        assert.deepEqual([...new Set(writes)].sort(), ['call fs.renameSync', 'call fs.writeFileSync'], JSON.stringify(findings.map(f => `${f.ruleId} ${f.message}`)));
+        // The helper's own call and its caller's (webpack minified writes the helper in place).
+        const runs = findings.filter(f => f.ruleId === 'child-process');
+        assert.ok(runs.some(f => f.evidence.some(e => /^command git\b/.test(e))), JSON.stringify(runs.map(f => f.message)));
+        assert.deepEqual([...new Set(runs.map(f => f.severity))], ['low'], 'a fixed program: low');
+      });
+
       it('does not take local bindings named Function or fetch for the globals', async () => {
         const findings = scan(await bundleFixture('shadow', variant));
         assert.deepEqual(findings.filter(f => f.ruleId === 'dynamic-code' || f.ruleId === 'network-call').map(f => f.message), []);

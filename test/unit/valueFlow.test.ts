@@ -288,3 +288,34 @@ describe("value flow: a callback's element of the list an array method is called
     assert.deepEqual(flow.origins(i.node, i.fn, dirs).map(r => r.mark), []);
   });
 });
+
+describe('module index: a var declared below its use (minifiers put it last)', () => {
+  const strings = (node: Node) => (node.type === 'Literal' && typeof node.value === 'string' ? node.value : undefined);
+  it("keeps an assignment before a function's trailing `var` in that function, out of the module's name", () => {
+    const { flow, at, index } = analysed('const o=require("node:fs");function a(){return o=["--version"],run("git",o);var o}use(o)');
+    const outer = at('o', 'Identifier', 4);
+    assert.deepEqual(index.binding('o', outer.fn)?.values.map(v => v.node.type), ['CallExpression'], "the module's o keeps its one value, the require");
+    const inner = at('o', 'Identifier', 2);
+    assert.deepEqual(flow.origins(inner.node, inner.fn, strings).map(r => r.mark), ['--version']);
+  });
+});
+
+describe('call graph: the module every caller hands a helper', () => {
+  const param = (index: ModuleIndex, fnName: string, i: number) => {
+    const f = index.functions.find(r => r.node.type === 'FunctionDeclaration' && r.node.id?.name === fnName)!;
+    return { type: 'Parameter' as const, fn: f.node, index: i, start: f.node.params[i].start, end: f.node.params[i].end };
+  };
+  it('gives the module when every call passes the same one, through an `||` default', () => {
+    const { index } = analysed('const fs=require("fs"),cp=require("child_process");function w(f,p){f.writeFileSync(p,"")}function r(c){c.spawn("x")}function main(d={}){w(d.fs||fs,"/a");w(fs,"/b");r(cp)}');
+    const graph = new CallGraph(index);
+    assert.deepEqual(graph.moduleGivenTo(param(index, 'w', 0)), { module: 'fs', path: [] });
+    assert.deepEqual(graph.moduleGivenTo(param(index, 'r', 0)), { module: 'child_process', path: [] });
+    assert.equal(graph.moduleGivenTo(param(index, 'w', 1)), undefined, 'a path is no module');
+  });
+  it('gives nothing when one call passes another object, or none is known', () => {
+    const { index } = analysed('const fs=require("fs");function w(f,p){f.writeFileSync(p,"")}w(fs,"/a");w({writeFileSync(){}},"/b");function u(f){f.writeFileSync("/c","")}');
+    const graph = new CallGraph(index);
+    assert.equal(graph.moduleGivenTo(param(index, 'w', 0)), undefined);
+    assert.equal(graph.moduleGivenTo(param(index, 'u', 0)), undefined);
+  });
+});

@@ -1,9 +1,9 @@
 // Calls between functions of one module (a file, or one module embedded in a binary): which
 // same-module function a call calls, and who calls a function. Built after the walk from what
 // ModuleIndex recorded; resolved on demand, only for the values the analysis asks about.
-import { calleeOf, firstFrom, isFunction, memberPath, isUndefinedValue, memoThunk, propertyKeyName, propertyName, unwrapChain, type CallExpression, type CallLike, type FunctionNode, type Node } from './ast';
+import { calleeOf, firstFrom, isFunction, memberPath, isUndefinedValue, memoThunk, propertyKeyName, propertyName, unwrapChain, type CallExpression, type CallLike, type FunctionNode, type Node, type Parameter } from './ast';
 import { MODULE, singleValue, type ClassNode, type ModuleIndex, type ModuleValue } from './moduleIndex';
-import { bundledExports, lookupAt, type BundledExports } from './modules';
+import { bundledExports, lookupAt, moduleRefOf, refName, type BundledExports, type ModuleLookup, type ModuleRef } from './modules';
 import { mentionsArguments } from './nameUses';
 
 /** A call of a same-module function. */
@@ -314,6 +314,53 @@ export class CallGraph {
     });
     this.namespaces = found;
     return found;
+  }
+
+  /**
+   * The module every known call of a parameter's function passes it: `writeBundle(fs, dir)`
+   * with `fs = deps.fs || require("fs")` makes `fs.writeFileSync` inside the helper the
+   * module's. One call level: the argument is resolved where it is written, without going on
+   * into that function's own callers. A call passing anything else, or nothing there, leaves
+   * the parameter no module.
+   */
+  moduleGivenTo(param: Parameter): ModuleRef | undefined {
+    let known = this.givenModules.get(param);
+    if (known === undefined) this.givenModules.set(param, (known = this.findModuleGivenTo(param) ?? null));
+    return known ?? undefined;
+  }
+  private readonly givenModules = new Map<Parameter, ModuleRef | null>();
+
+  private findModuleGivenTo(param: Parameter): ModuleRef | undefined {
+    const f = this.index.functionOf(param.fn);
+    if (f === undefined || param.rest) return undefined;
+    let found: ModuleRef | undefined;
+    for (const caller of this.callersOf(f)) {
+      const at = param.index + caller.argOffset;
+      const args = caller.call.arguments;
+      for (let k = 0; k <= at && k < args.length; k++) if (args[k].type === 'SpreadElement') return undefined;
+      const arg = args[at];
+      const ref = arg && moduleRefOf(arg as Node, this.lookupWithScopes(caller.fn));
+      if (!ref || (found && refName(found) !== refName(ref))) return undefined;
+      found = ref;
+    }
+    return found;
+  }
+
+  /**
+   * A settled lookup from function `fn` that reads the names inside a value where the value is
+   * written: `const r = t.fs || c` in a function, `c = r.t(o, 2)` outside it, with another `r`.
+   */
+  private lookupWithScopes(fn: number): ModuleLookup {
+    const functions = this.index.functions;
+    const lookup: ModuleLookup = {
+      ...lookupAt(this.index, fn),
+      at: node => {
+        let f = fn;
+        while (f !== MODULE && !(functions[f].start <= node.start && node.end <= functions[f].end)) f = functions[f].parent;
+        return f === fn ? lookup : this.lookupWithScopes(f);
+      },
+    };
+    return lookup;
   }
 
   /** Calls of function `f` within the module, found by the names it is bound to (and IIFEs). */

@@ -6,7 +6,7 @@
 // that keep a function's meaning: `promisify(exec)`, `exec.bind(cp)`, `(0, x.spawn)`.
 // Rules ask "is this callee child_process.spawn?" without caring how the bundler spelled it.
 import type * as acorn from 'acorn';
-import { calleeOf, isFunction, isUndefinedValue, literalKey, memberPath, propertyKeyName, propertyName, returnedExpression, staticString, unwrapChain, type CallLike, type FunctionNode, type Node } from './ast';
+import { calleeOf, isFunction, isUndefinedValue, literalKey, memberPath, propertyKeyName, propertyName, returnedExpression, staticString, unwrapChain, type CallLike, type FunctionNode, type Node, type Parameter } from './ast';
 import { exportMember, isPlaceholder, type Binding, type ModuleIndex, type ModuleValue } from './moduleIndex';
 
 export interface ModuleRef {
@@ -35,6 +35,11 @@ export interface ModuleLookup {
    * is the factory's require, not the inner function's parameter of the same name.
    */
   at?(node: Node): ModuleLookup;
+  /**
+   * The module every known call of a parameter's function passes it (`writeBundle(fs, …)`);
+   * absent or undefined: a parameter without a default stands for no module.
+   */
+  parameterRef?(param: Parameter): ModuleRef | undefined;
 }
 
 const BUILTINS = new Set([
@@ -101,7 +106,7 @@ export function moduleRefOf(node: Node | undefined, lookup: ModuleLookup, depth 
     }
     case 'Parameter':
       // `function f(httpsModule = https)`: the same.
-      return node.default ? moduleRefOf(node.default, lookup, depth + 1) : undefined;
+      return node.default ? moduleRefOf(node.default, lookup, depth + 1) : lookup.parameterRef?.(node);
     case 'MemberExpression': {
       const base = moduleRefOf(node.object as Node, lookup, depth + 1);
       const name = staticKey(node, lookup);
@@ -400,6 +405,12 @@ function callRef(node: acorn.CallExpression, lookup: ModuleLookup, depth: number
     // webpack's namespace of a module loaded by id: `o.t(421, 19)`.
     const id = literalKey(first);
     if (method === 't' && id !== undefined && /^\d+$/.test(id)) return webpackModule(unwrapChain(callee.object as Node), id, lookup, depth + 1);
+    // webpack's namespace of a value already loaded (an external built-in imported whole,
+    // `import * as fs from "node:fs"`): `__webpack_require__.t(external_node_fs, 2)`.
+    if (method === 't' && node.arguments.length === 2 && isWebpackRequireName(unwrapChain(callee.object as Node), lookup)) {
+      const inner = moduleRefOf(first, lookup, depth + 1);
+      return inner && inner.path.length === 0 ? inner : undefined;
+    }
     // A dynamic import as bundlers lower it: `Promise.resolve().then(() => require("x"))`.
     if (method === 'then' && isFunction(first) && first.body.type !== 'BlockStatement') return moduleRefOf(first.body, lookup, depth + 1);
     // `await import("node:fs/promises").catch(() => { throw … })`: the module, or an error.
@@ -605,13 +616,19 @@ function webpackFactory(callee: Node, id: string, lookup: ModuleLookup, depth: n
   if (tables.length === 0) return undefined;
   const bound = lookup.resolve(callee);
   const isFactoryRequire = bound?.type === 'Parameter' && bound.index === 2 && tables.some(t => [...t.factories.values()].includes(bound.fn));
-  const isBundleRequire = (bound && isFunction(bound) && isWebpackRequire(bound)) || callee.name === '__webpack_require__';
-  if (!isFactoryRequire && !isBundleRequire) return undefined;
+  if (!isFactoryRequire && !isWebpackRequireName(callee, lookup)) return undefined;
   for (const table of tables) {
     const factory = table.factories.get(id);
     if (factory) return factory;
   }
   return undefined;
+}
+
+/** The bundle's own require of webpack output: `__webpack_require__`, or a function of its shape. */
+function isWebpackRequireName(node: Node, lookup: ModuleLookup): boolean {
+  if (node.type !== 'Identifier') return false;
+  const bound = lookup.resolve(node);
+  return (!!bound && isFunction(bound) && isWebpackRequire(bound)) || node.name === '__webpack_require__';
 }
 
 /** `function n(e){…; return t[e](r, r.exports, n), r.exports}`: webpack's require, by shape. */

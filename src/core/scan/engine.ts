@@ -6,7 +6,8 @@
 import type { Finding, RelatedLocation, ScanError } from '../model';
 import type { DecodedSite, Rule, RuleContext, RuleHandlers, TargetContext } from '../rules/types';
 import { defaultKeywordMatcher, type KeywordMatcher } from '../catalog/keywords';
-import { isFunction, type CallLike, type Node } from '../js/ast';
+import { isFunction, type CallLike, type Node, type Parameter } from '../js/ast';
+import { ancestorsOf, parameterCallee } from '../js/moduleArguments';
 import { parseSource, type ParseResult } from '../js/parse';
 import { splitAtStatements } from '../js/split';
 import { walk } from '../js/walker';
@@ -471,16 +472,12 @@ class RuleSession {
     const session = this;
     const lookup: ModuleLookup = {
       index: this.index,
-      resolve: id => (id.type === 'Identifier' ? resolveHere(this.index, id, this.late) : undefined),
-      isBound: id => id.type === 'Identifier' && this.index.isBoundHere(id.name),
+      resolve: id => (id.type !== 'Identifier' ? undefined : this.replaying ? this.settledLookup().resolve(id) : resolveHere(this.index, id, this.late)),
+      isBound: id => id.type === 'Identifier' && (this.replaying ? !!this.index.binding(id.name, this.currentFn) : this.index.isBoundHere(id.name)),
       members: (id, key) => this.index.memberValuesOf(id.name, this.currentFn, key),
       values: id => valuesOf(this.index.binding(id.name, this.currentFn)),
-      inFunction: f => {
-        if (f === this.currentFn) return lookup;
-        let known = this.lookups.get(f);
-        if (!known) this.lookups.set(f, (known = lookupAt(this.index, f)));
-        return known;
-      },
+      inFunction: f => (f === this.currentFn ? lookup : this.lookupIn(f)),
+      parameterRef: this.parameterRef,
       at: node => {
         // The innermost function around the current node that also holds `node`.
         let f = this.currentFn;
@@ -508,8 +505,8 @@ class RuleSession {
         }
         return undefined;
       },
-      resolve: node => (node.type === 'Identifier' ? resolveHere(this.index, node, this.late) : undefined),
-      isBound: node => node.type === 'Identifier' && this.index.isBoundHere(node.name),
+      resolve: node => lookup.resolve(node as Node & { type: 'Identifier' }),
+      isBound: node => lookup.isBound(node as Node & { type: 'Identifier' }),
       // Every rule asks about the same callees while a node is visited: answers are shared
       // between rules until the walk moves on (names resolve by walk position).
       moduleRef: node => (node ? this.refs.get(node, refOf) : undefined),
@@ -520,6 +517,55 @@ class RuleSession {
       },
       analysis: () => this.analysis,
     };
+  }
+
+  /** A settled lookup from function `f`, one per function, that also knows modules handed to helpers while calls are replayed. */
+  private lookupIn(f: number): ModuleLookup {
+    let known = this.lookups.get(f);
+    if (!known) this.lookups.set(f, (known = { ...lookupAt(this.index, f), parameterRef: this.parameterRef }));
+    return known;
+  }
+
+  private settledLookup(): ModuleLookup {
+    return this.lookupIn(this.currentFn);
+  }
+
+  /** Only once the walk is over are a helper's callers known: before that, a parameter is no module. */
+  private readonly parameterRef = (param: Parameter): ModuleRef | undefined => (this.replaying ? this.analysis.graph.moduleGivenTo(param) : undefined);
+
+  /** Calls on a parameter that may hold a module (moduleArguments.ts), shown to the rules again after the walk. */
+  private readonly onParameters: Array<{ call: CallLike; fn: number; param: Parameter }> = [];
+  private replaying = false;
+
+  /**
+   * Each kept call whose parameter every caller gives one module is visited again, as from
+   * where it is written, with that module known: a rule that reports it now reports what it
+   * does. What a rule already reported at the same place on the first visit is not repeated.
+   */
+  private replayModuleParameters(program: Node): void {
+    let firstVisit: Set<string> | undefined;
+    const keyOf = (d: Draft) => `${d.ruleId}\0${d.start}\0${d.end}`;
+    for (const { call, fn, param } of this.onParameters) {
+      const handlers = this.enterHandlers.get(call.type);
+      if (!handlers || !this.analysis.graph.moduleGivenTo(param)) continue;
+      const path = ancestorsOf(program, call);
+      if (!path) continue;
+      firstVisit ??= new Set(this.drafts.map(keyOf));
+      const before = this.drafts.length;
+      this.forgetRefs();
+      this.path = path;
+      this.currentFn = fn;
+      this.replaying = true;
+      try {
+        this.run(handlers, call);
+      } finally {
+        this.replaying = false;
+      }
+      const added = this.drafts.splice(before).filter(d => !firstVisit!.has(keyOf(d)));
+      for (const d of added) firstVisit.add(keyOf(d));
+      this.drafts.push(...added);
+    }
+    this.forgetRefs();
   }
 
   /** Names a lazy initialiser later in the text assigns a require (lateRequires.ts), read on first need. */
@@ -541,6 +587,10 @@ class RuleSession {
     this.index.enter(node, path);
     this.currentFn = this.index.currentFunction;
     this.run(this.enterHandlers.get(node.type), node);
+    if (node.type === 'CallExpression' || node.type === 'NewExpression') {
+      const param = parameterCallee(node, this.index);
+      if (param) this.onParameters.push({ call: node, fn: this.currentFn, param });
+    }
   }
 
   exit(node: Node, path: readonly Node[]): void {
@@ -550,7 +600,14 @@ class RuleSession {
     // Leaving the Program settles the index first: the rules' Program:exit questions (value
     // flow from every request target, say) then read settled bindings and shared answers.
     const program = node.type === 'Program';
-    if (program) this.index.exit(node);
+    if (program) {
+      this.index.exit(node);
+      if (this.onParameters.length) {
+        this.replayModuleParameters(node);
+        this.path = path;
+        this.currentFn = this.index.currentFunction;
+      }
+    }
     this.run(this.exitHandlers.get(node.type), node);
     if (!program) this.index.exit(node);
   }
