@@ -101,7 +101,7 @@ function networkCallOf(node: CallLike, ctx: RuleContext): NetworkCall | undefine
   const name = callee.type === 'Identifier' ? callee.name : propertyName(callee);
   if (name === 'fetch' || name === 'sendBeacon') {
     const path = memberPath(callee);
-    if (path && GLOBAL_FETCH.has(path) && !(callee.type === 'Identifier' && ctx.isBound(callee))) return { what: 'HTTP request', call: 'fetch' };
+    if (path && GLOBAL_FETCH.has(path) && isGlobalName(callee, ctx)) return { what: 'HTTP request', call: 'fetch' };
     if (path?.endsWith('navigator.sendBeacon')) return { what: 'Beacon', call: 'navigator.sendBeacon' };
   }
   // `fetchImpl = options.fetchImpl ?? fetch`, `function f(url, fetchImpl = fetch)`: the global fetch unless a caller gives another.
@@ -121,7 +121,14 @@ function fetchByDefault(callee: Node & { type: 'Identifier' }, ctx: RuleContext)
   const f = fallback && unwrapChain(fallback as Node);
   if (!f) return false;
   const path = memberPath(f);
-  return !!path && GLOBAL_FETCH.has(path) && !(f.type === 'Identifier' && ctx.isBound(f));
+  return !!path && GLOBAL_FETCH.has(path) && isGlobalName(f, ctx);
+}
+
+/** `fetch` or `self.fetch` not bound in the code: a local `fetch`, or `var self = this`, is the code's own. */
+function isGlobalName(node: Node, ctx: RuleContext): boolean {
+  let root = node;
+  while (root.type === 'MemberExpression') root = unwrapChain(root.object as Node);
+  return root.type !== 'Identifier' || !ctx.isBound(root);
 }
 
 /** `WebSocket`, `globalThis.WebSocket`, …: the global constructor's name when the callee is one (not a local of that name). */

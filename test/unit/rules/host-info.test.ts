@@ -10,6 +10,8 @@ runRuleTable(hostInfo, {
     { name: 'the CPU model', code: 'import o from"os";d=o.cpus()[0].model', at: ['o.cpus'] },
     { name: "rolldown's CommonJS import wrapped again by its runtime's __toESM", code: 'const rt=require("./rt.cjs");let os=require("os");os=rt.__toESM(os,1);function h(){return os.default.hostname()}exports.h=h;', at: ['os.default.hostname'] },
     { name: 'a minified alias', code: 'var egr=require("node:os");let Yn=egr.hostname().split(".")[0]', at: ['egr.hostname'] },
+    // CodeBuddy 0.3.201's OpenTelemetry detectors: another function assigns the module's name before its own trailing var.
+    { name: "a module's name that another function reuses through a var declared below its use", code: 'var Ay=require("os");function g(){return Ay=[1],Ay.length;var Ay}function d(){var Al,Ac=((Al={}).h=(0,Ay.hostname)(),Al);return Ac}', at: ['(0,Ay.hostname)'] },
   ],
   valid: [
     { name: 'counting cores', code: 'const os=require("os");n=os.cpus().length' },

@@ -46,6 +46,9 @@ runRuleTable(networkCall, {
     { name: 'a condition choosing between a network module and another', code: 'const f=require("fs"),h=require("https");(x?f:h).request(u)' },
     { name: 'map and cache calls with path-like keys', code: 'cache.get(`${d}/file`);m.delete(`${k}/x`);s.post(1)' },
     { name: 'a local function named fetch', code: 'function f(){const fetch=load;return fetch(x)}' },
+    // Qwen Code 0.24.4's protobufjs (Root.load): its own fetch reads .proto files, declared after the function that calls it.
+    { name: 'a function named fetch declared further down in the same function', code: 'Root.prototype.load=function load(filename){var self2=this;function process2(name,source){if(source.imports)fetch(source.imports[0],false)}function fetch(name,weak){self2.fetch(name,function(err,src){process2(name,src)})}fetch(filename)}' },
+    { name: "the fetch method of a local named self or window (`var self = this`), not the global's", code: 'function L(){var self=this;self.fetch(u)}function M(window){return window.fetch(u)}' },
     { name: 'get on an object that is not an http module', code: 'map.get(k);cache.request(x);store.connect()' },
     { name: 'fs calls', code: 'require("fs").readFile(p)' },
     { name: 'the word in a string', code: 'log("fetch https.request net.connect")' },
