@@ -201,6 +201,15 @@ describe('rules on real bundler output', function () {
         assert.deepEqual([...new Set(runs.map(f => f.severity))], ['low'], 'a fixed program: low');
       });
 
+      it('follows a response through .then callbacks into the code and the command it runs (download-exec, high), not into a fixed command', async () => {
+        const text = await bundleFixture('promisechain', variant);
+        const runs = scan(text).filter(f => f.ruleId === 'download-exec');
+        assert.deepEqual(runs.map(f => `${f.severity} ${f.message}`).sort(), [
+          'high Runs a command that comes from a network response (child_process.exec)',
+          'high Runs code that comes from a network response (vm.runInThisContext)',
+        ]);
+      });
+
       it('does not take local bindings named Function or fetch for the globals', async () => {
         const findings = scan(await bundleFixture('shadow', variant));
         assert.deepEqual(findings.filter(f => f.ruleId === 'dynamic-code' || f.ruleId === 'network-call').map(f => f.message), []);

