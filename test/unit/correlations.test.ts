@@ -524,19 +524,30 @@ describe('correlation: config-tamper', () => {
     assert.deepEqual(only('config-tamper', one).map(f => `${f.severity} ${f.message}`), ['medium Writes shell start-up file (fs.writeFileSync)'], 'callers that give the same place: one finding at the helper');
   });
 
-  // Kilo CLI, an OpenCode fork (review 60): its own settings share OpenCode's file name.
+  // Kilo CLI, an OpenCode fork (reviews 60 and 71): its own settings share OpenCode's file name.
   it("takes a project file's name alone as medium, never high, and not under another tool's fixed folder", () => {
     const head = 'const fs=require("fs"),path=require("path"),os=require("os");';
     const listed = `${head}const FILES=["config.json","kilo.json","opencode.json"];function save(dir,c){for(const f of FILES.map(n=>path.join(dir,n)))fs.writeFileSync(f,c)}`;
-    assert.deepEqual(only('config-tamper', listed, ['kilocode']).map(f => `${f.severity} ${f.message}`), ['medium Writes a file named like OpenCode configuration, in a folder chosen at run time (fs.writeFileSync)']);
+    assert.deepEqual(only('config-tamper', listed, ['google']).map(f => `${f.severity} ${f.message}`), ['medium Writes a file named like OpenCode configuration, in a folder chosen at run time (fs.writeFileSync)']);
     const computed = `${head}function save(root,c){fs.writeFileSync(path.join(root,"opencode.json"),c)}`;
-    assert.deepEqual(only('config-tamper', computed, ['kilocode']).map(f => f.severity), ['medium']);
+    assert.deepEqual(only('config-tamper', computed, ['google']).map(f => f.severity), ['medium']);
     const own = `${head}function save(c){fs.writeFileSync(path.join(os.homedir(),".config","kilo","opencode.json"),c);fs.writeFileSync(path.join(process.cwd(),".kilo","opencode.jsonc"),c)}`;
     assert.deepEqual(only('config-tamper', own, ['kilocode']), [], "under another tool's fixed folder the name is not OpenCode's: Kilo's own settings");
     // claude-code-router 3.1.1 (corpus): it writes Kilo CLI's settings to route Kilo through itself.
     assert.deepEqual(only('config-tamper', own, ['anthropic']).map(f => `${f.severity} ${f.message}`), ['high Writes Kilo CLI configuration (~/.config/kilo/opencode.json)', 'high Writes Kilo CLI configuration (*/.kilo/opencode.jsonc)'], "another tool writing them writes Kilo CLI's configuration");
     const project = `${head}function save(c){fs.writeFileSync("opencode.json",c);fs.writeFileSync(path.join(process.cwd(),"opencode.jsonc"),c);fs.writeFileSync(path.join(os.homedir(),".config","opencode","opencode.json"),c)}`;
-    assert.deepEqual(only('config-tamper', project, ['kilocode']).map(f => `${f.severity} ${f.message}`), ['high Writes OpenCode configuration (opencode.json)', 'high Writes OpenCode configuration (*/opencode.jsonc)', 'high Writes OpenCode configuration (~/.config/opencode/opencode.json)']);
+    assert.deepEqual(only('config-tamper', project, ['google']).map(f => `${f.severity} ${f.message}`), ['high Writes OpenCode configuration (opencode.json)', 'high Writes OpenCode configuration (*/opencode.jsonc)', 'high Writes OpenCode configuration (~/.config/opencode/opencode.json)']);
+  });
+
+  // Kilo CLI 7.7.9 (review 71): `opencode.json` written in its own folders, computed at run time, were 4 false mediums.
+  it("leaves a fork the file names it keeps (Kilo CLI's opencode.json), not the original's own folder", () => {
+    const head = 'const fs=require("fs"),path=require("path"),os=require("os");';
+    const listed = `${head}const FILES=["config.json","kilo.json","opencode.json"];function save(dir,c){for(const f of FILES.map(n=>path.join(dir,n)))fs.writeFileSync(f,c)}`;
+    assert.deepEqual(only('config-tamper', listed, ['kilocode']), []);
+    const computed = `${head}function save(root,c){fs.writeFileSync(path.join(root,"opencode.json"),c)}`;
+    assert.deepEqual(only('config-tamper', computed, ['kilocode']), []);
+    const project = `${head}function save(c){fs.writeFileSync("opencode.json",c);fs.writeFileSync(path.join(process.cwd(),"opencode.jsonc"),c);fs.writeFileSync(path.join(os.homedir(),".config","opencode","opencode.json"),c)}`;
+    assert.deepEqual(only('config-tamper', project, ['kilocode']).map(f => `${f.severity} ${f.message}`), ['high Writes OpenCode configuration (~/.config/opencode/opencode.json)'], "OpenCode's own folder stays OpenCode's");
   });
 
   // claude-task-master's init (review 59): a file under the package's own folder is not the user's configuration.

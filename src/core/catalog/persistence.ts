@@ -4,6 +4,8 @@
 // `vendor` names the catalog vendor owning an assistant's configuration, so an assistant
 // touching its own is not reported.
 
+import { fileNamesKeptFrom } from './vendors';
+
 export interface PersistenceLocation {
   pattern: RegExp;
   kind: 'startup' | 'tool-config';
@@ -102,4 +104,13 @@ export const PERSISTENCE_LOCATIONS: PersistenceLocation[] = [
 export function persistenceLocationFor(text: string): PersistenceLocation | undefined {
   if (text.length < 5 || text.length > 1024) return undefined;
   return PERSISTENCE_LOCATIONS.find(l => l.pattern.test(text));
+}
+
+/**
+ * A place the scanned assistant owns: its vendor's configuration, or a file known by its name
+ * alone whose name the assistant keeps as a fork of that name's owner (Vendor.keepsFileNamesOf).
+ */
+export function isOwnLocation(location: PersistenceLocation, ownVendors: readonly string[]): boolean {
+  if (!location.vendor) return false;
+  return ownVendors.includes(location.vendor) || (!!location.byName && fileNamesKeptFrom(ownVendors).includes(location.vendor));
 }

@@ -29,6 +29,13 @@ export interface Vendor {
    * product (a vendor keyword, or one of `serviceLabels`: `bedrock-runtime`, `dashscope`).
    */
   company?: { name: string; domains: string[]; serviceLabels?: string[] };
+  /**
+   * Vendors whose project and settings file names this vendor's assistants keep for their own
+   * files, being forks of theirs (Kilo CLI, an OpenCode fork, writes `opencode.json` in its
+   * own folders): a file known by such a name alone is theirs too. The original's fixed
+   * folders (`~/.config/opencode/`) stay the original's.
+   */
+  keepsFileNamesOf?: string[];
 }
 
 const kw = (...words: string[]): VendorKeyword[] => words.map(word => ({ word }));
@@ -138,7 +145,7 @@ export const VENDORS: Vendor[] = [
   // Countries are where the company is headquartered, per its public company profile.
   { id: 'cline', name: 'Cline Bot Inc. (Cline)', country: 'US', keywords: [], hosts: ['cline.bot', 'api.cline.bot'], npm: ['cline', '@cline'] },
   { id: 'roocode', name: 'Roo Code, Inc.', country: 'US', keywords: [], hosts: ['roocode.com'], npm: [] },
-  { id: 'kilocode', name: 'Kilo Code', country: 'US', keywords: [], hosts: ['kilocode.ai', 'kilo.ai'], npm: ['@kilocode'] },
+  { id: 'kilocode', name: 'Kilo Code', country: 'US', keywords: [], hosts: ['kilocode.ai', 'kilo.ai'], npm: ['@kilocode'], keepsFileNamesOf: ['sst'] },
   { id: 'continue', name: 'Continue Dev, Inc.', country: 'US', keywords: [], hosts: ['continue.dev', 'api.continue.dev'], npm: ['@continuedev'] },
   { id: 'tabnine', name: 'Tabnine', country: 'IL', keywords: [], hosts: ['tabnine.com'], npm: [] },
   { id: 'windsurf', name: 'Windsurf (formerly Codeium)', country: 'US', keywords: [], hosts: ['codeium.com', 'windsurf.com'], npm: [] },
@@ -158,6 +165,11 @@ export const VENDORS: Vendor[] = [
   { id: 'charm', name: 'Charm (Crush)', country: 'US', keywords: [], hosts: ['charm.sh'], npm: ['@charmland'] },
   { id: 'factory', name: 'Factory (Droid)', country: 'US', keywords: [], hosts: ['factory.ai'], npm: ['@factory', 'droid'] },
 ];
+
+/** Vendors whose file names one of `ownVendors` keeps for its own files (see Vendor.keepsFileNamesOf). */
+export function fileNamesKeptFrom(ownVendors: readonly string[]): string[] {
+  return ownVendors.flatMap(id => vendorById(id)?.keepsFileNamesOf ?? []);
+}
 
 export function vendorById(id: string): Vendor | undefined {
   return VENDORS.find(v => v.id === id);

@@ -2,7 +2,7 @@
 // entries, git hooks, other assistants' and tools' configuration. Naming one is evidence;
 // a write whose path comes from one is config-tamper (a correlation that follows the path).
 import { vendorById } from '../catalog/vendors';
-import { PERSISTENCE_LOCATIONS, persistenceLocationFor } from '../catalog/persistence';
+import { isOwnLocation, PERSISTENCE_LOCATIONS, persistenceLocationFor } from '../catalog/persistence';
 import { propertyKeyName, propertyName, staticString, type Node } from '../js/ast';
 import type { RelatedSpan, ReportDescriptor, Rule, RuleContext } from './types';
 import { EQUALITY, firstSpellingByValue, inOwnPackage, inWorkingFolder, isProse, joinedThrough, listRole, pathHandlers, spelledPath } from './util/paths';
@@ -78,8 +78,9 @@ export const persistenceLocation: Rule = {
       ctx.report({ node, messageId: 'own', severity: 'info', data: { a: article(location.label), label: location.label, path: spelled.slice(0, 120) }, evidence: [`path ${spelled.slice(0, 200)}`, `location ${location.label}`, 'under its own folder'] });
     const report = (node: ReportDescriptor['node'], spelled: string, location: NonNullable<ReturnType<typeof persistenceLocationFor>>, patterns: boolean, fn?: number, related?: readonly RelatedSpan[], nameOnly = !!location.byName) => {
       if (spelled === 'core.hooksPath' && 'type' in node && nextIsNullDevice(node as Node, ctx)) return;
-      // The assistant's own configuration is its own business.
-      if (location.vendor && ctx.target.ownVendors.includes(location.vendor)) return;
+      // The assistant's own configuration is its own business; so is a file known by its name
+      // alone that a fork keeps for its own (Kilo CLI's `opencode.json`).
+      if (location.vendor && isOwnLocation(location, ctx.target.ownVendors)) return;
       const owner = location.vendor ? ` (${vendorById(location.vendor)?.name ?? location.vendor})` : '';
       // A pattern in a deny or ignore list keeps the place out of reach: listed at info. It is
       // still a place: a list chosen by its key may yet be written to, which config-tamper follows.

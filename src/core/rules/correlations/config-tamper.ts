@@ -8,7 +8,7 @@ import { draftOf, type Draft } from '../findings';
 import type { Reached } from '../../js/flow';
 import type { CorrelationRule, ModuleAnalysis, ReportDescriptor, ShellSite } from '../types';
 import type { ShellCommand, ShellWord } from '../../shell/commands';
-import { persistenceLocationFor, type PersistenceLocation } from '../../catalog/persistence';
+import { isOwnLocation, persistenceLocationFor, type PersistenceLocation } from '../../catalog/persistence';
 import type { Correlator } from './types';
 import { callSteps, inOrder, list, stepAt } from './shared';
 
@@ -174,7 +174,7 @@ export function shellConfigWrite(site: ShellSite, ownVendors: readonly string[])
     for (const spelled of site.spell(target)) {
       const path = spelled.replace(/\\/g, '/');
       const location = persistenceLocationFor(path);
-      if (location && !(location.vendor && ownVendors.includes(location.vendor))) found.push({ path, location });
+      if (location && !isOwnLocation(location, ownVendors)) found.push({ path, location });
     }
   }
   if (found.length === 0) return undefined;
