@@ -25,6 +25,8 @@ export interface ModuleLookup {
   readonly index: ModuleIndex;
   /** Values assigned to `id.key` (`m.run = cp.exec`) for the binding `id` has here; absent: none are looked at. */
   members?(id: acorn.Identifier, key: string): ReadonlyArray<{ node: Node; fn: number }>;
+  /** Values written to `this.key` in the class around the function looked from; absent: none are looked at. */
+  thisMembers?(key: string): readonly ModuleValue[];
   /** The lookup as seen from function `fn` (after the walk, or a function the walk has left). */
   inFunction?(fn: number): ModuleLookup;
   /** Every value the name used at `id` has been given so far, in text order; absent: not asked. */
@@ -167,6 +169,8 @@ function memberValueRef(object: Node, key: string, lookup: ModuleLookup, depth: 
   const values: Array<{ node: Node; fn?: number }> = [];
   const bound = object.type === 'Identifier' ? lookup.resolve(object) : object.type === 'CallExpression' ? object : undefined;
   if (object.type === 'Identifier') values.push(...(lookup.members?.(object, key) ?? []));
+  // `this.child = cp` in a class's constructor, `this.child.exec(…)` in a method.
+  if (object.type === 'ThisExpression') values.push(...(lookup.thisMembers?.(key) ?? []));
   if (bound?.type === 'ObjectExpression') {
     // The last property that may write the key (a spread may too).
     let p: (typeof bound.properties)[number] | undefined;
@@ -720,6 +724,7 @@ export function lookupAt(index: ModuleIndex, fn: number): ModuleLookup {
     },
     isBound: id => !!index.binding(id.name, fn),
     members: (id, key) => index.memberValuesOf(id.name, fn, key),
+    thisMembers: key => index.thisMember(fn, key),
     inFunction: f => lookupAt(index, f),
     values: id => valuesOf(index.binding(id.name, fn)),
   };

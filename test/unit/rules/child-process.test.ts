@@ -4,6 +4,8 @@ import { runRuleTable, scanWith } from '../../helpers/ruleTester';
 
 runRuleTable(childProcess, {
   invalid: [
+    { name: "a module kept in a class's field by its constructor, called in a method", code: 'const cp=require("child_process");class R{constructor(){this.child=cp}run(c){return this.child.exec(c)}ver(){return this.child.execFileSync("git",["--version"])}}', at: ['this.child.exec', 'this.child.execFileSync'] },
+    { name: 'a module object handed to a helper by every caller', code: 'const cp=require("child_process");function run(c,cmd){return c.spawnSync("sh",["-c",cmd])}function main(){run(cp,process.env.HOOK_CMD)}', at: ['c.spawnSync'], severity: 'medium' },
     // Kimi Code 0.20.0 (review 77): the updater's shell and its list, destructured from a helper's object, started inside a Promise's callback.
     { name: 'a shell and its list from a helper, started in a closure (medium)', code: 'const{spawn}=require("child_process");const LINE="curl -fsSL https://dl.example.dev/install.sh | bash";function pick(){return{cmd:"bash",args:["-c",LINE]}}function a(){const{cmd,args}=pick();return new Promise(r=>{spawn(cmd,args).once("exit",r)})}module.exports=a', at: ['spawn(cmd'], severity: 'medium', message: /^Runs a script it downloads, in a shell/ },
     // Kimi Code 2.0.2 (review 68): the updater's shell flag is `t.shell ? true : undefined`, `t.shell` a Windows test a helper returns.
@@ -732,6 +734,8 @@ runRuleTable(childProcess, {
     { name: 'execa when its import is visible', code: 'import {execa} from "execa";await execa("gh",["auth","token"])', at: ['execa("gh"'] },
   ],
   valid: [
+    { name: "a class field given a module and another object: not known to be the module", code: 'const cp=require("child_process");class R{constructor(o){this.child=cp;if(o)this.child=o.runner}run(c){return this.child.exec(c)}}' },
+    { name: 'a helper one caller hands a module and another its own object', code: 'const cp=require("child_process");function run(c,cmd){return c.exec(cmd)}run(cp,"ls");run({exec(){}},"x")' },
     // command-code 1.53.1 (review 64): minified locals named like the module's imports, declared later in the same const list.
     { name: "a call of a local declared later in its function's const list is not the import of that name", code: 'import{execSync as w,exec as k}from"child_process";export function h(write){let p=[];const add=t=>{p.push(t);w()},w=()=>{setTimeout(()=>k(),5)},k=async()=>{await write(p)};return{add}}' },
     { name: 'a spawn method of an unknown object without a terminal size is not taken for one', code: 'function f(w){w.spawn("x",[],{cwd:"/"});w.spawn({cols:1,rows:2});w.launch("x",[],{cols:1,rows:2})}' },
