@@ -77,14 +77,15 @@ function isClientRequest(method: string, args: readonly Node[], ctx: RuleContext
 /** The kind and name of a network call, or undefined: shared with network-endpoint, which follows URLs into these. */
 export function networkCallAt(node: CallLike, ctx: RuleContext): NetworkCall | undefined {
   // network-call and network-endpoint both ask at every call the walk visits: answer once.
-  if (node === last.node) return last.answer;
+  // The path tells a call visited again after the walk (a module handed to a helper) from its first visit.
+  if (node === last.node && ctx.path === last.path) return last.answer;
   const answer = networkCallOf(node, ctx);
-  last = { node, answer };
+  last = { node, path: ctx.path, answer };
   return answer;
 }
 
 type NetworkCall = { what: string; call: string };
-let last: { node?: CallLike; answer?: NetworkCall } = {};
+let last: { node?: CallLike; path?: RuleContext['path']; answer?: NetworkCall } = {};
 
 function networkCallOf(node: CallLike, ctx: RuleContext): NetworkCall | undefined {
   const callee = calleeOf(node);

@@ -3,6 +3,7 @@ import { runRuleTable } from '../../helpers/ruleTester';
 
 runRuleTable(networkCall, {
   invalid: [
+    { name: 'a request through a module handed to a helper, the last call of the file', code: 'const https=require("https");main();function main(){dl(https,"https://x.example.com/a")}function dl(h,u){return h.get(u)}', at: ['h.get'] },
     // Claude Code 1.0.128 (review 74): its updater's bundled axios instance, given URLs held in parameters.
     { name: "a get or post given options only an HTTP client takes, the URL held in a parameter (a bundled axios instance)", code: 'var E2=Ha({});async function z(A){return E2.get(A,{timeout:3e5,responseType:"arraybuffer"})}async function p(u,b){return E2.post(u,b,{validateStatus:()=>true})}', at: ['E2.get', 'E2.post'] },
     // Kimi Code 2.0.2 (review 68): fetch injectable for tests, the global one by default.
