@@ -43,11 +43,15 @@ function isCommand(text: string): boolean {
 }
 
 /**
- * A read whose content is thrown away or only counted: `xclip … -o > /dev/null` (does the
- * clipboard hold an image?), `Get-Clipboard -Format Image | Measure-Object`. Not `2>/dev/null`,
- * which drops only the errors.
+ * A read whose content is thrown away, counted or only compared: `xclip … -o > /dev/null` (does
+ * the clipboard hold an image?), `Get-Clipboard -Format Image | Measure-Object`,
+ * `(Get-Clipboard -Format Image) -ne $null` (True or False). Not `2>/dev/null`, which drops
+ * only the errors.
  */
-const DISCARDED = /(?:^|[^2&\d])>\s*\/dev\/null\b|\|\s*(?:Measure-Object|Out-Null)\b/i;
+const DISCARDED = /(?:^|[^2&\d])>\s*\/dev\/null\b|\|\s*(?:Measure-Object|Out-Null)\b|-(?:ne|eq)\s+\$null\b|\$null\s+-(?:ne|eq)\b/i;
+
+/** A command line that writes a file itself: a redirection (not of errors, not to /dev/null), AppleScript's `open for access`, PowerShell's `.Save(` or `Out-File`. */
+const SAVES = /(?:^|[^2&\d])>{1,2}\s*(?!\/dev\/null\b)["'$\w~/.\\]|\bopen for access\b|\.Save\(|\b(?:Out-File|Set-Content|Add-Content)\b/i;
 
 /**
  * A JavaScript-for-Automation or AppleScriptObjC script reading the general pasteboard:
@@ -169,6 +173,19 @@ function heldClipboardRead(call: Node & { type: 'CallExpression' }, fn: number, 
   return { how: `command ${JSON.stringify(`${programs[0].mark} ${shown.join(' ')}`.slice(0, 120))}`, list };
 }
 
+/**
+ * A process start whose output goes nowhere: `execSync(cmd, { stdio: "ignore" })` (Claude
+ * Code's "is there an image?" check), or a list whose standard output is `"ignore"`.
+ */
+function outputIgnored(call: Node & { type: 'CallExpression' }): boolean {
+  const options = call.arguments[call.arguments.length - 1] as Node | undefined;
+  if (options?.type !== 'ObjectExpression') return false;
+  const stdio = options.properties.find(p => p.type === 'Property' && propertyKeyName(p as Node) === 'stdio');
+  const value = stdio?.type === 'Property' ? unwrapChain(stdio.value as Node) : undefined;
+  if (value?.type === 'ArrayExpression') return staticString(value.elements[1] as Node) === 'ignore';
+  return !!value && staticString(value) === 'ignore';
+}
+
 /** The fixed words of an argument list written out. */
 function words(list: Node & { type: 'ArrayExpression' }): string[] {
   return list.elements.map(e => (e && e.type !== 'SpreadElement' ? staticString(e) ?? '' : ''));
@@ -185,6 +202,23 @@ function listsTypes(args: readonly string[]): boolean {
 /** A command line that only lists the clipboard's kinds of data (see listsTypes). */
 function listsTypesLine(line: string): boolean {
   return listsTypes(line.trim().split(/\s+/));
+}
+
+/**
+ * The table's command lines to report: all but those that only process starts throwing their
+ * output away are seen to run. One no start is seen to run is reported (it may be run by
+ * code the analysis does not follow).
+ */
+function tableCommandsToReport<T extends { node: Node }>(entries: readonly T[], runs: ReadonlyArray<{ node: Node & { type: 'CallExpression' }; fn: number; ignored: boolean }>, ctx: RuleContext): T[] {
+  if (entries.length === 0) return [];
+  const wanted = new Set(entries.map(e => e.node));
+  const ran = new Map<Node, boolean>();
+  for (const run of runs) {
+    for (const r of ctx.analysis().flow.origins(run.node.arguments[0] as Node, run.fn, n => (wanted.has(n) ? n : undefined))) {
+      ran.set(r.mark, (ran.get(r.mark) ?? true) && run.ignored);
+    }
+  }
+  return entries.filter(e => ran.get(e.node) !== true);
 }
 
 export const clipboardRead: Rule = {
@@ -207,8 +241,19 @@ export const clipboardRead: Rule = {
     const starts: Array<{ node: Node & { type: 'CallExpression' }; fn: number }> = [];
     // Program names already reported where they are written with their list (`run("xclip", […, "-o"])`).
     const namedHere = new Set<Node>();
+    // Command lines written in a table (`{ checkImage: "osascript -e 'the clipboard as …'" }`):
+    // decided after the walk, by the process starts their values reach.
+    const tableCommands: Array<{ node: Node; fn: number; how: string }> = [];
+    const runs: Array<{ node: Node & { type: 'CallExpression' }; fn: number; ignored: boolean }> = [];
+    const command = (node: Node, text: string) => {
+      const how = `command ${JSON.stringify(text.slice(0, 120))}`;
+      // One that saves what it reads into a file (`xclip … -o > "$f"`, AppleScript's `write … to`) reads whatever its output.
+      if (ctx.parent()?.type === 'Property' && !SAVES.test(text)) tableCommands.push({ node, fn: ctx.functionIndex(), how });
+      else report(node, how);
+    };
     return {
       'Program:exit'() {
+        for (const entry of tableCommandsToReport(tableCommands, runs, ctx)) ctx.report({ node: entry.node, fn: entry.fn, messageId: 'read', data: { how: entry.how }, evidence: [entry.how] });
         for (const start of starts) {
           const found = heldClipboardRead(start.node, start.fn, ctx, namedHere);
           if (found) ctx.report({ node: start.node, fn: start.fn, messageId: 'read', data: { how: found.how }, evidence: [found.how], related: [{ start: found.list.start, end: found.list.end, message: 'the argument list that asks for the clipboard\'s content' }] });
@@ -217,6 +262,7 @@ export const clipboardRead: Rule = {
       CallExpression(node) {
         // `execa(xselBin, args)` with `args` a parameter its callers give `["--clipboard", "--output"]` (clipboardy's Linux backend).
         if (mentionsTool && node.arguments.length >= 2 && node.arguments[0].type !== 'Literal' && startsProgram(node, ctx)) starts.push({ node, fn: ctx.functionIndex() });
+        if (node.arguments.length > 0 && node.arguments[0].type !== 'Literal' && startsProgram(node, ctx)) runs.push({ node, fn: ctx.functionIndex(), ignored: outputIgnored(node) });
         const method = calledMethod(node);
         const callee = calleeOf(node);
         if (method && READ_METHODS.has(method) && callee.type === 'MemberExpression') {
@@ -236,16 +282,16 @@ export const clipboardRead: Rule = {
         if (OSC52_QUERY.test(node.value)) return report(node, 'the terminal\'s clipboard, asked with an OSC 52 query');
         // A bare program name counts where it is run, not where it is looked for or compared.
         if (BARE_PROGRAM.test(node.value)) {
-          if (runsProgram(ctx, node) && !givenTypeListing(ctx, node)) report(node, `command ${JSON.stringify(node.value)}`);
+          if (runsProgram(ctx, node) && !givenTypeListing(ctx, node)) command(node, node.value);
           return;
         }
         if (isClipboardProgram(ctx, node, node.value)) namedHere.add(node);
-        if ((isCommand(node.value) && !listsTypesLine(node.value)) || namedHere.has(node)) report(node, `command ${JSON.stringify(node.value.slice(0, 120))}`);
+        if ((isCommand(node.value) && !listsTypesLine(node.value)) || namedHere.has(node)) command(node, node.value);
       },
       TemplateLiteral(node) {
         const text = spelledTemplate(node);
         if (text !== undefined && OSC52_QUERY.test(text)) return report(node, 'the terminal\'s clipboard, asked with an OSC 52 query');
-        if (text !== undefined && isCommand(text) && !listsTypesLine(text)) report(node, `command ${JSON.stringify(text.slice(0, 120))}`);
+        if (text !== undefined && isCommand(text) && !listsTypesLine(text)) command(node, text);
       },
       // A command line a bundle hides behind its string decoder (Qoder's `_$d("…")`: Get-Clipboard,
       // `the clipboard as «class PNGf»`), once per literal, where its widest decoding site is (`_$d("…").trim()`).

@@ -5,6 +5,10 @@ import { RULES } from '../../../src/core/rules';
 
 runRuleTable(clipboardRead, {
   invalid: [
+    // Claude Code 1.0.81 (review 79): a command table; the check's output is thrown away, the save writes a file, the path is read.
+    { name: "a command table's entries that save the clipboard to a file or whose output is used, even when run with stdio ignored", code: 'const{execSync:run}=require("child_process");function cmds(){const t={darwin:{checkImage:"osascript -e \'the clipboard as «class PNGf»\'",saveImage:`osascript -e \'set d to (the clipboard as «class PNGf»)\' -e \'set f to open for access POSIX file \\"${p}\\" with write permission\' -e \'write d to f\'`,getPath:"osascript -e \'get POSIX path of (the clipboard as «class furl»)\'"}};return t[process.platform]||t.darwin}function has(){try{run(cmds().checkImage,{stdio:"ignore"});return true}catch{return false}}function save(){const c=cmds();run(c.saveImage,{stdio:"ignore"});return run(c.getPath,{encoding:"utf-8"}).trim()}', at: ["`osascript", "\"osascript -e 'get"] },
+    { name: 'a table entry run once with its output ignored and once read', code: 'const cp=require("child_process");const T={paste:"pbpaste"};function has(){cp.execSync(T.paste,{stdio:"ignore"})}function get(){return cp.execSync(T.paste).toString()}', at: ['"pbpaste"'] },
+    { name: 'a table entry no process start is seen to run', code: 'const T={paste:"xclip -selection clipboard -o"};module.exports=T', at: ['"xclip'] },
     { name: 'a read that only drops its errors (2>/dev/null) still reads', code: 'const{exec}=require("child_process");exec("xclip -selection clipboard -o 2>/dev/null")', at: ['"xclip'] },
     // Kimi Code 0.20.0 (review 77): file paths copied in Finder, read with a JavaScript-for-Automation script.
     { name: "a JXA script reading the general pasteboard (osascript -l JavaScript)", code: 'const S=String.raw`\nObjC.import("AppKit");\nconst pb = $.NSPasteboard.generalPasteboard;\nconst urls = pb.readObjectsForClassesOptions([$.NSURL], $.NSMutableDictionary.dictionary);\n`;function r(run){return run("osascript",["-l","JavaScript","-e",S])}', at: ['`\nObjC'] },
@@ -54,6 +58,10 @@ runRuleTable(clipboardRead, {
     { name: "a native clipboard module's readers, on an instance, however it was loaded", code: 'import{createRequire as cr}from"node:module";const q=cr(import.meta.url);var h;async function L(){if(h)return h;return(h=q("@teddyzhu/clipboard")),h}async function img(){let e=await L();return new e.ClipboardManager().getImageData().data}const c=require("@napi-rs/clipboard");const m=new c.Clipboard();m.getText()', at: ['new e.ClipboardManager().getImageData()', 'm.getText()'], message: /^Reads the clipboard \(@(teddyzhu|napi-rs)\/clipboard\.\w+\.get/ },
   ],
   valid: [
+    // Claude Code 1.0.81 (review 79): "is there an image?" checks whose answer is only whether the command succeeded.
+    { name: "a table entry run only with its output ignored (stdio: \"ignore\")", code: 'const{execSync:run}=require("child_process");function cmds(){return{checkImage:"osascript -e \'the clipboard as «class PNGf»\'"}}function has(){try{run(cmds().checkImage,{stdio:"ignore"});return true}catch{return false}}' },
+    { name: 'a table entry naming a clipboard program, run only with its output ignored', code: 'const cp=require("child_process");const T={paste:"pbpaste"};function has(){cp.execSync(T.paste,{stdio:"ignore"})}' },
+    { name: 'a PowerShell clipboard read only compared with $null (True or False)', code: 'const c={checkImage:\'powershell -Command "(Get-Clipboard -Format Image) -ne $null"\'};x=\'powershell -Command "$null -eq (Get-Clipboard)"\'' },
     // Continue CLI 1.5.43 (review 76): whether the clipboard holds an image, the content thrown away or counted.
     { name: 'a clipboard command whose output goes to /dev/null or is only counted', code: 'const{exec}=require("child_process");exec("xclip -selection clipboard -t image/png -o > /dev/null 2>&1");exec(\'powershell -command "Get-Clipboard -Format Image | Measure-Object | Select-Object -ExpandProperty Count"\')' },
     { name: 'a JXA script that only writes the general pasteboard', code: 'const S="ObjC.import(\'AppKit\'); const pb = $.NSPasteboard.generalPasteboard; pb.clearContents; pb.setStringForType($(t), $.NSPasteboardTypeString)";' },
