@@ -323,14 +323,16 @@ export class CallGraph {
    * into that function's own callers. A call passing anything else, or nothing there, leaves
    * the parameter no module.
    */
-  moduleGivenTo(param: Parameter): ModuleRef | undefined {
-    let known = this.givenModules.get(param);
-    if (known === undefined) this.givenModules.set(param, (known = this.findModuleGivenTo(param) ?? null));
+  moduleGivenTo(param: Parameter, key?: string): ModuleRef | undefined {
+    let byKey = this.givenModules.get(param);
+    if (!byKey) this.givenModules.set(param, (byKey = new Map()));
+    let known = byKey.get(key ?? '');
+    if (known === undefined) byKey.set(key ?? '', (known = this.findModuleGivenTo(param, key) ?? null));
     return known ?? undefined;
   }
-  private readonly givenModules = new Map<Parameter, ModuleRef | null>();
+  private readonly givenModules = new Map<Parameter, Map<string, ModuleRef | null>>();
 
-  private findModuleGivenTo(param: Parameter): ModuleRef | undefined {
+  private findModuleGivenTo(param: Parameter, key: string | undefined): ModuleRef | undefined {
     const f = this.index.functionOf(param.fn);
     if (f === undefined || param.rest) return undefined;
     let found: ModuleRef | undefined;
@@ -338,8 +340,9 @@ export class CallGraph {
       const at = param.index + caller.argOffset;
       const args = caller.call.arguments;
       for (let k = 0; k <= at && k < args.length; k++) if (args[k].type === 'SpreadElement') return undefined;
-      const arg = args[at];
-      const ref = arg && moduleRefOf(arg as Node, this.lookupWithScopes(caller.fn));
+      const given = args[at] as Node | undefined;
+      const arg = key === undefined ? given : propertyValue(given, key);
+      const ref = arg && moduleRefOf(arg, this.lookupWithScopes(caller.fn));
       if (!ref || (found && refName(found) !== refName(ref))) return undefined;
       found = ref;
     }
@@ -585,3 +588,14 @@ export function constructorFunction(cls: ClassNode): FunctionNode | undefined {
 }
 
 const NO_NAMES: ReadonlyMap<string, Range> = new Map();
+
+/** The value an object literal written in place gives `key` (the last property of that name, none after a spread). */
+function propertyValue(node: Node | undefined, key: string): Node | undefined {
+  if (node?.type !== 'ObjectExpression') return undefined;
+  let value: Node | undefined;
+  for (const p of node.properties) {
+    if (p.type === 'SpreadElement') value = undefined;
+    else if (p.kind === 'init' && !p.computed && propertyKeyName(p) === key) value = p.value as Node;
+  }
+  return value;
+}

@@ -32,17 +32,22 @@ const MODULE_MEMBERS = new Set([
 
 /**
  * The parameter a call is made on when it may be a module's: `fs.writeFileSync(…)` or
- * `fs.promises.writeFile(…)` with `fs` a parameter without a default, as the walk sees it now,
- * and a member name some module has. Undefined for everything else.
+ * `fs.promises.writeFile(…)` with `fs` a parameter without a default (or a property `fs`
+ * destructured from one, with its key), as the walk sees it now, and a member name some module
+ * has. Undefined for everything else.
  */
-export function parameterCallee(call: CallLike, index: ModuleIndex): Parameter | undefined {
+export function parameterCallee(call: CallLike, index: ModuleIndex): { param: Parameter; key?: string } | undefined {
   const callee = unwrapChain(calleeOf(call));
   if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || !MODULE_MEMBERS.has(callee.property.name)) return undefined;
   let root = unwrapChain(callee.object as Node);
   for (let hops = 0; root.type === 'MemberExpression' && !root.computed && hops < 2; hops++) root = unwrapChain(root.object as Node);
   if (root.type !== 'Identifier') return undefined;
   const bound = index.resolveHere(root.name);
-  return bound?.type === 'Parameter' && !bound.default && !bound.rest ? bound : undefined;
+  if (bound?.type === 'Parameter') return !bound.default && !bound.rest ? { param: bound } : undefined;
+  // `function save({ fs }, p)`: a property of an object the callers write in place.
+  if (bound?.type !== 'PropertyOf' || bound.default || bound.key === undefined) return undefined;
+  const object = bound.object as Node;
+  return object.type === 'Parameter' && !object.default && !object.rest ? { param: object, key: bound.key } : undefined;
 }
 
 /** The nodes from `root` down to `node`, both included, as the walk would have them; undefined when `node` is not found. */

@@ -38,10 +38,11 @@ export interface ModuleLookup {
    */
   at?(node: Node): ModuleLookup;
   /**
-   * The module every known call of a parameter's function passes it (`writeBundle(fs, …)`);
+   * The module every known call of a parameter's function passes it (`writeBundle(fs, …)`),
+   * or passes as the property `key` of an object written in the call (`save({ fs }, p)`);
    * absent or undefined: a parameter without a default stands for no module.
    */
-  parameterRef?(param: Parameter): ModuleRef | undefined;
+  parameterRef?(param: Parameter, key?: string): ModuleRef | undefined;
 }
 
 const BUILTINS = new Set([
@@ -103,7 +104,11 @@ export function moduleRefOf(node: Node | undefined, lookup: ModuleLookup, depth 
     case 'PropertyOf': {
       const base = moduleRefOf(node.object, lookup, depth + 1);
       // `function f({ fs = require("fs") } = {})`: injected for tests, the default otherwise.
-      if (!base || node.key === undefined) return node.default ? moduleRefOf(node.default, lookup, depth + 1) : undefined;
+      if (node.default) return !base || node.key === undefined ? moduleRefOf(node.default, lookup, depth + 1) : member(base, node.key);
+      // `function save({ fs }, p)` called `save({ fs: require("fs") }, p)` by every caller.
+      const object = node.object as Node;
+      if (!base && node.key !== undefined && object.type === 'Parameter' && !object.default) return lookup.parameterRef?.(object, node.key);
+      if (!base || node.key === undefined) return undefined;
       return member(base, node.key);
     }
     case 'Parameter':

@@ -532,10 +532,10 @@ class RuleSession {
   }
 
   /** Only once the walk is over are a helper's callers known: before that, a parameter is no module. */
-  private readonly parameterRef = (param: Parameter): ModuleRef | undefined => (this.replaying ? this.analysis.graph.moduleGivenTo(param) : undefined);
+  private readonly parameterRef = (param: Parameter, key?: string): ModuleRef | undefined => (this.replaying ? this.analysis.graph.moduleGivenTo(param, key) : undefined);
 
   /** Calls on a parameter that may hold a module (moduleArguments.ts), shown to the rules again after the walk. */
-  private readonly onParameters: Array<{ call: CallLike; fn: number; param: Parameter }> = [];
+  private readonly onParameters: Array<{ call: CallLike; fn: number; param: Parameter; key?: string }> = [];
   private replaying = false;
 
   /**
@@ -546,9 +546,9 @@ class RuleSession {
   private replayModuleParameters(program: Node): void {
     let firstVisit: Set<string> | undefined;
     const keyOf = (d: Draft) => `${d.ruleId}\0${d.start}\0${d.end}`;
-    for (const { call, fn, param } of this.onParameters) {
+    for (const { call, fn, param, key } of this.onParameters) {
       const handlers = this.enterHandlers.get(call.type);
-      if (!handlers || !this.analysis.graph.moduleGivenTo(param)) continue;
+      if (!handlers || !this.analysis.graph.moduleGivenTo(param, key)) continue;
       const path = ancestorsOf(program, call);
       if (!path) continue;
       firstVisit ??= new Set(this.drafts.map(keyOf));
@@ -589,8 +589,8 @@ class RuleSession {
     this.currentFn = this.index.currentFunction;
     this.run(this.enterHandlers.get(node.type), node);
     if (node.type === 'CallExpression' || node.type === 'NewExpression') {
-      const param = parameterCallee(node, this.index);
-      if (param) this.onParameters.push({ call: node, fn: this.currentFn, param });
+      const on = parameterCallee(node, this.index);
+      if (on) this.onParameters.push({ call: node, fn: this.currentFn, ...on });
     }
   }
 

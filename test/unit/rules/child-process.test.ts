@@ -5,6 +5,7 @@ import { runRuleTable, scanWith } from '../../helpers/ruleTester';
 runRuleTable(childProcess, {
   invalid: [
     { name: "a module kept in a class's field by its constructor, called in a method", code: 'const cp=require("child_process");class R{constructor(){this.child=cp}run(c){return this.child.exec(c)}ver(){return this.child.execFileSync("git",["--version"])}}', at: ['this.child.exec', 'this.child.execFileSync'] },
+    { name: 'modules handed to a helper in an object it destructures', code: 'function setup({fs,cp},dir){fs.mkdirSync(dir);return cp.execFileSync("git",["init"],{cwd:dir})}setup({fs:require("fs"),cp:require("child_process")},"/tmp/r")', at: ['cp.execFileSync'], severity: 'low' },
     { name: 'a module object handed to a helper by every caller', code: 'const cp=require("child_process");function run(c,cmd){return c.spawnSync("sh",["-c",cmd])}function main(){run(cp,process.env.HOOK_CMD)}', at: ['c.spawnSync'], severity: 'medium' },
     // Kimi Code 0.20.0 (review 77): the updater's shell and its list, destructured from a helper's object, started inside a Promise's callback.
     { name: 'a shell and its list from a helper, started in a closure (medium)', code: 'const{spawn}=require("child_process");const LINE="curl -fsSL https://dl.example.dev/install.sh | bash";function pick(){return{cmd:"bash",args:["-c",LINE]}}function a(){const{cmd,args}=pick();return new Promise(r=>{spawn(cmd,args).once("exit",r)})}module.exports=a', at: ['spawn(cmd'], severity: 'medium', message: /^Runs a script it downloads, in a shell/ },
@@ -735,6 +736,7 @@ runRuleTable(childProcess, {
   ],
   valid: [
     { name: "a class field given a module and another object: not known to be the module", code: 'const cp=require("child_process");class R{constructor(o){this.child=cp;if(o)this.child=o.runner}run(c){return this.child.exec(c)}}' },
+    { name: 'a destructured helper parameter whose object a caller does not write in place', code: 'const cp=require("child_process");function run({cp},c){return cp.exec(c)}run(deps,"ls")' },
     { name: 'a helper one caller hands a module and another its own object', code: 'const cp=require("child_process");function run(c,cmd){return c.exec(cmd)}run(cp,"ls");run({exec(){}},"x")' },
     // command-code 1.53.1 (review 64): minified locals named like the module's imports, declared later in the same const list.
     { name: "a call of a local declared later in its function's const list is not the import of that name", code: 'import{execSync as w,exec as k}from"child_process";export function h(write){let p=[];const add=t=>{p.push(t);w()},w=()=>{setTimeout(()=>k(),5)},k=async()=>{await write(p)};return{add}}' },
