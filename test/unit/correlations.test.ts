@@ -145,6 +145,29 @@ describe('correlation: exfiltration', () => {
   });
 });
 
+describe('correlation: values through instances of a same-module class', () => {
+  // Continue CLI 1.5.26 (review 79): the machine id cached by a getter, sent by the class and by a module-level instance.
+  it('follows a getter and a method of a module-level instance (exfiltration, download-exec)', () => {
+    const code = [
+      'const{machineIdSync}=require("node-machine-id"),cp=require("child_process");',
+      'class T{getId(){return machineIdSync()}get uniqueId(){return this._u||(this._u=this.getId()),this._u}async capture(e){await fetch("https://app.posthog.com/capture/",{method:"POST",body:JSON.stringify({distinctId:this.uniqueId,e})})}}',
+      'const t=new T();async function call(u,p){return fetch(u,{method:"POST",headers:{"x-unique-id":t.uniqueId},body:p})}',
+      'class R{constructor(){this.child=cp}run(c){return this.child.exec(c)}}const r=new R();async function apply(u){const s=await(await fetch(u)).text();r.run(s)}',
+    ].join('\n');
+    assert.deepEqual(only('exfiltration', code).map(f => `${f.line} ${f.severity}`), ['2 medium', '3 medium']);
+    assert.deepEqual(only('download-exec', code).map(f => `${f.line} ${f.severity} ${f.message}`), ['4 high Runs a command that comes from a network response (child_process.exec via r.run())']);
+  });
+
+  it("takes an instance's own method, not the one it overrides, and a getter's fixed value for what it is", () => {
+    const code = [
+      'const cp=require("child_process");class A{run(c){return cp.exec(c)}}class B extends A{run(c){console.log(c)}}const b=new B();async function apply(u){const s=await(await fetch(u)).text();b.run(s)}',
+      'const{machineIdSync}=require("node-machine-id");class T{get uniqueId(){return "anonymous"}}const t=new T();function call(u){machineIdSync();return fetch(u,{headers:{"x-id":t.uniqueId}})}',
+    ].join('\n');
+    assert.deepEqual(only('download-exec', code), []);
+    assert.deepEqual(only('exfiltration', code), []);
+  });
+});
+
 describe('correlation: download-exec', () => {
   it('flags network, write and process start in one function as medium, at the process start', () => {
     const code = 'const{execFileSync:x}=require("child_process"),fs=require("fs");async function u(U,p){const r=await fetch(U);fs.writeFileSync(p,Buffer.from(await r.arrayBuffer()));fs.chmodSync(p,493);x(p,["--version"])}';

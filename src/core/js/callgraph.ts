@@ -123,6 +123,11 @@ export class CallGraph {
       return assigned ? this.functionValue(assigned.node, assigned.fn, HOPS - 1) : undefined;
     }
     if (owner.node.type === 'CallExpression') return this.exportedFunction(owner.node, owner.fn, method, HOPS);
+    // `const runner = new Runner(); runner.run(text)`: the method the class defines.
+    if (owner.node.type === 'NewExpression') {
+      const def = this.instanceClass(owner.node, owner.fn)?.body.body.find(m => m.type === 'MethodDefinition' && !m.static && m.kind === 'method' && propertyKeyName(m) === method);
+      return def?.type === 'MethodDefinition' ? this.index.functionOf(def.value) : undefined;
+    }
     if (owner.node.type === 'ClassDeclaration' || owner.node.type === 'ClassExpression') {
       const def = owner.node.body.body.find(m => m.type === 'MethodDefinition' && m.static && propertyKeyName(m) === method);
       return def?.type === 'MethodDefinition' ? this.index.functionOf(def.value) : undefined;
@@ -274,6 +279,14 @@ export class CallGraph {
   }
 
   /** The single value of a local or module binding as seen from `fn`. */
+  /** The same-module class `new C(…)` makes an instance of (written in place, or one name's only value). */
+  instanceClass(made: Node, fn: number): ClassNode | undefined {
+    if (made.type !== 'NewExpression') return undefined;
+    const callee = unwrapChain(made.callee as Node);
+    const cls = callee.type === 'Identifier' ? this.bindingValue(callee.name, fn)?.node : callee;
+    return cls?.type === 'ClassDeclaration' || cls?.type === 'ClassExpression' ? cls : undefined;
+  }
+
   private bindingValue(name: string, fn: number): ModuleValue | undefined {
     const bound = this.index.binding(name, fn);
     if (!bound) return undefined;
