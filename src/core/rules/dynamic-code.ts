@@ -14,6 +14,8 @@ import { builtFromFixedText, fixedWithJsonData } from '../js/fixedText';
 const VM_CALLS = new Set(['runInThisContext', 'runInNewContext', 'runInContext', 'compileFunction', 'Script', 'SourceTextModule']);
 /** Constructors that compile code and run it only when asked (`.runInThisContext()`, `.evaluate()`). */
 const VM_COMPILERS = new Set(['Script', 'SourceTextModule']);
+/** Functions of the vm module that run the text they are given, as a promise handler would (the module's runInThisContext given to `.then`). */
+const VM_RUNNERS = new Set(['runInThisContext', 'runInNewContext']);
 const TIMERS = new Set(['setTimeout', 'setInterval', 'setImmediate', 'window.setTimeout', 'window.setInterval']);
 const GLOBAL_THIS_POLYFILL = /^\s*return\s+this\s*;?\s*$/;
 
@@ -343,7 +345,17 @@ export const dynamicCode: Rule = {
         const path = stringArg(args[0]) ? memberPath(callee) : undefined;
         if (path && TIMERS.has(path) && (callee.type !== 'Identifier' || !ctx.isBound(callee))) return report(node, `${path} with a string`, args.slice(0, 1));
         const ref = ctx.moduleRef(callee);
-        if (ref?.module === 'vm' && VM_CALLS.has(ref.path[ref.path.length - 1])) report(node, refName(ref), args.slice(0, 1));
+        if (ref?.module === 'vm' && VM_CALLS.has(ref.path[ref.path.length - 1])) return report(node, refName(ref), args.slice(0, 1));
+        // `load(url).then(eval)`: the evaluator itself handed to a promise, which calls it with
+        // what the promise resolves to (the code is the promise, as `await` would give it).
+        if (callee.type === 'MemberExpression' && propertyName(callee) === 'then' && node.arguments[0] && node.arguments[0].type !== 'SpreadElement') {
+          const handler = unwrapChain(node.arguments[0] as Node);
+          const code = [callee.object as Node];
+          if (isGlobal(handler, 'eval', ctx)) return report(node, 'eval given to .then', code);
+          if (isGlobal(handler, 'Function', ctx)) return report(node, 'Function(...) given to .then', code);
+          const given = ctx.moduleRef(handler);
+          if (given?.module === 'vm' && VM_RUNNERS.has(given.path[given.path.length - 1])) return report(node, `${refName(given)} given to .then`, code);
+        }
       },
       NewExpression(node) {
         const args = argumentsOf(node);

@@ -4,6 +4,8 @@ import { runRuleTable, scanWith } from '../../helpers/ruleTester';
 
 runRuleTable(dynamicCode, {
   invalid: [
+    // Review 79: the evaluator itself handed to a promise.
+    { name: 'eval, Function and vm.runInThisContext given to .then', code: 'const vm=require("vm");function a(u){return fetch(u).then(r=>r.text()).then(eval)}function b(u){return fetch(u).then(r=>r.text()).then(vm.runInThisContext)}function c(u){return fetch(u).then(r=>r.text()).then(Function).then(f=>f())}', at: ['fetch(u).then(r=>r.text()).then(eval)', 'fetch(u).then(r=>r.text()).then(vm', 'fetch(u).then(r=>r.text()).then(Function)'], severity: 'medium', message: /given to \.then with code computed at run time/ },
     { name: 'eval of a computed string (medium)', code: 'function f(s){return eval(s)}', at: ['eval'], severity: 'medium' },
     { name: 'indirect eval', code: 'g=(0,eval)(code)', at: ['(0'], severity: 'medium' },
     { name: 'new Function with a computed body', code: 'let m=new Function("a","b",u)(x)', at: ['new Function'], severity: 'medium' },
@@ -441,6 +443,7 @@ runRuleTable(dynamicCode, {
     },
   ],
   valid: [
+    { name: 'a local named eval, or another function, given to .then', code: 'function f(eval){return p.then(eval)}p.then(parse);p.then(JSON.parse)' },
     { name: 'call and apply of a local named Function, or of an object\'s Function property, are not the global', code: 'function h(Function,src){return Function.apply(null,[src])}const o={Function:{call(){}}};o.Function.call(null,src);class Function2{};Reflect.construct(Function2,[src])' },
     { name: 'a local name for something else called F is not the Function constructor', code: 'function g(s){const F=s.make;return new F(s.code)}' },
     { name: 'a local function named eval', code: 'function f(){const eval2=1;const o={eval(x){return x}};o.eval(1)}' },
