@@ -251,7 +251,7 @@ export const dynamicCode: Rule = {
     category: 'execution',
     severity: 'medium',
     title: 'Runs code built from strings',
-    description: 'Direct and indirect eval, new Function / Function(...) (also through Function.call/apply and Reflect.construct/apply), the vm module (runInThisContext, runInNewContext, runInContext, Script, compileFunction), worker_threads Worker with eval: true, setTimeout/setInterval with a string; never a local binding of those names.',
+    description: 'Direct and indirect eval, new Function / Function(...) (also through Function.call/apply and Reflect.construct/apply), the vm module (runInThisContext, runInNewContext, runInContext, Script, compileFunction), worker_threads Worker with eval: true, setTimeout/setInterval with a string, eval/Function/vm runners handed to a promise (.then(eval)); never a local binding of those names.',
     messages: {
       fixed: '{{what}} with fixed code',
       computed: '{{what}} with code computed at run time',
