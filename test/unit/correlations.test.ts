@@ -549,6 +549,19 @@ describe('correlation: config-tamper', () => {
     assert.deepEqual(only('config-tamper', one).map(f => `${f.severity} ${f.message}`), ['medium Writes shell start-up file (fs.writeFileSync)'], 'callers that give the same place: one finding at the helper');
   });
 
+  // Claude Code 1.0.81 (review 79): every rename of the bundle goes through one fs adapter, under an atomic-write helper.
+  it('reports a write through general helpers (an fs adapter under an atomic write used for other files) at the call that chooses the place', () => {
+    const code = [
+      'const nodeFs=require("fs"),path=require("path");var adapter={writeFileSync(p,d){nodeFs.writeFileSync(p,d)},renameSync(a,b){nodeFs.renameSync(a,b)}};function getFs(){return adapter}',
+      'function writeAtomic(target,data){const fsx=getFs();const tmp=`${target}.tmp.${process.pid}`;fsx.writeFileSync(tmp,data);fsx.renameSync(tmp,target)}',
+      'function saveServers(s){writeAtomic(path.join(process.cwd(),".mcp.json"),JSON.stringify(s))}',
+      'function saveCache(d,v){writeAtomic(path.join(d,"cache.json"),JSON.stringify(v))}',
+    ].join('\n');
+    const found = only('config-tamper', code, ['google']);
+    assert.deepEqual(found.map(f => `${f.line}:${f.column} ${f.message}`), [`3:${code.split('\n')[2].indexOf('writeAtomic(') + 1} Writes project MCP server list (.mcp.json) (fs.renameSync via writeAtomic())`]);
+    assert.ok(found[0].related.some(r => r.message === 'the helper writes the file here' && r.line === 1), 'the adapter\'s write is a step');
+  });
+
   // Kilo CLI, an OpenCode fork (reviews 60 and 71): its own settings share OpenCode's file name.
   it("takes a project file's name alone as medium, never high, and not under another tool's fixed folder", () => {
     const head = 'const fs=require("fs"),path=require("path"),os=require("os");';

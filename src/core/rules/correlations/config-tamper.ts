@@ -6,6 +6,7 @@ import { argumentsOf, calleeRefOf } from '../../js/modules';
 import { calleeOf, staticString, type CallLike, type Node } from '../../js/ast';
 import { draftOf, type Draft } from '../findings';
 import type { Reached } from '../../js/flow';
+import type { CallStep } from '../../js/callgraph';
 import type { CorrelationRule, ModuleAnalysis, ReportDescriptor, ShellSite } from '../types';
 import type { ShellCommand, ShellWord } from '../../shell/commands';
 import { isOwnLocation, persistenceLocationFor, type PersistenceLocation } from '../../catalog/persistence';
@@ -95,6 +96,34 @@ function inTemporaryDirectory(place: Reached<unknown>, analysis: ModuleAnalysis)
   return roots.some(r => r.mark === 'temp' && !r.calls.some(c => c.callee === place.fn)) && !roots.some(r => r.mark === 'home');
 }
 
+/**
+ * Whether a function the paths pass through on their way to the write is also called from
+ * a place none of them comes through: a general helper (an fs adapter, an atomic write used
+ * for every file), not one written for these places.
+ */
+function sharedWithOtherFiles(reached: ReadonlyArray<Reached<unknown>>, writer: number, analysis: ModuleAnalysis): boolean {
+  const out = reached.map(r => callersOut(r.calls, writer));
+  const onPaths = new Set<CallLike>(out.flatMap(steps => steps.map(c => c.call)));
+  if (onPaths.size === 0) return false;
+  const callees = new Set(out.flatMap(steps => steps.map(c => c.callee)));
+  return [...callees].some(f => analysis.graph.callersOf(f).some(c => !onPaths.has(c.call)));
+}
+
+/**
+ * The calls a path was handed down through to the writing function, from the writer's own
+ * caller outwards, up to the first step of another kind (a value a call returns).
+ */
+function callersOut(calls: readonly CallStep[], writer: number): CallStep[] {
+  const out: CallStep[] = [];
+  let at = writer;
+  for (const step of calls) {
+    if (step.callee !== at) break;
+    out.push(step);
+    at = step.fn;
+  }
+  return out;
+}
+
 export const configTamperCorrelator: Correlator = {
   rules: [configTamper],
   run({ marks, analysis }) {
@@ -109,11 +138,15 @@ export const configTamperCorrelator: Correlator = {
       if (reached.length === 0) continue;
       // A shared write helper (`write(file, text)`) whose callers give it different places: one
       // finding per caller, at the call, each with the places that caller gives; not one merged
-      // finding at the helper, as severe as its worst caller.
+      // finding at the helper, as severe as its worst caller. A chain of helpers that other
+      // callers use for other files (an fs adapter under an atomic write, Claude Code's
+      // `.mcp.json`): at the outermost call, where the place is chosen, not in the adapter.
+      const generic = sharedWithOtherFiles(reached, sink.draft.fn, analysis);
       const byCaller = new Map<CallLike, typeof reached>();
       for (const r of reached) {
-        const first = r.calls[0];
-        const caller = first && first.callee === sink.draft.fn ? first.call : undefined;
+        const outward = callersOut(r.calls, sink.draft.fn);
+        const step = generic ? outward[outward.length - 1] : outward[0];
+        const caller = step?.call;
         if (!caller) {
           byCaller.clear();
           break;
@@ -121,7 +154,7 @@ export const configTamperCorrelator: Correlator = {
         byCaller.set(caller, [...(byCaller.get(caller) ?? []), r]);
       }
       const distinct = new Set([...byCaller.values()].map(group => [...new Set(group.flatMap(r => r.mark.map(m => m.fact.detail)))].sort().join('\0')));
-      const groups = byCaller.size > 1 && distinct.size > 1 ? [...byCaller] : [[undefined, reached] as const];
+      const groups = byCaller.size > 0 && (generic || (byCaller.size > 1 && distinct.size > 1)) ? [...byCaller] : [[undefined, reached] as const];
       for (const [caller, group] of groups) {
         const places = [...new Set(group.flatMap(r => r.mark))];
         // A project file known only by its name (`opencode.json` from a list, joined onto a folder
@@ -136,7 +169,7 @@ export const configTamperCorrelator: Correlator = {
             severity: assistant ? 'high' : 'medium',
             evidence: [...new Set([...sink.draft.evidence, ...places.flatMap(p => p.draft.evidence)])],
             related: inOrder([...places.map(p => stepAt(p.draft)), ...group.flatMap(r => callSteps(r.calls, analysis, 'the path passes')), ...(caller ? [{ start: sink.draft.start, end: sink.draft.end, message: 'the helper writes the file here' }] : [])]),
-          }, caller ? (group[0].calls[0]?.fn ?? sink.draft.fn) : sink.draft.fn),
+          }, caller ? (group[0].calls.find(c => c.call === caller)?.fn ?? sink.draft.fn) : sink.draft.fn),
         );
       }
     }
