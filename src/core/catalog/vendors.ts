@@ -145,7 +145,7 @@ export const VENDORS: Vendor[] = [
   // Countries are where the company is headquartered, per its public company profile.
   { id: 'cline', name: 'Cline Bot Inc. (Cline)', country: 'US', keywords: [], hosts: ['cline.bot', 'api.cline.bot'], npm: ['cline', '@cline'] },
   { id: 'roocode', name: 'Roo Code, Inc.', country: 'US', keywords: [], hosts: ['roocode.com'], npm: [] },
-  { id: 'kilocode', name: 'Kilo Code', country: 'US', keywords: [], hosts: ['kilocode.ai', 'kilo.ai'], npm: ['@kilocode'], keepsFileNamesOf: ['sst'] },
+  { id: 'kilocode', name: 'Kilo Code', country: 'US', keywords: [], hosts: ['kilocode.ai', 'kilo.ai', 'kilosessions.ai'], npm: ['@kilocode'], keepsFileNamesOf: ['sst'] },
   { id: 'continue', name: 'Continue Dev, Inc.', country: 'US', keywords: [], hosts: ['continue.dev', 'api.continue.dev'], npm: ['@continuedev'] },
   { id: 'tabnine', name: 'Tabnine', country: 'IL', keywords: [], hosts: ['tabnine.com'], npm: [] },
   { id: 'windsurf', name: 'Windsurf (formerly Codeium)', country: 'US', keywords: [], hosts: ['codeium.com', 'windsurf.com'], npm: [] },
