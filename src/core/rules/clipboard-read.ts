@@ -45,10 +45,10 @@ function isCommand(text: string): boolean {
 /**
  * A read whose content is thrown away, counted or only compared: `xclip … -o > /dev/null` (does
  * the clipboard hold an image?), `Get-Clipboard -Format Image | Measure-Object`,
- * `(Get-Clipboard -Format Image) -ne $null` (True or False). Not `2>/dev/null`, which drops
- * only the errors.
+ * `(Get-Clipboard -Format Image) -ne $null` (True or False; not a script that keeps the content
+ * in a variable and then compares that). Not `2>/dev/null`, which drops only the errors.
  */
-const DISCARDED = /(?:^|[^2&\d])>\s*\/dev\/null\b|\|\s*(?:Measure-Object|Out-Null)\b|-(?:ne|eq)\s+\$null\b|\$null\s+-(?:ne|eq)\b/i;
+const DISCARDED = /(?:^|[^2&\d])>\s*\/dev\/null\b|\|\s*(?:Measure-Object|Out-Null)\b|\(\s*Get-Clipboard\b[^()]*\)\s*-(?:ne|eq)\s+\$null\b|\$null\s+-(?:ne|eq)\s+\(\s*Get-Clipboard\b[^()]*\)/i;
 
 /** A command line that writes a file itself: a redirection (not of errors, not to /dev/null), AppleScript's `open for access`, PowerShell's `.Save(` or `Out-File`. */
 const SAVES = /(?:^|[^2&\d])>{1,2}\s*(?!\/dev\/null\b)["'$\w~/.\\]|\bopen for access\b|\.Save\(|\b(?:Out-File|Set-Content|Add-Content)\b/i;

@@ -97,16 +97,15 @@ function inTemporaryDirectory(place: Reached<unknown>, analysis: ModuleAnalysis)
 }
 
 /**
- * Whether a function the paths pass through on their way to the write is also called from
- * a place none of them comes through: a general helper (an fs adapter, an atomic write used
- * for every file), not one written for these places.
+ * The functions the paths are handed down through on their way to the write that are also
+ * called from a place none of them comes through: general helpers (an fs adapter, an atomic
+ * write used for every file), not ones written for these places.
  */
-function sharedWithOtherFiles(reached: ReadonlyArray<Reached<unknown>>, writer: number, analysis: ModuleAnalysis): boolean {
+function sharedWithOtherFiles(reached: ReadonlyArray<Reached<unknown>>, writer: number, analysis: ModuleAnalysis): Set<number> {
   const out = reached.map(r => callersOut(r.calls, writer));
   const onPaths = new Set<CallLike>(out.flatMap(steps => steps.map(c => c.call)));
-  if (onPaths.size === 0) return false;
   const callees = new Set(out.flatMap(steps => steps.map(c => c.callee)));
-  return [...callees].some(f => analysis.graph.callersOf(f).some(c => !onPaths.has(c.call)));
+  return new Set([...callees].filter(f => analysis.graph.callersOf(f).some(c => !onPaths.has(c.call))));
 }
 
 /**
@@ -145,7 +144,8 @@ export const configTamperCorrelator: Correlator = {
       const byCaller = new Map<CallLike, typeof reached>();
       for (const r of reached) {
         const outward = callersOut(r.calls, sink.draft.fn);
-        const step = generic ? outward[outward.length - 1] : outward[0];
+        // The call into the outermost helper others use too: where these paths leave their own code.
+        const step = generic.size ? outward.filter(c => generic.has(c.callee)).pop() : outward[0];
         const caller = step?.call;
         if (!caller) {
           byCaller.clear();
@@ -154,7 +154,7 @@ export const configTamperCorrelator: Correlator = {
         byCaller.set(caller, [...(byCaller.get(caller) ?? []), r]);
       }
       const distinct = new Set([...byCaller.values()].map(group => [...new Set(group.flatMap(r => r.mark.map(m => m.fact.detail)))].sort().join('\0')));
-      const groups = byCaller.size > 0 && (generic || (byCaller.size > 1 && distinct.size > 1)) ? [...byCaller] : [[undefined, reached] as const];
+      const groups = byCaller.size > 0 && (generic.size > 0 || (byCaller.size > 1 && distinct.size > 1)) ? [...byCaller] : [[undefined, reached] as const];
       for (const [caller, group] of groups) {
         const places = [...new Set(group.flatMap(r => r.mark))];
         // A project file known only by its name (`opencode.json` from a list, joined onto a folder
