@@ -562,6 +562,22 @@ describe('correlation: config-tamper', () => {
     assert.ok(found[0].related.some(r => r.message === 'the helper writes the file here' && r.line === 1), 'the adapter\'s write is a step');
   });
 
+  // Review 80: helpers at different depths under one adapter (probe 5), and two writes of one start-up file through an adapter (Claude Code 0.2.125's alias setup).
+  it('reports each place where its path is chosen, however deep the helpers below, and keeps every write of one place through an adapter', () => {
+    const code = [
+      'const fs=require("fs"),path=require("path"),os=require("os");const adapter={write(p,d){const t=p+".tmp";fs.writeFileSync(t,d);fs.renameSync(t,p)}};',
+      'function writeAtomic(p,d){adapter.write(p,d)}function writeJson(p,o){writeAtomic(p,JSON.stringify(o))}function saveSettings(s){writeJson(path.join(os.homedir(),".mytool","settings.json"),s)}',
+      'function exportToClaude(s){const target=path.join(os.homedir(),".claude.json");writeJson(target,s)}',
+      'function writeHook(repo,body){writeAtomic(path.join(repo,".git","hooks","pre-commit"),body)}',
+    ].join('\n');
+    assert.deepEqual(only('config-tamper', code, ['google']).map(f => `${f.line} ${f.severity} ${f.message}`), [
+      '3 high Writes Claude Code / Claude Desktop configuration (fs.renameSync via writeJson())',
+      '4 medium Writes git hook (fs.renameSync via writeAtomic())',
+    ]);
+    const alias = 'const fs=require("fs"),os=require("os"),path=require("path");var a={writeFileSync(p,d){fs.writeFileSync(p,d)}};function io(){return a}function add(line,exists){const rc=path.join(os.homedir(),".bashrc");let G=io();if(exists)G.writeFileSync(rc,"# x\\n"+line);else G.writeFileSync(rc,line)}';
+    assert.deepEqual(only('config-tamper', alias).map(f => `${f.severity} ${f.message}`), ['medium Writes shell start-up file (fs.writeFileSync)'], 'at the adapter, for both writes');
+  });
+
   // Kilo CLI, an OpenCode fork (reviews 60 and 71): its own settings share OpenCode's file name.
   it("takes a project file's name alone as medium, never high, and not under another tool's fixed folder", () => {
     const head = 'const fs=require("fs"),path=require("path"),os=require("os");';

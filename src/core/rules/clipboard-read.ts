@@ -177,8 +177,10 @@ function heldClipboardRead(call: Node & { type: 'CallExpression' }, fn: number, 
  * A process start whose output goes nowhere: `execSync(cmd, { stdio: "ignore" })` (Claude
  * Code's "is there an image?" check), or a list whose standard output is `"ignore"`.
  */
-function outputIgnored(call: Node & { type: 'CallExpression' }): boolean {
-  const options = call.arguments[call.arguments.length - 1] as Node | undefined;
+function outputIgnored(call: Node & { type: 'CallExpression' }, ctx: RuleContext): boolean {
+  const last = call.arguments[call.arguments.length - 1] as Node | undefined;
+  // Options written in place or held in a name (`run(cmd, QUIET)`).
+  const options = last?.type === 'Identifier' ? ctx.resolve(last) : last;
   if (options?.type !== 'ObjectExpression') return false;
   const stdio = options.properties.find(p => p.type === 'Property' && propertyKeyName(p as Node) === 'stdio');
   const value = stdio?.type === 'Property' ? unwrapChain(stdio.value as Node) : undefined;
@@ -262,7 +264,7 @@ export const clipboardRead: Rule = {
       CallExpression(node) {
         // `execa(xselBin, args)` with `args` a parameter its callers give `["--clipboard", "--output"]` (clipboardy's Linux backend).
         if (mentionsTool && node.arguments.length >= 2 && node.arguments[0].type !== 'Literal' && startsProgram(node, ctx)) starts.push({ node, fn: ctx.functionIndex() });
-        if (node.arguments.length > 0 && node.arguments[0].type !== 'Literal' && startsProgram(node, ctx)) runs.push({ node, fn: ctx.functionIndex(), ignored: outputIgnored(node) });
+        if (node.arguments.length > 0 && node.arguments[0].type !== 'Literal' && startsProgram(node, ctx)) runs.push({ node, fn: ctx.functionIndex(), ignored: outputIgnored(node, ctx) });
         const method = calledMethod(node);
         const callee = calleeOf(node);
         if (method && READ_METHODS.has(method) && callee.type === 'MemberExpression') {

@@ -62,6 +62,7 @@ runRuleTable(clipboardRead, {
   valid: [
     // Claude Code 1.0.81 (review 79): "is there an image?" checks whose answer is only whether the command succeeded.
     { name: "a table entry run only with its output ignored (stdio: \"ignore\")", code: 'const{execSync:run}=require("child_process");function cmds(){return{checkImage:"osascript -e \'the clipboard as «class PNGf»\'"}}function has(){try{run(cmds().checkImage,{stdio:"ignore"});return true}catch{return false}}' },
+    { name: 'a table entry run only with options held in a name that ignore the output', code: 'const{execSync:run}=require("child_process");const QUIET={stdio:"ignore"};const T={checkImage:"osascript -e \'the clipboard as «class PNGf»\'"};function has(){try{run(T.checkImage,QUIET);return true}catch{return false}}' },
     { name: 'a table entry naming a clipboard program, run only with its output ignored', code: 'const cp=require("child_process");const T={paste:"pbpaste"};function has(){cp.execSync(T.paste,{stdio:"ignore"})}' },
     { name: 'a PowerShell clipboard read only compared with $null (True or False)', code: 'const c={checkImage:\'powershell -Command "(Get-Clipboard -Format Image) -ne $null"\'};x=\'powershell -Command "$null -eq (Get-Clipboard)"\'' },
     // Continue CLI 1.5.43 (review 76): whether the clipboard holds an image, the content thrown away or counted.

@@ -101,11 +101,21 @@ function inTemporaryDirectory(place: Reached<unknown>, analysis: ModuleAnalysis)
  * called from a place none of them comes through: general helpers (an fs adapter, an atomic
  * write used for every file), not ones written for these places.
  */
-function sharedWithOtherFiles(reached: ReadonlyArray<Reached<unknown>>, writer: number, analysis: ModuleAnalysis): Set<number> {
+function sharedWithOtherFiles(reached: ReadonlyArray<Reached<unknown>>, writer: number, analysis: ModuleAnalysis, isPlace: (node: Node) => unknown): Set<number> {
   const out = reached.map(r => callersOut(r.calls, writer));
   const onPaths = new Set<CallLike>(out.flatMap(steps => steps.map(c => c.call)));
   const callees = new Set(out.flatMap(steps => steps.map(c => c.callee)));
-  return new Set([...callees].filter(f => analysis.graph.callersOf(f).some(c => !onPaths.has(c.call))));
+  // A caller the paths were not found through may still give a place (value flow keeps one
+  // path to each value): then the helper is not only for other files, and every caller counts.
+  const other = (c: CallStep) => !onPaths.has(c.call) && !c.call.arguments.some(a => analysis.flow.origins(a as Node, c.fn, isPlace).length > 0);
+  const shared = new Set<number>();
+  for (const f of callees) {
+    const callers = analysis.graph.callersOf(f).filter(c => !onPaths.has(c.call));
+    if (callers.length === 0) continue;
+    if (!callers.every(other)) return new Set();
+    shared.add(f);
+  }
+  return shared;
 }
 
 /**
@@ -136,25 +146,27 @@ export const configTamperCorrelator: Correlator = {
       const reached = found.flatMap(r => (typeof r.mark === 'string' ? [] : [{ ...r, mark: r.mark }])).filter(r => !inTemporaryDirectory(r, analysis));
       if (reached.length === 0) continue;
       // A shared write helper (`write(file, text)`) whose callers give it different places: one
-      // finding per caller, at the call, each with the places that caller gives; not one merged
-      // finding at the helper, as severe as its worst caller. A chain of helpers that other
-      // callers use for other files (an fs adapter under an atomic write, Claude Code's
-      // `.mcp.json`): at the outermost call, where the place is chosen, not in the adapter.
-      const generic = sharedWithOtherFiles(reached, sink.draft.fn, analysis);
-      const byCaller = new Map<CallLike, typeof reached>();
-      for (const r of reached) {
-        const outward = callersOut(r.calls, sink.draft.fn);
-        // The call into the outermost helper others use too: where these paths leave their own code.
-        const step = generic.size ? outward.filter(c => generic.has(c.callee)).pop() : outward[0];
-        const caller = step?.call;
-        if (!caller) {
-          byCaller.clear();
-          break;
+      // finding per caller, at the call where each path is chosen (however deep the helpers
+      // below it), each with the places that caller gives; not one merged finding at the helper,
+      // as severe as its worst caller. A chain of helpers that other callers use for other files
+      // only (an fs adapter under an atomic write, Claude Code's `.mcp.json`): at the call into
+      // the outermost of them, where these paths leave their own code, not in the adapter.
+      const outward = reached.map(r => callersOut(r.calls, sink.draft.fn));
+      const placesOf = (group: typeof reached) => [...new Set(group.flatMap(r => r.mark.map(m => m.fact.detail)))].sort().join('\0');
+      const groupBy = (stepOf: (i: number) => CallStep | undefined): Map<CallLike, typeof reached> => {
+        const out = new Map<CallLike, typeof reached>();
+        for (const [i, r] of reached.entries()) {
+          const step = stepOf(i);
+          if (!step) return new Map();
+          out.set(step.call, [...(out.get(step.call) ?? []), r]);
         }
-        byCaller.set(caller, [...(byCaller.get(caller) ?? []), r]);
-      }
-      const distinct = new Set([...byCaller.values()].map(group => [...new Set(group.flatMap(r => r.mark.map(m => m.fact.detail)))].sort().join('\0')));
-      const groups = byCaller.size > 0 && (generic.size > 0 || (byCaller.size > 1 && distinct.size > 1)) ? [...byCaller] : [[undefined, reached] as const];
+        return out;
+      };
+      const byChooser = groupBy(i => outward[i][outward[i].length - 1]);
+      const differ = byChooser.size > 1 && new Set([...byChooser.values()].map(placesOf)).size > 1;
+      const generic = differ ? new Set<number>() : sharedWithOtherFiles(reached, sink.draft.fn, analysis, placeMark);
+      const byCaller = differ ? byChooser : generic.size ? groupBy(i => outward[i].filter(c => generic.has(c.callee)).pop()) : new Map<CallLike, typeof reached>();
+      const groups = byCaller.size > 0 ? [...byCaller] : [[undefined, reached] as const];
       for (const [caller, group] of groups) {
         const places = [...new Set(group.flatMap(r => r.mark))];
         // A project file known only by its name (`opencode.json` from a list, joined onto a folder
