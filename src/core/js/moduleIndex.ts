@@ -573,9 +573,16 @@ export class ModuleIndex {
   private bindParameters(node: FunctionNode, parentNode: Node | undefined): void {
     const locals = this.scopes[this.scopes.length - 1];
     const element = elementSource(node, parentNode);
+    const imported = importedModule(node, parentNode);
     node.params.forEach((p, index) => {
       const target = p.type === 'AssignmentPattern' ? p.left : p;
       const param: Parameter = { type: 'Parameter', fn: node, index, start: p.start, end: p.end, ...(p.type === 'AssignmentPattern' ? { default: p.right } : {}) };
+      // `import("child_process").then(({ exec }) => exec(cmd))`: the module the import resolves to.
+      if (index === 0 && imported && p.type !== 'RestElement') {
+        if (target.type === 'Identifier') locals.set(target.name, imported);
+        else if (target.type === 'ObjectPattern' || target.type === 'ArrayPattern') this.bindPattern(target, imported, true);
+        return;
+      }
       const key = p.type === 'AssignmentPattern' ? staticString(p.right) : undefined;
       if (key !== undefined && key.length >= 2 && key.length <= 64) this.keyCandidates.push({ key, fn: this.currentFunction });
       if (target.type === 'Identifier') {
@@ -943,6 +950,15 @@ export const COMPARE_METHODS = new Set(['includes', 'indexOf', 'lastIndexOf', 's
 const ELEMENT_CALLBACKS = new Set(['some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'filter', 'map', 'forEach', 'flatMap']);
 
 /** For the first parameter of `list.some(k => …)`: the element it is bound to. */
+/** The dynamic import a callback given first to its `.then` receives: `import("x").then(m => …)`. */
+function importedModule(fn: FunctionNode, parent: Node | undefined): Node | undefined {
+  if (parent?.type !== 'CallExpression' || parent.arguments[0] !== fn) return undefined;
+  const callee = calleeOf(parent);
+  if (callee.type !== 'MemberExpression' || propertyName(callee) !== 'then') return undefined;
+  const receiver = unwrapChain(callee.object as Node);
+  return receiver.type === 'ImportExpression' ? receiver : undefined;
+}
+
 function elementSource(fn: FunctionNode, parent: Node | undefined): PropertyOf | undefined {
   if (parent?.type !== 'CallExpression' || parent.arguments[0] !== fn || fn.params.length === 0) return undefined;
   const callee = calleeOf(parent);

@@ -5,6 +5,8 @@ import { runRuleTable, scanWith } from '../../helpers/ruleTester';
 runRuleTable(childProcess, {
   invalid: [
     { name: "a module kept in a class's field by its constructor, called in a method", code: 'const cp=require("child_process");class R{constructor(){this.child=cp}run(c){return this.child.exec(c)}ver(){return this.child.execFileSync("git",["--version"])}}', at: ['this.child.exec', 'this.child.execFileSync'] },
+    // Review 80 probe 2: a module a dynamic import resolves to, taken in the .then callback.
+    { name: 'a dynamic import resolved in a .then callback, destructured or whole', code: 'function a(c){return import("node:child_process").then(({exec})=>exec(c))}function b(c){return import("child_process").then(cp=>cp.execSync(c))}', at: ['exec(c)', 'cp.execSync'], severity: 'medium' },
     { name: 'modules handed to a helper in an object it destructures', code: 'function setup({fs,cp},dir){fs.mkdirSync(dir);return cp.execFileSync("git",["init"],{cwd:dir})}setup({fs:require("fs"),cp:require("child_process")},"/tmp/r")', at: ['cp.execFileSync'], severity: 'low' },
     { name: 'a module object handed to a helper by every caller', code: 'const cp=require("child_process");function run(c,cmd){return c.spawnSync("sh",["-c",cmd])}function main(){run(cp,process.env.HOOK_CMD)}', at: ['c.spawnSync'], severity: 'medium' },
     // Kimi Code 0.20.0 (review 77): the updater's shell and its list, destructured from a helper's object, started inside a Promise's callback.
