@@ -3,7 +3,7 @@
 // walk meets the call before it has seen the helper's callers (they usually come later in the
 // text), so rules cannot tell what `fs` is there; the engine keeps such calls and shows them to
 // the rules again once the walk is over and the callers are known (CallGraph.moduleGivenTo).
-import { calleeOf, pushChildren, unwrapChain, type CallLike, type Node, type Parameter } from './ast';
+import { calleeOf, propertyName, pushChildren, unwrapChain, type CallLike, type Node, type Parameter } from './ast';
 import type { ModuleIndex } from './moduleIndex';
 
 /**
@@ -40,6 +40,16 @@ export function parameterCallee(call: CallLike, index: ModuleIndex): { param: Pa
   const callee = unwrapChain(calleeOf(call));
   if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier' || !MODULE_MEMBERS.has(callee.property.name)) return undefined;
   let root = unwrapChain(callee.object as Node);
+  // `this.fs.writeFileSync(…)` with `this.fs = fsImpl` from the constructor's parameter.
+  if (root.type === 'MemberExpression' && !root.computed && unwrapChain(root.object as Node).type === 'ThisExpression') {
+    const key = propertyName(root);
+    for (const v of key === undefined ? [] : index.thisMember(index.currentFunction, key)) {
+      const held = v.node.type === 'Identifier' ? index.binding(v.node.name, v.fn)?.values : undefined;
+      const given = held?.length === 1 ? held[0].node : undefined;
+      if (given?.type === 'Parameter' && !given.default && !given.rest) return { param: given };
+    }
+    return undefined;
+  }
   for (let hops = 0; root.type === 'MemberExpression' && !root.computed && hops < 2; hops++) root = unwrapChain(root.object as Node);
   if (root.type !== 'Identifier') return undefined;
   const bound = index.resolveHere(root.name);

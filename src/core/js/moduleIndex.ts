@@ -486,6 +486,18 @@ export class ModuleIndex {
   }
 
   /**
+   * What reading `key` on an instance of class `cls` gives: the values written to `this.key` in
+   * the class, and what its getter `get key()` returns.
+   */
+  instanceValues(cls: ClassNode, key: string): ModuleValue[] {
+    const written = this.classMembers.get(cls)?.get(key) ?? [];
+    const getter = cls.body.body.find(m => m.type === 'MethodDefinition' && !m.static && m.kind === 'get' && propertyKeyName(m) === key);
+    const f = getter?.type === 'MethodDefinition' ? this.functionOf(getter.value) : undefined;
+    if (f === undefined) return written;
+    return [...written, ...this.functions[f].returns.map(node => ({ node, fn: f }))];
+  }
+
+  /**
    * Every name of every module-like scope (module, wrappers) with its values, and that scope
    * (MODULE or the wrapper). A callback, not a generator: a bundle has hundreds of thousands.
    */

@@ -7,7 +7,7 @@
 // Rules ask "is this callee child_process.spawn?" without caring how the bundler spelled it.
 import type * as acorn from 'acorn';
 import { calleeOf, isFunction, isUndefinedValue, literalKey, memberPath, propertyKeyName, propertyName, returnedExpression, staticString, unwrapChain, type CallLike, type FunctionNode, type Node, type Parameter } from './ast';
-import { exportMember, isPlaceholder, type Binding, type ModuleIndex, type ModuleValue } from './moduleIndex';
+import { exportMember, isPlaceholder, MODULE, type Binding, type ClassNode, type ModuleIndex, type ModuleValue } from './moduleIndex';
 
 export interface ModuleRef {
   /** `fs`, `child_process`, `https`, `axios`... (`node:` and `/promises` folded away). */
@@ -157,6 +157,13 @@ export function moduleRefOf(node: Node | undefined, lookup: ModuleLookup, depth 
   }
 }
 
+/** The same-module class `new C(…)` makes (its name resolved where the expression is written). */
+function classMade(made: acorn.NewExpression, lookup: ModuleLookup): ClassNode | undefined {
+  const callee = unwrapChain(made.callee as Node);
+  const cls = callee.type === 'Identifier' ? lookup.resolve(callee) : callee;
+  return cls?.type === 'ClassDeclaration' || cls?.type === 'ClassExpression' ? cls : undefined;
+}
+
 function isGlobalObject(node: Node, lookup: ModuleLookup): boolean {
   return node.type === 'Identifier' && GLOBAL_OBJECTS.has(node.name) && !lookup.isBound(node);
 }
@@ -181,6 +188,10 @@ function memberValueRef(object: Node, key: string, lookup: ModuleLookup, depth: 
     let p: (typeof bound.properties)[number] | undefined;
     for (const q of bound.properties) if (q.type === 'SpreadElement' || (!q.computed && propertyKeyName(q) === key)) p = q;
     if (p?.type === 'Property' && p.kind === 'init') values.push({ node: p.value as Node });
+  } else if (bound?.type === 'NewExpression') {
+    // `const env = new Env(); env.proc.exec(…)`: a field the class writes, or its getter's value.
+    const cls = classMade(bound, (bound !== object && lookup.at?.(bound)) || lookup);
+    if (cls) values.push(...lookup.index.instanceValues(cls, key));
   } else if (bound?.type === 'CallExpression') {
     // The loader's names are those of the function that wrote it (`var e = t(898)` outside a function whose parameter is `t`).
     values.push(...(bundledExports(bound, (bound !== object && lookup.at?.(bound)) || lookup, depth + 1)?.member(key) ?? []));
@@ -729,7 +740,10 @@ export function lookupAt(index: ModuleIndex, fn: number): ModuleLookup {
     },
     isBound: id => !!index.binding(id.name, fn),
     members: (id, key) => index.memberValuesOf(id.name, fn, key),
-    thisMembers: key => index.thisMember(fn, key),
+    thisMembers: key => {
+      const cls = fn === MODULE ? undefined : index.functions[fn].cls;
+      return cls ? index.instanceValues(cls, key) : [];
+    },
     inFunction: f => lookupAt(index, f),
     values: id => valuesOf(index.binding(id.name, fn)),
   };

@@ -5,6 +5,8 @@ import { runRuleTable, scanWith } from '../../helpers/ruleTester';
 runRuleTable(childProcess, {
   invalid: [
     { name: "a module kept in a class's field by its constructor, called in a method", code: 'const cp=require("child_process");class R{constructor(){this.child=cp}run(c){return this.child.exec(c)}ver(){return this.child.execFileSync("git",["--version"])}}', at: ['this.child.exec', 'this.child.execFileSync'] },
+    // Review 80 probes 3 and 6: a module given to a class's constructor and kept in a field; a getter that returns a module.
+    { name: "a module handed to a class's constructor and kept in a field, and a getter returning a module", code: 'class R{constructor(cp){this.cp=cp}run(c){return this.cp.exec(c)}}const r=new R(require("child_process"));class E{get proc(){return require("child_process")}}const e=new E();function go(t){return e.proc.execSync(t)}', at: ['this.cp.exec', 'e.proc.execSync'], severity: 'medium' },
     // Review 80 probe 2: a module a dynamic import resolves to, taken in the .then callback.
     { name: 'a dynamic import resolved in a .then callback, destructured or whole', code: 'function a(c){return import("node:child_process").then(({exec})=>exec(c))}function b(c){return import("child_process").then(cp=>cp.execSync(c))}', at: ['exec(c)', 'cp.execSync'], severity: 'medium' },
     { name: 'modules handed to a helper in an object it destructures', code: 'function setup({fs,cp},dir){fs.mkdirSync(dir);return cp.execFileSync("git",["init"],{cwd:dir})}setup({fs:require("fs"),cp:require("child_process")},"/tmp/r")', at: ['cp.execFileSync'], severity: 'low' },
@@ -738,6 +740,7 @@ runRuleTable(childProcess, {
   ],
   valid: [
     { name: "a class field given a module and another object: not known to be the module", code: 'const cp=require("child_process");class R{constructor(o){this.child=cp;if(o)this.child=o.runner}run(c){return this.child.exec(c)}}' },
+    { name: "a class field given a module by one construction and another object by another", code: 'class R{constructor(cp){this.cp=cp}run(c){return this.cp.exec(c)}}const a=new R(require("child_process"));const b=new R({exec(){}})' },
     { name: 'a destructured helper parameter whose object a caller does not write in place', code: 'const cp=require("child_process");function run({cp},c){return cp.exec(c)}run(deps,"ls")' },
     { name: 'a helper one caller hands a module and another its own object', code: 'const cp=require("child_process");function run(c,cmd){return c.exec(cmd)}run(cp,"ls");run({exec(){}},"x")' },
     // command-code 1.53.1 (review 64): minified locals named like the module's imports, declared later in the same const list.
