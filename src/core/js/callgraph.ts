@@ -278,7 +278,6 @@ export class CallGraph {
     return found;
   }
 
-  /** The single value of a local or module binding as seen from `fn`. */
   /** The same-module class `new C(…)` makes an instance of (written in place, or one name's only value). */
   instanceClass(made: Node, fn: number): ClassNode | undefined {
     if (made.type !== 'NewExpression') return undefined;
@@ -287,6 +286,7 @@ export class CallGraph {
     return cls?.type === 'ClassDeclaration' || cls?.type === 'ClassExpression' ? cls : undefined;
   }
 
+  /** The single value of a local or module binding as seen from `fn`. */
   private bindingValue(name: string, fn: number): ModuleValue | undefined {
     const bound = this.index.binding(name, fn);
     if (!bound) return undefined;

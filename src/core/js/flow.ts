@@ -12,7 +12,7 @@ import type * as acorn from 'acorn';
 import { calleeOf, isFunction, isUndefinedValue, memoThunk, propertyKeyName, propertyName, staticString, unwrapChain, type CallLike, type Node, type Parameter } from './ast';
 import type { CallGraph, CallStep } from './callgraph';
 import { contradicts, guardsAt, listAt, type Guard } from './guards';
-import { assignedAfter, declarationSeenAt, MODULE, reachingValues, type Binding, type ClassNode, type ModuleIndex, type ModuleValue } from './moduleIndex';
+import { assignedAfter, declarationSeenAt, MODULE, reachingValues, type Binding, type ModuleIndex, type ModuleValue } from './moduleIndex';
 
 /** DESIGN.md: values are followed through same-module calls to depth 3. */
 export const CALL_DEPTH = 3;
@@ -303,21 +303,12 @@ export class ValueFlow {
     const key = memberKey(node);
     const object = unwrapChain(node.object as Node);
     if (object.type === 'ThisExpression') {
-      for (const v of this.index.thisMember(item.fn, key)) push(v.node, item, item.path, v.fn);
+      // What the class writes to `this.key`, or its getter `get key()` returns.
       const cls = item.fn === MODULE ? undefined : this.index.functions[item.fn].cls;
-      if (cls) this.getterReturns(cls, key, item, item.path, push);
+      for (const v of cls ? this.index.instanceValues(cls, key) : []) push(v.node, item, item.path, v.fn);
       return;
     }
     push(object, item, [key, ...item.path]);
-  }
-
-  /** `get uniqueId() { return … }` of a class: what reading the property gives. */
-  private getterReturns(cls: ClassNode, key: string, item: Item, path: readonly string[], push: Push): boolean {
-    const getter = cls.body.body.find(m => m.type === 'MethodDefinition' && !m.static && m.kind === 'get' && propertyKeyName(m) === key);
-    const f = getter?.type === 'MethodDefinition' ? this.index.functionOf(getter.value) : undefined;
-    if (f === undefined) return false;
-    for (const r of this.index.functions[f].returns) push(r, item, path, f);
-    return true;
   }
 
   /**
@@ -328,9 +319,9 @@ export class ValueFlow {
     const cls = this.graph.instanceClass(node, item.fn);
     if (!cls) return false;
     const [key, ...rest] = item.path;
-    const written = this.index.classMembers.get(cls)?.get(key) ?? [];
-    for (const v of written) push(v.node, item, rest, v.fn);
-    return this.getterReturns(cls, key, item, rest, push) || written.length > 0;
+    const values = this.index.instanceValues(cls, key);
+    for (const v of values) push(v.node, item, rest, v.fn);
+    return values.length > 0;
   }
 
   /** Element `at` of a written list: after a spread, an element of the spread list (`[a, ...xs][2]` is `xs[1]`) when nothing follows it. */
