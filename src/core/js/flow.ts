@@ -304,8 +304,7 @@ export class ValueFlow {
     const object = unwrapChain(node.object as Node);
     if (object.type === 'ThisExpression') {
       // What the class writes to `this.key`, or its getter `get key()` returns.
-      const cls = item.fn === MODULE ? undefined : this.index.functions[item.fn].cls;
-      for (const v of cls ? this.index.instanceValues(cls, key) : []) push(v.node, item, item.path, v.fn);
+      for (const v of this.index.thisValues(item.fn, key)) push(v.node, item, item.path, v.fn);
       return;
     }
     push(object, item, [key, ...item.path]);
@@ -399,8 +398,6 @@ export class ValueFlow {
         const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
         if (method && callee.type === 'MemberExpression' && LISTENER_METHODS.has(method) && given.call.arguments[1] === node.fn && carriesData(staticString(given.call.arguments[0] as Node))) push(callee.object as Node, item, item.path, given.fn);
         else if (method && RESPONSE_CALLBACK_METHODS.has(method) && given.call.arguments[given.call.arguments.length - 1] === node.fn) push(given.call, item, item.path, given.fn);
-        // `configs.map(({ targetDir }) => write(targetDir))`: each element of the list the method is called on.
-        else if (method && callee.type === 'MemberExpression' && ELEMENT_CALLBACK_METHODS.has(method) && given.call.arguments[0] === node.fn && !node.rest) push(callee.object as Node, item, ['*', ...item.path], given.fn);
         // `fetch(url).then(res => res.text())`: what the promise the method is called on resolves to (as `await`).
         else if (method === 'then' && callee.type === 'MemberExpression' && given.call.arguments[0] === node.fn && !node.rest) push(callee.object as Node, item, item.path, given.fn);
       }
@@ -687,8 +684,6 @@ const MAX_WRITTEN_MEMBERS = 16;
 
 /** Request calls that hand their response to a callback given last (`https.get(url, res => …)`). */
 const RESPONSE_CALLBACK_METHODS = new Set(['get', 'request']);
-/** Array methods that call their first argument with each element of the list, first. */
-const ELEMENT_CALLBACK_METHODS = new Set(['map', 'forEach', 'filter', 'flatMap', 'some', 'every', 'find', 'findLast', 'findIndex', 'findLastIndex']);
 
 /** Array methods whose result comes from what their callback returns (and the elements, for find/filter). */
 const CALLBACK_RESULTS = new Set(['some', 'every', 'find', 'findLast', 'filter', 'findIndex']);

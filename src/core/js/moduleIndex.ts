@@ -485,6 +485,12 @@ export class ModuleIndex {
     return (cls && this.classMembers.get(cls)?.get(key)) ?? [];
   }
 
+  /** What `this.key` gives in function `fn`: see instanceValues, for the class around `fn` (none outside a class). */
+  thisValues(fn: number, key: string): ModuleValue[] {
+    const cls = fn === MODULE ? undefined : this.functions[fn].cls;
+    return cls ? this.instanceValues(cls, key) : [];
+  }
+
   /**
    * What reading `key` on an instance of class `cls` gives: the values written to `this.key` in
    * the class, and what its getter `get key()` returns.
@@ -603,7 +609,8 @@ export class ModuleIndex {
         // A wrapper keeps every value of its names, its parameters' among them.
         this.functions[this.currentFunction].values?.set(target.name, [{ node: value, fn: this.currentFunction }]);
       } else if (target.type === 'ObjectPattern' || target.type === 'ArrayPattern') {
-        this.bindPattern(target, param, true);
+        // `configs.map(({ paths, targetDir }) => …)`: the properties of each element.
+        this.bindPattern(target, index === 0 && element ? element : param, true);
       } else if (target.type === 'RestElement' && target.argument.type === 'Identifier') {
         // `(...args) => run(...args)`: a list of the caller's arguments, followed into each one.
         const rest: Parameter = { ...param, rest: true };
@@ -961,7 +968,6 @@ export const COMPARE_METHODS = new Set(['includes', 'indexOf', 'lastIndexOf', 's
 /** Array methods whose callback's first parameter is an element of the receiver. */
 const ELEMENT_CALLBACKS = new Set(['some', 'every', 'find', 'findIndex', 'findLast', 'findLastIndex', 'filter', 'map', 'forEach', 'flatMap']);
 
-/** For the first parameter of `list.some(k => …)`: the element it is bound to. */
 /** The dynamic import a callback given first to its `.then` receives: `import("x").then(m => …)`. */
 function importedModule(fn: FunctionNode, parent: Node | undefined): Node | undefined {
   if (parent?.type !== 'CallExpression' || parent.arguments[0] !== fn) return undefined;
@@ -971,6 +977,7 @@ function importedModule(fn: FunctionNode, parent: Node | undefined): Node | unde
   return receiver.type === 'ImportExpression' ? receiver : undefined;
 }
 
+/** For the first parameter of `list.some(k => …)`: the element it is bound to. */
 function elementSource(fn: FunctionNode, parent: Node | undefined): PropertyOf | undefined {
   if (parent?.type !== 'CallExpression' || parent.arguments[0] !== fn || fn.params.length === 0) return undefined;
   const callee = calleeOf(parent);

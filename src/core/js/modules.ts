@@ -7,7 +7,7 @@
 // Rules ask "is this callee child_process.spawn?" without caring how the bundler spelled it.
 import type * as acorn from 'acorn';
 import { calleeOf, isFunction, isUndefinedValue, literalKey, memberPath, propertyKeyName, propertyName, returnedExpression, staticString, unwrapChain, type CallLike, type FunctionNode, type Node, type Parameter } from './ast';
-import { exportMember, isPlaceholder, MODULE, type Binding, type ClassNode, type ModuleIndex, type ModuleValue } from './moduleIndex';
+import { exportMember, isPlaceholder, type Binding, type ClassNode, type ModuleIndex, type ModuleValue } from './moduleIndex';
 
 export interface ModuleRef {
   /** `fs`, `child_process`, `https`, `axios`... (`node:` and `/promises` folded away). */
@@ -740,10 +740,7 @@ export function lookupAt(index: ModuleIndex, fn: number): ModuleLookup {
     },
     isBound: id => !!index.binding(id.name, fn),
     members: (id, key) => index.memberValuesOf(id.name, fn, key),
-    thisMembers: key => {
-      const cls = fn === MODULE ? undefined : index.functions[fn].cls;
-      return cls ? index.instanceValues(cls, key) : [];
-    },
+    thisMembers: key => index.thisValues(fn, key),
     inFunction: f => lookupAt(index, f),
     values: id => valuesOf(index.binding(id.name, fn)),
   };

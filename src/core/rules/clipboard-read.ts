@@ -263,8 +263,10 @@ export const clipboardRead: Rule = {
       },
       CallExpression(node) {
         // `execa(xselBin, args)` with `args` a parameter its callers give `["--clipboard", "--output"]` (clipboardy's Linux backend).
-        if (mentionsTool && node.arguments.length >= 2 && node.arguments[0].type !== 'Literal' && startsProgram(node, ctx)) starts.push({ node, fn: ctx.functionIndex() });
-        if (node.arguments.length > 0 && node.arguments[0].type !== 'Literal' && startsProgram(node, ctx)) runs.push({ node, fn: ctx.functionIndex(), ignored: outputIgnored(node, ctx) });
+        if (node.arguments.length > 0 && node.arguments[0].type !== 'Literal' && startsProgram(node, ctx)) {
+          if (mentionsTool && node.arguments.length >= 2) starts.push({ node, fn: ctx.functionIndex() });
+          runs.push({ node, fn: ctx.functionIndex(), ignored: outputIgnored(node, ctx) });
+        }
         const method = calledMethod(node);
         const callee = calleeOf(node);
         if (method && READ_METHODS.has(method) && callee.type === 'MemberExpression') {

@@ -475,10 +475,7 @@ class RuleSession {
       resolve: id => (id.type !== 'Identifier' ? undefined : this.replaying ? this.settledLookup().resolve(id) : resolveHere(this.index, id, this.late)),
       isBound: id => id.type === 'Identifier' && (this.replaying ? !!this.index.binding(id.name, this.currentFn) : this.index.isBoundHere(id.name)),
       members: (id, key) => this.index.memberValuesOf(id.name, this.currentFn, key),
-      thisMembers: key => {
-        const cls = this.currentFn === MODULE ? undefined : this.index.functions[this.currentFn].cls;
-        return cls ? this.index.instanceValues(cls, key) : [];
-      },
+      thisMembers: key => this.index.thisValues(this.currentFn, key),
       values: id => valuesOf(this.index.binding(id.name, this.currentFn)),
       inFunction: f => (f === this.currentFn ? lookup : this.lookupIn(f)),
       parameterRef: this.parameterRef,
