@@ -210,6 +210,21 @@ describe('rules on real bundler output', function () {
         ]);
       });
 
+      it("follows values out of Effect generators' yield* through the bundled library's tryPromise into the command run (download-exec, high), not into a fixed command", async () => {
+        const findings = scan(await bundleFixture('effectgen', variant));
+        const runs = findings.filter(f => f.ruleId === 'download-exec');
+        assert.deepEqual(runs.map(f => `${f.severity} ${f.message}`), [
+          'high Runs a command that comes from a network response (Bun.spawn)',
+          'high Runs a command that comes from a network response (Bun.spawn)',
+        ]);
+        const starts = findings.filter(f => f.ruleId === 'child-process' && /Bun\.spawn/.test(f.message));
+        assert.equal(starts.length, 3, JSON.stringify(starts.map(f => f.message)));
+        // In source order: login, loginThroughHelper, then version's fixed `git --version`.
+        const [first, second, fixed] = starts.sort((a, b) => (a.offset ?? 0) - (b.offset ?? 0));
+        assert.deepEqual(runs.map(r => r.offset).sort(), [first.offset, second.offset].sort());
+        assert.ok(!runs.some(r => r.offset === fixed.offset), 'the fixed git command is no download');
+      });
+
       it('does not take local bindings named Function or fetch for the globals', async () => {
         const findings = scan(await bundleFixture('shadow', variant));
         assert.deepEqual(findings.filter(f => f.ruleId === 'dynamic-code' || f.ruleId === 'network-call').map(f => f.message), []);

@@ -194,6 +194,26 @@ describe('correlation: download-exec', () => {
     assert.deepEqual(only('download-exec', handed).map(f => `${f.severity} ${f.message}`), ['high Runs code that comes from a network response (eval given to .then)'], 'the evaluator itself given to .then');
   });
 
+  // OpenCode's `auth login <url>` (review 80's leftover): Effect generators, a helper around tryPromise.
+  it("follows a response out of an Effect generator's yield*: tryPromise given a function or { try }, through a helper, a name or a generator", () => {
+    const code = [
+      'function a(u){return Effect.gen(function*(){const m=yield* Effect.tryPromise(()=>fetch(u).then(r=>r.json()));return Bun.spawn(m.auth.command)})}',
+      'const attempt=(msg,run)=>Effect.tryPromise({try:run,catch:e=>new Error(msg+e)});function b(u){return Effect.gen(function*(){const m=yield* attempt("failed: ",()=>fetch(u).then(r=>r.json()));return Bun.spawn(m.cmd)})}',
+      'function c(u){return Effect.gen(function*(){var n;const m=yield*(n=(signal)=>fetch(u,{signal}).then(r=>r.text()),Effect.tryPromise({try:n,catch:String}));return eval(m)})}',
+      'function* meta(u){return yield* Effect.tryPromise(()=>fetch(u).then(r=>r.json()))}function d(u){return Effect.gen(function*(){const m=yield* meta(u);return Bun.spawn(m.cmd)})}',
+    ].join('\n');
+    assert.deepEqual(only('download-exec', code).map(f => `${f.line} ${f.severity}`), ['1 high', '2 high', '3 high', '4 high']);
+  });
+
+  it("does not take a generator's plain yield, a fixed effect or a function given for its own values for the response", () => {
+    const code = [
+      'function a(u){return Effect.gen(function*(){const ok=yield* Effect.tryPromise(()=>fetch(u).then(r=>r.ok));const cmd=yield* Effect.succeed("git status");if(ok)return Bun.spawn(cmd.split(" "))})}',
+      'function* b(u){const m=yield fetch(u).then(r=>r.json());return Bun.spawn(m.cmd)}',
+      'function c(u){return Effect.gen(function*(){yield* Effect.tryPromise(()=>fetch(u));return Bun.spawn(["git","--version"])})}',
+    ].join('\n');
+    assert.deepEqual(only('download-exec', code).map(f => `${f.line} ${f.severity} ${f.message}`), []);
+  });
+
   it('does not take what a .then callback does with its own values for the response', () => {
     const code = [
       'const cp=require("child_process");function a(){fetch("https://x.example.com/v").then(r=>r.json()).then(()=>cp.exec(process.env.HOOK))}',

@@ -196,6 +196,12 @@ export class ValueFlow {
       case 'ChainExpression':
       case 'AwaitExpression':
         return push(node.type === 'AwaitExpression' ? node.argument : node.expression, item);
+      case 'YieldExpression':
+        // `yield* effect` in a generator run by a library (Effect.gen, co) gives the effect's
+        // result, as `await` gives a promise's; `yield* gen()` gives gen's return value. A plain
+        // `yield x` receives whatever the driver sends back: nothing to follow.
+        if (node.delegate && node.argument) push(node.argument, item);
+        return;
       case 'SequenceExpression':
         return push(node.expressions[node.expressions.length - 1], item);
       case 'AssignmentExpression':
@@ -415,16 +421,45 @@ export class ValueFlow {
    */
   private givenFunction(node: CallLike, item: Item): { callee: number; argOffset: number } | undefined {
     const callee = calleeOf(node);
-    if (callee.type !== 'Identifier' || item.context.length === 0) return undefined;
-    const bound = this.index.binding(callee.name, item.fn);
+    const inner = callee.type === 'Identifier' ? this.functionGiven(callee, item) : undefined;
+    return inner === undefined ? undefined : { callee: inner, argOffset: 0 };
+  }
+
+  /** The function written in place that the call being followed passed as this parameter (`name`), if any. */
+  private functionGiven(name: acorn.Identifier, item: Item): number | undefined {
+    if (item.context.length === 0) return undefined;
+    const bound = this.index.binding(name.name, item.fn);
     const param = bound?.values.length === 1 ? bound.values[0].node : undefined;
     if (param?.type !== 'Parameter' || bound!.mutated) return undefined;
     const f = this.index.functionOf(param.fn);
     const entered = f === undefined ? undefined : item.context[innermostEntry(item.context, f)];
     const given = entered ? argumentAt(entered.call, param.index + entered.argOffset) : undefined;
     if (!given || given.type === 'SpreadElement' || !isFunction(given as Node)) return undefined;
-    const inner = this.index.functionOf(given as Node);
-    return inner === undefined ? undefined : { callee: inner, argOffset: 0 };
+    return this.index.functionOf(given as Node);
+  }
+
+  /**
+   * The function a call is given to run for its value: the one argument, a function taking
+   * nothing (`memo(() => x)`, `Effect.tryPromise(() => fetch(u))`), or the `try` function of
+   * Effect's options object (`tryPromise({ try: () => fetch(u), catch })`), either written in
+   * place or passed to the helper being followed (`(message, run) => tryPromise({ try: run, … })`).
+   */
+  private thunkOf(node: acorn.CallExpression, item: Item): number | undefined {
+    const written = memoThunk(node);
+    if (written) return this.index.functionOf(written);
+    const [options, ...rest] = node.arguments;
+    if (rest.length || options?.type !== 'ObjectExpression') return undefined;
+    const attempt = options.properties.find(p => p.type === 'Property' && p.kind === 'init' && !p.computed && propertyKeyName(p) === 'try');
+    const run = attempt?.type === 'Property' ? unwrapChain(attempt.value as Node) : undefined;
+    if (!run) return undefined;
+    // Its parameter, if any, is the abort signal Effect passes (`try: (signal) => fetch(u, { signal })`).
+    if (isFunction(run)) return this.index.functionOf(run);
+    if (run.type !== 'Identifier') return undefined;
+    // A name holding one function (terser inlines the helper: `(n = () => fetch(u), tryPromise({ try: n }))`).
+    const bound = this.index.binding(run.name, item.fn);
+    const only = bound && !bound.mutated && bound.values.length === 1 ? bound.values[0].node : undefined;
+    if (only && isFunction(only)) return this.index.functionOf(only);
+    return this.functionGiven(run, item);
   }
 
   /** The arguments of every `resolve(…)` of a `new Promise(executor)`; undefined for other constructors. */
@@ -478,6 +513,11 @@ export class ValueFlow {
       if (item.depth <= 0) return;
       const step: CallStep = { call: node, fn: item.fn, callee: target.callee, argOffset: target.argOffset };
       for (const r of this.index.functions[target.callee].returns) push(r, item, item.path, target.callee, [...item.calls, step], item.depth - 1, [...item.context, step]);
+      // A library bundled with the code (Effect's tryPromise, a retry or a lock helper) runs the
+      // function it is given out of sight, in its own machinery: what that function returns is
+      // what the call comes to.
+      const thunk = node.type === 'CallExpression' ? this.thunkOf(node, item) : undefined;
+      if (thunk !== undefined) for (const r of this.index.functions[thunk].returns) push(r, item, item.path, thunk);
       return;
     }
     // `new Promise((resolve) => … resolve(value) …)`: the promise's value is what is resolved.
@@ -499,10 +539,9 @@ export class ValueFlow {
       if (settle !== 'then' || noHandler) push(callee.object as Node, item);
       if (f !== undefined || settle !== 'then' || noHandler) return;
     }
-    const thunk = node.type === 'CallExpression' ? memoThunk(node) : undefined;
-    if (thunk) {
-      const f = this.index.functionOf(thunk);
-      if (f !== undefined) for (const r of this.index.functions[f].returns) push(r, item, item.path, f);
+    const thunk = node.type === 'CallExpression' ? this.thunkOf(node, item) : undefined;
+    if (thunk !== undefined || memoThunk(node)) {
+      if (thunk !== undefined) for (const r of this.index.functions[thunk].returns) push(r, item, item.path, thunk);
       return;
     }
     // `for (const [name, file] of Object.entries(files))`: an entry's second element is a value

@@ -647,6 +647,9 @@ function whereMade(value: Node, fn: number, analysis: ModuleAnalysis): Made {
       }
       case 'CallExpression':
         return graph.target(n, at) !== undefined ? undefined : made;
+      case 'YieldExpression':
+        // `yield* effect` is the effect's result (value flow goes on into it); a plain `yield` is made here.
+        return n.delegate && n.argument ? undefined : made;
       default:
         return made;
     }

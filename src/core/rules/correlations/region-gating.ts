@@ -68,7 +68,7 @@ const READ_ORDER: ProbeKind[] = ['timezone', 'offset', 'locale', 'endpoint', 'pr
 
 /** Value shapes that can hold data or a probe's value; others (`this`, numbers, functions) cannot. */
 const VALUE_TYPES = new Set<string>([
-  'Identifier', 'MemberExpression', 'CallExpression', 'NewExpression', 'ChainExpression', 'AwaitExpression', 'ParenthesizedExpression',
+  'Identifier', 'MemberExpression', 'CallExpression', 'NewExpression', 'ChainExpression', 'AwaitExpression', 'YieldExpression', 'ParenthesizedExpression',
   'LogicalExpression', 'ConditionalExpression', 'SequenceExpression', 'TemplateLiteral', 'BinaryExpression', 'ArrayExpression', 'Literal', 'UnaryExpression',
 ]);
 
