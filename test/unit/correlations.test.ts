@@ -223,6 +223,15 @@ describe('correlation: download-exec', () => {
     assert.deepEqual(only('download-exec', code).map(f => `${f.line} ${f.severity} ${f.message}`), []);
   });
 
+  // Claude Code 2.1.25 (review 82): its shared writer x8 writes a download for one caller and an empty file for another, which is opened in $EDITOR.
+  it("keeps a shared writer's callers apart: a download written for one caller is not another caller's file", () => {
+    const helper = 'const fs=require("fs"),cp=require("child_process"),axios=require("axios");function x8(A,K,q){if(q&&q.flush){let J;try{J=fs.openSync(A,"w");fs.writeSync(J,K)}finally{if(J!==void 0)fs.closeSync(J)}}else fs.writeFileSync(A,K,q)}';
+    const editor = helper + 'async function save(url,dest){const r=await axios.get(url,{responseType:"arraybuffer"});x8(dest,Buffer.from(r.data),{flush:!0})}function edit(A){const K=process.env.EDITOR||"vi";cp.execSync(`${K} "${A}"`,{stdio:"inherit"})}async function memory(O){x8(O,"",{flush:!0});edit(O)}module.exports={save,memory}';
+    assert.deepEqual(only('download-exec', editor).map(f => `${f.severity} ${f.message}`), []);
+    const run = helper + 'async function install(url,dest){const r=await axios.get(url,{responseType:"arraybuffer"});x8(dest,Buffer.from(r.data),{flush:!0});fs.chmodSync(dest,493);cp.execFileSync(dest,["--version"])}function memory(O){x8(O,"",{flush:!0});cp.execSync(`vi "${O}"`)}module.exports={install,memory}';
+    assert.deepEqual(only('download-exec', run).map(f => `${f.severity} ${f.message}`), ['medium Writes a download to dest and runs it (child_process.execFileSync)'], "the caller's own path, named as it spells it");
+  });
+
   it('calls a self-update that installs the version a registry names medium, not high (seen in a real assistant)', () => {
     const code = 'const{execFileSync:x}=require("child_process");async function latest(){const r=await fetch("https://registry.npmjs.org/tool");return (await r.json())["dist-tags"].latest}\nasync function up(){const v=await latest();x("npm",["install","-g",`tool@${v}`])}';
     const found = only('download-exec', code);
@@ -580,6 +589,19 @@ describe('correlation: config-tamper', () => {
     const found = only('config-tamper', code, ['google']);
     assert.deepEqual(found.map(f => `${f.line}:${f.column} ${f.message}`), [`3:${code.split('\n')[2].indexOf('writeAtomic(') + 1} Writes project MCP server list (.mcp.json) (fs.renameSync via writeAtomic())`]);
     assert.ok(found[0].related.some(r => r.message === 'the helper writes the file here' && r.line === 1), 'the adapter\'s write is a step');
+  });
+
+  // Claude Code 2.1.25 (review 82): the adapter times each call, writing in an arrow it hands to a timer; the atomic write falls back to writing the place directly.
+  it('reports a write in a function an adapter method hands to a helper, and a fallback write of the place beside its temporary file, where the place is chosen', () => {
+    const code = [
+      'const aq=require("fs"),path=require("path");function BX(label,fn){const t=performance.now();try{return fn()}finally{performance.now()-t}}const adapter={existsSync(A){return aq.existsSync(A)},writeFileSync(A,K,q){return BX(`writeFileSync(${A})`,()=>aq.writeFileSync(A,K,q))},renameSync(A,K){return BX(`renameSync(${A})`,()=>aq.renameSync(A,K))}};function BA(){return adapter}',
+      'function Hf(A,K){const Y=BA();const w=`${A}.tmp.${process.pid}`;try{Y.writeFileSync(w,K,{flush:!0});Y.renameSync(w,A)}catch(H){Y.writeFileSync(A,K,{flush:!0})}}',
+      'function saveServers(s){const K=path.join(process.cwd(),".mcp.json");Hf(K,JSON.stringify(s))}',
+      'function saveCache(v){Hf(path.join(process.env.HOME,".cache","x","cache.json"),JSON.stringify(v))}',
+    ].join('\n');
+    const found = only('config-tamper', code, ['google']);
+    assert.deepEqual(found.map(f => `${f.line}:${f.column} ${f.message}`), [`3:${code.split('\n')[2].indexOf('Hf(') + 1} Writes project MCP server list (.mcp.json) (fs.writeFileSync via Hf())`]);
+    assert.equal(found[0].count, 2, 'the fallback write and the rename');
   });
 
   // Review 80: helpers at different depths under one adapter (probe 5), and two writes of one start-up file through an adapter (Claude Code 0.2.125's alias setup).

@@ -188,6 +188,41 @@ function outputIgnored(call: Node & { type: 'CallExpression' }, ctx: RuleContext
   return !!value && staticString(value) === 'ignore';
 }
 
+/** What a process's result says about how it ended, not what it printed. */
+const STATUS_FIELDS = new Set(['exitCode', 'code', 'status', 'failed', 'signal', 'killed', 'ok', 'success']);
+
+/**
+ * The result of the call at `ctx.parent(depth)` is only asked how the process ended:
+ * `(await run(cmd, o)).exitCode !== 0`, `(await A7("osascript", […])).code === 0`, `const {
+ * exitCode } = await run(…)` (Claude Code's "is there an image?" checks: the output is dropped).
+ */
+function resultOnlyStatus(ctx: RuleContext, depth: number): boolean {
+  let child = ctx.parent(depth);
+  let user = ctx.parent(++depth);
+  const skip = () => {
+    while (user && (user.type === 'ParenthesizedExpression' || user.type === 'ChainExpression' || (user.type === 'AwaitExpression' && user.argument === child))) {
+      child = user;
+      user = ctx.parent(++depth);
+    }
+  };
+  skip();
+  if (user?.type === 'MemberExpression') return user.object === child && !user.computed && STATUS_FIELDS.has(propertyName(user) ?? '');
+  if (user?.type === 'VariableDeclarator' && user.init === child && user.id.type === 'ObjectPattern') {
+    return user.id.properties.length > 0 && user.id.properties.every(p => p.type === 'Property' && STATUS_FIELDS.has(propertyKeyName(p as Node) ?? ''));
+  }
+  return false;
+}
+
+/**
+ * A command written in a call's arguments (`run("osascript", ["-e", "the clipboard as …"])`,
+ * `execSync("pbpaste")`) whose result is only asked how the process ended.
+ */
+function commandOnlyChecked(ctx: RuleContext): boolean {
+  const parent = ctx.parent();
+  if (parent?.type === 'CallExpression') return resultOnlyStatus(ctx, 1);
+  return parent?.type === 'ArrayExpression' && ctx.parent(2)?.type === 'CallExpression' && resultOnlyStatus(ctx, 2);
+}
+
 /** The fixed words of an argument list written out. */
 function words(list: Node & { type: 'ArrayExpression' }): string[] {
   return list.elements.map(e => (e && e.type !== 'SpreadElement' ? staticString(e) ?? '' : ''));
@@ -250,8 +285,9 @@ export const clipboardRead: Rule = {
     const command = (node: Node, text: string) => {
       const how = `command ${JSON.stringify(text.slice(0, 120))}`;
       // One that saves what it reads into a file (`xclip … -o > "$f"`, AppleScript's `write … to`) reads whatever its output.
-      if (ctx.parent()?.type === 'Property' && !SAVES.test(text)) tableCommands.push({ node, fn: ctx.functionIndex(), how });
-      else report(node, how);
+      if (SAVES.test(text)) return report(node, how);
+      if (ctx.parent()?.type === 'Property') tableCommands.push({ node, fn: ctx.functionIndex(), how });
+      else if (!commandOnlyChecked(ctx)) report(node, how);
     };
     return {
       'Program:exit'() {
@@ -265,7 +301,7 @@ export const clipboardRead: Rule = {
         // `execa(xselBin, args)` with `args` a parameter its callers give `["--clipboard", "--output"]` (clipboardy's Linux backend).
         if (node.arguments.length > 0 && node.arguments[0].type !== 'Literal' && startsProgram(node, ctx)) {
           if (mentionsTool && node.arguments.length >= 2) starts.push({ node, fn: ctx.functionIndex() });
-          runs.push({ node, fn: ctx.functionIndex(), ignored: outputIgnored(node, ctx) });
+          runs.push({ node, fn: ctx.functionIndex(), ignored: outputIgnored(node, ctx) || resultOnlyStatus(ctx, 0) });
         }
         const method = calledMethod(node);
         const callee = calleeOf(node);

@@ -7,6 +7,7 @@ import { calleeOf, staticString, type CallLike, type Node } from '../../js/ast';
 import { draftOf, type Draft } from '../findings';
 import type { Reached } from '../../js/flow';
 import type { CallStep } from '../../js/callgraph';
+import { MODULE, type ModuleIndex } from '../../js/moduleIndex';
 import type { CorrelationRule, ModuleAnalysis, ReportDescriptor, ShellSite } from '../types';
 import type { ShellCommand, ShellWord } from '../../shell/commands';
 import { isOwnLocation, persistenceLocationFor, type PersistenceLocation } from '../../catalog/persistence';
@@ -101,13 +102,17 @@ function inTemporaryDirectory(place: Reached<unknown>, analysis: ModuleAnalysis)
  * called from a place none of them comes through: general helpers (an fs adapter, an atomic
  * write used for every file), not ones written for these places.
  */
+const ANOTHER_FILE = 'another file';
+
 function sharedWithOtherFiles(reached: ReadonlyArray<Reached<unknown>>, writer: number, analysis: ModuleAnalysis, isPlace: (node: Node) => unknown): Set<number> {
-  const out = reached.map(r => callersOut(r.calls, writer));
+  const out = reached.map(r => callersOut(r.calls, writer, analysis.index));
   const onPaths = new Set<CallLike>(out.flatMap(steps => steps.map(c => c.call)));
   const callees = new Set(out.flatMap(steps => steps.map(c => c.callee)));
   // A caller the paths were not found through may still give a place (value flow keeps one
   // path to each value): then the helper is not only for other files, and every caller counts.
-  const other = (c: CallStep) => !onPaths.has(c.call) && !c.call.arguments.some(a => analysis.flow.origins(a as Node, c.fn, isPlace).length > 0);
+  // A name made from the place (`${file}.tmp.${pid}`, the atomic write's temporary file) is another file, as for the write itself.
+  const place = (node: Node) => isPlace(node) ?? (isSuffixedName(node) ? ANOTHER_FILE : undefined);
+  const other = (c: CallStep) => !onPaths.has(c.call) && !c.call.arguments.some(a => analysis.flow.origins(a as Node, c.fn, place).some(r => r.mark !== ANOTHER_FILE));
   const shared = new Set<number>();
   for (const f of callees) {
     const callers = analysis.graph.callersOf(f).filter(c => !onPaths.has(c.call));
@@ -122,15 +127,24 @@ function sharedWithOtherFiles(reached: ReadonlyArray<Reached<unknown>>, writer: 
  * The calls a path was handed down through to the writing function, from the writer's own
  * caller outwards, up to the first step of another kind (a value a call returns).
  */
-function callersOut(calls: readonly CallStep[], writer: number): CallStep[] {
+function callersOut(calls: readonly CallStep[], writer: number, index: ModuleIndex): CallStep[] {
   const out: CallStep[] = [];
   let at = writer;
   for (const step of calls) {
-    if (step.callee !== at) break;
+    // Into the function itself, or into one around it whose parameter it reads as a free name
+    // (`renameSync(a, b) { return timed(() => fs.renameSync(a, b)) }`: the write is in the arrow).
+    if (step.callee !== at && !encloses(index, step.callee, at)) break;
     out.push(step);
     at = step.fn;
   }
   return out;
+}
+
+function encloses(index: ModuleIndex, outer: number, inner: number): boolean {
+  if (outer === MODULE || inner === MODULE) return false;
+  const o = index.functions[outer];
+  const i = index.functions[inner];
+  return o.start <= i.start && i.end <= o.end;
 }
 
 export const configTamperCorrelator: Correlator = {
@@ -151,7 +165,7 @@ export const configTamperCorrelator: Correlator = {
       // as severe as its worst caller. A chain of helpers that other callers use for other files
       // only (an fs adapter under an atomic write, Claude Code's `.mcp.json`): at the call into
       // the outermost of them, where these paths leave their own code, not in the adapter.
-      const outward = reached.map(r => callersOut(r.calls, sink.draft.fn));
+      const outward = reached.map(r => callersOut(r.calls, sink.draft.fn, analysis.index));
       const placesOf = (group: typeof reached) => [...new Set(group.flatMap(r => r.mark.map(m => m.fact.detail)))].sort().join('\0');
       const groupBy = (stepOf: (i: number) => CallStep | undefined): Map<CallLike, typeof reached> => {
         const out = new Map<CallLike, typeof reached>();

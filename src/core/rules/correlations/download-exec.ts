@@ -49,7 +49,7 @@ export const downloadExecCorrelator: Correlator = {
     const inArguments = (node: Node, fn: number) => network(node) ?? (isFileNameUnderLocalFolder(node, fn, analysis, network) ? FILE_NAME : undefined);
     const fetchedArguments = (values: readonly Node[], s: Marked<'sink'>) =>
       values.flatMap(p => analysis.flow.origins(p, s.draft.fn, inArguments)).flatMap(r => (r.mark === FILE_NAME ? [] : [{ ...r, mark: r.mark }]));
-    const downloads: Array<{ write: Marked<'sink'>; path: string }> = [];
+    const downloads: Array<{ write: Marked<'sink'>; path: string; entries?: ReadonlySet<CallLike> }> = [];
     const runs: Array<{ sink: Marked<'sink'>; code: boolean; reached: Array<Reached<Array<Marked<'sink'>>>> }> = [];
     for (const s of sinks) {
       if (s.fact.sink === 'eval' || s.fact.sink === 'exec') {
@@ -69,8 +69,12 @@ export const downloadExecCorrelator: Correlator = {
         const args = s.fact.sink === 'exec' && code.length === 0 ? fetchedArguments(given, s) : [];
         const reached = code.length ? code : args;
         if (reached.length) runs.push({ sink: s, code: code.length > 0, reached });
-      } else if (s.fact.sink === 'write' && s.fact.target && fetched(s.fact.payload, s).length) {
-        downloads.push({ write: s, path: analysis.index.sourceOf(s.fact.target) });
+      } else if (s.fact.sink === 'write' && s.fact.target) {
+        const ways = fetched(s.fact.payload, s);
+        if (ways.length) {
+          const entered = entriesOf(ways, s, analysis.index);
+          downloads.push({ write: s, path: pathAtCaller(s.fact.target, s.draft.fn, entered.entries, analysis) ?? analysis.index.sourceOf(s.fact.target), ...entered });
+        }
       }
     }
     // A wrapper's call is a process start of its own (`runShell(msg.command)`): the start inside
@@ -98,6 +102,13 @@ export const downloadExecCorrelator: Correlator = {
     const madeOf: MadeOf = w => {
       let m = madeCache.get(w);
       if (!m) madeCache.set(w, (m = whereMade(w.fact.target!, w.draft.fn, analysis)));
+      return m;
+    };
+    // The same, through only the calls into the helper that write a download (see entriesOf).
+    const entriesCache = new Map<Marked<'sink'>, Made>();
+    const madeOfEntries = (w: Marked<'sink'>, entries: ReadonlySet<CallLike>): Made => {
+      let m = entriesCache.get(w);
+      if (!m) entriesCache.set(w, (m = whereMade(w.fact.target!, w.draft.fn, analysis, entries)));
       return m;
     };
     const unpacked = unpackedDownloads(downloads, sinks, analysis, network, madeOf);
@@ -142,7 +153,10 @@ export const downloadExecCorrelator: Correlator = {
       // The same expression written twice in one function is the same path too.
       const reaches = (w: Marked<'sink'>) =>
         [...madeAt.get(w)!.keys].some(k => ranAt.has(k)) || (w.draft.fn === run.draft.fn && [...commands, ...files].some(v => source(v) === source(w.fact.target!)));
-      const ran = downloads.filter(d => reaches(d.write));
+        // A download written by a shared helper only when some callers pass it (`x8(dest, body)`) is
+      // in the file those callers name: another caller's file (`x8(O, "")`) holds no download.
+      const ranDownload = (d: (typeof downloads)[number]) => (d.entries ? [...madeOfEntries(d.write, d.entries).keys].some(k => ranAt.has(k)) || (d.write.draft.fn === run.draft.fn && [...commands, ...files].some(v => source(v) === source(d.write.fact.target!))) : reaches(d.write));
+      const ran = downloads.filter(ranDownload);
       if (ran.length === 0) {
         // A program of the folder a downloaded archive was unpacked into (`join(dir, "tool")`).
         const from = unpacked.length ? unpackedRun([...commands.map(node => ({ node, path: programAt })), ...files.map(node => ({ node }))], run.draft.fn, unpacked, analysis) : undefined;
@@ -623,7 +637,7 @@ const OPTION_WITH_VALUE = new Set(['-executionpolicy', '-windowstyle', '-version
  * literal), or to a parameter nobody in the module passes. Two paths that meet at one of these
  * are the same file.
  */
-function whereMade(value: Node, fn: number, analysis: ModuleAnalysis): Made {
+function whereMade(value: Node, fn: number, analysis: ModuleAnalysis, entries?: ReadonlySet<CallLike>): Made {
   const { flow, graph, index } = analysis;
   // A leaf reached for a property (`job.log` from the parameter `job`) is made apart from its
   // other properties (`job.shell`): the property path is part of where it is made.
@@ -654,8 +668,51 @@ function whereMade(value: Node, fn: number, analysis: ModuleAnalysis): Made {
         return made;
     }
   };
-  const reached = flow.origins(value, fn, leaf);
+  const all = flow.origins(value, fn, leaf);
+  const reached = entries ? all.filter(r => { const up = callOutOf(r.calls, fn, index); return !up || entries.has(up.call); }) : all;
   return { nodes: new Set(reached.map(r => r.node)), keys: new Set(reached.map(r => madeKey(r, index) + (r.mark ? `.${r.mark}` : ''))) };
+}
+
+/**
+ * The first step of a way that leaves the function `fn` sits in for one of its callers (a
+ * parameter's value taken from the call into the function holding `fn`), if any.
+ */
+function callOutOf(calls: readonly CallStep[], fn: number, index: ModuleIndex): CallStep | undefined {
+  if (fn === MODULE) return undefined;
+  const { start, end } = index.functions[fn];
+  return calls.find(c => c.callee !== MODULE && index.functions[c.callee].start <= start && end <= index.functions[c.callee].end && !(start <= c.call.start && c.call.end <= end));
+}
+
+/**
+ * A helper's path parameter as the one caller that writes a download there spells it
+ * (`x8(dest, body)`: `dest`, not the helper's `A`).
+ */
+function pathAtCaller(target: Node, fn: number, entries: ReadonlySet<CallLike> | undefined, analysis: ModuleAnalysis): string | undefined {
+  if (!entries || entries.size !== 1 || target.type !== 'Identifier') return undefined;
+  const { index, graph } = analysis;
+  const bound = index.binding(target.name, fn);
+  const param = bound && !bound.mutated && bound.values.length === 1 ? bound.values[0].node : undefined;
+  if (param?.type !== 'Parameter' || param.rest) return undefined;
+  const [call] = entries;
+  const callee = index.functionOf(param.fn);
+  const step = callee === undefined ? undefined : graph.callersOf(callee).find(c => c.call === call);
+  const given = step ? call.arguments[param.index + step.argOffset] : undefined;
+  return given && given.type !== 'SpreadElement' && !call.arguments.slice(0, param.index + step!.argOffset).some(a => a.type === 'SpreadElement') ? index.sourceOf(given as Node) : undefined;
+}
+
+/**
+ * For a write inside a helper whose content comes from the network only through some of the
+ * helper's callers (every way to the response leaves the function through a call into it): those
+ * calls. Undefined entries: the content is fetched whatever the caller.
+ */
+function entriesOf(ways: ReadonlyArray<{ calls: readonly CallStep[] }>, write: Marked<'sink'>, index: ModuleIndex): { entries?: ReadonlySet<CallLike> } {
+  const entries = new Set<CallLike>();
+  for (const way of ways) {
+    const up = callOutOf(way.calls, write.draft.fn, index);
+    if (!up) return {};
+    entries.add(up.call);
+  }
+  return { entries };
 }
 
 /**
