@@ -404,6 +404,9 @@ describe('correlation: download-exec', () => {
     assert.ok(!found.some(f => f.line === 2 && f.column === listed.split('\n')[1].indexOf('sh(["tar"') + 1), 'tar given the archive does not run it');
     const joined = `${head}async function i(){const d=path.join(os.tmpdir(),"x");const a=path.join(d,"x.tgz");await dl("https://a.example.io/x.tgz",a);cp.execSync("mkdir -p "+d+" && tar -xzf "+a+" -C "+d);cp.spawnSync(path.join(d,"x"),[])}`;
     assert.deepEqual(only('download-exec', joined).map(f => f.severity), ['medium'], 'tar after && in a line built with +');
+    // Qwen Code 0.21.10's standalone update (review 83): a folder inside the unpacked one, resolved, run by a helper it is given to.
+    const nested = `${head}const tar=require("tar");function smoke(dir){const bin=path.join(path.resolve(dir),"node","bin","node");return cp.execFileSync(bin,["--version"])}async function update(tmp,ex){const a=path.join(tmp,"q.tgz");await dl("https://a.example.io/q.tgz",a);await tar.x({file:a,cwd:ex});return smoke(path.join(ex,"qwen-code"))}`;
+    assert.deepEqual(only('download-exec', nested).map(f => `${f.severity} ${f.message}`), ['medium Unpacks a downloaded archive into ex and runs a program from it (*/node/bin/node --version)']);
   });
 
   it('leaves an unpacked download that is only read, a program of another folder, and a local archive unpacked and run', () => {

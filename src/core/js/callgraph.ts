@@ -2,7 +2,7 @@
 // same-module function a call calls, and who calls a function. Built after the walk from what
 // ModuleIndex recorded; resolved on demand, only for the values the analysis asks about.
 import { calleeOf, firstFrom, isFunction, memberPath, isUndefinedValue, memoThunk, propertyKeyName, propertyName, unwrapChain, type CallExpression, type CallLike, type FunctionNode, type Node, type Parameter } from './ast';
-import { MODULE, singleValue, type ClassNode, type ModuleIndex, type ModuleValue } from './moduleIndex';
+import { importedKeepNames, MODULE, singleValue, type ClassNode, type ModuleIndex, type ModuleValue } from './moduleIndex';
 import { bundledExports, lookupAt, moduleRefOf, refName, type BundledExports, type ModuleLookup, type ModuleRef } from './modules';
 import { mentionsArguments } from './nameUses';
 
@@ -193,15 +193,8 @@ export class CallGraph {
     return at;
   }
 
-  /**
-   * esbuild's keep-names helper imported from the chunk that defines it (`import { __name } from
-   * "./chunk-….js"`, code splitting): that chunk is another file, so its shape cannot be read here.
-   */
   private importedKeepNames(name: string, fn: number): boolean {
-    const bound = this.index.binding(name, fn);
-    const value = bound && bound.values.length === 1 ? bound.values[0].node : undefined;
-    // Only from a chunk of the same build (`./chunk-….js`), not a package that may define it otherwise.
-    return value?.type === 'ImportBinding' && value.imported === '__name' && /^\.\.?\//.test(value.source) && !bound!.mutated;
+    return importedKeepNames(this.index, name, fn);
   }
 
   /** `Object.defineProperty(x, …)`, `Object.assign(x, …)`, or a name bound to one of them: x comes back. */

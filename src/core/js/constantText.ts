@@ -10,7 +10,7 @@
 // name's first value and may miss later pushes, this answers only what no run can change.
 import { atScopeTop, descendants, isFunction, propertyName, returnedExpression, unwrapChain, type CallLike, type FunctionNode, type Identifier, type Node, type Parameter, type PropertyOf } from './ast';
 import { safeRegExp } from './decode/builtins';
-import { MODULE, settledValue, type ModuleIndex } from './moduleIndex';
+import { importedKeepNames, MODULE, settledValue, type ModuleIndex } from './moduleIndex';
 import { bindsWithin, callsSpelled, declaredOnce, everyUse, spelledOnlyAsCall, type NameUse } from './nameUses';
 
 const MAX_DEPTH = 6;
@@ -395,6 +395,7 @@ function namedFunctions(index: ModuleIndex): Map<Node, FunctionName> {
 /** `__name(fn, "g")`: a helper that only names the function it is given and returns it (`Object.defineProperty(t, "name", …)`). */
 function isKeepNames(call: CallLike, fn: number, index: ModuleIndex): boolean {
   if (call.callee.type !== 'Identifier' || call.arguments.length !== 2 || call.arguments[1].type !== 'Literal') return false;
+  if (importedKeepNames(index, call.callee.name, fn)) return true;
   const helper = settledValue(index, call.callee.name, fn)?.node;
   if (!helper || !isFunction(helper) || helper.params.length !== 2 || helper.params[0].type !== 'Identifier') return false;
   const returned = returnedExpression(helper);

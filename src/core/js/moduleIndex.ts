@@ -1130,6 +1130,17 @@ export function isPlaceholder(node: Node): boolean {
  * The one value of a name bound exactly once and never changed, seen from function `fn`:
  * asked after the walk, when every assignment of the name is known.
  */
+/**
+ * esbuild's keep-names helper imported from the chunk that defines it (`import { __name } from
+ * "./chunk-….js"`, code splitting): that chunk is another file, so its shape cannot be read here.
+ */
+export function importedKeepNames(index: ModuleIndex, name: string, fn: number): boolean {
+  const bound = index.binding(name, fn);
+  const value = bound && bound.values.length === 1 ? bound.values[0].node : undefined;
+  // Only from a chunk of the same build (`./chunk-….js`), not a package that may define it otherwise.
+  return value?.type === 'ImportBinding' && value.imported === '__name' && /^\.\.?\//.test(value.source) && !bound!.mutated;
+}
+
 export function settledValue(index: ModuleIndex, name: string, fn: number): ModuleValue | undefined {
   const bound = index.binding(name, fn);
   if (!bound || bound.mutated || bound.history) return undefined;

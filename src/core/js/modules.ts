@@ -77,6 +77,14 @@ export function normaliseModule(specifier: string): ModuleRef {
 
 const MAX_DEPTH = 10;
 
+/**
+ * Library functions a code-split bundle imports from another chunk of the same build under
+ * the library's own name (esbuild keeps binding names when it does not minify: Gemini CLI's
+ * clipboardy does `import { execa } from "./chunk-3AIAY5PD.js"`). The chunk is another file,
+ * so the name is all there is; only names no application would give its own code.
+ */
+const CHUNK_EXPORTS = new Map<string, string>(['execa', 'execaSync', 'execaCommand', 'execaCommandSync', 'execaNode'].map(name => [name, 'execa']));
+
 /** `module.a.b` as written, e.g. "child_process.spawn" or "fs.promises.writeFile". */
 export function refName(ref: ModuleRef): string {
   return [ref.module, ...ref.path].join('.');
@@ -98,6 +106,8 @@ export function moduleRefOf(node: Node | undefined, lookup: ModuleLookup, depth 
       return !lookup.isBound(node) && SELF_NAMED.has(node.name) ? normaliseModule(SELF_NAMED_MODULE[node.name] ?? node.name) : undefined;
     }
     case 'ImportBinding': {
+      const library = /^\.\.?\//.test(node.source) ? CHUNK_EXPORTS.get(node.imported) : undefined;
+      if (library) return { module: library, path: [node.imported] };
       const ref = normaliseModule(node.source);
       return node.imported === 'default' || node.imported === '*' ? ref : { module: ref.module, path: [...ref.path, node.imported] };
     }

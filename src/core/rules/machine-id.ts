@@ -6,12 +6,24 @@ import { calledMethod, calleeOf, memberPath, propertyName, unwrapChain, type Nod
 import type { Rule, RuleContext } from './types';
 import { spelledTemplate } from './util/values';
 
+const MAC_UUID = 'the macOS hardware UUID (IOPlatformUUID)';
+const MAC_SERIAL = 'the macOS hardware serial number (IOPlatformSerialNumber)';
+/**
+ * `ioreg -c IOPlatformExpertDevice` prints a record holding both ids and harmless fields (model,
+ * manufacturer, board-id): which id is read shows in the key the code parses out of it
+ * (systeminformation's baseboard() keeps the serial number and the model, never the UUID).
+ */
+const MAC_RECORD = 'the macOS device record (ioreg IOPlatformExpertDevice, holding the hardware UUID and serial number), keeping fields not seen in this function';
+
 const ID_STRINGS: Array<[RegExp, string]> = [
   [/(?:^|\/|\s)\/etc\/machine-id\b/, 'the Linux machine id (/etc/machine-id)'],
   [/(?:^|\/|\s)\/var\/lib\/dbus\/machine-id\b/, 'the D-Bus machine id (/var/lib/dbus/machine-id)'],
   [/(?:^|\s)\/etc\/hostid\b/, 'the BSD host id (/etc/hostid)'],
   [/\bkenv\b[^]*\bsmbios\.system\.uuid\b/, 'the BSD hardware UUID (kenv smbios.system.uuid)'],
-  [/\bIOPlatformUUID\b|\bIOPlatformExpertDevice\b/, 'the macOS hardware UUID (IOPlatformUUID)'],
+  // Keys are matched in any case: parsers lower-case ioreg's output (`getValue(lines, "ioplatformuuid")`).
+  [/\bIOPlatformUUID\b/i, MAC_UUID],
+  [/\bIOPlatformSerialNumber\b/i, MAC_SERIAL],
+  [/\bIOPlatformExpertDevice\b/, MAC_RECORD],
   [/\bMachineGuid\b/, 'the Windows MachineGuid'],
   [/\bcsproduct\s+get\s+uuid\b/i, 'the Windows hardware UUID (wmic csproduct)'],
   [/\bWin32_ComputerSystemProduct\b[^]*\bUUID\b/i, 'the Windows hardware UUID (Win32_ComputerSystemProduct)'],
@@ -58,38 +70,49 @@ export const machineId: Rule = {
   },
   triggers: ['machineId', 'machine-id', 'devDeviceId', 'DeveloperTools', 'IOPlatform', 'MachineGuid', 'csproduct', 'ComputerSystemProduct', 'deviceid', 'getDeviceId', 'machineIdSync', 'hostid', 'smbios'],
   create(ctx) {
-    const report = (node: { start: number; end: number }, what: string, evidence: string, decodedFrom?: string, named = false) =>
-      ctx.report({ node, messageId: 'read', data: { what }, evidence: [evidence], facts: [{ kind: 'source', source: 'fingerprint', detail: what, ...(named ? { named } : {}) }], ...(decodedFrom ? { decodedFrom } : {}) });
+    const report = (node: { start: number; end: number }, what: string, evidence: string) =>
+      ctx.report({ node, messageId: 'read', data: { what }, evidence: [evidence], facts: [{ kind: 'source', source: 'fingerprint', detail: what }] });
     // One read names its id more than once (`ioreg -rd1 -c IOPlatformExpertDevice`, then the
-    // `IOPlatformUUID` key parsed from its output): one finding per id and function, at the
-    // first string, the others related.
-    const named = new Map<string, { fn: number; what: string; places: Array<{ node: Node; value: string }> }>();
-    const text = (node: Node, value: string) => {
-      if (value.length > 2000) return;
+    // `IOPlatformUUID` key parsed from its output), in literals or in strings a decoder hides:
+    // one finding per id and function, at the first string, the others related. Decided once
+    // decoded strings are known (decodedEnd, which runs after the walk whatever was decoded).
+    type Place = { node: { start: number; end: number }; value: string; decodedFrom?: string };
+    const named = new Map<string, { fn: number; what: string; places: Place[] }>();
+    const text = (node: { start: number; end: number }, value: string, fn: number, decodedFrom?: string): boolean => {
+      if (value.length > 2000) return false;
       const hit = ID_STRINGS.find(([re]) => re.test(value));
-      if (!hit) return;
-      const fn = ctx.functionIndex();
+      if (!hit) return false;
       // A callback (`lines.find(l => l.includes("IOPlatformUUID"))`) reads for the function it is passed in.
       const key = `${ctx.analysis().index.ownerOf(fn)}\0${hit[1]}`;
+      const place = { node, value, ...(decodedFrom ? { decodedFrom } : {}) };
       const known = named.get(key);
-      if (known) known.places.push({ node, value });
-      else named.set(key, { fn, what: hit[1], places: [{ node, value }] });
+      if (known) known.places.push(place);
+      else named.set(key, { fn, what: hit[1], places: [place] });
+      return true;
+    };
+    const flush = () => {
+      for (const [key, { fn, what, places }] of named) {
+        const owner = key.slice(0, key.indexOf('\0'));
+        const idsOfRecord = what === MAC_RECORD ? [MAC_UUID, MAC_SERIAL].filter(id => named.has(`${owner}\0${id}`)) : [];
+        // The record's command is where the id the function parses out of it is read: one finding with that id.
+        if (idsOfRecord.length) continue;
+        const record = what === MAC_UUID || (what === MAC_SERIAL && !named.has(`${owner}\0${MAC_UUID}`)) ? named.get(`${owner}\0${MAC_RECORD}`) : undefined;
+        const [first, ...more] = [...(record?.places ?? []), ...places].sort((a, b) => a.node.start - b.node.start);
+        ctx.report({
+          node: first.node,
+          messageId: 'read',
+          data: { what },
+          ...(what === MAC_RECORD ? { severity: 'low' as const } : {}),
+          evidence: [`${first.decodedFrom ? 'decoded' : 'string'} ${JSON.stringify(first.value.slice(0, 120))}`],
+          facts: [{ kind: 'source', source: 'fingerprint', detail: what, named: true }],
+          ...(more.length ? { related: more.slice(0, 5).map(m => ({ start: m.node.start, end: m.node.end, message: `the same id named here: ${JSON.stringify(m.value.slice(0, 80))}` })) } : {}),
+          ...(first.decodedFrom ? { decodedFrom: first.decodedFrom } : {}),
+          fn,
+        });
+      }
+      named.clear();
     };
     return {
-      'Program:exit'() {
-        for (const { fn, what, places } of named.values()) {
-          const [first, ...more] = places;
-          ctx.report({
-            node: first.node,
-            messageId: 'read',
-            data: { what },
-            evidence: [`string ${JSON.stringify(first.value.slice(0, 120))}`],
-            facts: [{ kind: 'source', source: 'fingerprint', detail: what, named: true }],
-            ...(more.length ? { related: more.slice(0, 5).map(m => ({ start: m.node.start, end: m.node.end, message: `the same id named here: ${JSON.stringify(m.value.slice(0, 80))}` })) } : {}),
-            fn,
-          });
-        }
-      },
       MemberExpression(node) {
         const name = propertyName(node);
         // `vscode.env.machineId = createStub(…)` (a shim of the editor's API) sets it; nothing is read.
@@ -98,11 +121,13 @@ export const machineId: Rule = {
         if ((name === 'machineId' || name === 'devDeviceId') && isEditorEnv(node.object as Node)) report(node, `the editor machine id (vscode.env.${name})`, `vscode.env.${name}`);
       },
       Literal(node) {
-        if (typeof node.value === 'string') text(node, node.value);
+        if (typeof node.value === 'string') text(node, node.value, ctx.functionIndex());
+        // The key picked out of ioreg's output with a pattern (`/IOPlatformUUID/.test(line)`).
+        else if ('regex' in node && node.regex) text(node, node.regex.pattern, ctx.functionIndex());
       },
       TemplateLiteral(node) {
         const spelled = spelledTemplate(node);
-        if (spelled !== undefined) text(node, spelled);
+        if (spelled !== undefined) text(node, spelled, ctx.functionIndex());
       },
       CallExpression(node) {
         const callee = calleeOf(node);
@@ -118,11 +143,9 @@ export const machineId: Rule = {
       decoded({ decoded: d, use }) {
         if (use) return;
         const recipe = d.recipe.join(' -> ');
-        for (const entry of d.entries.slice(0, 50)) {
-          const hit = entry.length <= 2000 ? ID_STRINGS.find(([re]) => re.test(entry)) : undefined;
-          if (hit) return report(d.site, hit[1], `decoded ${JSON.stringify(entry.slice(0, 120))}`, recipe, true);
-        }
+        for (const entry of d.entries.slice(0, 50)) if (text(d.site, entry, d.fn, recipe)) return;
       },
+      decodedEnd: flush,
     };
   },
 };

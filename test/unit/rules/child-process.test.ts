@@ -737,8 +737,11 @@ runRuleTable(childProcess, {
       at: ['cp.execFile', 'snap(process'],
     },
     { name: 'execa when its import is visible', code: 'import {execa} from "execa";await execa("gh",["auth","token"])', at: ['execa("gh"'] },
+    // Gemini CLI 0.45.2 (review 81): code splitting imports execa, bundled once, from a shared chunk under its own name.
+    { name: "execa imported from another chunk of a code-split bundle under the library's name", code: 'import {execa, execaSync as run} from "./chunk-3AIAY5PD.js";var xsel="xsel";await execa(xsel,["--clipboard","--output"]);run("git",["status"])', at: ['execa(xsel', 'run("git"'] },
   ],
   valid: [
+    { name: "a chunk's export of another name is the chunk's own code", code: 'import {spawnAsync, execute} from "./chunk-3AIAY5PD.js";await spawnAsync("git",["status"]);execute("ls")' },
     { name: "a class field given a module and another object: not known to be the module", code: 'const cp=require("child_process");class R{constructor(o){this.child=cp;if(o)this.child=o.runner}run(c){return this.child.exec(c)}}' },
     { name: "a class field given a module by one construction and another object by another", code: 'class R{constructor(cp){this.cp=cp}run(c){return this.cp.exec(c)}}const a=new R(require("child_process"));const b=new R({exec(){}})' },
     { name: 'a destructured helper parameter whose object a caller does not write in place', code: 'const cp=require("child_process");function run({cp},c){return cp.exec(c)}run(deps,"ls")' },

@@ -366,6 +366,20 @@ runRuleTable(dynamicCode, {
       severity: 'low',
       message: /with fixed code$/,
     },
+    // Qwen Code 0.21.10 (review 83): code splitting puts __name in a shared chunk, imported by every other chunk.
+    {
+      name: 'a function named by __name imported from a chunk of the same build, every caller filling it with fixed text, is fixed code (low)',
+      code: 'import { __name } from "./chunk-ABC123.js";var $F=Function;var getEvalledConstructor=/* @__PURE__ */ __name(function(s){try{return $F(\'"use strict"; return (\'+s+").constructor;")()}catch(e){}},"getEvalledConstructor");var doEval=/* @__PURE__ */ __name(function doEval2(n){var v;if(n==="%AsyncFunction%")v=getEvalledConstructor("async function () {}");else if(n==="%GeneratorFunction%")v=getEvalledConstructor("function* () {}");return v},"doEval");export default doEval;',
+      at: ['$F('],
+      severity: 'low',
+      message: /with fixed code$/,
+    },
+    {
+      name: 'a helper called __name from a package (not a chunk of the same build) names nothing: computed (medium)',
+      code: 'import { __name } from "keep-names";var $F=Function;var getEvalledConstructor=/* @__PURE__ */ __name(function(s){try{return $F(\'"use strict"; return (\'+s+").constructor;")()}catch(e){}},"getEvalledConstructor");var doEval=/* @__PURE__ */ __name(function doEval2(n){var v;if(n==="%AsyncFunction%")v=getEvalledConstructor("async function () {}");return v},"doEval");export default doEval;',
+      at: ['$F('],
+      severity: 'medium',
+    },
     {
       name: 'a named function expression also handed out as a value, or renamed by a helper that does more, stays computed (medium)',
       code: 'var R=(function(){var g=function(x){return new Function("return "+x)};var wrap=(f,n)=>{f.extra=n;return f};var h=wrap(function(y){return new Function("return "+y)},"h");function d(){return [g("1"),h("2")]}return{d,g}})();module.exports=R',

@@ -477,7 +477,7 @@ function unpackedRun(values: ReadonlyArray<{ node: Node; path?: readonly string[
  * call, template or `+` the value flows from (whereMade keys), so `join(dir, "tool")` is under
  * whatever `dir` is.
  */
-function folderKeys(value: Node, fn: number, analysis: ModuleAnalysis, path?: readonly string[]): { keys: Set<string>; names: Array<string | undefined> } {
+function folderKeys(value: Node, fn: number, analysis: ModuleAnalysis, path?: readonly string[], depth = 0): { keys: Set<string>; names: Array<string | undefined> } {
   const { flow, index } = analysis;
   const keys = new Set<string>();
   // The first name under the folder, where it is fixed (`join(dir, "gopls")`: gopls).
@@ -509,9 +509,15 @@ function folderKeys(value: Node, fn: number, analysis: ModuleAnalysis, path?: re
   for (const r of flow.origins(value, fn, (n, at) => { const root = joined(n, at); return root && { root, name: under(n) }; }, CALL_DEPTH, path)) {
     names.push(r.mark.name);
     for (const k of whereMade(r.mark.root, r.fn, analysis).keys) keys.add(k);
+    // The folder may itself be made under another (`join(resolve(join(dir, "app")), "bin")`, a
+    // helper given `join(dir, "app")`): under that one too. Only the first level names a member.
+    if (depth < MAX_FOLDER_DEPTH) for (const k of folderKeys(r.mark.root, r.fn, analysis, undefined, depth + 1).keys) keys.add(k);
   }
   return { keys, names };
 }
+
+/** Folders within folders followed from a program's path (see folderKeys). */
+const MAX_FOLDER_DEPTH = 3;
 
 /** A write that moves or copies a file: its payload is the file it takes (see file-write's FROM_TO). */
 const MOVES = /^call fs\.(?:promises\.)?(?:rename|renameSync|copyFile|copyFileSync|cp|cpSync|copy|copySync|move|moveSync)$/;
