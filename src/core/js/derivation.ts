@@ -9,7 +9,7 @@ import { calleeRefOf, lookupAt, refName } from './modules';
 /** Calls whose result is what their argument names: a file's content, a command's output. */
 const READS_CONTENT = new Set([
   'fs.readFile', 'fs.readFileSync', 'fs.promises.readFile', 'fs.createReadStream',
-  'child_process.execSync', 'child_process.execFileSync', 'child_process.spawnSync', 'child_process.exec', 'child_process.execFile',
+  'child_process.execSync', 'child_process.execFileSync', 'child_process.spawnSync', 'child_process.exec', 'child_process.execFile', 'child_process.spawn',
 ]);
 
 const FROM_ARGUMENTS = new Set([

@@ -9,10 +9,11 @@ import { callSteps, inOrder, list, stepAt } from './shared';
 import { classifyHost } from '../../net/hosts';
 import { isUnderDomain } from '../../catalog/vendors';
 import { readsContent } from '../../js/derivation';
-import type { Node } from '../../js/ast';
+import { isFunction, type Node } from '../../js/ast';
 import type { Marked } from './marks';
 import type { ModuleAnalysis } from '../types';
 import type { Reached } from '../../js/flow';
+import { calleeRefOf } from '../../js/modules';
 
 type Source = Marked<'source'>;
 
@@ -38,10 +39,23 @@ function sourcesReaching(payload: Node, fn: number, analysis: ModuleAnalysis, so
     }
     const call = r.mark.read;
     if (call.type !== 'CallExpression' || !call.arguments[0]) continue;
-    // What is read or run: the value sources (an env value in a path) and the named ones.
-    for (const inner of analysis.flow.origins(call.arguments[0] as Node, r.fn, sourceMark)) out.push({ ...inner, calls: [...r.calls, ...inner.calls] });
+    // What is read or run: the value sources (an env value in a path) and the named ones; a
+    // program's argument list too (`execFileSync("git", ["config", "user.email"])`).
+    const named = takesArgumentList(call, r.fn, analysis) ? call.arguments.slice(0, 2) : call.arguments.slice(0, 1);
+    for (const given of named) for (const inner of analysis.flow.origins(given as Node, r.fn, sourceMark)) out.push({ ...inner, calls: [...r.calls, ...inner.calls] });
   }
   return out;
+}
+
+/** Process starts whose second argument is the program's argument list (`execFile(file, args, …)`). */
+const WITH_ARGUMENT_LIST = new Set(['execFile', 'execFileSync', 'spawn', 'spawnSync']);
+
+/** A process start given an argument list second (not options or a callback there). */
+function takesArgumentList(call: Node & { type: 'CallExpression' }, fn: number, analysis: ModuleAnalysis): boolean {
+  const list = call.arguments[1];
+  if (!list || list.type === 'SpreadElement' || list.type === 'ObjectExpression' || isFunction(list as Node)) return false;
+  const ref = calleeRefOf(call, analysis.lookup(fn));
+  return ref?.module === 'child_process' && WITH_ARGUMENT_LIST.has(ref.path[ref.path.length - 1] ?? '');
 }
 
 export const exfiltration: CorrelationRule = {
