@@ -638,19 +638,6 @@ describe('correlation: config-tamper', () => {
     assert.deepEqual(only('config-tamper', alias).map(f => `${f.severity} ${f.message}`), ['medium Writes shell start-up file (fs.writeFileSync)'], 'at the adapter, for both writes');
   });
 
-  // Copilot CLI 1.0.60 (review 82): hook scripts written into .git/copilot-hooks, then core.hooksPath pointed there.
-  it('reports a process start that sets core.hooksPath, not one that reads or unsets it', () => {
-    const code = [
-      'const{execFile,execSync}=require("child_process"),path=require("path");const run=require("util").promisify(execFile);async function configure(cwd){const l=path.join(cwd,".git","copilot-hooks");await run("git",["config","--local","core.hooksPath",l],{cwd})}',
-      'function husky(){execSync("git config core.hooksPath .husky")}',
-      'function reads(){return execSync("git config --get core.hooksPath").toString()}function unset(){execSync("git config --unset core.hooksPath")}function show(){return execSync("git config core.hooksPath")}',
-    ].join('\n');
-    assert.deepEqual(only('config-tamper', code).map(f => `${f.line} ${f.severity} ${f.message}`), [
-      '1 medium Points git hooks at a folder chosen at run time (git config --local core.hooksPath): git runs the scripts there on commits',
-      '2 medium Points git hooks at .husky (git config core.hooksPath): git runs the scripts there on commits',
-    ]);
-  });
-
   // Kilo CLI, an OpenCode fork (reviews 60 and 71): its own settings share OpenCode's file name.
   it("takes a project file's name alone as medium, never high, and not under another tool's fixed folder", () => {
     const head = 'const fs=require("fs"),path=require("path"),os=require("os");';

@@ -1248,12 +1248,13 @@ function report(ctx: RuleContext, p: ProcessCall, byCallers?: ReadonlyMap<Node, 
   // Bun Shell runs its own pipes: `$\`curl … | bash\`` too.
   const piped = (shell || p.shellSyntax) && shown !== undefined ? pipedDownload(shown) : undefined;
   const unquarantines = !piped && shown !== undefined && removesQuarantine(shown);
+  const hooks = !piped && !unquarantines && shown !== undefined ? hooksPathSet(shown) : undefined;
   ctx.report({
     node,
-    messageId: piped ? 'pipedScript' : unquarantines ? 'quarantine' : given ? 'shellByCallers' : computed ? `${kind}Computed` : kind,
+    messageId: piped ? 'pipedScript' : unquarantines ? 'quarantine' : hooks !== undefined ? 'hooksPath' : given ? 'shellByCallers' : computed ? `${kind}Computed` : kind,
     data: { call, command: shown ?? '' },
-    severity: (shell && computed) || piped || unquarantines ? 'medium' : 'low',
-    evidence: [`call ${call}`, ...(lineShown ?? commands ?? []).slice(0, MAX_SHAPES).map(c => `command ${c.slice(0, 200)}`), ...(shell ? ['shell'] : []), ...(piped ? [`downloads ${piped}`] : []), ...(unquarantines ? ['removes com.apple.quarantine'] : [])],
+    severity: (shell && computed) || piped || unquarantines || hooks !== undefined ? 'medium' : 'low',
+    evidence: [`call ${call}`, ...(lineShown ?? commands ?? []).slice(0, MAX_SHAPES).map(c => `command ${c.slice(0, 200)}`), ...(shell ? ['shell'] : []), ...(piped ? [`downloads ${piped}`] : []), ...(unquarantines ? ['removes com.apple.quarantine'] : []), ...(hooks !== undefined ? [`sets core.hooksPath ${hooks}`] : [])],
     ...(p.decoded ? { decodedFrom: p.decoded.recipe } : {}),
     // What runs (the program or shell command) is the target; the argument list the payload.
     // Options (`{input, env}`) are neither: data handed to a fixed program is not code run.
@@ -1307,6 +1308,30 @@ function removesQuarantine(line: string): boolean {
       return flags.includes('c') || (flags.includes('d') && words.includes('com.apple.quarantine'));
     }),
   );
+}
+
+/**
+ * `git config [--local|--global|--system|--worktree] core.hooksPath DIR` as one command of a
+ * line: every commit of the repository (of every repository, with --global) then runs the
+ * scripts in DIR (Copilot CLI points it at hooks it writes into `.git/copilot-hooks`). The folder
+ * as spelled; undefined when the line reads (`--get`, no value) or removes (`--unset`) it.
+ */
+function hooksPathSet(line: string): string | undefined {
+  for (const alternative of line.split(' or ')) {
+    for (const command of shellScript(alternative).commands) {
+      const words = command.words.map(w => w.text);
+      while (words[0] === 'sudo') words.shift();
+      if (programName(words[0] ?? '') !== 'git') continue;
+      let i = 1;
+      while (words[i] === '-C' || words[i] === '-c') i += 2;
+      if (words[i++] !== 'config') continue;
+      while (/^--(?:local|global|system|worktree)$/.test(words[i] ?? '')) i++;
+      if (words[i]?.toLowerCase() !== 'core.hookspath') continue;
+      const value = words[i + 1];
+      if (value !== undefined && !value.startsWith('-')) return value;
+    }
+  }
+  return undefined;
 }
 
 /**
@@ -1801,7 +1826,7 @@ export const childProcess: Rule = {
     category: 'execution',
     severity: 'low',
     title: 'Starts a process',
-    description: 'child_process exec/execSync (shell), spawn/spawnSync/execFile/fork (shell when shell: true), Bun.spawn, Bun Shell ($`…`), execa, cross-spawn, also through promisify, .call/.apply/.bind and bundlers\' module wrappers; the command when spelled out. Medium when a shell runs a command computed at run time, given on its command line or written to the input of a shell started with no command, and for xattr removing the macOS quarantine mark.',
+    description: 'child_process exec/execSync (shell), spawn/spawnSync/execFile/fork (shell when shell: true), Bun.spawn, Bun Shell ($`…`), execa, cross-spawn, also through promisify, .call/.apply/.bind and bundlers\' module wrappers; the command when spelled out. Medium when a shell runs a command computed at run time, given on its command line or written to the input of a shell started with no command, for xattr removing the macOS quarantine mark, and for git config core.hooksPath pointing the hooks of git at a folder.',
     messages: {
       shell: 'Runs a shell command ({{call}}): {{command}}',
       shellComputed: 'Runs a shell command ({{call}}) computed at run time',
@@ -1811,6 +1836,7 @@ export const childProcess: Rule = {
       shellInput: 'Runs shell commands written to the input of a shell it started ({{call}}: {{command}}), computed at run time',
       pipedScript: 'Runs a script it downloads, in a shell ({{call}}): {{command}}',
       quarantine: "Removes macOS's quarantine mark ({{call}}: {{command}}): Gatekeeper will not check those files when they first run",
+      hooksPath: "Points git's hooks at another folder ({{call}}: {{command}}): git runs the scripts there on commits",
     },
   },
   triggers: ['child_process', 'spawn', 'exec', 'fork', 'execa', 'shelljs', 'node-pty', 'Bun', 'bun'],
@@ -1926,13 +1952,14 @@ export const childProcess: Rule = {
         const line = fromDownload ? `${shown(command.pipedFrom!)} | ${shown(command)}` : shown(command);
         const piped = fromDownload || SUBSTITUTING.has(program(command)) ? pipedDownload(line) : undefined;
         const unquarantines = !piped && removesQuarantine(line);
-        if (!piped && !unquarantines) return;
+        const hooks = !piped && !unquarantines ? hooksPathSet(line) : undefined;
+        if (!piped && !unquarantines && hooks === undefined) return;
         ctx.report({
           node: { start: command.pipedFrom?.start ?? command.start, end: command.end },
-          messageId: piped ? 'pipedScript' : 'quarantine',
+          messageId: piped ? 'pipedScript' : unquarantines ? 'quarantine' : 'hooksPath',
           data: { call: 'the script itself', command: line },
           severity: 'medium',
-          evidence: [`command ${line.slice(0, 200)}`, 'shell', ...(piped ? [`downloads ${piped}`] : ['removes com.apple.quarantine'])],
+          evidence: [`command ${line.slice(0, 200)}`, 'shell', ...(piped ? [`downloads ${piped}`] : unquarantines ? ['removes com.apple.quarantine'] : [`sets core.hooksPath ${hooks}`])],
         });
       },
       decoded({ decoded: d, use }) {

@@ -338,6 +338,19 @@ runRuleTable(childProcess, {
       severity: 'low',
       evidence: ['command printf "\n*|"; smartctl -H * | grep overall;…'],
     },
+    // systeminformation's diskLayout in Gemini CLI 0.45.2 (review 81): `cmd = cmd + …` adds as `+=` does.
+    {
+      name: 'a line built by adding to itself with = (cmd = cmd + …) from fixed starts is fixed (low)',
+      code: 'const{exec}=require("child_process");function smart(ds,cb){let cmd="";ds.forEach(d=>{const B=d.BSDName;cmd=cmd+\'printf "\\n\'+B+\'|"; diskutil info /dev/\'+B+" | grep SMART;"});exec(cmd+\'printf "\\n"\',cb)}',
+      at: ['exec(cmd+'],
+      severity: 'low',
+    },
+    {
+      name: 'a line built by adding computed text to itself with = is computed (medium)',
+      code: 'const{exec}=require("child_process");function bad(parts,cb){let cmd="";for(const p of parts)cmd=cmd+p+";";exec(cmd,cb)}',
+      at: ['exec(cmd,'],
+      severity: 'medium',
+    },
     // desktop-commander's system-info (review 49): the candidates per platform, chosen by a ?: of two lists.
     {
       name: 'a loop over one of two written lists chosen by a ?: runs one of their elements (low)',
@@ -737,6 +750,21 @@ runRuleTable(childProcess, {
       at: ['cp.execFile', 'snap(process'],
     },
     { name: 'execa when its import is visible', code: 'import {execa} from "execa";await execa("gh",["auth","token"])', at: ['execa("gh"'] },
+    // Copilot CLI 1.0.60 (review 82): hook scripts written into .git/copilot-hooks, then core.hooksPath pointed there.
+    {
+      name: "git config core.hooksPath DIR, as an argument list or a shell line, points git's hooks at another folder (medium)",
+      code: 'const{execFile,execSync}=require("child_process"),path=require("path");const run=require("util").promisify(execFile);async function configure(cwd){const l=path.join(cwd,".git","copilot-hooks");await run("git",["config","--local","core.hooksPath",l],{cwd})}function husky(){execSync("git config core.hooksPath .husky")}',
+      at: ['run("git"', 'execSync("git'],
+      severity: 'medium',
+      message: /^Points git's hooks at another folder \(.*core\.hooksPath/,
+    },
+    {
+      name: 'reading or unsetting core.hooksPath is a plain process start (low)',
+      code: 'const{execSync}=require("child_process");function reads(){return execSync("git config --get core.hooksPath").toString()}function unset(){execSync("git config --unset core.hooksPath")}function show(){return execSync("git config core.hooksPath")}',
+      at: ['execSync("git config --get', 'execSync("git config --unset', 'execSync("git config core'],
+      severity: 'low',
+      message: /^Runs a shell command/,
+    },
     // Gemini CLI 0.45.2 (review 81): code splitting imports execa, bundled once, from a shared chunk under its own name.
     { name: "execa imported from another chunk of a code-split bundle under the library's name", code: 'import {execa, execaSync as run} from "./chunk-3AIAY5PD.js";var xsel="xsel";await execa(xsel,["--clipboard","--output"]);run("git",["status"])', at: ['execa(xsel', 'run("git"'] },
   ],

@@ -11,7 +11,7 @@ import { MODULE, type ModuleIndex } from '../../js/moduleIndex';
 import type { CorrelationRule, ModuleAnalysis, ReportDescriptor, ShellSite } from '../types';
 import type { ShellCommand, ShellWord } from '../../shell/commands';
 import { isOwnLocation, persistenceLocationFor, type PersistenceLocation } from '../../catalog/persistence';
-import type { Correlator, CorrelationInput } from './types';
+import type { Correlator } from './types';
 import { callSteps, inOrder, list, stepAt } from './shared';
 
 export const configTamper: CorrelationRule = {
@@ -24,31 +24,10 @@ export const configTamper: CorrelationRule = {
     messages: {
       write: 'Writes {{place}} ({{call}})',
       writeNamed: 'Writes a file named like {{place}}, in a folder chosen at run time ({{call}})',
-      hooksPath: 'Points git hooks at {{place}} (git config {{scope}}core.hooksPath): git runs the scripts there on commits',
     },
   },
-  needs: ['persistence-location', 'file-write', 'child-process'],
+  needs: ['persistence-location', 'file-write'],
 };
-
-/**
- * `git config [--local|--global|…] core.hooksPath DIR`, as a process start spells it: every
- * commit of the repository (or of every repository, with --global) runs the scripts in DIR
- * (Copilot CLI points it at hooks it writes into `.git/copilot-hooks`). Reading it (`--get`,
- * no value) or removing it (`--unset`) does not match.
- */
-const HOOKS_PATH = /(?:^|[\s;&|(])git\s+(?:-C\s+\S+\s+)?config\s+((?:--(?:local|global|system|worktree)\s+)*)core\.hooksPath\s+(?!-)(\S+)/i;
-
-/** Process starts that set git's hooks folder (see HOOKS_PATH). */
-function hooksPathChanges(marks: CorrelationInput['marks']): Draft[] {
-  const out: Draft[] = [];
-  for (const sink of marks.all('sink')) {
-    const m = sink.fact.sink === 'exec' && sink.fact.detail && sink.fact.detail.length < 2000 ? HOOKS_PATH.exec(sink.fact.detail) : null;
-    if (!m) continue;
-    const place = m[2] === '*' ? 'a folder chosen at run time' : m[2];
-    out.push(draftOf(configTamper.meta, { node: sink.draft, messageId: 'hooksPath', data: { place, scope: m[1] }, severity: 'medium', evidence: [...sink.draft.evidence, `sets core.hooksPath ${m[2]}`] }, sink.draft.fn));
-  }
-  return out;
-}
 
 /**
  * `rc + ".bak"`, `\`${file}.ccr-tmp\``, `\`${rc}.kilodev.bak.${stamp}\``: a name with a suffix
@@ -171,7 +150,7 @@ function encloses(index: ModuleIndex, outer: number, inner: number): boolean {
 export const configTamperCorrelator: Correlator = {
   rules: [configTamper],
   run({ marks, analysis }) {
-    const added: Draft[] = hooksPathChanges(marks);
+    const added: Draft[] = [];
     if (marks.all('place').length === 0) return { added };
     const placeMark = marks.marker('place');
     for (const sink of marks.all('sink')) {

@@ -47,10 +47,12 @@ export function spelledText(node: Node | undefined, ctx: RuleContext, depth = 0)
     if (added) {
       // `let cmd = "git "; cmd += args`: the start it was given, then what is added; from an
       // empty start, what is added first (`cmd += \`printf …; smartctl -H ${d};\`` per disk).
-      const start = startsNoCommand(added) ? ctx.resolve(node) : undefined;
+      const start = startsNoCommand(added, node.name) ? ctx.resolve(node) : undefined;
       const head = start && spelledText(start, ctx, depth + 1);
-      return head ? `${head}*` : head === '' ? firstAppended(added) : undefined;
+      return head ? `${head}*` : head === '' ? firstAppended(added, node.name) : undefined;
     }
+    const grown = grownBySelf(node, ctx);
+    if (grown) return grown;
     const bound = ctx.resolve(node);
     // Only the value the name holds here: one of several given in branches (`p === "darwin" ? c =
     // \`open …\` : c = \`xdg-open …\``) is not what runs; rules spell each after the walk.
@@ -149,7 +151,7 @@ function constantOf(node: Node, ctx: RuleContext): string | undefined {
   const added = node.type === 'Identifier' ? addedInPlace(node, ctx) : undefined;
   if (added) {
     // `cmd = "pm2"; if (win) cmd += ".cmd"`: pm2*.
-    const start = startsNoCommand(added) ? ctx.resolve(node) : undefined;
+    const start = startsNoCommand(added, node.type === 'Identifier' ? node.name : undefined) ? ctx.resolve(node) : undefined;
     const head = start && staticString(start);
     return head ? `${head}*` : undefined;
   }
@@ -184,17 +186,42 @@ function addedInPlace(node: Node & { type: 'Identifier' }, ctx: RuleContext): re
 }
 
 /**
+ * `let cmd = ""; … cmd = cmd + 'printf …; diskutil info /dev/' + d + " | grep SMART;"` (an
+ * `=` that adds to the name's own text, as `+=` does: systeminformation's disk queries): spelled
+ * as `+=` is, from the values the name held before (every one of them empty or fixed text).
+ */
+function grownBySelf(node: Node & { type: 'Identifier' }, ctx: RuleContext): string | undefined {
+  const last = ctx.resolve(node);
+  if (!last || leftmostOperand(last) !== node.name) return undefined;
+  const earlier = ctx.analysis().index.binding(node.name, ctx.functionIndex())?.earlier;
+  if (!earlier?.length || !startsNoCommand([last], node.name)) return undefined;
+  const heads = new Set(earlier.map(v => staticString(v.node)));
+  if (heads.size !== 1) return undefined;
+  const [head] = heads;
+  if (head === undefined) return undefined;
+  return head ? `${head}*` : firstAppended([last], node.name);
+}
+
+/** The name a `+` chain starts with (`cmd` in `cmd + a + b`). */
+function leftmostOperand(node: Node): string | undefined {
+  let n = unwrapChain(node);
+  if (n.type !== 'BinaryExpression' || n.operator !== '+') return undefined;
+  while (n.type === 'BinaryExpression' && n.operator === '+') n = unwrapChain(n.left as Node);
+  return n.type === 'Identifier' ? n.name : undefined;
+}
+
+/**
  * Pieces `+=` adds that start no computed command of their own: `";cat /proc/" + pid + "/stat"`
  * may, `"; " + cmd` must not, be shown as the start followed by `*`. None (another change): no.
  */
-function startsNoCommand(pieces: readonly Node[]): boolean {
+function startsNoCommand(pieces: readonly Node[], self?: string): boolean {
   // A piece goes after fixed text: only commands it starts after a separator count.
-  return pieces.length > 0 && pieces.every(v => !pieceShapes(v).some(p => lineComputed(`x${p}`)));
+  return pieces.length > 0 && pieces.every(v => !pieceShapes(v, self).some(p => lineComputed(`x${p}`)));
 }
 
 /** What the first piece adds, then `…` for the rest, when no piece added starts a computed command. */
-function firstAppended(pieces: readonly Node[]): string | undefined {
-  const shapes = pieces.map(pieceShapes);
+function firstAppended(pieces: readonly Node[], self?: string): string | undefined {
+  const shapes = pieces.map(v => pieceShapes(v, self));
   return shapes.length && !shapes.some(p => p.some(lineComputed)) ? `${shapes[0][0]}…` : undefined;
 }
 
@@ -203,8 +230,20 @@ const MAX_PIECE_SHAPES = 8;
 
 // Text as written, `*` for what is computed, one per choice of literals in it:
 // `${first ? "" : 'printf ",";'}smartctl -a -j ${d};` reads `smartctl -a -j *;` and `printf ",";smartctl -a -j *;`.
-function pieceShapes(node: Node): string[] {
+function pieceShapes(node: Node, self?: string): string[] {
   const n = unwrapChain(node);
+  // `cmd = cmd + "…"`: what is added, after the name's own text.
+  if (self !== undefined && n.type === 'BinaryExpression' && n.operator === '+' && leftmostOperand(n) === self) {
+    const parts: Node[] = [];
+    let m: Node = n;
+    while (m.type === 'BinaryExpression' && m.operator === '+') {
+      parts.unshift(m.right);
+      m = m.left as Node;
+    }
+    let out = [''];
+    for (const p of parts.map(part => pieceShapes(part))) out = out.length * p.length <= MAX_PIECE_SHAPES ? out.flatMap(o => p.map(x => o + x)) : out.map(o => `${o}*`);
+    return out;
+  }
   const literal = staticString(n);
   if (literal !== undefined) return [literal];
   if (n.type === 'ConditionalExpression') {
