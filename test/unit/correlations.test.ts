@@ -247,6 +247,12 @@ describe('correlation: download-exec', () => {
     assert.deepEqual(only('download-exec', run).map(f => `${f.severity} ${f.message}`), ['medium Writes a download to dest and runs it (child_process.execFileSync)'], "the caller's own path, named as it spells it");
   });
 
+  // Gemini CLI 0.38.0 (review 85): the install command's version put in with .replace().
+  it('follows a version put into a command with .replace() (the text put in is in the result)', () => {
+    const code = 'const{spawn}=require("child_process");async function latest(){const r=await fetch("https://registry.npmjs.org/x");return (await r.json())["dist-tags"].latest}async function up(){const v=await latest();const updateCommand="npm install -g x@latest";spawn(updateCommand.replace("@latest",`@${v}`),{shell:true})}';
+    assert.deepEqual(only('download-exec', code).map(f => `${f.severity} ${f.message}`), ['medium Runs a program with arguments that come from a network response (npm install -g x@*)']);
+  });
+
   it('calls a self-update that installs the version a registry names medium, not high (seen in a real assistant)', () => {
     const code = 'const{execFileSync:x}=require("child_process");async function latest(){const r=await fetch("https://registry.npmjs.org/tool");return (await r.json())["dist-tags"].latest}\nasync function up(){const v=await latest();x("npm",["install","-g",`tool@${v}`])}';
     const found = only('download-exec', code);

@@ -34,6 +34,8 @@ export const PERSISTENCE_LOCATIONS: PersistenceLocation[] = [
   // Nushell and Elvish read these at every start (Amp adds its PATH line to env.nu, review 65); PowerShell its profile.
   { pattern: /(?:^|\/)nushell\/(?:env|config|login)\.nu$|(?:^|\/)nushell\/autoload\//, kind: 'startup', label: 'nushell start-up file' },
   { pattern: /(?:^|\/)elvish\/rc\.elv$|(?:^|\/)\.elvish\/rc\.elv$/, kind: 'startup', label: 'elvish start-up file' },
+  // A terminal whose configuration is a program: WezTerm runs its Lua file at every start (Letta rewrites it).
+  { pattern: /(?:^|\/)\.wezterm\.lua$|(?:^|\/)wezterm\/wezterm\.lua$/, kind: 'startup', label: 'WezTerm configuration (Lua run at every start)' },
   { pattern: /(?:^|\/)(?:Windows)?PowerShell\/(?:Microsoft\.(?:PowerShell|VSCode)_)?profile\.ps1$|(?:^|\/)\.config\/powershell\/(?:Microsoft\.PowerShell_)?profile\.ps1$/i, kind: 'startup', label: 'PowerShell profile' },
   // Completion scripts shells load on their own (Copilot CLI installs its own at every start).
   { pattern: /(?:^|\/)bash-completion\/completions\/|(?:^|\/)bash_completion\.d\/|(?:^|\/)zsh\/(?:vendor-completions|site-functions)\/|(?:^|\/)fish\/(?:vendor_)?completions\//, kind: 'startup', label: 'shell completion script (loaded by the shell)' },

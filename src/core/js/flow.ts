@@ -756,9 +756,14 @@ export function defaultDerivation(call: CallLike): Derivation {
   if (method === undefined) return undefined;
   const owner = unwrapChain(callee.object as Node);
   if (owner.type === 'Identifier' && ARGUMENT_FUNCTIONS.has(`${owner.name}.${method}`)) return 'arguments';
+  // `cmd.replace("@latest", \`@${latest}\`)`: the text put in is in the result too.
+  if (INSERTING_METHODS.has(method) && call.type === 'CallExpression') return 'both';
   if (RECEIVER_METHODS.has(method) && call.type === 'CallExpression') return 'receiver';
   return undefined;
 }
+
+/** Methods whose result holds their arguments as well as their receiver's text or elements. */
+const INSERTING_METHODS = new Set(['replace', 'replaceAll', 'concat']);
 
 function isObjectEntries(callee: Node): boolean {
   if (callee.type !== 'MemberExpression' || propertyName(callee) !== 'entries') return false;

@@ -106,7 +106,7 @@ export function moduleRefOf(node: Node | undefined, lookup: ModuleLookup, depth 
       return !lookup.isBound(node) && SELF_NAMED.has(node.name) ? normaliseModule(SELF_NAMED_MODULE[node.name] ?? node.name) : undefined;
     }
     case 'ImportBinding': {
-      const library = /^\.\.?\//.test(node.source) ? CHUNK_EXPORTS.get(node.imported) : undefined;
+      const library = CHUNK_SOURCE.test(node.source) ? CHUNK_EXPORTS.get(node.imported) : undefined;
       if (library) return { module: library, path: [node.imported] };
       const ref = normaliseModule(node.source);
       return node.imported === 'default' || node.imported === '*' ? ref : { module: ref.module, path: [...ref.path, node.imported] };
@@ -567,11 +567,32 @@ export function requiredModule(call: acorn.CallExpression, lookup: ModuleLookup,
   if (arg.type === 'SpreadElement') return undefined;
   const callee = calleeOf(call);
   const name = moduleName(arg as Node, lookup);
-  if (name !== undefined) return isRequireFunction(callee, lookup, depth) ? name : undefined;
+  if (name !== undefined) return isRequireFunction(callee, lookup, depth) || (isBuiltinName(name) && importedFromChunk(callee, lookup)) ? name : undefined;
   const id = literalKey(arg);
   if (id !== undefined && /^\d+$/.test(id)) return webpackModule(callee, id, lookup, depth);
   return undefined;
 }
+
+/** A Node built-in module's name (`child_process`, `node:fs`, `fs/promises`). */
+function isBuiltinName(name: string): boolean {
+  const bare = name.startsWith('node:') ? name.slice(5) : name;
+  return BUILTINS.has(bare.split('/')[0]);
+}
+
+/**
+ * A function another chunk of the same build exports: Bun's split bundles keep one
+ * `import.meta.require` in a shared chunk (`var H = import.meta.require; export { H }`) and
+ * every other chunk calls what it imports (`import { H } from "/$bunfs/root/chunk-….js";
+ * H("child_process")`). Given a built-in's name, nothing else such a function can be.
+ */
+function importedFromChunk(callee: Node, lookup: ModuleLookup): boolean {
+  const c = unwrapChain(callee);
+  const bound = c.type === 'Identifier' ? lookup.resolve(c) : undefined;
+  return bound?.type === 'ImportBinding' && CHUNK_SOURCE.test(bound.source);
+}
+
+/** A chunk of the same build: a relative path, or a file of Bun's embedded file system. */
+const CHUNK_SOURCE = /^(?:\.\.?\/|\/\$bunfs\/|[A-Z]:\/~BUN\/)/;
 
 /**
  * A module name written in the call, or kept in a constant first (`const n = "node-pty";

@@ -185,9 +185,20 @@ export function callsSpelled(index: ModuleIndex, scope: number, name: string, de
     // `function mM(` of its own) is no use of the name: only an identifier of the tree at that place is.
     if (!identifierAt(root, i, name.length)) continue;
     if (text.charCodeAt(j) === 40 /* ( */ || fallbackCalled(text, i, j)) calls++;
-    else return -1;
+    else if (!namedByKeepNames(text, i, j, name)) return -1;
   }
   return calls;
+}
+
+/**
+ * `__name(run, "run")`: esbuild's keep-names call gives the function its own name and hands it
+ * nowhere else (the call sits at [start, after), the name written again as the text).
+ */
+function namedByKeepNames(text: string, start: number, after: number, name: string): boolean {
+  let b = start - 1;
+  while (b >= 0 && /\s/.test(text[b])) b--;
+  if (text[b] !== '(') return false;
+  return new RegExp(`^\\s*,\\s*(["'])${name.replace(/[$]/g, '\\$')}\\1\\s*\\)`).test(text.slice(after, after + name.length + 16));
 }
 
 /** `(given ?? name)(…)` or `(given || name)(…)`: the name at [at, after) is called as the fallback. */

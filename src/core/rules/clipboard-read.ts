@@ -6,6 +6,9 @@ import type { Rule, RuleContext } from './types';
 import { spelledTemplate } from './util/values';
 import type { DecodedValue } from '../js/decode';
 import { isShellCommandOption, processCall } from './util/process';
+import { everyUse } from '../js/nameUses';
+import { MODULE, type ModuleIndex } from '../js/moduleIndex';
+import type { CallStep } from '../js/callgraph';
 
 const READ_METHODS = new Set(['readText', 'read', 'readImage', 'readHTML', 'readRTF', 'readBookmark', 'readBuffer']);
 /** A command line, not a sentence about one: the program comes first, then flags or a pipe. */
@@ -161,7 +164,7 @@ function startsProgram(call: Node & { type: 'CallExpression' }, ctx: RuleContext
  * `xsel` or `xclip` held in a name and an argument list with an output flag given through a
  * parameter: the values that reach the start's program and arguments, followed after the walk.
  */
-function heldClipboardRead(call: Node & { type: 'CallExpression' }, fn: number, ctx: RuleContext, namedHere: ReadonlySet<Node>): { how: string; list: Node } | undefined {
+function heldClipboardRead(call: Node & { type: 'CallExpression' }, fn: number, ctx: RuleContext, namedHere: ReadonlySet<Node>): { how: string; list: Node; at?: { node: Node; fn: number } } | undefined {
   const flow = ctx.analysis().flow;
   const programs = flow.origins(call.arguments[0] as Node, fn, n => (n.type === 'Literal' && (n.value === 'xsel' || n.value === 'xclip') ? n.value : undefined));
   // A helper's callers that write the program with its list are reported there (`saveFromCommand("xclip", […, "-o"], f)`).
@@ -170,7 +173,34 @@ function heldClipboardRead(call: Node & { type: 'CallExpression' }, fn: number, 
   if (lists.length === 0) return undefined;
   const list = lists[0].mark;
   const shown = words(list).map(w => w || '*');
-  return { how: `command ${JSON.stringify(`${programs[0].mark} ${shown.join(' ')}`.slice(0, 120))}`, list };
+  // Inside a process runner bundled with the code (execa as a local `f(file, args, o)`): the read
+  // is the call that names the program, out where the runner's callers are (`f(xsel, args)`).
+  const outer = programs.map(p => outermostCaller(p.calls, fn, ctx.analysis().index));
+  const at = outer.every(c => c !== undefined && c.call === outer[0]!.call) ? outer[0] : undefined;
+  return { how: `command ${JSON.stringify(`${programs[0].mark} ${shown.join(' ')}`.slice(0, 120))}`, list, ...(at ? { at: { node: at.call as Node, fn: at.fn } } : {}) };
+}
+
+/**
+ * The outermost call a value was handed in through to function `fn` (a parameter of `fn`, or of
+ * a function around it whose parameter `fn` reads), past steps into helpers' returns on the way.
+ */
+function outermostCaller(calls: readonly CallStep[], fn: number, index: ModuleIndex): CallStep | undefined {
+  let at = fn;
+  let outer: CallStep | undefined;
+  for (const step of calls) {
+    if (step.callee === at || encloses(index, step.callee, at)) {
+      outer = step;
+      at = step.fn;
+    } else if (step.fn !== at) break;
+  }
+  return outer;
+}
+
+function encloses(index: ModuleIndex, outer: number, inner: number): boolean {
+  if (outer === MODULE || inner === MODULE) return false;
+  const o = index.functions[outer];
+  const i = index.functions[inner];
+  return o.start <= i.start && i.end <= o.end;
 }
 
 /**
@@ -208,9 +238,38 @@ function resultOnlyStatus(ctx: RuleContext, depth: number): boolean {
   skip();
   if (user?.type === 'MemberExpression') return user.object === child && !user.computed && STATUS_FIELDS.has(propertyName(user) ?? '');
   if (user?.type === 'VariableDeclarator' && user.init === child && user.id.type === 'ObjectPattern') {
-    return user.id.properties.length > 0 && user.id.properties.every(p => p.type === 'Property' && STATUS_FIELDS.has(propertyKeyName(p as Node) ?? ''));
+    return user.id.properties.length > 0 && user.id.properties.every(p => p.type === 'Property' && (STATUS_FIELDS.has(propertyKeyName(p as Node) ?? '') || (propertyKeyName(p as Node) === 'stdout' && p.value.type === 'Identifier' && onlyComparedWithText(ctx, p.value.name))));
   }
   return false;
+}
+
+/** String methods that tidy a text before it is compared (`out.trim() === "True"`). */
+const TIDY_METHODS = new Set(['trim', 'trimEnd', 'trimStart', 'toString', 'toLowerCase', 'toUpperCase']);
+
+/**
+ * Every use of the local `name` compares it (perhaps trimmed) with written text: the output
+ * is a yes or no (`const { stdout: A } = await run("powershell", […]); return "True" === A.trim()`,
+ * Qoder's "is there an image?" check), not content passed on.
+ */
+function onlyComparedWithText(ctx: RuleContext, name: string): boolean {
+  const index = ctx.analysis().index;
+  const bound = index.binding(name, ctx.functionIndex());
+  if (!bound || bound.scope === MODULE || bound.moduleLike) return false;
+  return everyUse(index, bound.scope, name, use => {
+    const up = use.ancestors;
+    let i = up.length - 1;
+    let child: Node = use.node;
+    // The declaration itself: `{ stdout: A }`.
+    if (up[i]?.type === 'ObjectPattern' || (up[i]?.type === 'Property' && up[i - 1]?.type === 'ObjectPattern')) return true;
+    while (up[i]?.type === 'MemberExpression' && (up[i] as Node & { type: 'MemberExpression' }).object === child && TIDY_METHODS.has(propertyName(up[i] as Node) ?? '') && up[i - 1]?.type === 'CallExpression') {
+      child = up[i - 1];
+      i -= 2;
+    }
+    const compared = up[i];
+    if (compared?.type !== 'BinaryExpression' || !['===', '!==', '==', '!='].includes(compared.operator)) return false;
+    const other = compared.left === child ? compared.right : compared.left;
+    return other.type === 'Literal' && typeof other.value === 'string';
+  });
 }
 
 /**
@@ -294,7 +353,7 @@ export const clipboardRead: Rule = {
         for (const entry of tableCommandsToReport(tableCommands, runs, ctx)) ctx.report({ node: entry.node, fn: entry.fn, messageId: 'read', data: { how: entry.how }, evidence: [entry.how] });
         for (const start of starts) {
           const found = heldClipboardRead(start.node, start.fn, ctx, namedHere);
-          if (found) ctx.report({ node: start.node, fn: start.fn, messageId: 'read', data: { how: found.how }, evidence: [found.how], related: [{ start: found.list.start, end: found.list.end, message: 'the argument list that asks for the clipboard\'s content' }] });
+          if (found) ctx.report({ node: found.at?.node ?? start.node, fn: found.at?.fn ?? start.fn, messageId: 'read', data: { how: found.how }, evidence: [found.how], related: [{ start: found.list.start, end: found.list.end, message: 'the argument list that asks for the clipboard\'s content' }] });
         }
       },
       CallExpression(node) {

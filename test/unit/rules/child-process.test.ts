@@ -340,6 +340,13 @@ runRuleTable(childProcess, {
     },
     // systeminformation's diskLayout in Gemini CLI 0.45.2 (review 81): `cmd = cmd + …` adds as `+=` does.
     {
+      name: 'a line built by adding to itself with = (cmd = cmd + …), per disk then once more, from fixed starts is fixed (low), the first command shown',
+      code: 'const{exec}=require("child_process");function a(ds,cb){let cmd="";ds.forEach(d=>{cmd=cmd+\'printf "\\n\'+d+\'|"; diskutil info /dev/\'+d+" | grep SMART;"});if(cmd){cmd=cmd+\'printf "\\n"\';exec(cmd,cb)}}',
+      at: ['exec(cmd,'],
+      severity: 'low',
+      evidence: ['diskutil info /dev/* | grep SMART;…'],
+    },
+    {
       name: 'a line built by adding to itself with = (cmd = cmd + …) from fixed starts is fixed (low)',
       code: 'const{exec}=require("child_process");function smart(ds,cb){let cmd="";ds.forEach(d=>{const B=d.BSDName;cmd=cmd+\'printf "\\n\'+B+\'|"; diskutil info /dev/\'+B+" | grep SMART;"});exec(cmd+\'printf "\\n"\',cb)}',
       at: ['exec(cmd+'],
@@ -765,10 +772,26 @@ runRuleTable(childProcess, {
       severity: 'low',
       message: /^Runs a shell command/,
     },
+    // Command Code 1.54.2 (review 86): esbuild's keep-names call hands the wrapper nowhere; its callers give fixed commands.
+    {
+      name: "a shell wrapper named by esbuild's __name whose every caller gives a fixed command is low, the commands shown",
+      code: 'import{execSync as w}from"node:child_process";var __name=(o,r)=>Object.defineProperty(o,"name",{value:r,configurable:true});function defaultRunCommand(e){return w(e.command,{encoding:"utf8"})}__name(defaultRunCommand,"defaultRunCommand");export function branch(){return defaultRunCommand({command:"git branch --show-current"}).trim()}',
+      at: ['w(e.command', 'defaultRunCommand({'],
+      severity: 'low',
+    },
+    {
+      name: 'a shell wrapper handed to another function as well as called stays computed (medium)',
+      code: 'import{execSync as w}from"node:child_process";function run(e){return w(e.command)}register(run);export function branch(){return run({command:"git branch"})}',
+      at: ['w(e.command', 'run({'],
+      message: /computed at run time$|via run\(\)\): git branch$/,
+    },
+    // OpenCode 1.19.5 (review 84): Bun's split bundles share one `import.meta.require` from a chunk.
+    { name: "a Node built-in loaded by a function another chunk of the build exports (Bun's shared import.meta.require)", code: 'import{r,H}from"/$bunfs/root/chunk-rt.js";var q=H("child_process");function run(){return q.spawn("git",["status"])}var p=H("node:child_process");p.execFileSync("ls",["-la"])', at: ['q.spawn', 'p.execFileSync'], severity: 'low' },
     // Gemini CLI 0.45.2 (review 81): code splitting imports execa, bundled once, from a shared chunk under its own name.
     { name: "execa imported from another chunk of a code-split bundle under the library's name", code: 'import {execa, execaSync as run} from "./chunk-3AIAY5PD.js";var xsel="xsel";await execa(xsel,["--clipboard","--output"]);run("git",["status"])', at: ['execa(xsel', 'run("git"'] },
   ],
   valid: [
+    { name: "a package's function given a built-in's name is not a require", code: 'import{H}from"some-loader";var q=H("child_process");q.spawn("git",["status"])' },
     { name: "a chunk's export of another name is the chunk's own code", code: 'import {spawnAsync, execute} from "./chunk-3AIAY5PD.js";await spawnAsync("git",["status"]);execute("ls")' },
     { name: "a class field given a module and another object: not known to be the module", code: 'const cp=require("child_process");class R{constructor(o){this.child=cp;if(o)this.child=o.runner}run(c){return this.child.exec(c)}}' },
     { name: "a class field given a module by one construction and another object by another", code: 'class R{constructor(cp){this.cp=cp}run(c){return this.cp.exec(c)}}const a=new R(require("child_process"));const b=new R({exec(){}})' },

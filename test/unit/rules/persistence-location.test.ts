@@ -3,6 +3,8 @@ import { runRuleTable } from '../../helpers/ruleTester';
 
 runRuleTable(persistenceLocation, {
   invalid: [
+    // Letta Code 0.25.9 (review 85) rewrites WezTerm's Lua configuration, which the terminal runs at every start.
+    { name: "WezTerm's configuration, in the home folder or under .config", code: 'const fs=require("fs"),p=require("path"),os=require("os");fs.writeFileSync(p.join(os.homedir(),".config","wezterm","wezterm.lua"),"x");fs.writeFileSync(p.join(os.homedir(),".wezterm.lua"),"x")', at: ['p.join(os.homedir(),".config"', 'p.join(os.homedir(),".wezterm'], severity: 'low', message: /^Names a WezTerm configuration/ },
     // Amp (review 65) adds its PATH line to nushell's env.nu; PowerShell and elvish read theirs at every start.
     { name: 'nushell, elvish and PowerShell start-up files (low), with the article their label takes', code: 'const fs=require("fs"),p=require("path"),os=require("os");fs.appendFileSync(p.join(os.homedir(),".config","nushell","env.nu"),"x");fs.appendFileSync(p.join(os.homedir(),"Documents","PowerShell","Microsoft.PowerShell_profile.ps1"),"x");fs.appendFileSync(p.join(os.homedir(),".config","elvish","rc.elv"),"x")', at: ['p.join(os.homedir(),".config","n', 'p.join(os.homedir(),"D', 'p.join(os.homedir(),".config","e'], severity: 'low', message: /^Names (a nushell start-up file|a PowerShell profile|an elvish start-up file): /},
     { name: 'the global git configuration in the home directory', code: 'a="~/.gitconfig";b=`${process.env.HOME}/.config/git/config`', at: ['"~', '`'] },

@@ -194,12 +194,15 @@ function grownBySelf(node: Node & { type: 'Identifier' }, ctx: RuleContext): str
   const last = ctx.resolve(node);
   if (!last || leftmostOperand(last) !== node.name) return undefined;
   const earlier = ctx.analysis().index.binding(node.name, ctx.functionIndex())?.earlier;
-  if (!earlier?.length || !startsNoCommand([last], node.name)) return undefined;
-  const heads = new Set(earlier.map(v => staticString(v.node)));
-  if (heads.size !== 1) return undefined;
+  if (!earlier?.length) return undefined;
+  // What it was given first, and what each `name = name + …` added, in the order written.
+  const grows = (v: Node) => leftmostOperand(v) === node.name;
+  const pieces = [...earlier.map(v => v.node).filter(grows), last].sort((a, b) => a.start - b.start);
+  const heads = new Set(earlier.map(v => v.node).filter(v => !grows(v)).map(v => staticString(v)));
+  if (heads.size !== 1 || !startsNoCommand(pieces, node.name)) return undefined;
   const [head] = heads;
   if (head === undefined) return undefined;
-  return head ? `${head}*` : firstAppended([last], node.name);
+  return head ? `${head}*` : firstAppended(pieces, node.name);
 }
 
 /** The name a `+` chain starts with (`cmd` in `cmd + a + b`). */
