@@ -15,7 +15,7 @@ import { moduleDerivation } from '../js/derivation';
 import { MAX_CALLERS, type CallStep } from '../js/callgraph';
 import type { ModuleAnalysis, Rule, RuleContext } from './types';
 import { EQUALITY, spelledText } from './util/paths';
-import { handsShellText, isInlineCodeOption, isShellCommandOption, lineComputed, processCall, programName, SHELL_PROGRAMS, startsComputed } from './util/process';
+import { handsShellText, isInlineCodeOption, isPtyPackage, isShellCommandOption, lineComputed, processCall, programName, SHELL_PROGRAMS, startsComputed } from './util/process';
 import { contextAt } from './util/contextAt';
 
 const BUN_SPAWN = new Set(['Bun.spawn', 'Bun.spawnSync']);
@@ -1767,19 +1767,62 @@ function spelledHead(given: Node, listForm: boolean | undefined, analysis: Modul
   return shapeOf(unwrapChain(split[0]))?.map(h => [h, ...rest].join(' '));
 }
 
-/** `p.stdin.write(data)` (or `.end(data)`): data written to the input of the process `p`. */
+/**
+ * `p.stdin.write(data)` (or `.end(data)`): data written to the input of the process `p`; or
+ * `p.write(data)` (`direct`), which a pseudo-terminal's process takes as typed input.
+ */
 interface ProcessInput {
   node: Node;
   process: Node;
   data: Node;
   fn: number;
+  direct?: boolean;
 }
 
 function processInput(node: Node & { type: 'CallExpression' }, callee: Node, method: string | undefined): Omit<ProcessInput, 'fn'> | undefined {
   if ((method !== 'write' && method !== 'end') || callee.type !== 'MemberExpression' || !node.arguments[0] || node.arguments[0].type === 'SpreadElement') return undefined;
   const stream = unwrapChain(callee.object as Node);
-  if (stream.type !== 'MemberExpression' || propertyName(stream) !== 'stdin') return undefined;
-  return { node, process: stream.object as Node, data: node.arguments[0] };
+  if (stream.type === 'MemberExpression' && propertyName(stream) === 'stdin') return { node, process: stream.object as Node, data: node.arguments[0] };
+  return method === 'write' && (stream.type === 'Identifier' || stream.type === 'MemberExpression') ? { node, process: stream, data: node.arguments[0], direct: true } : undefined;
+}
+
+/** A shell started to read commands from its input: by the process API, or in a pseudo-terminal (written to directly). */
+interface ReadingShell {
+  call: string;
+  command: string;
+  pty?: boolean;
+}
+
+/** A pseudo-terminal started with no arguments or options only: what is typed into it is run by its program. */
+interface PtyStart {
+  node: Node;
+  call: string;
+  args: readonly Node[];
+  fn: number;
+  spelled?: string;
+}
+
+/**
+ * A pseudo-terminal whose program is a shell (`pty.spawn(process.env.SHELL || "/bin/zsh", [],
+ * { cols, rows })`, Letta's remote terminal): spelled as one, or every value it is made of a
+ * shell's name, `$SHELL`, `%COMSPEC%` or the user's login shell (`os.userInfo().shell`).
+ */
+function ptyRunsShell(p: PtyStart, ctx: RuleContext): boolean {
+  const list = p.args[1] ? unwrapChain(p.args[1]) : undefined;
+  if (list && (list.type !== 'ArrayExpression' || !list.elements.every(e => e && e.type !== 'SpreadElement' && (staticString(e as Node) ?? '').startsWith('-') && !isInlineCodeOption(staticString(e as Node)!)))) return false;
+  if (p.spelled !== undefined && !p.spelled.includes('*')) return SHELL_PROGRAMS.has(programName(p.spelled.trim().split(/\s+/)[0].replace(/^["']|["']$/g, '')));
+  if (!p.args[0]) return false;
+  const { flow, graph } = ctx.analysis();
+  const kinds = flow.origins(p.args[0], p.fn, (n, at) => {
+    const text = staticString(n);
+    if (text !== undefined) return SHELL_PROGRAMS.has(programName(text)) ? 'shell' : 'other';
+    const path = n.type === 'MemberExpression' ? memberPath(n) : undefined;
+    if (path === 'process.env.SHELL' || path === 'process.env.COMSPEC' || path === 'process.env.ComSpec') return 'shell';
+    if (n.type === 'MemberExpression' && propertyName(n) === 'shell') return 'shell';
+    // A same-module helper's returns are followed; any other call gives some other program.
+    return n.type === 'CallExpression' && graph.target(n, at) === undefined ? 'other' : undefined;
+  });
+  return kinds.length > 0 && kinds.every(k => k.mark === 'shell');
 }
 
 /**
@@ -1797,10 +1840,13 @@ function readsCommands(command: string, args: readonly Node[]): boolean {
  * back (names, `this` fields, returns) to that shell's start. Each write of text not fixed by
  * the file is a shell command computed at run time; `exit\n` is not.
  */
-function reportShellInputs(ctx: RuleContext, shells: ReadonlyMap<Node, { call: string; command: string }>, inputs: readonly ProcessInput[]): void {
+function reportShellInputs(ctx: RuleContext, shells: ReadonlyMap<Node, ReadingShell>, inputs: readonly ProcessInput[]): void {
   const { flow, index } = ctx.analysis();
-  const shellAt = (n: Node, _fn: number, path: readonly string[]) => (path.length === 0 && shells.has(n) ? n : undefined);
+  const anyPty = [...shells.values()].some(s => s.pty);
   for (const input of inputs) {
+    if (input.direct && !anyPty) continue;
+    // Written straight to a process: only a pseudo-terminal's (a child process has `stdin` for that).
+    const shellAt = (n: Node, _fn: number, path: readonly string[]) => (path.length === 0 && shells.has(n) && (!input.direct || shells.get(n)!.pty) ? n : undefined);
     if (constantTexts(input.data, input.fn, index)) continue;
     const reached = flow.origins(input.process, input.fn, shellAt);
     if (reached.length === 0) continue;
@@ -1868,7 +1914,8 @@ export const childProcess: Rule = {
     const settled = (p: ProcessCall): ProcessCall => (p.shellFrom ? { ...p, shell: settledShell(p.shellFrom.value, p.fn, p.shellFrom.listGiven, ctx) } : p);
     // Shells started with no command to run (they read their commands from their input), by
     // their process call; and the places that write to some process's input.
-    const readingShells = new Map<Node, { call: string; command: string }>();
+    const readingShells = new Map<Node, ReadingShell>();
+    const ptyStarts: PtyStart[] = [];
     // Bun Shell and execa templates, spelled after the walk.
     const bunLines: Array<{ node: Node; call: string; raw: boolean; quasi: Node & { type: 'TemplateLiteral' }; fn: number; bun: boolean; cwd?: Node }> = [];
     const inputs: ProcessInput[] = [];
@@ -1898,7 +1945,9 @@ export const childProcess: Rule = {
     const start = (call: ProcessCall, c: RuleContext = ctx) => {
       const spelled = call.spelled ?? commandsOf(call.args, c, call.node);
       const p = spelled ? { ...call, spelled } : call;
-      if (spelled?.length === 1 && readsCommands(spelled[0], call.args)) readingShells.set(call.node, { call: call.call, command: spelled[0] });
+      const pty = !call.via && isPtyPackage(call.call.split(' ')[0].replace(/\.spawn$/, ''));
+      if (spelled?.length === 1 && readsCommands(spelled[0], call.args)) readingShells.set(call.node, { call: call.call, command: spelled[0], ...(pty ? { pty } : {}) });
+      else if (pty) ptyStarts.push({ node: call.node, call: call.call, args: call.args, fn: call.fn, ...(spelled?.length === 1 ? { spelled: spelled[0] } : {}) });
       if (!spelled) computed.push(p);
       const maker = spelled ? undefined : commandCall(p.args, c);
       if (!maker) {
@@ -1998,6 +2047,7 @@ export const childProcess: Rule = {
         for (const calls of waiting.values()) for (const p of calls) report(ctx, settled(p.decoded ? p : withChosen(p)), byCallers);
         waiting.clear();
         for (const p of wrapped.calls) report(ctx, p, byCallers);
+        for (const p of ptyStarts) if (ptyRunsShell(p, ctx)) readingShells.set(p.node, { call: p.call, command: p.spelled ?? 'a shell', pty: true });
         if (readingShells.size && inputs.length) reportShellInputs(ctx, readingShells, inputs);
       },
       // Bun Shell (`$\`git show ${ref}\``, `Bun.$`, `var {$: L92} = globalThis.Bun`) and execa's `$`.

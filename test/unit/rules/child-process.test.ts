@@ -353,6 +353,12 @@ runRuleTable(childProcess, {
       severity: 'low',
     },
     {
+      name: 'a line added to with += computed text and then with = fixed text is computed (medium); with += fixed starts, fixed (low)',
+      code: 'const{exec}=require("child_process");function b(ds,extra,cb){let cmd="";ds.forEach(d=>{cmd+=extra+";"});cmd=cmd+\'printf "\\n"\';exec(cmd,cb)}function c(ds,cb){let cmd="";ds.forEach(d=>{cmd+=`printf "\\n${d}|"; smartctl -H ${d} | grep overall;`});cmd=cmd+\'printf "\\n"\';exec(cmd,cb)}',
+      at: ['exec(cmd,cb)}function c', 'exec(cmd,cb)}'],
+      message: /computed at run time$|smartctl -H \* \| grep overall;…$/,
+    },
+    {
       name: 'a line built by adding computed text to itself with = is computed (medium)',
       code: 'const{exec}=require("child_process");function bad(parts,cb){let cmd="";for(const p of parts)cmd=cmd+p+";";exec(cmd,cb)}',
       at: ['exec(cmd,'],
@@ -989,6 +995,16 @@ describe('child-process: commands written to a shell\'s input', () => {
     const found = scanWith([childProcess], code);
     assert.deepEqual(found.filter(f => f.message.includes('input')).map(f => f.message), []);
     assert.equal(found.length, 4, 'the four process starts, nothing more');
+  });
+
+  // Letta Code 0.25.9's remote terminal (review 85): keystrokes from its cloud typed into a pseudo-terminal's login shell.
+  it("reports computed text typed into a pseudo-terminal's shell ($SHELL or a shell's name), not into another program's or a fixed line", () => {
+    const code = 'const pty=require("node-pty"),os=require("os");function shell(){return process.env.SHELL||(os.platform()==="win32"?"powershell.exe":"/bin/zsh")}function open(socket){const p=pty.spawn(shell(),[],{name:"xterm",cols:80,rows:24});socket.on("message",m=>p.write(JSON.parse(m).data));p.write("exit\\r");return p}function runTool(cmd){const t=pty.spawn("claude",["--resume"],{cols:80,rows:24});t.write(cmd)}function bash(cmd){const b=pty.spawn("bash",["-l"],{cols:80,rows:24});b.write(cmd+"\\r")}function script(cmd){const s=pty.spawn("bash",["run.sh"],{cols:80,rows:24});s.write(cmd)}';
+    const found = scanWith([childProcess], code).filter(f => f.severity === 'medium');
+    assert.deepEqual(found.map(f => [f.offset, f.message]), [
+      [code.indexOf('p.write(JSON'), 'Runs shell commands written to the input of a shell it started (node-pty.spawn: a shell), computed at run time'],
+      [code.indexOf('b.write(cmd'), 'Runs shell commands written to the input of a shell it started (node-pty.spawn: bash -l), computed at run time'],
+    ]);
   });
 });
 

@@ -193,11 +193,16 @@ function addedInPlace(node: Node & { type: 'Identifier' }, ctx: RuleContext): re
 function grownBySelf(node: Node & { type: 'Identifier' }, ctx: RuleContext): string | undefined {
   const last = ctx.resolve(node);
   if (!last || leftmostOperand(last) !== node.name) return undefined;
-  const earlier = ctx.analysis().index.binding(node.name, ctx.functionIndex())?.earlier;
+  const bound = ctx.analysis().index.binding(node.name, ctx.functionIndex());
+  const earlier = bound?.earlier;
   if (!earlier?.length) return undefined;
-  // What it was given first, and what each `name = name + …` added, in the order written.
+  // What it was given first, and what each `name = name + …` added.
   const grows = (v: Node) => leftmostOperand(v) === node.name;
-  const pieces = [...earlier.map(v => v.node).filter(grows), last].sort((a, b) => a.start - b.start);
+  // Shown longest first: the piece that says most (`printf …; diskutil info /dev/* | grep SMART;`),
+  // not a closing `printf "\n"` another branch adds; every piece is checked all the same.
+  // Text `+=` adds before the use counts too (`cmd += \`printf …; smartctl -H ${d};\``, then `cmd = cmd + 'printf "\n"'`).
+  const added = bound?.appended?.map(v => v.node).filter(v => v.start < node.start) ?? [];
+  const pieces = [...earlier.map(v => v.node).filter(grows), ...added, last].sort((a, b) => b.end - b.start - (a.end - a.start));
   const heads = new Set(earlier.map(v => v.node).filter(v => !grows(v)).map(v => staticString(v)));
   if (heads.size !== 1 || !startsNoCommand(pieces, node.name)) return undefined;
   const [head] = heads;

@@ -10,6 +10,11 @@ const PACKAGES = new Set(['execa', 'cross-spawn', 'shelljs']);
 // A pseudo-terminal starts its program like spawn does (an agent's interactive shell tool).
 const PTY_PACKAGES = new Set(['node-pty', '@lydell/node-pty', 'node-pty-prebuilt-multiarch', '@homebridge/node-pty-prebuilt-multiarch', '@cdktf/node-pty-prebuilt-multiarch']);
 
+/** A pseudo-terminal package (node-pty and its prebuilt forks). */
+export function isPtyPackage(module: string): boolean {
+  return PTY_PACKAGES.has(module);
+}
+
 /** Which call a module member is: `shell` (always through a shell), `spawn`, or undefined. */
 export function processCall(ref: ModuleRef): 'shell' | 'spawn' | undefined {
   const last = ref.path[ref.path.length - 1];
