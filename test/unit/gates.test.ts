@@ -83,6 +83,18 @@ describe('region-gating follows the compared value', () => {
       assert.equal(g?.severity, 'high');
       assert.match(g.message, /API endpoint or proxy setting and compares with vendor names/);
     });
+    // Qwen Code 0.23.4 (review 88): the endpoint's host handed to a matcher with each vendor's domain.
+    it('in a comparison helper the callers give the endpoint and vendor domains (isHostOrSubdomain(host, "deepseek.com"))', () => {
+      const code = 'function isHostOrSubdomain(h,d){return h===d||h.endsWith(`.${d}`)}function provider(){const host=new URL(process.env.OPENAI_BASE_URL).hostname;if(isHostOrSubdomain(host,"deepseek.com"))return"deepseek";if(isHostOrSubdomain(host,"moonshot.cn"))return"moonshot";return undefined}';
+      const found = gates(code, ['alibaba']);
+      assert.deepEqual(found.map(g => [g.severity, where(g)]), [['high', at(code, 'h===d')]]);
+      assert.match(found[0].message, /API endpoint or proxy setting \(through isHostOrSubdomain\(\)\) and compares with vendor names/);
+      assert.ok(found[0].related.some(r => r.message.startsWith('vendor-keywords: Passes "deepseek.com" to isHostOrSubdomain()')), JSON.stringify(found[0].related));
+      const one = 'function isHost(h,d){return h===d}function useDeepseekApi(){return isHost(new URL(process.env.OPENAI_BASE_URL).hostname,"api.deepseek.com")}';
+      assert.deepEqual(gates(one, ['alibaba']).map(g => `${g.ruleId} ${g.severity}`), ['endpoint-check medium'], 'one vendor: a client adapting to that provider');
+      const logged = 'function note(h,d){console.log(h,d)}function f(){note(new URL(process.env.OPENAI_BASE_URL).hostname,"deepseek.com");note(process.env.OPENAI_BASE_URL,"moonshot.cn")}';
+      assert.deepEqual(gates(logged, ['alibaba']), [], 'a helper that only logs what it is given compares nothing');
+    });
     it('through a helper that reads TZ, compared with region time zones', () => {
       const code = 'function readEnv(k){return process.env[k]}const ZONES=["Asia/Shanghai","Asia/Urumqi","Asia/Hong_Kong"];function f(){return ZONES.includes(readEnv("TZ"))}';
       const [g] = gates(code);

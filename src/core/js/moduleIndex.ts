@@ -1130,6 +1130,14 @@ export function isPlaceholder(node: Node): boolean {
  * The one value of a name bound exactly once and never changed, seen from function `fn`:
  * asked after the walk, when every assignment of the name is known.
  */
+/** Whether function `outer` holds function `inner` (or is it); the module scope is no function here. */
+export function encloses(index: ModuleIndex, outer: number, inner: number): boolean {
+  if (outer === MODULE || inner === MODULE) return false;
+  const o = index.functions[outer];
+  const i = index.functions[inner];
+  return o.start <= i.start && i.end <= o.end;
+}
+
 /**
  * esbuild's keep-names helper imported from the chunk that defines it (`import { __name } from
  * "./chunk-….js"`, code splitting): that chunk is another file, so its shape cannot be read here.

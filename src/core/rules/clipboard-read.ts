@@ -7,7 +7,7 @@ import { spelledTemplate } from './util/values';
 import type { DecodedValue } from '../js/decode';
 import { isShellCommandOption, processCall } from './util/process';
 import { everyUse } from '../js/nameUses';
-import { MODULE, type ModuleIndex } from '../js/moduleIndex';
+import { encloses, MODULE, type ModuleIndex } from '../js/moduleIndex';
 import type { CallStep } from '../js/callgraph';
 
 const READ_METHODS = new Set(['readText', 'read', 'readImage', 'readHTML', 'readRTF', 'readBookmark', 'readBuffer']);
@@ -196,13 +196,6 @@ function outermostCaller(calls: readonly CallStep[], fn: number, index: ModuleIn
   return outer;
 }
 
-function encloses(index: ModuleIndex, outer: number, inner: number): boolean {
-  if (outer === MODULE || inner === MODULE) return false;
-  const o = index.functions[outer];
-  const i = index.functions[inner];
-  return o.start <= i.start && i.end <= o.end;
-}
-
 /**
  * A process start whose output goes nowhere: `execSync(cmd, { stdio: "ignore" })` (Claude
  * Code's "is there an image?" check), or a list whose standard output is `"ignore"`.
@@ -305,13 +298,17 @@ function listsTypesLine(line: string): boolean {
  * output away are seen to run. One no start is seen to run is reported (it may be run by
  * code the analysis does not follow).
  */
-function tableCommandsToReport<T extends { node: Node }>(entries: readonly T[], runs: ReadonlyArray<{ node: Node & { type: 'CallExpression' }; fn: number; ignored: boolean }>, ctx: RuleContext): T[] {
+function tableCommandsToReport<T extends { node: Node }>(entries: readonly T[], runs: ReadonlyArray<{ node: Node & { type: 'CallExpression' }; fn: number; ignored: boolean }>, statusOnly: ReadonlySet<Node>, ctx: RuleContext): T[] {
   if (entries.length === 0) return [];
+  const { flow, index } = ctx.analysis();
   const wanted = new Set(entries.map(e => e.node));
   const ran = new Map<Node, boolean>();
   for (const run of runs) {
-    for (const r of ctx.analysis().flow.origins(run.node.arguments[0] as Node, run.fn, n => (wanted.has(n) ? n : undefined))) {
-      ran.set(r.mark, (ran.get(r.mark) ?? true) && run.ignored);
+    for (const r of flow.origins(run.node.arguments[0] as Node, run.fn, n => (wanted.has(n) ? n : undefined))) {
+      // A start inside a process runner of the code's own (`zY(cmd, o)` spawning `cmd`): the
+      // runner's call that passes the command in is the one whose result is used or not.
+      const outer = run.ignored ? undefined : outermostCaller(r.calls, run.fn, index);
+      ran.set(r.mark, (ran.get(r.mark) ?? true) && (run.ignored || (!!outer && statusOnly.has(outer.call))));
     }
   }
   return entries.filter(e => ran.get(e.node) !== true);
@@ -341,6 +338,8 @@ export const clipboardRead: Rule = {
     // decided after the walk, by the process starts their values reach.
     const tableCommands: Array<{ node: Node; fn: number; how: string }> = [];
     const runs: Array<{ node: Node & { type: 'CallExpression' }; fn: number; ignored: boolean }> = [];
+    // Calls whose result is only asked how the process ended (see resultOnlyStatus), whatever they call.
+    const statusOnly = new Set<Node>();
     const command = (node: Node, text: string) => {
       const how = `command ${JSON.stringify(text.slice(0, 120))}`;
       // One that saves what it reads into a file (`xclip … -o > "$f"`, AppleScript's `write … to`) reads whatever its output.
@@ -350,13 +349,14 @@ export const clipboardRead: Rule = {
     };
     return {
       'Program:exit'() {
-        for (const entry of tableCommandsToReport(tableCommands, runs, ctx)) ctx.report({ node: entry.node, fn: entry.fn, messageId: 'read', data: { how: entry.how }, evidence: [entry.how] });
+        for (const entry of tableCommandsToReport(tableCommands, runs, statusOnly, ctx)) ctx.report({ node: entry.node, fn: entry.fn, messageId: 'read', data: { how: entry.how }, evidence: [entry.how] });
         for (const start of starts) {
           const found = heldClipboardRead(start.node, start.fn, ctx, namedHere);
           if (found) ctx.report({ node: found.at?.node ?? start.node, fn: found.at?.fn ?? start.fn, messageId: 'read', data: { how: found.how }, evidence: [found.how], related: [{ start: found.list.start, end: found.list.end, message: 'the argument list that asks for the clipboard\'s content' }] });
         }
       },
       CallExpression(node) {
+        if (resultOnlyStatus(ctx, 0)) statusOnly.add(node);
         // `execa(xselBin, args)` with `args` a parameter its callers give `["--clipboard", "--output"]` (clipboardy's Linux backend).
         if (node.arguments.length > 0 && node.arguments[0].type !== 'Literal' && startsProgram(node, ctx)) {
           if (mentionsTool && node.arguments.length >= 2) starts.push({ node, fn: ctx.functionIndex() });

@@ -20,7 +20,7 @@ const ENV_NAME = /^[A-Z][A-Z0-9]*(?:_[A-Z0-9]*)+$/;
 
 interface Named {
   node: { start: number; end: number };
-  messageId: 'list' | 'regex' | 'switch' | 'call' | 'compare' | 'decoded' | 'decodedUse' | 'native';
+  messageId: 'list' | 'regex' | 'switch' | 'call' | 'compare' | 'helper' | 'decoded' | 'decodedUse' | 'native';
   data: Record<string, string | number>;
   hits: KeywordHit[];
   /** A list or pattern (several values), not one comparison. */
@@ -30,6 +30,8 @@ interface Named {
   evidence?: string[];
   related?: RelatedSpan[];
   decodedFrom?: string;
+  /** Reported after the walk: the function the node is in. */
+  fn?: number;
 }
 
 /**
@@ -56,7 +58,44 @@ function report(ctx: RuleContext, n: Named): void {
     vendor: vendors.map(v => v.id),
     country: [...new Set(vendors.map(v => v.country))],
     ...(n.decodedFrom ? { decodedFrom: n.decodedFrom } : {}),
+    ...(n.fn !== undefined ? { fn: n.fn } : {}),
   });
+}
+
+/**
+ * A host name (`deepseek.com`, `.moonshot.cn`) or a vendor's word alone (`"deepseek"`): what an
+ * endpoint matcher is given. Not a header name, a file name or a sentence that mentions a vendor.
+ */
+function isHostOrVendorWord(text: string, keywords: KeywordMatcher): boolean {
+  if (text.length > 100 || ENV_NAME.test(text) || URL_PATH.test(text)) return false;
+  const hits = keywords.find(text);
+  if (hits.length === 0) return false;
+  return HOST_NAME.test(text) || hits.some(h => h.word === text.toLowerCase());
+}
+
+const HOST_NAME = /^\.?(?:[a-z0-9-]+\.)+[a-z]{2,}$/i;
+
+/**
+ * The name of the same-module function `call` calls, when the parameter argument `at` lands in
+ * is compared inside it (`function isHostOrSubdomain(h, d) { return h === d || h.endsWith(\`.${d}\`) }`):
+ * a vendor's host given to it is compared as surely as one written in the comparison.
+ */
+function comparingHelper(call: acorn.CallExpression, at: number, fn: number, ctx: RuleContext): string | undefined {
+  const { index, graph } = ctx.analysis();
+  const target = graph.target(call, fn);
+  if (!target || call.arguments.slice(0, at).some(a => a.type === 'SpreadElement')) return undefined;
+  const f = index.functions[target.callee];
+  const param = f.node.params[at + target.argOffset];
+  if (param?.type !== 'Identifier' || f.overwritten?.has(param.name) || f.mutated?.has(param.name)) return undefined;
+  const uses = (side: Node): boolean => {
+    const n = side.type === 'ChainExpression' ? side.expression : side;
+    if (n.type === 'Identifier') return n.name === param.name;
+    return n.type === 'TemplateLiteral' && n.expressions.some(e => e.type === 'Identifier' && e.name === param.name);
+  };
+  const compared = index.comparisons.some(c => c.fn === target.callee && (uses(c.left as Node) || uses(c.right as Node)) && index.binding(param.name, c.fn)?.scope === target.callee);
+  if (!compared) return undefined;
+  const callee = calleeOf(call);
+  return callee.type === 'Identifier' ? callee.name : undefined;
 }
 
 function hitsOfList(values: Array<string | undefined>, ctx: RuleContext): KeywordHit[] {
@@ -93,6 +132,7 @@ export const vendorKeywords: Rule = {
       switch: 'switch over {{cases}} cases naming {{count}}: {{vendors}}',
       call: '.{{method}}({{value}}) naming {{count}}: {{vendors}}',
       compare: 'Comparison with {{value}} naming {{count}}: {{vendors}}',
+      helper: 'Passes {{value}} to {{helper}}(), which compares it, naming {{count}}: {{vendors}}',
       decoded: 'Decoded list ({{recipe}}) of {{entries}} entries naming {{count}}: {{vendors}}',
       decodedUse: 'Compares {{subject}} with a decoded list from {{via}} ({{entries}} entries) naming {{count}}: {{vendors}}',
       native: 'String in {{place}} naming {{count}}: {{vendors}}',
@@ -101,7 +141,18 @@ export const vendorKeywords: Rule = {
   triggers: defaultKeywordMatcher().words(),
   triggersIgnoreCase: true,
   create(ctx) {
+    // Texts handed to a function of the file (`isHostOrSubdomain(host, "deepseek.com")`): known
+    // to be compared only once the whole file is indexed.
+    const handed: Array<{ call: acorn.CallExpression; at: number; fn: number; value: string }> = [];
     return {
+      'Program:exit'() {
+        for (const h of handed) {
+          const helper = comparingHelper(h.call, h.at, h.fn, ctx);
+          if (!helper) continue;
+          const literal = h.call.arguments[h.at] as Node;
+          report(ctx, { node: literal, messageId: 'helper', data: { value: quoted(h.value), helper }, hits: countedHits(ctx.keywords.find(h.value), false), list: false, fn: h.fn });
+        }
+      },
       ArrayExpression(node) {
         // Vocabularies, emoji and word lists: thousands of entries are data, not a vendor list.
         if (node.elements.length > MAX_LIST) return;
@@ -129,6 +180,12 @@ export const vendorKeywords: Rule = {
           return;
         }
         const method = calledMethod(node);
+        if (node.callee.type === 'Identifier' && node.arguments.length <= 4) {
+          node.arguments.forEach((a, at) => {
+            const text = a.type === 'SpreadElement' ? undefined : staticString(a as Node);
+            if (text !== undefined && isHostOrVendorWord(text, ctx.keywords)) handed.push({ call: node, at, fn: ctx.functionIndex(), value: text });
+          });
+        }
         if (!method || !COMPARE_METHODS.has(method) || method === 'test' || method === 'get') return;
         const value = staticString(node.arguments[0]);
         if (value === undefined || ENV_NAME.test(value) || URL_PATH.test(value)) return;

@@ -17,8 +17,11 @@ runRuleTable(vendorKeywords, {
     { name: 'an ambiguous word in the registrable part of a host', code: 'h.endsWith("kimi.com")', at: ['"kimi'] },
     { name: "the assistant's own vendor, at info", code: 'm.startsWith("claude-3")', at: ['"claude'], severity: 'info', target: claude },
     { name: 'word boundaries allow version suffixes', code: 'x=["qwen2.5-coder","glm-4"]', at: ['['] },
+    // Qwen Code 0.23.4 (review 88): each provider's domain handed to a host matcher.
+    { name: "a vendor's host or word handed to a function of the file that compares that parameter", code: 'function isHostOrSubdomain(h,d){return h===d||h.endsWith(`.${d}`)}function isProvider(b,p){return b.includes(p)}if(isHostOrSubdomain(host,"deepseek.com"))a();if(isProvider(base,"siliconflow"))b()', at: ['"deepseek.com"', '"siliconflow"'], severity: 'info', message: /^Passes "(deepseek\.com|siliconflow)" to (isHostOrSubdomain|isProvider)\(\), which compares it/ },
   ],
   valid: [
+    { name: "a sentence or a header name handed to a comparing function, and a host handed to one that only logs it", code: 'function eq(a,b){return a===b}function note(h){console.log(h)}eq(msg,"the anthropic key is missing");eq(name,"anthropic-ratelimit-reset");note("api.deepseek.com")' },
     { name: "a URL path named after a vendor's API (a route)", code: 'if(p==="/openai")x();if(u.pathname.startsWith("/anthropic/v1"))y()' },
     { name: 'the vendor names of a string table, summed up once by encoded-list', code: stringTable(TABLE_STRINGS) },
     { name: 'a vocabulary of thousands of words that happens to hold vendor names', code: `const vocab=["deepseek","qwen",${Array.from({ length: 600 }, (_, i) => `"w${i}"`).join(',')}]` },

@@ -7,7 +7,7 @@ import { calleeOf, staticString, type CallLike, type Node } from '../../js/ast';
 import { draftOf, type Draft } from '../findings';
 import type { Reached } from '../../js/flow';
 import type { CallStep } from '../../js/callgraph';
-import { MODULE, type ModuleIndex } from '../../js/moduleIndex';
+import { encloses, type ModuleIndex } from '../../js/moduleIndex';
 import type { CorrelationRule, ModuleAnalysis, ReportDescriptor, ShellSite } from '../types';
 import type { ShellCommand, ShellWord } from '../../shell/commands';
 import { isOwnLocation, persistenceLocationFor, type PersistenceLocation } from '../../catalog/persistence';
@@ -138,13 +138,6 @@ function callersOut(calls: readonly CallStep[], writer: number, index: ModuleInd
     at = step.fn;
   }
   return out;
-}
-
-function encloses(index: ModuleIndex, outer: number, inner: number): boolean {
-  if (outer === MODULE || inner === MODULE) return false;
-  const o = index.functions[outer];
-  const i = index.functions[inner];
-  return o.start <= i.start && i.end <= o.end;
 }
 
 export const configTamperCorrelator: Correlator = {

@@ -111,9 +111,16 @@ export const downloadExecCorrelator: Correlator = {
       if (!m) entriesCache.set(w, (m = whereMade(w.fact.target!, w.draft.fn, analysis, entries)));
       return m;
     };
-    const unpacked = unpackedDownloads(downloads, sinks, analysis, network, madeOf);
+    let unpacked = unpackedDownloads(downloads, sinks, analysis, network, madeOf);
     if (downloads.length === 0 && unpacked.length === 0) return { added };
+    const before = downloads.length;
     const moved = movedDownloads(downloads, sinks, analysis, madeOf, unpacked);
+    // A download moved before it is unpacked (`fs.move(tmp, archive)`, then `tar xf archive`):
+    // the archives again, now that the moves hold downloads too.
+    if (downloads.length > before) {
+      const known = new Set(unpacked.map(u => u.call.start));
+      unpacked = [...unpacked, ...unpackedDownloads(downloads, sinks, analysis, network, madeOf).filter(u => !known.has(u.call.start))];
+    }
     // A download written or moved over the running program's own file (`rename(fresh,
     // process.execPath)`): the next start runs it.
     for (const d of downloads) {
