@@ -168,7 +168,8 @@ function elementTexts(of: PropertyOf, fn: number, index: ModuleIndex, depth: num
   const object = unwrapChain(of.object as Node);
   // Any element of one of several lists (`const cmds = win ? ["py", "python"] : ["python3"]; for (const c of cmds)`).
   if (of.key === undefined && object.type === 'Identifier') {
-    const choices = choiceOfLists(settledValue(index, object.name, fn)?.node);
+    const held = settledValue(index, object.name, fn);
+    const choices = choiceOfLists(held?.node) ?? (held ? listsOfTable(held.node, held.fn, index) : undefined);
     if (choices) return anyElementTexts(object.name, choices, fn, index, depth);
   }
   const elements = object.type === 'Identifier' ? listTexts(object.name, fn, index, depth) : undefined;
@@ -176,6 +177,43 @@ function elementTexts(of: PropertyOf, fn: number, index: ModuleIndex, depth: num
   if (of.key === undefined) return union(elements);
   const i = /^\d+$/.test(of.key) ? Number(of.key) : -1;
   return i >= 0 && i < elements.length ? elements[i] : undefined;
+}
+
+/**
+ * `TABLE[key]` (or `TABLE.linux`) of a table only ever read whose every entry is a list written
+ * in place (`{ macos: ["pbcopy"], linux: ["xclip -selection clipboard", "wl-copy"] }`, Claude
+ * Code's clipboard commands per platform): the lists the value may be.
+ */
+function listsOfTable(node: Node, fn: number, index: ModuleIndex): ArrayExpressionNode[] | undefined {
+  const n = unwrapChain(node);
+  if (n.type !== 'MemberExpression') return undefined;
+  const table = unwrapChain(n.object as Node);
+  if (table.type !== 'Identifier') return undefined;
+  const value = settledValue(index, table.name, fn);
+  const object = value && unwrapChain(value.node);
+  if (object?.type !== 'ObjectExpression' || object.properties.length === 0 || object.properties.length > MAX_TEXTS) return undefined;
+  const lists: ArrayExpressionNode[] = [];
+  for (const p of object.properties) {
+    const v = p.type === 'Property' && p.kind === 'init' && !p.computed ? unwrapChain(p.value as Node) : undefined;
+    if (v?.type !== 'ArrayExpression') return undefined;
+    lists.push(v);
+  }
+  const bound = index.binding(table.name, fn);
+  return bound && declaredOnce(index, bound.scope, table.name) && everyUse(index, bound.scope, table.name, isTableRead) ? lists : undefined;
+}
+
+/** A use of a table that only reads one of its entries (`T[k]`, `T.linux`): nothing changes it. */
+function isTableRead(use: NameUse): boolean {
+  const { node, ancestors } = use;
+  const parent = ancestors[ancestors.length - 1];
+  const above = ancestors[ancestors.length - 2];
+  if (parent?.type === 'VariableDeclarator') return parent.id === node;
+  if (parent?.type !== 'MemberExpression' || parent.object !== node || !above) return false;
+  // The entry read is itself only read: not written, deleted, called or changed in place.
+  if (above.type === 'AssignmentExpression') return above.left !== parent;
+  if (above.type === 'UpdateExpression' || (above.type === 'UnaryExpression' && above.operator === 'delete')) return false;
+  if (above.type === 'MemberExpression' && above.object === parent) return !['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin'].includes(propertyName(above) ?? '');
+  return !(above.type === 'CallExpression' && above.callee === parent);
 }
 
 /** The list literals a `?:` (nested, up to a few) chooses between, or undefined when a branch is anything else. */
@@ -451,16 +489,31 @@ function argumentTexts(arg: Node, use: NameUse, index: ModuleIndex, depth: numbe
       if (isFunction(a)) break;
       if ((a.type === 'BlockStatement' || a.type === 'Program') && declaresInBlock(a.body as Node[], arg.name)) break;
       if (a.type !== 'ForOfStatement' || ancestors[i + 1] !== a.body) continue;
-      const left = a.left.type === 'VariableDeclaration' && a.left.kind === 'const' ? a.left.declarations[0]?.id : undefined;
+      const left = a.left.type === 'VariableDeclaration' && a.left.kind !== 'var' ? a.left.declarations[0]?.id : undefined;
       if (left?.type !== 'Identifier' || left.name !== arg.name) continue;
-      // Nothing in the loop's body binds the name again (a catch parameter, an inner loop, a `let`, a `with`).
-      if (bindsWithin(a.body as Node, arg.name)) return undefined;
+      // Nothing in the loop's body binds the name again (a catch parameter, an inner loop, a `let`, a `with`),
+      // nor assigns a `let` loop variable another value.
+      if (bindsWithin(a.body as Node, arg.name) || (a.left.type === 'VariableDeclaration' && a.left.kind === 'let' && assignsWithin(a.body as Node, arg.name))) return undefined;
       const list = unwrapChain(a.right as Node);
-      const elements = list.type === 'Identifier' ? listTexts(list.name, use.fn, index, depth + 1) : undefined;
-      return elements && union(elements);
+      if (list.type !== 'Identifier') return undefined;
+      const elements = listTexts(list.name, use.fn, index, depth + 1);
+      if (elements) return union(elements);
+      // A list a table gives (`q = TABLE[platform]; for (let c of q)`).
+      const held = settledValue(index, list.name, use.fn);
+      const lists = held ? listsOfTable(held.node, held.fn, index) : undefined;
+      return lists ? anyElementTexts(list.name, lists, use.fn, index, depth + 1) : undefined;
     }
   }
   return textsOf(arg, use.fn, index, undefined, depth + 1);
+}
+
+/** `name = …`, `name += …`, `name++` somewhere under `root` (nested functions included). */
+function assignsWithin(root: Node, name: string): boolean {
+  for (const n of descendants(root, () => false)) {
+    if (n.type === 'AssignmentExpression' && n.left.type === 'Identifier' && n.left.name === name) return true;
+    if (n.type === 'UpdateExpression' && n.argument.type === 'Identifier' && n.argument.name === name) return true;
+  }
+  return false;
 }
 
 function declaresInBlock(body: readonly Node[], name: string): boolean {

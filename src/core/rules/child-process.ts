@@ -1760,7 +1760,13 @@ function spelledHead(given: Node, listForm: boolean | undefined, analysis: Modul
   const settled = node.type === 'Identifier' ? settledValueAt(analysis.index, node.name, fn, node.start) : undefined;
   const value = settled ? unwrapChain(settled.node) : undefined;
   // A line the caller gets from a helper or a destructured property (`let {updateCommand: c} = detect()`): each alternative.
-  if (!listForm) return (lineShapes(node, fn, analysis, 0) ?? shapeOf(node) ?? (value ? shapeOf(value) : undefined))?.map(line => line.replace(/\*{2,}/g, '*'));
+  // A loop's element of fixed texts (`for (let c of TABLE[platform]) run(c, { shell: true })`): each text.
+  // Not a parameter: what callers pass is decided at their own level, further out.
+  const fixed = () => {
+    const texts = node.type === 'Identifier' && settled?.node.type === 'PropertyOf' ? constantTexts(node, fn, analysis.index) : undefined;
+    return texts && texts.length <= MAX_SHAPES ? [...texts] : undefined;
+  };
+  if (!listForm) return (lineShapes(node, fn, analysis, 0) ?? shapeOf(node) ?? (value ? shapeOf(value) : undefined) ?? fixed())?.map(line => line.replace(/\*{2,}/g, '*'));
   const split = value && programAndRest(value);
   if (!split) return undefined;
   const rest = spelledArguments(split[1]);

@@ -763,6 +763,20 @@ runRuleTable(childProcess, {
       at: ['cp.execFile', 'snap(process'],
     },
     { name: 'execa when its import is visible', code: 'import {execa} from "execa";await execa("gh",["auth","token"])', at: ['execa("gh"'] },
+    // Claude Code 2.1.20 (review 87): the clipboard's copy commands per platform, tried in turn through its own runner.
+    {
+      name: "a loop's element of the lists a table gives per platform, run by the code's own runner, is fixed (low), each command shown",
+      code: 'const{spawn}=require("child_process");function zY(cmd,opts){return spawn(cmd,[],opts)}const XnY={macos:["pbcopy"],linux:["xclip -selection clipboard","wl-copy"],windows:["clip"]};function copy(A){let K=platform(),q=XnY[K];for(let Y of q){try{return zY(Y,{input:A,shell:true})}catch(z){continue}}}',
+      at: ['spawn(cmd', 'zY(Y'],
+      severity: 'low',
+      message: /computed at run time$|via zY\(\)\): pbcopy or xclip -selection clipboard or wl-copy or clip$/,
+    },
+    {
+      name: 'the same loop over a table that is changed, or with its loop variable given another value, is computed (medium)',
+      code: 'const{spawn}=require("child_process");function zY(cmd,opts){return spawn(cmd,[],opts)}const T={linux:["wl-copy"]};T.linux.push(process.env.CLIP);function copy(A){let q=T[platform()];for(let Y of q){zY(Y,{input:A,shell:true})}}const U={linux:["wl-copy"]};function copy2(A){let q=U[platform()];for(let Y of q){Y=Y+" "+A;zY(Y,{shell:true})}}',
+      at: ['spawn(cmd', 'zY(Y,{input', 'zY(Y,{shell'],
+      message: /computed at run time$/,
+    },
     // Copilot CLI 1.0.60 (review 82): hook scripts written into .git/copilot-hooks, then core.hooksPath pointed there.
     {
       name: "git config core.hooksPath DIR, as an argument list or a shell line, points git's hooks at another folder (medium)",
