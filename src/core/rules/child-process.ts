@@ -1350,6 +1350,20 @@ const CARRY_DEPTH = 6;
  */
 type PassedOn = { program: number; list: number; programPath?: readonly string[]; listPath?: readonly string[] } | { whole: number };
 
+/**
+ * `[exe, ...args] = list` then `(exe, args)`: the list, when the program is its element 0 and the
+ * arguments are the rest of the same list (the index binds a rest element to the list itself).
+ */
+function destructuredCommand(program: Node, rest: Node | undefined, fn: number, index: ModuleIndex): Node | undefined {
+  const list = rest && unwrapChain(rest);
+  if (program.type !== 'Identifier' || list?.type !== 'Identifier') return undefined;
+  const head = settledValue(index, program.name, fn)?.node;
+  const tail = settledValue(index, list.name, fn)?.node;
+  if (head?.type !== 'PropertyOf' || head.key !== '0' || !tail) return undefined;
+  const whole = unwrapChain(head.object as Node);
+  return tail === whole || (tail.type === 'Identifier' && whole.type === 'Identifier' && tail.name === whole.name && tail.start === whole.start) ? whole : undefined;
+}
+
 /** A parameter of a function around a process call, and the property of its value that is the command (`{ file }` destructured: `["file"]`). */
 interface Carried {
   scope: number;
@@ -1388,6 +1402,12 @@ function passedOn(p: ProcessCall, analysis: ModuleAnalysis): { wrapper: number; 
   if (p.listForm || elementZero) {
     const whole = paramOf(elementZero ? (first.object as Node) : first);
     return whole && { wrapper: whole.scope, how: { whole: whole.at } };
+  }
+  // `const [exe, ...args] = launcher; spawn(exe, args)`: the same, destructured (Letta's shell tool).
+  const destructured = destructuredCommand(first, p.args[1], p.fn, index);
+  if (destructured) {
+    const whole = paramOf(destructured);
+    if (whole) return { wrapper: whole.scope, how: { whole: whole.at } };
   }
   const program = paramOf(first);
   if (!program) return undefined;

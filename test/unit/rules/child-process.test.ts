@@ -763,6 +763,13 @@ runRuleTable(childProcess, {
       at: ['cp.execFile', 'snap(process'],
     },
     { name: 'execa when its import is visible', code: 'import {execa} from "execa";await execa("gh",["auth","token"])', at: ['execa("gh"'] },
+    // Letta Code 0.25.9 (review 85): its Bash tool's launcher list destructured by the wrapper that starts it.
+    {
+      name: 'a wrapper destructuring its command list ([exe, ...args] = launcher) starts what its callers give: a shell line computed at run time (medium), a fixed command (low)',
+      code: 'const{spawn}=require("child_process");function spawnWithLauncher(launcher,o){const[executable,...args]=launcher;return spawn(executable,args,{cwd:o.cwd})}function bash(command,o){return spawnWithLauncher(["bash","-c",command],o)}function ver(o){return spawnWithLauncher(["git","--version"],o)}',
+      at: ['spawn(executable', 'spawnWithLauncher(["bash"', 'spawnWithLauncher(["git"'],
+      message: /computed at run time$|via spawnWithLauncher\(\)\): git --version$/,
+    },
     // Claude Code 2.1.20 (review 87): the clipboard's copy commands per platform, tried in turn through its own runner.
     {
       name: "a loop's element of the lists a table gives per platform, run by the code's own runner, is fixed (low), each command shown",
