@@ -2,7 +2,7 @@
 // same-module function a call calls, and who calls a function. Built after the walk from what
 // ModuleIndex recorded; resolved on demand, only for the values the analysis asks about.
 import { calleeOf, firstFrom, isFunction, memberPath, isUndefinedValue, memoThunk, propertyKeyName, propertyName, unwrapChain, type CallExpression, type CallLike, type FunctionNode, type Node, type Parameter } from './ast';
-import { importedKeepNames, MODULE, singleValue, type ClassNode, type ModuleIndex, type ModuleValue } from './moduleIndex';
+import { encloses, importedKeepNames, MODULE, singleValue, type ClassNode, type ModuleIndex, type ModuleValue } from './moduleIndex';
 import { bundledExports, lookupAt, moduleRefOf, refName, type BundledExports, type ModuleLookup, type ModuleRef } from './modules';
 import { mentionsArguments } from './nameUses';
 
@@ -14,6 +14,25 @@ export interface CallStep {
   callee: number;
   /** `f.call(self, a, b)` passes `a` as the first parameter: arguments start one later. */
   argOffset: number;
+}
+
+/**
+ * The calls a value was handed in through to function `fn`, from `fn`'s own caller outwards: each
+ * a call into the function the way is in, or into one around it whose parameter it reads as a
+ * free name (`renameSync(a, b) { return timed(() => fs.renameSync(a, b)) }`). The way ends at the
+ * first step of another kind, or with `pastReturns` goes on past steps into other functions'
+ * returns taken on the way (`pe(t, e)` building the options a runner spawns with).
+ */
+export function callersOut(calls: readonly CallStep[], fn: number, index: ModuleIndex, pastReturns = false): CallStep[] {
+  const out: CallStep[] = [];
+  let at = fn;
+  for (const step of calls) {
+    if (step.callee === at || encloses(index, step.callee, at)) {
+      out.push(step);
+      at = step.fn;
+    } else if (!pastReturns || step.fn !== at) break;
+  }
+  return out;
 }
 
 /**

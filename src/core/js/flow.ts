@@ -540,10 +540,12 @@ export class ValueFlow {
       if (f !== undefined || settle !== 'then' || noHandler) return;
     }
     const thunk = node.type === 'CallExpression' ? this.thunkOf(node, item) : undefined;
-    if (thunk !== undefined || memoThunk(node)) {
-      if (thunk !== undefined) for (const r of this.index.functions[thunk].returns) push(r, item, item.path, thunk);
+    if (thunk !== undefined) {
+      for (const r of this.index.functions[thunk].returns) push(r, item, item.path, thunk);
       return;
     }
+    // A thunk the index holds no function for still stands for its value, not for the call's arguments.
+    if (memoThunk(node)) return;
     // `for (const [name, file] of Object.entries(files))`: an entry's second element is a value
     // of the object, its first a key (a name, not a value that flows).
     if (item.path.length >= 2 && item.path[0] === '*' && isObjectEntries(callee)) {

@@ -1298,16 +1298,27 @@ const SUBSTITUTING = new Set(['sh', 'bash', 'zsh', 'dash', 'ksh', 'eval', 'sourc
  * program at its first start only while the mark is there.
  */
 function removesQuarantine(line: string): boolean {
-  // A spelled command may be alternatives (`a or b`), each a shell line.
-  return line.split(' or ').some(alternative =>
-    shellScript(alternative).commands.some(command => {
+  for (const words of commandWords(line)) {
+    while (words[0]?.startsWith('-')) words.shift();
+    if (programName(words[0] ?? '') !== 'xattr') continue;
+    const flags = words.filter(w => /^-[a-z]+$/i.test(w)).join('');
+    if (flags.includes('c') || (flags.includes('d') && words.includes('com.apple.quarantine'))) return true;
+  }
+  return false;
+}
+
+/**
+ * The words of each command of a spelled command line, past a leading `sudo`: a spelled command
+ * may be alternatives (`a or b`), each a shell line.
+ */
+function* commandWords(line: string): Generator<string[]> {
+  for (const alternative of line.split(' or ')) {
+    for (const command of shellScript(alternative).commands) {
       const words = command.words.map(w => w.text);
-      while (words[0] === 'sudo' || words[0]?.startsWith('-')) words.shift();
-      if (programName(words[0] ?? '') !== 'xattr') return false;
-      const flags = words.filter(w => /^-[a-z]+$/i.test(w)).join('');
-      return flags.includes('c') || (flags.includes('d') && words.includes('com.apple.quarantine'));
-    }),
-  );
+      while (words[0] === 'sudo') words.shift();
+      yield words;
+    }
+  }
 }
 
 /**
@@ -1317,19 +1328,15 @@ function removesQuarantine(line: string): boolean {
  * as spelled; undefined when the line reads (`--get`, no value) or removes (`--unset`) it.
  */
 function hooksPathSet(line: string): string | undefined {
-  for (const alternative of line.split(' or ')) {
-    for (const command of shellScript(alternative).commands) {
-      const words = command.words.map(w => w.text);
-      while (words[0] === 'sudo') words.shift();
-      if (programName(words[0] ?? '') !== 'git') continue;
-      let i = 1;
-      while (words[i] === '-C' || words[i] === '-c') i += 2;
-      if (words[i++] !== 'config') continue;
-      while (/^--(?:local|global|system|worktree)$/.test(words[i] ?? '')) i++;
-      if (words[i]?.toLowerCase() !== 'core.hookspath') continue;
-      const value = words[i + 1];
-      if (value !== undefined && !value.startsWith('-')) return value;
-    }
+  for (const words of commandWords(line)) {
+    if (programName(words[0] ?? '') !== 'git') continue;
+    let i = 1;
+    while (words[i] === '-C' || words[i] === '-c') i += 2;
+    if (words[i++] !== 'config') continue;
+    while (/^--(?:local|global|system|worktree)$/.test(words[i] ?? '')) i++;
+    if (words[i]?.toLowerCase() !== 'core.hookspath') continue;
+    const value = words[i + 1];
+    if (value !== undefined && !value.startsWith('-')) return value;
   }
   return undefined;
 }

@@ -7,8 +7,8 @@ import { spelledTemplate } from './util/values';
 import type { DecodedValue } from '../js/decode';
 import { isShellCommandOption, processCall } from './util/process';
 import { everyUse } from '../js/nameUses';
-import { encloses, MODULE, type ModuleIndex } from '../js/moduleIndex';
-import type { CallStep } from '../js/callgraph';
+import { MODULE, type ModuleIndex } from '../js/moduleIndex';
+import { callersOut, type CallStep } from '../js/callgraph';
 
 const READ_METHODS = new Set(['readText', 'read', 'readImage', 'readHTML', 'readRTF', 'readBookmark', 'readBuffer']);
 /** A command line, not a sentence about one: the program comes first, then flags or a pipe. */
@@ -180,20 +180,9 @@ function heldClipboardRead(call: Node & { type: 'CallExpression' }, fn: number, 
   return { how: `command ${JSON.stringify(`${programs[0].mark} ${shown.join(' ')}`.slice(0, 120))}`, list, ...(at ? { at: { node: at.call as Node, fn: at.fn } } : {}) };
 }
 
-/**
- * The outermost call a value was handed in through to function `fn` (a parameter of `fn`, or of
- * a function around it whose parameter `fn` reads), past steps into helpers' returns on the way.
- */
+/** The outermost call a value was handed in through to function `fn`, past helpers' returns on the way (see callersOut). */
 function outermostCaller(calls: readonly CallStep[], fn: number, index: ModuleIndex): CallStep | undefined {
-  let at = fn;
-  let outer: CallStep | undefined;
-  for (const step of calls) {
-    if (step.callee === at || encloses(index, step.callee, at)) {
-      outer = step;
-      at = step.fn;
-    } else if (step.fn !== at) break;
-  }
-  return outer;
+  return callersOut(calls, fn, index, true).pop();
 }
 
 /**
@@ -356,11 +345,12 @@ export const clipboardRead: Rule = {
         }
       },
       CallExpression(node) {
-        if (resultOnlyStatus(ctx, 0)) statusOnly.add(node);
+        const checked = resultOnlyStatus(ctx, 0);
+        if (checked) statusOnly.add(node);
         // `execa(xselBin, args)` with `args` a parameter its callers give `["--clipboard", "--output"]` (clipboardy's Linux backend).
         if (node.arguments.length > 0 && node.arguments[0].type !== 'Literal' && startsProgram(node, ctx)) {
           if (mentionsTool && node.arguments.length >= 2) starts.push({ node, fn: ctx.functionIndex() });
-          runs.push({ node, fn: ctx.functionIndex(), ignored: outputIgnored(node, ctx) || resultOnlyStatus(ctx, 0) });
+          runs.push({ node, fn: ctx.functionIndex(), ignored: outputIgnored(node, ctx) || checked });
         }
         const method = calledMethod(node);
         const callee = calleeOf(node);

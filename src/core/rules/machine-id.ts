@@ -93,9 +93,8 @@ export const machineId: Rule = {
     const flush = () => {
       for (const [key, { fn, what, places }] of named) {
         const owner = key.slice(0, key.indexOf('\0'));
-        const idsOfRecord = what === MAC_RECORD ? [MAC_UUID, MAC_SERIAL].filter(id => named.has(`${owner}\0${id}`)) : [];
         // The record's command is where the id the function parses out of it is read: one finding with that id.
-        if (idsOfRecord.length) continue;
+        if (what === MAC_RECORD && [MAC_UUID, MAC_SERIAL].some(id => named.has(`${owner}\0${id}`))) continue;
         const record = what === MAC_UUID || (what === MAC_SERIAL && !named.has(`${owner}\0${MAC_UUID}`)) ? named.get(`${owner}\0${MAC_RECORD}`) : undefined;
         const [first, ...more] = [...(record?.places ?? []), ...places].sort((a, b) => a.node.start - b.node.start);
         ctx.report({

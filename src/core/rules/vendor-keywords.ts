@@ -8,6 +8,7 @@ import type * as acorn from 'acorn';
 import { calledMethod, calleeOf, staticString, type Node } from '../js/ast';
 import { countedHits, describeHits, distinctVendors, defaultKeywordMatcher, type KeywordHit, type KeywordMatcher } from '../catalog/keywords';
 import type { Severity } from '../model';
+import type { ModuleIndex } from '../js/moduleIndex';
 import type { RelatedSpan, Rule, RuleContext } from './types';
 import { extractEndpoints } from '../net/url';
 import { COMPARE_METHODS, EQUALITY } from './util/values';
@@ -80,22 +81,30 @@ const HOST_NAME = /^\.?(?:[a-z0-9-]+\.)+[a-z]{2,}$/i;
  * is compared inside it (`function isHostOrSubdomain(h, d) { return h === d || h.endsWith(\`.${d}\`) }`):
  * a vendor's host given to it is compared as surely as one written in the comparison.
  */
-function comparingHelper(call: acorn.CallExpression, at: number, fn: number, ctx: RuleContext): string | undefined {
+function comparingHelper(call: acorn.CallExpression, at: number, fn: number, ctx: RuleContext, compares: Map<string, boolean>): string | undefined {
   const { index, graph } = ctx.analysis();
   const target = graph.target(call, fn);
   if (!target || call.arguments.slice(0, at).some(a => a.type === 'SpreadElement')) return undefined;
-  const f = index.functions[target.callee];
-  const param = f.node.params[at + target.argOffset];
-  if (param?.type !== 'Identifier' || f.overwritten?.has(param.name) || f.mutated?.has(param.name)) return undefined;
+  const position = at + target.argOffset;
+  // Asked once per helper and parameter: a helper is usually called with many names.
+  const key = `${target.callee}\0${position}`;
+  let compared = compares.get(key);
+  if (compared === undefined) compares.set(key, (compared = comparesParameter(target.callee, position, index)));
+  const callee = calleeOf(call);
+  return compared && callee.type === 'Identifier' ? callee.name : undefined;
+}
+
+/** Whether function `f` compares its parameter at `position` (a plain name, bound once, in `===`, `.endsWith(…)`, a template compared). */
+function comparesParameter(f: number, position: number, index: ModuleIndex): boolean {
+  const record = index.functions[f];
+  const param = record.node.params[position];
+  if (param?.type !== 'Identifier' || record.overwritten?.has(param.name) || record.mutated?.has(param.name)) return false;
   const uses = (side: Node): boolean => {
     const n = side.type === 'ChainExpression' ? side.expression : side;
     if (n.type === 'Identifier') return n.name === param.name;
     return n.type === 'TemplateLiteral' && n.expressions.some(e => e.type === 'Identifier' && e.name === param.name);
   };
-  const compared = index.comparisons.some(c => c.fn === target.callee && (uses(c.left as Node) || uses(c.right as Node)) && index.binding(param.name, c.fn)?.scope === target.callee);
-  if (!compared) return undefined;
-  const callee = calleeOf(call);
-  return callee.type === 'Identifier' ? callee.name : undefined;
+  return index.comparisons.some(c => c.fn === f && (uses(c.left as Node) || uses(c.right as Node)) && index.binding(param.name, c.fn)?.scope === f);
 }
 
 function hitsOfList(values: Array<string | undefined>, ctx: RuleContext): KeywordHit[] {
@@ -146,8 +155,9 @@ export const vendorKeywords: Rule = {
     const handed: Array<{ call: acorn.CallExpression; at: number; fn: number; value: string }> = [];
     return {
       'Program:exit'() {
+        const compares = new Map<string, boolean>();
         for (const h of handed) {
-          const helper = comparingHelper(h.call, h.at, h.fn, ctx);
+          const helper = comparingHelper(h.call, h.at, h.fn, ctx, compares);
           if (!helper) continue;
           const literal = h.call.arguments[h.at] as Node;
           report(ctx, { node: literal, messageId: 'helper', data: { value: quoted(h.value), helper }, hits: countedHits(ctx.keywords.find(h.value), false), list: false, fn: h.fn });

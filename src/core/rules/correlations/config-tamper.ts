@@ -6,8 +6,7 @@ import { argumentsOf, calleeRefOf } from '../../js/modules';
 import { calleeOf, staticString, type CallLike, type Node } from '../../js/ast';
 import { draftOf, type Draft } from '../findings';
 import type { Reached } from '../../js/flow';
-import type { CallStep } from '../../js/callgraph';
-import { encloses, type ModuleIndex } from '../../js/moduleIndex';
+import { callersOut, type CallStep } from '../../js/callgraph';
 import type { CorrelationRule, ModuleAnalysis, ReportDescriptor, ShellSite } from '../types';
 import type { ShellCommand, ShellWord } from '../../shell/commands';
 import { isOwnLocation, persistenceLocationFor, type PersistenceLocation } from '../../catalog/persistence';
@@ -97,13 +96,14 @@ function inTemporaryDirectory(place: Reached<unknown>, analysis: ModuleAnalysis)
   return roots.some(r => r.mark === 'temp' && !r.calls.some(c => c.callee === place.fn)) && !roots.some(r => r.mark === 'home');
 }
 
+/** The mark of a name made from a place (`${file}.tmp`): another file, not the place. */
+const ANOTHER_FILE = 'another file';
+
 /**
  * The functions the paths are handed down through on their way to the write that are also
  * called from a place none of them comes through: general helpers (an fs adapter, an atomic
  * write used for every file), not ones written for these places.
  */
-const ANOTHER_FILE = 'another file';
-
 function sharedWithOtherFiles(reached: ReadonlyArray<Reached<unknown>>, writer: number, analysis: ModuleAnalysis, isPlace: (node: Node) => unknown): Set<number> {
   const out = reached.map(r => callersOut(r.calls, writer, analysis.index));
   const onPaths = new Set<CallLike>(out.flatMap(steps => steps.map(c => c.call)));
@@ -121,23 +121,6 @@ function sharedWithOtherFiles(reached: ReadonlyArray<Reached<unknown>>, writer: 
     shared.add(f);
   }
   return shared;
-}
-
-/**
- * The calls a path was handed down through to the writing function, from the writer's own
- * caller outwards, up to the first step of another kind (a value a call returns).
- */
-function callersOut(calls: readonly CallStep[], writer: number, index: ModuleIndex): CallStep[] {
-  const out: CallStep[] = [];
-  let at = writer;
-  for (const step of calls) {
-    // Into the function itself, or into one around it whose parameter it reads as a free name
-    // (`renameSync(a, b) { return timed(() => fs.renameSync(a, b)) }`: the write is in the arrow).
-    if (step.callee !== at && !encloses(index, step.callee, at)) break;
-    out.push(step);
-    at = step.fn;
-  }
-  return out;
 }
 
 export const configTamperCorrelator: Correlator = {

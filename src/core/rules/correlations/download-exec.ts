@@ -12,7 +12,7 @@ import { calleeOf, isFunction, propertyKeyName, propertyName, staticString, unwr
 import type { Span } from '../../model';
 import { isInlineCodeOption, programName } from '../util/process';
 import { calleeRefOf, lookupAt, moduleRefOf } from '../../js/modules';
-import { MODULE, settledValue, type ModuleIndex } from '../../js/moduleIndex';
+import { encloses, MODULE, settledValue, type ModuleIndex } from '../../js/moduleIndex';
 import type { CallStep } from '../../js/callgraph';
 import { CALL_DEPTH, type Reached } from '../../js/flow';
 
@@ -158,12 +158,11 @@ export const downloadExecCorrelator: Correlator = {
       for (const f of files) for (const k of whereMade(f, run.draft.fn, analysis).keys) ranAt.add(k);
       const source = (n: Node) => analysis.index.sourceOf(n);
       // The same expression written twice in one function is the same path too.
-      const reaches = (w: Marked<'sink'>) =>
-        [...madeAt.get(w)!.keys].some(k => ranAt.has(k)) || (w.draft.fn === run.draft.fn && [...commands, ...files].some(v => source(v) === source(w.fact.target!)));
-        // A download written by a shared helper only when some callers pass it (`x8(dest, body)`) is
+      const reaches = (w: Marked<'sink'>, made: Made = madeAt.get(w)!) =>
+        [...made.keys].some(k => ranAt.has(k)) || (w.draft.fn === run.draft.fn && [...commands, ...files].some(v => source(v) === source(w.fact.target!)));
+      // A download written by a shared helper only when some callers pass it (`x8(dest, body)`) is
       // in the file those callers name: another caller's file (`x8(O, "")`) holds no download.
-      const ranDownload = (d: (typeof downloads)[number]) => (d.entries ? [...madeOfEntries(d.write, d.entries).keys].some(k => ranAt.has(k)) || (d.write.draft.fn === run.draft.fn && [...commands, ...files].some(v => source(v) === source(d.write.fact.target!))) : reaches(d.write));
-      const ran = downloads.filter(ranDownload);
+      const ran = downloads.filter(d => reaches(d.write, d.entries ? madeOfEntries(d.write, d.entries) : undefined));
       if (ran.length === 0) {
         // A program of the folder a downloaded archive was unpacked into (`join(dir, "tool")`).
         const from = unpacked.length ? unpackedRun([...commands.map(node => ({ node, path: programAt })), ...files.map(node => ({ node }))], run.draft.fn, unpacked, analysis) : undefined;
@@ -693,7 +692,7 @@ function whereMade(value: Node, fn: number, analysis: ModuleAnalysis, entries?: 
 function callOutOf(calls: readonly CallStep[], fn: number, index: ModuleIndex): CallStep | undefined {
   if (fn === MODULE) return undefined;
   const { start, end } = index.functions[fn];
-  return calls.find(c => c.callee !== MODULE && index.functions[c.callee].start <= start && end <= index.functions[c.callee].end && !(start <= c.call.start && c.call.end <= end));
+  return calls.find(c => encloses(index, c.callee, fn) && !(start <= c.call.start && c.call.end <= end));
 }
 
 /**

@@ -238,20 +238,10 @@ const MAX_PIECE_SHAPES = 8;
 
 // Text as written, `*` for what is computed, one per choice of literals in it:
 // `${first ? "" : 'printf ",";'}smartctl -a -j ${d};` reads `smartctl -a -j *;` and `printf ",";smartctl -a -j *;`.
-function pieceShapes(node: Node, self?: string): string[] {
+function pieceShapes(node: Node, self?: string, leftOfPlus = false): string[] {
   const n = unwrapChain(node);
-  // `cmd = cmd + "…"`: what is added, after the name's own text.
-  if (self !== undefined && n.type === 'BinaryExpression' && n.operator === '+' && leftmostOperand(n) === self) {
-    const parts: Node[] = [];
-    let m: Node = n;
-    while (m.type === 'BinaryExpression' && m.operator === '+') {
-      parts.unshift(m.right);
-      m = m.left as Node;
-    }
-    let out = [''];
-    for (const p of parts.map(part => pieceShapes(part))) out = out.length * p.length <= MAX_PIECE_SHAPES ? out.flatMap(o => p.map(x => o + x)) : out.map(o => `${o}*`);
-    return out;
-  }
+  // `cmd = cmd + "…"`: what is added, after the name's own text (the first operand of the chain).
+  if (leftOfPlus && n.type === 'Identifier' && n.name === self) return [''];
   const literal = staticString(n);
   if (literal !== undefined) return [literal];
   if (n.type === 'ConditionalExpression') {
@@ -265,7 +255,7 @@ function pieceShapes(node: Node, self?: string): string[] {
       parts.push([q.value.cooked ?? '']);
       if (i < n.expressions.length) parts.push(pieceShapes(n.expressions[i] as Node));
     });
-  } else if (n.type === 'BinaryExpression' && n.operator === '+') parts.push(pieceShapes(n.left as Node), pieceShapes(n.right));
+  } else if (n.type === 'BinaryExpression' && n.operator === '+') parts.push(pieceShapes(n.left as Node, self, true), pieceShapes(n.right));
   else return ['*'];
   let out = [''];
   for (const p of parts) out = out.length * p.length <= MAX_PIECE_SHAPES ? out.flatMap(o => p.map(x => o + x)) : out.map(o => `${o}*`);
