@@ -836,6 +836,31 @@ describe('correlation: config-tamper', () => {
     assert.deepEqual(only('download-exec', code).map(f => f.severity), ['medium']);
   });
 
+  it('reports a process start whose command writes the place: shell redirections, tee, PlistBuddy, defaults (review 87)', () => {
+    const shell = 'const cp=require("child_process");cp.execSync("echo \'export X=1\' >> ~/.zshrc")';
+    assert.deepEqual(only('config-tamper', shell).map(f => `${f.severity} ${f.message}`), ["medium Runs a command that writes shell start-up file: echo 'export X=1' >> ~/.zshrc"]);
+    const tee = 'const cp=require("child_process"),os=require("os");cp.execFileSync("tee",["-a",os.homedir()+"/.bashrc"],{input:"x"})';
+    assert.deepEqual(only('config-tamper', tee).map(f => f.severity), ['medium'], 'the operand followed as a value');
+    // Claude Code 2.1.20's /terminal-setup: PlistBuddy through its own runner, the file from a helper.
+    const plist = 'const cp=require("child_process"),p=require("path"),os=require("os");function u6(A,K){return new Promise(r=>cp.execFile(A,K,(e,o)=>r({code:e?1:0})))}function w(){return p.join(os.homedir(),"Library","Preferences","com.apple.Terminal.plist")}async function P(A){await u6("/usr/libexec/PlistBuddy",["-c",`Add :\'Window Settings\':\'${A}\':Bell bool false`,w()]);await u6("defaults",["import","com.apple.Terminal","/tmp/b.plist"])}';
+    assert.deepEqual(only('config-tamper', plist).map(f => `${f.line}:${f.column} ${f.severity} ${f.message}`), [
+      "1:268 medium Runs a command that writes Terminal.app preference file: /usr/libexec/PlistBuddy -c * *",
+      '1:363 medium Runs a command that writes Terminal.app preference file: defaults import com.apple.Terminal /tmp/b.plist',
+    ]);
+  });
+
+  it('leaves commands that only read or name a start-up file or a preference list', () => {
+    const reads = [
+      'const cp=require("child_process");cp.execSync("cat ~/.zshrc | grep PATH")',
+      'const cp=require("child_process");cp.execSync("grep -q X ~/.bashrc > /tmp/out")',
+      'const cp=require("child_process"),os=require("os");cp.execFileSync("code",[os.homedir()+"/.zshrc"])',
+      'const cp=require("child_process"),os=require("os");cp.execFileSync("cp",[os.homedir()+"/.zshrc","/tmp/zshrc.bak"])',
+      'const cp=require("child_process"),p=require("path"),os=require("os");const f=p.join(os.homedir(),"Library","Preferences","com.apple.Terminal.plist");cp.execFileSync("/usr/libexec/PlistBuddy",["-c",`Print :Default Window Settings`,f])',
+      'const cp=require("child_process");cp.execFileSync("defaults",["read","com.apple.Terminal","Default Window Settings"])',
+    ];
+    for (const code of reads) assert.deepEqual(only('config-tamper', code), [], code);
+  });
+
   it("leaves the assistant's own configuration and reads of start-up files", () => {
     assert.deepEqual(only('config-tamper', 'const fs=require("fs");function s(h,c){fs.writeFileSync(`${h}/.claude/settings.json`,c)}', ['anthropic']), []);
     assert.deepEqual(only('config-tamper', 'const fs=require("fs");function r(h){return fs.readFileSync(`${h}/.bashrc`,"utf8")}'), []);

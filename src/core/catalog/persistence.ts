@@ -36,6 +36,16 @@ export const PERSISTENCE_LOCATIONS: PersistenceLocation[] = [
   { pattern: /(?:^|\/)elvish\/rc\.elv$|(?:^|\/)\.elvish\/rc\.elv$/, kind: 'startup', label: 'elvish start-up file' },
   // A terminal whose configuration is a program: WezTerm runs its Lua file at every start (Letta rewrites it).
   { pattern: /(?:^|\/)\.wezterm\.lua$|(?:^|\/)wezterm\/wezterm\.lua$/, kind: 'startup', label: 'WezTerm configuration (Lua run at every start)' },
+  // Terminals' own settings, which assistants' terminal set-ups rewrite (key bindings, the bell):
+  // Windows Terminal's settings.json (its profiles name the programs it starts), Terminal.app's
+  // and iTerm2's preference lists (also written by `defaults` and PlistBuddy), and the files of
+  // Alacritty, kitty and Ghostty.
+  { pattern: /\/Microsoft\.WindowsTerminal(?:Preview)?_\w+\/LocalState\/settings\.json$|(?:^|\/)Windows Terminal\/settings\.json$/i, kind: 'tool-config', label: 'Windows Terminal settings file' },
+  { pattern: /(?:^|\/)Library\/Preferences\/com\.apple\.Terminal\.plist$/, kind: 'tool-config', label: 'Terminal.app preference file' },
+  { pattern: /(?:^|\/)Library\/Preferences\/com\.googlecode\.iterm2\.plist$|(?:^|\/)iTerm2\/DynamicProfiles(?:\/|$)/, kind: 'tool-config', label: 'iTerm2 preference file' },
+  { pattern: /(?:^|\/)alacritty\/alacritty\.(?:toml|ya?ml)$|(?:^|\/|~)\.alacritty\.(?:toml|ya?ml)$/, kind: 'tool-config', label: 'Alacritty configuration' },
+  { pattern: /(?:^|\/)kitty\/kitty\.conf$/, kind: 'tool-config', label: 'kitty configuration' },
+  { pattern: /(?:^|\/)(?:ghostty|com\.mitchellh\.ghostty)\/config(?:\.ghostty)?$/, kind: 'tool-config', label: 'Ghostty configuration' },
   { pattern: /(?:^|\/)(?:Windows)?PowerShell\/(?:Microsoft\.(?:PowerShell|VSCode)_)?profile\.ps1$|(?:^|\/)\.config\/powershell\/(?:Microsoft\.PowerShell_)?profile\.ps1$/i, kind: 'startup', label: 'PowerShell profile' },
   // Completion scripts shells load on their own (Copilot CLI installs its own at every start).
   { pattern: /(?:^|\/)bash-completion\/completions\/|(?:^|\/)bash_completion\.d\/|(?:^|\/)zsh\/(?:vendor-completions|site-functions)\/|(?:^|\/)fish\/(?:vendor_)?completions\//, kind: 'startup', label: 'shell completion script (loaded by the shell)' },

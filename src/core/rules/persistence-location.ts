@@ -48,7 +48,7 @@ export const persistenceLocation: Rule = {
     },
   },
   triggers: ['rc', 'profile', 'zshenv', 'zlogin', 'fish', 'Launch', 'systemd', 'autostart', 'Startup', 'Run', 'cron', 'schtasks', 'launchctl', 'systemctl', 'hooks', 'hooksPath',
-    'nushell', 'elvish', '.claude', 'claude_desktop', '.codex', '.gemini', '.qwen', '.cursor', 'windsurf', '.continue', 'copilot', 'User', 'keybindings', 'NativeMessagingHosts', 'Environment', 'setx', 'native-messaging-hosts', 'gitconfig', 'git/config', 'mcp.json', 'opencode', 'kilo', '.github', 'completion', 'site-functions', 'CLAUDE', 'GEMINI.md', 'QWEN.md', 'AGENTS.md', 'clinerules', 'roorules', '.roo/', 'wezterm'],
+    'nushell', 'elvish', '.claude', 'claude_desktop', '.codex', '.gemini', '.qwen', '.cursor', 'windsurf', '.continue', 'copilot', 'User', 'keybindings', 'NativeMessagingHosts', 'Environment', 'setx', 'native-messaging-hosts', 'gitconfig', 'git/config', 'mcp.json', 'opencode', 'kilo', '.github', 'completion', 'site-functions', 'CLAUDE', 'GEMINI.md', 'QWEN.md', 'AGENTS.md', 'clinerules', 'roorules', '.roo/', 'wezterm', 'Terminal', 'iterm2', 'iTerm2', 'alacritty', 'kitty', 'ghostty'],
   create(ctx) {
     // Paths with a part chosen in branches (`settingsFile = user ? "settings.json" : …`, a base
     // folder set in an `if`): spelled again after the walk, each value in turn.

@@ -12,6 +12,9 @@ import type { ShellCommand, ShellWord } from '../../shell/commands';
 import { isOwnLocation, persistenceLocationFor, type PersistenceLocation } from '../../catalog/persistence';
 import type { Correlator } from './types';
 import { callSteps, inOrder, list, stepAt } from './shared';
+import { shellScript } from '../../shell/commands';
+import { programName } from '../util/process';
+import type { Marked } from './marks';
 
 export const configTamper: CorrelationRule = {
   meta: {
@@ -22,6 +25,7 @@ export const configTamper: CorrelationRule = {
     description: "A file write whose path comes from a shell rc file, autostart entry, git hook or another tool's configuration (followed through names and same-module calls); high when it is another AI assistant's.",
     messages: {
       write: 'Writes {{place}} ({{call}})',
+      command: 'Runs a command that writes {{place}}: {{command}}',
       writeNamed: 'Writes a file named like {{place}}, in a folder chosen at run time ({{call}})',
     },
   },
@@ -130,6 +134,11 @@ export const configTamperCorrelator: Correlator = {
     if (marks.all('place').length === 0) return { added };
     const placeMark = marks.marker('place');
     for (const sink of marks.all('sink')) {
+      if (sink.fact.sink === 'exec') {
+        const draft = commandWrite(sink, analysis, placeMark);
+        if (draft) added.push(draft);
+        continue;
+      }
       // A chmod changes who may use a file, not what the tool it belongs to will read.
       if (sink.fact.sink !== 'write' || !sink.fact.target || sink.fact.permissionsOnly) continue;
       const found = analysis.flow.origins(sink.fact.target, sink.draft.fn, (node: Node) => placeMark(node) ?? (isSuffixedName(node) ? 'another file' : undefined));
@@ -178,6 +187,104 @@ export const configTamperCorrelator: Correlator = {
     return { added };
   },
 };
+
+/** The file a command's word names: its operand's value where the argument list is written at the call. */
+interface Written {
+  spelled: string;
+  /** The argument the word is (index into the start's argument list). */
+  argument?: number;
+  /** A preference domain written by `defaults`: the file is the domain's list under ~/Library/Preferences. */
+  domain?: boolean;
+}
+
+/**
+ * A process start whose command writes a start-up file or another tool's configuration
+ * (`echo … >> ~/.zshrc`, `tee -a ~/.bashrc`, `PlistBuddy -c "Set …" ~/Library/Preferences/….plist`,
+ * `defaults write com.apple.Terminal …`): config-tamper at the start. The file must be one the
+ * command writes (a redirection's target, the operand of a writing program) and the place must
+ * reach the command as a value (the argument's origins, or the line's): a command that only
+ * names such a file (`cat ~/.zshrc`, a path given to `code`) writes nothing.
+ */
+function commandWrite(sink: Marked<'sink'>, analysis: ModuleAnalysis, placeMark: (node: Node) => Array<Marked<'place'>> | undefined): Draft | undefined {
+  const { fact } = sink;
+  if (!fact.detail || !fact.programs) return undefined;
+  const alternatives = fact.detail.split(' or ');
+  const places = new Map<Marked<'place'>, string>();
+  let lineReached: Array<Marked<'place'>> | undefined;
+  const reachedFrom = (node: Node | undefined) => (node ? analysis.flow.origins(node, sink.draft.fn, placeMark).flatMap(r => r.mark) : []);
+  for (const alternative of alternatives) {
+    const commands = shellScript(alternative).commands;
+    // An argument list written at the call lines up with the words of a start spelled from it (program first).
+    const aligned = !fact.shellLine && !fact.listTarget && commands.length === 1 && commands[0].words.length === fact.payload.length + 1;
+    for (const command of commands) {
+      for (const written of writtenBy(command, aligned, fact.payload)) {
+        if (written.argument !== undefined) {
+          for (const place of reachedFrom(fact.payload[written.argument] as Node | undefined)) places.set(place, written.spelled);
+          continue;
+        }
+        const location = persistenceLocationFor(written.domain ? `~/Library/Preferences/${written.spelled}.plist` : written.spelled);
+        if (!location) continue;
+        // A domain is a name, not a path value flow can follow: only a place no assistant owns.
+        if (written.domain) {
+          if (!location.vendor) places.set({ draft: sink.draft, fact: { kind: 'place', place: 'tool-config', detail: location.label } }, written.spelled);
+          continue;
+        }
+        lineReached ??= reachedFrom(fact.target);
+        for (const place of lineReached) if (place.fact.detail === location.label) places.set(place, written.spelled);
+      }
+    }
+  }
+  if (places.size === 0) return undefined;
+  const marks = [...places.keys()];
+  const assistant = marks.some(p => p.fact.place === 'assistant-config' && !p.fact.nameOnly);
+  const labels = [...new Set(marks.map(p => p.fact.detail))];
+  return draftOf(configTamper.meta, {
+    node: sink.draft,
+    messageId: 'command',
+    data: { place: list(labels), command: fact.detail.slice(0, 200) },
+    severity: assistant ? 'high' : 'medium',
+    evidence: [...new Set([...sink.draft.evidence, ...[...places.values()].map(p => `writes ${p.slice(0, 200)}`), ...marks.flatMap(p => (p.draft === sink.draft ? [`location ${p.fact.detail}`] : p.draft.evidence))])],
+    related: inOrder(marks.filter(p => p.draft !== sink.draft).map(p => stepAt(p.draft))),
+  }, sink.draft.fn);
+}
+
+/** PlistBuddy's commands that change the file (`Print` and `Help` only read it). */
+const PLIST_EDITS = /^(?:Add|Set|Delete|Merge|Import|Clear|Copy|Save)\b/i;
+/** `defaults` verbs that change a domain's preferences. */
+const DEFAULTS_EDITS = new Set(['write', 'import', 'delete', 'rename']);
+/** `plutil` options that rewrite the file in place. */
+const PLUTIL_EDITS = new Set(['-insert', '-replace', '-remove', '-convert']);
+
+/**
+ * The files a command writes, as spelled: the shell's (`shellWriteTargets`) and those of programs
+ * that edit a settings file named by an operand. `aligned`: the words are the argument list
+ * written at the call (word k is argument k - 1), so a computed word can be followed as a value.
+ */
+function writtenBy(command: ShellCommand, aligned: boolean, payload: readonly Node[]): Written[] {
+  const words = command.words;
+  const indexOf = (w: ShellWord) => words.indexOf(w);
+  const at = (k: number): Written => ({ spelled: words[k].text, ...(aligned && k > 0 ? { argument: k - 1 } : {}) });
+  const out: Written[] = shellWriteTargets(command).map(w => (indexOf(w) > 0 ? at(indexOf(w)) : { spelled: w.text }));
+  const name = programName(words[0]?.text ?? '');
+  const operands = words.map((w, k) => k).filter(k => k > 0 && !words[k].text.startsWith('-'));
+  const last = operands[operands.length - 1];
+  if (name === 'plistbuddy' && last !== undefined) {
+    // A command computed at run time is read from its template's fixed start (`Add :'Window Settings':'${name}'…`).
+    const commandText = (k: number) => {
+      const given = aligned ? payload[k - 1] : undefined;
+      return given?.type === 'TemplateLiteral' ? (given.quasis[0]?.value.cooked ?? '') : words[k].text;
+    };
+    const edits = words.some((w, k) => words[k - 1]?.text === '-c' && PLIST_EDITS.test(commandText(k)));
+    if (edits && words[last - 1]?.text !== '-c') out.push(at(last));
+  } else if (name === 'plutil' && last !== undefined && words.some(w => PLUTIL_EDITS.has(w.text))) {
+    out.push(at(last));
+  } else if (name === 'defaults' && DEFAULTS_EDITS.has(words[operands[0]]?.text ?? '') && operands.length >= 2) {
+    const domain = words[operands[1]].text;
+    if (domain.startsWith('/') || domain.startsWith('~')) out.push(at(operands[1]));
+    else if (/^[\w.-]+$/.test(domain)) out.push({ spelled: domain, domain: true });
+  }
+  return out;
+}
 
 /** Redirections that write the file they name. */
 const WRITING_REDIRECTS = new Set(['>', '>>', '>|', '&>', '&>>']);
