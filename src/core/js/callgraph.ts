@@ -142,9 +142,12 @@ export class CallGraph {
       return assigned ? this.functionValue(assigned.node, assigned.fn, HOPS - 1) : undefined;
     }
     if (owner.node.type === 'CallExpression') return this.exportedFunction(owner.node, owner.fn, method, HOPS);
-    // `const runner = new Runner(); runner.run(text)`: the method the class defines.
-    if (owner.node.type === 'NewExpression') {
-      const def = this.instanceClass(owner.node, owner.fn)?.body.body.find(m => m.type === 'MethodDefinition' && !m.static && m.kind === 'method' && propertyKeyName(m) === method);
+    // `const runner = new Runner(); runner.run(text)`: the method the class defines. Also the
+    // instance made when a caller gives none (`options.manager ?? new NoopManager()`): what runs
+    // by default (Gemini CLI's shell tool prepares its command through one).
+    const made = owner.node.type === 'LogicalExpression' && owner.node.operator !== '&&' ? unwrapChain(owner.node.right) : owner.node;
+    if (made.type === 'NewExpression') {
+      const def = this.instanceClass(made, owner.fn)?.body.body.find(m => m.type === 'MethodDefinition' && !m.static && m.kind === 'method' && propertyKeyName(m) === method);
       return def?.type === 'MethodDefinition' ? this.index.functionOf(def.value) : undefined;
     }
     if (owner.node.type === 'ClassDeclaration' || owner.node.type === 'ClassExpression') {

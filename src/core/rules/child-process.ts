@@ -431,14 +431,17 @@ function inlineShellCommands(args: readonly Node[], followed?: { analysis: Modul
   // ["-l", "-c", cmd]}`) is followed to the lists written for it.
   // Only lists made here or in what this function calls: a wrapper's list from one of its
   // callers would be paired with another caller's program.
+  // Each list with the function it is written in, where the names in it are read.
+  let placed = lists.map(node => ({ node, fn: followed?.fn ?? -1 }));
   if (followed && lists.some(l => l.type !== 'ArrayExpression')) {
-    const here = (l: Node) => followed.analysis.flow.origins(l, followed.fn, n => (n.type === 'ArrayExpression' ? n : undefined)).filter(r => onlyInward(r.calls, followed.fn, followed.analysis.index)).map(r => r.mark);
-    const written = lists.flatMap(l => (l.type === 'ArrayExpression' ? [l] : here(l)));
-    if (written.length) lists = [...new Set(written)];
+    const here = (l: Node) => followed.analysis.flow.origins(l, followed.fn, n => (n.type === 'ArrayExpression' ? n : undefined)).filter(r => onlyInward(r.calls, followed.fn, followed.analysis.index)).map(r => ({ node: r.mark, fn: r.fn }));
+    const written = placed.flatMap(l => (l.node.type === 'ArrayExpression' ? [l] : here(l.node)));
+    if (written.length) placed = written.filter((l, i) => written.findIndex(o => o.node === l.node) === i);
   }
   // `[...argsPrefix, cmd]` with `argsPrefix` a list a helper returns per shell (`["-c"]`, `["/d", "/s", "/c"]`):
-  // one list per list written for it, its elements in place of the spread.
-  if (followed) lists = lists.flatMap(l => withLeadingSpread(l, followed.analysis, followed.fn));
+  // one list per list written for it, its elements in place of the spread (read in the list's own
+  // function: a helper may build it, `{ program, args: [...argsPrefix, cmd] }`, Gemini's shell tool).
+  lists = followed ? placed.flatMap(l => withLeadingSpread(l.node, followed.analysis, l.fn)) : placed.map(l => l.node);
   // script(1) runs its command under a pseudo-terminal through a shell.
   if (programs.every(p => programName(staticString(p) ?? '') === 'script')) {
     const lines = lists.flatMap(list => (list.type === 'ArrayExpression' ? scriptCommandLine(list) : undefined) ?? []);

@@ -770,6 +770,21 @@ runRuleTable(childProcess, {
       at: ['spawn(executable', 'spawnWithLauncher(["bash"', 'spawnWithLauncher(["git"'],
       message: /computed at run time$|via spawnWithLauncher\(\)\): git --version$/,
     },
+    // Gemini CLI 0.38.0 (review 85): its shell tool's command prepared by a helper that spreads the shell's own prefix list,
+    // through the sandbox manager made when none is given.
+    {
+      name: "a list a helper builds by spreading another helper's prefix ({ program, args: [...argsPrefix, cmd] }), prepared through a default instance (cfg.m ?? new Noop()), is a shell line (medium)",
+      code: 'const cp=require("child_process");function conf(){return{executable:"bash",argsPrefix:["-c"]}}class Noop{async prepareCommand(r){return{program:r.command,args:r.args}}}async function prep(c,cfg){const m=cfg.m??new Noop();let{executable,argsPrefix}=conf();const spawnArgs=[...argsPrefix,c];const s=await m.prepareCommand({command:executable,args:spawnArgs});return{program:s.program,args:s.args}}async function execute(c,cfg){const{program:p,args:a}=await prep(c,cfg);return cp.spawn(p,a,{shell:false})}',
+      at: ['cp.spawn'],
+      severity: 'medium',
+      message: /^Runs a shell command \(child_process\.spawn\) computed at run time$/,
+    },
+    {
+      name: 'the same helper spreading a prefix that is no shell option stays a program start (low)',
+      code: 'const cp=require("child_process");function conf(){return{executable:"git",argsPrefix:["log"]}}function prep(c){let{executable,argsPrefix}=conf();return{program:executable,args:[...argsPrefix,c]}}function execute(c){const{program:p,args:a}=prep(c);return cp.spawn(p,a)}',
+      at: ['cp.spawn'],
+      severity: 'low',
+    },
     // Claude Code 2.1.20 (review 87): the clipboard's copy commands per platform, tried in turn through its own runner.
     {
       name: "a loop's element of the lists a table gives per platform, run by the code's own runner, is fixed (low), each command shown",
