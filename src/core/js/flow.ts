@@ -81,6 +81,8 @@ export class ValueFlow {
     private readonly index: ModuleIndex,
     private readonly graph: CallGraph,
     private readonly derivationOf: DerivationOf = defaultDerivation,
+    /** Calls that hand their result to a Node-style callback given last (`exec(cmd, (err, stdout) => …)`). */
+    private readonly givesResultToCallback: (call: CallLike, fn: number) => boolean = () => false,
   ) {}
 
   /**
@@ -293,14 +295,16 @@ export class ValueFlow {
       if (isFunction(v.node) || (notList && isListValue(v.node))) continue;
       push(v.node, item, item.path, v.fn, item.calls, item.depth, item.context, guards);
     }
-    if (item.path.length) for (const v of this.index.memberAssignments(bound, item.path[0])) push(v.node, item, item.path.slice(1), v.fn);
+    if (item.path.length) for (const v of this.index.memberAssignments(bound, item.path[0])) if (sameDeclaration(this.index, bound, v.node, node)) push(v.node, item, item.path.slice(1), v.fn);
     // The whole object holds what is written onto it (`h.Authorization = \`token ${t}\`; return h`);
     // not a module's exports or a namespace, whose members are its functions.
     else {
       const members = this.index.membersOf(bound);
-      if (members.size <= MAX_WRITTEN_MEMBERS) for (const values of members.values()) for (const v of values) if (!isFunction(v.node)) push(v.node, item, item.path, v.fn);
+      if (members.size <= MAX_WRITTEN_MEMBERS) for (const values of members.values()) for (const v of values) if (!isFunction(v.node) && sameDeclaration(this.index, bound, v.node, node)) push(v.node, item, item.path, v.fn);
     }
-    if (item.path.length === 0 && bound.appended) for (const v of bound.appended) push(v.node, item, item.path, v.fn);
+    // Only what is pushed onto the variable this use sees: a block's own `let` of the same name
+    // (`let Al = []; Al.push(cfg); … { let Al = \`${Ac}.bak\`; copyFileSync(Ac, Al) }`) is another list.
+    if (item.path.length === 0 && bound.appended) for (const v of bound.appended) if (sameDeclaration(this.index, bound, v.node, node)) push(v.node, item, item.path, v.fn);
     // `file = parsed.command` in a function whose parameter `file` is: the caller's value may still be read.
     if (bound.overwrittenParameter) push(bound.overwrittenParameter.node, item, item.path, bound.overwrittenParameter.fn);
   }
@@ -407,6 +411,12 @@ export class ValueFlow {
         // `fetch(url).then(res => res.text())`: what the promise the method is called on resolves to (as `await`).
         else if (method === 'then' && callee.type === 'MemberExpression' && given.call.arguments[0] === node.fn && !node.rest) push(callee.object as Node, item, item.path, given.fn);
       }
+    }
+    // A Node-style callback's values after the error (`exec(cmd, (err, stdout) => …)`,
+    // `fs.readFile(p, (err, data) => …)`): the call's result, as its synchronous twin returns it.
+    if (node.index >= 1 && !node.rest) {
+      const given = this.callbackCalls().get(node.fn);
+      if (given && given.call.arguments[given.call.arguments.length - 1] === node.fn && this.givesResultToCallback(given.call, given.fn)) push(given.call, item, item.path, given.fn);
     }
     if (item.depth <= 0) return;
     for (const caller of this.graph.callersOf(f)) {
@@ -587,6 +597,15 @@ function valuesAt(index: ModuleIndex, bound: Binding, use: Node): readonly Modul
   if (!seen) return bound.reassigned ? [...bound.history, ...bound.reassigned] : bound.history;
   const assigned = assignedAfter(index, bound, seen);
   return assigned.length ? [seen, ...assigned] : [seen];
+}
+
+/**
+ * Whether a value written onto a name (pushed, or set as a member) at `written` belongs to the
+ * variable a use sees: always, unless the function declares the name again in another block.
+ */
+function sameDeclaration(index: ModuleIndex, bound: Binding, written: Node, use: Node): boolean {
+  if (!bound.history || bound.moduleLike) return true;
+  return declarationSeenAt(index, bound, written.start)?.node === declarationSeenAt(index, bound, use.start)?.node;
 }
 
 /**

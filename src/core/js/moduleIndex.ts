@@ -1169,7 +1169,7 @@ const MAY_BE_MODULE_MEMBER = new Set(['Identifier', 'MemberExpression', 'CallExp
  */
 export function settledValueAt(index: ModuleIndex, name: string, fn: number, at: number): ModuleValue | undefined {
   const bound = index.binding(name, fn);
-  if (!bound?.history || bound.moduleLike || bound.changedInPlace || bound.appended) return settledValue(index, name, fn);
+  if (!bound?.history || bound.moduleLike || bound.changedInPlace || appendedSeen(index, bound, at)) return settledValue(index, name, fn);
   const seen = declarationSeenAt(index, bound, at);
   if (seen && assignedAfter(index, bound, seen).length) return undefined;
   return seen && !isPlaceholder(seen.node) && seen.node.type !== 'Parameter' ? seen : undefined;
@@ -1187,7 +1187,7 @@ export function settledValuesAt(index: ModuleIndex, name: string, fn: number, at
     const values = reachingValues(bound, { start: at, end: at }).filter(v => !isPlaceholder(v.node));
     return values.length && values.every(v => v.node.type !== 'Parameter') ? values : undefined;
   }
-  if (!bound?.history || bound.moduleLike || bound.changedInPlace || bound.appended) {
+  if (!bound?.history || bound.moduleLike || bound.changedInPlace || appendedSeen(index, bound, at)) {
     const value = settledValue(index, name, fn);
     return value && [value];
   }
@@ -1195,6 +1195,17 @@ export function settledValuesAt(index: ModuleIndex, name: string, fn: number, at
   if (!seen || seen.node.type === 'Parameter') return undefined;
   const values = [seen, ...assignedAfter(index, bound, seen)].filter(v => !isPlaceholder(v.node));
   return values.length && values.every(v => v.node.type !== 'Parameter') ? values : undefined;
+}
+
+/**
+ * Whether something is appended to the variable a use at `at` sees: a name declared again in
+ * another block (`let Al = []; Al.push(x); … { let Al = \`${f}.bak\` }`) is another variable there.
+ */
+function appendedSeen(index: ModuleIndex, bound: Binding, at: number): boolean {
+  if (!bound.appended) return false;
+  if (!bound.history) return true;
+  const seen = declarationSeenAt(index, bound, at)?.node;
+  return bound.appended.some(v => declarationSeenAt(index, bound, v.node.start)?.node === seen);
 }
 
 /** The values plain assignments give the variable one declaration (of Binding.history) makes. */

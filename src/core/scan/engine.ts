@@ -19,7 +19,7 @@ import { calleeRefOf, isRequireFunction, lookupAt, moduleRefOf, valuesOf, type M
 import { lateRequireBindings } from '../js/lateRequires';
 import { decodeModule, type DecodedValue } from '../js/decode';
 import { decodedUses } from '../js/decodedUses';
-import { moduleDerivation } from '../js/derivation';
+import { moduleDerivation, moduleResultCallbacks } from '../js/derivation';
 import { buildFindings, draftOf, relocateDraft, type Draft } from '../rules/findings';
 import { mayHoldStringArray, stringArrayEdits, type Deobfuscated } from '../js/decode/deobfuscate';
 import { LineIndex } from '../text/lines';
@@ -228,7 +228,7 @@ function analyse(source: string, options: ScanSourceOptions): Analysed | SourceS
   const keywords = options.keywords ?? defaultKeywordMatcher();
   const index = new ModuleIndex(text);
   const graph = new CallGraph(index);
-  const flow = new ValueFlow(index, graph, moduleDerivation(index));
+  const flow = new ValueFlow(index, graph, moduleDerivation(index), moduleResultCallbacks(index));
   const decodedStrings = new Map<string, string>();
   const analysis: ModuleAnalysis = { text, target, keywords, index, graph, flow, lookup: fn => lookupAt(index, fn), decodedString: node => decodedStrings.get(`${node.start}:${node.end}`) };
   const session = new RuleSession(text, target, keywords, index, analysis, active, fail);
