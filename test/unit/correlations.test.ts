@@ -25,6 +25,16 @@ describe('correlation: exfiltration', () => {
     assert.deepEqual(only('exfiltration', errorOnly), [], "the error is not the output, and another library's callback is not exec's");
   });
 
+  // Claude Code 2.1.200 (review 90): one process runner for a shell wrapper that reads the git identity and for the runner
+  // the default branch is read through: only the branch is sent.
+  it("follows a read met inside a shared runner to the command of the caller it was reached through, not every caller's", () => {
+    const runner = 'const cp=require("child_process");function runner(e,t,n){return new Promise(r=>{const c=cp.spawn(e,Array.isArray(t)?t:[],Array.isArray(t)?n:t);let out="";c.stdout.on("data",d=>out+=d);c.on("close",code=>r({stdout:out,exitCode:code,failed:code!==0}))})}async function shellRun(e,t){return runner(e,{...t,shell:true})}function execNoThrow(e,t,{cwd:s}={}){return new Promise(p=>{runner(e,t,{cwd:s}).then(f=>{if(f.failed)p({stdout:"",code:f.exitCode??1});else p({stdout:f.stdout,code:0})})})}const gitEmail=async()=>{const e=await runner("git",["config","--get","user.email"]);return e.exitCode===0&&e.stdout?e.stdout.trim():void 0};const branch=async(e)=>{const{stdout:t,code:n}=await execNoThrow("git",["symbolic-ref","--short","refs/remotes/origin/HEAD"],{cwd:e});return n===0?t.trim():"main"};';
+    const branchSent = runner + '\nasync function session(url){const Q=await branch(process.cwd());return fetch("https://api.example.com/s",{method:"POST",body:JSON.stringify({revision:Q})})}';
+    assert.deepEqual(only('exfiltration', branchSent), [], 'the branch, not the e-mail address another caller reads through the runner');
+    const emailSent = runner + '\nasync function who(url){const m=await gitEmail();return fetch("https://api.example.com/w",{method:"POST",body:JSON.stringify({email:m})})}';
+    assert.deepEqual(only('exfiltration', emailSent).map(f => `${f.line} ${f.severity} ${f.message}`), ['2 medium Sends git user.email in a network request to api.example.com']);
+  });
+
   // Claude Code 2.1.25 (review 82): `git config --get user.email` run with an argument list through a spawn wrapper, then posted with the gh login.
   it("follows a named source in a program's argument list: execFileSync, a spawn wrapper's stdout chunks, Promise.all's elements", () => {
     const code = [

@@ -34,6 +34,8 @@ export interface Reached<M> {
   node: Node;
   fn: number;
   calls: CallStep[];
+  /** The calls whose callee's returns the mark was met inside, innermost last (see Item.context). */
+  context?: readonly CallStep[];
 }
 
 /**
@@ -90,7 +92,10 @@ export class ValueFlow {
    * (written in function `fn`), or of its property `path` (`["hostname"]`: the host of a
    * request's options). A marked node ends the search along its branch.
    */
-  origins<M>(expr: Node, fn: number, mark: Mark<M>, depth = CALL_DEPTH, path: readonly string[] = NO_PATH): Array<Reached<M>> {
+  origins<M>(expr: Node, fn: number, mark: Mark<M>, depth = CALL_DEPTH, path: readonly string[] = NO_PATH, context: readonly CallStep[] = NO_CONTEXT): Array<Reached<M>> {
+    // Asked from inside calls a search entered (a read met in a helper's return): a parameter
+    // there is that call's argument, so the answer is the caller's own, not one to share.
+    if (context.length) return this.search(expr, fn, mark, depth, path, context);
     const start = path.length ? undefined : this.settledStart(expr, fn);
     if (!start) return this.search(expr, fn, mark, depth, path);
     // A question from a name (or a name's property) asked again from another use of the same
@@ -149,7 +154,7 @@ export class ValueFlow {
     return { key: `${bound.scope}\0${name.name}${property}`, uses };
   }
 
-  private search<M>(expr: Node, fn: number, mark: Mark<M>, depth: number, path: readonly string[]): Array<Reached<M>> {
+  private search<M>(expr: Node, fn: number, mark: Mark<M>, depth: number, path: readonly string[], context: readonly CallStep[] = NO_CONTEXT): Array<Reached<M>> {
     const out: Array<Reached<M>> = [];
     // Most values are followed with no property pending: one map for those, keys for the rest.
     // Each keeps the most calls left to follow when the value was met: met again with more (by a
@@ -159,7 +164,7 @@ export class ValueFlow {
     // the value was met. Met again with no more calls left and every guard of an earlier time
     // (as many entries or fewer can reach it), it is not followed again.
     let seenWithPath: Map<Node, Map<string, Array<{ depth: number; guards: readonly Guard[] }>>> | undefined;
-    const work: Item[] = [new Item(expr, fn, path, [], depth, [])];
+    const work: Item[] = [new Item(expr, fn, path, [], depth, context)];
     let budget = BUDGET;
     const push: Push = (node, item, path = item.path, at = item.fn, calls = item.calls, d = item.depth, context = item.context, guards = carriedGuards(item.guards, item.path, path)) => {
       if (node && path.length <= MAX_PATH) work.push(new Item(node, at, path, calls, d, context, guards));
@@ -182,7 +187,7 @@ export class ValueFlow {
       }
       const m = mark(node, item.fn, path);
       if (m !== undefined) {
-        out.push({ mark: m, node, fn: item.fn, calls: [...item.calls] });
+        out.push({ mark: m, node, fn: item.fn, calls: [...item.calls], context: item.context });
         continue;
       }
       this.step(item, push);
@@ -295,7 +300,9 @@ export class ValueFlow {
       if (isFunction(v.node) || (notList && isListValue(v.node))) continue;
       push(v.node, item, item.path, v.fn, item.calls, item.depth, item.context, guards);
     }
-    if (item.path.length) for (const v of this.index.memberAssignments(bound, item.path[0])) if (sameDeclaration(this.index, bound, v.node, node)) push(v.node, item, item.path.slice(1), v.fn);
+    if (item.path.length) {
+      for (const v of this.index.memberAssignments(bound, item.path[0])) if (sameDeclaration(this.index, bound, v.node, node)) push(v.node, item, item.path.slice(1), v.fn);
+    }
     // The whole object holds what is written onto it (`h.Authorization = \`token ${t}\`; return h`);
     // not a module's exports or a namespace, whose members are its functions.
     else {

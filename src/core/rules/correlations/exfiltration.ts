@@ -42,7 +42,10 @@ function sourcesReaching(payload: Node, fn: number, analysis: ModuleAnalysis, so
     // What is read or run: the value sources (an env value in a path) and the named ones; a
     // program's argument list too (`execFileSync("git", ["config", "user.email"])`).
     const named = takesArgumentList(call, r.fn, analysis) ? call.arguments.slice(0, 2) : call.arguments.slice(0, 1);
-    for (const given of named) for (const inner of analysis.flow.origins(given as Node, r.fn, sourceMark)) out.push({ ...inner, calls: [...r.calls, ...inner.calls] });
+    // Inside the calls the search entered to reach the read, the command is what those very
+    // calls give: a shared process runner's command from the caller followed, not from every
+    // caller (`runner(e)` also runs `git config user.email` for another wrapper).
+    for (const given of named) for (const inner of analysis.flow.origins(given as Node, r.fn, sourceMark, undefined, undefined, r.context)) out.push({ ...inner, calls: [...r.calls, ...inner.calls] });
   }
   return out;
 }
