@@ -888,6 +888,14 @@ describe('correlation: config-tamper', () => {
     assert.deepEqual(only('config-tamper', code).map(f => `${f.severity} ${f.message}`), ['medium Writes Ghostty configuration (fs.writeFileSync)']);
   });
 
+  // Claude Code 2.1.200 (review 90): an atomic write's temporary file named with a suffix the caller of its naming helper keeps in a name.
+  it("takes a name a suffix is kept in (`${file}${l}`, l = `.tmp.${pid}`), also through a helper's parameter, for another file", () => {
+    const code = 'const fs=require("fs"),fsp=fs.promises,path=require("path"),crypto=require("crypto");async function retry(e,t,n=fsp.rename){for(let o=0;;o++)try{return await n(e,t)}catch(s){if(o<3)continue;throw s}}function staging(dir,file,suffix){const o=`${file}${suffix}`;if(!dir)return o;return path.join(dir,path.basename(o))}async function atomicWrite(e,t,n={}){const s=e;const l=`.tmp.${process.pid}.${crypto.randomBytes(6).toString("hex")}`;const c=staging(n.stagingDir,s,l);const d=await fsp.open(c,"wx");try{await d.writeFile(t)}finally{await d.close()}await retry(c,s,(m,g)=>fsp.rename(m,g))}async function saveMcp(cfg){await atomicWrite(path.join(process.cwd(),".mcp.json"),JSON.stringify(cfg),{stagingDir:path.join(process.cwd(),".claude","staging")})}async function notes(s){await atomicWrite(path.join(require("os").tmpdir(),"notes.txt"),s)}';
+    assert.deepEqual(only('config-tamper', code).map(f => `${f.severity} ${f.message}`), ['medium Writes project MCP server list (.mcp.json) (fs.promises.rename via atomicWrite())'], 'at the caller, not at the open of the temporary file');
+    const named = code.replace('const l=`.tmp.${process.pid}.${crypto.randomBytes(6).toString("hex")}`', 'const l=process.env.SUFFIX');
+    assert.ok(only('config-tamper', named).some(f => f.message.includes('(fs.promises.open)')), 'a suffix not known to be one leaves the open a write of the place');
+  });
+
   it("leaves the assistant's own configuration and reads of start-up files", () => {
     assert.deepEqual(only('config-tamper', 'const fs=require("fs");function s(h,c){fs.writeFileSync(`${h}/.claude/settings.json`,c)}', ['anthropic']), []);
     assert.deepEqual(only('config-tamper', 'const fs=require("fs");function r(h){return fs.readFileSync(`${h}/.bashrc`,"utf8")}'), []);

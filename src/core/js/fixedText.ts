@@ -200,11 +200,19 @@ class FixedText {
     return callee.type === 'MemberExpression' && !callee.computed && callee.object.type === 'Identifier' && callee.object.name === 'Math' && MATH_FUNCTIONS.has(propertyName(callee) ?? '') && this.isGlobal('Math', callee.start, fn) && !extendsMath(this.index);
   }
 
-  private isJsonStringify(node: Node, fn: number): boolean {
+  /**
+   * `JSON.stringify(…)`, or a call of a same-module function that returns nothing else (Claude
+   * Code's `function Le(e, t, n) { return JSON.stringify(e, t, n) }`): JSON text comes out.
+   */
+  private isJsonStringify(node: Node, fn: number, throughWrapper = true): boolean {
     const n = unwrapChain(node);
     if (n.type !== 'CallExpression' || n.arguments.length === 0 || n.arguments.some(a => a.type === 'SpreadElement')) return false;
     const callee = n.callee as Node;
-    return callee.type === 'MemberExpression' && !callee.computed && propertyName(callee) === 'stringify' && callee.object.type === 'Identifier' && callee.object.name === 'JSON' && this.isGlobal('JSON', callee.start, fn);
+    if (callee.type === 'MemberExpression' && !callee.computed && propertyName(callee) === 'stringify' && callee.object.type === 'Identifier' && callee.object.name === 'JSON' && this.isGlobal('JSON', callee.start, fn)) return true;
+    if (!throughWrapper) return false;
+    const target = this.graph.target(n, fn);
+    const returns = target ? (this.index.functions[target.callee]?.returns ?? []) : [];
+    return returns.length > 0 && returns.every(r => this.isJsonStringify(r, target!.callee, false));
   }
 
   /** The global of that name where it is used: no binding of the file, no block's, no `with`. */

@@ -630,15 +630,41 @@ function choices(node: Node, depth = 0): Node[] {
  * or a fixed script as PowerShell's `-EncodedCommand` takes it (`Buffer.from(script,
  * "utf16le").toString("base64")`, the `open` package's default-browser query), shown decoded.
  */
-function fixedLine(line: Node, fn: number, index: ModuleIndex): string | undefined {
+function fixedLine(line: Node, fn: number, analysis: ModuleAnalysis): string | undefined {
+  const index = analysis.index;
   const node = unwrapChain(line);
   // A name declared again in other blocks (`const script` in each branch) is read from its own block.
   const value = node.type === 'Identifier' ? settledValueAt(index, node.name, fn, node.start) : { node, fn };
   const texts = constantTexts(line, fn, index) ?? (value && value.node !== node ? constantTexts(value.node, value.fn, index) : undefined);
   if (texts) return texts.join(' or ');
-  const encoded = value && encodedScript(value.node);
-  const script = value && encoded && constantTexts(encoded, value.fn, index);
+  const encoded = value && encodedScriptOf(value.node, value.fn, analysis);
+  const script = value && encoded && constantTexts(encoded.script, encoded.fn, index);
   return script ? `(encoded) ${script.join(' or ')}` : undefined;
+}
+
+/**
+ * As encodedScript, also through a same-module encoder whose every return encodes its parameter
+ * (Copilot CLI's `function Bne(t) { return Buffer.from(t, "utf16le").toString("base64") }`): the
+ * script is what the call gives it.
+ */
+function encodedScriptOf(value: Node, fn: number, analysis: ModuleAnalysis): { script: Node; fn: number } | undefined {
+  const direct = encodedScript(value);
+  if (direct) return { script: direct, fn };
+  const call = unwrapChain(value);
+  if (call.type !== 'CallExpression') return undefined;
+  const target = analysis.graph.target(call, fn);
+  const encoder = target && analysis.index.functions[target.callee];
+  if (!target || !encoder?.returns.length) return undefined;
+  const params = encoder.node.params;
+  let k: number | undefined;
+  for (const r of encoder.returns) {
+    const script = encodedScript(r);
+    const i = script?.type === 'Identifier' ? params.findIndex(p => p.type === 'Identifier' && p.name === script.name) : -1;
+    if (i < 0 || (k !== undefined && k !== i)) return undefined;
+    k = i;
+  }
+  const given = k === undefined ? undefined : call.arguments[k + target.argOffset];
+  return given && given.type !== 'SpreadElement' ? { script: given as Node, fn } : undefined;
 }
 
 /** `Buffer.from(script, "utf16le").toString("base64")`, PowerShell's encoded command: the script. */
@@ -729,8 +755,8 @@ function lineShapes(line: Node, fn: number, analysis: ModuleAnalysis, depth: num
   }
   if (node.type === 'MemberExpression') return propertyShapes(node, fn, analysis, depth);
   if (node.type !== 'CallExpression') return undefined;
-  const script = encodedScript(node);
-  if (script) return lineShapes(script, fn, analysis, depth)?.map(s => `(encoded) ${s}`);
+  const script = encodedScriptOf(node, fn, analysis);
+  if (script) return lineShapes(script.script, script.fn, analysis, depth)?.map(s => `(encoded) ${s}`);
   const callee = calleeOf(node);
   const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
   if (method && TRIMS.has(method) && node.arguments.length === 0 && callee.type === 'MemberExpression') {
@@ -1230,7 +1256,7 @@ function report(ctx: RuleContext, p: ProcessCall, byCallers?: ReadonlyMap<Node, 
   const inline = inlineShellCommands(args, { analysis: ctx.analysis(), fn: p.fn }) ?? (computedLine ? [args[0]] : undefined);
   // Each line as far as it is fixed, `*` for computed parts (a template's values).
   const analysis = ctx.analysis();
-  const spelledLines = inline?.map(line => fixedLine(line, p.fn, analysis.index) ?? lineShape(line, p.fn, analysis, 0));
+  const spelledLines = inline?.map(line => fixedLine(line, p.fn, analysis) ?? lineShape(line, p.fn, analysis, 0));
   const linesSpelled = spelledLines?.every(l => l !== undefined) ? [...new Set(spelledLines)].join(' or ') : undefined;
   // A list chosen per platform is not spelled with the program: its lines say what runs.
   const chosenList = args[1] !== undefined && unwrapChain(args[1]).type === 'ConditionalExpression';

@@ -642,6 +642,20 @@ runRuleTable(childProcess, {
       severity: 'low',
       message: /^Runs a shell command \(child_process\.(execFile\): \(encoded\) \(Get-ItemProperty|spawn\): uname -a$)/,
     },
+    // Copilot CLI 1.0.85 (review 90): its process listing, encoded by a one-line helper, the script set in a lazy initialiser.
+    {
+      name: "a fixed script encoded by the code's own encoder (Bne(t) returning Buffer.from(t, \"utf16le\").toString(\"base64\")) is a fixed shell command (low) showing the script",
+      code: 'import{execFile}from"node:child_process";var Une,v=(fn,res)=>()=>(fn&&(res=fn(fn=0)),res);var init=v(()=>{Une=["[Console]::OutputEncoding = [Text.Encoding]::UTF8","Get-CimInstance Win32_Process"].join(`\n`)});function Bne(t){return Buffer.from(t,"utf16le").toString("base64")}export function jne(){init();return execFile("powershell.exe",["-NoProfile","-NonInteractive","-EncodedCommand",Bne(Une)])}',
+      at: ['execFile("powershell.exe"'],
+      severity: 'low',
+      message: /^Runs a shell command \(child_process\.execFile\): \(encoded\) \[Console\]::OutputEncoding/,
+    },
+    {
+      name: 'the same encoder given a script computed at run time is a shell command computed at run time (medium)',
+      code: 'import{execFile}from"node:child_process";function Bne(t){return Buffer.from(t,"utf16le").toString("base64")}export function run(s){return execFile("powershell.exe",["-NoProfile","-EncodedCommand",Bne(s)])}',
+      at: ['execFile("powershell.exe"'],
+      severity: 'medium',
+    },
     {
       name: 'a shell line whose command is fixed and only a value computed (Get-Process -Id ${pid}, a list of script lines joined) is low, like exec(`pkill -P ${n}`)',
       code: 'const{execFile:x,spawn:s}=require("child_process");function a(pid){return x("powershell.exe",["-NoProfile","-NonInteractive","-Command",`$t = Get-Process -Id ${pid}; $t.StartTime`])}function b(){const script=["Add-Type -AssemblyName System.Windows.Forms;","$d = New-Object System.Windows.Forms.FolderBrowserDialog;"].join(" ");return x("powershell.exe",["-NoProfile","-STA","-Command",script])}function c(p){s("bash",["-c",`ls -la ${p}`])}',

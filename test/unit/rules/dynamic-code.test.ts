@@ -140,6 +140,20 @@ runRuleTable(dynamicCode, {
       severity: 'low',
       message: /^vm\.runInContext with fixed code into which data is inserted only as JSON literals/,
     },
+    // Claude Code 2.1.200 (review 90): a workflow sandbox's shim, its error messages inserted through a JSON.stringify wrapper.
+    {
+      name: 'data inserted through a function that only returns JSON.stringify of it is a JSON literal too (low)',
+      code: 'var E=(fn,res)=>()=>(fn&&(res=fn(fn=0)),res);function Le(e,t,n){return JSON.stringify(e,t,n)}var Wor,v="Date.now() is unavailable",w;var J=E(()=>{Wor=require("vm");w=`(() => { const NOW_ERR = ${Le(v)}; Date.now = function now() { throw new Error(NOW_ERR) } })()`});function q(e){J();Wor.runInContext(w,e)}',
+      at: ['Wor.runInContext'],
+      severity: 'low',
+      message: /^vm\.runInContext with fixed code into which data is inserted only as JSON literals/,
+    },
+    {
+      name: 'a wrapper that may return its argument as it is inserts code (medium)',
+      code: 'function Raw(e){return e.length>9?JSON.stringify(e):e}function q2(s,c){return require("vm").runInContext(`f(${Raw(s)})`,c)}',
+      at: ['require("vm").runInContext'],
+      severity: 'medium',
+    },
     // Playwright's requireOrImport (review 52): two such imports in one function.
     {
       name: 'two imports of JSON file names in one function leave each other low: neither can change a name',

@@ -3,6 +3,7 @@
 // process and act on the user's other tools. Another AI assistant's configuration is high.
 // The path is followed backwards from the write; naming such a place near a write is not enough.
 import { argumentsOf, calleeRefOf } from '../../js/modules';
+import { settledValueAt } from '../../js/moduleIndex';
 import { calleeOf, staticString, type CallLike, type Node } from '../../js/ast';
 import { draftOf, type Draft } from '../findings';
 import type { Reached } from '../../js/flow';
@@ -37,13 +38,37 @@ export const configTamper: CorrelationRule = {
  * added right after the name it is built from is another file (a backup or a temporary copy
  * beside the configuration), whatever that name is and whatever follows.
  */
-function isSuffixedName(node: Node): boolean {
+function isSuffixedName(node: Node, fn: number, analysis: ModuleAnalysis): boolean {
   const parts = nameParts(node);
   if (!parts) return false;
   const base = parts.findIndex(p => typeof p !== 'string');
   if (base < 0 || base + 1 >= parts.length) return false;
   const next = parts[base + 1];
-  return typeof next === 'string' && isSuffix(next);
+  // The suffix may be a name holding it (`const l = \`.tmp.${pid}.${rand}\`; \`${file}${l}\``).
+  const text = typeof next === 'string' ? next : fixedStartOf(next, fn, analysis);
+  return text !== undefined && isSuffix(text);
+}
+
+/**
+ * The text a value starts with, as written (a string, or a template's first part), through a
+ * name's one value; a parameter's, when every caller's argument starts with the same text
+ * (`stagingPath(dir, file, l)` with `l = \`.tmp.${pid}\``).
+ */
+function fixedStartOf(node: Node, fn: number, analysis: ModuleAnalysis, depth = 0): string | undefined {
+  if (node.type === 'TemplateLiteral') return node.quasis[0]?.value.cooked ?? undefined;
+  if (node.type !== 'Identifier') return staticString(node);
+  const param = analysis.index.binding(node.name, fn)?.values[0]?.node;
+  if (param?.type === 'Parameter' && !param.rest && depth < 2) {
+    const owner = analysis.index.functionOf(param.fn);
+    const callers = owner === undefined ? [] : analysis.graph.callersOf(owner);
+    const starts = callers.map(c => {
+      const arg = c.call.arguments[param.index + c.argOffset];
+      return arg && arg.type !== 'SpreadElement' ? fixedStartOf(arg as Node, c.fn, analysis, depth + 1) : undefined;
+    });
+    return starts.length && starts.every(t => t !== undefined && t === starts[0]) ? starts[0] : undefined;
+  }
+  const value = settledValueAt(analysis.index, node.name, fn, node.start)?.node;
+  return value && value.type !== 'Identifier' ? fixedStartOf(value, fn, analysis, depth + 1) : undefined;
 }
 
 /** A `+` chain or a template as its pieces in order: literal text, or the expression written there. */
@@ -115,7 +140,7 @@ function sharedWithOtherFiles(reached: ReadonlyArray<Reached<unknown>>, writer: 
   // A caller the paths were not found through may still give a place (value flow keeps one
   // path to each value): then the helper is not only for other files, and every caller counts.
   // A name made from the place (`${file}.tmp.${pid}`, the atomic write's temporary file) is another file, as for the write itself.
-  const place = (node: Node) => isPlace(node) ?? (isSuffixedName(node) ? ANOTHER_FILE : undefined);
+  const place = (node: Node, fn: number) => isPlace(node) ?? (isSuffixedName(node, fn, analysis) ? ANOTHER_FILE : undefined);
   const other = (c: CallStep) => !onPaths.has(c.call) && !c.call.arguments.some(a => analysis.flow.origins(a as Node, c.fn, place).some(r => r.mark !== ANOTHER_FILE));
   const shared = new Set<number>();
   for (const f of callees) {
@@ -141,7 +166,7 @@ export const configTamperCorrelator: Correlator = {
       }
       // A chmod changes who may use a file, not what the tool it belongs to will read.
       if (sink.fact.sink !== 'write' || !sink.fact.target || sink.fact.permissionsOnly) continue;
-      const found = analysis.flow.origins(sink.fact.target, sink.draft.fn, (node: Node) => placeMark(node) ?? (isSuffixedName(node) ? 'another file' : undefined));
+      const found = analysis.flow.origins(sink.fact.target, sink.draft.fn, (node: Node, fn: number) => placeMark(node) ?? (isSuffixedName(node, fn, analysis) ? ANOTHER_FILE : undefined));
       const reached = found.flatMap(r => (typeof r.mark === 'string' ? [] : [{ ...r, mark: r.mark }])).filter(r => !inTemporaryDirectory(r, analysis));
       if (reached.length === 0) continue;
       // A shared write helper (`write(file, text)`) whose callers give it different places: one
