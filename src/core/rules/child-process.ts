@@ -219,6 +219,9 @@ function shellValueOf(node: Node, fn: number, path: readonly string[], analysis:
     case 'TemplateLiteral':
       // An argument list or a string given where options may be: no `shell` property.
       return path.length ? 'off' : 'unknown';
+    case 'UnaryExpression':
+      // A helper's `return void 0` (nothing to start): no object, so no `shell` set.
+      return node.operator === 'void' ? 'off' : 'unknown';
     case 'ObjectExpression': {
       const key = path[0];
       if (key === undefined || key === '*') return undefined;

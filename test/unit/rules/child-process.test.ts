@@ -642,6 +642,19 @@ runRuleTable(childProcess, {
       severity: 'low',
       message: /^Runs a shell command \(child_process\.(execFile\): \(encoded\) \(Get-ItemProperty|spawn\): uname -a$)/,
     },
+    // Kimi Code 0.43.1 (review 89): its updater's start, a shell only on Windows, from a helper that may also return nothing.
+    {
+      name: "a shell only on Windows from a helper's object that may be `void 0` (return void 0 when no program is found), with an argument list, is a program start (low)",
+      code: 'import{spawn}from"node:child_process";function resolve(cmd,platform){const r=look(cmd);if(r===void 0)return void 0;return{resolvedCmd:r,args:["install","-g","x"],shell:platform==="win32"}}export function up(platform){const t=resolve("npm",platform);return spawn(t.resolvedCmd,[...t.args],{stdio:"inherit",shell:t.shell?true:void 0})}',
+      at: ['spawn(t.resolvedCmd'],
+      severity: 'low',
+    },
+    {
+      name: 'the same helper that may return a shell set on everywhere is a shell line computed at run time (medium)',
+      code: 'import{spawn}from"node:child_process";function resolve(cmd,platform){const r=look(cmd);if(r===void 0)return void 0;if(platform==="linux")return{resolvedCmd:r,args:[],shell:true};return{resolvedCmd:r,args:["install","-g","x"],shell:platform==="win32"}}export function up(platform){const t=resolve("npm",platform);return spawn(t.resolvedCmd,[...t.args],{stdio:"inherit",shell:t.shell?true:void 0})}',
+      at: ['spawn(t.resolvedCmd'],
+      severity: 'medium',
+    },
     // Copilot CLI 1.0.85 (review 90): its process listing, encoded by a one-line helper, the script set in a lazy initialiser.
     {
       name: "a fixed script encoded by the code's own encoder (Bne(t) returning Buffer.from(t, \"utf16le\").toString(\"base64\")) is a fixed shell command (low) showing the script",
