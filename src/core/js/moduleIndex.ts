@@ -4,7 +4,7 @@
 // and of `this` in classes, every call and comparison, and the literals that look encoded.
 // All of it is dropped with the AST when the file is done.
 import type * as acorn from 'acorn';
-import { atScopeTop, isFunction, isUndefinedValue, literalKey, propertyKeyName, propertyName, staticString, unwrapChain, calleeOf, type FunctionNode, type ImportBinding, type Node, type Parameter, type PropertyOf } from './ast';
+import { atScopeTop, instanceKeyName, isFunction, isUndefinedValue, literalKey, propertyKeyName, propertyName, staticString, unwrapChain, calleeOf, type FunctionNode, type ImportBinding, type Node, type Parameter, type PropertyOf } from './ast';
 
 /** Functions bigger than this are module-sized: they never widen a correlation scope. */
 export const WRAPPER_SIZE = 64 * 1024;
@@ -268,7 +268,7 @@ export class ModuleIndex {
         break;
       case 'PropertyDefinition': {
         const cls = this.classStack[this.classStack.length - 1];
-        const key = propertyKeyName(node);
+        const key = instanceKeyName(node);
         if (cls && key !== undefined && node.value) this.addClassMember(cls, key, node.value);
         break;
       }
@@ -772,8 +772,8 @@ export class ModuleIndex {
       return;
     }
     if (left.type === 'MemberExpression' && node.operator === '=') {
-      const key = propertyName(left);
       const object = unwrapChain(left.object as Node);
+      const key = object.type === 'ThisExpression' ? instanceKeyName(left) : propertyName(left);
       if (key === undefined) return;
       if (object.type === 'ThisExpression') {
         const cls = this.functions[this.currentFunction]?.cls;
