@@ -904,6 +904,14 @@ describe('correlation: config-tamper', () => {
     assert.ok(only('config-tamper', named).some(f => f.message.includes('(fs.promises.open)')), 'a suffix not known to be one leaves the open a write of the place');
   });
 
+  // Claude Code 2.1.200 (review 90): /terminal-setup's editor folder from a memoised async helper, then keybindings.json and settings.json rewritten.
+  it("follows a memoising wrapper's product to the function it wraps (memoize(fn, key)), and an awaited helper inside a join", () => {
+    const code = 'const fsp=require("fs").promises,path=require("path"),os=require("os");function Tn(fn,key){const m=new Map();return(...a)=>{const k=key?key(...a):a[0];if(!m.has(k))m.set(k,fn(...a));return m.get(k)}}var TNn;var init=(()=>{TNn=Tn(async(e)=>{let t=(n)=>path.join(os.homedir(),os.platform()==="darwin"?path.join("Library","Application Support",n,"User"):path.join(".config",n,"User"));if(e==="VSCode")return t("Code");return t(e)},(e)=>`${e}:${os.homedir()}`)})();async function kb(e="VSCode"){let n=await TNn(e),r=path.join(n,"keybindings.json");await fsp.writeFile(r,"[]")}async function st(e){let r=path.join(await TNn(e),"settings.json");await fsp.writeFile(r,"{}")}';
+    assert.deepEqual(only('config-tamper', code).map(f => `${f.severity} ${f.message}`).sort(), ['medium Writes editor user settings (*/keybindings.json)', 'medium Writes editor user settings (*/settings.json)']);
+    const keyOnly = code.replace('m.set(k,fn(...a))', 'm.set(k,fn(k))');
+    assert.deepEqual(only('config-tamper', keyOnly), [], "the key resolver is handed the arguments, not the wrapped function: no folder is known");
+  });
+
   it("leaves the assistant's own configuration and reads of start-up files", () => {
     assert.deepEqual(only('config-tamper', 'const fs=require("fs");function s(h,c){fs.writeFileSync(`${h}/.claude/settings.json`,c)}', ['anthropic']), []);
     assert.deepEqual(only('config-tamper', 'const fs=require("fs");function r(h){return fs.readFileSync(`${h}/.bashrc`,"utf8")}'), []);

@@ -171,6 +171,10 @@ export class CallGraph {
     const through = this.passedThrough(node, fn, hops);
     if (through !== undefined) return through;
     const made = this.madeFunction(node, fn, hops);
+    // `memoize(async (e) => …, key)`, `queued(fn)`: a product that hands its own arguments to the
+    // function the factory was given is that function, for its arguments and its value.
+    const forwarded = made === undefined ? undefined : this.forwardedFunction(node, fn, made, hops);
+    if (forwarded !== undefined) return forwarded;
     if (this.takesArguments(made) !== undefined) return made;
     const thunk = memoThunk(node);
     if (thunk) return this.index.functionOf(thunk);
@@ -267,6 +271,50 @@ export class CallGraph {
       made = f;
     }
     return made;
+  }
+
+  /**
+   * For a factory call whose product `made` calls one of the factory's parameters with the
+   * product's own arguments (`(...a) => { …; m.set(k, fn(...a)); return m.get(k) }`, `(x) =>
+   * run(x)`, `function () { return fn.apply(this, arguments) }`): the function given there.
+   */
+  private forwardedFunction(call: CallExpression, fn: number, made: number, hops: number): number | undefined {
+    const product = this.index.functions[made];
+    const factory = product.parent;
+    if (factory < 0 || hops < 1) return undefined;
+    const factoryParams = this.index.functions[factory].node.params.map(p => (p.type === 'Identifier' ? p.name : undefined));
+    const own = product.node.params;
+    const rest = own.length === 1 && own[0].type === 'RestElement' && own[0].argument.type === 'Identifier' ? own[0].argument.name : undefined;
+    const names = own.map(p => (p.type === 'Identifier' ? p.name : undefined));
+    const passesOwn = (args: readonly Node[]): boolean => {
+      if (rest !== undefined) return args.length === 1 && args[0].type === 'SpreadElement' && unwrapChain(args[0].argument as Node).type === 'Identifier' && (unwrapChain(args[0].argument as Node) as Node & { name: string }).name === rest;
+      return names.length > 0 && args.length === names.length && args.every((a, i) => a.type === 'Identifier' && a.name === names[i]);
+    };
+    // The factory's parameters the product calls so; the wrapped function is the first of them
+    // (`memoize(fn, resolver)` also hands its arguments to the resolver, for the cache key).
+    const called = new Set<number>();
+    const calledParameter = (target: Node): void => {
+      if (target.type !== 'Identifier') return;
+      const k = factoryParams.indexOf(target.name);
+      if (k >= 0 && this.index.binding(target.name, made)?.scope === factory) called.add(k);
+    };
+    // Only the calls written inside the product (the index keeps calls in order of their start).
+    const calls = this.index.calls;
+    for (let i = firstFrom(calls.length, j => calls[j].start, product.node.start); i < calls.length && calls[i].start < product.node.end; i++) {
+      const c = calls[i];
+      if (this.index.callFns[i] !== made || c.type !== 'CallExpression') continue;
+      const callee = unwrapChain(c.callee as Node);
+      if (callee.type === 'Identifier') {
+        if (passesOwn(c.arguments as Node[])) calledParameter(callee);
+        continue;
+      }
+      // `fn.apply(this, arguments)`, or with the product's rest list.
+      const list = c.arguments[1] && unwrapChain(c.arguments[1] as Node);
+      if (callee.type === 'MemberExpression' && propertyName(callee) === 'apply' && c.arguments.length === 2 && list?.type === 'Identifier' && (list.name === 'arguments' || list.name === rest)) calledParameter(unwrapChain(callee.object as Node));
+    }
+    const at = called.size === 0 ? undefined : Math.min(...called);
+    const given = at === undefined ? undefined : call.arguments[at];
+    return given && given.type !== 'SpreadElement' ? this.functionValue(given as Node, fn, hops - 1) : undefined;
   }
 
   /**

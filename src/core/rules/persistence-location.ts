@@ -8,7 +8,7 @@ import type { RelatedSpan, ReportDescriptor, Rule, RuleContext } from './types';
 import { EQUALITY, firstSpellingByValue, inOwnPackage, inWorkingFolder, isProse, joinedThrough, listRole, pathHandlers, spelledPath } from './util/paths';
 
 /** Most string literals name no such place: skip them before spelling anything out. */
-const HINT = /rc\b|rc$|profile|zsh|zlogin|etc\/|fish|Launch|systemd|autostart|Startup|\bRun|cron|schtasks|launchctl|systemctl|hooks|\.claude|claude_desktop|\.codex|\.gemini|\.qwen|\.cursor|windsurf|\.continue|copilot|\/User\/|keybindings|NativeMessagingHosts|Environment|setx|native-messaging-hosts|gitconfig|git\/config|mcp\.json|opencode|kilo|\.github\/|completion|site-functions|CLAUDE|GEMINI\.md|QWEN\.md|AGENTS\.md|clinerules|roorules|\.roo\//i;
+const HINT = /rc\b|rc$|profile|zsh|zlogin|etc\/|fish|Launch|systemd|autostart|Startup|\bRun|cron|schtasks|launchctl|systemctl|hooks|\.claude|claude_desktop|\.codex|\.gemini|\.qwen|\.cursor|windsurf|\.continue|copilot|\/User\/|keybindings|settings\.json|NativeMessagingHosts|Environment|setx|native-messaging-hosts|gitconfig|git\/config|mcp\.json|opencode|kilo|\.github\/|completion|site-functions|CLAUDE|GEMINI\.md|QWEN\.md|AGENTS\.md|clinerules|roorules|\.roo\//i;
 
 /**
  * `["-c", "core.hooksPath", nullDevice]`-style arguments: the element after the key is the null

@@ -314,7 +314,9 @@ export function firstSpellingByValue<T>(node: Node, fn: number, ctx: RuleContext
 
 function spellings(node: Node, fn: number, ctx: RuleContext, depth: number): PathByValue[] {
   const here = contextAt(ctx, fn);
-  const n = unwrapChain(node);
+  let n = unwrapChain(node);
+  // `join(await editorDir(e), "settings.json")`: the folder the awaited helper resolves to.
+  while (n.type === 'AwaitExpression') n = unwrapChain(n.argument as Node);
   const literal = staticString(n);
   if (literal !== undefined) return [{ path: literal, from: [] }];
   if (isHome(n, here)) return [{ path: '~', from: [] }];
