@@ -102,6 +102,30 @@ export class CallGraph {
     return f === undefined ? undefined : { callee: f, argOffset: 0 };
   }
 
+  /**
+   * The object literal a name or a member chain stands for: a name's one value, a property of
+   * such an object, or a member given once (`exports.default = utils`).
+   */
+  private objectValue(node: Node, fn: number, hops: number): { node: Node & { type: 'ObjectExpression' }; fn: number } | undefined {
+    if (hops < 0) return undefined;
+    const n = unwrapChain(node);
+    if (n.type === 'ObjectExpression') return { node: n, fn };
+    if (n.type === 'Identifier') {
+      const bound = this.bindingValue(n.name, fn);
+      return bound ? this.objectValue(bound.node, bound.fn, hops - 1) : undefined;
+    }
+    if (n.type !== 'MemberExpression') return undefined;
+    const key = propertyName(n);
+    if (key === undefined) return undefined;
+    const inner = unwrapChain(n.object as Node);
+    const owner = this.objectValue(inner, fn, hops - 1);
+    const prop = owner?.node.properties.find(p => p.type === 'Property' && propertyKeyName(p) === key);
+    if (prop?.type === 'Property') return this.objectValue(prop.value as Node, owner!.fn, hops - 1);
+    if (owner || inner.type !== 'Identifier') return undefined;
+    const assigned = singleValue(this.index.memberValuesOf(inner.name, fn, key));
+    return assigned ? this.objectValue(assigned.node, assigned.fn, hops - 1) : undefined;
+  }
+
   /** `new C(…)`: the constructor of a class of this module (none for a class without one); a function used as one, as any call. */
   private constructorOf(name: string, fn: number): number | undefined {
     const owner = this.bindingValue(name, fn)?.node;
@@ -120,7 +144,14 @@ export class CallGraph {
       // `import_runner.default.sync(…)`: an interop wrapper's default is the module's whole export.
       const wrapper = unwrapChain(object.object as Node);
       const owner = wrapper.type === 'Identifier' ? this.bindingValue(wrapper.name, fn) : undefined;
-      return owner?.node.type === 'CallExpression' ? this.exportedFunction(owner.node, owner.fn, method, HOPS) : undefined;
+      if (owner?.node.type === 'CallExpression') return this.exportedFunction(owner.node, owner.fn, method, HOPS);
+    }
+    if (object.type === 'MemberExpression') {
+      // `Ln.default.exec(…)` with `Ln = { default: exports.default }` and `exports.default = utils`:
+      // the method of the object literal the member chain names.
+      const owner = this.objectValue(object, fn, HOPS);
+      const prop = owner?.node.properties.find(p => p.type === 'Property' && propertyKeyName(p) === method);
+      return prop?.type === 'Property' ? this.functionValue(prop.value as Node, owner!.fn, HOPS - 1) : undefined;
     }
     if (object.type === 'ThisExpression') {
       const cls = fn === MODULE ? undefined : this.index.functions[fn].cls;

@@ -476,7 +476,9 @@ export class ModuleIndex {
   memberValuesOf(name: string, fn: number, key: string): ModuleValue[] {
     if (!this.memberKeys.has(key)) return [];
     const bound = this.binding(name, fn);
-    return bound ? this.memberAssignments(bound, key) : [];
+    if (bound) return this.memberAssignments(bound, key);
+    // A global no scope binds (CommonJS's `exports`): its writes are kept at the module's level.
+    return this.memberValues.get(`${name}@${MODULE}`)?.get(key) ?? [];
   }
 
   /** Values of `this.key` in a method of the class around function `fn`. */

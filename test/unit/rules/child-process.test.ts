@@ -642,6 +642,13 @@ runRuleTable(childProcess, {
       severity: 'low',
       message: /^Runs a shell command \(child_process\.(execFile\): \(encoded\) \(Get-ItemProperty|spawn\): uname -a$)/,
     },
+    // Claude Code Router 2.0.0 (review 91): find-process's exec wrapper, exported, called through an interop object.
+    {
+      name: "a method of an object reached through a member chain (Ln.default.exec with Ln = { default: exports.default } and exports.default = utils) is that object's method: its caller's fixed command is shown (the exported wrapper stays computed)",
+      code: 'var child_process=require("child_process");var utils={exec(cmd,cb){child_process.exec(cmd,{windowsHide:true},cb)}};exports.default=utils;var Ln={default:exports.default};exports.finders={linux(port){return new Promise((res,rej)=>{Ln.default.exec("netstat -tunlp",(e,out)=>e?rej(e):res(out))})}};',
+      at: ['child_process.exec', 'Ln.default.exec'],
+      message: /^Runs a shell command \(child_process\.exec(?:\) computed at run time| via Ln\.default\.exec\(\)\): netstat -tunlp)$/,
+    },
     // Kimi Code 0.43.1 (review 89): its updater's start, a shell only on Windows, from a helper that may also return nothing.
     {
       name: "a shell only on Windows from a helper's object that may be `void 0` (return void 0 when no program is found), with an argument list, is a program start (low)",
