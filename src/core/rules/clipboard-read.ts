@@ -287,10 +287,10 @@ function listsTypesLine(line: string): boolean {
  * output away are seen to run. One no start is seen to run is reported (it may be run by
  * code the analysis does not follow).
  */
-function tableCommandsToReport<T extends { node: Node }>(entries: readonly T[], runs: ReadonlyArray<{ node: Node & { type: 'CallExpression' }; fn: number; ignored: boolean }>, statusOnly: ReadonlySet<Node>, ctx: RuleContext): T[] {
+function tableCommandsToReport<T extends { node: Node; siblings?: readonly Node[] }>(entries: readonly T[], runs: ReadonlyArray<{ node: Node & { type: 'CallExpression' }; fn: number; ignored: boolean }>, statusOnly: ReadonlySet<Node>, ctx: RuleContext): T[] {
   if (entries.length === 0) return [];
   const { flow, index } = ctx.analysis();
-  const wanted = new Set(entries.map(e => e.node));
+  const wanted = new Set(entries.flatMap(e => [e.node, ...(e.siblings ?? [])]));
   const ran = new Map<Node, boolean>();
   for (const run of runs) {
     for (const r of flow.origins(run.node.arguments[0] as Node, run.fn, n => (wanted.has(n) ? n : undefined))) {
@@ -300,7 +300,36 @@ function tableCommandsToReport<T extends { node: Node }>(entries: readonly T[], 
       ran.set(r.mark, (ran.get(r.mark) ?? true) && (run.ignored || (!!outer && statusOnly.has(outer.call))));
     }
   }
-  return entries.filter(e => ran.get(e.node) !== true);
+  // A per-platform table's entries under one key play one part (`{ darwin: { checkImage }, linux:
+  // { checkImage } }`): an entry no start is seen to run (the build picked another platform's,
+  // `x.linux || x.linux`) does what the entries of its key that are seen to run do.
+  const onlyChecked = (e: T) => {
+    const seen = (e.siblings ?? []).filter(n => ran.has(n));
+    return seen.length > 0 && seen.every(n => ran.get(n) === true);
+  };
+  return entries.filter(e => (ran.has(e.node) ? ran.get(e.node) !== true : !onlyChecked(e)));
+}
+
+/**
+ * For a command line written as a property of one entry of a table of entries (`x = { darwin:
+ * { checkImage: "…" }, linux: { checkImage: "…" } }`): the other entries' values under its key.
+ */
+function tableSiblings(ctx: RuleContext, node: Node): Node[] {
+  const property = ctx.parent();
+  const entry = ctx.parent(2);
+  const owner = ctx.parent(3);
+  const table = ctx.parent(4);
+  if (property?.type !== 'Property' || entry?.type !== 'ObjectExpression' || owner?.type !== 'Property' || table?.type !== 'ObjectExpression') return [];
+  const key = propertyKeyName(property);
+  if (key === undefined) return [];
+  const out: Node[] = [];
+  for (const p of table.properties) {
+    const other = p.type === 'Property' ? unwrapChain(p.value as Node) : undefined;
+    if (other?.type !== 'ObjectExpression' || other === entry) continue;
+    const same = other.properties.find(q => q.type === 'Property' && propertyKeyName(q) === key);
+    if (same?.type === 'Property' && same.value !== node) out.push(same.value as Node);
+  }
+  return out;
 }
 
 export const clipboardRead: Rule = {
@@ -325,7 +354,7 @@ export const clipboardRead: Rule = {
     const namedHere = new Set<Node>();
     // Command lines written in a table (`{ checkImage: "osascript -e 'the clipboard as …'" }`):
     // decided after the walk, by the process starts their values reach.
-    const tableCommands: Array<{ node: Node; fn: number; how: string }> = [];
+    const tableCommands: Array<{ node: Node; fn: number; how: string; siblings: Node[] }> = [];
     const runs: Array<{ node: Node & { type: 'CallExpression' }; fn: number; ignored: boolean }> = [];
     // Calls whose result is only asked how the process ended (see resultOnlyStatus), whatever they call.
     const statusOnly = new Set<Node>();
@@ -333,7 +362,7 @@ export const clipboardRead: Rule = {
       const how = `command ${JSON.stringify(text.slice(0, 120))}`;
       // One that saves what it reads into a file (`xclip … -o > "$f"`, AppleScript's `write … to`) reads whatever its output.
       if (SAVES.test(text)) return report(node, how);
-      if (ctx.parent()?.type === 'Property') tableCommands.push({ node, fn: ctx.functionIndex(), how });
+      if (ctx.parent()?.type === 'Property') tableCommands.push({ node, fn: ctx.functionIndex(), how, siblings: tableSiblings(ctx, node) });
       else if (!commandOnlyChecked(ctx)) report(node, how);
     };
     return {
