@@ -498,10 +498,11 @@ export function onlyCompared(index: ModuleIndex, name: string, fn: number, depth
       deny &&= inner === 'deny';
       return true;
     }
-    // `const all = [...LIST, "other"]`: the elements join a list that must itself be only compared with.
+    // `const all = [...LIST, "other"]`: the elements join a list that must itself be only compared
+    // with, also tidied and made a Set on the way (`new Set([...A, ...LIST].map(n => n.toLowerCase()))`).
     if (parent?.type === 'SpreadElement' && above?.type === 'ArrayExpression') {
-      const holder = use.ancestors[use.ancestors.length - 3];
-      const inner = holder?.type === 'VariableDeclarator' && holder.init === above && holder.id.type === 'Identifier' ? onlyCompared(index, holder.id.name, use.fn, depth + 1) : false;
+      const holder = listHeldBy(use.ancestors, use.ancestors.length - 2);
+      const inner = holder ? onlyCompared(index, holder, use.fn, depth + 1) : false;
       if (!inner) return (compared = false);
       deny &&= inner === 'deny';
       return true;
@@ -515,6 +516,41 @@ export function onlyCompared(index: ModuleIndex, name: string, fn: number, depth
   });
   if (!complete || !compared || uses === 0) return false;
   return deny ? 'deny' : 'compared';
+}
+
+/**
+ * The name a list literal (at `ancestors[k]`) is kept in, past element tidying on the way
+ * (`.map(n => n.toLowerCase())`, `.filter(…)`) and a `new Set(…)` made of it.
+ */
+function listHeldBy(ancestors: readonly Node[], k: number): string | undefined {
+  let current = ancestors[k];
+  let i = k - 1;
+  for (;;) {
+    const parent = ancestors[i];
+    const call = ancestors[i - 1];
+    if (parent?.type === 'MemberExpression' && parent.object === current && call?.type === 'CallExpression' && call.callee === parent && (propertyName(parent) === 'filter' || (propertyName(parent) === 'map' && tidiesElement(call.arguments[0] as Node | undefined)))) {
+      current = call;
+      i -= 2;
+      continue;
+    }
+    break;
+  }
+  const parent = ancestors[i];
+  if (parent?.type === 'NewExpression' && parent.callee.type === 'Identifier' && parent.callee.name === 'Set' && parent.arguments[0] === current) {
+    current = parent;
+    i--;
+  }
+  const holder = ancestors[i];
+  return holder?.type === 'VariableDeclarator' && holder.init === current && holder.id.type === 'Identifier' ? holder.id.name : undefined;
+}
+
+/** `n => n.toLowerCase()`, `(n) => n.trim()`: a callback that gives back its element tidied. */
+function tidiesElement(callback: Node | undefined): boolean {
+  if (callback?.type !== 'ArrowFunctionExpression' || callback.params.length !== 1 || callback.params[0].type !== 'Identifier') return false;
+  const name = callback.params[0].name;
+  let body = unwrapChain(callback.body as Node);
+  while (body.type === 'CallExpression' && body.callee.type === 'MemberExpression' && TIDY.has(propertyName(body.callee) ?? '') && body.arguments.length === 0) body = unwrapChain(body.callee.object as Node);
+  return body.type === 'Identifier' && body.name === name;
 }
 
 /** Array methods that give each element to a callback and return a yes/no or an index, not an element. */
