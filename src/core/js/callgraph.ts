@@ -393,6 +393,11 @@ export class CallGraph {
    * used as a value, `export * as Process`), webpack's `__webpack_require__.d(ns, {…})`. Calls of
    * `ns.spawn(…)` call what the getter returns.
    */
+  /** What member `key` of a bundler's namespace object `name` gives (see namespaceMember): the name its getter returns. */
+  namespaceValue(name: string, fn: number, key: string): ModuleValue | undefined {
+    return this.namespaceMember(name, fn, key);
+  }
+
   private namespaceMember(name: string, fn: number, key: string): ModuleValue | undefined {
     const bound = this.index.binding(name, fn);
     return bound && this.namespaceGetters().get(`${bound.scope}\0${name}`)?.members.get(key);

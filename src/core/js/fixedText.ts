@@ -140,6 +140,12 @@ class FixedText {
         return !(n as { regex?: unknown }).regex;
       case 'TemplateLiteral':
         return n.expressions.every((e, i) => this.value(e as Node, fn, frame) || (this.jsonLiterals && this.jsonInCode(n, i, fn)));
+      case 'TaggedTemplateExpression': {
+        // ``String.raw`…` ``: the template's text as written, its inserts as values.
+        const tag = unwrapChain(n.tag as Node);
+        const raw = tag.type === 'MemberExpression' && !tag.computed && propertyName(tag) === 'raw' && tag.object.type === 'Identifier' && tag.object.name === 'String' && this.isGlobal('String', tag.start, fn);
+        return raw && this.value(n.quasi as Node, fn, frame);
+      }
       case 'BinaryExpression':
         // Only `+` can join text; every other operator gives a number or a boolean.
         return n.operator !== '+' || (this.value(n.left as Node, fn, frame) && this.value(n.right as Node, fn, frame));
@@ -157,6 +163,11 @@ class FixedText {
       case 'MemberExpression':
         // A length is a number only on text or a list: `JSON.parse(input).length` may be any text.
         if (!n.computed && propertyName(n) === 'length') return this.value(n.object as Node, fn, frame) || (n.object.type === 'Identifier' && this.list(n.object.name, fn, frame));
+        // `ns.RENDER_SOURCE` on a bundler's namespace object (`__export(ns, { RENDER_SOURCE: () => Pr })`): the name its getter returns.
+        if (!n.computed && n.object.type === 'Identifier' && propertyName(n) !== undefined) {
+          const got = this.graph.namespaceValue(n.object.name, fn, propertyName(n)!);
+          if (got) return this.value(got.node, got.fn, frame);
+        }
         return n.computed && n.object.type === 'Identifier' && !this.index.mayBeShadowed(n.object.name, n.object.start, fn) ? this.list(n.object.name, fn, frame) : false;
       case 'Identifier':
         if (NUMERIC_NAMES.has(n.name) && this.isGlobal(n.name, n.start, fn)) return true;
@@ -415,6 +426,8 @@ class FixedText {
         return this.use({ ...use, node: parent, ancestors: ancestors.slice(0, -1) }, scope, fnNode, frame, check);
       }
       default:
+        // Returned (`() => Pr`, a bundler's namespace getter): text cannot be changed by whoever gets it.
+        if (((isFunction(parent) && parent.body === use.node) || parent.type === 'ReturnStatement') && use.node.type === 'Identifier' && this.holdsOnlyText(use.node.name, use.fn)) return true;
         // A nested function's parameter of the same name is its own binding (the uses inside it
         // are still held to this name's rules, which is only more cautious).
         if (isFunction(parent)) return parent.id === use.node || (parent !== fnNode && parent.params.includes(use.node as never));
@@ -423,6 +436,17 @@ class FixedText {
         // what it is given, is not followed.
         return READ_ONLY_PARENTS.has(parent.type);
     }
+  }
+
+  /** Every value the name is given is text or a number written out (a string, a template, `+`): nothing a reader can change. */
+  private holdsOnlyText(name: string, fn: number): boolean {
+    const bound = this.index.binding(name, fn);
+    if (!bound || bound.values.length === 0 || bound.appended || (!bound.moduleLike && bound.mutated)) return false;
+    const text = (n: Node): boolean => {
+      const v = unwrapChain(n);
+      return (v.type === 'Literal' && !(v as { regex?: unknown }).regex) || v.type === 'TemplateLiteral' || v.type === 'TaggedTemplateExpression' || (v.type === 'BinaryExpression' && v.operator === '+');
+    };
+    return bound.values.every(v => text(v.node)) && (bound.history ?? []).every(v => text(v.node));
   }
 
   private argument(at: number, fallback: Node | undefined, scope: number, frame: Frame | undefined, check: Check): boolean {

@@ -140,6 +140,19 @@ runRuleTable(dynamicCode, {
       severity: 'low',
       message: /^vm\.runInContext with fixed code into which data is inserted only as JSON literals/,
     },
+    // Claude Code 2.1.250 (review 92): a sandbox's fixed scripts read through an esbuild namespace object's getters.
+    {
+      name: "code read through a bundler namespace object's getter (__export(ns, { SRC: () => Pr })) whose name holds only fixed text (String.raw included) is fixed (low)",
+      code: 'var g=Object.defineProperty;var je=(a,b)=>{for(var c in b)g(a,c,{get:b[c],enumerable:!0})};import*as Bt from"vm";var ce={};je(ce,{SRC:()=>Pr,BOOT:()=>ws,default:()=>ce});var Pr=String.raw`(() => ({ type: "Box" }))()`;var ws=`(h => { globalThis.h = ${Pr} })`;export function render(ctx){return Bt.runInContext(ce.SRC,ctx)}export function boot(ctx){return Bt.runInContext(ce.BOOT,ctx)}',
+      at: ['Bt.runInContext(ce.SRC', 'Bt.runInContext(ce.BOOT'],
+      severity: 'low',
+    },
+    {
+      name: 'the same getter returning a name given computed text is computed code (medium)',
+      code: 'var g=Object.defineProperty;var je=(a,b)=>{for(var c in b)g(a,c,{get:b[c],enumerable:!0})};import*as Bt from"vm";var ce={};je(ce,{SRC:()=>Pr});var Pr=process.env.SRC;export function render(ctx){return Bt.runInContext(ce.SRC,ctx)}',
+      at: ['Bt.runInContext'],
+      severity: 'medium',
+    },
     // Claude Code 2.1.200 (review 90): a workflow sandbox's shim, its error messages inserted through a JSON.stringify wrapper.
     {
       name: 'data inserted through a function that only returns JSON.stringify of it is a JSON literal too (low)',
