@@ -517,32 +517,53 @@ export class CallGraph {
    * a, I) => writeFile(a, I))`) is called where that function calls the parameter it lands in
    * (`write(t, path, text)` inside `setup`), when the parameter is bound once.
    */
-  private callbackCalls(f: number, limit: number): CallStep[] {
+  /**
+   * Where a function given in place to a call of a same-module function lands: that function,
+   * its parameter, and the key when the function is a property of an object given in place
+   * (`validate({ run: ({ command }) => execSync(command) })`, called as `e.run(…)` there).
+   */
+  callbackPlace(f: number): { holder: number; param: string; key?: string } | undefined {
     const node = this.index.functions[f].node;
     const calls = this.index.calls;
-    // Calls are recorded in walk order: the call the function is an argument of starts before it.
     let outer: { call: CallLike; fn: number } | undefined;
+    let at = -1;
+    let key: string | undefined;
+    // Calls are recorded in walk order: the call the function is an argument of starts before it.
     for (let i = firstFrom(calls.length, j => calls[j].start, node.start) - 1, seen = 0; i >= 0 && seen < 32; i--, seen++) {
       if (calls[i].end < node.end) continue;
-      if (calls[i].arguments.includes(node as never)) outer = { call: calls[i], fn: this.index.callFns[i] };
+      at = calls[i].arguments.indexOf(node as never);
+      if (at < 0) {
+        at = calls[i].arguments.findIndex(a => a.type === 'ObjectExpression' && a.properties.some(p => p.type === 'Property' && p.value === node && (key = propertyKeyName(p)) !== undefined));
+        if (at < 0) key = undefined;
+      }
+      if (at >= 0) outer = { call: calls[i], fn: this.index.callFns[i] };
       break;
     }
-    if (!outer) return [];
+    if (!outer || at < 0) return undefined;
     const target = this.target(outer.call, outer.fn);
-    if (!target || target.argOffset !== 0) return [];
-    const at = outer.call.arguments.indexOf(node as never);
+    if (!target || target.argOffset !== 0) return undefined;
     const holder = this.index.functions[target.callee];
     const param = holder.node.params[at];
-    if (param?.type !== 'Identifier' || holder.overwritten?.has(param.name) || holder.mutated?.has(param.name) || mentionsArguments(this.index, target.callee)) return [];
+    if (param?.type !== 'Identifier' || holder.overwritten?.has(param.name) || holder.mutated?.has(param.name) || mentionsArguments(this.index, target.callee)) return undefined;
+    return { holder: target.callee, param: param.name, ...(key !== undefined ? { key } : {}) };
+  }
+
+  private callbackCalls(f: number, limit: number): CallStep[] {
+    const place = this.callbackPlace(f);
+    if (!place) return [];
+    const { key, param } = place;
+    const holder = this.index.functions[place.holder];
+    const calls = this.index.calls;
     const out: CallStep[] = [];
-    const list = this.callsNamed().get(param.name) ?? [];
+    const list = this.callsNamed().get(key ?? param) ?? [];
     for (let k = firstFrom(list.length, j => calls[list[j]].start, holder.start); k < list.length && out.length < limit; k++) {
       const call = calls[list[k]];
       if (call.start >= holder.end) break;
       const where = this.index.callFns[list[k]];
       const callee = unwrapChain(calleeOf(call));
-      // The parameter itself, as this call sees it (not a nested function's own name).
-      if (callee.type !== 'Identifier' || callee.name !== param.name || this.index.binding(param.name, where)?.scope !== target.callee) continue;
+      // The parameter itself (or its property `key`), as this call sees it (not a nested function's own name).
+      const named = key === undefined ? callee : callee.type === 'MemberExpression' && !callee.computed && propertyName(callee) === key ? unwrapChain(callee.object as Node) : undefined;
+      if (named?.type !== 'Identifier' || named.name !== param || this.index.binding(param, where)?.scope !== place.holder) continue;
       out.push({ call, fn: where, callee: f, argOffset: 0 });
     }
     return out;

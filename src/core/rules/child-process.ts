@@ -1788,6 +1788,24 @@ function callsAllFound(wrapper: number, found: number, analysis: ModuleAnalysis)
   const { index } = analysis;
   const record = index.functions[wrapper];
   const node = record.node;
+  // A property of an object given in place (`validate({ run: … })`): its calls are those of
+  // `param.run(…)` in that function, all of them when the parameter only ever has members read.
+  const place = analysis.graph.callbackPlace(wrapper);
+  if (place?.key !== undefined) {
+    let calls = 0;
+    const complete = everyUse(index, place.holder, place.param, use => {
+      const parent = use.ancestors[use.ancestors.length - 1];
+      const above = use.ancestors[use.ancestors.length - 2];
+      if (isFunction(parent) && (parent.params as Node[]).includes(use.node)) return true;
+      if (parent?.type !== 'MemberExpression' || parent.object !== use.node || parent.computed) return false;
+      if (propertyName(parent) === place.key) {
+        if (above?.type !== 'CallExpression' || above.callee !== parent) return false;
+        calls++;
+      }
+      return true;
+    });
+    return complete && calls === found;
+  }
   let name: string | undefined;
   let declaredAt = -1;
   let declarations = 0;

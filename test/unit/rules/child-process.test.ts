@@ -642,6 +642,14 @@ runRuleTable(childProcess, {
       severity: 'low',
       message: /^Runs a shell command \(child_process\.(execFile\): \(encoded\) \(Get-ItemProperty|spawn\): uname -a$)/,
     },
+    // Command Code 1.63.0 (review 95): its sandbox check runs fixed git commands through a runner given as a property of an object.
+    {
+      name: "a function given as a property of an object in place (validate({ run: ({ command }) => execSync(command) })) is called where that function calls param.run(…): every caller's fixed command, low",
+      code: 'import{execSync as S}from"child_process";function validate(e){const t=e.run({command:"git remote get-url origin"}).trim();const r=e.run({command:"git branch --show-current"}).trim();return{t,r}}export function sandbox(){return validate({run:({command:e})=>S(e,{encoding:"utf-8"})})}',
+      at: ['e.run({command:"git remote', 'e.run({command:"git branch', 'S(e'],
+      severity: 'low',
+      message: /git (remote get-url origin|branch --show-current)/,
+    },
     // Claude Code Router 2.0.0 (review 91): find-process's exec wrapper, exported, called through an interop object.
     {
       name: "a method of an object reached through a member chain (Ln.default.exec with Ln = { default: exports.default } and exports.default = utils) is that object's method: its caller's fixed command is shown (the exported wrapper stays computed)",
@@ -1088,6 +1096,17 @@ describe('child-process: a wrapper\'s own start and its callers\' lists', () => 
       'low Starts a program (child_process.spawn) computed at run time',
       'medium Runs a shell command (child_process.spawn via run()) computed at run time',
       'low Starts a program (child_process.spawn via run()): git status',
+    ]);
+  });
+});
+
+describe('child-process: a runner given as a property of an object', () => {
+  // Command Code 1.63.0 (review 95): when the function that calls `e.run(…)` also hands the object on, other calls are not seen.
+  it('keeps the runner computed (medium) when the object is handed on; the call seen still shows its command (low)', () => {
+    const code = 'import{execSync as S}from"child_process";function validate(e){const t=e.run({command:"git remote get-url origin"}).trim();other(e);return t}export function sandbox(){return validate({run:({command:e})=>S(e,{encoding:"utf-8"})})}';
+    assert.deepEqual(scanWith([childProcess], code).map(f => `${f.severity} ${f.message}`), [
+      'low Runs a shell command (child_process.execSync via e.run()): git remote get-url origin',
+      'medium Runs a shell command (child_process.execSync) computed at run time',
     ]);
   });
 });
