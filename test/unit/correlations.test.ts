@@ -912,6 +912,16 @@ describe('correlation: config-tamper', () => {
     assert.deepEqual(only('config-tamper', keyOnly), [], "the key resolver is handed the arguments, not the wrapped function: no folder is known");
   });
 
+  // Command Code 1.63.0 (review 95) installs its extension into the editors' extensions folders; Claude Code 2.1.250 (review 92) writes ~/.boto and /etc/bazel.bazelrc.
+  it("reports writes into an editor's extensions folder (a table of editor folders), gsutil's .boto and Bazel's bazelrc", () => {
+    const ext = 'import*as I from"fs";import*as t from"path";import B from"os";const PE={code:".vscode",cursor:".cursor"};function dir(e){return t.join(B.homedir(),PE[e],"extensions")}export function install(ide,entries){const n=dir(ide);for(const o of entries){const s=t.resolve(t.join(n,"pub.ext-1.0.0"),o.name);I.writeFileSync(s,o.data)}}';
+    assert.deepEqual(only('config-tamper', ext).map(f => `${f.severity} ${f.message}`), ['medium Writes editor extensions folder (code the editor runs) (*/pub.ext-1.0.0/*)']);
+    const tools = 'import{writeFile as J}from"fs/promises";import{homedir as et}from"os";import{join as L}from"path";async function wn(t,e){await J(e,`[Boto]\nca_certificates_file = ${t}\\n`)}export async function install(t){await wn(t.ca,t.boto??L(et(),".boto"));await J(t.bazelrc??"/etc/bazel.bazelrc","startup --x\\n")}';
+    assert.deepEqual(only('config-tamper', tools).map(f => `${f.severity} ${f.message}`).sort(), ['medium Writes Bazel configuration (bazelrc) (/etc/bazel.bazelrc)', 'medium Writes gsutil configuration (.boto) (fs.promises.writeFile)']);
+    const other = ext.replace('".vscode"', '".myapp"').replace('".cursor"', '".other"');
+    assert.deepEqual(only('config-tamper', other), [], 'an extensions folder of no editor');
+  });
+
   it("leaves the assistant's own configuration and reads of start-up files", () => {
     assert.deepEqual(only('config-tamper', 'const fs=require("fs");function s(h,c){fs.writeFileSync(`${h}/.claude/settings.json`,c)}', ['anthropic']), []);
     assert.deepEqual(only('config-tamper', 'const fs=require("fs");function r(h){return fs.readFileSync(`${h}/.bashrc`,"utf8")}'), []);

@@ -105,6 +105,11 @@ export const PERSISTENCE_LOCATIONS: PersistenceLocation[] = [
   // `<editor>/User/keybindings.json` is the VS Code family's layout, also with the editor's folder chosen at run time
   // (`join(appSupport, appName, "User")` for Code, Cursor and Windsurf in turn).
   { pattern: /(?:^|\/)(?:Code|Code - Insiders|VSCodium|Cursor|Windsurf|Trae|Kiro|Positron|\*)\/User\/(?:settings|keybindings|mcp)\.json$/, kind: 'tool-config', label: 'editor user settings' },
+  // An editor's extensions folder: an extension unpacked there (and listed in its extensions.json) is code the editor runs.
+  { pattern: /(?:^|\/|~)\.(?:vscode|vscode-insiders|vscode-oss|vscode-server|cursor|windsurf|kiro|trae|positron)\/extensions(?:\/|$)/, kind: 'startup', label: 'editor extensions folder (code the editor runs)' },
+  // Other tools' settings written to trust a certificate or change where they connect (gsutil, Bazel).
+  { pattern: /(?:^|\/|~)\.boto$/, kind: 'tool-config', label: 'gsutil configuration (.boto)' },
+  { pattern: /(?:^|\/)(?:\.bazelrc|bazel\.bazelrc)$/, kind: 'tool-config', label: 'Bazel configuration (bazelrc)' },
   // A repository's CI workflows run with its secrets on every push.
   // A file written into the workflows folder under a name chosen at run time is one too, and so
   // is the folder itself where a helper joins the file's name onto it (Gemini's /setup-github).

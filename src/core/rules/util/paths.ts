@@ -296,6 +296,17 @@ export interface PathByValue {
  * spells a path itself (`const dir = process.env.CODEX_HOME ?? join(homedir(), ".codex")`, a
  * module constant, a caller's argument), `*` where none does. `\\` becomes `/`.
  */
+/** The texts of a table a name holds once, never changed: an object literal whose every value is a string. */
+function tableTexts(name: Node & { type: 'Identifier' }, fn: number, ctx: RuleContext): string[] | undefined {
+  const { index } = ctx.analysis();
+  const bound = index.binding(name.name, fn);
+  if (!bound || bound.mutated || bound.values.length !== 1 || index.membersOf(bound).size > 0) return undefined;
+  const table = unwrapChain(bound.values[0].node);
+  if (table.type !== 'ObjectExpression' || table.properties.length === 0 || table.properties.length > MAX_SPELLINGS) return undefined;
+  const texts = table.properties.map(p => (p.type === 'Property' ? staticString(p.value as Node) : undefined));
+  return texts.every((t): t is string => t !== undefined) ? [...new Set(texts)] : undefined;
+}
+
 export function spelledPathsByValue(node: Node, fn: number, ctx: RuleContext): PathByValue[] {
   return spellings(node, fn, ctx, 0).map(s => ({ path: s.path.replace(/\\/g, '/'), from: s.from }));
 }
@@ -344,6 +355,11 @@ function spellings(node: Node, fn: number, ctx: RuleContext, depth: number): Pat
     return out.length ? out : [{ path: '*', from: [] }];
   }
   if (n.type === 'LogicalExpression') return [...spellings(n.left, fn, ctx, depth), ...spellings(n.right, fn, ctx, depth)].slice(0, MAX_SPELLINGS);
+  // `TABLE[ide]` with `TABLE = { code: ".vscode", cursor: ".cursor" }`: any of the table's texts.
+  if (n.type === 'MemberExpression' && n.computed && n.object.type === 'Identifier') {
+    const table = tableTexts(n.object, fn, ctx);
+    if (table) return table.map(path => ({ path, from: [] }));
+  }
   // `join(homedir(), darwin ? join("Library", …, B, "User") : join(".config", B, "User"))`: either branch.
   if (n.type === 'ConditionalExpression') return [...spellings(n.consequent, fn, ctx, depth), ...spellings(n.alternate, fn, ctx, depth)].slice(0, MAX_SPELLINGS);
   if (n.type === 'TemplateLiteral') {
