@@ -359,7 +359,7 @@ function parameterTexts(name: string, fn: number, index: ModuleIndex, depth: num
   if (!param || !declaredOnce(index, bound.scope, name)) return undefined;
   // A callback's element (`list.some(k => …)`): the list is named where the call is written.
   if (value.type === 'PropertyOf') return value.start === param.start ? elementTexts(value, index.functions[bound.scope].parent, index, depth) : undefined;
-  if (value.type !== 'Parameter' || value.start !== param.start || value.fn.async || value.fn.generator) return undefined;
+  if (value.type !== 'Parameter' || value.start !== param.start || value.fn.generator) return undefined;
   const declared = value.fn;
   const f = index.functionOf(declared);
   if (f === undefined || f !== bound.scope) return undefined;
@@ -458,8 +458,15 @@ function callerTexts(declared: FunctionNode, named: FunctionName, f: number, par
     if (parent === declared) return !isExported(use.ancestors, use.ancestors.length - 1);
     // `var g = function …`: the name's own declaration.
     if (parent?.type === 'VariableDeclarator' && parent.id === use.node && parent.init === named.holder) return !isExported(use.ancestors, use.ancestors.length - 2);
+    // `var a, run;` then `run = function …` (a bundler's lazy initialiser): declared bare, then given the function once.
+    if (parent?.type === 'VariableDeclarator' && parent.id === use.node && !parent.init) return !isExported(use.ancestors, use.ancestors.length - 2);
+    if (parent?.type === 'AssignmentExpression' && parent.operator === '=' && parent.left === use.node && parent.right === named.holder) return true;
     // The path is the scan's own, changed as it goes on: kept as a copy.
     if ((parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.callee === use.node) return calls.push({ ...use, ancestors: [...use.ancestors] }) > 0;
+    // A property of the function read or set (`run.encodeCommand = encode`, powershell-utils'
+    // `[...run.argumentsPrefix, …]`): not a call, and no way to call it with other values
+    // (`run.call`, `run.apply` and `run.bind` are).
+    if (parent?.type === 'MemberExpression' && parent.object === use.node && !parent.computed && !CALLING_MEMBERS.has(propertyName(parent) ?? '')) return true;
     return false;
   });
   if (!onlyCalled || calls.length === 0) return undefined;
@@ -475,6 +482,9 @@ function callerTexts(declared: FunctionNode, named: FunctionName, f: number, par
   }
   return union(lists);
 }
+
+/** Members of a function that call it. */
+const CALLING_MEMBERS = new Set(['call', 'apply', 'bind']);
 
 /**
  * An argument's texts at its call. A name declared by a `for (const k of list)` around the call

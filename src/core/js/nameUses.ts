@@ -183,9 +183,14 @@ export function callsSpelled(index: ModuleIndex, scope: number, name: string, de
     while (j < end && (text.charCodeAt(j) === 32 || text.charCodeAt(j) === 9 || text.charCodeAt(j) === 10 || text.charCodeAt(j) === 13)) j++;
     // The word in a comment or a string (`// run it once`, an inline worker's source declaring a
     // `function mM(` of its own) is no use of the name: only an identifier of the tree at that place is.
-    if (!identifierAt(root, i, name.length)) continue;
+    const at = identifierAt(root, i, name.length);
+    if (!at || at === 'declared') continue;
     if (text.charCodeAt(j) === 40 /* ( */ || fallbackCalled(text, i, j)) calls++;
-    else if (!namedByKeepNames(text, i, j, name)) return -1;
+    // A property of the function read or set (`run.encodeCommand = encode`): neither a call nor
+    // the function handed on, unless it is one of the members that call it.
+    else if (text.charCodeAt(j) === 46 /* . */ && text.charCodeAt(j + 1) !== 46) {
+      if (/^\s*(?:call|apply|bind)\b/.test(text.slice(j + 1, j + 12))) return -1;
+    } else if (!namedByKeepNames(text, i, j, name)) return -1;
   }
   return calls;
 }
@@ -214,13 +219,16 @@ function fallbackCalled(text: string, at: number, after: number): boolean {
 }
 
 /** Whether the tree under `root` has an identifier spelled exactly at [offset, offset + length). */
-function identifierAt(root: Node, offset: number, length: number): boolean {
+function identifierAt(root: Node, offset: number, length: number): boolean | 'declared' {
   const children: Node[] = [];
   let node: Node | undefined = root;
+  let parent: Node | undefined;
   while (node) {
-    if (node.type === 'Identifier') return node.start === offset && node.end === offset + length;
+    // `var a, b, run;` with `run = …` later (a bundler's lazy initialiser): declared, given no value there.
+    if (node.type === 'Identifier') return node.start === offset && node.end === offset + length ? (parent?.type === 'VariableDeclarator' && parent.id === node && !parent.init ? 'declared' : true) : false;
     // Import and export specifiers are not among the tree's children: a name there is a use.
     if ((node.type === 'ExportNamedDeclaration' || node.type === 'ImportDeclaration') && node.specifiers.some(sp => sp.start <= offset && offset < sp.end)) return true;
+    parent = node;
     node = childHolding(node, offset, children);
   }
   return false;

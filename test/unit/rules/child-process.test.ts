@@ -670,6 +670,28 @@ runRuleTable(childProcess, {
       at: ['spawn(t.resolvedCmd'],
       severity: 'medium',
     },
+    // The `open` package's powershell-utils (Gemini CLI, Qoder, CodeBuddy, Copilot; review 94): an async PowerShell runner
+    // whose list a helper builds from a prefix and an encoder, functions with properties set on them, a name declared bare first.
+    {
+      name: "powershell-utils' executePowerShell (createArguments: [...argumentsPrefix, encodeCommand(command)], executePowerShell.encodeCommand = …) given a fixed script: the script, low",
+      code: 'import{execFile as cb}from"node:child_process";import{promisify}from"node:util";const execFile=promisify(cb);const psPath=()=>`${process.env.SYSTEMROOT||"C:\\Windows"}\\System32\\WindowsPowerShell\\v1.0\\powershell.exe`;var argumentsPrefix=["-NoProfile","-NonInteractive","-ExecutionPolicy","Bypass","-EncodedCommand"];var encodeCommand=(command)=>Buffer.from(command,"utf16le").toString("base64");var createArguments=(command)=>[...argumentsPrefix,encodeCommand(command)];var executePowerShell=async(command,options={})=>{const{powerShellPath:p,...rest}=options;return execFile(p??psPath(),createArguments(command),{encoding:"utf8",...rest})};executePowerShell.argumentsPrefix=argumentsPrefix;executePowerShell.encodeCommand=encodeCommand;var ps=`\ntry { $c = Get-Clipboard -Raw } catch { exit 1 }`;export async function paste(){const{stdout}=await executePowerShell(ps);return stdout}',
+      at: ['execFile(p??'],
+      severity: 'low',
+      message: /\(encoded\) try \{ \$c = Get-Clipboard -Raw \}/,
+    },
+    {
+      name: "the same runner minified (var a, wE; wE = async (t, e = {}) => …; wE.encodeCommand = t => …; [...wE.argumentsPrefix, o]) given a String.raw script: the script, low",
+      code: 'import H from"node:child_process";import{promisify as P}from"node:util";var G,I,wE;G=P(H.execFile);I=()=>"powershell.exe";wE=async(t,e={})=>{let{powerShellPath:n,...r}=e,o=wE.encodeCommand(t);return G(n??I(),[...wE.argumentsPrefix,o],{encoding:"utf8",...r})};wE.argumentsPrefix=["-NoProfile","-NonInteractive","-EncodedCommand"];wE.encodeCommand=t=>Buffer.from(t,"utf16le").toString("base64");export const vgt=async()=>{let t=I(),e=String.raw`(Get-ItemProperty -Path "HKCU:\\Software\\X").ProgId`,{stdout:n}=await wE(e,{powerShellPath:t});return n.trim()}',
+      at: ['G(n??'],
+      severity: 'low',
+      message: /\(encoded\) \(Get-ItemProperty/,
+    },
+    {
+      name: 'the same runner given a script computed at run time is a shell command computed at run time (medium)',
+      code: 'import H from"node:child_process";import{promisify as P}from"node:util";var G,wE;G=P(H.execFile);wE=async(t,e={})=>{let o=wE.encodeCommand(t);return G("powershell.exe",["-EncodedCommand",o],e)};wE.encodeCommand=t=>Buffer.from(t,"utf16le").toString("base64");export const run=async(s)=>wE(`Get-Item ${s}; ${process.env.EXTRA}`)',
+      at: ['G("powershell.exe"'],
+      severity: 'medium',
+    },
     // Copilot CLI 1.0.85 (review 90): its process listing, encoded by a one-line helper, the script set in a lazy initialiser.
     {
       name: "a fixed script encoded by the code's own encoder (Bne(t) returning Buffer.from(t, \"utf16le\").toString(\"base64\")) is a fixed shell command (low) showing the script",
