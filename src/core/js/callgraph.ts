@@ -173,12 +173,6 @@ export class CallGraph {
       return assigned ? this.functionValue(assigned.node, assigned.fn, HOPS - 1) : undefined;
     }
     if (owner.node.type === 'CallExpression') return this.exportedFunction(owner.node, owner.fn, method, HOPS);
-    // `run.encodeCommand = (t) => …` set once on a function (powershell-utils), then `run.encodeCommand(t)`.
-    if (isFunction(owner.node)) {
-      const bound = this.index.binding(object.name, fn);
-      const assigned = bound && singleValue(this.index.memberAssignments(bound, method));
-      return assigned ? this.functionValue(assigned.node, assigned.fn, HOPS - 1) : undefined;
-    }
     // `const runner = new Runner(); runner.run(text)`: the method the class defines. Also the
     // instance made when a caller gives none (`options.manager ?? new NoopManager()`): what runs
     // by default (Gemini CLI's shell tool prepares its command through one).

@@ -655,7 +655,7 @@ function encodedScriptOf(value: Node, fn: number, analysis: ModuleAnalysis): { s
   if (direct) return { script: direct, fn };
   const call = unwrapChain(value);
   if (call.type !== 'CallExpression') return undefined;
-  const target = analysis.graph.target(call, fn);
+  const target = analysis.graph.target(call, fn) ?? propertyOfFunction(call, fn, analysis);
   const encoder = target && analysis.index.functions[target.callee];
   if (!target || !encoder?.returns.length) return undefined;
   const params = encoder.node.params;
@@ -668,6 +668,24 @@ function encodedScriptOf(value: Node, fn: number, analysis: ModuleAnalysis): { s
   }
   const given = k === undefined ? undefined : call.arguments[k + target.argOffset];
   return given && given.type !== 'SpreadElement' ? { script: given as Node, fn } : undefined;
+}
+
+/**
+ * `wE.encodeCommand(t)` with `wE.encodeCommand = t => …` set once on the function `wE`
+ * (powershell-utils, minified): the function set there. Asked for encoders only: the call graph
+ * leaves such properties alone, since other calls of them take other lines.
+ */
+function propertyOfFunction(call: Node & { type: 'CallExpression' }, fn: number, analysis: ModuleAnalysis): { callee: number; argOffset: number } | undefined {
+  const callee = unwrapChain(call.callee as Node);
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.object.type !== 'Identifier') return undefined;
+  const key = propertyName(callee);
+  const bound = analysis.index.binding(callee.object.name, fn);
+  const holder = bound && (bound.moduleLike ? (bound.values.length === 1 ? bound.values[0] : undefined) : bound.values[0]);
+  if (key === undefined || !bound || !holder || !isFunction(holder.node)) return undefined;
+  const set = analysis.index.memberAssignments(bound, key);
+  const value = set.length === 1 ? unwrapChain(set[0].node) : undefined;
+  const f = value && isFunction(value) ? analysis.index.functionOf(value) : undefined;
+  return f === undefined ? undefined : { callee: f, argOffset: 0 };
 }
 
 /** `Buffer.from(script, "utf16le").toString("base64")`, PowerShell's encoded command: the script. */
