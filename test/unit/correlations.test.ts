@@ -878,6 +878,18 @@ describe('correlation: config-tamper', () => {
     ]);
   });
 
+  // Review 97's probes: places the command line spells itself, a file naming no other place, one word per argument.
+  it('reports places a command spells itself: a literal path in a shell line, a defaults domain in a file that names no other place, a PlistBuddy command given as one argument', () => {
+    const lines = [
+      ['const cp=require("child_process");cp.execSync("cp /tmp/new.conf ~/.config/kitty/kitty.conf")', 'medium Runs a command that writes kitty configuration: cp /tmp/new.conf ~/.config/kitty/kitty.conf'],
+      ['const cp=require("child_process");cp.execSync("echo x | tee -a ~/.bashrc")', 'medium Runs a command that writes shell start-up file: echo x | tee -a ~/.bashrc'],
+      ['const cp=require("child_process");cp.execFile("defaults",["write","com.googlecode.iterm2","PromptOnQuit","-bool","false"])', 'medium Runs a command that writes iTerm2 preference file: defaults write com.googlecode.iterm2 PromptOnQuit -bool false'],
+      ['const cp=require("child_process"),p=require("path"),os=require("os");cp.execFile("/usr/libexec/PlistBuddy",["-c","Set :Foo 1",p.join(os.homedir(),"Library/Preferences/com.apple.Terminal.plist")])', 'medium Runs a command that writes Terminal.app preference file: /usr/libexec/PlistBuddy -c Set :Foo 1 *'],
+    ];
+    for (const [code, expected] of lines) assert.deepEqual(only('config-tamper', code).map(f => `${f.severity} ${f.message}`), [expected], code);
+    assert.deepEqual(only('config-tamper', 'const cp=require("child_process");cp.execSync("echo x >> ~/.claude/settings.json")', ['anthropic']), [], "the assistant's own configuration");
+  });
+
   it('leaves commands that only read or name a start-up file or a preference list', () => {
     const reads = [
       'const cp=require("child_process");cp.execSync("cat ~/.zshrc | grep PATH")',

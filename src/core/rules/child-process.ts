@@ -83,9 +83,20 @@ const WINDOWS_TEST = /platform(?:\(\))?\s*===?\s*["']win32["']|["']win32["']\s*=
 function holdsWindowsTest(n: Node | undefined, text: string): boolean {
   if (!n) return false;
   const node = unwrapChain(n);
+  // `/\.(cmd|bat)$/i.test(file)`: the shell only for a Windows batch wrapper, as with the platform test.
+  if (testsBatchName(node)) return true;
   if (node.type === 'LogicalExpression') return node.operator === '&&' && (holdsWindowsTest(node.left, text) || holdsWindowsTest(node.right, text));
   if (node.type !== 'BinaryExpression' || (node.operator !== '===' && node.operator !== '==') || node.end - node.start > 120) return false;
   return WINDOWS_TEST.test(text.slice(node.start, node.end));
+}
+
+/** `/\.(cmd|bat)$/i.test(x)`: whether a name ends like a Windows batch file (`.cmd`, `.bat`). */
+function testsBatchName(node: Node): boolean {
+  if (node.type !== 'CallExpression' || node.arguments.length !== 1) return false;
+  const callee = unwrapChain(node.callee as Node);
+  if (callee.type !== 'MemberExpression' || propertyName(callee) !== 'test') return false;
+  const regex = (unwrapChain(callee.object as Node) as { regex?: { pattern: string } }).regex;
+  return !!regex && /cmd/i.test(regex.pattern) && /bat/i.test(regex.pattern) && regex.pattern.endsWith('$') && !/[*+]/.test(regex.pattern.replace(/\\./g, ''));
 }
 
 /**
@@ -1383,7 +1394,9 @@ function hooksPathSet(line: string): string | undefined {
     let i = 1;
     while (words[i] === '-C' || words[i] === '-c') i += 2;
     if (words[i++] !== 'config') continue;
-    while (/^--(?:local|global|system|worktree)$/.test(words[i] ?? '')) i++;
+    // Scope and write options before the key (`--global --replace-all`); a read (`--get`) or a
+    // removal (`--unset`) of it sets nothing.
+    while (/^--(?:local|global|system|worktree|replace-all|add|type=\S+|bool|path)$/.test(words[i] ?? '')) i++;
     if (words[i]?.toLowerCase() !== 'core.hookspath') continue;
     const value = words[i + 1];
     if (value !== undefined && !value.startsWith('-')) return value;

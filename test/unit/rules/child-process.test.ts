@@ -871,6 +871,28 @@ runRuleTable(childProcess, {
       severity: 'medium',
       message: /^Points git's hooks at another folder \(.*core\.hooksPath/,
     },
+    // Claude Code 2.1.300 (review 96): its hooks installed with --replace-all.
+    {
+      name: 'git config --global --replace-all core.hooksPath DIR points git\'s hooks at another folder too (medium)',
+      code: 'const{execFile}=require("child_process");function he(o){return execFile("git",["config","--global","--replace-all","core.hooksPath",o])}',
+      at: ['execFile("git"'],
+      severity: 'medium',
+      message: /^Points git's hooks at another folder/,
+    },
+    // Claude Code 2.1.300 (review 96): a shell only for a .cmd or .bat wrapper, with an argument list.
+    {
+      name: 'a shell turned on only for a batch wrapper (shell: /\\.(cmd|bat)$/i.test(file)) with an argument list is a program start (low); on for any other name it is a shell (medium)',
+      code: 'const{execFile}=require("child_process");function run(w,args){return execFile(w,args,{windowsHide:true,shell:/\\.(cmd|bat)$/i.test(w)})}',
+      at: ['execFile(w'],
+      severity: 'low',
+      message: /^Starts a program/,
+    },
+    {
+      name: 'a shell turned on for any other name test is a shell command computed at run time (medium)',
+      code: 'const{execFile}=require("child_process");function run(w,args){return execFile(w,args,{shell:/\\.sh$/.test(w)})}',
+      at: ['execFile(w'],
+      severity: 'medium',
+    },
     {
       name: 'reading or unsetting core.hooksPath is a plain process start (low)',
       code: 'const{execSync}=require("child_process");function reads(){return execSync("git config --get core.hooksPath").toString()}function unset(){execSync("git config --unset core.hooksPath")}function show(){return execSync("git config core.hooksPath")}',

@@ -16,6 +16,7 @@ import { callSteps, inOrder, list, stepAt } from './shared';
 import { shellScript } from '../../shell/commands';
 import { programName } from '../util/process';
 import type { Marked } from './marks';
+import type { FactOf, PlaceKind } from '../facts';
 
 export const configTamper: CorrelationRule = {
   meta: {
@@ -156,14 +157,17 @@ export const configTamperCorrelator: Correlator = {
   rules: [configTamper],
   run({ marks, analysis }) {
     const added: Draft[] = [];
-    if (marks.all('place').length === 0) return { added };
     const placeMark = marks.marker('place');
+    // A command spells its places itself (`defaults write com.apple.Terminal …`): asked even
+    // where the file names no place.
+    const anyPlace = marks.all('place').length > 0;
     for (const sink of marks.all('sink')) {
       if (sink.fact.sink === 'exec') {
         const draft = commandWrite(sink, analysis, placeMark);
         if (draft) added.push(draft);
         continue;
       }
+      if (!anyPlace) continue;
       // A chmod changes who may use a file, not what the tool it belongs to will read.
       if (sink.fact.sink !== 'write' || !sink.fact.target || sink.fact.permissionsOnly) continue;
       const found = analysis.flow.origins(sink.fact.target, sink.draft.fn, (node: Node, fn: number) => placeMark(node) ?? (isSuffixedName(node, fn, analysis) ? ANOTHER_FILE : undefined));
@@ -233,30 +237,25 @@ interface Written {
 function commandWrite(sink: Marked<'sink'>, analysis: ModuleAnalysis, placeMark: (node: Node) => Array<Marked<'place'>> | undefined): Draft | undefined {
   const { fact } = sink;
   if (!fact.detail || !fact.programs) return undefined;
-  const alternatives = fact.detail.split(' or ');
   const places = new Map<Marked<'place'>, string>();
-  let lineReached: Array<Marked<'place'>> | undefined;
   const reachedFrom = (node: Node | undefined) => (node ? analysis.flow.origins(node, sink.draft.fn, placeMark).flatMap(r => r.mark) : []);
-  for (const alternative of alternatives) {
-    const commands = shellScript(alternative).commands;
-    // An argument list written at the call lines up with the words of a start spelled from it (program first).
-    const aligned = !fact.shellLine && !fact.listTarget && commands.length === 1 && commands[0].words.length === fact.payload.length + 1;
-    for (const command of commands) {
-      for (const written of writtenBy(command, aligned, fact.payload)) {
-        if (written.argument !== undefined) {
-          for (const place of reachedFrom(fact.payload[written.argument] as Node | undefined)) places.set(place, written.spelled);
-          continue;
-        }
-        const location = persistenceLocationFor(written.domain ? `~/Library/Preferences/${written.spelled}.plist` : written.spelled);
-        if (!location) continue;
-        // A domain is a name, not a path value flow can follow: only a place no assistant owns.
-        if (written.domain) {
-          if (!location.vendor) places.set({ draft: sink.draft, fact: { kind: 'place', place: 'tool-config', detail: location.label } }, written.spelled);
-          continue;
-        }
-        lineReached ??= reachedFrom(fact.target);
-        for (const place of lineReached) if (place.fact.detail === location.label) places.set(place, written.spelled);
+  // A place the command spells itself (a shell line's `>> ~/.zshrc`, a domain of `defaults`): known
+  // by its name, as persistence-location knows it, unless it is the assistant's own.
+  const spelledPlace = (spelled: string) => {
+    const location = persistenceLocationFor(spelled.replace(/\\/g, '/'));
+    if (!location || isOwnLocation(location, analysis.target.ownVendors)) return undefined;
+    const nameOnly = !!location.byName && spelled.startsWith('*');
+    const place: PlaceKind = location.assistant ? 'assistant-config' : location.kind;
+    return { draft: sink.draft, fact: { kind: 'place' as const, place, detail: location.label, ...(nameOnly ? { nameOnly } : {}) } };
+  };
+  for (const command of commandsOf(fact)) {
+    for (const written of writtenBy(command.command, command.aligned, fact.payload)) {
+      if (written.argument !== undefined) {
+        for (const place of reachedFrom(fact.payload[written.argument] as Node | undefined)) places.set(place, written.spelled);
+        if (written.spelled.includes('*')) continue;
       }
+      const place = spelledPlace(written.domain ? `~/Library/Preferences/${written.spelled}.plist` : written.spelled);
+      if (place && ![...places.keys()].some(p => p.fact.detail === place.fact.detail)) places.set(place, written.spelled);
     }
   }
   if (places.size === 0) return undefined;
@@ -271,6 +270,35 @@ function commandWrite(sink: Marked<'sink'>, analysis: ModuleAnalysis, placeMark:
     evidence: [...new Set([...sink.draft.evidence, ...[...places.values()].map(p => `writes ${p.slice(0, 200)}`), ...marks.flatMap(p => (p.draft === sink.draft ? [`location ${p.fact.detail}`] : p.draft.evidence))])],
     related: inOrder(marks.filter(p => p.draft !== sink.draft).map(p => stepAt(p.draft))),
   }, sink.draft.fn);
+}
+
+/**
+ * The commands a process start runs, as words: a shell line's, parsed; an argument list written
+ * at the call, one word per argument (`"Set :Foo 1"` is one), so that word k is argument k - 1.
+ */
+function commandsOf(fact: FactOf<'sink'>): Array<{ command: ShellCommand; aligned: boolean }> {
+  const out: Array<{ command: ShellCommand; aligned: boolean }> = [];
+  for (const alternative of (fact.detail ?? '').split(' or ')) {
+    const commands = shellScript(alternative).commands;
+    if (fact.shellLine || fact.listTarget || commands.length !== 1 || fact.payload.length === 0) {
+      for (const command of commands) out.push({ command, aligned: false });
+      continue;
+    }
+    const program = commands[0].words[0];
+    if (!program) continue;
+    const word = (text: string) => ({ text, start: 0, end: 0 });
+    const words = [program, ...fact.payload.map(a => word(argumentText(a)))];
+    out.push({ command: { start: commands[0].start, end: commands[0].end, words, redirects: [] }, aligned: true });
+  }
+  return out;
+}
+
+/** An argument as written: its text, a template's text with `*` for each value, or `*`. */
+function argumentText(node: Node): string {
+  const text = staticString(node);
+  if (text !== undefined) return text;
+  if (node.type === 'TemplateLiteral') return node.quasis.map(q => q.value.cooked ?? '').join('*');
+  return '*';
 }
 
 /** PlistBuddy's commands that change the file (`Print` and `Help` only read it). */
