@@ -890,8 +890,24 @@ describe('correlation: config-tamper', () => {
     assert.deepEqual(only('config-tamper', 'const cp=require("child_process");cp.execSync("echo x >> ~/.claude/settings.json")', ['anthropic']), [], "the assistant's own configuration");
   });
 
+  // Review of this stop's change (code review): cases a first version got wrong.
+  it("takes a name holding a start-up file's own name for the place, not a suffix; keeps a line that says \"or\" whole", () => {
+    const rc = 'const fs=require("fs"),os=require("os");function install(line){const home=os.homedir()+"/";const rc=".bashrc";fs.appendFileSync(`${home}${rc}`,line)}';
+    assert.deepEqual(only('config-tamper', rc).map(f => `${f.severity} ${f.message}`), ['medium Writes shell start-up file (*.bashrc)']);
+    const or = 'const cp=require("child_process");cp.execSync(\'echo "alias ll=ls # for bash or zsh" >> ~/.zshrc\')';
+    assert.deepEqual(only('config-tamper', or).map(f => f.severity), ['medium']);
+  });
+
+  it('answers after a long chain of method calls (no search nested in another) and still reports the write beside it', () => {
+    const chain = Array.from({ length: 2000 }, (_, i) => `const a${i + 1}=a${i}.m();`).join('');
+    const code = `const fs=require("fs"),os=require("os");class C{m(){return this}}function f(){const a0=new C();${chain}fs.writeFileSync(a2000,"x")}function g(){fs.appendFileSync(os.homedir()+"/.zshrc","export X=1")}`;
+    const found = scanWith(RULES, code, { ownVendors: [] });
+    assert.deepEqual(found.filter(f => f.ruleId === 'config-tamper').map(f => f.message), ['Writes shell start-up file (~/.zshrc)']);
+  });
+
   it('leaves commands that only read or name a start-up file or a preference list', () => {
     const reads = [
+      'const cp=require("child_process");cp.execSync("plutil -convert json -o - ~/Library/Preferences/com.apple.Terminal.plist")',
       'const cp=require("child_process");cp.execSync("cat ~/.zshrc | grep PATH")',
       'const cp=require("child_process");cp.execSync("grep -q X ~/.bashrc > /tmp/out")',
       'const cp=require("child_process"),os=require("os");cp.execFileSync("code",[os.homedir()+"/.zshrc"])',

@@ -178,8 +178,8 @@ export class CallGraph {
     // by default (Gemini CLI's shell tool prepares its command through one).
     const made = owner.node.type === 'LogicalExpression' && owner.node.operator !== '&&' ? unwrapChain(owner.node.right) : owner.node;
     if (made.type === 'NewExpression') {
-      const def = this.instanceClass(made, owner.fn)?.body.body.find(m => m.type === 'MethodDefinition' && !m.static && m.kind === 'method' && propertyKeyName(m) === method);
-      return def?.type === 'MethodDefinition' ? this.index.functionOf(def.value) : undefined;
+      const cls = this.instanceClass(made, owner.fn);
+      return cls ? this.instanceMethod(cls, method) : undefined;
     }
     if (owner.node.type === 'ClassDeclaration' || owner.node.type === 'ClassExpression') {
       const def = owner.node.body.body.find(m => m.type === 'MethodDefinition' && m.static && propertyKeyName(m) === method);
@@ -310,10 +310,23 @@ export class CallGraph {
    * run(x)`, `function () { return fn.apply(this, arguments) }`): the function given there.
    */
   private forwardedFunction(call: CallExpression, fn: number, made: number, hops: number): number | undefined {
+    if (hops < 1) return undefined;
+    let at = this.forwarded.get(made);
+    if (at === undefined) this.forwarded.set(made, (at = this.forwardedParameter(made) ?? null));
+    const given = at === null ? undefined : call.arguments[at];
+    return given && given.type !== 'SpreadElement' ? this.functionValue(given as Node, fn, hops - 1) : undefined;
+  }
+
+  /** Per product, the factory parameter it hands its own arguments to (see forwardedFunction); read once. */
+  private readonly forwarded = new Map<number, number | null>();
+
+  private forwardedParameter(made: number): number | undefined {
     const product = this.index.functions[made];
     const factory = product.parent;
-    if (factory < 0 || hops < 1) return undefined;
-    const factoryParams = this.index.functions[factory].node.params.map(p => (p.type === 'Identifier' ? p.name : undefined));
+    if (factory < 0) return undefined;
+    // A parameter given another value on the way (`fn = other`) is no longer what the call gave.
+    const holder = this.index.functions[factory];
+    const factoryParams = holder.node.params.map(p => (p.type === 'Identifier' && !holder.overwritten?.has(p.name) && !holder.mutated?.has(p.name) ? p.name : undefined));
     const own = product.node.params;
     const rest = own.length === 1 && own[0].type === 'RestElement' && own[0].argument.type === 'Identifier' ? own[0].argument.name : undefined;
     const names = own.map(p => (p.type === 'Identifier' ? p.name : undefined));
@@ -339,13 +352,12 @@ export class CallGraph {
         if (passesOwn(c.arguments as Node[])) calledParameter(callee);
         continue;
       }
-      // `fn.apply(this, arguments)`, or with the product's rest list.
+      // `fn.apply(this, arguments)` (an arrow's `arguments` are the factory's), or with the product's rest list.
       const list = c.arguments[1] && unwrapChain(c.arguments[1] as Node);
-      if (callee.type === 'MemberExpression' && propertyName(callee) === 'apply' && c.arguments.length === 2 && list?.type === 'Identifier' && (list.name === 'arguments' || list.name === rest)) calledParameter(unwrapChain(callee.object as Node));
+      const ownList = list?.type === 'Identifier' && ((list.name === 'arguments' && product.node.type !== 'ArrowFunctionExpression') || list.name === rest);
+      if (callee.type === 'MemberExpression' && propertyName(callee) === 'apply' && c.arguments.length === 2 && ownList) calledParameter(unwrapChain(callee.object as Node));
     }
-    const at = called.size === 0 ? undefined : Math.min(...called);
-    const given = at === undefined ? undefined : call.arguments[at];
-    return given && given.type !== 'SpreadElement' ? this.functionValue(given as Node, fn, hops - 1) : undefined;
+    return called.size === 0 ? undefined : Math.min(...called);
   }
 
   /**
@@ -372,6 +384,12 @@ export class CallGraph {
     return found;
   }
 
+  /** The function of an instance method `name` that class `cls` defines itself. */
+  instanceMethod(cls: ClassNode, name: string): number | undefined {
+    const def = cls.body.body.find(m => m.type === 'MethodDefinition' && !m.static && m.kind === 'method' && propertyKeyName(m) === name);
+    return def?.type === 'MethodDefinition' ? this.index.functionOf(def.value) : undefined;
+  }
+
   /** The same-module class `new C(…)` makes an instance of (written in place, or one name's only value). */
   instanceClass(made: Node, fn: number): ClassNode | undefined {
     if (made.type !== 'NewExpression') return undefined;
@@ -393,12 +411,7 @@ export class CallGraph {
    * used as a value, `export * as Process`), webpack's `__webpack_require__.d(ns, {…})`. Calls of
    * `ns.spawn(…)` call what the getter returns.
    */
-  /** What member `key` of a bundler's namespace object `name` gives (see namespaceMember): the name its getter returns. */
-  namespaceValue(name: string, fn: number, key: string): ModuleValue | undefined {
-    return this.namespaceMember(name, fn, key);
-  }
-
-  private namespaceMember(name: string, fn: number, key: string): ModuleValue | undefined {
+  namespaceMember(name: string, fn: number, key: string): ModuleValue | undefined {
     const bound = this.index.binding(name, fn);
     return bound && this.namespaceGetters().get(`${bound.scope}\0${name}`)?.members.get(key);
   }
@@ -513,11 +526,6 @@ export class CallGraph {
   }
 
   /**
-   * A function written as an argument of a call of a same-module function (`setup(dir, async (r,
-   * a, I) => writeFile(a, I))`) is called where that function calls the parameter it lands in
-   * (`write(t, path, text)` inside `setup`), when the parameter is bound once.
-   */
-  /**
    * Where a function given in place to a call of a same-module function lands: that function,
    * its parameter, and the key when the function is a property of an object given in place
    * (`validate({ run: ({ command }) => execSync(command) })`, called as `e.run(…)` there).
@@ -548,6 +556,11 @@ export class CallGraph {
     return { holder: target.callee, param: param.name, ...(key !== undefined ? { key } : {}) };
   }
 
+  /**
+   * A function written as an argument of a call of a same-module function (`setup(dir, async (r,
+   * a, I) => writeFile(a, I))`) is called where that function calls the parameter it lands in
+   * (`write(t, path, text)` inside `setup`), when the parameter is bound once.
+   */
   private callbackCalls(f: number, limit: number): CallStep[] {
     const place = this.callbackPlace(f);
     if (!place) return [];

@@ -11,7 +11,7 @@
 import { atScopeTop, descendants, isFunction, propertyName, returnedExpression, unwrapChain, type CallLike, type FunctionNode, type Identifier, type Node, type Parameter, type PropertyOf } from './ast';
 import { safeRegExp } from './decode/builtins';
 import { importedKeepNames, MODULE, settledValue, type ModuleIndex } from './moduleIndex';
-import { bindsWithin, callsSpelled, declaredOnce, everyUse, spelledOnlyAsCall, type NameUse } from './nameUses';
+import { bindsWithin, callsSpelled, CALLING_MEMBERS, declaredOnce, everyUse, spelledOnlyAsCall, type NameUse } from './nameUses';
 
 const MAX_DEPTH = 6;
 const MAX_LENGTH = 1_000_000;
@@ -482,9 +482,6 @@ function callerTexts(declared: FunctionNode, named: FunctionName, f: number, par
   }
   return union(lists);
 }
-
-/** Members of a function that call it. */
-const CALLING_MEMBERS = new Set(['call', 'apply', 'bind']);
 
 /**
  * An argument's texts at its call. A name declared by a `for (const k of list)` around the call

@@ -165,7 +165,7 @@ class FixedText {
         if (!n.computed && propertyName(n) === 'length') return this.value(n.object as Node, fn, frame) || (n.object.type === 'Identifier' && this.list(n.object.name, fn, frame));
         // `ns.RENDER_SOURCE` on a bundler's namespace object (`__export(ns, { RENDER_SOURCE: () => Pr })`): the name its getter returns.
         if (!n.computed && n.object.type === 'Identifier' && propertyName(n) !== undefined) {
-          const got = this.graph.namespaceValue(n.object.name, fn, propertyName(n)!);
+          const got = this.graph.namespaceMember(n.object.name, fn, propertyName(n)!);
           if (got) return this.value(got.node, got.fn, frame);
         }
         return n.computed && n.object.type === 'Identifier' && !this.index.mayBeShadowed(n.object.name, n.object.start, fn) ? this.list(n.object.name, fn, frame) : false;

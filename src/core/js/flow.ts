@@ -7,12 +7,13 @@
 // that sits beside it. An expression does not take its meaning from everything written
 // inside it: `f(secret)` with `f` unknown is not the secret, but `JSON.stringify({k:
 // secret})` and `"Bearer " + secret` are. Bounded: calls to a depth, names and steps to a
-// budget, so the cost is small and fixed whatever the module's size.
+// budget, so the cost is small and fixed whatever the module's size (a method call's receiver is
+// asked about in a search of its own, never nested, and only so many per file).
 import type * as acorn from 'acorn';
 import { calleeOf, instanceKeyName, isFunction, isUndefinedValue, memoThunk, propertyKeyName, propertyName, staticString, unwrapChain, type CallLike, type Node, type Parameter } from './ast';
 import type { CallGraph, CallStep } from './callgraph';
 import { contradicts, guardsAt, listAt, type Guard } from './guards';
-import { assignedAfter, declarationSeenAt, MODULE, reachingValues, type Binding, type ModuleIndex, type ModuleValue } from './moduleIndex';
+import { assignedAfter, declarationSeenAt, MODULE, reachingValues, type Binding, type ClassNode, type ModuleIndex, type ModuleValue } from './moduleIndex';
 
 /** DESIGN.md: values are followed through same-module calls to depth 3. */
 export const CALL_DEPTH = 3;
@@ -20,6 +21,8 @@ export const CALL_DEPTH = 3;
 const BUDGET = 3000;
 /** Steps of the search for the class of a method call's receiver (instanceMethodOf). */
 const INSTANCE_BUDGET = 300;
+/** Such searches per file: a bundle with thousands of method calls pays a fixed cost, not one per call. */
+const INSTANCE_SEARCHES = 400;
 /** Object and array literals larger than this are data tables, not one value. */
 const MAX_LITERAL_PARTS = 64;
 /**
@@ -514,23 +517,34 @@ export class ValueFlow {
   private instanceMethodOf(call: acorn.CallExpression, fn: number): number | undefined {
     const known = this.instanceMethods.get(call);
     if (known !== undefined) return known ?? undefined;
-    this.instanceMethods.set(call, null);
     const callee = unwrapChain(call.callee as Node);
-    if (callee.type !== 'MemberExpression' || callee.computed) return undefined;
-    const object = unwrapChain(callee.object as Node);
-    const name = propertyName(callee);
-    if (object.type === 'ThisExpression' || object.type === 'Super' || name === undefined || !this.classMethodNames().has(name)) return undefined;
-    const made = this.search(object, fn, (n, at) => (n.type === 'NewExpression' ? this.graph.instanceClass(n, at) : undefined), CALL_DEPTH, NO_PATH, NO_CONTEXT, INSTANCE_BUDGET);
+    const object = callee.type === 'MemberExpression' && !callee.computed ? unwrapChain(callee.object as Node) : undefined;
+    const name = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+    if (!object || object.type === 'ThisExpression' || object.type === 'Super' || name === undefined || !this.classMethodNames().has(name)) return undefined;
+    // Never from inside another such search (a chain `a1 = a0.m(); a2 = a1.m(); …` would nest
+    // one per link: asked again later, from the top), and only so many per file.
+    if (this.instanceSearching) return undefined;
+    this.instanceMethods.set(call, null);
+    if (this.instanceSearches >= INSTANCE_SEARCHES) return undefined;
+    this.instanceSearches++;
+    this.instanceSearching = true;
+    let made: Array<Reached<ClassNode>>;
+    try {
+      made = this.search(object, fn, (n, at) => (n.type === 'NewExpression' ? this.graph.instanceClass(n, at) : undefined), CALL_DEPTH, NO_PATH, NO_CONTEXT, INSTANCE_BUDGET);
+    } finally {
+      this.instanceSearching = false;
+    }
     const classes = new Set(made.map(r => r.mark));
     if (classes.size !== 1) return undefined;
     const [cls] = classes;
-    const def = cls.body.body.find(m => m.type === 'MethodDefinition' && !m.static && m.kind === 'method' && propertyKeyName(m) === name);
-    const f = def?.type === 'MethodDefinition' ? this.index.functionOf(def.value) : undefined;
+    const f = this.graph.instanceMethod(cls, name);
     this.instanceMethods.set(call, f ?? null);
     return f;
   }
 
   private readonly instanceMethods = new Map<Node, number | null>();
+  private instanceSearching = false;
+  private instanceSearches = 0;
   private methodNames: Set<string> | undefined;
 
   /** Names of the methods the module's classes define (instance methods only). */

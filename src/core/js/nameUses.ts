@@ -164,10 +164,15 @@ export function spelledOnlyAsCall(index: ModuleIndex, scope: number, name: strin
   return callsSpelled(index, scope, name) >= 0;
 }
 
+/** Members of a function that call it (with values of their own). */
+export const CALLING_MEMBERS: ReadonlySet<string> = new Set(['call', 'apply', 'bind']);
+
 /**
  * How many places in the text of a scope spell `name` followed by `(` (calls, and a function
  * declaration's name), or -1 when an identifier of the code spells it any other way (a value passed, exported, assigned),
- * the place at offset `declaredAt` aside (`const run = (…) =>`). Member names (`o.name`) are not the name.
+ * the place at offset `declaredAt` aside (`const run = (…) =>`). Member names (`o.name`) are not the name;
+ * nor are the function's own members read or set (`name.x`), save those that call it; nor a
+ * bare declaration (`var a, name;`).
  */
 export function callsSpelled(index: ModuleIndex, scope: number, name: string, declaredAt = -1): number {
   const root = scope === MODULE ? index.program : index.functions[scope]?.node;
@@ -189,7 +194,7 @@ export function callsSpelled(index: ModuleIndex, scope: number, name: string, de
     // A property of the function read or set (`run.encodeCommand = encode`): neither a call nor
     // the function handed on, unless it is one of the members that call it.
     else if (text.charCodeAt(j) === 46 /* . */ && text.charCodeAt(j + 1) !== 46) {
-      if (/^\s*(?:call|apply|bind)\b/.test(text.slice(j + 1, j + 12))) return -1;
+      if (CALLING_MEMBERS.has(/^\s*([\w$]*)/.exec(text.slice(j + 1, j + 24))?.[1] ?? '')) return -1;
     } else if (!namedByKeepNames(text, i, j, name)) return -1;
   }
   return calls;

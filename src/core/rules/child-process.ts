@@ -3,7 +3,7 @@
 // `promisify(exec)`, `spawn.call(null, …)`, webpack's `n(123).spawn`). The command is evidence
 // when it is spelled out; a shell running a command computed at run time is the risky shape.
 import { calledMethod, calleeOf, constantTruth, descendants, isFunction, memberPath, propertyKeyName, propertyName, returnedExpression, staticString, unwrapChain, type FunctionNode, type Node, type Parameter } from '../js/ast';
-import { bindsWithin, callsSpelled, everyUse } from '../js/nameUses';
+import { bindsWithin, callsSpelled, everyUse, mentionsArguments } from '../js/nameUses';
 import { argumentsOf, refName, type ModuleRef } from '../js/modules';
 import { shellScript } from '../shell/commands';
 import { isParameterOf, MODULE, reachingValues, settledValue, settledValueAt, settledValuesAt, type ModuleIndex } from '../js/moduleIndex';
@@ -78,7 +78,9 @@ const WINDOWS_TEST = /platform(?:\(\))?\s*===?\s*["']win32["']|["']win32["']\s*=
 /**
  * A test true only on Windows: `platform === "win32"`, or an `&&` with one at either side
  * (`isWin && /\.(cmd|bat)$/.test(c)`, `win32 && (c.endsWith(".cmd") || c.endsWith(".bat"))`).
- * Never its negation, nor an `||` around it (true elsewhere too).
+ * Never its negation, nor an `||` around it (true elsewhere too). Also a test of a name for a
+ * batch file alone (`/\.(cmd|bat)$/i.test(file)`): true for any `x.cmd` on any system, but what
+ * it turns on is the shell for a batch wrapper given an argument list, as the Windows test does.
  */
 function holdsWindowsTest(n: Node | undefined, text: string): boolean {
   if (!n) return false;
@@ -669,11 +671,13 @@ function encodedScriptOf(value: Node, fn: number, analysis: ModuleAnalysis): { s
   const target = analysis.graph.target(call, fn) ?? propertyOfFunction(call, fn, analysis);
   const encoder = target && analysis.index.functions[target.callee];
   if (!target || !encoder?.returns.length) return undefined;
-  const params = encoder.node.params;
+  // A parameter given another value (`t = t + "; iex …"`) or changed through `arguments` is not what the call gave.
+  if (mentionsArguments(analysis.index, target.callee)) return undefined;
+  const params = encoder.node.params.map(p => (p.type === 'Identifier' && !encoder.overwritten?.has(p.name) && !encoder.mutated?.has(p.name) ? p.name : undefined));
   let k: number | undefined;
   for (const r of encoder.returns) {
     const script = encodedScript(r);
-    const i = script?.type === 'Identifier' ? params.findIndex(p => p.type === 'Identifier' && p.name === script.name) : -1;
+    const i = script?.type === 'Identifier' ? params.indexOf(script.name) : -1;
     if (i < 0 || (k !== undefined && k !== i)) return undefined;
     k = i;
   }
@@ -1296,6 +1300,9 @@ function report(ctx: RuleContext, p: ProcessCall, byCallers?: ReadonlyMap<Node, 
   // So does a line given to a shell spelled alone (`spawn(win ? "cmd.exe" : "bash", args)`, the list chosen elsewhere).
   const lineSaysMore = linesSpelled !== undefined && (!!commands?.some(c => c.includes('*')) || !!commands?.every(c => SHELL_PROGRAMS.has(programName(c.trim()))));
   const command = (chosenList || lineSaysMore ? linesSpelled : undefined) ?? commands?.join(' or ') ?? linesSpelled;
+  // The same commands kept apart (a line may say "or" itself: `echo "for bash or zsh" >> ~/.zshrc`).
+  const linesApart = spelledLines?.every(l => l !== undefined) ? [...new Set(spelledLines as string[])] : undefined;
+  const commandsApart = (chosenList || lineSaysMore ? linesApart : undefined) ?? commands ?? linesApart;
   // The evidence names the commands the message shows.
   const lineShown = (chosenList || lineSaysMore) && linesSpelled !== undefined ? (spelledLines as string[]) : undefined;
   const shell = p.shell || inline !== undefined;
@@ -1319,7 +1326,7 @@ function report(ctx: RuleContext, p: ProcessCall, byCallers?: ReadonlyMap<Node, 
     ...(p.decoded ? { decodedFrom: p.decoded.recipe } : {}),
     // What runs (the program or shell command) is the target; the argument list the payload.
     // Options (`{input, env}`) are neither: data handed to a fixed program is not code run.
-    facts: [{ kind: 'sink', sink: 'exec', detail: command ?? call, target: args[0], payload: argumentList(args[1], ctx), ...(commands ? { programs: commands.map(programOf) } : {}), ...(p.listForm ? { listTarget: true } : {}), ...(p.shell || p.shellSyntax ? { shellLine: true } : {}), ...cwdOf(p) }],
+    facts: [{ kind: 'sink', sink: 'exec', detail: command ?? call, target: args[0], payload: argumentList(args[1], ctx), ...(commands ? { programs: commands.map(programOf) } : {}), ...(commandsApart ? { commands: commandsApart } : {}), ...(p.listForm ? { listTarget: true } : {}), ...(p.shell || p.shellSyntax ? { shellLine: true } : {}), ...cwdOf(p) }],
     ...(p.via
       ? {
           related: [

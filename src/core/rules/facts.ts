@@ -49,6 +49,8 @@ export type Fact =
       shellLine?: boolean;
       /** A process start: the program each spelled command starts (`*` where computed); absent when nothing is spelled. */
       programs?: string[];
+      /** A process start: each command as spelled (alternatives apart; `detail` joins them for the message). */
+      commands?: string[];
       /** A server it opens (`new ws.Server`): what comes from it is what its clients send, not a response. */
       listens?: boolean;
       /** A DNS lookup answered with addresses only (`dns.lookup`, `resolve4`): no content, never code. */

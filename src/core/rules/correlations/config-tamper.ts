@@ -98,7 +98,8 @@ function nameParts(node: Node): Array<string | Node> | undefined {
 }
 
 function isSuffix(text: string): boolean {
-  return /^[.~_-][\w.~-]*$/.test(text);
+  // `${home}${rc}` with `rc = ".bashrc"`: the text after the folder is the place's own name, no suffix.
+  return /^[.~_-][\w.~-]*$/.test(text) && persistenceLocationFor(`~/${text}`) === undefined;
 }
 
 const TEMP_CALLS = new Set(['tmpdir', 'mkdtemp', 'mkdtempSync']);
@@ -230,9 +231,11 @@ interface Written {
  * A process start whose command writes a start-up file or another tool's configuration
  * (`echo … >> ~/.zshrc`, `tee -a ~/.bashrc`, `PlistBuddy -c "Set …" ~/Library/Preferences/….plist`,
  * `defaults write com.apple.Terminal …`): config-tamper at the start. The file must be one the
- * command writes (a redirection's target, the operand of a writing program) and the place must
- * reach the command as a value (the argument's origins, or the line's): a command that only
- * names such a file (`cat ~/.zshrc`, a path given to `code`) writes nothing.
+ * command writes (a redirection's target, the operand of a writing program), reached as the
+ * value of that argument where the list is written at the call, or spelled by the command itself
+ * (a shell line's text, a `defaults` domain): a command that only names such a file (`cat
+ * ~/.zshrc`, a path given to `code`) writes nothing. A shell line's target computed in a template
+ * (`>> ${rc}`) is not followed.
  */
 function commandWrite(sink: Marked<'sink'>, analysis: ModuleAnalysis, placeMark: (node: Node) => Array<Marked<'place'>> | undefined): Draft | undefined {
   const { fact } = sink;
@@ -278,7 +281,7 @@ function commandWrite(sink: Marked<'sink'>, analysis: ModuleAnalysis, placeMark:
  */
 function commandsOf(fact: FactOf<'sink'>): Array<{ command: ShellCommand; aligned: boolean }> {
   const out: Array<{ command: ShellCommand; aligned: boolean }> = [];
-  for (const alternative of (fact.detail ?? '').split(' or ')) {
+  for (const alternative of fact.commands ?? [fact.detail ?? '']) {
     const commands = shellScript(alternative).commands;
     if (fact.shellLine || fact.listTarget || commands.length !== 1 || fact.payload.length === 0) {
       for (const command of commands) out.push({ command, aligned: false });
@@ -330,7 +333,10 @@ function writtenBy(command: ShellCommand, aligned: boolean, payload: readonly No
     const edits = words.some((w, k) => words[k - 1]?.text === '-c' && PLIST_EDITS.test(commandText(k)));
     if (edits && words[last - 1]?.text !== '-c') out.push(at(last));
   } else if (name === 'plutil' && last !== undefined && words.some(w => PLUTIL_EDITS.has(w.text))) {
-    out.push(at(last));
+    // `-o FILE` writes FILE instead (`-o -`: the output, a read of the list); else the list in place.
+    const o = words.findIndex(w => w.text === '-o');
+    if (o < 0) out.push(at(last));
+    else if (words[o + 1] && words[o + 1].text !== '-') out.push(at(o + 1));
   } else if (name === 'defaults' && DEFAULTS_EDITS.has(words[operands[0]]?.text ?? '') && operands.length >= 2) {
     const domain = words[operands[1]].text;
     if (domain.startsWith('/') || domain.startsWith('~')) out.push(at(operands[1]));

@@ -290,12 +290,6 @@ export interface PathByValue {
   from: ReadonlyArray<{ start: number; end: number }>;
 }
 
-/**
- * The paths a node can spell once its names are followed by value, after the walk: each name
- * in it (`join(dir, "auth.json")`) is replaced by every value the value flow finds for it that
- * spells a path itself (`const dir = process.env.CODEX_HOME ?? join(homedir(), ".codex")`, a
- * module constant, a caller's argument), `*` where none does. `\\` becomes `/`.
- */
 /** The texts of a table a name holds once, never changed: an object literal whose every value is a string. */
 function tableTexts(name: Node & { type: 'Identifier' }, fn: number, ctx: RuleContext): string[] | undefined {
   const { index } = ctx.analysis();
@@ -307,6 +301,12 @@ function tableTexts(name: Node & { type: 'Identifier' }, fn: number, ctx: RuleCo
   return texts.every((t): t is string => t !== undefined) ? [...new Set(texts)] : undefined;
 }
 
+/**
+ * The paths a node can spell once its names are followed by value, after the walk: each name
+ * in it (`join(dir, "auth.json")`) is replaced by every value the value flow finds for it that
+ * spells a path itself (`const dir = process.env.CODEX_HOME ?? join(homedir(), ".codex")`, a
+ * module constant, a caller's argument), `*` where none does. `\\` becomes `/`.
+ */
 export function spelledPathsByValue(node: Node, fn: number, ctx: RuleContext): PathByValue[] {
   return spellings(node, fn, ctx, 0).map(s => ({ path: s.path.replace(/\\/g, '/'), from: s.from }));
 }
