@@ -898,6 +898,13 @@ describe('correlation: config-tamper', () => {
     assert.deepEqual(only('config-tamper', or).map(f => f.severity), ['medium']);
   });
 
+  it('follows the insert a shell line template redirects into (echo … >> ${rc}), not one it only reads', () => {
+    const code = 'const{execSync}=require("child_process"),path=require("path"),os=require("os");module.exports=()=>{const rc=path.join(os.homedir(),".zshrc");execSync(`echo "export X=1" >> ${rc}`)}';
+    assert.deepEqual(only('config-tamper', code).map(f => `${f.severity} ${f.message}`), ['medium Runs a command that writes shell start-up file: echo "export X=1" >> *']);
+    const reads = 'const{execSync}=require("child_process"),path=require("path"),os=require("os");module.exports=()=>{const rc=path.join(os.homedir(),".zshrc");execSync(`grep PATH ${rc} > /tmp/out`)}';
+    assert.deepEqual(only('config-tamper', reads), []);
+  });
+
   it('answers after a long chain of method calls (no search nested in another) and still reports the write beside it', () => {
     const chain = Array.from({ length: 2000 }, (_, i) => `const a${i + 1}=a${i}.m();`).join('');
     const code = `const fs=require("fs"),os=require("os");class C{m(){return this}}function f(){const a0=new C();${chain}fs.writeFileSync(a2000,"x")}function g(){fs.appendFileSync(os.homedir()+"/.zshrc","export X=1")}`;

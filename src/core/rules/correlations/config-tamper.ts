@@ -234,8 +234,8 @@ interface Written {
  * command writes (a redirection's target, the operand of a writing program), reached as the
  * value of that argument where the list is written at the call, or spelled by the command itself
  * (a shell line's text, a `defaults` domain): a command that only names such a file (`cat
- * ~/.zshrc`, a path given to `code`) writes nothing. A shell line's target computed in a template
- * (`>> ${rc}`) is not followed.
+ * ~/.zshrc`, a path given to `code`) writes nothing. A shell line's target written as a template's
+ * insert right after a redirection or `tee` (`>> ${rc}`) is followed as a value.
  */
 function commandWrite(sink: Marked<'sink'>, analysis: ModuleAnalysis, placeMark: (node: Node) => Array<Marked<'place'>> | undefined): Draft | undefined {
   const { fact } = sink;
@@ -251,6 +251,18 @@ function commandWrite(sink: Marked<'sink'>, analysis: ModuleAnalysis, placeMark:
     const place: PlaceKind = location.assistant ? 'assistant-config' : location.kind;
     return { draft: sink.draft, fact: { kind: 'place' as const, place, detail: location.label, ...(nameOnly ? { nameOnly } : {}) } };
   };
+  // A shell line written as a template whose insert is the file a redirection or `tee` writes
+  // (`echo … >> ${rc}` with `rc = join(homedir(), ".zshrc")`): that insert's value.
+  if (fact.shellLine && fact.target) {
+    const templates = analysis.flow.origins(fact.target, sink.draft.fn, n => (n.type === 'TemplateLiteral' ? n : undefined), 1);
+    for (const t of templates) {
+      const line = t.mark as Node & { type: 'TemplateLiteral' };
+      line.expressions.forEach((e, i) => {
+        if (!WRITES_NEXT.test(line.quasis[i]?.value.cooked ?? '')) return;
+        for (const place of analysis.flow.origins(e as Node, t.fn, placeMark).flatMap(r => r.mark)) places.set(place, '*');
+      });
+    }
+  }
   for (const command of commandsOf(fact)) {
     for (const written of writtenBy(command.command, command.aligned, fact.payload)) {
       if (written.argument !== undefined) {
@@ -303,6 +315,9 @@ function argumentText(node: Node): string {
   if (node.type === 'TemplateLiteral') return node.quasis.map(q => q.value.cooked ?? '').join('*');
   return '*';
 }
+
+/** Template text right before an insert that is the file written: a redirection or `tee [-a]`. */
+const WRITES_NEXT = /(?:[^<>&]>>?|&>>?|\btee(?:\s+-a)?)\s*["']?$/;
 
 /** PlistBuddy's commands that change the file (`Print` and `Help` only read it). */
 const PLIST_EDITS = /^(?:Add|Set|Delete|Merge|Import|Clear|Copy|Save)\b/i;
