@@ -2,7 +2,7 @@
 // same-module function a call calls, and who calls a function. Built after the walk from what
 // ModuleIndex recorded; resolved on demand, only for the values the analysis asks about.
 import { calleeOf, firstFrom, isFunction, memberPath, isUndefinedValue, memoThunk, propertyKeyName, propertyName, unwrapChain, type CallExpression, type CallLike, type FunctionNode, type Node, type Parameter } from './ast';
-import { encloses, importedKeepNames, MODULE, singleValue, type ClassNode, type ModuleIndex, type ModuleValue } from './moduleIndex';
+import { encloses, importedKeepNames, MODULE, singleValue, unchangedParameters, type ClassNode, type ModuleIndex, type ModuleValue } from './moduleIndex';
 import { bundledExports, lookupAt, moduleRefOf, refName, type BundledExports, type ModuleLookup, type ModuleRef } from './modules';
 import { mentionsArguments } from './nameUses';
 
@@ -238,7 +238,7 @@ export class CallGraph {
     const record = this.index.functions[helper];
     // A parameter given another value (`f = other; return f`), or changed through `arguments`, is not what the call gave.
     if (mentionsArguments(this.index, helper)) return undefined;
-    const params = record.node.params.map(p => (p.type === 'Identifier' && !record.overwritten?.has(p.name) && !record.mutated?.has(p.name) ? p.name : undefined));
+    const params = unchangedParameters(record);
     let at: number | undefined;
     for (const returned of record.returns) {
       let r = unwrapChain(returned);
@@ -325,8 +325,7 @@ export class CallGraph {
     const factory = product.parent;
     if (factory < 0) return undefined;
     // A parameter given another value on the way (`fn = other`) is no longer what the call gave.
-    const holder = this.index.functions[factory];
-    const factoryParams = holder.node.params.map(p => (p.type === 'Identifier' && !holder.overwritten?.has(p.name) && !holder.mutated?.has(p.name) ? p.name : undefined));
+    const factoryParams = unchangedParameters(this.index.functions[factory]);
     const own = product.node.params;
     const rest = own.length === 1 && own[0].type === 'RestElement' && own[0].argument.type === 'Identifier' ? own[0].argument.name : undefined;
     const names = own.map(p => (p.type === 'Identifier' ? p.name : undefined));
@@ -550,10 +549,9 @@ export class CallGraph {
     if (!outer || at < 0) return undefined;
     const target = this.target(outer.call, outer.fn);
     if (!target || target.argOffset !== 0) return undefined;
-    const holder = this.index.functions[target.callee];
-    const param = holder.node.params[at];
-    if (param?.type !== 'Identifier' || holder.overwritten?.has(param.name) || holder.mutated?.has(param.name) || mentionsArguments(this.index, target.callee)) return undefined;
-    return { holder: target.callee, param: param.name, ...(key !== undefined ? { key } : {}) };
+    const param = unchangedParameters(this.index.functions[target.callee])[at];
+    if (param === undefined || mentionsArguments(this.index, target.callee)) return undefined;
+    return { holder: target.callee, param, ...(key !== undefined ? { key } : {}) };
   }
 
   /**

@@ -47,19 +47,21 @@ export function moduleDerivation(index: ModuleIndex): DerivationOf {
   };
 }
 
+/** Whether the call is of a Node module function named in `names` (`fs.readFile`, …), seen from `fn`. */
+function callsOneOf(names: ReadonlySet<string>, call: CallLike, index: ModuleIndex, fn: number): boolean {
+  const ref = calleeRefOf(call, lookupAt(index, fn));
+  return !!ref && names.has(refName(ref));
+}
+
 /** `fs.readFileSync(p)`, `execSync(cmd)`: the value is what `p` or `cmd` names, read or run. */
 export function readsContent(call: CallLike, index: ModuleIndex, fn: number): boolean {
-  const ref = calleeRefOf(call, lookupAt(index, fn));
-  return !!ref && READS_CONTENT.has(refName(ref));
+  return callsOneOf(READS_CONTENT, call, index, fn);
 }
 
 /** Calls of READS_CONTENT that hand what they read or print to a callback given last, after the error. */
-const RESULT_CALLBACKS = new Set(['fs.readFile', 'child_process.exec', 'child_process.execFile']);
+const RESULT_CALLBACKS: ReadonlySet<string> = new Set(['fs.readFile', 'child_process.exec', 'child_process.execFile']);
 
 /** `exec(cmd, (err, stdout) => …)`, `fs.readFile(p, (err, data) => …)`: the callback is given the call's result. */
 export function moduleResultCallbacks(index: ModuleIndex): (call: CallLike, fn: number) => boolean {
-  return (call, fn) => {
-    const ref = calleeRefOf(call, lookupAt(index, fn));
-    return !!ref && RESULT_CALLBACKS.has(refName(ref));
-  };
+  return (call, fn) => callsOneOf(RESULT_CALLBACKS, call, index, fn);
 }

@@ -13,7 +13,7 @@ import type * as acorn from 'acorn';
 import { calleeOf, instanceKeyName, isFunction, isUndefinedValue, memoThunk, propertyKeyName, propertyName, staticString, unwrapChain, type CallLike, type Node, type Parameter } from './ast';
 import type { CallGraph, CallStep } from './callgraph';
 import { contradicts, guardsAt, listAt, type Guard } from './guards';
-import { assignedAfter, declarationSeenAt, MODULE, reachingValues, type Binding, type ClassNode, type ModuleIndex, type ModuleValue } from './moduleIndex';
+import { assignedAfter, declarationSeenAt, MODULE, reachingValues, sameDeclaration, type Binding, type ClassNode, type ModuleIndex, type ModuleValue } from './moduleIndex';
 
 /** DESIGN.md: values are followed through same-module calls to depth 3. */
 export const CALL_DEPTH = 3;
@@ -306,17 +306,17 @@ export class ValueFlow {
       push(v.node, item, item.path, v.fn, item.calls, item.depth, item.context, guards);
     }
     if (item.path.length) {
-      for (const v of this.index.memberAssignments(bound, item.path[0])) if (sameDeclaration(this.index, bound, v.node, node)) push(v.node, item, item.path.slice(1), v.fn);
+      for (const v of this.index.memberAssignments(bound, item.path[0])) if (sameDeclaration(this.index, bound, v.node.start, node.start)) push(v.node, item, item.path.slice(1), v.fn);
     }
     // The whole object holds what is written onto it (`h.Authorization = \`token ${t}\`; return h`);
     // not a module's exports or a namespace, whose members are its functions.
     else {
       const members = this.index.membersOf(bound);
-      if (members.size <= MAX_WRITTEN_MEMBERS) for (const values of members.values()) for (const v of values) if (!isFunction(v.node) && sameDeclaration(this.index, bound, v.node, node)) push(v.node, item, item.path, v.fn);
+      if (members.size <= MAX_WRITTEN_MEMBERS) for (const values of members.values()) for (const v of values) if (!isFunction(v.node) && sameDeclaration(this.index, bound, v.node.start, node.start)) push(v.node, item, item.path, v.fn);
     }
     // Only what is pushed onto the variable this use sees: a block's own `let` of the same name
     // (`let Al = []; Al.push(cfg); … { let Al = \`${Ac}.bak\`; copyFileSync(Ac, Al) }`) is another list.
-    if (item.path.length === 0 && bound.appended) for (const v of bound.appended) if (sameDeclaration(this.index, bound, v.node, node)) push(v.node, item, item.path, v.fn);
+    if (item.path.length === 0 && bound.appended) for (const v of bound.appended) if (sameDeclaration(this.index, bound, v.node.start, node.start)) push(v.node, item, item.path, v.fn);
     // `file = parsed.command` in a function whose parameter `file` is: the caller's value may still be read.
     if (bound.overwrittenParameter) push(bound.overwrittenParameter.node, item, item.path, bound.overwrittenParameter.fn);
   }
@@ -668,15 +668,6 @@ function valuesAt(index: ModuleIndex, bound: Binding, use: Node): readonly Modul
   if (!seen) return bound.reassigned ? [...bound.history, ...bound.reassigned] : bound.history;
   const assigned = assignedAfter(index, bound, seen);
   return assigned.length ? [seen, ...assigned] : [seen];
-}
-
-/**
- * Whether a value written onto a name (pushed, or set as a member) at `written` belongs to the
- * variable a use sees: always, unless the function declares the name again in another block.
- */
-function sameDeclaration(index: ModuleIndex, bound: Binding, written: Node, use: Node): boolean {
-  if (!bound.history || bound.moduleLike) return true;
-  return declarationSeenAt(index, bound, written.start)?.node === declarationSeenAt(index, bound, use.start)?.node;
 }
 
 /**

@@ -1128,10 +1128,6 @@ export function isPlaceholder(node: Node): boolean {
   return (node.type === 'Literal' && node.value === null && !('regex' in node && node.regex)) || isUndefinedValue(node);
 }
 
-/**
- * The one value of a name bound exactly once and never changed, seen from function `fn`:
- * asked after the walk, when every assignment of the name is known.
- */
 /** Whether function `outer` holds function `inner` (or is it); the module scope is no function here. */
 export function encloses(index: ModuleIndex, outer: number, inner: number): boolean {
   if (outer === MODULE || inner === MODULE) return false;
@@ -1151,6 +1147,10 @@ export function importedKeepNames(index: ModuleIndex, name: string, fn: number):
   return value?.type === 'ImportBinding' && value.imported === '__name' && /^\.\.?\//.test(value.source) && !bound!.mutated;
 }
 
+/**
+ * The one value of a name bound exactly once and never changed, seen from function `fn`:
+ * asked after the walk, when every assignment of the name is known.
+ */
 export function settledValue(index: ModuleIndex, name: string, fn: number): ModuleValue | undefined {
   const bound = index.binding(name, fn);
   if (!bound || bound.mutated || bound.history) return undefined;
@@ -1204,10 +1204,25 @@ export function settledValuesAt(index: ModuleIndex, name: string, fn: number, at
  * another block (`let Al = []; Al.push(x); … { let Al = \`${f}.bak\` }`) is another variable there.
  */
 function appendedSeen(index: ModuleIndex, bound: Binding, at: number): boolean {
-  if (!bound.appended) return false;
-  if (!bound.history) return true;
-  const seen = declarationSeenAt(index, bound, at)?.node;
-  return bound.appended.some(v => declarationSeenAt(index, bound, v.node.start)?.node === seen);
+  return !!bound.appended?.some(v => sameDeclaration(index, bound, v.node.start, at));
+}
+
+/**
+ * Whether a value written onto a name (appended, pushed, set as a member) at offset `written`
+ * belongs to the variable a use at offset `used` sees: always, unless an ordinary function
+ * declares the name again in another block.
+ */
+export function sameDeclaration(index: ModuleIndex, bound: Binding, written: number, used: number): boolean {
+  if (!bound.history || bound.moduleLike) return true;
+  return declarationSeenAt(index, bound, written)?.node === declarationSeenAt(index, bound, used)?.node;
+}
+
+/**
+ * The names of a function's parameters that still hold what its caller gave (undefined for a
+ * pattern, or for one given another value in the body: `t = t + x`, `f = other`).
+ */
+export function unchangedParameters(record: FunctionRecord): Array<string | undefined> {
+  return record.node.params.map(p => (p.type === 'Identifier' && !record.overwritten?.has(p.name) && !record.mutated?.has(p.name) ? p.name : undefined));
 }
 
 /** The values plain assignments give the variable one declaration (of Binding.history) makes. */

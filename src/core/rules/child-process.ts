@@ -6,7 +6,7 @@ import { calledMethod, calleeOf, constantTruth, descendants, isFunction, memberP
 import { bindsWithin, callsSpelled, everyUse, mentionsArguments } from '../js/nameUses';
 import { argumentsOf, refName, type ModuleRef } from '../js/modules';
 import { shellScript } from '../shell/commands';
-import { isParameterOf, MODULE, reachingValues, settledValue, settledValueAt, settledValuesAt, type ModuleIndex } from '../js/moduleIndex';
+import { isParameterOf, MODULE, reachingValues, settledValue, settledValueAt, settledValuesAt, unchangedParameters, type ModuleIndex } from '../js/moduleIndex';
 import { constantTexts, readOnlyList } from '../js/constantText';
 import { constructorFunction } from '../js/callgraph';
 import { escapeRegExp } from '../catalog/keywords';
@@ -673,7 +673,7 @@ function encodedScriptOf(value: Node, fn: number, analysis: ModuleAnalysis): { s
   if (!target || !encoder?.returns.length) return undefined;
   // A parameter given another value (`t = t + "; iex …"`) or changed through `arguments` is not what the call gave.
   if (mentionsArguments(analysis.index, target.callee)) return undefined;
-  const params = encoder.node.params.map(p => (p.type === 'Identifier' && !encoder.overwritten?.has(p.name) && !encoder.mutated?.has(p.name) ? p.name : undefined));
+  const params = unchangedParameters(encoder);
   let k: number | undefined;
   for (const r of encoder.returns) {
     const script = encodedScript(r);

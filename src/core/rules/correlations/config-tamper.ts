@@ -245,9 +245,9 @@ function commandWrite(sink: Marked<'sink'>, analysis: ModuleAnalysis, placeMark:
   // A place the command spells itself (a shell line's `>> ~/.zshrc`, a domain of `defaults`): known
   // by its name, as persistence-location knows it, unless it is the assistant's own.
   const spelledPlace = (spelled: string) => {
-    const location = persistenceLocationFor(spelled.replace(/\\/g, '/'));
-    if (!location || isOwnLocation(location, analysis.target.ownVendors)) return undefined;
-    const nameOnly = !!location.byName && spelled.startsWith('*');
+    const found = placeSpelled(spelled, analysis.target.ownVendors);
+    if (!found) return undefined;
+    const { location, nameOnly } = found;
     const place: PlaceKind = location.assistant ? 'assistant-config' : location.kind;
     return { draft: sink.draft, fact: { kind: 'place' as const, place, detail: location.label, ...(nameOnly ? { nameOnly } : {}) } };
   };
@@ -264,7 +264,7 @@ function commandWrite(sink: Marked<'sink'>, analysis: ModuleAnalysis, placeMark:
     }
   }
   for (const command of commandsOf(fact)) {
-    for (const written of writtenBy(command.command, command.aligned, fact.payload)) {
+    for (const written of writtenBy(command.command, command.aligned)) {
       if (written.argument !== undefined) {
         for (const place of reachedFrom(fact.payload[written.argument] as Node | undefined)) places.set(place, written.spelled);
         if (written.spelled.includes('*')) continue;
@@ -331,7 +331,7 @@ const PLUTIL_EDITS = new Set(['-insert', '-replace', '-remove', '-convert']);
  * that edit a settings file named by an operand. `aligned`: the words are the argument list
  * written at the call (word k is argument k - 1), so a computed word can be followed as a value.
  */
-function writtenBy(command: ShellCommand, aligned: boolean, payload: readonly Node[]): Written[] {
+function writtenBy(command: ShellCommand, aligned: boolean): Written[] {
   const words = command.words;
   const indexOf = (w: ShellWord) => words.indexOf(w);
   const at = (k: number): Written => ({ spelled: words[k].text, ...(aligned && k > 0 ? { argument: k - 1 } : {}) });
@@ -340,12 +340,8 @@ function writtenBy(command: ShellCommand, aligned: boolean, payload: readonly No
   const operands = words.map((w, k) => k).filter(k => k > 0 && !words[k].text.startsWith('-'));
   const last = operands[operands.length - 1];
   if (name === 'plistbuddy' && last !== undefined) {
-    // A command computed at run time is read from its template's fixed start (`Add :'Window Settings':'${name}'…`).
-    const commandText = (k: number) => {
-      const given = aligned ? payload[k - 1] : undefined;
-      return given?.type === 'TemplateLiteral' ? (given.quasis[0]?.value.cooked ?? '') : words[k].text;
-    };
-    const edits = words.some((w, k) => words[k - 1]?.text === '-c' && PLIST_EDITS.test(commandText(k)));
+    // A command computed at run time is read from its template's fixed start (`Add :'Window Settings':'*'…`, see argumentText).
+    const edits = words.some((w, k) => words[k - 1]?.text === '-c' && PLIST_EDITS.test(w.text));
     if (edits && words[last - 1]?.text !== '-c') out.push(at(last));
   } else if (name === 'plutil' && last !== undefined && words.some(w => PLUTIL_EDITS.has(w.text))) {
     // `-o FILE` writes FILE instead (`-o -`: the output, a read of the list); else the list in place.
@@ -358,6 +354,21 @@ function writtenBy(command: ShellCommand, aligned: boolean, payload: readonly No
     else if (/^[\w.-]+$/.test(domain)) out.push({ spelled: domain, domain: true });
   }
   return out;
+}
+
+interface SpelledPlace {
+  path: string;
+  location: PersistenceLocation;
+  /** A project file known by its name alone, in a folder computed at run time (`*`/opencode.json). */
+  nameOnly: boolean;
+}
+
+/** The place a command or script spells (forward slashes), unless it is the assistant's own. */
+function placeSpelled(spelled: string, ownVendors: readonly string[]): SpelledPlace | undefined {
+  const path = spelled.replace(/\\/g, '/');
+  const location = persistenceLocationFor(path);
+  if (!location || isOwnLocation(location, ownVendors)) return undefined;
+  return { path, location, nameOnly: !!location.byName && path.startsWith('*') };
 }
 
 /** Redirections that write the file they name. */
@@ -385,17 +396,16 @@ export function shellWriteTargets(command: ShellCommand): ShellWord[] {
  * config-tamper says of the same write in JavaScript, at the command (undefined: none).
  */
 export function shellConfigWrite(site: ShellSite, ownVendors: readonly string[]): ReportDescriptor | undefined {
-  const found: Array<{ path: string; location: PersistenceLocation }> = [];
+  const found: SpelledPlace[] = [];
   for (const target of shellWriteTargets(site.command)) {
     for (const spelled of site.spell(target)) {
-      const path = spelled.replace(/\\/g, '/');
-      const location = persistenceLocationFor(path);
-      if (location && !isOwnLocation(location, ownVendors)) found.push({ path, location });
+      const place = placeSpelled(spelled, ownVendors);
+      if (place) found.push(place);
     }
   }
   if (found.length === 0) return undefined;
   // As in code: a project file known by its name alone, in a folder the script computes, is never high.
-  const nameOnly = (f: (typeof found)[number]) => !!f.location.byName && f.path.startsWith('*');
+  const nameOnly = (f: SpelledPlace) => f.nameOnly;
   const assistant = found.some(f => f.location.assistant && !nameOnly(f));
   const paths = [...new Set(found.map(f => f.path))];
   return {
