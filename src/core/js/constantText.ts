@@ -114,7 +114,7 @@ function textsOf(node: Node, fn: number, index: ModuleIndex, env: Env, depth: nu
       // Scopes in the index are per function: a block's own binding of the name elsewhere, or a `with`, may be what this use sees.
       return index.mayBeShadowed(node.name, node.start, fn) ? undefined : nameTexts(node.name, fn, index, depth);
     case 'CallExpression':
-      return stringMethodTexts(node, fn, index, env, depth) ?? helperCallTexts(node, fn, index, env, depth) ?? functionSourceText(node, fn, index, env);
+      return charCodeText(node, fn, index) ?? stringMethodTexts(node, fn, index, env, depth) ?? helperCallTexts(node, fn, index, env, depth) ?? functionSourceText(node, fn, index, env);
     default:
       return undefined;
   }
@@ -689,6 +689,21 @@ function helperCallTexts(call: Node & { type: 'CallExpression' }, fn: number, in
  * `"quire".replace(/^/, "re")`, `"X".toLowerCase()`, `s.slice(1)`: a string method with constant
  * receiver and arguments; `NAMES.join(",")` of a list only ever read.
  */
+/**
+ * `String.fromCharCode(34)`: a character written as its number (a quote a shell line is built
+ * with), when `String` is the global and every argument a number written in place.
+ */
+export function charCodeText(call: Node & { type: 'CallExpression' }, fn: number, index: ModuleIndex): Texts | undefined {
+  const callee = unwrapChain(call.callee as Node);
+  if (callee.type !== 'MemberExpression' || propertyName(callee) !== 'fromCharCode' || callee.object.type !== 'Identifier' || callee.object.name !== 'String' || index.binding('String', fn)) return undefined;
+  const codes: number[] = [];
+  for (const a of call.arguments) {
+    if (a.type !== 'Literal' || typeof a.value !== 'number' || !Number.isInteger(a.value) || a.value < 0 || a.value > 0xffff) return undefined;
+    codes.push(a.value);
+  }
+  return codes.length ? [String.fromCharCode(...codes)] : undefined;
+}
+
 function stringMethodTexts(call: Node & { type: 'CallExpression' }, fn: number, index: ModuleIndex, env: Env, depth: number): Texts | undefined {
   const callee = unwrapChain(call.callee as Node);
   const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;

@@ -7,7 +7,7 @@ import { bindsWithin, callsSpelled, everyUse, mentionsArguments } from '../js/na
 import { argumentsOf, refName, type ModuleRef } from '../js/modules';
 import { shellScript } from '../shell/commands';
 import { isParameterOf, MODULE, reachingValues, settledValue, settledValueAt, settledValuesAt, unchangedParameters, type ModuleIndex } from '../js/moduleIndex';
-import { constantTexts, readOnlyList } from '../js/constantText';
+import { charCodeText, constantTexts, readOnlyList } from '../js/constantText';
 import { constructorFunction } from '../js/callgraph';
 import { escapeRegExp } from '../catalog/keywords';
 import { argumentGiven, CALL_DEPTH, type Mark } from '../js/flow';
@@ -791,6 +791,8 @@ function lineShapes(line: Node, fn: number, analysis: ModuleAnalysis, depth: num
   }
   if (node.type === 'MemberExpression') return propertyShapes(node, fn, analysis, depth);
   if (node.type !== 'CallExpression') return undefined;
+  const chars = charCodeText(node, fn, analysis.index);
+  if (chars) return [...chars];
   const script = encodedScriptOf(node, fn, analysis);
   if (script) return lineShapes(script.script, script.fn, analysis, depth)?.map(s => `(encoded) ${s}`);
   const callee = calleeOf(node);

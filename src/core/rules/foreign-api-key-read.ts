@@ -28,12 +28,23 @@ const KEY_VENDORS: Record<string, string> = {
   ZAI_API_KEY: 'zhipu',
 };
 
-/** Vendor ids an environment variable name holds a key for (empty if it is not a key). */
-export function apiKeyVendors(name: string, keywords: KeywordMatcher): string[] {
+/**
+ * Vendor ids an environment variable name holds a key for (empty if it is not a key). A name
+ * that starts with the assistant's own product name (`CLAUDE_FLOW_` in claude-flow) is one of
+ * its own settings: only the rest of it can name a vendor (`CLAUDE_FLOW_OPENAI_API_KEY`).
+ */
+export function apiKeyVendors(name: string, keywords: KeywordMatcher, ownNames: readonly string[] = []): string[] {
   if (!KEY_NAME.test(name) || PUBLIC_TOKEN.test(name)) return [];
-  const known = KEY_VENDORS[name.toUpperCase()];
+  const own = ownNames.map(envPrefix).find(prefix => name.toUpperCase().startsWith(prefix));
+  const rest = own ? name.slice(own.length) : name;
+  const known = KEY_VENDORS[rest.toUpperCase()];
   if (known) return [known];
-  return distinctVendors(keywords.find(name.replace(/_/g, ' '))).map(v => v.id);
+  return distinctVendors(keywords.find(rest.replace(/_/g, ' '))).map(v => v.id);
+}
+
+/** `claude-flow` -> `CLAUDE_FLOW_`: how a product names its own environment variables. */
+function envPrefix(product: string): string {
+  return `${product.toUpperCase().replace(/[^A-Z0-9]+/g, '_')}_`;
 }
 
 /** A table's keys can be many: the message names a few, the evidence all. */
@@ -71,7 +82,7 @@ export const foreignApiKeyRead: Rule = {
         ...(related?.length ? { related } : {}),
       });
     };
-    const foreignOf = (name: string) => apiKeyVendors(name, ctx.keywords).filter(v => !ctx.target.ownVendors.includes(v));
+    const foreignOf = (name: string) => apiKeyVendors(name, ctx.keywords, ctx.target.ownNames).filter(v => !ctx.target.ownVendors.includes(v));
     const check = (node: Node) => {
       const envReads = envReadsAt(node, ctx);
       // Asked at every member expression: no iterator when there is nothing read.

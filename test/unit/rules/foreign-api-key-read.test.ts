@@ -33,9 +33,13 @@ runRuleTable(foreignApiKeyRead, {
     { name: 'the same name read twice in one function is one finding, at the first read', code: 'for(const k of ["OPENAI_API_KEY","HOME"])if(process.env[k])out[k]=process.env[k]', at: ['process.env[k])out'], target: anthropic, message: /: OPENAI_API_KEY \(OpenAI\)$/ },
     { name: 'one of two names, chosen in place', code: 'const v=process.env[fast?"GROQ_API_KEY":"OPENAI_API_KEY"]', at: ['process.env[fast'], target: anthropic, message: /: GROQ_API_KEY, OPENAI_API_KEY \(Groq, OpenAI\)$/ },
     // From a helper's adversarial review (the cases in each row reported a name the code never reads, or the wrong place).
+    // claude-flow 3.43.0 (review 100): the product's own prefix says nothing of a vendor; what follows it still may.
+    { name: "a key named after the assistant's own product, then a vendor's name: that vendor's key", code: 'k=process.env.CLAUDE_FLOW_OPENAI_API_KEY', at: ['process'], target: { ownVendors: [], ownNames: ['claude-flow'] }, message: /: CLAUDE_FLOW_OPENAI_API_KEY \(OpenAI\)$/ },
     { name: 'a name passed through a function whose return it is, is reported at the outermost call', code: 'function get(k){return process.env[k]}function pick(p){return p}function viaPick(x){return get(pick(x))}viaPick("OPENAI_API_KEY")', at: ['viaPick("OPENAI'], target: anthropic },
   ],
   valid: [
+    // claude-flow 3.43.0 (review 100): its own settings were Anthropic's keys for the word CLAUDE in the product's name.
+    { name: "the assistant's own settings, named after its product (CLAUDE_FLOW_ in claude-flow)", code: 'const t=process.env.CLAUDE_FLOW_MCP_INVOCATION_TOKEN;function f(env=process.env){return env.CLAUDE_FLOW_PAGE_AGENT_API_KEY}', target: { ownVendors: [], ownNames: ['claude-flow'] } },
     // firecrawl-mcp (review 57): the token OpenAI's app directory reads back from a well-known URL.
     { name: 'a domain or app verification token a server publishes', code: 'const t=process.env.OPENAI_APPS_CHALLENGE_TOKEN;const g=process.env.GOOGLE_SITE_VERIFICATION_TOKEN', target: anthropic },
     { name: 'writing or deleting a variable is not reading it (directly, or through a helper)', code: 'function setEnv(n,v){process.env[n]=v}function clearEnv(n){delete process.env[n]}setEnv("OPENAI_API_KEY","x");clearEnv("DEEPSEEK_API_KEY");process.env.GROQ_API_KEY="y";delete process.env.MISTRAL_API_KEY;for(const k of ["XAI_API_KEY"])delete process.env[k]', target: anthropic },
