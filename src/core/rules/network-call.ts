@@ -107,6 +107,7 @@ function networkCallOf(node: CallLike, ctx: RuleContext): NetworkCall | undefine
   }
   // `fetchImpl = options.fetchImpl ?? fetch`, `function f(url, fetchImpl = fetch)`: the global fetch unless a caller gives another.
   if (callee.type === 'Identifier' && fetchByDefault(callee, ctx)) return { what: 'HTTP request', call: 'fetch' };
+  if (callee.type === 'MemberExpression' && fetchFieldByDefault(callee, ctx)) return { what: 'HTTP request', call: 'fetch' };
   const ref = callee.type === 'Identifier' ? ctx.moduleRef(callee) : ctx.calleeRef(node);
   const kind = ref && networkCallKind(ref);
   if (kind) return { what: kind, call: refName(ref) };
@@ -117,7 +118,22 @@ function networkCallOf(node: CallLike, ctx: RuleContext): NetworkCall | undefine
 
 /** A name whose value is the global fetch when nothing else is given: a parameter's default, or the right of `??` / `||`. */
 function fetchByDefault(callee: Node & { type: 'Identifier' }, ctx: RuleContext): boolean {
-  const value = ctx.resolve(callee);
+  return isFetchFallback(ctx.resolve(callee), ctx);
+}
+
+/**
+ * `this.fetchFn(url)` in a class whose constructor keeps `this.fetchFn = options.fetch ?? fetch`
+ * (gitlab-ai-provider in Kilo Code): every value the class writes to the field falls back to
+ * the global fetch.
+ */
+function fetchFieldByDefault(callee: Node & { type: 'MemberExpression' }, ctx: RuleContext): boolean {
+  const key = callee.object.type === 'ThisExpression' ? propertyName(callee) : undefined;
+  if (key === undefined) return false;
+  const values = ctx.analysis().index.thisValues(ctx.functionIndex(), key);
+  return values.length > 0 && values.every(v => isFetchFallback(v.node, ctx));
+}
+
+function isFetchFallback(value: Node | undefined, ctx: RuleContext): boolean {
   const fallback = value?.type === 'Parameter' ? value.default : value?.type === 'LogicalExpression' && value.operator !== '&&' ? value.right : undefined;
   const f = fallback && unwrapChain(fallback as Node);
   if (!f) return false;

@@ -7,6 +7,8 @@ runRuleTable(networkCall, {
     // Claude Code 1.0.128 (review 74): its updater's bundled axios instance, given URLs held in parameters.
     { name: "a get or post given options only an HTTP client takes, the URL held in a parameter (a bundled axios instance)", code: 'var E2=Ha({});async function z(A){return E2.get(A,{timeout:3e5,responseType:"arraybuffer"})}async function p(u,b){return E2.post(u,b,{validateStatus:()=>true})}', at: ['E2.get', 'E2.post'] },
     // Kimi Code 2.0.2 (review 68): fetch injectable for tests, the global one by default.
+    // Kilo Code 7.7.9 (review 98): gitlab-ai-provider's clients keep fetch in a field; their requests were not seen.
+    { name: "a class field that falls back to the global fetch (this.fetchFn = o.fetch ?? fetch) is fetch where a method calls it", code: 'class C{constructor(o){this.fetchFn=o.fetch??fetch}get(p){return this.fetchFn(`https://gitlab.example.com/api/v4/projects/${p}`)}}', at: ['this.fetchFn(`'], severity: 'info', message: /HTTP request/ },
     { name: 'a fetch given as a parameter default or as the fallback of ?? is the global fetch (info)', code: 'async function m(v,fetchImpl=fetch){return fetchImpl(`https://cdn.example.com/${v}/m.json`)}async function s(o){const fetchImpl=o.fetchImpl??fetch;return fetchImpl("https://cdn.example.com/a.bin")}', at: ['fetchImpl(`', 'fetchImpl("'], severity: 'info', message: /HTTP request/ },
     {
       name: "a module given as a parameter's default, plain or destructured (Codebuff's http.js: injected in tests, https otherwise)",
@@ -42,6 +44,7 @@ runRuleTable(networkCall, {
     },
   ],
   valid: [
+    { name: 'a class field that may hold something else than fetch is not fetch', code: 'class C{constructor(o){this.fetchFn=o.fetch??fetch}reset(){this.fetchFn=o.stub}get(p){return this.fetchFn(p)}}' },
     { name: 'a cache or map get given a key and everyday options', code: 'const v=cache.get(key,{timeout:100});const w=store.get(k,{default:1})' },
     { name: "another module's create() is no client instance", code: 'import v from"vm";import a from"axios";var c=v.create({});c.get("x");var i=a.interceptors;i.request.use(f)' },
     { name: 'a condition choosing between a network module and another', code: 'const f=require("fs"),h=require("https");(x?f:h).request(u)' },
