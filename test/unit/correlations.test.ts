@@ -564,6 +564,13 @@ describe('correlation: config-tamper', () => {
     assert.deepEqual(only('config-tamper', named).map(f => f.severity), ['medium'], 'a string the setter gives is what the getter returns');
   });
 
+  // task-master-ai 0.43.1 (review 99): its slash-command profiles keep the other assistant's folder in a class field.
+  it("follows a folder a class keeps in a field into the write that joins it (this.commandsDir)", () => {
+    const code = 'const fs=require("fs"),path=require("path");class K{commandsDir=".claude/commands";add(root,c){fs.writeFileSync(path.join(root,this.commandsDir,"x.md"),c)}}module.exports=(r,c)=>new K().add(r,c)';
+    assert.deepEqual(only('config-tamper', code).map(f => f.severity), ['high']);
+    assert.deepEqual(only('config-tamper', code.replace('".claude/commands"', '"out/commands"')), [], 'a field holding a folder of no other tool');
+  });
+
   it("flags a write next to another assistant's configuration as high", () => {
     const code = 'const fs=require("fs");function i(h,c){fs.writeFileSync(`${h}/.cursor/mcp.json`,JSON.stringify(c))}';
     const [t] = only('config-tamper', code, ['anthropic']);

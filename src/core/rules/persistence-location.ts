@@ -65,7 +65,8 @@ export const persistenceLocation: Rule = {
       if (isTypeTag(node, ctx)) return;
       // `e === "crontab"` (a command's name classified, Copilot CLI's risk check): a value compared with, no place named.
       if (location && comparedWord(node, ctx)) return;
-      if (!location && spelled.includes('*') && HINT.test(spelled) && !role && node.type === 'CallExpression') byValue.push({ node, fn: ctx.functionIndex() });
+      // A part held in a field of the class (`join(root, this.commandsDir, f)`) is spelled after the walk, when the class's writes to it are all known.
+      if (!location && spelled.includes('*') && (HINT.test(spelled) || joinsClassField(node)) && !role && node.type === 'CallExpression') byValue.push({ node, fn: ctx.functionIndex() });
       if (!location) return;
       // A file shipped beside the code (`join(__dirname, "..", ".cursor", "rules", f)`, a template it copies from).
       if (!role && inOwnPackage(node, spelled, ctx)) return reportOwn(node, spelled, location);
@@ -126,6 +127,11 @@ export const persistenceLocation: Rule = {
     };
   },
 };
+
+/** A path join with a part read from a field of `this`. */
+function joinsClassField(node: Node): boolean {
+  return node.type === 'CallExpression' && node.arguments.some(a => a.type === 'MemberExpression' && a.object.type === 'ThisExpression' && propertyName(a) !== undefined);
+}
 
 /** The article a label takes (`an editor's user settings`, `a git hook`). */
 function article(label: string): string {

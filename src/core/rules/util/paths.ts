@@ -342,7 +342,9 @@ function spellings(node: Node, fn: number, ctx: RuleContext, depth: number): Pat
   };
   // A name, or a call of a helper that returns the folder (`join(claudeDir(), "projects")` with
   // `claudeDir = () => env.CLAUDE_CONFIG_DIR || join(homedir(), ".claude")`): their values.
-  if (n.type === 'Identifier' || (n.type === 'CallExpression' && !isPathJoin(n, here) && ctx.analysis().graph.target(n, fn) !== undefined)) {
+  // Or a field of the class the code is in (`this.commandsDir` with `commandsDir = ".claude/commands"`).
+  const field = n.type === 'MemberExpression' && n.object.type === 'ThisExpression' && propertyName(n) !== undefined;
+  if (n.type === 'Identifier' || field || (n.type === 'CallExpression' && !isPathJoin(n, here) && ctx.analysis().graph.target(n, fn) !== undefined)) {
     if (depth >= MAX_VALUE_DEPTH) return [{ path: '*', from: [] }];
     // Scopes are per function: a block's own `let` of the name elsewhere would lend its value.
     if (n.type === 'Identifier' && ctx.analysis().index.mayBeShadowed(n.name, n.start, fn)) return [{ path: '*', from: [] }];
