@@ -897,6 +897,18 @@ describe('correlation: config-tamper', () => {
     assert.deepEqual(only('config-tamper', 'const cp=require("child_process");cp.execSync("echo x >> ~/.claude/settings.json")', ['anthropic']), [], "the assistant's own configuration");
   });
 
+  // claude-flow 3.43.0 (review 100): `codex mcp add …` and `claude mcp add …` change those assistants' server lists.
+  it("reports another assistant's or editor's own command for its configuration (claude mcp add, code --install-extension), not the assistant's own or a read", () => {
+    const lines = [
+      ['const cp=require("child_process");cp.execSync("codex mcp add ruflo -- npx -y ruflo@latest mcp start")', 'high Runs a command that writes Codex CLI configuration: codex mcp add ruflo -- npx -y ruflo@latest mcp start'],
+      ['const cp=require("child_process");cp.execFileSync("claude",["mcp","add","-s","project","x","--","npx","x"])', 'medium Runs a command that writes project MCP server list (.mcp.json): claude mcp add -s project x -- npx x'],
+      ['const cp=require("child_process");cp.execFile("cursor",["--install-extension","acme.helper"])', 'medium Runs a command that writes editor extensions folder (code the editor runs): cursor --install-extension acme.helper'],
+    ];
+    for (const [code, expected] of lines) assert.deepEqual(only('config-tamper', code).map(f => `${f.severity} ${f.message}`), [expected], code);
+    assert.deepEqual(only('config-tamper', 'const cp=require("child_process");cp.execSync("claude mcp add x -- npx x")', ['anthropic']), [], "the assistant's own command");
+    for (const reads of ['cp.execSync("claude mcp list")', 'cp.execSync("codex mcp get ruflo")', 'cp.execFile("code",["--list-extensions"])']) assert.deepEqual(only('config-tamper', `const cp=require("child_process");${reads}`), [], reads);
+  });
+
   // Review of this stop's change (code review): cases a first version got wrong.
   it("takes a name holding a start-up file's own name for the place, not a suffix; keeps a line that says \"or\" whole", () => {
     const rc = 'const fs=require("fs"),os=require("os");function install(line){const home=os.homedir()+"/";const rc=".bashrc";fs.appendFileSync(`${home}${rc}`,line)}';

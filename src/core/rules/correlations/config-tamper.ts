@@ -10,6 +10,7 @@ import type { Reached } from '../../js/flow';
 import { callersOut, type CallStep } from '../../js/callgraph';
 import type { CorrelationRule, ModuleAnalysis, ReportDescriptor, ShellSite } from '../types';
 import type { ShellCommand, ShellWord } from '../../shell/commands';
+import { configWrittenByCommand } from '../../catalog/configCommands';
 import { isOwnLocation, persistenceLocationFor, type PersistenceLocation } from '../../catalog/persistence';
 import type { Correlator } from './types';
 import { callSteps, inOrder, list, stepAt } from './shared';
@@ -352,6 +353,10 @@ function writtenBy(command: ShellCommand, aligned: boolean): Written[] {
     const domain = words[operands[1]].text;
     if (domain.startsWith('/') || domain.startsWith('~')) out.push(at(operands[1]));
     else if (/^[\w.-]+$/.test(domain)) out.push({ spelled: domain, domain: true });
+  } else {
+    // Another tool's own command for its settings (`claude mcp add …`, `code --install-extension …`).
+    const changed = configWrittenByCommand(name, words.slice(1).map(w => w.text));
+    if (changed) out.push({ spelled: changed });
   }
   return out;
 }
