@@ -86,6 +86,25 @@ export async function bundleFixture(name: string, options: BundleOptions, entryF
   return text;
 }
 
+/**
+ * A fixture whose `lib.mjs` is a library shipped as CommonJS: built alone by esbuild to
+ * `lib.cjs` (as tsup builds TypeScript libraries), then bundled with `main.mjs` by `options`.
+ */
+export async function bundleWithBuiltLibrary(name: string, options: BundleOptions): Promise<string> {
+  const esbuild = await import('esbuild');
+  const dir = path.join(FIXTURES, name);
+  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-cjslib-'));
+  try {
+    const lib = await esbuild.build({ entryPoints: [path.join(dir, 'lib.mjs')], bundle: false, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
+    fs.writeFileSync(path.join(work, 'lib.cjs'), lib.outputFiles[0].text);
+    fs.copyFileSync(path.join(dir, 'main.mjs'), path.join(work, 'main.mjs'));
+    const entry = path.join(work, 'main.mjs');
+    return options.bundler === 'esbuild' ? await withEsbuild(entry, options) : options.bundler === 'webpack' ? await withWebpack(entry, options) : await withRollup(entry, options);
+  } finally {
+    fs.rmSync(work, { recursive: true, force: true });
+  }
+}
+
 async function withEsbuild(entry: string, options: BundleOptions): Promise<string> {
   const esbuild = await import('esbuild');
   const result = await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: options.format ?? 'cjs', minify: !!options.minify, write: false, logLevel: 'silent' });

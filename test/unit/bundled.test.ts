@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { RULES } from '../../src/core/rules';
 import { scanSource } from '../../src/core/scan/engine';
 import type { Finding } from '../../src/core/model';
-import { bundleFixture, describeVariant, obfuscate, OBFUSCATIONS, VARIANTS } from '../helpers/bundlers';
+import { bundleFixture, bundleWithBuiltLibrary, describeVariant, obfuscate, OBFUSCATIONS, VARIANTS } from '../helpers/bundlers';
 
 function scan(text: string): Finding[] {
   const r = scanSource(text, { file: 'bundle.js', rules: RULES, target: { ownVendors: ['anthropic'] } });
@@ -26,6 +26,22 @@ describe('rules on real bundler output', function () {
         const commands = findings.flatMap(f => f.evidence.filter(e => e.startsWith('command ')).map(e => e.slice(8)));
         for (const c of PROCESS_COMMANDS) assert.ok(commands.includes(c), `${c} missing from ${JSON.stringify(commands)}`);
         assert.equal(findings.filter(f => f.severity === 'medium').length, 1, 'exec of a computed command is the one medium');
+      });
+
+      // Kilo Code 7.7.9 (review 98): @vercel/oidc, a tsup-built library, names the CLI's token folder through (0, X.getVercelDataDir)().
+      it("follows calls into a library built to CommonJS from a namespace object (module.exports = __toCommonJS(ns)): its folder and its wrapper's callers", async () => {
+        const findings = scan(await bundleWithBuiltLibrary('cjslib', variant));
+        // webpack's minifier inlines the export helper into the loader (`((e,r)=>{…})(d,{…})`): the namespace is not read there.
+        const readsNamespace = !(variant.bundler === 'webpack' && variant.minify);
+        const credentials = findings.filter(f => f.ruleId === 'credential-read').map(f => `${f.severity} ${f.message}`);
+        assert.deepEqual(credentials, readsNamespace ? ['medium Names a credential location: Vercel CLI login token (com.vercel.cli/auth.json)'] : []);
+        // The exported wrapper itself stays computed (callers outside the bundle may exist); its caller shows the command.
+        // webpack's caller loads the library in place (`(0, lib_namespaceFn().run)(…)`): no name the caller search knows.
+        const starts = findings.filter(f => f.ruleId === 'child-process').map(f => `${f.severity} ${f.message.replace(/via [\w$]+\.run\(\)/, 'via X.run()')}`).sort();
+        assert.deepEqual(starts, [
+          ...(variant.bundler === 'webpack' ? [] : ['low Runs a shell command (child_process.execSync via X.run()): git --version']),
+          'medium Runs a shell command (child_process.execSync) computed at run time',
+        ]);
       });
 
       it("finds process starts through a bundled CommonJS module's exports and an object's property (Copilot CLI's host-id execAsync)", async () => {

@@ -375,12 +375,33 @@ export class CallGraph {
     if (known !== undefined) return known ?? undefined;
     const exported = this.bundleOf(call, fn);
     let values = exported ? (key === '' ? exported.whole : exported.member(key)) : [];
+    if (exported && key !== '' && values.length === 0) values = this.namespaceExport(exported, key);
     if (exported && key === 'default' && values.length === 0) values = exported.whole;
     // One function, not a choice: an export's `void 0` placeholder aside.
     const real = values.filter(v => !isUndefinedValue(v.node));
     const found = real.length === 1 ? this.functionValue(real[0].node, real[0].fn, hops - 1) : undefined;
     byKey.set(cacheKey, found ?? null);
     return found;
+  }
+
+  /**
+   * Export `key` of a module whose exports are a namespace object made CommonJS
+   * (esbuild's `var X = {}; __export(X, { key: () => f }); module.exports = __toCommonJS(X)`,
+   * TypeScript libraries built with tsup, bundled again by Bun): what X's getter returns.
+   */
+  private namespaceExport(exported: BundledExports, key: string): ModuleValue[] {
+    const getter = this.exportedNamespace(exported)?.get(key);
+    return getter ? [getter] : [];
+  }
+
+  /** The getters of the namespace object a module's `module.exports = helper(X)` makes CommonJS, by key. */
+  private exportedNamespace(exported: BundledExports): ReadonlyMap<string, ModuleValue> | undefined {
+    const [holder] = exported.holders;
+    const made = exported.holders.length === 1 ? unwrapChain(holder.node) : undefined;
+    const namespace = made?.type === 'CallExpression' && made.arguments.length === 1 ? unwrapChain(made.arguments[0] as Node) : undefined;
+    if (namespace?.type !== 'Identifier') return undefined;
+    const bound = this.index.binding(namespace.name, holder.fn);
+    return bound && this.namespaceGetters().get(`${bound.scope}\0${namespace.name}`)?.members;
   }
 
   /** The function of an instance method `name` that class `cls` defines itself. */
@@ -599,7 +620,7 @@ export class CallGraph {
       // `(0, import_x.default)(…)` only through an interop wrapper (`__toESM(require_x())`).
       if (args[0]?.type === 'CallExpression') add('default', this.index.functions[whole].node, range);
     }
-    for (const key of new Set(exported.keys())) {
+    for (const key of new Set([...exported.keys(), ...(this.exportedNamespace(exported)?.keys() ?? [])])) {
       const f = this.exportedFunction(call, fn, key, HOPS);
       if (f !== undefined) add(key, this.index.functions[f].node, range);
     }

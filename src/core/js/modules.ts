@@ -224,6 +224,8 @@ function memberValueRef(object: Node, key: string, lookup: ModuleLookup, depth: 
 export interface BundledExports {
   /** Values given to `module.exports` as a whole (`module.exports = run`). */
   readonly whole: readonly ModuleValue[];
+  /** Values whose properties are the exports: `whole`, and the objects a loader returns (rollup's `lib = __toCommonJS(ns); return lib`). */
+  readonly holders: readonly ModuleValue[];
   /** Values written to export `key`: `exports.key = v`, `module.exports.key = v`, `module.exports = {key: v}`. */
   member(key: string): ModuleValue[];
   /** Every key written one of those ways. */
@@ -362,6 +364,7 @@ function recordsOf(index: ModuleIndex, exportsBound: Binding | undefined, module
   const holders = [...whole, ...objects];
   return {
     whole,
+    holders,
     member: key => {
       const out = [...(exportsBound ? index.memberAssignments(exportsBound, key) : []), ...(moduleBound ? index.memberAssignments(moduleBound, exportMember(key)) : [])];
       for (const w of holders) {
@@ -429,7 +432,7 @@ function callRef(node: acorn.CallExpression, lookup: ModuleLookup, depth: number
     if (made && made.path.length === 1 && INSTANCE_FACTORIES.get(made.path[0])?.has(made.module)) return { module: made.module, path: [] };
   }
   const first = node.arguments[0];
-  if (!first || first.type === 'SpreadElement') return node.arguments.length === 0 ? returnedModule(node, lookup, depth) : undefined;
+  if (!first || first.type === 'SpreadElement') return node.arguments.length === 0 ? (returnedModule(node, lookup, depth) ?? reexportedModule(node, lookup, depth)) : undefined;
   if (callee.type === 'MemberExpression') {
     const method = propertyName(callee);
     // webpack's namespace of a module loaded by id: `o.t(421, 19)`.
@@ -494,6 +497,19 @@ const MAX_LOADER_RETURNS = 4;
  * an immediately called `(async () => …)()`), or a helper that imports the module it is given
  * (`const load = (name) => import(name)`, then `load("execa")`). Every return must be the same kind.
  */
+/**
+ * The module a bundled module exports whole, loaded by a loader's call: webpack's
+ * `external_node_path_namespaceFn = __webpack_require__.cw((module) => { module.exports =
+ * require("node:path") })`, called `external_node_path_namespaceFn()` where it is used.
+ */
+function reexportedModule(call: acorn.CallExpression, lookup: ModuleLookup, depth: number): ModuleRef | undefined {
+  const callee = unwrapChain(call.callee as Node);
+  if (callee.type !== 'Identifier' || lookup.resolve(callee)?.type !== 'CallExpression') return undefined;
+  const whole = bundledExports(call, lookup, depth + 1)?.whole;
+  if (whole?.length !== 1) return undefined;
+  return moduleRefOf(whole[0].node, lookup.inFunction?.(whole[0].fn) ?? lookup, depth + 1);
+}
+
 function returnedModule(call: acorn.CallExpression, lookup: ModuleLookup, depth: number): ModuleRef | undefined {
   if (depth >= MAX_DEPTH) return undefined;
   const callee = unwrapChain(call.callee as Node);
