@@ -330,3 +330,38 @@ export function bindsWithin(root: Node, name: string): boolean {
   }
   return false;
 }
+
+/** Nodes a scan of one class body looks at, at most: a class is small beside a bundle. */
+const CLASS_SCAN = 200_000;
+
+/**
+ * Calls `visit` for each `this.field` inside class `cls` (its methods, field initialisers and
+ * nested functions), with the nodes above it, until it returns false. Returns false if stopped
+ * or if the class is too large to scan (no answer), true once every use was seen.
+ */
+export function everyThisField(cls: Node, field: string, visit: (use: { node: Node & { type: 'MemberExpression' }; ancestors: readonly Node[] }) => boolean): boolean {
+  const path: Node[] = [];
+  const stack: Node[] = [cls];
+  const exits: boolean[] = [false];
+  const children: Node[] = [];
+  let visited = 0;
+  while (stack.length) {
+    const node = stack.pop()!;
+    if (exits.pop()) {
+      path.pop();
+      continue;
+    }
+    if (++visited > CLASS_SCAN) return false;
+    if (node.type === 'MemberExpression' && node.object.type === 'ThisExpression' && !node.computed && node.property.type === 'Identifier' && node.property.name === field && !visit({ node, ancestors: path })) return false;
+    path.push(node);
+    stack.push(node);
+    exits.push(true);
+    children.length = 0;
+    childrenOf(node, children);
+    for (let i = children.length - 1; i >= 0; i--) {
+      stack.push(children[i]);
+      exits.push(false);
+    }
+  }
+  return true;
+}

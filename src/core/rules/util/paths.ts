@@ -3,7 +3,7 @@
 // and the home directory `~`, so rules can match `*/.aws/credentials` or `~/.zshrc`.
 import type * as acorn from 'acorn';
 import { isFunction, isUndefinedValue, numberLiteral, propertyKeyName, propertyName, staticString, unwrapChain, type Node } from '../../js/ast';
-import { everyUse } from '../../js/nameUses';
+import { everyThisField, everyUse } from '../../js/nameUses';
 import { seesLastValue, type ModuleIndex } from '../../js/moduleIndex';
 import { argumentsOf } from '../../js/modules';
 import { contextAt } from './contextAt';
@@ -482,6 +482,13 @@ export function onlyCompared(index: ModuleIndex, name: string, fn: number, depth
     // `S = new Set([…])` (a lazy initialiser): a write, not a read of the list.
     if (parent?.type === 'AssignmentExpression' && parent.operator === '=' && parent.left === use.node) return true;
     uses++;
+    // `blockedNames: config.blockedNames ?? LIST` in what the class keeps in a field: where the field is read.
+    const kept = keptByClass(index, use.ancestors, use.ancestors.length - 1, use.node, use.fn, depth);
+    if (kept !== undefined) {
+      if (!kept) return (compared = false);
+      deny &&= kept === 'deny';
+      return true;
+    }
     if (parent?.type === 'MemberExpression' && parent.object === use.node && above?.type === 'CallExpression' && above.callee === parent) {
       const method = propertyName(parent) ?? '';
       // `L.some(h => s.startsWith(h))`: each element only compared with, by the callback.
@@ -520,7 +527,8 @@ export function onlyCompared(index: ModuleIndex, name: string, fn: number, depth
     // with, also tidied and made a Set on the way (`new Set([...A, ...LIST].map(n => n.toLowerCase()))`).
     if (parent?.type === 'SpreadElement' && above?.type === 'ArrayExpression') {
       const holder = listHeldBy(use.ancestors, use.ancestors.length - 2);
-      const inner = holder ? onlyCompared(index, holder, use.fn, depth + 1) : false;
+      // `new Validator({ blockedNames: [...LIST, "node_modules"] })`: the option the class keeps.
+      const inner = holder ? onlyCompared(index, holder, use.fn, depth + 1) : (keptByClass(index, use.ancestors, use.ancestors.length - 3, above, use.fn, depth + 1) ?? false);
       if (!inner) return (compared = false);
       deny &&= inner === 'deny';
       return true;
@@ -534,6 +542,85 @@ export function onlyCompared(index: ModuleIndex, name: string, fn: number, depth
   });
   if (!complete || !compared || uses === 0) return false;
   return deny ? 'deny' : 'compared';
+}
+
+/**
+ * A list (`value`, at `ancestors[k + 1]`, in function `fn`) kept by a class: the value of an
+ * option in an object the class keeps in a field (`this.config = { blockedNames:
+ * config.blockedNames ?? LIST }`), or given to its constructor (`new Validator({ blockedNames:
+ * [...LIST, x] })`, then kept so). Whether every read of that option (`this.config.blockedNames`)
+ * is a membership test, as onlyCompared answers; undefined when the list is not kept so.
+ */
+function keptByClass(index: ModuleIndex, ancestors: readonly Node[], k: number, value: Node, fn: number, depth: number): 'deny' | 'compared' | false | undefined {
+  let at = k;
+  let held = value;
+  // `config.blockedNames ?? LIST`: the default of an option is that option's value.
+  while (ancestors[at]?.type === 'LogicalExpression' && (ancestors[at] as acorn.LogicalExpression).operator !== '&&') held = ancestors[at--];
+  const prop = ancestors[at];
+  const object = ancestors[at - 1];
+  const holder = ancestors[at - 2];
+  if (prop?.type !== 'Property' || prop.value !== held || prop.computed || object?.type !== 'ObjectExpression') return undefined;
+  const key = propertyKeyName(prop);
+  if (key === undefined) return undefined;
+  if (depth >= MAX_COMPARED_DEPTH) return false;
+  if (holder?.type === 'AssignmentExpression' && holder.operator === '=' && holder.right === object && holder.left.type === 'MemberExpression' && holder.left.object.type === 'ThisExpression') {
+    const field = propertyName(holder.left);
+    const cls = fn >= 0 ? index.functions[fn]?.cls : undefined;
+    return field !== undefined && cls ? optionOnlyCompared(cls, field, key) : false;
+  }
+  if (holder?.type === 'NewExpression' && holder.arguments.includes(object as acorn.Expression)) {
+    const param = constructorParameter(index, holder, holder.arguments.indexOf(object as acorn.Expression), fn);
+    return param ? parameterOptionOnlyCompared(index, param.name, param.fn, key, depth + 1) : false;
+  }
+  return undefined;
+}
+
+/** Every read of option `key` of `this.field` in class `cls` is a membership test (see onlyCompared). */
+function optionOnlyCompared(cls: Node, field: string, key: string): 'deny' | 'compared' | false {
+  let reads = 0;
+  let deny = DENY_NAME.test(key);
+  const complete = everyThisField(cls, field, ({ node, ancestors }) => {
+    const parent = ancestors[ancestors.length - 1];
+    // The field given its object: a write, not a read of the option.
+    if (parent?.type === 'AssignmentExpression' && parent.left === node) return true;
+    if (parent?.type !== 'MemberExpression' || parent.object !== node || parent.computed) return false;
+    if (propertyName(parent) !== key) return true;
+    reads++;
+    const member = ancestors[ancestors.length - 2];
+    const call = ancestors[ancestors.length - 3];
+    if (member?.type !== 'MemberExpression' || member.object !== parent || call?.type !== 'CallExpression' || call.callee !== member || !MEMBERSHIP.has(propertyName(member) ?? '')) return false;
+    deny ||= refuses(ancestors, ancestors.length - 3);
+    return true;
+  });
+  return complete && reads > 0 ? (deny ? 'deny' : 'compared') : false;
+}
+
+/** Every use of parameter `name` (of function `fn`) reads option `key` only into what the class keeps and compares with (keptByClass), or reads other options. */
+function parameterOptionOnlyCompared(index: ModuleIndex, name: string, fn: number, key: string, depth: number): 'deny' | 'compared' | false {
+  let verdict: 'deny' | 'compared' | undefined;
+  const complete = everyUse(index, fn, name, use => {
+    const parent = use.ancestors[use.ancestors.length - 1];
+    if (isFunction(parent) && (parent.params as Node[]).includes(use.node)) return true;
+    if (parent?.type !== 'MemberExpression' || parent.object !== use.node || parent.computed) return false;
+    if (propertyName(parent) !== key) return true;
+    const kept = keptByClass(index, use.ancestors, use.ancestors.length - 2, parent, use.fn, depth);
+    if (!kept) return false;
+    verdict = verdict === 'compared' || kept === 'compared' ? 'compared' : 'deny';
+    return true;
+  });
+  return complete && verdict ? verdict : false;
+}
+
+/** The named parameter at `position` of the constructor of the same-module class `new C(…)` makes. */
+function constructorParameter(index: ModuleIndex, made: acorn.NewExpression, position: number, fn: number): { name: string; fn: number } | undefined {
+  if (made.callee.type !== 'Identifier' || made.arguments.some(a => a.type === 'SpreadElement')) return undefined;
+  const bound = index.binding(made.callee.name, fn);
+  const cls = bound && !bound.mutated && bound.values.length === 1 ? unwrapChain(bound.values[0].node) : undefined;
+  if (cls?.type !== 'ClassDeclaration' && cls?.type !== 'ClassExpression') return undefined;
+  const ctor = cls.body.body.find(m => m.type === 'MethodDefinition' && m.kind === 'constructor');
+  const param = ctor?.type === 'MethodDefinition' ? ctor.value.params[position] : undefined;
+  const at = ctor?.type === 'MethodDefinition' ? index.functionOf(ctor.value) : undefined;
+  return param?.type === 'Identifier' && at !== undefined ? { name: param.name, fn: at } : undefined;
 }
 
 /**
