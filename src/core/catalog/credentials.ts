@@ -66,6 +66,8 @@ export const CREDENTIAL_STORES: CredentialStore[] = [
   { pattern: /(?:^|\/)\.gemini\/antigravity-cli\/(?:brain|conversations)(?:\/|$)/, label: 'Antigravity CLI conversation transcripts (~/.gemini/antigravity-cli)', vendor: 'google', conversations: true },
   { pattern: /(?:^|\/)\.gemini\/tmp\/[^/]+\/(?:chats|checkpoints?)(?:\/|$)/, label: 'Gemini CLI saved chats (~/.gemini/tmp/*/chats)', vendor: 'google', conversations: true },
   { pattern: /(?:^|\/)\.qwen\/tmp\/[^/]+\/(?:chats|checkpoints?)(?:\/|$)/, label: 'Qwen Code saved chats (~/.qwen/tmp/*/chats)', vendor: 'alibaba', conversations: true },
+  // Augment's CLI (auggie) and SDK keep the login's access token and tenant URL in ~/.augment/session.json (review 102).
+  { pattern: /(?:^|\/)\.augment\/session\.json$/, label: 'Augment Code credentials (~/.augment/session.json)', vendor: 'augment', assistant: true },
   // GitHub Copilot CLI 0.1.36 keeps its GitHub and Copilot tokens in the home folder.
   { pattern: /(?:^|\/)\.copilot-cli-(?:access|copilot)-token$/, label: 'GitHub Copilot CLI tokens (~/.copilot-cli-*-token)', vendor: 'microsoft', assistant: true },
   // Keychains and secret services, as commands or their arguments.

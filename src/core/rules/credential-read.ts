@@ -70,7 +70,7 @@ function shownPath(path: string): string {
   return path.length > 200 ? `${path.slice(0, 200)}…` : path;
 }
 
-const TRIGGERS = ['.ssh', 'com.vercel.cli', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', '.aws', 'npmrc', 'yarnrc', 'git-credentials', 'netrc', 'hosts.yml', '.docker', '.kube', 'pypirc', 'gcloud', '.azure',
+const TRIGGERS = ['.ssh', 'com.vercel.cli', '.augment', 'id_rsa', 'id_dsa', 'id_ecdsa', 'id_ed25519', '.aws', 'npmrc', 'yarnrc', 'git-credentials', 'netrc', 'hosts.yml', '.docker', '.kube', 'pypirc', 'gcloud', '.azure',
   'Login Data', 'Cookies', 'Web Data', 'key4.db', 'logins.json', 'cookies.sqlite', 'Chrome', 'chrome', 'Chromium', 'chromium', 'Brave', 'Edge', 'firefox', 'Firefox',
   '.credentials.json', 'auth.json', 'oauth_creds', 'google_accounts', 'github-copilot', 'copilot-cli-', 'find-generic-password', 'find-internet-password', 'dump-keychain', 'secret-tool', 'cmdkey', 'CredRead', 'CredEnumerate',
   '.claude/projects', 'projects', 'agent-transcripts', 'sessions', 'session_index', 'opencode/storage', 'antigravity-cli', 'brain', 'conversations', 'chats', 'checkpoint',
