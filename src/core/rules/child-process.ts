@@ -2008,7 +2008,7 @@ export const childProcess: Rule = {
       hooksPath: "Points git's hooks at another folder ({{call}}: {{command}}): git runs the scripts there on commits",
     },
   },
-  triggers: ['child_process', 'spawn', 'exec', 'fork', 'execa', 'shelljs', 'node-pty', 'Bun', 'bun'],
+  triggers: ['child_process', 'spawn', 'exec', 'fork', 'execa', 'shelljs', 'node-pty', 'Bun', 'bun', 'StdioClientTransport'],
   create(ctx) {
     // Calls whose command is made by a call: reported once decoding is over, with the command
     // if a decoder (a string table, `_$d("…")`) turned out to produce it, else as computed.
@@ -2188,6 +2188,21 @@ export const childProcess: Rule = {
         // Spelled after the walk, when a name's every assignment is known.
         const cwd = bun ? shellCwd(ctx) : undefined;
         bunLines.push({ node, call, raw, quasi, fn: ctx.functionIndex(), bun, ...(cwd ? { cwd } : {}) });
+      },
+      // The MCP SDK's `new StdioClientTransport({ command, args })` starts the server's program
+      // (when it connects): its command and arguments, as a spawn's.
+      NewExpression(node) {
+        const ref = ctx.moduleRef(node.callee as Node);
+        if (!ref || !ref.module.startsWith('@modelcontextprotocol/sdk') || ref.path[ref.path.length - 1] !== 'StdioClientTransport') return;
+        const options = node.arguments[0] && node.arguments[0].type !== 'SpreadElement' ? unwrapChain(node.arguments[0] as Node) : undefined;
+        if (options?.type !== 'ObjectExpression') return;
+        const option = (key: string) => {
+          const found = options.properties.find(p => p.type === 'Property' && !p.computed && propertyKeyName(p) === key);
+          return found?.type === 'Property' ? (found.value as Node) : undefined;
+        };
+        const command = option('command');
+        const list = option('args');
+        if (command) start({ node, call: 'StdioClientTransport', shell: false, args: list ? [command, list] : [command], fn: ctx.functionIndex() });
       },
       CallExpression(node) {
         const callee = calleeOf(node);
