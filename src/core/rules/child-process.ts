@@ -2008,7 +2008,7 @@ export const childProcess: Rule = {
       hooksPath: "Points git's hooks at another folder ({{call}}: {{command}}): git runs the scripts there on commits",
     },
   },
-  triggers: ['child_process', 'spawn', 'exec', 'fork', 'execa', 'shelljs', 'node-pty', 'Bun', 'bun', 'StdioClientTransport'],
+  triggers: ['child_process', 'spawn', 'exec', 'fork', 'execa', 'shelljs', 'node-pty', 'Bun', 'bun', 'StdioClientTransport', 'StdioMCPTransport', 'MCPClient'],
   create(ctx) {
     // Calls whose command is made by a call: reported once decoding is over, with the command
     // if a decoder (a string table, `_$d("…")`) turned out to produce it, else as computed.
@@ -2189,20 +2189,20 @@ export const childProcess: Rule = {
         const cwd = bun ? shellCwd(ctx) : undefined;
         bunLines.push({ node, call, raw, quasi, fn: ctx.functionIndex(), bun, ...(cwd ? { cwd } : {}) });
       },
-      // The MCP SDK's `new StdioClientTransport({ command, args })` starts the server's program
-      // (when it connects): its command and arguments, as a spawn's.
+      // MCP clients start a server's program when they connect: the MCP SDK's `new
+      // StdioClientTransport({ command, args })`, the AI SDK's `Experimental_StdioMCPTransport`, and
+      // each server of Mastra's `new MCPClient({ servers: { name: { command, args } } })`.
       NewExpression(node) {
         const ref = ctx.moduleRef(node.callee as Node);
-        if (!ref || !ref.module.startsWith('@modelcontextprotocol/sdk') || ref.path[ref.path.length - 1] !== 'StdioClientTransport') return;
-        const options = node.arguments[0] && node.arguments[0].type !== 'SpreadElement' ? unwrapChain(node.arguments[0] as Node) : undefined;
-        if (options?.type !== 'ObjectExpression') return;
-        const option = (key: string) => {
-          const found = options.properties.find(p => p.type === 'Property' && !p.computed && propertyKeyName(p) === key);
-          return found?.type === 'Property' ? (found.value as Node) : undefined;
-        };
-        const command = option('command');
-        const list = option('args');
-        if (command) start({ node, call: 'StdioClientTransport', shell: false, args: list ? [command, list] : [command], fn: ctx.functionIndex() });
+        const client = ref && MCP_CLIENTS.find(c => c.module.test(ref.module) && ref.path[ref.path.length - 1] === c.name);
+        const options = client && node.arguments[0] && node.arguments[0].type !== 'SpreadElement' ? unwrapChain(node.arguments[0] as Node) : undefined;
+        if (!client || options?.type !== 'ObjectExpression') return;
+        const servers = client.servers ? objectValues(optionOf(options, client.servers)) : [options];
+        for (const server of servers) {
+          const command = optionOf(server, 'command');
+          const list = optionOf(server, 'args');
+          if (command) start({ node, call: client.name, shell: false, args: list ? [command, list] : [command], fn: ctx.functionIndex() });
+        }
       },
       CallExpression(node) {
         const callee = calleeOf(node);
@@ -2236,3 +2236,24 @@ export const childProcess: Rule = {
     };
   },
 };
+
+/** MCP clients that start a server's program from options (`servers`: a record of such options, one per server). */
+const MCP_CLIENTS: ReadonlyArray<{ module: RegExp; name: string; servers?: string }> = [
+  { module: /^@modelcontextprotocol\/sdk(?:\/|$)/, name: 'StdioClientTransport' },
+  { module: /^(?:ai|@ai-sdk\/mcp)(?:\/|$)/, name: 'Experimental_StdioMCPTransport' },
+  { module: /^@mastra\/mcp(?:\/|$)/, name: 'MCPClient', servers: 'servers' },
+];
+
+/** The value of option `key` written in an object literal (`{ command: c }`, `{ command }`). */
+function optionOf(options: Node | undefined, key: string): Node | undefined {
+  if (options?.type !== 'ObjectExpression') return undefined;
+  const found = options.properties.find(p => p.type === 'Property' && !p.computed && propertyKeyName(p) === key);
+  return found?.type === 'Property' ? (found.value as Node) : undefined;
+}
+
+/** The values of an object literal's plain properties, as objects written in place. */
+function objectValues(node: Node | undefined): Node[] {
+  const object = node && unwrapChain(node);
+  if (object?.type !== 'ObjectExpression') return [];
+  return object.properties.flatMap(p => (p.type === 'Property' && !p.computed ? [unwrapChain(p.value as Node)] : []));
+}
