@@ -80,26 +80,31 @@ export async function bundleFixture(name: string, options: BundleOptions, entryF
   const out = path.join(CACHE, `${name}-${hash.digest('hex').slice(0, 16)}.js`);
   if (fs.existsSync(out)) return fs.readFileSync(out, 'utf8');
   fs.mkdirSync(CACHE, { recursive: true });
-  const entry = path.join(dir, entryFile);
-  const text = options.bundler === 'esbuild' ? await withEsbuild(entry, options) : options.bundler === 'webpack' ? await withWebpack(entry, options) : await withRollup(entry, options);
+  // A fixture with a `lib.mjs` ships that library as CommonJS, built first (see withBuiltLibrary).
+  const text = fs.existsSync(path.join(dir, 'lib.mjs')) ? await withBuiltLibrary(dir, entryFile, options) : await bundleEntry(path.join(dir, entryFile), options);
   fs.writeFileSync(out, text);
   return text;
 }
 
+function bundleEntry(entry: string, options: BundleOptions): Promise<string> {
+  return options.bundler === 'esbuild' ? withEsbuild(entry, options) : options.bundler === 'webpack' ? withWebpack(entry, options) : withRollup(entry, options);
+}
+
 /**
  * A fixture whose `lib.mjs` is a library shipped as CommonJS: built alone by esbuild to
- * `lib.cjs` (as tsup builds TypeScript libraries), then bundled with `main.mjs` by `options`.
+ * `lib.cjs` (as tsup builds TypeScript libraries), then bundled with the entry by `options`.
+ * Built in a folder of a fixed name, so the bundle's text is the same at every run.
  */
-export async function bundleWithBuiltLibrary(name: string, options: BundleOptions): Promise<string> {
+async function withBuiltLibrary(dir: string, entryFile: string, options: BundleOptions): Promise<string> {
   const esbuild = await import('esbuild');
-  const dir = path.join(FIXTURES, name);
-  const work = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-cjslib-'));
+  const work = path.join(CACHE, `${path.basename(dir)}-src`);
+  fs.rmSync(work, { recursive: true, force: true });
+  fs.mkdirSync(work, { recursive: true });
   try {
     const lib = await esbuild.build({ entryPoints: [path.join(dir, 'lib.mjs')], bundle: false, platform: 'node', format: 'cjs', write: false, logLevel: 'silent' });
     fs.writeFileSync(path.join(work, 'lib.cjs'), lib.outputFiles[0].text);
-    fs.copyFileSync(path.join(dir, 'main.mjs'), path.join(work, 'main.mjs'));
-    const entry = path.join(work, 'main.mjs');
-    return options.bundler === 'esbuild' ? await withEsbuild(entry, options) : options.bundler === 'webpack' ? await withWebpack(entry, options) : await withRollup(entry, options);
+    fs.copyFileSync(path.join(dir, entryFile), path.join(work, entryFile));
+    return await bundleEntry(path.join(work, entryFile), options);
   } finally {
     fs.rmSync(work, { recursive: true, force: true });
   }

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { RULES } from '../../src/core/rules';
 import { scanSource } from '../../src/core/scan/engine';
 import type { Finding } from '../../src/core/model';
-import { bundleFixture, bundleWithBuiltLibrary, describeVariant, obfuscate, OBFUSCATIONS, VARIANTS } from '../helpers/bundlers';
+import { bundleFixture, describeVariant, obfuscate, OBFUSCATIONS, VARIANTS } from '../helpers/bundlers';
 
 function scan(text: string): Finding[] {
   const r = scanSource(text, { file: 'bundle.js', rules: RULES, target: { ownVendors: ['anthropic'] } });
@@ -30,7 +30,7 @@ describe('rules on real bundler output', function () {
 
       // Kilo Code 7.7.9 (review 98): @vercel/oidc, a tsup-built library, names the CLI's token folder through (0, X.getVercelDataDir)().
       it("follows calls into a library built to CommonJS from a namespace object (module.exports = __toCommonJS(ns)): its folder and its wrapper's callers", async () => {
-        const findings = scan(await bundleWithBuiltLibrary('cjslib', variant));
+        const findings = scan(await bundleFixture('cjslib', variant));
         // webpack's minifier inlines the export helper into the loader (`((e,r)=>{…})(d,{…})`): the namespace is not read there.
         const readsNamespace = !(variant.bundler === 'webpack' && variant.minify);
         const credentials = findings.filter(f => f.ruleId === 'credential-read').map(f => `${f.severity} ${f.message}`);
