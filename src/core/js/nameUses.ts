@@ -365,3 +365,58 @@ export function everyThisField(cls: Node, field: string, visit: (use: { node: No
   }
   return true;
 }
+
+/**
+ * Whether only class `cls` itself gives its instances' `key` field values: no write of `.key`
+ * outside the class's own text (`i.cmd = …` on an instance) and no class that extends it (a
+ * subclass's constructor may set it). Asked of a field whose values the class's own writes are
+ * taken for (a command, a fetch); cached per class and key.
+ */
+export function keepsOwnField(index: ModuleIndex, cls: Node & { id?: { name: string } | null }, key: string): boolean {
+  let byKey = ownFields.get(cls);
+  if (!byKey) ownFields.set(cls, (byKey = new Map()));
+  let known = byKey.get(key);
+  if (known === undefined) byKey.set(key, (known = findKeepsOwnField(index, cls, key)));
+  return known;
+}
+
+const ownFields = new WeakMap<Node, Map<string, boolean>>();
+
+/**
+ * Whether the `key` field of class `cls`'s instances is seen only as `this.key` inside the class:
+ * no `.key` read or written outside the class's text (an instance's `v.config`), no class that
+ * extends it, and `this` never taken apart or handed on whole (`const { config } = this`,
+ * `helper(this)`). Cached per class and key.
+ */
+export function fieldStaysInClass(index: ModuleIndex, cls: Node & { id?: { name: string } | null }, key: string): boolean {
+  let byKey = privateFields.get(cls);
+  if (!byKey) privateFields.set(cls, (byKey = new Map()));
+  let known = byKey.get(key);
+  if (known === undefined) byKey.set(key, (known = findFieldStaysInClass(index, cls, key)));
+  return known;
+}
+
+const privateFields = new WeakMap<Node, Map<string, boolean>>();
+
+function findFieldStaysInClass(index: ModuleIndex, cls: Node & { id?: { name: string } | null }, key: string): boolean {
+  const name = cls.id?.name;
+  if (!name) return false;
+  const text = index.text;
+  if (new RegExp(`\\bextends\\s+${name.replace(/[$]/g, '\\$')}\\b`).test(text)) return false;
+  const body = text.slice(cls.start, cls.end);
+  if (/=\s*this\b(?!\s*\.)|[(,]\s*this\s*[,)]/.test(body)) return false;
+  const use = new RegExp(`\\.${key.replace(/[$]/g, '\\$')}(?![\\w$])`, 'g');
+  for (let m = use.exec(text); m; m = use.exec(text)) if (m.index < cls.start || m.index >= cls.end) return false;
+  return true;
+}
+
+function findKeepsOwnField(index: ModuleIndex, cls: Node & { id?: { name: string } | null }, key: string): boolean {
+  const name = cls.id?.name;
+  if (!name) return false;
+  const text = index.text;
+  const k = key.replace(/[$]/g, '\\$');
+  if (new RegExp(`\\bextends\\s+${name.replace(/[$]/g, '\\$')}\\b`).test(text)) return false;
+  const write = new RegExp(`\\.${k}\\s*(?:[-+*/%&|^]|\\?\\?|\\|\\||&&)?=(?!=)`, 'g');
+  for (let m = write.exec(text); m; m = write.exec(text)) if (m.index < cls.start || m.index >= cls.end) return false;
+  return true;
+}

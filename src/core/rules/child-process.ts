@@ -3,10 +3,10 @@
 // `promisify(exec)`, `spawn.call(null, …)`, webpack's `n(123).spawn`). The command is evidence
 // when it is spelled out; a shell running a command computed at run time is the risky shape.
 import { calledMethod, calleeOf, constantTruth, descendants, isFunction, memberPath, propertyKeyName, propertyName, returnedExpression, staticString, unwrapChain, type FunctionNode, type Node, type Parameter } from '../js/ast';
-import { bindsWithin, callsSpelled, everyUse, mentionsArguments } from '../js/nameUses';
+import { bindsWithin, callsSpelled, everyUse, keepsOwnField, mentionsArguments } from '../js/nameUses';
 import { argumentsOf, refName, type ModuleRef } from '../js/modules';
 import { shellScript } from '../shell/commands';
-import { isParameterOf, MODULE, reachingValues, settledValue, settledValueAt, settledValuesAt, unchangedParameters, type ModuleIndex } from '../js/moduleIndex';
+import { isParameterOf, isPlaceholder, MODULE, reachingValues, settledValue, settledValueAt, settledValuesAt, unchangedParameters, type ModuleIndex } from '../js/moduleIndex';
 import { charCodeText, constantTexts, readOnlyList } from '../js/constantText';
 import { constructorFunction } from '../js/callgraph';
 import { escapeRegExp } from '../catalog/keywords';
@@ -724,7 +724,13 @@ const TRIMS = new Set(['trim', 'trimStart', 'trimEnd', 'toString']);
  * `depth` counts the names and helpers followed, not the syntax read on the way.
  */
 function lineShape(line: Node, fn: number, analysis: ModuleAnalysis, depth: number): string | undefined {
-  return lineShapes(line, fn, analysis, depth)?.join(' or ');
+  return wholeLines(lineShapes(line, fn, analysis, depth))?.join(' or ');
+}
+
+/** The lines a command may be, as lineShapes gives them, but an empty one (`let r = ""; p && (r = "route -n")`): it runs nothing. */
+function wholeLines(shapes: string[] | undefined): string[] | undefined {
+  const lines = shapes?.filter(shape => shape.trim() !== '');
+  return lines?.length ? lines : undefined;
 }
 
 /** Names and helpers followed for one line at most (a pager's line built by two helpers and two names is 4). */
@@ -739,7 +745,7 @@ const MAX_HELPER_RETURNS = 16;
  * (`${win ? "start" : "xdg-open"} ${url}`), per value a helper returns, or per object a
  * property is read from (`pm.updateCommand` with `pm = detect()` returning `{updateCommand: \`npm install -g …\`}`).
  */
-function lineShapes(line: Node, fn: number, analysis: ModuleAnalysis, depth: number): string[] | undefined {
+function lineShapes(line: Node, fn: number, analysis: ModuleAnalysis, depth: number, inner = false): string[] | undefined {
   if (depth > SHAPE_DEPTH) return undefined;
   const node = unwrapChain(line);
   // A line a bundle's string decoder hides (`_$d("…").trim()`): the text it decodes to.
@@ -750,15 +756,18 @@ function lineShapes(line: Node, fn: number, analysis: ModuleAnalysis, depth: num
     if (!values || values.some(v => v.node.type === 'Parameter')) return undefined;
     const out: string[] = [];
     for (const v of values) {
-      const shapes = lineShapes(v.node, v.fn, analysis, depth + 1);
+      const shapes = lineShapes(v.node, v.fn, analysis, depth + 1, inner);
       if (!shapes) return undefined;
-      // `let r = ""; p && (r = "route -n")`: the empty start runs nothing.
-      out.push(...shapes.filter(shape => shape.trim() !== ''));
+      // `let r = ""; p && (r = "route -n")`: the empty start runs nothing. Inside a line (`inner`)
+      // an empty part is one of its values: `"code" + f` with `f = win ? ".cmd" : ""`.
+      out.push(...(inner ? shapes : shapes.filter(shape => shape.trim() !== '')));
     }
     return out.length ? capped([...new Set(out)]) : undefined;
   }
   const literal = staticString(node);
   if (literal !== undefined) return [literal];
+  // `await findCommand("code")`: what the promise gives is what the helper returns.
+  if (node.type === 'AwaitExpression') return lineShapes(node.argument as Node, fn, analysis, depth + 1);
   // An element of the list a `for … of` loop walks.
   if (node.type === 'PropertyOf' && node.key === undefined && !node.default) return elementShapes(node.object as Node, fn, analysis, depth);
   // `const { executable } = shellConfig()`: that property of what the helper returns.
@@ -851,7 +860,7 @@ function joinedElements(list: Node, fn: number, index: ModuleIndex, depth = 0): 
  * asking every caller costs a walk of their scope.
  */
 function partShapes(part: Node, before: readonly string[], fn: number, analysis: ModuleAnalysis, depth: number): string[] | undefined {
-  const shapes = lineShapes(part, fn, analysis, depth);
+  const shapes = lineShapes(part, fn, analysis, depth, true);
   const node = unwrapChain(part);
   if (shapes || node.type !== 'Identifier' || !before.some(startsCommandAfter)) return shapes;
   const texts = constantTexts(node, fn, analysis.index);
@@ -871,17 +880,29 @@ function decidedTest(test: Node, fn: number, analysis: ModuleAnalysis): boolean 
 /** What each value a same-module helper returns gives, or undefined if one gives nothing. */
 function helperShapes(call: Node & { type: 'CallExpression' }, fn: number, analysis: ModuleAnalysis, depth: number, of: (r: { node: Node; fn: number }) => string[] | undefined): string[] | undefined {
   if (depth >= SHAPE_DEPTH) return undefined;
-  const helper = analysis.graph.calleeOf(call, fn);
+  const target = analysis.graph.target(call, fn);
+  const helper = target?.callee;
   const returns = helper === undefined ? [] : analysis.index.functions[helper].returns;
   if (returns.length === 0 || returns.length > MAX_HELPER_RETURNS) return undefined;
+  // `findCommand("code")` returning its own parameter once found (`return command`), or null:
+  // the argument this call gives (past a `.call`'s `this`; none after a spread, none if the helper
+  // may change it through `arguments`), spelled where it is written; a null is no command at all.
+  const params = mentionsArguments(analysis.index, helper!) ? [] : unchangedParameters(analysis.index.functions[helper!]);
   const out: string[] = [];
   for (const r of returns) {
-    const shapes = of({ node: r, fn: helper! });
+    const value = unwrapChain(r);
+    if (isPlaceholder(value) && returns.length > 1) continue;
+    const name = value.type === 'Identifier' ? value.name : undefined;
+    const k = name === undefined ? -1 : params.indexOf(name);
+    const given = k >= 0 && analysis.index.binding(name!, helper!)?.scope === helper ? argumentGiven(call, k + target!.argOffset, NO_PATH) : [];
+    const shapes = k >= 0 ? (given.length === 1 && given[0].path.length === 0 ? lineShapes(given[0].node, fn, analysis, depth + 1) : undefined) : of({ node: r, fn: helper! });
     if (!shapes) return undefined;
     out.push(...shapes);
   }
   return out.length ? capped(out) : undefined;
 }
+
+const NO_PATH: readonly string[] = [];
 
 /**
  * `o.key` where every object `o` can be is written in this module (`{name: "npm", updateCommand:
@@ -928,8 +949,26 @@ function elementShapes(list: Node, fn: number, analysis: ModuleAnalysis, depth: 
 }
 
 function propertyShapes(node: Node & { type: 'MemberExpression' }, fn: number, analysis: ModuleAnalysis, depth: number): string[] | undefined {
-  const key = propertyName(node);
-  return key === undefined ? undefined : keyShapes(node.object as Node, [key], fn, analysis, depth);
+  // `o[0]`: an element by its index, as `o["0"]`.
+  const index = node.computed && node.property.type === 'Literal' && typeof node.property.value === 'number' && Number.isInteger(node.property.value) ? String(node.property.value) : undefined;
+  const key = propertyName(node) ?? index;
+  if (key === undefined) return undefined;
+  // `this.vsCodeCommand`, given once in the constructor: each value the class gives the field,
+  // when nothing outside the class (an instance's `i.cmd = …`, a subclass) gives it another.
+  if (node.object.type === 'ThisExpression') {
+    const cls = fn >= 0 ? analysis.index.functions[fn]?.cls : undefined;
+    if (!cls || !keepsOwnField(analysis.index, cls, key)) return undefined;
+    const values = analysis.index.thisValues(fn, key);
+    if (values.length === 0 || values.length > MAX_HELPER_RETURNS || depth >= SHAPE_DEPTH) return undefined;
+    const out: string[] = [];
+    for (const v of values) {
+      const shapes = lineShapes(v.node, v.fn, analysis, depth + 1);
+      if (!shapes) return undefined;
+      out.push(...shapes);
+    }
+    return out.length ? capped(out) : undefined;
+  }
+  return keyShapes(node.object as Node, [key], fn, analysis, depth);
 }
 
 /**
@@ -1062,11 +1101,21 @@ function onlyReadsProperties(index: ModuleIndex, scope: number, name: string, co
     // `let { commands: t } = table()`: given its value by destructuring, once.
     if (parent?.type === 'ObjectPattern' || (parent?.type === 'Property' && parent.value === node && ancestors[ancestors.length - 2]?.type === 'ObjectPattern')) return ++declared === 1;
     if (parent?.type === 'ReturnStatement') return true;
+    // `if (!o) return null`: asking whether there is one changes nothing and hands it nowhere.
+    if ((parent?.type === 'UnaryExpression' && parent.operator === '!') || (parent?.type === 'IfStatement' && parent.test === node)) return true;
     if (parent?.type !== 'MemberExpression' || parent.object !== node || (parent.computed && !computedReads)) return false;
     const above = ancestors[ancestors.length - 2];
     if (above?.type === 'AssignmentExpression' && above.left === parent) return false;
     if (above?.type === 'UpdateExpression' || (above?.type === 'UnaryExpression' && above.operator === 'delete')) return false;
-    return !((above?.type === 'CallExpression' || above?.type === 'NewExpression') && above.callee === parent);
+    if ((above?.type === 'CallExpression' || above?.type === 'NewExpression') && above.callee === parent) return false;
+    // A property's own value changed in place (`T.vscode.unshift(x)`, `T.vscode[0] = x`): the table no longer holds what is written.
+    if (above?.type === 'MemberExpression' && above.object === parent) {
+      const next = ancestors[ancestors.length - 3];
+      if (next?.type === 'AssignmentExpression' && next.left === above) return false;
+      if (next?.type === 'UpdateExpression' || (next?.type === 'UnaryExpression' && next.operator === 'delete')) return false;
+      if (next?.type === 'CallExpression' && next.callee === above && IN_PLACE.has(propertyName(above) ?? '')) return false;
+    }
+    return true;
   });
   return complete && declared === 1;
 }
@@ -1168,7 +1217,7 @@ function chosenCommands(p: ProcessCall, ctx: RuleContext, decodedText?: DecodedT
  * returns, a property of objects written here), starts with a fixed program in every case.
  */
 function shapedCommands(p: ProcessCall, analysis: ModuleAnalysis): string[] | undefined {
-  const shapes = p.args[0] && lineShapes(p.args[0], p.fn, analysis, 0);
+  const shapes = p.args[0] && wholeLines(lineShapes(p.args[0], p.fn, analysis, 0));
   if (!shapes || shapes.some(startsComputed)) return undefined;
   const rest = argumentsAfterWalk(p.args[1], p.fn, analysis.index);
   return shapes.map(s => [s, ...rest].join(' '));
@@ -1883,7 +1932,7 @@ function spelledHead(given: Node, listForm: boolean | undefined, analysis: Modul
     const texts = node.type === 'Identifier' && settled?.node.type === 'PropertyOf' ? constantTexts(node, fn, analysis.index) : undefined;
     return texts && texts.length <= MAX_SHAPES ? [...texts] : undefined;
   };
-  if (!listForm) return (lineShapes(node, fn, analysis, 0) ?? shapeOf(node) ?? (value ? shapeOf(value) : undefined) ?? fixed())?.map(line => line.replace(/\*{2,}/g, '*'));
+  if (!listForm) return (wholeLines(lineShapes(node, fn, analysis, 0)) ?? shapeOf(node) ?? (value ? shapeOf(value) : undefined) ?? fixed())?.map(line => line.replace(/\*{2,}/g, '*'));
   const split = value && programAndRest(value);
   if (!split) return undefined;
   const rest = spelledArguments(split[1]);
@@ -2195,14 +2244,23 @@ export const childProcess: Rule = {
       NewExpression(node) {
         const ref = ctx.moduleRef(node.callee as Node);
         const client = ref && MCP_CLIENTS.find(c => c.module.test(ref.module) && ref.path[ref.path.length - 1] === c.name);
-        const options = client && node.arguments[0] && node.arguments[0].type !== 'SpreadElement' ? unwrapChain(node.arguments[0] as Node) : undefined;
-        if (!client || options?.type !== 'ObjectExpression') return;
-        const servers = client.servers ? objectValues(optionOf(options, client.servers)) : [options];
+        const given = client && node.arguments[0] && node.arguments[0].type !== 'SpreadElement' ? unwrapChain(node.arguments[0] as Node) : undefined;
+        if (!client || !given) return;
+        // Options kept in a name first (`const opts = {command, args}`), as where they are written.
+        const written = given.type === 'Identifier' ? ctx.resolve(given) : given;
+        const options = written && unwrapChain(written).type === 'ObjectExpression' ? unwrapChain(written) : undefined;
+        const servers = !options ? [] : client.servers ? objectValues(optionOf(options, client.servers)) : [options];
+        let started = false;
         for (const server of servers) {
           const command = optionOf(server, 'command');
           const list = optionOf(server, 'args');
-          if (command) start({ node, call: client.name, shell: false, args: list ? [command, list] : [command], fn: ctx.functionIndex() });
+          if (!command) continue;
+          start({ node, call: client.name, shell: false, args: list ? [command, list] : [command], fn: ctx.functionIndex() });
+          started = true;
         }
+        // Options from elsewhere (`new StdioClientTransport(config)`, `{...config}`): a program computed at run time.
+        const opaque = !options || (options.type === 'ObjectExpression' && options.properties.some(p => p.type === 'SpreadElement'));
+        if (!started && opaque && !client.servers) start({ node, call: client.name, shell: false, args: [given], fn: ctx.functionIndex() });
       },
       CallExpression(node) {
         const callee = calleeOf(node);
@@ -2257,3 +2315,6 @@ function objectValues(node: Node | undefined): Node[] {
   if (object?.type !== 'ObjectExpression') return [];
   return object.properties.flatMap(p => (p.type === 'Property' && !p.computed ? [unwrapChain(p.value as Node)] : []));
 }
+
+/** Array methods that change the list they are called on. */
+const IN_PLACE = new Set(['push', 'unshift', 'splice', 'pop', 'shift', 'reverse', 'sort', 'fill', 'copyWithin']);
