@@ -5,6 +5,7 @@
 // follow values into, and the request target network-endpoint follows URLs into.
 import { calledMethod, calleeOf, isFunction, memberPath, propertyKeyName, propertyName, unwrapChain, type CallLike, type Node } from '../js/ast';
 import { argumentsOf, refName, type ModuleRef } from '../js/modules';
+import { keepsOwnField } from '../js/nameUses';
 import { parseUrl } from '../net/url';
 import type { Rule, RuleContext } from './types';
 import { spelledPath, spelledText } from './util/paths';
@@ -128,8 +129,11 @@ function fetchByDefault(callee: Node & { type: 'Identifier' }, ctx: RuleContext)
  */
 function fetchFieldByDefault(callee: Node & { type: 'MemberExpression' }, ctx: RuleContext): boolean {
   const key = callee.object.type === 'ThisExpression' ? propertyName(callee) : undefined;
-  if (key === undefined) return false;
-  const values = ctx.analysis().index.thisValues(ctx.functionIndex(), key);
+  const { index } = ctx.analysis();
+  const fn = ctx.functionIndex();
+  const cls = fn >= 0 ? index.functions[fn]?.cls : undefined;
+  if (key === undefined || !cls || !keepsOwnField(index, cls, key)) return false;
+  const values = index.thisValues(fn, key);
   return values.length > 0 && values.every(v => isFetchFallback(v.node, ctx));
 }
 
