@@ -3,7 +3,7 @@
 // and the home directory `~`, so rules can match `*/.aws/credentials` or `~/.zshrc`.
 import type * as acorn from 'acorn';
 import { isFunction, isUndefinedValue, numberLiteral, propertyKeyName, propertyName, staticString, unwrapChain, type Node } from '../../js/ast';
-import { everyThisField, everyUse } from '../../js/nameUses';
+import { everyThisField, everyUse, fieldStaysInClass } from '../../js/nameUses';
 import { seesLastValue, type ModuleIndex } from '../../js/moduleIndex';
 import { argumentsOf } from '../../js/modules';
 import { contextAt } from './contextAt';
@@ -566,7 +566,8 @@ function keptByClass(index: ModuleIndex, ancestors: readonly Node[], k: number, 
   if (holder?.type === 'AssignmentExpression' && holder.operator === '=' && holder.right === object && holder.left.type === 'MemberExpression' && holder.left.object.type === 'ThisExpression') {
     const field = propertyName(holder.left);
     const cls = fn >= 0 ? index.functions[fn]?.cls : undefined;
-    return field !== undefined && cls ? optionOnlyCompared(cls, field, key) : false;
+    // Read only as `this.config…` inside the class: not on an instance, in a subclass or through `const { config } = this`.
+    return field !== undefined && cls && fieldStaysInClass(index, cls, field) ? optionOnlyCompared(cls, field, key) : false;
   }
   if (holder?.type === 'NewExpression' && holder.arguments.includes(object as acorn.Expression)) {
     const param = constructorParameter(index, holder, holder.arguments.indexOf(object as acorn.Expression), fn);
@@ -575,8 +576,19 @@ function keptByClass(index: ModuleIndex, ancestors: readonly Node[], k: number, 
   return undefined;
 }
 
-/** Every read of option `key` of `this.field` in class `cls` is a membership test (see onlyCompared). */
+/** Every read of option `key` of `this.field` in class `cls` is a membership test (see onlyCompared); once per class, field and key. */
 function optionOnlyCompared(cls: Node, field: string, key: string): 'deny' | 'compared' | false {
+  let byKey = optionVerdicts.get(cls);
+  if (!byKey) optionVerdicts.set(cls, (byKey = new Map()));
+  const id = `${field}\0${key}`;
+  let known = byKey.get(id);
+  if (known === undefined) byKey.set(id, (known = findOptionOnlyCompared(cls, field, key)));
+  return known;
+}
+
+const optionVerdicts = new WeakMap<Node, Map<string, 'deny' | 'compared' | false>>();
+
+function findOptionOnlyCompared(cls: Node, field: string, key: string): 'deny' | 'compared' | false {
   let reads = 0;
   let deny = DENY_NAME.test(key);
   const complete = everyThisField(cls, field, ({ node, ancestors }) => {
