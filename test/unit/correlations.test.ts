@@ -906,7 +906,10 @@ describe('correlation: config-tamper', () => {
     ];
     for (const [code, expected] of lines) assert.deepEqual(only('config-tamper', code).map(f => `${f.severity} ${f.message}`), [expected], code);
     assert.deepEqual(only('config-tamper', 'const cp=require("child_process");cp.execSync("claude mcp add x -- npx x")', ['anthropic']), [], "the assistant's own command");
-    for (const reads of ['cp.execSync("claude mcp list")', 'cp.execSync("codex mcp get ruflo")', 'cp.execFile("code",["--list-extensions"])']) assert.deepEqual(only('config-tamper', `const cp=require("child_process");${reads}`), [], reads);
+    for (const reads of ['cp.execSync("claude mcp list")', 'cp.execSync("codex mcp get ruflo")', 'cp.execFile("code",["--list-extensions"])', 'cp.execSync("claude mcp add --help")', 'cp.execFile("code",["--install-extension","--help"])']) assert.deepEqual(only('config-tamper', `const cp=require("child_process");${reads}`), [], reads);
+    // gemini and qwen `mcp add` write the project's settings unless asked for the user's (code review of this change).
+    assert.deepEqual(only('config-tamper', 'const cp=require("child_process");cp.execSync("gemini mcp add x npx x");cp.execSync("qwen mcp add -s user x npx x")').map(f => f.evidence.find(e => e.startsWith('writes '))), ['writes */.gemini/settings.json', 'writes ~/.qwen/settings.json']);
+    assert.deepEqual(only('config-tamper', 'const cp=require("child_process");cp.execSync("codex mcp add x -- npx -y srv --help")').map(f => f.severity), ['high'], "a --help given to the server's own command, after --");
   });
 
   // Review of this stop's change (code review): cases a first version got wrong.

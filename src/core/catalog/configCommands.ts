@@ -28,6 +28,10 @@ const EXTENSION_FOLDERS: Record<string, string> = {
 
 /** `-s project`, `--scope=project`: the project's file rather than the user's. */
 const PROJECT_SCOPE = /(?:^|\s)(?:-s|--scope)(?:\s+|=)project(?:\s|$)/;
+/** `-s user`, `--scope=user`: the user's file rather than the project's. */
+const USER_SCOPE = /(?:^|\s)(?:-s|--scope)(?:\s+|=)user(?:\s|$)/;
+/** Asking for help or the version changes nothing (the tool's own options: before a `--` that starts a server's command). */
+const ASKS_HELP = /(?:^|\s)(?:-h|--help|--version)(?:\s|$)/;
 
 const withWindowsNames = (names: readonly string[]) => names.flatMap(n => [n, `${n}.cmd`, `${n}.exe`]);
 
@@ -38,15 +42,16 @@ export const CONFIG_COMMANDS: readonly ConfigCommand[] = [
     writes: (_, words) => (words.startsWith('mcp ') && PROJECT_SCOPE.test(words) ? '*/.mcp.json' : '~/.claude.json'),
   },
   { programs: withWindowsNames(['codex']), verbs: /^mcp (?:add|remove)(?:\s|$)/, writes: () => '~/.codex/config.toml' },
+  // `mcp add|remove` writes the project's settings unless `-s user`; extensions live in the user's folder.
   {
     programs: withWindowsNames(['gemini']),
     verbs: /^(?:mcp (?:add|remove)|extensions? (?:install|uninstall|link|enable|disable|update))(?:\s|$)/,
-    writes: (_, words) => (PROJECT_SCOPE.test(words) ? '*/.gemini/settings.json' : '~/.gemini/settings.json'),
+    writes: (_, words) => (words.startsWith('mcp ') && !USER_SCOPE.test(words) ? '*/.gemini/settings.json' : '~/.gemini/settings.json'),
   },
   {
     programs: withWindowsNames(['qwen']),
     verbs: /^(?:mcp (?:add|remove)|extensions? (?:install|uninstall|link|enable|disable|update))(?:\s|$)/,
-    writes: (_, words) => (PROJECT_SCOPE.test(words) ? '*/.qwen/settings.json' : '~/.qwen/settings.json'),
+    writes: (_, words) => (words.startsWith('mcp ') && !USER_SCOPE.test(words) ? '*/.qwen/settings.json' : '~/.qwen/settings.json'),
   },
   {
     programs: withWindowsNames(Object.keys(EXTENSION_FOLDERS)),
@@ -58,6 +63,7 @@ export const CONFIG_COMMANDS: readonly ConfigCommand[] = [
 /** The configuration a command changes (spelled as a path), if it is one of CONFIG_COMMANDS. */
 export function configWrittenByCommand(program: string, words: readonly string[]): string | undefined {
   const rest = words.join(' ');
+  if (ASKS_HELP.test(rest.split(/(?:^|\s)--(?:\s|$)/)[0])) return undefined;
   const known = CONFIG_COMMANDS.find(c => c.programs.includes(program) && c.verbs.test(rest));
   return known?.writes(program, rest);
 }
