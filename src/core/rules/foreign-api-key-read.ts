@@ -35,12 +35,23 @@ const KEY_VENDORS: Record<string, string> = {
  */
 export function apiKeyVendors(name: string, keywords: KeywordMatcher, ownNames: readonly string[] = []): string[] {
   if (!KEY_NAME.test(name) || PUBLIC_TOKEN.test(name)) return [];
-  const own = ownNames.map(envPrefix).find(prefix => name.toUpperCase().startsWith(prefix));
+  const own = ownNames.filter(isCompoundName).map(envPrefix).find(prefix => name.toUpperCase().startsWith(prefix) && !BARE_KEY.test(name.slice(prefix.length)));
   const rest = own ? name.slice(own.length) : name;
   const known = KEY_VENDORS[rest.toUpperCase()];
   if (known) return [known];
   return distinctVendors(keywords.find(rest.replace(/_/g, ' '))).map(v => v.id);
 }
+
+/**
+ * A product name of two words or more (`claude-flow`): one word may be a vendor's own name
+ * (a package named `deepseek` reading `DEEPSEEK_API_KEY` reads DeepSeek's key).
+ */
+function isCompoundName(product: string): boolean {
+  return /[a-z0-9][^a-z0-9]+[a-z0-9]/i.test(product);
+}
+
+/** What is left of `GEMINI_API_KEY` after a `GEMINI_API_` prefix: the key's own suffix names no setting of the product. */
+const BARE_KEY = /^(?:API_?KEY|APIKEY|ACCESS_TOKEN|AUTH_TOKEN|TOKEN|SECRET_KEY|KEY)$/i;
 
 /** `claude-flow` -> `CLAUDE_FLOW_`: how a product names its own environment variables. */
 function envPrefix(product: string): string {
