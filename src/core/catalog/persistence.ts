@@ -115,7 +115,7 @@ export const PERSISTENCE_LOCATIONS: PersistenceLocation[] = [
   // is the folder itself where a helper joins the file's name onto it (Gemini's /setup-github).
   { pattern: /(?:^|\/)\.github\/workflows(?:\/(?:[^/]+\.ya?ml|\*))?$/, kind: 'tool-config', label: 'CI workflow (GitHub Actions)' },
   // Only in the home directory: a `.gitconfig` in some other folder is a private git set-up.
-  { pattern: /^(?:~|\$HOME|\/home\/[^/]+|\/Users\/[^/]+)\/(?:\.gitconfig|\.config\/git\/config)$/, kind: 'tool-config', label: 'global git configuration' },
+  { pattern: /^(?:~|\$HOME|\/home\/[^/]+|\/Users\/[^/]+)\/(?:\.gitconfig|\.config\/git\/(?:config|ignore|attributes))$/, kind: 'tool-config', label: 'global git configuration' },
 ];
 
 export function persistenceLocationFor(text: string): PersistenceLocation | undefined {

@@ -8,7 +8,7 @@ import type { RelatedSpan, ReportDescriptor, Rule, RuleContext } from './types';
 import { EQUALITY, firstSpellingByValue, inOwnPackage, inWorkingFolder, isProse, joinedThrough, listRole, pathHandlers, spelledPath } from './util/paths';
 
 /** Most string literals name no such place: skip them before spelling anything out. */
-const HINT = /rc\b|rc$|profile|zsh|zlogin|etc\/|fish|Launch|systemd|autostart|Startup|\bRun|cron|schtasks|launchctl|systemctl|hooks|\.claude|claude_desktop|\.codex|\.gemini|\.qwen|\.cursor|windsurf|\.continue|copilot|\/User\/|keybindings|settings\.json|extensions|\.boto|bazelrc|NativeMessagingHosts|Environment|setx|native-messaging-hosts|gitconfig|git\/config|mcp\.json|opencode|kilo|\.github\/|completion|site-functions|CLAUDE|GEMINI\.md|QWEN\.md|AGENTS\.md|clinerules|roorules|\.roo\//i;
+const HINT = /rc\b|rc$|profile|zsh|zlogin|etc\/|fish|Launch|systemd|autostart|Startup|\bRun|cron|schtasks|launchctl|systemctl|hooks|\.claude|claude_desktop|\.codex|\.gemini|\.qwen|\.cursor|windsurf|\.continue|copilot|\/User\/|keybindings|settings\.json|extensions|\.boto|bazelrc|NativeMessagingHosts|Environment|setx|native-messaging-hosts|gitconfig|git\/(?:config|ignore|attributes)|mcp\.json|opencode|kilo|\.github\/|completion|site-functions|CLAUDE|GEMINI\.md|QWEN\.md|AGENTS\.md|clinerules|roorules|\.roo\//i;
 
 /**
  * `["-c", "core.hooksPath", nullDevice]`-style arguments: the element after the key is the null
@@ -48,7 +48,7 @@ export const persistenceLocation: Rule = {
     },
   },
   triggers: ['rc', 'profile', 'zshenv', 'zlogin', 'fish', 'Launch', 'systemd', 'autostart', 'Startup', 'Run', 'cron', 'schtasks', 'launchctl', 'systemctl', 'hooks', 'hooksPath',
-    'nushell', 'elvish', '.claude', 'claude_desktop', '.codex', '.gemini', '.qwen', '.cursor', 'windsurf', '.continue', 'copilot', 'User', 'keybindings', 'NativeMessagingHosts', 'Environment', 'setx', 'native-messaging-hosts', 'gitconfig', 'git/config', 'mcp.json', 'opencode', 'kilo', '.github', 'completion', 'site-functions', 'CLAUDE', 'GEMINI.md', 'QWEN.md', 'AGENTS.md', 'clinerules', 'roorules', '.roo/', 'wezterm', 'Terminal', 'iterm2', 'iTerm2', 'alacritty', 'kitty', 'ghostty', 'extensions', 'boto', 'bazelrc'],
+    'nushell', 'elvish', '.claude', 'claude_desktop', '.codex', '.gemini', '.qwen', '.cursor', 'windsurf', '.continue', 'copilot', 'User', 'keybindings', 'NativeMessagingHosts', 'Environment', 'setx', 'native-messaging-hosts', 'gitconfig', 'git/config', 'git/ignore', 'git/attributes', 'mcp.json', 'opencode', 'kilo', '.github', 'completion', 'site-functions', 'CLAUDE', 'GEMINI.md', 'QWEN.md', 'AGENTS.md', 'clinerules', 'roorules', '.roo/', 'wezterm', 'Terminal', 'iterm2', 'iTerm2', 'alacritty', 'kitty', 'ghostty', 'extensions', 'boto', 'bazelrc'],
   create(ctx) {
     // Paths with a part chosen in branches (`settingsFile = user ? "settings.json" : …`, a base
     // folder set in an `if`): spelled again after the walk, each value in turn.
