@@ -686,10 +686,6 @@ function helperCallTexts(call: Node & { type: 'CallExpression' }, fn: number, in
 }
 
 /**
- * `"quire".replace(/^/, "re")`, `"X".toLowerCase()`, `s.slice(1)`: a string method with constant
- * receiver and arguments; `NAMES.join(",")` of a list only ever read.
- */
-/**
  * `String.fromCharCode(34)`: a character written as its number (a quote a shell line is built
  * with), when `String` is the global and every argument a number written in place.
  */
@@ -704,6 +700,10 @@ export function charCodeText(call: Node & { type: 'CallExpression' }, fn: number
   return codes.length ? [String.fromCharCode(...codes)] : undefined;
 }
 
+/**
+ * `"quire".replace(/^/, "re")`, `"X".toLowerCase()`, `s.slice(1)`: a string method with constant
+ * receiver and arguments; `NAMES.join(",")` of a list only ever read.
+ */
 function stringMethodTexts(call: Node & { type: 'CallExpression' }, fn: number, index: ModuleIndex, env: Env, depth: number): Texts | undefined {
   const callee = unwrapChain(call.callee as Node);
   const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;

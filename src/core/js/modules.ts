@@ -492,12 +492,6 @@ const INSTANCE_CLASSES = new Map([
 const MAX_LOADER_RETURNS = 4;
 
 /**
- * A same-module function that hands back a module or a member of one: a loader behind a cache
- * (`async function getRunner() { if (cached) return cached; … return (await load("execa")).execa }`,
- * an immediately called `(async () => …)()`), or a helper that imports the module it is given
- * (`const load = (name) => import(name)`, then `load("execa")`). Every return must be the same kind.
- */
-/**
  * The module a bundled module exports whole, loaded by a loader's call: webpack's
  * `external_node_path_namespaceFn = __webpack_require__.cw((module) => { module.exports =
  * require("node:path") })`, called `external_node_path_namespaceFn()` where it is used.
@@ -510,6 +504,12 @@ function reexportedModule(call: acorn.CallExpression, lookup: ModuleLookup, dept
   return moduleRefOf(whole[0].node, lookup.inFunction?.(whole[0].fn) ?? lookup, depth + 1);
 }
 
+/**
+ * A same-module function that hands back a module or a member of one: a loader behind a cache
+ * (`async function getRunner() { if (cached) return cached; … return (await load("execa")).execa }`,
+ * an immediately called `(async () => …)()`), or a helper that imports the module it is given
+ * (`const load = (name) => import(name)`, then `load("execa")`). Every return must be the same kind.
+ */
 function returnedModule(call: acorn.CallExpression, lookup: ModuleLookup, depth: number): ModuleRef | undefined {
   if (depth >= MAX_DEPTH) return undefined;
   const callee = unwrapChain(call.callee as Node);
