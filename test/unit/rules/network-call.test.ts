@@ -45,6 +45,7 @@ runRuleTable(networkCall, {
   ],
   valid: [
     { name: 'a class field that may hold something else than fetch is not fetch', code: 'class C{constructor(o){this.fetchFn=o.fetch??fetch}reset(){this.fetchFn=o.stub}get(p){return this.fetchFn(p)}}' },
+    { name: 'a class field an instance outside the class sets is not fetch', code: 'class C{constructor(o){this.fetchFn=o.fetch??fetch}get(p){return this.fetchFn(p)}}const c=new C({});c.fetchFn=globalThis.myStub;module.exports=c' },
     { name: 'a cache or map get given a key and everyday options', code: 'const v=cache.get(key,{timeout:100});const w=store.get(k,{default:1})' },
     { name: "another module's create() is no client instance", code: 'import v from"vm";import a from"axios";var c=v.create({});c.get("x");var i=a.interceptors;i.request.use(f)' },
     { name: 'a condition choosing between a network module and another', code: 'const f=require("fs"),h=require("https");(x?f:h).request(u)' },
