@@ -399,24 +399,30 @@ export function fieldStaysInClass(index: ModuleIndex, cls: Node & { id?: { name:
 const privateFields = new WeakMap<Node, Map<string, boolean>>();
 
 function findFieldStaysInClass(index: ModuleIndex, cls: Node & { id?: { name: string } | null }, key: string): boolean {
-  const name = cls.id?.name;
+  const name = className(index, cls);
   if (!name) return false;
   const text = index.text;
   if (new RegExp(`\\bextends\\s+${name.replace(/[$]/g, '\\$')}\\b`).test(text)) return false;
   const body = text.slice(cls.start, cls.end);
   if (/=\s*this\b(?!\s*\.)|[(,]\s*this\s*[,)]/.test(body)) return false;
-  const use = new RegExp(`\\.${key.replace(/[$]/g, '\\$')}(?![\\w$])`, 'g');
+  // Another class's own `this.config` is its instances' field, not this class's (a subclass is ruled out above).
+  const use = new RegExp(`(?<!\\bthis)\\.${key.replace(/[$]/g, '\\$')}(?![\\w$])`, 'g');
   for (let m = use.exec(text); m; m = use.exec(text)) if (m.index < cls.start || m.index >= cls.end) return false;
   return true;
 }
 
 function findKeepsOwnField(index: ModuleIndex, cls: Node & { id?: { name: string } | null }, key: string): boolean {
-  const name = cls.id?.name;
+  const name = className(index, cls);
   if (!name) return false;
   const text = index.text;
   const k = key.replace(/[$]/g, '\\$');
   if (new RegExp(`\\bextends\\s+${name.replace(/[$]/g, '\\$')}\\b`).test(text)) return false;
-  const write = new RegExp(`\\.${k}\\s*(?:[-+*/%&|^]|\\?\\?|\\|\\||&&)?=(?!=)`, 'g');
+  const write = new RegExp(`(?<!\\bthis)\\.${k}\\s*(?:[-+*/%&|^]|\\?\\?|\\|\\||&&)?=(?!=)`, 'g');
   for (let m = write.exec(text); m; m = write.exec(text)) if (m.index < cls.start || m.index >= cls.end) return false;
   return true;
+}
+
+/** A class's name: its own, or the name a class expression is bound to (`var Uploader = class { … }`, as esbuild writes classes). */
+function className(index: ModuleIndex, cls: Node & { id?: { name: string } | null }): string | undefined {
+  return cls.id?.name ?? /(?:^|[\s;,{(])(?:var|let|const)?\s*([\w$]+)\s*=\s*$/.exec(index.text.slice(Math.max(0, cls.start - 80), cls.start))?.[1];
 }

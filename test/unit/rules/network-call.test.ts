@@ -9,6 +9,8 @@ runRuleTable(networkCall, {
     // Kimi Code 2.0.2 (review 68): fetch injectable for tests, the global one by default.
     // Kilo Code 7.7.9 (review 98): gitlab-ai-provider's clients keep fetch in a field; their requests were not seen.
     { name: "a class field that falls back to the global fetch (this.fetchFn = o.fetch ?? fetch) is fetch where a method calls it", code: 'class C{constructor(o){this.fetchFn=o.fetch??fetch}get(p){return this.fetchFn(`https://gitlab.example.com/api/v4/projects/${p}`)}}', at: ['this.fetchFn(`'], severity: 'info', message: /HTTP request/ },
+    // Qwen Code 0.24.4 (9-package diff of the code review's fix): esbuild writes classes as `var X = class { … }`.
+    { name: 'the same field in a class expression bound to a name, with another class setting its own field of that name', code: 'var Up=class{fetchFn;constructor(o){this.fetchFn=o.fetchFn??fetch}up(u){return this.fetchFn(u)}};var Other=class{constructor(){this.fetchFn=null}};module.exports={Up,Other}', at: ['this.fetchFn(u)'], severity: 'info', message: /HTTP request/ },
     { name: 'a fetch given as a parameter default or as the fallback of ?? is the global fetch (info)', code: 'async function m(v,fetchImpl=fetch){return fetchImpl(`https://cdn.example.com/${v}/m.json`)}async function s(o){const fetchImpl=o.fetchImpl??fetch;return fetchImpl("https://cdn.example.com/a.bin")}', at: ['fetchImpl(`', 'fetchImpl("'], severity: 'info', message: /HTTP request/ },
     {
       name: "a module given as a parameter's default, plain or destructured (Codebuff's http.js: injected in tests, https otherwise)",
