@@ -373,14 +373,8 @@ export function everyThisField(cls: Node, field: string, visit: (use: { node: No
  * taken for (a command, a fetch); cached per class and key.
  */
 export function keepsOwnField(index: ModuleIndex, cls: Node & { id?: { name: string } | null }, key: string): boolean {
-  let byKey = ownFields.get(cls);
-  if (!byKey) ownFields.set(cls, (byKey = new Map()));
-  let known = byKey.get(key);
-  if (known === undefined) byKey.set(key, (known = findKeepsOwnField(index, cls, key)));
-  return known;
+  return perClassField(cls, `written\0${key}`, () => findKeepsOwnField(index, cls, key));
 }
-
-const ownFields = new WeakMap<Node, Map<string, boolean>>();
 
 /**
  * Whether the `key` field of class `cls`'s instances is seen only as `this.key` inside the class:
@@ -389,14 +383,19 @@ const ownFields = new WeakMap<Node, Map<string, boolean>>();
  * `helper(this)`). Cached per class and key.
  */
 export function fieldStaysInClass(index: ModuleIndex, cls: Node & { id?: { name: string } | null }, key: string): boolean {
-  let byKey = privateFields.get(cls);
-  if (!byKey) privateFields.set(cls, (byKey = new Map()));
-  let known = byKey.get(key);
-  if (known === undefined) byKey.set(key, (known = findFieldStaysInClass(index, cls, key)));
+  return perClassField(cls, `seen\0${key}`, () => findFieldStaysInClass(index, cls, key));
+}
+
+/** Answers about a class's fields, each found once: they scan the whole text. */
+function perClassField(cls: Node, question: string, find: () => boolean): boolean {
+  let answers = fieldAnswers.get(cls);
+  if (!answers) fieldAnswers.set(cls, (answers = new Map()));
+  let known = answers.get(question);
+  if (known === undefined) answers.set(question, (known = find()));
   return known;
 }
 
-const privateFields = new WeakMap<Node, Map<string, boolean>>();
+const fieldAnswers = new WeakMap<Node, Map<string, boolean>>();
 
 function findFieldStaysInClass(index: ModuleIndex, cls: Node & { id?: { name: string } | null }, key: string): boolean {
   const name = className(index, cls);
