@@ -957,9 +957,8 @@ function propertyShapes(node: Node & { type: 'MemberExpression' }, fn: number, a
   // when nothing outside the class (an instance's `i.cmd = …`, a subclass) gives it another.
   if (node.object.type === 'ThisExpression') {
     const cls = fn >= 0 ? analysis.index.functions[fn]?.cls : undefined;
-    if (!cls || !keepsOwnField(analysis.index, cls, key)) return undefined;
-    const values = analysis.index.thisValues(fn, key);
-    if (values.length === 0 || values.length > MAX_HELPER_RETURNS || depth >= SHAPE_DEPTH) return undefined;
+    const values = cls ? analysis.index.thisValues(fn, key) : [];
+    if (values.length === 0 || values.length > MAX_HELPER_RETURNS || depth >= SHAPE_DEPTH || !keepsOwnField(analysis.index, cls!, key)) return undefined;
     const out: string[] = [];
     for (const v of values) {
       const shapes = lineShapes(v.node, v.fn, analysis, depth + 1);

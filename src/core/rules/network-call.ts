@@ -132,9 +132,10 @@ function fetchFieldByDefault(callee: Node & { type: 'MemberExpression' }, ctx: R
   const { index } = ctx.analysis();
   const fn = ctx.functionIndex();
   const cls = fn >= 0 ? index.functions[fn]?.cls : undefined;
-  if (key === undefined || !cls || !keepsOwnField(index, cls, key)) return false;
+  if (key === undefined || !cls) return false;
   const values = index.thisValues(fn, key);
-  return values.length > 0 && values.every(v => isFetchFallback(v.node, ctx));
+  // Asked at every `this.m(…)`: the scan of the text for other writes only for a field that falls back to fetch.
+  return values.length > 0 && values.every(v => isFetchFallback(v.node, ctx)) && keepsOwnField(index, cls, key);
 }
 
 function isFetchFallback(value: Node | undefined, ctx: RuleContext): boolean {
