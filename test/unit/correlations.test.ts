@@ -897,6 +897,13 @@ describe('correlation: config-tamper', () => {
     assert.deepEqual(only('config-tamper', 'const cp=require("child_process");cp.execSync("echo x >> ~/.claude/settings.json")', ['anthropic']), [], "the assistant's own configuration");
   });
 
+  // Claude Agent SDK 0.3.337 (review 101): `i = e.cfg && Ul(dirname(e.cfg))` is Ul's result when the path is set; Ul returns nothing.
+  it("does not take the left of && for a value (it is the value only when falsy): a folder beside the git config is not the git config", () => {
+    const code = 'const{writeFile}=require("fs/promises"),{dirname,join}=require("path"),{homedir}=require("os");function Ul(e){return}async function w(e){let s=[join(homedir(),".cache","x")],i=e.cfg&&Ul(dirname(e.cfg));if(i)s.push(i);for(let l of s)await writeFile(join(l,"ignore"),"x")}module.exports=()=>w({cfg:join(homedir(),".gitconfig")})';
+    assert.deepEqual(only('config-tamper', code), []);
+    assert.deepEqual(only('config-tamper', code.replace('i=e.cfg&&Ul(dirname(e.cfg))', 'i=e.cfg||Ul(dirname(e.cfg))').replace('join(l,"ignore")', 'l')).map(f => f.severity), ['medium'], 'the left of || is the value');
+  });
+
   // claude-flow 3.43.0 (review 100): `codex mcp add …` and `claude mcp add …` change those assistants' server lists.
   it("reports another assistant's or editor's own command for its configuration (claude mcp add, code --install-extension), not the assistant's own or a read", () => {
     const lines = [

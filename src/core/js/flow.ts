@@ -76,6 +76,20 @@ class Item {
  */
 export type Mark<M> = (node: Node, fn: number, path: readonly string[]) => M | undefined;
 
+/**
+ * Marks that look for where a condition's truth comes from (covert-link: a marker's condition
+ * taking its value from a gate's comparisons). For those the left of `a && b` is followed too; a
+ * question about values skips it, as `a` is the value only when it is falsy (empty, null, 0:
+ * no path, host or secret).
+ */
+const CONDITION_MARKS = new WeakSet<Mark<unknown>>();
+
+/** `mark`, asking where a condition's truth comes from (see CONDITION_MARKS). */
+export function conditionMark<M>(mark: Mark<M>): Mark<M> {
+  CONDITION_MARKS.add(mark as Mark<unknown>);
+  return mark;
+}
+
 /** `guards`: those of the next value; by default the item's, carried over the change of path (see carriedGuards). */
 type Push = (node: Node | null | undefined, item: Item, path?: readonly string[], fn?: number, calls?: readonly CallStep[], depth?: number, context?: readonly CallStep[], guards?: readonly Guard[]) => void;
 
@@ -160,6 +174,20 @@ export class ValueFlow {
   }
 
   private search<M>(expr: Node, fn: number, mark: Mark<M>, depth: number, path: readonly string[], context: readonly CallStep[] = NO_CONTEXT, steps = BUDGET): Array<Reached<M>> {
+    // A search may run inside another (a method call's receiver): each keeps its own kind of question.
+    const outer = this.conditions;
+    this.conditions = CONDITION_MARKS.has(mark as Mark<unknown>);
+    try {
+      return this.searchFrom(expr, fn, mark, depth, path, context, steps);
+    } finally {
+      this.conditions = outer;
+    }
+  }
+
+  /** Whether the search under way asks where a condition's truth comes from (CONDITION_MARKS). */
+  private conditions = false;
+
+  private searchFrom<M>(expr: Node, fn: number, mark: Mark<M>, depth: number, path: readonly string[], context: readonly CallStep[], steps: number): Array<Reached<M>> {
     const out: Array<Reached<M>> = [];
     // Most values are followed with no property pending: one map for those, keys for the rest.
     // Each keeps the most calls left to follow when the value was met: met again with more (by a
@@ -227,7 +255,7 @@ export class ValueFlow {
         if (left !== undefined && node.operator !== '??') return push(left === (node.operator === '||') ? node.left : node.right, item);
         if (node.operator === '??' && node.left.type === 'Literal' && node.left.value !== null) return push(node.left, item);
         if (node.operator === '??' && node.left.type === 'Literal' && node.left.value === null && !('regex' in node.left)) return push(node.right, item);
-        push(node.left, item);
+        if (node.operator !== '&&' || this.conditions) push(node.left, item);
         return push(node.right, item);
       }
       case 'ConditionalExpression':

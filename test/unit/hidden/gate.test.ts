@@ -101,6 +101,14 @@ describe('hidden gate spread over small functions (the 2026 case, minified)', ()
     assert.match(marker.message, /linked to a region\/vendor gate/);
   });
 
+  // The code review of this stop: value questions skip the left of `a && b`; a marker's condition still takes its truth from it.
+  it('links a marker whose condition is the gate && a flag', () => {
+    const code = 'function tz(){return Intl.DateTimeFormat().resolvedOptions().timeZone}\nvar flag=process.env.X;\nfunction ap(){let t=tz(),cn=(t==="Asia/Shanghai"||t==="Asia/Urumqi")&&flag;return cn?"\\u2019":"\'"}';
+    const [marker] = scan(code).filter(f => f.ruleId === 'covert-marker');
+    assert.equal(marker.severity, 'high');
+    assert.match(marker.message, /linked to a region\/vendor gate/);
+  });
+
   it('does not link a probe in a callee whose value is not what is compared', () => {
     const code = [
       'function t(){return Intl.DateTimeFormat().resolvedOptions().timeZone}',

@@ -3,6 +3,7 @@
 // callees' returns). A linked marker is high. Either way, where the chosen character goes is
 // followed forwards (a prompt sentence, a property, a call), each step a related location.
 import { isFunction, paramNames, type Node } from '../../js/ast';
+import { conditionMark } from '../../js/flow';
 import { redraft, type Draft } from '../findings';
 import { factOf } from '../facts';
 import type { RelatedSpan } from '../types';
@@ -19,7 +20,7 @@ function link(marker: Draft, input: CorrelationInput): Draft {
   const isChooser = !!fnNode && fact.condition.every(c => c === fnNode || (c.type === 'Identifier' && params.has(c.name)));
   const byComparison = new Map<string, GateRecord>();
   for (const g of input.gates) for (const c of g.comparisons) byComparison.set(`${c.start}:${c.end}`, g);
-  const gateMark = (node: Node) => byComparison.get(`${node.start}:${node.end}`);
+  const gateMark = conditionMark((node: Node) => byComparison.get(`${node.start}:${node.end}`));
   let gate: GateRecord | undefined;
   if (byComparison.size) {
     for (const c of fact.condition) {
