@@ -154,7 +154,7 @@ export class CallGraph {
       return prop?.type === 'Property' ? this.functionValue(prop.value as Node, owner!.fn, HOPS - 1) : undefined;
     }
     if (object.type === 'ThisExpression') {
-      const cls = fn === MODULE ? undefined : this.index.functions[fn].cls;
+      const cls = this.index.classAround(fn);
       const def = cls?.body.body.find(m => m.type === 'MethodDefinition' && propertyKeyName(m) === method);
       return def?.type === 'MethodDefinition' ? this.index.functionOf(def.value) : undefined;
     }
@@ -375,7 +375,8 @@ export class CallGraph {
     if (known !== undefined) return known ?? undefined;
     const exported = this.bundleOf(call, fn);
     let values = exported ? (key === '' ? exported.whole : exported.member(key)) : [];
-    if (exported && key !== '' && values.length === 0) values = this.namespaceExport(exported, key);
+    const fromNamespace = exported && key !== '' && values.length === 0 ? this.exportedNamespace(exported)?.get(key) : undefined;
+    if (fromNamespace) values = [fromNamespace];
     if (exported && key === 'default' && values.length === 0) values = exported.whole;
     // One function, not a choice: an export's `void 0` placeholder aside.
     const real = values.filter(v => !isUndefinedValue(v.node));
@@ -385,23 +386,15 @@ export class CallGraph {
   }
 
   /**
-   * Export `key` of a module whose exports are a namespace object made CommonJS
+   * The getters, by key, of the namespace object a module's exports are made CommonJS from
    * (esbuild's `var X = {}; __export(X, { key: () => f }); module.exports = __toCommonJS(X)`,
-   * TypeScript libraries built with tsup, bundled again by Bun): what X's getter returns.
+   * TypeScript libraries built with tsup, bundled again by Bun; rollup's `lib = __toCommonJS(X)`).
    */
-  private namespaceExport(exported: BundledExports, key: string): ModuleValue[] {
-    const getter = this.exportedNamespace(exported)?.get(key);
-    return getter ? [getter] : [];
-  }
-
-  /** The getters of the namespace object a module's `module.exports = helper(X)` makes CommonJS, by key. */
   private exportedNamespace(exported: BundledExports): ReadonlyMap<string, ModuleValue> | undefined {
     const [holder] = exported.holders;
     const made = exported.holders.length === 1 ? unwrapChain(holder.node) : undefined;
     const namespace = made?.type === 'CallExpression' && made.arguments.length === 1 ? unwrapChain(made.arguments[0] as Node) : undefined;
-    if (namespace?.type !== 'Identifier') return undefined;
-    const bound = this.index.binding(namespace.name, holder.fn);
-    return bound && this.namespaceGetters().get(`${bound.scope}\0${namespace.name}`)?.members;
+    return namespace?.type === 'Identifier' ? this.namespaceOf(namespace.name, holder.fn) : undefined;
   }
 
   /** The function of an instance method `name` that class `cls` defines itself. */
@@ -432,8 +425,13 @@ export class CallGraph {
    * `ns.spawn(…)` call what the getter returns.
    */
   namespaceMember(name: string, fn: number, key: string): ModuleValue | undefined {
+    return this.namespaceOf(name, fn)?.get(key);
+  }
+
+  /** The getters of namespace object `name` (as function `fn` sees the name), by key. */
+  private namespaceOf(name: string, fn: number): ReadonlyMap<string, ModuleValue> | undefined {
     const bound = this.index.binding(name, fn);
-    return bound && this.namespaceGetters().get(`${bound.scope}\0${name}`)?.members.get(key);
+    return bound && this.namespaceGetters().get(`${bound.scope}\0${name}`)?.members;
   }
 
   /**

@@ -202,6 +202,9 @@ function listsOfTable(node: Node, fn: number, index: ModuleIndex): ArrayExpressi
   return bound && declaredOnce(index, bound.scope, table.name) && everyUse(index, bound.scope, table.name, isTableRead) ? lists : undefined;
 }
 
+/** Array methods that change the list they are called on. */
+export const IN_PLACE_METHODS: ReadonlySet<string> = new Set(['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin']);
+
 /** A use of a table that only reads one of its entries (`T[k]`, `T.linux`): nothing changes it. */
 function isTableRead(use: NameUse): boolean {
   const { node, ancestors } = use;
@@ -212,7 +215,7 @@ function isTableRead(use: NameUse): boolean {
   // The entry read is itself only read: not written, deleted, called or changed in place.
   if (above.type === 'AssignmentExpression') return above.left !== parent;
   if (above.type === 'UpdateExpression' || (above.type === 'UnaryExpression' && above.operator === 'delete')) return false;
-  if (above.type === 'MemberExpression' && above.object === parent) return !['push', 'pop', 'shift', 'unshift', 'splice', 'sort', 'reverse', 'fill', 'copyWithin'].includes(propertyName(above) ?? '');
+  if (above.type === 'MemberExpression' && above.object === parent) return !IN_PLACE_METHODS.has(propertyName(above) ?? '');
   return !(above.type === 'CallExpression' && above.callee === parent);
 }
 

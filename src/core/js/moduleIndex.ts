@@ -482,14 +482,19 @@ export class ModuleIndex {
   }
 
   /** Values of `this.key` in a method of the class around function `fn`. */
+  /** The class whose body holds function `fn` (its methods, field initialisers, functions nested in them). */
+  classAround(fn: number): ClassNode | undefined {
+    return fn === MODULE ? undefined : this.functions[fn].cls;
+  }
+
   thisMember(fn: number, key: string): ModuleValue[] {
-    const cls = fn === MODULE ? undefined : this.functions[fn].cls;
+    const cls = this.classAround(fn);
     return (cls && this.classMembers.get(cls)?.get(key)) ?? [];
   }
 
   /** What `this.key` gives in function `fn`: see instanceValues, for the class around `fn` (none outside a class). */
   thisValues(fn: number, key: string): ModuleValue[] {
-    const cls = fn === MODULE ? undefined : this.functions[fn].cls;
+    const cls = this.classAround(fn);
     return cls ? this.instanceValues(cls, key) : [];
   }
 

@@ -343,7 +343,6 @@ export function everyThisField(cls: Node, field: string, visit: (use: { node: No
   const path: Node[] = [];
   const stack: Node[] = [cls];
   const exits: boolean[] = [false];
-  const children: Node[] = [];
   let visited = 0;
   while (stack.length) {
     const node = stack.pop()!;
@@ -356,12 +355,7 @@ export function everyThisField(cls: Node, field: string, visit: (use: { node: No
     path.push(node);
     stack.push(node);
     exits.push(true);
-    children.length = 0;
-    childrenOf(node, children);
-    for (let i = children.length - 1; i >= 0; i--) {
-      stack.push(children[i]);
-      exits.push(false);
-    }
+    for (let n = pushChildren(node, stack); n > 0; n--) exits.push(false);
   }
   return true;
 }
@@ -373,7 +367,7 @@ export function everyThisField(cls: Node, field: string, visit: (use: { node: No
  * taken for (a command, a fetch); cached per class and key.
  */
 export function keepsOwnField(index: ModuleIndex, cls: Node & { id?: { name: string } | null }, key: string): boolean {
-  return perClassField(cls, `written\0${key}`, () => findKeepsOwnField(index, cls, key));
+  return askedOfClass(cls, `written\0${key}`, () => findKeepsOwnField(index, cls, key));
 }
 
 /**
@@ -383,25 +377,34 @@ export function keepsOwnField(index: ModuleIndex, cls: Node & { id?: { name: str
  * `helper(this)`). Cached per class and key.
  */
 export function fieldStaysInClass(index: ModuleIndex, cls: Node & { id?: { name: string } | null }, key: string): boolean {
-  return perClassField(cls, `seen\0${key}`, () => findFieldStaysInClass(index, cls, key));
+  return askedOfClass(cls, `seen\0${key}`, () => findFieldStaysInClass(index, cls, key));
 }
 
-/** Answers about a class's fields, each found once: they scan the whole text. */
-function perClassField(cls: Node, question: string, find: () => boolean): boolean {
-  let answers = fieldAnswers.get(cls);
-  if (!answers) fieldAnswers.set(cls, (answers = new Map()));
-  let known = answers.get(question);
-  if (known === undefined) answers.set(question, (known = find()));
-  return known;
+/**
+ * An answer about class `cls`, found once per question (`question` names it and its arguments):
+ * such answers scan the whole text or the class's body.
+ */
+export function askedOfClass<T>(cls: Node, question: string, find: () => T): T {
+  let answers = classAnswers.get(cls);
+  if (!answers) classAnswers.set(cls, (answers = new Map()));
+  if (answers.has(question)) return answers.get(question) as T;
+  const found = find();
+  answers.set(question, found);
+  return found;
 }
 
-const fieldAnswers = new WeakMap<Node, Map<string, boolean>>();
+const classAnswers = new WeakMap<Node, Map<string, unknown>>();
+
+/** Whether another class of the text extends the class named `name`. */
+function extendedIn(text: string, name: string): boolean {
+  return new RegExp(`\\bextends\\s+${name.replace(/[$]/g, '\\$')}\\b`).test(text);
+}
 
 function findFieldStaysInClass(index: ModuleIndex, cls: Node & { id?: { name: string } | null }, key: string): boolean {
   const name = className(index, cls);
   if (!name) return false;
   const text = index.text;
-  if (new RegExp(`\\bextends\\s+${name.replace(/[$]/g, '\\$')}\\b`).test(text)) return false;
+  if (extendedIn(text, name)) return false;
   const body = text.slice(cls.start, cls.end);
   if (/=\s*this\b(?!\s*\.)|[(,]\s*this\s*[,)]/.test(body)) return false;
   // Another class's own `this.config` is its instances' field, not this class's (a subclass is ruled out above).
@@ -415,7 +418,7 @@ function findKeepsOwnField(index: ModuleIndex, cls: Node & { id?: { name: string
   if (!name) return false;
   const text = index.text;
   const k = key.replace(/[$]/g, '\\$');
-  if (new RegExp(`\\bextends\\s+${name.replace(/[$]/g, '\\$')}\\b`).test(text)) return false;
+  if (extendedIn(text, name)) return false;
   const write = new RegExp(`(?<!\\bthis)\\.${k}\\s*(?:[-+*/%&|^]|\\?\\?|\\|\\||&&)?=(?!=)`, 'g');
   for (let m = write.exec(text); m; m = write.exec(text)) if (m.index < cls.start || m.index >= cls.end) return false;
   return true;

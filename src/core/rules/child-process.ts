@@ -7,7 +7,7 @@ import { bindsWithin, callsSpelled, everyUse, keepsOwnField, mentionsArguments }
 import { argumentsOf, refName, type ModuleRef } from '../js/modules';
 import { shellScript } from '../shell/commands';
 import { isParameterOf, isPlaceholder, MODULE, reachingValues, settledValue, settledValueAt, settledValuesAt, unchangedParameters, type ModuleIndex } from '../js/moduleIndex';
-import { charCodeText, constantTexts, readOnlyList } from '../js/constantText';
+import { charCodeText, constantTexts, IN_PLACE_METHODS, readOnlyList } from '../js/constantText';
 import { constructorFunction } from '../js/callgraph';
 import { escapeRegExp } from '../catalog/keywords';
 import { argumentGiven, CALL_DEPTH, type Mark } from '../js/flow';
@@ -956,7 +956,7 @@ function propertyShapes(node: Node & { type: 'MemberExpression' }, fn: number, a
   // `this.vsCodeCommand`, given once in the constructor: each value the class gives the field,
   // when nothing outside the class (an instance's `i.cmd = …`, a subclass) gives it another.
   if (node.object.type === 'ThisExpression') {
-    const cls = fn >= 0 ? analysis.index.functions[fn]?.cls : undefined;
+    const cls = analysis.index.classAround(fn);
     const values = cls ? analysis.index.thisValues(fn, key) : [];
     if (values.length === 0 || values.length > MAX_HELPER_RETURNS || depth >= SHAPE_DEPTH || !keepsOwnField(analysis.index, cls!, key)) return undefined;
     const out: string[] = [];
@@ -1112,7 +1112,7 @@ function onlyReadsProperties(index: ModuleIndex, scope: number, name: string, co
       const next = ancestors[ancestors.length - 3];
       if (next?.type === 'AssignmentExpression' && next.left === above) return false;
       if (next?.type === 'UpdateExpression' || (next?.type === 'UnaryExpression' && next.operator === 'delete')) return false;
-      if (next?.type === 'CallExpression' && next.callee === above && IN_PLACE.has(propertyName(above) ?? '')) return false;
+      if (next?.type === 'CallExpression' && next.callee === above && IN_PLACE_METHODS.has(propertyName(above) ?? '')) return false;
     }
     return true;
   });
@@ -2314,6 +2314,3 @@ function objectValues(node: Node | undefined): Node[] {
   if (object?.type !== 'ObjectExpression') return [];
   return object.properties.flatMap(p => (p.type === 'Property' && !p.computed ? [unwrapChain(p.value as Node)] : []));
 }
-
-/** Array methods that change the list they are called on. */
-const IN_PLACE = new Set(['push', 'unshift', 'splice', 'pop', 'shift', 'reverse', 'sort', 'fill', 'copyWithin']);

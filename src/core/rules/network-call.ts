@@ -131,7 +131,7 @@ function fetchFieldByDefault(callee: Node & { type: 'MemberExpression' }, ctx: R
   const key = callee.object.type === 'ThisExpression' ? propertyName(callee) : undefined;
   const { index } = ctx.analysis();
   const fn = ctx.functionIndex();
-  const cls = fn >= 0 ? index.functions[fn]?.cls : undefined;
+  const cls = index.classAround(fn);
   if (key === undefined || !cls) return false;
   const values = index.thisValues(fn, key);
   // Asked at every `this.m(…)`: the scan of the text for other writes only for a field that falls back to fetch.

@@ -275,7 +275,7 @@ function unpackedDownloads(downloads: ReadonlyArray<{ write: Marked<'sink'> }>, 
     // The module itself may be the function (`extractZip(a, { dir })`, `decompress(a, d)`).
     const ref = moduleRefOf(calleeOf(call), lookupAt(index, fn));
     if (!ref) return;
-    const parts = libraryUnpack(call, ref.module, ref.path, index, fn);
+    const parts = libraryUnpack(call, args, ref.module, ref.path, index, fn);
     if (parts) found.push({ call, ...parts, fn, how: `${ref.module}${ref.path.length ? `.${ref.path.join('.')}` : ''}` });
   });
   if (found.length === 0) return [];
@@ -393,9 +393,8 @@ function namedMembers(after: ReadonlyArray<string | undefined>, withValue: reado
   return members.length ? members : undefined;
 }
 
-/** An unpacking library call's archive and folder (see unpackedDownloads). */
-function libraryUnpack(call: CallLike, module: string, path: readonly string[], index: ModuleIndex, fn: number): { archive: Node; dest: Node } | undefined {
-  const args = call.arguments.filter((a): a is Exclude<typeof a, { type: 'SpreadElement' }> => a.type !== 'SpreadElement') as Node[];
+/** An unpacking library call's archive and folder (see unpackedDownloads); `args`: its arguments but spreads. */
+function libraryUnpack(call: CallLike, args: readonly Node[], module: string, path: readonly string[], index: ModuleIndex, fn: number): { archive: Node; dest: Node } | undefined {
   const last = path[path.length - 1];
   if (module === 'tar' && (last === 'x' || last === 'extract')) {
     const options = args[0] && unwrapChain(args[0]);

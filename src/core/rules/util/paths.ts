@@ -3,7 +3,8 @@
 // and the home directory `~`, so rules can match `*/.aws/credentials` or `~/.zshrc`.
 import type * as acorn from 'acorn';
 import { isFunction, isUndefinedValue, numberLiteral, propertyKeyName, propertyName, staticString, unwrapChain, type Node } from '../../js/ast';
-import { everyThisField, everyUse, fieldStaysInClass } from '../../js/nameUses';
+import { askedOfClass, everyThisField, everyUse, fieldStaysInClass } from '../../js/nameUses';
+import { constructorFunction } from '../../js/callgraph';
 import { seesLastValue, type ModuleIndex } from '../../js/moduleIndex';
 import { argumentsOf } from '../../js/modules';
 import { contextAt } from './contextAt';
@@ -565,7 +566,7 @@ function keptByClass(index: ModuleIndex, ancestors: readonly Node[], k: number, 
   if (depth >= MAX_COMPARED_DEPTH) return false;
   if (holder?.type === 'AssignmentExpression' && holder.operator === '=' && holder.right === object && holder.left.type === 'MemberExpression' && holder.left.object.type === 'ThisExpression') {
     const field = propertyName(holder.left);
-    const cls = fn >= 0 ? index.functions[fn]?.cls : undefined;
+    const cls = index.classAround(fn);
     // Read only as `this.config…` inside the class: not on an instance, in a subclass or through `const { config } = this`.
     return field !== undefined && cls && fieldStaysInClass(index, cls, field) ? optionOnlyCompared(cls, field, key) : false;
   }
@@ -578,15 +579,8 @@ function keptByClass(index: ModuleIndex, ancestors: readonly Node[], k: number, 
 
 /** Every read of option `key` of `this.field` in class `cls` is a membership test (see onlyCompared); once per class, field and key. */
 function optionOnlyCompared(cls: Node, field: string, key: string): 'deny' | 'compared' | false {
-  let byKey = optionVerdicts.get(cls);
-  if (!byKey) optionVerdicts.set(cls, (byKey = new Map()));
-  const id = `${field}\0${key}`;
-  let known = byKey.get(id);
-  if (known === undefined) byKey.set(id, (known = findOptionOnlyCompared(cls, field, key)));
-  return known;
+  return askedOfClass(cls, `option compared\0${field}\0${key}`, () => findOptionOnlyCompared(cls, field, key));
 }
-
-const optionVerdicts = new WeakMap<Node, Map<string, 'deny' | 'compared' | false>>();
 
 function findOptionOnlyCompared(cls: Node, field: string, key: string): 'deny' | 'compared' | false {
   let reads = 0;
@@ -629,9 +623,9 @@ function constructorParameter(index: ModuleIndex, made: acorn.NewExpression, pos
   const bound = index.binding(made.callee.name, fn);
   const cls = bound && !bound.mutated && bound.values.length === 1 ? unwrapChain(bound.values[0].node) : undefined;
   if (cls?.type !== 'ClassDeclaration' && cls?.type !== 'ClassExpression') return undefined;
-  const ctor = cls.body.body.find(m => m.type === 'MethodDefinition' && m.kind === 'constructor');
-  const param = ctor?.type === 'MethodDefinition' ? ctor.value.params[position] : undefined;
-  const at = ctor?.type === 'MethodDefinition' ? index.functionOf(ctor.value) : undefined;
+  const ctor = constructorFunction(cls);
+  const param = ctor?.params[position];
+  const at = ctor && index.functionOf(ctor);
   return param?.type === 'Identifier' && at !== undefined ? { name: param.name, fn: at } : undefined;
 }
 
