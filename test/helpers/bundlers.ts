@@ -158,3 +158,35 @@ async function withRollup(entry: string, options: BundleOptions): Promise<string
     await bundle.close();
   }
 }
+
+/**
+ * The fixture `name` built with code splitting from several entries: each entry a file, the
+ * modules they share in chunks of their own that the entries import (`import { run } from
+ * "./chunk-XYZ.js"`, rollup's CommonJS `require("./run-XYZ.js")`), as Bun and esbuild ship split
+ * programs. The folder holding the output, cached like bundleFixture's.
+ */
+export async function bundleChunks(name: string, options: BundleOptions & { bundler: 'esbuild' | 'rollup' }, entries: readonly string[]): Promise<string> {
+  const dir = path.join(FIXTURES, name);
+  const sources = fs.readdirSync(dir).filter(f => /\.(?:[mc]?js)$/.test(f)).sort();
+  const hash = createHash('sha256').update(JSON.stringify(options)).update(entries.join('\0'));
+  for (const f of sources) hash.update(f).update(fs.readFileSync(path.join(dir, f)));
+  const out = path.join(CACHE, `${name}-chunks-${hash.digest('hex').slice(0, 16)}`);
+  if (fs.existsSync(path.join(out, '.done'))) return out;
+  fs.rmSync(out, { recursive: true, force: true });
+  fs.mkdirSync(out, { recursive: true });
+  const input = entries.map(e => path.join(dir, e));
+  if (options.bundler === 'esbuild') {
+    const esbuild = await import('esbuild');
+    await esbuild.build({ entryPoints: input, bundle: true, splitting: true, platform: 'node', format: 'esm', minify: !!options.minify, outdir: out, logLevel: 'silent' });
+  } else {
+    const { rollup } = await import('rollup');
+    const bundle = await rollup({ input, external: id => BUILTINS.test(id), onwarn: () => undefined });
+    try {
+      await bundle.write({ dir: out, format: options.format === 'cjs' ? 'cjs' : 'es' });
+    } finally {
+      await bundle.close();
+    }
+  }
+  fs.writeFileSync(path.join(out, '.done'), '');
+  return out;
+}

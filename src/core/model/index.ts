@@ -5,3 +5,4 @@ export * from './finding';
 export * from './target';
 export * from './policy';
 export * from './config';
+export * from './imports';

@@ -14,6 +14,8 @@ import { argumentGiven, CALL_DEPTH, type Mark } from '../js/flow';
 import { moduleDerivation } from '../js/derivation';
 import { MAX_CALLERS, type CallStep } from '../js/callgraph';
 import type { ModuleAnalysis, Rule, RuleContext } from './types';
+import type { StarterSummary } from '../model';
+import { exportNamesOf } from '../js/exportNames';
 import { EQUALITY, spelledText } from './util/paths';
 import { handsShellText, isInlineCodeOption, isPtyPackage, isShellCommandOption, lineComputed, processCall, programName, SHELL_PROGRAMS, startsComputed } from './util/process';
 import { contextAt } from './util/contextAt';
@@ -430,6 +432,12 @@ interface ProcessCall {
    * position, so a call reported after the walk must not spell them again.
    */
   spelled?: string[];
+  /**
+   * A call of a function another module of the program exports that starts a process with what
+   * it is given: that function (`ut from /$bunfs/root/chunk-q49.js`) and the start inside it, as
+   * the wrappers around this call name it.
+   */
+  imported?: { from: string; base: string };
 }
 
 
@@ -1767,9 +1775,10 @@ function parametersReached(value: Node, fn: number, wrapper: number, analysis: M
  * from literals and templates only (names there belong to the caller's scope, which the walk
  * has left) or a name the caller bound once.
  */
-function wrapperCalls(ctx: RuleContext, started: readonly ProcessCall[]): { calls: ProcessCall[]; byCallers: Map<Node, string[]> } {
+function wrapperCalls(ctx: RuleContext, started: readonly ProcessCall[]): { calls: ProcessCall[]; byCallers: Map<Node, string[]>; wrappers: Wrapper[] } {
   const analysis = ctx.analysis();
   const out: ProcessCall[] = [];
+  const wrappers: Wrapper[] = [];
   // For each process call inside a wrapper (and each wrapper call passing its parameter on): the
   // calls of that wrapper, and whether they are all of them.
   const callers = new Map<Node, { all: boolean; given: ProcessCall[] }>();
@@ -1786,6 +1795,7 @@ function wrapperCalls(ctx: RuleContext, started: readonly ProcessCall[]): { call
       // them each caller decides the shell, unless the wrapper turns it on whatever they give.
       const deciding = optionParameters(p, wrapper, how, analysis);
       const fixedOn = p.shell && (deciding.length === 0 || (!p.via && !p.shellFrom) || !!p.shellFixed || shellInside(p, wrapper, ctx));
+      wrappers.push({ wrapper, how, shell: fixedOn, deciding, base: p.via?.base ?? p.imported?.base ?? p.call });
       const steps = analysis.graph.callersOf(wrapper);
       const record = { all: callsAllFound(wrapper, steps.length, analysis), given: [] as ProcessCall[] };
       callers.set(p.node, record);
@@ -1815,7 +1825,7 @@ function wrapperCalls(ctx: RuleContext, started: readonly ProcessCall[]): { call
         const settle = { path: SHELL_KEY, options: true, ...(passing && depth > 0 ? { stopAt: step.fn } : {}) };
         const shell = fixedOn || (deciding.length ? options.some(o => settledShell(o, step.fn, argumentListGiven(callerArgs, o), ctx, settle)) : p.shell);
         const name = analysis.index.sourceOf(calleeOf(step.call));
-        const base = p.via?.base ?? p.call;
+        const base = p.via?.base ?? p.imported?.base ?? p.call;
         const q: ProcessCall = {
           node: step.call,
           call: `${base} via ${name.length <= 40 ? name : 'a wrapper'}()`,
@@ -1857,7 +1867,42 @@ function wrapperCalls(ctx: RuleContext, started: readonly ProcessCall[]): { call
     const given = p.shell ? givenBy(p, 0) : undefined;
     if (given) byCallers.set(p.node, given);
   }
-  return { calls: out, byCallers };
+  return { calls: out, byCallers, wrappers };
+}
+
+/** A function that starts a process with what its callers give (wrapperCalls): which parameters, and how the shell is decided. */
+interface Wrapper {
+  wrapper: number;
+  how: PassedOn;
+  /** A shell runs it whatever the callers give. */
+  shell: boolean;
+  /** The parameters whose options decide the shell. */
+  deciding: readonly Carried[];
+  /** The start inside, by its own name (`child_process.spawn`). */
+  base: string;
+}
+
+/**
+ * Tells the modules that import them about the wrappers this module exports: a wrapper given
+ * the program (and list) as plain parameters, not as properties of one (`run({ file })`: its
+ * callers in other modules are not read for it).
+ */
+function exportWrappers(ctx: RuleContext, wrappers: readonly Wrapper[]): void {
+  const { index } = ctx.analysis();
+  for (const w of wrappers) {
+    const names = exportNamesOf(index, w.wrapper);
+    if (!names.length) continue;
+    const { how } = w;
+    if ('program' in how && (how.programPath?.length || how.listPath?.length)) continue;
+    const options = w.shell ? [] : w.deciding.filter(d => d.scope === w.wrapper && d.path.length === 0).map(d => d.at);
+    const summary: StarterSummary = {
+      call: w.base,
+      ...('whole' in how ? { whole: how.whole } : { program: how.program, ...(how.list >= 0 ? { list: how.list } : {}) }),
+      shell: w.shell,
+      ...(options.length ? { shellOptions: options } : {}),
+    };
+    for (const name of names) ctx.exportStarter(name, summary);
+  }
 }
 
 /** `export function run`, `export const run = …`, `export default class R`: callers in other modules are not seen. */
@@ -2057,6 +2102,7 @@ export const childProcess: Rule = {
     },
   },
   triggers: ['child_process', 'spawn', 'exec', 'fork', 'execa', 'shelljs', 'node-pty', 'Bun', 'bun', 'StdioClientTransport', 'StdioMCPTransport', 'MCPClient'],
+  followsImports: true,
   create(ctx) {
     // Calls whose command is made by a call: reported once decoding is over, with the command
     // if a decoder (a string table, `_$d("…")`) turned out to produce it, else as computed.
@@ -2096,13 +2142,18 @@ export const childProcess: Rule = {
     const startsProcess = (node: Node & { type: 'CallExpression' }, viaCall: Node, c: RuleContext): boolean => {
       const ref = c.moduleRef(viaCall) ?? ptySpawn(node, viaCall);
       const kind = ref && processCall(ref);
-      if (!kind) return false;
-      const args = argumentsOf(node);
-      const option = kind === 'shell' || shellOption(args, c);
-      const call = refName(ref);
+      const imported = !kind && ref ? importedStart(node, ref, c) : undefined;
+      if (!kind && !imported) return false;
+      const args = imported?.args ?? argumentsOf(node);
+      const option = kind === 'shell' || imported?.shell || shellOption(args, c);
+      const call = imported ? imported.call : refName(ref!);
       const fn = c.functionIndex();
-      const inline = ref.path[ref.path.length - 1] === 'fork' ? forkedInlineCode(args) : undefined;
-      const byName = viaCall.type === 'Identifier' ? { byName: { name: viaCall.name, fn, scope: c.analysis().index.binding(viaCall.name, fn)?.scope } } : {};
+      const inline = ref!.path[ref!.path.length - 1] === 'fork' ? forkedInlineCode(args) : undefined;
+      const byName = {
+        ...(viaCall.type === 'Identifier' ? { byName: { name: viaCall.name, fn, scope: c.analysis().index.binding(viaCall.name, fn)?.scope } } : {}),
+        ...(imported ? { imported: imported.imported } : {}),
+        ...(imported?.listForm ? { listForm: true } : {}),
+      };
       if (inline) start({ node, call, shell: false, args, fn, spelled: [inline], ...byName }, c);
       else if (typeof option === 'boolean') start({ node, call, shell: option, args, fn, ...byName }, c);
       // `n.shell ? exec(line) : execFile(e, l, {shell: n.shell})`: on the branch where the very value is false.
@@ -2206,6 +2257,7 @@ export const childProcess: Rule = {
         // Which calls inside wrappers run only what their callers give (wrapperCalls), known before any is reported.
         const wrapped = wrapperCalls(ctx, computed.map(settled));
         const { byCallers } = wrapped;
+        exportWrappers(ctx, wrapped.wrappers);
         for (const p of unsettled) report(ctx, settled(p), byCallers);
         unsettled.length = 0;
         const withChosen = (p: ProcessCall): ProcessCall => {
@@ -2293,6 +2345,62 @@ export const childProcess: Rule = {
     };
   },
 };
+
+/**
+ * A call of a function another module of the program exports that starts a process with the
+ * program and arguments it is given (ctx.importedStarter): the arguments in spawn's order
+ * (program, list, then the options that decide the shell), or undefined. Only a call that may
+ * pass a command is asked about (a list or a text written in it, or a value of a parameter),
+ * so that most calls of imported helpers do not make the other module be read.
+ */
+function importedStart(node: Node & { type: 'CallExpression' }, ref: ModuleRef, c: RuleContext): { args: Node[]; call: string; shell: boolean; listForm?: boolean; imported: { from: string; base: string } } | undefined {
+  if (ref.path.length !== 1) return undefined;
+  const given = argumentsOf(node);
+  const carried = given.slice(0, 3).map(a => mayCarryCommand(a, c));
+  if (!carried.some(Boolean)) return undefined;
+  const summary = c.importedStarter(ref, carried.includes('parameter'));
+  if (!summary) return undefined;
+  const at = (k: number | undefined) => (k === undefined ? undefined : given[k]);
+  let args: Node[];
+  let listForm = false;
+  if (summary.whole !== undefined) {
+    const whole = at(summary.whole);
+    if (!whole) return undefined;
+    const split = programAndRest(unwrapChain(whole));
+    args = split ?? [whole];
+    listForm = !split;
+  } else {
+    const program = at(summary.program);
+    if (!program) return undefined;
+    const list = at(summary.list);
+    args = list ? [program, list] : [program];
+  }
+  // The options that decide the shell go after the list, where spawn takes them (with no list, in its place: spawn reads them there too).
+  const options = (summary.shellOptions ?? []).flatMap(k => given[k] ?? []);
+  const name = ref.path[0];
+  // The runner as the caller spells it (`o(…)`, `log.run(…)`), as a same-module wrapper is named.
+  const callee = calleeOf(node);
+  const spelled = c.text.slice(callee.start, callee.end);
+  return {
+    args: [...args, ...options],
+    call: `${summary.call} via ${spelled.length <= 40 ? spelled : name}()`,
+    shell: summary.shell,
+    ...(listForm ? { listForm } : {}),
+    imported: { from: `${name} of ${ref.module}`, base: summary.call },
+  };
+}
+
+/** An argument that may carry a command: a list or text written in the call, or a value a parameter of the function around it gives. */
+function mayCarryCommand(arg: Node, c: RuleContext): 'written' | 'parameter' | undefined {
+  const a = unwrapChain(arg);
+  if (a.type === 'ArrayExpression' || a.type === 'TemplateLiteral' || (a.type === 'Literal' && typeof a.value === 'string')) return 'written';
+  if (a.type !== 'Identifier') return undefined;
+  const value = c.resolve(a);
+  if (value?.type === 'Parameter') return 'parameter';
+  // `let G = e` first (Claude Code's runner copies its parameter before it spawns it).
+  const copied = value && unwrapChain(value);
+  return copied?.type === 'Identifier' && c.resolve(copied)?.type === 'Parameter' ? 'parameter' : undefined;
+}
 
 /** MCP clients that start a server's program from options (`servers`: a record of such options, one per server). */
 const MCP_CLIENTS: ReadonlyArray<{ module: RegExp; name: string; servers?: string }> = [

@@ -2,7 +2,7 @@
 // which returns handlers for node types and for the module's decoded values. Rules report
 // through `ctx.report` with a message template and its data; the engine turns reports into
 // findings with one builder.
-import type { Category, ConfigInventory, ConfigPlace, ConfigScope, Severity, Span } from '../model';
+import type { Category, ConfigInventory, ConfigPlace, ConfigScope, Severity, Span, StarterSummary } from '../model';
 import type { Node, NodeOf, NodeType } from '../js/ast';
 import type { KeywordMatcher } from '../catalog/keywords';
 import type { DecodedValue } from '../js/decode';
@@ -103,6 +103,16 @@ export interface RuleContext {
   report(descriptor: ReportDescriptor): void;
   /** The module as a whole, to follow values: complete once the walk is over (`Program:exit`, `decoded`). */
   analysis(): ModuleAnalysis;
+  /**
+   * What a function another module of the same program exports does when called, if it starts a
+   * process with what it is given (`import { ut } from "./chunk-q49.js"`): undefined when the
+   * module is not one of the program's, or the function is no such starter. `passesParameter`:
+   * the call passes on a parameter of the function it is in (a module read only for its exports
+   * answers only those).
+   */
+  importedStarter(ref: ModuleRef, passesParameter: boolean): StarterSummary | undefined;
+  /** Tells the modules that import `name` from this one that it starts a process with what it is given. */
+  exportStarter(name: string, summary: StarterSummary): void;
 }
 
 /** What correlators and post-walk handlers reason over: the module's scopes, calls and value flow. */
@@ -164,6 +174,12 @@ export interface Rule {
   /** The rule runs on a file only if one of these occurs in its text. Empty: always runs. */
   triggers: readonly string[];
   triggersIgnoreCase?: boolean;
+  /**
+   * The rule also runs on a text with none of its triggers when the text imports another module
+   * of the same program (`from "./…"`, Bun's `from "/$bunfs/root/…"`): what it looks for may be
+   * a function of that module (ctx.importedStarter).
+   */
+  followsImports?: boolean;
   /** Called once per file or module; state kept in the closure lives as long as the file's scan. */
   create(ctx: RuleContext): RuleHandlers;
 }

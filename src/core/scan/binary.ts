@@ -3,10 +3,12 @@
 // the module, line and column within the module), and gives binaries with no JavaScript the
 // strings pass. A broken binary becomes error entries; the target's scan goes on.
 import * as path from 'node:path';
-import type { EmbeddedModule, Finding, NativeBinary, ScanError, SourceMapInfo } from '../model';
+import type { EmbeddedModule, Finding, ImportAnswer, NativeBinary, ScanError, SourceMapInfo } from '../model';
 import type { Rule, TargetContext } from '../rules/types';
 import { defaultKeywordMatcher } from '../catalog/keywords';
-import { scanSourceSafely, type SourceScanResult } from './engine';
+import { scanSourceSafely, type ModuleImports, type SourceScanResult } from './engine';
+import { answersHold, binarySiblings, programImports, ProgramImports } from './imports';
+import * as fs from 'node:fs';
 import { describeFsError, formatMB, type FileEntry } from './files';
 import { targetForFile } from './fileOwner';
 import { inspectNative, moduleBytesAt, moduleTextAt, type ModuleLocator } from '../native/inspect';
@@ -42,6 +44,8 @@ export interface ModuleOutcome {
   rulesRun?: readonly string[];
   /** The module's `sourceMappingURL`, read from its text (kept unless the record had one). */
   sourceMap?: SourceMapInfo;
+  /** What the module asked about the binary's other modules, and was told (a cached outcome holds only while they still say it). */
+  importAnswers?: ImportAnswer[];
 }
 
 /** One step of a binary's scan, in the order its result reports them: an error entry, or a JS module to scan. */
@@ -98,7 +102,7 @@ function brokenBinaryError(e: unknown): string {
 }
 
 /** Scans one embedded module's text (read by `text`, which may throw CorruptBinaryError: an error entry). */
-export function scanModule(rel: string, module: Pick<EmbeddedModule, 'name' | 'size'>, text: () => string, options: Pick<BinaryScanOptions, 'rules' | 'keep' | 'target' | 'onModuleDone'>): ModuleOutcome {
+export function scanModule(rel: string, module: Pick<EmbeddedModule, 'name' | 'size'>, text: () => string, options: Pick<BinaryScanOptions, 'rules' | 'keep' | 'target' | 'onModuleDone'> & { imports?: ModuleImports }): ModuleOutcome {
   let source: string;
   try {
     source = text();
@@ -107,7 +111,7 @@ export function scanModule(rel: string, module: Pick<EmbeddedModule, 'name' | 's
     return { findings: [], errors: [{ file: rel, entry: module.name, message: `module could not be read: ${e.message}` }], bytesScanned: 0 };
   }
   const sourceMap = sourceMapReference(source);
-  const scanned = scanSourceSafely(source, { file: rel, entry: module.name, rules: options.rules, target: options.target });
+  const scanned = scanSourceSafely(source, { file: rel, entry: module.name, rules: options.rules, target: options.target, ...(options.imports ? { imports: options.imports } : {}) });
   options.onModuleDone?.(`${rel} :: ${module.name}`, { bytes: module.size, ...scanned.stats });
   return {
     findings: options.keep ? scanned.findings.filter(f => options.keep!.has(f.ruleId)) : scanned.findings,
@@ -115,6 +119,7 @@ export function scanModule(rel: string, module: Pick<EmbeddedModule, 'name' | 's
     bytesScanned: module.size,
     rulesRun: scanned.rulesRun,
     ...(sourceMap ? { sourceMap } : {}),
+    ...(scanned.importAnswers ? { importAnswers: scanned.importAnswers } : {}),
   };
 }
 
@@ -135,6 +140,7 @@ export function scanBinary(file: FileEntry, options: BinaryScanOptions): BinaryS
     return result;
   }
   const out: { binary?: NativeBinary } = {};
+  const imports = binaryImports(file, options.rules, options.target, options.maxModuleBytes);
   try {
     for (const step of binarySteps(reader, file, options.maxModuleBytes, out)) {
       result.binary = out.binary;
@@ -147,7 +153,7 @@ export function scanBinary(file: FileEntry, options: BinaryScanOptions): BinaryS
         result.errors.push({ file: file.rel, entry: step.module.name, message: 'scan cancelled before this module' });
         break;
       }
-      addModuleOutcome(result, step.module, scanModule(file.rel, step.module, step.text, options));
+      addModuleOutcome(result, step.module, scanModule(file.rel, step.module, step.text, { ...options, imports: imports?.forModule(step.module.name) }));
     }
     result.binary = out.binary;
     if (out.binary) {
@@ -220,19 +226,22 @@ export function splitBinary(file: FileEntry, maxModuleBytes: number): BinarySpli
 }
 
 /** Modules of a split binary read and scanned by one worker: the binary is opened once, each module read alone. */
-export function scanSplitModules(file: FileEntry, modules: readonly SplitModule[], options: Pick<BinaryScanOptions, 'rules' | 'keep' | 'target'>, cached?: (m: SplitModule, bytes: () => Buffer) => { outcome?: ModuleOutcome; store?(o: ModuleOutcome): void }): ModuleOutcome[] {
+export function scanSplitModules(file: FileEntry, modules: readonly SplitModule[], maxModuleBytes: number, options: Pick<BinaryScanOptions, 'rules' | 'keep' | 'target'>, cached?: (m: SplitModule, bytes: () => Buffer) => { outcome?: ModuleOutcome; store?(o: ModuleOutcome): void }): ModuleOutcome[] {
   let reader: BinaryReader;
   try {
     reader = BinaryReader.open(file.absPath);
   } catch (e) {
     return modules.map(m => ({ findings: [], errors: [{ file: file.rel, entry: m.name, message: `cannot read: ${describeFsError(e)}` }], bytesScanned: 0 }));
   }
+  const target = targetForFile(options.target, file.rel);
+  const program = binaryImports(file, options.rules, target, maxModuleBytes);
   try {
     return modules.map(m => {
       try {
+        const imports = program?.forModule(m.name);
         const hit = cached?.(m, () => moduleBytesAt(reader, m.at));
-        if (hit?.outcome) return hit.outcome;
-        const outcome = scanModule(file.rel, m, () => moduleTextAt(reader, m.at), { ...options, target: targetForFile(options.target, file.rel) });
+        if (hit?.outcome && answersHold(hit.outcome.importAnswers, imports)) return hit.outcome;
+        const outcome = scanModule(file.rel, m, () => moduleTextAt(reader, m.at), { ...options, target, imports });
         hit?.store?.(outcome);
         return outcome;
       } catch (e) {
@@ -316,4 +325,36 @@ function markShippedSourceMaps(binary: NativeBinary): void {
     const dir = m.name.includes('/') ? m.name.slice(0, m.name.lastIndexOf('/') + 1) : '';
     m.sourceMap.shipped = names.has(path.posix.normalize(dir + m.sourceMap.url));
   }
+}
+
+/**
+ * The answers for a binary's modules about each other's exports (scan/imports.ts), kept while
+ * the same binary is scanned; undefined for a binary with no modules read apart.
+ */
+function binaryImports(file: FileEntry, rules: readonly Rule[], target: TargetContext, maxModuleBytes: number): ProgramImports | undefined {
+  if (!rules.some(r => r.followsImports)) return undefined;
+  let stat: fs.Stats;
+  try {
+    stat = fs.statSync(file.absPath);
+  } catch {
+    return undefined;
+  }
+  const key = `binary\0${file.absPath}\0${stat.size}\0${stat.mtimeMs}\0${maxModuleBytes}\0${rules.map(r => r.meta.id).join(',')}`;
+  return programImports(key, () => {
+    const split = splitBinary(file, maxModuleBytes);
+    const names = new Map<string, () => string | undefined>();
+    for (const step of split?.steps ?? []) {
+      if (!('module' in step)) continue;
+      const { at } = step.module;
+      names.set(step.module.name, () => {
+        const reader = BinaryReader.open(file.absPath);
+        try {
+          return moduleTextAt(reader, at);
+        } finally {
+          reader.close();
+        }
+      });
+    }
+    return new ProgramImports(binarySiblings(names), rules, target, file.rel);
+  });
 }

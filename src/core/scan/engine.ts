@@ -3,7 +3,7 @@
 // following values, then build the findings once. A pure function of its inputs whose result
 // is plain data, so it can run in a worker and be cached. Every pass that fails loses only
 // itself: its error is recorded and what the other passes found is still reported.
-import type { Finding, RelatedLocation, ScanError } from '../model';
+import type { Finding, ImportAnswer, RelatedLocation, ScanError, StarterSummary } from '../model';
 import type { DecodedSite, Rule, RuleContext, RuleHandlers, TargetContext } from '../rules/types';
 import { defaultKeywordMatcher, type KeywordMatcher } from '../catalog/keywords';
 import { isFunction, type CallLike, type Node, type Parameter } from '../js/ast';
@@ -42,7 +42,28 @@ export interface ScanSourceOptions {
   depth?: number;
   /** For code run from a string: the call in the text that holds it, related to every finding. */
   ranFrom?: RelatedLocation;
+  /** The other modules of the same program, as far as the text's imports ask about them (scan/imports.ts). */
+  imports?: ModuleImports;
 }
+
+/** Answers about the functions other modules of the program export, for one module's imports. */
+export interface ModuleImports {
+  /** What export `name` of the module `specifier` names (as written in this module) does, if it starts a process with what it is given. */
+  starter(specifier: string, name: string): StarterSummary | undefined;
+  /**
+   * The module is read only for what it exports (another module asked): only calls that pass a
+   * parameter of theirs on are asked about, since only those can make an export a starter.
+   */
+  readonly forExports?: boolean;
+}
+
+/** A specifier naming another module of the same program: relative, or absolute as Bun's chunks write them (`/$bunfs/root/chunk-…js`). */
+export function isSiblingSpecifier(specifier: string): boolean {
+  return specifier.startsWith('./') || specifier.startsWith('../') || specifier.startsWith('/');
+}
+
+/** A text that imports another module of the program (the rules that follow imports run on it). */
+const SIBLING_IMPORT = /\bfrom\s*["'](?:\.{1,2}\/|\/)|\brequire\(\s*["']\.{1,2}\//;
 
 /**
  * Texts up to this many UTF-16 characters are analysed whole. Memory grows with the text: a
@@ -68,6 +89,10 @@ export interface SourceScanResult {
    * the correlations no fact, whatever its code: a cached result survives a change to it (worker/resultCache.ts).
    */
   rulesRun: readonly string[];
+  /** The module's exported functions that start a process with what they are given (ModuleImports answers them to its importers). */
+  starters?: Record<string, StarterSummary>;
+  /** What the module asked about other modules' exports and was told: a cached result holds only while the answers do. */
+  importAnswers?: ImportAnswer[];
 }
 
 export function scanSource(source: string, options: ScanSourceOptions): SourceScanResult {
@@ -75,9 +100,9 @@ export function scanSource(source: string, options: ScanSourceOptions): SourceSc
   if (source.length > wholeMax) return scanInParts(source, options, wholeMax, Math.min(wholeMax, PART_MAX));
   const analysed = analyse(source, options);
   if (!('drafts' in analysed)) return analysed;
-  const { drafts, functions, errors, partial, stats, rulesRun } = analysed;
+  const { drafts, functions, errors, partial, stats, rulesRun, starters, importAnswers } = analysed;
   const findings = buildFindings(drafts, { ...whereOf(options), text: source, functions, partial, ...(options.ranFrom ? { ranFrom: options.ranFrom } : {}) });
-  return withCodeRun({ findings, errors, partial, stats, rulesRun }, source, drafts, options);
+  return withCodeRun({ findings, errors, partial, stats, rulesRun, ...(starters ? { starters } : {}), ...(importAnswers ? { importAnswers } : {}) }, source, drafts, options);
 }
 
 /** Code a string holds is followed this deep: a string run by code in a string run by the file. */
@@ -166,6 +191,8 @@ interface Analysed {
   partial: boolean;
   stats: SourceScanResult['stats'];
   rulesRun: readonly string[];
+  starters?: Record<string, StarterSummary>;
+  importAnswers?: ImportAnswer[];
 }
 
 function whereOf(options: ScanSourceOptions): { file: string; entry?: string } {
@@ -182,7 +209,7 @@ function analyse(source: string, options: ScanSourceOptions): Analysed | SourceS
   const stats = { parsed: false, parseMs: 0, walkMs: 0, decodeMs: 0, linkMs: 0, nodes: 0 };
   const where = whereOf(options);
   const fail = (message: string) => errors.push({ ...where, message });
-  let active = activeRules(text, options.rules);
+  let active = withImportRules(activeRules(text, options.rules), text, options);
   if (active.length === 0) return { findings: [], errors, partial: false, stats, rulesRun: [] };
 
   const t0 = performance.now();
@@ -214,7 +241,7 @@ function analyse(source: string, options: ScanSourceOptions): Analysed | SourceS
   if (restored) {
     text = restored.edited.text;
     parsed = restored.parsed;
-    active = activeRules(text, options.rules);
+    active = withImportRules(activeRules(text, options.rules), text, options);
     stats.parseMs = performance.now() - t0;
   } else if (!parsed.ast) {
     // The restored text did not parse after the obfuscated tree was let go: parse that again.
@@ -231,7 +258,7 @@ function analyse(source: string, options: ScanSourceOptions): Analysed | SourceS
   const flow = new ValueFlow(index, graph, moduleDerivation(index), moduleResultCallbacks(index));
   const decodedStrings = new Map<string, string>();
   const analysis: ModuleAnalysis = { text, target, keywords, index, graph, flow, lookup: fn => lookupAt(index, fn), decodedString: node => decodedStrings.get(`${node.start}:${node.end}`) };
-  const session = new RuleSession(text, target, keywords, index, analysis, active, fail);
+  const session = new RuleSession(text, target, keywords, index, analysis, active, fail, options.imports);
 
   const t1 = performance.now();
   stats.nodes = walk(ast, session);
@@ -277,7 +304,14 @@ function analyse(source: string, options: ScanSourceOptions): Analysed | SourceS
     drafts = drafts.map(d => relocateDraft(d, edited.toOriginal, edited.touchesEdit(d.start, d.end) ? text.slice(d.start, Math.min(d.end, d.start + 200)) : undefined));
     functions = index.functions.map(f => ({ start: edited.toOriginal(f.start, 'start'), end: edited.toOriginal(f.end, 'end') }));
   }
-  return { drafts, functions, errors, partial: parsed.partial, stats, rulesRun: session.rulesRun() };
+  return { drafts, functions, errors, partial: parsed.partial, stats, rulesRun: session.rulesRun(), ...session.importsSeen() };
+}
+
+/** The active rules, and those that follow imports when the text imports another module of the program. */
+function withImportRules(active: Rule[], text: string, options: ScanSourceOptions): Rule[] {
+  if (!options.imports || !SIBLING_IMPORT.test(text)) return active;
+  const more = options.rules.filter(r => r.followsImports && !active.includes(r));
+  return more.length ? [...active, ...more] : active;
 }
 
 /**
@@ -437,8 +471,36 @@ class RuleSession {
     private readonly analysis: ModuleAnalysis,
     rules: readonly Rule[],
     private readonly fail: (message: string) => void,
+    private readonly imports?: ModuleImports,
   ) {
     for (const rule of rules) this.add(rule);
+  }
+
+  private readonly answers = new Map<string, ImportAnswer>();
+  private readonly starters: Record<string, StarterSummary> = {};
+  private startersFound = false;
+
+  /** What other modules were asked about, and this module's own starters (absent when none). */
+  importsSeen(): { starters?: Record<string, StarterSummary>; importAnswers?: ImportAnswer[] } {
+    return { ...(this.startersFound ? { starters: this.starters } : {}), ...(this.answers.size ? { importAnswers: [...this.answers.values()] } : {}) };
+  }
+
+  private importedStarter(ref: ModuleRef, passesParameter: boolean): StarterSummary | undefined {
+    if (!this.imports || ref.path.length !== 1 || !isSiblingSpecifier(ref.module)) return undefined;
+    if (this.imports.forExports && !passesParameter) return undefined;
+    const key = `${ref.module}\0${ref.path[0]}`;
+    const known = this.answers.get(key);
+    if (known) return known.summary;
+    const summary = this.imports.starter(ref.module, ref.path[0]);
+    this.answers.set(key, { specifier: ref.module, name: ref.path[0], ...(summary ? { summary } : {}) });
+    return summary;
+  }
+
+  private exportStarter(name: string, summary: StarterSummary): void {
+    // The first one told stands: a name exports one function.
+    if (Object.prototype.hasOwnProperty.call(this.starters, name)) return;
+    this.starters[name] = summary;
+    this.startersFound = true;
   }
 
   private add(rule: Rule): RuleState | undefined {
@@ -517,6 +579,8 @@ class RuleSession {
         this.drafts.push(draftOf(rule.meta, d, d.fn ?? this.currentFn));
       },
       analysis: () => this.analysis,
+      importedStarter: (ref, passesParameter) => this.importedStarter(ref, passesParameter),
+      exportStarter: (name, summary) => this.exportStarter(name, summary),
     };
   }
 

@@ -119,5 +119,7 @@ export function contextWithoutSyntax(rule: Rule, source: { text: string; target:
     analysis: () => {
       throw new Error(`no module analysis in ${source.what}`);
     },
+    importedStarter: none,
+    exportStarter: () => undefined,
   };
 }

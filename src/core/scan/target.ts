@@ -3,11 +3,12 @@
 // binaries and errors as plain data.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { emptyResult, type Finding, type NativeBinary, type ScanError, type TargetResult, type TargetSpec } from '../model';
+import { emptyResult, type Finding, type ImportAnswer, type NativeBinary, type ScanError, type TargetResult, type TargetSpec } from '../model';
 import type { ManifestRule, Rule, TargetContext } from '../rules/types';
 import { MANIFEST_RULES } from '../rules';
 import { collectFiles, DEFAULT_MAX_FILE_BYTES, readSourceFile, type CollectOptions, type CollectResult, type FileEntry } from './files';
-import { scanSourceSafely } from './engine';
+import { scanSourceSafely, type ModuleImports, type SourceScanResult } from './engine';
+import { fileSiblings, programImports, ProgramImports } from './imports';
 import { scanShellScript } from './shell';
 import { targetForFile } from './fileOwner';
 import { scanBinary, type BinaryScanResult } from './binary';
@@ -56,6 +57,8 @@ export interface FileOutcome {
   cancelled?: boolean;
   /** The rules that ran on the file (see SourceScanResult); absent (a binary): every rule counts as run. */
   rulesRun?: readonly string[];
+  /** What the file asked about the target's other files, and was told (a cached outcome holds only while they still say it). */
+  importAnswers?: ImportAnswer[];
 }
 
 export function scanTarget(spec: TargetSpec, options: ScanOptions): TargetResult {
@@ -161,7 +164,8 @@ export function scanFile(file: FileEntry, options: FileScanOptions): FileOutcome
   const read = readSourceFile(file.absPath);
   if ('error' in read) return { findings: [], errors: [{ file: file.rel, message: read.error }], filesScanned: 0, bytesScanned: 0 };
   const how = { file: file.rel, rules: options.rules, target };
-  const scanned = file.shell ? scanShellScript(read.text, how) : scanSourceSafely(read.text, how);
+  const imports = file.shell ? undefined : fileImports(file, options.rules, target);
+  const scanned: { findings: Finding[]; errors: ScanError[]; stats: SourceScanResult['stats']; rulesRun: readonly string[]; importAnswers?: ImportAnswer[] } = file.shell ? scanShellScript(read.text, how) : scanSourceSafely(read.text, { ...how, ...(imports ? { imports } : {}) });
   options.onFileDone?.(file.rel, { bytes: file.size, ...scanned.stats });
   return {
     findings: options.keep ? scanned.findings.filter(f => options.keep!.has(f.ruleId)) : scanned.findings,
@@ -169,7 +173,25 @@ export function scanFile(file: FileEntry, options: FileScanOptions): FileOutcome
     filesScanned: 1,
     bytesScanned: file.size,
     rulesRun: scanned.rulesRun,
+    ...(scanned.importAnswers ? { importAnswers: scanned.importAnswers } : {}),
   };
+}
+
+/**
+ * The answers for a file about the exports of the other files of its target (scan/imports.ts):
+ * the target's root is the file's path without its relative one.
+ */
+export function fileImports(file: FileEntry, rules: readonly Rule[], target: TargetContext): ModuleImports | undefined {
+  if (!rules.some(r => r.followsImports)) return undefined;
+  const relNative = file.rel.split('/').join(path.sep);
+  if (!file.absPath.endsWith(relNative)) return undefined;
+  const root = file.absPath.slice(0, file.absPath.length - relNative.length);
+  const read = (absPath: string) => {
+    const r = readSourceFile(absPath);
+    return 'error' in r ? undefined : r.text;
+  };
+  const program = programImports(`files\0${root}\0${rules.map(r => r.meta.id).join(',')}`, () => new ProgramImports(fileSiblings(root, read), rules, target, file.rel));
+  return program.forModule(file.rel);
 }
 
 /** A native file's scan as its target takes it. */

@@ -5,7 +5,9 @@ import * as path from 'node:path';
 import { auditConfigurations, auditTargets, auditTargetsInParallel, selectRules, type RuleSelection } from '../audit';
 import { ResultCache } from './resultCache';
 import { plural } from '../text/format';
-import { failedPlan, planTarget, scanFile } from '../scan/target';
+import { failedPlan, fileImports, planTarget, scanFile } from '../scan/target';
+import { answersHold } from '../scan/imports';
+import { targetForFile } from '../scan/fileOwner';
 import { scanSplitModules, splitBinary } from '../scan/binary';
 import { defaultBudgetMs, ScanPool } from './pool';
 import { defaultWorkerMb } from './poolSize';
@@ -135,14 +137,15 @@ export function handlePoolRequest(request: PoolRequest): PoolReply {
       return withNotes({ id: request.id, stored: true as const });
     }
     if (request.kind === 'modules') {
-      const modules = scanSplitModules(request.file, request.modules ?? [], { rules: selection.rules, keep: selection.keep, target: request.target }, cache && ((m, bytes) => {
+      const modules = scanSplitModules(request.file, request.modules ?? [], request.maxFileBytes, { rules: selection.rules, keep: selection.keep, target: request.target }, cache && ((m, bytes) => {
         const found = cache.lookupModule(task, m, bytes);
         return { outcome: found.outcome, store: o => found.key !== undefined && cache.storeModule(found.key, o) };
       }));
       return withNotes({ id: request.id, modules, hits: cache?.stats.hits ?? 0, misses: cache?.stats.misses ?? 0 });
     }
     const found = cache?.lookup(task);
-    if (found?.outcome) return withNotes({ id: request.id, outcome: found.outcome, cached: true });
+    const holds = found?.outcome && (!found.outcome.importAnswers?.length || answersHold(found.outcome.importAnswers, fileImports(request.file, selection.rules, targetForFile(request.target, request.file.rel))));
+    if (found?.outcome && holds) return withNotes({ id: request.id, outcome: found.outcome, cached: true });
     if (request.split && request.file.native) {
       const split = splitBinary(request.file, request.maxFileBytes);
       if (split) return withNotes({ id: request.id, split: found?.key ? { ...split, key: found.key } : split });

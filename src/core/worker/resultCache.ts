@@ -51,7 +51,7 @@ export function currentVersions(rules: readonly Rule[] = RULES): CacheVersions {
   for (const rule of rules) {
     byId[rule.meta.id] = {
       build: RULE_BUILDS[rule.meta.id] ?? '',
-      triggers: createHash('sha256').update(JSON.stringify([rule.triggers, rule.triggersIgnoreCase === true])).digest('hex').slice(0, 16),
+      triggers: createHash('sha256').update(JSON.stringify([rule.triggers, rule.triggersIgnoreCase === true, ...(rule.followsImports ? ['imports'] : [])])).digest('hex').slice(0, 16),
     };
   }
   return { engine: ENGINE_BUILD_ID, rules: byId };

@@ -37,5 +37,7 @@ function contextIn(ctx: RuleContext, fn: number): RuleContext {
     isRequire: (callee: Node) => isRequireFunction(callee, lookup),
     report: d => ctx.report({ ...d, fn: d.fn ?? fn }),
     analysis: () => analysis,
+    importedStarter: (ref, passesParameter) => ctx.importedStarter(ref, passesParameter),
+    exportStarter: (name, summary) => ctx.exportStarter(name, summary),
   };
 }

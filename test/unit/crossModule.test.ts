@@ -1,0 +1,108 @@
+// Process starts through a runner another module of the program exports: code-splitting builds
+// (esbuild's `chunk-XYZ.js`, rollup's shared chunks) and Bun's binaries put the runner in one
+// module and its callers in others. Real bundler output; the cache keeps a result only while
+// the other module still says the same.
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { RULES } from '../../src/core/rules';
+import { scanTarget } from '../../src/core/scan/target';
+import { bundleChunks, describeVariant } from '../helpers/bundlers';
+import { appendedBun, bunGraph, elf } from '../helpers/nativeFixtures';
+import type { Finding } from '../../src/core/model';
+
+const CLI = path.resolve('dist/cli.js');
+const SPLIT = [
+  { bundler: 'esbuild', format: 'esm' },
+  { bundler: 'esbuild', format: 'esm', minify: true },
+  { bundler: 'rollup', format: 'esm' },
+  { bundler: 'rollup', format: 'cjs' },
+] as const;
+
+function scanFolder(root: string): Finding[] {
+  return scanTarget({ id: 'x', name: 'x', kind: 'path', root }, { rules: RULES }).findings;
+}
+
+/** Messages of one rule in the entries (not the shared chunk), the runner's name as the caller spells it replaced. */
+function atCallers(findings: readonly Finding[], ruleId: string): string[] {
+  return findings
+    .filter(f => f.ruleId === ruleId && (f.file === 'terminal.js' || f.file === 'status.js'))
+    .map(f => `${f.file} ${f.severity} ${f.message.replace(/via [\w$.]+\(\)/, 'via R()')}`)
+    .sort();
+}
+
+describe('process starts through a runner exported by another module', () => {
+  for (const variant of SPLIT) {
+    describe(describeVariant(variant), () => {
+      it("reads each caller's command, and the configuration it writes, where the caller runs it", async () => {
+        const findings = scanFolder(await bundleChunks('chunks', variant, ['terminal.mjs', 'status.mjs']));
+        assert.deepEqual(atCallers(findings, 'child-process'), [
+          'status.js low Starts a program (child_process.spawn via R()): git rev-parse HEAD',
+          'terminal.js low Starts a program (child_process.spawn via R()): defaults write com.googlecode.iterm2 AllowClipboardAccess -bool true',
+          // `hook(command)` hands its own parameter to the runner that always asks for a shell.
+          'terminal.js medium Runs a shell command (child_process.spawn via R()) computed at run time',
+        ]);
+        assert.deepEqual(atCallers(findings, 'config-tamper'), ['terminal.js medium Runs a command that writes iTerm2 preference file: defaults write com.googlecode.iterm2 AllowClipboardAccess -bool true']);
+        // `log("status", ["git"])` starts nothing, and `git(["status"])` gives only a list to a program the runner fixes.
+        const logged = findings.filter(f => /setting|status/.test(f.evidence.join(' ')) && f.ruleId === 'child-process' && !/rev-parse/.test(f.message));
+        assert.deepEqual(logged, []);
+      });
+    });
+  }
+
+  it("reads the callers' commands in a Bun binary whose modules import each other by their /$bunfs/root names, scanned whole or shared out among workers", async () => {
+    const built = await bundleChunks('chunks', { bundler: 'esbuild', format: 'esm', minify: true }, ['terminal.mjs', 'status.mjs']);
+    // Bun's chunks name each other absolutely (`from "/$bunfs/root/chunk-….js"`); esbuild's relatively.
+    const modules = fs
+      .readdirSync(built)
+      .filter(f => f.endsWith('.js'))
+      .sort()
+      .map(f => ({ name: `/$bunfs/root/${f}`, text: fs.readFileSync(path.join(built, f), 'utf8').replace(/"\.\/(chunk-)/g, '"/$$bunfs/root/$1') }));
+    assert.ok(modules.some(m => m.text.includes('from"/$bunfs/root/chunk-')), 'the entries import the chunk by its Bun name');
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-xmod-bun-'));
+    fs.writeFileSync(path.join(root, 'tool'), appendedBun(elf(), bunGraph(modules)));
+    const shown = (findings: readonly Finding[]) =>
+      findings
+        .filter(f => (f.ruleId === 'child-process' || f.ruleId === 'config-tamper') && /terminal|status/.test(f.entry ?? ''))
+        .map(f => `${f.entry} ${f.severity} ${f.message.replace(/via [\w$.]+\(\)/, 'via R()')}`)
+        .sort();
+    const expected = [
+      '/$bunfs/root/status.js low Starts a program (child_process.spawn via R()): git rev-parse HEAD',
+      '/$bunfs/root/terminal.js low Starts a program (child_process.spawn via R()): defaults write com.googlecode.iterm2 AllowClipboardAccess -bool true',
+      '/$bunfs/root/terminal.js medium Runs a command that writes iTerm2 preference file: defaults write com.googlecode.iterm2 AllowClipboardAccess -bool true',
+      '/$bunfs/root/terminal.js medium Runs a shell command (child_process.spawn via R()) computed at run time',
+    ];
+    assert.deepEqual(shown(scanFolder(root)), expected, 'scanned whole');
+    const r = spawnSync(process.execPath, [CLI, 'scan', root, '--json', '--jobs', '2', '--no-cache'], { encoding: 'utf8' });
+    assert.equal(r.status, 0, r.stderr);
+    assert.deepEqual(shown(JSON.parse(r.stdout).targets[0].findings), expected, 'modules shared out among workers');
+  });
+
+  it('starts nothing where the other module is not part of the program (outside the folder) or exports no runner', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-xmod-'));
+    fs.writeFileSync(path.join(root, 'run.js'), 'export function run(file, args) { return [file, ...args].join(" ") }\n');
+    fs.writeFileSync(path.join(root, 'main.js'), 'import { run } from "./run.js";\nimport { spawnIt } from "../elsewhere/run.js";\nrun("git", ["status"]);\nspawnIt("git", ["status"]);\n');
+    assert.deepEqual(scanFolder(root).filter(f => f.ruleId === 'child-process'), []);
+  });
+
+  it('scans a caller again when the runner it imports changed, even with its own bytes unchanged (the result cache)', () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-xmod-cache-'));
+    const dir = path.join(home, 'pkg');
+    fs.mkdirSync(dir);
+    const runner = 'import { spawn } from "node:child_process";\nexport function run(file, args) { return spawn(file, args); }\n';
+    fs.writeFileSync(path.join(dir, 'run.js'), runner);
+    fs.writeFileSync(path.join(dir, 'main.js'), 'import { run } from "./run.js";\nrun("git", ["status"]);\n');
+    const scan = () => {
+      const r = spawnSync(process.execPath, [CLI, 'scan', dir, '--json', '--jobs', '2'], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: path.join(home, 'cache') } });
+      assert.equal(r.status, 0, r.stderr);
+      return (JSON.parse(r.stdout).targets[0].findings as Finding[]).filter(f => f.file === 'main.js').map(f => f.message);
+    };
+    assert.deepEqual(scan(), ['Starts a program (child_process.spawn via run()): git status']);
+    assert.deepEqual(scan(), ['Starts a program (child_process.spawn via run()): git status'], 'warm');
+    // The runner no longer starts anything: main.js's cached answer about it no longer holds.
+    fs.writeFileSync(path.join(dir, 'run.js'), runner.replace('return spawn(file, args);', 'return [file, args];   '));
+    assert.deepEqual(scan(), []);
+  });
+});
