@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { RULES } from '../../src/core/rules';
 import { scanTarget } from '../../src/core/scan/target';
+import { fileSiblings, ProgramImports } from '../../src/core/scan/imports';
 import { bundleChunks, describeVariant } from '../helpers/bundlers';
 import { appendedBun, bunGraph, elf } from '../helpers/nativeFixtures';
 import type { Finding } from '../../src/core/model';
@@ -78,6 +79,47 @@ describe('process starts through a runner exported by another module', () => {
     const r = spawnSync(process.execPath, [CLI, 'scan', root, '--json', '--jobs', '2', '--no-cache'], { encoding: 'utf8' });
     assert.equal(r.status, 0, r.stderr);
     assert.deepEqual(shown(JSON.parse(r.stdout).targets[0].findings), expected, 'modules shared out among workers');
+  });
+
+  it('gives the same answers whatever order the questions come in, where imports go round', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-xmod-order-'));
+    // a.js's runner runs b.js's, which runs c.js's; c.js imports a.js back (a cycle), and d.js asks.
+    fs.writeFileSync(path.join(root, 'a.js'), 'import { runB } from "./b.js";\nexport function runA(file, args) { return runB(file, args); }\n');
+    fs.writeFileSync(path.join(root, 'b.js'), 'import { runC } from "./c.js";\nexport function runB(file, args) { return runC(file, args); }\n');
+    fs.writeFileSync(path.join(root, 'c.js'), 'import { spawn } from "node:child_process";\nimport { runA } from "./a.js";\nexport function runC(file, args) { return spawn(file, args); }\nexport function again(x) { return runA(x, []); }\n');
+    const read = (p: string) => fs.readFileSync(p, 'utf8');
+    const ask = (order: ReadonlyArray<[string, string, string]>) => {
+      const program = new ProgramImports(fileSiblings(root, read), RULES, { ownVendors: [] }, 'x');
+      return order.map(([from, specifier, name]) => JSON.stringify(program.forModule(from)!.starter(specifier, name) ?? null));
+    };
+    const questions: Array<[string, string, string]> = [
+      ['d.js', './a.js', 'runA'],
+      ['d.js', './c.js', 'again'],
+      ['d.js', './b.js', 'runB'],
+    ];
+    const forward = ask(questions);
+    const backward = ask([...questions].reverse()).reverse();
+    assert.deepEqual(forward, backward);
+    assert.deepEqual(JSON.parse(forward[0]), { call: 'child_process.spawn', program: 0, list: 1, shell: false });
+  });
+
+  it('follows runners over runners six modules deep, however the questions come in', () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-xmod-deep-'));
+    // m1 runs m2's runner, … m7 runs m8's, and m8 spawns: seven steps from m1, five from m3.
+    for (let i = 1; i <= 8; i++) {
+      const body = i === 8 ? 'import { spawn } from "node:child_process";\nexport function run8(file, args) { return spawn(file, args); }\n' : `import { run${i + 1} } from "./m${i + 1}.js";\nexport function run${i}(file, args) { return run${i + 1}(file, args); }\n`;
+      fs.writeFileSync(path.join(root, `m${i}.js`), body);
+    }
+    const read = (p: string) => fs.readFileSync(p, 'utf8');
+    const ask = (order: readonly number[]) => {
+      const program = new ProgramImports(fileSiblings(root, read), RULES, { ownVendors: [] }, 'x');
+      const answers = new Map(order.map(i => [i, program.forModule('main.js')!.starter(`./m${i}.js`, `run${i}`) !== undefined]));
+      return [...answers].sort((a, b) => a[0] - b[0]);
+    };
+    const expected = [1, 2, 3, 4, 5, 6, 7, 8].map(i => [i, i >= 2]);
+    assert.deepEqual(ask([1, 3, 2]).map(([i, found]) => [i, found]), expected.filter(([i]) => [1, 2, 3].includes(i as number)));
+    assert.deepEqual(ask([3, 2, 1]), ask([1, 2, 3]), 'the order of the questions changes nothing');
+    assert.deepEqual(ask([8, 7, 6, 5, 4, 3, 2, 1]), expected);
   });
 
   it('starts nothing where the other module is not part of the program (outside the folder) or exports no runner', () => {

@@ -21,27 +21,40 @@ export type SiblingResolver = (from: string, specifier: string) => SiblingModule
 
 /**
  * Text that starts a process itself: a module with none of it, and none in the modules it imports
- * (two steps: Claude Code's runner chunk imports the chunk with execa, which imports nothing
- * that does), exports no function that does.
+ * as far as runners are followed (RUNNER_STEPS), exports no function that does.
  */
 const PROCESS_API = /child_process|\bspawn(?:Sync)?\(|\bexecFile(?:Sync)?\b|\bexecSync\b|\bexec\(|Bun\.spawn|\bexeca\b|cross-spawn|node-pty/;
 const IMPORTED = /\bfrom\s*["']([^"']+)["']|\brequire\(\s*["']([^"']+)["']\s*\)|\bimport\(\s*["']([^"']+)["']\s*\)/g;
-/** Steps of imports a start may be behind. */
-const IMPORT_STEPS = 2;
-/** Modules analysed for one answer at once, at most (a chain of runners over runners). */
-const MAX_NESTED = 6;
-/** Analyses of one module whose answer was not final (see exportsOf), at most. */
-const MAX_TRIES = 3;
+/**
+ * Steps of runners over runners followed across modules: a module read for the question of
+ * another is read with its own imports answered one step less far (none at step 0).
+ */
+const RUNNER_STEPS = 6;
+/** A larger module is read for its exports without following its own imports. */
+const MAX_FOLLOWED = 2 * 1024 * 1024;
 /** A larger module is not analysed for its exports (its own scan still reads it). */
 const MAX_ANALYSED = 8 * 1024 * 1024;
 
+/** What a module exports, worked out with its imports answered `steps` far, and whether that depended on `steps`. */
+interface Exported {
+  found: Record<string, StarterSummary> | null;
+  /** Its imports' answers were the same however far they were followed: good for every step count. */
+  final: boolean;
+}
+
+/**
+ * The answers for the modules of one program. They depend only on the modules' texts, never on
+ * the order of the questions (workers ask in different orders, and must agree): a module is
+ * read for its exports with its own imports answered one step less far, down to none, so that
+ * imports that go round end at step 0 whichever module was asked first.
+ */
 export class ProgramImports {
-  private readonly exported = new Map<string, Record<string, StarterSummary> | null>();
+  /** By module version, then steps; a final answer under -1, for every step count. */
+  private readonly exported = new Map<string, Map<number, Exported>>();
   private readonly starts = new Map<string, boolean>();
-  private readonly busy = new Set<string>();
-  private readonly tries = new Map<string, number>();
-  /** Answers not given because of a cycle or the depth, so far. */
-  private cuts = 0;
+  private readonly shapes = new Map<string, { startsHere: boolean; imports: string[] }>();
+  /** Each module read for its exports: the questions it asked, and each read's answers and exports. */
+  private readonly reads = new Map<string, { questions: Array<[string, string]>; runs: Array<{ answers: Map<string, string>; found: Record<string, StarterSummary> | null }> }>();
   private readonly followers: readonly Rule[];
 
   constructor(
@@ -53,17 +66,19 @@ export class ProgramImports {
     this.followers = rules.filter(r => r.followsImports);
   }
 
-  /** The answers for one module (`from`: its key, as the resolver names it); `forExports` when it is read for its exports only. */
-  forModule(from: string, forExports = false): ModuleImports | undefined {
+  /** The answers for one module (`from`: its key, as the resolver names it). */
+  forModule(from: string): ModuleImports | undefined {
     if (!this.followers.length) return undefined;
-    return { starter: (specifier, name) => this.starter(from, specifier, name), ...(forExports ? { forExports } : {}) };
+    return { starter: (specifier, name) => this.starter(from, specifier, name, RUNNER_STEPS).summary };
   }
 
-  private starter(from: string, specifier: string, name: string): StarterSummary | undefined {
+  /** The answer for module `from`'s question with `steps` left, and whether it is final (the same however far followed). */
+  private starter(from: string, specifier: string, name: string, steps: number): { summary?: StarterSummary; final: boolean } {
     const sibling = this.resolve(from, specifier);
-    if (!sibling || sibling.key === from) return undefined;
-    const all = this.exportsOf(sibling);
-    return all && Object.prototype.hasOwnProperty.call(all, name) ? all[name] : undefined;
+    if (!sibling || sibling.key === from) return { final: true };
+    const exported = this.exportsOf(sibling, steps);
+    const all = exported.found;
+    return { ...(all && Object.prototype.hasOwnProperty.call(all, name) ? { summary: all[name] } : {}), final: exported.final };
   }
 
   /** The module's text, read each time it is needed: only whether it starts a process and what it exports are kept. */
@@ -81,12 +96,11 @@ export class ProgramImports {
     const known = this.starts.get(memo);
     if (known !== undefined) return known;
     this.starts.set(memo, false);
-    const text = this.textOf(sibling);
-    let found = text !== undefined && PROCESS_API.test(text);
-    if (!found && text !== undefined && steps > 0) {
-      for (const m of text.matchAll(IMPORTED)) {
-        const specifier = m[1] ?? m[2] ?? m[3];
-        const next = isSiblingSpecifier(specifier) ? this.resolve(sibling.key, specifier) : undefined;
+    const shape = this.shapeOf(sibling);
+    let found = shape.startsHere;
+    if (!found && steps > 0) {
+      for (const specifier of shape.imports) {
+        const next = this.resolve(sibling.key, specifier);
         if (next && next.key !== sibling.key && this.mayStart(next, steps - 1)) {
           found = true;
           break;
@@ -97,39 +111,95 @@ export class ProgramImports {
     return found;
   }
 
-  private exportsOf(sibling: SiblingModule): Record<string, StarterSummary> | null {
-    const known = this.exported.get(sibling.id);
-    if (known !== undefined) return known;
-    // A module met again while it is analysed (imports that go round), or too deep: no answer
-    // from it there, and the modules being analysed get an answer that is not final.
-    if (this.busy.has(sibling.key) || this.busy.size >= MAX_NESTED) {
-      this.cuts++;
-      return null;
+  /** What a module's text says without parsing it: whether it names a way to start a process, and the other modules it imports. */
+  private shapeOf(sibling: SiblingModule): { startsHere: boolean; imports: string[] } {
+    let shape = this.shapes.get(sibling.id);
+    if (!shape) {
+      const text = this.textOf(sibling);
+      const imports = new Set<string>();
+      if (text !== undefined) {
+        for (const m of text.matchAll(IMPORTED)) {
+          const specifier = m[1] ?? m[2] ?? m[3];
+          if (isSiblingSpecifier(specifier)) imports.add(specifier);
+        }
+      }
+      this.shapes.set(sibling.id, (shape = { startsHere: text !== undefined && PROCESS_API.test(text), imports: [...imports] }));
     }
-    if (!this.mayStart(sibling, IMPORT_STEPS)) {
-      this.exported.set(sibling.id, null);
-      return null;
-    }
-    const text = this.textOf(sibling);
+    return shape;
+  }
+
+  private exportsOf(sibling: SiblingModule, steps: number): Exported {
+    let byStep = this.exported.get(sibling.id);
+    const known = byStep?.get(-1) ?? byStep?.get(steps);
+    if (known) return known;
+    if (!byStep) this.exported.set(sibling.id, (byStep = new Map()));
+    const text = this.mayStart(sibling, RUNNER_STEPS) ? this.textOf(sibling) : undefined;
     if (text === undefined || text.length > MAX_ANALYSED) {
-      this.exported.set(sibling.id, null);
-      return null;
+      const none = { found: null, final: true };
+      byStep.set(-1, none);
+      return none;
     }
-    this.busy.add(sibling.key);
-    const cutsBefore = this.cuts;
-    let found: Record<string, StarterSummary> | null = null;
-    try {
-      const scanned = scanSourceSafely(text, { file: this.file, entry: sibling.key, rules: this.followers, target: this.target, imports: this.forModule(sibling.key, true) });
-      found = scanned.starters ?? null;
-    } finally {
-      this.busy.delete(sibling.key);
+    // A large module is read once, its own imports not followed: reading a 6 MB chunk at every
+    // step count cost more than all the rest (its exports are rarely runners over other runners).
+    const at = text.length > MAX_FOLLOWED ? 0 : steps;
+    const result = this.againAt(sibling, at) ?? this.analyse(sibling, text, at);
+    byStep.set(result.final ? -1 : steps, result);
+    return result;
+  }
+
+  /**
+   * One import's answer for a module read at `steps`: one step less far, or none at step 0. Final
+   * (the same at every step count) only when the module asked about starts nothing at all.
+   */
+  private answerFor(sibling: SiblingModule, specifier: string, name: string, steps: number): { summary?: StarterSummary; final: boolean } {
+    const next = this.resolve(sibling.key, specifier);
+    if (!next || next.key === sibling.key || !this.mayStart(next, RUNNER_STEPS)) return { final: true };
+    if (steps === 0) return { final: false };
+    return { summary: this.starter(sibling.key, specifier, name, steps - 1).summary, final: false };
+  }
+
+  /**
+   * The module read at `steps` for its exports: only its calls that pass a parameter on ask about
+   * other modules. Its questions and their answers are kept, so that at another step count the
+   * same answers give the same exports without reading it again (a 6 MB chunk asked about from
+   * every depth was read seven times).
+   */
+  private analyse(sibling: SiblingModule, text: string, steps: number): Exported {
+    let final = true;
+    const answers = new Map<string, string>();
+    const questions: Array<[string, string]> = [];
+    const imports: ModuleImports = {
+      forExports: true,
+      starter: (specifier, name) => {
+        const answer = this.answerFor(sibling, specifier, name, steps);
+        final &&= answer.final;
+        const key = `${specifier}\0${name}`;
+        if (!answers.has(key)) questions.push([specifier, name]);
+        answers.set(key, JSON.stringify(answer.summary ?? null));
+        return answer.summary;
+      },
+    };
+    const scanned = scanSourceSafely(text, { file: this.file, entry: sibling.key, rules: this.followers, target: this.target, imports });
+    const found = scanned.starters ?? null;
+    const record = this.reads.get(sibling.id);
+    if (record) record.runs.push({ answers, found });
+    else this.reads.set(sibling.id, { questions, runs: [{ answers, found }] });
+    return { found, final };
+  }
+
+  /** The exports of a module read before, when its questions get the same answers at `steps` as at a read before. */
+  private againAt(sibling: SiblingModule, steps: number): Exported | undefined {
+    const record = this.reads.get(sibling.id);
+    if (!record) return undefined;
+    let final = true;
+    const answers = new Map<string, string>();
+    for (const [specifier, name] of record.questions) {
+      const answer = this.answerFor(sibling, specifier, name, steps);
+      final &&= answer.final;
+      answers.set(`${specifier}\0${name}`, JSON.stringify(answer.summary ?? null));
     }
-    // An answer some import could not give (a cycle, the depth) is kept only after the module
-    // has been analysed MAX_TRIES times: asked again from elsewhere, it may get them all.
-    const tries = (this.tries.get(sibling.id) ?? 0) + 1;
-    this.tries.set(sibling.id, tries);
-    if (this.cuts === cutsBefore || tries >= MAX_TRIES) this.exported.set(sibling.id, found);
-    return found;
+    const same = record.runs.find(r => r.answers.size === answers.size && [...answers].every(([k, v]) => r.answers.get(k) === v));
+    return same ? { found: same.found, final } : undefined;
   }
 }
 
