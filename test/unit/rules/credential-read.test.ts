@@ -91,6 +91,9 @@ runRuleTable(credentialRead, {
       severity: 'info',
     },
     { name: 'key names mapped to globs on their own', code: 'G=["id_rsa"].map(n=>`**/${n}`)', at: ['"id_rsa"'], severity: 'info' },
+    // Kimi Code 0.35.0 (review 106): the same list bound to a name first, then mapped to ripgrep's exclusion globs.
+    { name: 'a named list of key names mapped to globs is patterns too', code: 'var K,G,X;K=["id_rsa","id_ed25519"];G=K.flatMap(n=>[`**/${n}`,`**/${n}[-_]*`]);X=["**/.env",...G]', at: ['"id_rsa"', '"id_ed25519"'], severity: 'info' },
+    { name: 'a named list of key names joined to a folder names the keys (medium)', code: 'var K;K=["id_rsa","id_ed25519"];function keys(dir){return K.map(n=>dir+"/"+n)}', at: ['"id_rsa"', '"id_ed25519"'], severity: 'medium' },
     // Cline's session import and happy-coder's relay (reviews 43, 46): other assistants' transcripts.
     { name: "another assistant's conversation transcripts (medium), its own (info)", code: 'const p=require("path"),os=require("os");a=p.join(os.homedir(),".claude","projects",id);b=p.join(os.homedir(),".codex","sessions")', at: ['p.join(os.homedir(),".claude"', 'p.join(os.homedir(),".codex"'], severity: 'medium', message: /^Names another assistant's conversation transcripts: / },
     // gemini-mcp-tool (review 57) reads Antigravity CLI's replies back from its transcripts.

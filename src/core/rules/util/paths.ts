@@ -504,6 +504,8 @@ export function onlyCompared(index: ModuleIndex, name: string, fn: number, depth
       // A membership test that refuses (`if (L.includes(x)) throw`, `!L.includes(x)`), or on a
       // list named as a deny list, is a deny list; any other only compares, and may be a wanted
       // list (`if (WANTED.includes(f)) send(read(f))`): the list itself is never opened either way.
+      // `L.flatMap(n => [\`**/${n}\`, …])`: the names made glob patterns, as when the list is written there (listRole).
+      if (mapsToPatterns(above)) return true;
       if (!MEMBERSHIP.has(method)) return (compared = false);
       deny &&= DENY_NAME.test(name) || refuses(use.ancestors, use.ancestors.length - 2);
       return true;
