@@ -3,7 +3,9 @@
 // axios/got/node-fetch/undici clients when their import is visible. Presence is normal for
 // an assistant (info); the call is the sink the exfiltration and download-exec correlations
 // follow values into, and the request target network-endpoint follows URLs into.
-import { calledMethod, calleeOf, isFunction, memberPath, propertyKeyName, propertyName, unwrapChain, type CallLike, type Node } from '../js/ast';
+import { calledMethod, calleeOf, isFunction, memberPath, propertyKeyName, propertyName, unwrapChain, type CallLike, type Node, type Parameter } from '../js/ast';
+import { argumentGiven } from '../js/flow';
+import { contextAt } from './util/contextAt';
 import { argumentsOf, refName, type ModuleRef } from '../js/modules';
 import { keepsOwnField } from '../js/nameUses';
 import { parseUrl } from '../net/url';
@@ -117,6 +119,37 @@ function networkCallOf(node: CallLike, ctx: RuleContext): NetworkCall | undefine
   return undefined;
 }
 
+/** Options of a request as fetch takes them (`{ method, headers, body, signal }`, `{ ...init, signal }`): a call given them is worth asking about. */
+function requestOptions(arg: Node | undefined): boolean {
+  const o = arg && unwrapChain(arg);
+  return o?.type === 'ObjectExpression' && o.properties.some(p => p.type === 'Property' && REQUEST_KEYS.has(propertyKeyName(p) ?? ''));
+}
+
+const REQUEST_KEYS = new Set(['method', 'headers', 'body', 'signal']);
+
+/**
+ * A helper's parameter that some call of the helper gives the global fetch (`fetchWithTimeout(
+ * this.fetchImpl, url)` with the field falling back to fetch, `fetchWithTimeout(fetchImpl, url)`
+ * with `fetchImpl = fetch` as the caller's default, or `fetch` itself): calling it makes that
+ * request, for that caller at least (Kimi Code's telemetry and updater).
+ */
+function fetchGivenByCaller(param: Parameter, ctx: RuleContext): boolean {
+  const { index, graph } = ctx.analysis();
+  const scope = index.functionOf(param.fn);
+  if (scope === undefined) return false;
+  return graph.callersOf(scope).some(step => {
+    if (!Number.isFinite(step.argOffset)) return false;
+    const [given] = argumentGiven(step.call, param.index + step.argOffset, []);
+    if (!given || given.path.length) return false;
+    const value = unwrapChain(given.node);
+    const at = contextAt(ctx, step.fn);
+    const path = memberPath(value);
+    if (path && GLOBAL_FETCH.has(path) && isGlobalName(value, at)) return true;
+    if (value.type === 'Identifier') return fetchByDefault(value, at);
+    return value.type === 'MemberExpression' && fetchFieldByDefault(value, at);
+  });
+}
+
 /** A name whose value is the global fetch when nothing else is given: a parameter's default, or the right of `??` / `||`. */
 function fetchByDefault(callee: Node & { type: 'Identifier' }, ctx: RuleContext): boolean {
   return isFetchFallback(ctx.resolve(callee), ctx);
@@ -140,8 +173,10 @@ function fetchFieldByDefault(callee: Node & { type: 'MemberExpression' }, ctx: R
 
 function isFetchFallback(value: Node | undefined, ctx: RuleContext): boolean {
   const fallback = value?.type === 'Parameter' ? value.default : value?.type === 'LogicalExpression' && value.operator !== '&&' ? value.right : undefined;
-  const f = fallback && unwrapChain(fallback as Node);
+  let f = fallback && unwrapChain(fallback as Node);
   if (!f) return false;
+  // `globalThis.fetch.bind(globalThis)` (Kimi Code's telemetry and search clients): the same fetch.
+  if (f.type === 'CallExpression' && f.callee.type === 'MemberExpression' && propertyName(f.callee) === 'bind') f = unwrapChain(f.callee.object as Node);
   const path = memberPath(f);
   return !!path && GLOBAL_FETCH.has(path) && isGlobalName(f, ctx);
 }
@@ -225,6 +260,7 @@ export const networkCall: Rule = {
     // may send on one: what is sent is the request's payload (the exfiltration correlation follows it).
     const sockets = new Map<Node, { host?: string; what: string }>();
     const sends: Send[] = [];
+    const givenFetch: Array<{ node: CallLike; param: Parameter; fn: number }> = [];
     const visit = (node: CallLike) => {
       const found = networkCallAt(node, ctx);
       if (found) {
@@ -235,6 +271,11 @@ export const networkCall: Rule = {
       }
       const callee = calleeOf(node);
       const args = argumentsOf(node);
+      // `fetchImpl(url, { signal })` in a helper its callers hand the fetch to: known once every call is.
+      if (node.type === 'CallExpression' && callee.type === 'Identifier' && requestOptions(args[1])) {
+        const param = ctx.resolve(callee);
+        if (param?.type === 'Parameter' && !param.rest) givenFetch.push({ node, param, fn: ctx.functionIndex() });
+      }
       if (node.type !== 'CallExpression' || callee.type !== 'MemberExpression') return;
       const method = propertyName(callee);
       const socket = callee.object as Node;
@@ -247,6 +288,9 @@ export const networkCall: Rule = {
       CallExpression: visit,
       NewExpression: visit,
       'Program:exit'() {
+        for (const g of givenFetch) {
+          if (fetchGivenByCaller(g.param, ctx)) report(contextAt(ctx, g.fn), g.node, { what: 'HTTP request', call: 'fetch' });
+        }
         if (sockets.size === 0) return;
         const { flow } = ctx.analysis();
         for (const send of sends) {

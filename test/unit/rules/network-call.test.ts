@@ -11,6 +11,9 @@ runRuleTable(networkCall, {
     { name: "a class field that falls back to the global fetch (this.fetchFn = o.fetch ?? fetch) is fetch where a method calls it", code: 'class C{constructor(o){this.fetchFn=o.fetch??fetch}get(p){return this.fetchFn(`https://gitlab.example.com/api/v4/projects/${p}`)}}', at: ['this.fetchFn(`'], severity: 'info', message: /HTTP request/ },
     // Qwen Code 0.24.4 (9-package diff of the code review's fix): esbuild writes classes as `var X = class { … }`.
     { name: 'the same field in a class expression bound to a name, with another class setting its own field of that name', code: 'var Up=class{fetchFn;constructor(o){this.fetchFn=o.fetchFn??fetch}up(u){return this.fetchFn(u)}};var Other=class{constructor(){this.fetchFn=null}};module.exports={Up,Other}', at: ['this.fetchFn(u)'], severity: 'info', message: /HTTP request/ },
+    // Kimi Code 0.35.0 (review 106): its telemetry and search clients keep `globalThis.fetch.bind(globalThis)`, and hand the field to a timeout helper.
+    { name: 'a class field falling back to a bound global fetch is fetch', code: 'class B{constructor(o){this.fetchImpl=o.fetchImpl??globalThis.fetch.bind(globalThis)}post(p){return this.fetchImpl("https://telemetry.example.com/v1/event",{method:"POST",body:p})}}', at: ['this.fetchImpl("'], severity: 'info', message: /HTTP request/ },
+    { name: "a helper's parameter that a caller gives the global fetch (a field falling back to it, a default, or fetch itself)", code: 'async function withTimeout(fetchImpl,url){return await fetchImpl(url,{signal:AbortSignal.timeout(5e3)})}class C{constructor(o){this.fetchImpl=o.fetchImpl??fetch}post(){return withTimeout(this.fetchImpl,"https://telemetry.example.com/e")}}async function latest(fetchImpl=fetch){return withTimeout(fetchImpl,"https://cdn.example.com/latest")}function load(get,u){return get(u,{method:"GET"})}load(fetch,"https://a.example.com/x")', at: ['fetchImpl(url', 'get(u,'], severity: 'info', message: /HTTP request/ },
     { name: 'a fetch given as a parameter default or as the fallback of ?? is the global fetch (info)', code: 'async function m(v,fetchImpl=fetch){return fetchImpl(`https://cdn.example.com/${v}/m.json`)}async function s(o){const fetchImpl=o.fetchImpl??fetch;return fetchImpl("https://cdn.example.com/a.bin")}', at: ['fetchImpl(`', 'fetchImpl("'], severity: 'info', message: /HTTP request/ },
     {
       name: "a module given as a parameter's default, plain or destructured (Codebuff's http.js: injected in tests, https otherwise)",
@@ -46,6 +49,7 @@ runRuleTable(networkCall, {
     },
   ],
   valid: [
+    { name: "a helper's parameter its callers give their own functions, or a local fetch, is not fetch", code: 'function withRetry(fn,x){return fn(x,{method:"GET"})}function go(){return withRetry(y=>y+1,"https://a.example.com")}function run(cb){return cb("https://example.com/a",{headers:{}})}run(console.log);function local(fetch){return run(fetch)}' },
     { name: 'a class field that may hold something else than fetch is not fetch', code: 'class C{constructor(o){this.fetchFn=o.fetch??fetch}reset(){this.fetchFn=o.stub}get(p){return this.fetchFn(p)}}' },
     { name: 'a class field an instance outside the class sets is not fetch', code: 'class C{constructor(o){this.fetchFn=o.fetch??fetch}get(p){return this.fetchFn(p)}}const c=new C({});c.fetchFn=globalThis.myStub;module.exports=c' },
     { name: 'a cache or map get given a key and everyday options', code: 'const v=cache.get(key,{timeout:100});const w=store.get(k,{default:1})' },
