@@ -9,6 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { RULES } from '../../src/core/rules';
 import { scanTarget } from '../../src/core/scan/target';
+import { scanSource } from '../../src/core/scan/engine';
 import { fileSiblings, ProgramImports } from '../../src/core/scan/imports';
 import { bundleChunks, describeVariant } from '../helpers/bundlers';
 import { appendedBun, bunGraph, elf } from '../helpers/nativeFixtures';
@@ -120,6 +121,49 @@ describe('process starts through a runner exported by another module', () => {
     assert.deepEqual(ask([1, 3, 2]).map(([i, found]) => [i, found]), expected.filter(([i]) => [1, 2, 3].includes(i as number)));
     assert.deepEqual(ask([3, 2, 1]), ask([1, 2, 3]), 'the order of the questions changes nothing');
     assert.deepEqual(ask([8, 7, 6, 5, 4, 3, 2, 1]), expected);
+  });
+
+  /** Findings of child-process in main.js of a folder made of `files`. */
+  const startsIn = (files: Record<string, string>): string[] => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-xmod-case-'));
+    for (const [name, text] of Object.entries(files)) {
+      fs.mkdirSync(path.dirname(path.join(root, name)), { recursive: true });
+      fs.writeFileSync(path.join(root, name), text);
+    }
+    return scanFolder(root)
+      .filter(f => f.ruleId === 'child-process' && f.file === 'main.js')
+      .map(f => `${f.severity} ${f.message}`)
+      .sort();
+  };
+  const RUNNER = 'const { spawn } = require("node:child_process");\nfunction run(file, args) { return spawn(file, args); }\nfunction safe(file, args) { return [file, args]; }\n';
+
+  // Review 108: CommonJS exports as the top level leaves them, and the shapes a runner is exported in.
+  const cases: Array<{ name: string; files: Record<string, string>; starts: string[] }> = [
+    { name: 'exports.run = run, then module.exports = { run: safe }: run is safe', files: { 'run.js': `${RUNNER}exports.run = run;\nmodule.exports = { run: safe };\n`, 'main.js': 'const r = require("./run.js");\nr.run("echo", ["hello"]);\n' }, starts: [] },
+    { name: 'exports.run = run, then exports.run = safe', files: { 'run.js': `${RUNNER}exports.run = run;\nexports.run = safe;\n`, 'main.js': 'const r = require("./run.js");\nr.run("echo", ["hello"]);\n' }, starts: [] },
+    { name: 'a property of another object written before the function is not its name', files: { 'run.js': 'import { spawn } from "node:child_process";\nconst tools = {};\nexport let run;\ntools.run = function (file, args) { return spawn(file, args); };\n', 'main.js': 'import { run } from "./run.js";\nrun("echo", ["hello"]);\n' }, starts: [] },
+    { name: 'exports.run = function … and module.exports.go = () => …', files: { 'run.js': 'const { spawn } = require("node:child_process");\nexports.run = function (file, args) { return spawn(file, args); };\nmodule.exports.go = (file, args) => spawn(file, args);\n', 'main.js': 'const r = require("./run.js");\nr.run("git", ["status"]);\nr.go("git", ["log"]);\n' }, starts: ['low Starts a program (child_process.spawn via r.go()): git log', 'low Starts a program (child_process.spawn via r.run()): git status'] },
+    { name: 'a runner loaded by import() in a module with no other hint', files: { 'run.js': 'import { spawn } from "node:child_process";\nexport function run(file, args) { return spawn(file, args); }\n', 'main.js': 'export async function go() {\n  const { run } = await import("./run.js");\n  return run("git", ["status"]);\n}\n' }, starts: ['low Starts a program (child_process.spawn via run()): git status'] },
+    { name: "a runner whose shell is the caller's options.shell, or the caller's spawnOptions", files: { 'run.js': 'import { spawn } from "node:child_process";\nexport function runScript(line, options) { return spawn(line, [], { shell: options.shell }); }\nexport function runNested(line, o) { return spawn(line, [], o.spawnOptions); }\n', 'main.js': 'import { runScript, runNested } from "./run.js";\nexport function hook(cmd) {\n  runScript(cmd, { shell: true });\n  runNested(cmd, { spawnOptions: { shell: true } });\n  runNested(cmd, { spawnOptions: { cwd: "/" } });\n}\n' }, starts: ['low Starts a program (child_process.spawn via runNested()) computed at run time', 'medium Runs a shell command (child_process.spawn via runNested()) computed at run time', 'medium Runs a shell command (child_process.spawn via runScript()) computed at run time'] },
+  ];
+  for (const c of cases) it(c.name, () => assert.deepEqual(startsIn(c.files), c.starts));
+
+  it('keeps what a file analysed in parts asked of other modules (its cached result depends on it)', () => {
+    const text = 'import { run } from "./run.js";\nrun("git", ["status"]);\n' + 'var pad = 1;\n'.repeat(20) + 'run("git", ["log"]);\n';
+    const asked: string[] = [];
+    const result = scanSource(text, { file: 'main.js', rules: RULES, wholeMax: 120, imports: { starter: (specifier, name) => void asked.push(`${specifier} ${name}`) } });
+    assert.ok(result.errors.some(e => /analysed in \d+ parts/.test(e.message)), 'scanned in parts');
+    assert.ok(asked.length > 0);
+    assert.deepEqual(result.importAnswers?.map(a => `${a.specifier} ${a.name}`), [...new Set(asked)]);
+  });
+
+  it('reads no module through a link to a folder outside the target', () => {
+    const outside = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-xmod-outside-'));
+    fs.writeFileSync(path.join(outside, 'run.js'), 'import { spawn } from "node:child_process";\nexport function run(file, args) { return spawn(file, args); }\n');
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-xmod-link-'));
+    fs.symlinkSync(outside, path.join(root, 'lib'));
+    fs.writeFileSync(path.join(root, 'main.js'), 'import { run } from "./lib/run.js";\nrun("git", ["status"]);\n');
+    assert.deepEqual(scanFolder(root).filter(f => f.ruleId === 'child-process'), []);
   });
 
   it('starts nothing where the other module is not part of the program (outside the folder) or exports no runner', () => {

@@ -17,8 +17,11 @@ export interface StarterSummary {
   whole?: number;
   /** A shell runs the command whatever the caller gives (exec inside, `shell: true` on the way). */
   shell: boolean;
-  /** Arguments whose `shell` option decides whether a shell runs it (execa's options). */
-  shellOptions?: number[];
+  /**
+   * Arguments whose `shell` option decides whether a shell runs it (execa's options): a position,
+   * or a position and the property of it that holds the options (`run(cmd, { spawnOptions })`).
+   */
+  shellOptions?: Array<number | { at: number; key: string }>;
 }
 
 /** One question a module asked about another's export, and the answer it was given: what a cached result depended on. */

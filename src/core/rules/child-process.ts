@@ -1795,7 +1795,7 @@ function wrapperCalls(ctx: RuleContext, started: readonly ProcessCall[]): { call
       // them each caller decides the shell, unless the wrapper turns it on whatever they give.
       const deciding = optionParameters(p, wrapper, how, analysis);
       const fixedOn = p.shell && (deciding.length === 0 || (!p.via && !p.shellFrom) || !!p.shellFixed || shellInside(p, wrapper, ctx));
-      wrappers.push({ wrapper, how, shell: fixedOn, deciding, base: p.via?.base ?? p.imported?.base ?? p.call });
+      wrappers.push({ wrapper, how, shell: fixedOn, mayShell: p.shell, deciding, base: p.via?.base ?? p.imported?.base ?? p.call });
       const steps = analysis.graph.callersOf(wrapper);
       const record = { all: callsAllFound(wrapper, steps.length, analysis), given: [] as ProcessCall[] };
       callers.set(p.node, record);
@@ -1876,6 +1876,8 @@ interface Wrapper {
   how: PassedOn;
   /** A shell runs it whatever the callers give. */
   shell: boolean;
+  /** A shell may run it, as the callers' options decide. */
+  mayShell: boolean;
   /** The parameters whose options decide the shell. */
   deciding: readonly Carried[];
   /** The start inside, by its own name (`child_process.spawn`). */
@@ -1894,11 +1896,16 @@ function exportWrappers(ctx: RuleContext, wrappers: readonly Wrapper[]): void {
     if (!names.length) continue;
     const { how } = w;
     if ('program' in how && (how.programPath?.length || how.listPath?.length)) continue;
-    const options = w.shell ? [] : w.deciding.filter(d => d.scope === w.wrapper && d.path.length === 0).map(d => d.at);
+    // The options a caller gives decide the shell through their own `shell` (`{ shell: o.shell }`
+    // inside reads the caller's `{ shell: true }`); one decided deeper in them (`o.spawnOptions`)
+    // cannot be told here, and a shell may run.
+    const deciding = w.shell ? [] : w.deciding.filter(d => d.scope === w.wrapper);
+    const readable = deciding.filter(d => d.path.length <= 1);
+    const options = [...new Map(readable.map(d => [`${d.at}.${d.path[0] ?? ''}`, d.path.length === 0 || d.path[0] === 'shell' ? d.at : { at: d.at, key: d.path[0] }])).values()];
     const summary: StarterSummary = {
       call: w.base,
       ...('whole' in how ? { whole: how.whole } : { program: how.program, ...(how.list >= 0 ? { list: how.list } : {}) }),
-      shell: w.shell,
+      shell: w.shell || (readable.length < deciding.length && w.mayShell),
       ...(options.length ? { shellOptions: options } : {}),
     };
     for (const name of names) ctx.exportStarter(name, summary);
@@ -2376,7 +2383,7 @@ function importedStart(node: Node & { type: 'CallExpression' }, ref: ModuleRef, 
     args = list ? [program, list] : [program];
   }
   // The options that decide the shell go after the list, where spawn takes them (with no list, in its place: spawn reads them there too).
-  const options = (summary.shellOptions ?? []).flatMap(k => given[k] ?? []);
+  const options = (summary.shellOptions ?? []).flatMap(k => (typeof k === 'number' ? given[k] : optionOf(given[k.at] && unwrapChain(given[k.at]), k.key)) ?? []);
   const name = ref.path[0];
   // The runner as the caller spells it (`o(…)`, `log.run(…)`), as a same-module wrapper is named.
   const callee = calleeOf(node);

@@ -2,13 +2,13 @@
 // module embedded in it through the same engine as plain files (file = the binary, entry =
 // the module, line and column within the module), and gives binaries with no JavaScript the
 // strings pass. A broken binary becomes error entries; the target's scan goes on.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { EmbeddedModule, Finding, ImportAnswer, NativeBinary, ScanError, SourceMapInfo } from '../model';
 import type { Rule, TargetContext } from '../rules/types';
 import { defaultKeywordMatcher } from '../catalog/keywords';
 import { scanSourceSafely, type ModuleImports, type SourceScanResult } from './engine';
 import { answersHold, binarySiblings, programImports, ProgramImports } from './imports';
-import * as fs from 'node:fs';
 import { describeFsError, formatMB, type FileEntry } from './files';
 import { targetForFile } from './fileOwner';
 import { inspectNative, moduleBytesAt, moduleTextAt, type ModuleLocator } from '../native/inspect';
@@ -342,18 +342,19 @@ function binaryImports(file: FileEntry, rules: readonly Rule[], target: TargetCo
   const key = `binary\0${file.absPath}\0${stat.size}\0${stat.mtimeMs}\0${maxModuleBytes}\0${rules.map(r => r.meta.id).join(',')}`;
   return programImports(key, () => {
     const split = splitBinary(file, maxModuleBytes);
-    const names = new Map<string, () => string | undefined>();
+    const names = new Map<string, { size: number; text: () => string | undefined }>();
     for (const step of split?.steps ?? []) {
       if (!('module' in step)) continue;
-      const { at } = step.module;
-      names.set(step.module.name, () => {
+      const { at, size } = step.module;
+      const text = () => {
         const reader = BinaryReader.open(file.absPath);
         try {
           return moduleTextAt(reader, at);
         } finally {
           reader.close();
         }
-      });
+      };
+      names.set(step.module.name, { size, text });
     }
     return new ProgramImports(binarySiblings(names), rules, target, file.rel);
   });

@@ -27,6 +27,7 @@ import { PatternSet } from '../text/patternSet';
 import { applyEdits } from '../text/edits';
 import { otherScript } from '../text/otherScript';
 import { correlate } from '../rules/correlate';
+import { importsSibling, isSiblingSpecifier } from './specifiers';
 import type { ModuleAnalysis } from '../rules/types';
 
 export interface ScanSourceOptions {
@@ -57,13 +58,6 @@ export interface ModuleImports {
   readonly forExports?: boolean;
 }
 
-/** A specifier naming another module of the same program: relative, or absolute as Bun's chunks write them (`/$bunfs/root/chunk-…js`). */
-export function isSiblingSpecifier(specifier: string): boolean {
-  return specifier.startsWith('./') || specifier.startsWith('../') || specifier.startsWith('/');
-}
-
-/** A text that imports another module of the program (the rules that follow imports run on it). */
-const SIBLING_IMPORT = /\bfrom\s*["'](?:\.{1,2}\/|\/)|\brequire\(\s*["']\.{1,2}\//;
 
 /**
  * Texts up to this many UTF-16 characters are analysed whole. Memory grows with the text: a
@@ -309,7 +303,7 @@ function analyse(source: string, options: ScanSourceOptions): Analysed | SourceS
 
 /** The active rules, and those that follow imports when the text imports another module of the program. */
 function withImportRules(active: Rule[], text: string, options: ScanSourceOptions): Rule[] {
-  if (!options.imports || !SIBLING_IMPORT.test(text)) return active;
+  if (!options.imports || !importsSibling(text)) return active;
   const more = options.rules.filter(r => r.followsImports && !active.includes(r));
   return more.length ? [...active, ...more] : active;
 }
@@ -331,6 +325,8 @@ function scanInParts(source: string, options: ScanSourceOptions, wholeMax: numbe
   const findings: Finding[] = [];
   const approximate = new Map<string, Finding>();
   const rulesRun = new Set<string>();
+  const importAnswers: ImportAnswer[] = [];
+  const starters: Record<string, StarterSummary> = {};
   let partial = false;
   // UTF-8 bytes before the part: the strings pass of a part that did not parse counts bytes from the part's start.
   let bytesBefore = 0;
@@ -342,6 +338,9 @@ function scanInParts(source: string, options: ScanSourceOptions, wholeMax: numbe
     stats.parsed &&= done.stats.parsed;
     partial ||= done.partial;
     for (const id of done.rulesRun) rulesRun.add(id);
+    // What each part asked of other modules: the whole file's cached result depends on all of it.
+    importAnswers.push(...(done.importAnswers ?? []));
+    Object.assign(starters, done.starters);
     if (done.located) findings.push(...done.findings);
     else {
       for (const f of done.findings) {
@@ -361,7 +360,7 @@ function scanInParts(source: string, options: ScanSourceOptions, wholeMax: numbe
     }
     bytesBefore += Buffer.byteLength(source.slice(part.start, part.end), 'utf8');
   });
-  return { findings, errors, partial, stats, rulesRun: [...rulesRun] };
+  return { findings, errors, partial, stats, rulesRun: [...rulesRun], ...(importAnswers.length ? { importAnswers } : {}), ...(Object.keys(starters).length ? { starters } : {}) };
 }
 
 /** One part analysed and its findings located in the whole text (`located`), or its strings-pass findings as they came. */
@@ -372,7 +371,8 @@ function scanPart(source: string, part: { start: number; end: number }, options:
   const drafts = analysed.drafts.map(d => relocateDraft(d, at));
   const functions = analysed.functions.map(f => ({ start: at(f.start), end: at(f.end) }));
   const findings = buildFindings(drafts, { ...whereOf(options), text: source, functions, partial: analysed.partial, ...(options.ranFrom ? { ranFrom: options.ranFrom } : {}) });
-  const done = withCodeRun({ findings, errors: analysed.errors, partial: analysed.partial, stats: analysed.stats, rulesRun: analysed.rulesRun }, source, drafts, options);
+  const { starters, importAnswers } = analysed;
+  const done = withCodeRun({ findings, errors: analysed.errors, partial: analysed.partial, stats: analysed.stats, rulesRun: analysed.rulesRun, ...(starters ? { starters } : {}), ...(importAnswers ? { importAnswers } : {}) }, source, drafts, options);
   return { ...done, located: true };
 }
 

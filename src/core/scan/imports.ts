@@ -6,7 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ImportAnswer, StarterSummary } from '../model';
 import type { Rule, TargetContext } from '../rules/types';
-import { isSiblingSpecifier, scanSourceSafely, type ModuleImports } from './engine';
+import { scanSourceSafely, type ModuleImports } from './engine';
+import { siblingSpecifiers } from './specifiers';
 
 /** Another module of the program: a key naming it (its path, or its name in a binary) and its text, read on demand (undefined: unreadable). */
 export interface SiblingModule {
@@ -24,7 +25,6 @@ export type SiblingResolver = (from: string, specifier: string) => SiblingModule
  * as far as runners are followed (RUNNER_STEPS), exports no function that does.
  */
 const PROCESS_API = /child_process|\bspawn(?:Sync)?\(|\bexecFile(?:Sync)?\b|\bexecSync\b|\bexec\(|Bun\.spawn|\bexeca\b|cross-spawn|node-pty/;
-const IMPORTED = /\bfrom\s*["']([^"']+)["']|\brequire\(\s*["']([^"']+)["']\s*\)|\bimport\(\s*["']([^"']+)["']\s*\)/g;
 /**
  * Steps of runners over runners followed across modules: a module read for the question of
  * another is read with its own imports answered one step less far (none at step 0).
@@ -34,6 +34,13 @@ const RUNNER_STEPS = 6;
 const MAX_FOLLOWED = 2 * 1024 * 1024;
 /** A larger module is not analysed for its exports (its own scan still reads it). */
 const MAX_ANALYSED = 8 * 1024 * 1024;
+
+interface Shape {
+  /** -1: unreadable. */
+  length: number;
+  startsHere: boolean;
+  imports: string[];
+}
 
 /** What a module exports, worked out with its imports answered `steps` far, and whether that depended on `steps`. */
 interface Exported {
@@ -52,7 +59,7 @@ export class ProgramImports {
   /** By module version, then steps; a final answer under -1, for every step count. */
   private readonly exported = new Map<string, Map<number, Exported>>();
   private readonly starts = new Map<string, boolean>();
-  private readonly shapes = new Map<string, { startsHere: boolean; imports: string[] }>();
+  private readonly shapes = new Map<string, Shape>();
   /** Each module read for its exports: the questions it asked, and each read's answers and exports. */
   private readonly reads = new Map<string, { questions: Array<[string, string]>; runs: Array<{ answers: Map<string, string>; found: Record<string, StarterSummary> | null }> }>();
   private readonly followers: readonly Rule[];
@@ -69,7 +76,14 @@ export class ProgramImports {
   /** The answers for one module (`from`: its key, as the resolver names it). */
   forModule(from: string): ModuleImports | undefined {
     if (!this.followers.length) return undefined;
-    return { starter: (specifier, name) => this.starter(from, specifier, name, RUNNER_STEPS).summary };
+    return {
+      starter: (specifier, name) => {
+        const answer = this.starter(from, specifier, name, RUNNER_STEPS).summary;
+        // Kept for the duration of one question only (a worker keeps several programs' answers).
+        this.lastText = undefined;
+        return answer;
+      },
+    };
   }
 
   /** The answer for module `from`'s question with `steps` left, and whether it is final (the same however far followed). */
@@ -81,21 +95,26 @@ export class ProgramImports {
     return { ...(all && Object.prototype.hasOwnProperty.call(all, name) ? { summary: all[name] } : {}), final: exported.final };
   }
 
-  /** The module's text, read each time it is needed: only whether it starts a process and what it exports are kept. */
+  /** The module's text; the last one read is kept, since a module is read to filter it and then to analyse it. */
   private textOf(sibling: SiblingModule): string | undefined {
+    if (this.lastText?.id === sibling.id) return this.lastText.text;
+    let text: string | undefined;
     try {
-      return sibling.text();
+      text = sibling.text();
     } catch {
-      return undefined;
+      text = undefined;
     }
+    this.lastText = { id: sibling.id, text };
+    return text;
   }
 
-  /** Whether a module, or one it imports within `steps`, has text that starts a process. */
+  private lastText?: { id: string; text: string | undefined };
+
+  /** Whether a module, or one it imports within `steps`, has text that starts a process (each step lowers `steps`: no cycle). */
   private mayStart(sibling: SiblingModule, steps: number): boolean {
     const memo = `${steps}\0${sibling.id}`;
     const known = this.starts.get(memo);
     if (known !== undefined) return known;
-    this.starts.set(memo, false);
     const shape = this.shapeOf(sibling);
     let found = shape.startsHere;
     if (!found && steps > 0) {
@@ -111,19 +130,13 @@ export class ProgramImports {
     return found;
   }
 
-  /** What a module's text says without parsing it: whether it names a way to start a process, and the other modules it imports. */
-  private shapeOf(sibling: SiblingModule): { startsHere: boolean; imports: string[] } {
+  /** What a module's text says without parsing it: its length, whether it names a way to start a process, and the other modules it imports. */
+  private shapeOf(sibling: SiblingModule): Shape {
     let shape = this.shapes.get(sibling.id);
     if (!shape) {
       const text = this.textOf(sibling);
-      const imports = new Set<string>();
-      if (text !== undefined) {
-        for (const m of text.matchAll(IMPORTED)) {
-          const specifier = m[1] ?? m[2] ?? m[3];
-          if (isSiblingSpecifier(specifier)) imports.add(specifier);
-        }
-      }
-      this.shapes.set(sibling.id, (shape = { startsHere: text !== undefined && PROCESS_API.test(text), imports: [...imports] }));
+      shape = text === undefined ? { length: -1, startsHere: false, imports: [] } : { length: text.length, startsHere: PROCESS_API.test(text), imports: siblingSpecifiers(text) };
+      this.shapes.set(sibling.id, shape);
     }
     return shape;
   }
@@ -133,16 +146,16 @@ export class ProgramImports {
     const known = byStep?.get(-1) ?? byStep?.get(steps);
     if (known) return known;
     if (!byStep) this.exported.set(sibling.id, (byStep = new Map()));
-    const text = this.mayStart(sibling, RUNNER_STEPS) ? this.textOf(sibling) : undefined;
-    if (text === undefined || text.length > MAX_ANALYSED) {
+    const { length } = this.shapeOf(sibling);
+    if (length < 0 || length > MAX_ANALYSED || !this.mayStart(sibling, RUNNER_STEPS)) {
       const none = { found: null, final: true };
       byStep.set(-1, none);
       return none;
     }
     // A large module is read once, its own imports not followed: reading a 6 MB chunk at every
     // step count cost more than all the rest (its exports are rarely runners over other runners).
-    const at = text.length > MAX_FOLLOWED ? 0 : steps;
-    const result = this.againAt(sibling, at) ?? this.analyse(sibling, text, at);
+    const at = length > MAX_FOLLOWED ? 0 : steps;
+    const result = this.againAt(sibling, at) ?? this.analyse(sibling, this.textOf(sibling), at);
     byStep.set(result.final ? -1 : steps, result);
     return result;
   }
@@ -164,7 +177,8 @@ export class ProgramImports {
    * same answers give the same exports without reading it again (a 6 MB chunk asked about from
    * every depth was read seven times).
    */
-  private analyse(sibling: SiblingModule, text: string, steps: number): Exported {
+  private analyse(sibling: SiblingModule, text: string | undefined, steps: number): Exported {
+    if (text === undefined) return { found: null, final: true };
     let final = true;
     const answers = new Map<string, string>();
     const questions: Array<[string, string]> = [];
@@ -209,19 +223,25 @@ export class ProgramImports {
  */
 export function fileSiblings(root: string, read: (absPath: string) => string | undefined): SiblingResolver {
   const base = path.resolve(root);
+  let realBase: string | undefined;
+  const inside = (p: string, dir: string) => p === dir || p.startsWith(dir + path.sep);
   return (from, specifier) => {
     if (!specifier.startsWith('./') && !specifier.startsWith('../')) return undefined;
     const wanted = path.resolve(base, path.dirname(from), specifier);
-    if (wanted !== base && !wanted.startsWith(base + path.sep)) return undefined;
+    if (!inside(wanted, base)) return undefined;
     for (const candidate of [wanted, `${wanted}.js`, `${wanted}.mjs`, `${wanted}.cjs`, path.join(wanted, 'index.js')]) {
       if (!/\.[cm]?js$/.test(candidate)) continue;
       let stat: fs.Stats;
+      let real: string;
       try {
         stat = fs.statSync(candidate);
+        // Through a link, the file must still be inside the target (as the file walk requires).
+        real = fs.realpathSync(candidate);
+        realBase ??= fs.realpathSync(base);
       } catch {
         continue;
       }
-      if (!stat.isFile()) continue;
+      if (!stat.isFile() || stat.size > MAX_ANALYSED || !inside(real, realBase)) continue;
       const rel = path.relative(base, candidate).split(path.sep).join('/');
       return { key: rel, id: `${rel}\0${stat.size}\0${stat.mtimeMs}`, text: () => read(candidate) };
     }
@@ -233,12 +253,17 @@ export function fileSiblings(root: string, read: (absPath: string) => string | u
  * Modules embedded in one binary, by name: Bun's absolute `/$bunfs/root/chunk-….js` as written,
  * or a specifier relative to the importing module's name.
  */
-export function binarySiblings(names: ReadonlyMap<string, () => string | undefined>): SiblingResolver {
+export function binarySiblings(names: ReadonlyMap<string, { size: number; text: () => string | undefined }>): SiblingResolver {
   return (from, specifier) => {
     const name = specifier.startsWith('/') ? specifier : path.posix.join(path.posix.dirname(from), specifier);
-    const text = names.get(name);
-    return text ? { key: name, id: name, text } : undefined;
+    const module = names.get(name);
+    return module && module.size <= MAX_ANALYSED ? { key: name, id: name, text: module.text } : undefined;
   };
+}
+
+/** Drops the answers kept for programs scanned before: a new audit reads them again (their files may have changed). */
+export function forgetPrograms(): void {
+  PROGRAMS.clear();
 }
 
 /**

@@ -8,7 +8,7 @@ import type { ManifestRule, Rule, TargetContext } from '../rules/types';
 import { MANIFEST_RULES } from '../rules';
 import { collectFiles, DEFAULT_MAX_FILE_BYTES, readSourceFile, type CollectOptions, type CollectResult, type FileEntry } from './files';
 import { scanSourceSafely, type ModuleImports, type SourceScanResult } from './engine';
-import { fileSiblings, programImports, ProgramImports } from './imports';
+import { fileSiblings, forgetPrograms, programImports, ProgramImports } from './imports';
 import { scanShellScript } from './shell';
 import { targetForFile } from './fileOwner';
 import { scanBinary, type BinaryScanResult } from './binary';
@@ -62,6 +62,8 @@ export interface FileOutcome {
 }
 
 export function scanTarget(spec: TargetSpec, options: ScanOptions): TargetResult {
+  // Each audit reads the programs again: what was kept of a file's exports holds for one audit.
+  forgetPrograms();
   const plan = planTarget(spec, options);
   for (const file of plan.files) {
     if (options.onFile?.(file.rel, file.size) === false) {

@@ -6,7 +6,7 @@ import { auditConfigurations, auditTargets, auditTargetsInParallel, selectRules,
 import { ResultCache } from './resultCache';
 import { plural } from '../text/format';
 import { failedPlan, fileImports, planTarget, scanFile } from '../scan/target';
-import { answersHold } from '../scan/imports';
+import { answersHold, forgetPrograms } from '../scan/imports';
 import { targetForFile } from '../scan/fileOwner';
 import { scanSplitModules, splitBinary } from '../scan/binary';
 import { defaultBudgetMs, ScanPool } from './pool';
@@ -129,6 +129,8 @@ export function handlePoolRequest(request: PoolRequest): PoolReply {
   const cache = request.cacheDir ? new ResultCache(request.cacheDir, request.rules, m => notes.push(m)) : undefined;
   const task = { file: request.file, plan: { target: request.target, maxFileBytes: request.maxFileBytes } };
   try {
+    // A new target: what was kept of other programs' exports is let go (see forgetPrograms).
+    if (request.kind === 'plan') forgetPrograms();
     if (request.kind === 'plan') return withNotes({ id: request.id, plan: planTarget(request.spec!, { keep: selection.keep, maxFileBytes: request.maxFileBytes, includeTests: request.includeTests }) });
     if (request.kind === 'store') {
       const ahead = storeParts.get(request.id) ?? [];
@@ -144,6 +146,7 @@ export function handlePoolRequest(request: PoolRequest): PoolReply {
       return withNotes({ id: request.id, modules, hits: cache?.stats.hits ?? 0, misses: cache?.stats.misses ?? 0 });
     }
     const found = cache?.lookup(task);
+    // Only an outcome that asked other files needs their answers worked out again.
     const holds = found?.outcome && (!found.outcome.importAnswers?.length || answersHold(found.outcome.importAnswers, fileImports(request.file, selection.rules, targetForFile(request.target, request.file.rel))));
     if (found?.outcome && holds) return withNotes({ id: request.id, outcome: found.outcome, cached: true });
     if (request.split && request.file.native) {
