@@ -2398,12 +2398,14 @@ function importedStart(node: Node & { type: 'CallExpression' }, ref: ModuleRef, 
 }
 
 /** An argument that may carry a command: a list or text written in the call, or a value a parameter of the function around it gives. */
-function mayCarryCommand(arg: Node, c: RuleContext): 'written' | 'parameter' | undefined {
+function mayCarryCommand(arg: Node, c: RuleContext, named = false): 'written' | 'parameter' | undefined {
   const a = unwrapChain(arg);
   if (a.type === 'ArrayExpression' || a.type === 'TemplateLiteral' || (a.type === 'Literal' && typeof a.value === 'string')) return 'written';
   if (a.type !== 'Identifier') return undefined;
   const value = c.resolve(a);
   if (value?.type === 'Parameter') return 'parameter';
+  // `const r = \`${ps} -o command= -p ${pid}\`; run(r)`: a command written in a name first (review 109).
+  if (value && !named && mayCarryCommand(value, c, true) === 'written') return 'written';
   // `let G = e` first (Claude Code's runner copies its parameter before it spawns it).
   const copied = value && unwrapChain(value);
   return copied?.type === 'Identifier' && c.resolve(copied)?.type === 'Parameter' ? 'parameter' : undefined;
