@@ -225,9 +225,17 @@ export function fileSiblings(root: string, read: (absPath: string) => string | u
   const base = path.resolve(root);
   let realBase: string | undefined;
   const inside = (p: string, dir: string) => p === dir || p.startsWith(dir + path.sep);
+  // By the folder asked from and the specifier: the filter asks the same thousands of times
+  // (Qwen Code's 1,000 chunks import each other), each a stat and a realpath.
+  const known = new Map<string, SiblingModule | null>();
   return (from, specifier) => {
     if (!specifier.startsWith('./') && !specifier.startsWith('../')) return undefined;
-    const wanted = path.resolve(base, path.dirname(from), specifier);
+    const key = `${path.posix.dirname(from)}\0${specifier}`;
+    let found = known.get(key);
+    if (found === undefined) known.set(key, (found = find(path.resolve(base, path.dirname(from), specifier)) ?? null));
+    return found ?? undefined;
+  };
+  function find(wanted: string): SiblingModule | undefined {
     if (!inside(wanted, base)) return undefined;
     for (const candidate of [wanted, `${wanted}.js`, `${wanted}.mjs`, `${wanted}.cjs`, path.join(wanted, 'index.js')]) {
       if (!/\.[cm]?js$/.test(candidate)) continue;
@@ -246,7 +254,7 @@ export function fileSiblings(root: string, read: (absPath: string) => string | u
       return { key: rel, id: `${rel}\0${stat.size}\0${stat.mtimeMs}`, text: () => read(candidate) };
     }
     return undefined;
-  };
+  }
 }
 
 /**
