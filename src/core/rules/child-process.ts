@@ -1515,7 +1515,9 @@ function passedOn(p: ProcessCall, analysis: ModuleAnalysis): { wrapper: number; 
   const paramOf = (n: Node | undefined): Carried | undefined => {
     const node = n && unwrapChain(n);
     if (!node) return undefined;
-    if (node.type !== 'Identifier') return node.type === 'MemberExpression' ? carriedParameter(node, p.fn, analysis) : undefined;
+    // `spawn(resolve(e), …)`: a helper of the module that gives back its parameter (a lookup
+    // that falls back to the name it is given) carries it; one that only builds text from it does not.
+    if (node.type !== 'Identifier') return node.type === 'MemberExpression' || node.type === 'CallExpression' ? carriedParameter(node, p.fn, analysis) : undefined;
     const bound = index.binding(node.name, p.fn);
     if (!bound || bound.scope < 0 || bound.moduleLike) return undefined;
     const at = index.functions[bound.scope].node.params.findIndex(q => q.type === 'Identifier' && q.name === node.name);
