@@ -1582,6 +1582,10 @@ function carriedParameter(node: Node, fn: number, analysis: ModuleAnalysis, path
         const scope = index.functionOf(n.fn);
         return scope !== undefined && around.has(scope) ? parameterPlace(n, rest, scope) : undefined;
       }
+      // A whole list made with other elements in front of a parameter's (`[bin, ...prefix, ...args]`):
+      // its program is the first of those, not the parameter's first (review 109: the Claude
+      // launcher showed the caller's `daemon` as the program).
+      if (n.type === 'ArrayExpression' && rest.length === 0 && n.elements[0] && n.elements[0].type !== 'SpreadElement' && n.elements.some(e => e?.type === 'SpreadElement')) return null;
       return buildsText(n) ? null : undefined;
     },
     CARRY_DEPTH,
