@@ -433,11 +433,11 @@ interface ProcessCall {
    */
   spelled?: string[];
   /**
-   * A call of a function another module of the program exports that starts a process with what
-   * it is given: that function (`ut from /$bunfs/root/chunk-q49.js`) and the start inside it, as
-   * the wrappers around this call name it.
+   * For a call of a function another module of the program exports that starts a process with
+   * what it is given: the start inside it (`child_process.spawn`), as the wrappers around this
+   * call name it.
    */
-  imported?: { from: string; base: string };
+  importedBase?: string;
 }
 
 
@@ -1801,7 +1801,7 @@ function wrapperCalls(ctx: RuleContext, started: readonly ProcessCall[]): { call
       // them each caller decides the shell, unless the wrapper turns it on whatever they give.
       const deciding = optionParameters(p, wrapper, how, analysis);
       const fixedOn = p.shell && (deciding.length === 0 || (!p.via && !p.shellFrom) || !!p.shellFixed || shellInside(p, wrapper, ctx));
-      wrappers.push({ wrapper, how, shell: fixedOn, mayShell: p.shell, deciding, base: p.via?.base ?? p.imported?.base ?? p.call });
+      wrappers.push({ wrapper, how, shell: fixedOn, mayShell: p.shell, deciding, base: p.via?.base ?? p.importedBase ?? p.call });
       const steps = analysis.graph.callersOf(wrapper);
       const record = { all: callsAllFound(wrapper, steps.length, analysis), given: [] as ProcessCall[] };
       callers.set(p.node, record);
@@ -1831,7 +1831,7 @@ function wrapperCalls(ctx: RuleContext, started: readonly ProcessCall[]): { call
         const settle = { path: SHELL_KEY, options: true, ...(passing && depth > 0 ? { stopAt: step.fn } : {}) };
         const shell = fixedOn || (deciding.length ? options.some(o => settledShell(o, step.fn, argumentListGiven(callerArgs, o), ctx, settle)) : p.shell);
         const name = analysis.index.sourceOf(calleeOf(step.call));
-        const base = p.via?.base ?? p.imported?.base ?? p.call;
+        const base = p.via?.base ?? p.importedBase ?? p.call;
         const q: ProcessCall = {
           node: step.call,
           call: `${base} via ${name.length <= 40 ? name : 'a wrapper'}()`,
@@ -2164,7 +2164,7 @@ export const childProcess: Rule = {
       const inline = ref!.path[ref!.path.length - 1] === 'fork' ? forkedInlineCode(args) : undefined;
       const byName = {
         ...(viaCall.type === 'Identifier' ? { byName: { name: viaCall.name, fn, scope: c.analysis().index.binding(viaCall.name, fn)?.scope } } : {}),
-        ...(imported ? { imported: imported.imported } : {}),
+        ...(imported ? { importedBase: imported.base } : {}),
         ...(imported?.listForm ? { listForm: true } : {}),
       };
       if (inline) start({ node, call, shell: false, args, fn, spelled: [inline], ...byName }, c);
@@ -2366,7 +2366,7 @@ export const childProcess: Rule = {
  * pass a command is asked about (a list or a text written in it, or a value of a parameter),
  * so that most calls of imported helpers do not make the other module be read.
  */
-function importedStart(node: Node & { type: 'CallExpression' }, ref: ModuleRef, c: RuleContext): { args: Node[]; call: string; shell: boolean; listForm?: boolean; imported: { from: string; base: string } } | undefined {
+function importedStart(node: Node & { type: 'CallExpression' }, ref: ModuleRef, c: RuleContext): { args: Node[]; call: string; shell: boolean; listForm?: boolean; base: string } | undefined {
   if (ref.path.length !== 1) return undefined;
   const given = argumentsOf(node);
   const carried = given.slice(0, 3).map(a => mayCarryCommand(a, c));
@@ -2399,7 +2399,7 @@ function importedStart(node: Node & { type: 'CallExpression' }, ref: ModuleRef, 
     call: `${summary.call} via ${spelled.length <= 40 ? spelled : name}()`,
     shell: summary.shell,
     ...(listForm ? { listForm } : {}),
-    imported: { from: `${name} of ${ref.module}`, base: summary.call },
+    base: summary.call,
   };
 }
 

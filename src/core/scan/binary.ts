@@ -240,7 +240,7 @@ export function scanSplitModules(file: FileEntry, modules: readonly SplitModule[
       try {
         const imports = program?.forModule(m.name);
         const hit = cached?.(m, () => moduleBytesAt(reader, m.at));
-        if (hit?.outcome && answersHold(hit.outcome.importAnswers, imports)) return hit.outcome;
+        if (hit?.outcome && answersHold(hit.outcome.importAnswers, () => imports)) return hit.outcome;
         const outcome = scanModule(file.rel, m, () => moduleTextAt(reader, m.at), { ...options, target, imports });
         hit?.store?.(outcome);
         return outcome;

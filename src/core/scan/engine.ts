@@ -58,7 +58,6 @@ export interface ModuleImports {
   readonly forExports?: boolean;
 }
 
-
 /**
  * Texts up to this many UTF-16 characters are analysed whole. Memory grows with the text: a
  * tree of 12 to 21 bytes per character (more for obfuscated code, parsed twice) plus the module
@@ -477,12 +476,11 @@ class RuleSession {
   }
 
   private readonly answers = new Map<string, ImportAnswer>();
-  private readonly starters: Record<string, StarterSummary> = {};
-  private startersFound = false;
+  private readonly starters = new Map<string, StarterSummary>();
 
   /** What other modules were asked about, and this module's own starters (absent when none). */
   importsSeen(): { starters?: Record<string, StarterSummary>; importAnswers?: ImportAnswer[] } {
-    return { ...(this.startersFound ? { starters: this.starters } : {}), ...(this.answers.size ? { importAnswers: [...this.answers.values()] } : {}) };
+    return { ...(this.starters.size ? { starters: Object.fromEntries(this.starters) } : {}), ...(this.answers.size ? { importAnswers: [...this.answers.values()] } : {}) };
   }
 
   private importedStarter(ref: ModuleRef, passesParameter: boolean): StarterSummary | undefined {
@@ -498,9 +496,7 @@ class RuleSession {
 
   private exportStarter(name: string, summary: StarterSummary): void {
     // The first one told stands: a name exports one function.
-    if (Object.prototype.hasOwnProperty.call(this.starters, name)) return;
-    this.starters[name] = summary;
-    this.startersFound = true;
+    if (!this.starters.has(name)) this.starters.set(name, summary);
   }
 
   private add(rule: Rule): RuleState | undefined {

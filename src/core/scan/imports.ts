@@ -296,9 +296,13 @@ export function programImports(key: string, make: () => ProgramImports): Program
   return known;
 }
 
-/** Whether a cached result's answers about other modules are still the ones they give: its findings depend on them. */
-export function answersHold(answers: readonly ImportAnswer[] | undefined, imports: ModuleImports | undefined): boolean {
+/**
+ * Whether a cached result's answers about other modules are still the ones they give: its
+ * findings depend on them. `imports` is asked for only when there are answers to check.
+ */
+export function answersHold(answers: readonly ImportAnswer[] | undefined, importsOf: () => ModuleImports | undefined): boolean {
   if (!answers?.length) return true;
+  const imports = importsOf();
   if (!imports) return false;
   return answers.every(a => JSON.stringify(imports.starter(a.specifier, a.name) ?? null) === JSON.stringify(a.summary ?? null));
 }

@@ -129,9 +129,11 @@ export function handlePoolRequest(request: PoolRequest): PoolReply {
   const cache = request.cacheDir ? new ResultCache(request.cacheDir, request.rules, m => notes.push(m)) : undefined;
   const task = { file: request.file, plan: { target: request.target, maxFileBytes: request.maxFileBytes } };
   try {
-    // A new target: what was kept of other programs' exports is let go (see forgetPrograms).
-    if (request.kind === 'plan') forgetPrograms();
-    if (request.kind === 'plan') return withNotes({ id: request.id, plan: planTarget(request.spec!, { keep: selection.keep, maxFileBytes: request.maxFileBytes, includeTests: request.includeTests }) });
+    if (request.kind === 'plan') {
+      // A new target: what was kept of other programs' exports is let go (see forgetPrograms).
+      forgetPrograms();
+      return withNotes({ id: request.id, plan: planTarget(request.spec!, { keep: selection.keep, maxFileBytes: request.maxFileBytes, includeTests: request.includeTests }) });
+    }
     if (request.kind === 'store') {
       const ahead = storeParts.get(request.id) ?? [];
       storeParts.delete(request.id);
@@ -146,9 +148,7 @@ export function handlePoolRequest(request: PoolRequest): PoolReply {
       return withNotes({ id: request.id, modules, hits: cache?.stats.hits ?? 0, misses: cache?.stats.misses ?? 0 });
     }
     const found = cache?.lookup(task);
-    // Only an outcome that asked other files needs their answers worked out again.
-    const holds = found?.outcome && (!found.outcome.importAnswers?.length || answersHold(found.outcome.importAnswers, fileImports(request.file, selection.rules, targetForFile(request.target, request.file.rel))));
-    if (found?.outcome && holds) return withNotes({ id: request.id, outcome: found.outcome, cached: true });
+    if (found?.outcome && answersHold(found.outcome.importAnswers, () => fileImports(request.file, selection.rules, targetForFile(request.target, request.file.rel)))) return withNotes({ id: request.id, outcome: found.outcome, cached: true });
     if (request.split && request.file.native) {
       const split = splitBinary(request.file, request.maxFileBytes);
       if (split) return withNotes({ id: request.id, split: found?.key ? { ...split, key: found.key } : split });
