@@ -715,7 +715,8 @@ function onlyComparedValue(index: ModuleIndex, name: string, fn: number, depth: 
     if (child === use.node && up?.type === 'MemberExpression' && up.object === child && !up.computed && propertyName(up) === 'length') return true;
     const call = use.ancestors[at - 1];
     if (up?.type === 'MemberExpression' && up.object === child && call?.type === 'CallExpression' && call.callee === up && STRING_TESTS.has(propertyName(up) ?? '')) return true;
-    if (up?.type === 'CallExpression' && up.callee.type === 'MemberExpression' && STRING_TESTS.has(propertyName(up.callee) ?? '') && up.arguments.includes(child as acorn.Expression)) return true;
+    // `prefix.startsWith(v)`, and a pattern tried on it: `re.test(v)` (Factory's allow-list check tries the user's pattern on sample paths).
+    if (up?.type === 'CallExpression' && up.callee.type === 'MemberExpression' && (STRING_TESTS.has(propertyName(up.callee) ?? '') || propertyName(up.callee) === 'test') && up.arguments.includes(child as acorn.Expression)) return true;
     const param = up?.type === 'CallExpression' && depth < MAX_COMPARED_DEPTH ? calleeParameter(index, up, child, use.fn) : undefined;
     if (param && onlyComparedValue(index, param.name, param.fn, depth + 1)) return true;
     return (compared = false);
