@@ -42,6 +42,15 @@ function isEditorEnv(node: Node): boolean {
 }
 
 /**
+ * `options.env.machineId` with `options` a parameter not named for the editor's API: the
+ * settings a caller hands over (Factory's daemon passes its own `env` object), not VS Code's.
+ */
+function givenEnv(env: Node, ctx: RuleContext): boolean {
+  const owner = unwrapChain((unwrapChain(env) as Node & { object: Node }).object);
+  return owner.type === 'Identifier' && owner.name !== 'vscode' && ctx.resolve(owner)?.type === 'Parameter' && ctx.moduleRef(owner)?.module !== 'vscode';
+}
+
+/**
  * `getDeviceId()` from @vscode/deviceid, imported by name or through a module object, as far as
  * the code shows without its import. Not an app's own callback: an optional call
  * (`this.options.getDeviceId?.()`), a method of `this` or of a nested object, or of a parameter
@@ -117,7 +126,7 @@ export const machineId: Rule = {
         // `vscode.env.machineId = createStub(…)` (a shim of the editor's API) sets it; nothing is read.
         const up = ctx.parent();
         if (up?.type === 'AssignmentExpression' && up.left === node) return;
-        if ((name === 'machineId' || name === 'devDeviceId') && isEditorEnv(node.object as Node)) report(node, `the editor machine id (vscode.env.${name})`, `vscode.env.${name}`);
+        if ((name === 'machineId' || name === 'devDeviceId') && isEditorEnv(node.object as Node) && !givenEnv(node.object as Node, ctx)) report(node, `the editor machine id (vscode.env.${name})`, `vscode.env.${name}`);
       },
       Literal(node) {
         if (typeof node.value === 'string') text(node, node.value, ctx.functionIndex());

@@ -5,6 +5,7 @@ runRuleTable(machineId, {
   invalid: [
     // Copilot CLI 0.0.423 (review 72): the device id @vscode/deviceid keeps, read or made, then sent with its telemetry.
     { name: "the Microsoft DeveloperTools store of VS Code's shared device id, on macOS and Linux (one finding per function)", code: 'const{join}=require("path");function dir(h){if(process.platform==="darwin")return join(h,"Library","Application Support","Microsoft","DeveloperTools");return join(process.env.XDG_CACHE_HOME||join(h,".cache"),"Microsoft","DeveloperTools")}const key="SOFTWARE\\\\Microsoft\\\\DeveloperTools";', at: ['"DeveloperTools")', '"SOFTWARE'], message: /Microsoft DeveloperTools device id/ },
+    { name: 'the editor module handed to a function as vscode', code: 'function f(vscode){return vscode.env.machineId}', at: ['vscode.env.machineId'], severity: 'medium' },
     { name: 'vscode.env.machineId as bundled', code: 'const v=require("vscode");t.id=v.env.machineId;d=v.env.devDeviceId', at: ['v.env.machineId', 'v.env.devDeviceId'], severity: 'medium' },
     { name: '/etc/machine-id and the dbus copy, each named as it is', code: 'let q=["/etc/machine-id","/var/lib/dbus/machine-id"]', at: ['"/etc', '"/var'], evidence: ['/etc/machine-id', '/var/lib/dbus/machine-id'] },
     // Found in GitHub Copilot CLI 0.1.36 (OpenTelemetry's host id on FreeBSD).
@@ -30,6 +31,8 @@ runRuleTable(machineId, {
     // claude-agent-sdk 0.3.336's Bun binary: a bridge asks its host for the id the app registered.
     { name: "an app's own getDeviceId callback: optional, on this, on a nested object or a parameter", code: 'class B{constructor(o){this.options=o}hello(ws){ws.send(JSON.stringify({deviceId:this.options.getDeviceId?.()}))}}function f(e){return e.getDeviceId()}g=this.getDeviceId();h=a.b.getDeviceId()' },
     { name: 'process.env.machineId is not the editor id', code: 'x=process.env.machineId' },
+    // Factory's daemon (review 110): its own options object handed in, with an `env` of its own.
+    { name: "a parameter's env.machineId is the caller's setting, not the editor id", code: 'async function load(i){const s=new Sync({homeDir:i.env.homeDir,machineId:i.env.machineId});s.start()}' },
     { name: 'a bare machineId() of unknown origin', code: 'x=machineId()' },
     { name: 'the words inside prose', code: 'log("reset your machine-id with systemd-machine-id-setup")' },
   ],
