@@ -409,6 +409,14 @@ describe('correlation: download-exec', () => {
     ]);
   });
 
+  // Factory's launcher and self-updater (review 110): bytes cut out of the download, or written chunk by chunk in parts, with subarray.
+  it('follows a download through a view of some of its bytes (buf.subarray): a file cut out of a tarball, a chunk written in parts', () => {
+    const cut = 'const fs=require("fs"),z=require("zlib"),cp=require("child_process");\nfunction pick(buf,name){let o=0;while(o<buf.length){const h=buf.subarray(o,o+512);o+=512;const size=parseInt(h.toString("utf-8",124,136),8);if(h.toString("utf-8",0,100).startsWith(name))return buf.subarray(o,o+size);o+=size}return null}\nasync function install(u,p){const r=await fetch(u);const data=pick(z.gunzipSync(Buffer.from(await r.arrayBuffer())),"package/bin/t");fs.writeFileSync(p,data,{mode:493});cp.execFileSync(p,["--version"])}';
+    assert.deepEqual(only('download-exec', cut).map(f => [f.severity, f.line]), [['medium', 3]]);
+    const parts = 'import{promises as y}from"fs";import{spawn}from"child_process";\nasync function stage(u,p){const l=await fetch(u);const E=await y.open(p,"w");try{const t=l.body.getReader();for(;;){const{done,value:M}=await t.read();if(done)break;let o=0;while(o<M.byteLength){const{bytesWritten:n}=await E.write(M.subarray(o));o+=n}}}finally{await E.close()}spawn(p,["--version"])}';
+    assert.deepEqual(only('download-exec', parts).map(f => [f.severity, f.line]), [['medium', 2]]);
+  });
+
   it("reports a download written or unpacked and moved over the running program's own file (Copilot CLI's binary self-update), not a file beside it or a local copy", () => {
     const direct = 'const fs=require("fs");async function u(x){const r=await fetch(x);const t=process.execPath+".new";fs.writeFileSync(t,Buffer.from(await r.arrayBuffer()));fs.renameSync(t,process.execPath)}';
     const [d, ...rest] = only('download-exec', direct);

@@ -842,6 +842,8 @@ const CALLBACK_RESULTS = new Set(['some', 'every', 'find', 'findLast', 'filter',
 export const RECEIVER_METHODS = new Set([
   'toLowerCase', 'toUpperCase', 'toLocaleLowerCase', 'toLocaleUpperCase', 'trim', 'trimStart', 'trimEnd', 'normalize',
   'slice', 'substring', 'substr', 'split', 'replace', 'replaceAll', 'padStart', 'padEnd', 'concat', 'at', 'charAt', 'toString', 'valueOf',
+  // A view of some of a buffer's bytes (a file cut out of a downloaded tarball, a chunk written in parts).
+  'subarray',
   'join', 'map', 'filter', 'flat', 'flatMap', 'reverse', 'sort', 'toSorted', 'toReversed', 'find', 'findLast', 'values', 'keys', 'entries',
   'text', 'json', 'arrayBuffer', 'blob', 'formData', 'toJSON', 'clone',
   // A body read chunk by chunk (`res.body.getReader()`, then `await reader.read()`): the chunks are the body.
