@@ -54,6 +54,24 @@ describe('process starts through a runner exported by another module', () => {
     });
   }
 
+  // Review 109: the Claude Agent SDK's runners resolve their program through `aT` in another
+  // chunk (`xRo(aT(e), n, u)`): 27 `Qy` and 5 `XSt` calls with written commands went unseen.
+  for (const variant of SPLIT) {
+    it(`reads a runner whose program goes through another module's lookup that gives the name back (${describeVariant(variant)})`, async () => {
+      const root = await bundleChunks('resolver', variant, ['auth.mjs', 'status.mjs', 'where.mjs']);
+      const holding = (re: RegExp) => fs.readdirSync(root).filter(f => /\.js$/.test(f) && re.test(fs.readFileSync(path.join(root, f), 'utf8')));
+      const lookupChunk = holding(/\/usr\/bin\//);
+      assert.equal(lookupChunk.length, 1);
+      assert.ok(!holding(/\bspawn\(/).includes(lookupChunk[0]), 'the lookup is in another chunk than the runner');
+      const starts = scanFolder(root)
+        .filter(f => f.ruleId === 'child-process' && ['auth.js', 'status.js'].includes(f.file))
+        .map(f => `${f.file} ${f.severity} ${f.message.replace(/via [\w$.]+\(\)/, 'via R()')}`)
+        .sort();
+      // `runQuoted` builds text from the name (`"${name}"`): its callers' program is not what runs.
+      assert.deepEqual(starts, ['auth.js low Starts a program (child_process.spawn via R()): gh auth token', 'status.js low Starts a program (child_process.spawn via R()): git status']);
+    });
+  }
+
   it("reads the callers' commands in a Bun binary whose modules import each other by their /$bunfs/root names, scanned whole or shared out among workers", async () => {
     const built = await bundleChunks('chunks', { bundler: 'esbuild', format: 'esm', minify: true }, ['terminal.mjs', 'status.mjs']);
     // Bun's chunks name each other absolutely (`from "/$bunfs/root/chunk-….js"`); esbuild's relatively.
@@ -145,6 +163,8 @@ describe('process starts through a runner exported by another module', () => {
     { name: 'exports.run = function … and module.exports.go = () => …', files: { 'run.js': 'const { spawn } = require("node:child_process");\nexports.run = function (file, args) { return spawn(file, args); };\nmodule.exports.go = (file, args) => spawn(file, args);\n', 'main.js': 'const r = require("./run.js");\nr.run("git", ["status"]);\nr.go("git", ["log"]);\n' }, starts: ['low Starts a program (child_process.spawn via r.go()): git log', 'low Starts a program (child_process.spawn via r.run()): git status'] },
     { name: 'a runner loaded by import() in a module with no other hint', files: { 'run.js': 'import { spawn } from "node:child_process";\nexport function run(file, args) { return spawn(file, args); }\n', 'main.js': 'export async function go() {\n  const { run } = await import("./run.js");\n  return run("git", ["status"]);\n}\n' }, starts: ['low Starts a program (child_process.spawn via run()): git status'] },
     { name: "a runner whose shell is the caller's options.shell, or the caller's spawnOptions", files: { 'run.js': 'import { spawn } from "node:child_process";\nexport function runScript(line, options) { return spawn(line, [], { shell: options.shell }); }\nexport function runNested(line, o) { return spawn(line, [], o.spawnOptions); }\n', 'main.js': 'import { runScript, runNested } from "./run.js";\nexport function hook(cmd) {\n  runScript(cmd, { shell: true });\n  runNested(cmd, { spawnOptions: { shell: true } });\n  runNested(cmd, { spawnOptions: { cwd: "/" } });\n}\n' }, starts: ['low Starts a program (child_process.spawn via runNested()) computed at run time', 'medium Runs a shell command (child_process.spawn via runNested()) computed at run time', 'medium Runs a shell command (child_process.spawn via runScript()) computed at run time'] },
+    // Review 109: a lookup in another module that gives back the name, or builds a path from it.
+    { name: 'a program resolved through a lookup another module exports: read when it gives the name back, not when it builds text from it', files: { 'which.js': 'const known = new Map();\nexport function which(name) { const found = known.get(name); return found === null ? "/usr/bin/" + name : found ?? name; }\nexport function under(name) { return `/opt/bin/${name}`; }\nexport const same = name => name;\n', 'run.js': 'import { spawn } from "node:child_process";\nimport { which, under, same } from "./which.js";\nexport function run(file, args) { return spawn(which(file), args); }\nexport function runUnder(file, args) { return spawn(under(file), args); }\nexport function runSame(file, args) { return spawn(same(file), args); }\n', 'main.js': 'import { run, runUnder, runSame } from "./run.js";\nrun("gh", ["auth", "token"]);\nrunUnder("tool", ["x"]);\nrunSame("tmux", ["ls"]);\n' }, starts: ['low Starts a program (child_process.spawn via run()): gh auth token', 'low Starts a program (child_process.spawn via runSame()): tmux ls'] },
     // Review 109: Claude Code's process probe writes its command in a name first.
     { name: 'a command written in a local name before the call', files: { 'run.js': 'import { spawnSync } from "node:child_process";\nexport function oAs(e, o = {}) { return spawnSync(e, { ...o, shell: true }); }\n', 'main.js': 'import { oAs } from "./run.js";\nexport function command(pid) { const r = `ps -o command= -p ${pid}`; return oAs(r, { timeout: 1000 }); }\n' }, starts: ['low Runs a shell command (child_process.spawnSync via oAs()): ps -o command= -p *'] },
   ];
@@ -173,6 +193,26 @@ describe('process starts through a runner exported by another module', () => {
     fs.writeFileSync(path.join(root, 'run.js'), 'export function run(file, args) { return [file, ...args].join(" ") }\n');
     fs.writeFileSync(path.join(root, 'main.js'), 'import { run } from "./run.js";\nimport { spawnIt } from "../elsewhere/run.js";\nrun("git", ["status"]);\nspawnIt("git", ["status"]);\n');
     assert.deepEqual(scanFolder(root).filter(f => f.ruleId === 'child-process'), []);
+  });
+
+  it("scans a caller again when the lookup its runner resolves the program through changed, neither the caller's bytes nor the runner's (the result cache)", () => {
+    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-xmod-carrier-'));
+    const dir = path.join(home, 'pkg');
+    fs.mkdirSync(dir);
+    const lookup = 'const known = new Map();\nexport function which(name) { const found = known.get(name); return found ?? name; }\n';
+    fs.writeFileSync(path.join(dir, 'which.js'), lookup);
+    fs.writeFileSync(path.join(dir, 'run.js'), 'import { spawn } from "node:child_process";\nimport { which } from "./which.js";\nexport function run(file, args) { return spawn(which(file), args); }\n');
+    fs.writeFileSync(path.join(dir, 'main.js'), 'import { run } from "./run.js";\nrun("git", ["status"]);\n');
+    const scan = () => {
+      const r = spawnSync(process.execPath, [CLI, 'scan', dir, '--json', '--jobs', '2'], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: path.join(home, 'cache') } });
+      assert.equal(r.status, 0, r.stderr);
+      return (JSON.parse(r.stdout).targets[0].findings as Finding[]).filter(f => f.file === 'main.js').map(f => f.message);
+    };
+    assert.deepEqual(scan(), ['Starts a program (child_process.spawn via run()): git status']);
+    assert.deepEqual(scan(), ['Starts a program (child_process.spawn via run()): git status'], 'warm');
+    // The lookup now puts a folder in front of the name: git is no longer the program as given.
+    fs.writeFileSync(path.join(dir, 'which.js'), lookup.replace('return found ?? name;', 'return `/opt/${name}`;  '));
+    assert.deepEqual(scan(), []);
   });
 
   it('scans a caller again when the runner it imports changed, even with its own bytes unchanged (the result cache)', () => {

@@ -198,6 +198,8 @@ export class CallGraph {
     if (!node || hops < 0) return undefined;
     if (isFunction(node)) return this.index.functionOf(node);
     if (node.type === 'Identifier') return this.functionNamed(node.name, fn, hops - 1);
+    // `n = options.execCommand ?? (async (r) => …)`: the default is called unless the caller gave another.
+    if (node.type === 'LogicalExpression' && (node.operator === '??' || node.operator === '||')) return this.functionValue(unwrapChain(node.right as Node), fn, hops - 1);
     if (node.type !== 'CallExpression') return undefined;
     const through = this.passedThrough(node, fn, hops);
     if (through !== undefined) return through;
@@ -693,7 +695,9 @@ export class CallGraph {
         return keys;
       };
       const rangeOf = (scope: number): Range => (scope === MODULE ? whole : { start: this.index.functions[scope].node.start, end: this.index.functions[scope].node.end });
-      const add = (name: string, value: Node, range: Range) => {
+      const add = (name: string, value: Node, range: Range): void => {
+        // `n = options.execCommand ?? (async (r) => …)`: n's calls call the default when the caller gave none.
+        if (value.type === 'LogicalExpression' && (value.operator === '??' || value.operator === '||')) return add(name, unwrapChain(value.right as Node), range);
         // A class's name is called by `new C(…)`: its constructor.
         const fnNode = isFunction(value) ? value : value.type === 'ClassDeclaration' || value.type === 'ClassExpression' ? constructorFunction(value) : memoThunk(value);
         if (!fnNode) return;
@@ -724,6 +728,16 @@ export class CallGraph {
           // `this.m()` in the class, `C.m()` wherever the class is seen.
           const key = methodKeys(fnRecord.cls).get(fnRecord.node);
           if (key) add(key, fnRecord.node, whole);
+        }
+      }
+      // `var M7 = {}; M7.text = QGf`: `M7.text(…)` calls QGf (target() checks each call; a key given twice names neither).
+      for (const [bindingKey, byKey] of this.index.memberValues) {
+        const scope = Number(bindingKey.slice(bindingKey.lastIndexOf('@') + 1));
+        if (!Number.isInteger(scope)) continue;
+        for (const [key, values] of byKey) {
+          const value = singleValue(values);
+          const f = value && !isFunction(value.node) ? this.functionValue(value.node, value.fn, HOPS - 1) : undefined;
+          if (f !== undefined) add(key, this.index.functions[f].node, rangeOf(scope));
         }
       }
       // `ns.spawn(…)` on a bundler's namespace object calls the function its getter returns.

@@ -84,3 +84,21 @@ export function exportNamesOf(index: ModuleIndex, fn: number): readonly string[]
   if (values.some(v => v.node !== node)) return [];
   return [...table].filter(([, v]) => v.local === name).map(([k]) => k);
 }
+
+/**
+ * Each exported name and the function it stands for (as exportNamesOf reads them): a function
+ * written in place, or a module-level name given that one function and no other value.
+ */
+export function exportedFunctions(index: ModuleIndex): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const [name, v] of tableOf(index)) {
+    let node = v.fn;
+    if (!node && v.local !== undefined && index.binding(v.local, MODULE)?.scope === MODULE) {
+      const values = index.moduleValues.get(v.local) ?? [];
+      if (values.length === 1) node = values[0].node;
+    }
+    const fn = node ? index.functionOf(node) : undefined;
+    if (fn !== undefined && exportNamesOf(index, fn).includes(name)) out.set(name, fn);
+  }
+  return out;
+}

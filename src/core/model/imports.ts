@@ -29,4 +29,9 @@ export interface ImportAnswer {
   specifier: string;
   name: string;
   summary?: StarterSummary;
+  /**
+   * Asked whether the export gives back a parameter it is given (a runner resolving its program
+   * through it: `spawn(resolve(e), args)`), not whether it starts a process: the position told.
+   */
+  carrier?: { carries?: number };
 }

@@ -4,7 +4,7 @@
 // when it is spelled out; a shell running a command computed at run time is the risky shape.
 import { calledMethod, calleeOf, constantTruth, descendants, isFunction, memberPath, propertyKeyName, propertyName, returnedExpression, staticString, unwrapChain, type FunctionNode, type Node, type Parameter } from '../js/ast';
 import { bindsWithin, callsSpelled, everyUse, keepsOwnField, mentionsArguments } from '../js/nameUses';
-import { argumentsOf, refName, type ModuleRef } from '../js/modules';
+import { argumentsOf, calleeRefOf, refName, type ModuleRef } from '../js/modules';
 import { shellScript } from '../shell/commands';
 import { isParameterOf, isPlaceholder, MODULE, reachingValues, settledValue, settledValueAt, settledValuesAt, unchangedParameters, type ModuleIndex } from '../js/moduleIndex';
 import { charCodeText, constantTexts, IN_PLACE_METHODS, readOnlyList } from '../js/constantText';
@@ -16,6 +16,7 @@ import { MAX_CALLERS, type CallStep } from '../js/callgraph';
 import type { ModuleAnalysis, Rule, RuleContext } from './types';
 import type { StarterSummary } from '../model';
 import { exportNamesOf } from '../js/exportNames';
+import { buildsText } from '../js/carriers';
 import { EQUALITY, spelledText } from './util/paths';
 import { handsShellText, isInlineCodeOption, isPtyPackage, isShellCommandOption, lineComputed, processCall, programName, SHELL_PROGRAMS, startsComputed } from './util/process';
 import { contextAt } from './util/contextAt';
@@ -907,10 +908,43 @@ function helperShapes(call: Node & { type: 'CallExpression' }, fn: number, analy
     if (!shapes) return undefined;
     out.push(...shapes);
   }
-  return out.length ? capped(out) : undefined;
+  // Every value it returns lacks the property read (keyShapes): no command from it at all.
+  return out.length ? capped(out) : returns.some(r => !isPlaceholder(unwrapChain(r))) ? [] : undefined;
 }
 
 const NO_PATH: readonly string[] = [];
+
+/** What keyShapes makes of the value a property path ends at (by default its lines). */
+type Leaf = (value: Node, fn: number, depth: number) => string[] | undefined;
+
+/**
+ * A name a table may be read from: a function's own, or the module's (a bundle writes its
+ * platform tables at the top: `var W = {darwin: …, win32: …}`), never one from outside it.
+ */
+function ownTable(bound: { scope: number }): boolean {
+  return bound.scope >= 0 || bound.scope === MODULE;
+}
+
+/**
+ * A command a caller gives that is no value at all: null, or an entry a fixed table lacks or sets
+ * to null (`W.linux` with `W = {darwin: …, win32: […]}`; `commands.checkImage` with `checkImage:
+ * null` for this platform). Nothing runs there: the runner is given nothing, and a caller that
+ * guards the call (`if (!e) return`) never makes it (review 109: two false "computed" starts).
+ */
+function givesNothing(node: Node, fn: number, analysis: ModuleAnalysis, depth = 0): boolean {
+  const n = unwrapChain(node);
+  if (isPlaceholder(n)) return true;
+  if (depth > SHAPE_DEPTH) return false;
+  if (n.type === 'Identifier') {
+    const values = settledValuesAt(analysis.index, n.name, fn, n.start);
+    return !!values?.length && values.every(v => v.node.type !== 'Parameter' && givesNothing(v.node, v.fn, analysis, depth + 1));
+  }
+  const nothing: Leaf = (value, at, d) => (givesNothing(value, at, analysis, d + 1) ? [] : undefined);
+  if (n.type === 'PropertyOf' && n.key !== undefined && !n.default) return keyShapes(n.object as Node, [n.key], fn, analysis, depth + 1, nothing)?.length === 0;
+  if (n.type !== 'MemberExpression' || n.object.type === 'ThisExpression') return false;
+  const key = propertyName(n);
+  return key !== undefined && keyShapes(n.object as Node, [key], fn, analysis, depth + 1, nothing)?.length === 0;
+}
 
 /**
  * `o.key` where every object `o` can be is written in this module (`{name: "npm", updateCommand:
@@ -923,7 +957,7 @@ function tableEntries(object: Node, at: number, analysis: ModuleAnalysis): Node[
   if (o.type === 'Identifier') {
     const bound = analysis.index.binding(o.name, at);
     // A table is read with computed keys (`G[platform]`): still only read.
-    if (!bound || bound.moduleLike || bound.scope < 0 || !onlyReadsProperties(analysis.index, bound.scope, o.name, true)) return undefined;
+    if (!bound || !ownTable(bound) || !onlyReadsProperties(analysis.index, bound.scope, o.name, true)) return undefined;
     const value = settledValueAt(analysis.index, o.name, at, o.start);
     if (!value) return undefined;
     o = unwrapChain(value.node);
@@ -960,7 +994,12 @@ function propertyShapes(node: Node & { type: 'MemberExpression' }, fn: number, a
   // `o[0]`: an element by its index, as `o["0"]`.
   const index = node.computed && node.property.type === 'Literal' && typeof node.property.value === 'number' && Number.isInteger(node.property.value) ? String(node.property.value) : undefined;
   const key = propertyName(node) ?? index;
-  if (key === undefined) return undefined;
+  if (key === undefined) {
+    // `W[process.platform]`: any entry of a table written out (a clipboard helper's line per platform).
+    const entries = node.computed && depth < SHAPE_DEPTH ? tableEntries(node.object as Node, fn, analysis) : undefined;
+    const shapes = entries?.map(e => lineShapes(e, fn, analysis, depth + 1));
+    return shapes?.every(x => x !== undefined) ? capped(shapes.flat() as string[]) : undefined;
+  }
   // `this.vsCodeCommand`, given once in the constructor: each value the class gives the field,
   // when nothing outside the class (an instance's `i.cmd = …`, a subclass) gives it another.
   if (node.object.type === 'ThisExpression') {
@@ -982,8 +1021,8 @@ function propertyShapes(node: Node & { type: 'MemberExpression' }, fn: number, a
  * The lines a property path of an object may hold (`keys`: the properties still to read,
  * outermost first: `{ commands: A } = f()`, then `A.checkImage`), each fixed.
  */
-function keyShapes(object: Node, keys: readonly string[], at: number, analysis: ModuleAnalysis, d: number): string[] | undefined {
-  const ofObject = (o: Node, fnAt: number, depth: number, path: readonly string[]): string[] | undefined => keyShapes(o, path, fnAt, analysis, depth);
+function keyShapes(object: Node, keys: readonly string[], at: number, analysis: ModuleAnalysis, d: number, leaf: Leaf = (v, fnAt, depth) => lineShapes(v, fnAt, analysis, depth + 1)): string[] | undefined {
+  const ofObject = (o: Node, fnAt: number, depth: number, path: readonly string[]): string[] | undefined => keyShapes(o, path, fnAt, analysis, depth, leaf);
   if (d > SHAPE_DEPTH) return undefined;
   const o = unwrapChain(object);
   const [first, ...rest] = keys;
@@ -996,11 +1035,11 @@ function keyShapes(object: Node, keys: readonly string[], at: number, analysis: 
       if (!property && !o.properties.some(p => p.type === 'Property' && p.computed)) return [];
       if (property?.type !== 'Property') return undefined;
       // Reading into an object written here costs no depth: each step takes one key off the path.
-      return rest.length ? ofObject(property.value as Node, at, d, rest) : lineShapes(property.value as Node, at, analysis, d + 1);
+      return rest.length ? ofObject(property.value as Node, at, d, rest) : leaf(property.value as Node, at, d);
     }
     case 'Identifier': {
       const bound = analysis.index.binding(o.name, at);
-      if (!bound || bound.moduleLike || bound.scope < 0 || !onlyReadsProperties(analysis.index, bound.scope, o.name, true)) return undefined;
+      if (!bound || !ownTable(bound) || !onlyReadsProperties(analysis.index, bound.scope, o.name, true)) return undefined;
       const value = settledValueAt(analysis.index, o.name, at, o.start);
       return value ? ofObject(value.node, value.fn, d + 1, keys) : undefined;
     }
@@ -1009,7 +1048,7 @@ function keyShapes(object: Node, keys: readonly string[], at: number, analysis: 
       if (!/^\d+$/.test(first) || o.elements.some(e => e?.type === 'SpreadElement')) return undefined;
       const element = o.elements[Number(first)];
       if (!element) return undefined;
-      return rest.length ? ofObject(element as Node, at, d, rest) : lineShapes(element as Node, at, analysis, d + 1);
+      return rest.length ? ofObject(element as Node, at, d, rest) : leaf(element as Node, at, d);
     }
     // `let { commands: A } = table()`: A's property is a property of the table's `commands`.
     case 'PropertyOf':
@@ -1104,7 +1143,11 @@ function onlyReadsProperties(index: ModuleIndex, scope: number, name: string, co
   let declared = 0;
   const complete = everyUse(index, scope, name, ({ node, ancestors }) => {
     const parent = ancestors[ancestors.length - 1];
-    if (parent?.type === 'VariableDeclarator' && parent.id === node) return ++declared === 1;
+    // `let a; try { a = table() } catch { … }`: declared without a value, given one once.
+    if (parent?.type === 'VariableDeclarator' && parent.id === node) return parent.init ? ++declared === 1 : true;
+    if (parent?.type === 'AssignmentExpression' && parent.left === node && parent.operator === '=') return ++declared === 1;
+    // `let { commands, path } = a`: properties read.
+    if (parent?.type === 'VariableDeclarator' && parent.init === node && parent.id.type === 'ObjectPattern') return true;
     // `let { commands: t } = table()`: given its value by destructuring, once.
     if (parent?.type === 'ObjectPattern' || (parent?.type === 'Property' && parent.value === node && ancestors[ancestors.length - 2]?.type === 'ObjectPattern')) return ++declared === 1;
     if (parent?.type === 'ReturnStatement') return true;
@@ -1483,7 +1526,7 @@ const CARRY_DEPTH = 6;
  * the argument list: `spawn(cmd, args)`, Bun's `spawn([cmd, ...args])`), or the whole command
  * as one list (`spawn(cmd[0], cmd.slice(1))`, `Bun.spawn(cmd)`).
  */
-type PassedOn = { program: number; list: number; programPath?: readonly string[]; listPath?: readonly string[] } | { whole: number };
+type PassedOn = { program: number; list: number; programPath?: readonly string[]; listPath?: readonly string[]; fixed?: Node } | { whole: number };
 
 /**
  * `[exe, ...args] = list` then `(exe, args)`: the list, when the program is its element 0 and the
@@ -1510,18 +1553,18 @@ interface Carried {
  * The function whose parameters a process call takes its command from (the call may sit in a
  * callback inside it: `new Promise(r => spawn(command, args))`), and which ones.
  */
-function passedOn(p: ProcessCall, analysis: ModuleAnalysis): { wrapper: number; how: PassedOn } | undefined {
+function passedOn(p: ProcessCall, analysis: ModuleAnalysis, carrierOf?: CarrierOf): { wrapper: number; how: PassedOn } | undefined {
   const { index } = analysis;
   const paramOf = (n: Node | undefined): Carried | undefined => {
     const node = n && unwrapChain(n);
     if (!node) return undefined;
     // `spawn(resolve(e), …)`: a helper of the module that gives back its parameter (a lookup
     // that falls back to the name it is given) carries it; one that only builds text from it does not.
-    if (node.type !== 'Identifier') return node.type === 'MemberExpression' || node.type === 'CallExpression' ? carriedParameter(node, p.fn, analysis) : undefined;
+    if (node.type !== 'Identifier') return node.type === 'MemberExpression' || node.type === 'CallExpression' ? carriedParameter(node, p.fn, analysis, [], carrierOf) : undefined;
     const bound = index.binding(node.name, p.fn);
     if (!bound || bound.scope < 0 || bound.moduleLike) return undefined;
     const at = index.functions[bound.scope].node.params.findIndex(q => q.type === 'Identifier' && q.name === node.name);
-    return at >= 0 ? { scope: bound.scope, at, path: [] } : carriedParameter(node, p.fn, analysis);
+    return at >= 0 ? { scope: bound.scope, at, path: [] } : carriedParameter(node, p.fn, analysis, [], carrierOf);
   };
   const spreadList = p.listForm ? undefined : onlySpread(p);
   if (spreadList) {
@@ -1547,10 +1590,16 @@ function passedOn(p: ProcessCall, analysis: ModuleAnalysis): { wrapper: number; 
     if (whole) return { wrapper: whole.scope, how: { whole: whole.at } };
   }
   const program = paramOf(first);
-  if (!program) return undefined;
   const second = p.args[1] && unwrapChain(p.args[1]);
   // `[...args]` (the rest of Bun's list) or `args` itself, a parameter of the same function.
   const spread = second?.type === 'ArrayExpression' && second.elements.length === 1 && second.elements[0]?.type === 'SpreadElement' ? second.elements[0].argument : second;
+  if (!program) {
+    // `spawn("sudo", args)`: the wrapper writes the program, its callers give the arguments
+    // (`fixed`, program -1: Factory's `Dt(["tee", unit])` runs `sudo tee …`).
+    const own = !p.listForm && staticString(first) !== undefined ? first : undefined;
+    const args = own && paramOf(spread);
+    return args ? { wrapper: args.scope, how: { program: -1, list: args.at, listPath: args.path, fixed: own } } : undefined;
+  }
   const list = paramOf(spread);
   if (list && list.scope === program.scope) return { wrapper: program.scope, how: { program: program.at, programPath: program.path, list: list.at, listPath: list.path } };
   // A list that more than one parameter reaches (execa's `node` option puts the program in it) is
@@ -1570,17 +1619,23 @@ function passedOn(p: ProcessCall, analysis: ModuleAnalysis): { wrapper: number; 
  * callers that write it in an object literal are read for it (commandGiven): a caller passing a
  * table of profiles (`profile.credential_process`) gives no program.
  */
-function carriedParameter(node: Node, fn: number, analysis: ModuleAnalysis, path: readonly string[] = []): Carried | undefined {
+function carriedParameter(node: Node, fn: number, analysis: ModuleAnalysis, path: readonly string[] = [], carrierOf?: CarrierOf): Carried | undefined {
   const { index, flow } = analysis;
   const around = new Set<number>();
   for (let f = fn; f >= 0; f = index.functions[f].parent) around.add(f);
   const reached = flow.origins<Carried | null>(
     node,
     fn,
-    (n, _, rest) => {
+    (n, at, rest) => {
       if (n.type === 'Parameter') {
         const scope = index.functionOf(n.fn);
         return scope !== undefined && around.has(scope) ? parameterPlace(n, rest, scope) : undefined;
+      }
+      // `xRo(aT(e), n, u)` with `aT` another module's lookup that falls back to the name it is given.
+      const carries = carrierOf && n.type === 'CallExpression' && rest.length === 0 && around.has(at) ? carrierOf(n, at) : undefined;
+      if (carries !== undefined) {
+        const given = (n as Node & { type: 'CallExpression' }).arguments[carries];
+        return (given && given.type !== 'SpreadElement' && carriedParameter(given as Node, at, analysis, [], carrierOf)) || null;
       }
       // A whole list made with other elements in front of a parameter's (`[bin, ...prefix, ...args]`):
       // its program is the first of those, not the parameter's first (review 109: the Claude
@@ -1600,6 +1655,17 @@ function carriedParameter(node: Node, fn: number, analysis: ModuleAnalysis, path
   const candidates = whole.length ? whole : carried;
   const first = candidates[0];
   return first && candidates.every(m => m.scope === first.scope && samePlace(m, first)) ? first : undefined;
+}
+
+/** The parameter another module's function called here gives back (ctx.importedCarrier), if any. */
+type CarrierOf = (call: Node & { type: 'CallExpression' }, fn: number) => number | undefined;
+
+/** CarrierOf through the rule's context: a call of a function imported from another module of the program. */
+function importedCarriers(ctx: RuleContext, analysis: ModuleAnalysis): CarrierOf {
+  return (call, fn) => {
+    const ref = calleeRefOf(call, analysis.lookup(fn));
+    return ref && ref.path.length === 1 ? ctx.importedCarrier(ref) : undefined;
+  };
 }
 
 /** The same parameter and property of it. */
@@ -1623,17 +1689,6 @@ function parameterPlace(param: Parameter, path: readonly string[], scope: number
   return { scope, at: param.index, path };
 }
 
-/**
- * Text made from a value and others (`\`git-${name}\``, `a + b`, `[file, ...args].join(" ")`,
- * `path.resolve(cwd, bin)`): the value is a part of it, not all of it.
- */
-function buildsText(n: Node): boolean {
-  if ((n.type === 'TemplateLiteral' && n.expressions.length) || n.type === 'BinaryExpression') return true;
-  if (n.type !== 'CallExpression') return false;
-  const method = calledMethod(n);
-  return method === 'join' || method === 'concat' || (method === 'resolve' && n.arguments.length > 1);
-}
-
 /** `[program, ...args]` written out: the program and the rest as a list of its own, or undefined when the first element is missing or spread. */
 function programAndRest(list: Node): [Node, Node] | undefined {
   if (list.type !== 'ArrayExpression') return undefined;
@@ -1644,7 +1699,7 @@ function programAndRest(list: Node): [Node, Node] | undefined {
 /** A caller's command, in the shape a process call takes it: [program, list], or the whole list. */
 function commandGiven(how: PassedOn, step: CallStep, inner: ProcessCall): { args: Node[]; listForm?: true } | undefined {
   if ('program' in how) {
-    const program = valueGiven(step, how.program, how.programPath);
+    const program = how.fixed ?? valueGiven(step, how.program, how.programPath);
     if (!program) return undefined;
     // Fixed arguments the wrapper writes itself (`execFile(binary, ["-version"])`) go with every
     // caller's program; a list holding the wrapper's own values (a shell's `-c` line it builds)
@@ -1692,7 +1747,7 @@ function elementOf(list: Node, k: number): Node {
  * the spawn through cross-spawn's parser; execa 9's `{ options }` is a property of its one parameter.
  */
 function optionParameters(p: ProcessCall, wrapper: number, how: PassedOn, analysis: ModuleAnalysis): Carried[] {
-  const command = 'program' in how ? [{ at: how.program, path: how.programPath ?? [] }, { at: how.list, path: how.listPath ?? [] }] : [{ at: how.whole, path: [] }];
+  const command = 'program' in how ? [{ at: how.program, path: how.programPath ?? [] }, { at: how.list, path: how.listPath ?? [] }].filter(c => c.at >= 0) : [{ at: how.whole, path: [] }];
   const out: Carried[] = [];
   for (const option of optionsOf(p)) {
     for (const place of placesReached(option, p.fn, wrapper, analysis)) if (!command.some(c => samePlace(c, place)) && !out.some(o => samePlace(o, place))) out.push(place);
@@ -1783,6 +1838,7 @@ function parametersReached(value: Node, fn: number, wrapper: number, analysis: M
  */
 function wrapperCalls(ctx: RuleContext, started: readonly ProcessCall[]): { calls: ProcessCall[]; byCallers: Map<Node, string[]>; wrappers: Wrapper[] } {
   const analysis = ctx.analysis();
+  const carrierOf = importedCarriers(ctx, analysis);
   const out: ProcessCall[] = [];
   const wrappers: Wrapper[] = [];
   // For each process call inside a wrapper (and each wrapper call passing its parameter on): the
@@ -1793,7 +1849,7 @@ function wrapperCalls(ctx: RuleContext, started: readonly ProcessCall[]): { call
   for (let depth = 0; depth < WRAPPER_LEVELS && level.length; depth++) {
     const next: ProcessCall[] = [];
     for (const p of level) {
-      const passed = passedOn(p, analysis);
+      const passed = passedOn(p, analysis, carrierOf);
       if (!passed) continue;
       const { wrapper, how } = passed;
       // The wrapper's parameters that reach the options of the call inside it (execa's options,
@@ -1803,6 +1859,7 @@ function wrapperCalls(ctx: RuleContext, started: readonly ProcessCall[]): { call
       const fixedOn = p.shell && (deciding.length === 0 || (!p.via && !p.shellFrom) || !!p.shellFixed || shellInside(p, wrapper, ctx));
       wrappers.push({ wrapper, how, shell: fixedOn, mayShell: p.shell, deciding, base: p.via?.base ?? p.importedBase ?? p.call });
       const steps = analysis.graph.callersOf(wrapper);
+      const asGiven = runsAsGiven(p, wrapper, how, analysis);
       const record = { all: callsAllFound(wrapper, steps.length, analysis), given: [] as ProcessCall[] };
       callers.set(p.node, record);
       for (const step of steps) {
@@ -1817,9 +1874,12 @@ function wrapperCalls(ctx: RuleContext, started: readonly ProcessCall[]): { call
           record.all = false;
           continue;
         }
+        // A caller that gives nothing to run starts nothing, and leaves the others' commands what
+        // runs, when the wrapper runs its parameter as given (`r ?? git()` runs git instead).
+        if (asGiven && given.args[0] && givesNothing(given.args[0], step.fn, analysis)) continue;
         // An options object where the argument list goes (`execa(cmd, {shell: true})`, as spawn
         // itself takes it) is the options: runners shift their arguments as spawn does.
-        const listAt = 'program' in how && !how.programPath?.length ? how.program + 1 : -1;
+        const listAt = 'program' in how && how.program >= 0 && !how.programPath?.length ? how.program + 1 : -1;
         const afterProgram = listAt >= 0 ? valueGiven(step, listAt) : undefined;
         const at = deciding.length && afterProgram && unwrapChain(afterProgram).type === 'ObjectExpression' ? [...deciding, { scope: wrapper, at: listAt, path: [] }] : deciding;
         const options = at.flatMap(c => valueGiven(step, c.at, c.path) ?? []);
@@ -1876,6 +1936,20 @@ function wrapperCalls(ctx: RuleContext, started: readonly ProcessCall[]): { call
   return { calls: out, byCallers, wrappers };
 }
 
+/**
+ * Whether the process call inside a wrapper runs the wrapper's parameter itself: written as the
+ * call's command, with no default and given no other value (`function I(e) { return exec(e) }`),
+ * so that a caller giving nothing gives the call nothing (not `spawn(r ?? git(), …)`).
+ */
+function runsAsGiven(p: ProcessCall, wrapper: number, how: PassedOn, analysis: ModuleAnalysis): boolean {
+  const first = p.args[0] && unwrapChain(p.args[0]);
+  if (first?.type !== 'Identifier') return false;
+  const at = 'whole' in how ? how.whole : how.programPath?.length ? -1 : how.program;
+  const param = analysis.index.functions[wrapper].node.params[at];
+  const bound = analysis.index.binding(first.name, p.fn);
+  return param?.type === 'Identifier' && param.name === first.name && bound?.scope === wrapper && !bound.mutated && !bound.overwrittenParameter && bound.values.every(v => v.node.type === 'Parameter');
+}
+
 /** A function that starts a process with what its callers give (wrapperCalls): which parameters, and how the shell is decided. */
 interface Wrapper {
   wrapper: number;
@@ -1901,7 +1975,8 @@ function exportWrappers(ctx: RuleContext, wrappers: readonly Wrapper[]): void {
     const names = exportNamesOf(index, w.wrapper);
     if (!names.length) continue;
     const { how } = w;
-    if ('program' in how && (how.programPath?.length || how.listPath?.length)) continue;
+    // A program the wrapper writes itself is a node of this module: other modules are not told of it.
+    if ('program' in how && (how.programPath?.length || how.listPath?.length || how.fixed)) continue;
     // The options a caller gives decide the shell through their own `shell` (`{ shell: o.shell }`
     // inside reads the caller's `{ shell: true }`); one decided deeper in them (`o.spawnOptions`)
     // cannot be told here, and a shell may run.
@@ -1960,8 +2035,10 @@ function callsAllFound(wrapper: number, found: number, analysis: ModuleAnalysis)
     name = node.id.name;
     declarations = 1;
   } else {
-    // `const run = (…) => …`, `run = async function (…) {…}`: the name just before the value.
-    const before = /([A-Za-z_$][\w$]*)\s*=\s*$/.exec(index.text.slice(Math.max(0, node.start - 80), node.start));
+    // `const run = (…) => …`, `run = async function (…) {…}`: the name just before the value, also
+    // as a default (`n = e.execCommand ?? (async (r) => …)`: called only through n, when the caller gave none).
+    const text = index.text.slice(Math.max(0, node.start - 80), node.start);
+    const before = /([A-Za-z_$][\w$]*)\s*=\s*$/.exec(text) ?? /([A-Za-z_$][\w$]*)\s*=\s*[\w$.?]+\s*(?:\?\?|\|\|)\s*\(?\s*$/.exec(text);
     if (!before) return false;
     name = before[1];
     declaredAt = node.start - before[0].length;
@@ -2020,6 +2097,8 @@ interface ReadingShell {
   call: string;
   command: string;
   pty?: boolean;
+  /** Its argument list kept in a name (`f = ["-c", e.command]`), read after the walk: it may give the shell its command. */
+  list?: { node: Node; fn: number };
 }
 
 /** A pseudo-terminal started with no arguments or options only: what is typed into it is run by its program. */
@@ -2058,6 +2137,17 @@ function ptyRunsShell(p: PtyStart, ctx: RuleContext): boolean {
  * A spelled shell with no command line and no script, only options (`/bin/bash`, `bash -l`,
  * `sh -s`): it runs what is written to its input. `bash -c cat` or `sh script.sh` do not.
  */
+/**
+ * A shell's argument list kept in a name, read now that the walk is over: a list written for
+ * it that gives no command (`["-i"]`). A list with one (`["-c", e.command]`: what is written to
+ * its input is data, Factory's status line) or one not known here is no shell reading commands.
+ */
+function listGivesNoCommand(shell: ReadingShell, index: ModuleIndex): boolean {
+  const list = shell.list && writtenList(shell.list.node, shell.list.fn, index);
+  if (!list || unwrapChain(list).type !== 'ArrayExpression') return false;
+  return readsCommands([shell.command, ...spelledArguments(list)].join(' '), []);
+}
+
 function readsCommands(command: string, args: readonly Node[]): boolean {
   const [program, ...words] = command.trim().split(/\s+/);
   if (!SHELL_PROGRAMS.has(programName(program.replace(/^["']|["']$/g, ''))) || inlineShellCommands(args)) return false;
@@ -2081,6 +2171,7 @@ function reportShellInputs(ctx: RuleContext, shells: ReadonlyMap<Node, ReadingSh
     if (reached.length === 0) continue;
     const started = reached[0].mark;
     const shell = shells.get(started)!;
+    if (shell.list && !listGivesNoCommand(shell, index)) continue;
     ctx.report({
       node: input.node,
       messageId: 'shellInput',
@@ -2181,9 +2272,12 @@ export const childProcess: Rule = {
       const spelled = call.spelled ?? commandsOf(call.args, c, call.node);
       const p = spelled ? { ...call, spelled } : call;
       const pty = !call.via && isPtyPackage(call.call.split(' ')[0].replace(/\.spawn$/, ''));
-      if (spelled?.length === 1 && readsCommands(spelled[0], call.args)) readingShells.set(call.node, { call: call.call, command: spelled[0], ...(pty ? { pty } : {}) });
+      const named = call.args[1] && unwrapChain(call.args[1]).type === 'Identifier' ? { list: { node: call.args[1], fn: call.fn } } : {};
+      if (spelled?.length === 1 && readsCommands(spelled[0], call.args)) readingShells.set(call.node, { call: call.call, command: spelled[0], ...(pty ? { pty } : {}), ...named });
       else if (pty) ptyStarts.push({ node: call.node, call: call.call, args: call.args, fn: call.fn, ...(spelled?.length === 1 ? { spelled: spelled[0] } : {}) });
       if (!spelled) computed.push(p);
+      // `spawn("sudo", args)` inside a wrapper: its callers may give the arguments (wrapperCalls).
+      else if (!p.listForm && !p.via && p.args[1] && unwrapChain(p.args[1]).type === 'Identifier') computed.push(p);
       const maker = spelled ? undefined : commandCall(p.args, c);
       if (!maker) {
         // A name in front, a choice, a helper's returns or an object's property: whether each start is fixed is known after the walk.

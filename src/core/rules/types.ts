@@ -113,6 +113,12 @@ export interface RuleContext {
   importedStarter(ref: ModuleRef, passesParameter: boolean): StarterSummary | undefined;
   /** Tells the modules that import `name` from this one that it starts a process with what it is given. */
   exportStarter(name: string, summary: StarterSummary): void;
+  /**
+   * The parameter a function another module of the program exports gives back whole on some
+   * branch (`aT(e)`: a lookup falling back to the name): a runner resolving its program through
+   * it runs its callers' program. Undefined when it gives back none, or the module is not the program's.
+   */
+  importedCarrier(ref: ModuleRef): number | undefined;
 }
 
 /** What correlators and post-walk handlers reason over: the module's scopes, calls and value flow. */

@@ -3,6 +3,7 @@
 // following values, then build the findings once. A pure function of its inputs whose result
 // is plain data, so it can run in a worker and be cached. Every pass that fails loses only
 // itself: its error is recorded and what the other passes found is still reported.
+import { exportedCarriers } from '../js/carriers';
 import type { Finding, ImportAnswer, RelatedLocation, ScanError, StarterSummary } from '../model';
 import type { DecodedSite, Rule, RuleContext, RuleHandlers, TargetContext } from '../rules/types';
 import { defaultKeywordMatcher, type KeywordMatcher } from '../catalog/keywords';
@@ -45,12 +46,16 @@ export interface ScanSourceOptions {
   ranFrom?: RelatedLocation;
   /** The other modules of the same program, as far as the text's imports ask about them (scan/imports.ts). */
   imports?: ModuleImports;
+  /** The text is read for its exported functions that give back a parameter (js/carriers.ts), with or without rules. */
+  carriers?: boolean;
 }
 
 /** Answers about the functions other modules of the program export, for one module's imports. */
 export interface ModuleImports {
   /** What export `name` of the module `specifier` names (as written in this module) does, if it starts a process with what it is given. */
   starter(specifier: string, name: string): StarterSummary | undefined;
+  /** The parameter export `name` of module `specifier` gives back whole on some branch (js/carriers.ts), if any. */
+  carrier?(specifier: string, name: string): number | undefined;
   /**
    * The module is read only for what it exports (another module asked): only calls that pass a
    * parameter of theirs on are asked about, since only those can make an export a starter.
@@ -86,6 +91,8 @@ export interface SourceScanResult {
   starters?: Record<string, StarterSummary>;
   /** What the module asked about other modules' exports and was told: a cached result holds only while the answers do. */
   importAnswers?: ImportAnswer[];
+  /** Asked for (options.carriers): its exported functions that give back a parameter, by name. */
+  carriers?: Record<string, number>;
 }
 
 export function scanSource(source: string, options: ScanSourceOptions): SourceScanResult {
@@ -93,9 +100,9 @@ export function scanSource(source: string, options: ScanSourceOptions): SourceSc
   if (source.length > wholeMax) return scanInParts(source, options, wholeMax, Math.min(wholeMax, PART_MAX));
   const analysed = analyse(source, options);
   if (!('drafts' in analysed)) return analysed;
-  const { drafts, functions, errors, partial, stats, rulesRun, starters, importAnswers } = analysed;
+  const { drafts, functions, errors, partial, stats, rulesRun, starters, importAnswers, carriers } = analysed;
   const findings = buildFindings(drafts, { ...whereOf(options), text: source, functions, partial, ...(options.ranFrom ? { ranFrom: options.ranFrom } : {}) });
-  return withCodeRun({ findings, errors, partial, stats, rulesRun, ...(starters ? { starters } : {}), ...(importAnswers ? { importAnswers } : {}) }, source, drafts, options);
+  return withCodeRun({ findings, errors, partial, stats, rulesRun, ...(starters ? { starters } : {}), ...(importAnswers ? { importAnswers } : {}), ...(carriers ? { carriers } : {}) }, source, drafts, options);
 }
 
 /** Code a string holds is followed this deep: a string run by code in a string run by the file. */
@@ -186,6 +193,7 @@ interface Analysed {
   rulesRun: readonly string[];
   starters?: Record<string, StarterSummary>;
   importAnswers?: ImportAnswer[];
+  carriers?: Record<string, number>;
 }
 
 function whereOf(options: ScanSourceOptions): { file: string; entry?: string } {
@@ -203,7 +211,7 @@ function analyse(source: string, options: ScanSourceOptions): Analysed | SourceS
   const where = whereOf(options);
   const fail = (message: string) => errors.push({ ...where, message });
   let active = withImportRules(activeRules(text, options.rules), text, options);
-  if (active.length === 0) return { findings: [], errors, partial: false, stats, rulesRun: [] };
+  if (active.length === 0 && !options.carriers) return { findings: [], errors, partial: false, stats, rulesRun: [] };
 
   const t0 = performance.now();
   let parsed = parseSource(text);
@@ -297,7 +305,8 @@ function analyse(source: string, options: ScanSourceOptions): Analysed | SourceS
     drafts = drafts.map(d => relocateDraft(d, edited.toOriginal, edited.touchesEdit(d.start, d.end) ? text.slice(d.start, Math.min(d.end, d.start + 200)) : undefined));
     functions = index.functions.map(f => ({ start: edited.toOriginal(f.start, 'start'), end: edited.toOriginal(f.end, 'end') }));
   }
-  return { drafts, functions, errors, partial: parsed.partial, stats, rulesRun: session.rulesRun(), ...session.importsSeen() };
+  const carriers = options.carriers ? exportedCarriers(index, flow) : undefined;
+  return { drafts, functions, errors, partial: parsed.partial, stats, rulesRun: session.rulesRun(), ...session.importsSeen(), ...(carriers ? { carriers } : {}) };
 }
 
 /** The active rules, and those that follow imports when the text imports another module of the program. */
@@ -494,6 +503,16 @@ class RuleSession {
     return summary;
   }
 
+  private importedCarrier(ref: ModuleRef): number | undefined {
+    if (!this.imports?.carrier || ref.path.length !== 1 || !isSiblingSpecifier(ref.module)) return undefined;
+    const key = `carrier\0${ref.module}\0${ref.path[0]}`;
+    const known = this.answers.get(key);
+    if (known) return known.carrier?.carries;
+    const carries = this.imports.carrier(ref.module, ref.path[0]);
+    this.answers.set(key, { specifier: ref.module, name: ref.path[0], carrier: carries === undefined ? {} : { carries } });
+    return carries;
+  }
+
   private exportStarter(name: string, summary: StarterSummary): void {
     // The first one told stands: a name exports one function.
     if (!this.starters.has(name)) this.starters.set(name, summary);
@@ -577,6 +596,7 @@ class RuleSession {
       analysis: () => this.analysis,
       importedStarter: (ref, passesParameter) => this.importedStarter(ref, passesParameter),
       exportStarter: (name, summary) => this.exportStarter(name, summary),
+      importedCarrier: ref => this.importedCarrier(ref),
     };
   }
 

@@ -83,8 +83,34 @@ export class ProgramImports {
         this.lastText = undefined;
         return answer;
       },
+      carrier: (specifier, name) => {
+        const answer = this.carrier(from, specifier, name);
+        this.lastText = undefined;
+        return answer;
+      },
     };
   }
+
+  /**
+   * The parameter export `name` of the module `specifier` names gives back whole (js/carriers.ts).
+   * It depends on that module's text alone (its own imports are not followed), so a module is
+   * read for it once, whatever it names: a resolver has no start of its own to filter on, and is
+   * asked about only where a runner's program goes through an imported call.
+   */
+  private carrier(from: string, specifier: string, name: string): number | undefined {
+    const sibling = this.resolve(from, specifier);
+    if (!sibling || sibling.key === from) return undefined;
+    let carriers = this.carriers.get(sibling.id);
+    if (carriers === undefined) {
+      const text = this.shapeOf(sibling).length < 0 ? undefined : this.textOf(sibling);
+      carriers = text === undefined || text.length > MAX_ANALYSED ? null : (scanSourceSafely(text, { file: this.file, entry: sibling.key, rules: [], target: this.target, carriers: true }).carriers ?? null);
+      this.carriers.set(sibling.id, carriers);
+    }
+    return carriers && Object.prototype.hasOwnProperty.call(carriers, name) ? carriers[name] : undefined;
+  }
+
+  /** By module version: its exported functions that give back a parameter (null: none, or unreadable). */
+  private readonly carriers = new Map<string, Record<string, number> | null>();
 
   /** The answer for module `from`'s question with `steps` left, and whether it is final (the same however far followed). */
   private starter(from: string, specifier: string, name: string, steps: number): { summary?: StarterSummary; final: boolean } {
@@ -192,6 +218,8 @@ export class ProgramImports {
         answers.set(key, JSON.stringify(answer.summary ?? null));
         return answer.summary;
       },
+      // Fixed by the other module's text alone: the same at every step count.
+      carrier: (specifier, name) => this.carrier(sibling.key, specifier, name),
     };
     const scanned = scanSourceSafely(text, { file: this.file, entry: sibling.key, rules: this.followers, target: this.target, imports });
     const found = scanned.starters ?? null;
@@ -304,5 +332,5 @@ export function answersHold(answers: readonly ImportAnswer[] | undefined, import
   if (!answers?.length) return true;
   const imports = importsOf();
   if (!imports) return false;
-  return answers.every(a => JSON.stringify(imports.starter(a.specifier, a.name) ?? null) === JSON.stringify(a.summary ?? null));
+  return answers.every(a => (a.carrier ? imports.carrier?.(a.specifier, a.name) === a.carrier.carries : JSON.stringify(imports.starter(a.specifier, a.name) ?? null) === JSON.stringify(a.summary ?? null)));
 }

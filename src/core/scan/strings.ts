@@ -121,5 +121,6 @@ export function contextWithoutSyntax(rule: Rule, source: { text: string; target:
     },
     importedStarter: none,
     exportStarter: () => undefined,
+    importedCarrier: () => undefined,
   };
 }

@@ -885,7 +885,7 @@ runRuleTable(childProcess, {
     },
     {
       name: 'the same loop over a table that is changed, or with its loop variable given another value, is computed (medium)',
-      code: 'const{spawn}=require("child_process");function zY(cmd,opts){return spawn(cmd,[],opts)}const T={linux:["wl-copy"]};T.linux.push(process.env.CLIP);function copy(A){let q=T[platform()];for(let Y of q){zY(Y,{input:A,shell:true})}}const U={linux:["wl-copy"]};function copy2(A){let q=U[platform()];for(let Y of q){Y=Y+" "+A;zY(Y,{shell:true})}}',
+      code: 'const{spawn}=require("child_process");function zY(cmd,opts){return spawn(cmd,[],opts)}const T={linux:["wl-copy"]};T.linux.push(process.env.CLIP);function copy(A){let q=T[platform()];for(let Y of q){zY(Y,{input:A,shell:true})}}const U={linux:["wl-copy"]};function copy2(A){let q=U[platform()];for(let Y of q){Y=process.env.CLIP;zY(Y,{shell:true})}}',
       at: ['spawn(cmd', 'zY(Y,{input', 'zY(Y,{shell'],
       message: /computed at run time$/,
     },
@@ -1146,6 +1146,13 @@ describe('child-process: commands written to a shell\'s input', () => {
     assert.equal(found.length, 4, 'the four process starts, nothing more');
   });
 
+  // Factory's status line (review 110): `f = ["-c", e.command]; spawn("sh", f)`, then the context as JSON on its input.
+  it("reads a shell's argument list kept in a name: one giving a command makes the input data; one giving none keeps it commands", () => {
+    const code = 'const{spawn}=require("child_process");function run(e,n){let f=["-c",e.command],r=spawn("sh",f,{stdio:"pipe"});r.stdin.write(JSON.stringify(n));let g=["-i"],q=spawn("sh",g);q.stdin.write(n.line);return[r,q]}';
+    const inputs = scanWith([childProcess], code).filter(f => f.message.includes('input'));
+    assert.deepEqual(inputs.map(f => f.offset), [code.indexOf('q.stdin.write')]);
+  });
+
   // Letta Code 0.25.9's remote terminal (review 85): keystrokes from its cloud typed into a pseudo-terminal's login shell.
   it("reports computed text typed into a pseudo-terminal's shell ($SHELL or a shell's name), not into another program's or a fixed line", () => {
     const code = 'const pty=require("node-pty"),os=require("os");function shell(){return process.env.SHELL||(os.platform()==="win32"?"powershell.exe":"/bin/zsh")}function open(socket){const p=pty.spawn(shell(),[],{name:"xterm",cols:80,rows:24});socket.on("message",m=>p.write(JSON.parse(m).data));p.write("exit\\r");return p}function runTool(cmd){const t=pty.spawn("claude",["--resume"],{cols:80,rows:24});t.write(cmd)}function bash(cmd){const b=pty.spawn("bash",["-l"],{cols:80,rows:24});b.write(cmd+"\\r")}function script(cmd){const s=pty.spawn("bash",["run.sh"],{cols:80,rows:24});s.write(cmd)}';
@@ -1189,5 +1196,99 @@ describe('child-process: a caller\'s command written with +', () => {
     const call = scanWith([childProcess], code).find(f => f.column === code.indexOf('run("codesign') + 1);
     assert.equal(call?.severity, 'low');
     assert.ok(call?.evidence.includes('command codesign --remove-signature *'), JSON.stringify(call?.evidence));
+  });
+});
+
+describe('child-process: a wrapper that writes the program, its callers the arguments', () => {
+  // Factory's service setup (review 110): `Dt(["tee", unit])` and `Dt(["systemctl", "daemon-reload"])` over `spawn("sudo", e)`.
+  it("shows each caller's arguments after the wrapper's own program (sudo tee *, sudo systemctl daemon-reload)", () => {
+    const code = 'const{spawn}=require("child_process");function Dt(e,i){return new Promise((r,s)=>{let a=spawn("sudo",e,{stdio:"pipe"});a.on("close",r);if(i!==void 0)a.stdin.end(i)})}async function bt(u){await Dt(["tee",u],"x");await Dt(["systemctl","daemon-reload"])}';
+    const found = scanWith([childProcess], code);
+    const at = (s: string) => found.find(f => f.offset === code.indexOf(s))?.message;
+    assert.equal(at('Dt(["tee"'), 'Starts a program (child_process.spawn via Dt()): sudo tee *');
+    assert.equal(at('Dt(["systemctl"'), 'Starts a program (child_process.spawn via Dt()): sudo systemctl daemon-reload');
+    assert.equal(at('spawn("sudo"'), 'Starts a program (child_process.spawn): sudo', 'the start inside stays');
+  });
+
+  it('reads no caller where the list is not the parameter as given, or the program is computed', () => {
+    const code = 'const{spawn}=require("child_process");function a(e){return spawn("git",["-C",e])}function b(e){return spawn(pick(),e)}a("/tmp");b(["x"])';
+    const found = scanWith([childProcess], code);
+    assert.deepEqual(found.filter(f => /via/.test(f.message)).map(f => f.message), []);
+  });
+});
+
+describe('child-process: a runner given to an object after it is made', () => {
+  // Kilo Code (review 111): `var M7 = {}; M7.text = QGf`, then `M7.text(["git", …])` through two more wrappers.
+  it('reads the calls of a method assigned once to a module-level object (M7.text = QGf) as calls of that function', () => {
+    const code = 'const cp=require("child_process");var M7={};function V(H,A={}){return cp.spawn(H[0],H.slice(1),{cwd:A.cwd})}async function J(H,A={}){return V(H,{cwd:A.cwd})}async function Q(H,A={}){const L=await J(H,A);return String(L.stdout)}M7.text=Q;M7.run=J;async function head(){return M7.text(["git","rev-parse","HEAD"],{})}';
+    const found = scanWith([childProcess], code);
+    assert.equal(found.find(f => f.offset === code.indexOf('M7.text(["git"'))?.message, 'Starts a program (child_process.spawn via M7.text()): git rev-parse HEAD');
+    const twice = code.replace('M7.run=J;', 'M7.run=J;M7.text=J;');
+    assert.deepEqual(scanWith([childProcess], twice).filter(f => f.offset === twice.indexOf('M7.text(["git"')), [], 'a key given two functions names neither');
+  });
+});
+
+describe('child-process: a runner given as a default', () => {
+  // Factory's clipboard reader (review 110): three fixed lines through a default exec helper, reported as a computed shell.
+  it("reads the calls of a name given a default runner (options.execCommand ?? (r) => exec(r)) as the default's callers (low, with their lines)", () => {
+    const code = 'const{exec}=require("child_process");async function readClip(e={}){let n=e.execCommand??(async(r)=>exec(r));await n("wl-paste --list-types");return n("xclip -selection clipboard -o")}';
+    const found = scanWith([childProcess], code);
+    const inside = found.find(f => f.offset === code.indexOf('exec(r)'));
+    assert.equal(inside?.severity, 'low');
+    assert.equal(inside?.message, 'Runs a shell command (child_process.exec) that its callers give: wl-paste --list-types or xclip -selection clipboard -o');
+    assert.equal(found.find(f => f.offset === code.indexOf('n("wl-paste'))?.message, 'Runs a shell command (child_process.exec via n()): wl-paste --list-types');
+  });
+});
+
+describe('child-process: a caller that gives nothing to run', () => {
+  // Until module-level tables were read, `U` was not, and this line counted as computed: its
+  // program is the table's fixed `wl-copy`, given the text as an argument (low, as `git log ${x}`).
+  it('reads a loop over a module-level table whose variable is given its own value and more text (Y = Y + " " + A) as the fixed program with a computed argument (low)', () => {
+    const code = 'const{spawn}=require("child_process");function zY(cmd,opts){return spawn(cmd,[],opts)}const U={linux:["wl-copy"]};function copy2(A){let q=U[platform()];for(let Y of q){Y=Y+" "+A;zY(Y,{shell:true})}}';
+    const call = scanWith([childProcess], code).find(f => f.offset === code.indexOf('zY(Y,{shell'));
+    assert.equal(call?.severity, 'low');
+    assert.equal(call?.message, 'Runs a shell command (child_process.spawn via zY()): wl-copy *');
+  });
+
+  // Review 109 (Claude Agent SDK's clipboard module): `W.linux` of a table written for darwin and
+  // win32 only, and `commands.checkImage` that the Linux entry sets to null, were two medium
+  // "computed" shell starts; neither call ever runs anything on Linux.
+  const code = [
+    'const cp=require("child_process");',
+    'var W={darwin:"osascript -e \'get POSIX path of (the clipboard as text)\'",win32:"powershell -NoProfile -Command Get-Clipboard"};',
+    'function A(){let d={darwin:{checkImage:"osascript -e \'the clipboard as text\'",saveImage:"osascript -e \'x\'"},linux:{checkImage:null,saveImage:"xclip -selection clipboard -t image/png -o"}};return{commands:d.linux||d.linux,path:"/tmp/x"}}',
+    'async function I(e){return cp.exec(e)}',
+    'async function B(){let e=W.linux;if(!e)return null;return I(e)}',
+    'async function C(){let a;try{a=A()}catch{return null}let{commands:s,path:l}=a;if(s.checkImage!==null&&(await I(s.checkImage)).code!==0)return null;return I(s.saveImage)}',
+    'async function D(){return I(W[process.platform])}',
+  ].join('\n');
+  const found = scanWith([childProcess], code);
+  const at = (s: string) => found.filter(f => f.offset === code.indexOf(s));
+
+  it("reports no start where the command is an entry the table lacks, or one it sets to null, and shows the others' commands (low)", () => {
+    assert.deepEqual(at('I(e)}'), [], 'W has no linux entry');
+    assert.deepEqual(at('I(s.checkImage)'), [], 'checkImage is null in the entry read');
+    assert.equal(at('I(s.saveImage)')[0]?.message, 'Runs a shell command (child_process.exec via I()): xclip -selection clipboard -t image/png -o');
+    assert.equal(at('I(W[process.platform])')[0]?.severity, 'low', 'a module-level table read with a computed key: one of its fixed lines');
+    assert.deepEqual(at('I(W[process.platform])')[0]?.evidence.filter(e => e.startsWith('command ')), ["command osascript -e 'get POSIX path of (the clipboard as text)'", 'command powershell -NoProfile -Command Get-Clipboard']);
+    const inside = at('cp.exec(e)')[0];
+    assert.equal(inside?.severity, 'low', 'every caller known, each giving a fixed line or nothing');
+    assert.match(inside?.message ?? '', /that its callers give: .*xclip/);
+  });
+
+  // Claude Code 2.1.332's `K2r(e, void 0, r)`: the runner uses `r ?? gitPath()`, so nothing given means its own program.
+  it('keeps the start of a caller that gives nothing to a wrapper that falls back to its own program', () => {
+    const fallback = 'const cp=require("child_process");function K(e,r,n){let i=r??gitPath();return cp.execFile(i,["remote","get-url","origin"],{cwd:e})}function y(e){return K(e,void 0)}';
+    const call = scanWith([childProcess], fallback).filter(f => f.offset === fallback.indexOf('K(e,void 0)'));
+    assert.equal(call.length, 1, 'the caller still starts git');
+  });
+
+  it('still reads a table the module changes, or a local given an unknown value, as computed', () => {
+    const changed = code.replace('async function D()', 'W.linux=process.env.CLIP;async function D()');
+    const b = scanWith([childProcess], changed).filter(f => f.offset === changed.indexOf('I(e)}'));
+    assert.equal(b[0]?.severity, 'medium', 'W.linux is written elsewhere: a command computed at run time');
+    const unknown = code.replace('let e=W.linux;', 'let e=W.linux||process.env.CLIP;');
+    const u = scanWith([childProcess], unknown).filter(f => f.offset === unknown.indexOf('I(e)}'));
+    assert.equal(u[0]?.severity, 'medium');
   });
 });

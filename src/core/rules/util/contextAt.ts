@@ -39,5 +39,6 @@ function contextIn(ctx: RuleContext, fn: number): RuleContext {
     analysis: () => analysis,
     importedStarter: (ref, passesParameter) => ctx.importedStarter(ref, passesParameter),
     exportStarter: (name, summary) => ctx.exportStarter(name, summary),
+    importedCarrier: ref => ctx.importedCarrier(ref),
   };
 }
