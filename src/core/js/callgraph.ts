@@ -198,8 +198,9 @@ export class CallGraph {
     if (!node || hops < 0) return undefined;
     if (isFunction(node)) return this.index.functionOf(node);
     if (node.type === 'Identifier') return this.functionNamed(node.name, fn, hops - 1);
-    // `n = options.execCommand ?? (async (r) => …)`: the default is called unless the caller gave another.
-    if (node.type === 'LogicalExpression' && (node.operator === '??' || node.operator === '||')) return this.functionValue(unwrapChain(node.right as Node), fn, hops - 1);
+    // `n = options.execCommand ?? (async (r) => …)`: the default is called unless the caller gave
+    // another; `known || (…)` is the known function.
+    if (node.type === 'LogicalExpression' && (node.operator === '??' || node.operator === '||')) return this.functionValue(unwrapChain(node.left as Node), fn, hops - 1) ?? this.functionValue(unwrapChain(node.right as Node), fn, hops - 1);
     if (node.type !== 'CallExpression') return undefined;
     const through = this.passedThrough(node, fn, hops);
     if (through !== undefined) return through;
@@ -695,9 +696,13 @@ export class CallGraph {
         return keys;
       };
       const rangeOf = (scope: number): Range => (scope === MODULE ? whole : { start: this.index.functions[scope].node.start, end: this.index.functions[scope].node.end });
-      const add = (name: string, value: Node, range: Range): void => {
-        // `n = options.execCommand ?? (async (r) => …)`: n's calls call the default when the caller gave none.
-        if (value.type === 'LogicalExpression' && (value.operator === '??' || value.operator === '||')) return add(name, unwrapChain(value.right as Node), range);
+      const add = (name: string, value: Node, range: Range, at?: number): void => {
+        // `n = options.execCommand ?? (async (r) => …)`: n's calls call the default when the caller
+        // gave none; `n = known || (…)` calls the known function, never the other.
+        if (value.type === 'LogicalExpression' && (value.operator === '??' || value.operator === '||')) {
+          const left = at === undefined ? undefined : this.functionValue(unwrapChain(value.left as Node), at, HOPS - 1);
+          return left === undefined ? add(name, unwrapChain(value.right as Node), range, at) : add(name, this.index.functions[left].node, range, at);
+        }
         // A class's name is called by `new C(…)`: its constructor.
         const fnNode = isFunction(value) ? value : value.type === 'ClassDeclaration' || value.type === 'ClassExpression' ? constructorFunction(value) : memoThunk(value);
         if (!fnNode) return;
@@ -713,7 +718,7 @@ export class CallGraph {
           // `var execa = require_execa()`: the functions a bundled module exports are called by
           // this name (`execa(…)`) and by their keys (`execa.sync(…)`, `(0, import_x.default)(…)`).
           if (v.node.type === 'CallExpression') this.addCalled(v.node, v.fn, name, range, add);
-          else add(name, v.node, range);
+          else add(name, v.node, range, v.fn);
           if (v.node.type === 'ObjectExpression') for (const p of v.node.properties) if (p.type === 'Property' && propertyKeyName(p)) add(propertyKeyName(p)!, p.value, range);
         }
       });
@@ -722,7 +727,7 @@ export class CallGraph {
         for (const [name, value] of fnRecord.locals) {
           if (!value) continue;
           if (value.type === 'CallExpression') this.addCalled(value, i, name, range, add);
-          else add(name, value, range);
+          else add(name, value, range, i);
         }
         if (fnRecord.cls) {
           // `this.m()` in the class, `C.m()` wherever the class is seen.

@@ -962,7 +962,7 @@ function tableEntries(object: Node, at: number, analysis: ModuleAnalysis): Node[
     if (!value) return undefined;
     o = unwrapChain(value.node);
   }
-  if (o.type !== 'ObjectExpression' || o.properties.length === 0 || o.properties.some(p => p.type !== 'Property' || p.computed)) return undefined;
+  if (o.type !== 'ObjectExpression' || o.properties.length === 0 || o.properties.some(p => p.type !== 'Property' || p.computed || propertyKeyName(p) === '__proto__')) return undefined;
   return o.properties.flatMap(p => (p.type === 'Property' ? [p.value as Node] : []));
 }
 
@@ -1028,8 +1028,8 @@ function keyShapes(object: Node, keys: readonly string[], at: number, analysis: 
   const [first, ...rest] = keys;
   switch (o.type) {
     case 'ObjectExpression': {
-      // A spread may replace the key; the last property written is the one read.
-      if (o.properties.some(p => p.type !== 'Property')) return undefined;
+      // A spread may replace the key, a prototype (`__proto__: {…}`) hold it; the last property written is the one read.
+      if (o.properties.some(p => p.type !== 'Property' || propertyKeyName(p) === '__proto__')) return undefined;
       const property = [...o.properties].reverse().find(p => p.type === 'Property' && !p.computed && propertyKeyName(p) === first);
       // An object without the key (`{packageManager: "npx"}` beside `{…, updateCommand: "…"}`): no command there.
       if (!property && !o.properties.some(p => p.type === 'Property' && p.computed)) return [];
@@ -1619,7 +1619,7 @@ function passedOn(p: ProcessCall, analysis: ModuleAnalysis, carrierOf?: CarrierO
  * callers that write it in an object literal are read for it (commandGiven): a caller passing a
  * table of profiles (`profile.credential_process`) gives no program.
  */
-function carriedParameter(node: Node, fn: number, analysis: ModuleAnalysis, path: readonly string[] = [], carrierOf?: CarrierOf): Carried | undefined {
+function carriedParameter(node: Node, fn: number, analysis: ModuleAnalysis, path: readonly string[] = [], carrierOf?: CarrierOf, lookups = 0): Carried | undefined {
   const { index, flow } = analysis;
   const around = new Set<number>();
   for (let f = fn; f >= 0; f = index.functions[f].parent) around.add(f);
@@ -1631,11 +1631,13 @@ function carriedParameter(node: Node, fn: number, analysis: ModuleAnalysis, path
         const scope = index.functionOf(n.fn);
         return scope !== undefined && around.has(scope) ? parameterPlace(n, rest, scope) : undefined;
       }
-      // `xRo(aT(e), n, u)` with `aT` another module's lookup that falls back to the name it is given.
-      const carries = carrierOf && n.type === 'CallExpression' && rest.length === 0 && around.has(at) ? carrierOf(n, at) : undefined;
+      // `xRo(aT(e), n, u)` with `aT` another module's lookup that falls back to the name it is given
+      // (a plain call: `.call`/`.apply` put other values first); a few lookups deep at most.
+      const plain = n.type === 'CallExpression' && !['call', 'apply', 'bind'].includes(calledMethod(n) ?? '');
+      const carries = carrierOf && plain && rest.length === 0 && around.has(at) && lookups < CARRY_DEPTH ? carrierOf(n as Node & { type: 'CallExpression' }, at) : undefined;
       if (carries !== undefined) {
         const given = (n as Node & { type: 'CallExpression' }).arguments[carries];
-        return (given && given.type !== 'SpreadElement' && carriedParameter(given as Node, at, analysis, [], carrierOf)) || null;
+        return (given && given.type !== 'SpreadElement' && carriedParameter(given as Node, at, analysis, [], carrierOf, lookups + 1)) || null;
       }
       // A whole list made with other elements in front of a parameter's (`[bin, ...prefix, ...args]`):
       // its program is the first of those, not the parameter's first (review 109: the Claude
@@ -2038,7 +2040,7 @@ function callsAllFound(wrapper: number, found: number, analysis: ModuleAnalysis)
     // `const run = (…) => …`, `run = async function (…) {…}`: the name just before the value, also
     // as a default (`n = e.execCommand ?? (async (r) => …)`: called only through n, when the caller gave none).
     const text = index.text.slice(Math.max(0, node.start - 80), node.start);
-    const before = /([A-Za-z_$][\w$]*)\s*=\s*$/.exec(text) ?? /([A-Za-z_$][\w$]*)\s*=\s*[\w$.?]+\s*(?:\?\?|\|\|)\s*\(?\s*$/.exec(text);
+    const before = /(?<![\w$.])([A-Za-z_$][\w$]*)\s*=\s*$/.exec(text) ?? /(?<![\w$.])([A-Za-z_$][\w$]*)\s*=\s*[\w$.?]+\s*(?:\?\?|\|\|)\s*\(?\s*$/.exec(text);
     if (!before) return false;
     name = before[1];
     declaredAt = node.start - before[0].length;
@@ -2137,21 +2139,22 @@ function ptyRunsShell(p: PtyStart, ctx: RuleContext): boolean {
  * A spelled shell with no command line and no script, only options (`/bin/bash`, `bash -l`,
  * `sh -s`): it runs what is written to its input. `bash -c cat` or `sh script.sh` do not.
  */
-/**
- * A shell's argument list kept in a name, read now that the walk is over: a list written for
- * it that gives no command (`["-i"]`). A list with one (`["-c", e.command]`: what is written to
- * its input is data, Factory's status line) or one not known here is no shell reading commands.
- */
-function listGivesNoCommand(shell: ReadingShell, index: ModuleIndex): boolean {
-  const list = shell.list && writtenList(shell.list.node, shell.list.fn, index);
-  if (!list || unwrapChain(list).type !== 'ArrayExpression') return false;
-  return readsCommands([shell.command, ...spelledArguments(list)].join(' '), []);
-}
-
 function readsCommands(command: string, args: readonly Node[]): boolean {
   const [program, ...words] = command.trim().split(/\s+/);
   if (!SHELL_PROGRAMS.has(programName(program.replace(/^["']|["']$/g, ''))) || inlineShellCommands(args)) return false;
   return words.every(w => w.startsWith('-') && !isShellCommandOption(w) && !isInlineCodeOption(w));
+}
+
+/**
+ * A shell's argument list kept in a name, read now that the walk is over: a list written for it
+ * that gives the shell its command (`["-c", e.command]`: what is written to its input is data,
+ * Factory's status line). One not known here (a parameter, a choice, options) leaves the shell
+ * reading its input, as a shell started with no list does.
+ */
+function listGivesCommand(shell: ReadingShell, index: ModuleIndex): boolean {
+  const list = shell.list && writtenList(shell.list.node, shell.list.fn, index);
+  if (!list || unwrapChain(list).type !== 'ArrayExpression') return false;
+  return !readsCommands([shell.command, ...spelledArguments(list)].join(' '), []);
 }
 
 /**
@@ -2171,7 +2174,7 @@ function reportShellInputs(ctx: RuleContext, shells: ReadonlyMap<Node, ReadingSh
     if (reached.length === 0) continue;
     const started = reached[0].mark;
     const shell = shells.get(started)!;
-    if (shell.list && !listGivesNoCommand(shell, index)) continue;
+    if (shell.list && listGivesCommand(shell, index)) continue;
     ctx.report({
       node: input.node,
       messageId: 'shellInput',

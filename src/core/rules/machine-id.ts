@@ -41,13 +41,21 @@ function isEditorEnv(node: Node): boolean {
   return owner !== 'process' && owner !== 'Bun' && !owner?.endsWith('.process') && node.object.type !== 'MetaProperty';
 }
 
+/** What VS Code's `env` namespace holds: another key read from the same `x.env` says it is not the editor's. */
+const EDITOR_ENV_KEYS = new Set(['appName', 'appRoot', 'appHost', 'language', 'machineId', 'devDeviceId', 'sessionId', 'uriScheme', 'clipboard', 'shell', 'uiKind', 'remoteName', 'remoteAuthority', 'isTelemetryEnabled', 'onDidChangeTelemetryEnabled', 'onDidChangeShell', 'openExternal', 'asExternalUri', 'logLevel', 'onDidChangeLogLevel', 'isNewAppInstall', 'isAppPortable', 'createTelemetryLogger']);
+
 /**
- * `options.env.machineId` with `options` a parameter not named for the editor's API: the
- * settings a caller hands over (Factory's daemon passes its own `env` object), not VS Code's.
+ * `options.env.machineId` with `options` a parameter whose `env` the function also reads keys
+ * VS Code's `env` does not have (`options.env.homeDir`, `.apiBaseUrl`): settings a caller hands
+ * over (Factory's daemon), not the editor's API, which may be handed in under any name.
  */
 function givenEnv(env: Node, ctx: RuleContext): boolean {
   const owner = unwrapChain((unwrapChain(env) as Node & { object: Node }).object);
-  return owner.type === 'Identifier' && owner.name !== 'vscode' && ctx.resolve(owner)?.type === 'Parameter' && ctx.moduleRef(owner)?.module !== 'vscode';
+  if (owner.type !== 'Identifier' || ctx.resolve(owner)?.type !== 'Parameter' || ctx.moduleRef(owner)?.module === 'vscode') return false;
+  const fn = ctx.enclosingFunction();
+  const text = fn ? ctx.text.slice(fn.start, fn.end) : '';
+  const reads = text.matchAll(new RegExp(`(?<![\\w$.])${owner.name.replace(/\$/g, '\\$')}\\.env\\??\\.([A-Za-z_$][\\w$]*)`, 'g'));
+  return [...reads].some(m => !EDITOR_ENV_KEYS.has(m[1]));
 }
 
 /**

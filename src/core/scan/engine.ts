@@ -264,6 +264,8 @@ function analyse(source: string, options: ScanSourceOptions): Analysed | SourceS
   const t1 = performance.now();
   stats.nodes = walk(ast, session);
   stats.walkMs = performance.now() - t1;
+  // Read only for the functions it exports that give back a parameter: no rule, nothing to decode or correlate.
+  if (active.length === 0) return { drafts: [], functions: index.functions, errors, partial: parsed.partial, stats, rulesRun: [], carriers: exportedCarriers(index, flow) };
 
   const t2 = performance.now();
   let decoded: DecodedValue[] = [];

@@ -218,7 +218,8 @@ export class ProgramImports {
         answers.set(key, JSON.stringify(answer.summary ?? null));
         return answer.summary;
       },
-      // Fixed by the other module's text alone: the same at every step count.
+      // Fixed by the other module's text alone, the same at every step count: a read reused at
+      // another step count (againAt) needs no record of these questions.
       carrier: (specifier, name) => this.carrier(sibling.key, specifier, name),
     };
     const scanned = scanSourceSafely(text, { file: this.file, entry: sibling.key, rules: this.followers, target: this.target, imports });

@@ -1151,6 +1151,9 @@ describe('child-process: commands written to a shell\'s input', () => {
     const code = 'const{spawn}=require("child_process");function run(e,n){let f=["-c",e.command],r=spawn("sh",f,{stdio:"pipe"});r.stdin.write(JSON.stringify(n));let g=["-i"],q=spawn("sh",g);q.stdin.write(n.line);return[r,q]}';
     const inputs = scanWith([childProcess], code).filter(f => f.message.includes('input'));
     assert.deepEqual(inputs.map(f => f.offset), [code.indexOf('q.stdin.write')]);
+    // Review 113: a list not known here (a parameter, a choice, options in a name) leaves the shell reading its input.
+    const unknown = 'const{spawn}=require("child_process");const o={stdio:"pipe"};const a=spawn("/bin/bash",o);const c=process.platform==="darwin"?["-l"]:["-i"];const b=spawn("bash",c);exports.open=(l)=>{const d=spawn("bash",l);return x=>[a.stdin.write(x),b.stdin.write(x),d.stdin.write(x)]}';
+    assert.equal(scanWith([childProcess], unknown).filter(f => f.message.includes('input')).length, 3);
   });
 
   // Letta Code 0.25.9's remote terminal (review 85): keystrokes from its cloud typed into a pseudo-terminal's login shell.
@@ -1237,6 +1240,13 @@ describe('child-process: a runner given as a default', () => {
     assert.equal(inside?.severity, 'low');
     assert.equal(inside?.message, 'Runs a shell command (child_process.exec) that its callers give: wl-paste --list-types or xclip -selection clipboard -o');
     assert.equal(found.find(f => f.offset === code.indexOf('n("wl-paste'))?.message, 'Runs a shell command (child_process.exec via n()): wl-paste --list-types');
+  });
+
+  // Review 113: `run = viaFile || (…)` always calls viaFile, a function, never the other.
+  it('reads the calls of a name given a known function or another (known || (line) => exec(line)) as calls of the known one', () => {
+    const code = 'const{exec,execFile}=require("child_process");function viaFile(line){const[f,...a]=line.split(" ");return execFile(f,a)}const run=viaFile||(line=>exec(line));run("git status")';
+    const call = scanWith([childProcess], code).filter(f => f.offset === code.indexOf('run("git'));
+    assert.deepEqual(call.map(f => f.message), ['Starts a program (child_process.execFile via run()) computed at run time']);
   });
 });
 

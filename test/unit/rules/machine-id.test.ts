@@ -6,6 +6,8 @@ runRuleTable(machineId, {
     // Copilot CLI 0.0.423 (review 72): the device id @vscode/deviceid keeps, read or made, then sent with its telemetry.
     { name: "the Microsoft DeveloperTools store of VS Code's shared device id, on macOS and Linux (one finding per function)", code: 'const{join}=require("path");function dir(h){if(process.platform==="darwin")return join(h,"Library","Application Support","Microsoft","DeveloperTools");return join(process.env.XDG_CACHE_HOME||join(h,".cache"),"Microsoft","DeveloperTools")}const key="SOFTWARE\\\\Microsoft\\\\DeveloperTools";', at: ['"DeveloperTools")', '"SOFTWARE'], message: /Microsoft DeveloperTools device id/ },
     { name: 'the editor module handed to a function as vscode', code: 'function f(vscode){return vscode.env.machineId}', at: ['vscode.env.machineId'], severity: 'medium' },
+    // Review 113: the editor's API handed in under another name, with only its own keys read.
+    { name: 'the editor module handed to a function under another name', code: 'const t=require("vscode");function n(e){return [e.env.machineId,e.env.appName]}n(t)', at: ['e.env.machineId'], severity: 'medium' },
     { name: 'vscode.env.machineId as bundled', code: 'const v=require("vscode");t.id=v.env.machineId;d=v.env.devDeviceId', at: ['v.env.machineId', 'v.env.devDeviceId'], severity: 'medium' },
     { name: '/etc/machine-id and the dbus copy, each named as it is', code: 'let q=["/etc/machine-id","/var/lib/dbus/machine-id"]', at: ['"/etc', '"/var'], evidence: ['/etc/machine-id', '/var/lib/dbus/machine-id'] },
     // Found in GitHub Copilot CLI 0.1.36 (OpenTelemetry's host id on FreeBSD).
