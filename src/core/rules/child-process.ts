@@ -2509,9 +2509,28 @@ function mayCarryCommand(arg: Node, c: RuleContext, named = false): 'written' | 
   if (value?.type === 'Parameter') return 'parameter';
   // `const r = \`${ps} -o command= -p ${pid}\`; run(r)`: a command written in a name first (review 109).
   if (value && !named && mayCarryCommand(value, c, true) === 'written') return 'written';
-  // `let G = e` first (Claude Code's runner copies its parameter before it spawns it).
-  const copied = value && unwrapChain(value);
-  return copied?.type === 'Identifier' && c.resolve(copied)?.type === 'Parameter' ? 'parameter' : undefined;
+  // `let G = e` first (Claude Code's runner copies its parameter before it spawns it), or a value
+  // made of one (`G = m ? e : aT(e)`, `_t = E?.args ?? n`: the Agent SDK's `rt`, under 175 calls).
+  return value && !named && holdsParameter(value, c) ? 'parameter' : undefined;
+}
+
+/** Nodes of a local's value looked at for a parameter, at most: a value written in one expression. */
+const MAX_VALUE_NODES = 64;
+
+/** Whether a value names a parameter of a function around it (not inside a function of its own). */
+function holdsParameter(value: Node, c: RuleContext): boolean {
+  const root = unwrapChain(value);
+  if (isFunction(root)) return false;
+  // Property names (`E.args`, `{ args: x }`) are no names of the scope.
+  const names = new Set<Node>();
+  let seen = 0;
+  for (const n of descendants(root, isFunction)) {
+    if (++seen > MAX_VALUE_NODES) return false;
+    if (n.type === 'MemberExpression' && !n.computed) names.add(n.property as Node);
+    else if (n.type === 'Property' && !n.computed && !n.shorthand) names.add(n.key as Node);
+    else if (n.type === 'Identifier' && !names.has(n) && c.resolve(n)?.type === 'Parameter') return true;
+  }
+  return false;
 }
 
 /** MCP clients that start a server's program from options (`servers`: a record of such options, one per server). */
