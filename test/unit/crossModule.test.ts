@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { RULES } from '../../src/core/rules';
 import { scanTarget } from '../../src/core/scan/target';
 import { scanSource } from '../../src/core/scan/engine';
-import { fileSiblings, ProgramImports } from '../../src/core/scan/imports';
+import { answersHold, fileSiblings, folderVersion, ProgramImports } from '../../src/core/scan/imports';
 import { bundleChunks, describeVariant } from '../helpers/bundlers';
 import { appendedBun, bunGraph, elf } from '../helpers/nativeFixtures';
 import type { Finding } from '../../src/core/model';
@@ -219,6 +219,28 @@ describe('process starts through a runner exported by another module', () => {
     // The lookup now puts a folder in front of the name: git is no longer the program as given.
     fs.writeFileSync(path.join(dir, 'which.js'), lookup.replace('return found ?? name;', 'return `/opt/${name}`;  '));
     assert.deepEqual(scan(), []);
+  });
+
+  it("holds a cached result's answers without asking again while the program's version is the one they were told under", () => {
+    const answers = [{ specifier: './run.js', name: 'run', summary: { call: 'child_process.spawn', program: 0, list: 1, shell: false } }];
+    const asking = (version: string) => ({
+      starter: () => {
+        throw new Error('asked again');
+      },
+      version: () => version,
+    });
+    assert.equal(answersHold(answers, () => asking('v1'), 'v1'), true, 'the same version: nothing is asked');
+    assert.throws(() => answersHold(answers, () => asking('v2'), 'v1'), /asked again/, 'another version: asked again');
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-xmod-version-'));
+    fs.writeFileSync(path.join(root, 'run.js'), 'export const a = 1;\n');
+    fs.writeFileSync(path.join(root, 'notes.txt'), 'x');
+    const before = folderVersion(root);
+    assert.equal(folderVersion(root), before);
+    fs.writeFileSync(path.join(root, 'notes.txt'), 'a text file changed');
+    assert.equal(folderVersion(root), before, 'only JavaScript files count');
+    fs.mkdirSync(path.join(root, 'lib'));
+    fs.writeFileSync(path.join(root, 'lib', 'x.mjs'), 'export {};\n');
+    assert.notEqual(folderVersion(root), before, 'a module added in a subfolder');
   });
 
   it('scans a caller again when the runner it imports changed, even with its own bytes unchanged (the result cache)', () => {

@@ -46,6 +46,8 @@ export interface ModuleOutcome {
   sourceMap?: SourceMapInfo;
   /** What the module asked about the binary's other modules, and was told (a cached outcome holds only while they still say it). */
   importAnswers?: ImportAnswer[];
+  /** The binary's version when it was told (ModuleImports.version): while unchanged, the answers hold. */
+  importsVersion?: string;
 }
 
 /** One step of a binary's scan, in the order its result reports them: an error entry, or a JS module to scan. */
@@ -119,7 +121,7 @@ export function scanModule(rel: string, module: Pick<EmbeddedModule, 'name' | 's
     bytesScanned: module.size,
     rulesRun: scanned.rulesRun,
     ...(sourceMap ? { sourceMap } : {}),
-    ...(scanned.importAnswers ? { importAnswers: scanned.importAnswers } : {}),
+    ...(scanned.importAnswers ? { importAnswers: scanned.importAnswers, ...(options.imports?.version ? { importsVersion: options.imports.version() } : {}) } : {}),
   };
 }
 
@@ -240,7 +242,7 @@ export function scanSplitModules(file: FileEntry, modules: readonly SplitModule[
       try {
         const imports = program?.forModule(m.name);
         const hit = cached?.(m, () => moduleBytesAt(reader, m.at));
-        if (hit?.outcome && answersHold(hit.outcome.importAnswers, () => imports)) return hit.outcome;
+        if (hit?.outcome && answersHold(hit.outcome.importAnswers, () => imports, hit.outcome.importsVersion)) return hit.outcome;
         const outcome = scanModule(file.rel, m, () => moduleTextAt(reader, m.at), { ...options, target, imports });
         hit?.store?.(outcome);
         return outcome;
@@ -356,6 +358,7 @@ function binaryImports(file: FileEntry, rules: readonly Rule[], target: TargetCo
       };
       names.set(step.module.name, { size, text });
     }
-    return new ProgramImports(binarySiblings(names), rules, target, file.rel);
+    // The binary as a whole: its modules change only with it.
+    return new ProgramImports(binarySiblings(names), rules, target, file.rel, () => `binary\0${key}`);
   });
 }

@@ -57,6 +57,11 @@ export interface ModuleImports {
   /** The parameter export `name` of module `specifier` gives back whole on some branch (js/carriers.ts), if any. */
   carrier?(specifier: string, name: string): number | undefined;
   /**
+   * The version of the program's modules as a whole (a binary's size and time; a folder's files'
+   * names, sizes and times): while it is the same, every answer is (answersHold need not ask again).
+   */
+  version?(): string;
+  /**
    * The module is read only for what it exports (another module asked): only calls that pass a
    * parameter of theirs on are asked about, since only those can make an export a starter.
    */

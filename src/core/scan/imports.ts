@@ -2,6 +2,7 @@
 // (a Bun binary's chunks, a package's files, an esbuild or rollup build split in chunks): the
 // other module is read and analysed with the rules that follow imports, once per scanner, and
 // what it exports is kept. Nothing in it is run.
+import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ImportAnswer, StarterSummary } from '../model';
@@ -69,8 +70,18 @@ export class ProgramImports {
     rules: readonly Rule[],
     private readonly target: TargetContext,
     private readonly file: string,
+    /** The version of every module the resolver may give (see ModuleImports.version), worked out once. */
+    private readonly programVersion?: () => string,
   ) {
     this.followers = rules.filter(r => r.followsImports);
+  }
+
+  private versionKnown?: string;
+
+  private version(): string | undefined {
+    if (!this.programVersion) return undefined;
+    this.versionKnown ??= this.programVersion();
+    return this.versionKnown;
   }
 
   /** The answers for one module (`from`: its key, as the resolver names it). */
@@ -88,6 +99,7 @@ export class ProgramImports {
         this.lastText = undefined;
         return answer;
       },
+      ...(this.programVersion ? { version: () => this.version() ?? '' } : {}),
     };
   }
 
@@ -246,6 +258,45 @@ export class ProgramImports {
   }
 }
 
+/** Folders a program's version does not look into: not code of its own that a relative import reaches in practice. */
+const MAX_VERSION_FILES = 50_000;
+
+/**
+ * The version of a folder's JavaScript files as a whole: their paths, sizes and times, hashed (a
+ * stat each, no read). Any file added, removed or changed gives another version. Links are not
+ * followed (fileSiblings reads through them only to files inside the folder, which are listed).
+ */
+export function folderVersion(root: string): string {
+  const hash = createHash('sha256');
+  const stack = [path.resolve(root)];
+  let files = 0;
+  while (stack.length) {
+    const dir = stack.pop()!;
+    let entries: fs.Dirent[];
+    try {
+      entries = fs.readdirSync(dir, { withFileTypes: true }).sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+    } catch {
+      hash.update(`unreadable\0${dir}\n`);
+      continue;
+    }
+    for (const e of entries) {
+      const p = path.join(dir, e.name);
+      if (e.isDirectory()) stack.push(p);
+      else if (/\.[cm]?js$/.test(e.name)) {
+        // Past the cap the version is new every time: answers are asked again, never wrongly kept.
+        if (++files > MAX_VERSION_FILES) return `unversioned\0${Date.now()}\0${Math.random()}`;
+        try {
+          const s = fs.statSync(p);
+          hash.update(`${p}\0${s.size}\0${s.mtimeMs}\n`);
+        } catch {
+          hash.update(`gone\0${p}\n`);
+        }
+      }
+    }
+  }
+  return `files\0${hash.digest('hex')}`;
+}
+
 /**
  * Modules of a folder of files: a relative specifier resolved against the importing file, as
  * Node does for a file (`./run`, `./run.js`, `./run/index.js`), inside `root` only.
@@ -329,9 +380,11 @@ export function programImports(key: string, make: () => ProgramImports): Program
  * Whether a cached result's answers about other modules are still the ones they give: its
  * findings depend on them. `imports` is asked for only when there are answers to check.
  */
-export function answersHold(answers: readonly ImportAnswer[] | undefined, importsOf: () => ModuleImports | undefined): boolean {
+export function answersHold(answers: readonly ImportAnswer[] | undefined, importsOf: () => ModuleImports | undefined, version?: string): boolean {
   if (!answers?.length) return true;
   const imports = importsOf();
   if (!imports) return false;
+  // No module of the program changed since: the answers are what they were (a warm re-audit asks nothing).
+  if (version !== undefined && version !== '' && imports.version?.() === version) return true;
   return answers.every(a => (a.carrier ? imports.carrier?.(a.specifier, a.name) === a.carrier.carries : JSON.stringify(imports.starter(a.specifier, a.name) ?? null) === JSON.stringify(a.summary ?? null)));
 }

@@ -8,7 +8,7 @@ import type { ManifestRule, Rule, TargetContext } from '../rules/types';
 import { MANIFEST_RULES } from '../rules';
 import { collectFiles, DEFAULT_MAX_FILE_BYTES, readSourceFile, type CollectOptions, type CollectResult, type FileEntry } from './files';
 import { scanSourceSafely, type ModuleImports, type SourceScanResult } from './engine';
-import { fileSiblings, forgetPrograms, programImports, ProgramImports } from './imports';
+import { fileSiblings, folderVersion, forgetPrograms, programImports, ProgramImports } from './imports';
 import { scanShellScript } from './shell';
 import { targetForFile } from './fileOwner';
 import { scanBinary, type BinaryScanResult } from './binary';
@@ -59,6 +59,8 @@ export interface FileOutcome {
   rulesRun?: readonly string[];
   /** What the file asked about the target's other files, and was told (a cached outcome holds only while they still say it). */
   importAnswers?: ImportAnswer[];
+  /** The version of the target's files when it was told (ModuleImports.version): while unchanged, the answers hold. */
+  importsVersion?: string;
 }
 
 export function scanTarget(spec: TargetSpec, options: ScanOptions): TargetResult {
@@ -175,7 +177,7 @@ export function scanFile(file: FileEntry, options: FileScanOptions): FileOutcome
     filesScanned: 1,
     bytesScanned: file.size,
     rulesRun: scanned.rulesRun,
-    ...(scanned.importAnswers ? { importAnswers: scanned.importAnswers } : {}),
+    ...(scanned.importAnswers ? { importAnswers: scanned.importAnswers, ...(imports?.version ? { importsVersion: imports.version() } : {}) } : {}),
   };
 }
 
@@ -192,7 +194,7 @@ export function fileImports(file: FileEntry, rules: readonly Rule[], target: Tar
     const r = readSourceFile(absPath);
     return 'error' in r ? undefined : r.text;
   };
-  const program = programImports(`files\0${root}\0${rules.map(r => r.meta.id).join(',')}`, () => new ProgramImports(fileSiblings(root, read), rules, target, file.rel));
+  const program = programImports(`files\0${root}\0${rules.map(r => r.meta.id).join(',')}`, () => new ProgramImports(fileSiblings(root, read), rules, target, file.rel, () => folderVersion(root)));
   return program.forModule(file.rel);
 }
 

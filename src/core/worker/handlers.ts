@@ -148,7 +148,7 @@ export function handlePoolRequest(request: PoolRequest): PoolReply {
       return withNotes({ id: request.id, modules, hits: cache?.stats.hits ?? 0, misses: cache?.stats.misses ?? 0 });
     }
     const found = cache?.lookup(task);
-    if (found?.outcome && answersHold(found.outcome.importAnswers, () => fileImports(request.file, selection.rules, targetForFile(request.target, request.file.rel)))) return withNotes({ id: request.id, outcome: found.outcome, cached: true });
+    if (found?.outcome && answersHold(found.outcome.importAnswers, () => fileImports(request.file, selection.rules, targetForFile(request.target, request.file.rel)), found.outcome.importsVersion)) return withNotes({ id: request.id, outcome: found.outcome, cached: true });
     if (request.split && request.file.native) {
       const split = splitBinary(request.file, request.maxFileBytes);
       if (split) return withNotes({ id: request.id, split: found?.key ? { ...split, key: found.key } : split });
