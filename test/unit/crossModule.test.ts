@@ -23,6 +23,21 @@ const SPLIT = [
   { bundler: 'rollup', format: 'cjs' },
 ] as const;
 
+/** A package folder in a home of its own, whose cache the CLI keeps there between scans. */
+function cacheHome(): { home: string; dir: string } {
+  const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-xmod-cache-'));
+  const dir = path.join(home, 'pkg');
+  fs.mkdirSync(dir);
+  return { home, dir };
+}
+
+/** The messages of main.js's findings in a CLI scan with the result cache kept in `home`. */
+function cachedMessages(home: string, dir: string): string[] {
+  const r = spawnSync(process.execPath, [CLI, 'scan', dir, '--json', '--jobs', '2'], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: path.join(home, 'cache') } });
+  assert.equal(r.status, 0, r.stderr);
+  return (JSON.parse(r.stdout).targets[0].findings as Finding[]).filter(f => f.file === 'main.js').map(f => f.message);
+}
+
 function scanFolder(root: string): Finding[] {
   return scanTarget({ id: 'x', name: 'x', kind: 'path', root }, { rules: RULES }).findings;
 }
@@ -202,18 +217,12 @@ describe('process starts through a runner exported by another module', () => {
   });
 
   it("scans a caller again when the lookup its runner resolves the program through changed, neither the caller's bytes nor the runner's (the result cache)", () => {
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-xmod-carrier-'));
-    const dir = path.join(home, 'pkg');
-    fs.mkdirSync(dir);
+    const { home, dir } = cacheHome();
     const lookup = 'const known = new Map();\nexport function which(name) { const found = known.get(name); return found ?? name; }\n';
     fs.writeFileSync(path.join(dir, 'which.js'), lookup);
     fs.writeFileSync(path.join(dir, 'run.js'), 'import { spawn } from "node:child_process";\nimport { which } from "./which.js";\nexport function run(file, args) { return spawn(which(file), args); }\n');
     fs.writeFileSync(path.join(dir, 'main.js'), 'import { run } from "./run.js";\nrun("git", ["status"]);\n');
-    const scan = () => {
-      const r = spawnSync(process.execPath, [CLI, 'scan', dir, '--json', '--jobs', '2'], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: path.join(home, 'cache') } });
-      assert.equal(r.status, 0, r.stderr);
-      return (JSON.parse(r.stdout).targets[0].findings as Finding[]).filter(f => f.file === 'main.js').map(f => f.message);
-    };
+    const scan = () => cachedMessages(home, dir);
     assert.deepEqual(scan(), ['Starts a program (child_process.spawn via run()): git status']);
     assert.deepEqual(scan(), ['Starts a program (child_process.spawn via run()): git status'], 'warm');
     // The lookup now puts a folder in front of the name: git is no longer the program as given.
@@ -244,17 +253,11 @@ describe('process starts through a runner exported by another module', () => {
   });
 
   it('scans a caller again when the runner it imports changed, even with its own bytes unchanged (the result cache)', () => {
-    const home = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-xmod-cache-'));
-    const dir = path.join(home, 'pkg');
-    fs.mkdirSync(dir);
+    const { home, dir } = cacheHome();
     const runner = 'import { spawn } from "node:child_process";\nexport function run(file, args) { return spawn(file, args); }\n';
     fs.writeFileSync(path.join(dir, 'run.js'), runner);
     fs.writeFileSync(path.join(dir, 'main.js'), 'import { run } from "./run.js";\nrun("git", ["status"]);\n');
-    const scan = () => {
-      const r = spawnSync(process.execPath, [CLI, 'scan', dir, '--json', '--jobs', '2'], { encoding: 'utf8', env: { ...process.env, XDG_CACHE_HOME: path.join(home, 'cache') } });
-      assert.equal(r.status, 0, r.stderr);
-      return (JSON.parse(r.stdout).targets[0].findings as Finding[]).filter(f => f.file === 'main.js').map(f => f.message);
-    };
+    const scan = () => cachedMessages(home, dir);
     assert.deepEqual(scan(), ['Starts a program (child_process.spawn via run()): git status']);
     assert.deepEqual(scan(), ['Starts a program (child_process.spawn via run()): git status'], 'warm');
     // The runner no longer starts anything: main.js's cached answer about it no longer holds.
