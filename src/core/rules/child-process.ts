@@ -2504,6 +2504,9 @@ function importedStart(node: Node & { type: 'CallExpression' }, ref: ModuleRef, 
 function mayCarryCommand(arg: Node, c: RuleContext, named = false): 'written' | 'parameter' | undefined {
   const a = unwrapChain(arg);
   if (a.type === 'ArrayExpression' || a.type === 'TemplateLiteral' || (a.type === 'Literal' && typeof a.value === 'string')) return 'written';
+  // `p8(n.command)`, `cP(i, g?.args ?? n)`: a value made of a parameter where it is given (review 112:
+  // Claude's proxy-auth command from its settings, run in a shell).
+  if (a.type === 'MemberExpression' || a.type === 'LogicalExpression' || a.type === 'ConditionalExpression') return !named && holdsParameter(a, c) ? 'parameter' : undefined;
   if (a.type !== 'Identifier') return undefined;
   const value = c.resolve(a);
   if (value?.type === 'Parameter') return 'parameter';
