@@ -2520,10 +2520,14 @@ function mayCarryCommand(arg: Node, c: RuleContext, named = false): 'written' | 
 /** Nodes of a local's value looked at for a parameter, at most: a value written in one expression. */
 const MAX_VALUE_NODES = 64;
 
-/** Whether a value names a parameter of a function around it (not inside a function of its own). */
-function holdsParameter(value: Node, c: RuleContext): boolean {
+/**
+ * Whether a value names a parameter of a function around it (not inside a function of its own),
+ * also through a name given one first (`let { source: n } = e; p8(n.command)`: Claude's proxy auth).
+ */
+function holdsParameter(value: Node, c: RuleContext, depth = 0): boolean {
   const root = unwrapChain(value);
-  if (isFunction(root)) return false;
+  if (isFunction(root) || depth > 2) return false;
+  if (root.type === 'PropertyOf') return holdsParameter(root.object as Node, c, depth + 1);
   // Property names (`E.args`, `{ args: x }`) are no names of the scope.
   const names = new Set<Node>();
   let seen = 0;
@@ -2531,7 +2535,10 @@ function holdsParameter(value: Node, c: RuleContext): boolean {
     if (++seen > MAX_VALUE_NODES) return false;
     if (n.type === 'MemberExpression' && !n.computed) names.add(n.property as Node);
     else if (n.type === 'Property' && !n.computed && !n.shorthand) names.add(n.key as Node);
-    else if (n.type === 'Identifier' && !names.has(n) && c.resolve(n)?.type === 'Parameter') return true;
+    else if (n.type === 'Identifier' && !names.has(n)) {
+      const bound = c.resolve(n);
+      if (bound?.type === 'Parameter' || (bound && bound !== root && holdsParameter(bound, c, depth + 1))) return true;
+    }
   }
   return false;
 }
