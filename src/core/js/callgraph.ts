@@ -736,10 +736,8 @@ export class CallGraph {
         }
       }
       // `var M7 = {}; M7.text = QGf`: `M7.text(…)` calls QGf (target() checks each call; a key given twice names neither).
-      for (const [bindingKey, byKey] of this.index.memberValues) {
-        const scope = Number(bindingKey.slice(bindingKey.lastIndexOf('@') + 1));
-        if (!Number.isInteger(scope)) continue;
-        for (const [key, values] of byKey) {
+      for (const { scope, members } of this.index.allMembers()) {
+        for (const [key, values] of members) {
           const value = singleValue(values);
           const f = value && !isFunction(value.node) ? this.functionValue(value.node, value.fn, HOPS - 1) : undefined;
           if (f !== undefined) add(key, this.index.functions[f].node, rangeOf(scope));

@@ -464,6 +464,11 @@ export class ModuleIndex {
     return this.memberValues.get(`${binding.name}@${binding.scope}`) ?? NO_MEMBERS;
   }
 
+  /** Every binding's written keys (see membersOf), with the scope that binds it. */
+  *allMembers(): Generator<{ scope: number; members: ReadonlyMap<string, ModuleValue[]> }> {
+    for (const [bindingKey, members] of this.memberValues) yield { scope: Number(bindingKey.slice(bindingKey.lastIndexOf('@') + 1)), members };
+  }
+
   /** Values assigned to `o.key` for the binding `o` (`o.key = v` anywhere in the module). */
   memberAssignments(binding: Binding, key: string): ModuleValue[] {
     return this.membersOf(binding).get(key) ?? [];

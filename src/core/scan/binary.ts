@@ -8,7 +8,7 @@ import type { EmbeddedModule, Finding, ImportAnswer, NativeBinary, ScanError, So
 import type { Rule, TargetContext } from '../rules/types';
 import { defaultKeywordMatcher } from '../catalog/keywords';
 import { scanSourceSafely, type ModuleImports, type SourceScanResult } from './engine';
-import { answersHold, binarySiblings, programImports, ProgramImports } from './imports';
+import { answersHold, binarySiblings, keptAnswers, programImports, ProgramImports } from './imports';
 import { describeFsError, formatMB, type FileEntry } from './files';
 import { targetForFile } from './fileOwner';
 import { inspectNative, moduleBytesAt, moduleTextAt, type ModuleLocator } from '../native/inspect';
@@ -121,7 +121,7 @@ export function scanModule(rel: string, module: Pick<EmbeddedModule, 'name' | 's
     bytesScanned: module.size,
     rulesRun: scanned.rulesRun,
     ...(sourceMap ? { sourceMap } : {}),
-    ...(scanned.importAnswers ? { importAnswers: scanned.importAnswers, ...(options.imports?.version ? { importsVersion: options.imports.version() } : {}) } : {}),
+    ...keptAnswers(scanned.importAnswers, options.imports),
   };
 }
 

@@ -377,6 +377,15 @@ export function programImports(key: string, make: () => ProgramImports): Program
 }
 
 /**
+ * What a scan's result keeps of its questions to other modules: the answers, and the program's
+ * version they were told under (answersHold), absent when it asked nothing.
+ */
+export function keptAnswers(answers: ImportAnswer[] | undefined, imports: ModuleImports | undefined): { importAnswers?: ImportAnswer[]; importsVersion?: string } {
+  if (!answers) return {};
+  return { importAnswers: answers, ...(imports?.version ? { importsVersion: imports.version() } : {}) };
+}
+
+/**
  * Whether a cached result's answers about other modules are still the ones they give: its
  * findings depend on them. `imports` is asked for only when there are answers to check.
  */

@@ -8,7 +8,7 @@ import type { ManifestRule, Rule, TargetContext } from '../rules/types';
 import { MANIFEST_RULES } from '../rules';
 import { collectFiles, DEFAULT_MAX_FILE_BYTES, readSourceFile, type CollectOptions, type CollectResult, type FileEntry } from './files';
 import { scanSourceSafely, type ModuleImports, type SourceScanResult } from './engine';
-import { fileSiblings, folderVersion, forgetPrograms, programImports, ProgramImports } from './imports';
+import { fileSiblings, folderVersion, forgetPrograms, keptAnswers, programImports, ProgramImports } from './imports';
 import { scanShellScript } from './shell';
 import { targetForFile } from './fileOwner';
 import { scanBinary, type BinaryScanResult } from './binary';
@@ -177,7 +177,7 @@ export function scanFile(file: FileEntry, options: FileScanOptions): FileOutcome
     filesScanned: 1,
     bytesScanned: file.size,
     rulesRun: scanned.rulesRun,
-    ...(scanned.importAnswers ? { importAnswers: scanned.importAnswers, ...(imports?.version ? { importsVersion: imports.version() } : {}) } : {}),
+    ...keptAnswers(scanned.importAnswers, imports),
   };
 }
 
