@@ -11,6 +11,7 @@ import { RULES } from '../../src/core/rules';
 import { scanTarget } from '../../src/core/scan/target';
 import { scanSource } from '../../src/core/scan/engine';
 import { answersHold, fileSiblings, folderVersion, ProgramImports } from '../../src/core/scan/imports';
+import { AnswerFiles } from '../../src/core/worker/resultCache';
 import { bundleChunks, describeVariant } from '../helpers/bundlers';
 import { appendedBun, bunGraph, elf } from '../helpers/nativeFixtures';
 import type { Finding } from '../../src/core/model';
@@ -154,6 +155,47 @@ describe('process starts through a runner exported by another module', () => {
     assert.deepEqual(ask([1, 3, 2]).map(([i, found]) => [i, found]), expected.filter(([i]) => [1, 2, 3].includes(i as number)));
     assert.deepEqual(ask([3, 2, 1]), ask([1, 2, 3]), 'the order of the questions changes nothing');
     assert.deepEqual(ask([8, 7, 6, 5, 4, 3, 2, 1]), expected);
+  });
+
+  it("shares what one worker worked out about the modules with the next through a store: the next reads none of them, and works out again an answer the store holds damaged", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-xmod-shared-'));
+    for (let i = 1; i <= 4; i++) {
+      const body = i === 4 ? 'import { spawn } from "node:child_process";\nexport function run4(file, args) { return spawn(file, args); }\n' : `import { run${i + 1} } from "./m${i + 1}.js";\nimport { which } from "./which.js";\nexport function run${i}(file, args) { return run${i + 1}(which(file), args); }\n`;
+      fs.writeFileSync(path.join(root, `m${i}.js`), body);
+    }
+    fs.writeFileSync(path.join(root, 'which.js'), 'const known = new Map();\nexport function which(name) { return known.get(name) ?? name; }\n');
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-xmod-answers-'));
+    const problems: string[] = [];
+    const store = new AnswerFiles(dir, m => problems.push(m));
+    let reads = 0;
+    const read = (p: string) => {
+      reads++;
+      return fs.readFileSync(p, 'utf8');
+    };
+    // As a worker asks: each question through a program of its own.
+    const ask = (): string[] => {
+      const program = new ProgramImports(fileSiblings(root, read), RULES, { ownVendors: [] }, 'x', () => folderVersion(root), store);
+      const imports = program.forModule('main.js')!;
+      return [...[1, 2, 3, 4].map(i => JSON.stringify(imports.starter(`./m${i}.js`, `run${i}`) ?? null)), String(imports.carrier!('./which.js', 'which'))];
+    };
+    const alone = new ProgramImports(fileSiblings(root, read), RULES, { ownVendors: [] }, 'x').forModule('main.js')!;
+    const expected = [...[1, 2, 3, 4].map(i => JSON.stringify(alone.starter(`./m${i}.js`, `run${i}`) ?? null)), String(alone.carrier!('./which.js', 'which'))];
+    assert.deepEqual(expected, [...Array(4).fill(JSON.stringify({ call: 'child_process.spawn', program: 0, list: 1, shell: false })), '0']);
+    reads = 0;
+    assert.deepEqual(ask(), expected, 'the first worker');
+    assert.ok(reads > 0);
+    reads = 0;
+    assert.deepEqual(ask(), expected, 'the next worker');
+    assert.equal(reads, 0, 'the next worker read no module');
+    assert.deepEqual(problems, []);
+    // Damaged entries: reported, and the modules read again.
+    const entries = fs.readdirSync(dir, { recursive: true }).map(String).filter(f => f.endsWith('.answer.json'));
+    assert.ok(entries.length >= 5, `${entries.length} answers kept`);
+    for (const f of entries) fs.writeFileSync(path.join(dir, f), JSON.stringify({ kind: 'ai-tool-audit-answer', version: 1, key: path.basename(f, '.answer.json'), value: { found: { run1: { call: 7 } }, final: true } }));
+    reads = 0;
+    assert.deepEqual(ask(), expected, 'after damage');
+    assert.ok(reads > 0, 'read again');
+    assert.ok(problems.length > 0 && problems.every(m => /^ignoring cached answer .*: (a start without its fields|carriers that are not positions)$/.test(m)), problems.join('\n'));
   });
 
   /** Findings of child-process in main.js of a folder made of `files`. */

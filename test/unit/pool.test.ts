@@ -74,6 +74,31 @@ describe('scanning in a pool of workers', function () {
     assert.deepEqual(JSON.parse(JSON.stringify(pooled)), JSON.parse(JSON.stringify(one)));
   });
 
+  it("shares the workers' answers about a program's modules in a folder of its own without a cache, removed when it closes; the findings are a one-by-one audit's", async () => {
+    const files: Record<string, string> = { 'main.js': 'import { run1 } from "./m1.js";\nrun1("git", ["status"]);\n', 'other.js': 'import { run2 } from "./m2.js";\nrun2("gh", ["auth", "token"]);\n' };
+    for (let i = 1; i <= 3; i++) files[`m${i}.js`] = i === 3 ? 'import { spawn } from "node:child_process";\nexport function run3(file, args) { return spawn(file, args); }\n' : `import { run${i + 1} } from "./m${i + 1}.js";\nexport function run${i}(file, args) { return run${i + 1}(file, args); }\n`;
+    const specs = [spec(folder(files))];
+    const one = auditTargets(specs);
+    const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-pool-answers-'));
+    const before = process.env.TMPDIR;
+    process.env.TMPDIR = tmp;
+    const rules = {};
+    const pool = new ScanPool(WORKER, { size: 2, maxWorkerMb: 2048, budgetMs: defaultBudgetMs, rules });
+    try {
+      const pooled = await auditTargetsInParallel(specs, { selection: selectRules(rules), ...pool.scanners() });
+      assert.deepEqual(JSON.parse(JSON.stringify(pooled)), JSON.parse(JSON.stringify(one)));
+      assert.ok(one[0].findings.some(f => f.ruleId === 'child-process' && f.file === 'main.js' && /git status/.test(f.message)), 'a start through the runners');
+      const shared = fs.readdirSync(tmp).filter(d => d.startsWith('ai-tool-audit-answers-'));
+      assert.equal(shared.length, 1);
+      assert.ok(fs.readdirSync(path.join(tmp, shared[0]), { recursive: true }).some(f => String(f).endsWith('.answer.json')), 'answers kept while the pool runs');
+    } finally {
+      await pool.close();
+      if (before === undefined) delete process.env.TMPDIR;
+      else process.env.TMPDIR = before;
+    }
+    assert.deepEqual(fs.readdirSync(tmp), [], 'removed when the pool closes');
+  });
+
   it('reports targets in order even when a later one is done first', async () => {
     const slow = folder({ 'a.js': GATE });
     const quick = folder({ 'b.js': GATE });

@@ -8,7 +8,7 @@ import type { EmbeddedModule, Finding, ImportAnswer, NativeBinary, ScanError, So
 import type { Rule, TargetContext } from '../rules/types';
 import { defaultKeywordMatcher } from '../catalog/keywords';
 import { scanSourceSafely, type ModuleImports, type SourceScanResult } from './engine';
-import { answersHold, binarySiblings, keptAnswers, programImports, ProgramImports } from './imports';
+import { answersHold, binarySiblings, keptAnswers, programImports, ProgramImports, type AnswerStore } from './imports';
 import { describeFsError, formatMB, type FileEntry } from './files';
 import { targetForFile } from './fileOwner';
 import { inspectNative, moduleBytesAt, moduleTextAt, type ModuleLocator } from '../native/inspect';
@@ -22,6 +22,8 @@ export interface BinaryScanOptions {
   keep?: ReadonlySet<string>;
   target: TargetContext;
   maxModuleBytes: number;
+  /** Answers about the modules' exports shared with other workers and audits (scan/imports.ts). */
+  answers?: AnswerStore;
   /** Called before each embedded module; return false to stop (cancellation). */
   onModule?: (label: string, size: number) => boolean | void;
   onModuleDone?: (label: string, stats: { bytes: number } & Omit<SourceScanResult['stats'], 'parsed'>) => void;
@@ -142,7 +144,7 @@ export function scanBinary(file: FileEntry, options: BinaryScanOptions): BinaryS
     return result;
   }
   const out: { binary?: NativeBinary } = {};
-  const imports = binaryImports(file, options.rules, options.target, options.maxModuleBytes);
+  const imports = binaryImports(file, options.rules, options.target, options.maxModuleBytes, options.answers);
   try {
     for (const step of binarySteps(reader, file, options.maxModuleBytes, out)) {
       result.binary = out.binary;
@@ -228,7 +230,7 @@ export function splitBinary(file: FileEntry, maxModuleBytes: number): BinarySpli
 }
 
 /** Modules of a split binary read and scanned by one worker: the binary is opened once, each module read alone. */
-export function scanSplitModules(file: FileEntry, modules: readonly SplitModule[], maxModuleBytes: number, options: Pick<BinaryScanOptions, 'rules' | 'keep' | 'target'>, cached?: (m: SplitModule, bytes: () => Buffer) => { outcome?: ModuleOutcome; store?(o: ModuleOutcome): void }): ModuleOutcome[] {
+export function scanSplitModules(file: FileEntry, modules: readonly SplitModule[], maxModuleBytes: number, options: Pick<BinaryScanOptions, 'rules' | 'keep' | 'target' | 'answers'>, cached?: (m: SplitModule, bytes: () => Buffer) => { outcome?: ModuleOutcome; store?(o: ModuleOutcome): void }): ModuleOutcome[] {
   let reader: BinaryReader;
   try {
     reader = BinaryReader.open(file.absPath);
@@ -236,7 +238,7 @@ export function scanSplitModules(file: FileEntry, modules: readonly SplitModule[
     return modules.map(m => ({ findings: [], errors: [{ file: file.rel, entry: m.name, message: `cannot read: ${describeFsError(e)}` }], bytesScanned: 0 }));
   }
   const target = targetForFile(options.target, file.rel);
-  const program = binaryImports(file, options.rules, target, maxModuleBytes);
+  const program = binaryImports(file, options.rules, target, maxModuleBytes, options.answers);
   try {
     return modules.map(m => {
       try {
@@ -333,7 +335,7 @@ function markShippedSourceMaps(binary: NativeBinary): void {
  * The answers for a binary's modules about each other's exports (scan/imports.ts), kept while
  * the same binary is scanned; undefined for a binary with no modules read apart.
  */
-function binaryImports(file: FileEntry, rules: readonly Rule[], target: TargetContext, maxModuleBytes: number): ProgramImports | undefined {
+function binaryImports(file: FileEntry, rules: readonly Rule[], target: TargetContext, maxModuleBytes: number, answers?: AnswerStore): ProgramImports | undefined {
   if (!rules.some(r => r.followsImports)) return undefined;
   let stat: fs.Stats;
   try {
@@ -359,6 +361,6 @@ function binaryImports(file: FileEntry, rules: readonly Rule[], target: TargetCo
       names.set(step.module.name, { size, text });
     }
     // The binary as a whole: its modules change only with it.
-    return new ProgramImports(binarySiblings(names), rules, target, file.rel, () => `binary\0${key}`);
+    return new ProgramImports(binarySiblings(names), rules, target, file.rel, () => `binary\0${key}`, answers);
   });
 }

@@ -22,6 +22,23 @@ export interface SiblingModule {
 export type SiblingResolver = (from: string, specifier: string) => SiblingModule | undefined;
 
 /**
+ * Where the answers about a program's modules are shared: between the workers of one audit
+ * (each would otherwise read the same modules for their exports, and a worker started again
+ * after a recycle all of them again) and with later audits of the same program. An answer is
+ * kept under the rules that made it (their ids; the store adds their builds and the engine's)
+ * and the parts that name it; `check` throws on a value of another shape, which is then not used.
+ */
+export interface AnswerStore {
+  read<T>(key: AnswerKey, check: (value: unknown) => T): T | undefined;
+  write(key: AnswerKey, value: unknown): void;
+}
+
+export interface AnswerKey {
+  rules: readonly string[];
+  parts: readonly unknown[];
+}
+
+/**
  * Text that starts a process itself: a module with none of it, and none in the modules it imports
  * as far as runners are followed (RUNNER_STEPS), exports no function that does.
  */
@@ -72,8 +89,21 @@ export class ProgramImports {
     private readonly file: string,
     /** The version of every module the resolver may give (see ModuleImports.version), worked out once. */
     private readonly programVersion?: () => string,
+    /** Answers shared with other workers and audits, kept by the program's version (none without one). */
+    private readonly store?: AnswerStore,
   ) {
     this.followers = rules.filter(r => r.followsImports);
+  }
+
+  /**
+   * The key of a module's answer in the store: what it depends on besides the rules, i.e. the
+   * program's version (every module's text), the module, the steps followed, and the file and
+   * target the rules are told. Undefined: not shared.
+   */
+  private sharedKey(kind: 'exports' | 'carriers', sibling: SiblingModule, steps?: number): AnswerKey | undefined {
+    const version = this.store && this.version();
+    if (!version) return undefined;
+    return { rules: this.followers.map(r => r.meta.id), parts: [kind, version, sibling.id, steps ?? null, this.file, this.target] };
   }
 
   private versionKnown?: string;
@@ -114,8 +144,13 @@ export class ProgramImports {
     if (!sibling || sibling.key === from) return undefined;
     let carriers = this.carriers.get(sibling.id);
     if (carriers === undefined) {
-      const text = this.shapeOf(sibling).length < 0 ? undefined : this.textOf(sibling);
-      carriers = text === undefined || text.length > MAX_ANALYSED ? null : (scanSourceSafely(text, { file: this.file, entry: sibling.key, rules: [], target: this.target, carriers: true }).carriers ?? null);
+      const shared = this.sharedKey('carriers', sibling);
+      carriers = shared && this.store!.read(shared, checkCarriers);
+      if (carriers === undefined) {
+        const text = this.shapeOf(sibling).length < 0 ? undefined : this.textOf(sibling);
+        carriers = text === undefined || text.length > MAX_ANALYSED ? null : (scanSourceSafely(text, { file: this.file, entry: sibling.key, rules: [], target: this.target, carriers: true }).carriers ?? null);
+        if (shared) this.store!.write(shared, carriers);
+      }
       this.carriers.set(sibling.id, carriers);
     }
     return carriers && Object.prototype.hasOwnProperty.call(carriers, name) ? carriers[name] : undefined;
@@ -184,6 +219,12 @@ export class ProgramImports {
     const known = byStep?.get(-1) ?? byStep?.get(steps);
     if (known) return known;
     if (!byStep) this.exported.set(sibling.id, (byStep = new Map()));
+    // Before its text is read: a worker told by another reads nothing.
+    const shared = this.sharedExports(sibling, steps);
+    if (shared) {
+      byStep.set(shared.final ? -1 : steps, shared);
+      return shared;
+    }
     const { length } = this.shapeOf(sibling);
     if (length < 0 || length > MAX_ANALYSED || !this.mayStart(sibling, RUNNER_STEPS)) {
       const none = { found: null, final: true };
@@ -195,7 +236,21 @@ export class ProgramImports {
     const at = length > MAX_FOLLOWED ? 0 : steps;
     const result = this.againAt(sibling, at) ?? this.analyse(sibling, this.textOf(sibling), at);
     byStep.set(result.final ? -1 : steps, result);
+    this.share(sibling, steps, result);
     return result;
+  }
+
+  /** The exports another worker (or an earlier audit) worked out for the module asked at `steps`, or as final. */
+  private sharedExports(sibling: SiblingModule, steps: number): Exported | undefined {
+    const final = this.sharedKey('exports', sibling);
+    const atSteps = this.sharedKey('exports', sibling, steps);
+    if (!final || !atSteps) return undefined;
+    return this.store!.read(final, checkExported) ?? this.store!.read(atSteps, checkExported);
+  }
+
+  private share(sibling: SiblingModule, steps: number, exported: Exported): void {
+    const key = this.sharedKey('exports', sibling, exported.final ? undefined : steps);
+    if (key) this.store!.write(key, exported);
   }
 
   /**
@@ -396,4 +451,28 @@ export function answersHold(answers: readonly ImportAnswer[] | undefined, import
   // No module of the program changed since: the answers are what they were (a warm re-audit asks nothing).
   if (version !== undefined && version !== '' && imports.version?.() === version) return true;
   return answers.every(a => (a.carrier ? imports.carrier?.(a.specifier, a.name) === a.carrier.carries : JSON.stringify(imports.starter(a.specifier, a.name) ?? null) === JSON.stringify(a.summary ?? null)));
+}
+
+/** A shared answer about exports, checked before it stands in for a read (it comes from a file). */
+function checkExported(value: unknown): Exported {
+  const v = value as Partial<Exported> | null;
+  if (!v || typeof v !== 'object' || typeof v.final !== 'boolean') throw new Error('exports without their fields');
+  if (v.found !== null) {
+    if (!v.found || typeof v.found !== 'object' || Array.isArray(v.found)) throw new Error('exports that are not a table');
+    for (const s of Object.values(v.found)) checkSummary(s);
+  }
+  return { found: v.found ?? null, final: v.final };
+}
+
+function checkSummary(value: unknown): void {
+  const s = value as Partial<StarterSummary> | null;
+  const position = (n: unknown) => n === undefined || Number.isInteger(n);
+  if (!s || typeof s !== 'object' || typeof s.call !== 'string' || typeof s.shell !== 'boolean' || !position(s.program) || !position(s.list) || !position(s.whole)) throw new Error('a start without its fields');
+  if (s.shellOptions !== undefined && (!Array.isArray(s.shellOptions) || !s.shellOptions.every(o => Number.isInteger(o) || (!!o && typeof o === 'object' && Number.isInteger(o.at) && typeof o.key === 'string')))) throw new Error('shell options that are not positions');
+}
+
+function checkCarriers(value: unknown): Record<string, number> | null {
+  if (value === null) return null;
+  if (!value || typeof value !== 'object' || Array.isArray(value) || !Object.values(value).every(n => typeof n === 'number' && Number.isInteger(n))) throw new Error('carriers that are not positions');
+  return value as Record<string, number>;
 }

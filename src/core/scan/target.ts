@@ -8,7 +8,7 @@ import type { ManifestRule, Rule, TargetContext } from '../rules/types';
 import { MANIFEST_RULES } from '../rules';
 import { collectFiles, DEFAULT_MAX_FILE_BYTES, readSourceFile, type CollectOptions, type CollectResult, type FileEntry } from './files';
 import { scanSourceSafely, type ModuleImports, type SourceScanResult } from './engine';
-import { fileSiblings, folderVersion, forgetPrograms, keptAnswers, programImports, ProgramImports } from './imports';
+import { fileSiblings, folderVersion, forgetPrograms, keptAnswers, programImports, ProgramImports, type AnswerStore } from './imports';
 import { scanShellScript } from './shell';
 import { targetForFile } from './fileOwner';
 import { scanBinary, type BinaryScanResult } from './binary';
@@ -148,6 +148,8 @@ function oneOfEachFile(files: readonly FileEntry[]): { files: FileEntry[]; same:
 export interface FileScanOptions extends Pick<ScanOptions, 'rules' | 'keep' | 'onFile' | 'onFileDone'> {
   target: TargetContext;
   maxFileBytes: number;
+  /** Answers about the other files' or modules' exports shared with other workers and audits (scan/imports.ts). */
+  answers?: AnswerStore;
 }
 
 /** Scans one file of a plan: a JavaScript file through the engine, a native file through its extractors. */
@@ -160,6 +162,7 @@ export function scanFile(file: FileEntry, options: FileScanOptions): FileOutcome
         keep: options.keep,
         target,
         maxModuleBytes: options.maxFileBytes,
+        ...(options.answers ? { answers: options.answers } : {}),
         onModule: options.onFile,
         onModuleDone: options.onFileDone,
       }),
@@ -168,7 +171,7 @@ export function scanFile(file: FileEntry, options: FileScanOptions): FileOutcome
   const read = readSourceFile(file.absPath);
   if ('error' in read) return { findings: [], errors: [{ file: file.rel, message: read.error }], filesScanned: 0, bytesScanned: 0 };
   const how = { file: file.rel, rules: options.rules, target };
-  const imports = file.shell ? undefined : fileImports(file, options.rules, target);
+  const imports = file.shell ? undefined : fileImports(file, options.rules, target, options.answers);
   const scanned: { findings: Finding[]; errors: ScanError[]; stats: SourceScanResult['stats']; rulesRun: readonly string[]; importAnswers?: ImportAnswer[] } = file.shell ? scanShellScript(read.text, how) : scanSourceSafely(read.text, { ...how, ...(imports ? { imports } : {}) });
   options.onFileDone?.(file.rel, { bytes: file.size, ...scanned.stats });
   return {
@@ -185,7 +188,7 @@ export function scanFile(file: FileEntry, options: FileScanOptions): FileOutcome
  * The answers for a file about the exports of the other files of its target (scan/imports.ts):
  * the target's root is the file's path without its relative one.
  */
-export function fileImports(file: FileEntry, rules: readonly Rule[], target: TargetContext): ModuleImports | undefined {
+export function fileImports(file: FileEntry, rules: readonly Rule[], target: TargetContext, answers?: AnswerStore): ModuleImports | undefined {
   if (!rules.some(r => r.followsImports)) return undefined;
   const relNative = file.rel.split('/').join(path.sep);
   if (!file.absPath.endsWith(relNative)) return undefined;
@@ -194,7 +197,7 @@ export function fileImports(file: FileEntry, rules: readonly Rule[], target: Tar
     const r = readSourceFile(absPath);
     return 'error' in r ? undefined : r.text;
   };
-  const program = programImports(`files\0${root}\0${rules.map(r => r.meta.id).join(',')}`, () => new ProgramImports(fileSiblings(root, read), rules, target, file.rel, () => folderVersion(root)));
+  const program = programImports(`files\0${root}\0${rules.map(r => r.meta.id).join(',')}`, () => new ProgramImports(fileSiblings(root, read), rules, target, file.rel, () => folderVersion(root), answers));
   return program.forModule(file.rel);
 }
 

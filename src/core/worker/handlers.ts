@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { auditConfigurations, auditTargets, auditTargetsInParallel, selectRules, type RuleSelection } from '../audit';
-import { ResultCache } from './resultCache';
+import { AnswerFiles, ResultCache } from './resultCache';
 import { plural } from '../text/format';
 import { failedPlan, fileImports, planTarget, scanFile } from '../scan/target';
 import { answersHold, forgetPrograms } from '../scan/imports';
@@ -119,14 +119,29 @@ export function handleStorePart(request: PoolRequest): void {
   storeParts.set(request.id, parts);
 }
 
+/** This worker's store of answers about programs' modules, by folder; what it had to say waits for the next reply. */
+const answerStores = new Map<string, AnswerFiles>();
+const answerNotes: string[] = [];
+
+function answersIn(dir: string | undefined): AnswerFiles | undefined {
+  if (!dir) return undefined;
+  let store = answerStores.get(dir);
+  if (!store) answerStores.set(dir, (store = new AnswerFiles(dir, m => answerNotes.push(m))));
+  return store;
+}
+
 /** What a pool worker does with one file: the same scan as in a one-by-one audit (or a binary's listing, or some of its modules). */
 export function handlePoolRequest(request: PoolRequest): PoolReply {
   const key = JSON.stringify(request.rules);
   let selection = selections.get(key);
   if (!selection) selections.set(key, (selection = selectRules(request.rules)));
   const notes: string[] = [];
-  const withNotes = <T extends object>(reply: T): T & { notes?: string[] } => (notes.length ? { ...reply, notes } : reply);
+  const withNotes = <T extends object>(reply: T): T & { notes?: string[] } => {
+    notes.push(...answerNotes.splice(0));
+    return notes.length ? { ...reply, notes } : reply;
+  };
   const cache = request.cacheDir ? new ResultCache(request.cacheDir, request.rules, m => notes.push(m)) : undefined;
+  const answers = answersIn(request.answersDir);
   const task = { file: request.file, plan: { target: request.target, maxFileBytes: request.maxFileBytes } };
   try {
     if (request.kind === 'plan') {
@@ -141,19 +156,19 @@ export function handlePoolRequest(request: PoolRequest): PoolReply {
       return withNotes({ id: request.id, stored: true as const });
     }
     if (request.kind === 'modules') {
-      const modules = scanSplitModules(request.file, request.modules ?? [], request.maxFileBytes, { rules: selection.rules, keep: selection.keep, target: request.target }, cache && ((m, bytes) => {
+      const modules = scanSplitModules(request.file, request.modules ?? [], request.maxFileBytes, { rules: selection.rules, keep: selection.keep, target: request.target, ...(answers ? { answers } : {}) }, cache && ((m, bytes) => {
         const found = cache.lookupModule(task, m, bytes);
         return { outcome: found.outcome, store: o => found.key !== undefined && cache.storeModule(found.key, o) };
       }));
       return withNotes({ id: request.id, modules, hits: cache?.stats.hits ?? 0, misses: cache?.stats.misses ?? 0 });
     }
     const found = cache?.lookup(task);
-    if (found?.outcome && answersHold(found.outcome.importAnswers, () => fileImports(request.file, selection.rules, targetForFile(request.target, request.file.rel)), found.outcome.importsVersion)) return withNotes({ id: request.id, outcome: found.outcome, cached: true });
+    if (found?.outcome && answersHold(found.outcome.importAnswers, () => fileImports(request.file, selection.rules, targetForFile(request.target, request.file.rel), answers), found.outcome.importsVersion)) return withNotes({ id: request.id, outcome: found.outcome, cached: true });
     if (request.split && request.file.native) {
       const split = splitBinary(request.file, request.maxFileBytes);
       if (split) return withNotes({ id: request.id, split: found?.key ? { ...split, key: found.key } : split });
     }
-    const outcome = scanFile(request.file, { rules: selection.rules, keep: selection.keep, target: request.target, maxFileBytes: request.maxFileBytes });
+    const outcome = scanFile(request.file, { rules: selection.rules, keep: selection.keep, target: request.target, maxFileBytes: request.maxFileBytes, ...(answers ? { answers } : {}) });
     cache?.store(found?.key, outcome);
     return withNotes({ id: request.id, outcome });
   } catch (e) {

@@ -2,6 +2,9 @@
 // under a time budget and each worker under a heap limit. A file that exhausts either costs
 // only its worker: the worker is terminated (or has died), the file gets an error entry
 // saying why, and the next file goes to a fresh worker. The audit goes on.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
 import { Worker, type ResourceLimits } from 'node:worker_threads';
 import type { FileOutcome } from '../scan/target';
 import type { FileEntry } from '../scan/files';
@@ -178,7 +181,7 @@ export class ScanPool {
     const id = this.nextId++;
     return new Promise<T>(resolve => {
       w.busy = { id, budget, parts: [], answer: reply => resolve(answer(reply)), fail: reason => resolve(fail(reason)) };
-      const full: PoolRequest = { ...request, id, rules: this.options.rules, ...(this.options.cacheDir ? { cacheDir: this.options.cacheDir } : {}) };
+      const full: PoolRequest = { ...request, id, rules: this.options.rules, ...(this.options.cacheDir ? { cacheDir: this.options.cacheDir } : {}), ...this.answersField() };
       void (async () => {
         for (const part of leading) {
           w.worker.postMessage({ ...part, id, rules: this.options.rules });
@@ -193,6 +196,33 @@ export class ScanPool {
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all([...this.all].map(w => w.worker.terminate()));
+    if (this.ownAnswersDir) fs.rmSync(this.ownAnswersDir, { recursive: true, force: true });
+  }
+
+  /**
+   * Where the workers share their answers about programs' modules (scan/imports.ts): the result
+   * cache, or without one a folder of this pool's own, removed when it closes (answers worked
+   * out in this audit are not kept for the next).
+   */
+  private answersDir(): string | undefined {
+    if (this.options.cacheDir) return this.options.cacheDir;
+    if (this.ownAnswersDir === undefined) {
+      try {
+        this.ownAnswersDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-tool-audit-answers-'));
+      } catch (e) {
+        // Each worker then works its answers out alone, as before there was a store.
+        this.notes.push(`no folder to share answers about modules in (${e instanceof Error ? e.message : String(e)}): each worker reads them itself`);
+        this.ownAnswersDir = null;
+      }
+    }
+    return this.ownAnswersDir ?? undefined;
+  }
+
+  private ownAnswersDir?: string | null;
+
+  private answersField(): { answersDir?: string } {
+    const dir = this.answersDir();
+    return dir ? { answersDir: dir } : {};
   }
 
   private start(): PoolWorker {

@@ -66,6 +66,8 @@ export interface PoolRequest {
   rules: RuleChoice;
   /** The result cache the worker reads and fills (hashing the file there, off the main thread). */
   cacheDir?: string;
+  /** Where the workers share what they worked out about a program's modules (the cache, or a folder of this audit's own). */
+  answersDir?: string;
   /** Answer a binary whose modules can be read one by one with its listing (`split`) instead of scanning it. */
   split?: boolean;
   /** kind modules: which ones. */

@@ -22,6 +22,7 @@ import type { ModuleOutcome, SplitModule } from '../scan/binary';
 import { ENGINE_BUILD_ID, RULE_BUILDS } from '../version';
 import { RULES } from '../rules';
 import type { Rule } from '../rules/types';
+import type { AnswerKey, AnswerStore } from '../scan/imports';
 import type { RuleChoice } from './protocol';
 
 const ENTRY_KIND = 'ai-tool-audit-result';
@@ -203,6 +204,67 @@ export class ResultCache {
     } catch (e) {
       this.onProblem(`could not cache a result in ${this.dir}: ${e instanceof Error ? e.message : String(e)}`);
     }
+  }
+}
+
+const ANSWER_KIND = 'ai-tool-audit-answer';
+const ANSWER_VERSION = 1;
+
+/**
+ * Answers about a program's modules (what a module exports: scan/imports.ts), kept in the same
+ * folder as results: the workers of one audit share them, a worker started again reads them
+ * instead of the modules, and a later audit of an unchanged program reuses them. The key holds
+ * the engine's build and the builds and triggers of the rules that made the answer, so a change
+ * to any of them asks again. An entry that cannot be read or checked is reported and worked out again.
+ */
+export class AnswerFiles implements AnswerStore {
+  constructor(
+    private readonly dir: string,
+    /** Told once per unusable entry or failed write. */
+    private readonly onProblem: (message: string) => void = () => {},
+    private readonly versions: CacheVersions = buildVersions(),
+  ) {}
+
+  read<T>(key: AnswerKey, check: (value: unknown) => T): T | undefined {
+    const hash = this.hashOf(key);
+    const file = this.fileOf(hash);
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+    try {
+      const entry = JSON.parse(text) as { kind?: unknown; version?: unknown; key?: unknown; value?: unknown };
+      if (entry.kind !== ANSWER_KIND || entry.version !== ANSWER_VERSION || entry.key !== hash) throw new Error('not an answer of this version');
+      return check(entry.value);
+    } catch (e) {
+      this.onProblem(`ignoring cached answer ${file}: ${e instanceof Error ? e.message : String(e)}`);
+      return undefined;
+    }
+  }
+
+  write(key: AnswerKey, value: unknown): void {
+    const hash = this.hashOf(key);
+    const file = this.fileOf(hash);
+    try {
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      // Written whole, then renamed: another worker reading it sees all of it or nothing.
+      const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+      fs.writeFileSync(tmp, JSON.stringify({ kind: ANSWER_KIND, version: ANSWER_VERSION, key: hash, value }));
+      fs.renameSync(tmp, file);
+    } catch (e) {
+      this.onProblem(`could not cache an answer in ${this.dir}: ${e instanceof Error ? e.message : String(e)}`);
+    }
+  }
+
+  private hashOf(key: AnswerKey): string {
+    const rules = [...key.rules].sort().map(id => [id, this.versions.rules[id] ?? null]);
+    return createHash('sha256').update('answer\0').update(JSON.stringify({ build: this.versions.engine, rules, parts: key.parts })).digest('hex');
+  }
+
+  private fileOf(hash: string): string {
+    return path.join(this.dir, hash.slice(0, 2), `${hash}.answer.json`);
   }
 }
 
