@@ -12,6 +12,7 @@ import { scanTarget } from '../../src/core/scan/target';
 import { scanSource } from '../../src/core/scan/engine';
 import { answersHold, fileSiblings, folderVersion, ProgramImports } from '../../src/core/scan/imports';
 import { AnswerFiles } from '../../src/core/worker/resultCache';
+import { namedSiblingImports } from '../../src/core/scan/specifiers';
 import { bundleChunks, describeVariant } from '../helpers/bundlers';
 import { appendedBun, bunGraph, elf } from '../helpers/nativeFixtures';
 import type { Finding } from '../../src/core/model';
@@ -197,6 +198,50 @@ describe('process starts through a runner exported by another module', () => {
     assert.ok(reads > 0, 'read again');
     assert.ok(problems.length > 0 && problems.every(m => /^ignoring cached answer .*: (a start without its fields|carriers that are not positions)$/.test(m)), problems.join('\n'));
   });
+
+  it("reads for its exports no module that starts nothing itself and imports no starter it names, nor one whose only exec( is a regular expression's; it reads one that imports a starter by name or in a way not read", () => {
+    const root = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-xmod-spared-'));
+    const files: Record<string, string> = {
+      'run.js': 'import { spawn } from "node:child_process";\nexport function run(file, args) { return spawn(file, args); }\nexport function fmt(s) { return String(s).trim(); }\n',
+      // Imports the runner's module, but only a name that is no starter.
+      'fmtOnly.js': 'import { fmt } from "./run.js";\nexport function show(x) { return fmt(x); }\n',
+      // Its only exec( is a regular expression's.
+      'match.js': 'export function first(s) { return /a(b)/.exec(s); }\n',
+      'byName.js': 'import { run as go } from "./run.js";\nexport function byName(file, args) { return go(file, args); }\n',
+      'whole.js': 'import * as r from "./run.js";\nexport function whole(file, args) { return r.run(file, args); }\n',
+      'required.js': 'const r = require("./run.js");\nexports.required = function (file, args) { return r.run(file, args); };\n',
+    };
+    for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(root, name), text);
+    const program = new ProgramImports(fileSiblings(root, p => fs.readFileSync(p, 'utf8')), RULES, { ownVendors: [] }, 'x');
+    const imports = program.forModule('main.js')!;
+    const starts = Object.fromEntries(
+      [
+        ['./fmtOnly.js', 'show'],
+        ['./match.js', 'first'],
+        ['./byName.js', 'byName'],
+        ['./whole.js', 'whole'],
+        ['./required.js', 'required'],
+      ].map(([specifier, name]) => [name, imports.starter(specifier, name)?.call ?? null]),
+    );
+    assert.deepEqual(starts, { show: null, first: null, byName: 'child_process.spawn', whole: 'child_process.spawn', required: 'child_process.spawn' });
+    assert.deepEqual([...new Set(program.analysed)].sort(), ['byName.js', 'required.js', 'run.js', 'whole.js']);
+  });
+
+  // What a module imports from each other module, read from its text: names only where every mention is a list of plain names.
+  const namedCases: Array<[string, string, Record<string, string[] | null>]> = [
+    ['a list, renamed', 'import{a as b,c}from"/$bunfs/root/x.js";', { '/$bunfs/root/x.js': ['a', 'c'] }],
+    ['two lists from one module', 'import { a } from "./x.js";\nimport { b } from "./x.js";', { './x.js': ['a', 'b'] }],
+    ['a list and require', 'import { d } from "./y.js"; require("./y.js");', { './y.js': null }],
+    ['a list and import()', 'import { d } from "./y.js"; import("./y.js");', { './y.js': null }],
+    ['a list and the name in a string', 'import { g } from "./u.js"; const p = "./u.js";', { './u.js': null }],
+    ['a list and export-from', 'import { g } from "./u.js"; export { h } from "./u.js";', { './u.js': null }],
+    ['a namespace import', 'import * as ns from "./n.js";', { './n.js': null }],
+    ['a default import with a list', 'import def, { a } from "./n.js";', { './n.js': null }],
+    ['a string name', 'import { "q r" as s } from "./w.js";', { './w.js': ['q r'] }],
+    ['a comment in the list', 'import { f /* why */ } from "./v.js";', { './v.js': null }],
+    ['a package, not a module of the program', 'import { spawn } from "node:child_process";', {}],
+  ];
+  for (const [name, text, expected] of namedCases) it(`names imported from other modules: ${name}`, () => assert.deepEqual(Object.fromEntries(namedSiblingImports(text)), expected));
 
   /** Findings of child-process in main.js of a folder made of `files`. */
   const startsIn = (files: Record<string, string>): string[] => {

@@ -25,3 +25,47 @@ export function importsSibling(text: string): boolean {
 }
 
 const SIBLING_IMPORT = /\bfrom\s*["'](?:\.{1,2}\/|\/)|\b(?:require|import)\(\s*["'](?:\.{1,2}\/|\/)/;
+
+const NAMED_IMPORT = /\bimport\s*\{([^{}]*)\}\s*from\s*(["'])([^"']+)\2/g;
+
+/**
+ * The names a text imports from each other module of the program (`import { a as b } from
+ * "./x.js"`: `a`), for the modules it names only in such lists; null for a module it also names
+ * any other way (a namespace or default import, require, import(), export-from, a string that
+ * spells it): then any of its exports may be used. Read from the text, not parsed.
+ */
+export function namedSiblingImports(text: string): Map<string, string[] | null> {
+  const found = new Map<string, { names: Set<string>; lists: number }>();
+  const unread = new Set<string>();
+  for (const m of text.matchAll(NAMED_IMPORT)) {
+    const specifier = m[3];
+    if (!isSiblingSpecifier(specifier)) continue;
+    let entry = found.get(specifier);
+    if (!entry) found.set(specifier, (entry = { names: new Set(), lists: 0 }));
+    entry.lists++;
+    for (const part of m[1].split(',')) {
+      if (!part.trim()) continue;
+      const name = /^\s*(?:([\w$]+)|"([\w$ -]*)"|'([\w$ -]*)')(?:\s+as\s+[\w$]+)?\s*$/.exec(part);
+      // A comment, an escape or a name of other letters in the list: not read here, so any export counts.
+      if (!name) unread.add(specifier);
+      else entry.names.add(name[1] ?? name[2] ?? name[3]);
+    }
+  }
+  const named = new Map<string, string[] | null>();
+  const mentions = found.size ? mentionsOf(text) : new Map<string, number>();
+  for (const specifier of siblingSpecifiers(text)) {
+    const entry = found.get(specifier);
+    named.set(specifier, entry && !unread.has(specifier) && mentions.get(specifier) === entry.lists ? [...entry.names] : null);
+  }
+  return named;
+}
+
+/** Strings that spell a module of the program (`"./x.js"`, `'/$bunfs/root/chunk.js'`), all found in one pass. */
+const SIBLING_STRING = /(["'`])((?:\.{1,2})?\/[^"'`\\\n]*)\1/g;
+
+/** How many times a text spells each specifier as a string of its own. */
+function mentionsOf(text: string): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const m of text.matchAll(SIBLING_STRING)) counts.set(m[2], (counts.get(m[2]) ?? 0) + 1);
+  return counts;
+}
