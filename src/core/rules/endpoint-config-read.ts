@@ -78,7 +78,8 @@ export const endpointConfigRead: Rule = {
       const name = node.property.name;
       const kind = endpointVariableKind(name);
       const parent = ctx.parent();
-      if (!kind || (parent?.type === 'AssignmentExpression' && parent.left === node) || parent?.type === 'UpdateExpression') return;
+      // Written, counted or deleted (`delete env.NO_PROXY`, sandbox-runtime): not read.
+      if (!kind || (parent?.type === 'AssignmentExpression' && parent.left === node) || parent?.type === 'UpdateExpression' || (parent?.type === 'UnaryExpression' && parent.operator === 'delete')) return;
       // Info: a bundle keeps many such keys (config constants, attribute names); what matters is
       // the probe, which a gate on the value turns into a finding of its own.
       ctx.report({

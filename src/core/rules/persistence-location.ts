@@ -5,7 +5,7 @@ import { vendorById } from '../catalog/vendors';
 import { isOwnLocation, PERSISTENCE_LOCATIONS, persistenceLocationFor } from '../catalog/persistence';
 import { propertyKeyName, propertyName, staticString, type Node } from '../js/ast';
 import type { RelatedSpan, ReportDescriptor, Rule, RuleContext } from './types';
-import { EQUALITY, firstSpellingByValue, inOwnPackage, inWorkingFolder, isProse, joinedThrough, listRole, pathHandlers, spelledPath } from './util/paths';
+import { EQUALITY, firstSpellingByValue, inOwnPackage, inWorkingFolder, isProse, joinedThrough, keptOut, listRole, pathHandlers, spelledPath } from './util/paths';
 
 /** Most string literals name no such place: skip them before spelling anything out. */
 const HINT = /rc\b|rc$|profile|zsh|zlogin|etc\/|fish|Launch|systemd|autostart|Startup|\bRun|cron|schtasks|launchctl|systemctl|hooks|\.claude|claude_desktop|\.codex|\.gemini|\.qwen|\.cursor|windsurf|\.continue|copilot|\/User\/|keybindings|settings\.json|extensions|\.boto|bazelrc|NativeMessagingHosts|Environment|setx|native-messaging-hosts|gitconfig|git\/(?:config|ignore|attributes)|mcp\.json|opencode|kilo|\.github\/|completion|site-functions|CLAUDE|GEMINI\.md|QWEN\.md|AGENTS\.md|clinerules|roorules|\.roo\//i;
@@ -59,7 +59,7 @@ export const persistenceLocation: Rule = {
       const location = persistenceLocationFor(spelled);
       // A command line reads like a sentence; help text that mentions the command does not start with it.
       if (isProse(spelled) && !(location?.command && COMMAND_START.test(spelled))) return;
-      const role = listRole(ctx);
+      const role = listRole(ctx) ?? (keptOut(node, ctx) ? 'patterns' : undefined);
       if (role === 'data') return;
       // `{ schedule: { type: "crontab", value: expr } }` (Sentry's cron monitors): a type tag, no place.
       if (isTypeTag(node, ctx)) return;

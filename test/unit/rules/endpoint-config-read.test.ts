@@ -29,6 +29,8 @@ runRuleTable(endpointConfigRead, {
   ],
   valid: [
     { name: 'such a property written, or a lower-case key, is no read', code: 'cfg.HTTPS_PROXY="http://p";o.api_base_url=u;x=o.base_url' },
+    // sandbox-runtime 0.0.83 (review 114): the proxy variables it hands a sandboxed command, one taken out.
+    { name: 'such a property deleted is no read', code: 'const generated={...vars};delete generated.NO_PROXY;delete generated.HTTPS_PROXY' },
     { name: 'a bare BASE_URL (Vite)', code: 'import.meta.env.BASE_URL' },
     { name: 'URLs that are no API endpoint', code: 'a=process.env.DATABASE_URL;b=process.env.SLACK_WEBHOOK_URL;c=process.env.APP_URL' },
     { name: 'unrelated variables', code: 'process.env.HOME; process.env.ANTHROPIC_API_KEY; process.env.PROXY_TIMEOUT_MS' },

@@ -22,6 +22,21 @@ runRuleTable(persistenceLocation, {
       severity: 'info',
       message: /^Lists a .* among names or patterns paths are matched against \(a deny list\)/,
     },
+    // Anthropic's sandbox-runtime 0.0.83 (review 114): its deny lists, pushed onto, written to a
+    // name, joined by spreading one, and ripgrep globs; not a plain list or a push onto another.
+    {
+      name: 'a start-up file or git hook pushed onto a deny list, in a list named as one or joining one, or written as a glob, is listed in a deny list (info)',
+      code: 'const path=require("path");denyPaths.push(path.resolve(cwd,".git/hooks"));this.blockedFiles.add("~/.zshrc");iglobArgs.push("--iglob","**/.git/hooks/**");const DANGEROUS_FILES=[".bashrc",".zprofile"];const names=[...dangerousDirectories,".git/hooks"].map(n=>n.split("/"));let protectedPaths;protectedPaths=["~/.profile"]',
+      at: ['path.resolve(cwd', '"~/.zshrc"', '"**/.git/hooks/**"', '".bashrc"', '".zprofile"', '".git/hooks"]', '"~/.profile"'],
+      severity: 'info',
+      message: /^Lists a .* among names or patterns paths are matched against \(a deny list\)/,
+    },
+    {
+      name: 'a start-up file pushed onto or listed in a list named otherwise is named (low)',
+      code: 'const path=require("path");targets.push(path.join(home,".bashrc"));const FILES=[".zshrc"];const all=[...others,".profile"]',
+      at: ['path.join(home', '".zshrc"', '".profile"'],
+      severity: 'low',
+    },
     {
       name: 'a start-up file in a list under another key is named (low)',
       code: 'const targets={files:["~/.bashrc","~/.zshrc"]};const w={patterns:1,rc:"~/.bashrc"}',

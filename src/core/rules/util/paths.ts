@@ -420,6 +420,44 @@ export function listRole(ctx: RuleContext): 'data' | 'patterns' | undefined {
   return undefined;
 }
 
+/**
+ * A path written to keep a place out rather than to use it (sandbox-runtime's deny lists): a glob
+ * pattern written in the code (`'**\/.git/hooks/**'` names no file), a value pushed onto a list
+ * named as a deny list, directly or through a path join (`denyPaths.push(resolve(cwd,
+ * '.git/hooks'))`), or an element of a list given such a name (`const DANGEROUS_FILES = [...]`)
+ * or joining one (`[...dangerousDirectories, '.git/hooks']`).
+ */
+export function keptOut(node: Node, ctx: RuleContext): boolean {
+  if (writtenGlob(node)) return true;
+  const parent = ctx.parent();
+  if (parent?.type === 'ArrayExpression') {
+    if (parent.elements.some(e => e?.type === 'SpreadElement' && DENY_NAME.test(nameOf(e.argument as Node) ?? ''))) return true;
+    const up = ctx.parent(2);
+    if (up?.type === 'VariableDeclarator' && up.init === parent) return DENY_NAME.test(nameOf(up.id as Node) ?? '');
+    if (up?.type === 'AssignmentExpression' && up.right === parent) return DENY_NAME.test(nameOf(up.left as Node) ?? '');
+    return false;
+  }
+  // The value itself, or a path join it is part of, pushed onto the list.
+  for (const [child, call] of [[node, parent], [parent, ctx.parent(2)]] as const) {
+    if (call?.type !== 'CallExpression' || !call.arguments.includes(child as acorn.Expression)) continue;
+    const callee = call.callee;
+    if (callee.type === 'MemberExpression' && ['push', 'unshift', 'add'].includes(propertyName(callee) ?? '') && DENY_NAME.test(nameOf(callee.object as Node) ?? '')) return true;
+  }
+  return false;
+}
+
+/** A glob pattern written in the code (`**` in a string or a template's text). */
+function writtenGlob(node: Node): boolean {
+  if (node.type === 'Literal') return typeof node.value === 'string' && node.value.includes('**');
+  return node.type === 'TemplateLiteral' && node.quasis.some(q => (q.value.cooked ?? '').includes('**'));
+}
+
+/** The name a list goes by: a variable, or the last key of a member (`this.denyPaths`). */
+function nameOf(node: Node): string | undefined {
+  if (node.type === 'Identifier') return node.name;
+  return node.type === 'MemberExpression' ? propertyName(node) : undefined;
+}
+
 /** Names of lists that keep things out. */
 const DENY_NAME = /deny|denied|block|forbid|protect|sensitive|secret|exclud|ignor|reserved|dangerous|unsafe|restrict/i;
 
