@@ -1,6 +1,7 @@
 // Modules loaded by a name computed at run time (require or import of a variable). What gets loaded
 // cannot be read from the shipped file; plugin loaders do this by design.
 import { calleeOf, staticString, type Node } from '../js/ast';
+import { constantTexts } from '../js/constantText';
 import { settledValue } from '../js/moduleIndex';
 import type { Rule } from './types';
 import { spelledPath } from './util/paths';
@@ -33,11 +34,17 @@ export const dynamicRequire: Rule = {
       const spelled = spelledPath(arg, ctx);
       ctx.report({ node, messageId: spelled ? 'spelled' : 'load', data: { call, path: spelled ?? '' }, evidence: [`call ${call}`, `argument ${snippet(ctx, arg, 120)}`] });
     };
-    // `const n = "node:fs/promises"; import(/* @vite-ignore */ n)`: a name bound once to a literal.
+    // `const n = "node:fs/promises"; import(/* @vite-ignore */ n)`: a name bound once to a literal,
+    // or to a text the file fixes through other such names (`const specifier = MXC_V1` with
+    // MXC_V1 = `${MXC_PKG}/v1`: sandbox-runtime's optional SDK, review 114).
     const fixedName = (arg: Node): string | undefined => {
       if (arg.type !== 'Identifier') return undefined;
-      const value = settledValue(ctx.analysis().index, arg.name, ctx.functionIndex());
-      return value && staticString(value.node);
+      const { index } = ctx.analysis();
+      const value = settledValue(index, arg.name, ctx.functionIndex());
+      const literal = value && staticString(value.node);
+      if (literal !== undefined) return literal;
+      const texts = constantTexts(arg, ctx.functionIndex(), index);
+      return texts?.length === 1 ? texts[0] : undefined;
     };
     return {
       CallExpression(node) {
