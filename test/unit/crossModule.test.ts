@@ -165,6 +165,9 @@ describe('process starts through a runner exported by another module', () => {
       fs.writeFileSync(path.join(root, `m${i}.js`), body);
     }
     fs.writeFileSync(path.join(root, 'which.js'), 'const known = new Map();\nexport function which(name) { return known.get(name) ?? name; }\n');
+    // As npm and tar leave every file of a package: 1985-10-26.
+    const NPM_TIME = 499162500;
+    for (const f of fs.readdirSync(root)) fs.utimesSync(path.join(root, f), NPM_TIME, NPM_TIME);
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'ata-xmod-answers-'));
     const problems: string[] = [];
     const store = new AnswerFiles(dir, m => problems.push(m));
@@ -197,6 +200,18 @@ describe('process starts through a runner exported by another module', () => {
     assert.deepEqual(ask(), expected, 'after damage');
     assert.ok(reads > 0, 'read again');
     assert.ok(problems.length > 0 && problems.every(m => /^ignoring cached answer .*: (a start without its fields|carriers that are not positions)$/.test(m)), problems.join('\n'));
+    // Review 115: a release that changes a module but neither its size nor its time (npm and tar
+    // give every file the same one) is another version: its answers are worked out again.
+    const m4 = path.join(root, 'm4.js');
+    const before = fs.statSync(m4);
+    const quiet = fs.readFileSync(m4, 'utf8').replace('return spawn(file, args);', 'return [file, args, 123];');
+    assert.equal(Buffer.byteLength(quiet), before.size, 'the same size');
+    fs.writeFileSync(m4, quiet);
+    fs.utimesSync(m4, NPM_TIME, NPM_TIME);
+    assert.equal(fs.statSync(m4).mtimeMs, before.mtimeMs, 'the same time');
+    reads = 0;
+    assert.deepEqual(ask(), ['null', 'null', 'null', 'null', '0'], 'after the release');
+    assert.ok(reads > 0, 'read again');
   });
 
   it("reads for its exports no module that starts nothing itself and imports no starter it names, nor one whose only exec( is a regular expression's; it reads one that imports a starter by name or in a way not read", () => {
@@ -210,6 +225,8 @@ describe('process starts through a runner exported by another module', () => {
       'byName.js': 'import { run as go } from "./run.js";\nexport function byName(file, args) { return go(file, args); }\n',
       'whole.js': 'import * as r from "./run.js";\nexport function whole(file, args) { return r.run(file, args); }\n',
       'required.js': 'const r = require("./run.js");\nexports.required = function (file, args) { return r.run(file, args); };\n',
+      // Review 115: a module loaded by a name the text does not spell as a string; it also imports a name that is no starter.
+      'byValue.js': 'import { fmt } from "./run.js";\nconst P = "./run.js";\nconst r = require(P);\nexport function byValue(file, args) { return r.run(fmt(file), args); }\n',
     };
     for (const [name, text] of Object.entries(files)) fs.writeFileSync(path.join(root, name), text);
     const program = new ProgramImports(fileSiblings(root, p => fs.readFileSync(p, 'utf8')), RULES, { ownVendors: [] }, 'x');
@@ -221,10 +238,11 @@ describe('process starts through a runner exported by another module', () => {
         ['./byName.js', 'byName'],
         ['./whole.js', 'whole'],
         ['./required.js', 'required'],
+        ['./byValue.js', 'byValue'],
       ].map(([specifier, name]) => [name, imports.starter(specifier, name)?.call ?? null]),
     );
-    assert.deepEqual(starts, { show: null, first: null, byName: 'child_process.spawn', whole: 'child_process.spawn', required: 'child_process.spawn' });
-    assert.deepEqual([...new Set(program.analysed)].sort(), ['byName.js', 'required.js', 'run.js', 'whole.js']);
+    assert.deepEqual(starts, { show: null, first: null, byName: 'child_process.spawn', whole: 'child_process.spawn', required: 'child_process.spawn', byValue: 'child_process.spawn' });
+    assert.deepEqual([...new Set(program.analysed)].sort(), ['byName.js', 'byValue.js', 'required.js', 'run.js', 'whole.js']);
   });
 
   // What a module imports from each other module, read from its text: names only where every mention is a list of plain names.
@@ -239,6 +257,8 @@ describe('process starts through a runner exported by another module', () => {
     ['a default import with a list', 'import def, { a } from "./n.js";', { './n.js': null }],
     ['a string name', 'import { "q r" as s } from "./w.js";', { './w.js': ['q r'] }],
     ['a comment in the list', 'import { f /* why */ } from "./v.js";', { './v.js': null }],
+    // Review 115: a quote that opens no string must not hide the namespace import after it.
+    ['a quote in a regular expression before a namespace import and a list', 'const q=/"/;import*as ns from"./x.js";import{a}from"./x.js";', { './x.js': null }],
     ['a package, not a module of the program', 'import { spawn } from "node:child_process";', {}],
   ];
   for (const [name, text, expected] of namedCases) it(`names imported from other modules: ${name}`, () => assert.deepEqual(Object.fromEntries(namedSiblingImports(text)), expected));

@@ -1,6 +1,7 @@
 // Modules loaded by a name computed at run time (require or import of a variable). What gets loaded
 // cannot be read from the shipped file; plugin loaders do this by design.
 import { calleeOf, staticString, type Node } from '../js/ast';
+import { isBuiltin } from 'node:module';
 import { constantTexts } from '../js/constantText';
 import { settledValue } from '../js/moduleIndex';
 import type { Rule } from './types';
@@ -44,7 +45,9 @@ export const dynamicRequire: Rule = {
       const literal = value && staticString(value.node);
       if (literal !== undefined) return literal;
       const texts = constantTexts(arg, ctx.functionIndex(), index);
-      return texts?.length === 1 ? texts[0] : undefined;
+      // A built-in module put together from parts (`"child_" + "process"`) is hidden, not kept
+      // from a bundler (which never bundles built-ins): it stays low, spelled.
+      return texts?.length === 1 && !isBuiltin(texts[0]) ? texts[0] : undefined;
     };
     return {
       CallExpression(node) {

@@ -8,7 +8,7 @@ import type { EmbeddedModule, Finding, ImportAnswer, NativeBinary, ScanError, So
 import type { Rule, TargetContext } from '../rules/types';
 import { defaultKeywordMatcher } from '../catalog/keywords';
 import { scanSourceSafely, type ModuleImports, type SourceScanResult } from './engine';
-import { answersHold, binarySiblings, keptAnswers, programImports, ProgramImports, type AnswerStore } from './imports';
+import { answersHold, binarySiblings, keptAnswers, programImports, ProgramImports, statVersion, type AnswerStore } from './imports';
 import { describeFsError, formatMB, type FileEntry } from './files';
 import { targetForFile } from './fileOwner';
 import { inspectNative, moduleBytesAt, moduleTextAt, type ModuleLocator } from '../native/inspect';
@@ -343,7 +343,7 @@ function binaryImports(file: FileEntry, rules: readonly Rule[], target: TargetCo
   } catch {
     return undefined;
   }
-  const key = `binary\0${file.absPath}\0${stat.size}\0${stat.mtimeMs}\0${maxModuleBytes}\0${rules.map(r => r.meta.id).join(',')}`;
+  const key = `binary\0${file.absPath}\0${statVersion(stat)}\0${maxModuleBytes}\0${rules.map(r => r.meta.id).join(',')}`;
   return programImports(key, () => {
     const split = splitBinary(file, maxModuleBytes);
     const names = new Map<string, { size: number; text: () => string | undefined }>();

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { ImportAnswer, StarterSummary } from '../model';
 import type { Rule, TargetContext } from '../rules/types';
 import { scanSourceSafely, type ModuleImports } from './engine';
-import { namedSiblingImports, siblingSpecifiers } from './specifiers';
+import { loadsByValue, namedSiblingImports, siblingSpecifiers } from './specifiers';
 
 /** Another module of the program: a key naming it (its path, or its name in a binary) and its text, read on demand (undefined: unreadable). */
 export interface SiblingModule {
@@ -43,8 +43,10 @@ export interface AnswerKey {
  * as far as runners are followed (RUNNER_STEPS), exports no function that does. `exec(` counts
  * only as a call of its own (`exec(cmd)`): `.exec(` is mostly a regular expression's (285 of
  * Claude Code's chunks were read for it, 49.6 MB, to find nothing), and a process module's
- * `exec` called as a method is found through its name (`child_process`) in the same text.
+ * `exec` called as a method is found through its name (`child_process`) in the same text,
+ * unless the text loads a module by value (`require("child_" + "process")`: see shapeOf).
  */
+const METHOD_EXEC = /\.exec\(/;
 const PROCESS_API = /child_process|\bspawn(?:Sync)?\(|\bexecFile(?:Sync)?\b|\bexecSync\b|(?<![.\w$])exec\(|Bun\.spawn|\bexeca\b|cross-spawn|node-pty/;
 /**
  * Steps of runners over runners followed across modules: a module read for the question of
@@ -63,6 +65,8 @@ interface Shape {
   imports: string[];
   /** By specifier, the names imported from it when only named in import lists (namedSiblingImports). */
   named: ReadonlyMap<string, readonly string[] | null>;
+  /** It loads a module by a name not written as a plain string (loadsByValue): its imports are not all listed. */
+  byValue: boolean;
 }
 
 /** What a module exports, worked out with its imports answered `steps` far, and whether that depended on `steps`. */
@@ -104,13 +108,14 @@ export class ProgramImports {
 
   /**
    * The key of a module's answer in the store: what it depends on besides the rules, i.e. the
-   * program's version (every module's text), the module, the steps followed, and the file and
-   * target the rules are told. Undefined: not shared.
+   * program's version (every module's text), the module, the steps followed, and the target the
+   * rules are told (not the file a worker happened to scan first: starters do not depend on it,
+   * and workers must find each other's answers). Undefined: not shared.
    */
   private sharedKey(kind: 'exports' | 'carriers', sibling: SiblingModule, steps?: number): AnswerKey | undefined {
     const version = this.store && this.version();
     if (!version) return undefined;
-    return { rules: this.followers.map(r => r.meta.id), parts: [kind, version, sibling.id, steps ?? null, this.file, this.target] };
+    return { rules: this.followers.map(r => r.meta.id), parts: [kind, version, sibling.id, steps ?? null, this.target] };
   }
 
   private versionKnown?: string;
@@ -156,7 +161,8 @@ export class ProgramImports {
       if (carriers === undefined) {
         const text = this.shapeOf(sibling).length < 0 ? undefined : this.textOf(sibling);
         carriers = text === undefined || text.length > MAX_ANALYSED ? null : (scanSourceSafely(text, { file: this.file, entry: sibling.key, rules: [], target: this.target, carriers: true }).carriers ?? null);
-        if (shared) this.store!.write(shared, carriers);
+        // A read that failed now may not fail for the next worker: not kept.
+        if (shared && text !== undefined) this.store!.write(shared, carriers);
       }
       this.carriers.set(sibling.id, carriers);
     }
@@ -215,7 +221,12 @@ export class ProgramImports {
     let shape = this.shapes.get(sibling.id);
     if (!shape) {
       const text = this.textOf(sibling);
-      shape = text === undefined ? { length: -1, startsHere: false, imports: [], named: new Map() } : { length: text.length, startsHere: PROCESS_API.test(text), imports: siblingSpecifiers(text), named: namedSiblingImports(text) };
+      if (text === undefined) shape = { length: -1, startsHere: false, imports: [], named: new Map(), byValue: false };
+      else {
+        const byValue = loadsByValue(text);
+        // `require("child_" + "process").exec(c)`: a method `exec` counts where the module may be named by value.
+        shape = { length: text.length, startsHere: PROCESS_API.test(text) || (byValue && METHOD_EXEC.test(text)), imports: siblingSpecifiers(text), named: namedSiblingImports(text), byValue };
+      }
       this.shapes.set(sibling.id, shape);
     }
     return shape;
@@ -241,7 +252,7 @@ export class ProgramImports {
     // A large module is read once, its own imports not followed: reading a 6 MB chunk at every
     // step count cost more than all the rest (its exports are rarely runners over other runners).
     const at = shape.length > MAX_FOLLOWED ? 0 : steps;
-    if (!shape.startsHere) {
+    if (!shape.startsHere && !shape.byValue) {
       const through = this.importsExport(sibling, shape, at);
       if (!through.some) {
         const none = { found: null, final: through.final };
@@ -249,9 +260,17 @@ export class ProgramImports {
         return none;
       }
     }
-    const result = this.againAt(sibling, at) ?? this.analyse(sibling, this.textOf(sibling), at);
+    let read = true;
+    const result =
+      this.againAt(sibling, at) ??
+      (() => {
+        const text = this.textOf(sibling);
+        read = text !== undefined;
+        return this.analyse(sibling, text, at);
+      })();
     byStep.set(result.final ? -1 : steps, result);
-    this.share(sibling, steps, result);
+    // A read that failed now may not fail for the next worker: not kept.
+    if (read) this.share(sibling, steps, result);
     return result;
   }
 
@@ -352,6 +371,17 @@ export class ProgramImports {
   }
 }
 
+/**
+ * What tells one version of a file from another without reading it: its size and modification
+ * time, and its change time and inode. The modification time alone does not: npm and tar give
+ * every file of every release the same one (1985-10-26), so a release that changes a file but
+ * not its size would keep it; the change time is set by the system on every write and cannot
+ * be set back by the writer.
+ */
+export function statVersion(s: fs.Stats): string {
+  return `${s.size}\0${s.mtimeMs}\0${s.ctimeMs}\0${s.ino}`;
+}
+
 /** Folders a program's version does not look into: not code of its own that a relative import reaches in practice. */
 const MAX_VERSION_FILES = 50_000;
 
@@ -381,7 +411,7 @@ export function folderVersion(root: string): string {
         if (++files > MAX_VERSION_FILES) return `unversioned\0${Date.now()}\0${Math.random()}`;
         try {
           const s = fs.statSync(p);
-          hash.update(`${p}\0${s.size}\0${s.mtimeMs}\n`);
+          hash.update(`${p}\0${statVersion(s)}\n`);
         } catch {
           hash.update(`gone\0${p}\n`);
         }
@@ -425,7 +455,7 @@ export function fileSiblings(root: string, read: (absPath: string) => string | u
       }
       if (!stat.isFile() || stat.size > MAX_ANALYSED || !inside(real, realBase)) continue;
       const rel = path.relative(base, candidate).split(path.sep).join('/');
-      return { key: rel, id: `${rel}\0${stat.size}\0${stat.mtimeMs}`, text: () => read(candidate) };
+      return { key: rel, id: `${rel}\0${statVersion(stat)}`, text: () => read(candidate) };
     }
     return undefined;
   }

@@ -60,12 +60,29 @@ export function namedSiblingImports(text: string): Map<string, string[] | null> 
   return named;
 }
 
-/** Strings that spell a module of the program (`"./x.js"`, `'/$bunfs/root/chunk.js'`), all found in one pass. */
-const SIBLING_STRING = /(["'`])((?:\.{1,2})?\/[^"'`\\\n]*)\1/g;
+/**
+ * Strings that spell a module of the program (`"./x.js"`, `'/$bunfs/root/chunk.js'`), all found in
+ * one pass. Tried at every quote (a lookahead consumes nothing): a quote that opens no string
+ * (`/"/` in a regular expression) cannot swallow the opening quote of a real mention, which would
+ * count one mention too few and take a namespace import for a named one.
+ */
+const SIBLING_STRING = /(?=(["'`])((?:\.{1,2})?\/[^"'`\\\n]*)\1)/g;
 
-/** How many times a text spells each specifier as a string of its own. */
+/** How many times a text spells each specifier as a string of its own (counted too often, never too rarely). */
 function mentionsOf(text: string): Map<string, number> {
   const counts = new Map<string, number>();
   for (const m of text.matchAll(SIBLING_STRING)) counts.set(m[2], (counts.get(m[2]) ?? 0) + 1);
   return counts;
+}
+
+/**
+ * A module loaded by a name the text does not write as a plain string (`require(P)`,
+ * `require("child_" + "process")`, `import(\`./${n}.js\`)`, an escape in the string): the
+ * engine may still work it out, so the modules listed here are not all the text may use. Not a
+ * method (`loader.import(x)`), an empty call or prose (`import (the debug package)`).
+ */
+const LOAD_BY_VALUE = /(?<![.\w$])(?:require|__require|import)\((?!\s*\))(?!\s*["'][^"'\\\n]*["']\s*\))/;
+
+export function loadsByValue(text: string): boolean {
+  return LOAD_BY_VALUE.test(text);
 }

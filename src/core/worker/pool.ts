@@ -196,7 +196,14 @@ export class ScanPool {
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all([...this.all].map(w => w.worker.terminate()));
-    if (this.ownAnswersDir) fs.rmSync(this.ownAnswersDir, { recursive: true, force: true });
+    if (this.ownAnswersDir) {
+      try {
+        fs.rmSync(this.ownAnswersDir, { recursive: true, force: true });
+      } catch (e) {
+        // The audit's result stands; only a temporary folder is left behind, and said so.
+        this.notes.push(`could not remove ${this.ownAnswersDir}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
   }
 
   /**

@@ -32,9 +32,9 @@ runRuleTable(persistenceLocation, {
       message: /^Lists a .* among names or patterns paths are matched against \(a deny list\)/,
     },
     {
-      name: 'a start-up file pushed onto or listed in a list named otherwise is named (low)',
-      code: 'const path=require("path");targets.push(path.join(home,".bashrc"));const FILES=[".zshrc"];const all=[...others,".profile"]',
-      at: ['path.join(home', '".zshrc"', '".profile"'],
+      name: 'a start-up file pushed onto or listed in a list named otherwise, handed on with a deny list spread in, in a command line with a glob, in an allow list, or made by another call pushed onto a deny list is named (low)',
+      code: 'const path=require("path");targets.push(path.join(home,".bashrc"));const FILES=[".zshrc"];const all=[...others,".profile"];spawn("rsync",[...excludeArgs,"-a",src,"~/.config/autostart/x.desktop"]);run("cp ./agents/** ~/Library/LaunchAgents/");const unblockedPaths=["~/.zprofile"];denyPaths.push(write("~/.bash_profile"))',
+      at: ['path.join(home', '".zshrc"', '".profile"', '"~/.config/autostart', '"cp ./agents', '"~/.zprofile"', '"~/.bash_profile"'],
       severity: 'low',
     },
     {

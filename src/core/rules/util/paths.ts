@@ -431,25 +431,41 @@ export function keptOut(node: Node, ctx: RuleContext): boolean {
   if (writtenGlob(node)) return true;
   const parent = ctx.parent();
   if (parent?.type === 'ArrayExpression') {
-    if (parent.elements.some(e => e?.type === 'SpreadElement' && DENY_NAME.test(nameOf(e.argument as Node) ?? ''))) return true;
     const up = ctx.parent(2);
-    if (up?.type === 'VariableDeclarator' && up.init === parent) return DENY_NAME.test(nameOf(up.id as Node) ?? '');
-    if (up?.type === 'AssignmentExpression' && up.right === parent) return DENY_NAME.test(nameOf(up.left as Node) ?? '');
+    // Joining a deny list only where the list made is itself only gone through (`[...]`.map(…)),
+    // not where it is handed on (`spawn("rsync", [...excludeArgs, src, "~/.config/autostart"])`).
+    if (up?.type === 'MemberExpression' && up.object === parent && LIST_WALKS.has(propertyName(up) ?? '') && parent.elements.some(e => e?.type === 'SpreadElement' && denyNamed(nameOf(e.argument as Node)))) return true;
+    if (up?.type === 'VariableDeclarator' && up.init === parent) return denyNamed(nameOf(up.id as Node));
+    if (up?.type === 'AssignmentExpression' && up.right === parent) return denyNamed(nameOf(up.left as Node));
     return false;
   }
-  // The value itself, or a path join it is part of, pushed onto the list.
-  for (const [child, call] of [[node, parent], [parent, ctx.parent(2)]] as const) {
-    if (call?.type !== 'CallExpression' || !call.arguments.includes(child as acorn.Expression)) continue;
-    const callee = call.callee;
-    if (callee.type === 'MemberExpression' && ['push', 'unshift', 'add'].includes(propertyName(callee) ?? '') && DENY_NAME.test(nameOf(callee.object as Node) ?? '')) return true;
-  }
-  return false;
+  // The value itself, or a path made of it, pushed onto the list.
+  const made = parent?.type === 'CallExpression' && parent.arguments.includes(node as acorn.Expression) && PATH_MAKERS.has(calledName(parent) ?? '');
+  const call = made ? ctx.parent(2) : parent;
+  const child = made ? parent : node;
+  if (call?.type !== 'CallExpression' || !call.arguments.includes(child as acorn.Expression)) return false;
+  const callee = call.callee;
+  return callee.type === 'MemberExpression' && ['push', 'unshift', 'add'].includes(propertyName(callee) ?? '') && denyNamed(nameOf(callee.object as Node));
 }
 
-/** A glob pattern written in the code (`**` in a string or a template's text). */
+const LIST_WALKS = new Set(['map', 'flatMap', 'filter', 'some', 'every', 'includes', 'forEach']);
+const PATH_MAKERS = new Set(['join', 'resolve', 'normalize']);
+
+/** A deny list's name, not an allow list's that says what it lifts (`unblockedPaths`, `allowedUnsafe`). */
+function denyNamed(name: string | undefined): boolean {
+  return !!name && DENY_NAME.test(name) && !/un(?:block|restrict|protect|ignor|exclud|deni|forbid)|allow|permit/i.test(name);
+}
+
+function calledName(call: acorn.CallExpression): string | undefined {
+  const callee = call.callee as Node;
+  return callee.type === 'Identifier' ? callee.name : callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+}
+
+/** A glob pattern written in the code (`**` in one word of a string or a template's text; a command line with one is a command). */
 function writtenGlob(node: Node): boolean {
-  if (node.type === 'Literal') return typeof node.value === 'string' && node.value.includes('**');
-  return node.type === 'TemplateLiteral' && node.quasis.some(q => (q.value.cooked ?? '').includes('**'));
+  const glob = (text: string) => text.includes('**') && !/\s/.test(text);
+  if (node.type === 'Literal') return typeof node.value === 'string' && glob(node.value);
+  return node.type === 'TemplateLiteral' && node.quasis.some(q => glob(q.value.cooked ?? '')) && node.quasis.every(q => !/\s/.test(q.value.cooked ?? ''));
 }
 
 /** The name a list goes by: a variable, or the last key of a member (`this.denyPaths`). */
