@@ -84,6 +84,6 @@ export async function runAudit(specs: readonly TargetSpec[], options: Omit<Audit
   } finally {
     await pool?.close();
     if (pool) problems.push(...pool.notes);
-    if (problems.length) process.stderr.write(`note: ${plural(problems.length, 'cached result or answer')} ${problems.length === 1 ? 'was' : 'were'} not used or kept, and worked out again; first: ${printable(problems[0])}\n`);
+    if (problems.length) process.stderr.write(`note: ${plural(problems.length, 'cached result')} ${problems.length === 1 ? 'was' : 'were'} not used and the files were scanned again; first: ${printable(problems[0])}\n`);
   }
 }

@@ -76,8 +76,8 @@ function mentionsOf(text: string): Map<string, number> {
 }
 
 /**
- * A module loaded by a name the text does not write as a plain string (`require(P)`,
- * `require("child_" + "process")`, `import(\`./${n}.js\`)`, an escape in the string): the
+ * A module loaded by a name the text does not write as a plain string (a `require` of a
+ * constant `P`, `require("child_" + "process")`, `import(\`./${n}.js\`)`, an escape in the string): the
  * engine may still work it out, so the modules listed here are not all the text may use. Not a
  * method (`loader.import(x)`), an empty call or prose (`import (the debug package)`).
  */
