@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { TargetResult, TargetSpec } from '../core/model';
 import { auditTargets, auditTargetsInParallel, selectRules, type AuditOptions, type FileScanner } from '../core/audit';
 import { scanFile } from '../core/scan/target';
-import { defaultResultCacheDir, ResultCache } from '../core/worker/resultCache';
+import { ANSWER_NOTE, defaultResultCacheDir, ResultCache } from '../core/worker/resultCache';
 import { printable } from '../core/text/safeText';
 import { plural } from '../core/text/format';
 import { defaultBudgetMs, ScanPool } from '../core/worker/pool';
@@ -83,7 +83,9 @@ export async function runAudit(specs: readonly TargetSpec[], options: Omit<Audit
     return await auditTargetsInParallel(specs, { ...options, selection, concurrency: 1, scan: cache ? cache.around(here) : here });
   } finally {
     await pool?.close();
-    if (pool) problems.push(...pool.notes);
+    if (pool) problems.push(...pool.notes.filter(m => !m.startsWith(ANSWER_NOTE)));
+    const answers = pool?.notes.filter(m => m.startsWith(ANSWER_NOTE)) ?? [];
+    if (answers.length) process.stderr.write(`note: ${plural(answers.length, 'problem')} with the answers about other modules, worked out again where needed; first: ${printable(answers[0].slice(ANSWER_NOTE.length))}\n`);
     if (problems.length) process.stderr.write(`note: ${plural(problems.length, 'cached result')} ${problems.length === 1 ? 'was' : 'were'} not used and the files were scanned again; first: ${printable(problems[0])}\n`);
   }
 }

@@ -84,6 +84,29 @@ describe('the result cache', () => {
   });
 });
 
+describe('the answers about other modules kept beside the results', function () {
+  this.timeout(60_000);
+
+  it('never trusts an answer it cannot read: it says so apart from the results, and works it out again', () => {
+    const { dir, run, entries } = setup();
+    fs.writeFileSync(path.join(dir, 'run.js'), 'const { spawn } = require("node:child_process");\nexports.run = function (file, args) { return spawn(file, args); };\n');
+    fs.writeFileSync(path.join(dir, 'main.js'), 'const { run } = require("./run.js");\nrun("git", ["status"]);\n');
+    const starts = (r: ReturnType<typeof run>) => (JSON.parse(r.stdout).targets[0].findings as Array<{ file: string; ruleId: string; message: string }>).filter(f => f.file === 'main.js' && f.ruleId === 'child-process').map(f => f.message);
+    const first = run('--jobs', '2');
+    assert.deepEqual(starts(first), ['Starts a program (child_process.spawn via run()): git status']);
+    const answers = entries().filter(f => f.endsWith('.answer.json'));
+    assert.ok(answers.length > 0, 'answers kept');
+    for (const f of answers) fs.writeFileSync(f, '{"kind":"ai-tool-audit-answer","version":1,');
+    // The results gone, the program unchanged: main.js is scanned again and asks about run.js under the same version.
+    for (const f of entries().filter(f => !f.endsWith('.answer.json'))) fs.rmSync(f);
+    const again = run('--jobs', '2');
+    assert.equal(again.status, 0, again.stderr);
+    assert.deepEqual(starts(again), starts(first));
+    assert.match(again.stderr, /^note: \d+ problems? with the answers about other modules, worked out again where needed; first: ignoring cached answer /m);
+    assert.doesNotMatch(again.stderr, /cached results? (was|were) not used/);
+  });
+});
+
 /** Rewrites each cached entry as an earlier build would have left it. */
 function asEarlierBuild(entries: string[], change: (rules: Record<string, { build: string; triggers: string }>) => void): void {
   for (const f of entries) {

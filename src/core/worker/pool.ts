@@ -13,6 +13,7 @@ import { DEFAULT_MAX_FILE_BYTES, type TargetSpec } from '../model';
 import { failedPlan, type TargetPlan } from '../scan/target';
 import type { BinarySplit, ModuleOutcome } from '../scan/binary';
 import { inParts, type PoolReply, type PoolRequest, type RuleChoice } from './protocol';
+import { ANSWER_NOTE } from './resultCache';
 import type { Finding } from '../model';
 
 export interface PoolOptions {
@@ -201,7 +202,7 @@ export class ScanPool {
         fs.rmSync(this.ownAnswersDir, { recursive: true, force: true });
       } catch (e) {
         // The audit's result stands; only a temporary folder is left behind, and said so.
-        this.notes.push(`could not remove ${this.ownAnswersDir}: ${e instanceof Error ? e.message : String(e)}`);
+        this.notes.push(`${ANSWER_NOTE}could not remove ${this.ownAnswersDir}: ${e instanceof Error ? e.message : String(e)}`);
       }
     }
   }
@@ -218,7 +219,7 @@ export class ScanPool {
         this.ownAnswersDir = fs.mkdtempSync(path.join(os.tmpdir(), 'ai-tool-audit-answers-'));
       } catch (e) {
         // Each worker then works its answers out alone, as before there was a store.
-        this.notes.push(`no folder to share answers about modules in (${e instanceof Error ? e.message : String(e)}): each worker reads them itself`);
+        this.notes.push(`${ANSWER_NOTE}no folder to share them in (${e instanceof Error ? e.message : String(e)}): each worker works them out itself`);
         this.ownAnswersDir = null;
       }
     }

@@ -208,6 +208,8 @@ export class ResultCache {
 }
 
 const ANSWER_KIND = 'ai-tool-audit-answer';
+/** How the notes about answers begin, so that they are told apart from the notes about cached results. */
+export const ANSWER_NOTE = 'answers about other modules: ';
 const ANSWER_VERSION = 1;
 
 /**
@@ -239,7 +241,7 @@ export class AnswerFiles implements AnswerStore {
       if (entry.kind !== ANSWER_KIND || entry.version !== ANSWER_VERSION || entry.key !== hash) throw new Error('not an answer of this version');
       return check(entry.value);
     } catch (e) {
-      this.onProblem(`ignoring cached answer ${file}: ${e instanceof Error ? e.message : String(e)}`);
+      this.onProblem(`${ANSWER_NOTE}ignoring cached answer ${file}: ${e instanceof Error ? e.message : String(e)}`);
       return undefined;
     }
   }
@@ -254,7 +256,7 @@ export class AnswerFiles implements AnswerStore {
       fs.writeFileSync(tmp, JSON.stringify({ kind: ANSWER_KIND, version: ANSWER_VERSION, key: hash, value }));
       fs.renameSync(tmp, file);
     } catch (e) {
-      this.onProblem(`could not cache an answer in ${this.dir}: ${e instanceof Error ? e.message : String(e)}`);
+      this.onProblem(`${ANSWER_NOTE}could not cache an answer in ${this.dir}: ${e instanceof Error ? e.message : String(e)}`);
     }
   }
 
