@@ -200,6 +200,12 @@ describe('process starts through a runner exported by another module', () => {
     assert.deepEqual(ask(), expected, 'after damage');
     assert.ok(reads > 0, 'read again');
     assert.ok(problems.length > 0 && problems.every(m => /^answers about other modules: ignoring cached answer .*: (a start without its fields|carriers that are not positions)$/.test(m)), problems.join('\n'));
+    assert.equal(new Set(problems).size, problems.length, 'each damaged entry told once');
+    // Damaged again: the same store tells nothing twice.
+    const told = problems.length;
+    for (const f of entries) fs.writeFileSync(path.join(dir, f), '{"kind":');
+    ask();
+    assert.equal(problems.length, told, 'told before');
     // Review 115: a release that changes a module but neither its size nor its time (npm and tar
     // give every file the same one) is another version: its answers are worked out again.
     const m4 = path.join(root, 'm4.js');

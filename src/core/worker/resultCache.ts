@@ -222,10 +222,12 @@ const ANSWER_VERSION = 1;
 export class AnswerFiles implements AnswerStore {
   constructor(
     private readonly dir: string,
-    /** Told once per unusable entry or failed write. */
+    /** Told once per unusable entry, and per failed write. */
     private readonly onProblem: (message: string) => void = () => {},
     private readonly versions: CacheVersions = buildVersions(),
   ) {}
+
+  private readonly told = new Set<string>();
 
   read<T>(key: AnswerKey, check: (value: unknown) => T): T | undefined {
     const hash = this.hashOf(key);
@@ -241,7 +243,12 @@ export class AnswerFiles implements AnswerStore {
       if (entry.kind !== ANSWER_KIND || entry.version !== ANSWER_VERSION || entry.key !== hash) throw new Error('not an answer of this version');
       return check(entry.value);
     } catch (e) {
-      this.onProblem(`${ANSWER_NOTE}ignoring cached answer ${file}: ${e instanceof Error ? e.message : String(e)}`);
+      // Once per entry: a damaged answer kept under a key its module no longer writes to (a final
+      // answer become one per step count) would otherwise be told at every question.
+      if (!this.told.has(file)) {
+        this.told.add(file);
+        this.onProblem(`${ANSWER_NOTE}ignoring cached answer ${file}: ${e instanceof Error ? e.message : String(e)}`);
+      }
       return undefined;
     }
   }
