@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { ImportAnswer, StarterSummary } from '../model';
 import type { Rule, TargetContext } from '../rules/types';
 import { scanSourceSafely, type ModuleImports } from './engine';
-import { loadsByValue, namedSiblingImports, siblingSpecifiers } from './specifiers';
+import { loadsByValue, namedSiblingImports } from './specifiers';
 
 /** Another module of the program: a key naming it (its path, or its name in a binary) and its text, read on demand (undefined: unreadable). */
 export interface SiblingModule {
@@ -62,8 +62,7 @@ interface Shape {
   /** -1: unreadable. */
   length: number;
   startsHere: boolean;
-  imports: string[];
-  /** By specifier, the names imported from it when only named in import lists (namedSiblingImports). */
+  /** The other modules it imports (siblingSpecifiers), each with the names imported from it when only named in import lists (namedSiblingImports). */
   named: ReadonlyMap<string, readonly string[] | null>;
   /** It loads a module by a name not written as a plain string (loadsByValue): its imports are not all listed. */
   byValue: boolean;
@@ -204,7 +203,7 @@ export class ProgramImports {
     const shape = this.shapeOf(sibling);
     let found = shape.startsHere;
     if (!found && steps > 0) {
-      for (const specifier of shape.imports) {
+      for (const specifier of shape.named.keys()) {
         const next = this.resolve(sibling.key, specifier);
         if (next && next.key !== sibling.key && this.mayStart(next, steps - 1)) {
           found = true;
@@ -221,11 +220,11 @@ export class ProgramImports {
     let shape = this.shapes.get(sibling.id);
     if (!shape) {
       const text = this.textOf(sibling);
-      if (text === undefined) shape = { length: -1, startsHere: false, imports: [], named: new Map(), byValue: false };
+      if (text === undefined) shape = { length: -1, startsHere: false, named: new Map(), byValue: false };
       else {
         const byValue = loadsByValue(text);
         // `require("child_" + "process").exec(c)`: a method `exec` counts where the module may be named by value.
-        shape = { length: text.length, startsHere: PROCESS_API.test(text) || (byValue && METHOD_EXEC.test(text)), imports: siblingSpecifiers(text), named: namedSiblingImports(text), byValue };
+        shape = { length: text.length, startsHere: PROCESS_API.test(text) || (byValue && METHOD_EXEC.test(text)), named: namedSiblingImports(text), byValue };
       }
       this.shapes.set(sibling.id, shape);
     }
@@ -285,7 +284,7 @@ export class ProgramImports {
     // At step 0 nothing is followed, and some import may start (mayStart): none, at this step count only.
     if (steps === 0) return { some: false, final: false };
     let final = true;
-    for (const specifier of shape.imports) {
+    for (const specifier of shape.named.keys()) {
       const next = this.resolve(sibling.key, specifier);
       if (!next || next.key === sibling.key || !this.mayStart(next, RUNNER_STEPS)) continue;
       const exported = this.exportsOf(next, steps - 1);
@@ -542,6 +541,6 @@ function checkSummary(value: unknown): void {
 
 function checkCarriers(value: unknown): Record<string, number> | null {
   if (value === null) return null;
-  if (!value || typeof value !== 'object' || Array.isArray(value) || !Object.values(value).every(n => typeof n === 'number' && Number.isInteger(n))) throw new Error('carriers that are not positions');
+  if (!value || typeof value !== 'object' || Array.isArray(value) || !Object.values(value).every(n => Number.isInteger(n))) throw new Error('carriers that are not positions');
   return value as Record<string, number>;
 }

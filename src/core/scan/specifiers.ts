@@ -29,8 +29,8 @@ const SIBLING_IMPORT = /\bfrom\s*["'](?:\.{1,2}\/|\/)|\b(?:require|import)\(\s*[
 const NAMED_IMPORT = /\bimport\s*\{([^{}]*)\}\s*from\s*(["'])([^"']+)\2/g;
 
 /**
- * The names a text imports from each other module of the program (`import { a as b } from
- * "./x.js"`: `a`), for the modules it names only in such lists; null for a module it also names
+ * Every other module of the program a text names (siblingSpecifiers), with the names it imports
+ * from it (`import { a as b } from "./x.js"`: `a`) when it names it only in such lists; null for one it also names
  * any other way (a namespace or default import, require, import(), export-from, a string that
  * spells it): then any of its exports may be used. Read from the text, not parsed.
  */

@@ -182,7 +182,8 @@ export class ScanPool {
     const id = this.nextId++;
     return new Promise<T>(resolve => {
       w.busy = { id, budget, parts: [], answer: reply => resolve(answer(reply)), fail: reason => resolve(fail(reason)) };
-      const full: PoolRequest = { ...request, id, rules: this.options.rules, ...(this.options.cacheDir ? { cacheDir: this.options.cacheDir } : {}), ...this.answersField() };
+      const answersDir = this.answersDir();
+      const full: PoolRequest = { ...request, id, rules: this.options.rules, ...(this.options.cacheDir ? { cacheDir: this.options.cacheDir } : {}), ...(answersDir ? { answersDir } : {}) };
       void (async () => {
         for (const part of leading) {
           w.worker.postMessage({ ...part, id, rules: this.options.rules });
@@ -226,12 +227,8 @@ export class ScanPool {
     return this.ownAnswersDir ?? undefined;
   }
 
+  /** Undefined: not made yet; null: could not be made. */
   private ownAnswersDir?: string | null;
-
-  private answersField(): { answersDir?: string } {
-    const dir = this.answersDir();
-    return dir ? { answersDir: dir } : {};
-  }
 
   private start(): PoolWorker {
     const resourceLimits: ResourceLimits = { maxOldGenerationSizeMb: this.options.maxWorkerMb, maxYoungGenerationSizeMb: this.options.youngGenerationMb ?? YOUNG_GENERATION_MB };

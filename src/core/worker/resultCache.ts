@@ -197,10 +197,7 @@ export class ResultCache {
   private write(key: string, outcome: FileOutcome | ModuleOutcome): void {
     const file = this.fileOf(key);
     try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      fs.writeFileSync(tmp, JSON.stringify({ kind: ENTRY_KIND, version: ENTRY_VERSION, key, rules: this.versions.rules, outcome }));
-      fs.renameSync(tmp, file);
+      writeWhole(file, JSON.stringify({ kind: ENTRY_KIND, version: ENTRY_VERSION, key, rules: this.versions.rules, outcome }));
     } catch (e) {
       this.onProblem(`could not cache a result in ${this.dir}: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -257,11 +254,7 @@ export class AnswerFiles implements AnswerStore {
     const hash = this.hashOf(key);
     const file = this.fileOf(hash);
     try {
-      fs.mkdirSync(path.dirname(file), { recursive: true });
-      // Written whole, then renamed: another worker reading it sees all of it or nothing.
-      const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
-      fs.writeFileSync(tmp, JSON.stringify({ kind: ANSWER_KIND, version: ANSWER_VERSION, key: hash, value }));
-      fs.renameSync(tmp, file);
+      writeWhole(file, JSON.stringify({ kind: ANSWER_KIND, version: ANSWER_VERSION, key: hash, value }));
     } catch (e) {
       this.onProblem(`${ANSWER_NOTE}could not cache an answer in ${this.dir}: ${e instanceof Error ? e.message : String(e)}`);
     }
@@ -275,6 +268,14 @@ export class AnswerFiles implements AnswerStore {
   private fileOf(hash: string): string {
     return path.join(this.dir, hash.slice(0, 2), `${hash}.answer.json`);
   }
+}
+
+/** Writes a file whole under another name, then renames it: a worker reading it meanwhile sees all of it or nothing. */
+function writeWhole(file: string, text: string): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  fs.writeFileSync(tmp, text);
+  fs.renameSync(tmp, file);
 }
 
 /** Ids of the rules whose version differs between the two builds, or that only one of them has. */
