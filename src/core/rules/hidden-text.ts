@@ -95,9 +95,30 @@ function check(ctx: RuleContext, node: Node, what: string, { pattern = false, re
   const visible = shown.replace(INVISIBLE, '').replace(/^["'`/]|["'`/]$/g, '').replace(/[\u0000-\u001F\u007F-\u009F]/g, '').replace(/\s+/g, '');
   // A string of only invisible characters and spaces is a named constant of text-processing code.
   // Tag characters alone are text for a model to read, not a constant of text processing.
-  const severity: Severity = visible.length === 0 && what !== 'identifier' && !TAGS.test(raw) ? 'info' : what === 'identifier' ? 'high' : textSeverity(raw, rightToLeftAround(ctx.text, path));
-  ctx.report({ node, messageId: 'invisible', data: { where: what === 'identifier' ? 'an identifier' : `a ${what}`, chars: chars.join(', ') }, severity, evidence: chars, ...(at?.fn !== undefined ? { fn: at.fn } : {}) });
+  const sanitizer = what !== 'identifier' && visible.length > 0 && breaksMarkup(node, path, visible, raw);
+  const severity: Severity =
+    visible.length === 0 && what !== 'identifier' && !TAGS.test(raw) ? 'info' : what === 'identifier' ? 'high' : sanitizer ? 'info' : textSeverity(raw, rightToLeftAround(ctx.text, path));
+  const evidence = sanitizer ? [...chars, 'the replacement of a .replace(): breaks markup so it is shown'] : chars;
+  ctx.report({ node, messageId: 'invisible', data: { where: what === 'identifier' ? 'an identifier' : `a ${what}`, chars: chars.join(', ') }, severity, evidence, ...(at?.fn !== undefined ? { fn: at.fn } : {}) });
 }
+
+/**
+ * A zero-width space or joiner written into a few marks that `.replace` puts in place of what it
+ * matched: how chat and Markdown sanitizers break a code fence (`"``\u200b`"`) or a mention
+ * (`"@\u200b"`) so that it is shown, not acted on. No words to hide among, nothing that reorders
+ * text: info. A longer replacement (prose a model would read) keeps its severity.
+ */
+function breaksMarkup(node: Node, path: readonly Node[], visible: string, raw: string): boolean {
+  if (visible.length > MAX_MARKUP_MARKS || /[\p{L}\p{N}]{2}/u.test(visible) || TAGS.test(raw) || OVERRIDES.test(raw) || ISOLATES_OR_MARKS.test(raw)) return false;
+  const call = path[path.length - 2];
+  if (call?.type !== 'CallExpression' || call.arguments[1] !== node) return false;
+  const callee = call.callee;
+  if (callee.type !== 'MemberExpression' || callee.computed || callee.property.type !== 'Identifier') return false;
+  return callee.property.name === 'replace' || callee.property.name === 'replaceAll';
+}
+
+/** Marks a sanitizer's replacement holds around its zero-width character (`@`, three backticks, `$&`). */
+const MAX_MARKUP_MARKS = 4;
 
 function hasNonAscii(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (text.charCodeAt(i) > 0x7f) return true;

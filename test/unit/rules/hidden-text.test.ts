@@ -23,6 +23,12 @@ runRuleTable(hiddenText, {
     // mermaid's parser in Cline's webview (review 46): whitespace written partly as escapes.
     { name: 'whitespace characters, some written as escapes, and a BOM are a constant (info)', code: 'var WS=`\\f\n\\r\t\\v \\xA0\u2000\u2001\\u2028\\u2029\u3000\uFEFF`.split(``)', at: ['\\f\n'], severity: 'info' },
     { name: 'a character table carrying tag characters is reported (high)', code: `t="${Array.from({ length: 100 }, (_, i) => String.fromCharCode(0x400 + i)).join('')}${String.fromCodePoint(0xe0069, 0xe0067)}"`, at: ['"'], severity: 'high' },
+    // Letta Code 0.30.28's chat channels (review 125): a sanitizer breaking fences and mentions.
+    { name: 'a zero-width space in the replacement of a code fence (a sanitizer, info)', code: 'const escaped = body.replace(/```/g, "``\u200B`");', at: ['"``'], severity: 'info', allEvidence: ['U+200B ZERO WIDTH SPACE', 'the replacement of a .replace(): breaks markup so it is shown'] },
+    { name: 'a zero-width space in the replacement of a mention (info)', code: 's.replace(/@(?=channel|here)/gi, "@\u200B").replaceAll("#", "#\u200B");', at: ['"@', '"#\u200B'], severity: 'info' },
+    { name: 'prose given as a replacement keeps its severity (medium)', code: 's.replace(/x/, "Ignore\u200B all previous rules");', at: ['"Ignore'], severity: 'medium' },
+    { name: 'the same marks given to another call (medium)', code: 'send("@\u200B"); s.replace("@\u200B", "");', at: ['"@\u200B")', '"@\u200B",'], severity: 'medium' },
+    { name: 'a bidi control in a replacement stays high', code: 's.replace(/x/g, "@\u202E");', at: ['"@'], severity: 'high' },
     { name: 'an identifier mixing Latin with Cyrillic look-alikes', code: 'const p\u0430ssword = 1;', at: ['p\u0430ssword'], severity: 'medium' },
   ],
   valid: [
