@@ -46,8 +46,14 @@ export function defaultBudgetMs(file: FileEntry): number {
  * objects; with a worker's default young generation most of them were promoted and collected
  * by full GCs: Claude Code native 2.1.332 in 2 workers took 37.6 s wall, 66.6 s CPU and 1.3 GB;
  * with 192 MB, 26.4 s, 47.8 s CPU and 0.9 GB (48 MB: 30.3 s; 96 MB: 28.6 s), on 2 cores.
+ * Measured again once the rules had grown (stop 59, same machine, runs taking turns): 192 MB
+ * and 96 MB cost the same time within the machine's noise, and 96 MB holds less at the peak,
+ * where one worker holds a 16 MB bundle's tree and the other its own work. Claude Code native:
+ * 49.4 s and 92 CPU s both, 1,435 MB -> 1,206 MB. Claude Code native + Gemini CLI + Qwen Code
+ * cold: 192 MB 103-118 s, 1,428-1,636 MB (3 runs); 96 MB 103-118 s, 1,239-1,402 MB (5 runs);
+ * 64 MB 103 s, 1,261 MB.
  */
-const YOUNG_GENERATION_MB = 192;
+const YOUNG_GENERATION_MB = 96;
 
 /**
  * JavaScript scanned at once by all workers together. A 16 MB bundle's parse and walk take
