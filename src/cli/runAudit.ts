@@ -8,6 +8,7 @@ import type { TargetResult, TargetSpec } from '../core/model';
 import { auditTargets, auditTargetsInParallel, selectRules, type AuditOptions, type FileScanner } from '../core/audit';
 import { scanFile } from '../core/scan/target';
 import { ANSWER_NOTE, defaultResultCacheDir, ResultCache } from '../core/worker/resultCache';
+import { CACHE_NOTE, pruneCache, pruneNote } from '../core/worker/cachePrune';
 import { printable } from '../core/text/safeText';
 import { plural } from '../core/text/format';
 import { defaultBudgetMs, ScanPool } from '../core/worker/pool';
@@ -83,7 +84,14 @@ export async function runAudit(specs: readonly TargetSpec[], options: Omit<Audit
     return await auditTargetsInParallel(specs, { ...options, selection, concurrency: 1, scan: cache ? cache.around(here) : here });
   } finally {
     await pool?.close();
-    if (pool) problems.push(...pool.notes.filter(m => !m.startsWith(ANSWER_NOTE)));
+    // In a pool, closing it keeps the cache to its size; here, this thread does.
+    if (cache && choice.cacheDir) {
+      const pruned = await pruneCache(choice.cacheDir).catch(() => undefined);
+      const note = pruned && pruneNote(pruned, choice.cacheDir);
+      if (note) process.stderr.write(`note: ${printable(note)}\n`);
+    }
+    if (pool) problems.push(...pool.notes.filter(m => !m.startsWith(ANSWER_NOTE) && !m.startsWith(CACHE_NOTE)));
+    for (const m of pool?.notes.filter(n => n.startsWith(CACHE_NOTE)) ?? []) process.stderr.write(`note: ${printable(m)}\n`);
     const answers = pool?.notes.filter(m => m.startsWith(ANSWER_NOTE)) ?? [];
     if (answers.length) process.stderr.write(`note: ${plural(answers.length, 'problem')} with the answers about other modules, worked out again where needed; first: ${printable(answers[0].slice(ANSWER_NOTE.length))}\n`);
     if (problems.length) process.stderr.write(`note: ${plural(problems.length, 'cached result')} ${problems.length === 1 ? 'was' : 'were'} not used and the files were scanned again; first: ${printable(problems[0])}\n`);

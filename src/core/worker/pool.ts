@@ -14,6 +14,7 @@ import { failedPlan, type TargetPlan } from '../scan/target';
 import type { BinarySplit, ModuleOutcome } from '../scan/binary';
 import { inParts, type PoolReply, type PoolRequest, type RuleChoice } from './protocol';
 import { ANSWER_NOTE } from './resultCache';
+import { CACHE_NOTE, pruneCache, pruneNote } from './cachePrune';
 import type { Finding } from '../model';
 
 export interface PoolOptions {
@@ -204,6 +205,15 @@ export class ScanPool {
   async close(): Promise<void> {
     this.closed = true;
     await Promise.all([...this.all].map(w => w.worker.terminate()));
+    if (this.options.cacheDir) {
+      // The cache is kept to its size once the workers that write it have stopped.
+      try {
+        const note = pruneNote(await pruneCache(this.options.cacheDir), this.options.cacheDir);
+        if (note) this.notes.push(note);
+      } catch (e) {
+        this.notes.push(`${CACHE_NOTE}could not prune ${this.options.cacheDir}: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    }
     if (this.ownAnswersDir) {
       try {
         fs.rmSync(this.ownAnswersDir, { recursive: true, force: true });

@@ -24,6 +24,7 @@ import { RULES } from '../rules';
 import type { Rule } from '../rules/types';
 import type { AnswerKey, AnswerStore } from '../scan/imports';
 import type { RuleChoice } from './protocol';
+import { touchUsed } from './cachePrune';
 
 const ENTRY_KIND = 'ai-tool-audit-result';
 const ENTRY_VERSION = 2;
@@ -180,12 +181,12 @@ export class ResultCache {
       const made = checkRuleVersions(entry.rules);
       const outcome = check(entry.outcome);
       const changed = changedRules(made, this.versions.rules);
-      if (changed.length === 0) return outcome;
-      if (!unaffected(changed, made, this.versions.rules, (outcome as { rulesRun?: readonly string[] }).rulesRun)) {
+      if (changed.length && !unaffected(changed, made, this.versions.rules, (outcome as { rulesRun?: readonly string[] }).rulesRun)) {
         this.stats.stale++;
         return undefined;
       }
-      this.stats.kept++;
+      if (changed.length) this.stats.kept++;
+      touchUsed(this.fileOf(key));
       return outcome;
     } catch (e) {
       this.stats.rejected++;
@@ -238,7 +239,9 @@ export class AnswerFiles implements AnswerStore {
     try {
       const entry = JSON.parse(text) as { kind?: unknown; version?: unknown; key?: unknown; value?: unknown };
       if (entry.kind !== ANSWER_KIND || entry.version !== ANSWER_VERSION || entry.key !== hash) throw new Error('not an answer of this version');
-      return check(entry.value);
+      const value = check(entry.value);
+      touchUsed(file);
+      return value;
     } catch (e) {
       // Once per entry: a damaged answer kept under a key its module no longer writes to (a final
       // answer become one per step count) would otherwise be told at every question.
