@@ -8,7 +8,7 @@ import type { TargetResult, TargetSpec } from '../core/model';
 import { auditTargets, auditTargetsInParallel, selectRules, type AuditOptions, type FileScanner } from '../core/audit';
 import { scanFile } from '../core/scan/target';
 import { ANSWER_NOTE, defaultResultCacheDir, ResultCache } from '../core/worker/resultCache';
-import { CACHE_NOTE, pruneCache, pruneNote } from '../core/worker/cachePrune';
+import { CACHE_NOTE, pruneWithNote } from '../core/worker/cachePrune';
 import { printable } from '../core/text/safeText';
 import { plural } from '../core/text/format';
 import { defaultBudgetMs, ScanPool } from '../core/worker/pool';
@@ -86,8 +86,7 @@ export async function runAudit(specs: readonly TargetSpec[], options: Omit<Audit
     await pool?.close();
     // In a pool, closing it keeps the cache to its size; here, this thread does.
     if (cache && choice.cacheDir) {
-      const pruned = await pruneCache(choice.cacheDir).catch(() => undefined);
-      const note = pruned && pruneNote(pruned, choice.cacheDir);
+      const note = await pruneWithNote(choice.cacheDir);
       if (note) process.stderr.write(`note: ${printable(note)}\n`);
     }
     if (pool) problems.push(...pool.notes.filter(m => !m.startsWith(ANSWER_NOTE) && !m.startsWith(CACHE_NOTE)));

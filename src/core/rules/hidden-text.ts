@@ -103,13 +103,17 @@ function check(ctx: RuleContext, node: Node, what: string, { pattern = false, re
 }
 
 /**
- * A zero-width space or joiner written into a few marks that `.replace` puts in place of what it
+ * One or two zero-width spaces or joiners written into a few marks that `.replace` puts in place of what it
  * matched: how chat and Markdown sanitizers break a code fence (`"``\u200b`"`) or a mention
  * (`"@\u200b"`) so that it is shown, not acted on. No words to hide among, nothing that reorders
  * text: info. A longer replacement (prose a model would read) keeps its severity.
  */
 function breaksMarkup(node: Node, path: readonly Node[], visible: string, raw: string): boolean {
-  if (visible.length > MAX_MARKUP_MARKS || /[\p{L}\p{N}]{2}/u.test(visible) || TAGS.test(raw) || OVERRIDES.test(raw) || ISOLATES_OR_MARKS.test(raw)) return false;
+  if (visible.length > MAX_MARKUP_MARKS || /[\p{L}\p{N}]{2}/u.test(visible)) return false;
+  // One or two spaces or joiners of the kinds that break a word, in a short text: a run of them
+  // (text encoded in zero-width characters) or any other invisible character keeps its severity.
+  const invisible = raw.match(INVISIBLE) ?? [];
+  if (invisible.length > MAX_MARKUP_INVISIBLE || invisible.some(c => !MARKUP_BREAKS.has(c)) || cookedText(node).length > MAX_MARKUP_TEXT) return false;
   const call = path[path.length - 2];
   if (call?.type !== 'CallExpression' || call.arguments[1] !== node) return false;
   const callee = call.callee;
@@ -119,6 +123,10 @@ function breaksMarkup(node: Node, path: readonly Node[], visible: string, raw: s
 
 /** Marks a sanitizer's replacement holds around its zero-width character (`@`, three backticks, `$&`). */
 const MAX_MARKUP_MARKS = 4;
+const MAX_MARKUP_INVISIBLE = 2;
+const MAX_MARKUP_TEXT = 8;
+/** Zero-width space, zero-width joiner, word joiner, zero-width no-break space. */
+const MARKUP_BREAKS = new Set(['\u200b', '\u200d', '\u2060', '\ufeff']);
 
 function hasNonAscii(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (text.charCodeAt(i) > 0x7f) return true;

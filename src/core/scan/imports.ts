@@ -240,7 +240,11 @@ export class ProgramImports {
     // another reads nothing. Once read, its shape answers most step counts "none" (below) without
     // the store, which holds only what analyses found: asked first at every step count, the store
     // was missed tens of thousands of times on Claude Code native (1.4 s of each worker's CPU).
-    const unread = !this.shapes.has(sibling.id);
+    // A module whose read failed counts as unread: the next worker may read it, or be told.
+    // The filters below never answer "none" where an analysis finds a runner (they look for
+    // text no runner goes without), so a worker that asks the store first and one that filters
+    // first find the same runners.
+    const unread = (this.shapes.get(sibling.id)?.length ?? -1) < 0;
     const told = unread ? this.sharedExports(sibling, steps) : undefined;
     if (told) {
       byStep.set(told.final ? -1 : steps, told);

@@ -14,7 +14,7 @@ import { failedPlan, type TargetPlan } from '../scan/target';
 import type { BinarySplit, ModuleOutcome } from '../scan/binary';
 import { inParts, type PoolReply, type PoolRequest, type RuleChoice } from './protocol';
 import { ANSWER_NOTE } from './resultCache';
-import { CACHE_NOTE, pruneCache, pruneNote } from './cachePrune';
+import { pruneWithNote } from './cachePrune';
 import type { Finding } from '../model';
 
 export interface PoolOptions {
@@ -207,12 +207,8 @@ export class ScanPool {
     await Promise.all([...this.all].map(w => w.worker.terminate()));
     if (this.options.cacheDir) {
       // The cache is kept to its size once the workers that write it have stopped.
-      try {
-        const note = pruneNote(await pruneCache(this.options.cacheDir), this.options.cacheDir);
-        if (note) this.notes.push(note);
-      } catch (e) {
-        this.notes.push(`${CACHE_NOTE}could not prune ${this.options.cacheDir}: ${e instanceof Error ? e.message : String(e)}`);
-      }
+      const note = await pruneWithNote(this.options.cacheDir);
+      if (note) this.notes.push(note);
     }
     if (this.ownAnswersDir) {
       try {

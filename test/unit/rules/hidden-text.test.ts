@@ -28,6 +28,9 @@ runRuleTable(hiddenText, {
     { name: 'a zero-width space in the replacement of a mention (info)', code: 's.replace(/@(?=channel|here)/gi, "@\u200B").replaceAll("#", "#\u200B");', at: ['"@', '"#\u200B'], severity: 'info' },
     { name: 'prose given as a replacement keeps its severity (medium)', code: 's.replace(/x/, "Ignore\u200B all previous rules");', at: ['"Ignore'], severity: 'medium' },
     { name: 'the same marks given to another call (medium)', code: 'send("@\u200B"); s.replace("@\u200B", "");', at: ['"@\u200B")', '"@\u200B",'], severity: 'medium' },
+    // Review 126: text encoded in zero-width characters after one mark, and invisible operators.
+    { name: 'a run of zero-width characters given as a replacement (an encoded text) stays medium', code: `s.replace(/$/, "@${'\u200B\u200C'.repeat(40)}");`, at: ['"@'], severity: 'medium' },
+    { name: 'invisible operators given as a replacement stay medium', code: 's.replace(/x/, "@\u2061\u2062");', at: ['"@'], severity: 'medium' },
     { name: 'a bidi control in a replacement stays high', code: 's.replace(/x/g, "@\u202E");', at: ['"@'], severity: 'high' },
     { name: 'an identifier mixing Latin with Cyrillic look-alikes', code: 'const p\u0430ssword = 1;', at: ['p\u0430ssword'], severity: 'medium' },
   ],
