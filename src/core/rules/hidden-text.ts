@@ -94,11 +94,19 @@ function check(ctx: RuleContext, node: Node, what: string, { pattern = false, re
   const shown = what === 'identifier' || pattern ? raw : cooked || raw;
   const visible = shown.replace(INVISIBLE, '').replace(/^["'`/]|["'`/]$/g, '').replace(/[\u0000-\u001F\u007F-\u009F]/g, '').replace(/\s+/g, '');
   // A string of only invisible characters and spaces is a named constant of text-processing code.
-  // Tag characters alone are text for a model to read, not a constant of text processing.
+  // Tag characters alone are text for a model to read, not a constant of text processing; nor is
+  // a run of a few invisible characters repeated (text encoded in zero-width characters).
+  const encoded = encodedRun(raw);
   const sanitizer = what !== 'identifier' && visible.length > 0 && breaksMarkup(node, path, visible, raw);
   const severity: Severity =
-    visible.length === 0 && what !== 'identifier' && !TAGS.test(raw) ? 'info' : what === 'identifier' ? 'high' : sanitizer ? 'info' : textSeverity(raw, rightToLeftAround(ctx.text, path));
-  const evidence = sanitizer ? [...chars, 'the replacement of a .replace(): breaks markup so it is shown'] : chars;
+    visible.length === 0 && what !== 'identifier' && !TAGS.test(raw) && !encoded
+      ? 'info'
+      : what === 'identifier'
+        ? 'high'
+        : sanitizer
+          ? 'info'
+          : textSeverity(raw, rightToLeftAround(ctx.text, path));
+  const evidence = sanitizer ? [...chars, 'the replacement of a .replace(): breaks markup so it is shown'] : encoded ? [...chars, encoded] : chars;
   ctx.report({ node, messageId: 'invisible', data: { where: what === 'identifier' ? 'an identifier' : `a ${what}`, chars: chars.join(', ') }, severity, evidence, ...(at?.fn !== undefined ? { fn: at.fn } : {}) });
 }
 
@@ -127,6 +135,20 @@ const MAX_MARKUP_INVISIBLE = 2;
 const MAX_MARKUP_TEXT = 8;
 /** Zero-width space, zero-width joiner, word joiner, zero-width no-break space. */
 const MARKUP_BREAKS = new Set(['\u200b', '\u200d', '\u2060', '\ufeff']);
+
+/**
+ * More invisible characters than a constant of text-processing code lists, some of them
+ * repeated: zero-width spaces and joiners standing for bits or letters of a hidden text (a
+ * whitespace table lists each character once). Said in the evidence, or undefined.
+ */
+function encodedRun(raw: string): string | undefined {
+  const invisible = raw.match(INVISIBLE) ?? [];
+  if (invisible.length <= MAX_CONSTANT_INVISIBLE || new Set(invisible).size === invisible.length) return undefined;
+  return `${invisible.length} invisible characters of ${new Set(invisible).size} kinds: text encoded in them`;
+}
+
+/** Invisible characters a named constant holds at most (`"\u200b\u0085\u180e"`, core-js's trim check). */
+const MAX_CONSTANT_INVISIBLE = 8;
 
 function hasNonAscii(text: string, start: number, end: number): boolean {
   for (let i = start; i < end; i++) if (text.charCodeAt(i) > 0x7f) return true;

@@ -31,6 +31,9 @@ runRuleTable(hiddenText, {
     // Review 126: text encoded in zero-width characters after one mark, and invisible operators.
     { name: 'a run of zero-width characters given as a replacement (an encoded text) stays medium', code: `s.replace(/$/, "@${'\u200B\u200C'.repeat(40)}");`, at: ['"@'], severity: 'medium' },
     { name: 'invisible operators given as a replacement stay medium', code: 's.replace(/x/, "@\u2061\u2062");', at: ['"@'], severity: 'medium' },
+    // Review 126: a string of only zero-width characters, repeated: text encoded in them.
+    { name: 'a run of zero-width characters only, repeated (an encoded text), is no constant (medium)', code: `const hidden = "${'\u200B\u200C\u200C\u200B'.repeat(12)}";`, at: ['"'], severity: 'medium', allEvidence: ['48 invisible characters of 2 kinds: text encoded in them'] },
+    { name: 'eleven invisible characters each listed once (a table of them) stay a constant (info)', code: 'const ZW = "\u200B\u200C\u200D\u200E\u200F\u2060\u2061\u2062\u2063\u2064\uFEFF";', at: ['"'], severity: 'info' },
     { name: 'a bidi control in a replacement stays high', code: 's.replace(/x/g, "@\u202E");', at: ['"@'], severity: 'high' },
     { name: 'an identifier mixing Latin with Cyrillic look-alikes', code: 'const p\u0430ssword = 1;', at: ['p\u0430ssword'], severity: 'medium' },
   ],
