@@ -84,14 +84,16 @@ export async function runAudit(specs: readonly TargetSpec[], options: Omit<Audit
     return await auditTargetsInParallel(specs, { ...options, selection, concurrency: 1, scan: cache ? cache.around(here) : here });
   } finally {
     await pool?.close();
+    const notes = [...(pool?.notes ?? [])];
     // In a pool, closing it keeps the cache to its size; here, this thread does.
-    if (cache && choice.cacheDir) {
-      const note = await pruneWithNote(choice.cacheDir);
-      if (note) process.stderr.write(`note: ${printable(note)}\n`);
+    const pruned = cache && choice.cacheDir ? await pruneWithNote(choice.cacheDir) : undefined;
+    if (pruned) notes.push(pruned);
+    const answers: string[] = [];
+    for (const m of notes) {
+      if (m.startsWith(CACHE_NOTE)) process.stderr.write(`note: ${printable(m)}\n`);
+      else if (m.startsWith(ANSWER_NOTE)) answers.push(m);
+      else problems.push(m);
     }
-    if (pool) problems.push(...pool.notes.filter(m => !m.startsWith(ANSWER_NOTE) && !m.startsWith(CACHE_NOTE)));
-    for (const m of pool?.notes.filter(n => n.startsWith(CACHE_NOTE)) ?? []) process.stderr.write(`note: ${printable(m)}\n`);
-    const answers = pool?.notes.filter(m => m.startsWith(ANSWER_NOTE)) ?? [];
     if (answers.length) process.stderr.write(`note: ${plural(answers.length, 'problem')} with the answers about other modules, worked out again where needed; first: ${printable(answers[0].slice(ANSWER_NOTE.length))}\n`);
     if (problems.length) process.stderr.write(`note: ${plural(problems.length, 'cached result')} ${problems.length === 1 ? 'was' : 'were'} not used and the files were scanned again; first: ${printable(problems[0])}\n`);
   }

@@ -96,8 +96,9 @@ function check(ctx: RuleContext, node: Node, what: string, { pattern = false, re
   // A string of only invisible characters and spaces is a named constant of text-processing code.
   // Tag characters alone are text for a model to read, not a constant of text processing; nor is
   // a run of a few invisible characters repeated (text encoded in zero-width characters).
-  const encoded = encodedRun(raw);
-  const sanitizer = what !== 'identifier' && visible.length > 0 && breaksMarkup(node, path, visible, raw);
+  const invisible = raw.match(INVISIBLE) ?? [];
+  const encoded = encodedRun(invisible);
+  const sanitizer = what !== 'identifier' && visible.length > 0 && breaksMarkup(node, path, visible, invisible);
   const severity: Severity =
     visible.length === 0 && what !== 'identifier' && !TAGS.test(raw) && !encoded
       ? 'info'
@@ -116,11 +117,10 @@ function check(ctx: RuleContext, node: Node, what: string, { pattern = false, re
  * (`"@\u200b"`) so that it is shown, not acted on. No words to hide among, nothing that reorders
  * text: info. A longer replacement (prose a model would read) keeps its severity.
  */
-function breaksMarkup(node: Node, path: readonly Node[], visible: string, raw: string): boolean {
+function breaksMarkup(node: Node, path: readonly Node[], visible: string, invisible: readonly string[]): boolean {
   if (visible.length > MAX_MARKUP_MARKS || /[\p{L}\p{N}]{2}/u.test(visible)) return false;
   // One or two spaces or joiners of the kinds that break a word, in a short text: a run of them
   // (text encoded in zero-width characters) or any other invisible character keeps its severity.
-  const invisible = raw.match(INVISIBLE) ?? [];
   if (invisible.length > MAX_MARKUP_INVISIBLE || invisible.some(c => !MARKUP_BREAKS.has(c)) || cookedText(node).length > MAX_MARKUP_TEXT) return false;
   const call = path[path.length - 2];
   if (call?.type !== 'CallExpression' || call.arguments[1] !== node) return false;
@@ -141,10 +141,10 @@ const MARKUP_BREAKS = new Set(['\u200b', '\u200d', '\u2060', '\ufeff']);
  * repeated: zero-width spaces and joiners standing for bits or letters of a hidden text (a
  * whitespace table lists each character once). Said in the evidence, or undefined.
  */
-function encodedRun(raw: string): string | undefined {
-  const invisible = raw.match(INVISIBLE) ?? [];
-  if (invisible.length <= MAX_CONSTANT_INVISIBLE || new Set(invisible).size === invisible.length) return undefined;
-  return `${invisible.length} invisible characters of ${new Set(invisible).size} kinds: text encoded in them`;
+function encodedRun(invisible: readonly string[]): string | undefined {
+  const kinds = new Set(invisible).size;
+  if (invisible.length <= MAX_CONSTANT_INVISIBLE || kinds === invisible.length) return undefined;
+  return `${invisible.length} invisible characters of ${kinds} kinds: text encoded in them`;
 }
 
 /** Invisible characters a named constant holds at most (`"\u200b\u0085\u180e"`, core-js's trim check). */

@@ -24,7 +24,7 @@ import { RULES } from '../rules';
 import type { Rule } from '../rules/types';
 import type { AnswerKey, AnswerStore } from '../scan/imports';
 import type { RuleChoice } from './protocol';
-import { touchUsed } from './cachePrune';
+import { touchUsed, unfinishedName } from './cachePrune';
 
 const ENTRY_KIND = 'ai-tool-audit-result';
 const ENTRY_VERSION = 2;
@@ -276,7 +276,7 @@ export class AnswerFiles implements AnswerStore {
 /** Writes a file whole under another name, then renames it: a worker reading it meanwhile sees all of it or nothing. */
 function writeWhole(file: string, text: string): void {
   fs.mkdirSync(path.dirname(file), { recursive: true });
-  const tmp = `${file}.${process.pid}.${Math.random().toString(36).slice(2)}.tmp`;
+  const tmp = unfinishedName(file);
   fs.writeFileSync(tmp, text);
   fs.renameSync(tmp, file);
 }
