@@ -16,6 +16,15 @@ describe('host classification (shared with the strings pass over native binaries
     assert.equal(hostSeverity(other, false), 'info');
   });
 
+  // Qoder CLI 1.0.12 (review 127): its API, tracking and test hosts were "third party".
+  it("knows Qoder's own domains (qoder.sh, qoder.ai, qoder.com.cn) as Alibaba's", () => {
+    for (const host of ['api2.qoder.sh', 'center.qoder.sh', 'daily.qoder.ai', 'gateway.qoder.com.cn', 'download.qoder.com']) {
+      const c = classifyHost(host, ['alibaba']);
+      assert.deepEqual([host, c.service, c.own], [host, 'alibaba', true]);
+    }
+    assert.equal(classifyHost('api2.qoder.sh', claude).own, false);
+  });
+
   it("labels a company's general domain with the company, not its AI product, unless the host names the product", () => {
     const label = (h: string) => classifyHost(h, claude).label;
     // Claude Code's and Gemini CLI's fonts, storage and OAuth hosts were "Google (Gemini, Vertex AI)".

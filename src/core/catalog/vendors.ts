@@ -46,7 +46,7 @@ export const VENDORS: Vendor[] = [
   {
     id: 'alibaba', name: 'Alibaba (Qwen, Tongyi, Lingma, Qoder)', country: 'CN',
     keywords: [...kw('alibaba', 'aliyun', 'aliyuncs', 'dashscope', 'qwen', 'tongyi', 'lingma', 'qoder', 'bailian', 'modelscope', 'alibabacloud')],
-    hosts: ['dashscope.aliyuncs.com', 'dashscope-intl.aliyuncs.com', 'aliyuncs.com', 'aliyun.com', 'alibabacloud.com', 'qoder.com', 'lingma.aliyun.com', 'modelscope.cn', 'qwen.ai', 'qwenlm.ai', 'iflow.cn'],
+    hosts: ['dashscope.aliyuncs.com', 'dashscope-intl.aliyuncs.com', 'aliyuncs.com', 'aliyun.com', 'alibabacloud.com', 'qoder.com', 'qoder.com.cn', 'qoder.sh', 'qoder.ai', 'lingma.aliyun.com', 'modelscope.cn', 'qwen.ai', 'qwenlm.ai', 'iflow.cn'],
     company: { name: 'Alibaba Cloud', domains: ['aliyuncs.com', 'aliyun.com', 'alibabacloud.com'], serviceLabels: ['maas', 'modelstudio', 'bailian'] },
     npm: ['@qwen-code', '@qoder-ai', '@iflow-ai'],
   },
