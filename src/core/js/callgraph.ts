@@ -21,7 +21,8 @@ export interface CallStep {
  * a call into the function the way is in, or into one around it whose parameter it reads as a
  * free name (`renameSync(a, b) { return timed(() => fs.renameSync(a, b)) }`). The way ends at the
  * first step of another kind, or with `pastReturns` goes on past steps into other functions'
- * returns taken on the way (`pe(t, e)` building the options a runner spawns with).
+ * returns taken on the way (`pe(t, e)` building the options a runner spawns with), written in
+ * the function the way is in or one around it (a promise's executor using its runner's `B`).
  */
 export function callersOut(calls: readonly CallStep[], fn: number, index: ModuleIndex, pastReturns = false): CallStep[] {
   const out: CallStep[] = [];
@@ -30,7 +31,7 @@ export function callersOut(calls: readonly CallStep[], fn: number, index: Module
     if (step.callee === at || encloses(index, step.callee, at)) {
       out.push(step);
       at = step.fn;
-    } else if (!pastReturns || step.fn !== at) break;
+    } else if (!pastReturns || (step.fn !== at && !encloses(index, step.fn, at))) break;
   }
   return out;
 }

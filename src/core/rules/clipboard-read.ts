@@ -171,13 +171,24 @@ function heldClipboardRead(call: Node & { type: 'CallExpression' }, fn: number, 
   if (programs.length === 0 || programs.some(p => namedHere.has(p.node))) return undefined;
   const lists = flow.origins(call.arguments[1] as Node, fn, n => (n.type === 'ArrayExpression' && n.elements.some(e => e && e.type !== 'SpreadElement' && OUTPUT_FLAGS.has(staticString(e as Node) ?? '')) && !listsTypes(words(n)) ? n : undefined));
   if (lists.length === 0) return undefined;
-  const list = lists[0].mark;
-  const shown = words(list).map(w => w || '*');
   // Inside a process runner bundled with the code (execa as a local `f(file, args, o)`): the read
   // is the call that names the program, out where the runner's callers are (`f(xsel, args)`).
-  const outer = programs.map(p => outermostCaller(p.calls, fn, ctx.analysis().index));
-  const at = outer.every(c => c !== undefined && c.call === outer[0]!.call) ? outer[0] : undefined;
-  return { how: `command ${JSON.stringify(`${programs[0].mark} ${shown.join(' ')}`.slice(0, 120))}`, list, ...(at ? { at: { node: at.call as Node, fn: at.fn } } : {}) };
+  // The program and the list go together only through the same calls out of the runner, as
+  // far as both go out (either may be written further in): a shared runner's `xclip` from one
+  // caller and another caller's `find … -o …` list are two commands, neither a read.
+  const index = ctx.analysis().index;
+  const out = (calls: readonly CallStep[]) => callersOut(calls, fn, index, true);
+  const together = (a: readonly CallStep[], b: readonly CallStep[]) => a.every((step, i) => i >= b.length || b[i].call === step.call);
+  const paired = programs.flatMap(p => {
+    const by = out(p.calls);
+    const list = lists.find(l => together(by, out(l.calls)));
+    return list ? [{ program: p, list: list.mark, from: by[by.length - 1] }] : [];
+  });
+  if (paired.length === 0) return undefined;
+  const { program, list } = paired[0];
+  const shown = words(list).map(w => w || '*');
+  const at = paired.every(p => p.from !== undefined && p.from.call === paired[0].from!.call) ? paired[0].from : undefined;
+  return { how: `command ${JSON.stringify(`${program.mark} ${shown.join(' ')}`.slice(0, 120))}`, list, ...(at ? { at: { node: at.call as Node, fn: at.fn } } : {}) };
 }
 
 /** The outermost call a value was handed in through to function `fn`, past helpers' returns on the way (see callersOut). */
