@@ -51,6 +51,8 @@ export interface BundleOptions {
   minify?: boolean;
   /** Output module format (rollup and esbuild); webpack always emits its own runtime. */
   format?: 'cjs' | 'esm';
+  /** esbuild's keep-names: every function wrapped in `__name(fn, "name")`, as command-code ships. */
+  keepNames?: boolean;
 }
 
 const FIXTURES = path.resolve(__dirname, '..', '..', '..', 'test', 'fixtures', 'bundler-src');
@@ -65,10 +67,11 @@ export const VARIANTS: BundleOptions[] = [
   { bundler: 'webpack', minify: true },
   { bundler: 'rollup', format: 'cjs' },
   { bundler: 'rollup', format: 'esm' },
+  { bundler: 'esbuild', format: 'esm', minify: true, keepNames: true },
 ];
 
 export function describeVariant(o: BundleOptions): string {
-  return `${o.bundler}${o.format ? ` ${o.format}` : ''}${o.minify ? ' minified' : ''}`;
+  return `${o.bundler}${o.format ? ` ${o.format}` : ''}${o.minify ? ' minified' : ''}${o.keepNames ? ' keep-names' : ''}`;
 }
 
 /** The fixture `name` bundled from its `main.mjs` (or another entry); the output's text. */
@@ -112,7 +115,7 @@ async function withBuiltLibrary(dir: string, entryFile: string, options: BundleO
 
 async function withEsbuild(entry: string, options: BundleOptions): Promise<string> {
   const esbuild = await import('esbuild');
-  const result = await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: options.format ?? 'cjs', minify: !!options.minify, write: false, logLevel: 'silent' });
+  const result = await esbuild.build({ entryPoints: [entry], bundle: true, platform: 'node', format: options.format ?? 'cjs', minify: !!options.minify, keepNames: !!options.keepNames, write: false, logLevel: 'silent' });
   return result.outputFiles[0].text;
 }
 

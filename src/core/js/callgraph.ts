@@ -450,11 +450,13 @@ export class CallGraph {
       if (call.arguments.length !== 2 || target.type !== 'Identifier' || getters.type !== 'ObjectExpression' || getters.properties.length === 0) return;
       const members = new Map<string, ModuleValue>();
       for (const p of getters.properties) {
-        // Every member a getter with no parameters that returns a name: the helper's shape, nothing else.
-        if (p.type !== 'Property' || p.value.type !== 'ArrowFunctionExpression' || p.value.params.length || p.value.body.type !== 'Identifier') return;
+        // Every member a getter with no parameters that returns a name: the helper's shape, nothing
+        // else; each may be named by keep-names (`{ run: __name(() => run, "run") }`).
+        const getter = p.type === 'Property' ? this.index.unnamed(p.value as Node) : undefined;
+        if (getter?.type !== 'ArrowFunctionExpression' || getter.params.length || getter.body.type !== 'Identifier') return;
         const key = propertyKeyName(p);
-        const at = this.index.functionOf(p.value);
-        if (key !== undefined && at !== undefined) members.set(key, { node: p.value.body, fn: at });
+        const at = this.index.functionOf(getter);
+        if (key !== undefined && at !== undefined) members.set(key, { node: getter.body, fn: at });
       }
       const bound = this.index.binding(target.name, this.index.callFns[i]);
       if (bound) found.set(`${bound.scope}\0${target.name}`, { scope: bound.scope, members });
@@ -634,6 +636,9 @@ export class CallGraph {
    * thunk is, through add); and a bundled module's exports, for a call that is no memo.
    */
   private addCalled(call: CallExpression, fn: number, name: string, range: Range, add: (name: string, value: Node, range: Range) => void): void {
+    // `const send = __name(async (r) => …, "send")` (esbuild's keep-names): the function given.
+    const named = this.passedThrough(call, fn, HOPS - 1);
+    if (named !== undefined) return add(name, this.index.functions[named].node, range);
     const made = this.madeFunction(call, fn, HOPS - 1);
     const memo = memoThunk(call) !== undefined;
     add(name, made !== undefined && (!memo || this.takesArguments(made) !== undefined) ? this.index.functions[made].node : call, range);

@@ -427,8 +427,11 @@ function namedFunctions(index: ModuleIndex): Map<Node, FunctionName> {
     const from = Math.max(0, values[0].node.start - name.length - 64);
     const before = index.text.slice(from, values[0].node.start);
     const at = before.lastIndexOf(name);
-    // `g = /* @__PURE__ */ __name(…)`: a bundler's annotation may sit between.
-    if (at >= 0 && /^\s*=\s*(?:\/\*[^*]*\*\/\s*)*$/.test(before.slice(at + name.length))) found.set(fn, { name, holder: values[0].node, declaredAt: from + at });
+    // `g = /* @__PURE__ */ __name(…)`: a bundler's annotation may sit between, and the keep-names
+    // call the index sees through (its value is the function named).
+    const between = before.slice(at + name.length);
+    const written = /^\s*=\s*(?:\/\*[^*]*\*\/\s*)*$/.test(between) || (held === fn && index.isKeepNamed(fn) && /^\s*=\s*(?:\/\*[^*]*\*\/\s*)*[A-Za-z_$][\w$]*\(\s*$/.test(between));
+    if (at >= 0 && written) found.set(fn, { name, holder: values[0].node, declaredAt: from + at });
   });
   return named;
 }
@@ -460,10 +463,13 @@ function callerTexts(declared: FunctionNode, named: FunctionName, f: number, par
     const parent = use.ancestors[use.ancestors.length - 1];
     if (parent === declared) return !isExported(use.ancestors, use.ancestors.length - 1);
     // `var g = function …`: the name's own declaration.
-    if (parent?.type === 'VariableDeclarator' && parent.id === use.node && parent.init === named.holder) return !isExported(use.ancestors, use.ancestors.length - 2);
+    // The index sees through keep-names (`var g = __name(function …, "g")`): the holder is the function.
+    if (parent?.type === 'VariableDeclarator' && parent.id === use.node && parent.init && index.unnamed(parent.init as Node) === named.holder) return !isExported(use.ancestors, use.ancestors.length - 2);
     // `var a, run;` then `run = function …` (a bundler's lazy initialiser): declared bare, then given the function once.
     if (parent?.type === 'VariableDeclarator' && parent.id === use.node && !parent.init) return !isExported(use.ancestors, use.ancestors.length - 2);
-    if (parent?.type === 'AssignmentExpression' && parent.operator === '=' && parent.left === use.node && parent.right === named.holder) return true;
+    if (parent?.type === 'AssignmentExpression' && parent.operator === '=' && parent.left === use.node && index.unnamed(parent.right as Node) === named.holder) return true;
+    // `__name(run, "run")` after the declaration (esbuild's keep-names): named, handed nowhere.
+    if (parent?.type === 'CallExpression' && parent.arguments[0] === use.node && parent.arguments.length === 2 && isKeepNames(parent, use.fn, index)) return true;
     // The path is the scan's own, changed as it goes on: kept as a copy.
     if ((parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.callee === use.node) return calls.push({ ...use, ancestors: [...use.ancestors] }) > 0;
     // A property of the function read or set (`run.encodeCommand = encode`, powershell-utils'

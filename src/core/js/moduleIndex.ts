@@ -4,7 +4,7 @@
 // and of `this` in classes, every call and comparison, and the literals that look encoded.
 // All of it is dropped with the AST when the file is done.
 import type * as acorn from 'acorn';
-import { atScopeTop, instanceKeyName, isFunction, isUndefinedValue, literalKey, propertyKeyName, propertyName, staticString, unwrapChain, calleeOf, type FunctionNode, type ImportBinding, type Node, type Parameter, type PropertyOf } from './ast';
+import { atScopeTop, instanceKeyName, returnedExpression, isFunction, isUndefinedValue, literalKey, propertyKeyName, propertyName, staticString, unwrapChain, calleeOf, type FunctionNode, type ImportBinding, type Node, type Parameter, type PropertyOf } from './ast';
 
 /** Functions bigger than this are module-sized: they never widen a correlation scope. */
 export const WRAPPER_SIZE = 64 * 1024;
@@ -288,6 +288,7 @@ export class ModuleIndex {
       case 'CallExpression':
       case 'NewExpression':
         this.recordCall(node, path);
+        if (node.type === 'CallExpression') this.recordKeepNamed(node);
         break;
       case 'BinaryExpression':
         if (COMPARISONS.has(node.operator) && node.left.type !== 'PrivateIdentifier') {
@@ -562,7 +563,14 @@ export class ModuleIndex {
     if (node.type === 'FunctionDeclaration' && node.id) this.bind(node.id.name, node, true);
     const index = this.functions.length;
     const locals = new Map<string, Node | undefined>();
-    const wrapper = isWrapper(node, parentNode, this.fnStack.length);
+    // Named by keep-names (`var quiet = __name((cmd, list) => …, "quiet")`): an ordinary function
+    // of the name it is bound to, neither a module wrapper nor a callback of the helper.
+    const named = parentNode?.type === 'CallExpression' && parentNode.arguments[0] === node && this.keepNamed(parentNode) === node;
+    if (named) {
+      this.keepNamedCalls.set(parentNode, node);
+      this.keepNamedFunctions.add(node);
+    }
+    const wrapper = !named && isWrapper(node, parentNode, this.fnStack.length);
     const enclosing = this.fnStack.length ? this.functions[this.currentFunction] : undefined;
     const method = parentNode?.type === 'MethodDefinition' || parentNode?.type === 'PropertyDefinition';
     const cls = method ? this.classStack[this.classStack.length - 1] : node.type === 'ArrowFunctionExpression' ? enclosing?.cls : undefined;
@@ -581,7 +589,7 @@ export class ModuleIndex {
       appends: undefined,
       values: wrapper ? new Map<string, ModuleValue[]>() : undefined,
       cls,
-      callback: !wrapper && (parentNode?.type === 'CallExpression' || parentNode?.type === 'NewExpression') && (parentNode.arguments as Node[]).includes(node),
+      callback: !wrapper && !named && (parentNode?.type === 'CallExpression' || parentNode?.type === 'NewExpression') && (parentNode.arguments as Node[]).includes(node),
     });
     this.fnByNode.set(node, index);
     this.fnStack.push(index);
@@ -639,7 +647,8 @@ export class ModuleIndex {
     if (!scope.has(name)) scope.set(name, undefined);
   }
 
-  private bind(name: string, value: Node | undefined, declaration: boolean): void {
+  private bind(name: string, given: Node | undefined, declaration: boolean): void {
+    const value = this.keepNamed(given);
     const i = declaration ? this.scopes.length - 1 : this.scopeIndexOf(name);
     const scope = this.scopes[i];
     if (declaration && value === undefined && scope.has(name)) return; // `var x;` again
@@ -688,6 +697,78 @@ export class ModuleIndex {
     let list = values.get(name);
     if (!list) values.set(name, (list = []));
     list.push({ node: value, fn: this.currentFunction });
+  }
+
+  /**
+   * `__name(async (r) => …, "send")`, esbuild's keep-names (Qwen Code and command-code wrap every
+   * function they name in it): the function it is given, which the helper names and returns, so
+   * that every use of the name sees the function as it would without keep-names.
+   */
+  private keepNamed(value: Node | undefined): Node | undefined {
+    if (value?.type !== 'CallExpression' || value.arguments.length !== 2) return value;
+    const [given, label] = value.arguments;
+    if (!(isFunction(given as Node) || given.type === 'ClassExpression') || label.type !== 'Literal' || typeof label.value !== 'string') return value;
+    return this.isKeepNamesHelper(value.callee as Node) ? (given as Node) : value;
+  }
+
+  /** Keep-names calls met in the walk, and the function each names. */
+  private readonly keepNamedCalls = new Map<Node, FunctionNode>();
+
+  /**
+   * `__name(run, "patchInstanceOf")` after a declaration (esbuild's keep-names; minified, the
+   * label is the original name, not the one the code spells): where the name is given, so that
+   * a scan of the name's uses knows it is handed nowhere else.
+   */
+  private recordKeepNamed(call: acorn.CallExpression): void {
+    const [given, label] = call.arguments;
+    if (call.arguments.length !== 2 || given.type !== 'Identifier' || label.type !== 'Literal' || typeof label.value !== 'string') return;
+    if (this.isKeepNamesHelper(call.callee as Node)) this.keepNamedNames.add(given.start);
+  }
+
+  private readonly keepNamedNames = new Set<number>();
+
+  /** Whether the name written at `offset` is the one a keep-names call is given (see recordKeepNamed). */
+  namedAt(offset: number): boolean {
+    return this.keepNamedNames.has(offset);
+  }
+
+  /** Whether a function is the one a keep-names call names (`var g = __name(function (x) {…}, "g")`). */
+  isKeepNamed(fn: Node): boolean {
+    return this.keepNamedFunctions.has(fn);
+  }
+
+  private readonly keepNamedFunctions = new Set<Node>();
+
+  /** The function a keep-names call names (`__name(() => f, "get")`), or the node itself. */
+  unnamed(node: Node): Node {
+    return this.keepNamedCalls.get(node) ?? node;
+  }
+
+  /** The helpers found to name and return their first argument (`(t, v) => __defProp(t, "name", { value: v })`), by node. */
+  private readonly keepNamesHelpers = new Map<Node, boolean>();
+
+  private isKeepNamesHelper(callee: Node): boolean {
+    if (callee.type !== 'Identifier') return false;
+    const bound = this.bindingNow(callee.name, this.currentFunction);
+    const helper = bound && !bound.mutated && bound.values.length === 1 ? bound.values[0].node : undefined;
+    if (!helper) return false;
+    // From the chunk of the same build that defines it, not a package that may define it otherwise.
+    if (helper.type === 'ImportBinding') return helper.imported === '__name' && /^\.\.?\//.test(helper.source);
+    let known = this.keepNamesHelpers.get(helper);
+    if (known === undefined) this.keepNamesHelpers.set(helper, (known = this.namesAndReturns(helper)));
+    return known;
+  }
+
+  private namesAndReturns(helper: Node): boolean {
+    if (!isFunction(helper) || helper.params.length !== 2 || helper.params[0].type !== 'Identifier') return false;
+    const returned = returnedExpression(helper);
+    const inner = returned && unwrapChain(returned);
+    const target = helper.params[0].name;
+    if (inner?.type !== 'CallExpression' || inner.arguments[0]?.type !== 'Identifier' || inner.arguments[0].name !== target || staticString(inner.arguments[1] as Node) !== 'name') return false;
+    const definer = unwrapChain(inner.callee as Node);
+    const bound = definer.type === 'Identifier' ? this.bindingNow(definer.name, this.currentFunction) : undefined;
+    const member = definer.type === 'Identifier' ? (bound && !bound.mutated && bound.values.length === 1 ? unwrapChain(bound.values[0].node) : undefined) : definer;
+    return member?.type === 'MemberExpression' && member.object.type === 'Identifier' && member.object.name === 'Object' && propertyName(member) === 'defineProperty';
   }
 
   /**

@@ -195,7 +195,7 @@ export function callsSpelled(index: ModuleIndex, scope: number, name: string, de
     // the function handed on, unless it is one of the members that call it.
     else if (text.charCodeAt(j) === 46 /* . */ && text.charCodeAt(j + 1) !== 46) {
       if (CALLING_MEMBERS.has(/^\s*([\w$]*)/.exec(text.slice(j + 1, j + 24))?.[1] ?? '')) return -1;
-    } else if (!namedByKeepNames(text, i, j, name)) return -1;
+    } else if (!index.namedAt(i) && !namedByKeepNames(text, i, j, name)) return -1;
   }
   return calls;
 }
