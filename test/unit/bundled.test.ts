@@ -44,6 +44,19 @@ describe('rules on real bundler output', function () {
         ]);
       });
 
+      // command-code 1.53.1 (review 125): a machine fingerprint built from hashed ids that helpers
+      // read, posted through a transport object a factory makes (`createTransport(o).post(…)`).
+      it('follows a fingerprint through the helpers that build it into the request a made transport sends', async () => {
+        const findings = scan(await bundleFixture('fingerprint', variant));
+        const sent = findings.filter(f => f.ruleId === 'exfiltration');
+        assert.deepEqual(sent.map(f => `${f.severity} ${f.message}`), ['medium Sends the D-Bus machine id (/var/lib/dbus/machine-id), the Linux machine id (/etc/machine-id), … in a network request']);
+        // The third thing sent, cut from the message, is in the evidence and the steps.
+        assert.ok(sent[0].evidence.some(e => /hostname/.test(e)), sent[0].evidence.join('\n'));
+        const steps = sent[0].related.map(r => r.message);
+        assert.ok(steps.some(m => /host-info: Reads the host name/.test(m)), steps.join('\n'));
+        assert.ok(steps.some(m => /passes through .*\.post\(\)/.test(m)), steps.join('\n'));
+      });
+
       it("finds process starts through a bundled CommonJS module's exports and an object's property (Copilot CLI's host-id execAsync)", async () => {
         const findings = scan(await bundleFixture('exported', variant)).filter(f => f.ruleId === 'child-process');
         const shown = findings.map(f => `${f.severity} ${f.message}`).sort();

@@ -43,6 +43,24 @@ describe('correlation: exfiltration', () => {
     assert.deepEqual(only('exfiltration', other), [], "another class's method of the same name, on an instance of that class");
   });
 
+  // Claude Code 2.1.112 (this stop's corpus diff): the account name picks the keychain item whose
+  // output (the login token) is sent; the name itself is not. Followed six helpers deep, it was
+  // reported as "Sends the user account" at every request carrying the login headers.
+  it("does not count an identifier that only picks what a read returns (the account given to the keychain's lookup)", () => {
+    const code = 'const{execFile}=require("child_process"),os=require("os");function user(){try{return process.env.USER||os.userInfo().username}catch{return"x"}}function readKey(s){return new Promise(r=>{execFile("security",["find-generic-password","-a",user(),"-w","-s",s],{encoding:"utf-8"},(e,out)=>{r({stdout:e?null:out.trim()})})})}async function token(){const{stdout}=await readKey("Claude Code-credentials");return stdout}async function headers(){return{Authorization:`Bearer ${await token()}`}}async function go(){return fetch("https://api.example.com/x",{headers:await headers()})}';
+    assert.deepEqual(only('exfiltration', code).filter(f => /user account/.test(f.message)), []);
+    const sent = code + 'async function who(){return fetch("https://api.example.com/w",{method:"POST",body:JSON.stringify({u:user()})})}';
+    assert.deepEqual(only('exfiltration', sent).filter(f => /user account/.test(f.message)).map(f => `${f.severity} ${f.message}`), ['medium Sends the user account (os.userInfo) in a network request to api.example.com']);
+  });
+
+  // command-code 1.53.1 (review 125): the id file is checked, then read, each with its path written out: one machine-id
+  // finding for both, whose read is the one the value comes from.
+  it('follows a read of an id file named twice in its function (checked, then read) to the request', () => {
+    const code = 'const fs=require("fs");function rid(){if(fs.existsSync("/etc/machine-id")){const t=fs.readFileSync("/etc/machine-id","utf8").trim();if(t)return t}return""}async function go(){return fetch("https://api.example.com/fp",{method:"POST",body:JSON.stringify({id:rid()})})}';
+    assert.deepEqual(only('exfiltration', code).map(f => `${f.severity} ${f.message}`), ['medium Sends the Linux machine id (/etc/machine-id) in a network request to api.example.com']);
+    assert.equal(only('machine-id', code).length, 1);
+  });
+
   // Claude Code 2.1.25 (review 82): `git config --get user.email` run with an argument list through a spawn wrapper, then posted with the gh login.
   it("follows a named source in a program's argument list: execFileSync, a spawn wrapper's stdout chunks, Promise.all's elements", () => {
     const code = [

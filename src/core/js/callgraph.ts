@@ -43,6 +43,9 @@ export function callersOut(calls: readonly CallStep[], fn: number, index: Module
  */
 const HOPS = 5;
 
+/** An object a function returns with more properties is a table of data, not a client's methods. */
+const MAX_MADE_METHODS = 64;
+
 /** Resolved calls of a function, at most this many (a helper called from 5,000 places). */
 export const MAX_CALLERS = 64;
 
@@ -160,7 +163,10 @@ export class CallGraph {
       return def?.type === 'MethodDefinition' ? this.index.functionOf(def.value) : undefined;
     }
     // `cross_spawn_namespaceFn()._parse(…)`: a member of a bundled module loaded in place (webpack's `.cw` wrapper).
-    if (object.type === 'CallExpression' && object.arguments.length === 0) return this.exportedFunction(object, fn, method, HOPS);
+    if (object.type === 'CallExpression' && object.arguments.length === 0) return this.exportedFunction(object, fn, method, HOPS) ?? this.madeMethod(object, fn, method, HOPS);
+    // `createTransport(o).post(…)`, `(o.transport ?? createTransport(o)).post(…)` written in place (minified).
+    const made = object.type === 'LogicalExpression' && object.operator !== '&&' ? unwrapChain(object.right as Node) : object;
+    if (made.type === 'CallExpression') return this.madeMethod(made, fn, method, HOPS);
     if (object.type !== 'Identifier') return undefined;
     const owner = this.bindingValue(object.name, fn);
     if (!owner) return undefined;
@@ -173,13 +179,15 @@ export class CallGraph {
       const assigned = singleValue(this.index.memberValuesOf(object.name, fn, method));
       return assigned ? this.functionValue(assigned.node, assigned.fn, HOPS - 1) : undefined;
     }
-    if (owner.node.type === 'CallExpression') return this.exportedFunction(owner.node, owner.fn, method, HOPS);
+    if (owner.node.type === 'CallExpression') return this.exportedFunction(owner.node, owner.fn, method, HOPS) ?? this.madeMethod(owner.node, owner.fn, method, HOPS);
     // `const runner = new Runner(); runner.run(text)`: the method the class defines. Also the
     // instance made when a caller gives none (`options.manager ?? new NoopManager()`): what runs
     // by default (Gemini CLI's shell tool prepares its command through one).
-    const made = owner.node.type === 'LogicalExpression' && owner.node.operator !== '&&' ? unwrapChain(owner.node.right) : owner.node;
-    if (made.type === 'NewExpression') {
-      const cls = this.instanceClass(made, owner.fn);
+    const byDefault = owner.node.type === 'LogicalExpression' && owner.node.operator !== '&&' ? unwrapChain(owner.node.right) : owner.node;
+    // `o = e.transport ?? createNodeTransport({ baseUrl })`: the made object's method, by default.
+    if (byDefault.type === 'CallExpression') return this.madeMethod(byDefault, owner.fn, method, HOPS);
+    if (byDefault.type === 'NewExpression') {
+      const cls = this.instanceClass(byDefault, owner.fn);
       return cls ? this.instanceMethod(cls, method) : undefined;
     }
     if (owner.node.type === 'ClassDeclaration' || owner.node.type === 'ClassExpression') {
@@ -306,6 +314,30 @@ export class CallGraph {
       made = f;
     }
     return made;
+  }
+
+  /**
+   * The method `key` of the object a same-module factory returns, for a call of it: `const o =
+   * createTransport(opts); o.post(body)` with `createTransport` returning `{ post: async (e) => … }`
+   * (the same function at every return). A client or transport made this way is how bundled
+   * TypeScript code sends most requests.
+   */
+  private madeMethod(call: CallExpression, fn: number, key: string, hops: number): number | undefined {
+    if (hops < 0) return undefined;
+    const callee = calleeOf(call);
+    const factory = isFunction(callee) ? this.index.functionOf(callee) : callee.type === 'Identifier' ? this.functionNamed(callee.name, fn, hops - 1) : undefined;
+    if (factory === undefined) return undefined;
+    let found: number | undefined;
+    for (const returned of this.index.functions[factory].returns) {
+      let r = returned;
+      while (r.type === 'SequenceExpression') r = r.expressions[r.expressions.length - 1] as Node;
+      const object = this.objectValue(r, factory, hops - 1);
+      const value = object && propertyValue(object.node, key);
+      const f = value && this.functionValue(value, object.fn, hops - 1);
+      if (f === undefined || (found !== undefined && f !== found)) return undefined;
+      found = f;
+    }
+    return found;
   }
 
   /**
@@ -734,6 +766,16 @@ export class CallGraph {
           if (!value) continue;
           if (value.type === 'CallExpression') this.addCalled(value, i, name, range, add);
           else add(name, value, range, i);
+        }
+        // `createTransport(opts).post(…)`: the methods of the object a factory returns are called
+        // by their keys wherever the factory is seen (target() checks each call).
+        for (const returned of fnRecord.returns) {
+          if (returned.type !== 'ObjectExpression' || returned.properties.length > MAX_MADE_METHODS) continue;
+          for (const p of returned.properties) {
+            const key = p.type === 'Property' && p.kind === 'init' && !p.computed ? propertyKeyName(p) : undefined;
+            const method = key === undefined ? undefined : this.functionValue((p as { value: Node }).value, i, HOPS - 1);
+            if (key !== undefined && method !== undefined) add(key, this.index.functions[method].node, rangeOf(fnRecord.parent));
+          }
         }
         if (fnRecord.cls) {
           // `this.m()` in the class, `C.m()` wherever the class is seen.

@@ -109,14 +109,15 @@ export class ValueFlow {
   /**
    * Every node, among those `mark` recognises, whose value reaches the value of `expr`
    * (written in function `fn`), or of its property `path` (`["hostname"]`: the host of a
-   * request's options). A marked node ends the search along its branch.
+   * request's options). A marked node ends the search along its branch. `nesting`: how many
+   * calls deep callees' returns are entered before each costs one of `depth` (see `nesting` below).
    */
-  origins<M>(expr: Node, fn: number, mark: Mark<M>, depth = CALL_DEPTH, path: readonly string[] = NO_PATH, context: readonly CallStep[] = NO_CONTEXT): Array<Reached<M>> {
+  origins<M>(expr: Node, fn: number, mark: Mark<M>, depth = CALL_DEPTH, path: readonly string[] = NO_PATH, context: readonly CallStep[] = NO_CONTEXT, nesting = 0): Array<Reached<M>> {
     // Asked from inside calls a search entered (a read met in a helper's return): a parameter
     // there is that call's argument, so the answer is the caller's own, not one to share.
-    if (context.length) return this.search(expr, fn, mark, depth, path, context);
+    if (context.length) return this.search(expr, fn, mark, depth, path, context, BUDGET, nesting);
     const start = path.length ? undefined : this.settledStart(expr, fn);
-    if (!start) return this.search(expr, fn, mark, depth, path);
+    if (!start) return this.search(expr, fn, mark, depth, path, NO_CONTEXT, BUDGET, nesting);
     // A question from a name (or a name's property) asked again from another use of the same
     // name gets the same answer once the walk is over: only the use itself may be marked.
     for (const use of start.uses) {
@@ -125,9 +126,9 @@ export class ValueFlow {
     }
     let byKey = this.answers.get(mark);
     if (!byKey) this.answers.set(mark, (byKey = new Map()));
-    const key = `${depth}\0${start.key}`;
+    const key = `${depth}\0${nesting}\0${start.key}`;
     let answer = byKey.get(key) as Array<Reached<M>> | undefined;
-    if (!answer) byKey.set(key, (answer = this.search(expr, fn, mark, depth, NO_PATH)));
+    if (!answer) byKey.set(key, (answer = this.search(expr, fn, mark, depth, NO_PATH, NO_CONTEXT, BUDGET, nesting)));
     return [...answer];
   }
 
@@ -173,15 +174,32 @@ export class ValueFlow {
     return { key: `${bound.scope}\0${name.name}${property}`, uses };
   }
 
-  private search<M>(expr: Node, fn: number, mark: Mark<M>, depth: number, path: readonly string[], context: readonly CallStep[] = NO_CONTEXT, steps = BUDGET): Array<Reached<M>> {
+  private search<M>(expr: Node, fn: number, mark: Mark<M>, depth: number, path: readonly string[], context: readonly CallStep[] = NO_CONTEXT, steps = BUDGET, nesting = 0): Array<Reached<M>> {
     // A search may run inside another (a method call's receiver): each keeps its own kind of question.
     const outer = this.conditions;
+    const outerNesting = this.nesting;
     this.conditions = CONDITION_MARKS.has(mark as Mark<unknown>);
+    this.nesting = nesting;
     try {
       return this.searchFrom(expr, fn, mark, depth, path, context, steps);
     } finally {
       this.conditions = outer;
+      this.nesting = outerNesting;
     }
+  }
+
+  /**
+   * Of the search under way, how many calls deep it enters callees' returns without spending
+   * its call depth (see origins): a return entered from its call is that call's value, and a
+   * parameter met inside goes back to that call's argument alone, so the way stays exact however
+   * deep; only leaving a function for all its callers widens it.
+   */
+  private nesting = 0;
+
+  /** Calls left after entering a callee's returns from `item`, or -1 where none may be entered. */
+  private depthInto(item: Item): number {
+    if (item.context.length < this.nesting) return item.depth;
+    return item.depth <= 0 ? -1 : item.depth - 1;
   }
 
   /** Whether the search under way asks where a condition's truth comes from (CONDITION_MARKS). */
@@ -610,9 +628,10 @@ export class ValueFlow {
     if (node.type === 'NewExpression' && item.path.length > 0 && this.instanceMember(node, item, push)) return;
     const target = this.graph.target(node, item.fn) ?? this.givenFunction(node, item);
     if (target !== undefined) {
-      if (item.depth <= 0) return;
+      const d = this.depthInto(item);
+      if (d < 0) return;
       const step: CallStep = { call: node, fn: item.fn, callee: target.callee, argOffset: target.argOffset };
-      for (const r of this.index.functions[target.callee].returns) push(r, item, item.path, target.callee, [...item.calls, step], item.depth - 1, [...item.context, step]);
+      for (const r of this.index.functions[target.callee].returns) push(r, item, item.path, target.callee, [...item.calls, step], d, [...item.context, step]);
       // A library bundled with the code (Effect's tryPromise, a retry or a lock helper) runs the
       // function it is given out of sight, in its own machinery: what that function returns is
       // what the call comes to.
@@ -624,9 +643,10 @@ export class ValueFlow {
     // Secret(t)` returned in an object, passed on): what the class's method returns.
     const method = node.type === 'CallExpression' ? this.instanceMethodOf(node, item.fn) : undefined;
     if (method !== undefined) {
-      if (item.depth <= 0) return;
+      const d = this.depthInto(item);
+      if (d < 0) return;
       const step: CallStep = { call: node, fn: item.fn, callee: method, argOffset: 0 };
-      for (const r of this.index.functions[method].returns) push(r, item, item.path, method, [...item.calls, step], item.depth - 1, [...item.context, step]);
+      for (const r of this.index.functions[method].returns) push(r, item, item.path, method, [...item.calls, step], d, [...item.context, step]);
       return;
     }
     // `new Promise((resolve) => … resolve(value) …)`: the promise's value is what is resolved.

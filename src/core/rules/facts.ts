@@ -3,6 +3,7 @@
 // decide what they amount to: a probe's value compared with region data is a gate, a
 // source's value sent by a network call is an exfiltration.
 import type { Node } from '../js/ast';
+import type { Span } from '../model';
 
 /** A read that says where the user is or where requests go. */
 export type ProbeKind = 'timezone' | 'offset' | 'locale' | 'endpoint' | 'proxy';
@@ -25,9 +26,10 @@ export type Fact =
    * it is (a credential file's path, a command printing an id): then the data is what reading
    * that file or running that command returns, and the name alone is no secret. `runs`: the
    * reported node is a call that runs the named command with its arguments
-   * (`run("git", ["credential", "fill"])`), whose value is the command's output.
+   * (`run("git", ["credential", "fill"])`), whose value is the command's output. `also`: other
+   * nodes naming the same place, reported once with this one (the id file checked, then read).
    */
-  | { kind: 'source'; source: SourceKind; detail: string; named?: boolean; runs?: true; issuers?: readonly string[] }
+  | { kind: 'source'; source: SourceKind; detail: string; named?: boolean; runs?: true; issuers?: readonly string[]; also?: readonly Span[] }
   /**
    * The reported call sends, writes, runs or evaluates: `payload` are the values that go out
    * (request arguments, file contents, a program's argument list, code to evaluate), `target`

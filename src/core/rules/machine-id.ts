@@ -120,7 +120,7 @@ export const machineId: Rule = {
           data: { what },
           ...(what === MAC_RECORD ? { severity: 'low' as const } : {}),
           evidence: [`${first.decodedFrom ? 'decoded' : 'string'} ${JSON.stringify(first.value.slice(0, 120))}`],
-          facts: [{ kind: 'source', source: 'fingerprint', detail: what, named: true }],
+          facts: [{ kind: 'source', source: 'fingerprint', detail: what, named: true, ...(more.length ? { also: more.map(m => ({ start: m.node.start, end: m.node.end })) } : {}) }],
           ...(more.length ? { related: more.slice(0, 5).map(m => ({ start: m.node.start, end: m.node.end, message: `the same id named here: ${JSON.stringify(m.value.slice(0, 80))}` })) } : {}),
           ...(first.decodedFrom ? { decodedFrom: first.decodedFrom } : {}),
           fn,

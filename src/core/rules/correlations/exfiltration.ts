@@ -18,6 +18,14 @@ import { calleeRefOf } from '../../js/modules';
 type Source = Marked<'source'>;
 
 /**
+ * Calls deep that a payload's value is followed into the helpers that return it, before each
+ * costs a call of the search's depth: a machine fingerprint is built by a helper from hashed
+ * signals that other helpers read (command-code: the id read four returns below the request's
+ * body). Entered from its call, a return is that call's value alone.
+ */
+const RETURN_NESTING = 6;
+
+/**
  * The sources whose data reaches `payload`. A source that names where data is (a credential
  * file's path, an id command) counts only through a read of that file or a run of that
  * command: a message quoting "~/.aws/credentials" sends a name, not the credentials.
@@ -30,7 +38,7 @@ function sourcesReaching(payload: Node, fn: number, analysis: ModuleAnalysis, so
     if (found?.length) return { sources: found };
     if ((node.type === 'CallExpression' || node.type === 'NewExpression') && readsContent(node, analysis.index, at)) return { read: node };
     return undefined;
-  });
+  }, undefined, undefined, undefined, RETURN_NESTING);
   const out: Array<Reached<Source[]>> = [];
   for (const r of reached) {
     if ('sources' in r.mark) {
@@ -45,7 +53,14 @@ function sourcesReaching(payload: Node, fn: number, analysis: ModuleAnalysis, so
     // Inside the calls the search entered to reach the read, the command is what those very
     // calls give: a shared process runner's command from the caller followed, not from every
     // caller (`runner(e)` also runs `git config user.email` for another wrapper).
-    for (const given of named) for (const inner of analysis.flow.origins(given as Node, r.fn, sourceMark, undefined, undefined, r.context)) out.push({ ...inner, calls: [...r.calls, ...inner.calls] });
+    // An identifier's value there only picks what is read: the account name given to `security
+    // find-generic-password -a <user>` (Claude Code's keychain read) is not what the read returns.
+    for (const given of named) {
+      for (const inner of analysis.flow.origins(given as Node, r.fn, sourceMark, undefined, undefined, r.context, RETURN_NESTING)) {
+        const read = inner.mark.filter(s => s.fact.named || s.fact.source !== 'fingerprint');
+        if (read.length) out.push({ ...inner, mark: read, calls: [...r.calls, ...inner.calls] });
+      }
+    }
   }
   return out;
 }

@@ -33,13 +33,28 @@ export class FactMarks {
           spans.push(list);
         }
         list.push({ draft, fact });
+        // The same source named again in the function, reported once: value flow may meet either node.
+        if (fact.kind === 'source') for (const span of fact.also ?? []) this.addAlso(span, { draft, fact });
       }
     }
   }
 
+  /** Facts at the other nodes of their report (`also`), by kind and span; not in all(). */
+  private readonly alsoByKind = new Map<Fact['kind'], BySpan>();
+
+  private addAlso(span: Span, marked: Marked<Fact['kind']>): void {
+    let bySpan = this.alsoByKind.get(marked.fact.kind);
+    if (!bySpan) this.alsoByKind.set(marked.fact.kind, (bySpan = new Map()));
+    let byEnd = bySpan.get(span.start);
+    if (!byEnd) bySpan.set(span.start, (byEnd = new Map()));
+    let list = byEnd.get(span.end);
+    if (!list) byEnd.set(span.end, (list = []));
+    list.push(marked);
+  }
+
   /** The facts of a kind on the node (or span) exactly. */
   at<K extends Fact['kind']>(node: Span, kind: K): Array<Marked<K>> | undefined {
-    return this.byKind.get(kind)?.get(node.start)?.get(node.end) as Array<Marked<K>> | undefined;
+    return (this.byKind.get(kind)?.get(node.start)?.get(node.end) ?? this.alsoByKind.get(kind)?.get(node.start)?.get(node.end)) as Array<Marked<K>> | undefined;
   }
 
   /** Every fact of a kind, in report order. */
@@ -52,8 +67,9 @@ export class FactMarks {
     // Asked at every step of every search: the kind's table is looked up once, here.
     const bySpan = this.byKind.get(kind);
     if (!bySpan) return () => undefined;
+    const also = this.alsoByKind.get(kind);
     return node => {
-      const found = (bySpan.get(node.start)?.get(node.end) as Array<Marked<K>> | undefined)?.filter(keep);
+      const found = ((bySpan.get(node.start)?.get(node.end) ?? also?.get(node.start)?.get(node.end)) as Array<Marked<K>> | undefined)?.filter(keep);
       return found && found.length ? found : undefined;
     };
   }

@@ -1,6 +1,7 @@
 // Small helpers the correlators share.
 import type { Span } from '../../model';
 import type { CallStep } from '../../js/callgraph';
+import { propertyName } from '../../js/ast';
 import type { Draft } from '../findings';
 import type { ModuleAnalysis, RelatedSpan } from '../types';
 
@@ -15,8 +16,12 @@ export function callSteps(calls: readonly CallStep[], analysis: ModuleAnalysis, 
 }
 
 export function calleeText(step: CallStep, analysis: ModuleAnalysis): string {
-  const text = analysis.index.sourceOf(step.call.callee);
-  return text.length <= 40 ? text : 'a function';
+  const callee = step.call.callee;
+  const text = analysis.index.sourceOf(callee);
+  if (text.length <= 40) return text;
+  // `(o.transport ?? createTransport(o)).post(…)`: the method, its object cut.
+  const method = callee.type === 'MemberExpression' ? propertyName(callee) : undefined;
+  return method && method.length <= 38 ? `….${method}` : 'a function';
 }
 
 export function inOrder(related: RelatedSpan[]): RelatedSpan[] {
