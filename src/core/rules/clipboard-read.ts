@@ -169,20 +169,20 @@ function heldClipboardRead(call: Node & { type: 'CallExpression' }, fn: number, 
   const programs = flow.origins(call.arguments[0] as Node, fn, n => (n.type === 'Literal' && (n.value === 'xsel' || n.value === 'xclip') ? n.value : undefined));
   // A helper's callers that write the program with its list are reported there (`saveFromCommand("xclip", […, "-o"], f)`).
   if (programs.length === 0 || programs.some(p => namedHere.has(p.node))) return undefined;
-  const lists = flow.origins(call.arguments[1] as Node, fn, n => (n.type === 'ArrayExpression' && n.elements.some(e => e && e.type !== 'SpreadElement' && OUTPUT_FLAGS.has(staticString(e as Node) ?? '')) && !listsTypes(words(n)) ? n : undefined));
+  const outputList = (n: Node) => (n.type === 'ArrayExpression' && n.elements.some(e => e && e.type !== 'SpreadElement' && OUTPUT_FLAGS.has(staticString(e as Node) ?? '')) && !listsTypes(words(n)) ? n : undefined);
+  const lists = flow.origins(call.arguments[1] as Node, fn, outputList);
   if (lists.length === 0) return undefined;
   // Inside a process runner bundled with the code (execa as a local `f(file, args, o)`): the read
   // is the call that names the program, out where the runner's callers are (`f(xsel, args)`).
-  // The program and the list go together only through the same calls out of the runner, as
-  // far as both go out (either may be written further in): a shared runner's `xclip` from one
-  // caller and another caller's `find … -o …` list are two commands, neither a read.
+  // The list that goes with a program is the one given through the same calls out of the runner
+  // as far as the program came (the search's context pins each): a shared runner's `xclip`
+  // from one caller and another caller's `find … -o …` list are two commands, neither a read.
   const index = ctx.analysis().index;
-  const out = (calls: readonly CallStep[]) => callersOut(calls, fn, index, true);
-  const together = (a: readonly CallStep[], b: readonly CallStep[]) => a.every((step, i) => i >= b.length || b[i].call === step.call);
-  const paired = programs.flatMap(p => {
-    const by = out(p.calls);
-    const list = lists.find(l => together(by, out(l.calls)));
-    return list ? [{ program: p, list: list.mark, from: by[by.length - 1] }] : [];
+  const paired = programs.flatMap((p): Array<{ program: typeof p; list: (typeof lists)[number]["mark"]; from: CallStep | undefined }> => {
+    const by = callersOut(p.calls, fn, index, true);
+    if (by.length === 0) return [{ program: p, list: lists[0].mark, from: undefined }];
+    const own = flow.origins(call.arguments[1] as Node, fn, outputList, undefined, undefined, [...by].reverse());
+    return own.length ? [{ program: p, list: own[0].mark, from: by[by.length - 1] }] : [];
   });
   if (paired.length === 0) return undefined;
   const { program, list } = paired[0];
