@@ -94,8 +94,8 @@ export interface SourcePlace {
   file: string;
   entry?: string;
   text: string;
-  /** Function ranges by index, for `functionRange`. */
-  functions: ReadonlyArray<{ start: number; end: number }>;
+  /** Function ranges by index, for `functionRange`; a wrapper is a whole module's factory. */
+  functions: ReadonlyArray<{ start: number; end: number; wrapper?: boolean }>;
   /** Parsed by the loose parser only. */
   partial: boolean;
   /** For code run from a string of another text: the call that runs it, shown beside every finding. */
@@ -118,7 +118,7 @@ export function buildFindings(drafts: readonly Draft[], place: SourcePlace): Fin
   const where = place.entry ? `${place.file}#${place.entry}` : place.file;
   // acorn-loose can end a node one past the text (a closing brace it invented): spans stay in the file.
   const inText = (n: number) => Math.max(0, Math.min(n, place.text.length));
-  return mergeDuplicates(drafts).map(({ draft: raw, count }) => {
+  return mergeRepeats(mergeDuplicates(drafts), place).map(({ draft: raw, count, places }) => {
     const draft = raw.start >= 0 && raw.end <= place.text.length ? raw : { ...raw, start: inText(raw.start), end: inText(raw.end) };
     const start = lines.positionAt(draft.start);
     const end = lines.positionAt(draft.end);
@@ -146,8 +146,44 @@ export function buildFindings(drafts: readonly Draft[], place: SourcePlace): Fin
       fingerprint: fingerprintOf(draft.ruleId, where, flagged),
       contentHash: contentHashOf(flagged),
       ...draft.fields,
+      ...(places > 1 ? { places } : {}),
       ...(count > 1 ? { count } : {}),
     });
+  });
+}
+
+/** Places of a function repeating a finding that are shown as steps of the one kept. */
+const MAX_REPEATS_SHOWN = 5;
+
+/**
+ * One finding per rule, function, message, evidence and code: a function that does the same
+ * thing again (a retry, a fallback, each branch of a platform switch running the same command
+ * the same way) is one finding standing for its places, the others shown as its steps. Not across a module's factory (a
+ * wrapper: every function of a bundled module), nor at module level: there, places are apart.
+ */
+export function mergeRepeats(merged: ReadonlyArray<{ draft: Draft; count: number }>, place: Pick<SourcePlace, 'functions' | 'text'>): Array<{ draft: Draft; count: number; places: number }> {
+  const { functions, text } = place;
+  const out: Array<{ draft: Draft; count: number; places: number; repeats: Draft[] }> = [];
+  const byKey = new Map<string, (typeof out)[number]>();
+  for (const m of merged) {
+    const fn = m.draft.fn;
+    const own = fn >= 0 && fn < functions.length && !functions[fn].wrapper;
+    // The same words, the same evidence and the same code written again (`execFile("pbpaste")` in
+    // a retry): the same act. Two computed starts (`spawn(a)`, `spawn(b)`) stay apart.
+    const key = own ? `${m.draft.ruleId}\0${fn}\0${m.draft.severity}\0${m.draft.message}\0${m.draft.evidence.join('\0')}\0${text.slice(m.draft.start, m.draft.end)}` : undefined;
+    const first = key === undefined ? undefined : byKey.get(key);
+    if (first) {
+      first.repeats.push(m.draft);
+      continue;
+    }
+    const entry = { draft: m.draft, count: m.count, places: m.draft.fields.places ?? 1, repeats: [] as Draft[] };
+    out.push(entry);
+    if (key !== undefined) byKey.set(key, entry);
+  }
+  return out.map(({ draft, count, places, repeats }) => {
+    if (repeats.length === 0) return { draft, count, places };
+    const related = [...draft.related, ...repeats.slice(0, MAX_REPEATS_SHOWN).map(r => ({ start: r.start, end: r.end, message: 'the same again in this function' }))];
+    return { draft: redraft(draft, { related }), count, places: places + repeats.reduce((n, r) => n + (r.fields.places ?? 1), 0) };
   });
 }
 

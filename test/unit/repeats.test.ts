@@ -1,0 +1,31 @@
+// The one finding builder merges a function doing the same thing again (a retry, a fallback) into
+// one finding standing for its places; distinct acts, other functions and a bundled module's
+// factory keep theirs (review 125: command-code's clipboard reads, 4 findings for 2 functions).
+import * as assert from 'node:assert/strict';
+import { RULES } from '../../src/core/rules';
+import { scanWith } from '../helpers/ruleTester';
+
+const found = (code: string, rule: string) => scanWith(RULES, code).filter(f => f.ruleId === rule);
+
+describe('findings: the same act repeated in a function', () => {
+  it('is one finding for a retry of the same command, with the repeat as a step and its places', () => {
+    const code = 'const{execFileSync}=require("child_process");function paste(){try{return execFileSync("pbpaste").toString()}catch{return execFileSync("pbpaste").toString()}}module.exports={paste}';
+    const reads = found(code, 'clipboard-read');
+    assert.equal(reads.length, 1, reads.map(f => `${f.column} ${f.message}`).join('\n'));
+    assert.equal(reads[0].places, 2);
+    assert.deepEqual(reads[0].related.map(r => r.message), ['the same again in this function']);
+    assert.ok(Object.isFrozen(reads[0]) && Object.isFrozen(reads[0].related));
+  });
+
+  it('keeps apart the same command in two functions, two computed starts, and a module factory\'s calls', () => {
+    const twoFunctions = 'const{execFileSync}=require("child_process");function a(){return execFileSync("pbpaste").toString()}function b(){return execFileSync("pbpaste").toString()}module.exports={a,b}';
+    assert.equal(found(twoFunctions, 'clipboard-read').length, 2);
+    const computed = 'const{spawn}=require("child_process");module.exports=function run(a,b){spawn(a);spawn(b)}';
+    assert.equal(found(computed, 'child-process').length, 2);
+    // A bundled module's factory (webpack's table entry) is the module, not one function.
+    const factory = 'module.exports={12:(e,t,n)=>{const{execFileSync}=require("child_process");e.exports.c=execFileSync("pbpaste").toString();e.exports.d=execFileSync("pbpaste").toString()}}';
+    const inFactory = found(factory, 'clipboard-read');
+    assert.equal(inFactory.length, 2, inFactory.map(f => `${f.column} ${f.message}`).join('\n'));
+    assert.ok(inFactory.every(f => f.places === undefined));
+  });
+});
