@@ -191,6 +191,10 @@ export const CLIS: CatalogEntry[] = [
     id: 'qoder-cli', product: 'Qoder CLI', kind: 'cli', vendor: 'alibaba', npm: ['@qoder-ai/qodercli'], binaries: ['qodercli'], configDirs: ['~/.qoder'],
     source: 'npm registry: @qoder-ai/qodercli ("Qoder AI CLI")', unverified: ['binaries', 'configDirs'],
   },
+  {
+    id: 'letta-code', product: 'Letta Code', kind: 'cli', vendor: 'letta', npm: ['@letta-ai/letta-code'], binaries: ['letta'], configDirs: ['~/.letta'],
+    source: 'npm registry: @letta-ai/letta-code 0.31.12 (bin letta: letta.js; its code keeps agents under ~/.letta)', unverified: ['configDirs'],
+  },
 ];
 
 export const CATALOG: CatalogEntry[] = [...EXTENSIONS, ...CLIS];

@@ -164,6 +164,7 @@ export const VENDORS: Vendor[] = [
   { id: 'block', name: 'Block (goose)', country: 'US', keywords: [], hosts: [], npm: [] },
   { id: 'charm', name: 'Charm (Crush)', country: 'US', keywords: [], hosts: ['charm.sh'], npm: ['@charmland'] },
   { id: 'factory', name: 'Factory (Droid)', country: 'US', keywords: [], hosts: ['factory.ai'], npm: ['@factory', 'droid'] },
+  { id: 'letta', name: 'Letta (Letta Code)', country: 'US', keywords: [], hosts: ['letta.com'], npm: ['@letta-ai'] },
 ];
 
 /** Vendors whose file names one of `ownVendors` keeps for its own files (see Vendor.keepsFileNamesOf). */

@@ -76,6 +76,15 @@ describe('shims', () => {
     assert.deepEqual(found.assistants.map(a => a.instanceId), ['claude-code@asdf', 'claude-code@asdf:1.0.0', 'gemini-cli@mise']);
   });
 
+  // Review 129: Letta Code (its hosts were third party; a machine audit did not find it).
+  it('finds Letta Code installed with npm, its own hosts first-party', () => {
+    const home = tree({ '.npm-global/lib/node_modules/@letta-ai/letta-code/package.json': '{"name":"@letta-ai/letta-code","version":"0.31.12","bin":{"letta":"letta.js"}}', '.npm-global/lib/node_modules/@letta-ai/letta-code/letta.js': 'fetch("https://api.letta.com/v1/agents")' });
+    const found = discover({ env: {}, home, platform: 'linux', editors: [], extraPaths: [path.join(home, '.npm-global/lib/node_modules')] });
+    const letta = found.assistants.find(a => a.instanceId.startsWith('letta-code'));
+    assert.ok(letta, found.assistants.map(a => a.instanceId).join(', '));
+    assert.deepEqual(letta.ownVendors, ['letta']);
+  });
+
   it('does not take a same-named program elsewhere on PATH for an assistant with a common name', () => {
     const home = tree({ 'bin/goose': FAKE_ELF, 'bin/crush': FAKE_ELF });
     const found = discover({ env: { PATH: path.join(home, 'bin') }, home, platform: 'linux', editors: [] });
