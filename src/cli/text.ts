@@ -4,7 +4,7 @@
 import * as os from 'node:os';
 import type { Finding, NativeBinary, Severity, TargetResult } from '../core/model';
 import { severityRank } from '../core/model';
-import { countBySeverity, formatCounts, inReportOrder, locationOf, shorten, summarize, type SeverityCounts } from '../core/report/summary';
+import { countBySeverity, formatCounts, inReportOrder, locationOf, scannedText, shorten, summarize, type SeverityCounts } from '../core/report/summary';
 import { printable } from '../core/text/safeText';
 import { formatMB, plural } from '../core/text/format';
 import { deltaLists, type Delta } from '../core/report/baseline';
@@ -65,7 +65,8 @@ export function formatSummary(targets: readonly TargetResult[], style: TextStyle
   const width = Math.min(40, Math.max(...names.map(n => n.length)));
   targets.forEach((t, i) => {
     const s = summarize(t);
-    const errors = s.errors ? paint(style, '33', `${plural(s.errors, 'file')} not fully scanned`) : 'every file scanned';
+    const read = scannedText(t, s.errors);
+    const errors = (s.errors ? paint(style, '33', read.scanned) : read.scanned) + (read.unread ? ` · ${read.unread}` : '');
     out.push(`  ${names[i].padEnd(width)}  ${paintCounts(s.counts, style)} · ${errors}`);
     for (const g of s.hosts) {
       const more = g.hosts > g.top.length ? `, … (+${g.hosts - g.top.length})` : '';
@@ -88,6 +89,11 @@ export function formatTarget(t: TargetResult, options: ReportOptions, hidden = 0
     out.push(`  ${t.sameFiles.length === 1 ? '1 file is' : `${t.sameFiles.length} files are`} the same file as another (a hard link or symlink), scanned once: ${shown.map(s => `${printable(s.file)} = ${printable(s.sameAs)}`).join(', ')}${shown.length < t.sameFiles.length ? ` … (+${t.sameFiles.length - shown.length} more)` : ''}`);
   }
   if (t.skippedTests) out.push(`  ${plural(t.skippedTests, 'JavaScript file')} in test, spec or benchmark folders (or named *.test.js, *.spec.js; on disk or in archives) not scanned; --include-tests scans them`);
+  for (const [language, o] of Object.entries(t.otherSources ?? {})) {
+    const deps = o.files - o.own;
+    const first = o.first.length ? `: ${o.first.map(printable).join(', ')}${o.own > o.first.length ? ', …' : ''}` : '';
+    out.push(`  ${plural(o.files, `${language} file`)}${deps ? ` (${deps} in dependencies)` : ''} not scanned: only JavaScript is analysed${first}`);
+  }
   const archives = t.binaries?.filter(b => b.format === 'archive') ?? [];
   const natives = t.binaries?.filter(b => b.format !== 'archive') ?? [];
   if (natives.length) {

@@ -5,6 +5,8 @@ import { collectFiles, describeFsError, readSourceFile } from '../../src/core/sc
 import { scanTarget } from '../../src/core/scan/target';
 import { RULES } from '../../src/core/rules';
 import { tempTree } from '../helpers/tempTree';
+import { scannedText } from '../../src/core/report/summary';
+import { formatTarget } from '../../src/cli/text';
 
 const TZ = 'module.exports=()=>Intl.DateTimeFormat().resolvedOptions().timeZone;\n';
 
@@ -30,6 +32,28 @@ describe('which files are scanned', () => {
     assert.equal(collectFiles(root, { maxFileBytes: 1 << 20, includeTests: true }).skippedTests, 0);
     assert.ok(withTests.includes('test/a.test.js') && withTests.includes('src/thing.spec.js'));
     assert.ok(withTests.includes('node_modules/pino/benchmarks/utils/wrap.js') && withTests.includes('node_modules/x/benchmark/run.js'));
+  });
+
+  // Letta Code 0.31.12 (review 129): 71 TypeScript skill scripts and 2 Python files were left out unsaid.
+  it('counts TypeScript and Python sources it does not read, by language, with the first of the package\'s own', () => {
+    const root = tree({
+      'cli.js': TZ, 'types.d.ts': '', 'index.d.mts': '',
+      'skills/mcp/scripts/mcp-stdio.ts': 'spawn(command, args)', 'skills/x/run.mts': '', 'ui/App.tsx': '', 'tools/fetch.py': 'import os',
+      'node_modules/dep/src/index.ts': '', 'test/helper.ts': '',
+    });
+    const { files, otherSources } = collectFiles(root, { maxFileBytes: 1 << 20 });
+    assert.deepEqual(files.map(f => f.rel), ['cli.js']);
+    assert.deepEqual(otherSources, {
+      TypeScript: { files: 4, own: 3, first: ['skills/mcp/scripts/mcp-stdio.ts', 'skills/x/run.mts', 'ui/App.tsx'].sort() },
+      Python: { files: 1, own: 1, first: ['tools/fetch.py'] },
+    });
+    const result = scanTarget({ id: 'x', name: 'x', kind: 'cli', root }, { rules: RULES });
+    assert.equal(result.otherSources?.TypeScript.files, 4);
+    // A summary never says "every file scanned" over code it did not read.
+    assert.deepEqual(scannedText(result, 0), { scanned: 'every JavaScript file scanned', unread: '4 TypeScript, 1 Python files not read' });
+    assert.deepEqual(scannedText({ ...result, otherSources: undefined }, 2), { scanned: '2 files not fully scanned' });
+    const text = formatTarget(result, { style: { color: false } });
+    assert.match(text, /4 TypeScript files \(1 in dependencies\) not scanned: only JavaScript is analysed: skills\/mcp\/scripts\/mcp-stdio\.ts, skills\/x\/run\.mts, ui\/App\.tsx/);
   });
 
   it("takes a dependency's extensionless bin by its #! line (node, env -S node, bun), not other scripts or text (review 49: openai/bin/cli)", () => {

@@ -112,6 +112,11 @@ export interface TargetResult {
   sameFiles?: Array<{ file: string; sameAs: string }>;
   /** JavaScript files in test, spec and benchmark folders and `*.test.js`/`*.spec.js` files, not scanned unless tests are included. */
   skippedTests?: number;
+  /**
+   * Source files in languages the rules do not read (TypeScript, Python), by language: how many
+   * (`own`: outside node_modules) and the first of the package's own. Not scanned, and said so.
+   */
+  otherSources?: Record<string, { files: number; own: number; first: string[] }>;
   /** Kind `config`: what the assistant's settings say, as read (secrets redacted). */
   config?: ConfigInventory;
 }

@@ -5,7 +5,7 @@
 import { CATEGORIES, SEVERITIES, type AuditResult, type Category, type Finding, type TargetResult } from '../model';
 import { printable } from '../text/safeText';
 import { formatMB, plural } from '../text/format';
-import { formatCounts, highestSeverity, inReportOrder, locationOf, shorten, summarize } from './summary';
+import { formatCounts, highestSeverity, inReportOrder, locationOf, scannedText, shorten, summarize } from './summary';
 import { deltaLists, type Comparison, type Delta } from './baseline';
 
 export interface MarkdownOptions {
@@ -32,7 +32,7 @@ export function toMarkdown(result: AuditResult, options: MarkdownOptions = {}): 
   out.push('## Summary', '', ...summaryTable(result.targets), '');
   for (const [i, t] of result.targets.entries()) {
     const s = summarize(t);
-    out.push(`- **${inline(targetTitle(t))}**: ${plural(t.filesScanned, 'file')}, ${formatMB(t.bytesScanned)} scanned; findings: ${formatCounts(s.counts)}; ${s.errors ? `**${plural(s.errors, 'file')} not fully scanned**` : 'every file scanned'}`);
+    out.push(`- **${inline(targetTitle(t))}**: ${plural(t.filesScanned, 'file')}, ${formatMB(t.bytesScanned)} scanned; findings: ${formatCounts(s.counts)}; ${readText(t, s.errors)}`);
     for (const g of s.hosts) out.push(`  - hosts, ${g.kind} (${g.hosts}): ${g.top.map(h => code(h.host)).join(', ')}${g.hosts > g.top.length ? ', …' : ''}`);
     if (options.deltas?.[i]) out.push(`  - changed since ${inline(options.deltas[i]!.from ?? 'the baseline')}: ${options.deltas[i]!.added.length} new, ${options.deltas[i]!.removed.length} gone`);
   }
@@ -142,3 +142,9 @@ export function fenced(s: string, indent = ''): string[] {
   const fence = '`'.repeat(longest + 1);
   return [`${indent}${fence}text`, `${indent}${text}`, `${indent}${fence}`];
 }
+
+function readText(t: TargetResult, errors: number): string {
+  const read = scannedText(t, errors);
+  return `${errors ? `**${read.scanned}**` : read.scanned}${read.unread ? `; ${read.unread}` : ''}`;
+}
+

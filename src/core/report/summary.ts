@@ -97,3 +97,18 @@ export function shorten(s: string, max: number): string {
   if (s.length <= max) return s;
   return `${s.slice(0, max)}… (+${s.length - max} chars)`;
 }
+
+/**
+ * How completely a target was read, for a summary line: "every file scanned", or the files not
+ * fully scanned; and the other-language sources no rule read (`69 TypeScript, 2 Python files not
+ * read`), so a clean line never hides code the assistant ships in another language.
+ */
+export function scannedText(t: TargetResult, errors: number): { scanned: string; unread?: string } {
+  const counts = Object.entries(t.otherSources ?? {});
+  const other = counts.map(([language, o]) => `${o.files} ${language}`);
+  const total = counts.reduce((n, [, o]) => n + o.files, 0);
+  const unread = other.length ? `${other.join(', ')} file${total === 1 ? '' : 's'} not read` : undefined;
+  const scanned = errors ? `${errors === 1 ? '1 file' : `${errors} files`} not fully scanned` : other.length ? 'every JavaScript file scanned' : 'every file scanned';
+  return { scanned, ...(unread ? { unread } : {}) };
+}
+

@@ -54,6 +54,35 @@ export interface CollectResult {
   errors: ScanError[];
   /** JavaScript files left out as tests or benchmarks (see CollectOptions.includeTests): counted, so none is lost unsaid. */
   skippedTests: number;
+  /** Code in languages the rules do not read (TypeScript, Python), outside tests: counted by language, so none is lost unsaid. */
+  otherSources: OtherSources;
+}
+
+/** By language: how many files, and the first few paths (the package's own before its dependencies'). */
+export type OtherSources = Record<string, { files: number; own: number; first: string[] }>;
+
+/**
+ * Source files of languages the audit does not parse, which an assistant may still run (a
+ * skill's `scripts/mcp-stdio.ts` run with Bun, a helper `.py`). Type declarations (`.d.ts`)
+ * are no code.
+ */
+const OTHER_LANGUAGES: ReadonlyArray<[RegExp, string]> = [
+  [/(?<!\.d)\.(?:ts|mts|cts)$|\.tsx$/i, 'TypeScript'],
+  [/\.py$/i, 'Python'],
+];
+export const FIRST_OTHER_SOURCES = 5;
+
+/** Counts a file of another language (see OTHER_LANGUAGES); false when it is none. */
+export function countOtherSource(sources: OtherSources, name: string, rel: string, dependency: boolean): boolean {
+  const language = OTHER_LANGUAGES.find(([re]) => re.test(name))?.[1];
+  if (!language) return false;
+  const entry = (sources[language] ??= { files: 0, own: 0, first: [] });
+  entry.files++;
+  if (!dependency) {
+    entry.own++;
+    if (entry.first.length < FIRST_OTHER_SOURCES) entry.first.push(rel);
+  }
+  return true;
 }
 
 /** JS files under root (or root itself when it is a file), sorted by path. */
@@ -63,19 +92,20 @@ export function collectFiles(root: string, options: CollectOptions): CollectResu
   const maxEntries = options.maxEntries ?? 2_000_000;
   let seen = 0;
   let skippedTests = 0;
+  const otherSources: OtherSources = {};
   const withTests = options.includeTests ? { includeTests: true as const } : {};
   const rootStat = safeStat(root, errors, '.');
-  if (!rootStat) return { files, errors, skippedTests };
+  if (!rootStat) return { files, errors, skippedTests, otherSources };
   if (!rootStat.isFile() && !rootStat.isDirectory()) {
     errors.push({ file: path.basename(root), message: `${kindOf(rootStat)}, not a file or folder: not opened` });
-    return { files, errors, skippedTests };
+    return { files, errors, skippedTests, otherSources };
   }
   if (rootStat.isFile()) {
     const name = path.basename(root);
     const native = JS_EXTENSIONS.has(path.extname(name)) ? undefined : sniffNative(root, name, errors, false, false)?.container;
     if (native) files.push({ absPath: root, rel: name, size: rootStat.size, dependency: false, native, ...withTests });
     else addFile(root, name, rootStat.size, false);
-    return { files, errors, skippedTests };
+    return { files, errors, skippedTests, otherSources };
   }
   const extraEntries = packageEntryFiles(root);
   const pending: Array<{ dir: string; rel: string; dependency: boolean; test?: boolean }> = [{ dir: root, rel: '', dependency: false }];
@@ -123,7 +153,11 @@ export function collectFiles(root: string, options: CollectOptions): CollectResu
       const isShell = SHELL_EXTENSIONS.has(ext);
       const isEntry = extraEntries.has(relPath);
       const maybeNative = !isJs && (ext === '' || isEntry || NATIVE_NAME.test(entry.name) || namedLikeArchive(entry.name));
-      if (!isJs && !isEntry && !maybeNative && !isShell) continue;
+      if (!isJs && !isEntry && !maybeNative && !isShell) {
+        if (!options.includeTests && isTestFileName(entry.name)) continue;
+        countOtherSource(otherSources, entry.name, relPath, dependency);
+        continue;
+      }
       if (!options.includeTests && isTestFileName(entry.name)) {
         skippedTests++;
         continue;
@@ -146,7 +180,8 @@ export function collectFiles(root: string, options: CollectOptions): CollectResu
 
   function finish(): CollectResult {
     files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
-    return { files, errors, skippedTests };
+    for (const counted of Object.values(otherSources)) counted.first.sort();
+    return { files, errors, skippedTests, otherSources };
   }
 
   function addFile(abs: string, rel: string, size: number, dependency: boolean, shell = false) {

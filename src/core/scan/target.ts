@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { emptyResult, type Finding, type ImportAnswer, type NativeBinary, type ScanError, type TargetResult, type TargetSpec } from '../model';
 import type { ManifestRule, Rule, TargetContext } from '../rules/types';
 import { MANIFEST_RULES } from '../rules';
-import { collectFiles, DEFAULT_MAX_FILE_BYTES, readSourceFile, type CollectOptions, type CollectResult, type FileEntry } from './files';
+import { collectFiles, DEFAULT_MAX_FILE_BYTES, FIRST_OTHER_SOURCES, readSourceFile, type CollectOptions, type CollectResult, type FileEntry } from './files';
 import { scanSourceSafely, type ModuleImports, type SourceScanResult } from './engine';
 import { fileSiblings, folderVersion, forgetPrograms, keptAnswers, programImports, ProgramImports, type AnswerStore } from './imports';
 import { scanShellScript } from './shell';
@@ -92,6 +92,7 @@ export function planTarget(spec: TargetSpec, options: Pick<ScanOptions, 'manifes
   for (const extra of spec.extraPaths ?? []) addExtra(collected, root, extra, collectOptions);
   result.errors.push(...collected.errors);
   if (collected.skippedTests) result.skippedTests = collected.skippedTests;
+  if (Object.keys(collected.otherSources).length) result.otherSources = collected.otherSources;
   if (!rootIsFile) {
     const manifest = scanPackageManifest(root, options.manifestRules ?? MANIFEST_RULES, target);
     result.errors.push(...manifest.errors);
@@ -235,6 +236,12 @@ function addExtra(collected: CollectResult, root: string, extra: string, options
   }
   for (const e of more.errors) collected.errors.push({ ...e, file: extraIsFile || e.file === '.' ? extra : path.posix.join(extra, e.file) });
   collected.skippedTests += more.skippedTests;
+  for (const [language, counted] of Object.entries(more.otherSources)) {
+    const known = (collected.otherSources[language] ??= { files: 0, own: 0, first: [] });
+    known.files += counted.files;
+    known.own += counted.own;
+    for (const f of counted.first) if (known.first.length < FIRST_OTHER_SOURCES) known.first.push(path.posix.join(extra, f));
+  }
 }
 
 /** Words too common to name one product: a package called `@x/cli` names none. */
