@@ -39,7 +39,7 @@ describe('which files are scanned', () => {
     const root = tree({
       'cli.js': TZ, 'types.d.ts': '', 'index.d.mts': '',
       'skills/mcp/scripts/mcp-stdio.ts': 'spawn(command, args)', 'skills/x/run.mts': '', 'ui/App.tsx': '', 'tools/fetch.py': 'import os',
-      'node_modules/dep/src/index.ts': '', 'test/helper.ts': '',
+      'node_modules/dep/src/index.ts': '', 'test/helper.ts': '', 'src/a.test.ts': '', 'src/b.spec.tsx': '', 'tools/test_c.py': '',
     });
     const { files, otherSources } = collectFiles(root, { maxFileBytes: 1 << 20 });
     assert.deepEqual(files.map(f => f.rel), ['cli.js']);
@@ -50,7 +50,7 @@ describe('which files are scanned', () => {
     const result = scanTarget({ id: 'x', name: 'x', kind: 'cli', root }, { rules: RULES });
     assert.equal(result.otherSources?.TypeScript.files, 4);
     // A summary never says "every file scanned" over code it did not read.
-    assert.deepEqual(scannedText(result, 0), { scanned: 'every JavaScript file scanned', unread: '4 TypeScript, 1 Python files not read' });
+    assert.deepEqual(scannedText(result, 0), { scanned: 'every JavaScript file scanned', unread: '3 TypeScript, 1 Python files of its own not read' });
     assert.deepEqual(scannedText({ ...result, otherSources: undefined }, 2), { scanned: '2 files not fully scanned' });
     const text = formatTarget(result, { style: { color: false } });
     assert.match(text, /4 TypeScript files \(1 in dependencies\) not scanned: only JavaScript is analysed: skills\/mcp\/scripts\/mcp-stdio\.ts, skills\/x\/run\.mts, ui\/App\.tsx/);

@@ -28,4 +28,9 @@ describe('findings: the same act repeated in a function', () => {
     assert.equal(inFactory.length, 2, inFactory.map(f => `${f.column} ${f.message}`).join('\n'));
     assert.ok(inFactory.every(f => f.places === undefined));
   });
+
+  it('keeps apart the same code text naming another variable at the repeat (a caught value shadowing the parameter)', () => {
+    const code = 'module.exports=function(){var g=function(r){try{return Function("return "+r)()}catch(r){return Function("return "+r)()}};return g("1")}';
+    assert.equal(found(code, 'dynamic-code').length, 2);
+  });
 });

@@ -770,10 +770,14 @@ export class CallGraph {
         // `createTransport(opts).post(…)`: the methods of the object a factory returns are called
         // by their keys wherever the factory is seen (target() checks each call).
         for (const returned of fnRecord.returns) {
-          if (returned.type !== 'ObjectExpression' || returned.properties.length > MAX_MADE_METHODS) continue;
-          for (const p of returned.properties) {
+          // As madeMethod reads them: `return o`, and a minifier's `return n && n(), {…}`.
+          let r = returned;
+          while (r.type === 'SequenceExpression') r = r.expressions[r.expressions.length - 1] as Node;
+          const made = r.type === 'ObjectExpression' || r.type === 'Identifier' ? this.objectValue(r, i, HOPS - 1) : undefined;
+          if (!made || made.node.properties.length > MAX_MADE_METHODS) continue;
+          for (const p of made.node.properties) {
             const key = p.type === 'Property' && p.kind === 'init' && !p.computed ? propertyKeyName(p) : undefined;
-            const method = key === undefined ? undefined : this.functionValue((p as { value: Node }).value, i, HOPS - 1);
+            const method = key === undefined ? undefined : this.functionValue((p as { value: Node }).value, made.fn, HOPS - 1);
             if (key !== undefined && method !== undefined) add(key, this.index.functions[method].node, rangeOf(fnRecord.parent));
           }
         }

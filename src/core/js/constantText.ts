@@ -10,7 +10,7 @@
 // name's first value and may miss later pushes, this answers only what no run can change.
 import { atScopeTop, descendants, isFunction, propertyName, returnedExpression, unwrapChain, type CallLike, type FunctionNode, type Identifier, type Node, type Parameter, type PropertyOf } from './ast';
 import { safeRegExp } from './decode/builtins';
-import { importedKeepNames, MODULE, settledValue, type ModuleIndex } from './moduleIndex';
+import { importedKeepNames, MODULE, resultDropped, settledValue, type ModuleIndex } from './moduleIndex';
 import { bindsWithin, callsSpelled, CALLING_MEMBERS, declaredOnce, everyUse, spelledOnlyAsCall, type NameUse } from './nameUses';
 
 const MAX_DEPTH = 6;
@@ -469,7 +469,7 @@ function callerTexts(declared: FunctionNode, named: FunctionName, f: number, par
     if (parent?.type === 'VariableDeclarator' && parent.id === use.node && !parent.init) return !isExported(use.ancestors, use.ancestors.length - 2);
     if (parent?.type === 'AssignmentExpression' && parent.operator === '=' && parent.left === use.node && index.unnamed(parent.right as Node) === named.holder) return true;
     // `__name(run, "run")` after the declaration (esbuild's keep-names): named, handed nowhere.
-    if (parent?.type === 'CallExpression' && parent.arguments[0] === use.node && parent.arguments.length === 2 && isKeepNames(parent, use.fn, index)) return true;
+    if (parent?.type === 'CallExpression' && parent.arguments[0] === use.node && parent.arguments.length === 2 && resultDropped(parent as Node, use.ancestors) && isKeepNames(parent, use.fn, index)) return true;
     // The path is the scan's own, changed as it goes on: kept as a copy.
     if ((parent?.type === 'CallExpression' || parent?.type === 'NewExpression') && parent.callee === use.node) return calls.push({ ...use, ancestors: [...use.ancestors] }) > 0;
     // A property of the function read or set (`run.encodeCommand = encode`, powershell-utils'

@@ -288,7 +288,7 @@ export class ModuleIndex {
       case 'CallExpression':
       case 'NewExpression':
         this.recordCall(node, path);
-        if (node.type === 'CallExpression') this.recordKeepNamed(node);
+        if (node.type === 'CallExpression' && resultDropped(node, path)) this.recordKeepNamed(node);
         break;
       case 'BinaryExpression':
         if (COMPARISONS.has(node.operator) && node.left.type !== 'PrivateIdentifier') {
@@ -570,7 +570,7 @@ export class ModuleIndex {
       this.keepNamedCalls.set(parentNode, node);
       this.keepNamedFunctions.add(node);
     }
-    const wrapper = !named && isWrapper(node, parentNode, this.fnStack.length);
+    const wrapper = named ? node.end - node.start > WRAPPER_SIZE : isWrapper(node, parentNode, this.fnStack.length);
     const enclosing = this.fnStack.length ? this.functions[this.currentFunction] : undefined;
     const method = parentNode?.type === 'MethodDefinition' || parentNode?.type === 'PropertyDefinition';
     const cls = method ? this.classStack[this.classStack.length - 1] : node.type === 'ArrowFunctionExpression' ? enclosing?.cls : undefined;
@@ -766,7 +766,9 @@ export class ModuleIndex {
     const target = helper.params[0].name;
     if (inner?.type !== 'CallExpression' || inner.arguments[0]?.type !== 'Identifier' || inner.arguments[0].name !== target || staticString(inner.arguments[1] as Node) !== 'name') return false;
     const definer = unwrapChain(inner.callee as Node);
-    const bound = definer.type === 'Identifier' ? this.bindingNow(definer.name, this.currentFunction) : undefined;
+    // Seen from where the helper is written, not from the call asking (a local of that name there).
+    const at = this.fnByNode.get(helper);
+    const bound = definer.type === 'Identifier' ? this.bindingNow(definer.name, at === undefined ? this.currentFunction : this.functions[at].parent) : undefined;
     const member = definer.type === 'Identifier' ? (bound && !bound.mutated && bound.values.length === 1 ? unwrapChain(bound.values[0].node) : undefined) : definer;
     return member?.type === 'MemberExpression' && member.object.type === 'Identifier' && member.object.name === 'Object' && propertyName(member) === 'defineProperty';
   }
@@ -1211,6 +1213,18 @@ function isWrapper(node: FunctionNode, parentNode: Node | undefined, depth: numb
   if (depth === 0 && !!parentNode && (parentNode.type === 'CallExpression' || parentNode.type === 'NewExpression')) return true;
   // A webpack module factory, `12345: (e, t, n) => {…}` in the bundle's module table.
   return depth <= 2 && parentNode?.type === 'Property' && parentNode.value === node && /^\d+$/.test(literalKey(parentNode.key) ?? '') && node.params.length <= 3;
+}
+
+/**
+ * A call whose value nothing takes: a statement of its own, or a part of a comma sequence before
+ * its last (`__name(run, "run")` after a declaration; `module.exports = __name(run, "x")` hands
+ * the function on).
+ */
+export function resultDropped(call: Node, path: readonly Node[]): boolean {
+  const parent = path[path.length - 2];
+  if (parent?.type === 'ExpressionStatement') return true;
+  // A comma sequence's parts before its last give their value to nothing.
+  return parent?.type === 'SequenceExpression' && parent.expressions.indexOf(call as acorn.Expression) < parent.expressions.length - 1;
 }
 
 /** Initial `null`/`undefined`/`void 0` placeholders of lazy-initialised names do not count. */

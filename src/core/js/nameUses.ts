@@ -208,6 +208,11 @@ function namedByKeepNames(text: string, start: number, after: number, name: stri
   let b = start - 1;
   while (b >= 0 && /\s/.test(text[b])) b--;
   if (text[b] !== '(') return false;
+  // A statement of its own (`module.exports = __name(run, "run")` hands the function on).
+  let c = b - 1;
+  while (c >= 0 && /[\w$]/.test(text[c])) c--;
+  while (c >= 0 && /\s/.test(text[c]) && text[c] !== '\n') c--;
+  if (c >= 0 && !/[;{}\n]/.test(text[c])) return false;
   return new RegExp(`^\\s*,\\s*(["'])${name.replace(/[$]/g, '\\$')}\\1\\s*\\)`).test(text.slice(after, after + name.length + 16));
 }
 

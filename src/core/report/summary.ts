@@ -104,10 +104,11 @@ export function shorten(s: string, max: number): string {
  * read`), so a clean line never hides code the assistant ships in another language.
  */
 export function scannedText(t: TargetResult, errors: number): { scanned: string; unread?: string } {
-  const counts = Object.entries(t.otherSources ?? {});
-  const other = counts.map(([language, o]) => `${o.files} ${language}`);
-  const total = counts.reduce((n, [, o]) => n + o.files, 0);
-  const unread = other.length ? `${other.join(', ')} file${total === 1 ? '' : 's'} not read` : undefined;
+  // The package's own files: dependencies ship TypeScript sources beside the JavaScript that runs.
+  const counts = Object.entries(t.otherSources ?? {}).filter(([, o]) => o.own > 0);
+  const other = counts.map(([language, o]) => `${o.own.toLocaleString('en-US')} ${language}`);
+  const total = counts.reduce((n, [, o]) => n + o.own, 0);
+  const unread = other.length ? `${other.join(', ')} file${total === 1 ? '' : 's'} of its own not read` : undefined;
   const scanned = errors ? `${errors === 1 ? '1 file' : `${errors} files`} not fully scanned` : other.length ? 'every JavaScript file scanned' : 'every file scanned';
   return { scanned, ...(unread ? { unread } : {}) };
 }

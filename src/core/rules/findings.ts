@@ -152,6 +152,21 @@ export function buildFindings(drafts: readonly Draft[], place: SourcePlace): Fin
   });
 }
 
+/**
+ * Whether a name the repeated code uses may be another variable at the repeat: declared again
+ * between the two (`catch (r)`, a `let`/`const`/`var`, a function's or an arrow's parameter).
+ * Read from the text, so it errs towards keeping the two apart.
+ */
+function rebindsBetween(text: string, first: Draft, repeat: Draft): boolean {
+  const between = text.slice(first.end, repeat.start);
+  const names = new Set(text.slice(repeat.start, repeat.end).match(/(?<![.\w$])[A-Za-z_$][\w$]*/g) ?? []);
+  for (const name of names) {
+    const escaped = name.replace(/\$/g, '\\$');
+    if (new RegExp(`(?:\\b(?:let|const|var|function|class)\\s+|[(,{]\\s*|\\.\\.\\.)${escaped}\\s*[),=}:]|catch\\s*\\(\\s*${escaped}\\b|(?<![.\\w$])${escaped}\\s*=>`).test(between)) return true;
+  }
+  return false;
+}
+
 /** Places of a function repeating a finding that are shown as steps of the one kept. */
 const MAX_REPEATS_SHOWN = 5;
 
@@ -172,7 +187,7 @@ export function mergeRepeats(merged: ReadonlyArray<{ draft: Draft; count: number
     // a retry): the same act. Two computed starts (`spawn(a)`, `spawn(b)`) stay apart.
     const key = own ? `${m.draft.ruleId}\0${fn}\0${m.draft.severity}\0${m.draft.message}\0${m.draft.evidence.join('\0')}\0${text.slice(m.draft.start, m.draft.end)}` : undefined;
     const first = key === undefined ? undefined : byKey.get(key);
-    if (first) {
+    if (first && !rebindsBetween(text, first.draft, m.draft)) {
       first.repeats.push(m.draft);
       continue;
     }

@@ -191,7 +191,7 @@ export function codeRunText(source: string, codeRunName: string, options: ScanSo
 interface Analysed {
   drafts: Draft[];
   /** The functions the drafts' `fn` indexes name, as offsets in the text. */
-  functions: ReadonlyArray<{ start: number; end: number }>;
+  functions: ReadonlyArray<{ start: number; end: number; wrapper?: boolean }>;
   errors: ScanError[];
   partial: boolean;
   stats: SourceScanResult['stats'];
@@ -306,11 +306,11 @@ function analyse(source: string, options: ScanSourceOptions): Analysed | SourceS
     fail(`correlation stopped, the rules' own findings are reported: ${describe(e)}`);
   }
   stats.linkMs = performance.now() - t3;
-  let functions: ReadonlyArray<{ start: number; end: number }> = index.functions;
+  let functions: ReadonlyArray<{ start: number; end: number; wrapper?: boolean }> = index.functions;
   if (restored) {
     const { edited } = restored;
     drafts = drafts.map(d => relocateDraft(d, edited.toOriginal, edited.touchesEdit(d.start, d.end) ? text.slice(d.start, Math.min(d.end, d.start + 200)) : undefined));
-    functions = index.functions.map(f => ({ start: edited.toOriginal(f.start, 'start'), end: edited.toOriginal(f.end, 'end') }));
+    functions = index.functions.map(f => ({ start: edited.toOriginal(f.start, 'start'), end: edited.toOriginal(f.end, 'end'), wrapper: f.wrapper }));
   }
   const carriers = options.carriers ? exportedCarriers(index, flow) : undefined;
   return { drafts, functions, errors, partial: parsed.partial, stats, rulesRun: session.rulesRun(), ...session.importsSeen(), ...(carriers ? { carriers } : {}) };
@@ -384,7 +384,7 @@ function scanPart(source: string, part: { start: number; end: number }, options:
   if (!('drafts' in analysed)) return { ...analysed, located: false };
   const at = (offset: number) => offset + part.start;
   const drafts = analysed.drafts.map(d => relocateDraft(d, at));
-  const functions = analysed.functions.map(f => ({ start: at(f.start), end: at(f.end) }));
+  const functions = analysed.functions.map(f => ({ start: at(f.start), end: at(f.end), wrapper: f.wrapper }));
   const findings = buildFindings(drafts, { ...whereOf(options), text: source, functions, partial: analysed.partial, ...(options.ranFrom ? { ranFrom: options.ranFrom } : {}) });
   const { starters, importAnswers } = analysed;
   const done = withCodeRun({ findings, errors: analysed.errors, partial: analysed.partial, stats: analysed.stats, rulesRun: analysed.rulesRun, ...(starters ? { starters } : {}), ...(importAnswers ? { importAnswers } : {}) }, source, drafts, options);

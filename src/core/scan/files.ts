@@ -71,6 +71,8 @@ const OTHER_LANGUAGES: ReadonlyArray<[RegExp, string]> = [
   [/\.py$/i, 'Python'],
 ];
 export const FIRST_OTHER_SOURCES = 5;
+/** Tests in those languages (`a.test.ts`, `b.spec.tsx`, `test_c.py`, `c_test.py`): left out like JavaScript's. */
+const OTHER_TEST_NAME = /\.(?:test|spec)\.[cm]?tsx?$|^test_.*\.py$|_test\.py$/i;
 
 /** Counts a file of another language (see OTHER_LANGUAGES); false when it is none. */
 export function countOtherSource(sources: OtherSources, name: string, rel: string, dependency: boolean): boolean {
@@ -154,7 +156,7 @@ export function collectFiles(root: string, options: CollectOptions): CollectResu
       const isEntry = extraEntries.has(relPath);
       const maybeNative = !isJs && (ext === '' || isEntry || NATIVE_NAME.test(entry.name) || namedLikeArchive(entry.name));
       if (!isJs && !isEntry && !maybeNative && !isShell) {
-        if (!options.includeTests && isTestFileName(entry.name)) continue;
+        if (!options.includeTests && (isTestFileName(entry.name) || OTHER_TEST_NAME.test(entry.name))) continue;
         countOtherSource(otherSources, entry.name, relPath, dependency);
         continue;
       }

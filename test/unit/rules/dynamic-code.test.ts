@@ -373,9 +373,9 @@ runRuleTable(dynamicCode, {
     },
     {
       name: 'a caught value of the same name used in the catch is not the parameter (medium)',
-      // Written differently in the catch: the same code twice in a function is one finding (mergeRepeats).
-      code: 'module.exports=function(){var g=function(r){try{return Function("return "+r)()}catch(r){return Function("return ("+r+")")()}};return g("1")}',
-      at: ['Function("return "+r)()}catch', 'Function("return ("+r+")")()}}'],
+      // The same code text, another `r`: two acts, never merged as repeats (review 130).
+      code: 'module.exports=function(){var g=function(r){try{return Function("return "+r)()}catch(r){return Function("return "+r)()}};return g("1")}',
+      at: ['Function("return "+r)()}catch', 'Function("return "+r)()}}'],
       severity: 'medium',
     },
     // get-intrinsic in Qwen Code 0.15.10 (review 62): a function expression given a name, kept by esbuild's __name, called with three fixed texts.
