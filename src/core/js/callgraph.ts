@@ -305,8 +305,7 @@ export class CallGraph {
     let made: number | undefined;
     for (const returned of returns) {
       // `return n !== void 0 && n(i, o, t), i`: a minifier's `if` folded before the value.
-      let r = returned;
-      while (r.type === 'SequenceExpression') r = r.expressions[r.expressions.length - 1] as Node;
+      const r = sequenceValue(returned);
       // A parameter given another value on the way (`f = other; return f`) is no longer what the call gave.
       if (r.type === 'Identifier' && this.index.functions[factory].overwritten?.has(r.name)) return undefined;
       const f: number | undefined = isFunction(r) || r.type === 'Identifier' ? this.functionValue(r, factory, hops - 1) : undefined;
@@ -329,9 +328,7 @@ export class CallGraph {
     if (factory === undefined) return undefined;
     let found: number | undefined;
     for (const returned of this.index.functions[factory].returns) {
-      let r = returned;
-      while (r.type === 'SequenceExpression') r = r.expressions[r.expressions.length - 1] as Node;
-      const object = this.objectValue(r, factory, hops - 1);
+      const object = this.objectValue(sequenceValue(returned), factory, hops - 1);
       const value = object && propertyValue(object.node, key);
       const f = value && this.functionValue(value, object.fn, hops - 1);
       if (f === undefined || (found !== undefined && f !== found)) return undefined;
@@ -771,8 +768,7 @@ export class CallGraph {
         // by their keys wherever the factory is seen (target() checks each call).
         for (const returned of fnRecord.returns) {
           // As madeMethod reads them: `return o`, and a minifier's `return n && n(), {…}`.
-          let r = returned;
-          while (r.type === 'SequenceExpression') r = r.expressions[r.expressions.length - 1] as Node;
+          const r = sequenceValue(returned);
           const made = r.type === 'ObjectExpression' || r.type === 'Identifier' ? this.objectValue(r, i, HOPS - 1) : undefined;
           if (!made || made.node.properties.length > MAX_MADE_METHODS) continue;
           for (const p of made.node.properties) {
@@ -820,6 +816,13 @@ export function constructorFunction(cls: ClassNode): FunctionNode | undefined {
 }
 
 const NO_NAMES: ReadonlyMap<string, Range> = new Map();
+
+/** The value of a comma sequence (its last part, however nested), or the node itself. */
+function sequenceValue(node: Node): Node {
+  let r = node;
+  while (r.type === 'SequenceExpression') r = r.expressions[r.expressions.length - 1] as Node;
+  return r;
+}
 
 /** The value an object literal written in place gives `key` (the last property of that name, none after a spread). */
 function propertyValue(node: Node | undefined, key: string): Node | undefined {

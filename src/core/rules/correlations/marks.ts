@@ -13,6 +13,20 @@ export interface Marked<K extends Fact['kind']> {
 /** Facts by the span they sit on: start, then end. Value flow asks at every step, so numbers, not string keys. */
 type BySpan = Map<number, Map<number, Array<Marked<Fact['kind']>>>>;
 
+/** The facts of a kind at a span in `table`, made empty the first time (and then added to `listed`, when given). */
+function listAt(table: Map<Fact['kind'], BySpan>, kind: Fact['kind'], span: Span, listed?: () => Array<Array<Marked<Fact['kind']>>>): Array<Marked<Fact['kind']>> {
+  let bySpan = table.get(kind);
+  if (!bySpan) table.set(kind, (bySpan = new Map()));
+  let byEnd = bySpan.get(span.start);
+  if (!byEnd) bySpan.set(span.start, (byEnd = new Map()));
+  let list = byEnd.get(span.end);
+  if (!list) {
+    byEnd.set(span.end, (list = []));
+    listed?.().push(list);
+  }
+  return list;
+}
+
 export class FactMarks {
   private readonly byKind = new Map<Fact['kind'], BySpan>();
   /** Each span's facts, spans in the order first reported. */
@@ -21,36 +35,20 @@ export class FactMarks {
   constructor(drafts: readonly Draft[]) {
     for (const draft of drafts) {
       for (const fact of draft.facts) {
-        let bySpan = this.byKind.get(fact.kind);
-        if (!bySpan) this.byKind.set(fact.kind, (bySpan = new Map()));
-        let byEnd = bySpan.get(draft.start);
-        if (!byEnd) bySpan.set(draft.start, (byEnd = new Map()));
-        let list = byEnd.get(draft.end);
-        if (!list) {
-          byEnd.set(draft.end, (list = []));
+        const list = listAt(this.byKind, fact.kind, draft, () => {
           let spans = this.inOrder.get(fact.kind);
           if (!spans) this.inOrder.set(fact.kind, (spans = []));
-          spans.push(list);
-        }
+          return spans;
+        });
         list.push({ draft, fact });
         // The same source named again in the function, reported once: value flow may meet either node.
-        if (fact.kind === 'source') for (const span of fact.also ?? []) this.addAlso(span, { draft, fact });
+        if (fact.kind === 'source') for (const span of fact.also ?? []) listAt(this.alsoByKind, fact.kind, span).push({ draft, fact });
       }
     }
   }
 
   /** Facts at the other nodes of their report (`also`), by kind and span; not in all(). */
   private readonly alsoByKind = new Map<Fact['kind'], BySpan>();
-
-  private addAlso(span: Span, marked: Marked<Fact['kind']>): void {
-    let bySpan = this.alsoByKind.get(marked.fact.kind);
-    if (!bySpan) this.alsoByKind.set(marked.fact.kind, (bySpan = new Map()));
-    let byEnd = bySpan.get(span.start);
-    if (!byEnd) bySpan.set(span.start, (byEnd = new Map()));
-    let list = byEnd.get(span.end);
-    if (!list) byEnd.set(span.end, (list = []));
-    list.push(marked);
-  }
 
   /** The facts of a kind on the node (or span) exactly. */
   at<K extends Fact['kind']>(node: Span, kind: K): Array<Marked<K>> | undefined {
